@@ -1,0 +1,90 @@
+"""The parse cache: one entry per (tool version, language, git blob id), in one SQLite file.
+
+A blob parsed once is never parsed again, across worktrees and across passes. Entries carry a
+digest of their payload; a corrupt, truncated or foreign entry fails the check and is treated
+as a miss, never trusted. The cache only ever speeds a pass up: it cannot change a result.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sqlite3
+from pathlib import Path
+
+from radar import __version__
+
+FORMAT = 1  # bump when the cached payload's layout changes
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "radar"
+
+
+class ParseCache:
+    """get/put of marshal-able payloads; a cache that cannot be opened simply misses."""
+
+    def __init__(self, folder: Path | None):
+        self._db = None
+        if folder is None:
+            return
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(folder / "parse-cache.sqlite", timeout=30)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, digest BLOB, payload BLOB)")
+        except (OSError, sqlite3.Error):
+            self._db = None
+
+    @staticmethod
+    def key(language: str, blob: str) -> str:
+        return f"{__version__}/{FORMAT}/{language}/{blob}"
+
+    def get_many(self, keys: list[str]) -> dict[str, object]:
+        if self._db is None or not keys:
+            return {}
+        found: dict[str, object] = {}
+        try:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start:start + 500]
+                rows = self._db.execute(
+                    f"SELECT key, digest, payload FROM entry WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+                for key, digest, payload in rows:
+                    value = _verified(key, digest, payload)
+                    if value is not None:
+                        found[key] = value
+        except sqlite3.Error:
+            return found
+        return found
+
+    def put_many(self, items: dict[str, object]) -> None:
+        if self._db is None or not items:
+            return
+        rows = []
+        for key, value in items.items():
+            payload = marshal.dumps(value)
+            rows.append((key, _digest(key, payload), payload))
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?)", rows)
+        except sqlite3.Error:
+            pass  # a cache that cannot be written only costs time
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def _digest(key: str, payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, key=key.encode()[:64], digest_size=16).digest()
+
+
+def _verified(key: str, digest: bytes, payload: bytes):
+    if not isinstance(payload, bytes) or _digest(key, payload) != digest:
+        return None
+    try:
+        return marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return None

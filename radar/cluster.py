@@ -1,0 +1,198 @@
+"""Cluster stage: shapes -> N-way clusters of structurally similar units across subsystems.
+
+Never all pairs: identical blind streams are grouped first, then groups sharing sampled
+shingles become candidate pairs (an inverted index, boilerplate shingles capped), each pair
+is verified by token alignment, and the verified graph (networkx) is cut into components
+trimmed around their medoid. Clusters nested inside a bigger cluster's members are dropped:
+the largest repeating unit is the one reported.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+
+from radar.shape import Shape, similarity
+
+LINK_SIMILARITY = 0.75  # below this two units are not the same shape at all
+MIN_CLUSTER_TOKENS = 12  # smaller units never cluster: a one-liner is not a shape
+COMMON_SHINGLE = 400  # a shingle shared by more groups than this is boilerplate, not evidence
+WRAPPER_COVERAGE = 0.9  # a module that is one definition is reported as that definition
+
+
+@dataclass(frozen=True)
+class Cluster:
+    members: tuple[Shape, ...]  # sorted by subsystem, path, line
+    medoid: int  # index of the member closest to all others
+    similarities: tuple[float, ...]  # each member's similarity to the medoid
+
+    @property
+    def similarity(self) -> float:
+        return min(self.similarities)
+
+    @property
+    def subsystems(self) -> tuple[str, ...]:
+        return tuple(sorted({m.subsystem for m in self.members}))
+
+    @property
+    def representative(self) -> Shape:
+        return self.members[self.medoid]
+
+
+def cluster(shapes: Iterable[Shape], progress: Callable[[int, int], None] | None = None) -> tuple[Cluster, ...]:
+    """All clusters spanning two or more subsystems, deterministic whatever the input order."""
+    eligible = sorted(_drop_wrappers([s for s in shapes if s.size >= MIN_CLUSTER_TOKENS]), key=_order)
+    groups = _identical_groups(eligible)
+    graph = _verified_graph(groups, progress)
+    clusters = []
+    for component in nx.connected_components(graph):
+        clusters.extend(_trim(sorted(component), groups, graph))
+    spanning = [c for c in clusters if len(c.subsystems) >= 2]
+    return tuple(sorted(_largest_only(spanning), key=lambda c: _order(c.members[0])))
+
+
+def _order(shape: Shape) -> tuple:
+    return (shape.language, shape.subsystem, shape.path, shape.start_line, shape.end_line, shape.kind)
+
+
+def _drop_wrappers(shapes: list[Shape]) -> list[Shape]:
+    """A module whose tokens are almost all one definition is that definition, not a module."""
+    biggest_child: dict[tuple[str, str], int] = defaultdict(int)
+    for shape in shapes:
+        if shape.kind != "module":
+            file = (shape.subsystem, shape.path)
+            biggest_child[file] = max(biggest_child[file], shape.size)
+    return [
+        s for s in shapes
+        if s.kind != "module" or biggest_child[(s.subsystem, s.path)] < WRAPPER_COVERAGE * s.size
+    ]
+
+
+def _identical_groups(shapes: list[Shape]) -> list[tuple[Shape, ...]]:
+    by_stream: dict[tuple[str, bool, str], list[Shape]] = defaultdict(list)
+    for shape in shapes:
+        by_stream[(shape.language, shape.kind == "module", shape.blind)].append(shape)
+    return sorted((tuple(group) for group in by_stream.values()), key=lambda g: _order(g[0]))
+
+
+def _verified_graph(groups: list[tuple[Shape, ...]], progress) -> nx.Graph:
+    graph = nx.Graph()
+    graph.add_nodes_from(range(len(groups)))
+    pairs = sorted(_candidate_pairs(groups))
+    for done, (a, b) in enumerate(pairs, 1):
+        score = similarity(groups[a][0].blind, groups[b][0].blind)
+        if score >= LINK_SIMILARITY:
+            graph.add_edge(a, b, similarity=score)
+        if progress and (done % 500 == 0 or done == len(pairs)):
+            progress(done, len(pairs))
+    return graph
+
+
+def _candidate_pairs(groups: list[tuple[Shape, ...]]) -> set[tuple[int, int]]:
+    """Groups that share enough sampled shingles and could reach LINK_SIMILARITY by size."""
+    postings: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for index, group in enumerate(groups):
+        for sample in group[0].samples:
+            postings[(group[0].language, sample)].append(index)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for members in postings.values():
+        if len(members) > COMMON_SHINGLE:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                shared[(a, b)] += 1
+    size_ratio = LINK_SIMILARITY / (2 - LINK_SIMILARITY)
+    pairs = set()
+    for (a, b), count in shared.items():
+        sa, sb = groups[a][0], groups[b][0]
+        if (sa.kind == "module") != (sb.kind == "module"):
+            continue  # a module and a definition are different granularities, never one shape
+        if min(sa.size, sb.size) < size_ratio * max(sa.size, sb.size):
+            continue
+        if count >= max(1, min(len(sa.samples), len(sb.samples)) // 3):
+            pairs.add((a, b))
+    return pairs
+
+
+def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: nx.Graph) -> list[Cluster]:
+    """Keep the members close to the medoid; the rest form clusters of their own."""
+    if len(component) == 1:
+        return [_make_cluster(groups[component[0]], [1.0] * len(groups[component[0]]))]
+    score = _pair_scorer(groups, graph)
+    weight = {node: len(groups[node]) for node in component}
+    medoid = max(component, key=lambda n: (sum(score(n, m) * weight[m] for m in component), -n))
+    close = [n for n in component if n == medoid or score(medoid, n) >= LINK_SIMILARITY]
+    far = [n for n in component if n not in close]
+    members: list[Shape] = []
+    sims: list[float] = []
+    for node in close:
+        members.extend(groups[node])
+        sims.extend([score(medoid, node)] * len(groups[node]))
+    members, sims = _without_nesting(members, sims)
+    result = [_make_cluster(tuple(members), sims, medoid_shape=groups[medoid][0])]
+    if far:
+        for sub in nx.connected_components(graph.subgraph(far)):
+            result.extend(_trim(sorted(sub), groups, graph))
+    return result
+
+
+def _without_nesting(members: list[Shape], sims: list[float]) -> tuple[list[Shape], list[float]]:
+    """A unit and the unit around it are one instance, not two: keep the closer (then larger) one."""
+    order = sorted(range(len(members)), key=lambda i: (-sims[i], -members[i].size, _order(members[i])))
+    kept: list[int] = []
+    for i in order:
+        m = members[i]
+        if not any(_overlap(m, members[k]) for k in kept):
+            kept.append(i)
+    return [members[i] for i in kept], [sims[i] for i in kept]
+
+
+def _overlap(a: Shape, b: Shape) -> bool:
+    return (a.subsystem, a.path) == (b.subsystem, b.path) and a.start_line <= b.end_line and b.start_line <= a.end_line
+
+
+def _pair_scorer(groups, graph) -> Callable[[int, int], float]:
+    cache: dict[tuple[int, int], float] = {}
+
+    def score(a: int, b: int) -> float:
+        if a == b:
+            return 1.0
+        key = (min(a, b), max(a, b))
+        if key not in cache:
+            edge = graph.get_edge_data(*key)
+            cache[key] = edge["similarity"] if edge else similarity(groups[a][0].blind, groups[b][0].blind)
+        return cache[key]
+
+    return score
+
+
+def _make_cluster(members: tuple[Shape, ...], sims: list[float], medoid_shape: Shape | None = None) -> Cluster:
+    order = sorted(range(len(members)), key=lambda i: _order(members[i]))
+    ordered = tuple(members[i] for i in order)
+    medoid = ordered.index(medoid_shape) if medoid_shape is not None else 0
+    return Cluster(ordered, medoid, tuple(round(sims[i], 4) for i in order))
+
+
+def _largest_only(clusters: list[Cluster]) -> list[Cluster]:
+    """Drop a cluster whose every member sits inside a member of one bigger cluster."""
+    by_file: dict[tuple[str, str], list[tuple[int, Shape]]] = defaultdict(list)
+    for index, found in enumerate(clusters):
+        for member in found.members:
+            by_file[(member.subsystem, member.path)].append((index, member))
+    kept = []
+    for index, found in enumerate(clusters):
+        hosts = None
+        for member in found.members:
+            around = {
+                other for other, outer in by_file[(member.subsystem, member.path)]
+                if other != index and outer.size > member.size
+                and outer.start_line <= member.start_line and member.end_line <= outer.end_line
+            }
+            hosts = around if hosts is None else hosts & around
+            if not hosts:
+                break
+        if not hosts:
+            kept.append(found)
+    return kept

@@ -1,0 +1,309 @@
+"""Discover stage: the scan surface, found anew on every run.
+
+Every git worktree contributes its own namespace (`worktree_namespace`), the main checkout
+contributes the subsystems merged into it (`main_namespaces`) or monorepo packages
+(`subsystems`). Each subsystem appears once (a worktree's in-flight copy wins over the merged
+one) and owns only the files under its namespace. Git is only read, through `gitdoor.git`.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path, PurePosixPath
+
+from radar.config import FleetRules, glob_match
+from radar.gitdoor import GitError, git, is_git_checkout
+
+# A subsystem with commits this recent (or uncommitted edits) is moving right now.
+ACTIVE_WINDOW = timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: str  # relative to the subsystem's checkout root, posix separators
+    abspath: str
+    blob: str | None  # git blob id when the working-tree file is known to match it
+    last_change: datetime | None  # last commit touching the file; None when uncommitted
+    dirty: bool  # uncommitted changes (modified, added or untracked)
+
+
+@dataclass(frozen=True)
+class Subsystem:
+    name: str
+    source: str  # worktree | main | package | folder
+    root: str  # absolute path of the checkout (or folder) the namespace lives in
+    namespace: str  # relative to root
+    branch: str | None
+    head: str | None
+    files: tuple[SourceFile, ...]
+    last_change: datetime | None
+    dirty_files: tuple[str, ...]
+    active: bool
+    activity: str  # plain words: why it is (not) active
+
+
+@dataclass(frozen=True)
+class Fleet:
+    repo: str
+    kind: str  # git | folder
+    subsystems: tuple[Subsystem, ...]
+    symlinks_outside: int
+    warnings: tuple[str, ...]
+    scanned_at: datetime
+
+
+@dataclass(frozen=True)
+class _Checkout:
+    path: Path
+    head: str | None
+    branch: str | None
+    bare: bool
+    missing: bool
+
+
+def discover(repo: Path, rules: FleetRules, now: datetime | None = None) -> Fleet:
+    """Find every subsystem of `repo` (a git repository or a plain folder)."""
+    now = now or datetime.now(timezone.utc)
+    repo = repo.resolve()
+    if not repo.is_dir():
+        raise FileNotFoundError(f"--repo {repo}: no such folder")
+    if is_git_checkout(repo):
+        return _discover_git(repo, rules, now)
+    return _discover_folder(repo, rules, now)
+
+
+# ---------------------------------------------------------------- git repositories
+
+def _discover_git(repo: Path, rules: FleetRules, now: datetime) -> Fleet:
+    checkouts = _worktrees(repo)
+    main, others = checkouts[0], checkouts[1:]
+    warnings: list[str] = []
+    found: dict[str, Subsystem] = {}
+    outside = 0
+    for checkout in others:
+        if checkout.missing or not checkout.path.is_dir():
+            warnings.append(f"worktree {checkout.path} is registered but missing on disk; skipped")
+            continue
+        name = checkout.path.name
+        namespace = rules.worktree_namespace.format(name=name)
+        subsystem, skipped = _git_subsystem(name, "worktree", checkout, namespace, rules, now)
+        found.setdefault(name, subsystem)
+        outside += skipped
+    if not main.bare and main.path.is_dir():
+        source = "package" if rules.subsystems else "main"
+        for name, namespace in _namespaces(main.path, rules):
+            if name in found:
+                continue  # the worktree's in-flight copy wins over the merged one
+            subsystem, skipped = _git_subsystem(name, source, main, namespace, rules, now)
+            found[name] = subsystem
+            outside += skipped
+    subsystems = tuple(sorted(found.values(), key=lambda s: s.name))
+    return Fleet(str(repo), "git", subsystems, outside, tuple(warnings), now)
+
+
+def _worktrees(repo: Path) -> list[_Checkout]:
+    text = git(repo, "worktree", "list", "--porcelain")
+    checkouts: list[_Checkout] = []
+    for block in text.strip().split("\n\n"):
+        fields: dict[str, str] = {}
+        for line in block.splitlines():
+            key, _, value = line.partition(" ")
+            fields[key] = value
+        if "worktree" not in fields:
+            continue
+        branch = fields.get("branch")
+        checkouts.append(_Checkout(
+            path=Path(fields["worktree"]),
+            head=fields.get("HEAD") if fields.get("HEAD", "").strip("0") else None,
+            branch=branch.removeprefix("refs/heads/") if branch else None,
+            bare="bare" in fields,
+            missing="prunable" in fields or not Path(fields["worktree"]).exists(),
+        ))
+    return checkouts
+
+
+def _namespaces(root: Path, rules: FleetRules) -> list[tuple[str, str]]:
+    """(name, namespace) for each folder of the main checkout matching the namespace globs."""
+    patterns = rules.subsystems or rules.main_namespaces
+    folders = sorted({
+        folder.relative_to(root).as_posix()
+        for pattern in patterns
+        for folder in root.glob(pattern)
+        if folder.is_dir() and not folder.is_symlink() and ".git" not in folder.relative_to(root).parts
+    })
+    names = [PurePosixPath(folder).name for folder in folders]
+    return [
+        (name if names.count(name) == 1 else folder, folder)
+        for name, folder in zip(names, folders)
+        if not _excluded(folder + "/", rules)
+    ]
+
+
+def _git_subsystem(name: str, source: str, checkout: _Checkout, namespace: str,
+                   rules: FleetRules, now: datetime) -> tuple[Subsystem, int]:
+    root = checkout.path
+    blobs, symlinks, gitlinks = _tracked(root, namespace)
+    dirty = _dirty(root, namespace)
+    dates = _last_changes(root, namespace)
+    files: list[SourceFile] = []
+    outside = 0
+    for path in sorted(set(blobs) | {p for p in dirty if p not in gitlinks}):
+        if _excluded(path, rules) or path in gitlinks:
+            continue
+        absolute = root / path
+        if path in symlinks or absolute.is_symlink():
+            outside += not _inside(absolute, root)
+            continue
+        if not absolute.is_file():
+            continue  # deleted in the working tree
+        is_dirty = path in dirty
+        files.append(SourceFile(path, str(absolute), None if is_dirty else blobs.get(path),
+                                None if path not in dates else dates[path], is_dirty))
+    last = max(dates.values(), default=None)
+    dirty_files = tuple(sorted(p for p in dirty if not _excluded(p, rules)))
+    active, activity = _activity(last, dirty_files, now)
+    head = checkout.head or _head(root)
+    return Subsystem(name, source, str(root), namespace, checkout.branch, head, tuple(files),
+                     last, dirty_files, active, activity), outside
+
+
+def _tracked(root: Path, namespace: str) -> tuple[dict[str, str], set[str], set[str]]:
+    """Blob id of every tracked path under the namespace; which are symlinks; which submodules."""
+    blobs: dict[str, str] = {}
+    symlinks: set[str] = set()
+    gitlinks: set[str] = set()
+    output = git(root, "-c", "core.quotePath=false", "ls-files", "-s", "-z", "--", namespace)
+    for entry in filter(None, output.split("\0")):
+        meta, _, path = entry.partition("\t")
+        mode, blob, _stage = meta.split(" ")
+        if mode == "120000":
+            symlinks.add(path)
+        elif mode == "160000":
+            gitlinks.add(path)
+        blobs[path] = blob
+    return blobs, symlinks, gitlinks
+
+
+def _dirty(root: Path, namespace: str) -> set[str]:
+    """Paths with uncommitted changes, untracked files included (ignored files excluded)."""
+    output = git(root, "-c", "core.quotePath=false", "status", "--porcelain=v1", "-z",
+                 "--untracked-files=all", "--ignore-submodules=all", "--", namespace)
+    paths: set[str] = set()
+    entries = output.split("\0")
+    index = 0
+    while index < len(entries):
+        entry = entries[index]
+        index += 1
+        if len(entry) < 4:
+            continue
+        status, path = entry[:2], entry[3:]
+        if status[0] in "RC":
+            index += 1  # the rename's source path follows
+        if status.strip() != "D":
+            paths.add(path)
+    return paths
+
+
+def _last_changes(root: Path, namespace: str) -> dict[str, datetime]:
+    """Date of the last commit touching each path under the namespace (one log walk)."""
+    try:
+        output = git(root, "-c", "core.quotePath=false", "log", "--format=@%ct", "--name-only",
+                     "--no-renames", "--", namespace)
+    except GitError:
+        return {}  # an empty repository has no commits yet
+    dates: dict[str, datetime] = {}
+    current: datetime | None = None
+    for line in output.splitlines():
+        if line.startswith("@") and line[1:].isdigit():
+            current = datetime.fromtimestamp(int(line[1:]), timezone.utc)
+        elif line and current is not None:
+            dates.setdefault(line, current)
+    return dates
+
+
+def _head(root: Path) -> str | None:
+    try:
+        return git(root, "rev-parse", "--verify", "-q", "HEAD") or None
+    except GitError:
+        return None
+
+
+def _activity(last: datetime | None, dirty: tuple[str, ...], now: datetime) -> tuple[bool, str]:
+    if dirty:
+        return True, f"{len(dirty)} uncommitted file(s)"
+    if last is None:
+        return False, "no commits in its namespace"
+    age = now - last
+    if age < ACTIVE_WINDOW:
+        return True, f"committed {describe_age(age)} ago"
+    return False, f"quiet for {describe_age(age)}"
+
+
+def utc_iso(moment: datetime | None) -> str | None:
+    """`2026-11-26T11:15:45Z`: the one timestamp format of snapshots and reports."""
+    if moment is None:
+        return None
+    return moment.astimezone(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def describe_age(age: timedelta) -> str:
+    seconds = max(0, int(age.total_seconds()))
+    if seconds < 3600:
+        return f"{seconds // 60} min"
+    if seconds < 2 * 86400:
+        return f"{seconds // 3600} h"
+    return f"{seconds // 86400} days"
+
+
+# ---------------------------------------------------------------- plain folders
+
+def _discover_folder(folder: Path, rules: FleetRules, now: datetime) -> Fleet:
+    subsystems = []
+    outside = 0
+    namespaces = _namespaces(folder, rules) or [(folder.name, ".")]
+    for name, namespace in namespaces:
+        files, skipped = _walk(folder, namespace, rules)
+        outside += skipped
+        subsystems.append(Subsystem(name, "folder", str(folder), namespace, None, None, files,
+                                    None, (), False, "plain folder: no history, counted stable"))
+    return Fleet(str(folder), "folder", tuple(subsystems), outside, (), now)
+
+
+def _walk(root: Path, namespace: str, rules: FleetRules) -> tuple[tuple[SourceFile, ...], int]:
+    files: list[SourceFile] = []
+    outside = 0
+    for directory, dirnames, filenames in os.walk(root / namespace, followlinks=False):
+        here = Path(directory)
+        for dirname in list(dirnames):
+            if (here / dirname).is_symlink() or dirname == ".git":
+                outside += (here / dirname).is_symlink() and not _inside(here / dirname, root)
+                dirnames.remove(dirname)
+        dirnames.sort()
+        for filename in sorted(filenames):
+            absolute = here / filename
+            path = absolute.relative_to(root).as_posix()
+            if _excluded(path, rules):
+                continue
+            if absolute.is_symlink():
+                outside += not _inside(absolute, root)
+                continue
+            files.append(SourceFile(path, str(absolute), None, None, False))
+    return tuple(files), outside
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return Path(os.path.realpath(path)).is_relative_to(Path(os.path.realpath(root)))
+    except OSError:
+        return False
+
+
+def _excluded(path: str, rules: FleetRules) -> bool:
+    return any(glob_match(pattern, path) for pattern in rules.exclude)
+
+
+def content_blob_id(data: bytes) -> str:
+    """The id git would give these bytes, so plain folders and dirty files share the cache."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()

@@ -1,0 +1,47 @@
+"""`radar explain ID`: one candidate from the latest snapshot, in plain text.
+
+The gate checklist with the numbers, the score breakdown, the routing rule that chose the
+home, the decision if any, and every instance as `subsystem: path:line`.
+"""
+from __future__ import annotations
+
+
+def find_candidate(snapshot: dict, candidate_id: str) -> dict | None:
+    for candidate in snapshot["candidates"]:
+        if candidate["id"] == candidate_id:
+            return candidate
+    matches = [c for c in snapshot["candidates"] if c["id"].startswith(candidate_id)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def explain(snapshot: dict, candidate: dict) -> str:
+    c = candidate
+    lines = [
+        f"{c['id']}  {c['verdict'].upper()}  (pass {snapshot['scan']['pass']}, {snapshot['scan']['finished_at']})",
+        f"shape: {c.get('unit', 'unit')} {c.get('name', '')!r} ({c.get('language', '?')}), "
+        f"{c['tokens']} tokens, similarity {c['similarity']:.2f}",
+        f"consumers ({len(c['consumers'])}): {', '.join(c['consumers'])}",
+        "",
+        "gate:",
+    ]
+    for check in c.get("gate", []):
+        lines.append(f"  [{'x' if check['met'] else ' '}] {check['criterion']:<10} {check['detail']}")
+    if c.get("decision"):
+        d = c["decision"]
+        where = f" (decisions.yaml line {d['line']})" if d.get("line") else ""
+        lines += ["", f"decision: {d['verdict']}{where}: {d['reason']}"]
+    if c.get("review"):
+        lines.append(f"review: {c['review']}")
+    routing = c.get("routing") or {}
+    lines += ["", f"home: {c['home'] or 'none'}" + (f" ({c['action']})" if c.get("action") else ""),
+              f"  chosen by: {routing.get('by', 'unknown')}"]
+    breakdown = c.get("score_breakdown") or {}
+    lines += ["", f"score: {c['score']:g}"]
+    if breakdown:
+        lines.append(f"  = {breakdown['explanation']}")
+    lines += ["", "instances:"]
+    for i in c["instances"]:
+        state = "stable" if i["stable"] else f"unstable: {i.get('unstable_because') or 'moving'}"
+        lines.append(f"  {i['subsystem']}: {i['path']}:{i['start_line']}  ({i['name']}, lines "
+                     f"{i['start_line']}-{i['end_line']}, similarity {i.get('similarity', 1):.2f}, {state})")
+    return "\n".join(lines) + "\n"

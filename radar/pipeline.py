@@ -1,0 +1,95 @@
+"""One full pass, top to bottom: rules → discover → parse+shape → cluster → gate → rank → publish.
+
+Each stage is a function of the previous stages' frozen dataclasses; this module only wires
+them together, holds the lock on --out and decides nothing itself.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from radar.analyse import FileResult, FileWork, analyse_all, default_jobs
+from radar.backlog import render
+from radar.cache import ParseCache
+from radar.census import census
+from radar.cluster import cluster
+from radar.config import Rules, load_rules
+from radar.discover import Fleet, discover
+from radar.gate import gate
+from radar.history import compare, gate_history, identify, load_past
+from radar.parse import language_for
+from radar.publish import PassResult, build_snapshot, write_pass
+from radar.rank import rank
+from radar.storage import ScanLock
+
+Progress = Callable[[str, int, int], None]  # (what, done, total)
+
+
+@dataclass(frozen=True)
+class ScanRequest:
+    repo: Path
+    rules_dir: Path | None
+    out: Path
+    cache_dir: Path | None  # None: no cache
+    jobs: int = 0  # 0: every core
+    wait: float = 0.0  # seconds to wait for another pass's lock
+    now: datetime | None = None
+
+
+def resolve_rules_dir(rules: Path | None) -> Path | None:
+    """--rules, else ./rules when it exists, else the built-in defaults (None)."""
+    if rules is not None:
+        return rules
+    return Path("rules") if Path("rules").is_dir() else None
+
+
+def analyse_fleet(fleet: Fleet, rules: Rules, cache_dir: Path | None, jobs: int,
+                  progress: Progress | None = None) -> tuple[list[FileResult], dict[str, int]]:
+    extra = dict(rules.languages)
+    works = [
+        FileWork(subsystem.name, f.path, f.abspath, language, f.blob)
+        for subsystem in fleet.subsystems for f in subsystem.files
+        if (language := language_for(f.path, extra))
+    ]
+    cache = ParseCache(cache_dir)
+    try:
+        return analyse_all(works, cache, jobs or default_jobs(),
+                           (lambda done, total: progress("parsing files", done, total)) if progress else None)
+    finally:
+        cache.close()
+
+
+def run_pass(request: ScanRequest, progress: Progress | None = None) -> tuple[dict, Path]:
+    """Scan once and publish. Returns the snapshot and the path it was written to."""
+    rules = load_rules(request.rules_dir)
+    with ScanLock(request.out, wait=request.wait):
+        started = datetime.now(timezone.utc)
+        result = _scan(request, rules, started, progress)
+        snapshot = build_snapshot(result)
+        return snapshot, write_pass(request.out, snapshot, render(snapshot))
+
+
+def _scan(request: ScanRequest, rules: Rules, started: datetime, progress: Progress | None) -> PassResult:
+    fleet = discover(request.repo, rules.fleet, now=request.now)
+    past = load_past(request.out)
+    results, skipped = analyse_fleet(fleet, rules, request.cache_dir, request.jobs, progress)
+    shapes = [shape for result in results for shape in result.shapes]
+    clusters = cluster(shapes, (lambda done, total: progress("verifying pairs", done, total)) if progress else None)
+    identified = identify(clusters, past)
+    candidates = gate(identified, fleet, rules, gate_history(fleet, clusters, past))
+    ranked = rank(candidates)
+    changes = compare({c.id: (len(c.consumers), c.verdict) for c in candidates},
+                      [s.name for s in fleet.subsystems], past)
+    rows = census(results, candidates, rules.decisions)
+    return PassResult(fleet, rules, results, skipped, ranked, rows, changes, past, started)
+
+
+def census_only(repo: Path, rules_dir: Path | None, cache_dir: Path | None, jobs: int = 0,
+                progress: Progress | None = None) -> dict:
+    """The census part of a pass, without writing anything: (rows as dicts) for `radar census`."""
+    rules = load_rules(rules_dir)
+    started = datetime.now(timezone.utc)
+    result = _scan(ScanRequest(repo, rules_dir, Path("/nonexistent-out"), cache_dir, jobs), rules, started, progress)
+    return build_snapshot(result)

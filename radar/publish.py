@@ -1,0 +1,184 @@
+"""Publish stage: the pass's results as a schema-1 snapshot, written atomically.
+
+`build_snapshot` turns the stages' dataclasses into the JSON users' scripts read (the contract's
+keys, plus extensions documented in snapshot.schema.json). `write_pass` writes the snapshot,
+`latest.json` and the regenerated backlog; earlier snapshots are never touched.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from radar import __version__
+from radar.analyse import SKIP_REASONS, FileResult
+from radar.census import CensusRow
+from radar.config import Rules
+from radar.discover import Fleet, utc_iso
+from radar.history import Changes, Past, quiet_passes
+from radar.rank import Ranked
+from radar.storage import atomic_write, atomic_write_json, remove_leftovers
+
+MAX_CODE_LINES = 400  # evidence shown per instance in the snapshot (the dashboard reads only this)
+HISTORY_KEPT = 10  # passes summarised in each snapshot, for the backlog's Last scan section
+
+
+@dataclass(frozen=True)
+class PassResult:
+    fleet: Fleet
+    rules: Rules
+    results: list[FileResult]
+    skipped: Counter
+    ranked: tuple[Ranked, ...]
+    census: tuple[CensusRow, ...]
+    changes: Changes
+    past: Past
+    started_at: datetime
+
+
+def schema() -> dict:
+    return json.loads(resources.files("radar").joinpath("snapshot.schema.json").read_text("utf-8"))
+
+
+def build_snapshot(result: PassResult, finished_at: datetime | None = None) -> dict:
+    finished_at = finished_at or datetime.now(timezone.utc)
+    pass_number = result.past.next_pass
+    units = Counter(r.subsystem for r in result.results for _ in r.shapes)
+    files = Counter(r.subsystem for r in result.results)
+    skipped = {reason: result.skipped.get(reason, 0) for reason in SKIP_REASONS}
+    skipped["symlink_outside"] += result.fleet.symlinks_outside
+    changes = result.changes
+    scan = {
+        "started_at": utc_iso(result.started_at), "finished_at": utc_iso(finished_at), "pass": pass_number,
+        "changes": {
+            "new": list(changes.new), "grown": list(changes.grown), "shrunk": list(changes.shrunk),
+            "gone": list(changes.gone),
+            "verdicts": [{"id": i, "from": a, "to": b} for i, a, b in changes.verdicts],
+            "subsystems_added": list(changes.subsystems_added),
+            "subsystems_removed": list(changes.subsystems_removed),
+        },
+        "empty_pass": changes.empty_pass,
+        "skipped": skipped,
+        "files": len(result.results),
+        "units": sum(units.values()),
+        "warnings": list(result.fleet.warnings) + list(result.past.unreadable),
+    }
+    snapshot = {
+        "schema": 1,
+        "tool": {"name": "abstraction-radar", "version": __version__},
+        "repo": result.fleet.repo,
+        "repo_kind": result.fleet.kind,
+        "rules": result.rules.source,
+        "gate": vars(result.rules.gate) | {},
+        "scan": scan,
+        "subsystems": [_subsystem(s, files, units) for s in result.fleet.subsystems],
+        "candidates": [_candidate(r, result) for r in result.ranked],
+        "census": [_census_row(row) for row in result.census],
+    }
+    scan["history"] = _history(snapshot, result.past)
+    return snapshot
+
+
+def _subsystem(subsystem, files: Counter, units: Counter) -> dict:
+    return {
+        "name": subsystem.name, "source": subsystem.source, "root": subsystem.root,
+        "namespace": subsystem.namespace, "branch": subsystem.branch, "head": subsystem.head,
+        "files": files[subsystem.name], "units": units[subsystem.name], "active": subsystem.active,
+        "last_change": utc_iso(subsystem.last_change), "dirty_files": list(subsystem.dirty_files),
+        "activity": subsystem.activity,
+    }
+
+
+def _candidate(ranked: Ranked, result: PassResult) -> dict:
+    candidate, score = ranked.candidate, ranked.score
+    previous = {c["id"]: c for c in (result.past.latest or {}).get("candidates", [])}.get(candidate.id)
+    representative = candidate.cluster.representative
+    roots = {s.name: s.root for s in result.fleet.subsystems}
+    review = None
+    if candidate.decision and previous and len(candidate.consumers) > len(previous["consumers"]):
+        review = (f"grew from {len(previous['consumers'])} to {len(candidate.consumers)} consumers since pass "
+                  f"{result.past.latest['scan']['pass']}; the decision ({candidate.decision.verdict}) still "
+                  "applies: review it")
+    routing = candidate.routing
+    return {
+        "id": candidate.id, "verdict": candidate.verdict, "kind": routing.kind, "home": routing.home,
+        "action": routing.action, "consumers": list(candidate.consumers),
+        "similarity": round(candidate.cluster.similarity, 4), "tokens": representative.size,
+        "score": score.value, "missing": list(candidate.missing), "reason": candidate.reason,
+        "review": review, "rank": ranked.rank, "name": representative.name, "unit": representative.kind,
+        "language": representative.language,
+        "first_seen_pass": previous.get("first_seen_pass", result.past.next_pass) if previous else result.past.next_pass,
+        "gate": [{"criterion": c.criterion, "met": c.met, "detail": c.detail} for c in candidate.checks],
+        "score_breakdown": {"consumers": score.consumers, "effort": score.effort, "risk": score.risk,
+                            "value": score.value, "explanation": score.explanation},
+        "routing": {"kind": routing.kind, "home": routing.home, "action": routing.action, "by": routing.by},
+        "decision": None if candidate.decision is None else {
+            "verdict": candidate.decision.verdict, "reason": candidate.decision.reason,
+            "line": candidate.decision.line},
+        "instances": [_instance(i, roots, result.past) for i in candidate.instances],
+    }
+
+
+def _instance(instance, roots: dict[str, str], past: Past) -> dict:
+    return {
+        "subsystem": instance.subsystem, "path": instance.path, "start_line": instance.start_line,
+        "end_line": instance.end_line, "name": instance.name, "unit": instance.unit,
+        "stable": instance.stable, "last_change": utc_iso(instance.last_change), "dirty": instance.dirty,
+        "unstable_because": instance.unstable_because, "similarity": instance.similarity,
+        "quiet_passes": quiet_passes(instance.subsystem, instance.path, instance.name, instance.exact, past),
+        "exact": instance.exact, "language": instance.language,
+        "code": _excerpt(Path(roots[instance.subsystem]) / instance.path, instance.start_line, instance.end_line),
+    }
+
+
+def _excerpt(path: Path, start: int, end: int) -> str:
+    try:
+        with path.open("r", encoding="utf-8", errors="replace") as handle:
+            lines = [line for number, line in enumerate(handle, 1) if start <= number <= min(end, start + MAX_CODE_LINES - 1)]
+    except OSError:
+        return ""
+    return "".join(lines)
+
+
+def _census_row(row: CensusRow) -> dict:
+    return {"name": row.name, "kind": row.kind, "owners": list(row.owners), "count": row.count,
+            "verdict": row.verdict, "candidates": list(row.candidates), "locations": list(row.locations),
+            "reason": row.reason}
+
+
+def _history(snapshot: dict, past: Past) -> list[dict]:
+    verdicts = Counter(c["verdict"] for c in snapshot["candidates"])
+    changes = snapshot["scan"]["changes"]
+    this_pass = {
+        "pass": snapshot["scan"]["pass"], "finished_at": snapshot["scan"]["finished_at"],
+        "subsystems": len(snapshot["subsystems"]), "empty_pass": snapshot["scan"]["empty_pass"],
+        **{key: len(changes[key]) for key in ("new", "grown", "shrunk", "gone")},
+        **{verdict: verdicts.get(verdict, 0) for verdict in ("proposed", "watching", "done", "rejected")},
+    }
+    earlier = (past.latest or {}).get("scan", {}).get("history", [])
+    return (earlier + [this_pass])[-HISTORY_KEPT:]
+
+
+def snapshot_name(finished_at: str) -> str:
+    return finished_at.replace("-", "").replace(":", "").removesuffix("Z") + "Z.json"
+
+
+def write_pass(out: Path, snapshot: dict, backlog: str) -> Path:
+    """Write this pass: its own snapshot, latest.json, abstractions.md. Returns the snapshot path."""
+    folder = out / "snapshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(folder)
+    remove_leftovers(out)
+    stamp = snapshot["scan"]["finished_at"]
+    path = folder / snapshot_name(stamp)
+    suffix = 1
+    while path.exists():  # two passes in one second: keep both, in order
+        suffix += 1
+        path = folder / snapshot_name(stamp).replace("Z.json", f"Z{suffix:03d}.json")
+    atomic_write_json(path, snapshot)
+    atomic_write_json(folder / "latest.json", snapshot)
+    atomic_write(out / "abstractions.md", backlog.encode("utf-8"))
+    return path

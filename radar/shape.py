@@ -1,0 +1,113 @@
+"""Shape stage: a unit's tokens -> its shape (what stays when names and values are abstracted).
+
+Keywords, operators and punctuation stay; identifiers are renamed by first occurrence;
+literals become their type. From that: an exact fingerprint (type-1/type-2 clones share it),
+an identifier-blind stream for alignment, and sampled shingle hashes that find near-miss
+(type-3) partners without comparing all pairs. Everything here is pure and deterministic
+across processes (no use of Python's salted `hash`).
+"""
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from radar.parse import Token, Unit
+
+SHINGLE = 5  # tokens per shingle
+SAMPLE_MODULUS = 6  # keep shingles whose hash is 0 modulo this...
+MIN_SAMPLES = 6  # ...or, for small units, the smallest few hashes
+_MASK = (1 << 61) - 1
+_BASE = 1_000_003
+
+
+@dataclass(frozen=True)
+class Shape:
+    subsystem: str
+    path: str
+    language: str
+    kind: str
+    name: str
+    start_line: int
+    end_line: int
+    size: int  # tokens
+    exact: str  # fingerprint of the consistently renamed stream
+    blind: str  # identifier-blind stream, one character per token, for alignment
+    samples: tuple[int, ...]  # sampled shingle hashes (sorted), for candidate generation
+
+    @property
+    def key(self) -> tuple[str, str, int, int]:
+        return (self.subsystem, self.path, self.start_line, self.end_line)
+
+
+def normalise(tokens: Sequence[Token]) -> tuple[str, ...]:
+    """Identifiers renamed consistently by first occurrence, literals by their type."""
+    names: dict[str, str] = {}
+    out = []
+    for category, text in tokens:
+        if category == "id":
+            out.append(names.setdefault(text, f"${len(names)}"))
+        elif category == "lit":
+            out.append(f"#{text}")
+        else:
+            out.append(text)
+    return tuple(out)
+
+
+def blind_code(category: str, text: str) -> str:
+    """One character per token: identifiers all alike, literals by type, the rest by text."""
+    return _code("$" if category == "id" else ("#" + text if category == "lit" else text))
+
+
+@lru_cache(maxsize=65536)
+def _code(word: str) -> str:
+    # Private-use planes: 130k code points, so distinct words rarely share a character.
+    return chr(0xF0000 + zlib.crc32(word.encode("utf-8", "replace")) % 0xFFFE)
+
+
+def fingerprint(normalised: Sequence[str]) -> str:
+    return hashlib.blake2b("\x1f".join(normalised).encode("utf-8", "replace"), digest_size=10).hexdigest()
+
+
+def sample_shingles(blind: str) -> tuple[int, ...]:
+    """Content-defined sample of shingle hashes: shared runs give shared samples."""
+    if len(blind) < SHINGLE:
+        return (_rolling(blind),) if blind else ()
+    hashes = {_rolling(blind[i:i + SHINGLE]) for i in range(len(blind) - SHINGLE + 1)}
+    sampled = sorted(h for h in hashes if h % SAMPLE_MODULUS == 0)
+    if len(sampled) < MIN_SAMPLES:
+        sampled = sorted(set(sampled) | set(sorted(hashes)[:MIN_SAMPLES]))
+    return tuple(sampled)
+
+
+def _rolling(chunk: str) -> int:
+    value = 0
+    for char in chunk:
+        value = (value * _BASE + ord(char)) & _MASK
+    return value
+
+
+def shape_of(unit: Unit) -> Shape:
+    blind = "".join(blind_code(category, text) for category, text in unit.tokens)
+    return Shape(
+        subsystem=unit.subsystem, path=unit.path, language=unit.language, kind=unit.kind,
+        name=unit.name, start_line=unit.start_line, end_line=unit.end_line,
+        size=len(unit.tokens), exact=fingerprint(normalise(unit.tokens)), blind=blind,
+        samples=sample_shingles(blind),
+    )
+
+
+def similarity(a: str, b: str) -> float:
+    """Token alignment: 2·matched / (len a + len b) over the identifier-blind streams."""
+    from difflib import SequenceMatcher
+
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < 0.5 or matcher.quick_ratio() < 0.5:
+        return matcher.quick_ratio() * 0.5
+    return matcher.ratio()
