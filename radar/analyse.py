@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 from radar.cache import ParseCache
 from radar.discover import content_blob_id
 from radar.parse import extract
-from radar.shape import Shape, blind_code, fingerprint, normalise, sample_shingles
+from radar.shape import Shape, blind_code, fingerprint, name_code, normalise, sample_shingles
 
 MAX_FILE_BYTES = 1 << 20  # larger files are generated or vendored more often than written
 SKIP_REASONS = ("binary", "too_large", "undecodable", "parse_error", "symlink_outside", "unreadable")
@@ -45,7 +45,7 @@ class FileResult:
 
 
 # A compact, marshal-able analysis of one blob: (skip reason or None, parse_error, units),
-# each unit (kind, name, start_line, end_line, size, exact, blind, samples).
+# each unit (kind, name, start_line, end_line, size, exact, blind, names, samples).
 Compact = tuple
 
 
@@ -83,8 +83,9 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
     units = []
     for unit in extraction.units:
         blind = "".join(blind_code(category, text) for category, text in unit.tokens)
+        names = "".join(name_code(category, text) for category, text in unit.tokens)
         units.append((unit.kind, unit.name, unit.start_line, unit.end_line, len(unit.tokens),
-                      fingerprint(normalise(unit.tokens)), blind, sample_shingles(blind)))
+                      fingerprint(normalise(unit.tokens)), blind, names, sample_shingles(blind)))
     skipped = "parse_error" if extraction.had_errors and not units else None
     return (skipped, extraction.had_errors, tuple(units))
 
@@ -152,8 +153,8 @@ def _bind(work: FileWork, compact: Compact) -> FileResult:
     file_name = PurePosixPath(work.path).name
     shapes = tuple(
         Shape(work.subsystem, work.path, work.language, kind, name or file_name, start, end,
-              size, exact, blind, tuple(samples))
-        for kind, name, start, end, size, exact, blind, samples in units
+              size, exact, blind, names, tuple(samples))
+        for kind, name, start, end, size, exact, blind, names, samples in units
     )
     return FileResult(work.subsystem, work.path, work.language, shapes, skipped, bool(parse_error))
 

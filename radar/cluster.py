@@ -14,12 +14,19 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from radar.shape import Shape, similarity
+from radar.shape import IDENTIFIER, NAME_PLANE, Shape, similarity
 
-LINK_SIMILARITY = 0.75  # below this two units are not the same shape at all
+LINK_SIMILARITY = 0.8  # below this two units are not the same shape at all
+LINK_VOCABULARY = 0.6  # ...nor when their shared names (library calls) agree less than this
+SMALL_UNIT = 50  # below this many tokens, syntax alone looks alike: demand near-identity...
+LINK_SMALL = 0.9  # ...this close in structure
+VOCABULARY_SHARE = 0.25  # a name used in this share of subsystems (at least 2) is shared vocabulary
 MIN_CLUSTER_TOKENS = 12  # smaller units never cluster: a one-liner is not a shape
 COMMON_SHINGLE = 400  # a shingle shared by more groups than this is boilerplate, not evidence
 WRAPPER_COVERAGE = 0.9  # a module that is one definition is reported as that definition
+EXHAUSTIVE_COMPONENT = 60  # components up to this many groups are compared all pairs
+MOSTLY = 0.6  # a nested unit this share of its host's size is most of it
+SAME_FIDELITY = 0.02  # an enclosing cluster this close in similarity repeats just as well
 
 
 @dataclass(frozen=True)
@@ -45,7 +52,7 @@ def cluster(shapes: Iterable[Shape], progress: Callable[[int, int], None] | None
     """All clusters spanning two or more subsystems, deterministic whatever the input order."""
     eligible = sorted(_drop_wrappers([s for s in shapes if s.size >= MIN_CLUSTER_TOKENS]), key=_order)
     groups = _identical_groups(eligible)
-    graph = _verified_graph(groups, progress)
+    graph = _verified_graph(groups, _vocabulary_streams(groups, eligible), progress)
     clusters = []
     for component in nx.connected_components(graph):
         clusters.extend(_trim(sorted(component), groups, graph))
@@ -77,17 +84,37 @@ def _identical_groups(shapes: list[Shape]) -> list[tuple[Shape, ...]]:
     return sorted((tuple(group) for group in by_stream.values()), key=lambda g: _order(g[0]))
 
 
-def _verified_graph(groups: list[tuple[Shape, ...]], progress) -> nx.Graph:
+def _vocabulary_streams(groups: list[tuple[Shape, ...]], shapes: list[Shape]) -> list[str]:
+    """Each group's stream with shared names (used by several subsystems: library calls,
+    builtins, the fleet's own API) kept and every other identifier blind. Two units that call
+    different libraries are not the same pattern, however alike their syntax."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for shape in shapes:
+        for char in set(shape.names):
+            if ord(char) >= NAME_PLANE:
+                owners[char].add(shape.subsystem)
+    subsystems = len({shape.subsystem for shape in shapes})
+    need = max(2, round(VOCABULARY_SHARE * subsystems))
+    private = {ord(char): IDENTIFIER for char, who in owners.items() if len(who) < need}
+    return [group[0].names.translate(private) for group in groups]
+
+
+def _verified_graph(groups: list[tuple[Shape, ...]], vocabulary: list[str], progress) -> nx.Graph:
     graph = nx.Graph()
     graph.add_nodes_from(range(len(groups)))
     pairs = sorted(_candidate_pairs(groups))
     for done, (a, b) in enumerate(pairs, 1):
+        threshold = _threshold(groups[a][0], groups[b][0])
         score = similarity(groups[a][0].blind, groups[b][0].blind)
-        if score >= LINK_SIMILARITY:
+        if score >= threshold and similarity(vocabulary[a], vocabulary[b]) >= min(threshold, LINK_VOCABULARY):
             graph.add_edge(a, b, similarity=score)
         if progress and (done % 500 == 0 or done == len(pairs)):
             progress(done, len(pairs))
     return graph
+
+
+def _threshold(a: Shape, b: Shape) -> float:
+    return LINK_SMALL if min(a.size, b.size) < SMALL_UNIT else LINK_SIMILARITY
 
 
 def _candidate_pairs(groups: list[tuple[Shape, ...]]) -> set[tuple[int, int]]:
@@ -120,10 +147,11 @@ def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: nx.Graph
     """Keep the members close to the medoid; the rest form clusters of their own."""
     if len(component) == 1:
         return [_make_cluster(groups[component[0]], [1.0] * len(groups[component[0]]))]
-    score = _pair_scorer(groups, graph)
+    score = _pair_scorer(groups, graph, exhaustive=len(component) <= EXHAUSTIVE_COMPONENT)
     weight = {node: len(groups[node]) for node in component}
     medoid = max(component, key=lambda n: (sum(score(n, m) * weight[m] for m in component), -n))
-    close = [n for n in component if n == medoid or score(medoid, n) >= LINK_SIMILARITY]
+    close = [n for n in component if n == medoid
+             or score(medoid, n) >= _threshold(groups[medoid][0], groups[n][0])]
     far = [n for n in component if n not in close]
     members: list[Shape] = []
     sims: list[float] = []
@@ -153,7 +181,9 @@ def _overlap(a: Shape, b: Shape) -> bool:
     return (a.subsystem, a.path) == (b.subsystem, b.path) and a.start_line <= b.end_line and b.start_line <= a.end_line
 
 
-def _pair_scorer(groups, graph) -> Callable[[int, int], float]:
+def _pair_scorer(groups, graph, exhaustive: bool) -> Callable[[int, int], float]:
+    """Similarity of two groups: the verified edge, else aligned on demand (small components),
+    else 0 (big components hold boilerplate; all pairs there would cost quadratic time)."""
     cache: dict[tuple[int, int], float] = {}
 
     def score(a: int, b: int) -> float:
@@ -162,7 +192,10 @@ def _pair_scorer(groups, graph) -> Callable[[int, int], float]:
         key = (min(a, b), max(a, b))
         if key not in cache:
             edge = graph.get_edge_data(*key)
-            cache[key] = edge["similarity"] if edge else similarity(groups[a][0].blind, groups[b][0].blind)
+            if edge:
+                cache[key] = edge["similarity"]
+            else:
+                cache[key] = similarity(groups[a][0].blind, groups[b][0].blind) if exhaustive else 0.0
         return cache[key]
 
     return score
@@ -176,23 +209,36 @@ def _make_cluster(members: tuple[Shape, ...], sims: list[float], medoid_shape: S
 
 
 def _largest_only(clusters: list[Cluster]) -> list[Cluster]:
-    """Drop a cluster whose every member sits inside a member of one bigger cluster."""
+    """Of a cluster and a cluster nested in its members, keep one: the larger, unless the
+    nested one is most of it, spans as many subsystems and repeats clearly more faithfully
+    (then the larger is the nested shape plus a little noise)."""
     by_file: dict[tuple[str, str], list[tuple[int, Shape]]] = defaultdict(list)
     for index, found in enumerate(clusters):
         for member in found.members:
             by_file[(member.subsystem, member.path)].append((index, member))
-    kept = []
-    for index, found in enumerate(clusters):
-        hosts = None
-        for member in found.members:
-            around = {
-                other for other, outer in by_file[(member.subsystem, member.path)]
-                if other != index and outer.size > member.size
-                and outer.start_line <= member.start_line and member.end_line <= outer.end_line
-            }
-            hosts = around if hosts is None else hosts & around
-            if not hosts:
-                break
-        if not hosts:
-            kept.append(found)
-    return kept
+    dropped = set()
+    for inner, found in enumerate(clusters):
+        for outer in _hosts(inner, found, by_file):
+            larger = clusters[outer]
+            noise_around = found.representative.size >= MOSTLY * larger.representative.size
+            if (noise_around and len(found.subsystems) >= len(larger.subsystems)
+                    and found.similarity > larger.similarity + SAME_FIDELITY):
+                dropped.add(outer)
+            else:
+                dropped.add(inner)
+    return [found for index, found in enumerate(clusters) if index not in dropped]
+
+
+def _hosts(index: int, found: Cluster, by_file) -> set[int]:
+    """The clusters whose members contain every member of cluster `index`."""
+    common: set[int] | None = None
+    for member in found.members:
+        around = {
+            other for other, host in by_file[(member.subsystem, member.path)]
+            if other != index and host.size > member.size
+            and host.start_line <= member.start_line and member.end_line <= host.end_line
+        }
+        common = around if common is None else common & around
+        if not common:
+            return set()
+    return common or set()

@@ -35,6 +35,7 @@ class Shape:
     size: int  # tokens
     exact: str  # fingerprint of the consistently renamed stream
     blind: str  # identifier-blind stream, one character per token, for alignment
+    names: str  # the blind stream with each identifier's own character (see NAME_PLANE)
     samples: tuple[int, ...]  # sampled shingle hashes (sorted), for candidate generation
 
     @property
@@ -56,6 +57,16 @@ def normalise(tokens: Sequence[Token]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def name_code(category: str, text: str) -> str:
+    """Like blind_code, but an identifier gets a character of its own name (in NAME_PLANE)."""
+    return _name(text) if category == "id" else blind_code(category, text)
+
+
+@lru_cache(maxsize=262144)
+def _name(text: str) -> str:
+    return chr(NAME_PLANE + zlib.crc32(text.encode("utf-8", "replace")) % 0xFFFE)
+
+
 def blind_code(category: str, text: str) -> str:
     """One character per token: identifiers all alike, literals by type, the rest by text."""
     return _code("$" if category == "id" else ("#" + text if category == "lit" else text))
@@ -65,6 +76,10 @@ def blind_code(category: str, text: str) -> str:
 def _code(word: str) -> str:
     # Private-use planes: 130k code points, so distinct words rarely share a character.
     return chr(0xF0000 + zlib.crc32(word.encode("utf-8", "replace")) % 0xFFFE)
+
+
+NAME_PLANE = 0x100000  # identifiers' own characters live in plane 16, apart from blind codes
+IDENTIFIER = blind_code("id", "")
 
 
 def fingerprint(normalised: Sequence[str]) -> str:
@@ -91,10 +106,11 @@ def _rolling(chunk: str) -> int:
 
 def shape_of(unit: Unit) -> Shape:
     blind = "".join(blind_code(category, text) for category, text in unit.tokens)
+    names = "".join(name_code(category, text) for category, text in unit.tokens)
     return Shape(
         subsystem=unit.subsystem, path=unit.path, language=unit.language, kind=unit.kind,
         name=unit.name, start_line=unit.start_line, end_line=unit.end_line,
-        size=len(unit.tokens), exact=fingerprint(normalise(unit.tokens)), blind=blind,
+        size=len(unit.tokens), exact=fingerprint(normalise(unit.tokens)), blind=blind, names=names,
         samples=sample_shingles(blind),
     )
 
