@@ -138,7 +138,7 @@ def _candidate_pairs(groups: list[tuple[Shape, ...]]) -> set[tuple[int, int]]:
             continue  # a module and a definition are different granularities, never one shape
         if min(sa.size, sb.size) < size_ratio * max(sa.size, sb.size):
             continue
-        if count >= max(1, min(len(sa.samples), len(sb.samples)) // 3):
+        if count * 2 >= min(len(sa.samples), len(sb.samples)):
             pairs.add((a, b))
     return pairs
 

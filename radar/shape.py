@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import Indel
+
 from radar.parse import Token, Unit
 
 SHINGLE = 5  # tokens per shingle
@@ -116,14 +118,7 @@ def shape_of(unit: Unit) -> Shape:
 
 
 def similarity(a: str, b: str) -> float:
-    """Token alignment: 2·matched / (len a + len b) over the identifier-blind streams."""
-    from difflib import SequenceMatcher
-
+    """Token alignment: 2·LCS / (len a + len b) over two one-char-per-token streams."""
     if a == b:
         return 1.0
-    if not a or not b:
-        return 0.0
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < 0.5 or matcher.quick_ratio() < 0.5:
-        return matcher.quick_ratio() * 0.5
-    return matcher.ratio()
+    return Indel.normalized_similarity(a, b)

@@ -1,0 +1,202 @@
+"""Tiny real git fleets for tests: a main checkout, worktrees, fixed identity and dates.
+
+Everything goes through the real `git` binary with a fixed author, fixed dates, signing off
+and the user's global/system config ignored, so a fleet is the same on every machine.
+Also: a fingerprint of a whole tree (to prove a pass wrote nothing) and a way to run the CLI.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+OLD = "2024-06-01T12:00:00+00:00"  # long before any stable_days window
+RADAR = Path(sys.executable).with_name("radar")
+
+_IDENTITY = {
+    "GIT_AUTHOR_NAME": "Fleet Test", "GIT_AUTHOR_EMAIL": "fleet@example.invalid",
+    "GIT_COMMITTER_NAME": "Fleet Test", "GIT_COMMITTER_EMAIL": "fleet@example.invalid",
+    "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull, "LC_ALL": "C",
+}
+
+
+def git_env(date: str = OLD) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    return env | _IDENTITY | {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+
+
+def git(cwd: Path, *args: str, date: str = OLD) -> str:
+    done = subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main",
+         "-c", "protocol.file.allow=always", *args],
+        cwd=cwd, env=git_env(date), capture_output=True, text=True)
+    if done.returncode:
+        raise AssertionError(f"git {' '.join(args)} in {cwd} failed:\n{done.stderr}")
+    return done.stdout
+
+
+def write(base: Path, files: dict[str, str | bytes]) -> None:
+    for relative, content in files.items():
+        path = base / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+def commit_all(cwd: Path, message: str, date: str = OLD) -> None:
+    git(cwd, "add", "-A")
+    git(cwd, "commit", "-q", "--allow-empty", "-m", message, date=date)
+
+
+# ---------------------------------------------------------------- source the radar can find
+
+def shared_retry(sub: str) -> str:
+    """The same shape in every subsystem, names and values changed: a real candidate."""
+    return f'''import time
+
+
+def retry_{sub}(operation_{sub}, attempts, pause):
+    last_{sub} = None
+    for attempt in range(attempts):
+        try:
+            outcome = operation_{sub}(attempt)
+            if outcome is not None and outcome != "{sub}":
+                return outcome
+        except ValueError as problem:
+            last_{sub} = problem
+            time.sleep(pause * (2 ** attempt) + {len(sub)})
+    raise RuntimeError("{sub}: gave up after retries", attempts, last_{sub})
+'''
+
+
+def unique_module(sub: str, index: int) -> str:
+    """Functions whose structure depends on (sub, index): bulk that should not cluster."""
+    seed = int(hashlib.sha256(f"{sub}/{index}".encode()).hexdigest()[:8], 16)
+    lines = []
+    for number in range(4):
+        ops = ["+", "-", "*", "//", "%", "&", "|", "^"]
+        steps = 3 + (seed >> number) % 7
+        body = [f"def {sub}_step_{index}_{number}(value, other):"]
+        for step in range(steps):
+            op = ops[(seed >> (step + number)) % len(ops)]
+            if (seed >> step) % 3 == 0:
+                body.append(f"    if value {op} {step + 1} > other:")
+                body.append(f"        other = [other, value, {step}][{step % 3}]")
+            elif (seed >> step) % 3 == 1:
+                body.append(f"    value = (value {op} other) {op} {step + number + 1}")
+            else:
+                body.append(f"    for item in range({step}):")
+                body.append(f"        value = value {op} item")
+        body.append("    return value, other")
+        lines.append("\n".join(body))
+        seed = seed * 1103515245 + 12345 & 0xFFFFFFFF
+    return "\n\n\n".join(lines) + "\n"
+
+
+def subsystem_files(sub: str, bulk: int = 1) -> dict[str, str]:
+    files = {f"lib/{sub}/retry.py": shared_retry(sub)}
+    for index in range(bulk):
+        files[f"lib/{sub}/part_{index}.py"] = unique_module(sub, index)
+    return files
+
+
+# ---------------------------------------------------------------- fleets
+
+@dataclass
+class GitFleet:
+    root: Path  # holds everything below
+    repo: Path  # the main checkout (or the bare repository)
+    worktrees: dict[str, Path] = field(default_factory=dict)
+
+    def roots(self) -> list[Path]:
+        return [self.repo, *self.worktrees.values()]
+
+
+def make_fleet(base: Path, worktrees: tuple[str, ...] = ("acl", "feed", "mod"),
+               merged: tuple[str, ...] = ("core",), bulk: int = 1, bare: bool = False) -> GitFleet:
+    """A main checkout with `merged` subsystems under lib/, one worktree per `worktrees` name
+    (branch loops/<name>, its own lib/<name>). With `bare`, the main repository is bare and
+    the merged subsystems live on its main branch only."""
+    base.mkdir(parents=True, exist_ok=True)
+    seed = base / ("seed" if bare else "main")
+    seed.mkdir()
+    git(seed, "init", "-q")
+    files: dict[str, str] = {"README.md": "fleet\n"}
+    for sub in merged:
+        files |= subsystem_files(sub, bulk)
+    write(seed, files)
+    commit_all(seed, "merged subsystems")
+    repo = seed
+    if bare:
+        repo = base / "repo.git"
+        git(base, "clone", "-q", "--bare", str(seed), str(repo))
+        import shutil
+        shutil.rmtree(seed)
+    fleet = GitFleet(base, repo)
+    for sub in worktrees:
+        path = base / "wt" / sub
+        git(repo, "worktree", "add", "-q", "-b", f"loops/{sub}", str(path))
+        write(path, subsystem_files(sub, bulk))
+        commit_all(path, f"{sub}: first cut")
+        fleet.worktrees[sub] = path
+    return fleet
+
+
+# ---------------------------------------------------------------- proofs
+
+def tree_state(*roots: Path) -> dict[str, tuple]:
+    """(kind, size, mtime_ns, sha256 or link target) of every entry under the roots, .git
+    included, directories too (a lock file made and removed still changes its folder's mtime)."""
+    state: dict[str, tuple] = {}
+    for root in roots:
+        for directory, dirnames, filenames in os.walk(root, followlinks=False):
+            for name in [*dirnames, *filenames, "."]:
+                path = os.path.normpath(os.path.join(directory, name))
+                info = os.lstat(path)
+                if stat.S_ISREG(info.st_mode):
+                    with open(path, "rb") as handle:
+                        detail = hashlib.sha256(handle.read()).hexdigest()
+                elif stat.S_ISLNK(info.st_mode):
+                    detail = os.readlink(path)
+                else:
+                    detail = stat.S_IFMT(info.st_mode)
+                state[path] = (info.st_size if not stat.S_ISDIR(info.st_mode) else 0,
+                               info.st_mtime_ns, info.st_mode, detail)
+    return state
+
+
+def diff_states(before: dict, after: dict) -> list[str]:
+    changed = [f"changed: {p} {before[p]} -> {after[p]}" for p in before if p in after and before[p] != after[p]]
+    return (changed + [f"removed: {p}" for p in before if p not in after]
+            + [f"added: {p}" for p in after if p not in before])
+
+
+def radar(*args: str | Path, cwd: Path | None = None, timeout: float = 120,
+          env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the installed `radar` console script."""
+    return subprocess.run([str(RADAR), *map(str, args)], cwd=cwd, capture_output=True, text=True,
+                          timeout=timeout, env=env)
+
+
+def scan_args(repo: Path, out: Path, *extra: str) -> list[str]:
+    return ["scan", "--repo", str(repo), "--out", str(out), "--no-cache", "--jobs", "1", "--quiet", *extra]
+
+
+def latest(out: Path) -> dict:
+    return json.loads((out / "snapshots" / "latest.json").read_text(encoding="utf-8"))
+
+
+def candidate_view(snapshot: dict) -> list[tuple]:
+    """What a candidate is, without pass-specific or salt-sensitive details."""
+    return sorted(
+        (c["verdict"], tuple(c["consumers"]), c["similarity"], c["tokens"],
+         tuple(sorted((i["subsystem"], i["path"], i["start_line"], i["end_line"], i["name"])
+                      for i in c["instances"])))
+        for c in snapshot["candidates"])
