@@ -33,8 +33,7 @@ def _summary(snap: dict, c: dict) -> None:
     ]
     routing = c.get("routing")
     if isinstance(routing, dict):
-        facts.append(("Routing", f"rule {routing.get('rule', '?')} of {routing.get('by', 'routing rules')}"
-                                  f" → {routing.get('home', '?')} ({routing.get('kind', '?')})"))
+        facts.append(("Routing", f"{routing.get('by') or 'no routing rule'} → {routing.get('home') or 'no home'}"))
     if c.get("reason"):
         facts.append(("Reason", c["reason"]))
     decision = c.get("decision")

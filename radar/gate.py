@@ -45,6 +45,7 @@ class Routing:
     home: str | None
     action: str | None  # extract | adopt
     by: str  # which rule chose the home, in words
+    rule: int | None = None  # 1-based position in routing.yaml, when a rule chose it
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ def _route(candidate_id: str, found: Cluster, routes: tuple[Route, ...],
         if matches(route.match, candidate_id, paths, names):
             owner = _owner_of(route.home, subsystems)
             action = "adopt" if owner in found.subsystems else "extract"
-            return Routing(route.kind, route.home, action, f"routing.yaml rule {number} ({route.kind})")
+            return Routing(route.kind, route.home, action, f"routing.yaml rule {number} ({route.kind})", number)
     for name in found.subsystems:
         if subsystems[name].source == "main":
             # A merged substrate already holds the shape: the others should adopt it.

@@ -114,7 +114,8 @@ def _candidate(ranked: Ranked, result: PassResult) -> dict:
         "gate": [{"criterion": c.criterion, "met": c.met, "detail": c.detail} for c in candidate.checks],
         "score_breakdown": {"consumers": score.consumers, "effort": score.effort, "risk": score.risk,
                             "value": score.value, "explanation": score.explanation},
-        "routing": {"kind": routing.kind, "home": routing.home, "action": routing.action, "by": routing.by},
+        "routing": {"kind": routing.kind, "home": routing.home, "action": routing.action, "by": routing.by,
+                    "rule": routing.rule},
         "decision": None if candidate.decision is None else {
             "verdict": candidate.decision.verdict, "reason": candidate.decision.reason,
             "line": candidate.decision.line},

@@ -2,7 +2,7 @@
 
 - consumers: distinct subsystems holding the shape.
 - effort saved: the copies that would go, in hundreds of tokens: (instances − 1) × tokens / 100.
-- risk: 1, plus 10 × (1 − similarity) for near-miss copies that must be reconciled, plus the
+- risk: 1, plus 20 × (1 − similarity) for near-miss copies that must be reconciled, plus the
   share of unstable instances (×2: a moving target), plus 1 without a natural home.
 Ties break on id, so the order never depends on input order.
 """
@@ -37,7 +37,7 @@ def score(candidate: Candidate) -> Score:
     tokens = candidate.cluster.representative.size
     effort = round((len(instances) - 1) * tokens / 100, 2)
     unstable = sum(not i.stable for i in instances) / len(instances)
-    near_miss = 10 * (1 - candidate.cluster.similarity)
+    near_miss = 20 * (1 - candidate.cluster.similarity)
     homeless = 0 if candidate.routing.home else 1
     risk = round(1 + near_miss + 2 * unstable + homeless, 2)
     value = round(consumers * effort / risk, 1)

@@ -1,0 +1,21 @@
+"""The radar on its own repository, with the rules the project keeps for itself: it must not
+propose nonsense about itself, and must not write into its own tree."""
+from pathlib import Path
+
+from conftest import tree_state
+from radar.pipeline import ScanRequest, run_pass
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_radar_proposes_nothing_about_its_own_small_codebase(tmp_path):
+    before = tree_state(ROOT / "radar")
+    snapshot, _ = run_pass(ScanRequest(ROOT, ROOT / "rules", tmp_path / "out", None, jobs=1))
+    assert {s["name"] for s in snapshot["subsystems"]} >= {"radar", "dashboard", "tests"}
+    assert snapshot["scan"]["units"] > 100
+    # four packages, a handful of shared helpers at most: nothing clears a gate of 3 consumers
+    assert [c["id"] for c in snapshot["candidates"] if c["verdict"] == "proposed"] == []
+    for candidate in snapshot["candidates"]:
+        assert len(candidate["consumers"]) >= 2
+        assert candidate["missing"]
+    assert tree_state(ROOT / "radar") == before
