@@ -1,13 +1,21 @@
 """One source file -> its shapes: read safely, parse, shape. The unit of parallel work.
 
 Reading is where hostile input meets the radar: binary, huge, non-UTF-8 and unreadable files
-are skipped and counted by reason; code with syntax errors keeps the units that parsed.
+(FIFOs and devices included) and symlink loops are skipped and counted by reason; a symlink is
+never followed; code with syntax errors keeps the units that parsed.
 Results are cached per git blob id (see cache.py) and spread over processes.
 """
 from __future__ import annotations
 
+import ctypes
+import errno
+import multiprocessing
 import os
+import signal
 import stat
+import sys
+import threading
+import time
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -21,7 +29,8 @@ from radar.parse import extract
 from radar.shape import Shape, blind_code, fingerprint, name_code, normalise, sample_shingles
 
 MAX_FILE_BYTES = 1 << 20  # larger files are generated or vendored more often than written
-SKIP_REASONS = ("binary", "too_large", "undecodable", "parse_error", "symlink_outside", "unreadable")
+SKIP_REASONS = ("binary", "too_large", "undecodable", "parse_error", "symlink_outside", "unreadable",
+                "symlink_loop")
 _BATCH = 32  # files per task sent to a worker process
 
 
@@ -50,11 +59,12 @@ Compact = tuple
 
 
 def read_source(abspath: str) -> tuple[bytes | None, str | None]:
-    """The file's bytes, or None and why it is skipped."""
+    """The file's bytes, or None and why it is skipped. Never follows a symlink (O_NOFOLLOW) and
+    never blocks on a FIFO (O_NONBLOCK, then only regular files are read)."""
     try:
         fd = os.open(abspath, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return None, "unreadable"
+    except OSError as error:
+        return None, "symlink_loop" if error.errno == errno.ELOOP and _is_loop(abspath) else "unreadable"
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -70,6 +80,14 @@ def read_source(abspath: str) -> tuple[bytes | None, str | None]:
     if len(data) > MAX_FILE_BYTES:
         return None, "too_large"
     return data, None
+
+
+def _is_loop(abspath: str) -> bool:
+    try:
+        os.path.realpath(abspath, strict=True)
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False
 
 
 def analyse_bytes(data: bytes, language: str) -> Compact:
@@ -135,7 +153,7 @@ def _run(batch_input: list[tuple[str, str]], jobs: int, progress) -> Iterator[Co
         mapped: Iterable[list[Compact]] = map(_analyse_batch, batches)
         pool = None
     else:
-        pool = ProcessPoolExecutor(max_workers=jobs)
+        pool = worker_pool(jobs)
         mapped = pool.map(_analyse_batch, batches)
     try:
         for results in mapped:
@@ -146,6 +164,35 @@ def _run(batch_input: list[tuple[str, str]], jobs: int, progress) -> Iterator[Co
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+def worker_pool(jobs: int) -> ProcessPoolExecutor:
+    """The process pool for per-file work; any other local pool should be made here too.
+
+    Forked workers would inherit every open descriptor, the flock on --out included: an
+    orphan outliving a killed pass would hold that lock for ever. Spawned workers start
+    clean, and as direct children they can notice their pass die (see _die_with_parent)."""
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_die_with_parent,
+                               initargs=(os.getpid(),))
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker whose pass was killed (even by SIGKILL) must not live on, parsing for no one:
+    its queue never reaches EOF (it holds a write end itself), so it would wait for ever."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    # Elsewhere (and should the death signal be missed): an orphan is adopted by another process.
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _bind(work: FileWork, compact: Compact) -> FileResult:

@@ -49,12 +49,15 @@ def _last_scan(snapshot: dict) -> list[str]:
     subsystems = snapshot["subsystems"]
     names = ", ".join(escape(s["name"]) + (" (active)" if s["active"] else "") for s in subsystems)
     skipped = ", ".join(f"{n} {reason.replace('_', ' ')}" for reason, n in scan["skipped"].items() if n)
+    filtered = scan.get("filtered", {})
+    kept_out = (f"; kept out by filters: {filtered.get('thin_units', 0)} units under {snapshot.get('gate', {}).get('min_tokens', 50) // 2} "
+                f"tokens, {filtered.get('idioms', 0)} idiom clusters (more than 2 instances per consumer)") if filtered else ""
     lines = [
         "## Last scan", "",
         f"- **Date:** {scan['finished_at'].replace('T', ' ').replace('Z', ' UTC')} (pass {scan['pass']})",
         f"- **Scanned:** {len(subsystems)} subsystems: {names or 'none found'}",
         f"- **Read:** {scan.get('files', 0)} files, {scan.get('units', 0)} units"
-        + (f"; skipped {skipped}" if skipped else ""),
+        + (f"; skipped {skipped}" if skipped else "") + kept_out,
         f"- **Changes since the last pass:** {_changes(scan)}",
     ]
     lines += [f"- **Warning:** {escape(w)}" for w in scan.get("warnings", [])]

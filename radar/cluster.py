@@ -8,7 +8,8 @@ the largest repeating unit is the one reported.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -17,13 +18,16 @@ import networkx as nx
 from radar.shape import IDENTIFIER, NAME_PLANE, Shape, similarity
 
 LINK_SIMILARITY = 0.8  # below this two units are not the same shape at all
+SHARED_SAMPLES = 0.5  # a candidate pair shares at least this share of the larger one's samples
+SIZE_RATIO = LINK_SIMILARITY / (2 - LINK_SIMILARITY)  # shortest/longest that can still reach it
 LINK_VOCABULARY = 0.6  # ...nor when their shared names (library calls) agree less than this
 SMALL_UNIT = 50  # below this many tokens, syntax alone looks alike: demand near-identity...
 LINK_SMALL = 0.9  # ...this close in structure
 VOCABULARY_SHARE = 0.25  # a name used in this share of subsystems (at least 2) is shared vocabulary
 MIN_CLUSTER_TOKENS = 12  # smaller units never cluster: a one-liner is not a shape
-COMMON_SHINGLE = 400  # a shingle shared by more groups than this is boilerplate, not evidence
+COMMON_SHINGLE = 60  # a shingle shared by more groups than this is boilerplate, not evidence
 WRAPPER_COVERAGE = 0.9  # a module that is one definition is reported as that definition
+IDIOM_PER_CONSUMER = 2  # more instances per consumer than this, on average, is an idiom
 EXHAUSTIVE_COMPONENT = 60  # components up to this many groups are compared all pairs
 MOSTLY = 0.6  # a nested unit this share of its host's size is most of it
 SAME_FIDELITY = 0.02  # an enclosing cluster this close in similarity repeats just as well
@@ -48,9 +52,13 @@ class Cluster:
         return self.members[self.medoid]
 
 
-def cluster(shapes: Iterable[Shape], progress: Callable[[int, int], None] | None = None) -> tuple[Cluster, ...]:
-    """All clusters spanning two or more subsystems, deterministic whatever the input order."""
-    eligible = sorted(_drop_wrappers([s for s in shapes if s.size >= MIN_CLUSTER_TOKENS]), key=_order)
+def cluster(shapes: Iterable[Shape], progress: Callable[[int, int], None] | None = None,
+            floor: int = MIN_CLUSTER_TOKENS) -> tuple[Cluster, ...]:
+    """All clusters spanning two or more subsystems, deterministic whatever the input order.
+
+    Units under `floor` tokens never cluster: getters, one-line delegations and the like
+    are idioms of a language, not abstractions waiting to be extracted."""
+    eligible = sorted(_drop_wrappers([s for s in shapes if s.size >= max(floor, MIN_CLUSTER_TOKENS)]), key=_order)
     groups = _identical_groups(eligible)
     graph = _verified_graph(groups, _vocabulary_streams(groups, eligible), progress)
     clusters = []
@@ -58,6 +66,12 @@ def cluster(shapes: Iterable[Shape], progress: Callable[[int, int], None] | None
         clusters.extend(_trim(sorted(component), groups, graph))
     spanning = [c for c in clusters if len(c.subsystems) >= 2]
     return tuple(sorted(_largest_only(spanning), key=lambda c: _order(c.members[0])))
+
+
+def is_idiom(found: Cluster) -> bool:
+    """Many copies inside each subsystem (accessors, dunder protocols, test parametrisations):
+    a habit of the language or of a team, not one abstraction waiting to be extracted."""
+    return len(found.members) > IDIOM_PER_CONSUMER * len(found.subsystems)
 
 
 def _order(shape: Shape) -> tuple:
@@ -118,29 +132,37 @@ def _threshold(a: Shape, b: Shape) -> float:
 
 
 def _candidate_pairs(groups: list[tuple[Shape, ...]]) -> set[tuple[int, int]]:
-    """Groups that share enough sampled shingles and could reach LINK_SIMILARITY by size."""
+    """Groups that share enough sampled shingles and could reach LINK_SIMILARITY by size.
+
+    Prefix filtering (as in SourcererCC): each group indexes only its rarest samples, as many
+    as a partner must share at least one of; pairs found that way are then checked in full.
+    Common samples (boilerplate) then rarely meet, which keeps the pairs near-linear."""
+    frequency = Counter((g[0].language, sample) for g in groups for sample in g[0].samples)
     postings: dict[tuple[str, int], list[int]] = defaultdict(list)
     for index, group in enumerate(groups):
-        for sample in group[0].samples:
-            postings[(group[0].language, sample)].append(index)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
+        shape = group[0]
+        rarest = sorted(shape.samples, key=lambda sample: (frequency[(shape.language, sample)], sample))
+        for sample in rarest[:len(rarest) - _needed_overlap(len(rarest)) + 1]:
+            postings[(shape.language, sample)].append(index)
+    found: set[tuple[int, int]] = set()
     for members in postings.values():
-        if len(members) > COMMON_SHINGLE:
-            continue
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                shared[(a, b)] += 1
-    size_ratio = LINK_SIMILARITY / (2 - LINK_SIMILARITY)
-    pairs = set()
-    for (a, b), count in shared.items():
-        sa, sb = groups[a][0], groups[b][0]
-        if (sa.kind == "module") != (sb.kind == "module"):
-            continue  # a module and a definition are different granularities, never one shape
-        if min(sa.size, sb.size) < size_ratio * max(sa.size, sb.size):
-            continue
-        if count * 2 >= min(len(sa.samples), len(sb.samples)):
-            pairs.add((a, b))
-    return pairs
+        if len(members) <= COMMON_SHINGLE:
+            found.update((a, b) for i, a in enumerate(members) for b in members[i + 1:])
+    return {pair for pair in found if _could_link(groups[pair[0]][0], groups[pair[1]][0])}
+
+
+def _needed_overlap(samples: int) -> int:
+    """The fewest samples any partner of a unit with this many samples shares (see _could_link)."""
+    return max(1, math.ceil(samples * SHARED_SAMPLES))
+
+
+def _could_link(a: Shape, b: Shape) -> bool:
+    if (a.kind == "module") != (b.kind == "module"):
+        return False  # a module and a definition are different granularities, never one shape
+    if min(a.size, b.size) < SIZE_RATIO * max(a.size, b.size):
+        return False  # too different in length to reach LINK_SIMILARITY
+    shared = len(set(a.samples).intersection(b.samples))
+    return shared >= SHARED_SAMPLES * max(len(a.samples), len(b.samples))
 
 
 def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: nx.Graph) -> list[Cluster]:

@@ -4,9 +4,13 @@ Every git worktree contributes its own namespace (`worktree_namespace`), the mai
 contributes the subsystems merged into it (`main_namespaces`) or monorepo packages
 (`subsystems`). Each subsystem appears once (a worktree's in-flight copy wins over the merged
 one) and owns only the files under its namespace. Git is only read, through `gitdoor.git`.
+Symlinks are never followed: one leaving the tree (or a namespace reached through one) is
+counted, a loop is handed on for analyse to count, one staying inside is left to its target.
 """
 from __future__ import annotations
 
+import dataclasses
+import errno
 import hashlib
 import os
 from dataclasses import dataclass
@@ -70,8 +74,38 @@ def discover(repo: Path, rules: FleetRules, now: datetime | None = None) -> Flee
     if not repo.is_dir():
         raise FileNotFoundError(f"--repo {repo}: no such folder")
     if is_git_checkout(repo):
-        return _discover_git(repo, rules, now)
-    return _discover_folder(repo, rules, now)
+        return _printable(_discover_git(repo, rules, now))
+    return _printable(_discover_folder(repo, rules, now))
+
+
+def _printable(fleet: Fleet) -> Fleet:
+    """Drop what JSON cannot carry: names that are not UTF-8 (git and os hand them over as
+    surrogate escapes). Each is reported once, its bytes shown escaped."""
+    warnings = list(fleet.warnings)
+    subsystems = []
+    for subsystem in fleet.subsystems:
+        if not all(map(_utf8, (subsystem.name, subsystem.root, subsystem.namespace, subsystem.branch or ""))):
+            warnings.append(f"subsystem {_escaped(subsystem.root)}/{_escaped(subsystem.namespace)} "
+                            "has a name that is not UTF-8; skipped")
+            continue
+        odd = [f.path for f in subsystem.files if not _utf8(f.path)]
+        warnings.extend(f"{subsystem.name}: file name {_escaped(p)} is not UTF-8; skipped" for p in odd)
+        subsystems.append(dataclasses.replace(
+            subsystem, files=tuple(f for f in subsystem.files if _utf8(f.path)),
+            dirty_files=tuple(p for p in subsystem.dirty_files if _utf8(p))))
+    return dataclasses.replace(fleet, subsystems=tuple(subsystems), warnings=tuple(warnings))
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _escaped(text: str) -> str:
+    return os.fsencode(text).decode("utf-8", "backslashreplace")
 
 
 # ---------------------------------------------------------------- git repositories
@@ -88,12 +122,19 @@ def _discover_git(repo: Path, rules: FleetRules, now: datetime) -> Fleet:
             continue
         name = checkout.path.name
         namespace = rules.worktree_namespace.format(name=name)
+        if _through_symlink(checkout.path, namespace):
+            warnings.append(f"namespace {namespace} of worktree {checkout.path} goes through a "
+                            "symbolic link; not followed")
+            outside += not _inside(checkout.path / namespace, checkout.path)
+            continue
         subsystem, skipped = _git_subsystem(name, "worktree", checkout, namespace, rules, now)
         found.setdefault(name, subsystem)
         outside += skipped
     if not main.bare and main.path.is_dir():
         source = "package" if rules.subsystems else "main"
-        for name, namespace in _namespaces(main.path, rules):
+        namespaces, skipped = _namespaces(main.path, rules)
+        outside += skipped
+        for name, namespace in namespaces:
             if name in found:
                 continue  # the worktree's in-flight copy wins over the merged one
             subsystem, skipped = _git_subsystem(name, source, main, namespace, rules, now)
@@ -124,21 +165,36 @@ def _worktrees(repo: Path) -> list[_Checkout]:
     return checkouts
 
 
-def _namespaces(root: Path, rules: FleetRules) -> list[tuple[str, str]]:
-    """(name, namespace) for each folder of the main checkout matching the namespace globs."""
+def _namespaces(root: Path, rules: FleetRules) -> tuple[list[tuple[str, str]], int]:
+    """(name, namespace) for each folder of the main checkout matching the namespace globs,
+    and how many matches were reached through a symlink leaving the tree (never followed)."""
     patterns = rules.subsystems or rules.main_namespaces
-    folders = sorted({
+    matched = {
         folder.relative_to(root).as_posix()
         for pattern in patterns
-        for folder in root.glob(pattern)
-        if folder.is_dir() and not folder.is_symlink() and ".git" not in folder.relative_to(root).parts
-    })
+        for folder in root.glob(pattern)  # glob follows symlinked folders: checked below
+        if folder.is_dir() and ".git" not in folder.relative_to(root).parts
+    }
+    linked = {folder for folder in matched if _through_symlink(root, folder)}
+    folders = sorted(matched - linked)
     names = [PurePosixPath(folder).name for folder in folders]
+    outside = sum(not _inside(root / folder, root) for folder in linked)
     return [
         (name if names.count(name) == 1 else folder, folder)
         for name, folder in zip(names, folders)
         if not _excluded(folder + "/", rules)
-    ]
+    ], outside
+
+
+def _through_symlink(root: Path, namespace: str) -> bool:
+    """Whether any part of root/namespace below root is a symlink (git would not see through
+    it, and the radar must not read through it)."""
+    current = root
+    for part in PurePosixPath(namespace).parts:
+        current = current / part
+        if current.is_symlink():
+            return True
+    return False
 
 
 def _git_subsystem(name: str, source: str, checkout: _Checkout, namespace: str,
@@ -153,14 +209,20 @@ def _git_subsystem(name: str, source: str, checkout: _Checkout, namespace: str,
         if _excluded(path, rules) or path in gitlinks:
             continue
         absolute = root / path
+        is_dirty = path in dirty
         if path in symlinks or absolute.is_symlink():
-            outside += not _inside(absolute, root)
+            link = _symlink_kind(absolute, root)
+            outside += link == "outside"
+            if link == "loop":  # handed on, so analyse counts it; never followed
+                files.append(SourceFile(path, str(absolute), None, dates.get(path), is_dirty))
             continue
         if not absolute.is_file():
-            continue  # deleted in the working tree
-        is_dirty = path in dirty
+            if absolute.exists() and not absolute.is_dir():
+                # A FIFO, socket or device where a file was: analyse counts it unreadable.
+                files.append(SourceFile(path, str(absolute), None, dates.get(path), True))
+            continue  # otherwise deleted in the working tree
         files.append(SourceFile(path, str(absolute), None if is_dirty else blobs.get(path),
-                                None if path not in dates else dates[path], is_dirty))
+                                dates.get(path), is_dirty))
     last = max(dates.values(), default=None)
     dirty_files = tuple(sorted(p for p in dirty if not _excluded(p, rules)))
     active, activity = _activity(last, dirty_files, now)
@@ -209,17 +271,19 @@ def _dirty(root: Path, namespace: str) -> set[str]:
 def _last_changes(root: Path, namespace: str) -> dict[str, datetime]:
     """Date of the last commit touching each path under the namespace (one log walk)."""
     try:
-        output = git(root, "-c", "core.quotePath=false", "log", "--format=@%ct", "--name-only",
-                     "--no-renames", "--", namespace)
+        # -z: names with quotes, tabs or newlines come verbatim (otherwise git quotes them).
+        output = git(root, "-c", "core.quotePath=false", "log", "-z", "--format=%x01%ct",
+                     "--name-only", "--no-renames", "--", namespace)
     except GitError:
         return {}  # an empty repository has no commits yet
     dates: dict[str, datetime] = {}
     current: datetime | None = None
-    for line in output.splitlines():
-        if line.startswith("@") and line[1:].isdigit():
-            current = datetime.fromtimestamp(int(line[1:]), timezone.utc)
-        elif line and current is not None:
-            dates.setdefault(line, current)
+    for entry in output.split("\0"):
+        entry = entry.removeprefix("\n")  # the newline between a commit line and its names
+        if entry.startswith("\x01") and entry[1:].isdigit():
+            current = datetime.fromtimestamp(int(entry[1:]), timezone.utc)
+        elif entry and current is not None:
+            dates.setdefault(entry, current)
     return dates
 
 
@@ -261,9 +325,8 @@ def describe_age(age: timedelta) -> str:
 
 def _discover_folder(folder: Path, rules: FleetRules, now: datetime) -> Fleet:
     subsystems = []
-    outside = 0
-    namespaces = _namespaces(folder, rules) or [(folder.name, ".")]
-    for name, namespace in namespaces:
+    namespaces, outside = _namespaces(folder, rules)
+    for name, namespace in namespaces or [(folder.name, ".")]:
         files, skipped = _walk(folder, namespace, rules)
         outside += skipped
         subsystems.append(Subsystem(name, "folder", str(folder), namespace, None, None, files,
@@ -278,7 +341,7 @@ def _walk(root: Path, namespace: str, rules: FleetRules) -> tuple[tuple[SourceFi
         here = Path(directory)
         for dirname in list(dirnames):
             if (here / dirname).is_symlink() or dirname == ".git":
-                outside += (here / dirname).is_symlink() and not _inside(here / dirname, root)
+                outside += (here / dirname).is_symlink() and _symlink_kind(here / dirname, root) == "outside"
                 dirnames.remove(dirname)
         dirnames.sort()
         for filename in sorted(filenames):
@@ -287,10 +350,22 @@ def _walk(root: Path, namespace: str, rules: FleetRules) -> tuple[tuple[SourceFi
             if _excluded(path, rules):
                 continue
             if absolute.is_symlink():
-                outside += not _inside(absolute, root)
-                continue
+                link = _symlink_kind(absolute, root)
+                outside += link == "outside"
+                if link != "loop":
+                    continue  # a loop is handed on, so analyse counts it; never followed
             files.append(SourceFile(path, str(absolute), None, None, False))
     return tuple(files), outside
+
+
+def _symlink_kind(path: Path, root: Path) -> str:
+    """inside (its target is scanned, or not, on its own) | outside (or dangling out) | loop."""
+    try:
+        os.path.realpath(path, strict=True)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "loop"
+    return "inside" if _inside(path, root) else "outside"
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -143,11 +143,13 @@ def _route(candidate_id: str, found: Cluster, routes: tuple[Route, ...],
             owner = _owner_of(route.home, subsystems)
             action = "adopt" if owner in found.subsystems else "extract"
             return Routing(route.kind, route.home, action, f"routing.yaml rule {number} ({route.kind})", number)
-    for name in found.subsystems:
-        if subsystems[name].source == "main":
-            # A merged substrate already holds the shape: the others should adopt it.
-            return Routing(None, subsystems[name].namespace, "adopt",
-                           f"{name} is merged into main and already owns the shape")
+    merged = [name for name in found.subsystems if subsystems[name].source == "main"]
+    in_flight = [name for name in found.subsystems if subsystems[name].source == "worktree"]
+    if len(merged) == 1 and in_flight:
+        # One substrate merged into main already holds the shape the in-flight loops repeat:
+        # they should adopt it. (When every consumer is merged, none of them owns it.)
+        owner = subsystems[merged[0]]
+        return Routing(None, owner.namespace, "adopt", f"{owner.name} is merged into main and already owns the shape")
     return Routing(None, None, None, "no routing rule matches")
 
 

@@ -14,11 +14,11 @@ from radar.analyse import FileResult, FileWork, analyse_all, default_jobs
 from radar.backlog import render
 from radar.cache import ParseCache
 from radar.census import census
-from radar.cluster import cluster
+from radar.cluster import cluster, is_idiom
 from radar.config import Rules, load_rules
 from radar.discover import Fleet, discover
 from radar.gate import gate
-from radar.history import compare, gate_history, identify, load_past
+from radar.history import Past, compare, gate_history, identify, load_past
 from radar.parse import language_for
 from radar.publish import PassResult, build_snapshot, write_pass
 from radar.rank import rank
@@ -66,30 +66,34 @@ def run_pass(request: ScanRequest, progress: Progress | None = None) -> tuple[di
     rules = load_rules(request.rules_dir)
     with ScanLock(request.out, wait=request.wait):
         started = datetime.now(timezone.utc)
-        result = _scan(request, rules, started, progress)
+        result = _scan(request, rules, load_past(request.out), started, progress)
         snapshot = build_snapshot(result)
         return snapshot, write_pass(request.out, snapshot, render(snapshot))
 
 
-def _scan(request: ScanRequest, rules: Rules, started: datetime, progress: Progress | None) -> PassResult:
+def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
+          progress: Progress | None) -> PassResult:
     fleet = discover(request.repo, rules.fleet, now=request.now)
-    past = load_past(request.out)
     results, skipped = analyse_fleet(fleet, rules, request.cache_dir, request.jobs, progress)
     shapes = [shape for result in results for shape in result.shapes]
-    clusters = cluster(shapes, (lambda done, total: progress("verifying pairs", done, total)) if progress else None)
+    floor = rules.gate.min_tokens // 2
+    found = cluster(shapes, (lambda done, total: progress("verifying pairs", done, total)) if progress else None,
+                    floor=floor)
+    clusters = tuple(c for c in found if not is_idiom(c))
+    filtered = {"thin_units": sum(s.size < floor for s in shapes), "idioms": len(found) - len(clusters)}
     identified = identify(clusters, past)
-    candidates = gate(identified, fleet, rules, gate_history(fleet, clusters, past))
+    history = gate_history(fleet, clusters, past)
+    candidates = gate(identified, fleet, rules, history)
     ranked = rank(candidates)
     changes = compare({c.id: (len(c.consumers), c.verdict) for c in candidates},
                       [s.name for s in fleet.subsystems], past)
     rows = census(results, candidates, rules.decisions)
-    return PassResult(fleet, rules, results, skipped, ranked, rows, changes, past, started)
+    return PassResult(fleet, rules, results, skipped, filtered, ranked, rows, changes, past, history, started)
 
 
 def census_only(repo: Path, rules_dir: Path | None, cache_dir: Path | None, jobs: int = 0,
                 progress: Progress | None = None) -> dict:
-    """The census part of a pass, without writing anything: (rows as dicts) for `radar census`."""
+    """A pass without history that writes nothing: its snapshot, for `radar census`."""
     rules = load_rules(rules_dir)
-    started = datetime.now(timezone.utc)
-    result = _scan(ScanRequest(repo, rules_dir, Path("/nonexistent-out"), cache_dir, jobs), rules, started, progress)
-    return build_snapshot(result)
+    request = ScanRequest(repo, rules_dir, out=Path("."), cache_dir=cache_dir, jobs=jobs)
+    return build_snapshot(_scan(request, rules, Past(), datetime.now(timezone.utc), progress))

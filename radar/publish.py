@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -18,6 +18,7 @@ from radar.analyse import SKIP_REASONS, FileResult
 from radar.census import CensusRow
 from radar.config import Rules
 from radar.discover import Fleet, utc_iso
+from radar.gate import History
 from radar.history import Changes, Past, quiet_passes
 from radar.rank import Ranked
 from radar.storage import atomic_write, atomic_write_json, remove_leftovers
@@ -32,10 +33,12 @@ class PassResult:
     rules: Rules
     results: list[FileResult]
     skipped: Counter
+    filtered: dict[str, int]  # what the documented filters kept out: thin units, idiom clusters
     ranked: tuple[Ranked, ...]
     census: tuple[CensusRow, ...]
     changes: Changes
     past: Past
+    history: History
     started_at: datetime
 
 
@@ -62,6 +65,7 @@ def build_snapshot(result: PassResult, finished_at: datetime | None = None) -> d
         },
         "empty_pass": changes.empty_pass,
         "skipped": skipped,
+        "filtered": dict(result.filtered),
         "files": len(result.results),
         "units": sum(units.values()),
         "warnings": list(result.fleet.warnings) + list(result.past.unreadable),
@@ -72,9 +76,9 @@ def build_snapshot(result: PassResult, finished_at: datetime | None = None) -> d
         "repo": result.fleet.repo,
         "repo_kind": result.fleet.kind,
         "rules": result.rules.source,
-        "gate": vars(result.rules.gate) | {},
+        "gate": asdict(result.rules.gate),
         "scan": scan,
-        "subsystems": [_subsystem(s, files, units) for s in result.fleet.subsystems],
+        "subsystems": [_subsystem(s, files, units, result.history) for s in result.fleet.subsystems],
         "candidates": [_candidate(r, result) for r in result.ranked],
         "census": [_census_row(row) for row in result.census],
     }
@@ -82,13 +86,14 @@ def build_snapshot(result: PassResult, finished_at: datetime | None = None) -> d
     return snapshot
 
 
-def _subsystem(subsystem, files: Counter, units: Counter) -> dict:
+def _subsystem(subsystem, files: Counter, units: Counter, history: History) -> dict:
+    moving = subsystem.name in history.moving
     return {
         "name": subsystem.name, "source": subsystem.source, "root": subsystem.root,
         "namespace": subsystem.namespace, "branch": subsystem.branch, "head": subsystem.head,
-        "files": files[subsystem.name], "units": units[subsystem.name], "active": subsystem.active,
+        "files": files[subsystem.name], "units": units[subsystem.name], "active": subsystem.active or moving,
         "last_change": utc_iso(subsystem.last_change), "dirty_files": list(subsystem.dirty_files),
-        "activity": subsystem.activity,
+        "activity": "changed in each of the last passes" if moving and not subsystem.active else subsystem.activity,
     }
 
 

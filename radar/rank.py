@@ -3,7 +3,8 @@
 - consumers: distinct subsystems holding the shape.
 - effort saved: the copies that would go, in hundreds of tokens: (instances − 1) × tokens / 100.
 - risk: 1, plus 20 × (1 − similarity) for near-miss copies that must be reconciled, plus the
-  share of unstable instances (×2: a moving target), plus 1 without a natural home.
+  share of unstable instances (×2: a moving target), plus 1 without a natural home, plus 1
+  when too thin to extract.
 Ties break on id, so the order never depends on input order.
 """
 from __future__ import annotations
@@ -39,12 +40,13 @@ def score(candidate: Candidate) -> Score:
     unstable = sum(not i.stable for i in instances) / len(instances)
     near_miss = 20 * (1 - candidate.cluster.similarity)
     homeless = 0 if candidate.routing.home else 1
-    risk = round(1 + near_miss + 2 * unstable + homeless, 2)
+    thin = 0 if all(c.met for c in candidate.checks if c.criterion == "size") else 1
+    risk = round(1 + near_miss + 2 * unstable + homeless + thin, 2)
     value = round(consumers * effort / risk, 1)
     explanation = (
         f"{consumers} consumers × {effort:g} effort ({len(instances)} instances, {len(instances) - 1} copies "
         f"of {tokens} tokens) ÷ {risk:g} risk (1 + {near_miss:.2f} near-miss + {2 * unstable:.2f} "
-        f"unstable + {homeless} no home) = {value:g}"
+        f"unstable + {homeless} no home + {thin} too thin) = {value:g}"
     )
     return Score(consumers, effort, risk, value, explanation)
 

@@ -18,7 +18,7 @@ from rapidfuzz.distance import Indel
 
 from radar.parse import Token, Unit
 
-SHINGLE = 5  # tokens per shingle
+SHINGLE = 8  # tokens per shingle: long enough that a shared one means shared code
 SAMPLE_MODULUS = 6  # keep shingles whose hash is 0 modulo this...
 MIN_SAMPLES = 6  # ...or, for small units, the smallest few hashes
 _MASK = (1 << 61) - 1

@@ -23,6 +23,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _file_mode())  # mkstemp's 0600 would hide the results from their readers
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -32,6 +33,20 @@ def atomic_write(path: Path, data: bytes) -> None:
         Path(temp).unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
+
+
+def _file_mode() -> int:
+    """What open() would give a new file: 0666 less the umask (read without changing it)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    umask = os.umask(0o022)  # no /proc: the only portable read is a set and restore
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def atomic_write_json(path: Path, value: object) -> None:

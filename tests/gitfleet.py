@@ -76,28 +76,38 @@ def retry_{sub}(operation_{sub}, attempts, pause):
 '''
 
 
+_TEMPLATES = (
+    "    if {a} {op} {n} > {b}:\n        {b} = [{b}, {a}, {n}][{m}]",
+    "    {a} = ({a} {op} {b}) {op} {n}",
+    "    for item in range({n}):\n        {a} = {a} {op} item",
+    "    while {a} < {n}:\n        {a} += {m} or 1",
+    "    with open(str({a})) as handle:\n        {b} = handle.read({n})",
+    "    try:\n        {a} = {b}[{n}]\n    except (KeyError, IndexError):\n        pass",
+    "    assert {a} is not None, \"{n}\"",
+    "    {b} = {{\"k{n}\": {a}, \"j\": lambda q: q * {m}}}",
+    "    {a} = \"-\".join(str(x) for x in ({a}, {b}) if x)",
+    "    if not isinstance({b}, int):\n        return None",
+    "    {b} = sorted([{a}, {b}], key=abs, reverse={n} % 2 == 0)[0]",
+    "    del {a}\n    {a} = {b}",
+)
+
+
 def unique_module(sub: str, index: int) -> str:
-    """Functions whose structure depends on (sub, index): bulk that should not cluster."""
-    seed = int(hashlib.sha256(f"{sub}/{index}".encode()).hexdigest()[:8], 16)
-    lines = []
-    for number in range(4):
-        ops = ["+", "-", "*", "//", "%", "&", "|", "^"]
-        steps = 3 + (seed >> number) % 7
-        body = [f"def {sub}_step_{index}_{number}(value, other):"]
-        for step in range(steps):
-            op = ops[(seed >> (step + number)) % len(ops)]
-            if (seed >> step) % 3 == 0:
-                body.append(f"    if value {op} {step + 1} > other:")
-                body.append(f"        other = [other, value, {step}][{step % 3}]")
-            elif (seed >> step) % 3 == 1:
-                body.append(f"    value = (value {op} other) {op} {step + number + 1}")
-            else:
-                body.append(f"    for item in range({step}):")
-                body.append(f"        value = value {op} item")
+    """Long functions of pseudo-random structure: bulk that parses but should not cluster."""
+    seed = int(hashlib.sha256(f"{sub}/{index}".encode()).hexdigest()[:12], 16)
+    ops = ("+", "-", "*", "//", "%", "&", "|", "^")
+    functions = []
+    for number in range(2):
+        body = [f"def {sub}_part_{index}_{number}(value, other):"]
+        for step in range(40 + seed % 40):
+            seed = (seed * 6364136223846793005 + 1442695040888963407) & ((1 << 64) - 1)
+            template = _TEMPLATES[(seed >> 33) % len(_TEMPLATES)]
+            a, b = ("value", "other") if (seed >> 20) & 1 else ("other", "value")
+            body.append(template.format(a=a, b=b, op=ops[(seed >> 40) % len(ops)],
+                                        n=(seed >> 45) % 97, m=step % 3))
         body.append("    return value, other")
-        lines.append("\n".join(body))
-        seed = seed * 1103515245 + 12345 & 0xFFFFFFFF
-    return "\n\n\n".join(lines) + "\n"
+        functions.append("\n".join(body))
+    return "\n\n\n".join(functions) + "\n"
 
 
 def subsystem_files(sub: str, bulk: int = 1) -> dict[str, str]:
@@ -200,3 +210,105 @@ def candidate_view(snapshot: dict) -> list[tuple]:
          tuple(sorted((i["subsystem"], i["path"], i["start_line"], i["end_line"], i["name"])
                       for i in c["instances"])))
         for c in snapshot["candidates"])
+
+
+# ---------------------------------------------------------------- repository shapes
+
+def stale_index(checkout: Path, relative: str) -> None:
+    """Touch a tracked file without changing it: its index stat data goes stale, so a git
+    command allowed to take optional locks would rewrite the index (what a pass must not do)."""
+    path = checkout / relative
+    info = path.stat()
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 5_000_000_000))
+
+
+def _standard(base: Path) -> tuple[Path, dict]:
+    fleet = make_fleet(base)
+    stale_index(fleet.repo, "lib/core/retry.py")
+    stale_index(fleet.worktrees["acl"], "lib/acl/retry.py")
+    return fleet.repo, {"acl": "worktree", "feed": "worktree", "mod": "worktree", "core": "main"}
+
+
+def _missing_worktree(base: Path) -> tuple[Path, dict]:
+    fleet = make_fleet(base)
+    import shutil
+    shutil.rmtree(fleet.worktrees["feed"])
+    return fleet.repo, {"acl": "worktree", "mod": "worktree", "core": "main"}
+
+
+def _detached(base: Path) -> tuple[Path, dict]:
+    fleet = make_fleet(base)
+    git(fleet.worktrees["mod"], "checkout", "-q", "--detach")
+    path = base / "wt" / "loose"
+    git(fleet.repo, "worktree", "add", "-q", "--detach", str(path), "loops/acl")
+    return fleet.repo, {"acl": "worktree", "feed": "worktree", "mod": "worktree", "core": "main",
+                        "loose": "worktree"}
+
+
+def _bare(base: Path) -> tuple[Path, dict]:
+    fleet = make_fleet(base, bare=True)
+    return fleet.repo, {"acl": "worktree", "feed": "worktree", "mod": "worktree"}
+
+
+def _submodule(base: Path) -> tuple[Path, dict]:
+    fleet = make_fleet(base)
+    vendored = base / "vendored"
+    vendored.mkdir()
+    git(vendored, "init", "-q")
+    write(vendored, {"inner.py": shared_retry("inner")})
+    commit_all(vendored, "vendored")
+    acl = fleet.worktrees["acl"]
+    git(acl, "submodule", "add", "-q", str(vendored), "lib/acl/vendored")
+    commit_all(acl, "vendor a submodule")
+    git(fleet.repo, "submodule", "add", "-q", str(vendored), "lib/core/vendored")
+    commit_all(fleet.repo, "vendor a submodule")
+    return fleet.repo, {"acl": "worktree", "feed": "worktree", "mod": "worktree", "core": "main"}
+
+
+def _shallow(base: Path) -> tuple[Path, dict]:
+    origin = make_fleet(base / "origin")
+    for sub in ("acl", "feed"):
+        write(origin.worktrees[sub], {f"lib/{sub}/later.py": unique_module(sub, 7)})
+        commit_all(origin.worktrees[sub], "later", date="2024-07-01T12:00:00+00:00")
+    clone = base / "shallow"
+    git(base, "clone", "-q", "--depth", "1", "--no-single-branch", f"file://{origin.repo}", str(clone))
+    for sub in ("acl", "feed"):
+        git(clone, "worktree", "add", "-q", str(base / "wt" / sub), f"loops/{sub}")
+    import shutil
+    shutil.rmtree(base / "origin")  # nothing left to deepen from: the clone stays shallow
+    return clone, {"acl": "worktree", "feed": "worktree", "core": "main"}
+
+
+def _empty(base: Path) -> tuple[Path, dict]:
+    repo = base / "empty"
+    repo.mkdir(parents=True)
+    git(repo, "init", "-q")
+    write(repo, {"lib/fresh/retry.py": shared_retry("fresh")})
+    return repo, {"fresh": "main"}
+
+
+def _empty_namespace(base: Path) -> tuple[Path, dict]:
+    fleet = make_fleet(base)
+    git(fleet.repo, "worktree", "add", "-q", "-b", "loops/newbie", str(base / "wt" / "newbie"))
+    return fleet.repo, {"acl": "worktree", "feed": "worktree", "mod": "worktree", "core": "main",
+                        "newbie": "worktree"}
+
+
+def _repo_is_worktree(base: Path) -> tuple[Path, dict]:
+    fleet = make_fleet(base)
+    return fleet.worktrees["feed"], {"acl": "worktree", "feed": "worktree", "mod": "worktree", "core": "main"}
+
+
+def _plain(base: Path) -> tuple[Path, dict]:
+    folder = base / "plain"
+    for sub in ("acl", "feed", "mod"):
+        write(folder, subsystem_files(sub))
+    return folder, {"acl": "folder", "feed": "folder", "mod": "folder"}
+
+
+# name -> builder(base) returning (the --repo to scan, {subsystem: source} expected)
+SHAPES = {
+    "standard": _standard, "missing_worktree": _missing_worktree, "detached_head": _detached,
+    "bare_main": _bare, "submodule": _submodule, "shallow_clone": _shallow, "empty_repo": _empty,
+    "namespace_not_yet": _empty_namespace, "repo_is_worktree": _repo_is_worktree, "plain_folder": _plain,
+}

@@ -1,0 +1,180 @@
+"""Speed and memory benchmark (issue 5): radar cold / warm / one-file change vs jscpd 5.3.
+
+    .venv/bin/python bench/speed.py [--runs 3] [--worktrees 60] [--rebuild] [--only pkgs|fleet]
+
+Builds, under bench/.work/ (git-ignored):
+- corpus/pkgs: a git repo whose main checkout has lib/<pkg>/ = the .py files of several
+  pure-Python packages installed in the venv, committed 90 days ago;
+- corpus/fleet: the demo fleet generator (radar.fleet.build_fleet) with many worktrees;
+installs jscpd@5.3.2 under bench/.work/jscpd if missing, then for each tree, in rounds of
+  jscpd, radar cold (fresh empty --cache and --out), radar warm (same cache and out, nothing
+  changed), commit a one-line change to one file, radar after the change,
+prints medians of wall time and of peak memory (RSS of the whole process tree, sampled every
+10 ms, and the largest single process), and the ratios radar/jscpd.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import (JSCPD, RADAR, WORK, commit_all, count_lines, ensure_jscpd, fresh,  # noqa: E402
+                    git, measure, site_packages)
+
+# ~210k lines of Python: pure-Python packages present in the project's venv.
+PACKAGES = ("yaml", "git", "gitdb", "jsonschema", "hypothesis", "click", "jinja2", "requests",
+            "_pytest", "packaging", "dateutil", "attr", "anyio")
+CORPUS = WORK / "corpus"
+FLEET_NAMES = tuple(f"{a}{b}" for a in ("alpha", "beta", "gamma", "delta", "kappa", "sigma",
+                                         "omega", "theta", "zeta", "lambda")
+                    for b in ("", "-io", "-db", "-ui", "-api", "-ops", "-ml", "-fs"))
+
+
+def build_pkgs(dest: Path) -> Path:
+    if (dest / ".git").exists():
+        return dest
+    fresh(dest)
+    sp = site_packages()
+    for pkg in PACKAGES:
+        src = sp / pkg
+        for f in sorted(src.rglob("*.py")):
+            if "__pycache__" in f.parts:
+                continue
+            out = dest / "lib" / pkg.strip("_") / f.relative_to(src)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(f.read_bytes())
+    (dest / "README.md").write_text("benchmark corpus: installed packages, one per lib/<pkg>\n")
+    git(dest, "init", "-q")
+    commit_all(dest, "import packages", days_ago=90)
+    return dest
+
+
+def build_fleet_tree(dest: Path, worktrees: int) -> tuple[Path, Path]:
+    """(repo, rules) of a demo-generator fleet with `worktrees` loop worktrees."""
+    from radar.fleet import FleetSpec, build_fleet, demo_spec
+    if not (dest / "main" / ".git").exists():
+        fresh(dest)
+        base = demo_spec()
+        spec = FleetSpec(worktrees=FLEET_NAMES[:worktrees], merged=base.merged, seed=base.seed,
+                         filler=(4, 8))
+        build_fleet(dest, spec)
+    return dest / "main", dest / "rules"
+
+
+def one_file_change(repo: Path, target: str, round_: int) -> None:
+    p = repo / target
+    text = p.read_text()
+    comment = "#" if target.endswith((".py", ".sh")) else ";"
+    p.write_text(text + f"\n{comment} bench change {round_}\n")
+    git(repo, "add", target)
+    git(repo, "commit", "-q", "-m", f"bench change {round_}")
+
+
+def pick_target(repo: Path, ext: str) -> str:
+    files = sorted(l for l in git(repo, "ls-files").splitlines() if l.endswith(ext))
+    return files[len(files) // 2]
+
+
+def bench_tree(label: str, repo: Path, scan_root: Path, rules: Path | None, jscpd_extra: list[str],
+               exts: tuple[str, ...], runs: int, jobs: int | None, timeout: float) -> dict:
+    work = fresh(WORK / "runs" / label)
+    files, lines, size = count_lines(scan_root, exts)
+    print(f"[{label}] {files} files, {lines} lines, {size / 1e6:.1f} MB under {scan_root}",
+          file=sys.stderr)
+    target = pick_target(repo, exts[0])
+    results: dict[str, list] = {k: [] for k in ("jscpd", "cold", "warm", "change")}
+    radar_base = [str(RADAR), "scan", "--repo", str(repo), "--quiet"]
+    if rules:
+        radar_base += ["--rules", str(rules)]
+    if jobs:
+        radar_base += ["--jobs", str(jobs)]
+    for r in range(runs):
+        out_j = fresh(work / f"jscpd-{r}")
+        cmd = [str(JSCPD), "--silent", "--reporters", "json", "--output", str(out_j),
+               *jscpd_extra, str(scan_root)]
+        results["jscpd"].append(measure(cmd, cwd=work, timeout=timeout))
+        cache, out = fresh(work / f"cache-{r}"), fresh(work / f"out-{r}")
+        radar = radar_base + ["--cache", str(cache), "--out", str(out)]
+        results["cold"].append(measure(radar, cwd=work, timeout=timeout))
+        results["warm"].append(measure(radar, cwd=work, timeout=timeout))
+        one_file_change(repo, target, r)
+        results["change"].append(measure(radar, cwd=work, timeout=timeout))
+        for k, v in results.items():
+            if v[-1].rc not in (0, 1):  # jscpd exits 0; radar 0
+                print(f"[{label}] {k} round {r} exit {v[-1].rc}: {v[-1].stderr[-2000:]}",
+                      file=sys.stderr)
+        print(f"[{label}] round {r}: " + ", ".join(
+            f"{k} {v[-1].wall:.2f}s {v[-1].tree_peak_mb:.0f}MB" for k, v in results.items()),
+            file=sys.stderr)
+    # candidates of the last cold run, for the record
+    snap = work / f"out-{runs - 1}" / "snapshots" / "latest.json"
+    cands = len(json.loads(snap.read_text())["candidates"]) if snap.exists() else None
+    rep = work / f"jscpd-{runs - 1}" / "jscpd-report.json"
+    clones = len(json.loads(rep.read_text()).get("duplicates", [])) if rep.exists() else None
+    med = {k: {"wall": statistics.median(x.wall for x in v),
+               "tree_mb": statistics.median(x.tree_peak_mb for x in v),
+               "proc_mb": statistics.median(x.max_proc_mb for x in v),
+               "rc": sorted({x.rc for x in v})} for k, v in results.items()}
+    return {"label": label, "files": files, "lines": lines, "bytes": size, "median": med,
+            "radar_candidates": cands, "jscpd_clones": clones}
+
+
+def table(rows: list[dict], runs: int) -> str:
+    out = []
+    for row in rows:
+        m = row["median"]
+        j = m["jscpd"]
+        out.append(f"\n{row['label']}: {row['files']} files, {row['lines']:,} lines, "
+                   f"{row['bytes'] / 1e6:.1f} MB; radar candidates {row['radar_candidates']}, "
+                   f"jscpd clones {row['jscpd_clones']} (medians of {runs} alternating runs)")
+        out.append(f"  {'run':<14}{'wall s':>8}{'x jscpd':>9}{'tree MB':>9}{'x jscpd':>9}"
+                   f"{'proc MB':>9}{'x jscpd':>9}  exit")
+        for k, name in (("jscpd", "jscpd"), ("cold", "radar cold"), ("warm", "radar warm"),
+                        ("change", "radar 1-file")):
+            v = m[k]
+            out.append(f"  {name:<14}{v['wall']:>8.2f}{v['wall'] / j['wall']:>9.2f}"
+                       f"{v['tree_mb']:>9.0f}{v['tree_mb'] / j['tree_mb']:>9.2f}"
+                       f"{v['proc_mb']:>9.0f}{v['proc_mb'] / j['proc_mb']:>9.2f}  {v['rc']}")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--worktrees", type=int, default=60, help="fleet worktrees (max 80)")
+    ap.add_argument("--jobs", type=int, default=None, help="radar --jobs (default: radar's)")
+    ap.add_argument("--only", choices=("pkgs", "fleet"))
+    ap.add_argument("--rebuild", action="store_true", help="rebuild the corpus")
+    ap.add_argument("--timeout", type=float, default=300)
+    ap.add_argument("--json", type=Path, help="also write the figures here")
+    a = ap.parse_args(argv)
+    ensure_jscpd()
+    if a.rebuild and CORPUS.exists():
+        fresh(CORPUS)
+    rows = []
+    if a.only in (None, "pkgs"):
+        repo = build_pkgs(CORPUS / "pkgs")
+        rows.append(bench_tree("pkgs", repo, repo / "lib", None, ["--format", "python"],
+                               (".py",), a.runs, a.jobs, a.timeout))
+    if a.only in (None, "fleet"):
+        repo, rules = build_fleet_tree(CORPUS / "fleet", a.worktrees)
+        # jscpd gets the main checkout and every worktree, as radar sees them
+        rows.append(bench_tree("fleet", repo, repo.parent, rules,
+                               ["--formats-exts", "clojure:sx", "--format", "clojure,bash",
+                                "--ignore", "**/.git/**,**/rules/**"],
+                               (".sx", ".sh"), a.runs, a.jobs, a.timeout))
+    head = (f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.node()}, "
+            f"{__import__('os').cpu_count()} cores, {platform.python_version()}")
+    print(head + table(rows, a.runs))
+    if a.json:
+        a.json.write_text(json.dumps({"when": head, "rows": rows}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
