@@ -7,24 +7,17 @@ Results are cached per git blob id (see cache.py) and spread over processes.
 """
 from __future__ import annotations
 
-import ctypes
 import errno
-import multiprocessing
 import os
-import signal
 import stat
-import sys
-import threading
-import time
-
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from radar.cache import ParseCache
 from radar.discover import content_blob_id
+from radar.executors import Executor
 from radar.parse import extract
 from radar.shape import Shape, blind_code, fingerprint, name_code, normalise, sample_shingles
 
@@ -116,7 +109,7 @@ def _analyse_batch(batch: list[tuple[str, str]]) -> list[Compact]:
     return results
 
 
-def analyse_all(works: list[FileWork], cache: ParseCache, jobs: int,
+def analyse_all(works: list[FileWork], cache: ParseCache, executor: Executor,
                 progress: Callable[[int, int], None] | None = None) -> tuple[list[FileResult], Counter]:
     """Every file's shapes, in input order, and the skip counts by reason."""
     blobs: list[str | None] = [w.blob for w in works]
@@ -132,7 +125,7 @@ def analyse_all(works: list[FileWork], cache: ParseCache, jobs: int,
     cached = cache.get_many(sorted(set(keys.values())))
     todo = sorted({keys[i]: i for i in keys if keys[i] not in cached}.values())
     fresh = dict(zip((keys[i] for i in todo), _run(
-        [(works[i].abspath, works[i].language) for i in todo], jobs, progress)))
+        [(works[i].abspath, works[i].language) for i in todo], executor, progress)))
     cache.put_many({k: v for k, v in fresh.items() if v[0] not in ("unreadable", "too_large")})
     results, skipped = [], Counter()
     for index, work in enumerate(works):
@@ -146,53 +139,14 @@ def analyse_all(works: list[FileWork], cache: ParseCache, jobs: int,
     return results, skipped
 
 
-def _run(batch_input: list[tuple[str, str]], jobs: int, progress) -> Iterator[Compact]:
+def _run(batch_input: list[tuple[str, str]], executor: Executor, progress) -> Iterator[Compact]:
     batches = [batch_input[i:i + _BATCH] for i in range(0, len(batch_input), _BATCH)]
     done = 0
-    if jobs <= 1 or len(batches) <= 1:
-        mapped: Iterable[list[Compact]] = map(_analyse_batch, batches)
-        pool = None
-    else:
-        pool = worker_pool(jobs)
-        mapped = pool.map(_analyse_batch, batches)
-    try:
-        for results in mapped:
-            done += len(results)
-            if progress:
-                progress(done, len(batch_input))
-            yield from results
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-
-
-def worker_pool(jobs: int) -> ProcessPoolExecutor:
-    """The process pool for per-file work; any other local pool should be made here too.
-
-    Forked workers would inherit every open descriptor, the flock on --out included: an
-    orphan outliving a killed pass would hold that lock for ever. Spawned workers start
-    clean, and as direct children they can notice their pass die (see _die_with_parent)."""
-    context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_die_with_parent,
-                               initargs=(os.getpid(),))
-
-
-def _die_with_parent(parent: int) -> None:
-    """A worker whose pass was killed (even by SIGKILL) must not live on, parsing for no one:
-    its queue never reaches EOF (it holds a write end itself), so it would wait for ever."""
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-
-
-def _watch_parent(parent: int) -> None:
-    # Elsewhere (and should the death signal be missed): an orphan is adopted by another process.
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(1)
+    for results in executor.map(_analyse_batch, batches):
+        done += len(results)
+        if progress:
+            progress(done, len(batch_input))
+        yield from results
 
 
 def _bind(work: FileWork, compact: Compact) -> FileResult:
@@ -206,7 +160,5 @@ def _bind(work: FileWork, compact: Compact) -> FileResult:
     return FileResult(work.subsystem, work.path, work.language, shapes, skipped, bool(parse_error))
 
 
-def default_jobs() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from radar import __version__
 from radar.cache import default_cache_dir
 from radar.config import ConfigError
+from radar.executors import MissingExtra
 from radar.gitdoor import GitError
 from radar.storage import ScanRunning
 
@@ -38,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args))
-    except (ConfigError, UsageError, ValueError) as error:
+    except (ConfigError, UsageError, MissingExtra) as error:
         print(f"radar: error: {error}", file=sys.stderr)
         return Exit.USAGE
     except ScanRunning as error:
@@ -117,6 +118,10 @@ def _source_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--cache", type=Path, default=None, help=f"parse cache (default: {default_cache_dir()})")
     command.add_argument("--no-cache", action="store_true", help="parse everything anew")
     command.add_argument("--jobs", type=int, default=0, help="worker processes (default: every core)")
+    command.add_argument("--executor", choices=("local", "dask"), default="local",
+                         help="where parsing runs: local processes, or a Dask LocalCluster (needs the distributed extra)")
+    command.add_argument("--scheduler", metavar="ADDRESS",
+                         help="a running Dask scheduler, e.g. tcp://host:8786 (implies --executor dask)")
 
 
 def _common_options(command: argparse.ArgumentParser) -> None:
@@ -154,7 +159,8 @@ def _request(args):
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (every core) or more")
     return ScanRequest(repo=args.repo, rules_dir=resolve_rules_dir(args.rules), out=args.out,
-                       cache_dir=_cache_dir(args), jobs=args.jobs, wait=args.wait)
+                       cache_dir=_cache_dir(args), jobs=args.jobs, wait=args.wait,
+                       executor=args.executor, scheduler=args.scheduler)
 
 
 def _scan(args) -> int:
@@ -199,7 +205,10 @@ def _census(args) -> int:
     from radar.backlog import census_section
     from radar.pipeline import census_only, resolve_rules_dir
 
-    snapshot = census_only(args.repo, resolve_rules_dir(args.rules), _cache_dir(args), args.jobs, _progress(args))
+    if args.jobs < 0:
+        raise UsageError("--jobs must be 0 (every core) or more")
+    snapshot = census_only(args.repo, resolve_rules_dir(args.rules), _cache_dir(args), args.jobs, _progress(args),
+                           executor=args.executor, scheduler=args.scheduler)
     rows = snapshot["census"]
     if args.format == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -273,9 +282,12 @@ def _watch(args) -> int:
     from radar.pipeline import run_pass
     from radar.watch import commit_pass, commit_target, parse_every, watch
 
-    every = parse_every(args.every)
+    try:
+        every = parse_every(args.every)
+        top = commit_target(args.out, args.repo) if args.commit else None
+    except ValueError as error:
+        raise UsageError(str(error)) from error
     request = _request(args)
-    top = commit_target(args.out, args.repo) if args.commit else None
 
     def once() -> None:
         snapshot, path = run_pass(request, _progress(args))

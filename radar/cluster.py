@@ -8,19 +8,20 @@ the largest repeating unit is the one reported.
 """
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from radar.shape import IDENTIFIER, NAME_PLANE, Shape, similarity
 
-LINK_SIMILARITY = 0.8  # below this two units are not the same shape at all
+LINK_SIMILARITY = 0.8  # below this two units are not the same shape at all...
+LINK_VOCABULARY = 0.6  # ...nor when their shared names (library calls) agree less than this
 SHARED_SAMPLES = 0.5  # a candidate pair shares at least this share of the larger one's samples
 SIZE_RATIO = LINK_SIMILARITY / (2 - LINK_SIMILARITY)  # shortest/longest that can still reach it
-LINK_VOCABULARY = 0.6  # ...nor when their shared names (library calls) agree less than this
 SMALL_UNIT = 50  # below this many tokens, syntax alone looks alike: demand near-identity...
 LINK_SMALL = 0.9  # ...this close in structure
 VOCABULARY_SHARE = 0.25  # a name used in this share of subsystems (at least 2) is shared vocabulary
@@ -31,6 +32,11 @@ IDIOM_PER_CONSUMER = 2  # more instances per consumer than this, on average, is 
 EXHAUSTIVE_COMPONENT = 60  # components up to this many groups are compared all pairs
 MOSTLY = 0.6  # a nested unit this share of its host's size is most of it
 SAME_FIDELITY = 0.02  # an enclosing cluster this close in similarity repeats just as well
+
+if TYPE_CHECKING:
+    import networkx as nx  # imported where used: a warm pass (clusters from the cache) never needs it
+_SETTINGS = (1, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, SMALL_UNIT, LINK_SMALL, VOCABULARY_SHARE,
+             MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT, MOSTLY, SAME_FIDELITY)
 
 
 @dataclass(frozen=True)
@@ -62,10 +68,37 @@ def cluster(shapes: Iterable[Shape], progress: Callable[[int, int], None] | None
     groups = _identical_groups(eligible)
     graph = _verified_graph(groups, _vocabulary_streams(groups, eligible), progress)
     clusters = []
+    import networkx as nx
+
     for component in nx.connected_components(graph):
         clusters.extend(_trim(sorted(component), groups, graph))
     spanning = [c for c in clusters if len(c.subsystems) >= 2]
     return tuple(sorted(_largest_only(spanning), key=lambda c: _order(c.members[0])))
+
+
+def fingerprint_of(shapes: Iterable[Shape], floor: int) -> str:
+    """What cluster() depends on, hashed: equal fingerprints give equal clusters (memo key)."""
+    digest = hashlib.blake2b(repr((_SETTINGS, floor)).encode(), digest_size=16)
+    for shape in sorted(shapes, key=_order):
+        digest.update(repr(_identity(shape)).encode("utf-8", "surrogatepass"))
+        digest.update(shape.names.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def memo_of(clusters: tuple[Cluster, ...], shapes: Iterable[Shape]) -> tuple:
+    """The clusters as positions in the sorted shapes: small, marshal-able, for the cache."""
+    position = {id(shape): index for index, shape in enumerate(sorted(shapes, key=_order))}
+    return tuple((tuple(position[id(m)] for m in c.members), c.medoid, c.similarities) for c in clusters)
+
+
+def from_memo(memo: tuple, shapes: Iterable[Shape]) -> tuple[Cluster, ...]:
+    ordered = sorted(shapes, key=_order)
+    return tuple(Cluster(tuple(ordered[i] for i in members), medoid, tuple(sims)) for members, medoid, sims in memo)
+
+
+def _identity(shape: Shape) -> tuple:
+    return (shape.language, shape.subsystem, shape.path, shape.start_line, shape.end_line, shape.kind,
+            shape.name, shape.size)
 
 
 def is_idiom(found: Cluster) -> bool:
@@ -103,7 +136,7 @@ def _vocabulary_streams(groups: list[tuple[Shape, ...]], shapes: list[Shape]) ->
     builtins, the fleet's own API) kept and every other identifier blind. Two units that call
     different libraries are not the same pattern, however alike their syntax."""
     owners: dict[str, set[str]] = defaultdict(set)
-    for shape in shapes:
+    for shape in _outermost(shapes):
         for char in set(shape.names):
             if ord(char) >= NAME_PLANE:
                 owners[char].add(shape.subsystem)
@@ -113,7 +146,15 @@ def _vocabulary_streams(groups: list[tuple[Shape, ...]], shapes: list[Shape]) ->
     return [group[0].names.translate(private) for group in groups]
 
 
+def _outermost(shapes: list[Shape]) -> list[Shape]:
+    """Per file, its module unit when there is one (it holds every token), else every unit."""
+    with_module = {(s.subsystem, s.path) for s in shapes if s.kind == "module"}
+    return [s for s in shapes if s.kind == "module" or (s.subsystem, s.path) not in with_module]
+
+
 def _verified_graph(groups: list[tuple[Shape, ...]], vocabulary: list[str], progress) -> nx.Graph:
+    import networkx as nx
+
     graph = nx.Graph()
     graph.add_nodes_from(range(len(groups)))
     pairs = sorted(_candidate_pairs(groups))
@@ -170,11 +211,11 @@ def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: nx.Graph
     if len(component) == 1:
         return [_make_cluster(groups[component[0]], [1.0] * len(groups[component[0]]))]
     score = _pair_scorer(groups, graph, exhaustive=len(component) <= EXHAUSTIVE_COMPONENT)
-    weight = {node: len(groups[node]) for node in component}
-    medoid = max(component, key=lambda n: (sum(score(n, m) * weight[m] for m in component), -n))
+    medoid = _medoid(component, groups, graph, score)
     close = [n for n in component if n == medoid
              or score(medoid, n) >= _threshold(groups[medoid][0], groups[n][0])]
-    far = [n for n in component if n not in close]
+    chosen = set(close)
+    far = [n for n in component if n not in chosen]
     members: list[Shape] = []
     sims: list[float] = []
     for node in close:
@@ -183,9 +224,22 @@ def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: nx.Graph
     members, sims = _without_nesting(members, sims)
     result = [_make_cluster(tuple(members), sims, medoid_shape=groups[medoid][0])]
     if far:
-        for sub in nx.connected_components(graph.subgraph(far)):
+        from networkx import connected_components
+
+        for sub in connected_components(graph.subgraph(far)):
             result.extend(_trim(sorted(sub), groups, graph))
     return result
+
+
+def _medoid(component: list[int], groups, graph: nx.Graph, score) -> int:
+    """The member most similar to all others (weighted by copies). Past EXHAUSTIVE_COMPONENT
+    groups only verified edges count, so a big component costs its edges, not its square."""
+    weight = {node: len(groups[node]) for node in component}
+    if len(component) <= EXHAUSTIVE_COMPONENT:
+        return max(component, key=lambda n: (sum(score(n, m) * weight[m] for m in component), -n))
+    inside = set(component)
+    return max(component, key=lambda n: (weight[n] + sum(
+        data["similarity"] * weight[m] for m, data in graph[n].items() if m in inside), -n))
 
 
 def _without_nesting(members: list[Shape], sims: list[float]) -> tuple[list[Shape], list[float]]:

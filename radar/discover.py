@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import functools
 import hashlib
 import os
 from dataclasses import dataclass
@@ -127,17 +128,19 @@ def _discover_git(repo: Path, rules: FleetRules, now: datetime) -> Fleet:
                             "symbolic link; not followed")
             outside += not _inside(checkout.path / namespace, checkout.path)
             continue
-        subsystem, skipped = _git_subsystem(name, "worktree", checkout, namespace, rules, now)
+        subsystem, skipped = _git_subsystem(name, "worktree", checkout, namespace, rules, now,
+                                            _git_state(checkout.path, [namespace]))
         found.setdefault(name, subsystem)
         outside += skipped
     if not main.bare and main.path.is_dir():
         source = "package" if rules.subsystems else "main"
         namespaces, skipped = _namespaces(main.path, rules)
         outside += skipped
-        for name, namespace in namespaces:
-            if name in found:
-                continue  # the worktree's in-flight copy wins over the merged one
-            subsystem, skipped = _git_subsystem(name, source, main, namespace, rules, now)
+        # the worktree's in-flight copy wins over the merged one
+        merged = [(name, namespace) for name, namespace in namespaces if name not in found]
+        state = _git_state(main.path, [namespace for _, namespace in merged])
+        for name, namespace in merged:
+            subsystem, skipped = _git_subsystem(name, source, main, namespace, rules, now, state)
             found[name] = subsystem
             outside += skipped
     subsystems = tuple(sorted(found.values(), key=lambda s: s.name))
@@ -198,11 +201,10 @@ def _through_symlink(root: Path, namespace: str) -> bool:
 
 
 def _git_subsystem(name: str, source: str, checkout: _Checkout, namespace: str,
-                   rules: FleetRules, now: datetime) -> tuple[Subsystem, int]:
+                   rules: FleetRules, now: datetime, state: _GitState) -> tuple[Subsystem, int]:
     root = checkout.path
-    blobs, symlinks, gitlinks = _tracked(root, namespace)
-    dirty = _dirty(root, namespace)
-    dates = _last_changes(root, namespace)
+    state = state.under(namespace)
+    blobs, symlinks, gitlinks, dirty, dates = state.blobs, state.symlinks, state.gitlinks, state.dirty, state.dates
     files: list[SourceFile] = []
     outside = 0
     for path in sorted(set(blobs) | {p for p in dirty if p not in gitlinks}):
@@ -231,12 +233,40 @@ def _git_subsystem(name: str, source: str, checkout: _Checkout, namespace: str,
                      last, dirty_files, active, activity), outside
 
 
-def _tracked(root: Path, namespace: str) -> tuple[dict[str, str], set[str], set[str]]:
-    """Blob id of every tracked path under the namespace; which are symlinks; which submodules."""
+@dataclass(frozen=True)
+class _GitState:
+    """What git says about some namespaces of one checkout: three git calls, however many."""
+
+    blobs: dict[str, str]
+    symlinks: set[str]
+    gitlinks: set[str]
+    dirty: set[str]
+    dates: dict[str, datetime]
+
+    def under(self, namespace: str) -> "_GitState":
+        inside = functools.partial(_under, namespace.rstrip("/"))
+        return _GitState({p: b for p, b in self.blobs.items() if inside(p)}, set(filter(inside, self.symlinks)),
+                         set(filter(inside, self.gitlinks)), set(filter(inside, self.dirty)),
+                         {p: d for p, d in self.dates.items() if inside(p)})
+
+
+def _git_state(root: Path, namespaces: list[str]) -> _GitState:
+    if not namespaces:
+        return _GitState({}, set(), set(), set(), {})
+    blobs, symlinks, gitlinks = _tracked(root, namespaces)
+    return _GitState(blobs, symlinks, gitlinks, _dirty(root, namespaces), _last_changes(root, namespaces))
+
+
+def _under(namespace: str, path: str) -> bool:
+    return namespace in ("", ".") or path == namespace or path.startswith(namespace + "/")
+
+
+def _tracked(root: Path, namespaces: list[str]) -> tuple[dict[str, str], set[str], set[str]]:
+    """Blob id of every tracked path under the namespaces; which are symlinks; which submodules."""
     blobs: dict[str, str] = {}
     symlinks: set[str] = set()
     gitlinks: set[str] = set()
-    output = git(root, "-c", "core.quotePath=false", "ls-files", "-s", "-z", "--", namespace)
+    output = git(root, "-c", "core.quotePath=false", "ls-files", "-s", "-z", "--", *namespaces)
     for entry in filter(None, output.split("\0")):
         meta, _, path = entry.partition("\t")
         mode, blob, _stage = meta.split(" ")
@@ -248,10 +278,10 @@ def _tracked(root: Path, namespace: str) -> tuple[dict[str, str], set[str], set[
     return blobs, symlinks, gitlinks
 
 
-def _dirty(root: Path, namespace: str) -> set[str]:
+def _dirty(root: Path, namespaces: list[str]) -> set[str]:
     """Paths with uncommitted changes, untracked files included (ignored files excluded)."""
     output = git(root, "-c", "core.quotePath=false", "status", "--porcelain=v1", "-z",
-                 "--untracked-files=all", "--ignore-submodules=all", "--", namespace)
+                 "--untracked-files=all", "--ignore-submodules=all", "--", *namespaces)
     paths: set[str] = set()
     entries = output.split("\0")
     index = 0
@@ -268,12 +298,12 @@ def _dirty(root: Path, namespace: str) -> set[str]:
     return paths
 
 
-def _last_changes(root: Path, namespace: str) -> dict[str, datetime]:
-    """Date of the last commit touching each path under the namespace (one log walk)."""
+def _last_changes(root: Path, namespaces: list[str]) -> dict[str, datetime]:
+    """Date of the last commit touching each path under the namespaces (one log walk)."""
     try:
         # -z: names with quotes, tabs or newlines come verbatim (otherwise git quotes them).
         output = git(root, "-c", "core.quotePath=false", "log", "-z", "--format=%x01%ct",
-                     "--name-only", "--no-renames", "--", namespace)
+                     "--name-only", "--no-renames", "--", *namespaces)
     except GitError:
         return {}  # an empty repository has no commits yet
     dates: dict[str, datetime] = {}

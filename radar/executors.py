@@ -7,11 +7,26 @@ the pass's results never depend on where the work ran. Dask is optional
 """
 from __future__ import annotations
 
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 EXECUTORS = ("local", "dask")
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+class MissingExtra(Exception):
+    """Dask was asked for but the distributed extra is not installed."""
 
 
 @dataclass(frozen=True)
@@ -29,18 +44,47 @@ class Executor:
 
 
 def _pool_map(function: Callable, batches: list, jobs: int) -> Iterator:
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(batches)))
+    pool = worker_pool(min(jobs, len(batches)))
     try:
         yield from pool.map(function, batches)
     finally:
         pool.shutdown(cancel_futures=True)
 
 
+def worker_pool(jobs: int) -> ProcessPoolExecutor:
+    """The process pool for per-file work; any other local pool should be made here too.
+
+    Forked workers would inherit every open descriptor, the flock on --out included: an
+    orphan outliving a killed pass would hold that lock for ever. Spawned workers start
+    clean, and as direct children they can notice their pass die (see _die_with_parent)."""
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_die_with_parent,
+                               initargs=(os.getpid(),))
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker whose pass was killed (even by SIGKILL) must not live on, parsing for no one:
+    its queue never reaches EOF (it holds a write end itself), so it would wait for ever."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    # Elsewhere (and should the death signal be missed): an orphan is adopted by another process.
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
 def _dask_map(function: Callable, batches: list, jobs: int, scheduler: str | None) -> Iterator:
     try:
         from distributed import Client, LocalCluster
     except ImportError as error:
-        raise ValueError("--executor dask needs the distributed extra: "
+        raise MissingExtra("--executor dask needs the distributed extra: "
                          "pip install 'abstraction-radar[distributed]'") from error
     cluster = None
     if scheduler:

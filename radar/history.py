@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from radar.cluster import Cluster
@@ -32,6 +33,19 @@ class Past:
     @property
     def latest(self) -> dict | None:
         return self.snapshots[-1] if self.snapshots else None
+
+    @cached_property
+    def shapes_seen(self) -> list[dict[tuple[str, str, str], set[str]]]:
+        """Per snapshot, oldest first: the shapes recorded for each (subsystem, path, unit name)."""
+        tables = []
+        for snapshot in self.snapshots:
+            table: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+            for candidate in snapshot.get("candidates", []):
+                for i in candidate["instances"]:
+                    if i.get("exact"):
+                        table[member_key(i["subsystem"], i["path"], i["name"])].add(i["exact"])
+            tables.append(table)
+        return tables
 
     @property
     def next_pass(self) -> int:
@@ -124,15 +138,11 @@ def gate_history(fleet: Fleet, clusters: tuple[Cluster, ...], past: Past) -> His
 
 
 def reshaped_instances(clusters: tuple[Cluster, ...], past: Past) -> frozenset[tuple[str, str, str]]:
-    """Instances whose shape differs from the one recorded for them in the last pass."""
-    before = {
-        member_key(i["subsystem"], i["path"], i["name"]): i.get("exact")
-        for c in (past.latest or {}).get("candidates", []) for i in c["instances"]
-    }
+    """Instances whose shape is none of those recorded for them (same file, same name) last pass."""
+    before = past.shapes_seen[-1] if past.shapes_seen else {}
     return frozenset(
-        member_key(m.subsystem, m.path, m.name)
-        for found in clusters for m in found.members
-        if before.get(member_key(m.subsystem, m.path, m.name)) not in (None, m.exact)
+        key for found in clusters for m in found.members
+        if (key := member_key(m.subsystem, m.path, m.name)) in before and m.exact not in before[key]
     )
 
 
@@ -159,12 +169,8 @@ def _mark(snapshot: dict, name: str):
 def quiet_passes(subsystem: str, path: str, name: str, exact: str, past: Past) -> int:
     """How many consecutive earlier passes recorded this instance with this very shape."""
     count = 0
-    for snapshot in reversed(past.snapshots):
-        seen = {
-            member_key(i["subsystem"], i["path"], i["name"]): i.get("exact")
-            for c in snapshot.get("candidates", []) for i in c["instances"]
-        }
-        if seen.get(member_key(subsystem, path, name)) != exact:
+    for seen in reversed(past.shapes_seen):
+        if exact not in seen.get(member_key(subsystem, path, name), ()):
             break
         count += 1
     return count

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from radar.analyse import FileResult, FileWork, analyse_all, default_jobs
+from radar.analyse import FileResult, FileWork, analyse_all
 from radar.backlog import render
 from radar.cache import ParseCache
 from radar.census import census
-from radar.cluster import cluster, is_idiom
+from radar.cluster import cluster, fingerprint_of, from_memo, is_idiom, memo_of
 from radar.config import Rules, load_rules
 from radar.discover import Fleet, discover
+from radar.executors import Executor, default_jobs
 from radar.gate import gate
 from radar.history import Past, compare, gate_history, identify, load_past
 from radar.parse import language_for
@@ -34,6 +35,8 @@ class ScanRequest:
     out: Path
     cache_dir: Path | None  # None: no cache
     jobs: int = 0  # 0: every core
+    executor: str = "local"  # local | dask
+    scheduler: str | None = None  # a running Dask scheduler (implies dask)
     wait: float = 0.0  # seconds to wait for another pass's lock
     now: datetime | None = None
 
@@ -45,7 +48,7 @@ def resolve_rules_dir(rules: Path | None) -> Path | None:
     return Path("rules") if Path("rules").is_dir() else None
 
 
-def analyse_fleet(fleet: Fleet, rules: Rules, cache_dir: Path | None, jobs: int,
+def analyse_fleet(fleet: Fleet, rules: Rules, cache_dir: Path | None, executor: Executor,
                   progress: Progress | None = None) -> tuple[list[FileResult], dict[str, int]]:
     extra = dict(rules.languages)
     works = [
@@ -55,7 +58,7 @@ def analyse_fleet(fleet: Fleet, rules: Rules, cache_dir: Path | None, jobs: int,
     ]
     cache = ParseCache(cache_dir)
     try:
-        return analyse_all(works, cache, jobs or default_jobs(),
+        return analyse_all(works, cache, executor,
                            (lambda done, total: progress("parsing files", done, total)) if progress else None)
     finally:
         cache.close()
@@ -74,11 +77,11 @@ def run_pass(request: ScanRequest, progress: Progress | None = None) -> tuple[di
 def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
           progress: Progress | None) -> PassResult:
     fleet = discover(request.repo, rules.fleet, now=request.now)
-    results, skipped = analyse_fleet(fleet, rules, request.cache_dir, request.jobs, progress)
+    executor = Executor(request.executor, request.jobs or default_jobs(), request.scheduler)
+    results, skipped = analyse_fleet(fleet, rules, request.cache_dir, executor, progress)
     shapes = [shape for result in results for shape in result.shapes]
     floor = rules.gate.min_tokens // 2
-    found = cluster(shapes, (lambda done, total: progress("verifying pairs", done, total)) if progress else None,
-                    floor=floor)
+    found = _clusters(shapes, floor, request.cache_dir, progress)
     clusters = tuple(c for c in found if not is_idiom(c))
     filtered = {"thin_units": sum(s.size < floor for s in shapes), "idioms": len(found) - len(clusters)}
     identified = identify(clusters, past)
@@ -91,9 +94,26 @@ def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
     return PassResult(fleet, rules, results, skipped, filtered, ranked, rows, changes, past, history, started)
 
 
+def _clusters(shapes: list, floor: int, cache_dir: Path | None, progress: Progress | None) -> tuple:
+    """cluster(), remembered in the cache: an unchanged fleet is not clustered twice."""
+    cache = ParseCache(cache_dir)
+    try:
+        key = "clusters/" + fingerprint_of(shapes, floor)
+        memo = cache.get_many([key]).get(key)
+        if memo is not None:
+            return from_memo(memo, shapes)
+        report = (lambda done, total: progress("verifying pairs", done, total)) if progress else None
+        found = cluster(shapes, report, floor=floor)
+        cache.put_many({key: memo_of(found, shapes)})
+        return found
+    finally:
+        cache.close()
+
+
 def census_only(repo: Path, rules_dir: Path | None, cache_dir: Path | None, jobs: int = 0,
-                progress: Progress | None = None) -> dict:
+                progress: Progress | None = None, executor: str = "local", scheduler: str | None = None) -> dict:
     """A pass without history that writes nothing: its snapshot, for `radar census`."""
     rules = load_rules(rules_dir)
-    request = ScanRequest(repo, rules_dir, out=Path("."), cache_dir=cache_dir, jobs=jobs)
+    request = ScanRequest(repo, rules_dir, out=Path("."), cache_dir=cache_dir, jobs=jobs,
+                          executor=executor, scheduler=scheduler)
     return build_snapshot(_scan(request, rules, Past(), datetime.now(timezone.utc), progress))

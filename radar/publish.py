@@ -21,7 +21,7 @@ from radar.discover import Fleet, utc_iso
 from radar.gate import History
 from radar.history import Changes, Past, quiet_passes
 from radar.rank import Ranked
-from radar.storage import atomic_write, atomic_write_json, remove_leftovers
+from radar.storage import atomic_write, remove_leftovers
 
 MAX_CODE_LINES = 400  # evidence shown per instance in the snapshot (the dashboard reads only this)
 HISTORY_KEPT = 10  # passes summarised in each snapshot, for the backlog's Last scan section
@@ -184,7 +184,8 @@ def write_pass(out: Path, snapshot: dict, backlog: str) -> Path:
     while path.exists():  # two passes in one second: keep both, in order
         suffix += 1
         path = folder / snapshot_name(stamp).replace("Z.json", f"Z{suffix:03d}.json")
-    atomic_write_json(path, snapshot)
-    atomic_write_json(folder / "latest.json", snapshot)
+    encoded = (json.dumps(snapshot, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+    atomic_write(path, encoded)
+    atomic_write(folder / "latest.json", encoded)
     atomic_write(out / "abstractions.md", backlog.encode("utf-8"))
     return path

@@ -8,7 +8,6 @@ by a killed pass is never stale.
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 import tempfile
 import time
@@ -47,10 +46,6 @@ def _file_mode() -> int:
     umask = os.umask(0o022)  # no /proc: the only portable read is a set and restore
     os.umask(umask)
     return 0o666 & ~umask
-
-
-def atomic_write_json(path: Path, value: object) -> None:
-    atomic_write(path, (json.dumps(value, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
 def _fsync_dir(folder: Path) -> None:
