@@ -36,10 +36,11 @@ def render(snapshot: dict) -> str:
     lines += _last_scan(snapshot)
     by_verdict = {v: [c for c in snapshot["candidates"] if c["verdict"] == v]
                   for v in ("proposed", "watching", "done", "rejected")}
-    lines += _section("Proposed", by_verdict["proposed"], "No candidate clears the gate yet.")
-    lines += _section("Watching", by_verdict["watching"], "Nothing is close to the gate.")
-    lines += _section("Done", by_verdict["done"], "Nothing recorded as done.")
-    lines += _section("Rejected", by_verdict["rejected"], "Nothing rejected.")
+    roots = {s["name"]: s["root"] for s in snapshot["subsystems"]}
+    lines += _section("Proposed", by_verdict["proposed"], "No candidate clears the gate yet.", roots)
+    lines += _section("Watching", by_verdict["watching"], "Nothing is close to the gate.", roots)
+    lines += _section("Done", by_verdict["done"], "Nothing recorded as done.", roots)
+    lines += _section("Rejected", by_verdict["rejected"], "Nothing rejected.", roots)
     lines += census_section(snapshot["census"])
     return "\n".join(lines).rstrip() + "\n"
 
@@ -62,6 +63,10 @@ def _last_scan(snapshot: dict) -> list[str]:
     ]
     lines += [f"- **Warning:** {escape(w)}" for w in scan.get("warnings", [])]
     history = scan.get("history", [])
+    streak = _empty_streak(history)
+    if streak > 1:
+        lines.append(f"- **Empty-pass streak:** {streak} passes in a row (since pass {history[-streak]['pass']}) "
+                     "with no new candidate through the gate")
     if len(history) > 1:
         lines += ["", "Recent passes:", "", "| pass | finished | subsystems | new | grown | shrunk | gone | proposed | watching | result |",
                   "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"]
@@ -85,16 +90,25 @@ def _changes(scan: dict) -> str:
     return "; ".join(parts + [verdict]) + "."
 
 
-def _section(title: str, candidates: list[dict], empty: str) -> list[str]:
+def _empty_streak(history: list[dict]) -> int:
+    streak = 0
+    for row in reversed(history):
+        if not row["empty_pass"]:
+            break
+        streak += 1
+    return streak
+
+
+def _section(title: str, candidates: list[dict], empty: str, roots: dict[str, str]) -> list[str]:
     lines = [f"## {title}", ""]
     if not candidates:
         return lines + [f"_{empty}_", ""]
     for position, candidate in enumerate(candidates, 1):
-        lines += _candidate(position, candidate) + [""]
+        lines += _candidate(position, candidate, roots) + [""]
     return lines
 
 
-def _candidate(position: int, c: dict) -> list[str]:
+def _candidate(position: int, c: dict, roots: dict[str, str]) -> list[str]:
     home = escape(c["home"]) if c["home"] else "no home yet"
     action = f" ({c['action']})" if c.get("action") else ""
     kind = escape(c["kind"]) if c.get("kind") else "unrouted shape"
@@ -106,8 +120,14 @@ def _candidate(position: int, c: dict) -> list[str]:
         f"- **Shape:** {c.get('unit', 'unit')} `{_code_span(c.get('name', ''))}` ({c.get('language', '?')}), "
         f"{c['tokens']} tokens, similarity {c['similarity']:.2f}",
     ]
+    if c.get("action") == "adopt":
+        lines.append(f"- **Action:** adopt / delegate to {home}: the work belongs to that subsystem's own loop")
+    elif c.get("action") == "extract":
+        lines.append(f"- **Action:** extract into {home}, then the consumers adopt it")
     if c["verdict"] != "proposed" and c["missing"]:
         lines.append(f"- **Missing:** {'; '.join(map(escape, c['missing']))}")
+    if c.get("first_seen_pass"):
+        lines.append(f"- **First seen:** pass {c['first_seen_pass']}")
     if c.get("reason"):
         lines.append(f"- **Reason:** {escape(c['reason'])}")
     if c.get("review"):
@@ -116,12 +136,14 @@ def _candidate(position: int, c: dict) -> list[str]:
     for i in c["instances"]:
         flag = "" if i["stable"] else f" — unstable: {escape(i.get('unstable_because') or 'moving')}"
         lines.append(f"  - {escape(i['subsystem'])}: [{escape(i['path'])}:{i['start_line']}]"
-                     f"(<{_link(i)}>) `{_code_span(i['name'])}` lines {i['start_line']}–{i['end_line']}{flag}")
+                     f"(<{_link(i, roots)}>) `{_code_span(i['name'])}` lines {i['start_line']}–{i['end_line']}{flag}")
     return lines
 
 
-def _link(instance: dict) -> str:
-    return f"{instance['path']}#L{instance['start_line']}"
+def _link(instance: dict, roots: dict[str, str]) -> str:
+    """The file in its subsystem's checkout, at the line: editors and terminals open these."""
+    root = roots.get(instance["subsystem"], "").rstrip("/")
+    return f"file://{root}/{instance['path']}#L{instance['start_line']}" if root else f"{instance['path']}#L{instance['start_line']}"
 
 
 def _code_span(text: str) -> str:
