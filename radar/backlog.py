@@ -135,6 +135,8 @@ def _candidate(position: int, c: dict, roots: dict[str, str]) -> list[str]:
     lines.append("- **Evidence:**")
     for i in c["instances"]:
         flag = "" if i["stable"] else f" — unstable: {escape(i.get('unstable_because') or 'moving')}"
+        if i.get("quiet_passes"):
+            flag += f" — same shape for {i['quiet_passes']} pass{'es' if i['quiet_passes'] > 1 else ''}"
         lines.append(f"  - {escape(i['subsystem'])}: [{escape(i['path'])}:{i['start_line']}]"
                      f"(<{_link(i, roots)}>) `{_code_span(i['name'])}` lines {i['start_line']}–{i['end_line']}{flag}")
     return lines

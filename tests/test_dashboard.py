@@ -370,3 +370,35 @@ def test_browsing_writes_nothing_under_out(out, monkeypatch):
         page(out, monkeypatch, name)
     assert tree_state(out) == before
     assert not (Path(os.getcwd()) / out.name).exists()
+
+
+# --------------------------------------------------------------------------- real scanner output
+
+@pytest.fixture(scope="module")
+def demo_out(tmp_path_factory) -> tuple[Path, dict]:
+    """Two real passes of the radar over the demo fleet: what users actually browse."""
+    from radar.fleet import build_fleet, demo_spec
+    from radar.pipeline import ScanRequest, run_pass
+
+    fleet = build_fleet(tmp_path_factory.mktemp("demo-fleet"), demo_spec())
+    folder = tmp_path_factory.mktemp("demo-out")
+    for _ in range(2):
+        snapshot, _ = run_pass(ScanRequest(fleet.repo, fleet.rules, folder, None, jobs=1))
+    return folder, snapshot
+
+
+def test_real_scan_output_renders_on_every_page(demo_out, monkeypatch):
+    folder, snapshot = demo_out
+    backlog = app(folder, monkeypatch)
+    no_exception(backlog)
+    shown_backlog = " ".join(texts(backlog))
+    for candidate in snapshot["candidates"]:
+        if candidate["verdict"] == "proposed":
+            assert candidate["id"] in shown_backlog and candidate["home"] in shown_backlog
+    proposed = next(c for c in snapshot["candidates"] if c["verdict"] == "proposed")
+    page_of = app(folder, monkeypatch, candidate=proposed["id"])
+    no_exception(page_of)
+    for instance in proposed["instances"]:
+        assert evidence.instance_header(instance) in texts(page_of)
+    for name in ("census", "subsystems", "history"):
+        no_exception(page(folder, monkeypatch, name))
