@@ -29,50 +29,77 @@ class CensusRow:
 
 def census(results: list[FileResult], candidates: tuple[Candidate, ...],
            decisions: tuple[Decision, ...]) -> tuple[CensusRow, ...]:
-    files: dict[str, list[tuple[str, str, int, int]]] = defaultdict(list)
-    definitions: dict[str, list[tuple[str, str, int, int]]] = defaultdict(list)
+    files: dict[str, list[Place]] = defaultdict(list)
+    definitions: dict[str, list[Place]] = defaultdict(list)
     for result in results:
-        files[PurePosixPath(result.path).name].append((result.subsystem, result.path, 1, 1 << 30))
+        module = next((s.exact for s in result.shapes if s.kind == "module"), None)
+        files[PurePosixPath(result.path).name].append(Place(result.subsystem, result.path, 1, 1 << 30, module))
         for shape in result.shapes:
             if shape.kind != "module":
-                definitions[shape.name].append((shape.subsystem, shape.path, shape.start_line, shape.end_line))
+                definitions[shape.name].append(
+                    Place(shape.subsystem, shape.path, shape.start_line, shape.end_line, shape.exact))
+    instances = _instances_by_file(candidates)
     rows = [
-        _row(name, kind, places, candidates, decisions)
+        _row(name, kind, places, instances, decisions)
         for kind, table in (("file", files), ("definition", definitions))
         for name, places in table.items()
-        if len({subsystem for subsystem, *_ in places}) >= 2
+        if len({place.subsystem for place in places}) >= 2
     ]
     return tuple(sorted(rows, key=lambda r: (r.kind != "file", -len(r.owners), -r.count, r.name)))
 
 
-def _row(name, kind, places, candidates, decisions) -> CensusRow:
-    owners = tuple(sorted({subsystem for subsystem, *_ in places}))
-    locations = tuple(sorted(f"{s}: {p}:{start if kind == 'definition' else 1}" for s, p, start, _ in places))
-    holding = tuple(sorted(c.id for c in candidates if _holds(c, places, kind)))
-    decision = next((d for d in decisions if _covers(d, places, name, holding)), None)
+@dataclass(frozen=True)
+class Place:
+    subsystem: str
+    path: str
+    start: int
+    end: int
+    exact: str | None  # the unit's shape fingerprint (the module's, for a file)
+
+
+def _instances_by_file(candidates: tuple[Candidate, ...]) -> dict[tuple[str, str], list[tuple[str, int, int]]]:
+    index: dict[tuple[str, str], list[tuple[str, int, int]]] = defaultdict(list)
+    for candidate in candidates:
+        for i in candidate.instances:
+            index[(i.subsystem, i.path)].append((candidate.id, i.start_line, i.end_line))
+    return index
+
+
+def _row(name: str, kind: str, places: list[Place], instances, decisions) -> CensusRow:
+    owners = tuple(sorted({place.subsystem for place in places}))
+    locations = tuple(sorted(f"{p.subsystem}: {p.path}:{p.start}" for p in places))
+    holding = _holding(places, kind, instances)
+    decision = next((d for d in decisions if _covers(d, [p.path for p in places], name, holding)), None)
     if decision is not None:
         verdict, reason = "decided", f"{decision.verdict}: {decision.reason}"
     elif holding:
         verdict, reason = "shape-match", "the recurring units cluster together"
+    elif _identical_in_two_owners(places):
+        verdict, reason = "shape-match", "identical shape, too small or too common to be a candidate"
     else:
         verdict, reason = "collision", "same name, different structure"
     return CensusRow(name, kind, owners, len(places), verdict, holding, locations, reason)
 
 
-def _holds(candidate: Candidate, places, kind: str) -> bool:
-    """A candidate holds a recurrence when its instances cover it in two or more owners."""
-    covered = {
-        subsystem
-        for subsystem, path, start, end in places
-        for instance in candidate.instances
-        if instance.subsystem == subsystem and instance.path == path
-        and (kind == "file" or instance.start_line <= start and end <= instance.end_line)
-    }
-    return len(covered) >= 2
+def _holding(places: list[Place], kind: str, instances) -> tuple[str, ...]:
+    """The candidates whose instances cover the recurrence in two or more owners."""
+    covered: dict[str, set[str]] = defaultdict(set)
+    for place in places:
+        for candidate_id, start, end in instances.get((place.subsystem, place.path), ()):
+            if kind == "file" or start <= place.start and place.end <= end:
+                covered[candidate_id].add(place.subsystem)
+    return tuple(sorted(i for i, owners in covered.items() if len(owners) >= 2))
 
 
-def _covers(decision: Decision, places, name: str, holding: tuple[str, ...]) -> bool:
+def _identical_in_two_owners(places: list[Place]) -> bool:
+    owners_of: dict[str, set[str]] = defaultdict(set)
+    for place in places:
+        if place.exact:
+            owners_of[place.exact].add(place.subsystem)
+    return any(len(owners) >= 2 for owners in owners_of.values())
+
+
+def _covers(decision: Decision, paths: list[str], name: str, holding: tuple[str, ...]) -> bool:
     if decision.match.id and decision.match.id in holding:
         return True
-    paths = [path for _, path, *_ in places]
     return matches(decision.match, "", paths, [name]) and bool(decision.match.paths or decision.match.names)

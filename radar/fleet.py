@@ -49,7 +49,7 @@ _KIND_INFO: dict[str, tuple[str, str | None, str]] = {
     PAGINATION: ("watching", "lib/feed", "page.sx"),
     EVENT_LOG: ("watching", "lib/persist", "audit.sx"),
     OUTBOX: ("watching", "lib/fed-sx", "outbox.sx"),
-    THIN: ("none", None, ""),
+    THIN: ("watching", None, ""),
     RETRY: ("watching", None, "retry.sx"),
     NORMALIZE: ("rejected", None, "normalize.sx"),
     API: ("collision", None, "api.sx"),
@@ -343,7 +343,7 @@ def build_fleet(root: Path, spec: FleetSpec | None = None, *,
                 rel = f"lib/{sub}/{files[sub][0]}.sx"
                 own[sub][rel] += src.THIN_SX
                 paths.append(rel)
-            add(kind, "too thin: a one-line definition, under min_tokens", subs, paths)
+            add(kind, "too thin: a one-liner and a small helper, under min_tokens", subs, paths)
         elif kind == RETRY:
             paths = plant_files(kind)
             add(kind, "no natural home: no routing rule matches", subs, paths)

@@ -187,7 +187,16 @@ OUTBOX_HEADERS = (
 )
 
 # 4. thin one-liner, appended to an ordinary module
-THIN_SX = "\n(define (identity x) x)\n"
+# Too thin to extract: a one-liner (under min_tokens / 2: never even clusters) and a small
+# helper (over it, under min_tokens: a cluster the gate keeps watching, "too thin").
+THIN_SX = """
+(define (identity x) x)
+
+(define (clamp lo hi x)
+  (cond ((< x lo) lo)
+        ((> x hi) hi)
+        (else x)))
+"""
 
 # 5. retry with backoff: stable, 3+ consumers, no routing rule matches
 RETRY_SX = """\
