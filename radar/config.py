@@ -20,6 +20,8 @@ from typing import NoReturn
 
 import yaml
 
+from radar.storage import fsync_dir
+
 
 class ConfigError(Exception):
     """A rules file is malformed: carries file, 1-based line and dotted key."""
@@ -463,7 +465,7 @@ def append_decision(rules_dir: Path, candidate_id: str, verdict: str, reason: st
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_dir(rules_dir)
+    fsync_dir(rules_dir)
     return path
 
 
@@ -471,19 +473,6 @@ def _quote(value: str) -> str:
     """A double-quoted YAML scalar on one line."""
     return yaml.safe_dump(value, default_style='"', allow_unicode=True,
                           width=sys.maxsize).rstrip("\n")
-
-
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # --- globs -----------------------------------------------------------------------------

@@ -26,12 +26,14 @@ class Extracted:
     start_line: int  # 1-based, inclusive
     end_line: int
     tokens: tuple[Token, ...]
+    first_token: int = 0  # where `tokens` starts in the file's token stream (Extraction.tokens)
 
 
 @dataclass(frozen=True)
 class Extraction:
     units: tuple[Extracted, ...]
     had_errors: bool  # the tree holds ERROR/MISSING nodes; units inside them were dropped
+    tokens: tuple[Token, ...] = ()  # the whole file's token stream; every unit's is a slice of it
 
 
 @dataclass(frozen=True)
@@ -338,15 +340,16 @@ class _Walk:
         root = tree.root_node
         had_errors = root.has_error
         units = []
+        stream = tuple(tokens)
         if not had_errors:
             end_line = _last_line(last) if last is not None else 1
-            units.append(Extracted("module", "", 1, end_line, tuple(tokens)))
+            units.append(Extracted("module", "", 1, end_line, stream))
         for start, end, node, kind, name in opened:
             if had_errors and node.has_error:
                 continue
             first = node.start_point[0] + 1
-            units.append(Extracted(kind, name, first, _last_line(node), tuple(tokens[start:end])))
-        return Extraction(tuple(units), had_errors)
+            units.append(Extracted(kind, name, first, _last_line(node), stream[start:end], start))
+        return Extraction(tuple(units), had_errors, stream)
 
     def _open(self, node, kid: int, stack) -> tuple[str, str] | None:
         """(kind, name) when `node` starts a unit, else None."""

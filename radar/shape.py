@@ -9,8 +9,10 @@ across processes (no use of Python's salted `hash`).
 from __future__ import annotations
 
 import hashlib
+import heapq
 import zlib
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -84,7 +86,7 @@ NAME_PLANE = 0x100000  # identifiers' own characters live in plane 16, apart fro
 IDENTIFIER = blind_code("id", "")
 
 
-def fingerprint(normalised: Sequence[str]) -> str:
+def fingerprint(normalised: Iterable[str]) -> str:
     return hashlib.blake2b("\x1f".join(normalised).encode("utf-8", "replace"), digest_size=10).hexdigest()
 
 
@@ -104,6 +106,79 @@ def _rolling(chunk: str) -> int:
     for char in chunk:
         value = (value * _BASE + ord(char)) & _MASK
     return value
+
+
+def exact_fingerprint(tokens: Sequence[Token]) -> str:
+    """fingerprint(normalise(tokens)), with Python work per distinct token, not per token."""
+    # dict.fromkeys keeps first occurrences in order, which is the order normalise() numbers
+    # identifiers in; the whole stream is then mapped through the dict in C.
+    words: dict = dict.fromkeys(tokens)
+    count = 0
+    for token in words:
+        category, text = token
+        if category == "id":
+            words[token] = f"${count}"
+            count += 1
+        else:
+            words[token] = "#" + text if category == "lit" else text
+    return fingerprint(map(words.__getitem__, tokens))
+
+
+# Each token's (blind, names) characters; token tuples are few and shared (see parse._token).
+_CODES: dict[Token, tuple[str, str]] = {}
+_CODES_LIMIT = 1_000_000
+
+
+def stream_codes(tokens: Sequence[Token]) -> tuple[str, str]:
+    """The blind and names streams of a token list, one character per token each."""
+    if len(_CODES) > _CODES_LIMIT:
+        _CODES.clear()
+    for token in set(tokens).difference(_CODES):
+        _CODES[token] = (blind_code(*token), name_code(*token))
+    codes = list(map(_CODES.__getitem__, tokens))
+    return "".join([c[0] for c in codes]), "".join([c[1] for c in codes])
+
+
+def window_hashes(blind: str) -> list[int]:
+    """_rolling of every SHINGLE-character window of `blind`, in order, in O(1) each."""
+    if len(blind) < SHINGLE:
+        return []
+    # _rolling is a polynomial in _BASE modulo 2**61 (`& _MASK` keeps the low 61 bits), so a
+    # window's hash follows from the previous one: drop the oldest char's term, shift, add.
+    codes = list(map(ord, blind))
+    value = _rolling(blind[:SHINGLE])
+    hashes = [value]
+    append = hashes.append
+    top = pow(_BASE, SHINGLE - 1)
+    for old, new in zip(codes, codes[SHINGLE:]):
+        value = ((value - old * top) * _BASE + new) & _MASK
+        append(value)
+    return hashes
+
+
+class FileStreams:
+    """A file's blind and names streams and shingle hashes, computed once; a unit's are slices.
+
+    Units nest (module, class, method), so shaping each unit on its own would redo the same
+    tokens several times; slicing the file's streams gives the same strings and samples.
+    """
+
+    def __init__(self, tokens: Sequence[Token]):
+        self.blind, self.names = stream_codes(tokens)
+        self._hashes = window_hashes(self.blind)
+        self._kept_at = [i for i, h in enumerate(self._hashes) if h % SAMPLE_MODULUS == 0]
+        self._kept = [self._hashes[i] for i in self._kept_at]
+
+    def samples(self, start: int, end: int) -> tuple[int, ...]:
+        """sample_shingles(self.blind[start:end])."""
+        if end - start < SHINGLE:
+            return sample_shingles(self.blind[start:end])
+        stop = end - SHINGLE + 1  # windows that start in [start, stop) lie inside the unit
+        kept_at = self._kept_at
+        sampled = set(self._kept[bisect_left(kept_at, start):bisect_left(kept_at, stop)])
+        if len(sampled) < MIN_SAMPLES:
+            sampled.update(heapq.nsmallest(MIN_SAMPLES, set(self._hashes[start:stop])))
+        return tuple(sorted(sampled))
 
 
 def shape_of(unit: Unit) -> Shape:
