@@ -1,50 +1,86 @@
 """Injection benchmark (issue 7), after Roy & Cordy's mutation/injection framework.
 
-    .venv/bin/python bench/inject.py [--functions 40] [--seed 1] [--types 1,2,3] [--no-jscpd]
-    .venv/bin/python bench/inject.py --precision [--snapshot path/to/latest.json]
+    .venv/bin/python bench/inject.py [--language python|javascript|lisp|all] [--functions 40]
+                                     [--seed 1] [--types 1,2,3] [--no-jscpd] [--show-missed]
+    .venv/bin/python bench/inject.py --precision [--language L] [--corpus filler|pkgs]
+                                     [--snapshot path/to/latest.json]
+    .venv/bin/python bench/inject.py --sweep [--functions 40] [--seed 1]
 
-For each clone type T, one git repo under bench/.work/inject/type-T whose main checkout has four
-subsystems lib/a..d, each the real code of a different installed package (filler). N real
-functions (8-60 lines, >= 50 code tokens, no decorators, picked with --seed from other installed packages) are
-injected: the original into a, and a mutated copy into b, c and d:
-  type 1: layout and comments changed (re-laid out by ast.unparse, comments added, blank lines);
-  type 2: type 1 + locals, parameters and the function renamed consistently, literals changed;
-  type 3: type 2 + one statement added, removed or changed.
-Each copy is appended to one of the subsystem's existing modules. The repo is committed 90 days
-ago, scanned with radar (all verdicts), and with jscpd 5.3 (type-2 and gap options).
+For each language and clone type T, one git repo under bench/.work/inject/<language>/type-T
+whose main checkout has four subsystems lib/a..d, each the real code of a different package
+of that language (filler). N real functions (8-60 lines, >= 50 code tokens, picked with --seed
+from other packages of the language) are injected: the original into a, a mutated copy into
+b, c and d:
+  type 1: layout and comments changed;
+  type 2: type 1 + the names the function binds renamed consistently, literals changed;
+  type 3: type 2 + one statement added, removed (one of at most 3 lines) or changed.
+Python mutates with the ast module (below), JavaScript and Scheme on tree-sitter trees
+(tsmutate.py). Every copy is checked to be valid (Python: compile; JavaScript: tree-sitter
+without ERROR/MISSING nodes and node's parser; Scheme: tree-sitter). Each copy is appended to
+one of the subsystem's existing files. The repo is committed 90 days ago, scanned with radar
+(built-in rules, all verdicts), and with jscpd 5.3 (type-2 and gap options).
 
 A group is recalled when one radar candidate holds >= 3 of its 4 copies and has <= 8 instances;
 for jscpd, when >= 3 copies are connected by clone pairs. An instance/fragment "holds" a copy
 when it is in the same file and the line overlap covers >= half of both the copy and the
 instance.
 
---precision: scan the same filler without injections (or read --snapshot) and print the top 10
-proposed and the top 10 watching candidates with their evidence.
+--precision: scan real code without injections (the filler, or for Python the 13-package corpus
+of speed.py) with a catch-all routing rule (every cluster has a home, so the gate's other
+criteria decide), and print the top 10 proposed and top 10 watching candidates with evidence.
+
+--sweep: for min_similarity x min_tokens, the proposed count on the Python type-3 injection
+corpus and on the pkgs corpus, and the type-3 recall of candidates that pass `identical`.
 """
 from __future__ import annotations
 
 import argparse
 import ast
+import io
 import json
 import random
 import subprocess
 import sys
-import io
 import textwrap
 import tokenize
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import tsmutate  # noqa: E402
 from common import (JSCPD, RADAR, WORK, commit_all, ensure_jscpd, fresh, git,  # noqa: E402
                     site_packages)
 
 MIN_CODE_TOKENS = 50  # as jscpd's default --min-tokens: smaller functions are idioms, not clones
-FILLER = {"a": "requests", "b": "yaml", "c": "attr", "d": "gitdb"}
-SOURCES = ("networkx/algorithms", "click", "jinja2", "dateutil", "jsonschema", "packaging")
 OUT = WORK / "inject"
 JSCPD_OPTS = ["--ignore-identifiers", "--ignore-literals", "--max-gap-lines", "5",
               "--mode", "weak"]
-WORDS = ("item", "node", "value", "entry", "elem", "thing", "record", "part", "piece", "unit")
+WORDS = tsmutate.WORDS
+CATCH_ALL = '- kind: shared\n  home: lib/shared\n  match: {paths: ["**"]}\n'
+
+# Python: packages installed in the venv
+PY_FILLER = {"a": "requests", "b": "yaml", "c": "attr", "d": "gitdb"}
+SOURCES = ("networkx/algorithms", "click", "jinja2", "dateutil", "jsonschema", "packaging")
+
+# JavaScript: pure-JS npm packages, pinned, installed into bench/.work/npm
+NPM = WORK / "npm"
+NPM_PACKAGES = ("express@5.3.0", "commander@15.1.0", "semver@7.8.6", "ws@8.23.0",
+                "lodash-es@4.18.1", "moment@2.31.0", "acorn@8.19.0", "bluebird@3.7.2",
+                "handlebars@4.7.10")
+JS_FILLER = {"a": ("express", ("lib/**/*.js", "index.js")),
+             "b": ("commander", ("lib/*.js", "index.js")),
+             "c": ("semver", ("**/*.js",)),
+             "d": ("ws", ("lib/*.js",))}
+JS_SOURCES = (("lodash-es", "*.js"), ("moment", "src/lib/**/*.js"), ("acorn", "dist/acorn.js"),
+              ("bluebird", "js/release/*.js"), ("handlebars", "lib/**/*.js"))
+
+# Lisp family: Scheme, Guile 3.0.8's own modules (Debian package guile-3.0-libs)
+GUILE_DEB = "guile-3.0-libs"
+GUILE = WORK / "debs" / "guile" / "usr" / "share" / "guile" / "3.0"
+SCM_FILLER = {"a": "ice-9", "b": "system", "c": "srfi", "d": "language"}
+SCM_SKIP = ("psyntax-pp.scm",)  # generated (the expanded psyntax), not written by hand
+SCM_SOURCES = ("web", "sxml", "texinfo", "oop", "rnrs", "scheme", "statprof.scm", "texinfo.scm")
 
 
 # --------------------------------------------------------------------------- selection
@@ -192,8 +228,10 @@ def type3(src: str, rng: random.Random) -> str:
     op = rng.choice(("add", "remove", "change"))
     simple = [i for i in range(first, len(body))
               if isinstance(body[i], (ast.Assign, ast.Expr, ast.Return)) and body[i].value is not None]
-    if op == "remove" and len(body) - first >= 2:
-        del body[rng.randrange(first, len(body))]
+    small = [i for i in range(first, len(body))
+             if body[i].end_lineno - body[i].lineno < tsmutate.SMALL_LINES]
+    if op == "remove" and len(body) - first >= 2 and small:
+        del body[rng.choice(small)]
     elif op == "change" and simple:
         i = rng.choice(simple)
         body[i].value = ast.BoolOp(op=ast.Or(), values=[body[i].value, ast.Constant(None)])
@@ -207,27 +245,217 @@ def type3(src: str, rng: random.Random) -> str:
 MUTATE = {1: type1, 2: type2, 3: type3}
 
 
-# --------------------------------------------------------------------------- corpus
-def filler_files(sub: str) -> dict[str, str]:
-    src = site_packages() / FILLER[sub]
+# --------------------------------------------------------------------------- other languages
+def ensure_npm() -> Path:
+    mods = NPM / "node_modules"
+    if not all((mods / p.rsplit("@", 1)[0]).exists() for p in NPM_PACKAGES):
+        NPM.mkdir(parents=True, exist_ok=True)
+        print(f"installing {' '.join(NPM_PACKAGES)} into {NPM}", file=sys.stderr)
+        subprocess.run(["npm", "i", "-E", "--prefix", str(NPM), *NPM_PACKAGES], check=True,
+                       stdout=subprocess.DEVNULL)
+    return mods
+
+
+def ensure_guile() -> Path:
+    if not GUILE.exists():
+        debs = fresh(WORK / "debs")
+        print(f"apt-get download {GUILE_DEB} into {debs}", file=sys.stderr)
+        subprocess.run(["apt-get", "download", GUILE_DEB], cwd=debs, check=True,
+                       stdout=subprocess.DEVNULL)
+        deb = next(debs.glob(f"{GUILE_DEB}_*.deb"))
+        subprocess.run(["dpkg", "-x", str(deb), str(debs / "guile")], check=True)
+    return GUILE
+
+
+def _globs(root: Path, patterns) -> list[Path]:
+    files = {f for p in patterns for f in root.glob(p)
+             if f.is_file() and "node_modules" not in f.relative_to(root).parts
+             and not f.name.endswith(".min.js")}
+    return sorted(files)
+
+
+def node_valid(codes: list[str]) -> list[bool]:
+    """Whether node's parser accepts each code (as a classic script), in one node process."""
+    prog = ("const vm=require('vm');let s='';process.stdin.on('data',d=>s+=d);"
+            "process.stdin.on('end',()=>{const out=JSON.parse(s).map(c=>{try{new vm.Script(c);"
+            "return true}catch(e){return false}});process.stdout.write(JSON.stringify(out))})")
+    r = subprocess.run(["node", "-e", prog], input=json.dumps(codes), capture_output=True,
+                       text=True, check=True)
+    return json.loads(r.stdout)
+
+
+def _ts_pick(lang: str, text: str, rel: str, is_unit: Callable) -> list[tuple[str, str]]:
+    tree = tsmutate.parse(lang, text)
+    data = text.encode()
+    out = []
+    for node in tsmutate.walk(tree.root_node):
+        if not is_unit(node):
+            continue
+        n = node.end_point[0] - node.start_point[0] + 1
+        if not (8 <= n <= 60) or tsmutate.code_tokens(lang, node) < MIN_CODE_TOKENS:
+            continue
+        body = " " * node.start_point[1] + data[node.start_byte:node.end_byte].decode()
+        src = textwrap.dedent(body).lstrip(" ") + "\n"
+        if not tsmutate.has_error(lang, src):
+            out.append((f"{rel}:{node.start_point[0] + 1}", src))
+    return out
+
+
+def _js_unit(node) -> bool:
+    if node.type in ("function_declaration", "generator_function_declaration"):
+        return True
+    if node.type in ("lexical_declaration", "variable_declaration"):
+        decl = [c for c in node.named_children if c.type == "variable_declarator"]
+        value = decl[0].child_by_field_name("value") if len(decl) == 1 else None
+        return value is not None and value.type in ("function_expression", "arrow_function",
+                                                     "generator_function", "function")
+    return False
+
+
+def _scm_unit(node) -> bool:
+    if node.type != "list" or node.parent is None or node.parent.type != "program":
+        return False
+    el = tsmutate._elems(node)
+    return (len(el) > 2 and tsmutate._head(node) in tsmutate.DEFINES
+            and (el[1].type == "list" or tsmutate._head(el[2]) in ("lambda", "lambda*")))
+
+
+def js_candidates() -> list[tuple[str, str]]:
+    mods = ensure_npm()
+    out = []
+    for pkg, pattern in JS_SOURCES:
+        for f in _globs(mods / pkg, (pattern,)):
+            rel = f"{pkg}/{f.relative_to(mods / pkg)}"
+            out += _ts_pick("javascript", f.read_text(encoding="utf-8", errors="replace"), rel,
+                            _js_unit)
+    ok = node_valid([src for _, src in out])
+    return [x for x, good in zip(out, ok) if good]
+
+
+def scm_candidates() -> list[tuple[str, str]]:
+    root = ensure_guile()
+    out = []
+    for part in SCM_SOURCES:
+        files = [root / part] if part.endswith(".scm") else sorted((root / part).rglob("*.scm"))
+        for f in files:
+            out += _ts_pick("scheme", f.read_text(encoding="utf-8", errors="replace"),
+                            f"guile/{f.relative_to(root)}", _scm_unit)
+    return out
+
+
+def js_filler(sub: str) -> dict[str, str]:
+    mods = ensure_npm()
+    pkg, patterns = JS_FILLER[sub]
+    return {f"lib/{sub}/{f.relative_to(mods / pkg)}": f.read_text(encoding="utf-8")
+            for f in _globs(mods / pkg, patterns)}
+
+
+def scm_filler(sub: str) -> dict[str, str]:
+    root = ensure_guile() / SCM_FILLER[sub]
+    return {f"lib/{sub}/{f.relative_to(root)}": f.read_text(encoding="utf-8", errors="replace")
+            for f in sorted(root.rglob("*.scm")) if f.name not in SCM_SKIP}
+
+
+def py_filler(sub: str) -> dict[str, str]:
+    src = site_packages() / PY_FILLER[sub]
     return {f"lib/{sub}/{f.relative_to(src)}": f.read_text(encoding="utf-8")
             for f in sorted(src.rglob("*.py")) if "__pycache__" not in f.parts}
 
 
-def build_repo(dest: Path, clone_type: int | None, funcs: list[tuple[str, str]], seed: int):
+def py_valid(codes: list[str]) -> list[bool]:
+    out = []
+    for c in codes:
+        try:
+            compile(c, "<copy>", "exec")
+            out.append(True)
+        except (SyntaxError, ValueError):
+            out.append(False)
+    return out
+
+
+def ts_valid(lang: str) -> Callable[[list[str]], list[bool]]:
+    def check(codes: list[str]) -> list[bool]:
+        ok = [not tsmutate.has_error(lang, c) for c in codes]
+        if lang == "javascript":
+            ok = [a and b for a, b in zip(ok, node_valid(codes))]
+        return ok
+    return check
+
+
+@dataclass(frozen=True)
+class Lang:
+    name: str
+    corpus: str  # one line naming the corpus, for the table
+    candidates: Callable[[], list[tuple[str, str]]]
+    filler: Callable[[str], dict[str, str]]
+    mutate: Callable[[int, str, random.Random], str]
+    valid: Callable[[list[str]], list[bool]]
+    jscpd: tuple[str, ...]
+
+
+LANGS = {
+    "python": Lang("python", "venv packages; filler requests/yaml/attr/gitdb; functions from "
+                   + ", ".join(SOURCES), candidate_functions, py_filler,
+                   lambda t, src, rng: MUTATE[t](src, rng), py_valid, ("--format", "python")),
+    "javascript": Lang("javascript", "npm " + " ".join(NPM_PACKAGES[:4]) + " (filler); functions from "
+                       + " ".join(NPM_PACKAGES[4:]), js_candidates, js_filler,
+                       lambda t, src, rng: tsmutate.mutate("javascript", t, src, rng),
+                       ts_valid("javascript"), ("--format", "javascript")),
+    "scheme": Lang("scheme", "Guile 3.0.8 modules (Debian guile-3.0-libs): filler "
+                   + "/".join(SCM_FILLER.values()) + "; functions from " + ", ".join(SCM_SOURCES),
+                   scm_candidates, scm_filler,
+                   lambda t, src, rng: tsmutate.mutate("scheme", t, src, rng),
+                   ts_valid("scheme"), ("--format", "scheme", "--formats-exts", "scheme:scm")),
+}
+ALIASES = {"lisp": "scheme", "js": "javascript", "py": "python"}
+
+
+# --------------------------------------------------------------------------- corpus
+def copy_rng(seed: int, origin: str, clone_type: int, sub: str) -> random.Random:
+    return random.Random(f"{seed}:{origin}:{clone_type}:{sub}")
+
+
+def pick_functions(lang: Lang, n: int, seed: int) -> list[tuple[str, str]]:
+    """n functions drawn with seed, keeping those whose every copy (all types) is valid."""
+    pool = lang.candidates()
+    order = random.Random(seed).sample(pool, len(pool))
+    chosen: list[tuple[str, str]] = []
+    i = 0
+    while len(chosen) < n and i < len(order):
+        batch = order[i:i + 2 * (n - len(chosen)) + 10]
+        i += len(batch)
+        copies, owners = [], []
+        for k, (origin, src) in enumerate(batch):
+            try:
+                cs = [lang.mutate(t, src, copy_rng(seed, origin, t, sub))
+                      for t in (1, 2, 3) for sub in "bcd"]
+            except (SyntaxError, ValueError, TypeError, IndexError, AttributeError):
+                continue
+            copies += cs
+            owners += [k] * len(cs)
+        ok = lang.valid(copies)
+        bad = {k for k, good in zip(owners, ok) if not good}
+        for k in sorted(set(owners) - bad):
+            if len(chosen) < n:
+                chosen.append(batch[k])
+    return chosen
+
+
+def build_repo(dest: Path, lang: Lang, clone_type: int | None, funcs: list[tuple[str, str]],
+               seed: int):
     """Write and commit the repo; return the injected groups: [{origin, copies: [(path, s, e)]}]."""
     fresh(dest)
     files: dict[str, str] = {}
-    for sub in FILLER:
-        files.update(filler_files(sub))
+    for sub in "abcd":
+        files.update(lang.filler(sub))
     groups = []
     if clone_type is not None:
         rng = random.Random(f"{seed}:{clone_type}")
-        for gi, (origin, src) in enumerate(funcs):
+        for origin, src in funcs:
             copies = []
-            for sub in FILLER:
-                code = src if sub == "a" else MUTATE[clone_type](src, random.Random(f"{seed}:{gi}:{sub}"))
-                compile(code, origin, "exec")  # every copy must stay valid Python
+            for sub in "abcd":
+                code = src if sub == "a" else lang.mutate(clone_type, src,
+                                                           copy_rng(seed, origin, clone_type, sub))
                 mods = sorted(p for p in files if p.startswith(f"lib/{sub}/"))
                 path = rng.choice(mods)
                 body = files[path].rstrip("\n") + "\n\n\n"
@@ -244,6 +472,18 @@ def build_repo(dest: Path, clone_type: int | None, funcs: list[tuple[str, str]],
     return groups
 
 
+def make_rules(dest: Path, min_similarity: float | None = None,
+               min_tokens: int | None = None) -> Path:
+    """A rules dir with one catch-all routing rule (and the gate thresholds, if given)."""
+    fresh(dest)
+    (dest / "routing.yaml").write_text(CATCH_ALL)
+    gate = {k: v for k, v in (("min_similarity", min_similarity), ("min_tokens", min_tokens))
+            if v is not None}
+    if gate:
+        (dest / "radar.yaml").write_text("gate: " + json.dumps(gate) + "\n")
+    return dest
+
+
 def holds(path: str, s: int, e: int, copy) -> bool:
     cpath, cs, ce = copy
     if path != cpath:
@@ -252,20 +492,23 @@ def holds(path: str, s: int, e: int, copy) -> bool:
     return inter >= 0.5 * (ce - cs + 1) and inter >= 0.5 * (e - s + 1)
 
 
-def radar_scan(repo: Path, out: Path, timeout: float) -> dict:
+def radar_scan(repo: Path, out: Path, timeout: float, rules: Path | None = None) -> dict:
     fresh(out)
     subprocess.run([str(RADAR), "scan", "--repo", str(repo), "--out", str(out), "--no-cache",
-                    "--quiet"], cwd=out, check=True, timeout=timeout)
+                    "--quiet", *(["--rules", str(rules)] if rules else [])],
+                   cwd=out, check=True, timeout=timeout)
     return json.loads((out / "snapshots" / "latest.json").read_text())
 
 
-def radar_recall(snapshot: dict, groups) -> tuple[int, list[str]]:
+def radar_recall(snapshot: dict, groups, min_similarity: float = 0.0) -> tuple[int, list[str]]:
+    """Groups held (>= 3 of 4 copies) by one candidate of <= 8 instances whose similarity is
+    at least min_similarity."""
     hit, missed = 0, []
     for g in groups:
         ok = False
         for c in snapshot["candidates"]:
             inst = c["instances"]
-            if len(inst) > 2 * len(g["copies"]):
+            if len(inst) > 2 * len(g["copies"]) or c["similarity"] < min_similarity:
                 continue
             held = {i for i, cp in enumerate(g["copies"])
                     if any(holds(x["path"], x["start_line"], x["end_line"], cp) for x in inst)}
@@ -278,10 +521,10 @@ def radar_recall(snapshot: dict, groups) -> tuple[int, list[str]]:
     return hit, missed
 
 
-def jscpd_scan(repo: Path, out: Path, timeout: float) -> list[dict]:
+def jscpd_scan(repo: Path, out: Path, timeout: float, fmt: tuple[str, ...]) -> list[dict]:
     fresh(out)
     subprocess.run([str(JSCPD), "--silent", "--reporters", "json", "--output", str(out),
-                    "--format", "python", *JSCPD_OPTS, str(repo / "lib")],
+                    *fmt, *JSCPD_OPTS, str(repo / "lib")],
                    cwd=repo, check=True, timeout=timeout, stdout=subprocess.DEVNULL)
     return json.loads((out / "jscpd-report.json").read_text()).get("duplicates", [])
 
@@ -324,80 +567,143 @@ def jscpd_recall(dups: list[dict], groups, repo: Path) -> tuple[int, list[str]]:
 
 # --------------------------------------------------------------------------- precision
 def precision(snapshot: dict, top: int = 10) -> str:
-    out = []
+    cands = snapshot["candidates"]
+    counts = {v: sum(c["verdict"] == v for c in cands) for v in ("proposed", "watching")}
+    out = [f"{len(cands)} candidates: {counts['proposed']} proposed, {counts['watching']} watching"]
     for verdict in ("proposed", "watching"):
-        cands = sorted((c for c in snapshot["candidates"] if c["verdict"] == verdict),
-                       key=lambda c: -c["score"])
-        out.append(f"\n== top {top} {verdict} of {len(cands)} ==")
-        for c in cands[:top]:
+        chosen = sorted((c for c in cands if c["verdict"] == verdict), key=lambda c: -c["score"])
+        out.append(f"\n== top {top} {verdict} of {len(chosen)} ==")
+        for c in chosen[:top]:
             out.append(f"\n{c['id']} score {c['score']:.2f} sim {c['similarity']:.2f} "
-                       f"tokens {c['tokens']} {c.get('name', '')!r} kind {c['kind']} "
-                       f"home {c['home']} reason {c['reason']}")
+                       f"tokens {c['tokens']} {c['language']} {c['unit']} {c.get('name', '')!r} "
+                       f"consumers {','.join(c['consumers'])}")
+            unmet = [f"{g['criterion']}: {g['detail']}" for g in c.get("gate", []) if not g["met"]]
+            out.append("   gate: " + ("; ".join(unmet) if unmet else "all met") +
+                       (f" | reason: {c['reason']}" if c.get("reason") else ""))
+            expl = (c.get("score_breakdown") or {}).get("explanation")
+            if expl:
+                out.append(f"   score: {expl}")
             for x in c["instances"][:6]:
                 out.append(f"   {x['subsystem']:>12} {x['path']}:{x['start_line']}-{x['end_line']} "
-                           f"{x['unit']} {x['name']}")
+                           f"{x['unit']} {x['name']} sim {x.get('similarity', 0):.2f}")
             if len(c["instances"]) > 6:
                 out.append(f"   ... {len(c['instances']) - 6} more")
             code = (c["instances"][0].get("code") or "").splitlines()
-            out.extend("   | " + l for l in code[:8])
+            out.extend("   | " + line for line in code[:10])
+            if len(code) > 10:
+                out.append(f"   | ... ({len(code)} lines)")
     return "\n".join(out)
+
+
+def precision_repo(lang: Lang, corpus: str, seed: int) -> Path:
+    if corpus == "pkgs":
+        from speed import build_pkgs  # the 13-package corpus of the speed benchmark
+        return build_pkgs(OUT / "pkgs")
+    repo = OUT / lang.name / "clean"
+    build_repo(repo, lang, None, [], seed)
+    return repo
+
+
+# --------------------------------------------------------------------------- sweep
+SIMS = (0.8, 0.85, 0.9, 0.95)
+TOKS = (30, 50, 80)
+
+
+def sweep(functions: int, seed: int, timeout: float) -> str:
+    lang = LANGS["python"]
+    funcs = pick_functions(lang, functions, seed)
+    repo = OUT / "sweep" / "type-3"
+    groups = build_repo(repo, lang, 3, funcs, seed)
+    pkgs = precision_repo(lang, "pkgs", seed)
+    rows = []
+    for tok in TOKS:
+        for sim in SIMS:
+            rules = make_rules(OUT / "sweep" / f"rules-{sim}-{tok}", sim, tok)
+            snap = radar_scan(repo, OUT / "sweep" / "out-inject", timeout, rules)
+            anyv, _ = radar_recall(snap, groups)
+            passing, _ = radar_recall(snap, groups, sim)
+            inj_prop = sum(c["verdict"] == "proposed" for c in snap["candidates"])
+            psnap = radar_scan(pkgs, OUT / "sweep" / "out-pkgs", timeout, rules)
+            pkg_prop = sum(c["verdict"] == "proposed" for c in psnap["candidates"])
+            rows.append((sim, tok, len(groups), anyv, passing, inj_prop,
+                         len(snap["candidates"]), pkg_prop, len(psnap["candidates"])))
+            print(f"  sweep {sim} {tok}: {rows[-1]}", file=sys.stderr)
+    out = [f"sweep: python type-3 injection corpus ({len(groups)} groups, seed {seed}) and the "
+           f"pkgs corpus (13 packages), catch-all routing",
+           f"{'min_sim':>8}{'min_tok':>8}{'t3 recall':>10}{'t3 >=sim':>9}"
+           f"{'inj proposed':>13}{'inj cands':>10}{'pkgs proposed':>14}{'pkgs cands':>11}"]
+    for sim, tok, n, anyv, passing, ip, ic, pp, pc in rows:
+        out.append(f"{sim:>8.2f}{tok:>8}{anyv / n:>10.2f}{passing / n:>9.2f}{ip:>13}{ic:>10}"
+                   f"{pp:>14}{pc:>11}")
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- main
+def run_language(lang: Lang, a) -> list[tuple]:
+    funcs = pick_functions(lang, a.functions, a.seed)
+    rows = []
+    for t in (int(x) for x in a.types.split(",")):
+        repo = OUT / lang.name / f"type-{t}"
+        groups = build_repo(repo, lang, t, funcs, a.seed)
+        snap = radar_scan(repo, OUT / lang.name / f"type-{t}-radar", a.timeout)
+        r_hit, r_missed = radar_recall(snap, groups)
+        j_hit, j_missed = (None, [])
+        if not a.no_jscpd:
+            dups = jscpd_scan(repo, OUT / lang.name / f"type-{t}-jscpd", a.timeout, lang.jscpd)
+            j_hit, j_missed = jscpd_recall(dups, groups, repo)
+        rows.append((lang.name, t, len(groups), r_hit, j_hit, len(snap["candidates"])))
+        if a.show_missed:
+            print(f"{lang.name} type {t} radar missed: {r_missed}\n"
+                  f"{lang.name} type {t} jscpd missed: {j_missed}", file=sys.stderr)
+    return rows
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--language", default="python",
+                    help="python, javascript, lisp (= scheme) or all")
     ap.add_argument("--functions", type=int, default=40)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--types", default="1,2,3")
     ap.add_argument("--no-jscpd", action="store_true")
     ap.add_argument("--precision", action="store_true")
+    ap.add_argument("--corpus", choices=("filler", "pkgs"), default="filler",
+                    help="with --precision: the language's filler, or (Python) the pkgs corpus")
     ap.add_argument("--snapshot", type=Path, help="with --precision: read this snapshot instead")
+    ap.add_argument("--sweep", action="store_true")
     ap.add_argument("--timeout", type=float, default=600)
     ap.add_argument("--show-missed", action="store_true")
     a = ap.parse_args(argv)
+    name = ALIASES.get(a.language, a.language)
+    langs = list(LANGS.values()) if name == "all" else [LANGS[name]]
+    if a.sweep:
+        print(sweep(a.functions, a.seed, a.timeout))
+        return 0
     if a.precision:
-        if a.snapshot:
-            snap = json.loads(a.snapshot.read_text())
-        else:
-            repo = OUT / "clean"
-            build_repo(repo, None, [], a.seed)
-            snap = radar_scan(repo, OUT / "clean-out", a.timeout)
-        print(precision(snap))
+        for lang in langs:
+            if a.snapshot:
+                snap = json.loads(a.snapshot.read_text())
+                what = str(a.snapshot)
+            else:
+                repo = precision_repo(lang, a.corpus, a.seed)
+                what = f"{lang.name} {a.corpus} ({lang.corpus if a.corpus == 'filler' else repo})"
+                snap = radar_scan(repo, OUT / lang.name / f"precision-{a.corpus}", a.timeout,
+                                  make_rules(OUT / "rules-catch-all"))
+            print(f"# precision: {what}, catch-all routing\n{precision(snap)}\n")
         return 0
     if not a.no_jscpd:
         ensure_jscpd()
-    pool = candidate_functions()
-    rng = random.Random(a.seed)
-    funcs = []
-    for origin, src in rng.sample(pool, len(pool)):
-        try:  # keep functions every mutation handles
-            for t in (1, 2, 3):
-                for sub in "bcd":
-                    compile(MUTATE[t](src, random.Random(f"{a.seed}:probe:{sub}")), origin, "exec")
-        except (SyntaxError, ValueError, TypeError, IndexError):
-            continue
-        funcs.append((origin, src))
-        if len(funcs) == a.functions:
-            break
     rows = []
-    for t in (int(x) for x in a.types.split(",")):
-        repo = OUT / f"type-{t}"
-        groups = build_repo(repo, t, funcs, a.seed)
-        snap = radar_scan(repo, OUT / f"type-{t}-radar", a.timeout)
-        r_hit, r_missed = radar_recall(snap, groups)
-        j_hit, j_missed = (None, [])
-        if not a.no_jscpd:
-            j_hit, j_missed = jscpd_recall(jscpd_scan(repo, OUT / f"type-{t}-jscpd", a.timeout),
-                                           groups, repo)
-        rows.append((t, len(groups), r_hit, j_hit, len(snap["candidates"])))
-        if a.show_missed:
-            print(f"type {t} radar missed: {r_missed}\ntype {t} jscpd missed: {j_missed}",
-                  file=sys.stderr)
-    print(f"injection: {len(funcs)} functions (seed {a.seed}) from {', '.join(SOURCES)}; "
-          f"filler {FILLER}; jscpd {' '.join(JSCPD_OPTS)}")
-    print(f"{'type':<6}{'groups':>7}{'radar':>8}{'jscpd':>8}   radar candidates")
-    for t, n, r, j, nc in rows:
+    for lang in langs:
+        rows += run_language(lang, a)
+    print(f"injection: {a.functions} functions per language (seed {a.seed}); "
+          f"jscpd {' '.join(JSCPD_OPTS)}")
+    for lang in langs:
+        print(f"  {lang.name}: {lang.corpus}")
+    print(f"{'language':<12}{'type':<6}{'groups':>7}{'radar':>8}{'jscpd':>8}   radar candidates")
+    for lname, t, n, r, j, nc in rows:
         js = f"{j / n:.2f}" if j is not None else "-"
-        print(f"{t:<6}{n:>7}{r / n:>8.2f}{js:>8}   {nc}")
+        print(f"{lname:<12}{t:<6}{n:>7}{r / n:>8.2f}{js:>8}   {nc}")
     return 0
 
 

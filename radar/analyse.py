@@ -19,7 +19,7 @@ from radar.cache import ParseCache
 from radar.discover import content_blob_id
 from radar.executors import Executor
 from radar.parse import extract
-from radar.shape import FileStreams, Shape, exact_fingerprint
+from radar.shape import FileStreams, Shape, fingerprint, normalise
 
 MAX_FILE_BYTES = 1 << 20  # larger files are generated or vendored more often than written
 SKIP_REASONS = ("binary", "too_large", "undecodable", "parse_error", "symlink_outside", "unreadable",
@@ -96,7 +96,7 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
     for unit in extraction.units:
         start, end = unit.first_token, unit.first_token + len(unit.tokens)
         units.append((unit.kind, unit.name, unit.start_line, unit.end_line, len(unit.tokens),
-                      exact_fingerprint(unit.tokens), streams.blind[start:end],
+                      fingerprint(normalise(unit.tokens)), streams.blind[start:end],
                       streams.names[start:end], streams.samples(start, end)))
     skipped = "parse_error" if extraction.had_errors and not units else None
     return (skipped, extraction.had_errors, tuple(units))

@@ -51,13 +51,17 @@ def normalise(tokens: Sequence[Token]) -> tuple[str, ...]:
     """Identifiers renamed consistently by first occurrence, literals by their type."""
     names: dict[str, str] = {}
     out = []
+    append = out.append  # hot loop: every token of every unit passes here
     for category, text in tokens:
         if category == "id":
-            out.append(names.setdefault(text, f"${len(names)}"))
+            name = names.get(text)
+            if name is None:
+                name = names[text] = f"${len(names)}"
+            append(name)
         elif category == "lit":
-            out.append(f"#{text}")
+            append("#" + text)
         else:
-            out.append(text)
+            append(text)
     return tuple(out)
 
 
@@ -108,35 +112,21 @@ def _rolling(chunk: str) -> int:
     return value
 
 
-def exact_fingerprint(tokens: Sequence[Token]) -> str:
-    """fingerprint(normalise(tokens)), with Python work per distinct token, not per token."""
-    # dict.fromkeys keeps first occurrences in order, which is the order normalise() numbers
-    # identifiers in; the whole stream is then mapped through the dict in C.
-    words: dict = dict.fromkeys(tokens)
-    count = 0
-    for token in words:
-        category, text = token
-        if category == "id":
-            words[token] = f"${count}"
-            count += 1
-        else:
-            words[token] = "#" + text if category == "lit" else text
-    return fingerprint(map(words.__getitem__, tokens))
-
-
-# Each token's (blind, names) characters; token tuples are few and shared (see parse._token).
-_CODES: dict[Token, tuple[str, str]] = {}
+# Each token's blind and names characters; token tuples are few and shared (see parse._token).
+_BLIND: dict[Token, str] = {}
+_NAMES: dict[Token, str] = {}
 _CODES_LIMIT = 1_000_000
 
 
 def stream_codes(tokens: Sequence[Token]) -> tuple[str, str]:
     """The blind and names streams of a token list, one character per token each."""
-    if len(_CODES) > _CODES_LIMIT:
-        _CODES.clear()
-    for token in set(tokens).difference(_CODES):
-        _CODES[token] = (blind_code(*token), name_code(*token))
-    codes = list(map(_CODES.__getitem__, tokens))
-    return "".join([c[0] for c in codes]), "".join([c[1] for c in codes])
+    if len(_BLIND) > _CODES_LIMIT:
+        _BLIND.clear()
+        _NAMES.clear()
+    for token in set(tokens).difference(_BLIND):
+        _BLIND[token] = blind_code(*token)
+        _NAMES[token] = name_code(*token)
+    return "".join(map(_BLIND.__getitem__, tokens)), "".join(map(_NAMES.__getitem__, tokens))
 
 
 def window_hashes(blind: str) -> list[int]:
