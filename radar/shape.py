@@ -139,7 +139,7 @@ def window_hashes(blind: str) -> list[int]:
     value = _rolling(blind[:SHINGLE])
     hashes = [value]
     append = hashes.append
-    top = pow(_BASE, SHINGLE - 1)
+    top = pow(_BASE, SHINGLE - 1, _MASK + 1)
     for old, new in zip(codes, codes[SHINGLE:]):
         value = ((value - old * top) * _BASE + new) & _MASK
         append(value)

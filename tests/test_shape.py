@@ -164,3 +164,14 @@ def test_a_literal_of_another_type_does_change_the_shape() -> None:
     names = dict(zip("fabcd", ["va", "vb", "vc", "vd", "ve"]))
     values = {"i1": 1, "i2": 2, "i3": 3, "x1": "1.5", "x2": "2.5", "s1": "x", "s2": "y", "flag": True}
     assert exact_of(PYTHON, "python", names, values) != exact_of(PYTHON, "python", names, {**values, "x1": '"seven"'})
+
+
+@given(TOKENS, st.data())
+@settings(max_examples=200, deadline=None)
+def test_file_streams_give_each_unit_the_samples_of_its_own_slice(tokens, data):
+    from radar.shape import FileStreams, stream_codes
+
+    start = data.draw(st.integers(0, len(tokens)))
+    end = data.draw(st.integers(start, len(tokens)))
+    blind, _ = stream_codes(tokens)
+    assert FileStreams(tokens).samples(start, end) == sample_shingles(blind[start:end])
