@@ -595,7 +595,47 @@ def precision(snapshot: dict, top: int = 10) -> str:
     return "\n".join(out)
 
 
+def build_npm_pkgs(dest: Path) -> Path:
+    """lib/<pkg>/ = the .js files (no .min.js, no nested node_modules) of every npm package
+    installed in bench/.work/npm: the 9 pinned ones and their dependencies (81 packages)."""
+    if (dest / ".git").exists():
+        return dest
+    mods = ensure_npm()
+    fresh(dest)
+    for pkg in sorted(d for d in mods.iterdir() if d.is_dir() and not d.name.startswith(".")):
+        for f in _globs(pkg, ("**/*.js",)):
+            out = dest / "lib" / pkg.name / f.relative_to(pkg)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(f.read_bytes())
+    git(dest, "init", "-q")
+    commit_all(dest, "import npm packages", days_ago=90)
+    return dest
+
+
+def build_guile_pkgs(dest: Path) -> Path:
+    """lib/<dir>/ = every top-level module folder of Guile 3.0.8 (ice-9, srfi, web, ...; the
+    generated psyntax-pp.scm left out), lib/top/ = the top-level .scm files."""
+    if (dest / ".git").exists():
+        return dest
+    root = ensure_guile()
+    fresh(dest)
+    for f in sorted(root.rglob("*.scm")):
+        if f.name in SCM_SKIP:
+            continue
+        rel = f.relative_to(root)
+        out = dest / "lib" / (str(rel) if len(rel.parts) > 1 else f"top/{rel}")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(f.read_bytes())
+    git(dest, "init", "-q")
+    commit_all(dest, "import guile modules", days_ago=90)
+    return dest
+
+
 def precision_repo(lang: Lang, corpus: str, seed: int) -> Path:
+    if corpus == "pkgs" and lang.name == "javascript":
+        return build_npm_pkgs(OUT / "npm-pkgs")
+    if corpus == "pkgs" and lang.name == "scheme":
+        return build_guile_pkgs(OUT / "guile-pkgs")
     if corpus == "pkgs":
         from speed import build_pkgs  # the 13-package corpus of the speed benchmark
         return build_pkgs(OUT / "pkgs")
@@ -668,7 +708,9 @@ def main(argv=None) -> int:
     ap.add_argument("--no-jscpd", action="store_true")
     ap.add_argument("--precision", action="store_true")
     ap.add_argument("--corpus", choices=("filler", "pkgs"), default="filler",
-                    help="with --precision: the language's filler, or (Python) the pkgs corpus")
+                    help="with --precision: the language's filler, or the pkgs corpus (Python: the "
+                         "13 packages of speed.py; JavaScript: every installed npm package; Scheme: "
+                         "every Guile module folder)")
     ap.add_argument("--snapshot", type=Path, help="with --precision: read this snapshot instead")
     ap.add_argument("--sweep", action="store_true")
     ap.add_argument("--timeout", type=float, default=600)

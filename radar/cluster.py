@@ -16,11 +16,12 @@ from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
-from radar.shape import IDENTIFIER, NAME_PLANE, Shape, similarity
+from radar.shape import IDENTIFIER, MIN_SAMPLES, NAME_PLANE, Shape, similarity
 
 LINK_SIMILARITY = 0.8  # below this two units are not the same shape at all...
 LINK_VOCABULARY = 0.6  # ...nor when their shared names (library calls) agree less than this
 SHARED_SAMPLES = 0.5  # a candidate pair shares at least this share of the larger one's samples
+FEW_SAMPLES = 12  # ...of the smaller one's, when both have this few (small units)
 SIZE_RATIO = LINK_SIMILARITY / (2 - LINK_SIMILARITY)  # shortest/longest that can still reach it
 SMALL_UNIT = 50  # below this many tokens, syntax alone looks alike: demand near-identity...
 LINK_SMALL = 0.9  # ...this close in structure
@@ -35,7 +36,7 @@ SAME_FIDELITY = 0.02  # an enclosing cluster this close in similarity repeats ju
 
 if TYPE_CHECKING:
     import networkx as nx  # imported where used: a warm pass (clusters from the cache) never needs it
-_SETTINGS = (1, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, SMALL_UNIT, LINK_SMALL, VOCABULARY_SHARE,
+_SETTINGS = (2, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SMALL_UNIT, LINK_SMALL, VOCABULARY_SHARE,
              MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT, MOSTLY, SAME_FIDELITY)
 
 
@@ -194,7 +195,8 @@ def _candidate_pairs(groups: list[tuple[Shape, ...]]) -> set[tuple[int, int]]:
 
 def _needed_overlap(samples: int) -> int:
     """The fewest samples any partner of a unit with this many samples shares (see _could_link)."""
-    return max(1, math.ceil(samples * SHARED_SAMPLES))
+    basis = min(samples, MIN_SAMPLES) if samples <= FEW_SAMPLES else samples
+    return max(1, math.ceil(basis * SHARED_SAMPLES))
 
 
 def _could_link(a: Shape, b: Shape) -> bool:
@@ -203,7 +205,9 @@ def _could_link(a: Shape, b: Shape) -> bool:
     if min(a.size, b.size) < SIZE_RATIO * max(a.size, b.size):
         return False  # too different in length to reach LINK_SIMILARITY
     shared = len(set(a.samples).intersection(b.samples))
-    return shared >= SHARED_SAMPLES * max(len(a.samples), len(b.samples))
+    larger, smaller = max(len(a.samples), len(b.samples)), min(len(a.samples), len(b.samples))
+    # A few-sample unit's samples are its smallest hashes: one edit reshuffles half of them.
+    return shared >= SHARED_SAMPLES * (smaller if larger <= FEW_SAMPLES else larger)
 
 
 def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: nx.Graph) -> list[Cluster]:

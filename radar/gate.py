@@ -180,12 +180,22 @@ def _checks(found: Cluster, instances, routing: Routing, gate_rules: GateRules, 
               else ("every instance stable (plain folder: no history, counted stable)" if fleet.kind == "folder"
                     else f"every instance committed and quiet for {gate_rules.stable_days}+ days")),
         Check("identical", found.similarity >= gate_rules.min_similarity,
-              f"similar, not identical: similarity {found.similarity:.2f} < {gate_rules.min_similarity:.2f}"
+              f"similar, not identical: similarity {_against(found.similarity, gate_rules.min_similarity)}"
               if found.similarity < gate_rules.min_similarity
-              else f"structurally identical: similarity {found.similarity:.2f} >= {gate_rules.min_similarity:.2f}"),
+              else f"structurally identical: similarity {_against(found.similarity, gate_rules.min_similarity)}"),
         Check("size", size >= gate_rules.min_tokens,
               f"too thin: {size} tokens, needs {gate_rules.min_tokens}" if size < gate_rules.min_tokens
               else f"{size} tokens >= {gate_rules.min_tokens}"),
         Check("home", routing.home is not None,
               f"home {routing.home} ({routing.by})" if routing.home else "no natural home (no routing rule matches)"),
     )
+
+
+def _against(value: float, threshold: float) -> str:
+    """`0.84 < 0.90`, with as many decimals as it takes for the comparison to read true."""
+    for digits in (2, 3, 4, 5, 6):
+        shown, limit = round(value, digits), round(threshold, digits)
+        if (shown < limit) == (value < threshold) and shown != limit or value == threshold:
+            break
+    sign = "<" if value < threshold else ">="
+    return f"{value:.{digits}f} {sign} {threshold:.{digits}f}"
