@@ -14,6 +14,7 @@ import errno
 import functools
 import hashlib
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
@@ -21,6 +22,7 @@ from pathlib import Path, PurePosixPath
 from radar.config import FleetRules, glob_match
 from radar.gitdoor import GitError, git, is_git_checkout
 
+GIT_THREADS = 8  # git processes run at once while reading worktrees
 # A subsystem with commits this recent (or uncommitted edits) is moving right now.
 ACTIVE_WINDOW = timedelta(hours=24)
 
@@ -117,19 +119,24 @@ def _discover_git(repo: Path, rules: FleetRules, now: datetime) -> Fleet:
     warnings: list[str] = []
     found: dict[str, Subsystem] = {}
     outside = 0
+    scannable = []
     for checkout in others:
         if checkout.missing or not checkout.path.is_dir():
             warnings.append(f"worktree {checkout.path} is registered but missing on disk; skipped")
             continue
-        name = checkout.path.name
-        namespace = rules.worktree_namespace.format(name=name)
+        namespace = rules.worktree_namespace.format(name=checkout.path.name)
         if _through_symlink(checkout.path, namespace):
             warnings.append(f"namespace {namespace} of worktree {checkout.path} goes through a "
                             "symbolic link; not followed")
             outside += not _inside(checkout.path / namespace, checkout.path)
             continue
-        subsystem, skipped = _git_subsystem(name, "worktree", checkout, namespace, rules, now,
-                                            _git_state(checkout.path, [namespace]))
+        scannable.append((checkout, namespace))
+    # Each worktree costs three git processes, mostly waiting on the disk: run them side by side.
+    with ThreadPoolExecutor(max_workers=GIT_THREADS) as pool:
+        states = list(pool.map(lambda pair: _git_state(pair[0].path, [pair[1]]), scannable))
+    for (checkout, namespace), state in zip(scannable, states):
+        name = checkout.path.name
+        subsystem, skipped = _git_subsystem(name, "worktree", checkout, namespace, rules, now, state)
         found.setdefault(name, subsystem)
         outside += skipped
     if not main.bare and main.path.is_dir():
