@@ -14,7 +14,7 @@ from pathlib import Path
 
 from radar import __version__
 
-FORMAT = 4  # bump when the cached payload's layout changes
+FORMAT = 5  # bump when the cached payload's layout changes
 
 
 def default_cache_dir() -> Path:

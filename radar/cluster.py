@@ -20,8 +20,8 @@ from radar.shape import IDENTIFIER, MIN_SAMPLES, NAME_PLANE, Shape, similarity
 
 LINK_SIMILARITY = 0.8  # below this two units are not the same shape at all...
 LINK_VOCABULARY = 0.6  # ...nor when their shared names (library calls) agree less than this
-SHARED_SAMPLES = 0.5  # a candidate pair shares at least this share of the larger one's samples
-FEW_SAMPLES = 12  # ...of the smaller one's, when both have this few (small units)
+SHARED_SAMPLES = 0.5  # a candidate pair shares at least this share of their samples (mean count)...
+FEW_SAMPLES = 12  # ...or of the smaller one's, when both have this few (small units)
 SIZE_RATIO = LINK_SIMILARITY / (2 - LINK_SIMILARITY)  # shortest/longest that can still reach it
 SMALL_UNIT = 50  # below this many tokens, syntax alone looks alike: demand near-identity...
 LINK_SMALL = 0.9  # ...this close in structure
@@ -36,7 +36,7 @@ SAME_FIDELITY = 0.02  # an enclosing cluster this close in similarity repeats ju
 
 if TYPE_CHECKING:
     import networkx as nx  # imported where used: a warm pass (clusters from the cache) never needs it
-_SETTINGS = (2, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SMALL_UNIT, LINK_SMALL, VOCABULARY_SHARE,
+_SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SMALL_UNIT, LINK_SMALL, VOCABULARY_SHARE,
              MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT, MOSTLY, SAME_FIDELITY)
 
 
@@ -195,7 +195,7 @@ def _candidate_pairs(groups: list[tuple[Shape, ...]]) -> set[tuple[int, int]]:
 
 def _needed_overlap(samples: int) -> int:
     """The fewest samples any partner of a unit with this many samples shares (see _could_link)."""
-    basis = min(samples, MIN_SAMPLES) if samples <= FEW_SAMPLES else samples
+    basis = min(samples, MIN_SAMPLES) if samples <= FEW_SAMPLES else samples * (1 + SIZE_RATIO) / 2
     return max(1, math.ceil(basis * SHARED_SAMPLES))
 
 
@@ -207,7 +207,7 @@ def _could_link(a: Shape, b: Shape) -> bool:
     shared = len(set(a.samples).intersection(b.samples))
     larger, smaller = max(len(a.samples), len(b.samples)), min(len(a.samples), len(b.samples))
     # A few-sample unit's samples are its smallest hashes: one edit reshuffles half of them.
-    return shared >= SHARED_SAMPLES * (smaller if larger <= FEW_SAMPLES else larger)
+    return shared >= SHARED_SAMPLES * (smaller if larger <= FEW_SAMPLES else (smaller + larger) / 2)
 
 
 def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: nx.Graph) -> list[Cluster]:

@@ -77,7 +77,7 @@ def extract(data: bytes, language: str) -> Extraction:
 _UNIT_KINDS = frozenset({"function", "method", "class", "definition"})
 _LANGUAGE_KEYS = frozenset(
     {"grammar", "extensions", "units", "wrappers", "lisp"}
-    | {"comments", "literals", "keywords", "atoms"}
+    | {"comments", "literals", "keywords", "atoms", "silent"}
 )
 _UNIT_KEYS = frozenset({"kind", "name", "require"})
 _LISP_KEYS = frozenset({"lists", "symbols", "skip", "symbol_literals"})
@@ -169,6 +169,7 @@ def _grammar(language: str) -> _Grammar:
     comments = set(defaults["comments"]) | set(entry.get("comments", ()))
     keywords = set(defaults["keywords"]) | set(entry.get("keywords", ()))
     atoms = set(defaults["atoms"]) | set(entry.get("atoms", ()))
+    silent = set(entry.get("silent", ()))
     lisp = entry.get("lisp") or {}
     symbol_types = set(lisp.get("symbols", ()))
 
@@ -178,7 +179,7 @@ def _grammar(language: str) -> _Grammar:
     for kid in range(lang.node_kind_count):
         name = lang.node_kind_for_id(kid)
         if not lang.node_kind_is_named(kid):
-            actions.append(_ANON)
+            actions.append(_SKIP if name in silent else _ANON)
             continue
         ids_of.setdefault(name, []).append(kid)
         if name in comments:
