@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import errno
-import functools
 import hashlib
 import os
 from concurrent.futures import ThreadPoolExecutor
@@ -145,9 +144,10 @@ def _discover_git(repo: Path, rules: FleetRules, now: datetime) -> Fleet:
         outside += skipped
         # the worktree's in-flight copy wins over the merged one
         merged = [(name, namespace) for name, namespace in namespaces if name not in found]
-        state = _git_state(main.path, [namespace for _, namespace in merged])
+        states = _git_state(main.path, [namespace for _, namespace in merged]).split(
+            [namespace for _, namespace in merged])
         for name, namespace in merged:
-            subsystem, skipped = _git_subsystem(name, source, main, namespace, rules, now, state)
+            subsystem, skipped = _git_subsystem(name, source, main, namespace, rules, now, states[namespace])
             found[name] = subsystem
             outside += skipped
     subsystems = tuple(sorted(found.values(), key=lambda s: s.name))
@@ -210,7 +210,6 @@ def _through_symlink(root: Path, namespace: str) -> bool:
 def _git_subsystem(name: str, source: str, checkout: _Checkout, namespace: str,
                    rules: FleetRules, now: datetime, state: _GitState) -> tuple[Subsystem, int]:
     root = checkout.path
-    state = state.under(namespace)
     blobs, symlinks, gitlinks, dirty, dates = state.blobs, state.symlinks, state.gitlinks, state.dirty, state.dates
     files: list[SourceFile] = []
     outside = 0
@@ -250,11 +249,21 @@ class _GitState:
     dirty: set[str]
     dates: dict[str, datetime]
 
-    def under(self, namespace: str) -> "_GitState":
-        inside = functools.partial(_under, namespace.rstrip("/"))
-        return _GitState({p: b for p, b in self.blobs.items() if inside(p)}, set(filter(inside, self.symlinks)),
-                         set(filter(inside, self.gitlinks)), set(filter(inside, self.dirty)),
-                         {p: d for p, d in self.dates.items() if inside(p)})
+    def split(self, namespaces: list[str]) -> dict[str, "_GitState"]:
+        """Each namespace's share, in one pass over the paths (a monorepo has thousands)."""
+        parts = {ns: _GitState({}, set(), set(), set(), {}) for ns in namespaces}
+        for path in set(self.blobs) | self.dirty | set(self.dates):
+            for namespace in _owners(path, parts):
+                part = parts[namespace]
+                if path in self.blobs:
+                    part.blobs[path] = self.blobs[path]
+                if path in self.dates:
+                    part.dates[path] = self.dates[path]
+                for mine, theirs in ((part.symlinks, self.symlinks), (part.gitlinks, self.gitlinks),
+                                     (part.dirty, self.dirty)):
+                    if path in theirs:
+                        mine.add(path)
+        return parts
 
 
 def _git_state(root: Path, namespaces: list[str]) -> _GitState:
@@ -264,8 +273,10 @@ def _git_state(root: Path, namespaces: list[str]) -> _GitState:
     return _GitState(blobs, symlinks, gitlinks, _dirty(root, namespaces), _last_changes(root, namespaces))
 
 
-def _under(namespace: str, path: str) -> bool:
-    return namespace in ("", ".") or path == namespace or path.startswith(namespace + "/")
+def _owners(path: str, namespaces) -> list[str]:
+    """The namespaces (among `namespaces`) that hold `path`: its own folder or any above it."""
+    prefixes = ["", "."] + [path[:i] for i, char in enumerate(path) if char == "/"] + [path]
+    return [prefix for prefix in prefixes if prefix in namespaces]
 
 
 def _tracked(root: Path, namespaces: list[str]) -> tuple[dict[str, str], set[str], set[str]]:
