@@ -36,18 +36,6 @@ class Extraction:
     tokens: tuple[Token, ...] = ()  # the whole file's token stream; every unit's is a slice of it
 
 
-@dataclass(frozen=True)
-class Unit:
-    subsystem: str
-    path: str  # relative to the subsystem's checkout root, posix separators
-    language: str
-    kind: str
-    name: str
-    start_line: int
-    end_line: int
-    tokens: tuple[Token, ...]
-
-
 def language_for(path: str, extra: dict[str, str] | None = None) -> str | None:
     """The language of a file, by the lower-cased suffix of its name; `extra` ({".ext": name})
     wins over languages.yaml. None when the suffix is unknown."""

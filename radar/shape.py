@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from radar.parse import Token, Unit
+from radar.parse import Token
 
 SHINGLE = 8  # tokens per shingle: long enough that a shared one means shared code
 SAMPLE_MODULUS = 6  # keep shingles whose hash is 0 modulo this...
@@ -169,17 +169,6 @@ class FileStreams:
         if len(sampled) < MIN_SAMPLES:
             sampled.update(heapq.nsmallest(MIN_SAMPLES, set(self._hashes[start:stop])))
         return tuple(sorted(sampled))
-
-
-def shape_of(unit: Unit) -> Shape:
-    blind = "".join(blind_code(category, text) for category, text in unit.tokens)
-    names = "".join(name_code(category, text) for category, text in unit.tokens)
-    return Shape(
-        subsystem=unit.subsystem, path=unit.path, language=unit.language, kind=unit.kind,
-        name=unit.name, start_line=unit.start_line, end_line=unit.end_line,
-        size=len(unit.tokens), exact=fingerprint(normalise(unit.tokens)), blind=blind, names=names,
-        samples=sample_shingles(blind),
-    )
 
 
 def similarity(a: str, b: str) -> float:
