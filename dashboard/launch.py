@@ -61,20 +61,21 @@ def run_dashboard(out: Path, port: int = DEFAULT_PORT, *, quiet: bool = False) -
     try:
         return proc.wait()
     except KeyboardInterrupt:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc, signal.SIGINT)
         return 130
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        stop(proc)
+
+
+def stop(proc: subprocess.Popen, how: int = signal.SIGTERM, grace: float = 10) -> None:
+    """Ask the server to stop, then insist: it must never outlive the command that started it."""
+    if proc.poll() is not None:
+        return
+    proc.send_signal(how)
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
