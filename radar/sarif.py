@@ -27,8 +27,7 @@ def to_sarif(snapshot: dict) -> dict:
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "abstraction-radar", "version": __version__,
-                                "informationUri": "https://github.com/abstraction-radar/radar", "rules": rules}},
+            "tool": {"driver": {"name": "abstraction-radar", "version": __version__, "rules": rules}},
             "originalUriBaseIds": {
                 s["name"]: {"uri": "file://" + s["root"].rstrip("/") + "/"} for s in snapshot["subsystems"]},
             "results": results,
