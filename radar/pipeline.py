@@ -67,6 +67,8 @@ def analyse_fleet(fleet: Fleet, rules: Rules, cache_dir: Path | None, executor: 
 def run_pass(request: ScanRequest, progress: Progress | None = None) -> tuple[dict, Path]:
     """Scan once and publish. Returns the snapshot and the path it was written to."""
     rules = load_rules(request.rules_dir)
+    if not request.repo.is_dir():  # before the lock: a failed pass creates nothing under --out
+        raise FileNotFoundError(f"--repo {request.repo}: no such folder")
     with ScanLock(request.out, wait=request.wait):
         started = datetime.now(timezone.utc)
         result = _scan(request, rules, load_past(request.out), started, progress)

@@ -1,0 +1,40 @@
+"""Small real inputs for stage tests: shapes from real parses, fleets as plain dataclasses."""
+from datetime import datetime, timedelta, timezone
+
+from radar.analyse import FileWork, _bind, analyse_bytes
+from radar.discover import Fleet, SourceFile, Subsystem
+
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
+
+HARNESS = '''
+def run_suite(name, tests, timeout={n}):
+    passed, failed = 0, []
+    for test in tests:
+        try:
+            result = test(timeout=timeout)
+        except Exception as error:
+            failed.append((test.__name__, repr(error)))
+            continue
+        if result:
+            passed += 1
+        else:
+            failed.append((test.__name__, "returned false"))
+    print("%s: %d passed, %d failed" % (name, passed, len(failed)))
+    return passed, failed
+'''
+
+
+def shapes(subsystem: str, source: str, path: str):
+    work = FileWork(subsystem, path, "/nonexistent", "python", None)
+    return list(_bind(work, analyse_bytes(source.encode(), "python")).shapes)
+
+
+def fleet(*subsystems: Subsystem, kind: str = "git") -> Fleet:
+    return Fleet("/repo", kind, tuple(subsystems), 0, (), NOW)
+
+
+def subsystem(name: str, paths: list[str], age: timedelta = timedelta(days=30), dirty: bool = False,
+              source: str = "worktree", active: bool = False) -> Subsystem:
+    files = tuple(SourceFile(p, f"/repo/{p}", None, NOW - age, dirty) for p in paths)
+    return Subsystem(name, source, f"/repo/{name}", f"lib/{name}", None, None, files, NOW - age,
+                     tuple(paths) if dirty else (), active, "committed 1 h ago" if active else "quiet")
