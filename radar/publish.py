@@ -7,6 +7,7 @@ keys, plus extensions documented in snapshot.schema.json). `write_pass` writes t
 from __future__ import annotations
 
 import json
+from itertools import islice
 from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
@@ -143,7 +144,7 @@ def _instance(instance, roots: dict[str, str], past: Past) -> dict:
 def _excerpt(path: Path, start: int, end: int) -> str:
     try:
         with path.open("r", encoding="utf-8", errors="replace") as handle:
-            lines = [line for number, line in enumerate(handle, 1) if start <= number <= min(end, start + MAX_CODE_LINES - 1)]
+            lines = list(islice(handle, start - 1, min(end, start + MAX_CODE_LINES - 1)))
     except OSError:
         return ""
     return "".join(lines)
