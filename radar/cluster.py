@@ -179,33 +179,42 @@ def _candidate_pairs(groups: list[tuple[Shape, ...]]) -> set[tuple[int, int]]:
     Prefix filtering (as in SourcererCC): each group indexes only its rarest samples, as many
     as a partner must share at least one of; pairs found that way are then checked in full.
     Common samples (boilerplate) then rarely meet, which keeps the pairs near-linear."""
-    frequency = Counter((g[0].language, sample) for g in groups for sample in g[0].samples)
-    postings: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for index, group in enumerate(groups):
-        shape = group[0]
+    shapes = [group[0] for group in groups]
+    frequency = Counter((s.language, sample) for s in shapes for sample in s.samples)
+    postings: dict[tuple[str, bool, int], list[int]] = defaultdict(list)
+    for index, shape in enumerate(shapes):
         rarest = sorted(shape.samples, key=lambda sample: (frequency[(shape.language, sample)], sample))
         for sample in rarest[:len(rarest) - _needed_overlap(len(rarest)) + 1]:
-            postings[(shape.language, sample)].append(index)
+            # modules and definitions are different granularities, never one shape
+            postings[(shape.language, shape.kind == "module", sample)].append(index)
     found: set[tuple[int, int]] = set()
     for members in postings.values():
         if len(members) <= COMMON_SHINGLE:
-            found.update((a, b) for i, a in enumerate(members) for b in members[i + 1:])
-    return {pair for pair in found if _could_link(groups[pair[0]][0], groups[pair[1]][0])}
+            found.update(_size_compatible(sorted(members, key=lambda i: shapes[i].size), shapes))
+    involved = {i for pair in found for i in pair}
+    sample_sets = {i: frozenset(shapes[i].samples) for i in involved}
+    return {(a, b) for a, b in found if _share_enough(sample_sets[a], sample_sets[b])}
+
+
+def _size_compatible(by_size: list[int], shapes: list[Shape]):
+    """Pairs (in index order) whose lengths could still reach LINK_SIMILARITY."""
+    for position, a in enumerate(by_size):
+        longest = shapes[a].size / SIZE_RATIO
+        for b in by_size[position + 1:]:
+            if shapes[b].size > longest:
+                break
+            yield (a, b) if a < b else (b, a)
 
 
 def _needed_overlap(samples: int) -> int:
-    """The fewest samples any partner of a unit with this many samples shares (see _could_link)."""
+    """The fewest samples any partner of a unit with this many samples shares (see _share_enough)."""
     basis = min(samples, MIN_SAMPLES) if samples <= FEW_SAMPLES else samples * (1 + SIZE_RATIO) / 2
     return max(1, math.ceil(basis * SHARED_SAMPLES))
 
 
-def _could_link(a: Shape, b: Shape) -> bool:
-    if (a.kind == "module") != (b.kind == "module"):
-        return False  # a module and a definition are different granularities, never one shape
-    if min(a.size, b.size) < SIZE_RATIO * max(a.size, b.size):
-        return False  # too different in length to reach LINK_SIMILARITY
-    shared = len(set(a.samples).intersection(b.samples))
-    larger, smaller = max(len(a.samples), len(b.samples)), min(len(a.samples), len(b.samples))
+def _share_enough(a: frozenset[int], b: frozenset[int]) -> bool:
+    shared = len(a & b)
+    larger, smaller = max(len(a), len(b)), min(len(a), len(b))
     # A few-sample unit's samples are its smallest hashes: one edit reshuffles half of them.
     return shared >= SHARED_SAMPLES * (smaller if larger <= FEW_SAMPLES else (smaller + larger) / 2)
 
