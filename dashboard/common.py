@@ -69,6 +69,13 @@ def require_snapshots() -> data.Loaded | None:
     return result
 
 
+def run_page(render) -> None:
+    """A page's body: render the loaded snapshots, or explain how to get some."""
+    result = require_snapshots()
+    if result is not None:
+        render(result)
+
+
 def candidate_href(cand_id: str) -> str:
     return "?candidate=" + quote(str(cand_id), safe="")
 

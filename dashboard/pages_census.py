@@ -45,11 +45,5 @@ def render(result: data.Loaded) -> None:
     )
 
 
-def main() -> None:
-    result = common.require_snapshots()
-    if result is not None:
-        render(result)
-
-
 if __name__ == "__main__":
-    main()
+    common.run_page(render)

@@ -77,11 +77,5 @@ def render(result: data.Loaded) -> None:
         st.dataframe(pd.DataFrame(links), hide_index=True, width="stretch")
 
 
-def main() -> None:
-    result = common.require_snapshots()
-    if result is not None:
-        render(result)
-
-
 if __name__ == "__main__":
-    main()
+    common.run_page(render)
