@@ -6,7 +6,6 @@ comes from scanned code is escaped so a unit name can never become markup.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 CENSUS_DEFINITIONS_SHOWN = 40
 

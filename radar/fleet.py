@@ -23,7 +23,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from radar import fleet_sources as src
-from radar.fleet_filler import Filler
+from radar.fleet_filler import Filler, FleetError
 
 # Plant kinds: stable names, in the order they are planted.
 CONFORMANCE = "conformance-harness"
@@ -111,10 +111,6 @@ def demo_spec() -> FleetSpec:
         merged=("persist", "guest", "host", "prolog", "datalog"),
         seed=7,
     )
-
-
-class FleetError(Exception):
-    """The spec cannot be built (too few subsystems for a plant, bad names) or git failed."""
 
 
 # --------------------------------------------------------------------------- templates

@@ -10,6 +10,10 @@ import re
 
 from radar import fleet_sources as src
 
+
+class FleetError(Exception):
+    """The spec cannot be built (too few subsystems for a plant, bad names) or git failed."""
+
 class _L(tuple):
     """A parenthesised form."""
 

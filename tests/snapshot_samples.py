@@ -129,7 +129,7 @@ def _gate(consumers: int, stable: bool, sim: float, home: str | None, *, unstabl
         {"criterion": "stable", "met": stable,
          "detail": "every instance quiet for 7+ days" if stable else unstable_detail},
         {"criterion": "structurally identical", "met": sim >= 0.9,
-         "detail": f"similarity {sim:.2f}" + ("" if sim >= 0.9 else f" < 0.90: similar, not identical")},
+         "detail": f"similarity {sim:.2f}" + ("" if sim >= 0.9 else " < 0.90: similar, not identical")},
         {"criterion": "natural home", "met": home is not None,
          "detail": f"routes to {home}" if home else "no routing rule matches"},
     ]
