@@ -117,18 +117,23 @@ def measure(cmd: list[str], cwd: Path, timeout: float = 300, env=None) -> Run:
     return Run(wall, peak[0] / 1024, max_proc, proc.returncode, err)
 
 
+def source_files(root: Path, exts: tuple[str, ...]) -> list[Path]:
+    """Files under root (skipping .git) with the given suffixes."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if d != ".git"]
+        found.extend(Path(dirpath, n) for n in filenames if n.endswith(exts))
+    return found
+
+
 def count_lines(root: Path, exts: tuple[str, ...]) -> tuple[int, int, int]:
     """files, lines, bytes under root (skipping .git) with the given suffixes."""
     files = lines = size = 0
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if d != ".git"]
-        for n in filenames:
-            if n.endswith(exts):
-                p = Path(dirpath, n)
-                data = p.read_bytes()
-                files += 1
-                lines += data.count(b"\n")
-                size += len(data)
+    for p in source_files(root, exts):
+        data = p.read_bytes()
+        files += 1
+        lines += data.count(b"\n")
+        size += len(data)
     return files, lines, size
 
 

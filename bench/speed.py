@@ -8,7 +8,9 @@ Builds, under bench/.work/ (git-ignored):
 - corpus/fleet: the demo fleet generator (radar.fleet.build_fleet) with many worktrees;
 installs jscpd@5.3.2 under bench/.work/jscpd if missing, then for each tree, in rounds of
   jscpd, radar cold (fresh empty --cache and --out), radar warm (same cache and out, nothing
-  changed), commit a one-line change to one file, radar after the change,
+  changed), radar after committing a one-line comment to one file ("comment": moves no
+  shape), radar after committing a small new function to that file ("edit": moves a shape,
+  so the fleet is clustered again),
 prints medians of wall time and of peak memory (RSS of the whole process tree, sampled every
 10 ms, and the largest single process), and the ratios radar/jscpd.
 """
@@ -18,13 +20,15 @@ import argparse
 import json
 import platform
 import statistics
+import subprocess
 import sys
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import (JSCPD, RADAR, WORK, commit_all, count_lines, ensure_jscpd, fresh,  # noqa: E402
-                    git, measure, site_packages)
+from common import (JSCPD, RADAR, ROOT, WORK, commit_all, count_lines, ensure_jscpd, fresh,  # noqa: E402
+                    git, measure, site_packages, source_files)
 
 # ~210k lines of Python: pure-Python packages present in the project's venv.
 PACKAGES = ("yaml", "git", "gitdb", "jsonschema", "hypothesis", "click", "jinja2", "requests",
@@ -66,13 +70,36 @@ def build_fleet_tree(dest: Path, worktrees: int) -> tuple[Path, Path]:
     return dest / "main", dest / "rules"
 
 
-def one_file_change(repo: Path, target: str, round_: int) -> None:
+def one_file_change(repo: Path, target: str, round_: int, code: bool) -> None:
+    """Commit a one-line comment (moves no shape) or a new small function (moves the module's
+    shape, so the fleet is clustered again) at the end of `target`."""
     p = repo / target
     text = p.read_text()
-    comment = "#" if target.endswith((".py", ".sh")) else ";"
-    p.write_text(text + f"\n{comment} bench change {round_}\n")
+    if not code:
+        comment = "#" if target.endswith((".py", ".sh")) else ";"
+        addition = f"\n{comment} bench change {round_}\n"
+    elif target.endswith(".py"):
+        addition = f"\n\ndef bench_edit_{round_}(value):\n    return value + {round_}\n"
+    elif target.endswith(".sh"):
+        addition = f"\nbench_edit_{round_}() {{\n  echo $(( $1 + {round_} ))\n}}\n"
+    else:
+        addition = f"\n(define (bench-edit-{round_} value)\n  (+ value {round_}))\n"
+    p.write_text(text + addition)
     git(repo, "add", target)
-    git(repo, "commit", "-q", "-m", f"bench change {round_}")
+    git(repo, "commit", "-q", "-m", f"bench {'edit' if code else 'change'} {round_}")
+
+
+def parse_only(files: list[Path]) -> float:
+    """Seconds tree-sitter alone takes to parse `files` on one core: the floor under any cold
+    pass that parses everything (no walk, no shaping, no clustering)."""
+    from radar.parse import _grammar, _parser, language_for
+
+    sources = [(language_for(f.name), f.read_bytes()) for f in files]
+    parsers = {language: _parser(_grammar(language).grammar) for language, _ in sources}
+    started = time.perf_counter()
+    for language, data in sources:
+        parsers[language].parse(data)
+    return time.perf_counter() - started
 
 
 def pick_target(repo: Path, ext: str) -> str:
@@ -87,7 +114,7 @@ def bench_tree(label: str, repo: Path, scan_root: Path, rules: Path | None, jscp
     print(f"[{label}] {files} files, {lines} lines, {size / 1e6:.1f} MB under {scan_root}",
           file=sys.stderr)
     target = pick_target(repo, exts[0])
-    results: dict[str, list] = {k: [] for k in ("jscpd", "cold", "warm", "change")}
+    results: dict[str, list] = {k: [] for k in ("jscpd", "cold", "warm", "change", "edit")}
     radar_base = [str(RADAR), "scan", "--repo", str(repo), "--quiet"]
     if rules:
         radar_base += ["--rules", str(rules)]
@@ -102,8 +129,10 @@ def bench_tree(label: str, repo: Path, scan_root: Path, rules: Path | None, jscp
         radar = radar_base + ["--cache", str(cache), "--out", str(out)]
         results["cold"].append(measure(radar, cwd=work, timeout=timeout))
         results["warm"].append(measure(radar, cwd=work, timeout=timeout))
-        one_file_change(repo, target, r)
+        one_file_change(repo, target, r, code=False)
         results["change"].append(measure(radar, cwd=work, timeout=timeout))
+        one_file_change(repo, target, r, code=True)
+        results["edit"].append(measure(radar, cwd=work, timeout=timeout))
         for k, v in results.items():
             if v[-1].rc not in (0, 1):  # jscpd exits 0; radar 0
                 print(f"[{label}] {k} round {r} exit {v[-1].rc}: {v[-1].stderr[-2000:]}",
@@ -116,11 +145,12 @@ def bench_tree(label: str, repo: Path, scan_root: Path, rules: Path | None, jscp
     cands = len(json.loads(snap.read_text())["candidates"]) if snap.exists() else None
     rep = work / f"jscpd-{runs - 1}" / "jscpd-report.json"
     clones = len(json.loads(rep.read_text()).get("duplicates", [])) if rep.exists() else None
+    parse_s = statistics.median(parse_only(source_files(scan_root, exts)) for _ in range(runs))
     med = {k: {"wall": statistics.median(x.wall for x in v),
                "tree_mb": statistics.median(x.tree_peak_mb for x in v),
                "proc_mb": statistics.median(x.max_proc_mb for x in v),
                "rc": sorted({x.rc for x in v})} for k, v in results.items()}
-    return {"label": label, "files": files, "lines": lines, "bytes": size, "median": med,
+    return {"label": label, "files": files, "lines": lines, "bytes": size, "median": med, "parse_s": parse_s,
             "radar_candidates": cands, "jscpd_clones": clones}
 
 
@@ -135,11 +165,13 @@ def table(rows: list[dict], runs: int) -> str:
         out.append(f"  {'run':<14}{'wall s':>8}{'x jscpd':>9}{'tree MB':>9}{'x jscpd':>9}"
                    f"{'proc MB':>9}{'x jscpd':>9}  exit")
         for k, name in (("jscpd", "jscpd"), ("cold", "radar cold"), ("warm", "radar warm"),
-                        ("change", "radar 1-file")):
+                        ("change", "radar comment"), ("edit", "radar edit")):
             v = m[k]
             out.append(f"  {name:<14}{v['wall']:>8.2f}{v['wall'] / j['wall']:>9.2f}"
                        f"{v['tree_mb']:>9.0f}{v['tree_mb'] / j['tree_mb']:>9.2f}"
                        f"{v['proc_mb']:>9.0f}{v['proc_mb'] / j['proc_mb']:>9.2f}  {v['rc']}")
+        out.append(f"  (tree-sitter parse alone, one core, in-process: {row['parse_s']:.2f} s = "
+                   f"{row['parse_s'] / j['wall']:.2f}x jscpd)")
     return "\n".join(out)
 
 
@@ -154,6 +186,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="also write the figures here")
     a = ap.parse_args(argv)
     ensure_jscpd()
+    # Byte-compile radar as an installed wheel is: with PYTHONDONTWRITEBYTECODE set (as on
+    # these machines) every run would otherwise compile its modules again.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "radar")], check=True,
+                   stdout=subprocess.DEVNULL)
     if a.rebuild and CORPUS.exists():
         fresh(CORPUS)
     rows = []

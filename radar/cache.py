@@ -14,7 +14,8 @@ from pathlib import Path
 
 from radar import __version__
 
-FORMAT = 5  # bump when the cached payload's layout changes
+FORMAT = 7  # bump when the cached payload's layout changes
+SHAPING = f"{__version__}/{FORMAT}"  # shapes from equal bytes are equal within one SHAPING
 
 
 def default_cache_dir() -> Path:
@@ -39,7 +40,7 @@ class ParseCache:
 
     @staticmethod
     def key(language: str, blob: str) -> str:
-        return f"{__version__}/{FORMAT}/{language}/{blob}"
+        return f"{SHAPING}/{language}/{blob}"
 
     def get_many(self, keys: list[str]) -> dict[str, object]:
         if self._db is None or not keys:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 from radar.analyse import FileResult
 from radar.config import Decision, matches
 from radar.gate import Candidate
+from radar.shape import Shape
 
 
 @dataclass(frozen=True)
@@ -27,27 +27,6 @@ class CensusRow:
     reason: str | None
 
 
-def census(results: list[FileResult], candidates: tuple[Candidate, ...],
-           decisions: tuple[Decision, ...]) -> tuple[CensusRow, ...]:
-    files: dict[str, list[Place]] = defaultdict(list)
-    definitions: dict[str, list[Place]] = defaultdict(list)
-    for result in results:
-        module = next((s.exact for s in result.shapes if s.kind == "module"), None)
-        files[PurePosixPath(result.path).name].append(Place(result.subsystem, result.path, 1, 1 << 30, module))
-        for shape in result.shapes:
-            if shape.kind != "module":
-                definitions[shape.name].append(
-                    Place(shape.subsystem, shape.path, shape.start_line, shape.end_line, shape.exact))
-    instances = _instances_by_file(candidates)
-    rows = [
-        _row(name, kind, places, instances, decisions)
-        for kind, table in (("file", files), ("definition", definitions))
-        for name, places in table.items()
-        if len({place.subsystem for place in places}) >= 2
-    ]
-    return tuple(sorted(rows, key=lambda r: (r.kind != "file", -len(r.owners), -r.count, r.name)))
-
-
 @dataclass(frozen=True)
 class Place:
     subsystem: str
@@ -55,6 +34,53 @@ class Place:
     start: int
     end: int
     exact: str | None  # the unit's shape fingerprint (the module's, for a file)
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """A file name or definition name found in two or more subsystems."""
+
+    name: str
+    kind: str  # file | definition
+    places: tuple[Place, ...]
+
+
+def recurrences(results: list[FileResult]) -> tuple[Recurrence, ...]:
+    """The names that recur across subsystems: what the census classifies (pass after pass)."""
+    files: dict[str, list[FileResult]] = defaultdict(list)
+    definitions: dict[str, list[Shape]] = defaultdict(list)
+    for result in results:
+        files[result.path.rpartition("/")[2]].append(result)
+        for shape in result.shapes:
+            if shape.kind != "module":
+                definitions[shape.name].append(shape)
+    # Places are made only for recurring names: most names live in one subsystem.
+    found = [Recurrence(name, "file", tuple(map(_file_place, owners)))
+             for name, owners in files.items() if _in_two_subsystems(owners)]
+    found += [Recurrence(name, "definition", tuple(map(_place, owners)))
+              for name, owners in definitions.items() if _in_two_subsystems(owners)]
+    return tuple(found)
+
+
+def census(recurring: tuple[Recurrence, ...], candidates: tuple[Candidate, ...],
+           decisions: tuple[Decision, ...]) -> tuple[CensusRow, ...]:
+    instances = _instances_by_file(candidates)
+    rows = [_row(r.name, r.kind, r.places, instances, decisions) for r in recurring]
+    return tuple(sorted(rows, key=lambda r: (r.kind != "file", -len(r.owners), -r.count, r.name)))
+
+
+def _in_two_subsystems(found: list) -> bool:
+    first = found[0].subsystem
+    return any(item.subsystem != first for item in found)
+
+
+def _file_place(result: FileResult) -> Place:
+    module = next((s.exact for s in result.shapes if s.kind == "module"), None)
+    return Place(result.subsystem, result.path, 1, 1 << 30, module)
+
+
+def _place(shape: Shape) -> Place:
+    return Place(shape.subsystem, shape.path, shape.start_line, shape.end_line, shape.exact)
 
 
 def _instances_by_file(candidates: tuple[Candidate, ...]) -> dict[tuple[str, str], list[tuple[str, int, int]]]:
@@ -65,7 +91,7 @@ def _instances_by_file(candidates: tuple[Candidate, ...]) -> dict[tuple[str, str
     return index
 
 
-def _row(name: str, kind: str, places: list[Place], instances, decisions) -> CensusRow:
+def _row(name: str, kind: str, places: tuple[Place, ...], instances, decisions) -> CensusRow:
     owners = tuple(sorted({place.subsystem for place in places}))
     locations = tuple(sorted(f"{p.subsystem}: {p.path}:{p.start}" for p in places))
     holding = _holding(places, kind, instances)
@@ -81,7 +107,7 @@ def _row(name: str, kind: str, places: list[Place], instances, decisions) -> Cen
     return CensusRow(name, kind, owners, len(places), verdict, holding, locations, reason)
 
 
-def _holding(places: list[Place], kind: str, instances) -> tuple[str, ...]:
+def _holding(places: tuple[Place, ...], kind: str, instances) -> tuple[str, ...]:
     """The candidates whose instances cover the recurrence in two or more owners."""
     covered: dict[str, set[str]] = defaultdict(set)
     for place in places:
@@ -91,7 +117,7 @@ def _holding(places: list[Place], kind: str, instances) -> tuple[str, ...]:
     return tuple(sorted(i for i, owners in covered.items() if len(owners) >= 2))
 
 
-def _identical_in_two_owners(places: list[Place]) -> bool:
+def _identical_in_two_owners(places: tuple[Place, ...]) -> bool:
     owners_of: dict[str, set[str]] = defaultdict(set)
     for place in places:
         if place.exact:

@@ -36,8 +36,9 @@ SAME_FIDELITY = 0.02  # an enclosing cluster this close in similarity repeats ju
 
 if TYPE_CHECKING:
     import networkx as nx  # imported where used: a warm pass (clusters from the cache) never needs it
-_SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SMALL_UNIT, LINK_SMALL, VOCABULARY_SHARE,
-             MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT, MOSTLY, SAME_FIDELITY)
+_SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SMALL_UNIT, LINK_SMALL,
+             VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
+             MOSTLY, SAME_FIDELITY)  # what the memos of clusters depend on besides the shapes
 
 
 @dataclass(frozen=True)
@@ -77,12 +78,13 @@ def cluster(shapes: Iterable[Shape], progress: Callable[[int, int], None] | None
     return tuple(sorted(_largest_only(spanning), key=lambda c: _order(c.members[0])))
 
 
-def fingerprint_of(shapes: Iterable[Shape], floor: int) -> str:
-    """What cluster() depends on, hashed: equal fingerprints give equal clusters (memo key)."""
+def fingerprint_of(files: Iterable[tuple[str, ...]], floor: int) -> str:
+    """What cluster() depends on, hashed: equal fingerprints give equal clusters (memo key).
+    `files` are (subsystem, path, language, what fixes the file's shapes: a digest of them,
+    or the blob they come from)."""
     digest = hashlib.blake2b(repr((_SETTINGS, floor)).encode(), digest_size=16)
-    for shape in sorted(shapes, key=_order):
-        digest.update(repr(_identity(shape)).encode("utf-8", "surrogatepass"))
-        digest.update(shape.names.encode("utf-8", "surrogatepass"))
+    for file in sorted(files):
+        digest.update(repr(file).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
@@ -95,11 +97,6 @@ def memo_of(clusters: tuple[Cluster, ...], shapes: Iterable[Shape]) -> tuple:
 def from_memo(memo: tuple, shapes: Iterable[Shape]) -> tuple[Cluster, ...]:
     ordered = sorted(shapes, key=_order)
     return tuple(Cluster(tuple(ordered[i] for i in members), medoid, tuple(sims)) for members, medoid, sims in memo)
-
-
-def _identity(shape: Shape) -> tuple:
-    return (shape.language, shape.subsystem, shape.path, shape.start_line, shape.end_line, shape.kind,
-            shape.name, shape.size)
 
 
 def is_idiom(found: Cluster) -> bool:
@@ -132,10 +129,12 @@ def _identical_groups(shapes: list[Shape]) -> list[tuple[Shape, ...]]:
     return sorted((tuple(group) for group in by_stream.values()), key=lambda g: _order(g[0]))
 
 
-def _vocabulary_streams(groups: list[tuple[Shape, ...]], shapes: list[Shape]) -> list[str]:
+def _vocabulary_streams(groups: list[tuple[Shape, ...]], shapes: list[Shape]) -> Callable[[int], str]:
     """Each group's stream with shared names (used by several subsystems: library calls,
     builtins, the fleet's own API) kept and every other identifier blind. Two units that call
-    different libraries are not the same pattern, however alike their syntax."""
+    different libraries are not the same pattern, however alike their syntax.
+
+    Made on demand: only pairs whose structure already matches are compared this way."""
     owners: dict[str, set[str]] = defaultdict(set)
     for shape in _outermost(shapes):
         for char in set(shape.names):
@@ -144,7 +143,14 @@ def _vocabulary_streams(groups: list[tuple[Shape, ...]], shapes: list[Shape]) ->
     subsystems = len({shape.subsystem for shape in shapes})
     need = max(2, round(VOCABULARY_SHARE * subsystems))
     private = {ord(char): IDENTIFIER for char, who in owners.items() if len(who) < need}
-    return [group[0].names.translate(private) for group in groups]
+    streams: dict[int, str] = {}
+
+    def stream(index: int) -> str:
+        if index not in streams:
+            streams[index] = groups[index][0].names.translate(private)
+        return streams[index]
+
+    return stream
 
 
 def _outermost(shapes: list[Shape]) -> list[Shape]:
@@ -153,7 +159,7 @@ def _outermost(shapes: list[Shape]) -> list[Shape]:
     return [s for s in shapes if s.kind == "module" or (s.subsystem, s.path) not in with_module]
 
 
-def _verified_graph(groups: list[tuple[Shape, ...]], vocabulary: list[str], progress) -> nx.Graph:
+def _verified_graph(groups: list[tuple[Shape, ...]], vocabulary: Callable[[int], str], progress) -> nx.Graph:
     import networkx as nx
 
     graph = nx.Graph()
@@ -162,7 +168,7 @@ def _verified_graph(groups: list[tuple[Shape, ...]], vocabulary: list[str], prog
     for done, (a, b) in enumerate(pairs, 1):
         threshold = _threshold(groups[a][0], groups[b][0])
         score = similarity(groups[a][0].blind, groups[b][0].blind)
-        if score >= threshold and similarity(vocabulary[a], vocabulary[b]) >= min(threshold, LINK_VOCABULARY):
+        if score >= threshold and similarity(vocabulary(a), vocabulary(b)) >= min(threshold, LINK_VOCABULARY):
             graph.add_edge(a, b, similarity=score)
         if progress and (done % 500 == 0 or done == len(pairs)):
             progress(done, len(pairs))
@@ -180,16 +186,19 @@ def _candidate_pairs(groups: list[tuple[Shape, ...]]) -> set[tuple[int, int]]:
     as a partner must share at least one of; pairs found that way are then checked in full.
     Common samples (boilerplate) then rarely meet, which keeps the pairs near-linear."""
     shapes = [group[0] for group in groups]
-    frequency = Counter((s.language, sample) for s in shapes for sample in s.samples)
+    frequency: dict[str, Counter] = defaultdict(Counter)  # per language: sample -> groups
+    for shape in shapes:
+        frequency[shape.language].update(shape.samples)
     postings: dict[tuple[str, bool, int], list[int]] = defaultdict(list)
     for index, shape in enumerate(shapes):
-        rarest = sorted(shape.samples, key=lambda sample: (frequency[(shape.language, sample)], sample))
+        # samples are sorted and the sort is stable: rarest first, ties by value
+        rarest = sorted(shape.samples, key=frequency[shape.language].__getitem__)
         for sample in rarest[:len(rarest) - _needed_overlap(len(rarest)) + 1]:
             # modules and definitions are different granularities, never one shape
             postings[(shape.language, shape.kind == "module", sample)].append(index)
     found: set[tuple[int, int]] = set()
     for members in postings.values():
-        if len(members) <= COMMON_SHINGLE:
+        if 1 < len(members) <= COMMON_SHINGLE:
             found.update(_size_compatible(sorted(members, key=lambda i: shapes[i].size), shapes))
     involved = {i for pair in found for i in pair}
     sample_sets = {i: frozenset(shapes[i].samples) for i in involved}

@@ -7,16 +7,17 @@ the pass's results never depend on where the work ran. Dask is optional
 """
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported where a pool is made: a warm pass parses nothing and needs none
+    from concurrent.futures import ProcessPoolExecutor
 
 EXECUTORS = ("local", "dask")
 
@@ -57,6 +58,9 @@ def worker_pool(jobs: int) -> ProcessPoolExecutor:
     Forked workers would inherit every open descriptor, the flock on --out included: an
     orphan outliving a killed pass would hold that lock for ever. Spawned workers start
     clean, and as direct children they can notice their pass die (see _die_with_parent)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_die_with_parent,
                                initargs=(os.getpid(),))
@@ -66,6 +70,8 @@ def _die_with_parent(parent: int) -> None:
     """A worker whose pass was killed (even by SIGKILL) must not live on, parsing for no one:
     its queue never reaches EOF (it holds a write end itself), so it would wait for ever."""
     if sys.platform.startswith("linux"):
+        import ctypes
+
         try:
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
         except (OSError, AttributeError):

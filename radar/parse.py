@@ -10,7 +10,6 @@ import sys
 import threading
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import PurePosixPath
 
 # Token categories. "kw": keywords, operators, punctuation (text kept as is);
 # "id": identifiers (text kept; shape renames them); "lit": literals (text is the literal's type).
@@ -39,7 +38,7 @@ class Extraction:
 def language_for(path: str, extra: dict[str, str] | None = None) -> str | None:
     """The language of a file, by the lower-cased suffix of its name; `extra` ({".ext": name})
     wins over languages.yaml. None when the suffix is unknown."""
-    suffix = PurePosixPath(path.replace("\\", "/")).suffix.lower()
+    suffix = _suffix(path.replace("\\", "/").rpartition("/")[2]).lower()
     if not suffix:
         return None
     if extra:
@@ -58,6 +57,12 @@ def extract(data: bytes, language: str) -> Extraction:
     grammar = _grammar(language)
     tree = _parser(grammar.grammar).parse(data)
     return _Walk(grammar, data).run(tree)
+
+
+def _suffix(name: str) -> str:
+    """PurePosixPath(name).suffix, without building a path (this runs for every file of a pass)."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 # --- configuration (languages.yaml, read lazily) -------------------------------------------

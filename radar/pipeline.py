@@ -1,7 +1,8 @@
 """One full pass, top to bottom: rules → discover → parse+shape → cluster → gate → rank → publish.
 
 Each stage is a function of the previous stages' frozen dataclasses; this module only wires
-them together, holds the lock on --out and decides nothing itself.
+them together, holds the lock on --out and decides nothing itself. What parse, shape and
+cluster find is remembered whole (findings.py): an unchanged fleet skips them.
 """
 from __future__ import annotations
 
@@ -10,14 +11,15 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from radar.analyse import FileResult, FileWork, analyse_all
+from radar.analyse import FileWork, analyse_all, content_ids
 from radar.backlog import render
-from radar.cache import ParseCache
-from radar.census import census
+from radar.cache import SHAPING, ParseCache
+from radar.census import census, recurrences
 from radar.cluster import cluster, fingerprint_of, from_memo, is_idiom, memo_of
 from radar.config import Rules, load_rules
 from radar.discover import Fleet, discover
 from radar.executors import Executor, default_jobs
+from radar.findings import Findings, decode, encode, memo_key, still_valid, tally, unread
 from radar.gate import gate
 from radar.history import Past, compare, gate_history, identify, load_past
 from radar.parse import language_for
@@ -48,20 +50,14 @@ def resolve_rules_dir(rules: Path | None) -> Path | None:
     return Path("rules") if Path("rules").is_dir() else None
 
 
-def analyse_fleet(fleet: Fleet, rules: Rules, cache_dir: Path | None, executor: Executor,
-                  progress: Progress | None = None) -> tuple[list[FileResult], dict[str, int]]:
+def file_works(fleet: Fleet, rules: Rules) -> list[FileWork]:
+    """Every file of the fleet in a language the radar parses."""
     extra = dict(rules.languages)
-    works = [
+    return [
         FileWork(subsystem.name, f.path, f.abspath, language, f.blob)
         for subsystem in fleet.subsystems for f in subsystem.files
         if (language := language_for(f.path, extra))
     ]
-    cache = ParseCache(cache_dir)
-    try:
-        return analyse_all(works, cache, executor,
-                           (lambda done, total: progress("parsing files", done, total)) if progress else None)
-    finally:
-        cache.close()
 
 
 def run_pass(request: ScanRequest, progress: Progress | None = None) -> tuple[dict, Path]:
@@ -79,37 +75,62 @@ def run_pass(request: ScanRequest, progress: Progress | None = None) -> tuple[di
 def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
           progress: Progress | None) -> PassResult:
     fleet = discover(request.repo, rules.fleet, now=request.now)
-    executor = Executor(request.executor, request.jobs or default_jobs(), request.scheduler)
-    results, skipped = analyse_fleet(fleet, rules, request.cache_dir, executor, progress)
-    shapes = [shape for result in results for shape in result.shapes]
-    floor = rules.gate.min_tokens // 2
-    found = _clusters(shapes, floor, request.cache_dir, progress)
-    clusters = tuple(c for c in found if not is_idiom(c))
-    filtered = {"thin_units": sum(s.size < floor for s in shapes), "idioms": len(found) - len(clusters)}
-    identified = identify(clusters, past)
-    history = gate_history(fleet, clusters, past)
+    findings = find(request, fleet, rules, progress)
+    identified = identify(findings.clusters, past)
+    history = gate_history(fleet, findings.clusters, past)
     candidates = gate(identified, fleet, rules, history)
     ranked = rank(candidates)
     changes = compare({c.id: (len(c.consumers), c.verdict) for c in candidates},
                       [s.name for s in fleet.subsystems], past)
-    rows = census(results, candidates, rules.decisions)
-    return PassResult(fleet, rules, results, skipped, filtered, ranked, rows, changes, past, history, started)
+    rows = census(findings.recurrences, candidates, rules.decisions)
+    return PassResult(fleet, rules, findings, ranked, rows, changes, past, history, started)
 
 
-def _clusters(shapes: list, floor: int, cache_dir: Path | None, progress: Progress | None) -> tuple:
-    """cluster(), remembered in the cache: an unchanged fleet is not clustered twice."""
-    cache = ParseCache(cache_dir)
+def find(request: ScanRequest, fleet: Fleet, rules: Rules, progress: Progress | None = None) -> Findings:
+    """Parse, shape and cluster the fleet, or take the findings of the same files from the cache."""
+    works = file_works(fleet, rules)
+    ids = content_ids(works)
+    floor = rules.gate.min_tokens // 2
+    key = memo_key([(w.subsystem, w.path, w.language, blob or "!" + str(why))
+                    for w, (blob, why) in zip(works, ids)], floor)
+    cache = ParseCache(request.cache_dir)
     try:
-        key = "clusters/" + fingerprint_of(shapes, floor)
-        memo = cache.get_many([key]).get(key)
-        if memo is not None:
-            return from_memo(memo, shapes)
-        report = (lambda done, total: progress("verifying pairs", done, total)) if progress else None
-        found = cluster(shapes, report, floor=floor)
-        cache.put_many({key: memo_of(found, shapes)})
-        return found
+        remembered = decode(cache.get_many([key]).get(key))
+        if remembered is not None and still_valid(remembered, works):
+            return remembered
+        findings = _find_afresh(request, works, ids, floor, cache, progress)
+        cache.put_many({key: encode(findings)})
+        return findings
     finally:
         cache.close()
+
+
+def _find_afresh(request: ScanRequest, works: list[FileWork], ids: list, floor: int, cache: ParseCache,
+                 progress: Progress | None) -> Findings:
+    executor = Executor(request.executor, request.jobs or default_jobs(), request.scheduler)
+    parsed = (lambda done, total: progress("parsing files", done, total)) if progress else None
+    results, skipped = analyse_all(works, ids, cache, executor, parsed)
+    shapes = [shape for result in results for shape in result.shapes]
+    digests = [(r.subsystem, r.path, r.language, r.shapes_digest) for r in results]
+    found = _clusters(cache, digests, shapes, floor, progress)
+    clusters = tuple(c for c in found if not is_idiom(c))
+    filtered = {"thin_units": sum(s.size < floor for s in shapes), "idioms": len(found) - len(clusters)}
+    return Findings(tally(results), tuple(sorted(skipped.items())), tuple(filtered.items()),
+                    clusters, recurrences(results), unread(results))
+
+
+def _clusters(cache: ParseCache, digests: list[tuple[str, ...]], shapes: list, floor: int,
+              progress: Progress | None) -> tuple:
+    """cluster(), remembered by shapes: edits that move no shape (comments, trailing lines)
+    do not cluster again."""
+    key = f"clusters/{SHAPING}/" + fingerprint_of(digests, floor)
+    memo = cache.get_many([key]).get(key)
+    if memo is not None:
+        return from_memo(memo, shapes)
+    report = (lambda done, total: progress("verifying pairs", done, total)) if progress else None
+    found = cluster(shapes, report, floor=floor)
+    cache.put_many({key: memo_of(found, shapes)})
+    return found
 
 
 def census_only(repo: Path, rules_dir: Path | None, cache_dir: Path | None, jobs: int = 0,

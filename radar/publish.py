@@ -15,10 +15,11 @@ from importlib import resources
 from pathlib import Path
 
 from radar import __version__
-from radar.analyse import SKIP_REASONS, FileResult
+from radar.analyse import SKIP_REASONS
 from radar.census import CensusRow
 from radar.config import Rules
 from radar.discover import Fleet, utc_iso
+from radar.findings import Findings
 from radar.gate import History
 from radar.history import Changes, Past, quiet_passes
 from radar.rank import Ranked
@@ -32,9 +33,7 @@ HISTORY_KEPT = 10  # passes summarised in each snapshot, for the backlog's Last 
 class PassResult:
     fleet: Fleet
     rules: Rules
-    results: list[FileResult]
-    skipped: Counter
-    filtered: dict[str, int]  # what the documented filters kept out: thin units, idiom clusters
+    findings: Findings
     ranked: tuple[Ranked, ...]
     census: tuple[CensusRow, ...]
     changes: Changes
@@ -50,9 +49,11 @@ def schema() -> dict:
 def build_snapshot(result: PassResult, finished_at: datetime | None = None) -> dict:
     finished_at = finished_at or datetime.now(timezone.utc)
     pass_number = result.past.next_pass
-    units = Counter(r.subsystem for r in result.results for _ in r.shapes)
-    files = Counter(r.subsystem for r in result.results)
-    skipped = {reason: result.skipped.get(reason, 0) for reason in SKIP_REASONS}
+    found = result.findings
+    files = {subsystem: count for subsystem, count, _ in found.files}
+    units = {subsystem: count for subsystem, _, count in found.files}
+    counted = dict(found.skipped)
+    skipped = {reason: counted.get(reason, 0) for reason in SKIP_REASONS}
     skipped["symlink_outside"] += result.fleet.symlinks_outside
     changes = result.changes
     scan = {
@@ -66,8 +67,8 @@ def build_snapshot(result: PassResult, finished_at: datetime | None = None) -> d
         },
         "empty_pass": changes.empty_pass,
         "skipped": skipped,
-        "filtered": dict(result.filtered),
-        "files": len(result.results),
+        "filtered": dict(found.filtered),
+        "files": found.file_count,
         "units": sum(units.values()),
         "warnings": list(result.fleet.warnings) + list(result.past.unreadable),
     }
@@ -87,12 +88,12 @@ def build_snapshot(result: PassResult, finished_at: datetime | None = None) -> d
     return snapshot
 
 
-def _subsystem(subsystem, files: Counter, units: Counter, history: History) -> dict:
+def _subsystem(subsystem, files: dict[str, int], units: dict[str, int], history: History) -> dict:
     moving = subsystem.name in history.moving
     return {
         "name": subsystem.name, "source": subsystem.source, "root": subsystem.root,
         "namespace": subsystem.namespace, "branch": subsystem.branch, "head": subsystem.head,
-        "files": files[subsystem.name], "units": units[subsystem.name], "active": subsystem.active or moving,
+        "files": files.get(subsystem.name, 0), "units": units.get(subsystem.name, 0), "active": subsystem.active or moving,
         "last_change": utc_iso(subsystem.last_change), "dirty_files": list(subsystem.dirty_files),
         "activity": "changed in each of the last passes" if moving and not subsystem.active else subsystem.activity,
     }
@@ -185,8 +186,26 @@ def write_pass(out: Path, snapshot: dict, backlog: str) -> Path:
     while path.exists():  # two passes in one second: keep both, in order
         suffix += 1
         path = folder / snapshot_name(stamp).replace("Z.json", f"Z{suffix:03d}.json")
-    encoded = (json.dumps(snapshot, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+    encoded = encode_snapshot(snapshot)
     atomic_write(path, encoded)
     atomic_write(folder / "latest.json", encoded)
     atomic_write(out / "abstractions.md", backlog.encode("utf-8"))
     return path
+
+
+def encode_snapshot(snapshot: dict) -> bytes:
+    """JSON with one top-level key, and one element of a top-level list, per line.
+
+    Readable and diff-friendly (a candidate is one line), and written by the C encoder: a fully
+    indented dump goes through json's pure-Python encoder, a tenth of a warm pass."""
+    def compact(value) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    lines = []
+    for key, value in snapshot.items():
+        if isinstance(value, list) and value:
+            body = "[\n" + ",\n".join("  " + compact(item) for item in value) + "\n ]"
+        else:
+            body = compact(value)
+        lines.append(f" {compact(key)}: {body}")
+    return ("{\n" + ",\n".join(lines) + "\n}\n").encode("utf-8")

@@ -16,8 +16,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Indel
-
 from radar.parse import Token
 
 SHINGLE = 8  # tokens per shingle: long enough that a shared one means shared code
@@ -175,4 +173,6 @@ def similarity(a: str, b: str) -> float:
     """Token alignment: 2·LCS / (len a + len b) over two one-char-per-token streams."""
     if a == b:
         return 1.0
+    from rapidfuzz.distance import Indel  # here: a pass that clusters nothing never loads it
+
     return Indel.normalized_similarity(a, b)

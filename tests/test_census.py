@@ -1,6 +1,6 @@
 """Census: recurring names told apart as shape-match, collision or decided."""
 from radar.analyse import FileResult
-from radar.census import census
+from radar.census import census, recurrences
 from radar.config import Decision, Match
 from stage_fixtures import HARNESS, shapes
 
@@ -16,7 +16,7 @@ def result(subsystem, source, path):
 
 
 def rows(results, decisions=()):
-    return {(r.kind, r.name): r for r in census(results, (), decisions)}
+    return {(r.kind, r.name): r for r in census(recurrences(results), (), decisions)}
 
 
 def test_same_name_different_structure_is_a_collision():

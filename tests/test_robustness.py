@@ -121,7 +121,7 @@ def test_nothing_outside_the_tree_reaches_any_output(passes) -> None:
 
 
 def test_unparsable_code_keeps_the_units_that_parse() -> None:
-    skipped, parse_error, units = analyse_bytes(BROKEN.encode(), "python")
+    skipped, parse_error, units = analyse_bytes(BROKEN.encode(), "python")[:3]
     assert skipped is None and parse_error
     names = [unit[1] for unit in units]
     assert "kept_part_0_0" in names and "kept_part_0_1" in names and "broken" not in names
@@ -233,12 +233,12 @@ LANGUAGES = ["python", "javascript", "go", "c", "java", "ruby", "bash", "clojure
             max_size=400).map(lambda s: s.encode("utf-8")),
 ), language=st.sampled_from(LANGUAGES))
 def test_front_end_never_raises_on_random_bytes(data: bytes, language: str) -> None:
-    skipped, parse_error, units = analyse_bytes(data, language)
+    skipped, parse_error, units, (blind, names), _ = analyse_bytes(data, language)
     assert skipped in (None, "binary", "undecodable", "parse_error", "generated")
-    assert isinstance(parse_error, bool)
-    for unit in units:  # (kind, name, start_line, end_line, size, exact, blind, ..., samples)
-        start, end, size, blind, samples = unit[2], unit[3], unit[4], unit[6], unit[-1]
-        assert 1 <= start <= end and size == len(blind)
+    assert isinstance(parse_error, bool) and len(blind) == len(names)
+    for unit in units:  # (kind, name, start_line, end_line, first_token, size, exact, samples)
+        start, end, first, size, samples = unit[2], unit[3], unit[4], unit[5], unit[-1]
+        assert 1 <= start <= end and 0 <= first and first + size <= len(blind)
         assert list(samples) == sorted(samples)
 
 

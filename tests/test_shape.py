@@ -146,9 +146,9 @@ def exact_of(template: str, language: str, names: dict, values: dict) -> list[st
             "clojure": str(values["flag"]).lower()}[language]
     source = template.format(**names, **{k: v for k, v in values.items() if k[0] in "ix"},
                              s1=quote(values["s1"]), s2=quote(values["s2"]), flag=flag)
-    skipped, parse_error, units = analyse_bytes(source.encode(), language)
+    skipped, parse_error, units = analyse_bytes(source.encode(), language)[:3]
     assert skipped is None and not parse_error, source
-    return [unit[5] for unit in units]  # every unit's exact fingerprint, module included
+    return [unit[6] for unit in units]  # every unit's exact fingerprint, module included
 
 
 @settings(max_examples=40, deadline=None)
