@@ -186,16 +186,19 @@ def _candidate_pairs(groups: list[tuple[Shape, ...]]) -> set[tuple[int, int]]:
     as a partner must share at least one of; pairs found that way are then checked in full.
     Common samples (boilerplate) then rarely meet, which keeps the pairs near-linear."""
     shapes = [group[0] for group in groups]
-    frequency: dict[str, Counter] = defaultdict(Counter)  # per language: sample -> groups
+    # Modules and definitions are different granularities, never one shape: rarity is counted
+    # within each (a module repeats every sample of its definitions: counted together, the
+    # definitions' rare samples would look common and their prefixes would meet far more often).
+    frequency: dict[tuple[str, bool], Counter] = defaultdict(Counter)
     for shape in shapes:
-        frequency[shape.language].update(shape.samples)
+        frequency[(shape.language, shape.kind == "module")].update(shape.samples)
     postings: dict[tuple[str, bool, int], list[int]] = defaultdict(list)
     for index, shape in enumerate(shapes):
+        granularity = (shape.language, shape.kind == "module")
         # samples are sorted and the sort is stable: rarest first, ties by value
-        rarest = sorted(shape.samples, key=frequency[shape.language].__getitem__)
+        rarest = sorted(shape.samples, key=frequency[granularity].__getitem__)
         for sample in rarest[:len(rarest) - _needed_overlap(len(rarest)) + 1]:
-            # modules and definitions are different granularities, never one shape
-            postings[(shape.language, shape.kind == "module", sample)].append(index)
+            postings[(*granularity, sample)].append(index)
     found: set[tuple[int, int]] = set()
     for members in postings.values():
         if 1 < len(members) <= COMMON_SHINGLE:

@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
+from typing import Protocol
 
 from radar.config import FleetRules, glob_match
 from radar.gitdoor import GitError, git, is_git_checkout
@@ -69,14 +70,22 @@ class _Checkout:
     missing: bool
 
 
-def discover(repo: Path, rules: FleetRules, now: datetime | None = None) -> Fleet:
+class Memo(Protocol):
+    """Where the commit dates of a checkout are remembered between passes (cache.ParseCache)."""
+
+    def get_many(self, keys: list[str]) -> dict[str, object]: ...
+
+    def put_many(self, items: dict[str, object]) -> None: ...
+
+
+def discover(repo: Path, rules: FleetRules, now: datetime | None = None, memo: Memo | None = None) -> Fleet:
     """Find every subsystem of `repo` (a git repository or a plain folder)."""
     now = now or datetime.now(timezone.utc)
     repo = repo.resolve()
     if not repo.is_dir():
         raise FileNotFoundError(f"--repo {repo}: no such folder")
     if is_git_checkout(repo):
-        return _printable(_discover_git(repo, rules, now))
+        return _printable(_discover_git(repo, rules, now, memo))
     return _printable(_discover_folder(repo, rules, now))
 
 
@@ -112,8 +121,10 @@ def _escaped(text: str) -> str:
 
 # ---------------------------------------------------------------- git repositories
 
-def _discover_git(repo: Path, rules: FleetRules, now: datetime) -> Fleet:
+def _discover_git(repo: Path, rules: FleetRules, now: datetime, memo: Memo | None) -> Fleet:
     checkouts = _worktrees(repo)
+    if git(repo, "rev-parse", "--is-shallow-repository") == "true":
+        memo = None  # deepening a shallow clone changes what a log walk from the same HEAD finds
     main, others = checkouts[0], checkouts[1:]
     warnings: list[str] = []
     found: dict[str, Subsystem] = {}
@@ -130,9 +141,7 @@ def _discover_git(repo: Path, rules: FleetRules, now: datetime) -> Fleet:
             outside += not _inside(checkout.path / namespace, checkout.path)
             continue
         scannable.append((checkout, namespace))
-    # Each worktree costs three git processes, mostly waiting on the disk: run them side by side.
-    with ThreadPoolExecutor(max_workers=GIT_THREADS) as pool:
-        states = list(pool.map(lambda pair: _git_state(pair[0].path, [pair[1]]), scannable))
+    states = _git_states([(checkout.path, checkout.head, [namespace]) for checkout, namespace in scannable], memo)
     for (checkout, namespace), state in zip(scannable, states):
         name = checkout.path.name
         subsystem, skipped = _git_subsystem(name, "worktree", checkout, namespace, rules, now, state)
@@ -144,8 +153,8 @@ def _discover_git(repo: Path, rules: FleetRules, now: datetime) -> Fleet:
         outside += skipped
         # the worktree's in-flight copy wins over the merged one
         merged = [(name, namespace) for name, namespace in namespaces if name not in found]
-        states = _git_state(main.path, [namespace for _, namespace in merged]).split(
-            [namespace for _, namespace in merged])
+        wanted = [namespace for _, namespace in merged]
+        states = _git_states([(main.path, main.head, wanted)], memo)[0].split(wanted)
         for name, namespace in merged:
             subsystem, skipped = _git_subsystem(name, source, main, namespace, rules, now, states[namespace])
             found[name] = subsystem
@@ -266,11 +275,39 @@ class _GitState:
         return parts
 
 
-def _git_state(root: Path, namespaces: list[str]) -> _GitState:
+def _git_states(checkouts: list[tuple[Path, str | None, list[str]]], memo: Memo | None) -> list[_GitState]:
+    """The state of each (checkout root, HEAD, namespaces). A checkout costs three git
+    processes, mostly waiting on the disk, so they run side by side; the log walk, the one
+    whose cost grows with history, is remembered per HEAD commit (a commit never changes)."""
+    keys = [_dates_key(head, namespaces) if head and namespaces else None for _, head, namespaces in checkouts]
+    known = memo.get_many([key for key in keys if key]) if memo else {}
+    remembered = [_dates_from(known.get(key)) if key else None for key in keys]
+    with ThreadPoolExecutor(max_workers=GIT_THREADS) as pool:
+        states = list(pool.map(lambda job, dates: _git_state(job[0], job[2], dates), checkouts, remembered))
+    if memo:
+        memo.put_many({key: {path: int(when.timestamp()) for path, when in state.dates.items()}
+                       for key, dates, state in zip(keys, remembered, states) if key and dates is None})
+    return states
+
+
+def _dates_key(head: str, namespaces: list[str]) -> str:
+    return f"dates/{head}/" + hashlib.blake2b(repr(namespaces).encode("utf-8", "surrogatepass"),
+                                              digest_size=12).hexdigest()
+
+
+def _dates_from(memo: object) -> dict[str, datetime] | None:
+    if not isinstance(memo, dict) or not all(isinstance(when, int) for when in memo.values()):
+        return None
+    return {path: datetime.fromtimestamp(when, timezone.utc) for path, when in memo.items()}
+
+
+def _git_state(root: Path, namespaces: list[str], dates: dict[str, datetime] | None = None) -> _GitState:
     if not namespaces:
         return _GitState({}, set(), set(), set(), {})
     blobs, symlinks, gitlinks = _tracked(root, namespaces)
-    return _GitState(blobs, symlinks, gitlinks, _dirty(root, namespaces), _last_changes(root, namespaces))
+    if dates is None:
+        dates = _last_changes(root, namespaces)
+    return _GitState(blobs, symlinks, gitlinks, _dirty(root, namespaces), dates)
 
 
 def _owners(path: str, namespaces) -> list[str]:

@@ -74,8 +74,12 @@ def run_pass(request: ScanRequest, progress: Progress | None = None) -> tuple[di
 
 def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
           progress: Progress | None) -> PassResult:
-    fleet = discover(request.repo, rules.fleet, now=request.now)
-    findings = find(request, fleet, rules, progress)
+    cache = ParseCache(request.cache_dir)
+    try:
+        fleet = discover(request.repo, rules.fleet, now=request.now, memo=cache)
+        findings = find(request, fleet, rules, cache, progress)
+    finally:
+        cache.close()
     identified = identify(findings.clusters, past)
     history = gate_history(fleet, findings.clusters, past)
     candidates = gate(identified, fleet, rules, history)
@@ -86,23 +90,20 @@ def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
     return PassResult(fleet, rules, findings, ranked, rows, changes, past, history, started)
 
 
-def find(request: ScanRequest, fleet: Fleet, rules: Rules, progress: Progress | None = None) -> Findings:
+def find(request: ScanRequest, fleet: Fleet, rules: Rules, cache: ParseCache,
+         progress: Progress | None = None) -> Findings:
     """Parse, shape and cluster the fleet, or take the findings of the same files from the cache."""
     works = file_works(fleet, rules)
     ids = content_ids(works)
     floor = rules.gate.min_tokens // 2
     key = memo_key([(w.subsystem, w.path, w.language, blob or "!" + str(why))
                     for w, (blob, why) in zip(works, ids)], floor)
-    cache = ParseCache(request.cache_dir)
-    try:
-        remembered = decode(cache.get_many([key]).get(key))
-        if remembered is not None and still_valid(remembered, works):
-            return remembered
-        findings = _find_afresh(request, works, ids, floor, cache, progress)
-        cache.put_many({key: encode(findings)})
-        return findings
-    finally:
-        cache.close()
+    remembered = decode(cache.get_many([key]).get(key))
+    if remembered is not None and still_valid(remembered, works):
+        return remembered
+    findings = _find_afresh(request, works, ids, floor, cache, progress)
+    cache.put_many({key: encode(findings)})
+    return findings
 
 
 def _find_afresh(request: ScanRequest, works: list[FileWork], ids: list, floor: int, cache: ParseCache,

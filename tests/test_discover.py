@@ -182,3 +182,40 @@ def test_a_git_hook_environment_does_not_redirect_the_scan(tmp_path: Path, rules
     monkeypatch.setenv("GIT_INDEX_FILE", str(other.repo / ".git" / "index"))
     snapshot = scan(fleet.repo, tmp_path / "out", rules_dir)
     assert [s["name"] for s in snapshot["subsystems"]] == ["acl", "core", "feed", "mod"]
+
+
+class DictMemo:
+    """The memo discover takes, held in a dict (the pass uses the SQLite parse cache)."""
+
+    def __init__(self) -> None:
+        self.items: dict[str, object] = {}
+
+    def get_many(self, keys):
+        return {key: self.items[key] for key in keys if key in self.items}
+
+    def put_many(self, items):
+        self.items.update(items)
+
+
+def _dates(fleet) -> dict:
+    return {(s.name, f.path): f.last_change for s in fleet.subsystems for f in s.files}
+
+
+def test_commit_dates_are_remembered_per_head_and_a_new_commit_is_seen(tmp_path: Path) -> None:
+    fleet = make_fleet(tmp_path / "fleet")
+    memo = DictMemo()
+    first = discover(fleet.repo, FleetRules(), memo=memo)
+    assert any(key.startswith("dates/") for key in memo.items)
+    assert _dates(discover(fleet.repo, FleetRules(), memo=memo)) == _dates(first)
+    write(fleet.worktrees["acl"], {"lib/acl/later.py": "def later():\n    return 1\n"})
+    commit_all(fleet.worktrees["acl"], "later", date="2025-03-01T12:00:00+00:00")
+    after = discover(fleet.repo, FleetRules(), memo=memo)
+    assert _dates(after) == _dates(discover(fleet.repo, FleetRules()))
+    assert _dates(after)[("acl", "lib/acl/later.py")] == datetime(2025, 3, 1, 12, tzinfo=timezone.utc)
+
+
+def test_a_shallow_clone_remembers_no_dates(tmp_path: Path) -> None:
+    repo, _ = SHAPES["shallow_clone"](tmp_path / "fleet")
+    memo = DictMemo()
+    discover(repo, FleetRules(), memo=memo)
+    assert memo.items == {}

@@ -6,6 +6,7 @@ import pytest
 
 from conftest import OTHER_FLEET
 from radar.analyse import FileWork
+from radar.cache import ParseCache
 from gitfleet import candidate_view
 from radar.census import Place, Recurrence
 from radar.findings import Findings, decode, encode, still_valid
@@ -76,7 +77,7 @@ def test_the_memo_round_trips_and_a_foreign_one_is_a_miss(fleet, tmp_path):
 
     rules = load_rules(fleet.rules)
     request = ScanRequest(fleet.repo, fleet.rules, tmp_path / "out", None, jobs=1)
-    findings = find(request, discover(fleet.repo, rules.fleet), rules)
+    findings = find(request, discover(fleet.repo, rules.fleet), rules, ParseCache(None))
     assert findings.clusters and findings.recurrences
     assert decode(encode(findings)) == findings
     for foreign in (None, (), ("garbage",), (2, *encode(findings)[1:]), encode(findings)[:-1]):
