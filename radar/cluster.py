@@ -1,33 +1,27 @@
 """Cluster stage: shapes -> N-way clusters of structurally similar units across subsystems.
 
 Never all pairs: identical blind streams are grouped first, then groups sharing sampled
-shingles become candidate pairs (an inverted index, boilerplate shingles capped), each pair
-is verified by token alignment, and the verified graph (networkx) is cut into components
+shingles become candidate pairs (candidates.py), each pair is verified by token alignment, and the verified graph (networkx) is cut into components
 trimmed around their medoid. Clusters nested inside a bigger cluster's members are dropped:
 the largest repeating unit is the one reported.
 """
 from __future__ import annotations
 
 import hashlib
-import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
-from radar.shape import IDENTIFIER, MIN_SAMPLES, NAME_PLANE, Shape, similarity
+from radar.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARITY, SHARED_SAMPLES, PairIndex,
+                              find_pairs, group_key, update_pairs)
+from radar.shape import IDENTIFIER, NAME_PLANE, Shape, similarity
 
-LINK_SIMILARITY = 0.8  # below this two units are not the same shape at all...
-LINK_VOCABULARY = 0.6  # ...nor when their shared names (library calls) agree less than this
-SHARED_SAMPLES = 0.5  # a candidate pair shares at least this share of their samples (mean count)...
-FEW_SAMPLES = 12  # ...or of the smaller one's, when both have this few (small units)
-SIZE_RATIO = LINK_SIMILARITY / (2 - LINK_SIMILARITY)  # shortest/longest that can still reach it
+LINK_VOCABULARY = 0.6  # two units are not one shape when their shared names (library calls) agree less
 SMALL_UNIT = 50  # below this many tokens, syntax alone looks alike: demand near-identity...
 LINK_SMALL = 0.9  # ...this close in structure
 VOCABULARY_SHARE = 0.25  # a name used in this share of subsystems (at least 2) is shared vocabulary
 MIN_CLUSTER_TOKENS = 12  # smaller units never cluster: a one-liner is not a shape
-COMMON_SHINGLE = 60  # a shingle shared by more groups than this is boilerplate, not evidence
 WRAPPER_COVERAGE = 0.9  # a module that is one definition is reported as that definition
 IDIOM_PER_CONSUMER = 2  # more instances per consumer than this, on average, is an idiom
 EXHAUSTIVE_COMPONENT = 60  # components up to this many groups are compared all pairs
@@ -66,16 +60,29 @@ def cluster(shapes: Iterable[Shape], progress: Callable[[int, int], None] | None
 
     Units under `floor` tokens never cluster: getters, one-line delegations and the like
     are idioms of a language, not abstractions waiting to be extracted."""
+    return cluster_from(shapes, None, progress, floor)[0]
+
+
+def cluster_from(shapes: Iterable[Shape], previous: PairIndex | None,
+                 progress: Callable[[int, int], None] | None = None,
+                 floor: int = MIN_CLUSTER_TOKENS) -> tuple[tuple[Cluster, ...], PairIndex]:
+    """cluster(), its candidate pairs updated from the index of another set of shapes (the last
+    pass's) when there is one: the same clusters for the cost of the change. Also returns the
+    index of these shapes, for the next pass."""
     eligible = sorted(_drop_wrappers([s for s in shapes if s.size >= max(floor, MIN_CLUSTER_TOKENS)]), key=_order)
     groups = _identical_groups(eligible)
-    graph = _verified_graph(groups, _vocabulary_streams(groups, eligible), progress)
+    firsts = [group[0] for group in groups]
+    keys = [group_key(shape) for shape in firsts]
+    pairs, index = find_pairs(firsts, keys) if previous is None else update_pairs(firsts, keys, previous)
+    graph = _verified_graph(groups, sorted(pairs), _vocabulary_streams(groups, eligible), progress)
     clusters = []
     import networkx as nx
 
     for component in nx.connected_components(graph):
-        clusters.extend(_trim(sorted(component), groups, graph))
+        if len(component) > 1 or _spans(groups[next(iter(component))]):  # else: one subsystem's
+            clusters.extend(_trim(sorted(component), groups, graph))
     spanning = [c for c in clusters if len(c.subsystems) >= 2]
-    return tuple(sorted(_largest_only(spanning), key=lambda c: _order(c.members[0])))
+    return tuple(sorted(_largest_only(spanning), key=lambda c: _order(c.members[0]))), index
 
 
 def fingerprint_of(files: Iterable[tuple[str, ...]], floor: int) -> str:
@@ -107,6 +114,10 @@ def is_idiom(found: Cluster) -> bool:
 
 def _order(shape: Shape) -> tuple:
     return (shape.language, shape.subsystem, shape.path, shape.start_line, shape.end_line, shape.kind)
+
+
+def _spans(group: tuple[Shape, ...]) -> bool:
+    return any(shape.subsystem != group[0].subsystem for shape in group)
 
 
 def _drop_wrappers(shapes: list[Shape]) -> list[Shape]:
@@ -159,12 +170,12 @@ def _outermost(shapes: list[Shape]) -> list[Shape]:
     return [s for s in shapes if s.kind == "module" or (s.subsystem, s.path) not in with_module]
 
 
-def _verified_graph(groups: list[tuple[Shape, ...]], vocabulary: Callable[[int], str], progress) -> nx.Graph:
+def _verified_graph(groups: list[tuple[Shape, ...]], pairs: list[tuple[int, int]],
+                    vocabulary: Callable[[int], str], progress) -> nx.Graph:
     import networkx as nx
 
     graph = nx.Graph()
     graph.add_nodes_from(range(len(groups)))
-    pairs = sorted(_candidate_pairs(groups))
     for done, (a, b) in enumerate(pairs, 1):
         threshold = _threshold(groups[a][0], groups[b][0])
         score = similarity(groups[a][0].blind, groups[b][0].blind)
@@ -177,58 +188,6 @@ def _verified_graph(groups: list[tuple[Shape, ...]], vocabulary: Callable[[int],
 
 def _threshold(a: Shape, b: Shape) -> float:
     return LINK_SMALL if min(a.size, b.size) < SMALL_UNIT else LINK_SIMILARITY
-
-
-def _candidate_pairs(groups: list[tuple[Shape, ...]]) -> set[tuple[int, int]]:
-    """Groups that share enough sampled shingles and could reach LINK_SIMILARITY by size.
-
-    Prefix filtering (as in SourcererCC): each group indexes only its rarest samples, as many
-    as a partner must share at least one of; pairs found that way are then checked in full.
-    Common samples (boilerplate) then rarely meet, which keeps the pairs near-linear."""
-    shapes = [group[0] for group in groups]
-    # Modules and definitions are different granularities, never one shape: rarity is counted
-    # within each (a module repeats every sample of its definitions: counted together, the
-    # definitions' rare samples would look common and their prefixes would meet far more often).
-    frequency: dict[tuple[str, bool], Counter] = defaultdict(Counter)
-    for shape in shapes:
-        frequency[(shape.language, shape.kind == "module")].update(shape.samples)
-    postings: dict[tuple[str, bool, int], list[int]] = defaultdict(list)
-    for index, shape in enumerate(shapes):
-        granularity = (shape.language, shape.kind == "module")
-        # samples are sorted and the sort is stable: rarest first, ties by value
-        rarest = sorted(shape.samples, key=frequency[granularity].__getitem__)
-        for sample in rarest[:len(rarest) - _needed_overlap(len(rarest)) + 1]:
-            postings[(*granularity, sample)].append(index)
-    found: set[tuple[int, int]] = set()
-    for members in postings.values():
-        if 1 < len(members) <= COMMON_SHINGLE:
-            found.update(_size_compatible(sorted(members, key=lambda i: shapes[i].size), shapes))
-    involved = {i for pair in found for i in pair}
-    sample_sets = {i: frozenset(shapes[i].samples) for i in involved}
-    return {(a, b) for a, b in found if _share_enough(sample_sets[a], sample_sets[b])}
-
-
-def _size_compatible(by_size: list[int], shapes: list[Shape]):
-    """Pairs (in index order) whose lengths could still reach LINK_SIMILARITY."""
-    for position, a in enumerate(by_size):
-        longest = shapes[a].size / SIZE_RATIO
-        for b in by_size[position + 1:]:
-            if shapes[b].size > longest:
-                break
-            yield (a, b) if a < b else (b, a)
-
-
-def _needed_overlap(samples: int) -> int:
-    """The fewest samples any partner of a unit with this many samples shares (see _share_enough)."""
-    basis = min(samples, MIN_SAMPLES) if samples <= FEW_SAMPLES else samples * (1 + SIZE_RATIO) / 2
-    return max(1, math.ceil(basis * SHARED_SAMPLES))
-
-
-def _share_enough(a: frozenset[int], b: frozenset[int]) -> bool:
-    shared = len(a & b)
-    larger, smaller = max(len(a), len(b)), min(len(a), len(b))
-    # A few-sample unit's samples are its smallest hashes: one edit reshuffles half of them.
-    return shared >= SHARED_SAMPLES * (smaller if larger <= FEW_SAMPLES else (smaller + larger) / 2)
 
 
 def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: nx.Graph) -> list[Cluster]:

@@ -6,6 +6,7 @@ cluster find is remembered whole (findings.py): an unchanged fleet skips them.
 """
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -15,7 +16,9 @@ from radar.analyse import FileWork, analyse_all, content_ids
 from radar.backlog import render
 from radar.cache import SHAPING, ParseCache
 from radar.census import census, recurrences
-from radar.cluster import cluster, fingerprint_of, from_memo, is_idiom, memo_of
+from radar.candidates import decode as decode_pairs
+from radar.candidates import encode as encode_pairs
+from radar.cluster import cluster_from, fingerprint_of, from_memo, is_idiom, memo_of
 from radar.config import Rules, load_rules
 from radar.discover import Fleet, discover
 from radar.executors import Executor, default_jobs
@@ -113,7 +116,7 @@ def _find_afresh(request: ScanRequest, works: list[FileWork], ids: list, floor: 
     results, skipped = analyse_all(works, ids, cache, executor, parsed)
     shapes = [shape for result in results for shape in result.shapes]
     digests = [(r.subsystem, r.path, r.language, r.shapes_digest) for r in results]
-    found = _clusters(cache, digests, shapes, floor, progress)
+    found = _clusters(cache, digests, shapes, floor, progress, lineage=f"{request.repo.resolve()}\0{floor}")
     clusters = tuple(c for c in found if not is_idiom(c))
     filtered = {"thin_units": sum(s.size < floor for s in shapes), "idioms": len(found) - len(clusters)}
     return Findings(tally(results), tuple(sorted(skipped.items())), tuple(filtered.items()),
@@ -121,17 +124,19 @@ def _find_afresh(request: ScanRequest, works: list[FileWork], ids: list, floor: 
 
 
 def _clusters(cache: ParseCache, digests: list[tuple[str, ...]], shapes: list, floor: int,
-              progress: Progress | None) -> tuple:
+              progress: Progress | None, lineage: str) -> tuple:
     """cluster(), remembered by shapes: edits that move no shape (comments, trailing lines)
-    do not cluster again."""
+    do not cluster again; edits that do start from the candidate pairs of the last clustering
+    of the same repository (any earlier index gives the same clusters, only slower)."""
     key = f"clusters/{SHAPING}/" + fingerprint_of(digests, floor)
-    memo = cache.get_many([key]).get(key)
-    if memo is not None:
-        return from_memo(memo, shapes)
+    last = f"pairs/{SHAPING}/" + hashlib.blake2b(lineage.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    found = cache.get_many([key, last])
+    if key in found:
+        return from_memo(found[key], shapes)
     report = (lambda done, total: progress("verifying pairs", done, total)) if progress else None
-    found = cluster(shapes, report, floor=floor)
-    cache.put_many({key: memo_of(found, shapes)})
-    return found
+    clusters, index = cluster_from(shapes, decode_pairs(found.get(last)), report, floor=floor)
+    cache.put_many({key: memo_of(clusters, shapes), last: encode_pairs(index)})
+    return clusters
 
 
 def census_only(repo: Path, rules_dir: Path | None, cache_dir: Path | None, jobs: int = 0,
