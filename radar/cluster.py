@@ -1,7 +1,7 @@
 """Cluster stage: shapes -> N-way clusters of structurally similar units across subsystems.
 
 Never all pairs: identical blind streams are grouped first, then groups sharing sampled
-shingles become candidate pairs (candidates.py), each pair is verified by token alignment, and the verified graph (networkx) is cut into components
+shingles become candidate pairs (candidates.py), each pair is verified by token alignment, and the verified graph is cut into components
 trimmed around their medoid. Clusters nested inside a bigger cluster's members are dropped:
 the largest repeating unit is the one reported.
 """
@@ -11,8 +11,6 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 from radar.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARITY, SHARED_SAMPLES, PairIndex,
                               find_pairs, group_key, update_pairs)
 from radar.shape import IDENTIFIER, NAME_PLANE, Shape, similarity
@@ -28,8 +26,6 @@ EXHAUSTIVE_COMPONENT = 60  # components up to this many groups are compared all 
 MOSTLY = 0.6  # a nested unit this share of its host's size is most of it
 SAME_FIDELITY = 0.02  # an enclosing cluster this close in similarity repeats just as well
 
-if TYPE_CHECKING:
-    import networkx as nx  # imported where used: a warm pass (clusters from the cache) never needs it
 _SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SMALL_UNIT, LINK_SMALL,
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
              MOSTLY, SAME_FIDELITY)  # what the memos of clusters depend on besides the shapes
@@ -76,11 +72,9 @@ def cluster_from(shapes: Iterable[Shape], previous: PairIndex | None,
     pairs, index = find_pairs(firsts, keys) if previous is None else update_pairs(firsts, keys, previous)
     graph = _verified_graph(groups, sorted(pairs), _vocabulary_streams(groups, eligible), progress)
     clusters = []
-    import networkx as nx
-
-    for component in nx.connected_components(graph):
-        if len(component) > 1 or _spans(groups[next(iter(component))]):  # else: one subsystem's
-            clusters.extend(_trim(sorted(component), groups, graph))
+    for component in _components(range(len(groups)), graph):
+        if len(component) > 1 or _spans(groups[component[0]]):  # else: one subsystem's
+            clusters.extend(_trim(component, groups, graph))
     spanning = [c for c in clusters if len(c.subsystems) >= 2]
     return tuple(sorted(_largest_only(spanning), key=lambda c: _order(c.members[0]))), index
 
@@ -170,17 +164,19 @@ def _outermost(shapes: list[Shape]) -> list[Shape]:
     return [s for s in shapes if s.kind == "module" or (s.subsystem, s.path) not in with_module]
 
 
-def _verified_graph(groups: list[tuple[Shape, ...]], pairs: list[tuple[int, int]],
-                    vocabulary: Callable[[int], str], progress) -> nx.Graph:
-    import networkx as nx
+# The verified graph: group -> neighbour -> similarity. A dict of dicts, not networkx: all it
+# takes is edges and components, and importing networkx costs a tenth of a second per pass.
+Graph = dict[int, dict[int, float]]
 
-    graph = nx.Graph()
-    graph.add_nodes_from(range(len(groups)))
+
+def _verified_graph(groups: list[tuple[Shape, ...]], pairs: list[tuple[int, int]],
+                    vocabulary: Callable[[int], str], progress) -> Graph:
+    graph: Graph = {node: {} for node in range(len(groups))}
     for done, (a, b) in enumerate(pairs, 1):
         threshold = _threshold(groups[a][0], groups[b][0])
         score = similarity(groups[a][0].blind, groups[b][0].blind)
         if score >= threshold and similarity(vocabulary(a), vocabulary(b)) >= min(threshold, LINK_VOCABULARY):
-            graph.add_edge(a, b, similarity=score)
+            graph[a][b] = graph[b][a] = score
         if progress and (done % 500 == 0 or done == len(pairs)):
             progress(done, len(pairs))
     return graph
@@ -190,7 +186,27 @@ def _threshold(a: Shape, b: Shape) -> float:
     return LINK_SMALL if min(a.size, b.size) < SMALL_UNIT else LINK_SIMILARITY
 
 
-def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: nx.Graph) -> list[Cluster]:
+def _components(nodes: Iterable[int], graph: Graph) -> list[list[int]]:
+    """The connected components among `nodes` (edges leaving them ignored), each sorted."""
+    inside = set(nodes)
+    seen: set[int] = set()
+    found = []
+    for start in sorted(inside):
+        if start in seen:
+            continue
+        seen.add(start)
+        component, stack = [start], [start]
+        while stack:
+            for neighbour in graph[stack.pop()]:
+                if neighbour in inside and neighbour not in seen:
+                    seen.add(neighbour)
+                    component.append(neighbour)
+                    stack.append(neighbour)
+        found.append(sorted(component))
+    return found
+
+
+def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: Graph) -> list[Cluster]:
     """Keep the members close to the medoid; the rest form clusters of their own."""
     if len(component) == 1:
         return [_make_cluster(groups[component[0]], [1.0] * len(groups[component[0]]))]
@@ -207,15 +223,12 @@ def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: nx.Graph
         sims.extend([score(medoid, node)] * len(groups[node]))
     members, sims = _without_nesting(members, sims)
     result = [_make_cluster(tuple(members), sims, medoid_shape=groups[medoid][0])]
-    if far:
-        from networkx import connected_components
-
-        for sub in connected_components(graph.subgraph(far)):
-            result.extend(_trim(sorted(sub), groups, graph))
+    for sub in _components(far, graph):
+        result.extend(_trim(sub, groups, graph))
     return result
 
 
-def _medoid(component: list[int], groups, graph: nx.Graph, score) -> int:
+def _medoid(component: list[int], groups, graph: Graph, score) -> int:
     """The member most similar to all others (weighted by copies). Past EXHAUSTIVE_COMPONENT
     groups only verified edges count, so a big component costs its edges, not its square."""
     weight = {node: len(groups[node]) for node in component}
@@ -223,7 +236,7 @@ def _medoid(component: list[int], groups, graph: nx.Graph, score) -> int:
         return max(component, key=lambda n: (sum(score(n, m) * weight[m] for m in component), -n))
     inside = set(component)
     return max(component, key=lambda n: (weight[n] + sum(
-        data["similarity"] * weight[m] for m, data in graph[n].items() if m in inside), -n))
+        similar * weight[m] for m, similar in graph[n].items() if m in inside), -n))
 
 
 def _without_nesting(members: list[Shape], sims: list[float]) -> tuple[list[Shape], list[float]]:
@@ -251,9 +264,9 @@ def _pair_scorer(groups, graph, exhaustive: bool) -> Callable[[int, int], float]
             return 1.0
         key = (min(a, b), max(a, b))
         if key not in cache:
-            edge = graph.get_edge_data(*key)
-            if edge:
-                cache[key] = edge["similarity"]
+            edge = graph[a].get(b)
+            if edge is not None:
+                cache[key] = edge
             else:
                 cache[key] = similarity(groups[a][0].blind, groups[b][0].blind) if exhaustive else 0.0
         return cache[key]
