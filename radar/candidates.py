@@ -66,7 +66,8 @@ def update_pairs(shapes: list[Shape], keys: list[str], previous: PairIndex) -> t
     frequency = _frequency(shapes)
     touched = {g: {sample for sample, _ in counts.items() ^ previous.frequency.get(g, {}).items()}
                for g, counts in frequency.items()}  # samples whose rarity changed
-    prefixes, dirty = [], set()
+    prefixes: list[tuple[int, ...]] = []
+    dirty: dict[Granularity, set[int]] = defaultdict(set)  # postings whose members changed
     for shape, key in zip(shapes, keys):
         granularity = _granularity(shape)
         before = previous.prefixes.get(key)
@@ -75,15 +76,19 @@ def update_pairs(shapes: list[Shape], keys: list[str], previous: PairIndex) -> t
             continue
         prefix = _prefix(shape, frequency[granularity])
         prefixes.append(prefix)
-        dirty.update((granularity, s) for s in set(prefix).symmetric_difference(before[1] if before else ()))
+        dirty[granularity].update(set(prefix).symmetric_difference(before[1] if before else ()))
     current = set(keys)
     for key, (granularity, prefix) in previous.prefixes.items():
         if key not in current:
-            dirty.update((granularity, s) for s in prefix)
-    postings = _postings(shapes, prefixes)
+            dirty[granularity].update(prefix)
     where = {key: index for index, key in enumerate(keys)}
-    recheck = _met_before(previous, dirty, where) | _meeting_now(postings, dirty, shapes)
+    entries = [(index, _granularity(shape), prefix) for index, (shape, prefix) in enumerate(zip(shapes, prefixes))]
+    recheck = _met_before(previous, dirty, where) | _meeting_now(_postings_of(entries, dirty), shapes)
     kept = {pair for pair in _indexed(previous.pairs, where) if pair not in recheck}
+    shared: dict[Granularity, set[int]] = defaultdict(set)  # where the rechecked pairs could meet
+    for a, b in recheck:
+        shared[_granularity(shapes[a])].update(set(prefixes[a]).intersection(prefixes[b]))
+    postings = _postings_of(entries, shared)
     pairs = kept | _sharing({p for p in recheck if _meet(p, prefixes, postings, shapes)}, shapes)
     return pairs, _index(shapes, keys, frequency, prefixes, pairs)
 
@@ -166,27 +171,35 @@ def _share_enough(a: frozenset[int], b: frozenset[int]) -> bool:
     return shared >= SHARED_SAMPLES * (smaller if larger <= FEW_SAMPLES else (smaller + larger) / 2)
 
 
-def _met_before(previous: PairIndex, dirty: set, where: dict[str, int]) -> set[Pair]:
+def _postings_of(entries: Iterable[tuple], wanted: dict[Granularity, set[int]]) -> Postings:
+    """The postings of the wanted samples only, from (group, granularity, prefix) entries: a
+    prefix is looked into only when it holds one of them."""
+    postings: Postings = defaultdict(lambda: defaultdict(list))
+    for group, granularity, prefix in entries:
+        samples = wanted.get(granularity)
+        if samples and not samples.isdisjoint(prefix):
+            table = postings[granularity]
+            for sample in samples.intersection(prefix):
+                table[sample].append(group)
+    return postings
+
+
+def _met_before(previous: PairIndex, dirty: dict[Granularity, set[int]], where: dict[str, int]) -> set[Pair]:
     """Last pass's pairs of current groups that met in a posting whose members changed."""
-    members: dict[tuple[Granularity, int], set[str]] = defaultdict(set)
-    for key, (granularity, prefix) in previous.prefixes.items():
-        for sample in prefix:
-            if (granularity, sample) in dirty:
-                members[(granularity, sample)].add(key)
+    before = _postings_of(((key, g, prefix) for key, (g, prefix) in previous.prefixes.items()), dirty)
     partners: dict[str, set[str]] = defaultdict(set)
     for a, b in previous.pairs:
         partners[a].add(b)
     met = set()
-    for keys in members.values():
-        for a in keys:
-            met.update((a, b) for b in partners[a] & keys)
+    for members in (set(members) for table in before.values() for members in table.values()):
+        for a in members:
+            met.update((a, b) for b in partners[a] & members)
     return _indexed(met, where)
 
 
-def _meeting_now(postings: Postings, dirty: set, shapes: list[Shape]) -> set[Pair]:
+def _meeting_now(postings: Postings, shapes: list[Shape]) -> set[Pair]:
     met: set[Pair] = set()
-    for granularity, sample in dirty:
-        members = postings[granularity].get(sample, ())
+    for members in (members for table in postings.values() for members in table.values()):
         if 1 < len(members) <= COMMON_SHINGLE:
             met.update(_size_compatible(sorted(members, key=lambda i: shapes[i].size), shapes))
     return met
@@ -199,7 +212,7 @@ def _meet(pair: Pair, prefixes: list[tuple[int, ...]], postings: Postings, shape
     if granularity != _granularity(shapes[b]):
         return False
     table = postings[granularity]
-    return any(1 < len(table[s]) <= COMMON_SHINGLE for s in set(prefixes[a]) & set(prefixes[b]))
+    return any(1 < len(table[s]) <= COMMON_SHINGLE for s in set(prefixes[a]).intersection(prefixes[b]))
 
 
 def _indexed(pairs: Iterable[tuple[str, str]], where: dict[str, int]) -> set[Pair]:

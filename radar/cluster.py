@@ -8,7 +8,7 @@ the largest repeating unit is the one reported.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from radar.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARITY, SHARED_SAMPLES, PairIndex,
@@ -140,14 +140,13 @@ def _vocabulary_streams(groups: list[tuple[Shape, ...]], shapes: list[Shape]) ->
     different libraries are not the same pattern, however alike their syntax.
 
     Made on demand: only pairs whose structure already matches are compared this way."""
-    owners: dict[str, set[str]] = defaultdict(set)
+    used: dict[str, set[str]] = defaultdict(set)  # subsystem -> every character of its streams
     for shape in _outermost(shapes):
-        for char in set(shape.names):
-            if ord(char) >= NAME_PLANE:
-                owners[char].add(shape.subsystem)
-    subsystems = len({shape.subsystem for shape in shapes})
-    need = max(2, round(VOCABULARY_SHARE * subsystems))
-    private = {ord(char): IDENTIFIER for char, who in owners.items() if len(who) < need}
+        used[shape.subsystem].update(shape.names)
+    first_name = chr(NAME_PLANE)
+    owners = Counter(char for chars in used.values() for char in chars if char >= first_name)
+    need = max(2, round(VOCABULARY_SHARE * len({shape.subsystem for shape in shapes})))
+    private = {ord(char): IDENTIFIER for char, count in owners.items() if count < need}
     streams: dict[int, str] = {}
 
     def stream(index: int) -> str:
