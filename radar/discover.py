@@ -276,23 +276,36 @@ class _GitState:
 
 
 def _git_states(checkouts: list[tuple[Path, str | None, list[str]]], memo: Memo | None) -> list[_GitState]:
-    """The state of each (checkout root, HEAD, namespaces). A checkout costs three git
-    processes, mostly waiting on the disk, so they run side by side; the log walk, the one
-    whose cost grows with history, is remembered per HEAD commit (a commit never changes)."""
-    keys = [_dates_key(head, namespaces) if head and namespaces else None for _, head, namespaces in checkouts]
-    known = memo.get_many([key for key in keys if key]) if memo else {}
-    remembered = [_dates_from(known.get(key)) if key else None for key in keys]
+    """The state of each (checkout root, HEAD, namespaces). A checkout costs up to three git
+    processes, mostly waiting on the disk, so they run side by side. Two of the three answers
+    are remembered: the log walk per HEAD commit (a commit never changes; and the walk's cost
+    grows with history), the index listing per identity of the index file (git rewrites the
+    file whenever the index changes). Only `git status`, which looks at the working tree,
+    runs every pass."""
+    keys = [(_dates_key(head, namespaces) if head and namespaces else None,
+             _tracked_key(root, namespaces) if namespaces else None) for root, head, namespaces in checkouts]
+    known = memo.get_many([key for pair in keys for key in pair if key]) if memo else {}
+    remembered = [(_dates_from(known.get(dates)) if dates else None, _tracked_from(known.get(tracked)) if tracked else None)
+                  for dates, tracked in keys]
     with ThreadPoolExecutor(max_workers=GIT_THREADS) as pool:
-        states = list(pool.map(lambda job, dates: _git_state(job[0], job[2], dates), checkouts, remembered))
+        states = list(pool.map(lambda job, known: _git_state(job[0], job[2], *known), checkouts, remembered))
     if memo:
-        memo.put_many({key: {path: int(when.timestamp()) for path, when in state.dates.items()}
-                       for key, dates, state in zip(keys, remembered, states) if key and dates is None})
+        fresh: dict[str, object] = {}
+        for (dates_key, tracked_key), (dates, tracked), state in zip(keys, remembered, states):
+            if dates_key and dates is None:
+                fresh[dates_key] = {path: int(when.timestamp()) for path, when in state.dates.items()}
+            if tracked_key and tracked is None:
+                fresh[tracked_key] = (state.blobs, sorted(state.symlinks), sorted(state.gitlinks))
+        memo.put_many(fresh)
     return states
 
 
 def _dates_key(head: str, namespaces: list[str]) -> str:
-    return f"dates/{head}/" + hashlib.blake2b(repr(namespaces).encode("utf-8", "surrogatepass"),
-                                              digest_size=12).hexdigest()
+    return f"dates/{head}/" + _digest(namespaces)
+
+
+def _digest(value: object) -> str:
+    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _dates_from(memo: object) -> dict[str, datetime] | None:
@@ -301,10 +314,40 @@ def _dates_from(memo: object) -> dict[str, datetime] | None:
     return {path: datetime.fromtimestamp(when, timezone.utc) for path, when in memo.items()}
 
 
-def _git_state(root: Path, namespaces: list[str], dates: dict[str, datetime] | None = None) -> _GitState:
+def _tracked_key(root: Path, namespaces: list[str]) -> str | None:
+    """The index file's path and identity (inode, size, times), or None when it cannot be found
+    without asking git (then git is asked)."""
+    dotgit = root / ".git"
+    try:
+        if dotgit.is_dir():
+            index = dotgit / "index"
+        else:  # a linked worktree: "gitdir: <its folder under the main .git>"
+            text = dotgit.read_text(encoding="utf-8")
+            if not text.startswith("gitdir: "):
+                return None
+            index = (root / text[len("gitdir: "):].strip()) / "index"
+        info = os.stat(index)
+    except (OSError, UnicodeError):
+        return None
+    identity = (str(index), info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    return "tracked/" + _digest((identity, namespaces))
+
+
+def _tracked_from(memo: object) -> tuple[dict[str, str], set[str], set[str]] | None:
+    try:
+        blobs, symlinks, gitlinks = memo
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(blobs, dict) or not isinstance(symlinks, list) or not isinstance(gitlinks, list):
+        return None
+    return blobs, set(symlinks), set(gitlinks)
+
+
+def _git_state(root: Path, namespaces: list[str], dates: dict[str, datetime] | None = None,
+               tracked: tuple[dict[str, str], set[str], set[str]] | None = None) -> _GitState:
     if not namespaces:
         return _GitState({}, set(), set(), set(), {})
-    blobs, symlinks, gitlinks = _tracked(root, namespaces)
+    blobs, symlinks, gitlinks = tracked or _tracked(root, namespaces)
     if dates is None:
         dates = _last_changes(root, namespaces)
     return _GitState(blobs, symlinks, gitlinks, _dirty(root, namespaces), dates)

@@ -219,3 +219,25 @@ def test_a_shallow_clone_remembers_no_dates(tmp_path: Path) -> None:
     memo = DictMemo()
     discover(repo, FleetRules(), memo=memo)
     assert memo.items == {}
+
+
+def test_remembered_index_listings_follow_every_change_to_the_index(tmp_path: Path) -> None:
+    fleet = make_fleet(tmp_path / "fleet")
+    memo = DictMemo()
+    acl = fleet.worktrees["acl"]
+
+    def same_as_without_memo() -> None:
+        remembered = discover(fleet.repo, FleetRules(), memo=memo)
+        assert remembered.subsystems == discover(fleet.repo, FleetRules()).subsystems
+
+    same_as_without_memo()
+    assert any(key.startswith("tracked/") for key in memo.items)
+    write(acl, {"lib/acl/staged.py": "def staged():\n    return 2\n"})
+    git(acl, "add", "lib/acl/staged.py")
+    same_as_without_memo()
+    git(acl, "rm", "-q", "--cached", "lib/acl/staged.py")
+    same_as_without_memo()
+    commit_all(acl, "staged", date="2025-03-02T12:00:00+00:00")
+    same_as_without_memo()
+    git(acl, "rm", "-q", "lib/acl/staged.py")
+    same_as_without_memo()
