@@ -64,10 +64,27 @@ def find_pairs(shapes: list[Shape], keys: list[str]) -> tuple[set[Pair], PairInd
 def update_pairs(shapes: list[Shape], keys: list[str], previous: PairIndex) -> tuple[set[Pair], PairIndex]:
     """find_pairs(shapes, ...), starting from the index of another set of groups."""
     frequency = _frequency(shapes)
+    prefixes, dirty = _prefixes_since(previous, shapes, keys, frequency)
+    where = {key: index for index, key in enumerate(keys)}
+    entries = [(index, _granularity(shape), prefix) for index, (shape, prefix) in enumerate(zip(shapes, prefixes))]
+    recheck = _met_before(previous, dirty, where) | _meeting_now(_postings_of(entries, dirty), shapes)
+    kept = {pair for pair in _indexed(previous.pairs, where) if pair not in recheck}
+    shared: dict[Granularity, set[int]] = defaultdict(set)  # where the rechecked pairs could meet
+    for a, b in recheck:
+        shared[_granularity(shapes[a])].update(set(prefixes[a]).intersection(prefixes[b]))
+    postings = _postings_of(entries, shared)
+    pairs = kept | _sharing({p for p in recheck if _meet(p, prefixes, postings, shapes)}, shapes)
+    return pairs, _index(shapes, keys, frequency, prefixes, pairs)
+
+
+def _prefixes_since(previous: PairIndex, shapes: list[Shape], keys: list[str],
+                    frequency: dict[Granularity, Counter]) -> tuple[list[tuple[int, ...]], dict[Granularity, set[int]]]:
+    """Each group's prefix, recomputed only where a sample's rarity changed, and the postings
+    whose members changed since `previous` (groups gone, come, or with another prefix)."""
     touched = {g: {sample for sample, _ in counts.items() ^ previous.frequency.get(g, {}).items()}
-               for g, counts in frequency.items()}  # samples whose rarity changed
+               for g, counts in frequency.items()}
     prefixes: list[tuple[int, ...]] = []
-    dirty: dict[Granularity, set[int]] = defaultdict(set)  # postings whose members changed
+    dirty: dict[Granularity, set[int]] = defaultdict(set)
     for shape, key in zip(shapes, keys):
         granularity = _granularity(shape)
         before = previous.prefixes.get(key)
@@ -81,16 +98,7 @@ def update_pairs(shapes: list[Shape], keys: list[str], previous: PairIndex) -> t
     for key, (granularity, prefix) in previous.prefixes.items():
         if key not in current:
             dirty[granularity].update(prefix)
-    where = {key: index for index, key in enumerate(keys)}
-    entries = [(index, _granularity(shape), prefix) for index, (shape, prefix) in enumerate(zip(shapes, prefixes))]
-    recheck = _met_before(previous, dirty, where) | _meeting_now(_postings_of(entries, dirty), shapes)
-    kept = {pair for pair in _indexed(previous.pairs, where) if pair not in recheck}
-    shared: dict[Granularity, set[int]] = defaultdict(set)  # where the rechecked pairs could meet
-    for a, b in recheck:
-        shared[_granularity(shapes[a])].update(set(prefixes[a]).intersection(prefixes[b]))
-    postings = _postings_of(entries, shared)
-    pairs = kept | _sharing({p for p in recheck if _meet(p, prefixes, postings, shapes)}, shapes)
-    return pairs, _index(shapes, keys, frequency, prefixes, pairs)
+    return prefixes, dirty
 
 
 def encode(index: PairIndex) -> tuple:
