@@ -46,6 +46,12 @@ def unread(results: list[FileResult]) -> tuple[tuple[str, str, str], ...]:
     return tuple((r.subsystem, r.path, r.skipped) for r in results if r.skipped in FILE_SYSTEM_SKIPS)
 
 
+def file_table(files: list[tuple[str, ...]], results: list[FileResult]) -> dict[tuple[str, str, str], tuple]:
+    """(subsystem, path, language) -> (blob or skip reason, skip reason, parse error, digest of
+    the shapes) of each file: what tells the next pass whether a changed file moved a shape."""
+    return {file[:3]: (file[3], r.skipped, r.parse_error, r.shapes_digest) for file, r in zip(files, results)}
+
+
 def memo_key(files: Iterable[tuple[str, ...]], floor: int) -> str:
     """`files` are (subsystem, path, language, blob or skip reason) of every file to parse."""
     return f"findings/{SHAPING}/" + fingerprint_of(files, floor)

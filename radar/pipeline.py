@@ -7,6 +7,7 @@ cluster find is remembered whole (findings.py): an unchanged fleet skips them.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -22,7 +23,7 @@ from radar.cluster import cluster_from, fingerprint_of, from_memo, is_idiom, mem
 from radar.config import Rules, load_rules
 from radar.discover import Fleet, discover
 from radar.executors import Executor, default_jobs
-from radar.findings import Findings, decode, encode, memo_key, still_valid, tally, unread
+from radar.findings import Findings, decode, encode, file_table, memo_key, still_valid, tally, unread
 from radar.gate import gate
 from radar.history import Past, compare, gate_history, identify, load_past
 from radar.parse import language_for
@@ -95,32 +96,64 @@ def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
 
 def find(request: ScanRequest, fleet: Fleet, rules: Rules, cache: ParseCache,
          progress: Progress | None = None) -> Findings:
-    """Parse, shape and cluster the fleet, or take the findings of the same files from the cache."""
+    """Parse, shape and cluster the fleet, or take the findings of the same files from the cache,
+    or those of the last pass when no changed file's shapes moved."""
     works = file_works(fleet, rules)
     ids = content_ids(works)
     floor = rules.gate.min_tokens // 2
-    key = memo_key([(w.subsystem, w.path, w.language, blob or "!" + str(why))
-                    for w, (blob, why) in zip(works, ids)], floor)
-    remembered = decode(cache.get_many([key]).get(key))
+    files = [(w.subsystem, w.path, w.language, blob or "!" + str(why)) for w, (blob, why) in zip(works, ids)]
+    key = memo_key(files, floor)
+    lineage = f"{request.repo.resolve()}\0{floor}"
+    last = f"last/{SHAPING}/" + _digest(lineage)
+    found = cache.get_many([key, last])
+    remembered = decode(found.get(key))
     if remembered is not None and still_valid(remembered, works):
         return remembered
-    findings = _find_afresh(request, works, ids, floor, cache, progress)
-    cache.put_many({key: encode(findings)})
+    executor = Executor(request.executor, request.jobs or default_jobs(), request.scheduler)
+    parsed = (lambda done, total: progress("parsing files", done, total)) if progress else None
+    since = _unmoved_since(found.get(last), works, ids, files, cache, executor, parsed)
+    if since is not None:
+        findings, table = since
+    else:
+        results, skipped = analyse_all(works, ids, cache, executor, parsed)
+        findings = _find_afresh(results, skipped, floor, cache, progress, lineage)
+        table = file_table(files, results)
+    cache.put_many({key: encode(findings), last: (key, table)})
     return findings
 
 
-def _find_afresh(request: ScanRequest, works: list[FileWork], ids: list, floor: int, cache: ParseCache,
-                 progress: Progress | None) -> Findings:
-    executor = Executor(request.executor, request.jobs or default_jobs(), request.scheduler)
-    parsed = (lambda done, total: progress("parsing files", done, total)) if progress else None
-    results, skipped = analyse_all(works, ids, cache, executor, parsed)
+def _unmoved_since(last: object, works: list[FileWork], ids: list, files: list[tuple], cache: ParseCache,
+                   executor: Executor, parsed) -> tuple[Findings, dict] | None:
+    """The last pass's findings, when the same files are there and none that changed has moved
+    a shape (a comment, trailing lines): only the changed files are parsed to know it."""
+    try:
+        last_key, table = last
+        previous = decode(cache.get_many([last_key]).get(last_key))
+    except (TypeError, ValueError):
+        return None
+    if previous is None or not isinstance(table, dict) or set(table) != {file[:3] for file in files}:
+        return None
+    changed = [i for i, file in enumerate(files) if table[file[:3]][0] != file[3]]
+    results, _ = analyse_all([works[i] for i in changed], [ids[i] for i in changed], cache, executor, parsed)
+    update = file_table([files[i] for i in changed], results)
+    if any(update[name][1:] != tuple(table[name][1:]) for name in update) or not still_valid(previous, works):
+        return None
+    return previous, {**table, **update}
+
+
+def _find_afresh(results: list, skipped: Counter, floor: int, cache: ParseCache, progress: Progress | None,
+                 lineage: str) -> Findings:
     shapes = [shape for result in results for shape in result.shapes]
     digests = [(r.subsystem, r.path, r.language, r.shapes_digest) for r in results]
-    found = _clusters(cache, digests, shapes, floor, progress, lineage=f"{request.repo.resolve()}\0{floor}")
+    found = _clusters(cache, digests, shapes, floor, progress, lineage)
     clusters = tuple(c for c in found if not is_idiom(c))
     filtered = {"thin_units": sum(s.size < floor for s in shapes), "idioms": len(found) - len(clusters)}
     return Findings(tally(results), tuple(sorted(skipped.items())), tuple(filtered.items()),
                     clusters, recurrences(results), unread(results))
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _clusters(cache: ParseCache, digests: list[tuple[str, ...]], shapes: list, floor: int,
@@ -129,7 +162,7 @@ def _clusters(cache: ParseCache, digests: list[tuple[str, ...]], shapes: list, f
     do not cluster again; edits that do start from the candidate pairs of the last clustering
     of the same repository (any earlier index gives the same clusters, only slower)."""
     key = f"clusters/{SHAPING}/" + fingerprint_of(digests, floor)
-    last = f"pairs/{SHAPING}/" + hashlib.blake2b(lineage.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    last = f"pairs/{SHAPING}/" + _digest(lineage)
     found = cache.get_many([key, last])
     if key in found:
         return from_memo(found[key], shapes)
