@@ -10,6 +10,7 @@ import hashlib
 import marshal
 import os
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 from radar import __version__
@@ -59,7 +60,9 @@ class ParseCache:
             return found
         return found
 
-    def put_many(self, items: dict[str, object]) -> None:
+    def put_many(self, items: dict[str, object], replacing: Iterable[str] = ()) -> None:
+        """Store `items`; entries under the key prefixes `replacing` (a family, such as one
+        checkout's listings) are dropped first, so a family holds only its newest answer."""
         if self._db is None or not items:
             return
         rows = []
@@ -68,14 +71,38 @@ class ParseCache:
             rows.append((key, _digest(key, payload), payload))
         try:
             with self._db:
+                for prefix in replacing:
+                    self._db.execute("DELETE FROM entry WHERE key >= ? AND key < ?", (prefix, _after(prefix)))
                 self._db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?)", rows)
         except sqlite3.Error:
             pass  # a cache that cannot be written only costs time
+
+    def keep_latest(self, limits: dict[str, int]) -> None:
+        """Keep only the newest `limits[prefix]` entries under each key prefix, and drop parses
+        made by other versions of the tool: memos of states long gone only take room."""
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                for prefix, keep in limits.items():
+                    self._db.execute(
+                        "DELETE FROM entry WHERE key >= ? AND key < ? AND rowid NOT IN (SELECT rowid FROM entry"
+                        " WHERE key >= ? AND key < ? ORDER BY rowid DESC LIMIT ?)",  # REPLACE gives a new rowid
+                        (prefix, _after(prefix), prefix, _after(prefix), keep))
+                self._db.execute("DELETE FROM entry WHERE key GLOB '[0-9]*' AND substr(key, 1, ?) != ?",
+                                 (len(SHAPING) + 1, SHAPING + "/"))
+        except sqlite3.Error:
+            pass
 
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _after(prefix: str) -> str:
+    """The first key past every key that starts with `prefix`."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
 def _digest(key: str, payload: bytes) -> bytes:

@@ -13,6 +13,7 @@ import dataclasses
 import errno
 import hashlib
 import os
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -75,7 +76,7 @@ class Memo(Protocol):
 
     def get_many(self, keys: list[str]) -> dict[str, object]: ...
 
-    def put_many(self, items: dict[str, object]) -> None: ...
+    def put_many(self, items: dict[str, object], replacing: Iterable[str] = ()) -> None: ...
 
 
 def discover(repo: Path, rules: FleetRules, now: datetime | None = None, memo: Memo | None = None) -> Fleet:
@@ -282,7 +283,7 @@ def _git_states(checkouts: list[tuple[Path, str | None, list[str]]], memo: Memo 
     grows with history), the index listing per identity of the index file (git rewrites the
     file whenever the index changes). Only `git status`, which looks at the working tree,
     runs every pass."""
-    keys = [(_dates_key(head, namespaces) if head and namespaces else None,
+    keys = [(_dates_key(root, head, namespaces) if head and namespaces else None,
              _tracked_key(root, namespaces) if namespaces else None) for root, head, namespaces in checkouts]
     known = memo.get_many([key for pair in keys for key in pair if key]) if memo else {}
     remembered = [(_dates_from(known.get(dates)) if dates else None, _tracked_from(known.get(tracked)) if tracked else None)
@@ -296,12 +297,17 @@ def _git_states(checkouts: list[tuple[Path, str | None, list[str]]], memo: Memo 
                 fresh[dates_key] = {path: int(when.timestamp()) for path, when in state.dates.items()}
             if tracked_key and tracked is None:
                 fresh[tracked_key] = (state.blobs, sorted(state.symlinks), sorted(state.gitlinks))
-        memo.put_many(fresh)
+        memo.put_many(fresh, replacing=[_family(key) for key in fresh])
     return states
 
 
-def _dates_key(head: str, namespaces: list[str]) -> str:
-    return f"dates/{head}/" + _digest(namespaces)
+def _family(key: str) -> str:
+    """The prefix of one checkout's entries of a kind: a new answer replaces the older ones."""
+    return key[:key.rindex("/") + 1]
+
+
+def _dates_key(root: Path, head: str, namespaces: list[str]) -> str:
+    return f"dates/{_digest((str(root), namespaces))}/{head}"
 
 
 def _digest(value: object) -> str:
@@ -329,8 +335,8 @@ def _tracked_key(root: Path, namespaces: list[str]) -> str | None:
         info = os.stat(index)
     except (OSError, UnicodeError):
         return None
-    identity = (str(index), info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-    return "tracked/" + _digest((identity, namespaces))
+    identity = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    return f"tracked/{_digest((str(index), namespaces))}/{_digest(identity)}"
 
 
 def _tracked_from(memo: object) -> tuple[dict[str, str], set[str], set[str]] | None:

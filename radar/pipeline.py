@@ -32,6 +32,7 @@ from radar.rank import rank
 from radar.storage import ScanLock
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
+MEMOS_KEPT = {"findings/": 16, "clusters/": 16}  # the states a pass may come back to; older ones go
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ def find(request: ScanRequest, fleet: Fleet, rules: Rules, cache: ParseCache,
         findings = _find_afresh(results, skipped, floor, cache, progress, lineage)
         table = file_table(files, results)
     cache.put_many({key: encode(findings), last: (key, table)})
+    cache.keep_latest(MEMOS_KEPT)
     return findings
 
 

@@ -36,3 +36,19 @@ def test_an_unusable_cache_folder_only_costs_time(tmp_path):
     cache = ParseCache(blocker / "cache")
     cache.put_many({"k": 1})
     assert cache.get_many(["k"]) == {}
+
+
+def test_old_memos_and_other_versions_parses_are_dropped(tmp_path):
+    cache = ParseCache(tmp_path)
+    for n in range(30):
+        cache.put_many({f"findings/{n:02d}": n})
+    cache.put_many({"0.0.1/1/python/abc": 1, ParseCache.key("python", "abc"): 2})
+    cache.put_many({"tracked/one/new": 3}, replacing=["tracked/one/"])
+    cache.put_many({"tracked/one/newer": 4, "tracked/two/x": 5}, replacing=["tracked/one/", "tracked/two/"])
+    cache.keep_latest({"findings/": 5})
+    kept = cache.get_many([f"findings/{n:02d}" for n in range(30)])
+    assert sorted(kept) == [f"findings/{n:02d}" for n in range(25, 30)]
+    assert cache.get_many(["0.0.1/1/python/abc", ParseCache.key("python", "abc")]) == {ParseCache.key("python", "abc"): 2}
+    assert cache.get_many(["tracked/one/new", "tracked/one/newer", "tracked/two/x"]) == {
+        "tracked/one/newer": 4, "tracked/two/x": 5}
+    cache.close()

@@ -193,7 +193,8 @@ class DictMemo:
     def get_many(self, keys):
         return {key: self.items[key] for key in keys if key in self.items}
 
-    def put_many(self, items):
+    def put_many(self, items, replacing=()):
+        self.items = {k: v for k, v in self.items.items() if not k.startswith(tuple(replacing))}
         self.items.update(items)
 
 
@@ -225,10 +226,14 @@ def test_remembered_index_listings_follow_every_change_to_the_index(tmp_path: Pa
     fleet = make_fleet(tmp_path / "fleet")
     memo = DictMemo()
     acl = fleet.worktrees["acl"]
+    checkouts = len(fleet.worktrees) + 1
 
     def same_as_without_memo() -> None:
         remembered = discover(fleet.repo, FleetRules(), memo=memo)
         assert remembered.subsystems == discover(fleet.repo, FleetRules()).subsystems
+        # one answer of each kind per checkout: older ones are replaced, not piled up
+        assert sum(key.startswith("tracked/") for key in memo.items) == checkouts
+        assert sum(key.startswith("dates/") for key in memo.items) == checkouts
 
     same_as_without_memo()
     assert any(key.startswith("tracked/") for key in memo.items)
