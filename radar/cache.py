@@ -100,6 +100,11 @@ class ParseCache:
             self._db = None
 
 
+def key_digest(value: object) -> str:
+    """A short, stable digest of `value` (its repr), for building memo keys."""
+    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
 def _after(prefix: str) -> str:
     """The first key past every key that starts with `prefix`."""
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)

@@ -56,7 +56,7 @@ def find_pairs(shapes: list[Shape], keys: list[str]) -> tuple[set[Pair], PairInd
     found: set[Pair] = set()
     for members in (members for table in postings.values() for members in table.values()):
         if 1 < len(members) <= COMMON_SHINGLE:
-            found.update(_size_compatible(sorted(members, key=lambda i: shapes[i].size), shapes))
+            found.update(_pairs_within(members, shapes))
     pairs = _sharing(found, shapes)
     return pairs, _index(shapes, keys, frequency, prefixes, pairs)
 
@@ -155,8 +155,9 @@ def _needed_overlap(samples: int) -> int:
     return max(1, math.ceil(basis * SHARED_SAMPLES))
 
 
-def _size_compatible(by_size: list[int], shapes: list[Shape]):
-    """Pairs (in index order) whose lengths could still reach LINK_SIMILARITY."""
+def _pairs_within(members: list[int], shapes: list[Shape]):
+    """The pairs (in index order) of one posting whose lengths could still reach LINK_SIMILARITY."""
+    by_size = sorted(members, key=lambda i: shapes[i].size)
     for position, a in enumerate(by_size):
         longest = shapes[a].size / SIZE_RATIO
         for b in by_size[position + 1:]:
@@ -209,7 +210,7 @@ def _meeting_now(postings: Postings, shapes: list[Shape]) -> set[Pair]:
     met: set[Pair] = set()
     for members in (members for table in postings.values() for members in table.values()):
         if 1 < len(members) <= COMMON_SHINGLE:
-            met.update(_size_compatible(sorted(members, key=lambda i: shapes[i].size), shapes))
+            met.update(_pairs_within(members, shapes))
     return met
 
 

@@ -20,6 +20,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
+from radar.cache import key_digest
 from radar.config import FleetRules, glob_match
 from radar.gitdoor import GitError, git, is_git_checkout
 
@@ -307,11 +308,7 @@ def _family(key: str) -> str:
 
 
 def _dates_key(root: Path, head: str, namespaces: list[str]) -> str:
-    return f"dates/{_digest((str(root), namespaces))}/{head}"
-
-
-def _digest(value: object) -> str:
-    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return f"dates/{key_digest((str(root), namespaces))}/{head}"
 
 
 def _dates_from(memo: object) -> dict[str, datetime] | None:
@@ -336,7 +333,7 @@ def _tracked_key(root: Path, namespaces: list[str]) -> str | None:
     except (OSError, UnicodeError):
         return None
     identity = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-    return f"tracked/{_digest((str(index), namespaces))}/{_digest(identity)}"
+    return f"tracked/{key_digest((str(index), namespaces))}/{key_digest(identity)}"
 
 
 def _tracked_from(memo: object) -> tuple[dict[str, str], set[str], set[str]] | None:

@@ -6,7 +6,6 @@ cluster find is remembered whole (findings.py): an unchanged fleet skips them.
 """
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from pathlib import Path
 
 from radar.analyse import FileWork, analyse_all, content_ids
 from radar.backlog import render
-from radar.cache import SHAPING, ParseCache
+from radar.cache import SHAPING, ParseCache, key_digest
 from radar.census import census, recurrences
 from radar.candidates import decode as decode_pairs
 from radar.candidates import encode as encode_pairs
@@ -105,7 +104,7 @@ def find(request: ScanRequest, fleet: Fleet, rules: Rules, cache: ParseCache,
     files = [(w.subsystem, w.path, w.language, blob or "!" + str(why)) for w, (blob, why) in zip(works, ids)]
     key = memo_key(files, floor)
     lineage = f"{request.repo.resolve()}\0{floor}"
-    last = f"last/{SHAPING}/" + _digest(lineage)
+    last = f"last/{SHAPING}/" + key_digest(lineage)
     found = cache.get_many([key, last])
     remembered = decode(found.get(key))
     if remembered is not None and still_valid(remembered, works):
@@ -154,17 +153,13 @@ def _find_afresh(results: list, skipped: Counter, floor: int, cache: ParseCache,
                     clusters, recurrences(results), unread(results))
 
 
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
 def _clusters(cache: ParseCache, digests: list[tuple[str, ...]], shapes: list, floor: int,
               progress: Progress | None, lineage: str) -> tuple:
     """cluster(), remembered by shapes: edits that move no shape (comments, trailing lines)
     do not cluster again; edits that do start from the candidate pairs of the last clustering
     of the same repository (any earlier index gives the same clusters, only slower)."""
     key = f"clusters/{SHAPING}/" + fingerprint_of(digests, floor)
-    last = f"pairs/{SHAPING}/" + _digest(lineage)
+    last = f"pairs/{SHAPING}/" + key_digest(lineage)
     found = cache.get_many([key, last])
     if key in found:
         return from_memo(found[key], shapes)

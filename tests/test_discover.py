@@ -3,6 +3,7 @@ subsystems found are the sensible ones (real git repositories and worktrees, no 
 from __future__ import annotations
 
 import os
+import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from gitfleet import (OLD, SHAPES, commit_all, git, latest, make_fleet, scan_args, shared_retry,
                       write)
+from radar.cache import ParseCache
 from radar.cli import main
 from radar.config import FleetRules
 from radar.discover import discover
@@ -184,18 +186,10 @@ def test_a_git_hook_environment_does_not_redirect_the_scan(tmp_path: Path, rules
     assert [s["name"] for s in snapshot["subsystems"]] == ["acl", "core", "feed", "mod"]
 
 
-class DictMemo:
-    """The memo discover takes, held in a dict (the pass uses the SQLite parse cache)."""
-
-    def __init__(self) -> None:
-        self.items: dict[str, object] = {}
-
-    def get_many(self, keys):
-        return {key: self.items[key] for key in keys if key in self.items}
-
-    def put_many(self, items, replacing=()):
-        self.items = {k: v for k, v in self.items.items() if not k.startswith(tuple(replacing))}
-        self.items.update(items)
+def memo_keys(folder: Path) -> list[str]:
+    """The keys a real parse cache holds (what discover remembered)."""
+    with sqlite3.connect(folder / "parse-cache.sqlite") as db:
+        return [key for (key,) in db.execute("SELECT key FROM entry")]
 
 
 def _dates(fleet) -> dict:
@@ -204,9 +198,9 @@ def _dates(fleet) -> dict:
 
 def test_commit_dates_are_remembered_per_head_and_a_new_commit_is_seen(tmp_path: Path) -> None:
     fleet = make_fleet(tmp_path / "fleet")
-    memo = DictMemo()
+    memo = ParseCache(tmp_path / "cache")
     first = discover(fleet.repo, FleetRules(), memo=memo)
-    assert any(key.startswith("dates/") for key in memo.items)
+    assert any(key.startswith("dates/") for key in memo_keys(tmp_path / "cache"))
     assert _dates(discover(fleet.repo, FleetRules(), memo=memo)) == _dates(first)
     write(fleet.worktrees["acl"], {"lib/acl/later.py": "def later():\n    return 1\n"})
     commit_all(fleet.worktrees["acl"], "later", date="2025-03-01T12:00:00+00:00")
@@ -217,14 +211,14 @@ def test_commit_dates_are_remembered_per_head_and_a_new_commit_is_seen(tmp_path:
 
 def test_a_shallow_clone_remembers_no_dates(tmp_path: Path) -> None:
     repo, _ = SHAPES["shallow_clone"](tmp_path / "fleet")
-    memo = DictMemo()
+    memo = ParseCache(tmp_path / "cache")
     discover(repo, FleetRules(), memo=memo)
-    assert memo.items == {}
+    assert memo_keys(tmp_path / "cache") == []
 
 
 def test_remembered_index_listings_follow_every_change_to_the_index(tmp_path: Path) -> None:
     fleet = make_fleet(tmp_path / "fleet")
-    memo = DictMemo()
+    memo = ParseCache(tmp_path / "cache")
     acl = fleet.worktrees["acl"]
     checkouts = len(fleet.worktrees) + 1
 
@@ -232,11 +226,12 @@ def test_remembered_index_listings_follow_every_change_to_the_index(tmp_path: Pa
         remembered = discover(fleet.repo, FleetRules(), memo=memo)
         assert remembered.subsystems == discover(fleet.repo, FleetRules()).subsystems
         # one answer of each kind per checkout: older ones are replaced, not piled up
-        assert sum(key.startswith("tracked/") for key in memo.items) == checkouts
-        assert sum(key.startswith("dates/") for key in memo.items) == checkouts
+        keys = memo_keys(tmp_path / "cache")
+        assert sum(key.startswith("tracked/") for key in keys) == checkouts
+        assert sum(key.startswith("dates/") for key in keys) == checkouts
 
     same_as_without_memo()
-    assert any(key.startswith("tracked/") for key in memo.items)
+    assert any(key.startswith("tracked/") for key in memo_keys(tmp_path / "cache"))
     write(acl, {"lib/acl/staged.py": "def staged():\n    return 2\n"})
     git(acl, "add", "lib/acl/staged.py")
     same_as_without_memo()
