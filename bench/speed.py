@@ -5,7 +5,7 @@
 Builds, under bench/.work/ (git-ignored):
 - corpus/pkgs: a git repo whose main checkout has lib/<pkg>/ = the .py files of several
   pure-Python packages installed in the venv, committed 90 days ago;
-- corpus/fleet: the demo fleet generator (radar.fleet.build_fleet) with many worktrees;
+- corpus/fleet: the demo fleet generator (radar.demo.fleet.build_fleet) with many worktrees;
 installs jscpd@5.3.2 under bench/.work/jscpd if missing, then for each tree, in rounds of
   jscpd, radar cold (fresh empty --cache and --out), radar warm (same cache and out, nothing
   changed), radar after committing a one-line comment to one file ("comment": moves no
@@ -60,7 +60,7 @@ def build_pkgs(dest: Path) -> Path:
 
 def build_fleet_tree(dest: Path, worktrees: int) -> tuple[Path, Path]:
     """(repo, rules) of a demo-generator fleet with `worktrees` loop worktrees."""
-    from radar.fleet import FleetSpec, build_fleet, demo_spec
+    from radar.demo.fleet import FleetSpec, build_fleet, demo_spec
     if not (dest / "main" / ".git").exists():
         fresh(dest)
         base = demo_spec()
@@ -92,7 +92,7 @@ def one_file_change(repo: Path, target: str, round_: int, code: bool) -> None:
 def parse_only(files: list[Path]) -> float:
     """Seconds tree-sitter alone takes to parse `files` on one core: the floor under any cold
     pass that parses everything (no walk, no shaping, no clustering)."""
-    from radar.parse import _grammar, _parser, language_for
+    from radar.stages.parse import _grammar, _parser, language_for
 
     sources = [(language_for(f.name), f.read_bytes()) for f in files]
     parsers = {language: _parser(_grammar(language).grammar) for language, _ in sources}

@@ -14,11 +14,11 @@ from dashboard.evidence import md_escape
 
 HERE = Path(__file__).resolve().parent
 PAGE_FILES = {
-    "backlog": HERE / "pages_backlog.py",
-    "candidate": HERE / "pages_candidate.py",
-    "census": HERE / "pages_census.py",
-    "subsystems": HERE / "pages_subsystems.py",
-    "history": HERE / "pages_history.py",
+    "backlog": HERE / "pages" / "backlog.py",
+    "candidate": HERE / "pages" / "candidate.py",
+    "census": HERE / "pages" / "census.py",
+    "subsystems": HERE / "pages" / "subsystems.py",
+    "history": HERE / "pages" / "history.py",
 }
 VERDICT_ICON = {"proposed": "🟢", "watching": "🟡", "done": "🔵", "rejected": "⚪"}
 

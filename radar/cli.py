@@ -16,11 +16,11 @@ from enum import IntEnum
 from pathlib import Path
 
 from radar import __version__
-from radar.cache import default_cache_dir
+from radar.infra.cache import default_cache_dir
 from radar.config import ConfigError
-from radar.executors import MissingExtra
-from radar.gitdoor import GitError
-from radar.storage import ScanRunning
+from radar.infra.executors import MissingExtra
+from radar.infra.gitdoor import GitError
+from radar.infra.storage import ScanRunning
 
 
 class Exit(IntEnum):
@@ -154,7 +154,7 @@ def _cache_dir(args) -> Path | None:
 
 
 def _request(args):
-    from radar.pipeline import ScanRequest, resolve_rules_dir
+    from radar.request import ScanRequest, resolve_rules_dir
 
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (every core) or more")
@@ -184,8 +184,9 @@ def _summary(snapshot: dict, path: Path, args) -> None:
 
 
 def _demo(args) -> int:
-    from radar.fleet import build_fleet, demo_spec
-    from radar.pipeline import ScanRequest, run_pass
+    from radar.demo.fleet import build_fleet, demo_spec
+    from radar.pipeline import run_pass
+    from radar.request import ScanRequest
 
     target = args.fleet or Path(tempfile.mkdtemp(prefix="radar-demo-"))
     try:
@@ -202,8 +203,9 @@ def _demo(args) -> int:
 
 
 def _census(args) -> int:
-    from radar.backlog import census_section
-    from radar.pipeline import census_only, resolve_rules_dir
+    from radar.outputs.backlog import census_section
+    from radar.pipeline import census_only
+    from radar.request import resolve_rules_dir
 
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (every core) or more")
@@ -237,7 +239,7 @@ def _latest(out: Path) -> dict:
 
 
 def _explain(args) -> int:
-    from radar.explain import explain, find_candidate
+    from radar.outputs.explain import explain, find_candidate
 
     snapshot = _latest(args.out)
     candidate = find_candidate(snapshot, args.id)
@@ -248,13 +250,13 @@ def _explain(args) -> int:
 
 
 def _export(args) -> int:
-    from radar.sarif import to_sarif
+    from radar.outputs.sarif import to_sarif
 
     snapshot = _latest(args.out)
     document = to_sarif(snapshot) if args.format == "sarif" else snapshot
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     if args.output:
-        from radar.storage import atomic_write
+        from radar.infra.storage import atomic_write
 
         atomic_write(args.output, text.encode("utf-8"))
     else:

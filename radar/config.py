@@ -20,7 +20,7 @@ from typing import NoReturn
 
 import yaml
 
-from radar.storage import fsync_dir
+from radar.infra.storage import fsync_dir
 
 
 class ConfigError(Exception):

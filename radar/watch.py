@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from radar.gitdoor import GitError, git
+from radar.infra.gitdoor import GitError, git
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 

@@ -1,9 +1,9 @@
-"""Shared fixtures: real fleets (git repos with worktrees) built on the fly by radar.fleet."""
+"""Shared fixtures: real fleets (git repos with worktrees) built on the fly by radar.demo.fleet."""
 from pathlib import Path
 
 import pytest
 
-from radar.fleet import FleetSpec, build_fleet
+from radar.demo.fleet import FleetSpec, build_fleet
 
 OTHER_FLEET = FleetSpec(  # like the demo, not the demo: other names, sizes, seed
     worktrees=("billing", "catalog", "chat", "docs", "geo", "inbox", "ledger", "media", "notify", "orders"),
@@ -22,7 +22,8 @@ def other_fleet(tmp_path_factory):
 @pytest.fixture(scope="session")
 def scanned_other_fleet(other_fleet, tmp_path_factory):
     """One pass over the other fleet: (fleet, out dir, snapshot)."""
-    from radar.pipeline import ScanRequest, run_pass
+    from radar.pipeline import run_pass
+    from radar.request import ScanRequest
 
     out = tmp_path_factory.mktemp("out")
     snapshot, _ = run_pass(ScanRequest(other_fleet.repo, other_fleet.rules, out,

@@ -13,6 +13,7 @@ import stat
 import subprocess
 import sys
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 OLD = "2024-06-01T12:00:00+00:00"  # long before any stable_days window
@@ -38,6 +39,19 @@ def git(cwd: Path, *args: str, date: str = OLD) -> str:
     if done.returncode:
         raise AssertionError(f"git {' '.join(args)} in {cwd} failed:\n{done.stderr}")
     return done.stdout
+
+
+def commit_old(worktree, path, text):
+    """Commit a file in a worktree as if it had been written a month ago."""
+    (worktree / path).parent.mkdir(parents=True, exist_ok=True)
+    (worktree / path).write_text(text)
+    when = (datetime.now(timezone.utc) - timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%S+0000")
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when,
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    subprocess.run(["git", "-C", str(worktree), "add", path], check=True, env=env)
+    subprocess.run(["git", "-C", str(worktree), "-c", "commit.gpgsign=false", "commit", "-qm", "copy", "--", path],
+                   check=True, env=env)
 
 
 def write(base: Path, files: dict[str, str | bytes]) -> None:

@@ -1,8 +1,8 @@
 """Small real inputs for stage tests: shapes from real parses, fleets as plain dataclasses."""
 from datetime import datetime, timedelta, timezone
 
-from radar.analyse import FileWork, _bind, analyse_bytes
-from radar.discover import Fleet, SourceFile, Subsystem
+from radar.stages.analyse import FileWork, _bind, analyse_bytes
+from radar.stages.discover import Fleet, SourceFile, Subsystem
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
 

@@ -6,7 +6,7 @@ import jsonschema
 import pytest
 
 from conftest import candidate_for, tree_state
-from radar.publish import schema
+from radar.outputs.publish import schema
 
 
 def test_harness_in_five_worktrees_is_proposed_with_its_routed_home(scanned_other_fleet):
@@ -111,7 +111,8 @@ def test_backlog_has_the_contract_sections_in_order(scanned_other_fleet):
 
 
 def test_scan_leaves_the_fleet_byte_and_mtime_identical(other_fleet, tmp_path):
-    from radar.pipeline import ScanRequest, run_pass
+    from radar.pipeline import run_pass
+    from radar.request import ScanRequest
 
     before = tree_state(other_fleet.root)
     run_pass(ScanRequest(other_fleet.repo, other_fleet.rules, tmp_path / "out", tmp_path / "cache", jobs=2))
@@ -120,7 +121,8 @@ def test_scan_leaves_the_fleet_byte_and_mtime_identical(other_fleet, tmp_path):
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_same_candidates_with_any_jobs_and_with_or_without_cache(other_fleet, scanned_other_fleet, tmp_path, jobs):
-    from radar.pipeline import ScanRequest, run_pass
+    from radar.pipeline import run_pass
+    from radar.request import ScanRequest
 
     _, _, reference = scanned_other_fleet
     for cache in (None, tmp_path / "cache", tmp_path / "cache"):

@@ -2,7 +2,8 @@
 propose nonsense about itself, and must not write into its own tree."""
 from pathlib import Path
 
-from radar.pipeline import ScanRequest, run_pass
+from radar.pipeline import run_pass
+from radar.request import ScanRequest
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,0 +1,211 @@
+"""Publish stage: the pass's results as a schema-1 snapshot, written atomically.
+
+`build_snapshot` turns the stages' dataclasses into the JSON users' scripts read (the contract's
+keys, plus extensions documented in snapshot.schema.json). `write_pass` writes the snapshot,
+`latest.json` and the regenerated backlog; earlier snapshots are never touched.
+"""
+from __future__ import annotations
+
+import json
+from itertools import islice
+from collections import Counter
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from radar import __version__
+from radar.stages.analyse import SKIP_REASONS
+from radar.stages.census import CensusRow
+from radar.config import Rules
+from radar.stages.discover import Fleet, utc_iso
+from radar.reuse.findings import Findings
+from radar.stages.gate import History
+from radar.stages.history import Changes, Past, quiet_passes
+from radar.stages.rank import Ranked
+from radar.infra.storage import atomic_write, remove_leftovers
+
+MAX_CODE_LINES = 400  # evidence shown per instance in the snapshot (the dashboard reads only this)
+HISTORY_KEPT = 10  # passes summarised in each snapshot, for the backlog's Last scan section
+
+
+@dataclass(frozen=True)
+class PassResult:
+    fleet: Fleet
+    rules: Rules
+    findings: Findings
+    ranked: tuple[Ranked, ...]
+    census: tuple[CensusRow, ...]
+    changes: Changes
+    past: Past
+    history: History
+    started_at: datetime
+
+
+def schema() -> dict:
+    return json.loads(resources.files("radar.outputs").joinpath("snapshot.schema.json").read_text("utf-8"))
+
+
+def build_snapshot(result: PassResult, finished_at: datetime | None = None) -> dict:
+    finished_at = finished_at or datetime.now(timezone.utc)
+    pass_number = result.past.next_pass
+    found = result.findings
+    files = {subsystem: count for subsystem, count, _ in found.files}
+    units = {subsystem: count for subsystem, _, count in found.files}
+    counted = dict(found.skipped)
+    skipped = {reason: counted.get(reason, 0) for reason in SKIP_REASONS}
+    skipped["symlink_outside"] += result.fleet.symlinks_outside
+    changes = result.changes
+    scan = {
+        "started_at": utc_iso(result.started_at), "finished_at": utc_iso(finished_at), "pass": pass_number,
+        "changes": {
+            "new": list(changes.new), "grown": list(changes.grown), "shrunk": list(changes.shrunk),
+            "gone": list(changes.gone),
+            "verdicts": [{"id": i, "from": a, "to": b} for i, a, b in changes.verdicts],
+            "subsystems_added": list(changes.subsystems_added),
+            "subsystems_removed": list(changes.subsystems_removed),
+        },
+        "empty_pass": changes.empty_pass,
+        "skipped": skipped,
+        "filtered": dict(found.filtered),
+        "files": found.file_count,
+        "units": sum(units.values()),
+        "warnings": list(result.fleet.warnings) + list(result.past.unreadable),
+    }
+    snapshot = {
+        "schema": 1,
+        "tool": {"name": "abstraction-radar", "version": __version__},
+        "repo": result.fleet.repo,
+        "repo_kind": result.fleet.kind,
+        "rules": result.rules.source,
+        "gate": asdict(result.rules.gate),
+        "scan": scan,
+        "subsystems": [_subsystem(s, files, units, result.history) for s in result.fleet.subsystems],
+        "candidates": [_candidate(r, result) for r in result.ranked],
+        "census": [_census_row(row) for row in result.census],
+    }
+    scan["history"] = _history(snapshot, result.past)
+    return snapshot
+
+
+def _subsystem(subsystem, files: dict[str, int], units: dict[str, int], history: History) -> dict:
+    moving = subsystem.name in history.moving
+    return {
+        "name": subsystem.name, "source": subsystem.source, "root": subsystem.root,
+        "namespace": subsystem.namespace, "branch": subsystem.branch, "head": subsystem.head,
+        "files": files.get(subsystem.name, 0), "units": units.get(subsystem.name, 0), "active": subsystem.active or moving,
+        "last_change": utc_iso(subsystem.last_change), "dirty_files": list(subsystem.dirty_files),
+        "activity": "changed in each of the last passes" if moving and not subsystem.active else subsystem.activity,
+    }
+
+
+def _candidate(ranked: Ranked, result: PassResult) -> dict:
+    candidate, score = ranked.candidate, ranked.score
+    previous = {c["id"]: c for c in (result.past.latest or {}).get("candidates", [])}.get(candidate.id)
+    representative = candidate.cluster.representative
+    roots = {s.name: s.root for s in result.fleet.subsystems}
+    review = None
+    if candidate.decision and previous and len(candidate.consumers) > len(previous["consumers"]):
+        review = (f"grew from {len(previous['consumers'])} to {len(candidate.consumers)} consumers since pass "
+                  f"{result.past.latest['scan']['pass']}; the decision ({candidate.decision.verdict}) still "
+                  "applies: review it")
+    routing = candidate.routing
+    return {
+        "id": candidate.id, "verdict": candidate.verdict, "kind": routing.kind, "home": routing.home,
+        "action": routing.action, "consumers": list(candidate.consumers),
+        "similarity": round(candidate.cluster.similarity, 4), "tokens": representative.size,
+        "score": score.value, "missing": list(candidate.missing), "reason": candidate.reason,
+        "review": review, "rank": ranked.rank, "name": representative.name, "unit": representative.kind,
+        "language": representative.language,
+        "first_seen_pass": previous.get("first_seen_pass", result.past.next_pass) if previous else result.past.next_pass,
+        "gate": [{"criterion": c.criterion, "met": c.met, "detail": c.detail} for c in candidate.checks],
+        "score_breakdown": {"consumers": score.consumers, "effort": score.effort, "risk": score.risk,
+                            "value": score.value, "explanation": score.explanation},
+        "routing": {"kind": routing.kind, "home": routing.home, "action": routing.action, "by": routing.by,
+                    "rule": routing.rule},
+        "decision": None if candidate.decision is None else {
+            "verdict": candidate.decision.verdict, "reason": candidate.decision.reason,
+            "line": candidate.decision.line},
+        "instances": [_instance(i, roots, result.past) for i in candidate.instances],
+    }
+
+
+def _instance(instance, roots: dict[str, str], past: Past) -> dict:
+    return {
+        "subsystem": instance.subsystem, "path": instance.path, "start_line": instance.start_line,
+        "end_line": instance.end_line, "name": instance.name, "unit": instance.unit,
+        "stable": instance.stable, "last_change": utc_iso(instance.last_change), "dirty": instance.dirty,
+        "unstable_because": instance.unstable_because, "similarity": instance.similarity,
+        "quiet_passes": quiet_passes(instance.subsystem, instance.path, instance.name, instance.exact, past),
+        "exact": instance.exact, "language": instance.language,
+        "code": _excerpt(Path(roots[instance.subsystem]) / instance.path, instance.start_line, instance.end_line),
+    }
+
+
+def _excerpt(path: Path, start: int, end: int) -> str:
+    try:
+        with path.open("r", encoding="utf-8", errors="replace") as handle:
+            lines = list(islice(handle, start - 1, min(end, start + MAX_CODE_LINES - 1)))
+    except OSError:
+        return ""
+    return "".join(lines)
+
+
+def _census_row(row: CensusRow) -> dict:
+    return {"name": row.name, "kind": row.kind, "owners": list(row.owners), "count": row.count,
+            "verdict": row.verdict, "candidates": list(row.candidates), "locations": list(row.locations),
+            "reason": row.reason}
+
+
+def _history(snapshot: dict, past: Past) -> list[dict]:
+    verdicts = Counter(c["verdict"] for c in snapshot["candidates"])
+    changes = snapshot["scan"]["changes"]
+    this_pass = {
+        "pass": snapshot["scan"]["pass"], "finished_at": snapshot["scan"]["finished_at"],
+        "subsystems": len(snapshot["subsystems"]), "empty_pass": snapshot["scan"]["empty_pass"],
+        **{key: len(changes[key]) for key in ("new", "grown", "shrunk", "gone")},
+        **{verdict: verdicts.get(verdict, 0) for verdict in ("proposed", "watching", "done", "rejected")},
+    }
+    earlier = (past.latest or {}).get("scan", {}).get("history", [])
+    return (earlier + [this_pass])[-HISTORY_KEPT:]
+
+
+def snapshot_name(finished_at: str) -> str:
+    return finished_at.replace("-", "").replace(":", "").removesuffix("Z") + "Z.json"
+
+
+def write_pass(out: Path, snapshot: dict, backlog: str) -> Path:
+    """Write this pass: its own snapshot, latest.json, abstractions.md. Returns the snapshot path."""
+    folder = out / "snapshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(folder)
+    remove_leftovers(out)
+    stamp = snapshot["scan"]["finished_at"]
+    path = folder / snapshot_name(stamp)
+    suffix = 1
+    while path.exists():  # two passes in one second: keep both, in order
+        suffix += 1
+        path = folder / snapshot_name(stamp).replace("Z.json", f"Z{suffix:03d}.json")
+    encoded = encode_snapshot(snapshot)
+    atomic_write(path, encoded)
+    atomic_write(folder / "latest.json", encoded)
+    atomic_write(out / "abstractions.md", backlog.encode("utf-8"))
+    return path
+
+
+def encode_snapshot(snapshot: dict) -> bytes:
+    """JSON with one top-level key, and one element of a top-level list, per line.
+
+    Readable and diff-friendly (a candidate is one line), and written by the C encoder: a fully
+    indented dump goes through json's pure-Python encoder, a tenth of a warm pass."""
+    def compact(value) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    lines = []
+    for key, value in snapshot.items():
+        if isinstance(value, list) and value:
+            body = "[\n" + ",\n".join("  " + compact(item) for item in value) + "\n ]"
+        else:
+            body = compact(value)
+        lines.append(f" {compact(key)}: {body}")
+    return ("{\n" + ",\n".join(lines) + "\n}\n").encode("utf-8")

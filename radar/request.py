@@ -1,0 +1,48 @@
+"""What a pass is asked to do: the request and the files it covers, types every part may import.
+
+Both the pipeline and the reuse layer read a request; keeping it here, below both, lets data
+flow one way (request → pipeline → reuse → stages) with no import going back up.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from radar.config import Rules
+from radar.stages.analyse import FileWork
+from radar.stages.discover import Fleet
+from radar.stages.parse import language_for
+
+Progress = Callable[[str, int, int], None]  # (what, done, total)
+
+
+@dataclass(frozen=True)
+class ScanRequest:
+    repo: Path
+    rules_dir: Path | None
+    out: Path
+    cache_dir: Path | None  # None: no cache
+    jobs: int = 0  # 0: every core
+    executor: str = "local"  # local | dask
+    scheduler: str | None = None  # a running Dask scheduler (implies dask)
+    wait: float = 0.0  # seconds to wait for another pass's lock
+    now: datetime | None = None
+
+
+def resolve_rules_dir(rules: Path | None) -> Path | None:
+    """--rules, else ./rules when it exists, else the built-in defaults (None)."""
+    if rules is not None:
+        return rules
+    return Path("rules") if Path("rules").is_dir() else None
+
+
+def file_works(fleet: Fleet, rules: Rules) -> list[FileWork]:
+    """Every file of the fleet in a language the radar parses."""
+    extra = dict(rules.languages)
+    return [
+        FileWork(subsystem.name, f.path, f.abspath, language, f.blob)
+        for subsystem in fleet.subsystems for f in subsystem.files
+        if (language := language_for(f.path, extra))
+    ]

@@ -1,0 +1,103 @@
+"""Findings: what parsing and clustering found, in the form later stages read, and its memo.
+
+Findings are a function of the fleet's files (by blob id), the shaping code and the size floor,
+nothing else: no time, no history, no decisions. So a pass over an unchanged fleet takes them
+whole from the cache (one entry) and neither loads a shape nor clusters. The memo is checked
+like every cache entry (a bad one is a miss), and the few outcomes that depend on the file
+system rather than on content (a file that could not be read) are re-checked before it is used.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from operator import attrgetter
+
+from radar.stages.analyse import FILE_SYSTEM_SKIPS, FileResult, FileWork, read_source
+from radar.stages.census import Place, Recurrence
+from radar.infra.cache import SHAPING
+from radar.stages.cluster import Cluster, fingerprint_of
+from radar.stages.shape import Shape
+
+
+@dataclass(frozen=True)
+class Findings:
+    files: tuple[tuple[str, int, int], ...]  # (subsystem, files, units)
+    skipped: tuple[tuple[str, int], ...]  # (reason, files), for the reasons that occurred
+    filtered: tuple[tuple[str, int], ...]  # (filter, what it kept out)
+    clusters: tuple[Cluster, ...]  # idioms already left out
+    recurrences: tuple[Recurrence, ...]  # for the census
+    unread: tuple[tuple[str, str, str], ...] = ()  # (subsystem, path, reason) of files to re-check
+
+    @property
+    def file_count(self) -> int:
+        return sum(files for _, files, _ in self.files)
+
+
+def tally(results: list[FileResult]) -> tuple[tuple[str, int, int], ...]:
+    files, units = Counter(), Counter()
+    for result in results:
+        files[result.subsystem] += 1
+        units[result.subsystem] += len(result.shapes)
+    return tuple((subsystem, files[subsystem], units[subsystem]) for subsystem in sorted(files))
+
+
+def unread(results: list[FileResult]) -> tuple[tuple[str, str, str], ...]:
+    return tuple((r.subsystem, r.path, r.skipped) for r in results if r.skipped in FILE_SYSTEM_SKIPS)
+
+
+def file_table(files: list[tuple[str, ...]], results: list[FileResult]) -> dict[tuple[str, str, str], tuple]:
+    """(subsystem, path, language) -> (blob or skip reason, skip reason, parse error, digest of
+    the shapes) of each file: what tells the next pass whether a changed file moved a shape."""
+    return {file[:3]: (file[3], r.skipped, r.parse_error, r.shapes_digest) for file, r in zip(files, results)}
+
+
+def memo_key(files: Iterable[tuple[str, ...]], floor: int) -> str:
+    """`files` are (subsystem, path, language, blob or skip reason) of every file to parse."""
+    return f"findings/{SHAPING}/" + fingerprint_of(files, floor)
+
+
+def still_valid(findings: Findings, works: list[FileWork]) -> bool:
+    """False when a file that could not be read now reads differently."""
+    if not findings.unread:
+        return True
+    where = {(work.subsystem, work.path): work.abspath for work in works}  # same files: same memo key
+    return all(read_source(where[(subsystem, path)])[1] == reason
+               for subsystem, path, reason in findings.unread)
+
+
+# --- the memo: marshal-able tuples -------------------------------------------------------
+
+def encode(findings: Findings) -> tuple:
+    shapes: dict[Shape, int] = {}  # each shape once, however many clusters hold it
+    clusters = tuple((tuple(_index(shapes, m) for m in c.members), c.medoid, c.similarities)
+                     for c in findings.clusters)
+    recurrences = tuple((r.name, r.kind, tuple(map(_PLACE_FIELDS, r.places))) for r in findings.recurrences)
+    return (1, findings.files, findings.skipped, findings.filtered, tuple(map(_SHAPE_FIELDS, shapes)),
+            clusters, recurrences, findings.unread)
+
+
+def decode(memo: object) -> Findings | None:
+    """The findings of a memo, or None when it is not one this version wrote."""
+    try:
+        version, files, skipped, filtered, shapes, clusters, recurrences, unread_files = memo
+        if version != 1:
+            return None
+        table = [Shape(*fields) for fields in shapes]
+        return Findings(
+            files=tuple(files), skipped=tuple(skipped), filtered=tuple(filtered),
+            clusters=tuple(Cluster(tuple(table[i] for i in members), medoid, tuple(sims))
+                           for members, medoid, sims in clusters),
+            recurrences=tuple(Recurrence(name, kind, tuple(Place(*p) for p in places))
+                              for name, kind, places in recurrences),
+            unread=tuple(unread_files))
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+_SHAPE_FIELDS = attrgetter(*(f.name for f in fields(Shape)))
+_PLACE_FIELDS = attrgetter(*(f.name for f in fields(Place)))
+
+
+def _index(table: dict[Shape, int], shape: Shape) -> int:
+    return table.setdefault(shape, len(table))

@@ -1,0 +1,108 @@
+"""Reuse between passes, decided in one place: which earlier work a pass may take, and when.
+
+A pass needs the *findings* of the fleet's files (what parse, shape and cluster find). In order:
+1. the findings of exactly these files (by blob id), remembered whole: nothing is parsed or
+   clustered;
+2. the last pass's findings, when every file that changed since moved no shape (a comment,
+   trailing lines): only the changed files are parsed, to know it;
+3. afresh: every file parsed (each blob once, ever: `stages/analyse.py` keeps parses per blob),
+   then clustered, unless the same shapes were clustered before (the clusters memo), starting
+   from the last clustering's candidate-pair index (`stages/candidates.py`), which gives the
+   same pairs as from scratch.
+Every memo key here names everything its answer depends on (files, shaping version, size
+floor), so a stale entry is a miss, never a wrong answer. Discovery's own memos (index
+listings per index file, commit dates per HEAD) are kept by `stages/discover.py` in the same
+store (`infra/cache.py`).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from radar.config import Rules
+from radar.infra.cache import SHAPING, ParseCache, key_digest
+from radar.infra.executors import Executor, default_jobs
+from radar.request import Progress, ScanRequest, file_works
+from radar.reuse.findings import Findings, decode, encode, file_table, memo_key, still_valid, tally, unread
+from radar.stages.analyse import FileWork, analyse_all, content_ids
+from radar.stages.candidates import decode as decode_pairs
+from radar.stages.candidates import encode as encode_pairs
+from radar.stages.census import recurrences
+from radar.stages.cluster import cluster_from, fingerprint_of, from_memo, is_idiom, memo_of
+from radar.stages.discover import Fleet
+
+MEMOS_KEPT = {"findings/": 16, "clusters/": 16}  # the states a pass may come back to; older ones go
+
+
+def find(request: ScanRequest, fleet: Fleet, rules: Rules, cache: ParseCache,
+         progress: Progress | None = None) -> Findings:
+    """Parse, shape and cluster the fleet, or take the findings of the same files from the cache,
+    or those of the last pass when no changed file's shapes moved."""
+    works = file_works(fleet, rules)
+    ids = content_ids(works)
+    floor = rules.gate.min_tokens // 2
+    files = [(w.subsystem, w.path, w.language, blob or "!" + str(why)) for w, (blob, why) in zip(works, ids)]
+    key = memo_key(files, floor)
+    lineage = f"{request.repo.resolve()}\0{floor}"
+    last = f"last/{SHAPING}/" + key_digest(lineage)
+    found = cache.get_many([key, last])
+    remembered = decode(found.get(key))
+    if remembered is not None and still_valid(remembered, works):
+        return remembered
+    executor = Executor(request.executor, request.jobs or default_jobs(), request.scheduler)
+    parsed = (lambda done, total: progress("parsing files", done, total)) if progress else None
+    since = _unmoved_since(found.get(last), works, ids, files, cache, executor, parsed)
+    if since is not None:
+        findings, table = since
+    else:
+        results, skipped = analyse_all(works, ids, cache, executor, parsed)
+        findings = _find_afresh(results, skipped, floor, cache, progress, lineage)
+        table = file_table(files, results)
+    cache.put_many({key: encode(findings), last: (key, table)})
+    cache.keep_latest(MEMOS_KEPT)
+    return findings
+
+
+def _unmoved_since(last: object, works: list[FileWork], ids: list, files: list[tuple], cache: ParseCache,
+                   executor: Executor, parsed) -> tuple[Findings, dict] | None:
+    """The last pass's findings, when the same files are there and none that changed has moved
+    a shape (a comment, trailing lines): only the changed files are parsed to know it."""
+    try:
+        last_key, table = last
+        previous = decode(cache.get_many([last_key]).get(last_key))
+    except (TypeError, ValueError):
+        return None
+    if previous is None or not isinstance(table, dict) or set(table) != {file[:3] for file in files}:
+        return None
+    changed = [i for i, file in enumerate(files) if table[file[:3]][0] != file[3]]
+    results, _ = analyse_all([works[i] for i in changed], [ids[i] for i in changed], cache, executor, parsed)
+    update = file_table([files[i] for i in changed], results)
+    if any(update[name][1:] != tuple(table[name][1:]) for name in update) or not still_valid(previous, works):
+        return None
+    return previous, {**table, **update}
+
+
+def _find_afresh(results: list, skipped: Counter, floor: int, cache: ParseCache, progress: Progress | None,
+                 lineage: str) -> Findings:
+    shapes = [shape for result in results for shape in result.shapes]
+    digests = [(r.subsystem, r.path, r.language, r.shapes_digest) for r in results]
+    found = _clusters(cache, digests, shapes, floor, progress, lineage)
+    clusters = tuple(c for c in found if not is_idiom(c))
+    filtered = {"thin_units": sum(s.size < floor for s in shapes), "idioms": len(found) - len(clusters)}
+    return Findings(tally(results), tuple(sorted(skipped.items())), tuple(filtered.items()),
+                    clusters, recurrences(results), unread(results))
+
+
+def _clusters(cache: ParseCache, digests: list[tuple[str, ...]], shapes: list, floor: int,
+              progress: Progress | None, lineage: str) -> tuple:
+    """cluster(), remembered by shapes: edits that move no shape (comments, trailing lines)
+    do not cluster again; edits that do start from the candidate pairs of the last clustering
+    of the same repository (any earlier index gives the same clusters, only slower)."""
+    key = f"clusters/{SHAPING}/" + fingerprint_of(digests, floor)
+    last = f"pairs/{SHAPING}/" + key_digest(lineage)
+    found = cache.get_many([key, last])
+    if key in found:
+        return from_memo(found[key], shapes)
+    report = (lambda done, total: progress("verifying pairs", done, total)) if progress else None
+    clusters, index = cluster_from(shapes, decode_pairs(found.get(last)), report, floor=floor)
+    cache.put_many({key: memo_of(clusters, shapes), last: encode_pairs(index)})
+    return clusters

@@ -1,0 +1,235 @@
+"""Candidate pairs: which groups of identical units are worth aligning, without trying all pairs.
+
+Two groups are a candidate pair when they are of one language and granularity (module or
+definition), their sizes could still reach LINK_SIMILARITY, they share enough sampled
+shingles, and they meet in the posting of a prefix sample that is not boilerplate (at most
+COMMON_SHINGLE groups). Prefix filtering, as in SourcererCC: each group indexes only its rarest
+samples, as many as a partner must share at least one of.
+
+That definition looks only at each group's prefix and at the sizes of postings, so the pairs of
+the last pass can be updated rather than found again: only pairs that meet in a posting whose
+members changed are looked at again. `find_pairs` and `update_pairs` give the same pairs (the
+tests hold them to it); the update costs about the change, not the fleet.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from radar.stages.shape import MIN_SAMPLES, Shape
+
+LINK_SIMILARITY = 0.8  # below this two units are not the same shape at all (cluster.py verifies)
+SIZE_RATIO = LINK_SIMILARITY / (2 - LINK_SIMILARITY)  # shortest/longest that can still reach it
+COMMON_SHINGLE = 60  # a shingle shared by more groups than this is boilerplate, not evidence
+SHARED_SAMPLES = 0.5  # a candidate pair shares at least this share of their samples (mean count)...
+FEW_SAMPLES = 12  # ...or of the smaller one's, when both have this few (small units)
+
+Granularity = tuple[str, bool]  # (language, is a module)
+Pair = tuple[int, int]  # indices into the groups, smaller first
+
+
+@dataclass(frozen=True)
+class PairIndex:
+    """Where one set of groups' pairs were found from, by group key (a digest of the group's
+    stream): the next pass's groups are matched to these, whatever their order."""
+
+    frequency: dict[Granularity, dict[int, int]]  # sample -> groups holding it
+    prefixes: dict[str, tuple[Granularity, tuple[int, ...]]]  # group key -> its prefix samples
+    pairs: frozenset[tuple[str, str]]
+
+
+def group_key(shape: Shape) -> str:
+    """What a group is: its language, granularity and stream (which fix its size and samples)."""
+    digest = hashlib.blake2b(f"{shape.language}\0{shape.kind == 'module'}\0".encode(), digest_size=16)
+    digest.update(shape.blind.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def find_pairs(shapes: list[Shape], keys: list[str]) -> tuple[set[Pair], PairIndex]:
+    """The candidate pairs of the groups (each given by its first shape), from scratch."""
+    frequency = _frequency(shapes)
+    prefixes = [_prefix(shape, frequency[_granularity(shape)]) for shape in shapes]
+    postings = _postings(shapes, prefixes)
+    found: set[Pair] = set()
+    for members in (members for table in postings.values() for members in table.values()):
+        if 1 < len(members) <= COMMON_SHINGLE:
+            found.update(_pairs_within(members, shapes))
+    pairs = _sharing(found, shapes)
+    return pairs, _index(shapes, keys, frequency, prefixes, pairs)
+
+
+def update_pairs(shapes: list[Shape], keys: list[str], previous: PairIndex) -> tuple[set[Pair], PairIndex]:
+    """find_pairs(shapes, ...), starting from the index of another set of groups."""
+    frequency = _frequency(shapes)
+    prefixes, dirty = _prefixes_since(previous, shapes, keys, frequency)
+    where = {key: index for index, key in enumerate(keys)}
+    entries = [(index, _granularity(shape), prefix) for index, (shape, prefix) in enumerate(zip(shapes, prefixes))]
+    recheck = _met_before(previous, dirty, where) | _meeting_now(_postings_of(entries, dirty), shapes)
+    kept = {pair for pair in _indexed(previous.pairs, where) if pair not in recheck}
+    shared: dict[Granularity, set[int]] = defaultdict(set)  # where the rechecked pairs could meet
+    for a, b in recheck:
+        shared[_granularity(shapes[a])].update(set(prefixes[a]).intersection(prefixes[b]))
+    postings = _postings_of(entries, shared)
+    pairs = kept | _sharing({p for p in recheck if _meet(p, prefixes, postings, shapes)}, shapes)
+    return pairs, _index(shapes, keys, frequency, prefixes, pairs)
+
+
+def _prefixes_since(previous: PairIndex, shapes: list[Shape], keys: list[str],
+                    frequency: dict[Granularity, Counter]) -> tuple[list[tuple[int, ...]], dict[Granularity, set[int]]]:
+    """Each group's prefix, recomputed only where a sample's rarity changed, and the postings
+    whose members changed since `previous` (groups gone, come, or with another prefix)."""
+    touched = {g: {sample for sample, _ in counts.items() ^ previous.frequency.get(g, {}).items()}
+               for g, counts in frequency.items()}
+    prefixes: list[tuple[int, ...]] = []
+    dirty: dict[Granularity, set[int]] = defaultdict(set)
+    for shape, key in zip(shapes, keys):
+        granularity = _granularity(shape)
+        before = previous.prefixes.get(key)
+        if before is not None and touched[granularity].isdisjoint(shape.samples):
+            prefixes.append(before[1])  # no sample of it changed rarity: same order, same prefix
+            continue
+        prefix = _prefix(shape, frequency[granularity])
+        prefixes.append(prefix)
+        dirty[granularity].update(set(prefix).symmetric_difference(before[1] if before else ()))
+    current = set(keys)
+    for key, (granularity, prefix) in previous.prefixes.items():
+        if key not in current:
+            dirty[granularity].update(prefix)
+    return prefixes, dirty
+
+
+def encode(index: PairIndex) -> tuple:
+    return (1, {g: dict(c) for g, c in index.frequency.items()}, index.prefixes, tuple(index.pairs))
+
+
+def decode(memo: object) -> PairIndex | None:
+    """The index of a memo, or None when it is not one this version wrote."""
+    try:
+        version, frequency, prefixes, pairs = memo
+        if version != 1 or not isinstance(frequency, dict) or not isinstance(prefixes, dict):
+            return None
+        return PairIndex(frequency, prefixes, frozenset((a, b) for a, b in pairs))
+    except (TypeError, ValueError):
+        return None
+
+
+# --- the parts ---------------------------------------------------------------------------
+
+def _granularity(shape: Shape) -> Granularity:
+    return (shape.language, shape.kind == "module")
+
+
+def _frequency(shapes: list[Shape]) -> dict[Granularity, Counter]:
+    # Counted within a granularity: a module repeats every sample of its definitions, and
+    # counted together the definitions' rare samples would look common.
+    frequency: dict[Granularity, Counter] = defaultdict(Counter)
+    for shape in shapes:
+        frequency[_granularity(shape)].update(shape.samples)
+    return frequency
+
+
+def _prefix(shape: Shape, frequency: Counter) -> tuple[int, ...]:
+    # samples are sorted and the sort is stable: rarest first, ties by value
+    rarest = sorted(shape.samples, key=frequency.__getitem__)
+    return tuple(rarest[:len(rarest) - _needed_overlap(len(rarest)) + 1])
+
+
+Postings = dict[Granularity, dict[int, list[int]]]  # granularity -> prefix sample -> groups
+
+
+def _postings(shapes: list[Shape], prefixes: list[tuple[int, ...]]) -> Postings:
+    postings: Postings = defaultdict(lambda: defaultdict(list))
+    for index, (shape, prefix) in enumerate(zip(shapes, prefixes)):
+        table = postings[_granularity(shape)]
+        for sample in prefix:
+            table[sample].append(index)
+    return postings
+
+
+def _needed_overlap(samples: int) -> int:
+    """The fewest samples any partner of a unit with this many samples shares (see _share_enough)."""
+    basis = min(samples, MIN_SAMPLES) if samples <= FEW_SAMPLES else samples * (1 + SIZE_RATIO) / 2
+    return max(1, math.ceil(basis * SHARED_SAMPLES))
+
+
+def _pairs_within(members: list[int], shapes: list[Shape]):
+    """The pairs (in index order) of one posting whose lengths could still reach LINK_SIMILARITY."""
+    by_size = sorted(members, key=lambda i: shapes[i].size)
+    for position, a in enumerate(by_size):
+        longest = shapes[a].size / SIZE_RATIO
+        for b in by_size[position + 1:]:
+            if shapes[b].size > longest:
+                break
+            yield (a, b) if a < b else (b, a)
+
+
+def _sharing(pairs: Iterable[Pair], shapes: list[Shape]) -> set[Pair]:
+    pairs = list(pairs)
+    involved = {i for pair in pairs for i in pair}
+    sample_sets = {i: frozenset(shapes[i].samples) for i in involved}
+    return {(a, b) for a, b in pairs if _share_enough(sample_sets[a], sample_sets[b])}
+
+
+def _share_enough(a: frozenset[int], b: frozenset[int]) -> bool:
+    shared = len(a & b)
+    larger, smaller = max(len(a), len(b)), min(len(a), len(b))
+    # A few-sample unit's samples are its smallest hashes: one edit reshuffles half of them.
+    return shared >= SHARED_SAMPLES * (smaller if larger <= FEW_SAMPLES else (smaller + larger) / 2)
+
+
+def _postings_of(entries: Iterable[tuple], wanted: dict[Granularity, set[int]]) -> Postings:
+    """The postings of the wanted samples only, from (group, granularity, prefix) entries: a
+    prefix is looked into only when it holds one of them."""
+    postings: Postings = defaultdict(lambda: defaultdict(list))
+    for group, granularity, prefix in entries:
+        samples = wanted.get(granularity)
+        if samples and not samples.isdisjoint(prefix):
+            table = postings[granularity]
+            for sample in samples.intersection(prefix):
+                table[sample].append(group)
+    return postings
+
+
+def _met_before(previous: PairIndex, dirty: dict[Granularity, set[int]], where: dict[str, int]) -> set[Pair]:
+    """Last pass's pairs of current groups that met in a posting whose members changed."""
+    before = _postings_of(((key, g, prefix) for key, (g, prefix) in previous.prefixes.items()), dirty)
+    partners: dict[str, set[str]] = defaultdict(set)
+    for a, b in previous.pairs:
+        partners[a].add(b)
+    met = set()
+    for members in (set(members) for table in before.values() for members in table.values()):
+        for a in members:
+            met.update((a, b) for b in partners[a] & members)
+    return _indexed(met, where)
+
+
+def _meeting_now(postings: Postings, shapes: list[Shape]) -> set[Pair]:
+    met: set[Pair] = set()
+    for members in (members for table in postings.values() for members in table.values()):
+        if 1 < len(members) <= COMMON_SHINGLE:
+            met.update(_pairs_within(members, shapes))
+    return met
+
+
+def _meet(pair: Pair, prefixes: list[tuple[int, ...]], postings: Postings, shapes: list[Shape]) -> bool:
+    """The pair (size-compatible: the caller's) meets in a posting that is not boilerplate."""
+    a, b = pair
+    granularity = _granularity(shapes[a])
+    if granularity != _granularity(shapes[b]):
+        return False
+    table = postings[granularity]
+    return any(1 < len(table[s]) <= COMMON_SHINGLE for s in set(prefixes[a]).intersection(prefixes[b]))
+
+
+def _indexed(pairs: Iterable[tuple[str, str]], where: dict[str, int]) -> set[Pair]:
+    return {(min(where[a], where[b]), max(where[a], where[b])) for a, b in pairs if a in where and b in where}
+
+
+def _index(shapes, keys, frequency, prefixes, pairs: set[Pair]) -> PairIndex:
+    return PairIndex(
+        frequency=dict(frequency),
+        prefixes={key: (_granularity(shape), prefix) for shape, key, prefix in zip(shapes, keys, prefixes)},
+        pairs=frozenset((keys[a], keys[b]) for a, b in pairs))

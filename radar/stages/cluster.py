@@ -1,0 +1,316 @@
+"""Cluster stage: shapes -> N-way clusters of structurally similar units across subsystems.
+
+Never all pairs: identical blind streams are grouped first, then groups sharing sampled
+shingles become candidate pairs (candidates.py), each pair is verified by token alignment, and the verified graph is cut into components
+trimmed around their medoid. Clusters nested inside a bigger cluster's members are dropped:
+the largest repeating unit is the one reported.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARITY, SHARED_SAMPLES, PairIndex,
+                              find_pairs, group_key, update_pairs)
+from radar.stages.shape import IDENTIFIER, NAME_PLANE, Shape, similarity
+
+LINK_VOCABULARY = 0.6  # two units are not one shape when their shared names (library calls) agree less
+SMALL_UNIT = 50  # below this many tokens, syntax alone looks alike: demand near-identity...
+LINK_SMALL = 0.9  # ...this close in structure
+VOCABULARY_SHARE = 0.25  # a name used in this share of subsystems (at least 2) is shared vocabulary
+MIN_CLUSTER_TOKENS = 12  # smaller units never cluster: a one-liner is not a shape
+WRAPPER_COVERAGE = 0.9  # a module that is one definition is reported as that definition
+IDIOM_PER_CONSUMER = 2  # more instances per consumer than this, on average, is an idiom
+EXHAUSTIVE_COMPONENT = 60  # components up to this many groups are compared all pairs
+MOSTLY = 0.6  # a nested unit this share of its host's size is most of it
+SAME_FIDELITY = 0.02  # an enclosing cluster this close in similarity repeats just as well
+
+_SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SMALL_UNIT, LINK_SMALL,
+             VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
+             MOSTLY, SAME_FIDELITY)  # what the memos of clusters depend on besides the shapes
+
+
+@dataclass(frozen=True)
+class Cluster:
+    members: tuple[Shape, ...]  # sorted by subsystem, path, line
+    medoid: int  # index of the member closest to all others
+    similarities: tuple[float, ...]  # each member's similarity to the medoid
+
+    @property
+    def similarity(self) -> float:
+        return min(self.similarities)
+
+    @property
+    def subsystems(self) -> tuple[str, ...]:
+        return tuple(sorted({m.subsystem for m in self.members}))
+
+    @property
+    def representative(self) -> Shape:
+        return self.members[self.medoid]
+
+
+def cluster(shapes: Iterable[Shape], progress: Callable[[int, int], None] | None = None,
+            floor: int = MIN_CLUSTER_TOKENS) -> tuple[Cluster, ...]:
+    """All clusters spanning two or more subsystems, deterministic whatever the input order.
+
+    Units under `floor` tokens never cluster: getters, one-line delegations and the like
+    are idioms of a language, not abstractions waiting to be extracted."""
+    return cluster_from(shapes, None, progress, floor)[0]
+
+
+def cluster_from(shapes: Iterable[Shape], previous: PairIndex | None,
+                 progress: Callable[[int, int], None] | None = None,
+                 floor: int = MIN_CLUSTER_TOKENS) -> tuple[tuple[Cluster, ...], PairIndex]:
+    """cluster(), its candidate pairs updated from the index of another set of shapes (the last
+    pass's) when there is one: the same clusters for the cost of the change. Also returns the
+    index of these shapes, for the next pass."""
+    eligible = sorted(_drop_wrappers([s for s in shapes if s.size >= max(floor, MIN_CLUSTER_TOKENS)]), key=_order)
+    groups = _identical_groups(eligible)
+    firsts = [group[0] for group in groups]
+    keys = [group_key(shape) for shape in firsts]
+    pairs, index = find_pairs(firsts, keys) if previous is None else update_pairs(firsts, keys, previous)
+    graph = _verified_graph(groups, sorted(pairs), _vocabulary_streams(groups, eligible), progress)
+    clusters = []
+    for component in _components(range(len(groups)), graph):
+        if len(component) > 1 or _spans(groups[component[0]]):  # else: one subsystem's
+            clusters.extend(_trim(component, groups, graph))
+    spanning = [c for c in clusters if len(c.subsystems) >= 2]
+    return tuple(sorted(_largest_only(spanning), key=lambda c: _order(c.members[0]))), index
+
+
+def fingerprint_of(files: Iterable[tuple[str, ...]], floor: int) -> str:
+    """What cluster() depends on, hashed: equal fingerprints give equal clusters (memo key).
+    `files` are (subsystem, path, language, what fixes the file's shapes: a digest of them,
+    or the blob they come from)."""
+    digest = hashlib.blake2b(repr((_SETTINGS, floor)).encode(), digest_size=16)
+    for file in sorted(files):
+        digest.update(repr(file).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def memo_of(clusters: tuple[Cluster, ...], shapes: Iterable[Shape]) -> tuple:
+    """The clusters as positions in the sorted shapes: small, marshal-able, for the cache."""
+    position = {id(shape): index for index, shape in enumerate(sorted(shapes, key=_order))}
+    return tuple((tuple(position[id(m)] for m in c.members), c.medoid, c.similarities) for c in clusters)
+
+
+def from_memo(memo: tuple, shapes: Iterable[Shape]) -> tuple[Cluster, ...]:
+    ordered = sorted(shapes, key=_order)
+    return tuple(Cluster(tuple(ordered[i] for i in members), medoid, tuple(sims)) for members, medoid, sims in memo)
+
+
+def is_idiom(found: Cluster) -> bool:
+    """Many copies inside each subsystem (accessors, dunder protocols, test parametrisations):
+    a habit of the language or of a team, not one abstraction waiting to be extracted."""
+    return len(found.members) > IDIOM_PER_CONSUMER * len(found.subsystems)
+
+
+def _order(shape: Shape) -> tuple:
+    return (shape.language, shape.subsystem, shape.path, shape.start_line, shape.end_line, shape.kind)
+
+
+def _spans(group: tuple[Shape, ...]) -> bool:
+    return any(shape.subsystem != group[0].subsystem for shape in group)
+
+
+def _drop_wrappers(shapes: list[Shape]) -> list[Shape]:
+    """A module whose tokens are almost all one definition is that definition, not a module."""
+    biggest_child: dict[tuple[str, str], int] = defaultdict(int)
+    for shape in shapes:
+        if shape.kind != "module":
+            file = (shape.subsystem, shape.path)
+            biggest_child[file] = max(biggest_child[file], shape.size)
+    return [
+        s for s in shapes
+        if s.kind != "module" or biggest_child[(s.subsystem, s.path)] < WRAPPER_COVERAGE * s.size
+    ]
+
+
+def _identical_groups(shapes: list[Shape]) -> list[tuple[Shape, ...]]:
+    by_stream: dict[tuple[str, bool, str], list[Shape]] = defaultdict(list)
+    for shape in shapes:
+        by_stream[(shape.language, shape.kind == "module", shape.blind)].append(shape)
+    return sorted((tuple(group) for group in by_stream.values()), key=lambda g: _order(g[0]))
+
+
+def _vocabulary_streams(groups: list[tuple[Shape, ...]], shapes: list[Shape]) -> Callable[[int], str]:
+    """Each group's stream with shared names (used by several subsystems: library calls,
+    builtins, the fleet's own API) kept and every other identifier blind. Two units that call
+    different libraries are not the same pattern, however alike their syntax.
+
+    Made on demand: only pairs whose structure already matches are compared this way."""
+    used: dict[str, set[str]] = defaultdict(set)  # subsystem -> every character of its streams
+    for shape in _outermost(shapes):
+        used[shape.subsystem].update(shape.names)
+    first_name = chr(NAME_PLANE)
+    owners = Counter(char for chars in used.values() for char in chars if char >= first_name)
+    need = max(2, round(VOCABULARY_SHARE * len({shape.subsystem for shape in shapes})))
+    private = {ord(char): IDENTIFIER for char, count in owners.items() if count < need}
+    streams: dict[int, str] = {}
+
+    def stream(index: int) -> str:
+        if index not in streams:
+            streams[index] = groups[index][0].names.translate(private)
+        return streams[index]
+
+    return stream
+
+
+def _outermost(shapes: list[Shape]) -> list[Shape]:
+    """Per file, its module unit when there is one (it holds every token), else every unit."""
+    with_module = {(s.subsystem, s.path) for s in shapes if s.kind == "module"}
+    return [s for s in shapes if s.kind == "module" or (s.subsystem, s.path) not in with_module]
+
+
+# The verified graph: group -> neighbour -> similarity. A dict of dicts, not networkx: all it
+# takes is edges and components, and importing networkx costs a tenth of a second per pass.
+Graph = dict[int, dict[int, float]]
+
+
+def _verified_graph(groups: list[tuple[Shape, ...]], pairs: list[tuple[int, int]],
+                    vocabulary: Callable[[int], str], progress) -> Graph:
+    graph: Graph = {node: {} for node in range(len(groups))}
+    for done, (a, b) in enumerate(pairs, 1):
+        threshold = _threshold(groups[a][0], groups[b][0])
+        score = similarity(groups[a][0].blind, groups[b][0].blind)
+        if score >= threshold and similarity(vocabulary(a), vocabulary(b)) >= min(threshold, LINK_VOCABULARY):
+            graph[a][b] = graph[b][a] = score
+        if progress and (done % 500 == 0 or done == len(pairs)):
+            progress(done, len(pairs))
+    return graph
+
+
+def _threshold(a: Shape, b: Shape) -> float:
+    return LINK_SMALL if min(a.size, b.size) < SMALL_UNIT else LINK_SIMILARITY
+
+
+def _components(nodes: Iterable[int], graph: Graph) -> list[list[int]]:
+    """The connected components among `nodes` (edges leaving them ignored), each sorted."""
+    inside = set(nodes)
+    seen: set[int] = set()
+    found = []
+    for start in sorted(inside):
+        if start in seen:
+            continue
+        seen.add(start)
+        component, stack = [start], [start]
+        while stack:
+            for neighbour in graph[stack.pop()]:
+                if neighbour in inside and neighbour not in seen:
+                    seen.add(neighbour)
+                    component.append(neighbour)
+                    stack.append(neighbour)
+        found.append(sorted(component))
+    return found
+
+
+def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: Graph) -> list[Cluster]:
+    """Keep the members close to the medoid; the rest form clusters of their own."""
+    if len(component) == 1:
+        return [_make_cluster(groups[component[0]], [1.0] * len(groups[component[0]]))]
+    score = _pair_scorer(groups, graph, exhaustive=len(component) <= EXHAUSTIVE_COMPONENT)
+    medoid = _medoid(component, groups, graph, score)
+    close = [n for n in component if n == medoid
+             or score(medoid, n) >= _threshold(groups[medoid][0], groups[n][0])]
+    chosen = set(close)
+    far = [n for n in component if n not in chosen]
+    members: list[Shape] = []
+    sims: list[float] = []
+    for node in close:
+        members.extend(groups[node])
+        sims.extend([score(medoid, node)] * len(groups[node]))
+    members, sims = _without_nesting(members, sims)
+    result = [_make_cluster(tuple(members), sims, medoid_shape=groups[medoid][0])]
+    for sub in _components(far, graph):
+        result.extend(_trim(sub, groups, graph))
+    return result
+
+
+def _medoid(component: list[int], groups, graph: Graph, score) -> int:
+    """The member most similar to all others (weighted by copies). Past EXHAUSTIVE_COMPONENT
+    groups only verified edges count, so a big component costs its edges, not its square."""
+    weight = {node: len(groups[node]) for node in component}
+    if len(component) <= EXHAUSTIVE_COMPONENT:
+        return max(component, key=lambda n: (sum(score(n, m) * weight[m] for m in component), -n))
+    inside = set(component)
+    return max(component, key=lambda n: (weight[n] + sum(
+        similar * weight[m] for m, similar in graph[n].items() if m in inside), -n))
+
+
+def _without_nesting(members: list[Shape], sims: list[float]) -> tuple[list[Shape], list[float]]:
+    """A unit and the unit around it are one instance, not two: keep the closer (then larger) one."""
+    order = sorted(range(len(members)), key=lambda i: (-sims[i], -members[i].size, _order(members[i])))
+    kept: list[int] = []
+    for i in order:
+        m = members[i]
+        if not any(_overlap(m, members[k]) for k in kept):
+            kept.append(i)
+    return [members[i] for i in kept], [sims[i] for i in kept]
+
+
+def _overlap(a: Shape, b: Shape) -> bool:
+    return (a.subsystem, a.path) == (b.subsystem, b.path) and a.start_line <= b.end_line and b.start_line <= a.end_line
+
+
+def _pair_scorer(groups, graph, exhaustive: bool) -> Callable[[int, int], float]:
+    """Similarity of two groups: the verified edge, else aligned on demand (small components),
+    else 0 (big components hold boilerplate; all pairs there would cost quadratic time)."""
+    cache: dict[tuple[int, int], float] = {}
+
+    def score(a: int, b: int) -> float:
+        if a == b:
+            return 1.0
+        key = (min(a, b), max(a, b))
+        if key not in cache:
+            edge = graph[a].get(b)
+            if edge is not None:
+                cache[key] = edge
+            else:
+                cache[key] = similarity(groups[a][0].blind, groups[b][0].blind) if exhaustive else 0.0
+        return cache[key]
+
+    return score
+
+
+def _make_cluster(members: tuple[Shape, ...], sims: list[float], medoid_shape: Shape | None = None) -> Cluster:
+    order = sorted(range(len(members)), key=lambda i: _order(members[i]))
+    ordered = tuple(members[i] for i in order)
+    medoid = ordered.index(medoid_shape) if medoid_shape is not None else 0
+    return Cluster(ordered, medoid, tuple(round(sims[i], 4) for i in order))
+
+
+def _largest_only(clusters: list[Cluster]) -> list[Cluster]:
+    """Of a cluster and a cluster nested in its members, keep one: the larger, unless the
+    nested one is most of it, spans as many subsystems and repeats clearly more faithfully
+    (then the larger is the nested shape plus a little noise)."""
+    by_file: dict[tuple[str, str], list[tuple[int, Shape]]] = defaultdict(list)
+    for index, found in enumerate(clusters):
+        for member in found.members:
+            by_file[(member.subsystem, member.path)].append((index, member))
+    dropped = set()
+    for inner, found in enumerate(clusters):
+        for outer in _hosts(inner, found, by_file):
+            larger = clusters[outer]
+            noise_around = found.representative.size >= MOSTLY * larger.representative.size
+            if (noise_around and len(found.subsystems) >= len(larger.subsystems)
+                    and found.similarity > larger.similarity + SAME_FIDELITY):
+                dropped.add(outer)
+            else:
+                dropped.add(inner)
+    return [found for index, found in enumerate(clusters) if index not in dropped]
+
+
+def _hosts(index: int, found: Cluster, by_file) -> set[int]:
+    """The clusters whose members contain every member of cluster `index`."""
+    common: set[int] | None = None
+    for member in found.members:
+        around = {
+            other for other, host in by_file[(member.subsystem, member.path)]
+            if other != index and host.size > member.size
+            and host.start_line <= member.start_line and member.end_line <= host.end_line
+        }
+        common = around if common is None else common & around
+        if not common:
+            return set()
+    return common or set()

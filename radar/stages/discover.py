@@ -1,0 +1,515 @@
+"""Discover stage: the scan surface, found anew on every run.
+
+Every git worktree contributes its own namespace (`worktree_namespace`), the main checkout
+contributes the subsystems merged into it (`main_namespaces`) or monorepo packages
+(`subsystems`). Each subsystem appears once (a worktree's in-flight copy wins over the merged
+one) and owns only the files under its namespace. Git is only read, through `gitdoor.git`.
+Symlinks are never followed: one leaving the tree (or a namespace reached through one) is
+counted, a loop is handed on for analyse to count, one staying inside is left to its target.
+"""
+from __future__ import annotations
+
+import dataclasses
+import errno
+import hashlib
+import os
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path, PurePosixPath
+from typing import Protocol
+
+from radar.infra.cache import key_digest
+from radar.config import FleetRules, glob_match
+from radar.infra.gitdoor import GitError, git, is_git_checkout
+
+GIT_THREADS = 4  # git processes at once while reading worktrees: as fast as 8 on 2 cores, less memory
+# A subsystem with commits this recent (or uncommitted edits) is moving right now.
+ACTIVE_WINDOW = timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: str  # relative to the subsystem's checkout root, posix separators
+    abspath: str
+    blob: str | None  # git blob id when the working-tree file is known to match it
+    last_change: datetime | None  # last commit touching the file; None when uncommitted
+    dirty: bool  # uncommitted changes (modified, added or untracked)
+
+
+@dataclass(frozen=True)
+class Subsystem:
+    name: str
+    source: str  # worktree | main | package | folder
+    root: str  # absolute path of the checkout (or folder) the namespace lives in
+    namespace: str  # relative to root
+    branch: str | None
+    head: str | None
+    files: tuple[SourceFile, ...]
+    last_change: datetime | None
+    dirty_files: tuple[str, ...]
+    active: bool
+    activity: str  # plain words: why it is (not) active
+
+
+@dataclass(frozen=True)
+class Fleet:
+    repo: str
+    kind: str  # git | folder
+    subsystems: tuple[Subsystem, ...]
+    symlinks_outside: int
+    warnings: tuple[str, ...]
+    scanned_at: datetime
+
+
+@dataclass(frozen=True)
+class _Checkout:
+    path: Path
+    head: str | None
+    branch: str | None
+    bare: bool
+    missing: bool
+
+
+class Memo(Protocol):
+    """Where the commit dates of a checkout are remembered between passes (cache.ParseCache)."""
+
+    def get_many(self, keys: list[str]) -> dict[str, object]: ...
+
+    def put_many(self, items: dict[str, object], replacing: Iterable[str] = ()) -> None: ...
+
+
+def discover(repo: Path, rules: FleetRules, now: datetime | None = None, memo: Memo | None = None) -> Fleet:
+    """Find every subsystem of `repo` (a git repository or a plain folder)."""
+    now = now or datetime.now(timezone.utc)
+    repo = repo.resolve()
+    if not repo.is_dir():
+        raise FileNotFoundError(f"--repo {repo}: no such folder")
+    if is_git_checkout(repo):
+        return _printable(_discover_git(repo, rules, now, memo))
+    return _printable(_discover_folder(repo, rules, now))
+
+
+def _printable(fleet: Fleet) -> Fleet:
+    """Drop what JSON cannot carry: names that are not UTF-8 (git and os hand them over as
+    surrogate escapes). Each is reported once, its bytes shown escaped."""
+    warnings = list(fleet.warnings)
+    subsystems = []
+    for subsystem in fleet.subsystems:
+        if not all(map(_utf8, (subsystem.name, subsystem.root, subsystem.namespace, subsystem.branch or ""))):
+            warnings.append(f"subsystem {_escaped(subsystem.root)}/{_escaped(subsystem.namespace)} "
+                            "has a name that is not UTF-8; skipped")
+            continue
+        odd = [f.path for f in subsystem.files if not _utf8(f.path)]
+        warnings.extend(f"{subsystem.name}: file name {_escaped(p)} is not UTF-8; skipped" for p in odd)
+        subsystems.append(dataclasses.replace(
+            subsystem, files=tuple(f for f in subsystem.files if _utf8(f.path)),
+            dirty_files=tuple(p for p in subsystem.dirty_files if _utf8(p))))
+    return dataclasses.replace(fleet, subsystems=tuple(subsystems), warnings=tuple(warnings))
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _escaped(text: str) -> str:
+    return os.fsencode(text).decode("utf-8", "backslashreplace")
+
+
+# ---------------------------------------------------------------- git repositories
+
+def _discover_git(repo: Path, rules: FleetRules, now: datetime, memo: Memo | None) -> Fleet:
+    checkouts = _worktrees(repo)
+    if git(repo, "rev-parse", "--is-shallow-repository") == "true":
+        memo = None  # deepening a shallow clone changes what a log walk from the same HEAD finds
+    main, others = checkouts[0], checkouts[1:]
+    warnings: list[str] = []
+    found: dict[str, Subsystem] = {}
+    outside = 0
+    scannable = []
+    for checkout in others:
+        if checkout.missing or not checkout.path.is_dir():
+            warnings.append(f"worktree {checkout.path} is registered but missing on disk; skipped")
+            continue
+        namespace = rules.worktree_namespace.format(name=checkout.path.name)
+        if _through_symlink(checkout.path, namespace):
+            warnings.append(f"namespace {namespace} of worktree {checkout.path} goes through a "
+                            "symbolic link; not followed")
+            outside += not _inside(checkout.path / namespace, checkout.path)
+            continue
+        scannable.append((checkout, namespace))
+    states = _git_states([(checkout.path, checkout.head, [namespace]) for checkout, namespace in scannable], memo)
+    for (checkout, namespace), state in zip(scannable, states):
+        name = checkout.path.name
+        subsystem, skipped = _git_subsystem(name, "worktree", checkout, namespace, rules, now, state)
+        found.setdefault(name, subsystem)
+        outside += skipped
+    if not main.bare and main.path.is_dir():
+        source = "package" if rules.subsystems else "main"
+        namespaces, skipped = _namespaces(main.path, rules)
+        outside += skipped
+        # the worktree's in-flight copy wins over the merged one
+        merged = [(name, namespace) for name, namespace in namespaces if name not in found]
+        wanted = [namespace for _, namespace in merged]
+        states = _git_states([(main.path, main.head, wanted)], memo)[0].split(wanted)
+        for name, namespace in merged:
+            subsystem, skipped = _git_subsystem(name, source, main, namespace, rules, now, states[namespace])
+            found[name] = subsystem
+            outside += skipped
+    subsystems = tuple(sorted(found.values(), key=lambda s: s.name))
+    return Fleet(str(repo), "git", subsystems, outside, tuple(warnings), now)
+
+
+def _worktrees(repo: Path) -> list[_Checkout]:
+    text = git(repo, "worktree", "list", "--porcelain")
+    checkouts: list[_Checkout] = []
+    for block in text.strip().split("\n\n"):
+        fields: dict[str, str] = {}
+        for line in block.splitlines():
+            key, _, value = line.partition(" ")
+            fields[key] = value
+        if "worktree" not in fields:
+            continue
+        branch = fields.get("branch")
+        checkouts.append(_Checkout(
+            path=Path(fields["worktree"]),
+            head=fields.get("HEAD") if fields.get("HEAD", "").strip("0") else None,
+            branch=branch.removeprefix("refs/heads/") if branch else None,
+            bare="bare" in fields,
+            missing="prunable" in fields or not Path(fields["worktree"]).exists(),
+        ))
+    return checkouts
+
+
+def _namespaces(root: Path, rules: FleetRules) -> tuple[list[tuple[str, str]], int]:
+    """(name, namespace) for each folder of the main checkout matching the namespace globs,
+    and how many matches were reached through a symlink leaving the tree (never followed)."""
+    patterns = rules.subsystems or rules.main_namespaces
+    matched = {
+        folder.relative_to(root).as_posix()
+        for pattern in patterns
+        for folder in root.glob(pattern)  # glob follows symlinked folders: checked below
+        if folder.is_dir() and ".git" not in folder.relative_to(root).parts
+    }
+    linked = {folder for folder in matched if _through_symlink(root, folder)}
+    folders = sorted(matched - linked)
+    names = [PurePosixPath(folder).name for folder in folders]
+    outside = sum(not _inside(root / folder, root) for folder in linked)
+    return [
+        (name if names.count(name) == 1 else folder, folder)
+        for name, folder in zip(names, folders)
+        if not _excluded(folder + "/", rules)
+    ], outside
+
+
+def _through_symlink(root: Path, namespace: str) -> bool:
+    """Whether any part of root/namespace below root is a symlink (git would not see through
+    it, and the radar must not read through it)."""
+    current = root
+    for part in PurePosixPath(namespace).parts:
+        current = current / part
+        if current.is_symlink():
+            return True
+    return False
+
+
+def _git_subsystem(name: str, source: str, checkout: _Checkout, namespace: str,
+                   rules: FleetRules, now: datetime, state: _GitState) -> tuple[Subsystem, int]:
+    root = checkout.path
+    blobs, symlinks, gitlinks, dirty, dates = state.blobs, state.symlinks, state.gitlinks, state.dirty, state.dates
+    files: list[SourceFile] = []
+    outside = 0
+    for path in sorted(set(blobs) | {p for p in dirty if p not in gitlinks}):
+        if _excluded(path, rules) or path in gitlinks:
+            continue
+        absolute = root / path
+        is_dirty = path in dirty
+        if path in symlinks or absolute.is_symlink():
+            link = _symlink_kind(absolute, root)
+            outside += link == "outside"
+            if link == "loop":  # handed on, so analyse counts it; never followed
+                files.append(SourceFile(path, str(absolute), None, dates.get(path), is_dirty))
+            continue
+        if not absolute.is_file():
+            if absolute.exists() and not absolute.is_dir():
+                # A FIFO, socket or device where a file was: analyse counts it unreadable.
+                files.append(SourceFile(path, str(absolute), None, dates.get(path), True))
+            continue  # otherwise deleted in the working tree
+        files.append(SourceFile(path, str(absolute), None if is_dirty else blobs.get(path),
+                                dates.get(path), is_dirty))
+    last = max(dates.values(), default=None)
+    dirty_files = tuple(sorted(p for p in dirty if not _excluded(p, rules)))
+    active, activity = _activity(last, dirty_files, now)
+    head = checkout.head or _head(root)
+    return Subsystem(name, source, str(root), namespace, checkout.branch, head, tuple(files),
+                     last, dirty_files, active, activity), outside
+
+
+@dataclass(frozen=True)
+class _GitState:
+    """What git says about some namespaces of one checkout: three git calls, however many."""
+
+    blobs: dict[str, str]
+    symlinks: set[str]
+    gitlinks: set[str]
+    dirty: set[str]
+    dates: dict[str, datetime]
+
+    def split(self, namespaces: list[str]) -> dict[str, "_GitState"]:
+        """Each namespace's share, in one pass over the paths (a monorepo has thousands)."""
+        parts = {ns: _GitState({}, set(), set(), set(), {}) for ns in namespaces}
+        for path in set(self.blobs) | self.dirty | set(self.dates):
+            for namespace in _owners(path, parts):
+                part = parts[namespace]
+                if path in self.blobs:
+                    part.blobs[path] = self.blobs[path]
+                if path in self.dates:
+                    part.dates[path] = self.dates[path]
+                for mine, theirs in ((part.symlinks, self.symlinks), (part.gitlinks, self.gitlinks),
+                                     (part.dirty, self.dirty)):
+                    if path in theirs:
+                        mine.add(path)
+        return parts
+
+
+def _git_states(checkouts: list[tuple[Path, str | None, list[str]]], memo: Memo | None) -> list[_GitState]:
+    """The state of each (checkout root, HEAD, namespaces). A checkout costs up to three git
+    processes, mostly waiting on the disk, so they run side by side. Two of the three answers
+    are remembered: the log walk per HEAD commit (a commit never changes; and the walk's cost
+    grows with history), the index listing per identity of the index file (git rewrites the
+    file whenever the index changes). Only `git status`, which looks at the working tree,
+    runs every pass."""
+    keys = [(_dates_key(root, head, namespaces) if head and namespaces else None,
+             _tracked_key(root, namespaces) if namespaces else None) for root, head, namespaces in checkouts]
+    known = memo.get_many([key for pair in keys for key in pair if key]) if memo else {}
+    remembered = [(_dates_from(known.get(dates)) if dates else None, _tracked_from(known.get(tracked)) if tracked else None)
+                  for dates, tracked in keys]
+    with ThreadPoolExecutor(max_workers=GIT_THREADS) as pool:
+        states = list(pool.map(lambda job, known: _git_state(job[0], job[2], *known), checkouts, remembered))
+    if memo:
+        fresh: dict[str, object] = {}
+        for (dates_key, tracked_key), (dates, tracked), state in zip(keys, remembered, states):
+            if dates_key and dates is None:
+                fresh[dates_key] = {path: int(when.timestamp()) for path, when in state.dates.items()}
+            if tracked_key and tracked is None:
+                fresh[tracked_key] = (state.blobs, sorted(state.symlinks), sorted(state.gitlinks))
+        memo.put_many(fresh, replacing=[_family(key) for key in fresh])
+    return states
+
+
+def _family(key: str) -> str:
+    """The prefix of one checkout's entries of a kind: a new answer replaces the older ones."""
+    return key[:key.rindex("/") + 1]
+
+
+def _dates_key(root: Path, head: str, namespaces: list[str]) -> str:
+    return f"dates/{key_digest((str(root), namespaces))}/{head}"
+
+
+def _dates_from(memo: object) -> dict[str, datetime] | None:
+    if not isinstance(memo, dict) or not all(isinstance(when, int) for when in memo.values()):
+        return None
+    return {path: datetime.fromtimestamp(when, timezone.utc) for path, when in memo.items()}
+
+
+def _tracked_key(root: Path, namespaces: list[str]) -> str | None:
+    """The index file's path and identity (inode, size, times), or None when it cannot be found
+    without asking git (then git is asked)."""
+    dotgit = root / ".git"
+    try:
+        if dotgit.is_dir():
+            index = dotgit / "index"
+        else:  # a linked worktree: "gitdir: <its folder under the main .git>"
+            text = dotgit.read_text(encoding="utf-8")
+            if not text.startswith("gitdir: "):
+                return None
+            index = (root / text[len("gitdir: "):].strip()) / "index"
+        info = os.stat(index)
+    except (OSError, UnicodeError):
+        return None
+    identity = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    return f"tracked/{key_digest((str(index), namespaces))}/{key_digest(identity)}"
+
+
+def _tracked_from(memo: object) -> tuple[dict[str, str], set[str], set[str]] | None:
+    try:
+        blobs, symlinks, gitlinks = memo
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(blobs, dict) or not isinstance(symlinks, list) or not isinstance(gitlinks, list):
+        return None
+    return blobs, set(symlinks), set(gitlinks)
+
+
+def _git_state(root: Path, namespaces: list[str], dates: dict[str, datetime] | None = None,
+               tracked: tuple[dict[str, str], set[str], set[str]] | None = None) -> _GitState:
+    if not namespaces:
+        return _GitState({}, set(), set(), set(), {})
+    blobs, symlinks, gitlinks = tracked or _tracked(root, namespaces)
+    if dates is None:
+        dates = _last_changes(root, namespaces)
+    return _GitState(blobs, symlinks, gitlinks, _dirty(root, namespaces), dates)
+
+
+def _owners(path: str, namespaces) -> list[str]:
+    """The namespaces (among `namespaces`) that hold `path`: its own folder or any above it."""
+    prefixes = ["", "."] + [path[:i] for i, char in enumerate(path) if char == "/"] + [path]
+    return [prefix for prefix in prefixes if prefix in namespaces]
+
+
+def _tracked(root: Path, namespaces: list[str]) -> tuple[dict[str, str], set[str], set[str]]:
+    """Blob id of every tracked path under the namespaces; which are symlinks; which submodules."""
+    blobs: dict[str, str] = {}
+    symlinks: set[str] = set()
+    gitlinks: set[str] = set()
+    output = git(root, "-c", "core.quotePath=false", "ls-files", "-s", "-z", "--", *namespaces)
+    for entry in filter(None, output.split("\0")):
+        meta, _, path = entry.partition("\t")
+        mode, blob, _stage = meta.split(" ")
+        if mode == "120000":
+            symlinks.add(path)
+        elif mode == "160000":
+            gitlinks.add(path)
+        blobs[path] = blob
+    return blobs, symlinks, gitlinks
+
+
+def _dirty(root: Path, namespaces: list[str]) -> set[str]:
+    """Paths with uncommitted changes, untracked files included (ignored files excluded)."""
+    output = git(root, "-c", "core.quotePath=false", "status", "--porcelain=v1", "-z",
+                 "--untracked-files=all", "--ignore-submodules=all", "--", *namespaces)
+    paths: set[str] = set()
+    entries = output.split("\0")
+    index = 0
+    while index < len(entries):
+        entry = entries[index]
+        index += 1
+        if len(entry) < 4:
+            continue
+        status, path = entry[:2], entry[3:]
+        if status[0] in "RC":
+            index += 1  # the rename's source path follows
+        if status.strip() != "D":
+            paths.add(path)
+    return paths
+
+
+def _last_changes(root: Path, namespaces: list[str]) -> dict[str, datetime]:
+    """Date of the last commit touching each path under the namespaces (one log walk)."""
+    try:
+        # -z: names with quotes, tabs or newlines come verbatim (otherwise git quotes them).
+        output = git(root, "-c", "core.quotePath=false", "log", "-z", "--format=%x01%ct",
+                     "--name-only", "--no-renames", "--", *namespaces)
+    except GitError:
+        return {}  # an empty repository has no commits yet
+    dates: dict[str, datetime] = {}
+    current: datetime | None = None
+    for entry in output.split("\0"):
+        entry = entry.removeprefix("\n")  # the newline between a commit line and its names
+        if entry.startswith("\x01") and entry[1:].isdigit():
+            current = datetime.fromtimestamp(int(entry[1:]), timezone.utc)
+        elif entry and current is not None:
+            dates.setdefault(entry, current)
+    return dates
+
+
+def _head(root: Path) -> str | None:
+    try:
+        return git(root, "rev-parse", "--verify", "-q", "HEAD") or None
+    except GitError:
+        return None
+
+
+def _activity(last: datetime | None, dirty: tuple[str, ...], now: datetime) -> tuple[bool, str]:
+    if dirty:
+        return True, f"{len(dirty)} uncommitted file(s)"
+    if last is None:
+        return False, "no commits in its namespace"
+    age = now - last
+    if age < ACTIVE_WINDOW:
+        return True, f"committed {describe_age(age)} ago"
+    return False, f"quiet for {describe_age(age)}"
+
+
+def utc_iso(moment: datetime | None) -> str | None:
+    """`2026-11-26T11:15:45Z`: the one timestamp format of snapshots and reports."""
+    if moment is None:
+        return None
+    return moment.astimezone(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def describe_age(age: timedelta) -> str:
+    seconds = max(0, int(age.total_seconds()))
+    if seconds < 3600:
+        return f"{seconds // 60} min"
+    if seconds < 2 * 86400:
+        return f"{seconds // 3600} h"
+    return f"{seconds // 86400} days"
+
+
+# ---------------------------------------------------------------- plain folders
+
+def _discover_folder(folder: Path, rules: FleetRules, now: datetime) -> Fleet:
+    subsystems = []
+    namespaces, outside = _namespaces(folder, rules)
+    for name, namespace in namespaces or [(folder.name, ".")]:
+        files, skipped = _walk(folder, namespace, rules)
+        outside += skipped
+        subsystems.append(Subsystem(name, "folder", str(folder), namespace, None, None, files,
+                                    None, (), False, "plain folder: no history, counted stable"))
+    return Fleet(str(folder), "folder", tuple(subsystems), outside, (), now)
+
+
+def _walk(root: Path, namespace: str, rules: FleetRules) -> tuple[tuple[SourceFile, ...], int]:
+    files: list[SourceFile] = []
+    outside = 0
+    for directory, dirnames, filenames in os.walk(root / namespace, followlinks=False):
+        here = Path(directory)
+        for dirname in list(dirnames):
+            if (here / dirname).is_symlink() or dirname == ".git":
+                outside += (here / dirname).is_symlink() and _symlink_kind(here / dirname, root) == "outside"
+                dirnames.remove(dirname)
+        dirnames.sort()
+        for filename in sorted(filenames):
+            absolute = here / filename
+            path = absolute.relative_to(root).as_posix()
+            if _excluded(path, rules):
+                continue
+            if absolute.is_symlink():
+                link = _symlink_kind(absolute, root)
+                outside += link == "outside"
+                if link != "loop":
+                    continue  # a loop is handed on, so analyse counts it; never followed
+            files.append(SourceFile(path, str(absolute), None, None, False))
+    return tuple(files), outside
+
+
+def _symlink_kind(path: Path, root: Path) -> str:
+    """inside (its target is scanned, or not, on its own) | outside (or dangling out) | loop."""
+    try:
+        os.path.realpath(path, strict=True)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "loop"
+    return "inside" if _inside(path, root) else "outside"
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return Path(os.path.realpath(path)).is_relative_to(Path(os.path.realpath(root)))
+    except OSError:
+        return False
+
+
+def _excluded(path: str, rules: FleetRules) -> bool:
+    return any(glob_match(pattern, path) for pattern in rules.exclude)
+
+
+def content_blob_id(data: bytes) -> str:
+    """The id git would give these bytes, so plain folders and dirty files share the cache."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()

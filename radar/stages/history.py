@@ -1,0 +1,195 @@
+"""History: what earlier passes (snapshots/*.json under --out) mean for this one.
+
+Owns the pass number, stable candidate ids, what changed since the last pass, and the
+stability evidence that only history gives (shapes that moved, subsystems that keep moving).
+
+Id rule: a cluster inherits the id of the previous pass's candidate with which it shares
+more than half of that candidate's members (members are subsystem + path + unit name, so
+line shifts never matter); each old id goes to one cluster at most. A cluster that inherits
+nothing gets a fresh id: a fingerprint of its dominant shape and its members' file names.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path, PurePosixPath
+
+from radar.stages.cluster import Cluster
+from radar.stages.discover import Fleet, utc_iso
+from radar.stages.gate import History
+
+RECENT_PASSES = 5  # snapshots read back for history
+MOVING_PASSES = 3  # a namespace that changed in each of this many passes is active
+
+
+@dataclass(frozen=True)
+class Past:
+    snapshots: tuple[dict, ...] = ()  # recent valid snapshots, oldest first
+    unreadable: tuple[str, ...] = ()  # snapshot files that did not parse (reported, never fatal)
+
+    @property
+    def latest(self) -> dict | None:
+        return self.snapshots[-1] if self.snapshots else None
+
+    @cached_property
+    def shapes_seen(self) -> list[dict[tuple[str, str, str], set[str]]]:
+        """Per snapshot, oldest first: the shapes recorded for each (subsystem, path, unit name)."""
+        tables = []
+        for snapshot in self.snapshots:
+            table: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+            for candidate in snapshot.get("candidates", []):
+                for i in candidate["instances"]:
+                    if i.get("exact"):
+                        table[member_key(i["subsystem"], i["path"], i["name"])].add(i["exact"])
+            tables.append(table)
+        return tables
+
+    @property
+    def next_pass(self) -> int:
+        return (self.latest["scan"]["pass"] + 1) if self.latest else 1
+
+
+@dataclass(frozen=True)
+class Changes:
+    new: tuple[str, ...] = ()
+    grown: tuple[str, ...] = ()
+    shrunk: tuple[str, ...] = ()
+    gone: tuple[str, ...] = ()
+    verdicts: tuple[tuple[str, str, str], ...] = ()  # (id, from, to)
+    subsystems_added: tuple[str, ...] = ()
+    subsystems_removed: tuple[str, ...] = ()
+    cleared: tuple[str, ...] = field(default=())  # ids proposed now that were not proposed before
+
+    @property
+    def empty_pass(self) -> bool:
+        return not self.cleared
+
+
+def snapshot_files(out: Path) -> list[Path]:
+    """Every pass's snapshot, oldest first (names are UTC timestamps; latest.json excluded)."""
+    folder = out / "snapshots"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.json") if p.name != "latest.json")
+
+
+def load_past(out: Path, keep: int = RECENT_PASSES) -> Past:
+    snapshots, unreadable = [], []
+    for path in reversed(snapshot_files(out)):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("schema") != 1 or not isinstance(data.get("scan", {}).get("pass"), int):
+                raise ValueError("not a schema-1 snapshot")
+        except (OSError, ValueError) as error:
+            unreadable.append(f"{path}: {error}")
+            continue
+        snapshots.append(data)
+        if len(snapshots) == keep:
+            break
+    snapshots.sort(key=lambda s: s["scan"]["pass"])
+    return Past(tuple(snapshots), tuple(unreadable))
+
+
+def member_key(subsystem: str, path: str, name: str) -> tuple[str, str, str]:
+    return (subsystem, path, name)
+
+
+def identify(clusters: tuple[Cluster, ...], past: Past) -> tuple[tuple[str, Cluster], ...]:
+    previous = {
+        c["id"]: {member_key(i["subsystem"], i["path"], i["name"]) for i in c["instances"]}
+        for c in (past.latest or {}).get("candidates", [])
+    }
+    order = sorted(range(len(clusters)), key=lambda i: (-len(clusters[i].members), _fresh_id(clusters[i])))
+    ids: dict[int, str] = {}
+    taken: set[str] = set()
+    for index in order:
+        keys = {member_key(m.subsystem, m.path, m.name) for m in clusters[index].members}
+        best = max(
+            ((len(keys & old), old_id) for old_id, old in previous.items()
+             if old_id not in taken and len(keys & old) * 2 > len(old)),
+            default=None,
+        )
+        ids[index] = best[1] if best else _unique(_fresh_id(clusters[index]), taken | set(previous))
+        taken.add(ids[index])
+    return tuple((ids[i], clusters[i]) for i in range(len(clusters)))
+
+
+def _fresh_id(found: Cluster) -> str:
+    shape = Counter(m.exact for m in found.members).most_common()
+    dominant = min(s for s, n in shape if n == shape[0][1])
+    names = sorted({PurePosixPath(m.path).name for m in found.members})
+    digest = hashlib.blake2b("|".join([dominant, *names]).encode(), digest_size=8).hexdigest()
+    return "C-" + digest
+
+
+def _unique(full: str, taken: set[str]) -> str:
+    for length in range(8, len(full) + 1):
+        if full[:length] not in taken:
+            return full[:length]
+    return full
+
+
+def gate_history(fleet: Fleet, clusters: tuple[Cluster, ...], past: Past) -> History:
+    """Shapes that moved since the last pass, and subsystems that moved on every recent pass."""
+    return History(reshaped=reshaped_instances(clusters, past), moving=_moving(fleet, past))
+
+
+def reshaped_instances(clusters: tuple[Cluster, ...], past: Past) -> frozenset[tuple[str, str, str]]:
+    """Instances whose shape is none of those recorded for them (same file, same name) last pass."""
+    before = past.shapes_seen[-1] if past.shapes_seen else {}
+    return frozenset(
+        key for found in clusters for m in found.members
+        if (key := member_key(m.subsystem, m.path, m.name)) in before and m.exact not in before[key]
+    )
+
+
+def _moving(fleet: Fleet, past: Past) -> frozenset[str]:
+    recent = past.snapshots[-MOVING_PASSES:]
+    if len(recent) < MOVING_PASSES:
+        return frozenset()
+    moving = set()
+    for subsystem in fleet.subsystems:
+        marks = [_mark(snapshot, subsystem.name) for snapshot in recent]
+        marks.append((utc_iso(subsystem.last_change), subsystem.dirty_files))
+        if None not in marks and all(a != b for a, b in zip(marks, marks[1:])):
+            moving.add(subsystem.name)
+    return frozenset(moving)
+
+
+def _mark(snapshot: dict, name: str):
+    for subsystem in snapshot.get("subsystems", []):
+        if subsystem["name"] == name:
+            return (subsystem.get("last_change"), tuple(subsystem.get("dirty_files", [])))
+    return None
+
+
+def quiet_passes(subsystem: str, path: str, name: str, exact: str, past: Past) -> int:
+    """How many consecutive earlier passes recorded this instance with this very shape."""
+    count = 0
+    for seen in reversed(past.shapes_seen):
+        if exact not in seen.get(member_key(subsystem, path, name), ()):
+            break
+        count += 1
+    return count
+
+
+def compare(current: dict[str, tuple[int, str]], subsystems: list[str], past: Past) -> Changes:
+    """current: id -> (consumer count, verdict)."""
+    latest = past.latest or {"candidates": [], "subsystems": []}
+    before = {c["id"]: (len(c["consumers"]), c["verdict"]) for c in latest["candidates"]}
+    had = {s["name"] for s in latest["subsystems"]}
+    return Changes(
+        new=tuple(sorted(set(current) - set(before))),
+        grown=tuple(sorted(i for i in current if i in before and current[i][0] > before[i][0])),
+        shrunk=tuple(sorted(i for i in current if i in before and current[i][0] < before[i][0])),
+        gone=tuple(sorted(set(before) - set(current))),
+        verdicts=tuple(sorted((i, before[i][1], current[i][1]) for i in current
+                              if i in before and before[i][1] != current[i][1])),
+        subsystems_added=tuple(sorted(set(subsystems) - had)) if past.latest else (),
+        subsystems_removed=tuple(sorted(had - set(subsystems))),
+        cleared=tuple(sorted(i for i, (_, verdict) in current.items()
+                             if verdict == "proposed" and before.get(i, (0, ""))[1] != "proposed")),
+    )

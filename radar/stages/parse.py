@@ -1,0 +1,429 @@
+"""Parse stage: source bytes -> units (functions, methods, classes, definition forms, modules).
+
+Tree-sitter lives behind this module and nowhere else. Which node types are units in each
+language is data (languages.yaml), not code.
+"""
+from __future__ import annotations
+
+import functools
+import sys
+import threading
+from dataclasses import dataclass
+from importlib import resources
+
+# Token categories. "kw": keywords, operators, punctuation (text kept as is);
+# "id": identifiers (text kept; shape renames them); "lit": literals (text is the literal's type).
+Token = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A unit as found in one file's bytes, before it is bound to a subsystem and a path."""
+
+    kind: str  # module | class | function | method | definition
+    name: str  # "" for the module unit (bound to the file name later)
+    start_line: int  # 1-based, inclusive
+    end_line: int
+    tokens: tuple[Token, ...]
+    first_token: int = 0  # where `tokens` starts in the file's token stream (Extraction.tokens)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    units: tuple[Extracted, ...]
+    had_errors: bool  # the tree holds ERROR/MISSING nodes; units inside them were dropped
+    tokens: tuple[Token, ...] = ()  # the whole file's token stream; every unit's is a slice of it
+
+
+def language_for(path: str, extra: dict[str, str] | None = None) -> str | None:
+    """The language of a file, by the lower-cased suffix of its name; `extra` ({".ext": name})
+    wins over languages.yaml. None when the suffix is unknown."""
+    suffix = _suffix(path.replace("\\", "/").rpartition("/")[2]).lower()
+    if not suffix:
+        return None
+    if extra:
+        for ext, language in extra.items():
+            if _dotted(ext) == suffix:
+                return language
+    return _extensions().get(suffix)
+
+
+def extract(data: bytes, language: str) -> Extraction:
+    """Parse `data` once and return the module unit and every definition unit, at any depth.
+
+    Units whose node holds a parse error are dropped (the module unit too); the rest are kept.
+    Raises ValueError only for a language that no bundled grammar provides.
+    """
+    grammar = _grammar(language)
+    tree = _parser(grammar.grammar).parse(data)
+    return _Walk(grammar, data).run(tree)
+
+
+def _suffix(name: str) -> str:
+    """PurePosixPath(name).suffix, without building a path (this runs for every file of a pass)."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+# --- configuration (languages.yaml, read lazily) -------------------------------------------
+
+_UNIT_KINDS = frozenset({"function", "method", "class", "definition"})
+_LANGUAGE_KEYS = frozenset(
+    {"grammar", "extensions", "units", "wrappers", "lisp"}
+    | {"comments", "literals", "keywords", "atoms", "silent"}
+)
+_UNIT_KEYS = frozenset({"kind", "name", "require"})
+_LISP_KEYS = frozenset({"lists", "symbols", "skip", "symbol_literals"})
+
+
+def _dotted(ext: str) -> str:
+    ext = ext.lower()
+    return ext if ext.startswith(".") else "." + ext
+
+
+@functools.lru_cache(maxsize=1)
+def _config() -> dict:
+    import yaml
+
+    text = resources.files("radar.stages").joinpath("languages.yaml").read_text(encoding="utf-8")
+    # libyaml's loader when the wheel has it: the pure-Python one takes a fifth of a warm pass
+    config = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    for name, entry in config["languages"].items():
+        _check_keys(entry, _LANGUAGE_KEYS, f"languages.{name}")
+        for node_type, unit in (entry.get("units") or {}).items():
+            where = f"languages.{name}.units.{node_type}"
+            _check_keys(unit, _UNIT_KEYS, where)
+            if unit.get("kind") not in _UNIT_KINDS:
+                kinds = sorted(_UNIT_KINDS)
+                raise ValueError(f"languages.yaml: {where}.kind must be one of {kinds}")
+        _check_keys(entry.get("lisp") or {}, _LISP_KEYS, f"languages.{name}.lisp")
+    return config
+
+
+def _check_keys(entry: dict, allowed: frozenset, where: str) -> None:
+    unknown = sorted(set(entry) - allowed)
+    if unknown:
+        raise ValueError(f"languages.yaml: unknown key {unknown[0]!r} in {where}")
+
+
+@functools.lru_cache(maxsize=1)
+def _extensions() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for name, entry in _config()["languages"].items():
+        for ext in entry.get("extensions", ()):
+            table[_dotted(ext)] = name
+    return table
+
+
+# --- grammar tables ------------------------------------------------------------------------
+
+# What to do with a node, by kind id.
+_ANON, _NAMED, _SKIP, _LIT, _ATOM, _KWORD, _SYMBOL = range(7)
+
+
+@dataclass(frozen=True)
+class _UnitSpec:
+    kind: str
+    name: tuple[tuple[bool, str], ...]  # (by type?, field name or node type)
+    require: tuple[tuple[str, frozenset[str] | None], ...]  # field -> allowed types (None: any)
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    grammar: str
+    actions: tuple[int, ...]
+    lit_tokens: dict[int, Token]
+    units: dict[int, _UnitSpec]
+    wrappers: frozenset[int]
+    lists: frozenset[int]
+    symbols: frozenset[int]
+    list_skip: frozenset[int]
+    lisp_words: dict[bytes, Token]  # symbol text -> kw / lit token; any other symbol is an id
+    definitions: frozenset[str]  # head symbols of definition forms
+    candidates: frozenset[int]  # kind ids that may open a unit
+
+
+@functools.lru_cache(maxsize=None)
+def _grammar(language: str) -> _Grammar:
+    from tree_sitter_language_pack import get_language
+
+    config = _config()
+    entry = config["languages"].get(language, {})
+    defaults = config["defaults"]
+    grammar = entry.get("grammar", language)
+    try:
+        lang = get_language(grammar)
+    except Exception as exc:  # the pack raises LookupError or its own error types
+        raise ValueError(f"no grammar for language {language!r}") from exc
+
+    literal_of: dict[str, str] = {}
+    for source in (defaults, entry):
+        for lit_type, node_types in (source.get("literals") or {}).items():
+            literal_of.update(dict.fromkeys(node_types, lit_type))
+    comments = set(defaults["comments"]) | set(entry.get("comments", ()))
+    keywords = set(defaults["keywords"]) | set(entry.get("keywords", ()))
+    atoms = set(defaults["atoms"]) | set(entry.get("atoms", ()))
+    silent = set(entry.get("silent", ()))
+    lisp = entry.get("lisp") or {}
+    symbol_types = set(lisp.get("symbols", ()))
+
+    ids_of: dict[str, list[int]] = {}
+    actions = []
+    lit_tokens: dict[int, Token] = {}
+    for kid in range(lang.node_kind_count):
+        name = lang.node_kind_for_id(kid)
+        if not lang.node_kind_is_named(kid):
+            actions.append(_SKIP if name in silent else _ANON)
+            continue
+        ids_of.setdefault(name, []).append(kid)
+        if name in comments:
+            actions.append(_SKIP)
+        elif name in symbol_types:
+            actions.append(_SYMBOL)
+        elif name in literal_of:
+            actions.append(_LIT)
+            lit_tokens[kid] = ("lit", sys.intern(literal_of[name]))
+        elif name in atoms:
+            actions.append(_ATOM)
+        elif name in keywords:
+            actions.append(_KWORD)
+        else:
+            actions.append(_NAMED)
+
+    def kind_ids(names) -> frozenset[int]:
+        return frozenset(k for n in names for k in ids_of.get(n, ()))
+
+    units = {}
+    for node_type, unit in (entry.get("units") or {}).items():
+        steps = tuple((s.startswith("@"), s.lstrip("@")) for s in unit.get("name", ["name"]))
+        require = tuple(
+            (field, None if types == "*" else frozenset(types))
+            for field, types in (unit.get("require") or {}).items()
+        )
+        spec = _UnitSpec(unit["kind"], steps, require)
+        units.update(dict.fromkeys(kind_ids([node_type]), spec))
+
+    shared = config["lisp"]
+    lisp_words: dict[bytes, Token] = {}
+    if lisp:
+        for word in list(shared["special_forms"]) + list(shared["definitions"]):
+            lisp_words[str(word).encode()] = ("kw", sys.intern(str(word)))
+        literals = {**shared["symbol_literals"], **(lisp.get("symbol_literals") or {})}
+        for word, lit_type in literals.items():
+            lisp_words[str(word).encode()] = ("lit", sys.intern(str(lit_type)))
+    wrappers = kind_ids(entry.get("wrappers", ()))
+    lists = kind_ids(lisp.get("lists", ()))
+    return _Grammar(
+        grammar=grammar,
+        actions=tuple(actions),
+        lit_tokens=lit_tokens,
+        units=units,
+        wrappers=wrappers,
+        lists=lists,
+        symbols=kind_ids(symbol_types),
+        list_skip=kind_ids(set(lisp.get("skip", ())) | comments),
+        lisp_words=lisp_words,
+        definitions=frozenset(str(word) for word in shared["definitions"]),
+        candidates=frozenset(units) | wrappers | lists,
+    )
+
+
+_local = threading.local()  # a Parser is not thread-safe: one per thread and grammar
+
+
+def _parser(grammar: str):
+    parsers = getattr(_local, "parsers", None)
+    if parsers is None:
+        parsers = _local.parsers = {}
+    parser = parsers.get(grammar)
+    if parser is None:
+        from tree_sitter_language_pack import get_parser
+
+        parser = parsers[grammar] = get_parser(grammar)
+    return parser
+
+
+# --- the walk ------------------------------------------------------------------------------
+
+# Token tuples are shared across files: one tuple per (category, text).
+_CACHE_LIMIT = 1_000_000
+_KW_CACHE: dict[bytes, Token] = {}
+_ID_CACHE: dict[bytes, Token] = {}
+
+
+def _token(cache: dict[bytes, Token], category: str, raw: bytes) -> Token:
+    if len(cache) > _CACHE_LIMIT:
+        cache.clear()
+    token = cache[raw] = (category, sys.intern(raw.decode("utf-8", "replace")))
+    return token
+
+
+def _last_line(node) -> int:
+    row, column = node.end_point
+    return max(row if column == 0 else row + 1, node.start_point[0] + 1)
+
+
+class _Walk:
+    """One pass over a tree: the token list and the units opened and closed along the way."""
+
+    def __init__(self, grammar: _Grammar, data: bytes):
+        self.g = grammar
+        self.data = data
+        self.skip_id: int | None = None  # the definition a wrapper already opened
+
+    def run(self, tree) -> Extraction:
+        g, data = self.g, self.data
+        actions, n_actions, lit_tokens = g.actions, len(g.actions), g.lit_tokens
+        candidates, lisp_words = g.candidates, g.lisp_words
+        kw_cache, id_cache = _KW_CACHE, _ID_CACHE
+        tokens: list[Token] = []
+        append = tokens.append
+        opened: list[list] = []  # [start index, end index, node, kind, name]
+        stack: list[tuple[int, list]] = []  # (depth, record) of units still open
+        last = None
+        depth = 0
+        top = -1  # depth of the innermost open unit
+        cursor = tree.walk()
+        while True:
+            node = cursor.node
+            kid = node.kind_id
+            action = actions[kid] if kid < n_actions else _NAMED  # ERROR is beyond the table
+            if action <= _NAMED:
+                if cursor.goto_first_child():
+                    if kid in candidates:
+                        opening = self._open(node, kid, stack)
+                        if opening is not None:
+                            record = [len(tokens), 0, node, *opening]
+                            opened.append(record)
+                            stack.append((depth, record))
+                            top = depth
+                    depth += 1
+                    continue
+                else:
+                    start, end = node.start_byte, node.end_byte
+                    if end > start:  # MISSING nodes are empty
+                        raw = data[start:end]
+                        if action == _ANON:
+                            append(kw_cache.get(raw) or _token(kw_cache, "kw", raw))
+                        else:
+                            append(id_cache.get(raw) or _token(id_cache, "id", raw))
+                        last = node
+            elif action == _LIT:
+                append(lit_tokens[kid])
+                last = node
+            elif action != _SKIP:
+                raw = data[node.start_byte : node.end_byte]
+                if action == _SYMBOL:
+                    append(lisp_words.get(raw) or id_cache.get(raw) or _token(id_cache, "id", raw))
+                elif action == _ATOM:
+                    append(id_cache.get(raw) or _token(id_cache, "id", raw))
+                else:
+                    append(kw_cache.get(raw) or _token(kw_cache, "kw", raw))
+                last = node
+            # Leave this node, then every ancestor that has no next sibling.
+            while True:
+                if depth == top:
+                    stack.pop()[1][1] = len(tokens)
+                    top = stack[-1][0] if stack else -1
+                if cursor.goto_next_sibling():
+                    break
+                if not cursor.goto_parent():
+                    return self._result(tree, tokens, opened, last)
+                depth -= 1
+
+    def _result(self, tree, tokens: list[Token], opened: list[list], last) -> Extraction:
+        root = tree.root_node
+        had_errors = root.has_error
+        units = []
+        stream = tuple(tokens)
+        if not had_errors:
+            end_line = _last_line(last) if last is not None else 1
+            units.append(Extracted("module", "", 1, end_line, stream))
+        for start, end, node, kind, name in opened:
+            if had_errors and node.has_error:
+                continue
+            first = node.start_point[0] + 1
+            units.append(Extracted(kind, name, first, _last_line(node), stream[start:end], start))
+        return Extraction(tuple(units), had_errors, stream)
+
+    def _open(self, node, kid: int, stack) -> tuple[str, str] | None:
+        """(kind, name) when `node` starts a unit, else None."""
+        g = self.g
+        if kid in g.lists:
+            return self._lisp_open(node)
+        if kid in g.wrappers:
+            for child in reversed(node.named_children):
+                spec = g.units.get(child.kind_id)
+                if spec is not None and self._fits(child, spec):
+                    self.skip_id = child.id
+                    return self._kind(spec.kind, stack), self._name(child, spec)
+            return None
+        spec = g.units[kid]
+        if node.id == self.skip_id or not self._fits(node, spec):
+            return None
+        return self._kind(spec.kind, stack), self._name(node, spec)
+
+    @staticmethod
+    def _kind(kind: str, stack) -> str:
+        if kind == "function" and stack and stack[-1][1][3] == "class":
+            return "method"
+        return kind
+
+    @staticmethod
+    def _fits(node, spec: _UnitSpec) -> bool:
+        for field, types in spec.require:
+            child = node.child_by_field_name(field)
+            if child is None or (types is not None and child.type not in types):
+                return False
+        return True
+
+    def _name(self, node, spec: _UnitSpec) -> str:
+        current = node
+        for _ in range(64):  # declarators nest, but not without end
+            for by_type, key in spec.name:
+                if by_type:
+                    found = next((c for c in current.named_children if c.type == key), None)
+                else:
+                    found = current.child_by_field_name(key)
+                if found is not None:
+                    current = found
+                    break
+            else:
+                break
+        return "" if current is node else self._text(current)
+
+    def _text(self, node) -> str:
+        text = self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
+        return " ".join(text.split())[:200]
+
+    # Lisp family: (head name ...) where head is a definition symbol.
+    def _lisp_open(self, node) -> tuple[str, str] | None:
+        head, index = self._element(node, 0)
+        if head is None or head.kind_id in self.g.lists:
+            return None
+        if self._symbol(head) not in self.g.definitions:
+            return None
+        target, _ = self._element(node, index + 1)
+        for _ in range(64):  # (define (name args) ...), (define ((curried a) b) ...)
+            if target is None or target.kind_id not in self.g.lists:
+                break
+            target, _ = self._element(target, 0)
+        return "definition", "" if target is None else self._symbol(target)
+
+    def _element(self, node, index: int):
+        """The first named child from `index` on that is not a comment or metadata."""
+        skip = self.g.list_skip
+        for position in range(index, node.named_child_count):
+            child = node.named_child(position)
+            if child.kind_id not in skip:
+                return child, position
+        return None, -1
+
+    def _symbol(self, node) -> str:
+        """The symbol text of a node: itself, or its symbol child (metadata left out)."""
+        symbols = self.g.symbols
+        if node.kind_id not in symbols and node.named_child_count:
+            last = node.named_child(node.named_child_count - 1)
+            if last.kind_id in symbols:
+                return self._text(last)
+        return self._text(node)

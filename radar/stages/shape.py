@@ -1,0 +1,178 @@
+"""Shape stage: a unit's tokens -> its shape (what stays when names and values are abstracted).
+
+Keywords, operators and punctuation stay; identifiers are renamed by first occurrence;
+literals become their type. From that: an exact fingerprint (type-1/type-2 clones share it),
+an identifier-blind stream for alignment, and sampled shingle hashes that find near-miss
+(type-3) partners without comparing all pairs. Everything here is pure and deterministic
+across processes (no use of Python's salted `hash`).
+"""
+from __future__ import annotations
+
+import hashlib
+import heapq
+import zlib
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from radar.stages.parse import Token
+
+SHINGLE = 8  # tokens per shingle: long enough that a shared one means shared code
+SAMPLE_MODULUS = 6  # keep shingles whose hash is 0 modulo this...
+MIN_SAMPLES = 6  # ...or, for small units, the smallest few hashes
+_MASK = (1 << 61) - 1
+_BASE = 1_000_003
+
+
+@dataclass(frozen=True)
+class Shape:
+    subsystem: str
+    path: str
+    language: str
+    kind: str
+    name: str
+    start_line: int
+    end_line: int
+    size: int  # tokens
+    exact: str  # fingerprint of the consistently renamed stream
+    blind: str  # identifier-blind stream, one character per token, for alignment
+    names: str  # the blind stream with each identifier's own character (see NAME_PLANE)
+    samples: tuple[int, ...]  # sampled shingle hashes (sorted), for candidate generation
+
+    @property
+    def key(self) -> tuple[str, str, int, int]:
+        return (self.subsystem, self.path, self.start_line, self.end_line)
+
+
+def normalise(tokens: Sequence[Token]) -> tuple[str, ...]:
+    """Identifiers renamed consistently by first occurrence, literals by their type."""
+    names: dict[str, str] = {}
+    out = []
+    append = out.append  # hot loop: every token of every unit passes here
+    for category, text in tokens:
+        if category == "id":
+            name = names.get(text)
+            if name is None:
+                name = names[text] = f"${len(names)}"
+            append(name)
+        elif category == "lit":
+            append("#" + text)
+        else:
+            append(text)
+    return tuple(out)
+
+
+def name_code(category: str, text: str) -> str:
+    """Like blind_code, but an identifier gets a character of its own name (in NAME_PLANE)."""
+    return _name(text) if category == "id" else blind_code(category, text)
+
+
+@lru_cache(maxsize=262144)
+def _name(text: str) -> str:
+    return chr(NAME_PLANE + zlib.crc32(text.encode("utf-8", "replace")) % 0xFFFE)
+
+
+def blind_code(category: str, text: str) -> str:
+    """One character per token: identifiers all alike, literals by type, the rest by text."""
+    return _code("$" if category == "id" else ("#" + text if category == "lit" else text))
+
+
+@lru_cache(maxsize=65536)
+def _code(word: str) -> str:
+    # Private-use planes: 130k code points, so distinct words rarely share a character.
+    return chr(0xF0000 + zlib.crc32(word.encode("utf-8", "replace")) % 0xFFFE)
+
+
+NAME_PLANE = 0x100000  # identifiers' own characters live in plane 16, apart from blind codes
+IDENTIFIER = blind_code("id", "")
+
+
+def fingerprint(normalised: Iterable[str]) -> str:
+    return hashlib.blake2b("\x1f".join(normalised).encode("utf-8", "replace"), digest_size=10).hexdigest()
+
+
+def sample_shingles(blind: str) -> tuple[int, ...]:
+    """Content-defined sample of shingle hashes: shared runs give shared samples."""
+    if len(blind) < SHINGLE:
+        return (_rolling(blind),) if blind else ()
+    hashes = {_rolling(blind[i:i + SHINGLE]) for i in range(len(blind) - SHINGLE + 1)}
+    sampled = sorted(h for h in hashes if h % SAMPLE_MODULUS == 0)
+    if len(sampled) < MIN_SAMPLES:
+        sampled = sorted(set(sampled) | set(sorted(hashes)[:MIN_SAMPLES]))
+    return tuple(sampled)
+
+
+def _rolling(chunk: str) -> int:
+    value = 0
+    for char in chunk:
+        value = (value * _BASE + ord(char)) & _MASK
+    return value
+
+
+# Each token's blind and names characters; token tuples are few and shared (see parse._token).
+_BLIND: dict[Token, str] = {}
+_NAMES: dict[Token, str] = {}
+_CODES_LIMIT = 1_000_000
+
+
+def stream_codes(tokens: Sequence[Token]) -> tuple[str, str]:
+    """The blind and names streams of a token list, one character per token each."""
+    if len(_BLIND) > _CODES_LIMIT:
+        _BLIND.clear()
+        _NAMES.clear()
+    for token in set(tokens).difference(_BLIND):
+        _BLIND[token] = blind_code(*token)
+        _NAMES[token] = name_code(*token)
+    return "".join(map(_BLIND.__getitem__, tokens)), "".join(map(_NAMES.__getitem__, tokens))
+
+
+def window_hashes(blind: str) -> list[int]:
+    """_rolling of every SHINGLE-character window of `blind`, in order, in O(1) each."""
+    if len(blind) < SHINGLE:
+        return []
+    # _rolling is a polynomial in _BASE modulo 2**61 (`& _MASK` keeps the low 61 bits), so a
+    # window's hash follows from the previous one: drop the oldest char's term, shift, add.
+    codes = list(map(ord, blind))
+    value = _rolling(blind[:SHINGLE])
+    hashes = [value]
+    append = hashes.append
+    top = pow(_BASE, SHINGLE - 1, _MASK + 1)
+    for old, new in zip(codes, codes[SHINGLE:]):
+        value = ((value - old * top) * _BASE + new) & _MASK
+        append(value)
+    return hashes
+
+
+class FileStreams:
+    """A file's blind and names streams and shingle hashes, computed once; a unit's are slices.
+
+    Units nest (module, class, method), so shaping each unit on its own would redo the same
+    tokens several times; slicing the file's streams gives the same strings and samples.
+    """
+
+    def __init__(self, tokens: Sequence[Token]):
+        self.blind, self.names = stream_codes(tokens)
+        self._hashes = window_hashes(self.blind)
+        self._kept_at = [i for i, h in enumerate(self._hashes) if h % SAMPLE_MODULUS == 0]
+        self._kept = [self._hashes[i] for i in self._kept_at]
+
+    def samples(self, start: int, end: int) -> tuple[int, ...]:
+        """sample_shingles(self.blind[start:end])."""
+        if end - start < SHINGLE:
+            return sample_shingles(self.blind[start:end])
+        stop = end - SHINGLE + 1  # windows that start in [start, stop) lie inside the unit
+        kept_at = self._kept_at
+        sampled = set(self._kept[bisect_left(kept_at, start):bisect_left(kept_at, stop)])
+        if len(sampled) < MIN_SAMPLES:
+            sampled.update(heapq.nsmallest(MIN_SAMPLES, set(self._hashes[start:stop])))
+        return tuple(sorted(sampled))
+
+
+def similarity(a: str, b: str) -> float:
+    """Token alignment: 2·LCS / (len a + len b) over two one-char-per-token streams."""
+    if a == b:
+        return 1.0
+    from rapidfuzz.distance import Indel  # here: a pass that clusters nothing never loads it
+
+    return Indel.normalized_similarity(a, b)

@@ -1,0 +1,54 @@
+"""The parse cache only ever speeds a pass up: corrupt or foreign entries are misses."""
+import sqlite3
+
+from radar.infra.cache import ParseCache
+
+
+def test_round_trip_and_misses(tmp_path):
+    cache = ParseCache(tmp_path)
+    key = ParseCache.key("python", "abc123")
+    cache.put_many({key: (None, False, (("function", "f", 1, 2, 3, "e", "b", "n", (1, 2)),))})
+    assert cache.get_many([key, ParseCache.key("python", "other")]) == {
+        key: (None, False, (("function", "f", 1, 2, 3, "e", "b", "n", (1, 2)),))}
+    cache.close()
+
+
+def test_a_corrupt_or_forged_entry_is_never_trusted(tmp_path):
+    cache = ParseCache(tmp_path)
+    key = ParseCache.key("python", "abc123")
+    cache.put_many({key: (None, False, ())})
+    cache.close()
+    db = sqlite3.connect(tmp_path / "parse-cache.sqlite")
+    with db:
+        db.execute("UPDATE entry SET payload = ? WHERE key = ?", (b"\x00garbage", key))
+    db.close()
+    assert ParseCache(tmp_path).get_many([key]) == {}
+
+
+def test_a_version_bump_changes_every_key():
+    assert ParseCache.key("python", "abc") != ParseCache.key("clojure", "abc")
+    assert "abc" in ParseCache.key("python", "abc")
+
+
+def test_an_unusable_cache_folder_only_costs_time(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    cache = ParseCache(blocker / "cache")
+    cache.put_many({"k": 1})
+    assert cache.get_many(["k"]) == {}
+
+
+def test_old_memos_and_other_versions_parses_are_dropped(tmp_path):
+    cache = ParseCache(tmp_path)
+    for n in range(30):
+        cache.put_many({f"findings/{n:02d}": n})
+    cache.put_many({"0.0.1/1/python/abc": 1, ParseCache.key("python", "abc"): 2})
+    cache.put_many({"tracked/one/new": 3}, replacing=["tracked/one/"])
+    cache.put_many({"tracked/one/newer": 4, "tracked/two/x": 5}, replacing=["tracked/one/", "tracked/two/"])
+    cache.keep_latest({"findings/": 5})
+    kept = cache.get_many([f"findings/{n:02d}" for n in range(30)])
+    assert sorted(kept) == [f"findings/{n:02d}" for n in range(25, 30)]
+    assert cache.get_many(["0.0.1/1/python/abc", ParseCache.key("python", "abc")]) == {ParseCache.key("python", "abc"): 2}
+    assert cache.get_many(["tracked/one/new", "tracked/one/newer", "tracked/two/x"]) == {
+        "tracked/one/newer": 4, "tracked/two/x": 5}
+    cache.close()

@@ -1,0 +1,98 @@
+"""The findings memo: an unchanged fleet is neither parsed nor clustered again, a changed one
+costs about the change, and either way the pass publishes what a cold pass would."""
+import os
+
+import pytest
+
+from conftest import OTHER_FLEET
+from radar.stages.analyse import FileWork
+from radar.infra.cache import ParseCache
+from gitfleet import candidate_view
+from radar.stages.census import Place, Recurrence
+from radar.reuse.findings import Findings, decode, encode, still_valid
+from radar.demo.fleet import build_fleet
+from radar.pipeline import run_pass
+from radar.request import ScanRequest
+from gitfleet import commit_old
+
+
+@pytest.fixture
+def fleet(tmp_path):
+    return build_fleet(tmp_path / "fleet", OTHER_FLEET)
+
+
+def scan(fleet, out, cache):
+    """The snapshot, and the work each progress bar reported: {what: total}."""
+    work: dict[str, int] = {}
+
+    def progress(what, done, total):
+        work[what] = total
+
+    snapshot, _ = run_pass(ScanRequest(fleet.repo, fleet.rules, out, cache, jobs=1), progress)
+    return snapshot, work
+
+
+def published(snapshot: dict) -> tuple:
+    return (candidate_view(snapshot), snapshot["census"], snapshot["subsystems"],
+            snapshot["scan"]["skipped"], snapshot["scan"]["filtered"], snapshot["scan"]["files"],
+            snapshot["scan"]["units"])
+
+
+def test_an_unchanged_fleet_is_neither_parsed_nor_clustered_again(fleet, tmp_path):
+    cold, cold_work = scan(fleet, tmp_path / "out", tmp_path / "cache")
+    warm, warm_work = scan(fleet, tmp_path / "out", tmp_path / "cache")
+    assert cold_work["parsing files"] > 0 and "verifying pairs" in cold_work
+    assert warm_work == {}
+    assert published(warm) == published(cold)
+    assert published(warm) == published(scan(fleet, tmp_path / "nocache", None)[0])
+
+
+def test_an_edit_that_moves_no_shape_reparses_one_file_and_does_not_cluster(fleet, tmp_path):
+    scan(fleet, tmp_path / "out", tmp_path / "cache")
+    plant = fleet.plant("conformance-harness")
+    checkout, path = fleet.worktrees[plant.subsystems[0]], plant.paths[0]
+    comment = "#" if path.endswith(".sh") else ";"
+    commit_old(checkout, path, (checkout / path).read_text() + f"\n{comment} a comment, nothing else\n")
+    after, work = scan(fleet, tmp_path / "out", tmp_path / "cache")
+    assert work == {"parsing files": 1}
+    assert published(after) == published(scan(fleet, tmp_path / "nocache", None)[0])
+
+
+def test_an_edit_that_moves_a_shape_clusters_again_like_a_cold_pass(fleet, tmp_path):
+    scan(fleet, tmp_path / "out", tmp_path / "cache")
+    plant = fleet.plant("pagination")
+    newcomer = next(name for name in fleet.worktrees if name not in plant.subsystems)
+    source = (fleet.worktrees[plant.subsystems[0]] / plant.paths[0]).read_text()
+    commit_old(fleet.worktrees[newcomer], f"lib/{newcomer}/page.sx", source.replace(plant.subsystems[0], newcomer))
+    after, work = scan(fleet, tmp_path / "out", tmp_path / "cache")
+    assert work["parsing files"] == 1 and "verifying pairs" in work
+    cold = scan(fleet, tmp_path / "nocache", None)[0]
+    assert published(after) == published(cold)
+    assert any(newcomer in c["consumers"] for c in after["candidates"])
+
+
+def test_the_memo_round_trips_and_a_foreign_one_is_a_miss(fleet, tmp_path):
+    from radar.config import load_rules
+    from radar.stages.discover import discover
+    from radar.reuse.incremental import find
+
+    rules = load_rules(fleet.rules)
+    request = ScanRequest(fleet.repo, fleet.rules, tmp_path / "out", None, jobs=1)
+    findings = find(request, discover(fleet.repo, rules.fleet), rules, ParseCache(None))
+    assert findings.clusters and findings.recurrences
+    assert decode(encode(findings)) == findings
+    for foreign in (None, (), ("garbage",), (2, *encode(findings)[1:]), encode(findings)[:-1]):
+        assert decode(foreign) is None
+
+
+def test_a_file_that_could_not_be_read_is_read_again_before_the_memo_is_trusted(tmp_path):
+    fifo = tmp_path / "pipe.py"
+    os.mkfifo(fifo)
+    works = [FileWork("acl", "pipe.py", str(fifo), "python", "0" * 40)]
+    place = Place("acl", "pipe.py", 1, 1, None)
+    findings = Findings((("acl", 1, 0),), (("unreadable", 1),), (), (), (Recurrence("x", "file", (place,)),),
+                        unread=(("acl", "pipe.py", "unreadable"),))
+    assert still_valid(findings, works)
+    fifo.unlink()
+    fifo.write_text("def now_readable():\n    return 1\n")
+    assert not still_valid(findings, works)

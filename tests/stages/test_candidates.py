@@ -1,0 +1,56 @@
+"""Candidate pairs updated from the last pass's index are the pairs found from scratch: files
+added, removed, edited or copied across subsystems, whatever came before."""
+import dataclasses
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from radar.stages.analyse import analyse_all, content_ids
+from radar.infra.cache import ParseCache
+from radar.stages.candidates import decode, encode
+from radar.stages.cluster import cluster_from
+from radar.config import load_rules
+from radar.stages.discover import discover
+from radar.infra.executors import Executor
+from radar.request import file_works
+
+
+@pytest.fixture(scope="module")
+def files(other_fleet):
+    """The other fleet's shapes, file by file."""
+    rules = load_rules(other_fleet.rules)
+    works = file_works(discover(other_fleet.repo, rules.fleet), rules)
+    results, _ = analyse_all(works, content_ids(works), ParseCache(None), Executor("local", 1))
+    return [r.shapes for r in results if r.shapes]
+
+
+def variant(files, seed: int) -> list:
+    """Some of the files, and a few of them copied into another subsystem."""
+    rng = random.Random(seed)
+    kept = [shapes for shapes in files if rng.random() < 0.8]
+    owners = sorted({shapes[0].subsystem for shapes in files})
+    for shapes in rng.sample(kept, 3):
+        owner = rng.choice(owners)
+        kept.append(tuple(dataclasses.replace(s, subsystem=owner, path=f"copy/{s.path}") for s in shapes))
+    return [shape for shapes in kept for shape in shapes]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(before=st.integers(0, 10**6), after=st.integers(0, 10**6))
+def test_pairs_updated_from_any_earlier_index_are_the_pairs_found_afresh(files, before, after):
+    _, earlier = cluster_from(variant(files, before), None, floor=25)
+    now = variant(files, after)
+    updated, index = cluster_from(now, earlier, floor=25)
+    afresh, fresh_index = cluster_from(now, None, floor=25)
+    assert updated == afresh
+    assert index == fresh_index
+
+
+def test_the_index_round_trips_and_a_foreign_one_is_a_miss(files):
+    _, index = cluster_from(variant(files, 1), None, floor=25)
+    assert index.pairs
+    assert decode(encode(index)) == index
+    for foreign in (None, (), (2, *encode(index)[1:]), ("x", {}, {}, ())[:3]):
+        assert decode(foreign) is None

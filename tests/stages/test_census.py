@@ -1,0 +1,46 @@
+"""Census: recurring names told apart as shape-match, collision or decided."""
+from radar.stages.analyse import FileResult
+from radar.stages.census import census, recurrences
+from radar.config import Decision, Match
+from stage_fixtures import HARNESS, shapes
+
+OTHER = '''
+def run_suite(config):
+    server = connect(config.host, config.port)
+    return {"status": server.status(), "uptime": server.uptime()}
+'''
+
+
+def result(subsystem, source, path):
+    return FileResult(subsystem, path, "python", tuple(shapes(subsystem, source, path)), None, False)
+
+
+def rows(results, decisions=()):
+    return {(r.kind, r.name): r for r in census(recurrences(results), (), decisions)}
+
+
+def test_same_name_different_structure_is_a_collision():
+    table = rows([result("acl", HARNESS.format(n=1), "lib/acl/api.py"),
+                  result("feed", OTHER, "lib/feed/api.py")])
+    assert table[("file", "api.py")].verdict == "collision"
+    assert table[("definition", "run_suite")].verdict == "collision"
+    assert table[("file", "api.py")].owners == ("acl", "feed")
+
+
+def test_identical_units_are_a_shape_match_even_without_a_candidate():
+    table = rows([result("acl", HARNESS.format(n=1), "lib/acl/api.py"),
+                  result("feed", HARNESS.format(n=2), "lib/feed/api.py")])
+    assert table[("definition", "run_suite")].verdict == "shape-match"
+
+
+def test_a_decision_covering_the_files_makes_it_decided():
+    decision = Decision(Match(paths=("**/api.py",)), "rejected", "name collision")
+    table = rows([result("acl", HARNESS.format(n=1), "lib/acl/api.py"),
+                  result("feed", OTHER, "lib/feed/api.py")], (decision,))
+    assert table[("file", "api.py")].verdict == "decided"
+    assert table[("file", "api.py")].reason == "rejected: name collision"
+
+
+def test_names_in_one_subsystem_only_are_not_recurrences():
+    table = rows([result("acl", HARNESS.format(n=1), "lib/acl/a.py"), result("acl", OTHER, "lib/acl/b.py")])
+    assert ("definition", "run_suite") not in table

@@ -1,0 +1,243 @@
+"""Discover on every repository shape users point the radar at: the pass succeeds, and the
+subsystems found are the sensible ones (real git repositories and worktrees, no mocks)."""
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from gitfleet import (OLD, SHAPES, commit_all, git, latest, make_fleet, scan_args, shared_retry,
+                      write)
+from radar.infra.cache import ParseCache
+from radar.cli import main
+from radar.config import FleetRules
+from radar.stages.discover import discover
+
+
+@pytest.fixture
+def rules_dir(tmp_path: Path) -> Path:
+    empty = tmp_path / "rules"  # built-in defaults, whatever ./rules holds
+    empty.mkdir()
+    return empty
+
+
+def scan(repo: Path, out: Path, rules_dir: Path) -> dict:
+    assert main(scan_args(repo, out, "--rules", str(rules_dir))) == 0
+    return latest(out)
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_every_shape_passes_with_sensible_subsystems(shape: str, tmp_path: Path, rules_dir: Path) -> None:
+    repo, expected = SHAPES[shape](tmp_path / "fleet")
+    snapshot = scan(repo, tmp_path / "out", rules_dir)
+    assert {s["name"]: s["source"] for s in snapshot["subsystems"]} == expected
+    for subsystem in snapshot["subsystems"]:
+        root = Path(subsystem["root"])
+        assert root.is_dir() and not (root / ".git").is_symlink()
+    if shape not in ("empty_repo", "namespace_not_yet", "detached_head"):
+        assert all(s["files"] >= 2 and s["units"] > 0 for s in snapshot["subsystems"]), snapshot["subsystems"]
+
+
+def test_missing_worktree_is_a_warning(tmp_path: Path, rules_dir: Path) -> None:
+    repo, _ = SHAPES["missing_worktree"](tmp_path / "fleet")
+    warnings = scan(repo, tmp_path / "out", rules_dir)["scan"]["warnings"]
+    assert any("wt/feed" in w and "missing on disk" in w for w in warnings), warnings
+
+
+def test_detached_heads_have_no_branch_but_a_head(tmp_path: Path, rules_dir: Path) -> None:
+    repo, _ = SHAPES["detached_head"](tmp_path / "fleet")
+    subsystems = {s["name"]: s for s in scan(repo, tmp_path / "out", rules_dir)["subsystems"]}
+    for name in ("mod", "loose"):
+        assert subsystems[name]["branch"] is None
+        assert len(subsystems[name]["head"]) == 40
+    assert subsystems["mod"]["units"] > 0
+    assert subsystems["acl"]["branch"] == "loops/acl"
+
+
+def test_bare_main_contributes_only_its_worktrees(tmp_path: Path, rules_dir: Path) -> None:
+    repo, _ = SHAPES["bare_main"](tmp_path / "fleet")
+    snapshot = scan(repo, tmp_path / "out", rules_dir)
+    assert all(s["source"] == "worktree" for s in snapshot["subsystems"])
+    assert any(c["verdict"] == "proposed" or len(c["consumers"]) == 3 for c in snapshot["candidates"])
+
+
+def test_submodule_contents_are_not_scanned(tmp_path: Path, rules_dir: Path) -> None:
+    repo, _ = SHAPES["submodule"](tmp_path / "fleet")
+    snapshot = scan(repo, tmp_path / "out", rules_dir)
+    paths = [i["path"] for c in snapshot["candidates"] for i in c["instances"]]
+    assert paths and not any("vendored" in p for p in paths)
+    fleet = discover(repo, FleetRules())
+    assert not any("vendored" in f.path for s in fleet.subsystems for f in s.files)
+
+
+def test_shallow_clone_keeps_dates(tmp_path: Path, rules_dir: Path) -> None:
+    repo, _ = SHAPES["shallow_clone"](tmp_path / "fleet")
+    assert git(repo, "rev-parse", "--is-shallow-repository").strip() == "true"
+    fleet = discover(repo, FleetRules())
+    acl = next(s for s in fleet.subsystems if s.name == "acl")
+    assert acl.last_change == datetime(2024, 7, 1, 12, tzinfo=timezone.utc)
+    assert all(f.last_change is not None for f in acl.files)
+
+
+def test_empty_repository_is_all_uncommitted(tmp_path: Path, rules_dir: Path) -> None:
+    repo, _ = SHAPES["empty_repo"](tmp_path / "fleet")
+    (fresh,) = scan(repo, tmp_path / "out", rules_dir)["subsystems"]
+    assert fresh["head"] is None and fresh["last_change"] is None
+    assert fresh["active"] and fresh["dirty_files"] == ["lib/fresh/retry.py"]
+    assert fresh["units"] > 0
+
+
+def test_namespace_that_does_not_exist_yet_is_empty(tmp_path: Path, rules_dir: Path) -> None:
+    repo, _ = SHAPES["namespace_not_yet"](tmp_path / "fleet")
+    newbie = next(s for s in scan(repo, tmp_path / "out", rules_dir)["subsystems"] if s["name"] == "newbie")
+    assert (newbie["files"], newbie["units"], newbie["namespace"]) == (0, 0, "lib/newbie")
+
+
+def test_repo_pointing_at_a_worktree_finds_the_whole_fleet(tmp_path: Path, rules_dir: Path) -> None:
+    repo, _ = SHAPES["repo_is_worktree"](tmp_path / "fleet")
+    from_worktree = scan(repo, tmp_path / "out-wt", rules_dir)
+    from_main = scan(tmp_path / "fleet" / "main", tmp_path / "out-main", rules_dir)
+    assert ([(s["name"], s["root"]) for s in from_worktree["subsystems"]]
+            == [(s["name"], s["root"]) for s in from_main["subsystems"]])
+
+
+def test_plain_folder_counts_as_stable(tmp_path: Path, rules_dir: Path) -> None:
+    repo, _ = SHAPES["plain_folder"](tmp_path / "fleet")
+    snapshot = scan(repo, tmp_path / "out", rules_dir)
+    assert snapshot["repo_kind"] == "folder"
+    assert all(s["branch"] is None and not s["active"] for s in snapshot["subsystems"])
+    retry = next(c for c in snapshot["candidates"] if c["consumers"] == ["acl", "feed", "mod"])
+    assert all(i["stable"] for i in retry["instances"])
+
+
+def test_odd_file_names_keep_their_dates(tmp_path: Path) -> None:
+    """Quotes, newlines, tabs and non-ASCII in names: git quotes them unless asked for -z."""
+    fleet = make_fleet(tmp_path / "fleet", worktrees=("acl",), merged=())
+    names = ['lib/acl/we"ird.py', "lib/acl/new\nline.py", "lib/acl/tab\there.py", "lib/acl/ünï cödé.py"]
+    write(fleet.worktrees["acl"], {name: shared_retry("odd") for name in names})
+    commit_all(fleet.worktrees["acl"], "odd names")
+    (acl,) = discover(fleet.repo, FleetRules()).subsystems
+    by_path = {f.path: f for f in acl.files}
+    for name in names:
+        assert by_path[name].last_change == datetime.fromisoformat(OLD), name
+        assert not by_path[name].dirty and by_path[name].blob
+
+
+def test_namespaces_reached_through_symlinks_are_not_followed(tmp_path: Path, rules_dir: Path) -> None:
+    outside = tmp_path / "outside"
+    write(outside, {"evil/src/leak.py": shared_retry("leakzq"), "lib/feed/leak.py": shared_retry("leakzq")})
+    fleet = make_fleet(tmp_path / "fleet", merged=("core",))
+    os.symlink(outside / "evil", fleet.repo / "lib" / "evil")  # matches main_namespaces lib/*
+    feed = fleet.worktrees["feed"]
+    os.rename(feed / "lib", feed / "lib-moved")
+    os.symlink(outside / "lib", feed / "lib")  # the worktree's whole namespace leaves the tree
+    snapshot = scan(fleet.repo, tmp_path / "out", rules_dir)
+    names = [s["name"] for s in snapshot["subsystems"]]
+    assert "evil" not in names and "feed" not in names
+    assert snapshot["scan"]["skipped"]["symlink_outside"] == 2
+    assert any("lib/feed" in w and "symbolic link" in w for w in snapshot["scan"]["warnings"])
+    for path in (tmp_path / "out").rglob("*"):
+        assert not path.is_file() or b"leakzq" not in path.read_bytes()
+
+
+def test_plain_folder_glob_through_symlinked_parent_is_not_followed(tmp_path: Path, rules_dir: Path) -> None:
+    outside = tmp_path / "outside"
+    write(outside, {"src/leak.py": shared_retry("leakzq")})
+    folder = tmp_path / "plain"
+    write(folder, {"lib/acl/src/retry.py": shared_retry("acl")})
+    os.symlink(outside, folder / "lib" / "evil")
+    (rules_dir / "radar.yaml").write_text('fleet:\n  main_namespaces: ["lib/*/src"]\n')
+    snapshot = scan(folder, tmp_path / "out", rules_dir)
+    assert [s["namespace"] for s in snapshot["subsystems"]] == ["lib/acl/src"]
+    assert snapshot["scan"]["skipped"]["symlink_outside"] == 1
+    for path in (tmp_path / "out").rglob("*"):
+        assert not path.is_file() or b"leakzq" not in path.read_bytes()
+
+
+def test_file_names_that_are_not_utf8_are_skipped_with_a_warning(tmp_path: Path, rules_dir: Path) -> None:
+    fleet = make_fleet(tmp_path / "fleet")
+    acl = fleet.worktrees["acl"]
+    (Path(os.fsdecode(os.fsencode(acl / "lib" / "acl") + b"/caf\xe9.py"))).write_text(shared_retry("cafe"))
+    commit_all(acl, "a Latin-1 file name")
+    feed = fleet.worktrees["feed"]
+    Path(os.fsdecode(os.fsencode(feed / "lib" / "feed") + b"/new\xff.py")).write_text("x = 1\n")
+    plain = tmp_path / "plain"
+    write(plain, {"lib/a/ok.py": "x = 1\n"})
+    Path(os.fsdecode(os.fsencode(plain / "lib" / "a") + b"/bad\xfe.py")).write_text("x = 1\n")
+    for repo, expected in ((fleet.repo, ["acl: file name lib/acl/caf\\xe9.py is not UTF-8; skipped",
+                                         "feed: file name lib/feed/new\\xff.py is not UTF-8; skipped"]),
+                           (plain, ["a: file name lib/a/bad\\xfe.py is not UTF-8; skipped"])):
+        snapshot = scan(repo, tmp_path / f"out-{repo.name}", rules_dir)
+        assert snapshot["scan"]["warnings"] == expected
+
+
+def test_a_git_hook_environment_does_not_redirect_the_scan(tmp_path: Path, rules_dir: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from another repository's hook, GIT_DIR and friends name that repository."""
+    other = make_fleet(tmp_path / "other", worktrees=(), merged=("elsewhere",))
+    fleet = make_fleet(tmp_path / "fleet")
+    monkeypatch.setenv("GIT_DIR", str(other.repo / ".git"))
+    monkeypatch.setenv("GIT_WORK_TREE", str(other.repo))
+    monkeypatch.setenv("GIT_INDEX_FILE", str(other.repo / ".git" / "index"))
+    snapshot = scan(fleet.repo, tmp_path / "out", rules_dir)
+    assert [s["name"] for s in snapshot["subsystems"]] == ["acl", "core", "feed", "mod"]
+
+
+def memo_keys(folder: Path) -> list[str]:
+    """The keys a real parse cache holds (what discover remembered)."""
+    with sqlite3.connect(folder / "parse-cache.sqlite") as db:
+        return [key for (key,) in db.execute("SELECT key FROM entry")]
+
+
+def _dates(fleet) -> dict:
+    return {(s.name, f.path): f.last_change for s in fleet.subsystems for f in s.files}
+
+
+def test_commit_dates_are_remembered_per_head_and_a_new_commit_is_seen(tmp_path: Path) -> None:
+    fleet = make_fleet(tmp_path / "fleet")
+    memo = ParseCache(tmp_path / "cache")
+    first = discover(fleet.repo, FleetRules(), memo=memo)
+    assert any(key.startswith("dates/") for key in memo_keys(tmp_path / "cache"))
+    assert _dates(discover(fleet.repo, FleetRules(), memo=memo)) == _dates(first)
+    write(fleet.worktrees["acl"], {"lib/acl/later.py": "def later():\n    return 1\n"})
+    commit_all(fleet.worktrees["acl"], "later", date="2025-03-01T12:00:00+00:00")
+    after = discover(fleet.repo, FleetRules(), memo=memo)
+    assert _dates(after) == _dates(discover(fleet.repo, FleetRules()))
+    assert _dates(after)[("acl", "lib/acl/later.py")] == datetime(2025, 3, 1, 12, tzinfo=timezone.utc)
+
+
+def test_a_shallow_clone_remembers_no_dates(tmp_path: Path) -> None:
+    repo, _ = SHAPES["shallow_clone"](tmp_path / "fleet")
+    memo = ParseCache(tmp_path / "cache")
+    discover(repo, FleetRules(), memo=memo)
+    assert memo_keys(tmp_path / "cache") == []
+
+
+def test_remembered_index_listings_follow_every_change_to_the_index(tmp_path: Path) -> None:
+    fleet = make_fleet(tmp_path / "fleet")
+    memo = ParseCache(tmp_path / "cache")
+    acl = fleet.worktrees["acl"]
+    checkouts = len(fleet.worktrees) + 1
+
+    def same_as_without_memo() -> None:
+        remembered = discover(fleet.repo, FleetRules(), memo=memo)
+        assert remembered.subsystems == discover(fleet.repo, FleetRules()).subsystems
+        # one answer of each kind per checkout: older ones are replaced, not piled up
+        keys = memo_keys(tmp_path / "cache")
+        assert sum(key.startswith("tracked/") for key in keys) == checkouts
+        assert sum(key.startswith("dates/") for key in keys) == checkouts
+
+    same_as_without_memo()
+    assert any(key.startswith("tracked/") for key in memo_keys(tmp_path / "cache"))
+    write(acl, {"lib/acl/staged.py": "def staged():\n    return 2\n"})
+    git(acl, "add", "lib/acl/staged.py")
+    same_as_without_memo()
+    git(acl, "rm", "-q", "--cached", "lib/acl/staged.py")
+    same_as_without_memo()
+    commit_all(acl, "staged", date="2025-03-02T12:00:00+00:00")
+    same_as_without_memo()
+    git(acl, "rm", "-q", "lib/acl/staged.py")
+    same_as_without_memo()

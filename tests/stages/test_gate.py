@@ -1,0 +1,73 @@
+"""The AHA gate: every criterion, in plain words; routing and decisions."""
+from datetime import timedelta
+
+from radar.stages.cluster import cluster
+from radar.config import Decision, GateRules, Match, Route, Rules
+from radar.stages.gate import gate
+from stage_fixtures import HARNESS, fleet, shapes, subsystem
+
+ROUTE = Route("conformance / test harness", "lib/guest", Match(names=("run_suite",)))
+
+
+def judge(names, rules=Rules(routing=(ROUTE,)), **subsystem_options):
+    found = []
+    for n, name in enumerate(names):
+        found += shapes(name, HARNESS.format(n=n), f"lib/{name}/harness.py")
+    clusters = cluster(found)
+    assert len(clusters) == 1
+    subs = [subsystem(name, [f"lib/{name}/harness.py"], **subsystem_options.get(name, {})) for name in names]
+    return gate((("C-000001", clusters[0]),), fleet(*subs), rules)[0]
+
+
+def test_three_stable_identical_routed_consumers_are_proposed():
+    candidate = judge(["acl", "feed", "mod"])
+    assert candidate.verdict == "proposed" and candidate.missing == ()
+    assert candidate.routing.home == "lib/guest" and candidate.routing.action == "extract"
+
+
+def test_two_consumers_are_watching_and_need_a_third():
+    assert judge(["acl", "feed"]).missing == ("2 consumers, needs 3",)
+
+
+def test_a_copy_changed_hours_ago_is_not_stable():
+    candidate = judge(["acl", "feed", "mod"], mod={"age": timedelta(hours=2)})
+    assert candidate.verdict == "watching"
+    assert candidate.missing == ("mod's copy changed 2 h ago (stable after 7 days)",)
+
+
+def test_an_uncommitted_copy_and_an_active_subsystem_are_not_stable():
+    dirty = judge(["acl", "feed", "mod"], feed={"dirty": True})
+    assert dirty.missing == ("feed's copy has uncommitted changes",)
+    active = judge(["acl", "feed", "mod"], acl={"active": True})
+    assert active.missing == ("acl is active (committed 1 h ago)",)
+
+
+def test_no_routing_rule_means_no_natural_home():
+    candidate = judge(["acl", "feed", "mod"], rules=Rules())
+    assert candidate.missing == ("no natural home (no routing rule matches)",)
+
+
+def test_the_home_subsystem_among_the_consumers_adopts():
+    route = Route("harness", "lib/acl", Match(names=("run_suite",)))
+    assert judge(["acl", "feed", "mod"], rules=Rules(routing=(route,))).routing.action == "adopt"
+
+
+def test_a_thin_shape_says_how_thin():
+    strict = Rules(routing=(ROUTE,), gate=GateRules(min_tokens=500))
+    candidate = judge(["acl", "feed", "mod"], rules=strict)
+    assert any(m.startswith("too thin:") and m.endswith("needs 500") for m in candidate.missing)
+
+
+def test_a_rejected_decision_stays_rejected_with_its_reason():
+    decision = Decision(Match(paths=("**/harness.py",)), "rejected", "divergent state contract")
+    candidate = judge(["acl", "feed", "mod"], rules=Rules(routing=(ROUTE,), decisions=(decision,)))
+    assert candidate.verdict == "rejected" and candidate.reason == "divergent state contract"
+
+
+def test_a_plain_folder_counts_every_instance_stable():
+    found = []
+    for n, name in enumerate(["a", "b", "c"]):
+        found += shapes(name, HARNESS.format(n=n), f"lib/{name}/harness.py")
+    subs = [subsystem(name, [f"lib/{name}/harness.py"], age=timedelta(0), source="folder") for name in "abc"]
+    candidate = gate((("C-1", cluster(found)[0]),), fleet(*subs, kind="folder"), Rules(routing=(ROUTE,)))[0]
+    assert candidate.verdict == "proposed"

@@ -1,0 +1,142 @@
+"""Passes as a history a team can trust: stable ids, honest empty passes, growth, decisions,
+census, explain and SARIF on the latest snapshot, and the scheduled job."""
+import json
+import subprocess
+
+import jsonschema
+import pytest
+
+from conftest import OTHER_FLEET, candidate_for
+from gitfleet import commit_old
+from radar.cli import main
+from radar.demo.fleet import build_fleet
+from radar.pipeline import run_pass
+from radar.request import ScanRequest
+
+
+@pytest.fixture
+def fleet(tmp_path):
+    return build_fleet(tmp_path / "fleet", OTHER_FLEET)
+
+
+def scan(fleet, out, cache):
+    return run_pass(ScanRequest(fleet.repo, fleet.rules, out, cache, jobs=1))[0]
+
+
+def test_two_passes_over_an_unchanged_fleet_keep_ids_and_the_second_is_empty(fleet, tmp_path):
+    first = scan(fleet, tmp_path / "out", tmp_path / "cache")
+    second = scan(fleet, tmp_path / "out", tmp_path / "cache")
+    assert [c["id"] for c in first["candidates"]] == [c["id"] for c in second["candidates"]]
+    assert (first["scan"]["pass"], second["scan"]["pass"]) == (1, 2)
+    assert first["scan"]["empty_pass"] is False and second["scan"]["empty_pass"] is True
+    assert second["scan"]["changes"] == {"new": [], "grown": [], "shrunk": [], "gone": [], "verdicts": [],
+                                          "subsystems_added": [], "subsystems_removed": []}
+    backlog = (tmp_path / "out" / "abstractions.md").read_text()
+    assert "no new candidates cleared the gate" in backlog
+    assert len(list((tmp_path / "out" / "snapshots").glob("2*.json"))) == 2
+
+
+def test_a_stable_third_consumer_joining_keeps_the_id_and_clears_the_gate(fleet, tmp_path):
+    plant = fleet.plant("pagination")
+    before = candidate_for(scan(fleet, tmp_path / "out", tmp_path / "cache"), plant)
+    assert before["verdict"] == "watching"
+    busy = {s for p in fleet.plants for s in p.unstable} | set(plant.subsystems)
+    newcomer = next(name for name in fleet.worktrees if name not in busy)
+    source = (fleet.worktrees[plant.subsystems[0]] / plant.paths[0]).read_text()
+    commit_old(fleet.worktrees[newcomer], f"lib/{newcomer}/page.sx",
+               source.replace(plant.subsystems[0], newcomer))
+    after = scan(fleet, tmp_path / "out", tmp_path / "cache")
+    grown = next(c for c in after["candidates"] if c["id"] == before["id"])
+    assert newcomer in grown["consumers"] and len(grown["consumers"]) == 3
+    assert grown["verdict"] == "proposed" and grown["home"] == "lib/feed"
+    assert after["scan"]["changes"]["grown"] == [before["id"]]
+    assert after["scan"]["empty_pass"] is False
+    last_scan = (tmp_path / "out" / "abstractions.md").read_text().split("## Proposed")[0]
+    assert f"grown {before['id']}" in last_scan and f"{before['id']} watching → proposed" in last_scan
+
+
+def test_census_json_tells_shape_matches_from_collisions(fleet, tmp_path, capsys):
+    assert main(["census", "--repo", str(fleet.repo), "--rules", str(fleet.rules), "--format", "json",
+                 "--cache", str(tmp_path / "cache"), "--quiet"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    harness = next(r for r in rows if r["name"] == "conformance.sh")
+    assert harness["verdict"] == "shape-match" and len(harness["owners"]) == 5 and harness["candidates"]
+    assert next(r for r in rows if r["name"] == "api.sx")["verdict"] == "collision"
+
+
+def test_census_csv_and_markdown(fleet, tmp_path, capsys):
+    args = ["census", "--repo", str(fleet.repo), "--rules", str(fleet.rules), "--cache", str(tmp_path / "c"), "--quiet"]
+    assert main(args + ["--format", "csv"]) == 0
+    csv_text = capsys.readouterr().out
+    assert csv_text.startswith("name,kind,owners,count,verdict") and "api.sx,file," in csv_text
+    assert main(args + ["--format", "md"]) == 0
+    assert "| api.sx |" in capsys.readouterr().out
+
+
+def test_explain_prints_checklist_score_home_and_evidence(fleet, tmp_path, capsys):
+    snapshot = scan(fleet, tmp_path / "out", tmp_path / "cache")
+    pages = candidate_for(snapshot, fleet.plant("pagination"))
+    capsys.readouterr()
+    assert main(["explain", pages["id"], "--out", str(tmp_path / "out")]) == 0
+    text = capsys.readouterr().out
+    assert "[ ] consumers" in text and "2 consumers, needs 3" in text
+    assert "routing.yaml rule" in text and "score:" in text
+    for instance in pages["instances"]:
+        assert f"{instance['subsystem']}: {instance['path']}:{instance['start_line']}" in text
+    assert main(["explain", "C-nope", "--out", str(tmp_path / "out")]) == 2
+
+
+def test_sarif_export_has_one_result_per_instance_and_validates(fleet, tmp_path, capsys):
+    from pathlib import Path
+
+    snapshot = scan(fleet, tmp_path / "out", tmp_path / "cache")
+    assert main(["export", "--format", "sarif", "--out", str(tmp_path / "out"), "-o", str(tmp_path / "r.sarif")]) == 0
+    sarif = json.loads((tmp_path / "r.sarif").read_text())
+    sarif_schema = json.loads((Path(__file__).resolve().parent.parent / "schemas" / "sarif-2.1.0.json").read_text())
+    jsonschema.validate(sarif, sarif_schema)
+    assert len(sarif["runs"][0]["results"]) == sum(len(c["instances"]) for c in snapshot["candidates"])
+    assert main(["export", "--format", "json", "--out", str(tmp_path / "out")]) == 0
+    assert json.loads(capsys.readouterr().out)["scan"]["pass"] == 1
+
+
+def test_decide_records_a_verdict_every_later_pass_respects(fleet, tmp_path):
+    plant = fleet.plant("retry-no-home")
+    retry = candidate_for(scan(fleet, tmp_path / "out", tmp_path / "cache"), plant)
+    assert main(["decide", retry["id"], "--verdict", "rejected", "--reason", "divergent state contract",
+                 "--rules", str(fleet.rules)]) == 0
+    again = next(c for c in scan(fleet, tmp_path / "out", tmp_path / "cache")["candidates"] if c["id"] == retry["id"])
+    assert again["verdict"] == "rejected" and again["reason"] == "divergent state contract"
+    assert again["decision"]["line"] is not None
+
+
+def test_a_decided_candidate_that_grows_is_flagged_for_review_not_reproposed(fleet, tmp_path):
+    plant = fleet.plant("pagination")
+    pages = candidate_for(scan(fleet, tmp_path / "out", tmp_path / "cache"), plant)
+    main(["decide", pages["id"], "--verdict", "rejected", "--reason", "two feeds, two contracts",
+          "--rules", str(fleet.rules)])
+    busy = {s for p in fleet.plants for s in p.unstable} | set(plant.subsystems)
+    newcomer = next(name for name in fleet.worktrees if name not in busy)
+    source = (fleet.worktrees[plant.subsystems[0]] / plant.paths[0]).read_text()
+    commit_old(fleet.worktrees[newcomer], f"lib/{newcomer}/page.sx", source.replace(plant.subsystems[0], newcomer))
+    grown = next(c for c in scan(fleet, tmp_path / "out", tmp_path / "cache")["candidates"] if c["id"] == pages["id"])
+    assert grown["verdict"] == "rejected"
+    assert "review" in grown["review"] and "2 to 3 consumers" in grown["review"]
+
+
+def test_watch_runs_passes_and_commits_to_the_repo_holding_out(fleet, tmp_path):
+    out = tmp_path / "radar-history"
+    out.mkdir()
+    subprocess.run(["git", "init", "-q", "-b", "main", str(out)], check=True)
+    for key, value in (("user.name", "radar"), ("user.email", "radar@example.invalid"), ("commit.gpgsign", "false")):
+        subprocess.run(["git", "-C", str(out), "config", key, value], check=True)
+    assert main(["watch", "--repo", str(fleet.repo), "--rules", str(fleet.rules), "--out", str(out),
+                 "--cache", str(tmp_path / "cache"), "--every", "1s", "--passes", "2", "--commit", "--quiet"]) == 0
+    log = subprocess.run(["git", "-C", str(out), "log", "--format=%s"], capture_output=True, text=True).stdout
+    assert log.splitlines() == ["radar: pass 2: no new candidates cleared the gate", log.splitlines()[1]]
+    assert log.splitlines()[1].startswith("radar: pass 1:")
+
+
+def test_watch_refuses_to_commit_into_a_scanned_repository(fleet, tmp_path):
+    assert main(["watch", "--repo", str(fleet.repo), "--rules", str(fleet.rules), "--out", str(fleet.repo / "radar"),
+                 "--every", "1s", "--passes", "1", "--commit", "--quiet"]) == 2
+    assert not (fleet.repo / "radar").exists()

@@ -1,0 +1,353 @@
+"""Parse stage: real grammars on real snippets (tests/snippets/), no mocks."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from radar.stages.parse import Extracted, extract, language_for
+
+SNIPPETS = Path(__file__).resolve().parent.parent / "snippets"
+
+
+def units_of(filename: str) -> list[tuple[str, str, int, int]]:
+    language = language_for(filename)
+    assert language is not None, filename
+    extraction = extract((SNIPPETS / filename).read_bytes(), language)
+    assert not extraction.had_errors, filename
+    module, *rest = extraction.units
+    assert (module.kind, module.name, module.start_line) == ("module", "", 1)
+    assert module.tokens, filename
+    for unit in rest:  # every unit's tokens are a slice of the module's
+        assert _is_slice(unit.tokens, module.tokens), (filename, unit.name)
+    return [(u.kind, u.name, u.start_line, u.end_line) for u in rest]
+
+
+def _is_slice(part: tuple, whole: tuple) -> bool:
+    n = len(part)
+    return any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
+
+
+def tokens(source: str, language: str) -> tuple:
+    extraction = extract(source.encode(), language)
+    assert not extraction.had_errors
+    return extraction.units[0].tokens
+
+
+# --- one test per declared language -----------------------------------------------------------
+
+EXPECTED = {
+    "sample.py": [
+        ("class", "RetryError", 6, 7),
+        ("class", "Retrier", 10, 26),
+        ("method", "__init__", 11, 13),
+        ("method", "backoff", 15, 17),  # decorated: starts at the decorator
+        ("method", "call", 19, 26),
+        ("function", "retry", 29, 33),
+        ("function", "wrapper", 30, 32),  # nested in a function: not a method
+    ],
+    "sample.js": [
+        ("function", "loadConfig", 4, 6),
+        ("function", "ids", 8, 11),
+        ("function", "debounce", 13, 19),
+        ("function", "handler", 21, 21),
+        ("class", "Emitter", 23, 29),
+        ("method", "on", 25, 27),
+        ("method", "emit", 28, 28),
+    ],
+    "sample.ts": [
+        ("class", "Repo", 2, 4),
+        ("class", "CachedRepo", 8, 20),
+        ("method", "constructor", 11, 11),
+        ("method", "get", 13, 19),
+        ("function", "byScore", 22, 22),
+        ("function", "top", 24, 26),
+    ],
+    "sample.tsx": [
+        ("function", "Counter", 5, 12),
+        ("function", "Badge", 14, 14),
+        ("class", "Panel", 16, 20),
+        ("method", "render", 17, 19),
+    ],
+    "sample.go": [
+        ("class", "Queue", 8, 11),
+        ("function", "New", 13, 15),
+        ("method", "Push", 17, 23),
+        ("method", "Len", 27, 27),
+    ],
+    "sample.rs": [
+        ("class", "Point", 6, 9),
+        ("class", "Shape", 11, 14),
+        ("method", "name", 13, 13),
+        ("class", "Point", 16, 24),
+        ("method", "new", 17, 19),
+        ("method", "dist", 21, 23),
+        ("class", "Point", 26, 30),
+        ("method", "fmt", 27, 29),
+        ("function", "main", 32, 35),
+    ],
+    "Sample.java": [
+        ("class", "ScoreBoard", 7, 26),
+        ("method", "ScoreBoard", 10, 14),
+        ("method", "average", 16, 21),
+        ("class", "Listener", 23, 25),
+    ],
+    "sample.c": [
+        ("class", "buf", 5, 8),
+        ("function", "buf_grow", 10, 21),
+        ("function", "buf_append", 23, 30),  # name under a pointer declarator
+    ],
+    "sample.cpp": [
+        ("class", "Ring", 5, 19),  # starts at its template line
+        ("method", "push", 8, 12),
+        ("method", "~Ring", 14, 14),
+        ("function", "pop", 21, 28),
+        ("function", "main", 32, 32),
+    ],
+    "sample.rb": [
+        ("class", "Stock", 4, 25),
+        ("class", "Ledger", 5, 20),
+        ("method", "initialize", 8, 10),
+        ("method", "add", 12, 15),
+        ("method", "load", 17, 19),
+        ("method", "report", 22, 24),
+    ],
+    "sample.sh": [
+        ("function", "log", 7, 9),
+        ("function", "rotate", 11, 16),
+        ("function", "backup", 18, 21),
+    ],
+    "sample.clj": [
+        ("definition", "tax-rate", 5, 5),
+        ("definition", "line-total", 7, 8),
+        ("definition", "total", 10, 14),
+        ("definition", "describe", 16, 16),
+        ("definition", "describe", 18, 19),
+        ("definition", "Item", 21, 21),
+    ],
+    "sample.scm": [
+        ("definition", "alist-update", 2, 5),
+        ("definition", "alist-keys", 7, 8),
+        ("definition", "swap!", 10, 12),
+        ("definition", "default-alist", 14, 14),
+    ],
+    "sample.lisp": [
+        ("definition", "machine", 5, 5),
+        ("definition", "push-value", 7, 10),
+        ("definition", "run", 12, 18),
+        ("definition", "with-machine", 20, 21),
+    ],
+    "sample.el": [
+        ("definition", "notes-file", 6, 8),
+        ("definition", "notes-open", 10, 14),
+        ("definition", "notes-list", 16, 18),
+    ],
+    "sample.rkt": [
+        ("definition", "word-counts", 4, 7),
+        ("definition", "top-words", 9, 11),
+        ("definition", "entry", 13, 13),
+        ("definition", "safe-div", 15, 17),
+    ],
+    "sample.sx": [
+        ("definition", "run-suite", 2, 11),
+        ("definition", "~card", 13, 17),
+        ("definition", "max-retries", 19, 19),
+        ("definition", "save-card", 21, 25),
+    ],
+}
+
+
+@pytest.mark.parametrize("filename", sorted(EXPECTED))
+def test_units_of_each_language(filename):
+    assert units_of(filename) == EXPECTED[filename]
+
+
+def test_every_declared_language_has_a_snippet():
+    from radar.stages.parse import _config
+
+    declared = set(_config()["languages"])
+    covered = {language_for(name) for name in EXPECTED}
+    assert declared == covered
+
+
+def test_module_unit_ends_at_last_token_line():
+    extraction = extract(b"x = 1\n\n# trailing comment\n\n", "python")
+    assert extraction.units == (Extracted("module", "", 1, 1, extraction.units[0].tokens),)
+
+
+def test_units_at_any_depth():
+    source = (
+        b"if True:\n    def f():\n        class C:\n"
+        b"            def m(self):\n                pass\n"
+    )
+    kinds = [(u.kind, u.name, u.start_line) for u in extract(source, "python").units[1:]]
+    assert kinds == [("function", "f", 2), ("class", "C", 3), ("method", "m", 4)]
+
+
+# --- .sx sources -------------------------------------------------------------------------------
+
+def test_sx_definitions_maps_and_keywords():
+    source = SNIPPETS / "sample.sx"
+    extraction = extract(source.read_bytes(), "clojure")
+    card = next(u for u in extraction.units if u.name == "~card")
+    assert card.tokens[:2] == (("kw", "("), ("kw", "defcomp"))
+    assert ("id", ":class") in card.tokens  # :keywords are identifiers, text kept
+    suite = next(u for u in extraction.units if u.name == "run-suite")
+    assert ("kw", "{") in suite.tokens and ("id", ":suite") in suite.tokens
+    assert ("kw", "let") in suite.tokens and ("kw", "if") in suite.tokens
+    assert ("kw", "set!") in suite.tokens and ("kw", "fn") in suite.tokens
+    assert ("id", "for-each") in suite.tokens
+
+
+def test_lisp_literals_and_special_forms():
+    assert tokens('(if (nil? x) nil true "s" 1.5 \\a #"r+")', "clojure") == (
+        ("kw", "("), ("kw", "if"), ("kw", "("), ("id", "nil?"), ("id", "x"), ("kw", ")"),
+        ("lit", "null"), ("lit", "bool"), ("lit", "string"), ("lit", "number"),
+        ("lit", "char"), ("lit", "regex"), ("kw", ")"),
+    )  # fmt: skip
+    assert tokens("(lambda (x) (if #t x #f))", "scheme")[3:] == (
+        ("id", "x"), ("kw", ")"), ("kw", "("), ("kw", "if"), ("lit", "bool"), ("id", "x"),
+        ("lit", "bool"), ("kw", ")"), ("kw", ")"),
+    )  # fmt: skip
+
+
+def test_lisp_definition_name_skips_metadata():
+    source = b"(defn ^:private helper [x] x)\n(define ((curried a) b) a)\n"
+    names = [u.name for u in extract(source, "clojure").units[1:]]
+    assert names == ["helper", "curried"]
+
+
+# --- tokens ------------------------------------------------------------------------------------
+
+def test_comments_and_layout_do_not_change_tokens():
+    plain = "def f(a, b):\n    return a + b * 2\n"
+    noisy = (
+        "# header\n\n"
+        "def f(a,\n      b):  # two args\n"
+        "    # the sum\n"
+        "    return (a +\n            b * 2)\n"
+    )
+    strip = [t for t in tokens(noisy, "python") if t not in (("kw", "("), ("kw", ")"))]
+    assert strip == [t for t in tokens(plain, "python") if t not in (("kw", "("), ("kw", ")"))]
+    assert tokens("(define (f x)\n  ;; c\n  (* x 2))", "scheme") == tokens(
+        "(define (f x) (* x 2))", "scheme"
+    )
+    assert tokens("int f(void) { /* c */ return 1; } // x", "c") == tokens(
+        "int f(void)\n{\n    return 1;\n}", "c"
+    )
+
+
+def test_literals_become_their_type_identifiers_keep_text():
+    assert tokens('x = f"a{y}b" + "\\n" + 3 + 2.5 + True + None', "python") == (
+        ("id", "x"), ("kw", "="), ("lit", "string"), ("kw", "+"), ("lit", "string"),
+        ("kw", "+"), ("lit", "number"), ("kw", "+"), ("lit", "number"), ("kw", "+"),
+        ("lit", "bool"), ("kw", "+"), ("lit", "null"),
+    )  # fmt: skip
+    assert tokens("const s = `a ${b} c`, r = /x+/g, n = null;", "javascript") == (
+        ("kw", "const"), ("id", "s"), ("kw", "="), ("lit", "string"), ("kw", ","),
+        ("id", "r"), ("kw", "="), ("lit", "regex"), ("kw", ","), ("id", "n"), ("kw", "="),
+        ("lit", "null"), ("kw", ";"),
+    )  # fmt: skip
+    assert ("lit", "string") in tokens("cat <<EOF\nhello $x\nEOF\n", "bash")
+    go = tokens("package p\nvar c = 'x'\nvar s = `raw`\nvar t = true", "go")
+    assert [t for t in go if t[0] == "lit"] == [("lit", "char"), ("lit", "string"), ("lit", "bool")]
+
+
+def test_token_objects_are_shared():
+    a = tokens("alpha + beta", "python")
+    b = tokens("beta + alpha", "python")
+    assert a[0] is b[2] and a[1] is b[1]
+
+
+# --- errors and robustness ---------------------------------------------------------------------
+
+def test_broken_units_are_dropped_others_kept():
+    source = b"def good():\n    return 1\n\ndef bad(:\n    pass\n"
+    extraction = extract(source, "python")
+    assert extraction.had_errors
+    assert [(u.kind, u.name) for u in extraction.units] == [("function", "good")]
+
+
+def test_very_long_and_deep_forms_do_not_crash():
+    flat = b"(define (big) (list" + b" a 1" * 100_000 + b"))"
+    extraction = extract(flat, "scheme")
+    assert [u.name for u in extraction.units] == ["", "big"]
+    assert len(extraction.units[1].tokens) == 200_009
+    deep = b"x = " + b"(" * 5000 + b"1" + b")" * 5000 + b"\n"
+    assert len(extract(deep, "python").units[0].tokens) == 10_003
+    nested = b"(defn f [] " + b"[" * 20000 + b"]" * 20000 + b")"
+    assert extract(nested, "clojure").units[1].name == "f"
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=st.binary(max_size=300),
+    language=st.sampled_from(["python", "javascript", "c", "clojure", "commonlisp", "ruby"]),
+)
+def test_random_bytes_never_raise(data, language):
+    extraction = extract(data, language)
+    for unit in extraction.units:
+        assert unit.start_line <= unit.end_line
+        assert all(category in ("kw", "id", "lit") for category, _ in unit.tokens)
+
+
+def test_invalid_utf8_is_replaced():
+    extraction = extract(b'(caf\xe9 "x\xff")', "clojure")
+    assert extraction.units[0].tokens[1:3] == (("id", "caf\ufffd"), ("lit", "string"))
+
+
+def test_deterministic():
+    data = (SNIPPETS / "sample.rs").read_bytes()
+    assert extract(data, "rust") == extract(data, "rust")
+
+
+def test_unknown_grammar_is_a_value_error():
+    with pytest.raises(ValueError):
+        extract(b"x", "no-such-grammar")
+
+
+# --- language_for ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("path", "language"),
+    [
+        ("pkg/mod.py", "python"),
+        ("types.PYI", "python"),
+        ("a/b.mjs", "javascript"),
+        ("x.cts", "typescript"),
+        ("App.tsx", "tsx"),
+        ("main.go", "go"),
+        ("lib.rs", "rust"),
+        ("A.java", "java"),
+        ("x.h", "c"),
+        ("x.hpp", "cpp"),
+        ("Rakefile.rb", "ruby"),
+        ("run.bash", "bash"),
+        ("core.cljc", "clojure"),
+        ("page.sx", "clojure"),
+        ("srfi.ss", "scheme"),
+        ("init.lisp", "commonlisp"),
+        ("init.el", "elisp"),
+        ("main.rkt", "racket"),
+        ("Makefile", None),
+        ("notes.txt", None),
+        ("archive.tar.gz", None),
+    ],
+)
+def test_language_for_known_extensions(path, language):
+    assert language_for(path) == language
+
+
+def test_language_for_overrides_win():
+    assert language_for("page.sx", {".sx": "scheme"}) == "scheme"
+    assert language_for("x.H", {".h": "cpp"}) == "cpp"
+    assert language_for("x.lua", {"lua": "lua"}) == "lua"
+    assert language_for("x.py", {".lua": "lua"}) == "python"
+
+
+def test_override_grammar_without_settings_gives_module_unit():
+    extraction = extract(b"local x = 1 -- note\n", "lua")
+    assert [u.kind for u in extraction.units] == ["module"]
+    assert ("lit", "number") in extraction.units[0].tokens

@@ -1,0 +1,177 @@
+"""Properties of the normaliser (radar.stages.shape): what must never change a shape, and what its
+streams, samples and similarity always are. Token-level and through the real parser."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from radar.stages.analyse import analyse_bytes
+from radar.stages.shape import blind_code, fingerprint, normalise, sample_shingles, similarity
+
+# ---------------------------------------------------------------- token streams
+
+KEYWORDS = st.sampled_from(["(", ")", "{", "}", "def", "return", "if", "=", "+", ",", ":", ".", "for", "in"])
+LITERAL_TYPES = st.sampled_from(["int", "float", "string", "bool", "null"])
+NAMES = st.text(alphabet="abcdefghijklmnopqrstuvwxyz_ABC0123456789ß", min_size=1, max_size=8)
+
+TOKEN = st.one_of(
+    st.tuples(st.just("kw"), KEYWORDS),
+    st.tuples(st.just("id"), NAMES),
+    st.tuples(st.just("lit"), LITERAL_TYPES),
+)
+TOKENS = st.lists(TOKEN, max_size=120)
+
+
+@st.composite
+def renamed(draw):
+    """A stream and the same stream with its identifiers renamed one-to-one."""
+    tokens = draw(TOKENS)
+    names = sorted({text for category, text in tokens if category == "id"})
+    fresh = draw(st.lists(NAMES, min_size=len(names), max_size=len(names), unique=True))
+    mapping = dict(zip(names, fresh))
+    return tokens, [(c, mapping[t] if c == "id" else t) for c, t in tokens]
+
+
+@given(renamed())
+def test_consistent_renaming_never_changes_the_fingerprint(pair) -> None:
+    tokens, other = pair
+    assert fingerprint(normalise(tokens)) == fingerprint(normalise(other))
+
+
+@given(TOKENS, st.data())
+def test_inconsistent_renaming_is_seen(tokens, data) -> None:
+    ids = [i for i, (c, _) in enumerate(tokens) if c == "id"]
+    if len({tokens[i][1] for i in ids}) != 1 or len(ids) < 2:
+        return  # needs one name used at least twice
+    changed = list(tokens)
+    changed[ids[-1]] = ("id", tokens[ids[-1]][1] + "_other")
+    assert fingerprint(normalise(changed)) != fingerprint(normalise(tokens))
+
+
+@given(TOKENS)
+def test_blind_stream_has_one_char_per_token(tokens) -> None:
+    codes = [blind_code(c, t) for c, t in tokens]
+    assert all(len(code) == 1 for code in codes)
+    blind = "".join(codes)
+    assert len(blind) == len(tokens)
+    assert len({blind_code("id", t) for c, t in tokens if c == "id"}) <= 1  # identifiers all alike
+
+
+BLIND = st.text(alphabet=st.characters(min_codepoint=0xF0000, max_codepoint=0xF0010), max_size=200)
+
+
+@given(BLIND)
+def test_sample_shingles_is_deterministic(blind) -> None:
+    samples = sample_shingles(blind)
+    assert samples == sample_shingles(str(blind)) == sample_shingles("".join(list(blind)))
+    assert list(samples) == sorted(set(samples))
+    assert bool(samples) == bool(blind)
+
+
+def test_sample_shingles_is_the_same_in_another_process() -> None:
+    """No salted hash(): a worker process (other PYTHONHASHSEED) samples exactly alike."""
+    streams = ["".join(chr(0xF0000 + (i * 7 + j) % 13) for j in range(i)) for i in range(0, 60, 3)]
+    here = [list(sample_shingles(s)) for s in streams]
+    code = ("import json, sys; from radar.stages.shape import sample_shingles; "
+            "print(json.dumps([list(sample_shingles(s)) for s in json.load(sys.stdin)]))")
+    done = subprocess.run([sys.executable, "-c", code], input=json.dumps(streams), capture_output=True,
+                          text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "12345"})
+    assert json.loads(done.stdout) == here
+
+
+@given(BLIND, BLIND)
+@settings(max_examples=200)
+def test_similarity_bounds_and_symmetry(a, b) -> None:
+    forward, backward = similarity(a, b), similarity(b, a)
+    assert 0.0 <= forward <= 1.0 and 0.0 <= backward <= 1.0
+    assert abs(forward - backward) < 1e-9
+    assert similarity(a, a) == 1.0
+    if a and b and not set(a) & set(b):
+        assert forward == 0.0
+
+
+# ---------------------------------------------------------------- through the parser
+
+PYTHON = '''\
+def {f}({a}, {b}):
+    {c} = {a} + {i1} * {b}
+    if {c} > {i2} and {a} != {s1}:
+        return [{c}, {s2}, {x1}]
+    for {d} in range({i3}):
+        {c} = {c} - {d} * {x2}
+    return {f}({c}, {b}) if {flag} else {s1}
+'''
+
+JAVASCRIPT = '''\
+function {f}({a}, {b}) {{
+  let {c} = {a} + {i1} * {b};
+  if ({c} > {i2} && {a} !== {s1}) {{ return [{c}, {s2}, {x1}]; }}
+  for (let {d} = 0; {d} < {i3}; {d}++) {{ {c} = {c} - {d} * {x2}; }}
+  return {flag} ? {f}({c}, {b}) : {s1};
+}}
+'''
+
+CLOJURE = '''\
+(defn {f} [{a} {b}]
+  (let [{c} (+ {a} (* {i1} {b}))]
+    (if (and (> {c} {i2}) (not= {a} {s1}))
+      [{c} {s2} {x1}]
+      (loop [{d} {i3}] (when (pos? {d}) (recur (- {d} {x2})))))))
+'''
+
+IDENT = st.from_regex(r"\Av[a-z0-9_]{1,10}\Z")
+STRING = st.text(alphabet="abc XYZ-_.!0123", max_size=12)
+
+
+@st.composite
+def program(draw):
+    names = draw(st.lists(IDENT, min_size=5, max_size=5, unique=True))
+    values = {
+        "i1": draw(st.integers(0, 10**9)), "i2": draw(st.integers(0, 10**6)), "i3": draw(st.integers(0, 99)),
+        "x1": draw(st.floats(0, 1e6, allow_nan=False).map(lambda x: repr(float(x)))),
+        "x2": draw(st.floats(0, 1e6, allow_nan=False).map(lambda x: repr(float(x)))),
+        "s1": draw(STRING), "s2": draw(STRING), "flag": draw(st.booleans()),
+    }
+    return dict(zip("fabcd", names)), values
+
+
+def exact_of(template: str, language: str, names: dict, values: dict) -> list[str]:
+    quote = (lambda s: json.dumps(s))
+    flag = {"python": str(values["flag"]), "javascript": str(values["flag"]).lower(),
+            "clojure": str(values["flag"]).lower()}[language]
+    source = template.format(**names, **{k: v for k, v in values.items() if k[0] in "ix"},
+                             s1=quote(values["s1"]), s2=quote(values["s2"]), flag=flag)
+    skipped, parse_error, units = analyse_bytes(source.encode(), language)[:3]
+    assert skipped is None and not parse_error, source
+    return [unit[6] for unit in units]  # every unit's exact fingerprint, module included
+
+
+@settings(max_examples=40, deadline=None)
+@given(program(), program())
+def test_renaming_and_new_literal_values_never_change_a_parsed_shape(one, two) -> None:
+    for template, language in ((PYTHON, "python"), (JAVASCRIPT, "javascript"), (CLOJURE, "clojure")):
+        first = exact_of(template, language, *one)
+        assert first and first == exact_of(template, language, *two), language
+
+
+def test_a_literal_of_another_type_does_change_the_shape() -> None:
+    """Numbers are one type (integer or float alike); a string in their place is not."""
+    names = dict(zip("fabcd", ["va", "vb", "vc", "vd", "ve"]))
+    values = {"i1": 1, "i2": 2, "i3": 3, "x1": "1.5", "x2": "2.5", "s1": "x", "s2": "y", "flag": True}
+    assert exact_of(PYTHON, "python", names, values) != exact_of(PYTHON, "python", names, {**values, "x1": '"seven"'})
+
+
+@given(TOKENS, st.data())
+@settings(max_examples=200, deadline=None)
+def test_file_streams_give_each_unit_the_samples_of_its_own_slice(tokens, data):
+    from radar.stages.shape import FileStreams, stream_codes
+
+    start = data.draw(st.integers(0, len(tokens)))
+    end = data.draw(st.integers(start, len(tokens)))
+    blind, _ = stream_codes(tokens)
+    assert FileStreams(tokens).samples(start, end) == sample_shingles(blind[start:end])
