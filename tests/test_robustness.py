@@ -233,11 +233,11 @@ LANGUAGES = ["python", "javascript", "go", "c", "java", "ruby", "bash", "clojure
             max_size=400).map(lambda s: s.encode("utf-8")),
 ), language=st.sampled_from(LANGUAGES))
 def test_front_end_never_raises_on_random_bytes(data: bytes, language: str) -> None:
-    skipped, parse_error, units, (blind, names), _ = analyse_bytes(data, language)
+    skipped, parse_error, units, (blind, names), _, _ = analyse_bytes(data, language)
     assert skipped in (None, "binary", "undecodable", "parse_error", "generated")
     assert isinstance(parse_error, bool) and len(blind) == len(names)
-    for unit in units:  # (kind, name, start_line, end_line, first_token, size, exact, samples)
-        start, end, first, size, samples = unit[2], unit[3], unit[4], unit[5], unit[-1]
+    for unit in units:  # (kind, name, start_line, end_line, first_token, size, exact, samples, …)
+        start, end, first, size, samples = unit[2], unit[3], unit[4], unit[5], unit[7]
         assert 1 <= start <= end and 0 <= first and first + size <= len(blind)
         assert list(samples) == sorted(samples)
 

@@ -70,10 +70,10 @@ def still_valid(findings: Findings, works: list[FileWork]) -> bool:
 
 def encode(findings: Findings) -> tuple:
     shapes: dict[Shape, int] = {}  # each shape once, however many clusters hold it
-    clusters = tuple((tuple(_index(shapes, m) for m in c.members), c.medoid, c.similarities)
+    clusters = tuple((tuple(_index(shapes, m) for m in c.members), c.medoid, c.similarities, c.content, c.nature)
                      for c in findings.clusters)
     recurrences = tuple((r.name, r.kind, tuple(map(_PLACE_FIELDS, r.places))) for r in findings.recurrences)
-    return (1, findings.files, findings.skipped, findings.filtered, tuple(map(_SHAPE_FIELDS, shapes)),
+    return (3, findings.files, findings.skipped, findings.filtered, tuple(map(_SHAPE_FIELDS, shapes)),
             clusters, recurrences, findings.unread)
 
 
@@ -81,13 +81,13 @@ def decode(memo: object) -> Findings | None:
     """The findings of a memo, or None when it is not one this version wrote."""
     try:
         version, files, skipped, filtered, shapes, clusters, recurrences, unread_files = memo
-        if version != 1:
+        if version != 3:
             return None
         table = [Shape(*fields) for fields in shapes]
         return Findings(
             files=tuple(files), skipped=tuple(skipped), filtered=tuple(filtered),
-            clusters=tuple(Cluster(tuple(table[i] for i in members), medoid, tuple(sims))
-                           for members, medoid, sims in clusters),
+            clusters=tuple(Cluster(tuple(table[i] for i in members), medoid, tuple(sims), tuple(content), nature)
+                           for members, medoid, sims, content, nature in clusters),
             recurrences=tuple(Recurrence(name, kind, tuple(Place(*p) for p in places))
                               for name, kind, places in recurrences),
             unread=tuple(unread_files))

@@ -19,7 +19,8 @@ from pathlib import PurePosixPath
 from radar.infra.cache import ParseCache
 from radar.stages.discover import content_blob_id
 from radar.infra.executors import Executor
-from radar.stages.parse import extract
+from radar.stages.content import file_content, vocab
+from radar.stages.parse import calls_are, extract
 from radar.stages.shape import FileStreams, Shape, fingerprint, normalise
 
 MAX_FILE_BYTES = 1 << 20  # larger files are generated or vendored more often than written
@@ -55,7 +56,8 @@ class FileResult:
 
 # A compact, marshal-able analysis of one blob: (skip reason or None, parse_error, units,
 # (blind, names) of the whole file, digest of the shapes), each unit (kind, name, start_line,
-# end_line, first_token, size, exact, samples); a unit's streams are
+# end_line, first_token, size, exact, samples, behaviour, forwards), then the file's content words and
+# their token positions (content.py); a unit's streams are
 # [first_token:first_token + size] of the file's. Storing the file's streams once, not per
 # nested unit, makes a pass read a third as much.
 Compact = tuple
@@ -63,7 +65,7 @@ _NOTHING = ("", "")
 
 
 def _nothing(reason: str | None) -> Compact:
-    return (reason, False, (), _NOTHING, "")
+    return (reason, False, (), _NOTHING, "", ((), ()))
 
 
 def read_source(abspath: str) -> tuple[bytes | None, str | None]:
@@ -109,23 +111,27 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
         return _nothing("generated")
     extraction = extract(data, language)
     streams = FileStreams(extraction.tokens)  # once per file: units are slices of it
+    content = file_content(extraction.tokens, streams.blind, calls_are(language))
     units = []
     for unit in extraction.units:
         start, end = unit.first_token, unit.first_token + len(unit.tokens)
         units.append((unit.kind, unit.name, unit.start_line, unit.end_line, start, end - start,
-                      fingerprint(normalise(unit.tokens)), streams.samples(start, end)))
+                      fingerprint(normalise(unit.tokens)), streams.samples(start, end),
+                      content.behaviour(start, end), unit.kind != "module" and content.forwards(start + 1, end, unit.name)))
     skipped = "parse_error" if extraction.had_errors and not units else None
     return (skipped, extraction.had_errors, tuple(units), (streams.blind, streams.names),
-            _shapes_digest(units, streams.names))
+            _shapes_digest(units, streams.names, content.words), (content.at, content.words))
 
 
-def _shapes_digest(units: list[tuple], names: str) -> str:
+def _shapes_digest(units: list[tuple], names: str, words: tuple[str, ...]) -> str:
     """Equal digests, equal shapes (wherever the file is): what clustering's memo is keyed by,
     so an edit that moves no shape (a comment, trailing lines) does not cluster again.
-    The names stream determines the blind stream and the samples; `exact` is kept for safety."""
-    digest = hashlib.blake2b(repr([unit[:7] for unit in units]).encode("utf-8", "surrogatepass"),
+    The names stream determines the blind stream and the samples; `exact` is kept for safety;
+    a unit's content (its strings too) is part of what clustering reads."""
+    digest = hashlib.blake2b(repr([unit[:7] + unit[8:] for unit in units]).encode("utf-8", "surrogatepass"),
                              digest_size=16)
     digest.update(names.encode("utf-8", "surrogatepass"))
+    digest.update("\0".join(words).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
@@ -194,12 +200,13 @@ def _run(batch_input: list[tuple[str, str]], executor: Executor, progress) -> It
 
 
 def _bind(work: FileWork, compact: Compact) -> FileResult:
-    skipped, parse_error, units, (blind, names), digest = compact
+    skipped, parse_error, units, (blind, names), digest, (at, words) = compact
     file_name = PurePosixPath(work.path).name
     shapes = tuple(
         Shape(work.subsystem, work.path, work.language, kind, name or file_name, start, end,
-              size, exact, blind[first:first + size], names[first:first + size], tuple(samples))
-        for kind, name, start, end, first, size, exact, samples in units
+              size, exact, blind[first:first + size], names[first:first + size], tuple(samples),
+              vocab(at, words, first, first + size, work.subsystem), behaviour, forwarding)
+        for kind, name, start, end, first, size, exact, samples, behaviour, forwarding in units
     )
     return FileResult(work.subsystem, work.path, work.language, shapes, skipped, bool(parse_error), digest)
 

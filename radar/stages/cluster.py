@@ -3,7 +3,11 @@
 Never all pairs: identical blind streams are grouped first, then groups sharing sampled
 shingles become candidate pairs (candidates.py), each pair is verified by token alignment, and the verified graph is cut into components
 trimmed around their medoid. Clusters nested inside a bigger cluster's members are dropped:
-the largest repeating unit is the one reported.
+the largest repeating unit is the one reported. Last, each cluster's content is weighed
+(content.py): copies that share their logic are "logic"; copies that share only the shape are
+"boilerplate"; units that call and branch nowhere are "no behaviour"; units that mostly hand
+their work to a method of their own name are "delegation"; and in a cluster of logic, a member
+that shares only the shape leaves.
 """
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARITY, SHARED_SAMPLES, PairIndex,
                               find_pairs, group_key, update_pairs)
+from radar.stages.content import Rarity, definition_codes, median, shared_content
 from radar.stages.shape import IDENTIFIER, NAME_PLANE, Shape, similarity
 
 LINK_VOCABULARY = 0.6  # two units are not one shape when their shared names (library calls) agree less
@@ -25,10 +30,12 @@ IDIOM_PER_CONSUMER = 2  # more instances per consumer than this, on average, is 
 EXHAUSTIVE_COMPONENT = 60  # components up to this many groups are compared all pairs
 MOSTLY = 0.6  # a nested unit this share of its host's size is most of it
 SAME_FIDELITY = 0.02  # an enclosing cluster this close in similarity repeats just as well
+LOGIC_CONTENT = 0.3  # copies sharing less of their content than this share only a shape
+INTRUDER_CONTENT = 0.15  # in a cluster of logic, a member sharing less than this is a look-alike
 
 _SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SMALL_UNIT, LINK_SMALL,
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
-             MOSTLY, SAME_FIDELITY)  # what the memos of clusters depend on besides the shapes
+             MOSTLY, SAME_FIDELITY, LOGIC_CONTENT, INTRUDER_CONTENT, 3)  # what the memos of clusters depend on besides the shapes
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,12 @@ class Cluster:
     members: tuple[Shape, ...]  # sorted by subsystem, path, line
     medoid: int  # index of the member closest to all others
     similarities: tuple[float, ...]  # each member's similarity to the medoid
+    content: tuple[float, ...] = ()  # each member's shared content with the others (content.py)
+    nature: str = "logic"  # logic | boilerplate | no behaviour | delegation
+
+    @property
+    def shared_content(self) -> float:
+        return median(self.content) if self.content else 1.0
 
     @property
     def similarity(self) -> float:
@@ -65,6 +78,7 @@ def cluster_from(shapes: Iterable[Shape], previous: PairIndex | None,
     """cluster(), its candidate pairs updated from the index of another set of shapes (the last
     pass's) when there is one: the same clusters for the cost of the change. Also returns the
     index of these shapes, for the next pass."""
+    shapes = list(shapes)
     eligible = sorted(_drop_wrappers([s for s in shapes if s.size >= max(floor, MIN_CLUSTER_TOKENS)]), key=_order)
     groups = _identical_groups(eligible)
     firsts = [group[0] for group in groups]
@@ -76,7 +90,11 @@ def cluster_from(shapes: Iterable[Shape], previous: PairIndex | None,
         if len(component) > 1 or _spans(groups[component[0]]):  # else: one subsystem's
             clusters.extend(_trim(component, groups, graph))
     spanning = [c for c in clusters if len(c.subsystems) >= 2]
-    return tuple(sorted(_largest_only(spanning), key=lambda c: _order(c.members[0]))), index
+    rarity = Rarity.of(_vocab_by_subsystem(eligible),
+                       ((s.subsystem, code) for s in shapes if s.kind != "module"
+                        for code in definition_codes(s.name, s.subsystem)))
+    weighed = [w for c in _largest_only(spanning) if len((w := _weigh(c, rarity)).subsystems) >= 2]
+    return tuple(sorted(weighed, key=lambda c: _order(c.members[0]))), index
 
 
 def fingerprint_of(files: Iterable[tuple[str, ...]], floor: int) -> str:
@@ -92,12 +110,14 @@ def fingerprint_of(files: Iterable[tuple[str, ...]], floor: int) -> str:
 def memo_of(clusters: tuple[Cluster, ...], shapes: Iterable[Shape]) -> tuple:
     """The clusters as positions in the sorted shapes: small, marshal-able, for the cache."""
     position = {id(shape): index for index, shape in enumerate(sorted(shapes, key=_order))}
-    return tuple((tuple(position[id(m)] for m in c.members), c.medoid, c.similarities) for c in clusters)
+    return tuple((tuple(position[id(m)] for m in c.members), c.medoid, c.similarities, c.content, c.nature)
+                 for c in clusters)
 
 
 def from_memo(memo: tuple, shapes: Iterable[Shape]) -> tuple[Cluster, ...]:
     ordered = sorted(shapes, key=_order)
-    return tuple(Cluster(tuple(ordered[i] for i in members), medoid, tuple(sims)) for members, medoid, sims in memo)
+    return tuple(Cluster(tuple(ordered[i] for i in members), medoid, tuple(sims), tuple(content), nature)
+                 for members, medoid, sims, content, nature in memo)
 
 
 def is_idiom(found: Cluster) -> bool:
@@ -155,6 +175,30 @@ def _vocabulary_streams(groups: list[tuple[Shape, ...]], shapes: list[Shape]) ->
         return streams[index]
 
     return stream
+
+
+def _vocab_by_subsystem(shapes: list[Shape]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for shape in _outermost(shapes):
+        found[shape.subsystem].update(shape.vocab)
+    return found
+
+
+def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
+    """The cluster with its content weighed; in a cluster of logic, look-alikes leave."""
+    vocabs = [m.vocab for m in found.members]
+    content = shared_content(vocabs, rarity.weights(found.subsystems, "".join(vocabs)))
+    if found.representative.behaviour == 0:
+        return Cluster(found.members, found.medoid, found.similarities, content, "no behaviour")
+    if sum(m.forwards for m in found.members) * 2 > len(found.members):
+        return Cluster(found.members, found.medoid, found.similarities, content, "delegation")
+    if median(content) < LOGIC_CONTENT:
+        return Cluster(found.members, found.medoid, found.similarities, content, "boilerplate")
+    keep = [i for i, value in enumerate(content) if value >= INTRUDER_CONTENT or i == found.medoid]
+    if len(keep) == len(found.members):
+        return Cluster(found.members, found.medoid, found.similarities, content, "logic")
+    members = tuple(found.members[i] for i in keep)
+    return _weigh(Cluster(members, keep.index(found.medoid), tuple(found.similarities[i] for i in keep)), rarity)
 
 
 def _outermost(shapes: list[Shape]) -> list[Shape]:

@@ -1,7 +1,8 @@
 """Gate stage: where the AHA gate is decided.
 
 A cluster becomes a *proposed* candidate only when every criterion holds: enough distinct
-consumers, every instance stable, identical shape, thick enough, and a natural home.
+consumers, every instance stable, identical shape, thick enough, shared logic (not only a shared
+shape: see content.py), and a natural home.
 Otherwise it is *watching* with each missing criterion in plain words. Human decisions
 (decisions.yaml) override: a rejected candidate stays rejected, with its reason.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from radar.stages.cluster import Cluster
+from radar.stages.cluster import LOGIC_CONTENT, Cluster
 from radar.config import Decision, GateRules, Route, Rules, matches
 from radar.stages.discover import Fleet, SourceFile, Subsystem, describe_age
 
@@ -26,6 +27,7 @@ class Instance:
     language: str
     exact: str
     similarity: float  # to the cluster's medoid
+    shared_content: float  # how much of its content the other instances share (content.py)
     last_change: datetime | None
     dirty: bool
     stable: bool
@@ -34,7 +36,7 @@ class Instance:
 
 @dataclass(frozen=True)
 class Check:
-    criterion: str  # consumers | stable | identical | size | home
+    criterion: str  # consumers | stable | identical | size | content | home
     met: bool
     detail: str
 
@@ -87,8 +89,8 @@ def _judge(candidate_id: str, found: Cluster, subsystems: dict[str, Subsystem],
            files: dict[tuple[str, str], SourceFile], fleet: Fleet, rules: Rules,
            history: History) -> Candidate:
     instances = tuple(
-        _instance(member, sim, subsystems, files, fleet, rules.gate, history)
-        for member, sim in zip(found.members, found.similarities)
+        _instance(member, sim, content, subsystems, files, fleet, rules.gate, history)
+        for member, sim, content in zip(found.members, found.similarities, found.content or _ones(found))
     )
     routing = _route(candidate_id, found, rules.routing, subsystems)
     checks = _checks(found, instances, routing, rules.gate, fleet)
@@ -102,7 +104,11 @@ def _judge(candidate_id: str, found: Cluster, subsystems: dict[str, Subsystem],
                      decision, verdict, reason)
 
 
-def _instance(member, sim, subsystems, files, fleet, gate_rules: GateRules, history: History) -> Instance:
+def _ones(found: Cluster) -> tuple[float, ...]:
+    return (1.0,) * len(found.members)
+
+
+def _instance(member, sim, content, subsystems, files, fleet, gate_rules: GateRules, history: History) -> Instance:
     source = files.get((member.subsystem, member.path))
     owner = subsystems[member.subsystem]
     last_change = source.last_change if source else None
@@ -112,7 +118,7 @@ def _instance(member, sim, subsystems, files, fleet, gate_rules: GateRules, hist
         because = _unstable_because(member, owner, last_change, dirty, fleet.scanned_at,
                                     gate_rules, history)
     return Instance(member.subsystem, member.path, member.start_line, member.end_line,
-                    member.name, member.kind, member.language, member.exact, sim,
+                    member.name, member.kind, member.language, member.exact, sim, content,
                     last_change, dirty, because is None, because)
 
 
@@ -186,9 +192,23 @@ def _checks(found: Cluster, instances, routing: Routing, gate_rules: GateRules, 
         Check("size", size >= gate_rules.min_tokens,
               f"too thin: {size} tokens, needs {gate_rules.min_tokens}" if size < gate_rules.min_tokens
               else f"{size} tokens >= {gate_rules.min_tokens}"),
+        _content_check(found),
         Check("home", routing.home is not None,
               f"home {routing.home} ({routing.by})" if routing.home else "no natural home (no routing rule matches)"),
     )
+
+
+def _content_check(found: Cluster) -> Check:
+    shared = found.shared_content
+    if found.nature == "no behaviour":
+        return Check("content", False, "no behaviour: it only lays out data (no call, no branch)")
+    if found.nature == "delegation":
+        return Check("content", False, "delegation: each copy hands its work to a method of its own name "
+                                       "(the logic lives in the callee)")
+    if found.nature == "boilerplate":
+        return Check("content", False, f"same shape, different content: shared vocabulary "
+                                       f"{_against(shared, LOGIC_CONTENT)}")
+    return Check("content", True, f"shared logic: shared vocabulary {_against(shared, LOGIC_CONTENT)}")
 
 
 def _against(value: float, threshold: float) -> str:

@@ -6,13 +6,16 @@ language is data (languages.yaml), not code.
 from __future__ import annotations
 
 import functools
+import hashlib
 import sys
 import threading
 from dataclasses import dataclass
 from importlib import resources
 
 # Token categories. "kw": keywords, operators, punctuation (text kept as is);
-# "id": identifiers (text kept; shape renames them); "lit": literals (text is the literal's type).
+# "id": identifiers (text kept; shape renames them); "lit": literals (text is the literal's type);
+# "str": a string literal (text is its value, or a digest of a long one): its shape is the type
+# "string" like any literal, but its value is content two copies of one logic share (shape.py).
 Token = tuple[str, str]
 
 
@@ -59,6 +62,14 @@ def extract(data: bytes, language: str) -> Extraction:
     return _Walk(grammar, data).run(tree)
 
 
+def calls_are(language: str) -> str:
+    """How a call reads in the language: "lists" (`(head args…)`), "words" (shell commands),
+    else "parens" (`name(args…)`)."""
+    if _grammar(language).lists:
+        return "lists"
+    return _config()["languages"].get(language, {}).get("calls", "parens")
+
+
 def _suffix(name: str) -> str:
     """PurePosixPath(name).suffix, without building a path (this runs for every file of a pass)."""
     dot = name.rfind(".")
@@ -69,7 +80,7 @@ def _suffix(name: str) -> str:
 
 _UNIT_KINDS = frozenset({"function", "method", "class", "definition"})
 _LANGUAGE_KEYS = frozenset(
-    {"grammar", "extensions", "units", "wrappers", "lisp"}
+    {"grammar", "extensions", "units", "wrappers", "lisp", "calls"}
     | {"comments", "literals", "keywords", "atoms", "silent"}
 )
 _UNIT_KEYS = frozenset({"kind", "name", "require"})
@@ -132,7 +143,7 @@ class _UnitSpec:
 class _Grammar:
     grammar: str
     actions: tuple[int, ...]
-    lit_tokens: dict[int, Token]
+    lit_tokens: dict[int, Token | None]  # None: a string, whose value makes the token
     units: dict[int, _UnitSpec]
     wrappers: frozenset[int]
     lists: frozenset[int]
@@ -169,7 +180,7 @@ def _grammar(language: str) -> _Grammar:
 
     ids_of: dict[str, list[int]] = {}
     actions = []
-    lit_tokens: dict[int, Token] = {}
+    lit_tokens: dict[int, Token | None] = {}
     for kid in range(lang.node_kind_count):
         name = lang.node_kind_for_id(kid)
         if not lang.node_kind_is_named(kid):
@@ -182,7 +193,7 @@ def _grammar(language: str) -> _Grammar:
             actions.append(_SYMBOL)
         elif name in literal_of:
             actions.append(_LIT)
-            lit_tokens[kid] = ("lit", sys.intern(literal_of[name]))
+            lit_tokens[kid] = None if literal_of[name] == "string" else ("lit", sys.intern(literal_of[name]))
         elif name in atoms:
             actions.append(_ATOM)
         elif name in keywords:
@@ -249,6 +260,8 @@ def _parser(grammar: str):
 _CACHE_LIMIT = 1_000_000
 _KW_CACHE: dict[bytes, Token] = {}
 _ID_CACHE: dict[bytes, Token] = {}
+_STR_CACHE: dict[bytes, Token] = {}
+LONG_STRING = 64  # bytes: a longer string's value is kept as a digest (docstrings, templates)
 
 
 def _token(cache: dict[bytes, Token], category: str, raw: bytes) -> Token:
@@ -256,6 +269,12 @@ def _token(cache: dict[bytes, Token], category: str, raw: bytes) -> Token:
         cache.clear()
     token = cache[raw] = (category, sys.intern(raw.decode("utf-8", "replace")))
     return token
+
+
+def _string_token(raw: bytes) -> Token:
+    if len(raw) > LONG_STRING:  # not remembered: long strings rarely repeat, and they are big
+        return ("str", hashlib.blake2b(raw, digest_size=8).hexdigest())
+    return _token(_STR_CACHE, "str", raw)
 
 
 def _last_line(node) -> int:
@@ -309,7 +328,11 @@ class _Walk:
                             append(id_cache.get(raw) or _token(id_cache, "id", raw))
                         last = node
             elif action == _LIT:
-                append(lit_tokens[kid])
+                token = lit_tokens[kid]
+                if token is None:
+                    raw = data[node.start_byte:node.end_byte]
+                    token = _STR_CACHE.get(raw) or _string_token(raw)
+                append(token)
                 last = node
             elif action != _SKIP:
                 raw = data[node.start_byte : node.end_byte]

@@ -1,7 +1,8 @@
 """Rank stage: score = consumers × effort saved ÷ risk, each term kept for `radar explain`.
 
 - consumers: distinct subsystems holding the shape.
-- effort saved: the copies that would go, in hundreds of tokens: (instances − 1) × tokens / 100.
+- effort saved: the copies that would go, in hundreds of tokens: (instances − 1) × tokens / 100,
+  times the share of content the copies have in common (logic shared, not just a shape).
 - risk: 1, plus 20 × (1 − similarity) for near-miss copies that must be reconciled, plus the
   share of unstable instances (×2: a moving target), plus 1 without a natural home, plus 1
   when too thin to extract.
@@ -20,6 +21,7 @@ VERDICT_ORDER = {"proposed": 0, "watching": 1, "done": 2, "rejected": 3}
 class Score:
     consumers: int
     effort: float
+    shared_content: float
     risk: float
     value: float
     explanation: str
@@ -36,7 +38,8 @@ def score(candidate: Candidate) -> Score:
     instances = candidate.instances
     consumers = len(candidate.consumers)
     tokens = candidate.cluster.representative.size
-    effort = round((len(instances) - 1) * tokens / 100, 2)
+    shared = candidate.cluster.shared_content
+    effort = round((len(instances) - 1) * tokens / 100 * shared, 2)
     unstable = sum(not i.stable for i in instances) / len(instances)
     near_miss = 20 * (1 - candidate.cluster.similarity)
     homeless = 0 if candidate.routing.home else 1
@@ -45,10 +48,10 @@ def score(candidate: Candidate) -> Score:
     value = round(consumers * effort / risk, 1)
     explanation = (
         f"{consumers} consumers × {effort:g} effort ({len(instances)} instances, {len(instances) - 1} copies "
-        f"of {tokens} tokens) ÷ {risk:g} risk (1 + {near_miss:.2f} near-miss + {2 * unstable:.2f} "
+        f"of {tokens} tokens × {shared:.2f} shared content) ÷ {risk:g} risk (1 + {near_miss:.2f} near-miss + {2 * unstable:.2f} "
         f"unstable + {homeless} no home + {thin} too thin) = {value:g}"
     )
-    return Score(consumers, effort, risk, value, explanation)
+    return Score(consumers, effort, shared, risk, value, explanation)
 
 
 def rank(candidates: tuple[Candidate, ...]) -> tuple[Ranked, ...]:

@@ -39,6 +39,9 @@ class Shape:
     blind: str  # identifier-blind stream, one character per token, for alignment
     names: str  # the blind stream with each identifier's own character (see NAME_PLANE)
     samples: tuple[int, ...]  # sampled shingle hashes (sorted), for candidate generation
+    vocab: str = ""  # its content: distinct characters of the names it calls and reads, its strings
+    behaviour: int = 0  # calls and branches: 0 is a unit that only lays out data
+    forwards: bool = False  # calls a method of its own name: a delegation (content.forwards)
 
     @property
     def key(self) -> tuple[str, str, int, int]:
@@ -58,6 +61,8 @@ def normalise(tokens: Sequence[Token]) -> tuple[str, ...]:
             append(name)
         elif category == "lit":
             append("#" + text)
+        elif category == "str":
+            append("#string")
         else:
             append(text)
     return tuple(out)
@@ -75,7 +80,11 @@ def _name(text: str) -> str:
 
 def blind_code(category: str, text: str) -> str:
     """One character per token: identifiers all alike, literals by type, the rest by text."""
-    return _code("$" if category == "id" else ("#" + text if category == "lit" else text))
+    if category == "id":
+        return _code("$")
+    if category == "str":
+        return _code("#string")
+    return _code("#" + text if category == "lit" else text)
 
 
 @lru_cache(maxsize=65536)

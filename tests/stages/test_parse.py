@@ -204,7 +204,7 @@ def test_sx_definitions_maps_and_keywords():
 def test_lisp_literals_and_special_forms():
     assert tokens('(if (nil? x) nil true "s" 1.5 \\a #"r+")', "clojure") == (
         ("kw", "("), ("kw", "if"), ("kw", "("), ("id", "nil?"), ("id", "x"), ("kw", ")"),
-        ("lit", "null"), ("lit", "bool"), ("lit", "string"), ("lit", "number"),
+        ("lit", "null"), ("lit", "bool"), ("str", "\"s\""), ("lit", "number"),
         ("lit", "char"), ("lit", "regex"), ("kw", ")"),
     )  # fmt: skip
     assert tokens("(lambda (x) (if #t x #f))", "scheme")[3:] == (
@@ -240,19 +240,20 @@ def test_comments_and_layout_do_not_change_tokens():
 
 
 def test_literals_become_their_type_identifiers_keep_text():
+    """Strings keep their value (content, see content.py); the shape sees only "string"."""
     assert tokens('x = f"a{y}b" + "\\n" + 3 + 2.5 + True + None', "python") == (
-        ("id", "x"), ("kw", "="), ("lit", "string"), ("kw", "+"), ("lit", "string"),
+        ("id", "x"), ("kw", "="), ("str", 'f"a{y}b"'), ("kw", "+"), ("str", '"\\n"'),
         ("kw", "+"), ("lit", "number"), ("kw", "+"), ("lit", "number"), ("kw", "+"),
         ("lit", "bool"), ("kw", "+"), ("lit", "null"),
     )  # fmt: skip
     assert tokens("const s = `a ${b} c`, r = /x+/g, n = null;", "javascript") == (
-        ("kw", "const"), ("id", "s"), ("kw", "="), ("lit", "string"), ("kw", ","),
+        ("kw", "const"), ("id", "s"), ("kw", "="), ("str", "`a ${b} c`"), ("kw", ","),
         ("id", "r"), ("kw", "="), ("lit", "regex"), ("kw", ","), ("id", "n"), ("kw", "="),
         ("lit", "null"), ("kw", ";"),
     )  # fmt: skip
-    assert ("lit", "string") in tokens("cat <<EOF\nhello $x\nEOF\n", "bash")
+    assert any(category == "str" for category, _ in tokens("cat <<EOF\nhello $x\nEOF\n", "bash"))
     go = tokens("package p\nvar c = 'x'\nvar s = `raw`\nvar t = true", "go")
-    assert [t for t in go if t[0] == "lit"] == [("lit", "char"), ("lit", "string"), ("lit", "bool")]
+    assert [t for t in go if t[0] in ("lit", "str")] == [("lit", "char"), ("str", "`raw`"), ("lit", "bool")]
 
 
 def test_token_objects_are_shared():
@@ -290,12 +291,12 @@ def test_random_bytes_never_raise(data, language):
     extraction = extract(data, language)
     for unit in extraction.units:
         assert unit.start_line <= unit.end_line
-        assert all(category in ("kw", "id", "lit") for category, _ in unit.tokens)
+        assert all(category in ("kw", "id", "lit", "str") for category, _ in unit.tokens)
 
 
 def test_invalid_utf8_is_replaced():
     extraction = extract(b'(caf\xe9 "x\xff")', "clojure")
-    assert extraction.units[0].tokens[1:3] == (("id", "caf\ufffd"), ("lit", "string"))
+    assert extraction.units[0].tokens[1:3] == (("id", "caf\ufffd"), ("str", '"x\ufffd"'))
 
 
 def test_deterministic():

@@ -1,0 +1,169 @@
+"""Precision and recall on real repositories, against hand labels (issue 12), in one run.
+
+    .venv/bin/python bench/precision.py --corpus /path/to/clones            # every labelled repo
+    .venv/bin/python bench/precision.py --corpus /path/to/clones --only moto --show 20
+    .venv/bin/python bench/precision.py --corpus /path/to/clones --inject  # + injection recall
+
+`bench/labels/<name>.yaml` holds the labels of one public repository (made by reading the code
+before any tuning: paths, unit names and lines, never code). The clone must be at
+`<corpus>/<name>` at the labelled commit (the script says so when it is not). Each repository
+is scanned with the labelled subsystem globs and excludes and one catch-all routing rule, so
+that only the other gate criteria decide.
+
+A candidate takes the label of the labelled group it shares most members with (members match
+by path and unit name; at least two shared); otherwise it is "unlabelled", which counts as not
+real and is listed so that it can be labelled. Printed per repository:
+- precision@10: the share of the first 10 proposed (by score) labelled real;
+- recall: the share of the real groups at least half of whose members are held by candidates
+  of any verdict, each pairing two or more of its members across subsystems;
+- with --inject, the injection recall of bench/inject.py (Python, types 1-3, radar only).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+LABELS = HERE / "labels"
+TOP = 10
+
+
+def load_labels(name: str) -> dict:
+    return yaml.safe_load((LABELS / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def write_rules(folder: Path, labels: dict) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    fleet = {"subsystems": labels["subsystems"], "main_namespaces": [], "exclude": labels.get("exclude", [])}
+    (folder / "radar.yaml").write_text(yaml.safe_dump({"fleet": fleet}))
+    (folder / "routing.yaml").write_text(yaml.safe_dump(
+        [{"kind": "shared logic", "home": "shared", "match": {"paths": ["**"]}}]))
+    return folder
+
+
+def scan(repo: Path, rules: Path, out: Path) -> dict:
+    radar = Path(sys.executable).parent / "radar"
+    shutil.rmtree(out, ignore_errors=True)  # a fresh history: every pass is a first pass
+    subprocess.run([str(radar), "scan", "--repo", str(repo), "--rules", str(rules), "--out", str(out),
+                    "--no-cache", "--quiet"], check=True)
+    return json.loads((out / "snapshots" / "latest.json").read_text())
+
+
+def members(entries) -> set[tuple[str, str]]:
+    return {(m["path"], m["name"]) for m in entries or ()}
+
+
+def label_of(candidate: dict, groups: list[dict]) -> tuple[str, int | None]:
+    mine = members(candidate["instances"])
+    best, shared = None, 1
+    for index, group in enumerate(groups):
+        common = len(mine & members(group["members"]))
+        if common > shared:
+            best, shared = index, common
+    return ("unlabelled", None) if best is None else (groups[best]["label"], best)
+
+
+def recalled(group: dict, candidates: list[dict]) -> bool:
+    """Candidates that pair two or more of the group's members across subsystems hold, together,
+    at least half of its members (a labelled group may join several helpers copied together)."""
+    wanted = members(group["members"])
+    held: set[tuple[str, str]] = set()
+    for candidate in candidates:
+        mine = [i for i in candidate["instances"] if (i["path"], i["name"]) in wanted]
+        if len(mine) >= 2 and len({i["subsystem"] for i in mine}) >= 2:
+            held |= {(i["path"], i["name"]) for i in mine}
+    return len(held) >= max(2, (len(wanted) + 1) // 2)
+
+
+def evaluate(name: str, corpus: Path, work: Path, show: int) -> dict:
+    labels = load_labels(name)
+    repo = corpus / name
+    if not (repo / ".git").exists():
+        raise SystemExit(f"{repo}: no clone of {labels['repo']} (clone it there at {labels['commit']})")
+    head = subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+    snapshot = scan(repo, write_rules(work / f"rules-{name}", labels), work / f"out-{name}")
+    groups = labels["groups"]
+    candidates = snapshot["candidates"]
+    proposed = sorted((c for c in candidates if c["verdict"] == "proposed"), key=lambda c: -c["score"])
+    top = [(c, *label_of(c, groups)) for c in proposed[:TOP]]
+    real = [g for g in groups if g["label"] == "real"]
+    found = [g for g in real if recalled(g, candidates)]
+    natures = Counter(c.get("nature", "logic") for c in candidates)
+    result = {
+        "repo": labels["repo"], "labelled_commit": labels["commit"], "scanned_commit": head,
+        "candidates": len(candidates), "proposed": len(proposed), "natures": dict(natures),
+        "precision_at_10": (sum(label == "real" for _, label, _ in top) / len(top)) if top else None,
+        "recall": len(found) / len(real) if real else None, "real_groups": len(real),
+        "missed": [g["what"] for g in real if g not in found],
+        "top": [(c["id"], c["name"], len(c["consumers"]), c["score"], c.get("shared_content"), label,
+                 groups[index]["what"][:60] if index is not None else "")
+                for c, label, index in top],
+    }
+    if show:
+        watching = sorted((c for c in candidates if c["verdict"] == "watching"), key=lambda c: -c["score"])[:show]
+        result["watching"] = [(c["id"], c["name"], len(c["consumers"]), c["score"], c.get("nature"),
+                               c.get("shared_content"), label_of(c, groups)[0]) for c in watching]
+    return result
+
+
+def injection_recall(functions: int, seed: int) -> list[tuple]:
+    spec = importlib.util.spec_from_file_location("inject", HERE / "inject.py")
+    inject = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(inject)
+    options = argparse.Namespace(functions=functions, seed=seed, types="1,2,3", timeout=900.0,
+                                 no_jscpd=True, show_missed=False)
+    return inject.run_language(inject.LANGS["python"], options)
+
+
+def report(result: dict) -> str:
+    p10 = "n/a (nothing proposed)" if result["precision_at_10"] is None else f"{result['precision_at_10']:.2f}"
+    lines = [f"## {result['repo']} (labelled at {result['labelled_commit'][:10]}, scanned {result['scanned_commit'][:10]})",
+             f"candidates {result['candidates']} ({', '.join(f'{k} {v}' for k, v in sorted(result['natures'].items()))}); "
+             f"proposed {result['proposed']}",
+             f"precision@10 of proposed: {p10}",
+             f"recall of labelled real duplicates: {result['recall']:.2f} ({result['real_groups']} groups)"]
+    lines += [f"  top {i}. {cid} {name} ×{n} score {score} content {content} → {label} {what}"
+              for i, (cid, name, n, score, content, label, what) in enumerate(result["top"], 1)]
+    lines += [f"  missed: {what}" for what in result["missed"]]
+    lines += [f"  watching {cid} {name} ×{n} score {score} {nature} {content} → {label}"
+              for cid, name, n, score, nature, content, label in result.get("watching", [])]
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, required=True, help="folder holding one clone per label file")
+    parser.add_argument("--only", action="append", help="a label file's name (repeatable)")
+    parser.add_argument("--show", type=int, default=0, help="also list the first N watching")
+    parser.add_argument("--inject", action="store_true", help="also the injection recall (Python)")
+    parser.add_argument("--functions", type=int, default=40)
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--keep", type=Path, help="keep the rules and snapshots here (default: a temp dir)")
+    args = parser.parse_args(argv)
+    names = args.only or sorted(p.stem for p in LABELS.glob("*.yaml"))
+    results = []
+    with tempfile.TemporaryDirectory(prefix="radar-precision-") as work:
+        for name in names:
+            results.append(evaluate(name, args.corpus, args.keep or Path(work), args.show))
+            print(report(results[-1]), flush=True)
+    if args.inject:
+        rows = injection_recall(args.functions, 1)
+        print("## injection recall (bench/inject.py, Python, radar)")
+        for language, clone_type, groups, hit, _, count in rows:
+            print(f"  type-{clone_type}: {hit / groups:.2f} ({hit}/{groups}, {count} candidates)")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,188 @@
+"""Content: what a unit says concretely, beside its shape, and how much of it copies share.
+
+Two units can have one shape and nothing else in common: `to_json` methods returning dict
+literals of different fields, handlers forwarding different parameters to different backend
+calls. That is boilerplate, not an abstraction. What real copies of one logic share is content:
+the names they call and read (calls, attribute and member names) and their string literals.
+Names every subsystem uses (the framework's API, the fleet's conventions) say little, so each
+is weighted by how rare it is across subsystems (smoothed inverse document frequency).
+
+A unit's *vocab* is its distinct content as characters (identifiers in shape.NAME_PLANE, one per
+name; strings likewise, one per value). Its *behaviour* counts calls and branches: a unit with
+none only lays data out (a dict literal of attribute reads, a run of assignments) and is never
+an abstraction candidate, however many copies it has. Pure functions, no I/O.
+"""
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from radar.stages.parse import Token
+from radar.stages.shape import IDENTIFIER, NAME_PLANE, blind_code
+
+OPEN = blind_code("kw", "(")
+MEMBER = "".join(blind_code("kw", word) for word in (".", "::", "?."))  # not "->": a return type in most
+DEFINERS = "".join(blind_code("kw", word) for word in (
+    "def", "function", "func", "fn", "class", "defn", "defun", "define", "defmacro", "sub", "struct"))
+BRANCHES = frozenset(blind_code("kw", word) for word in (
+    "if", "elif", "for", "while", "switch", "case", "match", "try", "except", "catch", "cond", "when",
+    "unless", "loop", "foreach", "&&", "||", "and", "or", "?", "raise", "throw", "yield", "await"))
+STRING = blind_code("str", "")
+ARROW = blind_code("kw", "->")
+_CALL = re.compile(f"(?<![{re.escape(DEFINERS)}]){re.escape(IDENTIFIER)}(?={re.escape(OPEN)})")
+_MEMBER_NAME = re.compile(f"(?<=[{re.escape(MEMBER)}]){re.escape(IDENTIFIER)}")
+_HEAD = re.compile(f"(?<={re.escape(OPEN)}){re.escape(IDENTIFIER)}")  # Lisp: (head args...)
+COMPARED = 40  # others each instance is compared with: enough for a median, bounded cost
+
+
+@dataclass(frozen=True)
+class FileContent:
+    """A file's content words (a called or member name, or \\x01 and a string's value) with the
+    token position of each, and where calls and branches stand. A unit's share is the part
+    within its tokens. Words stay text until they are bound to a subsystem (see vocab)."""
+
+    at: tuple[int, ...]
+    words: tuple[str, ...]  # a member name has a leading "." (`x.name`), a call or string not
+    behaviour_at: tuple[int, ...]
+    branch_at: tuple[int, ...]
+
+    def behaviour(self, start: int, end: int) -> int:
+        return bisect_left(self.behaviour_at, end) - bisect_left(self.behaviour_at, start)
+
+    def forwards(self, start: int, end: int, name: str) -> bool:
+        """Whether the unit, branching nowhere, calls a method of its own name on something
+        else (`def tag_resource(…): … backend.tag_resource(…)`): a delegation, whose logic
+        lives in the callee. (Recursion calls its name bare, not as a member.)"""
+        if not name or bisect_left(self.branch_at, end) > bisect_left(self.branch_at, start):
+            return False
+        return "." + name in self.words[bisect_left(self.at, start):bisect_left(self.at, end)]
+
+
+def file_content(tokens: Sequence[Token], blind: str, calls_are: str) -> FileContent:
+    """Calls, member names (after `.`, `::`, `?.`) and string values are content. A call is, by
+    `calls_are`: "parens", a name before `(` (not the name a definition introduces); "lists",
+    the head of a Lisp form (a name before `(` is an argument there); "words", any word (shell:
+    commands and their flags are words, with no mark of which is which)."""
+    if calls_are == "words":
+        calls = [at for at, code in enumerate(blind) if code == IDENTIFIER]
+    else:
+        calls = [m.start() for m in (_HEAD if calls_are == "lists" else _CALL).finditer(blind)]
+    members = [m.start() for m in _MEMBER_NAME.finditer(blind)]
+    # A string right after `->` is a return annotation (a forward reference), not content.
+    strings = [at for at, code in enumerate(blind) if code == STRING and (at == 0 or blind[at - 1] != ARROW)]
+    at = sorted({*calls, *members, *strings})
+    member_at = set(members)
+    words = tuple(("\x01" + tokens[i][1]) if tokens[i][0] == "str" else
+                  ("." + tokens[i][1]) if i in member_at else tokens[i][1] for i in at)
+    branches = tuple(i for i, code in enumerate(blind) if code in BRANCHES)
+    return FileContent(tuple(at), words, tuple(sorted({*calls, *branches})), branches)
+
+
+def vocab(at: Sequence[int], words: Sequence[str], start: int, end: int, owner: str = "") -> str:
+    """A unit's vocab: its distinct content words as characters, the owner's own name in them
+    made neutral (`kafka_backend` in kafka and `lex_backend` in lex are one word: a copy that
+    says its owner's name says the same thing)."""
+    chosen = words[bisect_left(at, start):bisect_left(at, end)]
+    neutral = _owner_pattern(owner)
+    return "".join(sorted({word_code(neutral.sub("\x02", w) if neutral else w) for w in chosen}))
+
+
+def definition_codes(name: str, owner: str) -> tuple[str, str]:
+    """The characters a call of this definition has in a vocab: bare, and as a member."""
+    neutral = _owner_pattern(owner)
+    name = neutral.sub("\x02", name) if neutral else name
+    return word_code(name), word_code("." + name)
+
+
+@lru_cache(maxsize=4096)
+def _owner_pattern(owner: str) -> re.Pattern | None:
+    if len(owner) < 3:
+        return None
+    forms = sorted({owner, owner.replace("-", "_"), owner.replace("_", "-"), owner.replace("-", "").replace("_", "")},
+                   key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, forms)), re.IGNORECASE)
+
+
+@lru_cache(maxsize=262144)
+def word_code(word: str) -> str:
+    """A content word's character, in the names' plane (an identifier's is its names char)."""
+    return chr(NAME_PLANE + zlib.crc32(word.encode("utf-8", "replace")) % 0xFFFE)
+
+
+Weights = dict[str, float]
+
+
+API_WEIGHT = 0.1  # a name another subsystem defines is the fleet's API: calling it is convention
+CONVENTION_FLOOR = 0.25  # what the most common name still weighs: shared convention is still shared
+
+
+@dataclass(frozen=True)
+class Rarity:
+    """Which subsystems use and define each content character: what tells convention from
+    content."""
+
+    vocab_by_subsystem: dict[str, frozenset[str]]
+    users: dict[str, int]  # character -> subsystems using it
+    definers: dict[str, frozenset[str]]  # character -> subsystems defining a unit of that name
+
+    @classmethod
+    def of(cls, vocab_by_subsystem: dict[str, set[str]], definitions: Iterable[tuple[str, str]]) -> Rarity:
+        users = Counter(char for chars in vocab_by_subsystem.values() for char in chars)
+        definers: dict[str, set[str]] = {}
+        for owner, char in definitions:
+            definers.setdefault(char, set()).add(owner)
+        return cls({name: frozenset(chars) for name, chars in vocab_by_subsystem.items()}, dict(users),
+                   {char: frozenset(owners) for char, owners in definers.items()})
+
+    def weights(self, consumers: Iterable[str], chars: Iterable[str]) -> Weights:
+        """Each character's weight for a cluster of these consumers: ln((others + 1) / (others
+        using it + 1)), where others are the subsystems outside the cluster. A name most other
+        subsystems use is convention (weight near the floor); one no other subsystem uses weighs
+        most; a name another subsystem defines is its API, a tenth as telling. Counting only the
+        others keeps a small fleet's cluster from calling its own content convention."""
+        consumers = set(consumers)
+        inside = [self.vocab_by_subsystem.get(name, frozenset()) for name in consumers]
+        others = len(self.vocab_by_subsystem) - len(inside)
+        weights = {}
+        for char in set(chars):
+            outside = self.users.get(char, 0) - sum(char in used for used in inside)
+            weight = math.log((others + 1) / (max(outside, 0) + 1))
+            if self.definers.get(char, consumers) - consumers:
+                weight *= API_WEIGHT
+            weights[char] = max(weight, CONVENTION_FLOOR)
+        return weights
+
+
+def overlap(a: str, b: str, weights: Weights) -> float:
+    """Weighted Jaccard of two vocabs: the rare content they share over all they hold (1 when
+    all they hold is convention, or nothing)."""
+    if a == b:
+        return 1.0
+    first, second = set(a), set(b)
+    # fsum: exactly rounded, so the order sets iterate in cannot make overlap(a, b) != overlap(b, a)
+    union = math.fsum(weights.get(char, 0.0) for char in first | second)
+    return math.fsum(weights.get(char, 0.0) for char in first & second) / union if union else 1.0
+
+
+def shared_content(vocabs: Sequence[str], weights: Weights) -> tuple[float, ...]:
+    """Per instance, its mean overlap with (up to COMPARED of) the others: how much of what it
+    says the others say too."""
+    values = []
+    for index, mine in enumerate(vocabs):
+        others = [v for other, v in enumerate(vocabs) if other != index][:COMPARED]
+        values.append(round(sum(overlap(mine, o, weights) for o in others) / len(others), 4) if others else 1.0)
+    return tuple(values)
+
+
+def median(values: Iterable[float]) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
