@@ -77,8 +77,9 @@ def recalled(group: dict, candidates: list[dict]) -> bool:
     at least half of its members (a labelled group may join several helpers copied together)."""
     wanted = members(group["members"])
     held: set[tuple[str, str]] = set()
-    for candidate in candidates:
-        mine = [i for i in candidate["instances"] if (i["path"], i["name"]) in wanted]
+    clusters = [c["instances"] for c in candidates] + [v["instances"] for c in candidates for v in c.get("variants", ())]
+    for instances in clusters:
+        mine = [i for i in instances if (i["path"], i["name"]) in wanted]
         if len(mine) >= 2 and len({i["subsystem"] for i in mine}) >= 2:
             held |= {(i["path"], i["name"]) for i in mine}
     return len(held) >= max(2, (len(wanted) + 1) // 2)

@@ -117,8 +117,13 @@ def _candidate(position: int, c: dict, roots: dict[str, str]) -> list[str]:
         f"- **Home:** {home}" + (f" — {escape(c['routing']['by'])}" if c.get("routing") else ""),
         f"- **Score:** {c['score']:g}" + (f" — {escape(c['score_breakdown']['explanation'])}" if c.get("score_breakdown") else ""),
         f"- **Shape:** {c.get('unit', 'unit')} `{_code_span(c.get('name', ''))}` ({c.get('language', '?')}), "
-        f"{c['tokens']} tokens, similarity {c['similarity']:.2f}",
+        f"{c['tokens']} tokens, similarity {c['similarity']:.2f}"
+        + (f", shared content {c['shared_content']:.2f} ({c.get('nature', 'logic')})" if "shared_content" in c else ""),
     ]
+    if c.get("variants"):
+        lines.append(f"- **Variants ({len(c['variants'])}):** " + "; ".join(
+            f"`{_code_span(v['name'])}` in {', '.join(map(escape, v['consumers']))} (similarity {v['similarity']:.2f})"
+            for v in c["variants"]))
     if c.get("action") == "adopt":
         lines.append(f"- **Action:** adopt / delegate to {home}: the work belongs to that subsystem's own loop")
     elif c.get("action") == "extract":

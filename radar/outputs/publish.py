@@ -23,6 +23,7 @@ from radar.reuse.findings import Findings
 from radar.stages.gate import History
 from radar.stages.history import Changes, Past, quiet_passes
 from radar.stages.rank import Ranked
+from radar.stages.shape import similarity
 from radar.infra.storage import atomic_write, remove_leftovers
 
 MAX_CODE_LINES = 400  # evidence shown per instance in the snapshot (the dashboard reads only this)
@@ -129,7 +130,17 @@ def _candidate(ranked: Ranked, result: PassResult) -> dict:
             "verdict": candidate.decision.verdict, "reason": candidate.decision.reason,
             "line": candidate.decision.line},
         "instances": [_instance(i, roots, result.past) for i in candidate.instances],
+        "variants": [_variant(v, representative) for v in candidate.cluster.variants],
     }
+
+
+def _variant(variant, representative) -> dict:
+    """A near-variant of the candidate's helper: where it is, and how close."""
+    return {"name": variant.representative.name, "consumers": list(variant.subsystems),
+            "similarity": round(similarity(variant.representative.blind, representative.blind), 4),
+            "shared_content": round(variant.shared_content, 4),
+            "instances": [{"subsystem": m.subsystem, "path": m.path, "start_line": m.start_line,
+                           "end_line": m.end_line, "name": m.name} for m in variant.members]}
 
 
 def _instance(instance, roots: dict[str, str], past: Past) -> dict:

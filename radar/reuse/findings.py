@@ -16,7 +16,7 @@ from operator import attrgetter
 from radar.stages.analyse import FILE_SYSTEM_SKIPS, FileResult, FileWork, read_source
 from radar.stages.census import Place, Recurrence
 from radar.infra.cache import SHAPING
-from radar.stages.cluster import Cluster, fingerprint_of
+from radar.stages.cluster import Cluster, decode_clusters, encode_clusters, fingerprint_of
 from radar.stages.shape import Shape
 
 
@@ -70,10 +70,9 @@ def still_valid(findings: Findings, works: list[FileWork]) -> bool:
 
 def encode(findings: Findings) -> tuple:
     shapes: dict[Shape, int] = {}  # each shape once, however many clusters hold it
-    clusters = tuple((tuple(_index(shapes, m) for m in c.members), c.medoid, c.similarities, c.content, c.nature)
-                     for c in findings.clusters)
+    clusters = encode_clusters(findings.clusters, lambda shape: _index(shapes, shape))
     recurrences = tuple((r.name, r.kind, tuple(map(_PLACE_FIELDS, r.places))) for r in findings.recurrences)
-    return (3, findings.files, findings.skipped, findings.filtered, tuple(map(_SHAPE_FIELDS, shapes)),
+    return (4, findings.files, findings.skipped, findings.filtered, tuple(map(_SHAPE_FIELDS, shapes)),
             clusters, recurrences, findings.unread)
 
 
@@ -81,13 +80,12 @@ def decode(memo: object) -> Findings | None:
     """The findings of a memo, or None when it is not one this version wrote."""
     try:
         version, files, skipped, filtered, shapes, clusters, recurrences, unread_files = memo
-        if version != 3:
+        if version != 4:
             return None
         table = [Shape(*fields) for fields in shapes]
         return Findings(
             files=tuple(files), skipped=tuple(skipped), filtered=tuple(filtered),
-            clusters=tuple(Cluster(tuple(table[i] for i in members), medoid, tuple(sims), tuple(content), nature)
-                           for members, medoid, sims, content, nature in clusters),
+            clusters=decode_clusters(clusters, table.__getitem__),
             recurrences=tuple(Recurrence(name, kind, tuple(Place(*p) for p in places))
                               for name, kind, places in recurrences),
             unread=tuple(unread_files))

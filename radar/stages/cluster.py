@@ -11,13 +11,14 @@ that shares only the shape leaves.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARITY, SHARED_SAMPLES, PairIndex,
                               find_pairs, group_key, update_pairs)
-from radar.stages.content import Rarity, definition_codes, median, shared_content
+from radar.stages.content import Rarity, definition_codes, median, overlap, shared_content
 from radar.stages.shape import IDENTIFIER, NAME_PLANE, Shape, similarity
 
 LINK_VOCABULARY = 0.6  # two units are not one shape when their shared names (library calls) agree less
@@ -30,12 +31,14 @@ IDIOM_PER_CONSUMER = 2  # more instances per consumer than this, on average, is 
 EXHAUSTIVE_COMPONENT = 60  # components up to this many groups are compared all pairs
 MOSTLY = 0.6  # a nested unit this share of its host's size is most of it
 SAME_FIDELITY = 0.02  # an enclosing cluster this close in similarity repeats just as well
+FAMILY_SIMILARITY = 0.6  # clusters of logic this alike in structure...
+FAMILY_CONTENT = 0.5  # ...and saying this much the same are variants of one helper: one family
 LOGIC_CONTENT = 0.3  # copies sharing less of their content than this share only a shape
 INTRUDER_CONTENT = 0.15  # in a cluster of logic, a member sharing less than this is a look-alike
 
 _SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SMALL_UNIT, LINK_SMALL,
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
-             MOSTLY, SAME_FIDELITY, LOGIC_CONTENT, INTRUDER_CONTENT, 3)  # what the memos of clusters depend on besides the shapes
+             MOSTLY, SAME_FIDELITY, LOGIC_CONTENT, INTRUDER_CONTENT, FAMILY_SIMILARITY, FAMILY_CONTENT, 4)  # what the memos of clusters depend on besides the shapes
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class Cluster:
     similarities: tuple[float, ...]  # each member's similarity to the medoid
     content: tuple[float, ...] = ()  # each member's shared content with the others (content.py)
     nature: str = "logic"  # logic | boilerplate | no behaviour | delegation
+    variants: tuple[Cluster, ...] = ()  # near-variants of the same helper, reported with this one
 
     @property
     def shared_content(self) -> float:
@@ -94,7 +98,7 @@ def cluster_from(shapes: Iterable[Shape], previous: PairIndex | None,
                        ((s.subsystem, code) for s in shapes if s.kind != "module"
                         for code in definition_codes(s.name, s.subsystem)))
     weighed = [w for c in _largest_only(spanning) if len((w := _weigh(c, rarity)).subsystems) >= 2]
-    return tuple(sorted(weighed, key=lambda c: _order(c.members[0]))), index
+    return tuple(sorted(_families(weighed, rarity), key=lambda c: _order(c.members[0]))), index
 
 
 def fingerprint_of(files: Iterable[tuple[str, ...]], floor: int) -> str:
@@ -110,14 +114,24 @@ def fingerprint_of(files: Iterable[tuple[str, ...]], floor: int) -> str:
 def memo_of(clusters: tuple[Cluster, ...], shapes: Iterable[Shape]) -> tuple:
     """The clusters as positions in the sorted shapes: small, marshal-able, for the cache."""
     position = {id(shape): index for index, shape in enumerate(sorted(shapes, key=_order))}
-    return tuple((tuple(position[id(m)] for m in c.members), c.medoid, c.similarities, c.content, c.nature)
-                 for c in clusters)
+    return encode_clusters(clusters, lambda shape: position[id(shape)])
 
 
 def from_memo(memo: tuple, shapes: Iterable[Shape]) -> tuple[Cluster, ...]:
     ordered = sorted(shapes, key=_order)
-    return tuple(Cluster(tuple(ordered[i] for i in members), medoid, tuple(sims), tuple(content), nature)
-                 for members, medoid, sims, content, nature in memo)
+    return decode_clusters(memo, ordered.__getitem__)
+
+
+def encode_clusters(clusters: Iterable[Cluster], index_of: Callable[[Shape], int]) -> tuple:
+    """Clusters (variants inside) as marshal-able tuples, each member by `index_of`."""
+    return tuple((tuple(map(index_of, c.members)), c.medoid, c.similarities, c.content, c.nature,
+                  encode_clusters(c.variants, index_of)) for c in clusters)
+
+
+def decode_clusters(memo: Iterable[tuple], shape_at: Callable[[int], Shape]) -> tuple[Cluster, ...]:
+    return tuple(Cluster(tuple(map(shape_at, members)), medoid, tuple(sims), tuple(content), nature,
+                         decode_clusters(variants, shape_at))
+                 for members, medoid, sims, content, nature, variants in memo)
 
 
 def is_idiom(found: Cluster) -> bool:
@@ -199,6 +213,41 @@ def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
         return Cluster(found.members, found.medoid, found.similarities, content, "logic")
     members = tuple(found.members[i] for i in keep)
     return _weigh(Cluster(members, keep.index(found.medoid), tuple(found.similarities[i] for i in keep)), rarity)
+
+
+def _families(clusters: list[Cluster], rarity: Rarity) -> list[Cluster]:
+    """Clusters of logic that are variants of one helper (alike in structure, saying much the
+    same) are one family: reported as its broadest cluster, with the others as its variants."""
+    logic = [c for c in clusters if c.nature == "logic"]
+    links: Graph = {index: {} for index in range(len(logic))}
+    for a, b in _family_pairs(logic):
+        first, second = logic[a].representative, logic[b].representative
+        weights = rarity.weights({*logic[a].subsystems, *logic[b].subsystems}, first.vocab + second.vocab)
+        if (overlap(first.vocab, second.vocab, weights) >= FAMILY_CONTENT
+                and similarity(first.blind, second.blind) >= FAMILY_SIMILARITY):
+            links[a][b] = links[b][a] = 1.0
+    families = []
+    for component in _components(range(len(logic)), links):
+        ordered = sorted((logic[i] for i in component), key=_breadth)
+        families.append(dataclasses.replace(ordered[0], variants=tuple(ordered[1:])))
+    return [c for c in clusters if c.nature != "logic"] + families
+
+
+def _family_pairs(logic: list[Cluster]) -> set[tuple[int, int]]:
+    """Pairs of one language whose representatives share a content character few clusters use."""
+    holding: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, found in enumerate(logic):
+        for char in found.representative.vocab:
+            holding[(found.representative.language, char)].append(index)
+    pairs = set()
+    for indices in holding.values():
+        if len(indices) <= COMMON_SHINGLE:
+            pairs.update((a, b) for i, a in enumerate(indices) for b in indices[i + 1:])
+    return pairs
+
+
+def _breadth(found: Cluster) -> tuple:
+    return (-len(found.subsystems), -len(found.members), -found.representative.size, _order(found.members[0]))
 
 
 def _outermost(shapes: list[Shape]) -> list[Shape]:

@@ -160,3 +160,27 @@ def test_overlap_is_symmetric_bounded_and_one_for_equal_vocabs(a, b, weights):
     assert overlap(a, b, weights) == overlap(b, a, weights)
     assert 0.0 <= overlap(a, b, weights) <= 1.0
     assert overlap(a, a, weights) == 1.0
+
+
+RANDOM_ID = '''
+def random_id(size=12):
+    chars = list(range(10)) + list(string.ascii_lowercase)
+    return "".join(str(random.choice(chars)) for _ in range(size))
+'''
+RANDOM_ID_VARIANT = '''
+def random_resource_id(size=20, prefix=""):
+    chars = list(range(10)) + list(string.ascii_lowercase) + list(string.ascii_uppercase)
+    if not prefix:
+        prefix = random.choice(string.ascii_uppercase)
+    body = "".join(str(random.choice(chars)) for _ in range(size))
+    return prefix + body
+'''
+
+
+def test_near_variants_of_one_helper_are_one_candidate_listing_its_variants():
+    sources = {name: RANDOM_ID for name in ("emr", "dms", "iot")}
+    sources.update({name: RANDOM_ID_VARIANT for name in ("ssm", "kms")})
+    [candidate] = judged(sources)
+    assert candidate.consumers == ("dms", "emr", "iot")
+    [variant] = candidate.cluster.variants
+    assert variant.subsystems == ("kms", "ssm") and variant.representative.name == "random_resource_id"
