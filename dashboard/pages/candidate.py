@@ -26,6 +26,7 @@ def _summary(snap: dict, c: dict) -> None:
         ("Unit", f"{c.get('unit') or '?'} {data.display_name(c)}".strip()),
         ("Language", data.language(c) or "?"),
         ("Kind", c.get("kind") or "(none)"),
+        ("Shares", f"{c['nature']}: shared content {float(c['shared_content']):.2f}" if c.get("nature") else "(not measured)"),
         ("Home", c.get("home") or "(no natural home)"),
         ("Action", c.get("action") or ""),
         ("Consumers", ", ".join(cons)),
@@ -82,6 +83,8 @@ def _instance_column(c: dict, inst: dict, ref: dict | None) -> None:
         notes.append(f"quiet for {inst['quiet_passes']} passes")
     if inst.get("similarity") is not None:
         notes.append(f"similarity {float(inst['similarity']):.2f}")
+    if inst.get("shared_content") is not None:
+        notes.append(f"shared content {float(inst['shared_content']):.2f}")
     st.caption(md_escape(" · ".join(notes)))
     code = inst.get("code")
     if code is None:

@@ -19,7 +19,8 @@ def explain(snapshot: dict, candidate: dict) -> str:
     lines = [
         f"{c['id']}  {c['verdict'].upper()}  (pass {snapshot['scan']['pass']}, {snapshot['scan']['finished_at']})",
         f"shape: {c.get('unit', 'unit')} {c.get('name', '')!r} ({c.get('language', '?')}), "
-        f"{c['tokens']} tokens, similarity {c['similarity']:.2f}",
+        f"{c['tokens']} tokens, similarity {c['similarity']:.2f}"
+        + (f", shared content {c['shared_content']:.2f} ({c.get('nature', 'logic')})" if "shared_content" in c else ""),
         f"consumers ({len(c['consumers'])}): {', '.join(c['consumers'])}",
         "",
         "gate:",
@@ -43,5 +44,9 @@ def explain(snapshot: dict, candidate: dict) -> str:
     for i in c["instances"]:
         state = "stable" if i["stable"] else f"unstable: {i.get('unstable_because') or 'moving'}"
         lines.append(f"  {i['subsystem']}: {i['path']}:{i['start_line']}  ({i['name']}, lines "
-                     f"{i['start_line']}-{i['end_line']}, similarity {i.get('similarity', 1):.2f}, {state})")
+                     f"{i['start_line']}-{i['end_line']}, similarity {i.get('similarity', 1):.2f}"
+                     + (f", shared content {i['shared_content']:.2f}" if "shared_content" in i else "") + f", {state})")
+    for v in c.get("variants", []):
+        lines.append(f"  variant {v['name']} (similarity {v['similarity']:.2f}): "
+                     + ", ".join(f"{i['subsystem']}: {i['path']}:{i['start_line']}" for i in v["instances"]))
     return "\n".join(lines) + "\n"

@@ -81,6 +81,7 @@ def test_explain_prints_checklist_score_home_and_evidence(fleet, tmp_path, capsy
     text = capsys.readouterr().out
     assert "[ ] consumers" in text and "2 consumers, needs 3" in text
     assert "routing.yaml rule" in text and "score:" in text
+    assert "[x] content    shared logic: shared vocabulary" in text and "shared content) ÷" in text
     for instance in pages["instances"]:
         assert f"{instance['subsystem']}: {instance['path']}:{instance['start_line']}" in text
     assert main(["explain", "C-nope", "--out", str(tmp_path / "out")]) == 2
