@@ -19,7 +19,7 @@ from pathlib import PurePosixPath
 from radar.infra.cache import ParseCache
 from radar.stages.discover import content_blob_id
 from radar.infra.executors import Executor
-from radar.stages.content import file_content, vocab
+from radar.stages.content import file_content, vocab, word_codes
 from radar.stages.parse import calls_are, extract
 from radar.stages.shape import FileStreams, Shape, fingerprint, normalise
 
@@ -202,10 +202,11 @@ def _run(batch_input: list[tuple[str, str]], executor: Executor, progress) -> It
 def _bind(work: FileWork, compact: Compact) -> FileResult:
     skipped, parse_error, units, (blind, names), digest, (at, words) = compact
     file_name = PurePosixPath(work.path).name
+    codes = word_codes(words, work.subsystem)
     shapes = tuple(
         Shape(work.subsystem, work.path, work.language, kind, name or file_name, start, end,
               size, exact, blind[first:first + size], names[first:first + size], tuple(samples),
-              vocab(at, words, first, first + size, work.subsystem), behaviour, forwarding)
+              vocab(at, codes, first, first + size), behaviour, forwarding)
         for kind, name, start, end, first, size, exact, samples, behaviour, forwarding in units
     )
     return FileResult(work.subsystem, work.path, work.language, shapes, skipped, bool(parse_error), digest)

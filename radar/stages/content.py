@@ -38,6 +38,8 @@ ARROW = blind_code("kw", "->")
 _CALL = re.compile(f"(?<![{re.escape(DEFINERS)}]){re.escape(IDENTIFIER)}(?={re.escape(OPEN)})")
 _MEMBER_NAME = re.compile(f"(?<=[{re.escape(MEMBER)}]){re.escape(IDENTIFIER)}")
 _HEAD = re.compile(f"(?<={re.escape(OPEN)}){re.escape(IDENTIFIER)}")  # Lisp: (head args...)
+_STRING = re.compile(f"(?<!{re.escape(ARROW)}){re.escape(STRING)}")  # after `->`: an annotation
+_BRANCH = re.compile(f"[{re.escape(''.join(sorted(BRANCHES)))}]")
 COMPARED = 40  # others each instance is compared with: enough for a median, bounded cost
 
 
@@ -74,23 +76,28 @@ def file_content(tokens: Sequence[Token], blind: str, calls_are: str) -> FileCon
     else:
         calls = [m.start() for m in (_HEAD if calls_are == "lists" else _CALL).finditer(blind)]
     members = [m.start() for m in _MEMBER_NAME.finditer(blind)]
-    # A string right after `->` is a return annotation (a forward reference), not content.
-    strings = [at for at, code in enumerate(blind) if code == STRING and (at == 0 or blind[at - 1] != ARROW)]
+    strings = [m.start() for m in _STRING.finditer(blind)]
     at = sorted({*calls, *members, *strings})
     member_at = set(members)
     words = tuple(("\x01" + tokens[i][1]) if tokens[i][0] == "str" else
                   ("." + tokens[i][1]) if i in member_at else tokens[i][1] for i in at)
-    branches = tuple(i for i, code in enumerate(blind) if code in BRANCHES)
+    branches = tuple(m.start() for m in _BRANCH.finditer(blind))
     return FileContent(tuple(at), words, tuple(sorted({*calls, *branches})), branches)
 
 
-def vocab(at: Sequence[int], words: Sequence[str], start: int, end: int, owner: str = "") -> str:
-    """A unit's vocab: its distinct content words as characters, the owner's own name in them
-    made neutral (`kafka_backend` in kafka and `lex_backend` in lex are one word: a copy that
-    says its owner's name says the same thing)."""
-    chosen = words[bisect_left(at, start):bisect_left(at, end)]
+def word_codes(words: Sequence[str], owner: str = "") -> str:
+    """One character per content word, the owner's own name in it made neutral (`kafka_backend`
+    in kafka and `lex_backend` in lex are one word: a copy that says its owner's name says the
+    same thing)."""
     neutral = _owner_pattern(owner)
-    return "".join(sorted({word_code(neutral.sub("\x02", w) if neutral else w) for w in chosen}))
+    if neutral is None:
+        return "".join(map(word_code, words))
+    return "".join(word_code(neutral.sub("\x02", word)) for word in words)
+
+
+def vocab(at: Sequence[int], codes: str, start: int, end: int) -> str:
+    """A unit's vocab: the distinct characters of its content words (`codes`: word_codes)."""
+    return "".join(sorted(set(codes[bisect_left(at, start):bisect_left(at, end)])))
 
 
 def definition_codes(name: str, owner: str) -> tuple[str, str]:

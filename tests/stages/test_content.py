@@ -4,7 +4,7 @@ from hypothesis import strategies as st
 
 from radar.config import Match, Route, Rules
 from radar.stages.cluster import cluster
-from radar.stages.content import Rarity, file_content, overlap, vocab
+from radar.stages.content import Rarity, file_content, overlap, vocab, word_codes
 from radar.stages.gate import gate
 from radar.stages.parse import extract
 from radar.stages.rank import score
@@ -128,7 +128,7 @@ def content_of(source: str, owner: str) -> str:
     extraction = extract(source.encode(), "python")
     streams = FileStreams(extraction.tokens)
     found = file_content(extraction.tokens, streams.blind, "parens")
-    return vocab(found.at, found.words, 0, len(extraction.tokens), owner)
+    return vocab(found.at, word_codes(found.words, owner), 0, len(extraction.tokens))
 
 
 def test_a_copy_saying_its_owners_name_says_the_same_thing():
