@@ -502,13 +502,14 @@ def radar_scan(repo: Path, out: Path, timeout: float, rules: Path | None = None)
 
 def radar_recall(snapshot: dict, groups, min_similarity: float = 0.0) -> tuple[int, list[str]]:
     """Groups held (>= 3 of 4 copies) by one candidate of <= 8 instances whose similarity is
-    at least min_similarity."""
+    at least min_similarity, or by one of a candidate's variants (listed with it)."""
     hit, missed = 0, []
+    held_by = [(c["instances"], c["similarity"]) for c in snapshot["candidates"]]
+    held_by += [(v["instances"], c["similarity"]) for c in snapshot["candidates"] for v in c.get("variants", ())]
     for g in groups:
         ok = False
-        for c in snapshot["candidates"]:
-            inst = c["instances"]
-            if len(inst) > 2 * len(g["copies"]) or c["similarity"] < min_similarity:
+        for inst, similarity in held_by:
+            if len(inst) > 2 * len(g["copies"]) or similarity < min_similarity:
                 continue
             held = {i for i, cp in enumerate(g["copies"])
                     if any(holds(x["path"], x["start_line"], x["end_line"], cp) for x in inst)}

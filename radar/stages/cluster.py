@@ -32,13 +32,15 @@ EXHAUSTIVE_COMPONENT = 60  # components up to this many groups are compared all 
 MOSTLY = 0.6  # a nested unit this share of its host's size is most of it
 SAME_FIDELITY = 0.02  # an enclosing cluster this close in similarity repeats just as well
 FAMILY_SIMILARITY = 0.6  # clusters of logic this alike in structure...
-FAMILY_CONTENT = 0.5  # ...and saying this much the same are variants of one helper: one family
+FAMILY_CONTENT = 0.5  # ...and saying this much the same are variants of one helper: one family,
+FAMILY_WORDS = 4  # when each says at least this many things (tiny helpers agree by chance)
 LOGIC_CONTENT = 0.3  # copies sharing less of their content than this share only a shape
 INTRUDER_CONTENT = 0.15  # in a cluster of logic, a member sharing less than this is a look-alike
 
 _SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SMALL_UNIT, LINK_SMALL,
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
-             MOSTLY, SAME_FIDELITY, LOGIC_CONTENT, INTRUDER_CONTENT, FAMILY_SIMILARITY, FAMILY_CONTENT, 4)  # what the memos of clusters depend on besides the shapes
+             MOSTLY, SAME_FIDELITY, LOGIC_CONTENT, INTRUDER_CONTENT, FAMILY_SIMILARITY, FAMILY_CONTENT,
+             FAMILY_WORDS, 4)  # what the memos of clusters depend on besides the shapes
 
 
 @dataclass(frozen=True)
@@ -218,7 +220,7 @@ def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
 def _families(clusters: list[Cluster], rarity: Rarity) -> list[Cluster]:
     """Clusters of logic that are variants of one helper (alike in structure, saying much the
     same) are one family: reported as its broadest cluster, with the others as its variants."""
-    logic = [c for c in clusters if c.nature == "logic"]
+    logic = [c for c in clusters if c.nature == "logic" and len(c.representative.vocab) >= FAMILY_WORDS]
     links: Graph = {index: {} for index in range(len(logic))}
     for a, b in _family_pairs(logic):
         first, second = logic[a].representative, logic[b].representative
@@ -230,7 +232,8 @@ def _families(clusters: list[Cluster], rarity: Rarity) -> list[Cluster]:
     for component in _components(range(len(logic)), links):
         ordered = sorted((logic[i] for i in component), key=_breadth)
         families.append(dataclasses.replace(ordered[0], variants=tuple(ordered[1:])))
-    return [c for c in clusters if c.nature != "logic"] + families
+    grouped = {id(c) for c in logic}
+    return [c for c in clusters if id(c) not in grouped] + families
 
 
 def _family_pairs(logic: list[Cluster]) -> set[tuple[int, int]]:
