@@ -129,6 +129,10 @@ def _discover_git(repo: Path, rules: FleetRules, now: datetime, memo: Memo | Non
         memo = None  # deepening a shallow clone changes what a log walk from the same HEAD finds
     main, others = checkouts[0], checkouts[1:]
     warnings: list[str] = []
+    rules, below = _relative_to_repo(repo, main.path, rules)
+    if below:
+        warnings.append(f"--repo {repo} is a folder of the git checkout {main.path}: the subsystem globs "
+                        f"are read below it ({', '.join(rules.subsystems or rules.main_namespaces)})")
     found: dict[str, Subsystem] = {}
     outside = 0
     scannable = []
@@ -163,6 +167,18 @@ def _discover_git(repo: Path, rules: FleetRules, now: datetime, memo: Memo | Non
             outside += skipped
     subsystems = tuple(sorted(found.values(), key=lambda s: s.name))
     return Fleet(str(repo), "git", subsystems, outside, tuple(warnings), now)
+
+
+def _relative_to_repo(repo: Path, root: Path, rules: FleetRules) -> tuple[FleetRules, str]:
+    """Globs are relative to --repo: when it is a folder inside the checkout, prefix them."""
+    try:
+        below = repo.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return rules, ""
+    if below in ("", "."):
+        return rules, ""
+    return dataclasses.replace(rules, subsystems=tuple(f"{below}/{g}" for g in rules.subsystems),
+                               main_namespaces=tuple(f"{below}/{g}" for g in rules.main_namespaces)), below
 
 
 def _worktrees(repo: Path) -> list[_Checkout]:
