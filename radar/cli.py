@@ -259,6 +259,10 @@ def _census(args) -> int:
     else:
         print(f"# Census — {len(snapshot['subsystems'])} subsystems of {snapshot['repo']}\n")
         print("\n".join(census_section(rows, everything=True)[2:]))
+        failed = snapshot["scan"].get("parse_errors", [])
+        if failed:
+            print(f"### Files that did not parse fully ({len(failed)})\n")
+            print("\n".join(f"- {path}" for path in failed))
     return Exit.OK
 
 
