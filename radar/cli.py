@@ -220,6 +220,11 @@ def _summary(snapshot: dict, path: Path, args, out: Path | None = None) -> None:
           + (f"; {parse_errors} files did not parse fully (--verbose lists them)" if parse_errors and not args.verbose else ""),
           file=sys.stderr)
     print(f"rules: {snapshot.get('rules') or 'built-in defaults (no rules folder)'}", file=sys.stderr)
+    open_candidates = [c for c in snapshot["candidates"] if c["verdict"] in ("proposed", "watching")]
+    if open_candidates and all(c["home"] is None for c in open_candidates):
+        routing = Path(snapshot["rules"]) / "routing.yaml" if snapshot.get("rules") else "routing.yaml in a rules folder"
+        print(f"hint: no candidate has a home, so none can be proposed: add a routing rule to {routing} "
+              "(`radar init` writes a commented example)", file=sys.stderr)
     print(f"wrote {out / 'abstractions.md'} and {path}", file=sys.stderr)
 
 

@@ -214,6 +214,9 @@ class _Watching:
 
     def __init__(self, candidates: list[dict], gate: dict):
         self.gate = gate
+        # without routing rules every candidate lacks a home: one rule fixes that for all, so it
+        # does not make every candidate "far" from the gate
+        self.homeless = bool(candidates) and all("home" in blockers(c) for c in candidates)
         self.boilerplate = [c for c in candidates if c.get("nature") in BOILERPLATE]
         logic = [c for c in candidates if c.get("nature") not in BOILERPLATE]
         self.near = [c for c in logic if self._near(c)]
@@ -239,6 +242,10 @@ class _Watching:
             if blocked:
                 lines.append(f"| {BLOCKER_WORDS[criterion]} | {len(blocked)} | {alone} |")
         lines.append("")
+        if self.homeless:
+            lines += ["_No candidate has a home: no routing rule matches any. A rule in routing.yaml (even a "
+                      "catch-all `paths: [\"**\"]`) gives them one; until then none can be proposed, and the "
+                      "groups below leave the missing home out._", ""]
         lines += self._near_section(roots)
         lines += self._rest_section(roots)
         lines += self._boilerplate_section(roots)
@@ -246,7 +253,7 @@ class _Watching:
 
     def _near(self, c: dict) -> bool:
         """One criterion short, and by a little: a third consumer, a few tokens, a routing rule, time."""
-        missing = blockers(c)
+        missing = self._blockers(c)
         if len(missing) != 1:
             return False
         gate = self.gate
@@ -255,6 +262,10 @@ class _Watching:
             "size": c["tokens"] >= 0.8 * gate["min_tokens"],
             "identical": c["similarity"] >= gate["min_similarity"] - 0.05,
         }.get(missing[0], True)
+
+    def _blockers(self, c: dict) -> tuple[str, ...]:
+        found = blockers(c)
+        return tuple(b for b in found if b != "home") or found if self.homeless else found
 
     def _near_section(self, roots: dict[str, str]) -> list[str]:
         lines = ["### Near the gate", ""]
@@ -277,7 +288,7 @@ class _Watching:
             return lines + ["_None._", ""]
         groups: dict[tuple[str, ...], list[dict]] = {}
         for c in self.rest:
-            groups.setdefault(blockers(c), []).append(c)
+            groups.setdefault(self._blockers(c), []).append(c)
         for key, members in sorted(groups.items(), key=lambda item: (len(item[0]), -len(item[1]), item[0])):
             words = " and ".join(BLOCKER_WORDS.get(k, k) for k in key) or "other"
             lines += [f"#### {words[0].upper()}{words[1:]} ({len(members)})", ""] + _table(members, roots, 1)
