@@ -65,7 +65,7 @@ def _blockers_chart(every: list[dict]) -> None:
             alt.Chart(pd.DataFrame(long))
             .mark_bar()
             .encode(
-                y=alt.Y("blocked by:N", title=None, sort="-x"),
+                y=alt.Y("blocked by:N", title=None, sort="-x", axis=alt.Axis(labelLimit=260)),
                 x=alt.X("candidates:Q", title="watching candidates", stack=True),
                 color=alt.Color("how:N", scale=alt.Scale(domain=["the only blocker", "with others"],
                                                          range=["#ef6c00", "#bdbdbd"]), title=None),
