@@ -56,8 +56,8 @@ def how_to_scan(out: Path) -> None:
     st.text(f"Output folder: {out}")
     target = str(out)
     st.code(f"radar scan --repo PATH --out {target}", language="bash")
-    st.caption("or build the embedded demo fleet and scan it:")
-    st.code(f"radar demo --out {target}", language="bash")
+    st.caption("or build the embedded demo fleet, scan it, and open its dashboard:")
+    st.code("radar demo\nradar dashboard --out radar-demo", language="bash")
 
 
 def require_snapshots() -> data.Loaded | None:

@@ -48,7 +48,21 @@ def main(argv: list[str] | None = None) -> int:
         return Exit.USAGE
     except KeyboardInterrupt:
         print("radar: interrupted; nothing half-written was kept", file=sys.stderr)
+        _exit_now_if_threads_remain()
         return Exit.INTERRUPTED
+
+
+def _exit_now_if_threads_remain() -> None:
+    """After Ctrl-C, threads still waiting on a git call would hold the interpreter's exit until
+    the call ends (seconds on a long history). Every write is atomic and the lock dies with the
+    process, so leaving at once loses nothing; git, read-only, ends on its own."""
+    import os
+    import threading
+
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(Exit.INTERRUPTED)
 
 
 # ---------------------------------------------------------------- arguments

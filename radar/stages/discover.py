@@ -305,8 +305,13 @@ def _git_states(checkouts: list[tuple[Path, str | None, list[str]]], memo: Memo 
     known = memo.get_many([key for pair in keys for key in pair if key]) if memo else {}
     remembered = [(_dates_from(known.get(dates)) if dates else None, _tracked_from(known.get(tracked)) if tracked else None)
                   for dates, tracked in keys]
-    with ThreadPoolExecutor(max_workers=GIT_THREADS) as pool:
+    pool = ThreadPoolExecutor(max_workers=GIT_THREADS)
+    try:
         states = list(pool.map(lambda job, known: _git_state(job[0], job[2], *known), checkouts, remembered))
+    except BaseException:  # Ctrl-C: leave the running git calls behind instead of waiting for them
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     if memo:
         fresh: dict[str, object] = {}
         for (dates_key, tracked_key), (dates, tracked), state in zip(keys, remembered, states):

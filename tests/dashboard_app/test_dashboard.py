@@ -480,3 +480,10 @@ def test_history_stays_readable_after_a_big_first_pass(big_out, monkeypatch):
     drift = at.dataframe[0].value
     assert "1200 candidates" in set(drift["new"])  # counted, not 1,200 ids in one cell
     assert len(at.table[0].value) == 25
+
+
+def test_a_deep_link_resolves_an_id_prefix(out, monkeypatch):
+    for link in ("3f2a9c", "c-3F2A", "C-3f2a9c"):
+        at = app(out, monkeypatch, candidate=link)
+        no_exception(at)
+        assert "lib/acl/conformance.sh:16-26" in " ".join(texts(at)), link
