@@ -202,7 +202,11 @@ def _request(args):
         raise UsageError("--jobs must be 0 (every core) or more")
     _repo(args.repo)
     writable_folder(args.out, "--out")
-    return ScanRequest(repo=args.repo, rules_dir=resolve_rules_dir(args.rules), out=args.out,
+    rules = resolve_rules_dir(args.rules)
+    if args.rules is None and rules is not None and args.repo.resolve() != Path.cwd().resolve() and not args.quiet:
+        print(f"radar: note: using the rules in {rules} (./rules of the current folder) for {args.repo}; "
+              "pass --rules DIR to choose others", file=sys.stderr)
+    return ScanRequest(repo=args.repo, rules_dir=rules, out=args.out,
                        cache_dir=_cache_dir(args), jobs=args.jobs, wait=args.wait,
                        executor=args.executor, scheduler=args.scheduler)
 

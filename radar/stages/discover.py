@@ -157,6 +157,8 @@ def _discover_git(repo: Path, rules: FleetRules, now: datetime, memo: Memo | Non
         source = "package" if rules.subsystems else "main"
         namespaces, skipped = _namespaces(main.path, rules)
         outside += skipped
+        warnings += [f"fleet.subsystems glob {pattern!r} matches no folder of {main.path}"
+                     for pattern in rules.subsystems if not any(p.is_dir() for p in main.path.glob(pattern))]
         # the worktree's in-flight copy wins over the merged one
         merged = [(name, namespace) for name, namespace in namespaces if name not in found]
         wanted = [namespace for _, namespace in merged]

@@ -262,3 +262,24 @@ def test_files_that_did_not_parse_are_listed(tmp_path):
     assert snapshot["scan"]["parse_errors"] == ["alpha: packages/alpha/src/broken.js"]
     census = radar("census", "--out", tmp_path / "out")
     assert "packages/alpha/src/broken.js" in census.stdout
+
+
+def test_a_glob_that_matches_nothing_is_reported(tmp_path):
+    repo = _monorepo(tmp_path)
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "radar.yaml").write_text("fleet:\n  subsystems: ['packages/*', 'pakages/*']\n")
+    done = radar("scan", "--repo", repo, "--rules", rules, "--out", tmp_path / "out", "--no-cache")
+    assert done.returncode == 0 and "4 subsystems" in done.stderr
+    warnings = json.loads((tmp_path / "out" / "snapshots" / "latest.json").read_text())["scan"]["warnings"]
+    assert any("'pakages/*' matches no folder" in w for w in warnings)
+
+
+def test_rules_found_in_the_current_folder_are_named_when_scanning_elsewhere(tmp_path):
+    repo = _monorepo(tmp_path)
+    (tmp_path / "here" / "rules").mkdir(parents=True)
+    (tmp_path / "here" / "rules" / "radar.yaml").write_text("fleet:\n  subsystems: ['packages/*']\n")
+    done = radar("scan", "--repo", repo, "--out", tmp_path / "out", "--no-cache", cwd=tmp_path / "here")
+    assert done.returncode == 0
+    assert f"using the rules in {tmp_path / 'here' / 'rules'}" in done.stderr
+    assert f"rules: {tmp_path / 'here' / 'rules'}" in done.stderr

@@ -487,3 +487,15 @@ def test_a_deep_link_resolves_an_id_prefix(out, monkeypatch):
         at = app(out, monkeypatch, candidate=link)
         no_exception(at)
         assert "lib/acl/conformance.sh:16-26" in " ".join(texts(at)), link
+
+
+def test_a_taken_port_is_refused_before_any_url_is_printed(tmp_path, capsys):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert launch.run_dashboard(tmp_path, port) == 2
+    error = capsys.readouterr().err
+    assert f"port {port}" in error and "http://" not in error
