@@ -54,12 +54,19 @@ def resolve(snapshot: dict, wanted: str) -> dict:
 
 
 def writable_folder(path: Path, flag: str) -> None:
-    """Refuse, in one line naming the path, a folder the radar cannot create or write into."""
+    """Refuse, in one line naming the path, a folder the radar could not create or write into.
+
+    Creates nothing: a pass refused later (a bad rules file) must leave no folder behind. The
+    probe is a temp file in the folder, or in the nearest folder above it that exists."""
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{flag} {path}: is a file, not a folder")
+    existing = path.absolute()
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        raise UsageError(f"{flag} {path}: cannot write there ({existing} is a file)")
     try:
-        if path.exists() and not path.is_dir():
-            raise UsageError(f"{flag} {path}: is a file, not a folder")
-        path.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(dir=path, prefix=".radar-probe-")
+        fd, probe = tempfile.mkstemp(dir=existing, prefix=".radar-probe-")
         os.close(fd)
         os.unlink(probe)
     except OSError as error:

@@ -52,6 +52,19 @@ def wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 30) -> None
     raise AssertionError(f"{url} did not answer 'ok' within {timeout}s")
 
 
+def start(out: Path, cwd: Path) -> tuple[int, subprocess.Popen]:
+    """The real dashboard server over `out` on a free port, once it answers."""
+    port = free_port()
+    proc = subprocess.Popen(launch.dashboard_command(out, port, quiet=True), cwd=cwd,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_healthy(port, proc)
+    except BaseException:
+        launch.stop(proc)
+        raise
+    return port, proc
+
+
 def listeners(port: int) -> list[str]:
     """Local addresses in LISTEN state on ``port``, from /proc/net/tcp and tcp6."""
     found = []
@@ -116,12 +129,9 @@ def test_dashboard_in_headless_chromium(tmp_path):
     snaps = samples.write_samples(out)
     latest = snaps[-1]
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*")if p.is_file()}
-    port = free_port()
-    proc = subprocess.Popen(launch.dashboard_command(out, port, quiet=True), cwd=tmp_path,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    port, proc = start(out, tmp_path)
     driver = None
     try:
-        wait_healthy(port, proc)
         # bound to loopback only: every listener on the port is 127.0.0.1, and the machine's
         # other address refuses the connection
         addrs = listeners(port)
@@ -184,12 +194,9 @@ def test_a_backlog_of_1200_candidates_in_headless_chromium(tmp_path):
     (out / "snapshots" / "20260501T100200Z.json").write_text(json.dumps(snap))
     (out / "snapshots" / "latest.json").write_text(json.dumps(snap))
     ranked = sorted(snap["candidates"], key=lambda c: (c["verdict"] != "proposed", -c["score"], c["id"]))
-    port = free_port()
-    proc = subprocess.Popen(launch.dashboard_command(out, port, quiet=True), cwd=tmp_path,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    port, proc = start(out, tmp_path)
     driver = None
     try:
-        wait_healthy(port, proc)
         driver = browser(tmp_path / "profile")
         driver.set_page_load_timeout(60)
         started = time.monotonic()
