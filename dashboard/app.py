@@ -18,14 +18,14 @@ import streamlit as st  # noqa: E402
 
 from dashboard import common  # noqa: E402
 
-st.set_page_config(page_title="Abstraction Radar", page_icon="📡", layout="wide")
+st.set_page_config(page_title="Abstraction Radar", page_icon=":material/radar:", layout="wide")
 
 pages = [
-    st.Page(str(common.PAGE_FILES["backlog"]), title="Backlog", icon="📋", default=True),
-    st.Page(str(common.PAGE_FILES["candidate"]), title="Candidate", icon="🔎", url_path="candidate"),
-    st.Page(str(common.PAGE_FILES["census"]), title="Census", icon="🗂️", url_path="census"),
-    st.Page(str(common.PAGE_FILES["subsystems"]), title="Subsystems", icon="🧩", url_path="subsystems"),
-    st.Page(str(common.PAGE_FILES["history"]), title="History", icon="📈", url_path="history"),
+    st.Page(str(common.PAGE_FILES["backlog"]), title="Backlog", icon=":material/list_alt:", default=True),
+    st.Page(str(common.PAGE_FILES["candidate"]), title="Candidate", icon=":material/search:", url_path="candidate"),
+    st.Page(str(common.PAGE_FILES["census"]), title="Census", icon=":material/folder_open:", url_path="census"),
+    st.Page(str(common.PAGE_FILES["subsystems"]), title="Subsystems", icon=":material/hub:", url_path="subsystems"),
+    st.Page(str(common.PAGE_FILES["history"]), title="History", icon=":material/timeline:", url_path="history"),
 ]
 current = st.navigation(pages, position="sidebar", expanded=True)
 common.sidebar_status(common.loaded())

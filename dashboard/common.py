@@ -20,7 +20,9 @@ PAGE_FILES = {
     "subsystems": HERE / "pages" / "subsystems.py",
     "history": HERE / "pages" / "history.py",
 }
-VERDICT_ICON = {"proposed": "🟢", "watching": "🟡", "done": "🔵", "rejected": "⚪"}
+# Material Symbols ship with Streamlit's own font: they render where no emoji font is installed
+VERDICT_ICON = {"proposed": ":green[:material/check_circle:]", "watching": ":orange[:material/visibility:]",
+                "done": ":blue[:material/task_alt:]", "rejected": ":gray[:material/block:]"}
 
 
 def out_dir() -> Path:
@@ -54,8 +56,8 @@ def how_to_scan(out: Path) -> None:
     st.text(f"Output folder: {out}")
     target = str(out)
     st.code(f"radar scan --repo PATH --out {target}", language="bash")
-    st.caption("or build the embedded demo fleet and scan it:")
-    st.code(f"radar demo --out {target}", language="bash")
+    st.caption("or build the embedded demo fleet, scan it, and open its dashboard:")
+    st.code("radar demo\nradar dashboard --out radar-demo", language="bash")
 
 
 def require_snapshots() -> data.Loaded | None:
@@ -86,13 +88,14 @@ def candidate_link(cand_id: str) -> str:
 
 
 def verdict_label(verdict: str | None) -> str:
+    """Markdown: the verdict's icon and its word (escaped: a snapshot may hold anything)."""
     v = str(verdict or "")
-    return f"{VERDICT_ICON.get(v, '')} {v}".strip()
+    return f"{VERDICT_ICON.get(v, '')} {md_escape(v)}".strip()
 
 
 def back_to_backlog() -> None:
     """A button back to the backlog that also drops ``?candidate=`` from the address bar."""
-    if st.button("Back to the backlog", icon="⬅️", key="back_to_backlog"):
+    if st.button("Back to the backlog", icon=":material/arrow_back:", key="back_to_backlog"):
         st.query_params.clear()
         st.switch_page(str(PAGE_FILES["backlog"]))
 

@@ -45,6 +45,45 @@ def changed_lines(reference: str, other: str, start_line: int = 1) -> list[int]:
     return out
 
 
+_TOKEN = re.compile(r"""("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|`[^`]*`)|(\b\d[\w.]*)|([A-Za-z_$][\w$-]*)|(\S)""")
+_KEYWORDS = frozenset(
+    "and as async await break case catch class const continue def default defn define del do elif else "
+    "except export extends false finally fn for from func function go if import in is lambda let loop "
+    "match new nil none not null or pass raise return self static struct super switch this throw true "
+    "try type undefined var void while with yield".split())
+
+
+def _structure(line: str) -> tuple[str, ...]:
+    """A line with its names and literals blanked: what is left is its structure."""
+    out = []
+    for text, number, name, other in _TOKEN.findall(line):
+        if text or number:
+            out.append("LIT")
+        elif name:
+            out.append(name if name.lower() in _KEYWORDS else "NAME")
+        else:
+            out.append(other)
+    return tuple(out)
+
+
+def differences(reference: str, other: str, start_line: int = 1) -> tuple[list[int], list[int]]:
+    """File lines of ``other`` that differ from ``reference``: (only in names, in structure).
+
+    A changed line paired with a reference line whose keywords, operators and punctuation are
+    the same differs only in names (identifiers, literals); anything else, or an added line,
+    differs in structure."""
+    a, b = reference.splitlines(), other.splitlines()
+    names, structure = [], []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag not in ("replace", "insert"):
+            continue
+        for k, j in enumerate(range(j1, j2)):
+            paired = a[i1 + k] if tag == "replace" and i1 + k < i2 else None
+            same = paired is not None and _structure(paired) == _structure(b[j])
+            (names if same else structure).append(start_line + j)
+    return names, structure
+
+
 def removed_count(reference: str, other: str) -> int:
     """Lines of ``reference`` with no counterpart in ``other``."""
     a, b = reference.splitlines(), other.splitlines()

@@ -45,6 +45,10 @@ def run_dashboard(out: Path, port: int = DEFAULT_PORT, *, quiet: bool = False) -
     if out.exists() and not out.is_dir():
         print(f"radar dashboard: --out {out} is not a folder", file=sys.stderr)
         return 2
+    busy = port_taken(port)
+    if busy:
+        print(f"radar dashboard: port {port} on {HOST} is taken ({busy}): pass another --port", file=sys.stderr)
+        return 2
     if not quiet:
         print(f"radar dashboard: http://{HOST}:{port}/ over {out.resolve() / 'snapshots'} "
               "(read-only; Ctrl+C stops it)", file=sys.stderr)
@@ -67,6 +71,20 @@ def run_dashboard(out: Path, port: int = DEFAULT_PORT, *, quiet: bool = False) -
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
         stop(proc)
+
+
+def port_taken(port: int) -> str | None:
+    """Why the port cannot be bound on 127.0.0.1, or None when it is free: checked before the
+    URL is printed, so the URL printed is one that will answer."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((HOST, port))
+        except OSError as error:
+            return error.strerror or str(error)
+    return None
 
 
 def stop(proc: subprocess.Popen, how: int = signal.SIGTERM, grace: float = 10) -> None:

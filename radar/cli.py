@@ -1,7 +1,8 @@
 """The command line: parses arguments, calls the pipeline, maps failures to exit codes.
 
 Results go to stdout, diagnostics to stderr. Exit codes: 0 success (whatever was found),
-1 anything unexpected, 2 bad usage or configuration, 3 another scan holds --out.
+1 anything unexpected, 2 bad usage or configuration, 3 another scan holds --out,
+130 interrupted. Look-ups, decisions and starter rules live in radar/commands/.
 """
 from __future__ import annotations
 
@@ -9,13 +10,13 @@ import argparse
 import csv
 import io
 import json
-import shutil
 import sys
-import tempfile
 from enum import IntEnum
 from pathlib import Path
 
 from radar import __version__
+from radar.commands import UsageError
+from radar.commands.lookup import latest, latest_path, resolve, writable_folder
 from radar.infra.cache import default_cache_dir
 from radar.config import ConfigError
 from radar.infra.executors import MissingExtra
@@ -28,10 +29,7 @@ class Exit(IntEnum):
     UNEXPECTED = 1
     USAGE = 2
     BUSY = 3
-
-
-class UsageError(Exception):
-    """Bad arguments or a missing input the user can fix."""
+    INTERRUPTED = 130
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,7 +48,21 @@ def main(argv: list[str] | None = None) -> int:
         return Exit.USAGE
     except KeyboardInterrupt:
         print("radar: interrupted; nothing half-written was kept", file=sys.stderr)
-        return Exit.UNEXPECTED
+        _exit_now_if_threads_remain()
+        return Exit.INTERRUPTED
+
+
+def _exit_now_if_threads_remain() -> None:
+    """After Ctrl-C, threads still waiting on a git call would hold the interpreter's exit until
+    the call ends (seconds on a long history). Every write is atomic and the lock dies with the
+    process, so leaving at once loses nothing; git, read-only, ends on its own."""
+    import os
+    import threading
+
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(Exit.INTERRUPTED)
 
 
 # ---------------------------------------------------------------- arguments
@@ -67,13 +79,18 @@ def _parser() -> argparse.ArgumentParser:
     scan.set_defaults(handler=_scan)
 
     demo = commands.add_parser("demo", help="build the embedded demo fleet (real git worktrees) and scan it")
-    demo.add_argument("--out", type=Path, default=Path("."), help="where to publish (default: .)")
-    demo.add_argument("--fleet", type=Path, help="build the demo fleet here and keep it (default: a temp dir)")
+    demo.add_argument("--out", type=Path, default=None,
+                      help="where to publish (default: radar-demo/ in the current folder, or a temp folder "
+                           "inside a git checkout)")
+    demo.add_argument("--fleet", type=Path, help="build the demo fleet here (default: <out>/fleet, kept so "
+                                                  "the backlog's links open)")
     _common_options(demo)
     demo.set_defaults(handler=_demo)
 
     census = commands.add_parser("census", help="census report only: recurring file and definition names")
-    _source_options(census)
+    _source_options(census, repo_default=None)
+    census.add_argument("--out", type=Path, default=Path("."),
+                        help="read the census of the latest snapshot here when there is one (default: .)")
     census.add_argument("--format", choices=("md", "csv", "json"), default="md")
     _common_options(census)
     census.set_defaults(handler=_census)
@@ -87,6 +104,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("sarif", "json"), required=True)
     export.add_argument("--out", type=Path, default=Path("."))
     export.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+    export.add_argument("--verdicts", default="proposed", metavar="LIST",
+                        help="SARIF: which candidates, comma-separated: proposed, watching, done, rejected "
+                             "or all (default: proposed)")
     export.set_defaults(handler=_export)
 
     dashboard = commands.add_parser("dashboard", help="the Streamlit dashboard over --out, on 127.0.0.1")
@@ -96,11 +116,20 @@ def _parser() -> argparse.ArgumentParser:
     dashboard.set_defaults(handler=_dashboard)
 
     decide = commands.add_parser("decide", help="record a human verdict that every later pass respects")
-    decide.add_argument("id")
+    decide.add_argument("id", help="candidate id, with or without C-, or a unique prefix")
     decide.add_argument("--verdict", choices=("rejected", "done", "watching"), required=True)
     decide.add_argument("--reason", required=True)
-    decide.add_argument("--rules", type=Path, default=Path("rules"), help="rules dir holding decisions.yaml")
+    decide.add_argument("--out", type=Path, default=Path("."), help="where the latest snapshot is (default: .)")
+    decide.add_argument("--rules", type=Path, default=None,
+                        help="rules dir holding decisions.yaml (default: the one the latest scan used)")
+    decide.add_argument("--replace", action="store_true", help="replace an earlier verdict for the same id")
     decide.set_defaults(handler=_decide)
+
+    init = commands.add_parser("init", help="write commented starter rules that fit the repository's layout")
+    init.add_argument("--repo", type=Path, default=Path("."), help="repository or folder to look at (default: .)")
+    init.add_argument("--rules", type=Path, default=Path("rules"), help="where to write them (default: ./rules)")
+    init.add_argument("--force", action="store_true", help="replace radar.yaml and routing.yaml if they exist")
+    init.set_defaults(handler=_init)
 
     watch = commands.add_parser("watch", help="run passes on a schedule, with a lock")
     _scan_options(watch)
@@ -112,8 +141,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _source_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--repo", type=Path, default=Path("."), help="repository or folder to scan (default: .)")
+def _source_options(command: argparse.ArgumentParser, repo_default: Path | None = Path(".")) -> None:
+    command.add_argument("--repo", type=Path, default=repo_default, help="repository or folder to scan (default: .)")
     command.add_argument("--rules", type=Path, help="rules dir (default: ./rules if it exists, else built-in)")
     command.add_argument("--cache", type=Path, default=None, help=f"parse cache (default: {default_cache_dir()})")
     command.add_argument("--no-cache", action="store_true", help="parse everything anew")
@@ -126,6 +155,7 @@ def _source_options(command: argparse.ArgumentParser) -> None:
 
 def _common_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    command.add_argument("--verbose", action="store_true", help="also list the files that did not parse")
 
 
 def _scan_options(command: argparse.ArgumentParser) -> None:
@@ -150,7 +180,19 @@ def _progress(args):
 
 
 def _cache_dir(args) -> Path | None:
-    return None if args.no_cache else (args.cache or default_cache_dir())
+    if args.no_cache:
+        return None
+    if args.cache is not None:  # asked for: it must work (the default may be skipped)
+        writable_folder(args.cache, "--cache")
+    return args.cache or default_cache_dir()
+
+
+def _repo(path: Path) -> Path:
+    if path.is_file():
+        raise UsageError(f"--repo {path}: is a file; pass the folder or repository that holds it")
+    if not path.is_dir():
+        raise UsageError(f"--repo {path}: no such folder")
+    return path
 
 
 def _request(args):
@@ -158,7 +200,13 @@ def _request(args):
 
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (every core) or more")
-    return ScanRequest(repo=args.repo, rules_dir=resolve_rules_dir(args.rules), out=args.out,
+    _repo(args.repo)
+    writable_folder(args.out, "--out")
+    rules = resolve_rules_dir(args.rules)
+    if args.rules is None and rules is not None and args.repo.resolve() != Path.cwd().resolve() and not args.quiet:
+        print(f"radar: note: using the rules in {rules} (./rules of the current folder) for {args.repo}; "
+              "pass --rules DIR to choose others", file=sys.stderr)
+    return ScanRequest(repo=args.repo, rules_dir=rules, out=args.out,
                        cache_dir=_cache_dir(args), jobs=args.jobs, wait=args.wait,
                        executor=args.executor, scheduler=args.scheduler)
 
@@ -171,46 +219,55 @@ def _scan(args) -> int:
     return Exit.OK
 
 
-def _summary(snapshot: dict, path: Path, args) -> None:
+def _summary(snapshot: dict, path: Path, args, out: Path | None = None) -> None:
+    """The pass in two lines on stderr, and what to do when it found nothing to scan."""
+    out = out or args.out
+    scan = snapshot["scan"]
+    if not snapshot["subsystems"]:
+        _no_subsystem(snapshot)
+    if getattr(args, "verbose", False):
+        for failed in scan.get("parse_errors", []):
+            print(f"radar: did not parse: {failed}", file=sys.stderr)
     if args.quiet:
         return
     counts = {v: sum(c["verdict"] == v for c in snapshot["candidates"]) for v in ("proposed", "watching", "rejected", "done")}
-    scan = snapshot["scan"]
+    parse_errors = scan["skipped"].get("parse_error", 0)
     print(f"pass {scan['pass']}: {len(snapshot['subsystems'])} subsystems, {scan['files']} files, {scan['units']} units; "
           f"{counts['proposed']} proposed, {counts['watching']} watching, {counts['rejected']} rejected, "
-          f"{counts['done']} done" + ("; no new candidates cleared the gate" if scan["empty_pass"] else ""),
+          f"{counts['done']} done" + ("; no new candidates cleared the gate" if scan["empty_pass"] else "")
+          + (f"; {parse_errors} files did not parse fully (--verbose lists them)" if parse_errors and not args.verbose else ""),
           file=sys.stderr)
-    print(f"wrote {args.out / 'abstractions.md'} and {path}", file=sys.stderr)
+    print(f"rules: {snapshot.get('rules') or 'built-in defaults (no rules folder)'}", file=sys.stderr)
+    open_candidates = [c for c in snapshot["candidates"] if c["verdict"] in ("proposed", "watching")]
+    if open_candidates and all(c["home"] is None for c in open_candidates):
+        routing = Path(snapshot["rules"]) / "routing.yaml" if snapshot.get("rules") else "routing.yaml in a rules folder"
+        print(f"hint: no candidate has a home, so none can be proposed: add a routing rule to {routing} "
+              "(`radar init` writes a commented example)", file=sys.stderr)
+    print(f"wrote {out / 'abstractions.md'} and {path}", file=sys.stderr)
+
+
+def _no_subsystem(snapshot: dict) -> None:
+    from radar.commands.starter import suggestion
+
+    repo = snapshot["repo"]
+    rules = snapshot.get("rules") or "the built-in rules"
+    hint = suggestion(Path(repo))
+    print(f"radar: no subsystem found in {repo} with {rules} (fleet.subsystems, main_namespaces "
+          f"or worktrees matched nothing)" + (f"; {hint}" if hint else "")
+          + f". `radar init --repo {repo} --rules DIR` writes starter rules.", file=sys.stderr)
 
 
 def _demo(args) -> int:
-    from radar.demo.fleet import build_fleet, demo_spec
-    from radar.pipeline import run_pass
-    from radar.request import ScanRequest
+    from radar.demo.run import run_demo
 
-    target = args.fleet or Path(tempfile.mkdtemp(prefix="radar-demo-"))
-    try:
-        fleet = build_fleet(target, demo_spec())
-        if not args.quiet:
-            print(f"demo fleet: {len(fleet.worktrees)} worktrees under {fleet.root}", file=sys.stderr)
-        request = ScanRequest(repo=fleet.repo, rules_dir=fleet.rules, out=args.out, cache_dir=None, jobs=0)
-        snapshot, path = run_pass(request, _progress(args))
-        _summary(snapshot, path, args)
-    finally:
-        if args.fleet is None:
-            shutil.rmtree(target, ignore_errors=True)
+    out, fleet = run_demo(args.out, args.fleet, _progress(args), quiet=args.quiet)
     return Exit.OK
 
 
 def _census(args) -> int:
-    from radar.outputs.backlog import census_section
-    from radar.pipeline import census_only
-    from radar.request import resolve_rules_dir
+    from radar.outputs.census_md import census_section
 
-    if args.jobs < 0:
-        raise UsageError("--jobs must be 0 (every core) or more")
-    snapshot = census_only(args.repo, resolve_rules_dir(args.rules), _cache_dir(args), args.jobs, _progress(args),
-                           executor=args.executor, scheduler=args.scheduler)
+    snapshot = _census_snapshot(args)
     rows = snapshot["census"]
     if args.format == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -220,48 +277,78 @@ def _census(args) -> int:
         writer.writerow(["name", "kind", "owners", "count", "verdict", "candidates", "locations"])
         for r in rows:
             writer.writerow([r["name"], r["kind"], " ".join(r["owners"]), r["count"], r["verdict"],
-                             " ".join(r["candidates"]), " ; ".join(r["locations"])])
+                             " ".join(r["candidates"]), " ; ".join(r.get("locations", []))])
         sys.stdout.write(buffer.getvalue())
     else:
         print(f"# Census — {len(snapshot['subsystems'])} subsystems of {snapshot['repo']}\n")
-        print("\n".join(census_section(rows)[2:]))
+        print("\n".join(census_section(rows, everything=True)[2:]))
+        failed = snapshot["scan"].get("parse_errors", [])
+        if failed:
+            print(f"### Files that did not parse fully ({len(failed)})\n")
+            print("\n".join(f"- {path}" for path in failed))
     return Exit.OK
 
 
-def _latest(out: Path) -> dict:
-    path = out / "snapshots" / "latest.json"
-    if not path.is_file():
-        raise UsageError(f"no snapshot at {path}: run `radar scan --out {out}` first")
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except ValueError as error:
-        raise UsageError(f"{path} is not valid JSON: {error}") from error
+def _census_snapshot(args) -> dict:
+    """The latest snapshot's census when --out has one for this repository; a scan otherwise."""
+    from radar.pipeline import census_only
+    from radar.request import resolve_rules_dir
+
+    saved = latest_path(args.out)
+    if saved.is_file() and args.rules is None and args.no_cache is False:
+        snapshot = latest(args.out)
+        if args.repo is None or Path(snapshot["repo"]).resolve() == args.repo.resolve():
+            if not args.quiet:
+                print(f"radar: census of pass {snapshot['scan']['pass']} ({snapshot['scan']['finished_at']}) "
+                      f"read from {saved}; `radar scan` refreshes it", file=sys.stderr)
+            return snapshot
+    if args.jobs < 0:
+        raise UsageError("--jobs must be 0 (every core) or more")
+    repo = _repo(args.repo or Path("."))
+    snapshot = census_only(repo, resolve_rules_dir(args.rules), _cache_dir(args), args.jobs, _progress(args),
+                           executor=args.executor, scheduler=args.scheduler)
+    if not snapshot["subsystems"]:
+        _no_subsystem(snapshot)
+    return snapshot
 
 
 def _explain(args) -> int:
-    from radar.outputs.explain import explain, find_candidate
+    from radar.outputs.explain import explain
 
-    snapshot = _latest(args.out)
-    candidate = find_candidate(snapshot, args.id)
-    if candidate is None:
-        raise UsageError(f"no candidate {args.id} in the latest snapshot (pass {snapshot['scan']['pass']})")
-    sys.stdout.write(explain(snapshot, candidate))
+    snapshot = latest(args.out)
+    sys.stdout.write(explain(snapshot, resolve(snapshot, args.id)))
     return Exit.OK
 
 
 def _export(args) -> int:
     from radar.outputs.sarif import to_sarif
 
-    snapshot = _latest(args.out)
-    document = to_sarif(snapshot) if args.format == "sarif" else snapshot
+    snapshot = latest(args.out)
+    document = to_sarif(snapshot, _verdicts(args.verdicts)) if args.format == "sarif" else snapshot
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     if args.output:
         from radar.infra.storage import atomic_write
 
-        atomic_write(args.output, text.encode("utf-8"))
+        if args.output.is_dir():
+            raise UsageError(f"-o {args.output}: is a folder; name a file")
+        try:
+            atomic_write(args.output, text.encode("utf-8"))
+        except OSError as error:
+            raise UsageError(f"-o {args.output}: cannot write there ({error.strerror or error})") from error
     else:
         sys.stdout.write(text)
     return Exit.OK
+
+
+def _verdicts(text: str) -> tuple[str, ...]:
+    known = ("proposed", "watching", "done", "rejected")
+    asked = tuple(v.strip() for v in text.split(",") if v.strip())
+    if asked == ("all",):
+        return known
+    unknown = [v for v in asked if v not in known]
+    if unknown or not asked:
+        raise UsageError(f"--verdicts {text}: expected a comma-separated list of {', '.join(known)}, or all")
+    return asked
 
 
 def _dashboard(args) -> int:
@@ -273,10 +360,21 @@ def _dashboard(args) -> int:
 
 
 def _decide(args) -> int:
-    from radar.config import append_decision
+    from radar.commands.decide import decide
 
-    path = append_decision(args.rules, args.id, args.verdict, args.reason)
-    print(f"recorded {args.verdict} for {args.id} in {path}", file=sys.stderr)
+    for line in decide(args.out, args.rules, args.id, args.verdict, args.reason, args.replace):
+        print(line, file=sys.stderr)
+    return Exit.OK
+
+
+def _init(args) -> int:
+    from radar.commands.starter import write_starter
+
+    layout, written = write_starter(args.repo, args.rules, args.force)
+    globs = ", ".join(f"{g} ({n} packages)" for g, n in layout.globs) or "none found: edit fleet.subsystems"
+    print(f"wrote {', '.join(map(str, written))}\nsubsystems: {globs}; excludes: {len(layout.excludes)} "
+          f"globs for tests, fixtures, vendored and generated code\nnext: radar scan --repo {args.repo} "
+          f"--rules {args.rules} --out radar-out", file=sys.stderr)
     return Exit.OK
 
 

@@ -107,6 +107,11 @@ def load_rules(rules_dir: Path | None) -> Rules:
     if not rules_dir.is_dir():
         what = "is not a directory" if rules_dir.exists() else "does not exist"
         raise ConfigError(rules_dir, None, None, f"the rules directory {what}")
+    for name in ("radar", "routing", "decisions"):
+        if (rules_dir / f"{name}.yml").exists():
+            raise ConfigError(rules_dir / f"{name}.yml", None, None,
+                              f"the radar reads {name}.yaml, not {name}.yml: rename it" +
+                              (" (both exist: merge them)" if (rules_dir / f"{name}.yaml").exists() else ""))
     parts: dict[str, object] = {}
     radar = _load_file(rules_dir / "radar.yaml")
     if radar is not None:
@@ -413,8 +418,11 @@ def _read_decisions(reader: _Reader, root: yaml.Node | None) -> tuple[Decision, 
 
 # --- recording a verdict ---------------------------------------------------------------
 
-def append_decision(rules_dir: Path, candidate_id: str, verdict: str, reason: str) -> Path:
+def append_decision(rules_dir: Path, candidate_id: str, verdict: str, reason: str,
+                    replacing: int | None = None) -> Path:
     """Append `- match: {id: ...}` with its verdict and reason to rules_dir/decisions.yaml.
+
+    `replacing` is the line of an earlier entry to drop in the same write (a changed verdict).
 
     The existing text is kept byte for byte; the file (and the directory) are created when
     missing. The result is written to a temp file, fsynced, re-loaded and only then renamed
@@ -438,6 +446,8 @@ def append_decision(rules_dir: Path, candidate_id: str, verdict: str, reason: st
     if isinstance(root, yaml.SequenceNode) and root.flow_style:
         reader.fail(root, "decisions", "cannot append to a flow-style list ([...]); "
                     "write it as a block list ('- match: ...') first")
+    if replacing is not None:
+        old, before = _without_entry(old, root, before, replacing, path)
     pad = " " * (root.start_mark.column if root is not None else 0)
     newline = "\r\n" if b"\r\n" in old else "\n"
     entry = newline.join([f"{pad}- match: {{id: {_quote(candidate_id)}}}",
@@ -456,8 +466,8 @@ def append_decision(rules_dir: Path, candidate_id: str, verdict: str, reason: st
             os.fsync(handle.fileno())
         check = _Reader(path)
         after = _read_decisions(check, check.compose(tmp.read_bytes()))
-        if after[:-1] != before or (after and (after[-1].match, after[-1].verdict,
-                                               after[-1].reason) != expected) or not after:
+        said = [(d.match, d.verdict, d.reason) for d in after]
+        if not said or said[:-1] != [(d.match, d.verdict, d.reason) for d in before] or said[-1] != expected:
             raise ConfigError(path, None, None, "the appended decision did not read back "
                               "as written; decisions.yaml was left unchanged")
         os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
@@ -467,6 +477,22 @@ def append_decision(rules_dir: Path, candidate_id: str, verdict: str, reason: st
         raise
     fsync_dir(rules_dir)
     return path
+
+
+def _without_entry(old: bytes, root, before: tuple[Decision, ...], line: int,
+                   path: Path) -> tuple[bytes, tuple[Decision, ...]]:
+    """The file's bytes and decisions without the entry that starts at `line` (1-based)."""
+    items = list(root.value) if isinstance(root, yaml.SequenceNode) else []
+    node = next((item for item in items if item.start_mark.line + 1 == line), None)
+    if node is None:
+        raise ConfigError(path, line, None, "no decision starts on this line; decisions.yaml was left unchanged")
+    text = old.decode("utf-8")
+    start = text.rfind("\n", 0, node.start_mark.index) + 1
+    end = node.end_mark.index
+    if end > start and text[end - 1] != "\n":
+        newline = text.find("\n", end)
+        end = len(text) if newline < 0 else newline + 1
+    return (text[:start] + text[end:]).encode("utf-8"), tuple(d for d in before if d.line != line)
 
 
 def _quote(value: str) -> str:

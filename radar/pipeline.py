@@ -6,6 +6,7 @@ cluster) sits behind one call in `reuse/`, which decides what earlier passes' wo
 """
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -59,4 +60,15 @@ def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
     changes = compare({c.id: (len(c.consumers), c.verdict) for c in candidates},
                       [s.name for s in fleet.subsystems], past)
     rows = census(findings.recurrences, candidates, rules.decisions)
+    fleet = dataclasses.replace(fleet, warnings=fleet.warnings + _idle_decisions(rules, candidates))
     return PassResult(fleet, rules, findings, ranked, rows, changes, past, history, started)
+
+
+def _idle_decisions(rules: Rules, candidates) -> tuple[str, ...]:
+    """Decisions no candidate of this pass follows: a mistyped id, or code that has moved on."""
+    used = {id(c.decision) for c in candidates if c.decision is not None}
+    where = f"{rules.source}/decisions.yaml" if rules.source else "decisions.yaml"
+    return tuple(
+        f"{where}:{d.line}: the decision ({d.verdict}"
+        + (f", id {d.match.id}" if d.match.id else "") + ") matches no candidate of this pass"
+        for d in rules.decisions if id(d) not in used)

@@ -34,8 +34,8 @@ class ScanRequest:
 def resolve_rules_dir(rules: Path | None) -> Path | None:
     """--rules, else ./rules when it exists, else the built-in defaults (None)."""
     if rules is not None:
-        return rules
-    return Path("rules") if Path("rules").is_dir() else None
+        return rules.absolute()
+    return Path("rules").absolute() if Path("rules").is_dir() else None
 
 
 def file_works(fleet: Fleet, rules: Rules) -> list[FileWork]:

@@ -346,3 +346,56 @@ def write_samples(out: Path, n: int = PASSES) -> list[dict]:
 
 def proposed(snap: dict) -> list[dict]:
     return [c for c in snap["candidates"] if c["verdict"] == "proposed"]
+
+
+# --------------------------------------------------------------------------- at size
+
+def big_snapshot(candidates: int = 1200, subsystems: int = 180, passno: int = 1, seed: int = 7) -> dict:
+    """A snapshot the size of a 180-package repository's first pass: hundreds of two-consumer
+    near-misses, a few dozen proposed, boilerplate, long consumer lists. Valid against the schema;
+    the gate checklist uses the real criterion names."""
+    import random
+
+    rng = random.Random(seed)
+    names = [f"svc{k:03d}" for k in range(subsystems)]
+    units = ["to_json", "to_dict", "list_tags", "tag_resource", "__init__", "describe", "delete", "paginate"]
+    cands = []
+    for k in range(candidates):
+        width = 2 if rng.random() < 0.6 else rng.choice([3, 3, 3, 4, 4, 5, 7, 12, 46])
+        owners = sorted(rng.sample(names, width))
+        tokens = rng.choice([28, 30, 35, 38, 44, 48, 52, 60, 90])
+        sim = rng.choice([0.8, 0.81, 0.83, 0.84, 0.87, 0.92, 0.97, 1.0])
+        nature = "boilerplate" if k % 17 == 0 else "logic"
+        checks = [
+            {"criterion": "consumers", "met": width >= 3, "detail": f"{width} consumers" + ("" if width >= 3 else ", needs 3")},
+            {"criterion": "stable", "met": True, "detail": "every instance committed and quiet for 7+ days"},
+            {"criterion": "identical", "met": sim >= 0.9,
+             "detail": f"similarity {sim:.2f}" + ("" if sim >= 0.9 else " < 0.90: similar, not identical")},
+            {"criterion": "size", "met": tokens >= 50, "detail": f"{tokens} tokens" + ("" if tokens >= 50 else ", needs 50")},
+            {"criterion": "home", "met": True, "detail": "home lib/shared"},
+        ]
+        missing = [c["detail"] for c in checks if not c["met"]]
+        if nature == "boilerplate":
+            missing.append("same shape, different content: shared vocabulary 0.07 < 0.30")
+        verdict = "proposed" if not missing else "watching"
+        unit = units[k % len(units)]
+        insts = [_inst(o, f"pkg/{o}/models.py", 10 + 7 * j, f"def {unit}(self):\n    return self.{unit}_{j}\n",
+                       unit, "method", "python", quiet=passno) for j, o in enumerate(owners)]
+        cand = _cand(f"C-{k:06x}", verdict, "shared logic", "lib/shared", insts, name=unit, unit="method",
+                     language="python", tokens=tokens, sim=sim)
+        cand.update(gate=checks, missing=missing if verdict != "proposed" else [], nature=nature,
+                    shared_content=0.07 if nature == "boilerplate" else 0.8)
+        cands.append(cand)
+    cands.sort(key=lambda c: (c["verdict"] != "proposed", -c["score"]))
+    ids = [c["id"] for c in cands]
+    snap = build_pass(1)
+    snap["scan"].update({"pass": passno, "empty_pass": passno != 1, "files": 1458, "units": 24385,
+                         "changes": {"new": ids if passno == 1 else [], "grown": [], "shrunk": [], "gone": []}})
+    snap["subsystems"] = [{**_subsystems(1)[0], "name": n, "root": f"/srv/big/pkg/{n}", "namespace": f"pkg/{n}",
+                           "active": False} for n in names]
+    snap["candidates"] = cands
+    snap["census"] = [{"name": "models.py", "kind": "file", "owners": names, "count": len(names),
+                       "verdict": "shape-match", "candidates": ids[:300], "locations": []}] + [
+        {"name": f"helper_{k}", "kind": "definition", "owners": names[k:k + 3], "count": 3,
+         "verdict": "collision", "candidates": [], "locations": []} for k in range(120)]
+    return snap

@@ -8,6 +8,9 @@ pages ask: ``loading`` (the snapshots on disk), ``candidates`` (one pass's backl
 from dashboard.data.candidates import (candidates, closest_to_gate, consumers, display_name, facets,
                                        filter_candidates, find_candidate, gate_checklist, instances, language,
                                        last_seen, matches_search, rank, score, unmet_count)
+from dashboard.data.backlog_view import (BLOCKER_LABELS, PAGE_SIZES, SORTS, VIEWS, blocked_by, blocker_counts,
+                                         blockers, gate_of, in_view, near_gate, page_of, pages, short_list,
+                                         sort_candidates)
 from dashboard.data.census import census_rows
 from dashboard.data.history import candidate_history, drift, verdicts_per_pass
 from dashboard.data.loading import (DRIFT_KINDS, LATEST_NAME, VERDICTS, Candidate, Loaded, Snapshot,
@@ -15,6 +18,8 @@ from dashboard.data.loading import (DRIFT_KINDS, LATEST_NAME, VERDICTS, Candidat
 from dashboard.data.subsystems import GRAPH_SEED, graph_frames, subsystem_graph, subsystem_rows, unlinked
 
 __all__ = [
+    "BLOCKER_LABELS", "PAGE_SIZES", "SORTS", "VIEWS", "blocked_by", "blocker_counts", "blockers", "gate_of",
+    "in_view", "near_gate", "page_of", "pages", "short_list", "sort_candidates",
     "DRIFT_KINDS", "GRAPH_SEED", "LATEST_NAME", "VERDICTS", "Candidate", "Loaded", "Snapshot",
     "candidate_history", "candidates", "census_rows", "closest_to_gate", "consumers", "display_name", "drift",
     "facets", "filter_candidates", "find_candidate", "fingerprint", "gate_checklist", "graph_frames",

@@ -106,10 +106,18 @@ def filter_candidates(
 
 
 def find_candidate(snap: Snapshot | None, cand_id: str) -> Candidate | None:
-    for c in candidates(snap):
+    """The candidate `cand_id` names: its id, with or without ``C-``, any case, or a unique prefix."""
+    cands = candidates(snap)
+    for c in cands:
         if c.get("id") == cand_id:
             return c
-    return None
+    text = str(cand_id).strip().lower()
+    wanted = "c-" + (text[2:] if text.startswith("c-") else text)
+    if wanted == "c-":
+        return None
+    found = [c for c in cands if str(c.get("id", "")).lower().startswith(wanted)]
+    exact = [c for c in found if str(c.get("id", "")).lower() == wanted]
+    return (exact or found)[0] if len(exact) == 1 or len(found) == 1 else None
 
 
 def last_seen(snaps: Iterable[Snapshot], cand_id: str) -> tuple[Snapshot, Candidate] | None:

@@ -19,7 +19,9 @@ def _summary(snap: dict, c: dict) -> None:
     m = st.columns(4)
     m[0].metric("Consumers", len(cons))
     m[1].metric("Score", f"{float(c.get('score') or 0):.1f}")
-    m[2].metric("Similarity", f"{float(c.get('similarity') or 0):.2f}")
+    m[2].metric("Similarity", f"{float(c.get('similarity') or 0):.2f}",
+                help="Of structure: identifiers and literals are ignored, so copies that differ only in "
+                     "names are 1.00. The columns below mark which lines differ in names and which in structure.")
     m[3].metric("Tokens", int(c.get("tokens") or 0))
     facts = [
         ("Verdict", common.verdict_label(c.get("verdict"))),
@@ -40,7 +42,7 @@ def _summary(snap: dict, c: dict) -> None:
     decision = c.get("decision")
     if isinstance(decision, dict):
         facts.append(("Decision", f"{decision.get('verdict', '?')}: {decision.get('reason', '')}"))
-    rows = [{"": k, "value": md_escape(v)} for k, v in facts if v]
+    rows = [{"": k, "value": v if k == "Verdict" else md_escape(v)} for k, v in facts if v]
     st.table(pd.DataFrame(rows), hide_index=True, hide_header=True)
     if c.get("review"):
         st.warning(f"Review: {md_escape(c['review'])}")
@@ -52,7 +54,7 @@ def _gate(c: dict) -> None:
     if not checks:
         st.caption("The snapshot records no gate criteria for this candidate.")
     for g in checks:
-        mark = "✅" if g["met"] else "❌"
+        mark = ":green[:material/check_circle:]" if g["met"] else ":red[:material/cancel:]"
         detail = f" — {md_escape(g['detail'])}" if g["detail"] else ""
         st.markdown(f"{mark} **{md_escape(g['criterion'])}**{detail}")
 
@@ -96,17 +98,18 @@ def _instance_column(c: dict, inst: dict, ref: dict | None) -> None:
         return
     if ref.get("code") is None:
         return
-    changed = evidence.changed_lines(ref["code"], code, int(inst.get("start_line") or 1))
+    names, structure = evidence.differences(ref["code"], code, int(inst.get("start_line") or 1))
     removed = evidence.removed_count(ref["code"], code)
-    if not changed and not removed:
+    if not names and not structure and not removed:
         st.caption("= identical text to the reference copy")
         return
-    msg = []
-    if changed:
-        msg.append(f"≠ lines {evidence.line_ranges(changed)} differ from the reference")
-    if removed:
-        msg.append(f"{removed} reference line(s) missing here")
-    st.markdown(f":orange[{md_escape('; '.join(msg))}]")
+    if names:
+        st.markdown(f":blue[{md_escape(f'≈ lines {evidence.line_ranges(names)}: only names differ (identifiers, literals)')}]")
+    if structure or removed:
+        msg = [f"≠ lines {evidence.line_ranges(structure)} differ in structure"] if structure else []
+        if removed:
+            msg.append(f"{removed} reference line(s) missing here")
+        st.markdown(f":orange[{md_escape('; '.join(msg))}]")
     with st.expander("Diff against the reference"):
         st.code(evidence.unified_diff(ref, inst), language="diff")
 

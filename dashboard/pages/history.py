@@ -9,6 +9,11 @@ from dashboard import common, data
 from dashboard.evidence import md_escape
 
 VERDICT_COLORS = ["#2e7d32", "#f9a825", "#1565c0", "#9e9e9e"]
+CLOSEST_SHOWN = 25
+IDS_LISTED = 10  # ids named in a drift cell; more are counted
+# A first pass reports every candidate as new (hundreds), later ones a handful: a symmetric-log
+# scale keeps both readable on one chart (0 stays 0, 5 and 600 are both visible).
+SCALE = alt.Scale(type="symlog", zero=True)
 DRIFT_COLORS = ["#2e7d32", "#1565c0", "#ef6c00", "#9e9e9e"]
 
 
@@ -41,7 +46,7 @@ def _drift(result: data.Loaded) -> None:
         .encode(
             x=alt.X("pass:O", title="pass", axis=alt.Axis(labelAngle=0)),
             xOffset="change:N",
-            y=alt.Y("count:Q", title="candidates"),
+            y=alt.Y("count:Q", title="candidates (log scale)", scale=SCALE),
             color=alt.Color("change:N", sort=list(data.DRIFT_KINDS),
                             scale=alt.Scale(domain=list(data.DRIFT_KINDS), range=DRIFT_COLORS)),
             tooltip=["pass", "change", "count"],
@@ -49,11 +54,12 @@ def _drift(result: data.Loaded) -> None:
         .properties(height=220)
     )
     st.altair_chart(chart, width="stretch")
+    st.caption("The scale is logarithmic: a first pass, where every candidate is new, does not flatten the rest.")
     table = []
     for r in reversed(rows):
         row = {"pass": r["pass"], "finished": r["finished_at"]}
         for k in data.DRIFT_KINDS:
-            row[k] = ", ".join(r[k])
+            row[k] = ", ".join(r[k]) if len(r[k]) <= IDS_LISTED else f"{len(r[k])} candidates"
         row["verdict changes"] = ", ".join(f"{v.get('id')}: {v.get('from')} → {v.get('to')}" for v in r["verdicts"])
         row["note"] = "empty pass: no new candidates cleared the gate" if r["empty_pass"] else ""
         table.append(row)
@@ -62,11 +68,12 @@ def _drift(result: data.Loaded) -> None:
 
 def _closest(result: data.Loaded) -> None:
     st.subheader("Watching: closest to the gate")
-    watching = data.closest_to_gate(result.latest)
+    watching = data.closest_to_gate(result.latest, limit=CLOSEST_SHOWN)
     if not watching:
         st.info("Nothing is being watched in the latest pass.")
         return
-    st.caption("Fewest unmet gate criteria first, then most consumers, then highest similarity.")
+    st.caption(f"The {CLOSEST_SHOWN} with the fewest unmet gate criteria, then most consumers, then highest "
+               "similarity; the Backlog page pages through them all.")
     rows = [
         {
             "#": i,

@@ -1,13 +1,30 @@
 """The backlog people read: `abstractions.md`, rendered from a snapshot, regenerated whole.
 
 Sections in the contract's order: Last scan, Proposed, Watching, Done, Rejected, Census.
-Every candidate shows consumers, home, score and `subsystem: path:line` evidence. Text that
-comes from scanned code is escaped so a unit name can never become markup.
+It must read at any size: a summary table opens it, proposed candidates are shown in full,
+watching ones are grouped by what blocks them (the near-gate ones first, as short entries; the
+long tail as one compact table row each), and nothing on a line changes from pass to pass
+unless the candidate did, so a committed backlog's diff shows what moved. Every candidate
+still shows its consumers, home, score and `subsystem: path:line` evidence. Text that comes
+from scanned code is escaped so a unit name can never become markup.
 """
 from __future__ import annotations
 
+from radar.outputs.census_md import census_section
 
-CENSUS_DEFINITIONS_SHOWN = 40
+__all__ = ["census_section", "escape", "render"]
+
+NEAR_GATE_ENTRIES = 15  # near-gate candidates shown as short entries; the rest go to the tables
+ENTRY_EVIDENCE = 4  # evidence links in a near-gate entry before "+N more"
+LISTED_IDS = 10  # ids named in "Changes since the last pass" before "N new" is enough
+HISTORY_ROWS = 10  # recent passes in Last scan
+SUBSYSTEM_NAMES = 60  # subsystem names in Last scan before "… and N more"
+CRITERIA = ("consumers", "stable", "identical", "size", "home")
+BLOCKER_WORDS = {
+    "consumers": "too few consumers", "stable": "not stable yet", "identical": "similar, not identical",
+    "size": "too thin", "home": "no natural home",
+}
+BOILERPLATE = ("boilerplate", "no behaviour", "delegation")  # never proposed: shown apart
 
 GATE_PARAGRAPH = (
     "**AHA gate to reach _Proposed_:** ≥{min_consumers} real consumers (distinct subsystems) · every "
@@ -16,6 +33,7 @@ GATE_PARAGRAPH = (
     "home (routing rules). Anything short → _Watching_ (with what is missing) or _Rejected_ (with why). "
     "Detection only: the radar never edits the code it scans."
 )
+DEFAULT_GATE = {"min_consumers": 3, "stable_days": 7, "min_similarity": 0.9, "min_tokens": 50}
 
 
 def escape(text: str) -> str:
@@ -27,27 +45,32 @@ def escape(text: str) -> str:
 
 
 def render(snapshot: dict) -> str:
-    gate = snapshot.get("gate") or {"min_consumers": 3, "stable_days": 7, "min_similarity": 0.9, "min_tokens": 50}
+    gate = {**DEFAULT_GATE, **(snapshot.get("gate") or {})}
     lines = ["# Abstraction Radar — backlog", "", GATE_PARAGRAPH.format(**gate), ""]
     if snapshot.get("repo_kind") == "folder":
         lines += ["_Scanned a plain folder (not git): there is no history, so every instance counts as stable._", ""]
     lines += ["---", ""]
-    lines += _last_scan(snapshot)
     by_verdict = {v: [c for c in snapshot["candidates"] if c["verdict"] == v]
                   for v in ("proposed", "watching", "done", "rejected")}
     roots = {s["name"]: s["root"] for s in snapshot["subsystems"]}
-    lines += _section("Proposed", by_verdict["proposed"], "No candidate clears the gate yet.", roots)
-    lines += _section("Watching", by_verdict["watching"], "Nothing is close to the gate.", roots)
-    lines += _section("Done", by_verdict["done"], "Nothing recorded as done.", roots)
-    lines += _section("Rejected", by_verdict["rejected"], "Nothing rejected.", roots)
+    watching = _Watching(by_verdict["watching"], gate)
+    lines += _last_scan(snapshot, by_verdict, watching)
+    lines += _entries("Proposed", by_verdict["proposed"], "No candidate clears the gate yet.", roots)
+    lines += watching.render(roots)
+    lines += _entries("Done", by_verdict["done"], "Nothing recorded as done.", roots)
+    lines += _entries("Rejected", by_verdict["rejected"], "Nothing rejected.", roots)
     lines += census_section(snapshot["census"])
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _last_scan(snapshot: dict) -> list[str]:
+# ---------------------------------------------------------------- Last scan
+
+def _last_scan(snapshot: dict, by_verdict: dict[str, list[dict]], watching: "_Watching") -> list[str]:
     scan = snapshot["scan"]
     subsystems = snapshot["subsystems"]
-    names = ", ".join(escape(s["name"]) + (" (active)" if s["active"] else "") for s in subsystems)
+    names = [escape(s["name"]) + (" (active)" if s["active"] else "") for s in subsystems]
+    shown = ", ".join(names[:SUBSYSTEM_NAMES]) + (f", … and {len(names) - SUBSYSTEM_NAMES} more"
+                                                   if len(names) > SUBSYSTEM_NAMES else "")
     skipped = ", ".join(f"{n} {reason.replace('_', ' ')}" for reason, n in scan["skipped"].items() if n)
     filtered = scan.get("filtered", {})
     kept_out = (f"; kept out by filters: {filtered.get('thin_units', 0)} units under {snapshot.get('gate', {}).get('min_tokens', 50) // 2} "
@@ -55,7 +78,7 @@ def _last_scan(snapshot: dict) -> list[str]:
     lines = [
         "## Last scan", "",
         f"- **Date:** {scan['finished_at'].replace('T', ' ').replace('Z', ' UTC')} (pass {scan['pass']})",
-        f"- **Scanned:** {len(subsystems)} subsystems: {names or 'none found'}",
+        f"- **Scanned:** {len(subsystems)} subsystems: {shown or 'none found'}",
         f"- **Read:** {scan.get('files', 0)} files, {scan.get('units', 0)} units"
         + (f"; skipped {skipped}" if skipped else "") + kept_out,
         f"- **Changes since the last pass:** {_changes(scan)}",
@@ -66,10 +89,16 @@ def _last_scan(snapshot: dict) -> list[str]:
     if streak > 1:
         lines.append(f"- **Empty-pass streak:** {streak} passes in a row (since pass {history[-streak]['pass']}) "
                      "with no new candidate through the gate")
+    lines += ["", "| section | candidates | what it holds |", "|---|---:|---|",
+              f"| [Proposed](#proposed) | {len(by_verdict['proposed'])} | cleared the gate, ranked: shown in full |",
+              f"| [Watching](#watching) | {len(by_verdict['watching'])} | {watching.summary()} |",
+              f"| [Done](#done) | {len(by_verdict['done'])} | recorded as done |",
+              f"| [Rejected](#rejected) | {len(by_verdict['rejected'])} | recorded as rejected, with why |",
+              f"| [Census](#census) | {len(snapshot['census'])} | recurring names: shape-matches and collisions |"]
     if len(history) > 1:
         lines += ["", "Recent passes:", "", "| pass | finished | subsystems | new | grown | shrunk | gone | proposed | watching | result |",
                   "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"]
-        for row in reversed(history):
+        for row in reversed(history[-HISTORY_ROWS:]):
             result = "empty pass: no new candidates cleared the gate" if row["empty_pass"] else "new candidates cleared the gate"
             lines.append(f"| {row['pass']} | {row['finished_at']} | {row['subsystems']} | {row['new']} | {row['grown']} | "
                          f"{row['shrunk']} | {row['gone']} | {row['proposed']} | {row['watching']} | {result} |")
@@ -78,15 +107,26 @@ def _last_scan(snapshot: dict) -> list[str]:
 
 def _changes(scan: dict) -> str:
     changes = scan["changes"]
-    parts = [f"{key} {', '.join(changes[key])}" for key in ("new", "grown", "shrunk", "gone") if changes.get(key)]
-    parts += [f"{v['id']} {v['from']} → {v['to']}" for v in changes.get("verdicts", [])]
+    parts = [_ids(key, changes[key]) for key in ("new", "grown", "shrunk", "gone") if changes.get(key)]
+    verdicts = changes.get("verdicts", [])
+    if len(verdicts) > LISTED_IDS:
+        parts.append(f"{len(verdicts)} verdict changes")
+    else:
+        parts += [f"{v['id']} {v['from']} → {v['to']}" for v in verdicts]
     if changes.get("subsystems_added"):
         parts.append("subsystems joined: " + ", ".join(map(escape, changes["subsystems_added"])))
     if changes.get("subsystems_removed"):
         parts.append("subsystems left: " + ", ".join(map(escape, changes["subsystems_removed"])))
     verdict = ("scanned {} subsystems, no new candidates cleared the gate" if scan["empty_pass"]
                else "new candidates cleared the gate").format(scan.get("history", [{}])[-1].get("subsystems", "?"))
+    if scan.get("pass") == 1 and changes.get("new"):
+        verdict = "first pass: every candidate is new"
     return "; ".join(parts + [verdict]) + "."
+
+
+def _ids(key: str, ids: list[str]) -> str:
+    """A few ids are worth naming; hundreds are a count (the snapshot lists them)."""
+    return f"{key} {', '.join(ids)}" if len(ids) <= LISTED_IDS else f"{len(ids)} {key}"
 
 
 def _empty_streak(history: list[dict]) -> int:
@@ -98,23 +138,32 @@ def _empty_streak(history: list[dict]) -> int:
     return streak
 
 
-def _section(title: str, candidates: list[dict], empty: str, roots: dict[str, str]) -> list[str]:
+# ---------------------------------------------------------------- full entries
+
+def _entries(title: str, candidates: list[dict], empty: str, roots: dict[str, str]) -> list[str]:
     lines = [f"## {title}", ""]
     if not candidates:
         return lines + [f"_{empty}_", ""]
     for position, candidate in enumerate(candidates, 1):
-        lines += _candidate(position, candidate, roots) + [""]
+        lines += _entry(position, candidate, roots) + [""]
     return lines
 
 
-def _candidate(position: int, c: dict, roots: dict[str, str]) -> list[str]:
-    home = escape(c["home"]) if c["home"] else "no home yet"
+def heading(c: dict) -> str:
+    """What the candidate is, in one line: its unit, how many consumers, where it would live."""
+    home = escape(c["home"]) if c.get("home") else "no home yet"
     action = f" ({c['action']})" if c.get("action") else ""
+    unit = c.get("unit") or "unit"
+    return f"{c['id']} — {unit} `{_code_span(c.get('name') or '?')}` × {len(c['consumers'])} consumers → {home}{action}"
+
+
+def _entry(position: int, c: dict, roots: dict[str, str]) -> list[str]:
+    home = escape(c["home"]) if c["home"] else "no home yet"
     kind = escape(c["kind"]) if c.get("kind") else "unrouted shape"
     lines = [
-        f"### {position}. {c['id']} — {kind} → {home}{action}", "",
+        f"### {position}. {heading(c)}", "",
         f"- **Consumers ({len(c['consumers'])}):** {', '.join(map(escape, c['consumers']))}",
-        f"- **Home:** {home}" + (f" — {escape(c['routing']['by'])}" if c.get("routing") else ""),
+        f"- **Home:** {home} ({kind})" + (f" — {escape(c['routing']['by'])}" if c.get("routing") else ""),
         f"- **Score:** {c['score']:g}" + (f" — {escape(c['score_breakdown']['explanation'])}" if c.get("score_breakdown") else ""),
         f"- **Shape:** {c.get('unit', 'unit')} `{_code_span(c.get('name', ''))}` ({c.get('language', '?')}), "
         f"{c['tokens']} tokens, similarity {c['similarity']:.2f}"
@@ -136,45 +185,159 @@ def _candidate(position: int, c: dict, roots: dict[str, str]) -> list[str]:
         lines.append(f"- **Reason:** {escape(c['reason'])}")
     if c.get("review"):
         lines.append(f"- **Review:** {escape(c['review'])}")
-    lines.append("- **Evidence:**")
-    for i in c["instances"]:
+    return lines + _evidence(c, roots, limit=None)
+
+
+def _evidence(c: dict, roots: dict[str, str], limit: int | None) -> list[str]:
+    """One line per instance, none of it moving from pass to pass unless the instance does."""
+    shown = c["instances"] if limit is None else c["instances"][:limit]
+    lines = ["- **Evidence:**"]
+    for i in shown:
         flag = "" if i["stable"] else f" — unstable: {escape(i.get('unstable_because') or 'moving')}"
-        if i.get("quiet_passes"):
-            flag += f" — same shape for {i['quiet_passes']} pass{'es' if i['quiet_passes'] > 1 else ''}"
-        lines.append(f"  - {escape(i['subsystem'])}: [{escape(i['path'])}:{i['start_line']}]"
-                     f"(<{_link(i, roots)}>) `{_code_span(i['name'])}` lines {i['start_line']}–{i['end_line']}{flag}")
+        lines.append(f"  - {_link(i, roots)} `{_code_span(i['name'])}` lines {i['start_line']}–{i['end_line']}{flag}")
+    if len(shown) < len(c["instances"]):
+        lines.append(f"  - … {len(c['instances']) - len(shown)} more: `radar explain {c['id']}`")
     return lines
 
 
 def _link(instance: dict, roots: dict[str, str]) -> str:
-    """The file in its subsystem's checkout, at the line: editors and terminals open these."""
+    """`subsystem: [path:line](file)`: the file in its subsystem's checkout, at the line."""
     root = roots.get(instance["subsystem"], "").rstrip("/")
-    return f"file://{root}/{instance['path']}#L{instance['start_line']}" if root else f"{instance['path']}#L{instance['start_line']}"
+    target = f"file://{root}/{instance['path']}" if root else instance["path"]
+    return (f"{escape(instance['subsystem'])}: [{escape(instance['path'])}:{instance['start_line']}]"
+            f"(<{target}#L{instance['start_line']}>)")
 
 
 def _code_span(text: str) -> str:
     return text.replace("`", "'").replace("\n", " ")
 
 
-def census_section(rows: list[dict]) -> list[str]:
-    lines = ["## Census", "",
-             "Names that recur across subsystems' own namespaces: _shape-match_ when the units cluster, "
-             "_collision_ when only the name is shared, _decided_ when a decision covers it.", ""]
-    files = [r for r in rows if r["kind"] == "file"]
-    definitions = [r for r in rows if r["kind"] == "definition"]
-    for title, chosen in (("File names", files), ("Definition names", definitions[:CENSUS_DEFINITIONS_SHOWN])):
-        lines += [f"### {title}", ""]
-        if not chosen:
-            lines += ["_No recurrence._", ""]
-            continue
-        lines += ["| name | owners | count | verdict | candidates |", "|---|---|---:|---|---|"]
-        for r in chosen:
-            lines.append(f"| {escape(r['name'])} | {', '.join(map(escape, r['owners']))} | {r['count']} | "
-                         f"{r['verdict']} | {', '.join(r['candidates']) or '—'} |")
+# ---------------------------------------------------------------- Watching
+
+class _Watching:
+    """Watching candidates sorted by what blocks them: near-gate first, boilerplate last."""
+
+    def __init__(self, candidates: list[dict], gate: dict):
+        self.gate = gate
+        # without routing rules every candidate lacks a home: one rule fixes that for all, so it
+        # does not make every candidate "far" from the gate
+        self.homeless = bool(candidates) and all("home" in blockers(c) for c in candidates)
+        self.boilerplate = [c for c in candidates if c.get("nature") in BOILERPLATE]
+        logic = [c for c in candidates if c.get("nature") not in BOILERPLATE]
+        self.near = [c for c in logic if self._near(c)]
+        self.rest = [c for c in logic if not self._near(c)]
+        self.total = len(candidates)
+
+    def summary(self) -> str:
+        parts = [f"{len(self.near)} near the gate (one criterion short)",
+                 f"{len(self.rest)} further off, grouped by what blocks them"]
+        if self.boilerplate:
+            parts.append(f"{len(self.boilerplate)} same shape, different content")
+        return "; ".join(parts)
+
+    def render(self, roots: dict[str, str]) -> list[str]:
+        lines = ["## Watching", ""]
+        if not self.total:
+            return lines + ["_Nothing is close to the gate._", ""]
+        lines += [f"{self.total} candidates short of the gate. What blocks them (a candidate can miss several):", "",
+                  "| blocked by | candidates | the only blocker |", "|---|---:|---:|"]
+        for criterion in CRITERIA:
+            blocked = [c for c in self.near + self.rest if criterion in blockers(c)]
+            alone = sum(blockers(c) == (criterion,) for c in blocked)
+            if blocked:
+                lines.append(f"| {BLOCKER_WORDS[criterion]} | {len(blocked)} | {alone} |")
         lines.append("")
-    if len(definitions) > CENSUS_DEFINITIONS_SHOWN:
-        lines += [f"_{len(definitions) - CENSUS_DEFINITIONS_SHOWN} more recurring definition names: "
-                  "`radar census` lists them all._", ""]
-    return lines
+        if self.homeless:
+            lines += ["_No candidate has a home: no routing rule matches any. A rule in routing.yaml (even a "
+                      "catch-all `paths: [\"**\"]`) gives them one; until then none can be proposed, and the "
+                      "groups below leave the missing home out._", ""]
+        lines += self._near_section(roots)
+        lines += self._rest_section(roots)
+        lines += self._boilerplate_section(roots)
+        return lines
+
+    def _near(self, c: dict) -> bool:
+        """One criterion short, and by a little: a third consumer, a few tokens, a routing rule, time."""
+        missing = self._blockers(c)
+        if len(missing) != 1:
+            return False
+        gate = self.gate
+        return {
+            "consumers": len(c["consumers"]) >= gate["min_consumers"] - 1,
+            "size": c["tokens"] >= 0.8 * gate["min_tokens"],
+            "identical": c["similarity"] >= gate["min_similarity"] - 0.05,
+        }.get(missing[0], True)
+
+    def _blockers(self, c: dict) -> tuple[str, ...]:
+        found = blockers(c)
+        return tuple(b for b in found if b != "home") or found if self.homeless else found
+
+    def _near_section(self, roots: dict[str, str]) -> list[str]:
+        lines = ["### Near the gate", ""]
+        if not self.near:
+            return lines + ["_No candidate is one small step from the gate._", ""]
+        entries, tail = self.near[:NEAR_GATE_ENTRIES], self.near[NEAR_GATE_ENTRIES:]
+        for position, c in enumerate(entries, 1):
+            lines += [f"#### {position}. {heading(c)}", "",
+                      f"- **Missing:** {'; '.join(map(escape, c['missing']))}",
+                      f"- **Consumers ({len(c['consumers'])}):** {_names(c['consumers'], 12)}",
+                      f"- **Score:** {c['score']:g} · {c['tokens']} tokens · similarity {c['similarity']:.2f}"]
+            lines += _evidence(c, roots, ENTRY_EVIDENCE) + [""]
+        if tail:
+            lines += [f"{len(tail)} more near the gate, ranked:", ""] + _table(tail, roots, len(entries) + 1)
+        return lines
+
+    def _rest_section(self, roots: dict[str, str]) -> list[str]:
+        lines = ["### Further from the gate, by what blocks them", ""]
+        if not self.rest:
+            return lines + ["_None._", ""]
+        groups: dict[tuple[str, ...], list[dict]] = {}
+        for c in self.rest:
+            groups.setdefault(self._blockers(c), []).append(c)
+        for key, members in sorted(groups.items(), key=lambda item: (len(item[0]), -len(item[1]), item[0])):
+            words = " and ".join(BLOCKER_WORDS.get(k, k) for k in key) or "other"
+            lines += [f"#### {words[0].upper()}{words[1:]} ({len(members)})", ""] + _table(members, roots, 1)
+        return lines
+
+    def _boilerplate_section(self, roots: dict[str, str]) -> list[str]:
+        if not self.boilerplate:
+            return []
+        return ["### Same shape, different content (boilerplate)", "",
+                "The units share a structure but not what they do: each copy calls its own names, so there "
+                "is nothing to extract. Never proposed.", ""] + _table(self.boilerplate, roots, 1)
 
 
+def blockers(c: dict) -> tuple[str, ...]:
+    """The gate criteria a candidate fails, from its checklist (or, in older snapshots, its words)."""
+    if c.get("gate"):
+        return tuple(check["criterion"] for check in c["gate"] if not check["met"])
+    words = {"consumers": "consumer", "stable": "stable", "identical": "identical", "size": "thin",
+             "home": "home"}
+    return tuple(k for k, w in words.items() if any(w in m for m in c.get("missing", [])))
+
+
+def _table(candidates: list[dict], roots: dict[str, str], first: int) -> list[str]:
+    """One row per candidate: enough to recognise it, its first instance linked, the rest counted.
+
+    The home column is left out when every row shares one home (the caption says which)."""
+    homes = {c.get("home") for c in candidates}
+    one_home = len(homes) == 1
+    lines = [f"All {len(candidates)} share the home {_home(candidates[0])}.", ""] if one_home and len(candidates) > 1 else []
+    lines += ["| # | candidate | consumers | tokens | similarity | score |" + ("" if one_home else " home |") + " evidence |",
+              "|---:|---|---|---:|---:|---:|" + ("" if one_home else "---|") + "---|"]
+    for position, c in enumerate(candidates, first):
+        more = len(c["instances"]) - 1
+        evidence = _link(c["instances"][0], roots) + (f" +{more}" if more else "")
+        lines.append(f"| {position} | {c['id']} {c.get('unit') or 'unit'} `{_code_span(c.get('name') or '?')}` | "
+                     f"{len(c['consumers'])}: {_names(c['consumers'], 2)} | {c['tokens']} | {c['similarity']:.2f} | "
+                     f"{c['score']:g} |" + ("" if one_home else f" {_home(c)} |") + f" {evidence} |")
+    return lines + [""]
+
+
+def _home(c: dict) -> str:
+    return escape(c["home"]) if c.get("home") else "none yet"
+
+
+def _names(names: list[str], limit: int) -> str:
+    shown = ", ".join(map(escape, names[:limit]))
+    return shown + (f" +{len(names) - limit}" if len(names) > limit else "")

@@ -72,6 +72,7 @@ def build_snapshot(result: PassResult, finished_at: datetime | None = None) -> d
         "files": found.file_count,
         "units": sum(units.values()),
         "warnings": list(result.fleet.warnings) + list(result.past.unreadable),
+        "parse_errors": [f"{subsystem}: {path}" for subsystem, path in found.parse_errors],
     }
     snapshot = {
         "schema": 1,

@@ -1,4 +1,7 @@
-"""SARIF 2.1.0 export of a snapshot: one result per instance of every candidate.
+"""SARIF 2.1.0 export of a snapshot: one result per instance of each candidate exported.
+
+By default only proposed candidates (a code-scanning UI is for what to act on); more verdicts
+on request.
 
 Code-scanning UIs show each instance at its location, with the candidate's verdict, home and
 the other instances as related locations.
@@ -11,7 +14,7 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"proposed": "warning", "watching": "note", "done": "none", "rejected": "none"}
 
 
-def to_sarif(snapshot: dict) -> dict:
+def to_sarif(snapshot: dict, verdicts: tuple[str, ...] = ("proposed",)) -> dict:
     rules = [
         {"id": f"radar/{verdict}", "name": f"Abstraction{verdict.title()}",
          "shortDescription": {"text": f"Repeated shape, {verdict} by the AHA gate"},
@@ -20,7 +23,7 @@ def to_sarif(snapshot: dict) -> dict:
     ]
     results = [
         _result(candidate, index, snapshot)
-        for candidate in snapshot["candidates"]
+        for candidate in snapshot["candidates"] if candidate["verdict"] in verdicts
         for index in range(len(candidate["instances"]))
     ]
     return {

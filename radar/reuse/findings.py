@@ -28,6 +28,7 @@ class Findings:
     clusters: tuple[Cluster, ...]  # idioms already left out
     recurrences: tuple[Recurrence, ...]  # for the census
     unread: tuple[tuple[str, str, str], ...] = ()  # (subsystem, path, reason) of files to re-check
+    parse_errors: tuple[tuple[str, str], ...] = ()  # (subsystem, path) of files that did not parse fully
 
     @property
     def file_count(self) -> int:
@@ -44,6 +45,10 @@ def tally(results: list[FileResult]) -> tuple[tuple[str, int, int], ...]:
 
 def unread(results: list[FileResult]) -> tuple[tuple[str, str, str], ...]:
     return tuple((r.subsystem, r.path, r.skipped) for r in results if r.skipped in FILE_SYSTEM_SKIPS)
+
+
+def parse_errors(results: list[FileResult]) -> tuple[tuple[str, str], ...]:
+    return tuple((r.subsystem, r.path) for r in results if r.parse_error or r.skipped == "parse_error")
 
 
 def file_table(files: list[tuple[str, ...]], results: list[FileResult]) -> dict[tuple[str, str, str], tuple]:
@@ -72,15 +77,15 @@ def encode(findings: Findings) -> tuple:
     shapes: dict[Shape, int] = {}  # each shape once, however many clusters hold it
     clusters = encode_clusters(findings.clusters, lambda shape: _index(shapes, shape))
     recurrences = tuple((r.name, r.kind, tuple(map(_PLACE_FIELDS, r.places))) for r in findings.recurrences)
-    return (4, findings.files, findings.skipped, findings.filtered, tuple(map(_SHAPE_FIELDS, shapes)),
-            clusters, recurrences, findings.unread)
+    return (5, findings.files, findings.skipped, findings.filtered, tuple(map(_SHAPE_FIELDS, shapes)),
+            clusters, recurrences, findings.unread, findings.parse_errors)
 
 
 def decode(memo: object) -> Findings | None:
     """The findings of a memo, or None when it is not one this version wrote."""
     try:
-        version, files, skipped, filtered, shapes, clusters, recurrences, unread_files = memo
-        if version != 4:
+        version, files, skipped, filtered, shapes, clusters, recurrences, unread_files, failed = memo
+        if version != 5:
             return None
         table = [Shape(*fields) for fields in shapes]
         return Findings(
@@ -88,7 +93,7 @@ def decode(memo: object) -> Findings | None:
             clusters=decode_clusters(clusters, table.__getitem__),
             recurrences=tuple(Recurrence(name, kind, tuple(Place(*p) for p in places))
                               for name, kind, places in recurrences),
-            unread=tuple(unread_files))
+            unread=tuple(unread_files), parse_errors=tuple(map(tuple, failed)))
     except (TypeError, ValueError, IndexError):
         return None
 

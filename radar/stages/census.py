@@ -6,6 +6,8 @@ human decision covers it. This is what catches the classic trap: same noun, diff
 """
 from __future__ import annotations
 
+import dataclasses
+
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -95,7 +97,8 @@ def _row(name: str, kind: str, places: tuple[Place, ...], instances, decisions) 
     owners = tuple(sorted({place.subsystem for place in places}))
     locations = tuple(sorted(f"{p.subsystem}: {p.path}:{p.start}" for p in places))
     holding = _holding(places, kind, instances)
-    decision = next((d for d in decisions if _covers(d, [p.path for p in places], name, holding)), None)
+    decided_ids = frozenset(d.match.id for d in decisions if d.match.id)
+    decision = next((d for d in decisions if _covers(d, [p.path for p in places], name, holding, decided_ids)), None)
     if decision is not None:
         verdict, reason = "decided", f"{decision.verdict}: {decision.reason}"
     elif holding:
@@ -125,7 +128,14 @@ def _identical_in_two_owners(places: tuple[Place, ...]) -> bool:
     return any(len(owners) >= 2 for owners in owners_of.values())
 
 
-def _covers(decision: Decision, paths: list[str], name: str, holding: tuple[str, ...]) -> bool:
+def _covers(decision: Decision, paths: list[str], name: str, holding: tuple[str, ...],
+            decided_ids: frozenset[str]) -> bool:
+    """A decision covers a row only when it covers all of it: a verdict on one candidate never
+    relabels a name that many files share (every candidate holding the row must be decided),
+    and a glob must match every recurring file, or the name itself."""
     if decision.match.id and decision.match.id in holding:
+        return all(h in decided_ids for h in holding)
+    match = decision.match
+    if match.names and matches(dataclasses.replace(match, id=None, paths=()), "", (), [name]):
         return True
-    return matches(decision.match, "", paths, [name]) and bool(decision.match.paths or decision.match.names)
+    return bool(match.paths) and all(matches(dataclasses.replace(match, id=None, names=()), "", [p], ()) for p in paths)

@@ -129,6 +129,10 @@ def _discover_git(repo: Path, rules: FleetRules, now: datetime, memo: Memo | Non
         memo = None  # deepening a shallow clone changes what a log walk from the same HEAD finds
     main, others = checkouts[0], checkouts[1:]
     warnings: list[str] = []
+    rules, below = _relative_to_repo(repo, main.path, rules)
+    if below:
+        warnings.append(f"--repo {repo} is a folder of the git checkout {main.path}: the subsystem globs "
+                        f"are read below it ({', '.join(rules.subsystems or rules.main_namespaces)})")
     found: dict[str, Subsystem] = {}
     outside = 0
     scannable = []
@@ -153,6 +157,8 @@ def _discover_git(repo: Path, rules: FleetRules, now: datetime, memo: Memo | Non
         source = "package" if rules.subsystems else "main"
         namespaces, skipped = _namespaces(main.path, rules)
         outside += skipped
+        warnings += [f"fleet.subsystems glob {pattern!r} matches no folder of {main.path}"
+                     for pattern in rules.subsystems if not any(p.is_dir() for p in main.path.glob(pattern))]
         # the worktree's in-flight copy wins over the merged one
         merged = [(name, namespace) for name, namespace in namespaces if name not in found]
         wanted = [namespace for _, namespace in merged]
@@ -163,6 +169,18 @@ def _discover_git(repo: Path, rules: FleetRules, now: datetime, memo: Memo | Non
             outside += skipped
     subsystems = tuple(sorted(found.values(), key=lambda s: s.name))
     return Fleet(str(repo), "git", subsystems, outside, tuple(warnings), now)
+
+
+def _relative_to_repo(repo: Path, root: Path, rules: FleetRules) -> tuple[FleetRules, str]:
+    """Globs are relative to --repo: when it is a folder inside the checkout, prefix them."""
+    try:
+        below = repo.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return rules, ""
+    if below in ("", "."):
+        return rules, ""
+    return dataclasses.replace(rules, subsystems=tuple(f"{below}/{g}" for g in rules.subsystems),
+                               main_namespaces=tuple(f"{below}/{g}" for g in rules.main_namespaces)), below
 
 
 def _worktrees(repo: Path) -> list[_Checkout]:
@@ -289,8 +307,13 @@ def _git_states(checkouts: list[tuple[Path, str | None, list[str]]], memo: Memo 
     known = memo.get_many([key for pair in keys for key in pair if key]) if memo else {}
     remembered = [(_dates_from(known.get(dates)) if dates else None, _tracked_from(known.get(tracked)) if tracked else None)
                   for dates, tracked in keys]
-    with ThreadPoolExecutor(max_workers=GIT_THREADS) as pool:
+    pool = ThreadPoolExecutor(max_workers=GIT_THREADS)
+    try:
         states = list(pool.map(lambda job, known: _git_state(job[0], job[2], *known), checkouts, remembered))
+    except BaseException:  # Ctrl-C: leave the running git calls behind instead of waiting for them
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     if memo:
         fresh: dict[str, object] = {}
         for (dates_key, tracked_key), (dates, tracked), state in zip(keys, remembered, states):

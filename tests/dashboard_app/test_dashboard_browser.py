@@ -52,6 +52,19 @@ def wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 30) -> None
     raise AssertionError(f"{url} did not answer 'ok' within {timeout}s")
 
 
+def start(out: Path, cwd: Path) -> tuple[int, subprocess.Popen]:
+    """The real dashboard server over `out` on a free port, once it answers."""
+    port = free_port()
+    proc = subprocess.Popen(launch.dashboard_command(out, port, quiet=True), cwd=cwd,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_healthy(port, proc)
+    except BaseException:
+        launch.stop(proc)
+        raise
+    return port, proc
+
+
 def listeners(port: int) -> list[str]:
     """Local addresses in LISTEN state on ``port``, from /proc/net/tcp and tcp6."""
     found = []
@@ -116,12 +129,9 @@ def test_dashboard_in_headless_chromium(tmp_path):
     snaps = samples.write_samples(out)
     latest = snaps[-1]
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*")if p.is_file()}
-    port = free_port()
-    proc = subprocess.Popen(launch.dashboard_command(out, port, quiet=True), cwd=tmp_path,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    port, proc = start(out, tmp_path)
     driver = None
     try:
-        wait_healthy(port, proc)
         # bound to loopback only: every listener on the port is 127.0.0.1, and the machine's
         # other address refuses the connection
         addrs = listeners(port)
@@ -138,9 +148,9 @@ def test_dashboard_in_headless_chromium(tmp_path):
         driver.get(base + "/")
         needles = []
         for c in samples.proposed(latest):
-            needles += [c["id"], f"{len(c['consumers'])}: {', '.join(c['consumers'])}", c["home"]]
-        body = wait_for_text(driver, needles)
-        assert samples.SCRIPT_NAME in body  # shown as text, not executed
+            names = ", ".join(c["consumers"][:3]) + (f" +{len(c['consumers']) - 3}" if len(c["consumers"]) > 3 else "")
+            needles += [c["id"], f"{len(c['consumers'])}: {names}", c["home"]]
+        wait_for_text(driver, needles)
         with pytest.raises(NoAlertPresentException):
             driver.switch_to.alert.text  # noqa: B018
 
@@ -159,7 +169,8 @@ def test_dashboard_in_headless_chromium(tmp_path):
         assert f":{cand['instances'][0]['start_line']}-" in headers[0]
 
         driver.get(f"{base}/?candidate=C-dd33ee")
-        wait_for_text(driver, ["feed: feed/web/sanitize.js:11-15", "mod: mod/web/sanitize.js:11-15"])
+        body = wait_for_text(driver, ["feed: feed/web/sanitize.js:11-15", "mod: mod/web/sanitize.js:11-15"])
+        assert samples.SCRIPT_NAME in body  # shown as text, not executed
         with pytest.raises(NoAlertPresentException):
             driver.switch_to.alert.text  # noqa: B018
     finally:
@@ -168,3 +179,44 @@ def test_dashboard_in_headless_chromium(tmp_path):
         launch.stop(proc)
     after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*") if p.is_file()}
     assert after == before, "browsing wrote under --out"
+
+
+def test_a_backlog_of_1200_candidates_in_headless_chromium(tmp_path):
+    """At size: the first page opens fast on proposed and near-gate candidates, pages on, and
+    the verdict icons come from Streamlit's own icon font (no emoji font needed)."""
+    import json
+
+    from selenium.webdriver.common.by import By
+
+    out = tmp_path / "out"
+    (out / "snapshots").mkdir(parents=True)
+    snap = samples.big_snapshot(1200)
+    (out / "snapshots" / "20260501T100200Z.json").write_text(json.dumps(snap))
+    (out / "snapshots" / "latest.json").write_text(json.dumps(snap))
+    ranked = sorted(snap["candidates"], key=lambda c: (c["verdict"] != "proposed", -c["score"], c["id"]))
+    port, proc = start(out, tmp_path)
+    driver = None
+    try:
+        driver = browser(tmp_path / "profile")
+        driver.set_page_load_timeout(60)
+        started = time.monotonic()
+        driver.get(f"http://127.0.0.1:{port}/")
+        body = wait_for_text(driver, [ranked[0]["id"], "of 1200 candidates", "rows 1–50", "What blocks"], timeout=40)
+        assert time.monotonic() - started < 40
+        rows = driver.find_elements(By.CSS_SELECTOR, "[data-testid='stTable'] tbody tr")
+        assert len(rows) == 50, len(rows)
+        assert ranked[60]["id"] not in body or ranked[60]["verdict"] != "proposed"
+        fonts = driver.execute_script(
+            "return [...document.querySelectorAll('[data-testid=stTable] span[role=img]')]"
+            ".slice(0, 5).map(e => getComputedStyle(e).fontFamily)")
+        assert fonts and all("Material Symbols" in f for f in fonts), fonts
+        assert driver.execute_script("return document.fonts.check('24px \"Material Symbols Rounded\"')")
+        first_page = {r.text.split()[0] for r in rows}
+        driver.find_element(By.CSS_SELECTOR, "[data-testid='stNumberInputStepUp']").click()
+        wait_for_text(driver, ["rows 51–100"], timeout=30)
+        second = {r.text.split()[0] for r in driver.find_elements(By.CSS_SELECTOR, "[data-testid='stTable'] tbody tr")}
+        assert len(second) == 50 and not second & first_page
+    finally:
+        if driver is not None:
+            driver.quit()
+        launch.stop(proc)

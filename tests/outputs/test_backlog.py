@@ -7,6 +7,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import snapshot_samples as samples  # noqa: E402
 
 from radar.outputs.backlog import escape, render  # noqa: E402
+from radar.outputs.census_md import census_section  # noqa: E402
 
 
 def test_sections_in_the_contract_order():
@@ -20,7 +21,7 @@ def test_every_candidate_shows_consumers_home_score_and_evidence():
     snapshot = samples.build_passes()[-1]
     text = render(snapshot)
     for c in snapshot["candidates"]:
-        assert f"{c['id']} — " in text
+        assert c["id"] in text
         first = c["instances"][0]
         assert f"{escape(first['subsystem'])}: [{escape(first['path'])}:{first['start_line']}]" in text
 
@@ -37,3 +38,100 @@ def test_scanned_names_cannot_become_markup():
     text = render(samples.build_passes()[-1])
     outside_code_spans = re.sub(r"`[^`]*`", "", text)  # inside a code span, markup is text
     assert "<script>" in text and "<script>" not in outside_code_spans
+
+
+# ---------------------------------------------------------------- at size
+
+def _sections(text: str) -> dict[str, str]:
+    parts = re.split(r"^## ", text, flags=re.M)[1:]
+    return {p.split("\n", 1)[0]: p for p in parts}
+
+
+def test_a_backlog_of_1200_candidates_stays_readable():
+    snapshot = samples.big_snapshot(1200)
+    text = render(snapshot)
+    sections = _sections(text)
+    proposed = [c for c in snapshot["candidates"] if c["verdict"] == "proposed"]
+    watching = [c for c in snapshot["candidates"] if c["verdict"] == "watching"]
+    assert len(text.encode()) < 300_000 and max(map(len, text.splitlines())) < 1_000
+    # proposed in full: every instance linked
+    for c in proposed:
+        assert re.search(rf"^### \d+\. {c['id']} — ", sections["Proposed"], re.M)
+        for i in c["instances"]:
+            assert f"{i['subsystem']}: [{i['path']}:{i['start_line']}]" in sections["Proposed"]
+    # watching: each candidate once, its first instance linked
+    rows = [line for line in sections["Watching"].splitlines() if line.startswith(("#### ", "| "))]
+    for c in watching:
+        assert sum(c["id"] in line for line in rows) == 1
+        first = c["instances"][0]
+        assert f"{first['subsystem']}: [{first['path']}:{first['start_line']}]" in sections["Watching"]
+    # a first pass says how many are new, not which
+    assert f"{len(snapshot['candidates'])} new" in sections["Last scan"]
+    assert snapshot["candidates"][0]["id"] not in sections["Last scan"]
+
+
+def test_the_last_scan_opens_with_a_summary_table():
+    snapshot = samples.big_snapshot(300)
+    last_scan = _sections(render(snapshot))["Last scan"]
+    counts = {v: sum(c["verdict"] == v for c in snapshot["candidates"]) for v in ("proposed", "watching")}
+    assert f"| [Proposed](#proposed) | {counts['proposed']} |" in last_scan
+    assert f"| [Watching](#watching) | {counts['watching']} |" in last_scan
+
+
+def test_headings_say_what_the_candidate_is():
+    snapshot = samples.big_snapshot(200)
+    text = render(snapshot)
+    top = next(c for c in snapshot["candidates"] if c["verdict"] == "proposed")
+    assert (f"### 1. {top['id']} — method `{top['name']}` × {len(top['consumers'])} consumers → lib/shared (extract)"
+            in text)
+    assert "unrouted shape → no home yet" not in text
+
+
+def test_watching_is_grouped_by_what_blocks_it_near_gate_first():
+    snapshot = samples.big_snapshot(600)
+    watching = _sections(render(snapshot))["Watching"]
+    assert watching.index("### Near the gate") < watching.index("### Further from the gate")
+    assert "| too few consumers |" in watching and "| too thin |" in watching
+    near = watching.split("### Near the gate")[1].split("### Further")[0]
+    for c in snapshot["candidates"]:
+        if c["id"] in near:  # one criterion short, by a little
+            assert c["verdict"] == "watching" and len(c["missing"]) == 1 and c["nature"] == "logic"
+    far = watching.split("### Further from the gate")[1]
+    assert re.search(r"^#### Too few consumers and too thin \(\d+\)$", far, re.M)
+
+
+def test_boilerplate_is_shown_apart_at_the_end_of_watching():
+    snapshot = samples.big_snapshot(400)
+    watching = _sections(render(snapshot))["Watching"]
+    boiler = watching.split("### Same shape, different content (boilerplate)")[1]
+    ids = [c["id"] for c in snapshot["candidates"] if c.get("nature") == "boilerplate"]
+    assert ids and all(i in boiler for i in ids)
+    assert not any(i in watching.split("### Same shape")[0] for i in ids)
+
+
+def test_older_snapshots_without_nature_or_checklist_render():
+    snapshot = samples.big_snapshot(100)
+    for c in snapshot["candidates"]:
+        for key in ("nature", "shared_content", "gate", "unit", "name", "first_seen_pass"):
+            c.pop(key, None)
+    text = render(snapshot)
+    assert "Same shape, different content" not in text
+    assert all(c["id"] in text for c in snapshot["candidates"])
+
+
+def test_a_quiet_pass_changes_only_the_last_scan():
+    """No per-line text moves from pass to pass unless something changed: a committed backlog's diff is small."""
+    second, third = samples.big_snapshot(500, passno=2), samples.big_snapshot(500, passno=3)
+    third["scan"]["finished_at"] = "2026-05-09T10:00:00Z"
+    before, after = _sections(render(second)), _sections(render(third))
+    assert before.keys() == after.keys()
+    assert [k for k in before if before[k] != after[k]] == ["Last scan"]
+
+
+def test_census_lists_every_row_when_asked_and_says_how_to_page_otherwise():
+    rows = samples.big_snapshot(50)["census"]
+    short = "\n".join(census_section(rows, more_hint="`radar census --out /x`"))
+    full = "\n".join(census_section(rows, everything=True))
+    assert "more recurring definition names" in short and "`radar census --out /x`" in short
+    assert all(f"| {escape(r['name'])} |" in full for r in rows)
+    assert "more recurring" not in full and "+" not in full.split("### File names")[1].split("\n")[4]

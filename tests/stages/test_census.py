@@ -44,3 +44,20 @@ def test_a_decision_covering_the_files_makes_it_decided():
 def test_names_in_one_subsystem_only_are_not_recurrences():
     table = rows([result("acl", HARNESS.format(n=1), "lib/acl/a.py"), result("acl", OTHER, "lib/acl/b.py")])
     assert ("definition", "run_suite") not in table
+
+
+def test_a_decision_about_one_candidate_never_relabels_a_row_of_many():
+    """A name shared by many files holds several candidates: rejecting one of them decides nothing for the name."""
+    from radar.stages.census import _covers
+
+    decision = Decision(Match(id="C-one"), "rejected", "not this one")
+    paths = ["a/models.py", "b/models.py"]
+    assert not _covers(decision, paths, "models.py", ("C-one", "C-two"), frozenset({"C-one"}))
+    assert _covers(decision, paths, "models.py", ("C-one",), frozenset({"C-one"}))
+
+
+def test_a_path_glob_must_cover_every_recurring_file():
+    decision = Decision(Match(paths=("lib/acl/**",)), "rejected", "only acl's copy")
+    table = rows([result("acl", HARNESS.format(n=1), "lib/acl/api.py"),
+                  result("feed", OTHER, "lib/feed/api.py")], (decision,))
+    assert table[("file", "api.py")].verdict == "collision"

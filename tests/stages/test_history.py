@@ -91,7 +91,8 @@ def test_sarif_export_has_one_result_per_instance_and_validates(fleet, tmp_path,
     from pathlib import Path
 
     snapshot = scan(fleet, tmp_path / "out", tmp_path / "cache")
-    assert main(["export", "--format", "sarif", "--out", str(tmp_path / "out"), "-o", str(tmp_path / "r.sarif")]) == 0
+    assert main(["export", "--format", "sarif", "--out", str(tmp_path / "out"), "-o", str(tmp_path / "r.sarif"),
+                 "--verdicts", "all"]) == 0
     sarif = json.loads((tmp_path / "r.sarif").read_text())
     sarif_schema = json.loads((Path(__file__).resolve().parent.parent / "schemas" / "sarif-2.1.0.json").read_text())
     jsonschema.validate(sarif, sarif_schema)
@@ -104,7 +105,7 @@ def test_decide_records_a_verdict_every_later_pass_respects(fleet, tmp_path):
     plant = fleet.plant("retry-no-home")
     retry = candidate_for(scan(fleet, tmp_path / "out", tmp_path / "cache"), plant)
     assert main(["decide", retry["id"], "--verdict", "rejected", "--reason", "divergent state contract",
-                 "--rules", str(fleet.rules)]) == 0
+                 "--out", str(tmp_path / "out")]) == 0
     again = next(c for c in scan(fleet, tmp_path / "out", tmp_path / "cache")["candidates"] if c["id"] == retry["id"])
     assert again["verdict"] == "rejected" and again["reason"] == "divergent state contract"
     assert again["decision"]["line"] is not None
@@ -113,8 +114,8 @@ def test_decide_records_a_verdict_every_later_pass_respects(fleet, tmp_path):
 def test_a_decided_candidate_that_grows_is_flagged_for_review_not_reproposed(fleet, tmp_path):
     plant = fleet.plant("pagination")
     pages = candidate_for(scan(fleet, tmp_path / "out", tmp_path / "cache"), plant)
-    main(["decide", pages["id"], "--verdict", "rejected", "--reason", "two feeds, two contracts",
-          "--rules", str(fleet.rules)])
+    assert main(["decide", pages["id"], "--verdict", "rejected", "--reason", "two feeds, two contracts",
+                 "--out", str(tmp_path / "out")]) == 0
     busy = {s for p in fleet.plants for s in p.unstable} | set(plant.subsystems)
     newcomer = next(name for name in fleet.worktrees if name not in busy)
     source = (fleet.worktrees[plant.subsystems[0]] / plant.paths[0]).read_text()

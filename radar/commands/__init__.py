@@ -1,0 +1,7 @@
+"""What the command line does beyond running a pass: look-ups in the latest snapshot, recording
+decisions, starter rules. cli.py parses arguments and maps failures to exit codes; these
+modules do the work and raise UsageError for anything the user can fix."""
+
+
+class UsageError(Exception):
+    """Bad arguments or a missing input the user can fix: exit 2, one line."""

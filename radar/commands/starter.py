@@ -1,0 +1,217 @@
+"""Starter rules that fit a repository's layout: `radar init`, and the hint a scan that finds
+no subsystem prints.
+
+The layout is read from the files git tracks (or, for a plain folder, a walk that skips hidden
+and dependency folders): a folder whose sub-folders are mostly packages (a manifest or an
+`__init__.py` of their own) is a subsystem glob (`packages/*`, `moto/*`); folders of tests,
+fixtures, vendored and generated code found in the tree become excludes.
+"""
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from radar.commands import UsageError
+from radar.infra.gitdoor import GitError, git, is_git_checkout
+from radar.stages.parse import language_for
+
+MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod", "Cargo.toml", "pom.xml",
+             "build.gradle", "build.gradle.kts", "Gemfile", "deps.edn", "project.clj", "__init__.py", "mix.exs"}
+NOT_SUBSYSTEMS = {"test", "tests", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
+                  "examples", "example", "scripts", "benchmark", "benchmarks", "bench", "e2e", "typings"}
+EXCLUDABLE = {
+    "tests": ("test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "testing"),
+    "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",
+                 "__snapshots__"),
+    "vendored": ("vendor", "vendored", "third_party", "third-party", "node_modules", "bower_components"),
+    "generated": ("generated", "__generated__", "gen", "dist", "build"),
+}
+TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**/*.spec.*")
+MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet of packages
+SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
+
+
+@dataclass(frozen=True)
+class Layout:
+    globs: tuple[tuple[str, int], ...]  # (glob, packages it matches)
+    excludes: tuple[tuple[str, str, int], ...]  # (glob, why, source files it keeps out)
+    worktrees: int  # git worktrees beside the main checkout
+    namespaces: int  # folders under lib/ (the default main_namespaces)
+    source_files: int
+
+
+def read_layout(repo: Path) -> Layout:
+    files = _files(repo)
+    sources = [f for f in files if language_for(f)]
+    return Layout(_globs(files, sources), _excludes(sources), _worktrees(repo),
+                  len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
+                  len(sources))
+
+
+def _files(repo: Path) -> list[str]:
+    if is_git_checkout(repo):
+        try:
+            return [f for f in git(repo, "ls-files", "-z").split("\0") if f]
+        except GitError:
+            pass
+    found = []
+    for folder, dirs, names in os.walk(repo):
+        dirs[:] = [d for d in dirs if d not in SKIP_WALK and not d.startswith(".")]
+        base = Path(folder).relative_to(repo).as_posix()
+        found += [n if base == "." else f"{base}/{n}" for n in names]
+    return found
+
+
+def _worktrees(repo: Path) -> int:
+    if not is_git_checkout(repo):
+        return 0
+    try:
+        listing = git(repo, "worktree", "list", "--porcelain")
+    except GitError:
+        return 0
+    return max(0, listing.count("worktree ") - 1)
+
+
+def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
+    """`parent/*` for each folder (one or two levels down) whose sub-folders are mostly packages."""
+    packages: dict[str, set[str]] = defaultdict(set)
+    children: dict[str, set[str]] = defaultdict(set)
+    with_sources = {str(PurePosixPath(f).parent) for f in sources}
+    for f in files:
+        parts = PurePosixPath(f).parts
+        for depth in (1, 2):
+            if len(parts) > depth + 1:
+                parent, child = "/".join(parts[:depth]), "/".join(parts[:depth + 1])
+                if any(p in NOT_SUBSYSTEMS or p.startswith(".") for p in parts[:depth + 1]):
+                    continue
+                children[parent].add(child)
+                if len(parts) == depth + 2 and parts[-1] in MANIFESTS:
+                    packages[parent].add(child)
+    has_code = {p: {c for c in kids if any(s == c or s.startswith(c + "/") for s in with_sources)}
+                for p, kids in children.items()}
+    chosen = sorted((parent for parent, found in packages.items()
+                     if len(found) >= MIN_PACKAGES and len(found) * 2 >= len(has_code.get(parent) or found)),
+                    key=lambda p: (p.count("/"), p))
+    kept: list[str] = []
+    for parent in chosen:
+        if not any(parent.startswith(k + "/") for k in kept):
+            kept.append(parent)
+    return tuple((f"{parent}/*", len(packages[parent])) for parent in kept)
+
+
+def _excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
+    counts: Counter = Counter()
+    for f in sources:
+        parts = PurePosixPath(f).parts[:-1]
+        for why, names in EXCLUDABLE.items():
+            for name in names:
+                if name in parts:
+                    counts[(f"**/{name}/**", why)] += 1
+    excludes = [(glob, why, n) for (glob, why), n in counts.most_common()]
+    for pattern in TEST_FILES:
+        from radar.config import glob_match
+
+        n = sum(glob_match(pattern, f) for f in sources)
+        if n:
+            excludes.append((pattern, "tests", n))
+    return tuple(excludes)
+
+
+# ---------------------------------------------------------------- what it writes
+
+def radar_yaml(layout: Layout, repo: Path) -> str:
+    lines = [f"# Starter rules written by `radar init` for {repo}",
+             f"# ({layout.source_files} source files tracked). Edit freely: every key is optional.",
+             "fleet:"]
+    if layout.globs:
+        lines += ["  # folders whose sub-folders are packages: each package is one subsystem",
+                  "  subsystems:"]
+        lines += [f"    - \"{glob}\"   # {n} packages" for glob, n in layout.globs]
+    elif layout.worktrees:
+        lines += [f"  # {layout.worktrees} git worktrees: each one's own namespace is a subsystem",
+                  "  worktree_namespace: \"lib/{name}\"",
+                  "  main_namespaces: [\"lib/*\"]"]
+    elif layout.namespaces:
+        lines += [f"  main_namespaces: [\"lib/*\"]   # {layout.namespaces} folders under lib/"]
+    else:
+        lines += ["  # no folder of packages found: name the folders that are subsystems, e.g.",
+                  "  subsystems: []   # [\"services/*\", \"libs/*\"]"]
+    lines += ["  # kept out of the scan: dependencies, tests, fixtures, vendored and generated code",
+              "  exclude:",
+              "    - \"**/node_modules/**\"",
+              "    - \"**/vendor/**\""]
+    lines += [f"    - \"{glob}\"   # {why}: {n} source files" for glob, why, n in layout.excludes
+              if glob not in ("**/node_modules/**", "**/vendor/**")]
+    lines += ["gate:",
+              "  min_consumers: 3     # distinct subsystems",
+              "  stable_days: 7       # an instance changed more recently is not stable",
+              "  min_similarity: 0.9  # below this a cluster is similar, not identical",
+              "  min_tokens: 50       # smaller units are too thin to extract",
+              ""]
+    return "\n".join(lines)
+
+
+ROUTING_YAML = """\
+# Where each kind of shared code would live: an ordered list, the first rule that matches a
+# candidate names its home. Without a rule a candidate has no home and is never proposed.
+# Uncomment and adapt:
+#
+# - kind: test harness
+#   home: packages/test-utils
+#   match:
+#     paths: ["**/conftest.py", "**/test-helpers.*"]   # any instance path matches a glob
+#     names: ["*fixture*"]                             # any unit name matches a glob
+#
+# - kind: shared logic            # a catch-all, last: everything else goes to one place
+#   home: shared
+#   match:
+#     paths: ["**"]
+"""
+
+DECISIONS_YAML = """\
+# Human verdicts every later scan respects; `radar decide ID --verdict V --reason TEXT` adds them.
+# - match: {id: C-3f2a9c}          # or paths / names globs as in routing.yaml
+#   verdict: rejected              # rejected | done | watching
+#   reason: "name collision: same noun, domain-specific op"
+"""
+
+
+def write_starter(repo: Path, rules: Path, force: bool) -> tuple[Layout, list[Path]]:
+    if not repo.is_dir():
+        raise UsageError(f"--repo {repo}: " + ("is a file, not a folder" if repo.exists() else "no such folder"))
+    layout = read_layout(repo.resolve())
+    texts = {"radar.yaml": radar_yaml(layout, repo.resolve()), "routing.yaml": ROUTING_YAML,
+             "decisions.yaml": DECISIONS_YAML}
+    present = [rules / name for name in texts if (rules / name).exists()]
+    if present and not force:
+        raise UsageError(f"{present[0]} exists: init never overwrites rules (pass --force to replace "
+                         "radar.yaml and routing.yaml, or another --rules folder)")
+    try:
+        rules.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name, text in texts.items():
+            path = rules / name
+            if name == "decisions.yaml" and path.exists():
+                continue  # human verdicts are never thrown away
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    except OSError as error:
+        raise UsageError(f"--rules {rules}: cannot write there ({error.strerror or error})") from error
+    return layout, written
+
+
+def suggestion(repo: Path) -> str:
+    """Why a scan found no subsystem, and the globs that would fit (for stderr)."""
+    try:
+        layout = read_layout(repo.resolve())
+    except (OSError, GitError):
+        return ""
+    if layout.globs:
+        globs = ", ".join(f'"{g}"' for g, _ in layout.globs)
+        counted = ", ".join(f"{g}: {n} packages" for g, n in layout.globs)
+        return f"this layout looks like fleet.subsystems: [{globs}] ({counted})"
+    if layout.worktrees:
+        return f"{layout.worktrees} worktrees, but none holds lib/<its name>: set fleet.worktree_namespace"
+    return "name the folders that are subsystems in fleet.subsystems, e.g. [\"services/*\"]"

@@ -1,0 +1,285 @@
+"""The first hour: ids, decisions, census, SARIF, errors, starter rules and the demo, as a new
+user meets them through the command line (real fleets, the real CLI)."""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from gitfleet import RADAR, commit_all, git, make_fleet, radar, tree_state, write  # noqa: E402
+
+from radar.cli import Exit, main  # noqa: E402
+
+
+@pytest.fixture()
+def scanned(scanned_other_fleet, tmp_path):
+    """The other fleet's pass copied into a fresh --out, with a rules folder of its own."""
+    fleet, out, snapshot = scanned_other_fleet
+    mine = tmp_path / "out"
+    shutil.copytree(out, mine)
+    rules = tmp_path / "rules"
+    shutil.copytree(fleet.rules, rules)
+    for name in ("latest.json", *(p.name for p in (mine / "snapshots").glob("2*.json"))):
+        path = mine / "snapshots" / name
+        data = json.loads(path.read_text())
+        data["rules"] = str(rules)
+        path.write_text(json.dumps(data))
+    snapshot = json.loads((mine / "snapshots" / "latest.json").read_text())
+    return mine, rules, snapshot
+
+
+# ---------------------------------------------------------------- ids
+
+def test_ids_resolve_with_or_without_c_and_as_unique_prefixes(scanned, capsys):
+    out, _, snapshot = scanned
+    cid = snapshot["candidates"][0]["id"]
+    for form in (cid, cid[2:], cid.lower(), cid[2:].upper(), cid[:5]
+                 if sum(c["id"].startswith(cid[:5]) for c in snapshot["candidates"]) == 1 else cid):
+        assert main(["explain", form, "--out", str(out)]) == Exit.OK
+        assert capsys.readouterr().out.startswith(cid)
+
+
+def test_an_ambiguous_prefix_is_refused_with_the_matches(scanned, capsys):
+    out, _, snapshot = scanned
+    path = out / "snapshots" / "latest.json"
+    first = dict(snapshot["candidates"][0])
+    twin = dict(first, id=first["id"][:4] + "zz")
+    path.write_text(json.dumps(dict(snapshot, candidates=[first, twin, *snapshot["candidates"][1:]])))
+    assert main(["explain", first["id"][:4], "--out", str(out)]) == Exit.USAGE
+    error = capsys.readouterr().err
+    assert "ambiguous" in error and first["id"] in error and twin["id"] in error
+
+
+def test_an_unknown_id_is_refused(scanned, capsys):
+    out, _, _ = scanned
+    assert main(["explain", "C-ffffffff", "--out", str(out)]) == Exit.USAGE
+    assert "no candidate C-ffffffff" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- decide
+
+def test_decide_writes_to_the_rules_folder_the_scan_used(scanned, tmp_path, capsys, monkeypatch):
+    out, rules, snapshot = scanned
+    monkeypatch.chdir(tmp_path)  # ./rules is not where the scan read its rules
+    (tmp_path / "elsewhere").mkdir()
+    cid = snapshot["candidates"][0]["id"]
+    assert main(["decide", cid[2:], "--verdict", "rejected", "--reason", "not ours", "--out", str(out)]) == Exit.OK
+    entries = yaml.safe_load((rules / "decisions.yaml").read_text())
+    assert entries[-1] == {"match": {"id": cid}, "verdict": "rejected", "reason": "not ours"}
+    assert str(rules / "decisions.yaml") in capsys.readouterr().err
+
+
+def test_decide_refuses_unknown_ids_and_conflicting_verdicts(scanned, capsys):
+    out, rules, snapshot = scanned
+    before = (rules / "decisions.yaml").read_text()
+    assert main(["decide", "C-ffffff", "--verdict", "done", "--reason", "r", "--out", str(out)]) == Exit.USAGE
+    assert (rules / "decisions.yaml").read_text() == before
+    cid = snapshot["candidates"][0]["id"]
+    assert main(["decide", cid, "--verdict", "rejected", "--reason", "a", "--out", str(out)]) == Exit.OK
+    capsys.readouterr()
+    assert main(["decide", cid, "--verdict", "done", "--reason", "b", "--out", str(out)]) == Exit.USAGE
+    assert "already decided rejected" in capsys.readouterr().err
+    assert main(["decide", cid, "--verdict", "done", "--reason", "b", "--out", str(out), "--replace"]) == Exit.OK
+    mine = [d for d in yaml.safe_load((rules / "decisions.yaml").read_text()) if d["match"].get("id") == cid]
+    assert mine == [{"match": {"id": cid}, "verdict": "done", "reason": "b"}]
+
+
+def test_a_scan_warns_about_decisions_that_match_nothing(tmp_path):
+    fleet = make_fleet(tmp_path / "fleet")
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "decisions.yaml").write_text('- match: {id: C-000000}\n  verdict: rejected\n  reason: "typo"\n')
+    done = radar("scan", "--repo", fleet.repo, "--rules", rules, "--out", tmp_path / "out", "--no-cache", "--jobs", "1")
+    assert done.returncode == 0
+    warnings = json.loads((tmp_path / "out" / "snapshots" / "latest.json").read_text())["scan"]["warnings"]
+    assert any("decisions.yaml:1" in w and "matches no candidate" in w for w in warnings)
+
+
+# ---------------------------------------------------------------- census, SARIF
+
+def test_census_reads_the_latest_snapshot_and_lists_everything(scanned, capsys):
+    out, _, snapshot = scanned
+    assert main(["census", "--out", str(out), "--format", "json"]) == Exit.OK
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == snapshot["census"]
+    assert "read from" in captured.err
+    assert main(["census", "--out", str(out)]) == Exit.OK
+    text = capsys.readouterr().out
+    assert "more recurring" not in text
+    assert all(r["name"].replace("_", "\\_") in text for r in snapshot["census"])
+
+
+def test_sarif_holds_proposed_candidates_unless_asked_for_more(scanned, capsys):
+    out, _, snapshot = scanned
+    assert main(["export", "--format", "sarif", "--out", str(out)]) == Exit.OK
+    results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    proposed = [c for c in snapshot["candidates"] if c["verdict"] == "proposed"]
+    assert len(results) == sum(len(c["instances"]) for c in proposed)
+    assert main(["export", "--format", "sarif", "--out", str(out), "--verdicts", "all"]) == Exit.OK
+    everything = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    assert len(everything) == sum(len(c["instances"]) for c in snapshot["candidates"])
+    assert main(["export", "--format", "sarif", "--out", str(out), "--verdicts", "maybe"]) == Exit.USAGE
+
+
+# ---------------------------------------------------------------- errors
+
+def test_unwritable_paths_are_one_line_and_exit_2(scanned, tmp_path, capsys):
+    out, _, _ = scanned
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    assert main(["export", "--format", "json", "--out", str(out), "-o", str(blocker / "x.json")]) == Exit.USAGE
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and str(blocker / "x.json") in error
+    scan = ["scan", "--repo", str(tmp_path), "--rules", str(tmp_path), "--quiet"]
+    for flag, extra in (("--out", []), ("--cache", ["--out", str(tmp_path / "o")])):
+        assert main(scan + extra + [flag, str(blocker / "sub")]) == Exit.USAGE
+        error = capsys.readouterr().err
+        assert error.count("\n") == 1 and flag in error and str(blocker / "sub") in error
+
+
+def test_a_repo_that_is_a_file_says_so(tmp_path, capsys):
+    (tmp_path / "f.py").write_text("x = 1\n")
+    assert main(["scan", "--repo", str(tmp_path / "f.py"), "--out", str(tmp_path / "o")]) == Exit.USAGE
+    assert "is a file" in capsys.readouterr().err
+
+
+def test_radar_yml_is_refused_clearly(tmp_path, capsys):
+    (tmp_path / "radar.yml").write_text("fleet:\n  subsystems: ['x/*']\n")
+    assert main(["scan", "--repo", str(tmp_path), "--rules", str(tmp_path), "--out", str(tmp_path / "o")]) == Exit.USAGE
+    assert "radar.yaml, not radar.yml" in capsys.readouterr().err
+
+
+def test_sigint_exits_130_promptly(tmp_path):
+    fleet = make_fleet(tmp_path / "fleet", worktrees=tuple(f"w{i}" for i in range(6)), bulk=40)
+    proc = subprocess.Popen([str(RADAR), "scan", "--repo", str(fleet.repo), "--rules", str(tmp_path / "none"),
+                             "--out", str(tmp_path / "out"), "--no-cache"], stderr=subprocess.PIPE, text=True)
+    (tmp_path / "none").mkdir()
+    time.sleep(1.5)
+    sent = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    code = proc.wait(timeout=30)
+    assert code == 130 and time.monotonic() - sent < 3, proc.stderr.read()
+
+
+# ---------------------------------------------------------------- no subsystem, init
+
+def _monorepo(base: Path) -> Path:
+    repo = base / "mono"
+    repo.mkdir(parents=True)
+    git(repo, "init", "-q")
+    files = {"package.json": "{}\n", "README.md": "mono\n"}
+    for name in ("alpha", "beta", "gamma", "delta"):
+        files[f"packages/{name}/package.json"] = "{}\n"
+        files[f"packages/{name}/src/index.js"] = f"export function {name}() {{ return 1; }}\n"
+        files[f"packages/{name}/test/fixtures/case/input.js"] = "var x = 1;\n"
+        files[f"packages/{name}/test/index.test.js"] = "test('x', () => {});\n"
+    write(repo, files)
+    commit_all(repo, "packages")
+    return repo
+
+
+def test_a_scan_that_finds_no_subsystem_says_so_with_the_globs_it_would_suggest(tmp_path):
+    repo = _monorepo(tmp_path)
+    done = radar("scan", "--repo", repo, "--out", tmp_path / "out", "--no-cache", cwd=tmp_path)
+    assert done.returncode == 0
+    assert "no subsystem found" in done.stderr and '"packages/*"' in done.stderr and "radar init" in done.stderr
+    assert "rules: built-in defaults" in done.stderr
+
+
+def test_init_writes_starter_rules_that_fit_and_a_scan_uses_them(tmp_path):
+    repo = _monorepo(tmp_path)
+    before = tree_state(repo)
+    done = radar("init", "--repo", repo, "--rules", tmp_path / "rules")
+    assert done.returncode == 0, done.stderr
+    radar_yaml = yaml.safe_load((tmp_path / "rules" / "radar.yaml").read_text())
+    assert radar_yaml["fleet"]["subsystems"] == ["packages/*"]
+    assert "**/fixtures/**" in radar_yaml["fleet"]["exclude"] and "**/test/**" in radar_yaml["fleet"]["exclude"]
+    assert "# - kind:" in (tmp_path / "rules" / "routing.yaml").read_text()
+    scan = radar("scan", "--repo", repo, "--rules", tmp_path / "rules", "--out", tmp_path / "out", "--no-cache")
+    assert scan.returncode == 0 and "4 subsystems" in scan.stderr and str(tmp_path / "rules") in scan.stderr
+    assert tree_state(repo) == before
+    again = radar("init", "--repo", repo, "--rules", tmp_path / "rules")
+    assert again.returncode == 2 and "exists" in again.stderr
+
+
+def test_globs_are_relative_to_a_repo_subfolder(tmp_path):
+    repo = _monorepo(tmp_path / "outer")
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "radar.yaml").write_text("fleet:\n  subsystems: ['*']\n")
+    done = radar("scan", "--repo", repo / "packages", "--rules", rules, "--out", tmp_path / "out", "--no-cache")
+    assert done.returncode == 0 and "4 subsystems" in done.stderr
+    warnings = json.loads((tmp_path / "out" / "snapshots" / "latest.json").read_text())["scan"]["warnings"]
+    assert any("subsystem globs are read below it" in w for w in warnings)
+
+
+# ---------------------------------------------------------------- demo
+
+def test_the_demo_leaves_the_checkout_unchanged_keeps_its_fleet_and_starts_at_pass_1(tmp_path):
+    checkout = tmp_path / "clone"
+    checkout.mkdir()
+    git(checkout, "init", "-q")
+    write(checkout, {"README.md": "x\n", ".gitignore": "radar-demo/\n"})
+    commit_all(checkout, "clone")
+    tracked = {p: (checkout / p).read_bytes() for p in ("README.md", ".gitignore")}
+    for run in (1, 2):
+        done = radar("demo", cwd=checkout, timeout=300)
+        assert done.returncode == 0, done.stderr
+        assert "pass 1:" in done.stdout and "radar dashboard --out radar-demo" in done.stdout
+        assert "Empty-pass streak" not in (checkout / "radar-demo" / "abstractions.md").read_text()
+    assert {p: (checkout / p).read_bytes() for p in tracked} == tracked
+    assert git(checkout, "status", "--porcelain") == ""
+    snapshot = json.loads((checkout / "radar-demo" / "snapshots" / "latest.json").read_text())
+    first = snapshot["candidates"][0]["instances"][0]
+    root = next(s["root"] for s in snapshot["subsystems"] if s["name"] == first["subsystem"])
+    assert os.path.isfile(os.path.join(root, first["path"]))  # the evidence links open
+
+
+def test_the_demo_refuses_a_folder_it_did_not_write(tmp_path):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep me")
+    assert main(["demo", "--out", str(tmp_path / "mine"), "--quiet"]) == Exit.USAGE
+    assert (tmp_path / "mine" / "notes.txt").read_text() == "keep me"
+
+
+def test_files_that_did_not_parse_are_listed(tmp_path):
+    repo = _monorepo(tmp_path)
+    write(repo, {"packages/alpha/src/broken.js": "export function (( {\n  return ]]] ;\n"})
+    commit_all(repo, "broken")
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "radar.yaml").write_text("fleet:\n  subsystems: ['packages/*']\n")
+    done = radar("scan", "--repo", repo, "--rules", rules, "--out", tmp_path / "out", "--no-cache", "--verbose")
+    assert done.returncode == 0 and "did not parse: alpha: packages/alpha/src/broken.js" in done.stderr
+    snapshot = json.loads((tmp_path / "out" / "snapshots" / "latest.json").read_text())
+    assert snapshot["scan"]["parse_errors"] == ["alpha: packages/alpha/src/broken.js"]
+    census = radar("census", "--out", tmp_path / "out")
+    assert "packages/alpha/src/broken.js" in census.stdout
+
+
+def test_a_glob_that_matches_nothing_is_reported(tmp_path):
+    repo = _monorepo(tmp_path)
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "radar.yaml").write_text("fleet:\n  subsystems: ['packages/*', 'pakages/*']\n")
+    done = radar("scan", "--repo", repo, "--rules", rules, "--out", tmp_path / "out", "--no-cache")
+    assert done.returncode == 0 and "4 subsystems" in done.stderr
+    warnings = json.loads((tmp_path / "out" / "snapshots" / "latest.json").read_text())["scan"]["warnings"]
+    assert any("'pakages/*' matches no folder" in w for w in warnings)
+
+
+def test_rules_found_in_the_current_folder_are_named_when_scanning_elsewhere(tmp_path):
+    repo = _monorepo(tmp_path)
+    (tmp_path / "here" / "rules").mkdir(parents=True)
+    (tmp_path / "here" / "rules" / "radar.yaml").write_text("fleet:\n  subsystems: ['packages/*']\n")
+    done = radar("scan", "--repo", repo, "--out", tmp_path / "out", "--no-cache", cwd=tmp_path / "here")
+    assert done.returncode == 0
+    assert f"using the rules in {tmp_path / 'here' / 'rules'}" in done.stderr
+    assert f"rules: {tmp_path / 'here' / 'rules'}" in done.stderr
