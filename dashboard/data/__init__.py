@@ -3,12 +3,14 @@
 The dashboard reads ``<out>/snapshots/*.json`` and nothing else; every optional field of the
 snapshot schema may be absent and every function tolerates that. One module per question the
 pages ask: ``loading`` (the snapshots on disk), ``candidates`` (one pass's backlog), ``history``
-(across passes), ``subsystems`` (who shares what), ``census``. Pages use them as ``data.X``.
+(across passes), ``subsystems`` (who shares what), ``dependencies`` (who references whom), ``census``. Pages use them as ``data.X``.
 """
 from dashboard.data.candidates import (candidates, closest_to_gate, consumers, display_name, facets,
                                        filter_candidates, find_candidate, gate_checklist, instances, language,
                                        last_seen, matches_search, rank, score, unmet_count)
 from dashboard.data.census import census_rows
+from dashboard.data.dependencies import (dependency_graph, dependency_rows, focus_choices, focus_frames,
+                                         home_subsystem)
 from dashboard.data.history import candidate_history, drift, verdicts_per_pass
 from dashboard.data.loading import (DRIFT_KINDS, LATEST_NAME, VERDICTS, Candidate, Loaded, Snapshot,
                                     fingerprint, load_snapshots, pass_number, snapshot_dir, snapshot_files)
@@ -16,7 +18,8 @@ from dashboard.data.subsystems import GRAPH_SEED, graph_frames, subsystem_graph,
 
 __all__ = [
     "DRIFT_KINDS", "GRAPH_SEED", "LATEST_NAME", "VERDICTS", "Candidate", "Loaded", "Snapshot",
-    "candidate_history", "candidates", "census_rows", "closest_to_gate", "consumers", "display_name", "drift",
+    "candidate_history", "candidates", "census_rows", "closest_to_gate", "consumers", "dependency_graph",
+    "dependency_rows", "display_name", "drift", "focus_choices", "focus_frames", "home_subsystem",
     "facets", "filter_candidates", "find_candidate", "fingerprint", "gate_checklist", "graph_frames",
     "instances", "language", "last_seen", "load_snapshots", "matches_search", "pass_number", "rank", "score",
     "snapshot_dir", "snapshot_files", "subsystem_graph", "subsystem_rows", "unlinked", "unmet_count",

@@ -119,7 +119,11 @@ def _candidate(position: int, c: dict, roots: dict[str, str]) -> list[str]:
         f"- **Shape:** {c.get('unit', 'unit')} `{_code_span(c.get('name', ''))}` ({c.get('language', '?')}), "
         f"{c['tokens']} tokens, similarity {c['similarity']:.2f}",
     ]
-    if c.get("action") == "adopt":
+    helper = (c.get("routing") or {}).get("helper")
+    if c.get("action") == "adopt" and helper:
+        lines.append(f"- **Action:** adopt `{_code_span(helper['name'])}` ({escape(helper['path'])}:{helper['line']}) "
+                     f"from {home}: it already defines this shape")
+    elif c.get("action") == "adopt":
         lines.append(f"- **Action:** adopt / delegate to {home}: the work belongs to that subsystem's own loop")
     elif c.get("action") == "extract":
         lines.append(f"- **Action:** extract into {home}, then the consumers adopt it")

@@ -17,7 +17,12 @@ from radar.stages.analyse import FILE_SYSTEM_SKIPS, FileResult, FileWork, read_s
 from radar.stages.census import Place, Recurrence
 from radar.infra.cache import SHAPING
 from radar.stages.cluster import Cluster, fingerprint_of
+from radar.stages.parse import Reference
 from radar.stages.shape import Shape
+
+
+# (subsystem, path, language, references as parse.py found them)
+FileReferences = tuple[str, str, str, tuple[Reference, ...]]
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,7 @@ class Findings:
     clusters: tuple[Cluster, ...]  # idioms already left out
     recurrences: tuple[Recurrence, ...]  # for the census
     unread: tuple[tuple[str, str, str], ...] = ()  # (subsystem, path, reason) of files to re-check
+    references: tuple[FileReferences, ...] = ()  # of the files that have any, for deps.py
 
     @property
     def file_count(self) -> int:
@@ -44,6 +50,10 @@ def tally(results: list[FileResult]) -> tuple[tuple[str, int, int], ...]:
 
 def unread(results: list[FileResult]) -> tuple[tuple[str, str, str], ...]:
     return tuple((r.subsystem, r.path, r.skipped) for r in results if r.skipped in FILE_SYSTEM_SKIPS)
+
+
+def references(results: list[FileResult]) -> tuple[FileReferences, ...]:
+    return tuple((r.subsystem, r.path, r.language, r.references) for r in results if r.references)
 
 
 def file_table(files: list[tuple[str, ...]], results: list[FileResult]) -> dict[tuple[str, str, str], tuple]:
@@ -73,15 +83,15 @@ def encode(findings: Findings) -> tuple:
     clusters = tuple((tuple(_index(shapes, m) for m in c.members), c.medoid, c.similarities)
                      for c in findings.clusters)
     recurrences = tuple((r.name, r.kind, tuple(map(_PLACE_FIELDS, r.places))) for r in findings.recurrences)
-    return (1, findings.files, findings.skipped, findings.filtered, tuple(map(_SHAPE_FIELDS, shapes)),
-            clusters, recurrences, findings.unread)
+    return (2, findings.files, findings.skipped, findings.filtered, tuple(map(_SHAPE_FIELDS, shapes)),
+            clusters, recurrences, findings.unread, findings.references)
 
 
 def decode(memo: object) -> Findings | None:
     """The findings of a memo, or None when it is not one this version wrote."""
     try:
-        version, files, skipped, filtered, shapes, clusters, recurrences, unread_files = memo
-        if version != 1:
+        version, files, skipped, filtered, shapes, clusters, recurrences, unread_files, refs = memo
+        if version != 2:
             return None
         table = [Shape(*fields) for fields in shapes]
         return Findings(
@@ -90,7 +100,8 @@ def decode(memo: object) -> Findings | None:
                            for members, medoid, sims in clusters),
             recurrences=tuple(Recurrence(name, kind, tuple(Place(*p) for p in places))
                               for name, kind, places in recurrences),
-            unread=tuple(unread_files))
+            unread=tuple(unread_files),
+            references=tuple((s, p, lang, tuple(map(tuple, found))) for s, p, lang, found in refs))
     except (TypeError, ValueError, IndexError):
         return None
 

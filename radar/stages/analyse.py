@@ -19,7 +19,7 @@ from pathlib import PurePosixPath
 from radar.infra.cache import ParseCache
 from radar.stages.discover import content_blob_id
 from radar.infra.executors import Executor
-from radar.stages.parse import extract
+from radar.stages.parse import Reference, extract
 from radar.stages.shape import FileStreams, Shape, fingerprint, normalise
 
 MAX_FILE_BYTES = 1 << 20  # larger files are generated or vendored more often than written
@@ -50,11 +50,12 @@ class FileResult:
     shapes: tuple[Shape, ...]
     skipped: str | None  # a SKIP_REASONS entry when the file gave no units
     parse_error: bool  # parsed as far as possible; some units were lost
-    shapes_digest: str = ""  # equal digests, equal shapes (see _shapes_digest)
+    shapes_digest: str = ""  # equal digests, equal shapes and references (see _shapes_digest)
+    references: tuple[Reference, ...] = ()  # imports, includes, namespaced symbols (parse.py)
 
 
 # A compact, marshal-able analysis of one blob: (skip reason or None, parse_error, units,
-# (blind, names) of the whole file, digest of the shapes), each unit (kind, name, start_line,
+# (blind, names) of the whole file, digest of the shapes, references), each unit (kind, name, start_line,
 # end_line, first_token, size, exact, samples); a unit's streams are
 # [first_token:first_token + size] of the file's. Storing the file's streams once, not per
 # nested unit, makes a pass read a third as much.
@@ -63,7 +64,7 @@ _NOTHING = ("", "")
 
 
 def _nothing(reason: str | None) -> Compact:
-    return (reason, False, (), _NOTHING, "")
+    return (reason, False, (), _NOTHING, "", ())
 
 
 def read_source(abspath: str) -> tuple[bytes | None, str | None]:
@@ -116,16 +117,20 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
                       fingerprint(normalise(unit.tokens)), streams.samples(start, end)))
     skipped = "parse_error" if extraction.had_errors and not units else None
     return (skipped, extraction.had_errors, tuple(units), (streams.blind, streams.names),
-            _shapes_digest(units, streams.names))
+            _shapes_digest(units, streams.names, extraction.references), extraction.references)
 
 
-def _shapes_digest(units: list[tuple], names: str) -> str:
+def _shapes_digest(units: list[tuple], names: str, references: tuple = ()) -> str:
     """Equal digests, equal shapes (wherever the file is): what clustering's memo is keyed by,
     so an edit that moves no shape (a comment, trailing lines) does not cluster again.
-    The names stream determines the blind stream and the samples; `exact` is kept for safety."""
+    The names stream determines the blind stream and the samples; `exact` is kept for safety.
+    References count too: an import's path is a string literal, invisible to the shapes, and
+    the findings the next pass reuses carry the references."""
     digest = hashlib.blake2b(repr([unit[:7] for unit in units]).encode("utf-8", "surrogatepass"),
                              digest_size=16)
     digest.update(names.encode("utf-8", "surrogatepass"))
+    if references:
+        digest.update(repr(references).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
@@ -194,14 +199,15 @@ def _run(batch_input: list[tuple[str, str]], executor: Executor, progress) -> It
 
 
 def _bind(work: FileWork, compact: Compact) -> FileResult:
-    skipped, parse_error, units, (blind, names), digest = compact
+    skipped, parse_error, units, (blind, names), digest, references = compact
     file_name = PurePosixPath(work.path).name
     shapes = tuple(
         Shape(work.subsystem, work.path, work.language, kind, name or file_name, start, end,
               size, exact, blind[first:first + size], names[first:first + size], tuple(samples))
         for kind, name, start, end, first, size, exact, samples in units
     )
-    return FileResult(work.subsystem, work.path, work.language, shapes, skipped, bool(parse_error), digest)
+    return FileResult(work.subsystem, work.path, work.language, shapes, skipped, bool(parse_error), digest,
+                      tuple(map(tuple, references)))
 
 
 
