@@ -204,6 +204,7 @@ def _demo(args) -> int:
 
 def _census(args) -> int:
     from radar.outputs.backlog import census_section
+    from radar.outputs.dependencies import dependencies_section
     from radar.pipeline import census_only
     from radar.request import resolve_rules_dir
 
@@ -225,6 +226,7 @@ def _census(args) -> int:
     else:
         print(f"# Census — {len(snapshot['subsystems'])} subsystems of {snapshot['repo']}\n")
         print("\n".join(census_section(rows)[2:]))
+        print("\n".join(dependencies_section(snapshot)))
     return Exit.OK
 
 

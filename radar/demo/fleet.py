@@ -74,8 +74,8 @@ class Plant:
     subsystems: tuple[str, ...]
     paths: tuple[str, ...]  # per instance, relative to its subsystem's checkout root
     home: str | None = None  # the home a routing rule gives it, if any
-    inferred_home: str | None = None  # the home the dependency graph gives it (no rule matches)
     unstable: tuple[str, ...] = ()  # subsystems whose copy changed recently or is dirty
+    inferred_home: str | None = None  # the home the dependency graph gives it (no rule matches)
 
 
 @dataclass(frozen=True)

@@ -116,8 +116,7 @@ class _Index:
 
     def __init__(self, fleet: Fleet):
         subsystems = fleet.subsystems
-        self.namespaces = sorted(((s.namespace.strip("/"), s.name) for s in subsystems if s.namespace.strip("/")),
-                                 key=lambda pair: -len(pair[0]))
+        self.namespaces = {s.namespace.strip("/"): s.name for s in subsystems if s.namespace.strip("/")}
         self.python: dict[str, set[str]] = defaultdict(set)
         self.java: dict[str, set[str]] = defaultdict(set)
         self.by_basename: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -187,10 +186,9 @@ class _Index:
     def owner(self, path: str) -> str | None:
         """The subsystem whose namespace holds `path` (relative to a checkout root)."""
         path = path.strip("/")
-        for namespace, name in self.namespaces:
-            if path == namespace or path.startswith(namespace + "/"):
-                return name
-        return None
+        while path and path not in self.namespaces:  # the deepest namespace holding it
+            path = path.rpartition("/")[0]
+        return self.namespaces.get(path)
 
     def _python(self, path: str, text: str) -> str | None:
         if text.startswith("."):

@@ -164,8 +164,8 @@ class HomeFinder:
     """A home from the dependency graph when no rule gives one: a subsystem that most of the
     consumers (more than half) already reference. Among those: the one most consumers reference,
     then the one the copies' own files reference most, then the lowest (fewest dependencies of
-    its own, most dependents). A consumer is the home only when the others reference it: it
-    already holds the shape, they adopt its unit. No shared dependency, no home."""
+    its own, most dependents). A consumer is the home only when every other one references it:
+    it already holds the shape, they adopt its unit. No shared dependency, no home."""
 
     def __init__(self, deps: Dependencies, subsystems: dict[str, Subsystem]):
         self.subsystems = subsystems
@@ -205,8 +205,10 @@ class HomeFinder:
             for target in self.uses.get(consumer, {}):
                 if (target in consumers) == holders and target in self.subsystems:
                     users.setdefault(target, []).append(consumer)
-        others = len(consumers) - 1 if holders else len(consumers)
-        fit = [(t, u) for t, u in users.items() if 2 * len(u) > others]
+        if holders:  # a consumer is the home only when every other one already references it
+            fit = [(t, u) for t, u in users.items() if len(u) == len(consumers) - 1]
+        else:  # any other home: most consumers reference it
+            fit = [(t, u) for t, u in users.items() if 2 * len(u) > len(consumers)]
         if not fit:
             return None
 

@@ -37,3 +37,17 @@ def test_scanned_names_cannot_become_markup():
     text = render(samples.build_passes()[-1])
     outside_code_spans = re.sub(r"`[^`]*`", "", text)  # inside a code span, markup is text
     assert "<script>" in text and "<script>" not in outside_code_spans
+
+
+def test_an_inferred_adopt_names_the_unit_to_adopt_and_the_evidence():
+    snapshot = samples.build_passes()[-1]
+    retry = next(c for c in snapshot["candidates"] if c["id"] == "C-5e6f70")
+    retry["home"], retry["action"] = "lib/auth", "adopt"
+    retry["routing"] = {"kind": None, "home": "lib/auth", "action": "adopt", "rule": None, "inferred": True,
+                        "by": "inferred: 2 of 2 other consumers reference it (billing/a.py:3, notify/b.py:4); "
+                              "auth already defines with_retry (auth/net/retry.py:8)",
+                        "evidence": ["billing/a.py:3", "notify/b.py:4"],
+                        "helper": {"subsystem": "auth", "path": "auth/net/retry.py", "line": 8, "name": "with_retry"}}
+    text = render(snapshot)
+    assert "- **Home:** lib/auth — inferred: 2 of 2 other consumers reference it" in text
+    assert "- **Action:** adopt `with_retry` (auth/net/retry.py:8) from lib/auth: it already defines this shape" in text
