@@ -14,6 +14,7 @@ from dashboard.data.candidates import candidates, consumers
 from dashboard.data.loading import Snapshot
 
 FOCUS_TARGETS = 12  # dependencies drawn beside one candidate's consumers, most shared first
+IDS_SHOWN = 6  # candidate ids listed per home in the table
 
 
 def dependency_graph(snap: Snapshot | None) -> nx.DiGraph:
@@ -47,10 +48,15 @@ def dependency_rows(snap: Snapshot | None) -> list[dict[str, Any]]:
             homes.setdefault(owner, []).append(str(c.get("id")))
     rows = [
         {"subsystem": n, "depended on by": g.in_degree(n), "depends on": g.out_degree(n),
-         "home of": len(homes.get(n, [])), "candidates": ", ".join(homes.get(n, []))}
+         "home of": len(homes.get(n, [])), "candidates": _some(homes.get(n, []))}
         for n in g.nodes if g.in_degree(n) or homes.get(n)
     ]
     return sorted(rows, key=lambda r: (-r["depended on by"], -r["home of"], r["subsystem"]))
+
+
+def _some(ids: list[str]) -> str:
+    more = f" and {len(ids) - IDS_SHOWN} more" if len(ids) > IDS_SHOWN else ""
+    return ", ".join(ids[:IDS_SHOWN]) + more
 
 
 def focus_choices(snap: Snapshot | None) -> list[str]:

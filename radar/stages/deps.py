@@ -198,12 +198,7 @@ class _Index:
                 base = posixpath.dirname(base)
             rest = text[dots:].replace(".", "/")
             return self.owner(posixpath.join(base, rest) if rest else base) if base else None
-        parts = text.split(".")
-        for end in range(len(parts), 0, -1):
-            owners = self.python.get(".".join(parts[:end]))
-            if owners:
-                return _unique(owners)
-        return None
+        return _longest_dotted(self.python, text)
 
     def _javascript(self, path: str, text: str) -> str | None:
         if text.startswith("."):
@@ -219,12 +214,7 @@ class _Index:
         return None
 
     def _java(self, text: str) -> str | None:
-        parts = text.split(".")
-        for end in range(len(parts), 0, -1):
-            owners = self.java.get(".".join(parts[:end]))
-            if owners:
-                return _unique(owners)
-        return None
+        return _longest_dotted(self.java, text)
 
     def _include(self, path: str, text: str) -> str | None:
         target = text.strip("\"<> ")
@@ -238,6 +228,17 @@ class _Index:
         owners = set().union(*(names for found, names in candidates.items()
                                if found == target or found.endswith("/" + target)))
         return _unique(owners)
+
+
+def _longest_dotted(table: dict[str, set[str]], text: str) -> str | None:
+    """The owner of the longest dotted prefix of `text` that `table` knows (`a.b.C` → `a.b`),
+    when exactly one subsystem owns it: `from moto.core.utils import camel` names moto.core.utils."""
+    parts = text.split(".")
+    for end in range(len(parts), 0, -1):
+        owners = table.get(".".join(parts[:end]))
+        if owners:
+            return _unique(owners)
+    return None
 
 
 def _unique(owners: set[str] | None) -> str | None:

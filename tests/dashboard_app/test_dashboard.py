@@ -358,6 +358,9 @@ def test_the_dependency_focus_keeps_one_candidate_readable(latest):
     rows = data.dependency_rows(latest)
     assert rows[0]["subsystem"] == "store" and rows[0]["home of"] == 2 and rows[0]["candidates"] == "C-ff5566, C-a1b2c3"
     assert data.focus_frames(latest, "C-nope") == ([], [])
+    many = json.loads(json.dumps(latest))
+    many["candidates"] = [dict(many["candidates"][0], id=f"C-{k:06d}", home="lib/store") for k in range(9)]
+    assert data.dependency_rows(many)[0]["candidates"] == "C-000000, C-000001, C-000002, C-000003, C-000004, C-000005 and 3 more"
     assert data.dependency_rows(None) == [] and data.focus_choices(None) == []
 
 
