@@ -10,8 +10,8 @@ only resolves them, every pass, to the subsystem that owns the target:
 - Rust: crate names (`use`, `extern crate`) from each subsystem's Cargo.toml;
 - Java: imports by the packages the subsystems' files declare;
 - C/C++: includes relative to the including file, else by a unique path suffix;
-- Lisp and `.sx`: a symbol's namespace (`persist/append!`) by subsystem name or the last
-  segment of its namespace.
+- Lisp and `.sx`: a symbol's namespace (`persist/append!`, Common Lisp `persist:append`) by
+  subsystem name or the last segment of its namespace.
 A reference that resolves to no subsystem, or to more than one, is ignored, never guessed:
 code outside every subsystem (a repository-level `tests/` or `src/shared`) is no subsystem,
 so never a home. Manifests (package.json, go.mod, Cargo.toml) are read from the checkout.

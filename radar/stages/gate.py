@@ -48,7 +48,7 @@ class Routing:
     by: str  # which rule chose the home, in words
     rule: int | None = None  # 1-based position in routing.yaml, when a rule chose it
     inferred: bool = False  # chosen from the dependency graph (deps.py), not by a rule
-    evidence: tuple[str, ...] = ()  # "subsystem: path:line" references behind an inferred home
+    evidence: tuple[str, ...] = ()  # "path:line": one reference to an inferred home per consumer
     helper: Instance | None = None  # the existing unit to adopt, when the home already holds it
 
 
@@ -186,7 +186,10 @@ class HomeFinder:
                                  f"; {name} already defines {where}", helper)
         shared = self._best(consumers, near, holders=False)
         if shared is None:
-            return Routing(None, None, None, "no routing rule matches; the consumers share no dependency")
+            most = max((sum(t in self.uses.get(c, {}) for c in consumers) for t in self.subsystems), default=0)
+            why = ("the consumers share no dependency" if most < 2 else
+                   f"no subsystem is referenced by most consumers (at most {most} of {len(consumers)})")
+            return Routing(None, None, None, f"no routing rule matches; {why}")
         name, users = shared
         return self._routing(name, "extract", users, len(consumers), near, "", None)
 

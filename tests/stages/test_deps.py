@@ -130,8 +130,9 @@ def test_lisp_and_sx_namespaced_symbols_name_the_subsystem(tmp_path):
         "lib/persist": {"lib/persist/kv.sx": "(define (persist/kv-get b k) (get b k))\n"},
         "lib/acl": {"lib/acl/audit.sx": "(define (acl/audit b e)\n  (persist/kv-get b e)\n  (other/x e))\n"},
         "lib/feed": {"lib/feed/log.scm": "(define (feed-log b) (persist/kv-get b 1) (/ 1 2))\n"},
+        "lib/mod": {"lib/mod/rules.lisp": "(defun mod-check (b) (persist:kv-get b 1) (:keyword 2))\n"},
     })
-    assert edges(deps) == {("acl", "persist"), ("feed", "persist")}
+    assert edges(deps) == {("acl", "persist"), ("feed", "persist"), ("mod", "persist")}
     assert deps.depends_on("acl")["persist"].evidence == ("lib/acl/audit.sx:2",)
 
 

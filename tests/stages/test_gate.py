@@ -109,6 +109,10 @@ def test_consumers_sharing_no_dependency_keep_no_home():
     candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist", "guest", "host"))
     assert candidate.routing.home is None and candidate.verdict == "watching"
     assert candidate.missing == ("no natural home (no routing rule matches; the consumers share no dependency)",)
+    half = judge(["acl", "feed", "mod", "search"], rules=Rules(), deps=graph(("acl", "persist"), ("feed", "persist")),
+                 others=("persist",))
+    assert half.missing == ("no natural home (no routing rule matches; no subsystem is referenced by most "
+                            "consumers (at most 2 of 4))",)
 
 
 def test_the_copies_own_imports_then_the_lowest_subsystem_break_ties():
