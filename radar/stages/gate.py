@@ -7,7 +7,7 @@ Otherwise it is *watching* with each missing criterion in plain words. Human dec
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from radar.stages.cluster import Cluster
@@ -98,6 +98,9 @@ def _judge(candidate_id: str, found: Cluster, subsystems: dict[str, Subsystem],
     routing = _route(candidate_id, found, rules.routing, subsystems)
     if routing.home is None and homes is not None:
         routing = homes.infer(found, instances) or routing
+    if routing.action == "adopt" and routing.helper is None:  # name the unit the home already holds
+        owner = _owner_of(routing.home, subsystems)
+        routing = replace(routing, helper=next((i for i in instances if i.subsystem == owner), None))
     checks = _checks(found, instances, routing, rules.gate, fleet)
     decision = next((d for d in rules.decisions if _decided(d, candidate_id, found)), None)
     if decision is not None:

@@ -62,7 +62,9 @@ def test_no_routing_rule_means_no_natural_home():
 
 def test_the_home_subsystem_among_the_consumers_adopts():
     route = Route("harness", "lib/acl", Match(names=("run_suite",)))
-    assert judge(["acl", "feed", "mod"], rules=Rules(routing=(route,))).routing.action == "adopt"
+    routing = judge(["acl", "feed", "mod"], rules=Rules(routing=(route,))).routing
+    assert routing.action == "adopt" and not routing.inferred
+    assert (routing.helper.subsystem, routing.helper.path, routing.helper.name) == ("acl", "lib/acl/harness.py", "run_suite")
 
 
 def test_a_thin_shape_says_how_thin():
