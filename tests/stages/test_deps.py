@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from radar.reuse.findings import references
 from radar.stages.analyse import FileWork, _bind, analyse_bytes
 from radar.stages.deps import dependencies
@@ -154,3 +157,20 @@ def test_the_graph_is_a_networkx_digraph(tmp_path):
     graph = deps.graph()
     assert set(graph.nodes) == {"persist", "acl"} and list(graph.edges) == [("acl", "persist")]
     assert graph["acl"]["persist"]["files"] == 1
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(["python", "javascript", "typescript", "go", "rust", "java", "c",
+                                           "cpp", "clojure", "scheme", "ruby"]),
+                          st.sampled_from(["module", "package", "namespace", "qualified"]),
+                          st.text(min_size=0, max_size=40)), max_size=30))
+def test_any_reference_text_resolves_to_a_subsystem_of_the_fleet_or_to_nothing(tmp_path, refs):
+    subsystems = tuple(Subsystem(name, "package", str(tmp_path), f"pkgs/{name}", None, None,
+                                 (SourceFile(f"pkgs/{name}/__init__.py", "", None, NOW, False),), NOW, (), False, "quiet")
+                       for name in ("core", "web"))
+    fleet = Fleet(str(tmp_path), "folder", subsystems, 0, (), NOW)
+    files = [("web", f"pkgs/web/f{i}", language, ((capture, text, 1),))
+             for i, (language, capture, text) in enumerate(refs)]
+    deps = dependencies(fleet, files)
+    assert all(e.source == "web" and e.target == "core" for e in deps.edges)
+    assert deps.resolved + deps.unresolved <= len(refs)
