@@ -266,6 +266,7 @@ def _demo(args) -> int:
 
 def _census(args) -> int:
     from radar.outputs.census_md import census_section
+    from radar.outputs.dependencies import dependencies_section
 
     snapshot = _census_snapshot(args)
     rows = snapshot["census"]
@@ -286,6 +287,7 @@ def _census(args) -> int:
         if failed:
             print(f"### Files that did not parse fully ({len(failed)})\n")
             print("\n".join(f"- {path}" for path in failed))
+        print("\n".join(dependencies_section(snapshot)))
     return Exit.OK
 
 

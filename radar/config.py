@@ -49,6 +49,7 @@ class GateRules:
     stable_days: int = 7
     min_similarity: float = 0.9
     min_tokens: int = 50
+    infer_homes: bool = True  # no routing rule matches: a home from the dependency graph (deps.py)
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,12 @@ class _Reader:
             self.fail(node, key, f"expected a whole number >= {minimum}, got {_describe(node)}")
         return value
 
+    def boolean(self, node: yaml.Node, key: str) -> bool:
+        value = self.scalar(node)
+        if not isinstance(value, bool):
+            self.fail(node, key, f"expected true or false, got {_describe(node)}")
+        return value
+
     def fraction(self, node: yaml.Node, key: str) -> float:
         """A number in (0, 1]; integers are accepted."""
         value = self.scalar(node)
@@ -355,6 +362,7 @@ _GATE_FIELDS = {
     "stable_days": functools.partial(_Reader.whole, minimum=0),
     "min_similarity": _Reader.fraction,
     "min_tokens": functools.partial(_Reader.whole, minimum=1),
+    "infer_homes": _Reader.boolean,
 }
 _RADAR_KEYS = ("fleet", "languages", "gate")
 _ELSEWHERE = {"routing": "routing.yaml", "decisions": "decisions.yaml"}

@@ -1,4 +1,4 @@
-"""One full pass, top to bottom: rules → discover → find → identify → gate → rank → publish.
+"""One full pass, top to bottom: rules → discover → find → deps → identify → gate → rank → publish.
 
 Each stage is a function of the previous stages' frozen dataclasses; this module only wires
 them together, holds the lock on --out and decides nothing itself. `find` (parse, shape,
@@ -18,6 +18,7 @@ from radar.outputs.publish import PassResult, build_snapshot, write_pass
 from radar.request import Progress, ScanRequest
 from radar.reuse.incremental import find
 from radar.stages.census import census
+from radar.stages.deps import dependencies
 from radar.stages.discover import discover
 from radar.stages.gate import gate
 from radar.stages.history import Past, compare, gate_history, identify, load_past
@@ -55,13 +56,14 @@ def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
         cache.close()
     identified = identify(findings.clusters, past)
     history = gate_history(fleet, findings.clusters, past)
-    candidates = gate(identified, fleet, rules, history)
+    deps = dependencies(fleet, findings.references)
+    candidates = gate(identified, fleet, rules, history, deps)
     ranked = rank(candidates)
     changes = compare({c.id: (len(c.consumers), c.verdict) for c in candidates},
                       [s.name for s in fleet.subsystems], past)
     rows = census(findings.recurrences, candidates, rules.decisions)
     fleet = dataclasses.replace(fleet, warnings=fleet.warnings + _idle_decisions(rules, candidates))
-    return PassResult(fleet, rules, findings, ranked, rows, changes, past, history, started)
+    return PassResult(fleet, rules, findings, ranked, rows, changes, past, history, started, deps)
 
 
 def _idle_decisions(rules: Rules, candidates) -> tuple[str, ...]:

@@ -286,8 +286,20 @@ def _subsystems(passno: int) -> list[dict]:
             "files": 5 + k, "units": 20 + 3 * k, "active": active,
             "last_change": "2026-05-04T08:00:00Z" if active else "2026-04-20T08:00:00Z",
             "dirty_files": ["mod/views/pages.py"] if active else [],
+            "depends_on": _depends_on(s),
+            "dependents": {"store": 9, "guest": 5}.get(s, 0),
         })
     return rows
+
+
+def _depends_on(name: str) -> list[dict]:
+    """Every subsystem but store and guest uses store; the harness users also use guest."""
+    deps = []
+    if name not in ("store", "guest"):
+        deps.append({"subsystem": "store", "files": 2, "evidence": [f"lib/{name}/db.sx:1", f"lib/{name}/log.sx:3"]})
+    if name in ("acl", "events", "feed", "mod", "search"):
+        deps.append({"subsystem": "guest", "files": 1, "evidence": [f"lib/{name}/conformance.sh:2"]})
+    return sorted(deps, key=lambda d: d["subsystem"])
 
 
 def build_pass(passno: int, previous: dict | None = None) -> dict:

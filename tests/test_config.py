@@ -106,6 +106,12 @@ def test_partial_sections_keep_the_dataclass_defaults(tmp_path):
     assert rules.fleet == FleetRules()
 
 
+def test_inferred_homes_are_on_by_default_and_can_be_turned_off(tmp_path):
+    assert GateRules().infer_homes is True
+    rules = load_rules(write(tmp_path, radar="gate:\n  infer_homes: false\n"))
+    assert rules.gate == dataclasses.replace(GateRules(), infer_homes=False)
+
+
 def test_none_means_builtin_defaults():
     assert load_rules(None) == Rules()
 
@@ -158,6 +164,8 @@ RADAR_ERRORS = [
     ("gate:\n  min_similarity: .nan\n", 2, "gate.min_similarity"),
     ("gate:\n  min_similarity: false\n", 2, "gate.min_similarity"),
     ("gate:\n  min_tokens: 0\n", 2, "gate.min_tokens"),
+    ("gate:\n  infer_homes: maybe\n", 2, "gate.infer_homes"),
+    ("gate:\n  infer_homes: 0\n", 2, "gate.infer_homes"),
     ("gate:\n  min_tokens: 1\n  min_tokens: 2\n", 3, "gate.min_tokens"),
     ("fleet:\n  exclude: '**/x'\n", 2, "fleet.exclude"),
     ("fleet:\n  exclude:\n    - a\n    - ''\n", 4, "fleet.exclude[1]"),

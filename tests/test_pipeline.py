@@ -80,8 +80,42 @@ def test_rejected_decision_stays_rejected_with_its_reason(scanned_other_fleet):
 def test_cluster_without_routed_home_is_watching_and_says_so(scanned_other_fleet):
     fleet, _, snapshot = scanned_other_fleet
     retry = candidate_for(snapshot, fleet.plant("retry-no-home"))
-    assert retry["verdict"] == "watching"
-    assert any("no natural home" in m for m in retry["missing"])
+    assert retry["verdict"] == "watching" and retry["home"] is None
+    assert "no natural home (no routing rule matches; the consumers share no dependency)" in retry["missing"]
+
+
+def test_unrouted_copies_calling_one_substrate_get_it_as_inferred_home(scanned_other_fleet):
+    from radar.outputs.explain import explain
+
+    fleet, out, snapshot = scanned_other_fleet
+    plant = fleet.plant("memo-inferred-home")
+    memo = candidate_for(snapshot, plant)
+    assert memo["verdict"] == plant.expect == "proposed" and memo["missing"] == []
+    assert memo["home"] == plant.inferred_home == "lib/store" and memo["action"] == "extract"
+    routing = memo["routing"]
+    assert routing["inferred"] and routing["rule"] is None
+    n = len(plant.subsystems)
+    assert routing["by"].startswith(f"inferred: {n} of {n} consumers reference it (")
+    assert sorted(e.rsplit(":", 1)[0] for e in routing["evidence"]) == sorted(plant.paths)
+    home_check = next(g for g in memo["gate"] if g["criterion"] == "home")
+    assert home_check["met"] and home_check["detail"].startswith("home lib/store (inferred: ")
+    text = explain(snapshot, memo)
+    assert "chosen by: inferred:" in text and all(e in text for e in routing["evidence"])
+    backlog = (out / "abstractions.md").read_text()
+    assert f"- **Home:** lib/store — inferred: {n} of {n} consumers reference it" in backlog
+
+
+def test_the_snapshot_carries_each_subsystems_dependencies(scanned_other_fleet):
+    fleet, _, snapshot = scanned_other_fleet
+    plant = fleet.plant("memo-inferred-home")
+    subsystems = {s["name"]: s for s in snapshot["subsystems"]}
+    for sub, path in zip(plant.subsystems, plant.paths):
+        [edge] = [d for d in subsystems[sub]["depends_on"] if d["subsystem"] == "store"]
+        assert edge["files"] >= 1 and any(e.startswith(path + ":") for e in edge["evidence"])
+    assert subsystems["store"]["dependents"] >= len(plant.subsystems)
+    retry = fleet.plant("retry-no-home")
+    shared = [{d["subsystem"] for d in subsystems[s]["depends_on"]} for s in retry.subsystems]
+    assert not set.intersection(*shared)  # the retry plant's consumers share nothing: no home
 
 
 def test_every_instance_carries_path_line_evidence(scanned_other_fleet):

@@ -36,12 +36,13 @@ NORMALIZE = "normalize-rejected"
 API = "api-collision"
 PHANTOM = "merged-phantom"
 VISIBILITY = "visibility-near-miss"
+MEMO = "memo-inferred-home"
 PLANT_KINDS: tuple[str, ...] = (CONFORMANCE, PAGINATION, EVENT_LOG, OUTBOX, THIN, RETRY,
-                                NORMALIZE, API, PHANTOM, VISIBILITY)
+                                NORMALIZE, API, PHANTOM, VISIBILITY, MEMO)
 
 # How many worktree subsystems each kind is planted in (FleetSpec.counts overrides).
 DEFAULT_COUNTS: dict[str, int] = {CONFORMANCE: 5, PAGINATION: 2, EVENT_LOG: 3, OUTBOX: 3,
-                                  THIN: 4, RETRY: 3, NORMALIZE: 3, API: 3, VISIBILITY: 4}
+                                  THIN: 4, RETRY: 3, NORMALIZE: 3, API: 3, VISIBILITY: 4, MEMO: 3}
 
 # kind -> (expected verdict, home or None, file name inside lib/<sub>/)
 _KIND_INFO: dict[str, tuple[str, str | None, str]] = {
@@ -55,6 +56,7 @@ _KIND_INFO: dict[str, tuple[str, str | None, str]] = {
     API: ("collision", None, "api.sx"),
     PHANTOM: ("none", None, ""),
     VISIBILITY: ("proposed", "lib/acl", "visibility.sx"),
+    MEMO: ("proposed", None, "memo.sx"),  # home inferred: every copy calls the merged store
 }
 REJECT_REASON = "name collision: same noun, domain-specific op"
 
@@ -73,6 +75,7 @@ class Plant:
     paths: tuple[str, ...]  # per instance, relative to its subsystem's checkout root
     home: str | None = None  # the home a routing rule gives it, if any
     unstable: tuple[str, ...] = ()  # subsystems whose copy changed recently or is dirty
+    inferred_home: str | None = None  # the home the dependency graph gives it (no rule matches)
 
 
 @dataclass(frozen=True)
@@ -140,11 +143,17 @@ def _values(choices: dict[str, tuple], sub: str, p: str, rng: random.Random) -> 
     return values
 
 
+def _store(spec: FleetSpec) -> str:
+    """The merged substrate the memo plant's copies call."""
+    return "persist" if "persist" in spec.merged else spec.merged[0]
+
+
 def _copy(kind: str, sub: str, p: str, rng: random.Random, index: int = 0,
-          edited: bool = False) -> str:
+          edited: bool = False, store: str = "") -> str:
     """One planted copy of `kind` for subsystem `sub` (prefix `p`)."""
     template, choices = src.PLANTED[kind]
     values = _values(choices, sub, p, rng)
+    values["store"] = store
     values["header"] = _render(values["header"], values)
     if kind == VISIBILITY and index > 0:  # copy 0 is plain; the others change one form
         key, text = src.VISIBILITY_EDITS[(index - 1) % len(src.VISIBILITY_EDITS)]
@@ -209,8 +218,9 @@ def _check(spec: FleetSpec) -> None:
     for kind in spec.plants:
         if kind not in PLANT_KINDS:
             raise FleetError(f"unknown plant kind {kind!r}; known: {', '.join(PLANT_KINDS)}")
-    if PHANTOM in spec.plants and not spec.merged:
-        raise FleetError(f"plant {PHANTOM!r} needs at least one merged substrate")
+    for kind in (PHANTOM, MEMO):
+        if kind in spec.plants and not spec.merged:
+            raise FleetError(f"plant {kind!r} needs at least one merged substrate")
 
 
 def _allocate(spec: FleetSpec) -> dict[str, list[str]]:
@@ -228,6 +238,8 @@ def _allocate(spec: FleetSpec) -> dict[str, list[str]]:
         n = spec.count(kind)
         home = _KIND_INFO[kind][1]
         pool = [w for w in stable if home is None or f"lib/{w}" != home]
+        if kind == MEMO:  # the retry plant's consumers must keep sharing no dependency
+            pool = [w for w in pool if w not in out.get(RETRY, ())]
         need = n - (1 if kind in actives else 0)
         if need > len(pool) or n < 1:
             raise FleetError(
@@ -301,9 +313,10 @@ def build_fleet(root: Path, spec: FleetSpec | None = None, *,
             paths.append(rel)
         return tuple(paths)
 
-    def add(kind: str, why: str, subs, paths, unstable=()) -> None:
+    def add(kind: str, why: str, subs, paths, unstable=(), inferred=None) -> None:
         verdict, home, _ = _KIND_INFO[kind]
-        plants.append(Plant(kind, verdict, why, tuple(subs), tuple(paths), home, tuple(unstable)))
+        plants.append(Plant(kind, verdict, why, tuple(subs), tuple(paths), home, tuple(unstable),
+                            inferred))
 
     for kind in spec.plants:
         subs = alloc.get(kind, [])
@@ -354,6 +367,11 @@ def build_fleet(root: Path, spec: FleetSpec | None = None, *,
         elif kind == VISIBILITY:
             paths = plant_files(kind)  # any two copies differ by one or two forms
             add(kind, "near-miss copies (1-2 forms differ), stable, home lib/acl", subs, paths)
+        elif kind == MEMO:
+            store = _store(spec)
+            paths = plant_files(kind, lambda k, s, p, r, i: _copy(k, s, p, r, store=store))
+            add(kind, f"no routing rule matches; every copy calls {store}/: home lib/{store}, "
+                "inferred", subs, paths, inferred=f"lib/{store}")
         elif kind == PHANTOM:
             first = "persist" if "persist" in spec.merged else spec.merged[0]
             phantom = [(first, f"lib/{first}/snapshot.sx", src.SNAPSHOT_SX)]

@@ -490,6 +490,37 @@ Loop worktrees: {worktrees}
 """
 
 # ---------------------------------------------------------------------------------------
+# 11. memo over the merged store: stable, 3+ consumers, no routing rule matches, but every
+#     copy calls persist/: the home is inferred from the dependency graph ({{store}}: the
+#     merged substrate's namespace)
+MEMO_SX = """\
+{{header}}
+
+(define ({{p}}memo-key scope args)
+  (str "{{sub}}:" scope ":" (join ":" (map str args))))
+
+(define ({{p}}memo-fresh? entry now)
+  (and entry (< (- now (get entry :at)) {{ttl}})))
+
+(define ({{p}}memoised b scope args now compute)
+  (let ((key ({{p}}memo-key scope args))
+        (entry ({{store}}/kv-get b key)))
+    (if ({{p}}memo-fresh? entry now)
+        (get entry :value)
+        (let ((value (apply compute args)))
+          ({{store}}/kv-put b key {:value value :at now :tries {{tries}}})
+          value))))
+
+(define ({{p}}forget! b scope args)
+  ({{store}}/kv-delete b ({{p}}memo-key scope args)))
+"""
+MEMO_HEADERS = (
+    ";; {{sub}}: remember expensive answers in the store for a while.",
+    ";; Memoised lookups for {{sub}}; entries older than the ttl are recomputed.",
+    ";; {{sub}} memo: keyed by scope and arguments, kept in the shared store.",
+)
+
+# ---------------------------------------------------------------------------------------
 # Plant kind -> (template, placeholder choices). A key "a,b,c" takes a tuple of values.
 PLANTED = {
     "conformance-harness": (CONFORMANCE_SH, {
@@ -520,6 +551,9 @@ PLANTED = {
     "normalize-rejected": (NORMALIZE_SX, {
         "header": NORMALIZE_HEADERS, "fields": NORMALIZE_FIELDS, "default": NORMALIZE_DEFAULTS,
         "kindkey": (":kind", ":type", ":verb"), "kind": ("note", "item", "unknown", "misc"),
+    }),
+    "memo-inferred-home": (MEMO_SX, {
+        "header": MEMO_HEADERS, "ttl": (60000, 300000, 3600000), "tries": (1, 2, 3),
     }),
     "visibility-near-miss": (VISIBILITY_SX, {
         "header": VISIBILITY_HEADERS, "owner": (":owner", ":author", ":actor"),

@@ -159,11 +159,12 @@ def heading(c: dict) -> str:
 
 def _entry(position: int, c: dict, roots: dict[str, str]) -> list[str]:
     home = escape(c["home"]) if c["home"] else "no home yet"
-    kind = escape(c["kind"]) if c.get("kind") else "unrouted shape"
+    kind = escape(c["kind"]) if c.get("kind") else ""
     lines = [
         f"### {position}. {heading(c)}", "",
         f"- **Consumers ({len(c['consumers'])}):** {', '.join(map(escape, c['consumers']))}",
-        f"- **Home:** {home} ({kind})" + (f" — {escape(c['routing']['by'])}" if c.get("routing") else ""),
+        f"- **Home:** {home}" + (f" ({kind})" if c.get("kind") else "")
+        + (f" — {escape(c['routing']['by'])}" if c.get("routing") else ""),
         f"- **Score:** {c['score']:g}" + (f" — {escape(c['score_breakdown']['explanation'])}" if c.get("score_breakdown") else ""),
         f"- **Shape:** {c.get('unit', 'unit')} `{_code_span(c.get('name', ''))}` ({c.get('language', '?')}), "
         f"{c['tokens']} tokens, similarity {c['similarity']:.2f}"
@@ -173,7 +174,11 @@ def _entry(position: int, c: dict, roots: dict[str, str]) -> list[str]:
         lines.append(f"- **Variants ({len(c['variants'])}):** " + "; ".join(
             f"`{_code_span(v['name'])}` in {', '.join(map(escape, v['consumers']))} (similarity {v['similarity']:.2f})"
             for v in c["variants"]))
-    if c.get("action") == "adopt":
+    helper = (c.get("routing") or {}).get("helper")
+    if c.get("action") == "adopt" and helper:
+        lines.append(f"- **Action:** adopt `{_code_span(helper['name'])}` ({escape(helper['path'])}:{helper['line']}) "
+                     f"from {home}: it already defines this shape")
+    elif c.get("action") == "adopt":
         lines.append(f"- **Action:** adopt / delegate to {home}: the work belongs to that subsystem's own loop")
     elif c.get("action") == "extract":
         lines.append(f"- **Action:** extract into {home}, then the consumers adopt it")

@@ -1,7 +1,7 @@
 """`radar explain ID`: one candidate from the latest snapshot, in plain text.
 
 The gate checklist with the numbers, the score breakdown, the routing rule that chose the
-home, the decision if any, and every instance as `subsystem: path:line`.
+home (or the references it was inferred from), the decision if any, and every instance as `subsystem: path:line`.
 """
 from __future__ import annotations
 
@@ -36,6 +36,12 @@ def explain(snapshot: dict, candidate: dict) -> str:
     routing = c.get("routing") or {}
     lines += ["", f"home: {c['home'] or 'none'}" + (f" ({c['action']})" if c.get("action") else ""),
               f"  chosen by: {routing.get('by', 'unknown')}"]
+    if routing.get("helper"):
+        helper = routing["helper"]
+        lines.append(f"  adopt: {helper['name']} ({helper['path']}:{helper['line']}), in {helper['subsystem']}")
+    if routing.get("inferred") and routing.get("evidence"):
+        lines.append("  references to it (one per consumer):")
+        lines += [f"    {where}" for where in routing["evidence"]]
     breakdown = c.get("score_breakdown") or {}
     lines += ["", f"score: {c['score']:g}"]
     if breakdown:

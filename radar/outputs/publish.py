@@ -20,6 +20,7 @@ from radar.stages.census import CensusRow
 from radar.config import Rules
 from radar.stages.discover import Fleet, utc_iso
 from radar.reuse.findings import Findings
+from radar.stages.deps import NO_DEPENDENCIES, Dependencies
 from radar.stages.gate import History
 from radar.stages.history import Changes, Past, quiet_passes
 from radar.stages.rank import Ranked
@@ -41,6 +42,7 @@ class PassResult:
     past: Past
     history: History
     started_at: datetime
+    deps: Dependencies = NO_DEPENDENCIES
 
 
 def schema() -> dict:
@@ -57,6 +59,7 @@ def build_snapshot(result: PassResult, finished_at: datetime | None = None) -> d
     skipped = {reason: counted.get(reason, 0) for reason in SKIP_REASONS}
     skipped["symlink_outside"] += result.fleet.symlinks_outside
     changes = result.changes
+    dependents = result.deps.dependents()
     scan = {
         "started_at": utc_iso(result.started_at), "finished_at": utc_iso(finished_at), "pass": pass_number,
         "changes": {
@@ -82,7 +85,8 @@ def build_snapshot(result: PassResult, finished_at: datetime | None = None) -> d
         "rules": result.rules.source,
         "gate": asdict(result.rules.gate),
         "scan": scan,
-        "subsystems": [_subsystem(s, files, units, result.history) for s in result.fleet.subsystems],
+        "subsystems": [_subsystem(s, files, units, result.history, result.deps, dependents)
+                       for s in result.fleet.subsystems],
         "candidates": [_candidate(r, result) for r in result.ranked],
         "census": [_census_row(row) for row in result.census],
     }
@@ -90,7 +94,8 @@ def build_snapshot(result: PassResult, finished_at: datetime | None = None) -> d
     return snapshot
 
 
-def _subsystem(subsystem, files: dict[str, int], units: dict[str, int], history: History) -> dict:
+def _subsystem(subsystem, files: dict[str, int], units: dict[str, int], history: History,
+               deps: Dependencies, dependents: dict[str, int]) -> dict:
     moving = subsystem.name in history.moving
     return {
         "name": subsystem.name, "source": subsystem.source, "root": subsystem.root,
@@ -98,6 +103,9 @@ def _subsystem(subsystem, files: dict[str, int], units: dict[str, int], history:
         "files": files.get(subsystem.name, 0), "units": units.get(subsystem.name, 0), "active": subsystem.active or moving,
         "last_change": utc_iso(subsystem.last_change), "dirty_files": list(subsystem.dirty_files),
         "activity": "changed in each of the last passes" if moving and not subsystem.active else subsystem.activity,
+        "depends_on": [{"subsystem": e.target, "files": e.files, "evidence": list(e.evidence)}
+                       for e in deps.depends_on(subsystem.name).values()],
+        "dependents": dependents.get(subsystem.name, 0),
     }
 
 
@@ -126,7 +134,10 @@ def _candidate(ranked: Ranked, result: PassResult) -> dict:
                             "shared_content": score.shared_content, "risk": score.risk,
                             "value": score.value, "explanation": score.explanation},
         "routing": {"kind": routing.kind, "home": routing.home, "action": routing.action, "by": routing.by,
-                    "rule": routing.rule},
+                    "rule": routing.rule, "inferred": routing.inferred, "evidence": list(routing.evidence),
+                    "helper": None if routing.helper is None else {
+                        "subsystem": routing.helper.subsystem, "path": routing.helper.path,
+                        "line": routing.helper.start_line, "name": routing.helper.name}},
         "decision": None if candidate.decision is None else {
             "verdict": candidate.decision.verdict, "reason": candidate.decision.reason,
             "line": candidate.decision.line},

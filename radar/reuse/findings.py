@@ -17,7 +17,12 @@ from radar.stages.analyse import FILE_SYSTEM_SKIPS, FileResult, FileWork, read_s
 from radar.stages.census import Place, Recurrence
 from radar.infra.cache import SHAPING
 from radar.stages.cluster import Cluster, decode_clusters, encode_clusters, fingerprint_of
+from radar.stages.parse import Reference
 from radar.stages.shape import Shape
+
+
+# (subsystem, path, language, references as parse.py found them)
+FileReferences = tuple[str, str, str, tuple[Reference, ...]]
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,7 @@ class Findings:
     recurrences: tuple[Recurrence, ...]  # for the census
     unread: tuple[tuple[str, str, str], ...] = ()  # (subsystem, path, reason) of files to re-check
     parse_errors: tuple[tuple[str, str], ...] = ()  # (subsystem, path) of files that did not parse fully
+    references: tuple[FileReferences, ...] = ()  # of the files that have any, for deps.py
 
     @property
     def file_count(self) -> int:
@@ -49,6 +55,10 @@ def unread(results: list[FileResult]) -> tuple[tuple[str, str, str], ...]:
 
 def parse_errors(results: list[FileResult]) -> tuple[tuple[str, str], ...]:
     return tuple((r.subsystem, r.path) for r in results if r.parse_error or r.skipped == "parse_error")
+
+
+def references(results: list[FileResult]) -> tuple[FileReferences, ...]:
+    return tuple((r.subsystem, r.path, r.language, r.references) for r in results if r.references)
 
 
 def file_table(files: list[tuple[str, ...]], results: list[FileResult]) -> dict[tuple[str, str, str], tuple]:
@@ -77,15 +87,15 @@ def encode(findings: Findings) -> tuple:
     shapes: dict[Shape, int] = {}  # each shape once, however many clusters hold it
     clusters = encode_clusters(findings.clusters, lambda shape: _index(shapes, shape))
     recurrences = tuple((r.name, r.kind, tuple(map(_PLACE_FIELDS, r.places))) for r in findings.recurrences)
-    return (5, findings.files, findings.skipped, findings.filtered, tuple(map(_SHAPE_FIELDS, shapes)),
-            clusters, recurrences, findings.unread, findings.parse_errors)
+    return (6, findings.files, findings.skipped, findings.filtered, tuple(map(_SHAPE_FIELDS, shapes)),
+            clusters, recurrences, findings.unread, findings.parse_errors, findings.references)
 
 
 def decode(memo: object) -> Findings | None:
     """The findings of a memo, or None when it is not one this version wrote."""
     try:
-        version, files, skipped, filtered, shapes, clusters, recurrences, unread_files, failed = memo
-        if version != 5:
+        version, files, skipped, filtered, shapes, clusters, recurrences, unread_files, failed, refs = memo
+        if version != 6:
             return None
         table = [Shape(*fields) for fields in shapes]
         return Findings(
@@ -93,7 +103,8 @@ def decode(memo: object) -> Findings | None:
             clusters=decode_clusters(clusters, table.__getitem__),
             recurrences=tuple(Recurrence(name, kind, tuple(Place(*p) for p in places))
                               for name, kind, places in recurrences),
-            unread=tuple(unread_files), parse_errors=tuple(map(tuple, failed)))
+            unread=tuple(unread_files), parse_errors=tuple(map(tuple, failed)),
+            references=tuple((s, p, lang, tuple(map(tuple, found))) for s, p, lang, found in refs))
     except (TypeError, ValueError, IndexError):
         return None
 

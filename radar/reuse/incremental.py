@@ -22,7 +22,8 @@ from radar.config import Rules
 from radar.infra.cache import SHAPING, ParseCache, key_digest
 from radar.infra.executors import Executor, default_jobs
 from radar.request import Progress, ScanRequest, file_works
-from radar.reuse.findings import (Findings, decode, encode, file_table, memo_key, parse_errors, still_valid,
+from radar.reuse.findings import (Findings, decode, encode, file_table, memo_key, parse_errors, references,
+                                  still_valid,
                                   tally, unread)
 from radar.stages.analyse import FileWork, analyse_all, content_ids
 from radar.stages.candidates import decode as decode_pairs
@@ -90,7 +91,7 @@ def _find_afresh(results: list, skipped: Counter, floor: int, cache: ParseCache,
     clusters = tuple(c for c in found if not is_idiom(c))
     filtered = {"thin_units": sum(s.size < floor for s in shapes), "idioms": len(found) - len(clusters)}
     return Findings(tally(results), tuple(sorted(skipped.items())), tuple(filtered.items()),
-                    clusters, recurrences(results), unread(results), parse_errors(results))
+                    clusters, recurrences(results), unread(results), parse_errors(results), references(results))
 
 
 def _clusters(cache: ParseCache, digests: list[tuple[str, ...]], shapes: list, floor: int,

@@ -20,7 +20,7 @@ from radar.infra.cache import ParseCache
 from radar.stages.discover import content_blob_id
 from radar.infra.executors import Executor
 from radar.stages.content import file_content, vocab, word_codes
-from radar.stages.parse import calls_are, extract
+from radar.stages.parse import Reference, calls_are, extract
 from radar.stages.shape import FileStreams, Shape, fingerprint, normalise
 
 MAX_FILE_BYTES = 1 << 20  # larger files are generated or vendored more often than written
@@ -51,13 +51,14 @@ class FileResult:
     shapes: tuple[Shape, ...]
     skipped: str | None  # a SKIP_REASONS entry when the file gave no units
     parse_error: bool  # parsed as far as possible; some units were lost
-    shapes_digest: str = ""  # equal digests, equal shapes (see _shapes_digest)
+    shapes_digest: str = ""  # equal digests, equal shapes and references (see _shapes_digest)
+    references: tuple[Reference, ...] = ()  # imports, includes, namespaced symbols (parse.py)
 
 
 # A compact, marshal-able analysis of one blob: (skip reason or None, parse_error, units,
-# (blind, names) of the whole file, digest of the shapes), each unit (kind, name, start_line,
-# end_line, first_token, size, exact, samples, behaviour, forwards), then the file's content words and
-# their token positions (content.py); a unit's streams are
+# (blind, names) of the whole file, digest of the shapes, the file's content words and their
+# token positions (content.py), references), each unit (kind, name, start_line, end_line,
+# first_token, size, exact, samples, behaviour, forwards); a unit's streams are
 # [first_token:first_token + size] of the file's. Storing the file's streams once, not per
 # nested unit, makes a pass read a third as much.
 Compact = tuple
@@ -65,7 +66,7 @@ _NOTHING = ("", "")
 
 
 def _nothing(reason: str | None) -> Compact:
-    return (reason, False, (), _NOTHING, "", ((), ()))
+    return (reason, False, (), _NOTHING, "", ((), ()), ())
 
 
 def read_source(abspath: str) -> tuple[bytes | None, str | None]:
@@ -120,18 +121,23 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
                       content.behaviour(start, end), unit.kind != "module" and content.forwards(start + 1, end, unit.name)))
     skipped = "parse_error" if extraction.had_errors and not units else None
     return (skipped, extraction.had_errors, tuple(units), (streams.blind, streams.names),
-            _shapes_digest(units, streams.names, content.words), (content.at, content.words))
+            _shapes_digest(units, streams.names, content.words, extraction.references),
+            (content.at, content.words), extraction.references)
 
 
-def _shapes_digest(units: list[tuple], names: str, words: tuple[str, ...]) -> str:
+def _shapes_digest(units: list[tuple], names: str, words: tuple[str, ...], references: tuple = ()) -> str:
     """Equal digests, equal shapes (wherever the file is): what clustering's memo is keyed by,
     so an edit that moves no shape (a comment, trailing lines) does not cluster again.
     The names stream determines the blind stream and the samples; `exact` is kept for safety;
-    a unit's content (its strings too) is part of what clustering reads."""
+    a unit's content (its strings too) is part of what clustering reads. References count too:
+    an import's path is a string literal, invisible to the shapes, and the findings the next
+    pass reuses carry the references."""
     digest = hashlib.blake2b(repr([unit[:7] + unit[8:] for unit in units]).encode("utf-8", "surrogatepass"),
                              digest_size=16)
     digest.update(names.encode("utf-8", "surrogatepass"))
     digest.update("\0".join(words).encode("utf-8", "surrogatepass"))
+    if references:
+        digest.update(repr(references).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
@@ -200,7 +206,7 @@ def _run(batch_input: list[tuple[str, str]], executor: Executor, progress) -> It
 
 
 def _bind(work: FileWork, compact: Compact) -> FileResult:
-    skipped, parse_error, units, (blind, names), digest, (at, words) = compact
+    skipped, parse_error, units, (blind, names), digest, (at, words), references = compact
     file_name = PurePosixPath(work.path).name
     codes = word_codes(words, work.subsystem)
     shapes = tuple(
@@ -209,7 +215,8 @@ def _bind(work: FileWork, compact: Compact) -> FileResult:
               vocab(at, codes, first, first + size), behaviour, forwarding)
         for kind, name, start, end, first, size, exact, samples, behaviour, forwarding in units
     )
-    return FileResult(work.subsystem, work.path, work.language, shapes, skipped, bool(parse_error), digest)
+    return FileResult(work.subsystem, work.path, work.language, shapes, skipped, bool(parse_error), digest,
+                      tuple(map(tuple, references)))
 
 
 

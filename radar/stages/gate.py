@@ -8,11 +8,12 @@ Otherwise it is *watching* with each missing criterion in plain words. Human dec
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from radar.stages.cluster import LOGIC_CONTENT, Cluster
 from radar.config import Decision, GateRules, Route, Rules, matches
+from radar.stages.deps import NO_DEPENDENCIES, Dependencies
 from radar.stages.discover import Fleet, SourceFile, Subsystem, describe_age
 
 
@@ -48,6 +49,9 @@ class Routing:
     action: str | None  # extract | adopt
     by: str  # which rule chose the home, in words
     rule: int | None = None  # 1-based position in routing.yaml, when a rule chose it
+    inferred: bool = False  # chosen from the dependency graph (deps.py), not by a rule
+    evidence: tuple[str, ...] = ()  # "path:line": one reference to an inferred home per consumer
+    helper: Instance | None = None  # the existing unit to adopt, when the home already holds it
 
 
 @dataclass(frozen=True)
@@ -76,23 +80,29 @@ class History:
 
 
 def gate(identified: tuple[tuple[str, Cluster], ...], fleet: Fleet, rules: Rules,
-         history: History = History()) -> tuple[Candidate, ...]:
+         history: History = History(), deps: Dependencies = NO_DEPENDENCIES) -> tuple[Candidate, ...]:
     subsystems = {s.name: s for s in fleet.subsystems}
     files = {(s.name, f.path): f for s in fleet.subsystems for f in s.files}
+    homes = HomeFinder(deps, subsystems) if rules.gate.infer_homes and deps.subsystems else None
     return tuple(
-        _judge(candidate_id, found, subsystems, files, fleet, rules, history)
+        _judge(candidate_id, found, subsystems, files, fleet, rules, history, homes)
         for candidate_id, found in identified
     )
 
 
 def _judge(candidate_id: str, found: Cluster, subsystems: dict[str, Subsystem],
            files: dict[tuple[str, str], SourceFile], fleet: Fleet, rules: Rules,
-           history: History) -> Candidate:
+           history: History, homes: HomeFinder | None = None) -> Candidate:
     instances = tuple(
         _instance(member, sim, content, subsystems, files, fleet, rules.gate, history)
         for member, sim, content in zip(found.members, found.similarities, found.content or _ones(found))
     )
     routing = _route(candidate_id, found, rules.routing, subsystems)
+    if routing.home is None and homes is not None:
+        routing = homes.infer(found, instances) or routing
+    if routing.action == "adopt" and routing.helper is None:  # name the unit the home already holds
+        owner = _owner_of(routing.home, subsystems)
+        routing = replace(routing, helper=next((i for i in instances if i.subsystem == owner), None))
     checks = _checks(found, instances, routing, rules.gate, fleet)
     decision = next((d for d in rules.decisions if _decided(d, candidate_id, found)), None)
     if decision is not None:
@@ -159,6 +169,79 @@ def _route(candidate_id: str, found: Cluster, routes: tuple[Route, ...],
     return Routing(None, None, None, "no routing rule matches")
 
 
+class HomeFinder:
+    """A home from the dependency graph when no rule gives one: a subsystem that most of the
+    consumers (more than half) already reference. Among those: the one most consumers reference,
+    then the one the copies' own files reference most, then the lowest (fewest dependencies of
+    its own, most dependents). A consumer is the home only when every other one references it:
+    it already holds the shape, they adopt its unit. No shared dependency, no home."""
+
+    def __init__(self, deps: Dependencies, subsystems: dict[str, Subsystem]):
+        self.subsystems = subsystems
+        self.uses = {name: deps.depends_on(name) for name in deps.subsystems}
+        self.files = deps.file_targets()
+        self.below = deps.dependencies()
+        self.above = deps.dependents()
+
+    def infer(self, found: Cluster, instances: tuple[Instance, ...]) -> Routing | None:
+        consumers = found.subsystems
+        near = self._near(instances)
+        holder = self._best(consumers, near, holders=True)
+        if holder is not None:
+            name, users = holder
+            helper = next(i for i in instances if i.subsystem == name)
+            where = f"{helper.name} ({helper.path}:{helper.start_line})"
+            return self._routing(name, "adopt", users, len(consumers) - 1, near,
+                                 f"; {name} already defines {where}", helper)
+        shared = self._best(consumers, near, holders=False)
+        if shared is None:
+            most = max((sum(t in self.uses.get(c, {}) for c in consumers) for t in self.subsystems), default=0)
+            why = ("the consumers share no dependency" if most < 2 else
+                   f"no subsystem is referenced by most consumers (at most {most} of {len(consumers)})")
+            return Routing(None, None, None, f"no routing rule matches; {why}")
+        name, users = shared
+        return self._routing(name, "extract", users, len(consumers), near, "", None)
+
+    def _near(self, instances: tuple[Instance, ...]) -> dict[tuple[str, str], str]:
+        """(consumer, target) -> "path:line" where a file holding a copy references the target."""
+        near: dict[tuple[str, str], str] = {}
+        for instance in instances:
+            for target, line in self.files.get((instance.subsystem, instance.path), {}).items():
+                near.setdefault((instance.subsystem, target), f"{instance.path}:{line}")
+        return near
+
+    def _best(self, consumers: tuple[str, ...], near: dict, holders: bool) -> tuple[str, tuple[str, ...]] | None:
+        """(home, the consumers that reference it) for the best such subsystem, if any."""
+        users: dict[str, list[str]] = {}
+        for consumer in consumers:
+            for target in self.uses.get(consumer, {}):
+                if (target in consumers) == holders and target in self.subsystems:
+                    users.setdefault(target, []).append(consumer)
+        if holders:  # a consumer is the home only when every other one already references it
+            fit = [(t, u) for t, u in users.items() if len(u) == len(consumers) - 1]
+        else:  # any other home: most consumers reference it
+            fit = [(t, u) for t, u in users.items() if 2 * len(u) > len(consumers)]
+        if not fit:
+            return None
+
+        def preference(pair):
+            target, who = pair
+            close = sum((user, target) in near for user in who)
+            return (-len(who), -close, self.below.get(target, 0), -self.above.get(target, 0), target)
+
+        target, found = min(fit, key=preference)
+        return target, tuple(found)
+
+    def _routing(self, name: str, action: str, users: tuple[str, ...], out_of: int, near: dict,
+                 more: str, helper: Instance | None) -> Routing:
+        evidence = tuple(near.get((u, name)) or self.uses[u][name].evidence[0] for u in users)
+        shown = ", ".join(evidence[:3]) + (", …" if len(evidence) > 3 else "")
+        who = "other consumers" if action == "adopt" else "consumers"
+        by = f"inferred: {len(users)} of {out_of} {who} reference it ({shown}){more}"
+        return Routing(None, self.subsystems[name].namespace, action, by, inferred=True,
+                       evidence=evidence, helper=helper)
+
+
 def _owner_of(home: str, subsystems: dict[str, Subsystem]) -> str | None:
     for subsystem in subsystems.values():
         if home.rstrip("/") == subsystem.namespace.rstrip("/"):
@@ -194,7 +277,7 @@ def _checks(found: Cluster, instances, routing: Routing, gate_rules: GateRules, 
               else f"{size} tokens >= {gate_rules.min_tokens}"),
         _content_check(found),
         Check("home", routing.home is not None,
-              f"home {routing.home} ({routing.by})" if routing.home else "no natural home (no routing rule matches)"),
+              f"home {routing.home} ({routing.by})" if routing.home else f"no natural home ({routing.by})"),
     )
 
 

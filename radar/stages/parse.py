@@ -1,7 +1,8 @@
 """Parse stage: source bytes -> units (functions, methods, classes, definition forms, modules).
 
 Tree-sitter lives behind this module and nowhere else. Which node types are units in each
-language is data (languages.yaml), not code.
+language is data (languages.yaml), not code; so are the queries that find a file's references
+to other modules (imports, includes, namespaced symbols), which `deps.py` resolves.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from importlib import resources
 # "str": a string literal (text is its value, or a digest of a long one): its shape is the type
 # "string" like any literal, but its value is content two copies of one logic share (shape.py).
 Token = tuple[str, str]
+# A reference to another module, as written: (capture name in languages.yaml, text, 1-based line).
+Reference = tuple[str, str, int]
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class Extraction:
     units: tuple[Extracted, ...]
     had_errors: bool  # the tree holds ERROR/MISSING nodes; units inside them were dropped
     tokens: tuple[Token, ...] = ()  # the whole file's token stream; every unit's is a slice of it
+    references: tuple[Reference, ...] = ()  # each (capture, text) once, at its first line
 
 
 def language_for(path: str, extra: dict[str, str] | None = None) -> str | None:
@@ -59,7 +63,28 @@ def extract(data: bytes, language: str) -> Extraction:
     """
     grammar = _grammar(language)
     tree = _parser(grammar.grammar).parse(data)
-    return _Walk(grammar, data).run(tree)
+    extraction = _Walk(grammar, data).run(tree)
+    query = _reference_query(language)
+    if query is None:
+        return extraction
+    return Extraction(extraction.units, extraction.had_errors, extraction.tokens, _references(query, tree))
+
+
+def _references(query, tree) -> tuple[Reference, ...]:
+    from tree_sitter import QueryCursor
+
+    found: dict[tuple[str, str], int] = {}
+    for _, captures in QueryCursor(query).matches(tree.root_node):
+        for capture, nodes in captures.items():
+            if capture.startswith("_"):  # helper captures (a predicate's subject)
+                continue
+            for node in nodes:
+                text = node.text.decode("utf-8", "replace").strip()
+                line = node.start_point[0] + 1
+                if text and found.get((capture, text), line) >= line:
+                    found[(capture, text)] = line
+    return tuple(sorted(((capture, text, line) for (capture, text), line in found.items()),
+                        key=lambda ref: (ref[2], ref[0], ref[1])))
 
 
 def calls_are(language: str) -> str:
@@ -80,7 +105,7 @@ def _suffix(name: str) -> str:
 
 _UNIT_KINDS = frozenset({"function", "method", "class", "definition"})
 _LANGUAGE_KEYS = frozenset(
-    {"grammar", "extensions", "units", "wrappers", "lisp", "calls"}
+    {"grammar", "extensions", "units", "wrappers", "lisp", "calls", "references"}
     | {"comments", "literals", "keywords", "atoms", "silent"}
 )
 _UNIT_KEYS = frozenset({"kind", "name", "require"})
@@ -124,6 +149,22 @@ def _extensions() -> dict[str, str]:
         for ext in entry.get("extensions", ()):
             table[_dotted(ext)] = name
     return table
+
+
+@functools.lru_cache(maxsize=None)
+def _reference_query(language: str):
+    """The compiled `references` query of a language, or None when it has none."""
+    source = _config()["languages"].get(language, {}).get("references")
+    if not source:
+        return None
+    from tree_sitter import Query
+    from tree_sitter_language_pack import get_language
+
+    grammar = _config()["languages"][language].get("grammar", language)
+    try:
+        return Query(get_language(grammar), source)
+    except Exception as exc:  # a query that does not fit the bundled grammar: a bug in languages.yaml
+        raise ValueError(f"languages.yaml: languages.{language}.references: {exc}") from exc
 
 
 # --- grammar tables ------------------------------------------------------------------------

@@ -344,6 +344,53 @@ def test_subsystems_page(out, monkeypatch):
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     assert "layer" in spec
     assert any("guest" in c.value for c in at.caption)
+    deps = at.dataframe[1].value
+    assert list(deps["subsystem"][:2]) == ["store", "guest"] and deps.iloc[0]["depended on by"] == 10
+    assert at.selectbox(key="dep_focus").value == data.focus_choices(samples.build_passes()[-1])[0]
+    at.selectbox(key="dep_focus").set_value("C-a1b2c3").run()
+    no_exception(at)
+    assert any(c.value.startswith("Home: lib/store") for c in at.caption)
+    focus = at.get("vega_lite_chart")[0].proto
+    assert all(name in focus.spec + str(focus.datasets) for name in ("events", "flow", "notify", "store"))
+
+
+def test_the_dependency_focus_keeps_one_candidate_readable(latest):
+    nodes, edges = data.focus_frames(latest, "C-a1b2c3")
+    roles = {n["subsystem"]: (n["x"], n["role"], n["referenced by"]) for n in nodes}
+    assert roles["store"] == (1.0, "home", "4 of 4 consumers")
+    assert {name for name, (x, _, _) in roles.items() if x == 0} == {"events", "feed", "flow", "notify"}
+    assert roles["guest"] == (1.0, "dependency", "2 of 4 consumers")
+    assert len(edges) == 2 * (4 + 2)  # one line per consumer and dependency, two points each
+    rows = data.dependency_rows(latest)
+    assert rows[0]["subsystem"] == "store" and rows[0]["home of"] == 2 and rows[0]["candidates"] == "C-ff5566, C-a1b2c3"
+    assert data.focus_frames(latest, "C-nope") == ([], [])
+    many = json.loads(json.dumps(latest))
+    many["candidates"] = [dict(many["candidates"][0], id=f"C-{k:06d}", home="lib/store") for k in range(9)]
+    assert data.dependency_rows(many)[0]["candidates"] == "C-000000, C-000001, C-000002, C-000003, C-000004, C-000005 and 3 more"
+    assert data.dependency_rows(None) == [] and data.focus_choices(None) == []
+
+
+def test_a_hairball_is_not_drawn(monkeypatch, tmp_path):
+    snap = samples.build_passes()[-1]
+    names = [f"svc{i:03d}" for i in range(60)]
+    snap["subsystems"] = [dict(snap["subsystems"][0], name=n, namespace=f"svc/{n}", depends_on=[]) for n in names]
+    template = snap["candidates"][0]
+    snap["candidates"] = []
+    for k in range(20):  # 20 candidates of 3 consumers each, 60 linked subsystems
+        c = json.loads(json.dumps(template))
+        c["id"] = f"C-{k:06d}"
+        c["instances"] = [dict(c["instances"][0], subsystem=names[3 * k + j]) for j in range(3)]
+        c["consumers"] = [i["subsystem"] for i in c["instances"]]
+        snap["candidates"].append(c)
+    folder = tmp_path / "snapshots"
+    folder.mkdir()
+    (folder / "latest.json").write_text(json.dumps(snap))
+    (folder / "20260101T000000Z.json").write_text(json.dumps(snap))
+    at = page(tmp_path, monkeypatch, "subsystems")
+    no_exception(at)
+    assert not at.get("vega_lite_chart")  # neither a hairball nor a dependency focus (no dependencies)
+    assert any("too many to draw readably" in c.value for c in at.caption)
+    assert any("no home can be inferred" in i.value for i in at.info)
 
 
 def test_history_page(out, monkeypatch):

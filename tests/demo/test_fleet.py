@@ -181,10 +181,15 @@ def test_plants_are_on_disk_and_tell_the_truth(demo):
     assert consumers[fleet.CONFORMANCE] == 5 and consumers[fleet.PAGINATION] == 2
     assert consumers[fleet.THIN] >= 4 and consumers[fleet.VISIBILITY] >= 3
     assert "persist" in built.plant(fleet.EVENT_LOG).subsystems  # persist owns the shape
+    memo, retry = built.plant(fleet.MEMO), built.plant(fleet.RETRY)
+    assert memo.inferred_home == "lib/persist" and memo.home is None and consumers[fleet.MEMO] == 3
+    assert not set(memo.subsystems) & set(retry.subsystems)  # retry's consumers share no substrate
+    for sub, path in zip(memo.subsystems, memo.paths):
+        assert "(persist/kv-get b key)" in (root_of(built, sub) / path).read_text()
 
 
 @pytest.mark.parametrize("kind", [fleet.CONFORMANCE, fleet.PAGINATION, fleet.EVENT_LOG,
-                                  fleet.OUTBOX, fleet.RETRY, fleet.NORMALIZE])
+                                  fleet.OUTBOX, fleet.RETRY, fleet.NORMALIZE, fleet.MEMO])
 def test_exact_plants_are_renamed_copies(demo, kind):
     built, _ = demo
     p = built.plant(kind)

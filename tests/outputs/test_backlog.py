@@ -135,3 +135,17 @@ def test_census_lists_every_row_when_asked_and_says_how_to_page_otherwise():
     assert "more recurring definition names" in short and "`radar census --out /x`" in short
     assert all(f"| {escape(r['name'])} |" in full for r in rows)
     assert "more recurring" not in full and "+" not in full.split("### File names")[1].split("\n")[4]
+
+
+def test_an_inferred_adopt_names_the_unit_to_adopt_and_the_evidence():
+    snapshot = samples.build_passes()[-1]
+    retry = next(c for c in snapshot["candidates"] if c["id"] == "C-5e6f70")
+    retry["home"], retry["action"], retry["kind"] = "lib/auth", "adopt", None
+    retry["routing"] = {"kind": None, "home": "lib/auth", "action": "adopt", "rule": None, "inferred": True,
+                        "by": "inferred: 2 of 2 other consumers reference it (billing/a.py:3, notify/b.py:4); "
+                              "auth already defines with_retry (auth/net/retry.py:8)",
+                        "evidence": ["billing/a.py:3", "notify/b.py:4"],
+                        "helper": {"subsystem": "auth", "path": "auth/net/retry.py", "line": 8, "name": "with_retry"}}
+    text = render(snapshot)
+    assert "- **Home:** lib/auth — inferred: 2 of 2 other consumers reference it" in text
+    assert "- **Action:** adopt `with_retry` (auth/net/retry.py:8) from lib/auth: it already defines this shape" in text

@@ -71,6 +71,18 @@ def test_an_edit_that_moves_a_shape_clusters_again_like_a_cold_pass(fleet, tmp_p
     assert any(newcomer in c["consumers"] for c in after["candidates"])
 
 
+def test_an_edit_that_only_moves_a_reference_updates_the_dependencies(fleet, tmp_path):
+    scan(fleet, tmp_path / "out", tmp_path / "cache")
+    plant = fleet.plant("memo-inferred-home")
+    checkout, path = fleet.worktrees[plant.subsystems[0]], plant.paths[0]
+    # a symbol's namespace is no part of its shape: only the reference moves
+    commit_old(checkout, path, (checkout / path).read_text().replace("(store/", "(web/"))
+    after, _ = scan(fleet, tmp_path / "out", tmp_path / "cache")
+    uses = {d["subsystem"] for s in after["subsystems"] if s["name"] == plant.subsystems[0] for d in s["depends_on"]}
+    assert "web" in uses and "store" not in uses
+    assert published(after) == published(scan(fleet, tmp_path / "nocache", None)[0])
+
+
 def test_the_memo_round_trips_and_a_foreign_one_is_a_miss(fleet, tmp_path):
     from radar.config import load_rules
     from radar.stages.discover import discover
@@ -79,7 +91,7 @@ def test_the_memo_round_trips_and_a_foreign_one_is_a_miss(fleet, tmp_path):
     rules = load_rules(fleet.rules)
     request = ScanRequest(fleet.repo, fleet.rules, tmp_path / "out", None, jobs=1)
     findings = find(request, discover(fleet.repo, rules.fleet), rules, ParseCache(None))
-    assert findings.clusters and findings.recurrences
+    assert findings.clusters and findings.recurrences and findings.references
     assert decode(encode(findings)) == findings
     for foreign in (None, (), ("garbage",), (1, *encode(findings)[1:]), encode(findings)[:-1]):
         assert decode(foreign) is None

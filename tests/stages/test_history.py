@@ -1,6 +1,7 @@
 """Passes as a history a team can trust: stable ids, honest empty passes, growth, decisions,
 census, explain and SARIF on the latest snapshot, and the scheduled job."""
 import json
+import re
 import subprocess
 
 import jsonschema
@@ -70,7 +71,13 @@ def test_census_csv_and_markdown(fleet, tmp_path, capsys):
     csv_text = capsys.readouterr().out
     assert csv_text.startswith("name,kind,owners,count,verdict") and "api.sx,file," in csv_text
     assert main(args + ["--format", "md"]) == 0
-    assert "| api.sx |" in capsys.readouterr().out
+    text = capsys.readouterr().out
+    assert "| api.sx |" in text
+    memo = fleet.plant("memo-inferred-home")
+    assert "\n## Dependencies\n" in text
+    for sub in memo.subsystems:  # each memo copy calls the merged store
+        assert re.search(rf"^- \*\*{sub}\*\* \(depended on by \d+\) → .*store \(1\)", text, re.MULTILINE)
+    assert re.search(r"^- \*\*store\*\*", text, re.MULTILINE) is None  # store references nobody
 
 
 def test_explain_prints_checklist_score_home_and_evidence(fleet, tmp_path, capsys):

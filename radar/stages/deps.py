@@ -1,0 +1,289 @@
+"""Deps stage: the dependency graph between subsystems, from each language's own references.
+
+parse.py finds what each file references (imports, includes, `use`, namespaced symbols; the
+queries are data in languages.yaml) and the parse cache keeps them per blob, so this stage
+only resolves them, every pass, to the subsystem that owns the target:
+- Python: absolute imports by module name (the file's path, from the checkout root, below a
+  `src/` or `lib/` folder, or from its topmost package), relative imports by path;
+- JS/TS: relative specifiers by path, bare ones by the `name` in each subsystem's package.json;
+- Go: import paths below the module path of a go.mod (checkout root or subsystem);
+- Rust: crate names (`use`, `extern crate`) from each subsystem's Cargo.toml;
+- Java: imports by the packages the subsystems' files declare;
+- C/C++: includes relative to the including file, else by a unique path suffix;
+- Lisp and `.sx`: a symbol's namespace (`persist/append!`, Common Lisp `persist:append`) by
+  subsystem name or the last segment of its namespace.
+A reference that resolves to no subsystem, or to more than one, is ignored, never guessed:
+code outside every subsystem (a repository-level `tests/` or `src/shared`) is no subsystem,
+so never a home. Manifests (package.json, go.mod, Cargo.toml) are read from the checkout.
+"""
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from radar.stages.discover import Fleet, Subsystem
+
+EVIDENCE_KEPT = 3  # path:line examples per edge
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str  # the subsystem whose files reference...
+    target: str  # ...this one
+    files: int  # how many of the source's files reference the target
+    evidence: tuple[str, ...]  # "path:line" of the first reference in a few of those files
+
+
+@dataclass(frozen=True)
+class Dependencies:
+    subsystems: tuple[str, ...]
+    edges: tuple[Edge, ...]  # sorted by (source, target); no edge from a subsystem to itself
+    resolved: int = 0  # references that named another subsystem or the file's own
+    unresolved: int = 0  # references to code outside every subsystem, or ambiguous
+    by_file: tuple[tuple[str, str, tuple[tuple[str, int], ...]], ...] = ()  # (subsystem, path, ((target, line), ...))
+
+    def file_targets(self) -> dict[tuple[str, str], dict[str, int]]:
+        """(subsystem, path) -> the other subsystems that file references, with the first line."""
+        return {(subsystem, path): dict(targets) for subsystem, path, targets in self.by_file}
+
+    def depends_on(self, name: str) -> dict[str, Edge]:
+        return {e.target: e for e in self.edges if e.source == name}
+
+    def dependents(self) -> dict[str, int]:
+        """Per subsystem, how many others depend on it."""
+        counts = dict.fromkeys(self.subsystems, 0)
+        for edge in self.edges:
+            counts[edge.target] = counts.get(edge.target, 0) + 1
+        return counts
+
+    def dependencies(self) -> dict[str, int]:
+        """Per subsystem, how many others it depends on."""
+        counts = dict.fromkeys(self.subsystems, 0)
+        for edge in self.edges:
+            counts[edge.source] = counts.get(edge.source, 0) + 1
+        return counts
+
+    def graph(self):
+        """The graph as a networkx DiGraph (edge attributes: files, evidence)."""
+        import networkx as nx  # a tenth of a second to import: only when asked for
+
+        graph = nx.DiGraph()
+        graph.add_nodes_from(self.subsystems)
+        for edge in self.edges:
+            graph.add_edge(edge.source, edge.target, files=edge.files, evidence=list(edge.evidence))
+        return graph
+
+
+NO_DEPENDENCIES = Dependencies((), ())
+
+
+def dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]]) -> Dependencies:
+    """Resolve every file's references (findings.references) to subsystems."""
+    references = tuple(references)
+    index = _Index(fleet)
+    index.declare(references)  # Java packages: what the files say they are
+    first: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (source, target) -> path -> line
+    by_file = []
+    resolved = unresolved = 0
+    for subsystem, path, language, refs in references:
+        targets: dict[str, int] = {}
+        for capture, text, line in refs:
+            target = index.resolve(subsystem, path, language, capture, text)
+            if target is None:
+                unresolved += capture in ("module", "namespace", "qualified")
+                continue
+            resolved += 1
+            if target != subsystem:
+                first[(subsystem, target)].setdefault(path, f"{path}:{line}")
+                targets.setdefault(target, line)
+        if targets:
+            by_file.append((subsystem, path, tuple(sorted(targets.items()))))
+    edges = tuple(
+        Edge(source, target, len(places), tuple(places[p] for p in sorted(places)[:EVIDENCE_KEPT]))
+        for (source, target), places in sorted(first.items())
+    )
+    return Dependencies(tuple(s.name for s in fleet.subsystems), edges, resolved, unresolved, tuple(by_file))
+
+
+class _Index:
+    """What references can name, per language, mapped to the one subsystem that owns it."""
+
+    def __init__(self, fleet: Fleet):
+        subsystems = fleet.subsystems
+        self.namespaces = {s.namespace.strip("/"): s.name for s in subsystems if s.namespace.strip("/")}
+        self.python: dict[str, set[str]] = defaultdict(set)
+        self.java: dict[str, set[str]] = defaultdict(set)
+        self.by_basename: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.packages: dict[str, set[str]] = defaultdict(set)  # package.json names
+        self.crates: dict[str, set[str]] = defaultdict(set)
+        self.go_modules: list[tuple[str, str]] = []  # (module path, its folder relative to the root)
+        self.lisp: dict[str, set[str]] = defaultdict(set)
+        for subsystem in subsystems:
+            self._add(subsystem)
+
+    def _add(self, subsystem: Subsystem) -> None:
+        name, namespace = subsystem.name, subsystem.namespace.strip("/")
+        self.lisp[name].add(name)
+        if namespace:
+            self.lisp[namespace.rsplit("/", 1)[-1]].add(name)
+        paths = {f.path for f in subsystem.files}
+        for path in paths:
+            if path.endswith((".py", ".pyi")):
+                for module in _python_modules(path, namespace, paths):
+                    self.python[module].add(name)
+            elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx")):
+                self.by_basename[posixpath.basename(path)][path].add(name)
+        folder = Path(subsystem.root, namespace)
+        manifest = _json(folder / "package.json")
+        if isinstance(manifest, dict) and isinstance(manifest.get("name"), str):
+            self.packages[manifest["name"]].add(name)
+        cargo = _toml(folder / "Cargo.toml")
+        crate = (cargo.get("lib") or {}).get("name") or (cargo.get("package") or {}).get("name")
+        if isinstance(crate, str):
+            self.crates[crate.replace("-", "_")].add(name)
+        for where in {namespace, ""}:
+            module = _go_module(Path(subsystem.root, where, "go.mod"))
+            if module and (module, where) not in self.go_modules:
+                self.go_modules.append((module, where))
+
+    def declare(self, references: Iterable[tuple[str, str, str, tuple]]) -> None:
+        for subsystem, _, _, refs in references:
+            for capture, text, _ in refs:
+                if capture == "package":
+                    self.java[text].add(subsystem)
+
+    # -- resolution -----------------------------------------------------------------------
+
+    def resolve(self, subsystem: str, path: str, language: str, capture: str, text: str) -> str | None:
+        if capture == "namespace":
+            return _unique(self.lisp.get(text.split(".")[0]))
+        if capture == "qualified":
+            head = text.split("/", 1)[0]
+            return _unique(self.lisp.get(head)) if head and head != text else None
+        if capture != "module":
+            return None
+        if language == "python":
+            return self._python(path, text)
+        if language in ("javascript", "typescript", "tsx"):
+            return self._javascript(path, text)
+        if language == "go":
+            return self._go(text.strip("\"`"))
+        if language == "rust":
+            first = re.split(r"::|\s|\{", text.lstrip(":"), maxsplit=1)[0]
+            return _unique(self.crates.get(first))
+        if language == "java":
+            return self._java(text)
+        if language in ("c", "cpp"):
+            return self._include(path, text)
+        return None
+
+    def owner(self, path: str) -> str | None:
+        """The subsystem whose namespace holds `path` (relative to a checkout root)."""
+        path = path.strip("/")
+        while path and path not in self.namespaces:  # the deepest namespace holding it
+            path = path.rpartition("/")[0]
+        return self.namespaces.get(path)
+
+    def _python(self, path: str, text: str) -> str | None:
+        if text.startswith("."):
+            dots = len(text) - len(text.lstrip("."))
+            base = posixpath.dirname(path)
+            for _ in range(dots - 1):
+                base = posixpath.dirname(base)
+            rest = text[dots:].replace(".", "/")
+            return self.owner(posixpath.join(base, rest) if rest else base) if base else None
+        return _longest_dotted(self.python, text)
+
+    def _javascript(self, path: str, text: str) -> str | None:
+        if text.startswith("."):
+            return self.owner(posixpath.normpath(posixpath.join(posixpath.dirname(path), text)))
+        parts = text.split("/")
+        package = "/".join(parts[:2]) if text.startswith("@") else parts[0]
+        return _unique(self.packages.get(package))
+
+    def _go(self, text: str) -> str | None:
+        for module, folder in self.go_modules:
+            if text == module or text.startswith(module + "/"):
+                return self.owner(posixpath.join(folder, text[len(module):].strip("/")))
+        return None
+
+    def _java(self, text: str) -> str | None:
+        return _longest_dotted(self.java, text)
+
+    def _include(self, path: str, text: str) -> str | None:
+        target = text.strip("\"<> ")
+        if not target:
+            return None
+        candidates = self.by_basename.get(posixpath.basename(target), {})
+        if text.startswith('"'):
+            beside = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+            if beside in candidates:
+                return _unique(candidates[beside])
+        owners = set().union(*(names for found, names in candidates.items()
+                               if found == target or found.endswith("/" + target)))
+        return _unique(owners)
+
+
+def _longest_dotted(table: dict[str, set[str]], text: str) -> str | None:
+    """The owner of the longest dotted prefix of `text` that `table` knows (`a.b.C` → `a.b`),
+    when exactly one subsystem owns it: `from moto.core.utils import camel` names moto.core.utils."""
+    parts = text.split(".")
+    for end in range(len(parts), 0, -1):
+        owners = table.get(".".join(parts[:end]))
+        if owners:
+            return _unique(owners)
+    return None
+
+
+def _unique(owners: set[str] | None) -> str | None:
+    return next(iter(owners)) if owners and len(owners) == 1 else None
+
+
+def _python_modules(path: str, namespace: str, paths: set[str]) -> set[str]:
+    """The dotted names `path` may be imported by: from the checkout root, from below a `src/`
+    or `lib/` folder, and from the topmost package of its unbroken chain of packages when that
+    package sits right in the subsystem's folder (deeper, it is likely the tail of a namespace
+    package: `opentelemetry/instrumentation/flask` must not claim `import flask`). Folders
+    without `__init__.py` (namespace packages, shared by many subsystems) are not named."""
+    parts = path.rsplit(".", 1)[0].split("/")
+    folders = len(parts) - 1
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    starts = {0} | {position + 1 for position, part in enumerate(parts[:-1]) if part in ("src", "lib")}
+    top = folders  # parts[:top] is the folder holding the topmost package
+    while top > 0 and "/".join(parts[:top]) + "/__init__.py" in paths:
+        top -= 1
+    if "/".join(parts[:top]) == namespace:
+        starts.add(top)
+    return {".".join(parts[start:]) for start in starts if start < len(parts)}
+
+
+def _json(path: Path) -> object:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+_GO_MODULE = re.compile(r"^\s*module\s+(\S+)", re.MULTILINE)
+
+
+def _go_module(path: Path) -> str | None:
+    try:
+        found = _GO_MODULE.search(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return found.group(1).strip('"') if found else None

@@ -1,0 +1,176 @@
+"""Deps stage: references found by the real grammars in small real snippets, resolved to the
+subsystems of a fleet written to disk (manifests included); what cannot be resolved is ignored."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from radar.reuse.findings import references
+from radar.stages.analyse import FileWork, _bind, analyse_bytes
+from radar.stages.deps import dependencies
+from radar.stages.discover import Fleet, SourceFile, Subsystem
+from radar.stages.parse import extract, language_for
+from stage_fixtures import NOW
+
+
+def scan(root: Path, layout: dict[str, dict[str, str]], manifests: dict[str, str] = None):
+    """Write `layout` ({subsystem namespace: {path: text}}) under root and resolve its references."""
+    for rel, text in (manifests or {}).items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    subsystems, results = [], []
+    for namespace, files in layout.items():
+        name = namespace.rsplit("/", 1)[-1]
+        sources = []
+        for path, text in files.items():
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / path).write_text(text)
+            sources.append(SourceFile(path, str(root / path), None, NOW, False))
+            language = language_for(path, {".sx": "clojure"})
+            if language:
+                work = FileWork(name, path, str(root / path), language, None)
+                results.append(_bind(work, analyse_bytes(text.encode(), language)))
+        subsystems.append(Subsystem(name, "package", str(root), namespace, None, None, tuple(sources), NOW,
+                                    (), False, "quiet"))
+    fleet = Fleet(str(root), "folder", tuple(subsystems), 0, (), NOW)
+    return dependencies(fleet, references(results))
+
+
+def edges(deps) -> set[tuple[str, str]]:
+    return {(e.source, e.target) for e in deps.edges}
+
+
+def test_python_absolute_and_relative_imports_name_the_owning_package(tmp_path):
+    deps = scan(tmp_path, {
+        "moto/core": {"moto/core/__init__.py": "", "moto/core/utils.py": "def camel(x):\n    return x\n"},
+        "moto/utilities": {"moto/utilities/__init__.py": "", "moto/utilities/ids.py": "import uuid\n"},
+        "moto/ec2": {"moto/ec2/__init__.py": "",
+                     "moto/ec2/models.py": "import os\nfrom moto.core.utils import camel\n"
+                                           "from ..utilities import ids\nfrom . import responses\n",
+                     "moto/ec2/responses.py": "import moto.core\n"},
+    })
+    assert edges(deps) == {("ec2", "core"), ("ec2", "utilities")}
+    core = deps.depends_on("ec2")["core"]
+    assert core.files == 2 and core.evidence == ("moto/ec2/models.py:2", "moto/ec2/responses.py:1")
+    assert deps.depends_on("ec2")["utilities"].evidence == ("moto/ec2/models.py:3",)
+    assert deps.dependents()["core"] == 1 and deps.dependencies()["ec2"] == 2
+    assert deps.unresolved == 2  # `import os`, `import uuid`: outside every subsystem, ignored
+
+
+def test_python_src_layout_and_namespace_packages_are_never_guessed(tmp_path):
+    flask = "instrumentation/otel-flask/src/opentelemetry/instrumentation/flask/__init__.py"
+    deps = scan(tmp_path, {
+        "instrumentation/otel-flask": {flask: "import flask\n"},
+        "instrumentation/otel-wsgi": {
+            "instrumentation/otel-wsgi/src/opentelemetry/instrumentation/wsgi/__init__.py":
+                "from opentelemetry.instrumentation.flask import x\nimport opentelemetry.trace\n"},
+    })
+    # the third-party `flask` is not the subsystem whose package is named flask
+    assert edges(deps) == {("otel-wsgi", "otel-flask")}
+
+
+def test_javascript_and_typescript_resolve_package_names_and_relative_paths(tmp_path):
+    deps = scan(tmp_path, {
+        "packages/helper-plugin-utils": {"packages/helper-plugin-utils/src/index.ts": "export const a = 1;\n"},
+        "packages/types": {"packages/types/src/index.js": "module.exports = {};\n"},
+        "packages/plugin-a": {"packages/plugin-a/src/index.ts":
+                              'import { declare } from "@babel/helper-plugin-utils";\n'
+                              'export { t } from "../../types/src/index.js";\n'
+                              'import lodash from "lodash";\n'},
+        "packages/plugin-b": {"packages/plugin-b/src/index.js":
+                              'const utils = require("@babel/helper-plugin-utils/lib/x");\n'
+                              'import("./local.js");\n'},
+    }, manifests={
+        "packages/helper-plugin-utils/package.json": json.dumps({"name": "@babel/helper-plugin-utils"}),
+        "packages/types/package.json": json.dumps({"name": "@babel/types"}),
+    })
+    assert edges(deps) == {("plugin-a", "helper-plugin-utils"), ("plugin-a", "types"),
+                           ("plugin-b", "helper-plugin-utils")}
+
+
+def test_go_imports_below_the_module_path(tmp_path):
+    deps = scan(tmp_path, {
+        "pkg/store": {"pkg/store/store.go": "package store\n\nfunc Get() int { return 1 }\n"},
+        "pkg/api": {"pkg/api/api.go": 'package api\n\nimport (\n\t"fmt"\n\t"example.com/fleet/pkg/store"\n)\n'},
+    }, manifests={"go.mod": "module example.com/fleet\n\ngo 1.22\n"})
+    assert edges(deps) == {("api", "store")}
+
+
+def test_rust_use_and_extern_crate_by_crate_name(tmp_path):
+    deps = scan(tmp_path, {
+        "crates/persist-core": {"crates/persist-core/src/lib.rs": "pub fn get() {}\n"},
+        "crates/cli": {"crates/cli/src/main.rs": "use persist_core::{get};\nuse std::io;\nuse crate::x;\n"},
+        "crates/web": {"crates/web/src/main.rs": "extern crate persist_core;\n"},
+    }, manifests={"crates/persist-core/Cargo.toml": '[package]\nname = "persist-core"\nversion = "0.1.0"\n'})
+    assert edges(deps) == {("cli", "persist-core"), ("web", "persist-core")}
+
+
+def test_java_imports_by_declared_package(tmp_path):
+    deps = scan(tmp_path, {
+        "modules/util": {"modules/util/src/main/java/com/acme/util/Strings.java":
+                         "package com.acme.util;\npublic class Strings {}\n"},
+        "modules/app": {"modules/app/src/main/java/com/acme/app/Main.java":
+                        "package com.acme.app;\nimport com.acme.util.Strings;\nimport java.util.List;\n"
+                        "class Main {}\n"},
+    })
+    assert edges(deps) == {("app", "util")}
+
+
+def test_c_and_cpp_includes_beside_the_file_or_by_unique_suffix(tmp_path):
+    deps = scan(tmp_path, {
+        "lib/strings": {"lib/strings/include/strings/trim.h": "int trim(char *s);\n"},
+        "lib/net": {"lib/net/socket.c": '#include "../strings/include/strings/trim.h"\n#include <stdio.h>\n'},
+        "lib/http": {"lib/http/server.cpp": "#include <strings/trim.h>\n#include <vector>\n"},
+    })
+    assert edges(deps) == {("net", "strings"), ("http", "strings")}
+
+
+def test_lisp_and_sx_namespaced_symbols_name_the_subsystem(tmp_path):
+    deps = scan(tmp_path, {
+        "lib/persist": {"lib/persist/kv.sx": "(define (persist/kv-get b k) (get b k))\n"},
+        "lib/acl": {"lib/acl/audit.sx": "(define (acl/audit b e)\n  (persist/kv-get b e)\n  (other/x e))\n"},
+        "lib/feed": {"lib/feed/log.scm": "(define (feed-log b) (persist/kv-get b 1) (/ 1 2))\n"},
+        "lib/mod": {"lib/mod/rules.lisp": "(defun mod-check (b) (persist:kv-get b 1) (:keyword 2))\n"},
+    })
+    assert edges(deps) == {("acl", "persist"), ("feed", "persist"), ("mod", "persist")}
+    assert deps.depends_on("acl")["persist"].evidence == ("lib/acl/audit.sx:2",)
+
+
+def test_reference_queries_on_the_snippet_files():
+    found = {}
+    for name in ("sample.py", "sample.js", "sample.ts", "sample.go", "sample.rs", "Sample.java",
+                 "sample.c", "sample.cpp", "sample.sx"):
+        path = Path(__file__).resolve().parent.parent / "snippets" / name
+        found[name] = extract(path.read_bytes(), language_for(name, {".sx": "clojure"})).references
+    assert ("module", "functools", 2) in found["sample.py"]
+    assert all(capture in ("module", "package", "namespace") for refs in found.values() for capture, _, _ in refs)
+
+
+def test_the_graph_is_a_networkx_digraph(tmp_path):
+    deps = scan(tmp_path, {
+        "lib/persist": {"lib/persist/kv.sx": "(define (persist/kv-get b k) (get b k))\n"},
+        "lib/acl": {"lib/acl/audit.sx": "(define (acl/audit b e) (persist/kv-get b e))\n"},
+    })
+    graph = deps.graph()
+    assert set(graph.nodes) == {"persist", "acl"} and list(graph.edges) == [("acl", "persist")]
+    assert graph["acl"]["persist"]["files"] == 1
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(["python", "javascript", "typescript", "go", "rust", "java", "c",
+                                           "cpp", "clojure", "scheme", "ruby"]),
+                          st.sampled_from(["module", "package", "namespace", "qualified"]),
+                          st.text(min_size=0, max_size=40)), max_size=30))
+def test_any_reference_text_resolves_to_a_subsystem_of_the_fleet_or_to_nothing(tmp_path, refs):
+    subsystems = tuple(Subsystem(name, "package", str(tmp_path), f"pkgs/{name}", None, None,
+                                 (SourceFile(f"pkgs/{name}/__init__.py", "", None, NOW, False),), NOW, (), False, "quiet")
+                       for name in ("core", "web"))
+    fleet = Fleet(str(tmp_path), "folder", subsystems, 0, (), NOW)
+    files = [("web", f"pkgs/web/f{i}", language, ((capture, text, 1),))
+             for i, (language, capture, text) in enumerate(refs)]
+    deps = dependencies(fleet, files)
+    assert all(e.source == "web" and e.target == "core" for e in deps.edges)
+    assert deps.resolved + deps.unresolved <= len(refs)
