@@ -8,7 +8,8 @@
 before any tuning: paths, unit names and lines, never code). The clone must be at
 `<corpus>/<name>` at the labelled commit (the script says so when it is not). Each repository
 is scanned with the labelled subsystem globs and excludes and one catch-all routing rule, so
-that only the other gate criteria decide.
+that only the other gate criteria decide (or, with --homes inferred, no routing rule at all, as
+on a first scan: homes come from the dependency graph).
 
 A candidate takes the label of the labelled group it shares most members with (members match
 by path and unit name; at least two shared); otherwise it is "unlabelled", which counts as not
@@ -41,12 +42,17 @@ def load_labels(name: str) -> dict:
     return yaml.safe_load((LABELS / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
-def write_rules(folder: Path, labels: dict) -> Path:
+def write_rules(folder: Path, labels: dict, homes: str) -> Path:
+    """The labelled scope; with homes "catch-all" one routing rule homes everything, with
+    "inferred" there is no routing rule (a first scan: homes come from the dependency graph)."""
     folder.mkdir(parents=True, exist_ok=True)
     fleet = {"subsystems": labels["subsystems"], "main_namespaces": [], "exclude": labels.get("exclude", [])}
     (folder / "radar.yaml").write_text(yaml.safe_dump({"fleet": fleet}))
-    (folder / "routing.yaml").write_text(yaml.safe_dump(
-        [{"kind": "shared logic", "home": "shared", "match": {"paths": ["**"]}}]))
+    routing = folder / "routing.yaml"
+    if homes == "catch-all":
+        routing.write_text(yaml.safe_dump([{"kind": "shared logic", "home": "shared", "match": {"paths": ["**"]}}]))
+    else:
+        routing.unlink(missing_ok=True)
     return folder
 
 
@@ -85,13 +91,13 @@ def recalled(group: dict, candidates: list[dict]) -> bool:
     return len(held) >= max(2, (len(wanted) + 1) // 2)
 
 
-def evaluate(name: str, corpus: Path, work: Path, show: int) -> dict:
+def evaluate(name: str, corpus: Path, work: Path, show: int, homes: str = "catch-all") -> dict:
     labels = load_labels(name)
     repo = corpus / name
     if not (repo / ".git").exists():
         raise SystemExit(f"{repo}: no clone of {labels['repo']} (clone it there at {labels['commit']})")
     head = subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
-    snapshot = scan(repo, write_rules(work / f"rules-{name}", labels), work / f"out-{name}")
+    snapshot = scan(repo, write_rules(work / f"rules-{name}", labels, homes), work / f"out-{name}")
     groups = labels["groups"]
     candidates = snapshot["candidates"]
     proposed = sorted((c for c in candidates if c["verdict"] == "proposed"), key=lambda c: -c["score"])
@@ -100,7 +106,7 @@ def evaluate(name: str, corpus: Path, work: Path, show: int) -> dict:
     found = [g for g in real if recalled(g, candidates)]
     natures = Counter(c.get("nature", "logic") for c in candidates)
     result = {
-        "repo": labels["repo"], "labelled_commit": labels["commit"], "scanned_commit": head,
+        "repo": labels["repo"], "homes": homes, "labelled_commit": labels["commit"], "scanned_commit": head,
         "candidates": len(candidates), "proposed": len(proposed), "natures": dict(natures),
         "precision_at_10": (sum(label == "real" for _, label, _ in top) / len(top)) if top else None,
         "recall": len(found) / len(real) if real else None, "real_groups": len(real),
@@ -127,7 +133,8 @@ def injection_recall(functions: int, seed: int) -> list[tuple]:
 
 def report(result: dict) -> str:
     p10 = "n/a (nothing proposed)" if result["precision_at_10"] is None else f"{result['precision_at_10']:.2f}"
-    lines = [f"## {result['repo']} (labelled at {result['labelled_commit'][:10]}, scanned {result['scanned_commit'][:10]})",
+    lines = [f"## {result['repo']} (labelled at {result['labelled_commit'][:10]}, scanned {result['scanned_commit'][:10]}; "
+             f"homes: {result['homes']})",
              f"candidates {result['candidates']} ({', '.join(f'{k} {v}' for k, v in sorted(result['natures'].items()))}); "
              f"proposed {result['proposed']}",
              f"precision@10 of proposed: {p10}",
@@ -147,6 +154,8 @@ def main(argv=None) -> int:
     parser.add_argument("--show", type=int, default=0, help="also list the first N watching")
     parser.add_argument("--inject", action="store_true", help="also the injection recall (Python)")
     parser.add_argument("--functions", type=int, default=40)
+    parser.add_argument("--homes", choices=("catch-all", "inferred"), default="catch-all",
+                        help="one catch-all routing rule (default), or none: homes inferred, as on a first scan")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--keep", type=Path, help="keep the rules and snapshots here (default: a temp dir)")
     args = parser.parse_args(argv)
@@ -154,7 +163,7 @@ def main(argv=None) -> int:
     results = []
     with tempfile.TemporaryDirectory(prefix="radar-precision-") as work:
         for name in names:
-            results.append(evaluate(name, args.corpus, args.keep or Path(work), args.show))
+            results.append(evaluate(name, args.corpus, args.keep or Path(work), args.show, args.homes))
             print(report(results[-1]), flush=True)
     if args.inject:
         rows = injection_recall(args.functions, 1)
