@@ -4,8 +4,8 @@ Two units can have one shape and nothing else in common: `to_json` methods retur
 literals of different fields, handlers forwarding different parameters to different backend
 calls. That is boilerplate, not an abstraction. What real copies of one logic share is content:
 the names they call and read (calls, attribute and member names) and their string literals.
-Names every subsystem uses (the framework's API, the fleet's conventions) say little, so each
-is weighted by how rare it is across subsystems (smoothed inverse document frequency).
+Names most subsystems use (the framework's API, the fleet's conventions) say little, so each
+word is weighed by how few subsystems outside the cluster use it (see Rarity.weights).
 
 A unit's *vocab* is its distinct content as characters (identifiers in shape.NAME_PLANE, one per
 name; strings likewise, one per value). Its *behaviour* counts calls and branches: a unit with
@@ -123,8 +123,6 @@ def word_code(word: str) -> str:
 
 
 Weights = dict[str, float]
-
-
 API_WEIGHT = 0.1  # a name another subsystem defines is the fleet's API: calling it is convention
 CONVENTION_FLOOR = 0.25  # what the most common name still weighs: shared convention is still shared
 
@@ -168,7 +166,7 @@ class Rarity:
 
 def overlap(a: str, b: str, weights: Weights) -> float:
     """Weighted Jaccard of two vocabs: the rare content they share over all they hold (1 when
-    all they hold is convention, or nothing)."""
+    neither says anything)."""
     if a == b:
         return 1.0
     first, second = set(a), set(b)
