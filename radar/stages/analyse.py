@@ -112,7 +112,7 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
         return _nothing("generated")
     extraction = extract(data, language)
     streams = FileStreams(extraction.tokens)  # once per file: units are slices of it
-    content = file_content(extraction.tokens, streams.blind, calls_are(language))
+    content = file_content(extraction.tokens, streams.blind, calls_are(language), extraction.calls)
     units = []
     for unit in extraction.units:
         start, end = unit.first_token, unit.first_token + len(unit.tokens)

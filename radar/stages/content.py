@@ -39,6 +39,7 @@ _CALL = re.compile(f"(?<![{re.escape(DEFINERS)}]){re.escape(IDENTIFIER)}(?={re.e
 _MEMBER_NAME = re.compile(f"(?<=[{re.escape(MEMBER)}]){re.escape(IDENTIFIER)}")
 _HEAD = re.compile(f"(?<={re.escape(OPEN)}){re.escape(IDENTIFIER)}")  # Lisp: (head args...)
 _STRING = re.compile(f"(?<!{re.escape(ARROW)}){re.escape(STRING)}")  # after `->`: an annotation
+_SUPER_CALL = re.compile(f"{re.escape(blind_code('kw', 'super'))}(?={re.escape(OPEN)})")
 _BRANCH = re.compile(f"[{re.escape(''.join(sorted(BRANCHES)))}]")
 COMPARED = 40  # others each instance is compared with: enough for a median, bounded cost
 
@@ -53,24 +54,35 @@ class FileContent:
     words: tuple[str, ...]  # a member name has a leading "." (`x.name`), a call or string not
     behaviour_at: tuple[int, ...]
     branch_at: tuple[int, ...]
+    super_at: tuple[int, ...] = ()  # `super(`: a call of the parent's constructor
 
     def behaviour(self, start: int, end: int) -> int:
-        return bisect_left(self.behaviour_at, end) - bisect_left(self.behaviour_at, start)
+        return _count(self.behaviour_at, start, end)
 
     def forwards(self, start: int, end: int, name: str) -> bool:
         """Whether the unit, branching nowhere, calls a method of its own name on something
-        else (`def tag_resource(…): … backend.tag_resource(…)`): a delegation, whose logic
+        else (`def tag_resource(…): … backend.tag_resource(…)`), or calls nothing but its
+        parent's constructor (`constructor(c) { super("x", c) }`): a delegation, whose logic
         lives in the callee. (Recursion calls its name bare, not as a member.)"""
-        if not name or bisect_left(self.branch_at, end) > bisect_left(self.branch_at, start):
+        if not name or _count(self.branch_at, start, end):
             return False
-        return "." + name in self.words[bisect_left(self.at, start):bisect_left(self.at, end)]
+        if "." + name in self.words[bisect_left(self.at, start):bisect_left(self.at, end)]:
+            return True
+        supers = _count(self.super_at, start, end)
+        return bool(supers) and supers == self.behaviour(start, end)
 
 
-def file_content(tokens: Sequence[Token], blind: str, calls_are: str) -> FileContent:
+def _count(positions: tuple[int, ...], start: int, end: int) -> int:
+    return bisect_left(positions, end) - bisect_left(positions, start)
+
+
+def file_content(tokens: Sequence[Token], blind: str, calls_are: str, call_at: Sequence[int] = ()) -> FileContent:
     """Calls, member names (after `.`, `::`, `?.`) and string values are content. A call is, by
     `calls_are`: "parens", a name before `(` (not the name a definition introduces); "lists",
     the head of a Lisp form (a name before `(` is an argument there); "words", any word (shell:
-    commands and their flags are words, with no mark of which is which)."""
+    commands and their flags are words, with no mark of which is which). Behaviour counts the
+    branches and the calls the parser saw (`call_at`), or, in Lisp, the forms' heads: a method
+    definition or an interface's signature reads like a call but is none."""
     if calls_are == "words":
         calls = [at for at, code in enumerate(blind) if code == IDENTIFIER]
     else:
@@ -82,7 +94,9 @@ def file_content(tokens: Sequence[Token], blind: str, calls_are: str) -> FileCon
     words = tuple(("\x01" + tokens[i][1]) if tokens[i][0] == "str" else
                   ("." + tokens[i][1]) if i in member_at else tokens[i][1] for i in at)
     branches = tuple(m.start() for m in _BRANCH.finditer(blind))
-    return FileContent(tuple(at), words, tuple(sorted({*calls, *branches})), branches)
+    behaviour = calls if calls_are == "lists" else call_at
+    supers = tuple(m.start() for m in _SUPER_CALL.finditer(blind))
+    return FileContent(tuple(at), words, tuple(sorted({*behaviour, *branches})), branches, supers)
 
 
 def word_codes(words: Sequence[str], owner: str = "") -> str:

@@ -40,6 +40,7 @@ class Extraction:
     had_errors: bool  # the tree holds ERROR/MISSING nodes; units inside them were dropped
     tokens: tuple[Token, ...] = ()  # the whole file's token stream; every unit's is a slice of it
     references: tuple[Reference, ...] = ()  # each (capture, text) once, at its first line
+    calls: tuple[int, ...] = ()  # token positions where a call node starts (content.py: behaviour)
 
 
 def language_for(path: str, extra: dict[str, str] | None = None) -> str | None:
@@ -67,7 +68,8 @@ def extract(data: bytes, language: str) -> Extraction:
     query = _reference_query(language)
     if query is None:
         return extraction
-    return Extraction(extraction.units, extraction.had_errors, extraction.tokens, _references(query, tree))
+    return Extraction(extraction.units, extraction.had_errors, extraction.tokens, _references(query, tree),
+                      extraction.calls)
 
 
 def _references(query, tree) -> tuple[Reference, ...]:
@@ -92,7 +94,7 @@ def calls_are(language: str) -> str:
     else "parens" (`name(args…)`)."""
     if _grammar(language).lists:
         return "lists"
-    return _config()["languages"].get(language, {}).get("calls", "parens")
+    return _config()["languages"].get(language, {}).get("call_style", "parens")
 
 
 def _suffix(name: str) -> str:
@@ -105,7 +107,7 @@ def _suffix(name: str) -> str:
 
 _UNIT_KINDS = frozenset({"function", "method", "class", "definition"})
 _LANGUAGE_KEYS = frozenset(
-    {"grammar", "extensions", "units", "wrappers", "lisp", "calls", "references"}
+    {"grammar", "extensions", "units", "wrappers", "lisp", "calls", "call_style", "references"}
     | {"comments", "literals", "keywords", "atoms", "silent"}
 )
 _UNIT_KEYS = frozenset({"kind", "name", "require"})
@@ -193,6 +195,7 @@ class _Grammar:
     lisp_words: dict[bytes, Token]  # symbol text -> kw / lit token; any other symbol is an id
     definitions: frozenset[str]  # head symbols of definition forms
     candidates: frozenset[int]  # kind ids that may open a unit
+    calls: frozenset[int]  # kind ids of calls (a unit holding none only lays out data)
 
 
 @functools.lru_cache(maxsize=None)
@@ -277,6 +280,7 @@ def _grammar(language: str) -> _Grammar:
         lisp_words=lisp_words,
         definitions=frozenset(str(word) for word in shared["definitions"]),
         candidates=frozenset(units) | wrappers | lists,
+        calls=kind_ids(set(defaults["calls"]) | set(entry.get("calls", ()))),
     )
 
 
@@ -334,7 +338,8 @@ class _Walk:
     def run(self, tree) -> Extraction:
         g, data = self.g, self.data
         actions, n_actions, lit_tokens = g.actions, len(g.actions), g.lit_tokens
-        candidates, lisp_words = g.candidates, g.lisp_words
+        candidates, lisp_words, call_kinds = g.candidates, g.lisp_words, g.calls
+        calls: list[int] = []
         kw_cache, id_cache = _KW_CACHE, _ID_CACHE
         tokens: list[Token] = []
         append = tokens.append
@@ -350,6 +355,8 @@ class _Walk:
             action = actions[kid] if kid < n_actions else _NAMED  # ERROR is beyond the table
             if action <= _NAMED:
                 if cursor.goto_first_child():
+                    if kid in call_kinds:
+                        calls.append(len(tokens))
                     if kid in candidates:
                         opening = self._open(node, kid, stack)
                         if opening is not None:
@@ -392,10 +399,10 @@ class _Walk:
                 if cursor.goto_next_sibling():
                     break
                 if not cursor.goto_parent():
-                    return self._result(tree, tokens, opened, last)
+                    return self._result(tree, tokens, opened, last, calls)
                 depth -= 1
 
-    def _result(self, tree, tokens: list[Token], opened: list[list], last) -> Extraction:
+    def _result(self, tree, tokens: list[Token], opened: list[list], last, calls: list[int]) -> Extraction:
         root = tree.root_node
         had_errors = root.has_error
         units = []
@@ -408,7 +415,7 @@ class _Walk:
                 continue
             first = node.start_point[0] + 1
             units.append(Extracted(kind, name, first, _last_line(node), stream[start:end], start))
-        return Extraction(tuple(units), had_errors, stream)
+        return Extraction(tuple(units), had_errors, stream, calls=tuple(calls))
 
     def _open(self, node, kid: int, stack) -> tuple[str, str] | None:
         """(kind, name) when `node` starts a unit, else None."""
