@@ -117,19 +117,19 @@ def measure(cmd: list[str], cwd: Path, timeout: float = 300, env=None) -> Run:
     return Run(wall, peak[0] / 1024, max_proc, proc.returncode, err)
 
 
-def source_files(root: Path, exts: tuple[str, ...]) -> list[Path]:
-    """Files under root (skipping .git) with the given suffixes."""
+def source_files(root: Path, exts: tuple[str, ...], skip: frozenset[str] = frozenset()) -> list[Path]:
+    """Files under root with the given suffixes, skipping .git and folders named in `skip`."""
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if d != ".git"]
+        dirnames[:] = [d for d in dirnames if d != ".git" and d not in skip]
         found.extend(Path(dirpath, n) for n in filenames if n.endswith(exts))
     return found
 
 
-def count_lines(root: Path, exts: tuple[str, ...]) -> tuple[int, int, int]:
-    """files, lines, bytes under root (skipping .git) with the given suffixes."""
+def count_lines(root: Path, exts: tuple[str, ...], skip: frozenset[str] = frozenset()) -> tuple[int, int, int]:
+    """files, lines, bytes under root (as source_files) with the given suffixes."""
     files = lines = size = 0
-    for p in source_files(root, exts):
+    for p in source_files(root, exts, skip):
         data = p.read_bytes()
         files += 1
         lines += data.count(b"\n")
