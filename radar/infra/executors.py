@@ -7,6 +7,7 @@ the pass's results never depend on where the work ran. Dask is optional
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -50,6 +51,23 @@ def _pool_map(function: Callable, batches: list, jobs: int) -> Iterator:
         yield from pool.map(function, batches)
     finally:
         pool.shutdown(cancel_futures=True)
+        del pool
+        release_resource_tracker()
+
+
+def release_resource_tracker() -> None:
+    """Stop and reap the resource tracker a spawn pool starts beside it, once the pool is gone.
+
+    Left alone, it lives until this process exits and then dies an orphan: in a container
+    whose first process reaps nobody, a defunct process stays behind every pass. Stopped here,
+    it is this process's own child, waited for. The next pool starts another."""
+    import gc
+    from multiprocessing import resource_tracker
+
+    gc.collect()  # the pool's queues unregister their semaphores when collected, not later
+    stop = getattr(resource_tracker._resource_tracker, "_stop", None)  # private, Python 3.8-3.13
+    if stop is not None:
+        stop()
 
 
 def worker_pool(jobs: int) -> ProcessPoolExecutor:
@@ -64,6 +82,24 @@ def worker_pool(jobs: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_die_with_parent,
                                initargs=(os.getpid(),))
+
+
+@contextlib.contextmanager
+def terminated_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a scheduler stopping the pass) unwinds like Ctrl-C, so the pool is shut down and
+    its helper processes reaped instead of left to die as orphans. Main thread only."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _die_with_parent(parent: int) -> None:

@@ -19,3 +19,30 @@ def test_dask_local_cluster_finds_exactly_what_local_processes_find(tmp_path):
     local = candidates(fleet, tmp_path / "local", jobs=2)
     dask = candidates(fleet, tmp_path / "dask", jobs=2, executor="dask")
     assert dask == local and local
+
+
+def _children() -> set[int]:
+    import os
+
+    found = set()
+    for task in os.listdir("/proc/self/task"):
+        with open(f"/proc/self/task/{task}/children") as listing:
+            found.update(int(pid) for pid in listing.read().split())
+    return found
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="reads /proc")
+def test_a_pool_leaves_no_process_behind_when_its_work_ends_or_fails():
+    """Workers and multiprocessing's resource tracker are gone, and reaped, when the map ends:
+    nothing is left to die later as a defunct orphan."""
+    from radar.infra.executors import Executor
+
+    before = _children()
+    executor = Executor("local", jobs=2)
+    assert list(executor.map(abs, [-1, -2, -3])) == [1, 2, 3]
+    assert _children() == before
+    with pytest.raises(TypeError):
+        list(executor.map(abs, ["not a number", -2]))
+    assert _children() == before
+    assert list(executor.map(abs, [-4, -5])) == [4, 5]  # a later pool starts what it needs again
+    assert _children() == before
