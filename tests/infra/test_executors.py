@@ -40,9 +40,9 @@ def test_a_pool_leaves_no_process_behind_when_its_work_ends_or_fails():
     before = _children()
     executor = Executor("local", jobs=2)
     assert list(executor.map(abs, [-1, -2, -3])) == [1, 2, 3]
-    assert _children() == before
+    assert _children() <= before  # (a tracker an earlier test left may be stopped too)
     with pytest.raises(TypeError):
         list(executor.map(abs, ["not a number", -2]))
-    assert _children() == before
+    assert _children() <= before
     assert list(executor.map(abs, [-4, -5])) == [4, 5]  # a later pool starts what it needs again
-    assert _children() == before
+    assert _children() <= before
