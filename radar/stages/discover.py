@@ -235,12 +235,17 @@ def _git_subsystem(name: str, source: str, checkout: _Checkout, namespace: str, 
                    now: datetime, state: _GitState, since: datetime | None) -> tuple[Subsystem, int]:
     root = checkout.path
     blobs, symlinks, gitlinks, dirty, dates = state.blobs, state.symlinks, state.gitlinks, state.dirty, state.dates
+    unchanged = set(blobs) - dirty - state.gone - symlinks - gitlinks  # as committed: regular files
+    prefix = os.path.join(str(root), "")
     # A tracked, clean file the walk back to the horizon did not meet was committed before it.
     settled = set() if since is None else {p for p in blobs if p not in dates and p not in dirty}
     files: list[SourceFile] = []
     outside = 0
     for path in sorted(set(blobs) | {p for p in dirty if p not in gitlinks}):
         if _excluded(path, rules) or path in gitlinks:
+            continue
+        if path in unchanged:  # git status saw it as the index has it: no need to look again
+            files.append(SourceFile(path, prefix + path, blobs[path], dates.get(path), False, path in settled))
             continue
         absolute = root / path
         is_dirty = path in dirty
@@ -274,6 +279,7 @@ class _GitState:
     gitlinks: set[str]
     dirty: set[str]
     dates: dict[str, datetime]
+    gone: set[str] = dataclasses.field(default_factory=set)  # tracked, but deleted (or no longer a file)
 
     def split(self, namespaces: list[str]) -> dict[str, "_GitState"]:
         """Each namespace's share, in one pass over the paths (a monorepo has tens of thousands):
@@ -286,7 +292,7 @@ class _GitState:
         for path, when in self.dates.items():
             for namespace in owners.of(path):
                 parts[namespace].dates[path] = when
-        for kind in ("symlinks", "gitlinks", "dirty"):
+        for kind in ("symlinks", "gitlinks", "dirty", "gone"):
             for path in getattr(self, kind):
                 for namespace in owners.of(path):
                     getattr(parts[namespace], kind).add(path)
@@ -387,7 +393,8 @@ def _git_state(root: Path, namespaces: list[str], dates: dict[str, datetime] | N
     blobs, symlinks, gitlinks = tracked or _tracked(root, namespaces)
     if dates is None:
         dates = _last_changes(root, namespaces, since)
-    return _GitState(blobs, symlinks, gitlinks, _dirty(root, namespaces), dates)
+    dirty, gone = _dirty(root, namespaces)
+    return _GitState(blobs, symlinks, gitlinks, dirty, dates, gone)
 
 
 PATHSPEC_SIBLINGS = 8  # more namespaces than this in one folder: git is asked about the folder
@@ -445,11 +452,13 @@ def _tracked(root: Path, namespaces: list[str]) -> tuple[dict[str, str], set[str
     return blobs, symlinks, gitlinks
 
 
-def _dirty(root: Path, namespaces: list[str]) -> set[str]:
-    """Paths with uncommitted changes, untracked files included (ignored files excluded)."""
+def _dirty(root: Path, namespaces: list[str]) -> tuple[set[str], set[str]]:
+    """Paths with uncommitted changes, untracked files included (ignored files excluded), and
+    tracked paths deleted from the working tree (or that are no longer a file there)."""
     output = git(root, "-c", "core.quotePath=false", "status", "--porcelain=v1", "-z",
                  "--untracked-files=all", "--ignore-submodules=all", "--", *_pathspecs(namespaces))
     paths: set[str] = set()
+    gone: set[str] = set()
     entries = output.split("\0")
     index = 0
     while index < len(entries):
@@ -462,7 +471,9 @@ def _dirty(root: Path, namespaces: list[str]) -> set[str]:
             index += 1  # the rename's source path follows
         if status.strip() != "D":
             paths.add(path)
-    return paths
+        else:
+            gone.add(path)
+    return paths, gone
 
 
 def _last_changes(root: Path, namespaces: list[str], since: datetime | None = None) -> dict[str, datetime]:

@@ -317,6 +317,7 @@ def test_a_monorepo_with_many_packages_is_split_as_with_few(tmp_path: Path, pack
     commit_all(repo, "packages")
     write(repo, {"packages/new.py": "x = 1\n", "packages/p1/untracked.py": "y = 2\n"})
     (repo / "packages/p0/src/m0.py").write_text("def f0():\n    return 'changed'\n")
+    (repo / "packages/p2/src/m2.py").unlink()  # tracked, gone from the working tree
     rules = FleetRules(subsystems=("packages/*",), main_namespaces=())
     asked = discover(repo, rules, now=NOW, horizon=timedelta(days=7))
     monkeypatch.setattr(stage, "PATHSPEC_SIBLINGS", 10_000)
@@ -325,6 +326,10 @@ def test_a_monorepo_with_many_packages_is_split_as_with_few(tmp_path: Path, pack
     assert len(subsystems) == packages
     assert subsystems["p0"].dirty_files == ("packages/p0/src/m0.py",)
     assert subsystems["p1"].dirty_files == ("packages/p1/untracked.py",)
+    assert [f.path for f in subsystems["p2"].files] == []
+    assert {f.path: f.blob is not None for f in subsystems["p3" if packages > 3 else "p1"].files} == (
+        {"packages/p3/src/m3.py": True} if packages > 3 else
+        {"packages/p1/src/m1.py": True, "packages/p1/untracked.py": False})
     assert all(f.path.startswith(f"packages/{s.name}/") for s in asked.subsystems for f in s.files)
 
 
