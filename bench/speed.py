@@ -194,7 +194,7 @@ def bench_tree(label: str, repo: Path, scan_root: Path, rules: Path | None, jscp
                 print(f"[{label}] {k} round {r} exit {v[-1].rc}: {v[-1].stderr[-2000:]}",
                       file=sys.stderr)
         print(f"[{label}] round {r}: " + ", ".join(
-            f"{k} {v[-1].wall:.2f}s {v[-1].tree_peak_mb:.0f}MB" for k, v in results.items()),
+            f"{k} {v[-1].wall:.2f}s (cpu {v[-1].cpu:.2f}s) {v[-1].tree_peak_mb:.0f}MB" for k, v in results.items()),
             file=sys.stderr)
     # candidates of the last cold run, for the record
     snap = work / f"out-{runs - 1}" / "snapshots" / "latest.json"
@@ -202,7 +202,7 @@ def bench_tree(label: str, repo: Path, scan_root: Path, rules: Path | None, jscp
     rep = work / f"jscpd-{runs - 1}" / "jscpd-report.json"
     clones = len(json.loads(rep.read_text()).get("duplicates", [])) if rep.exists() else None
     parse_s = statistics.median(parse_only(source_files(scan_root, exts, frozenset(skip))) for _ in range(runs))
-    med = {k: {"wall": statistics.median(x.wall for x in v),
+    med = {k: {"wall": statistics.median(x.wall for x in v), "cpu": statistics.median(x.cpu for x in v),
                "tree_mb": statistics.median(x.tree_peak_mb for x in v),
                "proc_mb": statistics.median(x.max_proc_mb for x in v),
                "rc": sorted({x.rc for x in v})} for k, v in results.items()}
@@ -218,13 +218,13 @@ def table(rows: list[dict], runs: int) -> str:
         out.append(f"\n{row['label']}: {row['files']} files, {row['lines']:,} lines, "
                    f"{row['bytes'] / 1e6:.1f} MB; radar candidates {row['radar_candidates']}, "
                    f"jscpd clones {row['jscpd_clones']} (medians of {runs} alternating runs)")
-        out.append(f"  {'run':<14}{'wall s':>8}{'x jscpd':>9}{'tree MB':>9}{'x jscpd':>9}"
-                   f"{'proc MB':>9}{'x jscpd':>9}  exit")
+        out.append(f"  {'run':<14}{'wall s':>8}{'x jscpd':>9}{'cpu s':>8}{'x jscpd':>9}{'tree MB':>9}"
+                   f"{'x jscpd':>9}{'proc MB':>9}{'x jscpd':>9}  exit")
         for k, name in (("jscpd", "jscpd"), ("cold", "radar cold"), ("warm", "radar warm"),
                         ("change", "radar comment"), ("edit", "radar edit")):
             v = m[k]
             out.append(f"  {name:<14}{v['wall']:>8.2f}{v['wall'] / j['wall']:>9.2f}"
-                       f"{v['tree_mb']:>9.0f}{v['tree_mb'] / j['tree_mb']:>9.2f}"
+                       f"{v['cpu']:>8.2f}{v['cpu'] / max(j['cpu'], 1e-9):>9.2f}{v['tree_mb']:>9.0f}{v['tree_mb'] / j['tree_mb']:>9.2f}"
                        f"{v['proc_mb']:>9.0f}{v['proc_mb'] / j['proc_mb']:>9.2f}  {v['rc']}")
         out.append(f"  (tree-sitter parse alone, one core, in-process: {row['parse_s']:.2f} s = "
                    f"{row['parse_s'] / j['wall']:.2f}x jscpd)")
