@@ -15,7 +15,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from radar.stages.cluster import Cluster
 from radar.stages.discover import Fleet, utc_iso
@@ -127,7 +127,7 @@ def identify(clusters: tuple[Cluster, ...], past: Past) -> tuple[tuple[str, Clus
 def _fresh_id(found: Cluster) -> str:
     shape = Counter(m.exact for m in found.members).most_common()
     dominant = min(s for s, n in shape if n == shape[0][1])
-    names = sorted({PurePosixPath(m.path).name for m in found.members})
+    names = sorted({m.path.rpartition("/")[2] for m in found.members})  # file names (git paths: posix)
     digest = hashlib.blake2b("|".join([dominant, *names]).encode(), digest_size=8).hexdigest()
     return "C-" + digest
 
