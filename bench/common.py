@@ -81,13 +81,13 @@ def _tree_rss_kb(pid: int) -> int:
 
 class Run:
     def __init__(self, wall: float, tree_peak_mb: float, max_proc_mb: float, rc: int,
-                 stderr: str):
+                 stderr: str, cpu: float = 0.0):
         self.wall, self.tree_peak_mb, self.max_proc_mb = wall, tree_peak_mb, max_proc_mb
-        self.rc, self.stderr = rc, stderr
+        self.rc, self.stderr, self.cpu = rc, stderr, cpu
 
 
 def measure(cmd: list[str], cwd: Path, timeout: float = 300, env=None) -> Run:
-    """Run cmd as a child; wall time, peak RSS of its process tree (sampled every 10 ms)
+    """Run cmd as a child; wall time, CPU time, peak RSS of its process tree (sampled every 10 ms)
     and the largest single-process max RSS (wait4 rusage of the child, which covers the
     child and the descendants it waited for)."""
     peak = [0]
@@ -114,22 +114,25 @@ def measure(cmd: list[str], cwd: Path, timeout: float = 300, env=None) -> Run:
     th.join()
     err = proc.stderr.read() if proc.stderr else ""
     max_proc = usage.ru_maxrss / 1024 if usage else 0.0
-    return Run(wall, peak[0] / 1024, max_proc, proc.returncode, err)
+    # user + system CPU of the child and every descendant it waited for (workers, git): on a
+    # shared machine it moves far less with the load than wall time does
+    cpu = usage.ru_utime + usage.ru_stime if usage else 0.0
+    return Run(wall, peak[0] / 1024, max_proc, proc.returncode, err, cpu)
 
 
-def source_files(root: Path, exts: tuple[str, ...]) -> list[Path]:
-    """Files under root (skipping .git) with the given suffixes."""
+def source_files(root: Path, exts: tuple[str, ...], skip: frozenset[str] = frozenset()) -> list[Path]:
+    """Files under root with the given suffixes, skipping .git and folders named in `skip`."""
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if d != ".git"]
+        dirnames[:] = [d for d in dirnames if d != ".git" and d not in skip]
         found.extend(Path(dirpath, n) for n in filenames if n.endswith(exts))
     return found
 
 
-def count_lines(root: Path, exts: tuple[str, ...]) -> tuple[int, int, int]:
-    """files, lines, bytes under root (skipping .git) with the given suffixes."""
+def count_lines(root: Path, exts: tuple[str, ...], skip: frozenset[str] = frozenset()) -> tuple[int, int, int]:
+    """files, lines, bytes under root (as source_files) with the given suffixes."""
     files = lines = size = 0
-    for p in source_files(root, exts):
+    for p in source_files(root, exts, skip):
         data = p.read_bytes()
         files += 1
         lines += data.count(b"\n")

@@ -1,11 +1,17 @@
 """Speed and memory benchmark (issue 5): radar cold / warm / one-file change vs jscpd 5.3.
 
-    .venv/bin/python bench/speed.py [--runs 3] [--worktrees 60] [--rebuild] [--only pkgs|fleet]
+    .venv/bin/python bench/speed.py [--runs 3] [--worktrees 60] [--rebuild] [--only NAME]
+        [--moto PATH] [--babel PATH]     (or RADAR_BENCH_MOTO / RADAR_BENCH_BABEL)
 
 Builds, under bench/.work/ (git-ignored):
 - corpus/pkgs: a git repo whose main checkout has lib/<pkg>/ = the .py files of several
   pure-Python packages installed in the venv, committed 90 days ago;
 - corpus/fleet: the demo fleet generator (radar.demo.fleet.build_fleet) with many worktrees;
+- runs/<name>/repo: a local clone of each real repository given (moto: Python, 182 service
+  packages, ~11k commits; babel: JS/TS monorepo, ~150 packages, ~18.6k commits), made once
+  from the path given and never from the network; the given checkout is never touched, the
+  one-file edits are committed in the clone; the rules the bench scans them with are written
+  under runs/<name>/rules;
 installs jscpd@5.3.2 under bench/.work/jscpd if missing, then for each tree, in rounds of
   jscpd, radar cold (fresh empty --cache and --out), radar warm (same cache and out, nothing
   changed), radar after committing a one-line comment to one file ("comment": moves no
@@ -18,17 +24,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import (JSCPD, RADAR, ROOT, WORK, commit_all, count_lines, ensure_jscpd, fresh,  # noqa: E402
-                    git, measure, site_packages, source_files)
+                    git, git_env, measure, site_packages, source_files)
 
 # ~210k lines of Python: pure-Python packages present in the project's venv.
 PACKAGES = ("yaml", "git", "gitdb", "jsonschema", "hypothesis", "click", "jinja2", "requests",
@@ -70,14 +78,58 @@ def build_fleet_tree(dest: Path, worktrees: int) -> tuple[Path, Path]:
     return dest / "main", dest / "rules"
 
 
+@dataclass(frozen=True)
+class RealRepo:
+    """A real public repository with a long history, scanned as a monorepo of packages."""
+    name: str
+    subsystems: str  # the subsystem glob, e.g. "packages/*"
+    scan_root: str  # what jscpd scans, relative to the checkout
+    exts: tuple[str, ...]  # suffixes radar parses there (the first one picks the edited file)
+    skip: tuple[str, ...]  # folder names left out by both tools (tests, fixtures, builds)
+    jscpd_formats: str
+
+
+REAL = {
+    "moto": RealRepo("moto", "moto/*", "moto", (".py",), (), "python"),
+    "babel": RealRepo("babel", "packages/*", "packages", (".ts", ".js", ".mjs", ".cjs", ".tsx", ".jsx"),
+                      ("node_modules", "vendor", "test", "fixtures", "__tests__", "lib"),
+                      "javascript,typescript,jsx,tsx"),
+}
+
+
+def real_rules(spec: RealRepo, dest: Path) -> Path:
+    """The rules the bench scans a real repository with: its packages as subsystems, the
+    skipped folders excluded, and a catch-all routing rule so every criterion but the home
+    decides (as in bench/README.md's precision runs)."""
+    fresh(dest)
+    excludes = ", ".join(f'"**/{name}/**"' for name in ("node_modules", "vendor", *spec.skip))
+    (dest / "radar.yaml").write_text(
+        f'fleet:\n  subsystems: ["{spec.subsystems}"]\n  main_namespaces: []\n  exclude: [{excludes}]\n')
+    (dest / "routing.yaml").write_text('- kind: shared logic\n  home: shared\n  match:\n    paths: ["**"]\n')
+    return dest
+
+
+def clone_real(source: Path, dest: Path) -> Path:
+    """A local clone (objects hard-linked, never fetched from the network) in which the bench may
+    commit its edits; `source` itself is only read."""
+    if not (dest / ".git").exists():
+        fresh(dest.parent)
+        subprocess.run(["git", "clone", "-q", "--local", str(source), str(dest)], check=True,
+                       env=git_env())
+    return dest
+
+
 def one_file_change(repo: Path, target: str, round_: int, code: bool) -> None:
     """Commit a one-line comment (moves no shape) or a new small function (moves the module's
     shape, so the fleet is clustered again) at the end of `target`."""
     p = repo / target
     text = p.read_text()
+    js = target.endswith((".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx"))
     if not code:
-        comment = "#" if target.endswith((".py", ".sh")) else ";"
+        comment = "#" if target.endswith((".py", ".sh")) else "//" if js else ";"
         addition = f"\n{comment} bench change {round_}\n"
+    elif js:
+        addition = f"\nexport function benchEdit{round_}(value) {{\n  return value + {round_};\n}}\n"
     elif target.endswith(".py"):
         addition = f"\n\ndef bench_edit_{round_}(value):\n    return value + {round_}\n"
     elif target.endswith(".sh"):
@@ -102,18 +154,22 @@ def parse_only(files: list[Path]) -> float:
     return time.perf_counter() - started
 
 
-def pick_target(repo: Path, ext: str) -> str:
-    files = sorted(l for l in git(repo, "ls-files").splitlines() if l.endswith(ext))
+def pick_target(repo: Path, ext: str, under: str = "", skip: tuple[str, ...] = ()) -> str:
+    files = sorted(l for l in git(repo, "ls-files", "--", under or ".").splitlines()
+                   if l.endswith(ext) and not set(l.split("/")[:-1]) & set(skip))
     return files[len(files) // 2]
 
 
 def bench_tree(label: str, repo: Path, scan_root: Path, rules: Path | None, jscpd_extra: list[str],
-               exts: tuple[str, ...], runs: int, jobs: int | None, timeout: float) -> dict:
+               exts: tuple[str, ...], runs: int, jobs: int | None, timeout: float,
+               skip: tuple[str, ...] = ()) -> dict:
     work = fresh(WORK / "runs" / label)
-    files, lines, size = count_lines(scan_root, exts)
+    files, lines, size = count_lines(scan_root, exts, frozenset(skip))
     print(f"[{label}] {files} files, {lines} lines, {size / 1e6:.1f} MB under {scan_root}",
           file=sys.stderr)
-    target = pick_target(repo, exts[0])
+    under = scan_root.relative_to(repo).as_posix() if scan_root.is_relative_to(repo) else ""
+    target = pick_target(repo, exts[0], under, skip)
+    print(f"[{label}] one-file changes go to {target}", file=sys.stderr)
     results: dict[str, list] = {k: [] for k in ("jscpd", "cold", "warm", "change", "edit")}
     radar_base = [str(RADAR), "scan", "--repo", str(repo), "--quiet"]
     if rules:
@@ -138,15 +194,15 @@ def bench_tree(label: str, repo: Path, scan_root: Path, rules: Path | None, jscp
                 print(f"[{label}] {k} round {r} exit {v[-1].rc}: {v[-1].stderr[-2000:]}",
                       file=sys.stderr)
         print(f"[{label}] round {r}: " + ", ".join(
-            f"{k} {v[-1].wall:.2f}s {v[-1].tree_peak_mb:.0f}MB" for k, v in results.items()),
+            f"{k} {v[-1].wall:.2f}s (cpu {v[-1].cpu:.2f}s) {v[-1].tree_peak_mb:.0f}MB" for k, v in results.items()),
             file=sys.stderr)
     # candidates of the last cold run, for the record
     snap = work / f"out-{runs - 1}" / "snapshots" / "latest.json"
     cands = len(json.loads(snap.read_text())["candidates"]) if snap.exists() else None
     rep = work / f"jscpd-{runs - 1}" / "jscpd-report.json"
     clones = len(json.loads(rep.read_text()).get("duplicates", [])) if rep.exists() else None
-    parse_s = statistics.median(parse_only(source_files(scan_root, exts)) for _ in range(runs))
-    med = {k: {"wall": statistics.median(x.wall for x in v),
+    parse_s = statistics.median(parse_only(source_files(scan_root, exts, frozenset(skip))) for _ in range(runs))
+    med = {k: {"wall": statistics.median(x.wall for x in v), "cpu": statistics.median(x.cpu for x in v),
                "tree_mb": statistics.median(x.tree_peak_mb for x in v),
                "proc_mb": statistics.median(x.max_proc_mb for x in v),
                "rc": sorted({x.rc for x in v})} for k, v in results.items()}
@@ -162,13 +218,13 @@ def table(rows: list[dict], runs: int) -> str:
         out.append(f"\n{row['label']}: {row['files']} files, {row['lines']:,} lines, "
                    f"{row['bytes'] / 1e6:.1f} MB; radar candidates {row['radar_candidates']}, "
                    f"jscpd clones {row['jscpd_clones']} (medians of {runs} alternating runs)")
-        out.append(f"  {'run':<14}{'wall s':>8}{'x jscpd':>9}{'tree MB':>9}{'x jscpd':>9}"
-                   f"{'proc MB':>9}{'x jscpd':>9}  exit")
+        out.append(f"  {'run':<14}{'wall s':>8}{'x jscpd':>9}{'cpu s':>8}{'x jscpd':>9}{'tree MB':>9}"
+                   f"{'x jscpd':>9}{'proc MB':>9}{'x jscpd':>9}  exit")
         for k, name in (("jscpd", "jscpd"), ("cold", "radar cold"), ("warm", "radar warm"),
                         ("change", "radar comment"), ("edit", "radar edit")):
             v = m[k]
             out.append(f"  {name:<14}{v['wall']:>8.2f}{v['wall'] / j['wall']:>9.2f}"
-                       f"{v['tree_mb']:>9.0f}{v['tree_mb'] / j['tree_mb']:>9.2f}"
+                       f"{v['cpu']:>8.2f}{v['cpu'] / max(j['cpu'], 1e-9):>9.2f}{v['tree_mb']:>9.0f}{v['tree_mb'] / j['tree_mb']:>9.2f}"
                        f"{v['proc_mb']:>9.0f}{v['proc_mb'] / j['proc_mb']:>9.2f}  {v['rc']}")
         out.append(f"  (tree-sitter parse alone, one core, in-process: {row['parse_s']:.2f} s = "
                    f"{row['parse_s'] / j['wall']:.2f}x jscpd)")
@@ -180,7 +236,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--worktrees", type=int, default=60, help="fleet worktrees (max 80)")
     ap.add_argument("--jobs", type=int, default=None, help="radar --jobs (default: radar's)")
-    ap.add_argument("--only", choices=("pkgs", "fleet"))
+    ap.add_argument("--only", choices=("pkgs", "fleet", *REAL), action="append",
+                    help="only these trees (repeatable)")
+    for name in REAL:
+        ap.add_argument(f"--{name}", type=Path, default=os.environ.get(f"RADAR_BENCH_{name.upper()}"),
+                        help=f"a checkout of {name} (or $RADAR_BENCH_{name.upper()}); left out when not given")
     ap.add_argument("--rebuild", action="store_true", help="rebuild the corpus")
     ap.add_argument("--timeout", type=float, default=300)
     ap.add_argument("--json", type=Path, help="also write the figures here")
@@ -193,19 +253,31 @@ def main(argv: list[str] | None = None) -> int:
     if a.rebuild and CORPUS.exists():
         fresh(CORPUS)
     rows = []
-    if a.only in (None, "pkgs"):
+    wanted = set(a.only or ("pkgs", "fleet", *REAL))
+    if "pkgs" in wanted:
         repo = build_pkgs(CORPUS / "pkgs")
         rows.append(bench_tree("pkgs", repo, repo / "lib", None, ["--format", "python"],
                                (".py",), a.runs, a.jobs, a.timeout))
-    if a.only in (None, "fleet"):
+    if "fleet" in wanted:
         repo, rules = build_fleet_tree(CORPUS / "fleet", a.worktrees)
         # jscpd gets the main checkout and every worktree, as radar sees them
         rows.append(bench_tree("fleet", repo, repo.parent, rules,
                                ["--formats-exts", "clojure:sx", "--format", "clojure,bash",
                                 "--ignore", "**/.git/**,**/rules/**"],
                                (".sx", ".sh"), a.runs, a.jobs, a.timeout))
+    for name, spec in REAL.items():
+        source = getattr(a, name)
+        if name not in wanted or source is None:
+            continue
+        repo = clone_real(Path(source).resolve(), CORPUS / name / "repo")
+        git(repo, "reset", "-q", "--hard", "origin/HEAD")  # the edits of earlier runs go
+        rules = real_rules(spec, CORPUS / name / "rules")
+        ignore = ",".join(f"**/{d}/**" for d in ("node_modules", "vendor", ".git", *spec.skip))
+        rows.append(bench_tree(name, repo, repo / spec.scan_root, rules,
+                               ["--format", spec.jscpd_formats, "--ignore", ignore],
+                               spec.exts, a.runs, a.jobs, a.timeout, spec.skip))
     head = (f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.node()}, "
-            f"{__import__('os').cpu_count()} cores, {platform.python_version()}")
+            f"{os.cpu_count()} cores, {platform.python_version()}")
     print(head + table(rows, a.runs))
     if a.json:
         a.json.write_text(json.dumps({"when": head, "rows": rows}, indent=1))

@@ -19,7 +19,7 @@ from radar.commands import UsageError
 from radar.commands.lookup import latest, latest_path, resolve, writable_folder
 from radar.infra.cache import default_cache_dir
 from radar.config import ConfigError
-from radar.infra.executors import MissingExtra
+from radar.infra.executors import MissingExtra, terminated_as_interrupt
 from radar.infra.gitdoor import GitError
 from radar.infra.storage import ScanRunning
 
@@ -36,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.handler(args))
+        with terminated_as_interrupt():
+            return int(args.handler(args))
     except (ConfigError, UsageError, MissingExtra) as error:
         print(f"radar: error: {error}", file=sys.stderr)
         return Exit.USAGE

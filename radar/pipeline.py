@@ -7,7 +7,7 @@ cluster) sits behind one call in `reuse/`, which decides what earlier passes' wo
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from radar.config import Rules, load_rules
@@ -50,7 +50,9 @@ def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
           progress: Progress | None) -> PassResult:
     cache = ParseCache(request.cache_dir)
     try:
-        fleet = discover(request.repo, rules.fleet, now=request.now, memo=cache)
+        # commit dates are needed back to the stability window only, never through all history
+        fleet = discover(request.repo, rules.fleet, now=request.now, memo=cache,
+                         horizon=timedelta(days=rules.gate.stable_days))
         findings = find(request, fleet, rules, cache, progress)
     finally:
         cache.close()

@@ -19,6 +19,7 @@ from radar.config import (
     Match,
     Route,
     Rules,
+    any_glob,
     append_decision,
     glob_match,
     load_rules,
@@ -322,6 +323,21 @@ def test_deep_nesting_is_a_config_error(tmp_path):
 ])
 def test_glob_match(pattern, path, expected):
     assert glob_match(pattern, path) is expected
+
+
+_GLOB_PARTS = st.sampled_from(["**", "*", "?", "a", "b", "node_modules", "[ab]", "[!a]", "x.py", "*.sh"])
+_GLOBS = st.builds(lambda parts, lead, trail: lead + "/".join(parts) + trail,
+                   st.lists(_GLOB_PARTS, min_size=1, max_size=4), st.sampled_from(["", "/"]),
+                   st.sampled_from(["", "/"]))
+_PATHS = st.lists(st.sampled_from(["a", "b", "ab", "node_modules", "x.py", "c.sh", "ba"]),
+                  min_size=1, max_size=5).map("/".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(patterns=st.lists(_GLOBS, max_size=4), path=_PATHS)
+def test_any_glob_matches_exactly_when_one_of_the_globs_does(patterns, path):
+    # discover excludes a monorepo's paths with one compiled test; it must say what the globs say
+    assert any_glob(tuple(patterns))(path) is any(glob_match(p, path) for p in patterns)
 
 
 @pytest.mark.parametrize("pattern", ["", "/", "lib/[ab", "[", "a\\", "[z-a]", "lib[/]x"])

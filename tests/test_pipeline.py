@@ -1,6 +1,7 @@
 """One full pass over a fleet like the demo but not the demo: every verdict a careful human
 would give, the snapshot valid against its committed schema, the backlog's sections."""
 import json
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -120,10 +121,14 @@ def test_the_snapshot_carries_each_subsystems_dependencies(scanned_other_fleet):
 
 def test_every_instance_carries_path_line_evidence(scanned_other_fleet):
     _, _, snapshot = scanned_other_fleet
+    roots = {s["name"]: Path(s["root"]) for s in snapshot["subsystems"]}
     for candidate in snapshot["candidates"]:
         for instance in candidate["instances"]:
             assert 1 <= instance["start_line"] <= instance["end_line"]
             assert instance["code"].strip()
+            # the instance's own lines, as the file has them (several instances share a file)
+            lines = (roots[instance["subsystem"]] / instance["path"]).read_text().splitlines(keepends=True)
+            assert instance["code"] == "".join(lines[instance["start_line"] - 1:instance["end_line"]])
 
 
 def test_snapshot_matches_the_committed_schema(scanned_other_fleet):

@@ -7,7 +7,6 @@ keys, plus extensions documented in snapshot.schema.json). `write_pass` writes t
 from __future__ import annotations
 
 import json
-from itertools import islice
 from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
@@ -77,6 +76,7 @@ def build_snapshot(result: PassResult, finished_at: datetime | None = None) -> d
         "warnings": list(result.fleet.warnings) + list(result.past.unreadable),
         "parse_errors": [f"{subsystem}: {path}" for subsystem, path in found.parse_errors],
     }
+    code = _code_of(result)  # every instance's evidence, each file read once
     snapshot = {
         "schema": 1,
         "tool": {"name": "abstraction-radar", "version": __version__},
@@ -87,7 +87,7 @@ def build_snapshot(result: PassResult, finished_at: datetime | None = None) -> d
         "scan": scan,
         "subsystems": [_subsystem(s, files, units, result.history, result.deps, dependents)
                        for s in result.fleet.subsystems],
-        "candidates": [_candidate(r, result) for r in result.ranked],
+        "candidates": [_candidate(r, result, code) for r in result.ranked],
         "census": [_census_row(row) for row in result.census],
     }
     scan["history"] = _history(snapshot, result.past)
@@ -109,11 +109,10 @@ def _subsystem(subsystem, files: dict[str, int], units: dict[str, int], history:
     }
 
 
-def _candidate(ranked: Ranked, result: PassResult) -> dict:
+def _candidate(ranked: Ranked, result: PassResult, code: dict[tuple[str, str, int, int], str]) -> dict:
     candidate, score = ranked.candidate, ranked.score
     previous = {c["id"]: c for c in (result.past.latest or {}).get("candidates", [])}.get(candidate.id)
     representative = candidate.cluster.representative
-    roots = {s.name: s.root for s in result.fleet.subsystems}
     review = None
     if candidate.decision and previous and len(candidate.consumers) > len(previous["consumers"]):
         review = (f"grew from {len(previous['consumers'])} to {len(candidate.consumers)} consumers since pass "
@@ -141,7 +140,7 @@ def _candidate(ranked: Ranked, result: PassResult) -> dict:
         "decision": None if candidate.decision is None else {
             "verdict": candidate.decision.verdict, "reason": candidate.decision.reason,
             "line": candidate.decision.line},
-        "instances": [_instance(i, roots, result.past) for i in candidate.instances],
+        "instances": [_instance(i, code, result.past) for i in candidate.instances],
         "variants": [_variant(v, representative) for v in candidate.cluster.variants],
     }
 
@@ -155,7 +154,7 @@ def _variant(variant, representative) -> dict:
                            "end_line": m.end_line, "name": m.name} for m in variant.members]}
 
 
-def _instance(instance, roots: dict[str, str], past: Past) -> dict:
+def _instance(instance, code: dict[tuple[str, str, int, int], str], past: Past) -> dict:
     return {
         "subsystem": instance.subsystem, "path": instance.path, "start_line": instance.start_line,
         "end_line": instance.end_line, "name": instance.name, "unit": instance.unit,
@@ -164,17 +163,29 @@ def _instance(instance, roots: dict[str, str], past: Past) -> dict:
         "shared_content": instance.shared_content,
         "quiet_passes": quiet_passes(instance.subsystem, instance.path, instance.name, instance.exact, past),
         "exact": instance.exact, "language": instance.language,
-        "code": _excerpt(Path(roots[instance.subsystem]) / instance.path, instance.start_line, instance.end_line),
+        "code": code[(instance.subsystem, instance.path, instance.start_line, instance.end_line)],
     }
 
 
-def _excerpt(path: Path, start: int, end: int) -> str:
-    try:
-        with path.open("r", encoding="utf-8", errors="replace") as handle:
-            lines = list(islice(handle, start - 1, min(end, start + MAX_CODE_LINES - 1)))
-    except OSError:
-        return ""
-    return "".join(lines)
+def _code_of(result: PassResult) -> dict[tuple[str, str, int, int], str]:
+    """Each instance's code (at most MAX_CODE_LINES lines), by (subsystem, path, start, end).
+    Each file is read once, however many instances it holds: a large module holds dozens, and
+    reading it again up to each one's first line was half of a warm pass on a large repository."""
+    roots = {s.name: s.root for s in result.fleet.subsystems}
+    spans: dict[tuple[str, str], set[tuple[int, int]]] = {}
+    for ranked in result.ranked:
+        for i in ranked.candidate.instances:
+            spans.setdefault((i.subsystem, i.path), set()).add((i.start_line, i.end_line))
+    code = {}
+    for (subsystem, path), wanted in spans.items():
+        try:
+            with (Path(roots[subsystem]) / path).open("r", encoding="utf-8", errors="replace") as handle:
+                lines = handle.readlines()
+        except OSError:
+            lines = []
+        for start, end in wanted:
+            code[(subsystem, path, start, end)] = "".join(lines[start - 1:min(end, start + MAX_CODE_LINES - 1)])
+    return code
 
 
 def _census_row(row: CensusRow) -> dict:

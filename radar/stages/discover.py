@@ -6,6 +6,10 @@ contributes the subsystems merged into it (`main_namespaces`) or monorepo packag
 one) and owns only the files under its namespace. Git is only read, through `gitdoor.git`.
 Symlinks are never followed: one leaving the tree (or a namespace reached through one) is
 counted, a loop is handed on for analyse to count, one staying inside is left to its target.
+
+Commit dates are read back to a horizon (the gate's stability window), never through the whole
+history: a committed file last changed before it is `settled`, its exact date unknown and not
+needed (it is stable as far as age goes). The cost follows what changed lately, not history.
 """
 from __future__ import annotations
 
@@ -21,9 +25,10 @@ from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 from radar.infra.cache import key_digest
-from radar.config import FleetRules, glob_match
+from radar.config import FleetRules, any_glob
 from radar.infra.gitdoor import GitError, git, is_git_checkout
 
+HORIZON_MARGIN = timedelta(days=1)  # dates are read this much further back, so a day of passes reuses them
 GIT_THREADS = 4  # git processes at once while reading worktrees: as fast as 8 on 2 cores, less memory
 # A subsystem with commits this recent (or uncommitted edits) is moving right now.
 ACTIVE_WINDOW = timedelta(hours=24)
@@ -34,8 +39,9 @@ class SourceFile:
     path: str  # relative to the subsystem's checkout root, posix separators
     abspath: str
     blob: str | None  # git blob id when the working-tree file is known to match it
-    last_change: datetime | None  # last commit touching the file; None when uncommitted
+    last_change: datetime | None  # last commit touching the file inside the horizon, else None
     dirty: bool  # uncommitted changes (modified, added or untracked)
+    settled: bool = False  # committed, last changed before the horizon (so last_change is None)
 
 
 @dataclass(frozen=True)
@@ -47,7 +53,7 @@ class Subsystem:
     branch: str | None
     head: str | None
     files: tuple[SourceFile, ...]
-    last_change: datetime | None
+    last_change: datetime | None  # last commit in the namespace inside the horizon, else None
     dirty_files: tuple[str, ...]
     active: bool
     activity: str  # plain words: why it is (not) active
@@ -80,14 +86,18 @@ class Memo(Protocol):
     def put_many(self, items: dict[str, object], replacing: Iterable[str] = ()) -> None: ...
 
 
-def discover(repo: Path, rules: FleetRules, now: datetime | None = None, memo: Memo | None = None) -> Fleet:
-    """Find every subsystem of `repo` (a git repository or a plain folder)."""
+def discover(repo: Path, rules: FleetRules, now: datetime | None = None, memo: Memo | None = None,
+             horizon: timedelta | None = None) -> Fleet:
+    """Find every subsystem of `repo` (a git repository or a plain folder). Commit dates are
+    read back to `now - horizon` (never less than a day, the activity window), or through the
+    whole history when `horizon` is None."""
     now = now or datetime.now(timezone.utc)
     repo = repo.resolve()
     if not repo.is_dir():
         raise FileNotFoundError(f"--repo {repo}: no such folder")
     if is_git_checkout(repo):
-        return _printable(_discover_git(repo, rules, now, memo))
+        since = None if horizon is None else now - max(horizon, ACTIVE_WINDOW)
+        return _printable(_discover_git(repo, rules, now, memo, since))
     return _printable(_discover_folder(repo, rules, now))
 
 
@@ -123,7 +133,8 @@ def _escaped(text: str) -> str:
 
 # ---------------------------------------------------------------- git repositories
 
-def _discover_git(repo: Path, rules: FleetRules, now: datetime, memo: Memo | None) -> Fleet:
+def _discover_git(repo: Path, rules: FleetRules, now: datetime, memo: Memo | None,
+                  since: datetime | None) -> Fleet:
     checkouts = _worktrees(repo)
     if git(repo, "rev-parse", "--is-shallow-repository") == "true":
         memo = None  # deepening a shallow clone changes what a log walk from the same HEAD finds
@@ -147,10 +158,11 @@ def _discover_git(repo: Path, rules: FleetRules, now: datetime, memo: Memo | Non
             outside += not _inside(checkout.path / namespace, checkout.path)
             continue
         scannable.append((checkout, namespace))
-    states = _git_states([(checkout.path, checkout.head, [namespace]) for checkout, namespace in scannable], memo)
+    states = _git_states([(checkout.path, checkout.head, [namespace]) for checkout, namespace in scannable],
+                         memo, since)
     for (checkout, namespace), state in zip(scannable, states):
         name = checkout.path.name
-        subsystem, skipped = _git_subsystem(name, "worktree", checkout, namespace, rules, now, state)
+        subsystem, skipped = _git_subsystem(name, "worktree", checkout, namespace, rules, now, state, since)
         found.setdefault(name, subsystem)
         outside += skipped
     if not main.bare and main.path.is_dir():
@@ -162,9 +174,10 @@ def _discover_git(repo: Path, rules: FleetRules, now: datetime, memo: Memo | Non
         # the worktree's in-flight copy wins over the merged one
         merged = [(name, namespace) for name, namespace in namespaces if name not in found]
         wanted = [namespace for _, namespace in merged]
-        states = _git_states([(main.path, main.head, wanted)], memo)[0].split(wanted)
+        states = _git_states([(main.path, main.head, wanted)], memo, since)[0].split(wanted)
         for name, namespace in merged:
-            subsystem, skipped = _git_subsystem(name, source, main, namespace, rules, now, states[namespace])
+            subsystem, skipped = _git_subsystem(name, source, main, namespace, rules, now, states[namespace],
+                                                since)
             found[name] = subsystem
             outside += skipped
     subsystems = tuple(sorted(found.values(), key=lambda s: s.name))
@@ -236,14 +249,21 @@ def _through_symlink(root: Path, namespace: str) -> bool:
     return False
 
 
-def _git_subsystem(name: str, source: str, checkout: _Checkout, namespace: str,
-                   rules: FleetRules, now: datetime, state: _GitState) -> tuple[Subsystem, int]:
+def _git_subsystem(name: str, source: str, checkout: _Checkout, namespace: str, rules: FleetRules,
+                   now: datetime, state: _GitState, since: datetime | None) -> tuple[Subsystem, int]:
     root = checkout.path
     blobs, symlinks, gitlinks, dirty, dates = state.blobs, state.symlinks, state.gitlinks, state.dirty, state.dates
+    unchanged = set(blobs) - dirty - state.gone - symlinks - gitlinks  # as committed: regular files
+    prefix = os.path.join(str(root), "")
+    # A tracked, clean file the walk back to the horizon did not meet was committed before it.
+    settled = set() if since is None else {p for p in blobs if p not in dates and p not in dirty}
     files: list[SourceFile] = []
     outside = 0
     for path in sorted(set(blobs) | {p for p in dirty if p not in gitlinks}):
         if _excluded(path, rules) or path in gitlinks:
+            continue
+        if path in unchanged:  # git status saw it as the index has it: no need to look again
+            files.append(SourceFile(path, prefix + path, blobs[path], dates.get(path), False, path in settled))
             continue
         absolute = root / path
         is_dirty = path in dirty
@@ -251,18 +271,18 @@ def _git_subsystem(name: str, source: str, checkout: _Checkout, namespace: str,
             link = _symlink_kind(absolute, root)
             outside += link == "outside"
             if link == "loop":  # handed on, so analyse counts it; never followed
-                files.append(SourceFile(path, str(absolute), None, dates.get(path), is_dirty))
+                files.append(SourceFile(path, str(absolute), None, dates.get(path), is_dirty, path in settled))
             continue
         if not absolute.is_file():
             if absolute.exists() and not absolute.is_dir():
                 # A FIFO, socket or device where a file was: analyse counts it unreadable.
-                files.append(SourceFile(path, str(absolute), None, dates.get(path), True))
+                files.append(SourceFile(path, str(absolute), None, dates.get(path), True, path in settled))
             continue  # otherwise deleted in the working tree
         files.append(SourceFile(path, str(absolute), None if is_dirty else blobs.get(path),
-                                dates.get(path), is_dirty))
+                                dates.get(path), is_dirty, path in settled))
     last = max(dates.values(), default=None)
     dirty_files = tuple(sorted(p for p in dirty if not _excluded(p, rules)))
-    active, activity = _activity(last, dirty_files, now)
+    active, activity = _activity(last, dirty_files, now, since if settled else None)
     head = checkout.head or _head(root)
     return Subsystem(name, source, str(root), namespace, checkout.branch, head, tuple(files),
                      last, dirty_files, active, activity), outside
@@ -277,39 +297,44 @@ class _GitState:
     gitlinks: set[str]
     dirty: set[str]
     dates: dict[str, datetime]
+    gone: set[str] = dataclasses.field(default_factory=set)  # tracked, but deleted (or no longer a file)
 
     def split(self, namespaces: list[str]) -> dict[str, "_GitState"]:
-        """Each namespace's share, in one pass over the paths (a monorepo has thousands)."""
+        """Each namespace's share, in one pass over the paths (a monorepo has tens of thousands):
+        a path's owners are looked up by its prefixes, never by trying every namespace."""
         parts = {ns: _GitState({}, set(), set(), set(), {}) for ns in namespaces}
-        for path in set(self.blobs) | self.dirty | set(self.dates):
-            for namespace in _owners(path, parts):
-                part = parts[namespace]
-                if path in self.blobs:
-                    part.blobs[path] = self.blobs[path]
-                if path in self.dates:
-                    part.dates[path] = self.dates[path]
-                for mine, theirs in ((part.symlinks, self.symlinks), (part.gitlinks, self.gitlinks),
-                                     (part.dirty, self.dirty)):
-                    if path in theirs:
-                        mine.add(path)
+        owners = _Owners(namespaces)
+        for path, blob in self.blobs.items():
+            for namespace in owners.of(path):
+                parts[namespace].blobs[path] = blob
+        for path, when in self.dates.items():
+            for namespace in owners.of(path):
+                parts[namespace].dates[path] = when
+        for kind in ("symlinks", "gitlinks", "dirty", "gone"):
+            for path in getattr(self, kind):
+                for namespace in owners.of(path):
+                    getattr(parts[namespace], kind).add(path)
         return parts
 
 
-def _git_states(checkouts: list[tuple[Path, str | None, list[str]]], memo: Memo | None) -> list[_GitState]:
-    """The state of each (checkout root, HEAD, namespaces). A checkout costs up to three git
-    processes, mostly waiting on the disk, so they run side by side. Two of the three answers
-    are remembered: the log walk per HEAD commit (a commit never changes; and the walk's cost
-    grows with history), the index listing per identity of the index file (git rewrites the
-    file whenever the index changes). Only `git status`, which looks at the working tree,
-    runs every pass."""
+def _git_states(checkouts: list[tuple[Path, str | None, list[str]]], memo: Memo | None,
+                since: datetime | None = None) -> list[_GitState]:
+    """The state of each (checkout root, HEAD, namespaces), commit dates back to `since` (None:
+    the whole history). A checkout costs up to three git processes, mostly waiting on the disk,
+    so they run side by side. Two of the three answers are remembered: the log walk per HEAD
+    commit (a commit never changes; the walk goes back a day further than asked, so a day of
+    passes reuses it), the index listing per identity of the index file (git rewrites the file
+    whenever the index changes). Only `git status`, which looks at the working tree, runs
+    every pass."""
+    reach = None if since is None else since - HORIZON_MARGIN
     keys = [(_dates_key(root, head, namespaces) if head and namespaces else None,
              _tracked_key(root, namespaces) if namespaces else None) for root, head, namespaces in checkouts]
     known = memo.get_many([key for pair in keys for key in pair if key]) if memo else {}
-    remembered = [(_dates_from(known.get(dates)) if dates else None, _tracked_from(known.get(tracked)) if tracked else None)
-                  for dates, tracked in keys]
+    remembered = [(_dates_from(known.get(dates), since) if dates else None,
+                   _tracked_from(known.get(tracked)) if tracked else None) for dates, tracked in keys]
     pool = ThreadPoolExecutor(max_workers=GIT_THREADS)
     try:
-        states = list(pool.map(lambda job, known: _git_state(job[0], job[2], *known), checkouts, remembered))
+        states = list(pool.map(lambda job, known: _git_state(job[0], job[2], *known, reach), checkouts, remembered))
     except BaseException:  # Ctrl-C: leave the running git calls behind instead of waiting for them
         pool.shutdown(wait=False, cancel_futures=True)
         raise
@@ -318,11 +343,17 @@ def _git_states(checkouts: list[tuple[Path, str | None, list[str]]], memo: Memo 
         fresh: dict[str, object] = {}
         for (dates_key, tracked_key), (dates, tracked), state in zip(keys, remembered, states):
             if dates_key and dates is None:
-                fresh[dates_key] = {path: int(when.timestamp()) for path, when in state.dates.items()}
+                fresh[dates_key] = (_stamp(reach), {path: _stamp(when) for path, when in state.dates.items()})
             if tracked_key and tracked is None:
                 fresh[tracked_key] = (state.blobs, sorted(state.symlinks), sorted(state.gitlinks))
         memo.put_many(fresh, replacing=[_family(key) for key in fresh])
-    return states
+    # What is older than `since` is settled, whatever the walk (or its memo) reached.
+    return [state if since is None else dataclasses.replace(
+        state, dates={path: when for path, when in state.dates.items() if when >= since}) for state in states]
+
+
+def _stamp(moment: datetime | None) -> int | None:
+    return None if moment is None else int(moment.timestamp())
 
 
 def _family(key: str) -> str:
@@ -334,10 +365,18 @@ def _dates_key(root: Path, head: str, namespaces: list[str]) -> str:
     return f"dates/{key_digest((str(root), namespaces))}/{head}"
 
 
-def _dates_from(memo: object) -> dict[str, datetime] | None:
-    if not isinstance(memo, dict) or not all(isinstance(when, int) for when in memo.values()):
+def _dates_from(memo: object, since: datetime | None) -> dict[str, datetime] | None:
+    """Remembered dates, when the walk they came from reached back to `since` (None: the whole
+    history); a walk that stopped short is a miss."""
+    try:
+        reached, dates = memo
+    except (TypeError, ValueError):
         return None
-    return {path: datetime.fromtimestamp(when, timezone.utc) for path, when in memo.items()}
+    if not isinstance(dates, dict) or not all(isinstance(when, int) for when in dates.values()):
+        return None
+    if reached is not None and (since is None or not isinstance(reached, int) or reached > since.timestamp()):
+        return None
+    return {path: datetime.fromtimestamp(when, timezone.utc) for path, when in dates.items()}
 
 
 def _tracked_key(root: Path, namespaces: list[str]) -> str | None:
@@ -370,19 +409,53 @@ def _tracked_from(memo: object) -> tuple[dict[str, str], set[str], set[str]] | N
 
 
 def _git_state(root: Path, namespaces: list[str], dates: dict[str, datetime] | None = None,
-               tracked: tuple[dict[str, str], set[str], set[str]] | None = None) -> _GitState:
+               tracked: tuple[dict[str, str], set[str], set[str]] | None = None,
+               since: datetime | None = None) -> _GitState:
     if not namespaces:
         return _GitState({}, set(), set(), set(), {})
     blobs, symlinks, gitlinks = tracked or _tracked(root, namespaces)
     if dates is None:
-        dates = _last_changes(root, namespaces)
-    return _GitState(blobs, symlinks, gitlinks, _dirty(root, namespaces), dates)
+        dates = _last_changes(root, namespaces, since)
+    dirty, gone = _dirty(root, namespaces)
+    return _GitState(blobs, symlinks, gitlinks, dirty, dates, gone)
 
 
-def _owners(path: str, namespaces) -> list[str]:
-    """The namespaces (among `namespaces`) that hold `path`: its own folder or any above it."""
-    prefixes = ["", "."] + [path[:i] for i, char in enumerate(path) if char == "/"] + [path]
-    return [prefix for prefix in prefixes if prefix in namespaces]
+PATHSPEC_SIBLINGS = 8  # more namespaces than this in one folder: git is asked about the folder
+
+
+def _pathspecs(namespaces: list[str]) -> list[str]:
+    """What git is asked about: the namespaces, except that many siblings (a monorepo's
+    packages/*) become their folder. Git matches every path against every pathspec, so 150
+    packages cost more than their folder; what lies in the folder outside the namespaces is
+    dropped again by _GitState.split."""
+    siblings: dict[str, list[str]] = {}
+    for namespace in namespaces:
+        siblings.setdefault(namespace.rpartition("/")[0], []).append(namespace)
+    specs = []
+    for folder, names in siblings.items():
+        specs.extend([folder] if folder and len(names) > PATHSPEC_SIBLINGS else names)
+    return specs
+
+
+class _Owners:
+    """Which of some namespaces hold a path (its own folder or any above it), by looking its
+    prefixes up at the depths namespaces have: linear in paths, whatever the namespaces."""
+
+    def __init__(self, namespaces: Iterable[str]):
+        self.namespaces = set(namespaces)
+        self.everywhere = [whole for whole in ("", ".") if whole in self.namespaces]
+        self.depths = sorted({ns.count("/") + 1 for ns in self.namespaces if ns not in ("", ".")})
+
+    def of(self, path: str) -> list[str]:
+        owners = list(self.everywhere)
+        parts = path.split("/")
+        for depth in self.depths:
+            if depth > len(parts):
+                break
+            prefix = path if depth == len(parts) else "/".join(parts[:depth])
+            if prefix in self.namespaces:
+                owners.append(prefix)
+        return owners
 
 
 def _tracked(root: Path, namespaces: list[str]) -> tuple[dict[str, str], set[str], set[str]]:
@@ -390,7 +463,7 @@ def _tracked(root: Path, namespaces: list[str]) -> tuple[dict[str, str], set[str
     blobs: dict[str, str] = {}
     symlinks: set[str] = set()
     gitlinks: set[str] = set()
-    output = git(root, "-c", "core.quotePath=false", "ls-files", "-s", "-z", "--", *namespaces)
+    output = git(root, "-c", "core.quotePath=false", "ls-files", "-s", "-z", "--", *_pathspecs(namespaces))
     for entry in filter(None, output.split("\0")):
         meta, _, path = entry.partition("\t")
         mode, blob, _stage = meta.split(" ")
@@ -402,11 +475,13 @@ def _tracked(root: Path, namespaces: list[str]) -> tuple[dict[str, str], set[str
     return blobs, symlinks, gitlinks
 
 
-def _dirty(root: Path, namespaces: list[str]) -> set[str]:
-    """Paths with uncommitted changes, untracked files included (ignored files excluded)."""
+def _dirty(root: Path, namespaces: list[str]) -> tuple[set[str], set[str]]:
+    """Paths with uncommitted changes, untracked files included (ignored files excluded), and
+    tracked paths deleted from the working tree (or that are no longer a file there)."""
     output = git(root, "-c", "core.quotePath=false", "status", "--porcelain=v1", "-z",
-                 "--untracked-files=all", "--ignore-submodules=all", "--", *namespaces)
+                 "--untracked-files=all", "--ignore-submodules=all", "--", *_pathspecs(namespaces))
     paths: set[str] = set()
+    gone: set[str] = set()
     entries = output.split("\0")
     index = 0
     while index < len(entries):
@@ -419,15 +494,20 @@ def _dirty(root: Path, namespaces: list[str]) -> set[str]:
             index += 1  # the rename's source path follows
         if status.strip() != "D":
             paths.add(path)
-    return paths
+        else:
+            gone.add(path)
+    return paths, gone
 
 
-def _last_changes(root: Path, namespaces: list[str]) -> dict[str, datetime]:
-    """Date of the last commit touching each path under the namespaces (one log walk)."""
+def _last_changes(root: Path, namespaces: list[str], since: datetime | None = None) -> dict[str, datetime]:
+    """Date of the last commit touching each path under the namespaces, for the paths changed
+    since `since` (None: the whole history): one log walk, which git stops at the first
+    commit older than `since` (committer dates, as %ct)."""
+    bound = [] if since is None else [f"--since=@{int(since.timestamp())}"]
     try:
         # -z: names with quotes, tabs or newlines come verbatim (otherwise git quotes them).
-        output = git(root, "-c", "core.quotePath=false", "log", "-z", "--format=%x01%ct",
-                     "--name-only", "--no-renames", "--", *namespaces)
+        output = git(root, "-c", "core.quotePath=false", "log", "-z", "--format=%x01%ct", *bound,
+                     "--name-only", "--no-renames", "--", *_pathspecs(namespaces))
     except GitError:
         return {}  # an empty repository has no commits yet
     dates: dict[str, datetime] = {}
@@ -448,9 +528,14 @@ def _head(root: Path) -> str | None:
         return None
 
 
-def _activity(last: datetime | None, dirty: tuple[str, ...], now: datetime) -> tuple[bool, str]:
+def _activity(last: datetime | None, dirty: tuple[str, ...], now: datetime,
+              settled_since: datetime | None = None) -> tuple[bool, str]:
+    """Whether the subsystem is moving, in plain words. `settled_since`: the horizon, when some
+    of its files were committed before it."""
     if dirty:
         return True, f"{len(dirty)} uncommitted file(s)"
+    if last is None and settled_since is not None:
+        return False, f"quiet for more than {describe_age(now - settled_since)}"
     if last is None:
         return False, "no commits in its namespace"
     age = now - last
@@ -530,7 +615,7 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def _excluded(path: str, rules: FleetRules) -> bool:
-    return any(glob_match(pattern, path) for pattern in rules.exclude)
+    return any_glob(tuple(rules.exclude))(path)
 
 
 def content_blob_id(data: bytes) -> str:

@@ -123,23 +123,24 @@ def _instance(member, sim, content, subsystems, files, fleet, gate_rules: GateRu
     owner = subsystems[member.subsystem]
     last_change = source.last_change if source else None
     dirty = bool(source and source.dirty)
+    settled = bool(source and source.settled)  # committed before the dates read: old enough
     because = None
     if fleet.kind == "git":
-        because = _unstable_because(member, owner, last_change, dirty, fleet.scanned_at,
+        because = _unstable_because(member, owner, last_change, settled, dirty, fleet.scanned_at,
                                     gate_rules, history)
     return Instance(member.subsystem, member.path, member.start_line, member.end_line,
                     member.name, member.kind, member.language, member.exact, sim, content,
                     last_change, dirty, because is None, because)
 
 
-def _unstable_because(member, owner: Subsystem, last_change, dirty, now, gate_rules, history) -> str | None:
+def _unstable_because(member, owner: Subsystem, last_change, settled, dirty, now, gate_rules, history) -> str | None:
     who = f"{member.subsystem}'s copy"
     if dirty:
         return f"{who} has uncommitted changes"
-    if last_change is None:
+    if last_change is None and not settled:
         return f"{who} is not committed"
-    age = now - last_change
-    if age < timedelta(days=gate_rules.stable_days):
+    age = now - last_change if last_change else None
+    if age is not None and age < timedelta(days=gate_rules.stable_days):
         return f"{who} changed {describe_age(age)} ago (stable after {gate_rules.stable_days} days)"
     if (member.subsystem, member.path, member.name) in history.reshaped:
         return f"{who} changed shape since the last pass"

@@ -15,7 +15,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from radar.stages.cluster import Cluster
 from radar.stages.discover import Fleet, utc_iso
@@ -102,14 +102,21 @@ def identify(clusters: tuple[Cluster, ...], past: Past) -> tuple[tuple[str, Clus
         c["id"]: {member_key(i["subsystem"], i["path"], i["name"]) for i in c["instances"]}
         for c in (past.latest or {}).get("candidates", [])
     }
+    holders: dict[tuple[str, str, str], list[str]] = defaultdict(list)  # member -> old ids holding it
+    for old_id, old in previous.items():
+        for key in old:
+            holders[key].append(old_id)
     order = sorted(range(len(clusters)), key=lambda i: (-len(clusters[i].members), _fresh_id(clusters[i])))
     ids: dict[int, str] = {}
     taken: set[str] = set()
     for index in order:
         keys = {member_key(m.subsystem, m.path, m.name) for m in clusters[index].members}
+        # shared members with each old candidate that shares any: linear in members, not
+        # clusters x old candidates (hundreds of each on a large repository)
+        shared = Counter(old_id for key in keys for old_id in holders.get(key, ()))
         best = max(
-            ((len(keys & old), old_id) for old_id, old in previous.items()
-             if old_id not in taken and len(keys & old) * 2 > len(old)),
+            ((count, old_id) for old_id, count in shared.items()
+             if old_id not in taken and count * 2 > len(previous[old_id])),
             default=None,
         )
         ids[index] = best[1] if best else _unique(_fresh_id(clusters[index]), taken | set(previous))
@@ -120,7 +127,7 @@ def identify(clusters: tuple[Cluster, ...], past: Past) -> tuple[tuple[str, Clus
 def _fresh_id(found: Cluster) -> str:
     shape = Counter(m.exact for m in found.members).most_common()
     dominant = min(s for s, n in shape if n == shape[0][1])
-    names = sorted({PurePosixPath(m.path).name for m in found.members})
+    names = sorted({m.path.rpartition("/")[2] for m in found.members})  # file names (git paths: posix)
     digest = hashlib.blake2b("|".join([dominant, *names]).encode(), digest_size=8).hexdigest()
     return "C-" + digest
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gitfleet import (OLD, SHAPES, commit_all, git, latest, make_fleet, scan_args, shared_retry,
                       write)
@@ -241,3 +243,104 @@ def test_remembered_index_listings_follow_every_change_to_the_index(tmp_path: Pa
     same_as_without_memo()
     git(acl, "rm", "-q", "lib/acl/staged.py")
     same_as_without_memo()
+
+
+# ---------------------------------------------------------------- cost: history horizon, monorepo paths
+
+NOW = datetime(2024, 7, 10, 12, tzinfo=timezone.utc)
+
+
+def test_dates_are_read_back_to_the_horizon_and_older_files_are_settled(tmp_path: Path) -> None:
+    """Only what changed inside the window gets a date; the rest is committed before it (settled),
+    exactly the files a walk through the whole history dates earlier than the window."""
+    fleet = make_fleet(tmp_path / "fleet")  # everything committed on 2024-06-01 (OLD)
+    write(fleet.worktrees["acl"], {"lib/acl/later.py": "def later():\n    return 1\n"})
+    commit_all(fleet.worktrees["acl"], "later", date="2024-07-08T12:00:00+00:00")
+    write(fleet.worktrees["feed"], {"lib/feed/loose.py": "def loose():\n    return 2\n"})
+    horizon = timedelta(days=7)
+    whole = discover(fleet.repo, FleetRules(), now=NOW)
+    bounded = discover(fleet.repo, FleetRules(), now=NOW, horizon=horizon)
+    assert [s.name for s in whole.subsystems] == [s.name for s in bounded.subsystems]
+    for before, after in zip(whole.subsystems, bounded.subsystems):
+        for old, new in zip(before.files, after.files):
+            assert (old.path, old.blob, old.dirty) == (new.path, new.blob, new.dirty)
+            recent = old.last_change is not None and old.last_change >= NOW - horizon
+            assert new.last_change == (old.last_change if recent else None), new.path
+            assert new.settled is (old.last_change is not None and not recent and not new.dirty), new.path
+    subsystems = {s.name: s for s in bounded.subsystems}
+    assert subsystems["acl"].last_change == datetime(2024, 7, 8, 12, tzinfo=timezone.utc)
+    assert subsystems["acl"].activity == "quiet for 2 days"
+    assert subsystems["mod"].last_change is None and subsystems["mod"].activity == "quiet for more than 7 days"
+    assert subsystems["feed"].active and not any(f.settled for f in subsystems["feed"].files if f.dirty)
+
+
+def test_remembered_dates_serve_a_narrower_window_never_a_wider_one(tmp_path: Path) -> None:
+    fleet = make_fleet(tmp_path / "fleet")
+    write(fleet.worktrees["acl"], {"lib/acl/later.py": "def later():\n    return 1\n"})
+    commit_all(fleet.worktrees["acl"], "later", date="2024-07-05T12:00:00+00:00")
+    memo = ParseCache(tmp_path / "cache")
+    for horizon in (timedelta(days=7), timedelta(days=3), timedelta(days=30), timedelta(days=7)):
+        remembered = discover(fleet.repo, FleetRules(), now=NOW, memo=memo, horizon=horizon)
+        assert remembered.subsystems == discover(fleet.repo, FleetRules(), now=NOW, horizon=horizon).subsystems
+    assert _dates(remembered)[("acl", "lib/acl/later.py")] == datetime(2024, 7, 5, 12, tzinfo=timezone.utc)
+
+
+def test_a_scan_gates_old_files_as_stable_and_recent_ones_as_not(tmp_path: Path, rules_dir: Path) -> None:
+    """End to end, with the horizon the pipeline uses: the gate outcome of old and fresh copies."""
+    fleet = make_fleet(tmp_path / "fleet", worktrees=("acl", "feed", "mod", "rel"))
+    fresh = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    write(fleet.worktrees["mod"], {"lib/mod/retry.py": shared_retry("mod") + "\n# reworded\n"})
+    commit_all(fleet.worktrees["mod"], "fresh copy", date=fresh)
+    snapshot = scan(fleet.repo, tmp_path / "out", rules_dir)
+    instances = [i for c in snapshot["candidates"] for i in c["instances"] if i["path"].endswith("retry.py")]
+    assert instances, snapshot["candidates"]
+    for instance in instances:
+        if instance["subsystem"] == "mod":
+            assert not instance["stable"] and "changed" in instance["unstable_because"]
+            assert instance["last_change"] is not None
+        else:
+            assert instance["stable"] and instance["last_change"] is None, instance
+
+
+@pytest.mark.parametrize("packages", [3, 12])
+def test_a_monorepo_with_many_packages_is_split_as_with_few(tmp_path: Path, packages: int,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many sibling packages are asked about as their folder; what git says about the folder
+    outside them (a loose file, an untracked one) belongs to no package."""
+    from radar.stages import discover as stage
+
+    repo = tmp_path / "mono"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    write(repo, {f"packages/p{i}/src/m{i}.py": f"def f{i}():\n    return {i}\n" for i in range(packages)}
+          | {"packages/README.md": "loose\n"})
+    commit_all(repo, "packages")
+    write(repo, {"packages/new.py": "x = 1\n", "packages/p1/untracked.py": "y = 2\n"})
+    (repo / "packages/p0/src/m0.py").write_text("def f0():\n    return 'changed'\n")
+    (repo / "packages/p2/src/m2.py").unlink()  # tracked, gone from the working tree
+    rules = FleetRules(subsystems=("packages/*",), main_namespaces=())
+    asked = discover(repo, rules, now=NOW, horizon=timedelta(days=7))
+    monkeypatch.setattr(stage, "PATHSPEC_SIBLINGS", 10_000)
+    assert asked == discover(repo, rules, now=NOW, horizon=timedelta(days=7))
+    subsystems = {s.name: s for s in asked.subsystems}
+    assert len(subsystems) == packages
+    assert subsystems["p0"].dirty_files == ("packages/p0/src/m0.py",)
+    assert subsystems["p1"].dirty_files == ("packages/p1/untracked.py",)
+    assert [f.path for f in subsystems["p2"].files] == []
+    assert {f.path: f.blob is not None for f in subsystems["p3" if packages > 3 else "p1"].files} == (
+        {"packages/p3/src/m3.py": True} if packages > 3 else
+        {"packages/p1/src/m1.py": True, "packages/p1/untracked.py": False})
+    assert all(f.path.startswith(f"packages/{s.name}/") for s in asked.subsystems for f in s.files)
+
+
+_SEGMENTS = st.sampled_from(["a", "b", "ab", "lib", "x.py"])
+_REL = st.lists(_SEGMENTS, min_size=1, max_size=4).map("/".join)
+
+
+@given(namespaces=st.lists(st.one_of(_REL, st.sampled_from(["", "."])), max_size=6), path=_REL)
+def test_owners_are_the_namespaces_holding_the_path(namespaces: list[str], path: str) -> None:
+    from radar.stages.discover import _Owners
+
+    expected = [ns for ns in dict.fromkeys(namespaces)
+                if ns in ("", ".") or path == ns or path.startswith(ns + "/")]
+    assert sorted(_Owners(namespaces).of(path)) == sorted(expected)

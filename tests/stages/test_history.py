@@ -6,6 +6,8 @@ import subprocess
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import OTHER_FLEET, candidate_for
 from gitfleet import commit_old
@@ -149,3 +151,42 @@ def test_watch_refuses_to_commit_into_a_scanned_repository(fleet, tmp_path):
     assert main(["watch", "--repo", str(fleet.repo), "--rules", str(fleet.rules), "--out", str(fleet.repo / "radar"),
                  "--every", "1s", "--passes", "1", "--commit", "--quiet"]) == 2
     assert not (fleet.repo / "radar").exists()
+
+
+def _identify_by_every_pair(clusters, past):
+    """The id rule read literally: every cluster against every previous candidate."""
+    from radar.stages.history import _fresh_id, _unique, member_key
+
+    previous = {c["id"]: {member_key(i["subsystem"], i["path"], i["name"]) for i in c["instances"]}
+                for c in (past.latest or {}).get("candidates", [])}
+    order = sorted(range(len(clusters)), key=lambda i: (-len(clusters[i].members), _fresh_id(clusters[i])))
+    ids, taken = {}, set()
+    for index in order:
+        keys = {member_key(m.subsystem, m.path, m.name) for m in clusters[index].members}
+        best = max(((len(keys & old), old_id) for old_id, old in previous.items()
+                    if old_id not in taken and len(keys & old) * 2 > len(old)), default=None)
+        ids[index] = best[1] if best else _unique(_fresh_id(clusters[index]), taken | set(previous))
+        taken.add(ids[index])
+    return tuple((ids[i], clusters[i]) for i in range(len(clusters)))
+
+
+_MEMBERS = st.tuples(st.sampled_from("abcd"), st.sampled_from(["x.py", "y.py", "z.py"]), st.sampled_from("fgh"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(now=st.lists(st.sets(_MEMBERS, min_size=2, max_size=5), max_size=6),
+       before=st.lists(st.sets(_MEMBERS, min_size=1, max_size=5), max_size=6))
+def test_ids_are_inherited_as_the_rule_says_whatever_the_overlaps(now, before):
+    from radar.stages.cluster import Cluster
+    from radar.stages.history import Past, identify
+    from radar.stages.shape import Shape
+
+    def shape(subsystem, path, name):
+        return Shape(subsystem, path, "python", "function", name, 1, 2, 60, f"e-{path}-{name}", "", "", ())
+
+    clusters = tuple(Cluster(tuple(shape(*m) for m in sorted(members)), 0, (1.0,) * len(members))
+                     for members in now)
+    past = Past(({"schema": 1, "scan": {"pass": 1}, "candidates": [
+        {"id": f"C-old{n}", "instances": [{"subsystem": s, "path": p, "name": f} for s, p, f in sorted(members)]}
+        for n, members in enumerate(before)]},))
+    assert identify(clusters, past) == _identify_by_every_pair(clusters, past)
