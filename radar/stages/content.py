@@ -32,7 +32,8 @@ DEFINERS = "".join(blind_code("kw", word) for word in (
     "def", "function", "func", "fn", "class", "defn", "defun", "define", "defmacro", "sub", "struct"))
 BRANCHES = frozenset(blind_code("kw", word) for word in (
     "if", "elif", "for", "while", "switch", "case", "match", "try", "except", "catch", "cond", "when",
-    "unless", "loop", "foreach", "&&", "||", "and", "or", "?", "raise", "throw", "yield", "await"))
+    "unless", "loop", "foreach", "&&", "||", "and", "or", "raise", "throw", "yield", "await"))
+# (not "?": in TypeScript it also marks an optional field, which lays out data)
 STRING = blind_code("str", "")
 ARROW = blind_code("kw", "->")
 _CALL = re.compile(f"(?<![{re.escape(DEFINERS)}]){re.escape(IDENTIFIER)}(?={re.escape(OPEN)})")

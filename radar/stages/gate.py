@@ -287,8 +287,8 @@ def _content_check(found: Cluster) -> Check:
     if found.nature == "no behaviour":
         return Check("content", False, "no behaviour: it only lays out data (no call, no branch)")
     if found.nature == "delegation":
-        return Check("content", False, "delegation: each copy hands its work to a method of its own name "
-                                       "(the logic lives in the callee)")
+        return Check("content", False, "delegation: each copy hands its work on, to a method of its own name "
+                                       "or to its parent's constructor (the logic lives in the callee)")
     if found.nature == "boilerplate":
         return Check("content", False, f"same shape, different content: shared vocabulary "
                                        f"{_against(shared, LOGIC_CONTENT)}")

@@ -184,3 +184,22 @@ def test_near_variants_of_one_helper_are_one_candidate_listing_its_variants():
     assert candidate.consumers == ("dms", "emr", "iot")
     [variant] = candidate.cluster.variants
     assert variant.subsystems == ("kms", "ssm") and variant.representative.name == "random_resource_id"
+
+
+def units_of(source: str, language: str) -> dict[str, tuple]:
+    """name -> (behaviour, forwards) of each definition the parser finds."""
+    from radar.stages.analyse import analyse_bytes
+
+    return {unit[1]: (unit[8], unit[9]) for unit in analyse_bytes(source.encode(), language)[2] if unit[1]}
+
+
+def test_an_interface_lays_out_data_even_with_method_signatures_and_optional_fields():
+    found = units_of("interface Config extends Base {\n  hook?: (span: Span) => void;\n  serialize(x: string): string;\n"
+                     "  enabled?: boolean;\n}\n", "typescript")
+    assert found["Config"] == (0, False)
+
+
+def test_a_constructor_that_only_calls_its_parents_is_a_delegation():
+    found = units_of("class A extends B {\n  constructor(config) { super('@x/y', VERSION, config); }\n"
+                     "  run(a) { return this.go(a); }\n}\n", "typescript")
+    assert found["constructor"] == (1, True) and found["run"] == (1, False)
