@@ -11,8 +11,8 @@ is scanned with the labelled subsystem globs and excludes and one catch-all rout
 that only the other gate criteria decide (or, with --homes inferred, no routing rule at all, as
 on a first scan: homes come from the dependency graph).
 
-A candidate takes the label of the labelled group it shares most members with (members match
-by path and unit name; at least two shared); otherwise it is "unlabelled", which counts as not
+A candidate takes the label of the labelled group it shares most members with (an instance
+holds a member when it is that unit, or a larger unit around its line; at least two shared); otherwise it is "unlabelled", which counts as not
 real and is listed so that it can be labelled. Printed per repository:
 - precision@10: the share of the first 10 proposed (by score) labelled real;
 - recall: the share of the real groups at least half of whose members are held by candidates
@@ -64,15 +64,29 @@ def scan(repo: Path, rules: Path, out: Path) -> dict:
     return json.loads((out / "snapshots" / "latest.json").read_text())
 
 
-def members(entries) -> set[tuple[str, str]]:
-    return {(m["path"], m["name"]) for m in entries or ()}
+def holds(instance: dict, member: dict) -> bool:
+    """An instance holds a labelled member: the same unit, or a larger unit around it (the radar
+    reports the largest repeating unit: a copied module rather than its functions)."""
+    if instance["path"] != member["path"]:
+        return False
+    return instance["name"] == member["name"] or instance["start_line"] <= member["line"] <= instance["end_line"]
+
+
+def held(instances: list[dict], group: dict) -> list[tuple[dict, dict]]:
+    """(instance, member) pairs of the group's members the instances hold, each member once."""
+    found = []
+    for member in group["members"]:
+        instance = next((i for i in instances if holds(i, member)), None)
+        if instance is not None:
+            found.append((instance, member))
+    return found
 
 
 def label_of(candidate: dict, groups: list[dict]) -> tuple[str, int | None]:
-    mine = members(candidate["instances"])
+    """The label of the group sharing most members with the candidate (two at least)."""
     best, shared = None, 1
     for index, group in enumerate(groups):
-        common = len(mine & members(group["members"]))
+        common = len(held(candidate["instances"], group))
         if common > shared:
             best, shared = index, common
     return ("unlabelled", None) if best is None else (groups[best]["label"], best)
@@ -81,14 +95,13 @@ def label_of(candidate: dict, groups: list[dict]) -> tuple[str, int | None]:
 def recalled(group: dict, candidates: list[dict]) -> bool:
     """Candidates that pair two or more of the group's members across subsystems hold, together,
     at least half of its members (a labelled group may join several helpers copied together)."""
-    wanted = members(group["members"])
-    held: set[tuple[str, str]] = set()
+    taken: set[tuple[str, int]] = set()
     clusters = [c["instances"] for c in candidates] + [v["instances"] for c in candidates for v in c.get("variants", ())]
     for instances in clusters:
-        mine = [i for i in instances if (i["path"], i["name"]) in wanted]
-        if len(mine) >= 2 and len({i["subsystem"] for i in mine}) >= 2:
-            held |= {(i["path"], i["name"]) for i in mine}
-    return len(held) >= max(2, (len(wanted) + 1) // 2)
+        mine = held(instances, group)
+        if len(mine) >= 2 and len({i["subsystem"] for i, _ in mine}) >= 2:
+            taken |= {(m["path"], m["line"]) for _, m in mine}
+    return len(taken) >= max(2, (len(group["members"]) + 1) // 2)
 
 
 def evaluate(name: str, corpus: Path, work: Path, show: int, homes: str = "catch-all") -> dict:

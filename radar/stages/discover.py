@@ -169,8 +169,9 @@ def _discover_git(repo: Path, rules: FleetRules, now: datetime, memo: Memo | Non
         source = "package" if rules.subsystems else "main"
         namespaces, skipped = _namespaces(main.path, rules)
         outside += skipped
-        warnings += [f"fleet.subsystems glob {pattern!r} matches no folder of {main.path}"
-                     for pattern in rules.subsystems if not any(p.is_dir() for p in main.path.glob(pattern))]
+        warnings += [f"fleet.subsystems glob {pattern!r} matches no {'file' if _names_files(pattern) else 'folder'} "
+                     f"of {main.path}" for pattern in rules.subsystems
+                     if not any(_is_namespace(p, pattern) for p in main.path.glob(pattern))]
         # the worktree's in-flight copy wins over the merged one
         merged = [(name, namespace) for name, namespace in namespaces if name not in found]
         wanted = [namespace for _, namespace in merged]
@@ -218,24 +219,36 @@ def _worktrees(repo: Path) -> list[_Checkout]:
 
 
 def _namespaces(root: Path, rules: FleetRules) -> tuple[list[tuple[str, str]], int]:
-    """(name, namespace) for each folder of the main checkout matching the namespace globs,
-    and how many matches were reached through a symlink leaving the tree (never followed)."""
+    """(name, namespace) for each folder of the main checkout matching the namespace globs (or
+    file, for a glob naming files: see _names_files), and how many matches were reached through
+    a symlink leaving the tree (never followed)."""
     patterns = rules.subsystems or rules.main_namespaces
     matched = {
         folder.relative_to(root).as_posix()
         for pattern in patterns
         for folder in root.glob(pattern)  # glob follows symlinked folders: checked below
-        if folder.is_dir() and ".git" not in folder.relative_to(root).parts
+        if _is_namespace(folder, pattern) and ".git" not in folder.relative_to(root).parts
     }
     linked = {folder for folder in matched if _through_symlink(root, folder)}
     folders = sorted(matched - linked)
-    names = [PurePosixPath(folder).name for folder in folders]
+    names = [PurePosixPath(folder).stem if (root / folder).is_file() else PurePosixPath(folder).name
+             for folder in folders]
     outside = sum(not _inside(root / folder, root) for folder in linked)
     return [
         (name if names.count(name) == 1 else folder, folder)
         for name, folder in zip(names, folders)
-        if not _excluded(folder + "/", rules)
+        if not _excluded(folder if (root / folder).is_file() else folder + "/", rules)
     ], outside
+
+
+def _names_files(pattern: str) -> bool:
+    """A glob whose last part names a file type (`integrations/*.py`) makes each matching file a
+    subsystem (packages that are one module each); any other glob matches folders only."""
+    return "." in pattern.rstrip("/").rpartition("/")[2].lstrip(".")
+
+
+def _is_namespace(path: Path, pattern: str) -> bool:
+    return path.is_file() if _names_files(pattern) else path.is_dir()
 
 
 def _through_symlink(root: Path, namespace: str) -> bool:
@@ -576,6 +589,8 @@ def _discover_folder(folder: Path, rules: FleetRules, now: datetime) -> Fleet:
 def _walk(root: Path, namespace: str, rules: FleetRules) -> tuple[tuple[SourceFile, ...], int]:
     files: list[SourceFile] = []
     outside = 0
+    if (root / namespace).is_file():  # a one-module package (see _names_files)
+        return (SourceFile(namespace, str(root / namespace), None, None, False),), 0
     for directory, dirnames, filenames in os.walk(root / namespace, followlinks=False):
         here = Path(directory)
         for dirname in list(dirnames):

@@ -344,3 +344,26 @@ def test_owners_are_the_namespaces_holding_the_path(namespaces: list[str], path:
     expected = [ns for ns in dict.fromkeys(namespaces)
                 if ns in ("", ".") or path == ns or path.startswith(ns + "/")]
     assert sorted(_Owners(namespaces).of(path)) == sorted(expected)
+
+
+@pytest.mark.parametrize("kind", ["git", "folder"])
+def test_a_glob_naming_files_makes_each_one_module_package_a_subsystem(tmp_path: Path, kind: str) -> None:
+    """Integrations written as one module each (`integrations/httpx.py`) beside folder ones;
+    `integrations/*` alone still matches folders only."""
+    repo = tmp_path / "sdk"
+    repo.mkdir()
+    write(repo, {"sdk/integrations/httpx.py": "def f():\n    return 1\n",
+                 "sdk/integrations/flask.py": "def g():\n    return 2\n",
+                 "sdk/integrations/openai/__init__.py": "def h():\n    return 3\n",
+                 "sdk/integrations/notes.md": "not code\n"})
+    if kind == "git":
+        git(repo, "init", "-q")
+        commit_all(repo, "sdk")
+    both = discover(repo, FleetRules(subsystems=("sdk/integrations/*", "sdk/integrations/*.py"), main_namespaces=()),
+                    now=NOW, horizon=timedelta(days=7))
+    assert {s.name: [f.path for f in s.files] for s in both.subsystems} == {
+        "httpx": ["sdk/integrations/httpx.py"], "flask": ["sdk/integrations/flask.py"],
+        "openai": ["sdk/integrations/openai/__init__.py"]}
+    folders = discover(repo, FleetRules(subsystems=("sdk/integrations/*",), main_namespaces=()),
+                       now=NOW, horizon=timedelta(days=7))
+    assert [s.name for s in folders.subsystems] == ["openai"]
