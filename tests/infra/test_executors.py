@@ -1,5 +1,4 @@
 """Where parsing runs never changes what is found: in-process, a process pool, a Dask cluster."""
-import pytest
 
 from conftest import OTHER_FLEET
 from radar.demo.fleet import build_fleet
