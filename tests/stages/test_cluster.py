@@ -2,6 +2,11 @@
 and the same clusters whatever the input order. Real parser, real shapes."""
 import random
 
+import pytest
+
+from gitfleet import commit_all, make_fleet, unique_module, write
+from radar.pipeline import run_pass
+from radar.request import ScanRequest
 from radar.stages.analyse import FileWork, _bind, analyse_bytes
 from radar.stages.cluster import cluster
 
@@ -101,3 +106,79 @@ def test_same_clusters_whatever_the_input_order():
         shuffled = shapes[:]
         random.Random(seed).shuffle(shuffled)
         assert cluster(shuffled) == expected
+
+
+# ---------------------------------------------------------------- what keeps look-alikes apart
+
+SYNC_WEB = '''
+def sync_{s}(key_{s}):
+    requests.sessions.Session.mount(http.client.HTTPConnection.debuglevel)
+    json.decoder.JSONDecoder.raw_decode(urllib.parse.quote.safe)
+    hashlib.sha256.hexdigest.upper(base64.b64encode.decode.strip)
+    return requests.adapters.HTTPAdapter.send(key_{s}{extra})
+'''
+SYNC_CLOUD = '''
+def sync_{s}(key_{s}):
+    boto3.session.Session.client(botocore.config.Config.retries)
+    yaml.loader.SafeLoader.construct(ruamel.yaml.YAML.typ)
+    zlib.crc32.to_bytes.hex(binascii.hexlify.decode.lower)
+    return boto3.s3.transfer.S3Transfer.upload(key_{s}{extra})
+'''
+
+
+def test_units_calling_different_libraries_are_not_one_pattern():
+    """Structures 97% alike; acl and feed call one set of libraries, mod and search another."""
+    shapes = []
+    for s in ("acl", "feed"):
+        shapes += shapes_of(s, SYNC_WEB.format(s=s, extra=""), "sync.py")
+    for s in ("mod", "search"):
+        shapes += shapes_of(s, SYNC_CLOUD.format(s=s, extra=", 1"), "sync.py")
+    assert sorted(by_name(cluster(shapes))) == [("sync_acl", "sync_feed"), ("sync_mod", "sync_search")]
+    same_libraries = shapes[:len(shapes) // 2]
+    for s in ("mod", "search"):
+        same_libraries += shapes_of(s, SYNC_WEB.format(s=s, extra=", 1"), "sync.py")
+    assert sorted(by_name(cluster(same_libraries))) == [("sync_acl", "sync_feed", "sync_mod", "sync_search")]
+
+
+CLAMP = '''
+def clamp_{s}(value_{s}, low, high):
+    if value_{s} < low:
+        return low
+    if value_{s} > high:
+        return high
+{guard}    return value_{s}
+'''
+
+
+def test_small_units_must_be_nearly_identical_to_cluster():
+    """26 and 33 tokens, 0.88 alike: enough for big units (0.8), not for small ones (0.9)."""
+    shapes = []
+    for s in ("acl", "feed"):
+        shapes += shapes_of(s, CLAMP.format(s=s, guard=""), "clamp.py")
+    for s in ("mod", "search"):
+        shapes += shapes_of(s, CLAMP.format(s=s, guard=f"    if value_{s} is None:\n        return low\n"), "clamp.py")
+    assert sorted(by_name(cluster(shapes))) == [("clamp_acl", "clamp_feed"), ("clamp_mod", "clamp_search")]
+
+
+ACCESSOR = '''
+def {name}(record, default=None):
+    value = record.get("{name}", default)
+    return value if value is not None else default
+'''
+
+
+@pytest.mark.parametrize("copies, reported", [(2, True), (3, False)])
+def test_a_shape_repeated_more_than_twice_per_consumer_is_an_idiom_not_a_candidate(tmp_path, copies, reported):
+    """Through a real pass: acl, feed and mod each hold `copies` accessors of one shape (amid
+    code of their own, so the file is not the repeating unit)."""
+    fleet = make_fleet(tmp_path / "fleet", merged=())
+    for sub, tree in fleet.worktrees.items():
+        names = [f"{sub}_field_{i}" for i in range(copies)]
+        write(tree, {f"lib/{sub}/fields.py": unique_module(sub, 7) + "".join(ACCESSOR.format(name=n) for n in names)})
+        commit_all(tree, "fields")
+    (tmp_path / "rules").mkdir()
+    snapshot, _ = run_pass(ScanRequest(fleet.repo, tmp_path / "rules", tmp_path / "out", None, jobs=1))
+    accessors = [c for c in snapshot["candidates"] if "_field_" in c["name"]]
+    assert len(accessors) == reported
+    if reported:
+        assert accessors[0]["consumers"] == ["acl", "feed", "mod"] and len(accessors[0]["instances"]) == 6
