@@ -182,3 +182,18 @@ def test_a_shape_repeated_more_than_twice_per_consumer_is_an_idiom_not_a_candida
     assert len(accessors) == reported
     if reported:
         assert accessors[0]["consumers"] == ["acl", "feed", "mod"] and len(accessors[0]["instances"]) == 6
+
+
+@pytest.mark.parametrize("min_tokens, shown", [(120, "too thin"), (180, None)])
+def test_units_under_half_of_min_tokens_never_cluster_and_are_counted(tmp_path, min_tokens, shown):
+    """The retry shape has 72 tokens: under min_tokens 120 it is a candidate the gate keeps
+    watching as too thin; under half of 180 it never even clusters, and scan.filtered counts it."""
+    fleet = make_fleet(tmp_path / "fleet", merged=())
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "radar.yaml").write_text(f"gate:\n  min_tokens: {min_tokens}\n")
+    snapshot, _ = run_pass(ScanRequest(fleet.repo, tmp_path / "rules", tmp_path / "out", None, jobs=1))
+    retry = [c for c in snapshot["candidates"] if c["name"].startswith("retry_")]
+    if shown:
+        assert retry[0]["tokens"] == 72 and f"too thin: 72 tokens, needs {min_tokens}" in retry[0]["missing"]
+    else:
+        assert retry == [] and snapshot["scan"]["filtered"]["thin_units"] >= 3

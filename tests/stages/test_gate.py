@@ -71,3 +71,16 @@ def test_a_plain_folder_counts_every_instance_stable():
     subs = [subsystem(name, [f"lib/{name}/harness.py"], age=timedelta(0), source="folder") for name in "abc"]
     candidate = gate((("C-1", cluster(found)[0]),), fleet(*subs, kind="folder"), Rules(routing=(ROUTE,)))[0]
     assert candidate.verdict == "proposed"
+
+
+def test_near_miss_copies_are_similar_not_identical_below_min_similarity():
+    near = HARNESS.replace('    print("%s', '    if not tests:\n        return 0, []\n    print("%s')
+    found = []
+    for n, name in enumerate(["acl", "feed", "mod", "geo"]):
+        found += shapes(name, (near if name == "geo" else HARNESS).format(n=n), f"lib/{name}/harness.py")
+    subs = [subsystem(name, [f"lib/{name}/harness.py"]) for name in ["acl", "feed", "mod", "geo"]]
+    for min_similarity, verdict, missing in ((0.9, "proposed", ()),
+                                             (0.96, "watching", ("similar, not identical: similarity 0.95 < 0.96",))):
+        rules = Rules(routing=(ROUTE,), gate=GateRules(min_similarity=min_similarity))
+        candidate = gate((("C-1", cluster(found)[0]),), fleet(*subs), rules)[0]
+        assert (candidate.verdict, candidate.missing) == (verdict, missing)
