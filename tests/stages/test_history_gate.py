@@ -37,6 +37,7 @@ def ago(**delta) -> str:
 def test_copies_whose_shape_changed_since_the_last_pass_wait_one_pass(fleet, tmp_path):
     first = scan(fleet, tmp_path)
     assert first["verdict"] == "proposed" and first["consumers"] == ["acl", "core", "feed", "mod"]
+    assert (first["home"], first["action"]) == ("lib/core", "adopt")  # core, merged, already owns it
     assert [i["quiet_passes"] for i in first["instances"]] == [0, 0, 0, 0]
     second = scan(fleet, tmp_path)
     assert second["verdict"] == "proposed" and {i["quiet_passes"] for i in second["instances"]} == {1}
