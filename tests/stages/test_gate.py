@@ -1,4 +1,5 @@
 """The AHA gate: every criterion, in plain words; routing and decisions."""
+import dataclasses
 from datetime import timedelta
 
 from radar.stages.cluster import cluster
@@ -84,3 +85,26 @@ def test_near_miss_copies_are_similar_not_identical_below_min_similarity():
         rules = Rules(routing=(ROUTE,), gate=GateRules(min_similarity=min_similarity))
         candidate = gate((("C-1", cluster(found)[0]),), fleet(*subs), rules)[0]
         assert (candidate.verdict, candidate.missing) == (verdict, missing)
+
+
+def test_a_decision_matches_by_id_or_by_unit_name():
+    for match in (Match(id="C-000001"), Match(names=("run_*",))):
+        decision = Decision(match, "done", "extracted to lib/guest")
+        candidate = judge(["acl", "feed", "mod"], rules=Rules(routing=(ROUTE,), decisions=(decision,)))
+        assert (candidate.verdict, candidate.reason) == ("done", "extracted to lib/guest"), match
+    other = Decision(Match(id="C-999999", names=("other_*",)), "rejected", "not this one")
+    assert judge(["acl", "feed", "mod"], rules=Rules(routing=(ROUTE,), decisions=(other,))).verdict == "proposed"
+
+
+def test_a_home_with_or_without_a_trailing_slash_is_the_consumer_that_adopts():
+    """Home `lib/MUX/` is the namespace `lib/MUX` of consumer MUX, and `lib/MUX` is `lib/MUX/`."""
+    names = ["MUX", "feed", "mod"]
+    found = []
+    for n, name in enumerate(names):
+        found += shapes(name, HARNESS.format(n=n), f"lib/{name}/harness.py")
+    subs = [subsystem(name, [f"lib/{name}/harness.py"]) for name in names]
+    for home, namespace in (("lib/MUX/", "lib/MUX"), ("lib/MUX", "lib/MUX/")):
+        rules = Rules(routing=(Route("harness", home, Match(names=("run_suite",))),))
+        fleet_subs = [dataclasses.replace(subs[0], namespace=namespace), *subs[1:]]
+        candidate = gate((("C-1", cluster(found)[0]),), fleet(*fleet_subs), rules)[0]
+        assert candidate.routing.action == "adopt", (home, namespace)

@@ -80,3 +80,16 @@ def test_a_commit_in_the_last_24_hours_makes_a_subsystem_active(fleet, tmp_path)
     commit_all(fleet.worktrees["acl"], "notes", date=ago(hours=2))
     recent = scan(fleet, tmp_path)
     assert recent["verdict"] == "watching" and recent["missing"] == ["acl is active (committed 2 h ago)"]
+
+
+def test_uncommitted_work_that_changed_on_each_of_the_last_passes_keeps_a_subsystem_active(fleet, tmp_path):
+    """Three passes, each with other uncommitted files in lib/mod (active: uncommitted); then
+    the work is put away, no commit made: mod still moved on each of the last passes."""
+    scratch = fleet.worktrees["mod"] / "lib" / "mod"
+    for k in range(3):
+        for old in scratch.glob("scratch_*.py"):
+            old.unlink()
+        (scratch / f"scratch_{k}.py").write_text(f"DRAFT = {k}\n")
+        assert scan(fleet, tmp_path)["missing"] == ["mod is active (1 uncommitted file(s))"]
+    (scratch / "scratch_2.py").unlink()
+    assert scan(fleet, tmp_path)["missing"] == ["mod is active (its namespace changed in each of the last passes)"]
