@@ -108,3 +108,9 @@ def test_a_home_with_or_without_a_trailing_slash_is_the_consumer_that_adopts():
         fleet_subs = [dataclasses.replace(subs[0], namespace=namespace), *subs[1:]]
         candidate = gate((("C-1", cluster(found)[0]),), fleet(*fleet_subs), rules)[0]
         assert candidate.routing.action == "adopt", (home, namespace)
+
+
+def test_a_copy_exactly_stable_days_old_is_stable():
+    assert judge(["acl", "feed", "mod"], mod={"age": timedelta(days=7)}).verdict == "proposed"
+    assert judge(["acl", "feed", "mod"], mod={"age": timedelta(days=7) - timedelta(seconds=1)}).missing == (
+        "mod's copy changed 6 days ago (stable after 7 days)",)

@@ -93,3 +93,16 @@ def test_uncommitted_work_that_changed_on_each_of_the_last_passes_keeps_a_subsys
         assert scan(fleet, tmp_path)["missing"] == ["mod is active (1 uncommitted file(s))"]
     (scratch / "scratch_2.py").unlink()
     assert scan(fleet, tmp_path)["missing"] == ["mod is active (its namespace changed in each of the last passes)"]
+
+
+def test_a_copy_that_joins_has_no_quiet_passes_yet(fleet, tmp_path):
+    mod = fleet.worktrees["mod"]
+    source = (mod / "lib" / "mod" / "retry.py").read_text()
+    (mod / "lib" / "mod" / "retry.py").unlink()
+    commit_all(mod, "retry moves out")
+    assert scan(fleet, tmp_path)["consumers"] == ["acl", "core", "feed"]
+    write(mod, {"lib/mod/retry.py": source})
+    commit_all(mod, "retry comes back")
+    joined = scan(fleet, tmp_path)
+    assert {i["subsystem"]: i["quiet_passes"] for i in joined["instances"]} == {"acl": 1, "core": 1, "feed": 1,
+                                                                                "mod": 0}
