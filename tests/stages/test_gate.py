@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from radar.stages.cluster import cluster
 from radar.config import Decision, GateRules, Match, Route, Rules
-from radar.stages.gate import gate
-from stage_fixtures import HARNESS, fleet, shapes, subsystem
+from radar.stages.gate import Routing, gate
+from stage_fixtures import HARNESS, NOW, fleet, shapes, subsystem
 
 ROUTE = Route("conformance / test harness", "lib/guest", Match(names=("run_suite",)))
 
@@ -16,7 +16,11 @@ def judge(names, rules=Rules(routing=(ROUTE,)), **subsystem_options):
         found += shapes(name, HARNESS.format(n=n), f"lib/{name}/harness.py")
     clusters = cluster(found)
     assert len(clusters) == 1
-    subs = [subsystem(name, [f"lib/{name}/harness.py"], **subsystem_options.get(name, {})) for name in names]
+    subs = []
+    for name in names:
+        options = dict(subsystem_options.get(name, {}))
+        listed = options.pop("listed", True)  # False: the fleet does not list the copy's file
+        subs.append(subsystem(name, [f"lib/{name}/harness.py"] if listed else [], **options))
     return gate((("C-000001", clusters[0]),), fleet(*subs), rules)[0]
 
 
@@ -114,3 +118,62 @@ def test_a_copy_exactly_stable_days_old_is_stable():
     assert judge(["acl", "feed", "mod"], mod={"age": timedelta(days=7)}).verdict == "proposed"
     assert judge(["acl", "feed", "mod"], mod={"age": timedelta(days=7) - timedelta(seconds=1)}).missing == (
         "mod's copy changed 6 days ago (stable after 7 days)",)
+
+
+# ---------------------------------------------------------------- the checklist `radar explain` prints
+
+def checklist(candidate):
+    return [(c.criterion, c.met, c.detail) for c in candidate.checks]
+
+
+def test_the_checklist_of_a_proposed_candidate_names_each_criterion_and_the_rule_that_routed_it():
+    unrelated = Route("other", "lib/other", Match(names=("nothing_*",)))
+    candidate = judge(["acl", "feed", "mod"], rules=Rules(routing=(unrelated, ROUTE)))
+    assert checklist(candidate) == [
+        ("consumers", True, "3 consumers (acl, feed, mod), needs 3"),
+        ("stable", True, "every instance committed and quiet for 7+ days"),
+        ("identical", True, "structurally identical: similarity 1.00 >= 0.90"),
+        ("size", True, "95 tokens >= 50"),
+        ("home", True, "home lib/guest (routing.yaml rule 2 (conformance / test harness))"),
+    ]
+    assert candidate.routing == Routing("conformance / test harness", "lib/guest", "extract",
+                                        "routing.yaml rule 2 (conformance / test harness)", 2)
+    assert candidate.reason is None
+    first = candidate.instances[0]
+    assert (first.subsystem, first.path, first.name, first.unit, first.language, first.similarity, first.dirty,
+            first.stable, first.unstable_because) == ("acl", "lib/acl/harness.py", "run_suite", "function", "python",
+                                                      1.0, False, True, None)
+    assert first.last_change == NOW - timedelta(days=30)
+
+
+def test_the_checklist_of_a_watching_candidate_says_what_is_missing_and_what_holds():
+    candidate = judge(["acl", "feed"], rules=Rules(), acl={"dirty": True})
+    assert checklist(candidate) == [
+        ("consumers", False, "2 consumers, needs 3"),
+        ("stable", False, "acl's copy has uncommitted changes"),
+        ("identical", True, "structurally identical: similarity 1.00 >= 0.90"),
+        ("size", True, "95 tokens >= 50"),
+        ("home", False, "no natural home (no routing rule matches)"),
+    ]
+    assert candidate.routing == Routing(None, None, None, "no routing rule matches")
+    assert candidate.instances[0].dirty is True
+
+
+def test_a_plain_folder_says_it_has_no_history():
+    found = []
+    for n, name in enumerate(["a", "b", "c"]):
+        found += shapes(name, HARNESS.format(n=n), f"lib/{name}/harness.py")
+    subs = [subsystem(name, [f"lib/{name}/harness.py"], source="folder") for name in "abc"]
+    candidate = gate((("C-1", cluster(found)[0]),), fleet(*subs, kind="folder"), Rules(routing=(ROUTE,)))[0]
+    assert checklist(candidate)[1] == ("stable", True, "every instance stable (plain folder: no history, counted stable)")
+
+
+def test_routes_match_by_candidate_id_or_by_instance_path():
+    for match in (Match(id="C-000001"), Match(paths=("lib/*/harness.py",))):
+        route = Route("by " + ("id" if match.id else "path"), "lib/guest", match)
+        assert judge(["acl", "feed", "mod"], rules=Rules(routing=(route,))).routing.home == "lib/guest", match
+
+
+def test_a_copy_the_fleet_does_not_list_is_not_committed():
+    candidate = judge(["acl", "feed", "mod"], mod={"listed": False})
+    assert candidate.missing == ("mod's copy is not committed",)
