@@ -2,9 +2,11 @@
 import dataclasses
 from datetime import timedelta
 
+import pytest
+
 from radar.stages.cluster import cluster
 from radar.config import Decision, GateRules, Match, Route, Rules
-from radar.stages.gate import Routing, gate
+from radar.stages.gate import Routing, _against, gate
 from stage_fixtures import HARNESS, NOW, fleet, shapes, subsystem
 
 ROUTE = Route("conformance / test harness", "lib/guest", Match(names=("run_suite",)))
@@ -177,3 +179,23 @@ def test_routes_match_by_candidate_id_or_by_instance_path():
 def test_a_copy_the_fleet_does_not_list_is_not_committed():
     candidate = judge(["acl", "feed", "mod"], mod={"listed": False})
     assert candidate.missing == ("mod's copy is not committed",)
+
+
+def test_a_shape_exactly_at_the_thresholds_passes_them():
+    exact = Rules(routing=(ROUTE,), gate=GateRules(min_similarity=1.0, min_tokens=95))
+    candidate = judge(["acl", "feed", "mod"], rules=exact)
+    assert candidate.verdict == "proposed"
+    assert checklist(candidate)[2:4] == [("identical", True, "structurally identical: similarity 1.00 >= 1.00"),
+                                         ("size", True, "95 tokens >= 95")]
+    thin = judge(["acl", "feed", "mod"], rules=Rules(routing=(ROUTE,), gate=GateRules(min_tokens=96)))
+    assert thin.missing == ("too thin: 95 tokens, needs 96",)
+
+
+@pytest.mark.parametrize(("value", "threshold", "shown"), [
+    (0.84, 0.9, "0.84 < 0.90"), (0.95, 0.9, "0.95 >= 0.90"), (0.95, 0.95, "0.95 >= 0.95"),
+    (0.899, 0.9, "0.899 < 0.900"), (0.8999, 0.9, "0.8999 < 0.9000"), (0.89999, 0.9, "0.89999 < 0.90000"),
+    (0.899999, 0.9, "0.899999 < 0.900000"), (0.8999999, 0.9, "0.900000 < 0.900000"),
+])
+def test_similarity_is_shown_with_as_many_decimals_as_the_comparison_needs(value, threshold, shown):
+    """Up to 6 decimals: past that the figures read alike, the sign still tells."""
+    assert _against(value, threshold) == shown
