@@ -98,6 +98,7 @@ def test_a_decision_matches_by_id_or_by_unit_name():
         decision = Decision(match, "done", "extracted to lib/guest")
         candidate = judge(["acl", "feed", "mod"], rules=Rules(routing=(ROUTE,), decisions=(decision,)))
         assert (candidate.verdict, candidate.reason) == ("done", "extracted to lib/guest"), match
+        assert candidate.decision == decision  # the snapshot's `decision` and the review flag come from it
     other = Decision(Match(id="C-999999", names=("other_*",)), "rejected", "not this one")
     assert judge(["acl", "feed", "mod"], rules=Rules(routing=(ROUTE,), decisions=(other,))).verdict == "proposed"
 

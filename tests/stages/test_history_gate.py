@@ -12,6 +12,7 @@ import pytest
 from gitfleet import commit_all, make_fleet, shared_retry, write
 from radar.pipeline import run_pass
 from radar.request import ScanRequest
+from radar.stages.discover import _activity
 
 RESHAPED = "    if attempts < 0:\n        raise ValueError(attempts)\n    last_{sub} = None\n"
 
@@ -106,3 +107,12 @@ def test_a_copy_that_joins_has_no_quiet_passes_yet(fleet, tmp_path):
     joined = scan(fleet, tmp_path)
     assert {i["subsystem"]: i["quiet_passes"] for i in joined["instances"]} == {"acl": 1, "core": 1, "feed": 1,
                                                                                 "mod": 0}
+
+
+def test_activity_in_words_at_each_edge():
+    """What a subsystem's `activity` says: uncommitted files, no commits, under 24 h, 24 h and over."""
+    now = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
+    assert _activity(now - timedelta(days=3), ("a.py", "b.py"), now) == (True, "2 uncommitted file(s)")
+    assert _activity(None, (), now) == (False, "no commits in its namespace")
+    assert _activity(now - timedelta(hours=24) + timedelta(seconds=1), (), now) == (True, "committed 23 h ago")
+    assert _activity(now - timedelta(hours=24), (), now) == (False, "quiet for 24 h")
