@@ -8,7 +8,7 @@ from gitfleet import commit_all, make_fleet, unique_module, write
 from radar.pipeline import run_pass
 from radar.request import ScanRequest
 from radar.stages.analyse import FileWork, _bind, analyse_bytes
-from radar.stages.cluster import cluster
+from radar.stages.cluster import cluster, cluster_from
 
 RETRY = '''
 def {name}(fn, attempts={n}, delay=0.5):
@@ -197,3 +197,36 @@ def test_units_under_half_of_min_tokens_never_cluster_and_are_counted(tmp_path, 
         assert retry[0]["tokens"] == 72 and f"too thin: 72 tokens, needs {min_tokens}" in retry[0]["missing"]
     else:
         assert retry == [] and snapshot["scan"]["filtered"]["thin_units"] >= 3
+
+
+TALLY = '''
+def tally_{s}(rows_{s}, key):
+    counts = {{}}
+    for row in rows_{s}:
+        value = row.get(key)
+        counts[value] = counts.get(value, 0) + 1
+{pad}    return sorted(counts.items())
+'''
+TALLY_MORE = "    if not counts:\n        return []\n    top = max(counts.values())\n"
+
+
+def tally_pair(pad: str):
+    """A tally unit in acl, and in mod the same with three more statements (0.85 alike)."""
+    shapes = shapes_of("acl", TALLY.format(s="acl", pad=pad)) + shapes_of("mod", TALLY.format(s="mod", pad=pad + TALLY_MORE))
+    return shapes, sorted(s.size for s in shapes if s.kind == "function")
+
+
+def test_small_means_under_50_tokens_and_the_floor_is_inclusive():
+    shapes, sizes = tally_pair("    pass\n")
+    assert sizes == [50, 67]
+    assert [c.subsystems for c in cluster(shapes)] == [("acl", "mod")]  # 50 tokens: linked at 0.8
+    assert [c.subsystems for c in cluster(shapes, floor=50)] == [("acl", "mod")]
+    assert cluster(shapes, floor=51) == ()
+    shapes, sizes = tally_pair("")
+    assert sizes == [49, 66] and cluster(shapes) == ()  # 49 tokens: small, needs 0.9
+
+
+def test_clusters_updated_from_an_earlier_index_are_the_clusters_from_scratch():
+    shapes = fleet_shapes()
+    _, earlier = cluster_from(shapes[:-3], None)
+    assert cluster_from(shapes, earlier)[0] == cluster(shapes)
