@@ -230,3 +230,31 @@ def test_clusters_updated_from_an_earlier_index_are_the_clusters_from_scratch():
     shapes = fleet_shapes()
     _, earlier = cluster_from(shapes[:-3], None)
     assert cluster_from(shapes, earlier)[0] == cluster(shapes)
+
+
+MIX = '''
+def mix_{s}(a_{s}, b_{s}, c_{s}):
+    d_{s} = a_{s} + b_{s} * c_{s}
+    e_{s} = d_{s} - a_{s} / b_{s}
+    f_{s} = e_{s} + d_{s} * c_{s}
+    g_{s} = f_{s} - e_{s} + a_{s}
+    h_{s} = g_{s} * f_{s} - b_{s}
+{extra}    return h_{s} + g_{s} - c_{s}
+'''
+
+
+def test_renamed_near_miss_copies_still_link_their_own_names_are_not_vocabulary():
+    """Every name differs per subsystem (each used by one only): they are not shared vocabulary,
+    so the copies link on structure alone, the extra guard in mod and search included."""
+    shapes = []
+    for s in ("acl", "feed"):
+        shapes += shapes_of(s, MIX.format(s=s, extra=""))
+    for s in ("mod", "search"):
+        shapes += shapes_of(s, MIX.format(s=s, extra=f"    if a_{s} > b_{s}:\n        return c_{s}\n"))
+    assert sorted(by_name(cluster(shapes))) == [("mix_acl", "mix_feed", "mix_mod", "mix_search")]
+
+
+def test_clustering_reports_its_progress_up_to_the_last_pair():
+    seen = []
+    cluster(fleet_shapes(), progress=lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1][0] == seen[-1][1] > 0
