@@ -259,3 +259,16 @@ def test_clustering_reports_its_progress_up_to_the_last_pair():
     seen = []
     cluster(fleet_shapes(), progress=lambda done, total: seen.append((done, total)))
     assert len(seen) == 1 and seen[0][0] == seen[0][1] and 0 < seen[0][1] < 500
+
+
+def test_vocabulary_is_what_a_quarter_of_the_subsystems_share():
+    """Twelve subsystems: a quarter is 3, so the libraries that only acl and feed (or only mod
+    and search) call are their own words, not shared vocabulary, and the four copies link."""
+    shapes = []
+    for s in ("acl", "feed"):
+        shapes += shapes_of(s, SYNC_WEB.format(s=s, extra=""), "sync.py")
+    for s in ("mod", "search"):
+        shapes += shapes_of(s, SYNC_CLOUD.format(s=s, extra=", 1"), "sync.py")
+    for n, s in enumerate(("geo", "inbox", "ledger", "media", "notify", "orders", "pay", "queue")):
+        shapes += shapes_of(s, PAGINATE.format(name=f"{s}_page", n=n), "page.py")
+    assert ("sync_acl", "sync_feed", "sync_mod", "sync_search") in by_name(cluster(shapes))
