@@ -1,5 +1,6 @@
 """Clustering: N-way clusters across subsystems, near-miss copies, the largest repeating unit,
 and the same clusters whatever the input order. Real parser, real shapes."""
+import itertools
 import random
 
 import pytest
@@ -272,3 +273,35 @@ def test_vocabulary_is_what_a_quarter_of_the_subsystems_share():
     for n, s in enumerate(("geo", "inbox", "ledger", "media", "notify", "orders", "pay", "queue")):
         shapes += shapes_of(s, PAGINATE.format(name=f"{s}_page", n=n), "page.py")
     assert ("sync_acl", "sync_feed", "sync_mod", "sync_search") in by_name(cluster(shapes))
+
+
+WORK_STATEMENTS = ["    total += 1\n", "    items.append(total)\n", "    if total > 3:\n        total = 0\n",
+                   "    print(total)\n", "    del items[0]\n", "    total = -total\n", "    assert items\n", "    items.sort()\n",
+                   "    items.reverse()\n", "    total = total * 3\n", "    items.extend(items)\n"]
+WORK = '''
+def work_{i}(items, total):
+    for item in items:
+        total = total + item * 2
+        if item is None:
+            continue
+{a}    result = [total, len(items), items[0] if items else None]
+{b}    return result, total
+'''
+
+
+def test_a_big_component_reports_progress_every_500_pairs_and_is_trimmed_around_its_medoid():
+    """110 variants (two statements of eleven, in order) in 110 subsystems: one component past the
+    all-pairs limit (60 groups), so the medoid and the trim come from verified edges alone."""
+    shapes = []
+    for i, (a, b) in enumerate(itertools.permutations(range(len(WORK_STATEMENTS)), 2)):
+        shapes += shapes_of(f"s{i:02d}", WORK.format(i=i, a=WORK_STATEMENTS[a], b=WORK_STATEMENTS[b]), "w.py")
+    seen = []
+    found = cluster(shapes, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(500, 626), (626, 626)]
+    assert [(len(c.members), round(c.similarity, 3)) for c in found] == [(68, 0.918), (42, 0.891)]
+
+
+def test_a_single_candidate_pair_is_reported_once_verified():
+    seen = []
+    cluster(tally_pair("    pass\n")[0], progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 1)]
