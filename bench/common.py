@@ -14,7 +14,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 WORK = BENCH / ".work"
-VENV = ROOT / ".venv"
+VENV = Path(sys.prefix)  # the venv running the benchmark (`.venv/bin/python bench/...`)
 RADAR = VENV / "bin" / "radar"
 JSCPD_VERSION = "5.3.2"
 JSCPD_PREFIX = WORK / "jscpd"
@@ -23,6 +23,24 @@ JSCPD = JSCPD_PREFIX / "node_modules" / ".bin" / "jscpd"
 
 def site_packages() -> Path:
     return next((VENV / "lib").glob("python3*/site-packages"))
+
+
+# Corpus packages (import name -> distribution), all in the `bench` extra of pyproject.toml.
+DISTRIBUTIONS = {"yaml": "PyYAML", "git": "GitPython", "gitdb": "gitdb", "jsonschema": "jsonschema",
+                 "hypothesis": "hypothesis", "click": "click", "jinja2": "Jinja2", "requests": "requests",
+                 "_pytest": "pytest", "packaging": "packaging", "dateutil": "python-dateutil",
+                 "attr": "attrs", "anyio": "anyio", "networkx": "networkx"}
+
+
+def package_source(relative: str) -> Path:
+    """The installed source folder of a corpus package (`networkx/algorithms` works too). A
+    missing one stops the benchmark: a smaller corpus would give figures nobody can compare."""
+    folder = site_packages() / relative
+    if not folder.is_dir() or not any(folder.rglob("*.py")):
+        top = relative.split("/")[0]
+        raise SystemExit(f"error: benchmark corpus package {top!r} ({DISTRIBUTIONS.get(top, top)}) is not "
+                         f"installed in {VENV}: run `{VENV}/bin/pip install -e '.[bench]'`")
+    return folder
 
 
 def git_env(date: datetime | None = None) -> dict[str, str]:

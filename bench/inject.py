@@ -49,9 +49,13 @@ from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import tsmutate  # noqa: E402
+from radar.stages.candidates import LINK_SIMILARITY  # noqa: E402
 from common import (JSCPD, RADAR, WORK, commit_all, ensure_jscpd, fresh, git,  # noqa: E402
-                    site_packages)
+                    package_source, site_packages)
 
+# Like for like: jscpd ignores identifiers and literals (the radar's type-2 normalisation), merges
+# runs split by up to 5 lines, skips comments, and on JS/TS (the only languages it has it for)
+# compares function ASTs down to the radar's link threshold (--similarity).
 MIN_CODE_TOKENS = 50  # as jscpd's default --min-tokens: smaller functions are idioms, not clones
 OUT = WORK / "inject"
 JSCPD_OPTS = ["--ignore-identifiers", "--ignore-literals", "--max-gap-lines", "5",
@@ -86,10 +90,11 @@ SCM_SOURCES = ("web", "sxml", "texinfo", "oop", "rnrs", "scheme", "statprof.scm"
 # --------------------------------------------------------------------------- selection
 def candidate_functions(min_lines=8, max_lines=60) -> list[tuple[str, str]]:
     """(origin, source) of every undecorated function of 8-60 lines in SOURCES."""
+    sources = [package_source(rel) for rel in SOURCES]  # all present, or stop here
     sp = site_packages()
     out = []
-    for rel in SOURCES:
-        for f in sorted((sp / rel).rglob("*.py")):
+    for folder in sources:
+        for f in sorted(folder.rglob("*.py")):
             if "tests" in f.parts or "__pycache__" in f.parts:
                 continue
             text = f.read_text(encoding="utf-8", errors="replace")
@@ -357,7 +362,7 @@ def scm_filler(sub: str) -> dict[str, str]:
 
 
 def py_filler(sub: str) -> dict[str, str]:
-    src = site_packages() / PY_FILLER[sub]
+    src = package_source(PY_FILLER[sub])
     return {f"lib/{sub}/{f.relative_to(src)}": f.read_text(encoding="utf-8")
             for f in sorted(src.rglob("*.py")) if "__pycache__" not in f.parts}
 
@@ -400,7 +405,7 @@ LANGS = {
     "javascript": Lang("javascript", "npm " + " ".join(NPM_PACKAGES[:4]) + " (filler); functions from "
                        + " ".join(NPM_PACKAGES[4:]), js_candidates, js_filler,
                        lambda t, src, rng: tsmutate.mutate("javascript", t, src, rng),
-                       ts_valid("javascript"), ("--format", "javascript")),
+                       ts_valid("javascript"), ("--format", "javascript", "--similarity", str(LINK_SIMILARITY))),
     "scheme": Lang("scheme", "Guile 3.0.8 modules (Debian guile-3.0-libs): filler "
                    + "/".join(SCM_FILLER.values()) + "; functions from " + ", ".join(SCM_SOURCES),
                    scm_candidates, scm_filler,
@@ -742,7 +747,7 @@ def main(argv=None) -> int:
     print(f"injection: {a.functions} functions per language (seed {a.seed}); "
           f"jscpd {' '.join(JSCPD_OPTS)}")
     for lang in langs:
-        print(f"  {lang.name}: {lang.corpus}")
+        print(f"  {lang.name}: {lang.corpus}; jscpd {' '.join(lang.jscpd)}")
     print(f"{'language':<12}{'type':<6}{'groups':>7}{'radar':>8}{'jscpd':>8}   radar candidates")
     for lname, t, n, r, j, nc in rows:
         js = f"{j / n:.2f}" if j is not None else "-"

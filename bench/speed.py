@@ -36,9 +36,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import (JSCPD, RADAR, ROOT, WORK, commit_all, count_lines, ensure_jscpd, fresh,  # noqa: E402
-                    git, git_env, measure, site_packages, source_files)
+                    git, git_env, measure, package_source, source_files)
 
-# ~210k lines of Python: pure-Python packages present in the project's venv.
+# ~210k lines of Python: pure-Python packages of the `bench` extra (pyproject.toml).
 PACKAGES = ("yaml", "git", "gitdb", "jsonschema", "hypothesis", "click", "jinja2", "requests",
             "_pytest", "packaging", "dateutil", "attr", "anyio")
 CORPUS = WORK / "corpus"
@@ -51,9 +51,8 @@ def build_pkgs(dest: Path) -> Path:
     if (dest / ".git").exists():
         return dest
     fresh(dest)
-    sp = site_packages()
-    for pkg in PACKAGES:
-        src = sp / pkg
+    sources = {pkg: package_source(pkg) for pkg in PACKAGES}  # all present, or stop here
+    for pkg, src in sources.items():
         for f in sorted(src.rglob("*.py")):
             if "__pycache__" in f.parts:
                 continue

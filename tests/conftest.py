@@ -1,4 +1,6 @@
-"""Shared fixtures: real fleets (git repos with worktrees) built on the fly by radar.demo.fleet."""
+"""Shared fixtures: real fleets (git repos with worktrees) built on the fly by radar.demo.fleet.
+Also the skip gate: with --strict-skips (scripts/test.sh passes it) a skipped test fails the run
+unless tests/skips-allowed.txt lists it with its reason."""
 from pathlib import Path
 
 import pytest
@@ -50,3 +52,55 @@ def tree_state(root: Path) -> dict:
         content = path.read_bytes() if path.is_file() and not path.is_symlink() else b""
         state[str(path.relative_to(root))] = (info.st_size, info.st_mtime_ns, content)
     return state
+
+
+# ---------------------------------------------------------------- the skip gate
+
+ALLOWED_SKIPS = Path(__file__).with_name("skips-allowed.txt")
+
+
+def allowed_skips(path: Path = ALLOWED_SKIPS) -> dict[str, str]:
+    """Test id -> reason, from lines `<test id>  # <reason>`; a line without a reason is an error."""
+    allowed = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        test, _, reason = line.partition("#")
+        if not reason.strip():
+            raise pytest.UsageError(f"{path}:{number}: `{test.strip()}` has no reason (`<test id>  # <reason>`)")
+        allowed[test.strip()] = reason.strip()
+    return allowed
+
+
+def pytest_addoption(parser):
+    parser.addoption("--strict-skips", action="store_true",
+                     help="fail the run when a test skips unless tests/skips-allowed.txt lists it")
+
+
+def pytest_configure(config):
+    if config.getoption("--strict-skips"):
+        config.pluginmanager.register(SkipGate(allowed_skips()), "skip-gate")
+
+
+class SkipGate:
+    """Collects every skip; at the end, one not on the allow-list turns a green run red."""
+
+    def __init__(self, allowed: dict[str, str]) -> None:
+        self.allowed = allowed
+        self.unlisted: list[tuple[str, str]] = []
+
+    def pytest_runtest_logreport(self, report) -> None:
+        if report.skipped and not hasattr(report, "wasxfail") and report.nodeid.split("[")[0] not in self.allowed:
+            reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+            self.unlisted.append((report.nodeid, reason))
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_sessionfinish(self, session, exitstatus) -> None:
+        if self.unlisted and exitstatus == pytest.ExitCode.OK:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    def pytest_terminal_summary(self, terminalreporter) -> None:
+        if self.unlisted:
+            terminalreporter.section("skips not on tests/skips-allowed.txt (each fails the run)", red=True)
+            for test, reason in self.unlisted:
+                terminalreporter.line(f"{test}: {reason}", red=True)

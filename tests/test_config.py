@@ -527,3 +527,16 @@ def test_arbitrary_bytes_load_or_raise_config_error(stem, data):
 @given(stem=st.sampled_from(["radar", "routing", "decisions"]), value=structures)
 def test_arbitrary_structures_load_or_raise_config_error(stem, value):
     load_or_config_error(**{stem: yaml.safe_dump(value, sort_keys=False)})
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("gate:\n  min_consumers: lots\n", "expected a whole number >= 1, got"),
+    ("gate:\n  stable_days: -1\n", "expected a whole number >= 0, got"),
+    ("gate:\n  min_similarity: 1.5\n", "expected a number between 0 and 1 (0 excluded), got"),
+])
+def test_a_bad_gate_setting_says_what_was_expected_and_what_it_got(tmp_path, text, message):
+    write(tmp_path, radar=text)
+    with pytest.raises(ConfigError) as err:
+        load_rules(tmp_path)
+    value = text.split(": ")[-1].strip()
+    assert message in err.value.message and value in err.value.message.split(" got ")[1]

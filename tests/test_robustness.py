@@ -4,6 +4,10 @@ Also: configuration errors through the real CLI, and a fuzz run of the parser fr
 from __future__ import annotations
 
 import os
+import pwd
+import shutil
+import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -11,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gitfleet import (candidate_view, commit_all, git, latest, make_fleet, radar, scan_args,
+from gitfleet import (RADAR, candidate_view, commit_all, git, latest, make_fleet, radar, scan_args,
                       shared_retry, unique_module, write)
 from radar.stages.analyse import MAX_FILE_BYTES, SKIP_REASONS, analyse_bytes, read_source
 from radar.cli import main
@@ -175,20 +179,37 @@ def test_read_source_never_follows_or_blocks(tmp_path: Path) -> None:
     assert read_source(str(tmp_path / "gone.py")) == (None, "unreadable")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode; the FIFO cases "
-                    "above cover unreadable files when running as root")
+def _as_unprivileged(base: Path) -> list[str]:
+    """Root reads files whatever their mode, so as root the scan runs as `nobody` (setpriv drops
+    the privileges of that one subprocess), over a tree `nobody` owns in a folder it can reach."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    assert setpriv, "running as root: setpriv (util-linux) is needed to drop privileges for this test"
+    nobody = pwd.getpwnam("nobody")
+    for path in [base, *base.rglob("*")]:
+        os.lchown(path, nobody.pw_uid, nobody.pw_gid)
+    return [setpriv, f"--reuid={nobody.pw_uid}", f"--regid={nobody.pw_gid}", "--clear-groups", "--"]
+
+
 def test_chmod_000_file_is_unreadable(tmp_path: Path) -> None:
-    fleet = make_fleet(tmp_path / "fleet", worktrees=("acl",), merged=())
-    secret = fleet.worktrees["acl"] / "lib" / "acl" / "closed.py"
-    secret.write_text("def closed():\n    return 1\n")
-    secret.chmod(0)
-    rules = tmp_path / "rules"
-    rules.mkdir()
+    base = Path(tempfile.mkdtemp(prefix="radar-chmod-"))  # tmp_path's parents are root-only (0700)
     try:
-        assert main(scan_args(fleet.repo, tmp_path / "out", "--rules", str(rules))) == 0
+        base.chmod(0o755)
+        fleet = make_fleet(base / "fleet", worktrees=("acl",), merged=())
+        secret = fleet.worktrees["acl"] / "lib" / "acl" / "closed.py"
+        secret.write_text("def closed():\n    return 1\n")
+        (base / "rules").mkdir()
+        (base / "home").mkdir()
+        drop = _as_unprivileged(base)
+        secret.chmod(0)
+        done = subprocess.run([*drop, str(RADAR), *scan_args(fleet.repo, base / "out", "--rules", str(base / "rules"))],
+                              capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "HOME": str(base / "home")})
+        assert done.returncode == 0, done.stderr
+        assert latest(base / "out")["scan"]["skipped"]["unreadable"] == 1
     finally:
-        secret.chmod(0o644)
-    assert latest(tmp_path / "out")["scan"]["skipped"]["unreadable"] == 1
+        shutil.rmtree(base)
 
 
 # ---------------------------------------------------------------- configuration errors

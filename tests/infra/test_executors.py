@@ -14,7 +14,6 @@ def candidates(fleet, out, **options):
 
 
 def test_dask_local_cluster_finds_exactly_what_local_processes_find(tmp_path):
-    pytest.importorskip("distributed", reason="the distributed extra is not installed")
     fleet = build_fleet(tmp_path / "fleet", OTHER_FLEET)
     local = candidates(fleet, tmp_path / "local", jobs=2)
     dask = candidates(fleet, tmp_path / "dask", jobs=2, executor="dask")

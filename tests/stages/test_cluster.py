@@ -1,9 +1,15 @@
 """Clustering: N-way clusters across subsystems, near-miss copies, the largest repeating unit,
 and the same clusters whatever the input order. Real parser, real shapes."""
+import itertools
 import random
 
+import pytest
+
+from gitfleet import commit_all, make_fleet, unique_module, write
+from radar.pipeline import run_pass
+from radar.request import ScanRequest
 from radar.stages.analyse import FileWork, _bind, analyse_bytes
-from radar.stages.cluster import cluster
+from radar.stages.cluster import cluster, cluster_from
 
 RETRY = '''
 def {name}(fn, attempts={n}, delay=0.5):
@@ -101,3 +107,201 @@ def test_same_clusters_whatever_the_input_order():
         shuffled = shapes[:]
         random.Random(seed).shuffle(shuffled)
         assert cluster(shuffled) == expected
+
+
+# ---------------------------------------------------------------- what keeps look-alikes apart
+
+SYNC_WEB = '''
+def sync_{s}(key_{s}):
+    requests.sessions.Session.mount(http.client.HTTPConnection.debuglevel)
+    json.decoder.JSONDecoder.raw_decode(urllib.parse.quote.safe)
+    hashlib.sha256.hexdigest.upper(base64.b64encode.decode.strip)
+    return requests.adapters.HTTPAdapter.send(key_{s}{extra})
+'''
+SYNC_CLOUD = '''
+def sync_{s}(key_{s}):
+    boto3.session.Session.client(botocore.config.Config.retries)
+    yaml.loader.SafeLoader.construct(ruamel.yaml.YAML.typ)
+    zlib.crc32.to_bytes.hex(binascii.hexlify.decode.lower)
+    return boto3.s3.transfer.S3Transfer.upload(key_{s}{extra})
+'''
+
+
+def test_units_calling_different_libraries_are_not_one_pattern():
+    """Structures 97% alike; acl and feed call one set of libraries, mod and search another."""
+    shapes = []
+    for s in ("acl", "feed"):
+        shapes += shapes_of(s, SYNC_WEB.format(s=s, extra=""), "sync.py")
+    for s in ("mod", "search"):
+        shapes += shapes_of(s, SYNC_CLOUD.format(s=s, extra=", 1"), "sync.py")
+    assert sorted(by_name(cluster(shapes))) == [("sync_acl", "sync_feed"), ("sync_mod", "sync_search")]
+    same_libraries = shapes[:len(shapes) // 2]
+    for s in ("mod", "search"):
+        same_libraries += shapes_of(s, SYNC_WEB.format(s=s, extra=", 1"), "sync.py")
+    assert sorted(by_name(cluster(same_libraries))) == [("sync_acl", "sync_feed", "sync_mod", "sync_search")]
+
+
+CLAMP = '''
+def clamp_{s}(value_{s}, low, high):
+    if value_{s} < low:
+        return low
+    if value_{s} > high:
+        return high
+{guard}    return value_{s}
+'''
+
+
+def test_small_units_must_be_nearly_identical_to_cluster():
+    """26 and 33 tokens, 0.88 alike: enough for big units (0.8), not for small ones (0.9)."""
+    shapes = []
+    for s in ("acl", "feed"):
+        shapes += shapes_of(s, CLAMP.format(s=s, guard=""), "clamp.py")
+    for s in ("mod", "search"):
+        shapes += shapes_of(s, CLAMP.format(s=s, guard=f"    if value_{s} is None:\n        return low\n"), "clamp.py")
+    assert sorted(by_name(cluster(shapes))) == [("clamp_acl", "clamp_feed"), ("clamp_mod", "clamp_search")]
+
+
+ACCESSOR = '''
+def {name}(record, default=None):
+    value = record.get("{name}", default)
+    return value if value is not None else default
+'''
+
+
+@pytest.mark.parametrize("copies, reported", [(2, True), (3, False)])
+def test_a_shape_repeated_more_than_twice_per_consumer_is_an_idiom_not_a_candidate(tmp_path, copies, reported):
+    """Through a real pass: acl, feed and mod each hold `copies` accessors of one shape (amid
+    code of their own, so the file is not the repeating unit)."""
+    fleet = make_fleet(tmp_path / "fleet", merged=())
+    for sub, tree in fleet.worktrees.items():
+        names = [f"{sub}_field_{i}" for i in range(copies)]
+        write(tree, {f"lib/{sub}/fields.py": unique_module(sub, 7) + "".join(ACCESSOR.format(name=n) for n in names)})
+        commit_all(tree, "fields")
+    (tmp_path / "rules").mkdir()
+    snapshot, _ = run_pass(ScanRequest(fleet.repo, tmp_path / "rules", tmp_path / "out", None, jobs=1))
+    accessors = [c for c in snapshot["candidates"] if "_field_" in c["name"]]
+    assert len(accessors) == reported
+    if reported:
+        assert accessors[0]["consumers"] == ["acl", "feed", "mod"] and len(accessors[0]["instances"]) == 6
+
+
+@pytest.mark.parametrize("min_tokens, shown", [(120, "too thin"), (180, None)])
+def test_units_under_half_of_min_tokens_never_cluster_and_are_counted(tmp_path, min_tokens, shown):
+    """The retry shape has 72 tokens: under min_tokens 120 it is a candidate the gate keeps
+    watching as too thin; under half of 180 it never even clusters, and scan.filtered counts it."""
+    fleet = make_fleet(tmp_path / "fleet", merged=())
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "radar.yaml").write_text(f"gate:\n  min_tokens: {min_tokens}\n")
+    snapshot, _ = run_pass(ScanRequest(fleet.repo, tmp_path / "rules", tmp_path / "out", None, jobs=1))
+    retry = [c for c in snapshot["candidates"] if c["name"].startswith("retry_")]
+    if shown:
+        assert retry[0]["tokens"] == 72 and f"too thin: 72 tokens, needs {min_tokens}" in retry[0]["missing"]
+    else:
+        assert retry == [] and snapshot["scan"]["filtered"]["thin_units"] >= 3
+
+
+TALLY = '''
+def tally_{s}(rows_{s}, key):
+    counts = {{}}
+    for row in rows_{s}:
+        value = row.get(key)
+        counts[value] = counts.get(value, 0) + 1
+{pad}    return sorted(counts.items())
+'''
+TALLY_MORE = "    if not counts:\n        return []\n    top = max(counts.values())\n"
+
+
+def tally_pair(pad: str):
+    """A tally unit in acl, and in mod the same with three more statements (0.85 alike)."""
+    shapes = shapes_of("acl", TALLY.format(s="acl", pad=pad)) + shapes_of("mod", TALLY.format(s="mod", pad=pad + TALLY_MORE))
+    return shapes, sorted(s.size for s in shapes if s.kind == "function")
+
+
+def test_small_means_under_50_tokens_and_the_floor_is_inclusive():
+    shapes, sizes = tally_pair("    pass\n")
+    assert sizes == [50, 67]
+    assert [c.subsystems for c in cluster(shapes)] == [("acl", "mod")]  # 50 tokens: linked at 0.8
+    assert [c.subsystems for c in cluster(shapes, floor=50)] == [("acl", "mod")]
+    assert cluster(shapes, floor=51) == ()
+    shapes, sizes = tally_pair("")
+    assert sizes == [49, 66] and cluster(shapes) == ()  # 49 tokens: small, needs 0.9
+
+
+def test_clusters_updated_from_an_earlier_index_are_the_clusters_from_scratch():
+    shapes = fleet_shapes()
+    _, earlier = cluster_from(shapes[:-3], None)
+    assert cluster_from(shapes, earlier)[0] == cluster(shapes)
+
+
+MIX = '''
+def mix_{s}(a_{s}, b_{s}, c_{s}):
+    d_{s} = a_{s} + b_{s} * c_{s}
+    e_{s} = d_{s} - a_{s} / b_{s}
+    f_{s} = e_{s} + d_{s} * c_{s}
+    g_{s} = f_{s} - e_{s} + a_{s}
+    h_{s} = g_{s} * f_{s} - b_{s}
+{extra}    return h_{s} + g_{s} - c_{s}
+'''
+
+
+def test_renamed_near_miss_copies_still_link_their_own_names_are_not_vocabulary():
+    """Every name differs per subsystem (each used by one only): they are not shared vocabulary,
+    so the copies link on structure alone, the extra guard in mod and search included."""
+    shapes = []
+    for s in ("acl", "feed"):
+        shapes += shapes_of(s, MIX.format(s=s, extra=""))
+    for s in ("mod", "search"):
+        shapes += shapes_of(s, MIX.format(s=s, extra=f"    if a_{s} > b_{s}:\n        return c_{s}\n"))
+    assert sorted(by_name(cluster(shapes))) == [("mix_acl", "mix_feed", "mix_mod", "mix_search")]
+
+
+def test_clustering_reports_its_progress_up_to_the_last_pair():
+    """Every 500 pairs and at the last one: here a few pairs, so once, at the end."""
+    seen = []
+    cluster(fleet_shapes(), progress=lambda done, total: seen.append((done, total)))
+    assert len(seen) == 1 and seen[0][0] == seen[0][1] and 0 < seen[0][1] < 500
+
+
+def test_vocabulary_is_what_a_quarter_of_the_subsystems_share():
+    """Twelve subsystems: a quarter is 3, so the libraries that only acl and feed (or only mod
+    and search) call are their own words, not shared vocabulary, and the four copies link."""
+    shapes = []
+    for s in ("acl", "feed"):
+        shapes += shapes_of(s, SYNC_WEB.format(s=s, extra=""), "sync.py")
+    for s in ("mod", "search"):
+        shapes += shapes_of(s, SYNC_CLOUD.format(s=s, extra=", 1"), "sync.py")
+    for n, s in enumerate(("geo", "inbox", "ledger", "media", "notify", "orders", "pay", "queue")):
+        shapes += shapes_of(s, PAGINATE.format(name=f"{s}_page", n=n), "page.py")
+    assert ("sync_acl", "sync_feed", "sync_mod", "sync_search") in by_name(cluster(shapes))
+
+
+WORK_STATEMENTS = ["    total += 1\n", "    items.append(total)\n", "    if total > 3:\n        total = 0\n",
+                   "    print(total)\n", "    del items[0]\n", "    total = -total\n", "    assert items\n", "    items.sort()\n",
+                   "    items.reverse()\n", "    total = total * 3\n", "    items.extend(items)\n"]
+WORK = '''
+def work_{i}(items, total):
+    for item in items:
+        total = total + item * 2
+        if item is None:
+            continue
+{a}    result = [total, len(items), items[0] if items else None]
+{b}    return result, total
+'''
+
+
+def test_a_big_component_reports_progress_every_500_pairs_and_is_trimmed_around_its_medoid():
+    """110 variants (two statements of eleven, in order) in 110 subsystems: one component past the
+    all-pairs limit (60 groups), so the medoid and the trim come from verified edges alone."""
+    shapes = []
+    for i, (a, b) in enumerate(itertools.permutations(range(len(WORK_STATEMENTS)), 2)):
+        shapes += shapes_of(f"s{i:02d}", WORK.format(i=i, a=WORK_STATEMENTS[a], b=WORK_STATEMENTS[b]), "w.py")
+    seen = []
+    found = cluster(shapes, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(500, 626), (626, 626)]
+    assert [(len(c.members), round(c.similarity, 3)) for c in found] == [(68, 0.918), (42, 0.891)]
+
+
+def test_a_single_candidate_pair_is_reported_once_verified():
+    seen = []
+    cluster(tally_pair("    pass\n")[0], progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 1)]

@@ -1,11 +1,14 @@
 """The AHA gate: every criterion, in plain words; routing and decisions."""
+import dataclasses
 from datetime import timedelta
+
+import pytest
 
 from radar.stages.cluster import cluster
 from radar.config import Decision, GateRules, Match, Route, Rules
 from radar.stages.deps import Dependencies, Edge
-from radar.stages.gate import gate
-from stage_fixtures import HARNESS, fleet, shapes, subsystem
+from radar.stages.gate import Routing, _against, gate
+from stage_fixtures import HARNESS, NOW, fleet, shapes, subsystem
 
 ROUTE = Route("conformance / test harness", "lib/guest", Match(names=("run_suite",)))
 
@@ -16,7 +19,11 @@ def judge(names, rules=Rules(routing=(ROUTE,)), deps=None, others=(), **subsyste
         found += shapes(name, HARNESS.format(n=n), f"lib/{name}/harness.py")
     clusters = cluster(found)
     assert len(clusters) == 1
-    subs = [subsystem(name, [f"lib/{name}/harness.py"], **subsystem_options.get(name, {})) for name in names]
+    subs = []
+    for name in names:
+        options = dict(subsystem_options.get(name, {}))
+        listed = options.pop("listed", True)  # False: the fleet does not list the copy's file
+        subs.append(subsystem(name, [f"lib/{name}/harness.py"] if listed else [], **options))
     subs += [subsystem(name, [f"lib/{name}/core.py"]) for name in others]
     if deps is None:
         return gate((("C-000001", clusters[0]),), fleet(*subs), rules)[0]
@@ -146,3 +153,125 @@ def test_routing_rules_win_and_inference_can_be_turned_off():
                 others=("persist",))
     assert off.routing.home is None
     assert off.missing == ("no natural home (no routing rule matches)",)
+def test_near_miss_copies_are_similar_not_identical_below_min_similarity():
+    near = HARNESS.replace('    print("%s', '    if not tests:\n        return 0, []\n    print("%s')
+    found = []
+    for n, name in enumerate(["acl", "feed", "mod", "geo"]):
+        found += shapes(name, (near if name == "geo" else HARNESS).format(n=n), f"lib/{name}/harness.py")
+    subs = [subsystem(name, [f"lib/{name}/harness.py"]) for name in ["acl", "feed", "mod", "geo"]]
+    for min_similarity, verdict, missing in ((0.9, "proposed", ()),
+                                             (0.96, "watching", ("similar, not identical: similarity 0.95 < 0.96",))):
+        rules = Rules(routing=(ROUTE,), gate=GateRules(min_similarity=min_similarity))
+        candidate = gate((("C-1", cluster(found)[0]),), fleet(*subs), rules)[0]
+        assert (candidate.verdict, candidate.missing) == (verdict, missing)
+
+
+def test_a_decision_matches_by_id_or_by_unit_name():
+    for match in (Match(id="C-000001"), Match(names=("run_*",))):
+        decision = Decision(match, "done", "extracted to lib/guest")
+        candidate = judge(["acl", "feed", "mod"], rules=Rules(routing=(ROUTE,), decisions=(decision,)))
+        assert (candidate.verdict, candidate.reason) == ("done", "extracted to lib/guest"), match
+        assert candidate.decision == decision  # the snapshot's `decision` and the review flag come from it
+    other = Decision(Match(id="C-999999", names=("other_*",)), "rejected", "not this one")
+    assert judge(["acl", "feed", "mod"], rules=Rules(routing=(ROUTE,), decisions=(other,))).verdict == "proposed"
+
+
+def test_a_home_with_or_without_a_trailing_slash_is_the_consumer_that_adopts():
+    """Home `lib/MUX/` is the namespace `lib/MUX` of consumer MUX, and `lib/MUX` is `lib/MUX/`."""
+    names = ["MUX", "feed", "mod"]
+    found = []
+    for n, name in enumerate(names):
+        found += shapes(name, HARNESS.format(n=n), f"lib/{name}/harness.py")
+    subs = [subsystem(name, [f"lib/{name}/harness.py"]) for name in names]
+    for home, namespace in (("lib/MUX/", "lib/MUX"), ("lib/MUX", "lib/MUX/")):
+        rules = Rules(routing=(Route("harness", home, Match(names=("run_suite",))),))
+        fleet_subs = [dataclasses.replace(subs[0], namespace=namespace), *subs[1:]]
+        candidate = gate((("C-1", cluster(found)[0]),), fleet(*fleet_subs), rules)[0]
+        assert candidate.routing.action == "adopt", (home, namespace)
+
+
+def test_a_copy_exactly_stable_days_old_is_stable():
+    assert judge(["acl", "feed", "mod"], mod={"age": timedelta(days=7)}).verdict == "proposed"
+    assert judge(["acl", "feed", "mod"], mod={"age": timedelta(days=7) - timedelta(seconds=1)}).missing == (
+        "mod's copy changed 6 days ago (stable after 7 days)",)
+
+
+# ---------------------------------------------------------------- the checklist `radar explain` prints
+
+def checklist(candidate):
+    return [(c.criterion, c.met, c.detail) for c in candidate.checks]
+
+
+def test_the_checklist_of_a_proposed_candidate_names_each_criterion_and_the_rule_that_routed_it():
+    unrelated = Route("other", "lib/other", Match(names=("nothing_*",)))
+    candidate = judge(["acl", "feed", "mod"], rules=Rules(routing=(unrelated, ROUTE)))
+    assert checklist(candidate) == [
+        ("consumers", True, "3 consumers (acl, feed, mod), needs 3"),
+        ("stable", True, "every instance committed and quiet for 7+ days"),
+        ("identical", True, "structurally identical: similarity 1.00 >= 0.90"),
+        ("size", True, "95 tokens >= 50"),
+        ("content", True, "shared logic: shared vocabulary 1.00 >= 0.30"),
+        ("home", True, "home lib/guest (routing.yaml rule 2 (conformance / test harness))"),
+    ]
+    assert candidate.routing == Routing("conformance / test harness", "lib/guest", "extract",
+                                        "routing.yaml rule 2 (conformance / test harness)", 2)
+    assert candidate.reason is None
+    first = candidate.instances[0]
+    assert (first.subsystem, first.path, first.name, first.unit, first.language, first.similarity, first.dirty,
+            first.stable, first.unstable_because) == ("acl", "lib/acl/harness.py", "run_suite", "function", "python",
+                                                      1.0, False, True, None)
+    assert first.last_change == NOW - timedelta(days=30)
+
+
+def test_the_checklist_of_a_watching_candidate_says_what_is_missing_and_what_holds():
+    candidate = judge(["acl", "feed"], rules=Rules(), acl={"dirty": True})
+    assert checklist(candidate) == [
+        ("consumers", False, "2 consumers, needs 3"),
+        ("stable", False, "acl's copy has uncommitted changes"),
+        ("identical", True, "structurally identical: similarity 1.00 >= 0.90"),
+        ("size", True, "95 tokens >= 50"),
+        ("content", True, "shared logic: shared vocabulary 1.00 >= 0.30"),
+        ("home", False, "no natural home (no routing rule matches)"),
+    ]
+    assert candidate.routing == Routing(None, None, None, "no routing rule matches")
+    assert candidate.instances[0].dirty is True
+
+
+def test_a_plain_folder_says_it_has_no_history():
+    found = []
+    for n, name in enumerate(["a", "b", "c"]):
+        found += shapes(name, HARNESS.format(n=n), f"lib/{name}/harness.py")
+    subs = [subsystem(name, [f"lib/{name}/harness.py"], source="folder") for name in "abc"]
+    candidate = gate((("C-1", cluster(found)[0]),), fleet(*subs, kind="folder"), Rules(routing=(ROUTE,)))[0]
+    assert checklist(candidate)[1] == ("stable", True, "every instance stable (plain folder: no history, counted stable)")
+
+
+def test_routes_match_by_candidate_id_or_by_instance_path():
+    for match in (Match(id="C-000001"), Match(paths=("lib/*/harness.py",))):
+        route = Route("by " + ("id" if match.id else "path"), "lib/guest", match)
+        assert judge(["acl", "feed", "mod"], rules=Rules(routing=(route,))).routing.home == "lib/guest", match
+
+
+def test_a_copy_the_fleet_does_not_list_is_not_committed():
+    candidate = judge(["acl", "feed", "mod"], mod={"listed": False})
+    assert candidate.missing == ("mod's copy is not committed",)
+
+
+def test_a_shape_exactly_at_the_thresholds_passes_them():
+    exact = Rules(routing=(ROUTE,), gate=GateRules(min_similarity=1.0, min_tokens=95))
+    candidate = judge(["acl", "feed", "mod"], rules=exact)
+    assert candidate.verdict == "proposed"
+    assert checklist(candidate)[2:4] == [("identical", True, "structurally identical: similarity 1.00 >= 1.00"),
+                                         ("size", True, "95 tokens >= 95")]
+    thin = judge(["acl", "feed", "mod"], rules=Rules(routing=(ROUTE,), gate=GateRules(min_tokens=96)))
+    assert thin.missing == ("too thin: 95 tokens, needs 96",)
+
+
+@pytest.mark.parametrize(("value", "threshold", "shown"), [
+    (0.84, 0.9, "0.84 < 0.90"), (0.95, 0.9, "0.95 >= 0.90"), (0.95, 0.95, "0.95 >= 0.95"),
+    (0.899, 0.9, "0.899 < 0.900"), (0.8999, 0.9, "0.8999 < 0.9000"), (0.89999, 0.9, "0.89999 < 0.90000"),
+    (0.899999, 0.9, "0.899999 < 0.900000"), (0.8999999, 0.9, "0.900000 < 0.900000"),
+])
+def test_similarity_is_shown_with_as_many_decimals_as_the_comparison_needs(value, threshold, shown):
+    """Up to 6 decimals: past that the figures read alike, the sign still tells."""
+    assert _against(value, threshold) == shown
