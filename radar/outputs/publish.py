@@ -1,8 +1,9 @@
 """Publish stage: the pass's results as a schema-1 snapshot, written atomically.
 
 `build_snapshot` turns the stages' dataclasses into the JSON users' scripts read (the contract's
-keys, plus extensions documented in snapshot.schema.json). `write_pass` writes the snapshot,
-`latest.json` and the regenerated backlog; earlier snapshots are never touched.
+keys, plus extensions documented in snapshot.schema.json). `write_pass` records the pass in the
+history (infra/records.py: small when nothing changed), writes `latest.json` whole and the
+regenerated backlog; earlier records are never touched.
 """
 from __future__ import annotations
 
@@ -23,10 +24,11 @@ from radar.reuse.findings import Findings
 from radar.stages.gate import History
 from radar.stages.history import Changes, Past, quiet_passes
 from radar.stages.rank import Ranked
+from radar.infra import records
 from radar.infra.storage import atomic_write, remove_leftovers
 
 MAX_CODE_LINES = 400  # evidence shown per instance in the snapshot (the dashboard reads only this)
-HISTORY_KEPT = 10  # passes summarised in each snapshot, for the backlog's Last scan section
+HISTORY_KEPT = records.HISTORY_KEPT  # passes summarised in each snapshot, for the backlog's Last scan section
 
 
 @dataclass(frozen=True)
@@ -171,23 +173,20 @@ def _history(snapshot: dict, past: Past) -> list[dict]:
 
 
 def snapshot_name(finished_at: str) -> str:
-    return finished_at.replace("-", "").replace(":", "").removesuffix("Z") + "Z.json"
+    return records.record_name(finished_at)
 
 
-def write_pass(out: Path, snapshot: dict, backlog: str) -> Path:
-    """Write this pass: its own snapshot, latest.json, abstractions.md. Returns the snapshot path."""
+def write_pass(out: Path, snapshot: dict, backlog: str, previous: dict | None = None) -> Path:
+    """Write this pass: its record in the history (records.record_pass), latest.json, then
+    abstractions.md. Returns the record's path (a delta, a keyframe, or the index when nothing
+    but the scan changed). `previous` is the last pass's snapshot, when the caller has it."""
     folder = out / "snapshots"
     folder.mkdir(parents=True, exist_ok=True)
     remove_leftovers(folder)
+    remove_leftovers(folder / records.DELTAS)
     remove_leftovers(out)
-    stamp = snapshot["scan"]["finished_at"]
-    path = folder / snapshot_name(stamp)
-    suffix = 1
-    while path.exists():  # two passes in one second: keep both, in order
-        suffix += 1
-        path = folder / snapshot_name(stamp).replace("Z.json", f"Z{suffix:03d}.json")
     encoded = encode_snapshot(snapshot)
-    atomic_write(path, encoded)
+    path = records.record_pass(out, snapshot, encoded.decode("utf-8"), previous)
     atomic_write(folder / "latest.json", encoded)
     atomic_write(out / "abstractions.md", backlog.encode("utf-8"))
     return path

@@ -10,6 +10,7 @@ from conftest import OTHER_FLEET, candidate_for
 from gitfleet import commit_old
 from radar.cli import main
 from radar.demo.fleet import build_fleet
+from radar.infra import records
 from radar.pipeline import run_pass
 from radar.request import ScanRequest
 
@@ -33,7 +34,9 @@ def test_two_passes_over_an_unchanged_fleet_keep_ids_and_the_second_is_empty(fle
                                           "subsystems_added": [], "subsystems_removed": []}
     backlog = (tmp_path / "out" / "abstractions.md").read_text()
     assert "no new candidates cleared the gate" in backlog
-    assert len(list((tmp_path / "out" / "snapshots").glob("2*.json"))) == 2
+    store = records.Store.open(tmp_path / "out")
+    assert store.passes() == [1, 2]
+    assert [store.snapshot(n) for n in (1, 2)] == [first, second]
 
 
 def test_a_stable_third_consumer_joining_keeps_the_id_and_clears_the_gate(fleet, tmp_path):
