@@ -113,7 +113,7 @@ def _rechain(old: records.Store, kept: list[dict]) -> tuple[list[int], list[Path
             ops = records.make_delta(base, new)
             delta = records.compact_json({"record": 1, "pass": line["pass"], "parent": holder, "ops": ops})
             depth, since, key_bytes = state
-            if depth + 1 <= records.KEYFRAME_CHAIN and since + len(delta) <= key_bytes // 2:
+            if depth + 1 <= records.KEYFRAME_CHAIN and since + len(delta) <= key_bytes:
                 path = records._unique(folder / records.DELTAS, line["scan"]["finished_at"])
                 atomic_write(path, delta.encode("utf-8"))
                 written.append(path)

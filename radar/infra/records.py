@@ -8,13 +8,15 @@ Layout (README "History on disk"; the record format is `radar/outputs/records.sc
   `snapshots/NAME`, a whole schema-1 snapshot) or `{"delta": NAME, "parent": M}` (changes
   against pass M's content, in `snapshots/deltas/NAME`).
 - Keyframes: every snapshot written before the index existed, and a new one whenever the chain
-  of deltas since the last keyframe grows past KEYFRAME_CHAIN deltas or half a keyframe's size.
+  of deltas since the last keyframe grows past KEYFRAME_CHAIN deltas or a keyframe's size
+  (so deltas take at most as much room as keyframes, and a rebuild reads at most that much).
 
 "Content" is a snapshot's encoded text (`publish.encode_snapshot`: one top-level key, or one
 element of a top-level list, per line) with the `scan` line left out, so two passes over an
 unchanged fleet have the same content. A delta is a list of operations over the parent's
 lines: `[a, b]` copies lines a..b-1, a string is a new line, `{"p": i, "s": {...}, "d": [...]}`
-is line i's object with fields set and deleted (a candidate whose rank moved costs one field).
+is line i's object with fields set and deleted (a candidate whose rank moved costs one field),
+lists of objects patched element by element ("l") and long lists spliced ("q").
 Every record is checked when written: rebuilding it gives back the exact bytes, else the pass
 is written as a keyframe.
 
@@ -39,6 +41,7 @@ SCAN_PREFIX = ' "scan": '
 SCAN_PLACEHOLDER = ' "scan": null'
 KEYFRAME_CHAIN = 100  # deltas after a keyframe before the next one (bounds a rebuild's work)
 HISTORY_KEPT = 10  # rows of scan.history in a snapshot (publish keeps the same number)
+_MISSING = object()
 _KEY = re.compile(r'\s*\{"[^"]+":"(?:[^"\\]|\\.)*"')
 
 
@@ -141,29 +144,82 @@ def _patch_or_line(base: list[str], keyed: dict[str, list[int]], line: str, curs
 
 def _fields(old: dict, new: dict) -> dict:
     """Fields of `new` that differ from `old`: set ("s"), deleted ("d"), and lists of objects of
-    the same length patched element by element ("l": a candidate's instances)."""
-    changed, nested = {}, {}
+    the same length patched element by element ("l": a candidate's instances). Python equality
+    decides what is unchanged (fast); where it is wrong about JSON (1 == 1.0 == True) the
+    caller's byte check refuses the patch."""
+    changed, nested, spliced = {}, {}, {}
     for key, value in new.items():
-        if key in old and compact_json(old[key]) == compact_json(value):
+        before = old.get(key, _MISSING)
+        if before == value:
             continue
-        before = old.get(key)
         if (isinstance(value, list) and isinstance(before, list) and len(value) == len(before) and value
                 and all(isinstance(v, dict) for v in value) and all(isinstance(b, dict) for b in before)):
-            nested[key] = [None if compact_json(b) == compact_json(v) else _fields(b, v) for b, v in zip(before, value)]
+            nested[key] = [None if b == v else _fields(b, v) for b, v in zip(before, value)]
+        elif isinstance(value, list) and isinstance(before, list) and len(before) > 4:
+            spliced[key] = _splice(before, value)
         else:
             changed[key] = value
-    patch: dict = {"s": changed, "d": [k for k in old if k not in new]}
+    patch: dict = {}
+    if changed:
+        patch["s"] = changed
+    deleted = [k for k in old if k not in new]
+    if deleted:
+        patch["d"] = deleted
     if nested:
         patch["l"] = nested
+    if spliced:
+        patch["q"] = spliced
     return patch
+
+
+def _splice(before: list, after: list) -> list:
+    """A long list with a few elements in or out (a census row's locations, a candidate's
+    instances): [a, b] copies before[a:b], {"v": [...]} inserts elements."""
+    keys = [_element_key(e) for e in before]
+    where: dict = {}
+    for i, key in enumerate(keys):
+        where.setdefault(key, i)
+    ops: list = []
+    cursor = 0
+    for element in after:
+        key = _element_key(element)
+        if cursor < len(keys) and keys[cursor] == key:
+            _copy(ops, cursor)
+            cursor += 1
+        elif key in where:
+            cursor = where[key]
+            _copy(ops, cursor)
+            cursor += 1
+        elif ops and isinstance(ops[-1], dict):
+            ops[-1]["v"].append(element)
+        else:
+            ops.append({"v": [element]})
+    return ops
+
+
+def _element_key(element):
+    return compact_json(element) if isinstance(element, (dict, list, float, bool)) else element
+
+
+def _spliced(before: list, ops: list) -> list:
+    out: list = []
+    for op in ops:
+        if isinstance(op, list):
+            out.extend(before[op[0]:op[1]])
+        else:
+            out.extend(op["v"])
+    return out
 
 
 def _merge(old: dict, patch: dict) -> dict:
     """`old` patched; keys keep their order, new keys go last (the caller checks the bytes)."""
-    merged = {k: v for k, v in old.items() if k not in patch["d"]}
+    deleted = patch.get("d", ())
+    merged = {k: v for k, v in old.items() if k not in deleted}
     for key, elements in patch.get("l", {}).items():
         merged[key] = [v if p is None else _merge(v, p) for v, p in zip(old[key], elements)]
-    merged.update(patch["s"])
+    for key, ops in patch.get("q", {}).items():
+        merged[key] = _spliced(old[key], ops)
+    merged.update(patch.get("s", {}))
     return merged
 
 
@@ -416,8 +472,8 @@ def record_pass(out: Path, snapshot: dict, encoded: str, previous: dict | None) 
         ops = make_delta(base, new) if base is not None else None
         delta = compact_json({"record": 1, "pass": line["pass"], "parent": _holder(last) if last else None,
                               "ops": ops}) if ops is not None else ""
-        keyframe = (ops is None or depth + 1 > KEYFRAME_CHAIN or since + len(delta) > key_bytes // 2
-                    or apply_delta(base, ops) != new)
+        # each patch was checked byte for byte when made (_patch_or_line); copies and new lines are plain
+        keyframe = ops is None or depth + 1 > KEYFRAME_CHAIN or since + len(delta) > key_bytes
         if keyframe:
             path = _unique(folder, snapshot["scan"]["finished_at"])
             atomic_write(path, encoded.encode("utf-8"))

@@ -229,3 +229,16 @@ def test_a_kill_at_any_step_of_compaction_loses_nothing(tmp_path):
         kill_at += 1
     assert kill_at > 3  # killed after the deltas, after the index, between removals
     assert not list((tmp_path / "snapshots").rglob(".*.tmp"))
+
+
+def test_index_lines_and_deltas_follow_the_documented_schema(tmp_path):
+    import jsonschema
+
+    schema = json.loads((Path(records.__file__).parents[1] / "outputs" / "records.schema.json").read_text("utf-8"))
+    record_all(tmp_path, [[("nothing", 0)], [("rank", 0), ("census", 1)], [("instance", 2)], [("nothing", 0)]])
+    for line in records.read_index(tmp_path):
+        jsonschema.validate(line, {**schema, "$ref": "#/$defs/line"})
+    deltas = list((tmp_path / "snapshots" / records.DELTAS).glob("*.json"))
+    assert deltas
+    for delta in deltas:
+        jsonschema.validate(json.loads(delta.read_text("utf-8")), {**schema, "$ref": "#/$defs/delta"})

@@ -143,3 +143,23 @@ def test_watch_refuses_to_commit_into_a_scanned_repository(fleet, tmp_path):
     assert main(["watch", "--repo", str(fleet.repo), "--rules", str(fleet.rules), "--out", str(fleet.repo / "radar"),
                  "--every", "1s", "--passes", "1", "--commit", "--quiet"]) == 2
     assert not (fleet.repo / "radar").exists()
+
+
+def test_watch_commits_an_unchanged_pass_as_a_few_lines(fleet, tmp_path):
+    """Once quiet_passes stop counting up (five passes), a pass over an unchanged fleet commits
+    one index line, latest.json's scan line and the backlog's date, streak and recent-passes rows."""
+    out = tmp_path / "radar-history"
+    out.mkdir()
+    subprocess.run(["git", "init", "-q", "-b", "main", str(out)], check=True)
+    for key, value in (("user.name", "radar"), ("user.email", "radar@example.invalid"), ("commit.gpgsign", "false")):
+        subprocess.run(["git", "-C", str(out), "config", key, value], check=True)
+    assert main(["watch", "--repo", str(fleet.repo), "--rules", str(fleet.rules), "--out", str(out),
+                 "--cache", str(tmp_path / "cache"), "--every", "0s", "--passes", "7", "--commit", "--quiet"]) == 0
+    numstat = subprocess.run(["git", "-C", str(out), "show", "--numstat", "--format=", "HEAD"],
+                             capture_output=True, text=True, check=True).stdout
+    changed = {path: (int(added), int(removed)) for added, removed, path in (row.split("\t") for row in numstat.splitlines())}
+    assert changed["snapshots/passes.jsonl"] == (1, 0)
+    assert changed["snapshots/latest.json"] == (1, 1)
+    assert set(changed) == {"abstractions.md", "snapshots/passes.jsonl", "snapshots/latest.json"}
+    assert sum(changed["abstractions.md"]) <= 8, changed
+    assert records.read_index(out)[-1]["content"] == {"same": 6}
