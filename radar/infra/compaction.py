@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from radar.infra import records
+from radar.infra import deltas, records
 from radar.infra.storage import ScanLock, atomic_write, fsync_dir
 
 KEEP_EMPTY_DAYS = 30
@@ -110,8 +110,8 @@ def _rechain(old: records.Store, kept: list[dict]) -> tuple[list[int], list[Path
                 alias[line["pass"]] = holder
                 converted.append(line["pass"])
                 continue
-            ops = records.make_delta(base, new)
-            delta = records.compact_json({"record": 1, "pass": line["pass"], "parent": holder, "ops": ops})
+            ops = deltas.make_delta(base, new)
+            delta = deltas.compact_json({"record": 1, "pass": line["pass"], "parent": holder, "ops": ops})
             depth, since, key_bytes = state
             if depth + 1 <= records.KEYFRAME_CHAIN and since + len(delta) <= key_bytes:
                 path = records._unique(folder / records.DELTAS, line["scan"]["finished_at"])
@@ -133,7 +133,7 @@ def _canonical(old: records.Store, line: dict) -> bool:
     """A whole snapshot in encode_snapshot's layout: only those can be given back byte for byte
     from a delta (older radars indented differently; those stay whole)."""
     scan = records.scan_of(old.lines, old.passes().index(line["pass"]))
-    return records.join_lines(records.with_scan(old.content(line["pass"]), scan)) == old.text(line["pass"])
+    return deltas.join_lines(deltas.with_scan(old.content(line["pass"]), scan)) == old.text(line["pass"])
 
 
 def _keep_scans(before: list[dict], kept: list[dict]) -> None:

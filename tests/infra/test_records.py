@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from radar.infra import compaction, records
+from radar.infra import compaction, deltas, records
 from radar.outputs.publish import encode_snapshot, write_pass
 
 # ---------------------------------------------------------------- synthetic passes
@@ -118,7 +118,7 @@ def test_every_rebuilt_pass_equals_the_snapshot_written_then(tmp_path_factory, e
 @given(st.lists(st.text(max_size=6), max_size=30), st.lists(st.text(max_size=6), max_size=30))
 def test_a_delta_turns_any_lines_into_any_others(base, new):
     base, new = [f'  {{"id":"{b}"}}' for b in base], [f'  {{"id":"{n}","x":1}}' if len(n) % 2 else n for n in new]
-    assert records.apply_delta(base, records.make_delta(base, new)) == new
+    assert deltas.apply_delta(base, deltas.make_delta(base, new)) == new
 
 
 def test_a_pass_that_changes_nothing_writes_one_short_index_line(tmp_path):
