@@ -114,7 +114,8 @@ def append_line(out: Path, line: dict) -> None:
         handle.write((compact_json(line) + "\n").encode("utf-8"))
         handle.flush()
         os.fsync(handle.fileno())
-    fsync_dir(path.parent)
+    if not size:
+        fsync_dir(path.parent)  # a new file: make its name durable too
 
 
 def write_index(out: Path, lines: list[dict]) -> None:
@@ -148,13 +149,16 @@ def marks(snapshot: dict) -> dict[str, tuple]:
     return {s["name"]: (s.get("last_change"), tuple(s.get("dirty_files") or [])) for s in snapshot.get("subsystems", [])}
 
 
-def describe(snapshot: dict, previous: dict | None, rows_before: list[dict]) -> dict:
-    """The index line for `snapshot` (content pointer left to the caller)."""
+def describe(snapshot: dict, previous: dict | None, rows_before: list[dict], unchanged: bool = False) -> dict:
+    """The index line for `snapshot` (content pointer left to the caller). `unchanged`: the
+    snapshot differs from the previous one in its scan alone (nothing moved, no candidate changed)."""
     scan = dict(snapshot["scan"])
     row = summary_row(snapshot)
     derived = [*rows_before[-(HISTORY_KEPT - 1):], row] if HISTORY_KEPT > 1 else [row]
     if scan.get("history") == derived and list(scan)[-1] == "history":
         del scan["history"]  # rebuilt from the rows of the lines before (checked: same bytes)
+    if unchanged:
+        return {"pass": snapshot["scan"]["pass"], "scan": scan, "row": row, "moved": [], "cands": {}, "dropped": []}
     now, before = candidate_summaries(snapshot), candidate_summaries(previous) if previous else {}
     old_marks, new_marks = (marks(previous) if previous else {}), marks(snapshot)
     return {
@@ -253,23 +257,26 @@ def referenced(lines: list[dict]) -> tuple[set[str], set[str]]:
 
 # ---------------------------------------------------------------- recording a pass
 
-def record_pass(out: Path, snapshot: dict, encoded: str, previous: dict | None) -> Path:
+def record_pass(out: Path, snapshot: dict, lines: list[str], encoded: str, previous: dict | None) -> Path:
     """Record this pass in the store (content file, then index line). Returns the record's path.
 
+    `lines` and `encoded` are the snapshot as publish encodes it (split_lines(encoded) == lines);
     `previous` is the last pass's snapshot as the pipeline read it (None: read it here)."""
     folder = folder_of(out)
     tail = index_tail(out)
     last = tail[-1] if tail else None
-    if last and (previous is None or previous.get("scan", {}).get("pass") != last["pass"]):
-        previous = Store.open(out).snapshot(last["pass"])
-    new = content_of(split_lines(encoded))
-    line = describe(snapshot, previous if last else None, [t["row"] for t in tail])
+    rows = [t["row"] for t in tail]
     depth, since, key_bytes = last["chain"] if last else (0, 0, 0)
-    base = content_of(split_lines(_latest_text(out, last))) if last else None
-    if base is not None and base == new:
+    base_text = _latest_text(out, last) if last else None
+    if base_text is not None and _without_scan(base_text) == _without_scan(encoded):
+        line = describe(snapshot, None, rows, unchanged=True)
         line["content"], line["chain"] = {"same": _holder(last)}, [depth, since, key_bytes]
         path = index_path(out)
     else:
+        if last and (previous is None or previous.get("scan", {}).get("pass") != last["pass"]):
+            previous = Store.open(out).snapshot(last["pass"])
+        line = describe(snapshot, previous if last else None, rows)
+        base, new = (content_of(split_lines(base_text)) if base_text is not None else None), content_of(lines)
         ops = make_delta(base, new) if base is not None else None
         delta = compact_json({"record": 1, "pass": line["pass"], "parent": _holder(last) if last else None,
                               "ops": ops}) if ops is not None else ""
@@ -288,6 +295,13 @@ def record_pass(out: Path, snapshot: dict, encoded: str, previous: dict | None) 
         line["scan"] = snapshot["scan"]  # the rows before do not give this history back: keep it whole
     append_line(out, line)
     return path
+
+
+def _without_scan(text: str) -> tuple[str, str]:
+    """The encoded snapshot before and after its scan line: all that two passes can share."""
+    start = text.find("\n" + SCAN_PREFIX)
+    end = text.find("\n", start + 1)
+    return (text, "") if start < 0 else (text[:start], text[end:])
 
 
 def _holder(line: dict) -> int:

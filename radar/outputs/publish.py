@@ -25,6 +25,7 @@ from radar.stages.gate import History
 from radar.stages.history import Changes, Past, quiet_passes
 from radar.stages.rank import Ranked
 from radar.infra import records
+from radar.infra.deltas import join_lines
 from radar.infra.storage import atomic_write, remove_leftovers
 
 MAX_CODE_LINES = 400  # evidence shown per instance in the snapshot (the dashboard reads only this)
@@ -185,9 +186,10 @@ def write_pass(out: Path, snapshot: dict, backlog: str, previous: dict | None = 
     remove_leftovers(folder)
     remove_leftovers(folder / records.DELTAS)
     remove_leftovers(out)
-    encoded = encode_snapshot(snapshot)
-    path = records.record_pass(out, snapshot, encoded.decode("utf-8"), previous)
-    atomic_write(folder / "latest.json", encoded)
+    lines = snapshot_lines(snapshot)
+    encoded = join_lines(lines)
+    path = records.record_pass(out, snapshot, lines, encoded, previous)
+    atomic_write(folder / "latest.json", encoded.encode("utf-8"))
     atomic_write(out / "abstractions.md", backlog.encode("utf-8"))
     return path
 
@@ -197,14 +199,22 @@ def encode_snapshot(snapshot: dict) -> bytes:
 
     Readable and diff-friendly (a candidate is one line), and written by the C encoder: a fully
     indented dump goes through json's pure-Python encoder, a tenth of a warm pass."""
+    return join_lines(snapshot_lines(snapshot)).encode("utf-8")
+
+
+def snapshot_lines(snapshot: dict) -> list[str]:
+    """The encoded snapshot's lines, without the commas join_lines puts back (the history
+    compares passes line by line: radar/infra/deltas.py)."""
     def compact(value) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
-    lines = []
+    lines = ["{"]
     for key, value in snapshot.items():
         if isinstance(value, list) and value:
-            body = "[\n" + ",\n".join("  " + compact(item) for item in value) + "\n ]"
+            lines.append(f" {compact(key)}: [")
+            lines += ["  " + compact(item) for item in value]
+            lines.append(" ]")
         else:
-            body = compact(value)
-        lines.append(f" {compact(key)}: {body}")
-    return ("{\n" + ",\n".join(lines) + "\n}\n").encode("utf-8")
+            lines.append(f" {compact(key)}: {compact(value)}")
+    lines.append("}")
+    return lines
