@@ -136,6 +136,7 @@ def year(args) -> None:
     shutil.rmtree(out, ignore_errors=True)
     start = datetime(2026, 1, 1, tzinfo=timezone.utc)
     hashes, month, changed = [], [], 0
+    written = (args.work / "year-hashes.txt").open("w", buffering=1)  # line by line
     content = None
     previous = None
     quiet_left = 0
@@ -157,7 +158,7 @@ def year(args) -> None:
             content = _quiet_pass(content, now, quiet_left > 0, hour % 24 == 0)
             quiet_left -= 1
         snapshot = _stamped(content, hour + 1, now, previous)
-        if hour % args.change_every == 0 or hour % 24 == 0:  # rendering is not history work: not every pass
+        if hour % 24 == 0:  # rendering the backlog is not history work: once a simulated day
             backlog = render(snapshot)
         started = time.perf_counter()
         past = load_past(out)
@@ -168,19 +169,34 @@ def year(args) -> None:
         write_pass(out, snapshot, backlog, past.latest)
         month.append((read + recording[0], read + time.perf_counter() - started))
         hashes.append(hashlib.sha256((out / "snapshots" / "latest.json").read_bytes()).hexdigest())  # as written
+        written.write(hashes[-1] + "\n")  # kept on disk: `check` verifies a run stopped early
         previous = snapshot
         if (hour + 1) % args.report_every == 0 or hour + 1 == args.hours:
             _report(out, hour + 1, changed, month)
             month = []
+    written.close()
+    check(args)
+
+
+def check(args) -> None:
+    """After `year` (or a year stopped early): the backlog's churn, every pass rebuilt and
+    compared with the hash of what was written, compaction, every kept pass again."""
+    out = args.work / "year-out"
+    hashes = (args.work / "year-hashes.txt").read_text().split()
+    lines = records.read_index(out)
+    hours = len(lines)
+    changed = sum(1 for line in lines if line["scan"]["finished_at"][11:13].isdigit()
+                  and int(line["scan"]["finished_at"][11:13]) % args.change_every == 0)
     print(f"backlog: {_backlog_diff(out)}", flush=True)
     _check(out, hashes, "every pass")
     started = time.perf_counter()
-    done = compaction.compact(out, args.keep_empty_days, now=start + timedelta(hours=args.hours))
+    end = datetime.fromisoformat(lines[-1]["scan"]["finished_at"].replace("Z", "+00:00"))
+    done = compaction.compact(out, args.keep_empty_days, now=end)
     print(f"compact --keep-empty-days {args.keep_empty_days}: {done.passes_before} -> {done.passes_after} passes, "
           f"{done.bytes_before / 1e6:.1f} -> {done.bytes_after / 1e6:.1f} MB, {time.perf_counter() - started:.1f} s",
           flush=True)
     _check(out, hashes, "after compaction")
-    _report(out, args.hours, changed, [])
+    _report(out, hours, changed, [])
 
 
 recording: list[float] = []  # the time of records.record_pass in the last write_pass
@@ -315,12 +331,16 @@ def main() -> None:
     second.add_argument("--change-every", type=int, default=3)
     second.add_argument("--report-every", type=int, default=730)
     second.add_argument("--keep-empty-days", type=int, default=compaction.KEEP_EMPTY_DAYS)
+    third = stages.add_parser("check", help="the checks that end `year`, on a year stopped early")
+    third.add_argument("--work", type=Path, required=True)
+    third.add_argument("--change-every", type=int, default=3)
+    third.add_argument("--keep-empty-days", type=int, default=compaction.KEEP_EMPTY_DAYS)
     args = parser.parse_args()
     args.work = args.work.resolve()
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, radar at {git(ROOT, 'rev-parse', '--short', 'HEAD').strip()}",
           flush=True)
-    real(args) if args.stage == "real" else year(args)
+    {"real": real, "year": year, "check": check}[args.stage](args)
 
 
 if __name__ == "__main__":
