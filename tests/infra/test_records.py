@@ -242,3 +242,16 @@ def test_index_lines_and_deltas_follow_the_documented_schema(tmp_path):
     assert deltas
     for delta in deltas:
         jsonschema.validate(json.loads(delta.read_text("utf-8")), {**schema, "$ref": "#/$defs/delta"})
+
+
+def test_history_commands_show_a_pass_and_compact(tmp_path, capsys):
+    from radar.cli import main
+
+    written = record_all(tmp_path, [[("nothing", 0)], [("drop", 1)], [("nothing", 0)]])
+    assert main(["history", "show", "2", "--out", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == written[1]
+    assert main(["history", "show", "9", "--out", str(tmp_path)]) == 2
+    assert "pass 9 is not in" in capsys.readouterr().err
+    assert main(["history", "compact", "--out", str(tmp_path), "--keep-empty-days", "0"]) == 0
+    assert "3 passes -> 3 kept" in capsys.readouterr().err  # the first, a changed one, the latest
+    assert main(["history", "compact", "--out", str(tmp_path / "none")]) == 2
