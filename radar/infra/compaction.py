@@ -5,7 +5,8 @@ Policy (README "History on disk"):
   verdict changes (a line whose content is "same" as the pass before carries none of these);
 - a pass that changed nothing (content "same") older than `keep_empty_days` is thinned out,
   except the last such pass of each UTC day (the heartbeat: the radar ran that day), the
-  first pass and the latest;
+  first pass and the latest; a thinned pass leaves only its summary row, in the next line
+  kept (the `scan.history` of the passes after it lists it);
 - whole snapshots that no delta builds on (every snapshot written before the index existed)
   are replaced by a delta against the pass before, or by "same" when nothing changed, so an
   --out written by an older radar shrinks to what changed.
@@ -78,9 +79,17 @@ def _thinned(lines: list[dict], cutoff: datetime) -> list[dict]:
         last_of_day[line["scan"]["finished_at"][:10]] = n
     keep_days = set(last_of_day.values())
     cut = cutoff.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return [line for n, line in enumerate(lines)
-            if "same" not in line["content"] or n in (0, len(lines) - 1) or n in keep_days
-            or line["scan"]["finished_at"] >= cut or _eventful(line)]
+    kept, thinned = [], []
+    for n, line in enumerate(lines):
+        if ("same" not in line["content"] or n in (0, len(lines) - 1) or n in keep_days
+                or line["scan"]["finished_at"] >= cut or _eventful(line)):
+            if thinned:  # their rows stay (the next passes' scan.history names them), nothing else
+                line["thinned"] = [*thinned, *line.get("thinned", [])]
+                thinned = []
+            kept.append(line)
+        else:
+            thinned += [*line.get("thinned", []), line["row"]]
+    return kept
 
 
 def _eventful(line: dict) -> bool:

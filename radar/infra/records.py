@@ -169,13 +169,23 @@ def describe(snapshot: dict, previous: dict | None, rows_before: list[dict], unc
     }
 
 
+def rows_before(lines: list[dict], position: int) -> list[dict]:
+    """The last HISTORY_KEPT - 1 rows of the passes before lines[position], thinned ones included
+    (compaction keeps a thinned pass's row in the next line it keeps, under "thinned")."""
+    rows: list[dict] = list(lines[position].get("thinned", [])) if position < len(lines) else []
+    for earlier in reversed(lines[:position]):
+        if len(rows) >= HISTORY_KEPT - 1:
+            break
+        rows[:0] = [*earlier.get("thinned", []), earlier["row"]]
+    return rows[-(HISTORY_KEPT - 1):] if HISTORY_KEPT > 1 else []
+
+
 def scan_of(lines: list[dict], position: int) -> dict:
-    """The pass's whole scan object, history rebuilt from the rows of the lines before it."""
+    """The pass's whole scan object, history rebuilt from the rows of the passes before it."""
     line = lines[position]
     scan = dict(line["scan"])
     if "history" not in scan:
-        rows = [earlier["row"] for earlier in lines[max(0, position - HISTORY_KEPT + 1):position]]
-        scan["history"] = rows + [line["row"]]
+        scan["history"] = rows_before(lines, position) + [line["row"]]
     return scan
 
 
@@ -265,7 +275,7 @@ def record_pass(out: Path, snapshot: dict, lines: list[str], encoded: str, previ
     folder = folder_of(out)
     tail = index_tail(out)
     last = tail[-1] if tail else None
-    rows = [t["row"] for t in tail]
+    rows = rows_before(tail, len(tail))
     depth, since, key_bytes = last["chain"] if last else (0, 0, 0)
     base_text = _latest_text(out, last) if last else None
     if base_text is not None and _without_scan(base_text) == _without_scan(encoded):
@@ -372,7 +382,7 @@ def index_old_snapshots(out: Path) -> list[str]:
     for number in sorted(n for n in by_pass if not lines or n > lines[-1]["pass"]):
         path = by_pass[number]
         snapshot = read_snapshot(path)
-        line = describe(snapshot, previous, [t["row"] for t in added[-HISTORY_KEPT:]])
+        line = describe(snapshot, previous, rows_before(added, len(added)))
         line["scan"] = snapshot["scan"]
         line["content"], line["chain"] = {"full": path.name}, [0, 0, path.stat().st_size]
         added.append(line)

@@ -190,6 +190,21 @@ def test_an_old_folder_is_indexed_by_the_next_pass_and_compaction_keeps_every_ch
     assert {line["scan"]["finished_at"][:10] for line in store.lines} == {_date(n)[:10] for n in range(1, 74)}
     assert done.bytes_after < before / 5
     assert len(list((tmp_path / "snapshots").glob("*.json"))) == 2  # one keyframe and latest.json
+    index = tmp_path / "snapshots" / records.INDEX_NAME
+    size, thinned = index.stat().st_size, len(store.lines)
+    assert compaction.compact(tmp_path, keep_empty_days=1, now=_now()).passes_after == thinned
+    assert index.stat().st_size == size  # a second compaction finds nothing left to do
+
+
+def test_thinning_keeps_the_rows_later_passes_list_and_shrinks_the_index(tmp_path):
+    written = record_all(tmp_path, HOURS)
+    index = tmp_path / "snapshots" / records.INDEX_NAME
+    before = index.stat().st_size
+    done = compaction.compact(tmp_path, keep_empty_days=1, now=_now())
+    store = records.Store.open(tmp_path)
+    assert done.passes_after < len(HOURS) - 50 and index.stat().st_size < before * 0.6
+    assert all(store.text(n) == written[n - 1] for n in store.passes())
+    assert all("history" not in line["scan"] for line in store.lines[1:])  # no row had to be kept whole
 
 
 def _now():
