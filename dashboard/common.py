@@ -39,11 +39,11 @@ def out_dir() -> Path:
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _load(out: str, _key: tuple) -> data.Loaded:
-    return data.load_snapshots(Path(out))
+    return data.load_history(Path(out))
 
 
 def loaded() -> data.Loaded:
-    """The snapshots under the output folder, reloaded whenever a snapshot file changes."""
+    """The latest snapshot and the passes under the output folder, reloaded whenever they change."""
     out = out_dir()
     return _load(str(out.resolve()), data.fingerprint(out))
 
@@ -65,7 +65,7 @@ def require_snapshots() -> data.Loaded | None:
     result = loaded()
     for problem in result.problems:
         st.warning(f"Skipped a snapshot file: {md_escape(problem)}")
-    if not result.snapshots:
+    if result.latest is None:
         how_to_scan(result.out)
         return None
     return result
@@ -108,6 +108,6 @@ def sidebar_status(result: data.Loaded) -> None:
             scan = snap.get("scan", {})
             st.caption(
                 f"Latest pass {data.pass_number(snap)} · {md_escape(scan.get('finished_at', ''))} · "
-                f"{len(result.snapshots)} pass(es) on file"
+                f"{len(result.passes)} pass(es) on file"
             )
         st.caption("Read-only: this dashboard never scans and never writes.")

@@ -131,6 +131,18 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--rules", type=Path, default=Path("rules"), help="where to write them (default: ./rules)")
     init.add_argument("--force", action="store_true", help="replace radar.yaml and routing.yaml if they exist")
     init.set_defaults(handler=_init)
+    history = commands.add_parser("history", help="the passes recorded under --out: compact them, or rebuild one")
+    actions = history.add_subparsers(dest="action", required=True, metavar="ACTION")
+    compact = actions.add_parser("compact", help="apply the retention policy (thin out old passes that changed nothing)")
+    compact.add_argument("--out", type=Path, default=Path("."))
+    compact.add_argument("--keep-empty-days", type=int, default=30, metavar="N",
+                         help="keep every pass of the last N days; older passes that changed nothing: one per day (default 30)")
+    compact.add_argument("--wait", type=float, default=0.0, help="seconds to wait for a pass running on --out")
+    compact.set_defaults(handler=_history_compact)
+    show = actions.add_parser("show", help="a recorded pass's whole snapshot, rebuilt exactly, on stdout")
+    show.add_argument("pass_number", type=int, metavar="PASS")
+    show.add_argument("--out", type=Path, default=Path("."))
+    show.set_defaults(handler=_history_show)
 
     watch = commands.add_parser("watch", help="run passes on a schedule, with a lock")
     _scan_options(watch)
@@ -381,6 +393,30 @@ def _init(args) -> int:
     return Exit.OK
 
 
+def _history_compact(args) -> int:
+    from radar.infra.compaction import compact
+
+    if args.keep_empty_days < 0:
+        raise UsageError("--keep-empty-days must be 0 or more")
+    if not (args.out / "snapshots").is_dir():
+        raise UsageError(f"no history under {args.out}: run `radar scan --out {args.out}` first")
+    done = compact(args.out, args.keep_empty_days, wait=args.wait)
+    print(f"history: {done.passes_before} passes -> {done.passes_after} kept, {done.converted} whole snapshots "
+          f"stored as changes, {done.files_removed} files removed; "
+          f"{done.bytes_before / 1e6:.1f} MB -> {done.bytes_after / 1e6:.1f} MB", file=sys.stderr)
+    return Exit.OK
+
+
+def _history_show(args) -> int:
+    from radar.infra.records import HistoryError, Store
+
+    try:
+        sys.stdout.write(Store.open(args.out).text(args.pass_number))
+    except HistoryError as error:
+        raise UsageError(str(error)) from error
+    return Exit.OK
+
+
 def _watch(args) -> int:
     from radar.pipeline import run_pass
     from radar.watch import commit_pass, commit_target, parse_every, watch
@@ -400,7 +436,9 @@ def _watch(args) -> int:
             message = f"radar: pass {scan['pass']}: " + (
                 "no new candidates cleared the gate" if scan["empty_pass"]
                 else f"{len(scan['changes']['new'])} new, {len(scan['changes']['grown'])} grown")
-            commit_pass(top, [args.out / "abstractions.md", path, args.out / "snapshots" / "latest.json"], message)
+            snapshots = args.out / "snapshots"
+            commit_pass(top, [args.out / "abstractions.md", path, snapshots / "passes.jsonl", snapshots / "latest.json"],
+                        message)
 
     watch(once, every, args.passes)
     return Exit.OK

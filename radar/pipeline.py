@@ -11,6 +11,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from radar.config import Rules, load_rules
+from radar.infra import records
 from radar.infra.cache import ParseCache
 from radar.infra.storage import ScanLock
 from radar.outputs.backlog import render
@@ -32,9 +33,12 @@ def run_pass(request: ScanRequest, progress: Progress | None = None) -> tuple[di
         raise FileNotFoundError(f"--repo {request.repo}: no such folder")
     with ScanLock(request.out, wait=request.wait):
         started = datetime.now(timezone.utc)
-        result = _scan(request, rules, load_past(request.out), started, progress)
+        problems = records.index_old_snapshots(request.out)  # an --out written by an older radar
+        past = load_past(request.out)
+        past = dataclasses.replace(past, unreadable=past.unreadable + tuple(problems))
+        result = _scan(request, rules, past, started, progress)
         snapshot = build_snapshot(result)
-        return snapshot, write_pass(request.out, snapshot, render(snapshot))
+        return snapshot, write_pass(request.out, snapshot, render(snapshot), past.latest)
 
 
 def census_only(repo: Path, rules_dir: Path | None, cache_dir: Path | None, jobs: int = 0,

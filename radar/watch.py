@@ -44,7 +44,7 @@ def commit_target(out: Path, scanned: Path) -> Path:
 
 
 def commit_pass(top: Path, paths: list[Path], message: str) -> None:
-    relative = [str(p.resolve().relative_to(top)) for p in paths]
+    relative = sorted({str(p.resolve().relative_to(top)) for p in paths})
     subprocess.run(["git", "-C", str(top), "add", "--", *relative], check=True, capture_output=True)
     staged = subprocess.run(["git", "-C", str(top), "diff", "--cached", "--quiet"], capture_output=True)
     if staged.returncode != 0:

@@ -120,15 +120,6 @@ def find_candidate(snap: Snapshot | None, cand_id: str) -> Candidate | None:
     return (exact or found)[0] if len(exact) == 1 or len(found) == 1 else None
 
 
-def last_seen(snaps: Iterable[Snapshot], cand_id: str) -> tuple[Snapshot, Candidate] | None:
-    """The newest pass that still holds ``cand_id`` (for candidates gone since)."""
-    for snap in reversed(list(snaps)):
-        c = find_candidate(snap, cand_id)
-        if c is not None:
-            return snap, c
-    return None
-
-
 def gate_checklist(cand: Candidate) -> list[dict[str, Any]]:
     """The candidate's gate criteria; derived from ``missing`` when ``gate`` is absent."""
     gate = cand.get("gate")

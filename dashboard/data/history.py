@@ -1,32 +1,19 @@
-"""Across passes: a candidate's history, drift (new/grown/shrunk/gone), verdicts per pass."""
+"""Across passes: a candidate's history, drift (new/grown/shrunk/gone), verdicts per pass.
+
+Every function reads pass rows (``loading.Loaded.passes``: one small row per pass, from the
+index of passes), never whole snapshots; ``pass_rows`` makes the same rows from snapshots for
+output folders written before the index existed.
+"""
 from __future__ import annotations
 
 from typing import Any, Iterable
 
-from dashboard.data.candidates import candidates, consumers, find_candidate, instances, score
-from dashboard.data.loading import DRIFT_KINDS, VERDICTS, Snapshot, pass_number
+from dashboard.data.candidates import candidates, consumers, instances, score
+from dashboard.data.loading import DRIFT_KINDS, VERDICTS, Candidate, Loaded, PassRow, Snapshot, pass_number, snapshot_of
 
-def candidate_history(snaps: Iterable[Snapshot], cand_id: str) -> list[dict[str, Any]]:
-    """One row per pass holding the candidate: pass, date, verdict, consumers, score, similarity."""
-    rows = []
-    for snap in snaps:
-        c = find_candidate(snap, cand_id)
-        if c is None:
-            continue
-        cons = consumers(c)
-        rows.append(
-            {
-                "pass": pass_number(snap),
-                "finished_at": snap.get("scan", {}).get("finished_at", ""),
-                "verdict": c.get("verdict", ""),
-                "consumers": len(cons),
-                "subsystems": ", ".join(cons),
-                "instances": len(instances(c)),
-                "score": score(c),
-                "similarity": float(c.get("similarity") or 0.0),
-            }
-        )
-    return rows
+
+def _summary(c: Candidate) -> list:
+    return [c.get("verdict", ""), consumers(c), len(instances(c)), score(c), float(c.get("similarity") or 0.0)]
 
 
 def _derived_changes(prev: Snapshot | None, snap: Snapshot) -> dict[str, list[str]]:
@@ -40,34 +27,67 @@ def _derived_changes(prev: Snapshot | None, snap: Snapshot) -> dict[str, list[st
     }
 
 
-def drift(snaps: Iterable[Snapshot]) -> list[dict[str, Any]]:
-    """Per pass: the ids new, grown, shrunk and gone (from ``scan.changes``, else recomputed)."""
-    rows = []
-    prev = None
+def pass_rows(snaps: Iterable[Snapshot]) -> list[PassRow]:
+    """Rows like the index's, from whole snapshots (oldest first); changes recomputed when absent."""
+    rows, prev, before = [], None, {}
     for snap in snaps:
-        changes = snap.get("scan", {}).get("changes")
+        scan = snap.get("scan", {})
+        changes = scan.get("changes")
         if not isinstance(changes, dict):
             changes = _derived_changes(prev, snap)
-        row: dict[str, Any] = {
-            "pass": pass_number(snap),
-            "finished_at": snap.get("scan", {}).get("finished_at", ""),
-            "empty_pass": bool(snap.get("scan", {}).get("empty_pass", False)),
-        }
-        for kind in DRIFT_KINDS:
-            row[kind] = list(changes.get(kind) or [])
-        row["verdicts"] = [v for v in changes.get("verdicts") or [] if isinstance(v, dict)]
-        rows.append(row)
-        prev = snap
-    return rows
-
-
-def verdicts_per_pass(snaps: Iterable[Snapshot]) -> list[dict[str, Any]]:
-    """Long-form rows {pass, verdict, count} for every pass and verdict."""
-    rows = []
-    for snap in snaps:
+        now = {c.get("id"): _summary(c) for c in candidates(snap)}
         counts = {v: 0 for v in VERDICTS}
         for c in candidates(snap):
             if c.get("verdict") in counts:
                 counts[c["verdict"]] += 1
-        rows += [{"pass": pass_number(snap), "verdict": v, "count": n} for v, n in counts.items()]
+        rows.append({"pass": pass_number(snap), "finished_at": scan.get("finished_at", ""),
+                     "empty_pass": bool(scan.get("empty_pass", False)), "changes": changes, "counts": counts,
+                     "cands": {i: s for i, s in now.items() if before.get(i) != s},
+                     "dropped": sorted(i for i in before if i not in now)})
+        prev, before = snap, now
     return rows
+
+
+def candidate_history(rows: Iterable[PassRow], cand_id: str) -> list[dict[str, Any]]:
+    """One row per pass holding the candidate: pass, date, verdict, consumers, score, similarity."""
+    out, state = [], None
+    for row in rows:
+        if cand_id in row["cands"]:
+            state = row["cands"][cand_id]
+        elif cand_id in row["dropped"]:
+            state = None
+        if state is None:
+            continue
+        verdict, cons, count, value, similarity = state
+        out.append({"pass": row["pass"], "finished_at": row["finished_at"], "verdict": verdict or "",
+                    "consumers": len(cons), "subsystems": ", ".join(cons), "instances": count,
+                    "score": float(value or 0.0), "similarity": float(similarity or 0.0)})
+    return out
+
+
+def last_seen(loaded: Loaded, cand_id: str) -> tuple[Snapshot, Candidate] | None:
+    """The newest pass that still holds ``cand_id`` (for candidates gone since), rebuilt whole."""
+    held = [r["pass"] for r in candidate_history(loaded.passes, cand_id)]
+    snap = snapshot_of(loaded, held[-1]) if held else None
+    for c in candidates(snap):
+        if c.get("id") == cand_id:
+            return snap, c
+    return None
+
+
+def drift(rows: Iterable[PassRow]) -> list[dict[str, Any]]:
+    """Per pass: the ids new, grown, shrunk and gone, and the verdict changes."""
+    out = []
+    for row in rows:
+        changes = row["changes"]
+        entry: dict[str, Any] = {"pass": row["pass"], "finished_at": row["finished_at"], "empty_pass": row["empty_pass"]}
+        for kind in DRIFT_KINDS:
+            entry[kind] = list(changes.get(kind) or [])
+        entry["verdicts"] = [v for v in changes.get("verdicts") or [] if isinstance(v, dict)]
+        out.append(entry)
+    return out
+
+
+def verdicts_per_pass(rows: Iterable[PassRow]) -> list[dict[str, Any]]:
+    """Long-form rows {pass, verdict, count} for every pass and verdict."""
+    return [{"pass": row["pass"], "verdict": v, "count": row["counts"].get(v, 0)} for row in rows for v in VERDICTS]

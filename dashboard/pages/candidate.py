@@ -129,7 +129,7 @@ def _evidence(c: dict) -> None:
 
 def _history(result: data.Loaded, cand_id: str) -> None:
     st.subheader("History: consumers per pass")
-    rows = data.candidate_history(result.snapshots, cand_id)
+    rows = data.candidate_history(result.passes, cand_id)
     if not rows:
         st.caption("No history for this candidate.")
         return
@@ -153,11 +153,11 @@ def render(result: data.Loaded, cand_id: str) -> None:
     snap = result.latest
     c = data.find_candidate(snap, cand_id)
     if c is None:
-        seen = data.last_seen(result.snapshots, cand_id)
+        seen = data.last_seen(result, cand_id)
         if seen is None:
             st.title("Unknown candidate")
             st.error(
-                f"No candidate with id {md_escape(cand_id)} in any of the {len(result.snapshots)} "
+                f"No candidate with id {md_escape(cand_id)} in any of the {len(result.passes)} "
                 "snapshot(s). It may come from another output folder; the backlog lists every current id."
             )
             return

@@ -19,7 +19,7 @@ DRIFT_COLORS = ["#2e7d32", "#1565c0", "#ef6c00", "#9e9e9e"]
 
 def _verdicts(result: data.Loaded) -> None:
     st.subheader("Candidates by verdict per pass")
-    df = pd.DataFrame(data.verdicts_per_pass(result.snapshots))
+    df = pd.DataFrame(data.verdicts_per_pass(result.passes))
     chart = (
         alt.Chart(df)
         .mark_bar()
@@ -38,7 +38,7 @@ def _verdicts(result: data.Loaded) -> None:
 
 def _drift(result: data.Loaded) -> None:
     st.subheader("Drift per pass")
-    rows = data.drift(result.snapshots)
+    rows = data.drift(result.passes)
     long = [{"pass": r["pass"], "change": k, "count": len(r[k])} for r in rows for k in data.DRIFT_KINDS]
     chart = (
         alt.Chart(pd.DataFrame(long))
@@ -90,7 +90,7 @@ def _closest(result: data.Loaded) -> None:
 
 def render(result: data.Loaded) -> None:
     st.title("History")
-    st.caption(f"{len(result.snapshots)} pass(es) on file, oldest first.")
+    st.caption(f"{len(result.passes)} pass(es) on file, oldest first.")
     _verdicts(result)
     _drift(result)
     _closest(result)

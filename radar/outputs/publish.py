@@ -1,8 +1,9 @@
 """Publish stage: the pass's results as a schema-1 snapshot, written atomically.
 
 `build_snapshot` turns the stages' dataclasses into the JSON users' scripts read (the contract's
-keys, plus extensions documented in snapshot.schema.json). `write_pass` writes the snapshot,
-`latest.json` and the regenerated backlog; earlier snapshots are never touched.
+keys, plus extensions documented in snapshot.schema.json). `write_pass` records the pass in the
+history (infra/records.py: small when nothing changed), writes `latest.json` whole and the
+regenerated backlog; earlier records are never touched.
 """
 from __future__ import annotations
 
@@ -24,10 +25,12 @@ from radar.stages.gate import History
 from radar.stages.history import Changes, Past, quiet_passes
 from radar.stages.rank import Ranked
 from radar.stages.shape import similarity
+from radar.infra import records
+from radar.infra.deltas import join_lines
 from radar.infra.storage import atomic_write, remove_leftovers
 
 MAX_CODE_LINES = 400  # evidence shown per instance in the snapshot (the dashboard reads only this)
-HISTORY_KEPT = 10  # passes summarised in each snapshot, for the backlog's Last scan section
+HISTORY_KEPT = records.HISTORY_KEPT  # passes summarised in each snapshot, for the backlog's Last scan section
 
 
 @dataclass(frozen=True)
@@ -208,24 +211,22 @@ def _history(snapshot: dict, past: Past) -> list[dict]:
 
 
 def snapshot_name(finished_at: str) -> str:
-    return finished_at.replace("-", "").replace(":", "").removesuffix("Z") + "Z.json"
+    return records.record_name(finished_at)
 
 
-def write_pass(out: Path, snapshot: dict, backlog: str) -> Path:
-    """Write this pass: its own snapshot, latest.json, abstractions.md. Returns the snapshot path."""
+def write_pass(out: Path, snapshot: dict, backlog: str, previous: dict | None = None) -> Path:
+    """Write this pass: its record in the history (records.record_pass), latest.json, then
+    abstractions.md. Returns the record's path (a delta, a keyframe, or the index when nothing
+    but the scan changed). `previous` is the last pass's snapshot, when the caller has it."""
     folder = out / "snapshots"
     folder.mkdir(parents=True, exist_ok=True)
     remove_leftovers(folder)
+    remove_leftovers(folder / records.DELTAS)
     remove_leftovers(out)
-    stamp = snapshot["scan"]["finished_at"]
-    path = folder / snapshot_name(stamp)
-    suffix = 1
-    while path.exists():  # two passes in one second: keep both, in order
-        suffix += 1
-        path = folder / snapshot_name(stamp).replace("Z.json", f"Z{suffix:03d}.json")
-    encoded = encode_snapshot(snapshot)
-    atomic_write(path, encoded)
-    atomic_write(folder / "latest.json", encoded)
+    lines = snapshot_lines(snapshot)
+    encoded = join_lines(lines)
+    path = records.record_pass(out, snapshot, lines, encoded, previous)
+    atomic_write(folder / "latest.json", encoded.encode("utf-8"))
     atomic_write(out / "abstractions.md", backlog.encode("utf-8"))
     return path
 
@@ -235,14 +236,22 @@ def encode_snapshot(snapshot: dict) -> bytes:
 
     Readable and diff-friendly (a candidate is one line), and written by the C encoder: a fully
     indented dump goes through json's pure-Python encoder, a tenth of a warm pass."""
+    return join_lines(snapshot_lines(snapshot)).encode("utf-8")
+
+
+def snapshot_lines(snapshot: dict) -> list[str]:
+    """The encoded snapshot's lines, without the commas join_lines puts back (the history
+    compares passes line by line: radar/infra/deltas.py)."""
     def compact(value) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
-    lines = []
+    lines = ["{"]
     for key, value in snapshot.items():
         if isinstance(value, list) and value:
-            body = "[\n" + ",\n".join("  " + compact(item) for item in value) + "\n ]"
+            lines.append(f" {compact(key)}: [")
+            lines += ["  " + compact(item) for item in value]
+            lines.append(" ]")
         else:
-            body = compact(value)
-        lines.append(f" {compact(key)}: {body}")
-    return ("{\n" + ",\n".join(lines) + "\n}\n").encode("utf-8")
+            lines.append(f" {compact(key)}: {compact(value)}")
+    lines.append("}")
+    return lines

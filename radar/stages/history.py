@@ -17,35 +17,35 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from radar.infra import records
 from radar.stages.cluster import Cluster
 from radar.stages.discover import Fleet, utc_iso
 from radar.stages.gate import History
 
-RECENT_PASSES = 5  # snapshots read back for history
+RECENT_PASSES = 5  # quiet_passes counts up to this many earlier passes
 MOVING_PASSES = 3  # a namespace that changed in each of this many passes is active
 
 
 @dataclass(frozen=True)
 class Past:
-    snapshots: tuple[dict, ...] = ()  # recent valid snapshots, oldest first
+    """What earlier passes tell this one: the last pass's snapshot, and from the index of
+    passes, which subsystems moved in the passes before it. Nothing older is read: the
+    last snapshot's quiet_passes already count the passes before it."""
+
+    latest: dict | None = None
+    moved: tuple[frozenset[str], ...] = ()  # oldest first: per recent pass, subsystems whose mark changed
     unreadable: tuple[str, ...] = ()  # snapshot files that did not parse (reported, never fatal)
 
-    @property
-    def latest(self) -> dict | None:
-        return self.snapshots[-1] if self.snapshots else None
-
     @cached_property
-    def shapes_seen(self) -> list[dict[tuple[str, str, str], set[str]]]:
-        """Per snapshot, oldest first: the shapes recorded for each (subsystem, path, unit name)."""
-        tables = []
-        for snapshot in self.snapshots:
-            table: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-            for candidate in snapshot.get("candidates", []):
-                for i in candidate["instances"]:
-                    if i.get("exact"):
-                        table[member_key(i["subsystem"], i["path"], i["name"])].add(i["exact"])
-            tables.append(table)
-        return tables
+    def shapes(self) -> dict[tuple[str, str, str], dict[str, int]]:
+        """(subsystem, path, unit name) -> {shape recorded last pass: its quiet_passes then}."""
+        table: dict[tuple[str, str, str], dict[str, int]] = defaultdict(dict)
+        for candidate in (self.latest or {}).get("candidates", []):
+            for i in candidate["instances"]:
+                if i.get("exact"):
+                    seen = table[member_key(i["subsystem"], i["path"], i["name"])]
+                    seen[i["exact"]] = max(seen.get(i["exact"], 0), int(i.get("quiet_passes") or 0))
+        return table
 
     @property
     def next_pass(self) -> int:
@@ -68,29 +68,26 @@ class Changes:
         return not self.cleared
 
 
-def snapshot_files(out: Path) -> list[Path]:
-    """Every pass's snapshot, oldest first (names are UTC timestamps; latest.json excluded)."""
-    folder = out / "snapshots"
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.glob("*.json") if p.name != "latest.json")
-
-
-def load_past(out: Path, keep: int = RECENT_PASSES) -> Past:
-    snapshots, unreadable = [], []
-    for path in reversed(snapshot_files(out)):
+def load_past(out: Path) -> Past:
+    """The last pass (latest.json, or rebuilt from the store when latest.json is behind) and the
+    recent lines of the index. Reads one snapshot whatever the length of the history."""
+    tail = records.index_tail(out, MOVING_PASSES)
+    if not tail:
+        return Past()
+    last = tail[-1]["pass"]
+    latest = None
+    try:
+        latest = json.loads((records.folder_of(out) / records.LATEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    unreadable = ()
+    if not isinstance(latest, dict) or latest.get("scan", {}).get("pass") != last:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("schema") != 1 or not isinstance(data.get("scan", {}).get("pass"), int):
-                raise ValueError("not a schema-1 snapshot")
-        except (OSError, ValueError) as error:
-            unreadable.append(f"{path}: {error}")
-            continue
-        snapshots.append(data)
-        if len(snapshots) == keep:
-            break
-    snapshots.sort(key=lambda s: s["scan"]["pass"])
-    return Past(tuple(snapshots), tuple(unreadable))
+            latest = records.Store.open(out).snapshot(last)
+        except (records.HistoryError, ValueError) as error:
+            return Past(unreadable=(str(error),))
+    moved = tuple(frozenset(line["moved"]) for line in tail[1:]) if len(tail) == MOVING_PASSES else ()
+    return Past(latest, moved, unreadable)
 
 
 def member_key(subsystem: str, path: str, name: str) -> tuple[str, str, str]:
@@ -146,7 +143,7 @@ def gate_history(fleet: Fleet, clusters: tuple[Cluster, ...], past: Past) -> His
 
 def reshaped_instances(clusters: tuple[Cluster, ...], past: Past) -> frozenset[tuple[str, str, str]]:
     """Instances whose shape is none of those recorded for them (same file, same name) last pass."""
-    before = past.shapes_seen[-1] if past.shapes_seen else {}
+    before = past.shapes
     return frozenset(
         key for found in clusters for m in found.members
         if (key := member_key(m.subsystem, m.path, m.name)) in before and m.exact not in before[key]
@@ -154,14 +151,14 @@ def reshaped_instances(clusters: tuple[Cluster, ...], past: Past) -> frozenset[t
 
 
 def _moving(fleet: Fleet, past: Past) -> frozenset[str]:
-    recent = past.snapshots[-MOVING_PASSES:]
-    if len(recent) < MOVING_PASSES:
+    """Subsystems whose mark changed in each of the last MOVING_PASSES passes, this one included."""
+    if len(past.moved) < MOVING_PASSES - 1 or past.latest is None:
         return frozenset()
     moving = set()
     for subsystem in fleet.subsystems:
-        marks = [_mark(snapshot, subsystem.name) for snapshot in recent]
-        marks.append((utc_iso(subsystem.last_change), subsystem.dirty_files))
-        if None not in marks and all(a != b for a, b in zip(marks, marks[1:])):
+        before = _mark(past.latest, subsystem.name)
+        now = (utc_iso(subsystem.last_change), tuple(subsystem.dirty_files))
+        if before is not None and before != now and all(subsystem.name in moved for moved in past.moved):
             moving.add(subsystem.name)
     return frozenset(moving)
 
@@ -174,13 +171,10 @@ def _mark(snapshot: dict, name: str):
 
 
 def quiet_passes(subsystem: str, path: str, name: str, exact: str, past: Past) -> int:
-    """How many consecutive earlier passes recorded this instance with this very shape."""
-    count = 0
-    for seen in reversed(past.shapes_seen):
-        if exact not in seen.get(member_key(subsystem, path, name), ()):
-            break
-        count += 1
-    return count
+    """How many consecutive earlier passes (up to RECENT_PASSES) recorded this instance with this
+    very shape: one more than the last pass counted, when the last pass recorded it."""
+    seen = past.shapes.get(member_key(subsystem, path, name), {})
+    return min(seen[exact] + 1, RECENT_PASSES) if exact in seen else 0
 
 
 def compare(current: dict[str, tuple[int, str]], subsystems: list[str], past: Past) -> Changes:

@@ -97,18 +97,34 @@ def test_load_orders_by_pass_skips_latest_and_reports_bad_files(tmp_path):
     newest = samples.build_pass(5, samples.build_passes()[-1])
     (folder / "0000-early-name.json").write_text(json.dumps(newest))
     (folder / "broken.json").write_text("{not json")
-    loaded = data.load_snapshots(tmp_path)
-    assert [data.pass_number(s) for s in loaded.snapshots] == [1, 2, 3, 4, 5]
-    assert all(p.name != "latest.json" for p in loaded.files)
+    loaded = data.load_history(tmp_path)
+    assert [r["pass"] for r in loaded.passes] == [1, 2, 3, 4, 5]
+    assert all(p.name != "latest.json" for p in loaded.files.values())
     assert len(loaded.problems) == 1 and "broken.json" in loaded.problems[0]
     assert loaded.latest["scan"]["pass"] == 5
 
 
 def test_load_uses_latest_json_alone_and_tolerates_missing_folder(tmp_path):
-    assert data.load_snapshots(tmp_path / "nowhere").snapshots == ()
+    assert data.load_history(tmp_path / "nowhere").passes == ()
     (tmp_path / "snapshots").mkdir()
     (tmp_path / "snapshots" / "latest.json").write_text(json.dumps(samples.build_pass(1)))
-    assert [data.pass_number(s) for s in data.load_snapshots(tmp_path).snapshots] == [1]
+    assert [r["pass"] for r in data.load_history(tmp_path).passes] == [1]
+
+
+def test_old_format_history_and_its_index_give_the_same_history_page(tmp_path):
+    """An --out written before the index (one whole snapshot per pass) reads as before; once
+    the radar has indexed it, the dashboard reads the index alone and shows the same rows."""
+    from radar.infra import records
+
+    samples.write_samples(tmp_path)
+    old = data.load_history(tmp_path)
+    assert records.index_old_snapshots(tmp_path) == []
+    indexed = data.load_history(tmp_path)
+    assert indexed.files == {} and len(indexed.passes) == len(old.passes) == samples.PASSES
+    assert data.drift(indexed.passes) == data.drift(old.passes)
+    assert data.verdicts_per_pass(indexed.passes) == data.verdicts_per_pass(old.passes)
+    assert data.candidate_history(indexed.passes, "C-3f2a9c") == data.candidate_history(old.passes, "C-3f2a9c")
+    assert data.last_seen(indexed, "C-0a0b0c")[0] == data.last_seen(old, "C-0a0b0c")[0]
 
 
 def test_rank_filter_and_search(latest):
@@ -137,26 +153,28 @@ def test_candidate_tolerates_missing_optional_fields():
     assert data.gate_checklist(bare) == [{"criterion": "2 consumers, needs 3", "met": False, "detail": ""}]
     assert evidence.highlight_language(bare["instances"][0], bare) == "python"
     snap = {"scan": {"pass": 1}, "candidates": [bare]}
-    assert data.drift([snap])[0]["new"] == ["C-abcdef"]
+    assert data.drift(data.pass_rows([snap]))[0]["new"] == ["C-abcdef"]
     assert data.subsystem_rows(snap) == []
     assert data.census_rows(snap) == []
 
 
-def test_history_drift_and_closest_to_gate():
-    snaps = samples.build_passes()
-    hist = data.candidate_history(snaps, "C-3f2a9c")
+def test_history_drift_and_closest_to_gate(tmp_path):
+    snaps = samples.write_samples(tmp_path)
+    loaded = data.load_history(tmp_path)
+    rows = loaded.passes
+    hist = data.candidate_history(rows, "C-3f2a9c")
     assert [(h["pass"], h["consumers"], h["verdict"]) for h in hist] == [
         (1, 2, "watching"), (2, 3, "proposed"), (3, 4, "proposed"), (4, 5, "proposed")]
-    drift = data.drift(snaps)
+    drift = data.drift(rows)
     assert drift[2]["gone"] == ["C-0a0b0c"] and "C-5e6f70" in drift[2]["new"]
     assert "C-3f2a9c" in drift[1]["grown"]
-    counts = {(r["pass"], r["verdict"]): r["count"] for r in data.verdicts_per_pass(snaps)}
+    counts = {(r["pass"], r["verdict"]): r["count"] for r in data.verdicts_per_pass(rows)}
     assert counts[(1, "proposed")] == 0 and counts[(4, "proposed")] == 3
     closest = data.closest_to_gate(snaps[-1])
     assert {c["verdict"] for c in closest} == {"watching"}
     unmet = [data.unmet_count(c) for c in closest]
     assert unmet == sorted(unmet)
-    assert data.last_seen(snaps, "C-0a0b0c")[0]["scan"]["pass"] == 2
+    assert data.last_seen(loaded, "C-0a0b0c")[0]["scan"]["pass"] == 2
 
 
 def test_subsystem_graph_and_layout_are_deterministic(latest):

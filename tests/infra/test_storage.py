@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from gitfleet import RADAR, make_fleet, radar
+from radar.infra import records
 from radar.infra.storage import ScanLock, ScanRunning, atomic_write, remove_leftovers
 
 
@@ -114,18 +115,19 @@ def good_pass(fleet: dict, out: Path, *extra: str) -> float:
 
 
 def check_out(out: Path) -> list[int]:
-    """Every snapshot parses, latest.json is one of them; returns the pass numbers in file order."""
-    files = sorted(p for p in (out / "snapshots").glob("*.json") if p.name != "latest.json")
-    numbers = []
-    for path in files:
-        snapshot = json.loads(path.read_text("utf-8"))
-        assert snapshot["schema"] == 1, path
-        numbers.append(snapshot["scan"]["pass"])
+    """Every whole snapshot file parses, every indexed pass rebuilds to a schema-1 snapshot of
+    that pass, latest.json is one of them; returns the indexed pass numbers in order."""
+    for path in (out / "snapshots").glob("*.json"):
+        assert json.loads(path.read_text("utf-8"))["schema"] == 1, path
+    store = records.Store.open(out)
+    texts = {number: store.text(number) for number in store.passes()}
+    for number, text in texts.items():
+        snapshot = json.loads(text)
+        assert snapshot["schema"] == 1 and snapshot["scan"]["pass"] == number
     latest = (out / "snapshots" / "latest.json").read_text("utf-8")
-    assert json.loads(latest)["schema"] == 1
-    assert latest in {p.read_text("utf-8") for p in files}
+    assert latest in texts.values()
     assert (out / "abstractions.md").read_text("utf-8").startswith("# Abstraction Radar")
-    return numbers
+    return store.passes()
 
 
 def wait_gone(group: int, seconds: float = 10) -> None:

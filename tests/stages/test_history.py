@@ -13,6 +13,7 @@ from conftest import OTHER_FLEET, candidate_for
 from gitfleet import commit_old
 from radar.cli import main
 from radar.demo.fleet import build_fleet
+from radar.infra import records
 from radar.pipeline import run_pass
 from radar.request import ScanRequest
 
@@ -36,7 +37,9 @@ def test_two_passes_over_an_unchanged_fleet_keep_ids_and_the_second_is_empty(fle
                                           "subsystems_added": [], "subsystems_removed": []}
     backlog = (tmp_path / "out" / "abstractions.md").read_text()
     assert "no new candidates cleared the gate" in backlog
-    assert len(list((tmp_path / "out" / "snapshots").glob("2*.json"))) == 2
+    store = records.Store.open(tmp_path / "out")
+    assert store.passes() == [1, 2]
+    assert [store.snapshot(n) for n in (1, 2)] == [first, second]
 
 
 def test_a_stable_third_consumer_joining_keeps_the_id_and_clears_the_gate(fleet, tmp_path):
@@ -186,7 +189,25 @@ def test_ids_are_inherited_as_the_rule_says_whatever_the_overlaps(now, before):
 
     clusters = tuple(Cluster(tuple(shape(*m) for m in sorted(members)), 0, (1.0,) * len(members))
                      for members in now)
-    past = Past(({"schema": 1, "scan": {"pass": 1}, "candidates": [
+    past = Past(latest={"schema": 1, "scan": {"pass": 1}, "candidates": [
         {"id": f"C-old{n}", "instances": [{"subsystem": s, "path": p, "name": f} for s, p, f in sorted(members)]}
-        for n, members in enumerate(before)]},))
+        for n, members in enumerate(before)]})
     assert identify(clusters, past) == _identify_by_every_pair(clusters, past)
+def test_watch_commits_an_unchanged_pass_as_a_few_lines(fleet, tmp_path):
+    """Once quiet_passes stop counting up (five passes), a pass over an unchanged fleet commits
+    one index line, latest.json's scan line and the backlog's date, streak and recent-passes rows."""
+    out = tmp_path / "radar-history"
+    out.mkdir()
+    subprocess.run(["git", "init", "-q", "-b", "main", str(out)], check=True)
+    for key, value in (("user.name", "radar"), ("user.email", "radar@example.invalid"), ("commit.gpgsign", "false")):
+        subprocess.run(["git", "-C", str(out), "config", key, value], check=True)
+    assert main(["watch", "--repo", str(fleet.repo), "--rules", str(fleet.rules), "--out", str(out),
+                 "--cache", str(tmp_path / "cache"), "--every", "0s", "--passes", "7", "--commit", "--quiet"]) == 0
+    numstat = subprocess.run(["git", "-C", str(out), "show", "--numstat", "--format=", "HEAD"],
+                             capture_output=True, text=True, check=True).stdout
+    changed = {path: (int(added), int(removed)) for added, removed, path in (row.split("\t") for row in numstat.splitlines())}
+    assert changed["snapshots/passes.jsonl"] == (1, 0)
+    assert changed["snapshots/latest.json"] == (1, 1)
+    assert set(changed) == {"abstractions.md", "snapshots/passes.jsonl", "snapshots/latest.json"}
+    assert sum(changed["abstractions.md"]) <= 8, changed
+    assert records.read_index(out)[-1]["content"] == {"same": 6}

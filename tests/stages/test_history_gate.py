@@ -60,9 +60,10 @@ def test_copies_whose_shape_changed_since_the_last_pass_wait_one_pass(fleet, tmp
 
 def test_a_namespace_that_changed_on_each_of_the_last_passes_is_active(fleet, tmp_path):
     """mod's retry copy stays old; another file in lib/mod moves before every pass, days ago
-    each time (never within 24 h): on the fourth pass running, mod is moving."""
+    each time (never within 24 h, always within the stability window: commits older than it
+    are settled and carry no date): on the fourth pass running, mod is moving."""
     verdicts = []
-    for days in (12, 11, 10, 9):
+    for days in (6, 5, 4, 3):
         write(fleet.worktrees["mod"], {"lib/mod/notes.py": f"NOTES = {days}\n"})
         commit_all(fleet.worktrees["mod"], "notes", date=ago(days=days))
         verdicts.append(scan(fleet, tmp_path))

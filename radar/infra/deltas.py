@@ -1,0 +1,212 @@
+"""Deltas between two encoded snapshots: what a pass that changed something stores.
+
+A snapshot as `publish.encode_snapshot` writes it has one top-level key, or one element of a
+top-level list, per line. `split_lines` / `join_lines` turn that text into lines and back
+exactly; `content_of` swaps the scan line for a placeholder (the scan lives in the index of
+passes, radar/infra/records.py). A delta is a list of operations over the parent's lines:
+`[a, b]` copies lines a..b-1, a string is a new line, `{"p": i, ...}` is line i's JSON object
+patched: fields set ("s"), deleted ("d"), lists of objects patched element by element ("l"),
+long lists spliced ("q"). A patch is kept only when it gives back the new line byte for byte
+(Python's equality says 1 == 1.0 == True; the bytes do not), else the new line is stored.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+SCAN_PREFIX = ' "scan": '
+SCAN_PLACEHOLDER = ' "scan": null'
+_MISSING = object()
+_KEY = re.compile(r'\s*\{"[^"]+":"(?:[^"\\]|\\.)*"')
+
+
+def compact_json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+# ---------------------------------------------------------------- lines of an encoded snapshot
+
+def split_lines(text: str) -> list[str]:
+    """The encoded snapshot's lines without their trailing commas (join_lines puts them back)."""
+    return [line[:-1] if line.endswith(",") else line for line in text.rstrip("\n").split("\n")]
+
+
+def join_lines(lines: list[str]) -> str:
+    """Inverse of split_lines for encode_snapshot's layout: a comma ends every line that is
+    followed by a sibling (not by a closing bracket, not after an opening one)."""
+    out = []
+    last = len(lines) - 1
+    for n, line in enumerate(lines):
+        follower = lines[n + 1] if n < last else "}"
+        comma = follower not in (" ]", "}") and line != "{" and not line.endswith("[")
+        out.append(line + "," if comma else line)
+    return "\n".join(out) + "\n"
+
+
+def content_of(lines: list[str]) -> list[str]:
+    """The lines with the scan line replaced by a placeholder: what two passes can share."""
+    return [SCAN_PLACEHOLDER if line.startswith(SCAN_PREFIX) else line for line in lines]
+
+
+def with_scan(content: list[str], scan: dict) -> list[str]:
+    encoded = SCAN_PREFIX + compact_json(scan)
+    return [encoded if line == SCAN_PLACEHOLDER else line for line in content]
+
+
+# ---------------------------------------------------------------- deltas
+
+def make_delta(base: list[str], new: list[str]) -> list:
+    """Operations that turn `base` into `new` (see the module docstring)."""
+    where: dict[str, int] = {}
+    for i, line in enumerate(base):
+        where.setdefault(line, i)
+    keyed: dict[str, list[int]] | None = None
+    ops: list = []
+    cursor = 0
+    for line in new:
+        if cursor < len(base) and base[cursor] == line:
+            _copy(ops, cursor)
+            cursor += 1
+        elif line in where:
+            cursor = where[line]
+            _copy(ops, cursor)
+            cursor += 1
+        else:
+            if keyed is None:
+                keyed = _keyed(base)
+            ops.append(_patch_or_line(base, keyed, line, cursor))
+    return ops
+
+
+def _copy(ops: list, index: int) -> None:
+    if ops and isinstance(ops[-1], list) and ops[-1][1] == index:
+        ops[-1][1] += 1
+    else:
+        ops.append([index, index + 1])
+
+
+def _keyed(base: list[str]) -> dict[str, list[int]]:
+    """Base lines by their first string field (a candidate's id, a subsystem's or census row's name)."""
+    table: dict[str, list[int]] = {}
+    for i, line in enumerate(base):
+        match = _KEY.match(line)
+        if match:
+            table.setdefault(match.group(0), []).append(i)
+    return table
+
+
+def _patch_or_line(base: list[str], keyed: dict[str, list[int]], line: str, cursor: int):
+    match = _KEY.match(line)
+    if not match or match.group(0) not in keyed:
+        return line
+    index = min(keyed[match.group(0)], key=lambda i: abs(i - cursor))
+    try:
+        old, new = json.loads(base[index]), json.loads(line)
+    except ValueError:
+        return line
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return line
+    indent = line[: len(line) - len(line.lstrip())]
+    patch = {"p": index, **_fields(old, new)}
+    if _patched(old, patch, indent) != line or len(compact_json(patch)) >= len(line):
+        return line
+    return patch
+
+
+def _fields(old: dict, new: dict) -> dict:
+    """Fields of `new` that differ from `old`: set ("s"), deleted ("d"), and lists of objects of
+    the same length patched element by element ("l": a candidate's instances). Python equality
+    decides what is unchanged (fast); where it is wrong about JSON (1 == 1.0 == True) the
+    caller's byte check refuses the patch."""
+    changed, nested, spliced = {}, {}, {}
+    for key, value in new.items():
+        before = old.get(key, _MISSING)
+        if before == value:
+            continue
+        if (isinstance(value, list) and isinstance(before, list) and len(value) == len(before) and value
+                and all(isinstance(v, dict) for v in value) and all(isinstance(b, dict) for b in before)):
+            nested[key] = [None if b == v else _fields(b, v) for b, v in zip(before, value)]
+        elif isinstance(value, list) and isinstance(before, list) and len(before) > 4:
+            spliced[key] = _splice(before, value)
+        else:
+            changed[key] = value
+    patch: dict = {}
+    if changed:
+        patch["s"] = changed
+    deleted = [k for k in old if k not in new]
+    if deleted:
+        patch["d"] = deleted
+    if nested:
+        patch["l"] = nested
+    if spliced:
+        patch["q"] = spliced
+    return patch
+
+
+def _splice(before: list, after: list) -> list:
+    """A long list with a few elements in or out (a census row's locations, a candidate's
+    instances): [a, b] copies before[a:b], {"v": [...]} inserts elements."""
+    keys = [_element_key(e) for e in before]
+    where: dict = {}
+    for i, key in enumerate(keys):
+        where.setdefault(key, i)
+    ops: list = []
+    cursor = 0
+    for element in after:
+        key = _element_key(element)
+        if cursor < len(keys) and keys[cursor] == key:
+            _copy(ops, cursor)
+            cursor += 1
+        elif key in where:
+            cursor = where[key]
+            _copy(ops, cursor)
+            cursor += 1
+        elif ops and isinstance(ops[-1], dict):
+            ops[-1]["v"].append(element)
+        else:
+            ops.append({"v": [element]})
+    return ops
+
+
+def _element_key(element):
+    return compact_json(element) if isinstance(element, (dict, list, float, bool)) else element
+
+
+def _spliced(before: list, ops: list) -> list:
+    out: list = []
+    for op in ops:
+        if isinstance(op, list):
+            out.extend(before[op[0]:op[1]])
+        else:
+            out.extend(op["v"])
+    return out
+
+
+def _merge(old: dict, patch: dict) -> dict:
+    """`old` patched; keys keep their order, new keys go last (the caller checks the bytes)."""
+    deleted = patch.get("d", ())
+    merged = {k: v for k, v in old.items() if k not in deleted}
+    for key, elements in patch.get("l", {}).items():
+        merged[key] = [v if p is None else _merge(v, p) for v, p in zip(old[key], elements)]
+    for key, ops in patch.get("q", {}).items():
+        merged[key] = _spliced(old[key], ops)
+    merged.update(patch.get("s", {}))
+    return merged
+
+
+def _patched(old: dict, patch: dict, indent: str) -> str:
+    return indent + compact_json(_merge(old, patch))
+
+
+def apply_delta(base: list[str], ops: list) -> list[str]:
+    out: list[str] = []
+    for op in ops:
+        if isinstance(op, list):
+            out.extend(base[op[0]:op[1]])
+        elif isinstance(op, str):
+            out.append(op)
+        else:
+            line = base[op["p"]]
+            indent = line[: len(line) - len(line.lstrip())]
+            out.append(_patched(json.loads(line), op, indent))
+    return out
