@@ -305,3 +305,42 @@ def test_a_single_candidate_pair_is_reported_once_verified():
     seen = []
     cluster(tally_pair("    pass\n")[0], progress=lambda done, total: seen.append((done, total)))
     assert seen == [(1, 1)]
+
+
+# ---------------------------------------------------------------- the link thresholds, exactly
+
+def _unit(subsystem: str, blind: str, names: str | None = None, path: str = "m.py", kind: str = "function"):
+    from radar.stages.shape import Shape, sample_shingles
+
+    return Shape(subsystem, f"lib/{subsystem}/{path}", "python", kind, "f", 1, 9, len(blind), f"e{subsystem}{path}",
+                 blind, names if names is not None else blind, sample_shingles(blind))
+
+
+def _codes(start: int, count: int) -> str:
+    return "".join(chr(0xF0000 + start + i) for i in range(count))
+
+
+def test_two_units_exactly_at_the_link_similarity_link():
+    """50 tokens each, the last 10 different: 2·40 / 100 = 0.80, the threshold itself."""
+    common = _codes(0, 40)
+    found = cluster([_unit("acl", common + _codes(100, 10)), _unit("feed", common + _codes(200, 10))])
+    assert [round(c.similarity, 4) for c in found] == [0.8]
+
+
+def test_shared_vocabulary_exactly_at_its_threshold_links():
+    """Identical structure but for one token; 19 of the 50 names differ, each a name both
+    subsystems use (shared vocabulary, kept): 2·30 / 100 = 0.60, the vocabulary threshold."""
+    from radar.stages.shape import IDENTIFIER, NAME_PLANE
+
+    ours = [chr(NAME_PLANE + 1000 + i) for i in range(19)]
+    theirs = [chr(NAME_PLANE + 2000 + i) for i in range(19)]
+    keywords = _codes(0, 30)
+    blind_a = IDENTIFIER * 19 + keywords + _codes(500, 1)
+    blind_b = IDENTIFIER * 19 + keywords + _codes(600, 1)
+    carrier = _codes(900, 40)  # one module per subsystem that uses every name: all are vocabulary
+    shapes = [_unit("acl", blind_a, "".join(ours) + keywords + _codes(500, 1)),
+              _unit("feed", blind_b, "".join(theirs) + keywords + _codes(600, 1)),
+              _unit("acl", carrier, "".join(ours + theirs) + carrier[38:], "all.py", "module"),
+              _unit("feed", carrier[::-1], "".join(theirs + ours) + carrier[:2], "all.py", "module")]
+    linked = [c for c in cluster(shapes) if {m.path for m in c.members} == {"lib/acl/m.py", "lib/feed/m.py"}]
+    assert len(linked) == 1 and round(linked[0].similarity, 2) == 0.98
