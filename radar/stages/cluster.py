@@ -34,13 +34,14 @@ SAME_FIDELITY = 0.02  # an enclosing cluster this close in similarity repeats ju
 FAMILY_SIMILARITY = 0.6  # clusters of logic this alike in structure...
 FAMILY_CONTENT = 0.5  # ...and saying this much the same are variants of one helper: one family,
 FAMILY_WORDS = 4  # when each says at least this many things (tiny helpers agree by chance)
+FAMILY_WORD_CLUSTERS = 60  # a word more clusters say than this is common: no evidence of a family
 LOGIC_CONTENT = 0.3  # copies sharing less of their content than this share only a shape
 INTRUDER_CONTENT = 0.15  # in a cluster of logic, a member sharing less than this is a look-alike
 
 _SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SMALL_UNIT, LINK_SMALL,
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
              MOSTLY, SAME_FIDELITY, LOGIC_CONTENT, INTRUDER_CONTENT, FAMILY_SIMILARITY, FAMILY_CONTENT,
-             FAMILY_WORDS, 4)  # what the memos of clusters depend on besides the shapes
+             FAMILY_WORDS, FAMILY_WORD_CLUSTERS, 4)  # what the memos of clusters depend on besides the shapes
 
 
 @dataclass(frozen=True)
@@ -244,7 +245,7 @@ def _family_pairs(logic: list[Cluster]) -> set[tuple[int, int]]:
             holding[(found.representative.language, char)].append(index)
     pairs = set()
     for indices in holding.values():
-        if len(indices) <= COMMON_SHINGLE:
+        if len(indices) <= FAMILY_WORD_CLUSTERS:
             pairs.update((a, b) for i, a in enumerate(indices) for b in indices[i + 1:])
     return pairs
 
