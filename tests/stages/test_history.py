@@ -137,12 +137,18 @@ def test_a_decided_candidate_that_grows_is_flagged_for_review_not_reproposed(fle
     assert "review" in grown["review"] and "2 to 3 consumers" in grown["review"]
 
 
-def test_watch_runs_passes_and_commits_to_the_repo_holding_out(fleet, tmp_path):
+def history_repo(tmp_path):
+    """A git repository for --out, as a scheduled job keeps its history in."""
     out = tmp_path / "radar-history"
     out.mkdir()
     subprocess.run(["git", "init", "-q", "-b", "main", str(out)], check=True)
     for key, value in (("user.name", "radar"), ("user.email", "radar@example.invalid"), ("commit.gpgsign", "false")):
         subprocess.run(["git", "-C", str(out), "config", key, value], check=True)
+    return out
+
+
+def test_watch_runs_passes_and_commits_to_the_repo_holding_out(fleet, tmp_path):
+    out = history_repo(tmp_path)
     assert main(["watch", "--repo", str(fleet.repo), "--rules", str(fleet.rules), "--out", str(out),
                  "--cache", str(tmp_path / "cache"), "--every", "1s", "--passes", "2", "--commit", "--quiet"]) == 0
     log = subprocess.run(["git", "-C", str(out), "log", "--format=%s"], capture_output=True, text=True).stdout
@@ -193,14 +199,12 @@ def test_ids_are_inherited_as_the_rule_says_whatever_the_overlaps(now, before):
         {"id": f"C-old{n}", "instances": [{"subsystem": s, "path": p, "name": f} for s, p, f in sorted(members)]}
         for n, members in enumerate(before)]})
     assert identify(clusters, past) == _identify_by_every_pair(clusters, past)
+
+
 def test_watch_commits_an_unchanged_pass_as_a_few_lines(fleet, tmp_path):
     """Once quiet_passes stop counting up (five passes), a pass over an unchanged fleet commits
     one index line, latest.json's scan line and the backlog's date, streak and recent-passes rows."""
-    out = tmp_path / "radar-history"
-    out.mkdir()
-    subprocess.run(["git", "init", "-q", "-b", "main", str(out)], check=True)
-    for key, value in (("user.name", "radar"), ("user.email", "radar@example.invalid"), ("commit.gpgsign", "false")):
-        subprocess.run(["git", "-C", str(out), "config", key, value], check=True)
+    out = history_repo(tmp_path)
     assert main(["watch", "--repo", str(fleet.repo), "--rules", str(fleet.rules), "--out", str(out),
                  "--cache", str(tmp_path / "cache"), "--every", "0s", "--passes", "7", "--commit", "--quiet"]) == 0
     numstat = subprocess.run(["git", "-C", str(out), "show", "--numstat", "--format=", "HEAD"],
