@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 
 SCAN_PREFIX = ' "scan": '
 SCAN_PLACEHOLDER = ' "scan": null'
@@ -57,25 +58,35 @@ def with_scan(content: list[str], scan: dict) -> list[str]:
 
 def make_delta(base: list[str], new: list[str]) -> list:
     """Operations that turn `base` into `new` (see the module docstring)."""
-    where: dict[str, int] = {}
-    for i, line in enumerate(base):
-        where.setdefault(line, i)
     keyed: dict[str, list[int]] | None = None
     ops: list = []
-    cursor = 0
-    for line in new:
-        if cursor < len(base) and base[cursor] == line:
-            _copy(ops, cursor)
-            cursor += 1
-        elif line in where:
-            cursor = where[line]
-            _copy(ops, cursor)
-            cursor += 1
-        else:
-            if keyed is None:
-                keyed = _keyed(base)
-            ops.append(_patch_or_line(base, keyed, line, cursor))
+    for line, (copied, cursor) in zip(new, _align(base, new)):
+        if copied is not None:
+            _copy(ops, copied)
+            continue
+        if keyed is None:
+            keyed = _keyed(base)
+        ops.append(_patch_or_line(base, keyed, line, cursor))
     return ops
+
+
+def _align(before: list, after: list) -> Iterator[tuple[int | None, int]]:
+    """For each item of `after`: the index of `before` it copies (the next one when it follows
+    on, else its first place) or None when it is new; and where `before` is read from then."""
+    where: dict = {}
+    for i, item in enumerate(before):
+        where.setdefault(item, i)
+    cursor = 0
+    for item in after:
+        if cursor < len(before) and before[cursor] == item:
+            pass
+        elif item in where:
+            cursor = where[item]
+        else:
+            yield None, cursor
+            continue
+        yield cursor, cursor
+        cursor += 1
 
 
 def _copy(ops: list, index: int) -> None:
@@ -147,20 +158,10 @@ def _splice(before: list, after: list) -> list:
     """A long list with a few elements in or out (a census row's locations, a candidate's
     instances): [a, b] copies before[a:b], {"v": [...]} inserts elements."""
     keys = [_element_key(e) for e in before]
-    where: dict = {}
-    for i, key in enumerate(keys):
-        where.setdefault(key, i)
     ops: list = []
-    cursor = 0
-    for element in after:
-        key = _element_key(element)
-        if cursor < len(keys) and keys[cursor] == key:
-            _copy(ops, cursor)
-            cursor += 1
-        elif key in where:
-            cursor = where[key]
-            _copy(ops, cursor)
-            cursor += 1
+    for element, (copied, _) in zip(after, _align(keys, [_element_key(e) for e in after])):
+        if copied is not None:
+            _copy(ops, copied)
         elif ops and isinstance(ops[-1], dict):
             ops[-1]["v"].append(element)
         else:
