@@ -10,6 +10,10 @@ That definition looks only at each group's prefix and at the sizes of postings, 
 the last pass can be updated rather than found again: only pairs that meet in a posting whose
 members changed are looked at again. `find_pairs` and `update_pairs` give the same pairs (the
 tests hold them to it); the update costs about the change, not the fleet.
+
+Shingles miss modified copies: one edit every eight tokens leaves no shingle whole. So a second,
+independent source, `content_pairs`, pairs groups of different subsystems that say the same
+rare things (content words few subsystems use: content.py); cluster.py verifies both kinds.
 """
 from __future__ import annotations
 
@@ -26,6 +30,8 @@ SIZE_RATIO = LINK_SIMILARITY / (2 - LINK_SIMILARITY)  # shortest/longest that ca
 COMMON_SHINGLE = 60  # a shingle shared by more groups than this is boilerplate, not evidence
 SHARED_SAMPLES = 0.5  # a candidate pair shares at least this share of their samples (mean count)...
 FEW_SAMPLES = 12  # ...or of the smaller one's, when both have this few (small units)
+RARE_SHARE = 0.05  # a content word at most this share of subsystems use (at least 2) is rare...
+RARE_SHARED = 3  # ...and groups saying this many rare words in common are a candidate pair
 
 Granularity = tuple[str, bool]  # (language, is a module)
 Pair = tuple[int, int]  # indices into the groups, smaller first
@@ -117,6 +123,32 @@ def decode(memo: object) -> PairIndex | None:
 
 
 # --- the parts ---------------------------------------------------------------------------
+
+def content_pairs(shapes: list[Shape], users: dict[str, int], subsystems: int, shortest: float) -> set[Pair]:
+    """Pairs of groups (each given by its first shape) of one granularity and of different
+    subsystems that say RARE_SHARED rare content words in common, or define the same rare name;
+    their sizes within `shortest` (shorter over longer) of each other. `users`: how many
+    subsystems use each content character. Rare: at most RARE_SHARE of the subsystems (2 or more)."""
+    rare_at = max(2, math.ceil(RARE_SHARE * subsystems))
+    holding: dict[tuple[Granularity, str], list[int]] = defaultdict(list)
+    named: dict[tuple[Granularity, str], list[int]] = defaultdict(list)
+    for index, shape in enumerate(shapes):
+        for char in shape.vocab:
+            if users.get(char, 0) <= rare_at:
+                holding[(_granularity(shape), char)].append(index)
+        if shape.kind != "module":
+            named[(_granularity(shape), shape.name)].append(index)
+    shared: Counter = Counter()
+    for members in holding.values():
+        if 1 < len(members) <= COMMON_SHINGLE:
+            shared.update((a, b) for i, a in enumerate(members) for b in members[i + 1:])
+    found = {pair for pair, count in shared.items() if count >= RARE_SHARED}
+    for members in named.values():
+        if 1 < len({shapes[i].subsystem for i in members}) <= rare_at:
+            found.update((a, b) for i, a in enumerate(members) for b in members[i + 1:])
+    return {(a, b) for a, b in found if shapes[a].subsystem != shapes[b].subsystem
+            and min(shapes[a].size, shapes[b].size) >= shortest * max(shapes[a].size, shapes[b].size)}
+
 
 def _granularity(shape: Shape) -> Granularity:
     return (shape.language, shape.kind == "module")

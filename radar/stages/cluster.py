@@ -1,8 +1,10 @@
 """Cluster stage: shapes -> N-way clusters of structurally similar units across subsystems.
 
 Never all pairs: identical blind streams are grouped first, then groups sharing sampled
-shingles become candidate pairs (candidates.py), each pair is verified by token alignment, and the verified graph is cut into components
-trimmed around their medoid. Clusters nested inside a bigger cluster's members are dropped:
+shingles or rare content words become candidate pairs (candidates.py), each pair is verified by
+token alignment, and the verified graph is cut into components trimmed around their medoid. A
+pair less alike than LINK_SIMILARITY still links when its units say the same rare things: a
+modified copy (LINK_MODIFIED, MODIFIED_CONTENT); its cluster's similarity says how far it drifted. Clusters nested inside a bigger cluster's members are dropped:
 the largest repeating unit is the one reported. Last, each cluster's content is weighed
 (content.py): copies that share their logic are "logic"; copies that share only the shape are
 "boilerplate"; units that call and branch nowhere are "no behaviour"; units that mostly hand
@@ -16,8 +18,8 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARITY, SHARED_SAMPLES, PairIndex,
-                              find_pairs, group_key, update_pairs)
+from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARITY, RARE_SHARE, RARE_SHARED,
+                                     SHARED_SAMPLES, PairIndex, content_pairs, find_pairs, group_key, update_pairs)
 from radar.stages.content import Rarity, definition_codes, median, overlap, shared_content
 from radar.stages.shape import IDENTIFIER, NAME_PLANE, Shape, similarity
 
@@ -37,11 +39,14 @@ FAMILY_WORDS = 4  # when each says at least this many things (tiny helpers agree
 FAMILY_WORD_CLUSTERS = 60  # a word more clusters say than this is common: no evidence of a family
 LOGIC_CONTENT = 0.3  # copies sharing less of their content than this share only a shape
 INTRUDER_CONTENT = 0.15  # in a cluster of logic, a member sharing less than this is a look-alike
+LINK_MODIFIED = 0.6  # a modified copy: this alike in structure (units of SMALL_UNIT tokens or more)...
+MODIFIED_CONTENT = 0.5  # ...and sharing this much of its content (weighted by rarity)
+MODIFIED_SIZES = LINK_MODIFIED / (2 - LINK_MODIFIED)  # shortest/longest that can still reach it
 
 _SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SMALL_UNIT, LINK_SMALL,
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
              MOSTLY, SAME_FIDELITY, LOGIC_CONTENT, INTRUDER_CONTENT, FAMILY_SIMILARITY, FAMILY_CONTENT,
-             FAMILY_WORDS, FAMILY_WORD_CLUSTERS, 4)  # what the memos of clusters depend on besides the shapes
+             FAMILY_WORDS, FAMILY_WORD_CLUSTERS, LINK_MODIFIED, MODIFIED_CONTENT, RARE_SHARE, RARE_SHARED, 5)  # what the memos of clusters depend on besides the shapes
 
 
 @dataclass(frozen=True)
@@ -91,15 +96,14 @@ def cluster_from(shapes: Iterable[Shape], previous: PairIndex | None,
     firsts = [group[0] for group in groups]
     keys = [group_key(shape) for shape in firsts]
     pairs, index = find_pairs(firsts, keys) if previous is None else update_pairs(firsts, keys, previous)
-    graph = _verified_graph(groups, sorted(pairs), _vocabulary_streams(groups, eligible), progress)
-    clusters = []
-    for component in _components(range(len(groups)), graph):
-        if len(component) > 1 or _spans(groups[component[0]]):  # else: one subsystem's
-            clusters.extend(_trim(component, groups, graph))
-    spanning = [c for c in clusters if len(c.subsystems) >= 2]
     rarity = Rarity.of(_vocab_by_subsystem(eligible),
                        ((s.subsystem, code) for s in shapes if s.kind != "module"
                         for code in definition_codes(s.name, s.subsystem)))
+    pairs = pairs | content_pairs(firsts, rarity.users, len(rarity.vocab_by_subsystem), MODIFIED_SIZES)
+    graph, modified = _verified_graph(groups, sorted(pairs), _vocabulary_streams(groups, eligible), rarity, progress)
+    clusters = _clusters_of(graph, groups, set())
+    spanning = [c for c in clusters if len(c.subsystems) >= 2]
+    spanning += _modified_copies(modified, groups, spanning)
     weighed = [w for c in _largest_only(spanning) if len((w := _weigh(c, rarity)).subsystems) >= 2]
     return tuple(sorted(_families(weighed, rarity), key=lambda c: _order(c.members[0]))), index
 
@@ -266,16 +270,53 @@ Graph = dict[int, dict[int, float]]
 
 
 def _verified_graph(groups: list[tuple[Shape, ...]], pairs: list[tuple[int, int]],
-                    vocabulary: Callable[[int], str], progress) -> Graph:
+                    vocabulary: Callable[[int], str], rarity: Rarity, progress) -> tuple[Graph, Graph]:
+    """The pairs alike in structure and in the library names they use; and apart, the modified
+    copies: pairs less alike (LINK_MODIFIED) whose units share most of their rare content."""
     graph: Graph = {node: {} for node in range(len(groups))}
+    modified: Graph = defaultdict(dict)
     for done, (a, b) in enumerate(pairs, 1):
-        threshold = _threshold(groups[a][0], groups[b][0])
-        score = similarity(groups[a][0].blind, groups[b][0].blind)
-        if score >= threshold and similarity(vocabulary(a), vocabulary(b)) >= min(threshold, LINK_VOCABULARY):
-            graph[a][b] = graph[b][a] = score
+        first, second = groups[a][0], groups[b][0]
+        threshold = _threshold(first, second)
+        score = similarity(first.blind, second.blind)
+        if score >= threshold:
+            if similarity(vocabulary(a), vocabulary(b)) >= min(threshold, LINK_VOCABULARY):
+                graph[a][b] = graph[b][a] = score
+        elif score >= LINK_MODIFIED and threshold == LINK_SIMILARITY and _say_the_same(groups[a], groups[b], rarity):
+            modified[a][b] = modified[b][a] = score
         if progress and (done % 500 == 0 or done == len(pairs)):
             progress(done, len(pairs))
-    return graph
+    return graph, modified
+
+
+def _say_the_same(first: tuple[Shape, ...], second: tuple[Shape, ...], rarity: Rarity) -> bool:
+    a, b = first[0].vocab, second[0].vocab
+    weights = rarity.weights({m.subsystem for m in (*first, *second)}, a + b)
+    return overlap(a, b, weights) >= MODIFIED_CONTENT
+
+
+def _clusters_of(graph: Graph, groups: list[tuple[Shape, ...]], modified: set[tuple[int, int]]) -> list[Cluster]:
+    clusters = []
+    for component in _components(range(len(groups)), graph):
+        if len(component) > 1 or _spans(groups[component[0]]):  # else: one subsystem's
+            clusters.extend(_trim(component, groups, graph, modified))
+    return clusters
+
+
+def _modified_copies(modified: Graph, groups: list[tuple[Shape, ...]], found: list[Cluster]) -> list[Cluster]:
+    """Clusters of modified copies among the units no cluster holds: a copy that drifted from a
+    cluster of identical ones is left out of it (the cluster stays as ready as it is)."""
+    held = {(m.subsystem, m.path, m.start_line, m.kind) for c in found for m in c.members}
+    free = [i for i, group in enumerate(groups)
+            if i in modified and not any((m.subsystem, m.path, m.start_line, m.kind) in held for m in group)]
+    inside = set(free)
+    graph: Graph = {i: {j: s for j, s in modified[i].items() if j in inside} for i in free}
+    edges = {(a, b) for a in graph for b in graph[a] if a < b}
+    clusters = []
+    for component in _components(free, graph):
+        if len(component) > 1:
+            clusters.extend(_trim(component, groups, graph, edges))
+    return [c for c in clusters if len(c.subsystems) >= 2]
 
 
 def _threshold(a: Shape, b: Shape) -> float:
@@ -302,13 +343,15 @@ def _components(nodes: Iterable[int], graph: Graph) -> list[list[int]]:
     return found
 
 
-def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: Graph) -> list[Cluster]:
-    """Keep the members close to the medoid; the rest form clusters of their own."""
+def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: Graph,
+          modified: set[tuple[int, int]]) -> list[Cluster]:
+    """Keep the members close to the medoid (or its modified copies); the rest form clusters
+    of their own."""
     if len(component) == 1:
         return [_make_cluster(groups[component[0]], [1.0] * len(groups[component[0]]))]
     score = _pair_scorer(groups, graph, exhaustive=len(component) <= EXHAUSTIVE_COMPONENT)
     medoid = _medoid(component, groups, graph, score)
-    close = [n for n in component if n == medoid
+    close = [n for n in component if n == medoid or (min(n, medoid), max(n, medoid)) in modified
              or score(medoid, n) >= _threshold(groups[medoid][0], groups[n][0])]
     chosen = set(close)
     far = [n for n in component if n not in chosen]
@@ -320,7 +363,7 @@ def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: Graph) -
     members, sims = _without_nesting(members, sims)
     result = [_make_cluster(tuple(members), sims, medoid_shape=groups[medoid][0])]
     for sub in _components(far, graph):
-        result.extend(_trim(sub, groups, graph))
+        result.extend(_trim(sub, groups, graph, modified))
     return result
 
 

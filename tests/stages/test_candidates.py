@@ -54,3 +54,37 @@ def test_the_index_round_trips_and_a_foreign_one_is_a_miss(files):
     assert decode(encode(index)) == index
     for foreign in (None, (), (2, *encode(index)[1:]), ("x", {}, {}, ())[:3]):
         assert decode(foreign) is None
+
+
+def _unit(subsystem: str, source: str):
+    from stage_fixtures import shapes
+    return next(s for s in shapes(subsystem, source, f"lib/{subsystem}/m.py") if s.kind != "module")
+
+
+SPECIFIER = '''
+def export_name(node, specifiers):
+    if node.{check}:
+        return node.{name}
+    elif node.{other}:
+        value = node.{value}
+        if not is_identifier_name(value):
+            specifiers.add(value)
+        return value
+    raise TypeError("{message}")
+'''
+
+
+def test_definitions_of_one_rare_name_or_saying_rare_things_in_common_are_paired_across_subsystems():
+    from radar.stages.candidates import content_pairs
+    one = _unit("acl", SPECIFIER.format(check="is_identifier", name="name", other="is_string",
+                                        value="value", message="expected an identifier"))
+    two = _unit("feed", SPECIFIER.format(check="kind == 'Identifier'", name="node.name", other="kind == 'String'",
+                                         value="node.value", message="not a specifier"))
+    convention = {char: 30 for char in one.vocab + two.vocab}  # every word used in 30 of 40 subsystems
+    assert content_pairs([one, two], convention, 40, 0.4) == {(0, 1)}  # by their name alone
+    assert content_pairs([one, dataclasses.replace(two, name="specifier_of")], convention, 40, 0.4) == set()
+    copy = dataclasses.replace(one, subsystem="feed", name="other_name")
+    assert content_pairs([one, copy], {char: 2 for char in one.vocab}, 40, 0.4) == {(0, 1)}  # rare words
+    assert content_pairs([one, copy], convention, 40, 0.4) == set()
+    assert content_pairs([one, dataclasses.replace(copy, subsystem="acl")], {}, 40, 0.4) == set()  # one subsystem
+    assert content_pairs([one, dataclasses.replace(copy, size=one.size * 3)], {}, 40, 0.4) == set()  # sizes apart

@@ -203,3 +203,51 @@ def test_a_constructor_that_only_calls_its_parents_is_a_delegation():
     found = units_of("class A extends B {\n  constructor(config) { super('@x/y', VERSION, config); }\n"
                      "  run(a) { return this.go(a); }\n}\n", "typescript")
     assert found["constructor"] == (1, True) and found["run"] == (1, False)
+
+
+# HARNESS rewritten by hand in another package: sorted, skippable, timed; the same calls and
+# strings, a quarter of the syntax new (0.75 alike in structure)
+DRIFTED = '''
+def run_suite(name, tests, timeout={n}, quiet=False):
+    passed, failed, skipped = 0, [], 0
+    started = time.monotonic()
+    for test in sorted(tests, key=lambda t: t.__name__):
+        if getattr(test, "skip", False):
+            skipped += 1
+            continue
+        try:
+            result = test(timeout=timeout)
+        except Exception as error:
+            failed.append((test.__name__, repr(error)))
+            continue
+        if result:
+            passed += 1
+        else:
+            failed.append((test.__name__, "returned false"))
+    elapsed = time.monotonic() - started
+    if not quiet:
+        print("%s: %d passed, %d failed" % (name, passed, len(failed)))
+        log.info("took %.1f s, %d skipped", elapsed, skipped)
+    return passed, failed
+'''
+# DRIFTED's syntax saying other things: as far from HARNESS in structure, not in content
+DRIFTED_LOOKALIKE = (DRIFTED.replace("test(timeout", "test.probe(deadline").replace("append", "push")
+                     .replace("__name__", "label").replace("repr(", "str(").replace("returned false", "silent")
+                     .replace("print(", "emit(").replace("monotonic", "perf_counter").replace("getattr", "hasattr")
+                     .replace("log.info", "stats.record").replace("sorted(", "reversed(").replace('"skip"', '"ignored"'))
+
+
+def test_a_modified_copy_saying_the_same_clusters_at_its_own_similarity_and_is_not_ready():
+    [candidate] = judged({"acl": HARNESS.format(n=1), "feed": DRIFTED.format(n=1)})
+    assert candidate.cluster.nature == "logic" and 0.6 <= candidate.cluster.similarity < 0.8
+    assert "similar, not identical" in " ".join(c.detail for c in candidate.checks if not c.met)
+
+
+def test_a_copy_that_drifted_leaves_a_cluster_of_identical_copies_as_ready_as_it_was():
+    sources = {name: HARNESS.format(n=1) for name in ("acl", "feed", "mod")}
+    [candidate] = judged({**sources, "search": DRIFTED.format(n=1)})
+    assert candidate.verdict == "proposed" and candidate.cluster.subsystems == ("acl", "feed", "mod")
+
+
+def test_a_look_alike_as_far_as_a_modified_copy_but_saying_other_things_does_not_cluster():
+    assert judged({"acl": HARNESS.format(n=1), "feed": DRIFTED_LOOKALIKE.format(n=1)}) == ()
