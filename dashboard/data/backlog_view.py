@@ -16,7 +16,7 @@ CRITERIA = ("consumers", "stable", "identical", "size", "content", "home")
 BLOCKER_LABELS = {"consumers": "too few consumers", "stable": "not stable yet", "identical": "similar, not identical",
                   "size": "too thin", "home": "no natural home", "boilerplate": "same shape, different content"}
 _WORDS = {"consumers": "consumer", "stable": "stable", "identical": "identical", "size": "thin", "home": "home"}
-BOILERPLATE = ("boilerplate", "no behaviour", "delegation")  # never proposed: shown apart
+BOILERPLATE = ("boilerplate", "no behaviour", "delegation", "configuration")  # never proposed: shown apart
 DEFAULT_GATE = {"min_consumers": 3, "stable_days": 7, "min_similarity": 0.9, "min_tokens": 50}
 VIEWS = ("Proposed and near the gate", "All candidates")
 SORTS = {

@@ -24,7 +24,7 @@ BLOCKER_WORDS = {
     "consumers": "too few consumers", "stable": "not stable yet", "identical": "similar, not identical",
     "size": "too thin", "home": "no natural home",
 }
-BOILERPLATE = ("boilerplate", "no behaviour", "delegation")  # never proposed: shown apart
+BOILERPLATE = ("boilerplate", "no behaviour", "delegation", "configuration")  # never proposed: shown apart
 
 GATE_PARAGRAPH = (
     "**AHA gate to reach _Proposed_:** ≥{min_consumers} real consumers (distinct subsystems) · every "
@@ -308,8 +308,10 @@ class _Watching:
         if not self.boilerplate:
             return []
         return ["### Same shape, different content (boilerplate)", "",
-                "The units share a structure but not what they do: each copy calls its own names, so there "
-                "is nothing to extract. Never proposed.", ""] + _table(self.boilerplate, roots, 1)
+                "The units share a structure but not what they do: each copy calls its own names "
+                "(boilerplate), only lays out data (no behaviour), hands its work on (delegation) or "
+                "configures a build or test tool (configuration), so there is nothing to extract. "
+                "Never proposed.", ""] + _table(self.boilerplate, roots, 1, natures=True)
 
 
 def blockers(c: dict) -> tuple[str, ...]:
@@ -321,7 +323,7 @@ def blockers(c: dict) -> tuple[str, ...]:
     return tuple(k for k, w in words.items() if any(w in m for m in c.get("missing", [])))
 
 
-def _table(candidates: list[dict], roots: dict[str, str], first: int) -> list[str]:
+def _table(candidates: list[dict], roots: dict[str, str], first: int, natures: bool = False) -> list[str]:
     """One row per candidate: enough to recognise it, its first instance linked, the rest counted.
 
     The home column is left out when every row shares one home (the caption says which)."""
@@ -333,7 +335,8 @@ def _table(candidates: list[dict], roots: dict[str, str], first: int) -> list[st
     for position, c in enumerate(candidates, first):
         more = len(c["instances"]) - 1
         evidence = _link(c["instances"][0], roots) + (f" +{more}" if more else "")
-        lines.append(f"| {position} | {c['id']} {c.get('unit') or 'unit'} `{_code_span(c.get('name') or '?')}` | "
+        nature = f" ({c.get('nature', 'logic')})" if natures else ""
+        lines.append(f"| {position} | {c['id']} {c.get('unit') or 'unit'} `{_code_span(c.get('name') or '?')}`{nature} | "
                      f"{len(c['consumers'])}: {_names(c['consumers'], 2)} | {c['tokens']} | {c['similarity']:.2f} | "
                      f"{c['score']:g} |" + ("" if one_home else f" {_home(c)} |") + f" {evidence} |")
     return lines + [""]

@@ -8,12 +8,14 @@ modified copy (LINK_MODIFIED, MODIFIED_CONTENT); its cluster's similarity says h
 the largest repeating unit is the one reported. Last, each cluster's content is weighed
 (content.py): copies that share their logic are "logic"; copies that share only the shape are
 "boilerplate"; units that call and branch nowhere are "no behaviour"; units that mostly hand
-their work to a method of their own name are "delegation"; and in a cluster of logic, a member
-that shares only the shape leaves.
+their work to a method of their own name are "delegation"; copies of a build or test tool's
+configuration file are "configuration"; and in a cluster of logic, a member that shares only
+the shape leaves.
 """
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -43,10 +45,16 @@ LINK_MODIFIED = 0.6  # a modified copy: this alike in structure (units of SMALL_
 MODIFIED_CONTENT = 0.5  # ...and sharing this much of its content (weighted by rarity)
 MODIFIED_SIZES = LINK_MODIFIED / (2 - LINK_MODIFIED)  # shortest/longest that can still reach it
 
+# Files a build or test tool reads (webpack.config.js, karma.conf.js, .eslintrc.cjs, setup.py,
+# docs/conf.py): copies across packages are a preset for the tool to share, not shared logic.
+TOOL_CONFIGURATION = ("*.config.*", "*.conf.*", ".*rc.*", "conf.py", "setup.py", "noxfile.py",
+                      "gruntfile.*", "gulpfile.*")
+
 _SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SMALL_UNIT, LINK_SMALL,
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
              MOSTLY, SAME_FIDELITY, LOGIC_CONTENT, INTRUDER_CONTENT, FAMILY_SIMILARITY, FAMILY_CONTENT,
-             FAMILY_WORDS, FAMILY_WORD_CLUSTERS, LINK_MODIFIED, MODIFIED_CONTENT, RARE_SHARE, RARE_SHARED, 5)  # what the memos of clusters depend on besides the shapes
+             FAMILY_WORDS, FAMILY_WORD_CLUSTERS, LINK_MODIFIED, MODIFIED_CONTENT, RARE_SHARE, RARE_SHARED,
+             TOOL_CONFIGURATION, 6)  # what the memos of clusters depend on besides the shapes
 
 
 @dataclass(frozen=True)
@@ -55,7 +63,7 @@ class Cluster:
     medoid: int  # index of the member closest to all others
     similarities: tuple[float, ...]  # each member's similarity to the medoid
     content: tuple[float, ...] = ()  # each member's shared content with the others (content.py)
-    nature: str = "logic"  # logic | boilerplate | no behaviour | delegation
+    nature: str = "logic"  # logic | boilerplate | no behaviour | delegation | configuration
     variants: tuple[Cluster, ...] = ()  # near-variants of the same helper, reported with this one
 
     @property
@@ -209,6 +217,8 @@ def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
     """The cluster with its content weighed; in a cluster of logic, look-alikes leave."""
     vocabs = [m.vocab for m in found.members]
     content = shared_content(vocabs, rarity.weights(found.subsystems, "".join(vocabs)))
+    if all(_configures_a_tool(m) for m in found.members):
+        return Cluster(found.members, found.medoid, found.similarities, content, "configuration")
     if found.representative.behaviour == 0:
         return Cluster(found.members, found.medoid, found.similarities, content, "no behaviour")
     if sum(m.forwards for m in found.members) * 2 > len(found.members):
@@ -220,6 +230,11 @@ def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
         return Cluster(found.members, found.medoid, found.similarities, content, "logic")
     members = tuple(found.members[i] for i in keep)
     return _weigh(Cluster(members, keep.index(found.medoid), tuple(found.similarities[i] for i in keep)), rarity)
+
+
+def _configures_a_tool(shape: Shape) -> bool:
+    name = shape.path.rsplit("/", 1)[-1].lower()
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in TOOL_CONFIGURATION)
 
 
 def _families(clusters: list[Cluster], rarity: Rarity) -> list[Cluster]:

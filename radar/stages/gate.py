@@ -289,6 +289,10 @@ def _content_check(found: Cluster) -> Check:
     if found.nature == "delegation":
         return Check("content", False, "delegation: each copy hands its work on, to a method of its own name "
                                        "or to its parent's constructor (the logic lives in the callee)")
+    if found.nature == "configuration":
+        files = sorted({m.path.rsplit("/", 1)[-1] for m in found.members})
+        return Check("content", False, f"tool configuration: every copy is a file a build or test tool reads "
+                                       f"({', '.join(files[:3])}), a preset for the tool, not shared logic")
     if found.nature == "boilerplate":
         return Check("content", False, f"same shape, different content: shared vocabulary "
                                        f"{_against(shared, LOGIC_CONTENT)}")

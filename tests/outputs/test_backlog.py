@@ -106,6 +106,7 @@ def test_boilerplate_is_shown_apart_at_the_end_of_watching():
     boiler = watching.split("### Same shape, different content (boilerplate)")[1]
     ids = [c["id"] for c in snapshot["candidates"] if c.get("nature") == "boilerplate"]
     assert ids and all(i in boiler for i in ids)
+    assert all(re.search(rf"{i} .*\(boilerplate\) \|", boiler) for i in ids)  # each row says its nature
     assert not any(i in watching.split("### Same shape")[0] for i in ids)
 
 

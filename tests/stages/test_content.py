@@ -1,4 +1,5 @@
 """Shared logic versus shared shape: what a cluster's copies say, beside how they look."""
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -66,10 +67,10 @@ def run_suite(name, tests, timeout={n}):
 '''
 
 
-def judged(sources: dict[str, str]):
-    found = [shape for name, source in sources.items() for shape in shapes(name, source, f"lib/{name}/m.py")]
+def judged(sources: dict[str, str], file: str = "m.py"):
+    found = [shape for name, source in sources.items() for shape in shapes(name, source, f"lib/{name}/{file}")]
     clusters = cluster(found)
-    subs = [subsystem(name, [f"lib/{name}/m.py"]) for name in sources]
+    subs = [subsystem(name, [f"lib/{name}/{file}"]) for name in sources]
     return gate(tuple((f"C-00000{i}", c) for i, c in enumerate(clusters)), fleet(*subs), CATCH_ALL)
 
 
@@ -251,3 +252,31 @@ def test_a_copy_that_drifted_leaves_a_cluster_of_identical_copies_as_ready_as_it
 
 def test_a_look_alike_as_far_as_a_modified_copy_but_saying_other_things_does_not_cluster():
     assert judged({"acl": HARNESS.format(n=1), "feed": DRIFTED_LOOKALIKE.format(n=1)}) == ()
+
+
+SETUP = """
+import os
+from setuptools import find_packages, setup
+
+HERE = os.path.dirname(__file__)
+with open(os.path.join(HERE, "README.rst"), encoding="utf-8") as readme:
+    long_description = readme.read()
+setup(
+    packages=find_packages(where="src", exclude=("tests",)),
+    package_dir={"": "src"},
+    long_description=long_description,
+    long_description_content_type="text/x-rst",
+    install_requires=["wrapt >= 1.0.0, < 2.0.0", "packaging >= 18.0"],
+    zip_safe=False,
+)
+"""
+
+
+@pytest.mark.parametrize("file", ["setup.py", "conf.py", "noxfile.py", "build.config.py"])
+def test_copies_of_a_tools_configuration_file_are_configuration_never_proposed(file):
+    [candidate] = judged({name: SETUP for name in ("acl", "feed", "mod")}, file)
+    assert candidate.cluster.nature == "configuration" and candidate.verdict == "watching"
+    assert any(reason.startswith(f"tool configuration: every copy is a file a build or test tool reads ({file})")
+               for reason in candidate.missing)
+    [same_code] = judged({name: SETUP for name in ("acl", "feed", "mod")}, "packaging.py")
+    assert same_code.cluster.nature == "logic"
