@@ -124,24 +124,29 @@ def decode(memo: object) -> PairIndex | None:
 
 # --- the parts ---------------------------------------------------------------------------
 
-def content_pairs(shapes: list[Shape], users: dict[str, int], subsystems: int, shortest: float) -> set[Pair]:
-    """Pairs of groups (each given by its first shape) of one granularity and of different
-    subsystems that say RARE_SHARED rare content words in common, or define the same rare name;
-    their sizes within `shortest` (shorter over longer) of each other. `users`: how many
-    subsystems use each content character. Rare: at most RARE_SHARE of the subsystems (2 or more)."""
+def content_pairs(shapes: list[Shape], users: dict[str, int], subsystems: int, shortest: float,
+                  smallest: int = 0) -> set[Pair]:
+    """Pairs of definitions (groups, each given by its first shape) of one language and of
+    different subsystems that say RARE_SHARED rare content words in common, or define the same rare name;
+    their sizes within `shortest` (shorter over longer) of each other, none under `smallest`
+    tokens. `users`: how many subsystems use each content character. Rare: at most RARE_SHARE
+    of the subsystems (2 or more)."""
     rare_at = max(2, math.ceil(RARE_SHARE * subsystems))
-    holding: dict[tuple[Granularity, str], list[int]] = defaultdict(list)
-    named: dict[tuple[Granularity, str], list[int]] = defaultdict(list)
+    holding: dict[tuple[str, str], list[int]] = defaultdict(list)
+    named: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, shape in enumerate(shapes):
-        for char in shape.vocab:
-            if users.get(char, 0) <= rare_at:
-                holding[(_granularity(shape), char)].append(index)
-        if shape.kind != "module":
-            named[(_granularity(shape), shape.name)].append(index)
+        if shape.kind == "module" or shape.size < smallest:  # a module says what its definitions say
+            continue
+        rare = [char for char in shape.vocab if users.get(char, 0) <= rare_at]
+        if len(rare) >= RARE_SHARED:
+            for char in rare:
+                holding[(shape.language, char)].append(index)
+        named[(shape.language, shape.name)].append(index)
     shared: Counter = Counter()
     for members in holding.values():
         if 1 < len(members) <= COMMON_SHINGLE:
-            shared.update((a, b) for i, a in enumerate(members) for b in members[i + 1:])
+            shared.update((a, b) for i, a in enumerate(members) for b in members[i + 1:]
+                          if shapes[a].subsystem != shapes[b].subsystem)
     found = {pair for pair, count in shared.items() if count >= RARE_SHARED}
     for members in named.values():
         if 1 < len({shapes[i].subsystem for i in members}) <= rare_at:

@@ -107,7 +107,7 @@ def cluster_from(shapes: Iterable[Shape], previous: PairIndex | None,
     rarity = Rarity.of(_vocab_by_subsystem(eligible),
                        ((s.subsystem, code) for s in shapes if s.kind != "module"
                         for code in definition_codes(s.name, s.subsystem)))
-    pairs = pairs | content_pairs(firsts, rarity.users, len(rarity.vocab_by_subsystem), MODIFIED_SIZES)
+    pairs = pairs | content_pairs(firsts, rarity.users, len(rarity.vocab_by_subsystem), MODIFIED_SIZES, SMALL_UNIT)
     graph, modified = _verified_graph(groups, sorted(pairs), _vocabulary_streams(groups, eligible), rarity, progress)
     clusters = _clusters_of(graph, groups, set())
     spanning = [c for c in clusters if len(c.subsystems) >= 2]
