@@ -4,8 +4,9 @@ Never all pairs: identical blind streams are grouped first, then groups sharing 
 shingles or rare content words become candidate pairs (candidates.py), each pair is verified by
 token alignment, and the verified graph is cut into components trimmed around their medoid. A
 pair less alike than LINK_SIMILARITY still links when its units say the same rare things: a
-modified copy (LINK_MODIFIED, MODIFIED_CONTENT); its cluster's similarity says how far it drifted. Clusters nested inside a bigger cluster's members are dropped:
-the largest repeating unit is the one reported. Last, each cluster's content is weighed
+modified copy (LINK_MODIFIED, MODIFIED_CONTENT); its cluster's similarity says how far it
+drifted. Clusters nested inside a bigger cluster's members are dropped: the largest repeating
+unit is the one reported. Last, each cluster's content is weighed
 (content.py): copies that share their logic are "logic"; copies that share only the shape are
 "boilerplate"; units that call and branch nowhere are "no behaviour"; units that mostly hand
 their work to a method of their own name are "delegation"; copies of a build or test tool's
