@@ -3,8 +3,11 @@ no subsystem prints.
 
 The layout is read from the files git tracks (or, for a plain folder, a walk that skips hidden
 and dependency folders): a folder whose sub-folders are mostly packages (a manifest or an
-`__init__.py` of their own) is a subsystem glob (`packages/*`, `moto/*`); folders of tests,
-fixtures, vendored and generated code found in the tree become excludes.
+`__init__.py` of their own) is a subsystem glob (`packages/*`, `moto/*`); of nested ones, the
+one holding more packages (`sentry_sdk/integrations/*`, not `sentry_sdk/*`); when that folder
+also holds about as many modules of its own, they are packages of one module each
+(`sentry_sdk/integrations/*.py`). Folders of tests, fixtures, vendored and generated code found
+in the tree become excludes.
 """
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ EXCLUDABLE = {
 }
 TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**/*.spec.*")
 MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet of packages
+MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
 SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
 
 
@@ -91,14 +95,28 @@ def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
                     packages[parent].add(child)
     has_code = {p: {c for c in kids if any(s == c or s.startswith(c + "/") for s in with_sources)}
                 for p, kids in children.items()}
-    chosen = sorted((parent for parent, found in packages.items()
-                     if len(found) >= MIN_PACKAGES and len(found) * 2 >= len(has_code.get(parent) or found)),
-                    key=lambda p: (p.count("/"), p))
+    chosen = [parent for parent, found in packages.items()
+              if len(found) >= MIN_PACKAGES and len(found) * 2 >= len(has_code.get(parent) or found)]
     kept: list[str] = []
-    for parent in chosen:
-        if not any(parent.startswith(k + "/") for k in kept):
+    for parent in sorted(chosen, key=lambda p: (-len(packages[p]), p.count("/"), p)):
+        if not any(parent.startswith(k + "/") or k.startswith(parent + "/") for k in kept):
             kept.append(parent)
-    return tuple((f"{parent}/*", len(packages[parent])) for parent in kept)
+    globs = []
+    for parent in sorted(kept, key=lambda p: (p.count("/"), p)):
+        globs.append((f"{parent}/*", len(packages[parent])))
+        globs += _module_glob(parent, len(packages[parent]), sources)
+    return tuple(globs)
+
+
+def _module_glob(parent: str, packages: int, sources: list[str]) -> list[tuple[str, int]]:
+    """`parent/*.py` when the folder of packages holds about as many modules of its own: each
+    of them is a package too (one integration per module)."""
+    suffixes = Counter(PurePosixPath(f).suffix for f in sources
+                       if str(PurePosixPath(f).parent) == parent and not PurePosixPath(f).name.startswith("_"))
+    if not suffixes:
+        return []
+    suffix, modules = suffixes.most_common(1)[0]
+    return [(f"{parent}/*{suffix}", modules)] if modules >= max(MIN_PACKAGES, MODULE_PACKAGES * packages) else []
 
 
 def _excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
@@ -128,7 +146,7 @@ def radar_yaml(layout: Layout, repo: Path) -> str:
     if layout.globs:
         lines += ["  # folders whose sub-folders are packages: each package is one subsystem",
                   "  subsystems:"]
-        lines += [f"    - \"{glob}\"   # {n} packages" for glob, n in layout.globs]
+        lines += [f"    - \"{glob}\"   # {counted(glob, n)}" for glob, n in layout.globs]
     elif layout.worktrees:
         lines += [f"  # {layout.worktrees} git worktrees: each one's own namespace is a subsystem",
                   "  worktree_namespace: \"lib/{name}\"",
@@ -151,6 +169,11 @@ def radar_yaml(layout: Layout, repo: Path) -> str:
               "  min_tokens: 50       # smaller units are too thin to extract",
               ""]
     return "\n".join(lines)
+
+
+def counted(glob: str, n: int) -> str:
+    """What a subsystem glob's count counts: packages, or modules that are packages."""
+    return f"{n} packages" if glob.endswith("/*") else f"{n} one-module packages"
 
 
 ROUTING_YAML = """\
@@ -210,7 +233,7 @@ def suggestion(repo: Path) -> str:
         return ""
     if layout.globs:
         globs = ", ".join(f'"{g}"' for g, _ in layout.globs)
-        counted = ", ".join(f"{g}: {n} packages" for g, n in layout.globs)
+        counted = ", ".join(f"{g}: {counted(g, n)}" for g, n in layout.globs)
         return f"this layout looks like fleet.subsystems: [{globs}] ({counted})"
     if layout.worktrees:
         return f"{layout.worktrees} worktrees, but none holds lib/<its name>: set fleet.worktree_namespace"

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from radar.stages.cluster import LOGIC_CONTENT, Cluster
+from radar.stages.cluster import FAMILY_CONTENT, LOGIC_CONTENT, Cluster
+from radar.stages.content import median
 from radar.config import Decision, GateRules, Route, Rules, matches
 from radar.stages.deps import NO_DEPENDENCIES, Dependencies
 from radar.stages.discover import Fleet, SourceFile, Subsystem, describe_age
@@ -269,10 +270,7 @@ def _checks(found: Cluster, instances, routing: Routing, gate_rules: GateRules, 
               "; ".join(dict.fromkeys(unstable)) if unstable
               else ("every instance stable (plain folder: no history, counted stable)" if fleet.kind == "folder"
                     else f"every instance committed and quiet for {gate_rules.stable_days}+ days")),
-        Check("identical", found.similarity >= gate_rules.min_similarity,
-              f"similar, not identical: similarity {_against(found.similarity, gate_rules.min_similarity)}"
-              if found.similarity < gate_rules.min_similarity
-              else f"structurally identical: similarity {_against(found.similarity, gate_rules.min_similarity)}"),
+        _identical_check(found, gate_rules),
         Check("size", size >= gate_rules.min_tokens,
               f"too thin: {size} tokens, needs {gate_rules.min_tokens}" if size < gate_rules.min_tokens
               else f"{size} tokens >= {gate_rules.min_tokens}"),
@@ -280,6 +278,26 @@ def _checks(found: Cluster, instances, routing: Routing, gate_rules: GateRules, 
         Check("home", routing.home is not None,
               f"home {routing.home} ({routing.by})" if routing.home else f"no natural home ({routing.by})"),
     )
+
+
+def _identical_check(found: Cluster, gate_rules: GateRules) -> Check:
+    """Identical: every copy; or the copies of enough consumers to clear the gate on their own,
+    when they say much the same (FAMILY_CONTENT): the others are near variants, which can adopt
+    the extraction later."""
+    lowest, need = found.similarity, gate_rules.min_similarity
+    if lowest >= need:
+        return Check("identical", True, f"structurally identical: similarity {_against(lowest, need)}")
+    core = [(m.subsystem, content) for m, similar, content in zip(found.members, found.similarities, found.content)
+            if similar >= need]
+    consumers = len({subsystem for subsystem, _ in core})
+    says = median(content for _, content in core)
+    if consumers >= gate_rules.min_consumers and says >= FAMILY_CONTENT:
+        return Check("identical", True, f"identical in {consumers} of {len(found.subsystems)} consumers "
+                                        f"(similarity >= {need:.2f}, shared content {_against(says, FAMILY_CONTENT)}); "
+                                        f"the others are near variants, down to {lowest:.2f}")
+    why = (f" ({consumers} consumers are identical, sharing content {_against(says, FAMILY_CONTENT)})"
+           if consumers >= gate_rules.min_consumers else "")
+    return Check("identical", False, f"similar, not identical: similarity {_against(lowest, need)}{why}")
 
 
 def _content_check(found: Cluster) -> Check:

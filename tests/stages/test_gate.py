@@ -153,17 +153,44 @@ def test_routing_rules_win_and_inference_can_be_turned_off():
                 others=("persist",))
     assert off.routing.home is None
     assert off.missing == ("no natural home (no routing rule matches)",)
-def test_near_miss_copies_are_similar_not_identical_below_min_similarity():
+def _near_misses(near_in: tuple[str, ...]):
     near = HARNESS.replace('    print("%s', '    if not tests:\n        return 0, []\n    print("%s')
     found = []
     for n, name in enumerate(["acl", "feed", "mod", "geo"]):
-        found += shapes(name, (near if name == "geo" else HARNESS).format(n=n), f"lib/{name}/harness.py")
+        found += shapes(name, (near if name in near_in else HARNESS).format(n=n), f"lib/{name}/harness.py")
     subs = [subsystem(name, [f"lib/{name}/harness.py"]) for name in ["acl", "feed", "mod", "geo"]]
+    return cluster(found)[0], fleet(*subs)
+
+
+def _judged(found, subs, min_similarity: float):
+    rules = Rules(routing=(ROUTE,), gate=GateRules(min_similarity=min_similarity))
+    return gate((("C-1", found),), subs, rules)[0]
+
+
+def test_near_miss_copies_are_similar_not_identical_below_min_similarity():
+    found, subs = _near_misses(("mod", "geo"))
     for min_similarity, verdict, missing in ((0.9, "proposed", ()),
                                              (0.96, "watching", ("similar, not identical: similarity 0.95 < 0.96",))):
-        rules = Rules(routing=(ROUTE,), gate=GateRules(min_similarity=min_similarity))
-        candidate = gate((("C-1", cluster(found)[0]),), fleet(*subs), rules)[0]
+        candidate = _judged(found, subs, min_similarity)
         assert (candidate.verdict, candidate.missing) == (verdict, missing)
+
+
+def test_identical_copies_in_enough_consumers_clear_the_gate_beside_their_near_variants():
+    found, subs = _near_misses(("geo",))
+    candidate = _judged(found, subs, 0.96)
+    assert candidate.verdict == "proposed" and len(candidate.consumers) == 4
+    [identical] = [c for c in candidate.checks if c.criterion == "identical"]
+    assert identical.detail.startswith("identical in 3 of 4 consumers (similarity >= 0.96, shared content 1.00 >= 0.50)")
+    assert identical.detail.endswith("the others are near variants, down to 0.95")
+
+
+def test_an_identical_core_saying_different_things_does_not_clear_the_gate_alone():
+    found, subs = _near_misses(("geo",))
+    saying_less = dataclasses.replace(found, content=tuple(0.45 for _ in found.members))
+    candidate = _judged(saying_less, subs, 0.96)
+    assert candidate.verdict == "watching"
+    assert candidate.missing == ("similar, not identical: similarity 0.95 < 0.96 "
+                                 "(3 consumers are identical, sharing content 0.45 < 0.50)",)
 
 
 def test_a_decision_matches_by_id_or_by_unit_name():
