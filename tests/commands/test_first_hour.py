@@ -209,6 +209,27 @@ def test_init_writes_starter_rules_that_fit_and_a_scan_uses_them(tmp_path):
     assert again.returncode == 2 and "exists" in again.stderr
 
 
+def test_init_prefers_the_folder_holding_more_packages_and_counts_one_module_packages(tmp_path):
+    repo = tmp_path / "sdk-repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    files = {"sdk/__init__.py": "", "sdk/client.py": "def client():\n    return 1\n",
+             "sdk/ai/__init__.py": "", "sdk/integrations/__init__.py": ""}
+    for name in ("django", "celery", "redis"):
+        files[f"sdk/integrations/{name}/__init__.py"] = f"def setup_{name}():\n    return '{name}'\n"
+    for name in ("flask", "httpx", "boto3", "sanic"):
+        files[f"sdk/integrations/{name}.py"] = f"def setup_{name}():\n    return '{name}'\n"
+    write(repo, files)
+    commit_all(repo, "sdk")
+    done = radar("init", "--repo", repo, "--rules", tmp_path / "rules")
+    assert done.returncode == 0, done.stderr
+    fleet_rules = yaml.safe_load((tmp_path / "rules" / "radar.yaml").read_text())["fleet"]
+    assert fleet_rules["subsystems"] == ["sdk/integrations/*", "sdk/integrations/*.py"]
+    assert "sdk/integrations/*.py (4 one-module packages)" in done.stderr
+    scan = radar("scan", "--repo", repo, "--rules", tmp_path / "rules", "--out", tmp_path / "out", "--no-cache")
+    assert scan.returncode == 0 and "8 subsystems" in scan.stderr  # __init__.py is one too
+
+
 def test_globs_are_relative_to_a_repo_subfolder(tmp_path):
     repo = _monorepo(tmp_path / "outer")
     rules = tmp_path / "rules"
