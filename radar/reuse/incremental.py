@@ -44,7 +44,8 @@ def find(request: ScanRequest, fleet: Fleet, rules: Rules, cache: ParseCache,
     floor = rules.gate.min_tokens // 2
     files = [(w.subsystem, w.path, w.language, blob or "!" + str(why)) for w, (blob, why) in zip(works, ids)]
     key = memo_key(files, floor)
-    lineage = f"{request.repo.resolve()}\0{floor}"
+    # the clustering's settings too: a radar that clusters differently never takes the last findings
+    lineage = f"{request.repo.resolve()}\0{floor}\0{fingerprint_of((), floor)}"
     last = f"last/{SHAPING}/" + key_digest(lineage)
     found = cache.get_many([key, last])
     remembered = decode(found.get(key))

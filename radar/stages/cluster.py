@@ -55,7 +55,7 @@ _SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, S
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
              MOSTLY, SAME_FIDELITY, LOGIC_CONTENT, INTRUDER_CONTENT, FAMILY_SIMILARITY, FAMILY_CONTENT,
              FAMILY_WORDS, FAMILY_WORD_CLUSTERS, LINK_MODIFIED, MODIFIED_CONTENT, RARE_SHARE, RARE_SHARED,
-             TOOL_CONFIGURATION, 6)  # what the memos of clusters depend on besides the shapes
+             TOOL_CONFIGURATION, 7)  # what the memos of clusters depend on besides the shapes
 
 
 @dataclass(frozen=True)
@@ -114,6 +114,7 @@ def cluster_from(shapes: Iterable[Shape], previous: PairIndex | None,
     spanning = [c for c in clusters if len(c.subsystems) >= 2]
     spanning += _modified_copies(modified, groups, spanning)
     weighed = [w for c in _largest_only(spanning) if len((w := _weigh(c, rarity)).subsystems) >= 2]
+    weighed = _largest_only(weighed)  # a cluster its look-alikes left may now lie inside another
     return tuple(sorted(_families(weighed, rarity), key=lambda c: _order(c.members[0]))), index
 
 

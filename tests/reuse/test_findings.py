@@ -47,6 +47,14 @@ def test_an_unchanged_fleet_is_neither_parsed_nor_clustered_again(fleet, tmp_pat
     assert published(warm) == published(scan(fleet, tmp_path / "nocache", None)[0])
 
 
+def test_a_radar_that_clusters_differently_clusters_again_whatever_it_remembers(fleet, tmp_path, monkeypatch):
+    from radar.stages import cluster
+    scan(fleet, tmp_path / "out", tmp_path / "cache")
+    monkeypatch.setattr(cluster, "_SETTINGS", cluster._SETTINGS + ("an upgrade",))
+    _, upgraded = scan(fleet, tmp_path / "out", tmp_path / "cache")
+    assert "verifying pairs" in upgraded
+
+
 def test_an_edit_that_moves_no_shape_reparses_one_file_and_does_not_cluster(fleet, tmp_path):
     scan(fleet, tmp_path / "out", tmp_path / "cache")
     plant = fleet.plant("conformance-harness")

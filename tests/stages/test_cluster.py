@@ -100,6 +100,37 @@ def test_the_largest_repeating_unit_is_reported_not_its_parts():
     assert any(c.representative.name in ("Store", "store.py") for c in found)
 
 
+OUTER = '''
+def install_strategy(storage, fallback):
+    def get_scopes():
+        scope = storage.get_scope()
+        isolation = storage.get_isolation()
+        if scope is None:
+            scope = fallback.clone_scope()
+        return {"scope": scope, "isolation": isolation}
+
+    def with_scope(callback):
+        scopes = get_scopes()
+        return storage.run(scopes["scope"].fork(), callback)
+
+    set_strategy({"get_scopes": get_scopes, "with_scope": with_scope, "name": "async-local"})
+'''
+LOOKALIKE = '''
+def get_scopes():
+    found = registry.lookup_entry()
+    other = registry.find_spare()
+    if found is None:
+        found = defaults.copy_entry()
+    return {"left": found, "right": other}
+'''
+
+
+def test_a_part_whose_look_alike_left_is_still_reported_as_its_whole():
+    shapes = [shape for subsystem in ("a", "b", "c") for shape in shapes_of(subsystem, OUTER, "strategy.py")]
+    shapes += shapes_of("d", LOOKALIKE, "lookalike.py")  # joins get_scopes by shape, leaves for its content
+    assert [[m.name for m in c.members] for c in cluster(shapes)] == [["install_strategy"] * 3]
+
+
 def test_same_clusters_whatever_the_input_order():
     shapes = fleet_shapes()
     expected = cluster(shapes)
