@@ -44,7 +44,10 @@ MODULES = ("radar.stages.gate.*", "radar.stages.rank.*",
            *(f"radar.config.xǁ_Readerǁ{f}__mutmut_*" for f in ("whole", "fraction", "section")),
            "radar.stages.discover.x__activity__mutmut_*",
            *(f"radar.stages.cluster.x_{f}__mutmut_*" for f in ("cluster_from", "is_idiom", "_vocabulary_streams",
-                                                                "_verified_graph", "_threshold", "_spans")))
+                                                                "_verified_graph", "_threshold", "_spans",
+                                                                "_say_the_same", "_modified_copies",
+                                                                "_configures_a_tool", "_weigh")),
+           "radar.stages.candidates.x_content_pairs__mutmut_*")
 NOT_KILLED = ("survived", "no tests", "suspicious")
 
 

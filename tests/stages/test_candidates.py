@@ -88,3 +88,32 @@ def test_definitions_of_one_rare_name_or_saying_rare_things_in_common_are_paired
     assert content_pairs([one, copy], convention, 40, 0.4) == set()
     assert content_pairs([one, dataclasses.replace(copy, subsystem="acl")], {}, 40, 0.4) == set()  # one subsystem
     assert content_pairs([one, dataclasses.replace(copy, size=one.size * 3)], {}, 40, 0.4) == set()  # sizes apart
+
+
+def test_content_pairs_at_their_thresholds():
+    """Three rare words, each held by at most 5% of the subsystems (2 at least), pair; sizes
+    exactly at the ratio pair; a module never pairs by content; a posting of COMMON_SHINGLE still pairs."""
+    from radar.stages.candidates import COMMON_SHINGLE, RARE_SHARED, content_pairs
+    base = _unit("acl", SPECIFIER.format(check="is_identifier", name="name", other="is_string",
+                                         value="value", message="expected an identifier"))
+
+    def unit(subsystem: str, vocab: str, **changes):
+        return dataclasses.replace(base, subsystem=subsystem, name=f"own_{subsystem}", vocab=vocab, **changes)
+
+    words = "\U00020001\U00020002\U00020003"  # exactly RARE_SHARED of them
+    assert len(words) == RARE_SHARED
+    pair = [unit("a", words), unit("b", words)]
+    assert content_pairs(pair, {w: 5 for w in words}, 100, 0.4) == {(0, 1)}  # 5 of 100: rare
+    assert content_pairs(pair, {w: 6 for w in words}, 100, 0.4) == set()
+    assert content_pairs(pair, {w: 2 for w in words}, 40, 0.4) == {(0, 1)}  # 2 at least
+    assert content_pairs(pair, {w: 3 for w in words}, 40, 0.4) == set()
+    assert content_pairs([unit("a", words[:2]), unit("b", words[:2])], {}, 40, 0.4) == set()
+    assert content_pairs([unit("a", words, size=40), unit("b", words, size=100)], {}, 40, 0.4) == {(0, 1)}
+    assert content_pairs(pair, {}, 40, 0.4, smallest=base.size) == {(0, 1)}
+    assert content_pairs(pair, {}, 40, 0.4, smallest=base.size + 1) == set()
+    modules = [unit(s, words, kind="module") for s in ("a", "b")]
+    assert content_pairs(modules, {}, 40, 0.4) == set()
+    assert content_pairs([modules[0], *pair], {}, 40, 0.4) == {(1, 2)}
+    crowd = [unit(f"s{i}", words) for i in range(COMMON_SHINGLE)]
+    assert len(content_pairs(crowd, {}, 1000, 0.4)) == COMMON_SHINGLE * (COMMON_SHINGLE - 1) // 2
+    assert content_pairs(crowd + [unit("more", words)], {}, 1000, 0.4) == set()

@@ -1,4 +1,6 @@
 """Shared logic versus shared shape: what a cluster's copies say, beside how they look."""
+import dataclasses
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -280,3 +282,21 @@ def test_copies_of_a_tools_configuration_file_are_configuration_never_proposed(f
                for reason in candidate.missing)
     [same_code] = judged({name: SETUP for name in ("acl", "feed", "mod")}, "packaging.py")
     assert same_code.cluster.nature == "logic"
+
+
+def test_a_modified_copy_needs_half_its_content_shared_exactly():
+    """Two subsystems: every word weighs the same, so the overlap is a plain Jaccard."""
+    one = [s for s in shapes("acl", HARNESS.format(n=1), "lib/acl/m.py") if s.kind != "module"]
+    two = [s for s in shapes("feed", DRIFTED.format(n=1), "lib/feed/m.py") if s.kind != "module"]
+
+    def linked(first: str, second: str) -> bool:
+        found = [dataclasses.replace(one[0], vocab=first), dataclasses.replace(two[0], vocab=second)]
+        return bool(cluster(found))
+
+    assert linked("\U00020001\U00020002\U00020003", "\U00020001\U00020002\U00020004")  # 2 of 4: 0.5
+    assert not linked("\U00020001\U00020002\U00020003", "\U00020001\U00020004\U00020005")  # 1 of 5
+
+
+def test_a_tools_configuration_at_the_top_of_a_one_module_subsystem_is_configuration():
+    found = [shape for name in ("acl", "feed", "mod") for shape in shapes(name, SETUP, "setup.py")]
+    assert [c.nature for c in cluster(found)] == ["configuration"]

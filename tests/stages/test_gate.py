@@ -302,3 +302,20 @@ def test_a_shape_exactly_at_the_thresholds_passes_them():
 def test_similarity_is_shown_with_as_many_decimals_as_the_comparison_needs(value, threshold, shown):
     """Up to 6 decimals: past that the figures read alike, the sign still tells."""
     assert _against(value, threshold) == shown
+
+
+def test_an_identical_core_at_its_thresholds():
+    from radar.stages.gate import Check
+    found, subs = _near_misses(("mod", "geo"))
+    at = {m.subsystem: s for m, s in zip(found.members, found.similarities)}
+    further = dataclasses.replace(found, similarities=tuple(round(s - 0.01, 4) if m.subsystem == "geo" else s
+                                                            for m, s in zip(found.members, found.similarities)))
+    candidate = _judged(further, subs, at["mod"])  # mod exactly at min_similarity: in the core
+    assert candidate.verdict == "proposed"
+    halfway = dataclasses.replace(further, content=tuple(0.5 for _ in found.members))
+    assert _judged(halfway, subs, at["mod"]).verdict == "proposed"  # content exactly 0.5
+    below = dataclasses.replace(further, content=tuple(0.4999 for _ in found.members))
+    [check] = [c for c in _judged(below, subs, at["mod"]).checks if c.criterion == "identical"]
+    assert check == Check("identical", False, f"similar, not identical: similarity {min(further.similarities):.2f} "
+                                              f"< {at['mod']:.2f} (3 consumers are identical, sharing content "
+                                              "0.4999 < 0.5000)")
