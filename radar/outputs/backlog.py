@@ -157,6 +157,12 @@ def heading(c: dict) -> str:
     return f"{c['id']} — {unit} `{_code_span(c.get('name') or '?')}` × {len(c['consumers'])} consumers → {home}{action}"
 
 
+def _identical_core(c: dict) -> str:
+    """`; identical in 8 of 13 consumers…` when the gate passed on the identical ones only."""
+    detail = next((g["detail"] for g in c.get("gate", ()) if g["criterion"] == "identical" and g["met"]), "")
+    return f"; {escape(detail)}" if detail.startswith("identical in") else ""
+
+
 def _entry(position: int, c: dict, roots: dict[str, str]) -> list[str]:
     home = escape(c["home"]) if c["home"] else "no home yet"
     kind = escape(c["kind"]) if c.get("kind") else ""
@@ -168,7 +174,8 @@ def _entry(position: int, c: dict, roots: dict[str, str]) -> list[str]:
         f"- **Score:** {c['score']:g}" + (f" — {escape(c['score_breakdown']['explanation'])}" if c.get("score_breakdown") else ""),
         f"- **Shape:** {c.get('unit', 'unit')} `{_code_span(c.get('name', ''))}` ({c.get('language', '?')}), "
         f"{c['tokens']} tokens, similarity {c['similarity']:.2f}"
-        + (f", shared content {c['shared_content']:.2f} ({c.get('nature', 'logic')})" if "shared_content" in c else ""),
+        + (f", shared content {c['shared_content']:.2f} ({c.get('nature', 'logic')})" if "shared_content" in c else "")
+        + _identical_core(c),
     ]
     if c.get("variants"):
         lines.append(f"- **Variants ({len(c['variants'])}):** " + "; ".join(

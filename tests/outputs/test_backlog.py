@@ -150,3 +150,15 @@ def test_an_inferred_adopt_names_the_unit_to_adopt_and_the_evidence():
     text = render(snapshot)
     assert "- **Home:** lib/auth — inferred: 2 of 2 other consumers reference it" in text
     assert "- **Action:** adopt `with_retry` (auth/net/retry.py:8) from lib/auth: it already defines this shape" in text
+
+
+def test_a_proposal_identical_in_some_consumers_says_so_beside_its_similarity():
+    snapshot = samples.build_passes()[-1]
+    proposed = next(c for c in snapshot["candidates"] if c["verdict"] == "proposed")
+    detail = ("identical in 3 of 4 consumers (similarity >= 0.90, shared content 0.80 >= 0.50); "
+              "the others are near variants, down to 0.81")
+    proposed["similarity"] = 0.81
+    proposed["gate"] = [g for g in proposed.get("gate", []) if g["criterion"] != "identical"] + [
+        {"criterion": "identical", "met": True, "detail": detail}]
+    shape = next(line for line in render(snapshot).splitlines() if line.startswith("- **Shape:**") and "0.81" in line)
+    assert "similarity 0.81" in shape and shape.endswith(f"; {escape(detail)}")
