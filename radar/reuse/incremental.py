@@ -8,7 +8,8 @@ A pass needs the *findings* of the fleet's files (what parse, shape and cluster 
 3. afresh: every file parsed (each blob once, ever: `stages/analyse.py` keeps parses per blob),
    then clustered, unless the same shapes were clustered before (the clusters memo), starting
    from the last clustering's candidate-pair index (`stages/candidates.py`), which gives the
-   same pairs as from scratch.
+   same pairs as from scratch, and taking its trims and weighings wherever their inputs are
+   unchanged (`stages/worked.py`), which give the same clusters.
 Every memo key here names everything its answer depends on (files, shaping version, size
 floor), so a stale entry is a miss, never a wrong answer. Discovery's own memos (index
 listings per index file, commit dates per HEAD) are kept by `stages/discover.py` in the same
@@ -29,7 +30,8 @@ from radar.stages.analyse import FileWork, analyse_all, content_ids
 from radar.stages.candidates import decode as decode_pairs
 from radar.stages.candidates import encode as encode_pairs
 from radar.stages.census import recurrences
-from radar.stages.cluster import cluster_from, fingerprint_of, from_memo, is_idiom, memo_of
+from radar.stages import worked
+from radar.stages.cluster import SETTINGS, cluster_reusing, fingerprint_of, from_memo, is_idiom, memo_of
 from radar.stages.discover import Fleet
 
 MEMOS_KEPT = {"findings/": 16, "clusters/": 16}  # the states a pass may come back to; older ones go
@@ -101,10 +103,13 @@ def _clusters(cache: ParseCache, digests: list[tuple[str, ...]], shapes: list, f
     of the same repository (any earlier index gives the same clusters, only slower)."""
     key = f"clusters/{SHAPING}/" + fingerprint_of(digests, floor)
     last = f"pairs/{SHAPING}/" + key_digest(lineage)
-    found = cache.get_many([key, last])
+    work = f"worked/{SHAPING}/" + key_digest(lineage)
+    found = cache.get_many([key])
     if key in found:
         return from_memo(found[key], shapes)
+    found = cache.get_many([last, work])
     report = (lambda done, total: progress("verifying pairs", done, total)) if progress else None
-    clusters, index = cluster_from(shapes, decode_pairs(found.get(last)), report, floor=floor)
-    cache.put_many({key: memo_of(clusters, shapes), last: encode_pairs(index)})
+    clusters, index, answers = cluster_reusing(shapes, decode_pairs(found.get(last)),
+                                               worked.decode(found.get(work), SETTINGS), report, floor=floor)
+    cache.put_many({key: memo_of(clusters, shapes), last: encode_pairs(index), work: worked.encode(answers, SETTINGS)})
     return clusters

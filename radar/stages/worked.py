@@ -1,0 +1,125 @@
+"""What one clustering worked out, kept so the next clustering (a pass after an edit) redoes
+only what its change touches.
+
+Two steps of cluster.py cost most of a clustering and are local: trimming one component of the
+verified graph into clusters (`_trim`: it looks only at the component's groups and edges) and
+weighing one cluster's content (`_weigh`: its members' vocabs and, of the fleet-wide Rarity,
+only the facts about the characters those vocabs hold). Each answer is filed under a digest of
+everything it depends on, so an entry from other inputs is a miss, never a wrong answer; the
+whole memo also carries a stamp of the code and settings that made it (`stamp`), and a memo
+with another stamp is not read at all. Answers name members by position, never by content:
+the shapes they point at are the current pass's.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from radar.stages import content, shape
+from radar.stages.content import Rarity
+from radar.stages.shape import Shape
+
+Digest = bytes
+
+
+@dataclass(frozen=True)
+class Worked:
+    """Answers by digest of their inputs: components trimmed, clusters weighed. A clustering
+    reads one Worked (the last one's) and fills a fresh one with every answer it used, so the
+    memo holds the current state and nothing older."""
+
+    trims: dict[Digest, tuple] = field(default_factory=dict)
+    weighs: dict[Digest, tuple] = field(default_factory=dict)
+
+
+def stamp(settings: tuple) -> str | None:
+    """The code and settings the answers come from: cluster.py's settings, content.py's
+    weighing constants, and the source of the modules that compute them (None when a source
+    cannot be read: then no memo is ever taken)."""
+    sources = hashlib.blake2b(repr((settings, content.COMPARED, content.API_WEIGHT, content.CONVENTION_FLOOR)).encode(),
+                              digest_size=16)
+    for module in (content, shape, _cluster_module()):
+        try:
+            sources.update(Path(module.__file__).read_bytes())
+        except (OSError, TypeError):
+            return None
+    return sources.hexdigest()
+
+
+def _cluster_module():
+    from radar.stages import cluster  # cluster.py imports this module
+    return cluster
+
+
+def encode(worked: Worked, settings: tuple) -> tuple:
+    return (stamp(settings), worked.trims, worked.weighs)
+
+
+def decode(value: object, settings: tuple) -> Worked | None:
+    """The memo, when it was made by this code with these settings (else None: start afresh)."""
+    try:
+        made, trims, weighs = value
+    except (TypeError, ValueError):
+        return None
+    if made is None or made != stamp(settings) or not isinstance(trims, dict) or not isinstance(weighs, dict):
+        return None
+    return Worked(trims, weighs)
+
+
+# ---------------------------------------------------------------- trimming a component
+
+def trim_key(component: Sequence[int], groups: Sequence[tuple[Shape, ...]], graph: dict[int, dict[int, float]],
+             group_keys: Sequence[str]) -> Digest:
+    """Everything `_trim` reads: each group's stream (by its group key) and where its shapes
+    are, in node order (ties are broken by node order), and the edges, by position."""
+    at = {node: position for position, node in enumerate(component)}
+    parts = []
+    for node in component:
+        parts.append((group_keys[node], [(s.subsystem, s.path, s.start_line, s.end_line, s.kind, s.size)
+                                         for s in groups[node]],
+                      sorted((at[other], score) for other, score in graph[node].items() if other in at)))
+    return _digest(parts)
+
+
+def encode_trim(found: Sequence, component: Sequence[int], groups: Sequence[tuple[Shape, ...]]) -> tuple:
+    """Trimmed clusters (members, medoid, similarities), each member as (group position, index)."""
+    where = {id(s): (position, index) for position, node in enumerate(component)
+             for index, s in enumerate(groups[node])}
+    return tuple((tuple(where[id(m)] for m in c.members), c.medoid, c.similarities) for c in found)
+
+
+def decode_trim(answer: tuple, component: Sequence[int], groups: Sequence[tuple[Shape, ...]],
+                make: Callable[[tuple[Shape, ...], int, tuple[float, ...]], object]) -> list:
+    return [make(tuple(groups[component[position]][index] for position, index in members), medoid, tuple(sims))
+            for members, medoid, sims in answer]
+
+
+# ---------------------------------------------------------------- weighing a cluster
+
+def weigh_key(members: Sequence[Shape], medoid: int, subsystems: tuple[str, ...], rarity: Rarity) -> Digest:
+    """Everything `_weigh` reads, for this cluster and any subset of it that it may weigh
+    again: the members' vocabs, subsystems and delegation, the medoid's behaviour, and of the
+    Rarity only, per character the members hold, how many subsystems use it, which of the
+    cluster's subsystems use it, which of them define it and whether any other does."""
+    consumers = frozenset(subsystems)
+    inside = [rarity.vocab_by_subsystem.get(name, frozenset()) for name in subsystems]
+    facts = []
+    for char in sorted(set("".join(m.vocab for m in members))):
+        definers = rarity.definers.get(char, frozenset())
+        facts.append((char, rarity.users.get(char, 0), tuple(char in used for used in inside),
+                      bool(definers - consumers), tuple(sorted(definers & consumers))))
+    return _digest((len(rarity.vocab_by_subsystem), subsystems, medoid, members[medoid].behaviour,
+                    [(m.subsystem, m.vocab, m.forwards) for m in members], facts))
+
+
+def encode_weighed(weighed, members: Sequence[Shape]) -> tuple:
+    """A weighing's answer: which members stay (by index), the medoid among them, their
+    content and the cluster's nature."""
+    index = {id(m): i for i, m in enumerate(members)}
+    return (tuple(index[id(m)] for m in weighed.members), weighed.medoid, weighed.content, weighed.nature)
+
+
+def _digest(value: object) -> Digest:
+    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).digest()
