@@ -80,6 +80,7 @@ def build_snapshot(result: PassResult, finished_at: datetime | None = None) -> d
         "parse_errors": [f"{subsystem}: {path}" for subsystem, path in found.parse_errors],
     }
     code = _code_of(result)  # every instance's evidence, each file read once
+    before = {c["id"]: c for c in (result.past.latest or {}).get("candidates", [])}  # once, not per candidate
     snapshot = {
         "schema": 1,
         "tool": {"name": "abstraction-radar", "version": __version__},
@@ -90,7 +91,7 @@ def build_snapshot(result: PassResult, finished_at: datetime | None = None) -> d
         "scan": scan,
         "subsystems": [_subsystem(s, files, units, result.history, result.deps, dependents)
                        for s in result.fleet.subsystems],
-        "candidates": [_candidate(r, result, code) for r in result.ranked],
+        "candidates": [_candidate(r, result, code, before.get(r.candidate.id)) for r in result.ranked],
         "census": [_census_row(row) for row in result.census],
     }
     scan["history"] = _history(snapshot, result.past)
@@ -112,9 +113,10 @@ def _subsystem(subsystem, files: dict[str, int], units: dict[str, int], history:
     }
 
 
-def _candidate(ranked: Ranked, result: PassResult, code: dict[tuple[str, str, int, int], str]) -> dict:
+def _candidate(ranked: Ranked, result: PassResult, code: dict[tuple[str, str, int, int], str],
+               previous: dict | None) -> dict:
+    """The candidate's snapshot entry (`previous`: its entry in the last snapshot, if any)."""
     candidate, score = ranked.candidate, ranked.score
-    previous = {c["id"]: c for c in (result.past.latest or {}).get("candidates", [])}.get(candidate.id)
     representative = candidate.cluster.representative
     review = None
     if candidate.decision and previous and len(candidate.consumers) > len(previous["consumers"]):

@@ -356,7 +356,10 @@ def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: Graph) -
 
 def _trim_reusing(component: list[int], groups: list[tuple[Shape, ...]], graph: Graph, keys: list[str],
                   earlier: Worked, worked: Worked) -> list[Cluster]:
-    """_trim(component, ...), or the answer an earlier clustering found for the same inputs."""
+    """_trim(component, ...), or the answer an earlier clustering found for the same inputs.
+    A component of one or two groups is trimmed at once: its key would cost more."""
+    if len(component) <= 2:
+        return _trim(component, groups, graph)
     key = trim_key(component, groups, graph, keys)
     answer = earlier.trims.get(key)
     if answer is not None:

@@ -104,14 +104,17 @@ def weigh_key(members: Sequence[Shape], medoid: int, subsystems: tuple[str, ...]
     Rarity only, per character the members hold, how many subsystems use it, which of the
     cluster's subsystems use it, which of them define it and whether any other does."""
     consumers = frozenset(subsystems)
-    inside = [rarity.vocab_by_subsystem.get(name, frozenset()) for name in subsystems]
-    facts = []
-    for char in sorted(set("".join(m.vocab for m in members))):
-        definers = rarity.definers.get(char, frozenset())
-        facts.append((char, rarity.users.get(char, 0), tuple(char in used for used in inside),
-                      bool(definers - consumers), tuple(sorted(definers & consumers))))
-    return _digest((len(rarity.vocab_by_subsystem), subsystems, medoid, members[medoid].behaviour,
-                    [(m.subsystem, m.vocab, m.forwards) for m in members], facts))
+    chars = set().union(*(m.vocab for m in members))
+    ordered = sorted(chars)
+    users = rarity.users.get
+    definers = rarity.definers.get
+    facts = (len(rarity.vocab_by_subsystem), subsystems, medoid, members[medoid].behaviour,
+             [(m.subsystem, m.vocab, m.forwards) for m in members],
+             [users(char, 0) for char in ordered],
+             ["".join(sorted(chars & rarity.vocab_by_subsystem.get(name, frozenset()))) for name in subsystems],
+             [(char, bool(held - consumers), sorted(held & consumers))
+              for char in ordered if (held := definers(char))])
+    return _digest((ordered, facts))
 
 
 def encode_weighed(weighed, members: Sequence[Shape]) -> tuple:

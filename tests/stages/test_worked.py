@@ -10,10 +10,10 @@ from test_cluster import OWN_CODE, PAGINATE, fleet_shapes, shapes_of
 
 
 def edited_fleet():
-    """fleet_shapes() with search's paginator given one more statement and a word of its own."""
+    """fleet_shapes() with search's paginator given one more statement, a call no other unit makes."""
     shapes = [s for s in fleet_shapes() if not (s.subsystem == "search" and s.path.endswith("page.py"))]
     source = PAGINATE.format(name="search_page", n=50).replace(
-        "    return", "    cursor_hint = following or start\n    return")
+        "    return", "    hint = describe_cursor(following, start)\n    return")
     return shapes + shapes_of("search", source, "page.py")
 
 
@@ -24,8 +24,9 @@ def test_an_edit_takes_the_earlier_answers_and_finds_the_clusters_from_scratch()
     after = edited_fleet()
     clusters, _, now = cluster_reusing(after, index, earlier)
     assert clusters == cluster(after)
-    assert set(now.trims) & set(earlier.trims)  # the retry component did not move: taken
-    assert set(now.trims) != set(earlier.trims)  # the paginators' did: trimmed again
+    assert set(now.weighs) & set(earlier.weighs)  # the retry cluster did not move: its weighing is taken
+    assert set(now.weighs) != set(earlier.weighs)  # the paginators' did: weighed again
+    assert set(now.trims) == set(earlier.trims)  # the edit moved no component of three groups or more
 
 
 def test_the_same_shapes_take_every_answer():
