@@ -225,9 +225,10 @@ def write_pass(out: Path, snapshot: dict, backlog: str, previous: dict | None = 
     remove_leftovers(folder)
     remove_leftovers(folder / records.DELTAS)
     remove_leftovers(out)
-    lines = snapshot_lines(snapshot)
+    layout = snapshot_layout(snapshot)
+    lines = [line for line, _ in layout]
     encoded = join_lines(lines)
-    path = records.record_pass(out, snapshot, lines, encoded, previous)
+    path = records.record_pass(out, snapshot, lines, encoded, previous, [value for _, value in layout])
     atomic_write(folder / "latest.json", encoded.encode("utf-8"))
     atomic_write(out / "abstractions.md", backlog.encode("utf-8"))
     return path
@@ -244,16 +245,22 @@ def encode_snapshot(snapshot: dict) -> bytes:
 def snapshot_lines(snapshot: dict) -> list[str]:
     """The encoded snapshot's lines, without the commas join_lines puts back (the history
     compares passes line by line: radar/infra/deltas.py)."""
+    return [line for line, _ in snapshot_layout(snapshot)]
+
+
+def snapshot_layout(snapshot: dict) -> list[tuple[str, object]]:
+    """snapshot_lines, each line with the list element it encodes (None for the others): the
+    history's delta takes them rather than parsing the lines back."""
     def compact(value) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
-    lines = ["{"]
+    layout: list[tuple[str, object]] = [("{", None)]
     for key, value in snapshot.items():
         if isinstance(value, list) and value:
-            lines.append(f" {compact(key)}: [")
-            lines += ["  " + compact(item) for item in value]
-            lines.append(" ]")
+            layout.append((f" {compact(key)}: [", None))
+            layout += [("  " + compact(item), item) for item in value]
+            layout.append((" ]", None))
         else:
-            lines.append(f" {compact(key)}: {compact(value)}")
-    lines.append("}")
-    return lines
+            layout.append((f" {compact(key)}: {compact(value)}", None))
+    layout.append(("}", None))
+    return layout
