@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from importlib import resources
@@ -27,7 +28,7 @@ from radar.stages.rank import Ranked
 from radar.stages.shape import similarity
 from radar.infra import records
 from radar.infra.deltas import join_lines
-from radar.infra.storage import atomic_write, remove_leftovers
+from radar.infra.storage import install, remove_leftovers, stage
 
 MAX_CODE_LINES = 400  # evidence shown per instance in the snapshot (the dashboard reads only this)
 HISTORY_KEPT = records.HISTORY_KEPT  # passes summarised in each snapshot, for the backlog's Last scan section
@@ -228,10 +229,28 @@ def write_pass(out: Path, snapshot: dict, backlog: str, previous: dict | None = 
     layout = snapshot_layout(snapshot)
     lines = [line for line, _ in layout]
     encoded = join_lines(lines)
-    path = records.record_pass(out, snapshot, lines, encoded, previous, [value for _, value in layout])
-    atomic_write(folder / "latest.json", encoded.encode("utf-8"))
-    atomic_write(out / "abstractions.md", backlog.encode("utf-8"))
+    views = {folder / "latest.json": encoded.encode("utf-8"), out / "abstractions.md": backlog.encode("utf-8")}
+    # the views are written and flushed to disk while the record is: on a busy disk each
+    # fsync waits its turn, and these were more than half of a warm pass's wall time
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        staging = pool.submit(lambda: [(stage(target, data), target) for target, data in views.items()])
+        try:
+            path = records.record_pass(out, snapshot, lines, encoded, previous, [value for _, value in layout])
+        except BaseException:
+            for temp, _ in _staged(staging):
+                temp.unlink(missing_ok=True)
+            raise
+        staged = staging.result()
+    for temp, target in staged:  # after the record: a killed pass leaves the previous views valid
+        install(temp, target)
     return path
+
+
+def _staged(staging) -> list:
+    try:
+        return staging.result()
+    except BaseException:  # staging failed too: it left nothing behind
+        return []
 
 
 def encode_snapshot(snapshot: dict) -> bytes:
