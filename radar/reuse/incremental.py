@@ -48,10 +48,10 @@ def find(request: ScanRequest, fleet: Fleet, rules: Rules, cache: ParseCache,
     key = memo_key(files, floor)
     lineage = f"{request.repo.resolve()}\0{floor}"
     last = f"last/{SHAPING}/" + key_digest(lineage)
-    found = cache.get_many([key, last])
-    remembered = decode(found.get(key))
+    remembered = decode(cache.get_many([key]).get(key))
     if remembered is not None and still_valid(remembered, works):
         return remembered
+    found = cache.get_many([last])  # only now: a warm pass need not load the last pass's table
     executor = Executor(request.executor, request.jobs or default_jobs(), request.scheduler)
     parsed = (lambda done, total: progress("parsing files", done, total)) if progress else None
     since = _unmoved_since(found.get(last), works, ids, files, cache, executor, parsed)
@@ -72,15 +72,17 @@ def _unmoved_since(last: object, works: list[FileWork], ids: list, files: list[t
     a shape (a comment, trailing lines): only the changed files are parsed to know it."""
     try:
         last_key, table = last
-        previous = decode(cache.get_many([last_key]).get(last_key))
     except (TypeError, ValueError):
         return None
-    if previous is None or not isinstance(table, dict) or set(table) != {file[:3] for file in files}:
+    if not isinstance(table, dict) or set(table) != {file[:3] for file in files}:
         return None
     changed = [i for i, file in enumerate(files) if table[file[:3]][0] != file[3]]
     results, _ = analyse_all([works[i] for i in changed], [ids[i] for i in changed], cache, executor, parsed)
     update = file_table([files[i] for i in changed], results)
-    if any(update[name][1:] != tuple(table[name][1:]) for name in update) or not still_valid(previous, works):
+    if any(update[name][1:] != tuple(table[name][1:]) for name in update):
+        return None  # a shape moved: the last findings are not these files' (and need not be loaded)
+    previous = decode(cache.get_many([last_key]).get(last_key)) if isinstance(last_key, str) else None
+    if previous is None or not still_valid(previous, works):
         return None
     return previous, {**table, **update}
 
