@@ -75,12 +75,14 @@ def trim_key(component: Sequence[int], groups: Sequence[tuple[Shape, ...]], grap
     """Everything `_trim` reads: each group's stream (by its group key) and where its shapes
     are, in node order (ties are broken by node order), and the edges, by position."""
     at = {node: position for position, node in enumerate(component)}
-    parts = []
-    for node in component:
-        parts.append((group_keys[node], [(s.subsystem, s.path, s.start_line, s.end_line, s.kind, s.size)
-                                         for s in groups[node]],
-                      sorted((at[other], score) for other, score in graph[node].items() if other in at)))
-    return _digest(parts)
+    digest = hashlib.blake2b(digest_size=16)
+    for node in component:  # fed as text, not repr'd: a component can hold thousands of shapes
+        group = groups[node]  # names hold no NUL, and each group says how many shapes it has
+        digest.update("\0".join([group_keys[node], str(len(group)), *(
+            f"{s.subsystem}\0{s.path}\0{s.start_line}\0{s.end_line}\0{s.kind}\0{s.size}" for s in group), ""])
+                      .encode("utf-8", "surrogatepass"))
+        digest.update(repr(sorted((at[other], score) for other, score in graph[node].items() if other in at)).encode())
+    return digest.digest()
 
 
 def encode_trim(found: Sequence, component: Sequence[int], groups: Sequence[tuple[Shape, ...]]) -> tuple:
