@@ -108,9 +108,10 @@ def cluster_reusing(shapes: Iterable[Shape], previous: PairIndex | None, earlier
         if len(component) > 1 or _spans(groups[component[0]]):  # else: one subsystem's
             clusters.extend(_trim_reusing(component, groups, graph, keys, earlier, worked))
     spanning = [c for c in clusters if len(c.subsystems) >= 2]
+    defined = {(s.subsystem, s.name) for s in shapes if s.kind != "module"}  # each name once per subsystem
     rarity = Rarity.of(_vocab_by_subsystem(eligible),
-                       ((s.subsystem, code) for s in shapes if s.kind != "module"
-                        for code in definition_codes(s.name, s.subsystem)))
+                       ((subsystem, code) for subsystem, name in defined
+                        for code in definition_codes(name, subsystem)))
     weighed = [w for c in _largest_only(spanning)
                if len((w := _weigh_reusing(c, rarity, earlier, worked)).subsystems) >= 2]
     return tuple(sorted(_families(weighed, rarity), key=lambda c: _order(c.members[0]))), index, worked
