@@ -56,17 +56,19 @@ def with_scan(content: list[str], scan: dict) -> list[str]:
 
 # ---------------------------------------------------------------- deltas
 
-def make_delta(base: list[str], new: list[str]) -> list:
-    """Operations that turn `base` into `new` (see the module docstring)."""
+def make_delta(base: list[str], new: list[str], values: list | None = None) -> list:
+    """Operations that turn `base` into `new` (see the module docstring). `values`, when given,
+    are the JSON values `new`'s lines encode (None where not known): they need not be parsed
+    back from the text (each patch is still checked against the line's bytes)."""
     keyed: dict[str, list[int]] | None = None
     ops: list = []
-    for line, (copied, cursor) in zip(new, _align(base, new)):
+    for n, (line, (copied, cursor)) in enumerate(zip(new, _align(base, new))):
         if copied is not None:
             _copy(ops, copied)
             continue
         if keyed is None:
             keyed = _keyed(base)
-        ops.append(_patch_or_line(base, keyed, line, cursor))
+        ops.append(_patch_or_line(base, keyed, line, cursor, values[n] if values else None))
     return ops
 
 
@@ -106,13 +108,13 @@ def _keyed(base: list[str]) -> dict[str, list[int]]:
     return table
 
 
-def _patch_or_line(base: list[str], keyed: dict[str, list[int]], line: str, cursor: int):
+def _patch_or_line(base: list[str], keyed: dict[str, list[int]], line: str, cursor: int, value=None):
     match = _KEY.match(line)
     if not match or match.group(0) not in keyed:
         return line
     index = min(keyed[match.group(0)], key=lambda i: abs(i - cursor))
     try:
-        old, new = json.loads(base[index]), json.loads(line)
+        old, new = json.loads(base[index]), (json.loads(line) if value is None else value)
     except ValueError:
         return line
     if not isinstance(old, dict) or not isinstance(new, dict):

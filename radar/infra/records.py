@@ -267,11 +267,13 @@ def referenced(lines: list[dict]) -> tuple[set[str], set[str]]:
 
 # ---------------------------------------------------------------- recording a pass
 
-def record_pass(out: Path, snapshot: dict, lines: list[str], encoded: str, previous: dict | None) -> Path:
+def record_pass(out: Path, snapshot: dict, lines: list[str], encoded: str, previous: dict | None,
+                values: list | None = None) -> Path:
     """Record this pass in the store (content file, then index line). Returns the record's path.
 
     `lines` and `encoded` are the snapshot as publish encodes it (split_lines(encoded) == lines);
-    `previous` is the last pass's snapshot as the pipeline read it (None: read it here)."""
+    `previous` is the last pass's snapshot as the pipeline read it (None: read it here);
+    `values`, when given, the JSON value each of `lines` encodes (None where not known)."""
     folder = folder_of(out)
     tail = index_tail(out)
     last = tail[-1] if tail else None
@@ -287,7 +289,7 @@ def record_pass(out: Path, snapshot: dict, lines: list[str], encoded: str, previ
             previous = Store.open(out).snapshot(last["pass"])
         line = describe(snapshot, previous if last else None, rows)
         base, new = (content_of(split_lines(base_text)) if base_text is not None else None), content_of(lines)
-        ops = make_delta(base, new) if base is not None else None
+        ops = make_delta(base, new, values) if base is not None else None
         delta = compact_json({"record": 1, "pass": line["pass"], "parent": _holder(last) if last else None,
                               "ops": ops}) if ops is not None else ""
         # each patch was checked byte for byte when made (_patch_or_line); copies and new lines are plain

@@ -19,6 +19,12 @@ class ScanRunning(Exception):
 
 
 def atomic_write(path: Path, data: bytes) -> None:
+    install(stage(path, data), path)
+
+
+def stage(path: Path, data: bytes) -> Path:
+    """The first half of atomic_write: `data` in a temp file beside `path`, fsynced. Files
+    staged side by side (in threads) wait for the disk together, not one after the other."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -27,9 +33,18 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
+        raise
+    return Path(temp)
+
+
+def install(temp: Path, path: Path) -> None:
+    """The second half: the staged file renamed over `path`, the rename made durable."""
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
         raise
     fsync_dir(path.parent)
 

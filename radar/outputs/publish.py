@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from importlib import resources
@@ -27,7 +28,7 @@ from radar.stages.rank import Ranked
 from radar.stages.shape import similarity
 from radar.infra import records
 from radar.infra.deltas import join_lines
-from radar.infra.storage import atomic_write, remove_leftovers
+from radar.infra.storage import install, remove_leftovers, stage
 
 MAX_CODE_LINES = 400  # evidence shown per instance in the snapshot (the dashboard reads only this)
 HISTORY_KEPT = records.HISTORY_KEPT  # passes summarised in each snapshot, for the backlog's Last scan section
@@ -80,6 +81,7 @@ def build_snapshot(result: PassResult, finished_at: datetime | None = None) -> d
         "parse_errors": [f"{subsystem}: {path}" for subsystem, path in found.parse_errors],
     }
     code = _code_of(result)  # every instance's evidence, each file read once
+    before = {c["id"]: c for c in (result.past.latest or {}).get("candidates", [])}  # once, not per candidate
     snapshot = {
         "schema": 1,
         "tool": {"name": "abstraction-radar", "version": __version__},
@@ -90,7 +92,7 @@ def build_snapshot(result: PassResult, finished_at: datetime | None = None) -> d
         "scan": scan,
         "subsystems": [_subsystem(s, files, units, result.history, result.deps, dependents)
                        for s in result.fleet.subsystems],
-        "candidates": [_candidate(r, result, code) for r in result.ranked],
+        "candidates": [_candidate(r, result, code, before.get(r.candidate.id)) for r in result.ranked],
         "census": [_census_row(row) for row in result.census],
     }
     scan["history"] = _history(snapshot, result.past)
@@ -112,9 +114,10 @@ def _subsystem(subsystem, files: dict[str, int], units: dict[str, int], history:
     }
 
 
-def _candidate(ranked: Ranked, result: PassResult, code: dict[tuple[str, str, int, int], str]) -> dict:
+def _candidate(ranked: Ranked, result: PassResult, code: dict[tuple[str, str, int, int], str],
+               previous: dict | None) -> dict:
+    """The candidate's snapshot entry (`previous`: its entry in the last snapshot, if any)."""
     candidate, score = ranked.candidate, ranked.score
-    previous = {c["id"]: c for c in (result.past.latest or {}).get("candidates", [])}.get(candidate.id)
     representative = candidate.cluster.representative
     review = None
     if candidate.decision and previous and len(candidate.consumers) > len(previous["consumers"]):
@@ -223,12 +226,31 @@ def write_pass(out: Path, snapshot: dict, backlog: str, previous: dict | None = 
     remove_leftovers(folder)
     remove_leftovers(folder / records.DELTAS)
     remove_leftovers(out)
-    lines = snapshot_lines(snapshot)
+    layout = snapshot_layout(snapshot)
+    lines = [line for line, _ in layout]
     encoded = join_lines(lines)
-    path = records.record_pass(out, snapshot, lines, encoded, previous)
-    atomic_write(folder / "latest.json", encoded.encode("utf-8"))
-    atomic_write(out / "abstractions.md", backlog.encode("utf-8"))
+    views = {folder / "latest.json": encoded.encode("utf-8"), out / "abstractions.md": backlog.encode("utf-8")}
+    # the views are written and flushed to disk while the record is: on a busy disk each
+    # fsync waits its turn, and these were more than half of a warm pass's wall time
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        staging = pool.submit(lambda: [(stage(target, data), target) for target, data in views.items()])
+        try:
+            path = records.record_pass(out, snapshot, lines, encoded, previous, [value for _, value in layout])
+        except BaseException:
+            for temp, _ in _staged(staging):
+                temp.unlink(missing_ok=True)
+            raise
+        staged = staging.result()
+    for temp, target in staged:  # after the record: a killed pass leaves the previous views valid
+        install(temp, target)
     return path
+
+
+def _staged(staging) -> list:
+    try:
+        return staging.result()
+    except BaseException:  # staging failed too: it left nothing behind
+        return []
 
 
 def encode_snapshot(snapshot: dict) -> bytes:
@@ -242,16 +264,22 @@ def encode_snapshot(snapshot: dict) -> bytes:
 def snapshot_lines(snapshot: dict) -> list[str]:
     """The encoded snapshot's lines, without the commas join_lines puts back (the history
     compares passes line by line: radar/infra/deltas.py)."""
+    return [line for line, _ in snapshot_layout(snapshot)]
+
+
+def snapshot_layout(snapshot: dict) -> list[tuple[str, object]]:
+    """snapshot_lines, each line with the list element it encodes (None for the others): the
+    history's delta takes them rather than parsing the lines back."""
     def compact(value) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
-    lines = ["{"]
+    layout: list[tuple[str, object]] = [("{", None)]
     for key, value in snapshot.items():
         if isinstance(value, list) and value:
-            lines.append(f" {compact(key)}: [")
-            lines += ["  " + compact(item) for item in value]
-            lines.append(" ]")
+            layout.append((f" {compact(key)}: [", None))
+            layout += [("  " + compact(item), item) for item in value]
+            layout.append((" ]", None))
         else:
-            lines.append(f" {compact(key)}: {compact(value)}")
-    lines.append("}")
-    return lines
+            layout.append((f" {compact(key)}: {compact(value)}", None))
+    layout.append(("}", None))
+    return layout

@@ -84,10 +84,13 @@ def still_valid(findings: Findings, works: list[FileWork]) -> bool:
 # --- the memo: marshal-able tuples -------------------------------------------------------
 
 def encode(findings: Findings) -> tuple:
-    shapes: dict[Shape, int] = {}  # each shape once, however many clusters hold it
+    # each shape once, however many clusters hold it; by identity: hashing a shape's long
+    # streams cost a tenth of a second on a large repository
+    shapes: dict[int, tuple[int, Shape]] = {}
     clusters = encode_clusters(findings.clusters, lambda shape: _index(shapes, shape))
     recurrences = tuple((r.name, r.kind, tuple(map(_PLACE_FIELDS, r.places))) for r in findings.recurrences)
-    return (6, findings.files, findings.skipped, findings.filtered, tuple(map(_SHAPE_FIELDS, shapes)),
+    return (6, findings.files, findings.skipped, findings.filtered,
+            tuple(_SHAPE_FIELDS(shape) for _, shape in shapes.values()),
             clusters, recurrences, findings.unread, findings.parse_errors, findings.references)
 
 
@@ -113,5 +116,5 @@ _SHAPE_FIELDS = attrgetter(*(f.name for f in fields(Shape)))
 _PLACE_FIELDS = attrgetter(*(f.name for f in fields(Place)))
 
 
-def _index(table: dict[Shape, int], shape: Shape) -> int:
-    return table.setdefault(shape, len(table))
+def _index(table: dict[int, tuple[int, Shape]], shape: Shape) -> int:
+    return table.setdefault(id(shape), (len(table), shape))[0]

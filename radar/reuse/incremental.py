@@ -8,7 +8,8 @@ A pass needs the *findings* of the fleet's files (what parse, shape and cluster 
 3. afresh: every file parsed (each blob once, ever: `stages/analyse.py` keeps parses per blob),
    then clustered, unless the same shapes were clustered before (the clusters memo), starting
    from the last clustering's candidate-pair index (`stages/candidates.py`), which gives the
-   same pairs as from scratch.
+   same pairs as from scratch, and taking its trims and weighings wherever their inputs are
+   unchanged (`stages/worked.py`), which give the same clusters.
 Every memo key here names everything its answer depends on (files, shaping version, size
 floor), so a stale entry is a miss, never a wrong answer. Discovery's own memos (index
 listings per index file, commit dates per HEAD) are kept by `stages/discover.py` in the same
@@ -29,7 +30,8 @@ from radar.stages.analyse import FileWork, analyse_all, content_ids
 from radar.stages.candidates import decode as decode_pairs
 from radar.stages.candidates import encode as encode_pairs
 from radar.stages.census import recurrences
-from radar.stages.cluster import cluster_from, fingerprint_of, from_memo, is_idiom, memo_of
+from radar.stages import worked
+from radar.stages.cluster import SETTINGS, cluster_reusing, fingerprint_of, from_memo, is_idiom, memo_of
 from radar.stages.discover import Fleet
 
 MEMOS_KEPT = {"findings/": 16, "clusters/": 16}  # the states a pass may come back to; older ones go
@@ -47,10 +49,10 @@ def find(request: ScanRequest, fleet: Fleet, rules: Rules, cache: ParseCache,
     # the clustering's settings too: a radar that clusters differently never takes the last findings
     lineage = f"{request.repo.resolve()}\0{floor}\0{fingerprint_of((), floor)}"
     last = f"last/{SHAPING}/" + key_digest(lineage)
-    found = cache.get_many([key, last])
-    remembered = decode(found.get(key))
+    remembered = decode(cache.get_many([key]).get(key))
     if remembered is not None and still_valid(remembered, works):
         return remembered
+    found = cache.get_many([last])  # only now: a warm pass need not load the last pass's table
     executor = Executor(request.executor, request.jobs or default_jobs(), request.scheduler)
     parsed = (lambda done, total: progress("parsing files", done, total)) if progress else None
     since = _unmoved_since(found.get(last), works, ids, files, cache, executor, parsed)
@@ -71,15 +73,17 @@ def _unmoved_since(last: object, works: list[FileWork], ids: list, files: list[t
     a shape (a comment, trailing lines): only the changed files are parsed to know it."""
     try:
         last_key, table = last
-        previous = decode(cache.get_many([last_key]).get(last_key))
     except (TypeError, ValueError):
         return None
-    if previous is None or not isinstance(table, dict) or set(table) != {file[:3] for file in files}:
+    if not isinstance(table, dict) or set(table) != {file[:3] for file in files}:
         return None
     changed = [i for i, file in enumerate(files) if table[file[:3]][0] != file[3]]
     results, _ = analyse_all([works[i] for i in changed], [ids[i] for i in changed], cache, executor, parsed)
     update = file_table([files[i] for i in changed], results)
-    if any(update[name][1:] != tuple(table[name][1:]) for name in update) or not still_valid(previous, works):
+    if any(update[name][1:] != tuple(table[name][1:]) for name in update):
+        return None  # a shape moved: the last findings are not these files' (and need not be loaded)
+    previous = decode(cache.get_many([last_key]).get(last_key)) if isinstance(last_key, str) else None
+    if previous is None or not still_valid(previous, works):
         return None
     return previous, {**table, **update}
 
@@ -102,10 +106,13 @@ def _clusters(cache: ParseCache, digests: list[tuple[str, ...]], shapes: list, f
     of the same repository (any earlier index gives the same clusters, only slower)."""
     key = f"clusters/{SHAPING}/" + fingerprint_of(digests, floor)
     last = f"pairs/{SHAPING}/" + key_digest(lineage)
-    found = cache.get_many([key, last])
+    work = f"worked/{SHAPING}/" + key_digest(lineage)
+    found = cache.get_many([key])
     if key in found:
         return from_memo(found[key], shapes)
+    found = cache.get_many([last, work])
     report = (lambda done, total: progress("verifying pairs", done, total)) if progress else None
-    clusters, index = cluster_from(shapes, decode_pairs(found.get(last)), report, floor=floor)
-    cache.put_many({key: memo_of(clusters, shapes), last: encode_pairs(index)})
+    clusters, index, answers = cluster_reusing(shapes, decode_pairs(found.get(last)),
+                                               worked.decode(found.get(work), SETTINGS), report, floor=floor)
+    cache.put_many({key: memo_of(clusters, shapes), last: encode_pairs(index), work: worked.encode(answers, SETTINGS)})
     return clusters

@@ -25,6 +25,7 @@ from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARIT
                                      SHARED_SAMPLES, PairIndex, content_pairs, find_pairs, group_key, update_pairs)
 from radar.stages.content import Rarity, definition_codes, median, overlap, shared_content
 from radar.stages.shape import IDENTIFIER, NAME_PLANE, Shape, similarity
+from radar.stages.worked import Worked, decode_trim, encode_trim, encode_weighed, trim_key, weigh_key
 
 LINK_VOCABULARY = 0.6  # two units are not one shape when their shared names (library calls) agree less
 SMALL_UNIT = 50  # below this many tokens, syntax alone looks alike: demand near-identity...
@@ -51,7 +52,7 @@ MODIFIED_SIZES = LINK_MODIFIED / (2 - LINK_MODIFIED)  # shortest/longest that ca
 TOOL_CONFIGURATION = ("*.config.*", "*.conf.*", ".*rc.*", "conf.py", "setup.py", "noxfile.py",
                       "gruntfile.*", "gulpfile.*")
 
-_SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SMALL_UNIT, LINK_SMALL,
+SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SMALL_UNIT, LINK_SMALL,
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
              MOSTLY, SAME_FIDELITY, LOGIC_CONTENT, INTRUDER_CONTENT, FAMILY_SIMILARITY, FAMILY_CONTENT,
              FAMILY_WORDS, FAMILY_WORD_CLUSTERS, LINK_MODIFIED, MODIFIED_CONTENT, RARE_SHARE, RARE_SHARED,
@@ -99,30 +100,45 @@ def cluster_from(shapes: Iterable[Shape], previous: PairIndex | None,
     """cluster(), its candidate pairs updated from the index of another set of shapes (the last
     pass's) when there is one: the same clusters for the cost of the change. Also returns the
     index of these shapes, for the next pass."""
+    return cluster_reusing(shapes, previous, None, progress, floor)[:2]
+
+
+def cluster_reusing(shapes: Iterable[Shape], previous: PairIndex | None, earlier: Worked | None,
+                    progress: Callable[[int, int], None] | None = None,
+                    floor: int = MIN_CLUSTER_TOKENS) -> tuple[tuple[Cluster, ...], PairIndex, Worked]:
+    """cluster_from(), also taking the trims and weighings of another clustering (worked.py)
+    wherever their inputs are unchanged: the same clusters. Also returns what this one worked
+    out, for the next."""
     shapes = list(shapes)
+    earlier, worked = earlier or Worked(), Worked()
     eligible = sorted(_drop_wrappers([s for s in shapes if s.size >= max(floor, MIN_CLUSTER_TOKENS)]), key=_order)
     groups = _identical_groups(eligible)
     firsts = [group[0] for group in groups]
     keys = [group_key(shape) for shape in firsts]
     pairs, index = find_pairs(firsts, keys) if previous is None else update_pairs(firsts, keys, previous)
+    defined = {(s.subsystem, s.name) for s in shapes if s.kind != "module"}  # each name once per subsystem
     rarity = Rarity.of(_vocab_by_subsystem(eligible),
-                       ((s.subsystem, code) for s in shapes if s.kind != "module"
-                        for code in definition_codes(s.name, s.subsystem)))
+                       ((subsystem, code) for subsystem, name in defined
+                        for code in definition_codes(name, subsystem)))
     pairs = pairs | content_pairs(firsts, rarity.users, len(rarity.vocab_by_subsystem), MODIFIED_SIZES, SMALL_UNIT)
     graph, modified = _verified_graph(groups, sorted(pairs), _vocabulary_streams(groups, eligible), rarity, progress)
-    clusters = _clusters_of(graph, groups, set())
+    clusters = []
+    for component in _components(range(len(groups)), graph):
+        if len(component) > 1 or _spans(groups[component[0]]):  # else: one subsystem's
+            clusters.extend(_trim_reusing(component, groups, graph, keys, earlier, worked))
     spanning = [c for c in clusters if len(c.subsystems) >= 2]
     spanning += _modified_copies(modified, groups, spanning)
-    weighed = [w for c in _largest_only(spanning) if len((w := _weigh(c, rarity)).subsystems) >= 2]
+    weighed = [w for c in _largest_only(spanning)
+               if len((w := _weigh_reusing(c, rarity, earlier, worked)).subsystems) >= 2]
     weighed = _largest_only(weighed)  # a cluster its look-alikes left may now lie inside another
-    return tuple(sorted(_families(weighed, rarity), key=lambda c: _order(c.members[0]))), index
+    return tuple(sorted(_families(weighed, rarity), key=lambda c: _order(c.members[0]))), index, worked
 
 
 def fingerprint_of(files: Iterable[tuple[str, ...]], floor: int) -> str:
     """What cluster() depends on, hashed: equal fingerprints give equal clusters (memo key).
     `files` are (subsystem, path, language, what fixes the file's shapes: a digest of them,
     or the blob they come from)."""
-    digest = hashlib.blake2b(repr((_SETTINGS, floor)).encode(), digest_size=16)
+    digest = hashlib.blake2b(repr((SETTINGS, floor)).encode(), digest_size=16)
     for file in sorted(files):
         digest.update(repr(file).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
@@ -239,6 +255,24 @@ def _configures_a_tool(shape: Shape) -> bool:
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in TOOL_CONFIGURATION)
 
 
+def _weigh_reusing(found: Cluster, rarity: Rarity, earlier: Worked, worked: Worked) -> Cluster:
+    """_weigh(found, rarity), or the answer an earlier clustering found for the same inputs."""
+    key = weigh_key(found.members, found.medoid, found.subsystems, rarity)
+    answer = earlier.weighs.get(key)
+    if answer is not None:
+        try:
+            kept, medoid, content, nature = answer
+            weighed = Cluster(tuple(found.members[i] for i in kept), medoid,
+                              tuple(found.similarities[i] for i in kept), tuple(content), nature)
+        except (TypeError, ValueError, IndexError):
+            answer = None
+    if answer is None:
+        weighed = _weigh(found, rarity)
+        answer = encode_weighed(weighed, found.members)
+    worked.weighs[key] = answer
+    return weighed
+
+
 def _families(clusters: list[Cluster], rarity: Rarity) -> list[Cluster]:
     """Clusters of logic that are variants of one helper (alike in structure, saying much the
     same) are one family: reported as its broadest cluster, with the others as its variants."""
@@ -312,14 +346,6 @@ def _say_the_same(first: tuple[Shape, ...], second: tuple[Shape, ...], rarity: R
     return overlap(a, b, weights) >= MODIFIED_CONTENT
 
 
-def _clusters_of(graph: Graph, groups: list[tuple[Shape, ...]], modified: set[tuple[int, int]]) -> list[Cluster]:
-    clusters = []
-    for component in _components(range(len(groups)), graph):
-        if len(component) > 1 or _spans(groups[component[0]]):  # else: one subsystem's
-            clusters.extend(_trim(component, groups, graph, modified))
-    return clusters
-
-
 def _modified_copies(modified: Graph, groups: list[tuple[Shape, ...]], found: list[Cluster]) -> list[Cluster]:
     """Clusters of modified copies among the units no cluster holds: a copy that drifted from a
     cluster of identical ones is left out of it (the cluster stays as ready as it is)."""
@@ -361,7 +387,7 @@ def _components(nodes: Iterable[int], graph: Graph) -> list[list[int]]:
 
 
 def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: Graph,
-          modified: set[tuple[int, int]]) -> list[Cluster]:
+          modified: frozenset[tuple[int, int]] | set[tuple[int, int]] = frozenset()) -> list[Cluster]:
     """Keep the members close to the medoid (or its modified copies); the rest form clusters
     of their own."""
     if len(component) == 1:
@@ -382,6 +408,26 @@ def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: Graph,
     for sub in _components(far, graph):
         result.extend(_trim(sub, groups, graph, modified))
     return result
+
+
+def _trim_reusing(component: list[int], groups: list[tuple[Shape, ...]], graph: Graph, keys: list[str],
+                  earlier: Worked, worked: Worked) -> list[Cluster]:
+    """_trim(component, ...), or the answer an earlier clustering found for the same inputs.
+    A component of one or two groups is trimmed at once: its key would cost more."""
+    if len(component) <= 2:
+        return _trim(component, groups, graph)
+    key = trim_key(component, groups, graph, keys)
+    answer = earlier.trims.get(key)
+    if answer is not None:
+        try:
+            found = decode_trim(answer, component, groups, lambda members, medoid, sims: Cluster(members, medoid, sims))
+        except (TypeError, ValueError, IndexError):
+            answer = None
+    if answer is None:
+        found = _trim(component, groups, graph)
+        answer = encode_trim(found, component, groups)
+    worked.trims[key] = answer
+    return found
 
 
 def _medoid(component: list[int], groups, graph: Graph, score) -> int:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from gitfleet import RADAR, make_fleet, radar
+from gitfleet import RADAR, make_fleet, radar, scan_args
 from radar.infra import records
 from radar.infra.storage import ScanLock, ScanRunning, atomic_write, remove_leftovers
 
@@ -44,6 +44,21 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path) -> None:
         atomic_write(target, "not bytes")  # type: ignore[arg-type]
     assert json.loads(target.read_text()) == {"pass": 1}
     assert [p.name for p in tmp_path.iterdir()] == ["latest.json"]
+
+
+def test_a_pass_whose_record_cannot_be_written_keeps_the_previous_views_and_no_temp(tmp_path: Path) -> None:
+    """latest.json and abstractions.md are staged beside the record (their fsyncs overlap it),
+    but installed only after it: a record that fails leaves the last pass's views in place."""
+    fleet = make_fleet(tmp_path / "fleet")
+    out = tmp_path / "out"
+    assert radar(*scan_args(fleet.repo, out)).returncode == 0
+    views = {path: path.read_bytes() for path in (out / "snapshots" / "latest.json", out / "abstractions.md")}
+    (out / "snapshots" / "deltas").write_text("in the way of the next record")
+    (fleet.repo / "lib" / "core" / "late.py").write_text("def late(value):\n    return [value] * 3\n")
+    failed = radar(*scan_args(fleet.repo, out))
+    assert failed.returncode != 0 and "deltas" in failed.stderr, failed.stderr
+    assert {path: path.read_bytes() for path in views} == views
+    assert not [p for p in out.rglob("*.tmp")]
 
 
 def test_remove_leftovers_only_removes_temp_files(tmp_path: Path) -> None:

@@ -50,7 +50,7 @@ def test_an_unchanged_fleet_is_neither_parsed_nor_clustered_again(fleet, tmp_pat
 def test_a_radar_that_clusters_differently_clusters_again_whatever_it_remembers(fleet, tmp_path, monkeypatch):
     from radar.stages import cluster
     scan(fleet, tmp_path / "out", tmp_path / "cache")
-    monkeypatch.setattr(cluster, "_SETTINGS", cluster._SETTINGS + ("an upgrade",))
+    monkeypatch.setattr(cluster, "SETTINGS", cluster.SETTINGS + ("an upgrade",))
     _, upgraded = scan(fleet, tmp_path / "out", tmp_path / "cache")
     assert "verifying pairs" in upgraded
 
@@ -77,6 +77,19 @@ def test_an_edit_that_moves_a_shape_clusters_again_like_a_cold_pass(fleet, tmp_p
     cold = scan(fleet, tmp_path / "nocache", None)[0]
     assert published(after) == published(cold)
     assert any(newcomer in c["consumers"] for c in after["candidates"])
+
+
+def test_edits_in_a_row_take_the_last_clusterings_work_and_publish_what_a_cold_pass_would(fleet, tmp_path):
+    scan(fleet, tmp_path / "out", tmp_path / "cache")
+    plant = fleet.plant("pagination")
+    outsiders = [name for name in fleet.worktrees if name not in plant.subsystems][:2]
+    source = (fleet.worktrees[plant.subsystems[0]] / plant.paths[0]).read_text()
+    for newcomer in outsiders:  # the second clustering starts from the first one's trims and weighings
+        commit_old(fleet.worktrees[newcomer], f"lib/{newcomer}/page.sx", source.replace(plant.subsystems[0], newcomer))
+        after, work = scan(fleet, tmp_path / "out", tmp_path / "cache")
+        assert work["parsing files"] == 1 and "verifying pairs" in work
+        assert published(after) == published(scan(fleet, tmp_path / f"nocache-{newcomer}", None)[0])
+    assert all(any(name in c["consumers"] for c in after["candidates"]) for name in outsiders)
 
 
 def test_an_edit_that_only_moves_a_reference_updates_the_dependencies(fleet, tmp_path):

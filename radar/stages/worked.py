@@ -1,0 +1,131 @@
+"""What one clustering worked out, kept so the next clustering (a pass after an edit) redoes
+only what its change touches.
+
+Two steps of cluster.py cost most of a clustering and are local: trimming one component of the
+verified graph into clusters (`_trim`: it looks only at the component's groups and edges) and
+weighing one cluster's content (`_weigh`: its members' vocabs and, of the fleet-wide Rarity,
+only the facts about the characters those vocabs hold). Each answer is filed under a digest of
+everything it depends on, so an entry from other inputs is a miss, never a wrong answer; the
+whole memo also carries a stamp of the code and settings that made it (`stamp`), and a memo
+with another stamp is not read at all. Answers name members by position, never by content:
+the shapes they point at are the current pass's.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from radar.stages import content, shape
+from radar.stages.content import Rarity
+from radar.stages.shape import Shape
+
+Digest = bytes
+
+
+@dataclass(frozen=True)
+class Worked:
+    """Answers by digest of their inputs: components trimmed, clusters weighed. A clustering
+    reads one Worked (the last one's) and fills a fresh one with every answer it used, so the
+    memo holds the current state and nothing older."""
+
+    trims: dict[Digest, tuple] = field(default_factory=dict)
+    weighs: dict[Digest, tuple] = field(default_factory=dict)
+
+
+def stamp(settings: tuple) -> str | None:
+    """The code and settings the answers come from: cluster.py's settings, content.py's
+    weighing constants, and the source of the modules that compute them (None when a source
+    cannot be read: then no memo is ever taken)."""
+    sources = hashlib.blake2b(repr((settings, content.COMPARED, content.API_WEIGHT, content.CONVENTION_FLOOR)).encode(),
+                              digest_size=16)
+    for module in (content, shape, _cluster_module()):
+        try:
+            sources.update(Path(module.__file__).read_bytes())
+        except (OSError, TypeError):
+            return None
+    return sources.hexdigest()
+
+
+def _cluster_module():
+    from radar.stages import cluster  # cluster.py imports this module
+    return cluster
+
+
+def encode(worked: Worked, settings: tuple) -> tuple:
+    return (stamp(settings), worked.trims, worked.weighs)
+
+
+def decode(value: object, settings: tuple) -> Worked | None:
+    """The memo, when it was made by this code with these settings (else None: start afresh)."""
+    try:
+        made, trims, weighs = value
+    except (TypeError, ValueError):
+        return None
+    if made is None or made != stamp(settings) or not isinstance(trims, dict) or not isinstance(weighs, dict):
+        return None
+    return Worked(trims, weighs)
+
+
+# ---------------------------------------------------------------- trimming a component
+
+def trim_key(component: Sequence[int], groups: Sequence[tuple[Shape, ...]], graph: dict[int, dict[int, float]],
+             group_keys: Sequence[str]) -> Digest:
+    """Everything `_trim` reads: each group's stream (by its group key) and where its shapes
+    are, in node order (ties are broken by node order), and the edges, by position."""
+    at = {node: position for position, node in enumerate(component)}
+    digest = hashlib.blake2b(digest_size=16)
+    for node in component:  # fed as text, not repr'd: a component can hold thousands of shapes
+        group = groups[node]  # names hold no NUL, and each group says how many shapes it has
+        digest.update("\0".join([group_keys[node], str(len(group)), *(
+            f"{s.subsystem}\0{s.path}\0{s.start_line}\0{s.end_line}\0{s.kind}\0{s.size}" for s in group), ""])
+                      .encode("utf-8", "surrogatepass"))
+        digest.update(repr(sorted((at[other], score) for other, score in graph[node].items() if other in at)).encode())
+    return digest.digest()
+
+
+def encode_trim(found: Sequence, component: Sequence[int], groups: Sequence[tuple[Shape, ...]]) -> tuple:
+    """Trimmed clusters (members, medoid, similarities), each member as (group position, index)."""
+    where = {id(s): (position, index) for position, node in enumerate(component)
+             for index, s in enumerate(groups[node])}
+    return tuple((tuple(where[id(m)] for m in c.members), c.medoid, c.similarities) for c in found)
+
+
+def decode_trim(answer: tuple, component: Sequence[int], groups: Sequence[tuple[Shape, ...]],
+                make: Callable[[tuple[Shape, ...], int, tuple[float, ...]], object]) -> list:
+    return [make(tuple(groups[component[position]][index] for position, index in members), medoid, tuple(sims))
+            for members, medoid, sims in answer]
+
+
+# ---------------------------------------------------------------- weighing a cluster
+
+def weigh_key(members: Sequence[Shape], medoid: int, subsystems: tuple[str, ...], rarity: Rarity) -> Digest:
+    """Everything `_weigh` reads, for this cluster and any subset of it that it may weigh
+    again: the members' vocabs, subsystems, paths (a tool's configuration file is its own nature)
+    and delegation, the medoid's behaviour, and of the
+    Rarity only, per character the members hold, how many subsystems use it, which of the
+    cluster's subsystems use it, which of them define it and whether any other does."""
+    consumers = frozenset(subsystems)
+    chars = set().union(*(m.vocab for m in members))
+    ordered = sorted(chars)
+    users = rarity.users.get
+    definers = rarity.definers.get
+    facts = (len(rarity.vocab_by_subsystem), subsystems, medoid, members[medoid].behaviour,
+             [(m.subsystem, m.path, m.vocab, m.forwards) for m in members],
+             [users(char, 0) for char in ordered],
+             ["".join(sorted(chars & rarity.vocab_by_subsystem.get(name, frozenset()))) for name in subsystems],
+             [(char, bool(held - consumers), sorted(held & consumers))
+              for char in ordered if (held := definers(char))])
+    return _digest((ordered, facts))
+
+
+def encode_weighed(weighed, members: Sequence[Shape]) -> tuple:
+    """A weighing's answer: which members stay (by index), the medoid among them, their
+    content and the cluster's nature."""
+    index = {id(m): i for i, m in enumerate(members)}
+    return (tuple(index[id(m)] for m in weighed.members), weighed.medoid, weighed.content, weighed.nature)
+
+
+def _digest(value: object) -> Digest:
+    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).digest()

@@ -1,0 +1,101 @@
+"""What a clustering worked out, taken by the next one (stages/worked.py): after an edit the
+same clusters as from scratch, the unchanged parts taken rather than redone, and an answer
+whose inputs moved never taken. Real parser, real shapes."""
+import dataclasses
+
+from radar.stages import worked
+from radar.stages.cluster import SETTINGS, cluster, cluster_reusing
+from radar.stages.content import Rarity
+from test_cluster import OWN_CODE, PAGINATE, fleet_shapes, shapes_of
+
+
+def edited_fleet():
+    """fleet_shapes() with search's paginator given one more statement, a call no other unit makes."""
+    shapes = [s for s in fleet_shapes() if not (s.subsystem == "search" and s.path.endswith("page.py"))]
+    source = PAGINATE.format(name="search_page", n=50).replace(
+        "    return", "    hint = describe_cursor(following, start)\n    return")
+    return shapes + shapes_of("search", source, "page.py")
+
+
+def test_an_edit_takes_the_earlier_answers_and_finds_the_clusters_from_scratch():
+    before = fleet_shapes()
+    _, index, earlier = cluster_reusing(before, None, None)
+    assert earlier.trims and earlier.weighs
+    after = edited_fleet()
+    clusters, _, now = cluster_reusing(after, index, earlier)
+    assert clusters == cluster(after)
+    assert set(now.weighs) & set(earlier.weighs)  # the retry cluster did not move: its weighing is taken
+    assert set(now.weighs) != set(earlier.weighs)  # the paginators' did: weighed again
+    assert set(now.trims) == set(earlier.trims)  # the edit moved no component of three groups or more
+
+
+def test_the_same_shapes_take_every_answer():
+    shapes = fleet_shapes()
+    _, index, earlier = cluster_reusing(shapes, None, None)
+    clusters, _, now = cluster_reusing(shapes, index, earlier)
+    assert clusters == cluster(shapes) and now == earlier
+
+
+def test_a_weighing_is_not_taken_once_another_subsystem_says_its_words():
+    """Poisoned answers under the earlier keys: a fleet whose rarity moved takes none of them."""
+    before = fleet_shapes()
+    _, index, earlier = cluster_reusing(before, None, None)
+    poisoned = dataclasses.replace(earlier, weighs={key: ((0,), 0, (0.0,), "boilerplate") for key in earlier.weighs})
+    after = before + shapes_of("zeta", OWN_CODE[0] + "def pace(fn, delay):\n    time.sleep(delay)\n    return fn()\n")
+    clusters, _, now = cluster_reusing(after, index, poisoned)
+    assert clusters == cluster(after)
+    assert not set(now.weighs) & set(poisoned.weighs)
+
+
+def test_a_weighing_key_names_every_fact_it_reads():
+    retry = [s for s in fleet_shapes() if s.name.endswith("_retry")]
+    subsystems = tuple(sorted({s.subsystem for s in retry}))
+    vocab = {s.subsystem: set(s.vocab) for s in retry}
+    word = retry[0].vocab[0]
+    rarity = Rarity.of(vocab, [])
+    key = worked.weigh_key(retry, 0, subsystems, rarity)
+    assert worked.weigh_key(retry, 0, subsystems, Rarity.of(vocab, [])) == key
+    moved = {
+        "another user": Rarity.of({**vocab, "zeta": {word}}, []),
+        "another definer": Rarity.of(vocab, [("zeta", word)]),
+        "a consumer defining it": Rarity.of(vocab, [(subsystems[0], word)]),
+        "one fewer user": Rarity.of({**vocab, subsystems[1]: vocab[subsystems[1]] - {word}}, []),
+    }
+    for what, rarity_then in moved.items():
+        assert worked.weigh_key(retry, 0, subsystems, rarity_then) != key, what
+    other_vocab = [dataclasses.replace(retry[0], vocab=retry[0].vocab[1:]), *retry[1:]]
+    assert worked.weigh_key(other_vocab, 0, subsystems, rarity) != key
+    assert worked.weigh_key(retry, 1, subsystems, rarity) != key
+    delegating = [dataclasses.replace(retry[0], forwards=True), *retry[1:]]
+    assert worked.weigh_key(delegating, 0, subsystems, rarity) != key
+    configuring = [dataclasses.replace(m, path=m.path.rsplit("/", 1)[0] + "/setup.py") for m in retry]
+    assert worked.weigh_key(configuring, 0, subsystems, rarity) != key
+
+
+def test_a_trim_key_names_the_streams_places_and_edges():
+    groups = [(s,) for s in fleet_shapes() if s.name.endswith("_retry")]
+    keys = [f"stream-{i}" for i in range(len(groups))]
+    graph = {0: {1: 0.9, 2: 0.85}, 1: {0: 0.9}, 2: {0: 0.85}, 3: {}}
+    key = worked.trim_key([0, 1, 2], groups, graph, keys)
+    assert worked.trim_key([0, 1, 2], groups, graph, list(keys)) == key
+    assert worked.trim_key([0, 1, 2], groups, {**graph, 0: {1: 0.91, 2: 0.85}}, keys) != key
+    assert worked.trim_key([0, 1, 2], groups, graph, ["other", *keys[1:]]) != key
+    moved = [(dataclasses.replace(groups[0][0], start_line=groups[0][0].start_line + 1),), *groups[1:]]
+    assert worked.trim_key([0, 1, 2], moved, graph, keys) != key
+
+
+def test_a_memo_from_other_code_or_settings_or_garbage_is_not_read():
+    _, _, answers = cluster_reusing(fleet_shapes(), None, None)
+    assert worked.decode(worked.encode(answers, SETTINGS), SETTINGS) == answers
+    assert worked.decode(worked.encode(answers, SETTINGS), (*SETTINGS, 1)) is None
+    for garbage in (None, (), ("x", {}, {}), (worked.stamp(SETTINGS), [], {}), 42):
+        assert worked.decode(garbage, SETTINGS) is None
+
+
+def test_a_stale_answer_that_does_not_fit_is_redone_not_trusted():
+    shapes = fleet_shapes()
+    _, index, earlier = cluster_reusing(shapes, None, None)
+    broken = worked.Worked({key: (((99, 0),), 0, (1.0,)) for key in earlier.trims},
+                           {key: ((99,), 0, (1.0,), "logic") for key in earlier.weighs})
+    assert cluster_reusing(shapes, index, broken)[0] == cluster(shapes)
+
