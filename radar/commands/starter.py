@@ -233,8 +233,8 @@ def suggestion(repo: Path) -> str:
         return ""
     if layout.globs:
         globs = ", ".join(f'"{g}"' for g, _ in layout.globs)
-        counted = ", ".join(f"{g}: {counted(g, n)}" for g, n in layout.globs)
-        return f"this layout looks like fleet.subsystems: [{globs}] ({counted})"
+        found = ", ".join(f"{g}: {counted(g, n)}" for g, n in layout.globs)
+        return f"this layout looks like fleet.subsystems: [{globs}] ({found})"
     if layout.worktrees:
         return f"{layout.worktrees} worktrees, but none holds lib/<its name>: set fleet.worktree_namespace"
     return "name the folders that are subsystems in fleet.subsystems, e.g. [\"services/*\"]"
