@@ -77,6 +77,17 @@ class ParseCache:
         except sqlite3.Error:
             pass  # a cache that cannot be written only costs time
 
+    def put_payloads(self, payloads: dict[str, bytes]) -> None:
+        """put_many of values already marshalled (by the process that made them)."""
+        if self._db is None or not payloads:
+            return
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?)",
+                                     [(key, _digest(key, payload), payload) for key, payload in payloads.items()])
+        except sqlite3.Error:
+            pass
+
     def keep_latest(self, limits: dict[str, int]) -> None:
         """Keep only the newest `limits[prefix]` entries under each key prefix, and drop parses
         made by other versions of the tool: memos of states long gone only take room."""

@@ -153,18 +153,50 @@ def window_hashes(blind: str) -> list[int]:
     return hashes
 
 
+def window_hashes_vectorised(blind: str):
+    """window_hashes(blind) as a numpy array, in a few array operations instead of a Python
+    step per character (numpy comes with streamlit; importing it costs ~60 ms, so only a pass
+    that analyses many files asks for this). Horner's rule in uint64, which wraps modulo
+    2**64, then the low 61 bits: the same integers, since 2**61 divides 2**64."""
+    import numpy
+
+    codes = numpy.frombuffer(blind.encode("utf-32-le"), dtype="<u4").astype(numpy.uint64)
+    count = max(len(codes) - SHINGLE + 1, 0)
+    value = numpy.zeros(count, dtype=numpy.uint64)
+    base = numpy.uint64(_BASE)
+    for offset in range(SHINGLE if count else 0):
+        value *= base
+        value += codes[offset:offset + count]
+    value &= numpy.uint64(_MASK)
+    return value
+
+
+@lru_cache(maxsize=1)
+def _has_numpy() -> bool:
+    from importlib.util import find_spec
+
+    return find_spec("numpy") is not None
+
+
 class FileStreams:
     """A file's blind and names streams and shingle hashes, computed once; a unit's are slices.
 
     Units nest (module, class, method), so shaping each unit on its own would redo the same
     tokens several times; slicing the file's streams gives the same strings and samples.
+    `vectorised`: hash with numpy (window_hashes_vectorised) when it is installed, for passes
+    that analyse many files; the same hashes either way.
     """
 
-    def __init__(self, tokens: Sequence[Token]):
+    def __init__(self, tokens: Sequence[Token], vectorised: bool = False):
         self.blind, self.names = stream_codes(tokens)
-        self._hashes = window_hashes(self.blind)
-        self._kept_at = [i for i, h in enumerate(self._hashes) if h % SAMPLE_MODULUS == 0]
-        self._kept = [self._hashes[i] for i in self._kept_at]
+        if vectorised and _has_numpy():
+            hashes = window_hashes_vectorised(self.blind)
+            kept_at = (hashes % SAMPLE_MODULUS == 0).nonzero()[0]
+            self._hashes, self._kept_at, self._kept = hashes.tolist(), kept_at.tolist(), hashes[kept_at].tolist()
+        else:
+            self._hashes = window_hashes(self.blind)
+            self._kept_at = [i for i, h in enumerate(self._hashes) if h % SAMPLE_MODULUS == 0]
+            self._kept = [self._hashes[i] for i in self._kept_at]
 
     def samples(self, start: int, end: int) -> tuple[int, ...]:
         """sample_shingles(self.blind[start:end])."""

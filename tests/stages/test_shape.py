@@ -183,3 +183,28 @@ def test_file_streams_give_each_unit_the_samples_of_its_own_slice(tokens, data):
     end = data.draw(st.integers(start, len(tokens)))
     blind, _ = stream_codes(tokens)
     assert FileStreams(tokens).samples(start, end) == sample_shingles(blind[start:end])
+
+
+WIDE_BLIND = st.text(alphabet=st.one_of(st.characters(min_codepoint=0xF0000, max_codepoint=0xFFFFD),
+                                        st.characters(min_codepoint=0x100000, max_codepoint=0x10FFFD)),
+                     max_size=300)
+
+
+@given(WIDE_BLIND)
+@settings(max_examples=300, deadline=None)
+def test_vectorised_window_hashes_are_the_python_ones(blind):
+    from radar.stages.shape import window_hashes, window_hashes_vectorised
+
+    assert window_hashes_vectorised(blind).tolist() == window_hashes(blind)
+
+
+@given(TOKENS, st.data())
+@settings(max_examples=200, deadline=None)
+def test_vectorised_file_streams_sample_alike(tokens, data):
+    from radar.stages.shape import FileStreams
+
+    start = data.draw(st.integers(0, len(tokens)))
+    end = data.draw(st.integers(start, len(tokens)))
+    plain, vectorised = FileStreams(tokens), FileStreams(tokens, vectorised=True)
+    assert (vectorised.blind, vectorised.names) == (plain.blind, plain.names)
+    assert vectorised.samples(start, end) == plain.samples(start, end)
