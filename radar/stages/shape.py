@@ -18,6 +18,11 @@ from functools import lru_cache
 
 from radar.stages.parse import Token
 
+try:  # the C extension (radar/_native.c), when `pip install` could build it; same results
+    from radar import _native
+except ImportError:
+    _native = None
+
 SHINGLE = 8  # tokens per shingle: long enough that a shared one means shared code
 SAMPLE_MODULUS = 6  # keep shingles whose hash is 0 modulo this...
 MIN_SAMPLES = 6  # ...or, for small units, the smallest few hashes
@@ -98,7 +103,19 @@ IDENTIFIER = blind_code("id", "")
 
 
 def fingerprint(normalised: Iterable[str]) -> str:
-    return hashlib.blake2b("\x1f".join(normalised).encode("utf-8", "replace"), digest_size=10).hexdigest()
+    return _digest("\x1f".join(normalised))
+
+
+def exact_fingerprint(tokens: Sequence[Token]) -> str:
+    """fingerprint(normalise(tokens)); in C when the extension is built (the loop over every
+    token of every unit, nested units included, is a tenth of a cold pass's analysis)."""
+    if _native is not None:
+        return _digest(_native.normalised_text(tuple(tokens)))
+    return fingerprint(normalise(tokens))
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=10).hexdigest()
 
 
 def sample_shingles(blind: str) -> tuple[int, ...]:
@@ -153,50 +170,21 @@ def window_hashes(blind: str) -> list[int]:
     return hashes
 
 
-def window_hashes_vectorised(blind: str):
-    """window_hashes(blind) as a numpy array, in a few array operations instead of a Python
-    step per character (numpy comes with streamlit; importing it costs ~60 ms, so only a pass
-    that analyses many files asks for this). Horner's rule in uint64, which wraps modulo
-    2**64, then the low 61 bits: the same integers, since 2**61 divides 2**64."""
-    import numpy
-
-    codes = numpy.frombuffer(blind.encode("utf-32-le"), dtype="<u4").astype(numpy.uint64)
-    count = max(len(codes) - SHINGLE + 1, 0)
-    value = numpy.zeros(count, dtype=numpy.uint64)
-    base = numpy.uint64(_BASE)
-    for offset in range(SHINGLE if count else 0):
-        value *= base
-        value += codes[offset:offset + count]
-    value &= numpy.uint64(_MASK)
-    return value
-
-
-@lru_cache(maxsize=1)
-def _has_numpy() -> bool:
-    from importlib.util import find_spec
-
-    return find_spec("numpy") is not None
-
-
 class FileStreams:
     """A file's blind and names streams and shingle hashes, computed once; a unit's are slices.
 
     Units nest (module, class, method), so shaping each unit on its own would redo the same
     tokens several times; slicing the file's streams gives the same strings and samples.
-    `vectorised`: hash with numpy (window_hashes_vectorised) when it is installed, for passes
-    that analyse many files; the same hashes either way.
     """
 
-    def __init__(self, tokens: Sequence[Token], vectorised: bool = False):
+    def __init__(self, tokens: Sequence[Token]):
         self.blind, self.names = stream_codes(tokens)
-        if vectorised and _has_numpy():
-            hashes = window_hashes_vectorised(self.blind)
-            kept_at = (hashes % SAMPLE_MODULUS == 0).nonzero()[0]
-            self._hashes, self._kept_at, self._kept = hashes.tolist(), kept_at.tolist(), hashes[kept_at].tolist()
+        if _native is not None:
+            self._hashes, self._kept_at = _native.window_hashes(self.blind, SAMPLE_MODULUS)
         else:
             self._hashes = window_hashes(self.blind)
             self._kept_at = [i for i, h in enumerate(self._hashes) if h % SAMPLE_MODULUS == 0]
-            self._kept = [self._hashes[i] for i in self._kept_at]
+        self._kept = [self._hashes[i] for i in self._kept_at]
 
     def samples(self, start: int, end: int) -> tuple[int, ...]:
         """sample_shingles(self.blind[start:end])."""
