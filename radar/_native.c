@@ -20,6 +20,32 @@
 #define MASK ((1ULL << 61) - 1)
 
 static PyObject *ID, *LIT, *STR, *HASH, *STRING, *SEPARATOR;
+static PyObject *RENAMED;   /* list: RENAMED[i] is "$i", made once per process */
+static PyObject *LITERALS;  /* dict: a literal type -> "#" + type */
+
+static PyObject *renamed(Py_ssize_t i) {
+    while (PyList_GET_SIZE(RENAMED) <= i) {
+        PyObject *name = PyUnicode_FromFormat("$%zd", PyList_GET_SIZE(RENAMED));
+        if (name == NULL || PyList_Append(RENAMED, name) < 0) {
+            Py_XDECREF(name);
+            return NULL;
+        }
+        Py_DECREF(name);
+    }
+    return Py_NewRef(PyList_GET_ITEM(RENAMED, i));
+}
+
+static PyObject *literal(PyObject *type) {
+    PyObject *found = PyDict_GetItemWithError(LITERALS, type);
+    if (found != NULL)
+        return Py_NewRef(found);
+    if (PyErr_Occurred())
+        return NULL;
+    PyObject *made = PyUnicode_Concat(HASH, type);
+    if (made != NULL && PyDict_Size(LITERALS) < 4096 && PyDict_SetItem(LITERALS, type, made) < 0)
+        Py_CLEAR(made);
+    return made;
+}
 
 /* Categories are interned constants (parse.py), so the pointer test nearly always decides. */
 static int same(PyObject *a, PyObject *b) {
@@ -54,14 +80,14 @@ static PyObject *normalised_text(PyObject *self, PyObject *tokens) {
             } else {
                 if (PyErr_Occurred())
                     goto fail;
-                part = PyUnicode_FromFormat("$%zd", PyDict_GET_SIZE(names));
+                part = renamed(PyDict_GET_SIZE(names));
                 if (part == NULL || PyDict_SetItem(names, text, part) < 0) {
                     Py_XDECREF(part);
                     goto fail;
                 }
             }
         } else if (same(category, LIT)) {
-            part = PyUnicode_Concat(HASH, text);
+            part = literal(text);
         } else if (same(category, STR)) {
             part = Py_NewRef(STRING);
         } else {
@@ -144,7 +170,9 @@ PyMODINIT_FUNC PyInit__native(void) {
     HASH = PyUnicode_InternFromString("#");
     STRING = PyUnicode_InternFromString("#string");
     SEPARATOR = PyUnicode_InternFromString("\x1f");
-    if (!ID || !LIT || !STR || !HASH || !STRING || !SEPARATOR)
+    RENAMED = PyList_New(0);
+    LITERALS = PyDict_New();
+    if (!ID || !LIT || !STR || !HASH || !STRING || !SEPARATOR || !RENAMED || !LITERALS)
         return NULL;
     return PyModule_Create(&module);
 }
