@@ -35,6 +35,9 @@ class ParseCache:
             folder.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(folder / "parse-cache.sqlite", timeout=30)
             self._db.execute("PRAGMA journal_mode=WAL")
+            # No fsync at each commit (WAL stays consistent; a crash may only lose the last
+            # entries, which a cache can): a cold pass commits as it goes, on disks shared with others.
+            self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, digest BLOB, payload BLOB)")
         except (OSError, sqlite3.Error):
             self._db = None
