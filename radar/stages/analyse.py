@@ -191,8 +191,8 @@ def analyse_all(works: list[FileWork], ids: list[tuple[str | None, str | None]],
     rows: dict[str, bytes] = {}
     # Bound and stored as they arrive: this process does it while the workers still parse,
     # rather than alone after them.
-    for index, payload in zip(todo, _run([(works[i].abspath, works[i].language) for i in todo],
-                                         executor, progress)):
+    for position, payload in _run([(works[i].abspath, works[i].language) for i in todo], executor, progress):
+        index = todo[position]
         compact = marshal.loads(payload)
         if compact[0] not in (*FILE_SYSTEM_SKIPS, "too_large"):
             rows[keys[index]] = payload
@@ -216,14 +216,15 @@ def analyse_all(works: list[FileWork], ids: list[tuple[str | None, str | None]],
     return results, skipped
 
 
-def _run(batch_input: list[tuple[str, str]], executor: Executor, progress) -> Iterator[bytes]:
+def _run(batch_input: list[tuple[str, str]], executor: Executor, progress) -> Iterator[tuple[int, bytes]]:
+    """(position in batch_input, payload) of every file, as each batch is done."""
     batches = [batch_input[i:i + _BATCH] for i in range(0, len(batch_input), _BATCH)]
     done = 0
-    for results in executor.map(_analyse_batch, batches):
+    for number, results in executor.map_done(_analyse_batch, batches):
         done += len(results)
         if progress:
             progress(done, len(batch_input))
-        yield from results
+        yield from enumerate(results, number * _BATCH)
 
 
 def _bind(work: FileWork, compact: Compact) -> FileResult:
