@@ -7,6 +7,7 @@ Results are cached per git blob id (see cache.py) and spread over processes.
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import marshal
@@ -190,17 +191,19 @@ def analyse_all(works: list[FileWork], ids: list[tuple[str | None, str | None]],
     bound: list[FileResult | None] = [None] * len(works)
     rows: dict[str, bytes] = {}
     # Bound and stored as they arrive: this process does it while the workers still parse,
-    # rather than alone after them.
-    for position, payload in _run([(works[i].abspath, works[i].language) for i in todo], executor, progress):
-        index = todo[position]
-        compact = marshal.loads(payload)
-        if compact[0] not in (*FILE_SYSTEM_SKIPS, "too_large"):
-            rows[keys[index]] = payload
-        for same in waiting[keys[index]]:
-            bound[same] = _bind(works[same], compact)
-        if len(rows) >= _STORED_AT_ONCE:
-            cache.put_payloads(rows)
-            rows = {}
+    # rather than alone after them. Closed at once if this loop fails or is interrupted, so
+    # the pool shuts down then, not whenever the generator is collected.
+    with contextlib.closing(_run([(works[i].abspath, works[i].language) for i in todo], executor, progress)) as done:
+        for position, payload in done:
+            index = todo[position]
+            compact = marshal.loads(payload)
+            if compact[0] not in (*FILE_SYSTEM_SKIPS, "too_large"):
+                rows[keys[index]] = payload
+            for same in waiting[keys[index]]:
+                bound[same] = _bind(works[same], compact)
+            if len(rows) >= _STORED_AT_ONCE:
+                cache.put_payloads(rows)
+                rows = {}
     cache.put_payloads(rows)
     results, skipped = [], Counter()
     for index, work in enumerate(works):
