@@ -35,6 +35,9 @@ class ParseCache:
             folder.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(folder / "parse-cache.sqlite", timeout=30)
             self._db.execute("PRAGMA journal_mode=WAL")
+            # No fsync at each commit (WAL stays consistent; a crash may only lose the last
+            # entries, which a cache can): a cold pass commits as it goes, on disks shared with others.
+            self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, digest BLOB, payload BLOB)")
         except (OSError, sqlite3.Error):
             self._db = None
@@ -76,6 +79,17 @@ class ParseCache:
                 self._db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?)", rows)
         except sqlite3.Error:
             pass  # a cache that cannot be written only costs time
+
+    def put_payloads(self, payloads: dict[str, bytes]) -> None:
+        """put_many of values already marshalled (by the process that made them)."""
+        if self._db is None or not payloads:
+            return
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?)",
+                                     [(key, _digest(key, payload), payload) for key, payload in payloads.items()])
+        except sqlite3.Error:
+            pass
 
     def keep_latest(self, limits: dict[str, int]) -> None:
         """Keep only the newest `limits[prefix]` entries under each key prefix, and drop parses

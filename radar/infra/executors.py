@@ -42,43 +42,60 @@ class Executor:
             return _dask_map(function, batches, self.jobs, self.scheduler)
         if self.jobs <= 1 or len(batches) <= 1:
             return map(function, batches)
+        return _in_order(_pool_map(function, batches, self.jobs))
+
+    def map_done(self, function: Callable, batches: list) -> Iterator[tuple[int, object]]:
+        """(index, result) of every batch, each as soon as it is done: a caller that handles
+        results one by one (binding, storing) does so while the workers still run, rather than
+        after them for the batches this process made itself (which come last in input order)."""
+        if self.kind == "dask" or self.scheduler or self.jobs <= 1 or len(batches) <= 1:
+            return enumerate(self.map(function, batches))
         return _pool_map(function, batches, self.jobs)
 
 
 IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: it never waits for the next one
 
 
-def _pool_map(function: Callable, batches: list, jobs: int) -> Iterator:
+def _pool_map(function: Callable, batches: list, jobs: int) -> Iterator[tuple[int, object]]:
     """`jobs` processes at work: this one and jobs - 1 spawned workers. Workers take batches
     from the front, this process from the back, so the work starts at once instead of after
     the workers' start-up (spawning and importing take a third of a second of CPU each: on a
-    small fleet, as long as the parsing). Results come in input order, whoever made them."""
+    small fleet, as long as the parsing). Yields (index, result) as each batch is done."""
     from concurrent.futures import FIRST_COMPLETED, wait
 
     workers = min(jobs - 1, len(batches))
     pool = worker_pool(workers)
-    results: dict[int, object] = {}
     in_flight: dict = {}  # future -> batch index
-    front, back, ready = 0, len(batches), 0
+    front, back, done = 0, len(batches), 0
     try:
-        while ready < len(batches):
+        while done < len(batches):
             while front < back and len(in_flight) < IN_FLIGHT_PER_WORKER * workers:
                 in_flight[pool.submit(function, batches[front])] = front
                 front += 1
             if front < back:
                 back -= 1
-                results[back] = function(batches[back])
-            elif in_flight and ready not in results:
+                done += 1
+                yield back, function(batches[back])
+            elif in_flight:
                 wait(in_flight, return_when=FIRST_COMPLETED)
             for future in [f for f in in_flight if f.done()]:
-                results[in_flight.pop(future)] = future.result()
-            while ready in results:
-                yield results.pop(ready)
-                ready += 1
+                done += 1
+                yield in_flight.pop(future), future.result()
     finally:
         pool.shutdown(cancel_futures=True)
         del pool
         release_resource_tracker()
+
+
+def _in_order(done: Iterator[tuple[int, object]]) -> Iterator:
+    """The results of (index, result) pairs in index order, whatever order they came in."""
+    waiting: dict[int, object] = {}
+    ready = 0
+    for index, result in done:
+        waiting[index] = result
+        while ready in waiting:
+            yield waiting.pop(ready)
+            ready += 1
 
 
 def release_resource_tracker() -> None:

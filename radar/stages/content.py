@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 from radar.stages.parse import Token
 from radar.stages.shape import IDENTIFIER, NAME_PLANE, blind_code
@@ -107,7 +108,12 @@ def word_codes(words: Sequence[str], owner: str = "") -> str:
     neutral = _owner_pattern(owner)
     if neutral is None:
         return "".join(map(word_code, words))
-    return "".join(word_code(neutral.sub("\x02", word)) for word in words)
+    # One substitution over all the words (a match never spans the NUL between two), unless a
+    # word holds a NUL itself.
+    joined = "\0".join(words)
+    if not words or joined.count("\0") != len(words) - 1:
+        return "".join(word_code(neutral.sub("\x02", word)) for word in words)
+    return "".join(map(word_code, neutral.sub("\x02", joined).split("\0")))
 
 
 def vocab(at: Sequence[int], codes: str, start: int, end: int) -> str:
@@ -184,19 +190,34 @@ def overlap(a: str, b: str, weights: Weights) -> float:
     neither says anything)."""
     if a == b:
         return 1.0
-    first, second = set(a), set(b)
+    return _overlap(set(a), set(b), weights.get)
+
+
+def _overlap(first: set[str], second: set[str], weight) -> float:
     # fsum: exactly rounded, so the order sets iterate in cannot make overlap(a, b) != overlap(b, a)
-    union = math.fsum(weights.get(char, 0.0) for char in first | second)
-    return math.fsum(weights.get(char, 0.0) for char in first & second) / union if union else 1.0
+    union = math.fsum(map(weight, first | second, repeat(0.0)))
+    return math.fsum(map(weight, first & second, repeat(0.0))) / union if union else 1.0
 
 
 def shared_content(vocabs: Sequence[str], weights: Weights) -> tuple[float, ...]:
     """Per instance, its mean overlap with (up to COMPARED of) the others: how much of what it
     says the others say too."""
+    sets = {vocab: set(vocab) for vocab in vocabs}  # copies often say exactly the same
+    known: dict[tuple[str, str], float] = {}
+    weight = weights.get
+
+    def overlap_of(a: str, b: str) -> float:
+        if a == b:
+            return 1.0
+        value = known.get((a, b))
+        if value is None:
+            value = known[(a, b)] = known[(b, a)] = _overlap(sets[a], sets[b], weight)
+        return value
+
     values = []
     for index, mine in enumerate(vocabs):
         others = [v for other, v in enumerate(vocabs) if other != index][:COMPARED]
-        values.append(round(sum(overlap(mine, o, weights) for o in others) / len(others), 4) if others else 1.0)
+        values.append(round(sum(overlap_of(mine, o) for o in others) / len(others), 4) if others else 1.0)
     return tuple(values)
 
 

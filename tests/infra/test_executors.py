@@ -66,3 +66,15 @@ def test_a_local_pool_gives_every_batch_in_input_order_this_process_working_too(
     assert [[square for square, _ in batch] for batch in results] == [[v * v for v in b] for b in batches]
     assert results[-1][0][1] == os.getpid()  # the last batch is this process's first
     assert list(Executor("local", jobs=jobs).map(_tagged, batches[:1]))[0][0][1] == os.getpid()
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_map_done_gives_every_batch_once_with_its_index(jobs):
+    """As done, in whatever order: each batch's result exactly once, under its own index."""
+    from radar.infra.executors import Executor
+
+    batches = [list(range(start, start + 3)) for start in range(0, 60, 3)]
+    done = list(Executor("local", jobs=jobs).map_done(_tagged, batches))
+    assert sorted(index for index, _ in done) == list(range(len(batches)))
+    assert {index: [square for square, _ in result] for index, result in done} == {
+        index: [v * v for v in batch] for index, batch in enumerate(batches)}

@@ -300,3 +300,27 @@ def test_a_modified_copy_needs_half_its_content_shared_exactly():
 def test_a_tools_configuration_at_the_top_of_a_one_module_subsystem_is_configuration():
     found = [shape for name in ("acl", "feed", "mod") for shape in shapes(name, SETUP, "setup.py")]
     assert [c.nature for c in cluster(found)] == ["configuration"]
+
+
+@given(st.lists(vocabs, max_size=50), st.dictionaries(st.sampled_from("abcdefgh"), st.floats(0.25, 5.0)))
+def test_shared_content_is_each_instances_mean_overlap_with_the_others(many, weights):
+    from radar.stages.content import COMPARED, shared_content
+
+    expected = []
+    for index, mine in enumerate(many):
+        others = [v for other, v in enumerate(many) if other != index][:COMPARED]
+        expected.append(round(sum(overlap(mine, o, weights) for o in others) / len(others), 4) if others else 1.0)
+    assert shared_content(many, weights) == tuple(expected)
+
+
+WORDS = st.lists(st.lists(st.sampled_from(["kafka", "Kafka", "_", "-", "x", ".", "\x01", "\0", "ka"]),
+                          max_size=6).map("".join), max_size=12)
+
+
+@given(WORDS, st.sampled_from(["", "ka", "kafka", "kafka-x", "x_kafka"]))
+def test_word_codes_neutralise_the_owner_in_each_word_alone(words, owner):
+    from radar.stages.content import _owner_pattern, word_code
+
+    neutral = _owner_pattern(owner)
+    expected = "".join(word_code(neutral.sub("\x02", w) if neutral else w) for w in words)
+    assert word_codes(words, owner) == expected

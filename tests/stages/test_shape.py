@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -183,3 +184,47 @@ def test_file_streams_give_each_unit_the_samples_of_its_own_slice(tokens, data):
     end = data.draw(st.integers(start, len(tokens)))
     blind, _ = stream_codes(tokens)
     assert FileStreams(tokens).samples(start, end) == sample_shingles(blind[start:end])
+
+
+WIDE_BLIND = st.text(alphabet=st.one_of(st.characters(min_codepoint=0xF0000, max_codepoint=0xFFFFD),
+                                        st.characters(min_codepoint=0x100000, max_codepoint=0x10FFFD),
+                                        st.characters(max_codepoint=0xFF)),
+                     max_size=300)
+ANY_TOKEN = st.tuples(st.sampled_from(["kw", "id", "lit", "str"]), st.text(max_size=6))
+
+
+def native():
+    """The C extension (radar/_native.c); a skip where `pip install` could not build it."""
+    return pytest.importorskip("radar._native", reason="the C extension was not built here")
+
+
+@given(WIDE_BLIND, st.integers(1, 12))
+@settings(max_examples=300, deadline=None)
+def test_native_window_hashes_are_the_python_ones(blind, modulus):
+    from radar.stages.shape import window_hashes
+
+    hashes = window_hashes(blind)
+    assert native().window_hashes(blind, modulus) == (hashes, [i for i, h in enumerate(hashes) if h % modulus == 0])
+
+
+@given(st.lists(st.one_of(TOKEN, ANY_TOKEN), max_size=150))
+@settings(max_examples=300, deadline=None)
+def test_native_normalised_text_is_the_python_one(tokens):
+    from radar.stages.shape import exact_fingerprint
+
+    assert native().normalised_text(tuple(tokens)) == "\x1f".join(normalise(tokens))
+    assert exact_fingerprint(tokens) == fingerprint(normalise(tokens))
+
+
+@given(TOKENS, st.data())
+@settings(max_examples=100, deadline=None)
+def test_python_file_streams_sample_like_the_native_ones(tokens, data):
+    from radar.stages import shape
+
+    start = data.draw(st.integers(0, len(tokens)))
+    end = data.draw(st.integers(start, len(tokens)))
+    built = shape.FileStreams(tokens).samples(start, end)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(shape, "_native", None)  # the path a machine without a compiler takes
+        assert shape.FileStreams(tokens).samples(start, end) == built == sample_shingles(
+            shape.stream_codes(tokens)[0][start:end])
