@@ -56,7 +56,7 @@ SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SM
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
              MOSTLY, SAME_FIDELITY, LOGIC_CONTENT, INTRUDER_CONTENT, FAMILY_SIMILARITY, FAMILY_CONTENT,
              FAMILY_WORDS, FAMILY_WORD_CLUSTERS, LINK_MODIFIED, MODIFIED_CONTENT, RARE_SHARE, RARE_SHARED,
-             TOOL_CONFIGURATION, 7)  # what the memos of clusters depend on besides the shapes
+             TOOL_CONFIGURATION, 8)  # what the memos of clusters depend on besides the shapes
 
 
 @dataclass(frozen=True)
@@ -120,8 +120,9 @@ def cluster_reusing(shapes: Iterable[Shape], previous: PairIndex | None, earlier
     rarity = Rarity.of(_vocab_by_subsystem(eligible),
                        ((subsystem, code) for subsystem, name in defined
                         for code in definition_codes(name, subsystem)))
-    pairs = pairs | content_pairs(firsts, rarity.users, len(rarity.vocab_by_subsystem), MODIFIED_SIZES, SMALL_UNIT)
-    graph, modified = _verified_graph(groups, sorted(pairs), _vocabulary_streams(groups, eligible), rarity, progress)
+    saying = content_pairs(firsts, rarity.users, len(rarity.vocab_by_subsystem), MODIFIED_SIZES, SMALL_UNIT)
+    graph, modified = _verified_graph(groups, sorted(pairs | saying), saying, _vocabulary_streams(groups, eligible),
+                                      rarity, progress)
     clusters = []
     for component in _components(range(len(groups)), graph):
         if len(component) > 1 or _spans(groups[component[0]]):  # else: one subsystem's
@@ -320,10 +321,11 @@ def _outermost(shapes: list[Shape]) -> list[Shape]:
 Graph = dict[int, dict[int, float]]
 
 
-def _verified_graph(groups: list[tuple[Shape, ...]], pairs: list[tuple[int, int]],
+def _verified_graph(groups: list[tuple[Shape, ...]], pairs: list[tuple[int, int]], saying: set[tuple[int, int]],
                     vocabulary: Callable[[int], str], rarity: Rarity, progress) -> tuple[Graph, Graph]:
     """The pairs alike in structure and in the library names they use; and apart, the modified
-    copies: pairs less alike (LINK_MODIFIED) whose units share most of their rare content."""
+    copies: pairs less alike (LINK_MODIFIED) that say rare things in common (`saying`:
+    content_pairs) and share half their content, weighed by rarity."""
     graph: Graph = {node: {} for node in range(len(groups))}
     modified: Graph = defaultdict(dict)
     for done, (a, b) in enumerate(pairs, 1):
@@ -333,7 +335,8 @@ def _verified_graph(groups: list[tuple[Shape, ...]], pairs: list[tuple[int, int]
         if score >= threshold:
             if similarity(vocabulary(a), vocabulary(b)) >= min(threshold, LINK_VOCABULARY):
                 graph[a][b] = graph[b][a] = score
-        elif score >= LINK_MODIFIED and threshold == LINK_SIMILARITY and _say_the_same(groups[a], groups[b], rarity):
+        elif (score >= LINK_MODIFIED and threshold == LINK_SIMILARITY and (a, b) in saying
+              and _say_the_same(groups[a], groups[b], rarity)):
             modified[a][b] = modified[b][a] = score
         if progress and (done % 500 == 0 or done == len(pairs)):
             progress(done, len(pairs))
