@@ -1,5 +1,6 @@
 """Clustering: N-way clusters across subsystems, near-miss copies, the largest repeating unit,
 and the same clusters whatever the input order. Real parser, real shapes."""
+import dataclasses
 import itertools
 import random
 
@@ -354,8 +355,18 @@ def _codes(start: int, count: int) -> str:
 def test_two_units_exactly_at_the_link_similarity_link():
     """50 tokens each, the last 10 different: 2·40 / 100 = 0.80, the threshold itself."""
     common = _codes(0, 40)
-    found = cluster([_unit("acl", common + _codes(100, 10)), _unit("feed", common + _codes(200, 10))])
+    other = dataclasses.replace(_unit("feed", common + _codes(200, 10)), name="g")  # no content pair: linked as alike
+    found = cluster([_unit("acl", common + _codes(100, 10)), other])
     assert [round(c.similarity, 4) for c in found] == [0.8]
+
+
+def test_a_modified_copy_exactly_at_its_link_similarity_links():
+    """100 tokens each, 40 different: 2·60 / 200 = 0.60; three rare words in common."""
+    says = _codes(900, 3)
+    found = cluster([dataclasses.replace(_unit("acl", _codes(0, 60) + _codes(100, 40)), vocab=says, behaviour=3),
+                     dataclasses.replace(_unit("feed", _codes(0, 60) + _codes(200, 40)), vocab=says, behaviour=3,
+                                         name="g")])
+    assert [(round(c.similarity, 4), c.nature) for c in found] == [(0.6, "logic")]
 
 
 def test_shared_vocabulary_exactly_at_its_threshold_links():

@@ -324,3 +324,72 @@ def test_word_codes_neutralise_the_owner_in_each_word_alone(words, owner):
     neutral = _owner_pattern(owner)
     expected = "".join(word_code(neutral.sub("\x02", w) if neutral else w) for w in words)
     assert word_codes(words, owner) == expected
+
+
+def _judged_check(sources: dict[str, str], file: str = "m.py"):
+    from radar.stages.gate import Check
+    [candidate] = judged(sources, file)
+    [check] = [c for c in candidate.checks if c.criterion == "content"]
+    return candidate, check, Check
+
+
+def test_each_nature_fails_the_content_criterion_with_its_reason_and_keeps_its_content():
+    no_behaviour = {name: SERIALIZER.format(cls=name.title(), **{k: v for k, v in zip("abcdef", fields)},
+                                            **{k + "_": v.lower() for k, v in zip("abcdef", fields)})
+                    for name, fields in zip(("kms", "lambda", "redis"), FIELDS)}
+    candidate, check, Check = _judged_check(no_behaviour)
+    assert check == Check("content", False, "no behaviour: it only lays out data (no call, no branch)")
+    assert candidate.cluster.shared_content < 0.3
+    delegations = {name: HANDLER.format(op=op, key=key, other=other, arg=arg, arg2=arg2, out=out)
+                   for name, (op, key, other, arg, arg2, out) in zip(("kms", "events", "tags"), OPERATIONS)}
+    candidate, check, Check = _judged_check(delegations)
+    assert check == Check("content", False, "delegation: each copy hands its work on, to a method of its own name "
+                                            "or to its parent's constructor (the logic lives in the callee)")
+    assert candidate.cluster.content == (0.5, 0.5, 0.5)
+    checkers = {name: CHECKER.format(fn=fn, error=error, message=message, lib=lib, trim=trim, mark=mark, finish=finish)
+                for name, (fn, error, message, lib, trim, mark, finish) in zip(("acl", "feed", "mod"), CHECKERS)}
+    candidate, check, Check = _judged_check(checkers)
+    assert check == Check("content", False, "same shape, different content: shared vocabulary "
+                                            f"{candidate.cluster.shared_content:.2f} < 0.30")
+
+
+def test_a_tools_configuration_names_up_to_three_of_its_files_and_keeps_its_content():
+    found = []
+    for n, (name, file) in enumerate(zip(("acl", "feed", "mod", "geo"), ("setup.py", "conf.py", "noxfile.py",
+                                                                        "a.config.py"))):
+        found += shapes(name, SETUP.replace("README.rst", f"README-{n}.rst"), file)
+    subs = [subsystem(name, [file]) for name, file in zip(("acl", "feed", "mod", "geo"),
+                                                         ("setup.py", "conf.py", "noxfile.py", "a.config.py"))]
+    from radar.stages.gate import Check
+    [candidate] = gate(tuple((f"C-00000{i}", c) for i, c in enumerate(cluster(found))), fleet(*subs), CATCH_ALL)
+    [check] = [c for c in candidate.checks if c.criterion == "content"]
+    assert check == Check("content", False, "tool configuration: every copy is a file a build or test tool reads "
+                                            "(a.config.py, conf.py, noxfile.py), a preset for the tool, not shared logic")
+    assert candidate.cluster.shared_content < 1.0
+
+
+def _weighed(vocabs: dict[str, str], forwards: tuple[str, ...] = ()):
+    """HARNESS in each subsystem, saying `vocabs[subsystem]`; some of them forwarding."""
+    found = []
+    for name, said in vocabs.items():
+        unit = next(s for s in shapes(name, HARNESS.format(n=1), f"lib/{name}/m.py") if s.kind != "module")
+        found.append(dataclasses.replace(unit, vocab=said, forwards=name in forwards))
+    [weighed] = cluster(found)
+    return weighed
+
+
+def _chars(*numbers: int) -> str:
+    return "".join(chr(0x20000 + n) for n in numbers)
+
+
+def test_content_at_its_thresholds_logic_look_alikes_and_delegation_majority():
+    """Three or four subsystems and no other: every word weighs the same (plain Jaccard)."""
+    ten = _chars(*range(10))
+    # 3 of 10 in common: exactly LOGIC_CONTENT
+    assert _weighed({"acl": _chars(*range(7)), "feed": _chars(0, 1, 2, 7, 8, 9)}).nature == "logic"
+    # a member sharing exactly INTRUDER_CONTENT (3 of 20 with each other) stays
+    kept = _weighed({"acl": ten, "feed": ten, "mod": _chars(0, 1, 2, *range(10, 20))})
+    assert [m.subsystem for m in kept.members] == ["acl", "feed", "mod"] and kept.content == (0.575, 0.575, 0.15)
+    # half the members forwarding is not a majority
+    half = _weighed({"acl": ten, "feed": ten, "mod": ten, "geo": ten}, forwards=("acl", "feed"))
+    assert half.nature == "logic"

@@ -319,3 +319,49 @@ def test_an_identical_core_at_its_thresholds():
     assert check == Check("identical", False, f"similar, not identical: similarity {min(further.similarities):.2f} "
                                               f"< {at['mod']:.2f} (3 consumers are identical, sharing content "
                                               "0.4999 < 0.5000)")
+
+
+def test_each_instance_carries_its_own_shared_content_and_a_cluster_never_weighed_counts_as_one():
+    found, subs = _near_misses(("geo",))
+    weighed = dataclasses.replace(found, content=tuple(0.5 + i / 10 for i in range(len(found.members))))
+    assert tuple(i.shared_content for i in _judged(weighed, subs, 0.9).instances) == weighed.content
+    unweighed = dataclasses.replace(found, content=())  # a memo from before content was weighed
+    assert {i.shared_content for i in _judged(unweighed, subs, 0.9).instances} == {1.0}
+
+
+# ---------------------------------------------------------------- an inferred home's ties, exactly
+
+def _home(uses, others, names=("acl", "feed", "mod")):
+    return judge(list(names), rules=Rules(), deps=graph(*uses), others=others).routing
+
+
+def test_the_target_more_consumers_reference_wins():
+    uses = (("acl", "persist"), ("feed", "persist"), ("mod", "persist"), ("acl", "guest"), ("feed", "guest"))
+    assert _home(uses, ("persist", "guest")).home == "lib/persist"
+
+
+def test_of_two_targets_all_consumers_reference_the_one_depending_on_less_wins():
+    every = [(c, t) for c in ("acl", "feed", "mod") for t in ("core", "utils")]
+    assert _home((*every, ("core", "xtra")), ("core", "utils", "xtra")).home == "lib/utils"
+
+
+def test_then_the_one_more_subsystems_depend_on_wins():
+    every = [(c, t) for c in ("acl", "feed", "mod") for t in ("core", "utils")]
+    assert _home((*every, ("xtra", "utils")), ("core", "utils", "xtra")).home == "lib/utils"
+
+
+def test_an_inferred_home_shows_three_references_then_an_ellipsis():
+    names = ("acl", "feed", "mod", "geo")
+    four = _home(tuple((c, "persist") for c in names), ("persist",), names)
+    assert four.by == ("inferred: 4 of 4 consumers reference it "
+                       "(lib/acl/other.py:3, lib/feed/other.py:3, lib/geo/other.py:3, …)")
+    three = _home(tuple((c, "persist") for c in names[:3]), ("persist",), names[:3])
+    assert three.by.endswith("(lib/acl/other.py:3, lib/feed/other.py:3, lib/mod/other.py:3)")
+
+
+def test_the_reference_shown_is_the_copys_own_when_it_makes_one():
+    uses = graph(*((c, "persist") for c in ("acl", "feed", "mod")))
+    own = (("acl", "lib/acl/harness.py", (("persist", 7),)),)  # besides lib/acl/other.py:3
+    deps = Dependencies(uses.subsystems, uses.edges, by_file=uses.by_file + own)
+    routing = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist",)).routing
+    assert routing.evidence[0] == "lib/acl/harness.py:7"

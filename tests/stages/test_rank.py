@@ -91,3 +91,12 @@ def test_no_home_and_too_thin_each_add_one():
     thin = scored(["a", "b", "c"], rules=Rules(routing=(ROUTE,), gate=GateRules(min_tokens=500)))[1]
     assert (thin.risk, thin.value) == (2.0, 2.8)
     assert thin.explanation.endswith("(1 + 0.00 near-miss + 0.00 unstable + 0 no home + 1 too thin) = 2.8")
+
+
+def test_effort_is_rounded_to_hundredths_after_the_shared_content():
+    import dataclasses
+    candidate, _ = scored(["a", "b", "c"])
+    saying_less = dataclasses.replace(candidate, cluster=dataclasses.replace(candidate.cluster,
+                                                                             content=(0.4861, 0.4861, 0.4861)))
+    score = rank((saying_less,))[0].score
+    assert score.effort == 0.92  # 2 copies × 95 tokens / 100 × 0.4861 = 0.92359
