@@ -393,3 +393,19 @@ def test_content_at_its_thresholds_logic_look_alikes_and_delegation_majority():
     # half the members forwarding is not a majority
     half = _weighed({"acl": ten, "feed": ten, "mod": ten, "geo": ten}, forwards=("acl", "feed"))
     assert half.nature == "logic"
+
+
+def test_a_word_another_subsystem_defines_says_less_than_one_it_does_not():
+    from radar.stages.content import word_code
+
+    def shared(core_defines: str) -> float:
+        found = []
+        for n, name in enumerate(("acl", "feed", "mod")):
+            unit = next(s for s in shapes(name, HARNESS.format(n=1), f"lib/{name}/m.py") if s.kind != "module")
+            found.append(dataclasses.replace(unit, vocab=word_code("shared_helper") + _chars(n)))
+        found += shapes("core", f"def {core_defines}(items, limit=10):\n    return [item for item in items if item][:limit]\n",
+                        "lib/core/m.py")
+        [weighed] = cluster(found)
+        return weighed.shared_content
+
+    assert shared("shared_helper") < shared("something_else")
