@@ -281,8 +281,8 @@ def _families(clusters: list[Cluster], rarity: Rarity) -> list[Cluster]:
     links: Graph = {index: {} for index in range(len(logic))}
     for a, b in _family_pairs(logic):
         first, second = logic[a].representative, logic[b].representative
-        weights = rarity.weights({*logic[a].subsystems, *logic[b].subsystems}, first.vocab + second.vocab)
-        if (overlap(first.vocab, second.vocab, weights) >= FAMILY_CONTENT
+        consumers = {*logic[a].subsystems, *logic[b].subsystems}
+        if (_overlap_for(first.vocab, second.vocab, consumers, rarity) >= FAMILY_CONTENT
                 and similarity(first.blind, second.blind) >= FAMILY_SIMILARITY):
             links[a][b] = links[b][a] = 1.0
     families = []
@@ -344,17 +344,20 @@ def _verified_graph(groups: list[tuple[Shape, ...]], pairs: list[tuple[int, int]
 
 
 def _say_the_same(first: tuple[Shape, ...], second: tuple[Shape, ...], rarity: Rarity) -> bool:
-    a, b = first[0].vocab, second[0].vocab
-    weights = rarity.weights({m.subsystem for m in (*first, *second)}, a + b)
-    return overlap(a, b, weights) >= MODIFIED_CONTENT
+    consumers = {m.subsystem for m in (*first, *second)}
+    return _overlap_for(first[0].vocab, second[0].vocab, consumers, rarity) >= MODIFIED_CONTENT
+
+
+def _overlap_for(a: str, b: str, consumers: Iterable[str], rarity: Rarity) -> float:
+    """How much two vocabs say in common, each word weighed by its rarity outside `consumers`."""
+    return overlap(a, b, rarity.weights(consumers, a + b))
 
 
 def _modified_copies(modified: Graph, groups: list[tuple[Shape, ...]], found: list[Cluster]) -> list[Cluster]:
     """Clusters of modified copies among the units no cluster holds: a copy that drifted from a
     cluster of identical ones is left out of it (the cluster stays as ready as it is)."""
-    held = {(m.subsystem, m.path, m.start_line, m.kind) for c in found for m in c.members}
-    free = [i for i, group in enumerate(groups)
-            if i in modified and not any((m.subsystem, m.path, m.start_line, m.kind) in held for m in group)]
+    held = {m.key for c in found for m in c.members}
+    free = [i for i, group in enumerate(groups) if i in modified and not any(m.key in held for m in group)]
     inside = set(free)
     graph: Graph = {i: {j: s for j, s in modified[i].items() if j in inside} for i in free}
     edges = {(a, b) for a in graph for b in graph[a] if a < b}
