@@ -138,6 +138,7 @@ def evaluate(name: str, corpus: Path, work: Path, show: int, homes: str = "catch
 def injection_recall(functions: int, seed: int) -> list[tuple]:
     spec = importlib.util.spec_from_file_location("inject", HERE / "inject.py")
     inject = importlib.util.module_from_spec(spec)
+    sys.modules["inject"] = inject  # dataclasses look their module up while the class is made
     spec.loader.exec_module(inject)
     options = argparse.Namespace(functions=functions, seed=seed, types="1,2,3", timeout=900.0,
                                  no_jscpd=True, show_missed=False)

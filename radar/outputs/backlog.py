@@ -149,11 +149,15 @@ def _entries(title: str, candidates: list[dict], empty: str, roots: dict[str, st
     return lines
 
 
+def _unit(kind: str) -> str:
+    return "block in" if kind == "block" else kind  # a block is named after its function
+
+
 def heading(c: dict) -> str:
     """What the candidate is, in one line: its unit, how many consumers, where it would live."""
     home = escape(c["home"]) if c.get("home") else "no home yet"
     action = f" ({c['action']})" if c.get("action") else ""
-    unit = c.get("unit") or "unit"
+    unit = _unit(c.get("unit") or "unit")
     return f"{c['id']} — {unit} `{_code_span(c.get('name') or '?')}` × {len(c['consumers'])} consumers → {home}{action}"
 
 
@@ -206,7 +210,8 @@ def _evidence(c: dict, roots: dict[str, str], limit: int | None) -> list[str]:
     lines = ["- **Evidence:**"]
     for i in shown:
         flag = "" if i["stable"] else f" — unstable: {escape(i.get('unstable_because') or 'moving')}"
-        lines.append(f"  - {_link(i, roots)} `{_code_span(i['name'])}` lines {i['start_line']}–{i['end_line']}{flag}")
+        where = "in " if i.get("unit") == "block" else ""
+        lines.append(f"  - {_link(i, roots)} {where}`{_code_span(i['name'])}` lines {i['start_line']}–{i['end_line']}{flag}")
     if len(shown) < len(c["instances"]):
         lines.append(f"  - … {len(c['instances']) - len(shown)} more: `radar explain {c['id']}`")
     return lines

@@ -1,7 +1,7 @@
 """Candidate pairs: which groups of identical units are worth aligning, without trying all pairs.
 
-Two groups are a candidate pair when they are of one language and granularity (module or
-definition), their sizes could still reach LINK_SIMILARITY, they share enough sampled
+Two groups are a candidate pair when they are of one language and granularity (module, block
+or definition), their sizes could still reach LINK_SIMILARITY, they share enough sampled
 shingles, and they meet in the posting of a prefix sample that is not boilerplate (at most
 COMMON_SHINGLE groups). Prefix filtering, as in SourcererCC: each group indexes only its rarest
 samples, as many as a partner must share at least one of.
@@ -33,7 +33,7 @@ FEW_SAMPLES = 12  # ...or of the smaller one's, when both have this few (small u
 RARE_SHARE = 0.05  # a content word at most this share of subsystems use (at least 2) is rare...
 RARE_SHARED = 3  # ...and groups saying this many rare words in common are a candidate pair
 
-Granularity = tuple[str, bool]  # (language, is a module)
+Granularity = tuple[str, str]  # (language, level: module | block | definition): only alike levels pair
 Pair = tuple[int, int]  # indices into the groups, smaller first
 
 
@@ -49,7 +49,7 @@ class PairIndex:
 
 def group_key(shape: Shape) -> str:
     """What a group is: its language, granularity and stream (which fix its size and samples)."""
-    digest = hashlib.blake2b(f"{shape.language}\0{shape.kind == 'module'}\0".encode(), digest_size=16)
+    digest = hashlib.blake2b("\0".join((*granularity(shape), "")).encode(), digest_size=16)
     digest.update(shape.blind.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
@@ -57,7 +57,7 @@ def group_key(shape: Shape) -> str:
 def find_pairs(shapes: list[Shape], keys: list[str]) -> tuple[set[Pair], PairIndex]:
     """The candidate pairs of the groups (each given by its first shape), from scratch."""
     frequency = _frequency(shapes)
-    prefixes = [_prefix(shape, frequency[_granularity(shape)]) for shape in shapes]
+    prefixes = [_prefix(shape, frequency[granularity(shape)]) for shape in shapes]
     postings = _postings(shapes, prefixes)
     found: set[Pair] = set()
     for members in (members for table in postings.values() for members in table.values()):
@@ -72,12 +72,12 @@ def update_pairs(shapes: list[Shape], keys: list[str], previous: PairIndex) -> t
     frequency = _frequency(shapes)
     prefixes, dirty = _prefixes_since(previous, shapes, keys, frequency)
     where = {key: index for index, key in enumerate(keys)}
-    entries = [(index, _granularity(shape), prefix) for index, (shape, prefix) in enumerate(zip(shapes, prefixes))]
+    entries = [(index, granularity(shape), prefix) for index, (shape, prefix) in enumerate(zip(shapes, prefixes))]
     recheck = _met_before(previous, dirty, where) | _meeting_now(_postings_of(entries, dirty), shapes)
     kept = {pair for pair in _indexed(previous.pairs, where) if pair not in recheck}
     shared: dict[Granularity, set[int]] = defaultdict(set)  # where the rechecked pairs could meet
     for a, b in recheck:
-        shared[_granularity(shapes[a])].update(set(prefixes[a]).intersection(prefixes[b]))
+        shared[granularity(shapes[a])].update(set(prefixes[a]).intersection(prefixes[b]))
     postings = _postings_of(entries, shared)
     pairs = kept | _sharing({p for p in recheck if _meet(p, prefixes, postings, shapes)}, shapes)
     return pairs, _index(shapes, keys, frequency, prefixes, pairs)
@@ -92,30 +92,30 @@ def _prefixes_since(previous: PairIndex, shapes: list[Shape], keys: list[str],
     prefixes: list[tuple[int, ...]] = []
     dirty: dict[Granularity, set[int]] = defaultdict(set)
     for shape, key in zip(shapes, keys):
-        granularity = _granularity(shape)
+        level = granularity(shape)
         before = previous.prefixes.get(key)
-        if before is not None and touched[granularity].isdisjoint(shape.samples):
+        if before is not None and touched[level].isdisjoint(shape.samples):
             prefixes.append(before[1])  # no sample of it changed rarity: same order, same prefix
             continue
-        prefix = _prefix(shape, frequency[granularity])
+        prefix = _prefix(shape, frequency[level])
         prefixes.append(prefix)
-        dirty[granularity].update(set(prefix).symmetric_difference(before[1] if before else ()))
+        dirty[level].update(set(prefix).symmetric_difference(before[1] if before else ()))
     current = set(keys)
-    for key, (granularity, prefix) in previous.prefixes.items():
+    for key, (level, prefix) in previous.prefixes.items():
         if key not in current:
-            dirty[granularity].update(prefix)
+            dirty[level].update(prefix)
     return prefixes, dirty
 
 
 def encode(index: PairIndex) -> tuple:
-    return (1, {g: dict(c) for g, c in index.frequency.items()}, index.prefixes, tuple(index.pairs))
+    return (2, {g: dict(c) for g, c in index.frequency.items()}, index.prefixes, tuple(index.pairs))
 
 
 def decode(memo: object) -> PairIndex | None:
     """The index of a memo, or None when it is not one this version wrote."""
     try:
         version, frequency, prefixes, pairs = memo
-        if version != 1 or not isinstance(frequency, dict) or not isinstance(prefixes, dict):
+        if version != 2 or not isinstance(frequency, dict) or not isinstance(prefixes, dict):
             return None
         return PairIndex(frequency, prefixes, frozenset((a, b) for a, b in pairs))
     except (TypeError, ValueError):
@@ -132,7 +132,7 @@ def content_pairs(shapes: list[Shape], users: dict[str, int], subsystems: int, s
     tokens. `users`: how many subsystems use each content character. Rare: at most RARE_SHARE
     of the subsystems (2 or more)."""
     rare_at = max(2, math.ceil(RARE_SHARE * subsystems))
-    holding: dict[tuple[str, str], list[int]] = defaultdict(list)
+    holding: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     named: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, shape in enumerate(shapes):
         if shape.kind == "module" or shape.size < smallest:  # a module says what its definitions say
@@ -140,8 +140,9 @@ def content_pairs(shapes: list[Shape], users: dict[str, int], subsystems: int, s
         rare = [char for char in shape.vocab if users.get(char, 0) <= rare_at]
         if len(rare) >= RARE_SHARED:
             for char in rare:
-                holding[(shape.language, char)].append(index)
-        named[(shape.language, shape.name)].append(index)
+                holding[(*granularity(shape), char)].append(index)
+        if shape.kind != "block":  # a block bears its function's name
+            named[(shape.language, shape.name)].append(index)
     shared: Counter = Counter()
     for members in holding.values():
         if 1 < len(members) <= COMMON_SHINGLE:
@@ -155,8 +156,12 @@ def content_pairs(shapes: list[Shape], users: dict[str, int], subsystems: int, s
             and min(shapes[a].size, shapes[b].size) >= shortest * max(shapes[a].size, shapes[b].size)}
 
 
-def _granularity(shape: Shape) -> Granularity:
-    return (shape.language, shape.kind == "module")
+def granularity(shape: Shape) -> Granularity:
+    """A module pairs with modules, a block with blocks (a function that is one block's code
+    would otherwise take that block's place in clusters of functions), a definition with
+    definitions."""
+    level = shape.kind if shape.kind in ("module", "block") else "definition"
+    return (shape.language, level)
 
 
 def _frequency(shapes: list[Shape]) -> dict[Granularity, Counter]:
@@ -164,7 +169,7 @@ def _frequency(shapes: list[Shape]) -> dict[Granularity, Counter]:
     # counted together the definitions' rare samples would look common.
     frequency: dict[Granularity, Counter] = defaultdict(Counter)
     for shape in shapes:
-        frequency[_granularity(shape)].update(shape.samples)
+        frequency[granularity(shape)].update(shape.samples)
     return frequency
 
 
@@ -180,7 +185,7 @@ Postings = dict[Granularity, dict[int, list[int]]]  # granularity -> prefix samp
 def _postings(shapes: list[Shape], prefixes: list[tuple[int, ...]]) -> Postings:
     postings: Postings = defaultdict(lambda: defaultdict(list))
     for index, (shape, prefix) in enumerate(zip(shapes, prefixes)):
-        table = postings[_granularity(shape)]
+        table = postings[granularity(shape)]
         for sample in prefix:
             table[sample].append(index)
     return postings
@@ -254,10 +259,10 @@ def _meeting_now(postings: Postings, shapes: list[Shape]) -> set[Pair]:
 def _meet(pair: Pair, prefixes: list[tuple[int, ...]], postings: Postings, shapes: list[Shape]) -> bool:
     """The pair (size-compatible: the caller's) meets in a posting that is not boilerplate."""
     a, b = pair
-    granularity = _granularity(shapes[a])
-    if granularity != _granularity(shapes[b]):
+    level = granularity(shapes[a])
+    if level != granularity(shapes[b]):
         return False
-    table = postings[granularity]
+    table = postings[level]
     return any(1 < len(table[s]) <= COMMON_SHINGLE for s in set(prefixes[a]).intersection(prefixes[b]))
 
 
@@ -268,5 +273,5 @@ def _indexed(pairs: Iterable[tuple[str, str]], where: dict[str, int]) -> set[Pai
 def _index(shapes, keys, frequency, prefixes, pairs: set[Pair]) -> PairIndex:
     return PairIndex(
         frequency=dict(frequency),
-        prefixes={key: (_granularity(shape), prefix) for shape, key, prefix in zip(shapes, keys, prefixes)},
+        prefixes={key: (granularity(shape), prefix) for shape, key, prefix in zip(shapes, keys, prefixes)},
         pairs=frozenset((keys[a], keys[b]) for a, b in pairs))

@@ -54,7 +54,7 @@ def recurrences(results: list[FileResult]) -> tuple[Recurrence, ...]:
     for result in results:
         files[result.path.rpartition("/")[2]].append(result)
         for shape in result.shapes:
-            if shape.kind != "module":
+            if shape.kind not in ("module", "block"):  # a block bears its function's name
                 definitions[shape.name].append(shape)
     # Places are made only for recurring names: most names live in one subsystem.
     found = [Recurrence(name, "file", tuple(map(_file_place, owners)))

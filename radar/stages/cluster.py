@@ -22,7 +22,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARITY, RARE_SHARE, RARE_SHARED,
-                                     SHARED_SAMPLES, PairIndex, content_pairs, find_pairs, group_key, update_pairs)
+                                     SHARED_SAMPLES, PairIndex, content_pairs, find_pairs, granularity, group_key,
+                                     update_pairs)
 from radar.stages.content import Rarity, definition_codes, median, overlap, shared_content
 from radar.stages.shape import IDENTIFIER, NAME_PLANE, Shape, similarity
 from radar.stages.worked import Worked, decode_trim, encode_trim, encode_weighed, trim_key, weigh_key
@@ -56,7 +57,7 @@ SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SM
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
              MOSTLY, SAME_FIDELITY, LOGIC_CONTENT, INTRUDER_CONTENT, FAMILY_SIMILARITY, FAMILY_CONTENT,
              FAMILY_WORDS, FAMILY_WORD_CLUSTERS, LINK_MODIFIED, MODIFIED_CONTENT, RARE_SHARE, RARE_SHARED,
-             TOOL_CONFIGURATION, 8)  # what the memos of clusters depend on besides the shapes
+             TOOL_CONFIGURATION, 9)  # what the memos of clusters depend on besides the shapes
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def cluster_reusing(shapes: Iterable[Shape], previous: PairIndex | None, earlier
     firsts = [group[0] for group in groups]
     keys = [group_key(shape) for shape in firsts]
     pairs, index = find_pairs(firsts, keys) if previous is None else update_pairs(firsts, keys, previous)
-    defined = {(s.subsystem, s.name) for s in shapes if s.kind != "module"}  # each name once per subsystem
+    defined = {(s.subsystem, s.name) for s in shapes if s.kind not in ("module", "block")}  # once per subsystem
     rarity = Rarity.of(_vocab_by_subsystem(eligible),
                        ((subsystem, code) for subsystem, name in defined
                         for code in definition_codes(name, subsystem)))
@@ -129,8 +130,7 @@ def cluster_reusing(shapes: Iterable[Shape], previous: PairIndex | None, earlier
             clusters.extend(_trim_reusing(component, groups, graph, keys, earlier, worked))
     spanning = [c for c in clusters if len(c.subsystems) >= 2]
     spanning += _modified_copies(modified, groups, spanning)
-    weighed = [w for c in _largest_only(spanning)
-               if len((w := _weigh_reusing(c, rarity, earlier, worked)).subsystems) >= 2]
+    weighed = [w for c in _largest_only(spanning) if _reported(w := _weigh_reusing(c, rarity, earlier, worked))]
     weighed = _largest_only(weighed)  # a cluster its look-alikes left may now lie inside another
     return tuple(sorted(_families(weighed, rarity), key=lambda c: _order(c.members[0]))), index, worked
 
@@ -170,12 +170,24 @@ def decode_clusters(memo: Iterable[tuple], shape_at: Callable[[int], Shape]) -> 
 
 def is_idiom(found: Cluster) -> bool:
     """Many copies inside each subsystem (accessors, dunder protocols, test parametrisations):
-    a habit of the language or of a team, not one abstraction waiting to be extracted."""
+    a habit of the language or of a team, not one abstraction waiting to be extracted. Habits
+    are small: copies of SMALL_UNIT tokens or more that say the same things (logic), pasted twice
+    in each of their consumers, are more duplication, not less."""
+    if found.nature == "logic" and found.representative.size >= SMALL_UNIT:
+        return False
     return len(found.members) > IDIOM_PER_CONSUMER * len(found.subsystems)
 
 
 def _order(shape: Shape) -> tuple:
     return (shape.language, shape.subsystem, shape.path, shape.start_line, shape.end_line, shape.kind)
+
+
+def _reported(found: Cluster) -> bool:
+    """Spanning subsystems still, once look-alikes left; and, for blocks, saying the same things:
+    blocks alike only in shape (a loop, a guard ladder) are everywhere, and nothing to extract."""
+    if any(member.kind != "block" for member in found.members):
+        return len(found.subsystems) >= 2
+    return len(found.subsystems) >= 2 and found.nature == "logic"
 
 
 def _spans(group: tuple[Shape, ...]) -> bool:
@@ -196,9 +208,9 @@ def _drop_wrappers(shapes: list[Shape]) -> list[Shape]:
 
 
 def _identical_groups(shapes: list[Shape]) -> list[tuple[Shape, ...]]:
-    by_stream: dict[tuple[str, bool, str], list[Shape]] = defaultdict(list)
+    by_stream: dict[tuple[str, str, str], list[Shape]] = defaultdict(list)
     for shape in shapes:
-        by_stream[(shape.language, shape.kind == "module", shape.blind)].append(shape)
+        by_stream[(*granularity(shape), shape.blind)].append(shape)
     return sorted((tuple(group) for group in by_stream.values()), key=lambda g: _order(g[0]))
 
 
@@ -511,15 +523,16 @@ def _largest_only(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _hosts(index: int, found: Cluster, by_file) -> set[int]:
-    """The clusters whose members contain every member of cluster `index`."""
-    common: set[int] | None = None
+    """The clusters whose members contain every member of cluster `index`; for a cluster of
+    blocks, most of them: the blocks of repeating functions are those functions' parts, even
+    when a drifted copy of one block elsewhere joins them."""
+    held: Counter = Counter()
     for member in found.members:
-        around = {
+        held.update({
             other for other, host in by_file[(member.subsystem, member.path)]
             if other != index and host.size > member.size
             and host.start_line <= member.start_line and member.end_line <= host.end_line
-        }
-        common = around if common is None else common & around
-        if not common:
-            return set()
-    return common or set()
+        })
+    blocks = all(member.kind == "block" for member in found.members)
+    needed = len(found.members) // 2 + 1 if blocks else len(found.members)
+    return {other for other, count in held.items() if count >= needed}

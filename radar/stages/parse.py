@@ -26,7 +26,7 @@ Reference = tuple[str, str, int]
 class Extracted:
     """A unit as found in one file's bytes, before it is bound to a subsystem and a path."""
 
-    kind: str  # module | class | function | method | definition
+    kind: str  # module | class | function | method | definition | block
     name: str  # "" for the module unit (bound to the file name later)
     start_line: int  # 1-based, inclusive
     end_line: int
@@ -107,10 +107,14 @@ def _suffix(name: str) -> str:
 
 _UNIT_KINDS = frozenset({"function", "method", "class", "definition"})
 _LANGUAGE_KEYS = frozenset(
-    {"grammar", "extensions", "units", "wrappers", "lisp", "calls", "call_style", "references"}
+    {"grammar", "extensions", "units", "blocks", "wrappers", "lisp", "calls", "call_style", "references"}
     | {"comments", "literals", "keywords", "atoms", "silent"}
 )
 _UNIT_KEYS = frozenset({"kind", "name", "require"})
+# A block (an if/for/with/try body inside a function) is a unit of its own from this many tokens:
+# a copied run of statements inside two different functions is shared logic the functions, as
+# wholes, do not show; smaller bodies are a line or two, alike everywhere.
+BLOCK_TOKENS = 40
 _LISP_KEYS = frozenset({"lists", "symbols", "skip", "symbol_literals"})
 
 
@@ -196,6 +200,7 @@ class _Grammar:
     definitions: frozenset[str]  # head symbols of definition forms
     candidates: frozenset[int]  # kind ids that may open a unit
     calls: frozenset[int]  # kind ids of calls (a unit holding none only lays out data)
+    blocks: frozenset[int] = frozenset()  # kind ids of statement blocks (bodies)
 
 
 @functools.lru_cache(maxsize=None)
@@ -268,6 +273,7 @@ def _grammar(language: str) -> _Grammar:
             lisp_words[str(word).encode()] = ("lit", sys.intern(str(lit_type)))
     wrappers = kind_ids(entry.get("wrappers", ()))
     lists = kind_ids(lisp.get("lists", ()))
+    blocks = kind_ids(entry.get("blocks", ()))
     return _Grammar(
         grammar=grammar,
         actions=tuple(actions),
@@ -279,8 +285,9 @@ def _grammar(language: str) -> _Grammar:
         list_skip=kind_ids(set(lisp.get("skip", ())) | comments),
         lisp_words=lisp_words,
         definitions=frozenset(str(word) for word in shared["definitions"]),
-        candidates=frozenset(units) | wrappers | lists,
+        candidates=frozenset(units) | wrappers | lists | blocks,
         calls=kind_ids(set(defaults["calls"]) | set(entry.get("calls", ()))),
+        blocks=blocks,
     )
 
 
@@ -334,6 +341,7 @@ class _Walk:
         self.g = grammar
         self.data = data
         self.skip_id: int | None = None  # the definition a wrapper already opened
+        self.bodied: set[int] = set()  # the records of functions whose body block was seen
 
     def run(self, tree) -> Extraction:
         g, data = self.g, self.data
@@ -343,7 +351,7 @@ class _Walk:
         kw_cache, id_cache = _KW_CACHE, _ID_CACHE
         tokens: list[Token] = []
         append = tokens.append
-        opened: list[list] = []  # [start index, end index, node, kind, name]
+        opened: list[list] = []  # [start index, end index, node, kind, name]; opened blocks too
         stack: list[tuple[int, list]] = []  # (depth, record) of units still open
         last = None
         depth = 0
@@ -411,7 +419,7 @@ class _Walk:
             end_line = _last_line(last) if last is not None else 1
             units.append(Extracted("module", "", 1, end_line, stream))
         for start, end, node, kind, name in opened:
-            if had_errors and node.has_error:
+            if had_errors and node.has_error or kind == "block" and end - start < BLOCK_TOKENS:
                 continue
             first = node.start_point[0] + 1
             units.append(Extracted(kind, name, first, _last_line(node), stream[start:end], start))
@@ -420,6 +428,8 @@ class _Walk:
     def _open(self, node, kid: int, stack) -> tuple[str, str] | None:
         """(kind, name) when `node` starts a unit, else None."""
         g = self.g
+        if kid in g.blocks:
+            return self._block_open(stack)
         if kid in g.lists:
             return self._lisp_open(node)
         if kid in g.wrappers:
@@ -433,6 +443,17 @@ class _Walk:
         if node.id == self.skip_id or not self._fits(node, spec):
             return None
         return self._kind(spec.kind, stack), self._name(node, spec)
+
+    def _block_open(self, stack) -> tuple[str, str] | None:
+        """A block inside a function's body is a unit named after the function; the body itself
+        (the first block a function opens) is the function."""
+        host = stack[-1][1] if stack else None
+        if host is None or host[3] not in ("function", "method", "block"):
+            return None
+        if host[3] != "block" and id(host) not in self.bodied:
+            self.bodied.add(id(host))
+            return None
+        return "block", host[4]
 
     @staticmethod
     def _kind(kind: str, stack) -> str:

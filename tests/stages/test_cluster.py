@@ -3,6 +3,7 @@ and the same clusters whatever the input order. Real parser, real shapes."""
 import dataclasses
 import itertools
 import random
+import re
 
 import pytest
 
@@ -10,7 +11,7 @@ from gitfleet import commit_all, make_fleet, unique_module, write
 from radar.pipeline import run_pass
 from radar.request import ScanRequest
 from radar.stages.analyse import FileWork, _bind, analyse_bytes
-from radar.stages.cluster import cluster, cluster_from
+from radar.stages.cluster import cluster, cluster_from, is_idiom
 
 RETRY = '''
 def {name}(fn, attempts={n}, delay=0.5):
@@ -386,3 +387,71 @@ def test_shared_vocabulary_exactly_at_its_threshold_links():
               _unit("feed", carrier[::-1], "".join(theirs + ours) + carrier[:2], "all.py", "module")]
     linked = [c for c in cluster(shapes) if {m.path for m in c.members} == {"lib/acl/m.py", "lib/feed/m.py"}]
     assert len(linked) == 1 and round(linked[0].similarity, 2) == 0.98
+
+
+# --- blocks: a run of statements pasted inside different functions ----------------------------
+
+RECORD_MESSAGES = '''
+    if {guard}:
+        normalized = normalize_message_roles(messages)
+        scope = sentry_scope.get_current_scope()
+        recorded = (
+            truncate_and_annotate_messages(normalized, span, scope)
+            if should_truncate_input(client.options)
+            else normalized
+        )
+        if recorded is not None:
+            set_data_normalized(span, "gen_ai.request.messages", recorded, unpack=False)
+'''
+HOSTS = [  # each subsystem's own function around the pasted block: alike in nothing else
+    "def start_{s}(span, kwargs, client):\n    model = kwargs.get('model')\n    if model is None:\n"
+    "        raise ValueError('no model given for ' + repr(kwargs))\n    span.set_data('model', model)\n"
+    "    for key in ('temperature', 'top_p', 'max_tokens'):\n        if key in kwargs:\n"
+    "            span.set_data(key, kwargs[key])\n    messages = kwargs.get('messages')\n{block}    return span\n",
+    "def record_{s}(span, request):\n    client = request.client\n"
+    "    messages = [m.text for m in request.parts if m.kind == 'text']\n"
+    "    with open(request.log_path, 'a') as log:\n        log.write(str(len(messages)))\n"
+    "    while request.pending:\n        request.pending.pop().cancel()\n{block}",
+    "async def invoke_{s}(agent, span, client):\n    messages = await agent.history()\n    try:\n"
+    "        await agent.warm_up(timeout=3.5)\n    except TimeoutError:\n"
+    "        span.set_status('deadline_exceeded')\n        return None\n{block}    span.finish()\n"
+    "    return await agent.run(messages, stream=True)\n",
+]
+
+
+def test_a_block_pasted_inside_different_functions_is_a_candidate_at_the_block():
+    shapes = []
+    for n, s in enumerate(("acl", "feed", "mod")):
+        shapes += shapes_of(s, HOSTS[n].format(s=s, block=RECORD_MESSAGES.format(guard="messages")), "ai.py")
+    [found] = cluster(shapes)
+    assert {m.kind for m in found.members} == {"block"} and found.subsystems == ("acl", "feed", "mod")
+    assert [(m.name, m.end_line - m.start_line) for m in found.members] == [
+        ("start_acl", 8), ("record_feed", 8), ("invoke_mod", 8)]
+
+
+def test_a_long_block_pasted_thrice_in_each_consumer_is_duplication_not_an_idiom():
+    """More than two copies per consumer is an idiom for small habits (accessors); a long block
+    saying the same rare things in every copy is more duplication, not less."""
+    shapes = []
+    for n, s in enumerate(("acl", "feed", "mod")):
+        thrice = "".join(RECORD_MESSAGES.format(guard=guard) for guard in ("messages", "len(messages) > 1", "retry"))
+        shapes += shapes_of(s, HOSTS[n].format(s=s, block=thrice), "ai.py")
+    [found] = cluster(shapes)
+    assert not is_idiom(found) and len(found.members) == 9 and found.nature == "logic"
+
+
+def test_blocks_alike_only_in_shape_are_not_reported():
+    """The same guard-and-call syntax saying different things in each function: nothing to extract."""
+    words = ["normalize_message_roles", "sentry_scope", "truncate_and_annotate_messages", "should_truncate_input",
+             "set_data_normalized", "gen_ai.request.messages", "normalized", "recorded", "scope", "unpack", "client"]
+    said = [words, [f"{w}_{n}" for n, w in enumerate(("tidy", "ctx", "cut", "too_long", "store", "key", "norm",
+                                                       "kept", "place", "flat", "conf"))],
+            [f"{w}{n}" for n, w in enumerate(("wash", "env", "clip", "big", "keep", "field", "clean", "saved",
+                                               "area", "spread", "cfg"))]]
+    shapes = []
+    for n, s in enumerate(("acl", "feed", "mod")):
+        block = RECORD_MESSAGES.format(guard="messages")
+        for old, new in zip(words, said[n]):
+            block = re.sub(rf"\b{re.escape(old)}\b", new, block)
+        shapes += shapes_of(s, HOSTS[n].format(s=s, block=block), "ai.py")
+    assert cluster(shapes) == ()

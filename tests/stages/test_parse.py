@@ -352,3 +352,33 @@ def test_override_grammar_without_settings_gives_module_unit():
     extraction = extract(b"local x = 1 -- note\n", "lua")
     assert [u.kind for u in extraction.units] == ["module"]
     assert ("lit", "number") in extraction.units[0].tokens
+
+
+# --- blocks: statement runs inside functions ---------------------------------------------------
+
+LONG_BODY = "".join(f"{{pad}}total = total + weigh(item, offset_{i}, scale) * {i}\n" for i in range(6))
+
+
+def _blocks(source: str, language: str) -> list[tuple[str, str, int, int]]:
+    return [(u.kind, u.name, u.start_line, u.end_line) for u in extract(source.encode(), language).units[1:]]
+
+
+def test_a_long_block_inside_a_function_is_a_unit_named_after_the_function():
+    source = ("def f(items):\n    total = 0\n    for item in items:\n" + LONG_BODY.format(pad=" " * 8)
+              + "    if total:\n        return total\n    return 0\n")
+    assert _blocks(source, "python") == [("function", "f", 1, 12), ("block", "f", 4, 9)]
+
+
+def test_a_function_body_a_short_block_and_blocks_outside_functions_are_not_units():
+    source = ("if ready:\n" + LONG_BODY.format(pad="    ")  # module level
+              + "class C:\n" + LONG_BODY.format(pad="    ")  # a class body
+              + "def f(items):\n" + LONG_BODY.format(pad="    ")  # the function's own body
+              + "    if total:\n        return total\n")  # a short block
+    assert [unit[:2] for unit in _blocks(source, "python")] == [("class", "C"), ("function", "f")]
+
+
+def test_blocks_nest_and_javascript_callbacks_inside_functions_are_blocks():
+    body = "".join(f"      total = total + weigh(item, offset{i}, scale) * {i};\n" for i in range(6))
+    source = ("const g = (items) => {\n  let total = 0;\n  items.forEach((item) => {\n    if (item) {\n"
+              + body + "    }\n  });\n  return total;\n};\n")
+    assert _blocks(source, "javascript") == [("function", "g", 1, 14), ("block", "g", 3, 12), ("block", "g", 4, 11)]
