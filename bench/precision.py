@@ -65,8 +65,9 @@ def scan(repo: Path, rules: Path, out: Path) -> dict:
 
 
 def holds(instance: dict, member: dict) -> bool:
-    """An instance holds a labelled member: the same unit, or a larger unit around it (the radar
-    reports the largest repeating unit: a copied module rather than its functions)."""
+    """An instance holds a labelled member: the same unit, a block inside it (a block bears its
+    function's name), or a larger unit around it (the radar reports the largest repeating unit:
+    a copied module rather than its functions)."""
     if instance["path"] != member["path"]:
         return False
     return instance["name"] == member["name"] or instance["start_line"] <= member["line"] <= instance["end_line"]

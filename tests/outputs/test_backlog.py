@@ -162,3 +162,15 @@ def test_a_proposal_identical_in_some_consumers_says_so_beside_its_similarity():
         {"criterion": "identical", "met": True, "detail": detail}]
     shape = next(line for line in render(snapshot).splitlines() if line.startswith("- **Shape:**") and "0.81" in line)
     assert "similarity 0.81" in shape and shape.endswith(f"; {escape(detail)}")
+
+
+def test_a_block_candidate_names_the_function_each_copy_lies_in():
+    snapshot = samples.big_snapshot(20)
+    top = next(c for c in snapshot["candidates"] if c["verdict"] == "proposed")
+    top["unit"] = "block"
+    for instance in top["instances"]:
+        instance["unit"] = "block"
+    text = render(snapshot)
+    assert f"{top['id']} — block in `{top['name']}` ×" in text
+    first = top["instances"][0]
+    assert f"{first['start_line']}>) in `{first['name']}` lines {first['start_line']}–{first['end_line']}" in text

@@ -61,3 +61,9 @@ def test_a_path_glob_must_cover_every_recurring_file():
     table = rows([result("acl", HARNESS.format(n=1), "lib/acl/api.py"),
                   result("feed", OTHER, "lib/feed/api.py")], (decision,))
     assert table[("file", "api.py")].verdict == "collision"
+
+
+def test_a_block_inside_a_recurring_function_is_not_one_more_place_of_its_name():
+    results = [result("acl", HARNESS.format(n=1), "lib/acl/api.py"), result("feed", HARNESS.format(n=2), "lib/feed/api.py")]
+    assert any(s.kind == "block" for r in results for s in r.shapes)  # HARNESS's loop body
+    assert rows(results)[("definition", "run_suite")].count == 2
