@@ -46,8 +46,9 @@ MODULES = ("radar.stages.gate.*", "radar.stages.rank.*",
            *(f"radar.stages.cluster.x_{f}__mutmut_*" for f in ("cluster_from", "cluster_reusing", "is_idiom", "_vocabulary_streams",
                                                                 "_verified_graph", "_threshold", "_spans",
                                                                 "_say_the_same", "_modified_copies",
-                                                                "_configures_a_tool", "_weigh")),
-           "radar.stages.candidates.x_content_pairs__mutmut_*")
+                                                                "_configures_a_tool", "_weigh", "_reported",
+                                                                "_hosts")),
+           *(f"radar.stages.candidates.x_{f}__mutmut_*" for f in ("content_pairs", "granularity")))
 NOT_KILLED = ("survived", "no tests", "suspicious")
 
 

@@ -121,7 +121,7 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
         start, end = unit.first_token, unit.first_token + len(unit.tokens)
         units.append((unit.kind, unit.name, unit.start_line, unit.end_line, start, end - start,
                       exact_fingerprint(unit.tokens), streams.samples(start, end),
-                      content.behaviour(start, end), unit.kind not in ("module", "block") and content.forwards(start + 1, end, unit.name)))
+                      content.behaviour(start, end), unit.kind != "module" and content.forwards(start + 1, end, unit.name)))
     skipped = "parse_error" if extraction.had_errors and not units else None
     return (skipped, extraction.had_errors, tuple(units), (streams.blind, streams.names),
             _shapes_digest(units, streams.names, content.words, extraction.references),

@@ -455,3 +455,33 @@ def test_blocks_alike_only_in_shape_are_not_reported():
             block = re.sub(rf"\b{re.escape(old)}\b", new, block)
         shapes += shapes_of(s, HOSTS[n].format(s=s, block=block), "ai.py")
     assert cluster(shapes) == ()
+
+
+SPLIT = '''
+def split_partition(self, partition, tree):
+    first = self.Partition(0, partition.table.copy())
+    second = self.Partition(0, partition.table.copy())
+    for edge in tree.edges:
+        if edge not in partition.table:
+            first.table[edge] = EdgePartition.EXCLUDED
+            second.table[edge] = EdgePartition.INCLUDED
+            self.write_partition(first)
+            spanning = partition_spanning_tree(self.graph, self.minimum, self.weight, self.key)
+            if nx.is_connected(spanning):
+                first.weight = spanning.size(weight=self.weight)
+                self.queue.put(first.copy())
+            first.table = second.table.copy()
+        else:
+            second.table[edge] = EdgePartition.INCLUDED
+    self.clear_partition(tree)
+'''
+
+
+def test_a_function_that_is_mostly_one_block_clusters_as_the_function():
+    """Its loop body is 0.8 alike to the whole function: blocks pair only with blocks, so the
+    copies are reported as the functions they are, not as their loop bodies."""
+    shapes = []
+    for s in ("acl", "feed", "mod", "search"):
+        shapes += shapes_of(s, "import os\n" + SPLIT, "split.py")
+    [found] = cluster(shapes)
+    assert [(m.kind, m.name) for m in found.members] == [("function", "split_partition")] * 4
