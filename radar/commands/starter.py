@@ -3,8 +3,10 @@ no subsystem prints.
 
 The layout is read from the files git tracks (or, for a plain folder, a walk that skips hidden
 and dependency folders): a folder whose sub-folders are mostly packages (a manifest or an
-`__init__.py` of their own) is a subsystem glob (`packages/*`, `moto/*`); of nested ones, the
-one holding more packages (`sentry_sdk/integrations/*`, not `sentry_sdk/*`); when that folder
+`__init__.py` of their own) is a subsystem glob (`packages/*`, `moto/*`, up to four folders
+down, `core/localstack/services/*`; from three down it must hold ten packages or more, and a
+folder named for tests never is one); of nested ones, the one holding more packages
+(`sentry_sdk/integrations/*`, not `sentry_sdk/*`); when that folder
 also holds about as many modules of its own, they are packages of one module each
 (`sentry_sdk/integrations/*.py`). Folders of tests, fixtures, vendored and generated code found
 in the tree become excludes.
@@ -33,6 +35,10 @@ EXCLUDABLE = {
 }
 TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**/*.spec.*")
 MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet of packages
+MAX_DEPTH = 4  # packages this deep at most: `providers/src/airflow/providers/*`, `core/pkg/services/*`
+DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it holds DEEP_PACKAGES or more:
+DEEP_PACKAGES = 10  # deep inside a package, a few sub-packages are its own parts, not a fleet
+TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing"}  # in a folder name: suites, not a fleet
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
 SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
 
@@ -79,16 +85,16 @@ def _worktrees(repo: Path) -> int:
 
 
 def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
-    """`parent/*` for each folder (one or two levels down) whose sub-folders are mostly packages."""
+    """`parent/*` for each folder (up to MAX_DEPTH levels down) whose sub-folders are mostly packages."""
     packages: dict[str, set[str]] = defaultdict(set)
     children: dict[str, set[str]] = defaultdict(set)
     with_sources = {str(PurePosixPath(f).parent) for f in sources}
     for f in files:
         parts = PurePosixPath(f).parts
-        for depth in (1, 2):
+        for depth in range(1, MAX_DEPTH + 1):
             if len(parts) > depth + 1:
                 parent, child = "/".join(parts[:depth]), "/".join(parts[:depth + 1])
-                if any(p in NOT_SUBSYSTEMS or p.startswith(".") for p in parts[:depth + 1]):
+                if any(p in NOT_SUBSYSTEMS or p.startswith(".") for p in parts[:depth + 1]) or _tests(parts[:depth]):
                     continue
                 children[parent].add(child)
                 if len(parts) == depth + 2 and parts[-1] in MANIFESTS:
@@ -96,7 +102,8 @@ def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
     has_code = {p: {c for c in kids if any(s == c or s.startswith(c + "/") for s in with_sources)}
                 for p, kids in children.items()}
     chosen = [parent for parent, found in packages.items()
-              if len(found) >= MIN_PACKAGES and len(found) * 2 >= len(has_code.get(parent) or found)]
+              if len(found) >= (DEEP_PACKAGES if parent.count("/") + 1 >= DEEP else MIN_PACKAGES)
+              and len(found) * 2 >= len(has_code.get(parent) or found)]
     kept: list[str] = []
     for parent in sorted(chosen, key=lambda p: (-len(packages[p]), p.count("/"), p)):
         if not any(parent.startswith(k + "/") or k.startswith(parent + "/") for k in kept):
@@ -106,6 +113,11 @@ def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
         globs.append((f"{parent}/*", len(packages[parent])))
         globs += _module_glob(parent, len(packages[parent]), sources)
     return tuple(globs)
+
+
+def _tests(parts: tuple[str, ...]) -> bool:
+    """A folder of test suites (`e2e-tests/test-applications`): its sub-folders are no fleet."""
+    return any(word in TEST_WORDS for part in parts for word in part.lower().replace("-", "_").split("_"))
 
 
 def _module_glob(parent: str, packages: int, sources: list[str]) -> list[tuple[str, int]]:

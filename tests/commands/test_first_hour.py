@@ -230,6 +230,28 @@ def test_init_prefers_the_folder_holding_more_packages_and_counts_one_module_pac
     assert scan.returncode == 0 and "8 subsystems" in scan.stderr  # __init__.py is one too
 
 
+def test_init_finds_a_fleet_three_folders_deep_and_passes_over_test_suites_and_small_parts(tmp_path):
+    """`core/app/services/*` (a localstack-like layout): a dozen services three folders down; the
+    app's own three sub-packages, a deep folder of three, and a dozen end-to-end test apps are
+    no fleet."""
+    repo = tmp_path / "deep-repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    files = {"core/app/__init__.py": "", "core/app/models/__init__.py": "X = 1\n"}
+    for n in range(12):
+        files[f"core/app/services/svc{n}/__init__.py"] = f"def handle_{n}():\n    return {n}\n"
+        files[f"dev/e2e-tests/apps/app{n}/package.json"] = "{}\n"
+        files[f"dev/e2e-tests/apps/app{n}/index.js"] = f"export const app{n} = {n};\n"
+    for name in ("aws", "net", "text"):
+        files[f"core/app/utils/{name}/__init__.py"] = f"def {name}():\n    return '{name}'\n"
+    write(repo, files)
+    commit_all(repo, "deep")
+    done = radar("init", "--repo", repo, "--rules", tmp_path / "rules")
+    assert done.returncode == 0, done.stderr
+    fleet_rules = yaml.safe_load((tmp_path / "rules" / "radar.yaml").read_text())["fleet"]
+    assert fleet_rules["subsystems"] == ["core/app/services/*"]
+
+
 def test_globs_are_relative_to_a_repo_subfolder(tmp_path):
     repo = _monorepo(tmp_path / "outer")
     rules = tmp_path / "rules"
