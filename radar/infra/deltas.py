@@ -21,8 +21,11 @@ _MISSING = object()
 _KEY = re.compile(r'\s*\{"[^"]+":"(?:[^"\\]|\\.)*"')
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.dumps would make one per call
+
+
 def compact_json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _COMPACT.encode(value)
 
 
 # ---------------------------------------------------------------- lines of an encoded snapshot
@@ -157,10 +160,9 @@ def _fields(old: dict, new: dict) -> dict:
     decides what is unchanged (fast); where it is wrong about JSON (1 == 1.0 == True) the
     caller's byte check refuses the patch."""
     changed, nested, spliced = {}, {}, {}
-    for key, value in new.items():
-        before = old.get(key, _MISSING)
-        if before == value:
-            continue
+    moved = [key for key, value in new.items() if old.get(key, _MISSING) != value]  # most fields did not
+    for key in moved:
+        value, before = new[key], old.get(key, _MISSING)
         if (isinstance(value, list) and isinstance(before, list) and len(value) == len(before) and value
                 and all(isinstance(v, dict) for v in value) and all(isinstance(b, dict) for b in before)):
             nested[key] = [None if b == v else _fields(b, v) for b, v in zip(before, value)]

@@ -27,7 +27,7 @@ from radar.stages.history import Changes, Past, quiet_passes
 from radar.stages.rank import Ranked
 from radar.stages.shape import similarity
 from radar.infra import records
-from radar.infra.deltas import join_lines
+from radar.infra.deltas import compact_json, join_lines
 from radar.infra.storage import install, remove_leftovers, stage
 
 MAX_CODE_LINES = 400  # evidence shown per instance in the snapshot (the dashboard reads only this)
@@ -290,9 +290,7 @@ def snapshot_lines(snapshot: dict) -> list[str]:
 def snapshot_layout(snapshot: dict) -> list[tuple[str, object]]:
     """snapshot_lines, each line with the list element it encodes (None for the others): the
     history's delta takes them rather than parsing the lines back."""
-    def compact(value) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
+    compact = compact_json
     layout: list[tuple[str, object]] = [("{", None)]
     for key, value in snapshot.items():
         if isinstance(value, list) and value:
