@@ -118,13 +118,16 @@ _SHAPE_FIELDS = attrgetter(*(f.name for f in fields(Shape)))
 # What only clustering reads (candidate pairs, content, alignment): the stages after find never
 # do, so the memo leaves it out, and a warm pass loads half as much. `blind` is kept for the
 # clusters' and variants' representatives (publish compares a variant's to its helper's).
-_CLUSTERING_ONLY = {"names": "", "samples": (), "vocab": ""}
-_FIELD_NAMES = tuple(f.name for f in fields(Shape))
+_FIELD_AT = {f.name: n for n, f in enumerate(fields(Shape))}
+_CLUSTERING_ONLY = ((_FIELD_AT["names"], ""), (_FIELD_AT["samples"], ()), (_FIELD_AT["vocab"], ""))
+_NOT_SHOWN = (*_CLUSTERING_ONLY, (_FIELD_AT["blind"], ""))
 
 
 def _slim(shape: Shape, representative: bool) -> tuple:
-    dropped = _CLUSTERING_ONLY if representative else {**_CLUSTERING_ONLY, "blind": ""}
-    return tuple(dropped.get(name, value) for name, value in zip(_FIELD_NAMES, _SHAPE_FIELDS(shape)))
+    values = list(_SHAPE_FIELDS(shape))
+    for at, empty in _CLUSTERING_ONLY if representative else _NOT_SHOWN:
+        values[at] = empty
+    return tuple(values)
 
 
 def _representatives(clusters: Iterable[Cluster]) -> set[int]:
