@@ -128,7 +128,7 @@ def _patch_or_line(base: list[str], keyed: dict[str, list[int]], line: str, curs
     if not match or match.group(0) not in keyed:
         return line
     index = min(keyed[match.group(0)], key=lambda i: abs(i - cursor))
-    old = base_values[index] if base_values else None  # parsing a large snapshot's lines again was a tenth of a warm pass
+    old = base_values[index] if base_values else None  # parsing 4 MB of lines again: a tenth of a warm pass
     if old is not None and not _opens(base[index], old):
         old = None  # not the line's value after all: parse the line
     try:

@@ -27,8 +27,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from radar.infra.deltas import (SCAN_PREFIX, apply_delta, compact_json, content_of, join_lines, line_values, make_delta,
-                                split_lines, with_scan)
+from radar.infra.deltas import (SCAN_PREFIX, apply_delta, compact_json, content_of, join_lines, line_values,
+                                make_delta, split_lines, with_scan)
 from radar.infra.storage import atomic_write, fsync_dir
 
 INDEX_NAME = "passes.jsonl"

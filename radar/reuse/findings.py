@@ -137,6 +137,8 @@ def _representatives(clusters: Iterable[Cluster]) -> set[int]:
         shown.add(id(found.representative))
         shown |= _representatives(found.variants)
     return shown
+
+
 _PLACE_FIELDS = attrgetter(*(f.name for f in fields(Place)))
 
 
