@@ -21,8 +21,11 @@ _MISSING = object()
 _KEY = re.compile(r'\s*\{"[^"]+":"(?:[^"\\]|\\.)*"')
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.dumps would make one per call
+
+
 def compact_json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _COMPACT.encode(value)
 
 
 # ---------------------------------------------------------------- lines of an encoded snapshot
@@ -56,10 +59,12 @@ def with_scan(content: list[str], scan: dict) -> list[str]:
 
 # ---------------------------------------------------------------- deltas
 
-def make_delta(base: list[str], new: list[str], values: list | None = None) -> list:
+def make_delta(base: list[str], new: list[str], values: list | None = None, base_values: list | None = None) -> list:
     """Operations that turn `base` into `new` (see the module docstring). `values`, when given,
     are the JSON values `new`'s lines encode (None where not known): they need not be parsed
-    back from the text (each patch is still checked against the line's bytes)."""
+    back from the text (each patch is still checked against the line's bytes). `base_values`,
+    the same for `base`'s lines: only for values parsed from exactly those lines (a patch is
+    applied to the parsed line later, so a value that is not the line's would corrupt it)."""
     keyed: dict[str, list[int]] | None = None
     ops: list = []
     for n, (line, (copied, cursor)) in enumerate(zip(new, _align(base, new))):
@@ -68,8 +73,17 @@ def make_delta(base: list[str], new: list[str], values: list | None = None) -> l
             continue
         if keyed is None:
             keyed = _keyed(base)
-        ops.append(_patch_or_line(base, keyed, line, cursor, values[n] if values else None))
+        ops.append(_patch_or_line(base, keyed, line, cursor, values[n] if values else None, base_values))
     return ops
+
+
+def line_values(snapshot: dict) -> list:
+    """The list element each line of the snapshot's encoding holds (None for the other lines),
+    in the layout publish.snapshot_layout writes, without encoding anything."""
+    values: list = [None]
+    for value in snapshot.values():
+        values += [None, *value, None] if isinstance(value, list) and value else [None]
+    return values + [None]
 
 
 def _align(before: list, after: list) -> Iterator[tuple[int | None, int]]:
@@ -108,13 +122,18 @@ def _keyed(base: list[str]) -> dict[str, list[int]]:
     return table
 
 
-def _patch_or_line(base: list[str], keyed: dict[str, list[int]], line: str, cursor: int, value=None):
+def _patch_or_line(base: list[str], keyed: dict[str, list[int]], line: str, cursor: int, value=None,
+                   base_values: list | None = None):
     match = _KEY.match(line)
     if not match or match.group(0) not in keyed:
         return line
     index = min(keyed[match.group(0)], key=lambda i: abs(i - cursor))
+    old = base_values[index] if base_values else None  # parsing 4 MB of lines again: a tenth of a warm pass
+    if old is not None and not _opens(base[index], old):
+        old = None  # not the line's value after all: parse the line
     try:
-        old, new = json.loads(base[index]), (json.loads(line) if value is None else value)
+        old = json.loads(base[index]) if old is None else old
+        new = json.loads(line) if value is None else value
     except ValueError:
         return line
     if not isinstance(old, dict) or not isinstance(new, dict):
@@ -126,16 +145,24 @@ def _patch_or_line(base: list[str], keyed: dict[str, list[int]], line: str, curs
     return patch
 
 
+def _opens(line: str, value) -> bool:
+    """Whether `line` starts as `value`'s encoding does (its first field): a cheap check that a
+    value given for a line is that line's."""
+    if not isinstance(value, dict) or not value:
+        return False
+    key, first = next(iter(value.items()))
+    return line.lstrip().startswith("{" + compact_json(key) + ":" + compact_json(first))
+
+
 def _fields(old: dict, new: dict) -> dict:
     """Fields of `new` that differ from `old`: set ("s"), deleted ("d"), and lists of objects of
     the same length patched element by element ("l": a candidate's instances). Python equality
     decides what is unchanged (fast); where it is wrong about JSON (1 == 1.0 == True) the
     caller's byte check refuses the patch."""
     changed, nested, spliced = {}, {}, {}
-    for key, value in new.items():
-        before = old.get(key, _MISSING)
-        if before == value:
-            continue
+    moved = [key for key, value in new.items() if old.get(key, _MISSING) != value]  # most fields did not
+    for key in moved:
+        value, before = new[key], old.get(key, _MISSING)
         if (isinstance(value, list) and isinstance(before, list) and len(value) == len(before) and value
                 and all(isinstance(v, dict) for v in value) and all(isinstance(b, dict) for b in before)):
             nested[key] = [None if b == v else _fields(b, v) for b, v in zip(before, value)]

@@ -27,7 +27,7 @@ from radar.stages.history import Changes, Past, quiet_passes
 from radar.stages.rank import Ranked
 from radar.stages.shape import similarity
 from radar.infra import records
-from radar.infra.deltas import join_lines
+from radar.infra.deltas import compact_json, join_lines
 from radar.infra.storage import install, remove_leftovers, stage
 
 MAX_CODE_LINES = 400  # evidence shown per instance in the snapshot (the dashboard reads only this)
@@ -183,7 +183,11 @@ def _code_of(result: PassResult) -> dict[tuple[str, str, int, int], str]:
         for i in ranked.candidate.instances:
             spans.setdefault((i.subsystem, i.path), set()).add((i.start_line, i.end_line))
     code = {}
+    shown = _unchanged_code(result)
     for (subsystem, path), wanted in spans.items():
+        if all((subsystem, path, *span) in shown for span in wanted):
+            code.update(((subsystem, path, *span), shown[(subsystem, path, *span)]) for span in wanted)
+            continue
         try:
             with (Path(roots[subsystem]) / path).open("r", encoding="utf-8", errors="replace") as handle:
                 lines = handle.readlines()
@@ -192,6 +196,22 @@ def _code_of(result: PassResult) -> dict[tuple[str, str, int, int], str]:
         for start, end in wanted:
             code[(subsystem, path, start, end)] = "".join(lines[start - 1:min(end, start + MAX_CODE_LINES - 1)])
     return code
+
+
+def _unchanged_code(result: PassResult) -> dict[tuple[str, str, int, int], str]:
+    """The last snapshot's code excerpts of files that cannot have changed since: committed
+    (clean then and now) in a checkout whose HEAD has not moved. The same bytes give the same
+    excerpt, and reading them again was most of what a warm pass spends on code."""
+    latest = result.past.latest
+    if not latest or latest.get("tool", {}).get("version") != __version__:
+        return {}
+    now = {s.name: s for s in result.fleet.subsystems if s.head}
+    still = {s["name"] for s in latest.get("subsystems", [])
+             if s["name"] in now and (s.get("head"), s.get("root")) == (now[s["name"]].head, now[s["name"]].root)}
+    clean = {(name, f.path) for name in still for f in now[name].files if f.blob is not None and not f.dirty}
+    return {(i["subsystem"], i["path"], i["start_line"], i["end_line"]): i["code"]
+            for c in latest.get("candidates", []) for i in c.get("instances", [])
+            if (i["subsystem"], i["path"]) in clean and i.get("dirty") is False and i.get("code")}
 
 
 def _census_row(row: CensusRow) -> dict:
@@ -270,9 +290,7 @@ def snapshot_lines(snapshot: dict) -> list[str]:
 def snapshot_layout(snapshot: dict) -> list[tuple[str, object]]:
     """snapshot_lines, each line with the list element it encodes (None for the others): the
     history's delta takes them rather than parsing the lines back."""
-    def compact(value) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
+    compact = compact_json
     layout: list[tuple[str, object]] = [("{", None)]
     for key, value in snapshot.items():
         if isinstance(value, list) and value:

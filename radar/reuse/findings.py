@@ -5,6 +5,7 @@ nothing else: no time, no history, no decisions. So a pass over an unchanged fle
 whole from the cache (one entry) and neither loads a shape nor clusters. The memo is checked
 like every cache entry (a bad one is a miss), and the few outcomes that depend on the file
 system rather than on content (a file that could not be read) are re-checked before it is used.
+The memo's shapes hold what the stages after find read, not what only clustering reads.
 """
 from __future__ import annotations
 
@@ -89,8 +90,9 @@ def encode(findings: Findings) -> tuple:
     shapes: dict[int, tuple[int, Shape]] = {}
     clusters = encode_clusters(findings.clusters, lambda shape: _index(shapes, shape))
     recurrences = tuple((r.name, r.kind, tuple(map(_PLACE_FIELDS, r.places))) for r in findings.recurrences)
-    return (6, findings.files, findings.skipped, findings.filtered,
-            tuple(_SHAPE_FIELDS(shape) for _, shape in shapes.values()),
+    shown = _representatives(findings.clusters)
+    return (7, findings.files, findings.skipped, findings.filtered,
+            tuple(_slim(shape, id(shape) in shown) for _, shape in shapes.values()),
             clusters, recurrences, findings.unread, findings.parse_errors, findings.references)
 
 
@@ -98,7 +100,7 @@ def decode(memo: object) -> Findings | None:
     """The findings of a memo, or None when it is not one this version wrote."""
     try:
         version, files, skipped, filtered, shapes, clusters, recurrences, unread_files, failed, refs = memo
-        if version != 6:
+        if version != 7:
             return None
         table = [Shape(*fields) for fields in shapes]
         return Findings(
@@ -113,6 +115,30 @@ def decode(memo: object) -> Findings | None:
 
 
 _SHAPE_FIELDS = attrgetter(*(f.name for f in fields(Shape)))
+# What only clustering reads (candidate pairs, content, alignment): the stages after find never
+# do, so the memo leaves it out, and a warm pass loads half as much. `blind` is kept for the
+# clusters' and variants' representatives (publish compares a variant's to its helper's).
+_FIELD_AT = {f.name: n for n, f in enumerate(fields(Shape))}
+_CLUSTERING_ONLY = ((_FIELD_AT["names"], ""), (_FIELD_AT["samples"], ()), (_FIELD_AT["vocab"], ""))
+_NOT_SHOWN = (*_CLUSTERING_ONLY, (_FIELD_AT["blind"], ""))
+
+
+def _slim(shape: Shape, representative: bool) -> tuple:
+    values = list(_SHAPE_FIELDS(shape))
+    for at, empty in _CLUSTERING_ONLY if representative else _NOT_SHOWN:
+        values[at] = empty
+    return tuple(values)
+
+
+def _representatives(clusters: Iterable[Cluster]) -> set[int]:
+    """The ids of the clusters' and their variants' representatives."""
+    shown: set[int] = set()
+    for found in clusters:
+        shown.add(id(found.representative))
+        shown |= _representatives(found.variants)
+    return shown
+
+
 _PLACE_FIELDS = attrgetter(*(f.name for f in fields(Place)))
 
 

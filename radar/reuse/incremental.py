@@ -57,18 +57,18 @@ def find(request: ScanRequest, fleet: Fleet, rules: Rules, cache: ParseCache,
     parsed = (lambda done, total: progress("parsing files", done, total)) if progress else None
     since = _unmoved_since(found.get(last), works, ids, files, cache, executor, parsed)
     if since is not None:
-        findings, table = since
+        findings, table, memo = since  # the last findings' memo, stored again as it was read
     else:
         results, skipped = analyse_all(works, ids, cache, executor, parsed)
         findings = _find_afresh(results, skipped, floor, cache, progress, lineage)
-        table = file_table(files, results)
-    cache.put_many({key: encode(findings), last: (key, table)})
+        table, memo = file_table(files, results), encode(findings)
+    cache.put_many({key: memo, last: (key, table)})
     cache.keep_latest(MEMOS_KEPT)
     return findings
 
 
 def _unmoved_since(last: object, works: list[FileWork], ids: list, files: list[tuple], cache: ParseCache,
-                   executor: Executor, parsed) -> tuple[Findings, dict] | None:
+                   executor: Executor, parsed) -> tuple[Findings, dict, tuple] | None:
     """The last pass's findings, when the same files are there and none that changed has moved
     a shape (a comment, trailing lines): only the changed files are parsed to know it."""
     try:
@@ -82,10 +82,11 @@ def _unmoved_since(last: object, works: list[FileWork], ids: list, files: list[t
     update = file_table([files[i] for i in changed], results)
     if any(update[name][1:] != tuple(table[name][1:]) for name in update):
         return None  # a shape moved: the last findings are not these files' (and need not be loaded)
-    previous = decode(cache.get_many([last_key]).get(last_key)) if isinstance(last_key, str) else None
+    memo = cache.get_many([last_key]).get(last_key) if isinstance(last_key, str) else None
+    previous = decode(memo)
     if previous is None or not still_valid(previous, works):
         return None
-    return previous, {**table, **update}
+    return previous, {**table, **update}, memo
 
 
 def _find_afresh(results: list, skipped: Counter, floor: int, cache: ParseCache, progress: Progress | None,

@@ -24,7 +24,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
-from radar.infra.cache import key_digest
+from radar.infra.cache import SHAPING, key_digest
 from radar.config import FleetRules, any_glob
 from radar.infra.gitdoor import GitError, git, is_git_checkout
 
@@ -175,7 +175,8 @@ def _discover_git(repo: Path, rules: FleetRules, now: datetime, memo: Memo | Non
         # the worktree's in-flight copy wins over the merged one
         merged = [(name, namespace) for name, namespace in namespaces if name not in found]
         wanted = [namespace for _, namespace in merged]
-        states = _git_states([(main.path, main.head, wanted)], memo, since)[0].split(wanted)
+        state = _git_states([(main.path, main.head, wanted)], memo, since)[0]
+        states = _without_excluded(state, rules, memo).split(wanted)
         for name, namespace in merged:
             subsystem, skipped = _git_subsystem(name, source, main, namespace, rules, now, states[namespace],
                                                 since)
@@ -311,6 +312,7 @@ class _GitState:
     dirty: set[str]
     dates: dict[str, datetime]
     gone: set[str] = dataclasses.field(default_factory=set)  # tracked, but deleted (or no longer a file)
+    listing: str | None = None  # the memo key of the index listing `blobs` came from, when known
 
     def split(self, namespaces: list[str]) -> dict[str, "_GitState"]:
         """Each namespace's share, in one pass over the paths (a monorepo has tens of thousands):
@@ -361,8 +363,27 @@ def _git_states(checkouts: list[tuple[Path, str | None, list[str]]], memo: Memo 
                 fresh[tracked_key] = (state.blobs, sorted(state.symlinks), sorted(state.gitlinks))
         memo.put_many(fresh, replacing=[_family(key) for key in fresh])
     # What is older than `since` is settled, whatever the walk (or its memo) reached.
-    return [state if since is None else dataclasses.replace(
-        state, dates={path: when for path, when in state.dates.items() if when >= since}) for state in states]
+    return [dataclasses.replace(state, listing=tracked_key) if since is None else dataclasses.replace(
+        state, dates={path: when for path, when in state.dates.items() if when >= since}, listing=tracked_key)
+            for state, (_, tracked_key) in zip(states, keys)]
+
+
+def _without_excluded(state: _GitState, rules: FleetRules, memo: Memo | None) -> _GitState:
+    """The state without the tracked paths fleet.exclude leaves out (their commit dates stay:
+    they still date the subsystem). A monorepo tracks tens of thousands of files, most of them
+    tests and fixtures; which are left out depends on the index listing and the globs alone,
+    so it is remembered with the listing and not matched again every pass."""
+    excluded = any_glob(tuple(rules.exclude))
+    key = None
+    if memo is not None and state.listing:
+        _, checkout, identity = state.listing.split("/", 2)
+        key = f"kept/{checkout}/" + key_digest((identity, tuple(rules.exclude), SHAPING))
+    kept = memo.get_many([key]).get(key) if key else None
+    if not isinstance(kept, list) or not all(path in state.blobs for path in kept):
+        kept = [path for path in state.blobs if not excluded(path)]
+        if key:
+            memo.put_many({key: kept}, replacing=[_family(key)])
+    return dataclasses.replace(state, blobs={path: state.blobs[path] for path in kept})
 
 
 def _stamp(moment: datetime | None) -> int | None:

@@ -85,24 +85,26 @@ def gate(identified: tuple[tuple[str, Cluster], ...], fleet: Fleet, rules: Rules
     subsystems = {s.name: s for s in fleet.subsystems}
     files = {(s.name, f.path): f for s in fleet.subsystems for f in s.files}
     homes = HomeFinder(deps, subsystems) if rules.gate.infer_homes and deps.subsystems else None
+    owners = _owners(subsystems)  # once: looked up for every candidate, hundreds on a large repository
     return tuple(
-        _judge(candidate_id, found, subsystems, files, fleet, rules, history, homes)
+        _judge(candidate_id, found, subsystems, files, fleet, rules, history, homes, owners)
         for candidate_id, found in identified
     )
 
 
 def _judge(candidate_id: str, found: Cluster, subsystems: dict[str, Subsystem],
            files: dict[tuple[str, str], SourceFile], fleet: Fleet, rules: Rules,
-           history: History, homes: HomeFinder | None = None) -> Candidate:
+           history: History, homes: HomeFinder | None = None, owners: dict[str, str] | None = None) -> Candidate:
+    owners = _owners(subsystems) if owners is None else owners
     instances = tuple(
         _instance(member, sim, content, subsystems, files, fleet, rules.gate, history)
         for member, sim, content in zip(found.members, found.similarities, found.content or _ones(found))
     )
-    routing = _route(candidate_id, found, rules.routing, subsystems)
+    routing = _route(candidate_id, found, rules.routing, subsystems, owners)
     if routing.home is None and homes is not None:
         routing = homes.infer(found, instances) or routing
     if routing.action == "adopt" and routing.helper is None:  # name the unit the home already holds
-        owner = _owner_of(routing.home, subsystems)
+        owner = owners.get(routing.home.rstrip("/"))
         routing = replace(routing, helper=next((i for i in instances if i.subsystem == owner), None))
     checks = _checks(found, instances, routing, rules.gate, fleet)
     decision = next((d for d in rules.decisions if _decided(d, candidate_id, found)), None)
@@ -153,12 +155,12 @@ def _unstable_because(member, owner: Subsystem, last_change, settled, dirty, now
 
 
 def _route(candidate_id: str, found: Cluster, routes: tuple[Route, ...],
-           subsystems: dict[str, Subsystem]) -> Routing:
+           subsystems: dict[str, Subsystem], owners: dict[str, str]) -> Routing:
     paths = [m.path for m in found.members]
     names = [m.name for m in found.members]
     for number, route in enumerate(routes, 1):
         if matches(route.match, candidate_id, paths, names):
-            owner = _owner_of(route.home, subsystems)
+            owner = owners.get(route.home.rstrip("/"))
             action = "adopt" if owner in found.subsystems else "extract"
             return Routing(route.kind, route.home, action, f"routing.yaml rule {number} ({route.kind})", number)
     merged = [name for name in found.subsystems if subsystems[name].source == "main"]
@@ -244,11 +246,12 @@ class HomeFinder:
                        evidence=evidence, helper=helper)
 
 
-def _owner_of(home: str, subsystems: dict[str, Subsystem]) -> str | None:
+def _owners(subsystems: dict[str, Subsystem]) -> dict[str, str]:
+    """Namespace (no trailing slash) -> the subsystem that owns it, the first one listed when two share it."""
+    owners: dict[str, str] = {}
     for subsystem in subsystems.values():
-        if home.rstrip("/") == subsystem.namespace.rstrip("/"):
-            return subsystem.name
-    return None
+        owners.setdefault(subsystem.namespace.rstrip("/"), subsystem.name)
+    return owners
 
 
 def _decided(decision: Decision, candidate_id: str, found: Cluster) -> bool:

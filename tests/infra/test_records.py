@@ -121,6 +121,33 @@ def test_a_delta_turns_any_lines_into_any_others(base, new):
     assert deltas.apply_delta(base, deltas.make_delta(base, new)) == new
 
 
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(EDITS, min_size=2, max_size=6))
+def test_the_last_snapshot_in_hand_gives_the_same_records_as_reading_it_back(tmp_path_factory, edit_lists):
+    """write_pass patches the last pass's lines from its parsed snapshot when the caller has it
+    (a warm pass does); the records are byte for byte those made by parsing the lines."""
+    given_out, read_out = tmp_path_factory.mktemp("given"), tmp_path_factory.mktemp("read")
+    snapshot, previous = first_snapshot(), None
+    for number, edits in enumerate(edit_lists, 1):
+        snapshot = stamped(edited(snapshot, edits) if number > 1 else snapshot, number, previous)
+        write_pass(given_out, snapshot, "# backlog\n", previous)
+        write_pass(read_out, snapshot, "# backlog\n", None)
+        previous = json.loads(encode_snapshot(snapshot))  # as the next pass reads latest.json
+
+    def files(out: Path) -> dict[str, bytes]:
+        return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+    assert files(given_out) == files(read_out)
+
+
+def test_a_value_given_for_another_line_is_not_used_to_patch(tmp_path):
+    base = [' "candidates": [', '  {"id":"C-1","score":1,"rank":1}', ' ]']
+    new = [' "candidates": [', '  {"id":"C-1","score":1,"rank":2}', ' ]']
+    other = [None, {"id": "C-2", "score": 1, "rank": 1}, None]  # not line 1's value
+    ops = deltas.make_delta(base, new, base_values=other)
+    assert deltas.apply_delta(base, ops) == new
+
+
 def test_a_pass_that_changes_nothing_writes_one_short_index_line(tmp_path):
     written = record_all(tmp_path, [[("nothing", 0)]] * 3 + [[("rank", 0)]] + [[("nothing", 0)]])
     lines = records.read_index(tmp_path)

@@ -245,6 +245,31 @@ def test_remembered_index_listings_follow_every_change_to_the_index(tmp_path: Pa
     same_as_without_memo()
 
 
+def test_the_files_fleet_exclude_leaves_out_follow_the_globs_and_the_index(tmp_path: Path) -> None:
+    """Which tracked files the exclude globs leave out is remembered with the index listing: a
+    change to the globs, or to the index, is seen as without the memo."""
+    fleet = make_fleet(tmp_path / "fleet", worktrees=(), merged=("core", "web"))
+    memo = ParseCache(tmp_path / "cache")
+    write(fleet.repo, {"lib/core/fixtures/sample.py": "def sample():\n    return 1\n",
+                       "lib/web/vendor/dep.py": "def dep():\n    return 2\n"})
+    commit_all(fleet.repo, "fixtures and vendored code")
+
+    def files(exclude: tuple[str, ...]) -> set[str]:
+        rules = FleetRules(exclude=exclude)
+        remembered = discover(fleet.repo, rules, memo=memo)
+        assert remembered.subsystems == discover(fleet.repo, rules).subsystems
+        return {f.path for s in remembered.subsystems for f in s.files}
+
+    assert "lib/web/vendor/dep.py" not in files(("**/vendor/**",))
+    assert "lib/core/fixtures/sample.py" in files(("**/vendor/**",))
+    assert "lib/core/fixtures/sample.py" not in files(("**/vendor/**", "**/fixtures/**"))
+    assert "lib/web/vendor/dep.py" in files(("**/fixtures/**",))  # same index, other globs
+    write(fleet.repo, {"lib/core/fixtures/more.py": "def more():\n    return 3\n"})
+    git(fleet.repo, "add", "lib/core/fixtures/more.py")
+    assert "lib/core/fixtures/more.py" in files(("**/vendor/**",))  # the index changed
+    assert sum(key.startswith("kept/") for key in memo_keys(tmp_path / "cache")) == 1
+
+
 # ---------------------------------------------------------------- cost: history horizon, monorepo paths
 
 NOW = datetime(2024, 7, 10, 12, tzinfo=timezone.utc)
