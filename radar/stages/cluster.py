@@ -25,7 +25,8 @@ from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARIT
                                      SHARED_SAMPLES, PairIndex, content_pairs, find_pairs, group_key, update_pairs)
 from radar.stages.content import Rarity, definition_codes, median, overlap, shared_content
 from radar.stages.shape import IDENTIFIER, NAME_PLANE, Shape, similarity
-from radar.stages.worked import Worked, decode_trim, encode_trim, encode_weighed, trim_key, weigh_key
+from radar.stages.worked import (Worked, aligned, decode_trim, encode_trim, encode_weighed, stream_digest, trim_key,
+                                 weigh_key)
 
 LINK_VOCABULARY = 0.6  # two units are not one shape when their shared names (library calls) agree less
 SMALL_UNIT = 50  # below this many tokens, syntax alone looks alike: demand near-identity...
@@ -121,8 +122,8 @@ def cluster_reusing(shapes: Iterable[Shape], previous: PairIndex | None, earlier
                        ((subsystem, code) for subsystem, name in defined
                         for code in definition_codes(name, subsystem)))
     saying = content_pairs(firsts, rarity.users, len(rarity.vocab_by_subsystem), MODIFIED_SIZES, SMALL_UNIT)
-    graph, modified = _verified_graph(groups, sorted(pairs | saying), saying, _vocabulary_streams(groups, eligible),
-                                      rarity, progress)
+    align = _Aligner(groups, keys, _vocabulary_streams(groups, eligible), earlier, worked)
+    graph, modified = _verified_graph(groups, sorted(pairs | saying), saying, align, rarity, progress)
     clusters = []
     for component in _components(range(len(groups)), graph):
         if len(component) > 1 or _spans(groups[component[0]]):  # else: one subsystem's
@@ -321,8 +322,33 @@ def _outermost(shapes: list[Shape]) -> list[Shape]:
 Graph = dict[int, dict[int, float]]
 
 
+class _Aligner:
+    """The two alignments a verification reads, of two groups' blind streams and of their
+    vocabulary streams, each taken from an earlier clustering that aligned the same two streams
+    (worked.aligned): an edit aligns only the pairs its change touches."""
+
+    def __init__(self, groups: list[tuple[Shape, ...]], keys: list[str], vocabulary: Callable[[int], str],
+                 earlier: Worked, worked: Worked):
+        self._groups, self._keys, self._vocabulary = groups, keys, vocabulary
+        self._earlier, self._worked = earlier, worked
+        self._named: dict[int, bytes] = {}
+
+    def blind(self, a: int, b: int) -> float:
+        return aligned(bytes.fromhex(self._keys[a]), bytes.fromhex(self._keys[b]),
+                       self._groups[a][0].blind, self._groups[b][0].blind, self._earlier, self._worked)
+
+    def names(self, a: int, b: int) -> float:
+        first, second = self._vocabulary(a), self._vocabulary(b)
+        return aligned(self._name_key(a, first), self._name_key(b, second), first, second, self._earlier, self._worked)
+
+    def _name_key(self, index: int, stream: str) -> bytes:
+        if index not in self._named:
+            self._named[index] = stream_digest(stream)
+        return self._named[index]
+
+
 def _verified_graph(groups: list[tuple[Shape, ...]], pairs: list[tuple[int, int]], saying: set[tuple[int, int]],
-                    vocabulary: Callable[[int], str], rarity: Rarity, progress) -> tuple[Graph, Graph]:
+                    align: _Aligner, rarity: Rarity, progress) -> tuple[Graph, Graph]:
     """The pairs alike in structure and in the library names they use; and apart, the modified
     copies: pairs less alike (LINK_MODIFIED) that say rare things in common (`saying`:
     content_pairs) and share half their content, weighed by rarity."""
@@ -331,9 +357,9 @@ def _verified_graph(groups: list[tuple[Shape, ...]], pairs: list[tuple[int, int]
     for done, (a, b) in enumerate(pairs, 1):
         first, second = groups[a][0], groups[b][0]
         threshold = _threshold(first, second)
-        score = similarity(first.blind, second.blind)
+        score = align.blind(a, b)
         if score >= threshold:
-            if similarity(vocabulary(a), vocabulary(b)) >= min(threshold, LINK_VOCABULARY):
+            if align.names(a, b) >= min(threshold, LINK_VOCABULARY):
                 graph[a][b] = graph[b][a] = score
         elif (score >= LINK_MODIFIED and threshold == LINK_SIMILARITY and (a, b) in saying
               and _say_the_same(groups[a], groups[b], rarity)):
