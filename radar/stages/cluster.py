@@ -213,9 +213,11 @@ def _vocabulary_streams(groups: list[tuple[Shape, ...]], shapes: list[Shape]) ->
     for shape in _outermost(shapes):
         used[shape.subsystem].update(shape.names)
     first_name = chr(NAME_PLANE)
-    owners = Counter(char for chars in used.values() for char in chars if char >= first_name)
+    owners: Counter = Counter()
+    for chars in used.values():
+        owners.update(chars)
     need = max(2, round(VOCABULARY_SHARE * len({shape.subsystem for shape in shapes})))
-    private = {ord(char): IDENTIFIER for char, count in owners.items() if count < need}
+    private = {ord(char): IDENTIFIER for char, count in owners.items() if count < need and char >= first_name}
     streams: dict[int, str] = {}
 
     def stream(index: int) -> str:

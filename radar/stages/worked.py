@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from radar.stages import content, shape
@@ -35,6 +36,7 @@ class Worked:
     alignments: dict[Digest, float] = field(default_factory=dict)  # two streams' digests -> similarity
 
 
+@lru_cache(maxsize=8)
 def stamp(settings: tuple) -> str | None:
     """The code and settings the answers come from: cluster.py's settings, content.py's
     weighing constants, and the source of the modules that compute them (None when a source
