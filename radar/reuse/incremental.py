@@ -21,6 +21,7 @@ from collections import Counter
 
 from radar.config import Rules
 from radar.infra.cache import SHAPING, ParseCache, key_digest
+from radar.infra.collector import collector_paused
 from radar.infra.executors import Executor, default_jobs
 from radar.request import Progress, ScanRequest, file_works
 from radar.reuse.findings import (Findings, decode, encode, file_table, memo_key, parse_errors, references,
@@ -88,6 +89,7 @@ def _unmoved_since(last: object, works: list[FileWork], ids: list, files: list[t
     return previous, {**table, **update}
 
 
+@collector_paused  # the clustering and its memos: see infra/collector.py
 def _find_afresh(results: list, skipped: Counter, floor: int, cache: ParseCache, progress: Progress | None,
                  lineage: str) -> Findings:
     shapes = [shape for result in results for shape in result.shapes]

@@ -21,6 +21,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from radar.infra.collector import collector_paused
 from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARITY, RARE_SHARE, RARE_SHARED,
                                      SHARED_SAMPLES, PairIndex, content_pairs, find_pairs, group_key, update_pairs)
 from radar.stages.content import Rarity, definition_codes, median, overlap, shared_content
@@ -104,6 +105,7 @@ def cluster_from(shapes: Iterable[Shape], previous: PairIndex | None,
     return cluster_reusing(shapes, previous, None, progress, floor)[:2]
 
 
+@collector_paused  # hundreds of thousands of small objects, no cycles: see infra/collector.py
 def cluster_reusing(shapes: Iterable[Shape], previous: PairIndex | None, earlier: Worked | None,
                     progress: Callable[[int, int], None] | None = None,
                     floor: int = MIN_CLUSTER_TOKENS) -> tuple[tuple[Cluster, ...], PairIndex, Worked]:
