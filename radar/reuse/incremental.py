@@ -27,7 +27,7 @@ from radar.request import Progress, ScanRequest, file_works
 from radar.reuse.findings import (Findings, decode, encode, file_table, memo_key, parse_errors, references,
                                   still_valid,
                                   tally, unread)
-from radar.stages.analyse import FileWork, analyse_all, content_ids
+from radar.stages.analyse import FileWork, analyse_all, content_ids, decode_vocabs, encode_vocabs
 from radar.stages.candidates import decode as decode_pairs
 from radar.stages.candidates import encode as encode_pairs
 from radar.stages.census import recurrences
@@ -59,10 +59,13 @@ def find(request: ScanRequest, fleet: Fleet, rules: Rules, cache: ParseCache,
     since = _unmoved_since(found.get(last), works, ids, files, cache, executor, parsed)
     if since is not None:
         findings, table = since
-    else:
-        results, skipped = analyse_all(works, ids, cache, executor, parsed)
+    else:  # each file's vocabs as the last such pass bound them (stages/analyse.py: Vocabs)
+        bound = f"vocabs/{SHAPING}/" + key_digest(lineage)
+        vocabs = decode_vocabs(cache.get_many([bound]).get(bound))
+        results, skipped = analyse_all(works, ids, cache, executor, parsed, vocabs)
         findings = _find_afresh(results, skipped, floor, cache, progress, lineage)
         table = file_table(files, results)
+        cache.put_many({bound: encode_vocabs(vocabs)})
     cache.put_many({key: encode(findings), last: (key, table)})
     cache.keep_latest(MEMOS_KEPT)
     return findings
