@@ -237,12 +237,13 @@ def _run(batch_input: list[tuple[str, str]], executor: Executor, progress) -> It
 def _bind(work: FileWork, compact: Compact, vocabs: Vocabs | None = None, blob: str | None = None) -> FileResult:
     skipped, parse_error, units, (blind, names), digest, (at, words), references = compact
     file_name = PurePosixPath(work.path).name
-    known = vocabs.take(work, blob, len(units)) if vocabs is not None and blob else None
+    key = (work.subsystem, work.language, blob, digest)
+    known = vocabs.take(key, len(units)) if vocabs is not None and blob else None
     if known is None:
         codes = word_codes(words, work.subsystem)
         known = tuple(vocab(at, codes, unit[4], unit[4] + unit[5]) for unit in units)
     if vocabs is not None and blob:
-        vocabs.keep(work, blob, known)
+        vocabs.kept[key] = known
     shapes = tuple(
         Shape(work.subsystem, work.path, work.language, kind, name or file_name, start, end,
               size, exact, blind[first:first + size], names[first:first + size], tuple(samples),
@@ -256,21 +257,19 @@ def _bind(work: FileWork, compact: Compact, vocabs: Vocabs | None = None, blob: 
 @dataclass(frozen=True)
 class Vocabs:
     """Each bound file's unit vocabs, the one costly step of binding (a subsystem's own name is
-    made neutral in every content word: content.word_codes), by (subsystem, language, blob),
-    which fix them: a pass after an edit takes the last pass's for every file it did not change.
-    `earlier` is read, `kept` filled with every file this pass bound (the next pass's)."""
+    made neutral in every content word: content.word_codes), by (subsystem, language, blob,
+    digest of the file's shapes and words), which fix them: a pass after an edit takes the last
+    pass's for every file it did not change. `earlier` is read, `kept` filled with every file
+    this pass bound (the next pass's)."""
 
     earlier: dict = field(default_factory=dict)
     kept: dict = field(default_factory=dict)
 
-    def take(self, work: FileWork, blob: str, units: int) -> tuple[str, ...] | None:
-        known = self.earlier.get((work.subsystem, work.language, blob))
+    def take(self, key: tuple, units: int) -> tuple[str, ...] | None:
+        known = self.earlier.get(key)
         if isinstance(known, tuple) and len(known) == units and all(type(v) is str for v in known):
             return known
         return None
-
-    def keep(self, work: FileWork, blob: str, known: tuple[str, ...]) -> None:
-        self.kept[(work.subsystem, work.language, blob)] = known
 
 
 @functools.lru_cache(maxsize=1)

@@ -333,13 +333,14 @@ class _Aligner:
 
     def __init__(self, groups: list[tuple[Shape, ...]], keys: list[str], vocabulary: Callable[[int], str],
                  earlier: Worked, worked: Worked):
-        self._groups, self._keys, self._vocabulary = groups, keys, vocabulary
+        self._groups, self._vocabulary = groups, vocabulary
+        self._keys = [bytes.fromhex(key) for key in keys]  # a group key names its blind stream
         self._earlier, self._worked = earlier, worked
         self._named: dict[int, bytes] = {}
 
     def blind(self, a: int, b: int) -> float:
-        return aligned(bytes.fromhex(self._keys[a]), bytes.fromhex(self._keys[b]),
-                       self._groups[a][0].blind, self._groups[b][0].blind, self._earlier, self._worked)
+        return aligned(self._keys[a], self._keys[b], self._groups[a][0].blind, self._groups[b][0].blind,
+                       self._earlier, self._worked)
 
     def names(self, a: int, b: int) -> float:
         first, second = self._vocabulary(a), self._vocabulary(b)
