@@ -3,7 +3,8 @@
 Reading is where hostile input meets the radar: binary, huge, non-UTF-8 and unreadable files
 (FIFOs and devices included) and symlink loops are skipped and counted by reason; a symlink is
 never followed; code with syntax errors keeps the units that parsed.
-Results are cached per git blob id (see cache.py) and spread over processes.
+Results are cached per git blob id (see cache.py) and spread over processes; the vocabs a
+pass binds are kept for the next pass that clusters (Vocabs).
 """
 from __future__ import annotations
 

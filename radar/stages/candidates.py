@@ -21,8 +21,8 @@ import hashlib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from itertools import combinations
 from dataclasses import dataclass
+from itertools import combinations
 
 from radar.stages.shape import MIN_SAMPLES, Shape
 
