@@ -21,12 +21,13 @@ from collections import Counter
 
 from radar.config import Rules
 from radar.infra.cache import SHAPING, ParseCache, key_digest
+from radar.infra.collector import collector_paused
 from radar.infra.executors import Executor, default_jobs
 from radar.request import Progress, ScanRequest, file_works
 from radar.reuse.findings import (Findings, decode, encode, file_table, memo_key, parse_errors, references,
                                   still_valid,
                                   tally, unread)
-from radar.stages.analyse import FileWork, analyse_all, content_ids
+from radar.stages.analyse import FileWork, analyse_all, content_ids, decode_vocabs, encode_vocabs
 from radar.stages.candidates import decode as decode_pairs
 from radar.stages.candidates import encode as encode_pairs
 from radar.stages.census import recurrences
@@ -58,10 +59,13 @@ def find(request: ScanRequest, fleet: Fleet, rules: Rules, cache: ParseCache,
     since = _unmoved_since(found.get(last), works, ids, files, cache, executor, parsed)
     if since is not None:
         findings, table, memo = since  # the last findings' memo, stored again as it was read
-    else:
-        results, skipped = analyse_all(works, ids, cache, executor, parsed)
+    else:  # each file's vocabs as the last such pass bound them (stages/analyse.py: Vocabs)
+        bound = f"vocabs/{SHAPING}/" + key_digest(lineage)
+        vocabs = decode_vocabs(cache.get_many([bound]).get(bound))
+        results, skipped = analyse_all(works, ids, cache, executor, parsed, vocabs)
         findings = _find_afresh(results, skipped, floor, cache, progress, lineage)
         table, memo = file_table(files, results), encode(findings)
+        cache.put_many({bound: encode_vocabs(vocabs)})
     cache.put_many({key: memo, last: (key, table)})
     cache.keep_latest(MEMOS_KEPT)
     return findings
@@ -89,6 +93,7 @@ def _unmoved_since(last: object, works: list[FileWork], ids: list, files: list[t
     return previous, {**table, **update}, memo
 
 
+@collector_paused  # the clustering and its memos: see infra/collector.py
 def _find_afresh(results: list, skipped: Counter, floor: int, cache: ParseCache, progress: Progress | None,
                  lineage: str) -> Findings:
     shapes = [shape for result in results for shape in result.shapes]

@@ -3,24 +3,28 @@
 Reading is where hostile input meets the radar: binary, huge, non-UTF-8 and unreadable files
 (FIFOs and devices included) and symlink loops are skipped and counted by reason; a symlink is
 never followed; code with syntax errors keeps the units that parsed.
-Results are cached per git blob id (see cache.py) and spread over processes.
+Results are cached per git blob id (see cache.py) and spread over processes; the vocabs a
+pass binds are kept for the next pass that clusters (Vocabs).
 """
 from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import marshal
 import os
 import stat
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from pathlib import PurePosixPath
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 
 from radar.infra.cache import ParseCache
 from radar.stages.discover import content_blob_id
 from radar.infra.executors import Executor
+from radar.stages import content
 from radar.stages.content import file_content, vocab, word_codes
 from radar.stages.parse import Reference, calls_are, extract
 from radar.stages.shape import FileStreams, Shape, exact_fingerprint
@@ -179,8 +183,9 @@ def content_ids(works: list[FileWork]) -> list[tuple[str | None, str | None]]:
 
 def analyse_all(works: list[FileWork], ids: list[tuple[str | None, str | None]], cache: ParseCache,
                 executor: Executor, progress: Callable[[int, int], None] | None = None,
-                ) -> tuple[list[FileResult], Counter]:
-    """Every file's shapes, in input order, and the skip counts by reason (`ids`: content_ids)."""
+                vocabs: Vocabs | None = None) -> tuple[list[FileResult], Counter]:
+    """Every file's shapes, in input order, and the skip counts by reason (`ids`: content_ids);
+    with `vocabs`, binding takes the vocabs it holds and keeps those it made (Vocabs)."""
     keys = {i: ParseCache.key(w.language, ids[i][0]) for i, w in enumerate(works) if ids[i][0] is not None}
     cached = cache.get_many(sorted(set(keys.values())))
     waiting: dict[str, list[int]] = {}  # a content not cached -> the files that hold it
@@ -200,7 +205,7 @@ def analyse_all(works: list[FileWork], ids: list[tuple[str | None, str | None]],
             if compact[0] not in (*FILE_SYSTEM_SKIPS, "too_large"):
                 rows[keys[index]] = payload
             for same in waiting[keys[index]]:
-                bound[same] = _bind(works[same], compact)
+                bound[same] = _bind(works[same], compact, vocabs, ids[same][0])
             if len(rows) >= _STORED_AT_ONCE:
                 cache.put_payloads(rows)
                 rows = {}
@@ -210,7 +215,7 @@ def analyse_all(works: list[FileWork], ids: list[tuple[str | None, str | None]],
         result = bound[index]
         if result is None:
             blob, unread = ids[index]
-            result = _bind(work, _nothing(unread) if blob is None else cached[keys[index]])
+            result = _bind(work, _nothing(unread) if blob is None else cached[keys[index]], vocabs, blob)
         if result.skipped:
             skipped[result.skipped] += 1
         elif result.parse_error:
@@ -230,19 +235,65 @@ def _run(batch_input: list[tuple[str, str]], executor: Executor, progress) -> It
         yield from enumerate(results, number * _BATCH)
 
 
-def _bind(work: FileWork, compact: Compact) -> FileResult:
+def _bind(work: FileWork, compact: Compact, vocabs: Vocabs | None = None, blob: str | None = None) -> FileResult:
     skipped, parse_error, units, (blind, names), digest, (at, words), references = compact
     file_name = PurePosixPath(work.path).name
-    codes = word_codes(words, work.subsystem)
+    key = (work.subsystem, work.language, blob, digest)
+    known = vocabs.take(key, len(units)) if vocabs is not None and blob else None
+    if known is None:
+        codes = word_codes(words, work.subsystem)
+        known = tuple(vocab(at, codes, unit[4], unit[4] + unit[5]) for unit in units)
+    if vocabs is not None and blob:
+        vocabs.kept[key] = known
     shapes = tuple(
         Shape(work.subsystem, work.path, work.language, kind, name or file_name, start, end,
               size, exact, blind[first:first + size], names[first:first + size], tuple(samples),
-              vocab(at, codes, first, first + size), behaviour, forwarding)
-        for kind, name, start, end, first, size, exact, samples, behaviour, forwarding in units
+              unit_vocab, behaviour, forwarding)
+        for (kind, name, start, end, first, size, exact, samples, behaviour, forwarding), unit_vocab in zip(units, known)
     )
     return FileResult(work.subsystem, work.path, work.language, shapes, skipped, bool(parse_error), digest,
                       tuple(map(tuple, references)))
 
 
+@dataclass(frozen=True)
+class Vocabs:
+    """Each bound file's unit vocabs, the one costly step of binding (a subsystem's own name is
+    made neutral in every content word: content.word_codes), by (subsystem, language, blob,
+    digest of the file's shapes and words), which fix them: a pass after an edit takes the last
+    pass's for every file it did not change. `earlier` is read, `kept` filled with every file
+    this pass bound (the next pass's)."""
+
+    earlier: dict = field(default_factory=dict)
+    kept: dict = field(default_factory=dict)
+
+    def take(self, key: tuple, units: int) -> tuple[str, ...] | None:
+        known = self.earlier.get(key)
+        if isinstance(known, tuple) and len(known) == units and all(type(v) is str for v in known):
+            return known
+        return None
 
 
+@functools.lru_cache(maxsize=1)
+def vocabs_stamp() -> str | None:
+    """The code a vocab comes from (this module and content.py), or None when a source cannot
+    be read: then no memo of vocabs is ever taken."""
+    digest = hashlib.blake2b(b"vocabs 1", digest_size=16)
+    for module in (content, sys.modules[__name__]):
+        try:
+            digest.update(Path(module.__file__).read_bytes())
+        except (OSError, TypeError):
+            return None
+    return digest.hexdigest()
+
+
+def encode_vocabs(vocabs: Vocabs) -> tuple:
+    return (vocabs_stamp(), vocabs.kept)
+
+
+def decode_vocabs(value: object) -> Vocabs:
+    """The last pass's vocabs, when this code made them (else none: every file is bound afresh)."""
+    try:
+        made, kept = value
+    except (TypeError, ValueError):
+        return Vocabs()
+    return Vocabs(kept) if made is not None and made == vocabs_stamp() and isinstance(kept, dict) else Vocabs()

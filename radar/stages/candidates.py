@@ -22,6 +22,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import combinations
 
 from radar.stages.shape import MIN_SAMPLES, Shape
 
@@ -132,22 +133,25 @@ def content_pairs(shapes: list[Shape], users: dict[str, int], subsystems: int, s
     tokens. `users`: how many subsystems use each content character. Rare: at most RARE_SHARE
     of the subsystems (2 or more)."""
     rare_at = max(2, math.ceil(RARE_SHARE * subsystems))
+    common = dict.fromkeys(ord(char) for char, count in users.items() if count > rare_at)  # str.translate drops them
+    # A word one subsystem alone says pairs none of its holders (they are of that subsystem),
+    # though it counts among a unit's rare words: not posted, which spares most postings.
+    alone = dict.fromkeys(ord(char) for char, count in users.items() if count < 2)
     holding: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     named: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, shape in enumerate(shapes):
         if shape.kind == "module" or shape.size < smallest:  # a module says what its definitions say
             continue
-        rare = [char for char in shape.vocab if users.get(char, 0) <= rare_at]
+        rare = shape.vocab.translate(common)
         if len(rare) >= RARE_SHARED:
-            for char in rare:
+            for char in rare.translate(alone):
                 holding[(*granularity(shape), char)].append(index)
         if shape.kind != "block":  # a block bears its function's name
             named[(shape.language, shape.name)].append(index)
     shared: Counter = Counter()
-    for members in holding.values():
+    for members in holding.values():  # each in index order: its pairs come smaller first
         if 1 < len(members) <= COMMON_SHINGLE:
-            shared.update((a, b) for i, a in enumerate(members) for b in members[i + 1:]
-                          if shapes[a].subsystem != shapes[b].subsystem)
+            shared.update(combinations(members, 2))  # pairs within one subsystem are left below
     found = {pair for pair, count in shared.items() if count >= RARE_SHARED}
     for members in named.values():
         if 1 < len({shapes[i].subsystem for i in members}) <= rare_at:

@@ -21,12 +21,14 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from radar.infra.collector import collector_paused
 from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARITY, RARE_SHARE, RARE_SHARED,
                                      SHARED_SAMPLES, PairIndex, content_pairs, find_pairs, granularity, group_key,
                                      update_pairs)
 from radar.stages.content import Rarity, definition_codes, median, overlap, shared_content
 from radar.stages.shape import IDENTIFIER, NAME_PLANE, Shape, similarity
-from radar.stages.worked import Worked, decode_trim, encode_trim, encode_weighed, trim_key, weigh_key
+from radar.stages.worked import (Worked, aligned, decode_trim, encode_trim, encode_weighed, stream_digest, trim_key,
+                                 weigh_key)
 
 LINK_VOCABULARY = 0.6  # two units are not one shape when their shared names (library calls) agree less
 SMALL_UNIT = 50  # below this many tokens, syntax alone looks alike: demand near-identity...
@@ -104,6 +106,7 @@ def cluster_from(shapes: Iterable[Shape], previous: PairIndex | None,
     return cluster_reusing(shapes, previous, None, progress, floor)[:2]
 
 
+@collector_paused  # hundreds of thousands of small objects, no cycles: see infra/collector.py
 def cluster_reusing(shapes: Iterable[Shape], previous: PairIndex | None, earlier: Worked | None,
                     progress: Callable[[int, int], None] | None = None,
                     floor: int = MIN_CLUSTER_TOKENS) -> tuple[tuple[Cluster, ...], PairIndex, Worked]:
@@ -122,8 +125,8 @@ def cluster_reusing(shapes: Iterable[Shape], previous: PairIndex | None, earlier
                        ((subsystem, code) for subsystem, name in defined
                         for code in definition_codes(name, subsystem)))
     saying = content_pairs(firsts, rarity.users, len(rarity.vocab_by_subsystem), MODIFIED_SIZES, SMALL_UNIT)
-    graph, modified = _verified_graph(groups, sorted(pairs | saying), saying, _vocabulary_streams(groups, eligible),
-                                      rarity, progress)
+    align = _Aligner(groups, keys, _vocabulary_streams(groups, eligible), earlier, worked)
+    graph, modified = _verified_graph(groups, sorted(pairs | saying), saying, align, rarity, progress)
     clusters = []
     for component in _components(range(len(groups)), graph):
         if len(component) > 1 or _spans(groups[component[0]]):  # else: one subsystem's
@@ -224,9 +227,11 @@ def _vocabulary_streams(groups: list[tuple[Shape, ...]], shapes: list[Shape]) ->
     for shape in _outermost(shapes):
         used[shape.subsystem].update(shape.names)
     first_name = chr(NAME_PLANE)
-    owners = Counter(char for chars in used.values() for char in chars if char >= first_name)
+    owners: Counter = Counter()
+    for chars in used.values():
+        owners.update(chars)
     need = max(2, round(VOCABULARY_SHARE * len({shape.subsystem for shape in shapes})))
-    private = {ord(char): IDENTIFIER for char, count in owners.items() if count < need}
+    private = {ord(char): IDENTIFIER for char, count in owners.items() if count < need and char >= first_name}
     streams: dict[int, str] = {}
 
     def stream(index: int) -> str:
@@ -333,8 +338,34 @@ def _outermost(shapes: list[Shape]) -> list[Shape]:
 Graph = dict[int, dict[int, float]]
 
 
+class _Aligner:
+    """The two alignments a verification reads, of two groups' blind streams and of their
+    vocabulary streams, each taken from an earlier clustering that aligned the same two streams
+    (worked.aligned): an edit aligns only the pairs its change touches."""
+
+    def __init__(self, groups: list[tuple[Shape, ...]], keys: list[str], vocabulary: Callable[[int], str],
+                 earlier: Worked, worked: Worked):
+        self._groups, self._vocabulary = groups, vocabulary
+        self._keys = [bytes.fromhex(key) for key in keys]  # a group key names its blind stream
+        self._earlier, self._worked = earlier, worked
+        self._named: dict[int, bytes] = {}
+
+    def blind(self, a: int, b: int) -> float:
+        return aligned(self._keys[a], self._keys[b], self._groups[a][0].blind, self._groups[b][0].blind,
+                       self._earlier, self._worked)
+
+    def names(self, a: int, b: int) -> float:
+        first, second = self._vocabulary(a), self._vocabulary(b)
+        return aligned(self._name_key(a, first), self._name_key(b, second), first, second, self._earlier, self._worked)
+
+    def _name_key(self, index: int, stream: str) -> bytes:
+        if index not in self._named:
+            self._named[index] = stream_digest(stream)
+        return self._named[index]
+
+
 def _verified_graph(groups: list[tuple[Shape, ...]], pairs: list[tuple[int, int]], saying: set[tuple[int, int]],
-                    vocabulary: Callable[[int], str], rarity: Rarity, progress) -> tuple[Graph, Graph]:
+                    align: _Aligner, rarity: Rarity, progress) -> tuple[Graph, Graph]:
     """The pairs alike in structure and in the library names they use; and apart, the modified
     copies: pairs less alike (LINK_MODIFIED) that say rare things in common (`saying`:
     content_pairs) and share half their content, weighed by rarity."""
@@ -343,9 +374,9 @@ def _verified_graph(groups: list[tuple[Shape, ...]], pairs: list[tuple[int, int]
     for done, (a, b) in enumerate(pairs, 1):
         first, second = groups[a][0], groups[b][0]
         threshold = _threshold(first, second)
-        score = similarity(first.blind, second.blind)
+        score = align.blind(a, b)
         if score >= threshold:
-            if similarity(vocabulary(a), vocabulary(b)) >= min(threshold, LINK_VOCABULARY):
+            if align.names(a, b) >= min(threshold, LINK_VOCABULARY):
                 graph[a][b] = graph[b][a] = score
         elif (score >= LINK_MODIFIED and threshold == LINK_SIMILARITY and (a, b) in saying
               and _say_the_same(groups[a], groups[b], rarity)):

@@ -159,7 +159,9 @@ class Rarity:
 
     @classmethod
     def of(cls, vocab_by_subsystem: dict[str, set[str]], definitions: Iterable[tuple[str, str]]) -> Rarity:
-        users = Counter(char for chars in vocab_by_subsystem.values() for char in chars)
+        users: Counter = Counter()
+        for chars in vocab_by_subsystem.values():
+            users.update(chars)
         definers: dict[str, set[str]] = {}
         for owner, char in definitions:
             definers.setdefault(char, set()).add(owner)
@@ -173,13 +175,17 @@ class Rarity:
         most; a name another subsystem defines is its API, a tenth as telling. Counting only the
         others keeps a small fleet's cluster from calling its own content convention."""
         consumers = set(consumers)
-        inside = [self.vocab_by_subsystem.get(name, frozenset()) for name in consumers]
-        others = len(self.vocab_by_subsystem) - len(inside)
+        chars = set(chars)
+        inside: Counter = Counter()  # per character, the consumers using it (set intersections: in C)
+        for name in consumers:
+            inside.update(chars.intersection(self.vocab_by_subsystem.get(name, ())))
+        others = len(self.vocab_by_subsystem) - len(consumers)
+        users, definers, counted = self.users.get, self.definers.get, inside.get
         weights = {}
-        for char in set(chars):
-            outside = self.users.get(char, 0) - sum(char in used for used in inside)
+        for char in chars:
+            outside = users(char, 0) - counted(char, 0)
             weight = math.log((others + 1) / (max(outside, 0) + 1))
-            if self.definers.get(char, consumers) - consumers:
+            if definers(char, consumers) - consumers:
                 weight *= API_WEIGHT
             weights[char] = max(weight, CONVENTION_FLOOR)
         return weights

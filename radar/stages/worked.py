@@ -15,11 +15,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from radar.stages import content, shape
 from radar.stages.content import Rarity
-from radar.stages.shape import Shape
+from radar.stages.shape import Shape, similarity
 
 Digest = bytes
 
@@ -32,14 +33,16 @@ class Worked:
 
     trims: dict[Digest, tuple] = field(default_factory=dict)
     weighs: dict[Digest, tuple] = field(default_factory=dict)
+    alignments: dict[Digest, float] = field(default_factory=dict)  # two streams' digests -> similarity
 
 
+@lru_cache(maxsize=8)
 def stamp(settings: tuple) -> str | None:
     """The code and settings the answers come from: cluster.py's settings, content.py's
     weighing constants, and the source of the modules that compute them (None when a source
     cannot be read: then no memo is ever taken)."""
-    sources = hashlib.blake2b(repr((settings, content.COMPARED, content.API_WEIGHT, content.CONVENTION_FLOOR)).encode(),
-                              digest_size=16)
+    sources = hashlib.blake2b(repr((settings, content.COMPARED, content.API_WEIGHT, content.CONVENTION_FLOOR,
+                                    _aligner_version())).encode(), digest_size=16)
     for module in (content, shape, _cluster_module()):
         try:
             sources.update(Path(module.__file__).read_bytes())
@@ -48,24 +51,49 @@ def stamp(settings: tuple) -> str | None:
     return sources.hexdigest()
 
 
+def _aligner_version() -> str:
+    """The alignment's own version: shape.similarity is rapidfuzz's Indel."""
+    import rapidfuzz  # as shape.similarity does: only a pass that clusters loads it
+    return getattr(rapidfuzz, "__version__", "?")
+
+
 def _cluster_module():
     from radar.stages import cluster  # cluster.py imports this module
     return cluster
 
 
 def encode(worked: Worked, settings: tuple) -> tuple:
-    return (stamp(settings), worked.trims, worked.weighs)
+    return (stamp(settings), worked.trims, worked.weighs, worked.alignments)
 
 
 def decode(value: object, settings: tuple) -> Worked | None:
     """The memo, when it was made by this code with these settings (else None: start afresh)."""
     try:
-        made, trims, weighs = value
+        made, trims, weighs, alignments = value
     except (TypeError, ValueError):
         return None
-    if made is None or made != stamp(settings) or not isinstance(trims, dict) or not isinstance(weighs, dict):
+    if made is None or made != stamp(settings) or not all(isinstance(d, dict) for d in (trims, weighs, alignments)):
         return None
-    return Worked(trims, weighs)
+    return Worked(trims, weighs, alignments)
+
+
+# ---------------------------------------------------------------- aligning two streams
+
+def stream_digest(stream: str) -> Digest:
+    """What an alignment of this stream reads: the stream (cluster.py keys a group's blind
+    stream by its group key, which names the stream)."""
+    return hashlib.blake2b(stream.encode("utf-8", "surrogatepass"), digest_size=16, person=b"stream").digest()
+
+
+def aligned(first: Digest, second: Digest, a: str, b: str, earlier: Worked, worked: Worked) -> float:
+    """similarity(a, b), `first` and `second` naming the two streams; an earlier clustering's
+    answer for the same two is taken (alignment is symmetric: the key is the sorted pair)."""
+    key = first + second if first <= second else second + first
+    score = earlier.alignments.get(key)
+    if type(score) is not float:
+        score = similarity(a, b)
+    worked.alignments[key] = score
+    return score
 
 
 # ---------------------------------------------------------------- trimming a component

@@ -3,10 +3,15 @@ same clusters as from scratch, the unchanged parts taken rather than redone, and
 whose inputs moved never taken. Real parser, real shapes."""
 import dataclasses
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from radar.stages import worked
+from radar.stages.candidates import group_key
 from radar.stages.cluster import SETTINGS, cluster, cluster_reusing
 from radar.stages.content import Rarity
-from test_cluster import OWN_CODE, PAGINATE, fleet_shapes, shapes_of
+from radar.stages.shape import similarity
+from test_cluster import MIX, OWN_CODE, PAGINATE, RETRY, fleet_shapes, shapes_of
 
 
 def edited_fleet():
@@ -88,7 +93,8 @@ def test_a_memo_from_other_code_or_settings_or_garbage_is_not_read():
     _, _, answers = cluster_reusing(fleet_shapes(), None, None)
     assert worked.decode(worked.encode(answers, SETTINGS), SETTINGS) == answers
     assert worked.decode(worked.encode(answers, SETTINGS), (*SETTINGS, 1)) is None
-    for garbage in (None, (), ("x", {}, {}), (worked.stamp(SETTINGS), [], {}), 42):
+    for garbage in (None, (), ("x", {}, {}, {}), (worked.stamp(SETTINGS), [], {}, {}),
+                    (worked.stamp(SETTINGS), {}, {}, []), (worked.stamp(SETTINGS), {}, {}), 42):
         assert worked.decode(garbage, SETTINGS) is None
 
 
@@ -99,3 +105,78 @@ def test_a_stale_answer_that_does_not_fit_is_redone_not_trusted():
                            {key: ((99,), 0, (1.0,), "logic") for key in earlier.weighs})
     assert cluster_reusing(shapes, index, broken)[0] == cluster(shapes)
 
+
+
+def test_an_edit_aligns_only_the_pairs_of_a_stream_it_changed():
+    """Alignments are taken by the two streams' digests: after the edit, a pair is aligned
+    afresh only when one of its streams is new (the edited paginator's), and the clusters are
+    those from scratch."""
+    _, index, earlier = cluster_reusing(fleet_shapes(), None, None)
+    after = edited_fleet()
+    clusters, _, now = cluster_reusing(after, index, earlier)
+    assert clusters == cluster(after)
+    seen = {key[i:i + 16] for key in earlier.alignments for i in (0, 16)}
+    fresh = set(now.alignments) - set(earlier.alignments)
+    assert fresh and set(now.alignments) & set(earlier.alignments)
+    assert all(key[:16] not in seen or key[16:] not in seen for key in fresh)
+    edited = bytes.fromhex(group_key(next(s for s in after if s.name == "search_page")))
+    assert any(edited in (key[:16], key[16:]) for key in fresh)
+
+
+def test_an_alignment_is_taken_only_for_the_same_two_streams():
+    """Poisoned answers for every pair of the paginator's old streams: the edit changed its
+    streams, so none of them is read and the clusters are those from scratch."""
+    before = fleet_shapes()
+    _, index, earlier = cluster_reusing(before, None, None)
+    old = bytes.fromhex(group_key(next(s for s in before if s.name == "search_page")))
+    poisoned = dataclasses.replace(earlier, alignments={
+        key: (0.0 if old in (key[:16], key[16:]) else score) for key, score in earlier.alignments.items()})
+    after = edited_fleet()
+    assert cluster_reusing(after, index, poisoned)[0] == cluster(after)
+
+
+def test_an_alignment_is_the_similarity_of_its_streams_whichever_way_round():
+    a, b = RETRY.format(name="x", n=2, log="pass"), RETRY.format(name="y", n=3, log="print(y)")
+    kept = worked.Worked()
+    score = worked.aligned(worked.stream_digest(a), worked.stream_digest(b), a, b, worked.Worked(), kept)
+    assert score == similarity(a, b)
+    again = worked.Worked()
+    assert worked.aligned(worked.stream_digest(b), worked.stream_digest(a), b, a, kept, again) == score
+    assert again.alignments == kept.alignments and len(kept.alignments) == 1
+    assert worked.stream_digest(a) != worked.stream_digest(b)
+
+
+UNITS = [("acl", RETRY.format(name="acl_retry", n=2, log="print(error)")),
+         ("feed", RETRY.format(name="feed_retry", n=3, log="logger.warning('x %s', error)")),
+         ("mod", RETRY.format(name="mod_retry", n=4, log="print(error)")),
+         ("search", PAGINATE.format(name="search_page", n=50)),
+         ("feed", PAGINATE.format(name="feed_page", n=20)),
+         ("zeta", PAGINATE.format(name="zeta_page", n=10).replace("    return", "    hint = describe(page)\n    return")),
+         ("acl", MIX.format(s="acl", extra="")),
+         ("mod", MIX.format(s="mod", extra="    if a_mod > b_mod:\n        return c_mod\n")),
+         ("search", MIX.format(s="search", extra="")),
+         ("zeta", OWN_CODE[1])]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(before=st.sets(st.integers(0, len(UNITS) - 1)), after=st.sets(st.integers(0, len(UNITS) - 1)),
+       renamed=st.sets(st.integers(0, len(UNITS) - 1)))
+def test_any_edit_of_a_fleet_clusters_as_from_scratch(before, after, renamed):
+    """Files come, go and change (a unit renamed everywhere in it moves its vocabulary and
+    names, not its shape): each clustering that starts from the last one's index and answers
+    gives the clusters of a clustering from scratch."""
+    def fleet(chosen, renaming=frozenset()):
+        shapes = []
+        for i in sorted(chosen):
+            subsystem, source = UNITS[i]
+            if i in renaming:
+                source = source.replace("items", "entries").replace("error", "failure")
+            shapes += shapes_of(subsystem, source, f"unit{i}.py")
+        return shapes
+
+    _, index, earlier = cluster_reusing(fleet(before), None, None)
+    edited = fleet(after, renamed)
+    clusters, index, answers = cluster_reusing(edited, index, earlier)
+    assert clusters == cluster(edited)
+    again = fleet(before | after)
+    assert cluster_reusing(again, index, answers)[0] == cluster(again)

@@ -1,0 +1,31 @@
+"""Python's cycle collector, paused while a pass builds and reads back its largest structures.
+
+Clustering and the findings around it allocate hundreds of thousands of small objects (shapes,
+groups, pairs, the verified graph) and create no reference cycles worth collecting: reference
+counting frees them. The collector still runs every few hundred allocations and, now and then,
+walks every live object: a sixth of an edit pass's CPU on moto (2026-12-01). Pausing it there
+changes no result; memory is freed as before, by reference counting.
+"""
+from __future__ import annotations
+
+import functools
+import gc
+from collections.abc import Callable
+from typing import TypeVar
+
+Function = TypeVar("Function", bound=Callable)
+
+
+def collector_paused(function: Function) -> Function:
+    """`function` with the cycle collector paused while it runs (and left as it was after)."""
+    @functools.wraps(function)
+    def paused(*args, **kwargs):
+        if not gc.isenabled():
+            return function(*args, **kwargs)
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused  # type: ignore[return-value]
