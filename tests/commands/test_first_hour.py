@@ -209,6 +209,15 @@ def test_init_writes_starter_rules_that_fit_and_a_scan_uses_them(tmp_path):
     assert again.returncode == 2 and "exists" in again.stderr
 
 
+def _init(repo: Path, files: dict[str, str], rules: Path):
+    """`radar init` on a repository of these files, committed: its output and the fleet rules."""
+    write(repo, files)
+    commit_all(repo, "layout")
+    done = radar("init", "--repo", repo, "--rules", rules)
+    assert done.returncode == 0, done.stderr
+    return done, yaml.safe_load((rules / "radar.yaml").read_text())["fleet"]
+
+
 def test_init_prefers_the_folder_holding_more_packages_and_counts_one_module_packages(tmp_path):
     repo = tmp_path / "sdk-repo"
     repo.mkdir()
@@ -219,11 +228,7 @@ def test_init_prefers_the_folder_holding_more_packages_and_counts_one_module_pac
         files[f"sdk/integrations/{name}/__init__.py"] = f"def setup_{name}():\n    return '{name}'\n"
     for name in ("flask", "httpx", "boto3", "sanic"):
         files[f"sdk/integrations/{name}.py"] = f"def setup_{name}():\n    return '{name}'\n"
-    write(repo, files)
-    commit_all(repo, "sdk")
-    done = radar("init", "--repo", repo, "--rules", tmp_path / "rules")
-    assert done.returncode == 0, done.stderr
-    fleet_rules = yaml.safe_load((tmp_path / "rules" / "radar.yaml").read_text())["fleet"]
+    done, fleet_rules = _init(repo, files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["sdk/integrations/*", "sdk/integrations/*.py"]
     assert "sdk/integrations/*.py (4 one-module packages)" in done.stderr
     scan = radar("scan", "--repo", repo, "--rules", tmp_path / "rules", "--out", tmp_path / "out", "--no-cache")
@@ -244,11 +249,7 @@ def test_init_finds_a_fleet_three_folders_deep_and_passes_over_test_suites_and_s
         files[f"dev/e2e-tests/apps/app{n}/index.js"] = f"export const app{n} = {n};\n"
     for name in ("aws", "net", "text"):
         files[f"core/app/utils/{name}/__init__.py"] = f"def {name}():\n    return '{name}'\n"
-    write(repo, files)
-    commit_all(repo, "deep")
-    done = radar("init", "--repo", repo, "--rules", tmp_path / "rules")
-    assert done.returncode == 0, done.stderr
-    fleet_rules = yaml.safe_load((tmp_path / "rules" / "radar.yaml").read_text())["fleet"]
+    _, fleet_rules = _init(repo, files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["core/app/services/*"]
 
 
