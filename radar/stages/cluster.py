@@ -188,9 +188,8 @@ def _order(shape: Shape) -> tuple:
 def _reported(found: Cluster) -> bool:
     """Spanning subsystems still, once look-alikes left; and, for blocks, saying the same things:
     blocks alike only in shape (a loop, a guard ladder) are everywhere, and nothing to extract."""
-    if any(member.kind != "block" for member in found.members):
-        return len(found.subsystems) >= 2
-    return len(found.subsystems) >= 2 and found.nature == "logic"
+    blocks = all(member.kind == "block" for member in found.members)
+    return len(found.subsystems) >= 2 and (not blocks or found.nature == "logic")
 
 
 def _spans(group: tuple[Shape, ...]) -> bool:
