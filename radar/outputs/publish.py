@@ -22,7 +22,7 @@ from radar.config import Rules
 from radar.stages.discover import Fleet, utc_iso
 from radar.reuse.findings import Findings
 from radar.stages.deps import NO_DEPENDENCIES, Dependencies
-from radar.stages.gate import History
+from radar.stages.gate import History, member_key
 from radar.stages.history import Changes, Past, quiet_passes
 from radar.stages.rank import Ranked
 from radar.stages.shape import similarity
@@ -167,7 +167,8 @@ def _instance(instance, code: dict[tuple[str, str, int, int], str], past: Past) 
         "stable": instance.stable, "last_change": utc_iso(instance.last_change), "dirty": instance.dirty,
         "unstable_because": instance.unstable_because, "similarity": instance.similarity,
         "shared_content": instance.shared_content,
-        "quiet_passes": quiet_passes(instance.subsystem, instance.path, instance.name, instance.exact, past),
+        "quiet_passes": quiet_passes(member_key(instance.subsystem, instance.path, instance.name, instance.unit),
+                                     instance.exact, past),
         "exact": instance.exact, "language": instance.language,
         "code": code[(instance.subsystem, instance.path, instance.start_line, instance.end_line)],
     }

@@ -76,8 +76,17 @@ class Candidate:
 class History:
     """What earlier passes tell the gate (see history.py); empty on a first pass."""
 
-    reshaped: frozenset[tuple[str, str, str]] = frozenset()  # (subsystem, path, name) whose shape moved
+    reshaped: frozenset[MemberKey] = frozenset()  # member_key of the instances whose shape moved
     moving: frozenset[str] = frozenset()  # subsystems whose namespace changed pass after pass
+
+
+MemberKey = tuple[str, str, str, bool]
+
+
+def member_key(subsystem: str, path: str, name: str, unit: str) -> MemberKey:
+    """An instance from pass to pass: its file and unit name, never its lines (they shift); a
+    block, named after its function, apart from that function."""
+    return (subsystem, path, name, unit == "block")
 
 
 def gate(identified: tuple[tuple[str, Cluster], ...], fleet: Fleet, rules: Rules,
@@ -145,7 +154,7 @@ def _unstable_because(member, owner: Subsystem, last_change, settled, dirty, now
     age = now - last_change if last_change else None
     if age is not None and age < timedelta(days=gate_rules.stable_days):
         return f"{who} changed {describe_age(age)} ago (stable after {gate_rules.stable_days} days)"
-    if (member.subsystem, member.path, member.name) in history.reshaped:
+    if member_key(member.subsystem, member.path, member.name, member.kind) in history.reshaped:
         return f"{who} changed shape since the last pass"
     if owner.active:
         return f"{member.subsystem} is active ({owner.activity})"

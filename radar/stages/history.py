@@ -20,7 +20,7 @@ from pathlib import Path
 from radar.infra import records
 from radar.stages.cluster import Cluster
 from radar.stages.discover import Fleet, utc_iso
-from radar.stages.gate import History
+from radar.stages.gate import History, MemberKey, member_key
 
 RECENT_PASSES = 5  # quiet_passes counts up to this many earlier passes
 MOVING_PASSES = 3  # a namespace that changed in each of this many passes is active
@@ -37,13 +37,13 @@ class Past:
     unreadable: tuple[str, ...] = ()  # snapshot files that did not parse (reported, never fatal)
 
     @cached_property
-    def shapes(self) -> dict[tuple[str, str, str], dict[str, int]]:
-        """(subsystem, path, unit name) -> {shape recorded last pass: its quiet_passes then}."""
-        table: dict[tuple[str, str, str], dict[str, int]] = defaultdict(dict)
+    def shapes(self) -> dict[MemberKey, dict[str, int]]:
+        """member_key -> {shape recorded last pass: its quiet_passes then}."""
+        table: dict[MemberKey, dict[str, int]] = defaultdict(dict)
         for candidate in (self.latest or {}).get("candidates", []):
             for i in candidate["instances"]:
                 if i.get("exact"):
-                    seen = table[member_key(i["subsystem"], i["path"], i["name"])]
+                    seen = table[member_key(i["subsystem"], i["path"], i["name"], i.get("unit", ""))]
                     seen[i["exact"]] = max(seen.get(i["exact"], 0), int(i.get("quiet_passes") or 0))
         return table
 
@@ -90,16 +90,12 @@ def load_past(out: Path) -> Past:
     return Past(latest, moved, unreadable)
 
 
-def member_key(subsystem: str, path: str, name: str) -> tuple[str, str, str]:
-    return (subsystem, path, name)
-
-
 def identify(clusters: tuple[Cluster, ...], past: Past) -> tuple[tuple[str, Cluster], ...]:
     previous = {
-        c["id"]: {member_key(i["subsystem"], i["path"], i["name"]) for i in c["instances"]}
+        c["id"]: {member_key(i["subsystem"], i["path"], i["name"], i.get("unit", "")) for i in c["instances"]}
         for c in (past.latest or {}).get("candidates", [])
     }
-    holders: dict[tuple[str, str, str], list[str]] = defaultdict(list)  # member -> old ids holding it
+    holders: dict[MemberKey, list[str]] = defaultdict(list)  # member -> old ids holding it
     for old_id, old in previous.items():
         for key in old:
             holders[key].append(old_id)
@@ -107,7 +103,7 @@ def identify(clusters: tuple[Cluster, ...], past: Past) -> tuple[tuple[str, Clus
     ids: dict[int, str] = {}
     taken: set[str] = set()
     for index in order:
-        keys = {member_key(m.subsystem, m.path, m.name) for m in clusters[index].members}
+        keys = {member_key(m.subsystem, m.path, m.name, m.kind) for m in clusters[index].members}
         # shared members with each old candidate that shares any: linear in members, not
         # clusters x old candidates (hundreds of each on a large repository)
         shared = Counter(old_id for key in keys for old_id in holders.get(key, ()))
@@ -141,12 +137,12 @@ def gate_history(fleet: Fleet, clusters: tuple[Cluster, ...], past: Past) -> His
     return History(reshaped=reshaped_instances(clusters, past), moving=_moving(fleet, past))
 
 
-def reshaped_instances(clusters: tuple[Cluster, ...], past: Past) -> frozenset[tuple[str, str, str]]:
+def reshaped_instances(clusters: tuple[Cluster, ...], past: Past) -> frozenset[MemberKey]:
     """Instances whose shape is none of those recorded for them (same file, same name) last pass."""
     before = past.shapes
     return frozenset(
         key for found in clusters for m in found.members
-        if (key := member_key(m.subsystem, m.path, m.name)) in before and m.exact not in before[key]
+        if (key := member_key(m.subsystem, m.path, m.name, m.kind)) in before and m.exact not in before[key]
     )
 
 
@@ -170,10 +166,10 @@ def _mark(snapshot: dict, name: str):
     return None
 
 
-def quiet_passes(subsystem: str, path: str, name: str, exact: str, past: Past) -> int:
+def quiet_passes(key: MemberKey, exact: str, past: Past) -> int:
     """How many consecutive earlier passes (up to RECENT_PASSES) recorded this instance with this
     very shape: one more than the last pass counted, when the last pass recorded it."""
-    seen = past.shapes.get(member_key(subsystem, path, name), {})
+    seen = past.shapes.get(key, {})
     return min(seen[exact] + 1, RECENT_PASSES) if exact in seen else 0
 
 

@@ -164,14 +164,15 @@ def test_watch_refuses_to_commit_into_a_scanned_repository(fleet, tmp_path):
 
 def _identify_by_every_pair(clusters, past):
     """The id rule read literally: every cluster against every previous candidate."""
-    from radar.stages.history import _fresh_id, _unique, member_key
+    from radar.stages.gate import member_key
+    from radar.stages.history import _fresh_id, _unique
 
-    previous = {c["id"]: {member_key(i["subsystem"], i["path"], i["name"]) for i in c["instances"]}
+    previous = {c["id"]: {member_key(i["subsystem"], i["path"], i["name"], i.get("unit", "")) for i in c["instances"]}
                 for c in (past.latest or {}).get("candidates", [])}
     order = sorted(range(len(clusters)), key=lambda i: (-len(clusters[i].members), _fresh_id(clusters[i])))
     ids, taken = {}, set()
     for index in order:
-        keys = {member_key(m.subsystem, m.path, m.name) for m in clusters[index].members}
+        keys = {member_key(m.subsystem, m.path, m.name, m.kind) for m in clusters[index].members}
         best = max(((len(keys & old), old_id) for old_id, old in previous.items()
                     if old_id not in taken and len(keys & old) * 2 > len(old)), default=None)
         ids[index] = best[1] if best else _unique(_fresh_id(clusters[index]), taken | set(previous))
@@ -215,3 +216,25 @@ def test_watch_commits_an_unchanged_pass_as_a_few_lines(fleet, tmp_path):
     assert set(changed) == {"abstractions.md", "snapshots/passes.jsonl", "snapshots/latest.json"}
     assert sum(changed["abstractions.md"]) <= 8, changed
     assert records.read_index(out)[-1]["content"] == {"same": 6}
+
+
+def test_a_block_that_joins_a_candidate_leaves_its_function_s_copy_stable():
+    """A block is named after its function; the block's first appearance is no change of the
+    function's shape (which stays in its candidate, quiet for one pass more)."""
+    from stage_fixtures import HARNESS, shapes
+    from radar.stages.cluster import Cluster
+    from radar.stages.gate import member_key
+    from radar.stages.history import Past, quiet_passes, reshaped_instances
+
+    units = shapes("acl", HARNESS.format(n=1), "lib/acl/suite.py")
+    function = next(s for s in units if s.kind == "function")
+    block = next(s for s in units if s.kind == "block")
+    assert block.name == function.name and block.exact != function.exact
+    instance = {"subsystem": "acl", "path": function.path, "name": function.name, "unit": "function",
+                "exact": function.exact, "quiet_passes": 1}
+    past = Past(latest={"schema": 1, "scan": {"pass": 1}, "candidates": [{"id": "C-f", "instances": [instance]}]})
+    now = (Cluster((function,), 0, (1.0,)), Cluster((block,), 0, (1.0,)))
+    assert reshaped_instances(now, past) == frozenset()
+    function_key = member_key("acl", function.path, function.name, "function")
+    assert quiet_passes(function_key, function.exact, past) == 2
+    assert quiet_passes(member_key("acl", block.path, block.name, "block"), block.exact, past) == 0
