@@ -149,7 +149,7 @@ def _entries(title: str, candidates: list[dict], empty: str, roots: dict[str, st
     return lines
 
 
-def _unit(kind: str) -> str:
+def unit_words(kind: str) -> str:
     return "block in" if kind == "block" else kind  # a block is named after its function
 
 
@@ -157,7 +157,7 @@ def heading(c: dict) -> str:
     """What the candidate is, in one line: its unit, how many consumers, where it would live."""
     home = escape(c["home"]) if c.get("home") else "no home yet"
     action = f" ({c['action']})" if c.get("action") else ""
-    unit = _unit(c.get("unit") or "unit")
+    unit = unit_words(c.get("unit") or "unit")
     return f"{c['id']} — {unit} `{_code_span(c.get('name') or '?')}` × {len(c['consumers'])} consumers → {home}{action}"
 
 

@@ -5,6 +5,8 @@ home (or the references it was inferred from), the decision if any, and every in
 """
 from __future__ import annotations
 
+from radar.outputs.backlog import unit_words
+
 
 def find_candidate(snapshot: dict, candidate_id: str) -> dict | None:
     for candidate in snapshot["candidates"]:
@@ -18,7 +20,7 @@ def explain(snapshot: dict, candidate: dict) -> str:
     c = candidate
     lines = [
         f"{c['id']}  {c['verdict'].upper()}  (pass {snapshot['scan']['pass']}, {snapshot['scan']['finished_at']})",
-        f"shape: {'block in' if c.get('unit') == 'block' else c.get('unit', 'unit')} {c.get('name', '')!r} ({c.get('language', '?')}), "
+        f"shape: {unit_words(c.get('unit', 'unit'))} {c.get('name', '')!r} ({c.get('language', '?')}), "
         f"{c['tokens']} tokens, similarity {c['similarity']:.2f}"
         + (f", shared content {c['shared_content']:.2f} ({c.get('nature', 'logic')})" if "shared_content" in c else ""),
         f"consumers ({len(c['consumers'])}): {', '.join(c['consumers'])}",
