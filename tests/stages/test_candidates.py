@@ -11,6 +11,7 @@ from radar.stages.analyse import analyse_all, content_ids
 from radar.infra.cache import ParseCache
 from radar.stages.candidates import decode, encode
 from radar.stages.cluster import cluster_from
+from radar.stages.shape import Shape
 from radar.config import load_rules
 from radar.stages.discover import discover
 from radar.infra.executors import Executor
@@ -117,3 +118,25 @@ def test_content_pairs_at_their_thresholds():
     crowd = [unit(f"s{i}", words) for i in range(COMMON_SHINGLE)]
     assert len(content_pairs(crowd, {}, 1000, 0.4)) == COMMON_SHINGLE * (COMMON_SHINGLE - 1) // 2
     assert content_pairs(crowd + [unit("more", words)], {}, 1000, 0.4) == set()
+
+
+# Few sample values, so that random groups share many, around FEW_SAMPLES; sizes around the
+# SIZE_RATIO bound.
+SAMPLES = st.lists(st.integers(0, 16), max_size=16).map(lambda xs: tuple(sorted(set(xs))))
+GROUP = st.tuples(SAMPLES, st.integers(30, 80), st.sampled_from(["function", "module", "block"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(GROUP, min_size=2, max_size=40))
+def test_native_candidate_pairs_are_the_python_ones(groups):
+    from radar.stages import candidates
+
+    native = pytest.importorskip("radar._native", reason="the C extension was not built here")
+    shapes = [Shape("s", f"f{i}.py", "python", kind, f"u{i}", 1, 2, size, "", "", "", samples)
+              for i, (samples, size, kind) in enumerate(groups)]
+    keys = [f"k{i}" for i in range(len(shapes))]
+    with_c = candidates.find_pairs(shapes, keys)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(candidates, "_native", None)  # the path a machine without a compiler takes
+        assert candidates.find_pairs(shapes, keys) == with_c
+    assert native.candidate_pairs([[0, 0]], [1], 0.5, [(1,)], 0.5, 12) == []  # a group is not its own pair
