@@ -64,19 +64,25 @@ def extract(data: bytes, language: str) -> Extraction:
     """
     grammar = _grammar(language)
     tree = _parser(grammar.grammar).parse(data)
-    extraction = _Walk(grammar, data).run(tree)
+    walk = _Walk(grammar, data)
+    extraction = walk.run(tree)
     query = _reference_query(language)
     if query is None:
         return extraction
-    return Extraction(extraction.units, extraction.had_errors, extraction.tokens, _references(query, tree),
+    # Where the language names its reference roots (imports), matches start only at the nodes
+    # of those types the walk met: the query visits those rather than the whole tree (a third
+    # of the walk's own time on Python).
+    starts = walk.reference_nodes if grammar.reference_roots else [tree.root_node]
+    return Extraction(extraction.units, extraction.had_errors, extraction.tokens, _references(query, starts),
                       extraction.calls)
 
 
-def _references(query, tree) -> tuple[Reference, ...]:
+def _references(query, starts: list) -> tuple[Reference, ...]:
     from tree_sitter import QueryCursor
 
     found: dict[tuple[str, str], int] = {}
-    for _, captures in QueryCursor(query).matches(tree.root_node):
+    matches = (match for start in starts for match in QueryCursor(query).matches(start))
+    for _, captures in matches:
         for capture, nodes in captures.items():
             if capture.startswith("_"):  # helper captures (a predicate's subject)
                 continue
@@ -107,7 +113,8 @@ def _suffix(name: str) -> str:
 
 _UNIT_KINDS = frozenset({"function", "method", "class", "definition"})
 _LANGUAGE_KEYS = frozenset(
-    {"grammar", "extensions", "units", "blocks", "wrappers", "lisp", "calls", "call_style", "references"}
+    {"grammar", "extensions", "units", "blocks", "wrappers", "lisp", "calls", "call_style", "references",
+     "reference_roots"}
     | {"comments", "literals", "keywords", "atoms", "silent"}
 )
 _UNIT_KEYS = frozenset({"kind", "name", "require"})
@@ -201,6 +208,7 @@ class _Grammar:
     candidates: frozenset[int]  # kind ids that may open a unit
     calls: frozenset[int]  # kind ids of calls (a unit holding none only lays out data)
     blocks: frozenset[int] = frozenset()  # kind ids of statement blocks (bodies)
+    reference_roots: frozenset[int] = frozenset()  # kind ids every references match starts at
 
 
 @functools.lru_cache(maxsize=None)
@@ -288,6 +296,7 @@ def _grammar(language: str) -> _Grammar:
         candidates=frozenset(units) | wrappers | lists | blocks,
         calls=kind_ids(set(defaults["calls"]) | set(entry.get("calls", ()))),
         blocks=blocks,
+        reference_roots=kind_ids(entry.get("reference_roots", ())),
     )
 
 
@@ -342,11 +351,13 @@ class _Walk:
         self.data = data
         self.skip_id: int | None = None  # the definition a wrapper already opened
         self.bodied: set[int] = set()  # the records of functions whose body block was seen
+        self.reference_nodes: list = []  # the nodes of the grammar's reference_roots, in order
 
     def run(self, tree) -> Extraction:
         g, data = self.g, self.data
         actions, n_actions, lit_tokens = g.actions, len(g.actions), g.lit_tokens
         candidates, lisp_words, call_kinds = g.candidates, g.lisp_words, g.calls
+        roots, reference_nodes = g.reference_roots, self.reference_nodes
         calls: list[int] = []
         kw_cache, id_cache = _KW_CACHE, _ID_CACHE
         tokens: list[Token] = []
@@ -365,6 +376,8 @@ class _Walk:
                 if cursor.goto_first_child():
                     if kid in call_kinds:
                         calls.append(len(tokens))
+                    if kid in roots:
+                        reference_nodes.append(node)
                     if kid in candidates:
                         opening = self._open(node, kid, stack)
                         if opening is not None:

@@ -149,6 +149,38 @@ def test_reference_queries_on_the_snippet_files():
     assert all(capture in ("module", "package", "namespace") for refs in found.values() for capture, _, _ in refs)
 
 
+NESTED_IMPORTS = b"""
+import os, sys as system
+from . import sibling
+def late():
+    try:
+        import json
+    except ImportError:
+        from .vendored import json
+    if system.version:
+        from a.b import (c, d as e)
+    class Inner:
+        import decimal
+    return [__import__("x") for _ in ()]
+"""
+
+
+def test_references_found_from_the_import_nodes_are_those_of_the_whole_tree():
+    from radar.stages import parse
+
+    sources = {name: (Path(__file__).resolve().parent.parent / "snippets" / name).read_bytes()
+               for name in ("sample.py", "sample.go", "sample.rs", "Sample.java", "sample.c", "sample.cpp")}
+    sources["nested.py"] = NESTED_IMPORTS
+    for name, data in sources.items():
+        language = language_for(name)
+        assert parse._grammar(language).reference_roots, name  # the query starts at those nodes
+        tree = parse._parser(parse._grammar(language).grammar).parse(data)
+        whole_tree = parse._references(parse._reference_query(language), [tree.root_node])
+        assert extract(data, language).references == whole_tree, name
+    assert [text for _, text, _ in extract(NESTED_IMPORTS, "python").references] == [
+        "os", "sys", ".", "json", ".vendored", "a.b", "decimal"]
+
+
 def test_the_graph_is_a_networkx_digraph(tmp_path):
     deps = scan(tmp_path, {
         "lib/persist": {"lib/persist/kv.sx": "(define (persist/kv-get b k) (get b k))\n"},
