@@ -141,7 +141,7 @@ def _excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
                     counts[(f"**/{name}/**", why)] += 1
     excludes = [(glob, why, n) for (glob, why), n in counts.most_common()]
     for pattern in TEST_FILES:
-        from radar.config import glob_match
+        from radar.globs import glob_match
 
         n = sum(glob_match(pattern, f) for f in sources)
         if n:

@@ -25,7 +25,8 @@ from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 from radar.infra.cache import SHAPING, key_digest
-from radar.config import FleetRules, any_glob
+from radar.config import FleetRules
+from radar.globs import any_glob
 from radar.infra.gitdoor import GitError, git, is_git_checkout
 
 HORIZON_MARGIN = timedelta(days=1)  # dates are read this much further back, so a day of passes reuses them
