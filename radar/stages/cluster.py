@@ -22,11 +22,13 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from radar.infra.collector import collector_paused
+from radar.stages import carry
 from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARITY, RARE_SHARE, RARE_SHARED,
-                                     SHARED_SAMPLES, PairIndex, content_pairs, find_pairs, granularity, group_key,
-                                     update_pairs)
-from radar.stages.content import Rarity, definition_codes, median, overlap, shared_content
-from radar.stages.shape import IDENTIFIER, NAME_PLANE, Shape, similarity
+                                     SHARED_SAMPLES, PairIndex, find_pairs, granularity, group_key, saying_index,
+                                     update_pairs, update_saying)
+from radar.stages.carry import LINKED, MODIFIED, NO_LINK, Carried, Decision
+from radar.stages.content import Rarity, median, overlap, shared_content
+from radar.stages.shape import Shape, similarity
 from radar.stages.worked import (Worked, aligned, decode_trim, encode_trim, encode_weighed, stream_digest, trim_key,
                                  weigh_key)
 
@@ -106,13 +108,24 @@ def cluster_from(shapes: Iterable[Shape], previous: PairIndex | None,
     return cluster_reusing(shapes, previous, None, progress, floor)[:2]
 
 
-@collector_paused  # hundreds of thousands of small objects, no cycles: see infra/collector.py
 def cluster_reusing(shapes: Iterable[Shape], previous: PairIndex | None, earlier: Worked | None,
                     progress: Callable[[int, int], None] | None = None,
                     floor: int = MIN_CLUSTER_TOKENS) -> tuple[tuple[Cluster, ...], PairIndex, Worked]:
     """cluster_from(), also taking the trims and weighings of another clustering (worked.py)
     wherever their inputs are unchanged: the same clusters. Also returns what this one worked
     out, for the next."""
+    return cluster_carrying(shapes, previous, earlier, None, None, progress, floor)[:3]
+
+
+@collector_paused  # hundreds of thousands of small objects, no cycles: see infra/collector.py
+def cluster_carrying(shapes: Iterable[Shape], previous: PairIndex | None, earlier: Worked | None,
+                     carried: Carried | None, files: dict[carry.File, str] | None,
+                     progress: Callable[[int, int], None] | None = None, floor: int = MIN_CLUSTER_TOKENS
+                     ) -> tuple[tuple[Cluster, ...], PairIndex, Worked, Carried | None]:
+    """cluster_reusing(), also taking what another clustering carried (carry.py: its fleet-wide
+    facts, content pairs and verifications) for every group the change did not touch: the same
+    clusters. `files`: each file's shapes digest (carry.file_digests), without which nothing is
+    carried. Also returns what this one carries, for the next."""
     shapes = list(shapes)
     earlier, worked = earlier or Worked(), Worked()
     eligible = sorted(_drop_wrappers([s for s in shapes if s.size >= max(floor, MIN_CLUSTER_TOKENS)]), key=_order)
@@ -120,13 +133,16 @@ def cluster_reusing(shapes: Iterable[Shape], previous: PairIndex | None, earlier
     firsts = [group[0] for group in groups]
     keys = [group_key(shape) for shape in firsts]
     pairs, index = find_pairs(firsts, keys) if previous is None else update_pairs(firsts, keys, previous)
-    defined = {(s.subsystem, s.name) for s in shapes if s.kind not in ("module", "block")}  # once per subsystem
-    rarity = Rarity.of(_vocab_by_subsystem(eligible),
-                       ((subsystem, code) for subsystem, name in defined
-                        for code in definition_codes(name, subsystem)))
-    saying = content_pairs(firsts, rarity.users, len(rarity.vocab_by_subsystem), MODIFIED_SIZES, SMALL_UNIT)
-    align = _Aligner(groups, keys, _vocabulary_streams(groups, eligible), earlier, worked)
-    graph, modified = _verified_graph(groups, sorted(pairs | saying), saying, align, rarity, progress)
+    context = carry.context_of(shapes, eligible, groups, keys, files, carried, VOCABULARY_SHARE)
+    rarity, subsystems = context.rarity, len(context.rarity.vocab_by_subsystem)
+    if context.carried is None:
+        saying = saying_index(firsts, rarity.users, subsystems, MODIFIED_SIZES, SMALL_UNIT)
+    else:
+        saying = update_saying(firsts, rarity.users, subsystems, MODIFIED_SIZES, SMALL_UNIT, context.carried.saying,
+                               context.earlier)
+    align = _Aligner(groups, keys, _vocabulary_streams(groups, context.private), earlier, worked)
+    graph, modified, decided = _verified_graph(groups, sorted(pairs | saying.pairs), saying.pairs, align, rarity,
+                                               progress, context.known())
     clusters = []
     for component in _components(range(len(groups)), graph):
         if len(component) > 1 or _spans(groups[component[0]]):  # else: one subsystem's
@@ -135,7 +151,8 @@ def cluster_reusing(shapes: Iterable[Shape], previous: PairIndex | None, earlier
     spanning += _modified_copies(modified, groups, spanning)
     weighed = [w for c in _largest_only(spanning) if _reported(w := _weigh_reusing(c, rarity, earlier, worked))]
     weighed = _largest_only(weighed)  # a cluster its look-alikes left may now lie inside another
-    return tuple(sorted(_families(weighed, rarity), key=lambda c: _order(c.members[0]))), index, worked
+    state = carry.carried_of(context, files, carry.stamp(SETTINGS), groups, keys, saying, decided)
+    return tuple(sorted(_families(weighed, rarity), key=lambda c: _order(c.members[0]))), index, worked, state
 
 
 def fingerprint_of(files: Iterable[tuple[str, ...]], floor: int) -> str:
@@ -216,21 +233,13 @@ def _identical_groups(shapes: list[Shape]) -> list[tuple[Shape, ...]]:
     return sorted((tuple(group) for group in by_stream.values()), key=lambda g: _order(g[0]))
 
 
-def _vocabulary_streams(groups: list[tuple[Shape, ...]], shapes: list[Shape]) -> Callable[[int], str]:
+def _vocabulary_streams(groups: list[tuple[Shape, ...]], private: dict[int, str]) -> Callable[[int], str]:
     """Each group's stream with shared names (used by several subsystems: library calls,
-    builtins, the fleet's own API) kept and every other identifier blind. Two units that call
-    different libraries are not the same pattern, however alike their syntax.
+    builtins, the fleet's own API) kept and every other identifier blind (`private`: see
+    carry.py). Two units that call different libraries are not the same pattern, however alike
+    their syntax.
 
     Made on demand: only pairs whose structure already matches are compared this way."""
-    used: dict[str, set[str]] = defaultdict(set)  # subsystem -> every character of its streams
-    for shape in _outermost(shapes):
-        used[shape.subsystem].update(shape.names)
-    first_name = chr(NAME_PLANE)
-    owners: Counter = Counter()
-    for chars in used.values():
-        owners.update(chars)
-    need = max(2, round(VOCABULARY_SHARE * len({shape.subsystem for shape in shapes})))
-    private = {ord(char): IDENTIFIER for char, count in owners.items() if count < need and char >= first_name}
     streams: dict[int, str] = {}
 
     def stream(index: int) -> str:
@@ -239,13 +248,6 @@ def _vocabulary_streams(groups: list[tuple[Shape, ...]], shapes: list[Shape]) ->
         return streams[index]
 
     return stream
-
-
-def _vocab_by_subsystem(shapes: list[Shape]) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = defaultdict(set)
-    for shape in _outermost(shapes):
-        found[shape.subsystem].update(shape.vocab)
-    return found
 
 
 def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
@@ -326,12 +328,6 @@ def _breadth(found: Cluster) -> tuple:
     return (-len(found.subsystems), -len(found.members), -found.representative.size, _order(found.members[0]))
 
 
-def _outermost(shapes: list[Shape]) -> list[Shape]:
-    """Per file, its module unit when there is one (it holds every token), else every unit."""
-    with_module = {(s.subsystem, s.path) for s in shapes if s.kind == "module"}
-    return [s for s in shapes if s.kind == "module" or (s.subsystem, s.path) not in with_module]
-
-
 # The verified graph: group -> neighbour -> similarity. A dict of dicts, not networkx: all it
 # takes is edges and components, and importing networkx costs a tenth of a second per pass.
 Graph = dict[int, dict[int, float]]
@@ -364,25 +360,43 @@ class _Aligner:
 
 
 def _verified_graph(groups: list[tuple[Shape, ...]], pairs: list[tuple[int, int]], saying: set[tuple[int, int]],
-                    align: _Aligner, rarity: Rarity, progress) -> tuple[Graph, Graph]:
+                    align: _Aligner, rarity: Rarity, progress, known: dict[tuple[int, int], Decision]
+                    ) -> tuple[Graph, Graph, dict[tuple[int, int], Decision]]:
     """The pairs alike in structure and in the library names they use; and apart, the modified
     copies: pairs less alike (LINK_MODIFIED) that say rare things in common (`saying`:
-    content_pairs) and share half their content, weighed by rarity."""
+    content_pairs) and share half their content, weighed by rarity. A pair `known` (carried:
+    two groups the change did not touch) takes its outcome when it was a content pair then as now.
+    Also returns every pair's outcome, for the next clustering."""
     graph: Graph = {node: {} for node in range(len(groups))}
     modified: Graph = defaultdict(dict)
-    for done, (a, b) in enumerate(pairs, 1):
-        first, second = groups[a][0], groups[b][0]
-        threshold = _threshold(first, second)
-        score = align.blind(a, b)
-        if score >= threshold:
-            if align.names(a, b) >= min(threshold, LINK_VOCABULARY):
-                graph[a][b] = graph[b][a] = score
-        elif (score >= LINK_MODIFIED and threshold == LINK_SIMILARITY and (a, b) in saying
-              and _say_the_same(groups[a], groups[b], rarity)):
-            modified[a][b] = modified[b][a] = score
+    decided: dict[tuple[int, int], Decision] = {}
+    for done, pair in enumerate(pairs, 1):
+        said = pair in saying
+        decision = known.get(pair)
+        if decision is None or decision[2] != said:
+            decision = _verify(pair, groups, said, align, rarity)
+        a, b = pair
+        if decision[0] == LINKED:
+            graph[a][b] = graph[b][a] = decision[1]
+        elif decision[0] == MODIFIED:
+            modified[a][b] = modified[b][a] = decision[1]
+        decided[pair] = decision
         if progress and (done % 500 == 0 or done == len(pairs)):
             progress(done, len(pairs))
-    return graph, modified
+    return graph, modified, decided
+
+
+def _verify(pair: tuple[int, int], groups: list[tuple[Shape, ...]], said: bool, align: _Aligner,
+            rarity: Rarity) -> Decision:
+    a, b = pair
+    threshold = _threshold(groups[a][0], groups[b][0])
+    score = align.blind(a, b)
+    if score >= threshold:
+        return (LINKED if align.names(a, b) >= min(threshold, LINK_VOCABULARY) else NO_LINK), score, said
+    if (score >= LINK_MODIFIED and threshold == LINK_SIMILARITY and said
+            and _say_the_same(groups[a], groups[b], rarity)):
+        return MODIFIED, score, said
+    return NO_LINK, score, said
 
 
 def _say_the_same(first: tuple[Shape, ...], second: tuple[Shape, ...], rarity: Rarity) -> bool:

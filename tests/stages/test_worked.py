@@ -6,9 +6,9 @@ import dataclasses
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from radar.stages import worked
+from radar.stages import carry, worked
 from radar.stages.candidates import group_key
-from radar.stages.cluster import SETTINGS, cluster, cluster_reusing
+from radar.stages.cluster import SETTINGS, VOCABULARY_SHARE, cluster, cluster_carrying, cluster_reusing
 from radar.stages.content import Rarity
 from radar.stages.shape import similarity
 from test_cluster import MIX, OWN_CODE, PAGINATE, RETRY, fleet_shapes, shapes_of
@@ -180,3 +180,80 @@ def test_any_edit_of_a_fleet_clusters_as_from_scratch(before, after, renamed):
     assert clusters == cluster(edited)
     again = fleet(before | after)
     assert cluster_reusing(again, index, answers)[0] == cluster(again)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(before=st.sets(st.integers(0, len(UNITS) - 1)), after=st.sets(st.integers(0, len(UNITS) - 1)),
+       renamed=st.sets(st.integers(0, len(UNITS) - 1)), moved=st.sets(st.integers(0, len(UNITS) - 1)))
+def test_any_edit_clusters_as_from_scratch_from_what_the_last_clustering_carried(before, after, renamed, moved):
+    """As above, each clustering also taking the last one's carried state (stages/carry.py):
+    its fleet-wide facts, content pairs and verifications of the groups the edit did not touch.
+    Files also move to another subsystem (its name neutral in other words), which moves the
+    Rarity and the shared names under untouched groups."""
+    def fleet(chosen, renaming=frozenset(), moving=frozenset()):
+        shapes = []
+        for i in sorted(chosen):
+            subsystem, source = UNITS[i]
+            if i in renaming:
+                source = source.replace("items", "entries").replace("error", "failure")
+            shapes += shapes_of("feed" if i in moving else subsystem, source, f"unit{i}.py")
+        return shapes
+
+    def carrying(shapes, index, answers, state):
+        return cluster_carrying(shapes, index, answers, state, carry.file_digests(shapes))
+
+    first = fleet(before)
+    _, index, answers, state = carrying(first, None, None, None)
+    assert state is not None
+    edited = fleet(after, renamed, moved)
+    clusters, index, answers, state = carrying(edited, index, answers, state)
+    assert clusters == cluster(edited)
+    again = fleet(before | after, moving=moved)
+    clusters, index, answers, state = carrying(again, index, answers, state)
+    assert clusters == cluster(again)
+    assert carrying(first, index, answers, state)[0] == cluster(first)
+
+
+def test_what_an_edit_carries_is_the_state_of_a_clustering_from_scratch():
+    """The carried state after an edit equals the state a clustering from scratch carries:
+    nothing stale rides along from pass to pass."""
+    before, after = fleet_shapes(), edited_fleet()
+    _, index, answers, state = cluster_carrying(before, None, None, None, carry.file_digests(before))
+    _, _, _, updated = cluster_carrying(after, index, answers, state, carry.file_digests(after))
+    _, _, _, fresh = cluster_carrying(after, None, None, None, carry.file_digests(after))
+    assert updated == fresh
+    untouched = carry.context_of(after, *_eligible_groups(after), carry.file_digests(after), state,
+                                 VOCABULARY_SHARE).earlier
+    assert any(old is not None for old in untouched) and any(old is None for old in untouched)
+
+
+def test_a_carried_state_of_other_code_is_not_taken():
+    shapes = fleet_shapes()
+    _, _, _, state = cluster_carrying(shapes, None, None, None, carry.file_digests(shapes))
+    memo = carry.encode(state)
+    assert carry.decode(memo, carry.stamp(SETTINGS)) == state
+    assert carry.decode(memo, "another stamp") is None
+    assert carry.decode(("junk",), carry.stamp(SETTINGS)) is None
+    poisoned = dataclasses.replace(state, decided={pair: (carry.LINKED, 1.0, said)
+                                                   for pair, (_, _, said) in state.decided.items()})
+    assert carry.decode(carry.encode(poisoned), carry.stamp(SETTINGS)) == poisoned
+
+
+def _eligible_groups(shapes):
+    from radar.stages.cluster import _drop_wrappers, _identical_groups, _order
+    eligible = sorted(_drop_wrappers([s for s in shapes if s.size >= 12]), key=_order)
+    groups = _identical_groups(eligible)
+    return eligible, groups, [group_key(g[0]) for g in groups]
+
+
+def test_the_verifications_of_untouched_groups_are_taken_from_the_carried_state():
+    """Poisoned outcomes (every pair linked) under the carried state: the same shapes take them
+    all (what the clusters show), an edit of every file takes none."""
+    shapes = fleet_shapes()
+    _, index, answers, state = cluster_carrying(shapes, None, None, None, carry.file_digests(shapes))
+    poisoned = dataclasses.replace(state, decided={pair: (carry.LINKED, 1.0, said)
+                                                   for pair, (_, _, said) in state.decided.items()})
+    taken = cluster_carrying(shapes, index, answers, poisoned, carry.file_digests(shapes))[0]
+    assert taken != cluster(shapes)
+    everywhere = {file: "edited" for file in carry.file_digests(shapes)}
+    assert cluster_carrying(shapes, index, answers, poisoned, everywhere)[0] == cluster(shapes)
