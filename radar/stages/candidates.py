@@ -22,7 +22,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import chain, combinations
 
 from radar.stages.shape import MIN_SAMPLES, Shape
 
@@ -290,9 +290,12 @@ def granularity(shape: Shape) -> Granularity:
 def _frequency(shapes: list[Shape]) -> dict[Granularity, Counter]:
     # Counted within a granularity: a module repeats every sample of its definitions, and
     # counted together the definitions' rare samples would look common.
-    frequency: dict[Granularity, Counter] = defaultdict(Counter)
+    samples: dict[Granularity, list[tuple[int, ...]]] = defaultdict(list)
     for shape in shapes:
-        frequency[granularity(shape)].update(shape.samples)
+        samples[granularity(shape)].append(shape.samples)
+    frequency: dict[Granularity, Counter] = defaultdict(Counter)
+    for level, found in samples.items():  # one count over each granularity's samples: in C
+        frequency[level] = Counter(chain.from_iterable(found))
     return frequency
 
 

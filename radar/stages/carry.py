@@ -18,7 +18,7 @@ import hashlib
 import sys
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -41,13 +41,15 @@ class Carried:
     stamp: str  # worked.stamp of the code and settings that made it
     files: dict[File, str]  # each file's shapes digest
     keys: tuple[str, ...]  # group keys, in that clustering's group order
-    file_groups: dict[tuple[str, str], tuple[int, ...]]  # (subsystem, path) -> groups holding its units
+    file_keys: dict[tuple[str, str], tuple[str, ...]]  # (subsystem, path) -> the group key of each eligible unit
     words: dict[str, Words]
     users: dict[str, int]  # Rarity.users
     definers: dict[str, frozenset[str]]  # Rarity.definers
     owners: dict[str, int]  # name char -> subsystems whose units use it
     saying: SayingIndex
     decided: dict[Pair, Decision]  # every verified pair's outcome
+    trims: dict[tuple[int, ...], tuple]  # component (groups) -> (its edges, worked.encode_trim's answer)
+    weighs: dict[tuple, tuple]  # (members as (group, position), medoid) -> worked.encode_weighed's answer
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,8 @@ def file_digests(shapes: Iterable[Shape]) -> dict[File, str]:
 
 
 def context_of(shapes: list[Shape], eligible: list[Shape], groups: list[tuple[Shape, ...]], keys: list[str],
-               files: dict[File, str] | None, carried: Carried | None, share: float) -> Context:
+               files: dict[File, str] | None, carried: Carried | None, share: float,
+               at: tuple[list, list[str]] | None = None) -> Context:
     """The Rarity and shared names of these shapes, updated from `carried` when it holds the
     same subsystems; `share`: the share of subsystems whose names are shared vocabulary."""
     if carried is not None and files is not None:
@@ -97,7 +100,8 @@ def context_of(shapes: list[Shape], eligible: list[Shape], groups: list[tuple[Sh
         for gone in subsystems - {s.subsystem for s in shapes if s.subsystem in subsystems}:
             words.pop(gone, None)
         if _holding(words) == _holding(carried.words):
-            return _updated(eligible, groups, keys, carried, changed, words, share)
+            runs, key_of = at if at is not None else (file_runs(eligible), keys_of(eligible, groups, keys))
+            return _updated(groups, keys, carried, changed, words, share, runs, key_of)
     words = _words_of(shapes, eligible, None)
     vocab = {name: set(chars) for name, (holds, chars, _, _) in words.items() if holds}
     rarity = Rarity.of(vocab, ((name, char) for name, (_, _, _, defined) in words.items() for char in defined))
@@ -106,12 +110,77 @@ def context_of(shapes: list[Shape], eligible: list[Shape], groups: list[tuple[Sh
     return Context(rarity, _private(owners, need), [None] * len(groups), None, words, dict(owners))
 
 
-def carried_of(context: Context, files: dict[File, str] | None, stamp: str | None, groups: list[tuple[Shape, ...]],
-               keys: list[str], saying: SayingIndex, decided: dict[Pair, Decision]) -> Carried | None:
+def carried_of(context: Context, files: dict[File, str] | None, stamp: str | None, runs: list,
+               keys: list[str], key_of: list[str], saying: SayingIndex, decided: dict[Pair, Decision],
+               answers: Answers) -> Carried | None:
+    """What this clustering carries; `key_of`: each eligible shape's group key."""
     if files is None or stamp is None:
         return None
-    return Carried(stamp, dict(files), tuple(keys), _file_groups(groups), context.words, context.rarity.users,
-                   context.rarity.definers, context.owners, saying, decided)
+    file_keys = {file: tuple(key_of[i] for i in run) for file, run in runs}
+    return Carried(stamp, dict(files), tuple(keys), file_keys, context.words, context.rarity.users,
+                   context.rarity.definers, context.owners, saying, decided, answers.trims, answers.weighs)
+
+
+def shape_keys(eligible: list[Shape], runs: list, files: dict[File, str] | None,
+               carried: Carried | None) -> list[str | None] | None:
+    """Each eligible shape's group key as carried, for the files that did not change (None for
+    the others); None when nothing is carried. `eligible` in cluster.py's order, `runs` its
+    file_runs."""
+    if carried is None or files is None:
+        return None
+    found: list[str | None] = [None] * len(eligible)
+    for file, run in runs:
+        full = (*file, eligible[run[0]].language)
+        known = carried.file_keys.get(file)
+        if known is not None and len(known) == len(run) and files.get(full) == carried.files.get(full):
+            found[run[0]:run[-1] + 1] = known
+    return found
+
+
+class Answers:
+    """Trims and weighings taken from the carried clustering where every group they read is
+    untouched (then they read the same inputs: the same members, streams and Rarity facts; a
+    trim also needs the same edges, compared), and this clustering's, for the next."""
+
+    def __init__(self, context: Context, groups: list[tuple[Shape, ...]]):
+        self._earlier, self._groups = context.earlier, groups
+        self._carried = context.carried
+        self.trims: dict[tuple[int, ...], tuple] = {}
+        self.weighs: dict[tuple, tuple] = {}
+        self._position: dict[int, tuple[int, int]] | None = None
+
+    def trim(self, component: list[int], graph: dict[int, dict[int, float]]) -> tuple | None:
+        """The carried answer for this component (worked.encode_trim's), if any; then keep()."""
+        edges = tuple((a, b, score) for a in component for b, score in sorted(graph[a].items()) if a < b)
+        self._edges = (tuple(component), edges)
+        if self._carried is None or any(self._earlier[node] is None for node in component):
+            return None
+        before = self._carried.trims.get(tuple(self._earlier[node] for node in component))
+        now = self._earlier
+        if before is None or before[0] != tuple((now[a], now[b], score) for a, b, score in edges):
+            return None
+        return before[1]
+
+    def keep_trim(self, answer: tuple) -> None:
+        component, edges = self._edges
+        self.trims[component] = (edges, answer)
+
+    def weigh(self, members: Sequence[Shape], medoid: int) -> tuple | None:
+        """The carried weighing of a cluster of these members, if any; then keep_weigh()."""
+        key = (tuple(self._where(member) for member in members), medoid)
+        self._weighed = key
+        if self._carried is None or any(self._earlier[group] is None for group, _ in key[0]):
+            return None
+        return self._carried.weighs.get((tuple((self._earlier[group], at) for group, at in key[0]), medoid))
+
+    def keep_weigh(self, answer: tuple) -> None:
+        self.weighs[self._weighed] = answer
+
+    def _where(self, shape: Shape) -> tuple[int, int]:
+        if self._position is None:
+            self._position = {id(s): (index, at) for index, group in enumerate(self._groups)
+                              for at, s in enumerate(group)}
+        return self._position[id(shape)]
 
 
 @lru_cache(maxsize=8)
@@ -137,16 +206,16 @@ def encode(carried: Carried | None) -> tuple | None:
     outcomes = array("b", [outcome + 3 * said for outcome, _, said in carried.decided.values()])
     scores = array("d", [score for _, score, _ in carried.decided.values()])
     saying = carried.saying
-    return (VERSION, carried.stamp, carried.files, carried.keys, carried.file_groups, carried.words, carried.users,
+    return (VERSION, carried.stamp, carried.files, carried.keys, carried.file_keys, carried.words, carried.users,
             carried.definers, carried.owners, (saying.posted, saying.sizes, tuple(saying.pairs)),
-            (pairs.tobytes(), outcomes.tobytes(), scores.tobytes()))
+            (pairs.tobytes(), outcomes.tobytes(), scores.tobytes()), carried.trims, carried.weighs)
 
 
 def decode(memo: object, stamp: str | None) -> Carried | None:
     """The carried state of a memo, when this code with these settings made it (else None)."""
     try:
-        (version, made, files, keys, file_groups, words, users, definers, owners, (posted, sizes, said),
-         (pairs, outcomes, scores)) = memo
+        (version, made, files, keys, file_keys, words, users, definers, owners, (posted, sizes, said),
+         (pairs, outcomes, scores), trims, weighs) = memo
         if version != VERSION or made is None or made != stamp:
             return None
         flat, kinds, values = array("I"), array("b"), array("d")
@@ -156,18 +225,19 @@ def decode(memo: object, stamp: str | None) -> Carried | None:
         if len(flat) != 2 * len(kinds) or len(kinds) != len(values):
             return None
         decided = {(flat[2 * i], flat[2 * i + 1]): (kind % 3, values[i], kind >= 3) for i, kind in enumerate(kinds)}
-        if not all(isinstance(d, dict) for d in (files, file_groups, words, users, definers, owners, posted, sizes)):
+        if not all(isinstance(d, dict) for d in (files, file_keys, words, users, definers, owners, posted, sizes,
+                                                 trims, weighs)):
             return None
-        return Carried(made, files, tuple(keys), file_groups, words, users, definers, owners,
-                       SayingIndex(posted, sizes, {(a, b) for a, b in said}), decided)
+        return Carried(made, files, tuple(keys), file_keys, words, users, definers, owners,
+                       SayingIndex(posted, sizes, {(a, b) for a, b in said}), decided, trims, weighs)
     except (TypeError, ValueError):
         return None
 
 
 # ---------------------------------------------------------------- the parts
 
-def _updated(eligible: list[Shape], groups: list[tuple[Shape, ...]], keys: list[str], carried: Carried,
-             changed: set[File], words: dict[str, Words], share: float) -> Context:
+def _updated(groups: list[tuple[Shape, ...]], keys: list[str], carried: Carried, changed: set[File],
+             words: dict[str, Words], share: float, runs: list, key_of: list[str]) -> Context:
     users, definers, owners = dict(carried.users), dict(carried.definers), dict(carried.owners)
     moved_words: set[str] = set()  # content chars whose Rarity facts changed
     moved_names: set[str] = set()  # name chars whose owners changed
@@ -190,8 +260,10 @@ def _updated(eligible: list[Shape], groups: list[tuple[Shape, ...]], keys: list[
     vocab = {name: frozenset(chars) for name, (holds, chars, _, _) in words.items() if holds}
     rarity = Rarity(vocab, users, definers)
     where = {key: index for index, key in enumerate(carried.keys)}
-    touched_before = {i for file in changed for i in carried.file_groups.get(file[:2], ())}
-    touched_now = {i for indices in _file_groups_of(groups, {file[:2] for file in changed}).values() for i in indices}
+    now = {key: index for index, key in enumerate(keys)}
+    touched_before = {where[key] for file in changed for key in carried.file_keys.get(file[:2], ())}
+    moved_files = {file[:2] for file in changed}
+    touched_now = {now[key_of[i]] for file, run in runs if file in moved_files for i in run}
     earlier: list[int | None] = []
     for index, key in enumerate(keys):
         old = where.get(key)
@@ -253,15 +325,19 @@ def _private(owners: dict[str, int], need: int) -> dict[int, str]:
     return {ord(char): IDENTIFIER for char, count in owners.items() if count < need and char >= first_name}
 
 
-def _file_groups(groups: list[tuple[Shape, ...]]) -> dict[tuple[str, str], tuple[int, ...]]:
-    return _file_groups_of(groups, None)
+def file_runs(eligible: list[Shape]) -> list[tuple[tuple[str, str], range]]:
+    """Each file's eligible shapes, a run of positions (cluster.py sorts by language,
+    subsystem, path first)."""
+    runs, start = [], 0
+    for at in range(1, len(eligible) + 1):
+        if at == len(eligible) or (eligible[at].subsystem, eligible[at].path) != (eligible[start].subsystem,
+                                                                                 eligible[start].path):
+            runs.append(((eligible[start].subsystem, eligible[start].path), range(start, at)))
+            start = at
+    return runs
 
 
-def _file_groups_of(groups: list[tuple[Shape, ...]], files: set[tuple[str, str]] | None):
-    found: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for index, group in enumerate(groups):
-        for shape in group:
-            file = (shape.subsystem, shape.path)
-            if files is None or file in files:
-                found[file].append(index)
-    return {file: tuple(sorted(set(indices))) for file, indices in found.items()}
+def keys_of(eligible: list[Shape], groups: list[tuple[Shape, ...]], keys: list[str]) -> list[str]:
+    """Each eligible shape's group key."""
+    key = {id(shape): keys[index] for index, group in enumerate(groups) for shape in group}
+    return [key[id(shape)] for shape in eligible]

@@ -129,11 +129,12 @@ def cluster_carrying(shapes: Iterable[Shape], previous: PairIndex | None, earlie
     shapes = list(shapes)
     earlier, worked = earlier or Worked(), Worked()
     eligible = sorted(_drop_wrappers([s for s in shapes if s.size >= max(floor, MIN_CLUSTER_TOKENS)]), key=_order)
-    groups = _identical_groups(eligible)
+    runs = carry.file_runs(eligible) if files is not None else []
+    groups, keys, key_of = _identical_groups(eligible, carry.shape_keys(eligible, runs, files, carried))
     firsts = [group[0] for group in groups]
-    keys = [group_key(shape) for shape in firsts]
     pairs, index = find_pairs(firsts, keys) if previous is None else update_pairs(firsts, keys, previous)
-    context = carry.context_of(shapes, eligible, groups, keys, files, carried, VOCABULARY_SHARE)
+    context = carry.context_of(shapes, eligible, groups, keys, files, carried, VOCABULARY_SHARE, (runs, key_of))
+    answers = carry.Answers(context, groups)
     rarity, subsystems = context.rarity, len(context.rarity.vocab_by_subsystem)
     if context.carried is None:
         saying = saying_index(firsts, rarity.users, subsystems, MODIFIED_SIZES, SMALL_UNIT)
@@ -146,12 +147,12 @@ def cluster_carrying(shapes: Iterable[Shape], previous: PairIndex | None, earlie
     clusters = []
     for component in _components(range(len(groups)), graph):
         if len(component) > 1 or _spans(groups[component[0]]):  # else: one subsystem's
-            clusters.extend(_trim_reusing(component, groups, graph, keys, earlier, worked))
+            clusters.extend(_trim_reusing(component, groups, graph, keys, earlier, worked, answers))
     spanning = [c for c in clusters if len(c.subsystems) >= 2]
     spanning += _modified_copies(modified, groups, spanning)
-    weighed = [w for c in _largest_only(spanning) if _reported(w := _weigh_reusing(c, rarity, earlier, worked))]
+    weighed = [w for c in _largest_only(spanning) if _reported(w := _weigh_reusing(c, rarity, earlier, worked, answers))]
     weighed = _largest_only(weighed)  # a cluster its look-alikes left may now lie inside another
-    state = carry.carried_of(context, files, carry.stamp(SETTINGS), groups, keys, saying, decided)
+    state = carry.carried_of(context, files, carry.stamp(SETTINGS), runs, keys, key_of, saying, decided, answers)
     return tuple(sorted(_families(weighed, rarity), key=lambda c: _order(c.members[0]))), index, worked, state
 
 
@@ -226,11 +227,23 @@ def _drop_wrappers(shapes: list[Shape]) -> list[Shape]:
     ]
 
 
-def _identical_groups(shapes: list[Shape]) -> list[tuple[Shape, ...]]:
-    by_stream: dict[tuple[str, str, str], list[Shape]] = defaultdict(list)
-    for shape in shapes:
-        by_stream[(*granularity(shape), shape.blind)].append(shape)
-    return sorted((tuple(group) for group in by_stream.values()), key=lambda g: _order(g[0]))
+def _identical_groups(shapes: list[Shape], known: list[str | None] | None
+                      ) -> tuple[list[tuple[Shape, ...]], list[str], list[str]]:
+    """Shapes of one granularity and blind stream, in the order of their first shapes; each
+    group's key (candidates.group_key) and each shape's. `known`: keys carried for some shapes
+    (carry.shape_keys): a shape's key names its group, so those are grouped by key."""
+    if known is None:
+        by_stream: dict[tuple[str, str, str], list[Shape]] = defaultdict(list)
+        for shape in shapes:
+            by_stream[(*granularity(shape), shape.blind)].append(shape)
+        groups = sorted((tuple(group) for group in by_stream.values()), key=lambda g: _order(g[0]))
+        keys = [group_key(group[0]) for group in groups]
+        return groups, keys, carry.keys_of(shapes, groups, keys)
+    key_of = [key if key is not None else group_key(shape) for shape, key in zip(shapes, known)]
+    by_key: dict[str, list[Shape]] = {}
+    for shape, key in zip(shapes, key_of):  # `shapes` are sorted: groups come in their first shapes' order
+        by_key.setdefault(key, []).append(shape)
+    return [tuple(group) for group in by_key.values()], list(by_key), key_of
 
 
 def _vocabulary_streams(groups: list[tuple[Shape, ...]], private: dict[int, str]) -> Callable[[int], str]:
@@ -274,22 +287,34 @@ def _configures_a_tool(shape: Shape) -> bool:
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in TOOL_CONFIGURATION)
 
 
-def _weigh_reusing(found: Cluster, rarity: Rarity, earlier: Worked, worked: Worked) -> Cluster:
-    """_weigh(found, rarity), or the answer an earlier clustering found for the same inputs."""
-    key = weigh_key(found.members, found.medoid, found.subsystems, rarity)
-    answer = earlier.weighs.get(key)
-    if answer is not None:
-        try:
-            kept, medoid, content, nature = answer
-            weighed = Cluster(tuple(found.members[i] for i in kept), medoid,
-                              tuple(found.similarities[i] for i in kept), tuple(content), nature)
-        except (TypeError, ValueError, IndexError):
-            answer = None
-    if answer is None:
-        weighed = _weigh(found, rarity)
+def _weigh_reusing(found: Cluster, rarity: Rarity, earlier: Worked, worked: Worked,
+                   answers: carry.Answers | None = None) -> Cluster:
+    """_weigh(found, rarity), or the answer the carried clustering or an earlier one found for
+    the same inputs."""
+    answer = answers.weigh(found.members, found.medoid) if answers is not None else None
+    weighed = _weighed(found, answer)
+    if weighed is None:
+        key = weigh_key(found.members, found.medoid, found.subsystems, rarity)
+        weighed = _weighed(found, earlier.weighs.get(key))
+        if weighed is None:
+            weighed = _weigh(found, rarity)
         answer = encode_weighed(weighed, found.members)
-    worked.weighs[key] = answer
+        worked.weighs[key] = answer
+    if answers is not None:
+        answers.keep_weigh(answer)
     return weighed
+
+
+def _weighed(found: Cluster, answer: tuple | None) -> Cluster | None:
+    """The cluster as a weighing answered (worked.encode_weighed), or None (none, or unreadable)."""
+    if answer is None:
+        return None
+    try:
+        kept, medoid, content, nature = answer
+        return Cluster(tuple(found.members[i] for i in kept), medoid, tuple(found.similarities[i] for i in kept),
+                       tuple(content), nature)
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def _families(clusters: list[Cluster], rarity: Rarity) -> list[Cluster]:
@@ -473,22 +498,32 @@ def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: Graph,
 
 
 def _trim_reusing(component: list[int], groups: list[tuple[Shape, ...]], graph: Graph, keys: list[str],
-                  earlier: Worked, worked: Worked) -> list[Cluster]:
-    """_trim(component, ...), or the answer an earlier clustering found for the same inputs.
-    A component of one or two groups is trimmed at once: its key would cost more."""
+                  earlier: Worked, worked: Worked, answers: carry.Answers) -> list[Cluster]:
+    """_trim(component, ...), or the answer the carried clustering or an earlier one found for
+    the same inputs. A component of one or two groups is trimmed at once: its key would cost more."""
     if len(component) <= 2:
         return _trim(component, groups, graph)
+    make = lambda members, medoid, sims: Cluster(members, medoid, sims)  # noqa: E731
+    answer = answers.trim(component, graph)
+    if answer is not None:
+        try:
+            found = decode_trim(answer, component, groups, make)
+            answers.keep_trim(answer)
+            return found
+        except (TypeError, ValueError, IndexError):
+            pass
     key = trim_key(component, groups, graph, keys)
     answer = earlier.trims.get(key)
     if answer is not None:
         try:
-            found = decode_trim(answer, component, groups, lambda members, medoid, sims: Cluster(members, medoid, sims))
+            found = decode_trim(answer, component, groups, make)
         except (TypeError, ValueError, IndexError):
             answer = None
     if answer is None:
         found = _trim(component, groups, graph)
         answer = encode_trim(found, component, groups)
     worked.trims[key] = answer
+    answers.keep_trim(answer)
     return found
 
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from radar.stages import carry, worked
 from radar.stages.candidates import group_key
-from radar.stages.cluster import SETTINGS, VOCABULARY_SHARE, cluster, cluster_carrying, cluster_reusing
+from radar.stages.cluster import SETTINGS, VOCABULARY_SHARE, cluster, cluster_carrying, cluster_reusing, is_idiom
 from radar.stages.content import Rarity
 from radar.stages.shape import similarity
 from test_cluster import MIX, OWN_CODE, PAGINATE, RETRY, fleet_shapes, shapes_of
@@ -242,8 +242,8 @@ def test_a_carried_state_of_other_code_is_not_taken():
 def _eligible_groups(shapes):
     from radar.stages.cluster import _drop_wrappers, _identical_groups, _order
     eligible = sorted(_drop_wrappers([s for s in shapes if s.size >= 12]), key=_order)
-    groups = _identical_groups(eligible)
-    return eligible, groups, [group_key(g[0]) for g in groups]
+    groups, keys, _ = _identical_groups(eligible, None)
+    return eligible, groups, keys
 
 
 def test_the_verifications_of_untouched_groups_are_taken_from_the_carried_state():
@@ -255,5 +255,23 @@ def test_the_verifications_of_untouched_groups_are_taken_from_the_carried_state(
                                                    for pair, (_, _, said) in state.decided.items()})
     taken = cluster_carrying(shapes, index, answers, poisoned, carry.file_digests(shapes))[0]
     assert taken != cluster(shapes)
+    everywhere = {file: "edited" for file in carry.file_digests(shapes)}
+    assert cluster_carrying(shapes, index, answers, poisoned, everywhere)[0] == cluster(shapes)
+
+
+def test_the_trims_and_weighings_of_untouched_groups_are_taken_from_the_carried_state():
+    """Poisoned weighings (every cluster boilerplate) and trims (each component one cluster of
+    its first group's shapes alone) under the carried state: the same shapes take them, an
+    edit of every file takes none."""
+    shapes = fleet_shapes()
+    _, index, answers, state = cluster_carrying(shapes, None, None, None, carry.file_digests(shapes))
+    assert state.weighs
+    weighs = {key: (tuple(range(len(key[0]))), key[1], tuple(0.0 for _ in key[0]), "boilerplate")
+              for key in state.weighs}
+    trims = {component: (edges, (((0, 0),), 0, (1.0,)),) for component, (edges, _) in state.trims.items()}
+    poisoned = dataclasses.replace(state, weighs=weighs, trims=trims)
+    taken = cluster_carrying(shapes, index, answers, poisoned, carry.file_digests(shapes))[0]
+    assert taken != cluster(shapes)
+    assert all(c.nature == "boilerplate" for c in taken if not is_idiom(c))
     everywhere = {file: "edited" for file in carry.file_digests(shapes)}
     assert cluster_carrying(shapes, index, answers, poisoned, everywhere)[0] == cluster(shapes)
