@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -109,17 +110,32 @@ def _prefixes_since(previous: PairIndex, shapes: list[Shape], keys: list[str],
 
 
 def encode(index: PairIndex) -> tuple:
-    return (2, {g: dict(c) for g, c in index.frequency.items()}, index.prefixes, tuple(index.pairs))
+    """Marshal-able; group keys written once, pairs and granularities as positions (a memo
+    read and written by every pass that clusters: its size is time)."""
+    keys = list(index.prefixes)
+    at = {key: position for position, key in enumerate(keys)}
+    levels = sorted({level for level, _ in index.prefixes.values()})
+    level_at = {level: position for position, level in enumerate(levels)}
+    pairs = array("I", [at[key] for pair in index.pairs for key in pair])
+    return (3, {g: dict(c) for g, c in index.frequency.items()}, tuple(keys), tuple(levels),
+            array("H", [level_at[level] for level, _ in index.prefixes.values()]).tobytes(),
+            tuple(prefix for _, prefix in index.prefixes.values()), pairs.tobytes())
 
 
 def decode(memo: object) -> PairIndex | None:
     """The index of a memo, or None when it is not one this version wrote."""
     try:
-        version, frequency, prefixes, pairs = memo
-        if version != 2 or not isinstance(frequency, dict) or not isinstance(prefixes, dict):
+        version, frequency, keys, levels, level_of, prefixes, pairs = memo
+        if version != 3 or not isinstance(frequency, dict) or len(keys) != len(prefixes):
             return None
-        return PairIndex(frequency, prefixes, frozenset((a, b) for a, b in pairs))
-    except (TypeError, ValueError):
+        flat, level_of = array("I", pairs), array("H", level_of)
+        levels = [tuple(level) for level in levels]
+        if len(level_of) != len(keys):
+            return None
+        return PairIndex(frequency, {key: (levels[level], tuple(prefix)) for key, level, prefix in
+                                     zip(keys, level_of, prefixes)},
+                         frozenset((keys[flat[i]], keys[flat[i + 1]]) for i in range(0, len(flat), 2)))
+    except (TypeError, ValueError, IndexError):
         return None
 
 

@@ -41,7 +41,7 @@ class Carried:
     stamp: str  # worked.stamp of the code and settings that made it
     files: dict[File, str]  # each file's shapes digest
     keys: tuple[str, ...]  # group keys, in that clustering's group order
-    file_keys: dict[tuple[str, str], tuple[str, ...]]  # (subsystem, path) -> the group key of each eligible unit
+    file_keys: dict[tuple[str, str], bytes]  # (subsystem, path) -> each eligible unit's group, by position in keys
     words: dict[str, Words]
     users: dict[str, int]  # Rarity.users
     definers: dict[str, frozenset[str]]  # Rarity.definers
@@ -116,7 +116,8 @@ def carried_of(context: Context, files: dict[File, str] | None, stamp: str | Non
     """What this clustering carries; `key_of`: each eligible shape's group key."""
     if files is None or stamp is None:
         return None
-    file_keys = {file: tuple(key_of[i] for i in run) for file, run in runs}
+    at = {key: position for position, key in enumerate(keys)}
+    file_keys = {file: array("I", [at[key_of[i]] for i in run]).tobytes() for file, run in runs}
     return Carried(stamp, dict(files), tuple(keys), file_keys, context.words, context.rarity.users,
                    context.rarity.definers, context.owners, saying, decided, answers.trims, answers.weighs)
 
@@ -131,9 +132,9 @@ def shape_keys(eligible: list[Shape], runs: list, files: dict[File, str] | None,
     found: list[str | None] = [None] * len(eligible)
     for file, run in runs:
         full = (*file, eligible[run[0]].language)
-        known = carried.file_keys.get(file)
-        if known is not None and len(known) == len(run) and files.get(full) == carried.files.get(full):
-            found[run[0]:run[-1] + 1] = known
+        known = _positions(carried.file_keys.get(file, b""))
+        if len(known) == len(run) and files.get(full) == carried.files.get(full):
+            found[run[0]:run[-1] + 1] = [carried.keys[i] for i in known]
     return found
 
 
@@ -228,6 +229,8 @@ def decode(memo: object, stamp: str | None) -> Carried | None:
         if not all(isinstance(d, dict) for d in (files, file_keys, words, users, definers, owners, posted, sizes,
                                                  trims, weighs)):
             return None
+        if any(max(_positions(packed), default=0) >= len(keys) for packed in file_keys.values()):
+            return None
         return Carried(made, files, tuple(keys), file_keys, words, users, definers, owners,
                        SayingIndex(posted, sizes, {(a, b) for a, b in said}), decided, trims, weighs)
     except (TypeError, ValueError):
@@ -261,7 +264,7 @@ def _updated(groups: list[tuple[Shape, ...]], keys: list[str], carried: Carried,
     rarity = Rarity(vocab, users, definers)
     where = {key: index for index, key in enumerate(carried.keys)}
     now = {key: index for index, key in enumerate(keys)}
-    touched_before = {where[key] for file in changed for key in carried.file_keys.get(file[:2], ())}
+    touched_before = {i for file in changed for i in _positions(carried.file_keys.get(file[:2], b""))}
     moved_files = {file[:2] for file in changed}
     touched_now = {now[key_of[i]] for file, run in runs if file in moved_files for i in run}
     earlier: list[int | None] = []
@@ -341,3 +344,7 @@ def keys_of(eligible: list[Shape], groups: list[tuple[Shape, ...]], keys: list[s
     """Each eligible shape's group key."""
     key = {id(shape): keys[index] for index, group in enumerate(groups) for shape in group}
     return [key[id(shape)] for shape in eligible]
+
+
+def _positions(packed: bytes) -> array:
+    return array("I", packed)

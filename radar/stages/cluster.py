@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import hashlib
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -501,8 +502,6 @@ def _trim_reusing(component: list[int], groups: list[tuple[Shape, ...]], graph: 
                   earlier: Worked, worked: Worked, answers: carry.Answers) -> list[Cluster]:
     """_trim(component, ...), or the answer the carried clustering or an earlier one found for
     the same inputs. A component of one or two groups is trimmed at once: its key would cost more."""
-    if len(component) <= 2:
-        return _trim(component, groups, graph)
     make = lambda members, medoid, sims: Cluster(members, medoid, sims)  # noqa: E731
     answer = answers.trim(component, graph)
     if answer is not None:
@@ -512,6 +511,10 @@ def _trim_reusing(component: list[int], groups: list[tuple[Shape, ...]], graph: 
             return found
         except (TypeError, ValueError, IndexError):
             pass
+    if len(component) <= 2:
+        found = _trim(component, groups, graph)
+        answers.keep_trim(encode_trim(found, component, groups))
+        return found
     key = trim_key(component, groups, graph, keys)
     answer = earlier.trims.get(key)
     if answer is not None:
@@ -584,13 +587,17 @@ def _largest_only(clusters: list[Cluster]) -> list[Cluster]:
     """Of a cluster and a cluster nested in its members, keep one: the larger, unless the
     nested one is most of it, spans as many subsystems and repeats clearly more faithfully
     (then the larger is the nested shape plus a little noise)."""
-    by_file: dict[tuple[str, str], list[tuple[int, Shape]]] = defaultdict(list)
+    by_file: dict[tuple[str, str], list[tuple[int, int, int, int]]] = defaultdict(list)
     for index, found in enumerate(clusters):
         for member in found.members:
-            by_file[(member.subsystem, member.path)].append((index, member))
+            by_file[(member.subsystem, member.path)].append((member.start_line, member.end_line, member.size, index))
+    starts = {}
+    for file, spans in by_file.items():
+        spans.sort()  # by start line: a host starts no later than what it holds
+        starts[file] = [span[0] for span in spans]
     dropped = set()
     for inner, found in enumerate(clusters):
-        for outer in _hosts(inner, found, by_file):
+        for outer in _hosts(inner, found, by_file, starts):
             larger = clusters[outer]
             noise_around = found.representative.size >= MOSTLY * larger.representative.size
             if (noise_around and len(found.subsystems) >= len(larger.subsystems)
@@ -601,17 +608,16 @@ def _largest_only(clusters: list[Cluster]) -> list[Cluster]:
     return [found for index, found in enumerate(clusters) if index not in dropped]
 
 
-def _hosts(index: int, found: Cluster, by_file) -> set[int]:
+def _hosts(index: int, found: Cluster, by_file, starts) -> set[int]:
     """The clusters whose members contain every member of cluster `index`; for a cluster of
     blocks, most of them: the blocks of repeating functions are those functions' parts, even
     when a drifted copy of one block elsewhere joins them."""
     held: Counter = Counter()
     for member in found.members:
-        held.update({
-            other for other, host in by_file[(member.subsystem, member.path)]
-            if other != index and host.size > member.size
-            and host.start_line <= member.start_line and member.end_line <= host.end_line
-        })
+        file = (member.subsystem, member.path)
+        start, end, size = member.start_line, member.end_line, member.size
+        held.update({other for _, host_end, host_size, other in by_file[file][:bisect_right(starts[file], start)]
+                     if other != index and host_size > size and end <= host_end})
     blocks = all(member.kind == "block" for member in found.members)
     needed = len(found.members) // 2 + 1 if blocks else len(found.members)
     return {other for other, count in held.items() if count >= needed}
