@@ -200,7 +200,9 @@ def test_any_edit_clusters_as_from_scratch_from_what_the_last_clustering_carried
         return shapes
 
     def carrying(shapes, index, answers, state):
-        return cluster_carrying(shapes, index, answers, state, carry.file_digests(shapes))
+        found = cluster_carrying(shapes, index, answers, state, carry.file_digests(shapes))
+        assert found[3] == cluster_carrying(shapes, None, None, None, carry.file_digests(shapes))[3]  # nothing stale
+        return found
 
     first = fleet(before)
     _, index, answers, state = carrying(first, None, None, None)
@@ -275,3 +277,33 @@ def test_the_trims_and_weighings_of_untouched_groups_are_taken_from_the_carried_
     assert all(c.nature == "boilerplate" for c in taken if not is_idiom(c))
     everywhere = {file: "edited" for file in carry.file_digests(shapes)}
     assert cluster_carrying(shapes, index, answers, poisoned, everywhere)[0] == cluster(shapes)
+
+
+def _carried_then(before, after):
+    _, index, answers, state = cluster_carrying(before, None, None, None, carry.file_digests(before))
+    return cluster_carrying(after, index, answers, state, carry.file_digests(after))[0]
+
+
+def test_an_untouched_cluster_is_weighed_again_when_others_start_saying_its_words():
+    """acl and mod, outside the paginators' cluster, start calling describe_cursor (a name the
+    fleet already shares, so no name becomes shared): the paginators' files did not change, yet
+    their cluster's content moves, as from scratch."""
+    note = "def note(x):\n    return describe_cursor(x)\n\n\ndef other(w):\n    return w + 1 if w else w - 1\n"
+    before = edited_fleet() + shapes_of("feed", note, "note.py")
+    says = "def clue(u, v):\n    return describe_cursor(u, v) or describe_cursor(v, u)\n"
+    after = before + shapes_of("acl", says, "says.py") + shapes_of("mod", says, "says.py")
+    pages = lambda clusters: [c.content for c in clusters if c.subsystems == ("feed", "search")]  # noqa: E731
+    assert pages(cluster(after)) != pages(cluster(before))
+    assert _carried_then(before, after) == cluster(after)
+
+
+def test_an_untouched_pair_is_verified_again_when_its_names_become_shared():
+    """Two chains of private names link (blind names align); once another file of the fleet
+    uses acl's names they are shared vocabulary, and acl's chain no longer reads like mod's."""
+    chain = lambda prefix: "a." + ".".join(f"{prefix}{i}" for i in range(1, 15))  # noqa: E731
+    before = (fleet_shapes() + shapes_of("acl", f"def run_acl(a):\n    return {chain('pp')}\n", "chain.py")
+              + shapes_of("mod", f"def run_mod(a, b):\n    return {chain('qq')}\n", "chain.py"))
+    after = before + shapes_of("search", "P = [" + ", ".join(f"pp{i}" for i in range(1, 15)) + ", 1, 2]\n", "names.py")
+    linked = lambda clusters: any(c.subsystems == ("acl", "mod") for c in clusters)  # noqa: E731
+    assert linked(cluster(before)) and not linked(cluster(after))
+    assert _carried_then(before, after) == cluster(after)
