@@ -158,9 +158,9 @@ class Answers:
             return None
         before = self._carried.trims.get(tuple(self._earlier[node] for node in component))
         now = self._earlier
-        if before is None or before[0] != tuple((now[a], now[b], score) for a, b, score in edges):
+        if not isinstance(before, tuple) or len(before) != 2:
             return None
-        return before[1]
+        return before[1] if before[0] == tuple((now[a], now[b], score) for a, b, score in edges) else None
 
     def keep_trim(self, answer: tuple) -> None:
         component, edges = self._edges
@@ -223,7 +223,7 @@ def decode(memo: object, stamp: str | None) -> Carried | None:
         flat.frombytes(pairs)
         kinds.frombytes(outcomes)
         values.frombytes(scores)
-        if len(flat) != 2 * len(kinds) or len(kinds) != len(values):
+        if len(flat) != 2 * len(kinds) or len(kinds) != len(values) or max(flat, default=0) >= len(keys):
             return None
         decided = {(flat[2 * i], flat[2 * i + 1]): (kind % 3, values[i], kind >= 3) for i, kind in enumerate(kinds)}
         if not all(isinstance(d, dict) for d in (files, file_keys, words, users, definers, owners, posted, sizes,

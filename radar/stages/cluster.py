@@ -30,8 +30,7 @@ from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARIT
 from radar.stages.carry import LINKED, MODIFIED, NO_LINK, Carried, Decision
 from radar.stages.content import Rarity, median, overlap, shared_content
 from radar.stages.shape import Shape, similarity
-from radar.stages.worked import (Worked, aligned, decode_trim, encode_trim, encode_weighed, stream_digest, trim_key,
-                                 weigh_key)
+from radar.stages.worked import Aligner, Worked, decode_trim, encode_trim, encode_weighed, trim_key, weigh_key
 
 LINK_VOCABULARY = 0.6  # two units are not one shape when their shared names (library calls) agree less
 SMALL_UNIT = 50  # below this many tokens, syntax alone looks alike: demand near-identity...
@@ -142,7 +141,7 @@ def cluster_carrying(shapes: Iterable[Shape], previous: PairIndex | None, earlie
     else:
         saying = update_saying(firsts, rarity.users, subsystems, MODIFIED_SIZES, SMALL_UNIT, context.carried.saying,
                                context.earlier)
-    align = _Aligner(groups, keys, _vocabulary_streams(groups, context.private), earlier, worked)
+    align = Aligner(groups, keys, _vocabulary_streams(groups, context.private), earlier, worked)
     graph, modified, decided = _verified_graph(groups, sorted(pairs | saying.pairs), saying.pairs, align, rarity,
                                                progress, context.known())
     clusters = []
@@ -359,34 +358,8 @@ def _breadth(found: Cluster) -> tuple:
 Graph = dict[int, dict[int, float]]
 
 
-class _Aligner:
-    """The two alignments a verification reads, of two groups' blind streams and of their
-    vocabulary streams, each taken from an earlier clustering that aligned the same two streams
-    (worked.aligned): an edit aligns only the pairs its change touches."""
-
-    def __init__(self, groups: list[tuple[Shape, ...]], keys: list[str], vocabulary: Callable[[int], str],
-                 earlier: Worked, worked: Worked):
-        self._groups, self._vocabulary = groups, vocabulary
-        self._keys = [bytes.fromhex(key) for key in keys]  # a group key names its blind stream
-        self._earlier, self._worked = earlier, worked
-        self._named: dict[int, bytes] = {}
-
-    def blind(self, a: int, b: int) -> float:
-        return aligned(self._keys[a], self._keys[b], self._groups[a][0].blind, self._groups[b][0].blind,
-                       self._earlier, self._worked)
-
-    def names(self, a: int, b: int) -> float:
-        first, second = self._vocabulary(a), self._vocabulary(b)
-        return aligned(self._name_key(a, first), self._name_key(b, second), first, second, self._earlier, self._worked)
-
-    def _name_key(self, index: int, stream: str) -> bytes:
-        if index not in self._named:
-            self._named[index] = stream_digest(stream)
-        return self._named[index]
-
-
 def _verified_graph(groups: list[tuple[Shape, ...]], pairs: list[tuple[int, int]], saying: set[tuple[int, int]],
-                    align: _Aligner, rarity: Rarity, progress, known: dict[tuple[int, int], Decision]
+                    align: Aligner, rarity: Rarity, progress, known: dict[tuple[int, int], Decision]
                     ) -> tuple[Graph, Graph, dict[tuple[int, int], Decision]]:
     """The pairs alike in structure and in the library names they use; and apart, the modified
     copies: pairs less alike (LINK_MODIFIED) that say rare things in common (`saying`:
@@ -412,7 +385,7 @@ def _verified_graph(groups: list[tuple[Shape, ...]], pairs: list[tuple[int, int]
     return graph, modified, decided
 
 
-def _verify(pair: tuple[int, int], groups: list[tuple[Shape, ...]], said: bool, align: _Aligner,
+def _verify(pair: tuple[int, int], groups: list[tuple[Shape, ...]], said: bool, align: Aligner,
             rarity: Rarity) -> Decision:
     a, b = pair
     threshold = _threshold(groups[a][0], groups[b][0])
