@@ -4,11 +4,13 @@ edit can touch (cluster.py reads and fills it; reuse/incremental.py stores it).
 A clustering's fleet-wide facts are kept per subsystem (the content words and names its units
 use, the names it defines) and updated from the changed files' subsystems alone: the Rarity
 (content.py) and the shared vocabulary of the alignments. Each group of identical units is
-then *untouched* when it holds no unit of a changed file, held none before, and none of its
-words or names moved in those facts (a word another subsystem started to use, a name that
-became shared). An untouched group's posting in the content pairs and every verification
-between two untouched groups depend on nothing else, so they are taken as they were; only
-the groups the edit touched are looked at again. A carried state from other code or
+then *untouched* when it holds no unit of a changed file, held none before, and none of the
+words or names of its first unit (which stands for the group in pairs) moved in those facts
+(a word another subsystem started to use, a name that became shared). An untouched group's
+posting in the content pairs, every verification between two untouched groups and the trim
+of a component of untouched groups with the same edges depend on nothing else, so they are
+taken as they were; a weighing too, when none of its members' words moved (a weighing reads
+every member's). Only what the edit touched is looked at again. A carried state from other code or
 settings, or a change in which subsystems hold units, is not taken at all: the clustering
 starts afresh (the same clusters, only slower).
 """
@@ -62,6 +64,7 @@ class Context:
     carried: Carried | None
     words: dict[str, Words]
     owners: dict[str, int]
+    moved: frozenset[str] = frozenset()  # content chars whose Rarity facts changed since `carried`
 
     def known(self) -> dict[Pair, Decision]:
         """The carried verifications between two untouched groups, by this clustering's pairs."""
@@ -144,7 +147,7 @@ class Answers:
     trim also needs the same edges, compared), and this clustering's, for the next."""
 
     def __init__(self, context: Context, groups: list[tuple[Shape, ...]]):
-        self._earlier, self._groups = context.earlier, groups
+        self._earlier, self._groups, self._moved = context.earlier, groups, context.moved
         self._carried = context.carried
         self.trims: dict[tuple[int, ...], tuple] = {}
         self.weighs: dict[tuple, tuple] = {}
@@ -171,6 +174,9 @@ class Answers:
         key = (tuple(self._where(member) for member in members), medoid)
         self._weighed = key
         if self._carried is None or any(self._earlier[group] is None for group, _ in key[0]):
+            return None
+        # an untouched group's first unit says nothing whose facts moved, but a weighing reads every member's words
+        if self._moved and any(not self._moved.isdisjoint(member.vocab) for member in members):
             return None
         return self._carried.weighs.get((tuple((self._earlier[group], at) for group, at in key[0]), medoid))
 
@@ -276,7 +282,7 @@ def _updated(groups: list[tuple[Shape, ...]], keys: list[str], carried: Carried,
                 or (flipped and not flipped.isdisjoint(first.names))):
             old = None
         earlier.append(old)
-    return Context(rarity, _private(owners, need), earlier, carried, words, owners)
+    return Context(rarity, _private(owners, need), earlier, carried, words, owners, frozenset(moved_words))
 
 
 def _move(counts: dict[str, int], before: set[str], after: set[str], moved: set[str]) -> None:

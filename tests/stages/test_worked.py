@@ -307,3 +307,15 @@ def test_an_untouched_pair_is_verified_again_when_its_names_become_shared():
     linked = lambda clusters: any(c.subsystems == ("acl", "mod") for c in clusters)  # noqa: E731
     assert linked(cluster(before)) and not linked(cluster(after))
     assert _carried_then(before, after) == cluster(after)
+
+
+def test_a_cluster_is_weighed_again_when_the_words_of_a_member_not_first_in_its_group_get_commoner():
+    """mod's paginator has feed's structure (one group, feed's unit first) but calls `locate`;
+    once acl calls `locate` too, the cluster's content moves, though no group's first unit
+    says a word whose facts moved."""
+    mod_page = PAGINATE.format(name="mod_page", n=30).replace("items.index(cursor)", "items.locate(cursor)")
+    before = fleet_shapes() + shapes_of("mod", mod_page, "page.py")
+    after = before + shapes_of("acl", "def clue(u, v):\n    return u.locate(v) or v.locate(u)\n", "says.py")
+    pages = lambda clusters: [c.content for c in clusters if c.subsystems == ("feed", "mod", "search")]  # noqa: E731
+    assert pages(cluster(after)) != pages(cluster(before))
+    assert _carried_then(before, after) == cluster(after)
