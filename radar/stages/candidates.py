@@ -206,7 +206,9 @@ def update_saying(shapes: list[Shape], users: dict[str, int], subsystems: int, s
                 for char in words:
                     sizes[(language, level, char)] = sizes.get((language, level, char), 0) + 1
                 moved[(language, level)].update(words)
-    sizes = {key: size for key, size in sizes.items() if size > 0}
+    for key in [key for (language, level), chars in moved.items() for key in ((language, level, c) for c in chars)
+                if sizes.get(key) == 0]:
+        del sizes[key]  # a posting no group holds any more, as from scratch
     holding: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for index, (language, level, words) in posted.items():
         chars = moved.get((language, level))

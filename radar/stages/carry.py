@@ -273,15 +273,12 @@ def _updated(groups: list[tuple[Shape, ...]], keys: list[str], carried: Carried,
     touched_before = {i for file in changed for i in _positions(carried.file_keys.get(file[:2], b""))}
     moved_files = {file[:2] for file in changed}
     touched_now = {now[key_of[i]] for file, run in runs if file in moved_files for i in run}
-    earlier: list[int | None] = []
-    for index, key in enumerate(keys):
-        old = where.get(key)
-        first = groups[index][0]
-        if (old is None or old in touched_before or index in touched_now
-                or (moved_words and not moved_words.isdisjoint(first.vocab))
-                or (flipped and not flipped.isdisjoint(first.names))):
-            old = None
-        earlier.append(old)
+    earlier: list[int | None] = [where.get(key) for key in keys]
+    for index, old in enumerate(earlier):
+        if old is not None and (old in touched_before or index in touched_now
+                                or (moved_words and not moved_words.isdisjoint(groups[index][0].vocab))
+                                or (flipped and not flipped.isdisjoint(groups[index][0].names))):
+            earlier[index] = None
     return Context(rarity, _private(owners, need), earlier, carried, words, owners, frozenset(moved_words))
 
 
