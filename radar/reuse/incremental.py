@@ -31,8 +31,8 @@ from radar.stages.analyse import FileWork, analyse_all, content_ids, decode_voca
 from radar.stages.candidates import decode as decode_pairs
 from radar.stages.candidates import encode as encode_pairs
 from radar.stages.census import recurrences
-from radar.stages import worked
-from radar.stages.cluster import SETTINGS, cluster_reusing, fingerprint_of, from_memo, is_idiom, memo_of
+from radar.stages import carry, worked
+from radar.stages.cluster import SETTINGS, cluster_carrying, fingerprint_of, from_memo, is_idiom, memo_of
 from radar.stages.discover import Fleet
 
 MEMOS_KEPT = {"findings/": 16, "clusters/": 16}  # the states a pass may come back to; older ones go
@@ -109,16 +109,21 @@ def _clusters(cache: ParseCache, digests: list[tuple[str, ...]], shapes: list, f
               progress: Progress | None, lineage: str) -> tuple:
     """cluster(), remembered by shapes: edits that move no shape (comments, trailing lines)
     do not cluster again; edits that do start from the candidate pairs of the last clustering
-    of the same repository (any earlier index gives the same clusters, only slower)."""
+    of the same repository (any earlier index gives the same clusters, only slower) and from
+    what it carried (stages/carry.py: only the groups the edit touched are verified again)."""
     key = f"clusters/{SHAPING}/" + fingerprint_of(digests, floor)
     last = f"pairs/{SHAPING}/" + key_digest(lineage)
     work = f"worked/{SHAPING}/" + key_digest(lineage)
+    carried = f"carry/{SHAPING}/" + key_digest(lineage)
     found = cache.get_many([key])
     if key in found:
         return from_memo(found[key], shapes)
-    found = cache.get_many([last, work])
+    found = cache.get_many([last, work, carried])
     report = (lambda done, total: progress("verifying pairs", done, total)) if progress else None
-    clusters, index, answers = cluster_reusing(shapes, decode_pairs(found.get(last)),
-                                               worked.decode(found.get(work), SETTINGS), report, floor=floor)
-    cache.put_many({key: memo_of(clusters, shapes), last: encode_pairs(index), work: worked.encode(answers, SETTINGS)})
+    files = {(subsystem, path, language): digest for subsystem, path, language, digest in digests}
+    clusters, index, answers, state = cluster_carrying(
+        shapes, decode_pairs(found.get(last)), worked.decode(found.get(work), SETTINGS),
+        carry.decode(found.get(carried), carry.stamp(SETTINGS)), files, report, floor=floor)
+    cache.put_many({key: memo_of(clusters, shapes), last: encode_pairs(index), work: worked.encode(answers, SETTINGS),
+                    carried: carry.encode(state)})
     return clusters

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import hashlib
 import math
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import chain, combinations
 
 from radar.stages.shape import MIN_SAMPLES, Shape
 
@@ -109,17 +110,32 @@ def _prefixes_since(previous: PairIndex, shapes: list[Shape], keys: list[str],
 
 
 def encode(index: PairIndex) -> tuple:
-    return (2, {g: dict(c) for g, c in index.frequency.items()}, index.prefixes, tuple(index.pairs))
+    """Marshal-able; group keys written once, pairs and granularities as positions (a memo
+    read and written by every pass that clusters: its size is time)."""
+    keys = list(index.prefixes)
+    at = {key: position for position, key in enumerate(keys)}
+    levels = sorted({level for level, _ in index.prefixes.values()})
+    level_at = {level: position for position, level in enumerate(levels)}
+    pairs = array("I", [at[key] for pair in index.pairs for key in pair])
+    return (3, {g: dict(c) for g, c in index.frequency.items()}, tuple(keys), tuple(levels),
+            array("H", [level_at[level] for level, _ in index.prefixes.values()]).tobytes(),
+            tuple(prefix for _, prefix in index.prefixes.values()), pairs.tobytes())
 
 
 def decode(memo: object) -> PairIndex | None:
     """The index of a memo, or None when it is not one this version wrote."""
     try:
-        version, frequency, prefixes, pairs = memo
-        if version != 2 or not isinstance(frequency, dict) or not isinstance(prefixes, dict):
+        version, frequency, keys, levels, level_of, prefixes, pairs = memo
+        if version != 3 or not isinstance(frequency, dict) or len(keys) != len(prefixes):
             return None
-        return PairIndex(frequency, prefixes, frozenset((a, b) for a, b in pairs))
-    except (TypeError, ValueError):
+        flat, level_of = array("I", pairs), array("H", level_of)
+        levels = [tuple(level) for level in levels]
+        if len(level_of) != len(keys):
+            return None
+        return PairIndex(frequency, {key: (levels[level], tuple(prefix)) for key, level, prefix in
+                                     zip(keys, level_of, prefixes)},
+                         frozenset((keys[flat[i]], keys[flat[i + 1]]) for i in range(0, len(flat), 2)))
+    except (TypeError, ValueError, IndexError):
         return None
 
 
@@ -132,30 +148,151 @@ def content_pairs(shapes: list[Shape], users: dict[str, int], subsystems: int, s
     their sizes within `shortest` (shorter over longer) of each other, none under `smallest`
     tokens. `users`: how many subsystems use each content character. Rare: at most RARE_SHARE
     of the subsystems (2 or more)."""
+    return saying_index(shapes, users, subsystems, shortest, smallest).pairs
+
+
+@dataclass(frozen=True)
+class SayingIndex:
+    """content_pairs' answer with what an update of it reads: per group (by index), the rare
+    words it is posted under, and how many groups each posting holds."""
+
+    posted: dict[int, tuple[str, str, str]]  # group -> (language, level, its posted words), if any
+    sizes: dict[tuple[str, str, str], int]  # (language, level, word) -> groups posted there
+    pairs: set[Pair]
+
+
+def saying_index(shapes: list[Shape], users: dict[str, int], subsystems: int, shortest: float,
+                 smallest: int = 0) -> SayingIndex:
+    """content_pairs(), from scratch, with its index."""
     rare_at = max(2, math.ceil(RARE_SHARE * subsystems))
+    posting = _posting(users, rare_at, smallest)
+    posted = {index: entry for index, shape in enumerate(shapes) if (entry := posting(shape))}
+    holding: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for index, (language, level, words) in posted.items():  # in index order: pairs come smaller first
+        for char in words:
+            holding[(language, level, char)].append(index)
+    shared: Counter = Counter()
+    for members in holding.values():
+        if 1 < len(members) <= COMMON_SHINGLE:
+            shared.update(combinations(members, 2))  # pairs within one subsystem are left below
+    found = {pair for pair, count in shared.items() if count >= RARE_SHARED} | _named_pairs(shapes, rare_at, smallest)
+    return SayingIndex(posted, {key: len(members) for key, members in holding.items()},
+                       _apart(found, shapes, shortest))
+
+
+def update_saying(shapes: list[Shape], users: dict[str, int], subsystems: int, shortest: float, smallest: int,
+                  previous: SayingIndex, earlier: list[int | None]) -> SayingIndex:
+    """saying_index(shapes, ...), from the index of an earlier set of groups: `earlier[i]` is
+    group i's index there when group i is the same group and every fact about its words
+    (their users) is unchanged, else None. Only pairs meeting in a posting whose members
+    changed are counted again, and the earlier pairs of unchanged groups checked again."""
+    rare_at = max(2, math.ceil(RARE_SHARE * subsystems))
+    posting = _posting_one(users, rare_at, smallest)
+    kept = {old: new for new, old in enumerate(earlier) if old is not None}
+    sizes = dict(previous.sizes)
+    moved: dict[tuple[str, str], set[str]] = defaultdict(set)  # postings whose members changed
+    for old, (language, level, words) in previous.posted.items():
+        if old not in kept:
+            for char in words:
+                sizes[(language, level, char)] -= 1
+            moved[(language, level)].update(words)
+    posted: dict[int, tuple[str, str, str]] = {}
+    for new, (shape, old) in enumerate(zip(shapes, earlier)):
+        entry = posting(shape) if old is None else previous.posted.get(old)
+        if entry:
+            posted[new] = entry
+            if old is None:
+                language, level, words = entry
+                for char in words:
+                    sizes[(language, level, char)] = sizes.get((language, level, char), 0) + 1
+                moved[(language, level)].update(words)
+    for key in [key for (language, level), chars in moved.items() for key in ((language, level, c) for c in chars)
+                if sizes.get(key) == 0]:
+        del sizes[key]  # a posting no group holds any more, as from scratch
+    holding: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for index, (language, level, words) in posted.items():
+        chars = moved.get((language, level))
+        if chars and not chars.isdisjoint(words):
+            for char in chars.intersection(words):
+                holding[(language, level, char)].append(index)
+    recount = {(min(kept[a], kept[b]), max(kept[a], kept[b])) for a, b in previous.pairs if a in kept and b in kept}
+    shared: dict[int, Counter] = defaultdict(Counter)  # a new or moved group -> its partners' shared postings
+    for key, members in holding.items():
+        if 1 < len(members) <= COMMON_SHINGLE:
+            if 1 < previous.sizes.get(key, 0) <= COMMON_SHINGLE:  # counted before as now: only the new members' pairs
+                for member in members:
+                    if earlier[member] is None:
+                        shared[member].update(members)
+            else:
+                recount.update(combinations(members, 2))
+    found = {pair for pair in recount if _rare_shared(pair, posted, sizes)} | _named_pairs(shapes, rare_at, smallest)
+    for member, partners in shared.items():  # every posting holding it is in `holding`: whole counts
+        found.update((member, other) if member < other else (other, member)
+                     for other, count in partners.items() if count >= RARE_SHARED and other != member)
+    return SayingIndex(posted, sizes, _apart(found, shapes, shortest))
+
+
+def _posting(users: dict[str, int], rare_at: int, smallest: int):
+    """What a group is posted under: (language, level, its rare words said by 2 or more
+    subsystems), when it says RARE_SHARED rare words or more; else None."""
     common = dict.fromkeys(ord(char) for char, count in users.items() if count > rare_at)  # str.translate drops them
     # A word one subsystem alone says pairs none of its holders (they are of that subsystem),
     # though it counts among a unit's rare words: not posted, which spares most postings.
     alone = dict.fromkeys(ord(char) for char, count in users.items() if count < 2)
-    holding: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+
+    def posting(shape: Shape) -> tuple[str, str, str] | None:
+        if shape.kind == "module" or shape.size < smallest:  # a module says what its definitions say
+            return None
+        rare = shape.vocab.translate(common)
+        if len(rare) < RARE_SHARED:
+            return None
+        words = rare.translate(alone)
+        return (*granularity(shape), words) if words else None
+
+    return posting
+
+
+def _posting_one(users: dict[str, int], rare_at: int, smallest: int):
+    """_posting for a few groups: the same answer, without tables of every word."""
+    count = users.get
+
+    def posting(shape: Shape) -> tuple[str, str, str] | None:
+        if shape.kind == "module" or shape.size < smallest:
+            return None
+        rare = [char for char in shape.vocab if count(char, 0) <= rare_at]
+        if len(rare) < RARE_SHARED:
+            return None
+        words = "".join(char for char in rare if count(char, 2) >= 2)  # as translate: a word no one uses stays
+        return (*granularity(shape), words) if words else None
+
+    return posting
+
+
+def _rare_shared(pair: Pair, posted: dict[int, tuple[str, str, str]], sizes: dict) -> bool:
+    """Whether two groups meet in RARE_SHARED postings that are not boilerplate."""
+    first, second = posted.get(pair[0]), posted.get(pair[1])
+    if first is None or second is None or first[:2] != second[:2]:
+        return False
+    language, level, words = first
+    return sum(1 < sizes[(language, level, char)] <= COMMON_SHINGLE
+               for char in set(words).intersection(second[2])) >= RARE_SHARED
+
+
+def _named_pairs(shapes: list[Shape], rare_at: int, smallest: int) -> set[Pair]:
+    """Pairs of definitions of one rare name (defined in 2 to rare_at subsystems)."""
     named: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, shape in enumerate(shapes):
-        if shape.kind == "module" or shape.size < smallest:  # a module says what its definitions say
-            continue
-        rare = shape.vocab.translate(common)
-        if len(rare) >= RARE_SHARED:
-            for char in rare.translate(alone):
-                holding[(*granularity(shape), char)].append(index)
-        if shape.kind != "block":  # a block bears its function's name
+        if shape.kind not in ("module", "block") and shape.size >= smallest:  # a block bears its function's name
             named[(shape.language, shape.name)].append(index)
-    shared: Counter = Counter()
-    for members in holding.values():  # each in index order: its pairs come smaller first
-        if 1 < len(members) <= COMMON_SHINGLE:
-            shared.update(combinations(members, 2))  # pairs within one subsystem are left below
-    found = {pair for pair, count in shared.items() if count >= RARE_SHARED}
+    found: set[Pair] = set()
     for members in named.values():
-        if 1 < len({shapes[i].subsystem for i in members}) <= rare_at:
+        if 1 < len(members) and 1 < len({shapes[i].subsystem for i in members}) <= rare_at:
             found.update((a, b) for i, a in enumerate(members) for b in members[i + 1:])
+    return found
+
+
+def _apart(found: set[Pair], shapes: list[Shape], shortest: float) -> set[Pair]:
+    """The pairs of different subsystems whose sizes are within `shortest` of each other."""
     return {(a, b) for a, b in found if shapes[a].subsystem != shapes[b].subsystem
             and min(shapes[a].size, shapes[b].size) >= shortest * max(shapes[a].size, shapes[b].size)}
 
@@ -171,9 +308,12 @@ def granularity(shape: Shape) -> Granularity:
 def _frequency(shapes: list[Shape]) -> dict[Granularity, Counter]:
     # Counted within a granularity: a module repeats every sample of its definitions, and
     # counted together the definitions' rare samples would look common.
-    frequency: dict[Granularity, Counter] = defaultdict(Counter)
+    samples: dict[Granularity, list[tuple[int, ...]]] = defaultdict(list)
     for shape in shapes:
-        frequency[granularity(shape)].update(shape.samples)
+        samples[granularity(shape)].append(shape.samples)
+    frequency: dict[Granularity, Counter] = defaultdict(Counter)
+    for level, found in samples.items():  # one count over each granularity's samples: in C
+        frequency[level] = Counter(chain.from_iterable(found))
     return frequency
 
 

@@ -18,17 +18,19 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import hashlib
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from radar.infra.collector import collector_paused
+from radar.stages import carry
 from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARITY, RARE_SHARE, RARE_SHARED,
-                                     SHARED_SAMPLES, PairIndex, content_pairs, find_pairs, granularity, group_key,
-                                     update_pairs)
-from radar.stages.content import Rarity, definition_codes, median, overlap, shared_content
-from radar.stages.shape import IDENTIFIER, NAME_PLANE, Shape, similarity
-from radar.stages.worked import (Worked, aligned, decode_trim, encode_trim, encode_weighed, stream_digest, trim_key,
-                                 weigh_key)
+                                     SHARED_SAMPLES, PairIndex, find_pairs, granularity, group_key, saying_index,
+                                     update_pairs, update_saying)
+from radar.stages.carry import LINKED, MODIFIED, NO_LINK, Carried, Decision
+from radar.stages.content import Rarity, median, overlap, shared_content
+from radar.stages.shape import Shape, similarity
+from radar.stages.worked import Aligner, Worked, decode_trim, encode_trim, encode_weighed, trim_key, weigh_key
 
 LINK_VOCABULARY = 0.6  # two units are not one shape when their shared names (library calls) agree less
 SMALL_UNIT = 50  # below this many tokens, syntax alone looks alike: demand near-identity...
@@ -106,36 +108,52 @@ def cluster_from(shapes: Iterable[Shape], previous: PairIndex | None,
     return cluster_reusing(shapes, previous, None, progress, floor)[:2]
 
 
-@collector_paused  # hundreds of thousands of small objects, no cycles: see infra/collector.py
 def cluster_reusing(shapes: Iterable[Shape], previous: PairIndex | None, earlier: Worked | None,
                     progress: Callable[[int, int], None] | None = None,
                     floor: int = MIN_CLUSTER_TOKENS) -> tuple[tuple[Cluster, ...], PairIndex, Worked]:
     """cluster_from(), also taking the trims and weighings of another clustering (worked.py)
     wherever their inputs are unchanged: the same clusters. Also returns what this one worked
     out, for the next."""
+    return cluster_carrying(shapes, previous, earlier, None, None, progress, floor)[:3]
+
+
+@collector_paused  # hundreds of thousands of small objects, no cycles: see infra/collector.py
+def cluster_carrying(shapes: Iterable[Shape], previous: PairIndex | None, earlier: Worked | None,
+                     carried: Carried | None, files: dict[carry.File, str] | None,
+                     progress: Callable[[int, int], None] | None = None, floor: int = MIN_CLUSTER_TOKENS
+                     ) -> tuple[tuple[Cluster, ...], PairIndex, Worked, Carried | None]:
+    """cluster_reusing(), also taking what another clustering carried (carry.py: its fleet-wide
+    facts, content pairs and verifications) for every group the change did not touch: the same
+    clusters. `files`: each file's shapes digest (carry.file_digests), without which nothing is
+    carried. Also returns what this one carries, for the next."""
     shapes = list(shapes)
     earlier, worked = earlier or Worked(), Worked()
     eligible = sorted(_drop_wrappers([s for s in shapes if s.size >= max(floor, MIN_CLUSTER_TOKENS)]), key=_order)
-    groups = _identical_groups(eligible)
+    runs = carry.file_runs(eligible) if files is not None else []
+    groups, keys, key_of = _identical_groups(eligible, carry.shape_keys(eligible, runs, files, carried))
     firsts = [group[0] for group in groups]
-    keys = [group_key(shape) for shape in firsts]
     pairs, index = find_pairs(firsts, keys) if previous is None else update_pairs(firsts, keys, previous)
-    defined = {(s.subsystem, s.name) for s in shapes if s.kind not in ("module", "block")}  # once per subsystem
-    rarity = Rarity.of(_vocab_by_subsystem(eligible),
-                       ((subsystem, code) for subsystem, name in defined
-                        for code in definition_codes(name, subsystem)))
-    saying = content_pairs(firsts, rarity.users, len(rarity.vocab_by_subsystem), MODIFIED_SIZES, SMALL_UNIT)
-    align = _Aligner(groups, keys, _vocabulary_streams(groups, eligible), earlier, worked)
-    graph, modified = _verified_graph(groups, sorted(pairs | saying), saying, align, rarity, progress)
+    context = carry.context_of(shapes, eligible, groups, keys, files, carried, VOCABULARY_SHARE, (runs, key_of))
+    answers = carry.Answers(context, groups)
+    rarity, subsystems = context.rarity, len(context.rarity.vocab_by_subsystem)
+    if context.carried is None:
+        saying = saying_index(firsts, rarity.users, subsystems, MODIFIED_SIZES, SMALL_UNIT)
+    else:
+        saying = update_saying(firsts, rarity.users, subsystems, MODIFIED_SIZES, SMALL_UNIT, context.carried.saying,
+                               context.earlier)
+    align = Aligner(groups, keys, _vocabulary_streams(groups, context.private), earlier, worked)
+    graph, modified, decided = _verified_graph(groups, sorted(pairs | saying.pairs), saying.pairs, align, rarity,
+                                               progress, context.known())
     clusters = []
     for component in _components(range(len(groups)), graph):
         if len(component) > 1 or _spans(groups[component[0]]):  # else: one subsystem's
-            clusters.extend(_trim_reusing(component, groups, graph, keys, earlier, worked))
+            clusters.extend(_trim_reusing(component, groups, graph, keys, earlier, worked, answers))
     spanning = [c for c in clusters if len(c.subsystems) >= 2]
     spanning += _modified_copies(modified, groups, spanning)
-    weighed = [w for c in _largest_only(spanning) if _reported(w := _weigh_reusing(c, rarity, earlier, worked))]
+    weighed = [w for c in _largest_only(spanning) if _reported(w := _weigh_reusing(c, rarity, earlier, worked, answers))]
     weighed = _largest_only(weighed)  # a cluster its look-alikes left may now lie inside another
-    return tuple(sorted(_families(weighed, rarity), key=lambda c: _order(c.members[0]))), index, worked
+    state = carry.carried_of(context, files, carry.stamp(SETTINGS), runs, keys, key_of, saying, decided, answers)
+    return tuple(sorted(_families(weighed, rarity), key=lambda c: _order(c.members[0]))), index, worked, state
 
 
 def fingerprint_of(files: Iterable[tuple[str, ...]], floor: int) -> str:
@@ -209,28 +227,32 @@ def _drop_wrappers(shapes: list[Shape]) -> list[Shape]:
     ]
 
 
-def _identical_groups(shapes: list[Shape]) -> list[tuple[Shape, ...]]:
-    by_stream: dict[tuple[str, str, str], list[Shape]] = defaultdict(list)
-    for shape in shapes:
-        by_stream[(*granularity(shape), shape.blind)].append(shape)
-    return sorted((tuple(group) for group in by_stream.values()), key=lambda g: _order(g[0]))
+def _identical_groups(shapes: list[Shape], known: list[str | None] | None
+                      ) -> tuple[list[tuple[Shape, ...]], list[str], list[str]]:
+    """Shapes of one granularity and blind stream, in the order of their first shapes; each
+    group's key (candidates.group_key) and each shape's. `known`: keys carried for some shapes
+    (carry.shape_keys): a shape's key names its group, so those are grouped by key."""
+    if known is None:
+        by_stream: dict[tuple[str, str, str], list[Shape]] = defaultdict(list)
+        for shape in shapes:
+            by_stream[(*granularity(shape), shape.blind)].append(shape)
+        groups = sorted((tuple(group) for group in by_stream.values()), key=lambda g: _order(g[0]))
+        keys = [group_key(group[0]) for group in groups]
+        return groups, keys, carry.keys_of(shapes, groups, keys)
+    key_of = [key if key is not None else group_key(shape) for shape, key in zip(shapes, known)]
+    by_key: dict[str, list[Shape]] = {}
+    for shape, key in zip(shapes, key_of):  # `shapes` are sorted: groups come in their first shapes' order
+        by_key.setdefault(key, []).append(shape)
+    return [tuple(group) for group in by_key.values()], list(by_key), key_of
 
 
-def _vocabulary_streams(groups: list[tuple[Shape, ...]], shapes: list[Shape]) -> Callable[[int], str]:
+def _vocabulary_streams(groups: list[tuple[Shape, ...]], private: dict[int, str]) -> Callable[[int], str]:
     """Each group's stream with shared names (used by several subsystems: library calls,
-    builtins, the fleet's own API) kept and every other identifier blind. Two units that call
-    different libraries are not the same pattern, however alike their syntax.
+    builtins, the fleet's own API) kept and every other identifier blind (`private`: see
+    carry.py). Two units that call different libraries are not the same pattern, however alike
+    their syntax.
 
     Made on demand: only pairs whose structure already matches are compared this way."""
-    used: dict[str, set[str]] = defaultdict(set)  # subsystem -> every character of its streams
-    for shape in _outermost(shapes):
-        used[shape.subsystem].update(shape.names)
-    first_name = chr(NAME_PLANE)
-    owners: Counter = Counter()
-    for chars in used.values():
-        owners.update(chars)
-    need = max(2, round(VOCABULARY_SHARE * len({shape.subsystem for shape in shapes})))
-    private = {ord(char): IDENTIFIER for char, count in owners.items() if count < need and char >= first_name}
     streams: dict[int, str] = {}
 
     def stream(index: int) -> str:
@@ -239,13 +261,6 @@ def _vocabulary_streams(groups: list[tuple[Shape, ...]], shapes: list[Shape]) ->
         return streams[index]
 
     return stream
-
-
-def _vocab_by_subsystem(shapes: list[Shape]) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = defaultdict(set)
-    for shape in _outermost(shapes):
-        found[shape.subsystem].update(shape.vocab)
-    return found
 
 
 def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
@@ -272,22 +287,34 @@ def _configures_a_tool(shape: Shape) -> bool:
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in TOOL_CONFIGURATION)
 
 
-def _weigh_reusing(found: Cluster, rarity: Rarity, earlier: Worked, worked: Worked) -> Cluster:
-    """_weigh(found, rarity), or the answer an earlier clustering found for the same inputs."""
-    key = weigh_key(found.members, found.medoid, found.subsystems, rarity)
-    answer = earlier.weighs.get(key)
-    if answer is not None:
-        try:
-            kept, medoid, content, nature = answer
-            weighed = Cluster(tuple(found.members[i] for i in kept), medoid,
-                              tuple(found.similarities[i] for i in kept), tuple(content), nature)
-        except (TypeError, ValueError, IndexError):
-            answer = None
-    if answer is None:
-        weighed = _weigh(found, rarity)
+def _weigh_reusing(found: Cluster, rarity: Rarity, earlier: Worked, worked: Worked,
+                   answers: carry.Answers | None = None) -> Cluster:
+    """_weigh(found, rarity), or the answer the carried clustering or an earlier one found for
+    the same inputs."""
+    answer = answers.weigh(found.members, found.medoid) if answers is not None else None
+    weighed = _weighed(found, answer)
+    if weighed is None:
+        key = weigh_key(found.members, found.medoid, found.subsystems, rarity)
+        weighed = _weighed(found, earlier.weighs.get(key))
+        if weighed is None:
+            weighed = _weigh(found, rarity)
         answer = encode_weighed(weighed, found.members)
-    worked.weighs[key] = answer
+        worked.weighs[key] = answer
+    if answers is not None:
+        answers.keep_weigh(answer)
     return weighed
+
+
+def _weighed(found: Cluster, answer: tuple | None) -> Cluster | None:
+    """The cluster as a weighing answered (worked.encode_weighed), or None (none, or unreadable)."""
+    if answer is None:
+        return None
+    try:
+        kept, medoid, content, nature = answer
+        return Cluster(tuple(found.members[i] for i in kept), medoid, tuple(found.similarities[i] for i in kept),
+                       tuple(content), nature)
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def _families(clusters: list[Cluster], rarity: Rarity) -> list[Cluster]:
@@ -326,63 +353,49 @@ def _breadth(found: Cluster) -> tuple:
     return (-len(found.subsystems), -len(found.members), -found.representative.size, _order(found.members[0]))
 
 
-def _outermost(shapes: list[Shape]) -> list[Shape]:
-    """Per file, its module unit when there is one (it holds every token), else every unit."""
-    with_module = {(s.subsystem, s.path) for s in shapes if s.kind == "module"}
-    return [s for s in shapes if s.kind == "module" or (s.subsystem, s.path) not in with_module]
-
-
 # The verified graph: group -> neighbour -> similarity. A dict of dicts, not networkx: all it
 # takes is edges and components, and importing networkx costs a tenth of a second per pass.
 Graph = dict[int, dict[int, float]]
 
 
-class _Aligner:
-    """The two alignments a verification reads, of two groups' blind streams and of their
-    vocabulary streams, each taken from an earlier clustering that aligned the same two streams
-    (worked.aligned): an edit aligns only the pairs its change touches."""
-
-    def __init__(self, groups: list[tuple[Shape, ...]], keys: list[str], vocabulary: Callable[[int], str],
-                 earlier: Worked, worked: Worked):
-        self._groups, self._vocabulary = groups, vocabulary
-        self._keys = [bytes.fromhex(key) for key in keys]  # a group key names its blind stream
-        self._earlier, self._worked = earlier, worked
-        self._named: dict[int, bytes] = {}
-
-    def blind(self, a: int, b: int) -> float:
-        return aligned(self._keys[a], self._keys[b], self._groups[a][0].blind, self._groups[b][0].blind,
-                       self._earlier, self._worked)
-
-    def names(self, a: int, b: int) -> float:
-        first, second = self._vocabulary(a), self._vocabulary(b)
-        return aligned(self._name_key(a, first), self._name_key(b, second), first, second, self._earlier, self._worked)
-
-    def _name_key(self, index: int, stream: str) -> bytes:
-        if index not in self._named:
-            self._named[index] = stream_digest(stream)
-        return self._named[index]
-
-
 def _verified_graph(groups: list[tuple[Shape, ...]], pairs: list[tuple[int, int]], saying: set[tuple[int, int]],
-                    align: _Aligner, rarity: Rarity, progress) -> tuple[Graph, Graph]:
+                    align: Aligner, rarity: Rarity, progress, known: dict[tuple[int, int], Decision]
+                    ) -> tuple[Graph, Graph, dict[tuple[int, int], Decision]]:
     """The pairs alike in structure and in the library names they use; and apart, the modified
     copies: pairs less alike (LINK_MODIFIED) that say rare things in common (`saying`:
-    content_pairs) and share half their content, weighed by rarity."""
+    content_pairs) and share half their content, weighed by rarity. A pair `known` (carried:
+    two groups the change did not touch) takes its outcome when it was a content pair then as now.
+    Also returns every pair's outcome, for the next clustering."""
     graph: Graph = {node: {} for node in range(len(groups))}
     modified: Graph = defaultdict(dict)
-    for done, (a, b) in enumerate(pairs, 1):
-        first, second = groups[a][0], groups[b][0]
-        threshold = _threshold(first, second)
-        score = align.blind(a, b)
-        if score >= threshold:
-            if align.names(a, b) >= min(threshold, LINK_VOCABULARY):
-                graph[a][b] = graph[b][a] = score
-        elif (score >= LINK_MODIFIED and threshold == LINK_SIMILARITY and (a, b) in saying
-              and _say_the_same(groups[a], groups[b], rarity)):
-            modified[a][b] = modified[b][a] = score
+    decided: dict[tuple[int, int], Decision] = {}
+    for done, pair in enumerate(pairs, 1):
+        said = pair in saying
+        decision = known.get(pair)
+        if decision is None or decision[2] != said:
+            decision = _verify(pair, groups, said, align, rarity)
+        a, b = pair
+        if decision[0] == LINKED:
+            graph[a][b] = graph[b][a] = decision[1]
+        elif decision[0] == MODIFIED:
+            modified[a][b] = modified[b][a] = decision[1]
+        decided[pair] = decision
         if progress and (done % 500 == 0 or done == len(pairs)):
             progress(done, len(pairs))
-    return graph, modified
+    return graph, modified, decided
+
+
+def _verify(pair: tuple[int, int], groups: list[tuple[Shape, ...]], said: bool, align: Aligner,
+            rarity: Rarity) -> Decision:
+    a, b = pair
+    threshold = _threshold(groups[a][0], groups[b][0])
+    score = align.blind(a, b)
+    if score >= threshold:
+        return (LINKED if align.names(a, b) >= min(threshold, LINK_VOCABULARY) else NO_LINK), score, said
+    if (score >= LINK_MODIFIED and threshold == LINK_SIMILARITY and said
+            and _say_the_same(groups[a], groups[b], rarity)):
+        return MODIFIED, score, said
+    return NO_LINK, score, said
 
 
 def _say_the_same(first: tuple[Shape, ...], second: tuple[Shape, ...], rarity: Rarity) -> bool:
@@ -459,22 +472,34 @@ def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: Graph,
 
 
 def _trim_reusing(component: list[int], groups: list[tuple[Shape, ...]], graph: Graph, keys: list[str],
-                  earlier: Worked, worked: Worked) -> list[Cluster]:
-    """_trim(component, ...), or the answer an earlier clustering found for the same inputs.
-    A component of one or two groups is trimmed at once: its key would cost more."""
+                  earlier: Worked, worked: Worked, answers: carry.Answers) -> list[Cluster]:
+    """_trim(component, ...), or the answer the carried clustering or an earlier one found for
+    the same inputs. A component of one or two groups is trimmed at once: its key would cost more."""
+    make = lambda members, medoid, sims: Cluster(members, medoid, sims)  # noqa: E731
+    answer = answers.trim(component, graph)
+    if answer is not None:
+        try:
+            found = decode_trim(answer, component, groups, make)
+            answers.keep_trim(answer)
+            return found
+        except (TypeError, ValueError, IndexError):
+            pass
     if len(component) <= 2:
-        return _trim(component, groups, graph)
+        found = _trim(component, groups, graph)
+        answers.keep_trim(encode_trim(found, component, groups))
+        return found
     key = trim_key(component, groups, graph, keys)
     answer = earlier.trims.get(key)
     if answer is not None:
         try:
-            found = decode_trim(answer, component, groups, lambda members, medoid, sims: Cluster(members, medoid, sims))
+            found = decode_trim(answer, component, groups, make)
         except (TypeError, ValueError, IndexError):
             answer = None
     if answer is None:
         found = _trim(component, groups, graph)
         answer = encode_trim(found, component, groups)
     worked.trims[key] = answer
+    answers.keep_trim(answer)
     return found
 
 
@@ -535,13 +560,17 @@ def _largest_only(clusters: list[Cluster]) -> list[Cluster]:
     """Of a cluster and a cluster nested in its members, keep one: the larger, unless the
     nested one is most of it, spans as many subsystems and repeats clearly more faithfully
     (then the larger is the nested shape plus a little noise)."""
-    by_file: dict[tuple[str, str], list[tuple[int, Shape]]] = defaultdict(list)
+    by_file: dict[tuple[str, str], list[tuple[int, int, int, int]]] = defaultdict(list)
     for index, found in enumerate(clusters):
         for member in found.members:
-            by_file[(member.subsystem, member.path)].append((index, member))
+            by_file[(member.subsystem, member.path)].append((member.start_line, member.end_line, member.size, index))
+    starts = {}
+    for file, spans in by_file.items():
+        spans.sort()  # by start line: a host starts no later than what it holds
+        starts[file] = [span[0] for span in spans]
     dropped = set()
     for inner, found in enumerate(clusters):
-        for outer in _hosts(inner, found, by_file):
+        for outer in _hosts(inner, found, by_file, starts):
             larger = clusters[outer]
             noise_around = found.representative.size >= MOSTLY * larger.representative.size
             if (noise_around and len(found.subsystems) >= len(larger.subsystems)
@@ -552,17 +581,16 @@ def _largest_only(clusters: list[Cluster]) -> list[Cluster]:
     return [found for index, found in enumerate(clusters) if index not in dropped]
 
 
-def _hosts(index: int, found: Cluster, by_file) -> set[int]:
+def _hosts(index: int, found: Cluster, by_file, starts) -> set[int]:
     """The clusters whose members contain every member of cluster `index`; for a cluster of
     blocks, most of them: the blocks of repeating functions are those functions' parts, even
     when a drifted copy of one block elsewhere joins them."""
     held: Counter = Counter()
     for member in found.members:
-        held.update({
-            other for other, host in by_file[(member.subsystem, member.path)]
-            if other != index and host.size > member.size
-            and host.start_line <= member.start_line and member.end_line <= host.end_line
-        })
+        file = (member.subsystem, member.path)
+        start, end, size = member.start_line, member.end_line, member.size
+        held.update({other for _, host_end, host_size, other in by_file[file][:bisect_right(starts[file], start)]
+                     if other != index and host_size > size and end <= host_end})
     blocks = all(member.kind == "block" for member in found.members)
     needed = len(found.members) // 2 + 1 if blocks else len(found.members)
     return {other for other, count in held.items() if count >= needed}

@@ -96,6 +96,32 @@ def aligned(first: Digest, second: Digest, a: str, b: str, earlier: Worked, work
     return score
 
 
+class Aligner:
+    """The two alignments a verification reads, of two groups' blind streams and of their
+    vocabulary streams, each taken from an earlier clustering that aligned the same two streams
+    (aligned): an edit aligns only the pairs its change touches."""
+
+    def __init__(self, groups: Sequence[tuple[Shape, ...]], keys: Sequence[str], vocabulary: Callable[[int], str],
+                 earlier: Worked, worked: Worked):
+        self._groups, self._vocabulary = groups, vocabulary
+        self._keys = keys  # a group key names its blind stream
+        self._earlier, self._worked = earlier, worked
+        self._named: dict[int, bytes] = {}
+
+    def blind(self, a: int, b: int) -> float:
+        return aligned(bytes.fromhex(self._keys[a]), bytes.fromhex(self._keys[b]), self._groups[a][0].blind,
+                       self._groups[b][0].blind, self._earlier, self._worked)
+
+    def names(self, a: int, b: int) -> float:
+        first, second = self._vocabulary(a), self._vocabulary(b)
+        return aligned(self._name_key(a, first), self._name_key(b, second), first, second, self._earlier, self._worked)
+
+    def _name_key(self, index: int, stream: str) -> bytes:
+        if index not in self._named:
+            self._named[index] = stream_digest(stream)
+        return self._named[index]
+
+
 # ---------------------------------------------------------------- trimming a component
 
 def trim_key(component: Sequence[int], groups: Sequence[tuple[Shape, ...]], graph: dict[int, dict[int, float]],

@@ -120,6 +120,64 @@ def test_content_pairs_at_their_thresholds():
     assert content_pairs(crowd + [unit("more", words)], {}, 1000, 0.4) == set()
 
 
+WORDS = "\U00020001\U00020002\U00020003\U00020004\U00020005"
+
+
+@settings(max_examples=60, deadline=None)
+@given(before=st.lists(st.tuples(st.integers(0, 7), st.sets(st.sampled_from(WORDS), min_size=2)), min_size=1, max_size=70),
+       edits=st.dictionaries(st.integers(0, 150), st.one_of(st.none(), st.tuples(st.integers(0, 7),
+                             st.sets(st.sampled_from(WORDS), min_size=2)))),
+       more=st.lists(st.tuples(st.integers(0, 7), st.sets(st.sampled_from(WORDS), min_size=2)), max_size=8),
+       crowd=st.integers(0, 62), around=st.integers(0, 4))
+def test_saying_updated_from_an_earlier_index_is_saying_from_scratch(before, edits, more, crowd, around):
+    """Groups come, go and change their words, users move, postings cross COMMON_SHINGLE both
+    ways: update_saying, told which groups are the same as before with the same facts about
+    their words, gives saying_index's pairs, postings and sizes."""
+    from radar.stages.candidates import saying_index, update_saying
+    base = _unit("acl", SPECIFIER.format(check="is_identifier", name="name", other="is_string",
+                                         value="value", message="expected an identifier"))
+    padding = ([(i % 8, set(WORDS[:3])) for i in range(crowd)]  # crowds around the posting cap
+               + [(i % 8, {WORDS[0], *WORDS[3:]}) for i in range(around)])
+
+    def shapes_of(specs):
+        return [dataclasses.replace(base, subsystem=f"s{owner}", name=name, vocab="".join(sorted(words)))
+                for name, (owner, words) in specs]
+
+    def users_of(shapes):
+        return {w: len({s.subsystem for s in shapes if w in s.vocab}) for w in WORDS if any(w in s.vocab for s in shapes)}
+
+    named = [(f"unit{i}", spec) for i, spec in enumerate(padding + before)]
+    first = shapes_of(named)
+    after = [(name, edits.get(i) or spec) for i, (name, spec) in enumerate(named) if edits.get(i, spec) is not None]
+    second = shapes_of(after + [(f"more{i}", spec) for i, spec in enumerate(more)])
+    users1, users2 = users_of(first), users_of(second)
+    previous = saying_index(first, users1, 200, 0.4)
+    moved = {w for w in WORDS if users1.get(w) != users2.get(w)}
+    at = {(s.subsystem, s.name, s.vocab): i for i, s in enumerate(first)}
+    earlier = [None if moved & set(s.vocab) else at.get((s.subsystem, s.name, s.vocab)) for s in second]
+    updated = update_saying(second, users2, 200, 0.4, 0, previous, earlier)
+    assert updated == saying_index(second, users2, 200, 0.4)
+    assert update_saying(first, users1, 200, 0.4, 0, previous, list(range(len(first)))) == previous
+
+
+def test_saying_updated_when_a_posting_falls_back_under_the_cap():
+    """A posting of COMMON_SHINGLE + 1 groups loses one: two untouched groups meeting there
+    and in two more postings become a pair, as from scratch."""
+    from radar.stages.candidates import COMMON_SHINGLE, saying_index, update_saying
+    base = _unit("acl", SPECIFIER.format(check="is_identifier", name="name", other="is_string",
+                                         value="value", message="expected an identifier"))
+    crowd = [dataclasses.replace(base, subsystem=f"s{i % 8}", name=f"crowd{i}", vocab=WORDS[:3])
+             for i in range(COMMON_SHINGLE - 1)]
+    pair = [dataclasses.replace(base, subsystem=owner, name=owner, vocab=WORDS[0] + WORDS[3:]) for owner in ("s0", "s1")]
+    users = {word: 8 for word in WORDS}
+    previous = saying_index(crowd + pair, users, 200, 0.4)
+    assert (len(crowd), len(crowd) + 1) not in previous.pairs
+    now = crowd[1:] + pair
+    updated = update_saying(now, users, 200, 0.4, 0, previous, list(range(1, len(crowd) + 2)))
+    assert updated == saying_index(now, users, 200, 0.4)
+    assert (len(now) - 2, len(now) - 1) in updated.pairs
+
+
 # Few sample values, so that random groups share many, around FEW_SAMPLES; sizes around the
 # SIZE_RATIO bound.
 SAMPLES = st.lists(st.integers(0, 16), max_size=16).map(lambda xs: tuple(sorted(set(xs))))

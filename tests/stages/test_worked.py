@@ -6,9 +6,9 @@ import dataclasses
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from radar.stages import worked
+from radar.stages import carry, worked
 from radar.stages.candidates import group_key
-from radar.stages.cluster import SETTINGS, cluster, cluster_reusing
+from radar.stages.cluster import SETTINGS, VOCABULARY_SHARE, cluster, cluster_carrying, cluster_reusing, is_idiom
 from radar.stages.content import Rarity
 from radar.stages.shape import similarity
 from test_cluster import MIX, OWN_CODE, PAGINATE, RETRY, fleet_shapes, shapes_of
@@ -180,3 +180,142 @@ def test_any_edit_of_a_fleet_clusters_as_from_scratch(before, after, renamed):
     assert clusters == cluster(edited)
     again = fleet(before | after)
     assert cluster_reusing(again, index, answers)[0] == cluster(again)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(before=st.sets(st.integers(0, len(UNITS) - 1)), after=st.sets(st.integers(0, len(UNITS) - 1)),
+       renamed=st.sets(st.integers(0, len(UNITS) - 1)), moved=st.sets(st.integers(0, len(UNITS) - 1)))
+def test_any_edit_clusters_as_from_scratch_from_what_the_last_clustering_carried(before, after, renamed, moved):
+    """As above, each clustering also taking the last one's carried state (stages/carry.py):
+    its fleet-wide facts, content pairs and verifications of the groups the edit did not touch.
+    Files also move to another subsystem (its name neutral in other words), which moves the
+    Rarity and the shared names under untouched groups."""
+    def fleet(chosen, renaming=frozenset(), moving=frozenset()):
+        shapes = []
+        for i in sorted(chosen):
+            subsystem, source = UNITS[i]
+            if i in renaming:
+                source = source.replace("items", "entries").replace("error", "failure")
+            shapes += shapes_of("feed" if i in moving else subsystem, source, f"unit{i}.py")
+        return shapes
+
+    def carrying(shapes, index, answers, state):
+        found = cluster_carrying(shapes, index, answers, state, carry.file_digests(shapes))
+        assert found[3] == cluster_carrying(shapes, None, None, None, carry.file_digests(shapes))[3]  # nothing stale
+        return found
+
+    first = fleet(before)
+    _, index, answers, state = carrying(first, None, None, None)
+    assert state is not None
+    edited = fleet(after, renamed, moved)
+    clusters, index, answers, state = carrying(edited, index, answers, state)
+    assert clusters == cluster(edited)
+    again = fleet(before | after, moving=moved)
+    clusters, index, answers, state = carrying(again, index, answers, state)
+    assert clusters == cluster(again)
+    assert carrying(first, index, answers, state)[0] == cluster(first)
+
+
+def test_what_an_edit_carries_is_the_state_of_a_clustering_from_scratch():
+    """The carried state after an edit equals the state a clustering from scratch carries:
+    nothing stale rides along from pass to pass."""
+    before, after = fleet_shapes(), edited_fleet()
+    _, index, answers, state = cluster_carrying(before, None, None, None, carry.file_digests(before))
+    _, _, _, updated = cluster_carrying(after, index, answers, state, carry.file_digests(after))
+    _, _, _, fresh = cluster_carrying(after, None, None, None, carry.file_digests(after))
+    assert updated == fresh
+    untouched = carry.context_of(after, *_eligible_groups(after), carry.file_digests(after), state,
+                                 VOCABULARY_SHARE).earlier
+    assert any(old is not None for old in untouched) and any(old is None for old in untouched)
+
+
+def test_a_carried_state_of_other_code_is_not_taken():
+    shapes = fleet_shapes()
+    _, _, _, state = cluster_carrying(shapes, None, None, None, carry.file_digests(shapes))
+    memo = carry.encode(state)
+    assert carry.decode(memo, carry.stamp(SETTINGS)) == state
+    assert carry.decode(memo, "another stamp") is None
+    assert carry.decode(("junk",), carry.stamp(SETTINGS)) is None
+    poisoned = dataclasses.replace(state, decided={pair: (carry.LINKED, 1.0, said)
+                                                   for pair, (_, _, said) in state.decided.items()})
+    assert carry.decode(carry.encode(poisoned), carry.stamp(SETTINGS)) == poisoned
+
+
+def _eligible_groups(shapes):
+    from radar.stages.cluster import _drop_wrappers, _identical_groups, _order
+    eligible = sorted(_drop_wrappers([s for s in shapes if s.size >= 12]), key=_order)
+    groups, keys, _ = _identical_groups(eligible, None)
+    return eligible, groups, keys
+
+
+def test_the_verifications_of_untouched_groups_are_taken_from_the_carried_state():
+    """Poisoned outcomes (every pair linked) under the carried state: the same shapes take them
+    all (what the clusters show), an edit of every file takes none."""
+    shapes = fleet_shapes()
+    _, index, answers, state = cluster_carrying(shapes, None, None, None, carry.file_digests(shapes))
+    poisoned = dataclasses.replace(state, decided={pair: (carry.LINKED, 1.0, said)
+                                                   for pair, (_, _, said) in state.decided.items()})
+    taken = cluster_carrying(shapes, index, answers, poisoned, carry.file_digests(shapes))[0]
+    assert taken != cluster(shapes)
+    everywhere = {file: "edited" for file in carry.file_digests(shapes)}
+    assert cluster_carrying(shapes, index, answers, poisoned, everywhere)[0] == cluster(shapes)
+
+
+def test_the_trims_and_weighings_of_untouched_groups_are_taken_from_the_carried_state():
+    """Poisoned weighings (every cluster boilerplate) and trims (each component one cluster of
+    its first group's shapes alone) under the carried state: the same shapes take them, an
+    edit of every file takes none."""
+    shapes = fleet_shapes()
+    _, index, answers, state = cluster_carrying(shapes, None, None, None, carry.file_digests(shapes))
+    assert state.weighs
+    weighs = {key: (tuple(range(len(key[0]))), key[1], tuple(0.0 for _ in key[0]), "boilerplate")
+              for key in state.weighs}
+    trims = {component: (edges, (((0, 0),), 0, (1.0,)),) for component, (edges, _) in state.trims.items()}
+    poisoned = dataclasses.replace(state, weighs=weighs, trims=trims)
+    taken = cluster_carrying(shapes, index, answers, poisoned, carry.file_digests(shapes))[0]
+    assert taken != cluster(shapes)
+    assert all(c.nature == "boilerplate" for c in taken if not is_idiom(c))
+    everywhere = {file: "edited" for file in carry.file_digests(shapes)}
+    assert cluster_carrying(shapes, index, answers, poisoned, everywhere)[0] == cluster(shapes)
+
+
+def _carried_then(before, after):
+    _, index, answers, state = cluster_carrying(before, None, None, None, carry.file_digests(before))
+    return cluster_carrying(after, index, answers, state, carry.file_digests(after))[0]
+
+
+def test_an_untouched_cluster_is_weighed_again_when_others_start_saying_its_words():
+    """acl and mod, outside the paginators' cluster, start calling describe_cursor (a name the
+    fleet already shares, so no name becomes shared): the paginators' files did not change, yet
+    their cluster's content moves, as from scratch."""
+    note = "def note(x):\n    return describe_cursor(x)\n\n\ndef other(w):\n    return w + 1 if w else w - 1\n"
+    before = edited_fleet() + shapes_of("feed", note, "note.py")
+    says = "def clue(u, v):\n    return describe_cursor(u, v) or describe_cursor(v, u)\n"
+    after = before + shapes_of("acl", says, "says.py") + shapes_of("mod", says, "says.py")
+    pages = lambda clusters: [c.content for c in clusters if c.subsystems == ("feed", "search")]  # noqa: E731
+    assert pages(cluster(after)) != pages(cluster(before))
+    assert _carried_then(before, after) == cluster(after)
+
+
+def test_an_untouched_pair_is_verified_again_when_its_names_become_shared():
+    """Two chains of private names link (blind names align); once another file of the fleet
+    uses acl's names they are shared vocabulary, and acl's chain no longer reads like mod's."""
+    chain = lambda prefix: "a." + ".".join(f"{prefix}{i}" for i in range(1, 15))  # noqa: E731
+    before = (fleet_shapes() + shapes_of("acl", f"def run_acl(a):\n    return {chain('pp')}\n", "chain.py")
+              + shapes_of("mod", f"def run_mod(a, b):\n    return {chain('qq')}\n", "chain.py"))
+    after = before + shapes_of("search", "P = [" + ", ".join(f"pp{i}" for i in range(1, 15)) + ", 1, 2]\n", "names.py")
+    linked = lambda clusters: any(c.subsystems == ("acl", "mod") for c in clusters)  # noqa: E731
+    assert linked(cluster(before)) and not linked(cluster(after))
+    assert _carried_then(before, after) == cluster(after)
+
+
+def test_a_cluster_is_weighed_again_when_the_words_of_a_member_not_first_in_its_group_get_commoner():
+    """mod's paginator has feed's structure (one group, feed's unit first) but calls `locate`;
+    once acl calls `locate` too, the cluster's content moves, though no group's first unit
+    says a word whose facts moved."""
+    mod_page = PAGINATE.format(name="mod_page", n=30).replace("items.index(cursor)", "items.locate(cursor)")
+    before = fleet_shapes() + shapes_of("mod", mod_page, "page.py")
+    after = before + shapes_of("acl", "def clue(u, v):\n    return u.locate(v) or v.locate(u)\n", "says.py")
+    pages = lambda clusters: [c.content for c in clusters if c.subsystems == ("feed", "mod", "search")]  # noqa: E731
+    assert pages(cluster(after)) != pages(cluster(before))
+    assert _carried_then(before, after) == cluster(after)
