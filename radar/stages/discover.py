@@ -25,8 +25,9 @@ from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 from radar.infra.cache import SHAPING, key_digest
-from radar.config import FleetRules, any_glob
+from radar.config import FleetRules, any_glob, any_glob_beneath
 from radar.infra.gitdoor import GitError, git, is_git_checkout
+from radar.stages.worktree import changed_paths
 
 HORIZON_MARGIN = timedelta(days=1)  # dates are read this much further back, so a day of passes reuses them
 GIT_THREADS = 4  # git processes at once while reading worktrees: as fast as 8 on 2 cores, less memory
@@ -175,8 +176,16 @@ def _discover_git(repo: Path, rules: FleetRules, now: datetime, memo: Memo | Non
         # the worktree's in-flight copy wins over the merged one
         merged = [(name, namespace) for name, namespace in namespaces if name not in found]
         wanted = [namespace for _, namespace in merged]
-        state = _git_states([(main.path, main.head, wanted)], memo, since)[0]
-        states = _without_excluded(state, rules, memo).split(wanted)
+        # with a memo, uncommitted changes are asked of git for the kept paths only (worktree.py)
+        whole = _git_states([(main.path, main.head, wanted)], memo, since, status=memo is None)[0]
+        state = _without_excluded(whole, rules, memo)
+        if memo is not None and wanted:
+            excludes = tuple(rules.exclude)
+            dirty, gone = changed_paths(main.path, main.head, _pathspecs(wanted), wanted, list(whole.blobs),
+                                        list(state.blobs), any_glob(excludes), any_glob_beneath(excludes), memo,
+                                        _dirty)
+            state = dataclasses.replace(state, dirty=dirty, gone=gone)
+        states = state.split(wanted)
         for name, namespace in merged:
             subsystem, skipped = _git_subsystem(name, source, main, namespace, rules, now, states[namespace],
                                                 since)
@@ -333,7 +342,7 @@ class _GitState:
 
 
 def _git_states(checkouts: list[tuple[Path, str | None, list[str]]], memo: Memo | None,
-                since: datetime | None = None) -> list[_GitState]:
+                since: datetime | None = None, status: bool = True) -> list[_GitState]:
     """The state of each (checkout root, HEAD, namespaces), commit dates back to `since` (None:
     the whole history). A checkout costs up to three git processes, mostly waiting on the disk,
     so they run side by side. Two of the three answers are remembered: the log walk per HEAD
@@ -349,7 +358,8 @@ def _git_states(checkouts: list[tuple[Path, str | None, list[str]]], memo: Memo 
                    _tracked_from(known.get(tracked)) if tracked else None) for dates, tracked in keys]
     pool = ThreadPoolExecutor(max_workers=GIT_THREADS)
     try:
-        states = list(pool.map(lambda job, known: _git_state(job[0], job[2], *known, reach), checkouts, remembered))
+        states = list(pool.map(lambda job, known: _git_state(job[0], job[2], *known, reach, status),
+                               checkouts, remembered))
     except BaseException:  # Ctrl-C: leave the running git calls behind instead of waiting for them
         pool.shutdown(wait=False, cancel_futures=True)
         raise
@@ -444,13 +454,13 @@ def _tracked_from(memo: object) -> tuple[dict[str, str], set[str], set[str]] | N
 
 def _git_state(root: Path, namespaces: list[str], dates: dict[str, datetime] | None = None,
                tracked: tuple[dict[str, str], set[str], set[str]] | None = None,
-               since: datetime | None = None) -> _GitState:
+               since: datetime | None = None, status: bool = True) -> _GitState:
     if not namespaces:
         return _GitState({}, set(), set(), set(), {})
     blobs, symlinks, gitlinks = tracked or _tracked(root, namespaces)
     if dates is None:
         dates = _last_changes(root, namespaces, since)
-    dirty, gone = _dirty(root, namespaces)
+    dirty, gone = _dirty(root, _pathspecs(namespaces)) if status else (set(), set())
     return _GitState(blobs, symlinks, gitlinks, dirty, dates, gone)
 
 
@@ -509,11 +519,12 @@ def _tracked(root: Path, namespaces: list[str]) -> tuple[dict[str, str], set[str
     return blobs, symlinks, gitlinks
 
 
-def _dirty(root: Path, namespaces: list[str]) -> tuple[set[str], set[str]]:
+def _dirty(root: Path, specs: list[str], literal: bool = False) -> tuple[set[str], set[str]]:
     """Paths with uncommitted changes, untracked files included (ignored files excluded), and
-    tracked paths deleted from the working tree (or that are no longer a file there)."""
-    output = git(root, "-c", "core.quotePath=false", "status", "--porcelain=v1", "-z",
-                 "--untracked-files=all", "--ignore-submodules=all", "--", *_pathspecs(namespaces))
+    tracked paths deleted from the working tree (or that are no longer a file there), under the
+    pathspecs `specs` (`literal`: paths, no glob in them)."""
+    output = git(root, *(["--literal-pathspecs"] if literal else []), "-c", "core.quotePath=false", "status",
+                 "--porcelain=v1", "-z", "--untracked-files=all", "--ignore-submodules=all", "--", *specs)
     paths: set[str] = set()
     gone: set[str] = set()
     entries = output.split("\0")
