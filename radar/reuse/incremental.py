@@ -21,13 +21,14 @@ from collections import Counter
 
 from radar.config import Rules
 from radar.infra.cache import SHAPING, ParseCache, key_digest
-from radar.infra.collector import collector_paused
+from radar.infra.collector import collector_paused, collector_resumed
 from radar.infra.executors import Executor, default_jobs
 from radar.request import Progress, ScanRequest, file_works
 from radar.reuse.findings import (Findings, decode, encode, file_table, memo_key, parse_errors, references,
                                   still_valid,
                                   tally, unread)
-from radar.stages.analyse import FileWork, analyse_all, content_ids, decode_vocabs, encode_vocabs
+from radar.stages.analyse import FileWork, content_ids, decode_vocabs, encode_vocabs
+from radar.stages import analyse
 from radar.stages.candidates import decode as decode_pairs
 from radar.stages.candidates import encode as encode_pairs
 from radar.stages.census import recurrences
@@ -36,6 +37,8 @@ from radar.stages.cluster import SETTINGS, cluster_reusing, fingerprint_of, from
 from radar.stages.discover import Fleet
 
 MEMOS_KEPT = {"findings/": 16, "clusters/": 16}  # the states a pass may come back to; older ones go
+# parsing runs with the cycle collector as Python starts it, inside a pass that pauses it (pipeline.py)
+analyse_all = collector_resumed(analyse.analyse_all)
 
 
 def find(request: ScanRequest, fleet: Fleet, rules: Rules, cache: ParseCache,
