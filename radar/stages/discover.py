@@ -17,6 +17,7 @@ import dataclasses
 import errno
 import hashlib
 import os
+from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -168,11 +169,10 @@ def _discover_git(repo: Path, rules: FleetRules, now: datetime, memo: Memo | Non
         outside += skipped
     if not main.bare and main.path.is_dir():
         source = "package" if rules.subsystems else "main"
-        namespaces, skipped = _namespaces(main.path, rules)
+        namespaces, skipped, unmatched = _namespaces(main.path, rules)
         outside += skipped
         warnings += [f"fleet.subsystems glob {pattern!r} matches no {'file' if _names_files(pattern) else 'folder'} "
-                     f"of {main.path}" for pattern in rules.subsystems
-                     if not any(_is_namespace(p, pattern) for p in main.path.glob(pattern))]
+                     f"of {main.path}" for pattern in rules.subsystems if pattern in unmatched]
         # the worktree's in-flight copy wins over the merged one
         merged = [(name, namespace) for name, namespace in namespaces if name not in found]
         wanted = [namespace for _, namespace in merged]
@@ -228,37 +228,40 @@ def _worktrees(repo: Path) -> list[_Checkout]:
     return checkouts
 
 
-def _namespaces(root: Path, rules: FleetRules) -> tuple[list[tuple[str, str]], int]:
+def _namespaces(root: Path, rules: FleetRules) -> tuple[list[tuple[str, str]], int, set[str]]:
     """(name, namespace) for each folder of the main checkout matching the namespace globs (or
-    file, for a glob naming files: see _names_files), and how many matches were reached through
-    a symlink leaving the tree (never followed)."""
+    file, for a glob naming files: see _names_files), how many matches were reached through
+    a symlink leaving the tree (never followed), and the globs that match nothing at all."""
     patterns = rules.subsystems or rules.main_namespaces
-    matched = {
-        folder.relative_to(root).as_posix()
-        for pattern in patterns
-        for folder in root.glob(pattern)  # glob follows symlinked folders: checked below
-        if _is_namespace(folder, pattern) and ".git" not in folder.relative_to(root).parts
-    }
+    matched: dict[str, bool] = {}  # namespace -> whether it is a file (globs are walked once)
+    unmatched = set()
+    for pattern in patterns:
+        files, hits = _names_files(pattern), 0
+        for found in root.glob(pattern):  # glob follows symlinked folders: checked below
+            if not (found.is_file() if files else found.is_dir()):
+                continue
+            hits += 1
+            relative = found.relative_to(root)
+            if ".git" not in relative.parts:
+                matched.setdefault(relative.as_posix(), files)
+        if not hits:
+            unmatched.add(pattern)
     linked = {folder for folder in matched if _through_symlink(root, folder)}
-    folders = sorted(matched - linked)
-    names = [PurePosixPath(folder).stem if (root / folder).is_file() else PurePosixPath(folder).name
-             for folder in folders]
+    folders = sorted(set(matched) - linked)
+    names = [PurePosixPath(folder).stem if matched[folder] else PurePosixPath(folder).name for folder in folders]
     outside = sum(not _inside(root / folder, root) for folder in linked)
+    counts = Counter(names)
     return [
-        (name if names.count(name) == 1 else folder, folder)
+        (name if counts[name] == 1 else folder, folder)
         for name, folder in zip(names, folders)
-        if not _excluded(folder if (root / folder).is_file() else folder + "/", rules)
-    ], outside
+        if not _excluded(folder if matched[folder] else folder + "/", rules)
+    ], outside, unmatched
 
 
 def _names_files(pattern: str) -> bool:
     """A glob whose last part names a file type (`integrations/*.py`) makes each matching file a
     subsystem (packages that are one module each); any other glob matches folders only."""
     return "." in pattern.rstrip("/").rpartition("/")[2].lstrip(".")
-
-
-def _is_namespace(path: Path, pattern: str) -> bool:
-    return path.is_file() if _names_files(pattern) else path.is_dir()
 
 
 def _through_symlink(root: Path, namespace: str) -> bool:
@@ -609,7 +612,7 @@ def describe_age(age: timedelta) -> str:
 
 def _discover_folder(folder: Path, rules: FleetRules, now: datetime) -> Fleet:
     subsystems = []
-    namespaces, outside = _namespaces(folder, rules)
+    namespaces, outside, _ = _namespaces(folder, rules)
     for name, namespace in namespaces or [(folder.name, ".")]:
         files, skipped = _walk(folder, namespace, rules)
         outside += skipped
