@@ -24,7 +24,7 @@ from radar.outputs.publish import PassResult, build_snapshot, write_pass
 from radar.request import Progress, ScanRequest
 from radar.reuse.incremental import find
 from radar.stages.census import census
-from radar.stages.deps import dependencies
+from radar.stages.deps import remembered_dependencies
 from radar.stages.discover import discover
 from radar.stages.gate import gate
 from radar.stages.history import Past, compare, gate_history, identify, load_past
@@ -65,11 +65,11 @@ def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
         fleet = discover(request.repo, rules.fleet, now=request.now, memo=cache,
                          horizon=timedelta(days=rules.gate.stable_days))
         findings = find(request, fleet, rules, cache, progress)
+        deps = remembered_dependencies(fleet, findings.references, cache)
     finally:
         cache.close()
     identified = identify(findings.clusters, past)
     history = gate_history(fleet, findings.clusters, past)
-    deps = dependencies(fleet, findings.references)
     candidates = gate(identified, fleet, rules, history, deps)
     ranked = rank(candidates)
     changes = compare({c.id: (len(c.consumers), c.verdict) for c in candidates},
