@@ -16,7 +16,8 @@ the radar reads is always among those asked about, and git answers for a path as
 a whole status (its own ignore rules, renames among the paths asked), so the answer the radar
 keeps is the same (tests/stages/test_worktree.py compares them). The index's records are read
 once per index file (`git ls-files --debug`) and remembered with it; anything unexpected in
-them, or too many paths to ask about, falls back to the whole status.
+them, or too many paths to ask about, falls back to the whole status, and so does a tree with
+few excluded tracked files (git's status costs little there).
 """
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ from radar.infra.cache import SHAPING, key_digest
 from radar.infra.gitdoor import GitError, git
 
 MAX_ASKED = 256  # more paths than this: one whole status is cheaper than matching them all
+# Fewer excluded tracked paths than this: git's own status is as cheap as reading the index's
+# records again whenever the index changes (moto: 1.9k tracked, none excluded; babel: 26k of 27k)
+MIN_EXCLUDED = 5000
 _HIGH = 0xFFFFFFFF  # the index keeps times, device, inode and size as 32-bit numbers
 
 
@@ -45,7 +49,7 @@ def changed_paths(root: Path, head: str | None, specs: list[str], namespaces: li
     changed, or nothing at all. `tracked`: the index's paths under `specs`; `kept`: those the
     radar reads; `folder_excluded(folder)`: every path below it is excluded."""
     index = _index_file(root)
-    if memo is None or head is None or index is None:
+    if memo is None or head is None or index is None or len(tracked) - len(kept) < MIN_EXCLUDED:
         return status(root, specs, False)
     try:
         info = os.stat(index)

@@ -12,6 +12,7 @@ from gitfleet import git, write
 from radar.config import FleetRules, any_glob_beneath
 from radar.infra.cache import ParseCache
 from radar.stages import discover as discovery
+from radar.stages import worktree
 from radar.stages.discover import discover
 
 RULES = FleetRules(subsystems=("packages/*",), main_namespaces=(), exclude=("**/test/**", "**/*.snap", "build/"))
@@ -27,6 +28,13 @@ FILES = {
     "packages/.gitignore": "*.log\nignored/\n",
     "top.py": "T = 1\n",
 }
+
+
+@pytest.fixture(autouse=True)
+def narrowed_on_small_trees(request, monkeypatch):
+    """These trees exclude a handful of files, not thousands: narrow their status all the same."""
+    if "whole_status" not in request.node.name:
+        monkeypatch.setattr(worktree, "MIN_EXCLUDED", 0)
 
 
 def _repo(tmp_path: Path) -> Path:
@@ -117,6 +125,19 @@ def test_an_unchanged_tree_runs_no_status(tmp_path: Path, monkeypatch) -> None:
         fleet = _fleet(repo, memo)
         assert [args[1] for args in calls] == [["packages/a/src/new.py"]]
         assert "packages/a/src/new.py" in next(s for s in fleet.subsystems if s.name == "a").dirty_files
+    finally:
+        memo.close()
+
+
+def test_a_tree_with_few_excluded_files_asks_git_for_the_whole_status(tmp_path: Path, monkeypatch) -> None:
+    repo = _repo(tmp_path)
+    memo = ParseCache(tmp_path / "cache")
+    calls = []
+    real = discovery._dirty
+    monkeypatch.setattr(discovery, "_dirty", lambda *args: calls.append(args) or real(*args))
+    try:
+        _fleet(repo, memo)
+        assert [args[1:] for args in calls] == [(["packages/a", "packages/b", "packages/c"], False)]
     finally:
         memo.close()
 
