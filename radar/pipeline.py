@@ -29,6 +29,7 @@ from radar.stages.discover import discover
 from radar.stages.gate import gate
 from radar.stages.history import Past, compare, gate_history, identify, load_past
 from radar.stages.rank import rank
+from radar.stages.worktree import committed_between
 
 
 @collector_paused
@@ -76,7 +77,18 @@ def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
                       [s.name for s in fleet.subsystems], past)
     rows = census(findings.recurrences, candidates, rules.decisions)
     fleet = dataclasses.replace(fleet, warnings=fleet.warnings + _idle_decisions(rules, candidates))
-    return PassResult(fleet, rules, findings, ranked, rows, changes, past, history, started, deps)
+    return PassResult(fleet, rules, findings, ranked, rows, changes, past, history, started, deps,
+                      _committed_since(fleet, past))
+
+
+def _committed_since(fleet, past: Past) -> dict[tuple[str, str, str], frozenset[str] | None]:
+    """Per checkout whose HEAD moved since the last pass, (root, old, new) -> the paths its
+    commits changed: publish takes the other files' code from the last snapshot."""
+    before = {s["name"]: (s.get("root"), s.get("head")) for s in (past.latest or {}).get("subsystems", [])}
+    moved = {(s.root, before[s.name][1], s.head) for s in fleet.subsystems
+             if s.name in before and before[s.name][0] == s.root and s.head and before[s.name][1]
+             and before[s.name][1] != s.head}
+    return {(root, old, new): committed_between(root, old, new) for root, old, new in moved}
 
 
 def _idle_decisions(rules: Rules, candidates) -> tuple[str, ...]:

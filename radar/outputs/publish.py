@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -46,6 +46,8 @@ class PassResult:
     history: History
     started_at: datetime
     deps: Dependencies = NO_DEPENDENCIES
+    # (root, HEAD last pass, HEAD now) -> paths committed since (None: unknown), per moved checkout
+    committed: dict[tuple[str, str, str], frozenset[str] | None] = field(default_factory=dict)
 
 
 def schema() -> dict:
@@ -201,15 +203,23 @@ def _code_of(result: PassResult) -> dict[tuple[str, str, int, int], str]:
 
 def _unchanged_code(result: PassResult) -> dict[tuple[str, str, int, int], str]:
     """The last snapshot's code excerpts of files that cannot have changed since: committed
-    (clean then and now) in a checkout whose HEAD has not moved. The same bytes give the same
-    excerpt, and reading them again was most of what a warm pass spends on code."""
+    (clean then and now) in the same checkout, whose HEAD has not moved or whose commits since
+    did not touch them (result.committed). The same bytes give the same excerpt, and reading
+    them again was most of what a warm pass spends on code."""
     latest = result.past.latest
     if not latest or latest.get("tool", {}).get("version") != __version__:
         return {}
     now = {s.name: s for s in result.fleet.subsystems if s.head}
-    still = {s["name"] for s in latest.get("subsystems", [])
-             if s["name"] in now and (s.get("head"), s.get("root")) == (now[s["name"]].head, now[s["name"]].root)}
-    clean = {(name, f.path) for name in still for f in now[name].files if f.blob is not None and not f.dirty}
+    touched: dict[str, frozenset[str]] = {}  # subsystem -> paths its checkout's commits changed since
+    for s in latest.get("subsystems", []):
+        if s["name"] not in now or s.get("root") != now[s["name"]].root:
+            continue
+        if s.get("head") == now[s["name"]].head:
+            touched[s["name"]] = frozenset()
+        elif (paths := result.committed.get((s.get("root"), s.get("head"), now[s["name"]].head))) is not None:
+            touched[s["name"]] = paths
+    clean = {(name, f.path) for name, paths in touched.items() for f in now[name].files
+             if f.blob is not None and not f.dirty and f.path not in paths}
     return {(i["subsystem"], i["path"], i["start_line"], i["end_line"]): i["code"]
             for c in latest.get("candidates", []) for i in c.get("instances", [])
             if (i["subsystem"], i["path"]) in clean and i.get("dirty") is False and i.get("code")}

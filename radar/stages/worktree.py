@@ -1,4 +1,5 @@
-"""Uncommitted changes of the scanned files: `git status`, asked only where something may have moved.
+"""Uncommitted changes of the scanned files: `git status`, asked only where something may have moved;
+and the files a checkout's commits changed since an earlier HEAD (`committed_between`).
 
 A monorepo's namespaces hold tens of thousands of tracked files that fleet.exclude leaves out
 (tests, fixtures): `git status` over them looks at each one (an lstat) and walks every folder for
@@ -216,3 +217,14 @@ def _untracked(root: Path, namespace: str, records: dict[str, tuple], folders: s
                     asked.add(path)
             elif not excluded(path):
                 asked.add(path)
+
+
+def committed_between(root: str, before: str, after: str) -> frozenset[str] | None:
+    """The paths whose committed content differs between commits `before` and `after` of the
+    checkout at `root`, or None when git cannot tell (a commit no longer there)."""
+    try:
+        output = git(Path(root), "-c", "core.quotePath=false", "diff", "--name-only", "--no-renames", "-z",
+                     before, after, "--")
+    except GitError:
+        return None
+    return frozenset(path for path in output.split("\0") if path)
