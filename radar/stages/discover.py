@@ -386,17 +386,31 @@ def _without_excluded(state: _GitState, rules: FleetRules, memo: Memo | None) ->
     they still date the subsystem). A monorepo tracks tens of thousands of files, most of them
     tests and fixtures; which are left out depends on the index listing and the globs alone,
     so it is remembered with the listing and not matched again every pass."""
-    excluded = any_glob(tuple(rules.exclude))
     key = None
     if memo is not None and state.listing:
         _, checkout, identity = state.listing.split("/", 2)
         key = f"kept/{checkout}/" + key_digest((identity, tuple(rules.exclude), SHAPING))
     kept = memo.get_many([key]).get(key) if key else None
     if not isinstance(kept, list) or not all(path in state.blobs for path in kept):
-        kept = [path for path in state.blobs if not excluded(path)]
+        kept = _kept(list(state.blobs), tuple(rules.exclude))
         if key:
             memo.put_many({key: kept}, replacing=[_family(key)])
     return dataclasses.replace(state, blobs={path: state.blobs[path] for path in kept})
+
+
+def _kept(paths: list[str], globs: tuple[str, ...]) -> list[str]:
+    """The paths no glob leaves out, in order. A path in a folder whose every path is left out
+    (`**/test/**`) is decided by its folder, once per folder, not matched on its own."""
+    excluded, beneath = any_glob(globs), any_glob_beneath(globs)
+    covered: dict[str, bool] = {"": False}
+
+    def folder_covered(folder: str) -> bool:
+        if folder not in covered:
+            parent = folder.rpartition("/")[0]
+            covered[folder] = folder_covered(parent) or beneath(folder)
+        return covered[folder]
+
+    return [path for path in paths if not folder_covered(path.rpartition("/")[0]) and not excluded(path)]
 
 
 def _stamp(moment: datetime | None) -> int | None:

@@ -101,8 +101,7 @@ def _records(root: Path, head: str, specs: list[str], tracked: list[str], kept: 
     staged = [p for p in git(root, "-c", "core.quotePath=false", "diff-index", "--cached", "--name-only", "-z",
                              "--no-renames", "--ignore-submodules=all", head, "--", *specs).split("\0") if p]
     holding: set[str] = set()
-    for path in tracked:
-        folder = path.rpartition("/")[0]
+    for folder in {path.rpartition("/")[0] for path in tracked}:  # each file's folder once, then upward
         while folder and folder not in holding:
             holding.add(folder)
             folder = folder.rpartition("/")[0]
@@ -130,8 +129,8 @@ def _index_records(output: str, wanted: set[str]) -> dict[str, tuple]:
         if path in wanted:
             records[path] = _record(meta, piece[:end])
         header = piece[end + 1:]
-    if header:
-        raise Unreadable(header)
+    if header or len(records) != len(wanted):  # every kept path is in the index: else misread
+        raise Unreadable(header or "kept paths missing from the index's records")
     return records
 
 

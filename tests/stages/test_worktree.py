@@ -7,9 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gitfleet import git, write
-from radar.config import FleetRules, any_glob_beneath
+from radar.config import FleetRules, any_glob, any_glob_beneath
 from radar.infra.cache import ParseCache
 from radar.stages import discover as discovery
 from radar.stages import worktree
@@ -147,3 +149,12 @@ def test_folders_whose_every_path_is_excluded() -> None:
     assert beneath("packages/a/test") and beneath("test") and beneath("x/build") and beneath("dist")
     assert not beneath("packages/a/testing") and not beneath("x/dist") and not beneath("src")
     assert not beneath("packages/a/src")
+
+
+@given(st.lists(st.lists(st.sampled_from(["a", "test", "lib", "x.py", "b.snap"]), min_size=1, max_size=5)
+                .map("/".join), max_size=40),
+       st.lists(st.sampled_from(["**/test/**", "lib/", "*.snap", "/a/**", "a/*/x.py", "**/lib/*.py", "test"]),
+                max_size=4))
+def test_kept_paths_are_those_no_glob_matches(paths, globs):
+    globs = tuple(globs)
+    assert discovery._kept(paths, globs) == [p for p in paths if not any_glob(globs)(p)]
