@@ -22,7 +22,7 @@ from radar.infra.storage import ScanLock
 from radar.outputs.backlog import render
 from radar.outputs.publish import PassResult, build_snapshot, write_pass
 from radar.request import Progress, ScanRequest
-from radar.reuse.incremental import find
+from radar.reuse.incremental import find, variant_similarities
 from radar.stages.census import census
 from radar.stages.deps import remembered_dependencies
 from radar.stages.discover import discover
@@ -67,6 +67,7 @@ def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
                          horizon=timedelta(days=rules.gate.stable_days))
         findings = find(request, fleet, rules, cache, progress)
         deps = remembered_dependencies(fleet, findings.references, cache)
+        similar = variant_similarities(request, findings.clusters, cache)
     finally:
         cache.close()
     identified = identify(findings.clusters, past)
@@ -78,7 +79,7 @@ def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
     rows = census(findings.recurrences, candidates, rules.decisions)
     fleet = dataclasses.replace(fleet, warnings=fleet.warnings + _idle_decisions(rules, candidates))
     return PassResult(fleet, rules, findings, ranked, rows, changes, past, history, started, deps,
-                      _committed_since(fleet, past))
+                      _committed_since(fleet, past), similar)
 
 
 def _committed_since(fleet, past: Past) -> dict[tuple[str, str, str], frozenset[str] | None]:

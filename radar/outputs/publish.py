@@ -48,6 +48,7 @@ class PassResult:
     deps: Dependencies = NO_DEPENDENCIES
     # (root, HEAD last pass, HEAD now) -> paths committed since (None: unknown), per moved checkout
     committed: dict[tuple[str, str, str], frozenset[str] | None] = field(default_factory=dict)
+    similar: dict[tuple[str, str], float] = field(default_factory=dict)  # (variant's blind, helper's): similarity
 
 
 def schema() -> dict:
@@ -149,14 +150,16 @@ def _candidate(ranked: Ranked, result: PassResult, code: dict[tuple[str, str, in
             "verdict": candidate.decision.verdict, "reason": candidate.decision.reason,
             "line": candidate.decision.line},
         "instances": [_instance(i, code, result.past) for i in candidate.instances],
-        "variants": [_variant(v, representative) for v in candidate.cluster.variants],
+        "variants": [_variant(v, representative, result.similar) for v in candidate.cluster.variants],
     }
 
 
-def _variant(variant, representative) -> dict:
-    """A near-variant of the candidate's helper: where it is, and how close."""
+def _variant(variant, representative, similar: dict[tuple[str, str], float]) -> dict:
+    """A near-variant of the candidate's helper: where it is, and how close (`similar`: the
+    similarities the pass already has, reuse/incremental.py)."""
+    pair = (variant.representative.blind, representative.blind)
     return {"name": variant.representative.name, "consumers": list(variant.subsystems),
-            "similarity": round(similarity(variant.representative.blind, representative.blind), 4),
+            "similarity": round(similar[pair] if pair in similar else similarity(*pair), 4),
             "shared_content": round(variant.shared_content, 4),
             "instances": [{"subsystem": m.subsystem, "path": m.path, "start_line": m.start_line,
                            "end_line": m.end_line, "name": m.name} for m in variant.members]}

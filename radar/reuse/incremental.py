@@ -35,6 +35,7 @@ from radar.stages.census import recurrences
 from radar.stages import worked
 from radar.stages.cluster import SETTINGS, cluster_reusing, fingerprint_of, from_memo, is_idiom, memo_of
 from radar.stages.discover import Fleet
+from radar.stages.shape import similarity
 
 MEMOS_KEPT = {"findings/": 16, "clusters/": 16}  # the states a pass may come back to; older ones go
 # parsing runs with the cycle collector as Python starts it, inside a pass that pauses it (pipeline.py)
@@ -125,3 +126,21 @@ def _clusters(cache: ParseCache, digests: list[tuple[str, ...]], shapes: list, f
                                                worked.decode(found.get(work), SETTINGS), report, floor=floor)
     cache.put_many({key: memo_of(clusters, shapes), last: encode_pairs(index), work: worked.encode(answers, SETTINGS)})
     return clusters
+
+
+def variant_similarities(request: ScanRequest, clusters: tuple, cache: ParseCache) -> dict[tuple[str, str], float]:
+    """similarity() of each variant's representative to its cluster's (what publish shows),
+    by their two blind streams, remembered from the last pass: its answers for the same
+    streams are the same, and a pass that needs none of them new does not load rapidfuzz."""
+    pairs = {(v.representative.blind, c.representative.blind) for c in clusters for v in c.variants}
+    if not pairs:
+        return {}
+    key = f"similar/{SHAPING}/" + key_digest(str(request.repo.resolve()))
+    known = cache.get_many([key]).get(key)
+    known = known if isinstance(known, dict) else {}
+    answers = {pair: known.get(key_digest(pair)) for pair in pairs}
+    answers = {pair: value if isinstance(value, float) else similarity(*pair) for pair, value in answers.items()}
+    kept = {key_digest(pair): value for pair, value in answers.items()}
+    if kept != known:
+        cache.put_many({key: kept})
+    return answers

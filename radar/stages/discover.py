@@ -27,7 +27,7 @@ from typing import Protocol
 
 from radar.infra.cache import SHAPING, key_digest
 from radar.config import FleetRules, any_glob, any_glob_beneath
-from radar.infra.gitdoor import GitError, git, is_git_checkout
+from radar.infra.gitdoor import GitError, git
 from radar.stages.worktree import changed_paths
 
 HORIZON_MARGIN = timedelta(days=1)  # dates are read this much further back, so a day of passes reuses them
@@ -97,10 +97,12 @@ def discover(repo: Path, rules: FleetRules, now: datetime | None = None, memo: M
     repo = repo.resolve()
     if not repo.is_dir():
         raise FileNotFoundError(f"--repo {repo}: no such folder")
-    if is_git_checkout(repo):
-        since = None if horizon is None else now - max(horizon, ACTIVE_WINDOW)
-        return _printable(_discover_git(repo, rules, now, memo, since))
-    return _printable(_discover_folder(repo, rules, now))
+    try:  # one git process says both whether this is a repository and whether it is shallow
+        shallow = git(repo, "rev-parse", "--is-shallow-repository") == "true"
+    except GitError:
+        return _printable(_discover_folder(repo, rules, now))
+    since = None if horizon is None else now - max(horizon, ACTIVE_WINDOW)
+    return _printable(_discover_git(repo, rules, now, None if shallow else memo, since))
 
 
 def _printable(fleet: Fleet) -> Fleet:
@@ -137,9 +139,9 @@ def _escaped(text: str) -> str:
 
 def _discover_git(repo: Path, rules: FleetRules, now: datetime, memo: Memo | None,
                   since: datetime | None) -> Fleet:
+    # a shallow clone has no memo (the caller): deepening it changes what a log walk from the
+    # same HEAD finds
     checkouts = _worktrees(repo)
-    if git(repo, "rev-parse", "--is-shallow-repository") == "true":
-        memo = None  # deepening a shallow clone changes what a log walk from the same HEAD finds
     main, others = checkouts[0], checkouts[1:]
     warnings: list[str] = []
     rules, below = _relative_to_repo(repo, main.path, rules)
