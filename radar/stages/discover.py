@@ -248,7 +248,8 @@ def _namespaces(root: Path, rules: FleetRules) -> tuple[list[tuple[str, str]], i
                 matched.setdefault(relative.as_posix(), files)
         if not hits:
             unmatched.add(pattern)
-    linked = {folder for folder in matched if _through_symlink(root, folder)}
+    seen: dict[str, bool] = {}
+    linked = {folder for folder in matched if _through_symlink(root, folder, seen)}
     folders = sorted(set(matched) - linked)
     names = [PurePosixPath(folder).stem if matched[folder] else PurePosixPath(folder).name for folder in folders]
     outside = sum(not _inside(root / folder, root) for folder in linked)
@@ -266,13 +267,17 @@ def _names_files(pattern: str) -> bool:
     return "." in pattern.rstrip("/").rpartition("/")[2].lstrip(".")
 
 
-def _through_symlink(root: Path, namespace: str) -> bool:
+def _through_symlink(root: Path, namespace: str, seen: dict[str, bool] | None = None) -> bool:
     """Whether any part of root/namespace below root is a symlink (git would not see through
-    it, and the radar must not read through it)."""
-    current = root
+    it, and the radar must not read through it). `seen`: answers for parts already looked at
+    (a monorepo's packages share their folder)."""
+    seen = {} if seen is None else seen
+    current = str(root)
     for part in PurePosixPath(namespace).parts:
-        current = current / part
-        if current.is_symlink():
+        current = os.path.join(current, part)
+        if current not in seen:
+            seen[current] = os.path.islink(current)
+        if seen[current]:
             return True
     return False
 
