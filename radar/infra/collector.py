@@ -19,29 +19,23 @@ Function = TypeVar("Function", bound=Callable)
 
 def collector_paused(function: Function) -> Function:
     """`function` with the cycle collector paused while it runs (and left as it was after)."""
-    @functools.wraps(function)
-    def paused(*args, **kwargs):
-        if not gc.isenabled():
-            return function(*args, **kwargs)
-        gc.disable()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            gc.enable()
-
-    return paused  # type: ignore[return-value]
+    return _with_collector(function, running=False)
 
 
 def collector_resumed(function: Function) -> Function:
     """`function` with the cycle collector running while it runs (and left as it was after)."""
+    return _with_collector(function, running=True)
+
+
+def _with_collector(function: Function, running: bool) -> Function:
     @functools.wraps(function)
-    def running(*args, **kwargs):
-        if gc.isenabled():
+    def wrapped(*args, **kwargs):
+        if gc.isenabled() == running:
             return function(*args, **kwargs)
-        gc.enable()
+        (gc.enable if running else gc.disable)()
         try:
             return function(*args, **kwargs)
         finally:
-            gc.disable()
+            (gc.disable if running else gc.enable)()
 
-    return running  # type: ignore[return-value]
+    return wrapped  # type: ignore[return-value]

@@ -6,35 +6,20 @@ from radar.request import ScanRequest
 from radar.reuse.incremental import variant_similarities
 from radar.stages.cluster import cluster
 from radar.stages.shape import similarity
-from stage_fixtures import shapes
-
-HELPER = '''
-def random_resource_id(size=20):
-    chars = list(range(10)) + list(string.ascii_lowercase)
-    return "".join(str(random.choice(chars)) for _ in range(size))
-'''
-VARIANT = '''
-def random_resource_id(size=20, prefix=""):
-    chars = list(range(10)) + list(string.ascii_lowercase) + list(string.ascii_uppercase)
-    if not prefix:
-        prefix = random.choice(string.ascii_uppercase)
-    body = "".join(str(random.choice(chars)) for _ in range(size))
-    return prefix + body
-'''
-
+from stage_fixtures import RANDOM_ID, RANDOM_ID_VARIANT, shapes
 
 def _clusters(variant: str):
-    sources = {**{name: HELPER for name in ("emr", "dms", "iot")}, **{name: variant for name in ("ssm", "kms")}}
+    sources = {**{name: RANDOM_ID for name in ("emr", "dms", "iot")}, **{name: variant for name in ("ssm", "kms")}}
     return tuple(cluster([s for name, text in sources.items() for s in shapes(name, text, f"lib/{name}/m.py")]))
 
 
 def test_variant_similarities_are_those_computed_and_follow_the_streams(tmp_path: Path):
     request = ScanRequest(tmp_path / "repo", None, tmp_path / "out", tmp_path / "cache")
     memo = ParseCache(tmp_path / "cache")
-    edited = VARIANT.replace("    return prefix + body", "    body = body.lower()\n    return prefix + body")
+    edited = RANDOM_ID_VARIANT.replace("    return prefix + body", "    body = body.lower()\n    return prefix + body")
     pairs = []
     try:
-        for variant in (VARIANT, VARIANT, edited):  # computed, remembered, computed for the new stream
+        for variant in (RANDOM_ID_VARIANT, RANDOM_ID_VARIANT, edited):  # computed, remembered, computed for the new stream
             clusters = _clusters(variant)
             [helper] = [c for c in clusters if c.variants]
             pairs.append((helper.variants[0].representative.blind, helper.representative.blind))

@@ -39,6 +39,13 @@ def narrowed_on_small_trees(request, monkeypatch):
         monkeypatch.setattr(worktree, "MIN_EXCLUDED", 0)
 
 
+@pytest.fixture
+def memo(tmp_path: Path):
+    cache = ParseCache(tmp_path / "cache")
+    yield cache
+    cache.close()
+
+
 def _repo(tmp_path: Path) -> Path:
     repo = tmp_path / "repo"
     repo.mkdir()
@@ -101,47 +108,38 @@ CHANGES = {
 
 
 @pytest.mark.parametrize("change", sorted(CHANGES))
-def test_kept_paths_status_gives_the_whole_status_fleet(change: str, tmp_path: Path) -> None:
+def test_kept_paths_status_gives_the_whole_status_fleet(change: str, tmp_path: Path, memo) -> None:
     repo = _repo(tmp_path)
-    memo = ParseCache(tmp_path / "cache")
-    try:
-        _fleet(repo, memo)  # remembers the index's records
-        CHANGES[change](repo)
-        assert _fleet(repo, memo) == _fleet(repo, None)  # None: no memo, the whole status
-    finally:
-        memo.close()
+    _fleet(repo, memo)  # remembers the index's records
+    CHANGES[change](repo)
+    assert _fleet(repo, memo) == _fleet(repo, None)  # None: no memo, the whole status
 
 
-def test_an_unchanged_tree_runs_no_status(tmp_path: Path, monkeypatch) -> None:
-    repo = _repo(tmp_path)
-    memo = ParseCache(tmp_path / "cache")
-    calls = []
+def _statuses(monkeypatch) -> list[tuple]:
+    """The git status calls discovery makes from now on (each still runs)."""
+    calls: list[tuple] = []
     real = discovery._dirty
     monkeypatch.setattr(discovery, "_dirty", lambda *args: calls.append(args) or real(*args))
-    try:
-        _fleet(repo, memo)
-        calls.clear()
-        _fleet(repo, memo)
-        assert calls == []
-        write(repo, {"packages/a/src/new.py": "Z = 1\n"})
-        fleet = _fleet(repo, memo)
-        assert [args[1] for args in calls] == [["packages/a/src/new.py"]]
-        assert "packages/a/src/new.py" in next(s for s in fleet.subsystems if s.name == "a").dirty_files
-    finally:
-        memo.close()
+    return calls
 
 
-def test_a_tree_with_few_excluded_files_asks_git_for_the_whole_status(tmp_path: Path, monkeypatch) -> None:
+def test_an_unchanged_tree_runs_no_status(tmp_path: Path, monkeypatch, memo) -> None:
     repo = _repo(tmp_path)
-    memo = ParseCache(tmp_path / "cache")
-    calls = []
-    real = discovery._dirty
-    monkeypatch.setattr(discovery, "_dirty", lambda *args: calls.append(args) or real(*args))
-    try:
-        _fleet(repo, memo)
-        assert [args[1:] for args in calls] == [(["packages/a", "packages/b", "packages/c"], False)]
-    finally:
-        memo.close()
+    calls = _statuses(monkeypatch)
+    _fleet(repo, memo)
+    calls.clear()
+    _fleet(repo, memo)
+    assert calls == []
+    write(repo, {"packages/a/src/new.py": "Z = 1\n"})
+    fleet = _fleet(repo, memo)
+    assert [args[1] for args in calls] == [["packages/a/src/new.py"]]
+    assert "packages/a/src/new.py" in next(s for s in fleet.subsystems if s.name == "a").dirty_files
+
+
+def test_a_tree_with_few_excluded_files_asks_git_for_the_whole_status(tmp_path: Path, monkeypatch, memo) -> None:
+    calls = _statuses(monkeypatch)
+    _fleet(_repo(tmp_path), memo)
+    assert [args[1:] for args in calls] == [(["packages/a", "packages/b", "packages/c"], False)]
 
 
 def test_folders_whose_every_path_is_excluded() -> None:
