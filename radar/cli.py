@@ -18,6 +18,7 @@ from radar import __version__
 from radar.commands import UsageError
 from radar.commands.lookup import latest, latest_path, resolve, writable_folder
 from radar.infra.cache import default_cache_dir
+from radar.infra.collector import collector_paused
 from radar.config import ConfigError
 from radar.infra.executors import MissingExtra, terminated_as_interrupt
 from radar.infra.gitdoor import GitError
@@ -224,6 +225,7 @@ def _request(args):
                        executor=args.executor, scheduler=args.scheduler)
 
 
+@collector_paused  # from the pipeline's imports on: see radar/pipeline.py
 def _scan(args) -> int:
     from radar.pipeline import run_pass
 

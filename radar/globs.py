@@ -28,6 +28,17 @@ def any_glob(patterns: tuple[str, ...]) -> Callable[[str], bool]:
     return lambda path: union.fullmatch(path) is not None
 
 
+@functools.lru_cache(maxsize=64)
+def any_glob_beneath(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """A test for a folder whose every path below is matched by one of `patterns` (so a walk
+    need not enter it): a glob ending in `/**` or `/` whose part before it matches the folder."""
+    parts = [pattern[:-3] for pattern in (compile_glob(p).pattern for p in patterns) if pattern.endswith("/.*")]
+    if not parts:
+        return lambda folder: False
+    union = re.compile("|".join(f"(?:{part})" for part in parts), re.DOTALL)
+    return lambda folder: union.fullmatch(folder) is not None
+
+
 @functools.lru_cache(maxsize=4096)
 def compile_glob(pattern: str) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern:

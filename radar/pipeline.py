@@ -3,6 +3,10 @@
 Each stage is a function of the previous stages' frozen dataclasses; this module only wires
 them together, holds the lock on --out and decides nothing itself. `find` (parse, shape,
 cluster) sits behind one call in `reuse/`, which decides what earlier passes' work to take.
+A pass runs with Python's cycle collector paused (infra/collector.py) but while files are
+parsed (reuse/incremental.py resumes it there): reading the last snapshot, the remembered
+findings and building the next allocate hundreds of thousands of objects and no cycle worth
+collecting, and the collector walking them was a twelfth of a warm pass on moto (2026-12-01).
 """
 from __future__ import annotations
 
@@ -13,19 +17,22 @@ from pathlib import Path
 from radar.config import Rules, load_rules
 from radar.infra import records
 from radar.infra.cache import ParseCache
+from radar.infra.collector import collector_paused
 from radar.infra.storage import ScanLock
 from radar.outputs.backlog import render
 from radar.outputs.publish import PassResult, build_snapshot, write_pass
 from radar.request import Progress, ScanRequest
-from radar.reuse.incremental import find
+from radar.reuse.incremental import find, variant_similarities
 from radar.stages.census import census
-from radar.stages.deps import dependencies
+from radar.stages.deps import remembered_dependencies
 from radar.stages.discover import discover
 from radar.stages.gate import gate
 from radar.stages.history import Past, compare, gate_history, identify, load_past
 from radar.stages.rank import rank
+from radar.stages.worktree import committed_between
 
 
+@collector_paused
 def run_pass(request: ScanRequest, progress: Progress | None = None) -> tuple[dict, Path]:
     """Scan once and publish. Returns the snapshot and the path it was written to."""
     rules = load_rules(request.rules_dir)
@@ -41,6 +48,7 @@ def run_pass(request: ScanRequest, progress: Progress | None = None) -> tuple[di
         return snapshot, write_pass(request.out, snapshot, render(snapshot), past.latest)
 
 
+@collector_paused
 def census_only(repo: Path, rules_dir: Path | None, cache_dir: Path | None, jobs: int = 0,
                 progress: Progress | None = None, executor: str = "local", scheduler: str | None = None) -> dict:
     """A pass without history that writes nothing: its snapshot, for `radar census`."""
@@ -58,18 +66,30 @@ def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
         fleet = discover(request.repo, rules.fleet, now=request.now, memo=cache,
                          horizon=timedelta(days=rules.gate.stable_days))
         findings = find(request, fleet, rules, cache, progress)
+        deps = remembered_dependencies(fleet, findings.references, cache)
+        similar = variant_similarities(request, findings.clusters, cache)
     finally:
         cache.close()
     identified = identify(findings.clusters, past)
     history = gate_history(fleet, findings.clusters, past)
-    deps = dependencies(fleet, findings.references)
     candidates = gate(identified, fleet, rules, history, deps)
     ranked = rank(candidates)
     changes = compare({c.id: (len(c.consumers), c.verdict) for c in candidates},
                       [s.name for s in fleet.subsystems], past)
     rows = census(findings.recurrences, candidates, rules.decisions)
     fleet = dataclasses.replace(fleet, warnings=fleet.warnings + _idle_decisions(rules, candidates))
-    return PassResult(fleet, rules, findings, ranked, rows, changes, past, history, started, deps)
+    return PassResult(fleet, rules, findings, ranked, rows, changes, past, history, started, deps,
+                      _committed_since(fleet, past), similar)
+
+
+def _committed_since(fleet, past: Past) -> dict[tuple[str, str, str], frozenset[str] | None]:
+    """Per checkout whose HEAD moved since the last pass, (root, old, new) -> the paths its
+    commits changed: publish takes the other files' code from the last snapshot."""
+    before = {s["name"]: (s.get("root"), s.get("head")) for s in (past.latest or {}).get("subsystems", [])}
+    moved = {(s.root, before[s.name][1], s.head) for s in fleet.subsystems
+             if s.name in before and before[s.name][0] == s.root and s.head and before[s.name][1]
+             and before[s.name][1] != s.head}
+    return {(root, old, new): committed_between(root, old, new) for root, old, new in moved}
 
 
 def _idle_decisions(rules: Rules, candidates) -> tuple[str, ...]:

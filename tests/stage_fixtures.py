@@ -38,3 +38,19 @@ def subsystem(name: str, paths: list[str], age: timedelta = timedelta(days=30), 
     files = tuple(SourceFile(p, f"/repo/{p}", None, NOW - age, dirty) for p in paths)
     return Subsystem(name, source, f"/repo/{name}", f"lib/{name}", None, None, files, NOW - age,
                      tuple(paths) if dirty else (), active, "committed 1 h ago" if active else "quiet")
+
+
+# a helper and its near-variant (one family: the variant is listed with the helper)
+RANDOM_ID = '''
+def random_id(size=12):
+    chars = list(range(10)) + list(string.ascii_lowercase)
+    return "".join(str(random.choice(chars)) for _ in range(size))
+'''
+RANDOM_ID_VARIANT = '''
+def random_resource_id(size=20, prefix=""):
+    chars = list(range(10)) + list(string.ascii_lowercase) + list(string.ascii_uppercase)
+    if not prefix:
+        prefix = random.choice(string.ascii_uppercase)
+    body = "".join(str(random.choice(chars)) for _ in range(size))
+    return prefix + body
+'''

@@ -4,7 +4,11 @@ A snapshot as `publish.encode_snapshot` writes it has one top-level key, or one 
 top-level list, per line. `split_lines` / `join_lines` turn that text into lines and back
 exactly; `content_of` swaps the scan line for a placeholder (the scan lives in the index of
 passes, radar/infra/records.py). A delta is a list of operations over the parent's lines:
-`[a, b]` copies lines a..b-1, a string is a new line, `{"p": i, ...}` is line i's JSON object
+`[a, b]` copies lines a..b-1, a string is a new line, `{"p": i, "t": [[k, text], ...]}` is line
+i with some of its pieces replaced (the pieces of a line are its text split at `,"`, so a
+candidate's fields and its instances' fields mostly fall one to a piece: when a line keeps its
+number of pieces, the changed ones are stored, as they are, which gives back the new line's
+bytes by construction and costs no encoding), and `{"p": i, ...}` is line i's JSON object
 patched: fields set ("s"), deleted ("d"), lists of objects patched element by element ("l"),
 long lists spliced ("q"). A patch is kept only when it gives back the new line byte for byte
 (Python's equality says 1 == 1.0 == True; the bytes do not), else the new line is stored.
@@ -19,6 +23,7 @@ SCAN_PREFIX = ' "scan": '
 SCAN_PLACEHOLDER = ' "scan": null'
 _MISSING = object()
 _KEY = re.compile(r'\s*\{"[^"]+":"(?:[^"\\]|\\.)*"')
+PIECE = ',"'  # where a line is cut into pieces (see the module docstring)
 
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.dumps would make one per call
@@ -128,6 +133,9 @@ def _patch_or_line(base: list[str], keyed: dict[str, list[int]], line: str, curs
     if not match or match.group(0) not in keyed:
         return line
     index = min(keyed[match.group(0)], key=lambda i: abs(i - cursor))
+    pieces = _pieces_patch(base[index], line, index)
+    if pieces is not None:
+        return pieces
     old = base_values[index] if base_values else None  # parsing 4 MB of lines again: a tenth of a warm pass
     if old is not None and not _opens(base[index], old):
         old = None  # not the line's value after all: parse the line
@@ -143,6 +151,16 @@ def _patch_or_line(base: list[str], keyed: dict[str, list[int]], line: str, curs
     if _patched(old, patch, indent) != line or len(compact_json(patch)) >= len(line):
         return line
     return patch
+
+
+def _pieces_patch(old: str, line: str, index: int) -> dict | None:
+    """`line` as `old` with its changed pieces replaced, when both have as many pieces and that
+    is shorter than the line itself (a warm pass after a cold one: each instance's quiet_passes)."""
+    before, after = old.split(PIECE), line.split(PIECE)
+    if len(before) != len(after):
+        return None
+    patch = {"p": index, "t": [[k, piece] for k, (was, piece) in enumerate(zip(before, after)) if was != piece]}
+    return patch if len(compact_json(patch)) < len(line) else None
 
 
 def _opens(line: str, value) -> bool:
@@ -235,6 +253,11 @@ def apply_delta(base: list[str], ops: list) -> list[str]:
             out.extend(base[op[0]:op[1]])
         elif isinstance(op, str):
             out.append(op)
+        elif "t" in op:
+            pieces = base[op["p"]].split(PIECE)
+            for at, piece in op["t"]:
+                pieces[at] = piece
+            out.append(PIECE.join(pieces))
         else:
             line = base[op["p"]]
             indent = line[: len(line) - len(line.lstrip())]

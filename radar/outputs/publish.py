@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -46,6 +46,9 @@ class PassResult:
     history: History
     started_at: datetime
     deps: Dependencies = NO_DEPENDENCIES
+    # (root, HEAD last pass, HEAD now) -> paths committed since (None: unknown), per moved checkout
+    committed: dict[tuple[str, str, str], frozenset[str] | None] = field(default_factory=dict)
+    similar: dict[tuple[str, str], float] = field(default_factory=dict)  # (variant's blind, helper's): similarity
 
 
 def schema() -> dict:
@@ -147,14 +150,16 @@ def _candidate(ranked: Ranked, result: PassResult, code: dict[tuple[str, str, in
             "verdict": candidate.decision.verdict, "reason": candidate.decision.reason,
             "line": candidate.decision.line},
         "instances": [_instance(i, code, result.past) for i in candidate.instances],
-        "variants": [_variant(v, representative) for v in candidate.cluster.variants],
+        "variants": [_variant(v, representative, result.similar) for v in candidate.cluster.variants],
     }
 
 
-def _variant(variant, representative) -> dict:
-    """A near-variant of the candidate's helper: where it is, and how close."""
+def _variant(variant, representative, similar: dict[tuple[str, str], float]) -> dict:
+    """A near-variant of the candidate's helper: where it is, and how close (`similar`: the
+    similarities the pass already has, reuse/incremental.py)."""
+    pair = (variant.representative.blind, representative.blind)
     return {"name": variant.representative.name, "consumers": list(variant.subsystems),
-            "similarity": round(similarity(variant.representative.blind, representative.blind), 4),
+            "similarity": round(similar[pair] if pair in similar else similarity(*pair), 4),
             "shared_content": round(variant.shared_content, 4),
             "instances": [{"subsystem": m.subsystem, "path": m.path, "start_line": m.start_line,
                            "end_line": m.end_line, "name": m.name} for m in variant.members]}
@@ -201,15 +206,23 @@ def _code_of(result: PassResult) -> dict[tuple[str, str, int, int], str]:
 
 def _unchanged_code(result: PassResult) -> dict[tuple[str, str, int, int], str]:
     """The last snapshot's code excerpts of files that cannot have changed since: committed
-    (clean then and now) in a checkout whose HEAD has not moved. The same bytes give the same
-    excerpt, and reading them again was most of what a warm pass spends on code."""
+    (clean then and now) in the same checkout, whose HEAD has not moved or whose commits since
+    did not touch them (result.committed). The same bytes give the same excerpt, and reading
+    them again was most of what a warm pass spends on code."""
     latest = result.past.latest
     if not latest or latest.get("tool", {}).get("version") != __version__:
         return {}
     now = {s.name: s for s in result.fleet.subsystems if s.head}
-    still = {s["name"] for s in latest.get("subsystems", [])
-             if s["name"] in now and (s.get("head"), s.get("root")) == (now[s["name"]].head, now[s["name"]].root)}
-    clean = {(name, f.path) for name in still for f in now[name].files if f.blob is not None and not f.dirty}
+    touched: dict[str, frozenset[str]] = {}  # subsystem -> paths its checkout's commits changed since
+    for s in latest.get("subsystems", []):
+        if s["name"] not in now or s.get("root") != now[s["name"]].root:
+            continue
+        if s.get("head") == now[s["name"]].head:
+            touched[s["name"]] = frozenset()
+        elif (paths := result.committed.get((s.get("root"), s.get("head"), now[s["name"]].head))) is not None:
+            touched[s["name"]] = paths
+    clean = {(name, f.path) for name, paths in touched.items() for f in now[name].files
+             if f.blob is not None and not f.dirty and f.path not in paths}
     return {(i["subsystem"], i["path"], i["start_line"], i["end_line"]): i["code"]
             for c in latest.get("candidates", []) for i in c.get("instances", [])
             if (i["subsystem"], i["path"]) in clean and i.get("dirty") is False and i.get("code")}

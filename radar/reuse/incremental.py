@@ -21,21 +21,25 @@ from collections import Counter
 
 from radar.config import Rules
 from radar.infra.cache import SHAPING, ParseCache, key_digest
-from radar.infra.collector import collector_paused
+from radar.infra.collector import collector_paused, collector_resumed
 from radar.infra.executors import Executor, default_jobs
 from radar.request import Progress, ScanRequest, file_works
 from radar.reuse.findings import (Findings, decode, encode, file_table, memo_key, parse_errors, references,
                                   still_valid,
                                   tally, unread)
-from radar.stages.analyse import FileWork, analyse_all, content_ids, decode_vocabs, encode_vocabs
+from radar.stages.analyse import FileWork, content_ids, decode_vocabs, encode_vocabs
+from radar.stages import analyse
 from radar.stages.candidates import decode as decode_pairs
 from radar.stages.candidates import encode as encode_pairs
 from radar.stages.census import recurrences
 from radar.stages import carry, worked
 from radar.stages.cluster import SETTINGS, cluster_carrying, fingerprint_of, from_memo, is_idiom, memo_of
 from radar.stages.discover import Fleet
+from radar.stages.shape import similarity
 
 MEMOS_KEPT = {"findings/": 16, "clusters/": 16}  # the states a pass may come back to; older ones go
+# parsing runs with the cycle collector as Python starts it, inside a pass that pauses it (pipeline.py)
+analyse_all = collector_resumed(analyse.analyse_all)
 
 
 def find(request: ScanRequest, fleet: Fleet, rules: Rules, cache: ParseCache,
@@ -127,3 +131,21 @@ def _clusters(cache: ParseCache, digests: list[tuple[str, ...]], shapes: list, f
     cache.put_many({key: memo_of(clusters, shapes), last: encode_pairs(index), work: worked.encode(answers, SETTINGS),
                     carried: carry.encode(state)})
     return clusters
+
+
+def variant_similarities(request: ScanRequest, clusters: tuple, cache: ParseCache) -> dict[tuple[str, str], float]:
+    """similarity() of each variant's representative to its cluster's (what publish shows),
+    by their two blind streams, remembered from the last pass: its answers for the same
+    streams are the same, and a pass that needs none of them new does not load rapidfuzz."""
+    pairs = {(v.representative.blind, c.representative.blind) for c in clusters for v in c.variants}
+    if not pairs:
+        return {}
+    key = f"similar/{SHAPING}/" + key_digest(str(request.repo.resolve()))
+    known = cache.get_many([key]).get(key)
+    known = known if isinstance(known, dict) else {}
+    answers = {pair: known.get(key_digest(pair)) for pair in pairs}
+    answers = {pair: value if isinstance(value, float) else similarity(*pair) for pair, value in answers.items()}
+    kept = {key_digest(pair): value for pair, value in answers.items()}
+    if kept != known:
+        cache.put_many({key: kept})
+    return answers

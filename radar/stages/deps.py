@@ -15,18 +15,23 @@ only resolves them, every pass, to the subsystem that owns the target:
 A reference that resolves to no subsystem, or to more than one, is ignored, never guessed:
 code outside every subsystem (a repository-level `tests/` or `src/shared`) is no subsystem,
 so never a home. Manifests (package.json, go.mod, Cargo.toml) are read from the checkout.
+`remembered_dependencies` keeps the answer in the cache, keyed by everything it is made of (the
+references, the subsystems and their files, the manifests' bytes, this module's code): a pass
+over an unchanged fleet does not resolve its references again.
 """
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import re
-import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
+from radar.infra.cache import key_digest
 from radar.stages.discover import Fleet, Subsystem
 
 EVIDENCE_KEPT = 3  # path:line examples per edge
@@ -53,7 +58,15 @@ class Dependencies:
         return {(subsystem, path): dict(targets) for subsystem, path, targets in self.by_file}
 
     def depends_on(self, name: str) -> dict[str, Edge]:
-        return {e.target: e for e in self.edges if e.source == name}
+        return dict(self._outgoing.get(name, {}))
+
+    @cached_property
+    def _outgoing(self) -> dict[str, dict[str, Edge]]:
+        """source -> target -> edge, once: publish and the gate ask for every subsystem's."""
+        table: dict[str, dict[str, Edge]] = defaultdict(dict)
+        for edge in self.edges:
+            table[edge.source][edge.target] = edge
+        return table
 
     def dependents(self) -> dict[str, int]:
         """Per subsystem, how many others depend on it."""
@@ -81,6 +94,62 @@ class Dependencies:
 
 
 NO_DEPENDENCIES = Dependencies((), ())
+
+
+def remembered_dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]], memo) -> Dependencies:
+    """dependencies(), taken from `memo` (cache.ParseCache, or None) when its inputs are those of
+    a pass that resolved them: the same references, subsystems, files, manifests and code."""
+    references = tuple(references)
+    code = _own_code()
+    if memo is None or code is None:
+        return dependencies(fleet, references)
+    layout = [(s.name, s.root, s.namespace, [f.path for f in s.files]) for s in fleet.subsystems]
+    family = f"deps/{key_digest(fleet.repo)}/"
+    key = family + key_digest((code, references, layout, _manifests(fleet)))
+    found = _decoded(memo.get_many([key]).get(key))
+    if found is None:
+        found = dependencies(fleet, references)
+        memo.put_many({key: _encoded(found)}, replacing=[family])
+    return found
+
+
+def _own_code() -> str | None:
+    try:
+        return key_digest(Path(__file__).read_bytes())
+    except OSError:
+        return None
+
+
+def _manifests(fleet: Fleet) -> list[bytes | None]:
+    """The bytes of every manifest _Index reads, in its order (None: unreadable or absent)."""
+    found = []
+    for subsystem in fleet.subsystems:
+        namespace = subsystem.namespace.strip("/")
+        folder = os.path.join(subsystem.root, namespace)
+        for path in (os.path.join(folder, "package.json"), os.path.join(folder, "Cargo.toml"),
+                     *(os.path.join(subsystem.root, where, "go.mod") for where in sorted({namespace, ""}))):
+            try:  # plain strings: a Path per manifest was half of this on 175 subsystems
+                with open(path, "rb") as handle:
+                    found.append(handle.read())
+            except OSError:
+                found.append(None)
+    return found
+
+
+def _encoded(deps: Dependencies) -> tuple:
+    return (1, deps.subsystems, tuple((e.source, e.target, e.files, e.evidence) for e in deps.edges),
+            deps.resolved, deps.unresolved, deps.by_file)
+
+
+def _decoded(memo: object) -> Dependencies | None:
+    try:
+        version, subsystems, edges, resolved, unresolved, by_file = memo
+        if version != 1:
+            return None
+        return Dependencies(tuple(subsystems), tuple(Edge(*edge) for edge in edges), resolved, unresolved,
+                            tuple(by_file))
+    except (TypeError, ValueError):
+        return None
 
 
 def dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]]) -> Dependencies:
@@ -272,6 +341,8 @@ def _json(path: Path) -> object:
 
 
 def _toml(path: Path) -> dict:
+    import tomllib  # only where a Cargo.toml is read
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -17,6 +17,7 @@ import dataclasses
 import errno
 import hashlib
 import os
+from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -26,8 +27,9 @@ from typing import Protocol
 
 from radar.infra.cache import SHAPING, key_digest
 from radar.config import FleetRules
-from radar.globs import any_glob
-from radar.infra.gitdoor import GitError, git, is_git_checkout
+from radar.globs import any_glob, any_glob_beneath
+from radar.infra.gitdoor import GitError, git
+from radar.stages.worktree import changed_paths
 
 HORIZON_MARGIN = timedelta(days=1)  # dates are read this much further back, so a day of passes reuses them
 GIT_THREADS = 4  # git processes at once while reading worktrees: as fast as 8 on 2 cores, less memory
@@ -96,10 +98,12 @@ def discover(repo: Path, rules: FleetRules, now: datetime | None = None, memo: M
     repo = repo.resolve()
     if not repo.is_dir():
         raise FileNotFoundError(f"--repo {repo}: no such folder")
-    if is_git_checkout(repo):
-        since = None if horizon is None else now - max(horizon, ACTIVE_WINDOW)
-        return _printable(_discover_git(repo, rules, now, memo, since))
-    return _printable(_discover_folder(repo, rules, now))
+    try:  # one git process says both whether this is a repository and whether it is shallow
+        shallow = git(repo, "rev-parse", "--is-shallow-repository") == "true"
+    except GitError:
+        return _printable(_discover_folder(repo, rules, now))
+    since = None if horizon is None else now - max(horizon, ACTIVE_WINDOW)
+    return _printable(_discover_git(repo, rules, now, None if shallow else memo, since))
 
 
 def _printable(fleet: Fleet) -> Fleet:
@@ -136,9 +140,9 @@ def _escaped(text: str) -> str:
 
 def _discover_git(repo: Path, rules: FleetRules, now: datetime, memo: Memo | None,
                   since: datetime | None) -> Fleet:
+    # a shallow clone has no memo (the caller): deepening it changes what a log walk from the
+    # same HEAD finds
     checkouts = _worktrees(repo)
-    if git(repo, "rev-parse", "--is-shallow-repository") == "true":
-        memo = None  # deepening a shallow clone changes what a log walk from the same HEAD finds
     main, others = checkouts[0], checkouts[1:]
     warnings: list[str] = []
     rules, below = _relative_to_repo(repo, main.path, rules)
@@ -168,16 +172,23 @@ def _discover_git(repo: Path, rules: FleetRules, now: datetime, memo: Memo | Non
         outside += skipped
     if not main.bare and main.path.is_dir():
         source = "package" if rules.subsystems else "main"
-        namespaces, skipped = _namespaces(main.path, rules)
+        namespaces, skipped, unmatched = _namespaces(main.path, rules)
         outside += skipped
         warnings += [f"fleet.subsystems glob {pattern!r} matches no {'file' if _names_files(pattern) else 'folder'} "
-                     f"of {main.path}" for pattern in rules.subsystems
-                     if not any(_is_namespace(p, pattern) for p in main.path.glob(pattern))]
+                     f"of {main.path}" for pattern in rules.subsystems if pattern in unmatched]
         # the worktree's in-flight copy wins over the merged one
         merged = [(name, namespace) for name, namespace in namespaces if name not in found]
         wanted = [namespace for _, namespace in merged]
-        state = _git_states([(main.path, main.head, wanted)], memo, since)[0]
-        states = _without_excluded(state, rules, memo).split(wanted)
+        # with a memo, uncommitted changes are asked of git for the kept paths only (worktree.py)
+        whole = _git_states([(main.path, main.head, wanted)], memo, since, status=memo is None)[0]
+        state = _without_excluded(whole, rules, memo)
+        if memo is not None and wanted:
+            excludes = tuple(rules.exclude)
+            dirty, gone = changed_paths(main.path, main.head, _pathspecs(wanted), wanted, list(whole.blobs),
+                                        list(state.blobs), any_glob(excludes), any_glob_beneath(excludes), memo,
+                                        _dirty)
+            state = dataclasses.replace(state, dirty=dirty, gone=gone)
+        states = state.split(wanted)
         for name, namespace in merged:
             subsystem, skipped = _git_subsystem(name, source, main, namespace, rules, now, states[namespace],
                                                 since)
@@ -220,27 +231,35 @@ def _worktrees(repo: Path) -> list[_Checkout]:
     return checkouts
 
 
-def _namespaces(root: Path, rules: FleetRules) -> tuple[list[tuple[str, str]], int]:
+def _namespaces(root: Path, rules: FleetRules) -> tuple[list[tuple[str, str]], int, set[str]]:
     """(name, namespace) for each folder of the main checkout matching the namespace globs (or
-    file, for a glob naming files: see _names_files), and how many matches were reached through
-    a symlink leaving the tree (never followed)."""
+    file, for a glob naming files: see _names_files), how many matches were reached through
+    a symlink leaving the tree (never followed), and the globs that match nothing at all."""
     patterns = rules.subsystems or rules.main_namespaces
-    matched = {
-        folder.relative_to(root).as_posix()
-        for pattern in patterns
-        for folder in root.glob(pattern)  # glob follows symlinked folders: checked below
-        if _is_namespace(folder, pattern) and ".git" not in folder.relative_to(root).parts
-    }
-    linked = {folder for folder in matched if _through_symlink(root, folder)}
-    folders = sorted(matched - linked)
-    names = [PurePosixPath(folder).stem if (root / folder).is_file() else PurePosixPath(folder).name
-             for folder in folders]
+    matched: dict[str, bool] = {}  # namespace -> whether it is a file (globs are walked once)
+    unmatched = set()
+    for pattern in patterns:
+        files, hits = _names_files(pattern), 0
+        for found in root.glob(pattern):  # glob follows symlinked folders: checked below
+            if not (found.is_file() if files else found.is_dir()):
+                continue
+            hits += 1
+            relative = found.relative_to(root)
+            if ".git" not in relative.parts:
+                matched.setdefault(relative.as_posix(), files)
+        if not hits:
+            unmatched.add(pattern)
+    seen: dict[str, bool] = {}
+    linked = {folder for folder in matched if _through_symlink(root, folder, seen)}
+    folders = sorted(set(matched) - linked)
+    names = [PurePosixPath(folder).stem if matched[folder] else PurePosixPath(folder).name for folder in folders]
     outside = sum(not _inside(root / folder, root) for folder in linked)
+    counts = Counter(names)
     return [
-        (name if names.count(name) == 1 else folder, folder)
+        (name if counts[name] == 1 else folder, folder)
         for name, folder in zip(names, folders)
-        if not _excluded(folder if (root / folder).is_file() else folder + "/", rules)
-    ], outside
+        if not _excluded(folder if matched[folder] else folder + "/", rules)
+    ], outside, unmatched
 
 
 def _names_files(pattern: str) -> bool:
@@ -249,17 +268,17 @@ def _names_files(pattern: str) -> bool:
     return "." in pattern.rstrip("/").rpartition("/")[2].lstrip(".")
 
 
-def _is_namespace(path: Path, pattern: str) -> bool:
-    return path.is_file() if _names_files(pattern) else path.is_dir()
-
-
-def _through_symlink(root: Path, namespace: str) -> bool:
+def _through_symlink(root: Path, namespace: str, seen: dict[str, bool] | None = None) -> bool:
     """Whether any part of root/namespace below root is a symlink (git would not see through
-    it, and the radar must not read through it)."""
-    current = root
+    it, and the radar must not read through it). `seen`: answers for parts already looked at
+    (a monorepo's packages share their folder)."""
+    seen = {} if seen is None else seen
+    current = str(root)
     for part in PurePosixPath(namespace).parts:
-        current = current / part
-        if current.is_symlink():
+        current = os.path.join(current, part)
+        if current not in seen:
+            seen[current] = os.path.islink(current)
+        if seen[current]:
             return True
     return False
 
@@ -334,7 +353,7 @@ class _GitState:
 
 
 def _git_states(checkouts: list[tuple[Path, str | None, list[str]]], memo: Memo | None,
-                since: datetime | None = None) -> list[_GitState]:
+                since: datetime | None = None, status: bool = True) -> list[_GitState]:
     """The state of each (checkout root, HEAD, namespaces), commit dates back to `since` (None:
     the whole history). A checkout costs up to three git processes, mostly waiting on the disk,
     so they run side by side. Two of the three answers are remembered: the log walk per HEAD
@@ -350,7 +369,8 @@ def _git_states(checkouts: list[tuple[Path, str | None, list[str]]], memo: Memo 
                    _tracked_from(known.get(tracked)) if tracked else None) for dates, tracked in keys]
     pool = ThreadPoolExecutor(max_workers=GIT_THREADS)
     try:
-        states = list(pool.map(lambda job, known: _git_state(job[0], job[2], *known, reach), checkouts, remembered))
+        states = list(pool.map(lambda job, known: _git_state(job[0], job[2], *known, reach, status),
+                               checkouts, remembered))
     except BaseException:  # Ctrl-C: leave the running git calls behind instead of waiting for them
         pool.shutdown(wait=False, cancel_futures=True)
         raise
@@ -374,17 +394,31 @@ def _without_excluded(state: _GitState, rules: FleetRules, memo: Memo | None) ->
     they still date the subsystem). A monorepo tracks tens of thousands of files, most of them
     tests and fixtures; which are left out depends on the index listing and the globs alone,
     so it is remembered with the listing and not matched again every pass."""
-    excluded = any_glob(tuple(rules.exclude))
     key = None
     if memo is not None and state.listing:
         _, checkout, identity = state.listing.split("/", 2)
         key = f"kept/{checkout}/" + key_digest((identity, tuple(rules.exclude), SHAPING))
     kept = memo.get_many([key]).get(key) if key else None
     if not isinstance(kept, list) or not all(path in state.blobs for path in kept):
-        kept = [path for path in state.blobs if not excluded(path)]
+        kept = _kept(list(state.blobs), tuple(rules.exclude))
         if key:
             memo.put_many({key: kept}, replacing=[_family(key)])
     return dataclasses.replace(state, blobs={path: state.blobs[path] for path in kept})
+
+
+def _kept(paths: list[str], globs: tuple[str, ...]) -> list[str]:
+    """The paths no glob leaves out, in order. A path in a folder whose every path is left out
+    (`**/test/**`) is decided by its folder, once per folder, not matched on its own."""
+    excluded, beneath = any_glob(globs), any_glob_beneath(globs)
+    covered: dict[str, bool] = {"": False}
+
+    def folder_covered(folder: str) -> bool:
+        if folder not in covered:
+            parent = folder.rpartition("/")[0]
+            covered[folder] = folder_covered(parent) or beneath(folder)
+        return covered[folder]
+
+    return [path for path in paths if not folder_covered(path.rpartition("/")[0]) and not excluded(path)]
 
 
 def _stamp(moment: datetime | None) -> int | None:
@@ -445,13 +479,13 @@ def _tracked_from(memo: object) -> tuple[dict[str, str], set[str], set[str]] | N
 
 def _git_state(root: Path, namespaces: list[str], dates: dict[str, datetime] | None = None,
                tracked: tuple[dict[str, str], set[str], set[str]] | None = None,
-               since: datetime | None = None) -> _GitState:
+               since: datetime | None = None, status: bool = True) -> _GitState:
     if not namespaces:
         return _GitState({}, set(), set(), set(), {})
     blobs, symlinks, gitlinks = tracked or _tracked(root, namespaces)
     if dates is None:
         dates = _last_changes(root, namespaces, since)
-    dirty, gone = _dirty(root, namespaces)
+    dirty, gone = _dirty(root, _pathspecs(namespaces)) if status else (set(), set())
     return _GitState(blobs, symlinks, gitlinks, dirty, dates, gone)
 
 
@@ -510,11 +544,12 @@ def _tracked(root: Path, namespaces: list[str]) -> tuple[dict[str, str], set[str
     return blobs, symlinks, gitlinks
 
 
-def _dirty(root: Path, namespaces: list[str]) -> tuple[set[str], set[str]]:
+def _dirty(root: Path, specs: list[str], literal: bool = False) -> tuple[set[str], set[str]]:
     """Paths with uncommitted changes, untracked files included (ignored files excluded), and
-    tracked paths deleted from the working tree (or that are no longer a file there)."""
-    output = git(root, "-c", "core.quotePath=false", "status", "--porcelain=v1", "-z",
-                 "--untracked-files=all", "--ignore-submodules=all", "--", *_pathspecs(namespaces))
+    tracked paths deleted from the working tree (or that are no longer a file there), under the
+    pathspecs `specs` (`literal`: paths, no glob in them)."""
+    output = git(root, *(["--literal-pathspecs"] if literal else []), "-c", "core.quotePath=false", "status",
+                 "--porcelain=v1", "-z", "--untracked-files=all", "--ignore-submodules=all", "--", *specs)
     paths: set[str] = set()
     gone: set[str] = set()
     entries = output.split("\0")
@@ -599,7 +634,7 @@ def describe_age(age: timedelta) -> str:
 
 def _discover_folder(folder: Path, rules: FleetRules, now: datetime) -> Fleet:
     subsystems = []
-    namespaces, outside = _namespaces(folder, rules)
+    namespaces, outside, _ = _namespaces(folder, rules)
     for name, namespace in namespaces or [(folder.name, ".")]:
         files, skipped = _walk(folder, namespace, rules)
         outside += skipped

@@ -297,3 +297,24 @@ def test_history_commands_show_a_pass_and_compact(tmp_path, capsys):
     assert main(["history", "compact", "--out", str(tmp_path), "--keep-empty-days", "0"]) == 0
     assert "3 passes -> 3 kept" in capsys.readouterr().err  # the first, a changed one, the latest
     assert main(["history", "compact", "--out", str(tmp_path / "none")]) == 2
+
+
+@given(st.lists(st.sampled_from(['"a"', '"b"', ',"', "1", "2", '\\"', "é"]), max_size=20),
+       st.lists(st.tuples(st.integers(0, 19), st.sampled_from(["3", '"c"', "", "xx"])), max_size=5))
+def test_a_line_patched_by_pieces_gives_back_its_bytes(parts, edits):
+    old = '  {"id":"C-1","f":' + "".join(parts) + "}"
+    pieces = old.split(deltas.PIECE)
+    for at, text in edits:
+        pieces[at % len(pieces)] = text
+    new = deltas.PIECE.join(pieces)
+    base = [" [", old, " ]"]
+    assert deltas.apply_delta(base, deltas.make_delta(base, [" [", new, " ]"])) == [" [", new, " ]"]
+
+
+def test_a_warm_pass_after_a_cold_one_patches_pieces_not_objects():
+    instance = '{"path":"a.py","code":"' + "x = 1\\n" * 200 + '","quiet_passes":%d,"exact":"e"}'
+    line = '  {"id":"C-1","instances":[' + ",".join([instance] * 5) + "]}"
+    before, after = [" [", line % ((1,) * 5), " ]"], [" [", line % ((2,) * 5), " ]"]
+    ops = deltas.make_delta(before, after)
+    assert [text for _, text in ops[1]["t"]] == ['quiet_passes":2'] * 5
+    assert deltas.apply_delta(before, ops) == after

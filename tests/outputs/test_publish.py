@@ -27,7 +27,8 @@ def _code_matches_the_files(snapshot: dict) -> None:
 
 def test_code_shown_follows_the_file_edited_committed_or_reverted(tmp_path):
     """The code of files that cannot have changed is taken from the last snapshot; a file edited
-    in place, committed, or put back is read again (a comment moves no shape, only the code)."""
+    in place, committed, or put back is read again (a comment moves no shape, only the code),
+    whichever commits HEAD moved over."""
     from radar.demo.fleet import build_fleet
     from radar.pipeline import run_pass
     from radar.request import ScanRequest
@@ -57,3 +58,7 @@ def test_code_shown_follows_the_file_edited_committed_or_reverted(tmp_path):
     commit_old(root, instance["path"], edited)
     assert "a note" in json.dumps(scan()["candidates"])  # committed: HEAD moved
     assert "a note" in json.dumps(scan()["candidates"])  # nothing moved: taken from the last snapshot
+    commit_old(root, "elsewhere.txt", "not code\n")  # HEAD moved, the instances' files did not
+    assert "a note" in json.dumps(scan()["candidates"])
+    git(root, "reset", "-q", "--hard", "HEAD~2")  # HEAD moved back past the note's commit
+    assert "a note" not in json.dumps(scan()["candidates"])

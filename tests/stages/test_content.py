@@ -12,7 +12,7 @@ from radar.stages.gate import gate
 from radar.stages.parse import extract
 from radar.stages.rank import score
 from radar.stages.shape import FileStreams
-from stage_fixtures import HARNESS, fleet, shapes, subsystem
+from stage_fixtures import HARNESS, RANDOM_ID, RANDOM_ID_VARIANT, fleet, shapes, subsystem
 
 CATCH_ALL = Rules(routing=(Route("shared logic", "lib/shared", Match(paths=("**",))),))
 
@@ -163,21 +163,6 @@ def test_overlap_is_symmetric_bounded_and_one_for_equal_vocabs(a, b, weights):
     assert overlap(a, b, weights) == overlap(b, a, weights)
     assert 0.0 <= overlap(a, b, weights) <= 1.0
     assert overlap(a, a, weights) == 1.0
-
-
-RANDOM_ID = '''
-def random_id(size=12):
-    chars = list(range(10)) + list(string.ascii_lowercase)
-    return "".join(str(random.choice(chars)) for _ in range(size))
-'''
-RANDOM_ID_VARIANT = '''
-def random_resource_id(size=20, prefix=""):
-    chars = list(range(10)) + list(string.ascii_lowercase) + list(string.ascii_uppercase)
-    if not prefix:
-        prefix = random.choice(string.ascii_uppercase)
-    body = "".join(str(random.choice(chars)) for _ in range(size))
-    return prefix + body
-'''
 
 
 def test_near_variants_of_one_helper_are_one_candidate_listing_its_variants():

@@ -10,14 +10,16 @@ from hypothesis import strategies as st
 
 from radar.reuse.findings import references
 from radar.stages.analyse import FileWork, _bind, analyse_bytes
-from radar.stages.deps import dependencies
+from radar.infra.cache import ParseCache
+from radar.stages.deps import dependencies, remembered_dependencies
 from radar.stages.discover import Fleet, SourceFile, Subsystem
 from radar.stages.parse import extract, language_for
 from stage_fixtures import NOW
 
 
-def scan(root: Path, layout: dict[str, dict[str, str]], manifests: dict[str, str] = None):
-    """Write `layout` ({subsystem namespace: {path: text}}) under root and resolve its references."""
+def scan(root: Path, layout: dict[str, dict[str, str]], manifests: dict[str, str] = None, memo=None):
+    """Write `layout` ({subsystem namespace: {path: text}}) under root and resolve its references
+    (through the cache `memo` when one is given)."""
     for rel, text in (manifests or {}).items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text)
@@ -36,6 +38,8 @@ def scan(root: Path, layout: dict[str, dict[str, str]], manifests: dict[str, str
         subsystems.append(Subsystem(name, "package", str(root), namespace, None, None, tuple(sources), NOW,
                                     (), False, "quiet"))
     fleet = Fleet(str(root), "folder", tuple(subsystems), 0, (), NOW)
+    if memo is not None:
+        return remembered_dependencies(fleet, references(results), memo)
     return dependencies(fleet, references(results))
 
 
@@ -206,3 +210,28 @@ def test_any_reference_text_resolves_to_a_subsystem_of_the_fleet_or_to_nothing(t
     deps = dependencies(fleet, files)
     assert all(e.source == "web" and e.target == "core" for e in deps.edges)
     assert deps.resolved + deps.unresolved <= len(refs)
+
+
+PLUGINS = {
+    "packages/helper": {"packages/helper/src/index.js": "export function declare(x) {\n  return x;\n}\n"},
+    "packages/types": {"packages/types/src/index.js": "export const t = 1;\n"},
+    "packages/plugin": {"packages/plugin/src/index.js": 'import { declare } from "@babel/helper";\n'},
+}
+
+
+def test_remembered_dependencies_follow_their_manifests_and_references(tmp_path):
+    memo = ParseCache(tmp_path / "cache")
+    manifests = {"packages/helper/package.json": json.dumps({"name": "@babel/helper"}),
+                 "packages/types/package.json": json.dumps({"name": "@babel/types"})}
+    try:
+        first = scan(tmp_path / "repo", PLUGINS, manifests, memo)
+        assert first == scan(tmp_path / "repo", PLUGINS, manifests) and edges(first) == {("plugin", "helper")}
+        assert scan(tmp_path / "repo", PLUGINS, manifests, memo) == first  # remembered
+        renamed = {**manifests, "packages/helper/package.json": json.dumps({"name": "@babel/other"}),
+                   "packages/types/package.json": json.dumps({"name": "@babel/helper"})}
+        moved = scan(tmp_path / "repo", PLUGINS, renamed, memo)
+        assert edges(moved) == {("plugin", "types")} and moved == scan(tmp_path / "repo", PLUGINS, renamed)
+        edited = {**PLUGINS, "packages/plugin": {"packages/plugin/src/index.js": 'import t from "@babel/other";\n'}}
+        assert edges(scan(tmp_path / "repo", edited, renamed, memo)) == {("plugin", "helper")}
+    finally:
+        memo.close()
