@@ -114,6 +114,19 @@ class ParseCache:
             self._db = None
 
 
+def code_stamp(seed: object, modules: Iterable) -> str | None:
+    """A digest of `seed` (its repr) and of the source of `modules`: what a memo made by that
+    code is filed under, so a memo from other code is a miss. None when a source cannot be
+    read: then no such memo is ever taken."""
+    digest = hashlib.blake2b(repr(seed).encode("utf-8", "surrogatepass"), digest_size=16)
+    for module in modules:
+        try:
+            digest.update(Path(module.__file__).read_bytes())
+        except (OSError, TypeError):
+            return None
+    return digest.hexdigest()
+
+
 def key_digest(value: object) -> str:
     """A short, stable digest of `value` (its repr), for building memo keys."""
     return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()

@@ -19,9 +19,9 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
-from radar.infra.cache import ParseCache
+from radar.infra.cache import ParseCache, code_stamp
 from radar.stages.discover import content_blob_id
 from radar.infra.executors import Executor
 from radar.stages import content
@@ -277,13 +277,7 @@ class Vocabs:
 def vocabs_stamp() -> str | None:
     """The code a vocab comes from (this module and content.py), or None when a source cannot
     be read: then no memo of vocabs is ever taken."""
-    digest = hashlib.blake2b(b"vocabs 1", digest_size=16)
-    for module in (content, sys.modules[__name__]):
-        try:
-            digest.update(Path(module.__file__).read_bytes())
-        except (OSError, TypeError):
-            return None
-    return digest.hexdigest()
+    return code_stamp("vocabs 1", (content, sys.modules[__name__]))
 
 
 def encode_vocabs(vocabs: Vocabs) -> tuple:

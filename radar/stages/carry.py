@@ -23,8 +23,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from radar.infra.cache import code_stamp
 from radar.stages import candidates, worked
 from radar.stages.candidates import Pair, SayingIndex
 from radar.stages.content import Rarity, definition_codes
@@ -197,13 +197,7 @@ def stamp(settings: tuple) -> str | None:
     made = worked.stamp(settings)
     if made is None:
         return None
-    digest = hashlib.blake2b(f"{VERSION}\0{made}".encode(), digest_size=16)
-    for module in (candidates, sys.modules[__name__]):
-        try:
-            digest.update(Path(module.__file__).read_bytes())
-        except (OSError, TypeError):
-            return None
-    return digest.hexdigest()
+    return code_stamp((VERSION, made), (candidates, sys.modules[__name__]))
 
 
 def encode(carried: Carried | None) -> tuple | None:

@@ -25,13 +25,14 @@ import json
 import os
 import posixpath
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from radar.infra.cache import key_digest
+from radar.infra.cache import code_stamp, key_digest
 from radar.stages.discover import Fleet, Subsystem
 
 EVIDENCE_KEPT = 3  # path:line examples per edge
@@ -114,10 +115,7 @@ def remembered_dependencies(fleet: Fleet, references: Iterable[tuple[str, str, s
 
 
 def _own_code() -> str | None:
-    try:
-        return key_digest(Path(__file__).read_bytes())
-    except OSError:
-        return None
+    return code_stamp("deps", (sys.modules[__name__],))
 
 
 def _manifests(fleet: Fleet) -> list[bytes | None]:

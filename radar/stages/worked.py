@@ -16,8 +16,8 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
+from radar.infra.cache import code_stamp
 from radar.stages import content, shape
 from radar.stages.content import Rarity
 from radar.stages.shape import Shape, similarity
@@ -41,14 +41,8 @@ def stamp(settings: tuple) -> str | None:
     """The code and settings the answers come from: cluster.py's settings, content.py's
     weighing constants, and the source of the modules that compute them (None when a source
     cannot be read: then no memo is ever taken)."""
-    sources = hashlib.blake2b(repr((settings, content.COMPARED, content.API_WEIGHT, content.CONVENTION_FLOOR,
-                                    _aligner_version())).encode(), digest_size=16)
-    for module in (content, shape, _cluster_module()):
-        try:
-            sources.update(Path(module.__file__).read_bytes())
-        except (OSError, TypeError):
-            return None
-    return sources.hexdigest()
+    return code_stamp((settings, content.COMPARED, content.API_WEIGHT, content.CONVENTION_FLOOR, _aligner_version()),
+                      (content, shape, _cluster_module()))
 
 
 def _aligner_version() -> str:
