@@ -4,12 +4,13 @@ A snapshot as `publish.encode_snapshot` writes it has one top-level key, or one 
 top-level list, per line. `split_lines` / `join_lines` turn that text into lines and back
 exactly; `content_of` swaps the scan line for a placeholder (the scan lives in the index of
 passes, radar/infra/records.py). A delta is a list of operations over the parent's lines:
-`[a, b]` copies lines a..b-1, a string is a new line, `{"p": i, "t": [[k, text], ...]}` is line
+`[a, b]` copies lines a..b-1, a string is a new line, `{"r": i, "t": [[k, text], ...]}` is line
 i with some of its pieces replaced (the pieces of a line are its text split at `,"`, so a
 candidate's fields and its instances' fields mostly fall one to a piece: when a line keeps its
 number of pieces, the changed ones are stored, as they are, which gives back the new line's
-bytes by construction and costs no encoding), and `{"p": i, ...}` is line i's JSON object
-patched: fields set ("s"), deleted ("d"), lists of objects patched element by element ("l"),
+bytes by construction and costs no encoding; keyed "r", not "p": a radar from before pieces
+stops at it with an error rather than reading the line as unchanged), and `{"p": i, ...}` is
+line i's JSON object patched: fields set ("s"), deleted ("d"), lists of objects patched element by element ("l"),
 long lists spliced ("q"). A patch is kept only when it gives back the new line byte for byte
 (Python's equality says 1 == 1.0 == True; the bytes do not), else the new line is stored.
 """
@@ -159,7 +160,7 @@ def _pieces_patch(old: str, line: str, index: int) -> dict | None:
     before, after = old.split(PIECE), line.split(PIECE)
     if len(before) != len(after):
         return None
-    patch = {"p": index, "t": [[k, piece] for k, (was, piece) in enumerate(zip(before, after)) if was != piece]}
+    patch = {"r": index, "t": [[k, piece] for k, (was, piece) in enumerate(zip(before, after)) if was != piece]}
     return patch if len(compact_json(patch)) < len(line) else None
 
 
@@ -253,8 +254,8 @@ def apply_delta(base: list[str], ops: list) -> list[str]:
             out.extend(base[op[0]:op[1]])
         elif isinstance(op, str):
             out.append(op)
-        elif "t" in op:
-            pieces = base[op["p"]].split(PIECE)
+        elif "r" in op:
+            pieces = base[op["r"]].split(PIECE)
             for at, piece in op["t"]:
                 pieces[at] = piece
             out.append(PIECE.join(pieces))
