@@ -12,7 +12,7 @@ A pass needs the *findings* of the fleet's files (what parse, shape and cluster 
    unchanged (`stages/worked.py`), which give the same clusters.
 Every memo key here names everything its answer depends on (files, shaping version, size
 floor), so a stale entry is a miss, never a wrong answer. Discovery's own memos (index
-listings per index file, commit dates per HEAD) are kept by `stages/discover.py` in the same
+listings per index file, commit dates per HEAD) are kept by `stages/gitstate.py` in the same
 store (`infra/cache.py`).
 """
 from __future__ import annotations

@@ -332,7 +332,7 @@ def test_a_monorepo_with_many_packages_is_split_as_with_few(tmp_path: Path, pack
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """Many sibling packages are asked about as their folder; what git says about the folder
     outside them (a loose file, an untracked one) belongs to no package."""
-    from radar.stages import discover as stage
+    from radar.stages import gitstate
 
     repo = tmp_path / "mono"
     repo.mkdir()
@@ -345,7 +345,7 @@ def test_a_monorepo_with_many_packages_is_split_as_with_few(tmp_path: Path, pack
     (repo / "packages/p2/src/m2.py").unlink()  # tracked, gone from the working tree
     rules = FleetRules(subsystems=("packages/*",), main_namespaces=())
     asked = discover(repo, rules, now=NOW, horizon=timedelta(days=7))
-    monkeypatch.setattr(stage, "PATHSPEC_SIBLINGS", 10_000)
+    monkeypatch.setattr(gitstate, "PATHSPEC_SIBLINGS", 10_000)
     assert asked == discover(repo, rules, now=NOW, horizon=timedelta(days=7))
     subsystems = {s.name: s for s in asked.subsystems}
     assert len(subsystems) == packages
@@ -364,7 +364,7 @@ _REL = st.lists(_SEGMENTS, min_size=1, max_size=4).map("/".join)
 
 @given(namespaces=st.lists(st.one_of(_REL, st.sampled_from(["", "."])), max_size=6), path=_REL)
 def test_owners_are_the_namespaces_holding_the_path(namespaces: list[str], path: str) -> None:
-    from radar.stages.discover import _Owners
+    from radar.stages.gitstate import Owners as _Owners
 
     expected = [ns for ns in dict.fromkeys(namespaces)
                 if ns in ("", ".") or path == ns or path.startswith(ns + "/")]

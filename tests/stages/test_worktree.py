@@ -15,6 +15,7 @@ from radar.config import FleetRules
 from radar.globs import any_glob, any_glob_beneath
 from radar.infra.cache import ParseCache
 from radar.stages import discover as discovery
+from radar.stages import gitstate
 from radar.stages import worktree
 from radar.stages.discover import discover
 
@@ -119,8 +120,9 @@ def test_kept_paths_status_gives_the_whole_status_fleet(change: str, tmp_path: P
 def _statuses(monkeypatch) -> list[tuple]:
     """The git status calls discovery makes from now on (each still runs)."""
     calls: list[tuple] = []
-    real = discovery._dirty
-    monkeypatch.setattr(discovery, "_dirty", lambda *args: calls.append(args) or real(*args))
+    real = gitstate.dirty_paths
+    for module in (discovery, gitstate):  # asked for kept paths (discover) or whole (gitstate)
+        monkeypatch.setattr(module, "dirty_paths", lambda *args: calls.append(args) or real(*args))
     return calls
 
 
@@ -156,4 +158,4 @@ def test_folders_whose_every_path_is_excluded() -> None:
                 max_size=4))
 def test_kept_paths_are_those_no_glob_matches(paths, globs):
     globs = tuple(globs)
-    assert discovery._kept(paths, globs) == [p for p in paths if not any_glob(globs)(p)]
+    assert gitstate._kept(paths, globs) == [p for p in paths if not any_glob(globs)(p)]
