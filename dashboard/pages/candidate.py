@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard import common, data, evidence
 from dashboard.evidence import md_escape
+from radar.outputs.backlog import unit_words
 
 MAX_COLUMNS = 3
 
@@ -25,7 +26,7 @@ def _summary(snap: dict, c: dict) -> None:
     m[3].metric("Tokens", int(c.get("tokens") or 0))
     facts = [
         ("Verdict", common.verdict_label(c.get("verdict"))),
-        ("Unit", f"{_unit(c.get('unit'))} {data.display_name(c)}".strip()),
+        ("Unit", f"{unit_words(c.get('unit') or '?')} {data.display_name(c)}".strip()),
         ("Language", data.language(c) or "?"),
         ("Kind", c.get("kind") or "(none)"),
         ("Shares", f"{c['nature']}: shared content {float(c['shared_content']):.2f}" if c.get("nature") else "(not measured)"),
@@ -73,13 +74,9 @@ def _score(c: dict) -> None:
         st.caption(f"The snapshot gives only the score: {float(c.get('score') or 0):.1f}.")
 
 
-def _unit(kind: str | None) -> str:
-    return "block in" if kind == "block" else kind or "?"  # a block is named after its function
-
-
 def _instance_column(c: dict, inst: dict, ref: dict | None) -> None:
     st.markdown(f"**{md_escape(evidence.instance_header(inst))}**")
-    notes = [f"{_unit(inst.get('unit')) if inst.get('unit') else ''} {inst.get('name', '')}".strip()]
+    notes = [f"{unit_words(inst.get('unit') or '')} {inst.get('name', '')}".strip()]
     notes.append("stable" if inst.get("stable") else "not stable")
     if inst.get("dirty"):
         notes.append("uncommitted changes")
