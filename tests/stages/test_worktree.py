@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gitfleet import git, write
+from gitfleet import diff_states, git, tree_state, write
 from radar.config import FleetRules
 from radar.globs import any_glob, any_glob_beneath
 from radar.infra.cache import ParseCache
@@ -137,6 +137,19 @@ def test_an_unchanged_tree_runs_no_status(tmp_path: Path, monkeypatch, memo) -> 
     fleet = _fleet(repo, memo)
     assert [args[1] for args in calls] == [["packages/a/src/new.py"]]
     assert "packages/a/src/new.py" in next(s for s in fleet.subsystems if s.name == "a").dirty_files
+
+
+def test_the_narrowed_status_writes_nothing_in_the_scanned_tree(tmp_path: Path, memo) -> None:
+    """Read-only on this path too: the index left stale by touched and edited files (a git
+    allowed optional locks would rewrite it), .git and the tree are as they were."""
+    repo = _repo(tmp_path)
+    _fleet(repo, memo)  # remembers the index's records
+    for change in ("touched file", "kept file edited, same size", "untracked folder", "staged new file deleted"):
+        CHANGES[change](repo)
+    before = tree_state(repo)
+    for _ in range(2):
+        _fleet(repo, memo)
+    assert diff_states(before, tree_state(repo)) == []
 
 
 def test_a_tree_with_few_excluded_files_asks_git_for_the_whole_status(tmp_path: Path, monkeypatch, memo) -> None:
