@@ -1,14 +1,19 @@
 """Uncommitted changes of the scanned files: `git status`, asked only where something may have moved;
 and the files a checkout's commits changed since an earlier HEAD (`committed_between`).
 
-A monorepo's namespaces hold tens of thousands of tracked files that fleet.exclude leaves out
-(tests, fixtures): `git status` over them looks at each one (an lstat) and walks every folder for
-untracked files, a quarter of a second a pass on a 27k-file index, though the radar drops every
-answer about an excluded path. So git is asked about the paths that may have changed only:
+`git status` costs more here than where a person types it. It lstats every tracked file and walks
+every folder for untracked files, though the radar drops every answer about a path fleet.exclude
+leaves out (babel: 26k of 27k tracked files are tests and fixtures, 0.25 s a pass). And with
+optional locks off it may never write its index back, so an entry it finds "racy" stays racy: git
+built without USE_NSEC (its default; Debian's 2.39 here) takes every file modified in the second
+its index was written as maybe changed, and reads it again every time. A fresh clone or checkout
+writes nearly all its files in that second: moto's 3.4k files cost 0.2-0.4 s a pass, every pass.
+So git is asked about the paths that may have changed only:
 - every path whose index entry differs from HEAD (`git diff-index --cached`, both sides of a
   rename, excluded or not: status pairs them as a whole status would);
 - every kept tracked file (not excluded) whose lstat differs from what the index recorded for it,
-  whose entry is flagged or racy (changed in the second the index was written), or that is gone;
+  whose entry is flagged or racy (modified no earlier than the index file, to the nanosecond:
+  a change after the index was written always is), or that is gone;
 - every entry of the folders holding kept files that the index does not hold and fleet.exclude
   does not leave out entirely (an untracked file, or an untracked folder as a whole), found by
   listing those folders only, never the excluded ones.
@@ -17,8 +22,8 @@ the radar reads is always among those asked about, and git answers for a path as
 a whole status (its own ignore rules, renames among the paths asked), so the answer the radar
 keeps is the same (tests/stages/test_worktree.py compares them). The index's records are read
 once per index file (`git ls-files --debug`) and remembered with it; anything unexpected in
-them, or too many paths to ask about, falls back to the whole status, and so does a tree with
-few excluded tracked files (git's status costs little there).
+them, or too many paths to ask about, falls back to the whole status, and so does a pass with
+no cache to remember them in.
 """
 from __future__ import annotations
 
@@ -31,9 +36,6 @@ from radar.infra.cache import SHAPING, key_digest
 from radar.infra.gitdoor import GitError, git
 
 MAX_ASKED = 256  # more paths than this: one whole status is cheaper than matching them all
-# Fewer excluded tracked paths than this: git's own status is as cheap as reading the index's
-# records again whenever the index changes (moto: 1.9k tracked, none excluded; babel: 26k of 27k)
-MIN_EXCLUDED = 5000
 _HIGH = 0xFFFFFFFF  # the index keeps times, device, inode and size as 32-bit numbers
 
 
@@ -50,7 +52,7 @@ def changed_paths(root: Path, head: str | None, specs: list[str], namespaces: li
     changed, or nothing at all. `tracked`: the index's paths under `specs`; `kept`: those the
     radar reads; `folder_excluded(folder)`: every path below it is excluded."""
     index = _index_file(root)
-    if memo is None or head is None or index is None or len(tracked) - len(kept) < MIN_EXCLUDED:
+    if memo is None or head is None or index is None:
         return status(root, specs, False)
     try:
         info = os.stat(index)

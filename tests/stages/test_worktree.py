@@ -16,7 +16,6 @@ from radar.globs import any_glob, any_glob_beneath
 from radar.infra.cache import ParseCache
 from radar.stages import discover as discovery
 from radar.stages import gitstate
-from radar.stages import worktree
 from radar.stages.discover import discover
 
 RULES = FleetRules(subsystems=("packages/*",), main_namespaces=(), exclude=("**/test/**", "**/*.snap", "build/"))
@@ -34,13 +33,6 @@ FILES = {
 }
 
 
-@pytest.fixture(autouse=True)
-def narrowed_on_small_trees(request, monkeypatch):
-    """These trees exclude a handful of files, not thousands: narrow their status all the same."""
-    if "whole_status" not in request.node.name:
-        monkeypatch.setattr(worktree, "MIN_EXCLUDED", 0)
-
-
 @pytest.fixture
 def memo(tmp_path: Path):
     cache = ParseCache(tmp_path / "cache")
@@ -48,13 +40,15 @@ def memo(tmp_path: Path):
     cache.close()
 
 
-def _repo(tmp_path: Path) -> Path:
+def _repo(tmp_path: Path, fresh: bool = False) -> Path:
+    """A repository of FILES, committed; `fresh`: written just before the index, as a clone
+    writes them (else long before it: no entry is racy)."""
     repo = tmp_path / "repo"
     repo.mkdir()
     git(repo, "init", "-q")
     write(repo, FILES)
-    past = 1_700_000_000  # written long before the index: no entry is racy
-    for path in FILES:
+    past = 1_700_000_000
+    for path in FILES if not fresh else ():
         os.utime(repo / path, (past, past))
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "start")
@@ -152,10 +146,26 @@ def test_the_narrowed_status_writes_nothing_in_the_scanned_tree(tmp_path: Path, 
     assert diff_states(before, tree_state(repo)) == []
 
 
-def test_a_tree_with_few_excluded_files_asks_git_for_the_whole_status(tmp_path: Path, monkeypatch, memo) -> None:
+def test_without_a_cache_git_is_asked_for_the_whole_status(tmp_path: Path, monkeypatch) -> None:
     calls = _statuses(monkeypatch)
-    _fleet(_repo(tmp_path), memo)
-    assert [args[1:] for args in calls] == [(["packages/a", "packages/b", "packages/c"], False)]
+    _fleet(_repo(tmp_path), None)
+    assert [args[1] for args in calls] == [["packages/a", "packages/b", "packages/c"]]
+
+
+def test_a_fresh_checkout_asks_git_about_its_racy_files_only(tmp_path: Path, monkeypatch, memo) -> None:
+    """Files written in the second the index was (a clone's): git would read them all again at
+    every status, as it may not write its index back; only those written no earlier than the
+    index, to the nanosecond, are asked about, and an edit made now is seen."""
+    repo = _repo(tmp_path, fresh=True)
+    index_time = os.stat(repo / ".git/index").st_mtime_ns
+    racy = {path for path in FILES if os.stat(repo / path).st_mtime_ns >= index_time}
+    calls = _statuses(monkeypatch)
+    _fleet(repo, memo)
+    calls.clear()
+    _fleet(repo, memo)
+    assert all(set(args[1]) <= racy and args[2] for args in calls)
+    CHANGES["kept file edited, same size"](repo)
+    assert _fleet(repo, memo) == _fleet(repo, None)
 
 
 def test_folders_whose_every_path_is_excluded() -> None:
