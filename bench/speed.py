@@ -7,11 +7,12 @@ Builds, under bench/.work/ (git-ignored):
 - corpus/pkgs: a git repo whose main checkout has lib/<pkg>/ = the .py files of several
   pure-Python packages installed in the venv, committed 90 days ago;
 - corpus/fleet: the demo fleet generator (radar.demo.fleet.build_fleet) with many worktrees;
-- runs/<name>/repo: a local clone of each real repository given (moto: Python, 182 service
-  packages, ~11k commits; babel: JS/TS monorepo, ~150 packages, ~18.6k commits), made once
-  from the path given and never from the network; the given checkout is never touched, the
-  one-file edits are committed in the clone; the rules the bench scans them with are written
-  under runs/<name>/rules;
+- corpus/<name>/repo: a local clone of each real repository given (moto: Python, 182 service
+  packages, ~11k commits; babel: JS/TS monorepo, ~150 packages, ~18.6k commits), made afresh
+  from the path given at each round (never from the network), so every round starts where a
+  user who has just cloned does (git's index written in the second of its files); the given
+  checkout is never touched, the one-file edits are committed in the clone; the rules the
+  bench scans them with are written under corpus/<name>/rules;
 installs jscpd@5.3.2 under bench/.work/jscpd if missing, then for each tree, in rounds of
   jscpd, radar cold (fresh empty --cache and --out), radar warm (same cache and out, nothing
   changed), radar after committing a one-line comment to one file ("comment": moves no
@@ -109,12 +110,10 @@ def real_rules(spec: RealRepo, dest: Path) -> Path:
 
 
 def clone_real(source: Path, dest: Path) -> Path:
-    """A local clone (objects hard-linked, never fetched from the network) in which the bench may
-    commit its edits; `source` itself is only read."""
-    if not (dest / ".git").exists():
-        fresh(dest.parent)
-        subprocess.run(["git", "clone", "-q", "--local", str(source), str(dest)], check=True,
-                       env=git_env())
+    """A fresh local clone (objects hard-linked, never fetched from the network) in which the
+    bench may commit its edits; `source` itself is only read."""
+    fresh(dest)
+    subprocess.run(["git", "clone", "-q", "--local", str(source), str(dest)], check=True, env=git_env())
     return dest
 
 
@@ -161,7 +160,9 @@ def pick_target(repo: Path, ext: str, under: str = "", skip: tuple[str, ...] = (
 
 def bench_tree(label: str, repo: Path, scan_root: Path, rules: Path | None, jscpd_extra: list[str],
                exts: tuple[str, ...], runs: int, jobs: int | None, timeout: float,
-               skip: tuple[str, ...] = ()) -> dict:
+               skip: tuple[str, ...] = (), checkout=None) -> dict:
+    """Rounds of jscpd, radar cold, warm, comment and edit on `repo`; `checkout()`, when given,
+    makes `repo` afresh before each round."""
     work = fresh(WORK / "runs" / label)
     files, lines, size = count_lines(scan_root, exts, frozenset(skip))
     print(f"[{label}] {files} files, {lines} lines, {size / 1e6:.1f} MB under {scan_root}",
@@ -176,6 +177,8 @@ def bench_tree(label: str, repo: Path, scan_root: Path, rules: Path | None, jscp
     if jobs:
         radar_base += ["--jobs", str(jobs)]
     for r in range(runs):
+        if checkout is not None and r:
+            checkout()
         out_j = fresh(work / f"jscpd-{r}")
         cmd = [str(JSCPD), "--silent", "--reporters", "json", "--output", str(out_j),
                *jscpd_extra, str(scan_root)]
@@ -268,13 +271,14 @@ def main(argv: list[str] | None = None) -> int:
         source = getattr(a, name)
         if name not in wanted or source is None:
             continue
-        repo = clone_real(Path(source).resolve(), CORPUS / name / "repo")
-        git(repo, "reset", "-q", "--hard", "origin/HEAD")  # the edits of earlier runs go
+        def checkout(source=Path(source).resolve(), dest=CORPUS / name / "repo") -> Path:
+            return clone_real(source, dest)
+        repo = checkout()
         rules = real_rules(spec, CORPUS / name / "rules")
         ignore = ",".join(f"**/{d}/**" for d in ("node_modules", "vendor", ".git", *spec.skip))
         rows.append(bench_tree(name, repo, repo / spec.scan_root, rules,
                                ["--format", spec.jscpd_formats, "--ignore", ignore],
-                               spec.exts, a.runs, a.jobs, a.timeout, spec.skip))
+                               spec.exts, a.runs, a.jobs, a.timeout, spec.skip, checkout))
     head = (f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.node()}, "
             f"{os.cpu_count()} cores, {platform.python_version()}")
     print(head + table(rows, a.runs))
