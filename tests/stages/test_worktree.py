@@ -78,6 +78,31 @@ def _file_becomes_folder(repo: Path) -> None:
     write(repo, {"packages/b/lib.py/inner.py": "I = 1\n"})
 
 
+def _edited_and_staged(repo: Path) -> None:
+    """The index takes the file as it is now (its lstat recorded, not racy): only the index's
+    difference from HEAD says it is uncommitted."""
+    write(repo, {"packages/a/src/x.py": "def x():\n    return 70\n"})
+    os.utime(repo / "packages/a/src/x.py", (1_700_000_100, 1_700_000_100))
+    git(repo, "add", "packages/a/src/x.py")
+
+
+def _merge_conflict(repo: Path) -> None:
+    git(repo, "checkout", "-qb", "other")
+    write(repo, {"packages/b/lib.py": "def b():\n    return 40\n"})
+    git(repo, "commit", "-qam", "other")
+    git(repo, "checkout", "-q", "-")
+    write(repo, {"packages/b/lib.py": "def b():\n    return 41\n"})
+    git(repo, "commit", "-qam", "mine")
+    with pytest.raises(AssertionError, match="git merge"):  # the merge stops at the conflict
+        git(repo, "merge", "other")
+    assert git(repo, "ls-files", "-u")  # the path is unmerged: stages 1 to 3 in the index
+
+
+def _added_with_intent(repo: Path) -> None:
+    write(repo, {"packages/a/src/later.py": "L = 1\n"})
+    git(repo, "add", "-N", "packages/a/src/later.py")
+
+
 def _touched(repo: Path) -> None:
     os.utime(repo / "packages/a/src/x.py")  # same bytes, new times: git finds it clean
 
@@ -98,6 +123,9 @@ CHANGES = {
     "staged new file deleted": _staged_then_deleted,
     "tracked file became a folder": _file_becomes_folder,
     "touched file": _touched,
+    "kept file edited and staged": _edited_and_staged,
+    "merge conflict in a kept file": _merge_conflict,
+    "new kept file added with intent": _added_with_intent,
     "kept folder deleted": lambda repo: shutil.rmtree(repo / "packages/a/src"),
     "gitignore edited": lambda repo: write(repo, {"packages/.gitignore": "*.md\n"}),
 }
@@ -166,6 +194,19 @@ def test_a_fresh_checkout_asks_git_about_its_racy_files_only(tmp_path: Path, mon
     assert all(set(args[1]) <= racy and args[2] for args in calls)
     CHANGES["kept file edited, same size"](repo)
     assert _fleet(repo, memo) == _fleet(repo, None)
+
+
+def test_files_modified_in_the_tick_the_index_was_written_are_asked_about(tmp_path: Path, monkeypatch,
+                                                                         memo) -> None:
+    """Racy: written again in that tick, a file keeps the size and times the index recorded, so
+    only git, reading it, can tell (timestamps are coarser than their nanoseconds)."""
+    repo = _repo(tmp_path)  # every file modified at the same time
+    mtime = os.stat(repo / "packages/a/src/x.py").st_mtime_ns
+    os.utime(repo / ".git/index", ns=(mtime, mtime))
+    calls = _statuses(monkeypatch)
+    _fleet(repo, memo)
+    kept = ["packages/a/README.md", "packages/a/src/deep/y.py", "packages/a/src/x.py", "packages/b/lib.py"]
+    assert [args[1] for args in calls] == [kept]
 
 
 def test_folders_whose_every_path_is_excluded() -> None:
