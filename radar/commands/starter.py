@@ -9,7 +9,9 @@ folder named for tests never is one); of nested ones, the one holding more packa
 (`sentry_sdk/integrations/*`, not `sentry_sdk/*`); when that folder
 also holds about as many modules of its own, they are packages of one module each
 (`sentry_sdk/integrations/*.py`). Folders of tests, fixtures, vendored and generated code found
-in the tree become excludes.
+in the tree become excludes, and so do folders of test suites named for them (`e2e-tests`,
+`node-integration-tests`, `tests_js`: "tests" as the name's last or first word; a `test_state`
+folder is code, moto's and localstack's TestState API).
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from radar.commands import UsageError
+from radar.globs import glob_match
 from radar.infra.gitdoor import GitError, git, is_git_checkout
 from radar.stages.parse import language_for
 
@@ -34,6 +37,7 @@ EXCLUDABLE = {
     "generated": ("generated", "__generated__", "gen", "dist", "build"),
 }
 TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**/*.spec.*")
+SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**")
 MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet of packages
 MAX_DEPTH = 4  # packages this deep at most: `providers/src/airflow/providers/*`, `core/pkg/services/*`
 DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it holds DEEP_PACKAGES or more:
@@ -140,9 +144,7 @@ def _excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
                 if name in parts:
                     counts[(f"**/{name}/**", why)] += 1
     excludes = [(glob, why, n) for (glob, why), n in counts.most_common()]
-    for pattern in TEST_FILES:
-        from radar.globs import glob_match
-
+    for pattern in (*SUITE_FOLDERS, *TEST_FILES):
         n = sum(glob_match(pattern, f) for f in sources)
         if n:
             excludes.append((pattern, "tests", n))

@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from gitfleet import RADAR, commit_all, git, make_fleet, radar, tree_state, write  # noqa: E402
 
 from radar.cli import Exit, main  # noqa: E402
+from radar.globs import any_glob  # noqa: E402
 
 
 @pytest.fixture()
@@ -251,6 +252,27 @@ def test_init_finds_a_fleet_three_folders_deep_and_passes_over_test_suites_and_s
         files[f"core/app/utils/{name}/__init__.py"] = f"def {name}():\n    return '{name}'\n"
     _, fleet_rules = _init(repo, files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["core/app/services/*"]
+
+
+def test_init_excludes_folders_of_test_suites_but_not_code_named_for_a_test(tmp_path):
+    """sentry-javascript's `dev-packages/node-integration-tests/suites/*/test.ts` are tests;
+    moto's `stepfunctions/.../test_state/` implements AWS's TestState API."""
+    repo = tmp_path / "suites-repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    files = {}
+    for name in ("node-integration-tests", "e2e-tests", "rollup-utils"):
+        files[f"dev-packages/{name}/package.json"] = "{}\n"
+        files[f"dev-packages/{name}/suites/a/test.ts"] = "export const a = 1;\n"
+    for name in ("core", "node", "react"):
+        files[f"packages/{name}/package.json"] = "{}\n"
+        files[f"packages/{name}/src/test_state/index.ts"] = f"export const {name} = 1;\n"
+    _, fleet_rules = _init(repo, files, tmp_path / "rules")
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert "**/*-tests/**" in fleet_rules["exclude"]
+    assert excluded("dev-packages/e2e-tests/suites/a/test.ts")
+    assert not excluded("dev-packages/rollup-utils/suites/a/test.ts")
+    assert not excluded("packages/core/src/test_state/index.ts")
 
 
 def test_globs_are_relative_to_a_repo_subfolder(tmp_path):
