@@ -97,6 +97,8 @@ def discover(repo: Path, rules: FleetRules, now: datetime | None = None, memo: M
 def _printable(fleet: Fleet) -> Fleet:
     """Drop what JSON cannot carry: names that are not UTF-8 (git and os hand them over as
     surrogate escapes). Each is reported once, its bytes shown escaped."""
+    if _utf8("\0".join(_names(fleet))):  # the usual case, checked at once: every name is
+        return fleet
     warnings = list(fleet.warnings)
     subsystems = []
     for subsystem in fleet.subsystems:
@@ -110,6 +112,13 @@ def _printable(fleet: Fleet) -> Fleet:
             subsystem, files=tuple(f for f in subsystem.files if _utf8(f.path)),
             dirty_files=tuple(p for p in subsystem.dirty_files if _utf8(p))))
     return dataclasses.replace(fleet, subsystems=tuple(subsystems), warnings=tuple(warnings))
+
+
+def _names(fleet: Fleet):
+    for subsystem in fleet.subsystems:
+        yield from (subsystem.name, subsystem.root, subsystem.namespace, subsystem.branch or "")
+        yield from (f.path for f in subsystem.files)
+        yield from subsystem.dirty_files
 
 
 def _utf8(text: str) -> bool:
