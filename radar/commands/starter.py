@@ -3,15 +3,16 @@ no subsystem prints.
 
 The layout is read from the files git tracks (or, for a plain folder, a walk that skips hidden
 and dependency folders): a folder whose sub-folders are mostly packages (a manifest or an
-`__init__.py` of their own) is a subsystem glob (`packages/*`, `moto/*`, up to four folders
-down, `core/localstack/services/*`; from three down it must hold ten packages or more, and a
+`__init__.py` of their own) is a subsystem glob (`packages/*`, `moto/*`, `*` for the modules of a
+Gradle or Maven build at the top, up to four folders down, `core/localstack/services/*`; from three down it must hold ten packages or more, and a
 folder named for tests never is one); of nested ones, the one holding more packages
 (`sentry_sdk/integrations/*`, not `sentry_sdk/*`); when that folder
 also holds about as many modules of its own, they are packages of one module each
 (`sentry_sdk/integrations/*.py`). Folders of tests, fixtures, vendored and generated code found
 in the tree become excludes, and so do folders of test suites named for them (`e2e-tests`,
-`node-integration-tests`, `tests_js`: "tests" as the name's last or first word; a `test_state`
-folder is code, moto's and localstack's TestState API).
+`node-integration-tests`, `tests_js`, `test-suite-kotlin`: "tests" as the name's last or first
+word, or a name starting `test-`; a `test_state` folder is code, moto's and localstack's
+TestState API).
 """
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ EXCLUDABLE = {
     "generated": ("generated", "__generated__", "gen", "dist", "build"),
 }
 TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**/*.spec.*")
-SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**")
+SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**")
 MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet of packages
 MAX_DEPTH = 4  # packages this deep at most: `providers/src/airflow/providers/*`, `core/pkg/services/*`
 DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it holds DEEP_PACKAGES or more:
@@ -89,13 +90,14 @@ def _worktrees(repo: Path) -> int:
 
 
 def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
-    """`parent/*` for each folder (up to MAX_DEPTH levels down) whose sub-folders are mostly packages."""
+    """`parent/*` for each folder (the top, "", up to MAX_DEPTH levels down) whose sub-folders are
+    mostly packages; of nested ones, the one holding more."""
     packages: dict[str, set[str]] = defaultdict(set)
     children: dict[str, set[str]] = defaultdict(set)
     with_sources = {str(PurePosixPath(f).parent) for f in sources}
     for f in files:
         parts = PurePosixPath(f).parts
-        for depth in range(1, MAX_DEPTH + 1):
+        for depth in range(MAX_DEPTH + 1):
             if len(parts) > depth + 1:
                 parent, child = "/".join(parts[:depth]), "/".join(parts[:depth + 1])
                 if any(p in NOT_SUBSYSTEMS or p.startswith(".") for p in parts[:depth + 1]) or _tests(parts[:depth]):
@@ -110,13 +112,18 @@ def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
               and len(found) * 2 >= len(has_code.get(parent) or found)]
     kept: list[str] = []
     for parent in sorted(chosen, key=lambda p: (-len(packages[p]), p.count("/"), p)):
-        if not any(parent.startswith(k + "/") or k.startswith(parent + "/") for k in kept):
+        if not any(_within(parent, k) or _within(k, parent) for k in kept):
             kept.append(parent)
     globs = []
     for parent in sorted(kept, key=lambda p: (p.count("/"), p)):
-        globs.append((f"{parent}/*", len(packages[parent])))
-        globs += _module_glob(parent, len(packages[parent]), sources)
+        globs.append((f"{parent}/*" if parent else "*", len(packages[parent])))
+        globs += _module_glob(parent, len(packages[parent]), sources) if parent else []
     return tuple(globs)
+
+
+def _within(folder: str, other: str) -> bool:
+    """`other` is below `folder` ("" is the top: everything is below it)."""
+    return not folder or other.startswith(folder + "/")
 
 
 def _tests(parts: tuple[str, ...]) -> bool:
@@ -187,7 +194,7 @@ def radar_yaml(layout: Layout, repo: Path) -> str:
 
 def counted(glob: str, n: int) -> str:
     """What a subsystem glob's count counts: packages, or modules that are packages."""
-    return f"{n} packages" if glob.endswith("/*") else f"{n} one-module packages"
+    return f"{n} packages" if glob == "*" or glob.endswith("/*") else f"{n} one-module packages"
 
 
 ROUTING_YAML = """\

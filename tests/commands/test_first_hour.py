@@ -275,6 +275,34 @@ def test_init_excludes_folders_of_test_suites_but_not_code_named_for_a_test(tmp_
     assert not excluded("packages/core/src/test_state/index.ts")
 
 
+def test_init_finds_the_modules_of_a_build_at_the_top_unless_a_folder_holds_more(tmp_path):
+    """micronaut-core: seventy Gradle modules at the top, `test-suite-*` among them; a
+    JavaScript monorepo with a website and docs beside `packages/` keeps `packages/*`."""
+    gradle = tmp_path / "gradle-repo"
+    gradle.mkdir()
+    git(gradle, "init", "-q")
+    files = {"settings.gradle": "", "docs/guide.adoc": "x\n"}
+    for name in ("core", "http", "inject", "test-suite-kotlin"):
+        files[f"{name}/build.gradle"] = ""
+        files[f"{name}/src/main/java/io/x/{name.title()}.java"] = "class A { int a() { return 1; } }\n"
+    done, fleet_rules = _init(gradle, files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["*"] and "* (4 packages)" in done.stderr
+    assert "**/test-*/**" in fleet_rules["exclude"]
+    scan = radar("scan", "--repo", gradle, "--rules", tmp_path / "rules", "--out", tmp_path / "out", "--no-cache")
+    assert scan.returncode == 0 and "4 subsystems, 3 files" in scan.stderr  # the test suite keeps none
+
+    js = tmp_path / "js-repo"
+    js.mkdir()
+    git(js, "init", "-q")
+    files = {"website/package.json": "{}\n", "website/src/a.js": "export const a = 1;\n",
+             "docs/package.json": "{}\n", "docs/b.js": "export const b = 1;\n"}
+    for name in ("core", "node", "react"):
+        files[f"packages/{name}/package.json"] = "{}\n"
+        files[f"packages/{name}/src/index.js"] = f"export const {name} = 1;\n"
+    _, fleet_rules = _init(js, files, tmp_path / "js-rules")
+    assert fleet_rules["subsystems"] == ["packages/*"]
+
+
 def test_globs_are_relative_to_a_repo_subfolder(tmp_path):
     repo = _monorepo(tmp_path / "outer")
     rules = tmp_path / "rules"
