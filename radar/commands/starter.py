@@ -4,9 +4,10 @@ no subsystem prints.
 The layout is read from the files git tracks (or, for a plain folder, a walk that skips hidden
 and dependency folders): a folder whose sub-folders are mostly packages (a manifest or an
 `__init__.py` of their own) is a subsystem glob (`packages/*`, `moto/*`, `*` for the modules of a
-Gradle or Maven build at the top, up to four folders down, `core/localstack/services/*`; from three down it must hold ten packages or more, and a
-folder named for tests never is one); of nested ones, the one holding more packages
-(`sentry_sdk/integrations/*`, not `sentry_sdk/*`); when that folder
+Gradle or Maven build at the top, up to four folders down, `core/localstack/services/*`; from
+three down it must hold ten packages or more, and a folder named for tests never is one); of
+nested ones, the one holding more packages (`sentry_sdk/integrations/*`, not `sentry_sdk/*`;
+`packages/*`, not `*`, beside a website and docs with manifests of their own); when that folder
 also holds about as many modules of its own, they are packages of one module each
 (`sentry_sdk/integrations/*.py`). Folders of tests, fixtures, vendored and generated code found
 in the tree become excludes, and so do folders of test suites named for them (`e2e-tests`,
