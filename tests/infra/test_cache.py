@@ -52,3 +52,28 @@ def test_old_memos_and_other_versions_parses_are_dropped(tmp_path):
     assert cache.get_many(["tracked/one/new", "tracked/one/newer", "tracked/two/x"]) == {
         "tracked/one/newer": 4, "tracked/two/x": 5}
     cache.close()
+
+
+def test_damaged_payloads_and_entries_under_another_key_are_misses(tmp_path):
+    """A flipped bit, a truncation, a payload moved under another key: each is a miss, though
+    most of them still unmarshal to a value."""
+    cache = ParseCache(tmp_path)
+    value = ("name", tuple(range(200)), "x" * 300)
+    cache.put_many({"memo/a": value, "memo/b": value})
+    cache.close()
+    db = sqlite3.connect(tmp_path / "parse-cache.sqlite")
+    payload, digest = db.execute("SELECT payload, digest FROM entry WHERE key = 'memo/a'").fetchone()
+    damaged = {
+        "flipped": payload[:100] + bytes([payload[100] ^ 0x04]) + payload[101:],
+        "truncated": payload[:-1],
+        "extended": payload + b"\0",
+    }
+    with db:
+        for name, bad in damaged.items():
+            db.execute("INSERT INTO entry VALUES (?, ?, ?)", (f"memo/{name}", digest, bad))
+        db.execute("INSERT INTO entry VALUES ('memo/moved', ?, ?)", (digest, payload))
+    db.close()
+    cache = ParseCache(tmp_path)
+    assert cache.get_many(["memo/a", "memo/b", "memo/moved", *(f"memo/{name}" for name in damaged)]) == {
+        "memo/a": value, "memo/b": value}
+    cache.close()
