@@ -77,3 +77,20 @@ def test_damaged_payloads_and_entries_under_another_key_are_misses(tmp_path):
     assert cache.get_many(["memo/a", "memo/b", "memo/moved", *(f"memo/{name}" for name in damaged)]) == {
         "memo/a": value, "memo/b": value}
     cache.close()
+
+
+def test_a_new_cache_has_large_pages_and_an_older_one_keeps_its_own(tmp_path):
+    from radar.infra.cache import PAGE_SIZE
+    cache = ParseCache(tmp_path / "new")
+    cache.put_many({"memo/a": "x" * 100_000})
+    assert cache._db.execute("PRAGMA page_size").fetchone() == (PAGE_SIZE,)
+    cache.close()
+    old = sqlite3.connect(tmp_path / "parse-cache.sqlite")  # as an earlier radar made it
+    old.execute("PRAGMA journal_mode=WAL")
+    old.execute("CREATE TABLE entry (key TEXT PRIMARY KEY, digest BLOB, payload BLOB)")
+    old.close()
+    cache = ParseCache(tmp_path)
+    cache.put_many({"memo/a": "x" * 100_000})
+    assert cache._db.execute("PRAGMA page_size").fetchone() == (4096,)
+    assert cache.get_many(["memo/a"]) == {"memo/a": "x" * 100_000}
+    cache.close()
