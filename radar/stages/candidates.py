@@ -71,31 +71,31 @@ def find_pairs(shapes: list[Shape], keys: list[str]) -> tuple[set[Pair], PairInd
 
 def update_pairs(shapes: list[Shape], keys: list[str], previous: PairIndex) -> tuple[set[Pair], PairIndex]:
     """find_pairs(shapes, ...), starting from the index of another set of groups."""
-    frequency = _frequency(shapes)
-    prefixes, dirty = _prefixes_since(previous, shapes, keys, frequency)
+    levels = list(map(granularity, shapes))  # once: every step below reads them
+    frequency = _frequency(shapes, levels)
+    prefixes, dirty = _prefixes_since(previous, shapes, keys, frequency, levels)
     where = {key: index for index, key in enumerate(keys)}
-    entries = [(index, granularity(shape), prefix) for index, (shape, prefix) in enumerate(zip(shapes, prefixes))]
+    entries = list(zip(range(len(shapes)), levels, prefixes))
     now = [where.get(key, -1) for key in previous.prefixes]  # each earlier group's index here, or -1
     recheck = _met_before(previous, dirty, now) | _meeting_now(_postings_of(entries, dirty), shapes)
     kept = {pair for pair in _indexed(previous.pairs, now) if pair not in recheck}
     shared: dict[Granularity, set[int]] = defaultdict(set)  # where the rechecked pairs could meet
     for a, b in recheck:
-        shared[granularity(shapes[a])].update(set(prefixes[a]).intersection(prefixes[b]))
+        shared[levels[a]].update(set(prefixes[a]).intersection(prefixes[b]))
     postings = _postings_of(entries, shared)
     pairs = kept | _sharing({p for p in recheck if _meet(p, prefixes, postings, shapes)}, shapes)
-    return pairs, _index(shapes, keys, frequency, prefixes, pairs)
+    return pairs, _index(shapes, keys, frequency, prefixes, pairs, levels)
 
 
-def _prefixes_since(previous: PairIndex, shapes: list[Shape], keys: list[str],
-                    frequency: dict[Granularity, Counter]) -> tuple[list[tuple[int, ...]], dict[Granularity, set[int]]]:
+def _prefixes_since(previous: PairIndex, shapes: list[Shape], keys: list[str], frequency: dict[Granularity, Counter],
+                    levels: list[Granularity]) -> tuple[list[tuple[int, ...]], dict[Granularity, set[int]]]:
     """Each group's prefix, recomputed only where a sample's rarity changed, and the postings
     whose members changed since `previous` (groups gone, come, or with another prefix)."""
     touched = {g: {sample for sample, _ in counts.items() ^ previous.frequency.get(g, {}).items()}
                for g, counts in frequency.items()}
     prefixes: list[tuple[int, ...]] = []
     dirty: dict[Granularity, set[int]] = defaultdict(set)
-    for shape, key in zip(shapes, keys):
-        level = granularity(shape)
+    for shape, key, level in zip(shapes, keys, levels):
         before = previous.prefixes.get(key)
         if before is not None and touched[level].isdisjoint(shape.samples):
             prefixes.append(before[1])  # no sample of it changed rarity: same order, same prefix
@@ -318,12 +318,12 @@ def granularity(shape: Shape) -> Granularity:
     return (shape.language, level)
 
 
-def _frequency(shapes: list[Shape]) -> dict[Granularity, Counter]:
+def _frequency(shapes: list[Shape], levels: list[Granularity] | None = None) -> dict[Granularity, Counter]:
     # Counted within a granularity: a module repeats every sample of its definitions, and
     # counted together the definitions' rare samples would look common.
     samples: dict[Granularity, list[tuple[int, ...]]] = defaultdict(list)
-    for shape in shapes:
-        samples[granularity(shape)].append(shape.samples)
+    for shape, level in zip(shapes, levels or map(granularity, shapes)):
+        samples[level].append(shape.samples)
     frequency: dict[Granularity, Counter] = defaultdict(Counter)
     for level, found in samples.items():  # one count over each granularity's samples: in C
         frequency[level] = Counter(chain.from_iterable(found))
@@ -449,8 +449,8 @@ def _indexed(pairs: Iterable[Pair], now: list[int]) -> set[Pair]:
     return found
 
 
-def _index(shapes, keys, frequency, prefixes, pairs: set[Pair]) -> PairIndex:
+def _index(shapes, keys, frequency, prefixes, pairs: set[Pair], levels: list[Granularity] | None = None) -> PairIndex:
     return PairIndex(
         frequency=dict(frequency),
-        prefixes={key: (granularity(shape), prefix) for shape, key, prefix in zip(shapes, keys, prefixes)},
+        prefixes=dict(zip(keys, zip(levels or map(granularity, shapes), prefixes))),
         pairs=frozenset(pairs))

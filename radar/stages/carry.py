@@ -23,6 +23,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
+from operator import attrgetter
 
 from radar.infra.cache import code_stamp
 from radar.stages import candidates, worked
@@ -176,7 +178,7 @@ class Answers:
         if self._carried is None or any(self._earlier[group] is None for group, _ in key[0]):
             return None
         # an untouched group's first unit says nothing whose facts moved, but a weighing reads every member's words
-        if self._moved and any(not self._moved.isdisjoint(member.vocab) for member in members):
+        if self._moved and any(_says_any(self._moved, member.vocab) for member in members):
             return None
         return self._carried.weighs.get((tuple((self._earlier[group], at) for group, at in key[0]), medoid))
 
@@ -326,10 +328,18 @@ def _updated(groups: list[tuple[Shape, ...]], keys: list[str], carried: Carried,
     earlier: list[int | None] = [where.get(key) for key in keys]
     for index, old in enumerate(earlier):
         if old is not None and (old in touched_before or index in touched_now
-                                or (moved_words and not moved_words.isdisjoint(groups[index][0].vocab))
-                                or (flipped and not flipped.isdisjoint(groups[index][0].names))):
+                                or (moved_words and _says_any(moved_words, groups[index][0].vocab))
+                                or (flipped and _says_any(flipped, groups[index][0].names))):
             earlier[index] = None
     return Context(rarity, _private(owners, need), earlier, carried, words, owners, frozenset(moved_words))
+
+
+def _says_any(chars: set[str] | frozenset[str], text: str) -> bool:
+    """Whether `text` holds one of `chars`: for the few an edit moves, a search of the string
+    each (no set of the text's characters built: five times cheaper on a group's words)."""
+    if len(chars) > 16:
+        return not chars.isdisjoint(text)
+    return any(char in text for char in chars)
 
 
 def _move(counts: dict[str, int], before: set[str], after: set[str], moved: set[str]) -> None:
@@ -385,12 +395,14 @@ def file_runs(eligible: list[Shape]) -> list[tuple[tuple[str, str], range]]:
     """Each file's eligible shapes, a run of positions (cluster.py sorts by language,
     subsystem, path first)."""
     runs, start = [], 0
-    for at in range(1, len(eligible) + 1):
-        if at == len(eligible) or (eligible[at].subsystem, eligible[at].path) != (eligible[start].subsystem,
-                                                                                 eligible[start].path):
-            runs.append(((eligible[start].subsystem, eligible[start].path), range(start, at)))
-            start = at
+    for file, run in groupby(eligible, key=_file):
+        end = start + sum(1 for _ in run)
+        runs.append((file, range(start, end)))
+        start = end
     return runs
+
+
+_file = attrgetter("subsystem", "path")
 
 
 def keys_of(eligible: list[Shape], groups: list[tuple[Shape, ...]], keys: list[str]) -> list[str]:

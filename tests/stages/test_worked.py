@@ -339,3 +339,14 @@ def test_a_cluster_is_weighed_again_when_the_words_of_a_member_not_first_in_its_
     pages = lambda clusters: [c.content for c in clusters if c.subsystems == ("feed", "mod", "search")]  # noqa: E731
     assert pages(cluster(after)) != pages(cluster(before))
     assert _carried_then(before, after) == cluster(after)
+
+
+CHARS = st.sampled_from(["a", "b", "é", "\U000f0001", "\U000f0002", "\U00100003", "\U00100004"])
+
+
+@given(chars=st.sets(CHARS | st.characters(), max_size=40), text=st.text(CHARS | st.characters(), max_size=60))
+def test_whether_a_text_says_a_moved_character_is_answered_as_by_sets(chars, text):
+    """carry._says_any searches the text for each of a few characters, and builds sets for many:
+    the same answer as comparing the sets either way."""
+    assert carry._says_any(chars, text) == (not chars.isdisjoint(text)) == bool(chars & set(text))
+    assert carry._says_any(frozenset(chars), text) == bool(chars & set(text))
