@@ -147,6 +147,8 @@ def decode(memo: object) -> PairIndex | None:
         for key, level, length in zip(keys, level_of, lengths):
             prefixes[key] = (levels[level], tuple(values[at:at + length]))
             at += length
+        if len(prefixes) != len(keys):  # a key twice: positions would name other groups
+            return None
         return PairIndex(counts, prefixes, frozenset(zip(flat[0::2], flat[1::2])))
     except (TypeError, ValueError, IndexError, OverflowError):
         return None

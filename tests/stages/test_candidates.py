@@ -69,7 +69,8 @@ def test_an_index_memo_that_does_not_add_up_is_a_miss(files):
               memo[:7] + (memo[7] + b"\0" * 4,),  # half a pair
               memo[:7] + (array("I", [0, len(memo[3])]).tobytes(),),  # a group it does not hold
               memo[:5] + (memo[5][:-4],) + memo[6:],  # a group without its prefix
-              memo[:2] + ({level: (held, many[:-4]) for level, (held, many) in memo[2].items()},) + memo[3:])
+              memo[:2] + ({level: (held, many[:-4]) for level, (held, many) in memo[2].items()},) + memo[3:],
+              memo[:3] + ((memo[3][1], *memo[3][1:]),) + memo[4:])  # a group key twice
     for memo in broken:
         assert decode(memo) is None
 
