@@ -18,10 +18,11 @@ import stat
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import PurePosixPath
 
 from radar.infra.cache import ParseCache, code_stamp
+from radar.infra.collector import collector_paused
 from radar.stages.discover import content_blob_id
 from radar.infra.executors import Executor
 from radar.stages import content
@@ -187,7 +188,7 @@ def analyse_all(works: list[FileWork], ids: list[tuple[str | None, str | None]],
     """Every file's shapes, in input order, and the skip counts by reason (`ids`: content_ids);
     with `vocabs`, binding takes the vocabs it holds and keeps those it made (Vocabs)."""
     keys = {i: ParseCache.key(w.language, ids[i][0]) for i, w in enumerate(works) if ids[i][0] is not None}
-    cached = cache.get_many(sorted(set(keys.values())))
+    cached = _read_back(cache, sorted(set(keys.values())))
     waiting: dict[str, list[int]] = {}  # a content not cached -> the files that hold it
     for index, key in keys.items():
         if key not in cached:
@@ -210,6 +211,20 @@ def analyse_all(works: list[FileWork], ids: list[tuple[str | None, str | None]],
                 cache.put_payloads(rows)
                 rows = {}
     cache.put_payloads(rows)
+    return _bind_cached(works, ids, keys, cached, bound, vocabs)
+
+
+# Reading back and binding cached parses is no parsing: it allocates a tuple per unit and a
+# shape per unit, and makes no cycle, so the cycle collector (running where files are parsed:
+# reuse/incremental.py) is paused there; it walked every live object, ~0.1 s of an edit pass on moto.
+_read_back = collector_paused(ParseCache.get_many)
+
+
+@collector_paused
+def _bind_cached(works: list[FileWork], ids: list[tuple[str | None, str | None]], keys: dict[int, str],
+                 cached: dict[str, object], bound: list[FileResult | None],
+                 vocabs: Vocabs | None) -> tuple[list[FileResult], Counter]:
+    """Every file's result (those not bound yet: from their cached parse), and the skip counts."""
     results, skipped = [], Counter()
     for index, work in enumerate(works):
         result = bound[index]
@@ -245,14 +260,27 @@ def _bind(work: FileWork, compact: Compact, vocabs: Vocabs | None = None, blob: 
         known = tuple(vocab(at, codes, unit[4], unit[4] + unit[5]) for unit in units)
     if vocabs is not None and blob:
         vocabs.kept[key] = known
+    subsystem, path, language = work.subsystem, work.path, work.language
     shapes = tuple(
-        Shape(work.subsystem, work.path, work.language, kind, name or file_name, start, end,
-              size, exact, blind[first:first + size], names[first:first + size], tuple(samples),
-              unit_vocab, behaviour, forwarding)
+        _shape((subsystem, path, language, kind, name or file_name, start, end,
+                size, exact, blind[first:first + size], names[first:first + size], tuple(samples),
+                unit_vocab, behaviour, forwarding))
         for (kind, name, start, end, first, size, exact, samples, behaviour, forwarding), unit_vocab in zip(units, known)
     )
     return FileResult(work.subsystem, work.path, work.language, shapes, skipped, bool(parse_error), digest,
                       tuple(map(tuple, references)))
+
+
+_SHAPE_FIELDS = tuple(f.name for f in fields(Shape))
+
+
+def _shape(values: tuple) -> Shape:
+    """Shape(*values) without the frozen dataclass's __init__ (one object.__setattr__ per
+    field: a third of binding a cached file): the same object (a field left out reads its
+    class default, as the constructor would give it)."""
+    shape = object.__new__(Shape)
+    shape.__dict__.update(zip(_SHAPE_FIELDS, values))
+    return shape
 
 
 @dataclass(frozen=True)

@@ -50,8 +50,8 @@ class PairIndex:
     stream): the next pass's groups are matched to these, whatever their order."""
 
     frequency: dict[Granularity, dict[int, int]]  # sample -> groups holding it
-    prefixes: dict[str, tuple[Granularity, tuple[int, ...]]]  # group key -> its prefix samples
-    pairs: frozenset[tuple[str, str]]
+    prefixes: dict[str, tuple[Granularity, tuple[int, ...]]]  # group key -> its prefix samples, in group order
+    pairs: frozenset[Pair]  # by position in `prefixes` (the groups' indices then)
 
 
 def group_key(shape: Shape) -> str:
@@ -71,30 +71,31 @@ def find_pairs(shapes: list[Shape], keys: list[str]) -> tuple[set[Pair], PairInd
 
 def update_pairs(shapes: list[Shape], keys: list[str], previous: PairIndex) -> tuple[set[Pair], PairIndex]:
     """find_pairs(shapes, ...), starting from the index of another set of groups."""
-    frequency = _frequency(shapes)
-    prefixes, dirty = _prefixes_since(previous, shapes, keys, frequency)
+    levels = list(map(granularity, shapes))  # once: every step below reads them
+    frequency = _frequency(shapes, levels)
+    prefixes, dirty = _prefixes_since(previous, shapes, keys, frequency, levels)
     where = {key: index for index, key in enumerate(keys)}
-    entries = [(index, granularity(shape), prefix) for index, (shape, prefix) in enumerate(zip(shapes, prefixes))]
-    recheck = _met_before(previous, dirty, where) | _meeting_now(_postings_of(entries, dirty), shapes)
-    kept = {pair for pair in _indexed(previous.pairs, where) if pair not in recheck}
+    entries = list(zip(range(len(shapes)), levels, prefixes))
+    now = [where.get(key, -1) for key in previous.prefixes]  # each earlier group's index here, or -1
+    recheck = _met_before(previous, dirty, now) | _meeting_now(_postings_of(entries, dirty), shapes)
+    kept = {pair for pair in _indexed(previous.pairs, now) if pair not in recheck}
     shared: dict[Granularity, set[int]] = defaultdict(set)  # where the rechecked pairs could meet
     for a, b in recheck:
-        shared[granularity(shapes[a])].update(set(prefixes[a]).intersection(prefixes[b]))
+        shared[levels[a]].update(set(prefixes[a]).intersection(prefixes[b]))
     postings = _postings_of(entries, shared)
     pairs = kept | _sharing({p for p in recheck if _meet(p, prefixes, postings, shapes)}, shapes)
-    return pairs, _index(shapes, keys, frequency, prefixes, pairs)
+    return pairs, _index(shapes, keys, frequency, prefixes, pairs, levels)
 
 
-def _prefixes_since(previous: PairIndex, shapes: list[Shape], keys: list[str],
-                    frequency: dict[Granularity, Counter]) -> tuple[list[tuple[int, ...]], dict[Granularity, set[int]]]:
+def _prefixes_since(previous: PairIndex, shapes: list[Shape], keys: list[str], frequency: dict[Granularity, Counter],
+                    levels: list[Granularity]) -> tuple[list[tuple[int, ...]], dict[Granularity, set[int]]]:
     """Each group's prefix, recomputed only where a sample's rarity changed, and the postings
     whose members changed since `previous` (groups gone, come, or with another prefix)."""
     touched = {g: {sample for sample, _ in counts.items() ^ previous.frequency.get(g, {}).items()}
                for g, counts in frequency.items()}
     prefixes: list[tuple[int, ...]] = []
     dirty: dict[Granularity, set[int]] = defaultdict(set)
-    for shape, key in zip(shapes, keys):
-        level = granularity(shape)
+    for shape, key, level in zip(shapes, keys, levels):
         before = previous.prefixes.get(key)
         if before is not None and touched[level].isdisjoint(shape.samples):
             prefixes.append(before[1])  # no sample of it changed rarity: same order, same prefix
@@ -110,32 +111,46 @@ def _prefixes_since(previous: PairIndex, shapes: list[Shape], keys: list[str],
 
 
 def encode(index: PairIndex) -> tuple:
-    """Marshal-able; group keys written once, pairs and granularities as positions (a memo
-    read and written by every pass that clusters: its size is time)."""
-    keys = list(index.prefixes)
-    at = {key: position for position, key in enumerate(keys)}
-    levels = sorted({level for level, _ in index.prefixes.values()})
+    """Marshal-able; group keys written once, samples, counts, granularities and pairs as
+    arrays of numbers (a memo read and written by every pass that clusters: its size and its
+    objects are time)."""
+    levels = sorted({level for level, _ in index.prefixes.values()} | set(index.frequency))
     level_at = {level: position for position, level in enumerate(levels)}
-    pairs = array("I", [at[key] for pair in index.pairs for key in pair])
-    return (3, {g: dict(c) for g, c in index.frequency.items()}, tuple(keys), tuple(levels),
-            array("H", [level_at[level] for level, _ in index.prefixes.values()]).tobytes(),
-            tuple(prefix for _, prefix in index.prefixes.values()), pairs.tobytes())
+    prefixes = [prefix for _, prefix in index.prefixes.values()]
+    return (4, tuple(levels),
+            {level_at[g]: (array("q", counts).tobytes(), array("I", counts.values()).tobytes())
+             for g, counts in index.frequency.items()},
+            tuple(index.prefixes), array("H", [level_at[level] for level, _ in index.prefixes.values()]).tobytes(),
+            array("I", map(len, prefixes)).tobytes(), array("q", chain.from_iterable(prefixes)).tobytes(),
+            array("I", chain.from_iterable(index.pairs)).tobytes())
 
 
 def decode(memo: object) -> PairIndex | None:
     """The index of a memo, or None when it is not one this version wrote."""
     try:
-        version, frequency, keys, levels, level_of, prefixes, pairs = memo
-        if version != 3 or not isinstance(frequency, dict) or len(keys) != len(prefixes):
+        version, levels, frequency, keys, level_of, lengths, samples, pairs = memo
+        if version != 4 or not isinstance(frequency, dict):
             return None
-        flat, level_of = array("I", pairs), array("H", level_of)
         levels = [tuple(level) for level in levels]
-        if len(level_of) != len(keys):
+        counts = {}
+        for level, (held, many) in frequency.items():
+            held, many = array("q", held).tolist(), array("I", many).tolist()
+            if len(held) != len(many):
+                return None
+            counts[levels[level]] = dict(zip(held, many))
+        level_of, lengths, values = array("H", level_of), array("I", lengths), array("q", samples).tolist()
+        flat = array("I", pairs)
+        if not len(keys) == len(level_of) == len(lengths) or sum(lengths) != len(values) or len(flat) % 2 or (
+                flat and max(flat) >= len(keys)):
             return None
-        return PairIndex(frequency, {key: (levels[level], tuple(prefix)) for key, level, prefix in
-                                     zip(keys, level_of, prefixes)},
-                         frozenset((keys[flat[i]], keys[flat[i + 1]]) for i in range(0, len(flat), 2)))
-    except (TypeError, ValueError, IndexError):
+        prefixes, at = {}, 0
+        for key, level, length in zip(keys, level_of, lengths):
+            prefixes[key] = (levels[level], tuple(values[at:at + length]))
+            at += length
+        if len(prefixes) != len(keys):  # a key twice: positions would name other groups
+            return None
+        return PairIndex(counts, prefixes, frozenset(zip(flat[0::2], flat[1::2])))
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 
@@ -305,12 +320,12 @@ def granularity(shape: Shape) -> Granularity:
     return (shape.language, level)
 
 
-def _frequency(shapes: list[Shape]) -> dict[Granularity, Counter]:
+def _frequency(shapes: list[Shape], levels: list[Granularity] | None = None) -> dict[Granularity, Counter]:
     # Counted within a granularity: a module repeats every sample of its definitions, and
     # counted together the definitions' rare samples would look common.
     samples: dict[Granularity, list[tuple[int, ...]]] = defaultdict(list)
-    for shape in shapes:
-        samples[granularity(shape)].append(shape.samples)
+    for shape, level in zip(shapes, levels or map(granularity, shapes)):
+        samples[level].append(shape.samples)
     frequency: dict[Granularity, Counter] = defaultdict(Counter)
     for level, found in samples.items():  # one count over each granularity's samples: in C
         frequency[level] = Counter(chain.from_iterable(found))
@@ -380,17 +395,18 @@ def _postings_of(entries: Iterable[tuple], wanted: dict[Granularity, set[int]]) 
     return postings
 
 
-def _met_before(previous: PairIndex, dirty: dict[Granularity, set[int]], where: dict[str, int]) -> set[Pair]:
-    """Last pass's pairs of current groups that met in a posting whose members changed."""
-    before = _postings_of(((key, g, prefix) for key, (g, prefix) in previous.prefixes.items()), dirty)
-    partners: dict[str, set[str]] = defaultdict(set)
+def _met_before(previous: PairIndex, dirty: dict[Granularity, set[int]], now: list[int]) -> set[Pair]:
+    """Last pass's pairs of current groups that met in a posting whose members changed (`now`:
+    each earlier group's index among the current groups, or -1)."""
+    before = _postings_of(((at, g, prefix) for at, (g, prefix) in enumerate(previous.prefixes.values())), dirty)
+    partners: dict[int, set[int]] = defaultdict(set)
     for a, b in previous.pairs:
         partners[a].add(b)
     met = set()
     for members in (set(members) for table in before.values() for members in table.values()):
         for a in members:
             met.update((a, b) for b in partners[a] & members)
-    return _indexed(met, where)
+    return _indexed(met, now)
 
 
 def _meeting_now(postings: Postings, shapes: list[Shape]) -> set[Pair]:
@@ -425,12 +441,18 @@ def _meet(pair: Pair, prefixes: list[tuple[int, ...]], postings: Postings, shape
     return any(1 < len(table[s]) <= COMMON_SHINGLE for s in set(prefixes[a]).intersection(prefixes[b]))
 
 
-def _indexed(pairs: Iterable[tuple[str, str]], where: dict[str, int]) -> set[Pair]:
-    return {(min(where[a], where[b]), max(where[a], where[b])) for a, b in pairs if a in where and b in where}
+def _indexed(pairs: Iterable[Pair], now: list[int]) -> set[Pair]:
+    """Pairs of earlier groups as pairs of current ones (`now`: _met_before's), where both are."""
+    found = set()
+    for a, b in pairs:
+        first, second = now[a], now[b]
+        if first >= 0 and second >= 0:
+            found.add((first, second) if first < second else (second, first))
+    return found
 
 
-def _index(shapes, keys, frequency, prefixes, pairs: set[Pair]) -> PairIndex:
+def _index(shapes, keys, frequency, prefixes, pairs: set[Pair], levels: list[Granularity] | None = None) -> PairIndex:
     return PairIndex(
         frequency=dict(frequency),
-        prefixes={key: (granularity(shape), prefix) for shape, key, prefix in zip(shapes, keys, prefixes)},
-        pairs=frozenset((keys[a], keys[b]) for a, b in pairs))
+        prefixes=dict(zip(keys, zip(levels or map(granularity, shapes), prefixes))),
+        pairs=frozenset(pairs))

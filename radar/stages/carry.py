@@ -23,6 +23,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
+from operator import attrgetter
 
 from radar.infra.cache import code_stamp
 from radar.stages import candidates, worked
@@ -30,7 +32,7 @@ from radar.stages.candidates import Pair, SayingIndex
 from radar.stages.content import Rarity, definition_codes
 from radar.stages.shape import IDENTIFIER, NAME_PLANE, Shape
 
-VERSION = 1
+VERSION = 2
 File = tuple[str, str, str]  # (subsystem, path, language)
 # per subsystem: (holds eligible units, content chars, name chars, chars of the names it defines)
 Words = tuple[bool, str, str, str]
@@ -176,7 +178,7 @@ class Answers:
         if self._carried is None or any(self._earlier[group] is None for group, _ in key[0]):
             return None
         # an untouched group's first unit says nothing whose facts moved, but a weighing reads every member's words
-        if self._moved and any(not self._moved.isdisjoint(member.vocab) for member in members):
+        if self._moved and any(_says_any(self._moved, member.vocab) for member in members):
             return None
         return self._carried.weighs.get((tuple((self._earlier[group], at) for group, at in key[0]), medoid))
 
@@ -201,21 +203,25 @@ def stamp(settings: tuple) -> str | None:
 
 
 def encode(carried: Carried | None) -> tuple | None:
+    """Marshal-able, and cheap to write and read back (a memo of megabytes every edit pass
+    reads and writes): counts and positions as arrays of numbers, characters as strings, each
+    set of definers once with every character it defines."""
     if carried is None:
         return None
     pairs = array("I", [i for pair in carried.decided for i in pair])
     outcomes = array("b", [outcome + 3 * said for outcome, _, said in carried.decided.values()])
     scores = array("d", [score for _, score, _ in carried.decided.values()])
     saying = carried.saying
-    return (VERSION, carried.stamp, carried.files, carried.keys, carried.file_keys, carried.words, carried.users,
-            carried.definers, carried.owners, (saying.posted, saying.sizes, tuple(saying.pairs)),
-            (pairs.tobytes(), outcomes.tobytes(), scores.tobytes()), carried.trims, carried.weighs)
+    return (VERSION, carried.stamp, carried.files, carried.keys, carried.file_keys, carried.words,
+            _encode_counts(carried.users), _encode_definers(carried.definers), _encode_counts(carried.owners),
+            _encode_saying(saying), (pairs.tobytes(), outcomes.tobytes(), scores.tobytes()), carried.trims,
+            carried.weighs)
 
 
 def decode(memo: object, stamp: str | None) -> Carried | None:
     """The carried state of a memo, when this code with these settings made it (else None)."""
     try:
-        (version, made, files, keys, file_keys, words, users, definers, owners, (posted, sizes, said),
+        (version, made, files, keys, file_keys, words, users, definers, owners, saying,
          (pairs, outcomes, scores), trims, weighs) = memo
         if version != VERSION or made is None or made != stamp:
             return None
@@ -226,15 +232,67 @@ def decode(memo: object, stamp: str | None) -> Carried | None:
         if len(flat) != 2 * len(kinds) or len(kinds) != len(values) or max(flat, default=0) >= len(keys):
             return None
         decided = {(flat[2 * i], flat[2 * i + 1]): (kind % 3, values[i], kind >= 3) for i, kind in enumerate(kinds)}
-        if not all(isinstance(d, dict) for d in (files, file_keys, words, users, definers, owners, posted, sizes,
-                                                 trims, weighs)):
+        if not all(isinstance(d, dict) for d in (files, file_keys, words, trims, weighs)):
             return None
         if any(max(_positions(packed), default=0) >= len(keys) for packed in file_keys.values()):
             return None
-        return Carried(made, files, tuple(keys), file_keys, words, users, definers, owners,
-                       SayingIndex(posted, sizes, {(a, b) for a, b in said}), decided, trims, weighs)
-    except (TypeError, ValueError):
+        return Carried(made, files, tuple(keys), file_keys, words, _decode_counts(users), _decode_definers(definers),
+                       _decode_counts(owners), _decode_saying(saying), decided, trims, weighs)
+    except (TypeError, ValueError, IndexError, AttributeError):
         return None
+
+
+def _encode_counts(counts: dict[str, int]) -> tuple[str, bytes]:
+    return "".join(counts), array("I", counts.values()).tobytes()
+
+
+def _decode_counts(memo: tuple[str, bytes]) -> dict[str, int]:
+    chars, packed = memo
+    counts = array("I", packed)
+    if not isinstance(chars, str) or len(chars) != len(counts):
+        raise ValueError("counts do not match their characters")
+    return dict(zip(chars, counts.tolist()))
+
+
+def _encode_definers(definers: dict[str, frozenset[str]]) -> dict[tuple[str, ...], str]:
+    chars: dict[frozenset[str], list[str]] = defaultdict(list)  # most names have one definer
+    for char, holders in definers.items():
+        chars[holders].append(char)
+    return {tuple(sorted(holders)): "".join(defined) for holders, defined in chars.items()}
+
+
+def _decode_definers(memo: dict[tuple[str, ...], str]) -> dict[str, frozenset[str]]:
+    definers: dict[str, frozenset[str]] = {}
+    for holders, chars in memo.items():
+        if not isinstance(chars, str):
+            raise TypeError("definers not a string of characters")
+        definers.update(dict.fromkeys(chars, frozenset(holders)))
+    return definers
+
+
+def _encode_saying(saying: SayingIndex) -> tuple:
+    """The content-pair index by granularity: groups posted and their words, postings' sizes."""
+    levels = sorted({entry[:2] for entry in saying.posted.values()} | {key[:2] for key in saying.sizes})
+    at = {level: position for position, level in enumerate(levels)}
+    sizes: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for (language, level, char), size in saying.sizes.items():
+        sizes[(language, level)][char] = size
+    return (tuple(levels), array("I", saying.posted).tobytes(),
+            array("H", [at[entry[:2]] for entry in saying.posted.values()]).tobytes(),
+            tuple(entry[2] for entry in saying.posted.values()),
+            tuple(_encode_counts(sizes[level]) for level in levels),
+            array("I", [i for pair in saying.pairs for i in pair]).tobytes())
+
+
+def _decode_saying(memo: tuple) -> SayingIndex:
+    levels, groups, level_of, words, sizes, pairs = memo
+    groups, level_of, flat = array("I", groups), array("H", level_of), array("I", pairs)
+    levels = [tuple(level) for level in levels]
+    if not len(groups) == len(level_of) == len(words) or len(sizes) != len(levels) or len(flat) % 2:
+        raise ValueError("a content-pair index that does not add up")
+    posted = {group: (*levels[level], said) for group, level, said in zip(groups.tolist(), level_of, words)}
+    counts = {(*level, char): size for level, held in zip(levels, sizes) for char, size in _decode_counts(held).items()}
+    return SayingIndex(posted, counts, set(zip(flat[0::2], flat[1::2])))
 
 
 # ---------------------------------------------------------------- the parts
@@ -270,10 +328,18 @@ def _updated(groups: list[tuple[Shape, ...]], keys: list[str], carried: Carried,
     earlier: list[int | None] = [where.get(key) for key in keys]
     for index, old in enumerate(earlier):
         if old is not None and (old in touched_before or index in touched_now
-                                or (moved_words and not moved_words.isdisjoint(groups[index][0].vocab))
-                                or (flipped and not flipped.isdisjoint(groups[index][0].names))):
+                                or (moved_words and _says_any(moved_words, groups[index][0].vocab))
+                                or (flipped and _says_any(flipped, groups[index][0].names))):
             earlier[index] = None
     return Context(rarity, _private(owners, need), earlier, carried, words, owners, frozenset(moved_words))
+
+
+def _says_any(chars: set[str] | frozenset[str], text: str) -> bool:
+    """Whether `text` holds one of `chars`: for the few an edit moves, a search of the string
+    each (no set of the text's characters built: five times cheaper on a group's words)."""
+    if len(chars) > 16:
+        return not chars.isdisjoint(text)
+    return any(char in text for char in chars)
 
 
 def _move(counts: dict[str, int], before: set[str], after: set[str], moved: set[str]) -> None:
@@ -329,12 +395,14 @@ def file_runs(eligible: list[Shape]) -> list[tuple[tuple[str, str], range]]:
     """Each file's eligible shapes, a run of positions (cluster.py sorts by language,
     subsystem, path first)."""
     runs, start = [], 0
-    for at in range(1, len(eligible) + 1):
-        if at == len(eligible) or (eligible[at].subsystem, eligible[at].path) != (eligible[start].subsystem,
-                                                                                 eligible[start].path):
-            runs.append(((eligible[start].subsystem, eligible[start].path), range(start, at)))
-            start = at
+    for file, run in groupby(eligible, key=_file):
+        end = start + sum(1 for _ in run)
+        runs.append((file, range(start, end)))
+        start = end
     return runs
+
+
+_file = attrgetter("subsystem", "path")
 
 
 def keys_of(eligible: list[Shape], groups: list[tuple[Shape, ...]], keys: list[str]) -> list[str]:

@@ -57,6 +57,24 @@ def test_the_index_round_trips_and_a_foreign_one_is_a_miss(files):
         assert decode(foreign) is None
 
 
+def test_an_index_memo_that_does_not_add_up_is_a_miss(files):
+    """Samples, pairs and counts are arrays of numbers in the memo: cut or padded, or naming a
+    group it does not hold, it is not read."""
+    from array import array
+    _, index = cluster_from(variant(files, 1), None, floor=25)
+    memo = encode(index)
+    assert decode(memo) == index
+    broken = (memo[:6] + (memo[6][:-8],) + memo[7:],  # a sample short
+              memo[:6] + (memo[6][:-1],) + memo[7:],  # not whole numbers
+              memo[:7] + (memo[7] + b"\0" * 4,),  # half a pair
+              memo[:7] + (array("I", [0, len(memo[3])]).tobytes(),),  # a group it does not hold
+              memo[:5] + (memo[5][:-4],) + memo[6:],  # a group without its prefix
+              memo[:2] + ({level: (held, many[:-4]) for level, (held, many) in memo[2].items()},) + memo[3:],
+              memo[:3] + ((memo[3][1], *memo[3][1:]),) + memo[4:])  # a group key twice
+    for memo in broken:
+        assert decode(memo) is None
+
+
 def _unit(subsystem: str, source: str):
     from stage_fixtures import shapes
     return next(s for s in shapes(subsystem, source, f"lib/{subsystem}/m.py") if s.kind != "module")

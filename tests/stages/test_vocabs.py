@@ -57,3 +57,20 @@ def test_vocabs_from_other_code_or_garbage_are_not_read():
     assert vocabs_stamp() is not None
     for garbage in (None, (), ("another code", kept), (vocabs_stamp(), [kept]), (None, kept), 42):
         assert decode_vocabs(garbage).earlier == {}
+
+
+def test_bound_shapes_are_the_shapes_the_constructor_makes():
+    """Binding builds shapes without the dataclass's __init__ (analyse._shape): field for field
+    the same objects, equal, hashing alike."""
+    from dataclasses import astuple, fields
+
+    from radar.stages.analyse import _shape
+    from radar.stages.shape import Shape
+    shapes = _bind(work("acl"), analyse_bytes(SOURCE.encode(), "python")).shapes
+    assert shapes
+    for shape in shapes:
+        made = Shape(*astuple(shape))
+        assert shape == made and hash(shape) == hash(made) and vars(shape) == vars(made)
+        assert list(vars(shape)) == [f.name for f in fields(Shape)]
+    values = tuple(astuple(shapes[0]))
+    assert _shape(values) == Shape(*values)

@@ -241,6 +241,26 @@ def test_a_carried_state_of_other_code_is_not_taken():
     assert carry.decode(carry.encode(poisoned), carry.stamp(SETTINGS)) == poisoned
 
 
+def test_a_carried_memo_that_does_not_add_up_is_not_taken():
+    """Counts, definers and the content-pair index are stored packed: cut, mismatched or of
+    the wrong type, the memo is a miss (the clustering starts afresh), never half read."""
+    shapes = fleet_shapes()
+    _, _, _, state = cluster_carrying(shapes, None, None, None, carry.file_digests(shapes))
+    memo = carry.encode(state)
+    assert state.saying.posted and state.definers and state.users
+    chars, counts = memo[6]
+    levels, groups, level_of, words, sizes, pairs = memo[9]
+    broken = [memo[:6] + ((chars[:-1], counts),) + memo[7:],  # a user count without its character
+              memo[:6] + ((chars, counts[:-1]),) + memo[7:],
+              memo[:7] + ([("acl",)],) + memo[8:],  # definers not by set of holders
+              memo[:7] + ({("acl",): 3},) + memo[8:],
+              memo[:9] + ((levels, groups, level_of, words[:-1], sizes, pairs),) + memo[10:],
+              memo[:9] + ((levels, groups, level_of, words, sizes[:-1], pairs),) + memo[10:],
+              memo[:9] + ((levels, groups, level_of, words, sizes, pairs + b"\0" * 4),) + memo[10:]]
+    for memo in broken:
+        assert carry.decode(memo, carry.stamp(SETTINGS)) is None
+
+
 def _eligible_groups(shapes):
     from radar.stages.cluster import _drop_wrappers, _identical_groups, _order
     eligible = sorted(_drop_wrappers([s for s in shapes if s.size >= 12]), key=_order)
@@ -319,3 +339,14 @@ def test_a_cluster_is_weighed_again_when_the_words_of_a_member_not_first_in_its_
     pages = lambda clusters: [c.content for c in clusters if c.subsystems == ("feed", "mod", "search")]  # noqa: E731
     assert pages(cluster(after)) != pages(cluster(before))
     assert _carried_then(before, after) == cluster(after)
+
+
+CHARS = st.sampled_from(["a", "b", "é", "\U000f0001", "\U000f0002", "\U00100003", "\U00100004"])
+
+
+@given(chars=st.sets(CHARS | st.characters(), max_size=40), text=st.text(CHARS | st.characters(), max_size=60))
+def test_whether_a_text_says_a_moved_character_is_answered_as_by_sets(chars, text):
+    """carry._says_any searches the text for each of a few characters, and builds sets for many:
+    the same answer as comparing the sets either way."""
+    assert carry._says_any(chars, text) == (not chars.isdisjoint(text)) == bool(chars & set(text))
+    assert carry._says_any(frozenset(chars), text) == bool(chars & set(text))
