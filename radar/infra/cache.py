@@ -2,7 +2,8 @@
 
 A blob parsed once is never parsed again, across worktrees and across passes. Entries carry a
 check of their payload (a CRC-32 seeded by the key, and the length); a corrupt, truncated or
-foreign entry fails it and is treated as a miss, never trusted. The cache only ever speeds a pass up: it cannot change a result.
+foreign entry fails it and is treated as a miss, never trusted. The cache only ever speeds a
+pass up: it cannot change a result.
 """
 from __future__ import annotations
 
