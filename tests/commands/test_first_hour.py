@@ -211,7 +211,9 @@ def test_init_writes_starter_rules_that_fit_and_a_scan_uses_them(tmp_path):
 
 
 def _init(repo: Path, files: dict[str, str], rules: Path):
-    """`radar init` on a repository of these files, committed: its output and the fleet rules."""
+    """`radar init` on a new repository of these files, committed: its output and the fleet rules."""
+    repo.mkdir()
+    git(repo, "init", "-q")
     write(repo, files)
     commit_all(repo, "layout")
     done = radar("init", "--repo", repo, "--rules", rules)
@@ -221,8 +223,6 @@ def _init(repo: Path, files: dict[str, str], rules: Path):
 
 def test_init_prefers_the_folder_holding_more_packages_and_counts_one_module_packages(tmp_path):
     repo = tmp_path / "sdk-repo"
-    repo.mkdir()
-    git(repo, "init", "-q")
     files = {"sdk/__init__.py": "", "sdk/client.py": "def client():\n    return 1\n",
              "sdk/ai/__init__.py": "", "sdk/integrations/__init__.py": ""}
     for name in ("django", "celery", "redis"):
@@ -241,8 +241,6 @@ def test_init_finds_a_fleet_three_folders_deep_and_passes_over_test_suites_and_s
     app's own three sub-packages, a deep folder of three, and a dozen end-to-end test apps are
     no fleet."""
     repo = tmp_path / "deep-repo"
-    repo.mkdir()
-    git(repo, "init", "-q")
     files = {"core/app/__init__.py": "", "core/app/models/__init__.py": "X = 1\n"}
     for n in range(12):
         files[f"core/app/services/svc{n}/__init__.py"] = f"def handle_{n}():\n    return {n}\n"
@@ -258,8 +256,6 @@ def test_init_excludes_folders_of_test_suites_but_not_code_named_for_a_test(tmp_
     """sentry-javascript's `dev-packages/node-integration-tests/suites/*/test.ts` are tests;
     moto's `stepfunctions/.../test_state/` implements AWS's TestState API."""
     repo = tmp_path / "suites-repo"
-    repo.mkdir()
-    git(repo, "init", "-q")
     files = {}
     for name in ("node-integration-tests", "e2e-tests", "rollup-utils"):
         files[f"dev-packages/{name}/package.json"] = "{}\n"
@@ -279,8 +275,6 @@ def test_init_finds_the_modules_of_a_build_at_the_top_unless_a_folder_holds_more
     """micronaut-core: seventy Gradle modules at the top, `test-suite-*` among them; a
     JavaScript monorepo with a website and docs beside `packages/` keeps `packages/*`."""
     gradle = tmp_path / "gradle-repo"
-    gradle.mkdir()
-    git(gradle, "init", "-q")
     files = {"settings.gradle": "", "docs/guide.adoc": "x\n"}
     for name in ("core", "http", "inject", "test-suite-kotlin"):
         files[f"{name}/build.gradle"] = ""
@@ -292,8 +286,6 @@ def test_init_finds_the_modules_of_a_build_at_the_top_unless_a_folder_holds_more
     assert scan.returncode == 0 and "4 subsystems, 3 files" in scan.stderr  # the test suite keeps none
 
     js = tmp_path / "js-repo"
-    js.mkdir()
-    git(js, "init", "-q")
     files = {"website/package.json": "{}\n", "website/src/a.js": "export const a = 1;\n",
              "docs/package.json": "{}\n", "docs/b.js": "export const b = 1;\n"}
     for name in ("core", "node", "react"):
