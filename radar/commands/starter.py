@@ -7,7 +7,9 @@ and dependency folders): a folder whose sub-folders are mostly packages (a manif
 Gradle or Maven build at the top, up to four folders down, `core/localstack/services/*`; from
 three down it must hold ten packages or more, and a folder named for tests never is one); of
 nested ones, the one holding more packages (`sentry_sdk/integrations/*`, not `sentry_sdk/*`;
-`packages/*`, not `*`, beside a website and docs with manifests of their own); when that folder
+`packages/*`, not `*`, beside a website and docs with manifests of their own); a folder of Go
+packages (each folder of a Go module is one, with no manifest) counts from ten of them
+(prometheus' `discovery/*`, its service-discovery providers); when that folder
 also holds about as many modules of its own, they are packages of one module each
 (`sentry_sdk/integrations/*.py`). Folders of tests, fixtures, vendored and generated code found
 in the tree become excludes, and so do folders of test suites named for them (`e2e-tests`,
@@ -94,6 +96,7 @@ def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
     """`parent/*` for each folder (the top, "", up to MAX_DEPTH levels down) whose sub-folders are
     mostly packages; of nested ones, the one holding more."""
     packages: dict[str, set[str]] = defaultdict(set)
+    go_packages: dict[str, set[str]] = defaultdict(set)  # Go's package is its folder: no manifest
     children: dict[str, set[str]] = defaultdict(set)
     with_sources = {str(PurePosixPath(f).parent) for f in sources}
     for f in files:
@@ -106,6 +109,11 @@ def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
                 children[parent].add(child)
                 if len(parts) == depth + 2 and parts[-1] in MANIFESTS:
                     packages[parent].add(child)
+                elif len(parts) == depth + 2 and parts[-1].endswith(".go") and not parts[-1].endswith("_test.go"):
+                    go_packages[parent].add(child)
+    for parent, found in go_packages.items():  # every folder of a Go module is a package: only
+        if len(found) >= DEEP_PACKAGES:  # a folder of many is a fleet (prometheus' discovery/*)
+            packages[parent] |= found
     has_code = {p: {c for c in kids if any(s == c or s.startswith(c + "/") for s in with_sources)}
                 for p, kids in children.items()}
     chosen = [parent for parent, found in packages.items()
@@ -134,9 +142,11 @@ def _tests(parts: tuple[str, ...]) -> bool:
 
 def _module_glob(parent: str, packages: int, sources: list[str]) -> list[tuple[str, int]]:
     """`parent/*.py` when the folder of packages holds about as many modules of its own: each
-    of them is a package too (one integration per module)."""
+    of them is a package too (one integration per module). Never Go's: a folder's files are
+    one package."""
     suffixes = Counter(PurePosixPath(f).suffix for f in sources
-                       if str(PurePosixPath(f).parent) == parent and not PurePosixPath(f).name.startswith("_"))
+                       if str(PurePosixPath(f).parent) == parent and not PurePosixPath(f).name.startswith("_")
+                       and not f.endswith(".go"))
     if not suffixes:
         return []
     suffix, modules = suffixes.most_common(1)[0]

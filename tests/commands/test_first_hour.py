@@ -295,6 +295,20 @@ def test_init_finds_the_modules_of_a_build_at_the_top_unless_a_folder_holds_more
     assert fleet_rules["subsystems"] == ["packages/*"]
 
 
+def test_init_finds_a_folder_of_many_go_packages_in_one_module(tmp_path):
+    """prometheus: one go.mod, each folder a package; `discovery/*` holds thirty providers, a
+    folder of two packages is no fleet, and a package's own files are not packages each."""
+    files = {"go.mod": "module example.com/x\n", "main.go": "package main\n"}
+    for n in range(12):
+        files[f"discovery/p{n}/p{n}.go"] = f"package p{n}\n\nfunc Discover{n}() int {{ return {n} }}\n"
+        files[f"discovery/p{n}/p{n}_test.go"] = f"package p{n}\n"
+        files[f"discovery/sd{n}.go"] = "package discovery\n"
+    for name in ("strutil", "httputil"):
+        files[f"util/{name}/{name}.go"] = f"package {name}\n"
+    done, fleet_rules = _init(tmp_path / "go-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["discovery/*"] and "discovery/* (12 packages)" in done.stderr
+
+
 def test_globs_are_relative_to_a_repo_subfolder(tmp_path):
     repo = _monorepo(tmp_path / "outer")
     rules = tmp_path / "rules"
