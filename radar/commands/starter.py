@@ -29,6 +29,7 @@ from radar.globs import glob_match
 from radar.infra.gitdoor import GitError, git, is_git_checkout
 from radar.stages.parse import language_for
 
+MANIFEST_SUFFIXES = (".gemspec",)  # named for the package: rails/activerecord/activerecord.gemspec
 MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod", "Cargo.toml", "pom.xml",
              "build.gradle", "build.gradle.kts", "Gemfile", "deps.edn", "project.clj", "__init__.py", "mix.exs"}
 NOT_SUBSYSTEMS = {"test", "tests", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
@@ -107,7 +108,7 @@ def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
                 if any(p in NOT_SUBSYSTEMS or p.startswith(".") for p in parts[:depth + 1]) or _tests(parts[:depth]):
                     continue
                 children[parent].add(child)
-                if len(parts) == depth + 2 and parts[-1] in MANIFESTS:
+                if len(parts) == depth + 2 and (parts[-1] in MANIFESTS or parts[-1].endswith(MANIFEST_SUFFIXES)):
                     packages[parent].add(child)
                 elif len(parts) == depth + 2 and parts[-1].endswith(".go") and not parts[-1].endswith("_test.go"):
                     go_packages[parent].add(child)

@@ -295,6 +295,16 @@ def test_init_finds_the_modules_of_a_build_at_the_top_unless_a_folder_holds_more
     assert fleet_rules["subsystems"] == ["packages/*"]
 
 
+def test_init_finds_gems_named_by_their_gemspec(tmp_path):
+    """rails: actionpack/actionpack.gemspec and eleven more at the top, one Gemfile for all."""
+    files = {"Gemfile": "source 'https://rubygems.org'\n"}
+    for name in ("actionpack", "activerecord", "activesupport"):
+        files[f"{name}/{name}.gemspec"] = "Gem::Specification.new\n"
+        files[f"{name}/lib/{name}.rb"] = f"module {name.title()}\nend\n"
+    _, fleet_rules = _init(tmp_path / "gems-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["*"]
+
+
 def test_init_finds_a_folder_of_many_go_packages_in_one_module(tmp_path):
     """prometheus: one go.mod, each folder a package; `discovery/*` holds thirty providers, a
     folder of two packages is no fleet, and a package's own files are not packages each."""
