@@ -11,7 +11,8 @@ nested ones, the one holding more packages (`sentry_sdk/integrations/*`, not `se
 packages (each folder of a Go module is one, with no manifest) counts from ten of them
 (prometheus' `discovery/*`, its service-discovery providers); when that folder
 also holds about as many modules of its own, they are packages of one module each
-(`sentry_sdk/integrations/*.py`). Folders of tests, fixtures, vendored and generated code found
+(`sentry_sdk/integrations/*.py`). With `*`, the top folders holding code that are no package
+(`tools/`, `.github/`) are excluded. Folders of tests, fixtures, vendored and generated code found
 in the tree become excludes, and so do folders of test suites named for them (`e2e-tests`,
 `node-integration-tests`, `tests_js`, `test-suite-kotlin`: "tests" as the name's last or first
 word, or a name starting `test-`; a `test_state` folder is code, moto's and localstack's
@@ -64,7 +65,10 @@ class Layout:
 def read_layout(repo: Path) -> Layout:
     files = _files(repo)
     sources = [f for f in files if language_for(f)]
-    return Layout(_globs(files, sources), _excludes(sources), _worktrees(repo),
+    globs = _globs(files, sources)
+    at_the_top = any(glob == "*" for glob, _ in globs)
+    excludes = _excludes(sources) + (_not_packages_at_the_top(files, sources) if at_the_top else ())
+    return Layout(globs, excludes, _worktrees(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
                   len(sources))
 
@@ -152,6 +156,16 @@ def _module_glob(parent: str, packages: int, sources: list[str]) -> list[tuple[s
         return []
     suffix, modules = suffixes.most_common(1)[0]
     return [(f"{parent}/*{suffix}", modules)] if modules >= max(MIN_PACKAGES, MODULE_PACKAGES * packages) else []
+
+
+def _not_packages_at_the_top(files: list[str], sources: list[str]) -> tuple[tuple[str, str, int], ...]:
+    """With `*` for the packages at the top, the top folders holding code that are no package
+    (rails' `guides/`, `tools/`, `.github/`): each would be a subsystem of its own."""
+    packages = {parts[0] for parts in map(lambda f: PurePosixPath(f).parts, files)
+                if len(parts) == 2 and (parts[1] in MANIFESTS or parts[1].endswith(MANIFEST_SUFFIXES)
+                                        or parts[1].endswith(".go") and not parts[1].endswith("_test.go"))}
+    counts = Counter(PurePosixPath(f).parts[0] for f in sources if f.count("/") >= 1)
+    return tuple((f"{folder}/**", "not a package", n) for folder, n in sorted(counts.items()) if folder not in packages)
 
 
 def _excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:

@@ -295,14 +295,18 @@ def test_init_finds_the_modules_of_a_build_at_the_top_unless_a_folder_holds_more
     assert fleet_rules["subsystems"] == ["packages/*"]
 
 
-def test_init_finds_gems_named_by_their_gemspec(tmp_path):
-    """rails: actionpack/actionpack.gemspec and eleven more at the top, one Gemfile for all."""
-    files = {"Gemfile": "source 'https://rubygems.org'\n"}
+def test_init_finds_gems_named_by_their_gemspec_and_leaves_out_the_other_top_folders(tmp_path):
+    """rails: actionpack/actionpack.gemspec and eleven more at the top, one Gemfile for all;
+    `tools/` and `.github/` hold code but are no gem, so no subsystem."""
+    files = {"Gemfile": "source 'https://rubygems.org'\n", "tools/release.rb": "def release\nend\n",
+             ".github/check.rb": "def check\nend\n"}
     for name in ("actionpack", "activerecord", "activesupport"):
         files[f"{name}/{name}.gemspec"] = "Gem::Specification.new\n"
         files[f"{name}/lib/{name}.rb"] = f"module {name.title()}\nend\n"
     _, fleet_rules = _init(tmp_path / "gems-repo", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["*"]
+    assert {"tools/**", ".github/**"} <= set(fleet_rules["exclude"])  # code at the top, no gem
+    assert not any(glob.startswith("action") for glob in fleet_rules["exclude"])
 
 
 def test_init_finds_a_folder_of_many_go_packages_in_one_module(tmp_path):
