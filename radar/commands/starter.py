@@ -125,7 +125,7 @@ def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
               if len(found) >= (DEEP_PACKAGES if parent.count("/") + 1 >= DEEP else MIN_PACKAGES)
               and len(found) * 2 >= len(has_code.get(parent) or found)]
     kept: list[str] = []
-    for parent in sorted(chosen, key=lambda p: (-len(packages[p]), p.count("/"), p)):
+    for parent in sorted(chosen, key=lambda p: (-len(packages[p]), not p, p.count("/"), p)):  # the top: on a tie, last
         if not any(_within(parent, k) or _within(k, parent) for k in kept):
             kept.append(parent)
     globs = []
