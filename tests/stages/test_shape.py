@@ -133,7 +133,7 @@ CLOJURE = '''\
       (loop [{d} {i3}] (when (pos? {d}) (recur (- {d} {x2})))))))
 '''
 
-IDENT = st.from_regex(r"\Av[a-z0-9_]{1,10}\Z")
+IDENT = st.from_regex(r"\Av[a-z0-9_]{1,10}\Z").filter(lambda name: name not in {"var", "void"})  # JS keywords
 STRING = st.text(alphabet="abc XYZ-_.!0123", max_size=12)
 
 
