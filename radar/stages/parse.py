@@ -117,7 +117,7 @@ _LANGUAGE_KEYS = frozenset(
      "reference_roots"}
     | {"comments", "literals", "keywords", "atoms", "silent"}
 )
-_UNIT_KEYS = frozenset({"kind", "name", "require"})
+_UNIT_KEYS = frozenset({"kind", "name", "require", "container_if"})
 # A block (an if/for/with/try body inside a function) is a unit of its own from this many tokens:
 # a copied run of statements inside two different functions is shared logic the functions, as
 # wholes, do not show; smaller bodies are a line or two, alike everywhere.
@@ -184,6 +184,9 @@ def _reference_query(language: str):
 
 # What to do with a node, by kind id.
 _ANON, _NAMED, _SKIP, _LIT, _ATOM, _KWORD, _SYMBOL = range(7)
+# A unit's kind while the walk is inside it, never a unit found: Rust's `impl Trait for Type`
+# (every type needs its own impl, so the block is nothing to extract; its methods are units).
+_CONTAINER = "container"
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,7 @@ class _UnitSpec:
     kind: str
     name: tuple[tuple[bool, str], ...]  # (by type?, field name or node type)
     require: tuple[tuple[str, frozenset[str] | None], ...]  # field -> allowed types (None: any)
+    container_if: tuple[str, ...] = ()  # with one of these fields: holds units, is none itself
 
 
 @dataclass(frozen=True)
@@ -268,7 +272,7 @@ def _grammar(language: str) -> _Grammar:
             (field, None if types == "*" else frozenset(types))
             for field, types in (unit.get("require") or {}).items()
         )
-        spec = _UnitSpec(unit["kind"], steps, require)
+        spec = _UnitSpec(unit["kind"], steps, require, tuple(unit.get("container_if") or ()))
         units.update(dict.fromkeys(kind_ids([node_type]), spec))
 
     shared = config["lisp"]
@@ -432,7 +436,7 @@ class _Walk:
             end_line = _last_line(last) if last is not None else 1
             units.append(Extracted("module", "", 1, end_line, stream))
         for start, end, node, kind, name in opened:
-            if had_errors and node.has_error or kind == "block" and end - start < BLOCK_TOKENS:
+            if had_errors and node.has_error or kind == "block" and end - start < BLOCK_TOKENS or kind == _CONTAINER:
                 continue
             first = node.start_point[0] + 1
             units.append(Extracted(kind, name, first, _last_line(node), stream[start:end], start))
@@ -455,6 +459,8 @@ class _Walk:
         spec = g.units[kid]
         if node.id == self.skip_id or not self._fits(node, spec):
             return None
+        if any(node.child_by_field_name(field) is not None for field in spec.container_if):
+            return _CONTAINER, self._name(node, spec)
         return self._kind(spec.kind, stack), self._name(node, spec)
 
     def _block_open(self, stack) -> tuple[str, str] | None:
@@ -470,7 +476,7 @@ class _Walk:
 
     @staticmethod
     def _kind(kind: str, stack) -> str:
-        if kind == "function" and stack and stack[-1][1][3] == "class":
+        if kind == "function" and stack and stack[-1][1][3] in ("class", _CONTAINER):
             return "method"
         return kind
 

@@ -84,7 +84,7 @@ EXPECTED = {
         ("class", "Point", 16, 24),
         ("method", "new", 17, 19),
         ("method", "dist", 21, 23),
-        ("class", "Point", 26, 30),
+        # `impl fmt::Display for Point` (26-30) is no unit: each type needs its own impl
         ("method", "fmt", 27, 29),
         ("function", "main", 32, 35),
     ],
