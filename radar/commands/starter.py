@@ -112,9 +112,9 @@ def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
                 if any(p in NOT_SUBSYSTEMS or p.startswith(".") for p in parts[:depth + 1]) or _tests(parts[:depth]):
                     continue
                 children[parent].add(child)
-                if len(parts) == depth + 2 and (parts[-1] in MANIFESTS or parts[-1].endswith(MANIFEST_SUFFIXES)):
+                if len(parts) == depth + 2 and _is_manifest(parts[-1]):
                     packages[parent].add(child)
-                elif len(parts) == depth + 2 and parts[-1].endswith(".go") and not parts[-1].endswith("_test.go"):
+                elif len(parts) == depth + 2 and _is_go_source(parts[-1]):
                     go_packages[parent].add(child)
     for parent, found in go_packages.items():  # every folder of a Go module is a package: only
         if len(found) >= DEEP_PACKAGES:  # a folder of many is a fleet (prometheus' discovery/*)
@@ -133,6 +133,14 @@ def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
         globs.append((f"{parent}/*" if parent else "*", len(packages[parent])))
         globs += _module_glob(parent, len(packages[parent]), sources) if parent else []
     return tuple(globs)
+
+
+def _is_manifest(name: str) -> bool:
+    return name in MANIFESTS or name.endswith(MANIFEST_SUFFIXES)
+
+
+def _is_go_source(name: str) -> bool:
+    return name.endswith(".go") and not name.endswith("_test.go")
 
 
 def _within(folder: str, other: str) -> bool:
@@ -161,9 +169,8 @@ def _module_glob(parent: str, packages: int, sources: list[str]) -> list[tuple[s
 def _not_packages_at_the_top(files: list[str], sources: list[str]) -> tuple[tuple[str, str, int], ...]:
     """With `*` for the packages at the top, the top folders holding code that are no package
     (rails' `guides/`, `tools/`, `.github/`): each would be a subsystem of its own."""
-    packages = {parts[0] for parts in map(lambda f: PurePosixPath(f).parts, files)
-                if len(parts) == 2 and (parts[1] in MANIFESTS or parts[1].endswith(MANIFEST_SUFFIXES)
-                                        or parts[1].endswith(".go") and not parts[1].endswith("_test.go"))}
+    packages = {parts[0] for parts in (PurePosixPath(f).parts for f in files)
+                if len(parts) == 2 and (_is_manifest(parts[1]) or _is_go_source(parts[1]))}
     counts = Counter(PurePosixPath(f).parts[0] for f in sources if f.count("/") >= 1)
     return tuple((f"{folder}/**", "not a package", n) for folder, n in sorted(counts.items()) if folder not in packages)
 
