@@ -91,7 +91,7 @@ def git_states(checkouts: list[tuple[Path, str | None, list[str]]], memo: Memo |
                 fresh[dates_key] = (_stamp(reach), {path: _stamp(when) for path, when in state.dates.items()})
             if tracked_key and tracked is None:
                 fresh[tracked_key] = (state.blobs, sorted(state.symlinks), sorted(state.gitlinks))
-        memo.put_many(fresh, replacing=[_family(key) for key in fresh])
+        memo.put_many(fresh, replacing=[family(key) for key in fresh])
     # What is older than `since` is settled, whatever the walk (or its memo) reached.
     return [dataclasses.replace(state, listing=tracked_key) if since is None else dataclasses.replace(
         state, dates={path: when for path, when in state.dates.items() if when >= since}, listing=tracked_key)
@@ -111,7 +111,7 @@ def without_excluded(state: GitState, rules: FleetRules, memo: Memo | None) -> G
     if not isinstance(kept, list) or not all(path in state.blobs for path in kept):
         kept = _kept(list(state.blobs), tuple(rules.exclude))
         if key:
-            memo.put_many({key: kept}, replacing=[_family(key)])
+            memo.put_many({key: kept}, replacing=[family(key)])
     return dataclasses.replace(state, blobs={path: state.blobs[path] for path in kept})
 
 
@@ -134,11 +134,6 @@ def _stamp(moment: datetime | None) -> int | None:
     return None if moment is None else int(moment.timestamp())
 
 
-def _family(key: str) -> str:
-    """The prefix of one checkout's entries of a kind: a new answer replaces the older ones."""
-    return key[:key.rindex("/") + 1]
-
-
 def _dates_key(root: Path, head: str, namespaces: list[str]) -> str:
     return f"dates/{key_digest((str(root), namespaces))}/{head}"
 
@@ -157,20 +152,32 @@ def _dates_from(memo: object, since: datetime | None) -> dict[str, datetime] | N
     return {path: datetime.fromtimestamp(when, timezone.utc) for path, when in dates.items()}
 
 
-def _tracked_key(root: Path, namespaces: list[str]) -> str | None:
-    """The index file's path and identity (inode, size, times), or None when it cannot be found
-    without asking git (then git is asked)."""
+def index_file(root: Path) -> Path | None:
+    """The path of a checkout's index file, found without asking git, or None."""
     dotgit = root / ".git"
     try:
         if dotgit.is_dir():
-            index = dotgit / "index"
-        else:  # a linked worktree: "gitdir: <its folder under the main .git>"
-            text = dotgit.read_text(encoding="utf-8")
-            if not text.startswith("gitdir: "):
-                return None
-            index = (root / text[len("gitdir: "):].strip()) / "index"
-        info = os.stat(index)
+            return dotgit / "index"
+        text = dotgit.read_text(encoding="utf-8")  # a linked worktree: "gitdir: <its folder>"
     except (OSError, UnicodeError):
+        return None
+    return (root / text[len("gitdir: "):].strip()) / "index" if text.startswith("gitdir: ") else None
+
+
+def family(key: str) -> str:
+    """The prefix of one checkout's entries of a kind: a new answer replaces the older ones."""
+    return key[:key.rindex("/") + 1]
+
+
+def _tracked_key(root: Path, namespaces: list[str]) -> str | None:
+    """The index file's path and identity (inode, size, times), or None when it cannot be found
+    without asking git (then git is asked)."""
+    index = index_file(root)
+    if index is None:
+        return None
+    try:
+        info = os.stat(index)
+    except OSError:
         return None
     identity = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
     return f"tracked/{key_digest((str(index), namespaces))}/{key_digest(identity)}"

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from radar.infra.cache import SHAPING, key_digest
 from radar.infra.gitdoor import GitError, git
+from radar.stages.gitstate import family, index_file
 
 MAX_ASKED = 256  # more paths than this: one whole status is cheaper than matching them all
 _HIGH = 0xFFFFFFFF  # the index keeps times, device, inode and size as 32-bit numbers
@@ -51,7 +52,7 @@ def changed_paths(root: Path, head: str | None, specs: list[str], namespaces: li
     untracked ones fleet.exclude keeps: `status(root, paths, True)` on the paths that may have
     changed, or nothing at all. `tracked`: the index's paths under `specs`; `kept`: those the
     radar reads; `folder_excluded(folder)`: every path below it is excluded."""
-    index = _index_file(root)
+    index = index_file(root)
     if memo is None or head is None or index is None:
         return status(root, specs, False)
     try:
@@ -71,17 +72,6 @@ def changed_paths(root: Path, head: str | None, specs: list[str], namespaces: li
     if not asked:
         return set(), set()
     return status(root, sorted(asked), True)
-
-
-def _index_file(root: Path) -> Path | None:
-    dotgit = root / ".git"
-    try:
-        if dotgit.is_dir():
-            return dotgit / "index"
-        text = dotgit.read_text(encoding="utf-8")
-    except (OSError, UnicodeError):
-        return None
-    return (root / text[len("gitdir: "):].strip()) / "index" if text.startswith("gitdir: ") else None
 
 
 def _valid(known: object) -> bool:
@@ -113,7 +103,7 @@ def _records(root: Path, head: str, specs: list[str], tracked: list[str], kept: 
         if (not parent or parent in entered) and not folder_excluded(folder):
             entered.add(folder)
     value = (records, staged, sorted(entered))
-    memo.put_many({key: value}, replacing=[key[:key.rindex("/") + 1]])
+    memo.put_many({key: value}, replacing=[family(key)])
     return value
 
 
