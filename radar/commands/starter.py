@@ -11,8 +11,11 @@ nested ones, the one holding more packages (`sentry_sdk/integrations/*`, not `se
 packages (each folder of a Go module is one, with no manifest) counts from ten of them
 (prometheus' `discovery/*`, its service-discovery providers); when that folder
 also holds about as many modules of its own, they are packages of one module each
-(`sentry_sdk/integrations/*.py`). With `*`, the top folders holding code that are no package
-(`tools/`, `.github/`) are excluded. Folders of tests, fixtures, vendored and generated code found
+(`sentry_sdk/integrations/*.py`). A sub-folder holding packages further down, none of its own
+(`instrumentation/akka/{javaagent,library}`), is one package: its modules together. A build's
+ten or more modules at the top stay `*` beside a larger fleet below (opentelemetry-java's
+`instrumentation/*`): discovery gives each file to the innermost subsystem. With `*`, the top
+folders holding code that are no package and no fleet (`tools/`, `.github/`) are excluded. Folders of tests, fixtures, vendored and generated code found
 in the tree become excludes, and so do folders of test suites named for them (`e2e-tests`,
 `node-integration-tests`, `tests_js`, `test-suite-kotlin`: "tests" as the name's last or first
 word, or a name starting `test-`; a `test_state` folder is code, moto's and localstack's
@@ -49,6 +52,7 @@ MAX_DEPTH = 4  # packages this deep at most: `providers/src/airflow/providers/*`
 DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it holds DEEP_PACKAGES or more:
 DEEP_PACKAGES = 10  # deep inside a package, a few sub-packages are its own parts, not a fleet
 TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing"}  # in a folder name: suites, not a fleet
+TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil")  # one word: `testprojects`
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
 SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
 
@@ -67,7 +71,8 @@ def read_layout(repo: Path) -> Layout:
     sources = [f for f in files if language_for(f)]
     globs = _globs(files, sources)
     at_the_top = any(glob == "*" for glob, _ in globs)
-    excludes = _excludes(sources) + (_not_packages_at_the_top(files, sources) if at_the_top else ())
+    fleets = {glob.split("/")[0] for glob, _ in globs if glob != "*"}
+    excludes = _excludes(sources) + (_not_packages_at_the_top(files, sources, fleets) if at_the_top else ())
     return Layout(globs, excludes, _worktrees(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
                   len(sources))
@@ -102,6 +107,7 @@ def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
     mostly packages; of nested ones, the one holding more."""
     packages: dict[str, set[str]] = defaultdict(set)
     go_packages: dict[str, set[str]] = defaultdict(set)  # Go's package is its folder: no manifest
+    groups: dict[str, set[str]] = defaultdict(set)  # sub-folders holding packages further down
     children: dict[str, set[str]] = defaultdict(set)
     with_sources = {str(PurePosixPath(f).parent) for f in sources}
     for f in files:
@@ -116,9 +122,14 @@ def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
                     packages[parent].add(child)
                 elif len(parts) == depth + 2 and _is_go_source(parts[-1]):
                     go_packages[parent].add(child)
+                elif depth and _is_manifest(parts[-1]) and not _inside_tests(parts[depth + 1:-1]):
+                    groups[parent].add(child)
+    modules_at_top = len(packages[""])  # of a build: Gradle's, Maven's, a workspace's
     for parent, found in go_packages.items():  # every folder of a Go module is a package: only
         if len(found) >= DEEP_PACKAGES:  # a folder of many is a fleet (prometheus' discovery/*)
             packages[parent] |= found
+    for parent, found in groups.items():  # `instrumentation/akka/{javaagent,library}`: akka is
+        packages[parent] |= found  # one subsystem of `instrumentation/*`, its modules together
     has_code = {p: {c for c in kids if any(s == c or s.startswith(c + "/") for s in with_sources)}
                 for p, kids in children.items()}
     chosen = [parent for parent, found in packages.items()
@@ -128,6 +139,12 @@ def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
     for parent in sorted(chosen, key=lambda p: (-len(packages[p]), not p, p.count("/"), p)):  # the top: on a tie, last
         if not any(_within(parent, k) or _within(k, parent) for k in kept):
             kept.append(parent)
+    if "" in chosen and "" not in kept and modules_at_top >= DEEP_PACKAGES:
+        # a build's many modules at the top (the libraries the fleet below uses: its homes) stay
+        # beside the larger fleets below; discovery gives each file to the innermost subsystem.
+        # Smaller fleets inside one of those modules are its own parts.
+        kept = [k for k in kept if k.split("/")[0] not in packages[""] or len(packages[k]) >= len(packages[""])]
+        kept.append("")
     globs = []
     for parent in sorted(kept, key=lambda p: (p.count("/"), p)):
         globs.append((f"{parent}/*" if parent else "*", len(packages[parent])))
@@ -148,9 +165,16 @@ def _within(folder: str, other: str) -> bool:
     return not folder or other.startswith(folder + "/")
 
 
+def _inside_tests(parts: tuple[str, ...]) -> bool:
+    """Folders below a package's group that make what they hold no part of the fleet."""
+    return _tests(parts) or any(p in NOT_SUBSYSTEMS or p.startswith(".") for p in parts)
+
+
 def _tests(parts: tuple[str, ...]) -> bool:
-    """A folder of test suites (`e2e-tests/test-applications`): its sub-folders are no fleet."""
-    return any(word in TEST_WORDS for part in parts for word in part.lower().replace("-", "_").split("_"))
+    """A folder of test suites (`e2e-tests/test-applications`, pants' `testprojects`): its
+    sub-folders are no fleet."""
+    return any(word in TEST_WORDS or word.startswith(TEST_PREFIXES)
+               for part in parts for word in part.lower().replace("-", "_").split("_"))
 
 
 def _module_glob(parent: str, packages: int, sources: list[str]) -> list[tuple[str, int]]:
@@ -166,13 +190,16 @@ def _module_glob(parent: str, packages: int, sources: list[str]) -> list[tuple[s
     return [(f"{parent}/*{suffix}", modules)] if modules >= max(MIN_PACKAGES, MODULE_PACKAGES * packages) else []
 
 
-def _not_packages_at_the_top(files: list[str], sources: list[str]) -> tuple[tuple[str, str, int], ...]:
+def _not_packages_at_the_top(files: list[str], sources: list[str],
+                             fleets: set[str]) -> tuple[tuple[str, str, int], ...]:
     """With `*` for the packages at the top, the top folders holding code that are no package
-    (rails' `guides/`, `tools/`, `.github/`): each would be a subsystem of its own."""
+    (rails' `guides/`, `tools/`, `.github/`): each would be a subsystem of its own. Those holding
+    a fleet of their own (`instrumentation/`, for `instrumentation/*`) stay."""
     packages = {parts[0] for parts in (PurePosixPath(f).parts for f in files)
                 if len(parts) == 2 and (_is_manifest(parts[1]) or _is_go_source(parts[1]))}
     counts = Counter(PurePosixPath(f).parts[0] for f in sources if f.count("/") >= 1)
-    return tuple((f"{folder}/**", "not a package", n) for folder, n in sorted(counts.items()) if folder not in packages)
+    return tuple((f"{folder}/**", "not a package", n) for folder, n in sorted(counts.items())
+                 if folder not in packages and folder not in fleets)
 
 
 def _excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:

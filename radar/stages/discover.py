@@ -356,15 +356,20 @@ def describe_age(age: timedelta) -> str:
 def _discover_folder(folder: Path, rules: FleetRules, now: datetime) -> Fleet:
     subsystems = []
     namespaces, outside, _ = _namespaces(folder, rules)
+    folders = [namespace for _, namespace in namespaces]
     for name, namespace in namespaces or [(folder.name, ".")]:
-        files, skipped = _walk(folder, namespace, rules)
+        # a namespace nested in this one owns its files (as GitState.split gives them)
+        inner = {other for other in folders if other.startswith(namespace + "/")}
+        files, skipped = _walk(folder, namespace, rules, inner)
         outside += skipped
         subsystems.append(Subsystem(name, "folder", str(folder), namespace, None, None, files,
                                     None, (), False, "plain folder: no history, counted stable"))
     return Fleet(str(folder), "folder", tuple(subsystems), outside, (), now)
 
 
-def _walk(root: Path, namespace: str, rules: FleetRules) -> tuple[tuple[SourceFile, ...], int]:
+def _walk(root: Path, namespace: str, rules: FleetRules,
+          inner: set[str] = frozenset()) -> tuple[tuple[SourceFile, ...], int]:
+    """The files under `namespace`, but for those under the namespaces `inner` (nested in it)."""
     files: list[SourceFile] = []
     outside = 0
     if (root / namespace).is_file():  # a one-module package (see _names_files)
@@ -375,11 +380,13 @@ def _walk(root: Path, namespace: str, rules: FleetRules) -> tuple[tuple[SourceFi
             if (here / dirname).is_symlink() or dirname == ".git":
                 outside += (here / dirname).is_symlink() and _symlink_kind(here / dirname, root) == "outside"
                 dirnames.remove(dirname)
+            elif inner and (here / dirname).relative_to(root).as_posix() in inner:
+                dirnames.remove(dirname)
         dirnames.sort()
         for filename in sorted(filenames):
             absolute = here / filename
             path = absolute.relative_to(root).as_posix()
-            if _excluded(path, rules):
+            if _excluded(path, rules) or path in inner:
                 continue
             if absolute.is_symlink():
                 link = _symlink_kind(absolute, root)

@@ -45,18 +45,20 @@ class GitState:
 
     def split(self, namespaces: list[str]) -> dict[str, "GitState"]:
         """Each namespace's share, in one pass over the paths (a monorepo has tens of thousands):
-        a path's owners are looked up by its prefixes, never by trying every namespace."""
+        a path's owner is looked up by its prefixes, never by trying every namespace. A path under
+        two nested namespaces (`*` and `instrumentation/*`) is the inner one's only: counted in
+        both, every unit of the inner would be a copy of itself in the outer."""
         parts = {ns: GitState({}, set(), set(), set(), {}) for ns in namespaces}
         owners = Owners(namespaces)
         for path, blob in self.blobs.items():
-            for namespace in owners.of(path):
+            for namespace in owners.innermost(path):
                 parts[namespace].blobs[path] = blob
         for path, when in self.dates.items():
-            for namespace in owners.of(path):
+            for namespace in owners.innermost(path):
                 parts[namespace].dates[path] = when
         for kind in ("symlinks", "gitlinks", "dirty", "gone"):
             for path in getattr(self, kind):
-                for namespace in owners.of(path):
+                for namespace in owners.innermost(path):
                     getattr(parts[namespace], kind).add(path)
         return parts
 
@@ -223,24 +225,25 @@ def pathspecs(namespaces: list[str]) -> list[str]:
 
 
 class Owners:
-    """Which of some namespaces hold a path (its own folder or any above it), by looking its
-    prefixes up at the depths namespaces have: linear in paths, whatever the namespaces."""
+    """Which of some namespaces holds a path (its own folder, or the deepest one above it), by
+    looking its prefixes up at the depths namespaces have: linear in paths, whatever the
+    namespaces."""
 
     def __init__(self, namespaces: Iterable[str]):
         self.namespaces = set(namespaces)
-        self.everywhere = [whole for whole in ("", ".") if whole in self.namespaces]
-        self.depths = sorted({ns.count("/") + 1 for ns in self.namespaces if ns not in ("", ".")})
+        self.everywhere = [whole for whole in ("", ".") if whole in self.namespaces][:1]
+        self.depths = sorted({ns.count("/") + 1 for ns in self.namespaces if ns not in ("", ".")}, reverse=True)
 
-    def of(self, path: str) -> list[str]:
-        owners = list(self.everywhere)
+    def innermost(self, path: str) -> list[str]:
+        """The deepest namespace holding the path, if any (as a list: none or one)."""
         parts = path.split("/")
         for depth in self.depths:
             if depth > len(parts):
-                break
+                continue
             prefix = path if depth == len(parts) else "/".join(parts[:depth])
             if prefix in self.namespaces:
-                owners.append(prefix)
-        return owners
+                return [prefix]
+        return self.everywhere
 
 
 def _tracked(root: Path, namespaces: list[str]) -> tuple[dict[str, str], set[str], set[str]]:

@@ -295,6 +295,29 @@ def test_init_finds_the_modules_of_a_build_at_the_top_unless_a_folder_holds_more
     assert fleet_rules["subsystems"] == ["packages/*"]
 
 
+def test_init_keeps_a_builds_modules_beside_a_folder_of_grouped_modules_below(tmp_path):
+    """opentelemetry-java-instrumentation: thirty modules at the top (the API the others use)
+    and `instrumentation/<library>/{javaagent,library}`, each library's modules one subsystem.
+    Each file is the innermost subsystem's; test projects (pants' `testprojects/`) are no fleet."""
+    files = {"settings.gradle.kts": "", "instrumentation/build.gradle.kts": ""}
+    for n in range(10):
+        files[f"api{n}/build.gradle.kts"] = ""
+        files[f"api{n}/src/main/java/Api{n}.java"] = f"class Api{n} {{ int a() {{ return {n}; }} }}\n"
+    for n in range(12):
+        for part in ("javaagent", "library"):
+            files[f"instrumentation/lib{n}/lib{n}-1.0/{part}/build.gradle.kts"] = ""
+            files[f"instrumentation/lib{n}/lib{n}-1.0/{part}/src/main/java/L{n}.java"] = "class L { }\n"
+        files[f"testprojects/src/p{n}/sub/build.gradle.kts"] = ""
+        files[f"testprojects/src/p{n}/sub/T.java"] = "class T { }\n"
+    done, fleet_rules = _init(tmp_path / "build-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["*", "instrumentation/*"]
+    assert "instrumentation/* (12 packages)" in done.stderr
+    assert "instrumentation/**" not in fleet_rules["exclude"] and "testprojects/**" in fleet_rules["exclude"]
+    scan = radar("scan", "--repo", tmp_path / "build-repo", "--rules", tmp_path / "rules",
+                 "--out", tmp_path / "out", "--no-cache")
+    assert scan.returncode == 0 and "23 subsystems, 34 files" in scan.stderr, scan.stderr  # none twice
+
+
 def test_init_finds_gems_named_by_their_gemspec_and_leaves_out_the_other_top_folders(tmp_path):
     """rails: actionpack/actionpack.gemspec and eleven more at the top, one Gemfile for all;
     `tools/` and `.github/` hold code but are no gem, so no subsystem."""

@@ -363,12 +363,34 @@ _REL = st.lists(_SEGMENTS, min_size=1, max_size=4).map("/".join)
 
 
 @given(namespaces=st.lists(st.one_of(_REL, st.sampled_from(["", "."])), max_size=6), path=_REL)
-def test_owners_are_the_namespaces_holding_the_path(namespaces: list[str], path: str) -> None:
+def test_a_path_is_owned_by_the_deepest_namespace_holding_it(namespaces: list[str], path: str) -> None:
     from radar.stages.gitstate import Owners as _Owners
 
-    expected = [ns for ns in dict.fromkeys(namespaces)
-                if ns in ("", ".") or path == ns or path.startswith(ns + "/")]
-    assert sorted(_Owners(namespaces).of(path)) == sorted(expected)
+    holding = [ns for ns in namespaces if path == ns or path.startswith(ns + "/")]
+    everywhere = [ns for ns in ("", ".") if ns in namespaces]
+    expected = [max(holding, key=len)] if holding else [everywhere[0]] if everywhere else []
+    assert _Owners(namespaces).innermost(path) == expected
+
+
+@pytest.mark.parametrize("kind", ["git", "folder"])
+def test_nested_globs_give_each_file_to_the_innermost_subsystem(tmp_path: Path, kind: str) -> None:
+    """`*` beside `instrumentation/*` (the modules at the top of a build beside a folder of
+    instrumentations): a file of `instrumentation/akka` is akka's, never also instrumentation's,
+    or each of its units would be a copy of itself."""
+    repo = tmp_path / "build"
+    repo.mkdir()
+    write(repo, {"api/Api.java": "class Api {}\n",
+                 "instrumentation/akka/javaagent/Akka.java": "class Akka {}\n",
+                 "instrumentation/grpc/library/Grpc.java": "class Grpc {}\n",
+                 "instrumentation/Loose.java": "class Loose {}\n"})
+    if kind == "git":
+        git(repo, "init", "-q")
+        commit_all(repo, "build")
+    fleet = discover(repo, FleetRules(subsystems=("*", "instrumentation/*"), main_namespaces=()),
+                     now=NOW, horizon=timedelta(days=7))
+    assert {s.name: [f.path for f in s.files] for s in fleet.subsystems} == {
+        "api": ["api/Api.java"], "instrumentation": ["instrumentation/Loose.java"],
+        "akka": ["instrumentation/akka/javaagent/Akka.java"], "grpc": ["instrumentation/grpc/library/Grpc.java"]}
 
 
 @pytest.mark.parametrize("kind", ["git", "folder"])
