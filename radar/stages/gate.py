@@ -16,6 +16,7 @@ from radar.stages.content import median
 from radar.config import Decision, GateRules, Route, Rules, matches
 from radar.stages.deps import NO_DEPENDENCIES, Dependencies
 from radar.stages.discover import Fleet, SourceFile, Subsystem, describe_age
+from radar.stages.shape import annotation_tokens
 
 
 @dataclass(frozen=True)
@@ -272,7 +273,7 @@ def _checks(found: Cluster, instances, routing: Routing, gate_rules: GateRules, 
     consumers = len(found.subsystems)
     need = gate_rules.min_consumers
     unstable = [i.unstable_because for i in instances if not i.stable]
-    size = found.representative.size
+    size, framework = _code_size(found.representative)
     plural = "consumer" if consumers == 1 else "consumers"
     return (
         Check("consumers", consumers >= need,
@@ -284,12 +285,20 @@ def _checks(found: Cluster, instances, routing: Routing, gate_rules: GateRules, 
                     else f"every instance committed and quiet for {gate_rules.stable_days}+ days")),
         _identical_check(found, gate_rules),
         Check("size", size >= gate_rules.min_tokens,
-              f"too thin: {size} tokens, needs {gate_rules.min_tokens}" if size < gate_rules.min_tokens
-              else f"{size} tokens >= {gate_rules.min_tokens}"),
+              (f"too thin: {size} tokens" + framework + f", needs {gate_rules.min_tokens}")
+              if size < gate_rules.min_tokens else f"{size} tokens" + framework + f" >= {gate_rules.min_tokens}"),
         _content_check(found),
         Check("home", routing.home is not None,
               f"home {routing.home} ({routing.by})" if routing.home else f"no natural home ({routing.by})"),
     )
+
+
+def _code_size(unit) -> tuple[int, str]:
+    """Its tokens but for annotations and decorators (a framework's entry point, ByteBuddy's
+    `@Advice.OnMethodExit(onThrowable = …) static void exit(@Advice.Enter Scope s) { s.end(); }`,
+    is mostly what the framework reads), and the words saying how many were left out."""
+    annotations = annotation_tokens(unit.blind, unit.language)
+    return unit.size - annotations, f" of code (and {annotations} of annotations)" if annotations else ""
 
 
 def _identical_check(found: Cluster, gate_rules: GateRules) -> Check:

@@ -102,6 +102,37 @@ NAME_PLANE = 0x100000  # identifiers' own characters live in plane 16, apart fro
 IDENTIFIER = blind_code("id", "")
 
 
+# Languages where `@` opens an annotation or decorator (elsewhere it is Ruby's instance
+# variable, PHP's error silencer, C#'s verbatim name)
+ANNOTATED = frozenset({"java", "kotlin", "scala", "groovy", "dart", "python", "javascript", "typescript", "tsx"})
+_AT, _DOT, _OPEN, _CLOSE = (blind_code("kw", text) for text in ("@", ".", "(", ")"))
+
+
+def annotation_tokens(blind: str, language: str) -> int:
+    """How many of a unit's tokens are annotations or decorators (`@Advice.OnMethodExit(…)`,
+    `@Nullable`, `@app.route("/")`): what a framework reads, not code the unit runs. (Python's
+    `a @ b` counts its two tokens too: rare in practice.)"""
+    if language not in ANNOTATED:
+        return 0
+    count, at = 0, blind.find(_AT)
+    while at != -1:
+        end = at + 1
+        if end < len(blind) and blind[end] == IDENTIFIER:
+            end += 1
+            while blind.startswith(_DOT + IDENTIFIER, end):
+                end += 2
+            if blind.startswith(_OPEN, end):
+                depth = 0
+                for end in range(end, len(blind)):
+                    depth += (blind[end] == _OPEN) - (blind[end] == _CLOSE)
+                    if not depth:
+                        break
+                end += 1
+            count += end - at
+        at = blind.find(_AT, end)
+    return count
+
+
 def fingerprint(normalised: Iterable[str]) -> str:
     return _digest("\x1f".join(normalised))
 

@@ -365,3 +365,23 @@ def test_the_reference_shown_is_the_copys_own_when_it_makes_one():
     deps = Dependencies(uses.subsystems, uses.edges, by_file=uses.by_file + own)
     routing = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist",)).routing
     assert routing.evidence[0] == "lib/acl/harness.py:7"
+
+
+ADVICE = '''
+@framework.advice(on_throwable=Throwable, suppress=Throwable, inline=False, order=1, name="exit")
+def run_suite(scope, error):
+    if scope is not None:
+        scope.end(error)
+'''
+
+
+def test_annotations_do_not_count_towards_the_size_a_unit_needs():
+    """A framework's entry point (ByteBuddy's `@Advice.OnMethodExit(…)` methods in every
+    instrumentation) is mostly what the framework reads: its few tokens of code are too thin."""
+    found = [s for n, name in enumerate(("acl", "feed", "mod"))
+             for s in shapes(name, ADVICE, f"lib/{name}/harness.py") if s.kind == "function"]
+    subs = [subsystem(name, [f"lib/{name}/harness.py"]) for name in ("acl", "feed", "mod")]
+    rules = Rules(routing=(ROUTE,), gate=GateRules(min_tokens=30))
+    candidate = gate((("C-000001", cluster(found, floor=10)[0]),), fleet(*subs), rules)[0]
+    assert found[0].size >= 30 and candidate.verdict == "watching"
+    assert candidate.missing == ("too thin: 20 tokens of code (and 25 of annotations), needs 30",)

@@ -12,7 +12,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from radar.stages.analyse import analyse_bytes
-from radar.stages.shape import blind_code, fingerprint, normalise, sample_shingles, similarity
+from radar.stages.parse import extract
+from radar.stages.shape import annotation_tokens, blind_code, fingerprint, normalise, sample_shingles, similarity
 
 # ---------------------------------------------------------------- token streams
 
@@ -228,3 +229,18 @@ def test_python_file_streams_sample_like_the_native_ones(tokens, data):
         patch.setattr(shape, "_native", None)  # the path a machine without a compiler takes
         assert shape.FileStreams(tokens).samples(start, end) == built == sample_shingles(
             shape.stream_codes(tokens)[0][start:end])
+
+
+def _blind(source: str, language: str) -> str:
+    unit = extract(source.encode(), language).units[-1]
+    return "".join(blind_code(category, text) for category, text in unit.tokens)
+
+
+def test_annotation_tokens_are_the_annotations_and_decorators_a_unit_carries():
+    advice = ("class A {\n  @Advice.OnMethodExit(onThrowable = Throwable.class, inline = false)\n"
+              "  static void exit(@Advice.Enter @Nullable Scope scope) { if (scope != null) { scope.end(); } }\n}\n")
+    assert annotation_tokens(_blind(advice, "java"), "java") == 15 + 4 + 2
+    assert annotation_tokens(_blind("@app.route('/x')\ndef f(a):\n    return g(a)\n", "python"), "python") == 7
+    assert annotation_tokens(_blind("def f(a):\n    return g(a)\n", "python"), "python") == 0
+    # Ruby's `@count` is an instance variable, no annotation
+    assert annotation_tokens(_blind("def f\n  @count = g(1)\nend\n", "ruby"), "ruby") == 0
