@@ -36,8 +36,6 @@ from radar.stages.parse import language_for
 MANIFEST_SUFFIXES = (".gemspec",)  # named for the package: rails/activerecord/activerecord.gemspec
 MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod", "Cargo.toml", "pom.xml",
              "build.gradle", "build.gradle.kts", "Gemfile", "deps.edn", "project.clj", "__init__.py", "mix.exs"}
-NOT_SUBSYSTEMS = {"test", "tests", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
-                  "examples", "example", "scripts", "benchmark", "benchmarks", "bench", "e2e", "typings"}
 EXCLUDABLE = {
     "tests": ("test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "testing"),
     "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",
@@ -45,6 +43,9 @@ EXCLUDABLE = {
     "vendored": ("vendor", "vendored", "third_party", "third-party", "node_modules", "bower_components"),
     "generated": ("generated", "__generated__", "gen", "dist", "build"),
 }
+NOT_SUBSYSTEMS = {"test", "tests", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
+                  "examples", "example", "scripts", "benchmark", "benchmarks", "bench", "e2e", "typings",
+                  *EXCLUDABLE["vendored"]}  # always excluded: a fleet there would hold no file
 TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**/*.spec.*")
 SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**")
 MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet of packages

@@ -238,14 +238,15 @@ def test_init_prefers_the_folder_holding_more_packages_and_counts_one_module_pac
 
 def test_init_finds_a_fleet_three_folders_deep_and_passes_over_test_suites_and_small_parts(tmp_path):
     """`core/app/services/*` (a localstack-like layout): a dozen services three folders down; the
-    app's own three sub-packages, a deep folder of three, and a dozen end-to-end test apps are
-    no fleet."""
+    app's own three sub-packages, a deep folder of three, a dozen end-to-end test apps and a
+    dozen vendored packages are no fleet."""
     repo = tmp_path / "deep-repo"
     files = {"core/app/__init__.py": "", "core/app/models/__init__.py": "X = 1\n"}
     for n in range(12):
         files[f"core/app/services/svc{n}/__init__.py"] = f"def handle_{n}():\n    return {n}\n"
         files[f"dev/e2e-tests/apps/app{n}/package.json"] = "{}\n"
         files[f"dev/e2e-tests/apps/app{n}/index.js"] = f"export const app{n} = {n};\n"
+        files[f"core/app/vendor/dep{n}/__init__.py"] = f"def dep_{n}():\n    return {n}\n"  # always excluded
     for name in ("aws", "net", "text"):
         files[f"core/app/utils/{name}/__init__.py"] = f"def {name}():\n    return '{name}'\n"
     _, fleet_rules = _init(repo, files, tmp_path / "rules")
