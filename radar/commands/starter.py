@@ -105,7 +105,24 @@ def _worktrees(repo: Path) -> int:
 
 def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
     """`parent/*` for each folder (the top, "", up to MAX_DEPTH levels down) whose sub-folders are
-    mostly packages; of nested ones, the one holding more."""
+    mostly packages; of nested ones, the one holding more, and beside it a folder above holding
+    many packages of its own (see _kept)."""
+    packages, modules, has_code = _package_folders(files, sources)
+    chosen = [parent for parent, found in packages.items()
+              if len(found) >= (DEEP_PACKAGES if parent.count("/") + 1 >= DEEP else MIN_PACKAGES)
+              and len(found) * 2 >= len(has_code.get(parent) or found)]
+    kept = _kept(chosen, packages, modules)
+    globs = []
+    for parent in sorted(kept, key=lambda p: (p.count("/"), p)):
+        globs.append((f"{parent}/*" if parent else "*", len(packages[parent])))
+        globs += _module_glob(parent, len(packages[parent]), sources) if parent else []
+    return tuple(globs)
+
+
+def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, dict]:
+    """Per folder: its sub-folders that are packages (a manifest, ten Go packages or more, or a
+    group of packages further down), those with a manifest of their own (modules), and those
+    holding code."""
     packages: dict[str, set[str]] = defaultdict(set)
     go_packages: dict[str, set[str]] = defaultdict(set)  # Go's package is its folder: no manifest
     groups: dict[str, set[str]] = defaultdict(set)  # sub-folders holding packages further down
@@ -125,7 +142,7 @@ def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
                     go_packages[parent].add(child)
                 elif depth and _is_manifest(parts[-1]) and not _inside_tests(parts[depth + 1:-1]):
                     groups[parent].add(child)
-    modules_at_top = len(packages[""])  # of a build: Gradle's, Maven's, a workspace's
+    modules = {parent: set(found) for parent, found in packages.items()}
     for parent, found in go_packages.items():  # every folder of a Go module is a package: only
         if len(found) >= DEEP_PACKAGES:  # a folder of many is a fleet (prometheus' discovery/*)
             packages[parent] |= found
@@ -133,24 +150,31 @@ def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
         packages[parent] |= found  # one subsystem of `instrumentation/*`, its modules together
     has_code = {p: {c for c in kids if any(s == c or s.startswith(c + "/") for s in with_sources)}
                 for p, kids in children.items()}
-    chosen = [parent for parent, found in packages.items()
-              if len(found) >= (DEEP_PACKAGES if parent.count("/") + 1 >= DEEP else MIN_PACKAGES)
-              and len(found) * 2 >= len(has_code.get(parent) or found)]
+    return packages, modules, has_code
+
+
+def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, set[str]]) -> list[str]:
+    """Of nested folders of packages, the one holding more; then, beside it, each folder above
+    holding DEEP_PACKAGES modules of its own or more: a build's modules at the top, pants'
+    `src/python/pants/{core,engine,util}` beside `backend/*`. Those are the libraries the fleet
+    below uses, so its homes; discovery gives each file to the innermost subsystem. A smaller
+    fleet inside one of those modules is the module's own parts."""
     kept: list[str] = []
     for parent in sorted(chosen, key=lambda p: (-len(packages[p]), not p, p.count("/"), p)):  # the top: on a tie, last
         if not any(_within(parent, k) or _within(k, parent) for k in kept):
             kept.append(parent)
-    if "" in chosen and "" not in kept and modules_at_top >= DEEP_PACKAGES:
-        # a build's many modules at the top (the libraries the fleet below uses: its homes) stay
-        # beside the larger fleets below; discovery gives each file to the innermost subsystem.
-        # Smaller fleets inside one of those modules are its own parts.
-        kept = [k for k in kept if k.split("/")[0] not in packages[""] or len(packages[k]) >= len(packages[""])]
-        kept.append("")
-    globs = []
-    for parent in sorted(kept, key=lambda p: (p.count("/"), p)):
-        globs.append((f"{parent}/*" if parent else "*", len(packages[parent])))
-        globs += _module_glob(parent, len(packages[parent]), sources) if parent else []
-    return tuple(globs)
+    for above in sorted(set(chosen) - set(kept), key=lambda p: p.count("/") if p else -1):
+        if len(modules.get(above, ())) < DEEP_PACKAGES or not any(_within(above, k) for k in kept):
+            continue
+        kept = [k for k in kept if not _within(above, k) or len(packages[k]) >= len(packages[above])
+                or _child_holding(above, k) not in modules[above]] + [above]
+    return kept
+
+
+def _child_holding(folder: str, below: str) -> str:
+    """The sub-folder of `folder` that `below` is in."""
+    rest = below[len(folder) + 1:] if folder else below
+    return (folder + "/" if folder else "") + rest.split("/")[0]
 
 
 def _is_manifest(name: str) -> bool:

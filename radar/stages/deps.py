@@ -36,6 +36,7 @@ from radar.infra.cache import code_stamp, key_digest
 from radar.stages.discover import Fleet, Subsystem
 
 EVIDENCE_KEPT = 3  # path:line examples per edge
+PYTHON_BUILDS = ("pyproject.toml", "setup.py", "setup.cfg")  # where a distribution's names start
 
 
 @dataclass(frozen=True)
@@ -106,12 +107,20 @@ def remembered_dependencies(fleet: Fleet, references: Iterable[tuple[str, str, s
         return dependencies(fleet, references)
     layout = [(s.name, s.root, s.namespace, [f.path for f in s.files]) for s in fleet.subsystems]
     family = f"deps/{key_digest(fleet.repo)}/"
-    key = family + key_digest((code, references, layout, _manifests(fleet)))
+    roots = _python_roots(fleet)
+    key = family + key_digest((code, references, layout, _manifests(fleet), sorted(roots.items())))
     found = _decoded(memo.get_many([key]).get(key))
     if found is None:
-        found = dependencies(fleet, references)
+        found = dependencies(fleet, references, roots)
         memo.put_many({key: _encoded(found)}, replacing=[family])
     return found
+
+
+def _python_roots(fleet: Fleet) -> dict[str, tuple[int, ...]]:
+    """Per subsystem holding Python files, where its dotted names may start (_ImportRoots)."""
+    roots = _ImportRoots()
+    return {s.name: roots.of(s.root, s.namespace.strip("/")) for s in fleet.subsystems
+            if any(f.path.endswith((".py", ".pyi")) for f in s.files)}
 
 
 def _own_code() -> str | None:
@@ -150,10 +159,11 @@ def _decoded(memo: object) -> Dependencies | None:
         return None
 
 
-def dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]]) -> Dependencies:
+def dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]],
+                 roots: dict[str, tuple[int, ...]] | None = None) -> Dependencies:
     """Resolve every file's references (findings.references) to subsystems."""
     references = tuple(references)
-    index = _Index(fleet)
+    index = _Index(fleet, _python_roots(fleet) if roots is None else roots)
     index.declare(references)  # Java packages: what the files say they are
     first: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (source, target) -> path -> line
     by_file = []
@@ -181,8 +191,9 @@ def dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]]
 class _Index:
     """What references can name, per language, mapped to the one subsystem that owns it."""
 
-    def __init__(self, fleet: Fleet):
+    def __init__(self, fleet: Fleet, roots: dict[str, tuple[int, ...]]):
         subsystems = fleet.subsystems
+        self.roots = roots
         self.namespaces = {s.namespace.strip("/"): s.name for s in subsystems if s.namespace.strip("/")}
         self.python: dict[str, set[str]] = defaultdict(set)
         self.java: dict[str, set[str]] = defaultdict(set)
@@ -202,7 +213,7 @@ class _Index:
         paths = {f.path for f in subsystem.files}
         for path in paths:
             if path.endswith((".py", ".pyi")):
-                for module in _python_modules(path, namespace, paths):
+                for module in _python_modules(path, namespace, paths, self.roots.get(name, ())):
                     self.python[module].add(name)
             elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx")):
                 self.by_basename[posixpath.basename(path)][path].add(name)
@@ -312,12 +323,15 @@ def _unique(owners: set[str] | None) -> str | None:
     return next(iter(owners)) if owners and len(owners) == 1 else None
 
 
-def _python_modules(path: str, namespace: str, paths: set[str]) -> set[str]:
+def _python_modules(path: str, namespace: str, paths: set[str], roots: tuple[int, ...] = ()) -> set[str]:
     """The dotted names `path` may be imported by: from the checkout root, from below a `src/`
     or `lib/` folder, and from the topmost package of its unbroken chain of packages when that
     package sits right in the subsystem's folder (deeper, it is likely the tail of a namespace
-    package: `opentelemetry/instrumentation/flask` must not claim `import flask`). Folders
-    without `__init__.py` (namespace packages, shared by many subsystems) are not named."""
+    package: `opentelemetry/instrumentation/flask` must not claim `import flask`), or is the
+    subsystem's folder itself: then from the folders above it where names start (`roots`, see
+    _ImportRoots: localstack's `localstack-core/localstack/utils` is `localstack.utils`).
+    Folders without `__init__.py` (namespace packages, shared by many subsystems) are not
+    named."""
     parts = path.rsplit(".", 1)[0].split("/")
     folders = len(parts) - 1
     if parts[-1] == "__init__":
@@ -328,7 +342,65 @@ def _python_modules(path: str, namespace: str, paths: set[str]) -> set[str]:
         top -= 1
     if "/".join(parts[:top]) == namespace:
         starts.add(top)
+    elif "/".join(parts[:top + 1]) == namespace.rsplit(".", 1)[0] and top == namespace.count("/"):
+        starts.update(roots)
     return {".".join(parts[start:]) for start in starts if start < len(parts)}
+
+
+class _ImportRoots:
+    """Where a subsystem's Python dotted names may start above its folder, as counts of the
+    path's parts: above the unbroken chain of packages holding it; at the nearest folder above
+    holding a Python build file; at the source folders a pyproject.toml above declares
+    (localstack: `package-dir = {"" = "localstack-core"}`, so `localstack-core/localstack/utils`
+    is `localstack.utils`). The files looked at are remembered for the pass: subsystems share
+    their folders."""
+
+    def __init__(self):
+        self.files: dict[str, bool] = {}
+        self.sources: dict[str, tuple[str, ...]] = {}
+
+    def of(self, root: str, namespace: str) -> tuple[int, ...]:
+        parents = namespace.split("/")[:-1]
+        chain = len(parents)
+        while parents and self._is_file(root, *parents, "__init__.py"):
+            parents.pop()
+        starts = {len(parents)} if len(parents) < chain else set()  # never the folder's own name alone
+        while True:
+            for source in self._declared(root, *parents):
+                folder = "/".join([*parents, source]).strip("/")
+                if source and namespace.startswith(folder + "/"):
+                    starts.add(folder.count("/") + 1)
+            if not parents or any(self._is_file(root, *parents, name) for name in PYTHON_BUILDS):
+                return tuple(sorted(starts | {len(parents)}))
+            parents.pop()
+
+    def _is_file(self, *parts: str) -> bool:
+        path = os.path.join(*parts)
+        if path not in self.files:
+            self.files[path] = os.path.isfile(path)
+        return self.files[path]
+
+    def _declared(self, *folder: str) -> tuple[str, ...]:
+        """The source folders a pyproject.toml there names: setuptools' package-dir and
+        packages.find, poetry's `from`."""
+        path = os.path.join(*folder, "pyproject.toml")
+        if path not in self.sources:
+            self.sources[path] = _source_folders(_toml(Path(path))) if self._is_file(path) else ()
+        return self.sources[path]
+
+
+def _source_folders(project: dict) -> tuple[str, ...]:
+    tool = project.get("tool") if isinstance(project.get("tool"), dict) else {}
+    setuptools, poetry = tool.get("setuptools") or {}, tool.get("poetry") or {}
+    found = []
+    if isinstance(setuptools, dict):
+        package_dir = setuptools.get("package-dir")
+        found += [package_dir.get("")] if isinstance(package_dir, dict) else []
+        where = (setuptools.get("packages") or {}).get("find", {}) if isinstance(setuptools.get("packages"), dict) else {}
+        found += where.get("where", []) if isinstance(where, dict) and isinstance(where.get("where"), list) else []
+    if isinstance(poetry, dict) and isinstance(poetry.get("packages"), list):
+        found += [p.get("from") for p in poetry["packages"] if isinstance(p, dict)]
+    return tuple(sorted({f.strip("./") for f in found if isinstance(f, str) and f.strip("./")}))
 
 
 def _json(path: Path) -> object:
@@ -339,7 +411,7 @@ def _json(path: Path) -> object:
 
 
 def _toml(path: Path) -> dict:
-    import tomllib  # only where a Cargo.toml is read
+    import tomllib  # only where a Cargo.toml or a pyproject.toml is read
 
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))

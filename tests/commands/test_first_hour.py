@@ -319,6 +319,18 @@ def test_init_keeps_a_builds_modules_beside_a_folder_of_grouped_modules_below(tm
     assert scan.returncode == 0 and "23 subsystems, 34 files" in scan.stderr, scan.stderr  # none twice
 
 
+def test_init_keeps_a_folder_of_many_packages_above_a_larger_fleet_as_its_homes(tmp_path):
+    """pants: `src/python/pants/backend/*` holds the backends, and `src/python/pants/{core,
+    engine,util,…}` the libraries they import: both are globs, each file in the innermost."""
+    files = {"src/python/pants/__init__.py": "", "src/python/pants/backend/__init__.py": ""}
+    for n in range(12):
+        files[f"src/python/pants/backend/lang{n}/__init__.py"] = f"def rules_{n}():\n    return {n}\n"
+    for name in ("core", "engine", "util", "option", "goal", "base", "build_graph", "fs", "jvm", "bsp"):
+        files[f"src/python/pants/{name}/__init__.py"] = f"def {name}():\n    return 1\n"
+    _, fleet_rules = _init(tmp_path / "pants-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["src/python/pants/*", "src/python/pants/backend/*"]
+
+
 def test_init_finds_gems_named_by_their_gemspec_and_leaves_out_the_other_top_folders(tmp_path):
     """rails: actionpack/actionpack.gemspec and eleven more at the top, one Gemfile for all;
     `tools/` and `.github/` hold code but are no gem, so no subsystem."""

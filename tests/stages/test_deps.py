@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -235,3 +236,26 @@ def test_remembered_dependencies_follow_their_manifests_and_references(tmp_path)
         assert edges(scan(tmp_path / "repo", edited, renamed, memo)) == {("plugin", "helper")}
     finally:
         memo.close()
+
+
+@pytest.mark.parametrize("marker, text", [
+    ("core/app/__init__.py", ""), ("core/pyproject.toml", ""),
+    ("pyproject.toml", '[tool.setuptools]\npackage-dir = { "" = "core" }\n'),
+    ("pyproject.toml", '[tool.setuptools.packages.find]\nwhere = ["core/"]\n'),
+    ("pyproject.toml", '[tool.poetry]\npackages = [{ include = "app", from = "core" }]\n')])
+def test_python_packages_named_from_a_package_above_the_subsystems_folder(tmp_path, marker, text):
+    """`core/app/{utils,services/…}` are subsystems imported as `app.utils.strings`: the chain
+    of packages goes on above the subsystem's folder; or `app` is a namespace package of the
+    distribution built in `core/`, or from `core/` as the repository's pyproject.toml says
+    (localstack's `package-dir = {"" = "localstack-core"}`)."""
+    (tmp_path / "core/app").mkdir(parents=True)
+    (tmp_path / marker).write_text(text)
+    deps = scan(tmp_path, {
+        "core/app/utils": {"core/app/utils/__init__.py": "", "core/app/utils/strings.py": "def short(x):\n    return x\n"},
+        "core/app/services/sqs": {"core/app/services/sqs/__init__.py": "",
+                                  "core/app/services/sqs/provider.py": "from app.utils.strings import short\n"},
+        "core/app/services/sns": {"core/app/services/sns/__init__.py": "",
+                                  "core/app/services/sns/provider.py": "import app.utils\nimport utils\n"},
+    })
+    assert edges(deps) == {("sqs", "utils"), ("sns", "utils")}
+    assert deps.depends_on("sns")["utils"].evidence == ("core/app/services/sns/provider.py:1",)
