@@ -237,9 +237,10 @@ def _namespaces(root: Path, rules: FleetRules) -> tuple[list[tuple[str, str]], i
     unmatched = set()
     for pattern in patterns:
         files, hits = _names_files(pattern), 0
+        hidden = pattern.rstrip("/").rpartition("/")[2].startswith(".")
         for found in root.glob(pattern):  # glob follows symlinked folders: checked below
-            if not (found.is_file() if files else found.is_dir()):
-                continue
+            if not (found.is_file() if files else found.is_dir()) or (found.name.startswith(".") and not hidden):
+                continue  # `*` names no `.github/` or `.githooks/`: tool folders, never a package
             hits += 1
             relative = found.relative_to(root)
             if ".git" not in relative.parts:

@@ -376,13 +376,13 @@ def test_a_path_is_owned_by_the_deepest_namespace_holding_it(namespaces: list[st
 def test_nested_globs_give_each_file_to_the_innermost_subsystem(tmp_path: Path, kind: str) -> None:
     """`*` beside `instrumentation/*` (the modules at the top of a build beside a folder of
     instrumentations): a file of `instrumentation/akka` is akka's, never also instrumentation's,
-    or each of its units would be a copy of itself."""
+    or each of its units would be a copy of itself. `*` names no hidden folder."""
     repo = tmp_path / "build"
     repo.mkdir()
     write(repo, {"api/Api.java": "class Api {}\n",
                  "instrumentation/akka/javaagent/Akka.java": "class Akka {}\n",
                  "instrumentation/grpc/library/Grpc.java": "class Grpc {}\n",
-                 "instrumentation/Loose.java": "class Loose {}\n"})
+                 "instrumentation/Loose.java": "class Loose {}\n", ".githooks/Hook.java": "class Hook {}\n"})
     if kind == "git":
         git(repo, "init", "-q")
         commit_all(repo, "build")
