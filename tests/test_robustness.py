@@ -272,3 +272,9 @@ def test_generated_and_minified_files_are_skipped_and_counted():
     assert analyse_bytes(bundle, "javascript")[0] == "generated"
     written = b"def f(x):\n    # not generated: a person wrote this\n    return x + 1\n"
     assert analyse_bytes(written, "python")[0] is None
+    # rails commits its rollup bundles (activestorage.js): a bundler's preamble, lines of source
+    umd = (b'(function(global, factory) {\n  typeof exports === "object" && typeof module !== "undefined"'
+           b' ? factory(exports) : factory(global.A = {});\n})(this, function(exports) {\n'
+           b'  function start() {\n    return 1;\n  }\n  exports.start = start;\n});\n')
+    assert analyse_bytes(umd, "javascript")[0] == "generated"
+    assert analyse_bytes(umd.replace(b"typeof exports", b"typeof other"), "javascript")[0] is None

@@ -23,7 +23,9 @@ TestState API).
 """
 from __future__ import annotations
 
+import json
 import os
+import posixpath
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -48,6 +50,8 @@ NOT_SUBSYSTEMS = {"test", "tests", "__tests__", "spec", "specs", "fixtures", "__
                   *EXCLUDABLE["vendored"]}  # always excluded: a fleet there would hold no file
 TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**/*.spec.*")
 SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**")
+BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
+SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships
 MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet of packages
 MAX_DEPTH = 4  # packages this deep at most: `providers/src/airflow/providers/*`, `core/pkg/services/*`
 DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it holds DEEP_PACKAGES or more:
@@ -73,7 +77,8 @@ def read_layout(repo: Path) -> Layout:
     globs = _globs(files, sources)
     at_the_top = any(glob == "*" for glob, _ in globs)
     fleets = {glob.split("/")[0] for glob, _ in globs if glob != "*"}
-    excludes = _excludes(sources) + (_not_packages_at_the_top(files, sources, fleets) if at_the_top else ())
+    excludes = (_excludes(sources) + (_not_packages_at_the_top(files, sources, fleets) if at_the_top else ())
+                + _build_outputs(repo, files))
     return Layout(globs, excludes, _worktrees(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
                   len(sources))
@@ -225,6 +230,28 @@ def _not_packages_at_the_top(files: list[str], sources: list[str],
     counts = Counter(PurePosixPath(f).parts[0] for f in sources if f.count("/") >= 1)
     return tuple((f"{folder}/**", "not a package", n) for folder, n in sorted(counts.items())
                  if folder not in packages and folder not in fleets)
+
+
+def _build_outputs(repo: Path, files: list[str]) -> tuple[tuple[str, str, int], ...]:
+    """The files a package's manifest names as what it ships (`main`, `module`, …) when a
+    bundler builds the package: output committed beside its source (rails' actiontext.js and
+    actiontext.esm.js, both rollup's), copies of that source with none of its own. A file
+    under `src/` is shipped as written (the bundler config may be a test runner's, vitest's)."""
+    tracked = set(files)
+    found = []
+    for folder in sorted({str(PurePosixPath(f).parent) for f in files if PurePosixPath(f).name.startswith(BUNDLERS)}):
+        manifest = "package.json" if folder == "." else f"{folder}/package.json"
+        try:
+            fields = json.loads((repo / manifest).read_text(encoding="utf-8")) if manifest in tracked else {}
+        except (OSError, ValueError):
+            continue
+        for field in SHIPPED_FIELDS:
+            value = fields.get(field) if isinstance(fields, dict) else None
+            path = posixpath.normpath(posixpath.join(folder, value)) if isinstance(value, str) else None
+            if (path in tracked and language_for(path) and "src" not in PurePosixPath(path).parts  # shipped as written
+                    and all(path != glob for glob, _, _ in found)):
+                found.append((path, f"build output ({manifest}'s {field})", 1))
+    return tuple(found)
 
 
 def _excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:

@@ -345,6 +345,26 @@ def test_init_finds_gems_named_by_their_gemspec_and_leaves_out_the_other_top_fol
     assert not any(glob.startswith("action") for glob in fleet_rules["exclude"])
 
 
+def test_init_excludes_the_bundles_a_package_ships_but_not_its_source(tmp_path):
+    """rails commits rollup's output (`app/assets/javascripts/actiontext.js`, the package's main
+    and module) beside its source; a package whose main is under `src/` ships it as written."""
+    files = {"Gemfile": "", "actiontext/actiontext.gemspec": "", "activestorage/activestorage.gemspec": "",
+             "actiontext/rollup.config.js": "export default {};\n",
+             "actiontext/package.json": json.dumps({"main": "app/assets/javascripts/actiontext.js",
+                                                    "module": "./app/assets/javascripts/actiontext.esm.js"}),
+             "actiontext/app/assets/javascripts/actiontext.js": "function start() { return 1; }\n",
+             "actiontext/app/assets/javascripts/actiontext.esm.js": "export function start() { return 1; }\n",
+             "actiontext/app/javascript/index.js": "export function start() { return 1; }\n",
+             "activestorage/vite.config.ts": "export default {};\n",
+             "activestorage/package.json": json.dumps({"main": "src/index.js"}),
+             "activestorage/src/index.js": "export const a = 1;\n"}
+    _, fleet_rules = _init(tmp_path / "bundles-repo", files, tmp_path / "rules")
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("actiontext/app/assets/javascripts/actiontext.js")
+    assert excluded("actiontext/app/assets/javascripts/actiontext.esm.js")
+    assert not excluded("actiontext/app/javascript/index.js") and not excluded("activestorage/src/index.js")
+
+
 def test_init_finds_a_folder_of_many_go_packages_in_one_module(tmp_path):
     """prometheus: one go.mod, each folder a package; `discovery/*` holds thirty providers, a
     folder of two packages is no fleet, and a package's own files are not packages each."""
