@@ -222,19 +222,42 @@ def _request(args):
               "pass --rules DIR to choose others", file=sys.stderr)
     return ScanRequest(repo=args.repo, rules_dir=rules, out=args.out,
                        cache_dir=_cache_dir(args), jobs=args.jobs, wait=args.wait,
-                       executor=args.executor, scheduler=args.scheduler)
+                       executor=args.executor, scheduler=args.scheduler,
+                       fleet=_layout_fleet(args.repo, args.quiet) if rules is None else None)
+
+
+def _layout_fleet(repo: Path, quiet: bool):
+    """With no rules folder, the built-in rules look for worktrees and `lib/*`; where the
+    repository has neither, the subsystems and excludes `radar init` would write, said once."""
+    from radar.commands.starter import read_layout
+    from radar.config import FleetRules
+
+    try:
+        layout = read_layout(repo.resolve())
+    except (OSError, GitError):
+        return None
+    if not layout.globs or layout.worktrees or layout.namespaces:
+        return None
+    globs = [glob for glob, _ in layout.globs]
+    if not quiet:
+        print(f"radar: no rules folder: scanning the layout `radar init` would write, fleet.subsystems: "
+              f"{', '.join(json.dumps(g) for g in globs)}, and {len(layout.excludes)} excludes "
+              f"(`radar init --repo {repo}` writes them, to edit)", file=sys.stderr)
+    excludes = (*FleetRules().exclude, *(glob for glob, _, _ in layout.excludes))
+    return FleetRules(subsystems=tuple(globs), main_namespaces=(), exclude=tuple(dict.fromkeys(excludes)))
 
 
 @collector_paused  # from the pipeline's imports on: see radar/pipeline.py
 def _scan(args) -> int:
     from radar.pipeline import run_pass
 
-    snapshot, path = run_pass(_request(args), _progress(args))
-    _summary(snapshot, path, args)
+    request = _request(args)
+    snapshot, path = run_pass(request, _progress(args))
+    _summary(snapshot, path, args, layout=request.fleet is not None)
     return Exit.OK
 
 
-def _summary(snapshot: dict, path: Path, args, out: Path | None = None) -> None:
+def _summary(snapshot: dict, path: Path, args, out: Path | None = None, layout: bool = False) -> None:
     """The pass in two lines on stderr, and what to do when it found nothing to scan."""
     out = out or args.out
     scan = snapshot["scan"]
@@ -252,7 +275,8 @@ def _summary(snapshot: dict, path: Path, args, out: Path | None = None) -> None:
           f"{counts['done']} done" + ("; no new candidates cleared the gate" if scan["empty_pass"] else "")
           + (f"; {parse_errors} files did not parse fully (--verbose lists them)" if parse_errors and not args.verbose else ""),
           file=sys.stderr)
-    print(f"rules: {snapshot.get('rules') or 'built-in defaults (no rules folder)'}", file=sys.stderr)
+    print(f"rules: {snapshot.get('rules') or ('none: the layout `radar init` would write' if layout else 'built-in defaults (no rules folder)')}",
+          file=sys.stderr)
     open_candidates = [c for c in snapshot["candidates"] if c["verdict"] in ("proposed", "watching")]
     if open_candidates and all(c["home"] is None for c in open_candidates):
         routing = Path(snapshot["rules"]) / "routing.yaml" if snapshot.get("rules") else "routing.yaml in a rules folder"
@@ -322,8 +346,9 @@ def _census_snapshot(args) -> dict:
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (every core) or more")
     repo = _repo(args.repo or Path("."))
-    snapshot = census_only(repo, resolve_rules_dir(args.rules), _cache_dir(args), args.jobs, _progress(args),
-                           executor=args.executor, scheduler=args.scheduler)
+    rules = resolve_rules_dir(args.rules)
+    snapshot = census_only(repo, rules, _cache_dir(args), args.jobs, _progress(args), executor=args.executor,
+                           scheduler=args.scheduler, fleet=_layout_fleet(repo, args.quiet) if rules is None else None)
     if not snapshot["subsystems"]:
         _no_subsystem(snapshot)
     return snapshot
@@ -432,7 +457,7 @@ def _watch(args) -> int:
 
     def once() -> None:
         snapshot, path = run_pass(request, _progress(args))
-        _summary(snapshot, path, args)
+        _summary(snapshot, path, args, layout=request.fleet is not None)
         if top is not None:
             scan = snapshot["scan"]
             message = f"radar: pass {scan['pass']}: " + (

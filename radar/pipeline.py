@@ -14,7 +14,7 @@ import dataclasses
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from radar.config import Rules, load_rules
+from radar.config import FleetRules, Rules, load_rules
 from radar.infra import records
 from radar.infra.cache import ParseCache
 from radar.infra.collector import collector_paused
@@ -35,7 +35,7 @@ from radar.stages.worktree import committed_between
 @collector_paused
 def run_pass(request: ScanRequest, progress: Progress | None = None) -> tuple[dict, Path]:
     """Scan once and publish. Returns the snapshot and the path it was written to."""
-    rules = load_rules(request.rules_dir)
+    rules = _with_fleet(load_rules(request.rules_dir), request.fleet)
     if not request.repo.is_dir():  # before the lock: a failed pass creates nothing under --out
         raise FileNotFoundError(f"--repo {request.repo}: no such folder")
     with ScanLock(request.out, wait=request.wait):
@@ -50,12 +50,17 @@ def run_pass(request: ScanRequest, progress: Progress | None = None) -> tuple[di
 
 @collector_paused
 def census_only(repo: Path, rules_dir: Path | None, cache_dir: Path | None, jobs: int = 0,
-                progress: Progress | None = None, executor: str = "local", scheduler: str | None = None) -> dict:
+                progress: Progress | None = None, executor: str = "local", scheduler: str | None = None,
+                fleet: FleetRules | None = None) -> dict:
     """A pass without history that writes nothing: its snapshot, for `radar census`."""
-    rules = load_rules(rules_dir)
+    rules = _with_fleet(load_rules(rules_dir), fleet)
     request = ScanRequest(repo, rules_dir, out=Path("."), cache_dir=cache_dir, jobs=jobs,
-                          executor=executor, scheduler=scheduler)
+                          executor=executor, scheduler=scheduler, fleet=fleet)
     return build_snapshot(_scan(request, rules, Past(), datetime.now(timezone.utc), progress))
+
+
+def _with_fleet(rules: Rules, fleet: FleetRules | None) -> Rules:
+    return rules if fleet is None else dataclasses.replace(rules, fleet=fleet)
 
 
 def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from radar.config import Rules
+from radar.config import FleetRules, Rules
 from radar.stages.analyse import FileWork
 from radar.stages.discover import Fleet
 from radar.stages.parse import language_for
@@ -29,6 +29,7 @@ class ScanRequest:
     scheduler: str | None = None  # a running Dask scheduler (implies dask)
     wait: float = 0.0  # seconds to wait for another pass's lock
     now: datetime | None = None
+    fleet: FleetRules | None = None  # with no rules folder: the layout `radar init` would write
 
 
 def resolve_rules_dir(rules: Path | None) -> Path | None:

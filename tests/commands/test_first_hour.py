@@ -186,11 +186,26 @@ def _monorepo(base: Path) -> Path:
     return repo
 
 
-def test_a_scan_that_finds_no_subsystem_says_so_with_the_globs_it_would_suggest(tmp_path):
+def test_a_scan_with_no_rules_scans_the_layout_init_would_write_and_says_so(tmp_path):
     repo = _monorepo(tmp_path)
     done = radar("scan", "--repo", repo, "--out", tmp_path / "out", "--no-cache", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert 'scanning the layout `radar init` would write, fleet.subsystems: "packages/*"' in done.stderr
+    assert "4 subsystems, 4 files" in done.stderr  # the tests and fixtures excluded, as init would
+    assert "rules: none: the layout `radar init` would write" in done.stderr
+    census = radar("census", "--repo", repo, "--out", tmp_path / "elsewhere", "--no-cache", cwd=tmp_path)
+    assert census.returncode == 0 and "scanning the layout" in census.stderr
+
+
+def test_a_scan_that_finds_no_subsystem_and_no_layout_says_so(tmp_path):
+    repo = tmp_path / "loose"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    write(repo, {"a.py": "def a():\n    return 1\n", "b.py": "def b():\n    return 2\n"})
+    commit_all(repo, "loose")
+    done = radar("scan", "--repo", repo, "--out", tmp_path / "out", "--no-cache", cwd=tmp_path)
     assert done.returncode == 0
-    assert "no subsystem found" in done.stderr and '"packages/*"' in done.stderr and "radar init" in done.stderr
+    assert "no subsystem found" in done.stderr and "radar init" in done.stderr and "fleet.subsystems" in done.stderr
     assert "rules: built-in defaults" in done.stderr
 
 
