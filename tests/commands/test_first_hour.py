@@ -198,11 +198,7 @@ def test_a_scan_with_no_rules_scans_the_layout_init_would_write_and_says_so(tmp_
 
 
 def test_a_scan_that_finds_no_subsystem_and_no_layout_says_so(tmp_path):
-    repo = tmp_path / "loose"
-    repo.mkdir()
-    git(repo, "init", "-q")
-    write(repo, {"a.py": "def a():\n    return 1\n", "b.py": "def b():\n    return 2\n"})
-    commit_all(repo, "loose")
+    repo = _committed(tmp_path / "loose", {"a.py": "def a():\n    return 1\n", "b.py": "def b():\n    return 2\n"})
     done = radar("scan", "--repo", repo, "--out", tmp_path / "out", "--no-cache", cwd=tmp_path)
     assert done.returncode == 0
     assert "no subsystem found" in done.stderr and "radar init" in done.stderr and "fleet.subsystems" in done.stderr
@@ -225,13 +221,18 @@ def test_init_writes_starter_rules_that_fit_and_a_scan_uses_them(tmp_path):
     assert again.returncode == 2 and "exists" in again.stderr
 
 
-def _init(repo: Path, files: dict[str, str], rules: Path):
-    """`radar init` on a new repository of these files, committed: its output and the fleet rules."""
+def _committed(repo: Path, files: dict[str, str]) -> Path:
+    """A new repository of these files, committed."""
     repo.mkdir()
     git(repo, "init", "-q")
     write(repo, files)
-    commit_all(repo, "layout")
-    done = radar("init", "--repo", repo, "--rules", rules)
+    commit_all(repo, repo.name)
+    return repo
+
+
+def _init(repo: Path, files: dict[str, str], rules: Path):
+    """`radar init` on a new repository of these files, committed: its output and the fleet rules."""
+    done = radar("init", "--repo", _committed(repo, files), "--rules", rules)
     assert done.returncode == 0, done.stderr
     return done, yaml.safe_load((rules / "radar.yaml").read_text())["fleet"]
 

@@ -372,20 +372,25 @@ def test_a_path_is_owned_by_the_deepest_namespace_holding_it(namespaces: list[st
     assert _Owners(namespaces).innermost(path) == expected
 
 
+def _tree(repo: Path, kind: str, files: dict[str, str]) -> Path:
+    """These files in a new folder, committed to a new repository when `kind` is "git"."""
+    repo.mkdir()
+    write(repo, files)
+    if kind == "git":
+        git(repo, "init", "-q")
+        commit_all(repo, repo.name)
+    return repo
+
+
 @pytest.mark.parametrize("kind", ["git", "folder"])
 def test_nested_globs_give_each_file_to_the_innermost_subsystem(tmp_path: Path, kind: str) -> None:
     """`*` beside `instrumentation/*` (the modules at the top of a build beside a folder of
     instrumentations): a file of `instrumentation/akka` is akka's, never also instrumentation's,
     or each of its units would be a copy of itself. `*` names no hidden folder."""
-    repo = tmp_path / "build"
-    repo.mkdir()
-    write(repo, {"api/Api.java": "class Api {}\n",
-                 "instrumentation/akka/javaagent/Akka.java": "class Akka {}\n",
-                 "instrumentation/grpc/library/Grpc.java": "class Grpc {}\n",
-                 "instrumentation/Loose.java": "class Loose {}\n", ".githooks/Hook.java": "class Hook {}\n"})
-    if kind == "git":
-        git(repo, "init", "-q")
-        commit_all(repo, "build")
+    repo = _tree(tmp_path / "build", kind, {
+        "api/Api.java": "class Api {}\n", "instrumentation/akka/javaagent/Akka.java": "class Akka {}\n",
+        "instrumentation/grpc/library/Grpc.java": "class Grpc {}\n",
+        "instrumentation/Loose.java": "class Loose {}\n", ".githooks/Hook.java": "class Hook {}\n"})
     fleet = discover(repo, FleetRules(subsystems=("*", "instrumentation/*"), main_namespaces=()),
                      now=NOW, horizon=timedelta(days=7))
     assert {s.name: [f.path for f in s.files] for s in fleet.subsystems} == {
@@ -397,15 +402,10 @@ def test_nested_globs_give_each_file_to_the_innermost_subsystem(tmp_path: Path, 
 def test_a_glob_naming_files_makes_each_one_module_package_a_subsystem(tmp_path: Path, kind: str) -> None:
     """Integrations written as one module each (`integrations/httpx.py`) beside folder ones;
     `integrations/*` alone still matches folders only."""
-    repo = tmp_path / "sdk"
-    repo.mkdir()
-    write(repo, {"sdk/integrations/httpx.py": "def f():\n    return 1\n",
-                 "sdk/integrations/flask.py": "def g():\n    return 2\n",
-                 "sdk/integrations/openai/__init__.py": "def h():\n    return 3\n",
-                 "sdk/integrations/notes.md": "not code\n"})
-    if kind == "git":
-        git(repo, "init", "-q")
-        commit_all(repo, "sdk")
+    repo = _tree(tmp_path / "sdk", kind, {"sdk/integrations/httpx.py": "def f():\n    return 1\n",
+                                           "sdk/integrations/flask.py": "def g():\n    return 2\n",
+                                           "sdk/integrations/openai/__init__.py": "def h():\n    return 3\n",
+                                           "sdk/integrations/notes.md": "not code\n"})
     both = discover(repo, FleetRules(subsystems=("sdk/integrations/*", "sdk/integrations/*.py"), main_namespaces=()),
                     now=NOW, horizon=timedelta(days=7))
     assert {s.name: [f.path for f in s.files] for s in both.subsystems} == {
