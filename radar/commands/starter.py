@@ -132,9 +132,8 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
     go_packages: dict[str, set[str]] = defaultdict(set)  # Go's package is its folder: no manifest
     groups: dict[str, set[str]] = defaultdict(set)  # sub-folders holding packages further down
     children: dict[str, set[str]] = defaultdict(set)
-    with_sources = {str(PurePosixPath(f).parent) for f in sources}
     for f in files:
-        parts = PurePosixPath(f).parts
+        parts = f.split("/")  # git's paths: "/"-separated, relative, never empty parts
         for depth in range(MAX_DEPTH + 1):
             if len(parts) > depth + 1:
                 parent, child = "/".join(parts[:depth]), "/".join(parts[:depth + 1])
@@ -153,8 +152,11 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
             packages[parent] |= found
     for parent, found in groups.items():  # `instrumentation/akka/{javaagent,library}`: akka is
         packages[parent] |= found  # one subsystem of `instrumentation/*`, its modules together
-    has_code = {p: {c for c in kids if any(s == c or s.startswith(c + "/") for s in with_sources)}
-                for p, kids in children.items()}
+    holding_code = set()  # every folder with a source file in it or below
+    for f in sources:
+        parts = f.split("/")
+        holding_code.update("/".join(parts[:end]) for end in range(1, len(parts)))
+    has_code = {p: kids & holding_code for p, kids in children.items()}
     return packages, modules, has_code
 
 
@@ -211,8 +213,9 @@ def _module_glob(parent: str, packages: int, sources: list[str]) -> list[tuple[s
     """`parent/*.py` when the folder of packages holds about as many modules of its own: each
     of them is a package too (one integration per module). Never Go's: a folder's files are
     one package."""
-    suffixes = Counter(PurePosixPath(f).suffix for f in sources
-                       if str(PurePosixPath(f).parent) == parent and not PurePosixPath(f).name.startswith("_")
+    prefix = parent + "/"
+    suffixes = Counter(PurePosixPath(f).suffix for f in sources  # a module right in the folder
+                       if f.startswith(prefix) and "/" not in f[len(prefix):] and not f[len(prefix):].startswith("_")
                        and not f.endswith(".go"))
     if not suffixes:
         return []
@@ -239,7 +242,7 @@ def _build_outputs(repo: Path, files: list[str]) -> tuple[tuple[str, str, int], 
     under `src/` is shipped as written (the bundler config may be a test runner's, vitest's)."""
     tracked = set(files)
     found = []
-    for folder in sorted({str(PurePosixPath(f).parent) for f in files if PurePosixPath(f).name.startswith(BUNDLERS)}):
+    for folder in sorted({str(PurePosixPath(f).parent) for f in files if f.rpartition("/")[2].startswith(BUNDLERS)}):
         manifest = "package.json" if folder == "." else f"{folder}/package.json"
         try:
             fields = json.loads((repo / manifest).read_text(encoding="utf-8")) if manifest in tracked else {}
@@ -257,11 +260,10 @@ def _build_outputs(repo: Path, files: list[str]) -> tuple[tuple[str, str, int], 
 def _excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
     counts: Counter = Counter()
     for f in sources:
-        parts = PurePosixPath(f).parts[:-1]
+        folders = set(f.split("/")[:-1])
         for why, names in EXCLUDABLE.items():
-            for name in names:
-                if name in parts:
-                    counts[(f"**/{name}/**", why)] += 1
+            for name in folders.intersection(names):
+                counts[(f"**/{name}/**", why)] += 1
     excludes = [(glob, why, n) for (glob, why), n in counts.most_common()]
     for pattern in (*SUITE_FOLDERS, *TEST_FILES):
         n = sum(glob_match(pattern, f) for f in sources)
