@@ -223,19 +223,23 @@ def _request(args):
     return ScanRequest(repo=args.repo, rules_dir=rules, out=args.out,
                        cache_dir=_cache_dir(args), jobs=args.jobs, wait=args.wait,
                        executor=args.executor, scheduler=args.scheduler,
-                       fleet=_layout_fleet(args.repo, args.quiet) if rules is None else None)
+                       fleet=_layout_fleet(args.repo, args.quiet, _cache_dir(args)) if rules is None else None)
 
 
-def _layout_fleet(repo: Path, quiet: bool):
+def _layout_fleet(repo: Path, quiet: bool, cache_dir: Path | None):
     """With no rules folder, the built-in rules look for worktrees and `lib/*`; where the
     repository has neither, the subsystems and excludes `radar init` would write, said once."""
-    from radar.commands.starter import read_layout
+    from radar.commands.starter import remembered_layout
     from radar.config import FleetRules
+    from radar.infra.cache import ParseCache
 
+    memo = ParseCache(cache_dir)
     try:
-        layout = read_layout(repo.resolve())
+        layout = remembered_layout(repo.resolve(), memo)
     except (OSError, GitError):
         return None
+    finally:
+        memo.close()
     if not layout.globs or layout.worktrees or layout.namespaces:
         return None
     globs = [glob for glob, _ in layout.globs]
@@ -348,7 +352,8 @@ def _census_snapshot(args) -> dict:
     repo = _repo(args.repo or Path("."))
     rules = resolve_rules_dir(args.rules)
     snapshot = census_only(repo, rules, _cache_dir(args), args.jobs, _progress(args), executor=args.executor,
-                           scheduler=args.scheduler, fleet=_layout_fleet(repo, args.quiet) if rules is None else None)
+                           scheduler=args.scheduler,
+                           fleet=_layout_fleet(repo, args.quiet, _cache_dir(args)) if rules is None else None)
     if not snapshot["subsystems"]:
         _no_subsystem(snapshot)
     return snapshot

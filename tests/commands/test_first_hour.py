@@ -197,6 +197,18 @@ def test_a_scan_with_no_rules_scans_the_layout_init_would_write_and_says_so(tmp_
     assert census.returncode == 0 and "scanning the layout" in census.stderr
 
 
+def test_the_layout_a_scan_with_no_rules_remembers_follows_the_index(tmp_path):
+    repo = _monorepo(tmp_path)
+    scan = ("scan", "--repo", repo, "--out", tmp_path / "out", "--cache", tmp_path / "cache")
+    assert "4 subsystems" in radar(*scan, cwd=tmp_path).stderr
+    assert "4 subsystems" in radar(*scan, cwd=tmp_path).stderr  # remembered
+    write(repo, {f"plugins/{name}/{file}": text for name in ("x", "y")
+                 for file, text in (("package.json", "{}\n"), ("index.js", f"export const {name} = 1;\n"))})
+    commit_all(repo, "a folder of plugins")
+    done = radar(*scan, cwd=tmp_path)
+    assert '"packages/*", "plugins/*"' in done.stderr and "6 subsystems" in done.stderr
+
+
 def test_a_scan_that_finds_no_subsystem_and_no_layout_says_so(tmp_path):
     repo = _committed(tmp_path / "loose", {"a.py": "def a():\n    return 1\n", "b.py": "def b():\n    return 2\n"})
     done = radar("scan", "--repo", repo, "--out", tmp_path / "out", "--no-cache", cwd=tmp_path)
