@@ -9,7 +9,10 @@ A pass needs the *findings* of the fleet's files (what parse, shape and cluster 
    then clustered, unless the same shapes were clustered before (the clusters memo), starting
    from the last clustering's candidate-pair index (`stages/candidates.py`), which gives the
    same pairs as from scratch, and taking its trims and weighings wherever their inputs are
-   unchanged (`stages/worked.py`), which give the same clusters.
+   unchanged (`stages/worked.py`), which give the same clusters. That state (pair index,
+   carried clustering, vocabs) is written again only once a pass is more than LAG_FILES files
+   away from it: any earlier state gives the same clusters, and a small edit's next pass redoes
+   its few files rather than this one writing megabytes.
 Every memo key here names everything its answer depends on (files, shaping version, size
 floor), so a stale entry is a miss, never a wrong answer. Discovery's own memos (index
 listings per index file, commit dates per HEAD) are kept by `stages/gitstate.py` in the same
@@ -38,6 +41,11 @@ from radar.stages.discover import Fleet
 from radar.stages.shape import similarity
 
 MEMOS_KEPT = {"findings/": 16, "clusters/": 16}  # the states a pass may come back to; older ones go
+# A pass whose files differ from the carried state (pair index, carried clustering, vocabs) in
+# this many files or fewer leaves that state as it is: the next pass takes it again and redoes
+# the groups of these few files too, which costs less than writing ~10 MB of memos after every
+# small edit (~0.1 s of CPU on moto).
+LAG_FILES = 8
 # parsing runs with the cycle collector as Python starts it, inside a pass that pauses it (pipeline.py)
 analyse_all = collector_resumed(analyse.analyse_all)
 
@@ -69,7 +77,8 @@ def find(request: ScanRequest, fleet: Fleet, rules: Rules, cache: ParseCache,
         results, skipped = analyse_all(works, ids, cache, executor, parsed, vocabs)
         findings = _find_afresh(results, skipped, floor, cache, progress, lineage)
         table, memo = file_table(files, results), encode(findings)
-        cache.put_many({bound: encode_vocabs(vocabs)})
+        if vocabs.made() > LAG_FILES:
+            cache.put_many({bound: encode_vocabs(vocabs)})
     cache.put_many({key: memo, last: (key, table)})
     cache.keep_latest(MEMOS_KEPT)
     return findings
@@ -102,14 +111,14 @@ def _find_afresh(results: list, skipped: Counter, floor: int, cache: ParseCache,
                  lineage: str) -> Findings:
     shapes = [shape for result in results for shape in result.shapes]
     digests = [(r.subsystem, r.path, r.language, r.shapes_digest) for r in results]
-    found = _clusters(cache, digests, shapes, floor, progress, lineage)
+    found = _clusters(cache, digests, shapes, [result.shapes for result in results], floor, progress, lineage)
     clusters = tuple(c for c in found if not is_idiom(c))
     filtered = {"thin_units": sum(s.size < floor for s in shapes), "idioms": len(found) - len(clusters)}
     return Findings(tally(results), tuple(sorted(skipped.items())), tuple(filtered.items()),
                     clusters, recurrences(results), unread(results), parse_errors(results), references(results))
 
 
-def _clusters(cache: ParseCache, digests: list[tuple[str, ...]], shapes: list, floor: int,
+def _clusters(cache: ParseCache, digests: list[tuple[str, ...]], shapes: list, by_file: list[tuple], floor: int,
               progress: Progress | None, lineage: str) -> tuple:
     """cluster(), remembered by shapes: edits that move no shape (comments, trailing lines)
     do not cluster again; edits that do start from the candidate pairs of the last clustering
@@ -125,11 +134,13 @@ def _clusters(cache: ParseCache, digests: list[tuple[str, ...]], shapes: list, f
     found = cache.get_many([last, work, carried])
     report = (lambda done, total: progress("verifying pairs", done, total)) if progress else None
     files = {(subsystem, path, language): digest for subsystem, path, language, digest in digests}
+    previous, prior = decode_pairs(found.get(last)), carry.decode(found.get(carried), carry.stamp(SETTINGS))
     clusters, index, answers, state = cluster_carrying(
-        shapes, decode_pairs(found.get(last)), worked.decode(found.get(work), SETTINGS),
-        carry.decode(found.get(carried), carry.stamp(SETTINGS)), files, report, floor=floor)
-    cache.put_many({key: memo_of(clusters, shapes), last: encode_pairs(index), work: worked.encode(answers, SETTINGS),
-                    carried: carry.encode(state)})
+        shapes, previous, worked.decode(found.get(work), SETTINGS), prior, files, report, floor=floor)
+    memos = {key: memo_of(clusters, by_file), work: worked.encode(answers, SETTINGS)}
+    if previous is None or not carry.taken_again(prior, state, LAG_FILES):
+        memos |= {last: encode_pairs(index), carried: carry.encode(state)}
+    cache.put_many(memos)
     return clusters
 
 

@@ -18,7 +18,7 @@ import stat
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from radar.infra.cache import ParseCache, code_stamp
@@ -265,26 +265,22 @@ def _bind(work: FileWork, compact: Compact, vocabs: Vocabs | None = None, blob: 
     if vocabs is not None and blob:
         vocabs.kept[key] = known
     subsystem, path, language = work.subsystem, work.path, work.language
-    shapes = tuple(
-        _shape((subsystem, path, language, kind, name or file_name, start, end,
-                size, exact, blind[first:first + size], names[first:first + size], tuple(samples),
-                unit_vocab, behaviour, forwarding))
-        for (kind, name, start, end, first, size, exact, samples, behaviour, forwarding), unit_vocab in zip(units, known)
-    )
-    return FileResult(work.subsystem, work.path, work.language, shapes, skipped, bool(parse_error), digest,
+    shapes = []
+    for (kind, name, start, end, first, size, exact, samples, behaviour, forwarding), unit_vocab in zip(units, known):
+        # Shape(...) without the frozen dataclass's __init__ (one object.__setattr__ per field:
+        # a third of binding a cached file) nor a zip of names and values: its fields, in order
+        shape = _new(Shape)
+        _set(shape, "__dict__", {
+            "subsystem": subsystem, "path": path, "language": language, "kind": kind, "name": name or file_name,
+            "start_line": start, "end_line": end, "size": size, "exact": exact, "blind": blind[first:first + size],
+            "names": names[first:first + size], "samples": tuple(samples), "vocab": unit_vocab,
+            "behaviour": behaviour, "forwards": forwarding})
+        shapes.append(shape)
+    return FileResult(work.subsystem, work.path, work.language, tuple(shapes), skipped, bool(parse_error), digest,
                       tuple(map(tuple, references)))
 
 
-_SHAPE_FIELDS = tuple(f.name for f in fields(Shape))
-
-
-def _shape(values: tuple) -> Shape:
-    """Shape(*values) without the frozen dataclass's __init__ (one object.__setattr__ per
-    field: a third of binding a cached file): the same object (a field left out reads its
-    class default, as the constructor would give it)."""
-    shape = object.__new__(Shape)
-    shape.__dict__.update(zip(_SHAPE_FIELDS, values))
-    return shape
+_new, _set = object.__new__, object.__setattr__
 
 
 @dataclass(frozen=True)
@@ -297,6 +293,10 @@ class Vocabs:
 
     earlier: dict = field(default_factory=dict)
     kept: dict = field(default_factory=dict)
+
+    def made(self) -> int:
+        """How many files this pass bound that `earlier` did not hold."""
+        return sum(key not in self.earlier for key in self.kept)
 
     def take(self, key: tuple, units: int) -> tuple[str, ...] | None:
         known = self.earlier.get(key)

@@ -22,7 +22,7 @@ import math
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, combinations
 
 from radar.stages.shape import MIN_SAMPLES, Shape
@@ -52,6 +52,9 @@ class PairIndex:
     frequency: dict[Granularity, dict[int, int]]  # sample -> groups holding it
     prefixes: dict[str, tuple[Granularity, tuple[int, ...]]]  # group key -> its prefix samples, in group order
     pairs: frozenset[Pair]  # by position in `prefixes` (the groups' indices then)
+    # group key -> its samples (a key names its stream, which fixes them): what the next
+    # update takes out of `frequency` for a group gone, rather than counting every group again
+    samples: dict[str, array] = field(default_factory=dict)
 
 
 def group_key(shape: Shape) -> str:
@@ -71,10 +74,10 @@ def find_pairs(shapes: list[Shape], keys: list[str]) -> tuple[set[Pair], PairInd
 
 def update_pairs(shapes: list[Shape], keys: list[str], previous: PairIndex) -> tuple[set[Pair], PairIndex]:
     """find_pairs(shapes, ...), starting from the index of another set of groups."""
-    levels = list(map(granularity, shapes))  # once: every step below reads them
-    frequency = _frequency(shapes, levels)
-    prefixes, dirty = _prefixes_since(previous, shapes, keys, frequency, levels)
+    levels = granularities(shapes)  # once: every step below reads them
     where = {key: index for index, key in enumerate(keys)}
+    frequency, touched = _frequency_since(previous, shapes, keys, where, levels)
+    prefixes, dirty = _prefixes_since(previous, shapes, keys, frequency, touched, levels)
     entries = list(zip(range(len(shapes)), levels, prefixes))
     now = [where.get(key, -1) for key in previous.prefixes]  # each earlier group's index here, or -1
     recheck = _met_before(previous, dirty, now) | _meeting_now(_postings_of(entries, dirty), shapes)
@@ -84,15 +87,46 @@ def update_pairs(shapes: list[Shape], keys: list[str], previous: PairIndex) -> t
         shared[levels[a]].update(set(prefixes[a]).intersection(prefixes[b]))
     postings = _postings_of(entries, shared)
     pairs = kept | _sharing({p for p in recheck if _meet(p, prefixes, postings, shapes)}, shapes)
-    return pairs, _index(shapes, keys, frequency, prefixes, pairs, levels)
+    return pairs, _index(shapes, keys, frequency, prefixes, pairs, levels, previous.samples)
+
+
+def _frequency_since(previous: PairIndex, shapes: list[Shape], keys: list[str], where: dict[str, int],
+                     levels: list[Granularity]) -> tuple[dict[Granularity, Counter], dict[Granularity, set[int]]]:
+    """_frequency(shapes), and the samples whose counts changed since `previous`, per
+    granularity: its counts less the samples of the groups gone, plus those of the groups come
+    (each group's samples are its key's), when it holds every group's samples; else counted."""
+    gone = [key for key in previous.prefixes if key not in where]
+    if any(key not in previous.samples for key in gone):
+        frequency = _frequency(shapes, levels)
+        return frequency, {g: {sample for sample, _ in counts.items() ^ previous.frequency.get(g, {}).items()}
+                           for g, counts in frequency.items()}
+    change: dict[Granularity, Counter] = defaultdict(Counter)
+    for key in gone:
+        change[previous.prefixes[key][0]].subtract(previous.samples[key])
+    for index, key in enumerate(keys):
+        if key not in previous.prefixes:
+            change[levels[index]].update(shapes[index].samples)
+    frequency = {level: Counter(counts) for level, counts in previous.frequency.items()}
+    touched: dict[Granularity, set[int]] = {}
+    for level, moved in change.items():
+        counts = frequency.setdefault(level, Counter())
+        touched[level] = {sample for sample, by in moved.items() if by}
+        for sample in touched[level]:
+            count = counts[sample] + moved[sample]
+            if count:
+                counts[sample] = count
+            else:
+                del counts[sample]
+    held = set(levels)  # as counted afresh: a granularity of a group (even one without samples), no other
+    frequency = {level: frequency.get(level) or Counter() for level in held}
+    return frequency, {level: touched.get(level, set()) for level in held}
 
 
 def _prefixes_since(previous: PairIndex, shapes: list[Shape], keys: list[str], frequency: dict[Granularity, Counter],
-                    levels: list[Granularity]) -> tuple[list[tuple[int, ...]], dict[Granularity, set[int]]]:
-    """Each group's prefix, recomputed only where a sample's rarity changed, and the postings
-    whose members changed since `previous` (groups gone, come, or with another prefix)."""
-    touched = {g: {sample for sample, _ in counts.items() ^ previous.frequency.get(g, {}).items()}
-               for g, counts in frequency.items()}
+                    touched: dict[Granularity, set[int]], levels: list[Granularity]
+                    ) -> tuple[list[tuple[int, ...]], dict[Granularity, set[int]]]:
+    """Each group's prefix, recomputed only where a sample's rarity changed (`touched`), and
+    the postings whose members changed since `previous` (groups gone, come, or with another prefix)."""
     prefixes: list[tuple[int, ...]] = []
     dirty: dict[Granularity, set[int]] = defaultdict(set)
     for shape, key, level in zip(shapes, keys, levels):
@@ -117,19 +151,21 @@ def encode(index: PairIndex) -> tuple:
     levels = sorted({level for level, _ in index.prefixes.values()} | set(index.frequency))
     level_at = {level: position for position, level in enumerate(levels)}
     prefixes = [prefix for _, prefix in index.prefixes.values()]
-    return (4, tuple(levels),
+    samples = [index.samples[key] for key in index.prefixes]
+    return (5, tuple(levels),
             {level_at[g]: (array("q", counts).tobytes(), array("I", counts.values()).tobytes())
              for g, counts in index.frequency.items()},
             tuple(index.prefixes), array("H", [level_at[level] for level, _ in index.prefixes.values()]).tobytes(),
             array("I", map(len, prefixes)).tobytes(), array("q", chain.from_iterable(prefixes)).tobytes(),
-            array("I", chain.from_iterable(index.pairs)).tobytes())
+            array("I", chain.from_iterable(index.pairs)).tobytes(),
+            array("I", map(len, samples)).tobytes(), b"".join(array("q", held).tobytes() for held in samples))
 
 
 def decode(memo: object) -> PairIndex | None:
     """The index of a memo, or None when it is not one this version wrote."""
     try:
-        version, levels, frequency, keys, level_of, lengths, samples, pairs = memo
-        if version != 4 or not isinstance(frequency, dict):
+        version, levels, frequency, keys, level_of, lengths, samples, pairs, sizes, every = memo
+        if version != 5 or not isinstance(frequency, dict):
             return None
         levels = [tuple(level) for level in levels]
         counts = {}
@@ -149,7 +185,14 @@ def decode(memo: object) -> PairIndex | None:
             at += length
         if len(prefixes) != len(keys):  # a key twice: positions would name other groups
             return None
-        return PairIndex(counts, prefixes, frozenset(zip(flat[0::2], flat[1::2])))
+        sizes, every = array("I", sizes), array("q", every)
+        if len(sizes) != len(keys) or sum(sizes) != len(every):
+            return None
+        each, at = {}, 0
+        for key, size in zip(keys, sizes):
+            each[key] = every[at:at + size]
+            at += size
+        return PairIndex(counts, prefixes, frozenset(zip(flat[0::2], flat[1::2])), each)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
@@ -320,11 +363,19 @@ def granularity(shape: Shape) -> Granularity:
     return (shape.language, level)
 
 
+def granularities(shapes: Iterable[Shape]) -> list[Granularity]:
+    """[granularity(shape) for shape in shapes], for thousands: without a call each."""
+    return [(shape.language, kind if (kind := shape.kind) in _LEVELS else "definition") for shape in shapes]
+
+
+_LEVELS = frozenset(("module", "block"))
+
+
 def _frequency(shapes: list[Shape], levels: list[Granularity] | None = None) -> dict[Granularity, Counter]:
     # Counted within a granularity: a module repeats every sample of its definitions, and
     # counted together the definitions' rare samples would look common.
     samples: dict[Granularity, list[tuple[int, ...]]] = defaultdict(list)
-    for shape, level in zip(shapes, levels or map(granularity, shapes)):
+    for shape, level in zip(shapes, levels or granularities(shapes)):
         samples[level].append(shape.samples)
     frequency: dict[Granularity, Counter] = defaultdict(Counter)
     for level, found in samples.items():  # one count over each granularity's samples: in C
@@ -451,8 +502,12 @@ def _indexed(pairs: Iterable[Pair], now: list[int]) -> set[Pair]:
     return found
 
 
-def _index(shapes, keys, frequency, prefixes, pairs: set[Pair], levels: list[Granularity] | None = None) -> PairIndex:
+def _index(shapes, keys, frequency, prefixes, pairs: set[Pair], levels: list[Granularity] | None = None,
+           known: dict[str, array] | None = None) -> PairIndex:
+    """`known`: samples by key, taken where they are (a key fixes them)."""
+    known = known or {}
     return PairIndex(
         frequency=dict(frequency),
-        prefixes=dict(zip(keys, zip(levels or map(granularity, shapes), prefixes))),
-        pairs=frozenset(pairs))
+        prefixes=dict(zip(keys, zip(levels or granularities(shapes), prefixes))),
+        pairs=frozenset(pairs),
+        samples={key: known.get(key) or array("q", shape.samples) for key, shape in zip(keys, shapes)})

@@ -17,10 +17,11 @@ starts afresh (the same clusters, only slower).
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
@@ -99,7 +100,7 @@ def context_of(shapes: list[Shape], eligible: list[Shape], groups: list[tuple[Sh
     """The Rarity and shared names of these shapes, updated from `carried` when it holds the
     same subsystems; `share`: the share of subsystems whose names are shared vocabulary."""
     if carried is not None and files is not None:
-        changed = {f for f in files.keys() | carried.files.keys() if files.get(f) != carried.files.get(f)}
+        changed = changed_since(carried, files)
         subsystems = {subsystem for subsystem, _, _ in changed}
         words = {**carried.words, **_words_of(shapes, eligible, subsystems)}
         for gone in subsystems - {s.subsystem for s in shapes if s.subsystem in subsystems}:
@@ -113,6 +114,18 @@ def context_of(shapes: list[Shape], eligible: list[Shape], groups: list[tuple[Sh
     owners = Counter(char for name, (holds, _, chars, _) in words.items() if holds for char in chars)
     need = _need(words, share)
     return Context(rarity, _private(owners, need), [None] * len(groups), None, words, dict(owners))
+
+
+def changed_since(carried: Carried, files: dict[File, str]) -> set[File]:
+    """The files whose shapes changed since the carried clustering (come, gone or edited)."""
+    return {f for f in files.keys() | carried.files.keys() if files.get(f) != carried.files.get(f)}
+
+
+def taken_again(carried: Carried | None, state: Carried | None, most: int) -> bool:
+    """Whether `carried` may stand for `state` (made from it) for the next clustering: that one
+    took it (the same subsystems hold units) and their files differ in `most` files or fewer."""
+    return (carried is not None and state is not None and _holding(state.words) == _holding(carried.words)
+            and len(changed_since(carried, state.files)) <= most)
 
 
 def carried_of(context: Context, files: dict[File, str] | None, stamp: str | None, runs: list,
@@ -150,6 +163,7 @@ class Answers:
 
     def __init__(self, context: Context, groups: list[tuple[Shape, ...]]):
         self._earlier, self._groups, self._moved = context.earlier, groups, context.moved
+        self._says_moved = _sayer(context.moved)
         self._carried = context.carried
         self.trims: dict[tuple[int, ...], tuple] = {}
         self.weighs: dict[tuple, tuple] = {}
@@ -178,7 +192,7 @@ class Answers:
         if self._carried is None or any(self._earlier[group] is None for group, _ in key[0]):
             return None
         # an untouched group's first unit says nothing whose facts moved, but a weighing reads every member's words
-        if self._moved and any(_says_any(self._moved, member.vocab) for member in members):
+        if self._moved and any(self._says_moved(member.vocab) for member in members):
             return None
         return self._carried.weighs.get((tuple((self._earlier[group], at) for group, at in key[0]), medoid))
 
@@ -231,10 +245,13 @@ def decode(memo: object, stamp: str | None) -> Carried | None:
         values.frombytes(scores)
         if len(flat) != 2 * len(kinds) or len(kinds) != len(values) or max(flat, default=0) >= len(keys):
             return None
-        decided = {(flat[2 * i], flat[2 * i + 1]): (kind % 3, values[i], kind >= 3) for i, kind in enumerate(kinds)}
+        ends = iter(flat.tolist())
+        decided = {pair: (kind % 3, score, kind >= 3) for pair, kind, score in zip(zip(ends, ends), kinds, values)}
         if not all(isinstance(d, dict) for d in (files, file_keys, words, trims, weighs)):
             return None
-        if any(max(_positions(packed), default=0) >= len(keys) for packed in file_keys.values()):
+        # every file's positions at once: each whole numbers, none past the groups
+        if not all(type(packed) is bytes and len(packed) % 4 == 0 for packed in file_keys.values()) or max(
+                _positions(b"".join(file_keys.values())), default=0) >= len(keys):
             return None
         return Carried(made, files, tuple(keys), file_keys, words, _decode_counts(users), _decode_definers(definers),
                        _decode_counts(owners), _decode_saying(saying), decided, trims, weighs)
@@ -326,20 +343,29 @@ def _updated(groups: list[tuple[Shape, ...]], keys: list[str], carried: Carried,
     moved_files = {file[:2] for file in changed}
     touched_now = {now[key_of[i]] for file, run in runs if file in moved_files for i in run}
     earlier: list[int | None] = [where.get(key) for key in keys]
+    says_moved, says_flipped = _sayer(moved_words), _sayer(flipped)
     for index, old in enumerate(earlier):
         if old is not None and (old in touched_before or index in touched_now
-                                or (moved_words and _says_any(moved_words, groups[index][0].vocab))
-                                or (flipped and _says_any(flipped, groups[index][0].names))):
+                                or says_moved(groups[index][0].vocab) or says_flipped(groups[index][0].names)):
             earlier[index] = None
     return Context(rarity, _private(owners, need), earlier, carried, words, owners, frozenset(moved_words))
 
 
 def _says_any(chars: set[str] | frozenset[str], text: str) -> bool:
-    """Whether `text` holds one of `chars`: for the few an edit moves, a search of the string
-    each (no set of the text's characters built: five times cheaper on a group's words)."""
-    if len(chars) > 16:
-        return not chars.isdisjoint(text)
-    return any(char in text for char in chars)
+    """Whether `text` holds one of `chars`."""
+    return _sayer(chars)(text)
+
+
+def _sayer(chars: set[str] | frozenset[str]) -> Callable[[str], bool]:
+    """Whether a text holds one of `chars`, asked of thousands of texts (each group's words):
+    for none, never; for the few an edit moves, one search for a class of them (no set of a
+    text's characters built: a tenth of the cost); for many, a set comparison."""
+    if not chars:
+        return lambda text: False
+    if len(chars) > 64:
+        return lambda text: not chars.isdisjoint(text)
+    search = re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]").search
+    return lambda text: search(text) is not None
 
 
 def _move(counts: dict[str, int], before: set[str], after: set[str], moved: set[str]) -> None:

@@ -93,6 +93,38 @@ def test_edits_in_a_row_take_the_last_clusterings_work_and_publish_what_a_cold_p
     assert all(any(name in c["consumers"] for c in after["candidates"]) for name in outsiders)
 
 
+def _carried_rows(cache) -> dict[str, int]:
+    """The row of each memo an edit may leave as it was (REPLACE gives an entry a new row)."""
+    import sqlite3
+    with sqlite3.connect(cache / "parse-cache.sqlite") as db:
+        return {key.split("/")[0]: row for key, row in db.execute("SELECT key, rowid FROM entry")
+                if key.split("/")[0] in ("pairs", "carry", "vocabs")}
+
+
+def test_small_edits_leave_the_carried_state_and_each_pass_publishes_what_a_cold_pass_would(
+        fleet, tmp_path, monkeypatch):
+    """A pass a few files away from the carried state (pair index, carried clustering, vocabs)
+    leaves it as it is (writing it costs more than redoing those files' groups next time); the
+    next pass starts from it again; past LAG_FILES files it is written again."""
+    from radar.reuse import incremental
+    scan(fleet, tmp_path / "out", tmp_path / "cache")
+    cold = _carried_rows(tmp_path / "cache")
+    assert set(cold) == {"pairs", "carry", "vocabs"}
+    plant = fleet.plant("pagination")
+    outsiders = [name for name in fleet.worktrees if name not in plant.subsystems][:3]
+    source = (fleet.worktrees[plant.subsystems[0]] / plant.paths[0]).read_text()
+    for number, newcomer in enumerate(outsiders):
+        if number == 2:
+            monkeypatch.setattr(incremental, "LAG_FILES", 2)  # the third file changed since: past it
+        commit_old(fleet.worktrees[newcomer], f"lib/{newcomer}/page.sx", source.replace(plant.subsystems[0], newcomer))
+        after, work = scan(fleet, tmp_path / "out", tmp_path / "cache")
+        assert work["parsing files"] == 1 and "verifying pairs" in work
+        assert published(after) == published(scan(fleet, tmp_path / f"nocache-{newcomer}", None)[0])
+        rows = _carried_rows(tmp_path / "cache")
+        assert (rows == cold) == (number < 2), number
+    assert all(any(name in c["consumers"] for c in after["candidates"]) for name in outsiders)
+
+
 def test_an_edit_that_only_moves_a_reference_updates_the_dependencies(fleet, tmp_path):
     scan(fleet, tmp_path / "out", tmp_path / "cache")
     plant = fleet.plant("memo-inferred-home")

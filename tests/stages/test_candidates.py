@@ -43,10 +43,11 @@ def variant(files, seed: int) -> list:
 def test_pairs_updated_from_any_earlier_index_are_the_pairs_found_afresh(files, before, after):
     _, earlier = cluster_from(variant(files, before), None, floor=25)
     now = variant(files, after)
-    updated, index = cluster_from(now, earlier, floor=25)
     afresh, fresh_index = cluster_from(now, None, floor=25)
-    assert updated == afresh
-    assert index == fresh_index
+    for start in (earlier, decode(encode(earlier))):  # as the last pass left it, and as its memo reads back
+        updated, index = cluster_from(now, start, floor=25)
+        assert updated == afresh
+        assert index == fresh_index
 
 
 def test_the_index_round_trips_and_a_foreign_one_is_a_miss(files):
@@ -66,11 +67,15 @@ def test_an_index_memo_that_does_not_add_up_is_a_miss(files):
     assert decode(memo) == index
     broken = (memo[:6] + (memo[6][:-8],) + memo[7:],  # a sample short
               memo[:6] + (memo[6][:-1],) + memo[7:],  # not whole numbers
-              memo[:7] + (memo[7] + b"\0" * 4,),  # half a pair
-              memo[:7] + (array("I", [0, len(memo[3])]).tobytes(),),  # a group it does not hold
+              memo[:7] + (memo[7] + b"\0" * 4,) + memo[8:],  # half a pair
+              memo[:7] + (array("I", [0, len(memo[3])]).tobytes(),) + memo[8:],  # a group it does not hold
               memo[:5] + (memo[5][:-4],) + memo[6:],  # a group without its prefix
               memo[:2] + ({level: (held, many[:-4]) for level, (held, many) in memo[2].items()},) + memo[3:],
-              memo[:3] + ((memo[3][1], *memo[3][1:]),) + memo[4:])  # a group key twice
+              memo[:3] + ((memo[3][1], *memo[3][1:]),) + memo[4:],  # a group key twice
+              memo[:8] + (memo[8][:-4],) + memo[9:],  # a group without its samples
+              memo[:9] + (memo[9][:-8],),  # a group's samples short
+              memo[:9] + (memo[9] + b"\0",),  # not whole numbers
+              memo[:9])  # from before the samples were kept
     for memo in broken:
         assert decode(memo) is None
 
@@ -216,3 +221,32 @@ def test_native_candidate_pairs_are_the_python_ones(groups):
         patch.setattr(candidates, "_native", None)  # the path a machine without a compiler takes
         assert candidates.find_pairs(shapes, keys) == with_c
     assert native.candidate_pairs([[0, 0]], [1], 0.5, [(1,)], 0.5, 12) == []  # a group is not its own pair
+
+
+@given(st.lists(st.tuples(st.sampled_from(["python", "javascript"]),
+                          st.sampled_from(["module", "block", "function", "class", "method", "blocks"]))))
+def test_the_granularities_of_many_shapes_are_each_ones(kinds):
+    from radar.stages.candidates import granularities, granularity
+
+    shapes = [Shape("s", "f.py", language, kind, "u", 1, 2, 30, "", "", "", ()) for language, kind in kinds]
+    assert granularities(shapes) == [granularity(shape) for shape in shapes]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(GROUP, min_size=1, max_size=30, unique=True), st.data())
+def test_pairs_updated_as_groups_come_and_go_are_the_pairs_found_afresh(pool, data):
+    """The update counts samples from the last index's counts, less the groups gone, plus those
+    come (a whole granularity may come or go): the pairs and index of a count afresh."""
+    from radar.stages import candidates
+
+    def groups(chosen):
+        shapes = [Shape("s" if i % 2 else "t", f"f{i}.py", "python", pool[i][2], f"u{i}", 1, 2, pool[i][1], "", "",
+                        "", pool[i][0]) for i in sorted(chosen)]
+        return shapes, [f"k{i}" for i in sorted(chosen)]
+
+    indices = st.sets(st.integers(0, len(pool) - 1))
+    before, after = groups(data.draw(indices)), groups(data.draw(indices))
+    _, earlier = candidates.find_pairs(*before)
+    fresh = candidates.find_pairs(*after)
+    assert candidates.update_pairs(*after, earlier) == fresh
+    assert candidates.update_pairs(*after, candidates.decode(candidates.encode(earlier))) == fresh

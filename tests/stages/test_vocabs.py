@@ -60,11 +60,10 @@ def test_vocabs_from_other_code_or_garbage_are_not_read():
 
 
 def test_bound_shapes_are_the_shapes_the_constructor_makes():
-    """Binding builds shapes without the dataclass's __init__ (analyse._shape): field for field
+    """Binding builds shapes without the dataclass's __init__ (analyse._bind): field for field
     the same objects, equal, hashing alike."""
     from dataclasses import astuple, fields
 
-    from radar.stages.analyse import _shape
     from radar.stages.shape import Shape
     shapes = _bind(work("acl"), analyse_bytes(SOURCE.encode(), "python")).shapes
     assert shapes
@@ -72,5 +71,3 @@ def test_bound_shapes_are_the_shapes_the_constructor_makes():
         made = Shape(*astuple(shape))
         assert shape == made and hash(shape) == hash(made) and vars(shape) == vars(made)
         assert list(vars(shape)) == [f.name for f in fields(Shape)]
-    values = tuple(astuple(shapes[0]))
-    assert _shape(values) == Shape(*values)

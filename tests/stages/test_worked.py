@@ -2,6 +2,7 @@
 same clusters as from scratch, the unchanged parts taken rather than redone, and an answer
 whose inputs moved never taken. Real parser, real shapes."""
 import dataclasses
+from array import array
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -257,6 +258,11 @@ def test_a_carried_memo_that_does_not_add_up_is_not_taken():
               memo[:9] + ((levels, groups, level_of, words[:-1], sizes, pairs),) + memo[10:],
               memo[:9] + ((levels, groups, level_of, words, sizes[:-1], pairs),) + memo[10:],
               memo[:9] + ((levels, groups, level_of, words, sizes, pairs + b"\0" * 4),) + memo[10:]]
+    file, packed = next(iter(memo[4].items()))
+    for positions in (packed[:-1], packed + array("I", [len(memo[3])]).tobytes(), list(packed)):
+        broken.append(memo[:4] + ({**memo[4], file: positions},) + memo[5:])  # cut, past the groups, no array
+    halves = {file: packed[:-1], ("x", "y"): packed[-1:], **{f: p for f, p in memo[4].items() if f != file}}
+    broken.append(memo[:4] + (halves,) + memo[5:])  # one file's positions cut in two: whole only together
     for memo in broken:
         assert carry.decode(memo, carry.stamp(SETTINGS)) is None
 
