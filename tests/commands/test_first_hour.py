@@ -333,6 +333,27 @@ def test_init_finds_gems_named_by_their_gemspec_and_leaves_out_the_other_top_fol
     assert not any(glob.startswith("action") for glob in fleet_rules["exclude"])
 
 
+def test_init_finds_php_components_by_composer_json_and_dotnet_projects_by_csproj(tmp_path):
+    """laravel: src/Illuminate/<Component>/composer.json, one composer.json at the top for all;
+    a .NET solution: src/<Project>/<Project>.csproj. Both scan their sources."""
+    files = {"composer.json": "{}\n", "tests/Support/StrTest.php": "<?php\nclass StrTest {}\n"}
+    for name in ("Support", "Routing", "Mail"):
+        files[f"src/Illuminate/{name}/composer.json"] = "{}\n"
+        files[f"src/Illuminate/{name}/{name}.php"] = f"<?php\nnamespace Illuminate\\{name};\nclass {name} {{}}\n"
+    done, fleet_rules = _init(tmp_path / "php-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["src/Illuminate/*"] and "src/Illuminate/* (3 packages)" in done.stderr
+    scan = radar("scan", "--repo", tmp_path / "php-repo", "--rules", tmp_path / "rules",
+                 "--out", tmp_path / "out", "--no-cache")
+    assert scan.returncode == 0 and "3 subsystems, 3 files" in scan.stderr, scan.stderr
+
+    files = {"Orders.sln": "\n"}
+    for name in ("Orders.Core", "Orders.Data", "Orders.Api"):
+        files[f"src/{name}/{name}.csproj"] = "<Project Sdk=\"Microsoft.NET.Sdk\" />\n"
+        files[f"src/{name}/Program.cs"] = f"namespace {name};\nclass Program {{ }}\n"
+    done, fleet_rules = _init(tmp_path / "dotnet-repo", files, tmp_path / "dotnet-rules")
+    assert fleet_rules["subsystems"] == ["src/*"] and "src/* (3 packages)" in done.stderr
+
+
 def test_init_finds_a_folder_of_many_go_packages_in_one_module(tmp_path):
     """prometheus: one go.mod, each folder a package; `discovery/*` holds thirty providers, a
     folder of two packages is no fleet, and a package's own files are not packages each."""
