@@ -37,7 +37,7 @@ from radar.stages.parse import language_for
 MANIFEST_SUFFIXES = (".gemspec", ".csproj")
 MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod", "Cargo.toml", "pom.xml",
              "build.gradle", "build.gradle.kts", "Gemfile", "deps.edn", "project.clj", "__init__.py", "mix.exs",
-             "composer.json"}
+             "composer.json", "Package.swift", "build.sbt"}
 EXCLUDABLE = {
     "tests": ("test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "testing"),
     "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",

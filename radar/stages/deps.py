@@ -8,12 +8,13 @@ only resolves them, every pass, to the subsystem that owns the target:
 - JS/TS: relative specifiers by path, bare ones by the `name` in each subsystem's package.json;
 - Go: import paths below the module path of a go.mod (checkout root or subsystem);
 - Rust: crate names (`use`, `extern crate`) from each subsystem's Cargo.toml;
-- Java and Kotlin: imports by the packages the subsystems' files declare; PHP `use` and C#
+- Java, Kotlin and Scala: imports by the packages the subsystems' files declare; PHP `use` and C#
   `using` by the namespaces they declare (a PHP class also by its file: `Illuminate\\Support\\Str`
   is the Str.php of a subsystem declaring `Illuminate\\Support`, which several may declare);
 - C/C++: includes relative to the including file, else by a unique path suffix;
 - Lisp and `.sx`: a symbol's namespace (`persist/append!`, Common Lisp `persist:append`) by
-  subsystem name or the last segment of its namespace.
+  subsystem name or the last segment of its namespace; so are Swift imports (`import Vapor`:
+  a module is its target's folder, Sources/Vapor).
 A reference that resolves to no subsystem, or to more than one, is ignored, never guessed:
 code outside every subsystem (a repository-level `tests/` or `src/shared`) is no subsystem,
 so never a home. Manifests (package.json, go.mod, Cargo.toml) are read from the checkout.
@@ -302,8 +303,9 @@ class _Index:
 
 
 # Languages whose files declare their package or namespace, by the family whose files can
-# import each other's (Kotlin and Java share the JVM's packages).
-_DECLARING = {"java": "jvm", "kotlin": "jvm", "php": "php", "csharp": "csharp"}
+# import each other's (Java, Kotlin and Scala share the JVM's packages).
+_DECLARING = {"java": "jvm", "kotlin": "jvm", "scala": "jvm", "php": "php", "csharp": "csharp"}
+_SCALA_IMPORT = re.compile(r"import\s+([\w.]+)")  # `import a.b.{C, D => E}`, `import a.b._`: a.b
 
 
 def _dotted(language: str, name: str) -> str:
@@ -313,6 +315,9 @@ def _dotted(language: str, name: str) -> str:
         return name.strip("\\").replace("\\", ".")
     if language == "csharp":
         return name.removeprefix("global::")
+    if language == "scala" and name.startswith("import"):  # the whole declaration
+        found = _SCALA_IMPORT.match(name)
+        return found.group(1).rstrip("._") if found else ""
     return name
 
 

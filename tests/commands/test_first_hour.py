@@ -333,9 +333,9 @@ def test_init_finds_gems_named_by_their_gemspec_and_leaves_out_the_other_top_fol
     assert not any(glob.startswith("action") for glob in fleet_rules["exclude"])
 
 
-def test_init_finds_php_components_by_composer_json_and_dotnet_projects_by_csproj(tmp_path):
+def test_init_finds_php_components_by_composer_json_dotnet_projects_by_csproj_and_swift_packages(tmp_path):
     """laravel: src/Illuminate/<Component>/composer.json, one composer.json at the top for all;
-    a .NET solution: src/<Project>/<Project>.csproj. Both scan their sources."""
+    a .NET solution: src/<Project>/<Project>.csproj; Swift packages by their Package.swift."""
     files = {"composer.json": "{}\n", "tests/Support/StrTest.php": "<?php\nclass StrTest {}\n"}
     for name in ("Support", "Routing", "Mail"):
         files[f"src/Illuminate/{name}/composer.json"] = "{}\n"
@@ -352,6 +352,13 @@ def test_init_finds_php_components_by_composer_json_and_dotnet_projects_by_cspro
         files[f"src/{name}/Program.cs"] = f"namespace {name};\nclass Program {{ }}\n"
     done, fleet_rules = _init(tmp_path / "dotnet-repo", files, tmp_path / "dotnet-rules")
     assert fleet_rules["subsystems"] == ["src/*"] and "src/* (3 packages)" in done.stderr
+
+    files = {}  # a Swift monorepo of packages, each its own Package.swift
+    for name in ("Networking", "Storage", "Analytics"):
+        files[f"Packages/{name}/Package.swift"] = "import PackageDescription\n"
+        files[f"Packages/{name}/Sources/{name}/{name}.swift"] = f"public struct {name} {{}}\n"
+    done, fleet_rules = _init(tmp_path / "swift-repo", files, tmp_path / "swift-rules")
+    assert fleet_rules["subsystems"] == ["Packages/*"] and "Packages/* (3 packages)" in done.stderr
 
 
 def test_init_finds_a_folder_of_many_go_packages_in_one_module(tmp_path):

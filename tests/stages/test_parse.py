@@ -130,6 +130,29 @@ EXPECTED = {
         ("class", "Level", 45, 45),
         ("class", "Entry", 47, 47),
     ],
+    "Sample.swift": [
+        ("class", "Listener", 5, 7),  # a protocol's requirement is no unit
+        ("class", "ScoreBoard", 9, 27),  # starts at its attribute
+        ("method", "init", 14, 16),
+        ("method", "onScore", 18, 22),
+        # an extension (29-36) is no unit, as Rust's `impl Trait for Type`: its functions are
+        ("function", "reset", 32, 35),
+        ("class", "Score", 38, 40),
+        ("class", "Level", 42, 44),
+        ("function", "best", 46, 48),
+    ],
+    "Sample.scala": [
+        ("class", "Listener", 7, 10),  # the abstract `def onScore` is no unit
+        ("method", "name", 9, 9),
+        ("class", "ScoreBoard", 12, 25),
+        ("method", "this", 16, 16),  # an auxiliary constructor
+        ("method", "onScore", 18, 22),
+        ("method", "best", 24, 24),
+        ("class", "ScoreBoard", 27, 29),  # its companion object
+        ("method", "empty", 28, 28),
+        ("class", "Score", 31, 31),
+        ("class", "Level", 33, 35),
+    ],
     "sample.c": [
         ("class", "buf", 5, 8),
         ("function", "buf_grow", 10, 21),
@@ -362,6 +385,8 @@ def test_unknown_grammar_is_a_value_error():
         ("build.gradle.kts", None),
         ("Str.php", "php"),
         ("Program.CS", "csharp"),
+        ("Package.swift", "swift"),
+        ("Build.scala", "scala"),
         ("x.h", "c"),
         ("x.hpp", "cpp"),
         ("Rakefile.rb", "ruby"),
