@@ -39,9 +39,11 @@ from radar.infra.gitdoor import GitError, git, is_git_checkout
 from radar.stages.gitstate import index_file
 from radar.stages.parse import language_for
 
-MANIFEST_SUFFIXES = (".gemspec",)  # named for the package: rails/activerecord/activerecord.gemspec
+# named for the package: rails/activerecord/activerecord.gemspec, src/Orders/Orders.csproj
+MANIFEST_SUFFIXES = (".gemspec", ".csproj")
 MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod", "Cargo.toml", "pom.xml",
-             "build.gradle", "build.gradle.kts", "Gemfile", "deps.edn", "project.clj", "__init__.py", "mix.exs"}
+             "build.gradle", "build.gradle.kts", "Gemfile", "deps.edn", "project.clj", "__init__.py", "mix.exs",
+             "composer.json", "Package.swift", "build.sbt"}
 EXCLUDABLE = {
     "tests": ("test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "testing"),
     "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",

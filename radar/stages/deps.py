@@ -8,10 +8,13 @@ only resolves them, every pass, to the subsystem that owns the target:
 - JS/TS: relative specifiers by path, bare ones by the `name` in each subsystem's package.json;
 - Go: import paths below the module path of a go.mod (checkout root or subsystem);
 - Rust: crate names (`use`, `extern crate`) from each subsystem's Cargo.toml;
-- Java: imports by the packages the subsystems' files declare;
+- Java, Kotlin and Scala: imports by the packages the subsystems' files declare; PHP `use` and C#
+  `using` by the namespaces they declare (a PHP class also by its file: `Illuminate\\Support\\Str`
+  is the Str.php of a subsystem declaring `Illuminate\\Support`, which several may declare);
 - C/C++: includes relative to the including file, else by a unique path suffix;
 - Lisp and `.sx`: a symbol's namespace (`persist/append!`, Common Lisp `persist:append`) by
-  subsystem name or the last segment of its namespace.
+  subsystem name or the last segment of its namespace; so are Swift imports (`import Vapor`:
+  a module is its target's folder, Sources/Vapor).
 A reference that resolves to no subsystem, or to more than one, is ignored, never guessed:
 code outside every subsystem (a repository-level `tests/` or `src/shared`) is no subsystem,
 so never a home. Manifests (package.json, go.mod, Cargo.toml) are read from the checkout.
@@ -196,7 +199,8 @@ class _Index:
         self.roots = roots
         self.namespaces = {s.namespace.strip("/"): s.name for s in subsystems if s.namespace.strip("/")}
         self.python: dict[str, set[str]] = defaultdict(set)
-        self.java: dict[str, set[str]] = defaultdict(set)
+        # declared packages / namespaces, per family of languages that can import each other
+        self.declared: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.by_basename: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.packages: dict[str, set[str]] = defaultdict(set)  # package.json names
         self.crates: dict[str, set[str]] = defaultdict(set)
@@ -231,10 +235,14 @@ class _Index:
                 self.go_modules.append((module, where))
 
     def declare(self, references: Iterable[tuple[str, str, str, tuple]]) -> None:
-        for subsystem, _, _, refs in references:
+        for subsystem, path, language, refs in references:
+            table = self.declared[_DECLARING.get(language, language)]
             for capture, text, _ in refs:
                 if capture == "package":
-                    self.java[text].add(subsystem)
+                    package = _dotted(language, text)
+                    table[package].add(subsystem)
+                    if language == "php":  # PSR-4: one class a file, named after it
+                        table[f"{package}.{posixpath.basename(path).partition('.')[0]}"].add(subsystem)
 
     # -- resolution -----------------------------------------------------------------------
 
@@ -255,8 +263,8 @@ class _Index:
         if language == "rust":
             first = re.split(r"::|\s|\{", text.lstrip(":"), maxsplit=1)[0]
             return _unique(self.crates.get(first))
-        if language == "java":
-            return self._java(text)
+        if language in _DECLARING:
+            return _longest_dotted(self.declared[_DECLARING[language]], _dotted(language, text))
         if language in ("c", "cpp"):
             return self._include(path, text)
         return None
@@ -291,9 +299,6 @@ class _Index:
                 return self.owner(posixpath.join(folder, text[len(module):].strip("/")))
         return None
 
-    def _java(self, text: str) -> str | None:
-        return _longest_dotted(self.java, text)
-
     def _include(self, path: str, text: str) -> str | None:
         target = text.strip("\"<> ")
         if not target:
@@ -306,6 +311,25 @@ class _Index:
         owners = set().union(*(names for found, names in candidates.items()
                                if found == target or found.endswith("/" + target)))
         return _unique(owners)
+
+
+# Languages whose files declare their package or namespace, by the family whose files can
+# import each other's (Java, Kotlin and Scala share the JVM's packages).
+_DECLARING = {"java": "jvm", "kotlin": "jvm", "scala": "jvm", "php": "php", "csharp": "csharp"}
+_SCALA_IMPORT = re.compile(r"import\s+([\w.]+)")  # `import a.b.{C, D => E}`, `import a.b._`: a.b
+
+
+def _dotted(language: str, name: str) -> str:
+    """A package or namespace name as a dotted one: PHP's `\\Illuminate\\Support` and C#'s
+    `global::System.IO` written as `Illuminate.Support` and `System.IO`."""
+    if language == "php":
+        return name.strip("\\").replace("\\", ".")
+    if language == "csharp":
+        return name.removeprefix("global::")
+    if language == "scala" and name.startswith("import"):  # the whole declaration
+        found = _SCALA_IMPORT.match(name)
+        return found.group(1).rstrip("._") if found else ""
+    return name
 
 
 def _longest_dotted(table: dict[str, set[str]], text: str) -> str | None:

@@ -193,7 +193,7 @@ _CONTAINER = "container"
 class _UnitSpec:
     kind: str
     name: tuple[tuple[bool, str], ...]  # (by type?, field name or node type)
-    require: tuple[tuple[str, frozenset[str] | None], ...]  # field -> allowed types (None: any)
+    require: tuple[tuple[str, frozenset[str] | None], ...]  # field or "@type" -> allowed types (None: any)
     container_if: tuple[str, ...] = ()  # with one of these fields: holds units, is none itself
 
 
@@ -483,7 +483,10 @@ class _Walk:
     @staticmethod
     def _fits(node, spec: _UnitSpec) -> bool:
         for field, types in spec.require:
-            child = node.child_by_field_name(field)
+            if field.startswith("@"):  # grammars without fields (Kotlin): a named child of that type
+                child = next((c for c in node.named_children if c.type == field[1:]), None)
+            else:
+                child = node.child_by_field_name(field)
             if child is None or (types is not None and child.type not in types):
                 return False
         return True

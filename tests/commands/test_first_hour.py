@@ -393,6 +393,34 @@ def test_init_excludes_the_bundles_a_package_ships_but_not_its_source(tmp_path):
     assert not excluded("actiontext/app/javascript/index.js") and not excluded("activestorage/src/index.js")
 
 
+def test_init_finds_php_components_by_composer_json_dotnet_projects_by_csproj_and_swift_packages(tmp_path):
+    """laravel: src/Illuminate/<Component>/composer.json, one composer.json at the top for all;
+    a .NET solution: src/<Project>/<Project>.csproj; Swift packages by their Package.swift."""
+    files = {"composer.json": "{}\n", "tests/Support/StrTest.php": "<?php\nclass StrTest {}\n"}
+    for name in ("Support", "Routing", "Mail"):
+        files[f"src/Illuminate/{name}/composer.json"] = "{}\n"
+        files[f"src/Illuminate/{name}/{name}.php"] = f"<?php\nnamespace Illuminate\\{name};\nclass {name} {{}}\n"
+    done, fleet_rules = _init(tmp_path / "php-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["src/Illuminate/*"] and "src/Illuminate/* (3 packages)" in done.stderr
+    scan = radar("scan", "--repo", tmp_path / "php-repo", "--rules", tmp_path / "rules",
+                 "--out", tmp_path / "out", "--no-cache")
+    assert scan.returncode == 0 and "3 subsystems, 3 files" in scan.stderr, scan.stderr
+
+    files = {"Orders.sln": "\n"}
+    for name in ("Orders.Core", "Orders.Data", "Orders.Api"):
+        files[f"src/{name}/{name}.csproj"] = "<Project Sdk=\"Microsoft.NET.Sdk\" />\n"
+        files[f"src/{name}/Program.cs"] = f"namespace {name};\nclass Program {{ }}\n"
+    done, fleet_rules = _init(tmp_path / "dotnet-repo", files, tmp_path / "dotnet-rules")
+    assert fleet_rules["subsystems"] == ["src/*"] and "src/* (3 packages)" in done.stderr
+
+    files = {}  # a Swift monorepo of packages, each its own Package.swift
+    for name in ("Networking", "Storage", "Analytics"):
+        files[f"Packages/{name}/Package.swift"] = "import PackageDescription\n"
+        files[f"Packages/{name}/Sources/{name}/{name}.swift"] = f"public struct {name} {{}}\n"
+    done, fleet_rules = _init(tmp_path / "swift-repo", files, tmp_path / "swift-rules")
+    assert fleet_rules["subsystems"] == ["Packages/*"] and "Packages/* (3 packages)" in done.stderr
+
+
 def test_init_finds_a_folder_of_many_go_packages_in_one_module(tmp_path):
     """prometheus: one go.mod, each folder a package; `discovery/*` holds thirty providers, a
     folder of two packages is no fleet, and a package's own files are not packages each."""

@@ -124,6 +124,62 @@ def test_java_imports_by_declared_package(tmp_path):
     assert edges(deps) == {("app", "util")}
 
 
+def test_kotlin_imports_by_declared_package_java_ones_too(tmp_path):
+    deps = scan(tmp_path, {
+        "ktor-utils": {"ktor-utils/common/src/io/ktor/util/Attributes.kt":
+                       "package io.ktor.util\n\nclass Attributes\n"},
+        "ktor-io": {"ktor-io/jvm/src/io/ktor/utils/io/Channel.java": "package io.ktor.utils.io;\nclass Channel {}\n"},
+        "ktor-http": {"ktor-http/common/src/io/ktor/http/Headers.kt":
+                      "package io.ktor.http\n\nimport io.ktor.util.*\nimport io.ktor.utils.io.Channel\n"
+                      "import kotlinx.coroutines.launch\n\nclass Headers\n"},
+    })
+    assert edges(deps) == {("ktor-http", "ktor-utils"), ("ktor-http", "ktor-io")}
+
+
+def test_php_use_by_declared_namespace_and_by_class_file_when_components_share_one(tmp_path):
+    """laravel: Collections and Support both declare `Illuminate\\Support`; Str.php is Support's."""
+    deps = scan(tmp_path, {
+        "src/Illuminate/Support": {"src/Illuminate/Support/Str.php": "<?php\nnamespace Illuminate\\Support;\nclass Str {}\n",
+                                   "src/Illuminate/Support/Facades/Route.php":
+                                   "<?php\nnamespace Illuminate\\Support\\Facades;\nclass Route {}\n"},
+        "src/Illuminate/Collections": {"src/Illuminate/Collections/Arr.php":
+                                       "<?php\nnamespace Illuminate\\Support;\nclass Arr {}\n"},
+        "src/Illuminate/Routing": {"src/Illuminate/Routing/Router.php":
+                                   "<?php\nnamespace Illuminate\\Routing;\n\nuse Illuminate\\Support\\Arr;\n"
+                                   "use Illuminate\\Support\\Facades\\{Route, View};\nuse Psr\\Log\\Logger;\n"},
+        "src/Illuminate/Mail": {"src/Illuminate/Mail/Mailer.php":
+                                "<?php\nnamespace Illuminate\\Mail;\n\nuse function Illuminate\\Support\\Str;\n"
+                                "use Illuminate\\Support\\Missing;\n"},
+    })
+    assert edges(deps) == {("Routing", "Collections"), ("Routing", "Support"), ("Mail", "Support")}
+    assert deps.unresolved == 2  # Psr\Log (no subsystem), Illuminate\Support\Missing (two declare the namespace)
+
+
+def test_csharp_using_by_declared_namespace(tmp_path):
+    deps = scan(tmp_path, {
+        "src/Orders.Core": {"src/Orders.Core/Order.cs": "namespace Orders.Core;\npublic class Order { }\n"},
+        "src/Orders.Data": {"src/Orders.Data/Store.cs":
+                            "namespace Orders.Data\n{\n    public class Store { }\n}\n"},
+        "src/Orders.Api": {"src/Orders.Api/Controller.cs":
+                           "using System;\nusing Orders.Core;\nusing Db = Orders.Data;\n"
+                           "namespace Orders.Api { class Controller { } }\n"},
+    })
+    assert edges(deps) == {("Orders.Api", "Orders.Core"), ("Orders.Api", "Orders.Data")}
+
+
+def test_scala_imports_by_declared_package_and_swift_imports_by_target_folder(tmp_path):
+    deps = scan(tmp_path, {
+        "modules/core": {"modules/core/src/main/scala/demo/core/Clock.scala": "package demo.core\n\nclass Clock\n"},
+        "modules/web": {"modules/web/src/main/scala/demo/web/Routes.scala":
+                        "package demo.web\n\nimport demo.core.{Clock, Timer => T}\nimport scala.util._\n\nclass Routes\n"},
+        "modules/api": {"modules/api/src/main/scala/demo/api/Api.scala":
+                        "package demo.api\n\nimport demo.core._\n\nclass Api\n"},
+        "Sources/NIOCore": {"Sources/NIOCore/Channel.swift": "public protocol Channel {}\n"},
+        "Sources/NIOHTTP1": {"Sources/NIOHTTP1/Codec.swift": "import Foundation\nimport NIOCore\n\nstruct Codec {}\n"},
+    })
+    assert edges(deps) == {("web", "core"), ("api", "core"), ("NIOHTTP1", "NIOCore")}
+
+
 def test_c_and_cpp_includes_beside_the_file_or_by_unique_suffix(tmp_path):
     deps = scan(tmp_path, {
         "lib/strings": {"lib/strings/include/strings/trim.h": "int trim(char *s);\n"},
@@ -147,10 +203,19 @@ def test_lisp_and_sx_namespaced_symbols_name_the_subsystem(tmp_path):
 def test_reference_queries_on_the_snippet_files():
     found = {}
     for name in ("sample.py", "sample.js", "sample.ts", "sample.go", "sample.rs", "Sample.java",
-                 "sample.c", "sample.cpp", "sample.sx"):
+                 "Sample.kt", "sample.php", "Sample.cs", "Sample.swift", "Sample.scala", "sample.c", "sample.cpp",
+                 "sample.sx"):
         path = Path(__file__).resolve().parent.parent / "snippets" / name
         found[name] = extract(path.read_bytes(), language_for(name, {".sx": "clojure"})).references
     assert ("module", "functools", 2) in found["sample.py"]
+    assert found["Sample.kt"] == (("package", "demo.scores", 1), ("module", "kotlin.math.max", 3),
+                                  ("module", "demo.util", 4))
+    assert found["sample.php"] == (("package", "Demo\\Scores", 3), ("module", "Demo\\Util\\Clock", 5),
+                                   ("module", "Demo\\Util", 6))
+    assert found["Sample.swift"] == (("namespace", "Foundation", 1), ("namespace", "DemoUtil", 2))
+    assert found["Sample.scala"][0] == ("package", "demo.scores", 1)
+    assert found["Sample.cs"] == (("module", "System.Collections.Generic", 1), ("module", "Demo.Util", 2),
+                                  ("package", "Demo.Scores", 4))
     assert all(capture in ("module", "package", "namespace") for refs in found.values() for capture, _, _ in refs)
 
 
@@ -174,7 +239,8 @@ def test_references_found_from_the_import_nodes_are_those_of_the_whole_tree():
     from radar.stages import parse
 
     sources = {name: (Path(__file__).resolve().parent.parent / "snippets" / name).read_bytes()
-               for name in ("sample.py", "sample.go", "sample.rs", "Sample.java", "sample.c", "sample.cpp")}
+               for name in ("sample.py", "sample.go", "sample.rs", "Sample.java", "Sample.kt", "sample.php",
+                            "Sample.cs", "Sample.swift", "Sample.scala", "sample.c", "sample.cpp")}
     sources["nested.py"] = NESTED_IMPORTS
     for name, data in sources.items():
         language = language_for(name)
@@ -198,7 +264,8 @@ def test_the_graph_is_a_networkx_digraph(tmp_path):
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.sampled_from(["python", "javascript", "typescript", "go", "rust", "java", "c",
-                                           "cpp", "clojure", "scheme", "ruby"]),
+                                           "cpp", "clojure", "scheme", "ruby", "kotlin", "php", "csharp", "swift",
+                                           "scala"]),
                           st.sampled_from(["module", "package", "namespace", "qualified"]),
                           st.text(min_size=0, max_size=40)), max_size=30))
 def test_any_reference_text_resolves_to_a_subsystem_of_the_fleet_or_to_nothing(tmp_path, refs):

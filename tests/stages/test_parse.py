@@ -94,6 +94,65 @@ EXPECTED = {
         ("method", "average", 16, 21),
         ("class", "Listener", 23, 25),
     ],
+    "Sample.kt": [
+        ("class", "Score", 7, 8),  # starts at its annotation
+        ("class", "Listener", 10, 13),  # `fun onScore` has no body: no unit
+        ("method", "name", 12, 12),
+        ("class", "ScoreBoard", 15, 31),  # the secondary constructor (19) is no unit of its own
+        ("method", "add", 20, 24),
+        ("method", "best", 26, 26),
+        ("method", "empty", 29, 29),  # a companion object's function is its class's
+        ("class", "Registry", 33, 35),
+        ("class", "Level", 37, 37),
+        ("function", "describe", 39, 41),
+    ],
+    "sample.php": [
+        ("class", "Listener", 9, 12),  # an interface's and an abstract method are no units
+        ("class", "Board", 14, 17),
+        ("class", "ScoreBoard", 19, 40),
+        ("method", "__construct", 24, 26),
+        ("method", "add", 28, 34),
+        ("method", "limit", 36, 39),
+        ("class", "Describes", 42, 48),
+        ("method", "describe", 44, 47),
+        ("class", "Level", 50, 54),
+        ("function", "best", 56, 59),
+    ],
+    "Sample.cs": [
+        ("class", "IListener", 7, 10),
+        ("class", "ScoreBoard", 12, 41),
+        ("method", "ScoreBoard", 17, 20),
+        ("method", "OnScore", 24, 30),
+        ("method", "Best", 32, 32),
+        ("method", "Max", 34, 40),
+        ("function", "Larger", 36, 36),  # a local function
+        ("class", "Score", 43, 43),
+        ("class", "Level", 45, 45),
+        ("class", "Entry", 47, 47),
+    ],
+    "Sample.swift": [
+        ("class", "Listener", 5, 7),  # a protocol's requirement is no unit
+        ("class", "ScoreBoard", 9, 27),  # starts at its attribute
+        ("method", "init", 14, 16),
+        ("method", "onScore", 18, 22),
+        # an extension (29-36) is no unit, as Rust's `impl Trait for Type`: its functions are
+        ("function", "reset", 32, 35),
+        ("class", "Score", 38, 40),
+        ("class", "Level", 42, 44),
+        ("function", "best", 46, 48),
+    ],
+    "Sample.scala": [
+        ("class", "Listener", 7, 10),  # the abstract `def onScore` is no unit
+        ("method", "name", 9, 9),
+        ("class", "ScoreBoard", 12, 25),
+        ("method", "this", 16, 16),  # an auxiliary constructor
+        ("method", "onScore", 18, 22),
+        ("method", "best", 24, 24),
+        ("class", "ScoreBoard", 27, 29),  # its companion object
+        ("method", "empty", 28, 28),
+        ("class", "Score", 31, 31),
+        ("class", "Level", 33, 35),
+    ],
     "sample.c": [
         ("class", "buf", 5, 8),
         ("function", "buf_grow", 10, 21),
@@ -322,6 +381,12 @@ def test_unknown_grammar_is_a_value_error():
         ("main.go", "go"),
         ("lib.rs", "rust"),
         ("A.java", "java"),
+        ("Routing.kt", "kotlin"),
+        ("build.gradle.kts", None),
+        ("Str.php", "php"),
+        ("Program.CS", "csharp"),
+        ("Package.swift", "swift"),
+        ("Build.scala", "scala"),
         ("x.h", "c"),
         ("x.hpp", "cpp"),
         ("Rakefile.rb", "ruby"),
@@ -382,3 +447,40 @@ def test_blocks_nest_and_javascript_callbacks_inside_functions_are_blocks():
     source = ("const g = (items) => {\n  let total = 0;\n  items.forEach((item) => {\n    if (item) {\n"
               + body + "    }\n  });\n  return total;\n};\n")
     assert _blocks(source, "javascript") == [("function", "g", 1, 14), ("block", "g", 3, 12), ("block", "g", 4, 11)]
+
+
+# --- Kotlin, PHP, C#: what the grammars' own node types mean ----------------------------------
+
+def test_kotlin_annotations_open_with_at_and_literals_are_typed():
+    found = tokens('@Suppress("x")\nfun f(a: Long) = this.g(1L, 0x1F, 2.5, 3u, null, true, \'c\', """$a""")\n',
+                   "kotlin")
+    assert found[:2] == (("kw", "@"), ("id", "Suppress"))
+    assert found.count(("lit", "number")) == 4 and ("kw", "this") in found
+    assert ("lit", "null") in found and ("lit", "bool") in found and ("lit", "char") in found
+
+
+def test_php_variables_are_one_identifier_and_strings_of_every_kind_are_strings():
+    found = tokens('<?php $total = (int) $this->sum("a $b", \'c\', <<<EOT\nx\nEOT\n, 1.5, null);\n', "php")
+    assert found[:3] == (("kw", "<?php"), ("id", "$total"), ("kw", "="))
+    assert ("kw", "int") in found and ("id", "$this") in found
+    assert [t for t in found if t[0] == "str"] == [("str", '"a $b"'), ("str", "'c'"), ("str", "<<<EOT\nx\nEOT")]
+
+
+def test_csharp_builtin_types_are_keywords_and_strings_of_every_kind_are_strings():
+    found = tokens('class A { void F() { var s = $"a {b}" + @"c" + "d"; int n = 1; } }', "csharp")
+    assert {("kw", "void"), ("kw", "var"), ("kw", "int")} <= set(found)
+    assert [t for t in found if t[0] == "str"] == [("str", '$"a {b}"'), ("str", '@"c"'), ("str", '"d"')]
+
+
+def test_calls_of_kotlin_php_and_csharp_are_seen():
+    for source, language, count in (("fun f() = g(h(1))\n", "kotlin", 2),
+                                    ("<?php $a->b(); A::c(); $a?->d(); e();", "php", 4),
+                                    ("class A { void F() { G(); A x = new(); } }", "csharp", 2)):
+        assert len(extract(source.encode(), language).calls) == count, language
+
+
+def test_kotlin_blocks_are_branch_and_lambda_bodies_inside_functions():
+    body = "".join(f"            total = total + weigh(item, offset{i}, scale) * {i}\n" for i in range(6))
+    source = ("fun g(items: List<Int>): Int {\n    var total = 0\n    items.forEach { item ->\n"
+              "        if (item > 0) {\n" + body + "        }\n    }\n    return total\n}\n")
+    assert _blocks(source, "kotlin") == [("function", "g", 1, 14), ("block", "g", 4, 11), ("block", "g", 5, 10)]

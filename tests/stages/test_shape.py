@@ -134,7 +134,39 @@ CLOJURE = '''\
       (loop [{d} {i3}] (when (pos? {d}) (recur (- {d} {x2})))))))
 '''
 
-IDENT = st.from_regex(r"\Av[a-z0-9_]{1,10}\Z").filter(lambda name: name not in {"var", "void"})  # JS keywords
+KOTLIN = '''\
+fun {f}({a}: Int, {b}: Int): Any {{
+    var {c} = {a} + {i1} * {b}
+    if ({c} > {i2} && {a} != {s1}) {{ return listOf({c}, {s2}, {x1}) }}
+    for ({d} in 0 until {i3}) {{ {c} = {c} - {d} * {x2} }}
+    return if ({flag}) {f}({c}, {b}) else {s1}
+}}
+'''
+
+PHP = '''\
+<?php
+function {f}(${a}, ${b}) {{
+    ${c} = ${a} + {i1} * ${b};
+    if (${c} > {i2} && ${a} !== {s1}) {{ return [${c}, {s2}, {x1}]; }}
+    for (${d} = 0; ${d} < {i3}; ${d}++) {{ ${c} = ${c} - ${d} * {x2}; }}
+    return {flag} ? {f}(${c}, ${b}) : {s1};
+}}
+'''
+
+CSHARP = '''\
+class {f}Type {{
+    object {f}(int {a}, int {b}) {{
+        var {c} = {a} + {i1} * {b};
+        if ({c} > {i2} && {a} != {s1}) {{ return new object[] {{ {c}, {s2}, {x1} }}; }}
+        for (var {d} = 0; {d} < {i3}; {d}++) {{ {c} = {c} - {d} * {x2}; }}
+        return {flag} ? {f}({c}, {b}) : {s1};
+    }}
+}}
+'''
+
+# keywords of JS, Kotlin and C# that the names could spell
+IDENT = st.from_regex(r"\Av[a-z0-9_]{1,10}\Z").filter(
+    lambda name: name not in {"var", "void", "val", "vararg", "value", "virtual", "volatile"})
 STRING = st.text(alphabet="abc XYZ-_.!0123", max_size=12)
 
 
@@ -152,8 +184,7 @@ def program(draw):
 
 def exact_of(template: str, language: str, names: dict, values: dict) -> list[str]:
     quote = (lambda s: json.dumps(s))
-    flag = {"python": str(values["flag"]), "javascript": str(values["flag"]).lower(),
-            "clojure": str(values["flag"]).lower()}[language]
+    flag = str(values["flag"]) if language == "python" else str(values["flag"]).lower()
     source = template.format(**names, **{k: v for k, v in values.items() if k[0] in "ix"},
                              s1=quote(values["s1"]), s2=quote(values["s2"]), flag=flag)
     skipped, parse_error, units = analyse_bytes(source.encode(), language)[:3]
@@ -164,7 +195,8 @@ def exact_of(template: str, language: str, names: dict, values: dict) -> list[st
 @settings(max_examples=40, deadline=None)
 @given(program(), program())
 def test_renaming_and_new_literal_values_never_change_a_parsed_shape(one, two) -> None:
-    for template, language in ((PYTHON, "python"), (JAVASCRIPT, "javascript"), (CLOJURE, "clojure")):
+    for template, language in ((PYTHON, "python"), (JAVASCRIPT, "javascript"), (CLOJURE, "clojure"),
+                               (KOTLIN, "kotlin"), (PHP, "php"), (CSHARP, "csharp")):
         first = exact_of(template, language, *one)
         assert first and first == exact_of(template, language, *two), language
 
