@@ -38,6 +38,8 @@ SubsystemRow = tuple
 
 @dataclass(frozen=True)
 class LastPass:
+    """The fields of the last snapshot a pass reads, as tuples (the rows above)."""
+
     number: int
     version: str | None  # the radar that wrote it
     history: tuple[dict, ...]  # scan.history: the rows of the passes up to it
