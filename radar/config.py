@@ -6,7 +6,6 @@ the file, the line and the key.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import os
 import string
@@ -189,9 +188,7 @@ class _Reader:
             if name in found:
                 self.fail(key_node, where, f"duplicate key {name!r}")
             if name not in known:
-                close = difflib.get_close_matches(name, known, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                self.fail(key_node, where, f"unknown key {name!r}{hint} "
+                self.fail(key_node, where, f"unknown key {name!r}{_did_you_mean(name, known)} "
                           f"(expected one of: {', '.join(known)})")
             found[name] = value_node
         for name in required:
@@ -275,14 +272,22 @@ class _Reader:
     def choice(self, node: yaml.Node, key: str, choices: tuple[str, ...]) -> str:
         value = self.scalar(node)
         if value not in choices or not isinstance(value, str):
-            close = difflib.get_close_matches(value, choices, n=1) if isinstance(value, str) else []
-            hint = f"; did you mean {close[0]!r}?" if close else ""
+            hint = _did_you_mean(value, choices) if isinstance(value, str) else ""
             self.fail(node, key, f"expected one of {', '.join(choices)}, "
                       f"got {_describe(node)}{hint}")
         return value
 
 
 _OTHER = object()  # marks a node that is not a plain scalar
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """"; did you mean 'x'?" for the closest choice, or "": only a mistake needs difflib, so a
+    pass does not import it."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _tag(node: yaml.Node) -> str:
@@ -439,10 +444,8 @@ def append_decision(rules_dir: Path, candidate_id: str, verdict: str, reason: st
     rules_dir = Path(rules_dir)
     path = rules_dir / "decisions.yaml"
     if verdict not in VERDICTS:
-        close = difflib.get_close_matches(str(verdict), VERDICTS, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
         raise ConfigError(path, None, "verdict",
-                          f"expected one of {', '.join(VERDICTS)}, got {verdict!r}{hint}")
+                          f"expected one of {', '.join(VERDICTS)}, got {verdict!r}{_did_you_mean(str(verdict), VERDICTS)}")
     for name, value in (("match.id", candidate_id), ("reason", reason)):
         if not isinstance(value, str) or not value.strip():
             raise ConfigError(path, None, name, f"expected a non-empty string, got {value!r}")

@@ -41,11 +41,11 @@ def run_pass(request: ScanRequest, progress: Progress | None = None) -> tuple[di
     with ScanLock(request.out, wait=request.wait):
         started = datetime.now(timezone.utc)
         problems = records.index_old_snapshots(request.out)  # an --out written by an older radar
-        past = load_past(request.out)
+        past = load_past(request.out, request.cache_dir)
         past = dataclasses.replace(past, unreadable=past.unreadable + tuple(problems))
         result = _scan(request, rules, past, started, progress)
         snapshot = build_snapshot(result)
-        return snapshot, write_pass(request.out, snapshot, render(snapshot), past.latest)
+        return snapshot, write_pass(request.out, snapshot, render(snapshot), past.latest, request.cache_dir)
 
 
 @collector_paused
@@ -90,7 +90,7 @@ def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
 def _committed_since(fleet, past: Past) -> dict[tuple[str, str, str], frozenset[str] | None]:
     """Per checkout whose HEAD moved since the last pass, (root, old, new) -> the paths its
     commits changed: publish takes the other files' code from the last snapshot."""
-    before = {s["name"]: (s.get("root"), s.get("head")) for s in (past.latest or {}).get("subsystems", [])}
+    before = {name: (root, head) for name, root, head, *_ in (past.latest.subsystems if past.latest else ())}
     moved = {(s.root, before[s.name][1], s.head) for s in fleet.subsystems
              if s.name in before and before[s.name][0] == s.root and s.head and before[s.name][1]
              and before[s.name][1] != s.head}

@@ -19,6 +19,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from itertools import compress, count
+from operator import ne
 
 SCAN_PREFIX = ' "scan": '
 SCAN_PLACEHOLDER = ' "scan": null'
@@ -44,13 +46,13 @@ def split_lines(text: str) -> list[str]:
 def join_lines(lines: list[str]) -> str:
     """Inverse of split_lines for encode_snapshot's layout: a comma ends every line that is
     followed by a sibling (not by a closing bracket, not after an opening one)."""
-    out = []
+    parts = []  # each line and what ends it, joined once: no copy of each (long) line with its comma
     last = len(lines) - 1
     for n, line in enumerate(lines):
         follower = lines[n + 1] if n < last else "}"
         comma = follower not in (" ]", "}") and line != "{" and not line.endswith("[")
-        out.append(line + "," if comma else line)
-    return "\n".join(out) + "\n"
+        parts += (line, ",\n" if comma else "\n")
+    return "".join(parts) if parts else "\n"
 
 
 def content_of(lines: list[str]) -> list[str]:
@@ -65,12 +67,10 @@ def with_scan(content: list[str], scan: dict) -> list[str]:
 
 # ---------------------------------------------------------------- deltas
 
-def make_delta(base: list[str], new: list[str], values: list | None = None, base_values: list | None = None) -> list:
+def make_delta(base: list[str], new: list[str], values: list | None = None) -> list:
     """Operations that turn `base` into `new` (see the module docstring). `values`, when given,
     are the JSON values `new`'s lines encode (None where not known): they need not be parsed
-    back from the text (each patch is still checked against the line's bytes). `base_values`,
-    the same for `base`'s lines: only for values parsed from exactly those lines (a patch is
-    applied to the parsed line later, so a value that is not the line's would corrupt it)."""
+    back from the text (each patch is still checked against the line's bytes)."""
     keyed: dict[str, list[int]] | None = None
     ops: list = []
     for n, (line, (copied, cursor)) in enumerate(zip(new, _align(base, new))):
@@ -79,17 +79,8 @@ def make_delta(base: list[str], new: list[str], values: list | None = None, base
             continue
         if keyed is None:
             keyed = _keyed(base)
-        ops.append(_patch_or_line(base, keyed, line, cursor, values[n] if values else None, base_values))
+        ops.append(_patch_or_line(base, keyed, line, cursor, values[n] if values else None))
     return ops
-
-
-def line_values(snapshot: dict) -> list:
-    """The list element each line of the snapshot's encoding holds (None for the other lines),
-    in the layout publish.snapshot_layout writes, without encoding anything."""
-    values: list = [None]
-    for value in snapshot.values():
-        values += [None, *value, None] if isinstance(value, list) and value else [None]
-    return values + [None]
 
 
 def _align(before: list, after: list) -> Iterator[tuple[int | None, int]]:
@@ -128,8 +119,7 @@ def _keyed(base: list[str]) -> dict[str, list[int]]:
     return table
 
 
-def _patch_or_line(base: list[str], keyed: dict[str, list[int]], line: str, cursor: int, value=None,
-                   base_values: list | None = None):
+def _patch_or_line(base: list[str], keyed: dict[str, list[int]], line: str, cursor: int, value=None):
     match = _KEY.match(line)
     if not match or match.group(0) not in keyed:
         return line
@@ -137,11 +127,8 @@ def _patch_or_line(base: list[str], keyed: dict[str, list[int]], line: str, curs
     pieces = _pieces_patch(base[index], line, index)
     if pieces is not None:
         return pieces
-    old = base_values[index] if base_values else None  # parsing 4 MB of lines again: a tenth of a warm pass
-    if old is not None and not _opens(base[index], old):
-        old = None  # not the line's value after all: parse the line
     try:
-        old = json.loads(base[index]) if old is None else old
+        old = json.loads(base[index])  # only the lines whose pieces moved (one more instance, say)
         new = json.loads(line) if value is None else value
     except ValueError:
         return line
@@ -160,17 +147,9 @@ def _pieces_patch(old: str, line: str, index: int) -> dict | None:
     before, after = old.split(PIECE), line.split(PIECE)
     if len(before) != len(after):
         return None
-    patch = {"r": index, "t": [[k, piece] for k, (was, piece) in enumerate(zip(before, after)) if was != piece]}
+    changed = compress(count(), map(ne, before, after))  # compared in C: a warm pass compares some 100k pieces
+    patch = {"r": index, "t": [[k, after[k]] for k in changed]}
     return patch if len(compact_json(patch)) < len(line) else None
-
-
-def _opens(line: str, value) -> bool:
-    """Whether `line` starts as `value`'s encoding does (its first field): a cheap check that a
-    value given for a line is that line's."""
-    if not isinstance(value, dict) or not value:
-        return False
-    key, first = next(iter(value.items()))
-    return line.lstrip().startswith("{" + compact_json(key) + ":" + compact_json(first))
 
 
 def _fields(old: dict, new: dict) -> dict:

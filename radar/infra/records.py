@@ -27,8 +27,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from radar.infra.deltas import (SCAN_PREFIX, apply_delta, compact_json, content_of, join_lines, line_values,
-                                make_delta, split_lines, with_scan)
+from radar.infra.deltas import (SCAN_PREFIX, apply_delta, compact_json, content_of, join_lines, make_delta,
+                                split_lines, with_scan)
 from radar.infra.storage import atomic_write, fsync_dir
 
 INDEX_NAME = "passes.jsonl"
@@ -272,7 +272,8 @@ def record_pass(out: Path, snapshot: dict, lines: list[str], encoded: str, previ
     """Record this pass in the store (content file, then index line). Returns the record's path.
 
     `lines` and `encoded` are the snapshot as publish encodes it (split_lines(encoded) == lines);
-    `previous` is the last pass's snapshot as the pipeline read it (None: read it here);
+    `previous` is the last pass's snapshot as the pipeline read it, or the parts describe() reads
+    of it (its scan's pass, its candidates' summaries, its subsystems' marks; None: read it here);
     `values`, when given, the JSON value each of `lines` encodes (None where not known)."""
     folder = folder_of(out)
     tail = index_tail(out)
@@ -289,7 +290,7 @@ def record_pass(out: Path, snapshot: dict, lines: list[str], encoded: str, previ
             previous = Store.open(out).snapshot(last["pass"])
         line = describe(snapshot, previous if last else None, rows)
         base, new = (content_of(split_lines(base_text)) if base_text is not None else None), content_of(lines)
-        ops = make_delta(base, new, values, _values_of(previous, base, last)) if base is not None else None
+        ops = make_delta(base, new, values) if base is not None else None
         delta = compact_json({"record": 1, "pass": line["pass"], "parent": _holder(last) if last else None,
                               "ops": ops}) if ops is not None else ""
         # each patch was checked byte for byte when made (_patch_or_line); copies and new lines are plain
@@ -307,15 +308,6 @@ def record_pass(out: Path, snapshot: dict, lines: list[str], encoded: str, previ
         line["scan"] = snapshot["scan"]  # the rows before do not give this history back: keep it whole
     append_line(out, line)
     return path
-
-
-def _values_of(previous: dict | None, base: list[str], last: dict | None) -> list | None:
-    """The values of the base lines, from the last pass's snapshot as read (json.loads of the
-    text `base` was split from), when that is the pass and its layout has as many lines."""
-    if previous is None or last is None or previous.get("scan", {}).get("pass") != last["pass"]:
-        return None
-    values = line_values(previous)
-    return values if len(values) == len(base) else None
 
 
 def _without_scan(text: str) -> tuple[str, str]:

@@ -24,6 +24,7 @@ from radar.reuse.findings import Findings
 from radar.stages.deps import NO_DEPENDENCIES, Dependencies
 from radar.stages.gate import History, member_key
 from radar.stages.history import Changes, Past, quiet_passes
+from radar.stages.lastpass import LastPass, remember
 from radar.stages.rank import Ranked
 from radar.stages.shape import similarity
 from radar.infra import records
@@ -84,7 +85,7 @@ def build_snapshot(result: PassResult, finished_at: datetime | None = None) -> d
         "parse_errors": [f"{subsystem}: {path}" for subsystem, path in found.parse_errors],
     }
     code = _code_of(result)  # every instance's evidence, each file read once
-    before = {c["id"]: c for c in (result.past.latest or {}).get("candidates", [])}  # once, not per candidate
+    before = {c[0]: c for c in (result.past.latest.candidates if result.past.latest else ())}  # once, not per candidate
     snapshot = {
         "schema": 1,
         "tool": {"name": "abstraction-radar", "version": __version__},
@@ -118,14 +119,15 @@ def _subsystem(subsystem, files: dict[str, int], units: dict[str, int], history:
 
 
 def _candidate(ranked: Ranked, result: PassResult, code: dict[tuple[str, str, int, int], str],
-               previous: dict | None) -> dict:
-    """The candidate's snapshot entry (`previous`: its entry in the last snapshot, if any)."""
+               previous: tuple | None) -> dict:
+    """The candidate's snapshot entry (`previous`: its row in the last pass, lastpass.py, if any)."""
     candidate, score = ranked.candidate, ranked.score
     representative = candidate.cluster.representative
     review = None
-    if candidate.decision and previous and len(candidate.consumers) > len(previous["consumers"]):
-        review = (f"grew from {len(previous['consumers'])} to {len(candidate.consumers)} consumers since pass "
-                  f"{result.past.latest['scan']['pass']}; the decision ({candidate.decision.verdict}) still "
+    _, _, consumers_before, first_seen, *_ = previous or (None, None, (), None)
+    if candidate.decision and previous and len(candidate.consumers) > len(consumers_before):
+        review = (f"grew from {len(consumers_before)} to {len(candidate.consumers)} consumers since pass "
+                  f"{result.past.latest.number}; the decision ({candidate.decision.verdict}) still "
                   "applies: review it")
     routing = candidate.routing
     return {
@@ -136,7 +138,7 @@ def _candidate(ranked: Ranked, result: PassResult, code: dict[tuple[str, str, in
         "score": score.value, "missing": list(candidate.missing), "reason": candidate.reason,
         "review": review, "rank": ranked.rank, "name": representative.name, "unit": representative.kind,
         "language": representative.language,
-        "first_seen_pass": previous.get("first_seen_pass", result.past.next_pass) if previous else result.past.next_pass,
+        "first_seen_pass": first_seen if first_seen is not None else result.past.next_pass,
         "gate": [{"criterion": c.criterion, "met": c.met, "detail": c.detail} for c in candidate.checks],
         "score_breakdown": {"consumers": score.consumers, "effort": score.effort,
                             "shared_content": score.shared_content, "risk": score.risk,
@@ -210,22 +212,22 @@ def _unchanged_code(result: PassResult) -> dict[tuple[str, str, int, int], str]:
     did not touch them (result.committed). The same bytes give the same excerpt, and reading
     them again was most of what a warm pass spends on code."""
     latest = result.past.latest
-    if not latest or latest.get("tool", {}).get("version") != __version__:
+    if not latest or latest.version != __version__:
         return {}
     now = {s.name: s for s in result.fleet.subsystems if s.head}
     touched: dict[str, frozenset[str]] = {}  # subsystem -> paths its checkout's commits changed since
-    for s in latest.get("subsystems", []):
-        if s["name"] not in now or s.get("root") != now[s["name"]].root:
+    for name, root, head, *_ in latest.subsystems:
+        if name not in now or root != now[name].root:
             continue
-        if s.get("head") == now[s["name"]].head:
-            touched[s["name"]] = frozenset()
-        elif (paths := result.committed.get((s.get("root"), s.get("head"), now[s["name"]].head))) is not None:
-            touched[s["name"]] = paths
+        if head == now[name].head:
+            touched[name] = frozenset()
+        elif (paths := result.committed.get((root, head, now[name].head))) is not None:
+            touched[name] = paths
     clean = {(name, f.path) for name, paths in touched.items() for f in now[name].files
              if f.blob is not None and not f.dirty and f.path not in paths}
-    return {(i["subsystem"], i["path"], i["start_line"], i["end_line"]): i["code"]
-            for c in latest.get("candidates", []) for i in c.get("instances", [])
-            if (i["subsystem"], i["path"]) in clean and i.get("dirty") is False and i.get("code")}
+    return {(subsystem, path, start, end): code
+            for subsystem, path, _, _, _, _, start, end, dirty, code in latest.instances()
+            if (subsystem, path) in clean and dirty is False and code}
 
 
 def _census_row(row: CensusRow) -> dict:
@@ -243,7 +245,7 @@ def _history(snapshot: dict, past: Past) -> list[dict]:
         **{key: len(changes[key]) for key in ("new", "grown", "shrunk", "gone")},
         **{verdict: verdicts.get(verdict, 0) for verdict in ("proposed", "watching", "done", "rejected")},
     }
-    earlier = (past.latest or {}).get("scan", {}).get("history", [])
+    earlier = list(past.latest.history) if past.latest else []
     return (earlier + [this_pass])[-HISTORY_KEPT:]
 
 
@@ -251,10 +253,12 @@ def snapshot_name(finished_at: str) -> str:
     return records.record_name(finished_at)
 
 
-def write_pass(out: Path, snapshot: dict, backlog: str, previous: dict | None = None) -> Path:
+def write_pass(out: Path, snapshot: dict, backlog: str, previous: LastPass | None = None,
+               cache_dir: Path | None = None) -> Path:
     """Write this pass: its record in the history (records.record_pass), latest.json, then
-    abstractions.md. Returns the record's path (a delta, a keyframe, or the index when nothing
-    but the scan changed). `previous` is the last pass's snapshot, when the caller has it."""
+    abstractions.md, and file what the next pass reads of it in the cache folder (lastpass.py).
+    Returns the record's path (a delta, a keyframe, or the index when nothing but the scan
+    changed). `previous` is the last pass, when the caller has it."""
     folder = out / "snapshots"
     folder.mkdir(parents=True, exist_ok=True)
     remove_leftovers(folder)
@@ -269,7 +273,8 @@ def write_pass(out: Path, snapshot: dict, backlog: str, previous: dict | None = 
     with ThreadPoolExecutor(max_workers=1) as pool:
         staging = pool.submit(lambda: [(stage(target, data), target) for target, data in views.items()])
         try:
-            path = records.record_pass(out, snapshot, lines, encoded, previous, [value for _, value in layout])
+            path = records.record_pass(out, snapshot, lines, encoded, previous.outline() if previous else None,
+                                       [value for _, value in layout])
         except BaseException:
             for temp, _ in _staged(staging):
                 temp.unlink(missing_ok=True)
@@ -277,6 +282,7 @@ def write_pass(out: Path, snapshot: dict, backlog: str, previous: dict | None = 
         staged = staging.result()
     for temp, target in staged:  # after the record: a killed pass leaves the previous views valid
         install(temp, target)
+    remember(cache_dir, folder / "latest.json", views[folder / "latest.json"], snapshot)
     return path
 
 

@@ -11,7 +11,6 @@ nothing gets a fresh id: a fingerprint of its dominant shape and its members' fi
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -21,6 +20,7 @@ from radar.infra import records
 from radar.stages.cluster import Cluster
 from radar.stages.discover import Fleet, utc_iso
 from radar.stages.gate import History, MemberKey, member_key
+from radar.stages.lastpass import LastPass, carried, read
 
 RECENT_PASSES = 5  # quiet_passes counts up to this many earlier passes
 MOVING_PASSES = 3  # a namespace that changed in each of this many passes is active
@@ -28,11 +28,11 @@ MOVING_PASSES = 3  # a namespace that changed in each of this many passes is act
 
 @dataclass(frozen=True)
 class Past:
-    """What earlier passes tell this one: the last pass's snapshot, and from the index of
-    passes, which subsystems moved in the passes before it. Nothing older is read: the
-    last snapshot's quiet_passes already count the passes before it."""
+    """What earlier passes tell this one: the last pass (what this one reads of its snapshot,
+    lastpass.py), and from the index of passes, which subsystems moved in the passes before it.
+    Nothing older is read: the last snapshot's quiet_passes already count the passes before it."""
 
-    latest: dict | None = None
+    latest: LastPass | None = None
     moved: tuple[frozenset[str], ...] = ()  # oldest first: per recent pass, subsystems whose mark changed
     unreadable: tuple[str, ...] = ()  # snapshot files that did not parse (reported, never fatal)
 
@@ -40,16 +40,15 @@ class Past:
     def shapes(self) -> dict[MemberKey, dict[str, int]]:
         """member_key -> {shape recorded last pass: its quiet_passes then}."""
         table: dict[MemberKey, dict[str, int]] = defaultdict(dict)
-        for candidate in (self.latest or {}).get("candidates", []):
-            for i in candidate["instances"]:
-                if i.get("exact"):
-                    seen = table[member_key(i["subsystem"], i["path"], i["name"], i.get("unit", ""))]
-                    seen[i["exact"]] = max(seen.get(i["exact"], 0), int(i.get("quiet_passes") or 0))
+        for subsystem, path, name, unit, exact, quiet, *_ in (self.latest.instances() if self.latest else ()):
+            if exact:
+                seen = table[member_key(subsystem, path, name, unit)]
+                seen[exact] = max(seen.get(exact, 0), quiet)
         return table
 
     @property
     def next_pass(self) -> int:
-        return (self.latest["scan"]["pass"] + 1) if self.latest else 1
+        return (self.latest.number + 1) if self.latest else 1
 
 
 @dataclass(frozen=True)
@@ -68,22 +67,19 @@ class Changes:
         return not self.cleared
 
 
-def load_past(out: Path) -> Past:
+def load_past(out: Path, cache_dir: Path | None = None) -> Past:
     """The last pass (latest.json, or rebuilt from the store when latest.json is behind) and the
-    recent lines of the index. Reads one snapshot whatever the length of the history."""
+    recent lines of the index. Reads one snapshot whatever the length of the history; the cache
+    folder may hold what this pass reads of it (lastpass.py)."""
     tail = records.index_tail(out, MOVING_PASSES)
     if not tail:
         return Past()
     last = tail[-1]["pass"]
-    latest = None
-    try:
-        latest = json.loads((records.folder_of(out) / records.LATEST_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
+    latest = read(records.folder_of(out) / records.LATEST_NAME, cache_dir)
     unreadable = ()
-    if not isinstance(latest, dict) or latest.get("scan", {}).get("pass") != last:
+    if latest is None or latest.number != last:
         try:
-            latest = records.Store.open(out).snapshot(last)
+            latest = carried(records.Store.open(out).snapshot(last))
         except (records.HistoryError, ValueError) as error:
             return Past(unreadable=(str(error),))
     moved = tuple(frozenset(line["moved"]) for line in tail[1:]) if len(tail) == MOVING_PASSES else ()
@@ -92,8 +88,8 @@ def load_past(out: Path) -> Past:
 
 def identify(clusters: tuple[Cluster, ...], past: Past) -> tuple[tuple[str, Cluster], ...]:
     previous = {
-        c["id"]: {member_key(i["subsystem"], i["path"], i["name"], i.get("unit", "")) for i in c["instances"]}
-        for c in (past.latest or {}).get("candidates", [])
+        candidate[0]: {member_key(subsystem, path, name, unit) for subsystem, path, name, unit, *_ in candidate[6]}
+        for candidate in (past.latest.candidates if past.latest else ())
     }
     holders: dict[MemberKey, list[str]] = defaultdict(list)  # member -> old ids holding it
     for old_id, old in previous.items():
@@ -159,10 +155,10 @@ def _moving(fleet: Fleet, past: Past) -> frozenset[str]:
     return frozenset(moving)
 
 
-def _mark(snapshot: dict, name: str):
-    for subsystem in snapshot.get("subsystems", []):
-        if subsystem["name"] == name:
-            return (subsystem.get("last_change"), tuple(subsystem.get("dirty_files", [])))
+def _mark(last: LastPass, name: str):
+    for subsystem, _, _, last_change, dirty_files in last.subsystems:
+        if subsystem == name:
+            return (last_change, dirty_files)
     return None
 
 
@@ -175,9 +171,9 @@ def quiet_passes(key: MemberKey, exact: str, past: Past) -> int:
 
 def compare(current: dict[str, tuple[int, str]], subsystems: list[str], past: Past) -> Changes:
     """current: id -> (consumer count, verdict)."""
-    latest = past.latest or {"candidates": [], "subsystems": []}
-    before = {c["id"]: (len(c["consumers"]), c["verdict"]) for c in latest["candidates"]}
-    had = {s["name"] for s in latest["subsystems"]}
+    latest = past.latest or LastPass(0, None, (), (), ())
+    before = {cid: (len(consumers), verdict) for cid, verdict, consumers, *_ in latest.candidates}
+    had = {s[0] for s in latest.subsystems}
     return Changes(
         new=tuple(sorted(set(current) - set(before))),
         grown=tuple(sorted(i for i in current if i in before and current[i][0] > before[i][0])),

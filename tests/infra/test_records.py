@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from radar.infra import compaction, deltas, records
 from radar.outputs.publish import encode_snapshot, write_pass
+from radar.stages.lastpass import carried
 
 # ---------------------------------------------------------------- synthetic passes
 
@@ -96,7 +97,7 @@ def record_all(out: Path, edit_lists) -> list[str]:
     snapshot = first_snapshot()
     for number, edits in enumerate(edit_lists, 1):
         snapshot = stamped(edited(snapshot, edits) if number > 1 else snapshot, number, previous)
-        write_pass(out, snapshot, "# backlog\n", previous)
+        write_pass(out, snapshot, "# backlog\n", carried(previous) if previous else None)
         written.append(encode_snapshot(snapshot).decode("utf-8"))
         previous = snapshot
     return written
@@ -124,28 +125,20 @@ def test_a_delta_turns_any_lines_into_any_others(base, new):
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(EDITS, min_size=2, max_size=6))
 def test_the_last_snapshot_in_hand_gives_the_same_records_as_reading_it_back(tmp_path_factory, edit_lists):
-    """write_pass patches the last pass's lines from its parsed snapshot when the caller has it
-    (a warm pass does); the records are byte for byte those made by parsing the lines."""
+    """write_pass describes the pass against the last one the caller has in hand (what a warm
+    pass read of it, lastpass.py); the records are byte for byte those made by reading it back."""
     given_out, read_out = tmp_path_factory.mktemp("given"), tmp_path_factory.mktemp("read")
-    snapshot, previous = first_snapshot(), None
+    snapshot, last = first_snapshot(), None
     for number, edits in enumerate(edit_lists, 1):
-        snapshot = stamped(edited(snapshot, edits) if number > 1 else snapshot, number, previous)
-        write_pass(given_out, snapshot, "# backlog\n", previous)
+        snapshot = stamped(edited(snapshot, edits) if number > 1 else snapshot, number, last)
+        write_pass(given_out, snapshot, "# backlog\n", carried(last) if last else None)
         write_pass(read_out, snapshot, "# backlog\n", None)
-        previous = json.loads(encode_snapshot(snapshot))  # as the next pass reads latest.json
+        last = json.loads(encode_snapshot(snapshot))  # as the next pass reads latest.json
 
     def files(out: Path) -> dict[str, bytes]:
         return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
     assert files(given_out) == files(read_out)
-
-
-def test_a_value_given_for_another_line_is_not_used_to_patch(tmp_path):
-    base = [' "candidates": [', '  {"id":"C-1","score":1,"rank":1}', ' ]']
-    new = [' "candidates": [', '  {"id":"C-1","score":1,"rank":2}', ' ]']
-    other = [None, {"id": "C-2", "score": 1, "rank": 1}, None]  # not line 1's value
-    ops = deltas.make_delta(base, new, base_values=other)
-    assert deltas.apply_delta(base, ops) == new
 
 
 def test_a_pass_that_changes_nothing_writes_one_short_index_line(tmp_path):
@@ -169,7 +162,7 @@ def test_a_torn_last_index_line_is_ignored_then_cut(tmp_path):
     assert records.Store.open(tmp_path).passes() == [1, 2]
     previous = json.loads(written[-1])
     snapshot = stamped(edited(previous, [("quiet", 0)]), 3, previous)
-    write_pass(tmp_path, snapshot, "# backlog\n", previous)
+    write_pass(tmp_path, snapshot, "# backlog\n", carried(previous))
     assert records.Store.open(tmp_path).text(3) == encode_snapshot(snapshot).decode("utf-8")
     assert all(json.loads(line) for line in index.read_bytes().splitlines())
 
@@ -180,7 +173,7 @@ def test_latest_json_behind_the_index_is_rebuilt_not_trusted(tmp_path):
 
     written = record_all(tmp_path, [[("nothing", 0)], [("drop", 2)]])
     (tmp_path / "snapshots" / "latest.json").write_text(written[0], encoding="utf-8")
-    assert load_past(tmp_path).latest == json.loads(written[1])
+    assert load_past(tmp_path).latest == carried(json.loads(written[1]))
 
 
 # ---------------------------------------------------------------- old folders and compaction

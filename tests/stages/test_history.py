@@ -167,8 +167,8 @@ def _identify_by_every_pair(clusters, past):
     from radar.stages.gate import member_key
     from radar.stages.history import _fresh_id, _unique
 
-    previous = {c["id"]: {member_key(i["subsystem"], i["path"], i["name"], i.get("unit", "")) for i in c["instances"]}
-                for c in (past.latest or {}).get("candidates", [])}
+    previous = {c[0]: {member_key(subsystem, path, name, unit) for subsystem, path, name, unit, *_ in c[6]}
+                for c in (past.latest.candidates if past.latest else ())}
     order = sorted(range(len(clusters)), key=lambda i: (-len(clusters[i].members), _fresh_id(clusters[i])))
     ids, taken = {}, set()
     for index in order:
@@ -189,6 +189,7 @@ _MEMBERS = st.tuples(st.sampled_from("abcd"), st.sampled_from(["x.py", "y.py", "
 def test_ids_are_inherited_as_the_rule_says_whatever_the_overlaps(now, before):
     from radar.stages.cluster import Cluster
     from radar.stages.history import Past, identify
+    from radar.stages.lastpass import carried
     from radar.stages.shape import Shape
 
     def shape(subsystem, path, name):
@@ -196,9 +197,10 @@ def test_ids_are_inherited_as_the_rule_says_whatever_the_overlaps(now, before):
 
     clusters = tuple(Cluster(tuple(shape(*m) for m in sorted(members)), 0, (1.0,) * len(members))
                      for members in now)
-    past = Past(latest={"schema": 1, "scan": {"pass": 1}, "candidates": [
-        {"id": f"C-old{n}", "instances": [{"subsystem": s, "path": p, "name": f} for s, p, f in sorted(members)]}
-        for n, members in enumerate(before)]})
+    past = Past(latest=carried({"schema": 1, "scan": {"pass": 1}, "candidates": [
+        {"id": f"C-old{n}", "verdict": "watching", "consumers": sorted({s for s, _, _ in members}),
+         "instances": [{"subsystem": s, "path": p, "name": f} for s, p, f in sorted(members)]}
+        for n, members in enumerate(before)]}))
     assert identify(clusters, past) == _identify_by_every_pair(clusters, past)
 
 
@@ -225,6 +227,7 @@ def test_a_block_that_joins_a_candidate_leaves_its_function_s_copy_stable():
     from radar.stages.cluster import Cluster
     from radar.stages.gate import member_key
     from radar.stages.history import Past, quiet_passes, reshaped_instances
+    from radar.stages.lastpass import carried
 
     units = shapes("acl", HARNESS.format(n=1), "lib/acl/suite.py")
     function = next(s for s in units if s.kind == "function")
@@ -232,7 +235,8 @@ def test_a_block_that_joins_a_candidate_leaves_its_function_s_copy_stable():
     assert block.name == function.name and block.exact != function.exact
     instance = {"subsystem": "acl", "path": function.path, "name": function.name, "unit": "function",
                 "exact": function.exact, "quiet_passes": 1}
-    past = Past(latest={"schema": 1, "scan": {"pass": 1}, "candidates": [{"id": "C-f", "instances": [instance]}]})
+    past = Past(latest=carried({"schema": 1, "scan": {"pass": 1}, "candidates": [
+        {"id": "C-f", "verdict": "watching", "consumers": ["acl"], "instances": [instance]}]}))
     now = (Cluster((function,), 0, (1.0,)), Cluster((block,), 0, (1.0,)))
     assert reshaped_instances(now, past) == frozenset()
     function_key = member_key("acl", function.path, function.name, "function")
