@@ -294,7 +294,8 @@ def _build_outputs(repo: Path, files: list[str]) -> tuple[tuple[str, str, int], 
     for folder in sorted({str(PurePosixPath(f).parent) for f in files if f.rpartition("/")[2].startswith(BUNDLERS)}):
         manifest = "package.json" if folder == "." else f"{folder}/package.json"
         try:
-            fields = json.loads((repo / manifest).read_text(encoding="utf-8")) if manifest in tracked else {}
+            readable = manifest in tracked and not os.path.islink(repo / manifest)  # never read out of the tree
+            fields = json.loads((repo / manifest).read_text(encoding="utf-8")) if readable else {}
         except (OSError, ValueError):
             continue
         for field in SHIPPED_FIELDS:

@@ -409,7 +409,8 @@ class _ImportRoots:
         packages.find, poetry's `from`."""
         path = os.path.join(*folder, "pyproject.toml")
         if path not in self.sources:
-            self.sources[path] = _source_folders(_toml(Path(path))) if self._is_file(path) else ()
+            readable = self._is_file(path) and not os.path.islink(path)  # a link may lead out of the tree
+            self.sources[path] = _source_folders(_toml(Path(path))) if readable else ()
         return self.sources[path]
 
 

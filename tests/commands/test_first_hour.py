@@ -393,6 +393,22 @@ def test_init_excludes_the_bundles_a_package_ships_but_not_its_source(tmp_path):
     assert not excluded("actiontext/app/javascript/index.js") and not excluded("activestorage/src/index.js")
 
 
+def test_init_never_reads_a_manifest_through_a_symlink_out_of_the_tree(tmp_path):
+    """A tracked package.json that links out of the tree names no build output: it is not read."""
+    outside = tmp_path / "outside.json"
+    outside.write_text(json.dumps({"main": "dist/bundle.js"}))
+    repo = tmp_path / "linked-repo"
+    repo.mkdir()
+    (repo / "web").mkdir()
+    (repo / "web/package.json").symlink_to(outside)
+    write(repo, {"web/rollup.config.js": "export default {};\n", "web/dist/bundle.js": "export const a = 1;\n"})
+    git(repo, "init", "-q")
+    commit_all(repo, "linked")
+    done = radar("init", "--repo", repo, "--rules", tmp_path / "rules")
+    assert done.returncode == 0, done.stderr
+    assert "dist/bundle.js" not in (tmp_path / "rules" / "radar.yaml").read_text()
+
+
 def test_init_finds_php_components_by_composer_json_dotnet_projects_by_csproj_and_swift_packages(tmp_path):
     """laravel: src/Illuminate/<Component>/composer.json, one composer.json at the top for all;
     a .NET solution: src/<Project>/<Project>.csproj; Swift packages by their Package.swift."""

@@ -326,3 +326,17 @@ def test_python_packages_named_from_a_package_above_the_subsystems_folder(tmp_pa
     })
     assert edges(deps) == {("sqs", "utils"), ("sns", "utils")}
     assert deps.depends_on("sns")["utils"].evidence == ("core/app/services/sns/provider.py:1",)
+
+
+def test_a_pyproject_linked_from_out_of_the_tree_is_never_read(tmp_path):
+    outside = tmp_path / "elsewhere.toml"
+    outside.write_text('[tool.setuptools]\npackage-dir = { "" = "core" }\n')
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "pyproject.toml").symlink_to(outside)
+    deps = scan(root, {
+        "core/app/utils": {"core/app/utils/__init__.py": "", "core/app/utils/strings.py": "X = 1\n"},
+        "core/app/services/sqs": {"core/app/services/sqs/__init__.py": "",
+                                  "core/app/services/sqs/provider.py": "from app.utils.strings import X\n"},
+    })
+    assert edges(deps) == set()
