@@ -126,7 +126,7 @@ def _stats(repo: Path, paths: list[str]) -> list[tuple[str, tuple | None]]:
     found = []
     for path in paths:
         try:
-            info = os.stat(repo / path)
+            info = os.lstat(repo / path)  # a link is never followed out of the tree
             found.append((path, (info.st_size, info.st_mtime_ns)))
         except OSError:
             found.append((path, None))
