@@ -17,7 +17,8 @@ from operator import attrgetter
 from radar.stages.analyse import FILE_SYSTEM_SKIPS, FileResult, FileWork, read_source
 from radar.stages.census import Place, Recurrence
 from radar.infra.cache import SHAPING
-from radar.stages.cluster import Cluster, decode_clusters, encode_clusters, fingerprint_of
+from radar.reuse.clusters_memo import decode_clusters, encode_clusters, fingerprint_of
+from radar.stages.cluster import Cluster
 from radar.stages.parse import Reference
 from radar.stages.shape import Shape
 

@@ -36,7 +36,8 @@ from radar.stages.candidates import decode as decode_pairs
 from radar.stages.candidates import encode as encode_pairs
 from radar.stages.census import recurrences
 from radar.stages import carry, worked
-from radar.stages.cluster import SETTINGS, cluster_carrying, fingerprint_of, from_memo, is_idiom, memo_of
+from radar.reuse.clusters_memo import fingerprint_of, from_memo, memo_of
+from radar.stages.cluster import SETTINGS, cluster_carrying, is_idiom
 from radar.stages.discover import Fleet
 from radar.stages.shape import similarity
 

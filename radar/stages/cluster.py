@@ -17,12 +17,10 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
-import hashlib
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from operator import attrgetter
 from radar.infra.collector import collector_paused
 from radar.stages import carry
 from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARITY, RARE_SHARE, RARE_SHARED,
@@ -30,7 +28,7 @@ from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARIT
                                      update_pairs, update_saying)
 from radar.stages.carry import LINKED, MODIFIED, NO_LINK, Carried, Decision
 from radar.stages.content import Rarity, median, overlap, shared_content
-from radar.stages.shape import Shape, similarity
+from radar.stages.shape import Shape, shape_order, similarity
 from radar.stages.worked import Aligner, Worked, decode_trim, encode_trim, encode_weighed, trim_key, weigh_key
 
 LINK_VOCABULARY = 0.6  # two units are not one shape when their shared names (library calls) agree less
@@ -129,7 +127,7 @@ def cluster_carrying(shapes: Iterable[Shape], previous: PairIndex | None, earlie
     carried. Also returns what this one carries, for the next."""
     shapes = list(shapes)
     earlier, worked = earlier or Worked(), Worked()
-    eligible = sorted(_drop_wrappers([s for s in shapes if s.size >= max(floor, MIN_CLUSTER_TOKENS)]), key=_order)
+    eligible = sorted(_drop_wrappers([s for s in shapes if s.size >= max(floor, MIN_CLUSTER_TOKENS)]), key=shape_order)
     runs = carry.file_runs(eligible) if files is not None else []
     groups, keys, key_of = _identical_groups(eligible, carry.shape_keys(eligible, runs, files, carried))
     firsts = [group[0] for group in groups]
@@ -154,56 +152,7 @@ def cluster_carrying(shapes: Iterable[Shape], previous: PairIndex | None, earlie
     weighed = [w for c in _largest_only(spanning) if _reported(w := _weigh_reusing(c, rarity, earlier, worked, answers))]
     weighed = _largest_only(weighed)  # a cluster its look-alikes left may now lie inside another
     state = carry.carried_of(context, files, carry.stamp(SETTINGS), runs, keys, key_of, saying, decided, answers)
-    return tuple(sorted(_families(weighed, rarity), key=lambda c: _order(c.members[0]))), index, worked, state
-
-
-def fingerprint_of(files: Iterable[tuple[str, ...]], floor: int) -> str:
-    """What cluster() depends on, hashed: equal fingerprints give equal clusters (memo key).
-    `files` are (subsystem, path, language, what fixes the file's shapes: a digest of them,
-    or the blob they come from)."""
-    digest = hashlib.blake2b(repr((SETTINGS, floor)).encode(), digest_size=16)
-    for file in sorted(files):
-        digest.update(repr(file).encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
-
-
-def memo_of(clusters: tuple[Cluster, ...], files: Iterable[Sequence[Shape]]) -> tuple:
-    """The clusters as positions in the sorted shapes (each file's, `files`, in the order the
-    shapes were given): small, marshal-able, for the cache. The files sorted, then the shapes of
-    those that hold a member: the positions one stable sort of every shape gives, for a fraction
-    of its cost."""
-    files = [shapes for shapes in files if shapes]
-    holding = {_file_order(member) for member in _all_members(clusters)}
-    position, first = {}, 0
-    for shapes in sorted(files, key=lambda shapes: _file_order(shapes[0])):  # a file's shapes share its place
-        if _file_order(shapes[0]) in holding:
-            for index, shape in enumerate(sorted(shapes, key=_order), first):
-                position[id(shape)] = index
-        first += len(shapes)
-    return encode_clusters(clusters, lambda shape: position[id(shape)])
-
-
-def _all_members(clusters: Iterable[Cluster]) -> Iterable[Shape]:
-    for found in clusters:
-        yield from found.members
-        yield from _all_members(found.variants)
-
-
-def from_memo(memo: tuple, shapes: Iterable[Shape]) -> tuple[Cluster, ...]:
-    ordered = sorted(shapes, key=_order)
-    return decode_clusters(memo, ordered.__getitem__)
-
-
-def encode_clusters(clusters: Iterable[Cluster], index_of: Callable[[Shape], int]) -> tuple:
-    """Clusters (variants inside) as marshal-able tuples, each member by `index_of`."""
-    return tuple((tuple(map(index_of, c.members)), c.medoid, c.similarities, c.content, c.nature,
-                  encode_clusters(c.variants, index_of)) for c in clusters)
-
-
-def decode_clusters(memo: Iterable[tuple], shape_at: Callable[[int], Shape]) -> tuple[Cluster, ...]:
-    return tuple(Cluster(tuple(map(shape_at, members)), medoid, tuple(sims), tuple(content), nature,
-                         decode_clusters(variants, shape_at))
-                 for members, medoid, sims, content, nature, variants in memo)
+    return tuple(sorted(_families(weighed, rarity), key=lambda c: shape_order(c.members[0]))), index, worked, state
 
 
 def is_idiom(found: Cluster) -> bool:
@@ -214,12 +163,6 @@ def is_idiom(found: Cluster) -> bool:
     if found.nature == "logic" and found.representative.size >= SMALL_UNIT:
         return False
     return len(found.members) > IDIOM_PER_CONSUMER * len(found.subsystems)
-
-
-# A shape's place in every ordering here: (language, subsystem, path, start, end, kind). In C:
-# tens of thousands of shapes are sorted by it several times a pass.
-_order: Callable[[Shape], tuple] = attrgetter("language", "subsystem", "path", "start_line", "end_line", "kind")
-_file_order: Callable[[Shape], tuple] = attrgetter("language", "subsystem", "path")  # its first fields
 
 
 def _reported(found: Cluster) -> bool:
@@ -255,7 +198,7 @@ def _identical_groups(shapes: list[Shape], known: list[str | None] | None
         by_stream: dict[tuple[str, str, str], list[Shape]] = defaultdict(list)
         for shape in shapes:
             by_stream[(*granularity(shape), shape.blind)].append(shape)
-        groups = sorted((tuple(group) for group in by_stream.values()), key=lambda g: _order(g[0]))
+        groups = sorted((tuple(group) for group in by_stream.values()), key=lambda g: shape_order(g[0]))
         keys = [group_key(group[0]) for group in groups]
         return groups, keys, carry.keys_of(shapes, groups, keys)
     key_of = [key if key is not None else group_key(shape) for shape, key in zip(shapes, known)]
@@ -369,7 +312,7 @@ def _family_pairs(logic: list[Cluster]) -> set[tuple[int, int]]:
 
 
 def _breadth(found: Cluster) -> tuple:
-    return (-len(found.subsystems), -len(found.members), -found.representative.size, _order(found.members[0]))
+    return (-len(found.subsystems), -len(found.members), -found.representative.size, shape_order(found.members[0]))
 
 
 # The verified graph: group -> neighbour -> similarity. A dict of dicts, not networkx: all it
@@ -535,7 +478,7 @@ def _medoid(component: list[int], groups, graph: Graph, score) -> int:
 
 def _without_nesting(members: list[Shape], sims: list[float]) -> tuple[list[Shape], list[float]]:
     """A unit and the unit around it are one instance, not two: keep the closer (then larger) one."""
-    order = sorted(range(len(members)), key=lambda i: (-sims[i], -members[i].size, _order(members[i])))
+    order = sorted(range(len(members)), key=lambda i: (-sims[i], -members[i].size, shape_order(members[i])))
     kept: list[int] = []
     for i in order:
         m = members[i]
@@ -569,7 +512,7 @@ def _pair_scorer(groups, graph, exhaustive: bool) -> Callable[[int, int], float]
 
 
 def _make_cluster(members: tuple[Shape, ...], sims: list[float], medoid_shape: Shape | None = None) -> Cluster:
-    order = sorted(range(len(members)), key=lambda i: _order(members[i]))
+    order = sorted(range(len(members)), key=lambda i: shape_order(members[i]))
     ordered = tuple(members[i] for i in order)
     medoid = ordered.index(medoid_shape) if medoid_shape is not None else 0
     return Cluster(ordered, medoid, tuple(round(sims[i], 4) for i in order))
