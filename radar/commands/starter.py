@@ -43,9 +43,10 @@ from radar.stages.parse import language_for
 MANIFEST_SUFFIXES = (".gemspec", ".csproj")
 MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod", "Cargo.toml", "pom.xml",
              "build.gradle", "build.gradle.kts", "Gemfile", "deps.edn", "project.clj", "__init__.py", "mix.exs",
-             "composer.json", "Package.swift", "build.sbt"}
+             "composer.json", "Package.swift", "build.sbt", "conanfile.py"}  # conanfile.py: a Conan recipe
 EXCLUDABLE = {
-    "tests": ("test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "testing"),
+    "tests": ("test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "testing",
+              "test_package", "test_v1_package"),  # a Conan recipe's consumer test
     "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",
                  "__snapshots__"),
     "vendored": ("vendor", "vendored", "third_party", "third-party", "node_modules", "bower_components"),
@@ -54,7 +55,9 @@ EXCLUDABLE = {
 NOT_SUBSYSTEMS = {"test", "tests", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
                   "examples", "example", "scripts", "benchmark", "benchmarks", "bench", "e2e", "typings",
                   *EXCLUDABLE["vendored"]}  # always excluded: a fleet there would hold no file
-TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**/*.spec.*")
+# a test runner's setup files too: vitest's `test-setup.ts`, create-react-app's `setupTests.js`
+TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**/*.spec.*", "**/test-setup.*",
+              "**/test_setup.*", "**/setupTests.*", "**/setup-tests.*", "**/jest.setup.*", "**/vitest.setup.*")
 SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**")
 BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
 SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships

@@ -287,8 +287,9 @@ def _families(clusters: list[Cluster], rarity: Rarity) -> list[Cluster]:
     for a, b in _family_pairs(logic):
         first, second = logic[a].representative, logic[b].representative
         consumers = {*logic[a].subsystems, *logic[b].subsystems}
-        if (_overlap_for(first.vocab, second.vocab, consumers, rarity) >= FAMILY_CONTENT
-                and similarity(first.blind, second.blind) >= FAMILY_SIMILARITY):
+        # the alignment first: it costs a fraction of weighing the words (per pair: their consumers')
+        if (similarity(first.blind, second.blind) >= FAMILY_SIMILARITY
+                and _overlap_for(first.vocab, second.vocab, consumers, rarity) >= FAMILY_CONTENT):
             links[a][b] = links[b][a] = 1.0
     families = []
     for component in _components(range(len(logic)), links):
@@ -480,10 +481,13 @@ def _without_nesting(members: list[Shape], sims: list[float]) -> tuple[list[Shap
     """A unit and the unit around it are one instance, not two: keep the closer (then larger) one."""
     order = sorted(range(len(members)), key=lambda i: (-sims[i], -members[i].size, shape_order(members[i])))
     kept: list[int] = []
+    kept_in: dict[tuple[str, str], list[Shape]] = defaultdict(list)  # only units of one file nest
     for i in order:
         m = members[i]
-        if not any(_overlap(m, members[k]) for k in kept):
+        held = kept_in[(m.subsystem, m.path)]
+        if not any(_overlap(m, other) for other in held):
             kept.append(i)
+            held.append(m)
     return [members[i] for i in kept], [sims[i] for i in kept]
 
 

@@ -184,10 +184,11 @@ class Rarity:
         weights = {}
         for char in chars:
             outside = users(char, 0) - counted(char, 0)
-            weight = math.log((others + 1) / (max(outside, 0) + 1))
-            if definers(char, consumers) - consumers:
+            weight = math.log((others + 1) / (outside + 1 if outside > 0 else 1))
+            defining = definers(char)
+            if defining is not None and not defining <= consumers:  # <=: O(1) when more define it
                 weight *= API_WEIGHT
-            weights[char] = max(weight, CONVENTION_FLOOR)
+            weights[char] = weight if weight > CONVENTION_FLOOR else CONVENTION_FLOOR
         return weights
 
 

@@ -8,6 +8,7 @@ Otherwise it is *watching* with each missing criterion in plain words. Human dec
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -209,7 +210,8 @@ class HomeFinder:
                                  f"; {name} already defines {where}", helper)
         shared = self._best(consumers, near, holders=False)
         if shared is None:
-            most = max((sum(t in self.uses.get(c, {}) for c in consumers) for t in self.subsystems), default=0)
+            referenced = Counter(t for c in consumers for t in self.uses.get(c, {}) if t in self.subsystems)
+            most = max(referenced.values(), default=0)
             why = ("the consumers share no dependency" if most < 2 else
                    f"no subsystem is referenced by most consumers (at most {most} of {len(consumers)})")
             return Routing(None, None, None, f"no routing rule matches; {why}")

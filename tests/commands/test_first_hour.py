@@ -437,6 +437,24 @@ def test_init_finds_php_components_by_composer_json_dotnet_projects_by_csproj_an
     assert fleet_rules["subsystems"] == ["Packages/*"] and "Packages/* (3 packages)" in done.stderr
 
 
+def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_setup_files(tmp_path):
+    """conan-center-index: recipes/<name>/all/conanfile.py, each with a test_package of its own;
+    a JS package's vitest `test-setup.ts` is a test runner's, not the package's code."""
+    files = {}
+    for name in ("zlib", "boost", "fmt"):
+        files[f"recipes/{name}/config.yml"] = "versions: {}\n"
+        files[f"recipes/{name}/all/conanfile.py"] = f"class {name.title()}Conan:\n    name = '{name}'\n"
+        files[f"recipes/{name}/all/test_package/conanfile.py"] = "class TestPackageConan:\n    pass\n"
+        files[f"recipes/{name}/all/test_package/test_package.c"] = "int main(void) { return 0; }\n"
+    files["web/package.json"] = "{}\n"
+    files["web/test-setup.ts"] = "export const setup = 1;\n"
+    done, fleet_rules = _init(tmp_path / "conan-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["recipes/*"] and "recipes/* (3 packages)" in done.stderr
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("recipes/zlib/all/test_package/conanfile.py") and excluded("web/test-setup.ts")
+    assert not excluded("recipes/zlib/all/conanfile.py")
+
+
 def test_init_finds_a_folder_of_many_go_packages_in_one_module(tmp_path):
     """prometheus: one go.mod, each folder a package; `discovery/*` holds thirty providers, a
     folder of two packages is no fleet, and a package's own files are not packages each."""
