@@ -55,9 +55,11 @@ EXCLUDABLE = {
 NOT_SUBSYSTEMS = {"test", "tests", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
                   "examples", "example", "scripts", "benchmark", "benchmarks", "bench", "e2e", "typings",
                   *EXCLUDABLE["vendored"]}  # always excluded: a fleet there would hold no file
-# a test runner's setup files too: vitest's `test-setup.ts`, create-react-app's `setupTests.js`
+# a test runner's setup files too: vitest's `test-setup.ts`, create-react-app's `setupTests.js`; and
+# Rust's unit tests kept beside the code (`mod tests;` in `src/interface/tests.rs`)
 TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**/*.spec.*", "**/test-setup.*",
-              "**/test_setup.*", "**/setupTests.*", "**/setup-tests.*", "**/jest.setup.*", "**/vitest.setup.*")
+              "**/test_setup.*", "**/setupTests.*", "**/setup-tests.*", "**/jest.setup.*", "**/vitest.setup.*",
+              "**/tests.rs", "**/test.rs")
 SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**")
 BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
 SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships

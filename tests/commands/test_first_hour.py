@@ -439,7 +439,8 @@ def test_init_finds_php_components_by_composer_json_dotnet_projects_by_csproj_an
 
 def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_setup_files(tmp_path):
     """conan-center-index: recipes/<name>/all/conanfile.py, each with a test_package of its own;
-    a JS package's vitest `test-setup.ts` is a test runner's, not the package's code."""
+    a JS package's vitest `test-setup.ts` is a test runner's, not the package's code; a Rust
+    crate's `tests.rs` holds its unit tests."""
     files = {}
     for name in ("zlib", "boost", "fmt"):
         files[f"recipes/{name}/config.yml"] = "versions: {}\n"
@@ -448,10 +449,13 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
         files[f"recipes/{name}/all/test_package/test_package.c"] = "int main(void) { return 0; }\n"
     files["web/package.json"] = "{}\n"
     files["web/test-setup.ts"] = "export const setup = 1;\n"
+    files["crates/nu-io/Cargo.toml"] = "[package]\n"
+    files["crates/nu-io/src/tests.rs"] = "fn reads() {}\n"
     done, fleet_rules = _init(tmp_path / "conan-repo", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["recipes/*"] and "recipes/* (3 packages)" in done.stderr
     excluded = any_glob(tuple(fleet_rules["exclude"]))
     assert excluded("recipes/zlib/all/test_package/conanfile.py") and excluded("web/test-setup.ts")
+    assert excluded("crates/nu-io/src/tests.rs")
     assert not excluded("recipes/zlib/all/conanfile.py")
 
 
