@@ -12,9 +12,10 @@ from typing import Any, Iterable
 from dashboard.data.candidates import consumers, display_name, rank, score
 from dashboard.data.loading import Candidate, Snapshot
 
-CRITERIA = ("consumers", "stable", "identical", "size", "content", "home")
+CRITERIA = ("consumers", "stable", "identical", "size", "content", "intent", "home")
 BLOCKER_LABELS = {"consumers": "too few consumers", "stable": "not stable yet", "identical": "similar, not identical",
-                  "size": "too thin", "home": "no natural home", "boilerplate": "same shape, different content"}
+                  "size": "too thin", "intent": "copied on purpose", "home": "no natural home",
+                  "boilerplate": "same shape, different content"}
 _WORDS = {"consumers": "consumer", "stable": "stable", "identical": "identical", "size": "thin", "home": "home"}
 BOILERPLATE = ("boilerplate", "no behaviour", "delegation", "configuration")  # never proposed: shown apart
 DEFAULT_GATE = {"min_consumers": 3, "stable_days": 7, "min_similarity": 0.9, "min_tokens": 50}
@@ -65,6 +66,7 @@ def near_gate(cand: Candidate, gate: dict[str, Any], ignore_home: bool = False) 
     if len(missing) != 1:
         return False
     return {
+        "intent": False,  # the team chose the copies: no small step would change that
         "consumers": len(consumers(cand)) >= gate["min_consumers"] - 1,
         "size": int(cand.get("tokens") or 0) >= 0.8 * gate["min_tokens"],
         "identical": float(cand.get("similarity") or 0) >= gate["min_similarity"] - 0.05,

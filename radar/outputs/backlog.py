@@ -19,10 +19,10 @@ ENTRY_EVIDENCE = 4  # evidence links in a near-gate entry before "+N more"
 LISTED_IDS = 10  # ids named in "Changes since the last pass" before "N new" is enough
 HISTORY_ROWS = 10  # recent passes in Last scan
 SUBSYSTEM_NAMES = 60  # subsystem names in Last scan before "… and N more"
-CRITERIA = ("consumers", "stable", "identical", "size", "home")
+CRITERIA = ("consumers", "stable", "identical", "size", "intent", "home")
 BLOCKER_WORDS = {
     "consumers": "too few consumers", "stable": "not stable yet", "identical": "similar, not identical",
-    "size": "too thin", "home": "no natural home",
+    "size": "too thin", "intent": "copied on purpose", "home": "no natural home",
 }
 BOILERPLATE = ("boilerplate", "no behaviour", "delegation", "configuration")  # never proposed: shown apart
 
@@ -280,6 +280,7 @@ class _Watching:
             return False
         gate = self.gate
         return {
+            "intent": False,  # the team chose the copies: no small step would change that
             "consumers": len(c["consumers"]) >= gate["min_consumers"] - 1,
             "size": c["tokens"] >= 0.8 * gate["min_tokens"],
             "identical": c["similarity"] >= gate["min_similarity"] - 0.05,

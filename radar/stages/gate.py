@@ -243,10 +243,19 @@ class HomeFinder:
         def preference(pair):
             target, who = pair
             close = sum((user, target) in near for user in who)
-            return (-len(who), -close, self.below.get(target, 0), -self.above.get(target, 0), target)
+            return (-len(who), not self._encloses(target, who), -close, self.below.get(target, 0),
+                    -self.above.get(target, 0), target)
 
         target, found = min(fit, key=preference)
         return target, tuple(found)
+
+    def _encloses(self, name: str, consumers: list[str]) -> bool:
+        """The package the consumers live in (`pipelines` for `pipelines/*`): where their base
+        classes and shared helpers already are, so the place to pull a copied method up to."""
+        home = self.subsystems[name]
+        folder = home.namespace.rstrip("/") + "/"
+        return all(self.subsystems[c].root == home.root and self.subsystems[c].namespace.startswith(folder)
+                   for c in consumers)
 
     def _routing(self, name: str, action: str, users: tuple[str, ...], out_of: int, near: dict,
                  more: str, helper: Instance | None) -> Routing:
@@ -290,6 +299,7 @@ def _checks(found: Cluster, instances, routing: Routing, gate_rules: GateRules, 
               (f"too thin: {size} tokens" + framework + f", needs {gate_rules.min_tokens}")
               if size < gate_rules.min_tokens else f"{size} tokens" + framework + f" >= {gate_rules.min_tokens}"),
         _content_check(found),
+        _intent_check(found),
         Check("home", routing.home is not None,
               f"home {routing.home} ({routing.by})" if routing.home else f"no natural home ({routing.by})"),
     )
@@ -321,6 +331,17 @@ def _identical_check(found: Cluster, gate_rules: GateRules) -> Check:
     why = (f" ({consumers} consumers are identical, sharing content {_against(says, FAMILY_CONTENT)})"
            if consumers >= gate_rules.min_consumers else "")
     return Check("identical", False, f"similar, not identical: similarity {_against(lowest, need)}{why}")
+
+
+def _intent_check(found: Cluster) -> Check:
+    """Copies kept on purpose: when most say they are `Copied from` another, a tool keeps them
+    in step (Hugging Face's `make fix-copies`) and the team chose copies over a shared unit."""
+    marked, copies = sum(m.copied for m in found.members), len(found.members)
+    if marked * 2 > copies:
+        return Check("intent", False, f"copied on purpose: {marked} of {copies} copies say they are "
+                                      "`Copied from` another (kept in step by a tool, not shared)")
+    return Check("intent", True, f"{marked} of {copies} copies marked `Copied from`" if marked
+                 else "no copy marked `Copied from`")
 
 
 def _content_check(found: Cluster) -> Check:

@@ -48,6 +48,7 @@ class Shape:
     vocab: str = ""  # its content: distinct characters of the names it calls and reads, its strings
     behaviour: int = 0  # calls and branches: 0 is a unit that only lays out data
     forwards: bool = False  # calls a method of its own name: a delegation (content.forwards)
+    copied: bool = False  # a comment says it is `Copied from` another, kept in step on purpose (analyse.py)
 
     @property
     def key(self) -> tuple[str, str, int, int]:

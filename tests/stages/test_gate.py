@@ -7,6 +7,7 @@ import pytest
 from radar.stages.cluster import cluster
 from radar.config import Decision, GateRules, Match, Route, Rules
 from radar.stages.deps import Dependencies, Edge
+from radar.stages.discover import SourceFile, Subsystem
 from radar.stages.gate import Routing, _against, gate
 from stage_fixtures import HARNESS, NOW, fleet, shapes, subsystem
 
@@ -135,6 +136,37 @@ def test_the_copies_own_imports_then_the_lowest_subsystem_break_ties():
                  ).routing.home == "lib/core"  # the copies themselves import core
 
 
+def test_copies_that_say_they_are_copied_from_another_are_kept_on_purpose_and_not_proposed():
+    found = []
+    for n, name in enumerate(["acl", "feed", "mod"]):
+        marked = "# Copied from lib.acl.harness.run_suite" if name != "acl" else ""
+        found += shapes(name, marked + HARNESS.format(n=n), f"lib/{name}/harness.py")
+    subs = [subsystem(name, [f"lib/{name}/harness.py"]) for name in ("acl", "feed", "mod")]
+    candidate = gate((("C-000001", cluster(found)[0]),), fleet(*subs), Rules(routing=(ROUTE,)))[0]
+    assert candidate.verdict == "watching"
+    assert candidate.missing == ("copied on purpose: 2 of 3 copies say they are `Copied from` another "
+                                 "(kept in step by a tool, not shared)",)
+
+
+def test_among_homes_as_referenced_the_package_the_consumers_live_in_is_preferred():
+    """diffusers' pipelines/<name>: they import `schedulers` and `pipelines` (their base class)
+    alike; the copied method goes up to the package they live in, not to the lowest one."""
+    def package(name: str, namespace: str, paths: list[str]):
+        files = tuple(SourceFile(p, f"/repo/{p}", None, NOW - timedelta(days=30), False) for p in paths)
+        return Subsystem(name, "package", "/repo", namespace, None, None, files, NOW - timedelta(days=30),
+                         (), False, "quiet")
+    found, subs = [], []
+    for n, name in enumerate(["acl", "feed", "mod"]):
+        found += shapes(name, HARNESS.format(n=n), f"pipes/{name}/harness.py")
+        subs.append(package(name, f"pipes/{name}", [f"pipes/{name}/harness.py"]))
+    subs += [package("pipes", "pipes", ["pipes/base.py"]), package("schedulers", "schedulers", ["schedulers/s.py"])]
+    uses = [(c, t) for c in ("acl", "feed", "mod") for t in ("pipes", "schedulers")] + [("pipes", "schedulers")]
+    deps = Dependencies(("acl", "feed", "mod", "pipes", "schedulers"),
+                        tuple(Edge(a, b, 1, (f"pipes/{a}/harness.py:1",)) for a, b in uses))
+    candidate = gate((("C-000001", cluster(found)[0]),), fleet(*subs), Rules(), deps=deps)[0]
+    assert candidate.routing.home == "pipes"  # schedulers is lower (pipes depends on it), but not theirs
+
+
 def test_a_consumer_the_others_depend_on_already_holds_the_unit_to_adopt():
     deps = graph(("feed", "acl"), ("mod", "acl"), ("feed", "persist"), ("mod", "persist"), ("acl", "persist"))
     candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist",))
@@ -238,6 +270,7 @@ def test_the_checklist_of_a_proposed_candidate_names_each_criterion_and_the_rule
         ("identical", True, "structurally identical: similarity 1.00 >= 0.90"),
         ("size", True, "95 tokens >= 50"),
         ("content", True, "shared logic: shared vocabulary 1.00 >= 0.30"),
+        ("intent", True, "no copy marked `Copied from`"),
         ("home", True, "home lib/guest (routing.yaml rule 2 (conformance / test harness))"),
     ]
     assert candidate.routing == Routing("conformance / test harness", "lib/guest", "extract",
@@ -258,6 +291,7 @@ def test_the_checklist_of_a_watching_candidate_says_what_is_missing_and_what_hol
         ("identical", True, "structurally identical: similarity 1.00 >= 0.90"),
         ("size", True, "95 tokens >= 50"),
         ("content", True, "shared logic: shared vocabulary 1.00 >= 0.30"),
+        ("intent", True, "no copy marked `Copied from`"),
         ("home", False, "no natural home (no routing rule matches)"),
     ]
     assert candidate.routing == Routing(None, None, None, "no routing rule matches")

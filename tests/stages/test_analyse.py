@@ -1,0 +1,50 @@
+"""analyse.py: what reading a file says of its units beyond their shapes."""
+from __future__ import annotations
+
+from radar.stages.analyse import FileWork, _bind, analyse_bytes
+
+PIPELINE = '''
+class Pipeline:
+    # Copied from diffusers.pipelines.base.Pipeline.encode_prompt
+    def encode_prompt(self, prompt):
+        tokens = self.tokenizer(prompt)
+        return self.encoder(tokens)
+
+    @torch.no_grad()
+    # Copied from diffusers.pipelines.base.Pipeline.decode
+    def decode(self, latents):
+        return self.vae.decode(latents)
+
+    def __call__(self, prompt):
+        # copied from the docs, this comment marks nothing
+        return self.decode(self.encode_prompt(prompt))
+
+
+# Copied from diffusers.pipelines.base.Helper
+class Helper:
+    def run(self):
+        return 1
+'''
+
+
+def copied(source: str) -> dict[str, bool]:
+    work = FileWork("pipe", "pkg/pipe.py", "/nonexistent", "python", None)
+    return {shape.name: shape.copied for shape in _bind(work, analyse_bytes(source.encode(), "python")).shapes
+            if shape.kind != "block"}
+
+
+def test_a_copied_from_comment_above_a_unit_or_among_its_decorators_marks_it_a_copy_kept_on_purpose():
+    marks = copied(PIPELINE)
+    assert marks["encode_prompt"] and marks["decode"]
+    assert not marks["__call__"] and not marks["Pipeline"]  # a comment inside, and most of the class is its own
+    assert marks["Helper"] and marks["run"]  # a class copied whole copies its methods
+    assert not marks["pipe.py"]
+
+
+def test_a_class_made_mostly_of_copied_methods_is_a_copy_and_a_file_without_the_words_has_none():
+    mostly = PIPELINE.replace("""    def __call__(self, prompt):
+        # copied from the docs, this comment marks nothing
+        return self.decode(self.encode_prompt(prompt))
+""", "")
+    assert copied(mostly)["Pipeline"]
+    assert not any(copied(PIPELINE.replace("Copied from", "Taken from")).values())
