@@ -204,6 +204,8 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
     for parent, found in go_packages.items():  # every folder of a Go module is a package: only
         if len(found) >= DEEP_PACKAGES:  # a folder of many is a fleet (prometheus' discovery/*)
             packages[parent] |= found
+            if parent:  # and, below the top, its own modules: camel-k's `pkg/*` beside `pkg/util/*`
+                modules.setdefault(parent, set()).update(found)
     for parent, found in groups.items():  # `instrumentation/akka/{javaagent,library}`: akka is
         packages[parent] |= found  # one subsystem of `instrumentation/*`, its modules together
     holding_code = set()  # every folder with a source file in it or below

@@ -472,6 +472,15 @@ def test_init_finds_a_folder_of_many_go_packages_in_one_module(tmp_path):
     done, fleet_rules = _init(tmp_path / "go-repo", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["discovery/*"] and "discovery/* (12 packages)" in done.stderr
 
+    files = {"go.mod": "module example.com/op\n"}  # camel-k: pkg/* beside the larger pkg/util/*
+    for n in range(10):
+        files[f"pkg/part{n}/part{n}.go"] = f"package part{n}\n"
+    for n in range(12):
+        files[f"pkg/util/u{n}/u{n}.go"] = f"package u{n}\n"
+    files["pkg/util/util.go"] = "package util\n"
+    _, fleet_rules = _init(tmp_path / "operator-repo", files, tmp_path / "operator-rules")
+    assert fleet_rules["subsystems"] == ["pkg/*", "pkg/util/*"]  # not the utilities alone
+
 
 def test_globs_are_relative_to_a_repo_subfolder(tmp_path):
     repo = _monorepo(tmp_path / "outer")
