@@ -10,6 +10,9 @@ from scanned code is escaped so a unit name can never become markup.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+from itertools import combinations
+
 from radar.outputs.census_md import census_section
 
 __all__ = ["census_section", "escape", "render"]
@@ -144,9 +147,24 @@ def _entries(title: str, candidates: list[dict], empty: str, roots: dict[str, st
     lines = [f"## {title}", ""]
     if not candidates:
         return lines + [f"_{empty}_", ""]
+    together = _same_files(candidates) if title == "Proposed" else {}
     for position, candidate in enumerate(candidates, 1):
-        lines += _entry(position, candidate, roots) + [""]
+        lines += _entry(position, candidate, roots, together.get(candidate["id"], ())) + [""]
     return lines
+
+
+def _same_files(candidates: list[dict]) -> dict[str, list[tuple[int, dict]]]:
+    """Per candidate, the others (with their positions) whose copies sit mostly in the same
+    files as its own: prefect's `decorators.py`, its `ecs` and its `_validate_include_files_syntax`
+    are three candidates and one piece of work."""
+    files = [{(i["subsystem"], i["path"]) for i in c["instances"]} for c in candidates]
+    together: dict[str, list[tuple[int, dict]]] = {}
+    for a, b in combinations(range(len(candidates)), 2):
+        shared = len(files[a] & files[b])
+        if shared >= 2 and 2 * shared >= max(len(files[a]), len(files[b])):
+            together.setdefault(candidates[a]["id"], []).append((b + 1, candidates[b]))
+            together.setdefault(candidates[b]["id"], []).append((a + 1, candidates[a]))
+    return together
 
 
 def unit_words(kind: str) -> str:
@@ -167,7 +185,7 @@ def _identical_core(c: dict) -> str:
     return f"; {escape(detail)}" if detail.startswith("identical in") else ""
 
 
-def _entry(position: int, c: dict, roots: dict[str, str]) -> list[str]:
+def _entry(position: int, c: dict, roots: dict[str, str], together: Sequence[tuple[int, dict]] = ()) -> list[str]:
     home = escape(c["home"]) if c["home"] else "no home yet"
     kind = escape(c["kind"]) if c.get("kind") else ""
     lines = [
@@ -185,6 +203,10 @@ def _entry(position: int, c: dict, roots: dict[str, str]) -> list[str]:
         lines.append(f"- **Variants ({len(c['variants'])}):** " + "; ".join(
             f"`{_code_span(v['name'])}` in {', '.join(map(escape, v['consumers']))} (similarity {v['similarity']:.2f})"
             for v in c["variants"]))
+    if together:
+        lines.append("- **Same files as:** " + ", ".join(
+            f"#{at} {other['id']} `{_code_span(other.get('name') or '?')}`" for at, other in together)
+            + ": their copies sit in the same files, so one change can take them together")
     helper = (c.get("routing") or {}).get("helper")
     if c.get("action") == "adopt" and helper:
         lines.append(f"- **Action:** adopt `{_code_span(helper['name'])}` ({escape(helper['path'])}:{helper['line']}) "

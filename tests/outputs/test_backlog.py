@@ -174,3 +174,18 @@ def test_a_block_candidate_names_the_function_each_copy_lies_in():
     assert f"{top['id']} — block in `{top['name']}` ×" in text
     first = top["instances"][0]
     assert f"{first['start_line']}>) in `{first['name']}` lines {first['start_line']}–{first['end_line']}" in text
+
+
+def test_proposals_whose_copies_sit_in_the_same_files_point_at_each_other():
+    snapshot = samples.big_snapshot(20)
+    first, second, third = snapshot["candidates"][:3]
+    for candidate in (first, second, third):
+        candidate["verdict"], candidate["missing"] = "proposed", []
+    snapshot["candidates"] = [first, second, third]  # in this order: positions 1, 2, 3
+    second["instances"] = [dict(i, start_line=i["start_line"] + 40, name="helper") for i in first["instances"]]
+    text = render(snapshot)
+    entries = text.split("\n### ")
+    pointer = next(e for e in entries if e.startswith(f"1. {first['id']}"))
+    assert f"- **Same files as:** #2 {second['id']} `{second['name']}`: their copies sit in the same files" in pointer
+    assert third["id"] not in pointer
+    assert sum("Same files as" in e for e in entries) == 2
