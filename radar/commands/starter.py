@@ -58,8 +58,8 @@ NOT_SUBSYSTEMS = {"test", "tests", "__tests__", "spec", "specs", "fixtures", "__
 # a test runner's setup files too: vitest's `test-setup.ts`, create-react-app's `setupTests.js`; and
 # Rust's unit tests kept beside the code (`mod tests;` in `src/interface/tests.rs`)
 TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**/*.spec.*", "**/test-setup.*",
-              "**/test_setup.*", "**/setupTests.*", "**/setup-tests.*", "**/jest.setup.*", "**/vitest.setup.*",
-              "**/tests.rs", "**/test.rs")
+              "**/test_setup.*", "**/setupTests.*", "**/setup-tests.*", "**/setup-test.*", "**/jest.setup.*",
+              "**/vitest.setup.*", "**/tests.rs", "**/test.rs")
 SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**")
 BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
 SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships

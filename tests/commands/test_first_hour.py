@@ -449,13 +449,14 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
         files[f"recipes/{name}/all/test_package/test_package.c"] = "int main(void) { return 0; }\n"
     files["web/package.json"] = "{}\n"
     files["web/test-setup.ts"] = "export const setup = 1;\n"
+    files["web/icons/setup-test.ts"] = "export const setup = 2;\n"
     files["crates/nu-io/Cargo.toml"] = "[package]\n"
     files["crates/nu-io/src/tests.rs"] = "fn reads() {}\n"
     done, fleet_rules = _init(tmp_path / "conan-repo", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["recipes/*"] and "recipes/* (3 packages)" in done.stderr
     excluded = any_glob(tuple(fleet_rules["exclude"]))
     assert excluded("recipes/zlib/all/test_package/conanfile.py") and excluded("web/test-setup.ts")
-    assert excluded("crates/nu-io/src/tests.rs")
+    assert excluded("crates/nu-io/src/tests.rs") and excluded("web/icons/setup-test.ts")
     assert not excluded("recipes/zlib/all/conanfile.py")
 
 
