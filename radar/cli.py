@@ -281,12 +281,24 @@ def _summary(snapshot: dict, path: Path, args, out: Path | None = None, layout: 
           file=sys.stderr)
     print(f"rules: {snapshot.get('rules') or ('none: the layout `radar init` would write' if layout else 'built-in defaults (no rules folder)')}",
           file=sys.stderr)
+    _leads(snapshot)
     open_candidates = [c for c in snapshot["candidates"] if c["verdict"] in ("proposed", "watching")]
     if open_candidates and all(c["home"] is None for c in open_candidates):
         routing = Path(snapshot["rules"]) / "routing.yaml" if snapshot.get("rules") else "routing.yaml in a rules folder"
         print(f"hint: no candidate has a home, so none can be proposed: add a routing rule to {routing} "
               "(`radar init` writes a commented example)", file=sys.stderr)
     print(f"wrote {out / 'abstractions.md'} and {path}", file=sys.stderr)
+
+
+def _leads(snapshot: dict) -> None:
+    """The first few the backlog lists, one line each: a first scan ends saying something."""
+    from radar.outputs.backlog import heading, leads
+
+    words, first = leads(snapshot)
+    for number, candidate in enumerate(first):
+        head = f"{words}:" if number == 0 else " " * (len(words) + 1)
+        missing = f" — missing: {'; '.join(candidate['missing'])}" if candidate["verdict"] != "proposed" else ""
+        print(f"{head} {heading(candidate).replace(chr(92), '')}{missing}", file=sys.stderr)
 
 
 def _no_subsystem(snapshot: dict) -> None:

@@ -15,7 +15,7 @@ from itertools import combinations
 
 from radar.outputs.census_md import census_section
 
-__all__ = ["census_section", "escape", "render"]
+__all__ = ["census_section", "escape", "leads", "render"]
 
 NEAR_GATE_ENTRIES = 15  # near-gate candidates shown as short entries; the rest go to the tables
 ENTRY_EVIDENCE = 4  # evidence links in a near-gate entry before "+N more"
@@ -252,6 +252,16 @@ def _code_span(text: str) -> str:
 
 
 # ---------------------------------------------------------------- Watching
+
+def leads(snapshot: dict, count: int = 3) -> tuple[str, list[dict]]:
+    """What a pass has to say first: its best proposals, else the watching candidates nearest
+    the gate (as the backlog's Near the gate lists them), with the words for which it is."""
+    proposed = [c for c in snapshot["candidates"] if c["verdict"] == "proposed"]
+    if proposed:
+        return "proposed", proposed[:count]
+    watching = [c for c in snapshot["candidates"] if c["verdict"] == "watching"]
+    return "near the gate", _Watching(watching, {**DEFAULT_GATE, **(snapshot.get("gate") or {})}).near[:count]
+
 
 class _Watching:
     """Watching candidates sorted by what blocks them: near-gate first, boilerplate last."""

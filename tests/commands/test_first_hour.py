@@ -1,5 +1,6 @@
 """The first hour: ids, decisions, census, SARIF, errors, starter rules and the demo, as a new
 user meets them through the command line (real fleets, the real CLI)."""
+import argparse
 import json
 import os
 import shutil
@@ -15,8 +16,9 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from gitfleet import RADAR, commit_all, git, make_fleet, radar, tree_state, write  # noqa: E402
 
-from radar.cli import Exit, main  # noqa: E402
+from radar.cli import Exit, _summary, main  # noqa: E402
 from radar.globs import any_glob  # noqa: E402
+from radar.outputs.backlog import leads  # noqa: E402
 
 
 @pytest.fixture()
@@ -557,3 +559,18 @@ def test_rules_found_in_the_current_folder_are_named_when_scanning_elsewhere(tmp
     assert done.returncode == 0
     assert f"using the rules in {tmp_path / 'here' / 'rules'}" in done.stderr
     assert f"rules: {tmp_path / 'here' / 'rules'}" in done.stderr
+
+
+def test_a_scan_ends_naming_its_first_proposals_or_else_those_nearest_the_gate(scanned, capsys):
+    out, _, snapshot = scanned
+    args = argparse.Namespace(out=out, quiet=False, verbose=False)
+    _summary(snapshot, out / "snapshots" / "latest.json", args)
+    proposed = [c for c in snapshot["candidates"] if c["verdict"] == "proposed"]
+    err = capsys.readouterr().err
+    assert f"proposed: {proposed[0]['id']} — " in err and f"→ {proposed[0]['home']}" in err
+    for candidate in snapshot["candidates"]:
+        candidate["verdict"] = "watching" if candidate["verdict"] == "proposed" else candidate["verdict"]
+    near = leads(snapshot)[1]
+    _summary(snapshot, out / "snapshots" / "latest.json", args)
+    err = capsys.readouterr().err
+    assert near and f"near the gate: {near[0]['id']} — " in err and "— missing: " in err
