@@ -298,7 +298,8 @@ def _leads(snapshot: dict) -> None:
     for number, candidate in enumerate(first):
         head = f"{words}:" if number == 0 else " " * (len(words) + 1)
         missing = f" — missing: {'; '.join(candidate['missing'])}" if candidate["verdict"] != "proposed" else ""
-        print(f"{head} {heading(candidate).replace(chr(92), '')}{missing}", file=sys.stderr)
+        plain = heading(candidate).replace("\\", "")  # the backlog's Markdown escapes: a terminal shows text
+        print(f"{head} {plain}{missing}", file=sys.stderr)
 
 
 def _no_subsystem(snapshot: dict) -> None:

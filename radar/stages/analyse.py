@@ -20,6 +20,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import PurePosixPath
 
 from radar.infra.cache import ParseCache, code_stamp
@@ -166,14 +167,14 @@ def _covered(spans: list[tuple[int, int]], first: int, last: int) -> int:
 
 
 def _marked(lines: list[bytes], start_line: int) -> bool:
-    index = start_line - 2  # the line above the unit's first (1-based lines)
-    if index >= 0 and COPIED_FROM.match(lines[index]):
+    """A `Copied from` comment on the line above the unit (lines are 1-based), or among the
+    decorators and comments it opens with."""
+    if start_line >= 2 and COPIED_FROM.match(lines[start_line - 2]):
         return True
-    for line in lines[start_line - 1:]:  # its decorators, and comments between them
-        stripped = line.lstrip()
+    for line in islice(lines, start_line - 1, None):
         if COPIED_FROM.match(line):
             return True
-        if not stripped.startswith((b"@", b"#", b"//")):
+        if not line.lstrip().startswith((b"@", b"#", b"//")):
             return False
     return False
 
