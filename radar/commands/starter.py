@@ -15,8 +15,9 @@ also holds about as many modules of its own, they are packages of one module eac
 (`instrumentation/akka/{javaagent,library}`), is one package: its modules together. A build's
 ten or more modules at the top stay `*` beside a larger fleet below (opentelemetry-java's
 `instrumentation/*`): discovery gives each file to the innermost subsystem. With `*`, the top
-folders holding code that are no package and no fleet (`tools/`, `.github/`) are excluded. Folders of tests, fixtures, vendored and generated code found
-in the tree become excludes, and so do folders of test suites named for them (`e2e-tests`,
+folders holding code that are no package and no fleet (`tools/`, `.github/`) are excluded.
+Folders of tests, fixtures, migrations, vendored and generated code found in the tree become
+excludes, and so do folders of test suites named for them (`e2e-tests`,
 `node-integration-tests`, `tests_js`, `test-suite-kotlin`: "tests" as the name's last or first
 word, or a name starting `test-`; a `test_state` folder is code, moto's and localstack's
 TestState API).
@@ -51,10 +52,13 @@ EXCLUDABLE = {
                  "__snapshots__"),
     "vendored": ("vendor", "vendored", "third_party", "third-party", "node_modules", "bower_components"),
     "generated": ("generated", "__generated__", "gen", "dist", "build"),
+    # Django's, Alembic's, Laravel's `migrations`, Rails' `db/migrate`: frozen history, each
+    # migration keeps its own copy of what it runs on purpose (it must not change with the code)
+    "migrations": ("migrations", "migrate"),
 }
 NOT_SUBSYSTEMS = {"test", "tests", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
                   "examples", "example", "scripts", "benchmark", "benchmarks", "bench", "e2e", "typings",
-                  *EXCLUDABLE["vendored"]}  # always excluded: a fleet there would hold no file
+                  *EXCLUDABLE["vendored"], *EXCLUDABLE["migrations"]}  # always excluded: a fleet there would hold no file
 # a test runner's setup files too: vitest's `test-setup.ts`, create-react-app's `setupTests.js`; and
 # Rust's unit tests kept beside the code (`mod tests;` in `src/interface/tests.rs`)
 TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**/*.spec.*", "**/test-setup.*",
@@ -348,7 +352,7 @@ def radar_yaml(layout: Layout, repo: Path) -> str:
     else:
         lines += ["  # no folder of packages found: name the folders that are subsystems, e.g.",
                   "  subsystems: []   # [\"services/*\", \"libs/*\"]"]
-    lines += ["  # kept out of the scan: dependencies, tests, fixtures, vendored and generated code",
+    lines += ["  # kept out of the scan: dependencies, tests, fixtures, migrations, vendored and generated code",
               "  exclude:",
               "    - \"**/node_modules/**\"",
               "    - \"**/vendor/**\""]

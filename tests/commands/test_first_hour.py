@@ -442,7 +442,7 @@ def test_init_finds_php_components_by_composer_json_dotnet_projects_by_csproj_an
 def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_setup_files(tmp_path):
     """conan-center-index: recipes/<name>/all/conanfile.py, each with a test_package of its own;
     a JS package's vitest `test-setup.ts` is a test runner's, not the package's code; a Rust
-    crate's `tests.rs` holds its unit tests."""
+    crate's `tests.rs` holds its unit tests; Django's migrations are frozen history."""
     files = {}
     for name in ("zlib", "boost", "fmt"):
         files[f"recipes/{name}/config.yml"] = "versions: {}\n"
@@ -452,6 +452,8 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     files["web/package.json"] = "{}\n"
     files["web/test-setup.ts"] = "export const setup = 1;\n"
     files["web/icons/setup-test.ts"] = "export const setup = 2;\n"
+    files["shop/orders/__init__.py"] = ""
+    files["shop/orders/migrations/0001_initial.py"] = "def forwards(apps, schema):\n    return 1\n"
     files["crates/nu-io/Cargo.toml"] = "[package]\n"
     files["crates/nu-io/src/tests.rs"] = "fn reads() {}\n"
     done, fleet_rules = _init(tmp_path / "conan-repo", files, tmp_path / "rules")
@@ -459,6 +461,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     excluded = any_glob(tuple(fleet_rules["exclude"]))
     assert excluded("recipes/zlib/all/test_package/conanfile.py") and excluded("web/test-setup.ts")
     assert excluded("crates/nu-io/src/tests.rs") and excluded("web/icons/setup-test.ts")
+    assert excluded("shop/orders/migrations/0001_initial.py")  # frozen history: copies on purpose
     assert not excluded("recipes/zlib/all/conanfile.py")
 
 
