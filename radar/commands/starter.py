@@ -57,7 +57,8 @@ EXCLUDABLE = {
     "migrations": ("migrations", "migrate"),
 }
 NOT_SUBSYSTEMS = {"test", "tests", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
-                  "examples", "example", "scripts", "benchmark", "benchmarks", "bench", "e2e", "typings",
+                  "examples", "example", "samples", "sample", "playground", "playgrounds", "sandbox", "sandboxes",
+                  "scripts", "benchmark", "benchmarks", "bench", "e2e", "typings",
                   *EXCLUDABLE["vendored"], *EXCLUDABLE["migrations"]}  # always excluded: a fleet there would hold no file
 # a test runner's setup files too: vitest's `test-setup.ts`, create-react-app's `setupTests.js`; and
 # Rust's unit tests kept beside the code (`mod tests;` in `src/interface/tests.rs`)

@@ -452,6 +452,9 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     files["web/package.json"] = "{}\n"
     files["web/test-setup.ts"] = "export const setup = 1;\n"
     files["web/icons/setup-test.ts"] = "export const setup = 2;\n"
+    for name in ("next-app", "nest-app"):  # try-it-out apps: no fleet
+        files[f"playground/{name}/package.json"] = "{}\n"
+        files[f"playground/{name}/index.js"] = "export const app = 1;\n"
     files["shop/orders/__init__.py"] = ""
     files["shop/orders/migrations/0001_initial.py"] = "def forwards(apps, schema):\n    return 1\n"
     files["crates/nu-io/Cargo.toml"] = "[package]\n"
