@@ -193,8 +193,10 @@ class Answers:
         if self._carried is None or any(self._earlier[group] is None for group, _ in key[0]):
             return None
         # an untouched group's first unit says nothing whose facts moved, but a weighing reads every member's words
-        if self._moved and any(self._telling(members)(member.vocab) for member in members):
-            return None
+        if self._moved:
+            telling = self._telling(members)
+            if any(telling(member.vocab) for member in members):
+                return None
         return self._carried.weighs.get((tuple((self._earlier[group], at) for group, at in key[0]), medoid))
 
     def _telling(self, members: Sequence[Shape]) -> Callable[[str], bool]:
