@@ -9,8 +9,8 @@ words or names of its first unit (which stands for the group in pairs) moved in 
 (a word another subsystem started to use, a name that became shared). An untouched group's
 posting in the content pairs, every verification between two untouched groups and the trim
 of a component of untouched groups with the same edges depend on nothing else, so they are
-taken as they were; a weighing too, when none of its members' words moved (a weighing reads
-every member's). Only what the edit touched is looked at again. A carried state from other code or
+taken as they were; a weighing too, when none of its members' words moved but by the cluster's
+own subsystems (a weighing reads every member's words, each weighed by the subsystems outside). Only what the edit touched is looked at again. A carried state from other code or
 settings, or a change in which subsystems hold units, is not taken at all: the clustering
 starts afresh (the same clusters, only slower).
 """
@@ -22,7 +22,7 @@ import sys
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter
@@ -68,6 +68,7 @@ class Context:
     words: dict[str, Words]
     owners: dict[str, int]
     moved: frozenset[str] = frozenset()  # content chars whose Rarity facts changed since `carried`
+    movers: dict[str, frozenset[str]] = field(default_factory=dict)  # moved char -> the subsystems that moved it
 
     def known(self) -> dict[Pair, Decision]:
         """The carried verifications between two untouched groups, by this clustering's pairs."""
@@ -163,7 +164,7 @@ class Answers:
 
     def __init__(self, context: Context, groups: list[tuple[Shape, ...]]):
         self._earlier, self._groups, self._moved = context.earlier, groups, context.moved
-        self._says_moved = _sayer(context.moved)
+        self._movers, self._tellers = context.movers, {}
         self._carried = context.carried
         self.trims: dict[tuple[int, ...], tuple] = {}
         self.weighs: dict[tuple, tuple] = {}
@@ -192,9 +193,22 @@ class Answers:
         if self._carried is None or any(self._earlier[group] is None for group, _ in key[0]):
             return None
         # an untouched group's first unit says nothing whose facts moved, but a weighing reads every member's words
-        if self._moved and any(self._says_moved(member.vocab) for member in members):
-            return None
+        if self._moved:
+            telling = self._telling(members)
+            if any(telling(member.vocab) for member in members):
+                return None
         return self._carried.weighs.get((tuple((self._earlier[group], at) for group, at in key[0]), medoid))
+
+    def _telling(self, members: Sequence[Shape]) -> Callable[[str], bool]:
+        """Whether a vocab says a moved word whose weight for these members' subsystems moved.
+        A weight reads how many subsystems *outside* the cluster use the word and whether one
+        outside defines it: a word only the cluster's own subsystems moved weighs as before."""
+        consumers = frozenset(member.subsystem for member in members)
+        if consumers not in self._tellers:
+            movers = self._movers
+            self._tellers[consumers] = _sayer(frozenset(
+                char for char in self._moved if char not in movers or not movers[char] <= consumers))
+        return self._tellers[consumers]
 
     def keep_weigh(self, answer: tuple) -> None:
         self.weighs[self._weighed] = answer
@@ -319,9 +333,11 @@ def _updated(groups: list[tuple[Shape, ...]], keys: list[str], carried: Carried,
     users, definers, owners = dict(carried.users), dict(carried.definers), dict(carried.owners)
     moved_words: set[str] = set()  # content chars whose Rarity facts changed
     moved_names: set[str] = set()  # name chars whose owners changed
+    movers: dict[str, set[str]] = defaultdict(set)  # moved content char -> the subsystems whose words moved it
     for name in {subsystem for subsystem, _, _ in changed}:
         before, after = carried.words.get(name, (False, "", "", "")), words.get(name, (False, "", "", ""))
-        _move(users, set(before[1]), set(after[1]), moved_words)
+        said = set()
+        _move(users, set(before[1]), set(after[1]), said)
         _move(owners, set(before[2]) if before[0] else set(), set(after[2]) if after[0] else set(), moved_names)
         old, new = set(before[3]), set(after[3])
         for char in old ^ new:
@@ -330,7 +346,9 @@ def _updated(groups: list[tuple[Shape, ...]], keys: list[str], carried: Carried,
                 definers[char] = frozenset(holders)
             else:
                 definers.pop(char, None)
-        moved_words |= old ^ new
+        for char in said | (old ^ new):
+            movers[char].add(name)
+        moved_words |= said | (old ^ new)
     need = _need(words, share)
     first_name = chr(NAME_PLANE)
     flipped = {char for char in moved_names if char >= first_name
@@ -348,7 +366,8 @@ def _updated(groups: list[tuple[Shape, ...]], keys: list[str], carried: Carried,
         if old is not None and (old in touched_before or index in touched_now
                                 or says_moved(groups[index][0].vocab) or says_flipped(groups[index][0].names)):
             earlier[index] = None
-    return Context(rarity, _private(owners, need), earlier, carried, words, owners, frozenset(moved_words))
+    return Context(rarity, _private(owners, need), earlier, carried, words, owners, frozenset(moved_words),
+                   {char: frozenset(names) for char, names in movers.items()})
 
 
 def _says_any(chars: set[str] | frozenset[str], text: str) -> bool:

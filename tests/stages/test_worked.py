@@ -357,3 +357,24 @@ def test_whether_a_text_says_a_moved_character_is_answered_as_by_sets(chars, tex
     the same answer as comparing the sets either way."""
     assert carry._says_any(chars, text) == (not chars.isdisjoint(text)) == bool(chars & set(text))
     assert carry._says_any(frozenset(chars), text) == bool(chars & set(text))
+
+
+def test_a_weighing_is_taken_when_only_its_own_subsystems_moved_its_words():
+    """mod's paginator (one group with feed's, not its first unit) calls `locate`; a new file of
+    mod defines `locate`: the word's facts moved, but only inside the cluster's subsystems, so
+    every weight the cluster reads is as it was and its carried weighing (poisoned: boilerplate)
+    is taken. The same definition in acl, outside the cluster, makes `locate` another
+    subsystem's API: weighed again, as from scratch."""
+    mod_page = PAGINATE.format(name="mod_page", n=30).replace("items.index(cursor)", "items.locate(cursor)")
+    before = fleet_shapes() + shapes_of("mod", mod_page, "page.py")
+    defines = "def locate(items, cursor):\n    return items.locate(cursor) if items else cursor\n"
+    pages = lambda clusters: [c for c in clusters if c.subsystems == ("feed", "mod", "search")]  # noqa: E731
+    _, index, answers, state = cluster_carrying(before, None, None, None, carry.file_digests(before))
+    weighs = {key: (tuple(range(len(key[0]))), key[1], tuple(0.0 for _ in key[0]), "boilerplate")
+              for key in state.weighs}
+    poisoned = dataclasses.replace(state, weighs=weighs)
+    for subsystem, taken in (("mod", True), ("acl", False)):
+        after = before + shapes_of(subsystem, defines, "locate.py")
+        found = cluster_carrying(after, index, answers, poisoned, carry.file_digests(after))[0]
+        assert [c.nature == "boilerplate" for c in pages(found)] == [taken]
+        assert cluster_carrying(after, index, answers, state, carry.file_digests(after))[0] == cluster(after)
