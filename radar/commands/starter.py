@@ -28,6 +28,7 @@ import dataclasses
 import json
 import os
 import posixpath
+import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -44,7 +45,8 @@ from radar.stages.parse import language_for
 MANIFEST_SUFFIXES = (".gemspec", ".csproj")
 MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod", "Cargo.toml", "pom.xml",
              "build.gradle", "build.gradle.kts", "Gemfile", "deps.edn", "project.clj", "__init__.py", "mix.exs",
-             "composer.json", "Package.swift", "build.sbt", "conanfile.py"}  # conanfile.py: a Conan recipe
+             "composer.json", "Package.swift", "build.sbt", "conanfile.py",  # conanfile.py: a Conan recipe
+             "CMakeLists.txt"}  # a C or C++ component: fluent-bit's plugins/<name>
 EXCLUDABLE = {
     "tests": ("test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "testing",
               "test_package", "test_v1_package"),  # a Conan recipe's consumer test
@@ -68,6 +70,7 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
 SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**")
 BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
 SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships
+FOLDER_PACKAGES = ("go", "c", "cpp")  # languages whose package is a folder of files, never one file
 MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet of packages
 MAX_DEPTH = 4  # packages this deep at most: `providers/src/airflow/providers/*`, `core/pkg/services/*`
 DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it holds DEEP_PACKAGES or more:
@@ -88,12 +91,12 @@ class Layout:
 
 
 def read_layout(repo: Path) -> Layout:
-    files = _files(repo)
+    files, dropped = _without_drops(_files(repo))  # no fleet, no other exclude is read in them
     sources = [f for f in files if language_for(f)]
     globs = _globs(files, sources)
     at_the_top = any(glob == "*" for glob, _ in globs)
     fleets = {glob.split("/")[0] for glob, _ in globs if glob != "*"}
-    excludes = (_excludes(sources) + (_not_packages_at_the_top(files, sources, fleets) if at_the_top else ())
+    excludes = (_excludes(sources) + dropped + (_not_packages_at_the_top(files, sources, fleets) if at_the_top else ())
                 + _build_outputs(repo, files))
     return Layout(globs, excludes, _worktrees(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
@@ -196,7 +199,7 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
         for depth in range(MAX_DEPTH + 1):
             if len(parts) > depth + 1:
                 parent, child = "/".join(parts[:depth]), "/".join(parts[:depth + 1])
-                if any(p in NOT_SUBSYSTEMS or p.startswith(".") for p in parts[:depth + 1]) or _tests(parts[:depth]):
+                if any(_not_fleet(p) for p in parts[:depth + 1]) or _tests(parts[:depth]):
                     continue
                 children[parent].add(child)
                 if len(parts) == depth + 2 and _is_manifest(parts[-1]):
@@ -245,6 +248,40 @@ def _child_holding(folder: str, below: str) -> str:
     return (folder + "/" if folder else "") + rest.split("/")[0]
 
 
+# A folder named for a release or a commit that holds its own license, `lib/zstd-1.5.7`,
+# `lib/sqlite-amalgamation-3510100`, `lib/jansson-e23f558`: a third-party source drop. (A name
+# alone is not enough: opentelemetry-java's `jaxrs-2.0` is its own code for JAX-RS 2.0.)
+VERSIONED = re.compile(r"[A-Za-z][\w.+-]*?-v?(?:\d+(?:\.\d+)+|\d{6,}|(?=[a-f]*\d)[0-9a-f]{7,12})")
+LICENSES = ("LICENSE", "LICENCE", "COPYING")
+
+
+def _source_drops(files: list[str]) -> set[str]:
+    """The folders holding a third-party source drop (VERSIONED)."""
+    licensed = {folder for folder, _, name in (f.rpartition("/") for f in files)
+                if folder and name.upper().startswith(LICENSES)}
+    return {folder for folder in licensed if VERSIONED.fullmatch(folder.rpartition("/")[2])}
+
+
+def _without_drops(files: list[str]) -> tuple[list[str], tuple[tuple[str, str, int], ...]]:
+    """The files outside every source drop, and an exclude for each drop (with its source files)."""
+    drops = _source_drops(files)
+    if not drops:
+        return files, ()
+    kept, counts = [], Counter()
+    for f in files:
+        drop = next((f[:end] for end, char in enumerate(f) if char == "/" and f[:end] in drops), None)
+        if drop is None:
+            kept.append(f)
+        elif language_for(f):
+            counts[f"**/{drop.rpartition('/')[2]}/**"] += 1
+    return kept, tuple((glob, "vendored", n) for glob, n in counts.most_common())
+
+
+def _not_fleet(folder: str) -> bool:
+    """A folder whose contents are never the fleet's packages: tests, examples, vendored code."""
+    return folder in NOT_SUBSYSTEMS or folder.startswith(".")
+
+
 def _is_manifest(name: str) -> bool:
     return name in MANIFESTS or name.endswith(MANIFEST_SUFFIXES)
 
@@ -260,7 +297,7 @@ def _within(folder: str, other: str) -> bool:
 
 def _inside_tests(parts: tuple[str, ...]) -> bool:
     """Folders below a package's group that make what they hold no part of the fleet."""
-    return _tests(parts) or any(p in NOT_SUBSYSTEMS or p.startswith(".") for p in parts)
+    return _tests(parts) or any(map(_not_fleet, parts))
 
 
 def _tests(parts: tuple[str, ...]) -> bool:
@@ -272,12 +309,12 @@ def _tests(parts: tuple[str, ...]) -> bool:
 
 def _module_glob(parent: str, packages: int, sources: list[str]) -> list[tuple[str, int]]:
     """`parent/*.py` when the folder of packages holds about as many modules of its own: each
-    of them is a package too (one integration per module). Never Go's: a folder's files are
-    one package."""
+    of them is a package too (one integration per module). Never Go's, C's or C++'s: their
+    folder's files are one package, one library."""
     prefix = parent + "/"
     suffixes = Counter(PurePosixPath(f).suffix for f in sources  # a module right in the folder
                        if f.startswith(prefix) and "/" not in f[len(prefix):] and not f[len(prefix):].startswith("_")
-                       and not f.endswith(".go"))
+                       and language_for(f) not in FOLDER_PACKAGES)
     if not suffixes:
         return []
     suffix, modules = suffixes.most_common(1)[0]

@@ -468,6 +468,32 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     assert not excluded("recipes/zlib/all/conanfile.py")
 
 
+def test_init_finds_c_components_by_cmakelists_and_excludes_source_drops_named_for_a_release(tmp_path):
+    """fluent-bit: plugins/<name>/CMakeLists.txt; lib/zstd-1.5.7 and lib/jansson-e23f558 are
+    third-party drops (a version in the name and a license of their own); opentelemetry-java's
+    instrumentation/jaxrs-2.0 is its own code for JAX-RS 2.0 (no license of its own)."""
+    files = {"CMakeLists.txt": "project(fb)\n", "LICENSE": "Apache\n", "src/CMakeLists.txt": "\n"}
+    for n in range(40):  # the core's own files: one library, never one package per file
+        files[f"src/flb_part{n}.c"] = f"int flb_part{n}(void) {{ return {n}; }}\n"
+    for name in ("in_tail", "out_http", "filter_grep"):
+        files[f"plugins/{name}/CMakeLists.txt"] = "\n"
+        files[f"plugins/{name}/{name}.c"] = f"int {name}_init(void) {{ return 0; }}\n"
+    for name in ("zstd-1.5.7", "jansson-e23f558"):
+        files[f"lib/{name}/LICENSE"] = "BSD\n"
+        files[f"lib/{name}/CMakeLists.txt"] = "\n"
+        files[f"lib/{name}/src/{name[:4]}.c"] = "int vendored(void) { return 1; }\n"
+    for name in ("jaxrs-2.0", "servlet-3.0"):
+        files[f"instr/{name}/build.gradle.kts"] = "\n"
+        files[f"instr/{name}/src/Advice.java"] = "class Advice {}\n"
+    done, fleet_rules = _init(tmp_path / "c-repo", files, tmp_path / "rules")
+    assert "plugins/*" in fleet_rules["subsystems"] and "instr/*" in fleet_rules["subsystems"]
+    assert not any(glob.startswith("src/") for glob in fleet_rules["subsystems"])
+    assert not any(glob.startswith("lib/") for glob in fleet_rules["subsystems"])
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("lib/zstd-1.5.7/src/zstd.c") and excluded("lib/jansson-e23f558/src/jans.c")
+    assert not excluded("instr/jaxrs-2.0/src/Advice.java")
+
+
 def test_init_finds_a_folder_of_many_go_packages_in_one_module(tmp_path):
     """prometheus: one go.mod, each folder a package; `discovery/*` holds thirty providers, a
     folder of two packages is no fleet, and a package's own files are not packages each."""
