@@ -31,7 +31,7 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -57,6 +57,7 @@ class Dependencies:
     resolved: int = 0  # references that named another subsystem or the file's own
     unresolved: int = 0  # references to code outside every subsystem, or ambiguous
     by_file: tuple[tuple[str, str, tuple[tuple[str, int], ...]], ...] = ()  # (subsystem, path, ((target, line), ...))
+    key: str | None = field(default=None, compare=False)  # the memo key naming all it is made of, when remembered
 
     def file_targets(self) -> dict[tuple[str, str], dict[str, int]]:
         """(subsystem, path) -> the other subsystems that file references, with the first line."""
@@ -116,7 +117,7 @@ def remembered_dependencies(fleet: Fleet, references: Iterable[tuple[str, str, s
     if found is None:
         found = dependencies(fleet, references, roots)
         memo.put_many({key: _encoded(found)}, replacing=[family])
-    return found
+    return replace(found, key=key)
 
 
 def _python_roots(fleet: Fleet) -> dict[str, tuple[int, ...]]:
