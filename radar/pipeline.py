@@ -21,7 +21,7 @@ from radar.config import FleetRules, Rules, load_rules
 from radar.infra import records
 from radar.infra.cache import ParseCache
 from radar.infra.collector import collector_paused
-from radar.infra.deltas import with_scan
+from radar.infra.deltas import piece_delta
 from radar.infra.storage import ScanLock
 from radar.outputs import outcome
 from radar.outputs.backlog import assemble, render_parts
@@ -56,7 +56,7 @@ def run_pass(request: ScanRequest, progress: Progress | None = None) -> tuple[Ma
         backlog = render_parts(snapshot)
         this_pass = dataclasses.replace(carried(snapshot), outcome=outcome.filed(result.outcome_key, backlog, result.idle))
         path = write_pass(request.out, snapshot, assemble(backlog, snapshot["scan"]), past.latest, request.cache_dir,
-                          this_pass=this_pass)
+                          this_pass)
         return snapshot, path
 
 
@@ -116,7 +116,7 @@ def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
 
 
 def _publish_remembered(request: ScanRequest, found: Remembered) -> tuple[Mapping, Path]:
-    """Publish what an earlier pass with these inputs published, with this pass's scan."""
+    """Publish what the last pass published (its inputs are this pass's), with this pass's scan."""
     kept, past = found.outcome, found.past
     fleet = dataclasses.replace(found.fleet, warnings=found.fleet.warnings + kept.idle)
     changes = compare({row[0]: (len(row[2]), row[1]) for row in kept.candidates},
@@ -125,11 +125,13 @@ def _publish_remembered(request: ScanRequest, found: Remembered) -> tuple[Mappin
     scan["history"] = history_rows(scan, len(kept.subsystems), Counter(row[1] for row in kept.candidates), past)
     this_pass = LastPass(scan["pass"], past.latest.version, tuple(scan["history"]), kept.subsystems, kept.candidates,
                          past.latest.outcome)
-    lines = with_scan(list(kept.lines), scan)
+    data = outcome.with_scan(kept.data, scan)
+    count = data.rstrip(b"\n").count(b"\n") + 1  # its lines
+    known = (past.latest.number, piece_delta(count, kept.pieces) if kept.pieces else None)
     outline = {**this_pass.outline(), "scan": scan}  # what the history's record reads of it
     path = write_pass(request.out, outline, assemble(kept.backlog, scan), past.latest, request.cache_dir,
-                      [(line, None) for line in lines], this_pass)
-    return outcome.LazySnapshot(lines), path
+                      this_pass, data, known)
+    return outcome.LazySnapshot(data, {"scan": scan}), path
 
 
 def _committed_since(fleet, past: Past) -> dict[tuple[str, str, str], frozenset[str] | None]:

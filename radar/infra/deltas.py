@@ -83,6 +83,19 @@ def make_delta(base: list[str], new: list[str], values: list | None = None) -> l
     return ops
 
 
+def piece_delta(count: int, pieces: dict[int, list]) -> list:
+    """The operations that turn `count` lines into the same lines with some pieces replaced
+    (`pieces`: line -> [[piece, text], ...]): what make_delta gives for such lines, known by a
+    caller that replaced them (a pass republishing the last one's candidates, outputs/outcome.py)."""
+    ops: list = []
+    for n in range(count):
+        if n in pieces:
+            ops.append({"r": n, "t": pieces[n]})
+        else:
+            _copy(ops, n)
+    return ops
+
+
 def _align(before: list, after: list) -> Iterator[tuple[int | None, int]]:
     """For each item of `after`: the index of `before` it copies (the next one when it follows
     on, else its first place) or None when it is new; and where `before` is read from then."""

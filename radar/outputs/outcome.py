@@ -30,17 +30,19 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
+import re
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from radar.infra.cache import code_stamp
-from radar.infra.deltas import content_of, split_lines
+from radar.infra.deltas import PIECE, SCAN_PREFIX, compact_json
 
 FORMAT = 1
-QUIET = ',"quiet_passes":'
-CANDIDATES_OPEN = ' "candidates": ['
+QUIET = b',"quiet_passes":'
+CUT = PIECE.encode()  # where deltas cut a line into pieces
+CANDIDATES_OPEN = b' "candidates": ['
 # the modules whose code turns a pass's inputs into what it publishes (besides this one)
 JUDGES = ("radar", "radar.config", "radar.pipeline", "radar.stages.discover", "radar.stages.history",
           "radar.stages.gate", "radar.stages.rank", "radar.stages.census", "radar.stages.shape",
@@ -52,10 +54,10 @@ JUDGES = ("radar", "radar.config", "radar.pipeline", "radar.stages.discover", "r
 class Outcome:
     """What the last pass published, for this one (see the module docstring)."""
 
-    lines: tuple[str, ...]  # the snapshot's encoded lines, its scan line as deltas.SCAN_PLACEHOLDER
+    data: bytes  # latest.json's bytes with this pass's quiet_passes (and the last pass's scan line)
+    pieces: dict[int, list]  # per line whose counts moved: [[piece, text], ...] (deltas' "r" operations)
     subsystems: tuple  # lastpass.SubsystemRow, in the snapshot's order
     candidates: tuple  # lastpass.CandidateRow, in the snapshot's order (this pass's quiet_passes)
-    first: int  # where the first candidate's line is in `lines`
     backlog: tuple  # backlog.render_parts
     idle: tuple[str, ...]  # warnings: the decisions no candidate followed
 
@@ -103,78 +105,97 @@ def published(past, key: str | None) -> Outcome | None:
     `key` (lastpass.LastPass.outcome: its key, backlog parts and idle decisions; its lines are
     latest.json's, its rows what this pass read of it), each instance's quiet_passes counted
     for this pass; None for anything else."""
+    from radar.stages.gate import member_key
+    from radar.stages.history import quiet_passes
+
     latest = past.latest
     if key is None or latest is None or latest.data is None or not latest.outcome or latest.outcome[0] != key:
         return None
     _, backlog, idle = latest.outcome
-    try:
-        lines = content_of(split_lines(latest.data.decode("utf-8")))
-    except UnicodeDecodeError:
-        return None
-    first = lines.index(CANDIDATES_OPEN) + 1 if CANDIDATES_OPEN in lines else len(lines)
-    if latest.candidates and (len(lines) <= first + len(latest.candidates)
-                              or lines[first + len(latest.candidates)] != " ]"):
-        return None
-    return _quieted(Outcome(tuple(lines), latest.subsystems, latest.candidates, first, backlog, tuple(idle)), past)
-
-
-def _quieted(found: Outcome, past) -> Outcome | None:
-    """`found` with each instance's quiet_passes as this pass counts them from `past`; None when
-    a line whose counts move does not hold them where they belong."""
-    from radar.stages.gate import member_key
-    from radar.stages.history import quiet_passes
-
-    lines, rows = list(found.lines), list(found.candidates)
-    for n, row in enumerate(found.candidates):
-        instances = row[6]
-        counts = [quiet_passes(member_key(i[0], i[1], i[2], i[3]), i[4], past) for i in instances]
-        if all(count == i[5] for count, i in zip(counts, instances)):
-            continue
-        pieces = lines[found.first + n].split(QUIET)
-        if len(pieces) != len(instances) + 1:
+    rows = list(latest.candidates)
+    counts = [[quiet_passes(member_key(i[0], i[1], i[2], i[3]), i[4], past) for i in row[6]] for row in rows]
+    moved = [n for n, row in enumerate(rows) if any(count != i[5] for count, i in zip(counts[n], row[6]))]
+    data, pieces = latest.data, {}
+    if moved:  # the lines as bytes: the text is not ASCII, and str's split and join cost 4x as much
+        lines = data.split(b"\n")
+        try:
+            first = lines.index(CANDIDATES_OPEN) + 1
+        except ValueError:
             return None
-        for k, (instance, count) in enumerate(zip(instances, counts), 1):
-            was = str(instance[5])
-            if not pieces[k].startswith(was) or pieces[k][len(was):len(was) + 1].isdigit():
+        if len(lines) <= first + len(rows) or lines[first + len(rows)] not in (b" ]", b" ],"):
+            return None
+        for n in moved:
+            requieted = _requieted(lines[first + n], rows[n][6], counts[n])
+            if requieted is None:
                 return None
-            pieces[k] = str(count) + pieces[k][len(was):]
-        lines[found.first + n] = QUIET.join(pieces)
-        rows[n] = (*row[:6], tuple((*i[:5], count, *i[6:]) for i, count in zip(instances, counts)))
-    return replace(found, lines=tuple(lines), candidates=tuple(rows))
+            lines[first + n], pieces[first + n] = requieted
+            rows[n] = (*rows[n][:6], tuple((*i[:5], count, *i[6:]) for i, count in zip(rows[n][6], counts[n])))
+        data = b"\n".join(lines)
+    return Outcome(data, pieces, latest.subsystems, tuple(rows), backlog, tuple(idle))
+
+
+def _requieted(line: bytes, instances: tuple, counts: list[int]) -> tuple[bytes, list] | None:
+    """`line` with its instances' quiet_passes set to `counts`, and the pieces that changed
+    (numbered as deltas.PIECE cuts the line); None when the line does not hold one count per
+    instance, each as the row has it."""
+    out, changed, at, boundary = [], [], 0, 0
+    for instance, count in zip(instances, counts):
+        where = line.find(QUIET, at)
+        if where < 0:
+            return None
+        boundary += line.count(CUT, at, where) + 1
+        digits, was = where + len(QUIET), str(instance[5]).encode()
+        end = digits + len(was)
+        if line[digits:end] != was or line[end:end + 1].isdigit():
+            return None
+        out += (line[at:digits], str(count).encode())
+        if count != instance[5]:
+            stop = line.find(CUT, end)
+            stop = stop if stop >= 0 else len(line) - line.endswith(b",")
+            changed.append([boundary, (line[where + len(CUT):digits] + str(count).encode()
+                                       + line[end:stop]).decode("utf-8")])
+        at = end
+    if line.find(QUIET, at) >= 0:
+        return None
+    out.append(line[at:])
+    return b"".join(out), changed
+
+
+def with_scan(data: bytes, scan: dict) -> bytes:
+    """The encoded snapshot `data` with `scan` as its scan object."""
+    start = data.index(b"\n" + SCAN_PREFIX.encode()) + 1
+    end = data.index(b"\n", start)
+    comma = b"," if data[end - 1:end] == b"," else b""
+    return b"".join((data[:start], (SCAN_PREFIX + compact_json(scan)).encode("utf-8"), comma, data[end:]))
 
 
 class LazySnapshot(Mapping):
-    """A snapshot read from its encoded lines, each top-level key decoded when first asked for
-    (a pass that publishes a remembered outcome hands its caller this, not a decoded 4 MB dict)."""
+    """A snapshot read from its encoded bytes (publish.encode_snapshot's layout), each top-level
+    key decoded when first asked for: a pass that publishes the last pass's outcome again hands
+    its caller this, not a decoded 4 MB dict (`known`: values it has already)."""
 
-    def __init__(self, lines: list[str]):
-        self._spans: dict[str, tuple[int, int, bool]] = {}
-        self._lines = lines
-        self._values: dict[str, object] = {}
-        n = 1
-        while n < len(lines) - 1:
-            line = lines[n]
-            name = json.loads(line[:line.index('": ') + 1].strip())
-            if line.endswith(": ["):
-                end = lines.index(" ]", n + 1)
-                self._spans[name] = (n + 1, end, True)
-                n = end + 1
-            else:
-                self._spans[name] = (n, n + 1, False)
-                n += 1
+    def __init__(self, data: bytes, known: dict):
+        self._data = data
+        self._values = dict(known)
+        self._names: list[str] | None = None
 
     def __getitem__(self, name: str):
         if name not in self._values:
-            start, end, listed = self._spans[name]
-            if listed:
-                self._values[name] = [json.loads(line) for line in self._lines[start:end]]
-            else:
-                line = self._lines[start]
-                self._values[name] = json.loads(line[line.index('": ') + 3:])
+            start = self._data.find(b"\n " + json.dumps(name).encode("utf-8") + b": ")
+            if start < 0:
+                raise KeyError(name)
+            start = self._data.index(b": ", start) + 2
+            end = self._data.index(b"\n", start)
+            if self._data[start:end] == b"[":  # a list, one element per line, closed by " ]"
+                end = self._data.index(b"\n ]", end) + 3
+            value = self._data[start:end]
+            self._values[name] = json.loads(value[:-1] if value.endswith(b",") else value)
         return self._values[name]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._spans)
+        if self._names is None:
+            self._names = [json.loads(m.group(1)) for m in re.finditer(rb'\n ("(?:[^"\\]|\\.)*"): ', self._data)]
+        return iter(self._names)
 
     def __len__(self) -> int:
-        return len(self._spans)
+        return sum(1 for _ in self)

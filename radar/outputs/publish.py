@@ -261,30 +261,35 @@ def snapshot_name(finished_at: str) -> str:
 
 
 def write_pass(out: Path, snapshot: dict, backlog: str, previous: LastPass | None = None,
-               cache_dir: Path | None = None, layout: list[tuple[str, object]] | None = None,
-               this_pass: LastPass | None = None) -> Path:
+               cache_dir: Path | None = None, this_pass: LastPass | None = None, data: bytes | None = None,
+               known: tuple[int, list | None] | None = None) -> Path:
     """Write this pass: its record in the history (records.record_pass), latest.json, then
     abstractions.md, and file what the next pass reads of it in the cache folder (lastpass.py).
     Returns the record's path (a delta, a keyframe, or the index when nothing but the scan
-    changed). `previous` is the last pass, when the caller has it; `layout` (snapshot_layout)
-    and `this_pass` (lastpass.carried) when the caller has them: then `snapshot` need only hold
-    what records.describe reads (a LastPass outline with the scan object)."""
+    changed). `previous` is the last pass, when the caller has it; `this_pass`
+    (lastpass.carried) too. A caller that has the encoded snapshot gives it as `data`, and
+    `known` (records.record_pass), `snapshot` then holding what records.describe reads of it
+    (a LastPass outline with the scan object)."""
     folder = out / "snapshots"
     folder.mkdir(parents=True, exist_ok=True)
     remove_leftovers(folder)
     remove_leftovers(folder / records.DELTAS)
     remove_leftovers(out)
-    layout = snapshot_layout(snapshot) if layout is None else layout
-    lines = [line for line, _ in layout]
-    encoded = join_lines(lines)
-    views = {folder / "latest.json": encoded.encode("utf-8"), out / "abstractions.md": backlog.encode("utf-8")}
+    if data is None:
+        layout = snapshot_layout(snapshot)
+        lines, values = [line for line, _ in layout], [value for _, value in layout]
+        encoded = join_lines(lines)
+        data = encoded.encode("utf-8")
+    else:
+        lines, values, encoded = None, None, data
+    views = {folder / "latest.json": data, out / "abstractions.md": backlog.encode("utf-8")}
     # the views are written and flushed to disk while the record is: on a busy disk each
     # fsync waits its turn, and these were more than half of a warm pass's wall time
     with ThreadPoolExecutor(max_workers=1) as pool:
         staging = pool.submit(lambda: [(stage(target, data), target) for target, data in views.items()])
         try:
             path = records.record_pass(out, snapshot, lines, encoded, previous.outline() if previous else None,
-                                       [value for _, value in layout])
+                                       values, known)
         except BaseException:
             for temp, _ in _staged(staging):
                 temp.unlink(missing_ok=True)
@@ -292,8 +297,7 @@ def write_pass(out: Path, snapshot: dict, backlog: str, previous: LastPass | Non
         staged = staging.result()
     for temp, target in staged:  # after the record: a killed pass leaves the previous views valid
         install(temp, target)
-    remember(cache_dir, folder / "latest.json", views[folder / "latest.json"],
-             carried(snapshot) if this_pass is None else this_pass)
+    remember(cache_dir, folder / "latest.json", data, carried(snapshot) if this_pass is None else this_pass)
     return path
 
 
