@@ -125,9 +125,9 @@ def _publish_remembered(request: ScanRequest, found: Remembered) -> tuple[Mappin
     scan["history"] = history_rows(scan, len(kept.subsystems), Counter(row[1] for row in kept.candidates), past)
     this_pass = LastPass(scan["pass"], past.latest.version, tuple(scan["history"]), kept.subsystems, kept.candidates,
                          past.latest.outcome)
-    data = outcome.with_scan(kept.data, scan)
-    count = data.rstrip(b"\n").count(b"\n") + 1  # its lines
-    known = (past.latest.number, piece_delta(count, kept.pieces) if kept.pieces else None)
+    data = outcome.encoded(kept, scan)
+    known = None if kept.pieces is None else (
+        past.latest.number, piece_delta(outcome.line_count(data), kept.pieces) if kept.pieces else None)
     outline = {**this_pass.outline(), "scan": scan}  # what the history's record reads of it
     path = write_pass(request.out, outline, assemble(kept.backlog, scan), past.latest, request.cache_dir,
                       this_pass, data, known)

@@ -43,6 +43,7 @@ FORMAT = 1
 QUIET = b',"quiet_passes":'
 CUT = PIECE.encode()  # where deltas cut a line into pieces
 CANDIDATES_OPEN = b' "candidates": ['
+SCAN_START = SCAN_PREFIX.encode()
 # the modules whose code turns a pass's inputs into what it publishes (besides this one)
 JUDGES = ("radar", "radar.config", "radar.pipeline", "radar.stages.discover", "radar.stages.history",
           "radar.stages.gate", "radar.stages.rank", "radar.stages.census", "radar.stages.shape",
@@ -54,8 +55,9 @@ JUDGES = ("radar", "radar.config", "radar.pipeline", "radar.stages.discover", "r
 class Outcome:
     """What the last pass published, for this one (see the module docstring)."""
 
-    data: bytes  # latest.json's bytes with this pass's quiet_passes (and the last pass's scan line)
-    pieces: dict[int, list]  # per line whose counts moved: [[piece, text], ...] (deltas' "r" operations)
+    data: bytes  # latest.json's bytes
+    edits: tuple[tuple[int, int, bytes], ...]  # (offset, length, bytes): the quiet_passes that moved
+    pieces: dict[int, list] | None  # line -> the pieces those edits changed ({}: none; None: see published)
     subsystems: tuple  # lastpass.SubsystemRow, in the snapshot's order
     candidates: tuple  # lastpass.CandidateRow, in the snapshot's order (this pass's quiet_passes)
     backlog: tuple  # backlog.render_parts
@@ -104,7 +106,9 @@ def published(past, key: str | None) -> Outcome | None:
     """What the last pass published, for this pass to publish again, when it was filed under
     `key` (lastpass.LastPass.outcome: its key, backlog parts and idle decisions; its lines are
     latest.json's, its rows what this pass read of it), each instance's quiet_passes counted
-    for this pass; None for anything else."""
+    for this pass; None for anything else. The counts are edits of latest.json's bytes, not
+    lines split and joined again: a 4 MB text costs a copy each time (and its page faults), and
+    as str (it is not ASCII) four times as much."""
     from radar.stages.gate import member_key
     from radar.stages.history import quiet_passes
 
@@ -112,61 +116,98 @@ def published(past, key: str | None) -> Outcome | None:
     if key is None or latest is None or latest.data is None or not latest.outcome or latest.outcome[0] != key:
         return None
     _, backlog, idle = latest.outcome
-    rows = list(latest.candidates)
+    rows, data = list(latest.candidates), latest.data
     counts = [[quiet_passes(member_key(i[0], i[1], i[2], i[3]), i[4], past) for i in row[6]] for row in rows]
     moved = [n for n, row in enumerate(rows) if any(count != i[5] for count, i in zip(counts[n], row[6]))]
-    data, pieces = latest.data, {}
-    if moved:  # the lines as bytes: the text is not ASCII, and str's split and join cost 4x as much
-        lines = data.split(b"\n")
-        try:
-            first = lines.index(CANDIDATES_OPEN) + 1
-        except ValueError:
+    edits: list[tuple[int, int, bytes]] = []
+    pieces: dict[int, list] | None = {}
+    if moved:
+        spans = _candidate_lines(data, len(rows))
+        if spans is None or len({row[0] for row in rows}) != len(rows):  # lines told apart by their ids
             return None
-        if len(lines) <= first + len(rows) or lines[first + len(rows)] not in (b" ]", b" ],"):
-            return None
+        first, spans = spans
         for n in moved:
-            requieted = _requieted(lines[first + n], rows[n][6], counts[n])
-            if requieted is None:
+            found = _requieted(data, *spans[n], rows[n][6], counts[n])
+            if found is None:
                 return None
-            lines[first + n], pieces[first + n] = requieted
+            edits += found[0]
+            if pieces is not None and _shorter({"r": first + n, "t": found[1]}, data, *spans[n]):
+                pieces[first + n] = found[1]
+            else:
+                pieces = None  # make_delta would not patch that line by pieces: let it compare
             rows[n] = (*rows[n][:6], tuple((*i[:5], count, *i[6:]) for i, count in zip(rows[n][6], counts[n])))
-        data = b"\n".join(lines)
-    return Outcome(data, pieces, latest.subsystems, tuple(rows), backlog, tuple(idle))
+    return Outcome(data, tuple(edits), pieces, latest.subsystems, tuple(rows), backlog, tuple(idle))
 
 
-def _requieted(line: bytes, instances: tuple, counts: list[int]) -> tuple[bytes, list] | None:
-    """`line` with its instances' quiet_passes set to `counts`, and the pieces that changed
-    (numbered as deltas.PIECE cuts the line); None when the line does not hold one count per
-    instance, each as the row has it."""
-    out, changed, at, boundary = [], [], 0, 0
+def _candidate_lines(data: bytes, count: int) -> tuple[int, list[tuple[int, int]]] | None:
+    """The number of the first candidate's line, and where each of the `count` lines is."""
+    opening = data.find(b"\n" + CANDIDATES_OPEN + b"\n")
+    if opening < 0:
+        return None
+    at, spans = opening + len(CANDIDATES_OPEN) + 2, []
+    for _ in range(count):
+        end = data.find(b"\n", at)
+        if end < 0:
+            return None
+        spans.append((at, end))
+        at = end + 1
+    if data[at:at + 2] != b" ]":
+        return None
+    return data.count(b"\n", 0, opening + 1) + 1, spans
+
+
+def _requieted(data: bytes, start: int, end: int, instances: tuple, counts: list[int]) -> tuple[list, list] | None:
+    """The edits that set the quiet_passes of the line data[start:end] to `counts`, and the pieces
+    they change (numbered as deltas.PIECE cuts the line); None when the line does not hold one
+    count per instance, each as the row has it."""
+    edits, changed, at, boundary = [], [], start, 0
     for instance, count in zip(instances, counts):
-        where = line.find(QUIET, at)
+        where = data.find(QUIET, at, end)
         if where < 0:
             return None
-        boundary += line.count(CUT, at, where) + 1
+        boundary += data.count(CUT, at, where) + 1
         digits, was = where + len(QUIET), str(instance[5]).encode()
-        end = digits + len(was)
-        if line[digits:end] != was or line[end:end + 1].isdigit():
+        after = digits + len(was)
+        if data[digits:after] != was or data[after:after + 1].isdigit():
             return None
-        out += (line[at:digits], str(count).encode())
         if count != instance[5]:
-            stop = line.find(CUT, end)
-            stop = stop if stop >= 0 else len(line) - line.endswith(b",")
-            changed.append([boundary, (line[where + len(CUT):digits] + str(count).encode()
-                                       + line[end:stop]).decode("utf-8")])
-        at = end
-    if line.find(QUIET, at) >= 0:
-        return None
-    out.append(line[at:])
-    return b"".join(out), changed
+            now = str(count).encode()
+            stop = data.find(CUT, after, end)
+            stop = stop if stop >= 0 else end - (data[end - 1:end] == b",")
+            edits.append((digits, len(was), now))
+            changed.append([boundary, (data[where + len(CUT):digits] + now + data[after:stop]).decode("utf-8")])
+        at = after
+    return None if data.find(QUIET, at, end) >= 0 else (edits, changed)
 
 
-def with_scan(data: bytes, scan: dict) -> bytes:
-    """The encoded snapshot `data` with `scan` as its scan object."""
-    start = data.index(b"\n" + SCAN_PREFIX.encode()) + 1
-    end = data.index(b"\n", start)
-    comma = b"," if data[end - 1:end] == b"," else b""
-    return b"".join((data[:start], (SCAN_PREFIX + compact_json(scan)).encode("utf-8"), comma, data[end:]))
+def _shorter(patch: dict, data: bytes, start: int, end: int) -> bool:
+    """Whether `patch` is shorter than the line data[start:end] (as make_delta patches a line)."""
+    size, end = len(compact_json(patch)), end - (data[end - 1:end] == b",")
+    return size * 4 < end - start or size < len(data[start:end].decode("utf-8"))  # a character: 1 to 4 bytes
+
+
+def encoded(found: Outcome, scan: dict) -> bytes:
+    """The snapshot to publish: latest.json's bytes with its quiet_passes edited and `scan` as its
+    scan object, joined once."""
+    data = found.data
+    start = data.index(b"\n" + SCAN_START) + 1
+    newline = data.index(b"\n", start)
+    end = newline - (data[newline - 1:newline] == b",")  # the scan line's comma stays
+    view, parts, at = memoryview(data), [], 0
+    for offset, length, text in sorted([(start, end - start, (SCAN_PREFIX + compact_json(scan)).encode("utf-8")),
+                                        *found.edits]):
+        parts += (view[at:offset], text)
+        at = offset + length
+    parts.append(view[at:])
+    return b"".join(parts)
+
+
+def line_count(data: bytes) -> int:
+    """len(deltas.split_lines(data's text)), without a copy of `data`."""
+    trailing = 0
+    while trailing < len(data) and data[len(data) - trailing - 1] == 10:  # "\n"
+        trailing += 1
+    return data.count(b"\n") - trailing + 1
 
 
 class LazySnapshot(Mapping):
