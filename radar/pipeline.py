@@ -30,7 +30,7 @@ from radar.request import Progress, ScanRequest
 from radar.reuse.findings import Findings
 from radar.reuse.incremental import find, variant_similarities
 from radar.stages.census import census
-from radar.stages.deps import remembered_dependencies
+from radar.stages.deps import dependencies_key, remembered_dependencies
 from radar.stages.discover import Fleet, discover
 from radar.stages.gate import gate
 from radar.stages.history import Past, compare, gate_history, identify, load_past
@@ -94,13 +94,16 @@ def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
         fleet = discover(request.repo, rules.fleet, now=request.now, memo=cache,
                          horizon=timedelta(days=rules.gate.stable_days))
         findings = find(request, fleet, rules, cache, progress)
-        deps = remembered_dependencies(fleet, findings.references, cache)
         identified = identify(findings.clusters, past)
         history = gate_history(fleet, findings.clusters, past)
-        key = outcome.key_of(rules, fleet, findings, deps, identified, history, past) if remembering else None
-        remembered = outcome.published(past, key)
-        if remembered is not None:
-            return Remembered(fleet, findings, past, started, remembered)
+        key = deps_key = None
+        if remembering and request.cache_dir is not None:  # what the last pass published may be this one's
+            deps_key = dependencies_key(fleet, findings.references, findings.key)
+            key = outcome.key_of(rules, fleet, findings, deps_key, identified, history, past)
+            remembered = outcome.published(past, key)
+            if remembered is not None:
+                return Remembered(fleet, findings, past, started, remembered)
+        deps = remembered_dependencies(fleet, findings.references, cache, deps_key)
         similar = variant_similarities(request, findings.clusters, cache)
     finally:
         cache.close()

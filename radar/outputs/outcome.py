@@ -35,6 +35,7 @@ import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from importlib import import_module
 
 from radar.infra.cache import code_stamp
 from radar.infra.deltas import PIECE, SCAN_PREFIX, compact_json
@@ -69,12 +70,12 @@ def filed(key: str | None, backlog: tuple, idle: tuple[str, ...]) -> tuple | Non
     return None if key is None else (key, backlog, tuple(idle))
 
 
-def key_of(rules, fleet, findings, deps, identified, history, past) -> str | None:
-    """The key of what this pass publishes (module docstring); None when something it depends
-    on has no key (no cache, unreadable code): then nothing is remembered or taken."""
-    if findings.key is None or deps.key is None:
+def key_of(rules, fleet, findings, deps: str | None, identified, history, past) -> str | None:
+    """The key of what this pass publishes (module docstring; `deps`: deps.dependencies_key);
+    None when something it depends on has no key (unreadable code): then nothing is taken."""
+    if findings.key is None or deps is None:
         return None
-    code = code_stamp(("outcome", FORMAT), [sys.modules.get(name) for name in JUDGES] + [sys.modules[__name__]])
+    code = code_stamp(("outcome", FORMAT), [import_module(name) for name in JUDGES] + [sys.modules[__name__]])
     if code is None:
         return None
     before = {row[0]: row for row in past.latest.candidates} if past.latest else {}
@@ -86,7 +87,7 @@ def key_of(rules, fleet, findings, deps, identified, history, past) -> str | Non
     inputs = (rules, replace(fleet, scanned_at=None), _clock(fleet, rules.gate.stable_days), ids, first_seen,
               grew, number, sorted(history.reshaped), sorted(history.moving))
     digest = hashlib.blake2b(pickle.dumps(inputs, 4), digest_size=16)
-    digest.update(f"\0{code}\0{findings.key}\0{deps.key}".encode("utf-8", "surrogatepass"))
+    digest.update(f"\0{code}\0{findings.key}\0{deps}".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
