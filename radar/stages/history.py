@@ -87,8 +87,9 @@ def load_past(out: Path, cache_dir: Path | None = None) -> Past:
 
 
 def identify(clusters: tuple[Cluster, ...], past: Past) -> tuple[tuple[str, Cluster], ...]:
+    # member keys (gate.member_key) built inline: a call per instance was a third of this on moto
     previous = {
-        candidate[0]: {member_key(subsystem, path, name, unit) for subsystem, path, name, unit, *_ in candidate[6]}
+        candidate[0]: {(subsystem, path, name, unit == "block") for subsystem, path, name, unit, *_ in candidate[6]}
         for candidate in (past.latest.candidates if past.latest else ())
     }
     holders: dict[MemberKey, list[str]] = defaultdict(list)  # member -> old ids holding it
@@ -99,7 +100,7 @@ def identify(clusters: tuple[Cluster, ...], past: Past) -> tuple[tuple[str, Clus
     ids: dict[int, str] = {}
     taken: set[str] = set()
     for index in order:
-        keys = {member_key(m.subsystem, m.path, m.name, m.kind) for m in clusters[index].members}
+        keys = {(m.subsystem, m.path, m.name, m.kind == "block") for m in clusters[index].members}
         # shared members with each old candidate that shares any: linear in members, not
         # clusters x old candidates (hundreds of each on a large repository)
         shared = Counter(old_id for key in keys for old_id in holders.get(key, ()))
@@ -114,8 +115,11 @@ def identify(clusters: tuple[Cluster, ...], past: Past) -> tuple[tuple[str, Clus
 
 
 def _fresh_id(found: Cluster) -> str:
-    shape = Counter(m.exact for m in found.members).most_common()
-    dominant = min(s for s, n in shape if n == shape[0][1])
+    shape: dict[str, int] = {}
+    for m in found.members:
+        shape[m.exact] = shape.get(m.exact, 0) + 1
+    most = max(shape.values())
+    dominant = min(s for s, n in shape.items() if n == most)  # the most common shape, the least of those tied
     names = sorted({m.path.rpartition("/")[2] for m in found.members})  # file names (git paths: posix)
     digest = hashlib.blake2b("|".join([dominant, *names]).encode(), digest_size=8).hexdigest()
     return "C-" + digest
