@@ -77,10 +77,11 @@ def git_states(checkouts: list[tuple[Path, str | None, list[str]]], memo: Memo |
     known = memo.get_many([key for pair in keys for key in pair if key]) if memo else {}
     remembered = [(_dates_from(known.get(dates), since) if dates else None,
                    _tracked_from(known.get(tracked)) if tracked else None) for dates, tracked in keys]
-    if len(checkouts) == 1:  # one repository: no pool (nor concurrent.futures' ~5 ms of imports)
-        states = [_git_state(checkouts[0][0], checkouts[0][2], *remembered[0], reach, status)]
-    else:
+    if len(checkouts) > 1:
         states = _side_by_side(checkouts, remembered, reach, status)
+    else:  # none or one (a repository without worktrees): no pool, nor concurrent.futures' ~5 ms of imports
+        states = [_git_state(root, namespaces, *known, reach, status)
+                  for (root, _, namespaces), known in zip(checkouts, remembered)]
     if memo:
         fresh: dict[str, object] = {}
         for (dates_key, tracked_key), (dates, tracked), state in zip(keys, remembered, states):
