@@ -1,8 +1,10 @@
-"""One full pass, top to bottom: rules → discover → find → deps → identify → gate → rank → publish.
+"""One full pass, top to bottom: rules → discover → find → identify → deps → gate → rank → publish.
 
 Each stage is a function of the previous stages' frozen dataclasses; this module only wires
 them together, holds the lock on --out and decides nothing itself. `find` (parse, shape,
-cluster) sits behind one call in `reuse/`, which decides what earlier passes' work to take.
+cluster) sits behind one call in `reuse/`, which decides what earlier passes' work to take;
+after identify, a pass whose inputs are the last pass's publishes the last pass's outcome
+again (outputs/outcome.py says when) instead of gating, ranking and building its snapshot.
 A pass runs with Python's cycle collector paused (infra/collector.py) but while files are
 parsed (reuse/incremental.py resumes it there): reading the last snapshot, the remembered
 findings and building the next allocate hundreds of thousands of objects and no cycle worth
