@@ -56,7 +56,9 @@ def run_pass(request: ScanRequest, progress: Progress | None = None) -> tuple[Ma
             return _publish_remembered(request, result)
         snapshot = build_snapshot(result)
         backlog = render_parts(snapshot)
-        this_pass = dataclasses.replace(carried(snapshot), outcome=outcome.filed(result.outcome_key, backlog, result.idle))
+        this_pass = carried(snapshot)
+        this_pass = dataclasses.replace(this_pass, outcome=outcome.filed(result.outcome_key, backlog, result.idle,
+                                                                         this_pass.candidates))
         path = write_pass(request.out, snapshot, assemble(backlog, snapshot["scan"]), past.latest, request.cache_dir,
                           this_pass)
         return snapshot, path

@@ -65,9 +65,13 @@ class Outcome:
     idle: tuple[str, ...]  # warnings: the decisions no candidate followed
 
 
-def filed(key: str | None, backlog: tuple, idle: tuple[str, ...]) -> tuple | None:
-    """What a pass files with its LastPass (lastpass.LastPass.outcome); None without a key."""
-    return None if key is None else (key, backlog, tuple(idle))
+def filed(key: str | None, backlog: tuple, idle: tuple[str, ...], candidates: tuple) -> tuple | None:
+    """What a pass files with its LastPass (lastpass.LastPass.outcome; `candidates`: its rows);
+    None without a key, or when an instance shows no code: its file could not be read, which
+    the key does not name (the same blob read later would show its code)."""
+    if key is None or not all(instance[9] for row in candidates for instance in row[6]):
+        return None
+    return key, backlog, tuple(idle)
 
 
 def key_of(rules, fleet, findings, deps: str | None, identified, history, past) -> str | None:

@@ -8,8 +8,8 @@ regenerated backlog; earlier records are never touched.
 from __future__ import annotations
 
 import json
-from collections import Counter
 import threading
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
