@@ -114,7 +114,6 @@ def published(past, key: str | None) -> Outcome | None:
     for this pass; None for anything else. The counts are edits of latest.json's bytes, not
     lines split and joined again: a 4 MB text costs a copy each time (and its page faults), and
     as str (it is not ASCII) four times as much."""
-    from radar.stages.gate import member_key
     from radar.stages.history import quiet_passes
 
     latest = past.latest
@@ -122,7 +121,8 @@ def published(past, key: str | None) -> Outcome | None:
         return None
     _, backlog, idle = latest.outcome
     rows, data = list(latest.candidates), latest.data
-    counts = [[quiet_passes(member_key(i[0], i[1], i[2], i[3]), i[4], past) for i in row[6]] for row in rows]
+    counts = [[quiet_passes((i[0], i[1], i[2], i[3] == "block"), i[4], past) for i in row[6]]  # gate.member_key
+              for row in rows]
     moved = [n for n, row in enumerate(rows) if any(count != i[5] for count, i in zip(counts[n], row[6]))]
     edits: list[tuple[int, int, bytes]] = []
     pieces: dict[int, list] | None = {}
