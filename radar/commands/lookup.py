@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from radar.commands import UsageError
+from radar.infra.storage import new_temp
 
 MATCHES_LISTED = 10
 
@@ -66,7 +66,7 @@ def writable_folder(path: Path, flag: str) -> None:
     if not existing.is_dir():
         raise UsageError(f"{flag} {path}: cannot write there ({existing} is a file)")
     try:
-        fd, probe = tempfile.mkstemp(dir=existing, prefix=".radar-probe-")
+        fd, probe = new_temp(existing / "radar-probe")
         os.close(fd)
         os.unlink(probe)
     except OSError as error:

@@ -83,9 +83,25 @@ def make_delta(base: list[str], new: list[str], values: list | None = None) -> l
     return ops
 
 
+def piece_delta(count: int, pieces: dict[int, list]) -> list:
+    """make_delta(base, new) when `new` is `base` (`count` lines) with some pieces of some lines
+    replaced (`pieces`: line -> [[piece, text], ...], as _pieces_patch gives them), each of those
+    lines found nowhere in `base` and its patch shorter than the line: what a caller that
+    replaced them knows without comparing the lines (outputs/outcome.py)."""
+    ops: list = []
+    for n in range(count):
+        if n in pieces:
+            ops.append({"r": n, "t": pieces[n]})
+        else:
+            _copy(ops, n)
+    return ops
+
+
 def _align(before: list, after: list) -> Iterator[tuple[int | None, int]]:
     """For each item of `after`: the index of `before` it copies (the next one when it follows
-    on, else its first place) or None when it is new; and where `before` is read from then."""
+    on, else its first place) or None when it is new; and where `before` is read from then. A new
+    item takes the place of the one at the cursor: the items after a changed one follow on from
+    their own places (piece_delta counts on it), not from an earlier copy of theirs (a " ]")."""
     where: dict = {}
     for i, item in enumerate(before):
         where.setdefault(item, i)
@@ -97,6 +113,7 @@ def _align(before: list, after: list) -> Iterator[tuple[int | None, int]]:
             cursor = where[item]
         else:
             yield None, cursor
+            cursor += 1
             continue
         yield cursor, cursor
         cursor += 1

@@ -267,21 +267,31 @@ def referenced(lines: list[dict]) -> tuple[set[str], set[str]]:
 
 # ---------------------------------------------------------------- recording a pass
 
-def record_pass(out: Path, snapshot: dict, lines: list[str], encoded: str, previous: dict | None,
-                values: list | None = None) -> Path:
+def record_pass(out: Path, snapshot: dict, lines: list[str] | None, encoded: str | bytes, previous: dict | None,
+                values: list | None = None, known: tuple[int, list | None] | None = None) -> Path:
     """Record this pass in the store (content file, then index line). Returns the record's path.
 
-    `lines` and `encoded` are the snapshot as publish encodes it (split_lines(encoded) == lines);
+    `lines` and `encoded` are the snapshot as publish encodes it (split_lines(encoded) == lines;
+    lines None: split here if needed; encoded as text or its UTF-8 bytes);
     `previous` is the last pass's snapshot as the pipeline read it, or the parts describe() reads
     of it (its scan's pass, its candidates' summaries, its subsystems' marks; None: read it here);
-    `values`, when given, the JSON value each of `lines` encodes (None where not known)."""
+    `values`, when given, the JSON value each of `lines` encodes (None where not known);
+    `known`, when the caller made this pass's content from pass N's: (N, the delta operations
+    from N's content, or None when it is N's content unchanged); taken when N is the last pass."""
     folder = folder_of(out)
     tail = index_tail(out)
     last = tail[-1] if tail else None
     rows = rows_before(tail, len(tail))
     depth, since, key_bytes = last["chain"] if last else (0, 0, 0)
-    base_text = _latest_text(out, last) if last else None
-    if base_text is not None and _without_scan(base_text) == _without_scan(encoded):
+    if known is not None and last is not None and known[0] == last["pass"]:
+        ops = known[1]
+        same = ops is None
+    else:
+        known, encoded = None, encoded.decode("utf-8") if isinstance(encoded, bytes) else encoded
+        lines = split_lines(encoded) if lines is None else lines
+        base_text = _latest_text(out, last) if last else None
+        same = base_text is not None and _without_scan(base_text) == _without_scan(encoded)
+    if same:
         line = describe(snapshot, None, rows, unchanged=True)
         line["content"], line["chain"] = {"same": _holder(last)}, [depth, since, key_bytes]
         path = index_path(out)
@@ -289,21 +299,27 @@ def record_pass(out: Path, snapshot: dict, lines: list[str], encoded: str, previ
         if last and (previous is None or previous.get("scan", {}).get("pass") != last["pass"]):
             previous = Store.open(out).snapshot(last["pass"])
         line = describe(snapshot, previous if last else None, rows)
-        base, new = (content_of(split_lines(base_text)) if base_text is not None else None), content_of(lines)
-        ops = make_delta(base, new, values) if base is not None else None
+        if known is None:
+            base = content_of(split_lines(base_text)) if base_text is not None else None
+            ops = make_delta(base, content_of(lines), values) if base is not None else None
         delta = compact_json({"record": 1, "pass": line["pass"], "parent": _holder(last) if last else None,
                               "ops": ops}) if ops is not None else ""
         # each patch was checked byte for byte when made (_patch_or_line); copies and new lines are plain
         keyframe = ops is None or depth + 1 > KEYFRAME_CHAIN or since + len(delta) > key_bytes
         if keyframe:
+            text = encoded.decode("utf-8") if isinstance(encoded, bytes) else encoded
             path = _unique(folder, snapshot["scan"]["finished_at"])
-            atomic_write(path, encoded.encode("utf-8"))
-            line["content"], line["chain"] = {"full": path.name}, [0, 0, len(encoded)]
+            atomic_write(path, encoded if isinstance(encoded, bytes) else encoded.encode("utf-8"))
+            line["content"], line["chain"] = {"full": path.name}, [0, 0, len(text)]
         else:
             path = _unique(folder / DELTAS, snapshot["scan"]["finished_at"])
             atomic_write(path, delta.encode("utf-8"))
             line["content"] = {"delta": path.name, "parent": _holder(last)}
             line["chain"] = [depth + 1, since + len(delta), key_bytes]
+    return _append(out, snapshot, tail, line, path)
+
+
+def _append(out: Path, snapshot: dict, tail: list[dict], line: dict, path: Path) -> Path:
     if compact_json(scan_of([*tail, line], len(tail))) != compact_json(snapshot["scan"]):
         line["scan"] = snapshot["scan"]  # the rows before do not give this history back: keep it whole
     append_line(out, line)

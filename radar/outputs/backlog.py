@@ -48,6 +48,13 @@ def escape(text: str) -> str:
 
 
 def render(snapshot: dict) -> str:
+    return assemble(render_parts(snapshot), snapshot["scan"])
+
+
+def render_parts(snapshot: dict) -> tuple[str, tuple, str]:
+    """The backlog but for what its Last scan section takes from the scan: (the text before that
+    section, the section's facts from the rest of the snapshot, the text after it), plain strings
+    and numbers (radar/outputs/outcome.py keeps them for passes that publish the same candidates)."""
     gate = {**DEFAULT_GATE, **(snapshot.get("gate") or {})}
     lines = ["# Abstraction Radar — backlog", "", GATE_PARAGRAPH.format(**gate), ""]
     if snapshot.get("repo_kind") == "folder":
@@ -57,31 +64,38 @@ def render(snapshot: dict) -> str:
                   for v in ("proposed", "watching", "done", "rejected")}
     roots = {s["name"]: s["root"] for s in snapshot["subsystems"]}
     watching = _Watching(by_verdict["watching"], gate)
-    lines += _last_scan(snapshot, by_verdict, watching)
-    lines += _entries("Proposed", by_verdict["proposed"], "No candidate clears the gate yet.", roots)
-    lines += watching.render(roots)
-    lines += _entries("Done", by_verdict["done"], "Nothing recorded as done.", roots)
-    lines += _entries("Rejected", by_verdict["rejected"], "Nothing rejected.", roots)
-    lines += census_section(snapshot["census"])
-    return "\n".join(lines).rstrip() + "\n"
+    facts = ([escape(s["name"]) + (" (active)" if s["active"] else "") for s in snapshot["subsystems"]],
+             [len(by_verdict[v]) for v in ("proposed", "watching", "done", "rejected")], watching.summary(),
+             len(snapshot["census"]), snapshot.get("gate", {}).get("min_tokens", 50))
+    body = _entries("Proposed", by_verdict["proposed"], "No candidate clears the gate yet.", roots)
+    body += watching.render(roots)
+    body += _entries("Done", by_verdict["done"], "Nothing recorded as done.", roots)
+    body += _entries("Rejected", by_verdict["rejected"], "Nothing rejected.", roots)
+    body += census_section(snapshot["census"])
+    return "\n".join(lines), facts, "\n".join(body)
+
+
+def assemble(parts: tuple[str, tuple, str], scan: dict) -> str:
+    """The backlog from render_parts and the pass's scan object."""
+    head, facts, body = parts
+    return "\n".join([head, *_last_scan(scan, *facts), body]).rstrip() + "\n"
 
 
 # ---------------------------------------------------------------- Last scan
 
-def _last_scan(snapshot: dict, by_verdict: dict[str, list[dict]], watching: "_Watching") -> list[str]:
-    scan = snapshot["scan"]
-    subsystems = snapshot["subsystems"]
-    names = [escape(s["name"]) + (" (active)" if s["active"] else "") for s in subsystems]
+def _last_scan(scan: dict, names: list[str], counts: list[int], watching: str, census: int,
+               min_tokens: int) -> list[str]:
+    proposed, watched, done, rejected = counts
     shown = ", ".join(names[:SUBSYSTEM_NAMES]) + (f", … and {len(names) - SUBSYSTEM_NAMES} more"
                                                    if len(names) > SUBSYSTEM_NAMES else "")
     skipped = ", ".join(f"{n} {reason.replace('_', ' ')}" for reason, n in scan["skipped"].items() if n)
     filtered = scan.get("filtered", {})
-    kept_out = (f"; kept out by filters: {filtered.get('thin_units', 0)} units under {snapshot.get('gate', {}).get('min_tokens', 50) // 2} "
+    kept_out = (f"; kept out by filters: {filtered.get('thin_units', 0)} units under {min_tokens // 2} "
                 f"tokens, {filtered.get('idioms', 0)} idiom clusters (more than 2 instances per consumer)") if filtered else ""
     lines = [
         "## Last scan", "",
         f"- **Date:** {scan['finished_at'].replace('T', ' ').replace('Z', ' UTC')} (pass {scan['pass']})",
-        f"- **Scanned:** {len(subsystems)} subsystems: {shown or 'none found'}",
+        f"- **Scanned:** {len(names)} subsystems: {shown or 'none found'}",
         f"- **Read:** {scan.get('files', 0)} files, {scan.get('units', 0)} units"
         + (f"; skipped {skipped}" if skipped else "") + kept_out,
         f"- **Changes since the last pass:** {_changes(scan)}",
@@ -93,11 +107,11 @@ def _last_scan(snapshot: dict, by_verdict: dict[str, list[dict]], watching: "_Wa
         lines.append(f"- **Empty-pass streak:** {streak} passes in a row (since pass {history[-streak]['pass']}) "
                      "with no new candidate through the gate")
     lines += ["", "| section | candidates | what it holds |", "|---|---:|---|",
-              f"| [Proposed](#proposed) | {len(by_verdict['proposed'])} | cleared the gate, ranked: shown in full |",
-              f"| [Watching](#watching) | {len(by_verdict['watching'])} | {watching.summary()} |",
-              f"| [Done](#done) | {len(by_verdict['done'])} | recorded as done |",
-              f"| [Rejected](#rejected) | {len(by_verdict['rejected'])} | recorded as rejected, with why |",
-              f"| [Census](#census) | {len(snapshot['census'])} | recurring names: shape-matches and collisions |"]
+              f"| [Proposed](#proposed) | {proposed} | cleared the gate, ranked: shown in full |",
+              f"| [Watching](#watching) | {watched} | {watching} |",
+              f"| [Done](#done) | {done} | recorded as done |",
+              f"| [Rejected](#rejected) | {rejected} | recorded as rejected, with why |",
+              f"| [Census](#census) | {census} | recurring names: shape-matches and collisions |"]
     if len(history) > 1:
         lines += ["", "Recent passes:", "", "| pass | finished | subsystems | new | grown | shrunk | gone | proposed | watching | result |",
                   "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"]

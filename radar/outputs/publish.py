@@ -8,11 +8,10 @@ regenerated backlog; earlier records are never touched.
 from __future__ import annotations
 
 import json
+import threading
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
-from importlib import resources
 from pathlib import Path
 
 from radar import __version__
@@ -24,7 +23,7 @@ from radar.reuse.findings import Findings
 from radar.stages.deps import NO_DEPENDENCIES, Dependencies
 from radar.stages.gate import History, member_key
 from radar.stages.history import Changes, Past, quiet_passes
-from radar.stages.lastpass import LastPass, remember
+from radar.stages.lastpass import LastPass, carried, remember
 from radar.stages.rank import Ranked
 from radar.stages.shape import similarity
 from radar.infra import records
@@ -50,40 +49,22 @@ class PassResult:
     # (root, HEAD last pass, HEAD now) -> paths committed since (None: unknown), per moved checkout
     committed: dict[tuple[str, str, str], frozenset[str] | None] = field(default_factory=dict)
     similar: dict[tuple[str, str], float] = field(default_factory=dict)  # (variant's blind, helper's): similarity
+    outcome_key: str | None = None  # what outputs/outcome.py files this pass's outcome under (None: nothing)
+    idle: tuple[str, ...] = ()  # the warnings about decisions no candidate follows (also in fleet.warnings)
 
 
 def schema() -> dict:
+    from importlib import resources  # not at import: a pass never needs it, and it costs ~15 ms
+
     return json.loads(resources.files("radar.outputs").joinpath("snapshot.schema.json").read_text("utf-8"))
 
 
 def build_snapshot(result: PassResult, finished_at: datetime | None = None) -> dict:
-    finished_at = finished_at or datetime.now(timezone.utc)
-    pass_number = result.past.next_pass
     found = result.findings
     files = {subsystem: count for subsystem, count, _ in found.files}
     units = {subsystem: count for subsystem, _, count in found.files}
-    counted = dict(found.skipped)
-    skipped = {reason: counted.get(reason, 0) for reason in SKIP_REASONS}
-    skipped["symlink_outside"] += result.fleet.symlinks_outside
-    changes = result.changes
+    scan = scan_object(result.fleet, found, result.changes, result.past, result.started_at, finished_at)
     dependents = result.deps.dependents()
-    scan = {
-        "started_at": utc_iso(result.started_at), "finished_at": utc_iso(finished_at), "pass": pass_number,
-        "changes": {
-            "new": list(changes.new), "grown": list(changes.grown), "shrunk": list(changes.shrunk),
-            "gone": list(changes.gone),
-            "verdicts": [{"id": i, "from": a, "to": b} for i, a, b in changes.verdicts],
-            "subsystems_added": list(changes.subsystems_added),
-            "subsystems_removed": list(changes.subsystems_removed),
-        },
-        "empty_pass": changes.empty_pass,
-        "skipped": skipped,
-        "filtered": dict(found.filtered),
-        "files": found.file_count,
-        "units": sum(units.values()),
-        "warnings": list(result.fleet.warnings) + list(result.past.unreadable),
-        "parse_errors": [f"{subsystem}: {path}" for subsystem, path in found.parse_errors],
-    }
     code = _code_of(result)  # every instance's evidence, each file read once
     before = {c[0]: c for c in (result.past.latest.candidates if result.past.latest else ())}  # once, not per candidate
     snapshot = {
@@ -99,8 +80,35 @@ def build_snapshot(result: PassResult, finished_at: datetime | None = None) -> d
         "candidates": [_candidate(r, result, code, before.get(r.candidate.id)) for r in result.ranked],
         "census": [_census_row(row) for row in result.census],
     }
-    scan["history"] = _history(snapshot, result.past)
+    scan["history"] = history_rows(scan, len(snapshot["subsystems"]),
+                                   Counter(c["verdict"] for c in snapshot["candidates"]), result.past)
     return snapshot
+
+
+def scan_object(fleet: Fleet, found: Findings, changes: Changes, past: Past, started_at: datetime,
+                finished_at: datetime | None = None) -> dict:
+    """The snapshot's scan object but for its history rows (history_rows)."""
+    finished_at = finished_at or datetime.now(timezone.utc)
+    counted = dict(found.skipped)
+    skipped = {reason: counted.get(reason, 0) for reason in SKIP_REASONS}
+    skipped["symlink_outside"] += fleet.symlinks_outside
+    return {
+        "started_at": utc_iso(started_at), "finished_at": utc_iso(finished_at), "pass": past.next_pass,
+        "changes": {
+            "new": list(changes.new), "grown": list(changes.grown), "shrunk": list(changes.shrunk),
+            "gone": list(changes.gone),
+            "verdicts": [{"id": i, "from": a, "to": b} for i, a, b in changes.verdicts],
+            "subsystems_added": list(changes.subsystems_added),
+            "subsystems_removed": list(changes.subsystems_removed),
+        },
+        "empty_pass": changes.empty_pass,
+        "skipped": skipped,
+        "filtered": dict(found.filtered),
+        "files": found.file_count,
+        "units": sum({subsystem: count for subsystem, _, count in found.files}.values()),
+        "warnings": list(fleet.warnings) + list(past.unreadable),
+        "parse_errors": [f"{subsystem}: {path}" for subsystem, path in found.parse_errors],
+    }
 
 
 def _subsystem(subsystem, files: dict[str, int], units: dict[str, int], history: History,
@@ -236,12 +244,12 @@ def _census_row(row: CensusRow) -> dict:
             "reason": row.reason}
 
 
-def _history(snapshot: dict, past: Past) -> list[dict]:
-    verdicts = Counter(c["verdict"] for c in snapshot["candidates"])
-    changes = snapshot["scan"]["changes"]
+def history_rows(scan: dict, subsystems: int, verdicts: Counter, past: Past) -> list[dict]:
+    """scan.history: the last pass's rows and this one's (`verdicts`: candidates by verdict)."""
+    changes = scan["changes"]
     this_pass = {
-        "pass": snapshot["scan"]["pass"], "finished_at": snapshot["scan"]["finished_at"],
-        "subsystems": len(snapshot["subsystems"]), "empty_pass": snapshot["scan"]["empty_pass"],
+        "pass": scan["pass"], "finished_at": scan["finished_at"],
+        "subsystems": subsystems, "empty_pass": scan["empty_pass"],
         **{key: len(changes[key]) for key in ("new", "grown", "shrunk", "gone")},
         **{verdict: verdicts.get(verdict, 0) for verdict in ("proposed", "watching", "done", "rejected")},
     }
@@ -254,43 +262,60 @@ def snapshot_name(finished_at: str) -> str:
 
 
 def write_pass(out: Path, snapshot: dict, backlog: str, previous: LastPass | None = None,
-               cache_dir: Path | None = None) -> Path:
+               cache_dir: Path | None = None, this_pass: LastPass | None = None, data: bytes | None = None,
+               known: tuple[int, list | None] | None = None) -> Path:
     """Write this pass: its record in the history (records.record_pass), latest.json, then
     abstractions.md, and file what the next pass reads of it in the cache folder (lastpass.py).
     Returns the record's path (a delta, a keyframe, or the index when nothing but the scan
-    changed). `previous` is the last pass, when the caller has it."""
+    changed). `previous` is the last pass, when the caller has it; `this_pass`
+    (lastpass.carried) too. A caller that has the encoded snapshot gives it as `data`, and
+    `known` (records.record_pass), `snapshot` then holding what records.describe reads of it
+    (a LastPass outline with the scan object)."""
     folder = out / "snapshots"
     folder.mkdir(parents=True, exist_ok=True)
     remove_leftovers(folder)
     remove_leftovers(folder / records.DELTAS)
     remove_leftovers(out)
-    layout = snapshot_layout(snapshot)
-    lines = [line for line, _ in layout]
-    encoded = join_lines(lines)
-    views = {folder / "latest.json": encoded.encode("utf-8"), out / "abstractions.md": backlog.encode("utf-8")}
+    if data is None:
+        layout = snapshot_layout(snapshot)
+        lines, values = [line for line, _ in layout], [value for _, value in layout]
+        encoded = join_lines(lines)
+        data = encoded.encode("utf-8")
+    else:
+        lines, values, encoded = None, None, data
+    views = {folder / "latest.json": data, out / "abstractions.md": backlog.encode("utf-8")}
     # the views are written and flushed to disk while the record is: on a busy disk each
-    # fsync waits its turn, and these were more than half of a warm pass's wall time
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        staging = pool.submit(lambda: [(stage(target, data), target) for target, data in views.items()])
-        try:
-            path = records.record_pass(out, snapshot, lines, encoded, previous.outline() if previous else None,
-                                       [value for _, value in layout])
-        except BaseException:
-            for temp, _ in _staged(staging):
-                temp.unlink(missing_ok=True)
-            raise
-        staged = staging.result()
+    # fsync waits its turn, and these were more than half of a warm pass's wall time (a plain
+    # thread: concurrent.futures costs ~5 ms of imports)
+    staged, failed = [], []
+    staging = threading.Thread(target=_stage_all, args=(views, staged, failed))
+    staging.start()
+    try:
+        path = records.record_pass(out, snapshot, lines, encoded, previous.outline() if previous else None,
+                                   values, known)
+    except BaseException:
+        staging.join()
+        for temp, _ in staged:
+            temp.unlink(missing_ok=True)
+        raise
+    staging.join()
+    if failed:
+        for temp, _ in staged:
+            temp.unlink(missing_ok=True)
+        raise failed[0]
     for temp, target in staged:  # after the record: a killed pass leaves the previous views valid
         install(temp, target)
-    remember(cache_dir, folder / "latest.json", views[folder / "latest.json"], snapshot)
+    remember(cache_dir, folder / "latest.json", data, carried(snapshot) if this_pass is None else this_pass)
     return path
 
 
-def _staged(staging) -> list:
+def _stage_all(views: dict[Path, bytes], staged: list, failed: list) -> None:
+    """Stage each view (storage.stage) into `staged`; what failed into `failed`."""
     try:
-        return staging.result()
-    except BaseException:  # staging failed too: it left nothing behind
-        return []
+        for target, data in views.items():
+            staged.append((stage(target, data), target))
+    except BaseException as error:  # handed to the pass's thread, which raises it
+        failed.append(error)
 
 
 def encode_snapshot(snapshot: dict) -> bytes:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from operator import attrgetter
 
 from radar.stages.analyse import FILE_SYSTEM_SKIPS, FileResult, FileWork, read_source
@@ -37,6 +37,9 @@ class Findings:
     unread: tuple[tuple[str, str, str], ...] = ()  # (subsystem, path, reason) of files to re-check
     parse_errors: tuple[tuple[str, str], ...] = ()  # (subsystem, path) of files that did not parse fully
     references: tuple[FileReferences, ...] = ()  # of the files that have any, for deps.py
+    # the memo key they are filed under (memo_key: every file's content and the settings), when
+    # they came through the cache: what a memo of what follows them is keyed by (outputs/outcome.py)
+    key: str | None = field(default=None, compare=False)
 
     @property
     def file_count(self) -> int:

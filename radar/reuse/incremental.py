@@ -21,6 +21,7 @@ store (`infra/cache.py`).
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from radar.config import Rules
 from radar.infra.cache import SHAPING, ParseCache, key_digest
@@ -65,7 +66,7 @@ def find(request: ScanRequest, fleet: Fleet, rules: Rules, cache: ParseCache,
     last = f"last/{SHAPING}/" + key_digest(lineage)
     remembered = decode(cache.get_many([key]).get(key))
     if remembered is not None and still_valid(remembered, works):
-        return remembered
+        return replace(remembered, key=key)
     found = cache.get_many([last])  # only now: a warm pass need not load the last pass's table
     executor = Executor(request.executor, request.jobs or default_jobs(), request.scheduler)
     parsed = (lambda done, total: progress("parsing files", done, total)) if progress else None
@@ -82,7 +83,7 @@ def find(request: ScanRequest, fleet: Fleet, rules: Rules, cache: ParseCache,
             cache.put_many({bound: encode_vocabs(vocabs)})
     cache.put_many({key: memo, last: (key, table)})
     cache.keep_latest(MEMOS_KEPT)
-    return findings
+    return replace(findings, key=key)
 
 
 def _unmoved_since(last: object, works: list[FileWork], ids: list, files: list[tuple], cache: ParseCache,

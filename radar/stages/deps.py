@@ -101,22 +101,35 @@ class Dependencies:
 NO_DEPENDENCIES = Dependencies((), ())
 
 
-def remembered_dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]], memo) -> Dependencies:
+def remembered_dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]], memo,
+                            key: str | None = None) -> Dependencies:
     """dependencies(), taken from `memo` (cache.ParseCache, or None) when its inputs are those of
-    a pass that resolved them: the same references, subsystems, files, manifests and code."""
+    a pass that resolved them: the same references, subsystems, files, manifests and code
+    (`key`: dependencies_key, when the caller has it)."""
     references = tuple(references)
-    code = _own_code()
-    if memo is None or code is None:
+    key = key or (dependencies_key(fleet, references) if memo is not None else None)
+    if key is None:
         return dependencies(fleet, references)
-    layout = [(s.name, s.root, s.namespace, [f.path for f in s.files]) for s in fleet.subsystems]
-    family = f"deps/{key_digest(fleet.repo)}/"
-    roots = _python_roots(fleet)
-    key = family + key_digest((code, references, layout, _manifests(fleet), sorted(roots.items())))
     found = _decoded(memo.get_many([key]).get(key))
     if found is None:
-        found = dependencies(fleet, references, roots)
-        memo.put_many({key: _encoded(found)}, replacing=[family])
+        found = dependencies(fleet, references, _python_roots(fleet))
+        memo.put_many({key: _encoded(found)}, replacing=[key[:key.rindex("/") + 1]])
     return found
+
+
+def dependencies_key(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]],
+                     findings: str | None = None) -> str | None:
+    """What remembered_dependencies files its answer under: the references (or the key of the
+    findings that hold them: the same files give the same references), the subsystems and their
+    files, the manifests' bytes, the Python import roots, this module's code. None when the
+    code cannot be read."""
+    code = _own_code()
+    if code is None:
+        return None
+    layout = [(s.name, s.root, s.namespace, [f.path for f in s.files]) for s in fleet.subsystems]
+    what = ("findings", findings) if findings is not None else tuple(references)
+    roots = sorted(_python_roots(fleet).items())
+    return f"deps/{key_digest(fleet.repo)}/" + key_digest((code, what, layout, _manifests(fleet), roots))
 
 
 def _python_roots(fleet: Fleet) -> dict[str, tuple[int, ...]]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -78,14 +77,11 @@ def git_states(checkouts: list[tuple[Path, str | None, list[str]]], memo: Memo |
     known = memo.get_many([key for pair in keys for key in pair if key]) if memo else {}
     remembered = [(_dates_from(known.get(dates), since) if dates else None,
                    _tracked_from(known.get(tracked)) if tracked else None) for dates, tracked in keys]
-    pool = ThreadPoolExecutor(max_workers=GIT_THREADS)
-    try:
-        states = list(pool.map(lambda job, known: _git_state(job[0], job[2], *known, reach, status),
-                               checkouts, remembered))
-    except BaseException:  # Ctrl-C: leave the running git calls behind instead of waiting for them
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
+    if len(checkouts) > 1:
+        states = _side_by_side(checkouts, remembered, reach, status)
+    else:  # none or one (a repository without worktrees): no pool, nor concurrent.futures' ~5 ms of imports
+        states = [_git_state(root, namespaces, *known, reach, status)
+                  for (root, _, namespaces), known in zip(checkouts, remembered)]
     if memo:
         fresh: dict[str, object] = {}
         for (dates_key, tracked_key), (dates, tracked), state in zip(keys, remembered, states):
@@ -98,6 +94,21 @@ def git_states(checkouts: list[tuple[Path, str | None, list[str]]], memo: Memo |
     return [dataclasses.replace(state, listing=tracked_key) if since is None else dataclasses.replace(
         state, dates={path: when for path, when in state.dates.items() if when >= since}, listing=tracked_key)
             for state, (_, tracked_key) in zip(states, keys)]
+
+
+def _side_by_side(checkouts: list, remembered: list, reach, status) -> list[GitState]:
+    """_git_state of each checkout, GIT_THREADS at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(max_workers=GIT_THREADS)
+    try:
+        states = list(pool.map(lambda job, known: _git_state(job[0], job[2], *known, reach, status),
+                               checkouts, remembered))
+    except BaseException:  # Ctrl-C: leave the running git calls behind instead of waiting for them
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return states
 
 
 def without_excluded(state: GitState, rules: FleetRules, memo: Memo | None) -> GitState:

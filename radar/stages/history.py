@@ -19,7 +19,7 @@ from pathlib import Path
 from radar.infra import records
 from radar.stages.cluster import Cluster
 from radar.stages.discover import Fleet, utc_iso
-from radar.stages.gate import History, MemberKey, member_key
+from radar.stages.gate import History, MemberKey
 from radar.stages.lastpass import LastPass, carried, read
 
 RECENT_PASSES = 5  # quiet_passes counts up to this many earlier passes
@@ -42,7 +42,7 @@ class Past:
         table: dict[MemberKey, dict[str, int]] = defaultdict(dict)
         for subsystem, path, name, unit, exact, quiet, *_ in (self.latest.instances() if self.latest else ()):
             if exact:
-                seen = table[member_key(subsystem, path, name, unit)]
+                seen = table[(subsystem, path, name, unit == "block")]  # member_key, inline: 3k instances on moto
                 seen[exact] = max(seen.get(exact, 0), quiet)
         return table
 
@@ -87,8 +87,9 @@ def load_past(out: Path, cache_dir: Path | None = None) -> Past:
 
 
 def identify(clusters: tuple[Cluster, ...], past: Past) -> tuple[tuple[str, Cluster], ...]:
+    # member keys (gate.member_key) built inline: a call per instance was a third of this on moto
     previous = {
-        candidate[0]: {member_key(subsystem, path, name, unit) for subsystem, path, name, unit, *_ in candidate[6]}
+        candidate[0]: {(subsystem, path, name, unit == "block") for subsystem, path, name, unit, *_ in candidate[6]}
         for candidate in (past.latest.candidates if past.latest else ())
     }
     holders: dict[MemberKey, list[str]] = defaultdict(list)  # member -> old ids holding it
@@ -99,7 +100,7 @@ def identify(clusters: tuple[Cluster, ...], past: Past) -> tuple[tuple[str, Clus
     ids: dict[int, str] = {}
     taken: set[str] = set()
     for index in order:
-        keys = {member_key(m.subsystem, m.path, m.name, m.kind) for m in clusters[index].members}
+        keys = {(m.subsystem, m.path, m.name, m.kind == "block") for m in clusters[index].members}
         # shared members with each old candidate that shares any: linear in members, not
         # clusters x old candidates (hundreds of each on a large repository)
         shared = Counter(old_id for key in keys for old_id in holders.get(key, ()))
@@ -114,8 +115,11 @@ def identify(clusters: tuple[Cluster, ...], past: Past) -> tuple[tuple[str, Clus
 
 
 def _fresh_id(found: Cluster) -> str:
-    shape = Counter(m.exact for m in found.members).most_common()
-    dominant = min(s for s, n in shape if n == shape[0][1])
+    shape: dict[str, int] = {}
+    for m in found.members:
+        shape[m.exact] = shape.get(m.exact, 0) + 1
+    most = max(shape.values())
+    dominant = min(s for s, n in shape.items() if n == most)  # the most common shape, the least of those tied
     names = sorted({m.path.rpartition("/")[2] for m in found.members})  # file names (git paths: posix)
     digest = hashlib.blake2b("|".join([dominant, *names]).encode(), digest_size=8).hexdigest()
     return "C-" + digest
@@ -137,8 +141,8 @@ def reshaped_instances(clusters: tuple[Cluster, ...], past: Past) -> frozenset[M
     """Instances whose shape is none of those recorded for them (same file, same name) last pass."""
     before = past.shapes
     return frozenset(
-        key for found in clusters for m in found.members
-        if (key := member_key(m.subsystem, m.path, m.name, m.kind)) in before and m.exact not in before[key]
+        key for found in clusters for m in found.members  # member_key, inline
+        if (key := (m.subsystem, m.path, m.name, m.kind == "block")) in before and m.exact not in before[key]
     )
 
 

@@ -20,13 +20,13 @@ import struct
 import sys
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from radar.infra.cache import code_stamp, key_digest
 from radar.infra.storage import remove_leftovers
 
-FORMAT = 1  # the tuples' layout below; the code stamp changes with this module anyway
+FORMAT = 2  # the tuples' layout below; the code stamp changes with this module anyway
 
 # (subsystem, path, name, unit, exact, quiet_passes, start_line, end_line, dirty, code)
 InstanceRow = tuple
@@ -45,6 +45,10 @@ class LastPass:
     history: tuple[dict, ...]  # scan.history: the rows of the passes up to it
     subsystems: tuple[SubsystemRow, ...]
     candidates: tuple[CandidateRow, ...]
+    # (key, backlog parts, idle decisions) of what it published, when it was filed (outputs/outcome.py):
+    # what a pass with the same key publishes again; read back from the memo only
+    outcome: tuple | None = field(default=None, compare=False)
+    data: bytes | None = field(default=None, compare=False, repr=False)  # latest.json's bytes, when read from it
 
     def instances(self) -> Iterator[InstanceRow]:
         for candidate in self.candidates:
@@ -91,21 +95,21 @@ def read(latest: Path, cache_dir: Path | None = None) -> LastPass | None:
     if cache_dir is not None and key is not None:
         found = _decoded(_memo_file(cache_dir, latest), key)
         if found is not None:
-            return found
+            return replace(found, data=data)
     try:
         return carried(json.loads(data))
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
 
 
-def remember(cache_dir: Path | None, latest: Path, data: bytes, snapshot: dict) -> None:
-    """File `snapshot`'s fields in `cache_dir` under the bytes `data` just written to `latest`:
+def remember(cache_dir: Path | None, latest: Path, data: bytes, last: LastPass) -> None:
+    """File `last` (carried from the snapshot) in `cache_dir` under the bytes `data` just written to `latest`:
     one file per --out, replaced whole (temp file and rename; it need not survive a crash, a
     torn one fails its check). A cache that cannot be written only costs the next pass time."""
     key = _key(data)
     if cache_dir is None or key is None:
         return
-    body = marshal.dumps((key, _encoded(carried(snapshot))), 2)  # no back-references: twice as fast to write
+    body = marshal.dumps((key, _encoded(last)), 2)  # no back-references: twice as fast to write
     path = _memo_file(cache_dir, latest)
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
@@ -128,7 +132,7 @@ def _key(data: bytes) -> str | None:
 
 
 def _encoded(last: LastPass) -> tuple:
-    return (last.number, last.version, last.history, last.subsystems, last.candidates)
+    return (last.number, last.version, last.history, last.subsystems, last.candidates, last.outcome)
 
 
 def _decoded(path: Path, key: str) -> LastPass | None:
@@ -142,7 +146,7 @@ def _decoded(path: Path, key: str) -> LastPass | None:
         made_under, value = marshal.loads(body)
     except (OSError, struct.error, ValueError, EOFError, TypeError):
         return None
-    if made_under != key or not isinstance(value, tuple) or len(value) != 5:
+    if made_under != key or not isinstance(value, tuple) or len(value) != 6:
         return None
-    number, version, history, subsystems, candidates = value
-    return LastPass(number, version, history, subsystems, candidates)
+    number, version, history, subsystems, candidates, outcome = value
+    return LastPass(number, version, history, subsystems, candidates, outcome)

@@ -11,7 +11,7 @@ import hashlib
 import sys
 import threading
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 # Token categories. "kw": keywords, operators, punctuation (text kept as is);
 # "id": identifiers (text kept; shape renames them); "lit": literals (text is the literal's type);
@@ -134,7 +134,13 @@ def _dotted(ext: str) -> str:
 def _config() -> dict:
     import yaml
 
-    text = resources.files("radar.stages").joinpath("languages.yaml").read_text(encoding="utf-8")
+    beside = Path(__file__).with_name("languages.yaml")
+    if beside.is_file():
+        text = beside.read_text(encoding="utf-8")
+    else:  # a zipped install; importing importlib.resources costs every pass ~15 ms otherwise
+        from importlib import resources
+
+        text = resources.files("radar.stages").joinpath("languages.yaml").read_text(encoding="utf-8")
     # libyaml's loader when the wheel has it: the pure-Python one takes a fifth of a warm pass
     config = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     for name, entry in config["languages"].items():

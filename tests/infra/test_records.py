@@ -311,3 +311,31 @@ def test_a_warm_pass_after_a_cold_one_patches_pieces_not_objects():
     ops = deltas.make_delta(before, after)
     assert [text for _, text in ops[1]["t"]] == ['quiet_passes":2'] * 5
     assert deltas.apply_delta(before, ops) == after
+
+
+@given(st.lists(st.lists(st.sampled_from(["1", "2", '"a"', "é", '"b\\"c"']), min_size=1, max_size=6),
+                min_size=1, max_size=8),
+       st.lists(st.tuples(st.integers(0, 7), st.integers(1, 5), st.sampled_from(["3", "4", '"z"'])), max_size=12))
+def test_pieces_replaced_by_a_caller_give_make_deltas_own_delta(lines, edits):
+    """outputs/outcome.py replaces pieces of some candidates' lines and states the delta rather
+    than comparing the lines again: the same operations make_delta finds, and the lines back."""
+    code = ',"code":"' + "x = 1\\n" * 40 + '"}'  # candidates' lines are long: their code
+    base = ["{", ' "scan": null', ' "subsystems": [', '  {"name":"s"}', " ]", ' "candidates": [',
+            *('  {"id":"C-%d","f":' % n + ',"'.join(f'v{k}":{v}' for k, v in enumerate(fields)) + code
+              for n, fields in enumerate(lines)), " ]", ' "census": [', '  {"name":"x"}', " ]", "}"]
+    new, pieces = list(base), {}
+    for line, at, text in edits:
+        n = 6 + line % len(lines)
+        cut = new[n].split(deltas.PIECE)
+        at = 1 + at % (len(cut) - 1) if len(cut) > 1 else None
+        if at is None or cut[at].startswith("code") or cut[at] == f"v{at - 1}\":{text}":
+            continue
+        cut[at] = f"v{at - 1}\":{text}"
+        new[n] = deltas.PIECE.join(cut)
+        pieces[n] = [[k, piece] for k, (piece, was) in enumerate(zip(cut, base[n].split(deltas.PIECE))) if piece != was]
+    pieces = {n: changed for n, changed in pieces.items() if changed and new[n] != base[n]}
+    if any(len(deltas.compact_json({"r": n, "t": t})) >= len(new[n]) for n, t in pieces.items()):
+        return  # make_delta stores such a line whole: no caller states its pieces
+    ops = deltas.piece_delta(len(base), pieces)
+    assert ops == deltas.make_delta(base, new)
+    assert deltas.apply_delta(base, ops) == new
