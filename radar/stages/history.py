@@ -96,7 +96,8 @@ def identify(clusters: tuple[Cluster, ...], past: Past) -> tuple[tuple[str, Clus
     for old_id, old in previous.items():
         for key in old:
             holders[key].append(old_id)
-    order = sorted(range(len(clusters)), key=lambda i: (-len(clusters[i].members), _fresh_id(clusters[i])))
+    fresh = [_fresh_id(found) for found in clusters]
+    order = sorted(range(len(clusters)), key=lambda i: (-len(clusters[i].members), fresh[i]))
     ids: dict[int, str] = {}
     taken: set[str] = set()
     for index in order:
@@ -104,12 +105,14 @@ def identify(clusters: tuple[Cluster, ...], past: Past) -> tuple[tuple[str, Clus
         # shared members with each old candidate that shares any: linear in members, not
         # clusters x old candidates (hundreds of each on a large repository)
         shared = Counter(old_id for key in keys for old_id in holders.get(key, ()))
+        # on a tie, its own old id: two blocks of the same functions share every member key
+        # (file and function), and must not swap ids on a pass where nothing changed
         best = max(
-            ((count, old_id) for old_id, count in shared.items()
+            ((count, fresh[index].startswith(old_id), old_id) for old_id, count in shared.items()
              if old_id not in taken and count * 2 > len(previous[old_id])),
             default=None,
         )
-        ids[index] = best[1] if best else _unique(_fresh_id(clusters[index]), taken | set(previous))
+        ids[index] = best[2] if best else _unique(fresh[index], taken | set(previous))
         taken.add(ids[index])
     return tuple((ids[i], clusters[i]) for i in range(len(clusters)))
 

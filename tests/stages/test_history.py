@@ -173,9 +173,10 @@ def _identify_by_every_pair(clusters, past):
     ids, taken = {}, set()
     for index in order:
         keys = {member_key(m.subsystem, m.path, m.name, m.kind) for m in clusters[index].members}
-        best = max(((len(keys & old), old_id) for old_id, old in previous.items()
+        best = max(((len(keys & old), _fresh_id(clusters[index]).startswith(old_id), old_id)
+                    for old_id, old in previous.items()
                     if old_id not in taken and len(keys & old) * 2 > len(old)), default=None)
-        ids[index] = best[1] if best else _unique(_fresh_id(clusters[index]), taken | set(previous))
+        ids[index] = best[2] if best else _unique(_fresh_id(clusters[index]), taken | set(previous))
         taken.add(ids[index])
     return tuple((ids[i], clusters[i]) for i in range(len(clusters)))
 
@@ -242,3 +243,25 @@ def test_a_block_that_joins_a_candidate_leaves_its_function_s_copy_stable():
     function_key = member_key("acl", function.path, function.name, "function")
     assert quiet_passes(function_key, function.exact, past) == 2
     assert quiet_passes(member_key("acl", block.path, block.name, "block"), block.exact, past) == 0
+
+
+def test_two_block_clusters_of_the_same_functions_keep_their_ids_on_an_unchanged_pass():
+    """babel: two blocks of the same two functions share every member key (file, function):
+    the second pass used to swap their ids."""
+    from radar.stages.cluster import Cluster
+    from radar.stages.history import Past, identify
+    from radar.stages.lastpass import carried
+    from radar.stages.shape import Shape
+
+    def block(subsystem, start, exact):
+        return Shape(subsystem, f"{subsystem}/family.ts", "typescript", "block", "getBindingIdentifiers",
+                     start, start + 8, 60, exact, "", "", ())
+
+    clusters = tuple(Cluster((block("traverse", start, exact), block("types", start, exact)), 0, (1.0, 1.0))
+                     for start, exact in ((10, "e-first"), (40, "e-second")))
+    first = identify(clusters, Past())
+    snapshot = {"schema": 1, "scan": {"pass": 1}, "candidates": [
+        {"id": cid, "verdict": "watching", "consumers": ["traverse", "types"],
+         "instances": [{"subsystem": m.subsystem, "path": m.path, "name": m.name, "unit": "block"}
+                       for m in found.members]} for cid, found in first]}
+    assert identify(clusters, Past(latest=carried(snapshot))) == first
