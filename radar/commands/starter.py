@@ -78,6 +78,7 @@ DEEP_PACKAGES = 10  # deep inside a package, a few sub-packages are its own part
 TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing"}  # in a folder name: suites, not a fleet
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil")  # one word: `testprojects`
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
+MODULE_FLEET = 100  # with no folder of packages, a folder holding this many modules: one-module packages
 SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
 
 
@@ -183,7 +184,20 @@ def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
     for parent in sorted(kept, key=lambda p: (p.count("/"), p)):
         globs.append((f"{parent}/*" if parent else "*", len(packages[parent])))
         globs += _module_glob(parent, len(packages[parent]), sources) if parent else []
-    return tuple(globs)
+    return tuple(globs) or _module_fleets(sources)
+
+
+def _module_fleets(sources: list[str]) -> tuple[tuple[str, int], ...]:
+    """With no folder of packages anywhere: each folder holding MODULE_FLEET modules of its own
+    or more, one integration per module (an Ansible collection's 577 `plugins/modules/*.py`),
+    as `folder/*.py`. Never Go's, C's or C++'s, whose folder is one package."""
+    counts: Counter = Counter()
+    for f in sources:
+        folder, _, name = f.rpartition("/")
+        if folder and not name.startswith("_") and language_for(f) not in FOLDER_PACKAGES \
+                and not _inside_tests(tuple(folder.split("/"))):
+            counts[(folder, PurePosixPath(name).suffix)] += 1
+    return tuple((f"{folder}/*{suffix}", n) for (folder, suffix), n in sorted(counts.items()) if n >= MODULE_FLEET)
 
 
 def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, dict]:
