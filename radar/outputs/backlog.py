@@ -32,7 +32,8 @@ BOILERPLATE = ("boilerplate", "no behaviour", "delegation", "configuration")  # 
 GATE_PARAGRAPH = (
     "**AHA gate to reach _Proposed_:** ≥{min_consumers} real consumers (distinct subsystems) · every "
     "instance stable (committed, unchanged for {stable_days}+ days, not in a moving subsystem) · "
-    "structurally identical (similarity ≥ {min_similarity}) · at least {min_tokens} tokens · a natural "
+    "structurally identical (similarity ≥ {min_similarity}) · at least {min_tokens} tokens · shared logic, "
+    "not a shared shape alone · not copied on purpose (most copies marked `Copied from …`) · a natural "
     "home (routing rules). Anything short → _Watching_ (with what is missing) or _Rejected_ (with why). "
     "Detection only: the radar never edits the code it scans."
 )

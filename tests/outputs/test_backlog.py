@@ -189,3 +189,10 @@ def test_proposals_whose_copies_sit_in_the_same_files_point_at_each_other():
     assert f"- **Same files as:** #2 {second['id']} `{second['name']}`: their copies sit in the same files" in pointer
     assert third["id"] not in pointer
     assert sum("Same files as" in e for e in entries) == 2
+
+
+def test_the_gate_paragraph_names_every_criterion_a_proposal_must_meet():
+    gate = render(samples.build_passes()[-1]).split("\n---\n")[0]
+    for words in ("real consumers", "stable", "structurally identical", "tokens", "shared logic",
+                  "not copied on purpose", "natural home"):
+        assert words in gate, words
