@@ -2,7 +2,7 @@
 
 Pure functions over one snapshot, the same reading of the gate as `abstractions.md`: a watching
 candidate is *near the gate* when one criterion is short and by a little (a third consumer, a
-few tokens, a few hundredths of similarity, a routing rule, or time).
+few tokens, a few hundredths of similarity, a routing rule, or time), by the backlog's own rule.
 """
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any, Iterable
 
 from dashboard.data.candidates import consumers, display_name, rank, score
 from dashboard.data.loading import Candidate, Snapshot
+from radar.outputs.backlog import one_step_short
 
 CRITERIA = ("consumers", "stable", "identical", "size", "content", "intent", "home")
 BLOCKER_LABELS = {"consumers": "too few consumers", "stable": "not stable yet", "identical": "similar, not identical",
@@ -63,14 +64,7 @@ def near_gate(cand: Candidate, gate: dict[str, Any], ignore_home: bool = False) 
     if cand.get("verdict") != "watching" or cand.get("nature") in BOILERPLATE:
         return False
     missing = tuple(b for b in blockers(cand) if not (ignore_home and b == "home")) or blockers(cand)
-    if len(missing) != 1:
-        return False
-    return {
-        "intent": False,  # the team chose the copies: no small step would change that
-        "consumers": len(consumers(cand)) >= gate["min_consumers"] - 1,
-        "size": int(cand.get("tokens") or 0) >= 0.8 * gate["min_tokens"],
-        "identical": float(cand.get("similarity") or 0) >= gate["min_similarity"] - 0.05,
-    }.get(missing[0], True)
+    return one_step_short({**cand, "consumers": consumers(cand)}, missing, gate)
 
 
 def homeless(cands: Iterable[Candidate]) -> bool:

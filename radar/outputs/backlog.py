@@ -321,17 +321,7 @@ class _Watching:
         return lines
 
     def _near(self, c: dict) -> bool:
-        """One criterion short, and by a little: a third consumer, a few tokens, a routing rule, time."""
-        missing = self._blockers(c)
-        if len(missing) != 1:
-            return False
-        gate = self.gate
-        return {
-            "intent": False,  # the team chose the copies: no small step would change that
-            "consumers": len(c["consumers"]) >= gate["min_consumers"] - 1,
-            "size": c["tokens"] >= 0.8 * gate["min_tokens"],
-            "identical": c["similarity"] >= gate["min_similarity"] - 0.05,
-        }.get(missing[0], True)
+        return one_step_short(c, self._blockers(c), self.gate)
 
     def _blockers(self, c: dict) -> tuple[str, ...]:
         found = blockers(c)
@@ -372,6 +362,19 @@ class _Watching:
                 "(boilerplate), only lays out data (no behaviour), hands its work on (delegation) or "
                 "configures a build or test tool (configuration), so there is nothing to extract. "
                 "Never proposed.", ""] + _table(self.boilerplate, roots, 1, natures=True)
+
+
+def one_step_short(c: dict, missing: tuple[str, ...], gate: dict) -> bool:
+    """Near the gate (the backlog's section, the dashboard's first view): one criterion short,
+    `missing`, and by a little: a third consumer, a few tokens, a routing rule, time."""
+    if len(missing) != 1:
+        return False
+    return {
+        "intent": False,  # the team chose the copies: no small step would change that
+        "consumers": len(c.get("consumers") or ()) >= gate["min_consumers"] - 1,
+        "size": int(c.get("tokens") or 0) >= 0.8 * gate["min_tokens"],
+        "identical": float(c.get("similarity") or 0) >= gate["min_similarity"] - 0.05,
+    }.get(missing[0], True)
 
 
 def blockers(c: dict) -> tuple[str, ...]:
