@@ -177,14 +177,18 @@ def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
     many packages of its own (see _kept)."""
     packages, modules, has_code = _package_folders(files, sources)
     chosen = [parent for parent, found in packages.items()
-              if len(found) >= (DEEP_PACKAGES if parent.count("/") + 1 >= DEEP else MIN_PACKAGES)
-              and len(found) * 2 >= len(has_code.get(parent) or found)]
+              if len(found) >= _fleet_size(parent) and len(found) * 2 >= len(has_code.get(parent) or found)]
     kept = _kept(chosen, packages, modules)
     globs = []
     for parent in sorted(kept, key=lambda p: (p.count("/"), p)):
         globs.append((f"{parent}/*" if parent else "*", len(packages[parent])))
         globs += _module_glob(parent, len(packages[parent]), sources) if parent else []
     return tuple(globs) or _module_fleets(sources)
+
+
+def _fleet_size(parent: str) -> int:
+    """How many packages make a folder a fleet: a few near the top, more deep inside a package."""
+    return DEEP_PACKAGES if parent.count("/") + 1 >= DEEP else MIN_PACKAGES
 
 
 def _module_fleets(sources: list[str]) -> tuple[tuple[str, int], ...]:
@@ -240,8 +244,9 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
 
 def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, set[str]]) -> list[str]:
     """Of nested folders of packages, the one holding more; then, beside it, each folder above
-    holding DEEP_PACKAGES modules of its own or more: a build's modules at the top, pants'
-    `src/python/pants/{core,engine,util}` beside `backend/*`. Those are the libraries the fleet
+    holding modules of its own (DEEP_PACKAGES or more, but for a folder that only groups
+    packages): a build's modules at the top, pants' `src/python/pants/{core,engine,util}` beside
+    `backend/*`, astro's `packages/{astro,internal-helpers}` beside `packages/integrations/*`. Those are the libraries the fleet
     below uses, so its homes; discovery gives each file to the innermost subsystem. A smaller
     fleet inside one of those modules is the module's own parts."""
     kept: list[str] = []
@@ -249,7 +254,12 @@ def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, s
         if not any(_within(parent, k) or _within(k, parent) for k in kept):
             kept.append(parent)
     for above in sorted(set(chosen) - set(kept), key=lambda p: p.count("/") if p else -1):
-        if len(modules.get(above, ())) < DEEP_PACKAGES or not any(_within(above, k) for k in kept):
+        # A folder that only groups packages (astro's `packages/`, holding the core beside
+        # `packages/integrations/*`) needs a few; the top, or a package itself, many: else they
+        # are a few tools, or the package's own parts (sentry_sdk/{ai,crons}).
+        grouping = above and not any(above in found for found in modules.values())
+        least = _fleet_size(above) if grouping else DEEP_PACKAGES
+        if len(modules.get(above, ())) < least or not any(_within(above, k) for k in kept):
             continue
         kept = [k for k in kept if not _within(above, k) or len(packages[k]) >= len(packages[above])
                 or _child_holding(above, k) not in modules[above]] + [above]

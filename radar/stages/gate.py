@@ -184,11 +184,17 @@ def _route(candidate_id: str, found: Cluster, routes: tuple[Route, ...],
     return Routing(None, None, None, "no routing rule matches")
 
 
+# Module names (suffix and leading underscores aside) of constants, types and errors.
+DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "typings", "enums", "errors",
+                          "exceptions", "version"})
+
+
 class HomeFinder:
     """A home from the dependency graph when no rule gives one: a subsystem that most of the
-    consumers (more than half) already reference. Among those: the one most consumers reference,
-    then the one the copies' own files reference most, then the lowest (fewest dependencies of
-    its own, most dependents). A consumer is the home only when every other one references it:
+    consumers (more than half) already reference. Among those: not a module of constants, types
+    or errors if another fits; the one most consumers reference; the package enclosing them; the
+    one the copies' own files reference most; the lowest (fewest dependencies of its own, most
+    dependents). A consumer is the home only when every other one references it:
     it already holds the shape, they adopt its unit. No shared dependency, no home."""
 
     def __init__(self, deps: Dependencies, subsystems: dict[str, Subsystem]):
@@ -243,11 +249,17 @@ class HomeFinder:
         def preference(pair):
             target, who = pair
             close = sum((user, target) in near for user in who)
-            return (-len(who), not self._encloses(target, who), -close, self.below.get(target, 0),
-                    -self.above.get(target, 0), target)
+            return (self._declarations(target), -len(who), not self._encloses(target, who), -close,
+                    self.below.get(target, 0), -self.above.get(target, 0), target)
 
         target, found = min(fit, key=preference)
         return target, tuple(found)
+
+    def _declarations(self, name: str) -> bool:
+        """A module of constants, types or errors (`consts.py`, `types.ts`): every consumer
+        references it, and it is no place for logic; a home only when nothing else fits."""
+        module = self.subsystems[name].namespace.rstrip("/").rpartition("/")[2]
+        return module.partition(".")[0].lower().lstrip("_") in DECLARATIONS
 
     def _encloses(self, name: str, consumers: list[str]) -> bool:
         """The package the consumers live in (`pipelines` for `pipelines/*`): where their base

@@ -361,6 +361,23 @@ def test_init_keeps_a_folder_of_many_packages_above_a_larger_fleet_as_its_homes(
     assert fleet_rules["subsystems"] == ["src/python/pants/*", "src/python/pants/backend/*"]
 
 
+def test_init_keeps_the_packages_beside_a_folder_grouping_more_packages_as_their_homes(tmp_path):
+    """astro: `packages/{astro,internal-helpers,…}` beside `packages/integrations/*`: the core the
+    integrations import is scanned, each file in its innermost subsystem."""
+    files = {}
+    for name in ("astro", "helpers", "upgrade"):
+        files[f"packages/{name}/package.json"] = "{}\n"
+        files[f"packages/{name}/src/index.js"] = f"export const {name} = 1;\n"
+    for name in ("react", "vue", "svelte", "node", "deno"):
+        files[f"packages/integrations/{name}/package.json"] = "{}\n"
+        files[f"packages/integrations/{name}/src/index.js"] = f"export const {name} = 1;\n"
+    done, fleet_rules = _init(tmp_path / "astro-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["packages/*", "packages/integrations/*"]
+    scan = radar("scan", "--repo", tmp_path / "astro-repo", "--rules", tmp_path / "rules",
+                 "--out", tmp_path / "out", "--no-cache")
+    assert scan.returncode == 0 and "8 files" in scan.stderr, scan.stderr  # none twice
+
+
 def test_init_finds_gems_named_by_their_gemspec_and_leaves_out_the_other_top_folders(tmp_path):
     """rails: actionpack/actionpack.gemspec and eleven more at the top, one Gemfile for all;
     `tools/` and `.github/` hold code but are no gem, so no subsystem."""

@@ -136,6 +136,17 @@ def test_the_copies_own_imports_then_the_lowest_subsystem_break_ties():
                  ).routing.home == "lib/core"  # the copies themselves import core
 
 
+def test_a_module_of_constants_is_a_home_only_when_nothing_else_is():
+    """sentry-python: every integration imports `consts.py` (SPANDATA) and `utils.py`; consts is
+    the lowest, but logic goes to utils, not among the constants."""
+    both = [(c, t) for c in ("acl", "feed", "mod") for t in ("consts", "utils")] + [("utils", "consts")]
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*both), others=("consts", "utils")
+                 ).routing.home == "lib/utils"
+    alone = [(c, "consts") for c in ("acl", "feed", "mod")]
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*alone), others=("consts",)
+                 ).routing.home == "lib/consts"
+
+
 def test_copies_that_say_they_are_copied_from_another_are_kept_on_purpose_and_not_proposed():
     found = []
     for n, name in enumerate(["acl", "feed", "mod"]):
