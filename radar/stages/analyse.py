@@ -29,7 +29,7 @@ from radar.stages.discover import content_blob_id
 from radar.infra.executors import Executor
 from radar.stages import content
 from radar.stages.content import file_content, vocab, word_codes
-from radar.stages.parse import Reference, calls_are, extract
+from radar.stages.parse import Reference, calls_are, extract_either
 from radar.stages.shape import FileStreams, Shape, exact_fingerprint
 
 MAX_FILE_BYTES = 1 << 20  # larger files are generated or vendored more often than written
@@ -74,7 +74,7 @@ class FileResult:
 
 # A compact, marshal-able analysis of one blob: (skip reason or None, parse_error, units,
 # (blind, names) of the whole file, digest of the shapes, the file's content words and their
-# token positions (content.py), references), each unit (kind, name, start_line, end_line,
+# token positions (content.py), references, the language it parsed as), each unit (kind, name, start_line, end_line,
 # first_token, size, exact, samples, behaviour, forwards); a unit's streams are
 # [first_token:first_token + size] of the file's. Storing the file's streams once, not per
 # nested unit, makes a pass read a third as much.
@@ -83,7 +83,7 @@ _NOTHING = ("", "")
 
 
 def _nothing(reason: str | None) -> Compact:
-    return (reason, False, (), _NOTHING, "", ((), ()), ())
+    return (reason, False, (), _NOTHING, "", ((), ()), (), "")
 
 
 def read_source(abspath: str) -> tuple[bytes | None, str | None]:
@@ -127,9 +127,9 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
         return _nothing("undecodable")
     if _generated(data):
         return _nothing("generated")
-    extraction = extract(data, language)
+    extraction, parsed_as = extract_either(data, language)
     streams = FileStreams(extraction.tokens)  # once per file: units are slices of it
-    content = file_content(extraction.tokens, streams.blind, calls_are(language), extraction.calls)
+    content = file_content(extraction.tokens, streams.blind, calls_are(parsed_as), extraction.calls)
     units = []
     copied = _copied_on_purpose(data, extraction.units)
     for unit, marked in zip(extraction.units, copied):
@@ -140,8 +140,8 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
                       marked))
     skipped = "parse_error" if extraction.had_errors and not units else None
     return (skipped, extraction.had_errors, tuple(units), (streams.blind, streams.names),
-            _shapes_digest(units, streams.names, content.words, extraction.references),
-            (content.at, content.words), extraction.references)
+            _shapes_digest(units, streams.names, content.words, extraction.references, parsed_as),
+            (content.at, content.words), extraction.references, parsed_as)
 
 
 def _copied_on_purpose(data: bytes, units) -> list[bool]:
@@ -179,7 +179,8 @@ def _marked(lines: list[bytes], start_line: int) -> bool:
     return False
 
 
-def _shapes_digest(units: list[tuple], names: str, words: tuple[str, ...], references: tuple = ()) -> str:
+def _shapes_digest(units: list[tuple], names: str, words: tuple[str, ...], references: tuple = (),
+                   parsed_as: str = "") -> str:
     """Equal digests, equal shapes (wherever the file is): what clustering's memo is keyed by,
     so an edit that moves no shape (a comment, trailing lines) does not cluster again.
     The names stream determines the blind stream and the samples; `exact` is kept for safety;
@@ -192,6 +193,7 @@ def _shapes_digest(units: list[tuple], names: str, words: tuple[str, ...], refer
     digest.update("\0".join(words).encode("utf-8", "surrogatepass"))
     if references:
         digest.update(repr(references).encode("utf-8", "surrogatepass"))
+    digest.update(parsed_as.encode())
     return digest.hexdigest()
 
 
@@ -297,7 +299,7 @@ def _run(batch_input: list[tuple[str, str]], executor: Executor, progress) -> It
 
 
 def _bind(work: FileWork, compact: Compact, vocabs: Vocabs | None = None, blob: str | None = None) -> FileResult:
-    skipped, parse_error, units, (blind, names), digest, (at, words), references = compact
+    skipped, parse_error, units, (blind, names), digest, (at, words), references, parsed_as = compact
     file_name = PurePosixPath(work.path).name
     key = (work.subsystem, work.language, blob, digest)
     known = vocabs.take(key, len(units)) if vocabs is not None and blob else None
@@ -306,7 +308,7 @@ def _bind(work: FileWork, compact: Compact, vocabs: Vocabs | None = None, blob: 
         known = tuple(vocab(at, codes, unit[4], unit[4] + unit[5]) for unit in units)
     if vocabs is not None and blob:
         vocabs.kept[key] = known
-    subsystem, path, language = work.subsystem, work.path, work.language
+    subsystem, path, language = work.subsystem, work.path, parsed_as or work.language
     shapes = []
     for (kind, name, start, end, first, size, exact, samples, behaviour, forwarding, copied), unit_vocab in zip(units, known):
         # Shape(...) without the frozen dataclass's __init__ (one object.__setattr__ per field:

@@ -103,6 +103,20 @@ def calls_are(language: str) -> str:
     return _config()["languages"].get(language, {}).get("call_style", "parens")
 
 
+def extract_either(data: bytes, language: str) -> tuple[Extraction, str]:
+    """extract(), and the language it was parsed as: a file that does not parse as `language` is
+    parsed as the language's `or_else` too (a C++ header named `.h`), and the parse keeping more
+    units wins; a tie keeps `language`."""
+    extraction = extract(data, language)
+    other = _config()["languages"].get(language, {}).get("or_else") if extraction.had_errors else None
+    if other is None:
+        return extraction, language
+    retry = extract(data, other)
+    if not retry.had_errors or len(retry.units) > len(extraction.units):
+        return retry, other
+    return extraction, language
+
+
 def _suffix(name: str) -> str:
     """PurePosixPath(name).suffix, without building a path (this runs for every file of a pass)."""
     dot = name.rfind(".")
@@ -114,7 +128,7 @@ def _suffix(name: str) -> str:
 _UNIT_KINDS = frozenset({"function", "method", "class", "definition"})
 _LANGUAGE_KEYS = frozenset(
     {"grammar", "extensions", "units", "blocks", "wrappers", "lisp", "calls", "call_style", "references",
-     "reference_roots"}
+     "reference_roots", "or_else"}
     | {"comments", "literals", "keywords", "atoms", "silent"}
 )
 _UNIT_KEYS = frozenset({"kind", "name", "require", "container_if"})

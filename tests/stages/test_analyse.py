@@ -48,3 +48,44 @@ def test_a_class_made_mostly_of_copied_methods_is_a_copy_and_a_file_without_the_
 """, "")
     assert copied(mostly)["Pipeline"]
     assert not any(copied(PIPELINE.replace("Copied from", "Taken from")).values())
+
+
+CPP_HEADER = b'''#pragma once
+#include "core/component.h"
+
+namespace home {
+namespace sensor {
+
+class DistanceSensor : public Component {
+ public:
+  void loop() override;
+  float read_distance() { return this->last_ * 0.1f; }
+
+ protected:
+  float last_{0};
+};
+
+}  // namespace sensor
+}  // namespace home
+'''
+
+C_HEADER = b'''#include <stddef.h>
+
+struct buffer { char *data; size_t size; };
+
+static inline size_t buffer_left(const struct buffer *b, size_t used) { return b->size - used; }
+'''
+
+
+def test_a_header_that_does_not_parse_as_c_is_read_as_cpp_and_a_c_header_stays_c():
+    def shapes(data: bytes):
+        work = FileWork("sensor", "sensor/distance.h", "/nonexistent", "c", None)
+        return _bind(work, analyse_bytes(data, "c"))
+
+    cpp = shapes(CPP_HEADER)
+    assert not cpp.parse_error and cpp.language == "c"  # the file is still counted as what its name says
+    assert {(s.kind, s.name, s.language) for s in cpp.shapes} >= {("class", "DistanceSensor", "cpp"),
+                                                                  ("method", "read_distance", "cpp")}
+    c = shapes(C_HEADER)
+    assert not c.parse_error and {s.language for s in c.shapes} == {"c"}
+    assert {s.name for s in c.shapes} >= {"buffer", "buffer_left"}
