@@ -104,17 +104,15 @@ def calls_are(language: str) -> str:
 
 
 def extract_either(data: bytes, language: str) -> tuple[Extraction, str]:
-    """extract(), and the language it was parsed as: a file that does not parse as `language` is
-    parsed as the language's `or_else` too (a C++ header named `.h`), and the parse keeping more
-    units wins; a tie keeps `language`."""
+    """extract(), and the language it was parsed as: a file that does not parse as `language`,
+    holding a word of the language's `or_else`, is parsed as that too (a C++ header named `.h`),
+    which is taken when it parses whole (a C file that macros stopped stays C)."""
     extraction = extract(data, language)
     other = _config()["languages"].get(language, {}).get("or_else") if extraction.had_errors else None
-    if other is None:
+    if other is None or not any(word.encode() in data for word in other["if_any"]):
         return extraction, language
-    retry = extract(data, other)
-    if not retry.had_errors or len(retry.units) > len(extraction.units):
-        return retry, other
-    return extraction, language
+    retry = extract(data, other["language"])
+    return (extraction, language) if retry.had_errors else (retry, other["language"])
 
 
 def _suffix(name: str) -> str:
