@@ -205,9 +205,10 @@ def _module_fleets(sources: list[str]) -> tuple[tuple[str, int], ...]:
 
 
 def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, dict]:
-    """Per folder: its sub-folders that are packages (a manifest, ten Go packages or more, or a
-    group of packages further down), those with a manifest of their own (modules), and those
-    holding code."""
+    """Per folder: its sub-folders that are packages (a manifest or a `src/main/` of sources, ten
+    Go packages or more, or a group of packages further down), those that are so by themselves
+    (modules), and those holding code."""
+    built = frozenset(sources)
     packages: dict[str, set[str]] = defaultdict(set)
     go_packages: dict[str, set[str]] = defaultdict(set)  # Go's package is its folder: no manifest
     groups: dict[str, set[str]] = defaultdict(set)  # sub-folders holding packages further down
@@ -220,7 +221,7 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
                 if any(_not_fleet(p) for p in parts[:depth + 1]) or _tests(parts[:depth]):
                     continue
                 children[parent].add(child)
-                if len(parts) == depth + 2 and _is_manifest(parts[-1]):
+                if len(parts) == depth + 2 and _is_manifest(parts[-1]) or _builds_sources(parts, depth, built):
                     packages[parent].add(child)
                 elif len(parts) == depth + 2 and _is_go_source(parts[-1]):
                     go_packages[parent].add(child)
@@ -306,6 +307,13 @@ def _not_fleet(folder: str) -> bool:
     return folder in NOT_SUBSYSTEMS or folder.startswith(".")
 
 
+def _builds_sources(parts: list[str], depth: int, sources: frozenset[str]) -> bool:
+    """A source file in `<module>/src/main/`, the JVM builds' layout, makes <module> (parts up to
+    `depth`) a module: sbt and Gradle declare theirs in one build file at the top (pekko's
+    `actor`, `stream`, `cluster`), so no manifest of their own marks them."""
+    return parts[depth + 1:depth + 3] == ["src", "main"] and "/".join(parts) in sources
+
+
 def _is_manifest(name: str) -> bool:
     return name in MANIFESTS or name.endswith(MANIFEST_SUFFIXES)
 
@@ -350,8 +358,10 @@ def _not_packages_at_the_top(files: list[str], sources: list[str],
     """With `*` for the packages at the top, the top folders holding code that are no package
     (rails' `guides/`, `tools/`, `.github/`): each would be a subsystem of its own. Those holding
     a fleet of their own (`instrumentation/`, for `instrumentation/*`) stay."""
-    packages = {parts[0] for parts in (PurePosixPath(f).parts for f in files)
-                if len(parts) == 2 and (_is_manifest(parts[1]) or _is_go_source(parts[1]))}
+    built = frozenset(sources)
+    packages = {parts[0] for parts in (f.split("/") for f in files)
+                if len(parts) == 2 and (_is_manifest(parts[1]) or _is_go_source(parts[1]))
+                or _builds_sources(parts, 0, built)}
     counts = Counter(PurePosixPath(f).parts[0] for f in sources if f.count("/") >= 1)
     return tuple((f"{folder}/**", "not a package", n) for folder, n in sorted(counts.items())
                  if folder not in packages and folder not in fleets)

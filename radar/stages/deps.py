@@ -186,7 +186,7 @@ def dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]]
     resolved = unresolved = 0
     for subsystem, path, language, refs in references:
         targets: dict[str, int] = {}
-        for capture, text, line in refs:
+        for capture, text, line in _scala_relative(refs) if language == "scala" else refs:
             target = index.resolve(subsystem, path, language, capture, text)
             if target is None:
                 unresolved += capture in ("module", "namespace", "qualified")
@@ -330,6 +330,24 @@ class _Index:
 # import each other's (Java, Kotlin and Scala share the JVM's packages).
 _DECLARING = {"java": "jvm", "kotlin": "jvm", "scala": "jvm", "php": "php", "csharp": "csharp"}
 _SCALA_IMPORT = re.compile(r"import\s+([\w.]+)")  # `import a.b.{C, D => E}`, `import a.b._`: a.b
+
+
+def _scala_relative(refs: tuple) -> list:
+    """Scala's imports with the packages they are relative to written out: after `import
+    org.apache.pekko`, `import pekko.actor.Address` is `org.apache.pekko.actor.Address` (Akka's
+    and Pekko's style, which keeps their own `pekko` apart from other `pekko`s)."""
+    imported: dict[str, str] = {}  # a package's last name -> the package, as imported so far
+    found = []
+    for capture, text, line in refs:
+        name = _dotted("scala", text) if capture == "module" else ""
+        head, _, rest = name.partition(".")
+        if head in imported:
+            name = imported[head] + ("." + rest if rest else "")
+            text = f"import {name}"  # what resolve() reads of it
+        if name:
+            imported.setdefault(name.rpartition(".")[2], name)
+        found.append((capture, text, line))
+    return found
 
 
 def _dotted(language: str, name: str) -> str:

@@ -378,6 +378,22 @@ def test_init_keeps_the_packages_beside_a_folder_grouping_more_packages_as_their
     assert scan.returncode == 0 and "8 files" in scan.stderr, scan.stderr  # none twice
 
 
+def test_init_finds_the_modules_of_an_sbt_build_by_their_src_main_folders(tmp_path):
+    """pekko: one build.sbt at the top declares `actor`, `stream`, `cluster`…; no module has a
+    build file of its own, each has `src/main/scala`. The build's own `project/` is no module."""
+    files = {"build.sbt": "", "project/Dependencies.scala": "object Dependencies\n"}
+    for name in ("actor", "stream", "cluster", "remote"):
+        files[f"{name}/src/main/scala/org/x/{name}/Main.scala"] = f"package org.x.{name}\n\nclass Main\n"
+    for name in ("actor", "stream"):
+        files[f"{name}-tests/src/test/scala/org/x/{name}/MainSpec.scala"] = "class MainSpec\n"
+    done, fleet_rules = _init(tmp_path / "sbt-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["*"] and "* (4 packages)" in done.stderr
+    assert "project/**" in fleet_rules["exclude"]
+    scan = radar("scan", "--repo", tmp_path / "sbt-repo", "--rules", tmp_path / "rules",
+                 "--out", tmp_path / "out", "--no-cache")
+    assert scan.returncode == 0 and "4 subsystems, 4 files" in scan.stderr, scan.stderr
+
+
 def test_init_finds_gems_named_by_their_gemspec_and_leaves_out_the_other_top_folders(tmp_path):
     """rails: actionpack/actionpack.gemspec and eleven more at the top, one Gemfile for all;
     `tools/` and `.github/` hold code but are no gem, so no subsystem."""

@@ -180,6 +180,20 @@ def test_scala_imports_by_declared_package_and_swift_imports_by_target_folder(tm
     assert edges(deps) == {("web", "core"), ("api", "core"), ("NIOHTTP1", "NIOCore")}
 
 
+def test_scala_imports_relative_to_an_imported_package(tmp_path):
+    """Pekko's style: `import org.apache.pekko`, then `import pekko.actor.Address`."""
+    deps = scan(tmp_path, {
+        "actor": {"actor/src/main/scala/org/apache/pekko/actor/Address.scala":
+                  "package org.apache.pekko.actor\n\nclass Address\n"},
+        "cluster": {"cluster/src/main/scala/org/apache/pekko/cluster/Member.scala":
+                    "package org.apache.pekko.cluster\n\nimport org.apache.pekko\n"
+                    "import pekko.actor.{ Address, ActorSystem }\n\nclass Member\n"},
+        "remote": {"remote/src/main/scala/org/apache/pekko/remote/Codec.scala":
+                   "package org.apache.pekko.remote\n\nimport pekko.actor.Address\n\nclass Codec\n"},
+    })
+    assert edges(deps) == {("cluster", "actor")}  # remote never imported `pekko`: nothing to be relative to
+
+
 def test_c_and_cpp_includes_beside_the_file_or_by_unique_suffix(tmp_path):
     deps = scan(tmp_path, {
         "lib/strings": {"lib/strings/include/strings/trim.h": "int trim(char *s);\n"},
