@@ -61,6 +61,7 @@ EXCLUDABLE = {
 NOT_SUBSYSTEMS = {"test", "tests", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
                   "examples", "example", "samples", "sample", "playground", "playgrounds", "sandbox", "sandboxes",
                   "scripts", "benchmark", "benchmarks", "bench", "e2e", "typings",
+                  "eng",  # .NET's Arcade SDK keeps a repository's build and CI tooling there
                   *EXCLUDABLE["vendored"], *EXCLUDABLE["migrations"]}  # always excluded: a fleet there would hold no file
 # a test runner's setup files too: vitest's `test-setup.ts`, create-react-app's `setupTests.js`; and
 # Rust's unit tests kept beside the code (`mod tests;` in `src/interface/tests.rs`)
@@ -254,17 +255,25 @@ def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, s
     for parent in sorted(chosen, key=lambda p: (-len(packages[p]), not p, p.count("/"), p)):  # the top: on a tie, last
         if not any(_within(parent, k) or _within(k, parent) for k in kept):
             kept.append(parent)
+        elif len(packages[parent]) >= DEEP_PACKAGES and _grouping(parent, modules) \
+                and any(parent.rpartition("/")[0] == k for k in kept):
+            kept.append(parent)  # aspire's `src/Components/*` beside the `src/*` it is in: a fleet of its own
     for above in sorted(set(chosen) - set(kept), key=lambda p: p.count("/") if p else -1):
         # A folder that only groups packages (astro's `packages/`, holding the core beside
         # `packages/integrations/*`) needs a few; the top, or a package itself, many: else they
         # are a few tools, or the package's own parts (sentry_sdk/{ai,crons}).
-        grouping = above and not any(above in found for found in modules.values())
+        grouping = above and _grouping(above, modules)
         least = _fleet_size(above) if grouping else DEEP_PACKAGES
         if len(modules.get(above, ())) < least or not any(_within(above, k) for k in kept):
             continue
         kept = [k for k in kept if not _within(above, k) or len(packages[k]) >= len(packages[above])
                 or _child_holding(above, k) not in modules[above]] + [above]
     return kept
+
+
+def _grouping(folder: str, modules: dict[str, set[str]]) -> bool:
+    """`folder` only groups packages: it is no package (module) itself."""
+    return not any(folder in found for found in modules.values())
 
 
 def _child_holding(folder: str, below: str) -> str:

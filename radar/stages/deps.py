@@ -150,7 +150,8 @@ def _manifests(fleet: Fleet) -> list[bytes | None]:
         namespace = subsystem.namespace.strip("/")
         folder = os.path.join(subsystem.root, namespace)
         for path in (os.path.join(folder, "package.json"), os.path.join(folder, "Cargo.toml"),
-                     *(os.path.join(subsystem.root, where, "go.mod") for where in sorted({namespace, ""}))):
+                     *(os.path.join(subsystem.root, where, "go.mod") for where in sorted({namespace, ""})),
+                     *(os.path.join(subsystem.root, project) for project in _project_files(subsystem))):
             try:  # plain strings: a Path per manifest was half of this on 175 subsystems
                 with open(path, "rb") as handle:
                     found.append(handle.read())
@@ -197,6 +198,9 @@ def dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]]
                 targets.setdefault(target, line)
         if targets:
             by_file.append((subsystem, path, tuple(sorted(targets.items()))))
+    for subsystem in fleet.subsystems:  # .NET: the projects a project file references
+        for target, path, line in _project_references(index, subsystem):
+            first[(subsystem.name, target)].setdefault(path, f"{path}:{line}")
     edges = tuple(
         Edge(source, target, len(places), tuple(places[p] for p in sorted(places)[:EVIDENCE_KEPT]))
         for (source, target), places in sorted(first.items())
@@ -253,6 +257,8 @@ class _Index:
             for capture, text, _ in refs:
                 if capture == "package":
                     package = _dotted(language, text)
+                    if _borrowed(language, package):
+                        continue
                     table[package].add(subsystem)
                     if language == "php":  # PSR-4: one class a file, named after it
                         table[f"{package}.{posixpath.basename(path).partition('.')[0]}"].add(subsystem)
@@ -329,6 +335,14 @@ class _Index:
 # Languages whose files declare their package or namespace, by the family whose files can
 # import each other's (Java, Kotlin and Scala share the JVM's packages).
 _DECLARING = {"java": "jvm", "kotlin": "jvm", "scala": "jvm", "php": "php", "csharp": "csharp"}
+# The platform's namespaces that .NET libraries declare too: to hang extension methods on, as
+# the guidelines ask (`namespace Microsoft.Extensions.DependencyInjection` in a Keycloak client),
+# or for polyfills (`System.Diagnostics.CodeAnalysis`). No subsystem owns them.
+_BORROWED = {"csharp": ("System", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting")}
+
+
+def _borrowed(language: str, namespace: str) -> bool:
+    return any(namespace == name or namespace.startswith(name + ".") for name in _BORROWED.get(language, ()))
 _SCALA_IMPORT = re.compile(r"import\s+([\w.]+)")  # `import a.b.{C, D => E}`, `import a.b._`: a.b
 
 
@@ -473,6 +487,43 @@ def _toml(path: Path) -> dict:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+
+
+PROJECT_FILES = (".csproj", ".fsproj", ".vbproj")
+_PROJECT_REFERENCE = re.compile(rb'<ProjectReference\s+Include\s*=\s*"([^"]+)"')
+
+
+def _project_files(subsystem: Subsystem) -> list[str]:
+    """The .NET project files at the top of the subsystem's folder, relative to its checkout;
+    never one reached through a symlink."""
+    namespace = subsystem.namespace.strip("/")
+    try:
+        with os.scandir(os.path.join(subsystem.root, namespace)) as entries:
+            return sorted(posixpath.join(namespace, entry.name) for entry in entries
+                          if entry.name.endswith(PROJECT_FILES) and entry.is_file(follow_symlinks=False))
+    except OSError:
+        return []
+
+
+def _project_references(index: _Index, subsystem: Subsystem) -> list[tuple[str, str, int]]:
+    """(subsystem, project file, line) for each <ProjectReference> naming a project of another
+    subsystem by a relative path (one built from MSBuild properties, `$(RepoRoot)…`, is skipped)."""
+    found = []
+    for project in _project_files(subsystem):
+        try:
+            with open(os.path.join(subsystem.root, project), "rb") as handle:
+                data = handle.read()
+        except OSError:
+            continue
+        for match in _PROJECT_REFERENCE.finditer(data):
+            include = match.group(1).decode("utf-8", "replace").replace("\\", "/")
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(project), include))
+            if "$(" in include or target.startswith("../"):
+                continue
+            owner = index.owner(posixpath.dirname(target))
+            if owner is not None and owner != subsystem.name:
+                found.append((owner, project, data.count(b"\n", 0, match.start()) + 1))
+    return found
 
 
 _GO_MODULE = re.compile(r"^\s*module\s+(\S+)", re.MULTILINE)

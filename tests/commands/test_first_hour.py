@@ -378,6 +378,19 @@ def test_init_keeps_the_packages_beside_a_folder_grouping_more_packages_as_their
     assert scan.returncode == 0 and "8 files" in scan.stderr, scan.stderr  # none twice
 
 
+def test_init_keeps_a_big_folder_grouping_packages_inside_a_fleet_as_a_fleet_of_its_own(tmp_path):
+    """aspire: `src/Aspire.Hosting.*` (projects) and `src/Components/` (no project itself)
+    grouping a dozen client components: each component is a subsystem, not the folder."""
+    files = {}
+    for n in range(12):
+        files[f"src/Aspire.Hosting.H{n}/Aspire.Hosting.H{n}.csproj"] = "<Project />\n"
+        files[f"src/Aspire.Hosting.H{n}/Builder.cs"] = f"namespace Aspire.Hosting;\nclass H{n} {{ }}\n"
+        files[f"src/Components/Aspire.C{n}/Aspire.C{n}.csproj"] = "<Project />\n"
+        files[f"src/Components/Aspire.C{n}/Client.cs"] = f"namespace Aspire.C{n};\nclass C{n} {{ }}\n"
+    _, fleet_rules = _init(tmp_path / "dotnet-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["src/*", "src/Components/*"]
+
+
 def test_init_finds_the_modules_of_an_sbt_build_by_their_src_main_folders(tmp_path):
     """pekko: one build.sbt at the top declares `actor`, `stream`, `cluster`…; no module has a
     build file of its own, each has `src/main/scala`. The build's own `project/` is no module."""

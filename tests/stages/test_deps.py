@@ -167,6 +167,27 @@ def test_csharp_using_by_declared_namespace(tmp_path):
     assert edges(deps) == {("Orders.Api", "Orders.Core"), ("Orders.Api", "Orders.Data")}
 
 
+def test_dotnet_project_references_and_the_platform_namespaces_no_project_owns(tmp_path):
+    """aspire: each hosting package's .csproj references `..\\Aspire.Hosting\\Aspire.Hosting.csproj`;
+    a Keycloak client declares `namespace Microsoft.Extensions.DependencyInjection` for its
+    extension methods, which every package imports from the platform, not from it."""
+    project = ('<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n'
+               '    <ProjectReference Include="..\\Aspire.Hosting\\Aspire.Hosting.csproj" />\n'
+               '    <ProjectReference Include="$(RepoRoot)src\\Tools\\Tools.csproj" />\n  </ItemGroup>\n</Project>\n')
+    using = "using Microsoft.Extensions.DependencyInjection;\n"
+    deps = scan(tmp_path, {
+        "src/Aspire.Hosting": {"src/Aspire.Hosting/Resource.cs": "namespace Aspire.Hosting.Model;\nclass Resource { }\n"},
+        "src/Aspire.Hosting.Redis": {"src/Aspire.Hosting.Redis/Redis.cs": using + "namespace Aspire.Hosting;\nclass R { }\n"},
+        "src/Aspire.Keycloak": {"src/Aspire.Keycloak/Ext.cs":
+                                "namespace Microsoft.Extensions.DependencyInjection;\nstatic class KeycloakExtensions { }\n"},
+        "src/Tools": {"src/Tools/Tool.cs": "namespace Tools;\nclass Tool { }\n"},
+    }, manifests={"src/Aspire.Hosting.Redis/Aspire.Hosting.Redis.csproj": project,
+                  "src/Aspire.Hosting/Aspire.Hosting.csproj": '<Project Sdk="Microsoft.NET.Sdk" />\n'})
+    assert edges(deps) == {("Aspire.Hosting.Redis", "Aspire.Hosting")}
+    (edge,) = deps.edges
+    assert edge.evidence == ("src/Aspire.Hosting.Redis/Aspire.Hosting.Redis.csproj:3",)
+
+
 def test_scala_imports_by_declared_package_and_swift_imports_by_target_folder(tmp_path):
     deps = scan(tmp_path, {
         "modules/core": {"modules/core/src/main/scala/demo/core/Clock.scala": "package demo.core\n\nclass Clock\n"},
