@@ -8,16 +8,18 @@ only resolves them, every pass, to the subsystem that owns the target:
 - JS/TS: relative specifiers by path, bare ones by the `name` in each subsystem's package.json;
 - Go: import paths below the module path of a go.mod (checkout root or subsystem);
 - Rust: crate names (`use`, `extern crate`) from each subsystem's Cargo.toml;
-- Java, Kotlin and Scala: imports by the packages the subsystems' files declare; PHP `use` and C#
-  `using` by the namespaces they declare (a PHP class also by its file: `Illuminate\\Support\\Str`
-  is the Str.php of a subsystem declaring `Illuminate\\Support`, which several may declare);
+- Java, Kotlin and Scala: imports by the packages the subsystems' files declare (Scala's relative
+  to an imported package written out); PHP `use` and C# `using` by the namespaces they declare
+  (a PHP class also by its file: `Illuminate\\Support\\Str` is the Str.php of a subsystem declaring
+  `Illuminate\\Support`, which several may declare; the .NET platform's, which libraries declare for
+  extension methods, are nobody's); a .NET project file's `<ProjectReference>`s;
 - C/C++: includes relative to the including file, else by a unique path suffix;
 - Lisp and `.sx`: a symbol's namespace (`persist/append!`, Common Lisp `persist:append`) by
   subsystem name or the last segment of its namespace; so are Swift imports (`import Vapor`:
   a module is its target's folder, Sources/Vapor).
 A reference that resolves to no subsystem, or to more than one, is ignored, never guessed:
 code outside every subsystem (a repository-level `tests/` or `src/shared`) is no subsystem,
-so never a home. Manifests (package.json, go.mod, Cargo.toml) are read from the checkout.
+so never a home. Manifests (package.json, go.mod, Cargo.toml, .csproj) are read from the checkout.
 `remembered_dependencies` keeps the answer in the cache, keyed by everything it is made of (the
 references, the subsystems and their files, the manifests' bytes, this module's code): a pass
 over an unchanged fleet does not resolve its references again.
