@@ -222,7 +222,8 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
                 if any(_not_fleet(p) for p in parts[:depth + 1]) or _tests(parts[:depth]):
                     continue
                 children[parent].add(child)
-                if len(parts) == depth + 2 and _is_manifest(parts[-1]) or _builds_sources(parts, depth, built):
+                if len(parts) == depth + 2 and _is_manifest(parts[-1], parts[depth]) \
+                        or _builds_sources(parts, depth, built):
                     packages[parent].add(child)
                 elif len(parts) == depth + 2 and _is_go_source(parts[-1]):
                     go_packages[parent].add(child)
@@ -313,7 +314,7 @@ def _without_drops(files: list[str]) -> tuple[list[str], tuple[tuple[str, str, i
 
 def _not_fleet(folder: str) -> bool:
     """A folder whose contents are never the fleet's packages: tests, examples, vendored code."""
-    return folder in NOT_SUBSYSTEMS or folder.startswith(".")
+    return folder.lower() in NOT_SUBSYSTEMS or folder.startswith(".")
 
 
 def _builds_sources(parts: list[str], depth: int, sources: frozenset[str]) -> bool:
@@ -323,8 +324,10 @@ def _builds_sources(parts: list[str], depth: int, sources: frozenset[str]) -> bo
     return parts[depth + 1:depth + 3] == ["src", "main"] and "/".join(parts) in sources
 
 
-def _is_manifest(name: str) -> bool:
-    return name in MANIFESTS or name.endswith(MANIFEST_SUFFIXES)
+def _is_manifest(name: str, folder: str = "") -> bool:
+    """A package's manifest; in `folder`, also the PHP plugin's file named after it (Matomo's
+    `plugins/Goals/Goals.php`, as WordPress's and PrestaShop's plugins have)."""
+    return name in MANIFESTS or name.endswith(MANIFEST_SUFFIXES) or name == f"{folder}.php"
 
 
 def _is_go_source(name: str) -> bool:
@@ -404,8 +407,9 @@ def _excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
     for f in sources:
         folders = set(f.split("/")[:-1])
         for why, names in EXCLUDABLE.items():
-            for name in folders.intersection(names):
-                counts[(f"**/{name}/**", why)] += 1
+            for name in folders:  # Symfony's and .NET's `Tests`, `Fixtures` too; but `Migrations`
+                if name in names or why != "migrations" and name.lower() in names:  # is their framework's code
+                    counts[(f"**/{name}/**", why)] += 1
     excludes = [(glob, why, n) for (glob, why), n in counts.most_common()]
     for pattern in (*SUITE_FOLDERS, *TEST_FILES):
         n = sum(glob_match(pattern, f) for f in sources)

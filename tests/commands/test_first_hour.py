@@ -391,6 +391,21 @@ def test_init_keeps_a_big_folder_grouping_packages_inside_a_fleet_as_a_fleet_of_
     assert fleet_rules["subsystems"] == ["src/*", "src/Components/*"]
 
 
+def test_init_finds_php_plugins_by_the_file_named_after_them_and_excludes_capitalised_tests(tmp_path):
+    """matomo: `plugins/Goals/Goals.php`, no manifest; their `Tests/` (and Symfony's) are tests
+    whatever their case, but Laravel's `Database/Migrations` is the framework's code."""
+    files = {"core/Updates/1.0.php": "<?php\nclass U { }\n", "core/Updates/2.0.php": "<?php\nclass V { }\n"}
+    for name in ("Goals", "Live", "Actions", "Referrers"):
+        files[f"plugins/{name}/{name}.php"] = f"<?php\nclass {name} {{ }}\n"
+        files[f"plugins/{name}/API.php"] = f"<?php\nclass {name}Api {{ }}\n"
+        files[f"plugins/{name}/Tests/{name}Test.php"] = "<?php\nclass T { }\n"
+    files["plugins/Live/Migrations/Migrator.php"] = "<?php\nclass Migrator { }\n"
+    _, fleet_rules = _init(tmp_path / "php-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["plugins/*"]
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("plugins/Goals/Tests/GoalsTest.php") and not excluded("plugins/Live/Migrations/Migrator.php")
+
+
 def test_init_finds_the_modules_of_an_sbt_build_by_their_src_main_folders(tmp_path):
     """pekko: one build.sbt at the top declares `actor`, `stream`, `cluster`…; no module has a
     build file of its own, each has `src/main/scala`. The build's own `project/` is no module."""
