@@ -209,7 +209,7 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
     """Per folder: its sub-folders that are packages (a manifest or a `src/main/` of sources, ten
     Go packages or more, or a group of packages further down), those that are so by themselves
     (modules), and those holding code."""
-    built = frozenset(sources)
+    built, listed = frozenset(sources), frozenset(files)
     packages: dict[str, set[str]] = defaultdict(set)
     go_packages: dict[str, set[str]] = defaultdict(set)  # Go's package is its folder: no manifest
     groups: dict[str, set[str]] = defaultdict(set)  # sub-folders holding packages further down
@@ -223,7 +223,7 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
                     continue
                 children[parent].add(child)
                 if len(parts) == depth + 2 and _is_manifest(parts[-1], parts[depth]) \
-                        or _builds_sources(parts, depth, built):
+                        or _builds_sources(parts, depth, built) or _swift_target(parts, depth, listed):
                     packages[parent].add(child)
                 elif len(parts) == depth + 2 and _is_go_source(parts[-1]):
                     go_packages[parent].add(child)
@@ -322,6 +322,12 @@ def _builds_sources(parts: list[str], depth: int, sources: frozenset[str]) -> bo
     `depth`) a module: sbt and Gradle declare theirs in one build file at the top (pekko's
     `actor`, `stream`, `cluster`), so no manifest of their own marks them."""
     return parts[depth + 1:depth + 3] == ["src", "main"] and "/".join(parts) in sources
+
+
+def _swift_target(parts: list[str], depth: int, files: frozenset[str]) -> bool:
+    """SwiftPM's layout: each folder of `Sources/` beside a Package.swift is a target (a module),
+    with no manifest of its own (vapor's `Sources/Vapor`, `Sources/VaporTesting`)."""
+    return depth > 0 and parts[depth - 1] == "Sources" and "/".join([*parts[:depth - 1], "Package.swift"]) in files
 
 
 def _is_manifest(name: str, folder: str = "") -> bool:

@@ -406,6 +406,15 @@ def test_init_finds_php_plugins_by_the_file_named_after_them_and_excludes_capita
     assert excluded("plugins/Goals/Tests/GoalsTest.php") and not excluded("plugins/Live/Migrations/Migrator.php")
 
 
+def test_init_finds_the_targets_of_a_swift_package_in_its_sources_folder(tmp_path):
+    """vapor, swift-nio: one Package.swift, a target per folder of `Sources/`."""
+    files = {"Package.swift": "// swift-tools-version:5.9\n", "Tests/NIOTests/T.swift": "import XCTest\n"}
+    for name in ("NIOCore", "NIOPosix", "NIOHTTP1"):
+        files[f"Sources/{name}/{name}.swift"] = f"public struct {name} {{}}\n"
+    _, fleet_rules = _init(tmp_path / "swift-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["Sources/*"]
+
+
 def test_init_finds_the_modules_of_an_sbt_build_by_their_src_main_folders(tmp_path):
     """pekko: one build.sbt at the top declares `actor`, `stream`, `cluster`…; no module has a
     build file of its own, each has `src/main/scala`. The build's own `project/` is no module."""
