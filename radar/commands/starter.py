@@ -246,12 +246,13 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
 
 
 def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, set[str]]) -> list[str]:
-    """Of nested folders of packages, the one holding more; then, beside it, each folder above
-    holding modules of its own (DEEP_PACKAGES or more, but for a folder that only groups
-    packages): a build's modules at the top, pants' `src/python/pants/{core,engine,util}` beside
-    `backend/*`, astro's `packages/{astro,internal-helpers}` beside `packages/integrations/*`. Those are the libraries the fleet
-    below uses, so its homes; discovery gives each file to the innermost subsystem. A smaller
-    fleet inside one of those modules is the module's own parts."""
+    """Of nested folders of packages, the one holding more, and a big group of packages just
+    inside it; then, beside it, each folder above holding modules of its own (DEEP_PACKAGES or
+    more, but for a folder that only groups packages): a build's modules at the top, pants'
+    `src/python/pants/{core,engine,util}` beside `backend/*`, astro's `packages/{astro,…}`
+    beside `packages/integrations/*`. Those are the libraries the fleet below uses, so its
+    homes; discovery gives each file to the innermost subsystem. A smaller fleet inside one of
+    those modules is the module's own parts."""
     kept: list[str] = []
     for parent in sorted(chosen, key=lambda p: (-len(packages[p]), not p, p.count("/"), p)):  # the top: on a tie, last
         if not any(_within(parent, k) or _within(k, parent) for k in kept):
