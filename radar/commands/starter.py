@@ -48,7 +48,7 @@ MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod"
              "composer.json", "Package.swift", "build.sbt", "conanfile.py",  # conanfile.py: a Conan recipe
              "CMakeLists.txt"}  # a C or C++ component: fluent-bit's plugins/<name>
 EXCLUDABLE = {
-    "tests": ("test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "testing",
+    "tests": ("test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "testing", "t",  # Perl's, celery's
               "test_package", "test_v1_package"),  # a Conan recipe's consumer test
     "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",
                  "__snapshots__"),
@@ -58,7 +58,7 @@ EXCLUDABLE = {
     # migration keeps its own copy of what it runs on purpose (it must not change with the code)
     "migrations": ("migrations", "migrate"),
 }
-NOT_SUBSYSTEMS = {"test", "tests", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
+NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
                   "examples", "example", "samples", "sample", "playground", "playgrounds", "sandbox", "sandboxes",
                   "scripts", "benchmark", "benchmarks", "bench", "e2e", "typings",
                   "eng",  # .NET's Arcade SDK keeps a repository's build and CI tooling there
@@ -79,7 +79,7 @@ DEEP_PACKAGES = 10  # deep inside a package, a few sub-packages are its own part
 TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing"}  # in a folder name: suites, not a fleet
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil")  # one word: `testprojects`
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
-MODULE_FLEET = 100  # with no folder of packages, a folder holding this many modules: one-module packages
+MODULE_FLEET = 20  # with no folder of packages, a folder holding this many modules: one-module packages
 SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
 
 
@@ -194,13 +194,14 @@ def _fleet_size(parent: str) -> int:
 
 def _module_fleets(sources: list[str]) -> tuple[tuple[str, int], ...]:
     """With no folder of packages anywhere: each folder holding MODULE_FLEET modules of its own
-    or more, one integration per module (an Ansible collection's 577 `plugins/modules/*.py`),
-    as `folder/*.py`. Never Go's, C's or C++'s, whose folder is one package."""
+    or more, one integration per module (an Ansible collection's 577 `plugins/modules/*.py`), or
+    a single package's modules (rich's `rich/*.py`), as `folder/*.py`. Never a private folder's
+    (rich's generated `_unicode_data/`), nor Go's, C's or C++'s, whose folder is one package."""
     counts: Counter = Counter()
     for f in sources:
         folder, _, name = f.rpartition("/")
-        if folder and not name.startswith("_") and language_for(f) not in FOLDER_PACKAGES \
-                and not _inside_tests(tuple(folder.split("/"))):
+        if folder and not name.startswith("_") and not folder.rpartition("/")[2].startswith("_") \
+                and language_for(f) not in FOLDER_PACKAGES and not _inside_tests(tuple(folder.split("/"))):
             counts[(folder, PurePosixPath(name).suffix)] += 1
     return tuple((f"{folder}/*{suffix}", n) for (folder, suffix), n in sorted(counts.items()) if n >= MODULE_FLEET)
 

@@ -564,18 +564,22 @@ def test_init_finds_c_components_by_cmakelists_and_excludes_source_drops_named_f
     assert not excluded("instr/jaxrs-2.0/src/Advice.java")
 
 
-def test_init_with_no_folder_of_packages_takes_a_folder_of_a_hundred_modules_as_one_module_packages(tmp_path):
+def test_init_with_no_folder_of_packages_takes_a_folder_of_twenty_modules_as_one_module_packages(tmp_path):
     """An Ansible collection: plugins/modules/<module>.py, hundreds of them, no package anywhere;
-    a folder of a few helpers and the tests' modules are no fleet."""
+    a folder of a few helpers, a private folder of generated tables and the tests' modules
+    (celery's are in `t/`) are no fleet."""
     files = {"galaxy.yml": "namespace: community\n"}
     for n in range(100):
         files[f"plugins/modules/mod{n}.py"] = f"def main():\n    return {n}\n"
         files[f"tests/unit/plugins/modules/test_mod{n}.py"] = "def test():\n    pass\n"
-    for n in range(5):
+        files[f"t/unit/modules/test_mod{n}.py"] = "def test():\n    pass\n"
+        files[f"plugins/_tables/table{n}.py"] = f"TABLE = [{n}]\n"
+    for n in range(19):
         files[f"plugins/module_utils/util{n}.py"] = f"def helper():\n    return {n}\n"
     done, fleet_rules = _init(tmp_path / "collection", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["plugins/modules/*.py"]
     assert "plugins/modules/*.py (100 one-module packages)" in done.stderr
+    assert "**/t/**" in fleet_rules["exclude"]
 
 
 def test_init_finds_a_folder_of_many_go_packages_in_one_module(tmp_path):
