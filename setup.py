@@ -14,7 +14,7 @@ HIDDEN = [] if os.name == "nt" else ["-std=c11", "-fvisibility=hidden"]
 
 setup(ext_modules=[
     Extension("radar._native", ["radar/_native.c"], optional=True),
-    Extension("radar._walk", ["radar/_walk.c", f"{TREE_SITTER}/src/lib.c"], optional=True,
+    Extension("radar._walk", ["radar/_walk.c", "radar/_walk_tables.c", f"{TREE_SITTER}/src/lib.c"], optional=True,
               include_dirs=[f"{TREE_SITTER}/include", f"{TREE_SITTER}/src"],
               define_macros=[("_POSIX_C_SOURCE", "200112L"), ("_DEFAULT_SOURCE", None),
                              ("TREE_SITTER_HIDE_SYMBOLS", None)],
