@@ -9,6 +9,8 @@ import os
 from setuptools import Extension, setup
 
 TREE_SITTER = "radar/vendor/tree_sitter"
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), TREE_SITTER, "VERSION")) as file:
+    VERSION = file.read().strip()  # radar._walk walks only trees of this py-tree-sitter (parse.py)
 # The vendored runtime's symbols stay inside radar._walk: py-tree-sitter has its own copy.
 HIDDEN = [] if os.name == "nt" else ["-std=c11", "-fvisibility=hidden"]
 
@@ -17,6 +19,6 @@ setup(ext_modules=[
     Extension("radar._walk", ["radar/_walk.c", "radar/_walk_tables.c", f"{TREE_SITTER}/src/lib.c"], optional=True,
               include_dirs=[f"{TREE_SITTER}/include", f"{TREE_SITTER}/src"],
               define_macros=[("_POSIX_C_SOURCE", "200112L"), ("_DEFAULT_SOURCE", None),
-                             ("TREE_SITTER_HIDE_SYMBOLS", None)],
+                             ("TREE_SITTER_HIDE_SYMBOLS", None), ("TREE_SITTER_VERSION", f'"{VERSION}"')],
               extra_compile_args=HIDDEN),
 ])

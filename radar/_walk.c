@@ -9,6 +9,8 @@
    optional); parse.py falls back to its Python walk otherwise, or when the checks on the Tree
    object fail, and tests/test_walk.py holds the two walks to each other.
 
+   tree_sitter_version  the version of the vendored runtime (radar/vendor/tree_sitter/VERSION):
+                      parse.py walks in C only where `tree_sitter.__version__` is that one.
    compatible(tree)   (kind id, start byte, end byte, child count) of the tree's root as this
                       runtime reads it, or None when `tree` is not the Tree object this module
                       knows (type name, size): parse.py compares it with `tree.root_node`.
@@ -555,5 +557,8 @@ PyMODINIT_FUNC PyInit__walk(void) {
     Py_XDECREF(hashlib);
     if (KW == NULL || ID == NULL || STR == NULL || SPACE == NULL || DIGEST_SIZE == NULL || BLAKE2B == NULL)
         return NULL;
-    return PyModule_Create(&definition);
+    PyObject *module = PyModule_Create(&definition);
+    if (module != NULL && PyModule_AddStringConstant(module, "tree_sitter_version", TREE_SITTER_VERSION) < 0)
+        Py_CLEAR(module);
+    return module;
 }

@@ -5,6 +5,7 @@ files."""
 from __future__ import annotations
 
 import hashlib
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -116,7 +117,16 @@ def test_long_strings_are_digests_and_full_caches_are_emptied_in_c_as_in_python(
         assert 0 < len(parse._ID_CACHE) <= 11
 
 
+def test_the_vendored_runtime_is_the_pinned_tree_sitter():
+    pinned = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    version = (ROOT / "radar/vendor/tree_sitter/VERSION").read_text().strip()
+    assert f"tree-sitter=={version}" in pinned
+
+
 def test_the_c_walk_reads_only_the_tree_objects_it_knows(native):
+    import tree_sitter
+
+    assert native.tree_sitter_version == tree_sitter.__version__
     tree = parse._parser("python").parse(b"def f():\n    return 1\n")
     root = tree.root_node
     assert native.compatible(tree) == (root.kind_id, root.start_byte, root.end_byte, root.child_count)

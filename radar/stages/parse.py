@@ -391,7 +391,12 @@ def _walk_natively(language: str, grammar: _Grammar, tree, data: bytes, referenc
 
 def _native_tables(grammar: _Grammar, tree):
     """The C form of a grammar's tables, once the C walk has shown it reads `tree` as
-    py-tree-sitter does: same Tree object layout, same root node. None where it does not."""
+    py-tree-sitter does: same runtime version, same Tree object layout, same root node. None
+    where it does not."""
+    import tree_sitter
+
+    if tree_sitter.__version__ != _native_walk.tree_sitter_version:
+        return None
     root = tree.root_node
     if _native_walk.compatible(tree) != (root.kind_id, root.start_byte, root.end_byte, root.child_count):
         return None
