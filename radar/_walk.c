@@ -338,23 +338,23 @@ static int open_unit(Walk *w, TSNode node, TSSymbol kid, int *kind, PyObject **n
     return *name == NULL ? -1 : 1;
 }
 
+/* Room for one more of `count` items of `size` bytes in *items (doubled when full). */
+static int room(void **items, Py_ssize_t *cap, Py_ssize_t count, size_t size) {
+    if (count < *cap)
+        return 0;
+    Py_ssize_t grown_cap = *cap ? 2 * *cap : 64;
+    void *grown = PyMem_Realloc(*items, grown_cap * size);
+    if (grown == NULL)
+        return -1;
+    *items = grown;
+    *cap = grown_cap;
+    return 0;
+}
+
 static int push_unit(Walk *w, TSNode node, int kind, PyObject *name, int depth) {
-    if (w->n_opened == w->cap_opened) {
-        Py_ssize_t cap = w->cap_opened ? 2 * w->cap_opened : 64;
-        Record *grown = PyMem_Realloc(w->opened, cap * sizeof(Record));
-        if (grown == NULL)
-            return -1;
-        w->opened = grown;
-        w->cap_opened = cap;
-    }
-    if (w->n_stack == w->cap_stack) {
-        Py_ssize_t cap = w->cap_stack ? 2 * w->cap_stack : 64;
-        Open *grown = PyMem_Realloc(w->stack, cap * sizeof(Open));
-        if (grown == NULL)
-            return -1;
-        w->stack = grown;
-        w->cap_stack = cap;
-    }
+    if (room((void **)&w->opened, &w->cap_opened, w->n_opened, sizeof(Record)) < 0 ||
+        room((void **)&w->stack, &w->cap_stack, w->n_stack, sizeof(Open)) < 0)
+        return -1;
     Record record = {PyList_GET_SIZE(w->tokens), 0, node, kind, name, 0};
     w->opened[w->n_opened] = record;
     w->stack[w->n_stack++] = (Open){depth, w->n_opened++};

@@ -361,10 +361,10 @@ def _last_line(node) -> int:
     return max(row if column == 0 else row + 1, node.start_point[0] + 1)
 
 
-# --- the walk in C (radar/_walk.c): the same tokens and units as _Walk, in a fifth of the time -
+# --- the walk in C (radar/_walk.c): what _Walk finds, in a third of its time --------------
 
-# language -> the C walk's tables of its grammar, or None where the C walk does not read this
-# process's trees as py-tree-sitter does (the vendored runtime is not py-tree-sitter's version)
+# language -> the C walk's tables of its grammar, or None where the C walk cannot read this
+# process's trees (radar/vendor/tree_sitter is not the installed py-tree-sitter's runtime)
 _NATIVE_TABLES: dict[str, object] = {}
 
 
