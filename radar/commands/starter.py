@@ -60,7 +60,7 @@ EXCLUDABLE = {
 }
 NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
                   "examples", "example", "samples", "sample", "playground", "playgrounds", "sandbox", "sandboxes",
-                  "scripts", "benchmark", "benchmarks", "bench", "e2e", "typings",
+                  "scripts", "benchmark", "benchmarks", "bench", "benches", "e2e", "typings",
                   "eng",  # .NET's Arcade SDK keeps a repository's build and CI tooling there
                   *EXCLUDABLE["vendored"], *EXCLUDABLE["migrations"]}  # always excluded: a fleet there would hold no file
 # a test runner's setup files too: vitest's `test-setup.ts`, create-react-app's `setupTests.js`; and
