@@ -6,6 +6,7 @@ to other modules (imports, includes, namespaced symbols), which `deps.py` resolv
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import sys
@@ -75,6 +76,8 @@ def extract(data: bytes, language: str) -> Extraction:
         walk = _Walk(grammar, data)
         walked = walk.run(tree), walk.reference_nodes
     extraction, reference_nodes = walked
+    if grammar.test_scope:
+        extraction = _without_test_scopes(extraction, grammar.test_scope)
     if query is None:
         return extraction
     # Where the language names its reference roots (imports), matches start only at the nodes
@@ -83,6 +86,34 @@ def extract(data: bytes, language: str) -> Extraction:
     starts = reference_nodes if grammar.reference_roots else [tree.root_node]
     return Extraction(extraction.units, extraction.had_errors, extraction.tokens, _references(query, starts),
                       extraction.calls)
+
+
+def _without_test_scopes(extraction: Extraction, opening: tuple[str, ...]) -> Extraction:
+    """The extraction without the units inside a test scope: the tokens `opening` (Rust's
+    `#[cfg(test)] mod`), a name, then a `{ … }` block (unit tests kept in the source file). The
+    module unit keeps them: a file is what it holds."""
+    texts = [text for _, text in extraction.tokens]
+    scopes = []
+    width = len(opening)
+    for start in range(len(texts) - width - 1):
+        if texts[start] == opening[0] and tuple(texts[start:start + width]) == opening \
+                and texts[start + width + 1] == "{":
+            scopes.append((start, _closing(texts, start + width + 1)))
+    if not scopes:
+        return extraction
+    units = tuple(u for u in extraction.units
+                  if u.kind == "module" or not any(a <= u.first_token <= b for a, b in scopes))
+    return dataclasses.replace(extraction, units=units)
+
+
+def _closing(texts: list[str], opening: int) -> int:
+    """The position of the `}` closing the `{` at `opening` (the last token if none does)."""
+    depth = 0
+    for position in range(opening, len(texts)):
+        depth += {"{": 1, "}": -1}.get(texts[position], 0)
+        if depth == 0:
+            return position
+    return len(texts) - 1
 
 
 def _references(query, starts: list) -> tuple[Reference, ...]:
@@ -134,7 +165,7 @@ def _suffix(name: str) -> str:
 _UNIT_KINDS = frozenset({"function", "method", "class", "definition"})
 _LANGUAGE_KEYS = frozenset(
     {"grammar", "extensions", "units", "blocks", "wrappers", "lisp", "calls", "call_style", "references",
-     "reference_roots", "or_else"}
+     "reference_roots", "or_else", "test_scope"}
     | {"comments", "literals", "keywords", "atoms", "silent"}
 )
 _UNIT_KEYS = frozenset({"kind", "name", "require", "container_if"})
@@ -239,6 +270,7 @@ class _Grammar:
     calls: frozenset[int]  # kind ids of calls (a unit holding none only lays out data)
     blocks: frozenset[int] = frozenset()  # kind ids of statement blocks (bodies)
     reference_roots: frozenset[int] = frozenset()  # kind ids every references match starts at
+    test_scope: tuple[str, ...] = ()  # tokens opening a block of unit tests (_without_test_scopes)
 
 
 @functools.lru_cache(maxsize=None)
@@ -327,6 +359,7 @@ def _grammar(language: str) -> _Grammar:
         calls=kind_ids(set(defaults["calls"]) | set(entry.get("calls", ()))),
         blocks=blocks,
         reference_roots=kind_ids(entry.get("reference_roots", ())),
+        test_scope=tuple(entry.get("test_scope", ())),
     )
 
 

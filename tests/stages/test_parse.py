@@ -484,3 +484,23 @@ def test_kotlin_blocks_are_branch_and_lambda_bodies_inside_functions():
     source = ("fun g(items: List<Int>): Int {\n    var total = 0\n    items.forEach { item ->\n"
               "        if (item > 0) {\n" + body + "        }\n    }\n    return total\n}\n")
     assert _blocks(source, "kotlin") == [("function", "g", 1, 14), ("block", "g", 4, 11), ("block", "g", 5, 10)]
+
+
+def test_units_of_rust_unit_tests_kept_in_the_source_file_are_left_out():
+    """`#[cfg(test)] mod tests { … }`: helpers there are tests, however they repeat across crates;
+    a brace inside a string does not end the block, and the module unit keeps it all."""
+    source = b'''pub fn add(a: i32, b: i32) -> i32 { a + b }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    fn root_pkgs(name: &str) -> String { format!("{}{}", name, "}") }
+    #[test]
+    fn it_adds() { assert_eq!(add(1, 2), 3); }
+}
+
+mod real { pub fn kept() -> i32 { 1 } }
+'''
+    extraction = extract(source, "rust")
+    assert [(u.kind, u.name) for u in extraction.units] == [("module", ""), ("function", "add"), ("function", "kept")]
+    assert len(extraction.units[0].tokens) == len(extraction.tokens)
