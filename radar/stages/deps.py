@@ -13,7 +13,8 @@ only resolves them, every pass, to the subsystem that owns the target:
   (a PHP class also by its file: `Illuminate\\Support\\Str` is the Str.php of a subsystem declaring
   `Illuminate\\Support`, which several may declare; the .NET platform's, which libraries declare for
   extension methods, are nobody's); a .NET project file's `<ProjectReference>`s;
-- C/C++: includes relative to the including file, else by a unique path suffix;
+- C/C++: includes relative to the including file, else by a unique path suffix; Ruby's
+  `require` likewise (a gem's `lib/a/b.rb` for `require "a/b"`), `require_relative` by path;
 - Lisp and `.sx`: a symbol's namespace (`persist/append!`, Common Lisp `persist:append`) by
   subsystem name or the last segment of its namespace; so are Swift imports (`import Vapor`:
   a module is its target's folder, Sources/Vapor).
@@ -192,7 +193,7 @@ def dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]]
         for capture, text, line in _scala_relative(refs) if language == "scala" else refs:
             target = index.resolve(subsystem, path, language, capture, text)
             if target is None:
-                unresolved += capture in ("module", "namespace", "qualified")
+                unresolved += capture in ("module", "relative", "namespace", "qualified")
                 continue
             resolved += 1
             if target != subsystem:
@@ -238,7 +239,7 @@ class _Index:
             if path.endswith((".py", ".pyi")):
                 for module in _python_modules(path, namespace, paths, self.roots.get(name, ())):
                     self.python[module].add(name)
-            elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx")):
+            elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb")):
                 self.by_basename[posixpath.basename(path)][path].add(name)
         folder = Path(subsystem.root, namespace)
         manifest = _json(folder / "package.json")
@@ -273,6 +274,8 @@ class _Index:
         if capture == "qualified":
             head = text.split("/", 1)[0]
             return _unique(self.lisp.get(head)) if head and head != text else None
+        if language == "ruby" and capture in ("module", "relative"):
+            return self._ruby(path, capture, text)
         if capture != "module":
             return None
         if language == "python":
@@ -319,6 +322,14 @@ class _Index:
             if text == module or text.startswith(module + "/"):
                 return self.owner(posixpath.join(folder, text[len(module):].strip("/")))
         return None
+
+    def _ruby(self, path: str, capture: str, text: str) -> str | None:
+        """`require "a/b"`: the one subsystem holding a file `…/a/b.rb` (a gem's lib/a/b.rb);
+        `require_relative "x"`: the subsystem holding x.rb beside this file."""
+        target = text.strip() if text.strip().endswith(".rb") else text.strip() + ".rb"
+        if capture == "relative":
+            return self.owner(posixpath.normpath(posixpath.join(posixpath.dirname(path), target)))
+        return self._include(path, target)
 
     def _include(self, path: str, text: str) -> str | None:
         target = text.strip("\"<> ")

@@ -215,6 +215,18 @@ def test_scala_imports_relative_to_an_imported_package(tmp_path):
     assert edges(deps) == {("cluster", "actor")}  # remote never imported `pekko`: nothing to be relative to
 
 
+def test_ruby_require_by_the_gem_file_it_names_and_require_relative_by_path(tmp_path):
+    """sentry-ruby's gems: `require "sentry/integrable"` is sentry-ruby's lib/sentry/integrable.rb."""
+    deps = scan(tmp_path, {
+        "sentry-ruby": {"sentry-ruby/lib/sentry/integrable.rb": "module Sentry\n  module Integrable\n  end\nend\n"},
+        "sentry-resque": {"sentry-resque/lib/sentry-resque.rb":
+                          'require "resque"\nrequire "sentry/integrable"\n\nmodule Sentry\nend\n'},
+        "sentry-rails": {"sentry-rails/lib/sentry/rails.rb":
+                         'require_relative "../../../sentry-ruby/lib/sentry/integrable"\nmodule Sentry\nend\n'},
+    })
+    assert edges(deps) == {("sentry-resque", "sentry-ruby"), ("sentry-rails", "sentry-ruby")}
+
+
 def test_c_and_cpp_includes_beside_the_file_or_by_unique_suffix(tmp_path):
     deps = scan(tmp_path, {
         "lib/strings": {"lib/strings/include/strings/trim.h": "int trim(char *s);\n"},
