@@ -229,7 +229,7 @@ def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
     """The cluster with its content weighed; in a cluster of logic, look-alikes leave."""
     vocabs = [m.vocab for m in found.members]
     content = shared_content(vocabs, rarity.weights(found.subsystems, "".join(vocabs)))
-    if all(_configures_a_tool(m) for m in found.members):
+    if all(configures_a_tool(m.path) for m in found.members):
         return Cluster(found.members, found.medoid, found.similarities, content, "configuration")
     if found.representative.behaviour == 0:
         return Cluster(found.members, found.medoid, found.similarities, content, "no behaviour")
@@ -244,8 +244,9 @@ def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
     return _weigh(Cluster(members, keep.index(found.medoid), tuple(found.similarities[i] for i in keep)), rarity)
 
 
-def _configures_a_tool(shape: Shape) -> bool:
-    name = shape.path.rsplit("/", 1)[-1].lower()
+def configures_a_tool(path: str) -> bool:
+    """A build or test tool's configuration file (`vite.config.ts`, `setup.py`): TOOL_CONFIGURATION."""
+    name = path.rsplit("/", 1)[-1].lower()
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in TOOL_CONFIGURATION)
 
 

@@ -39,6 +39,7 @@ from functools import cached_property
 from pathlib import Path
 
 from radar.infra.cache import code_stamp, key_digest
+from radar.stages.cluster import configures_a_tool
 from radar.stages.discover import Fleet, Subsystem
 
 EVIDENCE_KEPT = 3  # path:line examples per edge
@@ -143,7 +144,8 @@ def _python_roots(fleet: Fleet) -> dict[str, tuple[int, ...]]:
 
 
 def _own_code() -> str | None:
-    return code_stamp("deps", (sys.modules[__name__],))
+    # the tool configuration files whose references are left out are named in cluster.py
+    return code_stamp("deps", (sys.modules[__name__], sys.modules[configures_a_tool.__module__]))
 
 
 def _manifests(fleet: Fleet) -> list[bytes | None]:
@@ -189,6 +191,8 @@ def dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]]
     by_file = []
     resolved = unresolved = 0
     for subsystem, path, language, refs in references:
+        if configures_a_tool(path):  # `tsdown.config.ts` importing the repository's shared build
+            continue  # preset (prisma's packages/0-config/tsdown): build-time, no place for code
         targets: dict[str, int] = {}
         for capture, text, line in _scala_relative(refs) if language == "scala" else refs:
             target = index.resolve(subsystem, path, language, capture, text)

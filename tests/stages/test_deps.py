@@ -227,6 +227,18 @@ def test_ruby_require_by_the_gem_file_it_names_and_require_relative_by_path(tmp_
     assert edges(deps) == {("sentry-resque", "sentry-ruby"), ("sentry-rails", "sentry-ruby")}
 
 
+def test_a_build_tools_configuration_file_depends_on_nothing(tmp_path):
+    """prisma: every package's `tsdown.config.ts` imports the shared build preset; the preset is
+    no home for their code, and what their sources import still counts."""
+    deps = scan(tmp_path, {
+        "packages/tsdown": {"packages/tsdown/index.ts": "export const preset = {};\n"},
+        "packages/utils": {"packages/utils/index.ts": "export const same = 1;\n"},
+        "packages/sql": {"packages/sql/tsdown.config.ts": "import { preset } from '../tsdown/index';\n",
+                         "packages/sql/src/run.ts": "import { same } from '../../utils/index';\n"},
+    })
+    assert edges(deps) == {("sql", "utils")}
+
+
 def test_c_and_cpp_includes_beside_the_file_or_by_unique_suffix(tmp_path):
     deps = scan(tmp_path, {
         "lib/strings": {"lib/strings/include/strings/trim.h": "int trim(char *s);\n"},
