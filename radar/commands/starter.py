@@ -60,6 +60,7 @@ EXCLUDABLE = {
 }
 NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
                   "examples", "example", "samples", "sample", "playground", "playgrounds", "sandbox", "sandboxes",
+                  "templates", "starters",  # project scaffolds, each copied whole on purpose (a "template" plugin is code)
                   "scripts", "benchmark", "benchmarks", "bench", "benches", "e2e", "typings",
                   "eng",  # .NET's Arcade SDK keeps a repository's build and CI tooling there
                   *EXCLUDABLE["vendored"], *EXCLUDABLE["migrations"]}  # always excluded: a fleet there would hold no file

@@ -322,6 +322,9 @@ def test_init_finds_the_modules_of_a_build_at_the_top_unless_a_folder_holds_more
     for name in ("core", "node", "react"):
         files[f"packages/{name}/package.json"] = "{}\n"
         files[f"packages/{name}/src/index.js"] = f"export const {name} = 1;\n"
+    for name in ("blank", "website", "ecommerce", "with-postgres"):  # payload's starters, copied whole
+        files[f"templates/{name}/package.json"] = "{}\n"
+        files[f"templates/{name}/src/app/layout.js"] = "export const layout = 1;\n"
     _, fleet_rules = _init(js, files, tmp_path / "js-rules")
     assert fleet_rules["subsystems"] == ["packages/*"]
 
