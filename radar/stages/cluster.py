@@ -54,7 +54,7 @@ MODIFIED_SIZES = LINK_MODIFIED / (2 - LINK_MODIFIED)  # shortest/longest that ca
 # Files a build or test tool reads (webpack.config.js, karma.conf.js, .eslintrc.cjs, setup.py,
 # docs/conf.py): copies across packages are a preset for the tool to share, not shared logic.
 TOOL_CONFIGURATION = ("*.config.*", "*.conf.*", ".*rc.*", "conf.py", "setup.py", "noxfile.py",
-                      "gruntfile.*", "gulpfile.*")
+                      "gruntfile.*", "gulpfile.*", "build.rs")  # build.rs: Cargo's build script
 
 SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SMALL_UNIT, LINK_SMALL,
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,

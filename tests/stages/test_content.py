@@ -259,7 +259,7 @@ setup(
 """
 
 
-@pytest.mark.parametrize("file", ["setup.py", "conf.py", "noxfile.py", "build.config.py"])
+@pytest.mark.parametrize("file", ["setup.py", "conf.py", "noxfile.py", "build.config.py", "build.rs"])
 def test_copies_of_a_tools_configuration_file_are_configuration_never_proposed(file):
     [candidate] = judged({name: SETUP for name in ("acl", "feed", "mod")}, file)
     assert candidate.cluster.nature == "configuration" and candidate.verdict == "watching"
