@@ -38,6 +38,7 @@ from radar.commands import UsageError
 from radar.globs import glob_match
 from radar.infra.cache import code_stamp, key_digest
 from radar.infra.gitdoor import GitError, git, is_git_checkout
+from radar.stages.cluster import configures_a_tool
 from radar.stages.gitstate import index_file
 from radar.stages.parse import language_for
 
@@ -179,7 +180,8 @@ def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
     many packages of its own (see _kept)."""
     packages, modules, has_code = _package_folders(files, sources)
     chosen = [parent for parent, found in packages.items()
-              if len(found) >= _fleet_size(parent) and len(found) * 2 >= len(has_code.get(parent) or found)]
+              if len(found & has_code.get(parent, set())) >= _fleet_size(parent)
+              and len(found) * 2 >= len(has_code.get(parent) or found)]
     kept = _kept(chosen, packages, modules)
     globs = []
     for parent in sorted(kept, key=lambda p: (p.count("/"), p)):
@@ -239,8 +241,10 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
                 modules.setdefault(parent, set()).update(found)
     for parent, found in groups.items():  # `instrumentation/akka/{javaagent,library}`: akka is
         packages[parent] |= found  # one subsystem of `instrumentation/*`, its modules together
-    holding_code = set()  # every folder with a source file in it or below
-    for f in sources:
+    holding_code = set()  # every folder with a source file in it or below, a tool's own aside
+    for f in sources:  # OCA's `setup/<addon>/setup.py` shims: packaging, not a package of code
+        if configures_a_tool(f):
+            continue
         parts = f.split("/")
         holding_code.update("/".join(parts[:end]) for end in range(1, len(parts)))
     has_code = {p: kids & holding_code for p, kids in children.items()}

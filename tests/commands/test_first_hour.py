@@ -409,6 +409,19 @@ def test_init_finds_php_plugins_by_the_file_named_after_them_and_excludes_capita
     assert excluded("plugins/Goals/Tests/GoalsTest.php") and not excluded("plugins/Live/Migrations/Migrator.php")
 
 
+def test_init_takes_no_folder_of_packaging_shims_for_a_fleet(tmp_path):
+    """OCA's Odoo addons at the top, and `setup/<addon>/setup.py` beside them: each a setup.py
+    and nothing else, packaging for the addon, no code of its own."""
+    files = {}
+    for n in range(4):
+        files[f"addon_{n}/__init__.py"] = "from . import models\n"
+        files[f"addon_{n}/__manifest__.py"] = "{'name': 'addon'}\n"
+        files[f"addon_{n}/models/model.py"] = f"def compute_{n}():\n    return {n}\n"
+        files[f"setup/addon_{n}/setup.py"] = "import setuptools\nsetuptools.setup(setup_requires=['setuptools-odoo'])\n"
+    _, fleet_rules = _init(tmp_path / "oca-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["*"]
+
+
 def test_init_finds_the_targets_of_a_swift_package_in_its_sources_folder(tmp_path):
     """vapor, swift-nio: one Package.swift, a target per folder of `Sources/`."""
     files = {"Package.swift": "// swift-tools-version:5.9\n", "Tests/NIOTests/T.swift": "import XCTest\n"}
