@@ -50,11 +50,6 @@ static int same(PyObject *a, PyObject *b) {
 
 /* --- sorted arrays of uint64: samples and candidate pairs ------------------------------ */
 
-static int compare_u64(const void *x, const void *y) {
-    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-    return a < b ? -1 : a > b;
-}
-
 typedef struct { Py_ssize_t index; double size; } Sized;
 
 static int compare_sized(const void *x, const void *y) {
@@ -81,11 +76,47 @@ static int push(Buffer *buffer, uint64_t item) {
     return 0;
 }
 
+/* Sorts ascending: quicksort (Hoare's partition, which splits runs of equal items evenly) down to
+   short runs, then insertion sort; the comparisons inline, unlike qsort's callback, which was
+   most of the time of a unit's samples. */
+static void sort_u64(uint64_t *items, Py_ssize_t count) {
+    while (count > 16) {
+        uint64_t a = items[0], b = items[count / 2], c = items[count - 1];
+        uint64_t pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+        Py_ssize_t i = -1, j = count;
+        for (;;) {
+            do i++; while (items[i] < pivot);
+            do j--; while (items[j] > pivot);
+            if (i >= j)
+                break;
+            uint64_t swap = items[i];
+            items[i] = items[j];
+            items[j] = swap;
+        }
+        /* [0, j] <= pivot <= [j + 1, count): recurse into the smaller side, loop on the larger */
+        if (j + 1 < count - j - 1) {
+            sort_u64(items, j + 1);
+            items += j + 1;
+            count -= j + 1;
+        } else {
+            sort_u64(items + j + 1, count - j - 1);
+            count = j + 1;
+        }
+    }
+    for (Py_ssize_t i = 1; i < count; i++) {
+        uint64_t item = items[i];
+        Py_ssize_t at = i;
+        for (; at > 0 && items[at - 1] > item; at--)
+            items[at] = items[at - 1];
+        items[at] = item;
+    }
+}
+
 /* Sorts and drops repeats; returns the new count. */
 static Py_ssize_t sort_unique(uint64_t *items, Py_ssize_t count) {
     if (count == 0)
         return 0;
-    qsort(items, count, sizeof(uint64_t), compare_u64);
+    sort_u64(items, count);
     Py_ssize_t kept = 1;
     for (Py_ssize_t i = 1; i < count; i++)
         if (items[i] != items[kept - 1])
