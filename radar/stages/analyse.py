@@ -30,7 +30,7 @@ from radar.infra.executors import Executor
 from radar.stages import content
 from radar.stages.content import file_content, vocab, word_codes
 from radar.stages.parse import Reference, calls_are, extract_either
-from radar.stages.shape import FileStreams, Shape, exact_fingerprint
+from radar.stages.shape import FileStreams, Shape, exact_fingerprints
 
 MAX_FILE_BYTES = 1 << 20  # larger files are generated or vendored more often than written
 SKIP_REASONS = ("binary", "too_large", "undecodable", "parse_error", "symlink_outside", "unreadable",
@@ -133,10 +133,11 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
     content = file_content(extraction.tokens, streams.blind, calls_are(parsed_as), extraction.calls)
     units = []
     copied = _copied_on_purpose(data, extraction.units)
-    for unit, marked in zip(extraction.units, copied):
+    exacts = exact_fingerprints([unit.tokens for unit in extraction.units])
+    for unit, marked, exact in zip(extraction.units, copied, exacts):
         start, end = unit.first_token, unit.first_token + len(unit.tokens)
         units.append((unit.kind, unit.name, unit.start_line, unit.end_line, start, end - start,
-                      exact_fingerprint(unit.tokens), streams.samples(start, end),
+                      exact, streams.samples(start, end),
                       content.behaviour(start, end), unit.kind != "module" and content.forwards(start + 1, end, unit.name),
                       marked))
     skipped = "parse_error" if extraction.had_errors and not units else None

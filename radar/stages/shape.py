@@ -145,11 +145,18 @@ def fingerprint(normalised: Iterable[str]) -> str:
 
 
 def exact_fingerprint(tokens: Sequence[Token]) -> str:
-    """fingerprint(normalise(tokens)); in C when the extension is built (the loop over every
-    token of every unit, nested units included, is a tenth of a cold pass's analysis)."""
+    """fingerprint(normalise(tokens))."""
+    return exact_fingerprints([tokens])[0]
+
+
+def exact_fingerprints(units: Sequence[Sequence[Token]]) -> list[str]:
+    """[exact_fingerprint(tokens) for tokens in units]: a file's units at once. In C when the
+    extension is built: units nest (module, class, method), so the same tokens pass here several
+    times; C makes each distinct token's part of the text once per file and writes UTF-8."""
     if _native is not None:
-        return _digest(_native.normalised_text(tuple(tokens)))
-    return fingerprint(normalise(tokens))
+        return [hashlib.blake2b(text, digest_size=10).hexdigest()
+                for text in _native.normalised_utf8s([tuple(tokens) for tokens in units])]
+    return [fingerprint(normalise(tokens)) for tokens in units]
 
 
 def _digest(text: str) -> str:
@@ -182,6 +189,8 @@ _CODES_LIMIT = 1_000_000
 
 def stream_codes(tokens: Sequence[Token]) -> tuple[str, str]:
     """The blind and names streams of a token list, one character per token each."""
+    if _native is not None:  # the same lookups and the same caches, filled the same way, in C
+        return _native.stream_codes(tokens, _BLIND, _NAMES, _CODES_LIMIT, blind_code, name_code)
     if len(_BLIND) > _CODES_LIMIT:
         _BLIND.clear()
         _NAMES.clear()
@@ -217,17 +226,20 @@ class FileStreams:
 
     def __init__(self, tokens: Sequence[Token]):
         self.blind, self.names = stream_codes(tokens)
-        if _native is not None:
-            self._hashes, self._kept_at = _native.window_hashes(self.blind, SAMPLE_MODULUS)
+        if _native is not None:  # the hashes packed in bytes, read by _native.window_samples
+            self._windows = _native.window_array(self.blind, SAMPLE_MODULUS)
         else:
+            self._windows = None
             self._hashes = window_hashes(self.blind)
             self._kept_at = [i for i, h in enumerate(self._hashes) if h % SAMPLE_MODULUS == 0]
-        self._kept = [self._hashes[i] for i in self._kept_at]
+            self._kept = [self._hashes[i] for i in self._kept_at]
 
     def samples(self, start: int, end: int) -> tuple[int, ...]:
         """sample_shingles(self.blind[start:end])."""
         if end - start < SHINGLE:
             return sample_shingles(self.blind[start:end])
+        if self._windows is not None:
+            return _native.window_samples(self._windows, start, end, MIN_SAMPLES)
         stop = end - SHINGLE + 1  # windows that start in [start, stop) lie inside the unit
         kept_at = self._kept_at
         sampled = set(self._kept[bisect_left(kept_at, start):bisect_left(kept_at, stop)])

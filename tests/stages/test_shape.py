@@ -223,7 +223,6 @@ WIDE_BLIND = st.text(alphabet=st.one_of(st.characters(min_codepoint=0xF0000, max
                                         st.characters(min_codepoint=0x100000, max_codepoint=0x10FFFD),
                                         st.characters(max_codepoint=0xFF)),
                      max_size=300)
-ANY_TOKEN = st.tuples(st.sampled_from(["kw", "id", "lit", "str"]), st.text(max_size=6))
 
 
 def native():
@@ -236,31 +235,104 @@ def native():
 def test_native_window_hashes_are_the_python_ones(blind, modulus):
     from radar.stages.shape import window_hashes
 
-    hashes = window_hashes(blind)
-    assert native().window_hashes(blind, modulus) == (hashes, [i for i, h in enumerate(hashes) if h % modulus == 0])
+    packed = native().window_array(blind, modulus)
+    words = [int.from_bytes(packed[i:i + 8], sys.byteorder) for i in range(0, len(packed), 8)]
+    assert [w & ((1 << 61) - 1) for w in words] == window_hashes(blind)
+    assert [w >> 63 for w in words] == [h % modulus == 0 for h in window_hashes(blind)]
+    assert all(not w >> 61 & 3 for w in words)  # bits 61 and 62: never set
 
 
-@given(st.lists(st.one_of(TOKEN, ANY_TOKEN), max_size=150))
+# Any text: lone surrogates (which UTF-8 cannot encode: "replace" makes them "?"), other planes.
+ANY_TEXT = st.text(st.characters(blacklist_categories=()), max_size=6)
+ANY_TOKEN = st.tuples(st.sampled_from(["kw", "id", "lit", "str"]), ANY_TEXT)
+MIXED = st.lists(st.one_of(TOKEN, ANY_TOKEN), max_size=150)
+
+
+@st.composite
+def file_units(draw, tokens=MIXED):
+    """A file's tokens and its units: slices of them, nested or not, the whole and empty ones."""
+    stream = draw(tokens)
+    spans = draw(st.lists(st.tuples(st.integers(0, len(stream)), st.integers(0, len(stream))), max_size=8))
+    return stream, [stream] + [stream[min(a, b):max(a, b)] for a, b in spans]
+
+
+@st.composite
+def huge_file(draw):
+    """Thousands of tokens: a drawn stretch repeated with drawn changes, as a long file repeats."""
+    stretch = draw(st.lists(st.one_of(TOKEN, ANY_TOKEN), min_size=1, max_size=40))
+    times = draw(st.integers(100, 400))
+    stream = [("id", f"{text}{i % 7}") if category == "id" else (category, text)
+              for i in range(times) for category, text in stretch]
+    return stream, [stream, stream[len(stream) // 3:], stream[5:len(stream) - 5]]
+
+
+def python_path(patch, shape, limit=None):
+    """Switch `shape` to the code a machine without a compiler runs, with caches of its own."""
+    patch.setattr(shape, "_native", None)
+    patch.setattr(shape, "_BLIND", {})
+    patch.setattr(shape, "_NAMES", {})
+    if limit is not None:
+        patch.setattr(shape, "_CODES_LIMIT", limit)
+
+
+@given(st.one_of(file_units(), huge_file()))
 @settings(max_examples=300, deadline=None)
-def test_native_normalised_text_is_the_python_one(tokens):
-    from radar.stages.shape import exact_fingerprint
-
-    assert native().normalised_text(tuple(tokens)) == "\x1f".join(normalise(tokens))
-    assert exact_fingerprint(tokens) == fingerprint(normalise(tokens))
-
-
-@given(TOKENS, st.data())
-@settings(max_examples=100, deadline=None)
-def test_python_file_streams_sample_like_the_native_ones(tokens, data):
+def test_native_exact_fingerprints_are_the_python_ones(file):
     from radar.stages import shape
 
-    start = data.draw(st.integers(0, len(tokens)))
-    end = data.draw(st.integers(start, len(tokens)))
-    built = shape.FileStreams(tokens).samples(start, end)
+    _, units = file
+    expected = ["\x1f".join(normalise(tokens)).encode("utf-8", "replace") for tokens in units]
+    assert native().normalised_utf8s([tuple(tokens) for tokens in units]) == expected
+    built = shape.exact_fingerprints(units)
+    assert built == [shape.exact_fingerprint(tokens) for tokens in units]
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(shape, "_native", None)  # the path a machine without a compiler takes
-        assert shape.FileStreams(tokens).samples(start, end) == built == sample_shingles(
-            shape.stream_codes(tokens)[0][start:end])
+        python_path(patch, shape)
+        assert shape.exact_fingerprints(units) == built == [fingerprint(normalise(tokens)) for tokens in units]
+
+
+@given(st.lists(st.one_of(MIXED, huge_file().map(lambda file: file[0])), min_size=1, max_size=6),
+       st.integers(0, 40))
+@settings(max_examples=200, deadline=None)
+def test_native_stream_codes_are_the_python_ones_and_fill_the_same_caches(files, limit):
+    """File after file, as a worker shapes them: the same streams, and the same caches, emptied
+    at the same moments (a limit of a few dozen tokens overflows them often)."""
+    from radar.stages import shape
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(shape, "_BLIND", {})
+        patch.setattr(shape, "_NAMES", {})
+        patch.setattr(shape, "_CODES_LIMIT", limit)
+        built = []
+        for tokens in files:
+            built.append((shape.stream_codes(tokens), dict(shape._BLIND), dict(shape._NAMES)))
+    with pytest.MonkeyPatch.context() as patch:
+        python_path(patch, shape, limit)
+        for tokens, (streams, blind, names) in zip(files, built):
+            assert shape.stream_codes(tokens) == streams
+            assert (shape._BLIND, shape._NAMES) == (blind, names)
+            assert streams == ("".join(blind_code(*t) for t in tokens), "".join(shape.name_code(*t) for t in tokens))
+
+
+@given(st.one_of(file_units(st.lists(st.one_of(TOKEN, ANY_TOKEN), max_size=400)), huge_file()), st.data())
+@settings(max_examples=200, deadline=None)
+def test_python_file_streams_sample_like_the_native_ones(file, data):
+    from radar.stages import shape
+
+    tokens, _ = file
+    spans = data.draw(st.lists(st.tuples(st.integers(0, len(tokens)), st.integers(0, len(tokens))), min_size=1, max_size=6))
+    spans = [(min(a, b), max(a, b)) for a, b in spans]
+    streams = shape.FileStreams(tokens)
+    built = [streams.samples(start, end) for start, end in spans]
+    with pytest.MonkeyPatch.context() as patch:
+        python_path(patch, shape)  # the path a machine without a compiler takes
+        streams = shape.FileStreams(tokens)
+        assert [streams.samples(start, end) for start, end in spans] == built == [
+            sample_shingles(streams.blind[start:end]) for start, end in spans]
+
+
+def test_native_samples_refuse_a_span_outside_the_file():
+    with pytest.raises(ValueError):
+        native().window_samples(native().window_array("\U000f0001" * 20, 6), 5, 40, 6)
 
 
 def _blind(source: str, language: str) -> str:
