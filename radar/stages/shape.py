@@ -19,7 +19,7 @@ from operator import attrgetter
 
 from radar.stages.parse import Token
 
-try:  # the C extension (radar/_native.c), when `pip install` could build it; same results
+try:  # the C extension (radar/_native_shape.c), when `pip install` could build it; same results
     from radar import _native
 except ImportError:
     _native = None

@@ -226,7 +226,7 @@ WIDE_BLIND = st.text(alphabet=st.one_of(st.characters(min_codepoint=0xF0000, max
 
 
 def native():
-    """The C extension (radar/_native.c); a skip where `pip install` could not build it."""
+    """The C extension (radar/_native_shape.c); a skip where `pip install` could not build it."""
     return pytest.importorskip("radar._native", reason="the C extension was not built here")
 
 
