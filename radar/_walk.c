@@ -14,7 +14,7 @@
    compatible(tree)   (kind id, start byte, end byte, child count) of the tree's root as this
                       runtime reads it, or None when `tree` is not the Tree object this module
                       knows (type name, size): parse.py compares it with `tree.root_node`.
-   tables(tree, ...)  a capsule with a grammar's tables (parse._Grammar) in C form: kind ids
+   tables(tree, ...)  a capsule with a grammar's tables (grammars._Grammar) in C form: kind ids
                       as flags, unit specs with their field names resolved to field ids
                       (radar/_walk_tables.c; the types both files share: radar/_walk.h).
    walk(tables, tree, data, kw_cache, id_cache, str_cache, cache_limit, long_string, block_tokens)
@@ -323,7 +323,7 @@ static int open_unit(Walk *w, TSNode node, TSSymbol kid, int *kind, PyObject **n
         }
         return 0;
     }
-    if (w->t->spec_of[kid] < 0)  /* not in parse._Grammar.candidates' making: never a unit */
+    if (w->t->spec_of[kid] < 0)  /* not in grammars._Grammar.candidates' making: never a unit */
         return 0;
     const Spec *spec = &w->t->specs[w->t->spec_of[kid]];
     if (node.id == w->skip_id || !fits(w, node, spec))

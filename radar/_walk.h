@@ -1,5 +1,5 @@
 /* radar._walk's shared types (radar/_walk.c walks, radar/_walk_tables.c makes the tables it
-   walks with): py-tree-sitter's Tree object, a grammar's tables (parse._Grammar) in C form. */
+   walks with): py-tree-sitter's Tree object, a grammar's tables (grammars._Grammar) in C form. */
 #ifndef RADAR_WALK_H
 #define RADAR_WALK_H
 

@@ -1,4 +1,4 @@
-/* radar._walk's tables: a grammar's tables (parse._Grammar, read once per language) in the form
+/* radar._walk's tables: a grammar's tables (grammars._Grammar, read once per language) in the form
    the walk (radar/_walk.c) reads at every node: kind ids as flags and actions in arrays of every
    TSSymbol, unit specs with their field names resolved to the grammar's field ids. */
 #include "_walk.h"

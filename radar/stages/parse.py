@@ -1,18 +1,20 @@
 """Parse stage: source bytes -> units (functions, methods, classes, definition forms, modules).
 
-Tree-sitter lives behind this module and nowhere else. Which node types are units in each
-language is data (languages.yaml), not code; so are the queries that find a file's references
-to other modules (imports, includes, namespaced symbols), which `deps.py` resolves.
+Tree-sitter lives behind this module and grammars.py (languages.yaml read into the tables the
+walk uses) and nowhere else. Which node types are units in each language is data
+(languages.yaml), not code; so are the queries that find a file's references to other modules
+(imports, includes, namespaced symbols), which `deps.py` resolves.
 """
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import sys
 import threading
 from dataclasses import dataclass
-from pathlib import Path
+
+from radar.stages.grammars import (BLOCK_TOKENS, _ANON, _ATOM, _CONTAINER, _LIT, _NAMED, _SKIP, _SYMBOL, _Grammar,
+                                     _UnitSpec, _config, _dotted, _extensions, _grammar, _reference_query, _suffix)
 
 try:  # the tree walk in C (radar/_walk.c), when `pip install` could build it; same results
     from radar import _walk as _native_walk
@@ -152,215 +154,6 @@ def extract_either(data: bytes, language: str) -> tuple[Extraction, str]:
         return extraction, language
     retry = extract(data, other["language"])
     return (extraction, language) if retry.had_errors else (retry, other["language"])
-
-
-def _suffix(name: str) -> str:
-    """PurePosixPath(name).suffix, without building a path (this runs for every file of a pass)."""
-    dot = name.rfind(".")
-    return name[dot:] if 0 < dot < len(name) - 1 else ""
-
-
-# --- configuration (languages.yaml, read lazily) -------------------------------------------
-
-_UNIT_KINDS = frozenset({"function", "method", "class", "definition"})
-_LANGUAGE_KEYS = frozenset(
-    {"grammar", "extensions", "units", "blocks", "wrappers", "lisp", "calls", "call_style", "references",
-     "reference_roots", "or_else", "test_scope"}
-    | {"comments", "literals", "keywords", "atoms", "silent"}
-)
-_UNIT_KEYS = frozenset({"kind", "name", "require", "container_if"})
-# A block (an if/for/with/try body inside a function) is a unit of its own from this many tokens:
-# a copied run of statements inside two different functions is shared logic the functions, as
-# wholes, do not show; smaller bodies are a line or two, alike everywhere.
-BLOCK_TOKENS = 40
-_LISP_KEYS = frozenset({"lists", "symbols", "skip", "symbol_literals"})
-
-
-def _dotted(ext: str) -> str:
-    ext = ext.lower()
-    return ext if ext.startswith(".") else "." + ext
-
-
-@functools.lru_cache(maxsize=1)
-def _config() -> dict:
-    import yaml
-
-    beside = Path(__file__).with_name("languages.yaml")
-    if beside.is_file():
-        text = beside.read_text(encoding="utf-8")
-    else:  # a zipped install; importing importlib.resources costs every pass ~15 ms otherwise
-        from importlib import resources
-
-        text = resources.files("radar.stages").joinpath("languages.yaml").read_text(encoding="utf-8")
-    # libyaml's loader when the wheel has it: the pure-Python one takes a fifth of a warm pass
-    config = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    for name, entry in config["languages"].items():
-        _check_keys(entry, _LANGUAGE_KEYS, f"languages.{name}")
-        for node_type, unit in (entry.get("units") or {}).items():
-            where = f"languages.{name}.units.{node_type}"
-            _check_keys(unit, _UNIT_KEYS, where)
-            if unit.get("kind") not in _UNIT_KINDS:
-                kinds = sorted(_UNIT_KINDS)
-                raise ValueError(f"languages.yaml: {where}.kind must be one of {kinds}")
-        _check_keys(entry.get("lisp") or {}, _LISP_KEYS, f"languages.{name}.lisp")
-    return config
-
-
-def _check_keys(entry: dict, allowed: frozenset, where: str) -> None:
-    unknown = sorted(set(entry) - allowed)
-    if unknown:
-        raise ValueError(f"languages.yaml: unknown key {unknown[0]!r} in {where}")
-
-
-@functools.lru_cache(maxsize=1)
-def _extensions() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for name, entry in _config()["languages"].items():
-        for ext in entry.get("extensions", ()):
-            table[_dotted(ext)] = name
-    return table
-
-
-@functools.lru_cache(maxsize=None)
-def _reference_query(language: str):
-    """The compiled `references` query of a language, or None when it has none."""
-    source = _config()["languages"].get(language, {}).get("references")
-    if not source:
-        return None
-    from tree_sitter import Query
-    from tree_sitter_language_pack import get_language
-
-    grammar = _config()["languages"][language].get("grammar", language)
-    try:
-        return Query(get_language(grammar), source)
-    except Exception as exc:  # a query that does not fit the bundled grammar: a bug in languages.yaml
-        raise ValueError(f"languages.yaml: languages.{language}.references: {exc}") from exc
-
-
-# --- grammar tables ------------------------------------------------------------------------
-
-# What to do with a node, by kind id.
-_ANON, _NAMED, _SKIP, _LIT, _ATOM, _KWORD, _SYMBOL = range(7)
-# A unit's kind while the walk is inside it, never a unit found: Rust's `impl Trait for Type`
-# (every type needs its own impl, so the block is nothing to extract; its methods are units).
-_CONTAINER = "container"
-
-
-@dataclass(frozen=True)
-class _UnitSpec:
-    kind: str
-    name: tuple[tuple[bool, str], ...]  # (by type?, field name or node type)
-    require: tuple[tuple[str, frozenset[str] | None], ...]  # field or "@type" -> allowed types (None: any)
-    container_if: tuple[str, ...] = ()  # with one of these fields: holds units, is none itself
-
-
-@dataclass(frozen=True)
-class _Grammar:
-    grammar: str
-    actions: tuple[int, ...]
-    lit_tokens: dict[int, Token | None]  # None: a string, whose value makes the token
-    units: dict[int, _UnitSpec]
-    wrappers: frozenset[int]
-    lists: frozenset[int]
-    symbols: frozenset[int]
-    list_skip: frozenset[int]
-    lisp_words: dict[bytes, Token]  # symbol text -> kw / lit token; any other symbol is an id
-    definitions: frozenset[str]  # head symbols of definition forms
-    candidates: frozenset[int]  # kind ids that may open a unit
-    calls: frozenset[int]  # kind ids of calls (a unit holding none only lays out data)
-    blocks: frozenset[int] = frozenset()  # kind ids of statement blocks (bodies)
-    reference_roots: frozenset[int] = frozenset()  # kind ids every references match starts at
-    test_scope: tuple[str, ...] = ()  # tokens opening a block of unit tests (_without_test_scopes)
-
-
-@functools.lru_cache(maxsize=None)
-def _grammar(language: str) -> _Grammar:
-    from tree_sitter_language_pack import get_language
-
-    config = _config()
-    entry = config["languages"].get(language, {})
-    defaults = config["defaults"]
-    grammar = entry.get("grammar", language)
-    try:
-        lang = get_language(grammar)
-    except Exception as exc:  # the pack raises LookupError or its own error types
-        raise ValueError(f"no grammar for language {language!r}") from exc
-
-    literal_of: dict[str, str] = {}
-    for source in (defaults, entry):
-        for lit_type, node_types in (source.get("literals") or {}).items():
-            literal_of.update(dict.fromkeys(node_types, lit_type))
-    comments = set(defaults["comments"]) | set(entry.get("comments", ()))
-    keywords = set(defaults["keywords"]) | set(entry.get("keywords", ()))
-    atoms = set(defaults["atoms"]) | set(entry.get("atoms", ()))
-    silent = set(entry.get("silent", ()))
-    lisp = entry.get("lisp") or {}
-    symbol_types = set(lisp.get("symbols", ()))
-
-    ids_of: dict[str, list[int]] = {}
-    actions = []
-    lit_tokens: dict[int, Token | None] = {}
-    for kid in range(lang.node_kind_count):
-        name = lang.node_kind_for_id(kid)
-        if not lang.node_kind_is_named(kid):
-            actions.append(_SKIP if name in silent else _ANON)
-            continue
-        ids_of.setdefault(name, []).append(kid)
-        if name in comments:
-            actions.append(_SKIP)
-        elif name in symbol_types:
-            actions.append(_SYMBOL)
-        elif name in literal_of:
-            actions.append(_LIT)
-            lit_tokens[kid] = None if literal_of[name] == "string" else ("lit", sys.intern(literal_of[name]))
-        elif name in atoms:
-            actions.append(_ATOM)
-        elif name in keywords:
-            actions.append(_KWORD)
-        else:
-            actions.append(_NAMED)
-
-    def kind_ids(names) -> frozenset[int]:
-        return frozenset(k for n in names for k in ids_of.get(n, ()))
-
-    units = {}
-    for node_type, unit in (entry.get("units") or {}).items():
-        steps = tuple((s.startswith("@"), s.lstrip("@")) for s in unit.get("name", ["name"]))
-        require = tuple(
-            (field, None if types == "*" else frozenset(types))
-            for field, types in (unit.get("require") or {}).items()
-        )
-        spec = _UnitSpec(unit["kind"], steps, require, tuple(unit.get("container_if") or ()))
-        units.update(dict.fromkeys(kind_ids([node_type]), spec))
-
-    shared = config["lisp"]
-    lisp_words: dict[bytes, Token] = {}
-    if lisp:
-        for word in list(shared["special_forms"]) + list(shared["definitions"]):
-            lisp_words[str(word).encode()] = ("kw", sys.intern(str(word)))
-        literals = {**shared["symbol_literals"], **(lisp.get("symbol_literals") or {})}
-        for word, lit_type in literals.items():
-            lisp_words[str(word).encode()] = ("lit", sys.intern(str(lit_type)))
-    wrappers = kind_ids(entry.get("wrappers", ()))
-    lists = kind_ids(lisp.get("lists", ()))
-    blocks = kind_ids(entry.get("blocks", ()))
-    return _Grammar(
-        grammar=grammar,
-        actions=tuple(actions),
-        lit_tokens=lit_tokens,
-        units=units,
-        wrappers=wrappers,
-        lists=lists,
-        symbols=kind_ids(symbol_types),
-        list_skip=kind_ids(set(lisp.get("skip", ())) | comments),
-        lisp_words=lisp_words,
-        definitions=frozenset(str(word) for word in shared["definitions"]),
-        candidates=frozenset(units) | wrappers | lists | blocks,
-        calls=kind_ids(set(defaults["calls"]) | set(entry.get("calls", ()))),
-        blocks=blocks,
-        reference_roots=kind_ids(entry.get("reference_roots", ())),
-        test_scope=tuple(entry.get("test_scope", ())),
-    )
 
 
 _local = threading.local()  # a Parser is not thread-safe: one per thread and grammar
