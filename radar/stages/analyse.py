@@ -75,10 +75,10 @@ class FileResult:
 
 # A compact, marshal-able analysis of one blob: (skip reason or None, parse_error, units,
 # (blind, names) of the whole file, digest of the shapes, the file's content words and their
-# token positions (content.py), references, the language it parsed as), each unit (kind, name, start_line, end_line,
-# first_token, size, exact, samples, behaviour, forwards); a unit's streams are
-# [first_token:first_token + size] of the file's. Storing the file's streams once, not per
-# nested unit, makes a pass read a third as much.
+# token positions (content.py), references, the language it parsed as), each unit (kind, name,
+# start_line, end_line, first_token, size, exact, samples, behaviour, forwards, copied); a
+# unit's streams are [first_token:first_token + size] of the file's. Storing the file's streams
+# once, not per nested unit, makes a pass read a third as much.
 Compact = tuple
 _NOTHING = ("", "")
 
