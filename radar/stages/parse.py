@@ -67,7 +67,8 @@ def language_for(path: str, extra: dict[str, str] | None = None) -> str | None:
 def extract(data: bytes, language: str) -> Extraction:
     """Parse `data` once and return the module unit and every definition unit, at any depth.
 
-    Units whose node holds a parse error are dropped (the module unit too); the rest are kept.
+    Units whose node holds a parse error are dropped (the module unit too), and so are those in
+    a test scope (languages.yaml's test_scope: Rust's `#[cfg(test)] mod`); the rest are kept.
     Raises ValueError only for a language that no bundled grammar provides.
     """
     grammar = _grammar(language)
