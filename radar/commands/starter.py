@@ -9,9 +9,16 @@ three down it must hold ten packages or more, and a folder named for tests never
 nested ones, the one holding more packages (`sentry_sdk/integrations/*`, not `sentry_sdk/*`;
 `packages/*`, not `*`, beside a website and docs with manifests of their own); a folder of Go
 packages (each folder of a Go module is one, with no manifest) counts from ten of them
-(prometheus' `discovery/*`, its service-discovery providers); when that folder
+(prometheus' `discovery/*`, its service-discovery providers), or from five beside such a folder
+(dapr's `pubsub/*` beside `bindings/*`); the folders of a `packages/` folder are packages,
+manifest or not (dd-trace-js); a folder of versions (`semconv/v1.20.0`, …) and what is inside
+them never make a fleet: each is a frozen copy kept on purpose. When a folder of packages
 also holds about as many modules of its own, they are packages of one module each
-(`sentry_sdk/integrations/*.py`). A sub-folder holding packages further down, none of its own
+(`sentry_sdk/integrations/*.py`); with fewer than twenty packages in all, a folder of twenty
+modules or more is a fleet of one-module packages too (eslint's `lib/rules/*.js`), and its
+sub-folders holding code are subsystems (`lib/rules/utils`: the rules' helpers, their home);
+so is one inside a package when it is named for what plugs in (libcloud's `compute/drivers`).
+A sub-folder holding packages further down, none of its own
 (`instrumentation/akka/{javaagent,library}`), is one package: its modules together. A build's
 ten or more modules at the top stay `*` beside a larger fleet below (opentelemetry-java's
 `instrumentation/*`): discovery gives each file to the innermost subsystem. With `*`, the top
@@ -78,9 +85,12 @@ MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet 
 MAX_DEPTH = 4  # packages this deep at most: `providers/src/airflow/providers/*`, `core/pkg/services/*`
 DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it holds DEEP_PACKAGES or more:
 DEEP_PACKAGES = 10  # deep inside a package, a few sub-packages are its own parts, not a fleet
+GO_BESIDE = 5  # Go packages that make a folder a fleet beside a folder of DEEP_PACKAGES of them (_go_fleets)
 TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing"}  # in a folder name: suites, not a fleet
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil")  # one word: `testprojects`
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
+PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
+                  "rules", "exporters", "receivers", "importers"}  # named for what plugs in: module fleets anywhere
 MODULE_FLEET = 20  # with no folder of packages, a folder holding this many modules: one-module packages
 SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
 
@@ -179,15 +189,31 @@ def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
     mostly packages; of nested ones, the one holding more, and beside it a folder above holding
     many packages of its own (see _kept)."""
     packages, modules, has_code = _package_folders(files, sources)
+    frozen = [parent for parent, found in packages.items() if len(found) >= MIN_PACKAGES and _versions(found)]
     chosen = [parent for parent, found in packages.items()
               if len(found & has_code.get(parent, set())) >= _fleet_size(parent)
-              and len(found) * 2 >= len(has_code.get(parent) or found)]
+              and len(found) * 2 >= len(has_code.get(parent) or found)
+              and not any(parent == f or _within(f, parent) for f in frozen)]
     kept = _kept(chosen, packages, modules)
     globs = []
     for parent in sorted(kept, key=lambda p: (p.count("/"), p)):
         globs.append((f"{parent}/*" if parent else "*", len(packages[parent])))
         globs += _module_glob(parent, len(packages[parent]), sources) if parent else []
-    return tuple(globs) or _module_fleets(sources)
+    few = sum(n for _, n in globs) < MODULE_FLEET
+    # a few packages beside a folder of many modules (eslint's two `packages/*` and its 300
+    # `lib/rules/*.js`): the modules are the fleet too, where no package glob holds them; inside
+    # a package, a folder named for what plugs in (libcloud's `compute/drivers/*.py`)
+    taken = {glob for glob, _ in globs}
+    return tuple(globs) + tuple((glob, n) for glob, n in _module_fleets(sources) if glob not in taken and (
+        few and not any(_within(parent, glob) for parent in kept)
+        or "" not in kept and glob.rpartition("/")[0].rpartition("/")[2] in PLUGIN_FOLDERS))
+
+
+def _versions(packages: set[str]) -> bool:
+    """Packages mostly named for versions (opentelemetry-go's `semconv/v1.20.0` … `v1.43.0`,
+    `apis/v1beta1`): each version is a frozen copy, kept on purpose as a migration is, so
+    neither its folder nor any folder inside a version is a fleet."""
+    return sum(bool(VERSION_NAME.fullmatch(p.rpartition("/")[2])) for p in packages) * 2 >= len(packages)
 
 
 def _fleet_size(parent: str) -> int:
@@ -196,17 +222,31 @@ def _fleet_size(parent: str) -> int:
 
 
 def _module_fleets(sources: list[str]) -> tuple[tuple[str, int], ...]:
-    """With no folder of packages anywhere: each folder holding MODULE_FLEET modules of its own
-    or more, one integration per module (an Ansible collection's 577 `plugins/modules/*.py`), or
-    a single package's modules (rich's `rich/*.py`), as `folder/*.py`. Never a private folder's
-    (rich's generated `_unicode_data/`), nor Go's, C's or C++'s, whose folder is one package."""
+    """With no folder of packages anywhere, or fewer than MODULE_FLEET packages in all: each
+    folder holding MODULE_FLEET modules of its own or more, one integration per module (an
+    Ansible collection's 577 `plugins/modules/*.py`, eslint's `lib/rules/*.js`), or a single
+    package's modules (rich's `rich/*.py`), as `folder/*.py`, with its helpers (_helper_folders).
+    Never a private folder's (rich's generated `_unicode_data/`), nor Go's, C's or C++'s, whose
+    folder is one package."""
     counts: Counter = Counter()
     for f in sources:
         folder, _, name = f.rpartition("/")
         if folder and not name.startswith("_") and not folder.rpartition("/")[2].startswith("_") \
                 and language_for(f) not in FOLDER_PACKAGES and not _inside_tests(tuple(folder.split("/"))):
             counts[(folder, PurePosixPath(name).suffix)] += 1
-    return tuple((f"{folder}/*{suffix}", n) for (folder, suffix), n in sorted(counts.items()) if n >= MODULE_FLEET)
+    fleets = [(folder, suffix, n) for (folder, suffix), n in sorted(counts.items()) if n >= MODULE_FLEET]
+    return tuple(glob for folder, suffix, n in fleets
+                 for glob in ((f"{folder}/*{suffix}", n), *_helper_folders(folder, sources)))
+
+
+def _helper_folders(folder: str, sources: list[str]) -> tuple[tuple[str, int], ...]:
+    """`folder/*` beside a fleet of `folder`'s modules when sub-folders of it hold code: the
+    helpers those modules share (eslint's `lib/rules/utils/`, which every rule requires), so
+    their home; never a private, test or fixture folder."""
+    prefix = folder + "/"
+    helpers = {f[len(prefix):].partition("/")[0] for f in sources if f.startswith(prefix) and "/" in f[len(prefix):]}
+    helpers = {h for h in helpers if not h.startswith("_") and not _inside_tests((h,))}
+    return ((f"{folder}/*", len(helpers)),) if helpers else ()
 
 
 def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, dict]:
@@ -217,6 +257,7 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
     packages: dict[str, set[str]] = defaultdict(set)
     go_packages: dict[str, set[str]] = defaultdict(set)  # Go's package is its folder: no manifest
     groups: dict[str, set[str]] = defaultdict(set)  # sub-folders holding packages further down
+    bare: dict[str, set[str]] = defaultdict(set)  # sub-folders of `packages/` holding code
     children: dict[str, set[str]] = defaultdict(set)
     for f in files:
         parts = f.split("/")  # git's paths: "/"-separated, relative, never empty parts
@@ -233,14 +274,19 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
                     go_packages[parent].add(child)
                 elif depth and _is_manifest(parts[-1]) and not _inside_tests(parts[depth + 1:-1]):
                     groups[parent].add(child)
+                if _in_packages_folder(parts, depth, built):
+                    bare[parent].add(child)
     modules = {parent: set(found) for parent, found in packages.items()}
+    fleets = _go_fleets(go_packages, listed)
     for parent, found in go_packages.items():  # every folder of a Go module is a package: only
-        if len(found) >= DEEP_PACKAGES:  # a folder of many is a fleet (prometheus' discovery/*)
+        if parent in fleets:  # a folder of many is a fleet (prometheus' discovery/*)
             packages[parent] |= found
             if parent:  # and, below the top, its own modules: camel-k's `pkg/*` beside `pkg/util/*`
                 modules.setdefault(parent, set()).update(found)
     for parent, found in groups.items():  # `instrumentation/akka/{javaagent,library}`: akka is
         packages[parent] |= found  # one subsystem of `instrumentation/*`, its modules together
+    for parent, found in bare.items():  # but a folder grouping packages (prisma's `packages/2-sql`) is none
+        packages[parent] |= found - groups.get(parent, set())
     holding_code = set()  # every folder with a source file in it or below, a tool's own aside
     for f in sources:  # OCA's `setup/<addon>/setup.py` shims: packaging, not a package of code
         if configures_a_tool(f):
@@ -249,6 +295,21 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
         holding_code.update("/".join(parts[:end]) for end in range(1, len(parts)))
     has_code = {p: kids & holding_code for p, kids in children.items()}
     return packages, modules, has_code
+
+
+def _go_fleets(go_packages: dict[str, set[str]], files: frozenset[str]) -> set[str]:
+    """The folders of Go packages that are fleets: those holding DEEP_PACKAGES or more, and
+    beside one of them (the same folder above), those holding GO_BESIDE or more: dapr's
+    `pubsub/*` (9) and `conversation/*` (9) beside `bindings/*` (23) and `state/*` (21),
+    telegraf's `plugins/aggregators/*` beside `plugins/inputs/*`. A few packages alone are a
+    module's own parts; beside a fleet of their kind they are a smaller fleet. Never a folder
+    above a fleet (telegraf's `plugins/`, whose packages are the registries every plugin imports)
+    nor a Go module of its own (alloy's `syntax/`: one library, its packages its parts)."""
+    big = {parent for parent, found in go_packages.items() if len(found) >= DEEP_PACKAGES}
+    above = {parent.rpartition("/")[0] for parent in big if parent}
+    return big | {parent for parent, found in go_packages.items()
+                  if parent and parent.rpartition("/")[0] in above and len(found) >= GO_BESIDE
+                  and not any(_within(parent, fleet) for fleet in big) and f"{parent}/go.mod" not in files}
 
 
 def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, set[str]]) -> list[str]:
@@ -293,6 +354,7 @@ def _child_holding(folder: str, below: str) -> str:
 # A folder named for a release or a commit that holds its own license, `lib/zstd-1.5.7`,
 # `lib/sqlite-amalgamation-3510100`, `lib/jansson-e23f558`: a third-party source drop. (A name
 # alone is not enough: opentelemetry-java's `jaxrs-2.0` is its own code for JAX-RS 2.0.)
+VERSION_NAME = re.compile(r"v?\d+(?:[._]\d+)*(?:(?:alpha|beta|rc)\d*)?", re.IGNORECASE)  # v1.20.0, 2_0, v1beta1
 VERSIONED = re.compile(r"[A-Za-z][\w.+-]*?-v?(?:\d+(?:\.\d+)+|\d{6,}|(?=[a-f]*\d)[0-9a-f]{7,12})")
 LICENSES = ("LICENSE", "LICENCE", "COPYING")
 
@@ -335,6 +397,15 @@ def _swift_target(parts: list[str], depth: int, files: frozenset[str]) -> bool:
     """SwiftPM's layout: each folder of `Sources/` beside a Package.swift is a target (a module),
     with no manifest of its own (vapor's `Sources/Vapor`, `Sources/VaporTesting`)."""
     return depth > 0 and parts[depth - 1] == "Sources" and "/".join([*parts[:depth - 1], "Package.swift"]) in files
+
+
+def _in_packages_folder(parts: list[str], depth: int, sources: frozenset[str]) -> bool:
+    """A folder of `packages/` holding code (tests aside) is a package, manifest or not, unless
+    it groups packages further down: dd-trace-js keeps its 115 plugins and libraries in
+    `packages/<name>/src/` under the one package.json at the top. The folder's name says what
+    its sub-folders are."""
+    return depth > 0 and parts[depth - 1] == "packages" and "/".join(parts) in sources \
+        and not configures_a_tool("/".join(parts)) and not _inside_tests(tuple(parts[depth + 1:-1]))
 
 
 def _is_manifest(name: str, folder: str = "") -> bool:

@@ -431,6 +431,23 @@ def test_init_finds_the_targets_of_a_swift_package_in_its_sources_folder(tmp_pat
     assert fleet_rules["subsystems"] == ["Sources/*"]
 
 
+def test_init_takes_the_folders_of_a_packages_folder_as_packages_without_manifests(tmp_path):
+    """dd-trace-js: one package.json at the top, its plugins in `packages/<name>/src/`; a
+    folder of `packages/` holding only tests or a tool's configuration is no package."""
+    files = {"package.json": "{}\n", "index.js": "module.exports = 1;\n",
+             "packages/only-tests/test/a.spec.js": "it('a', () => {});\n",
+             "packages/only-config/eslint.config.js": "module.exports = {};\n"}
+    for name in ("plugin-express", "plugin-pg", "plugin-redis", "core"):
+        files[f"packages/{name}/src/index.js"] = f"exports.{name.replace('-', '_')} = () => 1;\n"
+        files[f"packages/{name}/test/index.spec.js"] = "it('works', () => {});\n"
+    done, fleet_rules = _init(tmp_path / "flat-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["packages/*"] and "packages/* (4 packages)" in done.stderr, done.stderr
+    scan = radar("scan", "--repo", tmp_path / "flat-repo", "--rules", tmp_path / "rules", "--out", tmp_path / "out",
+                 "--no-cache")
+    # the tests are left out; the glob still takes only-config's file, as any scan of `packages/*` does
+    assert scan.returncode == 0 and "5 subsystems, 5 files" in scan.stderr, scan.stderr
+
+
 def test_init_finds_the_modules_of_an_sbt_build_by_their_src_main_folders(tmp_path):
     """pekko: one build.sbt at the top declares `actor`, `stream`, `cluster`…; no module has a
     build file of its own, each has `src/main/scala`. The build's own `project/` is no module."""
@@ -598,6 +615,37 @@ def test_init_with_no_folder_of_packages_takes_a_folder_of_twenty_modules_as_one
     assert "**/t/**" in fleet_rules["exclude"]
 
 
+def test_init_takes_a_folder_of_modules_beside_a_few_packages_and_its_helpers_as_their_home(tmp_path):
+    """eslint: two small `packages/*` and 300 rules in `lib/rules/*.js`, which all require
+    `./utils/ast-utils`: the rules are the fleet, their helpers' folder a subsystem (the home)."""
+    files = {"package.json": "{}\n", "lib/rules/utils/ast-utils.js": "exports.isToken = (t) => !!t;\n",
+             "lib/rules/utils/fix-tracker.js": "exports.track = (f) => f;\n",
+             "lib/rules/fixtures/sample.js": "var a = 1;\n"}
+    for name in ("js", "eslint-config-eslint"):
+        files[f"packages/{name}/package.json"] = "{}\n"
+        files[f"packages/{name}/src/index.js"] = "module.exports = {};\n"
+    for n in range(25):
+        files[f"lib/rules/rule{n}.js"] = (f'const astUtils = require("./utils/ast-utils");\n'
+                                          f"module.exports = {{ create: () => astUtils.isToken({n}) }};\n")
+    done, fleet_rules = _init(tmp_path / "linter", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["packages/*", "lib/rules/*.js", "lib/rules/*"], done.stderr
+    assert "lib/rules/*.js (25 one-module packages)" in done.stderr
+
+
+def test_init_takes_a_folder_of_drivers_inside_a_package_as_a_fleet(tmp_path):
+    """libcloud: `libcloud/{compute,dns,storage}` are packages, and `compute/drivers/*.py` holds
+    one driver per cloud: the drivers are a fleet; a folder of a package's own modules is not."""
+    files = {"setup.py": "", "libcloud/__init__.py": ""}
+    for api in ("compute", "dns", "storage"):
+        files[f"libcloud/{api}/__init__.py"] = ""
+        files[f"libcloud/{api}/base.py"] = "class Driver:\n    pass\n"
+    for n in range(25):
+        files[f"libcloud/compute/drivers/cloud{n}.py"] = f"def create():\n    return {n}\n"
+        files[f"libcloud/storage/parts/part{n}.py"] = f"def part():\n    return {n}\n"
+    _, fleet_rules = _init(tmp_path / "clouds", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["libcloud/*", "libcloud/compute/drivers/*.py"]
+
+
 def test_init_finds_a_folder_of_many_go_packages_in_one_module(tmp_path):
     """prometheus: one go.mod, each folder a package; `discovery/*` holds thirty providers, a
     folder of two packages is no fleet, and a package's own files are not packages each."""
@@ -619,6 +667,40 @@ def test_init_finds_a_folder_of_many_go_packages_in_one_module(tmp_path):
     files["pkg/util/util.go"] = "package util\n"
     _, fleet_rules = _init(tmp_path / "operator-repo", files, tmp_path / "operator-rules")
     assert fleet_rules["subsystems"] == ["pkg/*", "pkg/util/*"]  # not the utilities alone
+
+
+def test_init_takes_smaller_folders_of_go_packages_beside_a_fleet_but_not_the_folder_above_it(tmp_path):
+    """dapr's components-contrib: `bindings/*` (23) and `state/*` (21) beside `pubsub/*` (9);
+    telegraf's `plugins/` holds the fleets and a registry package each, so it is none; a folder
+    of four packages, or a Go module of its own (alloy's `syntax/`), is one library's parts."""
+    files = {"go.mod": "module example.com/contrib\n"}
+    for fleet, count in (("bindings", 12), ("pubsub", 6), ("lock", 4)):
+        for n in range(count):
+            files[f"{fleet}/c{n}/c{n}.go"] = f"package c{n}\n\nfunc New{n}() int {{ return {n} }}\n"
+    for kind in ("inputs", "outputs", "parsers", "processors", "serializers"):
+        files[f"plugins/{kind}/registry.go"] = f"package {kind}\n"
+    for n in range(10):
+        files[f"plugins/inputs/i{n}/i{n}.go"] = f"package i{n}\n"
+    files["syntax/go.mod"] = "module example.com/contrib/syntax\n"  # alloy's: one library of its own
+    for part in ("parser", "scanner", "printer", "vm", "token"):
+        files[f"syntax/{part}/{part}.go"] = f"package {part}\n"
+    done, fleet_rules = _init(tmp_path / "go-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["bindings/*", "pubsub/*", "plugins/inputs/*"], done.stderr
+    assert "pubsub/* (6 packages)" in done.stderr
+
+
+def test_init_makes_no_fleet_of_versions_kept_side_by_side(tmp_path):
+    """opentelemetry-go's `semconv/v1.20.0` … `v1.43.0`: each version a frozen copy of the
+    last, kept on purpose, and the packages inside a version no fleet either."""
+    files = {"go.mod": "module example.com/otel\n"}
+    for n in range(12):
+        files[f"exporters/e{n}/e{n}.go"] = f"package e{n}\n\nfunc Export{n}() int {{ return {n} }}\n"
+    for minor in range(20, 32):
+        files[f"semconv/v1.{minor}.0/schema.go"] = "package semconv\n\nconst SchemaURL = \"x\"\n"
+        for part in range(10):
+            files[f"semconv/v1.{minor}.0/conv{part}/conv.go"] = f"package conv{part}\n"
+    _, fleet_rules = _init(tmp_path / "versions-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["exporters/*"]
 
 
 def test_globs_are_relative_to_a_repo_subfolder(tmp_path):
