@@ -10,7 +10,8 @@ word is weighed by how few subsystems outside the cluster use it (see Rarity.wei
 A unit's *vocab* is its distinct content as characters (identifiers in shape.NAME_PLANE, one per
 name; strings likewise, one per value). Its *behaviour* counts calls and branches: a unit with
 none only lays data out (a dict literal of attribute reads, a run of assignments) and is never
-an abstraction candidate, however many copies it has. Pure functions, no I/O.
+an abstraction candidate, however many copies it has; nor is a class that defines no function
+and branches nowhere, whose calls only build its fields (analyse.py). Pure functions, no I/O.
 """
 from __future__ import annotations
 
@@ -60,6 +61,9 @@ class FileContent:
 
     def behaviour(self, start: int, end: int) -> int:
         return _count(self.behaviour_at, start, end)
+
+    def branches(self, start: int, end: int) -> int:
+        return _count(self.branch_at, start, end)
 
     def forwards(self, start: int, end: int, name: str) -> bool:
         """Whether the unit, branching nowhere, calls a method of its own name on something

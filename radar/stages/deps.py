@@ -43,7 +43,8 @@ from radar.stages.cluster import configures_a_tool
 from radar.stages.discover import Fleet, Subsystem
 
 EVIDENCE_KEPT = 3  # path:line examples per edge
-PYTHON_BUILDS = ("pyproject.toml", "setup.py", "setup.cfg")  # where a distribution's names start
+PYTHON_BUILDS = ("pyproject.toml", "setup.py", "setup.cfg",  # where a distribution's names start,
+                 "manage.py")  # and a Django project's: manage.py runs with its folder on sys.path (netbox)
 
 
 @dataclass(frozen=True)

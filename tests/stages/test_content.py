@@ -91,6 +91,32 @@ def test_dict_literals_of_attribute_reads_have_no_behaviour_and_are_never_propos
     assert "no behaviour: it only lays out data (no call, no branch)" in candidate.missing
 
 
+DECLARED = """\
+class {model}Serializer(NestedSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="{app}-api:{model_l}-detail")
+    {count} = serializers.IntegerField(read_only=True)
+    _depth = serializers.IntegerField(source="level", read_only=True)
+    parent = serializers.PrimaryKeyRelatedField(queryset=models.{model}.objects.all(), required=False)
+
+    class Meta:
+        model = models.{model}
+        fields = ["id", "url", "display", "name", "slug", "{count}", "_depth", "parent"]
+"""
+
+
+def test_classes_declaring_fields_with_calls_have_no_behaviour_but_one_method_gives_them_some():
+    """netbox's serializers and forms: their calls build fields; a method is logic again."""
+    apps = (("dcim", "Region", "site_count"), ("tenancy", "TenantGroup", "tenant_count"),
+            ("wireless", "LanGroup", "lan_count"))
+    sources = {app: DECLARED.format(app=app, model=model, model_l=model.lower(), count=count)
+               for app, model, count in apps}
+    [candidate] = judged(sources)
+    assert candidate.cluster.nature == "no behaviour" and candidate.verdict == "watching"
+    method = "\n    def get_display(self, obj):\n        return obj.name.upper() + self.context.get('suffix', '')\n"
+    [candidate] = judged({app: source + method for app, source in sources.items()})
+    assert candidate.cluster.nature != "no behaviour"
+
+
 def test_handlers_forwarding_to_a_method_of_their_own_name_are_delegations():
     sources = {name: HANDLER.format(op=op, key=key, other=other, arg=arg, arg2=arg2, out=out)
                for name, (op, key, other, arg, arg2, out) in zip(("kms", "events", "tags"), OPERATIONS)}

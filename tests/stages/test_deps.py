@@ -387,6 +387,19 @@ def test_python_packages_named_from_a_package_above_the_subsystems_folder(tmp_pa
     assert deps.depends_on("sns")["utils"].evidence == ("core/app/services/sns/provider.py:1",)
 
 
+def test_django_apps_named_from_the_folder_of_manage_py(tmp_path):
+    """netbox: `netbox/{dcim,ipam,utilities}` are Django apps imported as `utilities.forms`,
+    since manage.py runs from `netbox/`; no package chain or build file says so."""
+    (tmp_path / "netbox").mkdir()
+    (tmp_path / "netbox/manage.py").write_text("import os\n")
+    deps = scan(tmp_path, {
+        "netbox/utilities": {"netbox/utilities/__init__.py": "", "netbox/utilities/forms.py": "class Form:\n    pass\n"},
+        "netbox/dcim": {"netbox/dcim/__init__.py": "", "netbox/dcim/forms.py": "from utilities.forms import Form\n"},
+        "netbox/ipam": {"netbox/ipam/__init__.py": "", "netbox/ipam/forms.py": "import utilities.forms\n"},
+    })
+    assert edges(deps) == {("dcim", "utilities"), ("ipam", "utilities")}
+
+
 def test_a_pyproject_linked_from_out_of_the_tree_is_never_read(tmp_path):
     outside = tmp_path / "elsewhere.toml"
     outside.write_text('[tool.setuptools]\npackage-dir = { "" = "core" }\n')
