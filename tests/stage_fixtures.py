@@ -24,9 +24,9 @@ def run_suite(name, tests, timeout={n}):
 '''
 
 
-def shapes(subsystem: str, source: str, path: str):
-    work = FileWork(subsystem, path, "/nonexistent", "python", None)
-    return list(_bind(work, analyse_bytes(source.encode(), "python")).shapes)
+def shapes(subsystem: str, source: str, path: str, language: str = "python"):
+    work = FileWork(subsystem, path, "/nonexistent", language, None)
+    return list(_bind(work, analyse_bytes(source.encode(), language)).shapes)
 
 
 def fleet(*subsystems: Subsystem, kind: str = "git") -> Fleet:

@@ -66,16 +66,19 @@ class FileContent:
         return _count(self.branch_at, start, end)
 
     def forwards(self, start: int, end: int, name: str) -> bool:
-        """Whether the unit, branching nowhere, calls a method of its own name on something
-        else (`def tag_resource(…): … backend.tag_resource(…)`), or calls nothing but its
-        parent's constructor (`constructor(c) { super("x", c) }`): a delegation, whose logic
-        lives in the callee. (Recursion calls its name bare, not as a member.)"""
+        """Whether the unit, branching nowhere, makes one call and no other (`return
+        self.tagger.get_tag_dict_for_resource(arn)`; dapr's `NewX` building a struct literal and
+        calling `NewDefaultBulkStore`), calls a method of its own name on something else (`def
+        tag_resource(…): … backend.tag_resource(…)`), or calls nothing but its parent's
+        constructor (`constructor(c) { super("x", c) }`): a delegation, whose logic lives in the
+        callee. (Recursion calls its name bare, not as a member.)"""
         if not name or _count(self.branch_at, start, end):
             return False
         if "." + name in self.words[bisect_left(self.at, start):bisect_left(self.at, end)]:
             return True
+        calls = self.behaviour(start, end)
         supers = _count(self.super_at, start, end)
-        return bool(supers) and supers == self.behaviour(start, end)
+        return calls == 1 or bool(supers) and supers == calls
 
 
 def _count(positions: tuple[int, ...], start: int, end: int) -> int:

@@ -361,8 +361,8 @@ def _content_check(found: Cluster) -> Check:
     if found.nature == "no behaviour":
         return Check("content", False, "no behaviour: it only lays out data (no call, no branch)")
     if found.nature == "delegation":
-        return Check("content", False, "delegation: each copy hands its work on, to a method of its own name "
-                                       "or to its parent's constructor (the logic lives in the callee)")
+        return Check("content", False, "delegation: each copy hands its work on, in one call, to a method of its "
+                                       "own name or to its parent's constructor (the logic lives in the callee)")
     if found.nature == "configuration":
         files = sorted({m.path.rsplit("/", 1)[-1] for m in found.members})
         return Check("content", False, f"tool configuration: every copy is a file a build or test tool reads "

@@ -47,7 +47,7 @@ class Shape:
     samples: tuple[int, ...]  # sampled shingle hashes (sorted), for candidate generation
     vocab: str = ""  # its content: distinct characters of the names it calls and reads, its strings
     behaviour: int = 0  # calls and branches: 0 is a unit that only lays out data
-    forwards: bool = False  # calls a method of its own name: a delegation (content.forwards)
+    forwards: bool = False  # one call, or one to a method of its own name: a delegation (content.forwards)
     copied: bool = False  # a comment says it is `Copied from` another, kept in step on purpose (analyse.py)
 
     @property
