@@ -18,6 +18,8 @@ also holds about as many modules of its own, they are packages of one module eac
 modules or more is a fleet of one-module packages too (eslint's `lib/rules/*.js`), and its
 sub-folders holding code are subsystems (`lib/rules/utils`: the rules' helpers, their home);
 so is one inside a package when it is named for what plugs in (libcloud's `compute/drivers`).
+The folder a fleet of packages lives in is a subsystem too when it holds 8 KB of code of its
+own or more (ibis' `ibis/backends/__init__.py`, the base every backend extends): their home.
 A sub-folder holding packages further down, none of its own
 (`instrumentation/akka/{javaagent,library}`), is one package: its modules together. A build's
 ten or more modules at the top stay `*` beside a larger fleet below (opentelemetry-java's
@@ -38,6 +40,7 @@ import posixpath
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -91,6 +94,7 @@ TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil") 
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
 PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
                   "rules", "exporters", "receivers", "importers"}  # named for what plugs in: module fleets anywhere
+OWN_PACKAGE_BYTES = 8192  # a fleet's folder holding this much code of its own is its package (_own_package)
 MODULE_FLEET = 20  # with no folder of packages, a folder holding this many modules: one-module packages
 SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
 
@@ -102,24 +106,38 @@ class Layout:
     worktrees: int  # git worktrees beside the main checkout
     namespaces: int  # folders under lib/ (the default main_namespaces)
     source_files: int
+    measured: tuple[str, ...] = ()  # files whose size decided a glob (_own_package)
 
 
 def read_layout(repo: Path) -> Layout:
     files, dropped = _without_drops(_files(repo))  # no fleet, no other exclude is read in them
     sources = [f for f in files if language_for(f)]
-    globs = _globs(files, sources)
+    measured: dict[str, int] = {}
+
+    def size(path: str) -> int:
+        measured[path] = _size(repo, path)
+        return measured[path]
+
+    globs = _globs(files, sources, size)
     at_the_top = any(glob == "*" for glob, _ in globs)
     fleets = {glob.split("/")[0] for glob, _ in globs if glob != "*"}
     excludes = (_excludes(sources) + dropped + (_not_packages_at_the_top(files, sources, fleets) if at_the_top else ())
                 + _build_outputs(repo, files))
     return Layout(globs, excludes, _worktrees(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
-                  len(sources))
+                  len(sources), tuple(sorted(measured)))
+
+
+def _size(repo: Path, path: str) -> int:
+    try:
+        return os.lstat(repo / path).st_size  # a link is never followed out of the tree
+    except OSError:
+        return 0
 
 
 def remembered_layout(repo: Path, memo) -> Layout:
     """read_layout(), taken from `memo` (cache.ParseCache) while the checkout's index file, its
-    worktrees and the manifests read for build outputs are as they were: a scan with no rules
+    worktrees, the manifests read for build outputs and the files measured are as they were: a scan with no rules
     folder reads the layout each pass (babel's 27k files: 0.46 s)."""
     identity = _checkout_identity(repo)
     code = code_stamp("layout", (sys.modules[__name__],))
@@ -134,7 +152,8 @@ def remembered_layout(repo: Path, memo) -> Layout:
     except (TypeError, ValueError):
         pass
     layout = read_layout(repo)
-    read = sorted({why[why.index("(") + 1:why.index("'s ")] for _, why, _ in layout.excludes if why.startswith("build output")})
+    read = sorted({why[why.index("(") + 1:why.index("'s ")] for _, why, _ in layout.excludes if why.startswith("build output")}
+                  | set(layout.measured))
     memo.put_many({key: (dataclasses.astuple(layout), _stats(repo, read))}, replacing=[family])
     return layout
 
@@ -184,7 +203,8 @@ def _worktrees(repo: Path) -> int:
     return max(0, listing.count("worktree ") - 1)
 
 
-def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
+def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | None = None
+           ) -> tuple[tuple[str, int], ...]:
     """`parent/*` for each folder (the top, "", up to MAX_DEPTH levels down) whose sub-folders are
     mostly packages; of nested ones, the one holding more, and beside it a folder above holding
     many packages of its own (see _kept)."""
@@ -196,9 +216,12 @@ def _globs(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
               and not any(parent == f or _within(f, parent) for f in frozen)]
     kept = _kept(chosen, packages, modules)
     globs = []
+    held = set().union(*(packages[parent] for parent in kept))
     for parent in sorted(kept, key=lambda p: (p.count("/"), p)):
         globs.append((f"{parent}/*" if parent else "*", len(packages[parent])))
-        globs += _module_glob(parent, len(packages[parent]), sources) if parent else []
+        modules_too = _module_glob(parent, len(packages[parent]), sources) if parent else []
+        globs += modules_too
+        globs += _own_package(parent, sources, size) if parent and parent not in held and not modules_too else []
     few = sum(n for _, n in globs) < MODULE_FLEET
     # a few packages beside a folder of many modules (eslint's two `packages/*` and its 300
     # `lib/rules/*.js`): the modules are the fleet too, where no package glob holds them; inside
@@ -214,6 +237,20 @@ def _versions(packages: set[str]) -> bool:
     `apis/v1beta1`): each version is a frozen copy, kept on purpose as a migration is, so
     neither its folder nor any folder inside a version is a fleet."""
     return sum(bool(VERSION_NAME.fullmatch(p.rpartition("/")[2])) for p in packages) * 2 >= len(packages)
+
+
+def _own_package(folder: str, sources: list[str], size: Callable[[str], int] | None) -> list[tuple[str, int]]:
+    """`folder` itself when it holds code of its own beside its fleet, OWN_PACKAGE_BYTES or
+    more: the package the fleet lives in, where its base classes and shared helpers are (ibis'
+    `ibis/backends/__init__.py` and BaseBackend, prometheus' `discovery/*.go`), so their home.
+    Less is a registry every package imports to register itself (telegraf's
+    `plugins/inputs/registry.go`), no home for their logic. Tests and a tool's files aside;
+    discovery gives every file below to the innermost subsystem, so it holds only these."""
+    own = [f for f in sources if f.rpartition("/")[0] == folder and not configures_a_tool(f)
+           and not f.endswith("/conftest.py") and not any(glob_match(pattern, f) for pattern in TEST_FILES)]
+    if not own or size is not None and sum(map(size, own)) < OWN_PACKAGE_BYTES:
+        return []
+    return [(folder, len(own))]
 
 
 def _fleet_size(parent: str) -> int:
@@ -537,7 +574,10 @@ def radar_yaml(layout: Layout, repo: Path) -> str:
 
 
 def counted(glob: str, n: int) -> str:
-    """What a subsystem glob's count counts: packages, or modules that are packages."""
+    """What a subsystem glob's count counts: packages, modules that are packages, or the files
+    of the package a fleet lives in."""
+    if "*" not in glob:
+        return f"the package its fleet lives in, {n} file{'' if n == 1 else 's'} of its own"
     return f"{n} packages" if glob == "*" or glob.endswith("/*") else f"{n} one-module packages"
 
 

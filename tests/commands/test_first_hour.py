@@ -689,6 +689,25 @@ def test_init_takes_smaller_folders_of_go_packages_beside_a_fleet_but_not_the_fo
     assert "pubsub/* (6 packages)" in done.stderr
 
 
+def test_init_takes_the_package_a_fleet_lives_in_but_not_a_registry(tmp_path):
+    """ibis: `ibis/backends/__init__.py` holds BaseBackend, which every backend extends: the
+    package its fleet lives in, so their home. telegraf's `plugins/inputs/registry.go` is a
+    registry every plugin imports: a few lines, no home."""
+    base = "class BaseBackend:\n" + "".join(f"    def method_{n}(self, value):\n        return value + {n}\n\n"
+                                           for n in range(300))
+    files = {"pyproject.toml": "", "ibis/__init__.py": "", "ibis/backends/__init__.py": base,
+             "ibis/backends/conftest.py": "import pytest\n"}
+    for name in ("duckdb", "postgres", "sqlite"):
+        files[f"ibis/backends/{name}/__init__.py"] = "from ibis.backends import BaseBackend\n"
+    for n in range(10):
+        files[f"plugins/inputs/in{n}/in{n}.go"] = f"package in{n}\n"
+    files["go.mod"] = "module example.com/agent\n"
+    files["plugins/inputs/registry.go"] = "package inputs\n\nvar Inputs = map[string]int{}\n"
+    done, fleet_rules = _init(tmp_path / "fleets", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["ibis/backends/*", "ibis/backends", "plugins/inputs/*"], done.stderr
+    assert "ibis/backends (the package its fleet lives in, 1 file of its own)" in done.stderr
+
+
 def test_init_makes_no_fleet_of_versions_kept_side_by_side(tmp_path):
     """opentelemetry-go's `semconv/v1.20.0` … `v1.43.0`: each version a frozen copy of the
     last, kept on purpose, and the packages inside a version no fleet either."""
