@@ -137,8 +137,8 @@ def _size(repo: Path, path: str) -> int:
 
 def remembered_layout(repo: Path, memo) -> Layout:
     """read_layout(), taken from `memo` (cache.ParseCache) while the checkout's index file, its
-    worktrees, the manifests read for build outputs and the files measured are as they were: a scan with no rules
-    folder reads the layout each pass (babel's 27k files: 0.46 s)."""
+    worktrees, the manifests read for build outputs and the files measured are as they were: a
+    scan with no rules folder reads the layout each pass (babel's 27k files: 0.46 s)."""
     identity = _checkout_identity(repo)
     code = code_stamp("layout", (sys.modules[__name__],))
     if memo is None or identity is None or code is None:
@@ -222,12 +222,18 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
         modules_too = _module_glob(parent, len(packages[parent]), sources) if parent else []
         globs += modules_too
         globs += _own_package(parent, sources, size) if parent and parent not in held and not modules_too else []
+    return tuple(globs) + _module_fleets_beside(globs, kept, sources)
+
+
+def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources: list[str]
+                          ) -> tuple[tuple[str, int], ...]:
+    """The folders of modules that are fleets beside these folders of packages: with fewer than
+    MODULE_FLEET packages in all, any where no package glob holds them (eslint's two
+    `packages/*` and its 300 `lib/rules/*.js`); inside a package, one named for what plugs in
+    (libcloud's `compute/drivers/*.py`)."""
     few = sum(n for _, n in globs) < MODULE_FLEET
-    # a few packages beside a folder of many modules (eslint's two `packages/*` and its 300
-    # `lib/rules/*.js`): the modules are the fleet too, where no package glob holds them; inside
-    # a package, a folder named for what plugs in (libcloud's `compute/drivers/*.py`)
     taken = {glob for glob, _ in globs}
-    return tuple(globs) + tuple((glob, n) for glob, n in _module_fleets(sources) if glob not in taken and (
+    return tuple((glob, n) for glob, n in _module_fleets(sources) if glob not in taken and (
         few and not any(_within(parent, glob) for parent in kept)
         or "" not in kept and glob.rpartition("/")[0].rpartition("/")[2] in PLUGIN_FOLDERS))
 

@@ -72,7 +72,7 @@ class FileContent:
         tag_resource(…): … backend.tag_resource(…)`), or calls nothing but its parent's
         constructor (`constructor(c) { super("x", c) }`): a delegation, whose logic lives in the
         callee. (Recursion calls its name bare, not as a member.)"""
-        if not name or _count(self.branch_at, start, end):
+        if not name or self.branches(start, end):
             return False
         if "." + name in self.words[bisect_left(self.at, start):bisect_left(self.at, end)]:
             return True
