@@ -57,10 +57,10 @@ def from_memo(memo: tuple, shapes: Iterable[Shape]) -> tuple[Cluster, ...]:
 def encode_clusters(clusters: Iterable[Cluster], index_of: Callable[[Shape], int]) -> tuple:
     """Clusters (variants inside) as marshal-able tuples, each member by `index_of`."""
     return tuple((tuple(map(index_of, c.members)), c.medoid, c.similarities, c.content, c.nature,
-                  encode_clusters(c.variants, index_of)) for c in clusters)
+                  encode_clusters(c.variants, index_of), c.defined_by) for c in clusters)
 
 
 def decode_clusters(memo: Iterable[tuple], shape_at: Callable[[int], Shape]) -> tuple[Cluster, ...]:
     return tuple(Cluster(tuple(map(shape_at, members)), medoid, tuple(sims), tuple(content), nature,
-                         decode_clusters(variants, shape_at))
-                 for members, medoid, sims, content, nature, variants in memo)
+                         decode_clusters(variants, shape_at), tuple(map(tuple, defined_by)))
+                 for members, medoid, sims, content, nature, variants, defined_by in memo)

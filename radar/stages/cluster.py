@@ -37,6 +37,7 @@ LINK_SMALL = 0.9  # ...this close in structure
 VOCABULARY_SHARE = 0.25  # a name used in this share of subsystems (at least 2) is shared vocabulary
 MIN_CLUSTER_TOKENS = 12  # smaller units never cluster: a one-liner is not a shape
 WRAPPER_COVERAGE = 0.9  # a module that is one definition is reported as that definition
+DEFINERS_KEPT = 12  # the subsystems kept per cluster that define most of what its copies call
 IDIOM_PER_CONSUMER = 2  # more instances per consumer than this, on average, is an idiom
 EXHAUSTIVE_COMPONENT = 60  # components up to this many groups are compared all pairs
 MOSTLY = 0.6  # a nested unit this share of its host's size is most of it
@@ -60,7 +61,7 @@ SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SM
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
              MOSTLY, SAME_FIDELITY, LOGIC_CONTENT, INTRUDER_CONTENT, FAMILY_SIMILARITY, FAMILY_CONTENT,
              FAMILY_WORDS, FAMILY_WORD_CLUSTERS, LINK_MODIFIED, MODIFIED_CONTENT, RARE_SHARE, RARE_SHARED,
-             TOOL_CONFIGURATION, 9)  # what the memos of clusters depend on besides the shapes
+             TOOL_CONFIGURATION, DEFINERS_KEPT, 10)  # what the memos of clusters depend on besides the shapes
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Cluster:
     content: tuple[float, ...] = ()  # each member's shared content with the others (content.py)
     nature: str = "logic"  # logic | boilerplate | no behaviour | delegation | configuration
     variants: tuple[Cluster, ...] = ()  # near-variants of the same helper, reported with this one
+    defined_by: tuple[tuple[str, float], ...] = ()  # subsystems defining what the copies call (_with_definers)
 
     @property
     def shared_content(self) -> float:
@@ -152,7 +154,21 @@ def cluster_carrying(shapes: Iterable[Shape], previous: PairIndex | None, earlie
     weighed = [w for c in _largest_only(spanning) if _reported(w := _weigh_reusing(c, rarity, earlier, worked, answers))]
     weighed = _largest_only(weighed)  # a cluster its look-alikes left may now lie inside another
     state = carry.carried_of(context, files, carry.stamp(SETTINGS), runs, keys, key_of, saying, decided, answers)
-    return tuple(sorted(_families(weighed, rarity), key=lambda c: shape_order(c.members[0]))), index, worked, state
+    found = sorted(_families(weighed, rarity), key=lambda c: shape_order(c.members[0]))
+    return tuple(_with_definers(c, rarity) for c in found), index, worked, state
+
+
+def _with_definers(found: Cluster, rarity: Rarity) -> Cluster:
+    """The cluster with the subsystems that define what its copies call and read, each weighed
+    by how few define the same name (a name one subsystem defines is its API; one every
+    subsystem defines, `run`, says little): where the logic they share belongs (gate.HomeFinder)."""
+    weights: dict[str, float] = defaultdict(float)
+    for char in set().union(*(m.vocab for m in found.members)):
+        owners = rarity.definers.get(char)
+        for owner in owners or ():
+            weights[owner] += 1 / len(owners)
+    ranked = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:DEFINERS_KEPT]
+    return dataclasses.replace(found, defined_by=tuple((owner, round(weight, 4)) for owner, weight in ranked))
 
 
 def is_idiom(found: Cluster) -> bool:

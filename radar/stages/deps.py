@@ -14,7 +14,9 @@ only resolves them, every pass, to the subsystem that owns the target:
   `Illuminate\\Support`, which several may declare; the .NET platform's, which libraries declare for
   extension methods, are nobody's); a .NET project file's `<ProjectReference>`s;
 - C/C++: includes relative to the including file, else by a unique path suffix; Ruby's
-  `require` likewise (a gem's `lib/a/b.rb` for `require "a/b"`), `require_relative` by path;
+  `require` likewise (a gem's `lib/a/b.rb` for `require "a/b"`), `require_relative` by path,
+  and the constants autoloading resolves (a superclass, a mixin, `A::B`) by the file their
+  names make (`a/b.rb`), as Zeitwerk does;
 - Lisp and `.sx`: a symbol's namespace (`persist/append!`, Common Lisp `persist:append`) by
   subsystem name or the last segment of its namespace; so are Swift imports (`import Vapor`:
   a module is its target's folder, Sources/Vapor).
@@ -281,6 +283,8 @@ class _Index:
             return _unique(self.lisp.get(head)) if head and head != text else None
         if language == "ruby" and capture in ("module", "relative"):
             return self._ruby(path, capture, text)
+        if language == "ruby" and capture == "constant":
+            return self._ruby_constant(path, text)
         if capture != "module":
             return None
         if language == "python":
@@ -336,6 +340,18 @@ class _Index:
             return self.owner(posixpath.normpath(posixpath.join(posixpath.dirname(path), target)))
         return self._include(path, target)
 
+    def _ruby_constant(self, path: str, text: str) -> str | None:
+        """`RuboCop::Cop::RangeHelp`: the one subsystem holding `…/rubocop/cop/range_help.rb`
+        (each name snake_cased, or just lowered, as `RuboCop` is `rubocop`), else the longest
+        tail of the path that names one file (`cop/range_help.rb`, then `range_help.rb`)."""
+        names = [name for name in text.replace(" ", "").split("::") if name]
+        for start in range(len(names)):
+            for form in (_snake, str.lower):
+                found = self._include(path, "/".join(map(form, names[start:])) + ".rb")
+                if found is not None:
+                    return found
+        return None
+
     def _include(self, path: str, text: str) -> str | None:
         target = text.strip("\"<> ")
         if not target:
@@ -357,6 +373,12 @@ _DECLARING = {"java": "jvm", "kotlin": "jvm", "scala": "jvm", "php": "php", "csh
 # the guidelines ask (`namespace Microsoft.Extensions.DependencyInjection` in a Keycloak client),
 # or for polyfills (`System.Diagnostics.CodeAnalysis`). No subsystem owns them.
 _BORROWED = {"csharp": ("System", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting")}
+
+
+def _snake(name: str) -> str:
+    """A Ruby constant's file name, as Rails' and Zeitwerk's inflection makes it: `RangeHelp`
+    is range_help, `HTTPClient` http_client."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).lower()
 
 
 def _borrowed(language: str, namespace: str) -> bool:

@@ -193,8 +193,10 @@ class HomeFinder:
     """A home from the dependency graph when no rule gives one: a subsystem that most of the
     consumers (more than half) already reference. Among those: not a module of constants, types
     or errors if another fits; the one most consumers reference; the package enclosing them; the
-    one the copies' own files reference most; the lowest (fewest dependencies of its own, most
-    dependents). A consumer is the home only when every other one references it:
+    one the copies' own files reference most; the one defining most of what the copies call and
+    read (cluster.defined_by: rubocop's alignment cops' `base_column` goes to the `Alignment`
+    mixin that defines what it calls, not to `AutoCorrector`, which every cop extends too); the
+    lowest (fewest dependencies of its own, most dependents). A consumer is the home only when every other one references it:
     it already holds the shape, they adopt its unit. No shared dependency, no home."""
 
     def __init__(self, deps: Dependencies, subsystems: dict[str, Subsystem]):
@@ -207,14 +209,15 @@ class HomeFinder:
     def infer(self, found: Cluster, instances: tuple[Instance, ...]) -> Routing | None:
         consumers = found.subsystems
         near = self._near(instances)
-        holder = self._best(consumers, near, holders=True)
+        defines = dict(found.defined_by)
+        holder = self._best(consumers, near, defines, holders=True)
         if holder is not None:
             name, users = holder
             helper = next(i for i in instances if i.subsystem == name)
             where = f"{helper.name} ({helper.path}:{helper.start_line})"
             return self._routing(name, "adopt", users, len(consumers) - 1, near,
                                  f"; {name} already defines {where}", helper)
-        shared = self._best(consumers, near, holders=False)
+        shared = self._best(consumers, near, defines, holders=False)
         if shared is None:
             referenced = Counter(t for c in consumers for t in self.uses.get(c, {}) if t in self.subsystems)
             most = max(referenced.values(), default=0)
@@ -232,7 +235,8 @@ class HomeFinder:
                 near.setdefault((instance.subsystem, target), f"{instance.path}:{line}")
         return near
 
-    def _best(self, consumers: tuple[str, ...], near: dict, holders: bool) -> tuple[str, tuple[str, ...]] | None:
+    def _best(self, consumers: tuple[str, ...], near: dict, defines: dict[str, float],
+              holders: bool) -> tuple[str, tuple[str, ...]] | None:
         """(home, the consumers that reference it) for the best such subsystem, if any."""
         users: dict[str, list[str]] = {}
         for consumer in consumers:
@@ -250,7 +254,7 @@ class HomeFinder:
             target, who = pair
             close = sum((user, target) in near for user in who)
             return (self._declarations(target), -len(who), not self._encloses(target, who), -close,
-                    self.below.get(target, 0), -self.above.get(target, 0), target)
+                    -defines.get(target, 0.0), self.below.get(target, 0), -self.above.get(target, 0), target)
 
         target, found = min(fit, key=preference)
         return target, tuple(found)

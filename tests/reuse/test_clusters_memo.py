@@ -27,7 +27,7 @@ def test_a_clusters_memo_names_each_member_by_its_place_among_all_shapes_sorted(
         position = {id(shape): index for index, shape in enumerate(sorted(mixed, key=shape_order))}
         expected = tuple((tuple(position[id(m)] for m in c.members), c.medoid, c.similarities, c.content, c.nature,
                           tuple((tuple(position[id(m)] for m in v.members), v.medoid, v.similarities, v.content,
-                                 v.nature, ()) for v in c.variants)) for c in clusters)
+                                 v.nature, (), v.defined_by) for v in c.variants), c.defined_by) for c in clusters)
         files: dict[tuple, list] = {}  # each file's shapes, in the order given
         for shape in mixed:
             files.setdefault((shape.subsystem, shape.path), []).append(shape)

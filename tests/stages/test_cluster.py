@@ -68,6 +68,22 @@ def test_copies_in_several_subsystems_form_one_n_way_cluster():
     assert retry.subsystems == ("acl", "feed", "mod", "search")
 
 
+def test_a_cluster_names_the_subsystems_that_define_what_its_copies_call():
+    """Where its logic belongs: persist defines `store_row`, which every copy calls; `run`,
+    defined in each consumer too, says less (each definer weighs 1 / how many define it)."""
+    copy = ("def sync(rows, target):\n    done = []\n    for row in rows:\n        if row.valid:\n"
+            "            done.append(store_row(target, row.key, row.value))\n        else:\n"
+            "            run(row)\n    return done\n")
+    found = []
+    for name in ("acl", "feed", "mod"):
+        found += shapes_of(name, copy + "\n\ndef run(row):\n    return row\n", "sync.py")
+    found += shapes_of("persist", "def store_row(target, key, value):\n    target[key] = value\n    return key\n",
+                    "rows.py")
+    [found_cluster] = [c for c in cluster(found) if c.subsystems == ("acl", "feed", "mod")]
+    weights = dict(found_cluster.defined_by)
+    assert weights["persist"] == 1.0 and weights["persist"] > weights["acl"] > 0
+
+
 def test_near_miss_copy_joins_the_cluster_below_full_similarity():
     retry = by_name(cluster(fleet_shapes()))[("acl_retry", "feed_retry", "mod_retry", "search_retry")]
     assert 0.75 <= retry.similarity < 1.0

@@ -227,6 +227,24 @@ def test_ruby_require_by_the_gem_file_it_names_and_require_relative_by_path(tmp_
     assert edges(deps) == {("sentry-resque", "sentry-ruby"), ("sentry-rails", "sentry-ruby")}
 
 
+def test_ruby_constants_autoloading_finds_name_the_file_they_live_in(tmp_path):
+    """rubocop's cops require nothing: `include RangeHelp` is lib/rubocop/cop/mixin/range_help.rb,
+    `RuboCop::Cop::Util` lib/rubocop/cop/util.rb (RuboCop is rubocop); a Rails engine's
+    `Spree::Order` is core's app/models/spree/order.rb; `String` is nobody's."""
+    deps = scan(tmp_path, {
+        "mixin": {"lib/rubocop/cop/mixin/range_help.rb": "module RuboCop\n  module Cop\n    module RangeHelp\n    end\n  end\nend\n"},
+        "util": {"lib/rubocop/cop/util.rb": "module RuboCop\n  module Cop\n    module Util\n    end\n  end\nend\n"},
+        "layout": {"lib/rubocop/cop/layout/indent.rb":
+                   "module RuboCop\n  module Cop\n    class Indent < Base\n      include RangeHelp\n"
+                   "      def x = RuboCop::Cop::Util.y(String.new)\n    end\n  end\nend\n"},
+        "core": {"core/app/models/spree/order.rb": "module Spree\n  class Order < Spree::Base\n  end\nend\n"},
+        "api": {"api/app/controllers/spree/api/orders_controller.rb":
+                "module Spree\n  module Api\n    class OrdersController\n      def show = Spree::Order.find(1)\n"
+                "    end\n  end\nend\n"},
+    })
+    assert edges(deps) == {("layout", "mixin"), ("layout", "util"), ("api", "core")}
+
+
 def test_a_build_tools_configuration_file_depends_on_nothing(tmp_path):
     """prisma: every package's `tsdown.config.ts` imports the shared build preset; the preset is
     no home for their code, and what their sources import still counts."""

@@ -14,12 +14,14 @@ from stage_fixtures import HARNESS, NOW, fleet, shapes, subsystem
 ROUTE = Route("conformance / test harness", "lib/guest", Match(names=("run_suite",)))
 
 
-def judge(names, rules=Rules(routing=(ROUTE,)), deps=None, others=(), **subsystem_options):
+def judge(names, rules=Rules(routing=(ROUTE,)), deps=None, others=(), defined_by=None, **subsystem_options):
     found = []
     for n, name in enumerate(names):
         found += shapes(name, HARNESS.format(n=n), f"lib/{name}/harness.py")
     clusters = cluster(found)
     assert len(clusters) == 1
+    if defined_by is not None:  # what cluster() finds defined elsewhere: test_cluster.py
+        clusters = (dataclasses.replace(clusters[0], defined_by=defined_by),)
     subs = []
     for name in names:
         options = dict(subsystem_options.get(name, {}))
@@ -134,6 +136,17 @@ def test_the_copies_own_imports_then_the_lowest_subsystem_break_ties():
                         by_file=tuple((s, f"lib/{s}/harness.py", (("core", 1),)) for s in ("acl", "feed")))
     assert judge(["acl", "feed", "mod"], rules=Rules(), deps=near, others=("core", "utils")
                  ).routing.home == "lib/core"  # the copies themselves import core
+
+
+def test_after_the_copies_own_imports_the_subsystem_defining_what_they_call_breaks_ties():
+    """rubocop: the alignment cops include `Alignment` and extend `AutoCorrector`; their copied
+    `base_column` calls what Alignment defines, so it goes there, not to the lower mixin."""
+    both = (("acl", "core"), ("feed", "core"), ("mod", "core"), ("acl", "utils"), ("feed", "utils"),
+            ("mod", "utils"), ("core", "utils"))
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*both), others=("core", "utils"),
+                 defined_by=(("core", 1.5), ("guest", 0.5))).routing.home == "lib/core"
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*both), others=("core", "utils"),
+                 defined_by=(("core", 0.5), ("utils", 1.0))).routing.home == "lib/utils"
 
 
 def test_a_module_of_constants_is_a_home_only_when_nothing_else_is():
