@@ -38,6 +38,7 @@ VOCABULARY_SHARE = 0.25  # a name used in this share of subsystems (at least 2) 
 MIN_CLUSTER_TOKENS = 12  # smaller units never cluster: a one-liner is not a shape
 WRAPPER_COVERAGE = 0.9  # a module that is one definition is reported as that definition
 DEFINERS_KEPT = 12  # the subsystems kept per cluster that define most of what its copies call
+DEFINED_WIDELY = 8  # a name more subsystems define than this is a convention, no one's API
 IDIOM_PER_CONSUMER = 2  # more instances per consumer than this, on average, is an idiom
 EXHAUSTIVE_COMPONENT = 60  # components up to this many groups are compared all pairs
 MOSTLY = 0.6  # a nested unit this share of its host's size is most of it
@@ -61,7 +62,7 @@ SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SM
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
              MOSTLY, SAME_FIDELITY, LOGIC_CONTENT, INTRUDER_CONTENT, FAMILY_SIMILARITY, FAMILY_CONTENT,
              FAMILY_WORDS, FAMILY_WORD_CLUSTERS, LINK_MODIFIED, MODIFIED_CONTENT, RARE_SHARE, RARE_SHARED,
-             TOOL_CONFIGURATION, DEFINERS_KEPT, 10)  # what the memos of clusters depend on besides the shapes
+             TOOL_CONFIGURATION, DEFINERS_KEPT, DEFINED_WIDELY, 10)  # what the memos of clusters depend on besides the shapes
 
 
 @dataclass(frozen=True)
@@ -159,14 +160,18 @@ def cluster_carrying(shapes: Iterable[Shape], previous: PairIndex | None, earlie
 
 
 def _with_definers(found: Cluster, rarity: Rarity) -> Cluster:
-    """The cluster with the subsystems that define what its copies call and read, each weighed
-    by how few define the same name (a name one subsystem defines is its API; one every
-    subsystem defines, `run`, says little): where the logic they share belongs (gate.HomeFinder)."""
+    """The cluster with the subsystems that define what its copies (as its representative)
+    call and read, each weighed by how few define the same name (a name one subsystem defines is
+    its API; one many define, `run`, `__init__`, says little, and one more than DEFINED_WIDELY
+    define says nothing): where the logic they share belongs (gate.HomeFinder)."""
     weights: dict[str, float] = defaultdict(float)
-    for char in set().union(*(m.vocab for m in found.members)):
-        owners = rarity.definers.get(char)
-        for owner in owners or ():
-            weights[owner] += 1 / len(owners)
+    definers = rarity.definers.get
+    for char in found.representative.vocab:  # distinct already; the copies say much the same
+        owners = definers(char)
+        if owners and len(owners) <= DEFINED_WIDELY:
+            share = 1 / len(owners)
+            for owner in owners:
+                weights[owner] += share
     ranked = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:DEFINERS_KEPT]
     return dataclasses.replace(found, defined_by=tuple((owner, round(weight, 4)) for owner, weight in ranked))
 
