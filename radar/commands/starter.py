@@ -17,7 +17,7 @@ also holds about as many modules of its own, they are packages of one module eac
 (`sentry_sdk/integrations/*.py`); with fewer than twenty packages in all, a folder of twenty
 modules or more is a fleet of one-module packages too (eslint's `lib/rules/*.js`), and its
 sub-folders holding code are subsystems (`lib/rules/utils`: the rules' helpers, their home);
-so is one inside a package when it is named for what plugs in (libcloud's `compute/drivers`).
+so is one inside a package when it is named for what plugs in (libcloud's `compute/drivers`, mitmproxy's `addons`).
 The folder a fleet of packages lives in is a subsystem too when it holds 8 KB of code of its
 own or more (ibis' `ibis/backends/__init__.py`, the base every backend extends): their home.
 A sub-folder holding packages further down, none of its own
@@ -93,7 +93,7 @@ TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing"}  # in a folder
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil")  # one word: `testprojects`
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
 PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
-                  "rules", "exporters", "receivers", "importers"}  # named for what plugs in: module fleets anywhere
+                  "rules", "exporters", "receivers", "importers", "addons", "handlers"}  # module fleets anywhere
 OWN_PACKAGE_BYTES = 8192  # a fleet's folder holding this much code of its own is its package (_own_package)
 MODULE_FLEET = 20  # with no folder of packages, a folder holding this many modules: one-module packages
 SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}

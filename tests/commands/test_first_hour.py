@@ -642,8 +642,9 @@ def test_init_takes_a_folder_of_drivers_inside_a_package_as_a_fleet(tmp_path):
     for n in range(25):
         files[f"libcloud/compute/drivers/cloud{n}.py"] = f"def create():\n    return {n}\n"
         files[f"libcloud/storage/parts/part{n}.py"] = f"def part():\n    return {n}\n"
+        files[f"libcloud/dns/addons/addon{n}.py"] = f"def load():\n    return {n}\n"  # mitmproxy's addons
     _, fleet_rules = _init(tmp_path / "clouds", files, tmp_path / "rules")
-    assert fleet_rules["subsystems"] == ["libcloud/*", "libcloud/compute/drivers/*.py"]
+    assert fleet_rules["subsystems"] == ["libcloud/*", "libcloud/compute/drivers/*.py", "libcloud/dns/addons/*.py"]
 
 
 def test_init_finds_a_folder_of_many_go_packages_in_one_module(tmp_path):
