@@ -45,6 +45,7 @@ from radar.stages.cluster import configures_a_tool
 from radar.stages.discover import Fleet, Subsystem
 
 EVIDENCE_KEPT = 3  # path:line examples per edge
+JS_SOURCES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")  # a specifier may leave these out
 PYTHON_BUILDS = ("pyproject.toml", "setup.py", "setup.cfg",  # where a distribution's names start,
                  "manage.py")  # and a Django project's: manage.py runs with its folder on sys.path (netbox)
 
@@ -321,10 +322,18 @@ class _Index:
 
     def _javascript(self, path: str, text: str) -> str | None:
         if text.startswith("."):
-            return self.owner(posixpath.normpath(posixpath.join(posixpath.dirname(path), text)))
+            return self._module_owner(posixpath.normpath(posixpath.join(posixpath.dirname(path), text)))
         parts = text.split("/")
         package = "/".join(parts[:2]) if text.startswith("@") else parts[0]
         return _unique(self.packages.get(package))
+
+    def _module_owner(self, path: str) -> str | None:
+        """owner(), where a specifier leaves the extension out: a subsystem that is one module
+        (`client/app/services/*.js`) is named with it."""
+        for suffix in JS_SOURCES:
+            if path + suffix in self.namespaces:
+                return self.namespaces[path + suffix]
+        return self.owner(path)
 
     def _go(self, text: str) -> str | None:
         for module, folder in self.go_modules:

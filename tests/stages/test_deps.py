@@ -96,6 +96,15 @@ def test_javascript_and_typescript_resolve_package_names_and_relative_paths(tmp_
                            ("plugin-b", "helper-plugin-utils")}
 
 
+def test_a_module_that_is_a_subsystem_is_imported_without_its_extension(tmp_path):
+    """redash's hooks are one module each, imported as `./useUpdate`."""
+    deps = scan(tmp_path, {
+        "client/app/hooks/useUpdate.js": {"client/app/hooks/useUpdate.js": "export default () => 2;\n"},
+        "client/app/hooks/usePublish.js": {"client/app/hooks/usePublish.js": 'import useUpdate from "./useUpdate";\n'},
+    })
+    assert edges(deps) == {("usePublish.js", "useUpdate.js")}
+
+
 def test_go_imports_below_the_module_path(tmp_path):
     deps = scan(tmp_path, {
         "pkg/store": {"pkg/store/store.go": "package store\n\nfunc Get() int { return 1 }\n"},
