@@ -19,7 +19,9 @@ modules or more is a fleet of one-module packages too (eslint's `lib/rules/*.js`
 sub-folders holding code are subsystems (`lib/rules/utils`: the rules' helpers, their home);
 so is one inside a package when it is named for what plugs in (libcloud's `compute/drivers`, mitmproxy's `addons`).
 The folder a fleet of packages lives in is a subsystem too when it holds 8 KB of code of its
-own or more (ibis' `ibis/backends/__init__.py`, the base every backend extends): their home.
+own or more (ibis' `ibis/backends/__init__.py`, the base every backend extends): their home;
+and so are the other packages of the Python package it lives in (sentry-python's `sentry_sdk/ai`
+beside `sentry_sdk/integrations/*`).
 A sub-folder holding packages further down, none of its own
 (`instrumentation/akka/{javaagent,library}`), is one package: its modules together. A build's
 ten or more modules at the top stay `*` beside a larger fleet below (opentelemetry-java's
@@ -222,7 +224,29 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
         modules_too = _module_glob(parent, len(packages[parent]), sources) if parent else []
         globs += modules_too
         globs += _own_package(parent, sources, size) if parent and parent not in held and not modules_too else []
+    globs += _packages_beside(kept, held, files)
     return tuple(globs) + _module_fleets_beside(globs, kept, sources)
+
+
+def _packages_beside(kept: list[str], held: set[str], files: list[str]) -> list[tuple[str, int]]:
+    """The other sub-packages of the Python package a fleet lives in (Flexget's `flexget/api`
+    and `flexget/utils` beside `flexget/components/*`, sentry-python's `sentry_sdk/ai` beside
+    `sentry_sdk/integrations/*`): the library the fleet is built on, so its homes. Never tests,
+    private folders or another fleet."""
+    listed = set(files)
+    found: dict[str, int] = {}
+    for parent in kept:
+        package = posixpath.dirname(parent) if parent else ""
+        if not package or f"{package}/__init__.py" not in listed:
+            continue
+        for f in files:
+            folder, _, rest = f[len(package) + 1:].partition("/") if f.startswith(package + "/") else ("", "", "")
+            beside = f"{package}/{folder}"
+            if rest == "__init__.py" and beside != parent and beside not in held and beside not in kept \
+                    and not folder.startswith("_") and not _inside_tests((folder,)) \
+                    and not any(_within(k, beside) for k in kept if k):
+                found[beside] = sum(1 for g in files if g.startswith(beside + "/") and language_for(g))
+    return sorted((folder, n) for folder, n in found.items() if n > 1)  # more than its __init__.py
 
 
 def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources: list[str]
@@ -583,7 +607,7 @@ def counted(glob: str, n: int) -> str:
     """What a subsystem glob's count counts: packages, modules that are packages, or the files
     of the package a fleet lives in."""
     if "*" not in glob:
-        return f"the package its fleet lives in, {n} file{'' if n == 1 else 's'} of its own"
+        return f"one package, {n} file{'' if n == 1 else 's'}"
     return f"{n} packages" if glob == "*" or glob.endswith("/*") else f"{n} one-module packages"
 
 

@@ -706,7 +706,22 @@ def test_init_takes_the_package_a_fleet_lives_in_but_not_a_registry(tmp_path):
     files["plugins/inputs/registry.go"] = "package inputs\n\nvar Inputs = map[string]int{}\n"
     done, fleet_rules = _init(tmp_path / "fleets", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["ibis/backends/*", "ibis/backends", "plugins/inputs/*"], done.stderr
-    assert "ibis/backends (the package its fleet lives in, 1 file of its own)" in done.stderr
+    assert "ibis/backends (one package, 1 file)" in done.stderr
+
+
+def test_init_takes_the_other_packages_of_the_package_a_fleet_lives_in(tmp_path):
+    """sentry-python: `sentry_sdk/integrations/*` lives in the `sentry_sdk` package, beside
+    `sentry_sdk/ai` (the helpers the AI integrations share): a subsystem, their home; its
+    tests, private packages and a package holding nothing but its `__init__.py` are not."""
+    files = {"setup.py": "", "sentry_sdk/__init__.py": "", "sentry_sdk/integrations/__init__.py": "",
+             "sentry_sdk/ai/__init__.py": "", "sentry_sdk/ai/utils.py": "def truncate(x):\n    return x\n",
+             "sentry_sdk/_vendored/__init__.py": "", "sentry_sdk/tests/__init__.py": "",
+             "sentry_sdk/crons/__init__.py": ""}
+    for name in ("openai", "anthropic", "cohere", "langchain", "litellm"):
+        files[f"sentry_sdk/integrations/{name}/__init__.py"] = "from sentry_sdk.ai.utils import truncate\n"
+    done, fleet_rules = _init(tmp_path / "sdk", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["sentry_sdk/integrations/*", "sentry_sdk/ai"], done.stderr
+    assert "sentry_sdk/ai (one package, 2 files)" in done.stderr
 
 
 def test_init_makes_no_fleet_of_versions_kept_side_by_side(tmp_path):
