@@ -196,8 +196,9 @@ class HomeFinder:
     one the copies' own files reference most; the one defining most of what the copies call and
     read (cluster.defined_by: rubocop's alignment cops' `base_column` goes to the `Alignment`
     mixin that defines what it calls, not to `AutoCorrector`, which every cop extends too); the
-    lowest (fewest dependencies of its own, most dependents). A consumer is the home only when every other one references it:
-    it already holds the shape, they adopt its unit. No shared dependency, no home."""
+    lowest (fewest dependencies of its own, most dependents). A consumer is the home only when
+    every other one references it: it already holds the shape, they adopt its unit. No shared
+    dependency, no home."""
 
     def __init__(self, deps: Dependencies, subsystems: dict[str, Subsystem]):
         self.subsystems = subsystems
