@@ -11,14 +11,13 @@ from typing import Any, Iterable
 
 from dashboard.data.candidates import consumers, display_name, rank, score
 from dashboard.data.loading import Candidate, Snapshot
-from radar.outputs.backlog import one_step_short
+from radar.outputs.backlog import BOILERPLATE, one_step_short
 
 CRITERIA = ("consumers", "stable", "identical", "size", "content", "intent", "home")
 BLOCKER_LABELS = {"consumers": "too few consumers", "stable": "not stable yet", "identical": "similar, not identical",
                   "size": "too thin", "intent": "copied on purpose", "home": "no natural home",
                   "boilerplate": "same shape, different content"}
 _WORDS = {"consumers": "consumer", "stable": "stable", "identical": "identical", "size": "thin", "home": "home"}
-BOILERPLATE = ("boilerplate", "no behaviour", "delegation", "configuration")  # never proposed: shown apart
 DEFAULT_GATE = {"min_consumers": 3, "stable_days": 7, "min_similarity": 0.9, "min_tokens": 50}
 VIEWS = ("Proposed and near the gate", "All candidates")
 SORTS = {

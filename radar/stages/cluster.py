@@ -10,8 +10,9 @@ unit is the one reported. Last, each cluster's content is weighed
 (content.py): copies that share their logic are "logic"; copies that share only the shape are
 "boilerplate"; units that call and branch nowhere are "no behaviour"; units that mostly hand
 their work to a method of their own name are "delegation"; copies of a build or test tool's
-configuration file are "configuration"; and in a cluster of logic, a member that shares only
-the shape leaves.
+configuration file are "configuration"; methods of a language's value protocol (`equals`,
+`__eq__`, `toString`: each compares or prints its own type's fields) are "protocol"; and in a
+cluster of logic, a member that shares only the shape leaves.
 """
 from __future__ import annotations
 
@@ -53,6 +54,16 @@ LINK_MODIFIED = 0.6  # a modified copy: this alike in structure (units of SMALL_
 MODIFIED_CONTENT = 0.5  # ...and sharing this much of its content (weighted by rarity)
 MODIFIED_SIZES = LINK_MODIFIED / (2 - LINK_MODIFIED)  # shortest/longest that can still reach it
 
+# The methods of a language's value protocol (Java's and Kotlin's, Python's, C#'s, Rust's, Go's,
+# JavaScript's): each compares, hashes, orders, copies or prints its own type's fields, a shape
+# every value type repeats by design (netty's `equals` x 9 came first), nothing to extract.
+VALUE_PROTOCOL = frozenset({
+    "equals", "hashCode", "toString", "compareTo", "clone",
+    "__eq__", "__ne__", "__hash__", "__repr__", "__str__", "__lt__", "__le__", "__gt__", "__ge__",
+    "__copy__", "__deepcopy__",
+    "Equals", "GetHashCode", "ToString", "CompareTo",
+    "eq", "ne", "partial_cmp", "cmp", "hash", "fmt",
+    "String", "GoString", "toJSON"})
 # Files a build or test tool reads (webpack.config.js, karma.conf.js, .eslintrc.cjs, setup.py,
 # docs/conf.py): copies across packages are a preset for the tool to share, not shared logic.
 TOOL_CONFIGURATION = ("*.config.*", "*.conf.*", ".*rc.*", "conf.py", "setup.py", "noxfile.py",
@@ -62,8 +73,8 @@ SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SM
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
              MOSTLY, SAME_FIDELITY, LOGIC_CONTENT, INTRUDER_CONTENT, FAMILY_SIMILARITY, FAMILY_CONTENT,
              FAMILY_WORDS, FAMILY_WORD_CLUSTERS, LINK_MODIFIED, MODIFIED_CONTENT, RARE_SHARE, RARE_SHARED,
-             TOOL_CONFIGURATION, DEFINERS_KEPT, DEFINED_WIDELY,
-             10)  # what the memos of clusters depend on besides the shapes
+             TOOL_CONFIGURATION, DEFINERS_KEPT, DEFINED_WIDELY, tuple(sorted(VALUE_PROTOCOL)),
+             11)  # what the memos of clusters depend on besides the shapes
 
 
 @dataclass(frozen=True)
@@ -72,7 +83,7 @@ class Cluster:
     medoid: int  # index of the member closest to all others
     similarities: tuple[float, ...]  # each member's similarity to the medoid
     content: tuple[float, ...] = ()  # each member's shared content with the others (content.py)
-    nature: str = "logic"  # logic | boilerplate | no behaviour | delegation | configuration
+    nature: str = "logic"  # logic | boilerplate | no behaviour | delegation | configuration | protocol
     variants: tuple[Cluster, ...] = ()  # near-variants of the same helper, reported with this one
     defined_by: tuple[tuple[str, float], ...] = ()  # subsystems defining what the copies call (_with_definers)
 
@@ -253,6 +264,8 @@ def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
     content = shared_content(vocabs, rarity.weights(found.subsystems, "".join(vocabs)))
     if all(configures_a_tool(m.path) for m in found.members):
         return Cluster(found.members, found.medoid, found.similarities, content, "configuration")
+    if all(m.kind == "method" and m.name in VALUE_PROTOCOL for m in found.members):
+        return Cluster(found.members, found.medoid, found.similarities, content, "protocol")
     if found.representative.behaviour == 0:
         return Cluster(found.members, found.medoid, found.similarities, content, "no behaviour")
     if sum(m.forwards for m in found.members) * 2 > len(found.members):

@@ -372,6 +372,9 @@ def _content_check(found: Cluster) -> Check:
         files = sorted({m.path.rsplit("/", 1)[-1] for m in found.members})
         return Check("content", False, f"tool configuration: every copy is a file a build or test tool reads "
                                        f"({', '.join(files[:3])}), a preset for the tool, not shared logic")
+    if found.nature == "protocol":
+        return Check("content", False, "value protocol: each copy compares, hashes or prints its own type's fields "
+                                       f"({found.representative.name}), a shape every value type repeats by design")
     if found.nature == "boilerplate":
         return Check("content", False, f"same shape, different content: shared vocabulary "
                                        f"{_against(shared, LOGIC_CONTENT)}")

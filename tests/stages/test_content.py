@@ -153,6 +153,46 @@ def test_a_unit_making_one_call_and_branching_nowhere_is_a_delegation_two_calls_
     assert candidate.cluster.nature != "delegation"
 
 
+EQUALS = """\
+class {cls}:
+    def __init__(self, {a}, {b}):
+        self.{a} = {a}
+        self.{b} = {b}
+
+    def __eq__(self, other):
+        if self is other:
+            return True
+        if other is None or type(self) is not type(other):
+            return False
+        return self.{a} == other.{a} and self.{b} == other.{b} and hash(self) == hash(other)
+
+{own}
+"""
+OWN = [  # each class's own code around the protocol, unlike the others'
+    "    def resolve(self, table, depth=3):\n        found = []\n        for key in sorted(table):\n"
+    "            while depth:\n                depth -= 1\n                found.append(table[key].strip())\n"
+    "        return {k: v for k, v in zip(found, reversed(found))}\n\n"
+    "    def close(self):\n        self.cid = self.path = None\n",
+    "    async def fetch(self, client, retries=2):\n        try:\n            async with client.get(self.name) as r:\n"
+    "                return await r.json()\n        except TimeoutError as error:\n"
+    "            if retries:\n                return await self.fetch(client, retries - 1)\n"
+    "            raise LookupError(self.kind) from error\n",
+    "    @property\n    def secure(self):\n        return self.url.startswith('https') or self.verb in SAFE\n\n"
+    "    def headers(self):\n        yield from (('x-verb', self.verb), ('x-url', self.url))\n",
+]
+
+
+def test_value_protocol_methods_are_never_proposed_and_say_why():
+    """netty's `equals` x 9: each compares its own type's fields, a shape every value type repeats."""
+    sources = {name: EQUALS.format(cls=name.title(), a=a, b=b, own=own) for name, (a, b), own
+               in zip(("quic", "dns", "http"), (("cid", "path"), ("name", "kind"), ("url", "verb")), OWN)}
+    candidates = judged(sources)
+    [protocol] = [c for c in candidates if c.cluster.representative.name == "__eq__"]
+    assert protocol.cluster.nature == "protocol" and protocol.verdict == "watching"
+    assert ("value protocol: each copy compares, hashes or prints its own type's fields (__eq__), a shape every "
+            "value type repeats by design") in protocol.missing
+
+
 def test_same_shape_with_different_calls_and_strings_is_boilerplate_with_the_number():
     sources = {name: CHECKER.format(fn=fn, error=error, message=message, lib=lib, trim=trim, mark=mark, finish=finish)
                for name, (fn, error, message, lib, trim, mark, finish) in zip(("acl", "feed", "mod"), CHECKERS)}
