@@ -229,7 +229,7 @@ def _request(args):
 def _layout_fleet(repo: Path, quiet: bool, cache_dir: Path | None):
     """With no rules folder, the built-in rules look for worktrees and `lib/*`; where the
     repository has neither, the subsystems and excludes `radar init` would write, said once."""
-    from radar.commands.starter import remembered_layout
+    from radar.commands.layout import remembered_layout
     from radar.config import FleetRules
     from radar.infra.cache import ParseCache
 

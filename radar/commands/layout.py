@@ -1,0 +1,571 @@
+"""A repository's layout, read for starter rules (`radar init`, starter.py) and for a scan with
+no rules folder: its subsystem globs and excludes.
+
+The layout is read from the files git tracks (or, for a plain folder, a walk that skips hidden
+and dependency folders): a folder whose sub-folders are mostly packages (a manifest or an
+`__init__.py` of their own) is a subsystem glob (`packages/*`, `moto/*`, `*` for the modules of a
+Gradle or Maven build at the top, up to four folders down, `core/localstack/services/*`; from
+three down it must hold ten packages or more, and a folder named for tests never is one); of
+nested ones, the one holding more packages (`sentry_sdk/integrations/*`, not `sentry_sdk/*`;
+`packages/*`, not `*`, beside a website and docs with manifests of their own); a folder of Go
+packages (each folder of a Go module is one, with no manifest) counts from ten of them
+(prometheus' `discovery/*`, its service-discovery providers), or from five beside such a folder
+(dapr's `pubsub/*` beside `bindings/*`); the folders of a `packages/` folder are packages,
+manifest or not (dd-trace-js); a folder of versions (`semconv/v1.20.0`, …) and what is inside
+them never make a fleet: each is a frozen copy kept on purpose. When a folder of packages
+also holds about as many modules of its own, they are packages of one module each
+(`sentry_sdk/integrations/*.py`); with fewer than twenty packages in all, a folder of twenty
+modules or more is a fleet of one-module packages too (eslint's `lib/rules/*.js`), and its
+sub-folders holding code are subsystems (`lib/rules/utils`: the rules' helpers, their home);
+so is one inside a package when it is named for what plugs in (libcloud's `compute/drivers`, mitmproxy's `addons`).
+The folder a fleet of packages lives in is a subsystem too when it holds 8 KB of code of its
+own or more (ibis' `ibis/backends/__init__.py`, the base every backend extends): their home;
+and so are the other packages of the Python package it lives in (sentry-python's `sentry_sdk/ai`
+beside `sentry_sdk/integrations/*`).
+A sub-folder holding packages further down, none of its own
+(`instrumentation/akka/{javaagent,library}`), is one package: its modules together. A build's
+ten or more modules at the top stay `*` beside a larger fleet below (opentelemetry-java's
+`instrumentation/*`): discovery gives each file to the innermost subsystem. With `*`, the top
+folders holding code that are no package and no fleet (`tools/`, `.github/`) are excluded.
+Folders of tests, fixtures, migrations, vendored and generated code found in the tree become
+excludes, and so do folders of test suites named for them (`e2e-tests`,
+`node-integration-tests`, `tests_js`, `test-suite-kotlin`: "tests" as the name's last or first
+word, or a name starting `test-`; a `test_state` folder is code, moto's and localstack's
+TestState API).
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import posixpath
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from radar.globs import glob_match
+from radar.infra.cache import code_stamp, key_digest
+from radar.infra.gitdoor import GitError, git, is_git_checkout
+from radar.stages.cluster import configures_a_tool
+from radar.stages.gitstate import index_file
+from radar.stages.parse import language_for
+
+# named for the package: rails/activerecord/activerecord.gemspec, src/Orders/Orders.csproj
+MANIFEST_SUFFIXES = (".gemspec", ".csproj")
+MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod", "Cargo.toml", "pom.xml",
+             "build.gradle", "build.gradle.kts", "Gemfile", "deps.edn", "project.clj", "__init__.py", "mix.exs",
+             "composer.json", "Package.swift", "build.sbt", "conanfile.py",  # conanfile.py: a Conan recipe
+             "CMakeLists.txt"}  # a C or C++ component: fluent-bit's plugins/<name>
+EXCLUDABLE = {
+    "tests": ("test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "testing", "t",  # Perl's, celery's
+              "test_package", "test_v1_package"),  # a Conan recipe's consumer test
+    "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",
+                 "__snapshots__"),
+    "vendored": ("vendor", "vendored", "third_party", "third-party", "node_modules", "bower_components"),
+    "generated": ("generated", "__generated__", "gen", "dist", "build"),
+    # Django's, Alembic's, Laravel's `migrations`, Rails' `db/migrate`: frozen history, each
+    # migration keeps its own copy of what it runs on purpose (it must not change with the code)
+    "migrations": ("migrations", "migrate"),
+}
+NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
+                  "examples", "example", "samples", "sample", "playground", "playgrounds", "sandbox", "sandboxes",
+                  "templates", "starters",  # project scaffolds, each copied whole on purpose (a "template" plugin is code)
+                  "scripts", "benchmark", "benchmarks", "bench", "benches", "e2e", "typings",
+                  "eng",  # .NET's Arcade SDK keeps a repository's build and CI tooling there
+                  *EXCLUDABLE["vendored"], *EXCLUDABLE["migrations"]}  # always excluded: a fleet there would hold no file
+# a test runner's setup files too: vitest's `test-setup.ts`, create-react-app's `setupTests.js`; and
+# Rust's unit tests kept beside the code (`mod tests;` in `src/interface/tests.rs`)
+TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**/*.spec.*", "**/test-setup.*",
+              "**/test_setup.*", "**/setupTests.*", "**/setup-tests.*", "**/setup-test.*", "**/jest.setup.*",
+              "**/vitest.setup.*", "**/tests.rs", "**/test.rs")
+SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**")
+BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
+SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships
+FOLDER_PACKAGES = ("go", "c", "cpp")  # languages whose package is a folder of files, never one file
+MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet of packages
+MAX_DEPTH = 4  # packages this deep at most: `providers/src/airflow/providers/*`, `core/pkg/services/*`
+DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it holds DEEP_PACKAGES or more:
+DEEP_PACKAGES = 10  # deep inside a package, a few sub-packages are its own parts, not a fleet
+GO_BESIDE = 5  # Go packages that make a folder a fleet beside a folder of DEEP_PACKAGES of them (_go_fleets)
+TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing"}  # in a folder name: suites, not a fleet
+TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil")  # one word: `testprojects`
+MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
+PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
+                  "rules", "exporters", "receivers", "importers", "addons", "handlers"}  # module fleets anywhere
+OWN_PACKAGE_BYTES = 8192  # a fleet's folder holding this much code of its own is its package (_own_package)
+MODULE_FLEET = 20  # with no folder of packages, a folder holding this many modules: one-module packages
+SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
+
+
+@dataclass(frozen=True)
+class Layout:
+    globs: tuple[tuple[str, int], ...]  # (glob, packages it matches)
+    excludes: tuple[tuple[str, str, int], ...]  # (glob, why, source files it keeps out)
+    worktrees: int  # git worktrees beside the main checkout
+    namespaces: int  # folders under lib/ (the default main_namespaces)
+    source_files: int
+    measured: tuple[str, ...] = ()  # files whose size decided a glob (_own_package)
+
+
+def read_layout(repo: Path) -> Layout:
+    files, dropped = _without_drops(_files(repo))  # no fleet, no other exclude is read in them
+    sources = [f for f in files if language_for(f)]
+    measured: dict[str, int] = {}
+
+    def size(path: str) -> int:
+        measured[path] = _size(repo, path)
+        return measured[path]
+
+    globs = _globs(files, sources, size)
+    at_the_top = any(glob == "*" for glob, _ in globs)
+    fleets = {glob.split("/")[0] for glob, _ in globs if glob != "*"}
+    excludes = (_excludes(sources) + dropped + (_not_packages_at_the_top(files, sources, fleets) if at_the_top else ())
+                + _build_outputs(repo, files))
+    return Layout(globs, excludes, _worktrees(repo),
+                  len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
+                  len(sources), tuple(sorted(measured)))
+
+
+def _size(repo: Path, path: str) -> int:
+    try:
+        return os.lstat(repo / path).st_size  # a link is never followed out of the tree
+    except OSError:
+        return 0
+
+
+def remembered_layout(repo: Path, memo) -> Layout:
+    """read_layout(), taken from `memo` (cache.ParseCache) while the checkout's index file, its
+    worktrees, the manifests read for build outputs and the files measured are as they were: a
+    scan with no rules folder reads the layout each pass (babel's 27k files: 0.46 s)."""
+    identity = _checkout_identity(repo)
+    code = code_stamp("layout", (sys.modules[__name__],))
+    if memo is None or identity is None or code is None:
+        return read_layout(repo)
+    family = f"layout/{key_digest(str(repo))}/"
+    key = family + key_digest((code, identity))
+    try:
+        fields, manifests = memo.get_many([key]).get(key)
+        if manifests == _stats(repo, [path for path, _ in manifests]):
+            return Layout(*fields)
+    except (TypeError, ValueError):
+        pass
+    layout = read_layout(repo)
+    read = sorted({why[why.index("(") + 1:why.index("'s ")] for _, why, _ in layout.excludes if why.startswith("build output")}
+                  | set(layout.measured))
+    memo.put_many({key: (dataclasses.astuple(layout), _stats(repo, read))}, replacing=[family])
+    return layout
+
+
+def _checkout_identity(repo: Path) -> tuple | None:
+    index = index_file(repo)
+    try:
+        info = os.stat(index) if index is not None else None
+        worktrees = sorted(os.listdir(repo / ".git" / "worktrees")) if (repo / ".git" / "worktrees").is_dir() else []
+    except OSError:
+        return None
+    return None if info is None else (str(index), info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns, worktrees)
+
+
+def _stats(repo: Path, paths: list[str]) -> list[tuple[str, tuple | None]]:
+    found = []
+    for path in paths:
+        try:
+            info = os.lstat(repo / path)  # a link is never followed out of the tree
+            found.append((path, (info.st_size, info.st_mtime_ns)))
+        except OSError:
+            found.append((path, None))
+    return found
+
+
+def _files(repo: Path) -> list[str]:
+    if is_git_checkout(repo):
+        try:
+            return [f for f in git(repo, "ls-files", "-z").split("\0") if f]
+        except GitError:
+            pass
+    found = []
+    for folder, dirs, names in os.walk(repo):
+        dirs[:] = [d for d in dirs if d not in SKIP_WALK and not d.startswith(".")]
+        base = Path(folder).relative_to(repo).as_posix()
+        found += [n if base == "." else f"{base}/{n}" for n in names]
+    return found
+
+
+def _worktrees(repo: Path) -> int:
+    if not is_git_checkout(repo):
+        return 0
+    try:
+        listing = git(repo, "worktree", "list", "--porcelain")
+    except GitError:
+        return 0
+    return max(0, listing.count("worktree ") - 1)
+
+
+def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | None = None
+           ) -> tuple[tuple[str, int], ...]:
+    """`parent/*` for each folder (the top, "", up to MAX_DEPTH levels down) whose sub-folders are
+    mostly packages; of nested ones, the one holding more, and beside it a folder above holding
+    many packages of its own (see _kept)."""
+    packages, modules, has_code = _package_folders(files, sources)
+    frozen = [parent for parent, found in packages.items() if len(found) >= MIN_PACKAGES and _versions(found)]
+    chosen = [parent for parent, found in packages.items()
+              if len(found & has_code.get(parent, set())) >= _fleet_size(parent)
+              and len(found) * 2 >= len(has_code.get(parent) or found)
+              and not any(parent == f or _within(f, parent) for f in frozen)]
+    kept = _kept(chosen, packages, modules)
+    globs = []
+    held = set().union(*(packages[parent] for parent in kept))
+    for parent in sorted(kept, key=lambda p: (p.count("/"), p)):
+        globs.append((f"{parent}/*" if parent else "*", len(packages[parent])))
+        modules_too = _module_glob(parent, len(packages[parent]), sources) if parent else []
+        globs += modules_too
+        globs += _own_package(parent, sources, size) if parent and parent not in held and not modules_too else []
+    globs += _packages_beside(kept, held, files)
+    return tuple(globs) + _module_fleets_beside(globs, kept, sources)
+
+
+def _packages_beside(kept: list[str], held: set[str], files: list[str]) -> list[tuple[str, int]]:
+    """The other sub-packages of the Python package a fleet lives in (Flexget's `flexget/api`
+    and `flexget/utils` beside `flexget/components/*`, sentry-python's `sentry_sdk/ai` beside
+    `sentry_sdk/integrations/*`): the library the fleet is built on, so its homes. Never tests,
+    private folders or another fleet."""
+    listed = set(files)
+    found: dict[str, int] = {}
+    for parent in kept:
+        package = posixpath.dirname(parent) if parent else ""
+        if not package or f"{package}/__init__.py" not in listed:
+            continue
+        for f in files:
+            folder, _, rest = f[len(package) + 1:].partition("/") if f.startswith(package + "/") else ("", "", "")
+            beside = f"{package}/{folder}"
+            if rest == "__init__.py" and beside != parent and beside not in held and beside not in kept \
+                    and not folder.startswith("_") and not _inside_tests((folder,)) \
+                    and not any(_within(k, beside) for k in kept if k):
+                found[beside] = sum(1 for g in files if g.startswith(beside + "/") and language_for(g))
+    return sorted((folder, n) for folder, n in found.items() if n > 1)  # more than its __init__.py
+
+
+def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources: list[str]
+                          ) -> tuple[tuple[str, int], ...]:
+    """The folders of modules that are fleets beside these folders of packages: with fewer than
+    MODULE_FLEET packages in all, any where no package glob holds them (eslint's two
+    `packages/*` and its 300 `lib/rules/*.js`); inside a package, one named for what plugs in
+    (libcloud's `compute/drivers/*.py`)."""
+    few = sum(n for _, n in globs) < MODULE_FLEET
+    taken = {glob for glob, _ in globs}
+    return tuple((glob, n) for glob, n in _module_fleets(sources) if glob not in taken and (
+        few and not any(_within(parent, glob) for parent in kept)
+        or "" not in kept and glob.rpartition("/")[0].rpartition("/")[2] in PLUGIN_FOLDERS))
+
+
+def _versions(packages: set[str]) -> bool:
+    """Packages mostly named for versions (opentelemetry-go's `semconv/v1.20.0` … `v1.43.0`,
+    `apis/v1beta1`): each version is a frozen copy, kept on purpose as a migration is, so
+    neither its folder nor any folder inside a version is a fleet."""
+    return sum(bool(VERSION_NAME.fullmatch(p.rpartition("/")[2])) for p in packages) * 2 >= len(packages)
+
+
+def _own_package(folder: str, sources: list[str], size: Callable[[str], int] | None) -> list[tuple[str, int]]:
+    """`folder` itself when it holds code of its own beside its fleet, OWN_PACKAGE_BYTES or
+    more: the package the fleet lives in, where its base classes and shared helpers are (ibis'
+    `ibis/backends/__init__.py` and BaseBackend, prometheus' `discovery/*.go`), so their home.
+    Less is a registry every package imports to register itself (telegraf's
+    `plugins/inputs/registry.go`), no home for their logic. Tests and a tool's files aside;
+    discovery gives every file below to the innermost subsystem, so it holds only these."""
+    own = [f for f in sources if f.rpartition("/")[0] == folder and not configures_a_tool(f)
+           and not f.endswith("/conftest.py") and not any(glob_match(pattern, f) for pattern in TEST_FILES)]
+    if not own or size is not None and sum(map(size, own)) < OWN_PACKAGE_BYTES:
+        return []
+    return [(folder, len(own))]
+
+
+def _fleet_size(parent: str) -> int:
+    """How many packages make a folder a fleet: a few near the top, more deep inside a package."""
+    return DEEP_PACKAGES if parent.count("/") + 1 >= DEEP else MIN_PACKAGES
+
+
+def _module_fleets(sources: list[str]) -> tuple[tuple[str, int], ...]:
+    """With no folder of packages anywhere, or fewer than MODULE_FLEET packages in all: each
+    folder holding MODULE_FLEET modules of its own or more, one integration per module (an
+    Ansible collection's 577 `plugins/modules/*.py`, eslint's `lib/rules/*.js`), or a single
+    package's modules (rich's `rich/*.py`), as `folder/*.py`, with its helpers (_helper_folders).
+    Never a private folder's (rich's generated `_unicode_data/`), nor Go's, C's or C++'s, whose
+    folder is one package."""
+    counts: Counter = Counter()
+    for f in sources:
+        folder, _, name = f.rpartition("/")
+        if folder and not name.startswith("_") and not folder.rpartition("/")[2].startswith("_") \
+                and language_for(f) not in FOLDER_PACKAGES and not _inside_tests(tuple(folder.split("/"))):
+            counts[(folder, PurePosixPath(name).suffix)] += 1
+    fleets = [(folder, suffix, n) for (folder, suffix), n in sorted(counts.items()) if n >= MODULE_FLEET]
+    return tuple(glob for folder, suffix, n in fleets
+                 for glob in ((f"{folder}/*{suffix}", n), *_helper_folders(folder, sources)))
+
+
+def _helper_folders(folder: str, sources: list[str]) -> tuple[tuple[str, int], ...]:
+    """`folder/*` beside a fleet of `folder`'s modules when sub-folders of it hold code: the
+    helpers those modules share (eslint's `lib/rules/utils/`, which every rule requires), so
+    their home; never a private, test or fixture folder."""
+    prefix = folder + "/"
+    helpers = {f[len(prefix):].partition("/")[0] for f in sources if f.startswith(prefix) and "/" in f[len(prefix):]}
+    helpers = {h for h in helpers if not h.startswith("_") and not _inside_tests((h,))}
+    return ((f"{folder}/*", len(helpers)),) if helpers else ()
+
+
+def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, dict]:
+    """Per folder: its sub-folders that are packages (a manifest or a `src/main/` of sources, ten
+    Go packages or more, or a group of packages further down), those that are so by themselves
+    (modules), and those holding code."""
+    built, listed = frozenset(sources), frozenset(files)
+    packages: dict[str, set[str]] = defaultdict(set)
+    go_packages: dict[str, set[str]] = defaultdict(set)  # Go's package is its folder: no manifest
+    groups: dict[str, set[str]] = defaultdict(set)  # sub-folders holding packages further down
+    bare: dict[str, set[str]] = defaultdict(set)  # sub-folders of `packages/` holding code
+    children: dict[str, set[str]] = defaultdict(set)
+    for f in files:
+        parts = f.split("/")  # git's paths: "/"-separated, relative, never empty parts
+        for depth in range(MAX_DEPTH + 1):
+            if len(parts) > depth + 1:
+                parent, child = "/".join(parts[:depth]), "/".join(parts[:depth + 1])
+                if any(_not_fleet(p) for p in parts[:depth + 1]) or _tests(parts[:depth]):
+                    continue
+                children[parent].add(child)
+                if len(parts) == depth + 2 and _is_manifest(parts[-1], parts[depth]) \
+                        or _builds_sources(parts, depth, built) or _swift_target(parts, depth, listed):
+                    packages[parent].add(child)
+                elif len(parts) == depth + 2 and _is_go_source(parts[-1]):
+                    go_packages[parent].add(child)
+                elif depth and _is_manifest(parts[-1]) and not _inside_tests(parts[depth + 1:-1]):
+                    groups[parent].add(child)
+                if _in_packages_folder(parts, depth, built):
+                    bare[parent].add(child)
+    modules = {parent: set(found) for parent, found in packages.items()}
+    fleets = _go_fleets(go_packages, listed)
+    for parent, found in go_packages.items():  # every folder of a Go module is a package: only
+        if parent in fleets:  # a folder of many is a fleet (prometheus' discovery/*)
+            packages[parent] |= found
+            if parent:  # and, below the top, its own modules: camel-k's `pkg/*` beside `pkg/util/*`
+                modules.setdefault(parent, set()).update(found)
+    for parent, found in groups.items():  # `instrumentation/akka/{javaagent,library}`: akka is
+        packages[parent] |= found  # one subsystem of `instrumentation/*`, its modules together
+    for parent, found in bare.items():  # but a folder grouping packages (prisma's `packages/2-sql`) is none
+        packages[parent] |= found - groups.get(parent, set())
+    holding_code = set()  # every folder with a source file in it or below, a tool's own aside
+    for f in sources:  # OCA's `setup/<addon>/setup.py` shims: packaging, not a package of code
+        if configures_a_tool(f):
+            continue
+        parts = f.split("/")
+        holding_code.update("/".join(parts[:end]) for end in range(1, len(parts)))
+    has_code = {p: kids & holding_code for p, kids in children.items()}
+    return packages, modules, has_code
+
+
+def _go_fleets(go_packages: dict[str, set[str]], files: frozenset[str]) -> set[str]:
+    """The folders of Go packages that are fleets: those holding DEEP_PACKAGES or more, and
+    beside one of them (the same folder above), those holding GO_BESIDE or more: dapr's
+    `pubsub/*` (9) and `conversation/*` (9) beside `bindings/*` (23) and `state/*` (21),
+    telegraf's `plugins/aggregators/*` beside `plugins/inputs/*`. A few packages alone are a
+    module's own parts; beside a fleet of their kind they are a smaller fleet. Never a folder
+    above a fleet (telegraf's `plugins/`, whose packages are the registries every plugin imports)
+    nor a Go module of its own (alloy's `syntax/`: one library, its packages its parts)."""
+    big = {parent for parent, found in go_packages.items() if len(found) >= DEEP_PACKAGES}
+    above = {parent.rpartition("/")[0] for parent in big if parent}
+    return big | {parent for parent, found in go_packages.items()
+                  if parent and parent.rpartition("/")[0] in above and len(found) >= GO_BESIDE
+                  and not any(_within(parent, fleet) for fleet in big) and f"{parent}/go.mod" not in files}
+
+
+def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, set[str]]) -> list[str]:
+    """Of nested folders of packages, the one holding more, and a big group of packages just
+    inside it; then, beside it, each folder above holding modules of its own (DEEP_PACKAGES or
+    more, but for a folder that only groups packages): a build's modules at the top, pants'
+    `src/python/pants/{core,engine,util}` beside `backend/*`, astro's `packages/{astro,…}`
+    beside `packages/integrations/*`. Those are the libraries the fleet below uses, so its
+    homes; discovery gives each file to the innermost subsystem. A smaller fleet inside one of
+    those modules is the module's own parts."""
+    kept: list[str] = []
+    for parent in sorted(chosen, key=lambda p: (-len(packages[p]), not p, p.count("/"), p)):  # the top: on a tie, last
+        if not any(_within(parent, k) or _within(k, parent) for k in kept):
+            kept.append(parent)
+        elif len(packages[parent]) >= DEEP_PACKAGES and _grouping(parent, modules) \
+                and any(parent.rpartition("/")[0] == k for k in kept):
+            kept.append(parent)  # aspire's `src/Components/*` beside the `src/*` it is in: a fleet of its own
+    for above in sorted(set(chosen) - set(kept), key=lambda p: p.count("/") if p else -1):
+        # A folder that only groups packages (astro's `packages/`, holding the core beside
+        # `packages/integrations/*`) needs a few; the top, or a package itself, many: else they
+        # are a few tools, or the package's own parts (sentry_sdk/{ai,crons}).
+        grouping = above and _grouping(above, modules)
+        least = _fleet_size(above) if grouping else DEEP_PACKAGES
+        if len(modules.get(above, ())) < least or not any(_within(above, k) for k in kept):
+            continue
+        kept = [k for k in kept if not _within(above, k) or len(packages[k]) >= len(packages[above])
+                or _child_holding(above, k) not in modules[above]] + [above]
+    return kept
+
+
+def _grouping(folder: str, modules: dict[str, set[str]]) -> bool:
+    """`folder` only groups packages: it is no package (module) itself."""
+    return not any(folder in found for found in modules.values())
+
+
+def _child_holding(folder: str, below: str) -> str:
+    """The sub-folder of `folder` that `below` is in."""
+    rest = below[len(folder) + 1:] if folder else below
+    return (folder + "/" if folder else "") + rest.split("/")[0]
+
+
+# A folder named for a release or a commit that holds its own license, `lib/zstd-1.5.7`,
+# `lib/sqlite-amalgamation-3510100`, `lib/jansson-e23f558`: a third-party source drop. (A name
+# alone is not enough: opentelemetry-java's `jaxrs-2.0` is its own code for JAX-RS 2.0.)
+VERSION_NAME = re.compile(r"v?\d+(?:[._]\d+)*(?:(?:alpha|beta|rc)\d*)?", re.IGNORECASE)  # v1.20.0, 2_0, v1beta1
+VERSIONED = re.compile(r"[A-Za-z][\w.+-]*?-v?(?:\d+(?:\.\d+)+|\d{6,}|(?=[a-f]*\d)[0-9a-f]{7,12})")
+LICENSES = ("LICENSE", "LICENCE", "COPYING")
+
+
+def _source_drops(files: list[str]) -> set[str]:
+    """The folders holding a third-party source drop (VERSIONED)."""
+    licensed = {folder for folder, _, name in (f.rpartition("/") for f in files)
+                if folder and name.upper().startswith(LICENSES)}
+    return {folder for folder in licensed if VERSIONED.fullmatch(folder.rpartition("/")[2])}
+
+
+def _without_drops(files: list[str]) -> tuple[list[str], tuple[tuple[str, str, int], ...]]:
+    """The files outside every source drop, and an exclude for each drop (with its source files)."""
+    drops = _source_drops(files)
+    if not drops:
+        return files, ()
+    kept, counts = [], Counter()
+    for f in files:
+        drop = next((f[:end] for end, char in enumerate(f) if char == "/" and f[:end] in drops), None)
+        if drop is None:
+            kept.append(f)
+        elif language_for(f):
+            counts[f"**/{drop.rpartition('/')[2]}/**"] += 1
+    return kept, tuple((glob, "vendored", n) for glob, n in counts.most_common())
+
+
+def _not_fleet(folder: str) -> bool:
+    """A folder whose contents are never the fleet's packages: tests, examples, vendored code."""
+    return folder.lower() in NOT_SUBSYSTEMS or folder.startswith(".")
+
+
+def _builds_sources(parts: list[str], depth: int, sources: frozenset[str]) -> bool:
+    """A source file in `<module>/src/main/`, the JVM builds' layout, makes <module> (parts up to
+    `depth`) a module: sbt and Gradle declare theirs in one build file at the top (pekko's
+    `actor`, `stream`, `cluster`), so no manifest of their own marks them."""
+    return parts[depth + 1:depth + 3] == ["src", "main"] and "/".join(parts) in sources
+
+
+def _swift_target(parts: list[str], depth: int, files: frozenset[str]) -> bool:
+    """SwiftPM's layout: each folder of `Sources/` beside a Package.swift is a target (a module),
+    with no manifest of its own (vapor's `Sources/Vapor`, `Sources/VaporTesting`)."""
+    return depth > 0 and parts[depth - 1] == "Sources" and "/".join([*parts[:depth - 1], "Package.swift"]) in files
+
+
+def _in_packages_folder(parts: list[str], depth: int, sources: frozenset[str]) -> bool:
+    """A folder of `packages/` holding code (tests aside) is a package, manifest or not, unless
+    it groups packages further down: dd-trace-js keeps its 115 plugins and libraries in
+    `packages/<name>/src/` under the one package.json at the top. The folder's name says what
+    its sub-folders are."""
+    return depth > 0 and parts[depth - 1] == "packages" and "/".join(parts) in sources \
+        and not configures_a_tool("/".join(parts)) and not _inside_tests(tuple(parts[depth + 1:-1]))
+
+
+def _is_manifest(name: str, folder: str = "") -> bool:
+    """A package's manifest; in `folder`, also the PHP plugin's file named after it (Matomo's
+    `plugins/Goals/Goals.php`, as WordPress's and PrestaShop's plugins have)."""
+    return name in MANIFESTS or name.endswith(MANIFEST_SUFFIXES) or name == f"{folder}.php"
+
+
+def _is_go_source(name: str) -> bool:
+    return name.endswith(".go") and not name.endswith("_test.go")
+
+
+def _within(folder: str, other: str) -> bool:
+    """`other` is below `folder` ("" is the top: everything is below it)."""
+    return not folder or other.startswith(folder + "/")
+
+
+def _inside_tests(parts: tuple[str, ...]) -> bool:
+    """Folders below a package's group that make what they hold no part of the fleet."""
+    return _tests(parts) or any(map(_not_fleet, parts))
+
+
+def _tests(parts: tuple[str, ...]) -> bool:
+    """A folder of test suites (`e2e-tests/test-applications`, pants' `testprojects`): its
+    sub-folders are no fleet."""
+    return any(word in TEST_WORDS or word.startswith(TEST_PREFIXES)
+               for part in parts for word in part.lower().replace("-", "_").split("_"))
+
+
+def _module_glob(parent: str, packages: int, sources: list[str]) -> list[tuple[str, int]]:
+    """`parent/*.py` when the folder of packages holds about as many modules of its own: each
+    of them is a package too (one integration per module). Never Go's, C's or C++'s: their
+    folder's files are one package, one library."""
+    prefix = parent + "/"
+    suffixes = Counter(PurePosixPath(f).suffix for f in sources  # a module right in the folder
+                       if f.startswith(prefix) and "/" not in f[len(prefix):] and not f[len(prefix):].startswith("_")
+                       and language_for(f) not in FOLDER_PACKAGES)
+    if not suffixes:
+        return []
+    suffix, modules = suffixes.most_common(1)[0]
+    return [(f"{parent}/*{suffix}", modules)] if modules >= max(MIN_PACKAGES, MODULE_PACKAGES * packages) else []
+
+
+def _not_packages_at_the_top(files: list[str], sources: list[str],
+                             fleets: set[str]) -> tuple[tuple[str, str, int], ...]:
+    """With `*` for the packages at the top, the top folders holding code that are no package
+    (rails' `guides/`, `tools/`, `.github/`): each would be a subsystem of its own. Those holding
+    a fleet of their own (`instrumentation/`, for `instrumentation/*`) stay."""
+    built = frozenset(sources)
+    packages = {parts[0] for parts in (f.split("/") for f in files)
+                if len(parts) == 2 and (_is_manifest(parts[1]) or _is_go_source(parts[1]))
+                or _builds_sources(parts, 0, built)}
+    counts = Counter(PurePosixPath(f).parts[0] for f in sources if f.count("/") >= 1)
+    return tuple((f"{folder}/**", "not a package", n) for folder, n in sorted(counts.items())
+                 if folder not in packages and folder not in fleets)
+
+
+def _build_outputs(repo: Path, files: list[str]) -> tuple[tuple[str, str, int], ...]:
+    """The files a package's manifest names as what it ships (`main`, `module`, …) when a
+    bundler builds the package: output committed beside its source (rails' actiontext.js and
+    actiontext.esm.js, both rollup's), copies of that source with none of its own. A file
+    under `src/` is shipped as written (the bundler config may be a test runner's, vitest's)."""
+    tracked = set(files)
+    found = []
+    for folder in sorted({str(PurePosixPath(f).parent) for f in files if f.rpartition("/")[2].startswith(BUNDLERS)}):
+        manifest = "package.json" if folder == "." else f"{folder}/package.json"
+        try:
+            readable = manifest in tracked and not os.path.islink(repo / manifest)  # never read out of the tree
+            fields = json.loads((repo / manifest).read_text(encoding="utf-8")) if readable else {}
+        except (OSError, ValueError):
+            continue
+        for field in SHIPPED_FIELDS:
+            value = fields.get(field) if isinstance(fields, dict) else None
+            path = posixpath.normpath(posixpath.join(folder, value)) if isinstance(value, str) else None
+            if (path in tracked and language_for(path) and "src" not in PurePosixPath(path).parts  # shipped as written
+                    and all(path != glob for glob, _, _ in found)):
+                found.append((path, f"build output ({manifest}'s {field})", 1))
+    return tuple(found)
+
+
+def _excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
+    counts: Counter = Counter()
+    for f in sources:
+        folders = set(f.split("/")[:-1])
+        for why, names in EXCLUDABLE.items():
+            for name in folders:  # Symfony's and .NET's `Tests`, `Fixtures` too; but `Migrations`
+                if name in names or why != "migrations" and name.lower() in names:  # is their framework's code
+                    counts[(f"**/{name}/**", why)] += 1
+    excludes = [(glob, why, n) for (glob, why), n in counts.most_common()]
+    for pattern in (*SUITE_FOLDERS, *TEST_FILES):
+        n = sum(glob_match(pattern, f) for f in sources)
+        if n:
+            excludes.append((pattern, "tests", n))
+    return tuple(excludes)
+
+
+# ---------------------------------------------------------------- what it writes
