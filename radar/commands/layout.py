@@ -86,7 +86,8 @@ BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.",
 SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships
 FOLDER_PACKAGES = ("go", "c", "cpp")  # languages whose package is a folder of files, never one file
 MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet of packages
-MAX_DEPTH = 4  # packages this deep at most: `providers/src/airflow/providers/*`, `core/pkg/services/*`
+MAX_DEPTH = 5  # packages this deep at most: `providers/src/airflow/providers/*`,
+# `src/Symfony/Component/Notifier/Bridge/*`
 DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it holds DEEP_PACKAGES or more:
 DEEP_PACKAGES = 10  # deep inside a package, a few sub-packages are its own parts, not a fleet
 GO_BESIDE = 5  # Go packages that make a folder a fleet beside a folder of DEEP_PACKAGES of them (_go_fleets)
@@ -215,7 +216,7 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
               if len(found & has_code.get(parent, set())) >= _fleet_size(parent)
               and len(found) * 2 >= len(has_code.get(parent) or found)
               and not any(parent == f or _within(f, parent) for f in frozen)]
-    kept = _kept(chosen, packages, modules)
+    kept = _kept(chosen, packages, modules, _published(packages, files))
     globs = []
     held = set().union(*(packages[parent] for parent in kept))
     for parent in sorted(kept, key=lambda p: (p.count("/"), p)):
@@ -378,21 +379,25 @@ def _go_fleets(go_packages: dict[str, set[str]], files: frozenset[str]) -> set[s
                   and not any(_within(parent, fleet) for fleet in big) and f"{parent}/go.mod" not in files}
 
 
-def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, set[str]]) -> list[str]:
+def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, set[str]],
+          published: Callable[[str], bool]) -> list[str]:
     """Of nested folders of packages, the one holding more, and a big group of packages just
     inside it; then, beside it, each folder above holding modules of its own (DEEP_PACKAGES or
     more, but for a folder that only groups packages): a build's modules at the top, pants'
     `src/python/pants/{core,engine,util}` beside `backend/*`, astro's `packages/{astro,…}`
     beside `packages/integrations/*`. Those are the libraries the fleet below uses, so its
     homes; discovery gives each file to the innermost subsystem. A smaller fleet inside one of
-    those modules is the module's own parts."""
+    those modules is the module's own parts, unless its packages are published one by one."""
     kept: list[str] = []
     for parent in sorted(chosen, key=lambda p: (-len(packages[p]), not p, p.count("/"), p)):  # the top: on a tie, last
         if not any(_within(parent, k) or _within(k, parent) for k in kept):
             kept.append(parent)
-        elif len(packages[parent]) >= DEEP_PACKAGES and _grouping(parent, modules) \
-                and any(parent.rpartition("/")[0] == k for k in kept):
-            kept.append(parent)  # aspire's `src/Components/*` beside the `src/*` it is in: a fleet of its own
+        elif len(packages[parent]) >= DEEP_PACKAGES and (
+                _grouping(parent, modules) and any(parent.rpartition("/")[0] == k for k in kept)
+                or published(parent) and any(_within(k, parent) for k in kept)):
+            # aspire's `src/Components/*` beside the `src/*` it is in, symfony's `Component/Mailer/Bridge/*`
+            # inside `Component/*`: a fleet of its own
+            kept.append(parent)
     for above in sorted(set(chosen) - set(kept), key=lambda p: p.count("/") if p else -1):
         # A folder that only groups packages (astro's `packages/`, holding the core beside
         # `packages/integrations/*`) needs a few; the top, or a package itself, many: else they
@@ -402,8 +407,21 @@ def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, s
         if len(modules.get(above, ())) < least or not any(_within(above, k) for k in kept):
             continue
         kept = [k for k in kept if not _within(above, k) or len(packages[k]) >= len(packages[above])
-                or _child_holding(above, k) not in modules[above]] + [above]
+                or _child_holding(above, k) not in modules[above] or published(k)] + [above]
     return kept
+
+
+def _published(packages: dict[str, set[str]], files: list[str]) -> Callable[[str], bool]:
+    """Whether most packages of a folder have a manifest of their own, a language's sub-module
+    marker aside: packages published one by one (symfony's `Mailer/Bridge/*`, each with its
+    composer.json), so a fleet of their own even inside a module, not its parts."""
+    listed = frozenset(files)
+    own = MANIFESTS - {"__init__.py"}
+
+    def published(folder: str) -> bool:
+        found = packages.get(folder, ())
+        return sum(any(f"{p}/{m}" in listed for m in own) for p in found) * 2 > len(found)
+    return published
 
 
 def _grouping(folder: str, modules: dict[str, set[str]]) -> bool:
