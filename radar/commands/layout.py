@@ -95,7 +95,7 @@ TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing"}  # in a folder
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil")  # one word: `testprojects`
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
 PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
-                  "rules", "exporters", "receivers", "importers", "addons", "handlers"}  # module fleets anywhere
+                  "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules"}  # module fleets anywhere
 OWN_PACKAGE_BYTES = 8192  # a fleet's folder holding this much code of its own is its package (_own_package)
 MODULE_FLEET = 20  # with no folder of packages, a folder holding this many modules: one-module packages
 SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}

@@ -663,8 +663,10 @@ def test_init_takes_a_folder_of_drivers_inside_a_package_as_a_fleet(tmp_path):
         files[f"libcloud/compute/drivers/cloud{n}.py"] = f"def create():\n    return {n}\n"
         files[f"libcloud/storage/parts/part{n}.py"] = f"def part():\n    return {n}\n"
         files[f"libcloud/dns/addons/addon{n}.py"] = f"def load():\n    return {n}\n"  # mitmproxy's addons
+        files[f"libcloud/modules/module{n}.py"] = f"def main():\n    return {n}\n"  # ansible's modules
     _, fleet_rules = _init(tmp_path / "clouds", files, tmp_path / "rules")
-    assert fleet_rules["subsystems"] == ["libcloud/*", "libcloud/compute/drivers/*.py", "libcloud/dns/addons/*.py"]
+    assert fleet_rules["subsystems"] == ["libcloud/*", "libcloud/compute/drivers/*.py", "libcloud/dns/addons/*.py",
+                                         "libcloud/modules/*.py"]
 
 
 def test_init_finds_a_folder_of_many_go_packages_in_one_module(tmp_path):
