@@ -27,8 +27,8 @@ A sub-folder holding packages further down, none of its own
 ten or more modules at the top stay `*` beside a larger fleet below (opentelemetry-java's
 `instrumentation/*`): discovery gives each file to the innermost subsystem. With `*`, the top
 folders holding code that are no package and no fleet (`tools/`, `.github/`) are excluded.
-Folders of tests, fixtures, migrations, vendored and generated code found in the tree become
-excludes, and so do folders of test suites named for them (`e2e-tests`,
+Folders of tests, fixtures, migrations, examples, vendored and generated code found in the tree
+become excludes, and so do folders of test suites named for them (`e2e-tests`,
 `node-integration-tests`, `tests_js`, `test-suite-kotlin`: "tests" as the name's last or first
 word, or a name starting `test-`; a `test_state` folder is code, moto's and localstack's
 TestState API).
@@ -69,6 +69,9 @@ EXCLUDABLE = {
     # Django's, Alembic's, Laravel's `migrations`, Rails' `db/migrate`: frozen history, each
     # migration keeps its own copy of what it runs on purpose (it must not change with the code)
     "migrations": ("migrations", "migrate"),
+    # scripts showing how to use a package: each repeats the same set-up on purpose, and what
+    # it imports says nothing of where the package's own logic belongs
+    "examples": ("examples", "example", "samples", "sample"),
 }
 NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
                   "examples", "example", "samples", "sample", "playground", "playgrounds", "sandbox", "sandboxes",

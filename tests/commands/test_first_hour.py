@@ -235,6 +235,29 @@ def test_init_writes_starter_rules_that_fit_and_a_scan_uses_them(tmp_path):
     assert again.returncode == 2 and "exists" in again.stderr
 
 
+def test_init_leaves_out_examples_whose_copies_of_one_set_up_are_on_purpose(tmp_path):
+    """haystack-core-integrations: each integration's `examples/` repeats the same pipeline
+    set-up; scanned, its copies were the first proposal, homed where the examples import from."""
+    set_up = ("def build_pipeline(store, embedder, splitter, writer):\n"
+              "    pipeline = {'store': store, 'embedder': embedder}\n"
+              "    for name, part in (('splitter', splitter), ('writer', writer)):\n"
+              "        if part is None:\n            raise ValueError(name)\n"
+              "        pipeline[name] = part\n"
+              "    pipeline['ready'] = all(pipeline.values()) and len(pipeline) > 3\n"
+              "    return pipeline\n")
+    files = {}
+    for name in ("pgvector", "qdrant", "chroma"):
+        files[f"integrations/{name}/pyproject.toml"] = "[project]\n"
+        files[f"integrations/{name}/src/store.py"] = f"def connect_{name}():\n    return '{name}'\n"
+        files[f"integrations/{name}/examples/pipeline.py"] = set_up
+    _, fleet_rules = _init(tmp_path / "integrations-repo", files, tmp_path / "rules")
+    assert "**/examples/**" in fleet_rules["exclude"]
+    scan = radar("scan", "--repo", tmp_path / "integrations-repo", "--rules", tmp_path / "rules",
+                 "--out", tmp_path / "out", "--no-cache")
+    assert scan.returncode == 0 and "3 subsystems, 3 files" in scan.stderr, scan.stderr
+    assert "build_pipeline" not in (tmp_path / "out" / "abstractions.md").read_text()
+
+
 def _committed(repo: Path, files: dict[str, str]) -> Path:
     """A new repository of these files, committed."""
     repo.mkdir()
