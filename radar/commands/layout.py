@@ -98,7 +98,11 @@ TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing"}  # in a folder
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil")  # one word: `testprojects`
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
 PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
-                  "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules"}  # module fleets anywhere
+                  "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules",
+                  "sinks", "sources", "transforms"}  # module fleets anywhere
+# of those, the names whose sub-folders are plugins too, manifest or not (not React's context
+# `providers/`, an app's request `handlers/`, a linter's `rules/` helpers, a bundler's `modules/`)
+PLUGIN_PACKAGES = PLUGIN_FOLDERS - {"providers", "handlers", "rules", "modules"}
 OWN_PACKAGE_BYTES = 8192  # a fleet's folder holding this much code of its own is its package (_own_package)
 MODULE_FLEET = 20  # with no folder of packages, a folder holding this many modules: one-module packages
 SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
@@ -489,9 +493,11 @@ def _swift_target(parts: list[str], depth: int, files: frozenset[str]) -> bool:
 def _in_packages_folder(parts: list[str], depth: int, sources: frozenset[str]) -> bool:
     """A folder of `packages/` holding code (tests aside) is a package, manifest or not, unless
     it groups packages further down: dd-trace-js keeps its 115 plugins and libraries in
-    `packages/<name>/src/` under the one package.json at the top. The folder's name says what
-    its sub-folders are."""
-    return depth > 0 and parts[depth - 1] == "packages" and "/".join(parts) in sources \
+    `packages/<name>/src/` under the one package.json at the top. So is one of a folder named
+    for what plugs in: vector's `src/sinks/<sink>/`, Rust modules of its one crate. The folder's
+    name says what its sub-folders are."""
+    return depth > 0 and (parts[depth - 1] == "packages" or parts[depth - 1] in PLUGIN_PACKAGES) \
+        and "/".join(parts) in sources \
         and not configures_a_tool("/".join(parts)) and not _inside_tests(tuple(parts[depth + 1:-1]))
 
 

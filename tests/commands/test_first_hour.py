@@ -692,6 +692,22 @@ def test_init_takes_a_folder_of_drivers_inside_a_package_as_a_fleet(tmp_path):
                                          "libcloud/modules/*.py"]
 
 
+def test_init_takes_the_folders_of_a_folder_named_for_what_plugs_in_as_packages(tmp_path):
+    """vector: one crate at the top, beside `lib/*`, whose `src/sinks/<sink>/` folders (no
+    manifest: Rust modules) are the sinks; as a `packages/` folder's, the folder's name says
+    what its sub-folders are. A folder of the crate's own modules is no fleet."""
+    files = {"Cargo.toml": "[package]\nname = 'vector'\n", "src/main.rs": "fn main() {}\n"}
+    for name in ("core", "buffers", "common"):
+        files[f"lib/{name}/Cargo.toml"] = f"[package]\nname = '{name}'\n"
+        files[f"lib/{name}/src/lib.rs"] = "pub fn get() {}\n"
+    for name in ("kafka", "http", "loki", "s3"):
+        files[f"src/sinks/{name}/mod.rs"] = "mod sink;\n"
+        files[f"src/sinks/{name}/sink.rs"] = f"pub fn run_{name}() {{}}\n"
+        files[f"src/config/{name}/mod.rs"] = f"pub fn {name}() {{}}\n"
+    _, fleet_rules = _init(tmp_path / "vector-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["lib/*", "src/sinks/*"]
+
+
 def test_init_finds_a_folder_of_many_go_packages_in_one_module(tmp_path):
     """prometheus: one go.mod, each folder a package; `discovery/*` holds thirty providers, a
     folder of two packages is no fleet, and a package's own files are not packages each."""
