@@ -7,7 +7,8 @@ only resolves them, every pass, to the subsystem that owns the target:
   `src/` or `lib/` folder, or from its topmost package), relative imports by path;
 - JS/TS: relative specifiers by path, bare ones by the `name` in each subsystem's package.json;
 - Go: import paths below the module path of a go.mod (checkout root or subsystem);
-- Rust: crate names (`use`, `extern crate`) from each subsystem's Cargo.toml;
+- Rust: crate names (`use`, `extern crate`) from each subsystem's Cargo.toml, and `crate::`,
+  `super::`, `self::` paths by the module folders they name in the file's own crate;
 - Java, Kotlin and Scala: imports by the packages the subsystems' files declare (Scala's relative
   to an imported package written out); PHP `use` and C# `using` by the namespaces they declare
   (a PHP class also by its file: `Illuminate\\Support\\Str` is the Str.php of a subsystem declaring
@@ -295,8 +296,7 @@ class _Index:
         if language == "go":
             return self._go(text.strip("\"`"))
         if language == "rust":
-            first = re.split(r"::|\s|\{", text.lstrip(":"), maxsplit=1)[0]
-            return _unique(self.crates.get(first))
+            return self._rust(path, text)
         if language in _DECLARING:
             return _longest_dotted(self.declared[_DECLARING[language]], _dotted(language, text))
         if language in ("c", "cpp"):
@@ -340,6 +340,26 @@ class _Index:
             if text == module or text.startswith(module + "/"):
                 return self.owner(posixpath.join(folder, text[len(module):].strip("/")))
         return None
+
+    def _rust(self, path: str, text: str) -> str | None:
+        """`use foo::…`: the subsystem of the crate named foo; `use crate::a::b`, `super::`,
+        `self::`: the subsystem holding module a/b of this file's own crate (its `src/` folder,
+        where files and folders name modules), as vector's sinks `use crate::sinks::util`."""
+        names = [name for name in re.split(r"\s|\{", text.lstrip(":"), maxsplit=1)[0].split("::") if name]
+        if not names or names[0] not in ("crate", "super", "self"):
+            return _unique(self.crates.get(names[0])) if names else None
+        head, rest, parts = names[0], names[1:], path.split("/")
+        if head == "crate":
+            if "src" not in parts:
+                return None
+            base = "/".join(parts[:len(parts) - parts[::-1].index("src")])
+        else:  # this file's module: `a/b.rs` is a/b, and so is `a/b/mod.rs`
+            base = posixpath.dirname(path) if parts[-1] in ("mod.rs", "lib.rs", "main.rs") else path[:-3]
+            if head == "super":
+                base = posixpath.dirname(base)
+            while rest and rest[0] == "super":
+                base, rest = posixpath.dirname(base), rest[1:]
+        return self.owner(posixpath.join(base, *rest)) if base else None
 
     def _ruby(self, path: str, capture: str, text: str) -> str | None:
         """`require "a/b"`: the one subsystem holding a file `…/a/b.rb` (a gem's lib/a/b.rb);

@@ -122,6 +122,20 @@ def test_rust_use_and_extern_crate_by_crate_name(tmp_path):
     assert edges(deps) == {("cli", "persist-core"), ("web", "persist-core")}
 
 
+def test_rust_paths_inside_a_crate_name_the_module_folders_that_are_subsystems(tmp_path):
+    """vector: one crate whose `src/sinks/*` are subsystems; a sink's `use crate::sinks::util`,
+    `super::util` from a sink's mod.rs and `super::super::util` from a file below it name the
+    sinks' helpers; `crate::config`, a module no subsystem holds, names nothing."""
+    deps = scan(tmp_path, {
+        "src/sinks/util": {"src/sinks/util/mod.rs": "pub fn encode() {}\n"},
+        "src/sinks/kafka": {"src/sinks/kafka/mod.rs": "use super::util::encode;\nuse self::sink::Sink;\n",
+                  "src/sinks/kafka/sink.rs": "use crate::config::SinkConfig;\n"},
+        "src/sinks/http": {"src/sinks/http/request_builder.rs": "use crate::sinks::util::{encode, Compression};\n"},
+        "src/sinks/nats": {"src/sinks/nats/sink/batch.rs": "use super::super::super::util::encode;\n"},
+    })
+    assert edges(deps) == {("kafka", "util"), ("http", "util"), ("nats", "util")}
+
+
 def test_java_imports_by_declared_package(tmp_path):
     deps = scan(tmp_path, {
         "modules/util": {"modules/util/src/main/java/com/acme/util/Strings.java":
