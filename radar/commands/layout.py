@@ -495,9 +495,9 @@ def _in_packages_folder(parts: list[str], depth: int, sources: frozenset[str]) -
     it groups packages further down: dd-trace-js keeps its 115 plugins and libraries in
     `packages/<name>/src/` under the one package.json at the top. So is one of a folder named
     for what plugs in: vector's `src/sinks/<sink>/`, Rust modules of its one crate. The folder's
-    name says what its sub-folders are."""
+    name says what its sub-folders are; a private one (`_tables/`) is none."""
     return depth > 0 and (parts[depth - 1] == "packages" or parts[depth - 1] in PLUGIN_PACKAGES) \
-        and "/".join(parts) in sources \
+        and not parts[depth].startswith("_") and "/".join(parts) in sources \
         and not configures_a_tool("/".join(parts)) and not _inside_tests(tuple(parts[depth + 1:-1]))
 
 

@@ -643,7 +643,8 @@ def test_init_finds_c_components_by_cmakelists_and_excludes_source_drops_named_f
 def test_init_with_no_folder_of_packages_takes_a_folder_of_twenty_modules_as_one_module_packages(tmp_path):
     """An Ansible collection: plugins/modules/<module>.py, hundreds of them, no package anywhere;
     a folder of a few helpers, a private folder of generated tables and the tests' modules
-    (celery's are in `t/`) are no fleet."""
+    (celery's are in `t/`) are no fleet. The plugin types beside the modules are packages: their
+    helpers in `plugins/module_utils`, their home; a private folder is none."""
     files = {"galaxy.yml": "namespace: community\n"}
     for n in range(100):
         files[f"plugins/modules/mod{n}.py"] = f"def main():\n    return {n}\n"
@@ -653,8 +654,8 @@ def test_init_with_no_folder_of_packages_takes_a_folder_of_twenty_modules_as_one
     for n in range(19):
         files[f"plugins/module_utils/util{n}.py"] = f"def helper():\n    return {n}\n"
     done, fleet_rules = _init(tmp_path / "collection", files, tmp_path / "rules")
-    assert fleet_rules["subsystems"] == ["plugins/modules/*.py"]
-    assert "plugins/modules/*.py (100 one-module packages)" in done.stderr
+    assert fleet_rules["subsystems"] == ["plugins/*", "plugins/modules/*.py"]
+    assert "plugins/* (2 packages)" in done.stderr and "plugins/modules/*.py (100 one-module packages)" in done.stderr
     assert "**/t/**" in fleet_rules["exclude"]
 
 
