@@ -4,7 +4,9 @@ parse.py finds what each file references (imports, includes, `use`, namespaced s
 queries are data in languages.yaml) and the parse cache keeps them per blob, so this stage
 only resolves them, every pass, to the subsystem that owns the target:
 - Python: absolute imports by module name (the file's path, from the checkout root, below a
-  `src/` or `lib/` folder, or from its topmost package), relative imports by path;
+  `src/` or `lib/` folder, or from its topmost package; an Ansible collection's own
+  `ansible_collections.<namespace>.<name>` from the root; the standard library's names are
+  nobody's), relative imports by path;
 - JS/TS: relative specifiers by path, bare ones by the `name` in each subsystem's package.json;
 - Go: import paths below the module path of a go.mod (checkout root or subsystem);
 - Rust: crate names (`use`, `extern crate`) from each subsystem's Cargo.toml, and `crate::`,
@@ -167,7 +169,27 @@ def _manifests(fleet: Fleet) -> list[bytes | None]:
                     found.append(handle.read())
             except OSError:
                 found.append(None)
-    return found
+    return found + [_collection(root) for root in sorted({s.root for s in fleet.subsystems})]
+
+
+_GALAXY = re.compile(rb"^(namespace|name):[ \t]*[\"']?(\w+)", re.MULTILINE)
+
+
+def _collection(root: str) -> str | None:
+    """`ansible_collections.<namespace>.<name>.`, from the galaxy.yml at an Ansible collection's
+    root: how its modules import its own `plugins.module_utils` (read as plain lines, no YAML
+    parser for two keys; never through a link)."""
+    path = os.path.join(root, "galaxy.yml")
+    try:
+        if os.path.islink(path):
+            return None
+        with open(path, "rb") as handle:
+            fields = dict(_GALAXY.findall(handle.read()))
+    except OSError:
+        return None
+    if b"namespace" not in fields or b"name" not in fields:
+        return None
+    return f"ansible_collections.{fields[b'namespace'].decode()}.{fields[b'name'].decode()}."
 
 
 def _encoded(deps: Dependencies) -> tuple:
@@ -235,6 +257,7 @@ class _Index:
         self.crates: dict[str, set[str]] = defaultdict(set)
         self.go_modules: list[tuple[str, str]] = []  # (module path, its folder relative to the root)
         self.lisp: dict[str, set[str]] = defaultdict(set)
+        self.collections = [found for found in map(_collection, sorted({s.root for s in subsystems})) if found]
         for subsystem in subsystems:
             self._add(subsystem)
 
@@ -318,6 +341,11 @@ class _Index:
                 base = posixpath.dirname(base)
             rest = text[dots:].replace(".", "/")
             return self.owner(posixpath.join(base, rest) if rest else base) if base else None
+        if text.partition(".")[0] in sys.stdlib_module_names:  # `import time` beside a folder's
+            return None  # time.py (an Ansible collection's filter plugin) is the standard library's
+        for prefix in self.collections:
+            if text.startswith(prefix):
+                text = text[len(prefix):]
         return _longest_dotted(self.python, text)
 
     def _javascript(self, path: str, text: str) -> str | None:

@@ -113,6 +113,29 @@ def test_go_imports_below_the_module_path(tmp_path):
     assert edges(deps) == {("api", "store")}
 
 
+def test_an_import_of_the_standard_library_never_names_a_module_of_the_same_name(tmp_path):
+    """An Ansible collection: `plugins/filter/` (no `__init__.py`) holds `time.py`, a filter; a
+    module's `import time` is the standard library's, not a dependency on the filters."""
+    deps = scan(tmp_path, {
+        "plugins/filter": {"plugins/filter/time.py": "def to_seconds(text):\n    return 1\n",
+                           "plugins/filter/counter.py": "def counter(items):\n    return 2\n"},
+        "plugins/module_utils": {"plugins/module_utils/scaleway.py": "import time\nimport counter\n"},
+    })
+    assert edges(deps) == {("module_utils", "filter")}
+    assert deps.depends_on("module_utils")["filter"].evidence == ("plugins/module_utils/scaleway.py:2",)
+
+
+def test_an_ansible_collection_imports_its_own_plugins_under_its_galaxy_name(tmp_path):
+    deps = scan(tmp_path, {
+        "plugins/module_utils": {"plugins/module_utils/_scaleway.py": "def fetch_state(api):\n    return 1\n"},
+        "plugins/modules/scaleway_lb.py": {"plugins/modules/scaleway_lb.py":
+                                           "from ansible_collections.community.general.plugins.module_utils._scaleway "
+                                           "import fetch_state\nfrom ansible_collections.other.thing.plugins import x\n"},
+    }, manifests={"galaxy.yml": "# a comment\nnamespace: community\nname: general\nversion: 13.4.0\n"})
+    assert edges(deps) == {("scaleway_lb.py", "module_utils")}
+    assert deps.unresolved == 1  # another collection's: not in this repository
+
+
 def test_rust_use_and_extern_crate_by_crate_name(tmp_path):
     deps = scan(tmp_path, {
         "crates/persist-core": {"crates/persist-core/src/lib.rs": "pub fn get() {}\n"},
