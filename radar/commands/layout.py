@@ -99,12 +99,13 @@ TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil") 
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
 PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
                   "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules",
-                  "sinks", "sources", "transforms"}  # module fleets anywhere
+                  "sinks", "sources", "transforms", "contrib", "transports", "dialects"}  # module fleets anywhere
 # of those, the names whose sub-folders are plugins too, manifest or not (not React's context
 # `providers/`, an app's request `handlers/`, a linter's `rules/` helpers, a bundler's `modules/`)
 PLUGIN_PACKAGES = PLUGIN_FOLDERS - {"providers", "handlers", "rules", "modules"}
 OWN_PACKAGE_BYTES = 8192  # a fleet's folder holding this much code of its own is its package (_own_package)
 MODULE_FLEET = 20  # with no folder of packages, a folder holding this many modules: one-module packages
+PLUGIN_FLEET = 10  # as many, in a folder named for what plugs in (celery's 18 `backends/*.py`)
 SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
 
 
@@ -261,7 +262,7 @@ def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources
     """The folders of modules that are fleets beside these folders of packages: with fewer than
     MODULE_FLEET packages in all, any where no package glob holds them (eslint's two
     `packages/*` and its 300 `lib/rules/*.js`); inside a package, one named for what plugs in
-    (libcloud's `compute/drivers/*.py`)."""
+    (libcloud's `compute/drivers/*.py`; celery's 18 `backends/*.py`: PLUGIN_FLEET)."""
     few = sum(n for _, n in globs) < MODULE_FLEET
     taken = {glob for glob, _ in globs}
     return tuple((glob, n) for glob, n in _module_fleets(sources) if glob not in taken and (
@@ -308,7 +309,8 @@ def _module_fleets(sources: list[str]) -> tuple[tuple[str, int], ...]:
         if folder and not name.startswith("_") and not folder.rpartition("/")[2].startswith("_") \
                 and language_for(f) not in FOLDER_PACKAGES and not _inside_tests(tuple(folder.split("/"))):
             counts[(folder, PurePosixPath(name).suffix)] += 1
-    fleets = [(folder, suffix, n) for (folder, suffix), n in sorted(counts.items()) if n >= MODULE_FLEET]
+    fleets = [(folder, suffix, n) for (folder, suffix), n in sorted(counts.items())
+              if n >= MODULE_FLEET or n >= PLUGIN_FLEET and folder.rpartition("/")[2] in PLUGIN_PACKAGES]
     return tuple(glob for folder, suffix, n in fleets
                  for glob in ((f"{folder}/*{suffix}", n), *_helper_folders(folder, sources)))
 

@@ -693,6 +693,22 @@ def test_init_takes_a_folder_of_drivers_inside_a_package_as_a_fleet(tmp_path):
                                          "libcloud/modules/*.py"]
 
 
+def test_init_takes_ten_modules_in_a_folder_named_for_what_plugs_in_as_a_fleet(tmp_path):
+    """celery: `celery/backends/*.py`, 18 result backends, fewer than the twenty that make any
+    folder of modules a fleet; luigi's `contrib/*.py` likewise. Ten modules of a package's own,
+    or of React icons for providers, stay the package's."""
+    files = {"setup.py": "", "celery/__init__.py": ""}
+    for name in ("app", "worker", "utils", "backends", "contrib", "parts", "providers"):
+        files[f"celery/{name}/__init__.py"] = f"def {name}():\n    return 1\n"
+    for n in range(12):
+        files[f"celery/backends/store{n}.py"] = f"def get():\n    return {n}\n"
+        files[f"celery/contrib/tool{n}.py"] = f"def run():\n    return {n}\n"
+        files[f"celery/parts/part{n}.py"] = f"def part():\n    return {n}\n"
+        files[f"celery/providers/icon{n}.py"] = f"def icon():\n    return {n}\n"
+    _, fleet_rules = _init(tmp_path / "celery-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["celery/*", "celery/backends/*.py", "celery/contrib/*.py"]
+
+
 def test_init_takes_the_folders_of_a_folder_named_for_what_plugs_in_as_packages(tmp_path):
     """vector: one crate at the top, beside `lib/*`, whose `src/sinks/<sink>/` folders (no
     manifest: Rust modules) are the sinks; as a `packages/` folder's, the folder's name says
