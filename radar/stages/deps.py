@@ -343,10 +343,8 @@ class _Index:
             return self.owner(posixpath.join(base, rest) if rest else base) if base else None
         if text.partition(".")[0] in sys.stdlib_module_names:  # `import time` beside a folder's
             return None  # time.py (an Ansible collection's filter plugin) is the standard library's
-        for prefix in self.collections:
-            if text.startswith(prefix):
-                text = text[len(prefix):]
-        return _longest_dotted(self.python, text)
+        prefix = next((p for p in self.collections if text.startswith(p)), "")
+        return _longest_dotted(self.python, text[len(prefix):])
 
     def _javascript(self, path: str, text: str) -> str | None:
         if text.startswith("."):
