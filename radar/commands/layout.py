@@ -93,6 +93,7 @@ MAX_DEPTH = 5  # packages this deep at most: `providers/src/airflow/providers/*`
 # `src/Symfony/Component/Notifier/Bridge/*`
 DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it holds DEEP_PACKAGES or more:
 DEEP_PACKAGES = 10  # deep inside a package, a few sub-packages are its own parts, not a fleet
+PUBLISHED_FLEET = 5  # packages with manifests of their own that make a fleet inside another fleet
 GO_BESIDE = 5  # Go packages that make a folder a fleet beside a folder of DEEP_PACKAGES of them (_go_fleets)
 TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing"}  # in a folder name: suites, not a fleet
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil")  # one word: `testprojects`
@@ -220,11 +221,13 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
     many packages of its own (see _kept)."""
     packages, modules, has_code = _package_folders(files, sources)
     frozen = [parent for parent, found in packages.items() if len(found) >= MIN_PACKAGES and _versions(found)]
+    published = _published(packages, files)
     chosen = [parent for parent, found in packages.items()
-              if len(found & has_code.get(parent, set())) >= _fleet_size(parent)
+              if len(found & has_code.get(parent, set())) >= _fleet_size(parent, published)
               and len(found) * 2 >= len(has_code.get(parent) or found)
               and not any(parent == f or _within(f, parent) for f in frozen)]
-    kept = _kept(chosen, packages, modules, _published(packages, files))
+    few = {parent for parent in chosen if len(packages[parent] & has_code.get(parent, set())) < _fleet_size(parent)}
+    kept = _published_inside(few, _kept([p for p in chosen if p not in few], packages, modules, published))
     globs = []
     held = set().union(*(packages[parent] for parent in kept))
     for parent in sorted(kept, key=lambda p: (p.count("/"), p)):
@@ -291,9 +294,12 @@ def _own_package(folder: str, sources: list[str], size: Callable[[str], int] | N
     return [(folder, len(own))]
 
 
-def _fleet_size(parent: str) -> int:
-    """How many packages make a folder a fleet: a few near the top, more deep inside a package."""
-    return DEEP_PACKAGES if parent.count("/") + 1 >= DEEP else MIN_PACKAGES
+def _fleet_size(parent: str, published: Callable[[str], bool] = lambda folder: False) -> int:
+    """How many packages make a folder a fleet: a few near the top, more deep inside a package
+    but for packages published one by one (symfony's five `Component/Messenger/Bridge/*`)."""
+    if parent.count("/") + 1 < DEEP:
+        return MIN_PACKAGES
+    return PUBLISHED_FLEET if published(parent) else DEEP_PACKAGES
 
 
 def _module_fleets(sources: list[str]) -> tuple[tuple[str, int], ...]:
@@ -401,9 +407,10 @@ def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, s
     for parent in sorted(chosen, key=lambda p: (-len(packages[p]), not p, p.count("/"), p)):  # the top: on a tie, last
         if not any(_within(parent, k) or _within(k, parent) for k in kept):
             kept.append(parent)
-        elif len(packages[parent]) >= DEEP_PACKAGES and (
-                _grouping(parent, modules) and any(parent.rpartition("/")[0] == k for k in kept)
-                or published(parent) and any(_within(k, parent) for k in kept)):
+        elif len(packages[parent]) >= DEEP_PACKAGES and _grouping(parent, modules) \
+                and any(parent.rpartition("/")[0] == k for k in kept) \
+                or len(packages[parent]) >= PUBLISHED_FLEET and published(parent) \
+                and any(_within(k, parent) for k in kept):
             # aspire's `src/Components/*` beside the `src/*` it is in, symfony's `Component/Mailer/Bridge/*`
             # inside `Component/*`: a fleet of its own
             kept.append(parent)
@@ -418,6 +425,16 @@ def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, s
         kept = [k for k in kept if not _within(above, k) or len(packages[k]) >= len(packages[above])
                 or _child_holding(above, k) not in modules[above] or published(k)] + [above]
     return kept
+
+
+def _published_inside(few: set[str], kept: list[str]) -> list[str]:
+    """Beside these fleets, the folders of fewer packages published one by one that lie inside
+    one of them (symfony's five `Component/Messenger/Bridge/*`), never taking a fleet's place: a
+    folder grouping several stays whole (prisma's `1-framework/*` beside `1-framework/1-core/*`).
+    Not beside one: symfony's `Contracts/*`, interfaces every bridge names, took the homes of the
+    bridges' copies from the components that hold their base classes."""
+    return kept + [parent for parent in sorted(few) if any(_within(k, parent) for k in kept)
+                   and not any(parent == k or _within(parent, k) for k in kept)]
 
 
 def _published(packages: dict[str, set[str]], files: list[str]) -> Callable[[str], bool]:

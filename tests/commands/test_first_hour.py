@@ -419,23 +419,30 @@ def test_init_keeps_a_big_folder_grouping_packages_inside_a_fleet_as_a_fleet_of_
 
 
 def test_init_keeps_published_packages_five_folders_deep_inside_a_component_as_fleets(tmp_path):
-    """symfony: `src/Symfony/Component/*`, and inside two components their bridges, each with
-    its own composer.json (81 in Notifier/Bridge, 18 in Mailer/Bridge): fleets of their own,
-    however many components hold them; Python sub-packages there stay their package's parts."""
+    """symfony: `src/Symfony/Component/*`, and inside components their bridges, each with its
+    own composer.json (81 in Notifier/Bridge, 18 in Mailer/Bridge, 5 in Messenger's): fleets of
+    their own, however many components hold them; 4 (Translation's) are a component's parts, and
+    so are Python sub-packages there. A folder grouping packages (prisma's
+    `1-framework/{1-core,3-tooling}`) stays whole beside the five inside one of its groups."""
     component = "src/Symfony/Component"
     files = {}
-    for name in [f"C{n}" for n in range(12)] + ["Mailer", "Notifier"]:
+    for name in [f"C{n}" for n in range(12)] + ["Mailer", "Notifier", "Messenger", "Translation"]:
         files[f"{component}/{name}/composer.json"] = "{}\n"
         files[f"{component}/{name}/{name}.php"] = f"<?php\nclass {name} {{ }}\n"
-    for owner, bridges in (("Notifier", 14), ("Mailer", 11)):
+    for owner, bridges in (("Notifier", 14), ("Mailer", 11), ("Messenger", 5), ("Translation", 4)):
         for n in range(bridges):
             files[f"{component}/{owner}/Bridge/B{n}/composer.json"] = "{}\n"
             files[f"{component}/{owner}/Bridge/B{n}/B{n}Factory.php"] = f"<?php\nclass B{n}Factory {{ }}\n"
     for n in range(11):  # a component's own Python sub-packages, as deep: its parts, no fleet
         files[f"{component}/C0/parts/part{n}/__init__.py"] = f"def part_{n}():\n    return {n}\n"
+    for group, names in (("core", ("config", "errors", "ops", "render", "io")), ("tooling", ("cli", "lint"))):
+        for name in names:  # a group holding five and a group holding two: kept whole, five inside
+            files[f"lib/framework/{group}/{name}/composer.json"] = "{}\n"
+            files[f"lib/framework/{group}/{name}/{name}.php"] = f"<?php\nclass {name} {{ }}\n"
     _, fleet_rules = _init(tmp_path / "symfony-repo", files, tmp_path / "rules")
-    assert fleet_rules["subsystems"] == [f"{component}/*", f"{component}/Mailer/Bridge/*",
-                                         f"{component}/Notifier/Bridge/*"]
+    assert fleet_rules["subsystems"] == ["lib/framework/*", "lib/framework/core/*",
+                                         f"{component}/*", f"{component}/Mailer/Bridge/*",
+                                         f"{component}/Messenger/Bridge/*", f"{component}/Notifier/Bridge/*"]
 
 def test_init_finds_php_plugins_by_the_file_named_after_them_and_excludes_capitalised_tests(tmp_path):
     """matomo: `plugins/Goals/Goals.php`, no manifest; their `Tests/` (and Symfony's) are tests
