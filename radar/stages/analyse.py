@@ -137,13 +137,15 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
     copied = _copied_on_purpose(data, extraction.units)
     exacts = exact_fingerprints([unit.tokens for unit in extraction.units])
     functions = sorted(u.first_token for u in extraction.units if u.kind in ("function", "method"))
+    spans = {u.first_token: (u.first_token + len(u.tokens), content.forwards(u.first_token + 1, u.first_token
+                                                                            + len(u.tokens), u.name))
+             for u in extraction.units if u.kind != "module"}
     for unit, marked, exact in zip(extraction.units, copied, exacts):
         start, end = unit.first_token, unit.first_token + len(unit.tokens)
         behaviour = 0 if _declares(unit.kind, start, end, functions, content) else content.behaviour(start, end)
+        forwards = unit.kind != "module" and spans[start][1] or _delegates(unit.kind, start, end, functions, spans, content)
         units.append((unit.kind, unit.name, unit.start_line, unit.end_line, start, end - start,
-                      exact, streams.samples(start, end),
-                      behaviour, unit.kind != "module" and content.forwards(start + 1, end, unit.name),
-                      marked))
+                      exact, streams.samples(start, end), behaviour, forwards, marked))
     skipped = "parse_error" if extraction.had_errors and not units else None
     return (skipped, extraction.had_errors, tuple(units), (streams.blind, streams.names),
             _shapes_digest(units, streams.names, content.words, extraction.references, parsed_as),
@@ -156,6 +158,19 @@ def _declares(kind: str, start: int, end: int, functions: list[int], content) ->
     literal does, so it has no behaviour to extract."""
     return kind == "class" and bisect_left(functions, end) == bisect_left(functions, start) \
         and not content.branches(start, end)
+
+
+def _delegates(kind: str, start: int, end: int, functions: list[int], spans: dict, content) -> bool:
+    """A class or module whose every function hands its work on (content.forwards) and which
+    calls nothing outside them: an application's entry point (`main` running
+    `SpringApplication.run`), a facade. Its logic lives in what it calls."""
+    if kind not in ("class", "module"):
+        return False
+    inner = functions[bisect_left(functions, start):bisect_left(functions, end)]
+    if not inner or not all(spans[first][1] for first in inner):
+        return False
+    return content.behaviour(start, end) == sum(content.behaviour(first, spans[first][0]) for first in inner
+                                                if not any(f < first < spans[f][0] for f in inner))
 
 
 def _copied_on_purpose(data: bytes, units) -> list[bool]:

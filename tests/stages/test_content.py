@@ -125,6 +125,37 @@ def test_handlers_forwarding_to_a_method_of_their_own_name_are_delegations():
     assert any(reason.startswith("delegation:") for reason in candidate.missing)
 
 
+ENTRY_POINT = """\
+package com.alibaba.nacos.{pkg};
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@EnableScheduling
+@SpringBootApplication(scanBasePackages = "com.alibaba.nacos.{pkg}")
+public class {title}App {{
+
+    public static void main(String[] args) {{
+        SpringApplication.run({title}App.class, args);
+    }}
+}}
+"""
+
+
+def test_a_class_whose_every_method_hands_its_work_on_is_a_delegation_one_that_works_is_not():
+    """nacos: each module's Spring Boot application, `main` running SpringApplication.run: the
+    entry point's logic is the framework's, so nothing to extract."""
+    modules = ("address", "cmdb", "console")
+    sources = {name: ENTRY_POINT.format(pkg=name, title=name.title()) for name in modules}
+    for candidate in judged(sources, "App.java", "java"):
+        assert candidate.cluster.nature == "delegation" and candidate.verdict == "watching"
+    working = "        int port = Integer.parseInt(System.getProperty(\"port\", \"8848\"));\n"
+    sources = {name: source.replace("        SpringApplication.run", working + "        SpringApplication.run")
+               for name, source in sources.items()}
+    assert all(candidate.cluster.nature != "delegation" for candidate in judged(sources, "App.java", "java"))
+
+
 WIRING = """\
 package {store}
 
