@@ -100,7 +100,7 @@ TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil") 
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
 PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
                   "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules",
-                  "sinks", "sources", "transforms", "contrib", "transports", "dialects"}  # module fleets anywhere
+                  "sinks", "sources", "transforms", "contrib", "transports", "dialects", "collectors"}  # module fleets anywhere
 # of those, the names whose sub-folders are plugins too, manifest or not (not React's context
 # `providers/`, an app's request `handlers/`, a linter's `rules/` helpers, a bundler's `modules/`)
 PLUGIN_PACKAGES = PLUGIN_FOLDERS - {"providers", "handlers", "rules", "modules"}

@@ -728,8 +728,10 @@ def test_init_takes_the_folders_of_a_folder_named_for_what_plugs_in_as_packages(
         files[f"src/sinks/{name}/mod.rs"] = "mod sink;\n"
         files[f"src/sinks/{name}/sink.rs"] = f"pub fn run_{name}() {{}}\n"
         files[f"src/config/{name}/mod.rs"] = f"pub fn {name}() {{}}\n"
+    for name in ("apps", "proc", "cgroups"):  # netdata's C plugins
+        files[f"src/collectors/{name}.plugin/main.c"] = f"int {name}_main(void) {{ return 0; }}\n"
     _, fleet_rules = _init(tmp_path / "vector-repo", files, tmp_path / "rules")
-    assert fleet_rules["subsystems"] == ["lib/*", "src/sinks/*"]
+    assert fleet_rules["subsystems"] == ["lib/*", "src/collectors/*", "src/sinks/*"]
 
 
 def test_init_finds_a_folder_of_many_go_packages_in_one_module(tmp_path):
