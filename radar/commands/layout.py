@@ -88,6 +88,7 @@ SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/
 BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
 SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships
 FOLDER_PACKAGES = ("go", "c", "cpp")  # languages whose package is a folder of files, never one file
+HEADERS = (".h", ".hh", ".hpp", ".hxx")  # a C or C++ file's declarations: part of its source file's module
 MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet of packages
 MAX_DEPTH = 5  # packages this deep at most: `providers/src/airflow/providers/*`,
 # `src/Symfony/Component/Notifier/Bridge/*`
@@ -236,7 +237,8 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
         globs += modules_too
         globs += _own_package(parent, sources, size) if parent and parent not in held and not modules_too else []
     globs += _packages_beside(kept, held, files)
-    return tuple(globs) + _module_fleets_beside(globs, kept, sources)
+    # one C library and nothing else (libuv's `src/unix/*.c`): its files are the only parts
+    return tuple(globs) + _module_fleets_beside(globs, kept, sources) or _module_fleets(sources, ("go",))
 
 
 def _packages_beside(kept: list[str], held: set[str], files: list[str]) -> list[tuple[str, int]]:
@@ -302,21 +304,21 @@ def _fleet_size(parent: str, published: Callable[[str], bool] = lambda folder: F
     return PUBLISHED_FLEET if published(parent) else DEEP_PACKAGES
 
 
-def _module_fleets(sources: list[str]) -> tuple[tuple[str, int], ...]:
+def _module_fleets(sources: list[str], whole: tuple[str, ...] = FOLDER_PACKAGES) -> tuple[tuple[str, int], ...]:
     """With no folder of packages anywhere, or fewer than MODULE_FLEET packages in all: each
     folder holding MODULE_FLEET modules of its own or more, one integration per module (an
     Ansible collection's 577 `plugins/modules/*.py`, eslint's `lib/rules/*.js`), or a single
     package's modules (rich's `rich/*.py`), as `folder/*.py`, with its helpers (_helper_folders).
-    Never a private folder's (rich's generated `_unicode_data/`), nor Go's, C's or C++'s, whose
-    folder is one package."""
+    Never a private folder's (rich's generated `_unicode_data/`), nor one of the languages
+    `whole`, whose folder is one package (Go's; C's and C++'s but where nothing else is found)."""
     counts: Counter = Counter()
     for f in sources:
         folder, _, name = f.rpartition("/")
         if folder and not name.startswith("_") and not folder.rpartition("/")[2].startswith("_") \
-                and language_for(f) not in FOLDER_PACKAGES and not _inside_tests(tuple(folder.split("/"))):
+                and language_for(f) not in whole and not _inside_tests(tuple(folder.split("/"))):
             counts[(folder, PurePosixPath(name).suffix)] += 1
-    fleets = [(folder, suffix, n) for (folder, suffix), n in sorted(counts.items())
-              if n >= MODULE_FLEET or n >= PLUGIN_FLEET and folder.rpartition("/")[2] in PLUGIN_PACKAGES]
+    fleets = [(folder, suffix, n) for (folder, suffix), n in sorted(counts.items()) if suffix not in HEADERS
+              and (n >= MODULE_FLEET or n >= PLUGIN_FLEET and folder.rpartition("/")[2] in PLUGIN_PACKAGES)]
     return tuple(glob for folder, suffix, n in fleets
                  for glob in ((f"{folder}/*{suffix}", n), *_helper_folders(folder, sources)))
 
