@@ -237,8 +237,21 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
         globs += modules_too
         globs += _own_package(parent, sources, size) if parent and parent not in held and not modules_too else []
     globs += _packages_beside(kept, held, files)
-    # one C library and nothing else (libuv's `src/unix/*.c`): its files are the only parts
-    return tuple(globs) + _module_fleets_beside(globs, kept, sources) or _module_fleets(sources, ("go",))
+    return tuple(globs) + _module_fleets_beside(globs, kept, sources) or _lone_library(sources)
+
+
+def _lone_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
+    """One C or C++ library and nothing else (libuv): its source files are the only parts to
+    compare (`src/unix/*.c`, the platform ports), and beside them their folder, for the headers
+    they all include (`internal.h`): where the code they share belongs."""
+    found = []
+    for glob, n in _module_fleets(sources, ("go",)):
+        found.append((glob, n))
+        folder = glob.rpartition("/")[0]
+        headers = sum(f.rpartition("/")[0] == folder and f.endswith(HEADERS) for f in sources)
+        if glob.endswith((".c", ".cc", ".cpp", ".cxx")) and headers:
+            found.append((folder, headers))
+    return tuple(found)
 
 
 def _packages_beside(kept: list[str], held: set[str], files: list[str]) -> list[tuple[str, int]]:
