@@ -241,11 +241,12 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
 
 
 def _lone_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
-    """One C or C++ library and nothing else (libuv): its source files are the only parts to
-    compare (`src/unix/*.c`, the platform ports), and beside them their folder, for the headers
-    they all include (`internal.h`): where the code they share belongs."""
+    """One library and nothing else (libuv, requests): its modules are the only parts to compare,
+    from PLUGIN_FLEET of them in a folder (requests' 18 `src/requests/*.py`), C's and C++'s
+    source files too (libuv's `src/unix/*.c`, the platform ports), and beside those their folder,
+    for the headers they all include (`internal.h`): where the code they share belongs."""
     found = []
-    for glob, n in _module_fleets(sources, ("go",)):
+    for glob, n in _module_fleets(sources, ("go",), PLUGIN_FLEET):
         found.append((glob, n))
         folder = glob.rpartition("/")[0]
         headers = sum(f.rpartition("/")[0] == folder and f.endswith(HEADERS) for f in sources)
@@ -317,7 +318,8 @@ def _fleet_size(parent: str, published: Callable[[str], bool] = lambda folder: F
     return PUBLISHED_FLEET if published(parent) else DEEP_PACKAGES
 
 
-def _module_fleets(sources: list[str], whole: tuple[str, ...] = FOLDER_PACKAGES) -> tuple[tuple[str, int], ...]:
+def _module_fleets(sources: list[str], whole: tuple[str, ...] = FOLDER_PACKAGES,
+                   least: int = MODULE_FLEET) -> tuple[tuple[str, int], ...]:
     """With no folder of packages anywhere, or fewer than MODULE_FLEET packages in all: each
     folder holding MODULE_FLEET modules of its own or more, one integration per module (an
     Ansible collection's 577 `plugins/modules/*.py`, eslint's `lib/rules/*.js`), or a single
@@ -331,7 +333,7 @@ def _module_fleets(sources: list[str], whole: tuple[str, ...] = FOLDER_PACKAGES)
                 and language_for(f) not in whole and not _inside_tests(tuple(folder.split("/"))):
             counts[(folder, PurePosixPath(name).suffix)] += 1
     fleets = [(folder, suffix, n) for (folder, suffix), n in sorted(counts.items()) if suffix not in HEADERS
-              and (n >= MODULE_FLEET or n >= PLUGIN_FLEET and folder.rpartition("/")[2] in PLUGIN_PACKAGES)]
+              and (n >= least or n >= PLUGIN_FLEET and folder.rpartition("/")[2] in PLUGIN_PACKAGES)]
     return tuple(glob for folder, suffix, n in fleets
                  for glob in ((f"{folder}/*{suffix}", n), *_helper_folders(folder, sources)))
 

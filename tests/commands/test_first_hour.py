@@ -666,16 +666,21 @@ def test_init_with_no_folder_of_packages_takes_a_folder_of_twenty_modules_as_one
     assert "**/t/**" in fleet_rules["exclude"]
 
 
-def test_init_takes_the_source_files_of_a_lone_c_library_as_its_parts_but_not_its_headers(tmp_path):
+def test_init_takes_the_modules_of_a_lone_library_as_its_parts_and_a_c_librarys_folder_for_its_headers(tmp_path):
     """libuv: one C library, no package anywhere; `src/unix/*.c` are its platform ports (linux.c,
     darwin.c, freebsd.c, …), the only parts to compare, and their folder, for the headers they
-    include, where the code they share belongs. A folder of Go files is still one package."""
+    include, where the code they share belongs. A lone Python library's dozen modules likewise;
+    a folder of Go files is still one package."""
     files = {"CMakeLists.txt": "project(uv C)\n"}
     for n in range(22):
         files[f"src/unix/port{n}.c"] = f"int uv_port{n}(void) {{ return {n}; }}\n"
         files[f"src/unix/port{n}.h"] = f"int uv_port{n}(void);\n"
     _, fleet_rules = _init(tmp_path / "uv-repo", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["src/unix/*.c", "src/unix"]
+    files = {"pyproject.toml": "[project]\nname = 'requests'\n", "src/requests/__init__.py": ""}
+    files.update({f"src/requests/part{n}.py": f"def part_{n}():\n    return {n}\n" for n in range(12)})
+    _, fleet_rules = _init(tmp_path / "requests-repo", files, tmp_path / "py-rules")  # requests' 18 modules
+    assert fleet_rules["subsystems"] == ["src/requests/*.py"]
     files = {"go.mod": "module example.com/one\n\ngo 1.22\n"}
     files.update({f"pkg/file{n}.go": f"package pkg\n\nfunc F{n}() int {{ return {n} }}\n" for n in range(22)})
     _, fleet_rules = _init(tmp_path / "go-repo", files, tmp_path / "go-rules")
