@@ -136,14 +136,16 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
     units = []
     copied = _copied_on_purpose(data, extraction.units)
     exacts = exact_fingerprints([unit.tokens for unit in extraction.units])
-    functions = sorted(u.first_token for u in extraction.units if u.kind in ("function", "method"))
-    spans = {u.first_token: (u.first_token + len(u.tokens), content.forwards(u.first_token + 1, u.first_token
-                                                                            + len(u.tokens), u.name))
-             for u in extraction.units if u.kind != "module"}
+    functions = _functions(extraction.units, content)
+    starts = sorted(functions)
     for unit, marked, exact in zip(extraction.units, copied, exacts):
         start, end = unit.first_token, unit.first_token + len(unit.tokens)
-        behaviour = 0 if _declares(unit.kind, start, end, functions, content) else content.behaviour(start, end)
-        forwards = unit.kind != "module" and spans[start][1] or _delegates(unit.kind, start, end, functions, spans, content)
+        behaviour = 0 if _declares(unit.kind, start, end, starts, content) else content.behaviour(start, end)
+        if unit.kind in ("function", "method"):
+            forwards = functions[start][1]
+        else:
+            forwards = unit.kind != "module" and content.forwards(start + 1, end, unit.name) \
+                or _delegates(unit.kind, start, end, starts, functions, content)
         units.append((unit.kind, unit.name, unit.start_line, unit.end_line, start, end - start,
                       exact, streams.samples(start, end), behaviour, forwards, marked))
     skipped = "parse_error" if extraction.had_errors and not units else None
@@ -160,17 +162,28 @@ def _declares(kind: str, start: int, end: int, functions: list[int], content) ->
         and not content.branches(start, end)
 
 
-def _delegates(kind: str, start: int, end: int, functions: list[int], spans: dict, content) -> bool:
-    """A class or module whose every function hands its work on (content.forwards) and which
-    calls nothing outside them: an application's entry point (`main` running
-    `SpringApplication.run`), a facade. Its logic lives in what it calls."""
+def _functions(units, content) -> dict[int, tuple[int, bool]]:
+    """A file's functions: first token -> (end, whether it hands its work on)."""
+    found = {}
+    for unit in units:
+        if unit.kind in ("function", "method"):
+            end = unit.first_token + len(unit.tokens)
+            found[unit.first_token] = (end, content.forwards(unit.first_token + 1, end, unit.name))
+    return found
+
+
+def _delegates(kind: str, start: int, end: int, starts: list[int], functions: dict, content) -> bool:
+    """A class or module whose every function (`functions`: first token -> (end, whether it
+    forwards); `starts`, in order) hands its work on (content.forwards) and which calls nothing
+    outside them: an application's entry point (`main` running `SpringApplication.run`), a
+    facade. Its logic lives in what it calls."""
     if kind not in ("class", "module"):
         return False
-    inner = functions[bisect_left(functions, start):bisect_left(functions, end)]
-    if not inner or not all(spans[first][1] for first in inner):
+    inner = [(first, *functions[first]) for first in starts[bisect_left(starts, start):bisect_left(starts, end)]]
+    if not inner or not all(forwards for _, _, forwards in inner):
         return False
-    return content.behaviour(start, end) == sum(content.behaviour(first, spans[first][0]) for first in inner
-                                                if not any(f < first < spans[f][0] for f in inner))
+    outermost = [(first, last) for first, last, _ in inner if not any(f < first < e for f, e, _ in inner)]
+    return content.behaviour(start, end) == sum(content.behaviour(first, last) for first, last in outermost)
 
 
 def _copied_on_purpose(data: bytes, units) -> list[bool]:
