@@ -199,6 +199,26 @@ def test_a_scan_with_no_rules_scans_the_layout_init_would_write_and_says_so(tmp_
     assert census.returncode == 0 and "scanning the layout" in census.stderr
 
 
+def test_a_scan_with_no_rules_takes_inits_layout_where_it_holds_lib_and_more_else_lib(tmp_path):
+    """vector: crates in `lib/*` and, in the crate at the top, `src/sinks/*`: the built-in
+    `lib/*` alone left the sinks unread. Where init's layout does not hold `lib/*`, the
+    built-in rules stay."""
+    files = {"Cargo.toml": "[package]\nname = 'vector'\n", "src/main.rs": "fn main() {}\n"}
+    for name in ("core", "buffers", "common"):
+        files[f"lib/{name}/Cargo.toml"] = f"[package]\nname = '{name}'\n"
+        files[f"lib/{name}/src/lib.rs"] = "pub fn get() {}\n"
+    for name in ("kafka", "http", "loki"):
+        files[f"src/sinks/{name}/mod.rs"] = f"pub fn run_{name}() {{}}\n"
+    done = radar("scan", "--repo", _committed(tmp_path / "vector-repo", files), "--out", tmp_path / "out",
+                 "--no-cache", cwd=tmp_path)
+    assert done.returncode == 0 and 'fleet.subsystems: "lib/*", "src/sinks/*"' in done.stderr, done.stderr
+    assert "6 subsystems, 6 files" in done.stderr
+    files = {f"lib/{name}/{name}.py": f"def {name}():\n    return 1\n" for name in ("acl", "feed", "mod")}
+    done = radar("scan", "--repo", _committed(tmp_path / "lib-repo", files), "--out", tmp_path / "out2",
+                 "--no-cache", cwd=tmp_path)
+    assert done.returncode == 0 and "scanning the layout" not in done.stderr and "3 subsystems" in done.stderr
+
+
 def test_the_layout_a_scan_with_no_rules_remembers_follows_the_index(tmp_path):
     repo = _monorepo(tmp_path)
     scan = ("scan", "--repo", repo, "--out", tmp_path / "out", "--cache", tmp_path / "cache")
