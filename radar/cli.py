@@ -228,9 +228,9 @@ def _request(args):
 
 def _layout_fleet(repo: Path, quiet: bool, cache_dir: Path | None):
     """With no rules folder, the built-in rules look for worktrees and `lib/*`; where the
-    repository has neither, or where the layout `radar init` would write holds `lib/*` and more
-    (vector's `lib/*` crates beside its `src/sinks/*`), that layout's subsystems and excludes,
-    said once."""
+    repository has no worktree, the subsystems and excludes `radar init` would write, with
+    `lib/*` among them where `lib/` holds folders of code (vector's crates beside its
+    `src/sinks/*`, rubocop's `lib/rubocop` beside its cops), said once."""
     from radar.commands.layout import remembered_layout
     from radar.config import FleetRules
     from radar.infra.cache import ParseCache
@@ -243,8 +243,9 @@ def _layout_fleet(repo: Path, quiet: bool, cache_dir: Path | None):
     finally:
         memo.close()
     globs = [glob for glob, _ in layout.globs]
-    if not globs or layout.worktrees or layout.namespaces and "lib/*" not in globs:
+    if not globs or layout.worktrees:
         return None
+    globs += ["lib/*"] if layout.namespaces and "lib/*" not in globs else []
     if not quiet:
         print(f"radar: no rules folder: scanning the layout `radar init` would write, fleet.subsystems: "
               f"{', '.join(json.dumps(g) for g in globs)}, and {len(layout.excludes)} excludes "

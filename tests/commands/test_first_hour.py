@@ -199,10 +199,10 @@ def test_a_scan_with_no_rules_scans_the_layout_init_would_write_and_says_so(tmp_
     assert census.returncode == 0 and "scanning the layout" in census.stderr
 
 
-def test_a_scan_with_no_rules_takes_inits_layout_where_it_holds_lib_and_more_else_lib(tmp_path):
+def test_a_scan_with_no_rules_takes_inits_layout_with_lib_among_it(tmp_path):
     """vector: crates in `lib/*` and, in the crate at the top, `src/sinks/*`: the built-in
-    `lib/*` alone left the sinks unread. Where init's layout does not hold `lib/*`, the
-    built-in rules stay."""
+    `lib/*` alone left the sinks unread. eslint: `lib/rules/*.js` beside `lib/*`, added to
+    init's layout. Where init finds nothing, the built-in rules stay."""
     files = {"Cargo.toml": "[package]\nname = 'vector'\n", "src/main.rs": "fn main() {}\n"}
     for name in ("core", "buffers", "common"):
         files[f"lib/{name}/Cargo.toml"] = f"[package]\nname = '{name}'\n"
@@ -217,6 +217,11 @@ def test_a_scan_with_no_rules_takes_inits_layout_where_it_holds_lib_and_more_els
     done = radar("scan", "--repo", _committed(tmp_path / "lib-repo", files), "--out", tmp_path / "out2",
                  "--no-cache", cwd=tmp_path)
     assert done.returncode == 0 and "scanning the layout" not in done.stderr and "3 subsystems" in done.stderr
+    files.update({f"lib/rules/rule{n}.js": f"module.exports = () => {n};\n" for n in range(20)})
+    done = radar("scan", "--repo", _committed(tmp_path / "eslint-repo", files), "--out", tmp_path / "out3",
+                 "--no-cache", cwd=tmp_path)
+    assert done.returncode == 0 and 'fleet.subsystems: "lib/rules/*.js", "lib/*"' in done.stderr, done.stderr
+    assert "24 subsystems, 23 files" in done.stderr
 
 
 def test_the_layout_a_scan_with_no_rules_remembers_follows_the_index(tmp_path):
