@@ -1,5 +1,6 @@
 """What the command line does beyond running a pass: look-ups in the latest snapshot, recording
-decisions, starter rules and the repository layout they are read from. cli.py parses arguments and maps failures to exit codes; these
+decisions, starter rules and the repository layout they are read from (layout.py: subsystems;
+excludes.py: what is kept out). cli.py parses arguments and maps failures to exit codes; these
 modules do the work and raise UsageError for anything the user can fix."""
 
 

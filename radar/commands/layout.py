@@ -4,7 +4,7 @@ no rules folder: its subsystem globs and excludes.
 The layout is read from the files git tracks (or, for a plain folder, a walk that skips hidden
 and dependency folders): a folder whose sub-folders are mostly packages (a manifest or an
 `__init__.py` of their own) is a subsystem glob (`packages/*`, `moto/*`, `*` for the modules of a
-Gradle or Maven build at the top, up to four folders down, `core/localstack/services/*`; from
+Gradle or Maven build at the top, up to five folders down, `core/localstack/services/*`; from
 three down it must hold ten packages or more, and a folder named for tests never is one); of
 nested ones, the one holding more packages (`sentry_sdk/integrations/*`, not `sentry_sdk/*`;
 `packages/*`, not `*`, beside a website and docs with manifests of their own); a folder of Go
@@ -17,7 +17,13 @@ also holds about as many modules of its own, they are packages of one module eac
 (`sentry_sdk/integrations/*.py`); with fewer than twenty packages in all, a folder of twenty
 modules or more is a fleet of one-module packages too (eslint's `lib/rules/*.js`), and its
 sub-folders holding code are subsystems (`lib/rules/utils`: the rules' helpers, their home);
-so is one inside a package when it is named for what plugs in (libcloud's `compute/drivers`, mitmproxy's `addons`).
+so is one inside a package when it is named for what plugs in (libcloud's `compute/drivers`,
+mitmproxy's `addons`; from ten modules), and the sub-folders of such a folder are packages,
+manifest or not (vector's `src/sinks/*`). A fleet of packages published one by one (a
+manifest each) stays a fleet inside another fleet's package from five (symfony's
+`Component/Messenger/Bridge/*`). With nothing else found, a lone library's folders of ten
+modules or more are its parts (requests' `src/requests/*.py`; libuv's `src/unix/*.c`, with
+the folder for its headers).
 The folder a fleet of packages lives in is a subsystem too when it holds 8 KB of code of its
 own or more (ibis' `ibis/backends/__init__.py`, the base every backend extends): their home;
 and so are the other packages of the Python package it lives in (sentry-python's `sentry_sdk/ai`
@@ -27,16 +33,12 @@ A sub-folder holding packages further down, none of its own
 ten or more modules at the top stay `*` beside a larger fleet below (opentelemetry-java's
 `instrumentation/*`): discovery gives each file to the innermost subsystem. With `*`, the top
 folders holding code that are no package and no fleet (`tools/`, `.github/`) are excluded.
-Folders of tests, fixtures, migrations, examples, vendored and generated code found in the tree
-become excludes, and so do folders of test suites named for them (`e2e-tests`,
-`node-integration-tests`, `tests_js`, `test-suite-kotlin`: "tests" as the name's last or first
-word, or a name starting `test-`; a `test_state` folder is code, moto's and localstack's
-TestState API).
+What is kept out of the scan (tests, fixtures, migrations, examples, vendored and generated
+code) is excludes.py's.
 """
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import posixpath
 import re
@@ -46,6 +48,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from radar.commands import excludes as excluded
+from radar.commands.excludes import EXCLUDABLE, TEST_FILES, build_outputs, folder_excludes, without_drops
 from radar.globs import glob_match
 from radar.infra.cache import code_stamp, key_digest
 from radar.infra.gitdoor import GitError, git, is_git_checkout
@@ -59,49 +63,29 @@ MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod"
              "build.gradle", "build.gradle.kts", "Gemfile", "deps.edn", "project.clj", "__init__.py", "mix.exs",
              "composer.json", "Package.swift", "build.sbt", "conanfile.py",  # conanfile.py: a Conan recipe
              "CMakeLists.txt"}  # a C or C++ component: fluent-bit's plugins/<name>
-EXCLUDABLE = {
-    "tests": ("test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "testing", "t",  # Perl's, celery's
-              "test_package", "test_v1_package"),  # a Conan recipe's consumer test
-    "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",
-                 "__snapshots__"),
-    "vendored": ("vendor", "vendored", "third_party", "third-party", "node_modules", "bower_components"),
-    "generated": ("generated", "__generated__", "gen", "dist", "build"),
-    # Django's, Alembic's, Laravel's `migrations`, Rails' `db/migrate`: frozen history, each
-    # migration keeps its own copy of what it runs on purpose (it must not change with the code)
-    "migrations": ("migrations", "migrate"),
-    # scripts showing how to use a package: each repeats the same set-up on purpose, and what
-    # it imports says nothing of where the package's own logic belongs
-    "examples": ("examples", "example", "samples", "sample"),
-}
 NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
                   "examples", "example", "samples", "sample", "playground", "playgrounds", "sandbox", "sandboxes",
                   "templates", "starters",  # project scaffolds, each copied whole on purpose (a "template" plugin is code)
                   "scripts", "benchmark", "benchmarks", "bench", "benches", "e2e", "typings",
                   "eng",  # .NET's Arcade SDK keeps a repository's build and CI tooling there
                   *EXCLUDABLE["vendored"], *EXCLUDABLE["migrations"]}  # always excluded: a fleet there would hold no file
-# a test runner's setup files too: vitest's `test-setup.ts`, create-react-app's `setupTests.js`; and
-# Rust's unit tests kept beside the code (`mod tests;` in `src/interface/tests.rs`)
-TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**/*.spec.*", "**/test-setup.*",
-              "**/test_setup.*", "**/setupTests.*", "**/setup-tests.*", "**/setup-test.*", "**/jest.setup.*",
-              "**/vitest.setup.*", "**/tests.rs", "**/test.rs")
-SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**")
-BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
-SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships
 FOLDER_PACKAGES = ("go", "c", "cpp")  # languages whose package is a folder of files, never one file
 HEADERS = (".h", ".hh", ".hpp", ".hxx")  # a C or C++ file's declarations: part of its source file's module
 MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet of packages
-MAX_DEPTH = 5  # packages this deep at most: `providers/src/airflow/providers/*`,
-# `src/Symfony/Component/Notifier/Bridge/*`
+# packages this deep at most: `providers/src/airflow/providers/*`, `src/Symfony/Component/Notifier/Bridge/*`
+MAX_DEPTH = 5
 DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it holds DEEP_PACKAGES or more:
 DEEP_PACKAGES = 10  # deep inside a package, a few sub-packages are its own parts, not a fleet
 PUBLISHED_FLEET = 5  # packages with manifests of their own that make a fleet inside another fleet
 GO_BESIDE = 5  # Go packages that make a folder a fleet beside a folder of DEEP_PACKAGES of them (_go_fleets)
 TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing"}  # in a folder name: suites, not a fleet
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil")  # one word: `testprojects`
+# a folder named for a version (semconv/v1.20.0): a frozen copy, never part of a fleet (_versions)
+VERSION_NAME = re.compile(r"v?\d+(?:[._]\d+)*(?:(?:alpha|beta|rc)\d*)?", re.IGNORECASE)  # v1.20.0, 2_0, v1beta1
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
 PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
-                  "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules",
-                  "sinks", "sources", "transforms", "contrib", "transports", "dialects", "collectors"}  # module fleets anywhere
+                  "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules", "sinks",
+                  "sources", "transforms", "contrib", "transports", "dialects", "collectors"}  # module fleets anywhere
 # of those, the names whose sub-folders are plugins too, manifest or not (not React's context
 # `providers/`, an app's request `handlers/`, a linter's `rules/` helpers, a bundler's `modules/`)
 PLUGIN_PACKAGES = PLUGIN_FOLDERS - {"providers", "handlers", "rules", "modules"}
@@ -122,7 +106,7 @@ class Layout:
 
 
 def read_layout(repo: Path) -> Layout:
-    files, dropped = _without_drops(_files(repo))  # no fleet, no other exclude is read in them
+    files, dropped = without_drops(_files(repo))  # no fleet, no other exclude is read in them
     sources = [f for f in files if language_for(f)]
     measured: dict[str, int] = {}
 
@@ -133,8 +117,8 @@ def read_layout(repo: Path) -> Layout:
     globs = _globs(files, sources, size)
     at_the_top = any(glob == "*" for glob, _ in globs)
     fleets = {glob.split("/")[0] for glob, _ in globs if glob != "*"}
-    excludes = (_excludes(sources) + dropped + (_not_packages_at_the_top(files, sources, fleets) if at_the_top else ())
-                + _build_outputs(repo, files))
+    excludes = (folder_excludes(sources) + dropped + (_not_packages_at_the_top(files, sources, fleets) if at_the_top else ())
+                + build_outputs(repo, files))
     return Layout(globs, excludes, _worktrees(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
                   len(sources), tuple(sorted(measured)))
@@ -152,7 +136,7 @@ def remembered_layout(repo: Path, memo) -> Layout:
     worktrees, the manifests read for build outputs and the files measured are as they were: a
     scan with no rules folder reads the layout each pass (babel's 27k files: 0.46 s)."""
     identity = _checkout_identity(repo)
-    code = code_stamp("layout", (sys.modules[__name__],))
+    code = code_stamp("layout", (sys.modules[__name__], excluded))
     if memo is None or identity is None or code is None:
         return read_layout(repo)
     family = f"layout/{key_digest(str(repo))}/"
@@ -250,7 +234,7 @@ def _lone_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
         found.append((glob, n))
         folder = glob.rpartition("/")[0]
         headers = sum(f.rpartition("/")[0] == folder and f.endswith(HEADERS) for f in sources)
-        if glob.endswith((".c", ".cc", ".cpp", ".cxx")) and headers:
+        if language_for(glob) in ("c", "cpp") and headers:
             found.append((folder, headers))
     return tuple(found)
 
@@ -478,36 +462,6 @@ def _child_holding(folder: str, below: str) -> str:
     return (folder + "/" if folder else "") + rest.split("/")[0]
 
 
-# A folder named for a release or a commit that holds its own license, `lib/zstd-1.5.7`,
-# `lib/sqlite-amalgamation-3510100`, `lib/jansson-e23f558`: a third-party source drop. (A name
-# alone is not enough: opentelemetry-java's `jaxrs-2.0` is its own code for JAX-RS 2.0.)
-VERSION_NAME = re.compile(r"v?\d+(?:[._]\d+)*(?:(?:alpha|beta|rc)\d*)?", re.IGNORECASE)  # v1.20.0, 2_0, v1beta1
-VERSIONED = re.compile(r"[A-Za-z][\w.+-]*?-v?(?:\d+(?:\.\d+)+|\d{6,}|(?=[a-f]*\d)[0-9a-f]{7,12})")
-LICENSES = ("LICENSE", "LICENCE", "COPYING")
-
-
-def _source_drops(files: list[str]) -> set[str]:
-    """The folders holding a third-party source drop (VERSIONED)."""
-    licensed = {folder for folder, _, name in (f.rpartition("/") for f in files)
-                if folder and name.upper().startswith(LICENSES)}
-    return {folder for folder in licensed if VERSIONED.fullmatch(folder.rpartition("/")[2])}
-
-
-def _without_drops(files: list[str]) -> tuple[list[str], tuple[tuple[str, str, int], ...]]:
-    """The files outside every source drop, and an exclude for each drop (with its source files)."""
-    drops = _source_drops(files)
-    if not drops:
-        return files, ()
-    kept, counts = [], Counter()
-    for f in files:
-        drop = next((f[:end] for end, char in enumerate(f) if char == "/" and f[:end] in drops), None)
-        if drop is None:
-            kept.append(f)
-        elif language_for(f):
-            counts[f"**/{drop.rpartition('/')[2]}/**"] += 1
-    return kept, tuple((glob, "vendored", n) for glob, n in counts.most_common())
-
-
 def _not_fleet(folder: str) -> bool:
     """A folder whose contents are never the fleet's packages: tests, examples, vendored code."""
     return folder.lower() in NOT_SUBSYSTEMS or folder.startswith(".")
@@ -590,45 +544,3 @@ def _not_packages_at_the_top(files: list[str], sources: list[str],
     counts = Counter(PurePosixPath(f).parts[0] for f in sources if f.count("/") >= 1)
     return tuple((f"{folder}/**", "not a package", n) for folder, n in sorted(counts.items())
                  if folder not in packages and folder not in fleets)
-
-
-def _build_outputs(repo: Path, files: list[str]) -> tuple[tuple[str, str, int], ...]:
-    """The files a package's manifest names as what it ships (`main`, `module`, …) when a
-    bundler builds the package: output committed beside its source (rails' actiontext.js and
-    actiontext.esm.js, both rollup's), copies of that source with none of its own. A file
-    under `src/` is shipped as written (the bundler config may be a test runner's, vitest's)."""
-    tracked = set(files)
-    found = []
-    for folder in sorted({str(PurePosixPath(f).parent) for f in files if f.rpartition("/")[2].startswith(BUNDLERS)}):
-        manifest = "package.json" if folder == "." else f"{folder}/package.json"
-        try:
-            readable = manifest in tracked and not os.path.islink(repo / manifest)  # never read out of the tree
-            fields = json.loads((repo / manifest).read_text(encoding="utf-8")) if readable else {}
-        except (OSError, ValueError):
-            continue
-        for field in SHIPPED_FIELDS:
-            value = fields.get(field) if isinstance(fields, dict) else None
-            path = posixpath.normpath(posixpath.join(folder, value)) if isinstance(value, str) else None
-            if (path in tracked and language_for(path) and "src" not in PurePosixPath(path).parts  # shipped as written
-                    and all(path != glob for glob, _, _ in found)):
-                found.append((path, f"build output ({manifest}'s {field})", 1))
-    return tuple(found)
-
-
-def _excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
-    counts: Counter = Counter()
-    for f in sources:
-        folders = set(f.split("/")[:-1])
-        for why, names in EXCLUDABLE.items():
-            for name in folders:  # Symfony's and .NET's `Tests`, `Fixtures` too; but `Migrations`
-                if name in names or why != "migrations" and name.lower() in names:  # is their framework's code
-                    counts[(f"**/{name}/**", why)] += 1
-    excludes = [(glob, why, n) for (glob, why), n in counts.most_common()]
-    for pattern in (*SUITE_FOLDERS, *TEST_FILES):
-        n = sum(glob_match(pattern, f) for f in sources)
-        if n:
-            excludes.append((pattern, "tests", n))
-    return tuple(excludes)
-
-
-# ---------------------------------------------------------------- what it writes

@@ -3,7 +3,7 @@
 Tree-sitter lives behind this module and grammars.py (languages.yaml read into the tables the
 walk uses) and nowhere else. Which node types are units in each language is data
 (languages.yaml), not code; so are the queries that find a file's references to other modules
-(imports, includes, namespaced symbols), which `deps.py` resolves.
+(imports, includes, namespaced symbols), which `deps.py` resolves (`resolve.py`).
 """
 from __future__ import annotations
 

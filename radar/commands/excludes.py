@@ -1,0 +1,112 @@
+"""What `radar init` keeps out of the scan: folders of tests, fixtures, migrations, examples,
+vendored and generated code found in the tree, folders of test suites named for them
+(`e2e-tests`, `node-integration-tests`, `tests_js`, `test-suite-kotlin`: "tests" as the name's
+last or first word, or a name starting `test-`; a `test_state` folder is code, moto's and
+localstack's TestState API), test files, third-party source drops, and the files a bundler
+builds from a package's source. layout.py reads the subsystems; this module, what is not theirs."""
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import re
+from collections import Counter
+from pathlib import Path, PurePosixPath
+
+from radar.globs import glob_match
+from radar.stages.parse import language_for
+
+EXCLUDABLE = {
+    "tests": ("test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "testing", "t",  # Perl's, celery's
+              "test_package", "test_v1_package"),  # a Conan recipe's consumer test
+    "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",
+                 "__snapshots__"),
+    "vendored": ("vendor", "vendored", "third_party", "third-party", "node_modules", "bower_components"),
+    "generated": ("generated", "__generated__", "gen", "dist", "build"),
+    # Django's, Alembic's, Laravel's `migrations`, Rails' `db/migrate`: frozen history, each
+    # migration keeps its own copy of what it runs on purpose (it must not change with the code)
+    "migrations": ("migrations", "migrate"),
+    # scripts showing how to use a package: each repeats the same set-up on purpose, and what
+    # it imports says nothing of where the package's own logic belongs
+    "examples": ("examples", "example", "samples", "sample"),
+}
+# a test runner's setup files too: vitest's `test-setup.ts`, create-react-app's `setupTests.js`; and
+# Rust's unit tests kept beside the code (`mod tests;` in `src/interface/tests.rs`)
+TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**/*.spec.*", "**/test-setup.*",
+              "**/test_setup.*", "**/setupTests.*", "**/setup-tests.*", "**/setup-test.*", "**/jest.setup.*",
+              "**/vitest.setup.*", "**/tests.rs", "**/test.rs")
+SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**")
+BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
+SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships
+
+# A folder named for a release or a commit that holds its own license, `lib/zstd-1.5.7`,
+# `lib/sqlite-amalgamation-3510100`, `lib/jansson-e23f558`: a third-party source drop. (A name
+# alone is not enough: opentelemetry-java's `jaxrs-2.0` is its own code for JAX-RS 2.0.)
+VERSIONED = re.compile(r"[A-Za-z][\w.+-]*?-v?(?:\d+(?:\.\d+)+|\d{6,}|(?=[a-f]*\d)[0-9a-f]{7,12})")
+LICENSES = ("LICENSE", "LICENCE", "COPYING")
+
+
+def source_drops(files: list[str]) -> set[str]:
+    """The folders holding a third-party source drop (VERSIONED)."""
+    licensed = {folder for folder, _, name in (f.rpartition("/") for f in files)
+                if folder and name.upper().startswith(LICENSES)}
+    return {folder for folder in licensed if VERSIONED.fullmatch(folder.rpartition("/")[2])}
+
+
+def without_drops(files: list[str]) -> tuple[list[str], tuple[tuple[str, str, int], ...]]:
+    """The files outside every source drop, and an exclude for each drop (with its source files)."""
+    drops = source_drops(files)
+    if not drops:
+        return files, ()
+    kept, counts = [], Counter()
+    for f in files:
+        drop = next((f[:end] for end, char in enumerate(f) if char == "/" and f[:end] in drops), None)
+        if drop is None:
+            kept.append(f)
+        elif language_for(f):
+            counts[f"**/{drop.rpartition('/')[2]}/**"] += 1
+    return kept, tuple((glob, "vendored", n) for glob, n in counts.most_common())
+
+
+def build_outputs(repo: Path, files: list[str]) -> tuple[tuple[str, str, int], ...]:
+    """The files a package's manifest names as what it ships (`main`, `module`, …) when a
+    bundler builds the package: output committed beside its source (rails' actiontext.js and
+    actiontext.esm.js, both rollup's), copies of that source with none of its own. A file
+    under `src/` is shipped as written (the bundler config may be a test runner's, vitest's)."""
+    tracked = set(files)
+    found = []
+    for folder in sorted({str(PurePosixPath(f).parent) for f in files if f.rpartition("/")[2].startswith(BUNDLERS)}):
+        manifest = "package.json" if folder == "." else f"{folder}/package.json"
+        try:
+            readable = manifest in tracked and not os.path.islink(repo / manifest)  # never read out of the tree
+            fields = json.loads((repo / manifest).read_text(encoding="utf-8")) if readable else {}
+        except (OSError, ValueError):
+            continue
+        for field in SHIPPED_FIELDS:
+            value = fields.get(field) if isinstance(fields, dict) else None
+            path = posixpath.normpath(posixpath.join(folder, value)) if isinstance(value, str) else None
+            if (path in tracked and language_for(path) and "src" not in PurePosixPath(path).parts  # shipped as written
+                    and all(path != glob for glob, _, _ in found)):
+                found.append((path, f"build output ({manifest}'s {field})", 1))
+    return tuple(found)
+
+
+def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
+    """An exclude per folder name of EXCLUDABLE found, per suite folder and per test file pattern
+    matched, with how many source files each keeps out."""
+    counts: Counter = Counter()
+    for f in sources:
+        folders = set(f.split("/")[:-1])
+        for why, names in EXCLUDABLE.items():
+            for name in folders:  # Symfony's and .NET's `Tests`, `Fixtures` too; but `Migrations`
+                if name in names or why != "migrations" and name.lower() in names:  # is their framework's code
+                    counts[(f"**/{name}/**", why)] += 1
+    excludes = [(glob, why, n) for (glob, why), n in counts.most_common()]
+    for pattern in (*SUITE_FOLDERS, *TEST_FILES):
+        n = sum(glob_match(pattern, f) for f in sources)
+        if n:
+            excludes.append((pattern, "tests", n))
+    return tuple(excludes)
+
+
+# ---------------------------------------------------------------- what it writes

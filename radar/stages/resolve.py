@@ -1,0 +1,453 @@
+"""What each language's references name: the one subsystem owning the target, or none.
+
+The deps stage (deps.py) hands every file's references here, language by language:
+- Python: absolute imports by module name (the file's path, from the checkout root, below a
+  `src/` or `lib/` folder, or from its topmost package; an Ansible collection's own
+  `ansible_collections.<namespace>.<name>` from the root; the standard library's names are
+  nobody's), relative imports by path;
+- JS/TS: relative specifiers by path, bare ones by the `name` in each subsystem's package.json;
+- Go: import paths below the module path of a go.mod (checkout root or subsystem);
+- Rust: crate names (`use`, `extern crate`) from each subsystem's Cargo.toml, and `crate::`,
+  `super::`, `self::` paths by the module folders they name in the file's own crate;
+- Java, Kotlin and Scala: imports by the packages the subsystems' files declare (Scala's relative
+  to an imported package written out); PHP `use` and C# `using` by the namespaces they declare
+  (a PHP class also by its file: `Illuminate\\Support\\Str` is the Str.php of a subsystem declaring
+  `Illuminate\\Support`, which several may declare; the .NET platform's, which libraries declare for
+  extension methods, are nobody's); a .NET project file's `<ProjectReference>`s;
+- C/C++: includes relative to the including file, else by a unique path suffix; Ruby's
+  `require` likewise (a gem's `lib/a/b.rb` for `require "a/b"`), `require_relative` by path,
+  and the constants autoloading resolves (a superclass, a mixin, `A::B`) by the file their
+  names make (`a/b.rb`), as Zeitwerk does;
+- Lisp and `.sx`: a symbol's namespace (`persist/append!`, Common Lisp `persist:append`) by
+  subsystem name or the last segment of its namespace; so are Swift imports (`import Vapor`:
+  a module is its target's folder, Sources/Vapor).
+A reference that resolves to no subsystem, or to more than one, is ignored, never guessed:
+code outside every subsystem (a repository-level `tests/` or `src/shared`) is no subsystem,
+so never a home. Manifests (package.json, go.mod, Cargo.toml, .csproj) are read from the checkout.
+"""
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from radar.stages.discover import Fleet, Subsystem
+
+JS_SOURCES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")  # a specifier may leave these out
+PYTHON_BUILDS = ("pyproject.toml", "setup.py", "setup.cfg",  # where a distribution's names start,
+                 "manage.py")  # and a Django project's: manage.py runs with its folder on sys.path (netbox)
+
+
+_GALAXY = re.compile(rb"^(namespace|name):[ \t]*[\"']?(\w+)", re.MULTILINE)
+
+
+def collection_prefix(root: str) -> str | None:
+    """`ansible_collections.<namespace>.<name>.`, from the galaxy.yml at an Ansible collection's
+    root: how its modules import its own `plugins.module_utils` (read as plain lines, no YAML
+    parser for two keys; never through a link)."""
+    path = os.path.join(root, "galaxy.yml")
+    try:
+        if os.path.islink(path):
+            return None
+        with open(path, "rb") as handle:
+            fields = dict(_GALAXY.findall(handle.read()))
+    except OSError:
+        return None
+    if b"namespace" not in fields or b"name" not in fields:
+        return None
+    return f"ansible_collections.{fields[b'namespace'].decode()}.{fields[b'name'].decode()}."
+
+
+class Index:
+    """What references can name, per language, mapped to the one subsystem that owns it."""
+
+    def __init__(self, fleet: Fleet, roots: dict[str, tuple[int, ...]]):
+        subsystems = fleet.subsystems
+        self.roots = roots
+        self.namespaces = {s.namespace.strip("/"): s.name for s in subsystems if s.namespace.strip("/")}
+        self.python: dict[str, set[str]] = defaultdict(set)
+        # declared packages / namespaces, per family of languages that can import each other
+        self.declared: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.by_basename: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.packages: dict[str, set[str]] = defaultdict(set)  # package.json names
+        self.crates: dict[str, set[str]] = defaultdict(set)
+        self.go_modules: list[tuple[str, str]] = []  # (module path, its folder relative to the root)
+        self.lisp: dict[str, set[str]] = defaultdict(set)
+        self.collections = [found for found in map(collection_prefix, sorted({s.root for s in subsystems})) if found]
+        for subsystem in subsystems:
+            self._add(subsystem)
+
+    def _add(self, subsystem: Subsystem) -> None:
+        name, namespace = subsystem.name, subsystem.namespace.strip("/")
+        self.lisp[name].add(name)
+        if namespace:
+            self.lisp[namespace.rsplit("/", 1)[-1]].add(name)
+        paths = {f.path for f in subsystem.files}
+        for path in paths:
+            if path.endswith((".py", ".pyi")):
+                for module in _python_modules(path, namespace, paths, self.roots.get(name, ())):
+                    self.python[module].add(name)
+            elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb")):
+                self.by_basename[posixpath.basename(path)][path].add(name)
+        folder = Path(subsystem.root, namespace)
+        manifest = _json(folder / "package.json")
+        if isinstance(manifest, dict) and isinstance(manifest.get("name"), str):
+            self.packages[manifest["name"]].add(name)
+        cargo = _toml(folder / "Cargo.toml")
+        crate = (cargo.get("lib") or {}).get("name") or (cargo.get("package") or {}).get("name")
+        if isinstance(crate, str):
+            self.crates[crate.replace("-", "_")].add(name)
+        for where in {namespace, ""}:
+            module = _go_module(Path(subsystem.root, where, "go.mod"))
+            if module and (module, where) not in self.go_modules:
+                self.go_modules.append((module, where))
+
+    def declare(self, references: Iterable[tuple[str, str, str, tuple]]) -> None:
+        for subsystem, path, language, refs in references:
+            table = self.declared[_DECLARING.get(language, language)]
+            for capture, text, _ in refs:
+                if capture == "package":
+                    package = _dotted(language, text)
+                    if _borrowed(language, package):
+                        continue
+                    table[package].add(subsystem)
+                    if language == "php":  # PSR-4: one class a file, named after it
+                        table[f"{package}.{posixpath.basename(path).partition('.')[0]}"].add(subsystem)
+
+    # -- resolution -----------------------------------------------------------------------
+
+    def resolve(self, subsystem: str, path: str, language: str, capture: str, text: str) -> str | None:
+        if capture == "namespace":
+            return _unique(self.lisp.get(text.split(".")[0]))
+        if capture == "qualified":
+            head = text.split("/", 1)[0]
+            return _unique(self.lisp.get(head)) if head and head != text else None
+        if language == "ruby" and capture in ("module", "relative"):
+            return self._ruby(path, capture, text)
+        if language == "ruby" and capture == "constant":
+            return self._ruby_constant(path, text)
+        if capture != "module":
+            return None
+        if language == "python":
+            return self._python(path, text)
+        if language in ("javascript", "typescript", "tsx"):
+            return self._javascript(path, text)
+        if language == "go":
+            return self._go(text.strip("\"`"))
+        if language == "rust":
+            return self._rust(path, text)
+        if language in _DECLARING:
+            return _longest_dotted(self.declared[_DECLARING[language]], _dotted(language, text))
+        if language in ("c", "cpp"):
+            return self._include(path, text)
+        return None
+
+    def owner(self, path: str) -> str | None:
+        """The subsystem whose namespace holds `path` (relative to a checkout root)."""
+        path = path.strip("/")
+        while path and path not in self.namespaces:  # the deepest namespace holding it
+            path = path.rpartition("/")[0]
+        return self.namespaces.get(path)
+
+    def _python(self, path: str, text: str) -> str | None:
+        if text.startswith("."):
+            dots = len(text) - len(text.lstrip("."))
+            base = posixpath.dirname(path)
+            for _ in range(dots - 1):
+                base = posixpath.dirname(base)
+            rest = text[dots:].replace(".", "/")
+            return self.owner(posixpath.join(base, rest) if rest else base) if base else None
+        if text.partition(".")[0] in sys.stdlib_module_names:  # `import time` beside a folder's
+            return None  # time.py (an Ansible collection's filter plugin) is the standard library's
+        prefix = next((p for p in self.collections if text.startswith(p)), "")
+        return _longest_dotted(self.python, text[len(prefix):])
+
+    def _javascript(self, path: str, text: str) -> str | None:
+        if text.startswith("."):
+            return self._module_owner(posixpath.normpath(posixpath.join(posixpath.dirname(path), text)))
+        parts = text.split("/")
+        package = "/".join(parts[:2]) if text.startswith("@") else parts[0]
+        return _unique(self.packages.get(package))
+
+    def _module_owner(self, path: str) -> str | None:
+        """owner(), where a specifier leaves the extension out: a subsystem that is one module
+        (`client/app/services/*.js`) is named with it."""
+        for suffix in JS_SOURCES:
+            if path + suffix in self.namespaces:
+                return self.namespaces[path + suffix]
+        return self.owner(path)
+
+    def _go(self, text: str) -> str | None:
+        for module, folder in self.go_modules:
+            if text == module or text.startswith(module + "/"):
+                return self.owner(posixpath.join(folder, text[len(module):].strip("/")))
+        return None
+
+    def _rust(self, path: str, text: str) -> str | None:
+        """`use foo::…`: the subsystem of the crate named foo; `use crate::a::b`, `super::`,
+        `self::`: the subsystem holding module a/b of this file's own crate (its `src/` folder,
+        where files and folders name modules), as vector's sinks `use crate::sinks::util`."""
+        names = [name for name in re.split(r"\s|\{", text.lstrip(":"), maxsplit=1)[0].split("::") if name]
+        if not names or names[0] not in ("crate", "super", "self"):
+            return _unique(self.crates.get(names[0])) if names else None
+        head, rest, parts = names[0], names[1:], path.split("/")
+        if head == "crate":
+            if "src" not in parts:
+                return None
+            base = "/".join(parts[:len(parts) - parts[::-1].index("src")])
+        else:  # this file's module: `a/b.rs` is a/b, and so is `a/b/mod.rs`
+            base = posixpath.dirname(path) if parts[-1] in ("mod.rs", "lib.rs", "main.rs") else path[:-3]
+            if head == "super":
+                base = posixpath.dirname(base)
+            while rest and rest[0] == "super":
+                base, rest = posixpath.dirname(base), rest[1:]
+        return self.owner(posixpath.join(base, *rest)) if base else None
+
+    def _ruby(self, path: str, capture: str, text: str) -> str | None:
+        """`require "a/b"`: the one subsystem holding a file `…/a/b.rb` (a gem's lib/a/b.rb);
+        `require_relative "x"`: the subsystem holding x.rb beside this file."""
+        target = text.strip() if text.strip().endswith(".rb") else text.strip() + ".rb"
+        if capture == "relative":
+            return self.owner(posixpath.normpath(posixpath.join(posixpath.dirname(path), target)))
+        return self._include(path, target)
+
+    def _ruby_constant(self, path: str, text: str) -> str | None:
+        """`RuboCop::Cop::RangeHelp`: the one subsystem holding `…/rubocop/cop/range_help.rb`
+        (each name snake_cased, or just lowered, as `RuboCop` is `rubocop`), else the longest
+        tail of the path that names one file (`cop/range_help.rb`, then `range_help.rb`)."""
+        names = [name for name in text.replace(" ", "").split("::") if name]
+        for start in range(len(names)):
+            for form in (_snake, str.lower):
+                found = self._include(path, "/".join(map(form, names[start:])) + ".rb")
+                if found is not None:
+                    return found
+        return None
+
+    def _include(self, path: str, text: str) -> str | None:
+        target = text.strip("\"<> ")
+        if not target:
+            return None
+        candidates = self.by_basename.get(posixpath.basename(target), {})
+        if text.startswith('"'):
+            beside = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+            if beside in candidates:
+                return _unique(candidates[beside])
+        owners = set().union(*(names for found, names in candidates.items()
+                               if found == target or found.endswith("/" + target)))
+        return _unique(owners)
+
+
+# Languages whose files declare their package or namespace, by the family whose files can
+# import each other's (Java, Kotlin and Scala share the JVM's packages).
+_DECLARING = {"java": "jvm", "kotlin": "jvm", "scala": "jvm", "php": "php", "csharp": "csharp"}
+# The platform's namespaces that .NET libraries declare too: to hang extension methods on, as
+# the guidelines ask (`namespace Microsoft.Extensions.DependencyInjection` in a Keycloak client),
+# or for polyfills (`System.Diagnostics.CodeAnalysis`). No subsystem owns them.
+_BORROWED = {"csharp": ("System", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting")}
+
+
+def _snake(name: str) -> str:
+    """A Ruby constant's file name, as Rails' and Zeitwerk's inflection makes it: `RangeHelp`
+    is range_help, `HTTPClient` http_client."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).lower()
+
+
+def _borrowed(language: str, namespace: str) -> bool:
+    return any(namespace == name or namespace.startswith(name + ".") for name in _BORROWED.get(language, ()))
+_SCALA_IMPORT = re.compile(r"import\s+([\w.]+)")  # `import a.b.{C, D => E}`, `import a.b._`: a.b
+
+
+def scala_relative(refs: tuple) -> list:
+    """Scala's imports with the packages they are relative to written out: after `import
+    org.apache.pekko`, `import pekko.actor.Address` is `org.apache.pekko.actor.Address` (Akka's
+    and Pekko's style, which keeps their own `pekko` apart from other `pekko`s)."""
+    imported: dict[str, str] = {}  # a package's last name -> the package, as imported so far
+    found = []
+    for capture, text, line in refs:
+        name = _dotted("scala", text) if capture == "module" else ""
+        head, _, rest = name.partition(".")
+        if head in imported:
+            name = imported[head] + ("." + rest if rest else "")
+            text = f"import {name}"  # what resolve() reads of it
+        if name:
+            imported.setdefault(name.rpartition(".")[2], name)
+        found.append((capture, text, line))
+    return found
+
+
+def _dotted(language: str, name: str) -> str:
+    """A package or namespace name as a dotted one: PHP's `\\Illuminate\\Support` and C#'s
+    `global::System.IO` written as `Illuminate.Support` and `System.IO`."""
+    if language == "php":
+        return name.strip("\\").replace("\\", ".")
+    if language == "csharp":
+        return name.removeprefix("global::")
+    if language == "scala" and name.startswith("import"):  # the whole declaration
+        found = _SCALA_IMPORT.match(name)
+        return found.group(1).rstrip("._") if found else ""
+    return name
+
+
+def _longest_dotted(table: dict[str, set[str]], text: str) -> str | None:
+    """The owner of the longest dotted prefix of `text` that `table` knows (`a.b.C` → `a.b`),
+    when exactly one subsystem owns it: `from moto.core.utils import camel` names moto.core.utils."""
+    parts = text.split(".")
+    for end in range(len(parts), 0, -1):
+        owners = table.get(".".join(parts[:end]))
+        if owners:
+            return _unique(owners)
+    return None
+
+
+def _unique(owners: set[str] | None) -> str | None:
+    return next(iter(owners)) if owners and len(owners) == 1 else None
+
+
+def _python_modules(path: str, namespace: str, paths: set[str], roots: tuple[int, ...] = ()) -> set[str]:
+    """The dotted names `path` may be imported by: from the checkout root, from below a `src/`
+    or `lib/` folder, and from the topmost package of its unbroken chain of packages when that
+    package sits right in the subsystem's folder (deeper, it is likely the tail of a namespace
+    package: `opentelemetry/instrumentation/flask` must not claim `import flask`), or is the
+    subsystem's folder itself: then from the folders above it where names start (`roots`, see
+    ImportRoots: localstack's `localstack-core/localstack/utils` is `localstack.utils`).
+    Folders without `__init__.py` (namespace packages, shared by many subsystems) are not
+    named."""
+    parts = path.rsplit(".", 1)[0].split("/")
+    folders = len(parts) - 1
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    starts = {0} | {position + 1 for position, part in enumerate(parts[:-1]) if part in ("src", "lib")}
+    top = folders  # parts[:top] is the folder holding the topmost package
+    while top > 0 and "/".join(parts[:top]) + "/__init__.py" in paths:
+        top -= 1
+    if "/".join(parts[:top]) == namespace:
+        starts.add(top)
+    elif "/".join(parts[:top + 1]) == namespace.rsplit(".", 1)[0] and top == namespace.count("/"):
+        starts.update(roots)
+    return {".".join(parts[start:]) for start in starts if start < len(parts)}
+
+
+class ImportRoots:
+    """Where a subsystem's Python dotted names may start above its folder, as counts of the
+    path's parts: above the unbroken chain of packages holding it; at the nearest folder above
+    holding a Python build file; at the source folders a pyproject.toml above declares
+    (localstack: `package-dir = {"" = "localstack-core"}`, so `localstack-core/localstack/utils`
+    is `localstack.utils`). The files looked at are remembered for the pass: subsystems share
+    their folders."""
+
+    def __init__(self):
+        self.files: dict[str, bool] = {}
+        self.sources: dict[str, tuple[str, ...]] = {}
+
+    def of(self, root: str, namespace: str) -> tuple[int, ...]:
+        parents = namespace.split("/")[:-1]
+        chain = len(parents)
+        while parents and self._is_file(root, *parents, "__init__.py"):
+            parents.pop()
+        starts = {len(parents)} if len(parents) < chain else set()  # never the folder's own name alone
+        while True:
+            for source in self._declared(root, *parents):
+                folder = "/".join([*parents, source]).strip("/")
+                if source and namespace.startswith(folder + "/"):
+                    starts.add(folder.count("/") + 1)
+            if not parents or any(self._is_file(root, *parents, name) for name in PYTHON_BUILDS):
+                return tuple(sorted(starts | {len(parents)}))
+            parents.pop()
+
+    def _is_file(self, *parts: str) -> bool:
+        path = os.path.join(*parts)
+        if path not in self.files:
+            self.files[path] = os.path.isfile(path)
+        return self.files[path]
+
+    def _declared(self, *folder: str) -> tuple[str, ...]:
+        """The source folders a pyproject.toml there names: setuptools' package-dir and
+        packages.find, poetry's `from`."""
+        path = os.path.join(*folder, "pyproject.toml")
+        if path not in self.sources:
+            readable = self._is_file(path) and not os.path.islink(path)  # a link may lead out of the tree
+            self.sources[path] = _source_folders(_toml(Path(path))) if readable else ()
+        return self.sources[path]
+
+
+def _source_folders(project: dict) -> tuple[str, ...]:
+    tool = project.get("tool") if isinstance(project.get("tool"), dict) else {}
+    setuptools, poetry = tool.get("setuptools") or {}, tool.get("poetry") or {}
+    found = []
+    if isinstance(setuptools, dict):
+        package_dir = setuptools.get("package-dir")
+        found += [package_dir.get("")] if isinstance(package_dir, dict) else []
+        where = (setuptools.get("packages") or {}).get("find", {}) if isinstance(setuptools.get("packages"), dict) else {}
+        found += where.get("where", []) if isinstance(where, dict) and isinstance(where.get("where"), list) else []
+    if isinstance(poetry, dict) and isinstance(poetry.get("packages"), list):
+        found += [p.get("from") for p in poetry["packages"] if isinstance(p, dict)]
+    return tuple(sorted({f.strip("./") for f in found if isinstance(f, str) and f.strip("./")}))
+
+
+def _json(path: Path) -> object:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _toml(path: Path) -> dict:
+    import tomllib  # only where a Cargo.toml or a pyproject.toml is read
+
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+PROJECT_FILES = (".csproj", ".fsproj", ".vbproj")
+_PROJECT_REFERENCE = re.compile(rb'<ProjectReference\s+Include\s*=\s*"([^"]+)"')
+
+
+def project_files(subsystem: Subsystem) -> list[str]:
+    """The .NET project files at the top of the subsystem's folder, relative to its checkout;
+    never one reached through a symlink."""
+    namespace = subsystem.namespace.strip("/")
+    try:
+        with os.scandir(os.path.join(subsystem.root, namespace)) as entries:
+            return sorted(posixpath.join(namespace, entry.name) for entry in entries
+                          if entry.name.endswith(PROJECT_FILES) and entry.is_file(follow_symlinks=False))
+    except OSError:
+        return []
+
+
+def project_references(index: Index, subsystem: Subsystem) -> list[tuple[str, str, int]]:
+    """(subsystem, project file, line) for each <ProjectReference> naming a project of another
+    subsystem by a relative path (one built from MSBuild properties, `$(RepoRoot)…`, is skipped)."""
+    found = []
+    for project in project_files(subsystem):
+        try:
+            with open(os.path.join(subsystem.root, project), "rb") as handle:
+                data = handle.read()
+        except OSError:
+            continue
+        for match in _PROJECT_REFERENCE.finditer(data):
+            include = match.group(1).decode("utf-8", "replace").replace("\\", "/")
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(project), include))
+            if "$(" in include or target.startswith("../"):
+                continue
+            owner = index.owner(posixpath.dirname(target))
+            if owner is not None and owner != subsystem.name:
+                found.append((owner, project, data.count(b"\n", 0, match.start()) + 1))
+    return found
+
+
+_GO_MODULE = re.compile(r"^\s*module\s+(\S+)", re.MULTILINE)
+
+
+def _go_module(path: Path) -> str | None:
+    try:
+        found = _GO_MODULE.search(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return found.group(1).strip('"') if found else None
