@@ -436,7 +436,7 @@ def _init(args) -> int:
     layout, written = write_starter(args.repo, args.rules, args.force)
     globs = ", ".join(f"{g} ({counted(g, n)})" for g, n in layout.globs) or "none found: edit fleet.subsystems"
     print(f"wrote {', '.join(map(str, written))}\nsubsystems: {globs}; excludes: {len(layout.excludes)} "
-          f"globs for tests, fixtures, migrations, examples, vendored and generated code\nnext: radar scan --repo {args.repo} "
+          f"globs for tests, fixtures, migrations, examples, benchmarks, vendored and generated code\nnext: radar scan --repo {args.repo} "
           f"--rules {args.rules} --out radar-out", file=sys.stderr)
     return Exit.OK
 

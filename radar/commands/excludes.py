@@ -1,5 +1,5 @@
 """What `radar init` keeps out of the scan: folders of tests, fixtures, migrations, examples,
-vendored and generated code found in the tree, folders of test suites named for them
+benchmarks, vendored and generated code found in the tree, folders of test suites named for them
 (`e2e-tests`, `node-integration-tests`, `tests_js`, `test-suite-kotlin`: "tests" as the name's
 last or first word, or a name starting `test-`; a `test_state` folder is code, moto's and
 localstack's TestState API), test files, third-party source drops, and the files a bundler
@@ -29,6 +29,10 @@ EXCLUDABLE = {
     # scripts showing how to use a package: each repeats the same set-up on purpose, and what
     # it imports says nothing of where the package's own logic belongs
     "examples": ("examples", "example", "samples", "sample"),
+    # code that measures the package: a JMH module or a `benches/` folder copies the code it
+    # times (netty's microbench holds HPACK's constant-time `equals`, a consumer of nothing);
+    # not `benchmark`, a feature's name too (rails' `generators/rails/benchmark`)
+    "benchmarks": ("benchmarks", "benches", "microbench", "microbenchmarks", "jmh"),
 }
 # a test runner's setup files too: vitest's `test-setup.ts`, create-react-app's `setupTests.js`; and
 # Rust's unit tests kept beside the code (`mod tests;` in `src/interface/tests.rs`)

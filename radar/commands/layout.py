@@ -33,7 +33,7 @@ A sub-folder holding packages further down, none of its own
 ten or more modules at the top stay `*` beside a larger fleet below (opentelemetry-java's
 `instrumentation/*`): discovery gives each file to the innermost subsystem. With `*`, the top
 folders holding code that are no package and no fleet (`tools/`, `.github/`) are excluded.
-What is kept out of the scan (tests, fixtures, migrations, examples, vendored and generated
+What is kept out of the scan (tests, fixtures, migrations, examples, benchmarks, vendored and generated
 code) is excludes.py's.
 """
 from __future__ import annotations
@@ -66,7 +66,7 @@ MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod"
 NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
                   "examples", "example", "samples", "sample", "playground", "playgrounds", "sandbox", "sandboxes",
                   "templates", "starters",  # project scaffolds, each copied whole on purpose (a "template" plugin is code)
-                  "scripts", "benchmark", "benchmarks", "bench", "benches", "e2e", "typings",
+                  "scripts", "bench", "benchmark", "e2e", "typings", *EXCLUDABLE["benchmarks"],
                   "eng",  # .NET's Arcade SDK keeps a repository's build and CI tooling there
                   *EXCLUDABLE["vendored"], *EXCLUDABLE["migrations"]}  # always excluded: a fleet there would hold no file
 FOLDER_PACKAGES = ("go", "c", "cpp")  # languages whose package is a folder of files, never one file
@@ -85,7 +85,7 @@ VERSION_NAME = re.compile(r"v?\d+(?:[._]\d+)*(?:(?:alpha|beta|rc)\d*)?", re.IGNO
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
 PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
                   "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules", "sinks",
-                  "sources", "transforms", "contrib", "transports", "dialects", "collectors"}  # module fleets anywhere
+                  "sources", "transforms", "contrib", "transports", "dialects", "collectors", "extractor", "extractors"}  # module fleets anywhere
 # of those, the names whose sub-folders are plugins too, manifest or not (not React's context
 # `providers/`, an app's request `handlers/`, a linter's `rules/` helpers, a bundler's `modules/`)
 PLUGIN_PACKAGES = PLUGIN_FOLDERS - {"providers", "handlers", "rules", "modules"}

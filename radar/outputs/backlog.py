@@ -360,7 +360,7 @@ class _Watching:
         return ["### Same shape, different content (boilerplate)", "",
                 "The units share a structure but not what they do: each copy calls its own names "
                 "(boilerplate), only lays out data (no behaviour), hands its work on (delegation), "
-                "configures a build or test tool (configuration) or implements a value protocol for its "
+                "configures a build, test or release tool (configuration) or implements a value protocol for its "
                 "own type's fields (protocol: `equals`, `__eq__`), so there is nothing to extract. "
                 "Never proposed.", ""] + _table(self.boilerplate, roots, 1, natures=True)
 

@@ -9,7 +9,7 @@ drifted. Clusters nested inside a bigger cluster's members are dropped: the larg
 unit is the one reported. Last, each cluster's content is weighed
 (content.py): copies that share their logic are "logic"; copies that share only the shape are
 "boilerplate"; units that call and branch nowhere are "no behaviour"; units that mostly hand
-their work to a method of their own name are "delegation"; copies of a build or test tool's
+their work to a method of their own name are "delegation"; copies of a build, test or release tool's
 configuration file are "configuration"; methods of a language's value protocol (`equals`,
 `__eq__`, `toString`: each compares or prints its own type's fields) are "protocol"; and in a
 cluster of logic, a member that shares only the shape leaves.
@@ -64,10 +64,13 @@ VALUE_PROTOCOL = frozenset({
     "Equals", "GetHashCode", "ToString", "CompareTo",
     "eq", "ne", "partial_cmp", "cmp", "hash", "fmt",
     "String", "GoString", "toJSON"})
-# Files a build or test tool reads (webpack.config.js, karma.conf.js, .eslintrc.cjs, setup.py,
-# docs/conf.py): copies across packages are a preset for the tool to share, not shared logic.
+# Files a build, test or release tool reads (webpack.config.js, karma.conf.js, .eslintrc.cjs,
+# setup.py, docs/conf.py; a gem's version.rb, which its gemspec reads): copies across packages are
+# a preset for the tool to share, or each package's own release stamp (rails' twelve
+# `gem_version.rb`), not shared logic.
 TOOL_CONFIGURATION = ("*.config.*", "*.conf.*", ".*rc.*", "conf.py", "setup.py", "noxfile.py",
-                      "gruntfile.*", "gulpfile.*", "build.rs")  # build.rs: Cargo's build script
+                      "gruntfile.*", "gulpfile.*", "build.rs",  # build.rs: Cargo's build script
+                      "version.*", "_version.*", "__version__.*", "gem_version.*")
 
 SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SMALL_UNIT, LINK_SMALL,
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
@@ -280,7 +283,7 @@ def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
 
 
 def configures_a_tool(path: str) -> bool:
-    """A build or test tool's configuration file (`vite.config.ts`, `setup.py`): TOOL_CONFIGURATION."""
+    """A build, test or release tool's configuration file (`vite.config.ts`, `setup.py`, `version.rb`): TOOL_CONFIGURATION."""
     name = path.rsplit("/", 1)[-1].lower()
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in TOOL_CONFIGURATION)
 

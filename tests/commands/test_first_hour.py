@@ -746,6 +746,37 @@ def test_init_takes_a_folder_of_drivers_inside_a_package_as_a_fleet(tmp_path):
                                          "libcloud/modules/*.py"]
 
 
+def test_init_takes_a_scrapers_extractors_as_a_fleet(tmp_path):
+    """yt-dlp: `yt_dlp/extractor/*.py`, one module per site, inside the package `yt_dlp/extractor`:
+    copies between sites were one subsystem's, never a candidate."""
+    files = {"setup.py": "", "yt_dlp/__init__.py": ""}
+    for name in ("extractor", "networking", "utils"):
+        files[f"yt_dlp/{name}/__init__.py"] = f"def {name}():\n    return 1\n"
+    for n in range(12):
+        files[f"yt_dlp/extractor/site{n}.py"] = f"class Site{n}IE:\n    pass\n"
+    _, fleet_rules = _init(tmp_path / "scraper", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["yt_dlp/*", "yt_dlp/extractor/*.py"]
+
+
+def test_init_leaves_out_benchmarks_whose_copies_of_the_timed_code_are_on_purpose(tmp_path):
+    """netty: its `microbench` module copies HPACK's constant-time `equals` to time it against
+    the codecs' own; scanned, it was the third consumer of a proposal. Rust's `benches/` alike."""
+    equals = ("static int equalsConstantTime(byte[] s1, byte[] s2) {\n"
+              "    if (s1.length != s2.length) {\n        return 0;\n    }\n"
+              "    int c = 0;\n    for (int i = 0; i < s1.length; i++) {\n        c |= s1[i] ^ s2[i];\n    }\n"
+              "    return ((c - 1) >>> 31) & (s1.length == s2.length ? 1 : 0) & (c == 0 ? 1 : 0);\n}\n")
+    files = {"pom.xml": "<project/>"}
+    for name in ("codec-http2", "codec-http3", "microbench"):
+        files[f"{name}/pom.xml"] = "<project/>"
+        files[f"{name}/src/main/java/io/netty/{name[-5:]}/Util.java"] = f"class Util {{\n{equals}}}\n"
+    files["codec-http2/benches/Timing.java"] = f"class Timing {{\n{equals}}}\n"
+    _, fleet_rules = _init(tmp_path / "netty-repo", files, tmp_path / "rules")
+    assert "**/microbench/**" in fleet_rules["exclude"] and "**/benches/**" in fleet_rules["exclude"]
+    scan = radar("scan", "--repo", tmp_path / "netty-repo", "--rules", tmp_path / "rules",
+                 "--out", tmp_path / "out", "--no-cache")
+    assert scan.returncode == 0 and "2 subsystems, 2 files" in scan.stderr, scan.stderr
+
+
 def test_init_takes_ten_modules_in_a_folder_named_for_what_plugs_in_as_a_fleet(tmp_path):
     """celery: `celery/backends/*.py`, 18 result backends, fewer than the twenty that make any
     folder of modules a fleet; luigi's `contrib/*.py` likewise. Ten modules of a package's own,

@@ -384,11 +384,13 @@ setup(
 """
 
 
-@pytest.mark.parametrize("file", ["setup.py", "conf.py", "noxfile.py", "build.config.py", "build.rs"])
+# version.py: a package's release stamp (rails' twelve `gem_version.rb`, each gem's own)
+@pytest.mark.parametrize("file", ["setup.py", "conf.py", "noxfile.py", "build.config.py", "build.rs", "version.py",
+                                  "gem_version.py"])
 def test_copies_of_a_tools_configuration_file_are_configuration_never_proposed(file):
     [candidate] = judged({name: SETUP for name in ("acl", "feed", "mod")}, file)
     assert candidate.cluster.nature == "configuration" and candidate.verdict == "watching"
-    assert any(reason.startswith(f"tool configuration: every copy is a file a build or test tool reads ({file})")
+    assert any(reason.startswith(f"tool configuration: every copy is a file a build, test or release tool reads ({file})")
                for reason in candidate.missing)
     [same_code] = judged({name: SETUP for name in ("acl", "feed", "mod")}, "packaging.py")
     assert same_code.cluster.nature == "logic"
@@ -473,7 +475,7 @@ def test_a_tools_configuration_names_up_to_three_of_its_files_and_keeps_its_cont
     from radar.stages.gate import Check
     [candidate] = gate(tuple((f"C-00000{i}", c) for i, c in enumerate(cluster(found))), fleet(*subs), CATCH_ALL)
     [check] = [c for c in candidate.checks if c.criterion == "content"]
-    assert check == Check("content", False, "tool configuration: every copy is a file a build or test tool reads "
+    assert check == Check("content", False, "tool configuration: every copy is a file a build, test or release tool reads "
                                             "(a.config.py, conf.py, noxfile.py), a preset for the tool, not shared logic")
     assert candidate.cluster.shared_content < 1.0
 
