@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path, PurePosixPath
 
 from radar.globs import glob_match
+from radar.stages.analyse import GENERATED_HEAD, generated
 from radar.stages.parse import language_for
 
 EXCLUDABLE = {
@@ -40,6 +41,7 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
               "**/test_setup.*", "**/setupTests.*", "**/setup-tests.*", "**/setup-test.*", "**/jest.setup.*",
               "**/vitest.setup.*", "**/tests.rs", "**/test.rs")
 SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**")
+DECLARATIONS = (".d.ts", ".d.mts", ".d.cts")  # TypeScript's declaration files: types, no code
 BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
 SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships
 
@@ -70,6 +72,32 @@ def without_drops(files: list[str]) -> tuple[list[str], tuple[tuple[str, str, in
         elif language_for(f):
             counts[f"**/{drop.rpartition('/')[2]}/**"] += 1
     return kept, tuple((glob, "vendored", n) for glob, n in counts.most_common())
+
+
+def without_code(repo: Path, files: list[str]) -> tuple[list[str], list[str]]:
+    """The files but type declarations (`.d.ts`) and generated code (a generator's banner near
+    the top, as a scan tells them: `stages/analyse.generated`), and the generated ones: no
+    package is made of those (webpack's `declarations/plugins/*` and `schemas/plugins/*`, built
+    from its JSON schemas, were its only fleets, and its `lib/` unread)."""
+    kept, made = [], []
+    for f in files:
+        if f.endswith(DECLARATIONS):
+            continue
+        if language_for(f) and _head_generated(repo / f):
+            made.append(f)
+        else:
+            kept.append(f)
+    return kept, made
+
+
+def _head_generated(path: Path) -> bool:
+    try:
+        if os.path.islink(path):  # never read out of the tree
+            return False
+        with open(path, "rb") as file:
+            return generated(file.read(GENERATED_HEAD))
+    except OSError:
+        return False
 
 
 def build_outputs(repo: Path, files: list[str]) -> tuple[tuple[str, str, int], ...]:

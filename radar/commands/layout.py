@@ -49,7 +49,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from radar.commands import excludes as excluded
-from radar.commands.excludes import EXCLUDABLE, TEST_FILES, build_outputs, folder_excludes, without_drops
+from radar.commands.excludes import (EXCLUDABLE, TEST_FILES, build_outputs, folder_excludes, without_code,
+                                     without_drops)
 from radar.globs import glob_match
 from radar.infra.cache import code_stamp, key_digest
 from radar.infra.gitdoor import GitError, git, is_git_checkout
@@ -102,19 +103,20 @@ class Layout:
     worktrees: int  # git worktrees beside the main checkout
     namespaces: int  # folders under lib/ (the default main_namespaces)
     source_files: int
-    measured: tuple[str, ...] = ()  # files whose size decided a glob (_own_package)
+    measured: tuple[str, ...] = ()  # files whose size decided a glob (_own_package), or found generated
 
 
 def read_layout(repo: Path) -> Layout:
     files, dropped = without_drops(_files(repo))  # no fleet, no other exclude is read in them
     sources = [f for f in files if language_for(f)]
-    measured: dict[str, int] = {}
+    code, made = without_code(repo, files)  # the packages are made of the rest
+    measured: dict[str, int] = dict.fromkeys(made, 0)  # edited by hand, one may be code again
 
     def size(path: str) -> int:
         measured[path] = _size(repo, path)
         return measured[path]
 
-    globs = _globs(files, sources, size)
+    globs = _globs(code, [f for f in code if language_for(f)], size)
     at_the_top = any(glob == "*" for glob, _ in globs)
     fleets = {glob.split("/")[0] for glob, _ in globs if glob != "*"}
     excludes = (folder_excludes(sources) + dropped + (_not_packages_at_the_top(files, sources, fleets) if at_the_top else ())

@@ -758,6 +758,20 @@ def test_init_takes_a_scrapers_extractors_as_a_fleet(tmp_path):
     assert fleet_rules["subsystems"] == ["yt_dlp/*", "yt_dlp/extractor/*.py"]
 
 
+def test_init_makes_no_fleet_of_type_declarations_or_generated_code(tmp_path):
+    """webpack: `declarations/plugins/*` (`.d.ts`) and `schemas/plugins/*` (validators its
+    build generates from JSON schemas) were its only fleets: 0 units read, `lib/` unread."""
+    files = {"package.json": "{}"}
+    for n in range(12):
+        files[f"lib/Plugin{n}.js"] = f"class Plugin{n} {{\n  apply() {{\n    return {n};\n  }}\n}}\n"
+    for name in ("optimize", "container", "css"):
+        files[f"declarations/plugins/{name}/Options.d.ts"] = "export interface Options {\n  name: string;\n}\n"
+        files[f"schemas/plugins/{name}/Options.check.js"] = ("/*\n * This file was automatically generated.\n"
+                                                             " * DO NOT MODIFY BY HAND.\n */\nconst check = 1;\n")
+    _, fleet_rules = _init(tmp_path / "bundler", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["lib/*.js"]
+
+
 def test_init_leaves_out_benchmarks_whose_copies_of_the_timed_code_are_on_purpose(tmp_path):
     """netty: its `microbench` module copies HPACK's constant-time `equals` to time it against
     the codecs' own; scanned, it was the third consumer of a proposal. Rust's `benches/` alike."""
