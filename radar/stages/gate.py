@@ -8,6 +8,7 @@ Otherwise it is *watching* with each missing criterion in plain words. Human dec
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -184,9 +185,10 @@ def _route(candidate_id: str, found: Cluster, routes: tuple[Route, ...],
     return Routing(None, None, None, "no routing rule matches")
 
 
-# Module names (suffix and leading underscores aside) of constants, types and errors.
+# Module names (suffix and leading underscores aside), or their last word (`HttpConstants`,
+# `error_types`, webpack's `RuntimeGlobals`), of constants, types and errors.
 DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "typings", "enums", "errors",
-                          "exceptions", "version"})
+                          "exceptions", "version", "globals"})
 
 
 class HomeFinder:
@@ -263,8 +265,9 @@ class HomeFinder:
     def _declarations(self, name: str) -> bool:
         """A module of constants, types or errors (`consts.py`, `types.ts`): every consumer
         references it, and it is no place for logic; a home only when nothing else fits."""
-        module = self.subsystems[name].namespace.rstrip("/").rpartition("/")[2]
-        return module.partition(".")[0].lower().lstrip("_") in DECLARATIONS
+        module = self.subsystems[name].namespace.rstrip("/").rpartition("/")[2].partition(".")[0]
+        words = re.findall(r"[a-z0-9]+", re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", module).lower())
+        return bool(words) and words[-1] in DECLARATIONS
 
     def _encloses(self, name: str, consumers: list[str]) -> bool:
         """The package the consumers live in (`pipelines` for `pipelines/*`): where their base

@@ -155,6 +155,9 @@ def test_a_module_of_constants_is_a_home_only_when_nothing_else_is():
     both = [(c, t) for c in ("acl", "feed", "mod") for t in ("consts", "utils")] + [("utils", "consts")]
     assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*both), others=("consts", "utils")
                  ).routing.home == "lib/utils"
+    globals_too = [(c, t) for c in ("acl", "feed", "mod") for t in ("RuntimeGlobals", "utils")]  # webpack's
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*globals_too), others=("RuntimeGlobals", "utils")
+                 ).routing.home == "lib/utils"
     alone = [(c, "consts") for c in ("acl", "feed", "mod")]
     assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*alone), others=("consts",)
                  ).routing.home == "lib/consts"
