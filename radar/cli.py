@@ -285,6 +285,10 @@ def _summary(snapshot: dict, path: Path, args, out: Path | None = None, layout: 
     print(f"rules: {snapshot.get('rules') or ('none: the layout `radar init` would write' if layout else 'built-in defaults (no rules folder)')}",
           file=sys.stderr)
     _leads(snapshot)
+    from radar.request import NOT_READ
+    for warning in scan.get("warnings", []):
+        if warning.startswith(NOT_READ):
+            print(f"note: {warning}", file=sys.stderr)
     open_candidates = [c for c in snapshot["candidates"] if c["verdict"] in ("proposed", "watching")]
     if open_candidates and all(c["home"] is None for c in open_candidates):
         routing = Path(snapshot["rules"]) / "routing.yaml" if snapshot.get("rules") else "routing.yaml in a rules folder"
@@ -438,6 +442,11 @@ def _init(args) -> int:
     print(f"wrote {', '.join(map(str, written))}\nsubsystems: {globs}; excludes: {len(layout.excludes)} "
           f"globs for tests, fixtures, migrations, examples, benchmarks, vendored and generated code\nnext: radar scan --repo {args.repo} "
           f"--rules {args.rules} --out radar-out", file=sys.stderr)
+    unread = sum(n for _, n in layout.unread)
+    if unread > layout.source_files:
+        shown = ", ".join(f"{language} {n}" for language, n in layout.unread)
+        print(f"note: {unread} tracked files are in languages the radar does not parse ({shown}), "
+              f"{layout.source_files} in ones it does", file=sys.stderr)
     return Exit.OK
 
 

@@ -28,7 +28,7 @@ from radar.infra.storage import ScanLock
 from radar.outputs import outcome
 from radar.outputs.backlog import assemble, render_parts
 from radar.outputs.publish import PassResult, build_snapshot, history_rows, scan_object, write_pass
-from radar.request import Progress, ScanRequest
+from radar.request import Progress, ScanRequest, not_read
 from radar.reuse.findings import Findings
 from radar.reuse.incremental import find, variant_similarities
 from radar.stages.census import census
@@ -97,6 +97,7 @@ def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
         # commit dates are needed back to the stability window only, never through all history
         fleet = discover(request.repo, rules.fleet, now=request.now, memo=cache,
                          horizon=timedelta(days=rules.gate.stable_days))
+        fleet = dataclasses.replace(fleet, warnings=fleet.warnings + not_read(fleet, rules))
         findings = find(request, fleet, rules, cache, progress)
         identified = identify(findings.clusters, past)
         history = gate_history(fleet, findings.clusters, past)

@@ -5,6 +5,7 @@ flow one way (request → pipeline → reuse → stages) with no import going ba
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,6 +14,7 @@ from pathlib import Path
 from radar.config import FleetRules, Rules
 from radar.stages.analyse import FileWork
 from radar.stages.discover import Fleet
+from radar.stages.grammars import language_names, unread_language
 from radar.stages.parse import language_for
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
@@ -47,3 +49,24 @@ def file_works(fleet: Fleet, rules: Rules) -> list[FileWork]:
         for subsystem in fleet.subsystems for f in subsystem.files
         if (language := language_for(f.path, extra))
     ]
+
+
+NOT_READ = "languages not read: "  # the warning's start, which the pass's summary shows too
+
+
+def not_read(fleet: Fleet, rules: Rules) -> tuple[str, ...]:
+    """A warning when most files of the subsystems are in languages the radar does not parse
+    (languages.yaml's `unread`): a scan of an Elixir tree that read one file says why."""
+    extra = dict(rules.languages)
+    read, unread = 0, Counter()
+    for subsystem in fleet.subsystems:
+        for f in subsystem.files:
+            if language_for(f.path, extra):
+                read += 1
+            elif language := unread_language(f.path):
+                unread[language] += 1
+    if sum(unread.values()) <= read:
+        return ()
+    shown = ", ".join(f"{language} {n}" for language, n in unread.most_common())
+    return (f"{NOT_READ}{sum(unread.values())} of the subsystems' files are in languages the radar does not "
+            f"parse ({shown}), {read} in one it does ({', '.join(language_names())})",)

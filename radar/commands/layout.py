@@ -56,6 +56,7 @@ from radar.infra.cache import code_stamp, key_digest
 from radar.infra.gitdoor import GitError, git, is_git_checkout
 from radar.stages.cluster import configures_a_tool
 from radar.stages.gitstate import index_file
+from radar.stages.grammars import unread_language
 from radar.stages.parse import language_for
 
 # named for the package: rails/activerecord/activerecord.gemspec, src/Orders/Orders.csproj
@@ -104,6 +105,7 @@ class Layout:
     namespaces: int  # folders under lib/ (the default main_namespaces)
     source_files: int
     measured: tuple[str, ...] = ()  # files whose size decided a glob (_own_package), or found generated
+    unread: tuple[tuple[str, int], ...] = ()  # (language, files) of languages the radar does not parse
 
 
 def read_layout(repo: Path) -> Layout:
@@ -123,7 +125,8 @@ def read_layout(repo: Path) -> Layout:
                 + build_outputs(repo, files))
     return Layout(globs, excludes, _worktrees(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
-                  len(sources), tuple(sorted(measured)))
+                  len(sources), tuple(sorted(measured)),
+                  tuple(Counter(filter(None, map(unread_language, files))).most_common()))
 
 
 def _size(repo: Path, path: str) -> int:

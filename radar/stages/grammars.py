@@ -72,6 +72,20 @@ def _check_keys(entry: dict, allowed: frozenset, where: str) -> None:
         raise ValueError(f"languages.yaml: unknown key {unknown[0]!r} in {where}")
 
 
+def language_names() -> tuple[str, ...]:
+    return tuple(_config()["languages"])
+
+
+def unread_language(path: str) -> str | None:
+    """The language of a file of source radar does not parse (languages.yaml's `unread`), if any."""
+    return _unread().get(_suffix(path.rpartition("/")[2]).lower())
+
+
+@functools.lru_cache(maxsize=1)
+def _unread() -> dict[str, str]:
+    return {_dotted(ext): str(name) for ext, name in (_config().get("unread") or {}).items()}
+
+
 @functools.lru_cache(maxsize=1)
 def _extensions() -> dict[str, str]:
     table: dict[str, str] = {}

@@ -758,6 +758,22 @@ def test_init_takes_a_scrapers_extractors_as_a_fleet(tmp_path):
     assert fleet_rules["subsystems"] == ["yt_dlp/*", "yt_dlp/extractor/*.py"]
 
 
+def test_a_tree_written_in_languages_the_radar_does_not_parse_is_told_so(tmp_path):
+    """elixir: `lib/*` holds six apps of `.ex` files; init found no subsystem and a scan read one
+    file, and neither said why."""
+    files = {"lib/mix/setup.py": "def setup():\n    return 1\n"}
+    for app in ("eex", "iex", "logger", "mix"):
+        for n in range(3):
+            files[f"lib/{app}/lib/{app}_{n}.ex"] = f"defmodule A{n} do\n  def f, do: {n}\nend\n"
+    done, _ = _init(tmp_path / "elixir-repo", files, tmp_path / "rules")
+    assert "note: 12 tracked files are in languages the radar does not parse (Elixir 12), 1 in ones it does" \
+        in done.stderr
+    scan = radar("scan", "--repo", tmp_path / "elixir-repo", "--out", tmp_path / "out", "--no-cache", cwd=tmp_path)
+    assert scan.returncode == 0 and "note: languages not read: 12 of the subsystems' files" in scan.stderr
+    assert "(Elixir 12), 1 in one it does (python," in scan.stderr, scan.stderr
+    assert "languages not read: 12" in (tmp_path / "out" / "abstractions.md").read_text()
+
+
 def test_init_makes_no_fleet_of_type_declarations_or_generated_code(tmp_path):
     """webpack: `declarations/plugins/*` (`.d.ts`) and `schemas/plugins/*` (validators its
     build generates from JSON schemas) were its only fleets: 0 units read, `lib/` unread."""
