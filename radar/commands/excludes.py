@@ -133,7 +133,7 @@ def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
             for name in folders:  # Symfony's and .NET's `Tests`, `Fixtures` too; but `Migrations`
                 if name in names or why != "migrations" and name.lower() in names:  # is their framework's code
                     counts[(f"**/{name}/**", why)] += 1
-    excludes = [(glob, why, n) for (glob, why), n in counts.most_common()]
+    excludes = [(glob, why, n) for (glob, why), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
     for pattern in (*SUITE_FOLDERS, *TEST_FILES):
         n = sum(glob_match(pattern, f) for f in sources)
         if n:

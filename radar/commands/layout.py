@@ -79,6 +79,7 @@ MAX_DEPTH = 5
 DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it holds DEEP_PACKAGES or more:
 DEEP_PACKAGES = 10  # deep inside a package, a few sub-packages are its own parts, not a fleet
 PUBLISHED_FLEET = 5  # packages with manifests of their own that make a fleet inside another fleet
+GROUPED_AT_THE_TOP = 5  # modules in a top folder that groups them, beside the build's modules at the top
 GO_BESIDE = 5  # Go packages that make a folder a fleet beside a folder of DEEP_PACKAGES of them (_go_fleets)
 TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing"}  # in a folder name: suites, not a fleet
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil")  # one word: `testprojects`
@@ -416,9 +417,12 @@ def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, s
         elif len(packages[parent]) >= DEEP_PACKAGES and _grouping(parent, modules) \
                 and any(parent.rpartition("/")[0] == k for k in kept) \
                 or len(packages[parent]) >= PUBLISHED_FLEET and published(parent) \
-                and any(_within(k, parent) for k in kept):
+                and any(_within(k, parent) for k in kept) \
+                or len(packages[parent]) >= GROUPED_AT_THE_TOP and "/" not in parent and "" in kept \
+                and _grouping(parent, modules):
             # aspire's `src/Components/*` beside the `src/*` it is in, symfony's `Component/Mailer/Bridge/*`
-            # inside `Component/*`: a fleet of its own
+            # inside `Component/*`, kafka's `connect/*` beside its build's modules at the top (as no
+            # module of theirs, its 627 files were excluded): a fleet of its own
             kept.append(parent)
     for above in sorted(set(chosen) - set(kept), key=lambda p: p.count("/") if p else -1):
         # A folder that only groups packages (astro's `packages/`, holding the core beside

@@ -539,6 +539,20 @@ def test_init_finds_the_modules_of_an_sbt_build_by_their_src_main_folders(tmp_pa
     assert scan.returncode == 0 and "4 subsystems, 4 files" in scan.stderr, scan.stderr
 
 
+def test_init_keeps_a_top_folder_grouping_the_builds_modules_as_a_fleet_beside_them(tmp_path):
+    """kafka: `clients`, `core`, `streams`… at the top and `connect/{api,runtime,json,…}`, all
+    declared in one settings.gradle; connect/ is no module itself, so its 627 files were
+    excluded as "not a package". A folder of a few is still no fleet (`tools/`)."""
+    files = {"settings.gradle": "", "build.gradle": ""}
+    for name in ("clients", "core", "streams", "raft", "metadata", "storage",
+                 "connect/api", "connect/runtime", "connect/json", "connect/file",
+                 "connect/mirror", "tools/one", "tools/two"):
+        files[f"{name}/src/main/java/org/x/Main.java"] = "package org.x;\n\nclass Main {}\n"
+    done, fleet_rules = _init(tmp_path / "gradle-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["*", "connect/*"], done.stderr
+    assert "tools/**" in fleet_rules["exclude"] and "connect/**" not in fleet_rules["exclude"]
+
+
 def test_init_finds_gems_named_by_their_gemspec_and_leaves_out_the_other_top_folders(tmp_path):
     """rails: actionpack/actionpack.gemspec and eleven more at the top, one Gemfile for all;
     `tools/` and `.github/` hold code but are no gem, so no subsystem."""
