@@ -124,11 +124,17 @@ def build_outputs(repo: Path, files: list[str]) -> tuple[tuple[str, str, int], .
 
 
 def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
-    """An exclude per folder name of EXCLUDABLE found, per suite folder and per test file pattern
+    """An exclude per folder name of EXCLUDABLE found, per folder of a Go package's test helpers
+    (`x/xtest`: opentelemetry-collector's six `NewNopSettings` copies, in `exportertest`,
+    `receivertest`…, were its second proposal), per suite folder and per test file pattern
     matched, with how many source files each keeps out."""
     counts: Counter = Counter()
     for f in sources:
-        folders = set(f.split("/")[:-1])
+        parts = f.split("/")[:-1]
+        folders = set(parts)
+        for parent, name in zip(parts, parts[1:]):  # Go's test helpers of package x: x/xtest
+            if name == parent + "test" and f.endswith(".go"):  # (net/http/httptest, exporter/exportertest)
+                counts[(f"**/{name}/**", "tests")] += 1
         for why, names in EXCLUDABLE.items():
             for name in folders:  # Symfony's and .NET's `Tests`, `Fixtures` too; but `Migrations`
                 if name in names or why != "migrations" and name.lower() in names:  # is their framework's code

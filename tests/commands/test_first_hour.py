@@ -802,6 +802,20 @@ def test_init_makes_no_fleet_of_type_declarations_or_generated_code(tmp_path):
     assert fleet_rules["subsystems"] == ["lib/*.js"]
 
 
+def test_init_leaves_out_a_go_packages_test_helpers(tmp_path):
+    """opentelemetry-collector: `exporter/exportertest`, `receivertest`… each copy `NewNopSettings`
+    for tests to build components with; they were its second proposal. A folder merely ending in
+    "test" (`attest`) is code."""
+    files = {"go.mod": "module x\n"}
+    for name in ("exporter", "receiver", "processor", "attest"):
+        files[f"{name}/{name}.go"] = f"package {name}\n\nfunc New() int {{ return 1 }}\n"
+        files[f"{name}/{name}test/nop.go"] = f"package {name}test\n\nfunc NewNop() int {{ return 0 }}\n"
+    files["signer/attest/attest.go"] = "package attest\n\nfunc Sign() int { return 2 }\n"
+    _, fleet_rules = _init(tmp_path / "collector", files, tmp_path / "rules")
+    assert {"**/exportertest/**", "**/receivertest/**", "**/processortest/**"} <= set(fleet_rules["exclude"])
+    assert not any("attest/" in glob for glob in fleet_rules["exclude"]), fleet_rules["exclude"]
+
+
 def test_init_leaves_out_benchmarks_whose_copies_of_the_timed_code_are_on_purpose(tmp_path):
     """netty: its `microbench` module copies HPACK's constant-time `equals` to time it against
     the codecs' own; scanned, it was the third consumer of a proposal. Rust's `benches/` alike."""
