@@ -88,7 +88,8 @@ VERSION_NAME = re.compile(r"v?\d+(?:[._]\d+)*(?:(?:alpha|beta|rc)\d*)?", re.IGNO
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
 PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
                   "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules", "sinks",
-                  "sources", "transforms", "contrib", "transports", "dialects", "collectors", "extractor", "extractors"}  # module fleets anywhere
+                  "sources", "transforms", "contrib", "transports", "dialects", "collectors", "extractor", "extractors",
+                  "diagrams"}  # module fleets anywhere
 # of those, the names whose sub-folders are plugins too, manifest or not (not React's context
 # `providers/`, an app's request `handlers/`, a linter's `rules/` helpers, a bundler's `modules/`)
 PLUGIN_PACKAGES = PLUGIN_FOLDERS - {"providers", "handlers", "rules", "modules"}

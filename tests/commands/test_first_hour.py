@@ -760,6 +760,20 @@ def test_init_takes_a_folder_of_drivers_inside_a_package_as_a_fleet(tmp_path):
                                          "libcloud/modules/*.py"]
 
 
+def test_init_takes_a_renderers_diagrams_as_a_fleet(tmp_path):
+    """mermaid: `packages/mermaid/src/diagrams/*`, one folder per diagram type, no manifest each:
+    their copied `svgDraw.js` helpers (`byFo`, `byTspan` x 4) were one subsystem's."""
+    files = {"package.json": "{}"}
+    for name in ("mermaid", "parser", "core"):
+        files[f"packages/{name}/package.json"] = "{}"
+        files[f"packages/{name}/src/index.ts"] = "export const a = 1;\n"
+    for name in ("flowchart", "sequence", "timeline", "c4", "gantt", "pie", "git", "er", "class", "state",
+                 "mindmap", "sankey"):  # ten or more, this deep inside a package
+        files[f"packages/mermaid/src/diagrams/{name}/svgDraw.js"] = "export const draw = () => 1;\n"
+    _, fleet_rules = _init(tmp_path / "renderer", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["packages/*", "packages/mermaid/src/diagrams/*"]
+
+
 def test_init_takes_a_scrapers_extractors_as_a_fleet(tmp_path):
     """yt-dlp: `yt_dlp/extractor/*.py`, one module per site, inside the package `yt_dlp/extractor`:
     copies between sites were one subsystem's, never a candidate."""
