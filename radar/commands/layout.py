@@ -51,7 +51,7 @@ from pathlib import Path, PurePosixPath
 from radar.commands import excludes as excluded
 from radar.commands.excludes import (EXCLUDABLE, TEST_FILES, build_outputs, folder_excludes, without_code,
                                      without_drops)
-from radar.globs import glob_match
+from radar.globs import any_glob, glob_match
 from radar.infra.cache import code_stamp, key_digest
 from radar.infra.gitdoor import GitError, git, is_git_checkout
 from radar.stages.cluster import configures_a_tool
@@ -68,7 +68,7 @@ MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod"
 NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
                   "examples", "example", "samples", "sample", "playground", "playgrounds", "sandbox", "sandboxes",
                   "templates", "starters",  # project scaffolds, each copied whole on purpose (a "template" plugin is code)
-                  "scripts", "bench", "benchmark", "e2e", "typings", *EXCLUDABLE["benchmarks"],
+                  "scripts", "bench", "benchmark", "e2e", "typings", "demo", "demos", *EXCLUDABLE["benchmarks"],
                   "eng",  # .NET's Arcade SDK keeps a repository's build and CI tooling there
                   *EXCLUDABLE["vendored"], *EXCLUDABLE["migrations"]}  # always excluded: a fleet there would hold no file
 FOLDER_PACKAGES = ("go", "c", "cpp")  # languages whose package is a folder of files, never one file
@@ -80,6 +80,7 @@ DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it hol
 DEEP_PACKAGES = 10  # deep inside a package, a few sub-packages are its own parts, not a fleet
 PUBLISHED_FLEET = 5  # packages with manifests of their own that make a fleet inside another fleet
 GROUPED_AT_THE_TOP = 5  # modules in a top folder that groups them, beside the build's modules at the top
+UNCOVERED_FILES = 10  # source files in a top folder no fleet holds that make it a package (_uncovered_tops)
 GO_BESIDE = 5  # Go packages that make a folder a fleet beside a folder of DEEP_PACKAGES of them (_go_fleets)
 TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing"}  # in a folder name: suites, not a fleet
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil")  # one word: `testprojects`
@@ -120,15 +121,54 @@ def read_layout(repo: Path) -> Layout:
         measured[path] = _size(repo, path)
         return measured[path]
 
-    globs = _globs(code, [f for f in code if language_for(f)], size)
+    code_sources = [f for f in code if language_for(f)]
+    globs = _globs(code, code_sources, size)
     at_the_top = any(glob == "*" for glob, _ in globs)
     fleets = {glob.split("/")[0] for glob, _ in globs if glob != "*"}
     excludes = (folder_excludes(sources) + dropped + (_not_packages_at_the_top(files, sources, fleets) if at_the_top else ())
                 + build_outputs(repo, files))
+    globs += () if at_the_top else _uncovered_tops(globs, code_sources, excludes)
     return Layout(globs, excludes, _worktrees(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
                   len(sources), tuple(sorted(measured)),
                   tuple(Counter(filter(None, map(unread_language, files))).most_common()))
+
+
+def _uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
+                    excludes: tuple[tuple[str, str, int], ...]) -> tuple[tuple[str, int], ...]:
+    """With the fleets found holding less than half of the code kept, each top folder holding
+    UNCOVERED_FILES or more of the rest, as one package: a monolith's parts beside its plugins
+    (outline: `plugins/*` held 181 of its 1,858 files; `app/`, `server/`, `shared/` the rest),
+    a Go workspace's modules beside its `pkg/*` (etcd's `server/`, `client/`, `etcdctl/`)."""
+    if not globs:
+        return ()
+    excluded = any_glob(tuple(glob for glob, _, _ in excludes) + ("**/node_modules/**", "**/vendor/**"))
+    inside = any_glob(tuple(_beneath(glob) for glob, _ in globs))
+    kept = [f for f in sources if not excluded(f)]
+    fleets_in = {glob.rpartition("/")[0] for glob, _ in globs}  # their own files: _own_package's to take
+    rest = Counter(f.partition("/")[0] for f in kept
+                   if "/" in f and not inside(f) and f.rpartition("/")[0] not in fleets_in)
+    if sum(rest.values()) * 2 <= len(kept):
+        return ()
+    children = defaultdict(set)  # a top folder of versions side by side holds frozen copies: no package
+    for f in kept:
+        parts = f.split("/")
+        if len(parts) > 2:
+            children[parts[0]].add(f"{parts[0]}/{parts[1]}")
+    return tuple((top, n) for top, n in sorted(rest.items())
+                 if n >= UNCOVERED_FILES and not _not_fleet(top) and not _frozen(children[top]))
+
+
+def _frozen(folders: set[str]) -> bool:
+    """Versions side by side, two or more (`semconv/v1.20.0`, `v1.21.0`); one is a Go module's
+    major version beside other code (etcd's `client/v3` beside `client/pkg`)."""
+    return sum(bool(VERSION_NAME.fullmatch(f.rpartition("/")[2])) for f in folders) >= MIN_PACKAGES \
+        and _versions(folders)
+
+
+def _beneath(glob: str) -> str:
+    """The files a subsystem glob holds: a module glob's, or everything below the folders it matches."""
+    return glob if "." in glob.rpartition("/")[2].lstrip(".") else glob + "/**"
 
 
 def _size(repo: Path, path: str) -> int:

@@ -760,6 +760,20 @@ def test_init_takes_a_folder_of_drivers_inside_a_package_as_a_fleet(tmp_path):
                                          "libcloud/modules/*.py"]
 
 
+def test_init_takes_a_monoliths_top_folders_beside_its_plugins_when_they_hold_most_of_the_code(tmp_path):
+    """outline: `plugins/*` (23) held 181 of its 1,858 files; `app/`, `server/` and `shared/`, the
+    product itself, were unread. A folder of a demo is still none."""
+    files = {"package.json": "{}"}
+    for name in ("slack", "github", "figma"):
+        files[f"plugins/{name}/plugin.json"] = "{}"
+        files[f"plugins/{name}/server/index.ts"] = "export const a = 1;\n"
+    for top, n in (("app", 30), ("server", 20), ("shared", 12), ("demo", 12)):
+        for i in range(n):
+            files[f"{top}/part{i}/mod{i}.ts"] = f"export const v{i} = {i};\n"
+    _, fleet_rules = _init(tmp_path / "monolith", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["plugins/*", "app", "server", "shared"]
+
+
 def test_init_takes_a_renderers_diagrams_as_a_fleet(tmp_path):
     """mermaid: `packages/mermaid/src/diagrams/*`, one folder per diagram type, no manifest each:
     their copied `svgDraw.js` helpers (`byFo`, `byTspan` x 4) were one subsystem's."""
