@@ -21,8 +21,8 @@ from radar.infra.cache import code_stamp, key_digest
 from radar.stages import resolve
 from radar.stages.cluster import configures_a_tool
 from radar.stages.discover import Fleet
-from radar.stages.resolve import (ImportRoots, Index, collection_prefix, project_files, project_references,
-                                  scala_relative)
+from radar.stages.resolve import (JS_CONFIGS, ImportRoots, Index, collection_prefix, config_folders, project_files,
+                                  project_references, scala_relative)
 
 EVIDENCE_KEPT = 3  # path:line examples per edge
 
@@ -138,12 +138,20 @@ def _manifests(fleet: Fleet) -> list[bytes | None]:
         for path in (os.path.join(folder, "package.json"), os.path.join(folder, "Cargo.toml"),
                      *(os.path.join(subsystem.root, where, "go.mod") for where in sorted({namespace, ""})),
                      *(os.path.join(subsystem.root, project) for project in project_files(subsystem))):
-            try:  # plain strings: a Path per manifest was half of this on 175 subsystems
-                with open(path, "rb") as handle:
-                    found.append(handle.read())
-            except OSError:
-                found.append(None)
-    return found + [collection_prefix(root) for root in sorted({s.root for s in fleet.subsystems})]
+            found.append(_read(path))  # plain strings: a Path per manifest was half of this on 175 subsystems
+    for root in sorted({s.root for s in fleet.subsystems}):
+        found.append(collection_prefix(root))
+        found += [_read(os.path.join(root, folder, name)) for folder in config_folders(fleet.subsystems, root)
+                  for name in JS_CONFIGS]
+    return found
+
+
+def _read(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
 
 
 def _encoded(deps: Dependencies) -> tuple:

@@ -5,7 +5,9 @@ The deps stage (deps.py) hands every file's references here, language by languag
   `src/` or `lib/` folder, or from its topmost package; an Ansible collection's own
   `ansible_collections.<namespace>.<name>` from the root; the standard library's names are
   nobody's), relative imports by path;
-- JS/TS: relative specifiers by path, bare ones by the `name` in each subsystem's package.json;
+- JS/TS: relative specifiers by path, aliased ones by the `paths` of the nearest tsconfig.json or
+  jsconfig.json holding some (outline's `@server/*`, `~/*`; a Next.js app's `@/*`), bare ones by
+  the `name` in each subsystem's package.json;
 - Go: import paths below the module path of a go.mod (checkout root or subsystem);
 - Rust: crate names (`use`, `extern crate`) from each subsystem's Cargo.toml, and `crate::`,
   `super::`, `self::` paths by the module folders they name in the file's own crate;
@@ -79,6 +81,10 @@ class Index:
         self.go_modules: list[tuple[str, str]] = []  # (module path, its folder relative to the root)
         self.lisp: dict[str, set[str]] = defaultdict(set)
         self.collections = [found for found in map(collection_prefix, sorted({s.root for s in subsystems})) if found]
+        self.aliases: dict[str, list[tuple[str, str]]] = {}  # folder -> path_aliases()
+        for root in sorted({s.root for s in subsystems}):
+            for folder in config_folders(subsystems, root):
+                self.aliases.setdefault(folder, path_aliases(root, folder))
         for subsystem in subsystems:
             self._add(subsystem)
 
@@ -170,9 +176,28 @@ class Index:
     def _javascript(self, path: str, text: str) -> str | None:
         if text.startswith("."):
             return self._module_owner(posixpath.normpath(posixpath.join(posixpath.dirname(path), text)))
+        aliased = self._aliased(path, text)
+        owner = self._module_owner(aliased) if aliased is not None else None
+        if owner is not None:
+            return owner
         parts = text.split("/")
         package = "/".join(parts[:2]) if text.startswith("@") else parts[0]
         return _unique(self.packages.get(package))
+
+    def _aliased(self, path: str, text: str) -> str | None:
+        """The path an alias of the nearest config holding some makes of `text`, if one does."""
+        folder = posixpath.dirname(path)
+        while True:
+            aliases = self.aliases.get(folder)
+            if aliases:
+                for alias, target in aliases:  # most specific first
+                    found = _alias_match(alias, target, text)
+                    if found is not None:
+                        return posixpath.normpath(found) if found else None
+                return None
+            if not folder:
+                return None
+            folder = posixpath.dirname(folder)
 
     def _module_owner(self, path: str) -> str | None:
         """owner(), where a specifier leaves the extension out: a subsystem that is one module
@@ -387,6 +412,70 @@ def _source_folders(project: dict) -> tuple[str, ...]:
     if isinstance(poetry, dict) and isinstance(poetry.get("packages"), list):
         found += [p.get("from") for p in poetry["packages"] if isinstance(p, dict)]
     return tuple(sorted({f.strip("./") for f in found if isinstance(f, str) and f.strip("./")}))
+
+
+JS_CONFIGS = ("tsconfig.json", "jsconfig.json")
+_JSONC = re.compile(r'("(?:\\.|[^"\\])*")|//[^\n]*|/\*.*?\*/', re.DOTALL)
+_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+
+
+def config_folders(subsystems: Iterable[Subsystem], root: str) -> list[str]:
+    """Where a tsconfig.json may hold the aliases a subsystem's files use: the checkout's root
+    and each subsystem's folder and the folders above it."""
+    folders = {""}
+    for subsystem in subsystems:
+        if subsystem.root == root:
+            namespace = subsystem.namespace.strip("/")
+            while namespace:
+                folders.add(namespace)
+                namespace = posixpath.dirname(namespace)
+    return sorted(folders)
+
+
+def path_aliases(root: str, folder: str) -> list[tuple[str, str]]:
+    """(alias, target from the root) for each `compilerOptions.paths` entry of the folder's
+    tsconfig.json or jsconfig.json, most specific first: `"~/*": ["./app/*"]` gives ("~/*",
+    "app/*"), angular-cli's `"@angular-devkit/*": ["./packages/angular_devkit/*/index"]` keeps
+    its `*` inside. An alias into node_modules names a dependency: its target is ""."""
+    for name in JS_CONFIGS:
+        options = _jsonc(os.path.join(root, folder, name)).get("compilerOptions")
+        if not isinstance(options, dict) or not isinstance(options.get("paths"), dict):
+            continue
+        base = posixpath.normpath(posixpath.join(folder, str(options.get("baseUrl") or ".")))
+        found = []
+        for alias, targets in options["paths"].items():
+            target = targets[0] if isinstance(targets, list) and targets and isinstance(targets[0], str) else None
+            if target is None or alias.count("*") > 1 or target.count("*") != alias.count("*"):
+                continue
+            where = posixpath.normpath(posixpath.join(base, target))
+            inside = not where.startswith("..") and "node_modules" not in where.split("/")
+            found.append((alias, where if inside else ""))
+        return sorted(found, key=lambda pair: (-len(pair[0].partition("*")[0]), pair[0]))
+    return []
+
+
+def _alias_match(alias: str, target: str, text: str) -> str | None:
+    """The path `text` names through one alias, "" for a dependency, None when it does not match."""
+    prefix, star, suffix = alias.partition("*")
+    if not star:
+        return target if text == alias else None
+    if not (text.startswith(prefix) and text.endswith(suffix) and len(text) >= len(prefix) + len(suffix)):
+        return None
+    return target.replace("*", text[len(prefix):len(text) - len(suffix)]) if target else ""
+
+
+def _jsonc(path: str) -> dict:
+    """A JSON file that may hold comments and trailing commas (tsconfig.json); {} when none is
+    readable (never through a link)."""
+    try:
+        if os.path.islink(path):
+            return {}
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        found = json.loads(_TRAILING_COMMA.sub(r"\1", _JSONC.sub(lambda m: m.group(1) or "", text)))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def _json(path: Path) -> object:

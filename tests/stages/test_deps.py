@@ -96,6 +96,25 @@ def test_javascript_and_typescript_resolve_package_names_and_relative_paths(tmp_
                            ("plugin-b", "helper-plugin-utils")}
 
 
+def test_typescript_path_aliases_name_the_folders_the_nearest_tsconfig_maps_them_to(tmp_path):
+    """outline: `@server/*`, `~/*` in the root tsconfig.json (with comments and a trailing
+    comma); a Next.js app's own `@/*`; an alias into node_modules names a dependency."""
+    deps = scan(tmp_path, {
+        "server": {"server/env.ts": "export class Environment {}\n"},
+        "app": {"app/stores/index.ts": "export const stores = 1;\n"},
+        "plugins/slack": {"plugins/slack/server/env.ts":
+                          'import { Environment } from "@server/env";\nimport stores from "~/stores";\n'
+                          'import vite from "vite";\n'},
+        "apps/web": {"apps/web/src/lib/util.ts": "export const u = 1;\n",
+                     "apps/web/src/page.tsx": 'import { u } from "@/lib/util";\nimport { a } from "~/stores";\n'},
+    }, manifests={
+        "tsconfig.json": '{\n  // the app\'s aliases\n  "compilerOptions": {"paths": {"@server/*": ["./server/*"],\n'
+                         '    "~/*": ["./app/*"], /* a dependency */ "vite": ["./node_modules/vite/index.d.ts"],},},\n}\n',
+        "apps/web/tsconfig.json": json.dumps({"compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["src/*"]}}}),
+    })
+    assert edges(deps) == {("slack", "server"), ("slack", "app")}  # apps/web's nearest config has no `~/*`
+
+
 def test_a_module_that_is_a_subsystem_is_imported_without_its_extension(tmp_path):
     """redash's hooks are one module each, imported as `./useUpdate`."""
     deps = scan(tmp_path, {
