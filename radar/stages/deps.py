@@ -11,6 +11,7 @@ resolve.py's code): a pass over an unchanged fleet does not resolve its referenc
 from __future__ import annotations
 
 import os
+import posixpath
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
@@ -21,8 +22,8 @@ from radar.infra.cache import code_stamp, key_digest
 from radar.stages import resolve
 from radar.stages.cluster import configures_a_tool
 from radar.stages.discover import Fleet
-from radar.stages.resolve import (JS_CONFIGS, ImportRoots, Index, collection_prefix, config_folders, project_files,
-                                  project_references, scala_relative)
+from radar.stages.resolve import (JS_CONFIGS, ImportRoots, Index, collection_prefix, config_folders, js_configs,
+                                  project_files, project_references, scala_relative)
 
 EVIDENCE_KEPT = 3  # path:line examples per edge
 
@@ -141,8 +142,10 @@ def _manifests(fleet: Fleet) -> list[bytes | None]:
             found.append(_read(path))  # plain strings: a Path per manifest was half of this on 175 subsystems
     for root in sorted({s.root for s in fleet.subsystems}):
         found.append(collection_prefix(root))
-        found += [_read(os.path.join(root, folder, name)) for folder in config_folders(fleet.subsystems, root)
-                  for name in JS_CONFIGS]
+        # a subsystem's own tsconfig.json, committed: its blob id says as much as its bytes
+        configs = js_configs(fleet.subsystems, root)
+        found += [configs.get(posixpath.join(folder, name)) or _read(os.path.join(root, folder, name))
+                  for folder in config_folders(fleet.subsystems, root, configs) for name in JS_CONFIGS]
     return found
 
 

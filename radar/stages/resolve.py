@@ -83,7 +83,7 @@ class Index:
         self.collections = [found for found in map(collection_prefix, sorted({s.root for s in subsystems})) if found]
         self.aliases: dict[str, list[tuple[str, str]]] = {}  # folder -> path_aliases()
         for root in sorted({s.root for s in subsystems}):
-            for folder in config_folders(subsystems, root):
+            for folder in config_folders(subsystems, root, js_configs(subsystems, root)):
                 self.aliases.setdefault(folder, path_aliases(root, folder))
         for subsystem in subsystems:
             self._add(subsystem)
@@ -419,16 +419,28 @@ _JSONC = re.compile(r'("(?:\\.|[^"\\])*")|//[^\n]*|/\*.*?\*/', re.DOTALL)
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 
 
-def config_folders(subsystems: Iterable[Subsystem], root: str) -> list[str]:
-    """Where a tsconfig.json may hold the aliases a subsystem's files use: the checkout's root
-    and each subsystem's folder and the folders above it."""
-    folders = {""}
+def js_configs(subsystems: Iterable[Subsystem], root: str) -> dict[str, str | None]:
+    """The tsconfig.json and jsconfig.json among the subsystems' own files at their folders'
+    tops, with their blob ids (None: changed since committed): known without touching the disk."""
+    found = {}
     for subsystem in subsystems:
+        namespace = subsystem.namespace.strip("/")
+        if subsystem.root == root and namespace:
+            configs = {f"{namespace}/{name}" for name in JS_CONFIGS}
+            found.update((f.path, f.blob) for f in subsystem.files if f.path in configs)
+    return found
+
+
+def config_folders(subsystems: Iterable[Subsystem], root: str, configs: dict[str, str | None]) -> list[str]:
+    """Where a tsconfig.json may hold the aliases a subsystem's files use: a subsystem's folder
+    when it holds one (`configs`: a pass asks on every run, so not the disk), and each folder
+    above one, up to the checkout's root."""
+    folders = {""} | {posixpath.dirname(path) for path in configs}
+    for subsystem in subsystems:
+        namespace = subsystem.namespace.strip("/")
         if subsystem.root == root:
-            namespace = subsystem.namespace.strip("/")
-            while namespace:
+            while namespace := posixpath.dirname(namespace):
                 folders.add(namespace)
-                namespace = posixpath.dirname(namespace)
     return sorted(folders)
 
 

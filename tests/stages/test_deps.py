@@ -106,11 +106,12 @@ def test_typescript_path_aliases_name_the_folders_the_nearest_tsconfig_maps_them
                           'import { Environment } from "@server/env";\nimport stores from "~/stores";\n'
                           'import vite from "vite";\n'},
         "apps/web": {"apps/web/src/lib/util.ts": "export const u = 1;\n",
-                     "apps/web/src/page.tsx": 'import { u } from "@/lib/util";\nimport { a } from "~/stores";\n'},
+                     "apps/web/src/page.tsx": 'import { u } from "@/lib/util";\nimport { a } from "~/stores";\n',
+                     "apps/web/tsconfig.json": json.dumps({"compilerOptions": {"baseUrl": ".",
+                                                                               "paths": {"@/*": ["src/*"]}}})},
     }, manifests={
         "tsconfig.json": '{\n  // the app\'s aliases\n  "compilerOptions": {"paths": {"@server/*": ["./server/*"],\n'
                          '    "~/*": ["./app/*"], /* a dependency */ "vite": ["./node_modules/vite/index.d.ts"],},},\n}\n',
-        "apps/web/tsconfig.json": json.dumps({"compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["src/*"]}}}),
     })
     assert edges(deps) == {("slack", "server"), ("slack", "app")}  # apps/web's nearest config has no `~/*`
 
