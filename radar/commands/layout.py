@@ -52,8 +52,9 @@ from radar.commands import excludes as excluded
 from radar.commands.excludes import (EXCLUDABLE, TEST_FILES, build_outputs, folder_excludes, without_code,
                                      without_drops)
 from radar.globs import any_glob, glob_match
-from radar.infra.cache import code_stamp, key_digest
+from radar.infra.cache import SHAPING, code_stamp, key_digest
 from radar.infra.gitdoor import GitError, git, is_git_checkout
+from radar.stages.analyse import generated
 from radar.stages.cluster import configures_a_tool
 from radar.stages.gitstate import index_file
 from radar.stages.grammars import unread_language
@@ -183,7 +184,10 @@ def remembered_layout(repo: Path, memo) -> Layout:
     worktrees, the manifests read for build outputs and the files measured are as they were: a
     scan with no rules folder reads the layout each pass (babel's 27k files: 0.46 s)."""
     identity = _checkout_identity(repo)
-    code = code_stamp("layout", (sys.modules[__name__], excluded))
+    # what decides the layout: this module, excludes.py, and the generated-code and language
+    # tables they read (analyse.py, grammars.py, languages.yaml through SHAPING)
+    code = code_stamp(("layout", SHAPING), (sys.modules[__name__], excluded, sys.modules[generated.__module__],
+                                            sys.modules[unread_language.__module__]))
     if memo is None or identity is None or code is None:
         return read_layout(repo)
     family = f"layout/{key_digest(str(repo))}/"
