@@ -32,9 +32,12 @@ A sub-folder holding packages further down, none of its own
 (`instrumentation/akka/{javaagent,library}`), is one package: its modules together. A build's
 ten or more modules at the top stay `*` beside a larger fleet below (opentelemetry-java's
 `instrumentation/*`): discovery gives each file to the innermost subsystem. With `*`, the top
-folders holding code that are no package and no fleet (`tools/`, `.github/`) are excluded.
-What is kept out of the scan (tests, fixtures, migrations, examples, benchmarks, vendored and generated
-code) is excludes.py's.
+folders holding code that are no package and no fleet (`tools/`, `.github/`) are excluded,
+but a folder grouping five modules of the build or more is a fleet (kafka's `connect/*`).
+Where the fleets hold less than half of the code kept, the top folders holding the rest are
+packages too (outline's `app`, `server`, `shared` beside its `plugins/*`). Type declarations
+(`.d.ts`) and generated code make no package. What is kept out of the scan (tests, fixtures,
+migrations, examples, benchmarks, vendored and generated code) is excludes.py's.
 """
 from __future__ import annotations
 
