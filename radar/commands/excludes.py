@@ -19,7 +19,8 @@ from radar.stages.parse import language_for
 
 EXCLUDABLE = {
     "tests": ("test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "testing", "t",  # Perl's, celery's
-              "test_package", "test_v1_package"),  # a Conan recipe's consumer test
+              "test_package", "test_v1_package",  # a Conan recipe's consumer test
+              "regress"),  # the OpenBSD way: tmux's 128 `regress/*.sh` were its only fleet
     "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",
                  "__snapshots__"),
     "vendored": ("vendor", "vendored", "third_party", "third-party", "node_modules", "bower_components"),
@@ -50,13 +51,19 @@ SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.j
 # alone is not enough: opentelemetry-java's `jaxrs-2.0` is its own code for JAX-RS 2.0.)
 VERSIONED = re.compile(r"[A-Za-z][\w.+-]*?-v?(?:\d+(?:\.\d+)+|\d{6,}|(?=[a-f]*\d)[0-9a-f]{7,12})")
 LICENSES = ("LICENSE", "LICENCE", "COPYING")
+# where C and C++ projects keep the libraries they build with: redis' `deps/jemalloc`, `deps/lua`
+# (not pnpm's TypeScript `deps/`, its own code)
+C_VENDORED = frozenset({"deps", "3rdparty", "external", "extern"})
 
 
 def source_drops(files: list[str]) -> set[str]:
-    """The folders holding a third-party source drop (VERSIONED)."""
+    """The folders holding a third-party source drop (VERSIONED), and those where C and C++
+    projects keep the libraries they build with (C_VENDORED, holding C or C++ sources)."""
     licensed = {folder for folder, _, name in (f.rpartition("/") for f in files)
                 if folder and name.upper().startswith(LICENSES)}
-    return {folder for folder in licensed if VERSIONED.fullmatch(folder.rpartition("/")[2])}
+    vendored = {"/".join(parts[:i + 1]) for parts in (f.split("/") for f in files if language_for(f) in ("c", "cpp"))
+                for i, name in enumerate(parts[:-1]) if name in C_VENDORED}
+    return {folder for folder in licensed if VERSIONED.fullmatch(folder.rpartition("/")[2])} | vendored
 
 
 def without_drops(files: list[str]) -> tuple[list[str], tuple[tuple[str, str, int], ...]]:
@@ -69,8 +76,8 @@ def without_drops(files: list[str]) -> tuple[list[str], tuple[tuple[str, str, in
         drop = next((f[:end] for end, char in enumerate(f) if char == "/" and f[:end] in drops), None)
         if drop is None:
             kept.append(f)
-        elif language_for(f):
-            counts[f"**/{drop.rpartition('/')[2]}/**"] += 1
+        elif language_for(f):  # a release's name anywhere; `deps` only there (hugo's own Go `deps/` is code)
+            counts[f"{drop}/**" if drop.rpartition("/")[2] in C_VENDORED else f"**/{drop.rpartition('/')[2]}/**"] += 1
     return kept, tuple((glob, "vendored", n) for glob, n in counts.most_common())
 
 

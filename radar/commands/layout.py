@@ -86,7 +86,7 @@ PUBLISHED_FLEET = 5  # packages with manifests of their own that make a fleet in
 GROUPED_AT_THE_TOP = 5  # modules in a top folder that groups them, beside the build's modules at the top
 UNCOVERED_FILES = 10  # source files in a top folder no fleet holds that make it a package (_uncovered_tops)
 GO_BESIDE = 5  # Go packages that make a folder a fleet beside a folder of DEEP_PACKAGES of them (_go_fleets)
-TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing"}  # in a folder name: suites, not a fleet
+TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing", "regress"}  # in a folder name: suites, not a fleet
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil")  # one word: `testprojects`
 # a folder named for a version (semconv/v1.20.0): a frozen copy, never part of a fleet (_versions)
 VERSION_NAME = re.compile(r"v?\d+(?:[._]\d+)*(?:(?:alpha|beta|rc)\d*)?", re.IGNORECASE)  # v1.20.0, 2_0, v1beta1
@@ -150,10 +150,11 @@ def _uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
     inside = any_glob(tuple(_beneath(glob) for glob, _ in globs))
     kept = [f for f in sources if not excluded(f)]
     fleets_in = {glob.rpartition("/")[0] for glob, _ in globs}  # their own files: _own_package's to take
-    rest = Counter(f.partition("/")[0] for f in kept
-                   if "/" in f and not inside(f) and f.rpartition("/")[0] not in fleets_in)
+    rest = Counter(f.partition("/")[0] if "/" in f else "" for f in kept
+                   if not inside(f) and f.rpartition("/")[0] not in fleets_in)
     if sum(rest.values()) * 2 <= len(kept):
         return ()
+    rest.pop("", None)  # the top's own files: no folder to name (git's 489)
     children = defaultdict(set)  # a top folder of versions side by side holds frozen copies: no package
     for f in kept:
         parts = f.split("/")
@@ -284,11 +285,11 @@ def _lone_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
     source files too (libuv's `src/unix/*.c`, the platform ports), and beside those their folder,
     for the headers they all include (`internal.h`): where the code they share belongs."""
     found = []
-    for glob, n in _module_fleets(sources, ("go",), PLUGIN_FLEET):
+    for glob, n in _module_fleets(sources, ("go",), PLUGIN_FLEET, at_the_root=("c", "cpp")):
         found.append((glob, n))
         folder = glob.rpartition("/")[0]
         headers = sum(f.rpartition("/")[0] == folder and f.endswith(HEADERS) for f in sources)
-        if language_for(glob) in ("c", "cpp") and headers:
+        if language_for(glob) in ("c", "cpp") and headers and folder:  # the top's: no folder to name
             found.append((folder, headers))
     return tuple(found)
 
@@ -357,23 +358,27 @@ def _fleet_size(parent: str, published: Callable[[str], bool] = lambda folder: F
 
 
 def _module_fleets(sources: list[str], whole: tuple[str, ...] = FOLDER_PACKAGES,
-                   least: int = MODULE_FLEET) -> tuple[tuple[str, int], ...]:
+                   least: int = MODULE_FLEET, at_the_root: tuple[str, ...] = ()) -> tuple[tuple[str, int], ...]:
     """With no folder of packages anywhere, or fewer than MODULE_FLEET packages in all: each
     folder holding MODULE_FLEET modules of its own or more, one integration per module (an
     Ansible collection's 577 `plugins/modules/*.py`, eslint's `lib/rules/*.js`), or a single
     package's modules (rich's `rich/*.py`), as `folder/*.py`, with its helpers (_helper_folders).
     Never a private folder's (rich's generated `_unicode_data/`), nor one of the languages
-    `whole`, whose folder is one package (Go's; C's and C++'s but where nothing else is found)."""
+    `whole`, whose folder is one package (Go's; C's and C++'s but where nothing else is found).
+    At the top of the tree, only the languages `at_the_root` (tmux's 150 `*.c`)."""
     counts: Counter = Counter()
     for f in sources:
         folder, _, name = f.rpartition("/")
-        if folder and not name.startswith("_") and not folder.rpartition("/")[2].startswith("_") \
-                and language_for(f) not in whole and not _inside_tests(tuple(folder.split("/"))):
+        language = language_for(f)
+        if (folder or language in at_the_root) and not name.startswith("_") \
+                and not folder.rpartition("/")[2].startswith("_") \
+                and language not in whole and not _inside_tests(tuple(folder.split("/"))):
             counts[(folder, PurePosixPath(name).suffix)] += 1
     fleets = [(folder, suffix, n) for (folder, suffix), n in sorted(counts.items()) if suffix not in HEADERS
               and (n >= least or n >= PLUGIN_FLEET and folder.rpartition("/")[2] in PLUGIN_PACKAGES)]
     return tuple(glob for folder, suffix, n in fleets
-                 for glob in ((f"{folder}/*{suffix}", n), *_helper_folders(folder, sources)))
+                 for glob in ((f"{folder}/*{suffix}" if folder else f"*{suffix}", n),
+                              *(_helper_folders(folder, sources) if folder else ())))
 
 
 def _helper_folders(folder: str, sources: list[str]) -> tuple[tuple[str, int], ...]:
