@@ -51,8 +51,8 @@ SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.j
 # alone is not enough: opentelemetry-java's `jaxrs-2.0` is its own code for JAX-RS 2.0.)
 VERSIONED = re.compile(r"[A-Za-z][\w.+-]*?-v?(?:\d+(?:\.\d+)+|\d{6,}|(?=[a-f]*\d)[0-9a-f]{7,12})")
 LICENSES = ("LICENSE", "LICENCE", "COPYING")
-# where C and C++ projects keep the libraries they build with: redis' `deps/jemalloc`, `deps/lua`
-# (not pnpm's TypeScript `deps/`, its own code)
+# where C and C++ projects keep the libraries they build with, one sub-folder each: redis'
+# `deps/jemalloc`, `deps/lua` (not njs' `external/*.c`, its own modules, nor pnpm's TypeScript `deps/`)
 C_VENDORED = frozenset({"deps", "3rdparty", "external", "extern"})
 
 
@@ -61,9 +61,10 @@ def source_drops(files: list[str]) -> set[str]:
     projects keep the libraries they build with (C_VENDORED, holding C or C++ sources)."""
     licensed = {folder for folder, _, name in (f.rpartition("/") for f in files)
                 if folder and name.upper().startswith(LICENSES)}
-    vendored = {"/".join(parts[:i + 1]) for parts in (f.split("/") for f in files if language_for(f) in ("c", "cpp"))
-                for i, name in enumerate(parts[:-1]) if name in C_VENDORED}
-    return {folder for folder in licensed if VERSIONED.fullmatch(folder.rpartition("/")[2])} | vendored
+    c_files = [f.split("/") for f in files if language_for(f) in ("c", "cpp")]
+    named = {"/".join(parts[:i + 1]) for parts in c_files for i, name in enumerate(parts[:-1]) if name in C_VENDORED}
+    own = {"/".join(parts[:-1]) for parts in c_files}  # C files right in the folder: its own modules
+    return {folder for folder in licensed if VERSIONED.fullmatch(folder.rpartition("/")[2])} | (named - own)
 
 
 def without_drops(files: list[str]) -> tuple[list[str], tuple[tuple[str, str, int], ...]]:

@@ -150,11 +150,10 @@ def _uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
     inside = any_glob(tuple(_beneath(glob) for glob, _ in globs))
     kept = [f for f in sources if not excluded(f)]
     fleets_in = {glob.rpartition("/")[0] for glob, _ in globs}  # their own files: _own_package's to take
-    rest = Counter(f.partition("/")[0] if "/" in f else "" for f in kept
-                   if not inside(f) and f.rpartition("/")[0] not in fleets_in)
-    if sum(rest.values()) * 2 <= len(kept):
+    uncovered = [f for f in kept if not inside(f) and f.rpartition("/")[0] not in fleets_in]
+    if len(uncovered) * 2 <= len(kept):
         return ()
-    rest.pop("", None)  # the top's own files: no folder to name (git's 489)
+    rest = Counter(f.partition("/")[0] for f in uncovered if "/" in f)  # the top's own files: no folder to name
     children = defaultdict(set)  # a top folder of versions side by side holds frozen copies: no package
     for f in kept:
         parts = f.split("/")

@@ -40,6 +40,7 @@ from pathlib import Path
 
 from radar.stages.discover import Fleet, Subsystem
 
+C_SOURCES = (".c", ".cc", ".cpp", ".cxx")
 JS_SOURCES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")  # a specifier may leave these out
 PYTHON_BUILDS = ("pyproject.toml", "setup.py", "setup.cfg",  # where a distribution's names start,
                  "manage.py")  # and a Django project's: manage.py runs with its folder on sys.path (netbox)
@@ -76,6 +77,7 @@ class Index:
         # declared packages / namespaces, per family of languages that can import each other
         self.declared: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.by_basename: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.faces: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # header -> its .c
         self.packages: dict[str, set[str]] = defaultdict(set)  # package.json names
         self.crates: dict[str, set[str]] = defaultdict(set)
         self.go_modules: list[tuple[str, str]] = []  # (module path, its folder relative to the root)
@@ -100,6 +102,11 @@ class Index:
                     self.python[module].add(name)
             elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb")):
                 self.by_basename[posixpath.basename(path)][path].add(name)
+        if namespace.endswith(C_SOURCES):  # a C module of its own (git's `strbuf.c`): its header is its face
+            stem = namespace.rpartition(".")[0]
+            for header in (stem + suffix for suffix in (".h", ".hh", ".hpp", ".hxx")):
+                if os.path.isfile(os.path.join(subsystem.root, header)):
+                    self.faces[posixpath.basename(header)][header].add(name)
         folder = Path(subsystem.root, namespace)
         manifest = _json(folder / "package.json")
         if isinstance(manifest, dict) and isinstance(manifest.get("name"), str):
@@ -258,6 +265,8 @@ class Index:
         if not target:
             return None
         candidates = self.by_basename.get(posixpath.basename(target), {})
+        if text.startswith('"') and not candidates:  # a module's own header, "strbuf.h": that module
+            candidates = self.faces.get(posixpath.basename(target), {})
         if text.startswith('"'):
             beside = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
             if beside in candidates:

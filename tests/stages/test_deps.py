@@ -116,6 +116,17 @@ def test_typescript_path_aliases_name_the_folders_the_nearest_tsconfig_maps_them
     assert edges(deps) == {("slack", "server"), ("slack", "app")}  # apps/web's nearest config has no `~/*`
 
 
+def test_a_c_modules_own_header_names_that_module(tmp_path):
+    """tmux, each `*.c` at the top one subsystem: `#include "tmux.h"` names `tmux.c`, whose face
+    it is; `<err.h>` is the system's, never tmux's `compat/err.c`."""
+    deps = scan(tmp_path, {
+        "tmux.c": {"tmux.c": "int main(void) { return 0; }\n"},
+        "compat/err.c": {"compat/err.c": "void err(void) {}\n"},
+        "window-tree.c": {"window-tree.c": '#include <err.h>\n#include "tmux.h"\nint tree(void) { return 1; }\n'},
+    }, manifests={"tmux.h": "int main(void);\n", "compat/err.h": "void err(void);\n"})
+    assert edges(deps) == {("window-tree.c", "tmux.c")}
+
+
 def test_a_module_that_is_a_subsystem_is_imported_without_its_extension(tmp_path):
     """redash's hooks are one module each, imported as `./useUpdate`."""
     deps = scan(tmp_path, {
