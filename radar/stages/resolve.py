@@ -16,7 +16,8 @@ The deps stage (deps.py) hands every file's references here, language by languag
   (a PHP class also by its file: `Illuminate\\Support\\Str` is the Str.php of a subsystem declaring
   `Illuminate\\Support`, which several may declare; the .NET platform's, which libraries declare for
   extension methods, are nobody's); a .NET project file's `<ProjectReference>`s;
-- C/C++: includes relative to the including file, else by a unique path suffix; Ruby's
+- C/C++: includes relative to the including file, else by a unique path suffix (a quoted
+  header of a C module that is a subsystem of its own names that module: `"tmux.h"`, `tmux.c`); Ruby's
   `require` likewise (a gem's `lib/a/b.rb` for `require "a/b"`), `require_relative` by path,
   and the constants autoloading resolves (a superclass, a mixin, `A::B`) by the file their
   names make (`a/b.rb`), as Zeitwerk does;
