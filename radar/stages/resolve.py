@@ -42,6 +42,7 @@ from pathlib import Path
 from radar.stages.discover import Fleet, Subsystem
 
 C_SOURCES = (".c", ".cc", ".cpp", ".cxx")
+HEADER_SUFFIXES = (".h", ".hh", ".hpp", ".hxx")
 JS_SOURCES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")  # a specifier may leave these out
 PYTHON_BUILDS = ("pyproject.toml", "setup.py", "setup.cfg",  # where a distribution's names start,
                  "manage.py")  # and a Django project's: manage.py runs with its folder on sys.path (netbox)
@@ -90,6 +91,8 @@ class Index:
                 self.aliases.setdefault(folder, path_aliases(root, folder))
         for subsystem in subsystems:
             self._add(subsystem)
+        for name, header in c_faces(subsystems):  # a C module of its own (tmux's `tmux.c`): its header
+            self.faces[posixpath.basename(header)][header].add(name)
 
     def _add(self, subsystem: Subsystem) -> None:
         name, namespace = subsystem.name, subsystem.namespace.strip("/")
@@ -103,11 +106,7 @@ class Index:
                     self.python[module].add(name)
             elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb")):
                 self.by_basename[posixpath.basename(path)][path].add(name)
-        if namespace.endswith(C_SOURCES):  # a C module of its own (git's `strbuf.c`): its header is its face
-            stem = namespace.rpartition(".")[0]
-            for header in (stem + suffix for suffix in (".h", ".hh", ".hpp", ".hxx")):
-                if os.path.isfile(os.path.join(subsystem.root, header)):
-                    self.faces[posixpath.basename(header)][header].add(name)
+
         folder = Path(subsystem.root, namespace)
         manifest = _json(folder / "package.json")
         if isinstance(manifest, dict) and isinstance(manifest.get("name"), str):
@@ -438,6 +437,28 @@ def js_configs(subsystems: Iterable[Subsystem], root: str) -> dict[str, str | No
         if subsystem.root == root and namespace:
             configs = {f"{namespace}/{name}" for name in JS_CONFIGS}
             found.update((f.path, f.blob) for f in subsystem.files if f.path in configs)
+    return found
+
+
+def c_faces(subsystems: Iterable[Subsystem]) -> list[tuple[str, str]]:
+    """(subsystem, header) for each C or C++ module that is a subsystem of its own and has a
+    header of the same name beside it (`tmux.c`, `tmux.h`): one listing per folder of them."""
+    listed: dict[str, set[str]] = {}
+    found = []
+    for subsystem in subsystems:
+        namespace = subsystem.namespace.strip("/")
+        if not namespace.endswith(C_SOURCES):
+            continue
+        folder, _, module = namespace.rpartition("/")
+        where = os.path.join(subsystem.root, folder)
+        if where not in listed:
+            try:
+                listed[where] = set(os.listdir(where))
+            except OSError:
+                listed[where] = set()
+        stem = module.rpartition(".")[0]
+        found += [(subsystem.name, posixpath.join(folder, stem + suffix)) for suffix in HEADER_SUFFIXES
+                  if stem + suffix in listed[where]]
     return found
 
 
