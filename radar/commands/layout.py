@@ -129,8 +129,9 @@ def read_layout(repo: Path) -> Layout:
     globs = _globs(code, code_sources, size)
     at_the_top = any(glob == "*" for glob, _ in globs)
     fleets = {glob.split("/")[0] for glob, _ in globs if glob != "*"}
-    excludes = (folder_excludes(sources) + dropped + (_not_packages_at_the_top(files, sources, fleets) if at_the_top else ())
-                + build_outputs(repo, files))
+    kept_out = folder_excludes(sources)
+    excludes = (kept_out + dropped + (_not_packages_at_the_top(files, sources, fleets, _left_in(code_sources, kept_out))
+                                      if at_the_top else ()) + build_outputs(repo, files))
     globs += () if at_the_top else _uncovered_tops(globs, code_sources, excludes)
     return Layout(globs, excludes, _worktrees(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
@@ -146,9 +147,8 @@ def _uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
     a Go workspace's modules beside its `pkg/*` (etcd's `server/`, `client/`, `etcdctl/`)."""
     if not globs:
         return ()
-    excluded = any_glob(tuple(glob for glob, _, _ in excludes) + ("**/node_modules/**", "**/vendor/**"))
     inside = any_glob(tuple(_beneath(glob) for glob, _ in globs))
-    kept = [f for f in sources if not excluded(f)]
+    kept = _left_in(sources, excludes)
     fleets_in = {glob.rpartition("/")[0] for glob, _ in globs}  # their own files: _own_package's to take
     uncovered = [f for f in kept if not inside(f) and f.rpartition("/")[0] not in fleets_in]
     if len(uncovered) * 2 <= len(kept):
@@ -593,15 +593,35 @@ def _module_glob(parent: str, packages: int, sources: list[str]) -> list[tuple[s
     return [(f"{parent}/*{suffix}", modules)] if modules >= max(MIN_PACKAGES, MODULE_PACKAGES * packages) else []
 
 
-def _not_packages_at_the_top(files: list[str], sources: list[str],
-                             fleets: set[str]) -> tuple[tuple[str, str, int], ...]:
+def _not_packages_at_the_top(files: list[str], sources: list[str], fleets: set[str],
+                             kept: list[str]) -> tuple[tuple[str, str, int], ...]:
     """With `*` for the packages at the top, the top folders holding code that are no package
     (rails' `guides/`, `tools/`, `.github/`): each would be a subsystem of its own. Those holding
-    a fleet of their own (`instrumentation/`, for `instrumentation/*`) stay."""
+    a fleet of their own (`instrumentation/`, for `instrumentation/*`) stay, and so does the one
+    holding most of the code kept (phpstan's `src/`, the root package's own, beside five tools
+    with a composer.json each: its 1,292 files were excluded)."""
     built = frozenset(sources)
     packages = {parts[0] for parts in (f.split("/") for f in files)
                 if len(parts) == 2 and (_is_manifest(parts[1]) or _is_go_source(parts[1]))
                 or _builds_sources(parts, 0, built)}
     counts = Counter(PurePosixPath(f).parts[0] for f in sources if f.count("/") >= 1)
     return tuple((f"{folder}/**", "not a package", n) for folder, n in sorted(counts.items())
-                 if folder not in packages and folder not in fleets)
+                 if folder not in packages and folder not in fleets and folder != _main_code(kept, packages))
+
+
+def _main_code(kept: list[str], packages: set[str]) -> str | None:
+    """The top folder holding most of the code kept, in the language the packages are written
+    in (phpstan's `src/`, PHP; not helix's `runtime/`, 1,190 tree-sitter queries beside Rust)."""
+    tops = Counter(f.partition("/")[0] for f in kept if "/" in f)
+    top, n = max(tops.items(), key=lambda item: item[1], default=(None, 0))
+    if top is None or n * 2 <= len(kept):
+        return None
+    spoken = Counter(language_for(f) for f in kept if f.partition("/")[0] in packages)
+    written = Counter(language_for(f) for f in kept if f.partition("/")[0] == top)
+    return top if spoken and written.most_common(1)[0][0] == spoken.most_common(1)[0][0] else None
+
+
+def _left_in(sources: list[str], excludes: tuple[tuple[str, str, int], ...]) -> list[str]:
+    """The sources these excludes (and the dependency folders) leave."""
+    excluded = any_glob(tuple(glob for glob, _, _ in excludes) + ("**/node_modules/**", "**/vendor/**"))
+    return [f for f in sources if not excluded(f)]

@@ -553,6 +553,29 @@ def test_init_keeps_a_top_folder_grouping_the_builds_modules_as_a_fleet_beside_t
     assert "tools/**" in fleet_rules["exclude"] and "connect/**" not in fleet_rules["exclude"]
 
 
+def test_init_keeps_the_root_packages_own_code_beside_tool_packages_at_the_top(tmp_path):
+    """phpstan: five tools with a composer.json each (`compiler/`, `issue-bot/`…) made `*`, and
+    `src/`, the root package's 1,292 files, was excluded as "not a package". helix's `runtime/`,
+    tree-sitter queries beside its Rust crates, stays out."""
+    files = {"composer.json": "{}"}
+    for tool in ("compiler", "issue-bot", "apigen", "build-cs", "changelog-generator"):
+        files[f"{tool}/composer.json"] = "{}"
+        files[f"{tool}/src/Tool.php"] = "<?php\nclass Tool {}\n"
+    for n in range(12):
+        files[f"src/Rules/Rule{n}.php"] = f"<?php\nclass Rule{n} {{}}\n"
+    done, fleet_rules = _init(tmp_path / "php-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["*"] and "src/**" not in fleet_rules["exclude"], done.stderr
+
+    files = {"Cargo.toml": "[workspace]\n"}
+    for crate in ("helix-core", "helix-view", "helix-term"):
+        files[f"{crate}/Cargo.toml"] = "[package]\n"
+        files[f"{crate}/src/lib.rs"] = "pub fn f() {}\n"
+    for n in range(12):
+        files[f"runtime/queries/lang{n}/highlights.scm"] = "(identifier) @variable\n"
+    _, fleet_rules = _init(tmp_path / "rust-repo", files, tmp_path / "rust-rules")
+    assert "runtime/**" in fleet_rules["exclude"]
+
+
 def test_init_finds_gems_named_by_their_gemspec_and_leaves_out_the_other_top_folders(tmp_path):
     """rails: actionpack/actionpack.gemspec and eleven more at the top, one Gemfile for all;
     `tools/` and `.github/` hold code but are no gem, so no subsystem."""
