@@ -231,7 +231,7 @@ def _layout_fleet(repo: Path, quiet: bool, cache_dir: Path | None):
     repository has no worktree, the subsystems and excludes `radar init` would write, with
     `lib/*` among them where `lib/` holds folders of code (vector's crates beside its
     `src/sinks/*`, rubocop's `lib/rubocop` beside its cops), said once."""
-    from radar.commands.layout import remembered_layout
+    from radar.commands.layout_memo import remembered_layout
     from radar.config import FleetRules
     from radar.infra.cache import ParseCache
 

@@ -41,25 +41,19 @@ migrations, examples, benchmarks, vendored and generated code) is excludes.py's.
 """
 from __future__ import annotations
 
-import dataclasses
 import os
 import posixpath
 import re
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from radar.commands import excludes as excluded
 from radar.commands.excludes import (EXCLUDABLE, TEST_FILES, build_outputs, folder_excludes, without_code,
                                      without_drops)
 from radar.globs import any_glob, glob_match
-from radar.infra.cache import SHAPING, code_stamp, key_digest
 from radar.infra.gitdoor import GitError, git, is_git_checkout
-from radar.stages.analyse import generated
 from radar.stages.cluster import configures_a_tool
-from radar.stages.gitstate import index_file
 from radar.stages.grammars import unread_language
 from radar.stages.parse import language_for
 
@@ -180,53 +174,6 @@ def _size(repo: Path, path: str) -> int:
         return os.lstat(repo / path).st_size  # a link is never followed out of the tree
     except OSError:
         return 0
-
-
-def remembered_layout(repo: Path, memo) -> Layout:
-    """read_layout(), taken from `memo` (cache.ParseCache) while the checkout's index file, its
-    worktrees, the manifests read for build outputs and the files measured are as they were: a
-    scan with no rules folder reads the layout each pass (babel's 27k files: 0.46 s)."""
-    identity = _checkout_identity(repo)
-    # what decides the layout: this module, excludes.py, and the generated-code and language
-    # tables they read (analyse.py, grammars.py, languages.yaml through SHAPING)
-    code = code_stamp(("layout", SHAPING), (sys.modules[__name__], excluded, sys.modules[generated.__module__],
-                                            sys.modules[unread_language.__module__]))
-    if memo is None or identity is None or code is None:
-        return read_layout(repo)
-    family = f"layout/{key_digest(str(repo))}/"
-    key = family + key_digest((code, identity))
-    try:
-        fields, manifests = memo.get_many([key]).get(key)
-        if manifests == _stats(repo, [path for path, _ in manifests]):
-            return Layout(*fields)
-    except (TypeError, ValueError):
-        pass
-    layout = read_layout(repo)
-    read = sorted({why[why.index("(") + 1:why.index("'s ")] for _, why, _ in layout.excludes if why.startswith("build output")}
-                  | set(layout.measured))
-    memo.put_many({key: (dataclasses.astuple(layout), _stats(repo, read))}, replacing=[family])
-    return layout
-
-
-def _checkout_identity(repo: Path) -> tuple | None:
-    index = index_file(repo)
-    try:
-        info = os.stat(index) if index is not None else None
-        worktrees = sorted(os.listdir(repo / ".git" / "worktrees")) if (repo / ".git" / "worktrees").is_dir() else []
-    except OSError:
-        return None
-    return None if info is None else (str(index), info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns, worktrees)
-
-
-def _stats(repo: Path, paths: list[str]) -> list[tuple[str, tuple | None]]:
-    found = []
-    for path in paths:
-        try:
-            info = os.lstat(repo / path)  # a link is never followed out of the tree
-            found.append((path, (info.st_size, info.st_mtime_ns)))
-        except OSError:
-            found.append((path, None))
-    return found
 
 
 def _files(repo: Path) -> list[str]:
