@@ -42,6 +42,11 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
               "**/test_setup.*", "**/setupTests.*", "**/setup-tests.*", "**/setup-test.*", "**/jest.setup.*",
               "**/vitest.setup.*", "**/tests.rs", "**/test.rs")
 SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**")
+# folders of examples named for what they show: checkstyle's `src/xdocs-examples` (158 copies of
+# its checks' documented cases); the plural only: `example-generators` is hoppscotch's own code
+EXAMPLE_FOLDERS = ("**/*-examples/**", "**/*_examples/**")
+MAVEN_TESTS = "**/src/it/**"  # Maven's integration tests, beside `src/main` (folder_excludes)
+NAMELESS_EXCLUDES = (MAVEN_TESTS, *EXAMPLE_FOLDERS)  # excludes no single folder name says (layout.py)
 DECLARATIONS = (".d.ts", ".d.mts", ".d.cts")  # TypeScript's declaration files: types, no code
 BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
 SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships
@@ -134,12 +139,16 @@ def build_outputs(repo: Path, files: list[str]) -> tuple[tuple[str, str, int], .
 def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
     """An exclude per folder name of EXCLUDABLE found, per folder of a Go package's test helpers
     (`x/xtest`: opentelemetry-collector's six `NewNopSettings` copies, in `exportertest`,
-    `receivertest`…, were its second proposal), per suite folder and per test file pattern
+    `receivertest`…, were its second proposal), Maven's integration tests (`src/it` beside
+    `src/main`: checkstyle's 580 files), per suite or example folder and per test file pattern
     matched, with how many source files each keeps out."""
     counts: Counter = Counter()
+    maven = {f[:f.index("src/main/")] for f in sources if f.startswith("src/main/") or "/src/main/" in f}
     for f in sources:
         parts = f.split("/")[:-1]
         folders = set(parts)
+        if "src/it/" in f and any(f.startswith(f"{root}src/it/") for root in maven):
+            counts[(MAVEN_TESTS, "tests")] += 1
         for parent, name in zip(parts, parts[1:]):  # Go's test helpers of package x: x/xtest
             if name == parent + "test" and f.endswith(".go"):  # (net/http/httptest, exporter/exportertest)
                 counts[(f"**/{name}/**", "tests")] += 1
@@ -148,10 +157,11 @@ def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
                 if name in names or why != "migrations" and name.lower() in names:  # is their framework's code
                     counts[(f"**/{name}/**", why)] += 1
     excludes = [(glob, why, n) for (glob, why), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
-    for pattern in (*SUITE_FOLDERS, *TEST_FILES):
+    patterns = [(pattern, "tests") for pattern in (*SUITE_FOLDERS, *TEST_FILES)]
+    for pattern, why in patterns + [(pattern, "examples") for pattern in EXAMPLE_FOLDERS]:
         n = sum(glob_match(pattern, f) for f in sources)
         if n:
-            excludes.append((pattern, "tests", n))
+            excludes.append((pattern, why, n))
     return tuple(excludes)
 
 

@@ -49,8 +49,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from radar.commands.excludes import (EXCLUDABLE, TEST_FILES, build_outputs, folder_excludes, without_code,
-                                     without_drops)
+from radar.commands.excludes import (EXCLUDABLE, NAMELESS_EXCLUDES, TEST_FILES, build_outputs, folder_excludes,
+                                     without_code, without_drops)
 from radar.globs import any_glob, glob_match
 from radar.infra.gitdoor import GitError, git, is_git_checkout
 from radar.stages.cluster import configures_a_tool
@@ -88,9 +88,10 @@ MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per pack
 PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
                   "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules", "sinks",
                   "sources", "transforms", "contrib", "transports", "dialects", "collectors", "extractor", "extractors",
-                  "diagrams"}  # module fleets anywhere
+                  "diagrams", "engines"}  # module fleets anywhere (searxng's 251 `searx/engines/*.py`)
 # of those, the names whose sub-folders are plugins too, manifest or not (not React's context
-# `providers/`, an app's request `handlers/`, a linter's `rules/` helpers, a bundler's `modules/`)
+# `providers/`, an app's request `handlers/`, a linter's `rules/` helpers, a bundler's `modules/`,
+# unless there are PLUGIN_FLEET of them: stylelint's 151 `lib/rules/<rule>/`)
 PLUGIN_PACKAGES = PLUGIN_FOLDERS - {"providers", "handlers", "rules", "modules"}
 OWN_PACKAGE_BYTES = 8192  # a fleet's folder holding this much code of its own is its package (_own_package)
 MODULE_FLEET = 20  # with no folder of packages, a folder holding this many modules: one-module packages
@@ -112,7 +113,9 @@ class Layout:
 def read_layout(repo: Path) -> Layout:
     files, dropped = without_drops(_files(repo))  # no fleet, no other exclude is read in them
     sources = [f for f in files if language_for(f)]
-    code, made = without_code(repo, files)  # the packages are made of the rest
+    kept_out = folder_excludes(sources)
+    # the packages are made of the rest, but for folders no name of theirs tells from code (_not_fleet)
+    code, made = without_code(repo, _left_in(files, tuple(e for e in kept_out if e[0] in NAMELESS_EXCLUDES)))
     measured: dict[str, int] = dict.fromkeys(made, 0)  # edited by hand, one may be code again
 
     def size(path: str) -> int:
@@ -123,7 +126,6 @@ def read_layout(repo: Path) -> Layout:
     globs = _globs(code, code_sources, size)
     at_the_top = any(glob == "*" for glob, _ in globs)
     fleets = {glob.split("/")[0] for glob, _ in globs if glob != "*"}
-    kept_out = folder_excludes(sources)
     excludes = (kept_out + dropped + (_not_packages_at_the_top(files, sources, fleets, _left_in(code_sources, kept_out))
                                       if at_the_top else ()) + build_outputs(repo, files))
     globs += () if at_the_top else _uncovered_tops(globs, code_sources, excludes)
@@ -346,6 +348,7 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
     go_packages: dict[str, set[str]] = defaultdict(set)  # Go's package is its folder: no manifest
     groups: dict[str, set[str]] = defaultdict(set)  # sub-folders holding packages further down
     bare: dict[str, set[str]] = defaultdict(set)  # sub-folders of `packages/` holding code
+    crowded: dict[str, set[str]] = defaultdict(set)  # those of `rules/` and the like: packages when many
     children: dict[str, set[str]] = defaultdict(set)
     for f in files:
         parts = f.split("/")  # git's paths: "/"-separated, relative, never empty parts
@@ -364,6 +367,9 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
                     groups[parent].add(child)
                 if _in_packages_folder(parts, depth, built):
                     bare[parent].add(child)
+                elif _in_packages_folder(parts, depth, built, PLUGIN_FOLDERS):
+                    crowded[parent].add(child)
+    bare.update((parent, found) for parent, found in crowded.items() if len(found) >= PLUGIN_FLEET)
     modules = {parent: set(found) for parent, found in packages.items()}
     fleets = _go_fleets(go_packages, listed)
     for parent, found in go_packages.items():  # every folder of a Go module is a package: only
@@ -488,13 +494,14 @@ def _swift_target(parts: list[str], depth: int, files: frozenset[str]) -> bool:
     return depth > 0 and parts[depth - 1] == "Sources" and "/".join([*parts[:depth - 1], "Package.swift"]) in files
 
 
-def _in_packages_folder(parts: list[str], depth: int, sources: frozenset[str]) -> bool:
+def _in_packages_folder(parts: list[str], depth: int, sources: frozenset[str],
+                        plugging: frozenset[str] | set[str] = PLUGIN_PACKAGES) -> bool:
     """A folder of `packages/` holding code (tests aside) is a package, manifest or not, unless
     it groups packages further down: dd-trace-js keeps its 115 plugins and libraries in
     `packages/<name>/src/` under the one package.json at the top. So is one of a folder named
     for what plugs in: vector's `src/sinks/<sink>/`, Rust modules of its one crate. The folder's
     name says what its sub-folders are; a private one (`_tables/`) is none."""
-    return depth > 0 and (parts[depth - 1] == "packages" or parts[depth - 1] in PLUGIN_PACKAGES) \
+    return depth > 0 and (parts[depth - 1] == "packages" or parts[depth - 1] in plugging) \
         and not parts[depth].startswith("_") and "/".join(parts) in sources \
         and not configures_a_tool("/".join(parts)) and not _inside_tests(tuple(parts[depth + 1:-1]))
 

@@ -1119,3 +1119,48 @@ def test_a_scan_ends_naming_its_first_proposals_or_else_those_nearest_the_gate(s
     _summary(snapshot, out / "snapshots" / "latest.json", args)
     err = capsys.readouterr().err
     assert near and f"near the gate: {near[0]['id']} — " in err and "— missing: " in err
+
+
+def test_init_takes_a_folder_of_many_rule_folders_as_packages_and_their_library_as_the_home(tmp_path):
+    """stylelint: 151 `lib/rules/<rule>/index.mjs` beside the helpers they import from
+    `lib/utils/*.mjs`: each rule is a package and `lib` their home (the helpers, 154 modules,
+    had been the fleet and the rules one package); eslint's lone `lib/rules/utils/` stays none."""
+    files = {"package.json": "{}\n", "lib/index.mjs": "export default {};\n"}
+    for n in range(22):
+        files[f"lib/utils/util{n}.mjs"] = f"export default function util{n}() {{ return {n}; }}\n"
+    for n in range(21):
+        files[f"lib/rules/rule-{n}/index.mjs"] = (f"import util{n} from '../../utils/util{n}.mjs';\n"
+                                                  f"export default () => util{n}();\n")
+    done, fleet_rules = _init(tmp_path / "stylelint-like", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["lib/rules/*", "lib"], done.stderr
+    assert "lib/rules/* (21 packages)" in done.stderr
+
+
+def test_init_takes_a_folder_of_search_engines_as_a_fleet(tmp_path):
+    """searxng: `searx/engines/*.py`, one module per search engine, inside a package holding
+    a dozen sub-packages: a fleet (it had been one subsystem, its copies never compared)."""
+    files = {"setup.py": "", "searx/__init__.py": "", "searx/utils.py": "def clean(text):\n    return text\n"}
+    for name in ("network", "search", "plugins"):
+        files[f"searx/{name}/__init__.py"] = f"def {name}():\n    return 1\n"
+    for n in range(12):
+        files[f"searx/engines/engine{n}.py"] = f"from searx.utils import clean\n\ndef response(resp):\n    return {n}\n"
+    done, fleet_rules = _init(tmp_path / "searx-like", files, tmp_path / "rules")
+    assert "searx/engines/*.py" in fleet_rules["subsystems"], done.stderr
+
+
+def test_init_excludes_maven_integration_tests_and_folders_of_examples(tmp_path):
+    """checkstyle: `src/it/java` (Maven's integration tests, beside `src/main`) and
+    `src/xdocs-examples` held 2,599 files of copies of the checks' test cases, and fleets of
+    one-module packages were read there; `example-generators` is code."""
+    files = {"pom.xml": "<project/>\n"}
+    for folder in ("src/main/java/org/x/checks", "src/it/java/org/x/checks", "src/xdocs-examples/java/org/x/checks"):
+        for n in range(22):
+            files[f"{folder}/Check{n}.java"] = f"package org.x.checks;\n\npublic class Check{n} {{ }}\n"
+    files.update({f"tools/example-generators/gen{n}.py": f"def gen{n}():\n    return {n}\n" for n in range(3)})
+    _, fleet_rules = _init(tmp_path / "maven-repo", files, tmp_path / "rules")
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("src/it/java/org/x/checks/Check1.java")
+    assert excluded("src/xdocs-examples/java/org/x/checks/Check1.java")
+    assert not excluded("src/main/java/org/x/checks/Check1.java")
+    assert not excluded("tools/example-generators/gen1.py")
+    assert fleet_rules["subsystems"] == ["src/main/java/org/x/checks/*.java"]
