@@ -43,10 +43,16 @@ class Dependencies:
     resolved: int = 0  # references that named another subsystem or the file's own
     unresolved: int = 0  # references to code outside every subsystem, or ambiguous
     by_file: tuple[tuple[str, str, tuple[tuple[str, int], ...]], ...] = ()  # (subsystem, path, ((target, line), ...))
+    # (subsystem, path, the other subsystems whose classes that file's classes extend or implement)
+    extended: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
     def file_targets(self) -> dict[tuple[str, str], dict[str, int]]:
         """(subsystem, path) -> the other subsystems that file references, with the first line."""
         return {(subsystem, path): dict(targets) for subsystem, path, targets in self.by_file}
+
+    def file_parents(self) -> dict[tuple[str, str], frozenset[str]]:
+        """(subsystem, path) -> the other subsystems holding a class that file's classes extend."""
+        return {(subsystem, path): frozenset(targets) for subsystem, path, targets in self.extended}
 
     def depends_on(self, name: str) -> dict[str, Edge]:
         return dict(self._outgoing.get(name, {}))
@@ -159,17 +165,17 @@ def _read(path: str) -> bytes | None:
 
 
 def _encoded(deps: Dependencies) -> tuple:
-    return (1, deps.subsystems, tuple((e.source, e.target, e.files, e.evidence) for e in deps.edges),
-            deps.resolved, deps.unresolved, deps.by_file)
+    return (2, deps.subsystems, tuple((e.source, e.target, e.files, e.evidence) for e in deps.edges),
+            deps.resolved, deps.unresolved, deps.by_file, deps.extended)
 
 
 def _decoded(memo: object) -> Dependencies | None:
     try:
-        version, subsystems, edges, resolved, unresolved, by_file = memo
-        if version != 1:
+        version, subsystems, edges, resolved, unresolved, by_file, extended = memo
+        if version != 2:
             return None
         return Dependencies(tuple(subsystems), tuple(Edge(*edge) for edge in edges), resolved, unresolved,
-                            tuple(by_file))
+                            tuple(by_file), tuple(extended))
     except (TypeError, ValueError):
         return None
 
@@ -181,12 +187,13 @@ def dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]]
     index = Index(fleet, _python_roots(fleet) if roots is None else roots)
     index.declare(references)  # Java packages: what the files say they are
     first: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (source, target) -> path -> line
-    by_file = []
+    by_file, extended = [], []
     resolved = unresolved = 0
     for subsystem, path, language, refs in references:
         if configures_a_tool(path):  # `tsdown.config.ts` importing the repository's shared build
             continue  # preset (prisma's packages/0-config/tsdown): build-time, no place for code
         targets: dict[str, int] = {}
+        parents: set[str] = set()
         for capture, text, line in scala_relative(refs) if language == "scala" else refs:
             target = index.resolve(subsystem, path, language, capture, text)
             if target is None:
@@ -196,8 +203,12 @@ def dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]]
             if target != subsystem:
                 first[(subsystem, target)].setdefault(path, f"{path}:{line}")
                 targets.setdefault(target, line)
+                if capture == "supertype":
+                    parents.add(target)
         if targets:
             by_file.append((subsystem, path, tuple(sorted(targets.items()))))
+        if parents:
+            extended.append((subsystem, path, tuple(sorted(parents))))
     for subsystem in fleet.subsystems:  # .NET: the projects a project file references
         for target, path, line in project_references(index, subsystem):
             first[(subsystem.name, target)].setdefault(path, f"{path}:{line}")
@@ -205,4 +216,5 @@ def dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]]
         Edge(source, target, len(places), tuple(places[p] for p in sorted(places)[:EVIDENCE_KEPT]))
         for (source, target), places in sorted(first.items())
     )
-    return Dependencies(tuple(s.name for s in fleet.subsystems), edges, resolved, unresolved, tuple(by_file))
+    return Dependencies(tuple(s.name for s in fleet.subsystems), edges, resolved, unresolved, tuple(by_file),
+                        tuple(extended))

@@ -195,6 +195,8 @@ class HomeFinder:
     """A home from the dependency graph when no rule gives one: a subsystem that most of the
     consumers (more than half) already reference. Among those: not a module of constants, types
     or errors if another fits; the one most consumers reference; the package enclosing them; the
+    one holding the class most copies' classes extend, where a copied method is pulled up to
+    (checkstyle's naming checks: `AbstractNameCheck`, not `DetailAST`, whose methods they call); the
     one the copies' own files reference most; the one defining most of what the copies call and
     read (cluster.defined_by: rubocop's alignment cops' `base_column` goes to the `Alignment`
     mixin that defines what it calls, not to `AutoCorrector`, which every cop extends too); the
@@ -206,6 +208,7 @@ class HomeFinder:
         self.subsystems = subsystems
         self.uses = {name: deps.depends_on(name) for name in deps.subsystems}
         self.files = deps.file_targets()
+        self.parents = deps.file_parents()
         self.below = deps.dependencies()
         self.above = deps.dependents()
 
@@ -213,6 +216,8 @@ class HomeFinder:
         consumers = found.subsystems
         near = self._near(instances)
         defines = dict(found.defined_by)
+        files = {(instance.subsystem, instance.path) for instance in instances}
+        extended = Counter(parent for file in files for parent in self.parents.get(file, ()))  # class -> files
         holder = self._best(consumers, near, defines, holders=True)
         if holder is not None:
             name, users = holder
@@ -220,7 +225,7 @@ class HomeFinder:
             where = f"{helper.name} ({helper.path}:{helper.start_line})"
             return self._routing(name, "adopt", users, len(consumers) - 1, near,
                                  f"; {name} already defines {where}", helper)
-        shared = self._best(consumers, near, defines, holders=False)
+        shared = self._best(consumers, near, defines, holders=False, extended=extended)
         if shared is None:
             referenced = Counter(t for c in consumers for t in self.uses.get(c, {}) if t in self.subsystems)
             most = max(referenced.values(), default=0)
@@ -239,7 +244,7 @@ class HomeFinder:
         return near
 
     def _best(self, consumers: tuple[str, ...], near: dict, defines: dict[str, float],
-              holders: bool) -> tuple[str, tuple[str, ...]] | None:
+              holders: bool, extended: Counter | None = None) -> tuple[str, tuple[str, ...]] | None:
         """(home, the consumers that reference it) for the best such subsystem, if any."""
         users: dict[str, list[str]] = {}
         for consumer in consumers:
@@ -256,7 +261,8 @@ class HomeFinder:
         def preference(pair):
             target, who = pair
             close = sum((user, target) in near for user in who)
-            return (self._declarations(target), -len(who), not self._encloses(target, who), -close,
+            return (self._declarations(target), -len(who), not self._encloses(target, who),
+                    -(extended or {}).get(target, 0), -close,
                     -defines.get(target, 0.0), self.below.get(target, 0), -self.above.get(target, 0), target)
 
         target, found = min(fit, key=preference)

@@ -13,9 +13,12 @@ The deps stage (deps.py) hands every file's references here, language by languag
   `super::`, `self::` paths by the module folders they name in the file's own crate;
 - Java, Kotlin and Scala: imports by the packages the subsystems' files declare (Scala's relative
   to an imported package written out); PHP `use` and C# `using` by the namespaces they declare
-  (a PHP class also by its file: `Illuminate\\Support\\Str` is the Str.php of a subsystem declaring
-  `Illuminate\\Support`, which several may declare; the .NET platform's, which libraries declare for
-  extension methods, are nobody's); a .NET project file's `<ProjectReference>`s;
+  (a PHP, Java or Kotlin class also by its file: `Illuminate\\Support\\Str` is the Str.php of a
+  subsystem declaring `Illuminate\\Support`, which several may declare; the .NET platform's, which
+  libraries declare for extension methods, are nobody's); a Java or Kotlin superclass or interface
+  named bare, by the file of its name in the file's own package, which needs no import
+  (checkstyle's naming checks extending `AbstractNameCheck` beside them); a .NET project file's
+  `<ProjectReference>`s;
 - C/C++: includes relative to the including file, else by a unique path suffix (a quoted
   header of a C module that is a subsystem of its own names that module: `"tmux.h"`, `tmux.c`); Ruby's
   `require` likewise (a gem's `lib/a/b.rb` for `require "a/b"`), `require_relative` by path,
@@ -84,6 +87,7 @@ class Index:
         self.crates: dict[str, set[str]] = defaultdict(set)
         self.go_modules: list[tuple[str, str]] = []  # (module path, its folder relative to the root)
         self.lisp: dict[str, set[str]] = defaultdict(set)
+        self.package_of: dict[tuple[str, str], str] = {}  # (subsystem, path) -> the package its file declares
         self.collections = [found for found in map(collection_prefix, sorted({s.root for s in subsystems})) if found]
         self.aliases: dict[str, list[tuple[str, str]]] = {}  # folder -> path_aliases()
         for root in sorted({s.root for s in subsystems}):
@@ -129,8 +133,9 @@ class Index:
                     if _borrowed(language, package):
                         continue
                     table[package].add(subsystem)
-                    if language == "php":  # PSR-4: one class a file, named after it
+                    if language in _CLASS_A_FILE:  # PSR-4, Java's public class: one a file, named after it
                         table[f"{package}.{posixpath.basename(path).partition('.')[0]}"].add(subsystem)
+                        self.package_of[(subsystem, path)] = package
 
     # -- resolution -----------------------------------------------------------------------
 
@@ -144,6 +149,9 @@ class Index:
             return self._ruby(path, capture, text)
         if language == "ruby" and capture == "constant":
             return self._ruby_constant(path, text)
+        if capture == "supertype":  # a class of the file's own package, which no import names
+            package = self.package_of.get((subsystem, path))
+            return _unique(self.declared[_DECLARING[language]].get(f"{package}.{text}")) if package else None
         if capture != "module":
             return None
         if language == "python":
@@ -279,6 +287,7 @@ class Index:
 # Languages whose files declare their package or namespace, by the family whose files can
 # import each other's (Java, Kotlin and Scala share the JVM's packages).
 _DECLARING = {"java": "jvm", "kotlin": "jvm", "scala": "jvm", "php": "php", "csharp": "csharp"}
+_CLASS_A_FILE = ("php", "java", "kotlin")  # whose files each hold a class named after the file
 # The platform's namespaces that .NET libraries declare too: to hang extension methods on, as
 # the guidelines ask (`namespace Microsoft.Extensions.DependencyInjection` in a Keycloak client),
 # or for polyfills (`System.Diagnostics.CodeAnalysis`). No subsystem owns them.

@@ -213,6 +213,27 @@ def test_kotlin_imports_by_declared_package_java_ones_too(tmp_path):
     assert edges(deps) == {("ktor-http", "ktor-utils"), ("ktor-http", "ktor-io")}
 
 
+def test_a_java_or_kotlin_superclass_of_the_own_package_names_the_file_declaring_it(tmp_path):
+    """checkstyle: each naming check is a one-module package extending `AbstractNameCheck`, a
+    class of its own package, which needs no import; the checks shared no dependency, so no home."""
+    package = "package org.x.checks.naming;\n"
+    deps = scan(tmp_path, {
+        "naming/AbstractNameCheck.java": {"naming/AbstractNameCheck.java":
+                                          package + "public abstract class AbstractNameCheck {}\n"},
+        "naming/Nameable.java": {"naming/Nameable.java": package + "public interface Nameable<T> {}\n"},
+        "naming/CatchCheck.java": {"naming/CatchCheck.java":
+                                   package + "public class CatchCheck extends AbstractNameCheck implements Nameable<String>,"
+                                   " Runnable {}\n"},
+        "naming/LambdaCheck.java": {"naming/LambdaCheck.java": package + "class LambdaCheck extends Missing {}\n"},
+        "other/Base.kt": {"other/Base.kt": "package org.x.other\n\nopen class Base\n"},
+        "other/KCheck.kt": {"other/KCheck.kt": "package org.x.other\n\nclass KCheck : Base(), Nameable<Int>\n"},
+    })
+    assert edges(deps) == {("CatchCheck.java", "AbstractNameCheck.java"), ("CatchCheck.java", "Nameable.java"),
+                           ("KCheck.kt", "Base.kt")}
+    assert deps.file_parents()[("CatchCheck.java", "naming/CatchCheck.java")] == {"AbstractNameCheck.java",
+                                                                                 "Nameable.java"}
+
+
 def test_php_use_by_declared_namespace_and_by_class_file_when_components_share_one(tmp_path):
     """laravel: Collections and Support both declare `Illuminate\\Support`; Str.php is Support's."""
     deps = scan(tmp_path, {
@@ -420,7 +441,7 @@ def test_the_graph_is_a_networkx_digraph(tmp_path):
 @given(st.lists(st.tuples(st.sampled_from(["python", "javascript", "typescript", "go", "rust", "java", "c",
                                            "cpp", "clojure", "scheme", "ruby", "kotlin", "php", "csharp", "swift",
                                            "scala"]),
-                          st.sampled_from(["module", "package", "namespace", "qualified"]),
+                          st.sampled_from(["module", "package", "namespace", "qualified", "supertype"]),
                           st.text(min_size=0, max_size=40)), max_size=30))
 def test_any_reference_text_resolves_to_a_subsystem_of_the_fleet_or_to_nothing(tmp_path, refs):
     subsystems = tuple(Subsystem(name, "package", str(tmp_path), f"pkgs/{name}", None, None,

@@ -194,6 +194,21 @@ def test_among_homes_as_referenced_the_package_the_consumers_live_in_is_preferre
     assert candidate.routing.home == "pipes"  # schedulers is lower (pipes depends on it), but not theirs
 
 
+def test_among_homes_as_referenced_the_class_the_copies_extend_is_preferred():
+    """checkstyle: the naming checks import `DetailAST`, whose methods they call, and extend
+    `AbstractNameCheck`: a method they all repeat is pulled up into the class they extend."""
+    consumers = ("acl", "feed", "mod")
+    plain = Dependencies(("acl", "ast", "base", "feed", "mod"),
+                         tuple(Edge(c, t, 1, (f"lib/{c}/harness.py:3",)) for c in consumers for t in ("ast", "base")),
+                         by_file=tuple((c, f"lib/{c}/harness.py", (("ast", 3), ("base", 4))) for c in consumers))
+    deps = dataclasses.replace(plain, extended=tuple((c, f"lib/{c}/harness.py", ("base",)) for c in consumers))
+    defines_ast = (("ast", 3.0),)
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("ast", "base"), defined_by=defines_ast
+                 ).routing.home == "lib/base"
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=plain, others=("ast", "base"), defined_by=defines_ast
+                 ).routing.home == "lib/ast"
+
+
 def test_a_consumer_the_others_depend_on_already_holds_the_unit_to_adopt():
     deps = graph(("feed", "acl"), ("mod", "acl"), ("feed", "persist"), ("mod", "persist"), ("acl", "persist"))
     candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist",))
