@@ -41,12 +41,15 @@ EXCLUDABLE = {
 TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**/*.spec.*", "**/test-setup.*",
               "**/test_setup.*", "**/setupTests.*", "**/setup-tests.*", "**/setup-test.*", "**/jest.setup.*",
               "**/vitest.setup.*", "**/tests.rs", "**/test.rs")
-SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**")
+# named in camel case: Xcode's test targets (`AppTests`), spotbugs' 1,910 `spotbugsTestCases`; Gradle's
+# test source sets (okhttp's `src/jvmTest`, `src/androidTest`) and test fixtures (spring's 295 files)
+CAMEL_SUITES = ("**/*[a-z0-9]Tests/**", "**/*[a-z0-9]TestCases/**", "**/src/*[a-z0-9]Test/**", "**/src/testFixtures/**")
+SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**", *CAMEL_SUITES)
 # folders of examples named for what they show: checkstyle's `src/xdocs-examples` (158 copies of
 # its checks' documented cases); the plural only: `example-generators` is hoppscotch's own code
 EXAMPLE_FOLDERS = ("**/*-examples/**", "**/*_examples/**")
 MAVEN_TESTS = "**/src/it/**"  # Maven's integration tests, beside `src/main` (folder_excludes)
-NAMELESS_EXCLUDES = (MAVEN_TESTS, *EXAMPLE_FOLDERS)  # excludes no single folder name says (layout.py)
+NAMELESS_EXCLUDES = (MAVEN_TESTS, *EXAMPLE_FOLDERS, *CAMEL_SUITES)  # excludes no folder name says (layout.py)
 DECLARATIONS = (".d.ts", ".d.mts", ".d.cts")  # TypeScript's declaration files: types, no code
 BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
 SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships
