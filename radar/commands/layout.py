@@ -88,7 +88,8 @@ MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per pack
 PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
                   "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules", "sinks",
                   "sources", "transforms", "contrib", "transports", "dialects", "collectors", "extractor", "extractors",
-                  "diagrams", "engines"}  # module fleets anywhere (searxng's 251 `searx/engines/*.py`)
+                  "diagrams", "engines"}  # module fleets anywhere (searxng's 251 `searx/engines/*.py`), in any case
+# (.NET's and PHP's `Plugins/`, phpstan's `src/Rules/*`)
 # of those, the names whose sub-folders are plugins too, manifest or not (not React's context
 # `providers/`, an app's request `handlers/`, a linter's `rules/` helpers, a bundler's `modules/`,
 # unless there are PLUGIN_FLEET of them: stylelint's 151 `lib/rules/<rule>/`)
@@ -273,7 +274,7 @@ def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources
     taken = {glob for glob, _ in globs}
     return tuple((glob, n) for glob, n in _module_fleets(sources) if glob not in taken and (
         few and not any(_within(parent, glob) for parent in kept)
-        or "" not in kept and glob.rpartition("/")[0].rpartition("/")[2] in PLUGIN_FOLDERS))
+        or "" not in kept and glob.rpartition("/")[0].rpartition("/")[2].lower() in PLUGIN_FOLDERS))
 
 
 def _versions(packages: set[str]) -> bool:
@@ -323,7 +324,7 @@ def _module_fleets(sources: list[str], whole: tuple[str, ...] = FOLDER_PACKAGES,
                 and language not in whole and not _inside_tests(tuple(folder.split("/"))):
             counts[(folder, PurePosixPath(name).suffix)] += 1
     fleets = [(folder, suffix, n) for (folder, suffix), n in sorted(counts.items()) if suffix not in HEADERS
-              and (n >= least or n >= PLUGIN_FLEET and folder.rpartition("/")[2] in PLUGIN_PACKAGES)]
+              and (n >= least or n >= PLUGIN_FLEET and folder.rpartition("/")[2].lower() in PLUGIN_PACKAGES)]
     return tuple(glob for folder, suffix, n in fleets
                  for glob in ((f"{folder}/*{suffix}" if folder else f"*{suffix}", n),
                               *(_helper_folders(folder, sources) if folder else ())))
@@ -501,7 +502,7 @@ def _in_packages_folder(parts: list[str], depth: int, sources: frozenset[str],
     `packages/<name>/src/` under the one package.json at the top. So is one of a folder named
     for what plugs in: vector's `src/sinks/<sink>/`, Rust modules of its one crate. The folder's
     name says what its sub-folders are; a private one (`_tables/`) is none."""
-    return depth > 0 and (parts[depth - 1] == "packages" or parts[depth - 1] in plugging) \
+    return depth > 0 and (parts[depth - 1] == "packages" or parts[depth - 1].lower() in plugging) \
         and not parts[depth].startswith("_") and "/".join(parts) in sources \
         and not configures_a_tool("/".join(parts)) and not _inside_tests(tuple(parts[depth + 1:-1]))
 

@@ -1184,3 +1184,13 @@ def test_init_excludes_test_folders_named_in_camel_case(tmp_path):
         assert excluded(test), test
     assert not excluded("okhttp/src/commonMain/kotlin/okhttp/A.kt")
     assert not excluded("okhttp/src/speedtest/kotlin/okhttp/A.kt")
+
+
+def test_init_reads_folder_names_of_what_plugs_in_in_any_case(tmp_path):
+    """.NET's and PHP's folders are capitalised: `src/Plugins/<name>/` is a fleet as `plugins/`
+    is (phpstan's `src/Rules/*`, thirty rule categories, had been one package with its library)."""
+    files = {"Notifier.sln": "", "src/Core/Core.cs": "namespace Notifier { public class Core {} }\n"}
+    for name in ("Email", "Slack", "Teams"):
+        files[f"src/Plugins/{name}/Sender.cs"] = f"namespace Notifier.{name} {{ public class Sender {{}} }}\n"
+    done, fleet_rules = _init(tmp_path / "dotnet-repo", files, tmp_path / "rules")
+    assert "src/Plugins/*" in fleet_rules["subsystems"], done.stderr
