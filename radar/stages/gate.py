@@ -18,7 +18,7 @@ from radar.stages.content import median
 from radar.config import Decision, GateRules, Route, Rules, matches
 from radar.stages.deps import NO_DEPENDENCIES, Dependencies
 from radar.stages.discover import Fleet, SourceFile, Subsystem, describe_age
-from radar.stages.shape import annotation_tokens
+from radar.stages.shape import annotation_tokens, name_code
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,8 @@ class HomeFinder:
     one the copies' own files reference most; the one defining most of what the copies call and
     read (cluster.defined_by: rubocop's alignment cops' `base_column` goes to the `Alignment`
     mixin that defines what it calls, not to `AutoCorrector`, which every cop extends too); the
-    lowest (fewest dependencies of its own, most dependents). A consumer is the home only when
+    one whose own name the copies say most (_named); the lowest (fewest dependencies of its own,
+    most dependents). A consumer is the home only when
     every other one references it: it already holds the shape, they adopt its unit. No shared
     dependency, no home."""
 
@@ -225,7 +226,7 @@ class HomeFinder:
             where = f"{helper.name} ({helper.path}:{helper.start_line})"
             return self._routing(name, "adopt", users, len(consumers) - 1, near,
                                  f"; {name} already defines {where}", helper)
-        shared = self._best(consumers, near, defines, holders=False, extended=extended)
+        shared = self._best(consumers, near, defines, holders=False, extended=extended, members=found.members)
         if shared is None:
             referenced = Counter(t for c in consumers for t in self.uses.get(c, {}) if t in self.subsystems)
             most = max(referenced.values(), default=0)
@@ -244,7 +245,8 @@ class HomeFinder:
         return near
 
     def _best(self, consumers: tuple[str, ...], near: dict, defines: dict[str, float],
-              holders: bool, extended: Counter | None = None) -> tuple[str, tuple[str, ...]] | None:
+              holders: bool, extended: Counter | None = None,
+              members: tuple = ()) -> tuple[str, tuple[str, ...]] | None:
         """(home, the consumers that reference it) for the best such subsystem, if any."""
         users: dict[str, list[str]] = {}
         for consumer in consumers:
@@ -263,7 +265,8 @@ class HomeFinder:
             close = sum((user, target) in near for user in who)
             return (self._declarations(target), -len(who), not self._encloses(target, who),
                     -(extended or {}).get(target, 0), -close,
-                    -defines.get(target, 0.0), self.below.get(target, 0), -self.above.get(target, 0), target)
+                    -defines.get(target, 0.0), -self._named(target, members), self.below.get(target, 0),
+                    -self.above.get(target, 0), target)
 
         target, found = min(fit, key=preference)
         return target, tuple(found)
@@ -274,6 +277,13 @@ class HomeFinder:
         module = self.subsystems[name].namespace.rstrip("/").rpartition("/")[2].partition(".")[0]
         words = re.findall(r"[a-z0-9]+", re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", module).lower())
         return bool(words) and words[-1] in DECLARATIONS
+
+    def _named(self, name: str, members: tuple) -> int:
+        """How many copies say the home's own name, the qualifier of what they use from it
+        (rclone's `fs.Object` in a backend's `newObjectWithInfo`: `fs`, not `fs/hash`)."""
+        stem = self.subsystems[name].namespace.rstrip("/").rpartition("/")[2].partition(".")[0]
+        code = name_code("id", stem) if stem else ""
+        return sum(code in member.names for member in members) if code else 0
 
     def _encloses(self, name: str, consumers: list[str]) -> bool:
         """The package the consumers live in (`pipelines` for `pipelines/*`): where their base

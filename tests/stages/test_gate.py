@@ -209,6 +209,21 @@ def test_among_homes_as_referenced_the_class_the_copies_extend_is_preferred():
                  ).routing.home == "lib/ast"
 
 
+def test_among_homes_alike_the_one_the_copies_name_is_preferred():
+    """rclone: every backend imports `fs` and `fs/hash`, and its `newObjectWithInfo` calls only
+    its own methods; it says `fs.Object`, so `fs` it is, not the lowest, `fs/hash`."""
+    consumers = ("acl", "feed", "mod")
+    def deps(*homes):
+        return Dependencies(tuple(sorted({*consumers, *homes})),
+                            tuple(Edge(c, t, 1, (f"lib/{c}/harness.py:3",)) for c in consumers for t in homes),
+                            by_file=tuple((c, f"lib/{c}/harness.py", tuple((t, 3) for t in homes)) for c in consumers))
+    # the copies say `result` (a variable, as a qualifier would be) and nothing of `aaa`
+    assert judge(list(consumers), rules=Rules(), deps=deps("aaa", "result"), others=("aaa", "result")
+                 ).routing.home == "lib/result"
+    assert judge(list(consumers), rules=Rules(), deps=deps("aaa", "zzz"), others=("aaa", "zzz")
+                 ).routing.home == "lib/aaa"  # named by none: the lowest, then by name
+
+
 def test_a_consumer_the_others_depend_on_already_holds_the_unit_to_adopt():
     deps = graph(("feed", "acl"), ("mod", "acl"), ("feed", "persist"), ("mod", "persist"), ("acl", "persist"))
     candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist",))
