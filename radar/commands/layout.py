@@ -130,6 +130,7 @@ def read_layout(repo: Path) -> Layout:
     excludes = (kept_out + dropped + (_not_packages_at_the_top(files, sources, fleets, _left_in(code_sources, kept_out))
                                       if at_the_top else ()) + build_outputs(repo, files))
     globs += () if at_the_top else _uncovered_tops(globs, code_sources, excludes)
+    globs += _fleets_library(globs, code_sources, excludes)
     return Layout(globs, excludes, _worktrees(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
                   len(sources), tuple(sorted(measured)),
@@ -158,6 +159,29 @@ def _uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
             children[parts[0]].add(f"{parts[0]}/{parts[1]}")
     return tuple((top, n) for top, n in sorted(rest.items())
                  if n >= UNCOVERED_FILES and not _not_fleet(top) and not _frozen(children[top]))
+
+
+def _fleets_library(globs: tuple[tuple[str, int], ...], sources: list[str],
+                    excludes: tuple[tuple[str, str, int], ...]) -> tuple[tuple[str, int], ...]:
+    """The folder holding a fleet of modules' folder, as one package, when UNCOVERED_FILES or more
+    of its files are in no package and none of its folders is one: the library the modules are
+    built on, so their home (starship's `src/`, its context, formatter and utils, beside
+    `src/modules/*.rs`). Where some are (sentry-python's `sentry_sdk/ai` beside its integrations),
+    those are the homes, and the library whole would enclose them all."""
+    inside = any_glob(tuple(_beneath(glob) for glob, _ in globs))
+    uncovered = [f for f in _left_in(sources, excludes) if not inside(f)]
+    taken = {glob for glob, _ in globs}
+    folders = [glob for glob in taken if "*" not in glob]
+    found = {}
+    for glob, _ in globs:
+        folder, _, pattern = glob.rpartition("/")
+        library = folder.rpartition("/")[0]
+        if pattern.startswith("*.") and library and library not in taken and library not in found \
+                and not any(_within(library, other) for other in folders):
+            n = sum(1 for f in uncovered if f.startswith(library + "/"))
+            if n >= UNCOVERED_FILES:
+                found[library] = n
+    return tuple(sorted(found.items()))
 
 
 def _frozen(folders: set[str]) -> bool:

@@ -1194,3 +1194,18 @@ def test_init_reads_folder_names_of_what_plugs_in_in_any_case(tmp_path):
         files[f"src/Plugins/{name}/Sender.cs"] = f"namespace Notifier.{name} {{ public class Sender {{}} }}\n"
     done, fleet_rules = _init(tmp_path / "dotnet-repo", files, tmp_path / "rules")
     assert "src/Plugins/*" in fleet_rules["subsystems"], done.stderr
+
+
+def test_init_takes_the_library_a_fleet_of_modules_is_built_on_as_a_package(tmp_path):
+    """starship: `src/modules/*.rs`, one module per prompt segment, use the crate's own
+    `src/context.rs`, `src/utils.rs`…, which no package held: its version modules' copies x 7
+    had no home. The crate's `src` is their library; a package's own sub-packages, where some are
+    subsystems already (sentry-python's `sentry_sdk/ai`), are the homes instead."""
+    files = {"Cargo.toml": "[package]\nname = \"starship\"\n"}
+    for n in range(22):
+        files[f"src/modules/segment{n}.rs"] = f"use crate::utils;\npub fn module{n}() -> u32 {{ utils::width() + {n} }}\n"
+    for n in range(11):
+        files[f"src/core{n}.rs"] = f"pub fn core{n}() -> u32 {{ {n} }}\n"
+    done, fleet_rules = _init(tmp_path / "starship-like", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["src/modules/*.rs", "src"], done.stderr
+    assert "src (one package, 11 files)" in done.stderr
