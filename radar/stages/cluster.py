@@ -77,7 +77,7 @@ SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SM
              MOSTLY, SAME_FIDELITY, LOGIC_CONTENT, INTRUDER_CONTENT, FAMILY_SIMILARITY, FAMILY_CONTENT,
              FAMILY_WORDS, FAMILY_WORD_CLUSTERS, LINK_MODIFIED, MODIFIED_CONTENT, RARE_SHARE, RARE_SHARED,
              TOOL_CONFIGURATION, DEFINERS_KEPT, DEFINED_WIDELY, tuple(sorted(VALUE_PROTOCOL)),
-             11)  # what the memos of clusters depend on besides the shapes
+             12)  # what the memos of clusters depend on besides the shapes
 
 
 @dataclass(frozen=True)
@@ -265,7 +265,8 @@ def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
     """The cluster with its content weighed; in a cluster of logic, look-alikes leave."""
     vocabs = [m.vocab for m in found.members]
     content = shared_content(vocabs, rarity.weights(found.subsystems, "".join(vocabs)))
-    if all(configures_a_tool(m.path) for m in found.members):
+    # most copies a tool's configuration: the others are its variants (opentelemetry-js' karma.worker.js)
+    if sum(configures_a_tool(m.path) for m in found.members) * 2 > len(found.members):
         return Cluster(found.members, found.medoid, found.similarities, content, "configuration")
     if all(m.kind == "method" and m.name in VALUE_PROTOCOL for m in found.members):
         return Cluster(found.members, found.medoid, found.similarities, content, "protocol")

@@ -389,7 +389,7 @@ def _content_check(found: Cluster) -> Check:
                                        "own name or to its parent's constructor (the logic lives in the callee)")
     if found.nature == "configuration":
         files = sorted({m.path.rsplit("/", 1)[-1] for m in found.members})
-        return Check("content", False, f"tool configuration: every copy is a file a build, test or release tool reads "
+        return Check("content", False, f"tool configuration: the copies are files a build, test or release tool reads "
                                        f"({', '.join(files[:3])}), a preset for the tool, not shared logic")
     if found.nature == "protocol":
         return Check("content", False, "value protocol: each copy compares, hashes or prints its own type's fields "

@@ -390,10 +390,21 @@ setup(
 def test_copies_of_a_tools_configuration_file_are_configuration_never_proposed(file):
     [candidate] = judged({name: SETUP for name in ("acl", "feed", "mod")}, file)
     assert candidate.cluster.nature == "configuration" and candidate.verdict == "watching"
-    assert any(reason.startswith(f"tool configuration: every copy is a file a build, test or release tool reads ({file})")
+    assert any(reason.startswith(f"tool configuration: the copies are files a build, test or release tool reads ({file})")
                for reason in candidate.missing)
     [same_code] = judged({name: SETUP for name in ("acl", "feed", "mod")}, "packaging.py")
     assert same_code.cluster.nature == "logic"
+
+
+def test_a_tools_configuration_copied_under_another_name_too_is_configuration():
+    """opentelemetry-js: fourteen `karma.conf.js` and, beside two, `karma.worker.js` and
+    `karma.bench.js`: the same preset (the cluster had been "logic", first near the gate)."""
+    found = [shape for name, file in (("acl", "karma.conf.js"), ("feed", "karma.conf.js"), ("mod", "karma.worker.js"))
+             for shape in shapes(name, SETUP, f"lib/{name}/{file}")]
+    assert [c.nature for c in cluster(found)] == ["configuration"]
+    found = [shape for name, file in (("acl", "karma.conf.js"), ("feed", "worker.js"), ("mod", "worker.js"))
+             for shape in shapes(name, SETUP, f"lib/{name}/{file}")]
+    assert [c.nature for c in cluster(found)] == ["logic"]  # most copies are code
 
 
 def test_a_modified_copy_needs_half_its_content_shared_exactly():
@@ -475,7 +486,7 @@ def test_a_tools_configuration_names_up_to_three_of_its_files_and_keeps_its_cont
     from radar.stages.gate import Check
     [candidate] = gate(tuple((f"C-00000{i}", c) for i, c in enumerate(cluster(found))), fleet(*subs), CATCH_ALL)
     [check] = [c for c in candidate.checks if c.criterion == "content"]
-    assert check == Check("content", False, "tool configuration: every copy is a file a build, test or release tool reads "
+    assert check == Check("content", False, "tool configuration: the copies are files a build, test or release tool reads "
                                             "(a.config.py, conf.py, noxfile.py), a preset for the tool, not shared logic")
     assert candidate.cluster.shared_content < 1.0
 
