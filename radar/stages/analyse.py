@@ -8,6 +8,7 @@ pass binds are kept for the next pass that clusters (Vocabs).
 """
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import functools
@@ -256,7 +257,7 @@ def generated(data: bytes) -> bool:
     A generator's banner in a comment of the head (the conventions of Go, protoc,
     setuptools-scm...), a bundler's preamble near the top, or lines so long on average that the
     file is a bundle, not source."""
-    head = data[:GENERATED_HEAD].lower()
+    head = data[:GENERATED_HEAD].lower().removeprefix(codecs.BOM_UTF8)  # .NET's tools write one (EF Core's migrations)
     if any(marker in head for marker in BUNDLER_MARKERS):
         return True
     for number, line in enumerate(head.split(b"\n")):
