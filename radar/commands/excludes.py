@@ -49,6 +49,9 @@ SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/
 # its checks' documented cases); the plural only: `example-generators` is hoppscotch's own code
 EXAMPLE_FOLDERS = ("**/*-examples/**", "**/*_examples/**")
 MAVEN_TESTS = "**/src/it/**"  # Maven's integration tests, beside `src/main` (folder_excludes)
+# .NET's `Migrations/` is a framework's code as often as history (laravel's `Database/Migrations`), but
+# a file named for the day it was made is a migration (EF Core's, jellyfin's 148 routines and snapshots)
+DATED_MIGRATIONS = "**/Migrations/**/" + "[0-9]" * 8 + "*"
 NAMELESS_EXCLUDES = (MAVEN_TESTS, *EXAMPLE_FOLDERS, *CAMEL_SUITES)  # excludes no folder name says (layout.py)
 DECLARATIONS = (".d.ts", ".d.mts", ".d.cts")  # TypeScript's declaration files: types, no code
 BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
@@ -161,7 +164,8 @@ def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
                     counts[(f"**/{name}/**", why)] += 1
     excludes = [(glob, why, n) for (glob, why), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
     patterns = [(pattern, "tests") for pattern in (*SUITE_FOLDERS, *TEST_FILES)]
-    for pattern, why in patterns + [(pattern, "examples") for pattern in EXAMPLE_FOLDERS]:
+    patterns += [(pattern, "examples") for pattern in EXAMPLE_FOLDERS] + [(DATED_MIGRATIONS, "migrations")]
+    for pattern, why in patterns:
         n = sum(glob_match(pattern, f) for f in sources)
         if n:
             excludes.append((pattern, why, n))

@@ -1209,3 +1209,18 @@ def test_init_takes_the_library_a_fleet_of_modules_is_built_on_as_a_package(tmp_
     done, fleet_rules = _init(tmp_path / "starship-like", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["src/modules/*.rs", "src"], done.stderr
     assert "src (one package, 11 files)" in done.stderr
+
+
+def test_init_excludes_dated_migrations_but_not_a_frameworks_migrations_code(tmp_path):
+    """jellyfin: `Migrations/Routines/20250420200000_MigrateLibraryDb.cs` copies `MapImageToEntity`
+    on purpose (frozen history); laravel's `Database/Migrations/Migrator.php` is its code."""
+    files = {"App.sln": ""}
+    for name in ("Server", "Database", "Api"):
+        files[f"src/{name}/{name}.csproj"] = "<Project/>\n"
+        files[f"src/{name}/Service.cs"] = f"namespace {name} {{ public class Service {{}} }}\n"
+    files["src/Server/Migrations/Routines/20250420200000_MigrateLibraryDb.cs"] = "class MigrateLibraryDb {}\n"
+    files["src/Database/Migrations/Migrator.cs"] = "class Migrator {}\n"
+    _, fleet_rules = _init(tmp_path / "dotnet-repo", files, tmp_path / "rules")
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("src/Server/Migrations/Routines/20250420200000_MigrateLibraryDb.cs")
+    assert not excluded("src/Database/Migrations/Migrator.cs")
