@@ -68,6 +68,7 @@ NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures"
                   "templates", "starters",  # project scaffolds, each copied whole on purpose (a "template" plugin is code)
                   "scripts", "bench", "benchmark", "e2e", "typings", "demo", "demos", *EXCLUDABLE["benchmarks"],
                   "eng",  # .NET's Arcade SDK keeps a repository's build and CI tooling there
+                  "hack",  # and Kubernetes' projects theirs (cluster-api's `hack/tools`, its verify scripts)
                   *EXCLUDABLE["vendored"], *EXCLUDABLE["migrations"]}  # always excluded: a fleet there would hold no file
 FOLDER_PACKAGES = ("go", "c", "cpp")  # languages whose package is a folder of files, never one file
 HEADERS = (".h", ".hh", ".hpp", ".hxx")  # a C or C++ file's declarations: part of its source file's module
