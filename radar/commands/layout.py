@@ -146,10 +146,9 @@ def _uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
     a Go workspace's modules beside its `pkg/*` (etcd's `server/`, `client/`, `etcdctl/`)."""
     if not globs:
         return ()
-    inside = any_glob(tuple(_beneath(glob) for glob, _ in globs))
     kept = _left_in(sources, excludes)
     fleets_in = {glob.rpartition("/")[0] for glob, _ in globs}  # their own files: _own_package's to take
-    uncovered = [f for f in kept if not inside(f) and f.rpartition("/")[0] not in fleets_in]
+    uncovered = [f for f in _in_no_package(globs, kept) if f.rpartition("/")[0] not in fleets_in]
     if len(uncovered) * 2 <= len(kept):
         return ()
     rest = Counter(f.partition("/")[0] for f in uncovered if "/" in f)  # the top's own files: no folder to name
@@ -169,8 +168,7 @@ def _fleets_library(globs: tuple[tuple[str, int], ...], sources: list[str],
     built on, so their home (starship's `src/`, its context, formatter and utils, beside
     `src/modules/*.rs`). Where some are (sentry-python's `sentry_sdk/ai` beside its integrations),
     those are the homes, and the library whole would enclose them all."""
-    inside = any_glob(tuple(_beneath(glob) for glob, _ in globs))
-    uncovered = [f for f in _left_in(sources, excludes) if not inside(f)]
+    uncovered = _in_no_package(globs, _left_in(sources, excludes))
     taken = {glob for glob, _ in globs}
     folders = [glob for glob in taken if "*" not in glob]
     found = {}
@@ -183,6 +181,11 @@ def _fleets_library(globs: tuple[tuple[str, int], ...], sources: list[str],
             if n >= UNCOVERED_FILES:
                 found[library] = n
     return tuple(sorted(found.items()))
+
+
+def _in_no_package(globs: tuple[tuple[str, int], ...], sources: list[str]) -> list[str]:
+    inside = any_glob(tuple(_beneath(glob) for glob, _ in globs))
+    return [f for f in sources if not inside(f)]
 
 
 def _frozen(folders: set[str]) -> bool:
