@@ -117,9 +117,10 @@ def clone_real(source: Path, dest: Path) -> Path:
     return dest
 
 
-def one_file_change(repo: Path, target: str, round_: int, code: bool) -> None:
+def one_file_change(repo: Path, target: str, round_: int, code: bool, date: datetime | None = None) -> None:
     """Commit a one-line comment (moves no shape) or a new small function (moves the module's
-    shape, so the fleet is clustered again) at the end of `target`."""
+    shape, so the fleet is clustered again) at the end of `target` (dated `date`: the same
+    commit, the same id, in every clone)."""
     p = repo / target
     text = p.read_text()
     js = target.endswith((".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx"))
@@ -136,7 +137,7 @@ def one_file_change(repo: Path, target: str, round_: int, code: bool) -> None:
         addition = f"\n(define (bench-edit-{round_} value)\n  (+ value {round_}))\n"
     p.write_text(text + addition)
     git(repo, "add", target)
-    git(repo, "commit", "-q", "-m", f"bench {'edit' if code else 'change'} {round_}")
+    git(repo, "commit", "-q", "-m", f"bench {'edit' if code else 'change'} {round_}", date=date)
 
 
 def parse_only(files: list[Path]) -> float:

@@ -1,0 +1,145 @@
+"""Same answers however a pass is run (issue 15): snapshots and backlogs of real repositories
+identical but for dates with 1, 2 and N jobs, with and without the cache.
+
+    .venv/bin/python bench/same.py [--moto PATH] [--babel PATH] [--only NAME]
+                                   (or RADAR_BENCH_MOTO / RADAR_BENCH_BABEL, as bench/speed.py)
+
+For each real repository given and each way of running radar (the cache kept between passes
+with the default jobs, `--jobs 1` and `--jobs N`; no cache with `--jobs` 1, 2 and N; N is one
+more than the cores), a fresh local clone (bench/speed.py's) goes through the same chain of
+passes: cold, warm (nothing changed), a one-line comment committed, a small function
+committed (the fleet clustered again), a function committed in another package's file, a copy
+of a function the radar found in other packages committed there (an answer moves). The
+commits carry fixed dates, so every clone makes the same commit ids. After each pass, the
+snapshot (`latest.json`) and the backlog must be those of the first way, once the way's own folder
+(clone, rules, out) and the pass's clock times are taken out. Prints one row per pass and way: `same`
+or where they first differ; exits 1 if any differ. Not a timed test.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import RADAR, WORK, fresh, git  # noqa: E402
+from radar.stages.parse import language_for  # noqa: E402
+from speed import REAL, clone_real, one_file_change, pick_target, real_rules  # noqa: E402
+
+CLOCK = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\dZ?")  # when a pass ran: the one thing allowed to differ
+COMMITTED = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)  # the chain's commits: one date, one id
+WAYS = (("cache, default jobs", True, None), ("cache, --jobs 1", True, 1), ("cache, --jobs N", True, -1),
+        ("no cache, --jobs 1", False, 1), ("no cache, --jobs 2", False, 2), ("no cache, --jobs N", False, -1))
+
+
+def chain(name: str, source: Path, way: tuple[str, bool, int | None]) -> list[tuple[str, str, str]]:
+    """(step, snapshot, backlog) after each pass of the chain, run one way in a fresh clone."""
+    label, cached, jobs = way
+    spec = REAL[name]
+    home = fresh(WORK / "same" / name / label.replace(" ", "").replace(",", "-"))
+    repo = clone_real(source, home / "repo")
+    rules = real_rules(spec, home / "rules")
+    out = home / "out"
+    command = [str(RADAR), "scan", "--repo", str(repo), "--rules", str(rules), "--out", str(out), "--quiet"]
+    command += ["--cache", str(home / "cache")] if cached else ["--no-cache"]
+    if jobs is not None:
+        command += ["--jobs", str((os.cpu_count() or 1) + 1 if jobs < 0 else jobs)]
+    under = spec.scan_root
+    first = pick_target(repo, spec.exts[0], under, spec.skip)
+    files = sorted(p for p in subprocess.run(["git", "ls-files", "--", under], cwd=repo, capture_output=True,
+                                             text=True, check=True).stdout.splitlines()
+                   if p.endswith(spec.exts[0]) and p.split("/")[:2] != first.split("/")[:2]
+                   and not set(p.split("/")[:-1]) & set(spec.skip))
+    second = files[len(files) // 3]  # in another package than the first
+    steps = (("cold", None), ("warm", None), ("comment", lambda: one_file_change(repo, first, 0, False, COMMITTED)),
+             ("edit", lambda: one_file_change(repo, first, 0, True, COMMITTED)),
+             ("second edit", lambda: one_file_change(repo, second, 1, True, COMMITTED)),
+             ("a copy", lambda: copy_a_function(repo, out, second)))
+    found = []
+    for step, change in steps:
+        if change is not None:
+            change()
+        ran = subprocess.run(command, capture_output=True, text=True)
+        if ran.returncode != 0:
+            raise SystemExit(f"[{name}] {label}, {step}: radar exited {ran.returncode}\n{ran.stderr[-2000:]}")
+        snapshot = (out / "snapshots" / "latest.json").read_text()
+        backlog = (out / "abstractions.md").read_text()
+        found.append((step, *(CLOCK.sub("<when>", text.replace(str(home), "<home>")) for text in (snapshot, backlog))))
+    return found
+
+
+def copy_a_function(repo: Path, out: Path, target: str) -> None:
+    """Commit into `target` a copy of the first function (by id, in its language) the last
+    snapshot found in other packages: a candidate grows, so the change moves an answer."""
+    candidates = sorted(json.loads((out / "snapshots" / "latest.json").read_text())["candidates"],
+                        key=lambda c: c["id"])
+    package = target.split("/")[1]  # the bench's subsystems are `<scan root>/*`
+    language = language_for(target)
+    code = next(c["instances"][0]["code"] for c in candidates
+                if c["unit"] == "function" and c["language"] == language and package not in c["consumers"])
+    with open(repo / target, "a") as file:
+        file.write("\n\n" + textwrap.dedent(code))
+    git(repo, "add", target)
+    git(repo, "commit", "-q", "-m", "bench copy", date=COMMITTED)
+
+
+def first_difference(one: str, other: str) -> str:
+    """Where two normalised snapshots first differ: the JSON path, or the line of a backlog."""
+    try:
+        return _json_difference(json.loads(one), json.loads(other), "") or "same"
+    except json.JSONDecodeError:
+        for number, (a, b) in enumerate(zip(one.splitlines(), other.splitlines()), 1):
+            if a != b:
+                return f"backlog line {number}: {a[:80]!r} / {b[:80]!r}"
+        return "backlog length" if one != other else "same"
+
+
+def _json_difference(a: object, b: object, at: str) -> str | None:
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in sorted(a.keys() | b.keys()):
+            found = _json_difference(a.get(key), b.get(key), f"{at}.{key}")
+            if found:
+                return found
+        return None
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        return next((d for i, (x, y) in enumerate(zip(a, b)) if (d := _json_difference(x, y, f"{at}[{i}]"))), None)
+    return None if a == b else f"snapshot {at}: {str(a)[:80]} / {str(b)[:80]}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--only", choices=tuple(REAL), action="append", help="only these repositories (repeatable)")
+    for name in REAL:
+        ap.add_argument(f"--{name}", type=Path, default=os.environ.get(f"RADAR_BENCH_{name.upper()}"),
+                        help=f"a checkout of {name} (or $RADAR_BENCH_{name.upper()})")
+    a = ap.parse_args(argv)
+    differing = 0
+    for name in a.only or REAL:
+        source = getattr(a, name)
+        if source is None:
+            print(f"[{name}] no checkout given (--{name}): left out", file=sys.stderr)
+            continue
+        chains = {way[0]: chain(name, Path(source).resolve(), way) for way in WAYS}
+        reference = chains[WAYS[0][0]]
+        found = [json.loads(snapshot)["candidates"] for _, snapshot, _ in reference]
+        print(f"{name}: candidates (and their instances) after each pass: "
+              + ", ".join(f"{len(c)} ({sum(len(x['instances']) for x in c)})" for c in found)
+              + f"; every way against '{WAYS[0][0]}'")
+        for label, passes in list(chains.items())[1:]:
+            for (step, snapshot, backlog), (_, first_snapshot, first_backlog) in zip(passes, reference):
+                verdict = first_difference(first_snapshot, snapshot)
+                if verdict == "same":
+                    verdict = first_difference(first_backlog, backlog)
+                differing += verdict != "same"
+                print(f"  {label:<20} {step:<12} {verdict}")
+    return 1 if differing else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
