@@ -185,6 +185,17 @@ def _route(candidate_id: str, found: Cluster, routes: tuple[Route, ...],
     return Routing(None, None, None, "no routing rule matches")
 
 
+C_SOURCES = (".c", ".cc", ".cpp", ".cxx", ".c++", ".m", ".mm")
+C_HEADERS = (".h", ".hh", ".hpp", ".hxx", ".h++")
+
+
+def _own_headers(path: str) -> tuple[str, ...]:
+    """A C, C++ or Objective-C source's own headers (`foo.h` beside `foo.cpp`): esphome's
+    sensors include the library they use, `xiaomi_ble.h`, in their header, not in the source."""
+    stem, dot, suffix = path.rpartition(".")
+    return tuple(f"{stem}{header}" for header in C_HEADERS) if dot and f".{suffix}" in C_SOURCES else ()
+
+
 # Module names (suffix and leading underscores aside), or their last word (`HttpConstants`,
 # `error_types`, webpack's `RuntimeGlobals`), of constants, types and errors.
 DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "typings", "enums", "errors",
@@ -237,11 +248,13 @@ class HomeFinder:
         return self._routing(name, "extract", users, len(consumers), near, "", None)
 
     def _near(self, instances: tuple[Instance, ...]) -> dict[tuple[str, str], str]:
-        """(consumer, target) -> "path:line" where a file holding a copy references the target."""
+        """(consumer, target) -> "path:line" where a file holding a copy references the target,
+        or, for a C or C++ source, its own header, where its class and the includes it needs are."""
         near: dict[tuple[str, str], str] = {}
         for instance in instances:
-            for target, line in self.files.get((instance.subsystem, instance.path), {}).items():
-                near.setdefault((instance.subsystem, target), f"{instance.path}:{line}")
+            for path in (instance.path, *_own_headers(instance.path)):
+                for target, line in self.files.get((instance.subsystem, path), {}).items():
+                    near.setdefault((instance.subsystem, target), f"{path}:{line}")
         return near
 
     def _best(self, consumers: tuple[str, ...], near: dict, defines: dict[str, float],

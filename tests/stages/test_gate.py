@@ -224,6 +224,48 @@ def test_among_homes_alike_the_one_the_copies_name_is_preferred():
                  ).routing.home == "lib/aaa"  # named by none: the lowest, then by name
 
 
+SENSOR_CPP = '''#include "{name}.h"
+#include "core/log.h"
+
+bool Sensor{n}::parse_device(const Device &device) {{
+  if (device.address() != this->address_) {{
+    return false;
+  }}
+  bool success = false;
+  for (auto &data : device.service_datas()) {{
+    auto res = ble::parse_header(data);
+    if (!res.has_value() || !ble::parse_message(data.data, *res)) {{
+      continue;
+    }}
+    if (res->temperature.has_value() && this->temperature_ != nullptr)
+      this->temperature_->publish_state(*res->temperature);
+    success = true;
+  }}
+  return success;
+}}
+'''
+
+
+def test_a_cpp_source_references_what_its_own_header_includes():
+    """esphome's xiaomi sensors: each `.cpp` includes its header and `core/log.h`; the header
+    includes `ble`, whose functions the copies call. Both homes are as near to the copies,
+    so the one defining what they call wins, not `core`, named in the `.cpp` alone."""
+    consumers = ("acl", "feed", "mod")
+    found, subs = [], []
+    for n, name in enumerate(consumers):
+        found += shapes(name, SENSOR_CPP.format(name=name, n=n), f"lib/{name}/{name}.cpp", "cpp")
+        subs.append(subsystem(name, [f"lib/{name}/{name}.cpp", f"lib/{name}/{name}.h"]))
+    subs += [subsystem("ble", ["lib/ble/ble.h"]), subsystem("core", ["lib/core/log.h"])]
+    deps = Dependencies(("acl", "ble", "core", "feed", "mod"),
+                        tuple(Edge(c, t, 1, (f"lib/{c}/{c}.h:3",)) for c in consumers for t in ("ble", "core")),
+                        by_file=tuple(row for c in consumers for row in (
+                            (c, f"lib/{c}/{c}.cpp", (("core", 2),)), (c, f"lib/{c}/{c}.h", (("ble", 4), ("core", 3))))))
+    found_cluster = dataclasses.replace(cluster(found)[0], defined_by=(("ble", 3.0),))
+    candidate = gate((("C-000001", found_cluster),), fleet(*subs), Rules(), deps=deps)[0]
+    assert candidate.routing.home == "lib/ble"
+    assert candidate.routing.evidence[0] == "lib/acl/acl.h:4"
+
+
 def test_a_consumer_the_others_depend_on_already_holds_the_unit_to_adopt():
     deps = graph(("feed", "acl"), ("mod", "acl"), ("feed", "persist"), ("mod", "persist"), ("acl", "persist"))
     candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist",))
