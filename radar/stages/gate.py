@@ -208,13 +208,13 @@ class HomeFinder:
     or errors if another fits; the one most consumers reference; the package enclosing them; the
     one holding the class most copies' classes extend, where a copied method is pulled up to
     (checkstyle's naming checks: `AbstractNameCheck`, not `DetailAST`, whose methods they call); the
-    one the copies' own files reference most; the one defining most of what the copies call and
-    read (cluster.defined_by: rubocop's alignment cops' `base_column` goes to the `Alignment`
-    mixin that defines what it calls, not to `AutoCorrector`, which every cop extends too); the
-    one whose own name the copies say most (_named); the lowest (fewest dependencies of its own,
-    most dependents). A consumer is the home only when
-    every other one references it: it already holds the shape, they adopt its unit. No shared
-    dependency, no home."""
+    one the copies' own files reference most (a C or C++ source's own header too); the one
+    defining most of what the copies call and read (cluster.defined_by: rubocop's alignment
+    cops' `base_column` goes to the `Alignment` mixin that defines what it calls, not to
+    `AutoCorrector`, which every cop extends too); the one whose own name the copies say most
+    (_named); the lowest (fewest dependencies of its own, most dependents). A consumer is the
+    home only when every other one references it: it already holds the shape, they adopt its
+    unit. No shared dependency, no home."""
 
     def __init__(self, deps: Dependencies, subsystems: dict[str, Subsystem]):
         self.subsystems = subsystems
