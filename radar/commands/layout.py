@@ -81,6 +81,7 @@ PUBLISHED_FLEET = 5  # packages with manifests of their own that make a fleet in
 GROUPED_AT_THE_TOP = 5  # modules in a top folder that groups them, beside the build's modules at the top
 UNCOVERED_FILES = 10  # source files in a top folder no fleet holds that make it a package (_uncovered_tops)
 GO_BESIDE = 5  # Go packages that make a folder a fleet beside a folder of DEEP_PACKAGES of them (_go_fleets)
+LONE_GO_PACKAGES = 3  # with no fleet anywhere, a Go module with this many packages: each is one (_go_library)
 TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing", "regress"}  # in a folder name: suites, not a fleet
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil")  # one word: `testprojects`
 # a folder named for a version (semconv/v1.20.0): a frozen copy, never part of a fleet (_versions)
@@ -268,7 +269,19 @@ def _lone_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
         headers = sum(f.rpartition("/")[0] == folder and f.endswith(HEADERS) for f in sources)
         if language_for(glob) in ("c", "cpp") and headers and folder:  # the top's: no folder to name
             found.append((folder, headers))
-    return tuple(found)
+    return tuple(found) + _go_library(sources)
+
+
+def _go_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
+    """One Go module and no fleet, its top no package (pulsar-client-go: `pulsar`,
+    `pulsar/internal`, `pulsaradmin/pkg/utils` …): its packages, a folder each, are its parts,
+    from LONE_GO_PACKAGES of them; never one in tests, examples or vendored code. Where the top is
+    a package (gin's, zap's: most of their code), no glob names it, and its sub-packages alone
+    would leave the library's heart unread: then nothing is found, and init says so."""
+    held = Counter(f.rpartition("/")[0] for f in sources if _is_go_source(f.rpartition("/")[2]))
+    found = tuple((folder, n) for folder, n in sorted(held.items())
+                  if folder and not _inside_tests(tuple(folder.split("/"))))
+    return found if len(found) >= LONE_GO_PACKAGES and "" not in held else ()
 
 
 def _packages_beside(kept: list[str], held: set[str], files: list[str]) -> list[tuple[str, int]]:

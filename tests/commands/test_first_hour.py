@@ -749,6 +749,26 @@ def test_init_takes_the_modules_of_a_lone_library_as_its_parts_and_a_c_librarys_
     assert fleet_rules["subsystems"] == []
 
 
+def test_init_takes_each_package_of_a_lone_go_module_whose_top_is_no_package(tmp_path):
+    """pulsar-client-go: one Go module, `go.mod` alone at the top, its code in `pulsar/`,
+    `pulsar/auth/`, `pulsaradmin/pkg/admin/auth/` …: no fleet anywhere, and init had found
+    nothing, so a scan said nothing. Each package (a folder) is a part, tests and examples aside.
+    gin's and zap's top is their main package, which no glob names: there nothing is taken."""
+    files = {"go.mod": "module example.com/client\n\ngo 1.22\n",
+             "examples/producer/main.go": "package main\n\nfunc main() {}\n",
+             "pulsar/auth/oauth2_test.go": "package auth\n"}
+    for folder in ("pulsar", "pulsar/auth", "pulsaradmin/pkg/admin/auth"):
+        package = folder.rpartition("/")[2]
+        files.update({f"{folder}/file{n}.go": f"package {package}\n\nfunc F{n}() int {{ return {n} }}\n"
+                      for n in range(2)})
+    done, fleet_rules = _init(tmp_path / "client", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["pulsar", "pulsar/auth", "pulsaradmin/pkg/admin/auth"], done.stderr
+    assert "pulsar/auth (one package, 2 files)" in done.stderr
+    files["client.go"] = "package client\n\nfunc New() int { return 1 }\n"
+    _, fleet_rules = _init(tmp_path / "gin", files, tmp_path / "gin-rules")
+    assert fleet_rules["subsystems"] == []
+
+
 def test_init_takes_a_folder_of_modules_beside_a_few_packages_and_its_helpers_as_their_home(tmp_path):
     """eslint: two small `packages/*` and 300 rules in `lib/rules/*.js`, which all require
     `./utils/ast-utils`: the rules are the fleet, their helpers' folder a subsystem (the home)."""
