@@ -85,6 +85,7 @@ LONE_GO_PACKAGES = 3  # with no fleet anywhere, a Go module with this many packa
 TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing", "regress"}  # in a folder name: suites, not a fleet
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil")  # one word: `testprojects`
 # a folder named for a version (semconv/v1.20.0): a frozen copy, never part of a fleet (_versions)
+VERSIONED = re.compile(r"v\d+(?:(?:alpha|beta|rc)\d*)?$", re.IGNORECASE)  # a version last: `upstreamv1beta3`
 VERSION_NAME = re.compile(r"v?\d+(?:[._]\d+)*(?:(?:alpha|beta|rc)\d*)?", re.IGNORECASE)  # v1.20.0, 2_0, v1beta1
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
 PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
@@ -131,7 +132,7 @@ def read_layout(repo: Path) -> Layout:
     fleets = {glob.split("/")[0] for glob, _ in globs if glob != "*"}
     excludes = (kept_out + dropped + (_not_packages_at_the_top(files, sources, fleets, _left_in(code_sources, kept_out))
                                       if at_the_top else ()) + build_outputs(repo, files))
-    globs += () if at_the_top else _uncovered_tops(globs, code_sources, excludes)
+    globs += () if at_the_top else _uncovered_tops(globs, code_sources, excludes, files)
     globs += _fleets_library(globs, code_sources, excludes)
     return Layout(globs, excludes, _worktrees(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
@@ -140,7 +141,7 @@ def read_layout(repo: Path) -> Layout:
 
 
 def _uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
-                    excludes: tuple[tuple[str, str, int], ...]) -> tuple[tuple[str, int], ...]:
+                    excludes: tuple[tuple[str, str, int], ...], files: list[str] = ()) -> tuple[tuple[str, int], ...]:
     """With the fleets found holding less than half of the code kept, each top folder holding
     UNCOVERED_FILES or more of the rest, as one package: a monolith's parts beside its plugins
     (outline: `plugins/*` held 181 of its 1,858 files; `app/`, `server/`, `shared/` the rest),
@@ -158,8 +159,28 @@ def _uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
         parts = f.split("/")
         if len(parts) > 2:
             children[parts[0]].add(f"{parts[0]}/{parts[1]}")
-    return tuple((top, n) for top, n in sorted(rest.items())
-                 if n >= UNCOVERED_FILES and not _not_fleet(top) and not _frozen(children[top]))
+    return tuple(glob for top, n in sorted(rest.items())
+                 if n >= UNCOVERED_FILES and not _not_fleet(top) and not _frozen(children[top])
+                 for glob in _go_packages_in(top, uncovered, files) or ((top, n),))
+
+
+def _go_packages_in(top: str, uncovered: list[str], files: list[str]) -> tuple[tuple[str, int], ...]:
+    """A top folder of Go code holding no Go module: its packages, a folder each (caddy's
+    `modules/caddytls`, `modules/logging` … beside its `modules/caddyhttp/*`), not one package of
+    them all. Where modules are (etcd's `server/`, `client/v3/`, each with its go.mod), the
+    folder stays one package: a module is released whole; so it does where versions of an API
+    lie side by side (cluster-api's `bootstrap/kubeadm/pkg/types/upstreamv1beta3` and
+    `upstreamv1beta4`: frozen copies, which as packages would be each other's consumers)."""
+    inside = [f for f in uncovered if f.startswith(top + "/")]
+    held = Counter(f.rpartition("/")[0] for f in inside if _is_go_source(f.rpartition("/")[2]))
+    siblings = defaultdict(set)
+    for folder in held:
+        siblings[folder.rpartition("/")[0]].add(folder)
+    if sum(held.values()) * 2 <= len(inside) or any(f.startswith(top + "/") and f.endswith("/go.mod") for f in files) \
+            or any(sum(bool(VERSIONED.search(f.rpartition("/")[2])) for f in found) >= MIN_PACKAGES
+                   for found in siblings.values()):
+        return ()
+    return tuple((folder, n) for folder, n in sorted(held.items()) if not _inside_tests(tuple(folder.split("/"))))
 
 
 def _fleets_library(globs: tuple[tuple[str, int], ...], sources: list[str],

@@ -818,6 +818,29 @@ def test_init_takes_a_monoliths_top_folders_beside_its_plugins_when_they_hold_mo
     assert fleet_rules["subsystems"] == ["plugins/*", "app", "server", "shared"]
 
 
+def test_init_takes_the_go_packages_of_a_top_folder_beside_a_fleet_each_as_a_package(tmp_path):
+    """caddy: `modules/caddyhttp/*` is a fleet; `modules/caddytls`, `modules/logging`,
+    `modules/caddypki` … were one package, `modules`, so their copies of each other were one
+    subsystem's. A Go package is a folder. A folder holding a Go module (etcd's `client/v3`,
+    its go.mod) stays one, as does one holding versions side by side (cluster-api's
+    `upstreamv1beta3` and `upstreamv1beta4`)."""
+    def go(package: str, n: int) -> str:
+        return f"package {package}\n\nfunc F{n}() int {{ return {n} }}\n"
+    files = {"go.mod": "module example.com/server\n\ngo 1.22\n"}
+    files.update({f"modules/http/handler{n}/handler.go": go(f"handler{n}", n) for n in range(10)})
+    for package, n in (("tls", 8), ("logging", 6), ("pki", 5)):
+        files.update({f"modules/{package}/file{i}.go": go(package, i) for i in range(n)})
+    _, fleet_rules = _init(tmp_path / "server", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["modules/http/*", "modules/logging", "modules/pki", "modules/tls"]
+    versions = {**files, "modules/pki/upstreamv1beta3/types.go": go("v3", 1),
+                "modules/pki/upstreamv1beta4/types.go": go("v4", 1)}
+    _, fleet_rules = _init(tmp_path / "versions", versions, tmp_path / "versions-rules")
+    assert fleet_rules["subsystems"] == ["modules/http/*", "modules"]
+    module = {**files, "modules/tls/go.mod": "module example.com/server/modules/tls\n"}
+    _, fleet_rules = _init(tmp_path / "module", module, tmp_path / "module-rules")
+    assert fleet_rules["subsystems"] == ["modules/http/*", "modules"]
+
+
 def test_init_takes_a_renderers_diagrams_as_a_fleet(tmp_path):
     """mermaid: `packages/mermaid/src/diagrams/*`, one folder per diagram type, no manifest each:
     their copied `svgDraw.js` helpers (`byFo`, `byTspan` x 4) were one subsystem's."""
