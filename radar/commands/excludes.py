@@ -48,6 +48,10 @@ SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/
 # folders of examples named for what they show: checkstyle's `src/xdocs-examples` (158 copies of
 # its checks' documented cases); the plural only: `example-generators` is hoppscotch's own code
 EXAMPLE_FOLDERS = ("**/*-examples/**", "**/*_examples/**")
+JVM_SOURCE_ROOTS = frozenset({"java", "kotlin", "scala", "groovy"})  # src/main/<language>/<package path>
+TOP_DOMAINS = frozenset({"com", "org", "net", "io", "dev", "app", "edu", "gov", "co", "me", "ai", "info", "biz",
+                         "us", "uk", "eu", "de", "fr", "nl", "ch", "at", "se", "no", "fi", "dk", "pl", "cz", "ru",
+                         "cn", "jp", "kr", "in", "br", "au", "ca", "es", "it", "be", "tech", "cloud"})
 MAVEN_TESTS = "**/src/it/**"  # Maven's integration tests, beside `src/main` (folder_excludes)
 # .NET's `Migrations/` is a framework's code as often as history (laravel's `Database/Migrations`), but
 # a file named for the day it was made is a migration (EF Core's, jellyfin's 148 routines and snapshots)
@@ -150,18 +154,21 @@ def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
     matched, with how many source files each keeps out."""
     counts: Counter = Counter()
     maven = {f[:f.index("src/main/")] for f in sources if f.startswith("src/main/") or "/src/main/" in f}
-    for f in sources:
-        parts = f.split("/")[:-1]
-        folders = set(parts)
+    split = [(f, parts, _domain_names(parts)) for f in sources for parts in (f.split("/")[:-1],)]
+    named = {parts[at] for _, parts, domain in split for at in domain}  # organisations' names
+    for f, parts, domain in split:
         if "src/it/" in f and any(f.startswith(f"{root}src/it/") for root in maven):
             counts[(MAVEN_TESTS, "tests")] += 1
         for parent, name in zip(parts, parts[1:]):  # Go's test helpers of package x: x/xtest
             if name == parent + "test" and f.endswith(".go"):  # (net/http/httptest, exporter/exportertest)
                 counts[(f"**/{name}/**", "tests")] += 1
         for why, names in EXCLUDABLE.items():
-            for name in folders:  # Symfony's and .NET's `Tests`, `Fixtures` too; but `Migrations`
-                if name in names or why != "migrations" and name.lower() in names:  # is their framework's code
-                    counts[(f"**/{name}/**", why)] += 1
+            for at, name in enumerate(parts):  # Symfony's and .NET's `Tests`, `Fixtures` too; but `Migrations`
+                if (name in names or why != "migrations" and name.lower() in names) \
+                        and at not in domain and parts.index(name) == at:  # is their code; once a file
+                    # a name an organisation's also is (com/google/samples) is excluded where it is a folder's
+                    glob = "/".join(parts[:at + 1]) + "/**" if name in named else f"**/{name}/**"
+                    counts[(glob, why)] += 1
     excludes = [(glob, why, n) for (glob, why), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
     patterns = [(pattern, "tests") for pattern in (*SUITE_FOLDERS, *TEST_FILES)]
     patterns += [(pattern, "examples") for pattern in EXAMPLE_FOLDERS] + [(DATED_MIGRATIONS, "migrations")]
@@ -170,6 +177,18 @@ def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
         if n:
             excludes.append((pattern, why, n))
     return tuple(excludes)
+
+
+def _domain_names(parts: list[str]) -> set[int]:
+    """Where a JVM source file's package names its organisation's domain `example.com` or
+    `samples.google.com` (`src/main/java/com/example/…`, `src/main/kotlin/com/google/samples/…`):
+    a domain's name, not a folder of examples (nowinandroid's app, 291 files, had been excluded
+    as examples). Any other name in a package may say its role (kafka's `kafka/examples`, spring's
+    `org/springframework/test`), as the source set's does (`src/test`)."""
+    for i in range(2, len(parts) - 1):
+        if parts[i] in JVM_SOURCE_ROOTS and parts[i - 2] == "src" and parts[i + 1] in TOP_DOMAINS:
+            return {at for at in range(i + 2, min(i + 4, len(parts))) if parts[at] in EXCLUDABLE["examples"]}
+    return set()
 
 
 # ---------------------------------------------------------------- what it writes

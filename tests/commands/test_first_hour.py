@@ -1230,6 +1230,26 @@ def test_init_excludes_test_folders_named_in_camel_case(tmp_path):
     assert not excluded("okhttp/src/speedtest/kotlin/okhttp/A.kt")
 
 
+def test_init_never_excludes_a_jvm_package_named_like_a_folder_of_examples_or_tests(tmp_path):
+    """nowinandroid: its Kotlin lives in `src/main/kotlin/com/google/samples/apps/…`, and the
+    package's `samples` had made `**/samples/**` an exclude: 17 of its files were read, not 161.
+    A package path's names are a package's (`com/example/…` too); the source set's (`src/test`)
+    and a real examples folder still say what they hold."""
+    files = {"settings.gradle.kts": "", "samples/demo/Demo.kt": "package demo\n\nclass Demo\n"}
+    for module in ("data", "model", "network"):
+        files[f"core/{module}/build.gradle.kts"] = ""
+        for source_set in ("main", "test"):
+            files[f"core/{module}/src/{source_set}/kotlin/com/google/samples/apps/{module}/A.kt"] = \
+                f"package com.google.samples.apps.{module}\n\nclass A\n"
+        files[f"core/{module}/src/main/java/com/example/{module}/B.java"] = f"package com.example.{module};\nclass B {{}}\n"
+    _, fleet_rules = _init(tmp_path / "android-repo", files, tmp_path / "rules")
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert not excluded("core/data/src/main/kotlin/com/google/samples/apps/data/A.kt")
+    assert not excluded("core/data/src/main/java/com/example/data/B.java")
+    assert excluded("core/data/src/test/kotlin/com/google/samples/apps/data/A.kt")
+    assert excluded("samples/demo/Demo.kt")
+
+
 def test_init_reads_folder_names_of_what_plugs_in_in_any_case(tmp_path):
     """.NET's and PHP's folders are capitalised: `src/Plugins/<name>/` is a fleet as `plugins/`
     is (phpstan's `src/Rules/*`, thirty rule categories, had been one package with its library)."""
