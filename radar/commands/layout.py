@@ -331,12 +331,13 @@ def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources
     """The folders of modules that are fleets beside these folders of packages: with fewer than
     MODULE_FLEET packages in all, any where no package glob holds them (eslint's two
     `packages/*` and its 300 `lib/rules/*.js`); inside a package, one named for what plugs in
-    (libcloud's `compute/drivers/*.py`; celery's 18 `backends/*.py`: PLUGIN_FLEET)."""
+    (libcloud's `compute/drivers/*.py`; celery's 18 `backends/*.py`: PLUGIN_FLEET), a module at
+    the top's too (kafka's `connect/transforms/…/transforms/*.java`, ktor's client `plugins/*.kt`)."""
     few = sum(n for _, n in globs) < MODULE_FLEET
     taken = {glob for glob, _ in globs}
     return tuple((glob, n) for glob, n in _module_fleets(sources) if glob not in taken and (
         few and not any(_within(parent, glob) for parent in kept)
-        or "" not in kept and glob.rpartition("/")[0].rpartition("/")[2].lower() in PLUGIN_FOLDERS))
+        or glob.rpartition("/")[0].rpartition("/")[2].lower() in PLUGIN_FOLDERS))
 
 
 def _versions(packages: set[str]) -> bool:

@@ -1250,6 +1250,20 @@ def test_init_never_excludes_a_jvm_package_named_like_a_folder_of_examples_or_te
     assert excluded("samples/demo/Demo.kt")
 
 
+def test_init_finds_a_folder_of_what_plugs_in_inside_the_modules_at_the_top(tmp_path):
+    """kafka: `*` are its Gradle modules, and `connect/transforms` holds Kafka Connect's
+    transforms, one class each (`Cast`, `Flatten`, `InsertField` …, whose `apply` x 4 are one
+    template method); with modules at the top no folder of what plugs in had been read."""
+    files = {"settings.gradle": ""}
+    for module in ("clients", "core", "transforms"):
+        files[f"{module}/build.gradle"] = ""
+        files[f"{module}/src/main/java/org/x/{module}/Main.java"] = f"package org.x.{module};\nclass Main {{}}\n"
+    files.update({f"transforms/src/main/java/org/x/transforms/Transform{n}.java":
+                  f"package org.x.transforms;\npublic class Transform{n} {{ }}\n" for n in range(20)})
+    _, fleet_rules = _init(tmp_path / "gradle-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["*", "transforms/src/main/java/org/x/transforms/*.java"]
+
+
 def test_init_reads_folder_names_of_what_plugs_in_in_any_case(tmp_path):
     """.NET's and PHP's folders are capitalised: `src/Plugins/<name>/` is a fleet as `plugins/`
     is (phpstan's `src/Rules/*`, thirty rule categories, had been one package with its library)."""
