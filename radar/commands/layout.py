@@ -91,12 +91,17 @@ MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per pack
 PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
                   "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules", "sinks",
                   "sources", "transforms", "contrib", "transports", "dialects", "collectors", "extractor", "extractors",
-                  "diagrams", "engines"}  # module fleets anywhere (searxng's 251 `searx/engines/*.py`), in any case
-# (.NET's and PHP's `Plugins/`, phpstan's `src/Rules/*`)
+                  "diagrams", "engines",  # module fleets anywhere (searxng's 251 `searx/engines/*.py`), in any case
+                  # (.NET's and PHP's `Plugins/`, phpstan's `src/Rules/*`), and named in the singular (typeorm's
+                  # `src/driver/*`, chef's `provider/*.rb`, spring's WebSocket `adapter/*.java`), but for the
+                  # names the singular of which names one thing or a plain folder: `engine/` (sqlalchemy's,
+                  # nushell's), `backend/` (an app's), `integration/` (tests), `plugin/` (a plugin API)
+                  "driver", "provider", "adapter", "connector", "importer", "addon", "dialect", "collector",
+                  "transport"}
 # of those, the names whose sub-folders are plugins too, manifest or not (not React's context
 # `providers/`, an app's request `handlers/`, a linter's `rules/` helpers, a bundler's `modules/`,
 # unless there are PLUGIN_FLEET of them: stylelint's 151 `lib/rules/<rule>/`)
-PLUGIN_PACKAGES = PLUGIN_FOLDERS - {"providers", "handlers", "rules", "modules"}
+PLUGIN_PACKAGES = PLUGIN_FOLDERS - {"providers", "provider", "handlers", "rules", "modules"}
 OWN_PACKAGE_BYTES = 8192  # a fleet's folder holding this much code of its own is its package (_own_package)
 MODULE_FLEET = 20  # with no folder of packages, a folder holding this many modules: one-module packages
 PLUGIN_FLEET = 10  # as many, in a folder named for what plugs in (celery's 18 `backends/*.py`)

@@ -803,6 +803,19 @@ def test_init_takes_a_folder_of_drivers_inside_a_package_as_a_fleet(tmp_path):
                                          "libcloud/modules/*.py"]
 
 
+def test_init_takes_a_folder_of_drivers_named_in_the_singular_as_a_fleet(tmp_path):
+    """typeorm: `src/driver/<database>/`, one folder per database (mysql, postgres, cockroachdb
+    …), whose query runners copy each other (`parseTableName` x 10): the folder is named in the
+    singular, and the drivers had been one package with the library; `src/engine/` stays one."""
+    files = {"package.json": "{}"}
+    for name in ("mysql", "postgres", "sqlite", "cockroachdb"):
+        files[f"src/driver/{name}/{name.title()}Driver.ts"] = f"export class {name.title()}Driver {{}}\n"
+    files.update({f"src/part{n}.ts": f"export const part{n} = {n};\n" for n in range(12)})
+    files.update({f"src/engine/{name}/{name}.ts": f"export const {name} = 1;\n" for name in ("pool", "cursor", "row")})
+    _, fleet_rules = _init(tmp_path / "orm", files, tmp_path / "rules")
+    assert "src/driver/*" in fleet_rules["subsystems"] and "src/engine/*" not in fleet_rules["subsystems"]
+
+
 def test_init_takes_a_monoliths_top_folders_beside_its_plugins_when_they_hold_most_of_the_code(tmp_path):
     """outline: `plugins/*` (23) held 181 of its 1,858 files; `app/`, `server/` and `shared/`, the
     product itself, were unread. A folder of a demo is still none, nor Kubernetes' `hack/`
