@@ -6,11 +6,12 @@ localstack's TestState API), test files, third-party source drops, and the files
 builds from a package's source. layout.py reads the subsystems; this module, what is not theirs."""
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
 import posixpath
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path, PurePosixPath
 
 from radar.globs import glob_match
@@ -57,6 +58,10 @@ MAVEN_TESTS = "**/src/it/**"  # Maven's integration tests, beside `src/main` (fo
 # a file named for the day it was made is a migration (EF Core's, jellyfin's 148 routines and snapshots)
 DATED_MIGRATIONS = "**/Migrations/**/" + "[0-9]" * 8 + "*"
 NAMELESS_EXCLUDES = (MAVEN_TESTS, *EXAMPLE_FOLDERS, *CAMEL_SUITES)  # excludes no folder name says (layout.py)
+# a project generator's starters, one folder each (create-vite's `template-react`, `template-vue-ts` …,
+# sixteen): each is copied whole into a new project, so they repeat each other on purpose
+SCAFFOLD = "template-*"
+SCAFFOLDS = 3  # such folders side by side that make a generator's starters
 DECLARATIONS = (".d.ts", ".d.mts", ".d.cts")  # TypeScript's declaration files: types, no code
 BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
 SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships
@@ -169,6 +174,7 @@ def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
                     # a name an organisation's also is (com/google/samples) is excluded where it is a folder's
                     glob = "/".join(parts[:at + 1]) + "/**" if name in named else f"**/{name}/**"
                     counts[(glob, why)] += 1
+    counts.update(_scaffolds(sources))
     excludes = [(glob, why, n) for (glob, why), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
     patterns = [(pattern, "tests") for pattern in (*SUITE_FOLDERS, *TEST_FILES)]
     patterns += [(pattern, "examples") for pattern in EXAMPLE_FOLDERS] + [(DATED_MIGRATIONS, "migrations")]
@@ -177,6 +183,25 @@ def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
         if n:
             excludes.append((pattern, why, n))
     return tuple(excludes)
+
+
+def _scaffolds(sources: list[str]) -> Counter:
+    """`parent/template-*/**` where SCAFFOLDS or more starters lie side by side, with the source
+    files they hold (a lone `template-engine/` is code)."""
+    held: dict[str, Counter] = defaultdict(Counter)
+    for f in sources:
+        parts = f.split("/")[:-1]
+        for at, name in enumerate(parts):
+            if fnmatch.fnmatchcase(name, SCAFFOLD):
+                held["/".join(parts[:at])][name] += 1
+                break
+    return Counter({(f"{parent}/{SCAFFOLD}/**" if parent else f"{SCAFFOLD}/**", "examples"): sum(found.values())
+                    for parent, found in held.items() if len(found) >= SCAFFOLDS})
+
+
+def scaffold_glob(glob: str) -> bool:
+    """Whether an exclude is _scaffolds'; layout.py reads no fleet in them either."""
+    return glob.endswith(f"{SCAFFOLD}/**")
 
 
 def _domain_names(parts: list[str]) -> set[int]:

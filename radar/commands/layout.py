@@ -50,7 +50,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from radar.commands.excludes import (EXCLUDABLE, NAMELESS_EXCLUDES, TEST_FILES, build_outputs, folder_excludes,
-                                     without_code, without_drops)
+                                     scaffold_glob, without_code, without_drops)
 from radar.globs import any_glob, glob_match
 from radar.infra.gitdoor import GitError, git, is_git_checkout
 from radar.stages.cluster import configures_a_tool
@@ -95,9 +95,9 @@ PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations",
                   # (.NET's and PHP's `Plugins/`, phpstan's `src/Rules/*`), and named in the singular (typeorm's
                   # `src/driver/*`, chef's `provider/*.rb`, spring's WebSocket `adapter/*.java`), but for the
                   # names the singular of which names one thing or a plain folder: `engine/` (sqlalchemy's,
-                  # nushell's), `backend/` (an app's), `integration/` (tests), `plugin/` (a plugin API)
-                  "driver", "provider", "adapter", "connector", "importer", "addon", "dialect", "collector",
-                  "transport"}
+                  # nushell's), `backend/` (an app's), `integration/` (tests), `plugin/` (a plugin API),
+                  # `transport/` (kratos' transport layer, beside its grpc and http)
+                  "driver", "provider", "adapter", "connector", "importer", "addon", "dialect", "collector"}
 # of those, the names whose sub-folders are plugins too, manifest or not (not React's context
 # `providers/`, an app's request `handlers/`, a linter's `rules/` helpers, a bundler's `modules/`,
 # unless there are PLUGIN_FLEET of them: stylelint's 151 `lib/rules/<rule>/`)
@@ -124,7 +124,8 @@ def read_layout(repo: Path) -> Layout:
     sources = [f for f in files if language_for(f)]
     kept_out = folder_excludes(sources)
     # the packages are made of the rest, but for folders no name of theirs tells from code (_not_fleet)
-    code, made = without_code(repo, _left_in(files, tuple(e for e in kept_out if e[0] in NAMELESS_EXCLUDES)))
+    code, made = without_code(repo, _left_in(files, tuple(e for e in kept_out
+                                                          if e[0] in NAMELESS_EXCLUDES or scaffold_glob(e[0]))))
     measured: dict[str, int] = dict.fromkeys(made, 0)  # edited by hand, one may be code again
 
     def size(path: str) -> int:

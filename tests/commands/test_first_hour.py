@@ -1223,6 +1223,25 @@ def test_init_excludes_maven_integration_tests_and_folders_of_examples(tmp_path)
     assert fleet_rules["subsystems"] == ["src/main/java/org/x/checks/*.java"]
 
 
+def test_init_excludes_a_project_generators_starters_but_not_a_lone_template_folder(tmp_path):
+    """vite: `packages/create-vite/template-react`, `template-vue-ts` … (sixteen) are starters
+    copied whole into new projects; they had been sixteen packages, and their `App` x 3 came
+    first near the gate. A lone `template-engine/` is code."""
+    files = {"package.json": "{}"}
+    for name in ("cli", "core", "create-app"):
+        files[f"packages/{name}/package.json"] = "{}"
+        files[f"packages/{name}/src/index.ts"] = "export const a = 1;\n"
+    for starter in ("react", "vue", "svelte", "react-ts"):
+        files[f"packages/create-app/template-{starter}/package.json"] = "{}"
+        files[f"packages/create-app/template-{starter}/src/App.tsx"] = "export const App = () => 1;\n"
+    files["packages/core/template-engine/render.ts"] = "export const render = () => 1;\n"
+    _, fleet_rules = _init(tmp_path / "generator", files, tmp_path / "rules")
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("packages/create-app/template-vue/src/App.tsx")
+    assert not excluded("packages/core/template-engine/render.ts")
+    assert fleet_rules["subsystems"] == ["packages/*"]
+
+
 def test_init_excludes_test_folders_named_in_camel_case(tmp_path):
     """okhttp's Gradle source sets `src/jvmTest`, `src/commonTest` (167 test files were read),
     spring's `src/testFixtures`, spotbugs' `spotbugsTestCases` module, Xcode's `AppTests` target;
