@@ -85,8 +85,8 @@ LONE_GO_PACKAGES = 3  # with no fleet anywhere, a Go module with this many packa
 TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing", "regress"}  # in a folder name: suites, not a fleet
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil")  # one word: `testprojects`
 # a folder named for a version (semconv/v1.20.0): a frozen copy, never part of a fleet (_versions)
-VERSIONED = re.compile(r"v\d+(?:(?:alpha|beta|rc)\d*)?$", re.IGNORECASE)  # a version last: `upstreamv1beta3`
 VERSION_NAME = re.compile(r"v?\d+(?:[._]\d+)*(?:(?:alpha|beta|rc)\d*)?", re.IGNORECASE)  # v1.20.0, 2_0, v1beta1
+VERSION_LAST = re.compile(r"v\d+(?:(?:alpha|beta|rc)\d*)?$", re.IGNORECASE)  # a name ending so: `upstreamv1beta3`
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
 PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
                   "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules", "sinks",
@@ -147,7 +147,7 @@ def read_layout(repo: Path) -> Layout:
 
 
 def _uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
-                    excludes: tuple[tuple[str, str, int], ...], files: list[str] = ()) -> tuple[tuple[str, int], ...]:
+                    excludes: tuple[tuple[str, str, int], ...], files: list[str]) -> tuple[tuple[str, int], ...]:
     """With the fleets found holding less than half of the code kept, each top folder holding
     UNCOVERED_FILES or more of the rest, as one package: a monolith's parts beside its plugins
     (outline: `plugins/*` held 181 of its 1,858 files; `app/`, `server/`, `shared/` the rest),
@@ -182,9 +182,10 @@ def _go_packages_in(top: str, uncovered: list[str], files: list[str]) -> tuple[t
     siblings = defaultdict(set)
     for folder in held:
         siblings[folder.rpartition("/")[0]].add(folder)
-    if sum(held.values()) * 2 <= len(inside) or any(f.startswith(top + "/") and f.endswith("/go.mod") for f in files) \
-            or any(sum(bool(VERSIONED.search(f.rpartition("/")[2])) for f in found) >= MIN_PACKAGES
-                   for found in siblings.values()):
+    modules = any(f.startswith(top + "/") and f.endswith("/go.mod") for f in files)
+    versions = any(sum(bool(VERSION_LAST.search(f.rpartition("/")[2])) for f in found) >= MIN_PACKAGES
+                   for found in siblings.values())
+    if sum(held.values()) * 2 <= len(inside) or modules or versions:
         return ()
     return tuple((folder, n) for folder, n in sorted(held.items()) if not _inside_tests(tuple(folder.split("/"))))
 
