@@ -89,7 +89,10 @@ def _last_scan(scan: dict, names: list[str], counts: list[int], watching: str, c
     proposed, watched, done, rejected = counts
     shown = ", ".join(names[:SUBSYSTEM_NAMES]) + (f", … and {len(names) - SUBSYSTEM_NAMES} more"
                                                    if len(names) > SUBSYSTEM_NAMES else "")
-    skipped = ", ".join(f"{n} {reason.replace('_', ' ')}" for reason, n in scan["skipped"].items() if n)
+    skipped = ", ".join(f"{n} {reason.replace('_', ' ')}" for reason, n in scan["skipped"].items()
+                        if n and reason != "parse_error")
+    # a file tree-sitter could not parse whole is read but for the units its errors break
+    broken = scan["skipped"].get("parse_error", 0)
     filtered = scan.get("filtered", {})
     kept_out = (f"; kept out by filters: {filtered.get('thin_units', 0)} units under {min_tokens // 2} "
                 f"tokens, {filtered.get('idioms', 0)} idiom clusters (more than 2 instances per consumer)") if filtered else ""
@@ -98,7 +101,8 @@ def _last_scan(scan: dict, names: list[str], counts: list[int], watching: str, c
         f"- **Date:** {scan['finished_at'].replace('T', ' ').replace('Z', ' UTC')} (pass {scan['pass']})",
         f"- **Scanned:** {len(names)} subsystems: {shown or 'none found'}",
         f"- **Read:** {scan.get('files', 0)} files, {scan.get('units', 0)} units"
-        + (f"; skipped {skipped}" if skipped else "") + kept_out,
+        + (f"; skipped {skipped}" if skipped else "")
+        + (f"; {broken} with parse errors, read but for the units they break" if broken else "") + kept_out,
         f"- **Changes since the last pass:** {_changes(scan)}",
     ]
     lines += [f"- **Warning:** {escape(w)}" for w in scan.get("warnings", [])]

@@ -78,6 +78,16 @@ def test_the_last_scan_opens_with_a_summary_table():
     assert f"| [Watching](#watching) | {counts['watching']} |" in last_scan
 
 
+def test_files_with_parse_errors_are_said_read_but_for_the_units_they_break():
+    """esphome: 414 C++ files whose macros tree-sitter cannot parse whole were listed as
+    "skipped", though their other units were read and clustered."""
+    snapshot = samples.build_passes()[-1]
+    snapshot["scan"]["skipped"] = {**snapshot["scan"]["skipped"], "parse_error": 414, "generated": 10}
+    read = next(line for line in _sections(render(snapshot))["Last scan"].splitlines() if line.startswith("- **Read:**"))
+    assert "10 generated" in read and "414 parse error" not in read
+    assert "414 with parse errors, read but for the units they break" in read
+
+
 def test_headings_say_what_the_candidate_is():
     snapshot = samples.big_snapshot(200)
     text = render(snapshot)
