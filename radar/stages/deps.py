@@ -197,7 +197,7 @@ def dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]]
         for capture, text, line in scala_relative(refs) if language == "scala" else refs:
             target = index.resolve(subsystem, path, language, capture, text)
             if target is None:
-                unresolved += capture in ("module", "relative", "namespace", "qualified")
+                unresolved += capture in ("module", "relative", "beside_file", "namespace", "qualified")
                 continue
             resolved += 1
             if target != subsystem:

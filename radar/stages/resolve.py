@@ -145,7 +145,7 @@ class Index:
         if capture == "qualified":
             head = text.split("/", 1)[0]
             return _unique(self.lisp.get(head)) if head and head != text else None
-        if language == "ruby" and capture in ("module", "relative"):
+        if language == "ruby" and capture in ("module", "relative", "beside_file"):
             return self._ruby(path, capture, text)
         if language == "ruby" and capture == "constant":
             return self._ruby_constant(path, text)
@@ -250,10 +250,12 @@ class Index:
 
     def _ruby(self, path: str, capture: str, text: str) -> str | None:
         """`require "a/b"`: the one subsystem holding a file `…/a/b.rb` (a gem's lib/a/b.rb);
-        `require_relative "x"`: the subsystem holding x.rb beside this file."""
+        `require_relative "x"`: the subsystem holding x.rb beside this file; `File.expand_path`'s
+        from `__FILE__` (`beside_file`): the same path taken from the file itself (`../base`)."""
         target = text.strip() if text.strip().endswith(".rb") else text.strip() + ".rb"
-        if capture == "relative":
-            return self.owner(posixpath.normpath(posixpath.join(posixpath.dirname(path), target)))
+        if capture in ("relative", "beside_file"):
+            start = path if capture == "beside_file" else posixpath.dirname(path)
+            return self.owner(posixpath.normpath(posixpath.join(start, target)))
         return self._include(path, target)
 
     def _ruby_constant(self, path: str, text: str) -> str | None:

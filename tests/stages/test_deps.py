@@ -325,6 +325,19 @@ def test_ruby_require_by_the_gem_file_it_names_and_require_relative_by_path(tmp_
     assert edges(deps) == {("sentry-resque", "sentry-ruby"), ("sentry-rails", "sentry-ruby")}
 
 
+def test_ruby_require_of_a_path_expanded_from_the_file_itself(tmp_path):
+    """vagrant's VirtualBox drivers: `require File.expand_path("../base", __FILE__)` is
+    `driver/base.rb`, beside the file (the path is taken from the file, so `..` is its folder);
+    what it defines need not be named as a constant (four of the versions' copied methods went to
+    `lib/vagrant/patches`, not to the base their file requires)."""
+    deps = scan(tmp_path, {  # one subsystem a module, as init reads `driver/*.rb`
+        "driver/setup.rb": {"driver/setup.rb": "def configure\n  1\nend\n"},
+        "driver/version_5_0.rb": {"driver/version_5_0.rb":
+                                  'require File.expand_path("../setup", __FILE__)\n\nconfigure\n'},
+    })
+    assert edges(deps) == {("version_5_0.rb", "setup.rb")}
+
+
 def test_ruby_constants_autoloading_finds_name_the_file_they_live_in(tmp_path):
     """rubocop's cops require nothing: `include RangeHelp` is lib/rubocop/cop/mixin/range_help.rb,
     `RuboCop::Cop::Util` lib/rubocop/cop/util.rb (RuboCop is rubocop); a Rails engine's
