@@ -31,7 +31,8 @@ EXCLUDABLE = {
     "migrations": ("migrations", "migrate"),
     # scripts showing how to use a package: each repeats the same set-up on purpose, and what
     # it imports says nothing of where the package's own logic belongs
-    "examples": ("examples", "example", "samples", "sample"),
+    "examples": ("examples", "example", "samples", "sample",
+                 "docs_src"),  # the code a documentation shows, snippet by snippet (fastapi's, typer's, sqlmodel's)
     # code that measures the package: a JMH module or a `benches/` folder copies the code it
     # times (netty's microbench holds HPACK's constant-time `equals`, a consumer of nothing);
     # not `benchmark`, a feature's name too (rails' `generators/rails/benchmark`)

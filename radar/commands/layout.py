@@ -64,7 +64,8 @@ MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod"
              "composer.json", "Package.swift", "build.sbt", "conanfile.py",  # conanfile.py: a Conan recipe
              "CMakeLists.txt"}  # a C or C++ component: fluent-bit's plugins/<name>
 NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
-                  "examples", "example", "samples", "sample", "playground", "playgrounds", "sandbox", "sandboxes",
+                  "examples", "example", "samples", "sample", "docs_src", "playground", "playgrounds", "sandbox",
+                  "sandboxes",
                   "templates", "starters",  # project scaffolds, each copied whole on purpose (a "template" plugin is code)
                   "scripts", "bench", "benchmark", "e2e", "typings", "demo", "demos", *EXCLUDABLE["benchmarks"],
                   "eng",  # .NET's Arcade SDK keeps a repository's build and CI tooling there
@@ -91,8 +92,9 @@ MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per pack
 PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
                   "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules", "sinks",
                   "sources", "transforms", "contrib", "transports", "dialects", "collectors", "extractor", "extractors",
-                  "diagrams", "engines",  # module fleets anywhere (searxng's 251 `searx/engines/*.py`), in any case
-                  # (.NET's and PHP's `Plugins/`, phpstan's `src/Rules/*`), and named in the singular (typeorm's
+                  "diagrams", "engines", "checkers",  # module fleets anywhere (searxng's 251 `searx/engines/*.py`,
+                  # pylint's `checkers/*.py`), in any case (.NET's and PHP's `Plugins/`, phpstan's
+                  # `src/Rules/*`), and named in the singular (typeorm's
                   # `src/driver/*`, chef's `provider/*.rb`, spring's WebSocket `adapter/*.java`), but for the
                   # names the singular of which names one thing or a plain folder: `engine/` (sqlalchemy's,
                   # nushell's), `backend/` (an app's), `integration/` (tests), `plugin/` (a plugin API),

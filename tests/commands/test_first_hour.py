@@ -1242,6 +1242,21 @@ def test_init_excludes_a_project_generators_starters_but_not_a_lone_template_fol
     assert fleet_rules["subsystems"] == ["packages/*"]
 
 
+def test_init_excludes_the_code_a_documentation_shows_and_reads_a_linters_checkers(tmp_path):
+    """fastapi: `docs_src/<topic>/tutorial001_py310.py` … (462 snippets, each repeating the
+    tutorial's set-up on purpose) were 76 packages and all of its watch list; pylint's 32
+    `checkers/*.py` were one package with the library."""
+    files = {"pyproject.toml": "[project]\nname = 'web'\n", "web/__init__.py": ""}
+    files.update({f"web/part{n}.py": f"def part{n}():\n    return {n}\n" for n in range(12)})
+    for topic in ("body", "cookies", "query_params"):
+        files[f"docs_src/{topic}/tutorial001.py"] = "from web import part1\n\napp = part1()\n"
+    files.update({f"web/checkers/checker{n}.py": f"def check{n}(node):\n    return node\n" for n in range(10)})
+    _, fleet_rules = _init(tmp_path / "web-repo", files, tmp_path / "rules")
+    assert "docs_src/*" not in fleet_rules["subsystems"]
+    assert any_glob(tuple(fleet_rules["exclude"]))("docs_src/body/tutorial001.py")
+    assert "web/checkers/*.py" in fleet_rules["subsystems"]
+
+
 def test_init_excludes_test_folders_named_in_camel_case(tmp_path):
     """okhttp's Gradle source sets `src/jvmTest`, `src/commonTest` (167 test files were read),
     spring's `src/testFixtures`, spotbugs' `spotbugsTestCases` module, Xcode's `AppTests` target;
