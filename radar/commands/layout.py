@@ -37,21 +37,24 @@ but a folder grouping five modules of the build or more is a fleet (kafka's `con
 Where the fleets hold less than half of the code kept, the top folders holding the rest are
 packages too (outline's `app`, `server`, `shared` beside its `plugins/*`). Type declarations
 (`.d.ts`) and generated code make no package. What is kept out of the scan (tests, fixtures,
-migrations, examples, benchmarks, vendored and generated code) is excludes.py's.
+migrations, examples, benchmarks, vendored and generated code) is excludes.py's; the code no
+fleet holds, read once the fleets are found, uncovered.py's; what a folder's name says, folders.py's.
 """
 from __future__ import annotations
 
 import os
 import posixpath
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from radar.commands.excludes import (EXCLUDABLE, NAMELESS_EXCLUDES, TEST_FILES, build_outputs, folder_excludes,
+from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, folder_excludes,
                                      scaffold_glob, without_code, without_drops)
-from radar.globs import any_glob, glob_match
+from radar.commands.folders import (MIN_PACKAGES, inside_tests, is_go_source, left_in, not_fleet, suites, versions,
+                                    within)
+from radar.commands.uncovered import fleets_library, uncovered_tops
+from radar.globs import glob_match
 from radar.infra.gitdoor import GitError, git, is_git_checkout
 from radar.stages.cluster import configures_a_tool
 from radar.stages.grammars import unread_language
@@ -63,31 +66,16 @@ MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod"
              "build.gradle", "build.gradle.kts", "Gemfile", "deps.edn", "project.clj", "__init__.py", "mix.exs",
              "composer.json", "Package.swift", "build.sbt", "conanfile.py",  # conanfile.py: a Conan recipe
              "CMakeLists.txt"}  # a C or C++ component: fluent-bit's plugins/<name>
-NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
-                  "examples", "example", "samples", "sample", "docs_src", "playground", "playgrounds", "sandbox",
-                  "sandboxes",
-                  "templates", "starters",  # project scaffolds, each copied whole on purpose (a "template" plugin is code)
-                  "scripts", "bench", "benchmark", "e2e", "typings", "demo", "demos", *EXCLUDABLE["benchmarks"],
-                  "eng",  # .NET's Arcade SDK keeps a repository's build and CI tooling there
-                  "hack",  # and Kubernetes' projects theirs (cluster-api's `hack/tools`, its verify scripts)
-                  *EXCLUDABLE["vendored"], *EXCLUDABLE["migrations"]}  # always excluded: a fleet there would hold no file
 FOLDER_PACKAGES = ("go", "c", "cpp")  # languages whose package is a folder of files, never one file
 HEADERS = (".h", ".hh", ".hpp", ".hxx")  # a C or C++ file's declarations: part of its source file's module
-MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet of packages
 # packages this deep at most: `providers/src/airflow/providers/*`, `src/Symfony/Component/Notifier/Bridge/*`
 MAX_DEPTH = 5
 DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it holds DEEP_PACKAGES or more:
 DEEP_PACKAGES = 10  # deep inside a package, a few sub-packages are its own parts, not a fleet
 PUBLISHED_FLEET = 5  # packages with manifests of their own that make a fleet inside another fleet
 GROUPED_AT_THE_TOP = 5  # modules in a top folder that groups them, beside the build's modules at the top
-UNCOVERED_FILES = 10  # source files in a top folder no fleet holds that make it a package (_uncovered_tops)
 GO_BESIDE = 5  # Go packages that make a folder a fleet beside a folder of DEEP_PACKAGES of them (_go_fleets)
 LONE_GO_PACKAGES = 3  # with no fleet anywhere, a Go module with this many packages: each is one (_go_library)
-TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing", "regress"}  # in a folder name: suites, not a fleet
-TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil")  # one word: `testprojects`
-# a folder named for a version (semconv/v1.20.0): a frozen copy, never part of a fleet (_versions)
-VERSION_NAME = re.compile(r"v?\d+(?:[._]\d+)*(?:(?:alpha|beta|rc)\d*)?", re.IGNORECASE)  # v1.20.0, 2_0, v1beta1
-VERSION_LAST = re.compile(r"v\d+(?:(?:alpha|beta|rc)\d*)?$", re.IGNORECASE)  # a name ending so: `upstreamv1beta3`
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
 PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
                   "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules", "sinks",
@@ -125,8 +113,8 @@ def read_layout(repo: Path) -> Layout:
     files, dropped = without_drops(_files(repo))  # no fleet, no other exclude is read in them
     sources = [f for f in files if language_for(f)]
     kept_out = folder_excludes(sources)
-    # the packages are made of the rest, but for folders no name of theirs tells from code (_not_fleet)
-    code, made = without_code(repo, _left_in(files, tuple(e for e in kept_out
+    # the packages are made of the rest, but for folders no name of theirs tells from code (not_fleet)
+    code, made = without_code(repo, left_in(files, tuple(e for e in kept_out
                                                           if e[0] in NAMELESS_EXCLUDES or scaffold_glob(e[0]))))
     measured: dict[str, int] = dict.fromkeys(made, 0)  # edited by hand, one may be code again
 
@@ -138,97 +126,14 @@ def read_layout(repo: Path) -> Layout:
     globs = _globs(code, code_sources, size)
     at_the_top = any(glob == "*" for glob, _ in globs)
     fleets = {glob.split("/")[0] for glob, _ in globs if glob != "*"}
-    excludes = (kept_out + dropped + (_not_packages_at_the_top(files, sources, fleets, _left_in(code_sources, kept_out))
+    excludes = (kept_out + dropped + (_not_packages_at_the_top(files, sources, fleets, left_in(code_sources, kept_out))
                                       if at_the_top else ()) + build_outputs(repo, files))
-    globs += () if at_the_top else _uncovered_tops(globs, code_sources, excludes, files)
-    globs += _fleets_library(globs, code_sources, excludes)
+    globs += () if at_the_top else uncovered_tops(globs, code_sources, excludes, files)
+    globs += fleets_library(globs, code_sources, excludes)
     return Layout(globs, excludes, _worktrees(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
                   len(sources), tuple(sorted(measured)),
                   tuple(Counter(filter(None, map(unread_language, files))).most_common()))
-
-
-def _uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
-                    excludes: tuple[tuple[str, str, int], ...], files: list[str]) -> tuple[tuple[str, int], ...]:
-    """With the fleets found holding less than half of the code kept, each top folder holding
-    UNCOVERED_FILES or more of the rest, as one package: a monolith's parts beside its plugins
-    (outline: `plugins/*` held 181 of its 1,858 files; `app/`, `server/`, `shared/` the rest),
-    a Go workspace's modules beside its `pkg/*` (etcd's `server/`, `client/`, `etcdctl/`)."""
-    if not globs:
-        return ()
-    kept = _left_in(sources, excludes)
-    fleets_in = {glob.rpartition("/")[0] for glob, _ in globs}  # their own files: _own_package's to take
-    uncovered = [f for f in _in_no_package(globs, kept) if f.rpartition("/")[0] not in fleets_in]
-    if len(uncovered) * 2 <= len(kept):
-        return ()
-    rest = Counter(f.partition("/")[0] for f in uncovered if "/" in f)  # the top's own files: no folder to name
-    children = defaultdict(set)  # a top folder of versions side by side holds frozen copies: no package
-    for f in kept:
-        parts = f.split("/")
-        if len(parts) > 2:
-            children[parts[0]].add(f"{parts[0]}/{parts[1]}")
-    return tuple(glob for top, n in sorted(rest.items())
-                 if n >= UNCOVERED_FILES and not _not_fleet(top) and not _frozen(children[top])
-                 for glob in _go_packages_in(top, uncovered, files) or ((top, n),))
-
-
-def _go_packages_in(top: str, uncovered: list[str], files: list[str]) -> tuple[tuple[str, int], ...]:
-    """A top folder of Go code holding no Go module: its packages, a folder each (caddy's
-    `modules/caddytls`, `modules/logging` … beside its `modules/caddyhttp/*`), not one package of
-    them all. Where modules are (etcd's `server/`, `client/v3/`, each with its go.mod), the
-    folder stays one package: a module is released whole; so it does where versions of an API
-    lie side by side (cluster-api's `bootstrap/kubeadm/pkg/types/upstreamv1beta3` and
-    `upstreamv1beta4`: frozen copies, which as packages would be each other's consumers)."""
-    inside = [f for f in uncovered if f.startswith(top + "/")]
-    held = Counter(f.rpartition("/")[0] for f in inside if _is_go_source(f.rpartition("/")[2]))
-    siblings = defaultdict(set)
-    for folder in held:
-        siblings[folder.rpartition("/")[0]].add(folder)
-    modules = any(f.startswith(top + "/") and f.endswith("/go.mod") for f in files)
-    versions = any(sum(bool(VERSION_LAST.search(f.rpartition("/")[2])) for f in found) >= MIN_PACKAGES
-                   for found in siblings.values())
-    if sum(held.values()) * 2 <= len(inside) or modules or versions:
-        return ()
-    return tuple((folder, n) for folder, n in sorted(held.items()) if not _inside_tests(tuple(folder.split("/"))))
-
-
-def _fleets_library(globs: tuple[tuple[str, int], ...], sources: list[str],
-                    excludes: tuple[tuple[str, str, int], ...]) -> tuple[tuple[str, int], ...]:
-    """The folder holding a fleet of modules' folder, as one package, when UNCOVERED_FILES or more
-    of its files are in no package and none of its folders is one: the library the modules are
-    built on, so their home (starship's `src/`, its context, formatter and utils, beside
-    `src/modules/*.rs`). Where some are (sentry-python's `sentry_sdk/ai` beside its integrations),
-    those are the homes, and the library whole would enclose them all."""
-    uncovered = _in_no_package(globs, _left_in(sources, excludes))
-    taken = {glob for glob, _ in globs}
-    folders = [glob for glob in taken if "*" not in glob]
-    found = {}
-    for glob, _ in globs:
-        folder, _, pattern = glob.rpartition("/")
-        library = folder.rpartition("/")[0]
-        if pattern.startswith("*.") and library and library not in taken and library not in found \
-                and not any(_within(library, other) for other in folders):
-            n = sum(1 for f in uncovered if f.startswith(library + "/"))
-            if n >= UNCOVERED_FILES:
-                found[library] = n
-    return tuple(sorted(found.items()))
-
-
-def _in_no_package(globs: tuple[tuple[str, int], ...], sources: list[str]) -> list[str]:
-    inside = any_glob(tuple(_beneath(glob) for glob, _ in globs))
-    return [f for f in sources if not inside(f)]
-
-
-def _frozen(folders: set[str]) -> bool:
-    """Versions side by side, two or more (`semconv/v1.20.0`, `v1.21.0`); one is a Go module's
-    major version beside other code (etcd's `client/v3` beside `client/pkg`)."""
-    return sum(bool(VERSION_NAME.fullmatch(f.rpartition("/")[2])) for f in folders) >= MIN_PACKAGES \
-        and _versions(folders)
-
-
-def _beneath(glob: str) -> str:
-    """The files a subsystem glob holds: a module glob's, or everything below the folders it matches."""
-    return glob if "." in glob.rpartition("/")[2].lstrip(".") else glob + "/**"
 
 
 def _size(repo: Path, path: str) -> int:
@@ -268,12 +173,12 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
     mostly packages; of nested ones, the one holding more, and beside it a folder above holding
     many packages of its own (see _kept)."""
     packages, modules, has_code = _package_folders(files, sources)
-    frozen = [parent for parent, found in packages.items() if len(found) >= MIN_PACKAGES and _versions(found)]
+    frozen = [parent for parent, found in packages.items() if len(found) >= MIN_PACKAGES and versions(found)]
     published = _published(packages, files)
     chosen = [parent for parent, found in packages.items()
               if len(found & has_code.get(parent, set())) >= _fleet_size(parent, published)
               and len(found) * 2 >= len(has_code.get(parent) or found)
-              and not any(parent == f or _within(f, parent) for f in frozen)]
+              and not any(parent == f or within(f, parent) for f in frozen)]
     few = {parent for parent in chosen if len(packages[parent] & has_code.get(parent, set())) < _fleet_size(parent)}
     kept = _published_inside(few, _kept([p for p in chosen if p not in few], packages, modules, published))
     globs = []
@@ -308,9 +213,9 @@ def _go_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
     from LONE_GO_PACKAGES of them; never one in tests, examples or vendored code. Where the top is
     a package (gin's, zap's: most of their code), no glob names it, and its sub-packages alone
     would leave the library's heart unread: then nothing is found, and init says so."""
-    held = Counter(f.rpartition("/")[0] for f in sources if _is_go_source(f.rpartition("/")[2]))
+    held = Counter(f.rpartition("/")[0] for f in sources if is_go_source(f.rpartition("/")[2]))
     found = tuple((folder, n) for folder, n in sorted(held.items())
-                  if folder and not _inside_tests(tuple(folder.split("/"))))
+                  if folder and not inside_tests(tuple(folder.split("/"))))
     return found if len(found) >= LONE_GO_PACKAGES and "" not in held else ()
 
 
@@ -329,8 +234,8 @@ def _packages_beside(kept: list[str], held: set[str], files: list[str]) -> list[
             folder, _, rest = f[len(package) + 1:].partition("/") if f.startswith(package + "/") else ("", "", "")
             beside = f"{package}/{folder}"
             if rest == "__init__.py" and beside != parent and beside not in held and beside not in kept \
-                    and not folder.startswith("_") and not _inside_tests((folder,)) \
-                    and not any(_within(k, beside) for k in kept if k):
+                    and not folder.startswith("_") and not inside_tests((folder,)) \
+                    and not any(within(k, beside) for k in kept if k):
                 found[beside] = sum(1 for g in files if g.startswith(beside + "/") and language_for(g))
     return sorted((folder, n) for folder, n in found.items() if n > 1)  # more than its __init__.py
 
@@ -345,15 +250,8 @@ def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources
     few = sum(n for _, n in globs) < MODULE_FLEET
     taken = {glob for glob, _ in globs}
     return tuple((glob, n) for glob, n in _module_fleets(sources) if glob not in taken and (
-        few and not any(_within(parent, glob) for parent in kept)
+        few and not any(within(parent, glob) for parent in kept)
         or glob.rpartition("/")[0].rpartition("/")[2].lower() in PLUGIN_FOLDERS))
-
-
-def _versions(packages: set[str]) -> bool:
-    """Packages mostly named for versions (opentelemetry-go's `semconv/v1.20.0` … `v1.43.0`,
-    `apis/v1beta1`): each version is a frozen copy, kept on purpose as a migration is, so
-    neither its folder nor any folder inside a version is a fleet."""
-    return sum(bool(VERSION_NAME.fullmatch(p.rpartition("/")[2])) for p in packages) * 2 >= len(packages)
 
 
 def _own_package(folder: str, sources: list[str], size: Callable[[str], int] | None) -> list[tuple[str, int]]:
@@ -393,7 +291,7 @@ def _module_fleets(sources: list[str], whole: tuple[str, ...] = FOLDER_PACKAGES,
         language = language_for(f)
         if (folder or language in at_the_root) and not name.startswith("_") \
                 and not folder.rpartition("/")[2].startswith("_") \
-                and language not in whole and not _inside_tests(tuple(folder.split("/"))):
+                and language not in whole and not inside_tests(tuple(folder.split("/"))):
             counts[(folder, PurePosixPath(name).suffix)] += 1
     fleets = [(folder, suffix, n) for (folder, suffix), n in sorted(counts.items()) if suffix not in HEADERS
               and (n >= least or n >= PLUGIN_FLEET and folder.rpartition("/")[2].lower() in PLUGIN_PACKAGES)]
@@ -408,7 +306,7 @@ def _helper_folders(folder: str, sources: list[str]) -> tuple[tuple[str, int], .
     their home; never a private, test or fixture folder."""
     prefix = folder + "/"
     helpers = {f[len(prefix):].partition("/")[0] for f in sources if f.startswith(prefix) and "/" in f[len(prefix):]}
-    helpers = {h for h in helpers if not h.startswith("_") and not _inside_tests((h,))}
+    helpers = {h for h in helpers if not h.startswith("_") and not inside_tests((h,))}
     return ((f"{folder}/*", len(helpers)),) if helpers else ()
 
 
@@ -428,15 +326,15 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
         for depth in range(MAX_DEPTH + 1):
             if len(parts) > depth + 1:
                 parent, child = "/".join(parts[:depth]), "/".join(parts[:depth + 1])
-                if any(_not_fleet(p) for p in parts[:depth + 1]) or _tests(parts[:depth]):
+                if any(not_fleet(p) for p in parts[:depth + 1]) or suites(parts[:depth]):
                     continue
                 children[parent].add(child)
                 if len(parts) == depth + 2 and _is_manifest(parts[-1], parts[depth]) \
                         or _builds_sources(parts, depth, built) or _swift_target(parts, depth, listed):
                     packages[parent].add(child)
-                elif len(parts) == depth + 2 and _is_go_source(parts[-1]):
+                elif len(parts) == depth + 2 and is_go_source(parts[-1]):
                     go_packages[parent].add(child)
-                elif depth and _is_manifest(parts[-1]) and not _inside_tests(parts[depth + 1:-1]):
+                elif depth and _is_manifest(parts[-1]) and not inside_tests(parts[depth + 1:-1]):
                     groups[parent].add(child)
                 if _in_packages_folder(parts, depth, built):
                     bare[parent].add(child)
@@ -476,7 +374,7 @@ def _go_fleets(go_packages: dict[str, set[str]], files: frozenset[str]) -> set[s
     above = {parent.rpartition("/")[0] for parent in big if parent}
     return big | {parent for parent, found in go_packages.items()
                   if parent and parent.rpartition("/")[0] in above and len(found) >= GO_BESIDE
-                  and not any(_within(parent, fleet) for fleet in big) and f"{parent}/go.mod" not in files}
+                  and not any(within(parent, fleet) for fleet in big) and f"{parent}/go.mod" not in files}
 
 
 def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, set[str]],
@@ -490,12 +388,12 @@ def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, s
     those modules is the module's own parts, unless its packages are published one by one."""
     kept: list[str] = []
     for parent in sorted(chosen, key=lambda p: (-len(packages[p]), not p, p.count("/"), p)):  # the top: on a tie, last
-        if not any(_within(parent, k) or _within(k, parent) for k in kept):
+        if not any(within(parent, k) or within(k, parent) for k in kept):
             kept.append(parent)
         elif len(packages[parent]) >= DEEP_PACKAGES and _grouping(parent, modules) \
                 and any(parent.rpartition("/")[0] == k for k in kept) \
                 or len(packages[parent]) >= PUBLISHED_FLEET and published(parent) \
-                and any(_within(k, parent) for k in kept) \
+                and any(within(k, parent) for k in kept) \
                 or len(packages[parent]) >= GROUPED_AT_THE_TOP and "/" not in parent and "" in kept \
                 and _grouping(parent, modules):
             # aspire's `src/Components/*` beside the `src/*` it is in, symfony's `Component/Mailer/Bridge/*`
@@ -508,9 +406,9 @@ def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, s
         # are a few tools, or the package's own parts (sentry_sdk/{ai,crons}).
         grouping = above and _grouping(above, modules)
         least = _fleet_size(above) if grouping else DEEP_PACKAGES
-        if len(modules.get(above, ())) < least or not any(_within(above, k) for k in kept):
+        if len(modules.get(above, ())) < least or not any(within(above, k) for k in kept):
             continue
-        kept = [k for k in kept if not _within(above, k) or len(packages[k]) >= len(packages[above])
+        kept = [k for k in kept if not within(above, k) or len(packages[k]) >= len(packages[above])
                 or _child_holding(above, k) not in modules[above] or published(k)] + [above]
     return kept
 
@@ -521,8 +419,8 @@ def _published_inside(few: set[str], kept: list[str]) -> list[str]:
     folder grouping several stays whole (prisma's `1-framework/*` beside `1-framework/1-core/*`).
     Not beside one: symfony's `Contracts/*`, interfaces every bridge names, took the homes of the
     bridges' copies from the components that hold their base classes."""
-    return kept + [parent for parent in sorted(few) if any(_within(k, parent) for k in kept)
-                   and not any(parent == k or _within(parent, k) for k in kept)]
+    return kept + [parent for parent in sorted(few) if any(within(k, parent) for k in kept)
+                   and not any(parent == k or within(parent, k) for k in kept)]
 
 
 def _published(packages: dict[str, set[str]], files: list[str]) -> Callable[[str], bool]:
@@ -549,11 +447,6 @@ def _child_holding(folder: str, below: str) -> str:
     return (folder + "/" if folder else "") + rest.split("/")[0]
 
 
-def _not_fleet(folder: str) -> bool:
-    """A folder whose contents are never the fleet's packages: tests, examples, vendored code."""
-    return folder.lower() in NOT_SUBSYSTEMS or folder.startswith(".")
-
-
 def _builds_sources(parts: list[str], depth: int, sources: frozenset[str]) -> bool:
     """A source file in `<module>/src/main/`, the JVM builds' layout, makes <module> (parts up to
     `depth`) a module: sbt and Gradle declare theirs in one build file at the top (pekko's
@@ -576,34 +469,13 @@ def _in_packages_folder(parts: list[str], depth: int, sources: frozenset[str],
     name says what its sub-folders are; a private one (`_tables/`) is none."""
     return depth > 0 and (parts[depth - 1] == "packages" or parts[depth - 1].lower() in plugging) \
         and not parts[depth].startswith("_") and "/".join(parts) in sources \
-        and not configures_a_tool("/".join(parts)) and not _inside_tests(tuple(parts[depth + 1:-1]))
+        and not configures_a_tool("/".join(parts)) and not inside_tests(tuple(parts[depth + 1:-1]))
 
 
 def _is_manifest(name: str, folder: str = "") -> bool:
     """A package's manifest; in `folder`, also the PHP plugin's file named after it (Matomo's
     `plugins/Goals/Goals.php`, as WordPress's and PrestaShop's plugins have)."""
     return name in MANIFESTS or name.endswith(MANIFEST_SUFFIXES) or name == f"{folder}.php"
-
-
-def _is_go_source(name: str) -> bool:
-    return name.endswith(".go") and not name.endswith("_test.go")
-
-
-def _within(folder: str, other: str) -> bool:
-    """`other` is below `folder` ("" is the top: everything is below it)."""
-    return not folder or other.startswith(folder + "/")
-
-
-def _inside_tests(parts: tuple[str, ...]) -> bool:
-    """Folders below a package's group that make what they hold no part of the fleet."""
-    return _tests(parts) or any(map(_not_fleet, parts))
-
-
-def _tests(parts: tuple[str, ...]) -> bool:
-    """A folder of test suites (`e2e-tests/test-applications`, pants' `testprojects`): its
-    sub-folders are no fleet."""
-    return any(word in TEST_WORDS or word.startswith(TEST_PREFIXES)
-               for part in parts for word in part.lower().replace("-", "_").split("_"))
 
 
 def _module_glob(parent: str, packages: int, sources: list[str]) -> list[tuple[str, int]]:
@@ -629,7 +501,7 @@ def _not_packages_at_the_top(files: list[str], sources: list[str], fleets: set[s
     with a composer.json each: its 1,292 files were excluded)."""
     built = frozenset(sources)
     packages = {parts[0] for parts in (f.split("/") for f in files)
-                if len(parts) == 2 and (_is_manifest(parts[1]) or _is_go_source(parts[1]))
+                if len(parts) == 2 and (_is_manifest(parts[1]) or is_go_source(parts[1]))
                 or _builds_sources(parts, 0, built)}
     counts = Counter(PurePosixPath(f).parts[0] for f in sources if f.count("/") >= 1)
     return tuple((f"{folder}/**", "not a package", n) for folder, n in sorted(counts.items())
@@ -648,7 +520,3 @@ def _main_code(kept: list[str], packages: set[str]) -> str | None:
     return top if spoken and written.most_common(1)[0][0] == spoken.most_common(1)[0][0] else None
 
 
-def _left_in(sources: list[str], excludes: tuple[tuple[str, str, int], ...]) -> list[str]:
-    """The sources these excludes (and the dependency folders) leave."""
-    excluded = any_glob(tuple(glob for glob, _, _ in excludes) + ("**/node_modules/**", "**/vendor/**"))
-    return [f for f in sources if not excluded(f)]

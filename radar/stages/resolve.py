@@ -21,7 +21,8 @@ The deps stage (deps.py) hands every file's references here, language by languag
   `<ProjectReference>`s;
 - C/C++: includes relative to the including file, else by a unique path suffix (a quoted
   header of a C module that is a subsystem of its own names that module: `"tmux.h"`, `tmux.c`); Ruby's
-  `require` likewise (a gem's `lib/a/b.rb` for `require "a/b"`), `require_relative` by path,
+  `require` likewise (a gem's `lib/a/b.rb` for `require "a/b"`), `require_relative` by path
+  (`require File.expand_path("../base", __FILE__)` by the path from the file itself),
   and the constants autoloading resolves (a superclass, a mixin, `A::B`) by the file their
   names make (`a/b.rb`), as Zeitwerk does;
 - Lisp and `.sx`: a symbol's namespace (`persist/append!`, Common Lisp `persist:append`) by

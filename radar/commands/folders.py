@@ -1,0 +1,80 @@
+"""What a folder's name and place say when a layout is read (layout.py, uncovered.py): never a
+fleet's (tests, examples, vendored code: NOT_SUBSYSTEMS), a suite of tests, a version kept
+frozen beside others, a Go source; and which files a glob holds, and which no glob holds."""
+from __future__ import annotations
+
+import re
+
+from radar.commands.excludes import EXCLUDABLE
+from radar.globs import any_glob
+
+NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
+                  "examples", "example", "samples", "sample", "docs_src", "playground", "playgrounds", "sandbox",
+                  "sandboxes",
+                  "templates", "starters",  # project scaffolds, each copied whole on purpose (a "template" plugin is code)
+                  "scripts", "bench", "benchmark", "e2e", "typings", "demo", "demos", *EXCLUDABLE["benchmarks"],
+                  "eng",  # .NET's Arcade SDK keeps a repository's build and CI tooling there
+                  "hack",  # and Kubernetes' projects theirs (cluster-api's `hack/tools`, its verify scripts)
+                  *EXCLUDABLE["vendored"], *EXCLUDABLE["migrations"]}  # always excluded: a fleet there would hold no file
+MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet of packages
+TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing", "regress"}  # in a folder name: suites, not a fleet
+TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil")  # one word: `testprojects`
+# a folder named for a version (semconv/v1.20.0): a frozen copy, never part of a fleet (versions)
+VERSION_NAME = re.compile(r"v?\d+(?:[._]\d+)*(?:(?:alpha|beta|rc)\d*)?", re.IGNORECASE)  # v1.20.0, 2_0, v1beta1
+VERSION_LAST = re.compile(r"v\d+(?:(?:alpha|beta|rc)\d*)?$", re.IGNORECASE)  # a name ending so: `upstreamv1beta3`
+
+
+def left_in(sources: list[str], excludes: tuple[tuple[str, str, int], ...]) -> list[str]:
+    """The sources these excludes (and the dependency folders) leave."""
+    excluded = any_glob(tuple(glob for glob, _, _ in excludes) + ("**/node_modules/**", "**/vendor/**"))
+    return [f for f in sources if not excluded(f)]
+
+
+def in_no_package(globs: tuple[tuple[str, int], ...], sources: list[str]) -> list[str]:
+    inside = any_glob(tuple(beneath(glob) for glob, _ in globs))
+    return [f for f in sources if not inside(f)]
+
+
+def beneath(glob: str) -> str:
+    """The files a subsystem glob holds: a module glob's, or everything below the folders it matches."""
+    return glob if "." in glob.rpartition("/")[2].lstrip(".") else glob + "/**"
+
+
+def within(folder: str, other: str) -> bool:
+    """`other` is below `folder` ("" is the top: everything is below it)."""
+    return not folder or other.startswith(folder + "/")
+
+
+def not_fleet(folder: str) -> bool:
+    """A folder whose contents are never the fleet's packages: tests, examples, vendored code."""
+    return folder.lower() in NOT_SUBSYSTEMS or folder.startswith(".")
+
+
+def inside_tests(parts: tuple[str, ...]) -> bool:
+    """Folders below a package's group that make what they hold no part of the fleet."""
+    return suites(parts) or any(map(not_fleet, parts))
+
+
+def suites(parts: tuple[str, ...]) -> bool:
+    """A folder of test suites (`e2e-tests/test-applications`, pants' `testprojects`): its
+    sub-folders are no fleet."""
+    return any(word in TEST_WORDS or word.startswith(TEST_PREFIXES)
+               for part in parts for word in part.lower().replace("-", "_").split("_"))
+
+
+def is_go_source(name: str) -> bool:
+    return name.endswith(".go") and not name.endswith("_test.go")
+
+
+def versions(packages: set[str]) -> bool:
+    """Packages mostly named for versions (opentelemetry-go's `semconv/v1.20.0` … `v1.43.0`,
+    `apis/v1beta1`): each version is a frozen copy, kept on purpose as a migration is, so
+    neither its folder nor any folder inside a version is a fleet."""
+    return sum(bool(VERSION_NAME.fullmatch(p.rpartition("/")[2])) for p in packages) * 2 >= len(packages)
+
+
+def frozen(folders: set[str]) -> bool:
+    """Versions side by side, two or more (`semconv/v1.20.0`, `v1.21.0`); one is a Go module's
+    major version beside other code (etcd's `client/v3` beside `client/pkg`)."""
+    return sum(bool(VERSION_NAME.fullmatch(f.rpartition("/")[2])) for f in folders) >= MIN_PACKAGES \
+        and versions(folders)

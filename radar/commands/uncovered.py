@@ -1,0 +1,77 @@
+"""The code no fleet holds, read once the fleets are found (layout.py): a monolith's top folders
+beside its plugins, a top folder of Go code as its Go packages, the library a fleet of modules is
+built on."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from radar.commands.folders import (MIN_PACKAGES, VERSION_LAST, frozen, in_no_package, inside_tests, is_go_source,
+                                    left_in, not_fleet, within)
+
+UNCOVERED_FILES = 10  # source files in a top folder no fleet holds that make it a package (uncovered_tops)
+
+
+def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
+                    excludes: tuple[tuple[str, str, int], ...], files: list[str]) -> tuple[tuple[str, int], ...]:
+    """With the fleets found holding less than half of the code kept, each top folder holding
+    UNCOVERED_FILES or more of the rest, as one package: a monolith's parts beside its plugins
+    (outline: `plugins/*` held 181 of its 1,858 files; `app/`, `server/`, `shared/` the rest),
+    a Go workspace's modules beside its `pkg/*` (etcd's `server/`, `client/`, `etcdctl/`)."""
+    if not globs:
+        return ()
+    kept = left_in(sources, excludes)
+    fleets_in = {glob.rpartition("/")[0] for glob, _ in globs}  # their own files: _own_package's to take
+    uncovered = [f for f in in_no_package(globs, kept) if f.rpartition("/")[0] not in fleets_in]
+    if len(uncovered) * 2 <= len(kept):
+        return ()
+    rest = Counter(f.partition("/")[0] for f in uncovered if "/" in f)  # the top's own files: no folder to name
+    children = defaultdict(set)  # a top folder of versions side by side holds frozen copies: no package
+    for f in kept:
+        parts = f.split("/")
+        if len(parts) > 2:
+            children[parts[0]].add(f"{parts[0]}/{parts[1]}")
+    return tuple(glob for top, n in sorted(rest.items())
+                 if n >= UNCOVERED_FILES and not not_fleet(top) and not frozen(children[top])
+                 for glob in _go_packages_in(top, uncovered, files) or ((top, n),))
+
+
+def _go_packages_in(top: str, uncovered: list[str], files: list[str]) -> tuple[tuple[str, int], ...]:
+    """A top folder of Go code holding no Go module: its packages, a folder each (caddy's
+    `modules/caddytls`, `modules/logging` … beside its `modules/caddyhttp/*`), not one package of
+    them all. Where modules are (etcd's `server/`, `client/v3/`, each with its go.mod), the
+    folder stays one package: a module is released whole; so it does where versions of an API
+    lie side by side (cluster-api's `bootstrap/kubeadm/pkg/types/upstreamv1beta3` and
+    `upstreamv1beta4`: frozen copies, which as packages would be each other's consumers)."""
+    inside = [f for f in uncovered if f.startswith(top + "/")]
+    held = Counter(f.rpartition("/")[0] for f in inside if is_go_source(f.rpartition("/")[2]))
+    siblings = defaultdict(set)
+    for folder in held:
+        siblings[folder.rpartition("/")[0]].add(folder)
+    modules = any(f.startswith(top + "/") and f.endswith("/go.mod") for f in files)
+    versions = any(sum(bool(VERSION_LAST.search(f.rpartition("/")[2])) for f in found) >= MIN_PACKAGES
+                   for found in siblings.values())
+    if sum(held.values()) * 2 <= len(inside) or modules or versions:
+        return ()
+    return tuple((folder, n) for folder, n in sorted(held.items()) if not inside_tests(tuple(folder.split("/"))))
+
+
+def fleets_library(globs: tuple[tuple[str, int], ...], sources: list[str],
+                    excludes: tuple[tuple[str, str, int], ...]) -> tuple[tuple[str, int], ...]:
+    """The folder holding a fleet of modules' folder, as one package, when UNCOVERED_FILES or more
+    of its files are in no package and none of its folders is one: the library the modules are
+    built on, so their home (starship's `src/`, its context, formatter and utils, beside
+    `src/modules/*.rs`). Where some are (sentry-python's `sentry_sdk/ai` beside its integrations),
+    those are the homes, and the library whole would enclose them all."""
+    uncovered = in_no_package(globs, left_in(sources, excludes))
+    taken = {glob for glob, _ in globs}
+    folders = [glob for glob in taken if "*" not in glob]
+    found = {}
+    for glob, _ in globs:
+        folder, _, pattern = glob.rpartition("/")
+        library = folder.rpartition("/")[0]
+        if pattern.startswith("*.") and library and library not in taken and library not in found \
+                and not any(within(library, other) for other in folders):
+            n = sum(1 for f in uncovered if f.startswith(library + "/"))
+            if n >= UNCOVERED_FILES:
+                found[library] = n
+    return tuple(sorted(found.items()))
