@@ -21,8 +21,9 @@ so is one inside a package when it is named for what plugs in (libcloud's `compu
 mitmproxy's `addons`; from ten modules), and the sub-folders of such a folder are packages,
 manifest or not (vector's `src/sinks/*`). A fleet of packages published one by one (a
 manifest each) stays a fleet inside another fleet's package from five (symfony's
-`Component/Messenger/Bridge/*`). With nothing else found, a lone library's folders of ten
-modules or more are its parts (requests' `src/requests/*.py`; libuv's `src/unix/*.c`, with
+`Component/Messenger/Bridge/*`), and so is a package of a fleet whose packages are named as
+most of the fleet's: a layer cut by its domains (saleor's `graphql/*`). With nothing else
+found, a lone library's folders of ten modules or more are its parts (requests' `src/requests/*.py`; libuv's `src/unix/*.c`, with
 the folder for its headers).
 The folder a fleet of packages lives in is a subsystem too when it holds 8 KB of code of its
 own or more (ibis' `ibis/backends/__init__.py`, the base every backend extends): their home;
@@ -73,6 +74,7 @@ MAX_DEPTH = 5
 DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it holds DEEP_PACKAGES or more:
 DEEP_PACKAGES = 10  # deep inside a package, a few sub-packages are its own parts, not a fleet
 PUBLISHED_FLEET = 5  # packages with manifests of their own that make a fleet inside another fleet
+MIRRORED = 5  # packages named as those of the fleet it is in that make a package a fleet (_mirrors)
 GROUPED_AT_THE_TOP = 5  # modules in a top folder that groups them, beside the build's modules at the top
 GO_BESIDE = 5  # Go packages that make a folder a fleet beside a folder of DEEP_PACKAGES of them (_go_fleets)
 LONE_GO_PACKAGES = 3  # with no fleet anywhere, a Go module with this many packages: each is one (_go_library)
@@ -395,10 +397,11 @@ def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, s
                 or len(packages[parent]) >= PUBLISHED_FLEET and published(parent) \
                 and any(within(k, parent) for k in kept) \
                 or len(packages[parent]) >= GROUPED_AT_THE_TOP and "/" not in parent and "" in kept \
-                and _grouping(parent, modules):
+                and _grouping(parent, modules) \
+                or _mirrors(parent, kept, packages):
             # aspire's `src/Components/*` beside the `src/*` it is in, symfony's `Component/Mailer/Bridge/*`
             # inside `Component/*`, kafka's `connect/*` beside its build's modules at the top (as no
-            # module of theirs, its 627 files were excluded): a fleet of its own
+            # module of theirs, its 627 files were excluded), saleor's `graphql/*`: a fleet of its own
             kept.append(parent)
     for above in sorted(set(chosen) - set(kept), key=lambda p: p.count("/") if p else -1):
         # A folder that only groups packages (astro's `packages/`, holding the core beside
@@ -411,6 +414,19 @@ def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, s
         kept = [k for k in kept if not within(above, k) or len(packages[k]) >= len(packages[above])
                 or _child_holding(above, k) not in modules[above] or published(k)] + [above]
     return kept
+
+
+def _mirrors(parent: str, kept: list[str], packages: dict[str, set[str]]) -> bool:
+    """`parent`, a package of a fleet kept, holds MIRRORED packages or more named as the fleet's
+    own, most of its packages and of the fleet's: a layer cut by the fleet's domains (saleor's
+    `saleor/graphql/{account,checkout,order,…}`: 22 of its 27 packages, of saleor's 29). As one
+    package, the copies its domains share were one consumer's and never proposed. Not a plugin
+    that serves a few of them (esphome's `components/template/{sensor,switch,…}`: 16 of 600)."""
+    above = parent.rpartition("/")[0]
+    if above not in kept:
+        return False
+    shared = {p.rpartition("/")[2] for p in packages[parent]} & {p.rpartition("/")[2] for p in packages[above]}
+    return len(shared) >= MIRRORED and len(shared) * 2 >= max(len(packages[parent]), len(packages[above]))
 
 
 def _published_inside(few: set[str], kept: list[str]) -> list[str]:

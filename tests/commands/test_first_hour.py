@@ -469,6 +469,28 @@ def test_init_keeps_published_packages_five_folders_deep_inside_a_component_as_f
                                          f"{component}/*", f"{component}/Mailer/Bridge/*",
                                          f"{component}/Messenger/Bridge/*", f"{component}/Notifier/Bridge/*"]
 
+def test_init_takes_a_package_whose_packages_mirror_the_fleets_domains_as_a_fleet(tmp_path):
+    """saleor: `saleor/graphql/{account,checkout,…}` beside `saleor/{account,checkout,…}`, the
+    API layer cut by the same domains: a fleet of its own, so what its domains copy from each
+    other can be proposed. A plugin serving a few of the domains (esphome's
+    `components/template/{sensor,switch,…}`) stays one package of its fleet."""
+    domains = ("account", "checkout", "order", "product", "payment", "shipping", "discount", "tax")
+    files = {"shop/__init__.py": ""}
+    for name in domains:
+        files[f"shop/{name}/__init__.py"] = f"def {name}_model():\n    return '{name}'\n"
+        files[f"shop/graphql/{name}/__init__.py"] = f"def resolve_{name}():\n    return '{name}'\n"
+    files["shop/graphql/__init__.py"] = ""
+    files["shop/graphql/core/__init__.py"] = "def base_mutation():\n    return 0\n"
+    for n in range(6):
+        files[f"components/c{n}/__init__.py"] = f"def setup_{n}():\n    return {n}\n"
+    for name in domains[:5]:  # five of the fleet's twelve names: the plugin's own platforms
+        files[f"components/{name}/__init__.py"] = f"def {name}():\n    return 1\n"
+        files[f"components/template/{name}/__init__.py"] = f"def template_{name}():\n    return 2\n"
+    files["components/template/__init__.py"] = ""
+    _, fleet_rules = _init(tmp_path / "shop-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["components/*", "shop/*", "shop/graphql/*"]
+
+
 def test_init_finds_php_plugins_by_the_file_named_after_them_and_excludes_capitalised_tests(tmp_path):
     """matomo: `plugins/Goals/Goals.php`, no manifest; their `Tests/` (and Symfony's) are tests
     whatever their case, but Laravel's `Database/Migrations` is the framework's code."""
