@@ -19,7 +19,8 @@ modules or more is a fleet of one-module packages too (eslint's `lib/rules/*.js`
 sub-folders holding code are subsystems (`lib/rules/utils`: the rules' helpers, their home);
 so is one inside a package when it is named for what plugs in (libcloud's `compute/drivers`,
 mitmproxy's `addons`; from ten modules), and the sub-folders of such a folder are packages,
-manifest or not (vector's `src/sinks/*`). A fleet of packages published one by one (a
+manifest or not (vector's `src/sinks/*`), a fleet from five however deep, inside another
+fleet's package too (sqlalchemy's `dialects/*`, cranelift's `isa/*` backends). A fleet of packages published one by one (a
 manifest each) stays a fleet inside another fleet's package from five (symfony's
 `Component/Messenger/Bridge/*`), and so is a package of a fleet whose packages are named as
 most of the fleet's: a layer cut by its domains (saleor's `graphql/*`). With nothing else
@@ -82,7 +83,7 @@ MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per pack
 PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
                   "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules", "sinks",
                   "sources", "transforms", "contrib", "transports", "dialects", "collectors", "extractor", "extractors",
-                  "diagrams", "engines", "checkers",  # module fleets anywhere (searxng's 251 `searx/engines/*.py`,
+                  "diagrams", "engines", "checkers", "isa",  # module fleets anywhere (searxng's 251 `searx/engines/*.py`,
                   # pylint's `checkers/*.py`), in any case (.NET's and PHP's `Plugins/`, phpstan's
                   # `src/Rules/*`), and named in the singular (typeorm's
                   # `src/driver/*`, chef's `provider/*.rb`, spring's WebSocket `adapter/*.java`), but for the
@@ -275,7 +276,7 @@ def _fleet_size(parent: str, published: Callable[[str], bool] = lambda folder: F
     but for packages published one by one (symfony's five `Component/Messenger/Bridge/*`)."""
     if parent.count("/") + 1 < DEEP:
         return MIN_PACKAGES
-    return PUBLISHED_FLEET if published(parent) else DEEP_PACKAGES
+    return PUBLISHED_FLEET if published(parent) or _plugs_in(parent) else DEEP_PACKAGES
 
 
 def _module_fleets(sources: list[str], whole: tuple[str, ...] = FOLDER_PACKAGES,
@@ -398,7 +399,9 @@ def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, s
                 and any(within(k, parent) for k in kept) \
                 or len(packages[parent]) >= GROUPED_AT_THE_TOP and "/" not in parent and "" in kept \
                 and _grouping(parent, modules) \
-                or _mirrors(parent, kept, packages):
+                or _mirrors(parent, kept, packages) \
+                or _plugs_in(parent) and len(packages[parent]) >= PUBLISHED_FLEET \
+                and any(within(k, parent) for k in kept):
             # aspire's `src/Components/*` beside the `src/*` it is in, symfony's `Component/Mailer/Bridge/*`
             # inside `Component/*`, kafka's `connect/*` beside its build's modules at the top (as no
             # module of theirs, its 627 files were excluded), saleor's `graphql/*`: a fleet of its own
@@ -414,6 +417,15 @@ def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, s
         kept = [k for k in kept if not within(above, k) or len(packages[k]) >= len(packages[above])
                 or _child_holding(above, k) not in modules[above] or published(k)] + [above]
     return kept
+
+
+def _plugs_in(folder: str) -> bool:
+    """`folder` is named for what plugs in: a fleet from PUBLISHED_FLEET packages however deep,
+    inside another fleet's package too (sqlalchemy's five `dialects/*`, cranelift's `isa/*`
+    backends in its codegen crate). Not `contrib/`, whatever its sub-folders are (celery's
+    testing helpers, pytorch-geometric's `graphgym/contrib/{act,loss,…}`: kinds, not plugins)."""
+    name = folder.rpartition("/")[2].lower()
+    return name in PLUGIN_PACKAGES and name != "contrib"
 
 
 def _mirrors(parent: str, kept: list[str], packages: dict[str, set[str]]) -> bool:

@@ -491,6 +491,22 @@ def test_init_takes_a_package_whose_packages_mirror_the_fleets_domains_as_a_flee
     assert fleet_rules["subsystems"] == ["components/*", "shop/*", "shop/graphql/*"]
 
 
+def test_init_takes_five_plugins_deep_inside_a_fleets_package_as_a_fleet_but_not_contrib(tmp_path):
+    """wasmtime: cranelift's codegen crate holds its five `src/isa/*` backends (x64, aarch64, …),
+    whose copies of `compile_function` were one crate's and never proposed; sqlalchemy's five
+    `dialects/*` likewise. A `contrib/` of five kinds of helpers stays its crate's parts."""
+    files = {}
+    for crate in ("codegen", "frontend", "entity"):
+        files[f"cranelift/{crate}/Cargo.toml"] = "[package]\n"
+        files[f"cranelift/{crate}/src/lib.rs"] = f"pub fn {crate}() {{}}\n"
+    files["cranelift/codegen/src/isa/mod.rs"] = "pub mod x64;\n"
+    for isa in ("x64", "aarch64", "riscv64", "s390x", "pulley"):
+        files[f"cranelift/codegen/src/isa/{isa}/mod.rs"] = f"pub fn compile_{isa}() {{}}\n"
+        files[f"cranelift/frontend/src/contrib/{isa}_kind/mod.rs"] = f"pub fn helper_{isa}() {{}}\n"
+    _, fleet_rules = _init(tmp_path / "wasm-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["cranelift/*", "cranelift/codegen/src/isa/*"]
+
+
 def test_init_finds_php_plugins_by_the_file_named_after_them_and_excludes_capitalised_tests(tmp_path):
     """matomo: `plugins/Goals/Goals.php`, no manifest; their `Tests/` (and Symfony's) are tests
     whatever their case, but Laravel's `Database/Migrations` is the framework's code."""
