@@ -422,10 +422,9 @@ def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, s
 def _plugs_in(folder: str) -> bool:
     """`folder` is named for what plugs in: a fleet from PUBLISHED_FLEET packages however deep,
     inside another fleet's package too (sqlalchemy's five `dialects/*`, cranelift's `isa/*`
-    backends in its codegen crate). Not `contrib/`, whatever its sub-folders are (celery's
-    testing helpers, pytorch-geometric's `graphgym/contrib/{act,loss,…}`: kinds, not plugins)."""
-    name = folder.rpartition("/")[2].lower()
-    return name in PLUGIN_PACKAGES and name != "contrib"
+    backends in its codegen crate, wagtail's twelve `contrib/*` apps). Fewer, or in a folder of
+    another name, are the package's own parts."""
+    return folder.rpartition("/")[2].lower() in PLUGIN_PACKAGES
 
 
 def _mirrors(parent: str, kept: list[str], packages: dict[str, set[str]]) -> bool:

@@ -491,10 +491,10 @@ def test_init_takes_a_package_whose_packages_mirror_the_fleets_domains_as_a_flee
     assert fleet_rules["subsystems"] == ["components/*", "shop/*", "shop/graphql/*"]
 
 
-def test_init_takes_five_plugins_deep_inside_a_fleets_package_as_a_fleet_but_not_contrib(tmp_path):
+def test_init_takes_five_plugins_deep_inside_a_fleets_package_as_a_fleet_not_five_parts(tmp_path):
     """wasmtime: cranelift's codegen crate holds its five `src/isa/*` backends (x64, aarch64, …),
     whose copies of `compile_function` were one crate's and never proposed; sqlalchemy's five
-    `dialects/*` likewise. A `contrib/` of five kinds of helpers stays its crate's parts."""
+    `dialects/*` likewise. Five sub-folders of a folder of another name stay their crate's parts."""
     files = {}
     for crate in ("codegen", "frontend", "entity"):
         files[f"cranelift/{crate}/Cargo.toml"] = "[package]\n"
@@ -502,9 +502,14 @@ def test_init_takes_five_plugins_deep_inside_a_fleets_package_as_a_fleet_but_not
     files["cranelift/codegen/src/isa/mod.rs"] = "pub mod x64;\n"
     for isa in ("x64", "aarch64", "riscv64", "s390x", "pulley"):
         files[f"cranelift/codegen/src/isa/{isa}/mod.rs"] = f"pub fn compile_{isa}() {{}}\n"
-        files[f"cranelift/frontend/src/contrib/{isa}_kind/mod.rs"] = f"pub fn helper_{isa}() {{}}\n"
+    for crate in ("orm", "web"):  # Python's, deeper: a folder of packages of another name is no fleet
+        files[f"cranelift/{crate}/pyproject.toml"] = "[project]\n"
+        files[f"cranelift/{crate}/{crate}/__init__.py"] = ""
+    for n, dialect in enumerate(("mysql", "postgresql", "sqlite", "oracle", "mssql")):
+        files[f"cranelift/orm/orm/dialects/{dialect}/__init__.py"] = f"def dialect_{n}():\n    return {n}\n"
+        files[f"cranelift/web/web/parts/part{n}/__init__.py"] = f"def part_{n}():\n    return {n}\n"
     _, fleet_rules = _init(tmp_path / "wasm-repo", files, tmp_path / "rules")
-    assert fleet_rules["subsystems"] == ["cranelift/*", "cranelift/codegen/src/isa/*"]
+    assert fleet_rules["subsystems"] == ["cranelift/*", "cranelift/codegen/src/isa/*", "cranelift/orm/orm/dialects/*"]
 
 
 def test_init_finds_php_plugins_by_the_file_named_after_them_and_excludes_capitalised_tests(tmp_path):
