@@ -512,6 +512,20 @@ def test_init_takes_five_plugins_deep_inside_a_fleets_package_as_a_fleet_not_fiv
     assert fleet_rules["subsystems"] == ["cranelift/*", "cranelift/codegen/src/isa/*", "cranelift/orm/orm/dialects/*"]
 
 
+def test_init_reads_no_fleet_in_test_data(tmp_path):
+    """pulumi: `sdk/go/pulumi-language-go/testdata/policies/*`, eleven packages of test data that
+    the excludes keep out, was a subsystem glob holding no file; so were `__mocks__/*`."""
+    files = {}
+    for name in ("api", "core", "cli"):
+        files[f"libs/{name}/__init__.py"] = f"def {name}():\n    return 1\n"
+    for n in range(11):
+        for data in ("sdk/lang/testdata/policies", "web/src/__mocks__"):
+            files[f"{data}/p{n}/__init__.py"] = f"def policy_{n}():\n    return {n}\n"
+    _, fleet_rules = _init(tmp_path / "data-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["libs/*"]
+    assert {"**/testdata/**", "**/__mocks__/**"} <= set(fleet_rules["exclude"])
+
+
 def test_init_finds_php_plugins_by_the_file_named_after_them_and_excludes_capitalised_tests(tmp_path):
     """matomo: `plugins/Goals/Goals.php`, no manifest; their `Tests/` (and Symfony's) are tests
     whatever their case, but Laravel's `Database/Migrations` is the framework's code."""
