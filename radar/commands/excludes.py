@@ -72,6 +72,7 @@ SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.j
 # alone is not enough: opentelemetry-java's `jaxrs-2.0` is its own code for JAX-RS 2.0.)
 VERSIONED = re.compile(r"[A-Za-z][\w.+-]*?-v?(?:\d+(?:\.\d+)+|\d{6,}|(?=[a-f]*\d)[0-9a-f]{7,12})")
 LICENSES = ("LICENSE", "LICENCE", "COPYING")
+DROPS_BESIDE = 2  # releases in one folder that make it a folder of libraries (_beside_drops)
 # where C and C++ projects keep the libraries they build with, one sub-folder each: redis'
 # `deps/jemalloc`, `deps/lua` (not njs' `external/*.c`, its own modules, nor pnpm's TypeScript `deps/`)
 C_VENDORED = frozenset({"deps", "3rdparty", "external", "extern"})
@@ -85,7 +86,23 @@ def source_drops(files: list[str]) -> set[str]:
     c_files = [f.split("/") for f in files if language_for(f) in ("c", "cpp")]
     named = {"/".join(parts[:i + 1]) for parts in c_files for i, name in enumerate(parts[:-1]) if name in C_VENDORED}
     own = {"/".join(parts[:-1]) for parts in c_files}  # C files right in the folder: its own modules
-    return {folder for folder in licensed if VERSIONED.fullmatch(folder.rpartition("/")[2])} | (named - own)
+    released = {folder for folder in licensed if VERSIONED.fullmatch(folder.rpartition("/")[2])}
+    return released | _beside_drops(released, files) | (named - own)
+
+
+def _beside_drops(released: set[str], files: list[str]) -> set[str]:
+    """Every folder in a folder holding DROPS_BESIDE releases or more: a folder of the libraries
+    a project builds with, as C_VENDORED's are, the rest of them kept at a commit with no number
+    in their name (fluent-bit's `lib/cmetrics`, `lib/ctraces`, `lib/msgpack-c` beside
+    `lib/zstd-1.5.7` and `lib/jansson-e23f558`: 110 of its 137 proposals were their copies of
+    each other, and msgpack-c the home of the rest). Never at the top, where a repository's own
+    packages are."""
+    holding = Counter(folder.rpartition("/")[0] for folder in released)
+    libraries = {parent + "/" for parent, n in holding.items() if parent and n >= DROPS_BESIDE}
+    if not libraries:
+        return set()
+    return {parent + f[len(parent):].partition("/")[0] for f in files for parent in libraries
+            if f.startswith(parent) and "/" in f[len(parent):]}
 
 
 def without_drops(files: list[str]) -> tuple[list[str], tuple[tuple[str, str, int], ...]]:
@@ -99,7 +116,8 @@ def without_drops(files: list[str]) -> tuple[list[str], tuple[tuple[str, str, in
         if drop is None:
             kept.append(f)
         elif language_for(f):  # a release's name anywhere; `deps` only there (hugo's own Go `deps/` is code)
-            counts[f"{drop}/**" if drop.rpartition("/")[2] in C_VENDORED else f"**/{drop.rpartition('/')[2]}/**"] += 1
+            name = drop.rpartition("/")[2]
+            counts[f"**/{name}/**" if VERSIONED.fullmatch(name) else f"{drop}/**"] += 1
     return kept, tuple((glob, "vendored", n) for glob, n in counts.most_common())
 
 

@@ -742,7 +742,8 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
 
 def test_init_finds_c_components_by_cmakelists_and_excludes_source_drops_named_for_a_release(tmp_path):
     """fluent-bit: plugins/<name>/CMakeLists.txt; lib/zstd-1.5.7 and lib/jansson-e23f558 are
-    third-party drops (a version in the name and a license of their own); opentelemetry-java's
+    third-party drops (a version in the name and a license of their own), and so are the other
+    folders beside them, `lib/cmetrics`, `lib/msgpack-c`: libraries it builds with; opentelemetry-java's
     instrumentation/jaxrs-2.0 is its own code for JAX-RS 2.0 (no license of its own)."""
     files = {"CMakeLists.txt": "project(fb)\n", "LICENSE": "Apache\n", "src/CMakeLists.txt": "\n"}
     for n in range(40):  # the core's own files: one library, never one package per file
@@ -750,10 +751,11 @@ def test_init_finds_c_components_by_cmakelists_and_excludes_source_drops_named_f
     for name in ("in_tail", "out_http", "filter_grep"):
         files[f"plugins/{name}/CMakeLists.txt"] = "\n"
         files[f"plugins/{name}/{name}.c"] = f"int {name}_init(void) {{ return 0; }}\n"
-    for name in ("zstd-1.5.7", "jansson-e23f558"):
+    for name in ("zstd-1.5.7", "jansson-e23f558", "cmetrics", "msgpack-c"):  # the last two beside the releases
         files[f"lib/{name}/LICENSE"] = "BSD\n"
         files[f"lib/{name}/CMakeLists.txt"] = "\n"
         files[f"lib/{name}/src/{name[:4]}.c"] = "int vendored(void) { return 1; }\n"
+    del files["lib/msgpack-c/LICENSE"]
     for name in ("jaxrs-2.0", "servlet-3.0"):
         files[f"instr/{name}/build.gradle.kts"] = "\n"
         files[f"instr/{name}/src/Advice.java"] = "class Advice {}\n"
@@ -763,6 +765,7 @@ def test_init_finds_c_components_by_cmakelists_and_excludes_source_drops_named_f
     assert not any(glob.startswith("lib/") for glob in fleet_rules["subsystems"])
     excluded = any_glob(tuple(fleet_rules["exclude"]))
     assert excluded("lib/zstd-1.5.7/src/zstd.c") and excluded("lib/jansson-e23f558/src/jans.c")
+    assert excluded("lib/cmetrics/src/cmet.c") and excluded("lib/msgpack-c/src/msgp.c")
     assert not excluded("instr/jaxrs-2.0/src/Advice.java")
 
 
