@@ -23,6 +23,7 @@ from radar.stages import resolve
 from radar.stages.cluster import configures_a_tool
 from radar.stages.discover import Fleet
 from radar.stages.resolve import (JS_CONFIGS, ImportRoots, Index, c_faces, collection_prefix, config_folders,
+                                  shared_headers,
                                   js_configs, project_files, project_references, scala_relative)
 
 EVIDENCE_KEPT = 3  # path:line examples per edge
@@ -147,6 +148,7 @@ def _manifests(fleet: Fleet) -> list[bytes | None]:
                      *(os.path.join(subsystem.root, project) for project in project_files(subsystem))):
             found.append(_read(path))  # plain strings: a Path per manifest was half of this on 175 subsystems
     found.append(c_faces(fleet.subsystems))
+    found.append(sorted(shared_headers(fleet.subsystems)))
     for root in sorted({s.root for s in fleet.subsystems}):
         found.append(collection_prefix(root))
         # a subsystem's own tsconfig.json, committed: its blob id says as much as its bytes

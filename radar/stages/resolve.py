@@ -20,7 +20,9 @@ The deps stage (deps.py) hands every file's references here, language by languag
   (checkstyle's naming checks extending `AbstractNameCheck` beside them); a .NET project file's
   `<ProjectReference>`s;
 - C/C++: includes relative to the including file, else by a unique path suffix (a quoted
-  header of a C module that is a subsystem of its own names that module: `"tmux.h"`, `tmux.c`); Ruby's
+  header of a C module that is a subsystem of its own names that module: `"tmux.h"`, `tmux.c`;
+  a header of the top `include/` folder, which no subsystem holds, the one holding the source of
+  its name: fluent-bit's `<fluent-bit/flb_output.h>`, `src/flb_output.c`); Ruby's
   `require` likewise (a gem's `lib/a/b.rb` for `require "a/b"`), `require_relative` by path
   (`require File.expand_path("../base", __FILE__)` by the path from the file itself),
   and the constants autoloading resolves (a superclass, a mixin, `A::B`) by the file their
@@ -98,6 +100,7 @@ class Index:
             self._add(subsystem)
         for name, header in c_faces(subsystems):  # a C module of its own (tmux's `tmux.c`): its header
             self.faces[posixpath.basename(header)][header].add(name)
+        self.shared_headers = shared_headers(subsystems)
 
     def _add(self, subsystem: Subsystem) -> None:
         name, namespace = subsystem.name, subsystem.namespace.strip("/")
@@ -284,7 +287,15 @@ class Index:
                 return _unique(candidates[beside])
         owners = set().union(*(names for found, names in candidates.items()
                                if found == target or found.endswith("/" + target)))
-        return _unique(owners)
+        return _unique(owners) if candidates or target not in self.shared_headers else self._declared(target)
+
+    def _declared(self, header: str) -> str | None:
+        """The one subsystem holding the source file a header of the top `include/` folder is
+        named for: fluent-bit's plugins include `<fluent-bit/flb_output.h>`, which declares
+        `src/flb_output.c`."""
+        stem = posixpath.basename(header).rpartition(".")[0]
+        return _unique(set().union(*(names for suffix in C_SOURCES
+                                     for names in self.by_basename.get(stem + suffix, {}).values())))
 
 
 # Languages whose files declare their package or namespace, by the family whose files can
@@ -450,6 +461,21 @@ def js_configs(subsystems: Iterable[Subsystem], root: str) -> dict[str, str | No
             configs = {f"{namespace}/{name}" for name in JS_CONFIGS}
             found.update((f.path, f.blob) for f in subsystem.files if f.path in configs)
     return found
+
+
+def shared_headers(subsystems: Iterable[Subsystem]) -> frozenset[str]:
+    """The headers under the `include/` folder at the top of each scanned tree, as an include
+    names them (`fluent-bit/flb_output.h`): a C project's declarations, kept apart from the
+    sources that define them. A walk that follows no symbolic link."""
+    found = set()
+    for root in sorted({s.root for s in subsystems}):
+        top = os.path.join(root, "include")
+        for folder, folders, files in os.walk(top):
+            folders.sort()
+            below = os.path.relpath(folder, top).replace(os.sep, "/")
+            found.update(name if below == "." else f"{below}/{name}" for name in files
+                         if name.endswith(HEADER_SUFFIXES))
+    return frozenset(found)
 
 
 def c_faces(subsystems: Iterable[Subsystem]) -> list[tuple[str, str]]:

@@ -127,6 +127,34 @@ def test_a_c_modules_own_header_names_that_module(tmp_path):
     assert edges(deps) == {("window-tree.c", "tmux.c")}
 
 
+def test_a_header_of_the_top_include_folder_names_the_subsystem_defining_it(tmp_path):
+    """fluent-bit: plugins include `<fluent-bit/flb_output.h>`, kept in `include/` apart from
+    `src/flb_output.c`, which it declares; `<stdio.h>` is the system's, never a `src/stdio.c`;
+    a header named for sources in two subsystems names neither."""
+    deps = scan(tmp_path, {
+        "src": {"src/flb_output.c": "int flb_output(void) { return 0; }\n", "src/stdio.c": "int io(void) { return 1; }\n",
+                "src/flb_two.c": "int two(void) { return 2; }\n"},
+        "lib/other": {"lib/other/flb_two.c": "int other(void) { return 3; }\n"},
+        "plugins/out_http": {"plugins/out_http/http.c": "#include <stdio.h>\n#include <fluent-bit/flb_output.h>\n"
+                                                        "#include <fluent-bit/flb_two.h>\nint http(void) { return 4; }\n"},
+    }, manifests={"include/fluent-bit/flb_output.h": "int flb_output(void);\n",
+                  "include/fluent-bit/flb_two.h": "int two(void);\n"})
+    assert edges(deps) == {("out_http", "src")}
+    assert deps.depends_on("out_http")["src"].evidence == ("plugins/out_http/http.c:2",)
+
+
+def test_remembered_dependencies_follow_the_headers_of_the_include_folder(tmp_path):
+    layout = {"src": {"src/flb_output.c": "int flb_output(void) { return 0; }\n"},
+              "plugins/out_http": {"plugins/out_http/http.c": "#include <fluent-bit/flb_output.h>\n"}}
+    memo = ParseCache(tmp_path / "cache")
+    try:
+        assert edges(scan(tmp_path / "repo", layout, {}, memo)) == set()
+        headers = {"include/fluent-bit/flb_output.h": "int flb_output(void);\n"}
+        assert edges(scan(tmp_path / "repo", layout, headers, memo)) == {("out_http", "src")}
+    finally:
+        memo.close()
+
+
 def test_a_module_that_is_a_subsystem_is_imported_without_its_extension(tmp_path):
     """redash's hooks are one module each, imported as `./useUpdate`."""
     deps = scan(tmp_path, {
