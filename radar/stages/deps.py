@@ -23,7 +23,7 @@ from radar.stages import resolve
 from radar.stages.cluster import configures_a_tool
 from radar.stages.discover import Fleet
 from radar.stages.resolve import (JS_CONFIGS, ImportRoots, Index, c_faces, collection_prefix, config_folders,
-                                  shared_headers,
+                                  go_mod_folders, shared_headers,
                                   js_configs, project_files, project_references, scala_relative)
 
 EVIDENCE_KEPT = 3  # path:line examples per edge
@@ -144,7 +144,7 @@ def _manifests(fleet: Fleet) -> list[bytes | None]:
         namespace = subsystem.namespace.strip("/")
         folder = os.path.join(subsystem.root, namespace)
         for path in (os.path.join(folder, "package.json"), os.path.join(folder, "Cargo.toml"),
-                     *(os.path.join(subsystem.root, where, "go.mod") for where in sorted({namespace, ""})),
+                     *(os.path.join(subsystem.root, where, "go.mod") for where in go_mod_folders(namespace)),
                      *(os.path.join(subsystem.root, project) for project in project_files(subsystem))):
             found.append(_read(path))  # plain strings: a Path per manifest was half of this on 175 subsystems
     found.append(c_faces(fleet.subsystems))

@@ -8,7 +8,8 @@ The deps stage (deps.py) hands every file's references here, language by languag
 - JS/TS: relative specifiers by path, aliased ones by the `paths` of the nearest tsconfig.json or
   jsconfig.json holding some (outline's `@server/*`, `~/*`; a Next.js app's `@/*`), bare ones by
   the `name` in each subsystem's package.json;
-- Go: import paths below the module path of a go.mod (checkout root or subsystem);
+- Go: import paths below the module path of a go.mod (in a subsystem's folder or any above it, the
+  longest module path an import starts with: pulumi's `sdk/v3` module in `sdk/`);
 - Rust: crate names (`use`, `extern crate`) from each subsystem's Cargo.toml, and `crate::`,
   `super::`, `self::` paths by the module folders they name in the file's own crate;
 - Java, Kotlin and Scala: imports by the packages the subsystems' files declare (Scala's relative
@@ -123,7 +124,7 @@ class Index:
         crate = (cargo.get("lib") or {}).get("name") or (cargo.get("package") or {}).get("name")
         if isinstance(crate, str):
             self.crates[crate.replace("-", "_")].add(name)
-        for where in {namespace, ""}:
+        for where in go_mod_folders(namespace):
             module = _go_module(Path(subsystem.root, where, "go.mod"))
             if module and (module, where) not in self.go_modules:
                 self.go_modules.append((module, where))
@@ -227,10 +228,14 @@ class Index:
         return self.owner(path)
 
     def _go(self, text: str) -> str | None:
-        for module, folder in self.go_modules:
-            if text == module or text.startswith(module + "/"):
-                return self.owner(posixpath.join(folder, text[len(module):].strip("/")))
-        return None
+        """By the module whose path is the longest the import starts with: a module nested in
+        another (pulumi's `github.com/pulumi/pulumi/sdk/v3` in `sdk/`) is its own."""
+        found = max(((module, folder) for module, folder in self.go_modules
+                     if text == module or text.startswith(module + "/")), key=lambda m: len(m[0]), default=None)
+        if found is None:
+            return None
+        module, folder = found
+        return self.owner(posixpath.join(folder, text[len(module):].strip("/")))
 
     def _rust(self, path: str, text: str) -> str | None:
         """`use foo::…`: the subsystem of the crate named foo; `use crate::a::b`, `super::`,
@@ -613,6 +618,13 @@ def project_references(index: Index, subsystem: Subsystem) -> list[tuple[str, st
 
 
 _GO_MODULE = re.compile(r"^\s*module\s+(\S+)", re.MULTILINE)
+
+
+def go_mod_folders(namespace: str) -> list[str]:
+    """Where the go.mod of a subsystem's Go module may be: its folder or any above it, up to
+    the top (pulumi's `sdk/go/common/util/rpcutil` is in the module of `sdk/go.mod`)."""
+    parts = namespace.split("/") if namespace else []
+    return ["/".join(parts[:end]) for end in range(len(parts), -1, -1)]
 
 
 def _go_module(path: Path) -> str | None:

@@ -172,6 +172,17 @@ def test_go_imports_below_the_module_path(tmp_path):
     assert edges(deps) == {("api", "store")}
 
 
+def test_go_imports_of_a_module_nested_above_the_package_and_named_for_a_major_version(tmp_path):
+    """pulumi: `sdk/go.mod` is `github.com/pulumi/pulumi/sdk/v3`, three folders above its
+    packages, beside a top go.mod whose path it extends: an import of `…/sdk/v3/go/common/util`
+    is `sdk/go/common/util`, by the longest module path it starts with."""
+    deps = scan(tmp_path, {
+        "sdk/go/common/util": {"sdk/go/common/util/util.go": "package util\n\nfunc Get() int { return 1 }\n"},
+        "pkg/engine": {"pkg/engine/engine.go": 'package engine\n\nimport "github.com/pulumi/pulumi/sdk/v3/go/common/util"\n'},
+    }, manifests={"go.mod": "module github.com/pulumi/pulumi\n", "sdk/go.mod": "module github.com/pulumi/pulumi/sdk/v3\n"})
+    assert edges(deps) == {("engine", "util")}
+
+
 def test_an_import_of_the_standard_library_never_names_a_module_of_the_same_name(tmp_path):
     """An Ansible collection: `plugins/filter/` (no `__init__.py`) holds `time.py`, a filter; a
     module's `import time` is the standard library's, not a dependency on the filters."""
