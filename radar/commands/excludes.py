@@ -24,7 +24,8 @@ EXCLUDABLE = {
               "regress"),  # the OpenBSD way: tmux's 128 `regress/*.sh` were its only fleet
     "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",
                  "__snapshots__"),
-    "vendored": ("vendor", "vendored", "third_party", "third-party", "node_modules", "bower_components"),
+    "vendored": ("vendor", "vendored", "_vendor",  # Python's (pip's `src/pip/_vendor`, setuptools')
+                 "third_party", "third-party", "node_modules", "bower_components"),
     "generated": ("generated", "__generated__", "gen", "dist", "build"),
     # Django's, Alembic's, Laravel's `migrations`, Rails' `db/migrate`: frozen history, each
     # migration keeps its own copy of what it runs on purpose (it must not change with the code)
@@ -46,7 +47,11 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
 # named in camel case: Xcode's test targets (`AppTests`), spotbugs' 1,910 `spotbugsTestCases`; Gradle's
 # test source sets (okhttp's `src/jvmTest`, `src/androidTest`) and test fixtures (spring's 295 files)
 CAMEL_SUITES = ("**/*[a-z0-9]Tests/**", "**/*[a-z0-9]TestCases/**", "**/src/*[a-z0-9]Test/**", "**/src/testFixtures/**")
-SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**", *CAMEL_SUITES)
+# at the top of a tree, `integration/` holds the integration tests (containerd's, react-router's, and
+# dd-trace-rb's nine test apps); deeper it is code as often (dubbo's `registry/integration`)
+TOP_SUITES = ("integration/**",)
+SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**", *CAMEL_SUITES,
+                 *TOP_SUITES)
 # folders of examples named for what they show: checkstyle's `src/xdocs-examples` (158 copies of
 # its checks' documented cases); the plural only: `example-generators` is hoppscotch's own code
 EXAMPLE_FOLDERS = ("**/*-examples/**", "**/*_examples/**")
@@ -58,7 +63,7 @@ MAVEN_TESTS = "**/src/it/**"  # Maven's integration tests, beside `src/main` (fo
 # .NET's `Migrations/` is a framework's code as often as history (laravel's `Database/Migrations`), but
 # a file named for the day it was made is a migration (EF Core's, jellyfin's 148 routines and snapshots)
 DATED_MIGRATIONS = "**/Migrations/**/" + "[0-9]" * 8 + "*"
-NAMELESS_EXCLUDES = (MAVEN_TESTS, *EXAMPLE_FOLDERS, *CAMEL_SUITES)  # excludes no folder name says (layout.py)
+NAMELESS_EXCLUDES = (MAVEN_TESTS, *EXAMPLE_FOLDERS, *CAMEL_SUITES, *TOP_SUITES)  # excludes no folder name says (layout.py)
 # a project generator's starters, one folder each (create-vite's `template-react`, `template-vue-ts` …,
 # sixteen): each is copied whole into a new project, so they repeat each other on purpose
 SCAFFOLD = "template-*"

@@ -526,6 +526,26 @@ def test_init_reads_no_fleet_in_test_data(tmp_path):
     assert {"**/testdata/**", "**/__mocks__/**"} <= set(fleet_rules["exclude"])
 
 
+def test_init_excludes_the_top_integration_tests_and_pythons_vendored_packages(tmp_path):
+    """react-router's `integration/` (its integration tests, with helpers), dd-trace-rb's nine
+    `integration/apps/*` were fleets; pip's `src/pip/_vendor/*` its 18 vendored libraries.
+    Deeper, `integration/` is code (dubbo's `registry/integration`)."""
+    files = {}
+    for name in ("router", "dev", "node"):
+        files[f"packages/{name}/package.json"] = "{}\n"
+        files[f"packages/{name}/index.js"] = f"export const {name} = 1;\n"
+    files["packages/router/integration/bridge.js"] = "export const bridge = 2;\n"
+    for name in ("rails", "sinatra", "rack"):
+        files[f"integration/apps/{name}/Gemfile"] = "source 'x'\n"
+        files[f"integration/apps/{name}/app.rb"] = f"class {name.title()}App; end\n"
+        files[f"src/pip/_vendor/{name}/__init__.py"] = f"def {name}():\n    return 1\n"
+    _, fleet_rules = _init(tmp_path / "router-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["packages/*"]
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("integration/apps/rails/app.rb") and excluded("src/pip/_vendor/rack/__init__.py")
+    assert not excluded("packages/router/integration/bridge.js")
+
+
 def test_init_finds_php_plugins_by_the_file_named_after_them_and_excludes_capitalised_tests(tmp_path):
     """matomo: `plugins/Goals/Goals.php`, no manifest; their `Tests/` (and Symfony's) are tests
     whatever their case, but Laravel's `Database/Migrations` is the framework's code."""
