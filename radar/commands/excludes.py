@@ -63,7 +63,8 @@ MAVEN_TESTS = "**/src/it/**"  # Maven's integration tests, beside `src/main` (fo
 # .NET's `Migrations/` is a framework's code as often as history (laravel's `Database/Migrations`), but
 # a file named for the day it was made is a migration (EF Core's, jellyfin's 148 routines and snapshots)
 DATED_MIGRATIONS = "**/Migrations/**/" + "[0-9]" * 8 + "*"
-NAMELESS_EXCLUDES = (MAVEN_TESTS, *EXAMPLE_FOLDERS, *CAMEL_SUITES, *TOP_SUITES)  # excludes no folder name says (layout.py)
+# excludes no folder name says (layout.py)
+NAMELESS_EXCLUDES = (MAVEN_TESTS, *EXAMPLE_FOLDERS, *CAMEL_SUITES, *TOP_SUITES)
 # a project generator's starters, one folder each (create-vite's `template-react`, `template-vue-ts` …,
 # sixteen): each is copied whole into a new project, so they repeat each other on purpose
 SCAFFOLD = "template-*"

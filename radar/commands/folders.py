@@ -15,8 +15,8 @@ NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures"
                   "scripts", "bench", "benchmark", "e2e", "typings", "demo", "demos", *EXCLUDABLE["benchmarks"],
                   "eng",  # .NET's Arcade SDK keeps a repository's build and CI tooling there
                   "hack",  # and Kubernetes' projects theirs (cluster-api's `hack/tools`, its verify scripts)
-                  *EXCLUDABLE["vendored"], *EXCLUDABLE["migrations"],  # always excluded: a fleet there would hold no file
-                  *EXCLUDABLE["fixtures"]}  # (pulumi's `testdata/policies/*`)
+                  # always excluded: a fleet there would hold no file (pulumi's `testdata/policies/*`)
+                  *EXCLUDABLE["vendored"], *EXCLUDABLE["migrations"], *EXCLUDABLE["fixtures"]}
 MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet of packages
 TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing", "regress"}  # in a folder name: suites, not a fleet
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil")  # one word: `testprojects`

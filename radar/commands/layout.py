@@ -20,12 +20,12 @@ sub-folders holding code are subsystems (`lib/rules/utils`: the rules' helpers, 
 so is one inside a package when it is named for what plugs in (libcloud's `compute/drivers`,
 mitmproxy's `addons`; from ten modules), and the sub-folders of such a folder are packages,
 manifest or not (vector's `src/sinks/*`), a fleet from five however deep, inside another
-fleet's package too (sqlalchemy's `dialects/*`, cranelift's `isa/*` backends). A fleet of packages published one by one (a
-manifest each) stays a fleet inside another fleet's package from five (symfony's
-`Component/Messenger/Bridge/*`), and so is a package of a fleet whose packages are named as
-most of the fleet's: a layer cut by its domains (saleor's `graphql/*`). With nothing else
-found, a lone library's folders of ten modules or more are its parts (requests' `src/requests/*.py`; libuv's `src/unix/*.c`, with
-the folder for its headers).
+fleet's package too (sqlalchemy's `dialects/*`, cranelift's `isa/*` backends). A fleet of
+packages published one by one (a manifest each) stays a fleet inside another fleet's package
+from five (symfony's `Component/Messenger/Bridge/*`), and so is a package of a fleet whose
+packages are named as most of the fleet's: a layer cut by its domains (saleor's `graphql/*`).
+With nothing else found, a lone library's folders of ten modules or more are its parts
+(requests' `src/requests/*.py`; libuv's `src/unix/*.c`, with the folder for its headers).
 The folder a fleet of packages lives in is a subsystem too when it holds 8 KB of code of its
 own or more (ibis' `ibis/backends/__init__.py`, the base every backend extends): their home;
 and so are the other packages of the Python package it lives in (sentry-python's `sentry_sdk/ai`
@@ -83,9 +83,9 @@ MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per pack
 PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
                   "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules", "sinks",
                   "sources", "transforms", "contrib", "transports", "dialects", "collectors", "extractor", "extractors",
-                  "diagrams", "engines", "checkers", "isa",  # module fleets anywhere (searxng's 251 `searx/engines/*.py`,
-                  # pylint's `checkers/*.py`), in any case (.NET's and PHP's `Plugins/`, phpstan's
-                  # `src/Rules/*`), and named in the singular (typeorm's
+                  "diagrams", "engines", "checkers",  # module fleets anywhere (searxng's 251 `searx/engines/*.py`,
+                  "isa",  # pylint's `checkers/*.py`, cranelift's instruction set backends), in any case
+                  # (.NET's and PHP's `Plugins/`, phpstan's `src/Rules/*`), and named in the singular (typeorm's
                   # `src/driver/*`, chef's `provider/*.rb`, spring's WebSocket `adapter/*.java`), but for the
                   # names the singular of which names one thing or a plain folder: `engine/` (sqlalchemy's,
                   # nushell's), `backend/` (an app's), `integration/` (tests), `plugin/` (a plugin API),
