@@ -10,9 +10,11 @@ nested ones, the one holding more packages (`sentry_sdk/integrations/*`, not `se
 `packages/*`, not `*`, beside a website and docs with manifests of their own); a folder of Go
 packages (each folder of a Go module is one, with no manifest) counts from ten of them
 (prometheus' `discovery/*`, its service-discovery providers), or from five beside such a folder
-(dapr's `pubsub/*` beside `bindings/*`); the folders of a `packages/` folder are packages,
-manifest or not (dd-trace-js); a folder of versions (`semconv/v1.20.0`, …) and what is inside
-them never make a fleet: each is a frozen copy kept on purpose. When a folder of packages
+(dapr's `pubsub/*` beside `bindings/*`); Go modules kept by owner, a go.mod each, are packages
+a level further down (dd-trace-go's `contrib/*/*`: `contrib/IBM/sarama`, `contrib/Shopify/sarama`);
+the folders of a `packages/` folder are packages, manifest or not (dd-trace-js); a folder of
+versions (`semconv/v1.20.0`, …) and what is inside them never make a fleet: each is a frozen
+copy kept on purpose. When a folder of packages
 also holds about as many modules of its own, they are packages of one module each
 (`sentry_sdk/integrations/*.py`); with fewer than twenty packages in all, a folder of twenty
 modules or more is a fleet of one-module packages too (eslint's `lib/rules/*.js`), and its
@@ -186,13 +188,32 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
     kept = _published_inside(few, _kept([p for p in chosen if p not in few], packages, modules, published))
     globs = []
     held = set().union(*(packages[parent] for parent in kept))
+    listed = frozenset(files)
     for parent in sorted(kept, key=lambda p: (p.count("/"), p)):
-        globs.append((f"{parent}/*" if parent else "*", len(packages[parent])))
+        owned = _go_modules_by_owner(parent, packages[parent], listed)
+        globs.append((f"{parent}/*/*", owned) if owned else (f"{parent}/*" if parent else "*", len(packages[parent])))
         modules_too = _module_glob(parent, len(packages[parent]), sources) if parent else []
         globs += modules_too
         globs += _own_package(parent, sources, size) if parent and parent not in held and not modules_too else []
     globs += _packages_beside(kept, held, files)
     return tuple(globs) + _module_fleets_beside(globs, kept, sources) or _lone_library(sources)
+
+
+def _go_modules_by_owner(parent: str, found: set[str], files: frozenset[str]) -> int:
+    """How many Go modules `parent` holds further down, when its sub-folders are no module but
+    most hold some, as the import paths they mirror do (dd-trace-go's 70
+    `contrib/<owner>/<library>`, a go.mod each: `contrib/IBM/sarama`, `contrib/Shopify/sarama`;
+    opentelemetry-go-contrib's `instrumentation/github.com/gin-gonic/gin/otelgin`); else 0. The
+    folders a level further down are the packages then (`contrib/IBM/sarama`,
+    `instrumentation/github.com/gin-gonic`), not an owner's or a host's folder."""
+    if not parent or any(f"{child}/go.mod" in files for child in found):
+        return 0
+    depth = len(parent.split("/"))
+    held = Counter(parts[depth] for parts in (f.split("/") for f in files
+                                             if f.startswith(parent + "/") and f.endswith("/go.mod"))
+                   if len(parts) >= depth + 3 and not inside_tests(tuple(parts[depth:-1])))
+    holding = {f"{parent}/{child}" for child in held} & found
+    return sum(held[child.rpartition("/")[2]] for child in holding) if len(holding) * 2 > len(found) else 0
 
 
 def _lone_library(sources: list[str]) -> tuple[tuple[str, int], ...]:

@@ -546,6 +546,19 @@ def test_init_excludes_the_top_integration_tests_and_pythons_vendored_packages(t
     assert not excluded("packages/router/integration/bridge.js")
 
 
+def test_init_takes_go_modules_kept_by_owner_as_the_packages(tmp_path):
+    """dd-trace-go: `contrib/<owner>/<library>`, a go.mod each (`contrib/IBM/sarama`,
+    `contrib/Shopify/sarama`, three of aws'): each module a package, not the owner's folder,
+    which held different libraries as one consumer. A Go module of a test does not count."""
+    files = {"go.mod": "module example.com/trace\n", "ddtrace/tracer/tracer.go": "package tracer\n"}
+    for module in ("IBM/sarama", "Shopify/sarama", "aws/sdk", "aws/sdk-v2", "aws/lambda", "gin-gonic/gin"):
+        files[f"contrib/{module}/go.mod"] = f"module example.com/trace/contrib/{module}\n"
+        files[f"contrib/{module}/wrap.go"] = "package wrap\n\nfunc Wrap() int { return 1 }\n"
+    files["contrib/aws/lambda/test/app/go.mod"] = "module example.com/app\n"
+    _, fleet_rules = _init(tmp_path / "go-repo", files, tmp_path / "rules")
+    assert "contrib/*/*" in fleet_rules["subsystems"] and "contrib/*" not in fleet_rules["subsystems"]
+
+
 def test_init_finds_php_plugins_by_the_file_named_after_them_and_excludes_capitalised_tests(tmp_path):
     """matomo: `plugins/Goals/Goals.php`, no manifest; their `Tests/` (and Symfony's) are tests
     whatever their case, but Laravel's `Database/Migrations` is the framework's code."""
