@@ -179,9 +179,10 @@ def build_outputs(repo: Path, files: list[str]) -> tuple[tuple[str, str, int], .
 def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
     """An exclude per folder name of EXCLUDABLE found, per folder of a Go package's test helpers
     (`x/xtest`: opentelemetry-collector's six `NewNopSettings` copies, in `exportertest`,
-    `receivertest`…, were its second proposal), Maven's integration tests (`src/it` beside
-    `src/main`: checkstyle's 580 files), per suite or example folder and per test file pattern
-    matched, with how many source files each keeps out."""
+    `receivertest`…, were its second proposal), per folder of Go code the go command skips (a
+    name starting with `_`: dd-trace-go's `_integration` test programs), Maven's integration
+    tests (`src/it` beside `src/main`: checkstyle's 580 files), per suite or example folder and
+    per test file pattern matched, with how many source files each keeps out."""
     counts: Counter = Counter()
     maven = {f[:f.index("src/main/")] for f in sources if f.startswith("src/main/") or "/src/main/" in f}
     split = [(f, parts, _domain_names(parts)) for f in sources for parts in (f.split("/")[:-1],)]
@@ -189,6 +190,9 @@ def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
     for f, parts, domain in split:
         if "src/it/" in f and any(f.startswith(f"{root}src/it/") for root in maven):
             counts[(MAVEN_TESTS, "tests")] += 1
+        skipped = [at for at, name in enumerate(parts) if name.startswith("_")] if f.endswith(".go") else []
+        if skipped:  # a folder the go command skips: test programs, staging, `_examples`
+            counts[("/".join(parts[:skipped[0] + 1]) + "/**", "ignored by Go")] += 1
         for parent, name in zip(parts, parts[1:]):  # Go's test helpers of package x: x/xtest
             if name == parent + "test" and f.endswith(".go"):  # (net/http/httptest, exporter/exportertest)
                 counts[(f"**/{name}/**", "tests")] += 1

@@ -67,6 +67,12 @@ def is_go_source(name: str) -> bool:
     return name.endswith(".go") and not name.endswith("_test.go")
 
 
+def go_ignored(parts: list[str]) -> bool:
+    """A Go file the go command never builds: in a folder starting with `_` (dd-trace-go's
+    `internal/orchestrion/_integration`, its test programs; `_examples`)."""
+    return parts[-1].endswith(".go") and any(part.startswith("_") for part in parts[:-1])
+
+
 def versions(packages: set[str]) -> bool:
     """Packages mostly named for versions (opentelemetry-go's `semconv/v1.20.0` … `v1.43.0`,
     `apis/v1beta1`): each version is a frozen copy, kept on purpose as a migration is, so

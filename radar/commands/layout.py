@@ -55,8 +55,8 @@ from pathlib import Path, PurePosixPath
 
 from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, folder_excludes,
                                      scaffold_glob, without_code, without_drops)
-from radar.commands.folders import (MIN_PACKAGES, inside_tests, is_go_source, left_in, not_fleet, suites, versions,
-                                    within)
+from radar.commands.folders import (MIN_PACKAGES, go_ignored, inside_tests, is_go_source, left_in, not_fleet, suites,
+                                    versions, within)
 from radar.commands.uncovered import fleets_library, uncovered_tops
 from radar.globs import glob_match
 from radar.infra.gitdoor import GitError, git, is_git_checkout
@@ -356,7 +356,7 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
                 if len(parts) == depth + 2 and _is_manifest(parts[-1], parts[depth]) \
                         or _builds_sources(parts, depth, built) or _swift_target(parts, depth, listed):
                     packages[parent].add(child)
-                elif len(parts) == depth + 2 and is_go_source(parts[-1]):
+                elif len(parts) == depth + 2 and is_go_source(parts[-1]) and not go_ignored(parts):
                     go_packages[parent].add(child)
                 elif depth and _is_manifest(parts[-1]) and not inside_tests(parts[depth + 1:-1]):
                     groups[parent].add(child)

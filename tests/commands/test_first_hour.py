@@ -546,17 +546,22 @@ def test_init_excludes_the_top_integration_tests_and_pythons_vendored_packages(t
     assert not excluded("packages/router/integration/bridge.js")
 
 
-def test_init_takes_go_modules_kept_by_owner_as_the_packages(tmp_path):
+def test_init_takes_go_modules_kept_by_owner_as_the_packages_and_skips_what_go_ignores(tmp_path):
     """dd-trace-go: `contrib/<owner>/<library>`, a go.mod each (`contrib/IBM/sarama`,
     `contrib/Shopify/sarama`, three of aws'): each module a package, not the owner's folder,
-    which held different libraries as one consumer. A Go module of a test does not count."""
+    which held different libraries as one consumer. A Go module of a test does not count; Go
+    files in a folder starting with `_`, which the go command skips, are no fleet and excluded."""
     files = {"go.mod": "module example.com/trace\n", "ddtrace/tracer/tracer.go": "package tracer\n"}
     for module in ("IBM/sarama", "Shopify/sarama", "aws/sdk", "aws/sdk-v2", "aws/lambda", "gin-gonic/gin"):
         files[f"contrib/{module}/go.mod"] = f"module example.com/trace/contrib/{module}\n"
         files[f"contrib/{module}/wrap.go"] = "package wrap\n\nfunc Wrap() int { return 1 }\n"
     files["contrib/aws/lambda/test/app/go.mod"] = "module example.com/app\n"
+    for n in range(11):  # test programs in a folder the go command skips: no fleet, excluded
+        files[f"internal/_integration/case{n}/main.go"] = f"package case{n}\n\nfunc Setup() int {{ return {n} }}\n"
     _, fleet_rules = _init(tmp_path / "go-repo", files, tmp_path / "rules")
     assert "contrib/*/*" in fleet_rules["subsystems"] and "contrib/*" not in fleet_rules["subsystems"]
+    assert not any("_integration" in glob for glob in fleet_rules["subsystems"])
+    assert any_glob(tuple(fleet_rules["exclude"]))("internal/_integration/case3/main.go")
 
 
 def test_init_finds_php_plugins_by_the_file_named_after_them_and_excludes_capitalised_tests(tmp_path):
