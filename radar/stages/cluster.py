@@ -65,10 +65,11 @@ VALUE_PROTOCOL = frozenset({
     "eq", "ne", "partial_cmp", "cmp", "hash", "fmt",
     "String", "GoString", "toJSON"})
 # Files a build, test or release tool reads (webpack.config.js, karma.conf.js, .eslintrc.cjs,
-# setup.py, docs/conf.py; a gem's version.rb, which its gemspec reads): copies across packages are
-# a preset for the tool to share, or each package's own release stamp (rails' twelve
-# `gem_version.rb`), not shared logic.
-TOOL_CONFIGURATION = ("*.config.*", "*.conf.*", ".*rc.*", "conf.py", "setup.py", "noxfile.py",
+# setup.py, docs/conf.py; a gem's version.rb, which its gemspec reads; any hidden file holding
+# code, opentelemetry-php-contrib's 47 `.php-cs-fixer.php`): copies across packages are a preset
+# for the tool to share, or each package's own release stamp (rails' twelve `gem_version.rb`),
+# not shared logic.
+TOOL_CONFIGURATION = ("*.config.*", "*.conf.*", ".*", "conf.py", "setup.py", "noxfile.py",
                       "gruntfile.*", "gulpfile.*", "build.rs",  # build.rs: Cargo's build script
                       "version.*", "_version.*", "__version__.*", "gem_version.*")
 

@@ -384,9 +384,10 @@ setup(
 """
 
 
-# version.py: a package's release stamp (rails' twelve `gem_version.rb`, each gem's own)
+# version.py: a package's release stamp (rails' twelve `gem_version.rb`, each gem's own); a hidden
+# file holding code, a tool's (opentelemetry-php-contrib's 47 `.php-cs-fixer.php`)
 @pytest.mark.parametrize("file", ["setup.py", "conf.py", "noxfile.py", "build.config.py", "build.rs", "version.py",
-                                  "gem_version.py"])
+                                  "gem_version.py", ".cs-fixer.py"])
 def test_copies_of_a_tools_configuration_file_are_configuration_never_proposed(file):
     [candidate] = judged({name: SETUP for name in ("acl", "feed", "mod")}, file)
     assert candidate.cluster.nature == "configuration" and candidate.verdict == "watching"
