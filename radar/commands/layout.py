@@ -62,6 +62,7 @@ from radar.globs import glob_match
 from radar.infra.gitdoor import GitError, git, is_git_checkout
 from radar.stages.cluster import configures_a_tool
 from radar.stages.grammars import unread_language
+from radar.stages.manifests import HEADER_SUFFIXES  # a C or C++ file's declarations: part of its source's module
 from radar.stages.parse import language_for
 
 # named for the package: rails/activerecord/activerecord.gemspec, src/Orders/Orders.csproj
@@ -71,7 +72,6 @@ MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod"
              "composer.json", "Package.swift", "build.sbt", "conanfile.py",  # conanfile.py: a Conan recipe
              "CMakeLists.txt"}  # a C or C++ component: fluent-bit's plugins/<name>
 FOLDER_PACKAGES = ("go", "c", "cpp")  # languages whose package is a folder of files, never one file
-HEADERS = (".h", ".hh", ".hpp", ".hxx")  # a C or C++ file's declarations: part of its source file's module
 # packages this deep at most: `providers/src/airflow/providers/*`, `src/Symfony/Component/Notifier/Bridge/*`
 MAX_DEPTH = 5
 DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it holds DEEP_PACKAGES or more:
@@ -225,7 +225,7 @@ def _lone_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
     for glob, n in _module_fleets(sources, ("go",), PLUGIN_FLEET, at_the_root=("c", "cpp")):
         found.append((glob, n))
         folder = glob.rpartition("/")[0]
-        headers = sum(f.rpartition("/")[0] == folder and f.endswith(HEADERS) for f in sources)
+        headers = sum(f.rpartition("/")[0] == folder and f.endswith(HEADER_SUFFIXES) for f in sources)
         if language_for(glob) in ("c", "cpp") and headers and folder:  # the top's: no folder to name
             found.append((folder, headers))
     return tuple(found) + _go_library(sources)
@@ -317,7 +317,7 @@ def _module_fleets(sources: list[str], whole: tuple[str, ...] = FOLDER_PACKAGES,
                 and not folder.rpartition("/")[2].startswith("_") \
                 and language not in whole and not inside_tests(tuple(folder.split("/"))):
             counts[(folder, PurePosixPath(name).suffix)] += 1
-    fleets = [(folder, suffix, n) for (folder, suffix), n in sorted(counts.items()) if suffix not in HEADERS
+    fleets = [(folder, suffix, n) for (folder, suffix), n in sorted(counts.items()) if suffix not in HEADER_SUFFIXES
               and (n >= least or n >= PLUGIN_FLEET and folder.rpartition("/")[2].lower() in PLUGIN_PACKAGES)]
     return tuple(glob for folder, suffix, n in fleets
                  for glob in ((f"{folder}/*{suffix}" if folder else f"*{suffix}", n),
@@ -412,20 +412,8 @@ def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, s
     those modules is the module's own parts, unless its packages are published one by one."""
     kept: list[str] = []
     for parent in sorted(chosen, key=lambda p: (-len(packages[p]), not p, p.count("/"), p)):  # the top: on a tie, last
-        if not any(within(parent, k) or within(k, parent) for k in kept):
-            kept.append(parent)
-        elif len(packages[parent]) >= DEEP_PACKAGES and _grouping(parent, modules) \
-                and any(parent.rpartition("/")[0] == k for k in kept) \
-                or len(packages[parent]) >= PUBLISHED_FLEET and published(parent) \
-                and any(within(k, parent) for k in kept) \
-                or len(packages[parent]) >= GROUPED_AT_THE_TOP and "/" not in parent and "" in kept \
-                and _grouping(parent, modules) \
-                or _mirrors(parent, kept, packages) \
-                or _plugs_in(parent) and len(packages[parent]) >= PUBLISHED_FLEET \
-                and any(within(k, parent) for k in kept):
-            # aspire's `src/Components/*` beside the `src/*` it is in, symfony's `Component/Mailer/Bridge/*`
-            # inside `Component/*`, kafka's `connect/*` beside its build's modules at the top (as no
-            # module of theirs, its 627 files were excluded), saleor's `graphql/*`: a fleet of its own
+        if not any(within(parent, k) or within(k, parent) for k in kept) \
+                or _fleet_of_its_own(parent, kept, packages, modules, published):
             kept.append(parent)
     for above in sorted(set(chosen) - set(kept), key=lambda p: p.count("/") if p else -1):
         # A folder that only groups packages (astro's `packages/`, holding the core beside
@@ -438,6 +426,23 @@ def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, s
         kept = [k for k in kept if not within(above, k) or len(packages[k]) >= len(packages[above])
                 or _child_holding(above, k) not in modules[above] or published(k)] + [above]
     return kept
+
+
+def _fleet_of_its_own(parent: str, kept: list[str], packages: dict[str, set[str]], modules: dict[str, set[str]],
+                      published: Callable[[str], bool]) -> bool:
+    """`parent`, beside or inside a fleet kept, is a fleet of its own: a group of DEEP_PACKAGES or
+    more just inside one (aspire's `src/Components/*` beside `src/*`), packages published one by
+    one inside one (symfony's `Component/Mailer/Bridge/*`), a top folder grouping modules of the
+    build at the top (kafka's `connect/*`: as no module of theirs, its 627 files were excluded), a
+    layer cut by the fleet's domains (saleor's `graphql/*`), or a folder named for what plugs in
+    inside one (cranelift's `isa/*`)."""
+    found = len(packages[parent])
+    inside = any(within(k, parent) for k in kept)
+    return (found >= DEEP_PACKAGES and _grouping(parent, modules) and parent.rpartition("/")[0] in kept
+            or found >= PUBLISHED_FLEET and published(parent) and inside
+            or found >= GROUPED_AT_THE_TOP and "/" not in parent and "" in kept and _grouping(parent, modules)
+            or _mirrors(parent, kept, packages)
+            or found >= PUBLISHED_FLEET and _plugs_in(parent) and inside)
 
 
 def _plugs_in(folder: str) -> bool:

@@ -3,10 +3,11 @@
 parse.py finds what each file references (imports, includes, `use`, namespaced symbols; the
 queries are data in languages.yaml) and the parse cache keeps them per blob, so this stage
 only resolves them, every pass, to the subsystem that owns the target (resolve.py: the rules
-of each language), and counts the edges with their `path:line` evidence.
-`remembered_dependencies` keeps the answer in the cache, keyed by everything it is made of (the
-references, the subsystems and their files, the manifests' bytes, this module's and
-resolve.py's code): a pass over an unchanged fleet does not resolve its references again.
+of each language; manifests.py: what they read from the checkout), and counts the edges with
+their `path:line` evidence. `remembered_dependencies` keeps the answer in the cache, keyed by
+everything it is made of (the references, the subsystems and their files, the manifests' bytes,
+the code of this module, resolve.py and manifests.py): a pass over an unchanged fleet does not
+resolve its references again.
 """
 from __future__ import annotations
 
@@ -19,12 +20,12 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from radar.infra.cache import code_stamp, key_digest
-from radar.stages import resolve
+from radar.stages import manifests, resolve
 from radar.stages.cluster import configures_a_tool
 from radar.stages.discover import Fleet
-from radar.stages.resolve import (JS_CONFIGS, ImportRoots, Index, c_faces, collection_prefix, config_folders,
-                                  go_mod_folders, shared_headers,
-                                  js_configs, project_files, project_references, scala_relative)
+from radar.stages.manifests import (JS_CONFIGS, ImportRoots, c_faces, collection_prefix, config_folders, go_mod_folders,
+                                    js_configs, project_files, project_references, shared_headers)
+from radar.stages.resolve import Index, scala_relative
 
 EVIDENCE_KEPT = 3  # path:line examples per edge
 
@@ -134,7 +135,7 @@ def _python_roots(fleet: Fleet) -> dict[str, tuple[int, ...]]:
 
 def _own_code() -> str | None:
     # the tool configuration files whose references are left out are named in cluster.py
-    return code_stamp("deps", (sys.modules[__name__], resolve, sys.modules[configures_a_tool.__module__]))
+    return code_stamp("deps", (sys.modules[__name__], resolve, manifests, sys.modules[configures_a_tool.__module__]))
 
 
 def _manifests(fleet: Fleet) -> list[bytes | None]:

@@ -18,6 +18,7 @@ from radar.stages.content import median
 from radar.config import Decision, GateRules, Route, Rules, matches
 from radar.stages.deps import NO_DEPENDENCIES, Dependencies
 from radar.stages.discover import Fleet, SourceFile, Subsystem, describe_age
+from radar.stages.manifests import C_SOURCES, HEADER_SUFFIXES
 from radar.stages.shape import annotation_tokens, name_code
 
 
@@ -185,15 +186,11 @@ def _route(candidate_id: str, found: Cluster, routes: tuple[Route, ...],
     return Routing(None, None, None, "no routing rule matches")
 
 
-C_SOURCES = (".c", ".cc", ".cpp", ".cxx", ".c++", ".m", ".mm")
-C_HEADERS = (".h", ".hh", ".hpp", ".hxx", ".h++")
-
-
 def _own_headers(path: str) -> tuple[str, ...]:
-    """A C, C++ or Objective-C source's own headers (`foo.h` beside `foo.cpp`): esphome's
+    """A C or C++ source's own headers (`foo.h` beside `foo.cpp`): esphome's
     sensors include the library they use, `xiaomi_ble.h`, in their header, not in the source."""
     stem, dot, suffix = path.rpartition(".")
-    return tuple(f"{stem}{header}" for header in C_HEADERS) if dot and f".{suffix}" in C_SOURCES else ()
+    return tuple(f"{stem}{header}" for header in HEADER_SUFFIXES) if dot and f".{suffix}" in C_SOURCES else ()
 
 
 # Module names (suffix and leading underscores aside), or their last word (`HttpConstants`,

@@ -37,8 +37,6 @@ so never a home. Manifests (package.json, go.mod, Cargo.toml, .csproj) are read 
 """
 from __future__ import annotations
 
-import json
-import os
 import posixpath
 import re
 import sys
@@ -47,32 +45,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from radar.stages.discover import Fleet, Subsystem
+from radar.stages.manifests import (C_SOURCES, alias_match, c_faces, collection_prefix, config_folders, go_mod_folders,
+                                    go_module, js_configs, json_of, path_aliases, shared_headers, toml_of)
 
-C_SOURCES = (".c", ".cc", ".cpp", ".cxx")
-HEADER_SUFFIXES = (".h", ".hh", ".hpp", ".hxx")
 JS_SOURCES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")  # a specifier may leave these out
-PYTHON_BUILDS = ("pyproject.toml", "setup.py", "setup.cfg",  # where a distribution's names start,
-                 "manage.py")  # and a Django project's: manage.py runs with its folder on sys.path (netbox)
-
-
-_GALAXY = re.compile(rb"^(namespace|name):[ \t]*[\"']?(\w+)", re.MULTILINE)
-
-
-def collection_prefix(root: str) -> str | None:
-    """`ansible_collections.<namespace>.<name>.`, from the galaxy.yml at an Ansible collection's
-    root: how its modules import its own `plugins.module_utils` (read as plain lines, no YAML
-    parser for two keys; never through a link)."""
-    path = os.path.join(root, "galaxy.yml")
-    try:
-        if os.path.islink(path):
-            return None
-        with open(path, "rb") as handle:
-            fields = dict(_GALAXY.findall(handle.read()))
-    except OSError:
-        return None
-    if b"namespace" not in fields or b"name" not in fields:
-        return None
-    return f"ansible_collections.{fields[b'namespace'].decode()}.{fields[b'name'].decode()}."
 
 
 class Index:
@@ -117,15 +93,15 @@ class Index:
                 self.by_basename[posixpath.basename(path)][path].add(name)
 
         folder = Path(subsystem.root, namespace)
-        manifest = _json(folder / "package.json")
+        manifest = json_of(folder / "package.json")
         if isinstance(manifest, dict) and isinstance(manifest.get("name"), str):
             self.packages[manifest["name"]].add(name)
-        cargo = _toml(folder / "Cargo.toml")
+        cargo = toml_of(folder / "Cargo.toml")
         crate = (cargo.get("lib") or {}).get("name") or (cargo.get("package") or {}).get("name")
         if isinstance(crate, str):
             self.crates[crate.replace("-", "_")].add(name)
         for where in go_mod_folders(namespace):
-            module = _go_module(Path(subsystem.root, where, "go.mod"))
+            module = go_module(Path(subsystem.root, where, "go.mod"))
             if module and (module, where) not in self.go_modules:
                 self.go_modules.append((module, where))
 
@@ -211,7 +187,7 @@ class Index:
             aliases = self.aliases.get(folder)
             if aliases:
                 for alias, target in aliases:  # most specific first
-                    found = _alias_match(alias, target, text)
+                    found = alias_match(alias, target, text)
                     if found is not None:
                         return posixpath.normpath(found) if found else None
                 return None
@@ -392,244 +368,3 @@ def _python_modules(path: str, namespace: str, paths: set[str], roots: tuple[int
     elif "/".join(parts[:top + 1]) == namespace.rsplit(".", 1)[0] and top == namespace.count("/"):
         starts.update(roots)
     return {".".join(parts[start:]) for start in starts if start < len(parts)}
-
-
-class ImportRoots:
-    """Where a subsystem's Python dotted names may start above its folder, as counts of the
-    path's parts: above the unbroken chain of packages holding it; at the nearest folder above
-    holding a Python build file; at the source folders a pyproject.toml above declares
-    (localstack: `package-dir = {"" = "localstack-core"}`, so `localstack-core/localstack/utils`
-    is `localstack.utils`). The files looked at are remembered for the pass: subsystems share
-    their folders."""
-
-    def __init__(self):
-        self.files: dict[str, bool] = {}
-        self.sources: dict[str, tuple[str, ...]] = {}
-
-    def of(self, root: str, namespace: str) -> tuple[int, ...]:
-        parents = namespace.split("/")[:-1]
-        chain = len(parents)
-        while parents and self._is_file(root, *parents, "__init__.py"):
-            parents.pop()
-        starts = {len(parents)} if len(parents) < chain else set()  # never the folder's own name alone
-        while True:
-            for source in self._declared(root, *parents):
-                folder = "/".join([*parents, source]).strip("/")
-                if source and namespace.startswith(folder + "/"):
-                    starts.add(folder.count("/") + 1)
-            if not parents or any(self._is_file(root, *parents, name) for name in PYTHON_BUILDS):
-                return tuple(sorted(starts | {len(parents)}))
-            parents.pop()
-
-    def _is_file(self, *parts: str) -> bool:
-        path = os.path.join(*parts)
-        if path not in self.files:
-            self.files[path] = os.path.isfile(path)
-        return self.files[path]
-
-    def _declared(self, *folder: str) -> tuple[str, ...]:
-        """The source folders a pyproject.toml there names: setuptools' package-dir and
-        packages.find, poetry's `from`."""
-        path = os.path.join(*folder, "pyproject.toml")
-        if path not in self.sources:
-            readable = self._is_file(path) and not os.path.islink(path)  # a link may lead out of the tree
-            self.sources[path] = _source_folders(_toml(Path(path))) if readable else ()
-        return self.sources[path]
-
-
-def _source_folders(project: dict) -> tuple[str, ...]:
-    tool = project.get("tool") if isinstance(project.get("tool"), dict) else {}
-    setuptools, poetry = tool.get("setuptools") or {}, tool.get("poetry") or {}
-    found = []
-    if isinstance(setuptools, dict):
-        package_dir = setuptools.get("package-dir")
-        found += [package_dir.get("")] if isinstance(package_dir, dict) else []
-        where = (setuptools.get("packages") or {}).get("find", {}) if isinstance(setuptools.get("packages"), dict) else {}
-        found += where.get("where", []) if isinstance(where, dict) and isinstance(where.get("where"), list) else []
-    if isinstance(poetry, dict) and isinstance(poetry.get("packages"), list):
-        found += [p.get("from") for p in poetry["packages"] if isinstance(p, dict)]
-    return tuple(sorted({f.strip("./") for f in found if isinstance(f, str) and f.strip("./")}))
-
-
-JS_CONFIGS = ("tsconfig.json", "jsconfig.json")
-_JSONC = re.compile(r'("(?:\\.|[^"\\])*")|//[^\n]*|/\*.*?\*/', re.DOTALL)
-_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
-
-
-def js_configs(subsystems: Iterable[Subsystem], root: str) -> dict[str, str | None]:
-    """The tsconfig.json and jsconfig.json among the subsystems' own files at their folders'
-    tops, with their blob ids (None: changed since committed): known without touching the disk."""
-    found = {}
-    for subsystem in subsystems:
-        namespace = subsystem.namespace.strip("/")
-        if subsystem.root == root and namespace:
-            configs = {f"{namespace}/{name}" for name in JS_CONFIGS}
-            found.update((f.path, f.blob) for f in subsystem.files if f.path in configs)
-    return found
-
-
-def shared_headers(subsystems: Iterable[Subsystem]) -> frozenset[str]:
-    """The headers under the `include/` folder at the top of each scanned tree, as an include
-    names them (`fluent-bit/flb_output.h`): a C project's declarations, kept apart from the
-    sources that define them. A walk that follows no symbolic link."""
-    found = set()
-    for root in sorted({s.root for s in subsystems}):
-        top = os.path.join(root, "include")
-        for folder, folders, files in os.walk(top):
-            folders.sort()
-            below = os.path.relpath(folder, top).replace(os.sep, "/")
-            found.update(name if below == "." else f"{below}/{name}" for name in files
-                         if name.endswith(HEADER_SUFFIXES))
-    return frozenset(found)
-
-
-def c_faces(subsystems: Iterable[Subsystem]) -> list[tuple[str, str]]:
-    """(subsystem, header) for each C or C++ module that is a subsystem of its own and has a
-    header of the same name beside it (`tmux.c`, `tmux.h`): one listing per folder of them."""
-    listed: dict[str, set[str]] = {}
-    found = []
-    for subsystem in subsystems:
-        namespace = subsystem.namespace.strip("/")
-        if not namespace.endswith(C_SOURCES):
-            continue
-        folder, _, module = namespace.rpartition("/")
-        where = os.path.join(subsystem.root, folder)
-        if where not in listed:
-            try:
-                listed[where] = set(os.listdir(where))
-            except OSError:
-                listed[where] = set()
-        stem = module.rpartition(".")[0]
-        found += [(subsystem.name, posixpath.join(folder, stem + suffix)) for suffix in HEADER_SUFFIXES
-                  if stem + suffix in listed[where]]
-    return found
-
-
-def config_folders(subsystems: Iterable[Subsystem], root: str, configs: dict[str, str | None]) -> list[str]:
-    """Where a tsconfig.json may hold the aliases a subsystem's files use: a subsystem's folder
-    when it holds one (`configs`: a pass asks on every run, so not the disk), and each folder
-    above one, up to the checkout's root."""
-    folders = {""} | {posixpath.dirname(path) for path in configs}
-    for subsystem in subsystems:
-        namespace = subsystem.namespace.strip("/")
-        if subsystem.root == root:
-            while namespace := posixpath.dirname(namespace):
-                folders.add(namespace)
-    return sorted(folders)
-
-
-def path_aliases(root: str, folder: str) -> list[tuple[str, str]]:
-    """(alias, target from the root) for each `compilerOptions.paths` entry of the folder's
-    tsconfig.json or jsconfig.json, most specific first: `"~/*": ["./app/*"]` gives ("~/*",
-    "app/*"), angular-cli's `"@angular-devkit/*": ["./packages/angular_devkit/*/index"]` keeps
-    its `*` inside. An alias into node_modules names a dependency: its target is ""."""
-    for name in JS_CONFIGS:
-        options = _jsonc(os.path.join(root, folder, name)).get("compilerOptions")
-        if not isinstance(options, dict) or not isinstance(options.get("paths"), dict):
-            continue
-        base = posixpath.normpath(posixpath.join(folder, str(options.get("baseUrl") or ".")))
-        found = []
-        for alias, targets in options["paths"].items():
-            target = targets[0] if isinstance(targets, list) and targets and isinstance(targets[0], str) else None
-            if target is None or alias.count("*") > 1 or target.count("*") != alias.count("*"):
-                continue
-            where = posixpath.normpath(posixpath.join(base, target))
-            inside = not where.startswith("..") and "node_modules" not in where.split("/")
-            found.append((alias, where if inside else ""))
-        return sorted(found, key=lambda pair: (-len(pair[0].partition("*")[0]), pair[0]))
-    return []
-
-
-def _alias_match(alias: str, target: str, text: str) -> str | None:
-    """The path `text` names through one alias, "" for a dependency, None when it does not match."""
-    prefix, star, suffix = alias.partition("*")
-    if not star:
-        return target if text == alias else None
-    if not (text.startswith(prefix) and text.endswith(suffix) and len(text) >= len(prefix) + len(suffix)):
-        return None
-    return target.replace("*", text[len(prefix):len(text) - len(suffix)]) if target else ""
-
-
-def _jsonc(path: str) -> dict:
-    """A JSON file that may hold comments and trailing commas (tsconfig.json); {} when none is
-    readable (never through a link)."""
-    try:
-        if os.path.islink(path):
-            return {}
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-        found = json.loads(_TRAILING_COMMA.sub(r"\1", _JSONC.sub(lambda m: m.group(1) or "", text)))
-    except (OSError, ValueError):
-        return {}
-    return found if isinstance(found, dict) else {}
-
-
-def _json(path: Path) -> object:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def _toml(path: Path) -> dict:
-    import tomllib  # only where a Cargo.toml or a pyproject.toml is read
-
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
-PROJECT_FILES = (".csproj", ".fsproj", ".vbproj")
-_PROJECT_REFERENCE = re.compile(rb'<ProjectReference\s+Include\s*=\s*"([^"]+)"')
-
-
-def project_files(subsystem: Subsystem) -> list[str]:
-    """The .NET project files at the top of the subsystem's folder, relative to its checkout;
-    never one reached through a symlink."""
-    namespace = subsystem.namespace.strip("/")
-    try:
-        with os.scandir(os.path.join(subsystem.root, namespace)) as entries:
-            return sorted(posixpath.join(namespace, entry.name) for entry in entries
-                          if entry.name.endswith(PROJECT_FILES) and entry.is_file(follow_symlinks=False))
-    except OSError:
-        return []
-
-
-def project_references(index: Index, subsystem: Subsystem) -> list[tuple[str, str, int]]:
-    """(subsystem, project file, line) for each <ProjectReference> naming a project of another
-    subsystem by a relative path (one built from MSBuild properties, `$(RepoRoot)…`, is skipped)."""
-    found = []
-    for project in project_files(subsystem):
-        try:
-            with open(os.path.join(subsystem.root, project), "rb") as handle:
-                data = handle.read()
-        except OSError:
-            continue
-        for match in _PROJECT_REFERENCE.finditer(data):
-            include = match.group(1).decode("utf-8", "replace").replace("\\", "/")
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(project), include))
-            if "$(" in include or target.startswith("../"):
-                continue
-            owner = index.owner(posixpath.dirname(target))
-            if owner is not None and owner != subsystem.name:
-                found.append((owner, project, data.count(b"\n", 0, match.start()) + 1))
-    return found
-
-
-_GO_MODULE = re.compile(r"^\s*module\s+(\S+)", re.MULTILINE)
-
-
-def go_mod_folders(namespace: str) -> list[str]:
-    """Where the go.mod of a subsystem's Go module may be: its folder or any above it, up to
-    the top (pulumi's `sdk/go/common/util/rpcutil` is in the module of `sdk/go.mod`)."""
-    parts = namespace.split("/") if namespace else []
-    return ["/".join(parts[:end]) for end in range(len(parts), -1, -1)]
-
-
-def _go_module(path: Path) -> str | None:
-    try:
-        found = _GO_MODULE.search(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return found.group(1).strip('"') if found else None
