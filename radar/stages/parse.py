@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import sys
 import threading
 from dataclasses import dataclass
@@ -148,13 +149,41 @@ def calls_are(language: str) -> str:
 def extract_either(data: bytes, language: str) -> tuple[Extraction, str]:
     """extract(), and the language it was parsed as: a file that does not parse as `language`,
     holding a word of the language's `or_else`, is parsed as that too (a C++ header named `.h`),
-    which is taken when it parses whole (a C file that macros stopped stays C)."""
+    which is taken when it parses whole (a C file that macros stopped stays C), or, where the
+    `or_else` is `partial`, when it keeps more units (a Flow file read as TSX: a few Flow-only
+    forms break a unit or two, where read as JavaScript every annotation broke its unit).
+    Where the language has `attribute_macros`, a file that does not parse is read without them
+    too, and so taken when that keeps more units (_without_attribute_macros)."""
     extraction = extract(data, language)
-    other = _config()["languages"].get(language, {}).get("or_else") if extraction.had_errors else None
+    config = _config()["languages"].get(language, {})
+    if extraction.had_errors and config.get("attribute_macros"):
+        extraction = _without_attribute_macros(data, language, extraction)
+    other = config.get("or_else") if extraction.had_errors else None
     if other is None or not any(word.encode() in data for word in other["if_any"]):
         return extraction, language
     retry = extract(data, other["language"])
-    return (extraction, language) if retry.had_errors else (retry, other["language"])
+    if not retry.had_errors or other.get("partial") and len(retry.units) > len(extraction.units):
+        return retry, other["language"]
+    return extraction, language
+
+
+# A parameter's attribute macro after its name, as GNU code writes them (git's `struct repository
+# *repo UNUSED`, glib's `gpointer data G_GNUC_UNUSED`, binutils' `ATTRIBUTE_UNUSED`): a grammar that
+# does not expand macros reads two names in a row, and the function around them breaks. Upper case,
+# after a name that is no keyword, before the parameter's `,` or `)`.
+_ATTRIBUTE_MACRO = re.compile(
+    rb"\b(?!(?:struct|union|enum|return|sizeof|case|goto|else|unsigned|signed|long|short|int|char|const|volatile"
+    rb"|void|float|double|static|extern|register|typeof|defined)\b)([A-Za-z_]\w*[ \t]+)([A-Z_][A-Z0-9_]*)(?=\s*[,)])")
+
+
+def _without_attribute_macros(data: bytes, language: str, extraction: Extraction) -> Extraction:
+    """The file read with its parameters' attribute macros as blanks (same lines, same offsets),
+    when that keeps more units than `extraction`, its reading as it is; else `extraction`."""
+    blanked = _ATTRIBUTE_MACRO.sub(lambda match: match[1] + b" " * len(match[2]), data)
+    if blanked == data:
+        return extraction
+    retry = extract(blanked, language)
+    return retry if len(retry.units) > len(extraction.units) else extraction
 
 
 _local = threading.local()  # a Parser is not thread-safe: one per thread and grammar

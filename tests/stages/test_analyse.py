@@ -94,3 +94,65 @@ def test_a_header_that_does_not_parse_as_c_is_read_as_cpp_and_a_c_header_stays_c
                    b'int add(int a, int b) { return a + b; }\n')
     assert macro.parse_error and ("add", "c") in {(s.name, s.language) for s in macro.shapes}
     assert {s.language for s in macro.shapes} == {"c"}
+
+
+FLOW_MODULE = b'''// @flow strict
+import type {Bundle, Graph} from './types';
+
+export function entryOf(graph: Graph, id: string): ?Bundle {
+  let found: ?Bundle = null;
+  graph.traverse((bundle: Bundle) => {
+    if (bundle.id === id) {
+      found = bundle;
+    }
+  });
+  return found;
+}
+
+type Options = {| +name: string, +strict?: boolean |};
+
+export function nameOf(options: Options): string {
+  const name: string = options.name.trim();
+  return options.strict ? name.toUpperCase() : name;
+}
+'''
+
+
+def test_a_flow_file_is_read_as_tsx_even_where_flow_only_forms_break_a_part_of_it():
+    work = FileWork("core", "core/entry.js", "/nonexistent", "javascript", None)
+    flow = _bind(work, analyse_bytes(FLOW_MODULE, "javascript"))
+    # `{| |}` does not parse as TSX either, but every function with its annotations does
+    assert flow.parse_error and flow.language == "javascript"
+    assert {(s.kind, s.name, s.language) for s in flow.shapes} >= {("function", "entryOf", "tsx"),
+                                                                   ("function", "nameOf", "tsx")}
+    # without the pragma the file is JavaScript, and its annotations break every unit
+    plain = _bind(work, analyse_bytes(FLOW_MODULE.replace(b"@flow strict", b"entries"), "javascript"))
+    assert plain.parse_error and not plain.shapes
+
+
+GNU_C = b'''#include "builtin.h"
+
+static int show_usage(const struct option *opt UNUSED, const char *arg, int unset UNUSED)
+{
+	if (!arg)
+		return error(_("option requires a value"));
+	printf("%s\\n", arg);
+	return 0;
+}
+
+int cmd_version(int argc, const char **argv, const char *prefix, struct repository *repo UNUSED)
+{
+	int build_options = 0;
+	argc = parse_options(argc, argv, prefix, options, usage, 0);
+	return print_version(build_options);
+}
+'''
+
+
+def test_a_c_function_whose_parameters_carry_an_attribute_macro_is_a_unit_still():
+    work = FileWork("builtin", "builtin/version.c", "/nonexistent", "c", None)
+    found = _bind(work, analyse_bytes(GNU_C, "c"))
+    assert not found.parse_error  # read with the macros as blanks, the file parses whole
+    assert {(s.kind, s.name) for s in found.shapes} >= {("function", "show_usage"), ("function", "cmd_version")}
+    shown = next(s for s in found.shapes if s.name == "show_usage")
+    assert (shown.start_line, shown.end_line) == (3, 9)  # where they are in the file as written
