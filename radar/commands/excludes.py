@@ -39,11 +39,13 @@ EXCLUDABLE = {
     # not `benchmark`, a feature's name too (rails' `generators/rails/benchmark`)
     "benchmarks": ("benchmarks", "benches", "microbench", "microbenchmarks", "jmh"),
 }
-# a test runner's setup files too: vitest's `test-setup.ts`, create-react-app's `setupTests.js`; and
-# Rust's unit tests kept beside the code (`mod tests;` in `src/interface/tests.rs`)
+# a test runner's setup files too: vitest's `test-setup.ts`, create-react-app's `setupTests.js`;
+# Rust's unit tests kept beside the code (`mod tests;` in `src/interface/tests.rs`); C's and C++'s
+# test programs beside their sources (collectd's `src/redfish_test.c`, googletest's `_unittest.cc`)
 TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**/*.spec.*", "**/test-setup.*",
               "**/test_setup.*", "**/setupTests.*", "**/setup-tests.*", "**/setup-test.*", "**/jest.setup.*",
-              "**/vitest.setup.*", "**/tests.rs", "**/test.rs")
+              "**/vitest.setup.*", "**/tests.rs", "**/test.rs",
+              "**/*_test.c", "**/*_test.cc", "**/*_test.cpp", "**/*_unittest.cc", "**/*_unittest.cpp")
 # named in camel case: Xcode's test targets (`AppTests`), spotbugs' 1,910 `spotbugsTestCases`; Gradle's
 # test source sets (okhttp's `src/jvmTest`, `src/androidTest`) and test fixtures (spring's 295 files)
 CAMEL_SUITES = ("**/*[a-z0-9]Tests/**", "**/*[a-z0-9]TestCases/**", "**/src/*[a-z0-9]Test/**", "**/src/testFixtures/**")

@@ -27,7 +27,9 @@ packages published one by one (a manifest each) stays a fleet inside another fle
 from five (symfony's `Component/Messenger/Bridge/*`), and so is a package of a fleet whose
 packages are named as most of the fleet's: a layer cut by its domains (saleor's `graphql/*`).
 With nothing else found, a lone library's folders of ten modules or more are its parts
-(requests' `src/requests/*.py`; libuv's `src/unix/*.c`, with the folder for its headers).
+(requests' `src/requests/*.py`; libuv's `src/unix/*.c`, with the folder for its headers); beside
+other fleets, so are a top folder's twenty C programs or plugins or more (collectd's `src/*.c`,
+git's `builtin/*.c`), never a library's parts (sources with headers of their names, one prefix).
 The folder a fleet of packages lives in is a subsystem too when it holds 8 KB of code of its
 own or more (ibis' `ibis/backends/__init__.py`, the base every backend extends): their home;
 and so are the other packages of the Python package it lives in (sentry-python's `sentry_sdk/ai`
@@ -100,6 +102,7 @@ PLUGIN_PACKAGES = PLUGIN_FOLDERS - {"providers", "provider", "handlers", "rules"
 OWN_PACKAGE_BYTES = 8192  # a fleet's folder holding this much code of its own is its package (_own_package)
 MODULE_FLEET = 20  # with no folder of packages, a folder holding this many modules: one-module packages
 PLUGIN_FLEET = 10  # as many, in a folder named for what plugs in (celery's 18 `backends/*.py`)
+LIBRARY_SHARE = 0.25  # C sources with a header of their name or one prefix beyond this: a library's (_c_program)
 SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
 
 
@@ -133,7 +136,7 @@ def read_layout(repo: Path) -> Layout:
     fleets = {glob.split("/")[0] for glob, _ in globs if glob != "*"}
     excludes = (kept_out + dropped + (_not_packages_at_the_top(files, sources, fleets, left_in(code_sources, kept_out))
                                       if at_the_top else ()) + build_outputs(repo, files))
-    globs += () if at_the_top else uncovered_tops(globs, code_sources, excludes, files)
+    globs += () if at_the_top else uncovered_tops(globs, code_sources, excludes, files, _c_program)
     globs += fleets_library(globs, code_sources, excludes)
     return Layout(globs, excludes, _worktrees(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
@@ -229,6 +232,31 @@ def _lone_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
         if language_for(glob) in ("c", "cpp") and headers and folder:  # the top's: no folder to name
             found.append((folder, headers))
     return tuple(found) + _go_library(sources)
+
+
+def _c_program(top: str, uncovered: list[str], kept: list[str]) -> tuple[tuple[str, int], ...]:
+    """A top folder of C or C++ no fleet holds, holding MODULE_FLEET source files of its own or
+    more that are programs or plugins, each declaring nothing the others include (collectd's 205
+    `src/*.c`, git's 130 `builtin/*.c`): its parts, as a lone library's are, beside the fleets
+    found elsewhere; its sub-folders and its own other files (`src/daemon`, `src/utils`, its
+    headers) are what they build on, their home. Not one package of them all, inside which
+    nothing could be compared. A library's parts stay one package: sources many of which have a
+    header of their name beside them or in an `include/` folder (obs' `libobs/obs-*.c`,
+    fluent-bit's `src/flb_*.c` and `include/fluent-bit/flb_*.h`; not git's `builtin/commit.c` and
+    the top's `commit.h`, the library a command calls) or share a prefix (`flb_`)."""
+    own = [f for f in uncovered if f.rpartition("/")[0] == top and language_for(f) in ("c", "cpp")]
+    suffixes = Counter(PurePosixPath(f).suffix for f in own if not f.endswith(HEADER_SUFFIXES))
+    suffix, count = suffixes.most_common(1)[0] if suffixes else ("", 0)
+    programs = [PurePosixPath(f).stem for f in own if f.endswith(suffix)]
+    declared = {PurePosixPath(f).stem for f in kept if f.endswith(HEADER_SUFFIXES)
+                and (f.rpartition("/")[0] == top or "include" in f.split("/")[:-1])}
+    prefixes = Counter(stem.split("_")[0].split("-")[0] for stem in programs if "_" in stem or "-" in stem)
+    if count < MODULE_FLEET or sum(stem in declared for stem in programs) > count * LIBRARY_SHARE \
+            or max(prefixes.values(), default=0) > count * LIBRARY_SHARE:
+        return ()
+    glob, inside = f"{top}/*{suffix}", [f for f in uncovered if f.startswith(top + "/")]
+    rest = sum(f.rpartition("/")[0] == top and not glob_match(glob, f) for f in inside)
+    return ((glob, count), *(((top, rest),) if rest else ()), *_helper_folders(top, inside))
 
 
 def _go_library(sources: list[str]) -> tuple[tuple[str, int], ...]:

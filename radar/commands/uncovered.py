@@ -4,6 +4,7 @@ built on."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from radar.commands.folders import (MIN_PACKAGES, VERSION_LAST, frozen, in_no_package, inside_tests, is_go_source,
                                     left_in, not_fleet, within)
@@ -12,11 +13,15 @@ UNCOVERED_FILES = 10  # source files in a top folder no fleet holds that make it
 
 
 def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
-                    excludes: tuple[tuple[str, str, int], ...], files: list[str]) -> tuple[tuple[str, int], ...]:
+                   excludes: tuple[tuple[str, str, int], ...], files: list[str],
+                   c_program: Callable[[str, list[str], list[str]], tuple[tuple[str, int], ...]]
+                   ) -> tuple[tuple[str, int], ...]:
     """With the fleets found holding less than half of the code kept, each top folder holding
     UNCOVERED_FILES or more of the rest, as one package: a monolith's parts beside its plugins
     (outline: `plugins/*` held 181 of its 1,858 files; `app/`, `server/`, `shared/` the rest),
-    a Go workspace's modules beside its `pkg/*` (etcd's `server/`, `client/`, `etcdctl/`)."""
+    a Go workspace's modules beside its `pkg/*` (etcd's `server/`, `client/`, `etcdctl/`); a top
+    folder of Go code as its Go packages (_go_packages_in), one of C's or C++'s programs as
+    `c_program` splits it (layout.py: a folder of twenty or more, no library's parts)."""
     if not globs:
         return ()
     kept = left_in(sources, excludes)
@@ -32,7 +37,7 @@ def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
             children[parts[0]].add(f"{parts[0]}/{parts[1]}")
     return tuple(glob for top, n in sorted(rest.items())
                  if n >= UNCOVERED_FILES and not not_fleet(top) and not frozen(children[top])
-                 for glob in _go_packages_in(top, uncovered, files) or ((top, n),))
+                 for glob in _go_packages_in(top, uncovered, files) or c_program(top, uncovered, kept) or ((top, n),))
 
 
 def _go_packages_in(top: str, uncovered: list[str], files: list[str]) -> tuple[tuple[str, int], ...]:

@@ -847,6 +847,30 @@ def test_init_takes_the_modules_of_a_lone_library_as_its_parts_and_a_c_librarys_
     assert fleet_rules["subsystems"] == []
 
 
+def test_init_takes_a_c_programs_plugins_as_its_parts_beside_other_fleets_but_keeps_a_librarys_whole(tmp_path):
+    """collectd: 205 plugins, a `src/<name>.c` each, beside `src/daemon/` and `src/utils/` they
+    all build on, and a `contrib/` fleet elsewhere: `src` as one package had nothing to compare
+    (0 proposals; 7 once its plugins were its parts). Its test programs (`src/ceph_test.c`) are
+    tests. A folder of sources declaring a header of their name each (obs' `libobs/obs-*.c`) is
+    one library's parts: it stays one package."""
+    names = ("apache", "battery", "ceph", "cpu", "curl", "df", "disk", "dns", "email", "ethstat", "exec",
+             "fhcount", "hddtemp", "interface", "ipmi", "irq", "load", "memory", "mysql", "nginx", "ntpd",
+             "ping", "processes", "swap", "uptime")
+    files = {"configure.ac": "AC_INIT([collectd])\n", "src/daemon/plugin.c": "int plugin_register(void) { return 0; }\n",
+             "src/daemon/plugin.h": "int plugin_register(void);\n", "src/network.h": "int network(void);\n",
+             "src/utils/common/common.c": "int sstrncpy(void) { return 0; }\n", "src/ceph_test.c": "int main(void) {}\n"}
+    files.update({f"src/{name}.c": f"int {name}_read(void) {{ return plugin_register(); }}\n" for name in names})
+    for tool in ("redhat", "docker", "systemd"):
+        files[f"contrib/{tool}/package.json"] = "{}\n"
+        files[f"contrib/{tool}/index.js"] = f"module.exports = '{tool}';\n"
+    files.update({f"libobs/obs-{name}.c": f"int obs_{name}(void) {{ return 1; }}\n" for name in names})
+    files.update({f"libobs/obs-{name}.h": f"int obs_{name}(void);\n" for name in names})
+    _, fleet_rules = _init(tmp_path / "collectd-repo", files, tmp_path / "rules")
+    assert {"src/*.c", "src", "src/*", "libobs"} <= set(fleet_rules["subsystems"])
+    assert not any(glob.startswith("libobs/") for glob in fleet_rules["subsystems"])
+    assert any_glob(tuple(fleet_rules["exclude"]))("src/ceph_test.c")
+
+
 def test_init_takes_each_package_of_a_lone_go_module_whose_top_is_no_package(tmp_path):
     """pulsar-client-go: one Go module, `go.mod` alone at the top, its code in `pulsar/`,
     `pulsar/auth/`, `pulsaradmin/pkg/admin/auth/` …: no fleet anywhere, and init had found
