@@ -176,13 +176,21 @@ _ATTRIBUTE_MACRO = re.compile(
     rb"|void|float|double|static|extern|register|typeof|defined)\b)([A-Za-z_]\w*[ \t]+)([A-Z_][A-Z0-9_]*)(?=\s*[,)])")
 
 
+_COMMENT_OR_STRING = re.compile(rb'/\*.*?\*/|//[^\n]*|"(?:\\.|[^"\\\n])*"', re.DOTALL)
+
+
 def _without_attribute_macros(data: bytes, language: str, extraction: Extraction) -> Extraction:
     """The file read with its parameters' attribute macros as blanks (same lines, same offsets),
-    when that keeps more units than `extraction`, its reading as it is; else `extraction`."""
-    blanked = _ATTRIBUTE_MACRO.sub(lambda match: match[1] + b" " * len(match[2]), data)
-    if blanked == data:
+    when that keeps more units than `extraction`, its reading as it is; else `extraction`. Words
+    in comments and strings are none (`see the file COPYING)`, in every curl file's header)."""
+    code = _COMMENT_OR_STRING.sub(lambda match: b" " * len(match[0]), data)
+    macros = [match.span(2) for match in _ATTRIBUTE_MACRO.finditer(code)]
+    if not macros:
         return extraction
-    retry = extract(blanked, language)
+    blanked = bytearray(data)
+    for start, end in macros:
+        blanked[start:end] = b" " * (end - start)
+    retry = extract(bytes(blanked), language)
     return retry if len(retry.units) > len(extraction.units) else extraction
 
 
