@@ -250,14 +250,33 @@ def _namespaces(root: Path, rules: FleetRules) -> tuple[list[tuple[str, str]], i
     seen: dict[str, bool] = {}
     linked = {folder for folder in matched if _through_symlink(root, folder, seen)}
     folders = sorted(set(matched) - linked)
-    names = [PurePosixPath(folder).stem if matched[folder] else PurePosixPath(folder).name for folder in folders]
+    names = _distinct_names(folders, [PurePosixPath(folder).with_suffix("").parts if matched[folder]
+                                      else PurePosixPath(folder).parts for folder in folders])
     outside = sum(not _inside(root / folder, root) for folder in linked)
-    counts = Counter(names)
     return [
-        (name if counts[name] == 1 else folder, folder)
+        (name, folder)
         for name, folder in zip(names, folders)
         if not _excluded(folder if matched[folder] else folder + "/", rules)
     ], outside, unmatched
+
+
+def _distinct_names(folders: list[str], parts: list[tuple[str, ...]]) -> list[str]:
+    """Each folder's last part (a file's without its suffix), or where two share it as many of
+    its last parts as tell it from every other (vector's `sinks/prometheus` and
+    `sources/prometheus`, pants' `backend/javascript` and `experimental/javascript`): a name
+    the backlog lists beside its neighbours', not `src/sinks/prometheus` beside `loki`. A file and
+    a folder of one name (`x.py` beside `x/`) keep their whole paths."""
+    taken = [1] * len(folders)
+    while True:
+        names = ["/".join(path[-n:]) for path, n in zip(parts, taken)]
+        counts = Counter(names)
+        shared = [at for at, name in enumerate(names) if counts[name] > 1]
+        longer = [at for at in shared if taken[at] < len(parts[at])]
+        if not longer:
+            kept = set(shared)
+            return [folders[at] if at in kept else name for at, name in enumerate(names)]
+        for at in longer:
+            taken[at] += 1
 
 
 def _names_files(pattern: str) -> bool:

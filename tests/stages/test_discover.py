@@ -414,3 +414,19 @@ def test_a_glob_naming_files_makes_each_one_module_package_a_subsystem(tmp_path:
     folders = discover(repo, FleetRules(subsystems=("sdk/integrations/*",), main_namespaces=()),
                        now=NOW, horizon=timedelta(days=7))
     assert [s.name for s in folders.subsystems] == ["openai"]
+
+
+@pytest.mark.parametrize("kind", ["git", "folder"])
+def test_subsystems_sharing_a_folder_name_are_named_by_as_many_last_parts_as_tell_them_apart(
+        tmp_path: Path, kind: str) -> None:
+    """vector's `src/sinks/prometheus` and `src/sources/prometheus`: `sinks/prometheus` and
+    `sources/prometheus`, listed beside `loki`; a module and a folder of one name keep their paths."""
+    repo = _tree(tmp_path / "pipes", kind, {
+        "src/sinks/prometheus/mod.rs": "fn a() {}\n", "src/sources/prometheus/mod.rs": "fn b() {}\n",
+        "src/sinks/loki/mod.rs": "fn c() {}\n", "src/transforms/dedupe.rs": "fn d() {}\n",
+        "src/transforms/dedupe/mod.rs": "fn e() {}\n"})
+    fleet = discover(repo, FleetRules(subsystems=("src/sinks/*", "src/sources/*", "src/transforms/*",
+                                                  "src/transforms/*.rs"), main_namespaces=()),
+                     now=NOW, horizon=timedelta(days=7))
+    assert sorted(s.name for s in fleet.subsystems) == [
+        "loki", "sinks/prometheus", "sources/prometheus", "src/transforms/dedupe", "src/transforms/dedupe.rs"]
