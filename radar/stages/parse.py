@@ -174,8 +174,7 @@ def extract_either(data: bytes, language: str) -> tuple[Extraction, str]:
 _ATTRIBUTE_MACRO = re.compile(
     rb"\b(?!(?:struct|union|enum|return|sizeof|case|goto|else|unsigned|signed|long|short|int|char|const|volatile"
     rb"|void|float|double|static|extern|register|typeof|defined)\b)([A-Za-z_]\w*[ \t]+)([A-Z_][A-Z0-9_]*)(?=\s*[,)])")
-
-
+# where no macro is looked for: `see the file COPYING)` in a licence header is words, not code
 _COMMENT_OR_STRING = re.compile(rb'/\*.*?\*/|//[^\n]*|"(?:\\.|[^"\\\n])*"', re.DOTALL)
 
 

@@ -856,9 +856,10 @@ def test_init_takes_a_c_programs_plugins_as_its_parts_beside_other_fleets_but_ke
     names = ("apache", "battery", "ceph", "cpu", "curl", "df", "disk", "dns", "email", "ethstat", "exec",
              "fhcount", "hddtemp", "interface", "ipmi", "irq", "load", "memory", "mysql", "nginx", "ntpd",
              "ping", "processes", "swap", "uptime")
-    files = {"configure.ac": "AC_INIT([collectd])\n", "src/daemon/plugin.c": "int plugin_register(void) { return 0; }\n",
-             "src/daemon/plugin.h": "int plugin_register(void);\n", "src/network.h": "int network(void);\n",
-             "src/utils/common/common.c": "int sstrncpy(void) { return 0; }\n", "src/ceph_test.c": "int main(void) {}\n"}
+    files = {"configure.ac": "AC_INIT([collectd])\n", "src/network.h": "int network(void);\n",
+             "src/daemon/plugin.c": "int plugin_register(void) { return 0; }\n",
+             "src/daemon/plugin.h": "int plugin_register(void);\n", "src/ceph_test.c": "int main(void) {}\n",
+             "src/utils/common/common.c": "int sstrncpy(void) { return 0; }\n"}
     files.update({f"src/{name}.c": f"int {name}_read(void) {{ return plugin_register(); }}\n" for name in names})
     for tool in ("redhat", "docker", "systemd"):
         files[f"contrib/{tool}/package.json"] = "{}\n"
