@@ -243,10 +243,14 @@ def _c_program(top: str, uncovered: list[str], kept: list[str]) -> tuple[tuple[s
     nothing could be compared. A library's parts stay one package: sources many of which have a
     header of their name beside them or in an `include/` folder (obs' `libobs/obs-*.c`,
     fluent-bit's `src/flb_*.c` and `include/fluent-bit/flb_*.h`; not git's `builtin/commit.c` and
-    the top's `commit.h`, the library a command calls) or share a prefix (`flb_`)."""
+    the top's `commit.h`, the library a command calls) or share a prefix (`flb_`). At the top of
+    the tree (`top` ""), no folder could name their library: the files are the parts whatever they
+    declare (openssh's `*.c`, as tmux's)."""
     own = [f for f in uncovered if f.rpartition("/")[0] == top and language_for(f) in ("c", "cpp")]
     suffixes = Counter(PurePosixPath(f).suffix for f in own if not f.endswith(HEADER_SUFFIXES))
     suffix, count = suffixes.most_common(1)[0] if suffixes else ("", 0)
+    if not top:  # no folder names the top's library: its files are the parts (tmux's, openssh's `*.c`)
+        return ((f"*{suffix}", count),) if count >= MODULE_FLEET else ()
     programs = [PurePosixPath(f).stem for f in own if f.endswith(suffix)]
     declared = {PurePosixPath(f).stem for f in kept if f.endswith(HEADER_SUFFIXES)
                 and (f.rpartition("/")[0] == top or "include" in f.split("/")[:-1])}

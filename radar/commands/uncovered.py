@@ -21,11 +21,12 @@ def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
     (outline: `plugins/*` held 181 of its 1,858 files; `app/`, `server/`, `shared/` the rest),
     a Go workspace's modules beside its `pkg/*` (etcd's `server/`, `client/`, `etcdctl/`); a top
     folder of Go code as its Go packages (_go_packages_in), one of C's or C++'s programs as
-    `c_program` splits it (layout.py: a folder of twenty or more, no library's parts)."""
+    `c_program` splits it (layout.py: a folder of twenty or more, no library's parts), and so
+    the top's own C files, which no folder names (openssh's 158 `*.c` beside its `contrib/*`)."""
     if not globs:
         return ()
     kept = left_in(sources, excludes)
-    fleets_in = {glob.rpartition("/")[0] for glob, _ in globs}  # their own files: _own_package's to take
+    fleets_in = {glob.rpartition("/")[0] for glob, _ in globs if "*" in glob}  # their own files: _own_package's
     uncovered = [f for f in in_no_package(globs, kept) if f.rpartition("/")[0] not in fleets_in]
     if len(uncovered) * 2 <= len(kept):
         return ()
@@ -37,7 +38,8 @@ def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
             children[parts[0]].add(f"{parts[0]}/{parts[1]}")
     return tuple(glob for top, n in sorted(rest.items())
                  if n >= UNCOVERED_FILES and not not_fleet(top) and not frozen(children[top])
-                 for glob in _go_packages_in(top, uncovered, files) or c_program(top, uncovered, kept) or ((top, n),))
+                 for glob in _go_packages_in(top, uncovered, files) or c_program(top, uncovered, kept) or ((top, n),)
+                 ) + c_program("", uncovered, kept)
 
 
 def _go_packages_in(top: str, uncovered: list[str], files: list[str]) -> tuple[tuple[str, int], ...]:

@@ -872,6 +872,23 @@ def test_init_takes_a_c_programs_plugins_as_its_parts_beside_other_fleets_but_ke
     assert any_glob(tuple(fleet_rules["exclude"]))("src/ceph_test.c")
 
 
+def test_init_takes_the_c_files_at_the_top_of_the_tree_as_its_parts_beside_a_small_fleet(tmp_path):
+    """openssh: 158 `*.c` at the top (ssh.c, sshd.c, channels.c …) and `openbsd-compat/`, beside a
+    `contrib/*` of two packaging tools: init named the tools alone, and a scan read 8 files of 873."""
+    names = ("ssh", "sshd", "scp", "sftp", "channels", "packet", "kex", "auth", "auth2", "cipher", "mac",
+             "misc", "log", "monitor", "servconf", "readconf", "session", "sshkey", "sshbuf", "hostfile",
+             "dns", "compat", "clientloop", "serverloop", "ttymodes")
+    files = {f"{name}.c": f"int {name}_run(void) {{ return 0; }}\n" for name in names}
+    files.update({f"openbsd-compat/port{n}.c": f"int port{n}(void) {{ return {n}; }}\n" for n in range(12)})
+    for tool in ("cygwin", "redhat"):
+        files[f"contrib/{tool}/package.json"] = "{}\n"
+        files[f"contrib/{tool}/setup.js"] = f"module.exports = '{tool}';\n"
+    for n in range(4):  # contrib's own code (gnome-ssh-askpass*.c): a package of its own beside its tools
+        files[f"contrib/askpass{n}.c"] = "".join(f"int ask{n}_{k}(int a) {{ return a + {k}; }}\n" for k in range(80))
+    _, fleet_rules = _init(tmp_path / "ssh-repo", files, tmp_path / "rules")
+    assert {"contrib/*", "contrib", "openbsd-compat", "*.c"} <= set(fleet_rules["subsystems"])
+
+
 def test_init_takes_each_package_of_a_lone_go_module_whose_top_is_no_package(tmp_path):
     """pulsar-client-go: one Go module, `go.mod` alone at the top, its code in `pulsar/`,
     `pulsar/auth/`, `pulsaradmin/pkg/admin/auth/` …: no fleet anywhere, and init had found
