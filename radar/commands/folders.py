@@ -19,7 +19,7 @@ NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures"
                   *EXCLUDABLE["vendored"], *EXCLUDABLE["migrations"], *EXCLUDABLE["fixtures"]}
 MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet of packages
 TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing", "regress"}  # in a folder name: suites, not a fleet
-TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil")  # one word: `testprojects`
+TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil", "testdir")  # one word: `testprojects`
 # a folder named for a version (semconv/v1.20.0): a frozen copy, never part of a fleet (versions)
 VERSION_NAME = re.compile(r"v?\d+(?:[._]\d+)*(?:(?:alpha|beta|rc)\d*)?", re.IGNORECASE)  # v1.20.0, 2_0, v1beta1
 VERSION_LAST = re.compile(r"v\d+(?:(?:alpha|beta|rc)\d*)?$", re.IGNORECASE)  # a name ending so: `upstreamv1beta3`

@@ -1051,13 +1051,16 @@ def test_init_makes_no_fleet_of_type_declarations_or_generated_code(tmp_path):
 
 
 def test_init_reads_a_c_programs_own_files_and_leaves_out_its_regression_tests_and_deps(tmp_path):
-    """tmux: 150 `*.c` at the top and 128 `regress/*.sh`, its only fleet; redis: `deps/jemalloc`,
+    """tmux: 150 `*.c` at the top and 128 `regress/*.sh`, its only fleet (vim's `testdir/`
+    likewise: its syntax tests' inputs were two fleets); redis: `deps/jemalloc`,
     `deps/lua`, libraries it builds with, whose copies of its own code were proposed. A Go
     package named `deps` is code (hugo's), and so are C files right in `external/` (njs')."""
     files = {"Makefile": ""}
     for n in range(12):
         files[f"cmd-{n}.c"] = f"int cmd_{n}(void) {{ return {n}; }}\n"
         files[f"regress/case-{n}.sh"] = f"echo {n}\n"
+        files[f"runtime/syntax/testdir/input/case{n}.java"] = f"class Case{n} {{}}\n"  # vim's syntax tests'
+        files[f"runtime/syntax/testdir/input/case{n}.sh"] = f"echo {n}\n"
         files[f"compat/shim{n}.c"] = f"int shim_{n}(void) {{ return {n}; }}\n"
         files[f"external/module{n}.c"] = f"int module_{n}(void) {{ return {n}; }}\n"
     for lib in ("jemalloc", "lua"):
@@ -1066,6 +1069,7 @@ def test_init_reads_a_c_programs_own_files_and_leaves_out_its_regression_tests_a
     _, fleet_rules = _init(tmp_path / "c-repo", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["*.c", "compat/*.c", "external/*.c"]
     assert "**/regress/**" in fleet_rules["exclude"] and "deps/**" in fleet_rules["exclude"]
+    assert "**/testdir/**" in fleet_rules["exclude"]
     assert not any("internal" in glob or "external" in glob for glob in fleet_rules["exclude"])
 
 
