@@ -1352,9 +1352,11 @@ def test_init_takes_a_folder_of_search_engines_as_a_fleet(tmp_path):
 def test_init_excludes_maven_integration_tests_and_folders_of_examples(tmp_path):
     """checkstyle: `src/it/java` (Maven's integration tests, beside `src/main`) and
     `src/xdocs-examples` held 2,599 files of copies of the checks' test cases, and fleets of
-    one-module packages were read there; `example-generators` is code."""
+    one-module packages were read there; sentry-java's `sentry-samples` holds 27 sample apps, whose
+    controllers were 60 of its 75 proposals; `example-generators` is code."""
     files = {"pom.xml": "<project/>\n"}
-    for folder in ("src/main/java/org/x/checks", "src/it/java/org/x/checks", "src/xdocs-examples/java/org/x/checks"):
+    for folder in ("src/main/java/org/x/checks", "src/it/java/org/x/checks", "src/xdocs-examples/java/org/x/checks",
+                   "sentry-samples/spring/src/main/java/org/x/checks"):
         for n in range(22):
             files[f"{folder}/Check{n}.java"] = f"package org.x.checks;\n\npublic class Check{n} {{ }}\n"
     files.update({f"tools/example-generators/gen{n}.py": f"def gen{n}():\n    return {n}\n" for n in range(3)})
@@ -1362,6 +1364,7 @@ def test_init_excludes_maven_integration_tests_and_folders_of_examples(tmp_path)
     excluded = any_glob(tuple(fleet_rules["exclude"]))
     assert excluded("src/it/java/org/x/checks/Check1.java")
     assert excluded("src/xdocs-examples/java/org/x/checks/Check1.java")
+    assert excluded("sentry-samples/spring/src/main/java/org/x/checks/Check1.java")
     assert not excluded("src/main/java/org/x/checks/Check1.java")
     assert not excluded("tools/example-generators/gen1.py")
     assert fleet_rules["subsystems"] == ["src/main/java/org/x/checks/*.java"]
