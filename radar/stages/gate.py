@@ -9,7 +9,8 @@ Otherwise it is *watching* with each missing criterion in plain words. Human dec
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -20,6 +21,13 @@ from radar.stages.deps import NO_DEPENDENCIES, Dependencies
 from radar.stages.discover import Fleet, SourceFile, Subsystem, describe_age
 from radar.stages.manifests import C_SOURCES, HEADER_SUFFIXES
 from radar.stages.shape import annotation_tokens, name_code
+
+
+# what ends a fork's name after the name of what it forks: a major version (`-7`, `.v9`, `4`), or
+# Java EE's move to the `jakarta` namespace; at most two digits (`pn532` is a chip, no fork of `pn`)
+FORK_MARK = re.compile(r"(?:[-_.]?v?(?<!\d)\d{1,2}(?:[._]\d+)*|[-_](?:jakarta|javax))$", re.IGNORECASE)
+FORK_FILES = 0.5  # of a fork's file names, at least this share are the forked package's...
+COMMON = 3  # ...but for names the files of this many packages (forks aside) bear: `__init__.py`, `index.js`
 
 
 @dataclass(frozen=True)
@@ -99,15 +107,17 @@ def gate(identified: tuple[tuple[str, Cluster], ...], fleet: Fleet, rules: Rules
     files = {(s.name, f.path): f for s in fleet.subsystems for f in s.files}
     homes = HomeFinder(deps, subsystems) if rules.gate.infer_homes and deps.subsystems else None
     owners = _owners(subsystems)  # once: looked up for every candidate, hundreds on a large repository
+    forks = forks_of(fleet.subsystems)
     return tuple(
-        _judge(candidate_id, found, subsystems, files, fleet, rules, history, homes, owners)
+        _judge(candidate_id, found, subsystems, files, fleet, rules, history, homes, owners, forks)
         for candidate_id, found in identified
     )
 
 
 def _judge(candidate_id: str, found: Cluster, subsystems: dict[str, Subsystem],
            files: dict[tuple[str, str], SourceFile], fleet: Fleet, rules: Rules,
-           history: History, homes: HomeFinder | None = None, owners: dict[str, str] | None = None) -> Candidate:
+           history: History, homes: HomeFinder | None = None, owners: dict[str, str] | None = None,
+           forks: dict[str, str] | None = None) -> Candidate:
     owners = _owners(subsystems) if owners is None else owners
     instances = tuple(
         _instance(member, sim, content, subsystems, files, fleet, rules.gate, history)
@@ -119,7 +129,7 @@ def _judge(candidate_id: str, found: Cluster, subsystems: dict[str, Subsystem],
     if routing.action == "adopt" and routing.helper is None:  # name the unit the home already holds
         owner = owners.get(routing.home.rstrip("/"))
         routing = replace(routing, helper=next((i for i in instances if i.subsystem == owner), None))
-    checks = _checks(found, instances, routing, rules.gate, fleet)
+    checks = _checks(found, instances, routing, rules.gate, fleet, forks or {})
     decision = next((d for d in rules.decisions if _decided(d, candidate_id, found)), None)
     if decision is not None:
         verdict, reason = decision.verdict, decision.reason
@@ -326,21 +336,17 @@ def _decided(decision: Decision, candidate_id: str, found: Cluster) -> bool:
                    [m.name for m in found.members])
 
 
-def _checks(found: Cluster, instances, routing: Routing, gate_rules: GateRules, fleet: Fleet) -> tuple[Check, ...]:
-    consumers = len(found.subsystems)
-    need = gate_rules.min_consumers
+def _checks(found: Cluster, instances, routing: Routing, gate_rules: GateRules, fleet: Fleet,
+            forks: dict[str, str]) -> tuple[Check, ...]:
     unstable = [i.unstable_because for i in instances if not i.stable]
     size, framework = _code_size(found.representative)
-    plural = "consumer" if consumers == 1 else "consumers"
     return (
-        Check("consumers", consumers >= need,
-              f"{consumers} {plural}, needs {need}" if consumers < need
-              else f"{consumers} {plural} ({', '.join(found.subsystems)}), needs {need}"),
+        _consumers_check(found.subsystems, gate_rules.min_consumers, forks),
         Check("stable", not unstable,
               "; ".join(dict.fromkeys(unstable)) if unstable
               else ("every instance stable (plain folder: no history, counted stable)" if fleet.kind == "folder"
                     else f"every instance committed and quiet for {gate_rules.stable_days}+ days")),
-        _identical_check(found, gate_rules),
+        _identical_check(found, gate_rules, forks),
         Check("size", size >= gate_rules.min_tokens,
               (f"too thin: {size} tokens" + framework + f", needs {gate_rules.min_tokens}")
               if size < gate_rules.min_tokens else f"{size} tokens" + framework + f" >= {gate_rules.min_tokens}"),
@@ -351,6 +357,48 @@ def _checks(found: Cluster, instances, routing: Routing, gate_rules: GateRules, 
     )
 
 
+def _consumers_check(subsystems: tuple[str, ...], need: int, forks: dict[str, str]) -> Check:
+    consumers = len({forks.get(name, name) for name in subsystems})
+    plural = "consumer" if consumers == 1 else "consumers"
+    forked = sorted(name for name in subsystems if name in forks)
+    if forked:
+        said = ", ".join(f"{name} forks {forks[name]}" for name in forked)
+        return Check("consumers", consumers >= need, f"{consumers} {plural} ({said}), needs {need}")
+    return Check("consumers", consumers >= need, f"{consumers} {plural}, needs {need}" if consumers < need
+                 else f"{consumers} {plural} ({', '.join(subsystems)}), needs {need}")
+
+
+def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
+    """Packages that fork another of the fleet, by name -> the forked one's: named as it but for a
+    major version or Java's move to Jakarta at the end (sentry-java's `sentry-spring-7` and
+    `sentry-spring-jakarta` beside `sentry-spring`; dubbo's `dubbo-remoting-netty4` beside
+    `dubbo-remoting-netty`), and most of their files named as its files: one integration for
+    another generation of what it integrates, copied so that the old one can stay as it is.
+    Copies among them are one consumer's (34 of sentry-java's 50 proposals were). Never
+    worktrees: `agent-2` beside `agent` is another agent's work, the fleet the radar is for."""
+    packages = {s.name: s for s in subsystems if s.source == "package"}
+    stems = {name: FORK_MARK.sub("", name) for name in packages}
+    owners: dict[str, set[str]] = defaultdict(set)  # file name -> the stems of the packages holding one
+    for name, package in packages.items():
+        for file in package.files:
+            owners[file.path.rpartition("/")[2]].add(stems[name])
+
+    common = {file for file, stems_holding in owners.items() if len(stems_holding) >= COMMON}
+
+    def named(package: Subsystem) -> set[str]:  # but for names many packages' files bear (`__init__.py`)
+        return {f.path.rpartition("/")[2] for f in package.files} - common
+
+    found = {}
+    for name, package in packages.items():
+        forked = packages.get(stems[name])
+        if forked is None or forked is package:
+            continue
+        mine = named(package)
+        if mine and len(mine & named(forked)) >= FORK_FILES * len(mine):
+            found[name] = forked.name
+    return found
+
+
 def _code_size(unit) -> tuple[int, str]:
     """Its tokens but for annotations and decorators (a framework's entry point, ByteBuddy's
     `@Advice.OnMethodExit(onThrowable = …) static void exit(@Advice.Enter Scope s) { s.end(); }`,
@@ -359,7 +407,7 @@ def _code_size(unit) -> tuple[int, str]:
     return unit.size - annotations, f" of code (and {annotations} of annotations)" if annotations else ""
 
 
-def _identical_check(found: Cluster, gate_rules: GateRules) -> Check:
+def _identical_check(found: Cluster, gate_rules: GateRules, forks: dict[str, str]) -> Check:
     """Identical: every copy; or the copies of enough consumers to clear the gate on their own,
     when they say much the same (FAMILY_CONTENT): the others are near variants, which can adopt
     the extraction later."""
@@ -368,7 +416,7 @@ def _identical_check(found: Cluster, gate_rules: GateRules) -> Check:
         return Check("identical", True, f"structurally identical: similarity {_against(lowest, need)}")
     core = [(m.subsystem, content) for m, similar, content in zip(found.members, found.similarities, found.content)
             if similar >= need]
-    consumers = len({subsystem for subsystem, _ in core})
+    consumers = len({forks.get(subsystem, subsystem) for subsystem, _ in core})
     says = median(content for _, content in core)
     if consumers >= gate_rules.min_consumers and says >= FAMILY_CONTENT:
         return Check("identical", True, f"identical in {consumers} of {len(found.subsystems)} consumers "

@@ -52,6 +52,18 @@ def test_two_consumers_are_watching_and_need_a_third():
     assert judge(["acl", "feed"]).missing == ("2 consumers, needs 3",)
 
 
+def test_packages_forking_another_for_a_major_version_are_its_consumer_but_worktrees_never():
+    """sentry-java's `sentry-spring-7` and `sentry-spring-jakarta`, forks of `sentry-spring` for
+    newer Springs: 34 of its 50 proposals were their copies of each other. Worktrees named so are
+    each another agent's work, the fleet the radar is for."""
+    packages = {name: {"source": "package"} for name in ("spring", "spring-7", "spring-jakarta", "kafka")}
+    forked = judge(["spring", "spring-7", "spring-jakarta"], **packages)
+    assert forked.verdict == "watching"
+    assert forked.missing == ("1 consumer (spring-7 forks spring, spring-jakarta forks spring), needs 3",)
+    assert judge(["kafka", "spring", "spring-7", "spring-jakarta"], **packages).verdict == "watching"
+    assert judge(["agent", "agent-2", "agent-3"]).verdict == "proposed"
+
+
 def test_a_copy_changed_hours_ago_is_not_stable():
     candidate = judge(["acl", "feed", "mod"], mod={"age": timedelta(hours=2)})
     assert candidate.verdict == "watching"
