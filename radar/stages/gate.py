@@ -8,6 +8,7 @@ Otherwise it is *watching* with each missing criterion in plain words. Human dec
 """
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -215,7 +216,8 @@ class HomeFinder:
     or errors if another fits; the one most consumers reference; the package enclosing them; the
     one holding the class most copies' classes extend, where a copied method is pulled up to
     (checkstyle's naming checks: `AbstractNameCheck`, not `DetailAST`, whose methods they call); the
-    one the copies' own files reference most (a C or C++ source's own header too); the one
+    one the copies' own files reference most (a C or C++ source's own header too); one in the
+    folder the consumers live in, their family's own base (_beside); the one
     defining most of what the copies call and read (cluster.defined_by: rubocop's alignment
     cops' `base_column` goes to the `Alignment` mixin that defines what it calls, not to
     `AutoCorrector`, which every cop extends too); the one whose own name the copies say most
@@ -284,7 +286,7 @@ class HomeFinder:
             target, who = pair
             close = sum((user, target) in near for user in who)
             return (self._declarations(target), -len(who), not self._encloses(target, who),
-                    -(extended or {}).get(target, 0), -close,
+                    -(extended or {}).get(target, 0), -close, not self._beside(target, who),
                     -defines.get(target, 0.0), -self._named(target, members), self.below.get(target, 0),
                     -self.above.get(target, 0), target)
 
@@ -304,6 +306,15 @@ class HomeFinder:
         stem = self.subsystems[name].namespace.rstrip("/").rpartition("/")[2].partition(".")[0]
         code = name_code("id", stem) if stem else ""
         return sum(code in member.names for member in members) if code else 0
+
+    def _beside(self, name: str, consumers: list[str]) -> bool:
+        """A package in the folder the consumers live in: their family's own base (seatunnel's
+        `connector-cdc/connector-cdc-base` beside `connector-cdc/connector-cdc-mysql`, `-oracle` …),
+        nearer to them than a package of the whole project that defines some of what they call."""
+        home = self.subsystems[name]
+        folder = posixpath.dirname(home.namespace.rstrip("/"))
+        return all(self.subsystems[c].root == home.root
+                   and posixpath.dirname(self.subsystems[c].namespace.rstrip("/")) == folder for c in consumers)
 
     def _encloses(self, name: str, consumers: list[str]) -> bool:
         """The package the consumers live in (`pipelines` for `pipelines/*`): where their base

@@ -206,6 +206,29 @@ def test_among_homes_as_referenced_the_package_the_consumers_live_in_is_preferre
     assert candidate.routing.home == "pipes"  # schedulers is lower (pipes depends on it), but not theirs
 
 
+def test_among_homes_the_copies_own_files_reference_their_familys_base_beside_them_is_preferred():
+    """seatunnel's CDC connectors (`connector-cdc/connector-cdc-mysql`, `-oracle` …) import their
+    `connector-cdc/connector-cdc-base` and the project's `seatunnel-api` alike; `readTableSplitDataStatement`,
+    copied in four, went to the API, which defines more of what it calls, not to their own base."""
+    def package(name: str, namespace: str, paths: list[str]):
+        files = tuple(SourceFile(p, f"/repo/{p}", None, NOW - timedelta(days=30), False) for p in paths)
+        return Subsystem(name, "package", "/repo", namespace, None, None, files, NOW - timedelta(days=30),
+                         (), False, "quiet")
+    found, subs = [], []
+    for n, name in enumerate(["cdc-mysql", "cdc-oracle", "cdc-postgres"]):
+        found += shapes(name, HARNESS.format(n=n), f"connectors/cdc/{name}/harness.py")
+        subs.append(package(name, f"connectors/cdc/{name}", [f"connectors/cdc/{name}/harness.py"]))
+    subs += [package("cdc-base", "connectors/cdc/cdc-base", ["connectors/cdc/cdc-base/base.py"]),
+             package("api", "api", ["api/api.py"])]
+    consumers = ("cdc-mysql", "cdc-oracle", "cdc-postgres")
+    uses = [(c, t) for c in consumers for t in ("cdc-base", "api")] + [("cdc-base", "api")]
+    deps = Dependencies((*consumers, "cdc-base", "api"),
+                        tuple(Edge(a, b, 1, (f"connectors/cdc/{a}/harness.py:1",)) for a, b in uses))
+    found = dataclasses.replace(cluster(found)[0], defined_by=(("api", 2.0),))
+    candidate = gate((("C-000001", found),), fleet(*subs), Rules(), deps=deps)[0]
+    assert candidate.routing.home == "connectors/cdc/cdc-base"
+
+
 def test_among_homes_as_referenced_the_class_the_copies_extend_is_preferred():
     """checkstyle: the naming checks import `DetailAST`, whose methods they call, and extend
     `AbstractNameCheck`: a method they all repeat is pulled up into the class they extend."""
