@@ -1406,18 +1406,22 @@ def test_init_excludes_the_code_a_documentation_shows_and_reads_a_linters_checke
 
 def test_init_excludes_test_folders_named_in_camel_case(tmp_path):
     """okhttp's Gradle source sets `src/jvmTest`, `src/commonTest` (167 test files were read),
-    spring's `src/testFixtures`, spotbugs' `spotbugsTestCases` module, Xcode's `AppTests` target;
-    a feature named `speedtest` and a module's own `src/commonMain` stay."""
+    spring's `src/testFixtures`, opentelemetry-java-instrumentation's `src/testJava17` and
+    `src/testNoReceiveTelemetry` (whose Kafka tests were proposed), spotbugs'
+    `spotbugsTestCases` module, Xcode's `AppTests` target; a feature named `speedtest` and a
+    module's own `src/commonMain` stay."""
     files = {"settings.gradle": "", "app/AppTests/AppTests.swift": "func testApp() {}\n",
              "spotbugsTestCases/src/java/Bug1.java": "class Bug1 {}\n"}
     for module in ("okhttp", "mockwebserver", "logging"):
         files[f"{module}/build.gradle"] = ""
-        for source_set in ("commonMain", "jvmTest", "commonTest", "testFixtures", "speedtest"):
+        for source_set in ("commonMain", "jvmTest", "commonTest", "testFixtures", "speedtest", "testJava17",
+                           "testNoReceiveTelemetry"):
             files[f"{module}/src/{source_set}/kotlin/{module}/A.kt"] = f"package {module}\n\nclass A\n"
     _, fleet_rules = _init(tmp_path / "gradle-repo", files, tmp_path / "rules")
     excluded = any_glob(tuple(fleet_rules["exclude"]))
     for test in ("okhttp/src/jvmTest/kotlin/okhttp/A.kt", "okhttp/src/commonTest/kotlin/okhttp/A.kt",
-                 "okhttp/src/testFixtures/kotlin/okhttp/A.kt", "spotbugsTestCases/src/java/Bug1.java",
+                 "okhttp/src/testFixtures/kotlin/okhttp/A.kt", "okhttp/src/testJava17/kotlin/okhttp/A.kt",
+                 "logging/src/testNoReceiveTelemetry/kotlin/logging/A.kt", "spotbugsTestCases/src/java/Bug1.java",
                  "app/AppTests/AppTests.swift"):
         assert excluded(test), test
     assert not excluded("okhttp/src/commonMain/kotlin/okhttp/A.kt")
