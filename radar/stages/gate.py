@@ -207,7 +207,8 @@ def _own_headers(path: str) -> tuple[str, ...]:
 # Module names (suffix and leading underscores aside), or their last word (`HttpConstants`,
 # `error_types`, webpack's `RuntimeGlobals`), of constants, types and errors.
 DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "typings", "enums", "errors",
-                          "exceptions", "version", "globals"})
+                          "exceptions", "version", "globals",
+                          "exception", "error"})  # a module of one error class: yii2's `InvalidArgumentException.php`
 
 
 class HomeFinder:

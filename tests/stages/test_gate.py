@@ -170,6 +170,10 @@ def test_a_module_of_constants_is_a_home_only_when_nothing_else_is():
     globals_too = [(c, t) for c in ("acl", "feed", "mod") for t in ("RuntimeGlobals", "utils")]  # webpack's
     assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*globals_too), others=("RuntimeGlobals", "utils")
                  ).routing.home == "lib/utils"
+    thrown = [(c, t) for c in ("acl", "feed", "mod") for t in ("InvalidArgumentException", "BaseObject")
+              ] + [("BaseObject", "InvalidArgumentException")]  # yii2's: the exception is the lowest
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*thrown),
+                 others=("InvalidArgumentException", "BaseObject")).routing.home == "lib/BaseObject"
     alone = [(c, "consts") for c in ("acl", "feed", "mod")]
     assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*alone), others=("consts",)
                  ).routing.home == "lib/consts"
