@@ -51,7 +51,8 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
 # test source sets (okhttp's `src/jvmTest`, `src/androidTest`; opentelemetry-java-instrumentation's
 # `src/testJava17`, `src/testNoReceiveTelemetry`, whose Kafka tests were proposed) and test
 # fixtures (spring's 295 files, in `src/testFixtures`)
-CAMEL_SUITES = ("**/*[a-z0-9]Tests/**", "**/*[a-z0-9]TestCases/**", "**/src/*[a-z0-9]Test/**", "**/src/test[A-Z0-9]*/**")
+CAMEL_SUITES = ("**/*[a-z0-9]Tests/**", "**/*[a-z0-9]TestCases/**", "**/src/*[a-z0-9]Test/**",
+                "**/src/test[A-Z0-9]*/**")
 # at the top of a tree, `integration/` holds the integration tests (containerd's, react-router's, and
 # dd-trace-rb's nine test apps); deeper it is code as often (dubbo's `registry/integration`)
 TOP_SUITES = ("integration/**",)

@@ -191,18 +191,20 @@ def test_copies_that_say_they_are_copied_from_another_are_kept_on_purpose_and_no
                                  "(kept in step by a tool, not shared)",)
 
 
+def _package(name: str, namespace: str, paths: list[str]) -> Subsystem:
+    """A package subsystem of these files, quiet for a month, in `/repo`."""
+    files = tuple(SourceFile(p, f"/repo/{p}", None, NOW - timedelta(days=30), False) for p in paths)
+    return Subsystem(name, "package", "/repo", namespace, None, None, files, NOW - timedelta(days=30), (), False, "quiet")
+
+
 def test_among_homes_as_referenced_the_package_the_consumers_live_in_is_preferred():
     """diffusers' pipelines/<name>: they import `schedulers` and `pipelines` (their base class)
     alike; the copied method goes up to the package they live in, not to the lowest one."""
-    def package(name: str, namespace: str, paths: list[str]):
-        files = tuple(SourceFile(p, f"/repo/{p}", None, NOW - timedelta(days=30), False) for p in paths)
-        return Subsystem(name, "package", "/repo", namespace, None, None, files, NOW - timedelta(days=30),
-                         (), False, "quiet")
     found, subs = [], []
     for n, name in enumerate(["acl", "feed", "mod"]):
         found += shapes(name, HARNESS.format(n=n), f"pipes/{name}/harness.py")
-        subs.append(package(name, f"pipes/{name}", [f"pipes/{name}/harness.py"]))
-    subs += [package("pipes", "pipes", ["pipes/base.py"]), package("schedulers", "schedulers", ["schedulers/s.py"])]
+        subs.append(_package(name, f"pipes/{name}", [f"pipes/{name}/harness.py"]))
+    subs += [_package("pipes", "pipes", ["pipes/base.py"]), _package("schedulers", "schedulers", ["schedulers/s.py"])]
     uses = [(c, t) for c in ("acl", "feed", "mod") for t in ("pipes", "schedulers")] + [("pipes", "schedulers")]
     deps = Dependencies(("acl", "feed", "mod", "pipes", "schedulers"),
                         tuple(Edge(a, b, 1, (f"pipes/{a}/harness.py:1",)) for a, b in uses))
@@ -214,16 +216,12 @@ def test_among_homes_the_copies_own_files_reference_their_familys_base_beside_th
     """seatunnel's CDC connectors (`connector-cdc/connector-cdc-mysql`, `-oracle` …) import their
     `connector-cdc/connector-cdc-base` and the project's `seatunnel-api` alike; `readTableSplitDataStatement`,
     copied in four, went to the API, which defines more of what it calls, not to their own base."""
-    def package(name: str, namespace: str, paths: list[str]):
-        files = tuple(SourceFile(p, f"/repo/{p}", None, NOW - timedelta(days=30), False) for p in paths)
-        return Subsystem(name, "package", "/repo", namespace, None, None, files, NOW - timedelta(days=30),
-                         (), False, "quiet")
     found, subs = [], []
     for n, name in enumerate(["cdc-mysql", "cdc-oracle", "cdc-postgres"]):
         found += shapes(name, HARNESS.format(n=n), f"connectors/cdc/{name}/harness.py")
-        subs.append(package(name, f"connectors/cdc/{name}", [f"connectors/cdc/{name}/harness.py"]))
-    subs += [package("cdc-base", "connectors/cdc/cdc-base", ["connectors/cdc/cdc-base/base.py"]),
-             package("api", "api", ["api/api.py"])]
+        subs.append(_package(name, f"connectors/cdc/{name}", [f"connectors/cdc/{name}/harness.py"]))
+    subs += [_package("cdc-base", "connectors/cdc/cdc-base", ["connectors/cdc/cdc-base/base.py"]),
+             _package("api", "api", ["api/api.py"])]
     consumers = ("cdc-mysql", "cdc-oracle", "cdc-postgres")
     uses = [(c, t) for c in consumers for t in ("cdc-base", "api")] + [("cdc-base", "api")]
     deps = Dependencies((*consumers, "cdc-base", "api"),
