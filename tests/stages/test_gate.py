@@ -194,7 +194,8 @@ def test_copies_that_say_they_are_copied_from_another_are_kept_on_purpose_and_no
 def _package(name: str, namespace: str, paths: list[str]) -> Subsystem:
     """A package subsystem of these files, quiet for a month, in `/repo`."""
     files = tuple(SourceFile(p, f"/repo/{p}", None, NOW - timedelta(days=30), False) for p in paths)
-    return Subsystem(name, "package", "/repo", namespace, None, None, files, NOW - timedelta(days=30), (), False, "quiet")
+    return Subsystem(name, "package", "/repo", namespace, None, None, files, NOW - timedelta(days=30),
+                     (), False, "quiet")
 
 
 def test_among_homes_as_referenced_the_package_the_consumers_live_in_is_preferred():
