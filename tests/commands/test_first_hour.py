@@ -1411,7 +1411,9 @@ def test_init_excludes_test_folders_named_in_camel_case(tmp_path):
     `spotbugsTestCases` module, Xcode's `AppTests` target; a feature named `speedtest` and a
     module's own `src/commonMain` stay."""
     files = {"settings.gradle": "", "app/AppTests/AppTests.swift": "func testApp() {}\n",
-             "spotbugsTestCases/src/java/Bug1.java": "class Bug1 {}\n"}
+             "spotbugsTestCases/src/java/Bug1.java": "class Bug1 {}\n",
+             "core/build.gradle": "", "core/commonMain/src/kotlinx/Basic.kt": "class Basic\n",
+             "core/commonTest/src/kotlinx/BasicTest.kt": "class BasicTest\n"}  # Kotlin Multiplatform's
     for module in ("okhttp", "mockwebserver", "logging"):
         files[f"{module}/build.gradle"] = ""
         for source_set in ("commonMain", "jvmTest", "commonTest", "testFixtures", "speedtest", "testJava17",
@@ -1422,9 +1424,10 @@ def test_init_excludes_test_folders_named_in_camel_case(tmp_path):
     for test in ("okhttp/src/jvmTest/kotlin/okhttp/A.kt", "okhttp/src/commonTest/kotlin/okhttp/A.kt",
                  "okhttp/src/testFixtures/kotlin/okhttp/A.kt", "okhttp/src/testJava17/kotlin/okhttp/A.kt",
                  "logging/src/testNoReceiveTelemetry/kotlin/logging/A.kt", "spotbugsTestCases/src/java/Bug1.java",
-                 "app/AppTests/AppTests.swift"):
+                 "app/AppTests/AppTests.swift", "core/commonTest/src/kotlinx/BasicTest.kt"):
         assert excluded(test), test
     assert not excluded("okhttp/src/commonMain/kotlin/okhttp/A.kt")
+    assert not excluded("core/commonMain/src/kotlinx/Basic.kt")
     assert not excluded("okhttp/src/speedtest/kotlin/okhttp/A.kt")
 
 
