@@ -62,7 +62,11 @@ SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/
 # folders of examples named for what they show: checkstyle's `src/xdocs-examples` (158 copies of
 # its checks' documented cases), sentry-java's `sentry-samples` (27 sample apps, whose controllers
 # were 60 of its 75 proposals); the plural only: `example-generators` is hoppscotch's own code
-EXAMPLE_FOLDERS = ("**/*-examples/**", "**/*_examples/**", "**/*-samples/**", "**/*_samples/**")
+EXAMPLE_FOLDERS = ("**/*-examples/**", "**/*_examples/**", "**/*-samples/**", "**/*_samples/**",
+                   # at the top, a documentation's code (playframework's `documentation/manual`, 358
+                   # files; Exposed's `documentation-website` snippets, 17 packages); deeper it is a
+                   # feature's code as often (fastlane's `lib/fastlane/documentation`)
+                   "documentation/**", "documentation-*/**")
 JVM_SOURCE_ROOTS = frozenset({"java", "kotlin", "scala", "groovy"})  # src/main/<language>/<package path>
 TOP_DOMAINS = frozenset({"com", "org", "net", "io", "dev", "app", "edu", "gov", "co", "me", "ai", "info", "biz",
                          "us", "uk", "eu", "de", "fr", "nl", "ch", "at", "se", "no", "fi", "dk", "pl", "cz", "ru",

@@ -1353,15 +1353,20 @@ def test_init_excludes_maven_integration_tests_and_folders_of_examples(tmp_path)
     """checkstyle: `src/it/java` (Maven's integration tests, beside `src/main`) and
     `src/xdocs-examples` held 2,599 files of copies of the checks' test cases, and fleets of
     one-module packages were read there; sentry-java's `sentry-samples` holds 27 sample apps, whose
-    controllers were 60 of its 75 proposals; `example-generators` is code."""
+    controllers were 60 of its 75 proposals; a `documentation/` folder at the top holds the
+    documentation's code; `example-generators` is code."""
     files = {"pom.xml": "<project/>\n"}
     for folder in ("src/main/java/org/x/checks", "src/it/java/org/x/checks", "src/xdocs-examples/java/org/x/checks",
                    "sentry-samples/spring/src/main/java/org/x/checks"):
         for n in range(22):
             files[f"{folder}/Check{n}.java"] = f"package org.x.checks;\n\npublic class Check{n} {{ }}\n"
     files.update({f"tools/example-generators/gen{n}.py": f"def gen{n}():\n    return {n}\n" for n in range(3)})
+    files["documentation/manual/code/Console.java"] = "class Console {}\n"  # playframework's 358 files
+    files["src/main/java/org/x/documentation/Generator.java"] = "class Generator {}\n"  # a feature's code
     _, fleet_rules = _init(tmp_path / "maven-repo", files, tmp_path / "rules")
     excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("documentation/manual/code/Console.java")
+    assert not excluded("src/main/java/org/x/documentation/Generator.java")
     assert excluded("src/it/java/org/x/checks/Check1.java")
     assert excluded("src/xdocs-examples/java/org/x/checks/Check1.java")
     assert excluded("sentry-samples/spring/src/main/java/org/x/checks/Check1.java")
