@@ -383,8 +383,9 @@ def _consumers_check(subsystems: tuple[str, ...], need: int, forks: dict[str, st
 def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
     """Packages that fork another of the fleet, by name -> the forked one's: named as it but for a
     major version or Java's move to Jakarta at the end (sentry-java's `sentry-spring-7` and
-    `sentry-spring-jakarta` beside `sentry-spring`; dubbo's `dubbo-remoting-netty4` beside
-    `dubbo-remoting-netty`), and most of their files named as its files: one integration for
+    `sentry-spring-jakarta` beside `sentry-spring`; terraform's `internal/plugin6` beside
+    `internal/plugin`, the gRPC protocol's 6 and 5), and most of their files named as its files
+    (not dubbo's `netty4`, rewritten for Netty 4 beside `netty`'s): one integration for
     another generation of what it integrates, copied so that the old one can stay as it is.
     Copies among them are one consumer's (34 of sentry-java's 50 proposals were). Never
     worktrees: `agent-2` beside `agent` is another agent's work, the fleet the radar is for."""
