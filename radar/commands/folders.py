@@ -1,6 +1,7 @@
 """What a folder's name and place say when a layout is read (layout.py, uncovered.py): never a
 fleet's (tests, examples, vendored code: NOT_SUBSYSTEMS), a suite of tests, a version kept
-frozen beside others, a Go source; and which files a glob holds, and which no glob holds."""
+frozen beside others, a Go source; and which files a glob holds, and which no glob holds; the
+helper folders beside a folder of modules."""
 from __future__ import annotations
 
 import re
@@ -18,6 +19,7 @@ NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures"
                   # always excluded: a fleet there would hold no file (pulumi's `testdata/policies/*`)
                   *EXCLUDABLE["vendored"], *EXCLUDABLE["migrations"], *EXCLUDABLE["fixtures"]}
 MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet of packages
+MODULE_FLEET = 20  # with no folder of packages, a folder holding this many modules: one-module packages
 TEST_WORDS = {"test", "tests", "e2e", "spec", "specs", "testing", "regress"}  # in a folder name: suites, not a fleet
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil", "testdir")  # one word: `testprojects`
 # a folder named for a version (semconv/v1.20.0): a frozen copy, never part of a fleet (versions)
@@ -85,3 +87,13 @@ def frozen(folders: set[str]) -> bool:
     major version beside other code (etcd's `client/v3` beside `client/pkg`)."""
     return sum(bool(VERSION_NAME.fullmatch(f.rpartition("/")[2])) for f in folders) >= MIN_PACKAGES \
         and versions(folders)
+
+
+def helper_folders(folder: str, sources: list[str]) -> tuple[tuple[str, int], ...]:
+    """`folder/*` beside a fleet of `folder`'s modules when sub-folders of it hold code: the
+    helpers those modules share (eslint's `lib/rules/utils/`, which every rule requires), so
+    their home; never a private, test or fixture folder."""
+    prefix = folder + "/"
+    helpers = {f[len(prefix):].partition("/")[0] for f in sources if f.startswith(prefix) and "/" in f[len(prefix):]}
+    helpers = {h for h in helpers if not h.startswith("_") and not inside_tests((h,))}
+    return ((f"{folder}/*", len(helpers)),) if helpers else ()

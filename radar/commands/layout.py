@@ -57,8 +57,8 @@ from pathlib import Path, PurePosixPath
 
 from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, folder_excludes,
                                      scaffold_glob, without_code, without_drops)
-from radar.commands.folders import (MIN_PACKAGES, go_ignored, inside_tests, is_go_source, left_in, not_fleet, suites,
-                                    versions, within)
+from radar.commands.folders import (MIN_PACKAGES, MODULE_FLEET, go_ignored, helper_folders, inside_tests,
+                                    is_go_source, left_in, not_fleet, suites, versions, within)
 from radar.commands.uncovered import fleets_library, uncovered_tops
 from radar.globs import glob_match
 from radar.infra.gitdoor import GitError, git, is_git_checkout
@@ -100,9 +100,7 @@ PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations",
 # unless there are PLUGIN_FLEET of them: stylelint's 151 `lib/rules/<rule>/`)
 PLUGIN_PACKAGES = PLUGIN_FOLDERS - {"providers", "provider", "handlers", "rules", "modules"}
 OWN_PACKAGE_BYTES = 8192  # a fleet's folder holding this much code of its own is its package (_own_package)
-MODULE_FLEET = 20  # with no folder of packages, a folder holding this many modules: one-module packages
 PLUGIN_FLEET = 10  # as many, in a folder named for what plugs in (celery's 18 `backends/*.py`)
-LIBRARY_SHARE = 0.25  # C sources with a header of their name or one prefix beyond this: a library's (_c_program)
 SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
 
 
@@ -136,7 +134,7 @@ def read_layout(repo: Path) -> Layout:
     fleets = {glob.split("/")[0] for glob, _ in globs if glob != "*"}
     excludes = (kept_out + dropped + (_not_packages_at_the_top(files, sources, fleets, left_in(code_sources, kept_out))
                                       if at_the_top else ()) + build_outputs(repo, files))
-    globs += () if at_the_top else uncovered_tops(globs, code_sources, excludes, files, _c_program)
+    globs += () if at_the_top else uncovered_tops(globs, code_sources, excludes, files)
     globs += fleets_library(globs, code_sources, excludes)
     return Layout(globs, excludes, _worktrees(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
@@ -234,35 +232,6 @@ def _lone_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
     return tuple(found) + _go_library(sources)
 
 
-def _c_program(top: str, uncovered: list[str], kept: list[str]) -> tuple[tuple[str, int], ...]:
-    """A top folder of C or C++ no fleet holds, holding MODULE_FLEET source files of its own or
-    more that are programs or plugins, each declaring nothing the others include (collectd's 205
-    `src/*.c`, git's 130 `builtin/*.c`): its parts, as a lone library's are, beside the fleets
-    found elsewhere; its sub-folders and its own other files (`src/daemon`, `src/utils`, its
-    headers) are what they build on, their home. Not one package of them all, inside which
-    nothing could be compared. A library's parts stay one package: sources many of which have a
-    header of their name beside them or in an `include/` folder (obs' `libobs/obs-*.c`,
-    fluent-bit's `src/flb_*.c` and `include/fluent-bit/flb_*.h`; not git's `builtin/commit.c` and
-    the top's `commit.h`, the library a command calls) or share a prefix (`flb_`). At the top of
-    the tree (`top` ""), no folder could name their library: the files are the parts whatever they
-    declare (openssh's `*.c`, as tmux's)."""
-    own = [f for f in uncovered if f.rpartition("/")[0] == top and language_for(f) in ("c", "cpp")]
-    suffixes = Counter(PurePosixPath(f).suffix for f in own if not f.endswith(HEADER_SUFFIXES))
-    suffix, count = suffixes.most_common(1)[0] if suffixes else ("", 0)
-    if not top:  # no folder names the top's library: its files are the parts (tmux's, openssh's `*.c`)
-        return ((f"*{suffix}", count),) if count >= MODULE_FLEET else ()
-    programs = [PurePosixPath(f).stem for f in own if f.endswith(suffix)]
-    declared = {PurePosixPath(f).stem for f in kept if f.endswith(HEADER_SUFFIXES)
-                and (f.rpartition("/")[0] == top or "include" in f.split("/")[:-1])}
-    prefixes = Counter(stem.split("_")[0].split("-")[0] for stem in programs if "_" in stem or "-" in stem)
-    if count < MODULE_FLEET or sum(stem in declared for stem in programs) > count * LIBRARY_SHARE \
-            or max(prefixes.values(), default=0) > count * LIBRARY_SHARE:
-        return ()
-    glob, inside = f"{top}/*{suffix}", [f for f in uncovered if f.startswith(top + "/")]
-    rest = sum(f.rpartition("/")[0] == top and not glob_match(glob, f) for f in inside)
-    return ((glob, count), *(((top, rest),) if rest else ()), *_helper_folders(top, inside))
-
-
 def _go_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
     """One Go module and no fleet, its top no package (pulsar-client-go: `pulsar`,
     `pulsar/internal`, `pulsaradmin/pkg/utils` …): its packages, a folder each, are its parts,
@@ -337,7 +306,7 @@ def _module_fleets(sources: list[str], whole: tuple[str, ...] = FOLDER_PACKAGES,
     """With no folder of packages anywhere, or fewer than MODULE_FLEET packages in all: each
     folder holding MODULE_FLEET modules of its own or more, one integration per module (an
     Ansible collection's 577 `plugins/modules/*.py`, eslint's `lib/rules/*.js`), or a single
-    package's modules (rich's `rich/*.py`), as `folder/*.py`, with its helpers (_helper_folders).
+    package's modules (rich's `rich/*.py`), as `folder/*.py`, with its helpers (folders.helper_folders).
     Never a private folder's (rich's generated `_unicode_data/`), nor one of the languages
     `whole`, whose folder is one package (Go's; C's and C++'s but where nothing else is found).
     At the top of the tree, only the languages `at_the_root` (tmux's 150 `*.c`)."""
@@ -353,17 +322,7 @@ def _module_fleets(sources: list[str], whole: tuple[str, ...] = FOLDER_PACKAGES,
               and (n >= least or n >= PLUGIN_FLEET and folder.rpartition("/")[2].lower() in PLUGIN_PACKAGES)]
     return tuple(glob for folder, suffix, n in fleets
                  for glob in ((f"{folder}/*{suffix}" if folder else f"*{suffix}", n),
-                              *(_helper_folders(folder, sources) if folder else ())))
-
-
-def _helper_folders(folder: str, sources: list[str]) -> tuple[tuple[str, int], ...]:
-    """`folder/*` beside a fleet of `folder`'s modules when sub-folders of it hold code: the
-    helpers those modules share (eslint's `lib/rules/utils/`, which every rule requires), so
-    their home; never a private, test or fixture folder."""
-    prefix = folder + "/"
-    helpers = {f[len(prefix):].partition("/")[0] for f in sources if f.startswith(prefix) and "/" in f[len(prefix):]}
-    helpers = {h for h in helpers if not h.startswith("_") and not inside_tests((h,))}
-    return ((f"{folder}/*", len(helpers)),) if helpers else ()
+                              *(helper_folders(folder, sources) if folder else ())))
 
 
 def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, dict]:

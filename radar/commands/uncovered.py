@@ -1,27 +1,30 @@
 """The code no fleet holds, read once the fleets are found (layout.py): a monolith's top folders
-beside its plugins, a top folder of Go code as its Go packages, the library a fleet of modules is
-built on."""
+beside its plugins, a top folder of Go code as its Go packages, a folder of C programs or plugins
+as its programs (and the C files at the top of the tree), the library a fleet of modules is built
+on."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from pathlib import PurePosixPath
 
-from radar.commands.folders import (MIN_PACKAGES, VERSION_LAST, frozen, in_no_package, inside_tests, is_go_source,
-                                    left_in, not_fleet, within)
+from radar.commands.folders import (MIN_PACKAGES, MODULE_FLEET, VERSION_LAST, frozen, helper_folders, in_no_package,
+                                    inside_tests, is_go_source, left_in, not_fleet, within)
+from radar.globs import glob_match
+from radar.stages.manifests import HEADER_SUFFIXES
+from radar.stages.parse import language_for
 
 UNCOVERED_FILES = 10  # source files in a top folder no fleet holds that make it a package (uncovered_tops)
+LIBRARY_SHARE = 0.25  # C sources with a header of their name or one prefix beyond this: a library's (_c_programs)
 
 
 def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
-                   excludes: tuple[tuple[str, str, int], ...], files: list[str],
-                   c_program: Callable[[str, list[str], list[str]], tuple[tuple[str, int], ...]]
-                   ) -> tuple[tuple[str, int], ...]:
+                   excludes: tuple[tuple[str, str, int], ...], files: list[str]) -> tuple[tuple[str, int], ...]:
     """With the fleets found holding less than half of the code kept, each top folder holding
     UNCOVERED_FILES or more of the rest, as one package: a monolith's parts beside its plugins
     (outline: `plugins/*` held 181 of its 1,858 files; `app/`, `server/`, `shared/` the rest),
     a Go workspace's modules beside its `pkg/*` (etcd's `server/`, `client/`, `etcdctl/`); a top
     folder of Go code as its Go packages (_go_packages_in), one of C's or C++'s programs as
-    `c_program` splits it (layout.py: a folder of twenty or more, no library's parts), and so
+    its programs (_c_programs: a folder of twenty or more, no library's parts), and so
     the top's own C files, which no folder names (openssh's 158 `*.c` beside its `contrib/*`)."""
     if not globs:
         return ()
@@ -38,8 +41,8 @@ def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
             children[parts[0]].add(f"{parts[0]}/{parts[1]}")
     return tuple(glob for top, n in sorted(rest.items())
                  if n >= UNCOVERED_FILES and not not_fleet(top) and not frozen(children[top])
-                 for glob in _go_packages_in(top, uncovered, files) or c_program(top, uncovered, kept) or ((top, n),)
-                 ) + c_program("", uncovered, kept)
+                 for glob in _go_packages_in(top, uncovered, files) or _c_programs(top, uncovered, kept) or ((top, n),)
+                 ) + _c_programs("", uncovered, kept)
 
 
 def _go_packages_in(top: str, uncovered: list[str], files: list[str]) -> tuple[tuple[str, int], ...]:
@@ -60,6 +63,35 @@ def _go_packages_in(top: str, uncovered: list[str], files: list[str]) -> tuple[t
     if sum(held.values()) * 2 <= len(inside) or modules or versions:
         return ()
     return tuple((folder, n) for folder, n in sorted(held.items()) if not inside_tests(tuple(folder.split("/"))))
+
+
+def _c_programs(top: str, uncovered: list[str], kept: list[str]) -> tuple[tuple[str, int], ...]:
+    """A top folder of C or C++ no fleet holds, holding MODULE_FLEET source files of its own or
+    more that are programs or plugins, each declaring nothing the others include (collectd's 205
+    `src/*.c`, git's 130 `builtin/*.c`): its parts, as a lone library's are, beside the fleets
+    found elsewhere; its sub-folders and its own other files (`src/daemon`, `src/utils`, its
+    headers) are what they build on, their home. Not one package of them all, inside which
+    nothing could be compared. A library's parts stay one package: sources many of which have a
+    header of their name beside them or in an `include/` folder (obs' `libobs/obs-*.c`,
+    fluent-bit's `src/flb_*.c` and `include/fluent-bit/flb_*.h`; not git's `builtin/commit.c` and
+    the top's `commit.h`, the library a command calls) or share a prefix (`flb_`). At the top of
+    the tree (`top` ""), no folder could name their library: the files are the parts whatever they
+    declare (openssh's `*.c`, as tmux's)."""
+    own = [f for f in uncovered if f.rpartition("/")[0] == top and language_for(f) in ("c", "cpp")]
+    suffixes = Counter(PurePosixPath(f).suffix for f in own if not f.endswith(HEADER_SUFFIXES))
+    suffix, count = suffixes.most_common(1)[0] if suffixes else ("", 0)
+    if not top:  # no folder names the top's library: its files are the parts (tmux's, openssh's `*.c`)
+        return ((f"*{suffix}", count),) if count >= MODULE_FLEET else ()
+    programs = [PurePosixPath(f).stem for f in own if f.endswith(suffix)]
+    declared = {PurePosixPath(f).stem for f in kept if f.endswith(HEADER_SUFFIXES)
+                and (f.rpartition("/")[0] == top or "include" in f.split("/")[:-1])}
+    prefixes = Counter(stem.split("_")[0].split("-")[0] for stem in programs if "_" in stem or "-" in stem)
+    if count < MODULE_FLEET or sum(stem in declared for stem in programs) > count * LIBRARY_SHARE \
+            or max(prefixes.values(), default=0) > count * LIBRARY_SHARE:
+        return ()
+    glob, inside = f"{top}/*{suffix}", [f for f in uncovered if f.startswith(top + "/")]
+    rest = sum(f.rpartition("/")[0] == top and not glob_match(glob, f) for f in inside)
+    return ((glob, count), *(((top, rest),) if rest else ()), *helper_folders(top, inside))
 
 
 def fleets_library(globs: tuple[tuple[str, int], ...], sources: list[str],
