@@ -124,7 +124,7 @@ def _references(query, starts: list) -> tuple[Reference, ...]:
     from tree_sitter import QueryCursor
 
     found: dict[tuple[str, str], int] = {}
-    matches = (match for start in starts for match in QueryCursor(query).matches(start))
+    matches = (match for start in starts for match in QueryCursor(query).matches(start, _text_matches))
     for _, captures in matches:
         for capture, nodes in captures.items():
             if capture.startswith("_"):  # helper captures (a predicate's subject)
@@ -136,6 +136,18 @@ def _references(query, starts: list) -> tuple[Reference, ...]:
                     found[(capture, text)] = line
     return tuple(sorted(((capture, text, line) for (capture, text), line in found.items()),
                         key=lambda ref: (ref[2], ref[0], ref[1])))
+
+
+def _text_matches(predicate: str, arguments: list, pattern_index: int, captures: dict) -> bool:
+    """languages.yaml's `#text-match? @capture "regex"`, in place of tree-sitter's `#match?`:
+    py-tree-sitter decodes a node's text strictly for `#match?`, and on bytes that are not UTF-8
+    leaves its error pending, to surface or not in a later call (the same text then gave
+    references on one pass and an exception on the next). Here the text is decoded as the walk
+    decodes it."""
+    if predicate != "text-match?":
+        raise ValueError(f"languages.yaml: unknown query predicate #{predicate}")
+    (capture, _), (pattern, _) = arguments
+    return all(re.search(pattern, node.text.decode("utf-8", "replace")) for node in captures.get(capture, ()))
 
 
 def calls_are(language: str) -> str:

@@ -504,3 +504,11 @@ mod real { pub fn kept() -> i32 { 1 } }
     extraction = extract(source, "rust")
     assert [(u.kind, u.name) for u in extraction.units] == [("module", ""), ("function", "add"), ("function", "kept")]
     assert len(extraction.units[0].tokens) == len(extraction.tokens)
+
+
+def test_references_are_found_in_text_that_is_not_utf8():
+    # tree-sitter's own `#match?` raised on the symbol `\xe9sh-count`, or not, by what ran before
+    data = b"(define (f xs)\n  (for/fold ([n 0]) ([x xs]) (\xe9sh-count n)))\n"
+    assert extract(data, "racket").references == (("qualified", "for/fold", 2),)
+    mixin = b"class Caf\xe9\n  include Helpers\n  inclu\xe9 Finders\nend\n"
+    assert [text for _, text, _ in extract(mixin, "ruby").references] == ["Helpers"]
