@@ -66,7 +66,10 @@ EXAMPLE_FOLDERS = ("**/*-examples/**", "**/*_examples/**", "**/*-samples/**", "*
                    # at the top, a documentation's code (playframework's `documentation/manual`, 358
                    # files; Exposed's `documentation-website` snippets, 17 packages); deeper it is a
                    # feature's code as often (fastlane's `lib/fastlane/documentation`)
-                   "documentation/**", "documentation-*/**")
+                   "documentation/**", "documentation-*/**",
+                   # a Swift DocC catalog: the tutorials' code, step by step (swift-composable-architecture's
+                   # 413 files in `Documentation.docc/Tutorials`, each step a copy of the one before)
+                   "**/*.docc/**")
 JVM_SOURCE_ROOTS = frozenset({"java", "kotlin", "scala", "groovy"})  # src/main/<language>/<package path>
 TOP_DOMAINS = frozenset({"com", "org", "net", "io", "dev", "app", "edu", "gov", "co", "me", "ai", "info", "biz",
                          "us", "uk", "eu", "de", "fr", "nl", "ch", "at", "se", "no", "fi", "dk", "pl", "cz", "ru",

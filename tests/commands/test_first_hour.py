@@ -909,6 +909,34 @@ def test_init_takes_each_package_of_a_lone_go_module_whose_top_is_no_package(tmp
     assert fleet_rules["subsystems"] == []
 
 
+def test_init_takes_each_package_of_a_lone_go_module_whose_top_is_a_programs_glue(tmp_path):
+    """packer: its top is the `main` package, 12 files of 504 (main.go, commands.go, log.go …), its
+    code in `hcl2template/`, `command/`, `provisioner/shell/` …: init found nothing, a scan said
+    nothing. A top holding a tenth of the module or less is glue; gin's, a third, is its heart."""
+    files = {"go.mod": "module example.com/builder\n\ngo 1.22\n", "main.go": "package main\n\nfunc main() {}\n"}
+    for folder in ("command", "hcl2template", "provisioner/shell", "provisioner/file", "post-processor/checksum"):
+        package = folder.rpartition("/")[2]
+        files.update({f"{folder}/file{n}.go": f"package {package}\n\nfunc F{n}() int {{ return {n} }}\n"
+                      for n in range(2)})
+    done, fleet_rules = _init(tmp_path / "builder", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["command", "hcl2template", "post-processor/checksum", "provisioner/file",
+                                         "provisioner/shell"], done.stderr
+    files.update({f"glue{n}.go": "package main\n" for n in range(2)})  # 3 files of 13 at the top
+    _, fleet_rules = _init(tmp_path / "library", files, tmp_path / "library-rules")
+    assert fleet_rules["subsystems"] == []
+
+
+def test_init_takes_a_lone_librarys_modules_beside_a_folder_too_small_to_make_a_fleet(tmp_path):
+    """aiohttp: `aiohttp/` (44 modules) and `requirements/` (pins, a pyproject.toml for pip-tools and
+    one script) were two packages at the top, `*`: one library read as one consumer, and nothing
+    could ever reach three. Fewer packages than the gate's consumers: the library's modules."""
+    files = {"setup.py": "", "aiohttp/__init__.py": "", "requirements/pyproject.toml": "[tool.pip-tools]\n",
+             "requirements/sync.py": "print('pins')\n"}
+    files.update({f"aiohttp/module{n}.py": f"def f{n}():\n    return {n}\n" for n in range(20)})
+    done, fleet_rules = _init(tmp_path / "library", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["aiohttp/*.py"], done.stderr
+
+
 def test_init_takes_a_folder_of_modules_beside_a_few_packages_and_its_helpers_as_their_home(tmp_path):
     """eslint: two small `packages/*` and 300 rules in `lib/rules/*.js`, which all require
     `./utils/ast-utils`: the rules are the fleet, their helpers' folder a subsystem (the home)."""
@@ -1354,7 +1382,8 @@ def test_init_excludes_maven_integration_tests_and_folders_of_examples(tmp_path)
     `src/xdocs-examples` held 2,599 files of copies of the checks' test cases, and fleets of
     one-module packages were read there; sentry-java's `sentry-samples` holds 27 sample apps, whose
     controllers were 60 of its 75 proposals; a `documentation/` folder at the top holds the
-    documentation's code; `example-generators` is code."""
+    documentation's code, as a Swift DocC catalog holds its tutorials' (`Documentation.docc`);
+    `example-generators` is code."""
     files = {"pom.xml": "<project/>\n"}
     for folder in ("src/main/java/org/x/checks", "src/it/java/org/x/checks", "src/xdocs-examples/java/org/x/checks",
                    "sentry-samples/spring/src/main/java/org/x/checks"):
@@ -1363,10 +1392,12 @@ def test_init_excludes_maven_integration_tests_and_folders_of_examples(tmp_path)
     files.update({f"tools/example-generators/gen{n}.py": f"def gen{n}():\n    return {n}\n" for n in range(3)})
     files["documentation/manual/code/Console.java"] = "class Console {}\n"  # playframework's 358 files
     files["src/main/java/org/x/documentation/Generator.java"] = "class Generator {}\n"  # a feature's code
+    files["src/main/swift/Lib.docc/Tutorials/Step01.swift"] = "struct Step {}\n"  # each step a copy
     _, fleet_rules = _init(tmp_path / "maven-repo", files, tmp_path / "rules")
     excluded = any_glob(tuple(fleet_rules["exclude"]))
     assert excluded("documentation/manual/code/Console.java")
     assert not excluded("src/main/java/org/x/documentation/Generator.java")
+    assert excluded("src/main/swift/Lib.docc/Tutorials/Step01.swift")
     assert excluded("src/it/java/org/x/checks/Check1.java")
     assert excluded("src/xdocs-examples/java/org/x/checks/Check1.java")
     assert excluded("sentry-samples/spring/src/main/java/org/x/checks/Check1.java")
