@@ -162,8 +162,9 @@ class Index:
             base = posixpath.dirname(path)
             for _ in range(dots - 1):
                 base = posixpath.dirname(base)
-            rest = text[dots:].replace(".", "/")
-            return self.owner(posixpath.join(base, rest) if rest else base) if base else None
+            target = posixpath.join(base, text[dots:].replace(".", "/")) if text[dots:] else base
+            # a module of a fleet of modules (aiohttp's `aiohttp/*.py`) is a subsystem named by its file
+            return (self.namespaces.get(target + ".py") or self.owner(target)) if base else None
         if text.partition(".")[0] in sys.stdlib_module_names:  # `import time` beside a folder's
             return None  # time.py (an Ansible collection's filter plugin) is the standard library's
         prefix = next((p for p in self.collections if text.startswith(p)), "")

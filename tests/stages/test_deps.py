@@ -65,6 +65,20 @@ def test_python_absolute_and_relative_imports_name_the_owning_package(tmp_path):
     assert deps.unresolved == 2  # `import os`, `import uuid`: outside every subsystem, ignored
 
 
+def test_python_relative_imports_name_the_module_of_a_fleet_of_modules(tmp_path):
+    """aiohttp's `aiohttp/*.py`, one subsystem per module: `from .helpers import …` in web_ws.py
+    named no subsystem, so the copies web_ws and client_ws share had no home."""
+    deps = scan(tmp_path, {
+        "aiohttp/helpers.py": {"aiohttp/helpers.py": "def set_result(f, r):\n    f.set_result(r)\n"},
+        "aiohttp/web_ws.py": {"aiohttp/web_ws.py": "from .helpers import set_result\nfrom . import hdrs\n"},
+        "aiohttp/_websocket": {"aiohttp/_websocket/__init__.py": "", "aiohttp/_websocket/reader.py": "X = 1\n"},
+        "aiohttp/client_ws.py": {"aiohttp/client_ws.py": "from .helpers import set_result\n"
+                                                         "from ._websocket.reader import X\n"},
+    })
+    assert edges(deps) == {("web_ws.py", "helpers.py"), ("client_ws.py", "helpers.py"),
+                           ("client_ws.py", "_websocket")}
+
+
 def test_python_src_layout_and_namespace_packages_are_never_guessed(tmp_path):
     flask = "instrumentation/otel-flask/src/opentelemetry/instrumentation/flask/__init__.py"
     deps = scan(tmp_path, {
