@@ -12,6 +12,7 @@ import os
 import posixpath
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from radar.globs import glob_match
@@ -99,16 +100,19 @@ DROPS_BESIDE = 2  # releases in one folder that make it a folder of libraries (_
 C_VENDORED = frozenset({"deps", "3rdparty", "external", "extern"})
 
 
-def source_drops(files: list[str]) -> set[str]:
+def source_drops(files: list[str], submodules: Iterable[str] = ()) -> set[str]:
     """The folders holding a third-party source drop (VERSIONED), and those where C and C++
-    projects keep the libraries they build with (C_VENDORED, holding C or C++ sources)."""
+    projects keep the libraries they build with (C_VENDORED, holding C or C++ sources); a folder
+    holding a git submodule (`submodules`: their paths) wraps a library checked out from
+    elsewhere, as a release's folder holds its drop (osquery's `libraries/cmake/source/bzip2`,
+    its build files and platform headers beside `src`, bzip2's own repository)."""
     licensed = {folder for folder, _, name in (f.rpartition("/") for f in files)
                 if folder and name.upper().startswith(LICENSES)}
     c_files = [f.split("/") for f in files if language_for(f) in ("c", "cpp")]
     named = {"/".join(parts[:i + 1]) for parts in c_files for i, name in enumerate(parts[:-1]) if name in C_VENDORED}
     own = {"/".join(parts[:-1]) for parts in c_files}  # C files right in the folder: its own modules
     released = {folder for folder in licensed if VERSIONED.fullmatch(folder.rpartition("/")[2])}
-    return released | _beside_drops(released, files) | (named - own)
+    return released | _beside_drops(released, files) | _wrappers(submodules, files) | (named - own)
 
 
 def _beside_drops(released: set[str], files: list[str]) -> set[str]:
@@ -126,9 +130,26 @@ def _beside_drops(released: set[str], files: list[str]) -> set[str]:
             if f.startswith(parent) and "/" in f[len(parent):]}
 
 
-def without_drops(files: list[str]) -> tuple[list[str], tuple[tuple[str, str, int], ...]]:
+def _wrappers(submodules: Iterable[str], files: list[str]) -> set[str]:
+    """The folders of a folder most of whose folders hold a git submodule, from DROPS_BESIDE of
+    them: the libraries a project builds with, each a wrapper (osquery's 35
+    `libraries/cmake/source/*`). One alone is a package's own (netdata's `h2o` server beside
+    `libh2o`, its submodule)."""
+    wrapping = {path.rpartition("/")[0] for path in submodules}
+    holding = Counter(folder.rpartition("/")[0] for folder in wrapping if "/" in folder)
+    folders: dict[str, set[str]] = defaultdict(set)
+    for f in files:
+        for parent in holding:
+            if f.startswith(parent + "/") and "/" in f[len(parent) + 1:]:
+                folders[parent].add(parent + "/" + f[len(parent) + 1:].partition("/")[0])
+    return {folder for parent, n in holding.items() if n >= DROPS_BESIDE and n * 2 > len(folders[parent])
+            for folder in folders[parent]}
+
+
+def without_drops(files: list[str], submodules: Iterable[str] = ()
+                  ) -> tuple[list[str], tuple[tuple[str, str, int], ...]]:
     """The files outside every source drop, and an exclude for each drop (with its source files)."""
-    drops = source_drops(files)
+    drops = source_drops(files, submodules)
     if not drops:
         return files, ()
     kept, counts = [], Counter()

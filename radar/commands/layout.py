@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -118,7 +119,8 @@ class Layout:
 
 
 def read_layout(repo: Path) -> Layout:
-    files, dropped = without_drops(_files(repo))  # no fleet, no other exclude is read in them
+    listed = _files(repo)
+    files, dropped = without_drops(listed, _submodules(repo, listed))  # no fleet, no other exclude is read in them
     sources = [f for f in files if language_for(f)]
     kept_out = folder_excludes(sources)
     # the packages are made of the rest, but for folders no name of theirs tells from code (not_fleet)
@@ -163,6 +165,19 @@ def _files(repo: Path) -> list[str]:
         base = Path(folder).relative_to(repo).as_posix()
         found += [n if base == "." else f"{base}/{n}" for n in names]
     return found
+
+
+def _submodules(repo: Path, files: list[str]) -> list[str]:
+    """The paths of the git submodules `.gitmodules` names (none when it is not tracked, a link
+    or unreadable)."""
+    path = repo / ".gitmodules"
+    if ".gitmodules" not in files or path.is_symlink():
+        return []
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    return [match.group(1).strip().strip("/") for match in re.finditer(r"(?m)^\s*path\s*=\s*(.+)$", text)]
 
 
 def _worktrees(repo: Path) -> int:

@@ -807,6 +807,27 @@ def test_init_finds_c_components_by_cmakelists_and_excludes_source_drops_named_f
     assert not excluded("instr/jaxrs-2.0/src/Advice.java")
 
 
+def test_init_excludes_a_folder_of_wrappers_around_git_submodules(tmp_path):
+    """osquery: `libraries/cmake/source/<library>/` holds a CMakeLists.txt and platform headers
+    beside `src`, the library's own repository as a submodule: 35 such were a fleet. One package
+    holding a submodule of its own (netdata's `h2o` server beside `libh2o`) stays a package."""
+    submodules = ("libraries/cmake/source/bzip2/src", "libraries/cmake/source/zlib/src",
+                  "libraries/cmake/source/lz4/src", "plugins/h2o/libh2o")
+    files = {".gitmodules": "".join(f'[submodule "{path}"]\n\tpath = {path}\n\turl = https://x/{n}\n'
+                                    for n, path in enumerate(submodules))}
+    for name in ("bzip2", "zlib", "lz4"):
+        files[f"libraries/cmake/source/{name}/CMakeLists.txt"] = "\n"
+        files[f"libraries/cmake/source/{name}/config/linux/config.h"] = "#define HAVE_UNISTD_H 1\n"
+    for name in ("h2o", "tables", "logger"):
+        files[f"plugins/{name}/CMakeLists.txt"] = "\n"
+        files[f"plugins/{name}/{name}.cpp"] = f"int {name}_init() {{ return 0; }}\n"
+    done, fleet_rules = _init(tmp_path / "agent", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["plugins/*"], done.stderr
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("libraries/cmake/source/zlib/config/linux/config.h")
+    assert not excluded("plugins/h2o/h2o.cpp")
+
+
 def test_init_with_no_folder_of_packages_takes_a_folder_of_twenty_modules_as_one_module_packages(tmp_path):
     """An Ansible collection: plugins/modules/<module>.py, hundreds of them, no package anywhere;
     a folder of a few helpers, a private folder of generated tables and the tests' modules
