@@ -4,8 +4,15 @@ unless tests/skips-allowed.txt lists it with its reason."""
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from radar.demo.fleet import FleetSpec, build_fleet
+
+# No per-example deadline: on a loaded 2-core CI machine an example that takes 200 ms once and
+# 150 ms on the replay is reported as flaky, a failure of the machine, not of the code; and the
+# blob that replays a failure is printed, so a failure seen in CI can be replayed here.
+settings.register_profile("radar", deadline=None, print_blob=True)
+settings.load_profile("radar")
 
 OTHER_FLEET = FleetSpec(  # like the demo, not the demo: other names, sizes, seed
     worktrees=("billing", "catalog", "chat", "docs", "geo", "inbox", "ledger", "media", "notify", "orders"),
