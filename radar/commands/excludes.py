@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
-from radar.globs import glob_match
+from radar.globs import any_glob, glob_match
 from radar.stages.analyse import GENERATED_HEAD, generated
 from radar.stages.parse import language_for
 
@@ -76,9 +76,12 @@ TOP_DOMAINS = frozenset({"com", "org", "net", "io", "dev", "app", "edu", "gov", 
                          "us", "uk", "eu", "de", "fr", "nl", "ch", "at", "se", "no", "fi", "dk", "pl", "cz", "ru",
                          "cn", "jp", "kr", "in", "br", "au", "ca", "es", "it", "be", "tech", "cloud"})
 MAVEN_TESTS = "**/src/it/**"  # Maven's integration tests, beside `src/main` (folder_excludes)
-# .NET's `Migrations/` is a framework's code as often as history (laravel's `Database/Migrations`), but
-# a file named for the day it was made is a migration (EF Core's, jellyfin's 148 routines and snapshots)
-DATED_MIGRATIONS = "**/Migrations/**/" + "[0-9]" * 8 + "*"
+# .NET's `Migrations/` is a framework's code as often as history (laravel's `Database/Migrations`), as
+# are `diesel_migrations` and wagtail's `streamfield_migrations`, libraries; but in a folder named for
+# migrations a file named for the day it was made or its number is one (EF Core's, jellyfin's 148
+# routines and snapshots, uptime-kuma's 55 `knex_migrations/2023-08-16-0000-create-uptime.js`,
+# prefect's `_migrations/versions/…/2021_01_20_…_initial_migration.py`)
+DATED_MIGRATIONS = "**/*igration*/**/" + "[0-9]" * 4 + "*"
 # excludes no folder name says (layout.py)
 NAMELESS_EXCLUDES = (MAVEN_TESTS, *EXAMPLE_FOLDERS, *CAMEL_SUITES, *TOP_SUITES)
 # a project generator's starters, one folder each (create-vite's `template-react`, `template-vue-ts` …,
@@ -241,10 +244,11 @@ def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
                     counts[(glob, why)] += 1
     counts.update(_scaffolds(sources))
     excludes = [(glob, why, n) for (glob, why), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    by_name = any_glob(tuple(glob for glob, _, _ in excludes))  # Django's `migrations/0001_initial.py`
     patterns = [(pattern, "tests") for pattern in (*SUITE_FOLDERS, *TEST_FILES)]
     patterns += [(pattern, "examples") for pattern in EXAMPLE_FOLDERS] + [(DATED_MIGRATIONS, "migrations")]
     for pattern, why in patterns:
-        n = sum(glob_match(pattern, f) for f in sources)
+        n = sum(glob_match(pattern, f) and not (pattern == DATED_MIGRATIONS and by_name(f)) for f in sources)
         if n:
             excludes.append((pattern, why, n))
     return tuple(excludes)

@@ -1549,14 +1549,20 @@ def test_init_takes_the_library_a_fleet_of_modules_is_built_on_as_a_package(tmp_
 
 def test_init_excludes_dated_migrations_but_not_a_frameworks_migrations_code(tmp_path):
     """jellyfin: `Migrations/Routines/20250420200000_MigrateLibraryDb.cs` copies `MapImageToEntity`
-    on purpose (frozen history); laravel's `Database/Migrations/Migrator.php` is its code."""
+    on purpose (frozen history), as uptime-kuma's `db/knex_migrations/2023-08-16-0000-create-uptime.js`
+    are (55 were a fleet); laravel's `Database/Migrations/Migrator.php` is its code, as a
+    library for migrations is (`diesel_migrations`)."""
     files = {"App.sln": ""}
     for name in ("Server", "Database", "Api"):
         files[f"src/{name}/{name}.csproj"] = "<Project/>\n"
         files[f"src/{name}/Service.cs"] = f"namespace {name} {{ public class Service {{}} }}\n"
     files["src/Server/Migrations/Routines/20250420200000_MigrateLibraryDb.cs"] = "class MigrateLibraryDb {}\n"
     files["src/Database/Migrations/Migrator.cs"] = "class Migrator {}\n"
+    files["db/knex_migrations/2023-08-16-0000-create-uptime.js"] = "exports.up = (knex) => knex;\n"
+    files["tools/diesel_migrations/src/lib.js"] = "exports.run = () => 1;\n"
     _, fleet_rules = _init(tmp_path / "dotnet-repo", files, tmp_path / "rules")
     excluded = any_glob(tuple(fleet_rules["exclude"]))
     assert excluded("src/Server/Migrations/Routines/20250420200000_MigrateLibraryDb.cs")
+    assert excluded("db/knex_migrations/2023-08-16-0000-create-uptime.js")
     assert not excluded("src/Database/Migrations/Migrator.cs")
+    assert not excluded("tools/diesel_migrations/src/lib.js")
