@@ -27,7 +27,7 @@ The deps stage (deps.py) hands every file's references here, language by languag
   `require` likewise (a gem's `lib/a/b.rb` for `require "a/b"`), `require_relative` by path
   (`require File.expand_path("../base", __FILE__)` by the path from the file itself),
   and the constants autoloading resolves (a superclass, a mixin, `A::B`) by the file their
-  names make (`a/b.rb`), as Zeitwerk does;
+  names make (`a/b.rb`), as Zeitwerk does; Lua's `require "a.b"` likewise (`a/b.lua`, `a/b/init.lua`);
 - Lisp and `.sx`: a symbol's namespace (`persist/append!`, Common Lisp `persist:append`) by
   subsystem name or the last segment of its namespace; so are Swift imports (`import Vapor`:
   a module is its target's folder, Sources/Vapor).
@@ -89,7 +89,7 @@ class Index:
             if path.endswith((".py", ".pyi")):
                 for module in _python_modules(path, namespace, paths, self.roots.get(name, ())):
                     self.python[module].add(name)
-            elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb")):
+            elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb", ".lua")):
                 self.by_basename[posixpath.basename(path)][path].add(name)
 
         folder = Path(subsystem.root, namespace)
@@ -147,6 +147,8 @@ class Index:
             return _longest_dotted(self.declared[_DECLARING[language]], _dotted(language, text))
         if language in ("c", "cpp"):
             return self._include(path, text)
+        if language == "lua":
+            return self._lua(path, text)
         return None
 
     def owner(self, path: str) -> str | None:
@@ -243,6 +245,12 @@ class Index:
             start = path if capture == "beside_file" else posixpath.dirname(path)
             return self.owner(posixpath.normpath(posixpath.join(start, target)))
         return self._include(path, target)
+
+    def _lua(self, path: str, text: str) -> str | None:
+        """`require "kong.tools.utils"`: the one subsystem holding `…/kong/tools/utils.lua`, or
+        `…/kong/tools/utils/init.lua` (Lua's own search path: `?.lua`, `?/init.lua`)."""
+        module = text.strip().replace(".", "/")
+        return self._include(path, module + ".lua") or self._include(path, module + "/init.lua") if module else None
 
     def _ruby_constant(self, path: str, text: str) -> str | None:
         """`RuboCop::Cop::RangeHelp`: the one subsystem holding `…/rubocop/cop/range_help.rb`

@@ -79,6 +79,20 @@ def test_python_relative_imports_name_the_module_of_a_fleet_of_modules(tmp_path)
                            ("client_ws.py", "_websocket")}
 
 
+def test_lua_requires_name_the_module_file_or_its_folders_init(tmp_path):
+    """kong: `require "kong.plugins.base_plugin"` is `kong/plugins/base_plugin.lua`; `require
+    "resty.http"`, a library outside the tree, is nothing."""
+    deps = scan(tmp_path, {
+        "kong/tools": {"kong/tools/utils.lua": "local M = {}\nreturn M\n",
+                       "kong/tools/http/init.lua": "return {}\n"},
+        "kong/plugins/jwt": {"kong/plugins/jwt/handler.lua":
+                             'local utils = require "kong.tools.utils"\nlocal http = require("resty.http")\n'},
+        "kong/plugins/acl": {"kong/plugins/acl/handler.lua": 'local h = require("kong.tools.http")\n'},
+    })
+    assert edges(deps) == {("jwt", "tools"), ("acl", "tools")}
+    assert deps.depends_on("jwt")["tools"].evidence == ("kong/plugins/jwt/handler.lua:1",)
+
+
 def test_python_src_layout_and_namespace_packages_are_never_guessed(tmp_path):
     flask = "instrumentation/otel-flask/src/opentelemetry/instrumentation/flask/__init__.py"
     deps = scan(tmp_path, {

@@ -173,6 +173,11 @@ EXPECTED = {
         ("method", "load", 17, 19),
         ("method", "report", 22, 24),
     ],
+    "sample.lua": [
+        ("function", "identifier", 7, 12),  # `local function`
+        ("function", "access", 14, 26),  # `function RateLimit:access`: named by the method
+        ("function", "schema", 28, 30),  # `function RateLimit.schema`: by the field
+    ],
     "sample.sh": [
         ("function", "log", 7, 9),
         ("function", "rotate", 11, 16),
