@@ -44,6 +44,7 @@ _HEAD = re.compile(f"(?<={re.escape(OPEN)}){re.escape(IDENTIFIER)}")  # Lisp: (h
 _STRING = re.compile(f"(?<!{re.escape(ARROW)}){re.escape(STRING)}")  # after `->`: an annotation
 _SUPER_CALL = re.compile(f"{re.escape(blind_code('kw', 'super'))}(?={re.escape(OPEN)})")
 _BRANCH = re.compile(f"[{re.escape(''.join(sorted(BRANCHES)))}]")
+GUARD_HEAD = 16  # tokens from an `if` to its `{` looked through for an error guard
 COMPARED = 40  # others each instance is compared with: enough for a median, bounded cost
 
 
@@ -58,6 +59,7 @@ class FileContent:
     behaviour_at: tuple[int, ...]
     branch_at: tuple[int, ...]
     super_at: tuple[int, ...] = ()  # `super(`: a call of the parent's constructor
+    guard_at: tuple[int, ...] = ()  # `if err != nil { return`: a branch that only hands an error back
 
     def behaviour(self, start: int, end: int) -> int:
         return _count(self.behaviour_at, start, end)
@@ -71,12 +73,15 @@ class FileContent:
         calling `NewDefaultBulkStore`), calls a method of its own name on something else (`def
         tag_resource(…): … backend.tag_resource(…)`), or calls nothing but its parent's
         constructor (`constructor(c) { super("x", c) }`): a delegation, whose logic lives in the
-        callee. (Recursion calls its name bare, not as a member.)"""
-        if not name or self.branches(start, end):
+        callee. (Recursion calls its name bare, not as a member.) Handing the callee's error
+        back (`if err != nil { return nil, err }`) is no branch of its own: alertmanager's
+        notifiers' `New`, a client from the shared helper and a struct of the arguments."""
+        guards = _count(self.guard_at, start, end)
+        if not name or self.branches(start, end) > guards:
             return False
         if "." + name in self.words[bisect_left(self.at, start):bisect_left(self.at, end)]:
             return True
-        calls = self.behaviour(start, end)
+        calls = self.behaviour(start, end) - guards
         supers = _count(self.super_at, start, end)
         return calls == 1 or bool(supers) and supers == calls
 
@@ -105,7 +110,22 @@ def file_content(tokens: Sequence[Token], blind: str, calls_are: str, call_at: S
     branches = tuple(m.start() for m in _BRANCH.finditer(blind))
     behaviour = calls if calls_are == "lists" else call_at
     supers = tuple(m.start() for m in _SUPER_CALL.finditer(blind))
-    return FileContent(tuple(at), words, tuple(sorted({*behaviour, *branches})), branches, supers)
+    return FileContent(tuple(at), words, tuple(sorted({*behaviour, *branches})), branches, supers,
+                       _error_guards(tokens, branches))
+
+
+def _error_guards(tokens: Sequence[Token], branches: Sequence[int]) -> tuple[int, ...]:
+    """The branches that only hand an error back: `if err != nil { return`, its condition
+    perhaps after a statement (`if err := f(); err != nil {`)."""
+    found = []
+    for at in branches:
+        if tokens[at] != ("kw", "if"):
+            continue
+        opening = next((i for i in range(at + 1, min(at + GUARD_HEAD, len(tokens))) if tokens[i] == ("kw", "{")), None)
+        if opening is not None and opening + 1 < len(tokens) and tokens[opening + 1] == ("kw", "return") \
+                and [t for _, t in tokens[opening - 2:opening]] == ["!=", "null"] and tokens[opening - 3][0] == "id":
+            found.append(at)
+    return tuple(found)
 
 
 def word_codes(words: Sequence[str], owner: str = "") -> str:

@@ -312,6 +312,42 @@ def test_an_interface_lays_out_data_even_with_method_signatures_and_optional_fie
     assert found["Config"] == (0, False)
 
 
+NOTIFIER = """\
+package notify
+
+func New(c *Config, t *Template, l *Logger) (*Notifier, error) {
+\tclient, err := NewClientWithTracing(*c.HTTPConfig, "discord")
+\tif err != nil {
+\t\treturn nil, err
+\t}
+\treturn &Notifier{conf: c, tmpl: t, logger: l, client: client}, nil
+}
+
+func Retry(c *Config) (*Notifier, error) {
+\tclient, err := NewClientWithTracing(*c.HTTPConfig, "discord")
+\tif err != nil || c.Retries > 3 {
+\t\treturn nil, err
+\t}
+\treturn &Notifier{conf: c, client: client}, nil
+}
+
+func Wrap(c *Config) error {
+\tif err := c.Validate(); err != nil {
+\t\treturn fmt.Errorf("config: %w", err)
+\t}
+\treturn nil
+}
+"""
+
+
+def test_a_unit_handing_its_one_calls_error_back_is_a_delegation():
+    """alertmanager's 14 notifiers' `New`: a client from the shared helper, `if err != nil { return
+    nil, err }`, a struct of the arguments: ranked first, glue that no base could hold. A
+    condition of its own (`|| c.Retries > 3`) or a second call (`fmt.Errorf`) is logic."""
+    found = units_of(NOTIFIER, "go")
+    assert found["New"][1] and not found["Retry"][1] and not found["Wrap"][1]
+
+
 def test_a_constructor_that_only_calls_its_parents_is_a_delegation():
     found = units_of("class A extends B {\n  constructor(config) { super('@x/y', VERSION, config); }\n"
                      "  run(a) { this.log(a); return this.go(a); }\n}\n", "typescript")
