@@ -435,10 +435,11 @@ def _decide(args) -> int:
 
 
 def _init(args) -> int:
-    from radar.commands.starter import counted, write_starter
+    from radar.commands.starter import code_hint, counted, write_starter
 
     layout, written = write_starter(args.repo, args.rules, args.force)
-    globs = ", ".join(f"{g} ({counted(g, n)})" for g, n in layout.globs) or "none found: edit fleet.subsystems"
+    globs = ", ".join(f"{g} ({counted(g, n)})" for g, n in layout.globs) \
+        or "none found: edit fleet.subsystems" + code_hint(layout)
     print(f"wrote {', '.join(map(str, written))}\nsubsystems: {globs}; excludes: {len(layout.excludes)} "
           f"globs for tests, fixtures, migrations, examples, benchmarks, vendored and generated code\nnext: radar scan --repo {args.repo} "
           f"--rules {args.rules} --out radar-out", file=sys.stderr)

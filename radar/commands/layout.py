@@ -60,7 +60,7 @@ from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_output
                                      scaffold_glob, without_code, without_drops)
 from radar.commands.folders import (MIN_PACKAGES, MODULE_FLEET, go_ignored, helper_folders, inside_tests,
                                     is_go_source, left_in, not_fleet, suites, versions, within)
-from radar.commands.uncovered import fleets_library, uncovered_tops
+from radar.commands.uncovered import code_folders, fleets_library, uncovered_tops
 from radar.config import GateRules
 from radar.globs import glob_match
 from radar.infra.gitdoor import GitError, git, is_git_checkout
@@ -116,6 +116,7 @@ class Layout:
     source_files: int
     measured: tuple[str, ...] = ()  # files whose size decided a glob (_own_package), or found generated
     unread: tuple[tuple[str, int], ...] = ()  # (language, files) of languages the radar does not parse
+    code_folders: tuple[tuple[str, int, bool], ...] = ()  # with no glob: (folder, source files, excluded)
 
 
 def read_layout(repo: Path) -> Layout:
@@ -143,7 +144,8 @@ def read_layout(repo: Path) -> Layout:
     return Layout(globs, excludes, _worktrees(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
                   len(sources), tuple(sorted(measured)),
-                  tuple(Counter(filter(None, map(unread_language, files))).most_common()))
+                  tuple(Counter(filter(None, map(unread_language, files))).most_common()),
+                  () if globs else code_folders(sources, excludes))
 
 
 def _size(repo: Path, path: str) -> int:

@@ -110,4 +110,15 @@ def suggestion(repo: Path) -> str:
         return f"this layout looks like fleet.subsystems: [{globs}] ({found})"
     if layout.worktrees:
         return f"{layout.worktrees} worktrees, but none holds lib/<its name>: set fleet.worktree_namespace"
-    return "name the folders that are subsystems in fleet.subsystems, e.g. [\"services/*\"]"
+    return "name the folders that are subsystems in fleet.subsystems, e.g. [\"services/*\"]" + code_hint(layout)
+
+
+def code_hint(layout: Layout) -> str:
+    """Where most source files are, for a layout in which init found no subsystem ("" if none)."""
+    if not layout.code_folders:
+        return ""
+    shown = ", ".join(f"{folder} ({n}{', excluded as dependencies' if excluded else ''})"
+                      for folder, n, excluded in layout.code_folders)
+    why = " (if that is the project's own code, drop the exclude that keeps it out)" \
+        if any(excluded for _, _, excluded in layout.code_folders) else ""
+    return f"; most source files are in {shown}{why}"

@@ -244,6 +244,24 @@ def test_a_scan_that_finds_no_subsystem_and_no_layout_says_so(tmp_path):
     assert "rules: built-in defaults" in done.stderr
 
 
+def test_init_that_finds_no_subsystem_names_the_folders_holding_the_most_code(tmp_path):
+    """node_exporter: ~100 collectors as files of one Go package, `collector/`; node-red: its own
+    packages in `packages/node_modules/@node-red/*`, where dependencies usually are. Init found
+    nothing and said only "edit fleet.subsystems"; it says where the code is now."""
+    files = {"go.mod": "module example.com/exporter\n", "main.go": "package main\n\nfunc main() {}\n",
+             "collector/collector_test.go": "package collector\n"}
+    files.update({f"collector/c{n}_linux.go": f"package collector\n\nfunc C{n}() int {{ return {n} }}\n"
+                  for n in range(4)})
+    done, fleet_rules = _init(tmp_path / "exporter", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == []
+    assert "none found: edit fleet.subsystems; most source files are in collector (4)" in done.stderr
+    files = {"package.json": "{}\n", "scripts/build.js": "module.exports = 1;\n"}
+    files.update({f"packages/node_modules/@red/{name}/index.js": f"exports.{name} = 1;\n" for name in ("nodes", "util")})
+    done, _ = _init(tmp_path / "red", files, tmp_path / "red-rules")
+    assert "packages/node_modules/@red (2, excluded as dependencies)" in done.stderr
+    assert "drop the exclude that keeps it out" in done.stderr
+
+
 def test_init_writes_starter_rules_that_fit_and_a_scan_uses_them(tmp_path):
     repo = _monorepo(tmp_path)
     before = tree_state(repo)
