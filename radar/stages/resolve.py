@@ -137,7 +137,7 @@ class Index:
             return None
         if language == "python":
             return self._python(path, text)
-        if language in ("javascript", "typescript", "tsx"):
+        if language in ("javascript", "typescript", "tsx", "vue"):
             return self._javascript(path, text)
         if language == "go":
             return self._go(text.strip("\"`"))

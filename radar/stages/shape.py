@@ -111,7 +111,7 @@ IDENTIFIER = blind_code("id", "")
 
 # Languages where `@` opens an annotation or decorator (elsewhere it is Ruby's instance
 # variable, PHP's error silencer, C#'s verbatim name)
-ANNOTATED = frozenset({"java", "kotlin", "scala", "groovy", "dart", "python", "javascript", "typescript", "tsx"})
+ANNOTATED = frozenset({"java", "kotlin", "scala", "groovy", "dart", "python", "javascript", "typescript", "tsx", "vue"})
 _AT, _DOT, _OPEN, _CLOSE = (blind_code("kw", text) for text in ("@", ".", "(", ")"))
 
 

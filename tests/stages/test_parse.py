@@ -178,6 +178,9 @@ EXPECTED = {
         ("function", "access", 14, 26),  # `function RateLimit:access`: named by the method
         ("function", "schema", 28, 30),  # `function RateLimit.schema`: by the field
     ],
+    "sample.vue": [
+        ("function", "toggle", 10, 13),  # in `<script setup>`, at its line in the file
+    ],
     "sample.sh": [
         ("function", "log", 7, 9),
         ("function", "rotate", 11, 16),
@@ -517,3 +520,13 @@ def test_references_are_found_in_text_that_is_not_utf8():
     assert extract(data, "racket").references == (("qualified", "for/fold", 2),)
     mixin = b"class Caf\xe9\n  include Helpers\n  inclu\xe9 Finders\nend\n"
     assert [text for _, text, _ in extract(mixin, "ruby").references] == ["Helpers"]
+
+
+def test_a_components_markup_is_blank_and_its_scripts_keep_their_lines():
+    """uptime-kuma's 178 Vue components were unread; a Svelte component is read alike, its
+    `{#if}` markup no code."""
+    svelte = (b"<script>\n  export let items = [];\n  function total(xs) {\n    return xs.reduce((a, b) => a + b, 0);\n"
+              b"  }\n</script>\n\n{#if items.length}\n  <p>{total(items)}</p>\n{/if}\n")
+    extraction = extract(svelte, language_for("Cart.svelte"))
+    assert [(u.name, u.start_line, u.end_line) for u in extraction.units[1:]] == [("total", 3, 5)]
+    assert not extraction.had_errors
