@@ -94,15 +94,15 @@ def extract(data: bytes, language: str) -> Extraction:
                       extraction.calls)
 
 
-_SCRIPT = re.compile(rb"(<script\b[^>]*>)(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
+_SCRIPT = re.compile(rb"<script\b[^>]*>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
 
 
 def _scripts_only(data: bytes) -> bytes:
     """A component file's `<script>` blocks as they are, everything around them blank but its
     line breaks: the code keeps its lines and offsets (a Vue or Svelte single-file component)."""
-    kept = bytearray(byte if byte == 10 else 32 for byte in data)
+    kept = bytearray(re.sub(rb"[^\n]", b" ", data))
     for match in _SCRIPT.finditer(data):
-        kept[match.start(2):match.end(2)] = match[2]
+        kept[match.start(1):match.end(1)] = match[1]
     return bytes(kept)
 
 

@@ -256,7 +256,8 @@ def test_init_that_finds_no_subsystem_names_the_folders_holding_the_most_code(tm
     assert fleet_rules["subsystems"] == []
     assert "none found: edit fleet.subsystems; most source files are in collector (4)" in done.stderr
     files = {"package.json": "{}\n", "scripts/build.js": "module.exports = 1;\n"}
-    files.update({f"packages/node_modules/@red/{name}/index.js": f"exports.{name} = 1;\n" for name in ("nodes", "util")})
+    files.update({f"packages/node_modules/@red/{name}/index.js": f"exports.{name} = 1;\n"
+                  for name in ("nodes", "util")})
     done, _ = _init(tmp_path / "red", files, tmp_path / "red-rules")
     assert "packages/node_modules/@red (2, excluded as dependencies)" in done.stderr
     assert "drop the exclude that keeps it out" in done.stderr
