@@ -64,6 +64,9 @@ SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/
 # its checks' documented cases), sentry-java's `sentry-samples` (27 sample apps, whose controllers
 # were 60 of its 75 proposals); the plural only: `example-generators` is hoppscotch's own code
 EXAMPLE_FOLDERS = ("**/*-examples/**", "**/*_examples/**", "**/*-samples/**", "**/*_samples/**",
+                   # and demos, singular too, a demo app being named so (Sentinel's 30 `sentinel-demo/*` apps,
+                   # three of its thirteen proposals; dubbo's `dubbo-demo`, prisma's `prisma-8-demo`)
+                   "**/*-demo/**", "**/*-demos/**", "**/*_demo/**", "**/*_demos/**",
                    # at the top, a documentation's code (playframework's `documentation/manual`, 358
                    # files; Exposed's `documentation-website` snippets, 17 packages); deeper it is a
                    # feature's code as often (fastlane's `lib/fastlane/documentation`)
