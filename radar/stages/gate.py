@@ -27,6 +27,9 @@ from radar.stages.shape import annotation_tokens, name_code
 # what ends a fork's name after the name of what it forks: a major version (`-7`, `.v9`, `4`), or
 # Java EE's move to the `jakarta` namespace; at most two digits (`pn532` is a chip, no fork of `pn`)
 FORK_MARK = re.compile(r"(?:[-_.]?v?(?<!\d)\d{1,2}(?:[._]\d+)*|[-_](?:jakarta|javax))$", re.IGNORECASE)
+# a version inside the name, on a word of it (Sentinel's `sentinel-apache-dubbo3-adapter` beside
+# `sentinel-apache-dubbo-adapter`, `sentinel-spring-webmvc-v6x-adapter`; Exposed's `spring7-transaction`)
+INNER_MARK = re.compile(r"(?<=[a-z])\d{1,2}(?=[-_.]|$)|[-_.]v\d{1,2}x?(?=[-_.]|$)", re.IGNORECASE)
 FORK_FILES = 0.5  # of a fork's file names, at least this share are the forked package's...
 COMMON = 3  # ...but for names the files of this many packages (forks aside) bear: `__init__.py`, `index.js`
 
@@ -384,13 +387,14 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
     """Packages that fork another of the fleet, by name -> the forked one's: named as it but for a
     major version or Java's move to Jakarta at the end (sentry-java's `sentry-spring-7` and
     `sentry-spring-jakarta` beside `sentry-spring`; terraform's `internal/plugin6` beside
-    `internal/plugin`, the gRPC protocol's 6 and 5), and most of their files named as its files
+    `internal/plugin`, the gRPC protocol's 6 and 5) or on a word inside it (Sentinel's
+    `sentinel-zuul2-adapter` beside `sentinel-zuul-adapter`), and most of their files named as its files
     (not dubbo's `netty4`, rewritten for Netty 4 beside `netty`'s): one integration for
     another generation of what it integrates, copied so that the old one can stay as it is.
     Copies among them are one consumer's (34 of sentry-java's 50 proposals were). Never
     worktrees: `agent-2` beside `agent` is another agent's work, the fleet the radar is for."""
     packages = {s.name: s for s in subsystems if s.source == "package"}
-    stems = {name: FORK_MARK.sub("", name) for name in packages}
+    stems = {name: INNER_MARK.sub("", FORK_MARK.sub("", name)) for name in packages}  # a family's name
     owners: dict[str, set[str]] = defaultdict(set)  # file name -> the stems of the packages holding one
     for name, package in packages.items():
         for file in package.files:
@@ -403,8 +407,9 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
 
     found = {}
     for name, package in packages.items():
-        forked = packages.get(stems[name])
-        if forked is None or forked is package:
+        forked = next((packages[stem] for stem in (FORK_MARK.sub("", name), stems[name])
+                       if stem != name and stem in packages), None)
+        if forked is None:
             continue
         mine = named(package)
         if mine and len(mine & named(forked)) >= FORK_FILES * len(mine):

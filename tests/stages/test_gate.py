@@ -62,6 +62,10 @@ def test_packages_forking_another_for_a_major_version_are_its_consumer_but_workt
     assert forked.missing == ("1 consumer (spring-7 forks spring, spring-jakarta forks spring), needs 3",)
     assert judge(["kafka", "spring", "spring-7", "spring-jakarta"], **packages).verdict == "watching"
     assert judge(["agent", "agent-2", "agent-3"]).verdict == "proposed"
+    # Sentinel's `zuul2-adapter` and `webmvc-v6x-adapter`: the version on a word inside the name
+    inner = {name: {"source": "package"} for name in ("zuul-adapter", "zuul2-adapter", "zuul-v6x-adapter")}
+    assert judge(["zuul-adapter", "zuul2-adapter", "zuul-v6x-adapter"], **inner).missing == (
+        "1 consumer (zuul-v6x-adapter forks zuul-adapter, zuul2-adapter forks zuul-adapter), needs 3",)
 
 
 def test_a_copy_changed_hours_ago_is_not_stable():
