@@ -9,13 +9,13 @@ from pathlib import PurePosixPath
 
 from radar.commands.folders import (MIN_PACKAGES, MODULE_FLEET, VERSION_LAST, frozen, helper_folders, in_no_package,
                                     inside_tests, is_go_source, left_in, not_fleet, within)
+from radar.config import FleetRules
 from radar.globs import any_glob, glob_match
 from radar.stages.manifests import HEADER_SUFFIXES
 from radar.stages.parse import language_for
 
 UNCOVERED_FILES = 10  # source files in a top folder no fleet holds that make it a package (uncovered_tops)
 HINTED = 3  # folders init names as holding the most code when it finds no subsystem (code_folders)
-DEPENDENCIES = ("**/node_modules/**", "**/vendor/**")  # excluded always, as init writes them
 LIBRARY_SHARE = 0.25  # C sources with a header of their name or one prefix beyond this: a library's (_c_programs)
 
 
@@ -124,7 +124,7 @@ def code_folders(sources: list[str], excludes: tuple[tuple[str, str, int], ...])
     `collector`, its ~100 collectors as 190 files of one Go package; node-red's
     `packages/node_modules/@node-red`, its own packages where dependencies usually are). Each
     with whether an exclude for dependencies or vendored code keeps it out."""
-    vendored = any_glob(tuple(glob for glob, why, _ in excludes if why == "vendored") + DEPENDENCIES)
+    vendored = any_glob(tuple(glob for glob, why, _ in excludes if why == "vendored") + FleetRules().exclude)
     other = any_glob(tuple(glob for glob, why, _ in excludes if why != "vendored"))
     held = Counter("/".join(f.split("/")[:-1][:3]) for f in sources if "/" in f and not other(f))
     return tuple((folder, n, vendored(folder + "/")) for folder, n in held.most_common(HINTED))
