@@ -186,14 +186,17 @@ def _functions(units, content) -> dict[int, tuple[int, bool]]:
 
 
 def _delegates(kind: str, start: int, end: int, starts: list[int], functions: dict, content) -> bool:
-    """A class or module whose every function (`functions`: first token -> (end, whether it
-    forwards); `starts`, in order) hands its work on (content.forwards) and which calls nothing
-    outside them: an application's entry point (`main` running `SpringApplication.run`), a
-    facade. Its logic lives in what it calls."""
+    """A class or module whose functions (`functions`: first token -> (end, whether it
+    forwards); `starts`, in order) hand their work on (content.forwards), but for those that
+    neither call nor branch (a constructor that only stores its arguments, a getter), and which
+    calls nothing outside them: an application's entry point (`main` running
+    `SpringApplication.run`), a facade, a visitor's node (doctrine's AST classes: fields and
+    `dispatch` calling `$walker->walkX($this)`). Its logic lives in what it calls."""
     if kind not in ("class", "module"):
         return False
     inner = [(first, *functions[first]) for first in starts[bisect_left(starts, start):bisect_left(starts, end)]]
-    if not inner or not all(forwards for _, _, forwards in inner):
+    if not any(forwards for _, _, forwards in inner) or \
+            not all(forwards or not content.behaviour(first, last) for first, last, forwards in inner):
         return False
     outermost = [(first, last) for first, last, _ in inner if not any(f < first < e for f, e, _ in inner)]
     return content.behaviour(start, end) == sum(content.behaviour(first, last) for first, last in outermost)

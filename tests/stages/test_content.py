@@ -156,6 +156,42 @@ def test_a_class_whose_every_method_hands_its_work_on_is_a_delegation_one_that_w
     assert all(candidate.cluster.nature != "delegation" for candidate in judged(sources, "App.java", "java"))
 
 
+AST_NODE = """\
+<?php
+
+declare(strict_types=1);
+
+namespace Doctrine\\ORM\\Query\\AST;
+
+use Doctrine\\ORM\\Query\\SqlWalker;
+
+class {title} extends Node
+{{
+    public function __construct(public ConditionalExpression $conditionalExpression, public bool $negated = false)
+    {{
+    }}
+
+    public function dispatch(SqlWalker $walker): string
+    {{
+        return $walker->walk{title}($this);
+    }}
+}}
+"""
+
+
+def test_a_class_of_fields_and_methods_handing_their_work_on_is_a_delegation():
+    """doctrine's AST nodes, forty of them: a constructor that only stores its arguments and
+    `dispatch` calling the walker's method for the node (a visitor's double dispatch). Their
+    one call is the walker's, so there is nothing of theirs to extract; one that works is logic."""
+    sources = {name: AST_NODE.format(title=name.title()) for name in ("whereclause", "havingclause", "fromclause")}
+    candidates = judged(sources, "Node.php", "php")
+    assert candidates and all(c.cluster.nature == "delegation" and c.verdict == "watching" for c in candidates)
+    working = "        if ($this->negated) {{\n            return 'NOT ' . $walker->walk{title}($this);\n        }}\n"
+    sources = {name: AST_NODE.replace("        return $walker", working + "        return $walker").format(title=name.title())
+               for name in ("whereclause", "havingclause", "fromclause")}
+    assert all(c.cluster.nature != "delegation" for c in judged(sources, "Node.php", "php"))
+
+
 WIRING = """\
 package {store}
 
