@@ -178,12 +178,13 @@ def extract_either(data: bytes, language: str) -> tuple[Extraction, str]:
     which is taken when it parses whole (a C file that macros stopped stays C), or, where the
     `or_else` is `partial`, when it keeps more units (a Flow file read as TSX: a few Flow-only
     forms break a unit or two, where read as JavaScript every annotation broke its unit).
-    Where the language has `attribute_macros`, a file that does not parse is read without them
-    too, and so taken when that keeps more units (_without_attribute_macros)."""
+    Where the language has `attribute_macros` or `type_modifiers`, a file that does not parse is
+    read without them too, and so taken when that keeps more units (_without)."""
     extraction = extract(data, language)
     config = _config()["languages"].get(language, {})
-    if extraction.had_errors and config.get("attribute_macros"):
-        extraction = _without_attribute_macros(data, language, extraction)
+    for key, spans in BLANKED_ON_ERROR.items():
+        if extraction.had_errors and config.get(key):
+            extraction = _without(spans, data, language, extraction)
     other = config.get("or_else") if extraction.had_errors else None
     if other is None or not any(word.encode() in data for word in other["if_any"]):
         return extraction, language
@@ -204,16 +205,34 @@ _ATTRIBUTE_MACRO = re.compile(
 _COMMENT_OR_STRING = re.compile(rb'/\*.*?\*/|//[^\n]*|"(?:\\.|[^"\\\n])*"', re.DOTALL)
 
 
-def _without_attribute_macros(data: bytes, language: str, extraction: Extraction) -> Extraction:
-    """The file read with its parameters' attribute macros as blanks (same lines, same offsets),
-    when that keeps more units than `extraction`, its reading as it is; else `extraction`. Words
-    in comments and strings are none (`see the file COPYING)`, in every curl file's header)."""
+def _attribute_macros(code: bytes) -> list[tuple[int, int]]:
+    return [match.span(2) for match in _ATTRIBUTE_MACRO.finditer(code)]
+
+
+# TypeScript the bundled grammar predates: variance annotations on type parameters (4.7:
+# TanStack's `interface Route<in out TPath>`) and type-only star exports (5.0: `export type *
+# from`). Each breaks the declaration around it; blanked, the rest reads as it is.
+_VARIANCE = re.compile(rb"(?<=[<,])\s*((?:in\s+out|in|out)\s+)(?=[A-Za-z_$][\w$]*\s*(?:extends\b|[,>=]))")
+_TYPE_STAR_EXPORT = re.compile(rb"\bexport\s+(type)\s+\*")
+
+
+def _type_modifiers(code: bytes) -> list[tuple[int, int]]:
+    return [match.span(1) for pattern in (_VARIANCE, _TYPE_STAR_EXPORT) for match in pattern.finditer(code)]
+
+
+BLANKED_ON_ERROR = {"attribute_macros": _attribute_macros, "type_modifiers": _type_modifiers}
+
+
+def _without(spans_in, data: bytes, language: str, extraction: Extraction) -> Extraction:
+    """The file read with the spans `spans_in` finds as blanks (same lines, same offsets), when
+    that keeps more units than `extraction`, its reading as it is; else `extraction`. Words in
+    comments and strings are none (`see the file COPYING)`, in every curl file's header)."""
     code = _COMMENT_OR_STRING.sub(lambda match: b" " * len(match[0]), data)
-    macros = [match.span(2) for match in _ATTRIBUTE_MACRO.finditer(code)]
-    if not macros:
+    spans = spans_in(code)
+    if not spans:
         return extraction
     blanked = bytearray(data)
-    for start, end in macros:
+    for start, end in spans:
         blanked[start:end] = b" " * (end - start)
     retry = extract(bytes(blanked), language)
     return retry if len(retry.units) > len(extraction.units) else extraction

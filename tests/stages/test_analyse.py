@@ -1,6 +1,8 @@
 """analyse.py: what reading a file says of its units beyond their shapes."""
 from __future__ import annotations
 
+import pytest
+
 from radar.stages.analyse import FileWork, _bind, analyse_bytes
 
 PIPELINE = '''
@@ -156,3 +158,39 @@ def test_a_c_function_whose_parameters_carry_an_attribute_macro_is_a_unit_still(
     assert {(s.kind, s.name) for s in found.shapes} >= {("function", "show_usage"), ("function", "cmd_version")}
     shown = next(s for s in found.shapes if s.name == "show_usage")
     assert (shown.start_line, shown.end_line) == (3, 9)  # where they are in the file as written
+
+
+NEWER_TYPESCRIPT = b'''export type * from './serializer'
+
+export interface RouteMatch<in out TRouteId extends string, out TPath = string> {
+  routeId: TRouteId
+  path: TPath
+}
+
+export function redirect<TRouter extends string>(options: { to: TRouter; code?: number }) {
+  if (!options.code) {
+    options.code = 307
+  }
+  return new Response(null, { status: options.code, headers: { location: options.to } })
+}
+
+export class Router<in out TRouteTree> {
+  load(tree: TRouteTree) {
+    return fetchTree(tree).then((loaded) => this.commit(loaded))
+  }
+}
+'''
+
+
+@pytest.mark.parametrize("language", ["typescript", "tsx"])
+def test_typescript_newer_than_the_grammar_keeps_its_units(language: str):
+    """Variance annotations (`<in out T>`, TypeScript 4.7) and `export type * from` (5.0), all
+    through TanStack's router packages, broke the declarations around them: read with those
+    words as blanks, the file parses whole and keeps every unit, on the lines written."""
+    work = FileWork("router-core", "src/route.ts", "/nonexistent", language, None)
+    found = _bind(work, analyse_bytes(NEWER_TYPESCRIPT, language))
+    assert not found.parse_error
+    assert {(s.kind, s.name) for s in found.shapes} >= {("class", "RouteMatch"), ("function", "redirect"),
+                                                        ("class", "Router"), ("method", "load")}
+    shown = next(s for s in found.shapes if s.name == "redirect")
+    assert (shown.start_line, shown.end_line) == (8, 13)
