@@ -260,13 +260,18 @@ def _namespaces(root: Path, rules: FleetRules) -> tuple[list[tuple[str, str]], i
     ], outside, unmatched
 
 
+SOURCE_FOLDERS = frozenset({"src", "source", "sources", "lib"})  # names saying "code", not whose
+
+
 def _distinct_names(folders: list[str], parts: list[tuple[str, ...]]) -> list[str]:
     """Each folder's last part (a file's without its suffix), or where two share it as many of
     its last parts as tell it from every other (vector's `sinks/prometheus` and
     `sources/prometheus`, pants' `backend/javascript` and `experimental/javascript`): a name
     the backlog lists beside its neighbours', not `src/sinks/prometheus` beside `loki`. A file and
-    a folder of one name (`x.py` beside `x/`) keep their whole paths."""
-    taken = [1] * len(folders)
+    a folder of one name (`x.py` beside `x/`) keep their whole paths. A folder named only as
+    a package's sources (SOURCE_FOLDERS: retrofit's `retrofit/src` beside its test modules under
+    `retrofit/*`) is named with its package's: `retrofit/src`, not `src`."""
+    taken = [2 if len(path) > 1 and path[-1] in SOURCE_FOLDERS else 1 for path in parts]
     while True:
         names = ["/".join(path[-n:]) for path, n in zip(parts, taken)]
         counts = Counter(names)

@@ -430,3 +430,16 @@ def test_subsystems_sharing_a_folder_name_are_named_by_as_many_last_parts_as_tel
                      now=NOW, horizon=timedelta(days=7))
     assert sorted(s.name for s in fleet.subsystems) == [
         "loki", "sinks/prometheus", "sources/prometheus", "src/transforms/dedupe", "src/transforms/dedupe.rs"]
+
+
+@pytest.mark.parametrize("kind", ["git", "folder"])
+def test_a_package_s_sources_folder_is_named_with_its_package(tmp_path: Path, kind: str) -> None:
+    """retrofit's `retrofit/*` holds its test modules and the library's own `src`: the backlog
+    names that consumer `retrofit/src`, not a bare `src` beside `guava` and `scala`."""
+    repo = _tree(tmp_path / "retro", kind, {
+        "retrofit/src/main/java/Retrofit.java": "class Retrofit {}\n",
+        "retrofit/robovm-test/src/main/java/Robo.java": "class Robo {}\n",
+        "adapters/guava/src/main/java/Guava.java": "class Guava {}\n"})
+    fleet = discover(repo, FleetRules(subsystems=("retrofit/*", "adapters/*"), main_namespaces=()),
+                     now=NOW, horizon=timedelta(days=7))
+    assert sorted(s.name for s in fleet.subsystems) == ["guava", "retrofit/src", "robovm-test"]
