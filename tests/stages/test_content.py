@@ -187,8 +187,8 @@ def test_a_class_of_fields_and_methods_handing_their_work_on_is_a_delegation():
     candidates = judged(sources, "Node.php", "php")
     assert candidates and all(c.cluster.nature == "delegation" and c.verdict == "watching" for c in candidates)
     working = "        if ($this->negated) {{\n            return 'NOT ' . $walker->walk{title}($this);\n        }}\n"
-    sources = {name: AST_NODE.replace("        return $walker", working + "        return $walker").format(title=name.title())
-               for name in ("whereclause", "havingclause", "fromclause")}
+    node = AST_NODE.replace("        return $walker", working + "        return $walker")
+    sources = {name: node.format(title=name.title()) for name in ("whereclause", "havingclause", "fromclause")}
     assert all(c.cluster.nature != "delegation" for c in judged(sources, "Node.php", "php"))
 
 
