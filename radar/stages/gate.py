@@ -389,7 +389,8 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
     `sentry-spring-jakarta` beside `sentry-spring`; terraform's `internal/plugin6` beside
     `internal/plugin`, the gRPC protocol's 6 and 5) or on a word inside it (Sentinel's
     `sentinel-zuul2-adapter` beside `sentinel-zuul-adapter`), and most of their files named as its files
-    (not dubbo's `netty4`, rewritten for Netty 4 beside `netty`'s): one integration for
+    (not dubbo's `netty4`, rewritten for Netty 4 beside `netty`'s), or, with no package of the
+    bare name, as the family's earliest version (`rx3` beside `rx2`): one integration for
     another generation of what it integrates, copied so that the old one can stay as it is.
     Copies among them are one consumer's (34 of sentry-java's 50 proposals were). Never
     worktrees: `agent-2` beside `agent` is another agent's work, the fleet the radar is for."""
@@ -408,13 +409,29 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
     found = {}
     for name, package in packages.items():
         forked = next((packages[stem] for stem in (FORK_MARK.sub("", name), stems[name])
-                       if stem != name and stem in packages), None)
+                       if stem != name and stem in packages), None) or _earlier_sibling(name, packages, stems)
         if forked is None:
             continue
         mine = named(package)
         if mine and len(mine & named(forked)) >= FORK_FILES * len(mine):
             found[name] = forked.name
     return found
+
+
+def _earlier_sibling(name: str, packages: dict[str, Subsystem], stems: dict[str, str]) -> Subsystem | None:
+    """With no package of the family's bare name, the family's earliest version forks for the
+    later ones: kotlinx.coroutines' `kotlinx-coroutines-rx3` beside `…-rx2`, feign's
+    `dropwizard-metrics5` beside `dropwizard-metrics4`, one integration per generation of what
+    it integrates."""
+    if stems[name] == name or stems[name] in packages:
+        return None
+    earlier = [other for other in packages if stems[other] == stems[name] and _by_version(other) < _by_version(name)]
+    return packages[min(earlier, key=_by_version)] if earlier else None
+
+
+def _by_version(name: str) -> tuple:
+    """`rx10` after `rx9`: the numbers in a name compared as numbers."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name))
 
 
 def _code_size(unit) -> tuple[int, str]:

@@ -66,6 +66,10 @@ def test_packages_forking_another_for_a_major_version_are_its_consumer_but_workt
     inner = {name: {"source": "package"} for name in ("zuul-adapter", "zuul2-adapter", "zuul-v6x-adapter")}
     assert judge(["zuul-adapter", "zuul2-adapter", "zuul-v6x-adapter"], **inner).missing == (
         "1 consumer (zuul-v6x-adapter forks zuul-adapter, zuul2-adapter forks zuul-adapter), needs 3",)
+    # kotlinx.coroutines' `rx2` and `rx3`, with no `rx`: the later forks the earlier; `reactor` is another
+    siblings = {name: {"source": "package"} for name in ("coroutines-rx2", "coroutines-rx3", "coroutines-reactor")}
+    assert judge(["coroutines-rx2", "coroutines-rx3", "coroutines-reactor"], **siblings).missing == (
+        "2 consumers (coroutines-rx3 forks coroutines-rx2), needs 3",)
 
 
 def test_a_copy_changed_hours_ago_is_not_stable():
