@@ -160,11 +160,18 @@ def test_radar_yml_is_refused_clearly(tmp_path, capsys):
 
 
 def test_sigint_exits_130_promptly(tmp_path):
+    """Ctrl-C while a pass works: exit 130 within seconds. The signal goes once the pass holds
+    --out's lock (the lock file names its pid while held), not after a fixed sleep, which a
+    quick machine finished the whole pass within."""
     fleet = make_fleet(tmp_path / "fleet", worktrees=tuple(f"w{i}" for i in range(6)), bulk=40)
+    (tmp_path / "none").mkdir()
+    lock = tmp_path / "out" / ".radar.lock"
     proc = subprocess.Popen([str(RADAR), "scan", "--repo", str(fleet.repo), "--rules", str(tmp_path / "none"),
                              "--out", str(tmp_path / "out"), "--no-cache"], stderr=subprocess.PIPE, text=True)
-    (tmp_path / "none").mkdir()
-    time.sleep(1.5)
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline and not (lock.exists() and lock.read_text()):
+        time.sleep(0.005)
+    assert proc.poll() is None, "the pass ended before it could be interrupted"
     sent = time.monotonic()
     proc.send_signal(signal.SIGINT)
     code = proc.wait(timeout=30)
