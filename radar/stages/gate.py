@@ -388,9 +388,10 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
     major version or Java's move to Jakarta at the end (sentry-java's `sentry-spring-7` and
     `sentry-spring-jakarta` beside `sentry-spring`; terraform's `internal/plugin6` beside
     `internal/plugin`, the gRPC protocol's 6 and 5) or on a word inside it (Sentinel's
-    `sentinel-zuul2-adapter` beside `sentinel-zuul-adapter`), and most of their files named as its files
-    (not dubbo's `netty4`, rewritten for Netty 4 beside `netty`'s), or, with no package of the
-    bare name, as the family's earliest version (`rx3` beside `rx2`): one integration for
+    `sentinel-zuul2-adapter` beside `sentinel-zuul-adapter`), or, with no package of the bare
+    name, as the family's earliest version (`rx3` beside `rx2`: _earlier_sibling); and most of
+    their files named as its files (not dubbo's `netty4`, rewritten for Netty 4 beside
+    `netty`'s): one integration for
     another generation of what it integrates, copied so that the old one can stay as it is.
     Copies among them are one consumer's (34 of sentry-java's 50 proposals were). Never
     worktrees: `agent-2` beside `agent` is another agent's work, the fleet the radar is for."""
@@ -419,14 +420,26 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
 
 
 def _earlier_sibling(name: str, packages: dict[str, Subsystem], stems: dict[str, str]) -> Subsystem | None:
-    """With no package of the family's bare name, the family's earliest version forks for the
-    later ones: kotlinx.coroutines' `kotlinx-coroutines-rx3` beside `…-rx2`, feign's
+    """With no package of the family's bare name, the family's earliest version, which the later
+    ones fork: kotlinx.coroutines' `kotlinx-coroutines-rx3` beside `…-rx2`, feign's
     `dropwizard-metrics5` beside `dropwizard-metrics4`, one integration per generation of what
-    it integrates."""
+    it integrates. Never a family numbered 1, 2, 3 … (or from 0): `worker1`, `worker2`,
+    `worker3` are an enumeration of peers, not generations."""
     if stems[name] == name or stems[name] in packages:
         return None
-    earlier = [other for other in packages if stems[other] == stems[name] and _by_version(other) < _by_version(name)]
-    return packages[min(earlier, key=_by_version)] if earlier else None
+    family = [other for other in packages if stems[other] == stems[name]]
+    earlier = [other for other in family if _by_version(other) < _by_version(name)]
+    return packages[min(earlier, key=_by_version)] if earlier and not _enumerated(family) else None
+
+
+def _enumerated(family: list[str]) -> bool:
+    """Whether three or more names differ by one number only, running 1..n or 0..n-1."""
+    numbers = [tuple(part for part in _by_version(name) if isinstance(part, int)) for name in family]
+    if len(family) < 3 or len({len(each) for each in numbers}) != 1:
+        return False
+    varying = [at for at in range(len(numbers[0])) if len({each[at] for each in numbers}) > 1]
+    values = sorted(each[varying[0]] for each in numbers) if len(varying) == 1 else []
+    return values in (list(range(1, len(family) + 1)), list(range(len(family))))
 
 
 def _by_version(name: str) -> tuple:

@@ -70,6 +70,9 @@ def test_packages_forking_another_for_a_major_version_are_its_consumer_but_workt
     siblings = {name: {"source": "package"} for name in ("coroutines-rx2", "coroutines-rx3", "coroutines-reactor")}
     assert judge(["coroutines-rx2", "coroutines-rx3", "coroutines-reactor"], **siblings).missing == (
         "2 consumers (coroutines-rx3 forks coroutines-rx2), needs 3",)
+    # numbered 1, 2, 3: peers, not generations
+    peers = {name: {"source": "package"} for name in ("worker1", "worker2", "worker3")}
+    assert judge(["worker1", "worker2", "worker3"], **peers).verdict == "proposed"
 
 
 def test_a_copy_changed_hours_ago_is_not_stable():
