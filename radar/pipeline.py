@@ -108,7 +108,7 @@ def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
             remembered = outcome.published(past, key)
             if remembered is not None:
                 return Remembered(fleet, findings, past, started, remembered)
-        deps = remembered_dependencies(fleet, findings.references, cache, deps_key)
+        deps = remembered_dependencies(fleet, findings.references, cache, deps_key, findings.origin)
         similar = variant_similarities(request, findings.clusters, cache)
     finally:
         cache.close()

@@ -40,6 +40,9 @@ class Findings:
     # the memo key they are filed under (memo_key: every file's content and the settings), when
     # they came through the cache: what a memo of what follows them is keyed by (outputs/outcome.py)
     key: str | None = field(default=None, compare=False)
+    # the key of the findings these were taken whole from, when the files that changed since moved
+    # no shape and no reference (reuse/incremental.py): what is filed by that key holds for these
+    origin: str | None = field(default=None, compare=False)
 
     @property
     def file_count(self) -> int:

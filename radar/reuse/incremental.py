@@ -105,7 +105,7 @@ def _unmoved_since(last: object, works: list[FileWork], ids: list, files: list[t
     previous = decode(memo)
     if previous is None or not still_valid(previous, works):
         return None
-    return previous, {**table, **update}, memo
+    return replace(previous, origin=last_key), {**table, **update}, memo
 
 
 @collector_paused  # the clustering and its memos: see infra/collector.py

@@ -96,17 +96,22 @@ NO_DEPENDENCIES = Dependencies((), ())
 
 
 def remembered_dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]], memo,
-                            key: str | None = None) -> Dependencies:
+                            key: str | None = None, origin: str | None = None) -> Dependencies:
     """dependencies(), taken from `memo` (cache.ParseCache, or None) when its inputs are those of
     a pass that resolved them: the same references, subsystems, files, manifests and code
-    (`key`: dependencies_key, when the caller has it)."""
+    (`key`: dependencies_key, when the caller has it). `origin`: the key of the findings these
+    references were taken whole from (a comment's pass takes the last pass's), whose answer is
+    this one's when the subsystems, files and manifests are the same."""
     references = tuple(references)
     key = key or (dependencies_key(fleet, references) if memo is not None else None)
     if key is None:
         return dependencies(fleet, references)
     found = _decoded(memo.get_many([key]).get(key))
     if found is None:
-        found = dependencies(fleet, references, _python_roots(fleet))
+        earlier = dependencies_key(fleet, references, origin) if origin is not None else None
+        found = _decoded(memo.get_many([earlier]).get(earlier)) if earlier is not None else None
+        if found is None:
+            found = dependencies(fleet, references, _python_roots(fleet))
         memo.put_many({key: _encoded(found)}, replacing=[key[:key.rindex("/") + 1]])
     return found
 

@@ -67,6 +67,19 @@ def test_an_edit_that_moves_no_shape_reparses_one_file_and_does_not_cluster(flee
     assert published(after) == published(scan(fleet, tmp_path / "nocache", None)[0])
 
 
+def test_an_edit_that_moves_no_shape_takes_the_last_passes_dependencies(fleet, tmp_path, monkeypatch):
+    from radar.stages import deps
+    scan(fleet, tmp_path / "out", tmp_path / "cache")
+    resolved, resolve = [], deps.dependencies
+    monkeypatch.setattr(deps, "dependencies", lambda *args, **kwargs: resolved.append(args) or resolve(*args, **kwargs))
+    plant = fleet.plant("memo-inferred-home")
+    checkout, path = fleet.worktrees[plant.subsystems[0]], plant.paths[0]
+    commit_old(checkout, path, (checkout / path).read_text() + "\n; a comment, nothing else\n")
+    after, work = scan(fleet, tmp_path / "out", tmp_path / "cache")
+    assert work == {"parsing files": 1} and resolved == []
+    assert published(after) == published(scan(fleet, tmp_path / "nocache", None)[0]) and len(resolved) == 1
+
+
 def test_an_edit_that_moves_a_shape_clusters_again_like_a_cold_pass(fleet, tmp_path):
     scan(fleet, tmp_path / "out", tmp_path / "cache")
     plant = fleet.plant("pagination")
