@@ -65,6 +65,7 @@ from radar.config import GateRules
 from radar.globs import glob_match
 from radar.infra.gitdoor import GitError, git, is_git_checkout
 from radar.stages.cluster import configures_a_tool
+from radar.stages.discover import names_files
 from radar.stages.grammars import unread_language
 from radar.stages.manifests import HEADER_SUFFIXES  # a C or C++ file's declarations: part of its source's module
 from radar.stages.parse import language_for
@@ -141,6 +142,8 @@ def read_layout(repo: Path) -> Layout:
                                       if at_the_top else ()) + build_outputs(repo, files))
     globs += () if at_the_top else uncovered_tops(globs, code_sources, excludes, files)
     globs += fleets_library(globs, code_sources, excludes)
+    kept = left_in(files, excludes)
+    globs = tuple((glob, _matched(glob, kept) or n if "*" in glob else n) for glob, n in globs)
     return Layout(globs, excludes, _worktrees(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
                   len(sources), tuple(sorted(measured)),
@@ -190,6 +193,16 @@ def _worktrees(repo: Path) -> int:
     except GitError:
         return 0
     return max(0, listing.count("worktree ") - 1)
+
+
+def _matched(glob: str, tracked: list[str]) -> int:
+    """How many folders holding these files `glob` matches (files, for a glob naming files): the
+    subsystems a scan with it lists, which the rules' comment and init's summary count."""
+    depth = glob.count("/") + 1
+    files = names_files(glob)
+    tops = {"/".join(parts[:depth]) for parts in (path.split("/") for path in tracked)
+            if (len(parts) == depth if files else len(parts) > depth)}
+    return sum(glob_match(glob, top) and not top.rpartition("/")[2].startswith(".") for top in tops)
 
 
 def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | None = None

@@ -46,7 +46,8 @@ def counted(glob: str, n: int) -> str:
     of the package a fleet lives in."""
     if "*" not in glob:
         return f"one package, {n} file{'' if n == 1 else 's'}"
-    return f"{n} packages" if glob == "*" or glob.endswith("/*") else f"{n} one-module packages"
+    plural = "" if n == 1 else "s"
+    return f"{n} package{plural}" if glob == "*" or glob.endswith("/*") else f"{n} one-module package{plural}"
 
 
 ROUTING_YAML = """\

@@ -171,7 +171,7 @@ def _discover_git(repo: Path, rules: FleetRules, now: datetime, memo: Memo | Non
         source = "package" if rules.subsystems else "main"
         namespaces, skipped, unmatched = _namespaces(main.path, rules)
         outside += skipped
-        warnings += [f"fleet.subsystems glob {pattern!r} matches no {'file' if _names_files(pattern) else 'folder'} "
+        warnings += [f"fleet.subsystems glob {pattern!r} matches no {'file' if names_files(pattern) else 'folder'} "
                      f"of {main.path}" for pattern in rules.subsystems if pattern in unmatched]
         # the worktree's in-flight copy wins over the merged one
         merged = [(name, namespace) for name, namespace in namespaces if name not in found]
@@ -230,13 +230,13 @@ def _worktrees(repo: Path) -> list[_Checkout]:
 
 def _namespaces(root: Path, rules: FleetRules) -> tuple[list[tuple[str, str]], int, set[str]]:
     """(name, namespace) for each folder of the main checkout matching the namespace globs (or
-    file, for a glob naming files: see _names_files), how many matches were reached through
+    file, for a glob naming files: see names_files), how many matches were reached through
     a symlink leaving the tree (never followed), and the globs that match nothing at all."""
     patterns = rules.subsystems or rules.main_namespaces
     matched: dict[str, bool] = {}  # namespace -> whether it is a file (globs are walked once)
     unmatched = set()
     for pattern in patterns:
-        files, hits = _names_files(pattern), 0
+        files, hits = names_files(pattern), 0
         hidden = pattern.rstrip("/").rpartition("/")[2].startswith(".")
         for found in root.glob(pattern):  # glob follows symlinked folders: checked below
             if not (found.is_file() if files else found.is_dir()) or (found.name.startswith(".") and not hidden):
@@ -284,7 +284,7 @@ def _distinct_names(folders: list[str], parts: list[tuple[str, ...]]) -> list[st
             taken[at] += 1
 
 
-def _names_files(pattern: str) -> bool:
+def names_files(pattern: str) -> bool:
     """A glob whose last part names a file type (`integrations/*.py`) makes each matching file a
     subsystem (packages that are one module each); any other glob matches folders only."""
     return "." in pattern.rstrip("/").rpartition("/")[2].lstrip(".")
@@ -397,7 +397,7 @@ def _walk(root: Path, namespace: str, rules: FleetRules,
     """The files under `namespace`, but for those under the namespaces `inner` (nested in it)."""
     files: list[SourceFile] = []
     outside = 0
-    if (root / namespace).is_file():  # a one-module package (see _names_files)
+    if (root / namespace).is_file():  # a one-module package (see names_files)
         return (SourceFile(namespace, str(root / namespace), None, None, False),), 0
     for directory, dirnames, filenames in os.walk(root / namespace, followlinks=False):
         here = Path(directory)
