@@ -60,7 +60,7 @@ from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_output
                                      scaffold_glob, without_code, without_drops)
 from radar.commands.folders import (MIN_PACKAGES, MODULE_FLEET, go_ignored, helper_folders, inside_tests,
                                     is_go_source, left_in, not_fleet, suites, versions, within)
-from radar.commands.uncovered import code_folders, fleets_library, uncovered_tops
+from radar.commands.uncovered import code_folders, fleets_library, lone_families, uncovered_tops
 from radar.config import GateRules
 from radar.globs import glob_match
 from radar.infra.gitdoor import GitError, git, is_git_checkout
@@ -142,6 +142,8 @@ def read_layout(repo: Path) -> Layout:
                                       if at_the_top else ()) + build_outputs(repo, files))
     globs += () if at_the_top else uncovered_tops(globs, code_sources, excludes, files)
     globs += fleets_library(globs, code_sources, excludes)
+    globs += lone_families(globs, code_sources, excludes, {f.rpartition("/")[0] for f in files if "/" in f
+                                                            and _is_manifest(f.rpartition("/")[2])})
     kept = left_in(files, excludes)
     globs = tuple((glob, _matched(glob, kept) or n if "*" in glob else n) for glob, n in globs)
     return Layout(globs, excludes, _worktrees(repo),

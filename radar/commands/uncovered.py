@@ -96,6 +96,25 @@ def _c_programs(top: str, uncovered: list[str], kept: list[str]) -> tuple[tuple[
     return ((glob, count), *(((top, rest),) if rest else ()), *helper_folders(top, inside))
 
 
+def lone_families(globs: tuple[tuple[str, int], ...], sources: list[str], excludes: tuple[tuple[str, str, int], ...],
+                  packages: set[str]) -> tuple[tuple[str, int], ...]:
+    """Beside two or more fleets in one folder (an Nx workspace's `libs/products/*` and
+    `libs/shared/*`), each other folder of it holding `packages` (folders with a manifest) whose
+    code no fleet holds, as a fleet too, even of one package: `libs/cart/*` for its lone
+    `cart-page`, nx-console's `libs/nx-mcp/*` for `nx-mcp-server`. Elsewhere one package makes
+    no fleet (MIN_PACKAGES); here its siblings say what its folder is."""
+    fleets = Counter(glob[:-2].rpartition("/")[0] for glob, _ in globs if glob.endswith("/*") and glob.count("/") >= 2)
+    uncovered = {f.rpartition("/")[0] for f in in_no_package(globs, left_in(sources, excludes))}
+    found: Counter = Counter()
+    for package in packages:
+        family = package.rpartition("/")[0]
+        parent = family.rpartition("/")[0]
+        if parent and fleets[parent] >= MIN_PACKAGES and not inside_tests(tuple(package.split("/"))) \
+                and any(folder == package or within(package, folder) for folder in uncovered):
+            found[f"{family}/*"] += 1
+    return tuple(sorted(found.items()))
+
+
 def fleets_library(globs: tuple[tuple[str, int], ...], sources: list[str],
                     excludes: tuple[tuple[str, str, int], ...]) -> tuple[tuple[str, int], ...]:
     """The folder holding a fleet of modules' folder, as one package, when UNCOVERED_FILES or more

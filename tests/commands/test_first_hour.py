@@ -456,6 +456,22 @@ def test_init_keeps_the_packages_beside_a_folder_grouping_more_packages_as_their
     assert scan.returncode == 0 and "8 files" in scan.stderr, scan.stderr  # none twice
 
 
+def test_init_takes_a_domains_lone_library_beside_the_domains_with_several(tmp_path):
+    """An Nx workspace: `libs/<domain>/<library>`, each library with its manifests; `libs/cart`
+    holds one library, `cart-page`, which one domain alone would not make a fleet of."""
+    files = {"nx.json": "{}\n"}
+    shared = ("header", "styles", "assets", "jsxify", "e2e-utils", "product", "cart")
+    for library in ("products/home-page", "products/detail-page", *(f"shared/{n}" for n in shared), "cart/cart-page"):
+        files[f"libs/{library}/project.json"] = files[f"libs/{library}/package.json"] = "{}\n"
+        files[f"libs/{library}/src/index.ts"] = f"export const page = '{library}';\n"
+    done, fleet_rules = _init(tmp_path / "nx-repo", files, tmp_path / "rules")
+    assert sorted(fleet_rules["subsystems"]) == ["libs/cart/*", "libs/products/*", "libs/shared/*"], done.stderr
+    assert "libs/cart/* (1 package)" in done.stderr
+    scan = radar("scan", "--repo", tmp_path / "nx-repo", "--rules", tmp_path / "rules", "--out", tmp_path / "out",
+                 "--no-cache")
+    assert scan.returncode == 0 and "10 subsystems, 10 files" in scan.stderr, scan.stderr
+
+
 def test_init_keeps_a_big_folder_grouping_packages_inside_a_fleet_as_a_fleet_of_its_own(tmp_path):
     """aspire: `src/Aspire.Hosting.*` (projects) and `src/Components/` (no project itself)
     grouping a dozen client components: each component is a subsystem, not the folder."""
