@@ -52,9 +52,10 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
 # test source sets (okhttp's `src/jvmTest`, `src/androidTest`; opentelemetry-java-instrumentation's
 # `src/testJava17`, `src/testNoReceiveTelemetry`, whose Kafka tests were proposed; Kotlin
 # Multiplatform's `core/commonTest/src`, kotlinx.serialization's 307 test files) and test
-# fixtures (spring's 295 files, in `src/testFixtures`)
+# fixtures (spring's 295 files, in `src/testFixtures`); and a test source set named in kebab case
+# (spring-security's 87 `src/integration-test` files, whose LDAP configurations clustered)
 CAMEL_SUITES = ("**/*[a-z0-9]Tests/**", "**/*[a-z0-9]TestCases/**", "**/src/*[a-z0-9]Test/**",
-                "**/src/test[A-Z0-9]*/**", "**/*[a-z0-9]Test/src/**")
+                "**/src/test[A-Z0-9]*/**", "**/*[a-z0-9]Test/src/**", "**/src/*-test/**")
 # at the top of a tree, `integration/` holds the integration tests (containerd's, react-router's, and
 # dd-trace-rb's nine test apps); deeper it is code as often (dubbo's `registry/integration`)
 TOP_SUITES = ("integration/**",)

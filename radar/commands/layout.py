@@ -137,6 +137,8 @@ def read_layout(repo: Path) -> Layout:
     code_sources = [f for f in code if language_for(f)]
     globs = _globs(code, code_sources, size)
     at_the_top = any(glob == "*" for glob, _ in globs)
+    taken = {glob for glob, _ in globs}
+    globs += tuple(g for g in _grouped_at_the_top(code, code_sources) if g[0] not in taken) if at_the_top else ()
     fleets = {glob.split("/")[0] for glob, _ in globs if glob != "*"}
     excludes = (kept_out + dropped + (_not_packages_at_the_top(files, sources, fleets, left_in(code_sources, kept_out))
                                       if at_the_top else ()) + build_outputs(repo, files))
@@ -584,13 +586,32 @@ def _not_packages_at_the_top(files: list[str], sources: list[str], fleets: set[s
     a fleet of their own (`instrumentation/`, for `instrumentation/*`) stay, and so does the one
     holding most of the code kept (phpstan's `src/`, the root package's own, beside five tools
     with a composer.json each: its 1,292 files were excluded)."""
-    built = frozenset(sources)
-    packages = {parts[0] for parts in (f.split("/") for f in files)
-                if len(parts) == 2 and (_is_manifest(parts[1]) or is_go_source(parts[1]))
-                or _builds_sources(parts, 0, built)}
+    packages = _top_packages(files, sources)
     counts = Counter(PurePosixPath(f).parts[0] for f in sources if f.count("/") >= 1)
     return tuple((f"{folder}/**", "not a package", n) for folder, n in sorted(counts.items())
                  if folder not in packages and folder not in fleets and folder != _main_code(kept, packages))
+
+
+def _top_packages(files: list[str], sources: list[str]) -> set[str]:
+    """The top folders that are packages: a manifest, Go code or a JVM module's sources each."""
+    built = frozenset(sources)
+    return {parts[0] for parts in (f.split("/") for f in files)
+            if len(parts) == 2 and (_is_manifest(parts[1]) or is_go_source(parts[1])) or _builds_sources(parts, 0, built)}
+
+
+def _grouped_at_the_top(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
+    """With `*` for the packages at the top, a top folder that is no package but groups a few
+    (fewer than GROUPED_AT_THE_TOP, which make a fleet of their own), a build file or a JVM
+    module's sources each, and code beside it (not Odoo's `setup/<addon>/setup.py`, packaging
+    shims): its folders are packages as the top's are, not code to leave out (spring-security's `kerberos/kerberos-core`, `kerberos/kerberos-web`; otel-java-contrib's
+    `compressors/compressor-zstd`, all in the build's settings)."""
+    built, top = frozenset(sources), _top_packages(files, sources)
+    coded = {tuple(f.split("/")[:2]) for f in sources if f.count("/") >= 2 and not _is_manifest(f.rpartition("/")[2])}
+    grouped = {tuple(parts[:2]) for parts in (f.split("/") for f in files) if parts[0] not in top
+               and (len(parts) == 3 and _is_manifest(parts[2], parts[1]) or _builds_sources(parts, 1, built))}
+    found = Counter(folder for folder, package in grouped & coded
+                    if not not_fleet(folder) and not inside_tests((folder, package)))
+    return tuple((f"{folder}/*", n) for folder, n in sorted(found.items()))
 
 
 def _main_code(kept: list[str], packages: set[str]) -> str | None:

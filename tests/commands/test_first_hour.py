@@ -681,15 +681,28 @@ def test_init_finds_the_modules_of_an_sbt_build_by_their_src_main_folders(tmp_pa
 def test_init_keeps_a_top_folder_grouping_the_builds_modules_as_a_fleet_beside_them(tmp_path):
     """kafka: `clients`, `core`, `streams`… at the top and `connect/{api,runtime,json,…}`, all
     declared in one settings.gradle; connect/ is no module itself, so its 627 files were
-    excluded as "not a package". A folder of a few is still no fleet (`tools/`)."""
+    excluded as "not a package". A folder of a few modules (`tools/`: spring-security's
+    `kerberos/kerberos-*`, otel-java-contrib's `runtime-attach/*`) holds packages as well."""
     files = {"settings.gradle": "", "build.gradle": ""}
     for name in ("clients", "core", "streams", "raft", "metadata", "storage",
                  "connect/api", "connect/runtime", "connect/json", "connect/file",
                  "connect/mirror", "tools/one", "tools/two"):
         files[f"{name}/src/main/java/org/x/Main.java"] = "package org.x;\n\nclass Main {}\n"
     done, fleet_rules = _init(tmp_path / "gradle-repo", files, tmp_path / "rules")
-    assert fleet_rules["subsystems"] == ["*", "connect/*"], done.stderr
-    assert "tools/**" in fleet_rules["exclude"] and "connect/**" not in fleet_rules["exclude"]
+    assert fleet_rules["subsystems"] == ["*", "connect/*", "tools/*"], done.stderr
+    assert not any(glob.startswith(("tools/", "connect/")) for glob in fleet_rules["exclude"])
+    assert "tools/* (2 packages)" in done.stderr
+
+
+def test_init_leaves_out_integration_test_source_sets_and_folders_of_integration_tests_or_fuzzers(tmp_path):
+    """spring-security: `config/src/integration-test/` (a Gradle source set named in kebab case)
+    and `itest/{context,web}`; jellyfin's `fuzz/Jellyfin.Api.Fuzz`: tests, whatever their build."""
+    files = {"settings.gradle": "", "config/src/integration-test/java/org/x/LdapITests.java": "class LdapITests {}\n"}
+    for name in ("core", "config", "web", "ldap", "itest/context", "itest/web", "fuzz/api"):
+        files[f"{name}/src/main/java/org/x/Main.java"] = "package org.x;\n\nclass Main {}\n"
+    done, fleet_rules = _init(tmp_path / "gradle-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["*"], done.stderr
+    assert {"**/src/*-test/**", "itest/**", "fuzz/**"} <= set(fleet_rules["exclude"])
 
 
 def test_init_keeps_the_root_packages_own_code_beside_tool_packages_at_the_top(tmp_path):
