@@ -435,14 +435,15 @@ def _decide(args) -> int:
 
 
 def _init(args) -> int:
-    from radar.commands.starter import code_hint, counted, write_starter
+    from radar.commands.starter import code_hint, counted, unread, write_starter
 
     layout, written = write_starter(args.repo, args.rules, args.force)
     globs = ", ".join(f"{g} ({counted(g, n)})" for g, n in layout.globs) \
         or "none found: edit fleet.subsystems" + code_hint(layout)
+    left = f"\nin no subsystem: {unread(layout)}" if layout.uncovered else ""
     print(f"wrote {', '.join(map(str, written))}\nsubsystems: {globs}; excludes: {len(layout.excludes)} "
-          f"globs for tests, fixtures, migrations, examples, benchmarks, vendored and generated code\nnext: radar scan --repo {args.repo} "
-          f"--rules {args.rules} --out radar-out", file=sys.stderr)
+          f"globs for tests, fixtures, migrations, examples, benchmarks, vendored and generated code{left}\n"
+          f"next: radar scan --repo {args.repo} --rules {args.rules} --out radar-out", file=sys.stderr)
     unread = sum(n for _, n in layout.unread)
     if unread > layout.source_files:
         shown = ", ".join(f"{language} {n}" for language, n in layout.unread)

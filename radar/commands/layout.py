@@ -60,7 +60,7 @@ from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_output
                                      scaffold_glob, without_code, without_drops)
 from radar.commands.folders import (MIN_PACKAGES, MODULE_FLEET, go_ignored, helper_folders, inside_tests,
                                     is_go_source, left_in, not_fleet, suites, versions, within)
-from radar.commands.uncovered import code_folders, fleets_library, lone_families, uncovered_tops
+from radar.commands.uncovered import code_folders, fleets_library, lone_families, uncovered_folders, uncovered_tops
 from radar.config import GateRules
 from radar.globs import glob_match
 from radar.infra.gitdoor import GitError, git, is_git_checkout
@@ -118,6 +118,7 @@ class Layout:
     measured: tuple[str, ...] = ()  # files whose size decided a glob (_own_package), or found generated
     unread: tuple[tuple[str, int], ...] = ()  # (language, files) of languages the radar does not parse
     code_folders: tuple[tuple[str, int, bool], ...] = ()  # with no glob: (folder, source files, excluded)
+    uncovered: tuple[tuple[str, int], ...] = ()  # with globs: (folder, source files) no glob holds, most first
 
 
 def read_layout(repo: Path) -> Layout:
@@ -146,13 +147,14 @@ def read_layout(repo: Path) -> Layout:
     globs += fleets_library(globs, code_sources, excludes)
     globs += lone_families(globs, code_sources, excludes, {f.rpartition("/")[0] for f in files if "/" in f
                                                             and _is_manifest(f.rpartition("/")[2])})
-    kept = left_in(files, excludes)
-    globs = tuple((glob, _matched(glob, kept) or n if "*" in glob else n) for glob, n in globs)
+    tracked = left_in(files, excludes)
+    globs = tuple((glob, _matched(glob, tracked) or n if "*" in glob else n) for glob, n in globs)
+    kept = left_in(code_sources, excludes)
     return Layout(globs, excludes, _worktrees(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
                   len(sources), tuple(sorted(measured)),
                   tuple(Counter(filter(None, map(unread_language, files))).most_common()),
-                  () if globs else code_folders(sources, excludes))
+                  () if globs else code_folders(sources, excludes), uncovered_folders(globs, kept))
 
 
 def _size(repo: Path, path: str) -> int:

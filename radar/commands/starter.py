@@ -17,6 +17,7 @@ def radar_yaml(layout: Layout, repo: Path) -> str:
         lines += ["  # folders whose sub-folders are packages: each package is one subsystem",
                   "  subsystems:"]
         lines += [f"    - \"{glob}\"   # {counted(glob, n)}" for glob, n in layout.globs]
+        lines += [f"  # read by no glob above (add one to scan them): {unread(layout)}"] if layout.uncovered else []
     elif layout.worktrees:
         lines += [f"  # {layout.worktrees} git worktrees: each one's own namespace is a subsystem",
                   "  worktree_namespace: \"lib/{name}\"",
@@ -39,6 +40,13 @@ def radar_yaml(layout: Layout, repo: Path) -> str:
               "  min_tokens: 50       # smaller units are too thin to extract",
               ""]
     return "\n".join(lines)
+
+
+def unread(layout: Layout, shown: int = 5) -> str:
+    """The folders of code no glob holds, most first: `zrpc/ (42 source files), gateway/ (7)`."""
+    folders = [f"{folder}/ ({n}{' source files' if not at else ''})" for at, (folder, n) in enumerate(layout.uncovered[:shown])]
+    more = len(layout.uncovered) - shown
+    return ", ".join(folders) + (f" and {more} more" if more > 0 else "")
 
 
 def counted(glob: str, n: int) -> str:

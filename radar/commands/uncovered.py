@@ -115,6 +115,27 @@ def lone_families(globs: tuple[tuple[str, int], ...], sources: list[str], exclud
     return tuple(sorted(found.items()))
 
 
+def uncovered_folders(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:
+    """The code kept that no glob holds, by folder, most first: what init tells a user is left
+    unread (go-zero's `zrpc/`, 42 Go files, beside its `core/*` and `rest/*`), each the
+    shallowest folder of it that holds no glob's packages (`tools/goctl` for its own files
+    beside `tools/goctl/*`). Not the top's own files (a setup script, a config), nor folders
+    that are never packages (scripts, docs, `.github`)."""
+    if not globs:
+        return ()
+    bases = {glob.rpartition("/")[0] if "*" in glob else glob for glob, _ in globs}
+    counts: Counter = Counter()
+    for f in in_no_package(globs, kept):
+        folder = ""
+        for part in f.split("/")[:-1]:
+            folder = f"{folder}/{part}" if folder else part
+            if not any(base == folder or within(folder, base) for base in bases):
+                break
+        if folder and not any(map(not_fleet, folder.split("/"))):  # scripts, docs, `.github`: never packages
+            counts[folder] += 1
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
 def fleets_library(globs: tuple[tuple[str, int], ...], sources: list[str],
                     excludes: tuple[tuple[str, str, int], ...]) -> tuple[tuple[str, int], ...]:
     """The folder holding a fleet of modules' folder, as one package, when UNCOVERED_FILES or more

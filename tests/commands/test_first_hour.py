@@ -705,6 +705,19 @@ def test_init_leaves_out_integration_test_source_sets_and_folders_of_integration
     assert {"**/src/*-test/**", "itest/**", "fuzz/**"} <= set(fleet_rules["exclude"])
 
 
+def test_init_names_the_code_no_glob_holds(tmp_path):
+    """go-zero: its `core/*` packages make the fleet; `zrpc/`, the RPC half of the framework, is
+    in no glob, and a user is told so (scripts are never a package: not named)."""
+    files = {"go.mod": "module github.com/x/frame\n", "scripts/gen/main.go": "package main\n\nfunc main() {}\n",
+             "zrpc/client.go": "package zrpc\n\nfunc Dial() {}\n", "zrpc/internal/conn.go": "package internal\n"}
+    for n in range(12):
+        files[f"core/part{n}/part.go"] = f"package part{n}\n\nfunc Run() int {{ return {n} }}\n"
+    done, fleet_rules = _init(tmp_path / "go-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["core/*"], done.stderr
+    assert "in no subsystem: zrpc/ (2 source files)\n" in done.stderr
+    assert "# read by no glob above (add one to scan them): zrpc/ (2 source files)" in (tmp_path / "rules" / "radar.yaml").read_text()
+
+
 def test_init_keeps_the_root_packages_own_code_beside_tool_packages_at_the_top(tmp_path):
     """phpstan: five tools with a composer.json each (`compiler/`, `issue-bot/`…) made `*`, and
     `src/`, the root package's 1,292 files, was excluded as "not a package". helix's `runtime/`,
