@@ -41,6 +41,9 @@ EXCLUDABLE = {
     # not `benchmark`, a feature's name too (rails' `generators/rails/benchmark`)
     "benchmarks": ("benchmarks", "benches", "microbench", "microbenchmarks", "jmh"),
 }
+# names of tests and migrations elsewhere that name code in Go, whose tests are `_test.go` files:
+# go-zero's `goctl/api/spec` (the API model) and `goctl/migrate` (a command)
+GO_CODE_NAMES = {"spec", "specs", "migrate"}
 # a test runner's setup files too: vitest's `test-setup.ts`, create-react-app's `setupTests.js`;
 # Rust's unit tests kept beside the code (`mod tests;` in `src/interface/tests.rs`); C's and C++'s
 # test programs beside their sources (collectd's `src/redfish_test.c`, googletest's `_unittest.cc`)
@@ -239,9 +242,11 @@ def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
         for parent, name in zip(parts, parts[1:]):  # Go's test helpers of package x: x/xtest
             if name == parent + "test" and f.endswith(".go"):  # (net/http/httptest, exporter/exportertest)
                 counts[(f"**/{name}/**", "tests")] += 1
+        go_code = f.endswith(".go")  # its tests are `_test.go` files, excluded by name
         for why, names in EXCLUDABLE.items():
             for at, name in enumerate(parts):  # Symfony's and .NET's `Tests`, `Fixtures` too; but `Migrations`
                 if (name in names or why != "migrations" and name.lower() in names) \
+                        and not (go_code and name in GO_CODE_NAMES) \
                         and at not in domain and parts.index(name) == at:  # is their code; once a file
                     # a name an organisation's also is (com/google/samples) is excluded where it is a folder's
                     glob = "/".join(parts[:at + 1]) + "/**" if name in named else f"**/{name}/**"

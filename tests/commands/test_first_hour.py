@@ -718,6 +718,22 @@ def test_init_names_the_code_no_glob_holds(tmp_path):
     assert "# read by no glob above (add one to scan them): zrpc/ (2 source files)" in (tmp_path / "rules" / "radar.yaml").read_text()
 
 
+def test_init_reads_a_go_folder_named_spec_or_migrate_as_code_and_a_ruby_spec_folder_as_tests(tmp_path):
+    """go-zero's `goctl/api/spec` (the API model, beside its `_test.go` files) and `goctl/migrate`
+    (a command): Go's tests are `_test.go` files, whatever their folder; Ruby's are in `spec/`."""
+    files = {"go.mod": "module github.com/x/goctl\n", "api/spec/spec.go": "package spec\n\ntype Spec struct{}\n",
+             "api/spec/spec_test.go": "package spec\n", "migrate/migrate.go": "package migrate\n\nfunc Run() {}\n"}
+    for n in range(12):
+        files[f"api/part{n}/part.go"] = f"package part{n}\n\nfunc Run() int {{ return {n} }}\n"
+    _, fleet_rules = _init(tmp_path / "go-repo", files, tmp_path / "rules")
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert not excluded("api/spec/spec.go") and not excluded("migrate/migrate.go") and excluded("api/spec/spec_test.go")
+    gems = {f"gems/{name}/{name}.gemspec": "" for name in ("one", "two", "three")}
+    gems |= {f"gems/{name}/spec/{name}_spec.rb": "describe 1 do\nend\n" for name in ("one", "two", "three")}
+    _, fleet_rules = _init(tmp_path / "ruby-repo", gems, tmp_path / "ruby-rules")
+    assert "**/spec/**" in fleet_rules["exclude"]
+
+
 def test_init_keeps_the_root_packages_own_code_beside_tool_packages_at_the_top(tmp_path):
     """phpstan: five tools with a composer.json each (`compiler/`, `issue-bot/`…) made `*`, and
     `src/`, the root package's 1,292 files, was excluded as "not a package". helix's `runtime/`,
