@@ -501,3 +501,34 @@ def test_a_function_that_is_mostly_one_block_clusters_as_the_function():
         shapes += shapes_of(s, "import os\n" + SPLIT, "split.py")
     [found] = cluster(shapes)
     assert [(m.kind, m.name) for m in found.members] == [("function", "split_partition")] * 4
+
+
+
+MODULE = '''<?php
+
+namespace Appwrite\\Platform\\Modules\\{name};
+
+use Appwrite\\Platform\\Modules\\{name}\\Services\\Http;
+use Appwrite\\Platform\\Modules\\{name}\\Services\\Workers;
+use Utopia\\Platform;
+
+class Module extends Platform\\Module
+{{
+    public function __construct()
+    {{
+        $this->addService('http', new Http());
+        $this->addService('workers', new Workers());
+    }}
+}}
+'''
+
+
+def test_a_small_php_class_under_its_header_is_reported_as_the_class_not_as_its_module():
+    """appwrite's 21 `Module.php`: most of each file is `namespace` and `use` lines, the module's
+    shape theirs; the copies are the class, which is what the gate then finds too thin."""
+    shapes = []
+    for name in ("Account", "Databases", "Storage"):
+        work = FileWork(name, f"Modules/{name}/Module.php", "/nonexistent", "php", None)
+        shapes += _bind(work, analyse_bytes(MODULE.format(name=name).encode(), "php")).shapes
+    assert [(c.representative.kind, c.representative.name, len(c.members)) for c in cluster(shapes)] == \
+        [("class", "Module", 3)]
