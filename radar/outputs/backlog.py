@@ -228,8 +228,9 @@ def _entry(position: int, c: dict, roots: dict[str, str], together: Sequence[tup
             + ": their copies sit in the same files, so one change can take them together")
     helper = (c.get("routing") or {}).get("helper")
     if c.get("action") == "adopt" and helper:
+        hidden = " (private there: made visible to the others first)" if helper.get("private") else ""
         lines.append(f"- **Action:** adopt `{_code_span(helper['name'])}` ({escape(helper['path'])}:{helper['line']}) "
-                     f"from {home}: it already defines this shape")
+                     f"from {home}{hidden}: it already defines this shape")
     elif c.get("action") == "adopt":
         lines.append(f"- **Action:** adopt / delegate to {home}: the work belongs to that subsystem's own loop")
     elif c.get("action") == "extract":

@@ -40,7 +40,8 @@ def explain(snapshot: dict, candidate: dict) -> str:
               f"  chosen by: {routing.get('by', 'unknown')}"]
     if routing.get("helper"):
         helper = routing["helper"]
-        lines.append(f"  adopt: {helper['name']} ({helper['path']}:{helper['line']}), in {helper['subsystem']}")
+        hidden = " (private there: made visible to the others first)" if helper.get("private") else ""
+        lines.append(f"  adopt: {helper['name']} ({helper['path']}:{helper['line']}), in {helper['subsystem']}{hidden}")
     if routing.get("inferred") and routing.get("evidence"):
         lines.append("  references to it (one per consumer):")
         lines += [f"    {where}" for where in routing["evidence"]]

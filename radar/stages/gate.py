@@ -21,7 +21,7 @@ from radar.config import Decision, GateRules, Route, Rules, matches
 from radar.stages.deps import NO_DEPENDENCIES, Dependencies
 from radar.stages.discover import Fleet, SourceFile, Subsystem, describe_age
 from radar.stages.manifests import C_SOURCES, HEADER_SUFFIXES
-from radar.stages.shape import annotation_tokens, name_code
+from radar.stages.shape import annotation_tokens, is_private, name_code
 
 
 # what ends a fork's name after the name of what it forks: a major version (`-7`, `.v9`, `4`), or
@@ -50,6 +50,7 @@ class Instance:
     dirty: bool
     stable: bool
     unstable_because: str | None  # plain words, e.g. "mod's copy changed 2 h ago"
+    private: bool = False  # visible only where it is defined (shape.is_private): adopting it makes it visible first
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,8 @@ def _instance(member, sim, content, subsystems, files, fleet, gate_rules: GateRu
                                     gate_rules, history)
     return Instance(member.subsystem, member.path, member.start_line, member.end_line,
                     member.name, member.kind, member.language, member.exact, sim, content,
-                    last_change, dirty, because is None, because)
+                    last_change, dirty, because is None, because,
+                    is_private(member.name, member.blind, member.language))
 
 
 def _unstable_because(member, owner: Subsystem, last_change, settled, dirty, now, gate_rules, history) -> str | None:

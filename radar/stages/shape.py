@@ -115,6 +115,30 @@ ANNOTATED = frozenset({"java", "kotlin", "scala", "groovy", "dart", "python", "j
 _AT, _DOT, _OPEN, _CLOSE = (blind_code("kw", text) for text in ("@", ".", "(", ")"))
 
 
+# languages that mark a private definition with a `private` modifier before its name
+MODIFIED = frozenset({"java", "kotlin", "scala", "csharp", "php", "typescript", "tsx", "vue", "swift"})
+_PRIVATE = blind_code("kw", "private")
+_HEAD_ENDS = frozenset(blind_code("kw", text) for text in ("(", "{", "=", ":"))
+
+
+def is_private(name: str, blind: str, language: str) -> bool:
+    """Whether a definition is visible only where it is defined, by its language's mark: a
+    `private` modifier before its parameters or body (not a member's inside it), Python's leading
+    underscore (not a dunder), Go's lower-case initial, JavaScript's `#`."""
+    if language in MODIFIED:
+        for code in blind:
+            if code == _PRIVATE:
+                return True
+            if code in _HEAD_ENDS:
+                return False
+        return False
+    if language == "python":
+        return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+    if language == "go":
+        return name[:1].islower()
+    return language in ("javascript", "typescript", "tsx") and name.startswith("#")
+
+
 def annotation_tokens(blind: str, language: str) -> int:
     """How many of a unit's tokens are annotations or decorators (`@Advice.OnMethodExit(…)`,
     `@Nullable`, `@app.route("/")`): what a framework reads, not code the unit runs. (Python's

@@ -160,6 +160,9 @@ def test_an_inferred_adopt_names_the_unit_to_adopt_and_the_evidence():
     text = render(snapshot)
     assert "- **Home:** lib/auth — inferred: 2 of 2 other consumers reference it" in text
     assert "- **Action:** adopt `with_retry` (auth/net/retry.py:8) from lib/auth: it already defines this shape" in text
+    retry["routing"]["helper"] |= {"name": "_with_retry", "private": True}  # netty's `shutdownDone`, a private method
+    assert "- **Action:** adopt `_with_retry` (auth/net/retry.py:8) from lib/auth (private there: made visible to " \
+           "the others first): it already defines this shape" in render(snapshot)
 
 
 def test_a_proposal_identical_in_some_consumers_says_so_beside_its_similarity():

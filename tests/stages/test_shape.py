@@ -348,3 +348,24 @@ def test_annotation_tokens_are_the_annotations_and_decorators_a_unit_carries():
     assert annotation_tokens(_blind("def f(a):\n    return g(a)\n", "python"), "python") == 0
     # Ruby's `@count` is an instance variable, no annotation
     assert annotation_tokens(_blind("def f\n  @count = g(1)\nend\n", "ruby"), "ruby") == 0
+
+
+@pytest.mark.parametrize("language, source, private, public", [
+    ("java", "class A {\n  @Deprecated\n  private static int hidden(int x) { return x; }\n"
+             "  public int shown(int x) { return x; }\n}\n", "hidden", "shown"),
+    ("java", "final class Outer {\n  private int field;\n  void run() { field = 1; }\n}\n", None, "Outer"),
+    ("php", "<?php\nclass A {\n  private function hidden() { return 1; }\n  function shown() { return 2; }\n}\n",
+     "hidden", "shown"),
+    ("python", "def _hidden():\n    return 1\n\ndef shown():\n    return 2\n\nclass A:\n    def __init__(self):\n"
+               "        self.x = 1\n", "_hidden", "__init__"),
+    ("go", "package a\n\nfunc hidden() int { return 1 }\n\nfunc Shown() int { return 2 }\n", "hidden", "Shown"),
+])
+def test_a_definition_is_private_by_its_languages_mark_and_not_by_a_members(language, source, private, public):
+    """What makes adopting a unit ask that it be made visible first: `private` before a Java or
+    PHP method's parameters (a class whose first field is private is not), Python's underscore
+    (not a dunder), Go's lower-case initial."""
+    from radar.stages.shape import is_private, stream_codes
+    units = {unit.name: unit for unit in extract(source.encode(), language).units}
+    def private_(name):
+        return is_private(name, stream_codes(units[name].tokens)[0], language)
+    assert (private is None or private_(private)) and not private_(public)
