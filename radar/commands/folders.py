@@ -20,7 +20,8 @@ NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures"
                   *EXCLUDABLE["vendored"], *EXCLUDABLE["migrations"], *EXCLUDABLE["fixtures"]}
 MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet of packages
 MODULE_FLEET = 20  # with no folder of packages, a folder holding this many modules: one-module packages
-TEST_WORDS = {"test", "tests", "itest", "itests", "fuzz", "e2e", "spec", "specs", "testing", "regress"}  # in a folder name: suites, not a fleet
+# in a folder name: suites, not a fleet
+TEST_WORDS = {"test", "tests", "itest", "itests", "fuzz", "e2e", "spec", "specs", "testing", "regress"}
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil", "testdir")  # one word: `testprojects`
 # a folder named for a version (semconv/v1.20.0): a frozen copy, never part of a fleet (versions)
 VERSION_NAME = re.compile(r"v?\d+(?:[._]\d+)*(?:(?:alpha|beta|rc)\d*)?", re.IGNORECASE)  # v1.20.0, 2_0, v1beta1

@@ -598,14 +598,16 @@ def _top_packages(files: list[str], sources: list[str]) -> set[str]:
     """The top folders that are packages: a manifest, Go code or a JVM module's sources each."""
     built = frozenset(sources)
     return {parts[0] for parts in (f.split("/") for f in files)
-            if len(parts) == 2 and (_is_manifest(parts[1]) or is_go_source(parts[1])) or _builds_sources(parts, 0, built)}
+            if len(parts) == 2 and (_is_manifest(parts[1]) or is_go_source(parts[1]))
+            or _builds_sources(parts, 0, built)}
 
 
 def _grouped_at_the_top(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
     """With `*` for the packages at the top, a top folder that is no package but groups a few
     (fewer than GROUPED_AT_THE_TOP, which make a fleet of their own), a build file or a JVM
     module's sources each, and code beside it (not Odoo's `setup/<addon>/setup.py`, packaging
-    shims): its folders are packages as the top's are, not code to leave out (spring-security's `kerberos/kerberos-core`, `kerberos/kerberos-web`; otel-java-contrib's
+    shims): its folders are packages as the top's are, not code to leave out (spring-security's
+    `kerberos/kerberos-core`, `kerberos/kerberos-web`; otel-java-contrib's
     `compressors/compressor-zstd`, all in the build's settings)."""
     built, top = frozenset(sources), _top_packages(files, sources)
     coded = {tuple(f.split("/")[:2]) for f in sources if f.count("/") >= 2 and not _is_manifest(f.rpartition("/")[2])}

@@ -715,7 +715,8 @@ def test_init_names_the_code_no_glob_holds(tmp_path):
     done, fleet_rules = _init(tmp_path / "go-repo", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["core/*"], done.stderr
     assert "in no subsystem: zrpc/ (2 source files)\n" in done.stderr
-    assert "# read by no glob above (add one to scan them): zrpc/ (2 source files)" in (tmp_path / "rules" / "radar.yaml").read_text()
+    rules = (tmp_path / "rules" / "radar.yaml").read_text()
+    assert "# read by no glob above (add one to scan them): zrpc/ (2 source files)" in rules
 
 
 def test_init_reads_a_go_folder_named_spec_or_migrate_as_code_and_a_ruby_spec_folder_as_tests(tmp_path):
