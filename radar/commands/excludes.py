@@ -71,6 +71,11 @@ EXAMPLE_FOLDERS = ("**/*-examples/**", "**/*_examples/**", "**/*-samples/**", "*
                    # and demos, singular too, a demo app being named so (Sentinel's 30 `sentinel-demo/*` apps,
                    # three of its thirteen proposals; dubbo's `dubbo-demo`, prisma's `prisma-8-demo`)
                    "**/*-demo/**", "**/*-demos/**", "**/*_demo/**", "**/*_demos/**",
+                   # and quickstarts, a sample app each (quarkus-quickstarts' 107 `*-quickstart` apps, whose
+                   # 22 near-gate entries were copies made on purpose), and a getting-started guide's code
+                   # (diesel's `getting_started_step_1`…`_3`, each step a copy of the one before)
+                   "**/*-quickstart/**", "**/*-quickstarts/**", "**/*_quickstart/**", "**/*_quickstarts/**",
+                   "**/getting-started*/**", "**/getting_started*/**",
                    # at the top, a documentation's code (playframework's `documentation/manual`, 358
                    # files; Exposed's `documentation-website` snippets, 17 packages); deeper it is a
                    # feature's code as often (fastlane's `lib/fastlane/documentation`)

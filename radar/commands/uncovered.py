@@ -162,9 +162,11 @@ def code_folders(sources: list[str], excludes: tuple[tuple[str, str, int], ...])
     """With no subsystem found: the folders holding the most source files, three levels down at
     most, tests and the like aside, for init's hint of where to name subsystems (node_exporter's
     `collector`, its ~100 collectors as 190 files of one Go package; node-red's
-    `packages/node_modules/@node-red`, its own packages where dependencies usually are). Each
-    with whether an exclude for dependencies or vendored code keeps it out."""
+    `packages/node_modules/@node-red`, its own packages where dependencies usually are), not a
+    hidden tool's folder (`.github`). Each with whether an exclude for dependencies or vendored
+    code keeps it out."""
     vendored = any_glob(tuple(glob for glob, why, _ in excludes if why == "vendored") + FleetRules().exclude)
     other = any_glob(tuple(glob for glob, why, _ in excludes if why != "vendored"))
-    held = Counter("/".join(f.split("/")[:-1][:3]) for f in sources if "/" in f and not other(f))
+    held = Counter("/".join(f.split("/")[:-1][:3]) for f in sources  # never a tool's `.github`, `.circleci`
+                   if "/" in f and not other(f) and not f.startswith(".") and "/." not in f)
     return tuple((folder, n, vendored(folder + "/")) for folder, n in held.most_common(HINTED))

@@ -735,6 +735,19 @@ def test_init_reads_a_go_folder_named_spec_or_migrate_as_code_and_a_ruby_spec_fo
     assert "**/spec/**" in fleet_rules["exclude"]
 
 
+def test_init_reads_a_repository_of_quickstarts_as_samples_and_names_no_tools_folder(tmp_path):
+    """quarkus-quickstarts: 107 `*-quickstart` apps, each its own Maven build, copied from one
+    another on purpose (22 near-gate entries, all such copies), and `getting-started*` guides; what
+    is left is the CI's scripts, no package to name."""
+    files = {".github/scripts/check.py": "def check():\n    return 1\n"}
+    for name in ("kafka-quickstart", "amqp-quickstart", "redis-quickstart", "getting-started", "getting-started-async"):
+        files[f"{name}/pom.xml"] = "<project/>\n"
+        files[f"{name}/src/main/java/org/acme/Resource.java"] = "package org.acme;\n\nclass Resource {}\n"
+    done, fleet_rules = _init(tmp_path / "samples", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == [] and "none found" in done.stderr and ".github" not in done.stderr
+    assert {"**/*-quickstart/**", "**/getting-started*/**"} <= set(fleet_rules["exclude"])
+
+
 def test_init_keeps_the_root_packages_own_code_beside_tool_packages_at_the_top(tmp_path):
     """phpstan: five tools with a composer.json each (`compiler/`, `issue-bot/`…) made `*`, and
     `src/`, the root package's 1,292 files, was excluded as "not a package". helix's `runtime/`,
