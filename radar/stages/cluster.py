@@ -249,10 +249,11 @@ def _headed(shapes: list[Shape]) -> set[tuple[str, str]]:
     for file, units in by_file.items():
         modules = [u for u in units if u.kind == "module"]
         inner = [u for u in units if u.kind != "module"]
-        top = [u for u in inner if not any(o.size > u.size and o.start_line <= u.start_line and u.end_line <= o.end_line
-                                           for o in inner)]
-        if len(modules) == 1 and len(top) == 1 and 2 * top[0].size < modules[0].size \
-                and top[0].behaviour == modules[0].behaviour:
+        if len(modules) != 1 or not inner:
+            continue
+        one = max(inner, key=lambda u: u.size)  # the one definition, when it holds every other
+        if all(u is one or u.size < one.size and one.start_line <= u.start_line and u.end_line <= one.end_line
+               for u in inner) and 2 * one.size < modules[0].size and one.behaviour == modules[0].behaviour:
             found.add(file)
     return found
 
