@@ -1,7 +1,7 @@
-"""What a folder's name and place say when a layout is read (layout.py, uncovered.py): never a
-fleet's (tests, examples, vendored code: NOT_SUBSYSTEMS), a suite of tests, a version kept
-frozen beside others, a Go source; and which files a glob holds, and which no glob holds; the
-helper folders beside a folder of modules."""
+"""What a folder's name and place say when a layout is read (layout.py, uncovered.py, top.py):
+never a fleet's (tests, examples, vendored code: NOT_SUBSYSTEMS), a suite of tests, a version
+kept frozen beside others, a Go source, a package's manifest or a JVM module's sources; and which
+files a glob holds, and which no glob holds; the helper folders beside a folder of modules."""
 from __future__ import annotations
 
 import re
@@ -9,6 +9,12 @@ import re
 from radar.commands.excludes import EXCLUDABLE
 from radar.globs import any_glob
 
+# named for the package: rails/activerecord/activerecord.gemspec, src/Orders/Orders.csproj
+MANIFEST_SUFFIXES = (".gemspec", ".csproj")
+MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod", "Cargo.toml", "pom.xml",
+             "build.gradle", "build.gradle.kts", "Gemfile", "deps.edn", "project.clj", "__init__.py", "mix.exs",
+             "composer.json", "Package.swift", "build.sbt", "conanfile.py",  # conanfile.py: a Conan recipe
+             "CMakeLists.txt"}  # a C or C++ component: fluent-bit's plugins/<name>
 NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
                   "examples", "example", "samples", "sample", "docs_src", "playground", "playgrounds", "sandbox",
                   "sandboxes",
@@ -98,3 +104,16 @@ def helper_folders(folder: str, sources: list[str]) -> tuple[tuple[str, int], ..
     helpers = {f[len(prefix):].partition("/")[0] for f in sources if f.startswith(prefix) and "/" in f[len(prefix):]}
     helpers = {h for h in helpers if not h.startswith("_") and not inside_tests((h,))}
     return ((f"{folder}/*", len(helpers)),) if helpers else ()
+
+
+def is_manifest(name: str, folder: str = "") -> bool:
+    """A package's manifest; in `folder`, also the PHP plugin's file named after it (Matomo's
+    `plugins/Goals/Goals.php`, as WordPress's and PrestaShop's plugins have)."""
+    return name in MANIFESTS or name.endswith(MANIFEST_SUFFIXES) or name == f"{folder}.php"
+
+
+def builds_sources(parts: list[str], depth: int, sources: frozenset[str]) -> bool:
+    """A source file in `<module>/src/main/`, the JVM builds' layout, makes <module> (parts up to
+    `depth`) a module: sbt and Gradle declare theirs in one build file at the top (pekko's
+    `actor`, `stream`, `cluster`), so no manifest of their own marks them."""
+    return parts[depth + 1:depth + 3] == ["src", "main"] and "/".join(parts) in sources

@@ -58,8 +58,10 @@ from pathlib import Path, PurePosixPath
 
 from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, folder_excludes,
                                      scaffold_glob, without_code, without_drops)
-from radar.commands.folders import (MIN_PACKAGES, MODULE_FLEET, go_ignored, helper_folders, inside_tests,
-                                    is_go_source, left_in, not_fleet, suites, versions, within)
+from radar.commands.folders import (MANIFESTS, MIN_PACKAGES, MODULE_FLEET, builds_sources, go_ignored, helper_folders,
+                                    inside_tests, is_go_source, is_manifest, left_in, not_fleet, suites, versions,
+                                    within)
+from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
 from radar.commands.uncovered import code_folders, fleets_library, lone_families, uncovered_folders, uncovered_tops
 from radar.config import GateRules
 from radar.globs import glob_match
@@ -70,12 +72,6 @@ from radar.stages.grammars import unread_language
 from radar.stages.manifests import HEADER_SUFFIXES  # a C or C++ file's declarations: part of its source's module
 from radar.stages.parse import language_for
 
-# named for the package: rails/activerecord/activerecord.gemspec, src/Orders/Orders.csproj
-MANIFEST_SUFFIXES = (".gemspec", ".csproj")
-MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod", "Cargo.toml", "pom.xml",
-             "build.gradle", "build.gradle.kts", "Gemfile", "deps.edn", "project.clj", "__init__.py", "mix.exs",
-             "composer.json", "Package.swift", "build.sbt", "conanfile.py",  # conanfile.py: a Conan recipe
-             "CMakeLists.txt"}  # a C or C++ component: fluent-bit's plugins/<name>
 FOLDER_PACKAGES = ("go", "c", "cpp")  # languages whose package is a folder of files, never one file
 # packages this deep at most: `providers/src/airflow/providers/*`, `src/Symfony/Component/Notifier/Bridge/*`
 MAX_DEPTH = 5
@@ -139,14 +135,14 @@ def read_layout(repo: Path) -> Layout:
     globs = _globs(code, code_sources, size)
     at_the_top = any(glob == "*" for glob, _ in globs)
     taken = {glob for glob, _ in globs}
-    globs += tuple(g for g in _grouped_at_the_top(code, code_sources) if g[0] not in taken) if at_the_top else ()
+    globs += tuple(g for g in grouped_at_the_top(code, code_sources) if g[0] not in taken) if at_the_top else ()
     fleets = {glob.split("/")[0] for glob, _ in globs if glob != "*"}
-    excludes = (kept_out + dropped + (_not_packages_at_the_top(files, sources, fleets, left_in(code_sources, kept_out))
+    excludes = (kept_out + dropped + (not_packages_at_the_top(files, sources, fleets, left_in(code_sources, kept_out))
                                       if at_the_top else ()) + build_outputs(repo, files))
     globs += () if at_the_top else uncovered_tops(globs, code_sources, excludes, files)
     globs += fleets_library(globs, code_sources, excludes)
     globs += lone_families(globs, code_sources, excludes, {f.rpartition("/")[0] for f in files if "/" in f
-                                                            and _is_manifest(f.rpartition("/")[2])})
+                                                            and is_manifest(f.rpartition("/")[2])})
     tracked = left_in(files, excludes)
     globs = tuple((glob, _matched(glob, tracked) or n if "*" in glob else n) for glob, n in globs)
     kept = left_in(code_sources, excludes)
@@ -389,12 +385,12 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
                 if any(not_fleet(p) for p in parts[:depth + 1]) or suites(parts[:depth]):
                     continue
                 children[parent].add(child)
-                if len(parts) == depth + 2 and _is_manifest(parts[-1], parts[depth]) \
-                        or _builds_sources(parts, depth, built) or _swift_target(parts, depth, listed):
+                if len(parts) == depth + 2 and is_manifest(parts[-1], parts[depth]) \
+                        or builds_sources(parts, depth, built) or _swift_target(parts, depth, listed):
                     packages[parent].add(child)
                 elif len(parts) == depth + 2 and is_go_source(parts[-1]) and not go_ignored(parts):
                     go_packages[parent].add(child)
-                elif depth and _is_manifest(parts[-1]) and not inside_tests(parts[depth + 1:-1]):
+                elif depth and is_manifest(parts[-1]) and not inside_tests(parts[depth + 1:-1]):
                     groups[parent].add(child)
                 if _in_packages_folder(parts, depth, built):
                     bare[parent].add(child)
@@ -536,13 +532,6 @@ def _child_holding(folder: str, below: str) -> str:
     return (folder + "/" if folder else "") + rest.split("/")[0]
 
 
-def _builds_sources(parts: list[str], depth: int, sources: frozenset[str]) -> bool:
-    """A source file in `<module>/src/main/`, the JVM builds' layout, makes <module> (parts up to
-    `depth`) a module: sbt and Gradle declare theirs in one build file at the top (pekko's
-    `actor`, `stream`, `cluster`), so no manifest of their own marks them."""
-    return parts[depth + 1:depth + 3] == ["src", "main"] and "/".join(parts) in sources
-
-
 def _swift_target(parts: list[str], depth: int, files: frozenset[str]) -> bool:
     """SwiftPM's layout: each folder of `Sources/` beside a Package.swift is a target (a module),
     with no manifest of its own (vapor's `Sources/Vapor`, `Sources/VaporTesting`)."""
@@ -561,12 +550,6 @@ def _in_packages_folder(parts: list[str], depth: int, sources: frozenset[str],
         and not configures_a_tool("/".join(parts)) and not inside_tests(tuple(parts[depth + 1:-1]))
 
 
-def _is_manifest(name: str, folder: str = "") -> bool:
-    """A package's manifest; in `folder`, also the PHP plugin's file named after it (Matomo's
-    `plugins/Goals/Goals.php`, as WordPress's and PrestaShop's plugins have)."""
-    return name in MANIFESTS or name.endswith(MANIFEST_SUFFIXES) or name == f"{folder}.php"
-
-
 def _module_glob(parent: str, packages: int, sources: list[str]) -> list[tuple[str, int]]:
     """`parent/*.py` when the folder of packages holds about as many modules of its own: each
     of them is a package too (one integration per module). Never Go's, C's or C++'s: their
@@ -579,54 +562,3 @@ def _module_glob(parent: str, packages: int, sources: list[str]) -> list[tuple[s
         return []
     suffix, modules = suffixes.most_common(1)[0]
     return [(f"{parent}/*{suffix}", modules)] if modules >= max(MIN_PACKAGES, MODULE_PACKAGES * packages) else []
-
-
-def _not_packages_at_the_top(files: list[str], sources: list[str], fleets: set[str],
-                             kept: list[str]) -> tuple[tuple[str, str, int], ...]:
-    """With `*` for the packages at the top, the top folders holding code that are no package
-    (rails' `guides/`, `tools/`, `.github/`): each would be a subsystem of its own. Those holding
-    a fleet of their own (`instrumentation/`, for `instrumentation/*`) stay, and so does the one
-    holding most of the code kept (phpstan's `src/`, the root package's own, beside five tools
-    with a composer.json each: its 1,292 files were excluded)."""
-    packages = _top_packages(files, sources)
-    counts = Counter(PurePosixPath(f).parts[0] for f in sources if f.count("/") >= 1)
-    return tuple((f"{folder}/**", "not a package", n) for folder, n in sorted(counts.items())
-                 if folder not in packages and folder not in fleets and folder != _main_code(kept, packages))
-
-
-def _top_packages(files: list[str], sources: list[str]) -> set[str]:
-    """The top folders that are packages: a manifest, Go code or a JVM module's sources each."""
-    built = frozenset(sources)
-    return {parts[0] for parts in (f.split("/") for f in files)
-            if len(parts) == 2 and (_is_manifest(parts[1]) or is_go_source(parts[1]))
-            or _builds_sources(parts, 0, built)}
-
-
-def _grouped_at_the_top(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
-    """With `*` for the packages at the top, a top folder that is no package but groups a few
-    (fewer than GROUPED_AT_THE_TOP, which make a fleet of their own), a build file or a JVM
-    module's sources each, and code beside it (not Odoo's `setup/<addon>/setup.py`, packaging
-    shims): its folders are packages as the top's are, not code to leave out (spring-security's
-    `kerberos/kerberos-core`, `kerberos/kerberos-web`; otel-java-contrib's
-    `compressors/compressor-zstd`, all in the build's settings)."""
-    built, top = frozenset(sources), _top_packages(files, sources)
-    coded = {tuple(f.split("/")[:2]) for f in sources if f.count("/") >= 2 and not _is_manifest(f.rpartition("/")[2])}
-    grouped = {tuple(parts[:2]) for parts in (f.split("/") for f in files) if parts[0] not in top
-               and (len(parts) == 3 and _is_manifest(parts[2], parts[1]) or _builds_sources(parts, 1, built))}
-    found = Counter(folder for folder, package in grouped & coded
-                    if not not_fleet(folder) and not inside_tests((folder, package)))
-    return tuple((f"{folder}/*", n) for folder, n in sorted(found.items()))
-
-
-def _main_code(kept: list[str], packages: set[str]) -> str | None:
-    """The top folder holding most of the code kept, in the language the packages are written
-    in (phpstan's `src/`, PHP; not helix's `runtime/`, 1,190 tree-sitter queries beside Rust)."""
-    tops = Counter(f.partition("/")[0] for f in kept if "/" in f)
-    top, n = max(tops.items(), key=lambda item: item[1], default=(None, 0))
-    if top is None or n * 2 <= len(kept):
-        return None
-    spoken = Counter(language_for(f) for f in kept if f.partition("/")[0] in packages)
-    written = Counter(language_for(f) for f in kept if f.partition("/")[0] == top)
-    return top if spoken and written.most_common(1)[0][0] == spoken.most_common(1)[0][0] else None
-
-

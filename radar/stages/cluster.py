@@ -31,15 +31,13 @@ from radar.stages.carry import LINKED, MODIFIED, NO_LINK, Carried, Decision
 from radar.stages.content import Rarity, median, overlap, shared_content
 from radar.stages.shape import Shape, shape_order, similarity
 from radar.stages.worked import Aligner, Worked, decode_trim, encode_trim, encode_weighed, trim_key, weigh_key
+from radar.stages.wrappers import ONE_TYPE_FILES, WRAPPER_COVERAGE, drop_wrappers
 
 LINK_VOCABULARY = 0.6  # two units are not one shape when their shared names (library calls) agree less
 SMALL_UNIT = 50  # below this many tokens, syntax alone looks alike: demand near-identity...
 LINK_SMALL = 0.9  # ...this close in structure
 VOCABULARY_SHARE = 0.25  # a name used in this share of subsystems (at least 2) is shared vocabulary
 MIN_CLUSTER_TOKENS = 12  # smaller units never cluster: a one-liner is not a shape
-WRAPPER_COVERAGE = 0.9  # a module that is one definition is reported as that definition
-# languages whose files hold one type each by convention: beside it, a header (_headed)
-ONE_TYPE_FILES = frozenset({"java", "kotlin", "scala", "csharp", "php"})
 DEFINERS_KEPT = 12  # the subsystems kept per cluster that define most of what its copies call
 DEFINED_WIDELY = 8  # a name more subsystems define than this is a convention, no one's API
 IDIOM_PER_CONSUMER = 2  # more instances per consumer than this, on average, is an idiom
@@ -148,7 +146,7 @@ def cluster_carrying(shapes: Iterable[Shape], previous: PairIndex | None, earlie
     carried. Also returns what this one carries, for the next."""
     shapes = list(shapes)
     earlier, worked = earlier or Worked(), Worked()
-    eligible = sorted(_drop_wrappers([s for s in shapes if s.size >= max(floor, MIN_CLUSTER_TOKENS)], shapes),
+    eligible = sorted(drop_wrappers([s for s in shapes if s.size >= max(floor, MIN_CLUSTER_TOKENS)], shapes),
                       key=shape_order)
     runs = carry.file_runs(eligible) if files is not None else []
     groups, keys, key_of = _identical_groups(eligible, carry.shape_keys(eligible, runs, files, carried))
@@ -214,48 +212,6 @@ def _reported(found: Cluster) -> bool:
 
 def _spans(group: tuple[Shape, ...]) -> bool:
     return len(group) > 1 and any(shape.subsystem != group[0].subsystem for shape in group)
-
-
-def _drop_wrappers(shapes: list[Shape], every: list[Shape]) -> list[Shape]:
-    """A module whose tokens are almost all one definition is that definition, not a module; so
-    is a module of a language whose files hold one type each (ONE_TYPE_FILES) that is mostly a
-    header over one small definition (_headed; `every`: all the units, however small)."""
-    biggest_child: dict[tuple[str, str], int] = defaultdict(int)
-    for shape in shapes:
-        if shape.kind != "module":
-            file = (shape.subsystem, shape.path)
-            biggest_child[file] = max(biggest_child[file], shape.size)
-    headed = _headed(every)
-    return [
-        s for s in shapes
-        if s.kind != "module" or biggest_child[(s.subsystem, s.path)] < WRAPPER_COVERAGE * s.size
-        and (s.subsystem, s.path) not in headed
-    ]
-
-
-def _headed(shapes: list[Shape]) -> set[tuple[str, str]]:
-    """The files of ONE_TYPE_FILES languages holding one top-level definition, less than half
-    of the file, and no call or branch outside it: a small type under a header of `package`,
-    imports and `use` lines, which makes the module's shape (appwrite's 21 `Module.php`: 28 of
-    55 tokens `namespace` and `use`, proposed at the top of its backlog, where the class alone,
-    `$this->addService('http', new Http())`, is too thin to be). Where the type is most of its
-    file, the module stays: its imports say what the copies use (feign's codecs, each of its
-    own JSON library), and the class would leave that unsaid."""
-    by_file: dict[tuple[str, str], list[Shape]] = defaultdict(list)
-    for shape in shapes:
-        if shape.language in ONE_TYPE_FILES and shape.kind != "block":
-            by_file[(shape.subsystem, shape.path)].append(shape)
-    found = set()
-    for file, units in by_file.items():
-        modules = [u for u in units if u.kind == "module"]
-        inner = [u for u in units if u.kind != "module"]
-        if len(modules) != 1 or not inner:
-            continue
-        one = max(inner, key=lambda u: u.size)  # the one definition, when it holds every other
-        if all(u is one or u.size < one.size and one.start_line <= u.start_line and u.end_line <= one.end_line
-               for u in inner) and 2 * one.size < modules[0].size and one.behaviour == modules[0].behaviour:
-            found.add(file)
-    return found
 
 
 def _identical_groups(shapes: list[Shape], known: list[str | None] | None

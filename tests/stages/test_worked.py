@@ -268,9 +268,10 @@ def test_a_carried_memo_that_does_not_add_up_is_not_taken():
 
 
 def _eligible_groups(shapes):
-    from radar.stages.cluster import _drop_wrappers, _identical_groups
+    from radar.stages.cluster import _identical_groups
+    from radar.stages.wrappers import drop_wrappers
     from radar.stages.shape import shape_order
-    eligible = sorted(_drop_wrappers([s for s in shapes if s.size >= 12], shapes), key=shape_order)
+    eligible = sorted(drop_wrappers([s for s in shapes if s.size >= 12], shapes), key=shape_order)
     groups, keys, _ = _identical_groups(eligible, None)
     return eligible, groups, keys
 

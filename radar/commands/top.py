@@ -1,0 +1,60 @@
+"""With `*` for the packages at the top of a tree (a Gradle, Maven or sbt build's modules, a
+Ruby repository's gems): which top folders are packages, which group a few packages a level
+down (so hold packages too), and which hold code but are none (so are left out), read once
+layout.py has found that glob."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import PurePosixPath
+
+from radar.commands.folders import builds_sources, inside_tests, is_go_source, is_manifest, not_fleet
+from radar.stages.parse import language_for
+
+
+def not_packages_at_the_top(files: list[str], sources: list[str], fleets: set[str],
+                             kept: list[str]) -> tuple[tuple[str, str, int], ...]:
+    """With `*` for the packages at the top, the top folders holding code that are no package
+    (rails' `guides/`, `tools/`, `.github/`): each would be a subsystem of its own. Those holding
+    a fleet of their own (`instrumentation/`, for `instrumentation/*`) stay, and so does the one
+    holding most of the code kept (phpstan's `src/`, the root package's own, beside five tools
+    with a composer.json each: its 1,292 files were excluded)."""
+    packages = _top_packages(files, sources)
+    counts = Counter(PurePosixPath(f).parts[0] for f in sources if f.count("/") >= 1)
+    return tuple((f"{folder}/**", "not a package", n) for folder, n in sorted(counts.items())
+                 if folder not in packages and folder not in fleets and folder != _main_code(kept, packages))
+
+
+def _top_packages(files: list[str], sources: list[str]) -> set[str]:
+    """The top folders that are packages: a manifest, Go code or a JVM module's sources each."""
+    built = frozenset(sources)
+    return {parts[0] for parts in (f.split("/") for f in files)
+            if len(parts) == 2 and (is_manifest(parts[1]) or is_go_source(parts[1]))
+            or builds_sources(parts, 0, built)}
+
+
+def grouped_at_the_top(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
+    """With `*` for the packages at the top, a top folder that is no package but groups a few
+    (fewer than layout.py's GROUPED_AT_THE_TOP, which make a fleet of their own), a build file or a JVM
+    module's sources each, and code beside it (not Odoo's `setup/<addon>/setup.py`, packaging
+    shims): its folders are packages as the top's are, not code to leave out (spring-security's
+    `kerberos/kerberos-core`, `kerberos/kerberos-web`; otel-java-contrib's
+    `compressors/compressor-zstd`, all in the build's settings)."""
+    built, top = frozenset(sources), _top_packages(files, sources)
+    coded = {tuple(f.split("/")[:2]) for f in sources if f.count("/") >= 2 and not is_manifest(f.rpartition("/")[2])}
+    grouped = {tuple(parts[:2]) for parts in (f.split("/") for f in files) if parts[0] not in top
+               and (len(parts) == 3 and is_manifest(parts[2], parts[1]) or builds_sources(parts, 1, built))}
+    found = Counter(folder for folder, package in grouped & coded
+                    if not not_fleet(folder) and not inside_tests((folder, package)))
+    return tuple((f"{folder}/*", n) for folder, n in sorted(found.items()))
+
+
+def _main_code(kept: list[str], packages: set[str]) -> str | None:
+    """The top folder holding most of the code kept, in the language the packages are written
+    in (phpstan's `src/`, PHP; not helix's `runtime/`, 1,190 tree-sitter queries beside Rust)."""
+    tops = Counter(f.partition("/")[0] for f in kept if "/" in f)
+    top, n = max(tops.items(), key=lambda item: item[1], default=(None, 0))
+    if top is None or n * 2 <= len(kept):
+        return None
+    spoken = Counter(language_for(f) for f in kept if f.partition("/")[0] in packages)
+    written = Counter(language_for(f) for f in kept if f.partition("/")[0] == top)
+    return top if spoken and written.most_common(1)[0][0] == spoken.most_common(1)[0][0] else None
