@@ -77,7 +77,7 @@ def find(request: ScanRequest, fleet: Fleet, rules: Rules, cache: ParseCache,
         bound = f"vocabs/{SHAPING}/" + key_digest(lineage)
         vocabs = decode_vocabs(cache.get_many([bound]).get(bound))
         results, skipped = analyse_all(works, ids, cache, executor, parsed, vocabs)
-        findings = _find_afresh(results, skipped, floor, cache, progress, lineage)
+        findings = _find_afresh(results, skipped, floor, cache, progress, lineage, executor.jobs)
         table, memo = file_table(files, results), encode(findings)
         if vocabs.made() > LAG_FILES:
             cache.put_many({bound: encode_vocabs(vocabs)})
@@ -110,10 +110,11 @@ def _unmoved_since(last: object, works: list[FileWork], ids: list, files: list[t
 
 @collector_paused  # the clustering and its memos: see infra/collector.py
 def _find_afresh(results: list, skipped: Counter, floor: int, cache: ParseCache, progress: Progress | None,
-                 lineage: str) -> Findings:
+                 lineage: str, workers: int = 1) -> Findings:
     shapes = [shape for result in results for shape in result.shapes]
     digests = [(r.subsystem, r.path, r.language, r.shapes_digest) for r in results]
-    found = _clusters(cache, digests, shapes, [result.shapes for result in results], floor, progress, lineage)
+    found = _clusters(cache, digests, shapes, [result.shapes for result in results], floor, progress, lineage,
+                      workers)
     clusters = tuple(c for c in found if not is_idiom(c))
     filtered = {"thin_units": sum(s.size < floor for s in shapes), "idioms": len(found) - len(clusters)}
     return Findings(tally(results), tuple(sorted(skipped.items())), tuple(filtered.items()),
@@ -121,7 +122,7 @@ def _find_afresh(results: list, skipped: Counter, floor: int, cache: ParseCache,
 
 
 def _clusters(cache: ParseCache, digests: list[tuple[str, ...]], shapes: list, by_file: list[tuple], floor: int,
-              progress: Progress | None, lineage: str) -> tuple:
+              progress: Progress | None, lineage: str, workers: int = 1) -> tuple:
     """cluster(), remembered by shapes: edits that move no shape (comments, trailing lines)
     do not cluster again; edits that do start from the candidate pairs of the last clustering
     of the same repository (any earlier index gives the same clusters, only slower) and from
@@ -138,7 +139,7 @@ def _clusters(cache: ParseCache, digests: list[tuple[str, ...]], shapes: list, b
     files = {(subsystem, path, language): digest for subsystem, path, language, digest in digests}
     previous, prior = decode_pairs(found.get(last)), carry.decode(found.get(carried), carry.stamp(SETTINGS))
     clusters, index, answers, state = cluster_carrying(
-        shapes, previous, worked.decode(found.get(work), SETTINGS), prior, files, report, floor=floor)
+        shapes, previous, worked.decode(found.get(work), SETTINGS), prior, files, report, floor=floor, workers=workers)
     memos = {key: memo_of(clusters, by_file), work: worked.encode(answers, SETTINGS)}
     if previous is None or not carry.taken_again(prior, state, LAG_FILES):
         memos |= {last: encode_pairs(index), carried: carry.encode(state)}

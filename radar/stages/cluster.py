@@ -29,7 +29,7 @@ from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARIT
                                      update_pairs, update_saying)
 from radar.stages.carry import LINKED, MODIFIED, NO_LINK, Carried, Decision
 from radar.stages.content import Rarity, median, overlap, shared_content
-from radar.stages.shape import Shape, shape_order, similarity
+from radar.stages.shape import Shape, shape_order, similarities, similarity
 from radar.stages.worked import Aligner, Worked, decode_trim, encode_trim, encode_weighed, trim_key, weigh_key
 from radar.stages.wrappers import ONE_TYPE_FILES, WRAPPER_COVERAGE, drop_wrappers
 
@@ -138,12 +138,13 @@ def cluster_reusing(shapes: Iterable[Shape], previous: PairIndex | None, earlier
 @collector_paused  # hundreds of thousands of small objects, no cycles: see infra/collector.py
 def cluster_carrying(shapes: Iterable[Shape], previous: PairIndex | None, earlier: Worked | None,
                      carried: Carried | None, files: dict[carry.File, str] | None,
-                     progress: Callable[[int, int], None] | None = None, floor: int = MIN_CLUSTER_TOKENS
-                     ) -> tuple[tuple[Cluster, ...], PairIndex, Worked, Carried | None]:
+                     progress: Callable[[int, int], None] | None = None, floor: int = MIN_CLUSTER_TOKENS,
+                     workers: int = 1) -> tuple[tuple[Cluster, ...], PairIndex, Worked, Carried | None]:
     """cluster_reusing(), also taking what another clustering carried (carry.py: its fleet-wide
     facts, content pairs and verifications) for every group the change did not touch: the same
     clusters. `files`: each file's shapes digest (carry.file_digests), without which nothing is
-    carried. Also returns what this one carries, for the next."""
+    carried. Also returns what this one carries, for the next. `workers`: threads a large batch
+    of alignments runs on (the same clusters however many)."""
     shapes = list(shapes)
     earlier, worked = earlier or Worked(), Worked()
     eligible = sorted(drop_wrappers([s for s in shapes if s.size >= max(floor, MIN_CLUSTER_TOKENS)], shapes),
@@ -160,19 +161,19 @@ def cluster_carrying(shapes: Iterable[Shape], previous: PairIndex | None, earlie
     else:
         saying = update_saying(firsts, rarity.users, subsystems, MODIFIED_SIZES, SMALL_UNIT, context.carried.saying,
                                context.earlier)
-    align = Aligner(groups, keys, _vocabulary_streams(groups, context.private), earlier, worked)
+    align = Aligner(groups, keys, _vocabulary_streams(groups, context.private), earlier, worked, workers)
     graph, modified, decided = _verified_graph(groups, sorted(pairs | saying.pairs), saying.pairs, align, rarity,
                                                progress, context.known())
     clusters = []
     for component in _components(range(len(groups)), graph):
         if len(component) > 1 or _spans(groups[component[0]]):  # else: one subsystem's
-            clusters.extend(_trim_reusing(component, groups, graph, keys, earlier, worked, answers))
+            clusters.extend(_trim_reusing(component, groups, graph, keys, earlier, worked, answers, align))
     spanning = [c for c in clusters if len(c.subsystems) >= 2]
     spanning += _modified_copies(modified, groups, spanning)
     weighed = [w for c in _largest_only(spanning) if _reported(w := _weigh_reusing(c, rarity, earlier, worked, answers))]
     weighed = _largest_only(weighed)  # a cluster its look-alikes left may now lie inside another
     state = carry.carried_of(context, files, carry.stamp(SETTINGS), runs, keys, key_of, saying, decided, answers)
-    found = sorted(_families(weighed, rarity), key=lambda c: shape_order(c.members[0]))
+    found = sorted(_families(weighed, rarity, workers), key=lambda c: shape_order(c.members[0]))
     return tuple(_with_definers(c, rarity) for c in found), index, worked, state
 
 
@@ -308,16 +309,18 @@ def _weighed(found: Cluster, answer: tuple | None) -> Cluster | None:
         return None
 
 
-def _families(clusters: list[Cluster], rarity: Rarity) -> list[Cluster]:
+def _families(clusters: list[Cluster], rarity: Rarity, workers: int = 1) -> list[Cluster]:
     """Clusters of logic that are variants of one helper (alike in structure, saying much the
     same) are one family: reported as its broadest cluster, with the others as its variants."""
     logic = [c for c in clusters if c.nature == "logic" and len(c.representative.vocab) >= FAMILY_WORDS]
     links: Graph = {index: {} for index in range(len(logic))}
-    for a, b in _family_pairs(logic):
+    pairs = list(_family_pairs(logic))
+    alike = similarities([(logic[a].representative.blind, logic[b].representative.blind) for a, b in pairs], workers)
+    for (a, b), score in zip(pairs, alike):
         first, second = logic[a].representative, logic[b].representative
         consumers = {*logic[a].subsystems, *logic[b].subsystems}
         # the alignment first: it costs a fraction of weighing the words (per pair: their consumers')
-        if (similarity(first.blind, second.blind) >= FAMILY_SIMILARITY
+        if (score >= FAMILY_SIMILARITY
                 and _overlap_for(first.vocab, second.vocab, consumers, rarity) >= FAMILY_CONTENT):
             links[a][b] = links[b][a] = 1.0
     families = []
@@ -361,10 +364,11 @@ def _verified_graph(groups: list[tuple[Shape, ...]], pairs: list[tuple[int, int]
     graph: Graph = {node: {} for node in range(len(groups))}
     modified: Graph = defaultdict(dict)
     decided: dict[tuple[int, int], Decision] = {}
+    _align_ahead([pair for pair in pairs if _stale(known.get(pair), pair in saying)], groups, align)
     for done, pair in enumerate(pairs, 1):
         said = pair in saying
         decision = known.get(pair)
-        if decision is None or decision[2] != said:
+        if _stale(decision, said):
             decision = _verify(pair, groups, said, align, rarity)
         a, b = pair
         if decision[0] == LINKED:
@@ -375,6 +379,19 @@ def _verified_graph(groups: list[tuple[Shape, ...]], pairs: list[tuple[int, int]
         if progress and (done % 500 == 0 or done == len(pairs)):
             progress(done, len(pairs))
     return graph, modified, decided
+
+
+def _stale(decision: Decision | None, said: bool) -> bool:
+    """A pair verified again: none carried, or carried when it was (or was not) a content pair."""
+    return decision is None or decision[2] != said
+
+
+def _align_ahead(pairs: list[tuple[int, int]], groups: list[tuple[Shape, ...]], align: Aligner) -> None:
+    """The alignments _verify will read, in batches (across cores on a large one): every
+    pair's blind streams, then the vocabulary streams of the pairs alike enough to need them."""
+    align.prepare_blind(pairs)
+    align.prepare_names([(a, b) for a, b in pairs
+                         if align.blind_unfiled(a, b) >= _threshold(groups[a][0], groups[b][0])])
 
 
 def _verify(pair: tuple[int, int], groups: list[tuple[Shape, ...]], said: bool, align: Aligner,
@@ -440,12 +457,13 @@ def _components(nodes: Iterable[int], graph: Graph) -> list[list[int]]:
 
 
 def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: Graph,
-          modified: frozenset[tuple[int, int]] | set[tuple[int, int]] = frozenset()) -> list[Cluster]:
+          modified: frozenset[tuple[int, int]] | set[tuple[int, int]] = frozenset(),
+          align: Aligner | None = None) -> list[Cluster]:
     """Keep the members close to the medoid (or its modified copies); the rest form clusters
-    of their own."""
+    of their own. `align`: where the groups' alignments may already be (else each is aligned)."""
     if len(component) == 1:
         return [_make_cluster(groups[component[0]], [1.0] * len(groups[component[0]]))]
-    score = _pair_scorer(groups, graph, exhaustive=len(component) <= EXHAUSTIVE_COMPONENT)
+    score = _pair_scorer(groups, graph, len(component) <= EXHAUSTIVE_COMPONENT, align)
     medoid = _medoid(component, groups, graph, score)
     close = [n for n in component if n == medoid or (min(n, medoid), max(n, medoid)) in modified
              or score(medoid, n) >= _threshold(groups[medoid][0], groups[n][0])]
@@ -459,12 +477,12 @@ def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: Graph,
     members, sims = _without_nesting(members, sims)
     result = [_make_cluster(tuple(members), sims, medoid_shape=groups[medoid][0])]
     for sub in _components(far, graph):
-        result.extend(_trim(sub, groups, graph, modified))
+        result.extend(_trim(sub, groups, graph, modified, align))
     return result
 
 
 def _trim_reusing(component: list[int], groups: list[tuple[Shape, ...]], graph: Graph, keys: list[str],
-                  earlier: Worked, worked: Worked, answers: carry.Answers) -> list[Cluster]:
+                  earlier: Worked, worked: Worked, answers: carry.Answers, align: Aligner) -> list[Cluster]:
     """_trim(component, ...), or the answer the carried clustering or an earlier one found for
     the same inputs. A component of one or two groups is trimmed at once: its key would cost more."""
     make = lambda members, medoid, sims: Cluster(members, medoid, sims)  # noqa: E731
@@ -477,7 +495,7 @@ def _trim_reusing(component: list[int], groups: list[tuple[Shape, ...]], graph: 
         except (TypeError, ValueError, IndexError):
             pass
     if len(component) <= 2:
-        found = _trim(component, groups, graph)
+        found = _trim(component, groups, graph, align=align)
         answers.keep_trim(encode_trim(found, component, groups))
         return found
     key = trim_key(component, groups, graph, keys)
@@ -488,7 +506,9 @@ def _trim_reusing(component: list[int], groups: list[tuple[Shape, ...]], graph: 
         except (TypeError, ValueError, IndexError):
             answer = None
     if answer is None:
-        found = _trim(component, groups, graph)
+        if len(component) <= EXHAUSTIVE_COMPONENT:  # its medoid reads every pair: aligned in one batch
+            align.prepare_blind((a, b) for i, a in enumerate(component) for b in component[i + 1:] if b not in graph[a])
+        found = _trim(component, groups, graph, align=align)
         answer = encode_trim(found, component, groups)
     worked.trims[key] = answer
     answers.keep_trim(answer)
@@ -524,9 +544,10 @@ def _overlap(a: Shape, b: Shape) -> bool:
     return (a.subsystem, a.path) == (b.subsystem, b.path) and a.start_line <= b.end_line and b.start_line <= a.end_line
 
 
-def _pair_scorer(groups, graph, exhaustive: bool) -> Callable[[int, int], float]:
-    """Similarity of two groups: the verified edge, else aligned on demand (small components),
-    else 0 (big components hold boilerplate; all pairs there would cost quadratic time)."""
+def _pair_scorer(groups, graph, exhaustive: bool, align: Aligner | None = None) -> Callable[[int, int], float]:
+    """Similarity of two groups: the verified edge, else aligned on demand (small components;
+    by `align`, which may hold it already), else 0 (big components hold boilerplate; all pairs
+    there would cost quadratic time)."""
     cache: dict[tuple[int, int], float] = {}
 
     def score(a: int, b: int) -> float:
@@ -537,8 +558,10 @@ def _pair_scorer(groups, graph, exhaustive: bool) -> Callable[[int, int], float]
             edge = graph[a].get(b)
             if edge is not None:
                 cache[key] = edge
+            elif not exhaustive:
+                cache[key] = 0.0
             else:
-                cache[key] = similarity(groups[a][0].blind, groups[b][0].blind) if exhaustive else 0.0
+                cache[key] = align.blind_unfiled(a, b) if align else similarity(groups[a][0].blind, groups[b][0].blind)
         return cache[key]
 
     return score

@@ -13,14 +13,14 @@ the shapes they point at are the current pass's.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from radar.infra.cache import code_stamp
 from radar.stages import content, shape
 from radar.stages.content import Rarity
-from radar.stages.shape import Shape, similarity
+from radar.stages.shape import Shape, similarities, similarity
 
 Digest = bytes
 
@@ -79,36 +79,78 @@ def stream_digest(stream: str) -> Digest:
     return hashlib.blake2b(stream.encode("utf-8", "surrogatepass"), digest_size=16, person=b"stream").digest()
 
 
-def aligned(first: Digest, second: Digest, a: str, b: str, earlier: Worked, worked: Worked) -> float:
+def aligned(first: Digest, second: Digest, a: str, b: str, earlier: Worked, worked: Worked,
+            ready: dict[Digest, float] | None = None) -> float:
     """similarity(a, b), `first` and `second` naming the two streams; an earlier clustering's
-    answer for the same two is taken (alignment is symmetric: the key is the sorted pair)."""
-    key = first + second if first <= second else second + first
+    answer for the same two is taken (alignment is symmetric: the key is the sorted pair), or
+    one aligned ahead (`ready`)."""
+    key = _pair_key(first, second)
     score = earlier.alignments.get(key)
     if type(score) is not float:
-        score = similarity(a, b)
+        score = ready.get(key) if ready else None
+        if score is None:
+            score = similarity(a, b)
     worked.alignments[key] = score
     return score
+
+
+def _pair_key(first: Digest, second: Digest) -> Digest:
+    return first + second if first <= second else second + first
 
 
 class Aligner:
     """The two alignments a verification reads, of two groups' blind streams and of their
     vocabulary streams, each taken from an earlier clustering that aligned the same two streams
-    (aligned): an edit aligns only the pairs its change touches."""
+    (aligned): an edit aligns only the pairs its change touches. The pairs a step will read can
+    be aligned ahead, in one batch on `workers` threads (shape.similarities: the same floats)."""
 
     def __init__(self, groups: Sequence[tuple[Shape, ...]], keys: Sequence[str], vocabulary: Callable[[int], str],
-                 earlier: Worked, worked: Worked):
+                 earlier: Worked, worked: Worked, workers: int = 1):
         self._groups, self._vocabulary = groups, vocabulary
         self._keys = keys  # a group key names its blind stream
         self._earlier, self._worked = earlier, worked
         self._named: dict[int, bytes] = {}
+        self._workers = workers
+        self._ready: dict[Digest, float] = {}
 
     def blind(self, a: int, b: int) -> float:
-        return aligned(bytes.fromhex(self._keys[a]), bytes.fromhex(self._keys[b]), self._groups[a][0].blind,
-                       self._groups[b][0].blind, self._earlier, self._worked)
+        return aligned(self._blind_key(a), self._blind_key(b), self._groups[a][0].blind,
+                       self._groups[b][0].blind, self._earlier, self._worked, self._ready)
 
     def names(self, a: int, b: int) -> float:
         first, second = self._vocabulary(a), self._vocabulary(b)
-        return aligned(self._name_key(a, first), self._name_key(b, second), first, second, self._earlier, self._worked)
+        return aligned(self._name_key(a, first), self._name_key(b, second), first, second, self._earlier,
+                       self._worked, self._ready)
+
+    def blind_unfiled(self, a: int, b: int) -> float:
+        """blind(a, b), not filed in this clustering's alignments: a trim's own comparisons,
+        which its trim's answer stands for in the memo."""
+        key = _pair_key(self._blind_key(a), self._blind_key(b))
+        for known in (self._worked.alignments, self._ready, self._earlier.alignments):
+            score = known.get(key)
+            if type(score) is float:
+                return score
+        return similarity(self._groups[a][0].blind, self._groups[b][0].blind)
+
+    def prepare_blind(self, pairs: Iterable[tuple[int, int]]) -> None:
+        """Align ahead the blind streams of these pairs that no clustering has aligned yet."""
+        self._prepare({_pair_key(self._blind_key(a), self._blind_key(b)): (a, b) for a, b in pairs},
+                      lambda index: self._groups[index][0].blind)
+
+    def prepare_names(self, pairs: Iterable[tuple[int, int]]) -> None:
+        """Align ahead the vocabulary streams of these pairs that no clustering has aligned yet."""
+        vocabulary = self._vocabulary
+        self._prepare({_pair_key(self._name_key(a, vocabulary(a)), self._name_key(b, vocabulary(b))): (a, b)
+                       for a, b in pairs}, vocabulary)
+
+    def _prepare(self, wanted: dict[Digest, tuple[int, int]], stream: Callable[[int], str]) -> None:
+        known = (self._earlier.alignments, self._worked.alignments, self._ready)
+        todo = [(key, pair) for key, pair in wanted.items() if not any(type(d.get(key)) is float for d in known)]
+        scores = similarities([(stream(a), stream(b)) for _, (a, b) in todo], self._workers)
+        self._ready.update(zip((key for key, _ in todo), scores))
+
+    def _blind_key(self, index: int) -> bytes:
+        return bytes.fromhex(self._keys[index])
 
     def _name_key(self, index: int, stream: str) -> bytes:
         if index not in self._named:

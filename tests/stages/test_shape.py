@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from radar.stages.analyse import analyse_bytes
 from radar.stages.parse import extract
-from radar.stages.shape import annotation_tokens, blind_code, fingerprint, normalise, sample_shingles, similarity
+from radar.stages import shape
+from radar.stages.shape import (annotation_tokens, blind_code, fingerprint, normalise, sample_shingles, similarities,
+                                similarity)
 
 # ---------------------------------------------------------------- token streams
 
@@ -103,6 +105,32 @@ def test_similarity_bounds_and_symmetry(a, b) -> None:
     assert similarity(a, a) == 1.0
     if a and b and not set(a) & set(b):
         assert forward == 0.0
+
+
+
+STREAM = st.text(alphabet=st.one_of(st.characters(min_codepoint=0xF0000, max_codepoint=0xF0010),
+                                    st.characters(max_codepoint=0x7F), st.integers(0xD800, 0xDFFF).map(chr)),
+                 max_size=300)
+
+
+@given(st.lists(st.tuples(STREAM, STREAM), max_size=40), st.integers(1, 4))
+@settings(max_examples=100, deadline=None)
+def test_a_batch_aligned_on_threads_gives_each_pairs_own_similarity(pairs, workers) -> None:
+    """The batch a clustering aligns across cores (rapidfuzz's cpdist) is, float for float,
+    the alignment of each pair alone, whatever the characters: private-use, ASCII, lone surrogates."""
+    with pytest.MonkeyPatch.context() as patch:  # every batch large enough to go to threads
+        patch.setattr(shape, "FIRST_BATCH_WORK", 0)
+        patch.setattr(shape, "BATCH_WORK", 0)
+        assert similarities(pairs, workers) == [similarity(a, b) for a, b in pairs]
+
+
+def test_a_small_batch_stays_on_this_thread() -> None:
+    """Starting threads (and, the first time, importing numpy) costs more than a few short alignments."""
+    calls = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(shape, "_aligned_on_threads", lambda pairs, workers: calls.append(pairs) or [])
+        assert similarities([("ab", "abc"), ("x", "y")], 2) == [similarity("ab", "abc"), 0.0]
+    assert calls == []
 
 
 # ---------------------------------------------------------------- through the parser

@@ -7,7 +7,7 @@ from array import array
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from radar.stages import carry, worked
+from radar.stages import carry, shape, worked
 from radar.stages.candidates import group_key
 from radar.stages.cluster import SETTINGS, VOCABULARY_SHARE, cluster, cluster_carrying, cluster_reusing, is_idiom
 from radar.stages.content import Rarity
@@ -215,6 +215,26 @@ def test_any_edit_clusters_as_from_scratch_from_what_the_last_clustering_carried
     clusters, index, answers, state = carrying(again, index, answers, state)
     assert clusters == cluster(again)
     assert carrying(first, index, answers, state)[0] == cluster(first)
+
+
+def test_alignments_batched_across_cores_give_the_same_clusters_and_memos(monkeypatch):
+    """A clustering on several threads (every batch large enough to go to them) finds the
+    clusters, files the alignments and carries the state of one on this thread alone, after an
+    edit too; its trims' batches reuse what the verification aligned."""
+    monkeypatch.setattr(shape, "FIRST_BATCH_WORK", 0)
+    monkeypatch.setattr(shape, "BATCH_WORK", 0)
+    batches = []
+    threaded = shape._aligned_on_threads
+    monkeypatch.setattr(shape, "_aligned_on_threads", lambda pairs, n: batches.append(pairs) or threaded(pairs, n))
+    before, after = fleet_shapes(), edited_fleet()
+    alone = cluster_carrying(before, None, None, None, carry.file_digests(before))
+    assert not batches
+    threads = cluster_carrying(before, None, None, None, carry.file_digests(before), workers=2)
+    assert batches and threads[0] == alone[0] == cluster(before)
+    assert threads[2].alignments == alone[2].alignments and threads[3] == alone[3]
+    edited = cluster_carrying(after, threads[1], threads[2], threads[3], carry.file_digests(after), workers=2)
+    assert edited[0] == cluster(after)
+    assert edited[2].alignments == cluster_carrying(after, alone[1], alone[2], alone[3], carry.file_digests(after))[2].alignments
 
 
 def test_what_an_edit_carries_is_the_state_of_a_clustering_from_scratch():
