@@ -101,18 +101,23 @@ def remembered_dependencies(fleet: Fleet, references: Iterable[tuple[str, str, s
     a pass that resolved them: the same references, subsystems, files, manifests and code
     (`key`: dependencies_key, when the caller has it). `origin`: the key of the findings these
     references were taken whole from (a comment's pass takes the last pass's), whose answer is
-    this one's when the subsystems, files and manifests are the same."""
+    this one's when the subsystems, files and manifests are the same. Every answer is also filed
+    under its references: an edit that moves no reference (a new function calling what the file
+    already imports) takes it too."""
     references = tuple(references)
     key = key or (dependencies_key(fleet, references) if memo is not None else None)
     if key is None:
         return dependencies(fleet, references)
     found = _decoded(memo.get_many([key]).get(key))
     if found is None:
-        earlier = dependencies_key(fleet, references, origin) if origin is not None else None
-        found = _decoded(memo.get_many([earlier]).get(earlier)) if earlier is not None else None
+        # read only now: the references' own key costs a pass that found its answer at once
+        alternates = [dependencies_key(fleet, references, origin) if origin is not None else None,
+                      dependencies_key(fleet, references)]
+        taken = memo.get_many([k for k in alternates if k is not None])
+        found = next((answer for k in alternates if k and (answer := _decoded(taken.get(k))) is not None), None)
         if found is None:
             found = dependencies(fleet, references, _python_roots(fleet))
-        memo.put_many({key: _encoded(found)}, replacing=[key[:key.rindex("/") + 1]])
+        memo.put_many({key: _encoded(found), alternates[-1]: _encoded(found)}, replacing=[key[:key.rindex("/") + 1]])
     return found
 
 

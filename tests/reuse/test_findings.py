@@ -80,6 +80,28 @@ def test_an_edit_that_moves_no_shape_takes_the_last_passes_dependencies(fleet, t
     assert published(after) == published(scan(fleet, tmp_path / "nocache", None)[0]) and len(resolved) == 1
 
 
+def test_an_edit_that_moves_no_reference_takes_the_last_passes_dependencies(fleet, tmp_path, monkeypatch):
+    """A new function calling nothing the file did not already reach: the fleet is clustered
+    again, its dependencies are not resolved again; a new reference is."""
+    from radar.stages import deps
+    scan(fleet, tmp_path / "out", tmp_path / "cache")
+    resolved, resolve = [], deps.dependencies
+    monkeypatch.setattr(deps, "dependencies", lambda *args, **kwargs: resolved.append(args) or resolve(*args, **kwargs))
+    planted = {path for plant in fleet.plants for path in plant.paths}
+    checkout, path = next((checkout, p.relative_to(checkout).as_posix())
+                          for name, checkout in sorted(fleet.worktrees.items())
+                          for p in sorted(checkout.glob(f"lib/{name}/*.sx"))
+                          if p.relative_to(checkout).as_posix() not in planted)  # in no cluster: its history moves none
+    edited = (checkout / path).read_text() + "\n(defn edit-only [value]\n  (if (> value 1) (inc value) (dec value)))\n"
+    commit_old(checkout, path, edited)
+    after, work = scan(fleet, tmp_path / "out", tmp_path / "cache")
+    assert "verifying pairs" in work and resolved == []
+    assert published(after) == published(scan(fleet, tmp_path / "nocache", None)[0]) and len(resolved) == 1
+    commit_old(checkout, path, edited + "\n(defn edit-two [value]\n  (elsewhere/put value))\n")
+    scan(fleet, tmp_path / "out", tmp_path / "cache")
+    assert len(resolved) == 2
+
+
 def test_an_edit_that_moves_a_shape_clusters_again_like_a_cold_pass(fleet, tmp_path):
     scan(fleet, tmp_path / "out", tmp_path / "cache")
     plant = fleet.plant("pagination")
