@@ -29,8 +29,9 @@ from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARIT
                                      update_pairs, update_saying)
 from radar.stages.carry import LINKED, MODIFIED, NO_LINK, Carried, Decision
 from radar.stages.content import Rarity, median, overlap, shared_content
-from radar.stages.shape import Shape, shape_order, similarities, similarity
-from radar.stages.worked import Aligner, Worked, decode_trim, encode_trim, encode_weighed, trim_key, weigh_key
+from radar.stages.shape import Shape, shape_order, similarity
+from radar.stages.worked import (Aligner, Worked, aligned_many, decode_trim, encode_trim, encode_weighed, stream_digest,
+                                 trim_key, weigh_key)
 from radar.stages.wrappers import ONE_TYPE_FILES, WRAPPER_COVERAGE, drop_wrappers
 
 LINK_VOCABULARY = 0.6  # two units are not one shape when their shared names (library calls) agree less
@@ -173,7 +174,7 @@ def cluster_carrying(shapes: Iterable[Shape], previous: PairIndex | None, earlie
     weighed = [w for c in _largest_only(spanning) if _reported(w := _weigh_reusing(c, rarity, earlier, worked, answers))]
     weighed = _largest_only(weighed)  # a cluster its look-alikes left may now lie inside another
     state = carry.carried_of(context, files, carry.stamp(SETTINGS), runs, keys, key_of, saying, decided, answers)
-    found = sorted(_families(weighed, rarity, workers), key=lambda c: shape_order(c.members[0]))
+    found = sorted(_families(weighed, rarity, earlier, worked, workers), key=lambda c: shape_order(c.members[0]))
     return tuple(_with_definers(c, rarity) for c in found), index, worked, state
 
 
@@ -309,13 +310,18 @@ def _weighed(found: Cluster, answer: tuple | None) -> Cluster | None:
         return None
 
 
-def _families(clusters: list[Cluster], rarity: Rarity, workers: int = 1) -> list[Cluster]:
+def _families(clusters: list[Cluster], rarity: Rarity, earlier: Worked, worked: Worked, workers: int = 1
+              ) -> list[Cluster]:
     """Clusters of logic that are variants of one helper (alike in structure, saying much the
-    same) are one family: reported as its broadest cluster, with the others as its variants."""
+    same) are one family: reported as its broadest cluster, with the others as its variants.
+    The representatives' alignments are taken from an earlier clustering that aligned them."""
     logic = [c for c in clusters if c.nature == "logic" and len(c.representative.vocab) >= FAMILY_WORDS]
     links: Graph = {index: {} for index in range(len(logic))}
     pairs = list(_family_pairs(logic))
-    alike = similarities([(logic[a].representative.blind, logic[b].representative.blind) for a, b in pairs], workers)
+    streams = [c.representative.blind for c in logic]
+    named = [stream_digest(stream) for stream in streams]
+    alike = aligned_many([(named[a], named[b]) for a, b in pairs], [(streams[a], streams[b]) for a, b in pairs],
+                         earlier, worked, workers)
     for (a, b), score in zip(pairs, alike):
         first, second = logic[a].representative, logic[b].representative
         consumers = {*logic[a].subsystems, *logic[b].subsystems}

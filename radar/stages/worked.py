@@ -94,6 +94,22 @@ def aligned(first: Digest, second: Digest, a: str, b: str, earlier: Worked, work
     return score
 
 
+def aligned_many(names: Sequence[tuple[Digest, Digest]], pairs: Sequence[tuple[str, str]], earlier: Worked,
+                 worked: Worked, workers: int = 1) -> list[float]:
+    """aligned() of each pair (`names[i]` naming the two streams of `pairs[i]`), those no
+    earlier clustering aligned in one batch (shape.similarities: across `workers` threads)."""
+    keys = [_pair_key(first, second) for first, second in names]
+    todo = {key: pair for key, pair in zip(keys, pairs) if type(earlier.alignments.get(key)) is not float}
+    fresh = dict(zip(todo, similarities(list(todo.values()), workers)))
+    scores = []
+    for key in keys:
+        score = earlier.alignments.get(key)
+        score = score if type(score) is float else fresh[key]
+        worked.alignments[key] = score
+        scores.append(score)
+    return scores
+
+
 def _pair_key(first: Digest, second: Digest) -> Digest:
     return first + second if first <= second else second + first
 

@@ -12,6 +12,8 @@ from radar.stages.candidates import group_key
 from radar.stages.cluster import SETTINGS, VOCABULARY_SHARE, cluster, cluster_carrying, cluster_reusing, is_idiom
 from radar.stages.content import Rarity
 from radar.stages.shape import similarity
+from stage_fixtures import RANDOM_ID, RANDOM_ID_VARIANT
+from stage_fixtures import shapes as fixture_shapes
 from test_cluster import MIX, OWN_CODE, PAGINATE, RETRY, fleet_shapes, shapes_of
 
 
@@ -145,6 +147,25 @@ def test_an_alignment_is_the_similarity_of_its_streams_whichever_way_round():
     assert worked.aligned(worked.stream_digest(b), worked.stream_digest(a), b, a, kept, again) == score
     assert again.alignments == kept.alignments and len(kept.alignments) == 1
     assert worked.stream_digest(a) != worked.stream_digest(b)
+
+
+def test_an_edit_takes_the_alignment_of_two_variants_of_one_helper(monkeypatch):
+    """Variants of one helper are one family after every clustering; after an edit elsewhere
+    the two representatives' alignment is taken from the last clustering's memo, not redone."""
+    sources = {**{name: RANDOM_ID for name in ("emr", "dms", "iot")}, **{name: RANDOM_ID_VARIANT for name in ("ssm", "kms")}}
+    before = [s for name, text in sources.items() for s in fixture_shapes(name, text, f"lib/{name}/m.py")]
+    found, index, earlier = cluster_reusing(before, None, None)
+    [helper] = [c for c in found if c.variants]
+    streams = (helper.representative.blind, helper.variants[0].representative.blind)
+    key = b"".join(sorted(worked.stream_digest(stream) for stream in streams))
+    assert earlier.alignments[key] == similarity(*streams)
+    after = before + fixture_shapes("zeta", OWN_CODE[1], "lib/zeta/own.py")
+    from_scratch = cluster(after)
+    aligned, align = [], worked.similarities
+    monkeypatch.setattr(worked, "similarities", lambda pairs, n=1: aligned.extend(pairs) or align(pairs, n))
+    clusters, _, now = cluster_reusing(after, index, earlier)
+    assert clusters == from_scratch and any(c.variants for c in clusters)
+    assert now.alignments[key] == earlier.alignments[key] and set(streams) not in [set(pair) for pair in aligned]
 
 
 UNITS = [("acl", RETRY.format(name="acl_retry", n=2, log="print(error)")),
