@@ -281,11 +281,12 @@ def similarity(a: str, b: str) -> float:
     return Indel.normalized_similarity(a, b)
 
 
-# An alignment costs about len a · len b / 64 word steps. A batch runs on several cores only
-# when its work pays for starting the threads; the first one must also pay for importing numpy
-# (~60 ms: rapidfuzz's batch API returns its arrays), so it must be larger.
+# An alignment costs about len a · len b / 64 word steps, some 3·10^10 of len a · len b a second
+# here. A batch runs on several cores only when the time it saves pays for starting the threads
+# (~0.1 ms); the first one must also pay for importing numpy (~60 ms: rapidfuzz's batch API
+# returns its arrays), so it must hold at least ~0.12 s of alignment.
 BATCH_WORK = 5_000_000
-FIRST_BATCH_WORK = 100_000_000
+FIRST_BATCH_WORK = 4_000_000_000
 
 
 def similarities(pairs: Sequence[tuple[str, str]], workers: int = 1) -> list[float]:
