@@ -6,7 +6,7 @@ token alignment, and the verified graph is cut into components trimmed around th
 pair less alike than LINK_SIMILARITY still links when its units say the same rare things: a
 modified copy (LINK_MODIFIED, MODIFIED_CONTENT); its cluster's similarity says how far it
 drifted. Clusters nested inside a bigger cluster's members are dropped: the largest repeating
-unit is the one reported. Last, each cluster's content is weighed
+unit is the one reported (nesting.py). Last, each cluster's content is weighed
 (content.py): copies that share their logic are "logic"; copies that share only the shape are
 "boilerplate"; units that call and branch nowhere are "no behaviour"; units that mostly hand
 their work to a method of their own name are "delegation"; copies of a build, test or release tool's
@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
-from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
 from radar.infra.collector import collector_paused
 from radar.stages import carry
 from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARITY, RARE_SHARE, RARE_SHARED,
@@ -29,6 +29,7 @@ from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARIT
                                      update_pairs, update_saying)
 from radar.stages.carry import LINKED, MODIFIED, NO_LINK, Carried, Decision
 from radar.stages.content import Rarity, median, overlap, shared_content
+from radar.stages.nesting import MOSTLY, SAME_FIDELITY, largest_only, without_nesting
 from radar.stages.shape import Shape, shape_order, similarity
 from radar.stages.worked import (Aligner, Worked, aligned_many, decode_trim, encode_trim, encode_weighed, stream_digest,
                                  trim_key, weigh_key)
@@ -43,8 +44,6 @@ DEFINERS_KEPT = 12  # the subsystems kept per cluster that define most of what i
 DEFINED_WIDELY = 8  # a name more subsystems define than this is a convention, no one's API
 IDIOM_PER_CONSUMER = 2  # more instances per consumer than this, on average, is an idiom
 EXHAUSTIVE_COMPONENT = 60  # components up to this many groups are compared all pairs
-MOSTLY = 0.6  # a nested unit this share of its host's size is most of it
-SAME_FIDELITY = 0.02  # an enclosing cluster this close in similarity repeats just as well
 FAMILY_SIMILARITY = 0.6  # clusters of logic this alike in structure...
 FAMILY_CONTENT = 0.5  # ...and saying this much the same are variants of one helper: one family,
 FAMILY_WORDS = 4  # when each says at least this many things (tiny helpers agree by chance)
@@ -171,8 +170,8 @@ def cluster_carrying(shapes: Iterable[Shape], previous: PairIndex | None, earlie
             clusters.extend(_trim_reusing(component, groups, graph, keys, earlier, worked, answers, align))
     spanning = [c for c in clusters if len(c.subsystems) >= 2]
     spanning += _modified_copies(modified, groups, spanning)
-    weighed = [w for c in _largest_only(spanning) if _reported(w := _weigh_reusing(c, rarity, earlier, worked, answers))]
-    weighed = _largest_only(weighed)  # a cluster its look-alikes left may now lie inside another
+    weighed = [w for c in largest_only(spanning) if _reported(w := _weigh_reusing(c, rarity, earlier, worked, answers))]
+    weighed = largest_only(weighed)  # a cluster its look-alikes left may now lie inside another
     state = carry.carried_of(context, files, carry.stamp(SETTINGS), runs, keys, key_of, saying, decided, answers)
     found = sorted(_families(weighed, rarity, earlier, worked, workers), key=lambda c: shape_order(c.members[0]))
     return tuple(_with_definers(c, rarity) for c in found), index, worked, state
@@ -480,7 +479,7 @@ def _trim(component: list[int], groups: list[tuple[Shape, ...]], graph: Graph,
     for node in close:
         members.extend(groups[node])
         sims.extend([score(medoid, node)] * len(groups[node]))
-    members, sims = _without_nesting(members, sims)
+    members, sims = without_nesting(members, sims)
     result = [_make_cluster(tuple(members), sims, medoid_shape=groups[medoid][0])]
     for sub in _components(far, graph):
         result.extend(_trim(sub, groups, graph, modified, align))
@@ -532,24 +531,6 @@ def _medoid(component: list[int], groups, graph: Graph, score) -> int:
         similar * weight[m] for m, similar in graph[n].items() if m in inside), -n))
 
 
-def _without_nesting(members: list[Shape], sims: list[float]) -> tuple[list[Shape], list[float]]:
-    """A unit and the unit around it are one instance, not two: keep the closer (then larger) one."""
-    order = sorted(range(len(members)), key=lambda i: (-sims[i], -members[i].size, shape_order(members[i])))
-    kept: list[int] = []
-    kept_in: dict[tuple[str, str], list[Shape]] = defaultdict(list)  # only units of one file nest
-    for i in order:
-        m = members[i]
-        held = kept_in[(m.subsystem, m.path)]
-        if not any(_overlap(m, other) for other in held):
-            kept.append(i)
-            held.append(m)
-    return [members[i] for i in kept], [sims[i] for i in kept]
-
-
-def _overlap(a: Shape, b: Shape) -> bool:
-    return (a.subsystem, a.path) == (b.subsystem, b.path) and a.start_line <= b.end_line and b.start_line <= a.end_line
-
-
 def _pair_scorer(groups, graph, exhaustive: bool, align: Aligner | None = None) -> Callable[[int, int], float]:
     """Similarity of two groups: the verified edge, else aligned on demand (small components;
     by `align`, which may hold it already), else 0 (big components hold boilerplate; all pairs
@@ -578,45 +559,3 @@ def _make_cluster(members: tuple[Shape, ...], sims: list[float], medoid_shape: S
     ordered = tuple(members[i] for i in order)
     medoid = ordered.index(medoid_shape) if medoid_shape is not None else 0
     return Cluster(ordered, medoid, tuple(round(sims[i], 4) for i in order))
-
-
-def _largest_only(clusters: list[Cluster]) -> list[Cluster]:
-    """Of a cluster and a cluster nested in its members, keep one: the larger, unless the
-    nested one is most of it, spans as many subsystems and repeats clearly more faithfully
-    (then the larger is the nested shape plus a little noise)."""
-    by_file: dict[tuple[str, str], list[tuple[int, int, int, int]]] = defaultdict(list)
-    for index, found in enumerate(clusters):
-        for member in found.members:
-            by_file[(member.subsystem, member.path)].append((member.start_line, member.end_line, member.size, index))
-    starts = {}
-    for file, spans in by_file.items():
-        spans.sort()  # by start line: a host starts no later than what it holds
-        starts[file] = [span[0] for span in spans]
-    dropped = set()
-    for inner, found in enumerate(clusters):
-        for outer in _hosts(inner, found, by_file, starts):
-            larger = clusters[outer]
-            noise_around = found.representative.size >= MOSTLY * larger.representative.size
-            if (noise_around and len(found.subsystems) >= len(larger.subsystems)
-                    and found.similarity > larger.similarity + SAME_FIDELITY):
-                dropped.add(outer)
-            else:
-                dropped.add(inner)
-    return [found for index, found in enumerate(clusters) if index not in dropped]
-
-
-def _hosts(index: int, found: Cluster, by_file, starts) -> set[int]:
-    """The clusters whose members contain every member of cluster `index`; for a cluster of
-    blocks, most of them: the blocks of repeating functions are those functions' parts, even
-    when a drifted copy of one block elsewhere joins them."""
-    blocks = all(member.kind == "block" for member in found.members)
-    needed = len(found.members) // 2 + 1 if blocks else len(found.members)
-    held: Counter = Counter()
-    for done, member in enumerate(found.members, 1):
-        file = (member.subsystem, member.path)
-        start, end, size = member.start_line, member.end_line, member.size
-        held.update({other for _, host_end, host_size, other in by_file[file][:bisect_right(starts[file], start)]
-                     if other != index and host_size > size and end <= host_end})
-        if not held and len(found.members) - done < needed:  # most have no host: known once too few are left
-            return set()
-    return {other for other, count in held.items() if count >= needed}

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from radar.infra.cache import code_stamp
-from radar.stages import content, shape
+from radar.stages import content, nesting, shape
 from radar.stages.content import Rarity
 from radar.stages.shape import Shape, similarities, similarity
 
@@ -42,7 +42,7 @@ def stamp(settings: tuple) -> str | None:
     weighing constants, and the source of the modules that compute them (None when a source
     cannot be read: then no memo is ever taken)."""
     return code_stamp((settings, content.COMPARED, content.API_WEIGHT, content.CONVENTION_FLOOR, _aligner_version()),
-                      (content, shape, _cluster_module()))
+                      (content, shape, nesting, _cluster_module()))
 
 
 def _aligner_version() -> str:
