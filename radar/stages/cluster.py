@@ -72,13 +72,21 @@ VALUE_PROTOCOL = frozenset({
 TOOL_CONFIGURATION = ("*.config.*", "*.conf.*", ".*", "conf.py", "setup.py", "noxfile.py",
                       "gruntfile.*", "gulpfile.*", "build.rs",  # build.rs: Cargo's build script
                       "version.*", "_version.*", "__version__.*", "gem_version.*")
+# Folders whose files a tool reads: a hidden one (`.storybook/main.js`, `.github/actions/…`) and
+# a tool's folder of a package's configuration (create-react-app's ejected `config/jest/`, which
+# buildbot's three web packages copy: `babelTransform.cjs`, `fileTransform.cjs`). A folder named
+# for a tool elsewhere is that tool's own code (vite's `packages/vite/`), not its configuration.
+CONFIGURATION_FOLDERS = ("config", "configs")
+CONFIGURED_TOOLS = ("jest", "webpack", "babel", "storybook", "karma", "rollup", "vite", "eslint", "cypress",
+                    "playwright")
 
+# what the memos of clusters depend on besides the shapes
 SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SMALL_UNIT, LINK_SMALL,
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
              MOSTLY, SAME_FIDELITY, LOGIC_CONTENT, INTRUDER_CONTENT, FAMILY_SIMILARITY, FAMILY_CONTENT,
              FAMILY_WORDS, FAMILY_WORD_CLUSTERS, LINK_MODIFIED, MODIFIED_CONTENT, RARE_SHARE, RARE_SHARED,
-             TOOL_CONFIGURATION, DEFINERS_KEPT, DEFINED_WIDELY, tuple(sorted(VALUE_PROTOCOL)),
-             tuple(sorted(ONE_TYPE_FILES)), 13)  # what the memos of clusters depend on besides the shapes
+             TOOL_CONFIGURATION, CONFIGURATION_FOLDERS, CONFIGURED_TOOLS, DEFINERS_KEPT, DEFINED_WIDELY,
+             tuple(sorted(VALUE_PROTOCOL)), tuple(sorted(ONE_TYPE_FILES)), 13)
 
 
 @dataclass(frozen=True)
@@ -274,8 +282,13 @@ def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
 
 
 def configures_a_tool(path: str) -> bool:
-    """A build, test or release tool's configuration file (`vite.config.ts`, `setup.py`, `version.rb`): TOOL_CONFIGURATION."""
-    name = path.rsplit("/", 1)[-1].lower()
+    """A build, test or release tool's configuration file (`vite.config.ts`, `setup.py`, `version.rb`:
+    TOOL_CONFIGURATION), or a file in a folder of one (`.storybook/`, `config/jest/`)."""
+    *folders, name = path.lower().split("/")
+    if any(folder.startswith(".") and folder not in (".", "..") for folder in folders):
+        return True
+    if any(outer in CONFIGURATION_FOLDERS and inner in CONFIGURED_TOOLS for outer, inner in zip(folders, folders[1:])):
+        return True
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in TOOL_CONFIGURATION)
 
 

@@ -469,6 +469,20 @@ def test_copies_of_a_tools_configuration_file_are_configuration_never_proposed(f
     assert same_code.cluster.nature == "logic"
 
 
+@pytest.mark.parametrize("file", ["config/jest/babelTransform.py", ".storybook/main.py", ".github/scripts/release.py"])
+def test_copies_in_a_tools_folder_of_configuration_are_configuration(file):
+    """buildbot: its three web packages' `config/jest/babelTransform.cjs` (create-react-app's,
+    ejected) had been proposed, first of the backlog."""
+    [candidate] = judged({name: SETUP for name in ("acl", "feed", "mod")}, file)
+    assert candidate.cluster.nature == "configuration" and candidate.verdict == "watching"
+
+
+@pytest.mark.parametrize("file", ["vite/packaging.py", "src/config/packaging.py", "jest/config/packaging.py"])
+def test_a_folder_named_for_a_tool_elsewhere_holds_code(file):
+    [candidate] = judged({name: SETUP for name in ("acl", "feed", "mod")}, file)
+    assert candidate.cluster.nature == "logic"
+
+
 def test_a_tools_configuration_copied_under_another_name_too_is_configuration():
     """opentelemetry-js: fourteen `karma.conf.js` and, beside two, `karma.worker.js` and
     `karma.bench.js`: the same preset (the cluster had been "logic", first near the gate)."""
