@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -284,12 +285,14 @@ def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
 def configures_a_tool(path: str) -> bool:
     """A build, test or release tool's configuration file (`vite.config.ts`, `setup.py`, `version.rb`:
     TOOL_CONFIGURATION), or a file in a folder of one (`.storybook/`, `config/jest/`)."""
-    *folders, name = path.lower().split("/")
-    if any(folder.startswith(".") and folder not in (".", "..") for folder in folders):
-        return True
-    if any(outer in CONFIGURATION_FOLDERS and inner in CONFIGURED_TOOLS for outer, inner in zip(folders, folders[1:])):
-        return True
-    return any(fnmatch.fnmatchcase(name, pattern) for pattern in TOOL_CONFIGURATION)
+    path = path.lower()
+    return _TOOL_FOLDER.search(path) is not None or _TOOL_FILE.match(path.rpartition("/")[2]) is not None
+
+
+# Compiled once: a pass asks it of every file's references and every cluster's members.
+_TOOL_FILE = re.compile("|".join(map(fnmatch.translate, TOOL_CONFIGURATION)))
+_TOOL_FOLDER = re.compile(r"(?:^|/)(?:\.(?!\.?/)[^/]*"  # a hidden folder (not `./`, `../`)
+                          rf"|(?:{'|'.join(CONFIGURATION_FOLDERS)})/(?:{'|'.join(CONFIGURED_TOOLS)}))/")
 
 
 def _weigh_reusing(found: Cluster, rarity: Rarity, earlier: Worked, worked: Worked,
