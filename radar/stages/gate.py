@@ -227,9 +227,12 @@ class HomeFinder:
     defining most of what the copies call and read (cluster.defined_by: rubocop's alignment
     cops' `base_column` goes to the `Alignment` mixin that defines what it calls, not to
     `AutoCorrector`, which every cop extends too); the one whose own name the copies say most
-    (_named); the lowest (fewest dependencies of its own, most dependents). A consumer is the
-    home only when every other one references it: it already holds the shape, they adopt its
-    unit. No shared dependency, no home."""
+    (_named); the lowest (fewest dependencies of its own, most dependents). When no copy's own
+    file references the one so chosen (most consumers import it for other code: nocobase's
+    plugins and `@nocobase/server`), the best of those the copies are written against wins: a
+    class they extend, or a subsystem most copies' files import that defines what they call. A
+    consumer is the home only when every other one references it: it already holds the shape,
+    they adopt its unit. No shared dependency, no home."""
 
     def __init__(self, deps: Dependencies, subsystems: dict[str, Subsystem]):
         self.subsystems = subsystems
@@ -288,16 +291,22 @@ class HomeFinder:
         if not fit:
             return None
 
+        def close(pair) -> int:
+            return sum((user, pair[0]) in near for user in pair[1])
+
         def preference(pair):
             target, who = pair
-            close = sum((user, target) in near for user in who)
             return (self._declarations(target), -len(who), not self._encloses(target, who),
-                    -(extended or {}).get(target, 0), -close, not self._beside(target, who),
+                    -(extended or {}).get(target, 0), -close(pair), not self._beside(target, who),
                     -defines.get(target, 0.0), -self._named(target, members), self.below.get(target, 0),
                     -self.above.get(target, 0), target)
 
-        target, found = min(fit, key=preference)
-        return target, tuple(found)
+        best = min(fit, key=preference)
+        if not close(best):  # no copy's file imports it: the one most consumers import, for other code
+            written_against = [pair for pair in fit if (extended or {}).get(pair[0], 0)
+                               or defines.get(pair[0], 0.0) > 0 and 2 * close(pair) > len(consumers)]
+            best = min(written_against, key=preference, default=best)
+        return best[0], tuple(best[1])
 
     def _declarations(self, name: str) -> bool:
         """A module of constants, types or errors (`consts.py`, `types.ts`): every consumer

@@ -172,6 +172,22 @@ def test_after_the_copies_own_imports_the_subsystem_defining_what_they_call_brea
                  defined_by=(("core", 0.5), ("utils", 1.0))).routing.home == "lib/utils"
 
 
+def test_a_home_no_copy_imports_gives_way_to_the_one_they_are_written_against():
+    """nocobase: every plugin's `locale.ts` binds `useT` and `tExpr` of `@nocobase/flow-engine`,
+    which they import; every plugin also imports `@nocobase/server` elsewhere (its server side),
+    and the home had been the server, which no copy imports: now the flow engine."""
+    consumers = ("acl", "feed", "mod", "search")
+    uses = [(c, "server", "other") for c in consumers] + [(c, "engine", "harness") for c in consumers[:3]]
+    deps = Dependencies(("acl", "engine", "feed", "mod", "search", "server"),
+                        tuple(Edge(c, t, 1, (f"lib/{c}/{f}.py:3",)) for c, t, f in uses),
+                        by_file=tuple((c, f"lib/{c}/{f}.py", ((t, 3),)) for c, t, f in uses))
+    home = judge(list(consumers), rules=Rules(), deps=deps, others=("engine", "server"),
+                 defined_by=(("engine", 2.0),)).routing
+    assert home.home == "lib/engine" and home.by.startswith("inferred: 3 of 4 consumers reference it")
+    assert judge(list(consumers), rules=Rules(), deps=deps, others=("engine", "server"), defined_by=()
+                 ).routing.home == "lib/server"  # they import the engine, but call nothing it defines
+
+
 def test_a_module_of_constants_is_a_home_only_when_nothing_else_is():
     """sentry-python: every integration imports `consts.py` (SPANDATA) and `utils.py`; consts is
     the lowest, but logic goes to utils, not among the constants."""
