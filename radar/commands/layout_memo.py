@@ -13,6 +13,7 @@ from radar.commands.layout import Layout, read_layout
 from radar.infra.cache import SHAPING, code_stamp, key_digest
 from radar.stages import analyse, grammars
 from radar.stages import manifests as c_suffixes  # HEADER_SUFFIXES, read by layout.py
+from radar.stages.cluster import configures_a_tool
 from radar.stages.gitstate import index_file
 
 
@@ -23,9 +24,9 @@ def remembered_layout(repo: Path, memo) -> Layout:
     identity = _checkout_identity(repo)
     # what decides the layout: layout.py, folders.py, top.py, uncovered.py, excludes.py, the generated-code
     # check and the language tables they read (analyse.py, grammars.py, manifests.py's C suffixes,
-    # languages.yaml through SHAPING), and this module
+    # languages.yaml through SHAPING), which files configure a tool (cluster.py), and this module
     code = code_stamp(("layout", SHAPING), (layout, folders, top, uncovered, excludes, analyse, grammars, c_suffixes,
-                                             sys.modules[__name__]))
+                                             sys.modules[configures_a_tool.__module__], sys.modules[__name__]))
     if memo is None or identity is None or code is None:
         return read_layout(repo)
     family = f"layout/{key_digest(str(repo))}/"
