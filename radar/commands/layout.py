@@ -41,7 +41,9 @@ ten or more modules at the top stay `*` beside a larger fleet below (opentelemet
 folders holding code that are no package and no fleet (`tools/`, `.github/`) are excluded,
 but a folder grouping five modules of the build or more is a fleet (kafka's `connect/*`).
 Where the fleets hold less than half of the code kept, the top folders holding the rest are
-packages too (outline's `app`, `server`, `shared` beside its `plugins/*`). Type declarations
+packages too (outline's `app`, `server`, `shared` beside its `plugins/*`), and beside C or C++
+fleets (a CMakeLists.txt, or a Makefile beside the sources: micropython's `ports/*`) so are the
+top folders of C or C++ they build on, whatever their share (`py/`, `extmod/`). Type declarations
 (`.d.ts`) and generated code make no package. What is kept out of the scan (tests, fixtures,
 migrations, examples, benchmarks, vendored and generated code) is excludes.py's; the code no
 fleet holds, read once the fleets are found, uncovered.py's; what a folder's name says, folders.py's.
@@ -58,9 +60,9 @@ from pathlib import Path, PurePosixPath
 
 from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, folder_excludes,
                                      scaffold_glob, without_code, without_drops)
-from radar.commands.folders import (MANIFESTS, MIN_PACKAGES, MODULE_FLEET, builds_sources, go_ignored, helper_folders,
-                                    inside_tests, is_go_source, is_manifest, left_in, not_fleet, suites, versions,
-                                    within)
+from radar.commands.folders import (C_BUILDS, MANIFESTS, MIN_PACKAGES, MODULE_FLEET, builds_sources, go_ignored,
+                                    helper_folders, inside_tests, is_go_source, is_manifest, left_in, not_fleet, suites,
+                                    versions, within)
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
 from radar.commands.uncovered import code_folders, fleets_library, lone_families, uncovered_folders, uncovered_tops
 from radar.config import GateRules
@@ -377,6 +379,7 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
     bare: dict[str, set[str]] = defaultdict(set)  # sub-folders of `packages/` holding code
     crowded: dict[str, set[str]] = defaultdict(set)  # those of `rules/` and the like: packages when many
     children: dict[str, set[str]] = defaultdict(set)
+    c_folders = {f.rpartition("/")[0] for f in sources if language_for(f) in ("c", "cpp")}
     for f in files:
         parts = f.split("/")  # git's paths: "/"-separated, relative, never empty parts
         for depth in range(MAX_DEPTH + 1):
@@ -385,7 +388,8 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
                 if any(not_fleet(p) for p in parts[:depth + 1]) or suites(parts[:depth]):
                     continue
                 children[parent].add(child)
-                if len(parts) == depth + 2 and is_manifest(parts[-1], parts[depth]) \
+                if len(parts) == depth + 2 and (is_manifest(parts[-1], parts[depth])
+                                                or parts[-1] in C_BUILDS and child in c_folders) \
                         or builds_sources(parts, depth, built) or _swift_target(parts, depth, listed):
                     packages[parent].add(child)
                 elif len(parts) == depth + 2 and is_go_source(parts[-1]) and not go_ignored(parts):

@@ -27,24 +27,47 @@ def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
     a Go workspace's modules beside its `pkg/*` (etcd's `server/`, `client/`, `etcdctl/`); a top
     folder of Go code as its Go packages (_go_packages_in), one of C's or C++'s programs as
     its programs (_c_programs: a folder of twenty or more, no library's parts), and so
-    the top's own C files, which no folder names (openssh's 158 `*.c` beside its `contrib/*`)."""
+    the top's own C files, which no folder names (openssh's 158 `*.c` beside its `contrib/*`).
+    Beside C or C++ fleets, the C or C++ code they build on whatever its share (_built_on)."""
     if not globs:
         return ()
     kept = left_in(sources, excludes)
     fleets_in = {glob.rpartition("/")[0] for glob, _ in globs if "*" in glob}  # their own files: _own_package's
     uncovered = [f for f in in_no_package(globs, kept) if f.rpartition("/")[0] not in fleets_in]
+    counted = uncovered
     if len(uncovered) * 2 <= len(kept):
-        return ()
+        if not _built_on(uncovered, kept):
+            return ()
+        counted = [f for f in uncovered if _c_source(f)]  # headers go with their sources: no package of their own
     rest = Counter(f.partition("/")[0] for f in uncovered if "/" in f)  # the top's own files: no folder to name
+    enough = {top for top, n in Counter(f.partition("/")[0] for f in counted if "/" in f).items()
+              if n >= UNCOVERED_FILES}
     children = defaultdict(set)  # a top folder of versions side by side holds frozen copies: no package
     for f in kept:
         parts = f.split("/")
         if len(parts) > 2:
             children[parts[0]].add(f"{parts[0]}/{parts[1]}")
     return tuple(glob for top, n in sorted(rest.items())
-                 if n >= UNCOVERED_FILES and not not_fleet(top) and not frozen(children[top])
+                 if top in enough and not not_fleet(top) and not frozen(children[top])
                  for glob in _go_packages_in(top, uncovered, files) or _c_programs(top, uncovered, kept) or ((top, n),)
                  ) + _c_programs("", uncovered, kept)
+
+
+def _built_on(uncovered: list[str], kept: list[str]) -> bool:
+    """C or C++ fleets and C or C++ sources beside them: what the components build on
+    (micropython's `py/`, `extmod/`, `shared/` beside its twenty `ports/*`), their homes, however
+    much of the code the fleets hold. Of other languages, a fleet holding most of the code is the
+    project; headers alone (an `include/` folder) are no package: they go with their sources."""
+    held = set(uncovered)
+    return _mostly_c(uncovered) and _mostly_c([f for f in kept if f not in held])
+
+
+def _mostly_c(files: list[str]) -> bool:
+    return sum(language_for(f) in ("c", "cpp") for f in files) * 2 > len(files)
+
+
+def _c_source(path: str) -> bool:
+    return language_for(path) in ("c", "cpp") and not path.endswith(HEADER_SUFFIXES)
 
 
 def _go_packages_in(top: str, uncovered: list[str], files: list[str]) -> tuple[tuple[str, int], ...]:

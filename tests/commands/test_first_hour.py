@@ -907,6 +907,29 @@ def test_init_finds_c_components_by_cmakelists_and_excludes_source_drops_named_f
     assert not excluded("instr/jaxrs-2.0/src/Advice.java")
 
 
+def test_init_finds_c_components_by_their_makefile_and_what_they_build_on_beside_them(tmp_path):
+    """micropython: twenty `ports/<port>` (esp32, stm32, rp2, unix …), each a Makefile and its C
+    sources, had been one package, `ports`, inside which nothing is compared. The core they
+    build on (`py/`, `extmod/`) stays a package each though the ports hold most of the code: the
+    ports' copies' home; its scripts (`tools/*.py`) and a folder of headers alone make none."""
+    files = {"README.md": "micro\n"}
+    for port in ("esp32", "stm32", "rp2", "unix"):
+        files[f"ports/{port}/Makefile"] = "all:\n"
+        for n in range(15):
+            files[f"ports/{port}/part{n}.c"] = f"int {port}_part{n}(void) {{ return {n}; }}\n"
+    for n in range(12):
+        files[f"py/obj{n}.c"] = f"int obj{n}(void) {{ return {n}; }}\n"
+        files[f"tools/tool{n}.py"] = f"def tool{n}():\n    return {n}\n"
+        files[f"include/api{n}.h"] = f"int api{n}(void);\n"
+    for n in range(11):
+        files[f"extmod/mod{n}.c"] = f"int mod{n}(void) {{ return {n}; }}\n"
+    files["docs/Makefile"] = "html:\n"
+    done, fleet_rules = _init(tmp_path / "c-ports", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"][0] == "ports/*" and "ports/* (4 packages)" in done.stderr
+    assert "py" in fleet_rules["subsystems"] and "extmod" in fleet_rules["subsystems"]
+    assert "tools" not in fleet_rules["subsystems"] and "include" not in fleet_rules["subsystems"]
+
+
 def test_init_excludes_a_folder_of_wrappers_around_git_submodules(tmp_path):
     """osquery: `libraries/cmake/source/<library>/` holds a CMakeLists.txt and platform headers
     beside `src`, the library's own repository as a submodule: 35 such were a fleet. One package
