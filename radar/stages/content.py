@@ -42,6 +42,7 @@ _CALL = re.compile(f"(?<![{re.escape(DEFINERS)}]){re.escape(IDENTIFIER)}(?={re.e
 _MEMBER_NAME = re.compile(f"(?<=[{re.escape(MEMBER)}]){re.escape(IDENTIFIER)}")
 _HEAD = re.compile(f"(?<={re.escape(OPEN)}){re.escape(IDENTIFIER)}")  # Lisp: (head args...)
 _STRING = re.compile(f"(?<!{re.escape(ARROW)}){re.escape(STRING)}")  # after `->`: an annotation
+ENTRY_POINTS = frozenset({"main", "Main", "MainAsync"})  # where a program starts (forwards)
 _SUPER_CALL = re.compile(f"{re.escape(blind_code('kw', 'super'))}(?={re.escape(OPEN)})")
 _BRANCH = re.compile(f"[{re.escape(''.join(sorted(BRANCHES)))}]")
 GUARD_HEAD = 16  # tokens from an `if` to its `{` looked through for an error guard
@@ -75,7 +76,10 @@ class FileContent:
         constructor (`constructor(c) { super("x", c) }`): a delegation, whose logic lives in the
         callee. (Recursion calls its name bare, not as a member.) Handing the callee's error
         back (`if err != nil { return nil, err }`) is no branch of its own: alertmanager's
-        notifiers' `New`, a client from the shared helper and a struct of the arguments."""
+        notifiers' `New`, a client from the shared helper and a struct of the arguments. A
+        program's entry point starting one thing through a wrapper hands it on too (duplicati's
+        eight `Main => CrashlogHelper.WrapWithCrashLog(() => X.Program.MainAsync(args))`,
+        `asyncio.run(main())`): each program needs its own, nothing to extract."""
         guards = _count(self.guard_at, start, end)
         if not name or self.branches(start, end) > guards:
             return False
@@ -83,7 +87,7 @@ class FileContent:
             return True
         calls = self.behaviour(start, end) - guards
         supers = _count(self.super_at, start, end)
-        return calls == 1 or bool(supers) and supers == calls
+        return calls == 1 or bool(supers) and supers == calls or name in ENTRY_POINTS and calls <= 2
 
 
 def _count(positions: tuple[int, ...], start: int, end: int) -> int:

@@ -220,6 +220,28 @@ def test_a_unit_making_one_call_and_branching_nowhere_is_a_delegation_two_calls_
     assert candidate.cluster.nature != "delegation"
 
 
+ENTRY = """\
+import asyncio
+
+from {pkg}.server import serve_forever
+
+
+def {name}():
+    return asyncio.run(serve_forever(host="0.0.0.0", port=8080, workers=4, reload=False, log_level="info",
+                                     access_log=True, banner="{pkg} service"))
+"""
+
+
+def test_an_entry_point_starting_one_thing_through_a_wrapper_is_a_delegation():
+    """duplicati: eight executables' `Main => CrashlogHelper.WrapWithCrashLog(() => X.MainAsync(args))`,
+    first of its backlog: each program needs its own entry point. The same two calls elsewhere work."""
+    programs = ("agent", "server", "tray")
+    [entry] = judged({program: ENTRY.format(pkg=program, name="main") for program in programs})
+    assert entry.cluster.nature == "delegation" and entry.verdict == "watching"
+    [other] = judged({program: ENTRY.format(pkg=program, name="start") for program in programs})
+    assert other.cluster.nature == "logic"
+
+
 EQUALS = """\
 class {cls}:
     def __init__(self, {a}, {b}):
