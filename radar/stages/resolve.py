@@ -40,7 +40,7 @@ from __future__ import annotations
 import posixpath
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -106,17 +106,17 @@ class Index:
                 self.go_modules.append((module, where))
 
     def declare(self, references: Iterable[tuple[str, str, str, tuple]]) -> None:
-        for subsystem, path, language, refs in references:
+        declared = [(subsystem, path, language, _dotted(language, text))
+                    for subsystem, path, language, refs in references for capture, text, _ in refs
+                    if capture == "package" and not _borrowed(language, _dotted(language, text))]
+        own = _own_roots(declared)
+        for subsystem, path, language, package in declared:
             table = self.declared[_DECLARING.get(language, language)]
-            for capture, text, _ in refs:
-                if capture == "package":
-                    package = _dotted(language, text)
-                    if _borrowed(language, package):
-                        continue
-                    table[package].add(subsystem)
-                    if language in _CLASS_A_FILE:  # PSR-4, Java's public class: one a file, named after it
-                        table[f"{package}.{posixpath.basename(path).partition('.')[0]}"].add(subsystem)
-                        self.package_of[(subsystem, path)] = package
+            if _root(language, package) in own[subsystem]:  # a library's package a shim is put in names only its classes
+                table[package].add(subsystem)
+            if language in _CLASS_A_FILE:  # PSR-4, Java's public class: one a file, named after it
+                table[f"{package}.{posixpath.basename(path).partition('.')[0]}"].add(subsystem)
+                self.package_of[(subsystem, path)] = package
 
     # -- resolution -----------------------------------------------------------------------
 
@@ -302,6 +302,24 @@ def _snake(name: str) -> str:
     """A Ruby constant's file name, as Rails' and Zeitwerk's inflection makes it: `RangeHelp`
     is range_help, `HTTPClient` http_client."""
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).lower()
+
+
+def _own_roots(declared: list[tuple[str, str, str, str]]) -> dict[str, set[str]]:
+    """Per subsystem, the roots (_root) most of its files' packages share: its own.
+    Another root is a library's, its package borrowed by a few files to reach what the library
+    keeps package-private (canal's es6x puts two classes in `org.elasticsearch.client`): that
+    package is the library's, and an import of the library's other classes names no subsystem."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for subsystem, _, language, package in declared:
+        counts[subsystem][_root(language, package)] += 1
+    return {subsystem: {root for root, n in roots.items() if n == max(roots.values())}
+            for subsystem, roots in counts.items()}
+
+
+def _root(language: str, package: str) -> str:
+    """Who publishes the package: a JVM package's reversed domain (`com.alibaba`), a PHP or .NET
+    namespace's vendor (`Flarum`, `Duplicati`: their second part is a component of the vendor's)."""
+    return ".".join(package.split(".")[:2 if _DECLARING.get(language) == "jvm" else 1])
 
 
 def _borrowed(language: str, namespace: str) -> bool:

@@ -268,6 +268,24 @@ def test_java_imports_by_declared_package(tmp_path):
     assert edges(deps) == {("app", "util")}
 
 
+def test_a_librarys_package_a_module_puts_a_shim_in_names_only_that_shims_classes(tmp_path):
+    """canal: its es6x adapter puts two classes in Elasticsearch's `org.elasticsearch.client` (to
+    reach what the client keeps package-private), and its common module one in Guava's
+    `com.google.common`; every other adapter's `import org.elasticsearch.client.RestClient` had
+    named es6x, and the admin's `import com.google.common.collect.Lists` common."""
+    java = "modules/{0}/src/main/java/{1}.java"
+    deps = scan(tmp_path, {
+        "modules/es6x": {java.format("es6x", "com/acme/es6x/Adapter"): "package com.acme.es6x;\nclass Adapter {}\n",
+                         java.format("es6x", "com/acme/es6x/Template"): "package com.acme.es6x;\nclass Template {}\n",
+                         java.format("es6x", "org/lib/client/Shim"): "package org.lib.client;\npublic class Shim {}\n"},
+        "modules/es7x": {java.format("es7x", "com/acme/es7x/Adapter"):
+                         "package com.acme.es7x;\nimport org.lib.client.RestClient;\nclass Adapter {}\n"},
+        "modules/es8x": {java.format("es8x", "com/acme/es8x/Adapter"):
+                         "package com.acme.es8x;\nimport org.lib.client.Shim;\nclass Adapter {}\n"},
+    })
+    assert edges(deps) == {("es8x", "es6x")}  # the shim itself is es6x's; the library's own classes nobody's
+
+
 def test_kotlin_imports_by_declared_package_java_ones_too(tmp_path):
     deps = scan(tmp_path, {
         "ktor-utils": {"ktor-utils/common/src/io/ktor/util/Attributes.kt":
