@@ -42,7 +42,8 @@ folders holding code that are no package and no fleet (`tools/`, `.github/`) are
 but a folder grouping five modules of the build or more is a fleet (kafka's `connect/*`).
 Where the fleets hold less than half of the code kept, the top folders holding the rest are
 packages too (outline's `app`, `server`, `shared` beside its `plugins/*`), and beside C or C++
-fleets (a CMakeLists.txt, or a Makefile beside the sources: micropython's `ports/*`) so are the
+fleets (a CMakeLists.txt, or from five side by side a Makefile beside the sources: micropython's
+`ports/*`; one alone is any folder's build, vim's `src/`) so are the
 top folders of C or C++ they build on, whatever their share (`py/`, `extmod/`). Type declarations
 (`.d.ts`) and generated code make no package. What is kept out of the scan (tests, fixtures,
 migrations, examples, benchmarks, vendored and generated code) is excludes.py's; the code no
@@ -83,6 +84,7 @@ PUBLISHED_FLEET = 5  # packages with manifests of their own that make a fleet in
 MIRRORED = 5  # packages named as those of the fleet it is in that make a package a fleet (_mirrors)
 GROUPED_AT_THE_TOP = 5  # modules in a top folder that groups them, beside the build's modules at the top
 GO_BESIDE = 5  # Go packages that make a folder a fleet beside a folder of DEEP_PACKAGES of them (_go_fleets)
+C_BUILT = 5  # folders of C sources with a Makefile of their own that make their folder a fleet (micropython's ports/*)
 LONE_GO_PACKAGES = 3  # with no fleet anywhere, a Go module with this many packages: each is one (_go_library)
 GO_TOP_GLUE = 0.1  # a lone Go module's top package holding this share of its files or less is glue
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
@@ -380,6 +382,7 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
     crowded: dict[str, set[str]] = defaultdict(set)  # those of `rules/` and the like: packages when many
     children: dict[str, set[str]] = defaultdict(set)
     c_folders = {f.rpartition("/")[0] for f in sources if language_for(f) in ("c", "cpp")}
+    c_built: dict[str, set[str]] = defaultdict(set)  # C components by their Makefile: packages when many
     for f in files:
         parts = f.split("/")  # git's paths: "/"-separated, relative, never empty parts
         for depth in range(MAX_DEPTH + 1):
@@ -388,10 +391,11 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
                 if any(not_fleet(p) for p in parts[:depth + 1]) or suites(parts[:depth]):
                     continue
                 children[parent].add(child)
-                if len(parts) == depth + 2 and (is_manifest(parts[-1], parts[depth])
-                                                or parts[-1] in C_BUILDS and child in c_folders) \
+                if len(parts) == depth + 2 and is_manifest(parts[-1], parts[depth]) \
                         or builds_sources(parts, depth, built) or _swift_target(parts, depth, listed):
                     packages[parent].add(child)
+                elif len(parts) == depth + 2 and parts[-1] in C_BUILDS and child in c_folders:
+                    c_built[parent].add(child)
                 elif len(parts) == depth + 2 and is_go_source(parts[-1]) and not go_ignored(parts):
                     go_packages[parent].add(child)
                 elif depth and is_manifest(parts[-1]) and not inside_tests(parts[depth + 1:-1]):
@@ -401,6 +405,9 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
                 elif _in_packages_folder(parts, depth, built, PLUGIN_FOLDERS):
                     crowded[parent].add(child)
     bare.update((parent, found) for parent, found in crowded.items() if len(found) >= PLUGIN_FLEET)
+    for parent, found in c_built.items():  # a Makefile is any folder's build (vim's src/): many make a fleet
+        if len(found) >= C_BUILT:
+            packages[parent] |= found
     modules = {parent: set(found) for parent, found in packages.items()}
     fleets = _go_fleets(go_packages, listed)
     for parent, found in go_packages.items():  # every folder of a Go module is a package: only

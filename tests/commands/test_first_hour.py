@@ -909,11 +909,11 @@ def test_init_finds_c_components_by_cmakelists_and_excludes_source_drops_named_f
 
 def test_init_finds_c_components_by_their_makefile_and_what_they_build_on_beside_them(tmp_path):
     """micropython: twenty `ports/<port>` (esp32, stm32, rp2, unix …), each a Makefile and its C
-    sources, had been one package, `ports`, inside which nothing is compared. The core they
+    sources, had been one package, `ports`, inside which nothing is compared (five make a fleet). The core they
     build on (`py/`, `extmod/`) stays a package each though the ports hold most of the code: the
     ports' copies' home; its scripts (`tools/*.py`) and a folder of headers alone make none."""
     files = {"README.md": "micro\n"}
-    for port in ("esp32", "stm32", "rp2", "unix"):
+    for port in ("esp32", "stm32", "rp2", "unix", "nrf"):
         files[f"ports/{port}/Makefile"] = "all:\n"
         for n in range(15):
             files[f"ports/{port}/part{n}.c"] = f"int {port}_part{n}(void) {{ return {n}; }}\n"
@@ -925,9 +925,30 @@ def test_init_finds_c_components_by_their_makefile_and_what_they_build_on_beside
         files[f"extmod/mod{n}.c"] = f"int mod{n}(void) {{ return {n}; }}\n"
     files["docs/Makefile"] = "html:\n"
     done, fleet_rules = _init(tmp_path / "c-ports", files, tmp_path / "rules")
-    assert fleet_rules["subsystems"][0] == "ports/*" and "ports/* (4 packages)" in done.stderr
+    assert fleet_rules["subsystems"][0] == "ports/*" and "ports/* (5 packages)" in done.stderr
     assert "py" in fleet_rules["subsystems"] and "extmod" in fleet_rules["subsystems"]
     assert "tools" not in fleet_rules["subsystems"] and "include" not in fleet_rules["subsystems"]
+
+
+def test_a_lone_makefile_beside_c_sources_makes_no_package(tmp_path):
+    """vim: `src/` holds its Makefile and 178 C files, the editor's parts; a Makefile is any
+    folder's build, so one alone is no component: `src/*.c` stay its parts."""
+    files = {"src/Makefile": "all:\n", "README.md": "vim\n"}
+    for n in range(25):
+        files[f"src/part{n}.c"] = f"int part{n}(void) {{ return {n}; }}\n"
+    for n in range(6):
+        files[f"src/script{n}.sh"] = f"echo {n}\n"
+    for folder in ("xdiff", "libvterm", "xxd"):
+        files[f"src/{folder}/{folder}.c"] = f"int {folder}(void) {{ return 1; }}\n"
+    files["runtime/Makefile"] = "all:\n"
+    _, fleet_rules = _init(tmp_path / "editor", files, tmp_path / "rules")
+    assert "src/*.c" in fleet_rules["subsystems"]
+    from radar.commands.layout import _package_folders
+    sources = [f for f in files if f.endswith((".c", ".sh"))]
+    assert "src" not in _package_folders(list(files), sources)[0].get("", set())
+    ports = {f"ports/{n}/{name}": "" for n in range(5) for name in ("Makefile", "main.c")}
+    assert _package_folders(list(ports), [f for f in ports if f.endswith(".c")])[0]["ports"] == {
+        f"ports/{n}" for n in range(5)}
 
 
 def test_init_excludes_a_folder_of_wrappers_around_git_submodules(tmp_path):
