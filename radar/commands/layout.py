@@ -72,7 +72,7 @@ from radar.infra.gitdoor import GitError, git, is_git_checkout
 from radar.stages.cluster import configures_a_tool
 from radar.stages.discover import names_files
 from radar.stages.grammars import unread_language
-from radar.stages.manifests import HEADER_SUFFIXES  # a C or C++ file's declarations: part of its source's module
+from radar.stages.manifests import C_SOURCES, HEADER_SUFFIXES  # HEADER_SUFFIXES: part of its source's module
 from radar.stages.parse import language_for
 
 FOLDER_PACKAGES = ("go", "c", "cpp")  # languages whose package is a folder of files, never one file
@@ -381,7 +381,7 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
     bare: dict[str, set[str]] = defaultdict(set)  # sub-folders of `packages/` holding code
     crowded: dict[str, set[str]] = defaultdict(set)  # those of `rules/` and the like: packages when many
     children: dict[str, set[str]] = defaultdict(set)
-    c_folders = {f.rpartition("/")[0] for f in sources if language_for(f) in ("c", "cpp")}
+    c_folders = {f.rpartition("/")[0] for f in sources if f.endswith(C_SOURCES)}
     c_built: dict[str, set[str]] = defaultdict(set)  # C components by their Makefile: packages when many
     for f in files:
         parts = f.split("/")  # git's paths: "/"-separated, relative, never empty parts

@@ -11,7 +11,7 @@ from radar.commands.folders import (MIN_PACKAGES, MODULE_FLEET, VERSION_LAST, fr
                                     inside_tests, is_go_source, left_in, not_fleet, within)
 from radar.config import FleetRules
 from radar.globs import any_glob, glob_match
-from radar.stages.manifests import HEADER_SUFFIXES
+from radar.stages.manifests import C_SOURCES, HEADER_SUFFIXES
 from radar.stages.parse import language_for
 
 UNCOVERED_FILES = 10  # source files in a top folder no fleet holds that make it a package (uncovered_tops)
@@ -38,7 +38,7 @@ def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
     if len(uncovered) * 2 <= len(kept):
         if not _built_on(uncovered, kept):
             return ()
-        counted = [f for f in uncovered if _c_source(f)]  # headers go with their sources: no package of their own
+        counted = [f for f in uncovered if f.endswith(C_SOURCES)]  # headers go with their sources: no package
     rest = Counter(f.partition("/")[0] for f in uncovered if "/" in f)  # the top's own files: no folder to name
     enough = {top for top, n in Counter(f.partition("/")[0] for f in counted if "/" in f).items()
               if n >= UNCOVERED_FILES}
@@ -64,10 +64,6 @@ def _built_on(uncovered: list[str], kept: list[str]) -> bool:
 
 def _mostly_c(files: list[str]) -> bool:
     return sum(language_for(f) in ("c", "cpp") for f in files) * 2 > len(files)
-
-
-def _c_source(path: str) -> bool:
-    return language_for(path) in ("c", "cpp") and not path.endswith(HEADER_SUFFIXES)
 
 
 def _go_packages_in(top: str, uncovered: list[str], files: list[str]) -> tuple[tuple[str, int], ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import sys
 import zlib
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
@@ -125,6 +126,8 @@ def is_private(name: str, blind: str, language: str) -> bool:
     """Whether a definition is visible only where it is defined, by its language's mark: a
     `private` modifier before its parameters or body (not a member's inside it), Python's leading
     underscore (not a dunder), Go's lower-case initial, JavaScript's `#`."""
+    if name.startswith("#"):  # JavaScript's and TypeScript's private class members
+        return language in ("javascript", "typescript", "tsx")
     if language in MODIFIED:
         for code in blind:
             if code == _PRIVATE:
@@ -136,7 +139,7 @@ def is_private(name: str, blind: str, language: str) -> bool:
         return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
     if language == "go":
         return name[:1].islower()
-    return language in ("javascript", "typescript", "tsx") and name.startswith("#")
+    return False
 
 
 def annotation_tokens(blind: str, language: str) -> int:
@@ -293,8 +296,6 @@ def similarities(pairs: Sequence[tuple[str, str]], workers: int = 1) -> list[flo
     """[similarity(a, b) for a, b in pairs], the same floats, aligned on `workers` threads at
     once when the batch is large enough (rapidfuzz's cpdist: the same Indel, without the GIL)."""
     if workers > 1 and len(pairs) > 1:
-        import sys
-
         work = sum(len(a) * len(b) for a, b in pairs)
         if work >= (BATCH_WORK if "numpy" in sys.modules else FIRST_BATCH_WORK):
             return _aligned_on_threads(pairs, workers)

@@ -1,5 +1,7 @@
 """Nesting: a unit and the unit around it count once, and of a cluster and the cluster inside
 its members the backlog reports one (the larger, unless the inner one is the real shape)."""
+import pytest
+
 from radar.stages.cluster import Cluster
 from radar.stages.nesting import largest_only, without_nesting
 from radar.stages.shape import Shape
@@ -28,16 +30,11 @@ def test_the_larger_cluster_is_reported_not_the_one_inside_its_members():
     assert largest_only([functions, parts]) == [functions]
 
 
-def test_an_inner_cluster_that_is_most_of_its_host_and_repeats_more_faithfully_is_the_shape():
-    noisy = cluster_of([unit(s, 1, 30, 100) for s in "abc"], 0.75)
-    core = cluster_of([unit(s, 3, 28, 80) for s in "abc"], 0.98)
-    assert largest_only([noisy, core]) == [core]
-
-
-def test_an_inner_cluster_spanning_fewer_subsystems_stays_inside_its_host():
-    noisy = cluster_of([unit(s, 1, 30, 100) for s in "abcd"], 0.75)
-    core = cluster_of([unit(s, 3, 28, 80) for s in "abc"], 0.98)
-    assert largest_only([noisy, core]) == [noisy]
+@pytest.mark.parametrize("hosts, kept", [("abc", "core"), ("abcd", "noisy")])
+def test_an_inner_cluster_most_of_its_host_and_more_faithful_is_the_shape_unless_it_spans_fewer(hosts, kept):
+    clusters = {"noisy": cluster_of([unit(s, 1, 30, 100) for s in hosts], 0.75),
+                "core": cluster_of([unit(s, 3, 28, 80) for s in "abc"], 0.98)}
+    assert largest_only([clusters["noisy"], clusters["core"]]) == [clusters[kept]]
 
 
 def test_blocks_mostly_inside_a_cluster_of_functions_are_those_functions_parts():

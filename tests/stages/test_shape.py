@@ -387,11 +387,14 @@ def test_annotation_tokens_are_the_annotations_and_decorators_a_unit_carries():
     ("python", "def _hidden():\n    return 1\n\ndef shown():\n    return 2\n\nclass A:\n    def __init__(self):\n"
                "        self.x = 1\n", "_hidden", "__init__"),
     ("go", "package a\n\nfunc hidden() int { return 1 }\n\nfunc Shown() int { return 2 }\n", "hidden", "Shown"),
+    ("typescript", "class A {\n  #hidden(): number { return 1; }\n  shown(): number { return 2; }\n}\n",
+     "#hidden", "shown"),
+    ("javascript", "class A {\n  #hidden() { return 1; }\n  shown() { return 2; }\n}\n", "#hidden", "shown"),
 ])
 def test_a_definition_is_private_by_its_languages_mark_and_not_by_a_members(language, source, private, public):
     """What makes adopting a unit ask that it be made visible first: `private` before a Java or
     PHP method's parameters (a class whose first field is private is not), Python's underscore
-    (not a dunder), Go's lower-case initial."""
+    (not a dunder), Go's lower-case initial, JavaScript's and TypeScript's `#`."""
     from radar.stages.shape import is_private, stream_codes
     units = {unit.name: unit for unit in extract(source.encode(), language).units}
     def private_(name):
