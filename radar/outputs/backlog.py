@@ -226,15 +226,8 @@ def _entry(position: int, c: dict, roots: dict[str, str], together: Sequence[tup
         lines.append("- **Same files as:** " + ", ".join(
             f"#{at} {other['id']} `{_code_span(other.get('name') or '?')}`" for at, other in together)
             + ": their copies sit in the same files, so one change can take them together")
-    helper = (c.get("routing") or {}).get("helper")
-    if c.get("action") == "adopt" and helper:
-        hidden = " (private there: made visible to the others first)" if helper.get("private") else ""
-        lines.append(f"- **Action:** adopt `{_code_span(helper['name'])}` ({escape(helper['path'])}:{helper['line']}) "
-                     f"from {home}{hidden}: it already defines this shape")
-    elif c.get("action") == "adopt":
-        lines.append(f"- **Action:** adopt / delegate to {home}: the work belongs to that subsystem's own loop")
-    elif c.get("action") == "extract":
-        lines.append(f"- **Action:** extract into {home}, then the consumers adopt it")
+    if c.get("action"):
+        lines.append(f"- **Action:** {_action(c, home)}")
     if c["verdict"] != "proposed" and c["missing"]:
         lines.append(f"- **Missing:** {'; '.join(map(escape, c['missing']))}")
     if c.get("first_seen_pass"):
@@ -265,6 +258,19 @@ def _link(instance: dict, roots: dict[str, str]) -> str:
     target = f"file://{root}/{instance['path']}" if root else instance["path"]
     return (f"{escape(instance['subsystem'])}: [{escape(instance['path'])}:{instance['start_line']}]"
             f"(<{target}#L{instance['start_line']}>)")
+
+
+def _action(c: dict, home: str) -> str:
+    helper = (c.get("routing") or {}).get("helper")
+    if c["action"] == "extract":
+        return f"extract into {home}, then the consumers adopt it"
+    if not helper:
+        return f"adopt / delegate to {home}: the work belongs to that subsystem's own loop"
+    where = f"`{_code_span(helper['name'])}` ({escape(helper['path'])}:{helper['line']})"
+    if helper.get("unit") == "block":  # part of a unit: there is nothing to adopt until it is its own
+        return f"extract the copy in {where} into a helper of {home}, then the other consumers adopt it"
+    hidden = " (private there: made visible to the others first)" if helper.get("private") else ""
+    return f"adopt {where} from {home}{hidden}: it already defines this shape"
 
 
 def _code_span(text: str) -> str:

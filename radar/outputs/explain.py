@@ -40,8 +40,12 @@ def explain(snapshot: dict, candidate: dict) -> str:
               f"  chosen by: {routing.get('by', 'unknown')}"]
     if routing.get("helper"):
         helper = routing["helper"]
-        hidden = " (private there: made visible to the others first)" if helper.get("private") else ""
-        lines.append(f"  adopt: {helper['name']} ({helper['path']}:{helper['line']}), in {helper['subsystem']}{hidden}")
+        where = f"{helper['name']} ({helper['path']}:{helper['line']}), in {helper['subsystem']}"
+        if helper.get("unit") == "block":  # part of a unit: made a helper of its own first
+            lines.append(f"  extract: the copy in {where}, into a helper the others adopt")
+        else:
+            hidden = " (private there: made visible to the others first)" if helper.get("private") else ""
+            lines.append(f"  adopt: {where}{hidden}")
     if routing.get("inferred") and routing.get("evidence"):
         lines.append("  references to it (one per consumer):")
         lines += [f"    {where}" for where in routing["evidence"]]

@@ -156,7 +156,7 @@ def _candidate(ranked: Ranked, result: PassResult, code: dict[tuple[str, str, in
                     "helper": None if routing.helper is None else {
                         "subsystem": routing.helper.subsystem, "path": routing.helper.path,
                         "line": routing.helper.start_line, "name": routing.helper.name,
-                        "private": routing.helper.private}},
+                        "unit": routing.helper.unit, "private": routing.helper.private}},
         "decision": None if candidate.decision is None else {
             "verdict": candidate.decision.verdict, "reason": candidate.decision.reason,
             "line": candidate.decision.line},

@@ -253,8 +253,8 @@ class HomeFinder:
             name, users = holder
             helper = next(i for i in instances if i.subsystem == name)
             where = f"{helper.name} ({helper.path}:{helper.start_line})"
-            return self._routing(name, "adopt", users, len(consumers) - 1, near,
-                                 f"; {name} already defines {where}", helper)
+            holds = f"holds a copy in {where}" if helper.unit == "block" else f"defines {where}"
+            return self._routing(name, "adopt", users, len(consumers) - 1, near, f"; {name} already {holds}", helper)
         shared = self._best(consumers, near, defines, holders=False, extended=extended, members=found.members)
         if shared is None:
             referenced = Counter(t for c in consumers for t in self.uses.get(c, {}) if t in self.subsystems)

@@ -165,6 +165,20 @@ def test_an_inferred_adopt_names_the_unit_to_adopt_and_the_evidence():
            "the others first): it already defines this shape" in render(snapshot)
 
 
+def test_a_block_one_consumer_holds_is_extracted_there_before_the_others_adopt_it():
+    snapshot = samples.build_passes()[-1]
+    retry = next(c for c in snapshot["candidates"] if c["id"] == "C-5e6f70")
+    retry["home"], retry["action"], retry["unit"] = "lib/auth", "adopt", "block"
+    retry["routing"] = {"kind": None, "home": "lib/auth", "action": "adopt", "rule": None, "inferred": True,
+                        "by": "inferred", "evidence": [],  # mypy's variadic-instance split, inside visit_instance
+                        "helper": {"subsystem": "auth", "path": "auth/net/retry.py", "line": 8, "name": "connect",
+                                   "unit": "block", "private": True}}
+    text = render(snapshot)
+    assert "- **Action:** extract the copy in `connect` (auth/net/retry.py:8) into a helper of lib/auth, " \
+           "then the other consumers adopt it" in text
+    assert "adopt `connect`" not in text and "private there" not in text
+
+
 def test_a_proposal_identical_in_some_consumers_says_so_beside_its_similarity():
     snapshot = samples.build_passes()[-1]
     proposed = next(c for c in snapshot["candidates"] if c["verdict"] == "proposed")

@@ -14,12 +14,16 @@ from stage_fixtures import HARNESS, NOW, fleet, shapes, subsystem
 ROUTE = Route("conformance / test harness", "lib/guest", Match(names=("run_suite",)))
 
 
-def judge(names, rules=Rules(routing=(ROUTE,)), deps=None, others=(), defined_by=None, **subsystem_options):
+def judge(names, rules=Rules(routing=(ROUTE,)), deps=None, others=(), defined_by=None, kind=None,
+          **subsystem_options):
     found = []
     for n, name in enumerate(names):
         found += shapes(name, HARNESS.format(n=n), f"lib/{name}/harness.py")
     clusters = cluster(found)
     assert len(clusters) == 1
+    if kind is not None:  # the same copies as another unit (a block, part of its function)
+        members = tuple(dataclasses.replace(m, kind=kind) for m in clusters[0].members)
+        clusters = (dataclasses.replace(clusters[0], members=members),)
     if defined_by is not None:  # what cluster() finds defined elsewhere: test_cluster.py
         clusters = (dataclasses.replace(clusters[0], defined_by=defined_by),)
     subs = []
@@ -339,6 +343,13 @@ def test_a_consumer_the_others_depend_on_already_holds_the_unit_to_adopt():
     assert routing.helper.subsystem == "acl" and routing.helper.name == "run_suite"
     assert routing.by.startswith("inferred: 2 of 2 other consumers reference it")
     assert routing.by.endswith("; acl already defines run_suite (lib/acl/harness.py:2)")
+
+
+def test_a_consumer_the_others_depend_on_holding_the_block_is_said_to_hold_a_copy():
+    deps = graph(("feed", "acl"), ("mod", "acl"), ("feed", "persist"), ("mod", "persist"), ("acl", "persist"))
+    routing = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist",), kind="block").routing
+    assert (routing.home, routing.action, routing.helper.unit) == ("lib/acl", "adopt", "block")
+    assert routing.by.endswith("; acl already holds a copy in run_suite (lib/acl/harness.py:2)")
 
 
 def test_routing_rules_win_and_inference_can_be_turned_off():
