@@ -12,6 +12,8 @@ packages (each folder of a Go module is one, with no manifest) counts from ten o
 (prometheus' `discovery/*`, its service-discovery providers), or from five beside such a folder
 (dapr's `pubsub/*` beside `bindings/*`); Go modules kept by owner, a go.mod each, are packages
 a level further down (dd-trace-go's `contrib/*/*`: `contrib/IBM/sarama`, `contrib/Shopify/sarama`);
+a Go folder of ten files or more named for the kind of plugin each is, one plugin per file,
+is a fleet of one-file packages (keda's `pkg/scalers/*_scaler.go`);
 the folders of a `packages/` folder are packages, manifest or not (dd-trace-js); a folder of
 versions (`semconv/v1.20.0`, …) and what is inside them never make a fleet: each is a frozen
 copy kept on purpose. When a folder of packages
@@ -103,6 +105,9 @@ PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations",
 # `providers/`, an app's request `handlers/`, a linter's `rules/` helpers, a bundler's `modules/`,
 # unless there are PLUGIN_FLEET of them: stylelint's 151 `lib/rules/<rule>/`)
 PLUGIN_PACKAGES = PLUGIN_FOLDERS - {"providers", "provider", "handlers", "rules", "modules"}
+# a Go file named for the kind of plugin it is, an agent noun (keda's `aws_sqs_queue_scaler.go`);
+# never a build constraint's `_linux.go`, `_amd64.go`, nor tailscale's `_enabled.go` feature flags
+GO_PLUGIN_FILE = re.compile(r"_([a-z0-9]*[a-z](?:er|or))\.go$")
 OWN_PACKAGE_BYTES = 8192  # a fleet's folder holding this much code of its own is its package (_own_package)
 PLUGIN_FLEET = 10  # as many, in a folder named for what plugs in (celery's 18 `backends/*.py`)
 SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
@@ -237,7 +242,7 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
         globs += modules_too
         globs += _own_package(parent, sources, size) if parent and parent not in held and not modules_too else []
     globs += _packages_beside(kept, held, files)
-    found = tuple(globs) + _module_fleets_beside(globs, kept, sources)
+    found = tuple(globs) + _module_fleets_beside(globs, kept, sources) + _go_file_fleets(sources)
     if sum(n for _, n in found) < GateRules.min_consumers:
         return _lone_library(sources) or found
     return found
@@ -322,6 +327,21 @@ def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources
     return tuple((glob, n) for glob, n in _module_fleets(sources) if glob not in taken and (
         few and not any(within(parent, glob) for parent in kept)
         or glob.rpartition("/")[0].rpartition("/")[2].lower() in PLUGIN_FOLDERS))
+
+
+def _go_file_fleets(sources: list[str]) -> tuple[tuple[str, int], ...]:
+    """Go folders holding PLUGIN_FLEET files or more named for the kind of plugin each is (keda's
+    73 `pkg/scalers/*_scaler.go`): one package, as Go has it, but one plugin per file, so each
+    file is a package of its own, as a folder of Python modules is (_module_fleets), and the
+    folder's other files (`scaler.go`, the interface) stay the package they live in: their home."""
+    counts: Counter = Counter()
+    for f in sources:
+        folder, _, name = f.rpartition("/")
+        kind = GO_PLUGIN_FILE.search(name)
+        if kind and is_go_source(name) and not go_ignored(f.split("/")) and not inside_tests(tuple(folder.split("/"))):
+            counts[(folder, kind.group(1))] += 1
+    return tuple((f"{folder}/*_{kind}.go" if folder else f"*_{kind}.go", n)
+                 for (folder, kind), n in sorted(counts.items()) if n >= PLUGIN_FLEET)
 
 
 def _own_package(folder: str, sources: list[str], size: Callable[[str], int] | None) -> list[tuple[str, int]]:

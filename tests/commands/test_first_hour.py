@@ -1359,6 +1359,24 @@ def test_init_finds_a_folder_of_many_go_packages_in_one_module(tmp_path):
     assert fleet_rules["subsystems"] == ["pkg/*", "pkg/util/*"]  # not the utilities alone
 
 
+def test_init_takes_each_go_file_named_for_the_plugin_it_is_as_a_package(tmp_path):
+    """keda: one Go package `pkg/scalers`, a scaler per file (`aws_sqs_queue_scaler.go`), beside
+    its interface (`scaler.go`); build constraints' files (`_linux.go`) and feature flags'
+    (`_enabled.go`) are no plugins, nor are tests'."""
+    files = {"go.mod": "module example.com/k\n", "pkg/scalers/scaler.go": "package scalers\n"}
+    for n in range(12):
+        files[f"pkg/scalers/queue{n}_scaler.go"] = f"package scalers\n\nfunc New{n}() int {{ return {n} }}\n"
+        files[f"pkg/scalers/queue{n}_scaler_test.go"] = "package scalers\n"
+        files[f"pkg/sys/call{n}_linux.go"] = "package sys\n"
+        files[f"pkg/features/f{n}_enabled.go"] = "package features\n"
+        files[f"pkg/e2e/tests/case{n}_runner.go"] = "package tests\n"
+    for name in ("util", "metrics", "eventemitter", "scaling", "provider", "webhooks", "prommetrics"):
+        files[f"pkg/{name}/{name}.go"] = f"package {name}\n"
+    done, fleet_rules = _init(tmp_path / "go-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["pkg/*", "pkg/scalers/*_scaler.go"]
+    assert "pkg/scalers/*_scaler.go (12 one-module packages)" in done.stderr
+
+
 def test_init_takes_smaller_folders_of_go_packages_beside_a_fleet_but_not_the_folder_above_it(tmp_path):
     """dapr's components-contrib: `bindings/*` (23) and `state/*` (21) beside `pubsub/*` (9);
     telegraf's `plugins/` holds the fleets and a registry package each, so it is none; a folder
