@@ -28,7 +28,7 @@ def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
     folder of Go code as its Go packages (_go_packages_in), one of C's or C++'s programs as
     its programs (_c_programs: a folder of twenty or more, no library's parts), and so
     the top's own C files, which no folder names (openssh's 158 `*.c` beside its `contrib/*`).
-    Beside C or C++ fleets, the C or C++ code they build on whatever its share (_built_on)."""
+    Beside C, C++ or Go fleets, the code of theirs they build on whatever its share (_built_on)."""
     if not globs:
         return ()
     kept = left_in(sources, excludes)
@@ -36,9 +36,10 @@ def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
     uncovered = [f for f in in_no_package(globs, kept) if f.rpartition("/")[0] not in fleets_in]
     counted = uncovered
     if len(uncovered) * 2 <= len(kept):
-        if not _built_on(uncovered, kept):
+        family = _built_on(uncovered, kept)
+        if family is None:
             return ()
-        counted = [f for f in uncovered if f.endswith(C_SOURCES)]  # headers go with their sources: no package
+        counted = [f for f in uncovered if _SOURCES[family](f)]  # headers go with their sources: no package
     rest = Counter(f.partition("/")[0] for f in uncovered if "/" in f)  # the top's own files: no folder to name
     enough = {top for top, n in Counter(f.partition("/")[0] for f in counted if "/" in f).items()
               if n >= UNCOVERED_FILES}
@@ -53,17 +54,26 @@ def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
                  ) + _c_programs("", uncovered, kept)
 
 
-def _built_on(uncovered: list[str], kept: list[str]) -> bool:
-    """C or C++ fleets and C or C++ sources beside them: what the components build on
-    (micropython's `py/`, `extmod/`, `shared/` beside its twenty `ports/*`), their homes, however
-    much of the code the fleets hold. Of other languages, a fleet holding most of the code is the
+# the languages whose fleets build on the code beside them (_built_on), and their sources
+_SOURCES = {"c": lambda f: f.endswith(C_SOURCES), "go": lambda f: is_go_source(f.rpartition("/")[2])}
+_FAMILY = {"c": "c", "cpp": "c", "go": "go"}
+
+
+def _built_on(uncovered: list[str], kept: list[str]) -> str | None:
+    """C, C++ or Go fleets and sources of theirs beside them: what the components build on
+    (micropython's `py/`, `extmod/`, `shared/` beside its twenty `ports/*`; lego's `challenge/`
+    and `internal/` beside its 219 DNS providers), their homes, however much of the code the
+    fleets hold: the family. Of other languages, a fleet holding most of the code is the
     project; headers alone (an `include/` folder) are no package: they go with their sources."""
     held = set(uncovered)
-    return _mostly_c(uncovered) and _mostly_c([f for f in kept if f not in held])
+    family = _mostly(uncovered)
+    return family if family is not None and family == _mostly([f for f in kept if f not in held]) else None
 
 
-def _mostly_c(files: list[str]) -> bool:
-    return sum(language_for(f) in ("c", "cpp") for f in files) * 2 > len(files)
+def _mostly(files: list[str]) -> str | None:
+    """The family of most of `files`' languages, if one holds most."""
+    counts = Counter(_FAMILY.get(language_for(f)) for f in files)
+    return next((family for family, n in counts.items() if family is not None and n * 2 > len(files)), None)
 
 
 def _go_packages_in(top: str, uncovered: list[str], files: list[str]) -> tuple[tuple[str, int], ...]:

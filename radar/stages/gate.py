@@ -213,7 +213,8 @@ def _own_headers(path: str) -> tuple[str, ...]:
 # `error_types`, webpack's `RuntimeGlobals`), of constants, types and errors.
 DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "typings", "enums", "errors",
                           "exceptions", "version", "globals",
-                          "exception", "error"})  # a module of one error class: yii2's `InvalidArgumentException.php`
+                          "exception", "error",  # a module of one error class: yii2's `InvalidArgumentException.php`
+                          "apis"})  # a Kubernetes operator's API types by version (external-secrets' `apis/`)
 
 
 class HomeFinder:

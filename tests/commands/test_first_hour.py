@@ -930,6 +930,24 @@ def test_init_finds_c_components_by_their_makefile_and_what_they_build_on_beside
     assert "tools" not in fleet_rules["subsystems"] and "include" not in fleet_rules["subsystems"]
 
 
+def test_init_takes_the_go_packages_a_go_fleet_holding_most_of_the_code_builds_on(tmp_path):
+    """lego: 219 DNS providers, `providers/dns/*`, hold most of the code; what they build on,
+    `challenge/dns01` and `internal/errutils`, was read by no glob, so every home went to a debug
+    transport inside the fleet. Beside Go fleets, the Go packages of the top folders are packages
+    whatever their share; a top folder of Python scripts beside them is not."""
+    files = {"go.mod": "module example.com/lego\n"}
+    for n in range(12):
+        files[f"providers/dns/p{n}/p{n}.go"] = f"package p{n}\n\nfunc Present{n}() int {{ return {n} }}\n"
+        files[f"providers/dns/p{n}/client.go"] = f"package p{n}\n\nfunc client{n}() int {{ return {n} }}\n"
+    for n in range(10):
+        files[f"tools/gen{n}.py"] = f"def gen{n}():\n    return {n}\n"
+    for n in range(6):
+        files[f"challenge/dns01/part{n}.go"] = "package dns01\n"
+        files[f"challenge/http01/part{n}.go"] = "package http01\n"
+    _, fleet_rules = _init(tmp_path / "go-fleet", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["providers/dns/*", "challenge/dns01", "challenge/http01"]
+
+
 def test_a_lone_makefile_beside_c_sources_makes_no_package(tmp_path):
     """vim: `src/` holds its Makefile and 178 C files, the editor's parts; a Makefile is any
     folder's build, so one alone is no component: `src/*.c` stay its parts."""
