@@ -21,6 +21,7 @@ from radar.config import Decision, GateRules, Route, Rules, matches
 from radar.stages.deps import NO_DEPENDENCIES, Dependencies
 from radar.stages.discover import Fleet, SourceFile, Subsystem, describe_age
 from radar.stages.manifests import C_SOURCES, HEADER_SUFFIXES
+from radar.stages.parse import language_for
 from radar.stages.shape import annotation_tokens, is_private, name_code
 
 
@@ -217,6 +218,10 @@ DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "ty
                           "apis"})  # a Kubernetes operator's API types by version (external-secrets' `apis/`)
 
 
+SHARED_PLACES = frozenset({"utility", "utilities", "common", "commons", "shared", "core", "helper", "helpers",
+                           "support", "base", "lib", "libs", "toolkit"})
+
+
 class HomeFinder:
     """A home from the dependency graph when no rule gives one: a subsystem that most of the
     consumers (more than half) already reference. Among those: not a module of constants, types
@@ -233,7 +238,8 @@ class HomeFinder:
     plugins and `@nocobase/server`), the best of those the copies are written against wins: a
     class they extend, or a subsystem most copies' files import that defines what they call. A
     consumer is the home only when every other one references it: it already holds the shape,
-    they adopt its unit. No shared dependency, no home."""
+    they adopt its unit. No shared dependency, no home; nor one the copies have nothing to do
+    with (_used)."""
 
     def __init__(self, deps: Dependencies, subsystems: dict[str, Subsystem]):
         self.subsystems = subsystems
@@ -257,6 +263,10 @@ class HomeFinder:
             holds = f"holds a copy in {where}" if helper.unit == "block" else f"defines {where}"
             return self._routing(name, "adopt", users, len(consumers) - 1, near, f"; {name} already {holds}", helper)
         shared = self._best(consumers, near, defines, holders=False, extended=extended, members=found.members)
+        if shared is not None and not self._used(shared, near, defines, extended):
+            name, users = shared
+            return Routing(None, None, None, f"no routing rule matches; the consumers share {name} "
+                                             f"({len(users)} of {len(consumers)}), but no copy uses it")
         if shared is None:
             referenced = Counter(t for c in consumers for t in self.uses.get(c, {}) if t in self.subsystems)
             most = max(referenced.values(), default=0)
@@ -309,12 +319,35 @@ class HomeFinder:
             best = min(written_against, key=preference, default=best)
         return best[0], tuple(best[1])
 
+    def _used(self, shared: tuple[str, tuple[str, ...]], near: dict, defines: dict[str, float],
+              extended: Counter) -> bool:
+        """Whether the copies have anything to do with the home found: a copy's own file imports
+        it, a copy's class extends one of its classes, the copies call what it defines, or it is
+        the package they live in or their family's base. Else it is only what most consumers
+        import for other code (connect's license check, imported by every enterprise plugin, for
+        three batchers' loops): no natural home."""
+        name, users = shared
+        return (any((user, name) in near for user in users) or extended.get(name, 0) > 0
+                or defines.get(name, 0.0) > 0 or self._encloses(name, users) or self._beside(name, users)
+                or self._shared_place(name))
+
+    def _shared_place(self, name: str) -> bool:
+        """A package named as the place for shared code (`utils`, `common`, `shared`, `core`,
+        external-secrets' `esutils`): a natural home for a new helper, whether or not the copies use it yet."""
+        return any(word in SHARED_PLACES or word.endswith(("util", "utils")) for word in self._words(name))
+
     def _declarations(self, name: str) -> bool:
         """A module of constants, types or errors (`consts.py`, `types.ts`): every consumer
         references it, and it is no place for logic; a home only when nothing else fits."""
-        module = self.subsystems[name].namespace.rstrip("/").rpartition("/")[2].partition(".")[0]
-        words = re.findall(r"[a-z0-9]+", re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", module).lower())
+        words = self._words(name)
         return bool(words) and words[-1] in DECLARATIONS
+
+    def _words(self, name: str) -> list[str]:
+        """The words of a subsystem's own name, its folder's or its module's: `HttpConstants.java` ->
+        http, constants; orleans' `Orleans.Core` -> orleans, core (a dot in a folder's name is no suffix)."""
+        module = self.subsystems[name].namespace.rstrip("/").rpartition("/")[2]
+        module = module.partition(".")[0] if language_for(module) else module  # `types.d.ts` -> types
+        return re.findall(r"[a-z0-9]+", re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", module).lower())
 
     def _named(self, name: str, members: tuple) -> int:
         """How many copies say the home's own name, the qualifier of what they use from it

@@ -138,9 +138,26 @@ def test_with_no_rule_the_home_is_what_the_consumers_already_depend_on():
 
 def test_most_consumers_suffice_and_the_count_is_said():
     deps = graph(("acl", "persist"), ("feed", "persist"))
-    candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist",))
+    candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist",),
+                      defined_by=(("persist", 1.0),))
     assert candidate.routing.home == "lib/persist"
     assert candidate.routing.by.startswith("inferred: 2 of 3 consumers reference it")
+
+
+def test_a_subsystem_the_consumers_import_for_other_code_only_is_no_natural_home():
+    """redpanda connect: every enterprise plugin imports `internal/license` for its licence check;
+    three batchers' copied loops neither import nor call it: no home, rather than the licence check."""
+    deps = graph(("acl", "license"), ("feed", "license"), ("mod", "license"))
+    candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("license",), defined_by=())
+    assert candidate.routing.home is None and candidate.verdict == "watching"
+    assert candidate.missing == ("no natural home (no routing rule matches; the consumers share license "
+                                 "(3 of 3), but no copy uses it)",)
+    used = graph(("acl", "license"), ("feed", "license"), ("mod", "license"), near=("acl",))
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=used, others=("license",), defined_by=()
+                 ).routing.home == "lib/license"  # one copy's own file imports it
+    shared = graph(("acl", "esutils"), ("feed", "esutils"), ("mod", "esutils"))
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=shared, others=("esutils",), defined_by=()
+                 ).routing.home == "lib/esutils"  # a package named for shared code: where a new helper goes
 
 
 def test_consumers_sharing_no_dependency_keep_no_home():
@@ -189,7 +206,7 @@ def test_a_home_no_copy_imports_gives_way_to_the_one_they_are_written_against():
                  defined_by=(("engine", 2.0),)).routing
     assert home.home == "lib/engine" and home.by.startswith("inferred: 3 of 4 consumers reference it")
     assert judge(list(consumers), rules=Rules(), deps=deps, others=("engine", "server"), defined_by=()
-                 ).routing.home == "lib/server"  # they import the engine, but call nothing it defines
+                 ).routing.home is None  # they import the engine but call nothing it defines; no copy uses the server
 
 
 def test_a_module_of_constants_is_a_home_only_when_nothing_else_is():
@@ -209,8 +226,8 @@ def test_a_module_of_constants_is_a_home_only_when_nothing_else_is():
     assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*typed), others=("apis", "esutils")
                  ).routing.home == "lib/esutils"  # external-secrets: `apis/`, its API types by version
     alone = [(c, "consts") for c in ("acl", "feed", "mod")]
-    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*alone), others=("consts",)
-                 ).routing.home == "lib/consts"
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*alone), others=("consts",),
+                 defined_by=(("consts", 1.0),)).routing.home == "lib/consts"  # the copies read its constants
 
 
 def test_copies_that_say_they_are_copied_from_another_are_kept_on_purpose_and_not_proposed():
@@ -543,8 +560,9 @@ def test_each_instance_carries_its_own_shared_content_and_a_cluster_never_weighe
 
 # ---------------------------------------------------------------- an inferred home's ties, exactly
 
-def _home(uses, others, names=("acl", "feed", "mod")):
-    return judge(list(names), rules=Rules(), deps=graph(*uses), others=others).routing
+def _home(uses, others, names=("acl", "feed", "mod")):  # the copies call what each of `others` defines
+    return judge(list(names), rules=Rules(), deps=graph(*uses), others=others,
+                 defined_by=tuple((other, 1.0) for other in others)).routing
 
 
 def test_the_target_more_consumers_reference_wins():
