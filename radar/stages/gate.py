@@ -217,7 +217,8 @@ DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "ty
                           "exception", "error",  # a module of one error class: yii2's `InvalidArgumentException.php`
                           "apis"})  # a Kubernetes operator's API types by version (external-secrets' `apis/`)
 
-
+# the words naming a package as the place for shared code (and any `*util`, `*utils`): a home
+# for a new helper even where no copy uses it yet (HomeFinder._used)
 SHARED_PLACES = frozenset({"utility", "utilities", "common", "commons", "shared", "core", "helper", "helpers",
                            "support", "base", "lib", "libs", "toolkit"})
 
@@ -323,9 +324,9 @@ class HomeFinder:
               extended: Counter) -> bool:
         """Whether the copies have anything to do with the home found: a copy's own file imports
         it, a copy's class extends one of its classes, the copies call what it defines, or it is
-        the package they live in or their family's base. Else it is only what most consumers
-        import for other code (connect's license check, imported by every enterprise plugin, for
-        three batchers' loops): no natural home."""
+        the package they live in, their family's base or named for shared code. Else it is only
+        what most consumers import for other code (connect's license check, imported by every
+        enterprise plugin, for three batchers' loops): no natural home."""
         name, users = shared
         return (any((user, name) in near for user in users) or extended.get(name, 0) > 0
                 or defines.get(name, 0.0) > 0 or self._encloses(name, users) or self._beside(name, users)
