@@ -158,6 +158,10 @@ def test_a_subsystem_the_consumers_import_for_other_code_only_is_no_natural_home
     shared = graph(("acl", "esutils"), ("feed", "esutils"), ("mod", "esutils"))
     assert judge(["acl", "feed", "mod"], rules=Rules(), deps=shared, others=("esutils",), defined_by=()
                  ).routing.home == "lib/esutils"  # a package named for shared code: where a new helper goes
+    for project, home in (("Orleans.Core", "lib/Orleans.Core"), ("Orleans.Streaming", None)):  # a dot is no suffix
+        dotted = graph(*((c, project) for c in ("acl", "feed", "mod")))
+        assert judge(["acl", "feed", "mod"], rules=Rules(), deps=dotted, others=(project,), defined_by=()
+                     ).routing.home == home
 
 
 def test_consumers_sharing_no_dependency_keep_no_home():
