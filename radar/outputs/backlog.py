@@ -22,6 +22,8 @@ ENTRY_EVIDENCE = 4  # evidence links in a near-gate entry before "+N more"
 LISTED_IDS = 10  # ids named in "Changes since the last pass" before "N new" is enough
 HISTORY_ROWS = 10  # recent passes in Last scan
 SUBSYSTEM_NAMES = 60  # subsystem names in Last scan before "… and N more"
+FORKED = 3  # proposals copied across exactly the same consumers that say those packages repeat each other
+FORKED_SHOWN = 5  # of those, named in an entry before "and N more"
 CRITERIA = ("consumers", "stable", "identical", "size", "intent", "home")
 BLOCKER_WORDS = {
     "consumers": "too few consumers", "stable": "not stable yet", "identical": "similar, not identical",
@@ -167,9 +169,23 @@ def _entries(title: str, candidates: list[dict], empty: str, roots: dict[str, st
     if not candidates:
         return lines + [f"_{empty}_", ""]
     together = _same_files(candidates) if title == "Proposed" else {}
+    forked = _same_packages(candidates) if title == "Proposed" else {}
     for position, candidate in enumerate(candidates, 1):
-        lines += _entry(position, candidate, roots, together.get(candidate["id"], ())) + [""]
+        lines += _entry(position, candidate, roots, together.get(candidate["id"], ()),
+                        forked.get(candidate["id"], ())) + [""]
     return lines
+
+
+def _same_packages(candidates: list[dict]) -> dict[str, list[tuple[int, dict]]]:
+    """Per candidate, the others (with their positions) copied across exactly the same
+    consumers, where FORKED candidates or more are: those packages repeat each other whole, a
+    package copied and kept apart (DataX's Doris, SelectDB and StarRocks writers: ten proposals
+    of theirs; seatunnel's four CDC connectors: fifteen), so one piece of work, before ten extractions."""
+    groups: dict[frozenset, list[int]] = {}
+    for index, candidate in enumerate(candidates):
+        groups.setdefault(frozenset(candidate["consumers"]), []).append(index)
+    return {candidates[a]["id"]: [(b + 1, candidates[b]) for b in group if b != a]
+            for group in groups.values() if len(group) >= FORKED for a in group}
 
 
 def _same_files(candidates: list[dict]) -> dict[str, list[tuple[int, dict]]]:
@@ -204,7 +220,8 @@ def _identical_core(c: dict) -> str:
     return f"; {escape(detail)}" if detail.startswith("identical in") else ""
 
 
-def _entry(position: int, c: dict, roots: dict[str, str], together: Sequence[tuple[int, dict]] = ()) -> list[str]:
+def _entry(position: int, c: dict, roots: dict[str, str], together: Sequence[tuple[int, dict]] = (),
+           forked: Sequence[tuple[int, dict]] = ()) -> list[str]:
     home = escape(c["home"]) if c["home"] else "no home yet"
     kind = escape(c["kind"]) if c.get("kind") else ""
     lines = [
@@ -226,6 +243,12 @@ def _entry(position: int, c: dict, roots: dict[str, str], together: Sequence[tup
         lines.append("- **Same files as:** " + ", ".join(
             f"#{at} {other['id']} `{_code_span(other.get('name') or '?')}`" for at, other in together)
             + ": their copies sit in the same files, so one change can take them together")
+    if forked:
+        shown = ", ".join(f"#{at} `{_code_span(other.get('name') or '?')}`" for at, other in forked[:FORKED_SHOWN])
+        more = f" and {len(forked) - FORKED_SHOWN} more" if len(forked) > FORKED_SHOWN else ""
+        lines.append(f"- **Same packages as:** {shown}{more}: {len(forked) + 1} proposals are copies across exactly "
+                     f"these {len(c['consumers'])} consumers, packages that repeat each other: one shared base "
+                     f"(or merging them) may take all {len(forked) + 1}")
     if c.get("action"):
         lines.append(f"- **Action:** {_action(c, home)}")
     if c["verdict"] != "proposed" and c["missing"]:

@@ -218,6 +218,24 @@ def test_proposals_whose_copies_sit_in_the_same_files_point_at_each_other():
     assert sum("Same files as" in e for e in entries) == 2
 
 
+def test_proposals_copied_across_exactly_the_same_packages_point_at_each_other_from_three():
+    snapshot = samples.big_snapshot(20)
+    chosen = snapshot["candidates"][:4]
+    for candidate in chosen:
+        candidate["verdict"], candidate["missing"] = "proposed", []
+    snapshot["candidates"] = chosen  # DataX's Doris, SelectDB and StarRocks writers: ten such
+    for candidate in chosen[:3]:
+        candidate["consumers"] = ["doris", "selectdb", "starrocks"]
+    chosen[3]["consumers"] = ["doris", "selectdb", "other"]
+    entries = render(snapshot).split("\n### ")
+    first = next(e for e in entries if e.startswith(f"1. {chosen[0]['id']}"))
+    assert (f"- **Same packages as:** #2 `{chosen[1]['name']}`, #3 `{chosen[2]['name']}`: 3 proposals are copies "
+            "across exactly these 3 consumers") in first
+    assert sum("Same packages as" in e for e in entries) == 3
+    snapshot["candidates"] = chosen[:2] + chosen[3:]  # two alone say nothing
+    assert "Same packages as" not in render(snapshot)
+
+
 def test_the_gate_paragraph_names_every_criterion_a_proposal_must_meet():
     gate = render(samples.build_passes()[-1]).split("\n---\n")[0]
     for words in ("real consumers", "stable", "structurally identical", "tokens", "shared logic",
