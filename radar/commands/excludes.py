@@ -23,7 +23,8 @@ EXCLUDABLE = {
     "tests": ("test", "tests", "__tests__", "__test__", "spec", "specs", "e2e", "testing", "t",  # Perl's, celery's
               "test_package", "test_v1_package",  # a Conan recipe's consumer test
               "regress",  # the OpenBSD way: tmux's 128 `regress/*.sh` were its only fleet
-              "testdir"),  # vim's: `runtime/syntax/testdir/input/*.java`, syntax tests' inputs, were fleets
+              "testdir",  # vim's: `runtime/syntax/testdir/input/*.java`, syntax tests' inputs, were fleets
+              "step_definitions"),  # Cucumber's steps (activeadmin's 21 `features/step_definitions/*.rb` were a fleet)
     "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",
                  "__snapshots__"),
     "vendored": ("vendor", "vendored", "_vendor",  # Python's (pip's `src/pip/_vendor`, setuptools')

@@ -25,6 +25,7 @@ NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures"
                   "scripts", "bench", "benchmark", "e2e", "typings", "demo", "demos", *EXCLUDABLE["benchmarks"],
                   "eng",  # .NET's Arcade SDK keeps a repository's build and CI tooling there
                   "hack",  # and Kubernetes' projects theirs (cluster-api's `hack/tools`, its verify scripts)
+                  "step_definitions",  # Cucumber's steps (activeadmin's `features/step_definitions/*.rb`)
                   # always excluded: a fleet there would hold no file (pulumi's `testdata/policies/*`)
                   *EXCLUDABLE["vendored"], *EXCLUDABLE["migrations"], *EXCLUDABLE["fixtures"]}
 MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet of packages

@@ -948,6 +948,20 @@ def test_init_takes_the_go_packages_a_go_fleet_holding_most_of_the_code_builds_o
     assert fleet_rules["subsystems"] == ["providers/dns/*", "challenge/dns01", "challenge/http01"]
 
 
+def test_init_excludes_cucumbers_step_definitions_as_tests(tmp_path):
+    """activeadmin: its 21 `features/step_definitions/*.rb`, Cucumber's steps, were a fleet of
+    one-module packages beside the gem's own `lib/active_admin/*.rb`."""
+    files = {"activeadmin.gemspec": "Gem::Specification.new\n"}
+    for n in range(21):
+        files[f"lib/active_admin/part{n}.rb"] = f"module Part{n}\n  def self.run\n    {n}\n  end\nend\n"
+        files[f"features/step_definitions/step{n}_steps.rb"] = f"Given(/^step {n}$/) do\n  visit '/{n}'\nend\n"
+        files[f"features/step{n}.feature"] = f"Feature: {n}\n"
+    done, fleet_rules = _init(tmp_path / "gem", files, tmp_path / "rules")
+    assert not any("step_definitions" in glob for glob in fleet_rules["subsystems"])
+    assert "lib/active_admin/*.rb" in fleet_rules["subsystems"]
+    assert any("step_definitions" in glob for glob in fleet_rules["exclude"])
+
+
 def test_a_lone_makefile_beside_c_sources_makes_no_package(tmp_path):
     """vim: `src/` holds its Makefile and 178 C files, the editor's parts; a Makefile is any
     folder's build, so one alone is no component: `src/*.c` stay its parts."""
