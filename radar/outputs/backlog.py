@@ -178,9 +178,9 @@ def _entries(title: str, candidates: list[dict], empty: str, roots: dict[str, st
 
 def _same_packages(candidates: list[dict]) -> dict[str, list[tuple[int, dict]]]:
     """Per candidate, the others (with their positions) copied across exactly the same
-    consumers, where FORKED candidates or more are: those packages repeat each other whole, a
-    package copied and kept apart (DataX's Doris, SelectDB and StarRocks writers: ten proposals
-    of theirs; seatunnel's four CDC connectors: fifteen), so one piece of work, before ten extractions."""
+    consumers, where FORKED candidates or more are: those packages repeat each other, often a
+    package copied and kept apart (DataX's Doris, SelectDB and StarRocks writers: ten proposals;
+    seatunnel's four CDC connectors: fifteen), one piece of work rather than many extractions."""
     groups: dict[frozenset, list[int]] = {}
     for index, candidate in enumerate(candidates):
         groups.setdefault(frozenset(candidate["consumers"]), []).append(index)
