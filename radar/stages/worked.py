@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from radar.infra.cache import code_stamp
-from radar.stages import content, nesting, shape
+from radar.stages import content, nesting, shape, wrappers
 from radar.stages.content import Rarity
 from radar.stages.shape import Shape, similarities, similarity
 
@@ -39,10 +39,10 @@ class Worked:
 @lru_cache(maxsize=8)
 def stamp(settings: tuple) -> str | None:
     """The code and settings the answers come from: cluster.py's settings, content.py's
-    weighing constants, and the source of the modules that compute them (None when a source
-    cannot be read: then no memo is ever taken)."""
+    weighing constants, and the source of the modules that compute them, wrappers.py's choice of
+    units included (None when a source cannot be read: then no memo is ever taken)."""
     return code_stamp((settings, content.COMPARED, content.API_WEIGHT, content.CONVENTION_FLOOR, _aligner_version()),
-                      (content, shape, nesting, _cluster_module()))
+                      (content, shape, nesting, wrappers, _cluster_module()))
 
 
 def _aligner_version() -> str:

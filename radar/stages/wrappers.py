@@ -1,6 +1,7 @@
 """Which units a clustering takes as themselves: a module that is one definition is that
 definition, reported as it (a module whose tokens are almost all that definition; in languages
-whose files hold one type each, a module that is mostly a header over one small definition)."""
+whose files hold one type each, a module that is mostly a header over one small definition), and
+so is a namespace around one type (Ruby's `module Portal` around `class AppGroup`)."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -21,12 +22,29 @@ def drop_wrappers(shapes: list[Shape], every: list[Shape]) -> list[Shape]:
         if shape.kind != "module":
             file = (shape.subsystem, shape.path)
             biggest_child[file] = max(biggest_child[file], shape.size)
-    headed = _headed(every)
+    headed, namespaces = _headed(every), _namespaces(shapes)
     return [
         s for s in shapes
-        if s.kind != "module" or biggest_child[(s.subsystem, s.path)] < WRAPPER_COVERAGE * s.size
-        and (s.subsystem, s.path) not in headed
+        if (s.kind != "module" or biggest_child[(s.subsystem, s.path)] < WRAPPER_COVERAGE * s.size
+            and (s.subsystem, s.path) not in headed) and id(s) not in namespaces
     ]
+
+
+def _namespaces(shapes: list[Shape]) -> set[int]:
+    """The types whose tokens are almost all one type inside them: a namespace, not a type.
+    fastlane's portal resources are each `module Spaceship; module Portal; class AppGroup`:
+    reported as the namespace, five copies read as five `Portal`s, where each is its class."""
+    types: dict[tuple[str, str], list[Shape]] = defaultdict(list)
+    for shape in shapes:
+        if shape.kind == "class":
+            types[(shape.subsystem, shape.path)].append(shape)
+    found = set()
+    for units in types.values():
+        for outer in units:
+            if any(WRAPPER_COVERAGE * outer.size <= inner.size < outer.size
+                   and outer.start_line <= inner.start_line and inner.end_line <= outer.end_line for inner in units):
+                found.add(id(outer))
+    return found
 
 
 def _headed(shapes: list[Shape]) -> set[tuple[str, str]]:

@@ -538,6 +538,51 @@ def test_a_small_php_class_under_its_header_is_reported_as_the_class_not_as_its_
         [("class", "Module", 3)]
 
 
+RESOURCE = """require_relative 'portal_base'
+
+module Spaceship
+  module Portal
+    class {name} < PortalBase
+      attr_accessor :{key}_id
+      attr_accessor :name
+
+      class << self
+        def all
+          client.{key}s.map {{ |item| self.factory(item) }}
+        end
+
+        def create!(identifier: nil, name: nil)
+          created = client.create_{key}!(name, identifier)
+          self.new(created)
+        end
+
+        def find(identifier)
+          all.find do |item|
+            item.identifier == identifier
+          end
+        end
+      end
+
+      def delete!
+        client.delete_{key}!({key}_id)
+        self
+      end
+    end
+  end
+end
+"""
+
+
+def test_a_namespace_around_one_class_is_reported_as_the_class():
+    """fastlane's portal resources, each `module Spaceship; module Portal; class AppGroup`: the
+    copies are the classes, named as such, not five namespaces all called `Portal`."""
+    shapes = []
+    for name, key in (("AppGroup", "app_group"), ("Merchant", "merchant"), ("Passbook", "passbook")):
+        work = FileWork(key, f"portal/{key}.rb", "/nonexistent", "ruby", None)
+        shapes += _bind(work, analyse_bytes(RESOURCE.format(name=name, key=key).encode(), "ruby")).shapes
+    assert [sorted(m.name for m in c.members) for c in cluster(shapes)] == [["AppGroup", "Merchant", "Passbook"]]
+
+
 SEGMENTS = st.sampled_from(["src", "lib", ".", "..", ".storybook", "config", "Configs", "jest", "vite", "setup.py",
                             "conf.py", "x.config.ts", "version.rb", ".eslintrc.cjs", "main.js", "a.b", "jest.conf.js"])
 
