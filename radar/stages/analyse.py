@@ -153,7 +153,9 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
     starts = sorted(functions)
     for unit, marked, exact in zip(extraction.units, copied, exacts):
         start, end = unit.first_token, unit.first_token + len(unit.tokens)
-        behaviour = 0 if _declares(unit.kind, start, end, starts, content) else content.behaviour(start, end)
+        # a class's or a module's calls are its functions': each function is listed or not on its own
+        listed = unit.kind in ("function", "method", "block") and content.lists_calls(start, end)
+        behaviour = 0 if listed or _declares(unit.kind, start, end, starts, content) else content.behaviour(start, end)
         if unit.kind in ("function", "method"):
             forwards = functions[start][1]
         else:

@@ -11,7 +11,8 @@ A unit's *vocab* is its distinct content as characters (identifiers in shape.NAM
 name; strings likewise, one per value). Its *behaviour* counts calls and branches: a unit with
 none only lays data out (a dict literal of attribute reads, a run of assignments) and is never
 an abstraction candidate, however many copies it has; nor is a class that defines no function
-and branches nowhere, whose calls only build its fields (analyse.py). Pure functions, no I/O.
+and branches nowhere, whose calls only build its fields (analyse.py), nor a list written as
+calls of one name (FileContent.lists_calls). Pure functions, no I/O.
 """
 from __future__ import annotations
 
@@ -47,6 +48,7 @@ _BRANCH = re.compile(f"[{re.escape(''.join(sorted(BRANCHES)))}]")
 ENTRY_POINTS = frozenset({"main", "Main", "MainAsync"})  # where a program starts (forwards)
 GUARD_HEAD = 16  # tokens from an `if` to its `{` looked through for an error guard
 COMPARED = 40  # others each instance is compared with: enough for a median, bounded cost
+LISTED_NAMES, LISTED_CALLS = 2, 3  # a unit calling at most 2 names, each 3 times on average: a list
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,16 @@ class FileContent:
 
     def branches(self, start: int, end: int) -> int:
         return _count(self.branch_at, start, end)
+
+    def lists_calls(self, start: int, end: int) -> bool:
+        """Whether the unit, branching nowhere, calls one or two names over and over: a list
+        written as calls (caddy's `init`: `caddy.RegisterModule(MatchHost{})` for each of its
+        matchers), whose content is the arguments, each copy its own."""
+        calls = self.behaviour(start, end)
+        if calls < LISTED_CALLS or self.branches(start, end):
+            return False
+        names = len(set(self.words[bisect_left(self.at, start):bisect_left(self.at, end)]))
+        return names <= LISTED_NAMES and calls >= LISTED_CALLS * max(names, 1)
 
     def forwards(self, start: int, end: int, name: str) -> bool:
         """Whether the unit, branching nowhere, makes one call and no other (`return

@@ -88,7 +88,44 @@ def test_dict_literals_of_attribute_reads_have_no_behaviour_and_are_never_propos
                for name, fields in zip(("kms", "lambda", "redis"), FIELDS)}
     [candidate] = judged(sources)
     assert candidate.verdict == "watching"
-    assert "no behaviour: it only lays out data (no call, no branch)" in candidate.missing
+    assert "no behaviour: it only lays out data (no call, no branch, or one call over a list)" in candidate.missing
+
+
+REGISTRATIONS = """package {package}
+
+import "github.com/caddyserver/caddy/v2"
+
+func init() {{
+{calls}
+}}
+"""
+
+
+def test_a_list_written_as_calls_of_one_function_has_no_behaviour():
+    """caddy's `init`s, each registering its own package's modules: one call over a list of
+    arguments, each copy its own list; nothing to extract."""
+    types = {"caddyhttp": ["MatchHost", "MatchPath", "MatchPathRE", "MatchMethod", "MatchQuery", "MatchHeader"],
+             "logging": ["DeleteFilter", "HashFilter", "ReplaceFilter", "IPMaskFilter", "QueryFilter", "CookieFilter"],
+             "caddytls": ["PKIRootCAPool", "PKIIntermediateCAPool", "StoragePool", "HTTPCertPool", "FileCAPool",
+                          "InlineCAPool"]}
+    sources = {name: REGISTRATIONS.format(package=name, calls="\n".join(f"\tcaddy.RegisterModule({t}{{}})" for t in ts))
+               for name, ts in types.items()}
+    [candidate] = judged(sources, "modules.go", "go")
+    assert candidate.verdict == "watching" and candidate.cluster.nature == "no behaviour"
+
+
+def test_a_call_repeated_among_others_is_behaviour():
+    """Calling two names three times each is a list; three names, or one called twice among
+    others, is logic (a distance: `sqrt(pow(dx, 2) + pow(dy, 2))`)."""
+    from radar.stages.analyse import analyse_bytes
+    units = {unit[1]: unit[8] for unit in analyse_bytes(b"""
+def listed():
+    register(a); register(b); register(c); register(d); register(e); register(f)
+
+def distance(dx, dy):
+    return sqrt(pow(dx, 2) + pow(dy, 2))
+""", "python")[2]}
+    assert units["listed"] == 0 and units["distance"] == 3
 
 
 DECLARED = """\
@@ -570,7 +607,7 @@ def test_each_nature_fails_the_content_criterion_with_its_reason_and_keeps_its_c
                                             **{k + "_": v.lower() for k, v in zip("abcdef", fields)})
                     for name, fields in zip(("kms", "lambda", "redis"), FIELDS)}
     candidate, check, Check = _judged_check(no_behaviour)
-    assert check == Check("content", False, "no behaviour: it only lays out data (no call, no branch)")
+    assert check == Check("content", False, "no behaviour: it only lays out data (no call, no branch, or one call over a list)")
     assert candidate.cluster.shared_content < 0.3
     delegations = {name: HANDLER.format(op=op, key=key, other=other, arg=arg, arg2=arg2, out=out)
                    for name, (op, key, other, arg, arg2, out) in zip(("kms", "events", "tags"), OPERATIONS)}
