@@ -223,6 +223,9 @@ SHARED_PLACES = frozenset({"utility", "utilities", "common", "commons", "shared"
                            "support", "base", "lib", "libs", "toolkit"})
 
 
+USED_DEFINES = 0.5  # what the copies call from a home: one name it shares with one other definer, or more
+
+
 class HomeFinder:
     """A home from the dependency graph when no rule gives one: a subsystem that most of the
     consumers (more than half) already reference. Among those: not a module of constants, types
@@ -323,13 +326,16 @@ class HomeFinder:
     def _used(self, shared: tuple[str, tuple[str, ...]], near: dict, defines: dict[str, float],
               extended: Counter) -> bool:
         """Whether the copies have anything to do with the home found: a copy's own file imports
-        it, a copy's class extends one of its classes, the copies call what it defines, or it is
-        the package they live in, their family's base or named for shared code. Else it is only
-        what most consumers import for other code (connect's license check, imported by every
-        enterprise plugin, for three batchers' loops): no natural home."""
+        it, a copy's class extends one of its classes, the copies call what it defines (a name
+        it and at most one other subsystem define, USED_DEFINES), or it is the package they live
+        in or named for shared code. Else it is only what most consumers import for other code
+        (connect's license check, imported by every enterprise plugin, for three batchers'
+        loops; symfony's `HttpFoundation` for the null transport factories of `Mailer` and
+        `Notifier`, whose `getScheme` its `Request` defines too, among others), or a package that
+        merely sits beside them (`Mime`, among 54 components): no natural home."""
         name, users = shared
         return (any((user, name) in near for user in users) or extended.get(name, 0) > 0
-                or defines.get(name, 0.0) > 0 or self._encloses(name, users) or self._beside(name, users)
+                or defines.get(name, 0.0) >= USED_DEFINES or self._encloses(name, users)
                 or self._shared_place(name))
 
     def _shared_place(self, name: str) -> bool:

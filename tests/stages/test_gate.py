@@ -287,6 +287,28 @@ def test_among_homes_the_copies_own_files_reference_their_familys_base_beside_th
     assert candidate.routing.home == "connectors/cdc/cdc-base"
 
 
+def test_a_package_beside_the_consumers_that_no_copy_uses_is_no_natural_home():
+    """symfony's null transport factories in `Mailer`, `Notifier` and `Translation`: every one of
+    the 54 components sits beside them, and their other files import `Mime`; sitting beside them
+    makes no home of it, nor defining one name of what they call among three definers (their own
+    `getScheme`); one name it shares with one other does."""
+    found, subs = [], []
+    consumers = ("mailer", "notifier", "translation")
+    for n, name in enumerate(consumers):
+        found += shapes(name, HARNESS.format(n=n), f"components/{name}/harness.py")
+        subs.append(_package(name, f"components/{name}", [f"components/{name}/harness.py"]))
+    subs.append(_package("mime", "components/mime", ["components/mime/mime.py"]))
+    deps = Dependencies((*consumers, "mime"),
+                        tuple(Edge(c, "mime", 1, (f"components/{c}/collector.py:14",)) for c in consumers))
+    for defined_by, home in (((), None), ((("mime", 0.33),), None), ((("mime", 0.5),), "components/mime")):
+        candidate = gate((("C-000001", dataclasses.replace(cluster(found)[0], defined_by=defined_by)),),
+                         fleet(*subs), Rules(), deps=deps)[0]
+        assert candidate.routing.home == home
+    assert candidate.missing == ()
+    assert gate((("C-000001", cluster(found)[0]),), fleet(*subs), Rules(), deps=deps)[0].missing == (
+        "no natural home (no routing rule matches; the consumers share mime (3 of 3), but no copy uses it)",)
+
+
 def test_among_homes_as_referenced_the_class_the_copies_extend_is_preferred():
     """checkstyle: the naming checks import `DetailAST`, whose methods they call, and extend
     `AbstractNameCheck`: a method they all repeat is pulled up into the class they extend."""
