@@ -30,6 +30,10 @@ NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures"
                   *EXCLUDABLE["vendored"], *EXCLUDABLE["migrations"], *EXCLUDABLE["fixtures"]}
 MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet of packages
 MODULE_FLEET = 20  # with no folder of packages, a folder holding this many modules: one-module packages
+# deep inside a package (layout.DEEP), a few sub-packages are its own parts, not a fleet: from
+# this many they are one (and so are a folder's Go packages, at any depth: go_layout.py)
+DEEP_PACKAGES = 10
+PLUGIN_FLEET = 10  # as many, in a folder named for what plugs in (celery's 18 `backends/*.py`)
 # in a folder name: suites, not a fleet
 TEST_WORDS = {"test", "tests", "itest", "itests", "fuzz", "e2e", "spec", "specs", "testing", "regress"}
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil", "testdir")  # one word: `testprojects`

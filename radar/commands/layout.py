@@ -8,7 +8,7 @@ Gradle or Maven build at the top, up to five folders down, `core/localstack/serv
 three down it must hold ten packages or more, and a folder named for tests never is one); of
 nested ones, the one holding more packages (`sentry_sdk/integrations/*`, not `sentry_sdk/*`;
 `packages/*`, not `*`, beside a website and docs with manifests of their own); a folder of Go
-packages (each folder of a Go module is one, with no manifest) counts from ten of them
+packages (each folder of a Go module is one, with no manifest: go_layout.py) counts from ten of them
 (prometheus' `discovery/*`, its service-discovery providers), or from five beside such a folder
 (dapr's `pubsub/*` beside `bindings/*`); Go modules kept by owner, a go.mod each, are packages
 a level further down (dd-trace-go's `contrib/*/*`: `contrib/IBM/sarama`, `contrib/Shopify/sarama`);
@@ -64,9 +64,11 @@ from pathlib import Path, PurePosixPath
 
 from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, folder_excludes,
                                      scaffold_glob, without_code, without_drops)
-from radar.commands.folders import (C_BUILDS, MANIFESTS, MIN_PACKAGES, MODULE_FLEET, builds_sources, go_ignored,
-                                    helper_folders, inside_tests, is_go_source, is_manifest, left_in, not_fleet, suites,
+from radar.commands.folders import (C_BUILDS, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET, PLUGIN_FLEET,
+                                    builds_sources, go_ignored, helper_folders, inside_tests, is_go_source, is_manifest,
+                                    left_in, not_fleet, suites,
                                     versions, within)
+from radar.commands.go_layout import go_file_fleets, go_fleets, go_library, go_modules_by_owner
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
 from radar.commands.uncovered import code_folders, fleets_library, lone_families, uncovered_folders, uncovered_tops
 from radar.config import GateRules
@@ -81,15 +83,11 @@ from radar.stages.parse import language_for
 FOLDER_PACKAGES = ("go", "c", "cpp")  # languages whose package is a folder of files, never one file
 # packages this deep at most: `providers/src/airflow/providers/*`, `src/Symfony/Component/Notifier/Bridge/*`
 MAX_DEPTH = 5
-DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it holds DEEP_PACKAGES or more:
-DEEP_PACKAGES = 10  # deep inside a package, a few sub-packages are its own parts, not a fleet
+DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it holds DEEP_PACKAGES or more
 PUBLISHED_FLEET = 5  # packages with manifests of their own that make a fleet inside another fleet
 MIRRORED = 5  # packages named as those of the fleet it is in that make a package a fleet (_mirrors)
 GROUPED_AT_THE_TOP = 5  # modules in a top folder that groups them, beside the build's modules at the top
-GO_BESIDE = 5  # Go packages that make a folder a fleet beside a folder of DEEP_PACKAGES of them (_go_fleets)
 C_BUILT = 5  # folders of C sources with a Makefile of their own that make their folder a fleet (micropython's ports/*)
-LONE_GO_PACKAGES = 3  # with no fleet anywhere, a Go module with this many packages: each is one (_go_library)
-GO_TOP_GLUE = 0.1  # a lone Go module's top package holding this share of its files or less is glue
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
 PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
                   "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules", "sinks",
@@ -106,11 +104,7 @@ PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations",
 # `providers/`, an app's request `handlers/`, a linter's `rules/` helpers, a bundler's `modules/`,
 # unless there are PLUGIN_FLEET of them: stylelint's 151 `lib/rules/<rule>/`)
 PLUGIN_PACKAGES = PLUGIN_FOLDERS - {"providers", "provider", "handlers", "rules", "modules"}
-# a Go file named for the kind of plugin it is, an agent noun (keda's `aws_sqs_queue_scaler.go`);
-# never a build constraint's `_linux.go`, `_amd64.go`, nor tailscale's `_enabled.go` feature flags
-GO_PLUGIN_FILE = re.compile(r"_([a-z0-9]*[a-z](?:er|or))\.go$")
 OWN_PACKAGE_BYTES = 8192  # a fleet's folder holding this much code of its own is its package (_own_package)
-PLUGIN_FLEET = 10  # as many, in a folder named for what plugs in (celery's 18 `backends/*.py`)
 SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
 
 
@@ -237,33 +231,16 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
     held = set().union(*(packages[parent] for parent in kept))
     listed = frozenset(files)
     for parent in sorted(kept, key=lambda p: (p.count("/"), p)):
-        owned = _go_modules_by_owner(parent, packages[parent], listed)
+        owned = go_modules_by_owner(parent, packages[parent], listed)
         globs.append((f"{parent}/*/*", owned) if owned else (f"{parent}/*" if parent else "*", len(packages[parent])))
         modules_too = _module_glob(parent, len(packages[parent]), sources) if parent else []
         globs += modules_too
         globs += _own_package(parent, sources, size) if parent and parent not in held and not modules_too else []
     globs += _packages_beside(kept, held, files)
-    found = tuple(globs) + _module_fleets_beside(globs, kept, sources) + _go_file_fleets(sources)
+    found = tuple(globs) + _module_fleets_beside(globs, kept, sources) + go_file_fleets(sources)
     if sum(n for _, n in found) < GateRules.min_consumers:
         return _lone_library(sources) or found
     return found
-
-
-def _go_modules_by_owner(parent: str, found: set[str], files: frozenset[str]) -> int:
-    """How many Go modules `parent` holds further down, when its sub-folders are no module but
-    most hold some, as the import paths they mirror do (dd-trace-go's 70
-    `contrib/<owner>/<library>`, a go.mod each: `contrib/IBM/sarama`, `contrib/Shopify/sarama`;
-    opentelemetry-go-contrib's `instrumentation/github.com/gin-gonic/gin/otelgin`); else 0. The
-    folders a level further down are the packages then (`contrib/IBM/sarama`,
-    `instrumentation/github.com/gin-gonic`), not an owner's or a host's folder."""
-    if not parent or any(f"{child}/go.mod" in files for child in found):
-        return 0
-    depth = len(parent.split("/"))
-    held = Counter(parts[depth] for parts in (f.split("/") for f in files
-                                             if f.startswith(parent + "/") and f.endswith("/go.mod"))
-                   if len(parts) >= depth + 3 and not inside_tests(tuple(parts[depth:-1])))
-    holding = {f"{parent}/{child}" for child in held} & found
-    return sum(held[child.rpartition("/")[2]] for child in holding) if len(holding) * 2 > len(found) else 0
 
 
 def _lone_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
@@ -278,21 +255,7 @@ def _lone_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
         headers = sum(f.rpartition("/")[0] == folder and f.endswith(HEADER_SUFFIXES) for f in sources)
         if language_for(glob) in ("c", "cpp") and headers and folder:  # the top's: no folder to name
             found.append((folder, headers))
-    return tuple(found) + _go_library(sources)
-
-
-def _go_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
-    """One Go module and no fleet, its top no package (pulsar-client-go: `pulsar`,
-    `pulsar/internal`, `pulsaradmin/pkg/utils` …): its packages, a folder each, are its parts,
-    from LONE_GO_PACKAGES of them; never one in tests, examples or vendored code. Where the top is
-    a package holding much of the code (gin's 19 files of 59, zap's 16 of 66), no glob names it,
-    and its sub-packages alone would leave the library's heart unread: then nothing is found, and
-    init says so; a top holding little is a program's glue (packer's `main`, 12 files of 504)."""
-    held = Counter(f.rpartition("/")[0] for f in sources if is_go_source(f.rpartition("/")[2]))
-    found = tuple((folder, n) for folder, n in sorted(held.items())
-                  if folder and not inside_tests(tuple(folder.split("/"))))
-    glue = held[""] <= GO_TOP_GLUE * sum(held.values())
-    return found if len(found) >= LONE_GO_PACKAGES and glue else ()
+    return tuple(found) + go_library(sources)
 
 
 def _packages_beside(kept: list[str], held: set[str], files: list[str]) -> list[tuple[str, int]]:
@@ -328,21 +291,6 @@ def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources
     return tuple((glob, n) for glob, n in _module_fleets(sources) if glob not in taken and (
         few and not any(within(parent, glob) for parent in kept)
         or glob.rpartition("/")[0].rpartition("/")[2].lower() in PLUGIN_FOLDERS))
-
-
-def _go_file_fleets(sources: list[str]) -> tuple[tuple[str, int], ...]:
-    """Go folders holding PLUGIN_FLEET files or more named for the kind of plugin each is (keda's
-    73 `pkg/scalers/*_scaler.go`): one package, as Go has it, but one plugin per file, so each
-    file is a package of its own, as a folder of Python modules is (_module_fleets), and the
-    folder's other files (`scaler.go`, the interface) stay the package they live in: their home."""
-    counts: Counter = Counter()
-    for f in sources:
-        folder, _, name = f.rpartition("/")
-        kind = GO_PLUGIN_FILE.search(name)
-        if kind and is_go_source(name) and not go_ignored(f.split("/")) and not inside_tests(tuple(folder.split("/"))):
-            counts[(folder, kind.group(1))] += 1
-    return tuple((f"{folder}/*_{kind}.go" if folder else f"*_{kind}.go", n)
-                 for (folder, kind), n in sorted(counts.items()) if n >= PLUGIN_FLEET)
 
 
 def _own_package(folder: str, sources: list[str], size: Callable[[str], int] | None) -> list[tuple[str, int]]:
@@ -430,7 +378,7 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
         if len(found) >= C_BUILT:
             packages[parent] |= found
     modules = {parent: set(found) for parent, found in packages.items()}
-    fleets = _go_fleets(go_packages, listed)
+    fleets = go_fleets(go_packages, listed)
     for parent, found in go_packages.items():  # every folder of a Go module is a package: only
         if parent in fleets:  # a folder of many is a fleet (prometheus' discovery/*)
             packages[parent] |= found
@@ -448,21 +396,6 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
         holding_code.update("/".join(parts[:end]) for end in range(1, len(parts)))
     has_code = {p: kids & holding_code for p, kids in children.items()}
     return packages, modules, has_code
-
-
-def _go_fleets(go_packages: dict[str, set[str]], files: frozenset[str]) -> set[str]:
-    """The folders of Go packages that are fleets: those holding DEEP_PACKAGES or more, and
-    beside one of them (the same folder above), those holding GO_BESIDE or more: dapr's
-    `pubsub/*` (9) and `conversation/*` (9) beside `bindings/*` (23) and `state/*` (21),
-    telegraf's `plugins/aggregators/*` beside `plugins/inputs/*`. A few packages alone are a
-    module's own parts; beside a fleet of their kind they are a smaller fleet. Never a folder
-    above a fleet (telegraf's `plugins/`, whose packages are the registries every plugin imports)
-    nor a Go module of its own (alloy's `syntax/`: one library, its packages its parts)."""
-    big = {parent for parent, found in go_packages.items() if len(found) >= DEEP_PACKAGES}
-    above = {parent.rpartition("/")[0] for parent in big if parent}
-    return big | {parent for parent, found in go_packages.items()
-                  if parent and parent.rpartition("/")[0] in above and len(found) >= GO_BESIDE
-                  and not any(within(parent, fleet) for fleet in big) and f"{parent}/go.mod" not in files}
 
 
 def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, set[str]],
