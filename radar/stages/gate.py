@@ -211,11 +211,14 @@ def _own_headers(path: str) -> tuple[str, ...]:
 
 
 # Module names (suffix and leading underscores aside), or their last word (`HttpConstants`,
-# `error_types`, webpack's `RuntimeGlobals`), of constants, types and errors.
+# `error_types`, webpack's `RuntimeGlobals`), of constants, types, errors and configuration.
 DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "typings", "enums", "errors",
                           "exceptions", "version", "globals",
                           "exception", "error",  # a module of one error class: yii2's `InvalidArgumentException.php`
-                          "apis"})  # a Kubernetes operator's API types by version (external-secrets' `apis/`)
+                          "apis",  # a Kubernetes operator's API types by version (external-secrets' `apis/`)
+                          # what a program is configured with, which every plugin's file imports for its
+                          # options (telegraf's `config`, fluentd's `config.rb`)
+                          "config", "configs", "configuration", "settings"})
 
 # the words naming a package as the place for shared code (and any `*util`, `*utils`): a home
 # for a new helper even where no copy uses it yet (HomeFinder._used)
@@ -311,7 +314,8 @@ class HomeFinder:
 
         def preference(pair):
             target, who = pair
-            return (self._declarations(target), -len(who), not self._encloses(target, who),
+            written_in = (extended or {}).get(target, 0) or defines.get(target, 0.0) >= USED_DEFINES
+            return (self._declarations(target) and not written_in, -len(who), not self._encloses(target, who),
                     -(extended or {}).get(target, 0), -close(pair), not self._beside(target, who),
                     -defines.get(target, 0.0), -self._named(target, members), self.below.get(target, 0),
                     -self.above.get(target, 0), target)
@@ -326,7 +330,8 @@ class HomeFinder:
     def _used(self, shared: tuple[str, tuple[str, ...]], near: dict, defines: dict[str, float],
               extended: Counter) -> bool:
         """Whether the copies have anything to do with the home found: a copy's own file imports
-        it, a copy's class extends one of its classes, the copies call what it defines (a name
+        it (not a module of declarations, which every file imports for its constants, types or
+        options), a copy's class extends one of its classes, the copies call what it defines (a name
         it and at most one other subsystem define, USED_DEFINES), or it is the package they live
         in or named for shared code. Else it is only what most consumers import for other code
         (connect's license check, imported by every enterprise plugin, for three batchers'
@@ -334,7 +339,8 @@ class HomeFinder:
         `Notifier`, whose `getScheme` its `Request` defines too, among others), or a package that
         merely sits beside them (`Mime`, among 54 components): no natural home."""
         name, users = shared
-        return (any((user, name) in near for user in users) or extended.get(name, 0) > 0
+        imported = not self._declarations(name) and any((user, name) in near for user in users)
+        return (imported or extended.get(name, 0) > 0
                 or defines.get(name, 0.0) >= USED_DEFINES or self._encloses(name, users)
                 or self._shared_place(name))
 
@@ -344,8 +350,10 @@ class HomeFinder:
         return any(word in SHARED_PLACES or word.endswith(("util", "utils")) for word in self._words(name))
 
     def _declarations(self, name: str) -> bool:
-        """A module of constants, types or errors (`consts.py`, `types.ts`): every consumer
-        references it, and it is no place for logic; a home only when nothing else fits."""
+        """A module of constants, types, errors or configuration (`consts.py`, `types.ts`,
+        telegraf's `config`): every consumer references it, and it is no place for logic; a
+        home only when nothing else fits, or when the copies are written against it (extend its
+        classes, call what it defines: symfony's `Config` component, its loaders' base)."""
         words = self._words(name)
         return bool(words) and words[-1] in DECLARATIONS
 

@@ -232,6 +232,24 @@ def test_a_module_of_constants_is_a_home_only_when_nothing_else_is():
     alone = [(c, "consts") for c in ("acl", "feed", "mod")]
     assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*alone), others=("consts",),
                  defined_by=(("consts", 1.0),)).routing.home == "lib/consts"  # the copies read its constants
+    configured = [(c, t) for c in ("acl", "feed", "mod") for t in ("config", "common")] + [("common", "config")]
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*configured), others=("config", "common")
+                 ).routing.home == "lib/common"  # telegraf's `config`: what a program is configured with
+    imported = tuple((c, f"lib/{c}/harness.py", (("config", 3), ("common", 4))) for c in ("acl", "feed", "mod"))
+    loaders = dataclasses.replace(graph(*configured), by_file=imported,
+                                  extended=tuple((c, f"lib/{c}/harness.py", ("config",)) for c in ("acl", "feed", "mod")))
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=loaders, others=("config", "common")
+                 ).routing.home == "lib/config"  # symfony's `Config` component: the loaders' base class
+
+
+def test_a_module_of_declarations_the_copies_files_import_is_no_home_for_their_logic():
+    """fluentd's plugin helpers each require `config.rb`, the configuration DSL, for their
+    options; their copied `*_operate` loops call nothing it defines: no natural home."""
+    deps = graph(*((c, "config") for c in ("acl", "feed", "mod")), near=("acl", "feed", "mod"))
+    candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("config",), defined_by=())
+    assert candidate.routing.home is None and candidate.verdict == "watching"
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("config",),
+                 defined_by=(("config", 1.0),)).routing.home == "lib/config"  # they read its options
 
 
 def test_copies_that_say_they_are_copied_from_another_are_kept_on_purpose_and_not_proposed():
