@@ -549,7 +549,8 @@ def _intent_check(found: Cluster) -> Check:
 def _content_check(found: Cluster) -> Check:
     shared = found.shared_content
     if found.nature == "no behaviour":
-        return Check("content", False, "no behaviour: it only lays out data (no call, no branch, or one call over a list)")
+        return Check("content", False,
+                     "no behaviour: it only lays out data (no call, no branch, or one call over a list)")
     if found.nature == "delegation":
         return Check("content", False, "delegation: each copy hands its work on, in one call, to a method of its "
                                        "own name or to its parent's constructor (the logic lives in the callee)")

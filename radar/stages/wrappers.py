@@ -4,7 +4,9 @@ whose files hold one type each, a module that is mostly a header over one small 
 so is a namespace around one type (Ruby's `module Portal` around `class AppGroup`)."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from operator import attrgetter
 
 from radar.stages.shape import Shape
 
@@ -40,9 +42,12 @@ def _namespaces(shapes: list[Shape]) -> set[int]:
             types[(shape.subsystem, shape.path)].append(shape)
     found = set()
     for units in types.values():
-        for outer in units:
-            if any(WRAPPER_COVERAGE * outer.size <= inner.size < outer.size
-                   and outer.start_line <= inner.start_line and inner.end_line <= outer.end_line for inner in units):
+        units.sort(key=attrgetter("start_line"))
+        starts = [unit.start_line for unit in units]
+        for outer in units:  # what it holds starts within its lines
+            held = units[bisect_left(starts, outer.start_line):bisect_right(starts, outer.end_line)]
+            if any(WRAPPER_COVERAGE * outer.size <= inner.size < outer.size and inner.end_line <= outer.end_line
+                   for inner in held):
                 found.add(id(outer))
     return found
 
