@@ -216,6 +216,7 @@ DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "ty
                           "exceptions", "version", "globals",
                           "exception", "error",  # a module of one error class: yii2's `InvalidArgumentException.php`
                           "apis",  # a Kubernetes operator's API types by version (external-secrets' `apis/`)
+                          "contracts", "interfaces",  # interfaces alone (laravel's `Contracts`)
                           # what a program is configured with, which every plugin's file imports for its
                           # options (telegraf's `config`, fluentd's `config.rb`)
                           "config", "configs", "configuration", "settings"})

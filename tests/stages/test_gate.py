@@ -226,6 +226,9 @@ def test_a_module_of_constants_is_a_home_only_when_nothing_else_is():
               ] + [("BaseObject", "InvalidArgumentException")]  # yii2's: the exception is the lowest
     assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*thrown),
                  others=("InvalidArgumentException", "BaseObject")).routing.home == "lib/BaseObject"
+    promised = [(c, t) for c in ("acl", "feed", "mod") for t in ("Contracts", "Support")] + [("Support", "Contracts")]
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*promised), others=("Contracts", "Support")
+                 ).routing.home == "lib/Support"  # laravel's `Contracts`: interfaces alone
     typed = [(c, t) for c in ("acl", "feed", "mod") for t in ("apis", "esutils")] + [("esutils", "apis")]
     assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*typed), others=("apis", "esutils")
                  ).routing.home == "lib/esutils"  # external-secrets: `apis/`, its API types by version
