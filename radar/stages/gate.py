@@ -228,6 +228,9 @@ SHARED_PLACES = frozenset({"utility", "utilities", "common", "commons", "shared"
 
 
 USED_DEFINES = 0.5  # what the copies call from a home: one name it shares with one other definer, or more
+# homes as good as each other but for the lowest subsystem's tie-break: the choice would be arbitrary
+# (polars' 14 modules every `deserialize`'s file imports, none defining what it calls)
+TIED_HOMES = 5
 
 
 class HomeFinder:
@@ -265,14 +268,18 @@ class HomeFinder:
         extended = Counter(parent for file in files for parent in self.parents.get(file, ()))  # class -> files
         holder = self._best(consumers, near, defines, holders=True)
         if holder is not None:
-            name, users = holder
+            name, users, _ = holder
             helper = next(i for i in instances if i.subsystem == name)
             where = f"{helper.name} ({helper.path}:{helper.start_line})"
             holds = f"holds a copy in {where}" if helper.unit == "block" else f"defines {where}"
             return self._routing(name, "adopt", users, len(consumers) - 1, near, f"; {name} already {holds}", helper)
         shared = self._best(consumers, near, defines, holders=False, extended=extended, members=found.members)
-        if shared is not None and not self._used(shared, near, defines, extended):
-            name, users = shared
+        if shared is not None and len(shared[2]) >= TIED_HOMES:
+            alike = shared[2]
+            return Routing(None, None, None, f"no routing rule matches; the consumers share {len(alike)} subsystems "
+                                             f"alike ({', '.join(alike[:3])}, …), none more theirs than the others")
+        if shared is not None and not self._used(shared[:2], near, defines, extended):
+            name, users, _ = shared
             return Routing(None, None, None, f"no routing rule matches; the consumers share {name} "
                                              f"({len(users)} of {len(consumers)}), but no copy uses it")
         if shared is None:
@@ -281,7 +288,7 @@ class HomeFinder:
             why = ("the consumers share no dependency" if most < 2 else
                    f"no subsystem is referenced by most consumers (at most {most} of {len(consumers)})")
             return Routing(None, None, None, f"no routing rule matches; {why}")
-        name, users = shared
+        name, users, _ = shared
         return self._routing(name, "extract", users, len(consumers), near, "", None)
 
     def _near(self, instances: tuple[Instance, ...]) -> dict[tuple[str, str], str]:
@@ -296,8 +303,9 @@ class HomeFinder:
 
     def _best(self, consumers: tuple[str, ...], near: dict, defines: dict[str, float],
               holders: bool, extended: Counter | None = None,
-              members: tuple = ()) -> tuple[str, tuple[str, ...]] | None:
-        """(home, the consumers that reference it) for the best such subsystem, if any."""
+              members: tuple = ()) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+        """(home, the consumers that reference it, the homes alike: as good but for the lowest
+        subsystem's tie-break) for the best such subsystem, if any."""
         users: dict[str, list[str]] = {}
         for consumer in consumers:
             for target in self.uses.get(consumer, {}):
@@ -326,7 +334,9 @@ class HomeFinder:
             written_against = [pair for pair in fit if (extended or {}).get(pair[0], 0)
                                or defines.get(pair[0], 0.0) > 0 and 2 * close(pair) > len(consumers)]
             best = min(written_against, key=preference, default=best)
-        return best[0], tuple(best[1])
+        rank = preference(best)[:-3]  # before the tie-break by the lowest subsystem
+        alike = tuple(sorted(pair[0] for pair in fit if preference(pair)[:-3] == rank))
+        return best[0], tuple(best[1]), alike
 
     def _used(self, shared: tuple[str, tuple[str, ...]], near: dict, defines: dict[str, float],
               extended: Counter) -> bool:

@@ -164,6 +164,26 @@ def test_a_subsystem_the_consumers_import_for_other_code_only_is_no_natural_home
                      ).routing.home == home
 
 
+def test_many_homes_alike_are_no_natural_home():
+    """polars' `deserialize` x 3 (DataFrame, LazyFrame, Expr): each file imports the same dozen
+    modules, none defining what the copies call; the one with fewest dependencies of its own
+    (`_dependencies.py`, its optional imports) had been the home, an arbitrary pick."""
+    consumers = ("acl", "feed", "mod")
+
+    def judged(homes: tuple[str, ...]):
+        deps = Dependencies((*consumers, *homes), tuple(Edge(c, h, 1, (f"lib/{c}/harness.py:3",))
+                                                        for c in consumers for h in homes),
+                            by_file=tuple((c, f"lib/{c}/harness.py", tuple((h, 3) for h in homes)) for c in consumers))
+        return judge(list(consumers), rules=Rules(), deps=deps, others=homes, defined_by=())
+
+    four = judged(("plr", "reexport", "schema", "sql"))
+    assert four.routing.home == "lib/plr"  # a few alike: the lowest, then by name
+    five = judged(("dependencies", "plr", "reexport", "schema", "sql"))
+    assert five.routing.home is None and five.verdict == "watching"
+    assert five.missing == ("no natural home (no routing rule matches; the consumers share 5 subsystems alike "
+                            "(dependencies, plr, reexport, …), none more theirs than the others)",)
+
+
 def test_consumers_sharing_no_dependency_keep_no_home():
     deps = graph(("acl", "persist"), ("feed", "guest"), ("mod", "host"))
     candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist", "guest", "host"))
