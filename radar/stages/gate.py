@@ -235,8 +235,8 @@ TIED_HOMES = 5
 
 class HomeFinder:
     """A home from the dependency graph when no rule gives one: a subsystem that most of the
-    consumers (more than half) already reference. Among those: not a module of constants, types
-    or errors if another fits; the one most consumers reference; the package enclosing them; the
+    consumers (more than half) already reference. Among those: not a module of constants, types,
+    errors, configuration or interfaces if another fits (_declarations); the one most consumers reference; the package enclosing them; the
     one holding the class most copies' classes extend, where a copied method is pulled up to
     (checkstyle's naming checks: `AbstractNameCheck`, not `DetailAST`, whose methods they call); the
     one the copies' own files reference most (a C or C++ source's own header too); one in the
@@ -244,7 +244,8 @@ class HomeFinder:
     defining most of what the copies call and read (cluster.defined_by: rubocop's alignment
     cops' `base_column` goes to the `Alignment` mixin that defines what it calls, not to
     `AutoCorrector`, which every cop extends too); the one whose own name the copies say most
-    (_named); the lowest (fewest dependencies of its own, most dependents). When no copy's own
+    (_named); the lowest (fewest dependencies of its own, most dependents), unless TIED_HOMES or
+    more are alike but for that last choice: then there is no natural home. When no copy's own
     file references the one so chosen (most consumers import it for other code: nocobase's
     plugins and `@nocobase/server`), the best of those the copies are written against wins: a
     class they extend, or a subsystem most copies' files import that defines what they call. A
