@@ -70,6 +70,9 @@ class FileContent:
     def branches(self, start: int, end: int) -> int:
         return _count(self.branch_at, start, end)
 
+    def words_in(self, start: int, end: int) -> tuple[str, ...]:
+        return self.words[bisect_left(self.at, start):bisect_left(self.at, end)]
+
     def lists_calls(self, start: int, end: int) -> bool:
         """Whether the unit, branching nowhere, calls one or two names over and over: a list
         written as calls (caddy's `init`: `caddy.RegisterModule(MatchHost{})` for each of its
@@ -77,7 +80,7 @@ class FileContent:
         calls = self.behaviour(start, end)
         if calls < LISTED_CALLS or self.branches(start, end):
             return False
-        names = len(set(self.words[bisect_left(self.at, start):bisect_left(self.at, end)]))
+        names = len(set(self.words_in(start, end)))
         return names <= LISTED_NAMES and calls >= LISTED_CALLS * max(names, 1)
 
     def forwards(self, start: int, end: int, name: str) -> bool:
@@ -95,7 +98,7 @@ class FileContent:
         guards = _count(self.guard_at, start, end)
         if not name or self.branches(start, end) > guards:
             return False
-        if "." + name in self.words[bisect_left(self.at, start):bisect_left(self.at, end)]:
+        if "." + name in self.words_in(start, end):
             return True
         calls = self.behaviour(start, end) - guards
         supers = _count(self.super_at, start, end)

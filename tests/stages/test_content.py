@@ -117,14 +117,13 @@ def test_a_list_written_as_calls_of_one_function_has_no_behaviour():
 def test_a_call_repeated_among_others_is_behaviour():
     """Calling two names three times each is a list; three names, or one called twice among
     others, is logic (a distance: `sqrt(pow(dx, 2) + pow(dy, 2))`)."""
-    from radar.stages.analyse import analyse_bytes
-    units = {unit[1]: unit[8] for unit in analyse_bytes(b"""
+    units = {unit.name: unit.behaviour for unit in shapes("geo", """
 def listed():
     register(a); register(b); register(c); register(d); register(e); register(f)
 
 def distance(dx, dy):
     return sqrt(pow(dx, 2) + pow(dy, 2))
-""", "python")[2]}
+""", "lib/geo/geo.py")}
     assert units["listed"] == 0 and units["distance"] == 3
 
 
