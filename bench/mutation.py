@@ -38,7 +38,7 @@ EQUIVALENTS = BENCH / "mutation-equivalents.md"
 # medoid, nesting) and candidates.py (pair finding) are pinned by tests/stages/test_history.py,
 # test_cluster.py and test_candidates.py but not run here: not yet, and history's tests scan a
 # fleet each, too slow to run per mutant.
-MODULES = ("radar.stages.gate.*", "radar.stages.rank.*",
+MODULES = ("radar.stages.gate.*", "radar.stages.homes.*", "radar.stages.rank.*",
            *(f"radar.stages.history.x_{f}__mutmut_*" for f in ("gate_history", "reshaped_instances", "_moving",
                                                                 "_mark", "quiet_passes")),
            *(f"radar.config.xǁ_Readerǁ{f}__mutmut_*" for f in ("whole", "fraction", "section")),

@@ -1,8 +1,13 @@
 """Small real inputs for stage tests: shapes from real parses, fleets as plain dataclasses."""
+import dataclasses
 from datetime import datetime, timedelta, timezone
 
+from radar.config import Match, Route, Rules
 from radar.stages.analyse import FileWork, _bind, analyse_bytes
+from radar.stages.cluster import cluster
+from radar.stages.deps import Dependencies, Edge
 from radar.stages.discover import Fleet, SourceFile, Subsystem
+from radar.stages.gate import gate
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
 
@@ -54,3 +59,38 @@ def random_resource_id(size=20, prefix=""):
     body = "".join(str(random.choice(chars)) for _ in range(size))
     return prefix + body
 '''
+
+
+ROUTE = Route("conformance / test harness", "lib/guest", Match(names=("run_suite",)))
+
+
+def judge(names, rules=Rules(routing=(ROUTE,)), deps=None, others=(), defined_by=None, kind=None,
+          **subsystem_options):
+    found = []
+    for n, name in enumerate(names):
+        found += shapes(name, HARNESS.format(n=n), f"lib/{name}/harness.py")
+    clusters = cluster(found)
+    assert len(clusters) == 1
+    if kind is not None:  # the same copies as another unit (a block, part of its function)
+        members = tuple(dataclasses.replace(m, kind=kind) for m in clusters[0].members)
+        clusters = (dataclasses.replace(clusters[0], members=members),)
+    if defined_by is not None:  # what cluster() finds defined elsewhere: test_cluster.py
+        clusters = (dataclasses.replace(clusters[0], defined_by=defined_by),)
+    subs = []
+    for name in names:
+        options = dict(subsystem_options.get(name, {}))
+        listed = options.pop("listed", True)  # False: the fleet does not list the copy's file
+        subs.append(subsystem(name, [f"lib/{name}/harness.py"] if listed else [], **options))
+    subs += [subsystem(name, [f"lib/{name}/core.py"]) for name in others]
+    if deps is None:
+        return gate((("C-000001", clusters[0]),), fleet(*subs), rules)[0]
+    return gate((("C-000001", clusters[0]),), fleet(*subs), rules, deps=deps)[0]
+
+
+def graph(*uses: tuple[str, str], near: tuple[str, ...] = ()) -> Dependencies:
+    """(source, target) edges, each with one referencing file; `near`: sources whose copy
+    (lib/<source>/harness.py) is that file, else another file of theirs is."""
+    names = sorted({n for edge in uses for n in edge})
+    edges = tuple(Edge(a, b, 1, (f"lib/{a}/{'harness' if a in near else 'other'}.py:3",)) for a, b in sorted(uses))
+    by_file = tuple((a, f"lib/{a}/{'harness' if a in near else 'other'}.py", ((b, 3),)) for a, b in sorted(uses))
+    return Dependencies(tuple(names), edges, by_file=by_file)

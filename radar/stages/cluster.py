@@ -190,7 +190,7 @@ def _with_definers(found: Cluster, rarity: Rarity) -> Cluster:
     """The cluster with the subsystems that define what its copies (as its representative)
     call and read, each weighed by how few define the same name (a name one subsystem defines is
     its API; one many define, `run`, `__init__`, says little, and one more than DEFINED_WIDELY
-    define says nothing): where the logic they share belongs (gate.HomeFinder)."""
+    define says nothing): where the logic they share belongs (homes.HomeFinder)."""
     weights: dict[str, float] = defaultdict(float)
     definers = rarity.definers.get
     for char in found.representative.vocab:  # distinct already; the copies say much the same

@@ -119,3 +119,20 @@ def test_counts_that_are_not_where_the_rows_say_are_no_outcome(fleet, tmp_path):
     damaged = past.latest.data.replace(b',"quiet_passes":0,', b',"quiet_passes":7,', 1)
     broken = type(past)(past.latest.__class__(**{**vars(past.latest), "data": damaged}), past.moved)
     assert outcome.published(broken, key) is None
+
+
+def test_every_stage_the_gate_reads_is_in_the_code_the_outcome_is_filed_under():
+    """A change to how homes are inferred judges again rather than publish the last outcome:
+    each stage the gate imports is a judge, but for those whose own keys the outcome's holds
+    (deps: the dependencies' key; parse: the findings' key, through the parse cache)."""
+    import sys
+    import types
+
+    from radar.stages import gate
+
+    keyed_elsewhere = ("radar.stages.deps", "radar.stages.parse")
+    for value in vars(gate).values():
+        owner = getattr(value, "__module__", None) or ""
+        module = value if isinstance(value, types.ModuleType) else sys.modules.get(owner)
+        if module is not None and module.__name__.startswith("radar.stages."):
+            assert module.__name__ in (*outcome.JUDGES, *keyed_elsewhere), f"the gate reads {module.__name__}"

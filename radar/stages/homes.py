@@ -1,0 +1,238 @@
+"""Home inference: where the logic a cluster's copies share belongs, read from the dependency
+graph when no routing rule names a home (HomeFinder), and the Routing the gate reports.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from radar.stages.cluster import Cluster
+from radar.stages.deps import Dependencies
+from radar.stages.discover import Subsystem
+from radar.stages.manifests import C_SOURCES, HEADER_SUFFIXES
+from radar.stages.parse import language_for
+from radar.stages.shape import name_code
+
+if TYPE_CHECKING:  # the gate's instances: the gate imports this module
+    from radar.stages.gate import Instance
+
+@dataclass(frozen=True)
+class Routing:
+    kind: str | None
+    home: str | None
+    action: str | None  # extract | adopt
+    by: str  # which rule chose the home, in words
+    rule: int | None = None  # 1-based position in routing.yaml, when a rule chose it
+    inferred: bool = False  # chosen from the dependency graph (deps.py), not by a rule
+    evidence: tuple[str, ...] = ()  # "path:line": one reference to an inferred home per consumer
+    helper: Instance | None = None  # the existing unit to adopt, when the home already holds it
+
+
+def _own_headers(path: str) -> tuple[str, ...]:
+    """A C or C++ source's own headers (`foo.h` beside `foo.cpp`): esphome's
+    sensors include the library they use, `xiaomi_ble.h`, in their header, not in the source."""
+    stem, dot, suffix = path.rpartition(".")
+    return tuple(f"{stem}{header}" for header in HEADER_SUFFIXES) if dot and f".{suffix}" in C_SOURCES else ()
+
+
+# Module names (suffix and leading underscores aside), or their last word (`HttpConstants`,
+# `error_types`, webpack's `RuntimeGlobals`), of constants, types, errors and configuration.
+DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "typings", "enums", "errors",
+                          "exceptions", "version", "globals",
+                          "exception", "error",  # a module of one error class: yii2's `InvalidArgumentException.php`
+                          "apis",  # a Kubernetes operator's API types by version (external-secrets' `apis/`)
+                          "contracts", "interfaces",  # interfaces alone (laravel's `Contracts`)
+                          # what a program is configured with, which every plugin's file imports for its
+                          # options (telegraf's `config`, fluentd's `config.rb`)
+                          "config", "configs", "configuration", "settings"})
+
+# the words naming a package as the place for shared code (and any `*util`, `*utils`): a home
+# for a new helper even where no copy uses it yet (HomeFinder._used)
+SHARED_PLACES = frozenset({"utility", "utilities", "common", "commons", "shared", "core", "helper", "helpers",
+                           "support", "base", "lib", "libs", "toolkit"})
+
+
+USED_DEFINES = 0.5  # what the copies call from a home: one name it shares with one other definer, or more
+# homes as good as each other but for the lowest subsystem's tie-break: the choice would be arbitrary
+# (polars' 14 modules every `deserialize`'s file imports, none defining what it calls)
+TIED_HOMES = 5
+
+
+class HomeFinder:
+    """A home from the dependency graph when no rule gives one: a subsystem that most of the
+    consumers (more than half) already reference. Among those: not a module of constants, types,
+    errors, configuration or interfaces if another fits (_declarations); the one most consumers reference; the package enclosing them; the
+    one holding the class most copies' classes extend, where a copied method is pulled up to
+    (checkstyle's naming checks: `AbstractNameCheck`, not `DetailAST`, whose methods they call); the
+    one the copies' own files reference most (a C or C++ source's own header too); one in the
+    folder the consumers live in, their family's own base (_beside); the one
+    defining most of what the copies call and read (cluster.defined_by: rubocop's alignment
+    cops' `base_column` goes to the `Alignment` mixin that defines what it calls, not to
+    `AutoCorrector`, which every cop extends too); the one whose own name the copies say most
+    (_named); the lowest (fewest dependencies of its own, most dependents), unless TIED_HOMES or
+    more are alike but for that last choice: then there is no natural home. When no copy's own
+    file references the one so chosen (most consumers import it for other code: nocobase's
+    plugins and `@nocobase/server`), the best of those the copies are written against wins: a
+    class they extend, or a subsystem most copies' files import that defines what they call. A
+    consumer is the home only when every other one references it: it already holds the shape,
+    they adopt its unit. No shared dependency, no home; nor one the copies have nothing to do
+    with (_used)."""
+
+    def __init__(self, deps: Dependencies, subsystems: dict[str, Subsystem]):
+        self.subsystems = subsystems
+        self.uses = {name: deps.depends_on(name) for name in deps.subsystems}
+        self.files = deps.file_targets()
+        self.parents = deps.file_parents()
+        self.below = deps.dependencies()
+        self.above = deps.dependents()
+
+    def infer(self, found: Cluster, instances: tuple[Instance, ...]) -> Routing | None:
+        consumers = found.subsystems
+        near = self._near(instances)
+        defines = dict(found.defined_by)
+        files = {(instance.subsystem, instance.path) for instance in instances}
+        extended = Counter(parent for file in files for parent in self.parents.get(file, ()))  # class -> files
+        holder = self._best(consumers, near, defines, holders=True)
+        if holder is not None:
+            name, users, _ = holder
+            helper = next(i for i in instances if i.subsystem == name)
+            where = f"{helper.name} ({helper.path}:{helper.start_line})"
+            holds = f"holds a copy in {where}" if helper.unit == "block" else f"defines {where}"
+            return self._routing(name, "adopt", users, len(consumers) - 1, near, f"; {name} already {holds}", helper)
+        shared = self._best(consumers, near, defines, holders=False, extended=extended, members=found.members)
+        if shared is not None and len(shared[2]) >= TIED_HOMES:
+            alike = shared[2]
+            return Routing(None, None, None, f"no routing rule matches; the consumers share {len(alike)} subsystems "
+                                             f"alike ({', '.join(alike[:3])}, …), none more theirs than the others")
+        if shared is not None and not self._used(shared[:2], near, defines, extended):
+            name, users, _ = shared
+            return Routing(None, None, None, f"no routing rule matches; the consumers share {name} "
+                                             f"({len(users)} of {len(consumers)}), but no copy uses it")
+        if shared is None:
+            referenced = Counter(t for c in consumers for t in self.uses.get(c, {}) if t in self.subsystems)
+            most = max(referenced.values(), default=0)
+            why = ("the consumers share no dependency" if most < 2 else
+                   f"no subsystem is referenced by most consumers (at most {most} of {len(consumers)})")
+            return Routing(None, None, None, f"no routing rule matches; {why}")
+        name, users, _ = shared
+        return self._routing(name, "extract", users, len(consumers), near, "", None)
+
+    def _near(self, instances: tuple[Instance, ...]) -> dict[tuple[str, str], str]:
+        """(consumer, target) -> "path:line" where a file holding a copy references the target,
+        or, for a C or C++ source, its own header, where its class and the includes it needs are."""
+        near: dict[tuple[str, str], str] = {}
+        for instance in instances:
+            for path in (instance.path, *_own_headers(instance.path)):
+                for target, line in self.files.get((instance.subsystem, path), {}).items():
+                    near.setdefault((instance.subsystem, target), f"{path}:{line}")
+        return near
+
+    def _best(self, consumers: tuple[str, ...], near: dict, defines: dict[str, float],
+              holders: bool, extended: Counter | None = None,
+              members: tuple = ()) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+        """(home, the consumers that reference it, the homes alike: as good but for the lowest
+        subsystem's tie-break) for the best such subsystem, if any."""
+        users: dict[str, list[str]] = {}
+        for consumer in consumers:
+            for target in self.uses.get(consumer, {}):
+                if (target in consumers) == holders and target in self.subsystems:
+                    users.setdefault(target, []).append(consumer)
+        if holders:  # a consumer is the home only when every other one already references it
+            fit = [(t, u) for t, u in users.items() if len(u) == len(consumers) - 1]
+        else:  # any other home: most consumers reference it
+            fit = [(t, u) for t, u in users.items() if 2 * len(u) > len(consumers)]
+        if not fit:
+            return None
+
+        def close(pair) -> int:
+            return sum((user, pair[0]) in near for user in pair[1])
+
+        def preference(pair):
+            target, who = pair
+            written_in = (extended or {}).get(target, 0) or defines.get(target, 0.0) >= USED_DEFINES
+            return (self._declarations(target) and not written_in, -len(who), not self._encloses(target, who),
+                    -(extended or {}).get(target, 0), -close(pair), not self._beside(target, who),
+                    -defines.get(target, 0.0), -self._named(target, members), self.below.get(target, 0),
+                    -self.above.get(target, 0), target)
+
+        best = min(fit, key=preference)
+        if not close(best):  # no copy's file imports it: the one most consumers import, for other code
+            written_against = [pair for pair in fit if (extended or {}).get(pair[0], 0)
+                               or defines.get(pair[0], 0.0) > 0 and 2 * close(pair) > len(consumers)]
+            best = min(written_against, key=preference, default=best)
+        rank = preference(best)[:-3]  # before the tie-break by the lowest subsystem
+        alike = tuple(sorted(pair[0] for pair in fit if preference(pair)[:-3] == rank))
+        return best[0], tuple(best[1]), alike
+
+    def _used(self, shared: tuple[str, tuple[str, ...]], near: dict, defines: dict[str, float],
+              extended: Counter) -> bool:
+        """Whether the copies have anything to do with the home found: a copy's own file imports
+        it (not a module of declarations, which every file imports for its constants, types or
+        options), a copy's class extends one of its classes, the copies call what it defines (a name
+        it and at most one other subsystem define, USED_DEFINES), or it is the package they live
+        in or named for shared code. Else it is only what most consumers import for other code
+        (connect's license check, imported by every enterprise plugin, for three batchers'
+        loops; symfony's `HttpFoundation` for the null transport factories of `Mailer` and
+        `Notifier`, whose `getScheme` its `Request` defines too, among others), or a package that
+        merely sits beside them (`Mime`, among 54 components): no natural home."""
+        name, users = shared
+        imported = not self._declarations(name) and any((user, name) in near for user in users)
+        return (imported or extended.get(name, 0) > 0
+                or defines.get(name, 0.0) >= USED_DEFINES or self._encloses(name, users)
+                or self._shared_place(name))
+
+    def _shared_place(self, name: str) -> bool:
+        """A package named as the place for shared code (`utils`, `common`, `shared`, `core`,
+        external-secrets' `esutils`): a natural home for a new helper, whether or not the copies use it yet."""
+        return any(word in SHARED_PLACES or word.endswith(("util", "utils")) for word in self._words(name))
+
+    def _declarations(self, name: str) -> bool:
+        """A module of constants, types, errors or configuration (`consts.py`, `types.ts`,
+        telegraf's `config`): every consumer references it, and it is no place for logic; a
+        home only when nothing else fits, or when the copies are written against it (extend its
+        classes, call what it defines: symfony's `Config` component, its loaders' base)."""
+        words = self._words(name)
+        return bool(words) and words[-1] in DECLARATIONS
+
+    def _words(self, name: str) -> list[str]:
+        """The words of a subsystem's own name, its folder's or its module's: `HttpConstants.java` ->
+        http, constants; orleans' `Orleans.Core` -> orleans, core (a dot in a folder's name is no suffix)."""
+        module = self.subsystems[name].namespace.rstrip("/").rpartition("/")[2]
+        module = module.partition(".")[0] if language_for(module) else module  # `types.d.ts` -> types
+        return re.findall(r"[a-z0-9]+", re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", module).lower())
+
+    def _named(self, name: str, members: tuple) -> int:
+        """How many copies say the home's own name, the qualifier of what they use from it
+        (rclone's `fs.Object` in a backend's `newObjectWithInfo`: `fs`, not `fs/hash`)."""
+        stem = self.subsystems[name].namespace.rstrip("/").rpartition("/")[2].partition(".")[0]
+        code = name_code("id", stem) if stem else ""
+        return sum(code in member.names for member in members) if code else 0
+
+    def _beside(self, name: str, consumers: list[str]) -> bool:
+        """A package in the folder the consumers live in: their family's own base (seatunnel's
+        `connector-cdc/connector-cdc-base` beside `connector-cdc/connector-cdc-mysql`, `-oracle` …),
+        nearer to them than a package of the whole project that defines some of what they call."""
+        home = self.subsystems[name]
+        folder = posixpath.dirname(home.namespace.rstrip("/"))
+        return all(self.subsystems[c].root == home.root
+                   and posixpath.dirname(self.subsystems[c].namespace.rstrip("/")) == folder for c in consumers)
+
+    def _encloses(self, name: str, consumers: list[str]) -> bool:
+        """The package the consumers live in (`pipelines` for `pipelines/*`): where their base
+        classes and shared helpers already are, so the place to pull a copied method up to."""
+        home = self.subsystems[name]
+        folder = home.namespace.rstrip("/") + "/"
+        return all(self.subsystems[c].root == home.root and self.subsystems[c].namespace.startswith(folder)
+                   for c in consumers)
+
+    def _routing(self, name: str, action: str, users: tuple[str, ...], out_of: int, near: dict,
+                 more: str, helper: Instance | None) -> Routing:
+        evidence = tuple(near.get((u, name)) or self.uses[u][name].evidence[0] for u in users)
+        shown = ", ".join(evidence[:3]) + (", …" if len(evidence) > 3 else "")
+        who = "other consumers" if action == "adopt" else "consumers"
+        by = f"inferred: {len(users)} of {out_of} {who} reference it ({shown}){more}"
+        return Routing(None, self.subsystems[name].namespace, action, by, inferred=True,
+                       evidence=evidence, helper=helper)

@@ -1,0 +1,360 @@
+"""Home inference: where the copies' shared logic belongs when no routing rule says
+(homes.HomeFinder), read from what the consumers and the copies' own files reference."""
+import dataclasses
+from datetime import timedelta
+
+from radar.config import GateRules, Rules
+from radar.stages.cluster import cluster
+from radar.stages.deps import Dependencies, Edge
+from radar.stages.discover import SourceFile, Subsystem
+from radar.stages.gate import gate
+from stage_fixtures import HARNESS, NOW, fleet, graph, judge, shapes, subsystem
+
+
+def test_with_no_rule_the_home_is_what_the_consumers_already_depend_on():
+    deps = graph(("acl", "persist"), ("feed", "persist"), ("mod", "persist"), ("acl", "guest"), near=("acl",))
+    candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist", "guest"))
+    assert candidate.verdict == "proposed" and candidate.missing == ()
+    routing = candidate.routing
+    assert (routing.home, routing.action, routing.inferred) == ("lib/persist", "extract", True)
+    assert routing.by == ("inferred: 3 of 3 consumers reference it "
+                          "(lib/acl/harness.py:3, lib/feed/other.py:3, lib/mod/other.py:3)")
+    assert routing.evidence == ("lib/acl/harness.py:3", "lib/feed/other.py:3", "lib/mod/other.py:3")
+
+
+def test_most_consumers_suffice_and_the_count_is_said():
+    deps = graph(("acl", "persist"), ("feed", "persist"))
+    candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist",),
+                      defined_by=(("persist", 1.0),))
+    assert candidate.routing.home == "lib/persist"
+    assert candidate.routing.by.startswith("inferred: 2 of 3 consumers reference it")
+
+
+def test_a_subsystem_the_consumers_import_for_other_code_only_is_no_natural_home():
+    """redpanda connect: every enterprise plugin imports `internal/license` for its licence check;
+    three batchers' copied loops neither import nor call it: no home, rather than the licence check."""
+    deps = graph(("acl", "license"), ("feed", "license"), ("mod", "license"))
+    candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("license",), defined_by=())
+    assert candidate.routing.home is None and candidate.verdict == "watching"
+    assert candidate.missing == ("no natural home (no routing rule matches; the consumers share license "
+                                 "(3 of 3), but no copy uses it)",)
+    used = graph(("acl", "license"), ("feed", "license"), ("mod", "license"), near=("acl",))
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=used, others=("license",), defined_by=()
+                 ).routing.home == "lib/license"  # one copy's own file imports it
+    shared = graph(("acl", "esutils"), ("feed", "esutils"), ("mod", "esutils"))
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=shared, others=("esutils",), defined_by=()
+                 ).routing.home == "lib/esutils"  # a package named for shared code: where a new helper goes
+    for project, home in (("Orleans.Core", "lib/Orleans.Core"), ("Orleans.Streaming", None)):  # a dot is no suffix
+        dotted = graph(*((c, project) for c in ("acl", "feed", "mod")))
+        assert judge(["acl", "feed", "mod"], rules=Rules(), deps=dotted, others=(project,), defined_by=()
+                     ).routing.home == home
+
+
+def test_many_homes_alike_are_no_natural_home():
+    """polars' `deserialize` x 3 (DataFrame, LazyFrame, Expr): each file imports the same dozen
+    modules, none defining what the copies call; the one with fewest dependencies of its own
+    (`_dependencies.py`, its optional imports) had been the home, an arbitrary pick."""
+    consumers = ("acl", "feed", "mod")
+
+    def judged(homes: tuple[str, ...]):
+        deps = Dependencies((*consumers, *homes), tuple(Edge(c, h, 1, (f"lib/{c}/harness.py:3",))
+                                                        for c in consumers for h in homes),
+                            by_file=tuple((c, f"lib/{c}/harness.py", tuple((h, 3) for h in homes)) for c in consumers))
+        return judge(list(consumers), rules=Rules(), deps=deps, others=homes, defined_by=())
+
+    four = judged(("plr", "reexport", "schema", "sql"))
+    assert four.routing.home == "lib/plr"  # a few alike: the lowest, then by name
+    five = judged(("dependencies", "plr", "reexport", "schema", "sql"))
+    assert five.routing.home is None and five.verdict == "watching"
+    assert five.missing == ("no natural home (no routing rule matches; the consumers share 5 subsystems alike "
+                            "(dependencies, plr, reexport, …), none more theirs than the others)",)
+
+
+def test_consumers_sharing_no_dependency_keep_no_home():
+    deps = graph(("acl", "persist"), ("feed", "guest"), ("mod", "host"))
+    candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist", "guest", "host"))
+    assert candidate.routing.home is None and candidate.verdict == "watching"
+    assert candidate.missing == ("no natural home (no routing rule matches; the consumers share no dependency)",)
+    half = judge(["acl", "feed", "mod", "search"], rules=Rules(), deps=graph(("acl", "persist"), ("feed", "persist")),
+                 others=("persist",))
+    assert half.missing == ("no natural home (no routing rule matches; no subsystem is referenced by most "
+                            "consumers (at most 2 of 4))",)
+
+
+def test_the_copies_own_imports_then_the_lowest_subsystem_break_ties():
+    both = (("acl", "core"), ("feed", "core"), ("mod", "core"), ("acl", "utils"), ("feed", "utils"),
+            ("mod", "utils"), ("core", "utils"))
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*both), others=("core", "utils")
+                 ).routing.home == "lib/utils"  # core depends on utils: utils is lower
+    near = Dependencies(("acl", "core", "feed", "mod", "utils"), graph(*both).edges,
+                        by_file=tuple((s, f"lib/{s}/harness.py", (("core", 1),)) for s in ("acl", "feed")))
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=near, others=("core", "utils")
+                 ).routing.home == "lib/core"  # the copies themselves import core
+
+
+def test_after_the_copies_own_imports_the_subsystem_defining_what_they_call_breaks_ties():
+    """rubocop: the alignment cops include `Alignment` and extend `AutoCorrector`; their copied
+    `base_column` calls what Alignment defines, so it goes there, not to the lower mixin."""
+    both = (("acl", "core"), ("feed", "core"), ("mod", "core"), ("acl", "utils"), ("feed", "utils"),
+            ("mod", "utils"), ("core", "utils"))
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*both), others=("core", "utils"),
+                 defined_by=(("core", 1.5), ("guest", 0.5))).routing.home == "lib/core"
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*both), others=("core", "utils"),
+                 defined_by=(("core", 0.5), ("utils", 1.0))).routing.home == "lib/utils"
+
+
+def test_a_home_no_copy_imports_gives_way_to_the_one_they_are_written_against():
+    """nocobase: every plugin's `locale.ts` binds `useT` and `tExpr` of `@nocobase/flow-engine`,
+    which they import; every plugin also imports `@nocobase/server` elsewhere (its server side),
+    and the home had been the server, which no copy imports: now the flow engine."""
+    consumers = ("acl", "feed", "mod", "search")
+    uses = [(c, "server", "other") for c in consumers] + [(c, "engine", "harness") for c in consumers[:3]]
+    deps = Dependencies(("acl", "engine", "feed", "mod", "search", "server"),
+                        tuple(Edge(c, t, 1, (f"lib/{c}/{f}.py:3",)) for c, t, f in uses),
+                        by_file=tuple((c, f"lib/{c}/{f}.py", ((t, 3),)) for c, t, f in uses))
+    home = judge(list(consumers), rules=Rules(), deps=deps, others=("engine", "server"),
+                 defined_by=(("engine", 2.0),)).routing
+    assert home.home == "lib/engine" and home.by.startswith("inferred: 3 of 4 consumers reference it")
+    assert judge(list(consumers), rules=Rules(), deps=deps, others=("engine", "server"), defined_by=()
+                 ).routing.home is None  # they import the engine but call nothing it defines; no copy uses the server
+
+
+def test_a_module_of_constants_is_a_home_only_when_nothing_else_is():
+    """sentry-python: every integration imports `consts.py` (SPANDATA) and `utils.py`; consts is
+    the lowest, but logic goes to utils, not among the constants."""
+    both = [(c, t) for c in ("acl", "feed", "mod") for t in ("consts", "utils")] + [("utils", "consts")]
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*both), others=("consts", "utils")
+                 ).routing.home == "lib/utils"
+    globals_too = [(c, t) for c in ("acl", "feed", "mod") for t in ("RuntimeGlobals", "utils")]  # webpack's
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*globals_too), others=("RuntimeGlobals", "utils")
+                 ).routing.home == "lib/utils"
+    thrown = [(c, t) for c in ("acl", "feed", "mod") for t in ("InvalidArgumentException", "BaseObject")
+              ] + [("BaseObject", "InvalidArgumentException")]  # yii2's: the exception is the lowest
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*thrown),
+                 others=("InvalidArgumentException", "BaseObject")).routing.home == "lib/BaseObject"
+    promised = [(c, t) for c in ("acl", "feed", "mod") for t in ("Contracts", "Support")] + [("Support", "Contracts")]
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*promised), others=("Contracts", "Support")
+                 ).routing.home == "lib/Support"  # laravel's `Contracts`: interfaces alone
+    typed = [(c, t) for c in ("acl", "feed", "mod") for t in ("apis", "esutils")] + [("esutils", "apis")]
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*typed), others=("apis", "esutils")
+                 ).routing.home == "lib/esutils"  # external-secrets: `apis/`, its API types by version
+    alone = [(c, "consts") for c in ("acl", "feed", "mod")]
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*alone), others=("consts",),
+                 defined_by=(("consts", 1.0),)).routing.home == "lib/consts"  # the copies read its constants
+    configured = [(c, t) for c in ("acl", "feed", "mod") for t in ("config", "common")] + [("common", "config")]
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*configured), others=("config", "common")
+                 ).routing.home == "lib/common"  # telegraf's `config`: what a program is configured with
+    imported = tuple((c, f"lib/{c}/harness.py", (("config", 3), ("common", 4))) for c in ("acl", "feed", "mod"))
+    loaders = dataclasses.replace(graph(*configured), by_file=imported,
+                                  extended=tuple((c, f"lib/{c}/harness.py", ("config",)) for c in ("acl", "feed", "mod")))
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=loaders, others=("config", "common")
+                 ).routing.home == "lib/config"  # symfony's `Config` component: the loaders' base class
+
+
+def test_a_module_of_declarations_the_copies_files_import_is_no_home_for_their_logic():
+    """fluentd's plugin helpers each require `config.rb`, the configuration DSL, for their
+    options; their copied `*_operate` loops call nothing it defines: no natural home."""
+    deps = graph(*((c, "config") for c in ("acl", "feed", "mod")), near=("acl", "feed", "mod"))
+    candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("config",), defined_by=())
+    assert candidate.routing.home is None and candidate.verdict == "watching"
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("config",),
+                 defined_by=(("config", 1.0),)).routing.home == "lib/config"  # they read its options
+
+
+def _package(name: str, namespace: str, paths: list[str]) -> Subsystem:
+    """A package subsystem of these files, quiet for a month, in `/repo`."""
+    files = tuple(SourceFile(p, f"/repo/{p}", None, NOW - timedelta(days=30), False) for p in paths)
+    return Subsystem(name, "package", "/repo", namespace, None, None, files, NOW - timedelta(days=30),
+                     (), False, "quiet")
+
+
+def test_among_homes_as_referenced_the_package_the_consumers_live_in_is_preferred():
+    """diffusers' pipelines/<name>: they import `schedulers` and `pipelines` (their base class)
+    alike; the copied method goes up to the package they live in, not to the lowest one."""
+    found, subs = [], []
+    for n, name in enumerate(["acl", "feed", "mod"]):
+        found += shapes(name, HARNESS.format(n=n), f"pipes/{name}/harness.py")
+        subs.append(_package(name, f"pipes/{name}", [f"pipes/{name}/harness.py"]))
+    subs += [_package("pipes", "pipes", ["pipes/base.py"]), _package("schedulers", "schedulers", ["schedulers/s.py"])]
+    uses = [(c, t) for c in ("acl", "feed", "mod") for t in ("pipes", "schedulers")] + [("pipes", "schedulers")]
+    deps = Dependencies(("acl", "feed", "mod", "pipes", "schedulers"),
+                        tuple(Edge(a, b, 1, (f"pipes/{a}/harness.py:1",)) for a, b in uses))
+    candidate = gate((("C-000001", cluster(found)[0]),), fleet(*subs), Rules(), deps=deps)[0]
+    assert candidate.routing.home == "pipes"  # schedulers is lower (pipes depends on it), but not theirs
+
+
+def test_among_homes_the_copies_own_files_reference_their_familys_base_beside_them_is_preferred():
+    """seatunnel's CDC connectors (`connector-cdc/connector-cdc-mysql`, `-oracle` …) import their
+    `connector-cdc/connector-cdc-base` and the project's `seatunnel-api` alike; `readTableSplitDataStatement`,
+    copied in four, went to the API, which defines more of what it calls, not to their own base."""
+    found, subs = [], []
+    for n, name in enumerate(["cdc-mysql", "cdc-oracle", "cdc-postgres"]):
+        found += shapes(name, HARNESS.format(n=n), f"connectors/cdc/{name}/harness.py")
+        subs.append(_package(name, f"connectors/cdc/{name}", [f"connectors/cdc/{name}/harness.py"]))
+    subs += [_package("cdc-base", "connectors/cdc/cdc-base", ["connectors/cdc/cdc-base/base.py"]),
+             _package("api", "api", ["api/api.py"])]
+    consumers = ("cdc-mysql", "cdc-oracle", "cdc-postgres")
+    uses = [(c, t) for c in consumers for t in ("cdc-base", "api")] + [("cdc-base", "api")]
+    deps = Dependencies((*consumers, "cdc-base", "api"),
+                        tuple(Edge(a, b, 1, (f"connectors/cdc/{a}/harness.py:1",)) for a, b in uses))
+    found = dataclasses.replace(cluster(found)[0], defined_by=(("api", 2.0),))
+    candidate = gate((("C-000001", found),), fleet(*subs), Rules(), deps=deps)[0]
+    assert candidate.routing.home == "connectors/cdc/cdc-base"
+
+
+def test_a_package_beside_the_consumers_that_no_copy_uses_is_no_natural_home():
+    """symfony's null transport factories in `Mailer`, `Notifier` and `Translation`: every one of
+    the 54 components sits beside them, and their other files import `Mime`; sitting beside them
+    makes no home of it, nor defining one name of what they call among three definers (their own
+    `getScheme`); one name it shares with one other does."""
+    found, subs = [], []
+    consumers = ("mailer", "notifier", "translation")
+    for n, name in enumerate(consumers):
+        found += shapes(name, HARNESS.format(n=n), f"components/{name}/harness.py")
+        subs.append(_package(name, f"components/{name}", [f"components/{name}/harness.py"]))
+    subs.append(_package("mime", "components/mime", ["components/mime/mime.py"]))
+    deps = Dependencies((*consumers, "mime"),
+                        tuple(Edge(c, "mime", 1, (f"components/{c}/collector.py:14",)) for c in consumers))
+    for defined_by, home in (((), None), ((("mime", 0.33),), None), ((("mime", 0.5),), "components/mime")):
+        candidate = gate((("C-000001", dataclasses.replace(cluster(found)[0], defined_by=defined_by)),),
+                         fleet(*subs), Rules(), deps=deps)[0]
+        assert candidate.routing.home == home
+    assert candidate.missing == ()
+    assert gate((("C-000001", cluster(found)[0]),), fleet(*subs), Rules(), deps=deps)[0].missing == (
+        "no natural home (no routing rule matches; the consumers share mime (3 of 3), but no copy uses it)",)
+
+
+def test_among_homes_as_referenced_the_class_the_copies_extend_is_preferred():
+    """checkstyle: the naming checks import `DetailAST`, whose methods they call, and extend
+    `AbstractNameCheck`: a method they all repeat is pulled up into the class they extend."""
+    consumers = ("acl", "feed", "mod")
+    plain = Dependencies(("acl", "ast", "base", "feed", "mod"),
+                         tuple(Edge(c, t, 1, (f"lib/{c}/harness.py:3",)) for c in consumers for t in ("ast", "base")),
+                         by_file=tuple((c, f"lib/{c}/harness.py", (("ast", 3), ("base", 4))) for c in consumers))
+    deps = dataclasses.replace(plain, extended=tuple((c, f"lib/{c}/harness.py", ("base",)) for c in consumers))
+    defines_ast = (("ast", 3.0),)
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("ast", "base"), defined_by=defines_ast
+                 ).routing.home == "lib/base"
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=plain, others=("ast", "base"), defined_by=defines_ast
+                 ).routing.home == "lib/ast"
+
+
+def test_among_homes_alike_the_one_the_copies_name_is_preferred():
+    """rclone: every backend imports `fs` and `fs/hash`, and its `newObjectWithInfo` calls only
+    its own methods; it says `fs.Object`, so `fs` it is, not the lowest, `fs/hash`."""
+    consumers = ("acl", "feed", "mod")
+    def deps(*homes):
+        return Dependencies(tuple(sorted({*consumers, *homes})),
+                            tuple(Edge(c, t, 1, (f"lib/{c}/harness.py:3",)) for c in consumers for t in homes),
+                            by_file=tuple((c, f"lib/{c}/harness.py", tuple((t, 3) for t in homes)) for c in consumers))
+    # the copies say `result` (a variable, as a qualifier would be) and nothing of `aaa`
+    assert judge(list(consumers), rules=Rules(), deps=deps("aaa", "result"), others=("aaa", "result")
+                 ).routing.home == "lib/result"
+    assert judge(list(consumers), rules=Rules(), deps=deps("aaa", "zzz"), others=("aaa", "zzz")
+                 ).routing.home == "lib/aaa"  # named by none: the lowest, then by name
+
+
+SENSOR_CPP = '''#include "{name}.h"
+#include "core/log.h"
+
+bool Sensor{n}::parse_device(const Device &device) {{
+  if (device.address() != this->address_) {{
+    return false;
+  }}
+  bool success = false;
+  for (auto &data : device.service_datas()) {{
+    auto res = ble::parse_header(data);
+    if (!res.has_value() || !ble::parse_message(data.data, *res)) {{
+      continue;
+    }}
+    if (res->temperature.has_value() && this->temperature_ != nullptr)
+      this->temperature_->publish_state(*res->temperature);
+    success = true;
+  }}
+  return success;
+}}
+'''
+
+
+def test_a_cpp_source_references_what_its_own_header_includes():
+    """esphome's xiaomi sensors: each `.cpp` includes its header and `core/log.h`; the header
+    includes `ble`, whose functions the copies call. Both homes are as near to the copies,
+    so the one defining what they call wins, not `core`, named in the `.cpp` alone."""
+    consumers = ("acl", "feed", "mod")
+    found, subs = [], []
+    for n, name in enumerate(consumers):
+        found += shapes(name, SENSOR_CPP.format(name=name, n=n), f"lib/{name}/{name}.cpp", "cpp")
+        subs.append(subsystem(name, [f"lib/{name}/{name}.cpp", f"lib/{name}/{name}.h"]))
+    subs += [subsystem("ble", ["lib/ble/ble.h"]), subsystem("core", ["lib/core/log.h"])]
+    deps = Dependencies(("acl", "ble", "core", "feed", "mod"),
+                        tuple(Edge(c, t, 1, (f"lib/{c}/{c}.h:3",)) for c in consumers for t in ("ble", "core")),
+                        by_file=tuple(row for c in consumers for row in (
+                            (c, f"lib/{c}/{c}.cpp", (("core", 2),)), (c, f"lib/{c}/{c}.h", (("ble", 4), ("core", 3))))))
+    found_cluster = dataclasses.replace(cluster(found)[0], defined_by=(("ble", 3.0),))
+    candidate = gate((("C-000001", found_cluster),), fleet(*subs), Rules(), deps=deps)[0]
+    assert candidate.routing.home == "lib/ble"
+    assert candidate.routing.evidence[0] == "lib/acl/acl.h:4"
+
+
+def test_a_consumer_the_others_depend_on_already_holds_the_unit_to_adopt():
+    deps = graph(("feed", "acl"), ("mod", "acl"), ("feed", "persist"), ("mod", "persist"), ("acl", "persist"))
+    candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist",))
+    routing = candidate.routing
+    assert (routing.home, routing.action) == ("lib/acl", "adopt")
+    assert routing.helper.subsystem == "acl" and routing.helper.name == "run_suite"
+    assert routing.by.startswith("inferred: 2 of 2 other consumers reference it")
+    assert routing.by.endswith("; acl already defines run_suite (lib/acl/harness.py:2)")
+
+
+def test_a_consumer_the_others_depend_on_holding_the_block_is_said_to_hold_a_copy():
+    deps = graph(("feed", "acl"), ("mod", "acl"), ("feed", "persist"), ("mod", "persist"), ("acl", "persist"))
+    routing = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist",), kind="block").routing
+    assert (routing.home, routing.action, routing.helper.unit) == ("lib/acl", "adopt", "block")
+    assert routing.by.endswith("; acl already holds a copy in run_suite (lib/acl/harness.py:2)")
+
+
+def test_routing_rules_win_and_inference_can_be_turned_off():
+    deps = graph(("acl", "persist"), ("feed", "persist"), ("mod", "persist"))
+    routed = judge(["acl", "feed", "mod"], deps=deps, others=("persist",))
+    assert routed.routing.home == "lib/guest" and not routed.routing.inferred
+    off = judge(["acl", "feed", "mod"], rules=Rules(gate=GateRules(infer_homes=False)), deps=deps,
+                others=("persist",))
+    assert off.routing.home is None
+    assert off.missing == ("no natural home (no routing rule matches)",)
+# ---------------------------------------------------------------- an inferred home's ties, exactly
+
+def _home(uses, others, names=("acl", "feed", "mod")):  # the copies call what each of `others` defines
+    return judge(list(names), rules=Rules(), deps=graph(*uses), others=others,
+                 defined_by=tuple((other, 1.0) for other in others)).routing
+
+
+def test_the_target_more_consumers_reference_wins():
+    uses = (("acl", "persist"), ("feed", "persist"), ("mod", "persist"), ("acl", "guest"), ("feed", "guest"))
+    assert _home(uses, ("persist", "guest")).home == "lib/persist"
+
+
+def test_of_two_targets_all_consumers_reference_the_one_depending_on_less_wins():
+    every = [(c, t) for c in ("acl", "feed", "mod") for t in ("core", "utils")]
+    assert _home((*every, ("core", "xtra")), ("core", "utils", "xtra")).home == "lib/utils"
+
+
+def test_then_the_one_more_subsystems_depend_on_wins():
+    every = [(c, t) for c in ("acl", "feed", "mod") for t in ("core", "utils")]
+    assert _home((*every, ("xtra", "utils")), ("core", "utils", "xtra")).home == "lib/utils"
+
+
+def test_an_inferred_home_shows_three_references_then_an_ellipsis():
+    names = ("acl", "feed", "mod", "geo")
+    four = _home(tuple((c, "persist") for c in names), ("persist",), names)
+    assert four.by == ("inferred: 4 of 4 consumers reference it "
+                       "(lib/acl/other.py:3, lib/feed/other.py:3, lib/geo/other.py:3, …)")
+    three = _home(tuple((c, "persist") for c in names[:3]), ("persist",), names[:3])
+    assert three.by.endswith("(lib/acl/other.py:3, lib/feed/other.py:3, lib/mod/other.py:3)")
+
+
+def test_the_reference_shown_is_the_copys_own_when_it_makes_one():
+    uses = graph(*((c, "persist") for c in ("acl", "feed", "mod")))
+    own = (("acl", "lib/acl/harness.py", (("persist", 7),)),)  # besides lib/acl/other.py:3
+    deps = Dependencies(uses.subsystems, uses.edges, by_file=uses.by_file + own)
+    routing = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist",)).routing
+    assert routing.evidence[0] == "lib/acl/harness.py:7"
