@@ -59,6 +59,8 @@ COMMENT_STARTS = (b"#", b"//", b"/*", b"*", b"--", b";", b"<!--", b'"""', b"(*",
 # rollup's CommonJS shim, webpack's runtime (rails' committed activestorage.js)
 BUNDLER_MARKERS = (b'typeof exports === "object" && typeof module !== "undefined"',
                    b'var commonjsglobal = typeof globalthis', b"webpackbootstrap")
+# every line the banner rules read says one of these
+HEAD_MARKERS = (*GENERATED_MARKERS, *BANNER_MARKERS, b"@generated")
 MINIFIED_LINE = 400  # average characters per line above which a file is a minified bundle
 # A comment saying a unit is `Copied from` another (Hugging Face's convention, which `make
 # fix-copies` keeps in step): a copy kept on purpose, not one waiting to be shared.
@@ -265,6 +267,13 @@ def generated(data: bytes) -> bool:
     head = data[:GENERATED_HEAD].lower().removeprefix(codecs.BOM_UTF8)  # .NET's tools write one (EF Core's migrations)
     if any(marker in head for marker in BUNDLER_MARKERS):
         return True
+    return _banner(head) or len(data) > GENERATED_HEAD and len(data) / (data.count(b"\n") + 1) > MINIFIED_LINE
+
+
+def _banner(head: bytes) -> bool:
+    """A generator's banner in a comment of the lower-cased head (generated)."""
+    if not any(marker in head for marker in HEAD_MARKERS):  # then no line of it says so: none is read
+        return False
     for number, line in enumerate(head.split(b"\n")):
         line = line.lstrip()
         if GENERATED_LINE.match(line) is not None:
@@ -274,7 +283,7 @@ def generated(data: bytes) -> bool:
                                                 or number < BANNER_LINES
                                                 and any(marker in line for marker in BANNER_MARKERS)):
             return True
-    return len(data) > GENERATED_HEAD and len(data) / (data.count(b"\n") + 1) > MINIFIED_LINE
+    return False
 
 
 def _analyse_batch(batch: list[tuple[str, str]]) -> list[bytes]:
