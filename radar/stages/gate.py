@@ -244,10 +244,13 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
     their files named as its files (not dubbo's `netty4`, rewritten for Netty 4 beside
     `netty`'s): one integration for
     another generation of what it integrates, copied so that the old one can stay as it is.
-    Copies among them are one consumer's (34 of sentry-java's 50 proposals were). Never
-    worktrees: `agent-2` beside `agent` is another agent's work, the fleet the radar is for."""
+    Copies among them are one consumer's (34 of sentry-java's 50 proposals were). So are packages
+    in folders that differ by a version only (_in_versioned_folders). Never worktrees: `agent-2`
+    beside `agent` is another agent's work, the fleet the radar is for."""
     packages = {s.name: s for s in subsystems if s.source == "package"}
     stems = {name: INNER_MARK.sub("", FORK_MARK.sub("", name)) for name in packages}  # a family's name
+    versioned = _in_versioned_folders(packages)
+    stems.update((name, stems[earliest]) for name, earliest in versioned.items())
     owners: dict[str, set[str]] = defaultdict(set)  # file name -> the stems of the packages holding one
     for name, package in packages.items():
         for file in package.files:
@@ -267,7 +270,29 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
         mine = named(package)
         if mine and len(mine & named(forked)) >= FORK_FILES * len(mine):
             found[name] = forked.name
+    for name, forked in versioned.items():
+        mine = named(packages[name])
+        if name not in found and mine and len(mine & named(packages[forked])) >= FORK_FILES * len(mine):
+            found[name] = forked
     return found
+
+
+def _in_versioned_folders(packages: dict[str, Subsystem]) -> dict[str, str]:
+    """Packages at one place in folders that differ by a version only, by name -> the earliest's:
+    inlong's `sort-flink-v1.15/sort-connectors/hbase` and `sort-flink-v1.18/…/hbase` beside
+    `sort-flink-v1.13/…/hbase`, one tree of connectors per Flink version (34 of its 108 first
+    proposals were copies of one connector across them); never an enumeration of peers."""
+    families: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for name, package in packages.items():
+        families[tuple(FORK_MARK.sub("", part) for part in package.namespace.strip("/").split("/"))].append(name)
+    forked = {}
+    for family in families.values():
+        places = [packages[name].namespace for name in family]
+        if len(family) < 2 or _enumerated(places):
+            continue
+        earliest = min(family, key=lambda name: _by_version(packages[name].namespace))
+        forked.update((name, earliest) for name in family if name != earliest)
+    return forked
 
 
 def _earlier_sibling(name: str, packages: dict[str, Subsystem], stems: dict[str, str]) -> Subsystem | None:

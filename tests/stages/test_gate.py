@@ -43,6 +43,20 @@ def test_packages_forking_another_for_a_major_version_are_its_consumer_but_workt
     assert judge(["worker1", "worker2", "worker3"], **peers).verdict == "proposed"
 
 
+
+def test_packages_in_folders_differing_by_a_version_only_are_one_consumer():
+    """inlong's connectors, one tree per Flink version (`sort-flink-v1.13/sort-connectors/jdbc`,
+    `…-v1.15/…/jdbc`, `…-v1.18/…/jdbc`): 34 of its 108 first proposals were one connector's copies
+    across them. Connectors of one version are peers; so are folders numbered 1, 2, 3."""
+    versions = ["flink-v1.13/jdbc", "flink-v1.15/jdbc", "flink-v1.18/jdbc"]
+    peers = ["flink-v1.13/jdbc", "flink-v1.13/kafka", "flink-v1.13/hbase"]
+    numbered = ["node1/jdbc", "node2/jdbc", "node3/jdbc"]
+    packages = {name: {"source": "package"} for name in (*versions, *peers, *numbered)}
+    assert judge(versions, **packages).missing == (
+        "1 consumer (flink-v1.15/jdbc forks flink-v1.13/jdbc, flink-v1.18/jdbc forks flink-v1.13/jdbc), needs 3",)
+    assert judge(peers, **packages).verdict == "proposed"
+    assert judge(numbered, **packages).verdict == "proposed"
+
 def test_a_copy_changed_hours_ago_is_not_stable():
     candidate = judge(["acl", "feed", "mod"], mod={"age": timedelta(hours=2)})
     assert candidate.verdict == "watching"
