@@ -49,6 +49,8 @@ DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "ty
                           # options (telegraf's `config`, fluentd's `config.rb`)
                           "config", "configs", "configuration", "settings"})
 
+ERRORS = ("error", "errors", "exception", "exceptions")  # what a module of errors' name ends with
+
 # the words naming a package as the place for shared code (and any `*util`, `*utils`): a home
 # for a new helper even where no copy uses it yet (HomeFinder._used)
 SHARED_PLACES = frozenset({"utility", "utilities", "common", "commons", "shared", "core", "helper", "helpers",
@@ -92,7 +94,9 @@ class HomeFinder:
     def infer(self, found: Cluster, instances: tuple[Instance, ...]) -> Routing | None:
         consumers = found.subsystems
         near = self._near(instances)
-        defines = dict(found.defined_by)
+        # raising a module's errors is no logic written against it (goframe's `gerror.Wrapf`,
+        # polaris' `MissingAppProviderError`): only extending its classes is (_errors)
+        defines = {name: weight for name, weight in found.defined_by if not self._errors(name)}
         files = {(instance.subsystem, instance.path) for instance in instances}
         extended = Counter(parent for file in files for parent in self.parents.get(file, ()))  # class -> files
         holder = self._best(consumers, near, defines, holders=True)
@@ -109,8 +113,9 @@ class HomeFinder:
                                              f"alike ({', '.join(alike[:3])}, …), none more theirs than the others")
         if shared is not None and not self._used(shared[:2], near, defines, extended):
             name, users, _ = shared
+            how = "the copies only raise its errors" if self._errors(name) else "no copy uses it"
             return Routing(None, None, None, f"no routing rule matches; the consumers share {name} "
-                                             f"({len(users)} of {len(consumers)}), but no copy uses it")
+                                             f"({len(users)} of {len(consumers)}), but {how}")
         if shared is None:
             referenced = Counter(t for c in consumers for t in self.uses.get(c, {}) if t in self.subsystems)
             most = max(referenced.values(), default=0)
@@ -195,7 +200,12 @@ class HomeFinder:
         home only when nothing else fits, or when the copies are written against it (extend its
         classes, call what it defines: symfony's `Config` component, its loaders' base)."""
         words = self._words(name)
-        return bool(words) and words[-1] in DECLARATIONS
+        return bool(words) and words[-1] in DECLARATIONS or self._errors(name)
+
+    def _errors(self, name: str) -> bool:
+        """A module of errors by its name's last word, a prefix aside (goframe's `gerror`)."""
+        words = self._words(name) if name in self.subsystems else []
+        return bool(words) and words[-1].endswith(ERRORS)
 
     def _words(self, name: str) -> list[str]:
         """The words of a subsystem's own name, its folder's or its module's: `HttpConstants.java` ->

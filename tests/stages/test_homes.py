@@ -161,6 +161,27 @@ def test_a_module_of_declarations_the_copies_files_import_is_no_home_for_their_l
                  defined_by=(("config", 1.0),)).routing.home == "lib/config"  # they read its options
 
 
+
+def test_a_module_of_errors_the_copies_only_raise_is_no_home_for_their_logic():
+    """goframe's four `EncryptFile`s (a file hashed, each with its own digest) wrap their errors
+    with `gerror.Wrapf`, and polaris' context hooks throw `MissingAppProviderError`: the module
+    of errors had been their home. Copies that extend its classes (errors of their own) keep it."""
+    raised = graph(*((c, "gerror") for c in ("acl", "feed", "mod")), near=("acl", "feed", "mod"))
+    candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=raised, others=("gerror",),
+                      defined_by=(("gerror", 1.0),))
+    assert candidate.routing.home is None and candidate.missing == (
+        "no natural home (no routing rule matches; the consumers share gerror (3 of 3), but the copies only "
+        "raise its errors)",)
+    both = [(c, t) for c in ("acl", "feed", "mod") for t in ("gerror", "gconv")] + [("gconv", "gerror")]
+    imported = tuple((c, f"lib/{c}/harness.py", (("gerror", 3), ("gconv", 4))) for c in ("acl", "feed", "mod"))
+    also = dataclasses.replace(graph(*both), by_file=imported)  # a utility their files import too: that
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=also, others=("gerror", "gconv"),
+                 defined_by=(("gerror", 1.0),)).routing.home == "lib/gconv"
+    subclassed = dataclasses.replace(raised, extended=tuple((c, f"lib/{c}/harness.py", ("gerror",))
+                                                            for c in ("acl", "feed", "mod")))
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=subclassed, others=("gerror",)
+                 ).routing.home == "lib/gerror"
+
 def _package(name: str, namespace: str, paths: list[str]) -> Subsystem:
     """A package subsystem of these files, quiet for a month, in `/repo`."""
     files = tuple(SourceFile(p, f"/repo/{p}", None, NOW - timedelta(days=30), False) for p in paths)
