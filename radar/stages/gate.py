@@ -280,7 +280,7 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
 def _in_versioned_folders(packages: dict[str, Subsystem]) -> dict[str, str]:
     """Packages at one place in folders that differ by a version only, by name -> the earliest's:
     inlong's `sort-flink-v1.15/sort-connectors/hbase` and `sort-flink-v1.18/…/hbase` beside
-    `sort-flink-v1.13/…/hbase`, one tree of connectors per Flink version (34 of its 108 first
+    `sort-flink-v1.13/…/hbase`, one tree of connectors per Flink version (24 of its 108 first
     proposals were copies of one connector across them); never an enumeration of peers."""
     families: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for name, package in packages.items():

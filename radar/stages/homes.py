@@ -40,16 +40,16 @@ def _own_headers(path: str) -> tuple[str, ...]:
 
 # Module names (suffix and leading underscores aside), or their last word (`HttpConstants`,
 # `error_types`, webpack's `RuntimeGlobals`), of constants, types, errors and configuration.
-DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "typings", "enums", "errors",
-                          "exceptions", "version", "globals",
-                          "exception", "error",  # a module of one error class: yii2's `InvalidArgumentException.php`
+DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "typings", "enums", "version", "globals",
                           "apis",  # a Kubernetes operator's API types by version (external-secrets' `apis/`)
                           "contracts", "interfaces",  # interfaces alone (laravel's `Contracts`)
                           # what a program is configured with, which every plugin's file imports for its
                           # options (telegraf's `config`, fluentd's `config.rb`)
                           "config", "configs", "configuration", "settings"})
 
-ERRORS = ("error", "errors", "exception", "exceptions")  # what a module of errors' name ends with
+# what the name of a module of errors ends with (declarations too): `errors.py`, goframe's `gerror`,
+# a module of one error class (yii2's `InvalidArgumentException.php`)
+ERRORS = ("error", "errors", "exception", "exceptions")
 
 # the words naming a package as the place for shared code (and any `*util`, `*utils`): a home
 # for a new helper even where no copy uses it yet (HomeFinder._used)
