@@ -31,6 +31,7 @@ FORK_MARK = re.compile(r"(?:[-_.]?v?(?<!\d)\d{1,2}(?:[._]\d+)*|[-_](?:jakarta|ja
 INNER_MARK = re.compile(r"(?<=[a-z])\d{1,2}(?=[-_.]|$)|[-_.]v\d{1,2}x?(?=[-_.]|$)", re.IGNORECASE)
 FORK_FILES = 0.5  # of a fork's file names, at least this share are the forked package's...
 COMMON = 3  # ...but for names the files of this many packages (forks aside) bear: `__init__.py`, `index.js`
+TEMPLATE_PACKAGES = 10  # identical copies named for their packages in this many: one template each keeps
 
 
 @dataclass(frozen=True)
@@ -353,13 +354,40 @@ def _identical_check(found: Cluster, gate_rules: GateRules, forks: dict[str, str
 
 def _intent_check(found: Cluster) -> Check:
     """Copies kept on purpose: when most say they are `Copied from` another, a tool keeps them
-    in step (Hugging Face's `make fix-copies`) and the team chose copies over a shared unit."""
+    in step (Hugging Face's `make fix-copies`) and the team chose copies over a shared unit; and
+    one template per package (_templated)."""
     marked, copies = sum(m.copied for m in found.members), len(found.members)
     if marked * 2 > copies:
         return Check("intent", False, f"copied on purpose: {marked} of {copies} copies say they are "
                                       "`Copied from` another (kept in step by a tool, not shared)")
+    if _templated(found):
+        return Check("intent", False, f"one template per package: the copies in {len(found.subsystems)} packages are "
+                                      f"identical but for the package's name, each named for it "
+                                      f"({found.representative.name}): a generator's scaffolding, which each keeps")
     return Check("intent", True, f"{marked} of {copies} copies marked `Copied from`" if marked
                  else "no copy marked `Copied from`")
+
+
+def _templated(found: Cluster) -> bool:
+    """Copies in TEMPLATE_PACKAGES packages or more, identical in shape and content once each
+    package's own name is set aside, most named for their package: camel-quarkus' 57 JVM-only
+    extensions' `Asn1Processor`, `AsteriskProcessor` … (a `@BuildStep` naming the feature, one
+    warning of native mode), which its extension generator writes into each module, where
+    Quarkus finds them. Copies made by hand drift apart long before they are in ten packages."""
+    if len(found.subsystems) < TEMPLATE_PACKAGES or found.similarity < 1.0 or min(found.content, default=1.0) < 1.0:
+        return False
+    return 2 * sum(_named_for_package(member) for member in found.members) > len(found.members)
+
+
+def _named_for_package(member) -> bool:
+    """`AzureCosmosdbProcessor` in `azure-cosmosdb`: its package's name in its own, case and
+    punctuation aside."""
+    own = _letters(member.subsystem.rpartition("/")[2])
+    return bool(own) and own in _letters(member.name)
+
+
+def _letters(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
 def _content_check(found: Cluster) -> Check:

@@ -103,6 +103,44 @@ def test_a_plain_folder_counts_every_instance_stable():
     assert candidate.verdict == "proposed"
 
 
+
+PROCESSOR = """
+class {title}Processor:
+    FEATURE = "camel-{name}"
+
+    def feature(self):
+        return FeatureBuildItem(self.FEATURE)
+
+    def warn_jvm_in_native(self, recorder):
+        if recorder.native_build():
+            log.warning("%s supports JVM mode only", self.FEATURE)
+        recorder.warn_jvm_in_native(self.FEATURE)
+"""
+
+
+def test_one_template_per_package_in_ten_packages_is_kept_on_purpose():
+    """camel-quarkus' 57 JVM-only extensions' processors (`Asn1Processor`, `AsteriskProcessor` …),
+    which its extension generator writes into each module, had been its first proposal."""
+    def judged(names, title=str.title, level=lambda name: "warning", more=lambda name: ""):
+        found = []
+        for name in names:
+            source = PROCESSOR.format(title=title(name), name=name).replace("log.warning", f"log.{level(name)}")
+            source = source.replace("        recorder.warn_jvm", more(name) + "        recorder.warn_jvm")
+            found += shapes(name, source, f"ext/{name}/processor.py")
+        subs = [subsystem(name, [f"ext/{name}/processor.py"]) for name in names]
+        routes = (Route("shared logic", "lib/guest", Match(paths=("**",))),)
+        return gate((("C-000001", cluster(found)[0]),), fleet(*subs), Rules(routing=routes))[0]
+
+    names = ["asn1", "asterisk", "barcode", "bonita", "chunk", "cron", "consul", "dataset", "digitalocean", "docker"]
+    template = judged(names)
+    assert template.verdict == "watching" and template.missing == (
+        "one template per package: the copies in 10 packages are identical but for the package's name, each "
+        "named for it (Asn1Processor): a generator's scaffolding, which each keeps",)
+    assert judged(names[:9]).verdict == "proposed"  # nine: copies by hand may stay alike so far
+    assert judged(names, title=lambda name: "Shared").verdict == "proposed"  # not named for their packages
+    assert judged(names, level=lambda name: "error" if name == "cron" else "warning").verdict == "proposed"
+    assert judged(names, more=lambda name: "        tries = 3\n" if name == "cron" else "").verdict == "proposed"
+
 def test_copies_that_say_they_are_copied_from_another_are_kept_on_purpose_and_not_proposed():
     found = []
     for n, name in enumerate(["acl", "feed", "mod"]):
