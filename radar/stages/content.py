@@ -174,6 +174,13 @@ def definition_codes(name: str, owner: str) -> tuple[str, str]:
     return word_code(name), word_code("." + name)
 
 
+def says_owner(name: str, owner: str) -> bool:
+    """Whether a name holds its owner's own name, as a word made neutral here would
+    (`AzureCosmosdbProcessor` in `azure-cosmosdb`)."""
+    neutral = _owner_pattern(owner)
+    return neutral is not None and neutral.search(name) is not None
+
+
 @lru_cache(maxsize=4096)
 def _owner_pattern(owner: str) -> re.Pattern | None:
     if len(owner) < 3:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from radar.stages.cluster import FAMILY_CONTENT, LOGIC_CONTENT, Cluster
-from radar.stages.content import median
+from radar.stages.content import median, says_owner
 from radar.config import Decision, GateRules, Route, Rules, matches
 from radar.stages.deps import NO_DEPENDENCIES, Dependencies
 from radar.stages.discover import Fleet, SourceFile, Subsystem, describe_age
@@ -380,14 +380,9 @@ def _templated(found: Cluster) -> bool:
 
 
 def _named_for_package(member) -> bool:
-    """`AzureCosmosdbProcessor` in `azure-cosmosdb`: its package's name in its own, case and
-    punctuation aside."""
-    own = _letters(member.subsystem.rpartition("/")[2])
-    return bool(own) and own in _letters(member.name)
-
-
-def _letters(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", name.lower())
+    """`AzureCosmosdbProcessor` in `azure-cosmosdb`: its package's name in its own, as the copies'
+    content words have it made neutral (content.says_owner)."""
+    return says_owner(member.name, member.subsystem.rpartition("/")[2])
 
 
 def _content_check(found: Cluster) -> Check:
