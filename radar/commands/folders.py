@@ -1,7 +1,8 @@
 """What a folder's name and place say when a layout is read (layout.py, uncovered.py, top.py):
 never a fleet's (tests, examples, vendored code: NOT_SUBSYSTEMS), a suite of tests, a version
 kept frozen beside others, a Go source, a package's manifest or a JVM module's sources; and which
-files a glob holds, and which no glob holds; the helper folders beside a folder of modules."""
+files a glob holds, and which no glob holds; the helper folders beside a folder of modules; the
+folders that declare what their plugins implement."""
 from __future__ import annotations
 
 import re
@@ -34,6 +35,7 @@ MODULE_FLEET = 20  # with no folder of packages, a folder holding this many modu
 # this many they are one (and so are a folder's Go packages, at any depth: go_layout.py)
 DEEP_PACKAGES = 10
 PLUGIN_FLEET = 10  # as many, in a folder named for what plugs in (celery's 18 `backends/*.py`)
+MIN_PLUGIN_NAME = 4  # a folder named for its plugins: so long in the singular at least (not `ids`, `ops`)
 # in a folder name: suites, not a fleet
 TEST_WORDS = {"test", "tests", "itest", "itests", "fuzz", "e2e", "spec", "specs", "testing", "regress"}
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil", "testdir")  # one word: `testprojects`
@@ -112,6 +114,43 @@ def helper_folders(folder: str, sources: list[str]) -> tuple[tuple[str, int], ..
     helpers = {f[len(prefix):].partition("/")[0] for f in sources if f.startswith(prefix) and "/" in f[len(prefix):]}
     helpers = {h for h in helpers if not h.startswith("_") and not inside_tests((h,))}
     return ((f"{folder}/*", len(helpers)),) if helpers else ()
+
+
+def declared_plugin_folders(sources: list[str]) -> frozenset[str]:
+    """Folders named in the plural for their plugins, beside the interface or base class each
+    plugs in as: `I<one>`, `<one>Base`, `Base<one>` or `Abstract<one>`, in the folder or the one
+    above, `<one>` its name in the singular, alone or after the folder above's (Sonarr's
+    `Notifications/` with `INotification.cs`, `Download/Clients/` under
+    `Download/IDownloadClient.cs`, Jackett's `Indexers/` with `IIndexer.cs`, a `handlers/` with
+    `base_handler.py`). An application's folders are no packages by name; these say they are."""
+    stems: dict[str, set[str]] = {}
+    for f in sources:
+        folder, _, name = f.rpartition("/")
+        stems.setdefault(folder, set()).add(_plain(name.partition(".")[0]))
+    folders = {"/".join(parts[:end]) for parts in (f.split("/") for f in sources) for end in range(1, len(parts))}
+    return frozenset(folder for folder in folders if _declares(folder, stems))
+
+
+def _declares(folder: str, stems: dict[str, set[str]]) -> bool:
+    above, _, name = folder.rpartition("/")
+    one = _singular(_plain(name))
+    if len(one) < MIN_PLUGIN_NAME:
+        return False
+    ones = {one, _plain(above.rpartition("/")[2]) + one} if above else {one}
+    declaring = {f"i{o}" for o in ones} | {f"{o}base" for o in ones} | {f"base{o}" for o in ones} \
+        | {f"abstract{o}" for o in ones}
+    return not declaring.isdisjoint(stems.get(folder, set()) | stems.get(above, set()))
+
+
+def _plain(name: str) -> str:
+    return name.lower().replace("_", "").replace("-", "")
+
+
+def _singular(name: str) -> str:
+    """`strategies` → `strategy`, `indexers` → `indexer`; a name not in the plural, none."""
+    if name.endswith("ies"):
+        return name[:-3] + "y"
+    return name[:-1] if name.endswith("s") and not name.endswith("ss") else ""
 
 
 def is_manifest(name: str, folder: str = "") -> bool:

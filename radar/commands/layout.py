@@ -24,7 +24,10 @@ sub-folders holding code are subsystems (`lib/rules/utils`: the rules' helpers, 
 so is one inside a package when it is named for what plugs in (libcloud's `compute/drivers`,
 mitmproxy's `addons`; from ten modules), and the sub-folders of such a folder are packages,
 manifest or not (vector's `src/sinks/*`), a fleet from five however deep, inside another
-fleet's package too (sqlalchemy's `dialects/*`, cranelift's `isa/*` backends). A fleet of
+fleet's package too (sqlalchemy's `dialects/*`, cranelift's `isa/*` backends); so are, from ten,
+the sub-folders of a folder beside the interface or base class its plugins implement, and twenty
+modules or more just inside it (Sonarr's `Notifications/*` beside `INotification.cs`, Jackett's
+`Indexers/Definitions/*.cs`: folders.declared_plugin_folders). A fleet of
 packages published one by one (a manifest each) stays a fleet inside another fleet's package
 from five (symfony's `Component/Messenger/Bridge/*`), and so is a package of a fleet whose
 packages are named as most of the fleet's: a layer cut by its domains (saleor's `graphql/*`).
@@ -65,9 +68,8 @@ from pathlib import Path, PurePosixPath
 from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, folder_excludes,
                                      scaffold_glob, without_code, without_drops)
 from radar.commands.folders import (C_BUILDS, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET, PLUGIN_FLEET,
-                                    builds_sources, go_ignored, helper_folders, inside_tests, is_go_source, is_manifest,
-                                    left_in, not_fleet, suites,
-                                    versions, within)
+                                    builds_sources, declared_plugin_folders, go_ignored, helper_folders, inside_tests,
+                                    is_go_source, is_manifest, left_in, not_fleet, suites, versions, within)
 from radar.commands.go_layout import go_file_fleets, go_fleets, go_library, go_modules_by_owner
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
 from radar.commands.uncovered import code_folders, fleets_library, lone_families, uncovered_folders, uncovered_tops
@@ -218,26 +220,29 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
     many packages of its own (see _kept). Fewer packages than the gate's consumers in all are no
     fleet (aiohttp's `aiohttp/` beside a `requirements/` folder of pins): a lone library's
     modules, where it has them, are its parts."""
-    packages, modules, has_code = _package_folders(files, sources)
+    declared = declared_plugin_folders(sources)
+    packages, modules, has_code = _package_folders(files, sources, declared)
     frozen = [parent for parent, found in packages.items() if len(found) >= MIN_PACKAGES and versions(found)]
     published = _published(packages, files)
     chosen = [parent for parent, found in packages.items()
-              if len(found & has_code.get(parent, set())) >= _fleet_size(parent, published)
+              if len(found & has_code.get(parent, set())) >= _fleet_size(parent, published, declared)
               and len(found) * 2 >= len(has_code.get(parent) or found)
               and not any(parent == f or within(f, parent) for f in frozen)]
-    few = {parent for parent in chosen if len(packages[parent] & has_code.get(parent, set())) < _fleet_size(parent)}
-    kept = _published_inside(few, _kept([p for p in chosen if p not in few], packages, modules, published))
+    few = {parent for parent in chosen
+           if len(packages[parent] & has_code.get(parent, set())) < _fleet_size(parent, declared=declared)}
+    kept = _published_inside(few, _kept([p for p in chosen if p not in few], packages, modules, published, declared))
     globs = []
     held = set().union(*(packages[parent] for parent in kept))
     listed = frozenset(files)
     for parent in sorted(kept, key=lambda p: (p.count("/"), p)):
         owned = go_modules_by_owner(parent, packages[parent], listed)
         globs.append((f"{parent}/*/*", owned) if owned else (f"{parent}/*" if parent else "*", len(packages[parent])))
-        modules_too = _module_glob(parent, len(packages[parent]), sources) if parent else []
+        # a declaring folder's own modules are what its plugins implement, the fleet's home, no plugins
+        modules_too = _module_glob(parent, len(packages[parent]), sources) if parent and parent not in declared else []
         globs += modules_too
         globs += _own_package(parent, sources, size) if parent and parent not in held and not modules_too else []
     globs += _packages_beside(kept, held, files)
-    found = tuple(globs) + _module_fleets_beside(globs, kept, sources) + go_file_fleets(sources)
+    found = tuple(globs) + _module_fleets_beside(globs, kept, sources, declared) + go_file_fleets(sources)
     if sum(n for _, n in found) < GateRules.min_consumers:
         return _lone_library(sources) or found
     return found
@@ -279,18 +284,29 @@ def _packages_beside(kept: list[str], held: set[str], files: list[str]) -> list[
     return sorted((folder, n) for folder, n in found.items() if n > 1)  # more than its __init__.py
 
 
-def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources: list[str]
-                          ) -> tuple[tuple[str, int], ...]:
+def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources: list[str],
+                          declared: frozenset[str] = frozenset()) -> tuple[tuple[str, int], ...]:
     """The folders of modules that are fleets beside these folders of packages: with fewer than
     MODULE_FLEET packages in all, any where no package glob holds them (eslint's two
     `packages/*` and its 300 `lib/rules/*.js`); inside a package, one named for what plugs in
     (libcloud's `compute/drivers/*.py`; celery's 18 `backends/*.py`: PLUGIN_FLEET), a module at
-    the top's too (kafka's `connect/transforms/…/transforms/*.java`, ktor's client `plugins/*.kt`)."""
+    the top's too (kafka's `connect/transforms/…/transforms/*.java`, ktor's client `plugins/*.kt`),
+    and one just inside a folder that declares what its plugins implement (Jackett's 66
+    `Indexers/Definitions/*.cs` beside `Indexers/IIndexer.cs`: folders.declared_plugin_folders)."""
     few = sum(n for _, n in globs) < MODULE_FLEET
     taken = {glob for glob, _ in globs}
     return tuple((glob, n) for glob, n in _module_fleets(sources) if glob not in taken and (
         few and not any(within(parent, glob) for parent in kept)
-        or glob.rpartition("/")[0].rpartition("/")[2].lower() in PLUGIN_FOLDERS))
+        or glob.rpartition("/")[0].rpartition("/")[2].lower() in PLUGIN_FOLDERS
+        or _declared_above(glob.rpartition("/")[0], declared, kept)))
+
+
+def _declared_above(folder: str, declared: frozenset[str], kept: list[str]) -> bool:
+    """`folder` is where the plugins of a folder that declares what they implement are, as
+    modules (Jackett's `Indexers/Definitions/`). Not a plugin itself, of such a folder's fleet
+    (Sonarr's `Notifications/Webhook/`, its payload classes), nor the declarations' own folder."""
+    above = folder.rpartition("/")[0]
+    return above in declared and above not in kept
 
 
 def _own_package(folder: str, sources: list[str], size: Callable[[str], int] | None) -> list[tuple[str, int]]:
@@ -307,12 +323,13 @@ def _own_package(folder: str, sources: list[str], size: Callable[[str], int] | N
     return [(folder, len(own))]
 
 
-def _fleet_size(parent: str, published: Callable[[str], bool] = lambda folder: False) -> int:
+def _fleet_size(parent: str, published: Callable[[str], bool] = lambda folder: False,
+                declared: frozenset[str] = frozenset()) -> int:
     """How many packages make a folder a fleet: a few near the top, more deep inside a package
     but for packages published one by one (symfony's five `Component/Messenger/Bridge/*`)."""
     if parent.count("/") + 1 < DEEP:
         return MIN_PACKAGES
-    return PUBLISHED_FLEET if published(parent) or _plugs_in(parent) else DEEP_PACKAGES
+    return PUBLISHED_FLEET if published(parent) or _plugs_in(parent, declared) else DEEP_PACKAGES
 
 
 def _module_fleets(sources: list[str], whole: tuple[str, ...] = FOLDER_PACKAGES,
@@ -339,7 +356,8 @@ def _module_fleets(sources: list[str], whole: tuple[str, ...] = FOLDER_PACKAGES,
                               *(helper_folders(folder, sources) if folder else ())))
 
 
-def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, dict]:
+def _package_folders(files: list[str], sources: list[str], declared: frozenset[str] = frozenset()
+                     ) -> tuple[dict, dict, dict]:
     """Per folder: its sub-folders that are packages (a manifest or a `src/main/` of sources, ten
     Go packages or more, or a group of packages further down), those that are so by themselves
     (modules), and those holding code."""
@@ -371,7 +389,7 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
                     groups[parent].add(child)
                 if _in_packages_folder(parts, depth, built):
                     bare[parent].add(child)
-                elif _in_packages_folder(parts, depth, built, PLUGIN_FOLDERS):
+                elif _in_packages_folder(parts, depth, built, PLUGIN_FOLDERS, declared):
                     crowded[parent].add(child)
     bare.update((parent, found) for parent, found in crowded.items() if len(found) >= PLUGIN_FLEET)
     for parent, found in c_built.items():  # a Makefile is any folder's build (vim's src/): many make a fleet
@@ -399,7 +417,7 @@ def _package_folders(files: list[str], sources: list[str]) -> tuple[dict, dict, 
 
 
 def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, set[str]],
-          published: Callable[[str], bool]) -> list[str]:
+          published: Callable[[str], bool], declared: frozenset[str] = frozenset()) -> list[str]:
     """Of nested folders of packages, the one holding more, and a big group of packages just
     inside it; then, beside it, each folder above holding modules of its own (DEEP_PACKAGES or
     more, but for a folder that only groups packages): a build's modules at the top, pants'
@@ -410,7 +428,7 @@ def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, s
     kept: list[str] = []
     for parent in sorted(chosen, key=lambda p: (-len(packages[p]), not p, p.count("/"), p)):  # the top: on a tie, last
         if not any(within(parent, k) or within(k, parent) for k in kept) \
-                or _fleet_of_its_own(parent, kept, packages, modules, published):
+                or _fleet_of_its_own(parent, kept, packages, modules, published, declared):
             kept.append(parent)
     for above in sorted(set(chosen) - set(kept), key=lambda p: p.count("/") if p else -1):
         # A folder that only groups packages (astro's `packages/`, holding the core beside
@@ -426,7 +444,7 @@ def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, s
 
 
 def _fleet_of_its_own(parent: str, kept: list[str], packages: dict[str, set[str]], modules: dict[str, set[str]],
-                      published: Callable[[str], bool]) -> bool:
+                      published: Callable[[str], bool], declared: frozenset[str] = frozenset()) -> bool:
     """`parent`, beside or inside a fleet kept, is a fleet of its own: a group of DEEP_PACKAGES or
     more just inside one (aspire's `src/Components/*` beside `src/*`), packages published one by
     one inside one (symfony's `Component/Mailer/Bridge/*`), a top folder grouping modules of the
@@ -439,15 +457,16 @@ def _fleet_of_its_own(parent: str, kept: list[str], packages: dict[str, set[str]
             or found >= PUBLISHED_FLEET and published(parent) and inside
             or found >= GROUPED_AT_THE_TOP and "/" not in parent and "" in kept and _grouping(parent, modules)
             or _mirrors(parent, kept, packages)
-            or found >= PUBLISHED_FLEET and _plugs_in(parent) and inside)
+            or found >= PUBLISHED_FLEET and _plugs_in(parent, declared) and inside)
 
 
-def _plugs_in(folder: str) -> bool:
+def _plugs_in(folder: str, declared: frozenset[str] = frozenset()) -> bool:
     """`folder` is named for what plugs in: a fleet from PUBLISHED_FLEET packages however deep,
     inside another fleet's package too (sqlalchemy's five `dialects/*`, cranelift's `isa/*`
     backends in its codegen crate, wagtail's twelve `contrib/*` apps). Fewer, or in a folder of
-    another name, are the package's own parts."""
-    return folder.rpartition("/")[2].lower() in PLUGIN_PACKAGES
+    another name, are the package's own parts, but for a folder that declares what its plugins
+    implement (Sonarr's `Notifications/`: folders.declared_plugin_folders)."""
+    return folder.rpartition("/")[2].lower() in PLUGIN_PACKAGES or folder in declared
 
 
 def _mirrors(parent: str, kept: list[str], packages: dict[str, set[str]]) -> bool:
@@ -504,13 +523,15 @@ def _swift_target(parts: list[str], depth: int, files: frozenset[str]) -> bool:
 
 
 def _in_packages_folder(parts: list[str], depth: int, sources: frozenset[str],
-                        plugging: frozenset[str] | set[str] = PLUGIN_PACKAGES) -> bool:
+                        plugging: frozenset[str] | set[str] = PLUGIN_PACKAGES, declared: frozenset[str] = frozenset()
+                        ) -> bool:
     """A folder of `packages/` holding code (tests aside) is a package, manifest or not, unless
     it groups packages further down: dd-trace-js keeps its 115 plugins and libraries in
     `packages/<name>/src/` under the one package.json at the top. So is one of a folder named
     for what plugs in: vector's `src/sinks/<sink>/`, Rust modules of its one crate. The folder's
     name says what its sub-folders are; a private one (`_tables/`) is none."""
-    return depth > 0 and (parts[depth - 1] == "packages" or parts[depth - 1].lower() in plugging) \
+    return depth > 0 and (parts[depth - 1] == "packages" or parts[depth - 1].lower() in plugging
+                          or "/".join(parts[:depth]) in declared) \
         and not parts[depth].startswith("_") and "/".join(parts) in sources \
         and not configures_a_tool("/".join(parts)) and not inside_tests(tuple(parts[depth + 1:-1]))
 

@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from gitfleet import RADAR, commit_all, git, make_fleet, radar, tree_state, write  # noqa: E402
 
 from radar.cli import Exit, _summary, main  # noqa: E402
+from radar.commands.folders import MODULE_FLEET, PLUGIN_FLEET  # noqa: E402
 from radar.globs import any_glob  # noqa: E402
 from radar.outputs.backlog import leads  # noqa: E402
 
@@ -553,6 +554,24 @@ def test_init_takes_five_plugins_deep_inside_a_fleets_package_as_a_fleet_not_fiv
         files[f"cranelift/web/web/parts/part{n}/__init__.py"] = f"def part_{n}():\n    return {n}\n"
     _, fleet_rules = _init(tmp_path / "wasm-repo", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["cranelift/*", "cranelift/codegen/src/isa/*", "cranelift/orm/orm/dialects/*"]
+
+
+def test_init_takes_the_plugins_of_a_folder_declaring_what_they_implement_as_packages(tmp_path):
+    """Sonarr: one C# project holds its 25 `Notifications/<name>/` beside `INotification.cs`, and
+    Jackett its 66 `Indexers/Definitions/*.cs` beside `Indexers/IIndexer.cs`; as one package, the
+    helpers each plugin copies from another were never seen. A folder of as many sub-folders that
+    declares nothing stays its project's parts, and a plugin's own modules stay one plugin."""
+    files = {f"src/{p}/{p}.csproj": "<Project/>\n" for p in ("Core", "Common", "Host", "Trackers")}
+    files["src/Core/Notifications/INotification.cs"] = "public interface INotification { }\n"
+    files["src/Trackers/Indexers/IIndexer.cs"] = "public interface IIndexer { }\n"
+    for n in range(PLUGIN_FLEET):
+        files[f"src/Core/Notifications/Sink{n}/Sink{n}.cs"] = f"public class Sink{n} : INotification {{ }}\n"
+        files[f"src/Core/Services/Part{n}/Part{n}.cs"] = f"public class Part{n} {{ }}\n"
+    for n in range(MODULE_FLEET):
+        files[f"src/Core/Notifications/Sink0/Payload{n}.cs"] = f"public class Payload{n} {{ }}\n"
+        files[f"src/Trackers/Indexers/Definitions/Site{n}.cs"] = f"public class Site{n} : IIndexer {{ }}\n"
+    _, fleet_rules = _init(tmp_path / "arr-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["src/*", "src/Core/Notifications/*", "src/Trackers/Indexers/Definitions/*.cs"]
 
 
 def test_init_reads_no_fleet_in_test_data(tmp_path):
