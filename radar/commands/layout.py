@@ -424,7 +424,8 @@ def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, s
     `src/python/pants/{core,engine,util}` beside `backend/*`, astro's `packages/{astro,…}`
     beside `packages/integrations/*`. Those are the libraries the fleet below uses, so its
     homes; discovery gives each file to the innermost subsystem. A smaller fleet inside one of
-    those modules is the module's own parts, unless its packages are published one by one."""
+    those modules is the module's own parts, unless its packages are published one by one or it
+    is named for what plugs in (Radarr's `NzbDrone.Core/Download/Clients/*`: 16 beside 24 projects)."""
     kept: list[str] = []
     for parent in sorted(chosen, key=lambda p: (-len(packages[p]), not p, p.count("/"), p)):  # the top: on a tie, last
         if not any(within(parent, k) or within(k, parent) for k in kept) \
@@ -439,7 +440,8 @@ def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, s
         if len(modules.get(above, ())) < least or not any(within(above, k) for k in kept):
             continue
         kept = [k for k in kept if not within(above, k) or len(packages[k]) >= len(packages[above])
-                or _child_holding(above, k) not in modules[above] or published(k)] + [above]
+                or _child_holding(above, k) not in modules[above] or published(k)
+                or len(packages[k]) >= PUBLISHED_FLEET and _plugs_in(k, declared)] + [above]
     return kept
 
 

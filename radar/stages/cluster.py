@@ -11,7 +11,8 @@ unit is the one reported (nesting.py). Last, each cluster's content is weighed
 "boilerplate"; units that call and branch nowhere are "no behaviour"; units that mostly hand
 their work to a method of their own name are "delegation"; copies of a build, test or release tool's
 configuration file are "configuration"; methods of a language's value protocol (`equals`,
-`__eq__`, `toString`: each compares or prints its own type's fields) are "protocol"; and in a
+`__eq__`, `toString`, `Dispose`: each compares, prints or disposes of its own type's fields) are
+"protocol"; and in a
 cluster of logic, a member that shares only the shape leaves.
 """
 from __future__ import annotations
@@ -56,7 +57,7 @@ MODIFIED_CONTENT = 0.5  # ...and sharing this much of its content (weighted by r
 MODIFIED_SIZES = LINK_MODIFIED / (2 - LINK_MODIFIED)  # shortest/longest that can still reach it
 
 # The methods of a language's value protocol (Java's and Kotlin's, Python's, C#'s, Rust's, Go's,
-# JavaScript's): each compares, hashes, orders, copies or prints its own type's fields, a shape
+# JavaScript's): each compares, hashes, orders, copies, prints or disposes of its own type's fields, a shape
 # every value type repeats by design (netty's `equals` x 9 came first), nothing to extract.
 VALUE_PROTOCOL = frozenset({
     "equals", "hashCode", "toString", "compareTo", "clone",
@@ -64,7 +65,8 @@ VALUE_PROTOCOL = frozenset({
     "__copy__", "__deepcopy__",
     "Equals", "GetHashCode", "ToString", "CompareTo",
     "eq", "ne", "partial_cmp", "cmp", "hash", "fmt",
-    "String", "GoString", "toJSON"})
+    "String", "GoString", "toJSON",
+    "Dispose", "DisposeAsync"})  # .NET's: each releases its own fields (ShareX's WinForms `Dispose(bool)` x 3)
 # Files a build, test or release tool reads (webpack.config.js, karma.conf.js, .eslintrc.cjs,
 # setup.py, docs/conf.py; a gem's version.rb, which its gemspec reads; any hidden file holding
 # code, opentelemetry-php-contrib's 47 `.php-cs-fixer.php`): copies across packages are a preset

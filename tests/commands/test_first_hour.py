@@ -557,21 +557,27 @@ def test_init_takes_five_plugins_deep_inside_a_fleets_package_as_a_fleet_not_fiv
 
 
 def test_init_takes_the_plugins_of_a_folder_declaring_what_they_implement_as_packages(tmp_path):
-    """Sonarr: one C# project holds its 25 `Notifications/<name>/` beside `INotification.cs`, and
+    """Sonarr: one C# project holds its 25 `Notifications/<name>/` beside `INotification.cs`, its 18
+    `Download/Clients/<name>/` under `Download/IDownloadClient.cs`, and
     Jackett its 66 `Indexers/Definitions/*.cs` beside `Indexers/IIndexer.cs`; as one package, the
     helpers each plugin copies from another were never seen. A folder of as many sub-folders that
     declares nothing stays its project's parts, and a plugin's own modules stay one plugin."""
-    files = {f"src/{p}/{p}.csproj": "<Project/>\n" for p in ("Core", "Common", "Host", "Trackers")}
+    projects = ("Core", "Common", "Host", "Trackers", *(f"Tool{n}" for n in range(PLUGIN_FLEET - 3)))
+    files = {f"src/{p}/{p}.csproj": "<Project/>\n" for p in projects}
     files["src/Core/Notifications/INotification.cs"] = "public interface INotification { }\n"
+    files["src/Core/Download/IDownloadClient.cs"] = "public interface IDownloadClient { }\n"
     files["src/Trackers/Indexers/IIndexer.cs"] = "public interface IIndexer { }\n"
     for n in range(PLUGIN_FLEET):
-        files[f"src/Core/Notifications/Sink{n}/Sink{n}.cs"] = f"public class Sink{n} : INotification {{ }}\n"
+        files[f"src/Core/Download/Clients/Client{n}/Client{n}.cs"] = f"public class Client{n} : IDownloadClient {{ }}\n"
         files[f"src/Core/Services/Part{n}/Part{n}.cs"] = f"public class Part{n} {{ }}\n"
+    for n in range(len(projects) + 1):  # Radarr's: more than its projects, whose fleet is read after it
+        files[f"src/Core/Notifications/Sink{n}/Sink{n}.cs"] = f"public class Sink{n} : INotification {{ }}\n"
     for n in range(MODULE_FLEET):
         files[f"src/Core/Notifications/Sink0/Payload{n}.cs"] = f"public class Payload{n} {{ }}\n"
         files[f"src/Trackers/Indexers/Definitions/Site{n}.cs"] = f"public class Site{n} : IIndexer {{ }}\n"
     _, fleet_rules = _init(tmp_path / "arr-repo", files, tmp_path / "rules")
-    assert fleet_rules["subsystems"] == ["src/*", "src/Core/Notifications/*", "src/Trackers/Indexers/Definitions/*.cs"]
+    assert fleet_rules["subsystems"] == ["src/*", "src/Core/Notifications/*", "src/Core/Download/Clients/*",
+                                         "src/Trackers/Indexers/Definitions/*.cs"]
 
 
 def test_init_reads_no_fleet_in_test_data(tmp_path):

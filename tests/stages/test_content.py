@@ -314,8 +314,39 @@ def test_value_protocol_methods_are_never_proposed_and_say_why():
     candidates = judged(sources)
     [protocol] = [c for c in candidates if c.cluster.representative.name == "__eq__"]
     assert protocol.cluster.nature == "protocol" and protocol.verdict == "watching"
-    assert ("value protocol: each copy compares, hashes or prints its own type's fields (__eq__), a shape every "
+    assert ("value protocol: each copy compares, hashes, prints or disposes of its own type's fields (__eq__), a shape every "
             "value type repeats by design") in protocol.missing
+
+
+DISPOSE = """namespace App.{ns} {{
+    public partial class {cls}Form : Form {{
+        protected override void Dispose(bool disposing) {{
+            if (disposing && (components != null)) {{
+                components.Dispose();
+            }}
+            Config?.Dispose();
+            {own}?.Dispose();
+            buffer?.Dispose();
+            base.Dispose(disposing);
+        }}
+        {extra}
+    }}
+}}
+"""
+
+
+def test_dotnets_dispose_pattern_is_a_protocol_each_type_repeats():
+    """ShareX's WinForms `Dispose(bool)` x 3 had been its first proposal: each form releases its
+    own fields and its designer's components, then its base's, as .NET's dispose pattern asks."""
+    extras = ("public int Count => regions.Count;",
+              "private void Save(string path) { if (File.Exists(path)) { File.Delete(path); } image.Save(path); }",
+              "public override string Text { get { return title; } set { title = value; Invalidate(); } }")
+    sources = {name: DISPOSE.format(ns=name.title(), cls=name.title(), own=own, extra=extra)
+               for (name, own), extra in zip((("capture", "gBuffer"), ("media", "preview"), ("pin", "image")), extras)}
+    [candidate] = [c for c in judged(sources, "Form.cs", "csharp") if c.cluster.representative.kind == "method"]
+    assert candidate.cluster.representative.name == "Dispose"
+    assert candidate.cluster.nature == "protocol" and candidate.verdict == "watching"
+    assert any("disposes of its own type's fields (Dispose)" in reason for reason in candidate.missing)
 
 
 def test_same_shape_with_different_calls_and_strings_is_boilerplate_with_the_number():
