@@ -42,6 +42,7 @@ EXCLUDABLE = {
     # not `benchmark`, a feature's name too (rails' `generators/rails/benchmark`)
     "benchmarks": ("benchmarks", "benches", "microbench", "microbenchmarks", "jmh"),
 }
+BUILD_OUTPUTS = ("build", "dist")  # of the generated names, those a build writes its output to
 # names of tests and migrations elsewhere that name code in Go, whose tests are `_test.go` files:
 # go-zero's `goctl/api/spec` (the API model) and `goctl/migrate` (a command)
 GO_CODE_NAMES = {"spec", "specs", "migrate"}
@@ -239,6 +240,8 @@ def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
     maven = {f[:f.index("src/main/")] for f in sources if f.startswith("src/main/") or "/src/main/" in f}
     split = [(f, parts, _domain_names(parts)) for f in sources for parts in (f.split("/")[:-1],)]
     named = {parts[at] for _, parts, domain in split for at in domain}  # organisations' names
+    named |= {name for f, parts, _ in split for at, name in enumerate(parts)  # and `build/` where it is code
+              if _built_from("generated", name, parts[:at], f.endswith(".go"))}
     for f, parts, domain in split:
         if "src/it/" in f and any(f.startswith(f"{root}src/it/") for root in maven):
             counts[(MAVEN_TESTS, "tests")] += 1
@@ -253,8 +256,10 @@ def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
             for at, name in enumerate(parts):  # Symfony's and .NET's `Tests`, `Fixtures` too; but `Migrations`
                 if (name in names or why != "migrations" and name.lower() in names) \
                         and not (go_code and name in GO_CODE_NAMES) \
+                        and not _built_from(why, name, parts[:at], go_code) \
                         and at not in domain and parts.index(name) == at:  # is their code; once a file
-                    # a name an organisation's also is (com/google/samples) is excluded where it is a folder's
+                    # a name an organisation's also is (com/google/samples), or a folder of code's
+                    # (`src/core/build`), is excluded where it is a folder's
                     glob = "/".join(parts[:at + 1]) + "/**" if name in named else f"**/{name}/**"
                     counts[(glob, why)] += 1
     counts.update(_scaffolds(sources))
@@ -267,6 +272,13 @@ def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
         if n:
             excludes.append((pattern, why, n))
     return tuple(excludes)
+
+
+def _built_from(why: str, name: str, above: list[str], go_code: bool) -> bool:
+    """A `build/` or `dist/` folder of source code, not a build's output: inside a `src/` folder
+    (astro's `packages/astro/src/core/build/`, the build command's 58 files; next.js'
+    `packages/next/src/build/`), or of Go, whose output is never Go (flux2's `internal/build`)."""
+    return why == "generated" and name.lower() in BUILD_OUTPUTS and (go_code or "src" in above)
 
 
 def _scaffolds(sources: list[str]) -> Counter:

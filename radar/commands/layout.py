@@ -150,7 +150,10 @@ def read_layout(repo: Path) -> Layout:
     globs += lone_families(globs, code_sources, excludes, {f.rpartition("/")[0] for f in files if "/" in f
                                                             and is_manifest(f.rpartition("/")[2])})
     tracked = left_in(files, excludes)
-    globs = tuple((glob, _matched(glob, tracked) or n if "*" in glob else n) for glob, n in globs)
+    # a glob whose every file an exclude keeps out holds nothing to scan (laravel-crm's 46 built
+    # `public/admin/build/assets/*.js`, in `**/build/**`): no subsystem to list
+    globs = tuple((glob, _matched(glob, tracked)) if "*" in glob else (glob, n) for glob, n in globs)
+    globs = tuple((glob, n) for glob, n in globs if n)
     kept = left_in(code_sources, excludes)
     return Layout(globs, excludes, _worktrees(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),

@@ -580,6 +580,17 @@ def test_init_takes_the_plugins_of_a_folder_declaring_what_they_implement_as_pac
                                          "src/Trackers/Indexers/Definitions/*.cs"]
 
 
+def test_init_lists_no_glob_whose_every_file_an_exclude_keeps_out(tmp_path):
+    """laravel-crm: its 46 built `public/admin/build/assets/*.js` had been a fleet of one-module
+    packages in the rules, each file kept out by `**/build/**`: a glob a scan reads nothing from."""
+    files = {f"packages/{p}/composer.json": "{}\n" for p in ("Lead", "Contact", "Email")}
+    files.update({f"packages/{p}/src/{p}.php": f"<?php\nclass {p} {{}}\n" for p in ("Lead", "Contact", "Email")})
+    files.update({f"public/admin/build/assets/chunk{n}.js": f"export const c{n} = {n};\n" for n in range(MODULE_FLEET)})
+    done, fleet_rules = _init(tmp_path / "crm-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["packages/*"]
+    assert "**/build/**" in fleet_rules["exclude"] and "one-module packages" not in done.stderr
+
+
 def test_init_reads_no_fleet_in_test_data(tmp_path):
     """pulumi: `sdk/go/pulumi-language-go/testdata/policies/*`, eleven packages of test data that
     the excludes keep out, was a subsystem glob holding no file; so were `__mocks__/*`."""
@@ -612,6 +623,23 @@ def test_init_excludes_the_top_integration_tests_and_pythons_vendored_packages(t
     excluded = any_glob(tuple(fleet_rules["exclude"]))
     assert excluded("integration/apps/rails/app.rb") and excluded("src/pip/_vendor/rack/__init__.py")
     assert not excluded("packages/router/integration/bridge.js")
+
+
+def test_init_excludes_a_builds_output_but_not_a_build_folder_of_code(tmp_path):
+    """astro's `packages/astro/src/core/build/` (its build command, 58 files) and flux2's Go
+    package `internal/build` had been excluded as generated with every `build/`; a bundle in
+    a package's `build/` is a build's output."""
+    files = {}
+    for name in ("astro", "cli", "ui"):
+        files[f"packages/{name}/package.json"] = "{}\n"
+        files[f"packages/{name}/src/index.ts"] = f"export const {name} = 1;\n"
+    files["packages/astro/src/core/build/static.ts"] = "export function generatePages() { return []; }\n"
+    files["packages/ui/build/bundle.js"] = "export const bundled = 1;\n"
+    files["packages/cli/internal/build/build.go"] = "package build\n\nfunc Build() error { return nil }\n"
+    _, fleet_rules = _init(tmp_path / "site-repo", files, tmp_path / "rules")
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("packages/ui/build/bundle.js")
+    assert not excluded("packages/astro/src/core/build/static.ts") and not excluded("packages/cli/internal/build/build.go")
 
 
 def test_init_takes_go_modules_kept_by_owner_as_the_packages_and_skips_what_go_ignores(tmp_path):
