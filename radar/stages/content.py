@@ -45,6 +45,7 @@ _HEAD = re.compile(f"(?<={re.escape(OPEN)}){re.escape(IDENTIFIER)}")  # Lisp: (h
 _STRING = re.compile(f"(?<!{re.escape(ARROW)}){re.escape(STRING)}")  # after `->`: an annotation
 _SUPER_CALL = re.compile(f"{re.escape(blind_code('kw', 'super'))}(?={re.escape(OPEN)})")
 _BRANCH = re.compile(f"[{re.escape(''.join(sorted(BRANCHES)))}]")
+_AWAIT = re.compile(re.escape(blind_code("kw", "await")))
 ENTRY_POINTS = frozenset({"main", "Main", "MainAsync"})  # where a program starts (forwards)
 GUARD_HEAD = 16  # tokens from an `if` to its `{` looked through for an error guard
 COMPARED = 40  # others each instance is compared with: enough for a median, bounded cost
@@ -63,6 +64,7 @@ class FileContent:
     branch_at: tuple[int, ...]
     super_at: tuple[int, ...] = ()  # `super(`: a call of the parent's constructor
     guard_at: tuple[int, ...] = ()  # `if err != nil { return`: a branch that only hands an error back
+    await_at: tuple[int, ...] = ()  # `await`: a branch that waits for the callee's answer
 
     def behaviour(self, start: int, end: int) -> int:
         return _count(self.behaviour_at, start, end)
@@ -91,11 +93,13 @@ class FileContent:
         constructor (`constructor(c) { super("x", c) }`): a delegation, whose logic lives in the
         callee. (Recursion calls its name bare, not as a member.) Handing the callee's error
         back (`if err != nil { return nil, err }`) is no branch of its own: alertmanager's
-        notifiers' `New`, a client from the shared helper and a struct of the arguments. A
+        notifiers' `New`, a client from the shared helper and a struct of the arguments; nor is
+        awaiting it (python-telegram-bot's `Chat.send_media_group`: `return await
+        self.get_bot().send_media_group(…)`, the bot's method with the chat's id). A
         program's entry point starting one thing through a wrapper hands it on too (duplicati's
         eight `Main => CrashlogHelper.WrapWithCrashLog(() => X.Program.MainAsync(args))`,
         `asyncio.run(main())`): each program needs its own, nothing to extract."""
-        guards = _count(self.guard_at, start, end)
+        guards = _count(self.guard_at, start, end) + _count(self.await_at, start, end)
         if not name or self.branches(start, end) > guards:
             return False
         if "." + name in self.words_in(start, end):
@@ -129,8 +133,9 @@ def file_content(tokens: Sequence[Token], blind: str, calls_are: str, call_at: S
     branches = tuple(m.start() for m in _BRANCH.finditer(blind))
     behaviour = calls if calls_are == "lists" else call_at
     supers = tuple(m.start() for m in _SUPER_CALL.finditer(blind))
+    awaits = tuple(m.start() for m in _AWAIT.finditer(blind))
     return FileContent(tuple(at), words, tuple(sorted({*behaviour, *branches})), branches, supers,
-                       _error_guards(tokens, branches))
+                       _error_guards(tokens, branches), awaits)
 
 
 def _error_guards(tokens: Sequence[Token], branches: Sequence[int]) -> tuple[int, ...]:

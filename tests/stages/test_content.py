@@ -473,6 +473,27 @@ def test_a_unit_handing_its_one_calls_error_back_is_a_delegation():
     assert found["New"][1] and not found["Retry"][1] and not found["Wrap"][1]
 
 
+SHORTCUTS = """\
+class Chat:
+    async def send_media_group(self, media, caption=None, *, read_timeout=None):
+        return await self.get_bot().send_media_group(chat_id=self.id, media=media, caption=caption,
+                                                     read_timeout=read_timeout)
+
+    async def pin(self, message_id):
+        if await self.get_bot().pin_chat_message(chat_id=self.id, message_id=message_id):
+            return True
+        return False
+"""
+
+
+def test_awaiting_the_one_method_handed_the_work_is_a_delegation_an_awaited_condition_is_not():
+    """python-telegram-bot's `Chat.send_media_group`, `User.send_media_group`: the bot's method
+    with the chat's id, awaited; `await` is no branch of its own there. Branching on the answer
+    is logic."""
+    found = units_of(SHORTCUTS, "python")
+    assert found["send_media_group"][1] and not found["pin"][1]
+
+
 def test_a_constructor_that_only_calls_its_parents_is_a_delegation():
     found = units_of("class A extends B {\n  constructor(config) { super('@x/y', VERSION, config); }\n"
                      "  run(a) { this.log(a); return this.go(a); }\n}\n", "typescript")
