@@ -30,7 +30,7 @@ from radar.infra.collector import collector_paused
 from radar.stages.discover import content_blob_id
 from radar.infra.executors import Executor
 from radar.stages import content
-from radar.stages.content import file_content, vocab, word_codes
+from radar.stages.content import ENTRY_POINTS, GO_ENTRY_POINTS, file_content, vocab, word_codes
 from radar.stages.parse import Reference, calls_are, extract_either
 from radar.stages.shape import FileStreams, Shape, exact_fingerprints
 
@@ -151,7 +151,7 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
     units = []
     copied = _copied_on_purpose(data, extraction.units)
     exacts = exact_fingerprints([unit.tokens for unit in extraction.units])
-    functions = _functions(extraction.units, content)
+    functions = _functions(extraction.units, content, GO_ENTRY_POINTS if parsed_as == "go" else ENTRY_POINTS)
     starts = sorted(functions)
     for unit, marked, exact in zip(extraction.units, copied, exacts):
         start, end = unit.first_token, unit.first_token + len(unit.tokens)
@@ -179,13 +179,14 @@ def _declares(kind: str, start: int, end: int, functions: list[int], content) ->
         and not content.branches(start, end)
 
 
-def _functions(units, content) -> dict[int, tuple[int, bool]]:
-    """A file's functions: first token -> (end, whether it hands its work on)."""
+def _functions(units, content, entry_points: frozenset[str]) -> dict[int, tuple[int, bool]]:
+    """A file's functions: first token -> (end, whether it hands its work on, `entry_points` being
+    the names where the language starts a program or a package)."""
     found = {}
     for unit in units:
         if unit.kind in ("function", "method"):
             end = unit.first_token + len(unit.tokens)
-            found[unit.first_token] = (end, content.forwards(unit.first_token + 1, end, unit.name))
+            found[unit.first_token] = (end, content.forwards(unit.first_token + 1, end, unit.name, entry_points))
     return found
 
 

@@ -47,6 +47,8 @@ _SUPER_CALL = re.compile(f"{re.escape(blind_code('kw', 'super'))}(?={re.escape(O
 _BRANCH = re.compile(f"[{re.escape(''.join(sorted(BRANCHES)))}]")
 _AWAIT = re.compile(re.escape(blind_code("kw", "await")))
 ENTRY_POINTS = frozenset({"main", "Main", "MainAsync"})  # where a program starts (forwards)
+# and, in Go, where each package starts as it loads: its `init`, which registers what it holds
+GO_ENTRY_POINTS = ENTRY_POINTS | {"init"}
 GUARD_HEAD = 16  # tokens from an `if` to its `{` looked through for an error guard
 COMPARED = 40  # others each instance is compared with: enough for a median, bounded cost
 LISTED_NAMES, LISTED_CALLS = 2, 3  # a unit calling at most 2 names, each 3 times on average: a list
@@ -85,7 +87,7 @@ class FileContent:
         names = len(set(self.words_in(start, end)))
         return names <= LISTED_NAMES and calls >= LISTED_CALLS * max(names, 1)
 
-    def forwards(self, start: int, end: int, name: str) -> bool:
+    def forwards(self, start: int, end: int, name: str, entry_points: frozenset[str] = ENTRY_POINTS) -> bool:
         """Whether the unit, branching nowhere, makes one call and no other (`return
         self.tagger.get_tag_dict_for_resource(arn)`; dapr's `NewX` building a struct literal and
         calling `NewDefaultBulkStore`), calls a method of its own name on something else (`def
@@ -98,7 +100,9 @@ class FileContent:
         self.get_bot().send_media_group(…)`, the bot's method with the chat's id). A
         program's entry point starting one thing through a wrapper hands it on too (duplicati's
         eight `Main => CrashlogHelper.WrapWithCrashLog(() => X.Program.MainAsync(args))`,
-        `asyncio.run(main())`): each program needs its own, nothing to extract."""
+        `asyncio.run(main())`): each program needs its own, nothing to extract; so does each Go
+        package its `init` (alloy's 21 exporters' `component.Register(component.Registration{…,
+        Build: exporter.New(createExporter, "apache")})`, `entry_points`: GO_ENTRY_POINTS)."""
         guards = _count(self.guard_at, start, end) + _count(self.await_at, start, end)
         if not name or self.branches(start, end) > guards:
             return False
@@ -106,7 +110,7 @@ class FileContent:
             return True
         calls = self.behaviour(start, end) - guards
         supers = _count(self.super_at, start, end)
-        return calls == 1 or bool(supers) and supers == calls or name in ENTRY_POINTS and calls <= 2
+        return calls == 1 or bool(supers) and supers == calls or name in entry_points and calls <= 2
 
 
 def _count(positions: tuple[int, ...], start: int, end: int) -> int:

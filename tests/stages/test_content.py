@@ -494,6 +494,32 @@ def test_awaiting_the_one_method_handed_the_work_is_a_delegation_an_awaited_cond
     assert found["send_media_group"][1] and not found["pin"][1]
 
 
+REGISTERED = """\
+package apache
+
+func init() {
+	component.Register(component.Registration{
+		Name:  "prometheus.exporter.apache",
+		Args:  Arguments{},
+		Build: exporter.New(createExporter, "apache"),
+	})
+}
+
+func setup() {
+	component.Register(component.Registration{Name: "apache", Build: exporter.New(createExporter, "apache")})
+}
+"""
+
+
+def test_a_go_packages_init_registering_what_it_holds_is_a_delegation():
+    """alloy's 21 exporters' `init`, each registering its component, had been its first proposal:
+    Go runs each package's `init` as it loads, its entry point, which each package needs its own
+    of. Another function so written is logic; so is an `init` in another language."""
+    found = units_of(REGISTERED, "go")
+    assert found["init"][1] and not found["setup"][1]
+    assert not units_of("function init() {\n  register(build('apache'));\n}\n", "javascript")["init"][1]
+
+
 def test_a_constructor_that_only_calls_its_parents_is_a_delegation():
     found = units_of("class A extends B {\n  constructor(config) { super('@x/y', VERSION, config); }\n"
                      "  run(a) { this.log(a); return this.go(a); }\n}\n", "typescript")
