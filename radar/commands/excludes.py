@@ -90,6 +90,9 @@ TOP_DOMAINS = frozenset({"com", "org", "net", "io", "dev", "app", "edu", "gov", 
                          "us", "uk", "eu", "de", "fr", "nl", "ch", "at", "se", "no", "fi", "dk", "pl", "cz", "ru",
                          "cn", "jp", "kr", "in", "br", "au", "ca", "es", "it", "be", "tech", "cloud"})
 MAVEN_TESTS = "**/src/it/**"  # Maven's integration tests, beside `src/main` (folder_excludes)
+# Android's debug build's sources, beside `src/main`: fakes and previews for the developers
+# (thunderbird-android's 171 files; its fake view models x 3 had been its first proposal)
+DEBUG_SOURCES = "**/src/debug/**"
 # .NET's `Migrations/` is a framework's code as often as history (laravel's `Database/Migrations`), as
 # are `diesel_migrations` and wagtail's `streamfield_migrations`, libraries; but in a folder named for
 # migrations a file named for the day it was made or its number is one (EF Core's, jellyfin's 148
@@ -97,7 +100,7 @@ MAVEN_TESTS = "**/src/it/**"  # Maven's integration tests, beside `src/main` (fo
 # prefect's `_migrations/versions/…/2021_01_20_…_initial_migration.py`)
 DATED_MIGRATIONS = "**/*igration*/**/" + "[0-9]" * 4 + "*"
 # excludes no folder name says (layout.py)
-NAMELESS_EXCLUDES = (MAVEN_TESTS, *EXAMPLE_FOLDERS, *CAMEL_SUITES, *TOP_SUITES)
+NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES, *TOP_SUITES)
 # a project generator's starters, one folder each (create-vite's `template-react`, `template-vue-ts` …,
 # sixteen): each is copied whole into a new project, so they repeat each other on purpose
 SCAFFOLD = "template-*"
@@ -234,10 +237,13 @@ def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
     (`x/xtest`: opentelemetry-collector's six `NewNopSettings` copies, in `exportertest`,
     `receivertest`…, were its second proposal), per folder of Go code the go command skips (a
     name starting with `_`: dd-trace-go's `_integration` test programs), Maven's integration
-    tests (`src/it` beside `src/main`: checkstyle's 580 files), per suite or example folder and
+    tests (`src/it` beside `src/main`: checkstyle's 580 files), Android's debug sources
+    (`src/debug` beside `src/main`), per suite or example folder and
     per test file pattern matched, with how many source files each keeps out."""
     counts: Counter = Counter()
     maven = {f[:f.index("src/main/")] for f in sources if f.startswith("src/main/") or "/src/main/" in f}
+    debug_code = any(f[:f.index("src/debug/")] not in maven for f in sources
+                     if f.startswith("src/debug/") or "/src/debug/" in f)
     split = [(f, parts, _domain_names(parts)) for f in sources for parts in (f.split("/")[:-1],)]
     named = {parts[at] for _, parts, domain in split for at in domain}  # organisations' names
     named |= {name for f, parts, _ in split for at, name in enumerate(parts)  # and `build/` where it is code
@@ -245,6 +251,9 @@ def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
     for f, parts, domain in split:
         if "src/it/" in f and any(f.startswith(f"{root}src/it/") for root in maven):
             counts[(MAVEN_TESTS, "tests")] += 1
+        debug = f[:f.index("src/debug/")] if f.startswith("src/debug/") or "/src/debug/" in f else None
+        if debug in maven:  # by path where a `src/debug` is code too (nushell's debug commands)
+            counts[(f"{debug}src/debug/**" if debug_code else DEBUG_SOURCES, "fixtures")] += 1
         skipped = [at for at, name in enumerate(parts) if name.startswith("_")] if f.endswith(".go") else []
         if skipped:  # a folder the go command skips: test programs, staging, `_examples`
             counts[("/".join(parts[:skipped[0] + 1]) + "/**", "ignored by Go")] += 1

@@ -1680,6 +1680,24 @@ def test_init_excludes_maven_integration_tests_and_folders_of_examples(tmp_path)
     assert fleet_rules["subsystems"] == ["src/main/java/org/x/checks/*.java"]
 
 
+def test_init_excludes_androids_debug_sources_beside_main_but_not_a_debug_module(tmp_path):
+    """thunderbird-android: `feature/*/src/debug/` holds the screens' fake view models for
+    previews, and three of them had been its first proposal; nushell's
+    `crates/nu-command/src/debug/` (no `src/main` beside it) is its debug commands' code."""
+    files = {"settings.gradle.kts": "include(':a')\n"}
+    for name in ("edit", "setup", "server"):
+        files[f"feature/{name}/build.gradle.kts"] = "plugins { }\n"
+        files[f"feature/{name}/src/main/kotlin/app/{name}/Screen.kt"] = f"class {name.title()}Screen\n"
+        files[f"feature/{name}/src/debug/kotlin/app/{name}/FakeViewModel.kt"] = f"class Fake{name.title()}ViewModel\n"
+    files["crates/nu-command/Cargo.toml"] = "[package]\n"
+    files["crates/nu-command/src/debug/ast.rs"] = "pub fn ast() {}\n"
+    _, fleet_rules = _init(tmp_path / "android-repo", files, tmp_path / "rules")
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("feature/edit/src/debug/kotlin/app/edit/FakeViewModel.kt")
+    assert not excluded("feature/edit/src/main/kotlin/app/edit/Screen.kt")
+    assert not excluded("crates/nu-command/src/debug/ast.rs")
+
+
 def test_init_excludes_a_project_generators_starters_but_not_a_lone_template_folder(tmp_path):
     """vite: `packages/create-vite/template-react`, `template-vue-ts` … (sixteen) are starters
     copied whole into new projects; they had been sixteen packages, and their `App` x 3 came
