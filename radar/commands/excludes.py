@@ -91,7 +91,7 @@ TOP_DOMAINS = frozenset({"com", "org", "net", "io", "dev", "app", "edu", "gov", 
                          "cn", "jp", "kr", "in", "br", "au", "ca", "es", "it", "be", "tech", "cloud"})
 MAVEN_TESTS = "**/src/it/**"  # Maven's integration tests, beside `src/main` (folder_excludes)
 # Android's debug build's sources, beside `src/main`: fakes and previews for the developers
-# (thunderbird-android's 171 files; its fake view models x 3 had been its first proposal)
+# (thunderbird-android's 151 files; its fake view models x 3 had been its first proposal)
 DEBUG_SOURCES = "**/src/debug/**"
 # .NET's `Migrations/` is a framework's code as often as history (laravel's `Database/Migrations`), as
 # are `diesel_migrations` and wagtail's `streamfield_migrations`, libraries; but in a folder named for
