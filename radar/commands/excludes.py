@@ -241,9 +241,7 @@ def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
     (`src/debug` beside `src/main`), per suite or example folder and
     per test file pattern matched, with how many source files each keeps out."""
     counts: Counter = Counter()
-    maven = {f[:f.index("src/main/")] for f in sources if f.startswith("src/main/") or "/src/main/" in f}
-    debug_code = any(f[:f.index("src/debug/")] not in maven for f in sources
-                     if f.startswith("src/debug/") or "/src/debug/" in f)
+    maven = {root for root in (_source_set_root(f, "main") for f in sources) if root is not None}
     split = [(f, parts, _domain_names(parts)) for f in sources for parts in (f.split("/")[:-1],)]
     named = {parts[at] for _, parts, domain in split for at in domain}  # organisations' names
     named |= {name for f, parts, _ in split for at, name in enumerate(parts)  # and `build/` where it is code
@@ -251,9 +249,6 @@ def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
     for f, parts, domain in split:
         if "src/it/" in f and any(f.startswith(f"{root}src/it/") for root in maven):
             counts[(MAVEN_TESTS, "tests")] += 1
-        debug = f[:f.index("src/debug/")] if f.startswith("src/debug/") or "/src/debug/" in f else None
-        if debug in maven:  # by path where a `src/debug` is code too (nushell's debug commands)
-            counts[(f"{debug}src/debug/**" if debug_code else DEBUG_SOURCES, "fixtures")] += 1
         skipped = [at for at, name in enumerate(parts) if name.startswith("_")] if f.endswith(".go") else []
         if skipped:  # a folder the go command skips: test programs, staging, `_examples`
             counts[("/".join(parts[:skipped[0] + 1]) + "/**", "ignored by Go")] += 1
@@ -272,6 +267,7 @@ def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
                     glob = "/".join(parts[:at + 1]) + "/**" if name in named else f"**/{name}/**"
                     counts[(glob, why)] += 1
     counts.update(_scaffolds(sources))
+    counts.update(_debug_sources(sources, maven))
     excludes = [(glob, why, n) for (glob, why), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
     by_name = any_glob(tuple(glob for glob, _, _ in excludes))  # Django's `migrations/0001_initial.py`
     patterns = [(pattern, "tests") for pattern in (*SUITE_FOLDERS, *TEST_FILES)]
@@ -288,6 +284,25 @@ def _built_from(why: str, name: str, above: list[str], go_code: bool) -> bool:
     (astro's `packages/astro/src/core/build/`, the build command's 58 files; next.js'
     `packages/next/src/build/`), or of Go, whose output is never Go (flux2's `internal/build`)."""
     return why == "generated" and name.lower() in BUILD_OUTPUTS and (go_code or "src" in above)
+
+
+def _source_set_root(path: str, source_set: str) -> str | None:
+    """The module a Gradle or Maven source set's file is in (`feature/edit/` for
+    `feature/edit/src/debug/kotlin/…`, "" at the top), or None outside that source set."""
+    marker = f"src/{source_set}/"
+    if path.startswith(marker):
+        return ""
+    at = path.find("/" + marker)
+    return None if at < 0 else path[:at + 1]
+
+
+def _debug_sources(sources: list[str], modules: set[str]) -> Counter:
+    """Android's debug sources, `src/debug` beside a module's `src/main`: DEBUG_SOURCES, or each by
+    its path where another `src/debug` is code (nushell's debug commands, no `src/main` beside)."""
+    roots = [root for root in (_source_set_root(f, "debug") for f in sources) if root is not None]
+    by_path = any(root not in modules for root in roots)
+    return Counter((f"{root}src/debug/**" if by_path else DEBUG_SOURCES, "fixtures") for root in roots
+                   if root in modules)
 
 
 def _scaffolds(sources: list[str]) -> Counter:

@@ -12,8 +12,7 @@ unit is the one reported (nesting.py). Last, each cluster's content is weighed
 their work to a method of their own name are "delegation"; copies of a build, test or release tool's
 configuration file are "configuration"; methods of a language's value protocol (`equals`,
 `__eq__`, `toString`, `Dispose`: each compares, prints or disposes of its own type's fields) are
-"protocol"; and in a
-cluster of logic, a member that shares only the shape leaves.
+"protocol"; and in a cluster of logic, a member that shares only the shape leaves.
 """
 from __future__ import annotations
 
@@ -57,8 +56,9 @@ MODIFIED_CONTENT = 0.5  # ...and sharing this much of its content (weighted by r
 MODIFIED_SIZES = LINK_MODIFIED / (2 - LINK_MODIFIED)  # shortest/longest that can still reach it
 
 # The methods of a language's value protocol (Java's and Kotlin's, Python's, C#'s, Rust's, Go's,
-# JavaScript's): each compares, hashes, orders, copies, prints or disposes of its own type's fields, a shape
-# every value type repeats by design (netty's `equals` x 9 came first), nothing to extract.
+# JavaScript's): each compares, hashes, orders, copies, prints or disposes of its own type's
+# fields, a shape every value type repeats by design (netty's `equals` x 9 came first), nothing
+# to extract.
 VALUE_PROTOCOL = frozenset({
     "equals", "hashCode", "toString", "compareTo", "clone",
     "__eq__", "__ne__", "__hash__", "__repr__", "__str__", "__lt__", "__le__", "__gt__", "__ge__",

@@ -398,8 +398,9 @@ def _content_check(found: Cluster) -> Check:
         return Check("content", False, f"tool configuration: the copies are files a build, test or release tool reads "
                                        f"({', '.join(files[:3])}), a preset for the tool, not shared logic")
     if found.nature == "protocol":
-        return Check("content", False, "value protocol: each copy compares, hashes, prints or disposes of its own type's fields "
-                                       f"({found.representative.name}), a shape every value type repeats by design")
+        return Check("content", False, "value protocol: each copy compares, hashes, prints or disposes of its own "
+                                       f"type's fields ({found.representative.name}), a shape every value type "
+                                       "repeats by design")
     if found.nature == "boilerplate":
         return Check("content", False, f"same shape, different content: shared vocabulary "
                                        f"{_against(shared, LOGIC_CONTENT)}")

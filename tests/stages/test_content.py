@@ -314,8 +314,8 @@ def test_value_protocol_methods_are_never_proposed_and_say_why():
     candidates = judged(sources)
     [protocol] = [c for c in candidates if c.cluster.representative.name == "__eq__"]
     assert protocol.cluster.nature == "protocol" and protocol.verdict == "watching"
-    assert ("value protocol: each copy compares, hashes, prints or disposes of its own type's fields (__eq__), a shape every "
-            "value type repeats by design") in protocol.missing
+    assert ("value protocol: each copy compares, hashes, prints or disposes of its own type's fields (__eq__), "
+            "a shape every value type repeats by design") in protocol.missing
 
 
 DISPOSE = """namespace App.{ns} {{
