@@ -63,6 +63,7 @@ def build(base: Path, salt: bool) -> Path:
         "lib/acl/too_large.py": b"x = 1\n" * (MAX_FILE_BYTES // 6 + 1),
         "lib/acl/huge_form.clj": huge_form(),
         "lib/acl/broken.py": BROKEN,
+        "lib/acl/retry.generated.py": shared_retry("acl"),  # a generator's name: a copy never read
     })
     os.symlink(outside / "secret_zq91.py", ns / "link_out.py")
     os.symlink(outside / "dir", ns / "dir_out")
@@ -99,7 +100,7 @@ def test_salted_pass_counts_every_reason(passes) -> None:
     assert set(skipped) == set(SKIP_REASONS)
     assert skipped == {"binary": 1, "too_large": 1, "undecodable": 1, "parse_error": 1,
                        # link_out.py, dir_out, dangling.py, the lib/zq91 namespace
-                       "symlink_outside": 4, "unreadable": 1, "symlink_loop": 2, "generated": 0}
+                       "symlink_outside": 4, "unreadable": 1, "symlink_loop": 2, "generated": 1}
     assert set(passes["clean"]["snapshot"]["scan"]["skipped"].values()) == {0}
 
 
@@ -261,6 +262,21 @@ def test_front_end_never_raises_on_random_bytes(data: bytes, language: str) -> N
         start, end, first, size, samples = unit[2], unit[3], unit[4], unit[5], unit[7]
         assert 1 <= start <= end and 0 <= first and first + size <= len(blind)
         assert list(samples) == sorted(samples)
+
+
+def test_files_named_as_a_generators_output_are_generated_and_written_ones_are_not():
+    from radar.stages.analyse import generated_name
+
+    # kyverno's 266 banner-less `resource.generated.go` clients were its first three proposals
+    for made in ("pkg/clients/kube/v1/resource.generated.go", "apis/zz_generated.deepcopy.go", "api/v1/api.pb.go",
+                 "proto/agent_pb2.py", "proto/agent_pb2_grpc.py", "src/routeTree.gen.ts", "Forms/Main.Designer.cs",
+                 "Generators/KnownThings.g.cs", "trait/zz_desc_generated.go"):
+        assert generated_name(made), made
+    # nocobase's `Form.Designer.tsx`, micropython's `bytes_gen.py` tests, twisted's `test_pb.py`
+    for written in ("antd/form/Form.Designer.tsx", "tests/basics/bytes_gen.py", "spread/test/test_pb.py",
+                    "cmd/gf/internal/cmd/cmd_gen_pb.go", "doc/report_functions_without_rst_generated.py",
+                    "pkg/generated.go", "gen.py"):
+        assert not generated_name(written), written
 
 
 def test_generated_and_minified_files_are_skipped_and_counted():

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from radar.globs import any_glob, glob_match
-from radar.stages.analyse import GENERATED_HEAD, generated
+from radar.stages.analyse import GENERATED_HEAD, generated, generated_name
 from radar.stages.parse import language_for
 
 EXCLUDABLE = {
@@ -192,7 +192,7 @@ def without_code(repo: Path, files: list[str]) -> tuple[list[str], list[str]]:
     for f in files:
         if f.endswith(DECLARATIONS):
             continue
-        if language_for(f) and _head_generated(repo / f):
+        if language_for(f) and (generated_name(f) or _head_generated(repo / f)):
             made.append(f)
         else:
             kept.append(f)

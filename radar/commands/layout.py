@@ -155,11 +155,34 @@ def read_layout(repo: Path) -> Layout:
     globs = tuple((glob, _matched(glob, tracked)) if "*" in glob else (glob, n) for glob, n in globs)
     globs = tuple((glob, n) for glob, n in globs if n)
     kept = left_in(code_sources, excludes)
+    globs = _without_emptied(globs, kept)
     return Layout(globs, excludes, _worktrees(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
                   len(sources), tuple(sorted(measured)),
                   tuple(Counter(filter(None, map(unread_language, files))).most_common()),
                   () if globs else code_folders(sources, excludes), uncovered_folders(globs, kept))
+
+
+def _without_emptied(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:
+    """The globs but a folder every file of which a fleet's glob inside it holds: a scan gives
+    those files to the fleet's packages, nested in it, and would list the folder with none
+    (sqlfluff's `src/sqlfluff/dialects`, a package beside its `rules/*`, and its 54 dialects
+    `dialects/*.py`)."""
+    fleets = [glob for glob, _ in globs if "*" in glob]
+
+    def held(path: str, folder: str) -> bool:  # as _matched reads a glob: a file's, or a folder's
+        parts = path.split("/")
+        return any((len(parts) == depth if names_files(glob) else len(parts) > depth)
+                   and glob_match(glob, "/".join(parts[:depth]))
+                   for glob in fleets if glob.startswith(folder + "/") for depth in (glob.count("/") + 1,))
+
+    def emptied(folder: str) -> bool:
+        if not any(glob.startswith(folder + "/") for glob in fleets):
+            return False
+        inside = [f for f in kept if f.startswith(folder + "/")]
+        return bool(inside) and all(held(f, folder) for f in inside)
+
+    return tuple((glob, n) for glob, n in globs if "*" in glob or not emptied(glob))
 
 
 def _size(repo: Path, path: str) -> int:

@@ -61,6 +61,13 @@ BUNDLER_MARKERS = (b'typeof exports === "object" && typeof module !== "undefined
                    b'var commonjsglobal = typeof globalthis', b"webpackbootstrap")
 # every line the banner rules read says one of these
 HEAD_MARKERS = (*GENERATED_MARKERS, *BANNER_MARKERS, b"@generated")
+# A generator's name for its output, where no banner says so: kyverno's 266 `resource.generated.go`
+# clients, protoc's `api.pb.go` and `api_pb2.py`, Kubernetes' `zz_generated.deepcopy.go`, C#'s
+# source generators' `.g.cs` and the WinForms designer's `.Designer.cs` (nocobase's
+# `Form.Designer.tsx` is written by hand, so `g` and `designer` say so in C# and VB only).
+GENERATED_NAME_PARTS = frozenset({"generated", "gen", "pb"})
+DOTNET_GENERATED_NAME_PARTS = frozenset({"g", "designer"})
+GENERATED_NAME_ENDS = ("_pb2.py", "_pb2_grpc.py", "_grpc_pb.js", "_generated.go")
 MINIFIED_LINE = 400  # average characters per line above which a file is a minified bundle
 # A comment saying a unit is `Copied from` another (Hugging Face's convention, which `make
 # fix-copies` keeps in step): a copy kept on purpose, not one waiting to be shared.
@@ -153,11 +160,16 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
     exacts = exact_fingerprints([unit.tokens for unit in extraction.units])
     functions = _functions(extraction.units, content, GO_ENTRY_POINTS if parsed_as == "go" else ENTRY_POINTS)
     starts = sorted(functions)
+    declaring = [(unit.first_token, unit.first_token + len(unit.tokens)) for unit in extraction.units
+                 if unit.kind == "class" and _declares(unit.first_token, unit.first_token + len(unit.tokens), starts,
+                                                       content)]
     for unit, marked, exact in zip(extraction.units, copied, exacts):
         start, end = unit.first_token, unit.first_token + len(unit.tokens)
         # a class's or a module's calls are its functions': each function is listed or not on its own
         listed = unit.kind in ("function", "method", "block") and content.lists_calls(start, end)
-        behaviour = 0 if listed or _declares(unit.kind, start, end, starts, content) else content.behaviour(start, end)
+        declares = unit.kind == "class" and (start, end) in declaring \
+            or unit.kind == "module" and _module_declares(start, end, starts, declaring, content)
+        behaviour = 0 if listed or declares else content.behaviour(start, end)
         if unit.kind in ("function", "method"):
             forwards = functions[start][1]
         else:
@@ -171,12 +183,27 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
             (content.at, content.words), extraction.references, parsed_as)
 
 
-def _declares(kind: str, start: int, end: int, functions: list[int], content) -> bool:
+def _declares(start: int, end: int, functions: list[int], content) -> bool:
     """A class that defines no function and branches nowhere declares fields: its calls build
     them (Django's models, forms and serializers, `x = Field(...)`), which lays out data as a
     literal does, so it has no behaviour to extract."""
-    return kind == "class" and bisect_left(functions, end) == bisect_left(functions, start) \
-        and not content.branches(start, end)
+    return bisect_left(functions, end) == bisect_left(functions, start) and not content.branches(start, end)
+
+
+def _module_declares(start: int, end: int, functions: list[int], declaring: list[tuple[int, int]], content) -> bool:
+    """A module that defines no function, branches nowhere and makes one call at most beside its
+    declaring classes' (`declaring`) declares too: localstack's services' `models.py`, a store
+    class of fields and `AccountRegionBundle("sqs", SqsStore)` holding it. A script's calls are
+    its work (`setup.py`: reading the README, then `setup(…)`)."""
+    if not _declares(start, end, functions, content):
+        return False
+    outermost, reach = [], -1  # a class nested in another (Django's `Meta`) is counted with it
+    for first, last in sorted(declaring):
+        if start <= first and last <= end and first >= reach:
+            outermost.append((first, last))
+            reach = last
+    inside = sum(content.behaviour(first, last) for first, last in outermost)
+    return content.behaviour(start, end) - inside <= 1
 
 
 def _functions(units, content, entry_points: frozenset[str]) -> dict[int, tuple[int, bool]]:
@@ -271,6 +298,15 @@ def generated(data: bytes) -> bool:
     return _banner(head) or len(data) > GENERATED_HEAD and len(data) / (data.count(b"\n") + 1) > MINIFIED_LINE
 
 
+def generated_name(path: str) -> bool:
+    """Whether the file's name is one a code generator gives its output (GENERATED_NAME_PARTS)."""
+    name = path.rpartition("/")[2].lower()
+    stem, _, suffix = name.rpartition(".")
+    parts = set(stem.split(".")[1:])
+    return (name.endswith(GENERATED_NAME_ENDS) or name.startswith("zz_generated") or bool(parts & GENERATED_NAME_PARTS)
+            or suffix in ("cs", "vb") and bool(parts & DOTNET_GENERATED_NAME_PARTS))
+
+
 def _banner(head: bytes) -> bool:
     """A generator's banner in a comment of the lower-cased head (generated)."""
     if not any(marker in head for marker in HEAD_MARKERS):  # then no line of it says so: none is read
@@ -298,16 +334,19 @@ def _analyse_batch(batch: list[tuple[str, str]]) -> list[bytes]:
 
 
 def content_ids(works: list[FileWork]) -> list[tuple[str | None, str | None]]:
-    """(blob id, None) for each file, or (None, skip reason) for a file without a known blob
-    that could not be read; files outside git are read here to hash their content."""
-    ids: list[tuple[str | None, str | None]] = []
-    for work in works:
-        if work.blob is not None:
-            ids.append((work.blob, None))
-            continue
-        data, skipped = read_source(work.abspath)
-        ids.append((None, skipped) if data is None else (content_blob_id(data), None))
-    return ids
+    """(blob id, None) for each file, or (None, skip reason) for a file named as a generator's
+    output or without a known blob that could not be read; files outside git are read here to
+    hash their content."""
+    return [_content_id(work) for work in works]
+
+
+def _content_id(work: FileWork) -> tuple[str | None, str | None]:
+    if generated_name(work.path):
+        return None, "generated"
+    if work.blob is not None:
+        return work.blob, None
+    data, skipped = read_source(work.abspath)
+    return (None, skipped) if data is None else (content_blob_id(data), None)
 
 
 def analyse_all(works: list[FileWork], ids: list[tuple[str | None, str | None]], cache: ParseCache,

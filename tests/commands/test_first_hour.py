@@ -1320,7 +1320,8 @@ def test_a_tree_written_in_languages_the_radar_does_not_parse_is_told_so(tmp_pat
 
 def test_init_makes_no_fleet_of_type_declarations_or_generated_code(tmp_path):
     """webpack: `declarations/plugins/*` (`.d.ts`) and `schemas/plugins/*` (validators its
-    build generates from JSON schemas) were its only fleets: 0 units read, `lib/` unread."""
+    build generates from JSON schemas) were its only fleets: 0 units read, `lib/` unread. A
+    generator's file name says so without a banner."""
     files = {"package.json": "{}"}
     for n in range(12):
         files[f"lib/Plugin{n}.js"] = f"class Plugin{n} {{\n  apply() {{\n    return {n};\n  }}\n}}\n"
@@ -1328,6 +1329,7 @@ def test_init_makes_no_fleet_of_type_declarations_or_generated_code(tmp_path):
         files[f"declarations/plugins/{name}/Options.d.ts"] = "export interface Options {\n  name: string;\n}\n"
         files[f"schemas/plugins/{name}/Options.check.js"] = ("/*\n * This file was automatically generated.\n"
                                                              " * DO NOT MODIFY BY HAND.\n */\nconst check = 1;\n")
+        files[f"clients/{name}/resource.generated.js"] = "const client = 1;\n"  # kyverno's, named, no banner
     _, fleet_rules = _init(tmp_path / "bundler", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["lib/*.js"]
 
@@ -1515,6 +1517,23 @@ def test_init_takes_the_other_packages_of_the_package_a_fleet_lives_in(tmp_path)
     done, fleet_rules = _init(tmp_path / "sdk", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["sentry_sdk/integrations/*", "sentry_sdk/ai"], done.stderr
     assert "sentry_sdk/ai (one package, 2 files)" in done.stderr
+
+
+def test_init_lists_no_package_whose_every_file_a_fleet_inside_it_holds(tmp_path):
+    """sqlfluff: `src/sqlfluff/dialects`, a package beside its `rules/*`, is also a folder of 54
+    one-module dialects, which hold all its files: it had been listed, with no file to scan."""
+    files = {"setup.py": "", "src/sqlfluff/__init__.py": "", "src/sqlfluff/rules/__init__.py": ""}
+    for name in ("api", "cli", "core", "utils", "dialects"):
+        files[f"src/sqlfluff/{name}/__init__.py"] = ""
+        files[f"src/sqlfluff/{name}/base.py"] = f"def {name}(x):\n    return x\n"
+    for name in ("aliasing", "ambiguous", "capitalisation", "convention", "jinja", "layout", "references",
+                 "structure", "tsql", "postgres", "oracle"):
+        files[f"src/sqlfluff/rules/{name}/__init__.py"] = f"def rules_{name}():\n    return '{name}'\n"
+    for n in range(24):
+        files[f"src/sqlfluff/dialects/dialect_{n}.py"] = f"def dialect_{n}():\n    return {n}\n"
+    done, fleet_rules = _init(tmp_path / "linter", files, tmp_path / "rules")
+    assert "src/sqlfluff/dialects/*.py" in fleet_rules["subsystems"], done.stderr
+    assert "src/sqlfluff/dialects" not in fleet_rules["subsystems"] and "src/sqlfluff/core" in fleet_rules["subsystems"]
 
 
 def test_init_makes_no_fleet_of_versions_kept_side_by_side(tmp_path):

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from radar.stages import analyse
-from radar.stages.analyse import FileWork, _bind, analyse_bytes
+from radar.stages.analyse import FileWork, _bind, analyse_bytes, content_ids
 
 PIPELINE = '''
 class Pipeline:
@@ -218,3 +218,15 @@ def test_reading_the_heads_lines_only_when_it_says_a_marker_changes_no_verdict(p
         assert analyse.generated(data) == quick
     finally:
         analyse.HEAD_MARKERS = saved
+
+
+def test_a_file_named_as_a_generators_output_is_skipped_and_the_files_after_it_keep_their_own_content(tmp_path):
+    """A generated name must not shift the content ids of the files listed after it (orleans'
+    `Resources.Designer.cs` had bound `MessagePackCodec.cs`'s shapes to `IsExternalInit.cs`)."""
+    (tmp_path / "outside.py").write_text("def f():\n    return 1\n")
+    works = [FileWork("a", "Resources.Designer.cs", str(tmp_path / "Resources.Designer.cs"), "csharp", "b" * 40),
+             FileWork("a", "IsExternalInit.cs", str(tmp_path / "IsExternalInit.cs"), "csharp", "c" * 40),
+             FileWork("a", "outside.py", str(tmp_path / "outside.py"), "python", None)]
+    ids = content_ids(works)
+    assert ids[:2] == [(None, "generated"), ("c" * 40, None)]
+    assert len(ids) == 3 and ids[2][0] is not None and ids[2][1] is None
