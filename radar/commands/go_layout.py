@@ -18,21 +18,27 @@ GO_TOP_GLUE = 0.1  # a lone Go module's top package holding this share of its fi
 GO_PLUGIN_FILE = re.compile(r"_([a-z0-9]*[a-z](?:er|or))\.go$")
 
 
-def go_modules_by_owner(parent: str, found: set[str], files: frozenset[str]) -> int:
-    """How many Go modules `parent` holds further down, when its sub-folders are no module but
-    most hold some, as the import paths they mirror do (dd-trace-go's 70
+def go_modules_by_owner(parent: str, found: set[str], files: frozenset[str]) -> tuple[int, tuple[str, ...]]:
+    """How many Go modules `parent` holds further down, when most of its sub-folders that are no
+    module hold some, as the import paths they mirror do (dd-trace-go's 70
     `contrib/<owner>/<library>`, a go.mod each: `contrib/IBM/sarama`, `contrib/Shopify/sarama`;
-    opentelemetry-go-contrib's `instrumentation/github.com/gin-gonic/gin/otelgin`); else 0. The
-    folders a level further down are the packages then (`contrib/IBM/sarama`,
-    `instrumentation/github.com/gin-gonic`), not an owner's or a host's folder."""
-    if not parent or any(f"{child}/go.mod" in files for child in found):
-        return 0
+    opentelemetry-go-contrib's `instrumentation/github.com/gin-gonic/gin/otelgin`), and its
+    sub-folders that are modules themselves, fewer than those (its `instrumentation/host`,
+    `instrumentation/runtime`); else (0, ()). The folders a level further down are the packages
+    then (`contrib/IBM/sarama`, `instrumentation/github.com/gin-gonic`), not an owner's or a
+    host's folder, and each module just inside `parent` is one as it is."""
+    if not parent:
+        return 0, ()
+    modules = tuple(sorted(child for child in found if f"{child}/go.mod" in files))
+    owners = found - set(modules)
     depth = len(parent.split("/"))
     held = Counter(parts[depth] for parts in (f.split("/") for f in files
                                              if f.startswith(parent + "/") and f.endswith("/go.mod"))
                    if len(parts) >= depth + 3 and not inside_tests(tuple(parts[depth:-1])))
-    holding = {f"{parent}/{child}" for child in held} & found
-    return sum(held[child.rpartition("/")[2]] for child in holding) if len(holding) * 2 > len(found) else 0
+    holding = {f"{parent}/{child}" for child in held} & owners
+    if len(holding) * 2 <= len(owners) or len(holding) <= len(modules):
+        return 0, ()
+    return sum(held[child.rpartition("/")[2]] for child in holding), modules
 
 
 def go_library(sources: list[str]) -> tuple[tuple[str, int], ...]:

@@ -261,8 +261,9 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
     held = set().union(*(packages[parent] for parent in kept))
     listed = frozenset(files)
     for parent in sorted(kept, key=lambda p: (p.count("/"), p)):
-        owned = go_modules_by_owner(parent, packages[parent], listed)
+        owned, modules_inside = go_modules_by_owner(parent, packages[parent], listed)
         globs.append((f"{parent}/*/*", owned) if owned else (f"{parent}/*" if parent else "*", len(packages[parent])))
+        globs += [(module, sum(f.startswith(module + "/") for f in sources)) for module in modules_inside]
         # a declaring folder's own modules are what its plugins implement, the fleet's home, no plugins
         modules_too = _module_glob(parent, len(packages[parent]), sources) if parent and parent not in declared else []
         globs += modules_too

@@ -661,6 +661,22 @@ def test_init_takes_go_modules_kept_by_owner_as_the_packages_and_skips_what_go_i
     assert any_glob(tuple(fleet_rules["exclude"]))("internal/_integration/case3/main.go")
 
 
+def test_init_takes_go_modules_by_owner_beside_modules_just_inside_the_folder(tmp_path):
+    """opentelemetry-go-contrib: `instrumentation/github.com/gin-gonic/gin/otelgin`, a go.mod
+    each by import path, beside `instrumentation/host` and `instrumentation/runtime`, modules
+    themselves: those two had made init take `instrumentation/*`, and gin's, mux's, echo's and
+    restful's middlewares were one subsystem, `github.com`."""
+    files = {"go.mod": "module example.com/contrib\n"}
+    for module in ("github.com/gin-gonic/gin/otelgin", "github.com/gorilla/mux/otelmux",
+                   "github.com/labstack/echo/otelecho", "google.golang.org/grpc/otelgrpc",
+                   "net/http/otelhttp", "go.mongodb.org/mongo-driver/mongo/otelmongo", "host", "runtime"):
+        files[f"instrumentation/{module}/go.mod"] = f"module example.com/contrib/instrumentation/{module}\n"
+        files[f"instrumentation/{module}/wrap.go"] = "package wrap\n\nfunc Wrap() int { return 1 }\n"
+    _, fleet_rules = _init(tmp_path / "go-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"][:3] == ["instrumentation/*/*", "instrumentation/host", "instrumentation/runtime"]
+    assert "instrumentation/*" not in fleet_rules["subsystems"]
+
+
 def test_init_finds_php_plugins_by_the_file_named_after_them_and_excludes_capitalised_tests(tmp_path):
     """matomo: `plugins/Goals/Goals.php`, no manifest; their `Tests/` (and Symfony's) are tests
     whatever their case, but Laravel's `Database/Migrations` is the framework's code."""
