@@ -94,7 +94,7 @@ MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per pack
 PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
                   "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules", "sinks",
                   "sources", "transforms", "contrib", "transports", "dialects", "collectors", "extractor", "extractors",
-                  "diagrams", "engines", "checkers",  # module fleets anywhere (searxng's 251 `searx/engines/*.py`,
+                  "diagrams", "engines", "checkers", "generators",  # module fleets anywhere (searxng's 251 `searx/engines/*.py`,
                   "isa",  # pylint's `checkers/*.py`, cranelift's instruction set backends), in any case
                   # (.NET's and PHP's `Plugins/`, phpstan's `src/Rules/*`), and named in the singular (typeorm's
                   # `src/driver/*`, chef's `provider/*.rb`, spring's WebSocket `adapter/*.java`), but for the
@@ -104,8 +104,9 @@ PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations",
                   "driver", "provider", "adapter", "connector", "importer", "addon", "dialect", "collector"}
 # of those, the names whose sub-folders are plugins too, manifest or not (not React's context
 # `providers/`, an app's request `handlers/`, a linter's `rules/` helpers, a bundler's `modules/`,
-# unless there are PLUGIN_FLEET of them: stylelint's 151 `lib/rules/<rule>/`)
-PLUGIN_PACKAGES = PLUGIN_FOLDERS - {"providers", "provider", "handlers", "rules", "modules"}
+# rails' five groups of `generators/`, unless there are PLUGIN_FLEET of them: stylelint's 151
+# `lib/rules/<rule>/`, generator-jhipster's 38 Yeoman `generators/<name>/`)
+PLUGIN_PACKAGES = PLUGIN_FOLDERS - {"providers", "provider", "handlers", "rules", "modules", "generators"}
 OWN_PACKAGE_BYTES = 8192  # a fleet's folder holding this much code of its own is its package (_own_package)
 SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
 

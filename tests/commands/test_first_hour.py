@@ -1672,6 +1672,23 @@ def test_init_takes_a_folder_of_many_rule_folders_as_packages_and_their_library_
     assert "lib/rules/* (21 packages)" in done.stderr
 
 
+def test_init_takes_a_folder_of_many_generators_as_packages_but_not_a_few(tmp_path):
+    """generator-jhipster: 38 Yeoman `generators/<name>/` (angular, react, vue …) had been one
+    package of 550 files, their copies never compared; rails' five groups of
+    `railties/lib/rails/generators/` are no fleet."""
+    files = {"package.json": "{}\n", "lib/index.ts": "export default {};\n"}
+    for n in range(22):  # its library's modules, a fleet of their own
+        files[f"lib/models/model{n}.ts"] = f"export default class Model{n} {{ name() {{ return {n}; }} }}\n"
+    for n in range(12):
+        files[f"generators/gen{n}/generator.ts"] = f"export default class Gen{n} {{ run() {{ return {n}; }} }}\n"
+    done, fleet_rules = _init(tmp_path / "yeoman-like", files, tmp_path / "rules")
+    assert "generators/*" in fleet_rules["subsystems"], done.stderr
+    few = {f"railties/lib/rails/generators/{name}/base.rb": "module Rails\nend\n"
+           for name in ("erb", "rails", "test_unit", "testing", "named")}
+    _, fleet_rules = _init(tmp_path / "rails-like", {"Gemfile": "", **few}, tmp_path / "rules2")
+    assert "railties/lib/rails/generators/*" not in fleet_rules["subsystems"]
+
+
 def test_init_takes_a_folder_of_search_engines_as_a_fleet(tmp_path):
     """searxng: `searx/engines/*.py`, one module per search engine, inside a package holding
     a dozen sub-packages: a fleet (it had been one subsystem, its copies never compared)."""
