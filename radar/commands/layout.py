@@ -94,8 +94,8 @@ MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per pack
 PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
                   "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules", "sinks",
                   "sources", "transforms", "contrib", "transports", "dialects", "collectors", "extractor", "extractors",
-                  "diagrams", "engines", "checkers", "generators",  # module fleets anywhere (searxng's 251 `searx/engines/*.py`,
-                  "isa",  # pylint's `checkers/*.py`, cranelift's instruction set backends), in any case
+                  "diagrams", "engines", "checkers",  # module fleets anywhere (searxng's 251 `searx/engines/*.py`,
+                  "isa", "generators",  # pylint's `checkers/*.py`, cranelift's instruction set backends), in any case
                   # (.NET's and PHP's `Plugins/`, phpstan's `src/Rules/*`), and named in the singular (typeorm's
                   # `src/driver/*`, chef's `provider/*.rb`, spring's WebSocket `adapter/*.java`), but for the
                   # names the singular of which names one thing or a plain folder: `engine/` (sqlalchemy's,
