@@ -2,7 +2,9 @@
 
 Reading is where hostile input meets the radar: binary, huge, non-UTF-8 and unreadable files
 (FIFOs and devices included) and symlink loops are skipped and counted by reason; a symlink is
-never followed; code with syntax errors keeps the units that parsed.
+never followed; code with syntax errors keeps the units that parsed. Generated code is skipped
+and counted too: by a generator's banner in the file's head (`generated`, read with the blob)
+or by the name generators give their output (`generated_name`, read before any blob).
 Results are cached per git blob id (see cache.py) and spread over processes; the vocabs a
 pass binds are kept for the next pass that clusters (Vocabs).
 """
