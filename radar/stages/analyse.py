@@ -177,7 +177,8 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
         # a class's or a module's calls are its functions': each function is listed or not on its own
         listed = unit.kind in ("function", "method", "block") and content.lists_calls(start, end)
         declares = unit.kind == "class" and (start, end) in declaring \
-            or unit.kind == "module" and _module_declares(start, end, starts, declaring, content)
+            or unit.kind == "module" and (_module_declares(start, end, starts, declaring, content)
+                                          or parsed_as == "php" and returns_configuration(extraction.tokens))
         behaviour = 0 if listed or declares else content.behaviour(start, end)
         if unit.kind in ("function", "method"):
             forwards = functions[start][1]
@@ -213,6 +214,30 @@ def _module_declares(start: int, end: int, functions: list[int], declaring: list
             reach = last
     inside = sum(content.behaviour(first, last) for first, last in outermost)
     return content.behaviour(start, end) - inside <= 1
+
+
+# What opens a PHP file before its first statement: the tag, and lines that only name things.
+_PHP_PREAMBLE = frozenset({"<?php", "declare", "namespace", "use"})
+_OPENING, _CLOSING = frozenset("([{"), frozenset(")]}")
+
+
+def returns_configuration(tokens) -> bool:
+    """A PHP file whose first statement returns: what a framework reads, per package, as
+    configuration (Symfony's `Config/services.php` returning the container's set-up, which
+    Mautic's bundles each keep; Laravel's `config/*.php` returning arrays; Rector's
+    `rector.php`). Each package needs its own, so it has no behaviour to extract."""
+    depth, statement_starts = 0, True
+    for _, text in tokens:
+        if statement_starts and depth == 0:
+            if text == "return":
+                return True
+            if text not in _PHP_PREAMBLE:
+                return False
+            statement_starts = text == "<?php"
+            continue
+        depth += (text in _OPENING) - (text in _CLOSING)
+        statement_starts = depth == 0 and text == ";"
+    return False
 
 
 def _functions(units, content, entry_points: frozenset[str]) -> dict[int, tuple[int, bool]]:

@@ -186,6 +186,38 @@ def test_modules_declaring_a_class_of_fields_and_its_instance_have_no_behaviour(
     assert modules and all(c.cluster.nature != "no behaviour" for c in modules)
 
 
+SERVICES = """\
+<?php
+
+declare(strict_types=1);
+
+use Mautic\\CoreBundle\\DependencyInjection\\MauticCoreExtension;
+use Symfony\\Component\\DependencyInjection\\Loader\\Configurator\\ContainerConfigurator;
+
+{opening} function (ContainerConfigurator $configurator): void {{
+    $services = $configurator->services()->defaults()->autowire()->autoconfigure()->public();
+    $excludes = ['Services', 'Integration'];
+    $services->load('MauticPlugin\\\\{bundle}\\\\', '../')
+        ->exclude('../{{'.implode(',', array_merge(MauticCoreExtension::DEFAULT_EXCLUDES, $excludes)).'}}');
+}}{closing};
+"""
+
+
+def test_php_files_returning_their_configuration_have_no_behaviour():
+    """Mautic's bundles each keep a Symfony `Config/services.php` returning the container's
+    set-up: it had been its first proposal, though every bundle needs its own. The same code
+    run by the file (not returned) is behaviour again."""
+    bundles = ("MauticCrmBundle", "MauticGmailBundle", "MauticZapierBundle")
+    returned = {bundle: SERVICES.format(bundle=bundle, opening="return", closing="") for bundle in bundles}
+    modules = [c for c in judged(returned, file="Config/services.php", language="php")
+               if c.cluster.members[0].kind == "module"]
+    assert [c.cluster.nature for c in modules] == ["no behaviour"] and modules[0].verdict == "watching"
+    run = {bundle: SERVICES.format(bundle=bundle, opening="$container->load(", closing=")") for bundle in bundles}
+    modules = [c for c in judged(run, file="Config/services.php", language="php")
+               if c.cluster.members[0].kind == "module"]
+    assert modules and all(c.cluster.nature != "no behaviour" for c in modules)
+
+
 def test_handlers_forwarding_to_a_method_of_their_own_name_are_delegations():
     sources = {name: HANDLER.format(op=op, key=key, other=other, arg=arg, arg2=arg2, out=out)
                for name, (op, key, other, arg, arg2, out) in zip(("kms", "events", "tags"), OPERATIONS)}
