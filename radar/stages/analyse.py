@@ -257,13 +257,18 @@ def _delegates(kind: str, start: int, end: int, starts: list[int], functions: di
     neither call nor branch (a constructor that only stores its arguments, a getter), and which
     calls nothing outside them: an application's entry point (`main` running
     `SpringApplication.run`), a facade, a visitor's node (doctrine's AST classes: fields and
-    `dispatch` calling `$walker->walkX($this)`). Its logic lives in what it calls."""
+    `dispatch` calling `$walker->walkX($this)`). Its logic lives in what it calls. A module
+    branching nowhere may call outside them too: what it calls there declares (puppet's log
+    functions, a file each: `create_function(:alert) do dispatch … end` around a method calling
+    `Log.log_func`; iceberg's `Days.java`, a transform's constants beside its `INSTANCE`)."""
     if kind not in ("class", "module"):
         return False
     inner = [(first, *functions[first]) for first in starts[bisect_left(starts, start):bisect_left(starts, end)]]
     if not any(forwards for _, _, forwards in inner) or \
             not all(forwards or not content.behaviour(first, last) for first, last, forwards in inner):
         return False
+    if kind == "module" and not content.branches(start, end):
+        return True
     outermost = [(first, last) for first, last, _ in inner if not any(f < first < e for f, e, _ in inner)]
     return content.behaviour(start, end) == sum(content.behaviour(first, last) for first, last in outermost)
 

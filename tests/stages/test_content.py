@@ -218,6 +218,42 @@ def test_php_files_returning_their_configuration_have_no_behaviour():
     assert modules and all(c.cluster.nature != "no behaviour" for c in modules)
 
 
+LOG_FUNCTION = """\
+# frozen_string_literal: true
+
+# Logs a message on the server at level `{level}`.
+Puppet::Functions.create_function(:{level}, Puppet::Functions::InternalFunction) do
+  # @param values The values to log.
+  # @return [Undef]
+  dispatch :{level} do
+    scope_param
+    repeated_param 'Any', :values
+    return_type 'Undef'
+  end
+
+  def {level}(scope, *values)
+    {body}
+  end
+end
+"""
+
+
+def test_modules_declaring_around_functions_that_forward_are_delegations():
+    """puppet's log functions, a file each (`alert.rb`, `crit.rb` …): a declaration of the
+    function's signature around a method handing its work to `Log.log_func`, where the logic is.
+    They had been its first proposal; a branch of their own is logic again."""
+    levels = ("alert", "crit", "debug")
+    forwarding = "Puppet::Util::Log.log_func(scope, :{level}, values)"
+    sources = {level: LOG_FUNCTION.format(level=level, body=forwarding.format(level=level)) for level in levels}
+    modules = [c for c in judged(sources, file="functions.rb", language="ruby")
+               if c.cluster.members[0].kind == "module"]
+    assert modules and all(c.cluster.nature == "delegation" and c.verdict != "proposed" for c in modules)
+    branching = "return if values.empty?\n    " + forwarding
+    sources = {level: LOG_FUNCTION.format(level=level, body=branching.format(level=level)) for level in levels}
+    modules = [c for c in judged(sources, file="functions.rb", language="ruby") if c.cluster.members[0].kind == "module"]
+    assert modules and all(c.cluster.nature == "logic" for c in modules)
+
+
 def test_handlers_forwarding_to_a_method_of_their_own_name_are_delegations():
     sources = {name: HANDLER.format(op=op, key=key, other=other, arg=arg, arg2=arg2, out=out)
                for name, (op, key, other, arg, arg2, out) in zip(("kms", "events", "tags"), OPERATIONS)}
