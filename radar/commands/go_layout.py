@@ -2,11 +2,13 @@
 the rest): a folder of many Go packages is a fleet, and beside it a folder of a few (go_fleets);
 Go modules kept by owner are packages a level further down (go_modules_by_owner); a folder of
 files each named for the plugin it is, one plugin per file, is a fleet of one-file packages
-(go_file_fleets); a lone module's packages are its parts (go_library)."""
+(go_file_fleets), and so is a folder of files each registering itself (go_registering); a lone
+module's packages are its parts (go_library)."""
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from radar.commands.folders import DEEP_PACKAGES, PLUGIN_FLEET, go_ignored, inside_tests, is_go_source, within
 
@@ -16,6 +18,10 @@ GO_TOP_GLUE = 0.1  # a lone Go module's top package holding this share of its fi
 # a Go file named for the kind of plugin it is, an agent noun (keda's `aws_sqs_queue_scaler.go`);
 # never a build constraint's `_linux.go`, `_amd64.go`, nor tailscale's `_enabled.go` feature flags
 GO_PLUGIN_FILE = re.compile(r"_([a-z0-9]*[a-z](?:er|or))\.go$")
+# a Go file's `init()`, and in it a plugin registered under a name (evcc's charger/abb.go:
+# `registry.AddCtx("abb", NewABBFromConfig)`; not cobra's `rootCmd.AddCommand(versionCmd)`)
+_GO_INIT = re.compile(rb"^func init\(\) \{\n(.*?)^\}", re.S | re.M)
+_REGISTERED = re.compile(rb"^\s*[\w.]+\.\w*(?:Add|Register)\w*\(\s*\"", re.M)
 
 
 def go_modules_by_owner(parent: str, found: set[str], files: frozenset[str]) -> tuple[int, tuple[str, ...]]:
@@ -68,6 +74,24 @@ def go_file_fleets(sources: list[str]) -> tuple[tuple[str, int], ...]:
             counts[(folder, kind.group(1))] += 1
     return tuple((f"{folder}/*_{kind}.go" if folder else f"*_{kind}.go", n)
                  for (folder, kind), n in sorted(counts.items()) if n >= PLUGIN_FLEET)
+
+
+def go_registering(own: list[str], read: Callable[[str], bytes]) -> bool:
+    """Whether a folder's own Go files (`own`, tests aside) are plugins, one per file: PLUGIN_FLEET
+    of them or more, and half of them at least, each registering itself under a name in its
+    `init()` (evcc's 111 chargers in one package, `charger/abb.go` …, each
+    `registry.AddCtx("abb", …)`, and so its meters, vehicles and tariffs). As one package, its
+    plugins' copies of one another had been inside one subsystem, where nothing is compared; the
+    folder's other files (the registry, shared helpers) are one-file packages beside them, as a
+    folder of Python modules has them (layout._module_fleets). `read`: a file's first bytes."""
+    go = [f for f in own if is_go_source(f.rpartition("/")[2])]
+    if len(go) < PLUGIN_FLEET or len(go) * 2 < len(own):
+        return False
+    registering = 0
+    for f in go:
+        body = _GO_INIT.search(read(f))
+        registering += body is not None and _REGISTERED.search(body.group(1)) is not None
+    return registering >= PLUGIN_FLEET and registering * 2 >= len(go)
 
 
 def go_fleets(go_packages: dict[str, set[str]], files: frozenset[str]) -> set[str]:

@@ -70,7 +70,7 @@ from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_output
 from radar.commands.folders import (C_BUILDS, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET, PLUGIN_FLEET,
                                     builds_sources, declared_plugin_folders, go_ignored, helper_folders, inside_tests,
                                     is_go_source, is_manifest, left_in, not_fleet, suites, versions, within)
-from radar.commands.go_layout import go_file_fleets, go_fleets, go_library, go_modules_by_owner
+from radar.commands.go_layout import go_file_fleets, go_fleets, go_library, go_modules_by_owner, go_registering
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
 from radar.commands.uncovered import code_folders, fleets_library, lone_families, uncovered_folders, uncovered_tops
 from radar.config import GateRules
@@ -108,6 +108,7 @@ PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations",
 # `lib/rules/<rule>/`, generator-jhipster's 38 Yeoman `generators/<name>/`)
 PLUGIN_PACKAGES = PLUGIN_FOLDERS - {"providers", "provider", "handlers", "rules", "modules", "generators"}
 OWN_PACKAGE_BYTES = 8192  # a fleet's folder holding this much code of its own is its package (_own_package)
+HEAD_BYTES = 65536  # what is read of a file whose content decides a glob (go_registering): its `init()` is near the top
 SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
 
 
@@ -138,8 +139,12 @@ def read_layout(repo: Path) -> Layout:
         measured[path] = _size(repo, path)
         return measured[path]
 
+    def head(path: str) -> bytes:
+        measured[path] = _size(repo, path)
+        return _head(repo, path)
+
     code_sources = [f for f in code if language_for(f)]
-    globs = _globs(code, code_sources, size)
+    globs = _globs(code, code_sources, size, head)
     at_the_top = any(glob == "*" for glob, _ in globs)
     taken = {glob for glob, _ in globs}
     globs += tuple(g for g in grouped_at_the_top(code, code_sources) if g[0] not in taken) if at_the_top else ()
@@ -193,6 +198,16 @@ def _size(repo: Path, path: str) -> int:
         return 0
 
 
+def _head(repo: Path, path: str) -> bytes:
+    try:
+        if os.path.islink(repo / path):  # never read out of the tree
+            return b""
+        with open(repo / path, "rb") as file:
+            return file.read(HEAD_BYTES)
+    except OSError:
+        return b""
+
+
 def _files(repo: Path) -> list[str]:
     if is_git_checkout(repo):
         try:
@@ -240,8 +255,8 @@ def _matched(glob: str, tracked: list[str]) -> int:
     return sum(glob_match(glob, top) and not top.rpartition("/")[2].startswith(".") for top in tops)
 
 
-def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | None = None
-           ) -> tuple[tuple[str, int], ...]:
+def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | None = None,
+           head: Callable[[str], bytes] | None = None) -> tuple[tuple[str, int], ...]:
     """`parent/*` for each folder (the top, "", up to MAX_DEPTH levels down) whose sub-folders are
     mostly packages; of nested ones, the one holding more, and beside it a folder above holding
     many packages of its own (see _kept). Fewer packages than the gate's consumers in all are no
@@ -268,7 +283,7 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
         # a declaring folder's own modules are what its plugins implement, the fleet's home, no plugins
         modules_too = _module_glob(parent, len(packages[parent]), sources) if parent and parent not in declared else []
         globs += modules_too
-        globs += _own_package(parent, sources, size) if parent and parent not in held and not modules_too else []
+        globs += _own_package(parent, sources, size, head) if parent and parent not in held and not modules_too else []
     globs += _packages_beside(kept, held, files)
     found = tuple(globs) + _module_fleets_beside(globs, kept, sources, declared) + go_file_fleets(sources)
     if sum(n for _, n in found) < GateRules.min_consumers:
@@ -337,17 +352,21 @@ def _declared_above(folder: str, declared: frozenset[str], kept: list[str]) -> b
     return above in declared and above not in kept
 
 
-def _own_package(folder: str, sources: list[str], size: Callable[[str], int] | None) -> list[tuple[str, int]]:
+def _own_package(folder: str, sources: list[str], size: Callable[[str], int] | None,
+                 head: Callable[[str], bytes] | None = None) -> list[tuple[str, int]]:
     """`folder` itself when it holds code of its own beside its fleet, OWN_PACKAGE_BYTES or
     more: the package the fleet lives in, where its base classes and shared helpers are (ibis'
     `ibis/backends/__init__.py` and BaseBackend, prometheus' `discovery/*.go`), so their home.
     Less is a registry every package imports to register itself (telegraf's
     `plugins/inputs/registry.go`), no home for their logic. Tests and a tool's files aside;
-    discovery gives every file below to the innermost subsystem, so it holds only these."""
+    discovery gives every file below to the innermost subsystem, so it holds only these. Go files
+    that are plugins each registering itself are a package each (go_layout.go_registering)."""
     own = [f for f in sources if f.rpartition("/")[0] == folder and not configures_a_tool(f)
            and not f.endswith("/conftest.py") and not any(glob_match(pattern, f) for pattern in TEST_FILES)]
     if not own or size is not None and sum(map(size, own)) < OWN_PACKAGE_BYTES:
         return []
+    if head is not None and go_registering(own, head):  # evcc's `charger/*.go`, a plugin per file
+        return [(f"{folder}/*.go", sum(f.endswith(".go") for f in own))]
     return [(folder, len(own))]
 
 

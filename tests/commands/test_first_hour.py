@@ -1481,6 +1481,41 @@ def test_init_takes_each_go_file_named_for_the_plugin_it_is_as_a_package(tmp_pat
     assert "pkg/scalers/*_scaler.go (12 one-module packages)" in done.stderr
 
 
+REGISTERING_CHARGER = """package charger
+
+import "example.com/evcc/util"
+
+func init() {{
+\t{registration}
+}}
+
+// New{n} is charger {n}: {padding}
+func New{n}(other map[string]any) (int, error) {{
+\tif other == nil {{
+\t\treturn 0, util.ErrMissing
+\t}}
+\treturn {n}, nil
+}}
+"""
+
+
+def test_init_takes_each_go_file_registering_a_plugin_by_name_as_a_package(tmp_path):
+    """evcc: 111 chargers in one Go package, a file each registering itself in its `init()`
+    (`registry.AddCtx("abb", NewABBFromConfig)`), beside `charger/<protocol>/` packages: each
+    file is a package, as the Python modules of a folder are. A CLI's commands adding themselves
+    to the root command (cobra's `rootCmd.AddCommand(versionCmd)`) stay one package."""
+    files = {"go.mod": "module example.com/evcc\n", "util/util.go": "package util\n"}
+    for folder, registration in (("charger", 'registry.AddCtx("c{n}", New{n})'), ("cmd", "rootCmd.AddCommand(cmd{n})")):
+        for n in range(12):
+            files[f"{folder}/p{n}/p{n}.go"] = f"package p{n}\n\nfunc Read{n}() int {{ return {n} }}\n"
+            files[f"{folder}/c{n}.go"] = REGISTERING_CHARGER.format(
+                n=n, registration=registration.format(n=n), padding="x" * 600)
+        files[f"{folder}/registry.go"] = "package charger\n\nvar registry = map[string]int{}\n"
+    done, fleet_rules = _init(tmp_path / "go-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["charger/*", "charger/*.go", "cmd/*", "cmd"], done.stderr
+    assert "charger/*.go (13 one-module packages)" in done.stderr
+
+
 def test_init_takes_smaller_folders_of_go_packages_beside_a_fleet_but_not_the_folder_above_it(tmp_path):
     """dapr's components-contrib: `bindings/*` (23) and `state/*` (21) beside `pubsub/*` (9);
     telegraf's `plugins/` holds the fleets and a registry package each, so it is none; a folder
