@@ -232,14 +232,14 @@ def build_outputs(repo: Path, files: list[str]) -> tuple[tuple[str, str, int], .
     return tuple(found)
 
 
-def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
+def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[str, str, int], ...]:
     """An exclude per folder name of EXCLUDABLE found, per folder of a Go package's test helpers
     (`x/xtest`: opentelemetry-collector's six `NewNopSettings` copies, in `exportertest`,
     `receivertest`…, were its second proposal), per folder of Go code the go command skips (a
     name starting with `_`: dd-trace-go's `_integration` test programs), Maven's integration
     tests (`src/it` beside `src/main`: checkstyle's 580 files), Android's debug sources
-    (`src/debug` beside `src/main`), per suite or example folder and
-    per test file pattern matched, with how many source files each keeps out."""
+    (`src/debug` beside `src/main`), per Alembic environment among `files` (_alembic), per suite
+    or example folder and per test file pattern matched, with how many source files each keeps out."""
     counts: Counter = Counter()
     maven = {root for root in (_source_set_root(f, "main") for f in sources) if root is not None}
     split = [(f, parts, _domain_names(parts)) for f in sources for parts in (f.split("/")[:-1],)]
@@ -276,7 +276,20 @@ def folder_excludes(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
         n = sum(glob_match(pattern, f) and not (pattern == DATED_MIGRATIONS and by_name(f)) for f in sources)
         if n:
             excludes.append((pattern, why, n))
+    excludes += [(glob, "migrations", n) for glob, n in _alembic(files, sources) if not by_name(glob[:-2] + "env.py")]
     return tuple(excludes)
+
+
+def _alembic(files: list[str], sources: list[str]) -> list[tuple[str, int]]:
+    """Alembic's migration environments, a folder each holding its `script.py.mako` template
+    beside `env.py` and `versions/`, whatever the folder's name (ckan's extensions'
+    `migration/<extension>/`: their `env.py` x 4 were its first proposal; optuna's `alembic/`)."""
+    found = []
+    for folder in sorted({f[:-len("/script.py.mako")] for f in files if f.endswith("/script.py.mako")}):
+        n = sum(f.startswith(folder + "/") for f in sources)
+        if n:
+            found.append((folder + "/**", n))
+    return found
 
 
 def _built_from(why: str, name: str, above: list[str], go_code: bool) -> bool:

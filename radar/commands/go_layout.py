@@ -19,9 +19,10 @@ GO_TOP_GLUE = 0.1  # a lone Go module's top package holding this share of its fi
 # never a build constraint's `_linux.go`, `_amd64.go`, nor tailscale's `_enabled.go` feature flags
 GO_PLUGIN_FILE = re.compile(r"_([a-z0-9]*[a-z](?:er|or))\.go$")
 # a Go file's `init()`, and in it a plugin registered under a name (evcc's charger/abb.go:
-# `registry.AddCtx("abb", NewABBFromConfig)`; not cobra's `rootCmd.AddCommand(versionCmd)`)
+# `registry.AddCtx("abb", NewABBFromConfig)`, node_exporter's `registerCollector("arp", …)`;
+# not cobra's `rootCmd.AddCommand(versionCmd)`)
 _GO_INIT = re.compile(rb"^func init\(\) \{\n(.*?)^\}", re.S | re.M)
-_REGISTERED = re.compile(rb"^\s*[\w.]+\.\w*(?:Add|Register)\w*\(\s*\"", re.M)
+_REGISTERED = re.compile(rb"^\s*[\w.]*?(?:Add|Register|register)\w*\(\s*\"", re.M)
 
 
 def go_modules_by_owner(parent: str, found: set[str], files: frozenset[str]) -> tuple[int, tuple[str, ...]]:
@@ -76,14 +77,28 @@ def go_file_fleets(sources: list[str]) -> tuple[tuple[str, int], ...]:
                  for (folder, kind), n in sorted(counts.items()) if n >= PLUGIN_FLEET)
 
 
+def go_registering_folders(sources: list[str], read: Callable[[str], bytes]) -> dict[str, int]:
+    """The folders whose Go files are plugins each registering itself (go_registering), with how
+    many Go files each holds; never tests' or what the go command skips."""
+    own: dict[str, list[str]] = {}
+    for f in sources:
+        folder, _, name = f.rpartition("/")
+        if is_go_source(name) and not go_ignored(f.split("/")) and not inside_tests(tuple(folder.split("/"))):
+            own.setdefault(folder, []).append(f)
+    return {folder: len(files) for folder, files in own.items()
+            if len(files) >= PLUGIN_FLEET and go_registering(files, read)}
+
+
 def go_registering(own: list[str], read: Callable[[str], bytes]) -> bool:
     """Whether a folder's own Go files (`own`, tests aside) are plugins, one per file: PLUGIN_FLEET
     of them or more, and half of them at least, each registering itself under a name in its
     `init()` (evcc's 111 chargers in one package, `charger/abb.go` …, each
-    `registry.AddCtx("abb", …)`, and so its meters, vehicles and tariffs). As one package, its
-    plugins' copies of one another had been inside one subsystem, where nothing is compared; the
-    folder's other files (the registry, shared helpers) are one-file packages beside them, as a
-    folder of Python modules has them (layout._module_fleets). `read`: a file's first bytes."""
+    `registry.AddCtx("abb", …)`, and so its meters, vehicles and tariffs; node_exporter's 93
+    collectors of 152 files, `registerCollector("arp", …)`). As one package, its plugins' copies
+    of one another had been inside one subsystem, where nothing is compared; the folder's other
+    files (the registry, shared helpers, a collector's other platforms) are one-file packages
+    beside them, as a folder of Python modules has them (layout._module_fleets). `read`: a
+    file's first bytes."""
     go = [f for f in own if is_go_source(f.rpartition("/")[2])]
     if len(go) < PLUGIN_FLEET or len(go) * 2 < len(own):
         return False

@@ -61,7 +61,7 @@ import os
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -70,7 +70,8 @@ from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_output
 from radar.commands.folders import (C_BUILDS, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET, PLUGIN_FLEET,
                                     builds_sources, declared_plugin_folders, go_ignored, helper_folders, inside_tests,
                                     is_go_source, is_manifest, left_in, not_fleet, suites, versions, within)
-from radar.commands.go_layout import go_file_fleets, go_fleets, go_library, go_modules_by_owner, go_registering
+from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_modules_by_owner,
+                                      go_registering_folders)
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
 from radar.commands.uncovered import code_folders, fleets_library, lone_families, uncovered_folders, uncovered_tops
 from radar.config import GateRules
@@ -129,7 +130,7 @@ def read_layout(repo: Path) -> Layout:
     listed = _files(repo)
     files, dropped = without_drops(listed, _submodules(repo, listed))  # no fleet, no other exclude is read in them
     sources = [f for f in files if language_for(f)]
-    kept_out = folder_excludes(sources)
+    kept_out = folder_excludes(sources, files)
     # the packages are made of the rest, but for folders no name of theirs tells from code (not_fleet)
     code, made = without_code(repo, left_in(files, tuple(e for e in kept_out
                                                           if e[0] in NAMELESS_EXCLUDES or scaffold_glob(e[0]))))
@@ -263,6 +264,7 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
     fleet (aiohttp's `aiohttp/` beside a `requirements/` folder of pins): a lone library's
     modules, where it has them, are its parts."""
     declared = declared_plugin_folders(sources)
+    registering = go_registering_folders(sources, head) if head is not None else {}
     packages, modules, has_code = _package_folders(files, sources, declared)
     frozen = [parent for parent, found in packages.items() if len(found) >= MIN_PACKAGES and versions(found)]
     published = _published(packages, files)
@@ -283,12 +285,23 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
         # a declaring folder's own modules are what its plugins implement, the fleet's home, no plugins
         modules_too = _module_glob(parent, len(packages[parent]), sources) if parent and parent not in declared else []
         globs += modules_too
-        globs += _own_package(parent, sources, size, head) if parent and parent not in held and not modules_too else []
+        globs += _own_package(parent, sources, size, registering) if parent and parent not in held and not modules_too \
+            else []
     globs += _packages_beside(kept, held, files)
     found = tuple(globs) + _module_fleets_beside(globs, kept, sources, declared) + go_file_fleets(sources)
+    found += tuple((f"{folder}/*.go", n) for folder, n in sorted(registering.items()) if not _covered(folder, found))
     if sum(n for _, n in found) < GateRules.min_consumers:
         return _lone_library(sources) or found
     return found
+
+
+def _covered(folder: str, globs: tuple[tuple[str, int], ...]) -> bool:
+    """Whether a glob lists `folder` or a folder above it, or names files in it: node_exporter's
+    `collector/`, no package of any fleet, is not; juicefs' `pkg/object`, one of `pkg/*`, is."""
+    parts = folder.split("/")
+    return any(glob_match(glob, f"{folder}/x.go") if names_files(glob)
+               else any(glob_match(glob, "/".join(parts[:depth])) for depth in range(1, len(parts) + 1))
+               for glob, _ in globs)
 
 
 def _lone_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
@@ -353,7 +366,7 @@ def _declared_above(folder: str, declared: frozenset[str], kept: list[str]) -> b
 
 
 def _own_package(folder: str, sources: list[str], size: Callable[[str], int] | None,
-                 head: Callable[[str], bytes] | None = None) -> list[tuple[str, int]]:
+                 registering: Collection[str] = ()) -> list[tuple[str, int]]:
     """`folder` itself when it holds code of its own beside its fleet, OWN_PACKAGE_BYTES or
     more: the package the fleet lives in, where its base classes and shared helpers are (ibis'
     `ibis/backends/__init__.py` and BaseBackend, prometheus' `discovery/*.go`), so their home.
@@ -365,7 +378,7 @@ def _own_package(folder: str, sources: list[str], size: Callable[[str], int] | N
            and not f.endswith("/conftest.py") and not any(glob_match(pattern, f) for pattern in TEST_FILES)]
     if not own or size is not None and sum(map(size, own)) < OWN_PACKAGE_BYTES:
         return []
-    if head is not None and go_registering(own, head):  # evcc's `charger/*.go`, a plugin per file
+    if folder in registering:  # evcc's `charger/*.go`, a plugin per file
         return [(f"{folder}/*.go", sum(f.endswith(".go") for f in own))]
     return [(folder, len(own))]
 

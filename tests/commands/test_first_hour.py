@@ -1516,6 +1516,26 @@ def test_init_takes_each_go_file_registering_a_plugin_by_name_as_a_package(tmp_p
     assert "charger/*.go (13 one-module packages)" in done.stderr
 
 
+def test_init_takes_a_folder_of_go_plugins_registering_themselves_in_no_fleet_as_one_file_packages(tmp_path):
+    """node_exporter: one Go package, `collector/`, its collectors a file each, each calling
+    `registerCollector("arp", …)` in its `init()`: init had found nothing to scan. Such a folder
+    that is a package of a fleet already (juicefs' `pkg/object`, one of `pkg/*`) stays one."""
+    files = {"go.mod": "module example.com/ne\n", "node_exporter.go": "package main\n\nfunc main() {}\n"}
+    for n in range(12):
+        files[f"collector/c{n}_linux.go"] = REGISTERING_CHARGER.format(
+            n=n, registration=f'registerCollector("c{n}", defaultEnabled, New{n})', padding="")
+    files["collector/collector.go"] = "package collector\n\nfunc registerCollector(name string) {}\n"
+    _, fleet_rules = _init(tmp_path / "flat-repo", files, tmp_path / "flat-rules")
+    assert fleet_rules["subsystems"] == ["collector/*.go"]
+    files = {"go.mod": "module example.com/jfs\n"}
+    for n in range(12):
+        files[f"pkg/p{n}/p{n}.go"] = f"package p{n}\n\nfunc Read{n}() int {{ return {n} }}\n"
+        files[f"pkg/object/o{n}.go"] = REGISTERING_CHARGER.format(
+            n=n, registration=f'Register("o{n}", New{n})', padding="")
+    _, fleet_rules = _init(tmp_path / "fleet-repo", files, tmp_path / "fleet-rules")
+    assert fleet_rules["subsystems"] == ["pkg/*"]
+
+
 def test_init_takes_smaller_folders_of_go_packages_beside_a_fleet_but_not_the_folder_above_it(tmp_path):
     """dapr's components-contrib: `bindings/*` (23) and `state/*` (21) beside `pubsub/*` (9);
     telegraf's `plugins/` holds the fleets and a registry package each, so it is none; a folder
@@ -1904,6 +1924,26 @@ def test_init_takes_the_library_a_fleet_of_modules_is_built_on_as_a_package(tmp_
     done, fleet_rules = _init(tmp_path / "starship-like", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["src/modules/*.rs", "src"], done.stderr
     assert "src (one package, 11 files)" in done.stderr
+
+
+def test_init_excludes_alembic_environments_whatever_their_folder_is_named(tmp_path):
+    """ckan: each extension's `migration/<extension>/` holds Alembic's `env.py`, `script.py.mako`
+    and `versions/`; four copies of `env.py` were its first proposal. A folder named `migration`
+    holding no Alembic environment is code."""
+    files = {"setup.py": "", "ckan/__init__.py": ""}
+    for name in ("activity", "tracking", "datastore"):
+        files[f"ckanext/{name}/__init__.py"] = ""
+        files[f"ckanext/{name}/plugin.py"] = f"def setup_{name}():\n    return '{name}'\n"
+        files[f"ckanext/{name}/migration/{name}/env.py"] = "def run_migrations_online():\n    return 1\n"
+        files[f"ckanext/{name}/migration/{name}/script.py.mako"] = "${message}\n"
+        files[f"ckanext/{name}/migration/{name}/versions/0f6f6ca7fd8d_add.py"] = "def upgrade():\n    pass\n"
+    files["ckanext/datastore/migration/helpers.py"] = "def migrate():\n    return 1\n"
+    _, fleet_rules = _init(tmp_path / "ckan-repo", files, tmp_path / "rules")
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("ckanext/activity/migration/activity/env.py")
+    assert excluded("ckanext/tracking/migration/tracking/versions/0f6f6ca7fd8d_add.py")
+    assert not excluded("ckanext/datastore/migration/helpers.py")
+    assert not excluded("ckanext/activity/plugin.py")
 
 
 def test_init_excludes_dated_migrations_but_not_a_frameworks_migrations_code(tmp_path):
