@@ -61,11 +61,16 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
 # (spring-security's 87 `src/integration-test` files, whose LDAP configurations clustered)
 CAMEL_SUITES = ("**/*[a-z0-9]Tests/**", "**/*[a-z0-9]TestCases/**", "**/src/*[a-z0-9]Test/**",
                 "**/src/test[A-Z0-9]*/**", "**/*[a-z0-9]Test/src/**", "**/src/*-test/**")
+# .NET's test projects, named for the project they test with a dot: Sonarr's `src/NzbDrone.Core.Test`
+# (491 files, read as code), osu's `osu.Game.Rulesets.Osu.Tests` and `….Tests.Android`, whose
+# rulesets' copies of one test were its first proposal; BDD's `*.Specs`
+DOTTED_SUITES = ("**/*.Tests/**", "**/*.Test/**", "**/*.Tests.*/**", "**/*.Test.*/**", "**/*.Specs/**")
+DOTTED_BENCHMARKS = ("**/*.Benchmarks/**", "**/*.Benchmark/**")  # osu's `osu.Game.Benchmarks`
 # at the top of a tree, `integration/` holds the integration tests (containerd's, react-router's, and
 # dd-trace-rb's nine test apps); deeper it is code as often (dubbo's `registry/integration`)
 TOP_SUITES = ("integration/**",)
 SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**", *CAMEL_SUITES,
-                 *TOP_SUITES)
+                 *DOTTED_SUITES, *TOP_SUITES)
 # folders of examples named for what they show: checkstyle's `src/xdocs-examples` (158 copies of
 # its checks' documented cases), sentry-java's `sentry-samples` (27 sample apps, whose controllers
 # were 60 of its 75 proposals); the plural only: `example-generators` is hoppscotch's own code
@@ -99,8 +104,12 @@ DEBUG_SOURCES = "**/src/debug/**"
 # routines and snapshots, uptime-kuma's 55 `knex_migrations/2023-08-16-0000-create-uptime.js`,
 # prefect's `_migrations/versions/…/2021_01_20_…_initial_migration.py`)
 DATED_MIGRATIONS = "**/*igration*/**/" + "[0-9]" * 4 + "*"
+# patterns whose files inside a folder excluded by name are counted there only (jellyfin's
+# `tests/Jellyfin.Api.Tests`): an exclude of its own would repeat it
+SAID_BY_NAME = (DATED_MIGRATIONS, *DOTTED_SUITES)
 # excludes no folder name says (layout.py)
-NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES, *TOP_SUITES)
+NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES, *DOTTED_SUITES, *DOTTED_BENCHMARKS,
+                     *TOP_SUITES)
 # a project generator's starters, one folder each (create-vite's `template-react`, `template-vue-ts` …,
 # sixteen): each is copied whole into a new project, so they repeat each other on purpose
 SCAFFOLD = "template-*"
@@ -272,8 +281,9 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     by_name = any_glob(tuple(glob for glob, _, _ in excludes))  # Django's `migrations/0001_initial.py`
     patterns = [(pattern, "tests") for pattern in (*SUITE_FOLDERS, *TEST_FILES)]
     patterns += [(pattern, "examples") for pattern in EXAMPLE_FOLDERS] + [(DATED_MIGRATIONS, "migrations")]
-    for pattern, why in patterns:
-        n = sum(glob_match(pattern, f) and not (pattern == DATED_MIGRATIONS and by_name(f)) for f in sources)
+    patterns += [(pattern, "benchmarks") for pattern in DOTTED_BENCHMARKS]
+    for pattern, why in patterns:  # a migration, a .NET test project inside a folder excluded by name: said once
+        n = sum(glob_match(pattern, f) and not (pattern in SAID_BY_NAME and by_name(f)) for f in sources)
         if n:
             excludes.append((pattern, why, n))
     excludes += [(glob, "migrations", n) for glob, n in _alembic(files, sources) if not by_name(glob[:-2] + "env.py")]

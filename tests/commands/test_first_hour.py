@@ -1946,6 +1946,26 @@ def test_init_excludes_alembic_environments_whatever_their_folder_is_named(tmp_p
     assert not excluded("ckanext/activity/plugin.py")
 
 
+def test_init_excludes_dotnet_test_and_benchmark_projects_named_with_a_dot(tmp_path):
+    """osu keeps its test projects beside the projects they test, `osu.Game.Rulesets.Osu.Tests`
+    and `….Tests.Android`: the rulesets' copies of one test were its first proposal; Sonarr's
+    `src/NzbDrone.Core.Test` (491 files) was read as code. `osu.Game.Testing` stays read: a
+    library for tests ships."""
+    files = {"osu.sln": ""}
+    for name in ("osu.Game", "osu.Game.Rulesets.Osu", "osu.Game.Rulesets.Taiko", "osu.Game.Rulesets.Mania",
+                 "osu.Game.Rulesets.Osu.Tests", "osu.Game.Rulesets.Osu.Tests.Android", "osu.Game.Benchmarks",
+                 "src/NzbDrone.Core.Test", "osu.Game.Specs", "osu.Game.Testing"):
+        files[f"{name}/{name.rpartition('/')[2]}.csproj"] = "<Project/>\n"
+        files[f"{name}/Thing.cs"] = "namespace N { public class Thing { public int Run() { return 1; } } }\n"
+    _, fleet_rules = _init(tmp_path / "osu-repo", files, tmp_path / "rules")
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    for name in ("osu.Game.Rulesets.Osu.Tests", "osu.Game.Rulesets.Osu.Tests.Android", "osu.Game.Benchmarks",
+                 "src/NzbDrone.Core.Test", "osu.Game.Specs"):
+        assert excluded(f"{name}/Thing.cs"), name
+    for name in ("osu.Game", "osu.Game.Rulesets.Osu", "osu.Game.Testing"):
+        assert not excluded(f"{name}/Thing.cs"), name
+
+
 def test_init_excludes_dated_migrations_but_not_a_frameworks_migrations_code(tmp_path):
     """jellyfin: `Migrations/Routines/20250420200000_MigrateLibraryDb.cs` copies `MapImageToEntity`
     on purpose (frozen history), as uptime-kuma's `db/knex_migrations/2023-08-16-0000-create-uptime.js`
