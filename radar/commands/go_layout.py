@@ -89,9 +89,9 @@ def go_registering_folders(sources: list[str], read: Callable[[str], bytes]) -> 
             if len(files) >= PLUGIN_FLEET and go_registering(files, read)}
 
 
-def go_registering(own: list[str], read: Callable[[str], bytes]) -> bool:
-    """Whether a folder's own Go files (`own`, tests aside) are plugins, one per file: PLUGIN_FLEET
-    of them or more, and half of them at least, each registering itself under a name in its
+def go_registering(go: list[str], read: Callable[[str], bytes]) -> bool:
+    """Whether a folder's Go files (`go`, tests aside) are plugins, one per file: PLUGIN_FLEET of
+    them or more, and half of them at least, each registering itself under a name in its
     `init()` (evcc's 111 chargers in one package, `charger/abb.go` …, each
     `registry.AddCtx("abb", …)`, and so its meters, vehicles and tariffs; node_exporter's 93
     collectors of 152 files, `registerCollector("arp", …)`). As one package, its plugins' copies
@@ -99,9 +99,6 @@ def go_registering(own: list[str], read: Callable[[str], bytes]) -> bool:
     files (the registry, shared helpers, a collector's other platforms) are one-file packages
     beside them, as a folder of Python modules has them (layout._module_fleets). `read`: a
     file's first bytes."""
-    go = [f for f in own if is_go_source(f.rpartition("/")[2])]
-    if len(go) < PLUGIN_FLEET or len(go) * 2 < len(own):
-        return False
     registering = 0
     for f in go:
         body = _GO_INIT.search(read(f))
