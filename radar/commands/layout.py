@@ -108,6 +108,9 @@ PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations",
 # rails' five groups of `generators/`, unless there are PLUGIN_FLEET of them: stylelint's 151
 # `lib/rules/<rule>/`, generator-jhipster's 38 Yeoman `generators/<name>/`)
 PLUGIN_PACKAGES = PLUGIN_FOLDERS - {"providers", "provider", "handlers", "rules", "modules", "generators"}
+# and for Python modules, `hooks/`: an agent's instrumentation, a module per library (newrelic's
+# 120 `newrelic/hooks/*.py`); a JavaScript app's `hooks/` holds its own React hooks, no plugins
+PYTHON_PLUGIN_FOLDERS = {"hooks"}
 OWN_PACKAGE_BYTES = 8192  # a fleet's folder holding this much code of its own is its package (_own_package)
 HEAD_BYTES = 65536  # what is read of a file whose content decides a glob (go_registering): its `init()` is near the top
 SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
@@ -345,7 +348,8 @@ def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources
     """The folders of modules that are fleets beside these folders of packages: with fewer than
     MODULE_FLEET packages in all, any where no package glob holds them (eslint's two
     `packages/*` and its 300 `lib/rules/*.js`); inside a package, one named for what plugs in
-    (libcloud's `compute/drivers/*.py`; celery's 18 `backends/*.py`: PLUGIN_FLEET), a module at
+    (libcloud's `compute/drivers/*.py`; celery's 18 `backends/*.py`: PLUGIN_FLEET; newrelic's
+    `hooks/*.py`: PYTHON_PLUGIN_FOLDERS), a module at
     the top's too (kafka's `connect/transforms/…/transforms/*.java`, ktor's client `plugins/*.kt`),
     and one just inside a folder that declares what its plugins implement (Jackett's 66
     `Indexers/Definitions/*.cs` beside `Indexers/IIndexer.cs`: folders.declared_plugin_folders)."""
@@ -353,8 +357,13 @@ def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources
     taken = {glob for glob, _ in globs}
     return tuple((glob, n) for glob, n in _module_fleets(sources) if glob not in taken and (
         few and not any(within(parent, glob) for parent in kept)
-        or glob.rpartition("/")[0].rpartition("/")[2].lower() in PLUGIN_FOLDERS
+        or _plugin_folder(glob.rpartition("/")[0], glob.rpartition(".")[2])
         or _declared_above(glob.rpartition("/")[0], declared, kept)))
+
+
+def _plugin_folder(folder: str, suffix: str) -> bool:
+    name = folder.rpartition("/")[2].lower()
+    return name in PLUGIN_FOLDERS or suffix == "py" and name in PYTHON_PLUGIN_FOLDERS
 
 
 def _declared_above(folder: str, declared: frozenset[str], kept: list[str]) -> bool:

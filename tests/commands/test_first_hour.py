@@ -1236,9 +1236,23 @@ def test_init_takes_a_folder_of_drivers_inside_a_package_as_a_fleet(tmp_path):
         files[f"libcloud/storage/parts/part{n}.py"] = f"def part():\n    return {n}\n"
         files[f"libcloud/dns/addons/addon{n}.py"] = f"def load():\n    return {n}\n"  # mitmproxy's addons
         files[f"libcloud/modules/module{n}.py"] = f"def main():\n    return {n}\n"  # ansible's modules
+        files[f"libcloud/storage/hooks/hook{n}.py"] = f"def instrument():\n    return {n}\n"  # newrelic's hooks
     _, fleet_rules = _init(tmp_path / "clouds", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["libcloud/*", "libcloud/compute/drivers/*.py", "libcloud/dns/addons/*.py",
-                                         "libcloud/modules/*.py"]
+                                         "libcloud/modules/*.py", "libcloud/storage/hooks/*.py"]
+
+
+def test_init_leaves_a_react_apps_hooks_in_its_package(tmp_path):
+    """`hooks/` is a fleet of Python modules (newrelic's instrumentation, above); a JavaScript
+    app's `src/hooks/*.ts` are its own React hooks (novu's 42, spree's dashboard's 54)."""
+    files = {"package.json": "{}"}
+    for name in ("web", "api", "shared"):
+        files[f"packages/{name}/package.json"] = f'{{"name": "{name}"}}'
+        files[f"packages/{name}/src/index.ts"] = f"export const {name} = 1;\n"
+    for n in range(25):
+        files[f"packages/web/src/hooks/useThing{n}.ts"] = f"export function useThing{n}() {{ return {n}; }}\n"
+    _, fleet_rules = _init(tmp_path / "app", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["packages/*"]
 
 
 def test_init_takes_a_folder_of_drivers_named_in_the_singular_as_a_fleet(tmp_path):
