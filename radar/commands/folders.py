@@ -2,7 +2,7 @@
 never a fleet's (tests, examples, vendored code: NOT_SUBSYSTEMS), a suite of tests, a version
 kept frozen beside others, a Go source, a package's manifest or a JVM module's sources; and which
 files a glob holds, and which no glob holds; the helper folders beside a folder of modules; the
-folders that declare what their plugins implement."""
+names of folders of what plugs in, and the folders that declare what their plugins implement."""
 from __future__ import annotations
 
 import re
@@ -36,6 +36,25 @@ MODULE_FLEET = 20  # with no folder of packages, a folder holding this many modu
 DEEP_PACKAGES = 10
 PLUGIN_FLEET = 10  # as many, in a folder named for what plugs in (celery's 18 `backends/*.py`)
 MIN_PLUGIN_NAME = 4  # a folder named for its plugins: so long in the singular at least (not `ids`, `ops`)
+PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
+                  "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules", "sinks",
+                  "sources", "transforms", "contrib", "transports", "dialects", "collectors", "extractor", "extractors",
+                  "diagrams", "engines", "checkers",  # module fleets anywhere (searxng's 251 `searx/engines/*.py`,
+                  "isa", "generators",  # pylint's `checkers/*.py`, cranelift's instruction set backends), in any case
+                  # (.NET's and PHP's `Plugins/`, phpstan's `src/Rules/*`), and named in the singular (typeorm's
+                  # `src/driver/*`, chef's `provider/*.rb`, spring's WebSocket `adapter/*.java`), but for the
+                  # names the singular of which names one thing or a plain folder: `engine/` (sqlalchemy's,
+                  # nushell's), `backend/` (an app's), `integration/` (tests), `plugin/` (a plugin API),
+                  # `transport/` (kratos' transport layer, beside its grpc and http)
+                  "driver", "provider", "adapter", "connector", "importer", "addon", "dialect", "collector"}
+# of those, the names whose sub-folders are plugins too, manifest or not (not React's context
+# `providers/`, an app's request `handlers/`, a linter's `rules/` helpers, a bundler's `modules/`,
+# rails' five groups of `generators/`, unless there are PLUGIN_FLEET of them: stylelint's 151
+# `lib/rules/<rule>/`, generator-jhipster's 38 Yeoman `generators/<name>/`)
+PLUGIN_PACKAGES = PLUGIN_FOLDERS - {"providers", "provider", "handlers", "rules", "modules", "generators"}
+# and for Python modules, `hooks/`: an agent's instrumentation, a module per library (newrelic's
+# 120 `newrelic/hooks/*.py`); a JavaScript app's `hooks/` holds its own React hooks, no plugins
+PYTHON_PLUGIN_FOLDERS = {"hooks"}
 # in a folder name: suites, not a fleet
 TEST_WORDS = {"test", "tests", "itest", "itests", "fuzz", "e2e", "spec", "specs", "testing", "regress"}
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil", "testdir")  # one word: `testprojects`
@@ -164,3 +183,9 @@ def builds_sources(parts: list[str], depth: int, sources: frozenset[str]) -> boo
     `depth`) a module: sbt and Gradle declare theirs in one build file at the top (pekko's
     `actor`, `stream`, `cluster`), so no manifest of their own marks them."""
     return parts[depth + 1:depth + 3] == ["src", "main"] and "/".join(parts) in sources
+
+
+def plugin_folder(folder: str, suffix: str) -> bool:
+    """Whether `folder` is named for what plugs in, for modules of this suffix (`py`, `ts` …)."""
+    name = folder.rpartition("/")[2].lower()
+    return name in PLUGIN_FOLDERS or suffix == "py" and name in PYTHON_PLUGIN_FOLDERS

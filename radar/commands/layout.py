@@ -68,8 +68,9 @@ from pathlib import Path, PurePosixPath
 from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, folder_excludes,
                                      scaffold_glob, without_code, without_drops)
 from radar.commands.folders import (C_BUILDS, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET, PLUGIN_FLEET,
-                                    builds_sources, declared_plugin_folders, go_ignored, helper_folders, inside_tests,
-                                    is_go_source, is_manifest, left_in, not_fleet, suites, versions, within)
+                                    PLUGIN_FOLDERS, PLUGIN_PACKAGES, builds_sources, declared_plugin_folders,
+                                    go_ignored, helper_folders, inside_tests, is_go_source, is_manifest, left_in,
+                                    not_fleet, plugin_folder, suites, versions, within)
 from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
@@ -92,25 +93,6 @@ MIRRORED = 5  # packages named as those of the fleet it is in that make a packag
 GROUPED_AT_THE_TOP = 5  # modules in a top folder that groups them, beside the build's modules at the top
 C_BUILT = 5  # folders of C sources with a Makefile of their own that make their folder a fleet (micropython's ports/*)
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
-PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations", "adapters", "connectors",
-                  "rules", "exporters", "receivers", "importers", "addons", "handlers", "modules", "sinks",
-                  "sources", "transforms", "contrib", "transports", "dialects", "collectors", "extractor", "extractors",
-                  "diagrams", "engines", "checkers",  # module fleets anywhere (searxng's 251 `searx/engines/*.py`,
-                  "isa", "generators",  # pylint's `checkers/*.py`, cranelift's instruction set backends), in any case
-                  # (.NET's and PHP's `Plugins/`, phpstan's `src/Rules/*`), and named in the singular (typeorm's
-                  # `src/driver/*`, chef's `provider/*.rb`, spring's WebSocket `adapter/*.java`), but for the
-                  # names the singular of which names one thing or a plain folder: `engine/` (sqlalchemy's,
-                  # nushell's), `backend/` (an app's), `integration/` (tests), `plugin/` (a plugin API),
-                  # `transport/` (kratos' transport layer, beside its grpc and http)
-                  "driver", "provider", "adapter", "connector", "importer", "addon", "dialect", "collector"}
-# of those, the names whose sub-folders are plugins too, manifest or not (not React's context
-# `providers/`, an app's request `handlers/`, a linter's `rules/` helpers, a bundler's `modules/`,
-# rails' five groups of `generators/`, unless there are PLUGIN_FLEET of them: stylelint's 151
-# `lib/rules/<rule>/`, generator-jhipster's 38 Yeoman `generators/<name>/`)
-PLUGIN_PACKAGES = PLUGIN_FOLDERS - {"providers", "provider", "handlers", "rules", "modules", "generators"}
-# and for Python modules, `hooks/`: an agent's instrumentation, a module per library (newrelic's
-# 120 `newrelic/hooks/*.py`); a JavaScript app's `hooks/` holds its own React hooks, no plugins
-PYTHON_PLUGIN_FOLDERS = {"hooks"}
 OWN_PACKAGE_BYTES = 8192  # a fleet's folder holding this much code of its own is its package (_own_package)
 HEAD_BYTES = 65536  # what is read of a file whose content decides a glob (go_registering): its `init()` is near the top
 SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
@@ -349,7 +331,7 @@ def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources
     MODULE_FLEET packages in all, any where no package glob holds them (eslint's two
     `packages/*` and its 300 `lib/rules/*.js`); inside a package, one named for what plugs in
     (libcloud's `compute/drivers/*.py`; celery's 18 `backends/*.py`: PLUGIN_FLEET; newrelic's
-    `hooks/*.py`: PYTHON_PLUGIN_FOLDERS), a module at
+    `hooks/*.py`: folders.PYTHON_PLUGIN_FOLDERS), a module at
     the top's too (kafka's `connect/transforms/…/transforms/*.java`, ktor's client `plugins/*.kt`),
     and one just inside a folder that declares what its plugins implement (Jackett's 66
     `Indexers/Definitions/*.cs` beside `Indexers/IIndexer.cs`: folders.declared_plugin_folders)."""
@@ -357,13 +339,8 @@ def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources
     taken = {glob for glob, _ in globs}
     return tuple((glob, n) for glob, n in _module_fleets(sources) if glob not in taken and (
         few and not any(within(parent, glob) for parent in kept)
-        or _plugin_folder(glob.rpartition("/")[0], glob.rpartition(".")[2])
+        or plugin_folder(glob.rpartition("/")[0], glob.rpartition(".")[2])
         or _declared_above(glob.rpartition("/")[0], declared, kept)))
-
-
-def _plugin_folder(folder: str, suffix: str) -> bool:
-    name = folder.rpartition("/")[2].lower()
-    return name in PLUGIN_FOLDERS or suffix == "py" and name in PYTHON_PLUGIN_FOLDERS
 
 
 def _declared_above(folder: str, declared: frozenset[str], kept: list[str]) -> bool:
