@@ -254,6 +254,42 @@ def test_modules_declaring_around_functions_that_forward_are_delegations():
     assert modules and all(c.cluster.nature == "logic" for c in modules)
 
 
+HANDLER_MANIFEST = """\
+from mindsdb.integrations.libs.const import HANDLER_TYPE
+
+from .__about__ import __version__ as version, __description__ as description
+try:
+    from .{name}_handler import {title}Handler as Handler
+    import_error = None
+except Exception as e:
+    Handler = None
+    import_error = e
+
+title = '{title}'
+name = '{name}'
+type = HANDLER_TYPE.ML
+icon_path = 'icon.svg'
+permanent = False
+{extra}
+__all__ = [
+    'Handler', 'version', 'name', 'type', 'title', 'description', 'import_error', 'icon_path'
+]
+"""
+
+
+def test_modules_that_call_nothing_have_no_behaviour_whatever_they_branch_on():
+    """mindsdb's 32 handlers' `__init__.py`: the handler's import tried and its error kept, beside
+    its name and type; they had been its first proposal. A call of the module's own is work."""
+    names = (("bedrock", "Bedrock"), ("anthropic", "Anthropic"), ("bigquery", "Bigquery"))
+    sources = {name: HANDLER_MANIFEST.format(name=name, title=title, extra="") for name, title in names}
+    modules = [c for c in judged(sources, file="__init__.py") if c.cluster.members[0].kind == "module"]
+    assert [c.cluster.nature for c in modules] == ["no behaviour"] and modules[0].verdict == "watching"
+    extra = "register_handler(name, Handler, logger=get_logger(name))\n"
+    sources = {name: HANDLER_MANIFEST.format(name=name, title=title, extra=extra) for name, title in names}
+    modules = [c for c in judged(sources, file="__init__.py") if c.cluster.members[0].kind == "module"]
+    assert modules and all(c.cluster.nature != "no behaviour" for c in modules)
+
+
 def test_handlers_forwarding_to_a_method_of_their_own_name_are_delegations():
     sources = {name: HANDLER.format(op=op, key=key, other=other, arg=arg, arg2=arg2, out=out)
                for name, (op, key, other, arg, arg2, out) in zip(("kms", "events", "tags"), OPERATIONS)}
