@@ -178,8 +178,7 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
         listed = unit.kind in ("function", "method", "block") and content.lists_calls(start, end)
         declares = unit.kind == "class" and (start, end) in declaring \
             or unit.kind == "module" and (_module_declares(start, end, starts, declaring, content)
-                                          or parsed_as == "php" and returns_configuration(extraction.tokens)
-                                          or content.behaviour(start, end) == content.branches(start, end))
+                                          or parsed_as == "php" and returns_configuration(extraction.tokens))
         behaviour = 0 if listed or declares else content.behaviour(start, end)
         if unit.kind in ("function", "method"):
             forwards = functions[start][1]
@@ -205,9 +204,11 @@ def _module_declares(start: int, end: int, functions: list[int], declaring: list
     """A module that defines no function, branches nowhere and makes one call at most beside its
     declaring classes' (`declaring`) declares too: localstack's services' `models.py`, a store
     class of fields and `AccountRegionBundle("sqs", SqsStore)` holding it. A script's calls are
-    its work (`setup.py`: reading the README, then `setup(…)`). (A module that calls nothing at
+    its work (`setup.py`: reading the README, then `setup(…)`). A module that calls nothing at
     all declares whatever it branches on: mindsdb's 32 handlers' `__init__.py`, an import tried
-    and its error kept beside the handler's name and type, had been its first proposal.)"""
+    and its error kept beside the handler's name and type, had been its first proposal."""
+    if content.behaviour(start, end) == content.branches(start, end):
+        return True
     if not _declares(start, end, functions, content):
         return False
     outermost, reach = [], -1  # a class nested in another (Django's `Meta`) is counted with it

@@ -326,6 +326,11 @@ def _init(repo: Path, files: dict[str, str], rules: Path):
     return done, yaml.safe_load((rules / "radar.yaml").read_text())["fleet"]
 
 
+def _excluded_by_init(repo: Path, files: dict[str, str], rules: Path):
+    """Whether `radar init` on a new repository of these files keeps a path out of the scan."""
+    return any_glob(tuple(_init(repo, files, rules)[1]["exclude"]))
+
+
 def test_init_prefers_the_folder_holding_more_packages_and_counts_one_module_packages(tmp_path):
     repo = tmp_path / "sdk-repo"
     files = {"sdk/__init__.py": "", "sdk/client.py": "def client():\n    return 1\n",
@@ -636,8 +641,7 @@ def test_init_excludes_a_builds_output_but_not_a_build_folder_of_code(tmp_path):
     files["packages/astro/src/core/build/static.ts"] = "export function generatePages() { return []; }\n"
     files["packages/ui/build/bundle.js"] = "export const bundled = 1;\n"
     files["packages/cli/internal/build/build.go"] = "package build\n\nfunc Build() error { return nil }\n"
-    _, fleet_rules = _init(tmp_path / "site-repo", files, tmp_path / "rules")
-    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    excluded = _excluded_by_init(tmp_path / "site-repo", files, tmp_path / "rules")
     assert excluded("packages/ui/build/bundle.js")
     assert not excluded("packages/astro/src/core/build/static.ts")
     assert not excluded("packages/cli/internal/build/build.go")
@@ -868,8 +872,7 @@ def test_init_excludes_the_bundles_a_package_ships_but_not_its_source(tmp_path):
              "activestorage/vite.config.ts": "export default {};\n",
              "activestorage/package.json": json.dumps({"main": "src/index.js"}),
              "activestorage/src/index.js": "export const a = 1;\n"}
-    _, fleet_rules = _init(tmp_path / "bundles-repo", files, tmp_path / "rules")
-    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    excluded = _excluded_by_init(tmp_path / "bundles-repo", files, tmp_path / "rules")
     assert excluded("actiontext/app/assets/javascripts/actiontext.js")
     assert excluded("actiontext/app/assets/javascripts/actiontext.esm.js")
     assert not excluded("actiontext/app/javascript/index.js") and not excluded("activestorage/src/index.js")
@@ -1813,8 +1816,7 @@ def test_init_excludes_androids_debug_sources_beside_main_but_not_a_debug_module
         files[f"feature/{name}/src/debug/kotlin/app/{name}/FakeViewModel.kt"] = f"class Fake{name.title()}ViewModel\n"
     files["crates/nu-command/Cargo.toml"] = "[package]\n"
     files["crates/nu-command/src/debug/ast.rs"] = "pub fn ast() {}\n"
-    _, fleet_rules = _init(tmp_path / "android-repo", files, tmp_path / "rules")
-    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    excluded = _excluded_by_init(tmp_path / "android-repo", files, tmp_path / "rules")
     assert excluded("feature/edit/src/debug/kotlin/app/edit/FakeViewModel.kt")
     assert not excluded("feature/edit/src/main/kotlin/app/edit/Screen.kt")
     assert not excluded("crates/nu-command/src/debug/ast.rs")
@@ -1869,8 +1871,7 @@ def test_init_excludes_test_folders_named_in_camel_case(tmp_path):
         for source_set in ("commonMain", "jvmTest", "commonTest", "testFixtures", "speedtest", "testJava17",
                            "testNoReceiveTelemetry"):
             files[f"{module}/src/{source_set}/kotlin/{module}/A.kt"] = f"package {module}\n\nclass A\n"
-    _, fleet_rules = _init(tmp_path / "gradle-repo", files, tmp_path / "rules")
-    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    excluded = _excluded_by_init(tmp_path / "gradle-repo", files, tmp_path / "rules")
     for test in ("okhttp/src/jvmTest/kotlin/okhttp/A.kt", "okhttp/src/commonTest/kotlin/okhttp/A.kt",
                  "okhttp/src/testFixtures/kotlin/okhttp/A.kt", "okhttp/src/testJava17/kotlin/okhttp/A.kt",
                  "logging/src/testNoReceiveTelemetry/kotlin/logging/A.kt", "spotbugsTestCases/src/java/Bug1.java",
@@ -1893,8 +1894,7 @@ def test_init_never_excludes_a_jvm_package_named_like_a_folder_of_examples_or_te
             files[f"core/{module}/src/{source_set}/kotlin/com/google/samples/apps/{module}/A.kt"] = \
                 f"package com.google.samples.apps.{module}\n\nclass A\n"
         files[f"core/{module}/src/main/java/com/example/{module}/B.java"] = f"package com.example.{module};\nclass B {{}}\n"
-    _, fleet_rules = _init(tmp_path / "android-repo", files, tmp_path / "rules")
-    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    excluded = _excluded_by_init(tmp_path / "android-repo", files, tmp_path / "rules")
     assert not excluded("core/data/src/main/kotlin/com/google/samples/apps/data/A.kt")
     assert not excluded("core/data/src/main/java/com/example/data/B.java")
     assert excluded("core/data/src/test/kotlin/com/google/samples/apps/data/A.kt")
@@ -1952,8 +1952,7 @@ def test_init_excludes_alembic_environments_whatever_their_folder_is_named(tmp_p
         files[f"ckanext/{name}/migration/{name}/script.py.mako"] = "${message}\n"
         files[f"ckanext/{name}/migration/{name}/versions/0f6f6ca7fd8d_add.py"] = "def upgrade():\n    pass\n"
     files["ckanext/datastore/migration/helpers.py"] = "def migrate():\n    return 1\n"
-    _, fleet_rules = _init(tmp_path / "ckan-repo", files, tmp_path / "rules")
-    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    excluded = _excluded_by_init(tmp_path / "ckan-repo", files, tmp_path / "rules")
     assert excluded("ckanext/activity/migration/activity/env.py")
     assert excluded("ckanext/tracking/migration/tracking/versions/0f6f6ca7fd8d_add.py")
     assert not excluded("ckanext/datastore/migration/helpers.py")
@@ -1971,8 +1970,7 @@ def test_init_excludes_dotnet_test_and_benchmark_projects_named_with_a_dot(tmp_p
                  "src/NzbDrone.Core.Test", "osu.Game.Specs", "osu.Game.Testing"):
         files[f"{name}/{name.rpartition('/')[2]}.csproj"] = "<Project/>\n"
         files[f"{name}/Thing.cs"] = "namespace N { public class Thing { public int Run() { return 1; } } }\n"
-    _, fleet_rules = _init(tmp_path / "osu-repo", files, tmp_path / "rules")
-    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    excluded = _excluded_by_init(tmp_path / "osu-repo", files, tmp_path / "rules")
     for name in ("osu.Game.Rulesets.Osu.Tests", "osu.Game.Rulesets.Osu.Tests.Android", "osu.Game.Benchmarks",
                  "src/NzbDrone.Core.Test", "osu.Game.Specs"):
         assert excluded(f"{name}/Thing.cs"), name
@@ -1993,8 +1991,7 @@ def test_init_excludes_dated_migrations_but_not_a_frameworks_migrations_code(tmp
     files["src/Database/Migrations/Migrator.cs"] = "class Migrator {}\n"
     files["db/knex_migrations/2023-08-16-0000-create-uptime.js"] = "exports.up = (knex) => knex;\n"
     files["tools/diesel_migrations/src/lib.js"] = "exports.run = () => 1;\n"
-    _, fleet_rules = _init(tmp_path / "dotnet-repo", files, tmp_path / "rules")
-    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    excluded = _excluded_by_init(tmp_path / "dotnet-repo", files, tmp_path / "rules")
     assert excluded("src/Server/Migrations/Routines/20250420200000_MigrateLibraryDb.cs")
     assert excluded("db/knex_migrations/2023-08-16-0000-create-uptime.js")
     assert not excluded("src/Database/Migrations/Migrator.cs")
