@@ -208,16 +208,17 @@ def dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]]
         targets: dict[str, int] = {}
         parents: set[str] = set()
         for capture, text, line in scala_relative(refs) if language == "scala" else refs:
-            target = index.resolve(subsystem, path, language, capture, text)
-            if target is None:
-                unresolved += capture in ("module", "relative", "beside_file", "namespace", "qualified")
+            found = index.resolve_all(subsystem, path, language, capture, text)
+            if not found:
+                unresolved += capture in ("module", "from_import", "relative", "beside_file", "namespace", "qualified")
                 continue
             resolved += 1
-            if target != subsystem:
-                first[(subsystem, target)].setdefault(path, f"{path}:{line}")
-                targets.setdefault(target, line)
-                if capture == "supertype":
-                    parents.add(target)
+            for target in found:
+                if target != subsystem:
+                    first[(subsystem, target)].setdefault(path, f"{path}:{line}")
+                    targets.setdefault(target, line)
+                    if capture == "supertype":
+                        parents.add(target)
         if targets:
             by_file.append((subsystem, path, tuple(sorted(targets.items()))))
         if parents:

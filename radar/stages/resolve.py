@@ -4,7 +4,8 @@ The deps stage (deps.py) hands every file's references here, language by languag
 - Python: absolute imports by module name (the file's path, from the checkout root, below a
   `src/` or `lib/` folder, or from its topmost package; an Ansible collection's own
   `ansible_collections.<namespace>.<name>` from the root; the standard library's names are
-  nobody's), relative imports by path;
+  nobody's), relative imports by path; `from a.b import c` by `a.b.c` when c is a module or
+  package of its own;
 - JS/TS: relative specifiers by path, aliased ones by the `paths` of the nearest tsconfig.json or
   jsconfig.json holding some (outline's `@server/*`, `~/*`; a Next.js app's `@/*`), bare ones by
   the `name` in each subsystem's package.json;
@@ -158,15 +159,50 @@ class Index:
             path = path.rpartition("/")[0]
         return self.namespaces.get(path)
 
+    def resolve_all(self, subsystem: str, path: str, language: str, capture: str, text: str) -> tuple[str, ...]:
+        """Every subsystem one reference names: a Python `from a.b import c, d` can name several."""
+        if capture == "from_import" and language == "python":
+            return self._python_from(path, text)
+        found = self.resolve(subsystem, path, language, capture, text)
+        return (found,) if found else ()
+
+    def _python_from(self, path: str, text: str) -> tuple[str, ...]:
+        """`from a.b import c, d`: a name that is a module or package of its own (`a/b/c.py`,
+        `a/b/d/`) names its owner, any other name `a.b`'s. neutron's type drivers, one-module
+        subsystems beside `type_tunnel.py`, each `from neutron.plugins.ml2.drivers import
+        type_tunnel`: that named the package's `__init__.py`, so their copies' home was it."""
+        found = _FROM_IMPORT.match(text)
+        if not found:
+            return ()
+        module, names = found.groups()
+        targets = {self._python_submodule(path, module, name) or self._python(path, module)
+                   for name in _imported_names(names)} or {self._python(path, module)}
+        return tuple(sorted(target for target in targets if target))
+
+    def _python_submodule(self, path: str, module: str, name: str) -> str | None:
+        if not module.startswith("."):
+            if module.partition(".")[0] in sys.stdlib_module_names:
+                return None
+            prefix = next((p for p in self.collections if module.startswith(p)), "")
+            return _unique(self.python.get(f"{module[len(prefix):]}.{name}"))
+        base = self._relative_folder(path, module)
+        return (self.namespaces.get(f"{base}/{name}.py") or self.namespaces.get(f"{base}/{name}")) if base else None
+
+    def _relative_folder(self, path: str, text: str) -> str:
+        """The folder a relative import names (`..a.b` from `x/y/f.py`: `x/a/b`); "" above the root."""
+        dots = len(text) - len(text.lstrip("."))
+        base = posixpath.dirname(path)
+        for _ in range(dots - 1):
+            base = posixpath.dirname(base)
+        return (posixpath.join(base, text[dots:].replace(".", "/")) if text[dots:] else base) if base else ""
+
     def _python(self, path: str, text: str) -> str | None:
         if text.startswith("."):
-            dots = len(text) - len(text.lstrip("."))
-            base = posixpath.dirname(path)
-            for _ in range(dots - 1):
-                base = posixpath.dirname(base)
-            target = posixpath.join(base, text[dots:].replace(".", "/")) if text[dots:] else base
-            # a module of a fleet of modules (aiohttp's `aiohttp/*.py`) is a subsystem named by its file
-            return (self.namespaces.get(target + ".py") or self.owner(target)) if base else None
+            target = self._relative_folder(path, text)
+            # a module of a fleet of modules (aiohttp's `aiohttp/*.py`) is a subsystem named by its file,
+            # and so is the package's own `__init__.py` among them
+            return (self.namespaces.get(target + ".py") or self.namespaces.get(target + "/__init__.py")
+                    or self.owner(target)) if target else None
         if text.partition(".")[0] in sys.stdlib_module_names:  # `import time` beside a folder's
             return None  # time.py (an Ansible collection's filter plugin) is the standard library's
         prefix = next((p for p in self.collections if text.startswith(p)), "")
@@ -324,6 +360,17 @@ def _root(language: str, package: str) -> str:
 
 def _borrowed(language: str, namespace: str) -> bool:
     return any(namespace == name or namespace.startswith(name + ".") for name in _BORROWED.get(language, ()))
+
+
+_FROM_IMPORT = re.compile(r"from\s+([.\w]+)\s+import\b(.*)", re.S)
+
+
+def _imported_names(names: str) -> list[str]:
+    """The names a `from … import` list brings (`(a, b as c,  # why\n)`: a, b), not `*`."""
+    listed = re.sub(r"#[^\n]*", "", names).replace("\\", " ").strip().strip("()")
+    return [item.split()[0] for item in listed.split(",") if item.strip() and item.split()[0] != "*"]
+
+
 _SCALA_IMPORT = re.compile(r"import\s+([\w.]+)")  # `import a.b.{C, D => E}`, `import a.b._`: a.b
 
 

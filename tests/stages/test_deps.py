@@ -79,6 +79,26 @@ def test_python_relative_imports_name_the_module_of_a_fleet_of_modules(tmp_path)
                            ("client_ws.py", "_websocket")}
 
 
+def test_a_module_imported_from_its_package_names_that_module_not_the_package(tmp_path):
+    """neutron's type drivers, one-module subsystems beside `type_tunnel.py`, each `from
+    neutron.drivers import type_tunnel`: that named the package's `__init__.py`, a subsystem too,
+    so their copies' home was it rather than the module they extend."""
+    deps = scan(tmp_path, {
+        "neutron/drivers/__init__.py": {"neutron/drivers/__init__.py": "def load(name):\n    return name\n"},
+        "neutron/drivers/type_tunnel.py": {"neutron/drivers/type_tunnel.py": "class Tunnel:\n    pass\n"},
+        "neutron/drivers/helpers.py": {"neutron/drivers/helpers.py": "def mtu(x):\n    return x\n"},
+        "neutron/drivers/type_gre.py": {"neutron/drivers/type_gre.py":
+                                        "from neutron.drivers import (type_tunnel,  # the base\n"
+                                        "    helpers as h)\n"},
+        "neutron/drivers/type_vxlan.py": {"neutron/drivers/type_vxlan.py": "from . import type_tunnel, load\n"},
+        "neutron/drivers/type_flat.py": {"neutron/drivers/type_flat.py": "from neutron.drivers import load\n"},
+    })
+    assert edges(deps) == {("type_gre.py", "type_tunnel.py"), ("type_gre.py", "helpers.py"),
+                           ("type_vxlan.py", "type_tunnel.py"), ("type_vxlan.py", "__init__.py"),
+                           ("type_flat.py", "__init__.py")}
+    assert deps.depends_on("type_gre.py")["helpers.py"].evidence == ("neutron/drivers/type_gre.py:1",)
+
+
 def test_lua_requires_name_the_module_file_or_its_folders_init(tmp_path):
     """kong: `require "kong.plugins.base_plugin"` is `kong/plugins/base_plugin.lua`; `require
     "resty.http"`, a library outside the tree, is nothing."""
@@ -489,7 +509,8 @@ def test_reference_queries_on_the_snippet_files():
     assert found["Sample.scala"][0] == ("package", "demo.scores", 1)
     assert found["Sample.cs"] == (("module", "System.Collections.Generic", 1), ("module", "Demo.Util", 2),
                                   ("package", "Demo.Scores", 4))
-    assert all(capture in ("module", "package", "namespace") for refs in found.values() for capture, _, _ in refs)
+    assert all(capture in ("module", "from_import", "package", "namespace")
+               for refs in found.values() for capture, _, _ in refs)
 
 
 NESTED_IMPORTS = b"""
@@ -522,7 +543,8 @@ def test_references_found_from_the_import_nodes_are_those_of_the_whole_tree():
         whole_tree = parse._references(parse._reference_query(language), [tree.root_node])
         assert extract(data, language).references == whole_tree, name
     assert [text for _, text, _ in extract(NESTED_IMPORTS, "python").references] == [
-        "os", "sys", ".", "json", ".vendored", "a.b", "decimal"]
+        "os", "sys", "from . import sibling", "json", "from .vendored import json", "from a.b import (c, d as e)",
+        "decimal"]
 
 
 def test_the_graph_is_a_networkx_digraph(tmp_path):
@@ -539,7 +561,8 @@ def test_the_graph_is_a_networkx_digraph(tmp_path):
 @given(st.lists(st.tuples(st.sampled_from(["python", "javascript", "typescript", "go", "rust", "java", "c",
                                            "cpp", "clojure", "scheme", "ruby", "kotlin", "php", "csharp", "swift",
                                            "scala"]),
-                          st.sampled_from(["module", "package", "namespace", "qualified", "supertype"]),
+                          st.sampled_from(["module", "from_import", "package", "namespace", "qualified",
+                                           "supertype"]),
                           st.text(min_size=0, max_size=40)), max_size=30))
 def test_any_reference_text_resolves_to_a_subsystem_of_the_fleet_or_to_nothing(tmp_path, refs):
     subsystems = tuple(Subsystem(name, "package", str(tmp_path), f"pkgs/{name}", None, None,
