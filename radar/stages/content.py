@@ -91,7 +91,8 @@ class FileContent:
         """Whether the unit, branching nowhere, makes one call and no other (`return
         self.tagger.get_tag_dict_for_resource(arn)`; dapr's `NewX` building a struct literal and
         calling `NewDefaultBulkStore`), calls a method of its own name on something else (`def
-        tag_resource(…): … backend.tag_resource(…)`), or calls nothing but its parent's
+        tag_resource(…): … backend.tag_resource(…)`) or its own private twin (`Reconcile`
+        around `r.reconcile`: _implementations), or calls nothing but its parent's
         constructor (`constructor(c) { super("x", c) }`): a delegation, whose logic lives in the
         callee. (Recursion calls its name bare, not as a member.) Handing the callee's error
         back (`if err != nil { return nil, err }`) is no branch of its own: alertmanager's
@@ -106,11 +107,20 @@ class FileContent:
         guards = _count(self.guard_at, start, end) + _count(self.await_at, start, end)
         if not name or self.branches(start, end) > guards:
             return False
-        if "." + name in self.words_in(start, end):
+        if not _implementations(name).isdisjoint(self.words_in(start, end)):
             return True
         calls = self.behaviour(start, end) - guards
         supers = _count(self.super_at, start, end)
         return calls == 1 or bool(supers) and supers == calls or name in entry_points and calls <= 2
+
+
+def _implementations(name: str) -> frozenset[str]:
+    """The member names a method's own work goes by, called on something: its own name, or its
+    private twin (Go's exported `Reconcile` around `r.reconcile`, rook's ten controllers; Python's
+    `_run`; Java's `doGet`, `getImpl`; .NET's `ExecuteCore`)."""
+    title = name[:1].upper() + name[1:]
+    return frozenset("." + twin for twin in (name, name[:1].lower() + name[1:], "_" + name, "do" + title,
+                                             name + "Impl", name + "Internal", name + "Core"))
 
 
 def _count(positions: tuple[int, ...], start: int, end: int) -> int:

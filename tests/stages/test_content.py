@@ -631,6 +631,34 @@ def test_awaiting_the_one_method_handed_the_work_is_a_delegation_an_awaited_cond
     assert found["send_media_group"][1] and not found["pin"][1]
 
 
+TWINS = """\
+package ceph
+
+func (r *ReconcileCephNFS) Reconcile(ctx context.Context, request reconcile.Request) (reconcile.Result, error) {
+\tdefer opcontroller.RecoverAndLogException()
+\treconcileResponse, nfs, err := r.reconcile(request)
+\treturn reporting.ReportReconcileResult(logger, r.recorder, request, &nfs, reconcileResponse, err)
+}
+
+func (r *ReconcileCephNFS) Sync(ctx context.Context, request reconcile.Request) (reconcile.Result, error) {
+\tdefer opcontroller.RecoverAndLogException()
+\tresponse, nfs, err := r.reconcile(request)
+\treturn reporting.ReportReconcileResult(logger, r.recorder, request, &nfs, response, err)
+}
+"""
+
+
+def test_a_method_around_its_own_private_twin_is_a_delegation():
+    """rook's controllers' `Reconcile`: a recovery deferred, `r.reconcile(request)`, the outcome
+    reported through the shared helper: glue around the method doing the work, each controller's
+    own. The same body around another name's method is logic."""
+    found = units_of(TWINS, "go")
+    assert found["Reconcile"][1] and not found["Sync"][1]
+    python = units_of("class Job:\n    def run(self, when):\n        self.log('start')\n        self._run(when)\n"
+                      "        self.log('end')\n", "python")
+    assert python["run"][1]
+
+
 REGISTERED = """\
 package apache
 
