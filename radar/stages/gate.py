@@ -244,7 +244,9 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
     name, as the family's earliest version (`rx3` beside `rx2`: _earlier_sibling); and most of
     their files named as its files (not dubbo's `netty4`, rewritten for Netty 4 beside
     `netty`'s): one integration for
-    another generation of what it integrates, copied so that the old one can stay as it is.
+    another generation of what it integrates, copied so that the old one can stay as it is. A
+    version sharing too few file names with the first may fork the version before it, and so
+    what that one forks (_previous_sibling).
     Copies among them are one consumer's (34 of sentry-java's 50 proposals were). So are packages
     in folders that differ by a version only (_in_versioned_folders). Never worktrees: `agent-2`
     beside `agent` is another agent's work, the fleet the radar is for."""
@@ -263,14 +265,17 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
         return {f.path.rpartition("/")[2] for f in package.files} - common
 
     found = {}
-    for name, package in packages.items():
+    for name in sorted(packages, key=_by_version):  # a version after the one before it
         forked = next((packages[stem] for stem in (FORK_MARK.sub("", name), stems[name])
                        if stem != name and stem in packages), None) or _earlier_sibling(name, packages, stems)
         if forked is None:
             continue
-        mine = named(package)
+        mine = named(packages[name])
         if mine and len(mine & named(forked)) >= FORK_FILES * len(mine):
             found[name] = forked.name
+        elif mine and (before := _previous_sibling(name, packages, stems)) is not None \
+                and len(mine & named(before)) >= FORK_FILES * min(len(mine), len(named(before)) or 1):
+            found[name] = found.get(before.name, before.name)
     for name, forked in versioned.items():
         mine = named(packages[name])
         if name not in found and mine and len(mine & named(packages[forked])) >= FORK_FILES * len(mine):
@@ -307,6 +312,17 @@ def _earlier_sibling(name: str, packages: dict[str, Subsystem], stems: dict[str,
     family = [other for other in packages if stems[other] == stems[name]]
     earlier = [other for other in family if _by_version(other) < _by_version(name)]
     return packages[min(earlier, key=_by_version)] if earlier and not _enumerated(family) else None
+
+
+def _previous_sibling(name: str, packages: dict[str, Subsystem], stems: dict[str, str]) -> Subsystem | None:
+    """The family's version just before `name`, which a version that outgrew the first forks
+    when most of the one's file names or the other's are both's: redisson's
+    `redisson-spring-data-41` is `-40` with its changes, and `-20` is `-18` and the reactive
+    classes Spring Data 2.0 brought, so shares few of its file names with `-16` (96 of its first
+    proposals were one class's copies across the versions)."""
+    family = [other for other in packages if stems[other] == stems[name]]
+    earlier = [other for other in family if _by_version(other) < _by_version(name)]
+    return packages[max(earlier, key=_by_version)] if earlier and not _enumerated(family) else None
 
 
 def _enumerated(family: list[str]) -> bool:

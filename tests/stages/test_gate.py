@@ -6,7 +6,7 @@ import pytest
 
 from radar.stages.cluster import cluster
 from radar.config import Decision, GateRules, Match, Route, Rules
-from radar.stages.gate import Routing, _against, gate
+from radar.stages.gate import Routing, _against, forks_of, gate
 from stage_fixtures import HARNESS, NOW, ROUTE, fleet, judge, shapes, subsystem
 
 
@@ -42,6 +42,26 @@ def test_packages_forking_another_for_a_major_version_are_its_consumer_but_workt
     peers = {name: {"source": "package"} for name in ("worker1", "worker2", "worker3")}
     assert judge(["worker1", "worker2", "worker3"], **peers).verdict == "proposed"
 
+
+
+def test_a_version_outgrowing_the_first_forks_the_version_before_it_and_so_what_that_one_forks():
+    """redisson's `redisson-spring-data-16` … `-41`, one module per Spring Data version, each the
+    one before with its changes: 2.0 brought the reactive classes, which 1.6 never had, so `-41`
+    shared too few file names with `-16` to count as its fork, and 96 of redisson's first proposals
+    were one class's copies across the versions. A version rewritten (dubbo's `netty4`) forks none."""
+    def package(name, files):
+        return subsystem(name, [f"lib/{name}/{file}" for file in files], source="package")
+
+    classic = ["Connection.java", "Factory.java", "Converter.java"]
+    reactive = classic + ["ReactiveKeys.java", "ReactiveSets.java", "ReactiveStreams.java", "ReactiveGeo.java"]
+    packages = [package("data-16", classic), package("data-18", classic), package("data-20", reactive),
+                package("data-27", reactive), package("data-41", [*reactive, "Json.java"]),
+                package("cache", ["Cache.java", "Connection.java"])]
+    assert forks_of(packages) == {"data-18": "data-16", "data-20": "data-16", "data-27": "data-16",
+                                  "data-41": "data-16"}
+    rewritten = [package("netty", ["NettyClient.java", "NettyServer.java", "Handler.java"]),
+                 package("netty4", ["Client4.java", "Server4.java", "Codec4.java", "Handler.java"])]
+    assert forks_of(rewritten) == {}
 
 
 def test_packages_in_folders_differing_by_a_version_only_are_one_consumer():
