@@ -66,11 +66,15 @@ CAMEL_SUITES = ("**/*[a-z0-9]Tests/**", "**/*[a-z0-9]TestCases/**", "**/src/*[a-
 # rulesets' copies of one test were its first proposal; BDD's `*.Specs`
 DOTTED_SUITES = ("**/*.Tests/**", "**/*.Test/**", "**/*.Tests.*/**", "**/*.Test.*/**", "**/*.Specs/**")
 DOTTED_BENCHMARKS = ("**/*.Benchmarks/**", "**/*.Benchmark/**")  # osu's `osu.Game.Benchmarks`
+# named as one lower-case word: OpenStack's `heat_integrationtests` (three packages of a first scan),
+# newrelic's `tests/agent_unittests`, kratos' `watcherx/integrationtest`, babel's `test/unittests`
+JOINED_SUITES = ("**/*integrationtest/**", "**/*integrationtests/**", "**/*functionaltests/**",
+                 "**/*unittests/**", "**/*smoketests/**")
 # at the top of a tree, `integration/` holds the integration tests (containerd's, react-router's, and
 # dd-trace-rb's nine test apps); deeper it is code as often (dubbo's `registry/integration`)
 TOP_SUITES = ("integration/**",)
 SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**", *CAMEL_SUITES,
-                 *DOTTED_SUITES, *TOP_SUITES)
+                 *DOTTED_SUITES, *JOINED_SUITES, *TOP_SUITES)
 # folders of examples named for what they show: checkstyle's `src/xdocs-examples` (158 copies of
 # its checks' documented cases), sentry-java's `sentry-samples` (27 sample apps, whose controllers
 # were 60 of its 75 proposals); the plural only: `example-generators` is hoppscotch's own code
@@ -106,7 +110,7 @@ DEBUG_SOURCES = "**/src/debug/**"
 DATED_MIGRATIONS = "**/*igration*/**/" + "[0-9]" * 4 + "*"
 # patterns whose files inside a folder excluded by name are counted there only (jellyfin's
 # `tests/Jellyfin.Api.Tests`): an exclude of its own would repeat it
-SAID_BY_NAME = (DATED_MIGRATIONS, *DOTTED_SUITES)
+SAID_BY_NAME = (DATED_MIGRATIONS, *DOTTED_SUITES, *JOINED_SUITES)
 # excludes no folder name says (layout.py)
 NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES, *DOTTED_SUITES, *DOTTED_BENCHMARKS,
                      *TOP_SUITES)

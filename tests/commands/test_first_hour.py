@@ -1978,6 +1978,21 @@ def test_init_excludes_dotnet_test_and_benchmark_projects_named_with_a_dot(tmp_p
         assert not excluded(f"{name}/Thing.cs"), name
 
 
+def test_init_excludes_suites_named_as_one_lower_case_word(tmp_path):
+    """OpenStack's heat keeps its integration tests in `heat_integrationtests/`, beside `heat/`:
+    three of them were packages of its first scan. `unittest_helpers/` is code."""
+    files = {"setup.py": "", "heat/__init__.py": ""}
+    for folder in ("heat/engine", "heat/api", "heat_integrationtests/functional", "tests/agent_unittests",
+                   "watcherx/integrationtest", "unittest_helpers"):
+        files[f"{folder}/__init__.py"] = ""
+        files[f"{folder}/thing.py"] = "def run(x):\n    return x.go()\n"
+    excluded = _excluded_by_init(tmp_path / "heat-repo", files, tmp_path / "rules")
+    for folder in ("heat_integrationtests/functional", "tests/agent_unittests", "watcherx/integrationtest"):
+        assert excluded(f"{folder}/thing.py"), folder
+    for folder in ("heat/engine", "unittest_helpers"):
+        assert not excluded(f"{folder}/thing.py"), folder
+
+
 def test_init_excludes_dated_migrations_but_not_a_frameworks_migrations_code(tmp_path):
     """jellyfin: `Migrations/Routines/20250420200000_MigrateLibraryDb.cs` copies `MapImageToEntity`
     on purpose (frozen history), as uptime-kuma's `db/knex_migrations/2023-08-16-0000-create-uptime.js`
