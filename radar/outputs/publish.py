@@ -144,7 +144,7 @@ def _candidate(ranked: Ranked, result: PassResult, code: dict[tuple[str, str, in
         "similarity": round(candidate.cluster.similarity, 4), "tokens": representative.size,
         "nature": candidate.cluster.nature, "shared_content": round(candidate.cluster.shared_content, 4),
         "score": score.value, "missing": list(candidate.missing), "reason": candidate.reason,
-        "review": review, "rank": ranked.rank, "name": representative.name, "unit": representative.kind,
+        "review": review, "rank": ranked.rank, "name": candidate.cluster.name, "unit": representative.kind,
         "language": representative.language,
         "first_seen_pass": first_seen if first_seen is not None else result.past.next_pass,
         "gate": [{"criterion": c.criterion, "met": c.met, "detail": c.detail} for c in candidate.checks],
@@ -169,7 +169,7 @@ def _variant(variant, representative, similar: dict[tuple[str, str], float]) -> 
     """A near-variant of the candidate's helper: where it is, and how close (`similar`: the
     similarities the pass already has, reuse/incremental.py)."""
     pair = (variant.representative.blind, representative.blind)
-    return {"name": variant.representative.name, "consumers": list(variant.subsystems),
+    return {"name": variant.name, "consumers": list(variant.subsystems),
             "similarity": round(similar[pair] if pair in similar else similarity(*pair), 4),
             "shared_content": round(variant.shared_content, 4),
             "instances": [{"subsystem": m.subsystem, "path": m.path, "start_line": m.start_line,

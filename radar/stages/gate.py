@@ -379,7 +379,7 @@ def _intent_check(found: Cluster) -> Check:
     if _templated(found):
         return Check("intent", False, f"one template per package: the copies in {len(found.subsystems)} packages are "
                                       f"identical but for the package's name, each named for it "
-                                      f"({found.representative.name}): a generator's scaffolding, which each keeps")
+                                      f"({found.name}): a generator's scaffolding, which each keeps")
     return Check("intent", True, f"{marked} of {copies} copies marked `Copied from`" if marked
                  else "no copy marked `Copied from`")
 
@@ -415,7 +415,7 @@ def _content_check(found: Cluster) -> Check:
                                        f"({', '.join(files[:3])}), a preset for the tool, not shared logic")
     if found.nature == "protocol":
         return Check("content", False, "value protocol: each copy compares, hashes, prints or disposes of its own "
-                                       f"type's fields ({found.representative.name}), a shape every value type "
+                                       f"type's fields ({found.name}), a shape every value type "
                                        "repeats by design")
     if found.nature == "boilerplate":
         return Check("content", False, f"same shape, different content: shared vocabulary "
