@@ -82,6 +82,10 @@ EXAMPLE_FOLDERS = ("**/*-examples/**", "**/*_examples/**", "**/*-samples/**", "*
                    # and demos, singular too, a demo app being named so (Sentinel's 30 `sentinel-demo/*` apps,
                    # three of its thirteen proposals; dubbo's `dubbo-demo`, prisma's `prisma-8-demo`)
                    "**/*-demo/**", "**/*-demos/**", "**/*_demo/**", "**/*_demos/**",
+                   # and sample, example and demo apps (chroma's `sample_apps/*`, two packages of its first
+                   # scan; logto's and blueprint's `packages/demo-app`)
+                   "**/sample[-_]app/**", "**/sample[-_]apps/**", "**/example[-_]app/**", "**/example[-_]apps/**",
+                   "**/demo[-_]app/**", "**/demo[-_]apps/**",
                    # and quickstarts, a sample app each (quarkus-quickstarts' 107 `*-quickstart` apps, whose
                    # 22 near-gate entries were copies made on purpose), and a getting-started guide's code
                    # (diesel's `getting_started_step_1`…`_3`, each step a copy of the one before)
@@ -113,7 +117,7 @@ DATED_MIGRATIONS = "**/*igration*/**/" + "[0-9]" * 4 + "*"
 SAID_BY_NAME = (DATED_MIGRATIONS, *DOTTED_SUITES, *JOINED_SUITES)
 # excludes no folder name says (layout.py)
 NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES, *DOTTED_SUITES, *DOTTED_BENCHMARKS,
-                     *TOP_SUITES)
+                     *JOINED_SUITES, *TOP_SUITES)
 # a project generator's starters, one folder each (create-vite's `template-react`, `template-vue-ts` …,
 # sixteen): each is copied whole into a new project, so they repeat each other on purpose
 SCAFFOLD = "template-*"

@@ -1779,7 +1779,8 @@ def test_init_excludes_maven_integration_tests_and_folders_of_examples(tmp_path)
     one-module packages were read there; sentry-java's `sentry-samples` holds 27 sample apps, whose
     controllers were 60 of its 75 proposals; a `documentation/` folder at the top holds the
     documentation's code, as a Swift DocC catalog holds its tutorials' (`Documentation.docc`);
-    `sentinel-demo` holds demo apps (three of Sentinel's thirteen proposals were their copies);
+    `sentinel-demo` holds demo apps (three of Sentinel's thirteen proposals were their copies), as
+    chroma's `sample_apps` and logto's `packages/demo-app` do;
     `example-generators` is code."""
     files = {"pom.xml": "<project/>\n"}
     for folder in ("src/main/java/org/x/checks", "src/it/java/org/x/checks", "src/xdocs-examples/java/org/x/checks",
@@ -1791,12 +1792,15 @@ def test_init_excludes_maven_integration_tests_and_folders_of_examples(tmp_path)
     files["src/main/java/org/x/documentation/Generator.java"] = "class Generator {}\n"  # a feature's code
     files["src/main/swift/Lib.docc/Tutorials/Step01.swift"] = "struct Step {}\n"  # each step a copy
     files["sentinel-demo/sentinel-demo-basic/src/main/java/Demo.java"] = "class Demo {}\n"  # Sentinel's 30 demo apps
+    files["sample_apps/chat/src/main/java/Chat.java"] = "class Chat {}\n"  # chroma's sample apps
+    files["packages/demo-app/src/main/java/App.java"] = "class App {}\n"  # logto's demo app
     _, fleet_rules = _init(tmp_path / "maven-repo", files, tmp_path / "rules")
     excluded = any_glob(tuple(fleet_rules["exclude"]))
     assert excluded("documentation/manual/code/Console.java")
     assert not excluded("src/main/java/org/x/documentation/Generator.java")
     assert excluded("src/main/swift/Lib.docc/Tutorials/Step01.swift")
     assert excluded("sentinel-demo/sentinel-demo-basic/src/main/java/Demo.java")
+    assert excluded("sample_apps/chat/src/main/java/Chat.java") and excluded("packages/demo-app/src/main/java/App.java")
     assert excluded("src/it/java/org/x/checks/Check1.java")
     assert excluded("src/xdocs-examples/java/org/x/checks/Check1.java")
     assert excluded("sentry-samples/spring/src/main/java/org/x/checks/Check1.java")
