@@ -180,6 +180,7 @@ class Index:
         return tuple(sorted(target for target in targets if target))
 
     def _python_submodule(self, path: str, module: str, name: str) -> str | None:
+        """The owner of `module.name` when that is a module or package of its own, else None."""
         if not module.startswith("."):
             if module.partition(".")[0] in sys.stdlib_module_names:
                 return None
