@@ -122,6 +122,9 @@ NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES
 # sixteen): each is copied whole into a new project, so they repeat each other on purpose
 SCAFFOLD = "template-*"
 SCAFFOLDS = 3  # such folders side by side that make a generator's starters
+# a folder holding this share of what the top requirements pin, and this many at least, vendors them
+VENDORED_SHARE = 1 / 3
+VENDORED_MIN = 5
 DECLARATIONS = (".d.ts", ".d.mts", ".d.cts")  # TypeScript's declaration files: types, no code
 BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
 SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships
@@ -198,6 +201,65 @@ def without_drops(files: list[str], submodules: Iterable[str] = ()
             name = drop.rpartition("/")[2]
             counts[f"**/{name}/**" if VERSIONED.fullmatch(name) else f"{drop}/**"] += 1
     return kept, tuple((glob, "vendored", n) for glob, n in counts.most_common())
+
+
+def without_vendored(repo: Path, files: list[str]
+                     ) -> tuple[list[str], tuple[tuple[str, str, int], ...], list[str]]:
+    """The files outside a folder holding, as Python packages or modules, the distributions the
+    repository's top `requirements*.txt` pins (Tautulli's `lib/`: 27 of its 35, beside what they
+    need; its own code, `plexpy/`, had been left out while `lib/*` made 64 subsystems); an exclude
+    for that folder; and the requirement files read. A child with a manifest of its own is the
+    repository's package, never a vendored one."""
+    read = [f for f in files if "/" not in f and fnmatch.fnmatch(f, "requirements*.txt")
+            and not os.path.islink(repo / f)]  # never read out of the tree
+    wanted = {name for f in read for name in _pinned(repo / f)}
+    if len(wanted) < VENDORED_MIN:
+        return files, (), read
+    tracked, children = set(files), _python_children(files)
+
+    def pinned_here(folder: str) -> int:
+        return sum(_distribution(name) in wanted and not {f"{folder}/{name}/setup.py",
+                                                           f"{folder}/{name}/pyproject.toml"} & tracked
+                   for name in children[folder])
+
+    vendored = sorted(folder for folder in children if pinned_here(folder) >= max(VENDORED_MIN,
+                                                                                  VENDORED_SHARE * len(wanted)))
+    outermost = [folder for folder in vendored if not any(folder.startswith(other + "/") for other in vendored)]
+    if not outermost:
+        return files, (), read
+    inside = any_glob(tuple(f"{folder}/**" for folder in outermost))
+    counts = Counter(next(folder for folder in outermost if f.startswith(folder + "/")) for f in files
+                     if inside(f) and language_for(f))
+    return ([f for f in files if not inside(f)],
+            tuple((f"{folder}/**", "vendored", counts[folder]) for folder in outermost), read)
+
+
+def _python_children(files: list[str]) -> dict[str, set[str]]:
+    """Per folder, the names of what it holds of Python: modules (without `.py`) and folders."""
+    children: dict[str, set[str]] = defaultdict(set)
+    for f in files:
+        parts = f.split("/")
+        if f.endswith(".py") and len(parts) > 1:
+            for at in range(1, len(parts)):
+                children["/".join(parts[:at])].add(parts[at].removesuffix(".py") if at == len(parts) - 1
+                                                   else parts[at])
+    return children
+
+
+def _pinned(path: Path) -> set[str]:
+    """The distributions a requirements file names, as Python imports spell them (`cherrypy-cors`:
+    cherrypy_cors), but for options, paths and URLs."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return set()
+    names = (re.match(r"[A-Za-z0-9][\w.-]*", line.strip()) for line in lines
+             if line.strip() and not line.strip().startswith(("#", "-")) and "/" not in line.split("#")[0])
+    return {_distribution(found.group(0)) for found in names if found}
+
+
+def _distribution(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def without_code(repo: Path, files: list[str]) -> tuple[list[str], list[str]]:

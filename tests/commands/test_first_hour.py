@@ -1982,6 +1982,31 @@ def test_init_excludes_dotnet_test_and_benchmark_projects_named_with_a_dot(tmp_p
         assert not excluded(f"{name}/Thing.cs"), name
 
 
+def test_init_excludes_a_folder_holding_the_distributions_the_requirements_pin(tmp_path):
+    """Tautulli ships its dependencies as source in `lib/` (27 of the 35 its requirements.txt
+    pins, beside what they need): `lib/*` made 64 subsystems and its own `plexpy/` went unread.
+    A monorepo whose requirements name its own packages, each with a manifest, keeps them."""
+    pins = ("cherrypy", "requests", "arrow", "bleach", "cherrypy-cors", "Mako")
+    files = {"requirements.txt": "".join(f"{name}==1.0\n" for name in pins) + "-e ./tools\n"}
+    for name in ("cherrypy", "requests", "arrow", "bleach", "cherrypy_cors", "mako", "idna", "dateutil"):
+        files[f"lib/{name}/__init__.py"] = f"def {name}_call(x):\n    return x.go()\n"
+    for name in ("activity", "notifiers", "webserve", "helpers", "database"):
+        files[f"plexpy/{name}.py"] = f"def {name}(x):\n    return x.go()\n"
+    files["Tautulli.py"] = "import plexpy\n"
+    repo = tmp_path / "tautulli-repo"
+    _, fleet_rules = _init(repo, files, tmp_path / "rules")
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("lib/cherrypy/__init__.py") and excluded("lib/idna/__init__.py")
+    assert not excluded("plexpy/activity.py")
+    assert not any(glob.startswith("lib") for glob in fleet_rules["subsystems"])
+    own = {"requirements.txt": "".join(f"{name}==1.0\n" for name in pins)}
+    for name in pins:
+        folder = name.lower().replace("-", "_")
+        own[f"packages/{folder}/pyproject.toml"] = f"[project]\nname = '{name}'\n"
+        own[f"packages/{folder}/{folder}/__init__.py"] = f"def {folder}_call(x):\n    return x.go()\n"
+    assert not _excluded_by_init(tmp_path / "monorepo", own, tmp_path / "own-rules")("packages/arrow/arrow/__init__.py")
+
+
 def test_init_excludes_suites_named_as_one_lower_case_word(tmp_path):
     """OpenStack's heat keeps its integration tests in `heat_integrationtests/`, beside `heat/`:
     three of them were packages of its first scan. `unittest_helpers/` is code."""
