@@ -11,6 +11,7 @@ resolve its references again.
 """
 from __future__ import annotations
 
+import bisect
 import os
 import posixpath
 import sys
@@ -45,16 +46,17 @@ class Dependencies:
     resolved: int = 0  # references that named another subsystem or the file's own
     unresolved: int = 0  # references to code outside every subsystem, or ambiguous
     by_file: tuple[tuple[str, str, tuple[tuple[str, int], ...]], ...] = ()  # (subsystem, path, ((target, line), ...))
-    # (subsystem, path, the other subsystems whose classes that file's classes extend or implement)
-    extended: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    # (subsystem, path, ((class line, other subsystem whose class it extends or implements, or ""), ...)):
+    # a Python file's classes each by the line of its header, every class of the file at line 0 elsewhere
+    extended: tuple[tuple[str, str, tuple[tuple[int, str], ...]], ...] = ()
 
     def file_targets(self) -> dict[tuple[str, str], dict[str, int]]:
         """(subsystem, path) -> the other subsystems that file references, with the first line."""
         return {(subsystem, path): dict(targets) for subsystem, path, targets in self.by_file}
 
-    def file_parents(self) -> dict[tuple[str, str], frozenset[str]]:
-        """(subsystem, path) -> the other subsystems holding a class that file's classes extend."""
-        return {(subsystem, path): frozenset(targets) for subsystem, path, targets in self.extended}
+    def file_parents(self) -> dict[tuple[str, str], tuple[tuple[int, str], ...]]:
+        """(subsystem, path) -> (class line, another subsystem holding a class it extends, or "")."""
+        return {(subsystem, path): parents for subsystem, path, parents in self.extended}
 
     def depends_on(self, name: str) -> dict[str, Edge]:
         return dict(self._outgoing.get(name, {}))
@@ -169,6 +171,12 @@ def _manifests(fleet: Fleet) -> list[bytes | None]:
     return found
 
 
+def _holder(classes: list[int], line: int) -> int:
+    """The line of the class whose header holds `line`: the nearest at or above it; 0 where the
+    file's classes are not listed (one class a file: Java, Kotlin)."""
+    return classes[bisect.bisect_right(classes, line) - 1] if classes and classes[0] <= line else 0
+
+
 def _read(path: str) -> bytes | None:
     try:
         with open(path, "rb") as handle:
@@ -178,14 +186,14 @@ def _read(path: str) -> bytes | None:
 
 
 def _encoded(deps: Dependencies) -> tuple:
-    return (2, deps.subsystems, tuple((e.source, e.target, e.files, e.evidence) for e in deps.edges),
+    return (3, deps.subsystems, tuple((e.source, e.target, e.files, e.evidence) for e in deps.edges),
             deps.resolved, deps.unresolved, deps.by_file, deps.extended)
 
 
 def _decoded(memo: object) -> Dependencies | None:
     try:
         version, subsystems, edges, resolved, unresolved, by_file, extended = memo
-        if version != 2:
+        if version != 3:
             return None
         return Dependencies(tuple(subsystems), tuple(Edge(*edge) for edge in edges), resolved, unresolved,
                             tuple(by_file), tuple(extended))
@@ -206,9 +214,12 @@ def dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]]
         if configures_a_tool(path):  # `tsdown.config.ts` importing the repository's shared build
             continue  # preset (prisma's packages/0-config/tsdown): build-time, no place for code
         targets: dict[str, int] = {}
-        parents: set[str] = set()
+        parents: set[tuple[int, str]] = set()
+        classes = sorted(line for capture, _, line in refs if capture == "class")
+        bound = (index.python_bound(path, refs)
+                 if language == "python" and any(ref[0] == "supertype" for ref in refs) else None)
         for capture, text, line in scala_relative(refs) if language == "scala" else refs:
-            found = index.resolve_all(subsystem, path, language, capture, text)
+            found = index.resolve_all(subsystem, path, language, capture, text, bound)
             if not found:
                 unresolved += capture in ("module", "from_import", "relative", "beside_file", "namespace", "qualified")
                 continue
@@ -218,11 +229,11 @@ def dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]]
                     first[(subsystem, target)].setdefault(path, f"{path}:{line}")
                     targets.setdefault(target, line)
                     if capture == "supertype":
-                        parents.add(target)
+                        parents.add((_holder(classes, line), target))
         if targets:
             by_file.append((subsystem, path, tuple(sorted(targets.items()))))
-        if parents:
-            extended.append((subsystem, path, tuple(sorted(parents))))
+        if parents:  # with every class's line: a method's class is the nearest above it
+            extended.append((subsystem, path, tuple(sorted(parents | {(line, "") for line in classes}))))
     for subsystem in fleet.subsystems:  # .NET: the projects a project file references
         for target, path, line in project_references(index, subsystem):
             first[(subsystem.name, target)].setdefault(path, f"{path}:{line}")

@@ -57,6 +57,10 @@ SHARED_PLACES = frozenset({"utility", "utilities", "common", "commons", "shared"
                            "support", "base", "lib", "libs", "toolkit"})
 
 
+# languages whose every function is a method: a block copied there is inside a class
+METHODS_ONLY = frozenset({"java", "csharp"})
+
+
 USED_DEFINES = 0.5  # what the copies call from a home: one name it shares with one other definer, or more
 # homes as good as each other but for the lowest subsystem's tie-break: the choice would be arbitrary
 # (polars' 14 modules every `deserialize`'s file imports, none defining what it calls)
@@ -88,6 +92,9 @@ class HomeFinder:
         self.uses = {name: deps.depends_on(name) for name in deps.subsystems}
         self.files = deps.file_targets()
         self.parents = deps.file_parents()
+        # per subsystem, how many others hold a class extending one of its classes
+        self.extenders = Counter(target for target, _ in {(target, subsystem) for subsystem, _, parents in deps.extended
+                                                          for _, target in parents if target})
         self.below = deps.dependencies()
         self.above = deps.dependents()
 
@@ -97,8 +104,14 @@ class HomeFinder:
         # raising a module's errors is no logic written against it (goframe's `gerror.Wrapf`,
         # polaris' `MissingAppProviderError`): only extending its classes is (_errors)
         defines = {name: weight for name, weight in found.defined_by if not self._errors(name)}
-        files = {(instance.subsystem, instance.path) for instance in instances}
-        extended = Counter(parent for file in files for parent in self.parents.get(file, ()))  # class -> files
+        held: dict[str, set[str]] = {}  # consumer -> what the classes holding its copies extend
+        for instance in instances:
+            held.setdefault(instance.subsystem, set()).update(
+                parent for parent in self._extends(instance) if not self._everyones(parent, len(consumers)))
+        extended = Counter(parent for parents in held.values() for parent in parents)  # class -> consumers
+        # the base of most consumers' copies, not of one: moto's `to_json` x 7, one of them in a
+        # class extending a `TaggingService`, goes where the others' logic is
+        extended = Counter({parent: n for parent, n in extended.items() if 2 * n > len(consumers)})
         holder = self._best(consumers, near, defines, holders=True)
         if holder is not None:
             name, users, _ = holder
@@ -124,6 +137,32 @@ class HomeFinder:
             return Routing(None, None, None, f"no routing rule matches; {why}")
         name, users, _ = shared
         return self._routing(name, "extract", users, len(consumers), near, "", None)
+
+    def _extends(self, instance: Instance) -> set[str]:
+        """The subsystems holding the classes that the class holding the copy extends, where a
+        copied method is pulled up to: a method's class is the nearest above it, a class is its
+        own (cloud-custodian's `QueryMeta(type)` extends nothing of the fleet's, whatever its file's
+        other classes do); a module's function is in none (newrelic's `instrument_mysql_connector`
+        beside a proxy class extending `ObjectProxy`), nor is a Python block, which may be either.
+        Where a file's classes are not told apart (line 0: Java, one class a file), its classes'.
+        A base everyone extends is left out by the caller (_everyones)."""
+        parents = self.parents.get((instance.subsystem, instance.path), ())
+        if instance.unit == "method":
+            lines = [line for line, _ in parents if line <= instance.start_line]
+        elif instance.unit == "class":
+            lines = [line for line, _ in parents if instance.start_line <= line <= instance.end_line][:1]
+        elif instance.unit == "block" and instance.language in METHODS_ONLY:
+            lines = [0]
+        else:
+            return set()
+        holder = max(lines, default=0)
+        return {target for line, target in parents if target and line in (holder, 0)}
+
+    def _everyones(self, parent: str, consumers: int) -> bool:
+        """A base most of the fleet's subsystems extend, and many more than the copies' (moto's
+        `BaseBackend` and `BaseModel`, every service's): no family's, so no more the copies' than
+        any import; their methods are no place for the logic three services share."""
+        return self.extenders[parent] > max(len(self.subsystems) / 2, 2 * consumers)
 
     def _near(self, instances: tuple[Instance, ...]) -> dict[tuple[str, str], str]:
         """(consumer, target) -> "path:line" where a file holding a copy references the target,

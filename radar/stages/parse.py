@@ -48,7 +48,7 @@ class Extraction:
     units: tuple[Extracted, ...]
     had_errors: bool  # the tree holds ERROR/MISSING nodes; units inside them were dropped
     tokens: tuple[Token, ...] = ()  # the whole file's token stream; every unit's is a slice of it
-    references: tuple[Reference, ...] = ()  # each (capture, text) once, at its first line
+    references: tuple[Reference, ...] = ()  # each (capture, text) once, at its first line (EACH_LINE: at each)
     calls: tuple[int, ...] = ()  # token positions where a call node starts (content.py: behaviour)
 
 
@@ -89,9 +89,11 @@ def extract(data: bytes, language: str) -> Extraction:
     # Where the language names its reference roots (imports), matches start only at the nodes
     # of those types the walk met: the query visits those rather than the whole tree (a third
     # of the walk's own time on Python).
-    starts = reference_nodes if grammar.reference_roots else [tree.root_node]
-    return Extraction(extraction.units, extraction.had_errors, extraction.tokens, _references(query, starts),
-                      extraction.calls)
+    if not grammar.reference_roots:
+        return Extraction(extraction.units, extraction.had_errors, extraction.tokens,
+                          _references(query, [tree.root_node]), extraction.calls)
+    return Extraction(extraction.units, extraction.had_errors, extraction.tokens,
+                      _references(query, reference_nodes, at_starts=True), extraction.calls)
 
 
 _SCRIPT = re.compile(rb"<script\b[^>]*>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
@@ -134,11 +136,21 @@ def _closing(texts: list[str], opening: int) -> int:
     return len(texts) - 1
 
 
-def _references(query, starts: list) -> tuple[Reference, ...]:
+# captures kept at each line they occur (a class and its bases, which many classes of a file
+# share: the bases of the class holding a copy, deps.Dependencies.extended), not at the first alone
+EACH_LINE = frozenset({"class", "supertype"})
+
+
+def _references(query, starts: list, at_starts: bool = False) -> tuple[Reference, ...]:
+    """The query's captures from `starts`; with `at_starts`, only matches starting at those
+    nodes: a root holding code (a C# namespace, a Python class) is then not searched through."""
     from tree_sitter import QueryCursor
 
     found: dict[tuple[str, str], int] = {}
-    matches = (match for start in starts for match in QueryCursor(query).matches(start, _text_matches))
+    cursor = QueryCursor(query)
+    if at_starts:
+        cursor.set_max_start_depth(0)
+    matches = (match for start in starts for match in cursor.matches(start, _text_matches))
     for _, captures in matches:
         for capture, nodes in captures.items():
             if capture.startswith("_"):  # helper captures (a predicate's subject)
@@ -146,9 +158,10 @@ def _references(query, starts: list) -> tuple[Reference, ...]:
             for node in nodes:
                 text = node.text.decode("utf-8", "replace").strip()
                 line = node.start_point[0] + 1
-                if text and found.get((capture, text), line) >= line:
-                    found[(capture, text)] = line
-    return tuple(sorted(((capture, text, line) for (capture, text), line in found.items()),
+                key = (capture, text, line if capture in EACH_LINE else 0)
+                if text and found.get(key, line) >= line:
+                    found[key] = line
+    return tuple(sorted(((capture, text, line) for (capture, text, _), line in found.items()),
                         key=lambda ref: (ref[2], ref[0], ref[1])))
 
 

@@ -159,10 +159,15 @@ class Index:
             path = path.rpartition("/")[0]
         return self.namespaces.get(path)
 
-    def resolve_all(self, subsystem: str, path: str, language: str, capture: str, text: str) -> tuple[str, ...]:
-        """Every subsystem one reference names: a Python `from a.b import c, d` can name several."""
+    def resolve_all(self, subsystem: str, path: str, language: str, capture: str, text: str,
+                    bound: dict[str, str] | None = None) -> tuple[str, ...]:
+        """Every subsystem one reference names: a Python `from a.b import c, d` can name several.
+        A Python class's base is named by what the file's imports bind (`bound`, python_bound)."""
         if capture == "from_import" and language == "python":
             return self._python_from(path, text)
+        if capture == "supertype" and language == "python":
+            found = next((bound[prefix] for prefix in _dotted_prefixes(text) if prefix in (bound or {})), None)
+            return (found,) if found else ()
         found = self.resolve(subsystem, path, language, capture, text)
         return (found,) if found else ()
 
@@ -178,6 +183,26 @@ class Index:
         targets = {self._python_submodule(path, module, name) or self._python(path, module)
                    for name in _imported_names(names)} or {self._python(path, module)}
         return tuple(sorted(target for target in targets if target))
+
+    def python_bound(self, path: str, refs: tuple) -> dict[str, str]:
+        """The names a Python file's imports bind, each to the subsystem it comes from: `from
+        ..base_node import BaseNode` binds `BaseNode` (gns3-server's nodes all extend it, so a
+        method they copy is pulled up there), `from x import mod as m` binds `m`, `import a.b`
+        binds `a.b`."""
+        bound: dict[str, str] = {}
+        for capture, text, _ in refs:
+            found = _FROM_IMPORT.match(text) if capture == "from_import" else None
+            if found:
+                module, names = found.groups()
+                for name, alias in _imported_aliases(names):
+                    target = self._python_submodule(path, module, name) or self._python(path, module)
+                    if target:
+                        bound[alias] = target
+            elif capture == "module":
+                target = self._python(path, text)
+                if target:
+                    bound[text] = target
+        return bound
 
     def _python_submodule(self, path: str, module: str, name: str) -> str | None:
         """The owner of `module.name` when that is a module or package of its own, else None."""
@@ -368,8 +393,20 @@ _FROM_IMPORT = re.compile(r"from\s+([.\w]+)\s+import\b(.*)", re.S)
 
 def _imported_names(names: str) -> list[str]:
     """The names a `from … import` list brings (`(a, b as c,  # why\n)`: a, b), not `*`."""
+    return [name for name, _ in _imported_aliases(names)]
+
+
+def _imported_aliases(names: str) -> list[tuple[str, str]]:
+    """Each name a `from … import` list brings, with the name it is bound to (`b as c`: b, c)."""
     listed = re.sub(r"#[^\n]*", "", names).replace("\\", " ").strip().strip("()")
-    return [item.split()[0] for item in listed.split(",") if item.strip() and item.split()[0] != "*"]
+    items = [item.split() for item in listed.split(",") if item.strip() and item.split()[0] != "*"]
+    return [(words[0], words[2] if len(words) == 3 and words[1] == "as" else words[0]) for words in items]
+
+
+def _dotted_prefixes(text: str) -> list[str]:
+    """`a.b.C`, `a.b`, `a`: the longest first."""
+    parts = text.split(".")
+    return [".".join(parts[:end]) for end in range(len(parts), 0, -1)]
 
 
 _SCALA_IMPORT = re.compile(r"import\s+([\w.]+)")  # `import a.b.{C, D => E}`, `import a.b._`: a.b

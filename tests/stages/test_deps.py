@@ -99,6 +99,33 @@ def test_a_module_imported_from_its_package_names_that_module_not_the_package(tm
     assert deps.depends_on("type_gre.py")["helpers.py"].evidence == ("neutron/drivers/type_gre.py:1",)
 
 
+def test_a_python_class_base_names_the_subsystem_its_import_binds(tmp_path):
+    """gns3-server's nodes each extend `BaseNode` (`from ..base_node import BaseNode`) and import
+    `nios` too: a method they all copy belongs in the class they extend, so the graph records
+    which subsystem holds a file's base classes, by the names its imports bind."""
+    deps = scan(tmp_path, {
+        "compute/base_node.py": {"compute/base_node.py": "class BaseNode:\n    pass\n"},
+        "compute/nios": {"compute/nios/__init__.py": "", "compute/nios/udp.py": "class UDP:\n    pass\n"},
+        "compute/iou": {"compute/iou/vm.py": "from ..base_node import BaseNode as Node\nfrom ..nios.udp import UDP\n"
+                                             "class IOUVM(Node):\n    pass\n"},
+        "compute/qemu": {"compute/qemu/vm.py": "import compute.nios.udp\nfrom .. import base_node\n"
+                                               "class QemuVM(base_node.BaseNode, compute.nios.udp.UDP, Other):\n"
+                                               "    pass\n"},
+        "compute/vpcs": {"compute/vpcs/vm.py": "from ..nios.udp import UDP\nclass Local:\n    pass\n"
+                                               "class VPCS(Local, BaseNode):\n    pass\n"},
+        "compute/docker": {"compute/docker/vm.py": "from ..nios.udp import UDP\nfrom ..base_node import BaseNode\n"
+                                                   "class Meta(type):\n    pass\n"
+                                                   "class DockerVM(\n    BaseNode,\n):\n    pass\n"
+                                                   "class Port(UDP):\n    pass\n"},
+    })
+    parents = deps.file_parents()  # by the line of the class whose bases they are
+    assert parents[("iou", "compute/iou/vm.py")] == ((3, ""), (3, "base_node.py"))
+    assert parents[("qemu", "compute/qemu/vm.py")] == ((3, ""), (3, "base_node.py"), (3, "nios"))
+    assert ("vpcs", "compute/vpcs/vm.py") not in parents  # BaseNode is not imported there: no guess
+    assert parents[("docker", "compute/docker/vm.py")] == ((3, ""), (5, ""), (5, "base_node.py"), (9, ""),
+                                                           (9, "nios"))
+
+
 def test_lua_requires_name_the_module_file_or_its_folders_init(tmp_path):
     """kong: `require "kong.plugins.base_plugin"` is `kong/plugins/base_plugin.lua`; `require
     "resty.http"`, a library outside the tree, is nothing."""
@@ -335,8 +362,8 @@ def test_a_java_or_kotlin_superclass_of_the_own_package_names_the_file_declaring
     })
     assert edges(deps) == {("CatchCheck.java", "AbstractNameCheck.java"), ("CatchCheck.java", "Nameable.java"),
                            ("KCheck.kt", "Base.kt")}
-    assert deps.file_parents()[("CatchCheck.java", "naming/CatchCheck.java")] == {"AbstractNameCheck.java",
-                                                                                 "Nameable.java"}
+    assert deps.file_parents()[("CatchCheck.java", "naming/CatchCheck.java")] == ((0, "AbstractNameCheck.java"),
+                                                                                 (0, "Nameable.java"))
 
 
 def test_php_use_by_declared_namespace_and_by_class_file_when_components_share_one(tmp_path):
@@ -501,6 +528,7 @@ def test_reference_queries_on_the_snippet_files():
         path = Path(__file__).resolve().parent.parent / "snippets" / name
         found[name] = extract(path.read_bytes(), language_for(name, {".sx": "clojure"})).references
     assert ("module", "functools", 2) in found["sample.py"]
+    assert ("supertype", "Exception", 6) in found["sample.py"]  # `class RetryError(Exception)`
     assert found["Sample.kt"] == (("package", "demo.scores", 1), ("module", "kotlin.math.max", 3),
                                   ("module", "demo.util", 4))
     assert found["sample.php"] == (("package", "Demo\\Scores", 3), ("module", "Demo\\Util\\Clock", 5),
@@ -509,7 +537,7 @@ def test_reference_queries_on_the_snippet_files():
     assert found["Sample.scala"][0] == ("package", "demo.scores", 1)
     assert found["Sample.cs"] == (("module", "System.Collections.Generic", 1), ("module", "Demo.Util", 2),
                                   ("package", "Demo.Scores", 4))
-    assert all(capture in ("module", "from_import", "package", "namespace")
+    assert all(capture in ("module", "from_import", "package", "namespace", "supertype", "class")
                for refs in found.values() for capture, _, _ in refs)
 
 
@@ -544,7 +572,7 @@ def test_references_found_from_the_import_nodes_are_those_of_the_whole_tree():
         assert extract(data, language).references == whole_tree, name
     assert [text for _, text, _ in extract(NESTED_IMPORTS, "python").references] == [
         "os", "sys", "from . import sibling", "json", "from .vendored import json", "from a.b import (c, d as e)",
-        "decimal"]
+        "Inner", "decimal"]
 
 
 def test_the_graph_is_a_networkx_digraph(tmp_path):

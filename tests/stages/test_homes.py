@@ -4,8 +4,10 @@ import dataclasses
 from datetime import timedelta
 
 from radar.config import GateRules, Rules
+from radar.reuse.findings import references
+from radar.stages.analyse import FileWork, _bind, analyse_bytes
 from radar.stages.cluster import cluster
-from radar.stages.deps import Dependencies, Edge
+from radar.stages.deps import Dependencies, Edge, dependencies
 from radar.stages.discover import SourceFile, Subsystem
 from radar.stages.gate import gate
 from stage_fixtures import HARNESS, NOW, fleet, graph, judge, shapes, subsystem
@@ -146,8 +148,9 @@ def test_a_module_of_constants_is_a_home_only_when_nothing_else_is():
                  ).routing.home == "lib/common"  # telegraf's `config`: what a program is configured with
     imported = tuple((c, f"lib/{c}/harness.py", (("config", 3), ("common", 4))) for c in ("acl", "feed", "mod"))
     loaders = dataclasses.replace(graph(*configured), by_file=imported,
-                                  extended=tuple((c, f"lib/{c}/harness.py", ("config",)) for c in ("acl", "feed", "mod")))
-    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=loaders, others=("config", "common")
+                                  extended=tuple((c, f"lib/{c}/harness.py", ((0, "config"),))
+                                                 for c in ("acl", "feed", "mod")))
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=loaders, others=("config", "common"), kind="method"
                  ).routing.home == "lib/config"  # symfony's `Config` component: the loaders' base class
 
 
@@ -177,9 +180,9 @@ def test_a_module_of_errors_the_copies_only_raise_is_no_home_for_their_logic():
     also = dataclasses.replace(graph(*both), by_file=imported)  # a utility their files import too: that
     assert judge(["acl", "feed", "mod"], rules=Rules(), deps=also, others=("gerror", "gconv"),
                  defined_by=(("gerror", 1.0),)).routing.home == "lib/gconv"
-    subclassed = dataclasses.replace(raised, extended=tuple((c, f"lib/{c}/harness.py", ("gerror",))
+    subclassed = dataclasses.replace(raised, extended=tuple((c, f"lib/{c}/harness.py", ((0, "gerror"),))
                                                             for c in ("acl", "feed", "mod")))
-    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=subclassed, others=("gerror",)
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=subclassed, others=("gerror",), kind="method"
                  ).routing.home == "lib/gerror"
 
 def _package(name: str, namespace: str, paths: list[str]) -> Subsystem:
@@ -247,15 +250,30 @@ def test_a_package_beside_the_consumers_that_no_copy_uses_is_no_natural_home():
 
 def test_among_homes_as_referenced_the_class_the_copies_extend_is_preferred():
     """checkstyle: the naming checks import `DetailAST`, whose methods they call, and extend
-    `AbstractNameCheck`: a method they all repeat is pulled up into the class they extend."""
+    `AbstractNameCheck`: a method they all repeat is pulled up into the class they extend. A
+    module's function beside such a class is not in it (newrelic's `instrument_mysql_connector`
+    beside a proxy class extending `ObjectProxy`): what its file's classes extend is no home; nor
+    is a base most of the fleet extends, and many more than the copies' subsystems."""
     consumers = ("acl", "feed", "mod")
     plain = Dependencies(("acl", "ast", "base", "feed", "mod"),
                          tuple(Edge(c, t, 1, (f"lib/{c}/harness.py:3",)) for c in consumers for t in ("ast", "base")),
                          by_file=tuple((c, f"lib/{c}/harness.py", (("ast", 3), ("base", 4))) for c in consumers))
-    deps = dataclasses.replace(plain, extended=tuple((c, f"lib/{c}/harness.py", ("base",)) for c in consumers))
+    deps = dataclasses.replace(plain, extended=tuple((c, f"lib/{c}/harness.py", ((0, "base"),)) for c in consumers))
     defines_ast = (("ast", 3.0),)
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("ast", "base"), defined_by=defines_ast,
+                 kind="method").routing.home == "lib/base"
     assert judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("ast", "base"), defined_by=defines_ast
-                 ).routing.home == "lib/base"
+                 ).routing.home == "lib/ast"
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("ast", "base"), defined_by=defines_ast,
+                 kind="block").routing.home == "lib/ast"  # in a Python function or in a method: not known
+    one = dataclasses.replace(deps, extended=deps.extended[:1])  # the base of one copy's class, not of most
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=one, others=("ast", "base"), defined_by=defines_ast,
+                 kind="method").routing.home == "lib/ast"
+    services = tuple(f"svc{n}" for n in range(7))  # moto's `BaseBackend`: every service extends it
+    everyones = dataclasses.replace(deps, subsystems=deps.subsystems + services, extended=deps.extended + tuple(
+        (name, f"lib/{name}/core.py", ((0, "base"),)) for name in services))
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=everyones, others=("ast", "base", *services),
+                 defined_by=defines_ast, kind="method").routing.home == "lib/ast"
     assert judge(["acl", "feed", "mod"], rules=Rules(), deps=plain, others=("ast", "base"), defined_by=defines_ast
                  ).routing.home == "lib/ast"
 
@@ -379,3 +397,64 @@ def test_the_reference_shown_is_the_copys_own_when_it_makes_one():
     deps = Dependencies(uses.subsystems, uses.edges, by_file=uses.by_file + own)
     routing = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist",)).routing
     assert routing.evidence[0] == "lib/acl/harness.py:7"
+
+
+NODE = '''from ..base_node import BaseNode
+from ..nios import Port
+
+
+class Registry(dict):
+    pass
+
+
+class {name}VM(BaseNode):
+    pass
+
+{copy}
+'''
+SETTER = '''
+def set_console_type(self, new_console_type):
+    if self.is_running() and self.console_type != new_console_type:
+        raise NodeError("{} must be stopped to change the console type to {}".format(self.name, new_console_type))
+    self.console = Port.open(new_console_type, self.project.host, self.project.ports)
+    self.project.emit("node.updated", self.console)
+    return self.console
+'''
+
+
+def _homes_of_copies(copy: str) -> dict[str, str]:
+    """The home of each cluster of units other than modules, by unit kind, where three nodes'
+    files hold `copy` and each extends `BaseNode` (base_node.py, which imports nios) and imports
+    nios, the lower of the two."""
+    consumers = ("iou", "qemu", "vpcs")
+    own = {"iou": "", "qemu": "    def binary(self):\n        return self.path + '/qemu'\n",  # classes unlike
+           "vpcs": "    def startup(self, script):\n        with open(script) as f:\n"
+                   "            return [x for x in f]\n"}
+    files = {f"compute/{name}/vm.py": NODE.format(name=name.title(), copy=copy.replace("OWN", own[name]))
+             for name in consumers}
+    files["compute/base_node.py"] = "from .nios import Port\n\n\nclass BaseNode:\n    port = Port\n"
+    files["compute/nios/__init__.py"] = "class Port:\n    pass\n"
+    subs = [_package(name, f"compute/{name}", [f"compute/{name}/vm.py"]) for name in consumers]
+    subs += [_package("base_node", "compute/base_node.py", ["compute/base_node.py"]),
+             _package("nios", "compute/nios", ["compute/nios/__init__.py"])]
+    results = [_bind(FileWork(path.split("/")[1].removesuffix(".py"), path, f"/repo/{path}", "python", None),
+                     analyse_bytes(text.encode(), "python")) for path, text in files.items()]
+    deps = dependencies(fleet(*subs), references(results))
+    assert {(e.source, e.target) for e in deps.edges} >= {("iou", "base_node"), ("iou", "nios"), ("base_node", "nios")}
+    found = cluster([shape for result in results for shape in result.shapes
+                     if shape.subsystem in consumers and shape.kind != "module"])
+    return {one.members[0].kind: gate((("C-000001", one),), fleet(*subs), Rules(), deps=deps)[0].routing.home
+            for one in found}
+
+
+def test_a_copied_method_goes_up_to_the_class_its_class_extends_a_copied_function_does_not():
+    """gns3-server's nodes each extend `BaseNode` and import `nios` too: their copied
+    `console_type` setter had gone to `nios`, the lowest of the two. What the class holding a
+    copy extends is where it is pulled up to; a module's function beside it is in no class, and
+    a class's own bases are its (`Registry(dict)` extends nothing of the fleet's)."""
+    method = "\n".join("    " + line if line else line for line in SETTER.splitlines())
+    assert _homes_of_copies("class Helper(Registry):\n    pass\n\n\nclass Node(BaseNode):\nOWN" + method
+                            )["method"] == "compute/base_node.py"
+    assert _homes_of_copies("class Helper(BaseNode):\n    pass\n\n\nclass Node(Registry):\nOWN" + method
+                            )["method"] == "compute/nios"
+    assert _homes_of_copies(SETTER.replace("self", "node"))["function"] == "compute/nios"
