@@ -216,8 +216,8 @@ def dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]]
         targets: dict[str, int] = {}
         parents: set[tuple[int, str]] = set()
         classes = sorted(line for capture, _, line in refs if capture == "class")
-        bound = (index.python_bound(path, refs)
-                 if language == "python" and any(ref[0] == "supertype" for ref in refs) else None)
+        bound = (index.bound(path, language, refs)
+                 if language in resolve.BINDING and any(ref[0] == "supertype" for ref in refs) else None)
         for capture, text, line in scala_relative(refs) if language == "scala" else refs:
             found = index.resolve_all(subsystem, path, language, capture, text, bound)
             if not found:

@@ -162,10 +162,10 @@ class Index:
     def resolve_all(self, subsystem: str, path: str, language: str, capture: str, text: str,
                     bound: dict[str, str] | None = None) -> tuple[str, ...]:
         """Every subsystem one reference names: a Python `from a.b import c, d` can name several.
-        A Python class's base is named by what the file's imports bind (`bound`, python_bound)."""
+        A Python or JavaScript class's base is named by what the file's imports bind (`bound`)."""
         if capture == "from_import" and language == "python":
             return self._python_from(path, text)
-        if capture == "supertype" and language == "python":
+        if capture == "supertype" and language in BINDING:
             found = next((bound[prefix] for prefix in _dotted_prefixes(text) if prefix in (bound or {})), None)
             return (found,) if found else ()
         found = self.resolve(subsystem, path, language, capture, text)
@@ -183,6 +183,22 @@ class Index:
         targets = {self._python_submodule(path, module, name) or self._python(path, module)
                    for name in _imported_names(names)} or {self._python(path, module)}
         return tuple(sorted(target for target in targets if target))
+
+    def bound(self, path: str, language: str, refs: tuple) -> dict[str, str]:
+        """The names a file's imports bind, each to the subsystem it comes from (BINDING's languages)."""
+        return self.python_bound(path, refs) if language == "python" else self.js_bound(path, refs)
+
+    def js_bound(self, path: str, refs: tuple) -> dict[str, str]:
+        """The names a JavaScript or TypeScript file's imports bind: `import Def, { A as B } from
+        "x"` binds Def and B, `import * as ns` ns, `const { A, B: C } = require("x")` A and C
+        (typeorm's query runners each extend `BaseQueryRunner`)."""
+        bound: dict[str, str] = {}
+        for capture, text, _ in refs:
+            found = _JS_IMPORT.match(text) or _JS_REQUIRE.match(text) if capture == "js_import" else None
+            target = self._javascript(path, found["source"]) if found else None
+            if target:
+                bound.update(dict.fromkeys(_js_names(found["names"]), target))
+        return bound
 
     def python_bound(self, path: str, refs: tuple) -> dict[str, str]:
         """The names a Python file's imports bind, each to the subsystem it comes from: `from
@@ -401,6 +417,22 @@ def _imported_aliases(names: str) -> list[tuple[str, str]]:
     listed = re.sub(r"#[^\n]*", "", names).replace("\\", " ").strip().strip("()")
     items = [item.split() for item in listed.split(",") if item.strip() and item.split()[0] != "*"]
     return [(words[0], words[2] if len(words) == 3 and words[1] == "as" else words[0]) for words in items]
+
+
+BINDING = frozenset({"python", "javascript", "typescript", "tsx", "vue"})  # bases named by what imports bind
+_JS_IMPORT = re.compile(r"import\s+(?:type\s+)?(?P<names>[^'\"]*?)\s+from\s*['\"](?P<source>[^'\"]+)['\"]", re.S)
+_JS_REQUIRE = re.compile(r"(?P<names>[^=]+?)\s*=\s*require\s*\(\s*['\"](?P<source>[^'\"]+)['\"]", re.S)
+
+
+def _js_names(clause: str) -> list[str]:
+    """The names an import clause or a destructuring binds: `Def, { A as B, type C }`: Def, B, C;
+    `* as ns`: ns; `{ A, B: C }`: A, C."""
+    names = []
+    for item in re.sub(r"[{}]", ",", clause).split(","):
+        words = re.findall(r"[\w$]+", item.split(":")[-1])
+        if words and words[-1] not in ("type", "as"):
+            names.append(words[-1])
+    return names
 
 
 def _dotted_prefixes(text: str) -> list[str]:

@@ -126,6 +126,27 @@ def test_a_python_class_base_names_the_subsystem_its_import_binds(tmp_path):
                                                            (9, "nios"))
 
 
+def test_a_javascript_class_base_names_the_subsystem_its_import_binds(tmp_path):
+    """typeorm's query runners each extend `BaseQueryRunner` (`src/query-runner`) beside their
+    driver's own helpers: the class a copied method goes up to, by the names imports bind."""
+    deps = scan(tmp_path, {
+        "src/query-runner": {"src/query-runner/Base.ts": "export abstract class BaseQueryRunner {}\n"},
+        "src/driver": {"src/driver/utils.ts": "export class DriverUtils {}\nexport class Mixin {}\n"},
+        "src/driver/mysql": {"src/driver/mysql/Runner.ts":
+                             'import { BaseQueryRunner as Base } from "../../query-runner/Base"\n'
+                             'import * as utils from "../utils"\n'
+                             "export class Local {}\nexport class MysqlRunner extends Base implements QueryRunner {}\n"
+                             "class Helper extends utils.Mixin {}\nclass Outside extends Unknown {}\n"},
+        "src/driver/sqlite": {"src/driver/sqlite/runner.js":
+                              'const { BaseQueryRunner } = require("../../query-runner/Base")\n'
+                              "class SqliteRunner extends BaseQueryRunner {}\n"},
+    })
+    parents = deps.file_parents()
+    assert parents[("mysql", "src/driver/mysql/Runner.ts")] == ((3, ""), (4, ""), (4, "query-runner"), (5, ""),
+                                                              (5, "driver"), (6, ""))
+    assert parents[("sqlite", "src/driver/sqlite/runner.js")] == ((2, ""), (2, "query-runner"))
+
+
 def test_lua_requires_name_the_module_file_or_its_folders_init(tmp_path):
     """kong: `require "kong.plugins.base_plugin"` is `kong/plugins/base_plugin.lua`; `require
     "resty.http"`, a library outside the tree, is nothing."""
@@ -537,7 +558,7 @@ def test_reference_queries_on_the_snippet_files():
     assert found["Sample.scala"][0] == ("package", "demo.scores", 1)
     assert found["Sample.cs"] == (("module", "System.Collections.Generic", 1), ("module", "Demo.Util", 2),
                                   ("package", "Demo.Scores", 4))
-    assert all(capture in ("module", "from_import", "package", "namespace", "supertype", "class")
+    assert all(capture in ("module", "from_import", "js_import", "package", "namespace", "supertype", "class")
                for refs in found.values() for capture, _, _ in refs)
 
 
