@@ -28,7 +28,8 @@ EXCLUDABLE = {
     "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",
                  "__snapshots__"),
     "vendored": ("vendor", "vendored", "_vendor",  # Python's (pip's `src/pip/_vendor`, setuptools')
-                 "third_party", "third-party", "node_modules", "bower_components"),
+                 "third_party", "third-party", "node_modules", "bower_components",
+                 "external-deps", "external_deps"),  # spyder's subtrees of the four projects it ships
     "generated": ("generated", "__generated__", "gen", "dist", "build"),
     # Django's, Alembic's, Laravel's `migrations`, Rails' `db/migrate`: frozen history, each
     # migration keeps its own copy of what it runs on purpose (it must not change with the code)

@@ -612,8 +612,9 @@ def test_init_reads_no_fleet_in_test_data(tmp_path):
 
 def test_init_excludes_the_top_integration_tests_and_pythons_vendored_packages(tmp_path):
     """react-router's `integration/` (its integration tests, with helpers), dd-trace-rb's nine
-    `integration/apps/*` were fleets; pip's `src/pip/_vendor/*` its 18 vendored libraries.
-    Deeper, `integration/` is code (dubbo's `registry/integration`)."""
+    `integration/apps/*` were fleets; pip's `src/pip/_vendor/*` its 18 vendored libraries, and
+    spyder's `external-deps/*` the four projects it ships as subtrees, whose plugins had made a
+    fleet. Deeper, `integration/` is code (dubbo's `registry/integration`)."""
     files = {}
     for name in ("router", "dev", "node"):
         files[f"packages/{name}/package.json"] = "{}\n"
@@ -623,10 +624,13 @@ def test_init_excludes_the_top_integration_tests_and_pythons_vendored_packages(t
         files[f"integration/apps/{name}/Gemfile"] = "source 'x'\n"
         files[f"integration/apps/{name}/app.rb"] = f"class {name.title()}App; end\n"
         files[f"src/pip/_vendor/{name}/__init__.py"] = f"def {name}():\n    return 1\n"
+        files[f"external-deps/{name}/pyproject.toml"] = "[project]\n"
+        files[f"external-deps/{name}/{name}/__init__.py"] = f"def {name}():\n    return 1\n"
     _, fleet_rules = _init(tmp_path / "router-repo", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["packages/*"]
     excluded = any_glob(tuple(fleet_rules["exclude"]))
     assert excluded("integration/apps/rails/app.rb") and excluded("src/pip/_vendor/rack/__init__.py")
+    assert excluded("external-deps/rack/rack/__init__.py")
     assert not excluded("packages/router/integration/bridge.js")
 
 
