@@ -97,6 +97,9 @@ class HomeFinder:
                                                           for _, target in parents if target})
         self.below = deps.dependencies()
         self.above = deps.dependents()
+        # asked of every home for every candidate: each subsystem's once
+        self.folders = {name: posixpath.dirname(s.namespace.rstrip("/")) for name, s in subsystems.items()}
+        self.names: dict[str, list[str]] = {}  # _words
 
     def infer(self, found: Cluster, instances: tuple[Instance, ...]) -> Routing | None:
         consumers = found.subsystems
@@ -249,9 +252,12 @@ class HomeFinder:
     def _words(self, name: str) -> list[str]:
         """The words of a subsystem's own name, its folder's or its module's: `HttpConstants.java` ->
         http, constants; orleans' `Orleans.Core` -> orleans, core (a dot in a folder's name is no suffix)."""
-        module = self.subsystems[name].namespace.rstrip("/").rpartition("/")[2]
-        module = module.partition(".")[0] if language_for(module) else module  # `types.d.ts` -> types
-        return re.findall(r"[a-z0-9]+", re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", module).lower())
+        words = self.names.get(name)
+        if words is None:
+            module = self.subsystems[name].namespace.rstrip("/").rpartition("/")[2]
+            module = module.partition(".")[0] if language_for(module) else module  # `types.d.ts` -> types
+            words = self.names[name] = re.findall(r"[a-z0-9]+", re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", module).lower())
+        return words
 
     def _named(self, name: str, members: tuple) -> int:
         """How many copies say the home's own name, the qualifier of what they use from it
@@ -264,10 +270,8 @@ class HomeFinder:
         """A package in the folder the consumers live in: their family's own base (seatunnel's
         `connector-cdc/connector-cdc-base` beside `connector-cdc/connector-cdc-mysql`, `-oracle` …),
         nearer to them than a package of the whole project that defines some of what they call."""
-        home = self.subsystems[name]
-        folder = posixpath.dirname(home.namespace.rstrip("/"))
-        return all(self.subsystems[c].root == home.root
-                   and posixpath.dirname(self.subsystems[c].namespace.rstrip("/")) == folder for c in consumers)
+        root, folder = self.subsystems[name].root, self.folders[name]
+        return all(self.subsystems[c].root == root and self.folders[c] == folder for c in consumers)
 
     def _encloses(self, name: str, consumers: list[str]) -> bool:
         """The package the consumers live in (`pipelines` for `pipelines/*`): where their base
