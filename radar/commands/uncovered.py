@@ -17,6 +17,21 @@ from radar.stages.parse import language_for
 UNCOVERED_FILES = 10  # source files in a top folder no fleet holds that make it a package (uncovered_tops)
 HINTED = 3  # folders init names as holding the most code when it finds no subsystem (code_folders)
 LIBRARY_SHARE = 0.25  # C sources with a header of their name or one prefix beyond this: a library's (_c_programs)
+JVM_SOURCES = ("java", "kotlin", "scala")
+LONE_JVM_PACKAGES = 10  # with too few subsystems for the gate, a JVM library's packages from this many (jvm_library)
+
+
+def jvm_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
+    """Where the subsystems found are fewer than the gate's consumers, so that nothing could ever
+    be proposed (vert.x: its core and a logging module, beside a module of tests), a JVM
+    library's packages, a folder each under its `src/main/`: `io/vertx/core/http`, `…/net`,
+    `…/eventbus` …, the parts a team splits it by, as a lone Go module's (go_library); from
+    LONE_JVM_PACKAGES of them, never in tests."""
+    held = Counter(f.rpartition("/")[0] for f in sources
+                   if language_for(f) in JVM_SOURCES and "/src/main/" in f"/{f}")
+    found = tuple(sorted((folder, n) for folder, n in held.items() if not inside_tests(tuple(folder.split("/")))
+                         and "/" in f"/{folder}".split("/src/main/", 1)[1]))  # a package: `module-info.java` is none
+    return found if len(found) >= LONE_JVM_PACKAGES else ()
 
 
 def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],

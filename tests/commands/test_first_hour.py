@@ -1186,6 +1186,29 @@ def test_init_takes_each_package_of_a_lone_go_module_whose_top_is_no_package(tmp
     assert fleet_rules["subsystems"] == []
 
 
+def test_init_takes_each_package_of_a_lone_jvm_library_when_too_few_subsystems_are_found(tmp_path):
+    """vert.x: `vertx-core` and `vertx-core-logging`, beside a module of tests: two subsystems,
+    so nothing could ever be proposed and the first scan said nothing at all. Its packages,
+    `io/vertx/core/http`, `…/net` …, are the parts (its first scan: a `shutdown` three servers
+    copy); `module-info.java` at a source root is no package. Three modules are left as they are."""
+    pom = "<project><modelVersion>4.0.0</modelVersion></project>\n"
+    files = {"pom.xml": pom, "core/pom.xml": pom, "logging/pom.xml": pom, "core-tests/pom.xml": pom,
+             "core-tests/src/main/java/io/x/it/Check.java": "package io.x.it;\nclass Check {}\n",
+             "core/src/main/java/module-info.java": "module io.x.core {}\n",
+             "logging/src/main/java/io/x/logging/Log.java": "package io.x.logging;\npublic class Log {}\n"}
+    parts = ("http", "net", "json", "dns", "file", "eventbus", "buffer", "streams", "impl", "spi")
+    for part in parts:
+        files[f"core/src/main/java/io/x/core/{part}/{part.title()}.java"] = (
+            f"package io.x.core.{part};\npublic class {part.title()} {{\n  int size() {{ return 1; }}\n}}\n")
+    _, fleet_rules = _init(tmp_path / "vertx", files, tmp_path / "rules")
+    assert set(fleet_rules["subsystems"]) == {f"core/src/main/java/io/x/core/{part}" for part in parts} | {
+        "logging/src/main/java/io/x/logging"}
+    files["cli/pom.xml"] = pom
+    files["cli/src/main/java/io/x/cli/Main.java"] = "package io.x.cli;\npublic class Main {}\n"
+    _, fleet_rules = _init(tmp_path / "three", files, tmp_path / "three-rules")
+    assert fleet_rules["subsystems"] == ["*"]
+
+
 def test_init_takes_each_package_of_a_lone_go_module_whose_top_is_a_programs_glue(tmp_path):
     """packer: its top is the `main` package, 12 files of 504 (main.go, commands.go, log.go …), its
     code in `hcl2template/`, `command/`, `provisioner/shell/` …: init found nothing, a scan said
