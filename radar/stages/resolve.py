@@ -116,7 +116,9 @@ class Index:
             if _root(language, package) in own[subsystem]:  # a library's package a shim is put in names only its classes
                 table[package].add(subsystem)
             if language in _CLASS_A_FILE:  # PSR-4, Java's public class: one a file, named after it
-                table[f"{package}.{posixpath.basename(path).partition('.')[0]}"].add(subsystem)
+                name = posixpath.basename(path)  # a C# partial class's other files, `JContainer.Async.cs`, aside
+                name = name.rpartition(".")[0] if language == "csharp" else name.partition(".")[0]
+                table[f"{package}.{name}"].add(subsystem)
                 self.package_of[(subsystem, path)] = package
 
     # -- resolution -----------------------------------------------------------------------
@@ -369,7 +371,7 @@ class Index:
 # Languages whose files declare their package or namespace, by the family whose files can
 # import each other's (Java, Kotlin and Scala share the JVM's packages).
 _DECLARING = {"java": "jvm", "kotlin": "jvm", "scala": "jvm", "php": "php", "csharp": "csharp"}
-_CLASS_A_FILE = ("php", "java", "kotlin")  # whose files each hold a class named after the file
+_CLASS_A_FILE = ("php", "java", "kotlin", "csharp")  # whose files each hold a class named after the file
 # The platform's namespaces that .NET libraries declare too: to hang extension methods on, as
 # the guidelines ask (`namespace Microsoft.Extensions.DependencyInjection` in a Keycloak client),
 # or for polyfills (`System.Diagnostics.CodeAnalysis`). No subsystem owns them.

@@ -418,6 +418,23 @@ def test_csharp_using_by_declared_namespace(tmp_path):
     assert edges(deps) == {("Orders.Api", "Orders.Core"), ("Orders.Api", "Orders.Data")}
 
 
+def test_a_csharp_base_class_of_the_own_namespace_names_the_file_declaring_it(tmp_path):
+    """Newtonsoft.Json's `JArray` and `JObject` extend `JContainer`, a class of their own
+    namespace, which needs no `using`: their copied `Parse` had gone to a polyfill of LINQ that
+    two of their files import, never to the class they extend. `JContainer.Async.cs` holds
+    more of the partial class: the file named for it is where it is declared."""
+    namespace = "namespace Json.Linq\n{\n"
+    deps = scan(tmp_path, {
+        "Linq/JContainer.cs": {"Linq/JContainer.cs": namespace + "public abstract class JContainer { }\n}\n"},
+        "Linq/JContainer.Async.cs": {"Linq/JContainer.Async.cs": namespace + "partial class JContainer { }\n}\n"},
+        "Linq/JArray.cs": {"Linq/JArray.cs": namespace + "public class JArray : JContainer, IList<JToken> { }\n}\n"},
+        "Linq/JObject.cs": {"Linq/JObject.cs": "namespace Json.Linq;\npublic class JObject : JContainer { }\n"},
+        "Linq/JBag.cs": {"Linq/JBag.cs": namespace + "class JBag : Collection<JContainer> { }\n}\n"},
+    })
+    assert edges(deps) == {("JArray.cs", "JContainer.cs"), ("JObject.cs", "JContainer.cs")}
+    assert deps.file_parents()[("JArray.cs", "Linq/JArray.cs")] == ((0, "JContainer.cs"),)
+
+
 def test_dotnet_project_references_and_the_platform_namespaces_no_project_owns(tmp_path):
     """aspire: each hosting package's .csproj references `..\\Aspire.Hosting\\Aspire.Hosting.csproj`;
     a Keycloak client declares `namespace Microsoft.Extensions.DependencyInjection` for its
@@ -557,7 +574,7 @@ def test_reference_queries_on_the_snippet_files():
     assert found["Sample.swift"] == (("namespace", "Foundation", 1), ("namespace", "DemoUtil", 2))
     assert found["Sample.scala"][0] == ("package", "demo.scores", 1)
     assert found["Sample.cs"] == (("module", "System.Collections.Generic", 1), ("module", "Demo.Util", 2),
-                                  ("package", "Demo.Scores", 4))
+                                  ("package", "Demo.Scores", 4), ("supertype", "IListener", 13))
     assert all(capture in ("module", "from_import", "js_import", "package", "namespace", "supertype", "class")
                for refs in found.values() for capture, _, _ in refs)
 
