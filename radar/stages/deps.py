@@ -47,7 +47,7 @@ class Dependencies:
     unresolved: int = 0  # references to code outside every subsystem, or ambiguous
     by_file: tuple[tuple[str, str, tuple[tuple[str, int], ...]], ...] = ()  # (subsystem, path, ((target, line), ...))
     # (subsystem, path, ((class line, other subsystem whose class it extends or implements, or ""), ...)):
-    # a Python file's classes each by the line of its header, every class of the file at line 0 elsewhere
+    # a Python or JavaScript file's classes each by its header's line; line 0: the file's classes (Java, C#)
     extended: tuple[tuple[str, str, tuple[tuple[int, str], ...]], ...] = ()
 
     def file_targets(self) -> dict[tuple[str, str], dict[str, int]]:
@@ -173,7 +173,7 @@ def _manifests(fleet: Fleet) -> list[bytes | None]:
 
 def _holder(classes: list[int], line: int) -> int:
     """The line of the class whose header holds `line`: the nearest at or above it; 0 where the
-    file's classes are not listed (one class a file: Java, Kotlin)."""
+    file's classes are not listed (one class a file: Java, Kotlin, C#)."""
     return classes[bisect.bisect_right(classes, line) - 1] if classes and classes[0] <= line else 0
 
 

@@ -147,7 +147,7 @@ class HomeFinder:
         own (cloud-custodian's `QueryMeta(type)` extends nothing of the fleet's, whatever its file's
         other classes do); a module's function is in none (newrelic's `instrument_mysql_connector`
         beside a proxy class extending `ObjectProxy`), nor is a Python block, which may be either.
-        Where a file's classes are not told apart (line 0: Java, one class a file), its classes'.
+        Where a file's classes are not told apart (line 0: Java, Kotlin, C#, one class a file), its classes'.
         A base everyone extends is left out by the caller (_everyones)."""
         parents = self.parents.get((instance.subsystem, instance.path), ())
         if instance.unit == "method":
