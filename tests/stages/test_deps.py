@@ -406,6 +406,30 @@ def test_php_use_by_declared_namespace_and_by_class_file_when_components_share_o
     assert deps.unresolved == 2  # Psr\Log (no subsystem), Illuminate\Support\Missing (two declare the namespace)
 
 
+def test_a_php_base_class_names_the_file_declaring_it_in_its_namespace_not_one_imported(tmp_path):
+    """wallabag's importers extend `AbstractImport` beside them (no `use` needed): their copied
+    `parseEntries` goes up to it. A base imported from another namespace or package is most
+    often a framework's, every class's (checkstyle's `AbstractCheck`): not read as theirs."""
+    deps = scan(tmp_path, {
+        "src/Import/AbstractImport.php": {"src/Import/AbstractImport.php":
+                                          "<?php\nnamespace Wallabag\\Import;\nabstract class AbstractImport {}\n"},
+        "src/Import/PinboardImport.php": {"src/Import/PinboardImport.php":
+                                          "<?php\nnamespace Wallabag\\Import;\n"
+                                          "class PinboardImport extends AbstractImport {}\n"},
+        "src/Helper": {"src/Helper/Base.php": "<?php\nnamespace Wallabag\\Helper;\nclass Base {}\n"},
+        "src/Import/HtmlImport.php": {"src/Import/HtmlImport.php":
+                                      "<?php\nnamespace Wallabag\\Import;\nuse Wallabag\\Helper\\Base;\n"
+                                      "class HtmlImport extends Base {}\n"},
+        "core": {"core/src/main/java/org/x/core/Check.java": "package org.x.core;\npublic abstract class Check {}\n"},
+        "naming": {"naming/src/main/java/org/x/naming/NameCheck.java":
+                   "package org.x.naming;\nimport org.x.core.Check;\npublic class NameCheck extends Check {}\n"},
+    })
+    parents = deps.file_parents()
+    assert parents[("PinboardImport.php", "src/Import/PinboardImport.php")] == ((0, "AbstractImport.php"),)
+    assert ("HtmlImport.php", "src/Import/HtmlImport.php") not in parents
+    assert ("naming", "naming/src/main/java/org/x/naming/NameCheck.java") not in parents
+
+
 def test_csharp_using_by_declared_namespace(tmp_path):
     deps = scan(tmp_path, {
         "src/Orders.Core": {"src/Orders.Core/Order.cs": "namespace Orders.Core;\npublic class Order { }\n"},
@@ -570,7 +594,7 @@ def test_reference_queries_on_the_snippet_files():
     assert found["Sample.kt"] == (("package", "demo.scores", 1), ("module", "kotlin.math.max", 3),
                                   ("module", "demo.util", 4))
     assert found["sample.php"] == (("package", "Demo\\Scores", 3), ("module", "Demo\\Util\\Clock", 5),
-                                   ("module", "Demo\\Util", 6))
+                                   ("module", "Demo\\Util", 6), ("supertype", "Board", 20))
     assert found["Sample.swift"] == (("namespace", "Foundation", 1), ("namespace", "DemoUtil", 2))
     assert found["Sample.scala"][0] == ("package", "demo.scores", 1)
     assert found["Sample.cs"] == (("module", "System.Collections.Generic", 1), ("module", "Demo.Util", 2),
