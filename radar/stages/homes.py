@@ -70,12 +70,13 @@ TIED_HOMES = 5
 class HomeFinder:
     """A home from the dependency graph when no rule gives one: a subsystem that most of the
     consumers (more than half) already reference. Among those: not a module of constants, types,
-    errors, configuration or interfaces if another fits (_declarations); the one most consumers reference; the package enclosing them; the
-    one holding the class most copies' classes extend, where a copied method is pulled up to
-    (checkstyle's naming checks: `AbstractNameCheck`, not `DetailAST`, whose methods they call); the
-    one the copies' own files reference most (a C or C++ source's own header too); one in the
-    folder the consumers live in, their family's own base (_beside); the one
-    defining most of what the copies call and read (cluster.defined_by: rubocop's alignment
+    errors, configuration or interfaces if another fits (_declarations); the one holding the class
+    the classes holding most copies extend, where a copied method is pulled up to (checkstyle's
+    naming checks: `AbstractNameCheck`, not `DetailAST`, whose methods they call; wallabag's
+    importers: `AbstractImport`, not `src`, which more of them import: _extends); the one most
+    consumers reference; the package enclosing them; the one the copies' own files reference most
+    (a C or C++ source's own header too); one in the folder the consumers live in, their family's
+    own base (_beside); the one defining most of what the copies call and read (cluster.defined_by: rubocop's alignment
     cops' `base_column` goes to the `Alignment` mixin that defines what it calls, not to
     `AutoCorrector`, which every cop extends too); the one whose own name the copies say most
     (_named); the lowest (fewest dependencies of its own, most dependents), unless TIED_HOMES or
@@ -200,8 +201,8 @@ class HomeFinder:
         def preference(pair):
             target, who = pair
             written_in = (extended or {}).get(target, 0) or defines.get(target, 0.0) >= USED_DEFINES
-            return (self._declarations(target) and not written_in, -len(who), not self._encloses(target, who),
-                    -(extended or {}).get(target, 0), -close(pair), not self._beside(target, who),
+            return (self._declarations(target) and not written_in, -(extended or {}).get(target, 0), -len(who),
+                    not self._encloses(target, who), -close(pair), not self._beside(target, who),
                     -defines.get(target, 0.0), -self._named(target, members), self.below.get(target, 0),
                     -self.above.get(target, 0), target)
 

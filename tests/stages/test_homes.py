@@ -278,6 +278,22 @@ def test_among_homes_as_referenced_the_class_the_copies_extend_is_preferred():
                  ).routing.home == "lib/ast"
 
 
+def test_the_class_most_copies_classes_extend_wins_over_a_home_more_consumers_reference():
+    """wallabag's importers' `import()` x 8: seven import `src`, six extend `AbstractImport`
+    (beside them, no `use` needed): the method goes up to the class, not to the rest of the app."""
+    consumers = ("acl", "feed", "mod")
+    uses = [(c, "app") for c in consumers] + [("acl", "base"), ("feed", "base")]
+    deps = Dependencies(("acl", "app", "base", "feed", "mod"),
+                        tuple(Edge(c, t, 1, (f"lib/{c}/harness.py:3",)) for c, t in uses),
+                        by_file=tuple((c, f"lib/{c}/harness.py", tuple((t, 3) for s, t in uses if s == c))
+                                      for c in consumers),
+                        extended=tuple((c, f"lib/{c}/harness.py", ((0, "base"),)) for c in ("acl", "feed")))
+    assert judge(list(consumers), rules=Rules(), deps=deps, others=("app", "base"), kind="method"
+                 ).routing.home == "lib/base"
+    assert judge(list(consumers), rules=Rules(), deps=deps, others=("app", "base")
+                 ).routing.home == "lib/app"  # functions: in no class
+
+
 def test_among_homes_alike_the_one_the_copies_name_is_preferred():
     """rclone: every backend imports `fs` and `fs/hash`, and its `newObjectWithInfo` calls only
     its own methods; it says `fs.Object`, so `fs` it is, not the lowest, `fs/hash`."""
