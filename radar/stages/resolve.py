@@ -162,13 +162,13 @@ class Index:
         return self.namespaces.get(path)
 
     def resolve_all(self, subsystem: str, path: str, language: str, capture: str, text: str,
-                    bound: dict[str, str] | None = None) -> tuple[str, ...]:
+                    bound: dict[str, set[str]] | None = None) -> tuple[str, ...]:
         """Every subsystem one reference names: a Python `from a.b import c, d` can name several.
         A Python or JavaScript class's base is named by what the file's imports bind (`bound`)."""
         if capture == "from_import" and language == "python":
             return self._python_from(path, text)
-        if capture == "supertype" and language in BINDING:
-            found = next((bound[prefix] for prefix in _dotted_prefixes(text) if prefix in (bound or {})), None)
+        if capture == "supertype" and language in BINDING:  # `BaseNode`, `base_node.BaseNode`
+            found = _longest_dotted(bound or {}, text)
             return (found,) if found else ()
         found = self.resolve(subsystem, path, language, capture, text)
         return (found,) if found else ()
@@ -186,28 +186,28 @@ class Index:
                    for name in _imported_names(names)} or {self._python(path, module)}
         return tuple(sorted(target for target in targets if target))
 
-    def bound(self, path: str, language: str, refs: tuple) -> dict[str, str]:
+    def bound(self, path: str, language: str, refs: tuple) -> dict[str, set[str]]:
         """The names a file's imports bind, each to the subsystem it comes from (BINDING's languages)."""
         return self.python_bound(path, refs) if language == "python" else self.js_bound(path, refs)
 
-    def js_bound(self, path: str, refs: tuple) -> dict[str, str]:
+    def js_bound(self, path: str, refs: tuple) -> dict[str, set[str]]:
         """The names a JavaScript or TypeScript file's imports bind: `import Def, { A as B } from
         "x"` binds Def and B, `import * as ns` ns, `const { A, B: C } = require("x")` A and C
         (typeorm's query runners each extend `BaseQueryRunner`)."""
-        bound: dict[str, str] = {}
+        bound: dict[str, set[str]] = {}
         for capture, text, _ in refs:
             found = _JS_IMPORT.match(text) or _JS_REQUIRE.match(text) if capture == "js_import" else None
             target = self._javascript(path, found["source"]) if found else None
             if target:
-                bound.update(dict.fromkeys(_js_names(found["names"]), target))
+                bound.update((name, {target}) for name in _js_names(found["names"]))
         return bound
 
-    def python_bound(self, path: str, refs: tuple) -> dict[str, str]:
+    def python_bound(self, path: str, refs: tuple) -> dict[str, set[str]]:
         """The names a Python file's imports bind, each to the subsystem it comes from: `from
         ..base_node import BaseNode` binds `BaseNode` (gns3-server's nodes all extend it, so a
         method they copy is pulled up there), `from x import mod as m` binds `m`, `import a.b`
         binds `a.b`."""
-        bound: dict[str, str] = {}
+        bound: dict[str, set[str]] = {}
         for capture, text, _ in refs:
             found = _FROM_IMPORT.match(text) if capture == "from_import" else None
             if found:
@@ -215,11 +215,11 @@ class Index:
                 for name, alias in _imported_aliases(names):
                     target = self._python_submodule(path, module, name) or self._python(path, module)
                     if target:
-                        bound[alias] = target
+                        bound[alias] = {target}
             elif capture == "module":
                 target = self._python(path, text)
                 if target:
-                    bound[text] = target
+                    bound[text] = {target}
         return bound
 
     def _python_submodule(self, path: str, module: str, name: str) -> str | None:
@@ -435,12 +435,6 @@ def _js_names(clause: str) -> list[str]:
         if words and words[-1] not in ("type", "as"):
             names.append(words[-1])
     return names
-
-
-def _dotted_prefixes(text: str) -> list[str]:
-    """`a.b.C`, `a.b`, `a`: the longest first."""
-    parts = text.split(".")
-    return [".".join(parts[:end]) for end in range(len(parts), 0, -1)]
 
 
 _SCALA_IMPORT = re.compile(r"import\s+([\w.]+)")  # `import a.b.{C, D => E}`, `import a.b._`: a.b
