@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -147,10 +148,10 @@ def source_files(root: Path, exts: tuple[str, ...], skip: frozenset[str] = froze
     return found
 
 
-def count_lines(root: Path, exts: tuple[str, ...], skip: frozenset[str] = frozenset()) -> tuple[int, int, int]:
-    """files, lines, bytes under root (as source_files) with the given suffixes."""
+def count_lines(paths: Iterable[Path]) -> tuple[int, int, int]:
+    """files, lines, bytes of these files."""
     files = lines = size = 0
-    for p in source_files(root, exts, skip):
+    for p in paths:
         data = p.read_bytes()
         files += 1
         lines += data.count(b"\n")

@@ -290,7 +290,7 @@ def record_pass(out: Path, snapshot: dict, lines: list[str] | None, encoded: str
         known, encoded = None, encoded.decode("utf-8") if isinstance(encoded, bytes) else encoded
         lines = split_lines(encoded) if lines is None else lines
         base_text = _latest_text(out, last) if last else None
-        same = base_text is not None and _without_scan(base_text) == _without_scan(encoded)
+        same = base_text is not None and _same_but_scan(base_text, encoded)
     if same:
         line = describe(snapshot, None, rows, unchanged=True)
         line["content"], line["chain"] = {"same": _holder(last)}, [depth, since, key_bytes]
@@ -326,11 +326,20 @@ def _append(out: Path, snapshot: dict, tail: list[dict], line: dict, path: Path)
     return path
 
 
-def _without_scan(text: str) -> tuple[str, str]:
-    """The encoded snapshot before and after its scan line: all that two passes can share."""
+def _same_but_scan(first: str, second: str) -> bool:
+    """Whether two encoded snapshots are the same but for their scan lines (all that two passes
+    can share). Snapshots run to tens of MB: texts whose parts around the scan line differ in
+    length are told apart without copying those parts."""
+    (first_start, first_end), (second_start, second_end) = _scan_line(first), _scan_line(second)
+    if first_start != second_start or len(first) - first_end != len(second) - second_end:
+        return False
+    return first[:first_start] == second[:second_start] and first[first_end:] == second[second_end:]
+
+
+def _scan_line(text: str) -> tuple[int, int]:
+    """Where the encoded snapshot's scan line starts (at the newline before it) and ends."""
     start = text.find("\n" + SCAN_PREFIX)
-    end = text.find("\n", start + 1)
-    return (text, "") if start < 0 else (text[:start], text[end:])
+    return (len(text), len(text)) if start < 0 else (start, text.find("\n", start + 1))
 
 
 def _holder(line: dict) -> int:
