@@ -206,13 +206,14 @@ class HomeFinder:
                     -defines.get(target, 0.0), -self._named(target, members), self.below.get(target, 0),
                     -self.above.get(target, 0), target)
 
-        best = min(fit, key=preference)
+        ranked = {pair[0]: preference(pair) for pair in fit}  # once each: the steps below read them again
+        best = min(fit, key=lambda pair: ranked[pair[0]])
         if not close(best):  # no copy's file imports it: the one most consumers import, for other code
             written_against = [pair for pair in fit if (extended or {}).get(pair[0], 0)
                                or defines.get(pair[0], 0.0) > 0 and 2 * close(pair) > len(consumers)]
-            best = min(written_against, key=preference, default=best)
-        rank = preference(best)[:-3]  # before the tie-break by the lowest subsystem
-        alike = tuple(sorted(pair[0] for pair in fit if preference(pair)[:-3] == rank))
+            best = min(written_against, key=lambda pair: ranked[pair[0]], default=best)
+        rank = ranked[best[0]][:-3]  # before the tie-break by the lowest subsystem
+        alike = tuple(sorted(target for target, order in ranked.items() if order[:-3] == rank))
         return best[0], tuple(best[1]), alike
 
     def _used(self, shared: tuple[str, tuple[str, ...]], near: dict, defines: dict[str, float],
