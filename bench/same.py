@@ -1,8 +1,8 @@
 """Same answers however a pass is run (issue 15): snapshots and backlogs of real repositories
 identical but for dates with 1, 2 and N jobs, with and without the cache.
 
-    .venv/bin/python bench/same.py [--moto PATH] [--babel PATH] [--only NAME]
-                                   (or RADAR_BENCH_MOTO / RADAR_BENCH_BABEL, as bench/speed.py)
+    .venv/bin/python bench/same.py [--moto PATH] [--babel PATH] [--dbeaver PATH] [--thingsboard PATH]
+                                   [--only NAME]   (or RADAR_BENCH_MOTO etc., as bench/speed.py)
 
 For each real repository given and each way of running radar (the cache kept between passes
 with the default jobs, `--jobs 1` and `--jobs N`; no cache with `--jobs` 1, 2 and N; N is one
@@ -12,7 +12,8 @@ committed (the fleet clustered again), a function committed in another package's
 of a function the radar found in other packages committed there (an answer moves). The
 commits carry fixed dates, so every clone makes the same commit ids. After each pass, the
 snapshot (`latest.json`) and the backlog must be those of the first way, once the way's own folder
-(clone, rules, out) and the pass's clock times are taken out. Prints one row per pass and way: `same`
+(clone, rules, out) and the pass's clock times are taken out. dbeaver and thingsboard are
+scanned with the rules `radar init` writes, as bench/speed.py does. Prints one row per pass and way: `same`
 or where they first differ; exits 1 if any differ. Not a timed test.
 """
 from __future__ import annotations
@@ -30,7 +31,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import RADAR, WORK, fresh, git  # noqa: E402
 from radar.stages.parse import language_for  # noqa: E402
-from speed import REAL, clone_real, one_file_change, pick_target, real_rules  # noqa: E402
+from speed import (FIRST_SCANS, REAL, clone_real, init_rules, one_file_change, parsed_files,  # noqa: E402
+                   pick_target, real_rules)
 
 CLOCK = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\dZ?")  # when a pass ran: the one thing allowed to differ
 COMMITTED = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)  # the chain's commits: one date, one id
@@ -41,26 +43,24 @@ WAYS = (("cache, default jobs", True, None), ("cache, --jobs 1", True, 1), ("cac
 def chain(name: str, source: Path, way: tuple[str, bool, int | None]) -> list[tuple[str, str, str]]:
     """(step, snapshot, backlog) after each pass of the chain, run one way in a fresh clone."""
     label, cached, jobs = way
-    spec = REAL[name]
     home = fresh(WORK / "same" / name / label.replace(" ", "").replace(",", "-"))
     repo = clone_real(source, home / "repo")
-    rules = real_rules(spec, home / "rules")
+    if name in REAL:
+        rules = real_rules(REAL[name], home / "rules")
+        first, second = _targets(repo, REAL[name])
+        package = second.split("/")[1]  # the bench's subsystems are `<scan root>/*`
+    else:
+        rules = init_rules(repo, home / "rules")
+        first, second, package = _first_scan_targets(repo, rules, FIRST_SCANS[name].ext)
     out = home / "out"
     command = [str(RADAR), "scan", "--repo", str(repo), "--rules", str(rules), "--out", str(out), "--quiet"]
     command += ["--cache", str(home / "cache")] if cached else ["--no-cache"]
     if jobs is not None:
         command += ["--jobs", str((os.cpu_count() or 1) + 1 if jobs < 0 else jobs)]
-    under = spec.scan_root
-    first = pick_target(repo, spec.exts[0], under, spec.skip)
-    files = sorted(p for p in subprocess.run(["git", "ls-files", "--", under], cwd=repo, capture_output=True,
-                                             text=True, check=True).stdout.splitlines()
-                   if p.endswith(spec.exts[0]) and p.split("/")[:2] != first.split("/")[:2]
-                   and not set(p.split("/")[:-1]) & set(spec.skip))
-    second = files[len(files) // 3]  # in another package than the first
     steps = (("cold", None), ("warm", None), ("comment", lambda: one_file_change(repo, first, 0, False, COMMITTED)),
              ("edit", lambda: one_file_change(repo, first, 0, True, COMMITTED)),
              ("second edit", lambda: one_file_change(repo, second, 1, True, COMMITTED)),
-             ("a copy", lambda: copy_a_function(repo, out, second)))
+             ("a copy", lambda: copy_a_function(repo, out, second, package)))
     found = []
     for step, change in steps:
         if change is not None:
@@ -74,17 +74,41 @@ def chain(name: str, source: Path, way: tuple[str, bool, int | None]) -> list[tu
     return found
 
 
-def copy_a_function(repo: Path, out: Path, target: str) -> None:
-    """Commit into `target` a copy of the first function (by id, in its language) the last
-    snapshot found in other packages: a candidate grows, so the change moves an answer."""
+def _targets(repo: Path, spec) -> tuple[str, str]:
+    """The file of bench/speed.py's one-file changes, and one in another package."""
+    first = pick_target(repo, spec.exts[0], spec.scan_root, spec.skip)
+    files = sorted(p for p in subprocess.run(["git", "ls-files", "--", spec.scan_root], cwd=repo, capture_output=True,
+                                             text=True, check=True).stdout.splitlines()
+                   if p.endswith(spec.exts[0]) and p.split("/")[:2] != first.split("/")[:2]
+                   and not set(p.split("/")[:-1]) & set(spec.skip))
+    return first, files[len(files) // 3]
+
+
+def _first_scan_targets(repo: Path, rules: Path, ext: str) -> tuple[str, str, str]:
+    """The file of bench/speed.py's one-file changes (first_scan_scope's), one in another
+    subsystem, and that one's subsystem."""
+    subsystem = parsed_files(repo, rules)
+    named = sorted(path for path in subsystem if path.endswith(ext))
+    first = named[len(named) // 2]
+    others = [path for path in named if subsystem[path] != subsystem[first]]
+    second = others[len(others) // 3]
+    return first, second, subsystem[second]
+
+
+def copy_a_function(repo: Path, out: Path, target: str, package: str) -> None:
+    """Commit into `target` (in subsystem `package`) a copy of the first function (by id, in
+    its language; a method, in Java, inside the file's last class) the last snapshot found in
+    other packages: a candidate grows, so the change moves an answer."""
     candidates = sorted(json.loads((out / "snapshots" / "latest.json").read_text())["candidates"],
                         key=lambda c: c["id"])
-    package = target.split("/")[1]  # the bench's subsystems are `<scan root>/*`
     language = language_for(target)
+    unit = "method" if language == "java" else "function"
     code = next(c["instances"][0]["code"] for c in candidates
-                if c["unit"] == "function" and c["language"] == language and package not in c["consumers"])
-    with open(repo / target, "a") as file:
-        file.write("\n\n" + textwrap.dedent(code))
+                if c["unit"] == unit and c["language"] == language and package not in c["consumers"])
+    text = (repo / target).read_text()
+    cut = text.rfind("}") if language == "java" else len(text)
+    (repo / target).write_text(text[:cut] + "\n\n" + textwrap.dedent(code) + ("\n" if cut < len(text) else "")
+                               + text[cut:])
     git(repo, "add", target)
     git(repo, "commit", "-q", "-m", "bench copy", date=COMMITTED)
 
@@ -114,13 +138,14 @@ def _json_difference(a: object, b: object, at: str) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", choices=tuple(REAL), action="append", help="only these repositories (repeatable)")
-    for name in REAL:
+    ap.add_argument("--only", choices=(*REAL, *FIRST_SCANS), action="append",
+                    help="only these repositories (repeatable)")
+    for name in (*REAL, *FIRST_SCANS):
         ap.add_argument(f"--{name}", type=Path, default=os.environ.get(f"RADAR_BENCH_{name.upper()}"),
                         help=f"a checkout of {name} (or $RADAR_BENCH_{name.upper()})")
     a = ap.parse_args(argv)
     differing = 0
-    for name in a.only or REAL:
+    for name in a.only or (*REAL, *FIRST_SCANS):
         source = getattr(a, name)
         if source is None:
             print(f"[{name}] no checkout given (--{name}): left out", file=sys.stderr)
