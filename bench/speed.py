@@ -283,6 +283,19 @@ def bench_tree(label: str, repo: Path, scope: Scope, rules: Path | None, runs: i
             "radar_candidates": cands, "jscpd_clones": clones}
 
 
+def real_scope(name: str, repo: Path) -> tuple[Scope, Path]:
+    """What both tools read of a real repository's clone, and the rules radar scans it with:
+    REAL's by their layout, FIRST_SCANS' as `radar init` writes them."""
+    if name in FIRST_SCANS:
+        rules = init_rules(repo, CORPUS / name / "rules")
+        return first_scan_scope(repo, rules, FIRST_SCANS[name].ext, CORPUS / name / "parsed"), rules
+    spec = REAL[name]
+    ignore = ",".join(f"**/{d}/**" for d in ("node_modules", "vendor", ".git", *spec.skip))
+    options = ["--format", spec.jscpd_formats, "--ignore", ignore]
+    scope = folder_scope(repo, repo / spec.scan_root, options, spec.exts, spec.skip)
+    return scope, real_rules(spec, CORPUS / name / "rules")
+
+
 def table(rows: list[dict], runs: int) -> str:
     out = []
     for row in rows:
@@ -337,27 +350,14 @@ def main(argv: list[str] | None = None) -> int:
         options = ["--formats-exts", "clojure:sx", "--format", "clojure,bash", "--ignore", "**/.git/**,**/rules/**"]
         rows.append(bench_tree("fleet", repo, folder_scope(repo, repo.parent, options, (".sx", ".sh")), rules,
                                a.runs, a.jobs, a.timeout))
-    for name, spec in REAL.items():
+    for name in (*REAL, *FIRST_SCANS):
         source = getattr(a, name)
         if name not in wanted or source is None:
             continue
         def checkout(source=Path(source).resolve(), dest=CORPUS / name / "repo") -> Path:
             return clone_real(source, dest)
         repo = checkout()
-        rules = real_rules(spec, CORPUS / name / "rules")
-        ignore = ",".join(f"**/{d}/**" for d in ("node_modules", "vendor", ".git", *spec.skip))
-        scope = folder_scope(repo, repo / spec.scan_root, ["--format", spec.jscpd_formats, "--ignore", ignore],
-                             spec.exts, spec.skip)
-        rows.append(bench_tree(name, repo, scope, rules, a.runs, a.jobs, a.timeout, checkout))
-    for name, first in FIRST_SCANS.items():
-        source = getattr(a, name)
-        if name not in wanted or source is None:
-            continue
-        def checkout(source=Path(source).resolve(), dest=CORPUS / name / "repo") -> Path:
-            return clone_real(source, dest)
-        repo = checkout()
-        rules = init_rules(repo, CORPUS / name / "rules")
-        scope = first_scan_scope(repo, rules, first.ext, CORPUS / name / "parsed")
+        scope, rules = real_scope(name, repo)
         rows.append(bench_tree(name, repo, scope, rules, a.runs, a.jobs, a.timeout, checkout))
     head = (f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.node()}, "
             f"{os.cpu_count()} cores, {platform.python_version()}")
