@@ -97,9 +97,8 @@ def encode(findings: Findings) -> tuple:
     shapes: dict[int, tuple[int, Shape]] = {}
     clusters = encode_clusters(findings.clusters, lambda shape: _index(shapes, shape))
     recurrences = tuple((r.name, r.kind, tuple(map(_PLACE_FIELDS, r.places))) for r in findings.recurrences)
-    shown = _representatives(findings.clusters)
-    return (7, findings.files, findings.skipped, findings.filtered,
-            tuple(_slim(shape, id(shape) in shown) for _, shape in shapes.values()),
+    return (8, findings.files, findings.skipped, findings.filtered,
+            tuple(_slim(shape) for _, shape in shapes.values()),
             clusters, recurrences, findings.unread, findings.parse_errors, findings.references)
 
 
@@ -107,7 +106,7 @@ def decode(memo: object) -> Findings | None:
     """The findings of a memo, or None when it is not one this version wrote."""
     try:
         version, files, skipped, filtered, shapes, clusters, recurrences, unread_files, failed, refs = memo
-        if version != 7:
+        if version != 8:
             return None
         table = [Shape(*fields) for fields in shapes]
         return Findings(
@@ -122,28 +121,19 @@ def decode(memo: object) -> Findings | None:
 
 
 _SHAPE_FIELDS = attrgetter(*(f.name for f in fields(Shape)))
-# What only clustering reads (candidate pairs, content, alignment): the stages after find never
-# do, so the memo leaves it out, and a warm pass loads half as much. `blind` is kept for the
-# clusters' and variants' representatives (publish compares a variant's to its helper's).
+# What only clustering reads (candidate pairs, content words): the stages after find never do,
+# so the memo leaves it out. Every member's streams stay: the gate reads them (whether the copy
+# a consumer would adopt is private: its blind stream; whether the copies say a home's name:
+# their names), and a pass taking remembered findings must judge as one clustering afresh.
 _FIELD_AT = {f.name: n for n, f in enumerate(fields(Shape))}
-_CLUSTERING_ONLY = ((_FIELD_AT["names"], ""), (_FIELD_AT["samples"], ()), (_FIELD_AT["vocab"], ""))
-_NOT_SHOWN = (*_CLUSTERING_ONLY, (_FIELD_AT["blind"], ""))
+_CLUSTERING_ONLY = ((_FIELD_AT["samples"], ()), (_FIELD_AT["vocab"], ""))
 
 
-def _slim(shape: Shape, representative: bool) -> tuple:
+def _slim(shape: Shape) -> tuple:
     values = list(_SHAPE_FIELDS(shape))
-    for at, empty in _CLUSTERING_ONLY if representative else _NOT_SHOWN:
+    for at, empty in _CLUSTERING_ONLY:
         values[at] = empty
     return tuple(values)
-
-
-def _representatives(clusters: Iterable[Cluster]) -> set[int]:
-    """The ids of the clusters' and their variants' representatives."""
-    shown: set[int] = set()
-    for found in clusters:
-        shown.add(id(found.representative))
-        shown |= _representatives(found.variants)
-    return shown
 
 
 _PLACE_FIELDS = attrgetter(*(f.name for f in fields(Place)))
