@@ -146,6 +146,8 @@ class Index:
             return self._go(text.strip("\"`"))
         if language == "rust":
             return self._rust(path, text)
+        if language in _JVM:
+            return _jvm_owner(self.declared["jvm"], _dotted(language, text))
         if language in _DECLARING:
             return _longest_dotted(self.declared[_DECLARING[language]], _dotted(language, text))
         if language in ("c", "cpp"):
@@ -371,6 +373,7 @@ class Index:
 # Languages whose files declare their package or namespace, by the family whose files can
 # import each other's (Java, Kotlin and Scala share the JVM's packages).
 _DECLARING = {"java": "jvm", "kotlin": "jvm", "scala": "jvm", "php": "php", "csharp": "csharp"}
+_JVM = frozenset(language for language, table in _DECLARING.items() if table == "jvm")
 _CLASS_A_FILE = ("php", "java", "kotlin", "csharp")  # whose files each hold a class named after the file
 # The platform's namespaces that .NET libraries declare too: to hang extension methods on, as
 # the guidelines ask (`namespace Microsoft.Extensions.DependencyInjection` in a Keycloak client),
@@ -478,6 +481,19 @@ def _longest_dotted(table: dict[str, set[str]], text: str) -> str | None:
     for end in range(len(parts), 0, -1):
         owners = table.get(".".join(parts[:end]))
         if owners:
+            return _unique(owners)
+    return None
+
+
+def _jvm_owner(table: dict[str, set[str]], text: str) -> str | None:
+    """_longest_dotted for a JVM import: `a.b.c.D` is class D of package `a.b.c`, or a member of
+    a class `a.b.C` (capitalised, as classes are named); a package further up holds none of it:
+    thingsboard's `org.thingsboard.server.gen.transport.TransportProtos`, generated at build
+    time, is not the application's, though the application declares `org.thingsboard.server`."""
+    parts = text.split(".")
+    for end in range(len(parts), 0, -1):
+        owners = table.get(".".join(parts[:end]))
+        if owners and (end >= len(parts) - 1 or parts[end - 1][:1].isupper()):
             return _unique(owners)
     return None
 

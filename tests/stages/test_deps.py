@@ -336,6 +336,23 @@ def test_java_imports_by_declared_package(tmp_path):
     assert edges(deps) == {("app", "util")}
 
 
+def test_a_java_import_names_its_own_package_or_class_never_one_further_up(tmp_path):
+    """thingsboard: `org.thingsboard.server.gen.transport.TransportProtos` is generated at build
+    time; the application, which declares `org.thingsboard.server`, had been named the owner
+    of every such import, and so the home of code only the modules below it hold."""
+    java = "{0}/src/main/java/{1}.java"
+    deps = scan(tmp_path, {
+        "application": {java.format("application", "org/acme/server/ServerApplication"):
+                        "package org.acme.server;\npublic class ServerApplication {}\n"},
+        "cache": {java.format("cache", "org/acme/server/cache/Caches"):
+                  "package org.acme.server.cache;\npublic class Caches { public static class Spec {} }\n"},
+        "dao": {java.format("dao", "org/acme/server/dao/DeviceDao"):
+                "package org.acme.server.dao;\nimport org.acme.server.gen.transport.TransportProtos;\n"
+                "import org.acme.server.cache.Caches.Spec;\nimport org.acme.server.cache.*;\nclass DeviceDao {}\n"},
+    })
+    assert edges(deps) == {("dao", "cache")}
+
+
 def test_a_librarys_package_a_module_puts_a_shim_in_names_only_that_shims_classes(tmp_path):
     """canal: its es6x adapter puts two classes in Elasticsearch's `org.elasticsearch.client` (to
     reach what the client keeps package-private), and its common module one in Guava's
