@@ -31,8 +31,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import RADAR, WORK, fresh, git  # noqa: E402
 from radar.stages.parse import language_for  # noqa: E402
-from speed import (FIRST_SCANS, REAL, clone_real, init_rules, one_file_change, parsed_files,  # noqa: E402
-                   pick_target, real_rules)
+from speed import (FIRST_SCANS, REAL, clone_real, init_rules, inside_class, middle_file,  # noqa: E402
+                   one_file_change, parsed_files, pick_target, real_rules)
 
 CLOCK = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\dZ?")  # when a pass ran: the one thing allowed to differ
 COMMITTED = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)  # the chain's commits: one date, one id
@@ -88,9 +88,8 @@ def _first_scan_targets(repo: Path, rules: Path, ext: str) -> tuple[str, str, st
     """The file of bench/speed.py's one-file changes (first_scan_scope's), one in another
     subsystem, and that one's subsystem."""
     subsystem = parsed_files(repo, rules)
-    named = sorted(path for path in subsystem if path.endswith(ext))
-    first = named[len(named) // 2]
-    others = [path for path in named if subsystem[path] != subsystem[first]]
+    first = middle_file(subsystem, ext)
+    others = sorted(path for path in subsystem if path.endswith(ext) and subsystem[path] != subsystem[first])
     second = others[len(others) // 3]
     return first, second, subsystem[second]
 
@@ -105,10 +104,8 @@ def copy_a_function(repo: Path, out: Path, target: str, package: str) -> None:
     unit = "method" if language == "java" else "function"
     code = next(c["instances"][0]["code"] for c in candidates
                 if c["unit"] == unit and c["language"] == language and package not in c["consumers"])
-    text = (repo / target).read_text()
-    cut = text.rfind("}") if language == "java" else len(text)
-    (repo / target).write_text(text[:cut] + "\n\n" + textwrap.dedent(code) + ("\n" if cut < len(text) else "")
-                               + text[cut:])
+    text, copy = (repo / target).read_text(), "\n\n" + textwrap.dedent(code)
+    (repo / target).write_text(inside_class(text, copy + "\n") if language == "java" else text + copy)
     git(repo, "add", target)
     git(repo, "commit", "-q", "-m", "bench copy", date=COMMITTED)
 

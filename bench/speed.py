@@ -35,6 +35,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -142,8 +143,19 @@ def first_scan_scope(repo: Path, rules: Path, ext: str, copies: Path) -> Scope:
         copy = copies / f.relative_to(repo)
         copy.parent.mkdir(parents=True, exist_ok=True)
         copy.write_bytes(f.read_bytes())
-    named = sorted(f.relative_to(repo).as_posix() for f in files if f.name.endswith(ext))
-    return Scope(files, (str(copies),), named[len(named) // 2])
+    return Scope(files, (str(copies),), middle_file((f.relative_to(repo).as_posix() for f in files), ext))
+
+
+def middle_file(paths: Iterable[str], ext: str) -> str:
+    """The file a first scan's one-file changes go to: the middle one, in path order, ending in `ext`."""
+    named = sorted(path for path in paths if path.endswith(ext))
+    return named[len(named) // 2]
+
+
+def inside_class(text: str, member: str) -> str:
+    """A Java file's text with `member` added inside its last class, before the closing brace."""
+    cut = text.rfind("}")
+    return text[:cut] + member + text[cut:]
 
 
 def parsed_files(repo: Path, rules: Path) -> dict[str, str]:
@@ -196,10 +208,9 @@ def one_file_change(repo: Path, target: str, round_: int, code: bool, date: date
     if not code:
         comment = "#" if target.endswith((".py", ".sh")) else "//" if js or target.endswith(".java") else ";"
         addition = f"\n{comment} bench change {round_}\n"
-    elif target.endswith(".java"):  # a method belongs inside the class: before its closing brace
-        cut = text.rfind("}")
-        text, addition = text[:cut], (f"\n    public static int benchEdit{round_}(int value) {{\n"
-                                      f"        return value + {round_};\n    }}\n" + text[cut:])
+    elif target.endswith(".java"):  # a method belongs inside the class
+        text, addition = inside_class(text, f"\n    public static int benchEdit{round_}(int value) {{\n"
+                                            f"        return value + {round_};\n    }}\n"), ""
     elif js:
         addition = f"\nexport function benchEdit{round_}(value) {{\n  return value + {round_};\n}}\n"
     elif target.endswith(".py"):
