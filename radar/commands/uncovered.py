@@ -18,6 +18,7 @@ UNCOVERED_FILES = 10  # source files in a top folder no fleet holds that make it
 HINTED = 3  # folders init names as holding the most code when it finds no subsystem (code_folders)
 LIBRARY_SHARE = 0.25  # C sources with a header of their name or one prefix beyond this: a library's (_c_programs)
 JVM_SOURCES = ("java", "kotlin", "scala")
+JVM_BUILDS = {"pom.xml", "build.gradle", "build.gradle.kts", "build.sbt"}  # a module of a JVM build
 LONE_JVM_PACKAGES = 10  # with too few subsystems for the gate, a JVM library's packages from this many (jvm_library)
 
 
@@ -43,7 +44,8 @@ def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
     folder of Go code as its Go packages (_go_packages_in), one of C's or C++'s programs as
     its programs (_c_programs: a folder of twenty or more, no library's parts), and so
     the top's own C files, which no folder names (openssh's 158 `*.c` beside its `contrib/*`).
-    Beside C, C++ or Go fleets, the code of theirs they build on whatever its share (_built_on)."""
+    Beside C, C++ or Go fleets, the code of theirs they build on whatever its share (_built_on);
+    beside others, the top modules of a JVM build (_jvm_modules)."""
     if not globs:
         return ()
     kept = left_in(sources, excludes)
@@ -53,7 +55,7 @@ def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
     if len(uncovered) * 2 <= len(kept):
         family = _built_on(uncovered, kept)
         if family is None:
-            return ()
+            return _jvm_modules(uncovered, files)
         counted = [f for f in uncovered if _SOURCES[family](f)]  # headers go with their sources: no package
     rest = Counter(f.partition("/")[0] for f in uncovered if "/" in f)  # the top's own files: no folder to name
     enough = {top for top, n in Counter(f.partition("/")[0] for f in counted if "/" in f).items()
@@ -67,6 +69,19 @@ def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
                  if top in enough and not not_fleet(top) and not frozen(children[top])
                  for glob in _go_packages_in(top, uncovered, files) or _c_programs(top, uncovered, kept) or ((top, n),)
                  ) + _c_programs("", uncovered, kept)
+
+
+def _jvm_modules(uncovered: list[str], files: list[str]) -> tuple[tuple[str, int], ...]:
+    """Beside fleets holding most of the code, the top folders that are modules of a JVM build of
+    their own (a pom.xml, build.gradle or build.sbt in them) holding UNCOVERED_FILES JVM sources or
+    more that no fleet holds, each one package: the core the fleets build on, their home (Sentinel's
+    `sentinel-core` beside its `sentinel-adapter/*` and `sentinel-extension/*`, which a build of
+    fewer than ten modules at the top leaves to the larger fleets)."""
+    builds = {f.partition("/")[0] for f in files if f.count("/") == 1 and f.rpartition("/")[2] in JVM_BUILDS}
+    jvm = Counter(f.partition("/")[0] for f in uncovered if "/" in f and language_for(f) in JVM_SOURCES)
+    held = Counter(f.partition("/")[0] for f in uncovered if "/" in f)
+    return tuple((top, held[top]) for top, n in sorted(jvm.items())
+                 if top in builds and n >= UNCOVERED_FILES and not not_fleet(top))
 
 
 # the languages whose fleets build on the code beside them (_built_on), and their sources

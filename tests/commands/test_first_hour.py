@@ -1313,6 +1313,25 @@ def test_init_takes_a_monoliths_top_folders_beside_its_plugins_when_they_hold_mo
     assert fleet_rules["subsystems"] == ["plugins/*", "app", "server", "shared"]
 
 
+def test_init_takes_a_jvm_builds_top_modules_beside_its_larger_fleets_as_their_home(tmp_path):
+    """Sentinel: `sentinel-adapter/*` (21) and `sentinel-extension/*` (14) held most of the code,
+    and `sentinel-core`, the module of the build every adapter depends on, was unread, so no
+    home could be it. A top module of a JVM build holding ten sources or more is a package
+    whatever its share; a top folder of Java with no build of its own is not, nor a small module."""
+    files = {"pom.xml": "<project/>\n", "sentinel-core/pom.xml": "<project/>\n", "small/pom.xml": "<project/>\n",
+             "small/src/main/java/S.java": "class S { }\n"}
+    for family, n in (("sentinel-adapter", 12), ("sentinel-extension", 8)):
+        for i in range(n):
+            files[f"{family}/{family}-{i}/pom.xml"] = "<project/>\n"
+            for j in range(6):
+                files[f"{family}/{family}-{i}/src/main/java/A{j}.java"] = f"class A{j} {{ }}\n"
+    for top in ("sentinel-core", "tools"):
+        for i in range(12):
+            files[f"{top}/src/main/java/C{i}.java"] = f"class C{i} {{ }}\n"
+    _, fleet_rules = _init(tmp_path / "jvm-build", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["sentinel-adapter/*", "sentinel-extension/*", "sentinel-core"]
+
+
 def test_init_takes_the_go_packages_of_a_top_folder_beside_a_fleet_each_as_a_package(tmp_path):
     """caddy: `modules/caddyhttp/*` is a fleet; `modules/caddytls`, `modules/logging`,
     `modules/caddypki` … were one package, `modules`, so their copies of each other were one
