@@ -60,6 +60,8 @@ class Index:
         self.roots = roots
         self.namespaces = {s.namespace.strip("/"): s.name for s in subsystems if s.namespace.strip("/")}
         self.python: dict[str, set[str]] = defaultdict(set)
+        self.python_inits: dict[str, set[str]] = defaultdict(set)  # a package's dotted name -> its __init__.py
+        self.reexported: dict[str, dict[str, set[str]]] = {}  # an __init__.py -> what its imports bind (declare)
         # declared packages / namespaces, per family of languages that can import each other
         self.declared: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.by_basename: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -90,6 +92,8 @@ class Index:
             if path.endswith((".py", ".pyi")):
                 for module in _python_modules(path, namespace, paths, self.roots.get(name, ())):
                     self.python[module].add(name)
+                    if path.endswith("/__init__.py"):
+                        self.python_inits[module].add(path)
             elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb", ".lua")):
                 self.by_basename[posixpath.basename(path)][path].add(name)
 
@@ -107,6 +111,11 @@ class Index:
                 self.go_modules.append((module, where))
 
     def declare(self, references: Iterable[tuple[str, str, str, tuple]]) -> None:
+        """What the files say they are (Java packages, PHP namespaces …), and what each Python
+        package's `__init__.py` imports, which `from package import Name` names (python_bound)."""
+        references = tuple(references)
+        self.reexported = {path: self.python_bound(path, refs) for _, path, language, refs in references
+                           if language == "python" and path.endswith("__init__.py")}
         declared = [(subsystem, path, language, _dotted(language, text))
                     for subsystem, path, language, refs in references for capture, text, _ in refs
                     if capture == "package" and not _borrowed(language, _dotted(language, text))]
@@ -208,14 +217,17 @@ class Index:
         """The names a Python file's imports bind, each to the subsystem it comes from: `from
         ..base_node import BaseNode` binds `BaseNode` (gns3-server's nodes all extend it, so a
         method they copy is pulled up there), `from x import mod as m` binds `m`, `import a.b`
-        binds `a.b`."""
+        binds `a.b`. A name a package's `__init__.py` imports from elsewhere is bound where that
+        import binds it: spiderfoot's 208 modules each extend `SpiderFootPlugin`, imported `from
+        spiderfoot import SpiderFootPlugin`, which `spiderfoot/__init__.py` takes `from .plugin`."""
         bound: dict[str, set[str]] = {}
         for capture, text, _ in refs:
             found = _FROM_IMPORT.match(text) if capture == "from_import" else None
             if found:
                 module, names = found.groups()
                 for name, alias in _imported_aliases(names):
-                    target = self._python_submodule(path, module, name) or self._python(path, module)
+                    target = self._python_submodule(path, module, name) or self._reexport(path, module, name) \
+                        or self._python(path, module)
                     if target:
                         bound[alias] = {target}
             elif capture == "module":
@@ -233,6 +245,18 @@ class Index:
             return _unique(self.python.get(f"{module[len(prefix):]}.{name}"))
         base = self._relative_folder(path, module)
         return (self.namespaces.get(f"{base}/{name}.py") or self.namespaces.get(f"{base}/{name}")) if base else None
+
+    def _reexport(self, path: str, module: str, name: str) -> str | None:
+        """The owner of the module `module`'s `__init__.py` takes `name` from, when it imports it."""
+        if module.startswith("."):
+            folder = self._relative_folder(path, module)
+            init = f"{folder}/__init__.py" if folder else None
+        else:
+            prefix = next((p for p in self.collections if module.startswith(p)), "")
+            inits = self.python_inits.get(module[len(prefix):])
+            init = next(iter(inits)) if inits and len(inits) == 1 else None
+        taken = self.reexported.get(init, {}).get(name) if init and init != path else None
+        return next(iter(taken)) if taken else None
 
     def _relative_folder(self, path: str, text: str) -> str:
         """The folder a relative import names (`..a.b` from `x/y/f.py`: `x/a/b`); "" above the root."""

@@ -126,6 +126,25 @@ def test_a_python_class_base_names_the_subsystem_its_import_binds(tmp_path):
                                                            (9, "nios"))
 
 
+def test_a_python_base_a_package_takes_from_its_own_module_names_that_module(tmp_path):
+    """spiderfoot's 208 modules each extend `SpiderFootPlugin`, imported `from spiderfoot import
+    SpiderFootPlugin`, which `spiderfoot/__init__.py` takes `from .plugin`: the class they extend
+    is in `spiderfoot/plugin.py`, where a method they all copy belongs, not in the package's
+    `__init__.py`. A name the package defines itself stays the package's."""
+    deps = scan(tmp_path, {
+        "spiderfoot/__init__.py": {"spiderfoot/__init__.py": "from .plugin import SpiderFootPlugin\n"
+                                                             "class Local:\n    pass\n"},
+        "spiderfoot/plugin.py": {"spiderfoot/plugin.py": "class SpiderFootPlugin:\n    pass\n"},
+        "modules/sfp_dns.py": {"modules/sfp_dns.py": "from spiderfoot import SpiderFootPlugin\n"
+                                                     "class sfp_dns(SpiderFootPlugin):\n    pass\n"},
+        "modules/sfp_whois.py": {"modules/sfp_whois.py": "from spiderfoot import Local\n"
+                                                         "class sfp_whois(Local):\n    pass\n"},
+    })
+    parents = deps.file_parents()
+    assert parents[("sfp_dns.py", "modules/sfp_dns.py")] == ((2, ""), (2, "plugin.py"))
+    assert parents[("sfp_whois.py", "modules/sfp_whois.py")] == ((2, ""), (2, "__init__.py"))
+
+
 def test_a_javascript_class_base_names_the_subsystem_its_import_binds(tmp_path):
     """typeorm's query runners each extend `BaseQueryRunner` (`src/query-runner`) beside their
     driver's own helpers: the class a copied method goes up to, by the names imports bind."""
