@@ -44,7 +44,7 @@ def radar_yaml(layout: Layout, repo: Path) -> str:
 
 def unread(layout: Layout, shown: int = 5) -> str:
     """The folders of code no glob holds, most first: `zrpc/ (42 source files), gateway/ (7)`."""
-    folders = [f"{folder}/ ({n}{' source files' if not at else ''})"
+    folders = [f"{folder}/ ({n}{'' if at else ' source file' if n == 1 else ' source files'})"
                for at, (folder, n) in enumerate(layout.uncovered[:shown])]
     more = len(layout.uncovered) - shown
     return ", ".join(folders) + (f" and {more} more" if more > 0 else "")

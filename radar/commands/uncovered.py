@@ -59,7 +59,7 @@ def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
         counted = [f for f in uncovered if _SOURCES[family](f)]  # headers go with their sources: no package
     rest = Counter(f.partition("/")[0] for f in uncovered if "/" in f)  # the top's own files: no folder to name
     enough = {top for top, n in Counter(f.partition("/")[0] for f in counted if "/" in f).items()
-              if n >= UNCOVERED_FILES}
+              if n >= UNCOVERED_FILES} | _go_tops(counted)
     children = defaultdict(set)  # a top folder of versions side by side holds frozen copies: no package
     for f in kept:
         parts = f.split("/")
@@ -69,6 +69,15 @@ def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
                  if top in enough and not not_fleet(top) and not frozen(children[top])
                  for glob in _go_packages_in(top, uncovered, files) or _c_programs(top, uncovered, kept) or ((top, n),)
                  ) + _c_programs("", uncovered, kept)
+
+
+def _go_tops(uncovered: list[str]) -> set[str]:
+    """Where most of the code no fleet holds is Go, every top folder holding Go sources: a folder of
+    Go is a package however small, and what the fleets build on (tyk's `storage/`, `config/`,
+    `log/` beside its `internal/*`, nine files or fewer each, had been unread)."""
+    if _mostly(uncovered) != "go":
+        return set()
+    return {f.partition("/")[0] for f in uncovered if "/" in f and is_go_source(f.rpartition("/")[2])}
 
 
 def _jvm_modules(uncovered: list[str], files: list[str]) -> tuple[tuple[str, int], ...]:

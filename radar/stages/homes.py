@@ -39,13 +39,16 @@ def _own_headers(path: str) -> tuple[str, ...]:
 
 
 # Module names (suffix and leading underscores aside), or their last word (`HttpConstants`,
-# `error_types`, webpack's `RuntimeGlobals`), of constants, types, errors and configuration.
+# `error_types`, webpack's `RuntimeGlobals`), of constants, types, errors, configuration and logging.
 DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "typings", "enums", "version", "globals",
                           "apis",  # a Kubernetes operator's API types by version (external-secrets' `apis/`)
                           "contracts", "interfaces",  # interfaces alone (laravel's `Contracts`)
                           # what a program is configured with, which every plugin's file imports for its
                           # options (telegraf's `config`, fluentd's `config.rb`)
-                          "config", "configs", "configuration", "settings"})
+                          "config", "configs", "configuration", "settings",
+                          # and what every file imports to log (lego's and tyk's `log`): no place for
+                          # a configuration reader or a schema loader whose files log too
+                          "log", "logs", "logger", "loggers", "logging"})
 
 # what the name of a module of errors ends with (declarations too): `errors.py`, goframe's `gerror`,
 # a module of one error class (yii2's `InvalidArgumentException.php`)
@@ -239,8 +242,8 @@ class HomeFinder:
         return any(word in SHARED_PLACES or word.endswith(("util", "utils")) for word in self._words(name))
 
     def _declarations(self, name: str) -> bool:
-        """A module of constants, types, errors or configuration (`consts.py`, `types.ts`,
-        telegraf's `config`): every consumer references it, and it is no place for logic; a
+        """A module of constants, types, errors, configuration or logging (`consts.py`, `types.ts`,
+        telegraf's `config`, lego's `log`): every consumer references it, and it is no place for logic; a
         home only when nothing else fits, or when the copies are written against it (extend its
         classes, call what it defines: symfony's `Config` component, its loaders' base)."""
         words = self._words(name)

@@ -784,17 +784,19 @@ def test_init_leaves_out_integration_test_source_sets_and_folders_of_integration
 
 
 def test_init_names_the_code_no_glob_holds(tmp_path):
-    """go-zero: its `core/*` packages make the fleet; `zrpc/`, the RPC half of the framework, is
-    in no glob, and a user is told so (scripts are never a package: not named)."""
+    """go-zero: its `core/*` packages make the fleet, and its `zrpc/` Go packages are what they
+    build on; the code of other languages beside them is in no glob, and a user is told so
+    (scripts are never a package: not named)."""
     files = {"go.mod": "module github.com/x/frame\n", "scripts/gen/main.go": "package main\n\nfunc main() {}\n",
-             "zrpc/client.go": "package zrpc\n\nfunc Dial() {}\n", "zrpc/internal/conn.go": "package internal\n"}
+             "zrpc/client.go": "package zrpc\n\nfunc Dial() {}\n", "zrpc/internal/conn.go": "package internal\n",
+             "web/app.ts": "export const a = 1;\n"}
     for n in range(12):
         files[f"core/part{n}/part.go"] = f"package part{n}\n\nfunc Run() int {{ return {n} }}\n"
     done, fleet_rules = _init(tmp_path / "go-repo", files, tmp_path / "rules")
-    assert fleet_rules["subsystems"] == ["core/*"], done.stderr
-    assert "in no subsystem: zrpc/ (2 source files)\n" in done.stderr
+    assert fleet_rules["subsystems"] == ["core/*", "zrpc", "zrpc/internal"], done.stderr
+    assert "in no subsystem: web/ (1 source file)\n" in done.stderr
     rules = (tmp_path / "rules" / "radar.yaml").read_text()
-    assert "# read by no glob above (add one to scan them): zrpc/ (2 source files)" in rules
+    assert "# read by no glob above (add one to scan them): web/ (1 source file)" in rules
 
 
 def test_init_reads_a_go_folder_named_spec_or_migrate_as_code_and_a_ruby_spec_folder_as_tests(tmp_path):
@@ -1023,6 +1025,24 @@ def test_init_takes_the_go_packages_a_go_fleet_holding_most_of_the_code_builds_o
         files[f"challenge/http01/part{n}.go"] = "package http01\n"
     _, fleet_rules = _init(tmp_path / "go-fleet", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["providers/dns/*", "challenge/dns01", "challenge/http01"]
+
+
+def test_init_takes_every_small_go_package_of_a_go_monolith_beside_its_fleet(tmp_path):
+    """tyk: `gateway/` (170 files) and `internal/*` hold the code; `storage/`, `config/`, `log/`,
+    `user/`, nine Go files or fewer each, what the gateway and the fleet build on, were unread
+    (a top folder had to hold ten files to be a package). A folder of Go is a package however
+    small; a small folder of Python scripts beside them is still none."""
+    files = {"go.mod": "module example.com/tyk\n"}
+    for n in range(12):
+        files[f"internal/p{n}/p{n}.go"] = f"package p{n}\n\nfunc F{n}() int {{ return {n} }}\n"
+        files[f"gateway/part{n}.go"] = "package gateway\n"
+        files[f"gateway/more{n}.go"] = "package gateway\n"
+    for n in range(3):
+        files[f"storage/store{n}.go"] = "package storage\n"
+        files[f"tools/gen{n}.py"] = f"def gen{n}():\n    return {n}\n"
+    files["log/log.go"] = "package log\n"
+    _, fleet_rules = _init(tmp_path / "go-monolith", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["internal/*", "gateway", "log", "storage"]
 
 
 def test_init_excludes_cucumbers_step_definitions_as_tests(tmp_path):
@@ -1505,7 +1525,8 @@ def test_init_takes_the_folders_of_a_folder_named_for_what_plugs_in_as_packages(
 
 def test_init_finds_a_folder_of_many_go_packages_in_one_module(tmp_path):
     """prometheus: one go.mod, each folder a package; `discovery/*` holds thirty providers, a
-    folder of two packages is no fleet, and a package's own files are not packages each."""
+    folder of two packages is no fleet (each is a package the fleet builds on), and a package's
+    own files are not packages each."""
     files = {"go.mod": "module example.com/x\n", "main.go": "package main\n"}
     for n in range(12):
         files[f"discovery/p{n}/p{n}.go"] = f"package p{n}\n\nfunc Discover{n}() int {{ return {n} }}\n"
@@ -1514,7 +1535,8 @@ def test_init_finds_a_folder_of_many_go_packages_in_one_module(tmp_path):
     for name in ("strutil", "httputil"):
         files[f"util/{name}/{name}.go"] = f"package {name}\n"
     done, fleet_rules = _init(tmp_path / "go-repo", files, tmp_path / "rules")
-    assert fleet_rules["subsystems"] == ["discovery/*"] and "discovery/* (12 packages)" in done.stderr
+    assert fleet_rules["subsystems"] == ["discovery/*", "util/httputil", "util/strutil"]
+    assert "discovery/* (12 packages)" in done.stderr
 
     files = {"go.mod": "module example.com/op\n"}  # camel-k: pkg/* beside the larger pkg/util/*
     for n in range(10):
@@ -1575,7 +1597,7 @@ def test_init_takes_each_go_file_registering_a_plugin_by_name_as_a_package(tmp_p
                 n=n, registration=registration.format(n=n), padding="x" * 600)
         files[f"{folder}/registry.go"] = "package charger\n\nvar registry = map[string]int{}\n"
     done, fleet_rules = _init(tmp_path / "go-repo", files, tmp_path / "rules")
-    assert fleet_rules["subsystems"] == ["charger/*", "charger/*.go", "cmd/*", "cmd"], done.stderr
+    assert fleet_rules["subsystems"] == ["charger/*", "charger/*.go", "cmd/*", "cmd", "util"], done.stderr
     assert "charger/*.go (13 one-module packages)" in done.stderr
 
 
@@ -1602,7 +1624,8 @@ def test_init_takes_a_folder_of_go_plugins_registering_themselves_in_no_fleet_as
 def test_init_takes_smaller_folders_of_go_packages_beside_a_fleet_but_not_the_folder_above_it(tmp_path):
     """dapr's components-contrib: `bindings/*` (23) and `state/*` (21) beside `pubsub/*` (9);
     telegraf's `plugins/` holds the fleets and a registry package each, so it is none; a folder
-    of four packages, or a Go module of its own (alloy's `syntax/`), is one library's parts."""
+    of four packages is no fleet, each a Go package beside it, and a Go module of its own (alloy's
+    `syntax/`) one package, one library's parts."""
     files = {"go.mod": "module example.com/contrib\n"}
     for fleet, count in (("bindings", 12), ("pubsub", 6), ("lock", 4)):
         for n in range(count):
@@ -1615,7 +1638,9 @@ def test_init_takes_smaller_folders_of_go_packages_beside_a_fleet_but_not_the_fo
     for part in ("parser", "scanner", "printer", "vm", "token"):
         files[f"syntax/{part}/{part}.go"] = f"package {part}\n"
     done, fleet_rules = _init(tmp_path / "go-repo", files, tmp_path / "rules")
-    assert fleet_rules["subsystems"] == ["bindings/*", "pubsub/*", "plugins/inputs/*"], done.stderr
+    assert fleet_rules["subsystems"] == ["bindings/*", "pubsub/*", "plugins/inputs/*", "lock/c0", "lock/c1",
+                                         "lock/c2", "lock/c3", "plugins/outputs", "plugins/parsers",
+                                         "plugins/processors", "plugins/serializers", "syntax"], done.stderr
     assert "pubsub/* (6 packages)" in done.stderr
 
 
