@@ -46,9 +46,9 @@ DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "ty
                           # what a program is configured with, which every plugin's file imports for its
                           # options (telegraf's `config`, fluentd's `config.rb`)
                           "config", "configs", "configuration", "settings",
-                          # and what every file imports to log (lego's and tyk's `log`): no place for
-                          # a configuration reader or a schema loader whose files log too
-                          "log", "logs", "logger", "loggers", "logging"})
+                          # and what every file imports to log or dump (tyk's `log`, sqlc's `debug`): no
+                          # place for a schema loader or a name parser whose files log too
+                          "log", "logs", "logger", "loggers", "logging", "debug"})
 
 # what the name of a module of errors ends with (declarations too): `errors.py`, goframe's `gerror`,
 # a module of one error class (yii2's `InvalidArgumentException.php`)
@@ -243,7 +243,7 @@ class HomeFinder:
 
     def _declarations(self, name: str) -> bool:
         """A module of constants, types, errors, configuration or logging (`consts.py`, `types.ts`,
-        telegraf's `config`, lego's `log`): every consumer references it, and it is no place for logic; a
+        telegraf's `config`, tyk's `log`): every consumer references it, and it is no place for logic; a
         home only when nothing else fits, or when the copies are written against it (extend its
         classes, call what it defines: symfony's `Config` component, its loaders' base)."""
         words = self._words(name)

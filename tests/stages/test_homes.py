@@ -162,9 +162,10 @@ def test_a_module_of_declarations_the_copies_files_import_is_no_home_for_their_l
     assert candidate.routing.home is None and candidate.verdict == "watching"
     assert judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("config",),
                  defined_by=(("config", 1.0),)).routing.home == "lib/config"  # they read its options
-    logged = graph(*((c, "log") for c in ("acl", "feed", "mod")), near=("acl", "feed", "mod"))
-    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=logged, others=("log",), defined_by=()
-                 ).routing.home is None  # tyk's `log`, which every file imports: its schema loaders' home
+    for logging in ("log", "debug"):  # tyk's `log` and sqlc's `debug`, which every file imports
+        logged = graph(*((c, logging) for c in ("acl", "feed", "mod")), near=("acl", "feed", "mod"))
+        assert judge(["acl", "feed", "mod"], rules=Rules(), deps=logged, others=(logging,), defined_by=()
+                     ).routing.home is None
 
 
 
