@@ -49,11 +49,14 @@ BUILD_OUTPUTS = ("build", "dist")  # of the generated names, those a build write
 GO_CODE_NAMES = {"spec", "specs", "migrate"}
 # a test runner's setup files too: vitest's `test-setup.ts`, create-react-app's `setupTests.js`;
 # Rust's unit tests kept beside the code (`mod tests;` in `src/interface/tests.rs`); C's and C++'s
-# test programs beside their sources (collectd's `src/redfish_test.c`, googletest's `_unittest.cc`)
+# test programs beside their sources (collectd's `src/redfish_test.c`, googletest's `_unittest.cc`);
+# PHPUnit's test classes, a file each named `…Test.php`, and their bases, kept beside the code
+# (flysystem's 34 `src/Ftp/FtpAdapterTest.php` …, whose copied test methods were a proposal)
 TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**/*.spec.*", "**/test-setup.*",
               "**/test_setup.*", "**/setupTests.*", "**/setup-tests.*", "**/setup-test.*", "**/jest.setup.*",
               "**/vitest.setup.*", "**/tests.rs", "**/test.rs",
-              "**/*_test.c", "**/*_test.cc", "**/*_test.cpp", "**/*_unittest.cc", "**/*_unittest.cpp")
+              "**/*_test.c", "**/*_test.cc", "**/*_test.cpp", "**/*_unittest.cc", "**/*_unittest.cpp",
+              "**/*Test.php", "**/*TestCase.php")
 # named in camel case: Xcode's test targets (`AppTests`), spotbugs' 1,910 `spotbugsTestCases`; Gradle's
 # test source sets (okhttp's `src/jvmTest`, `src/androidTest`; opentelemetry-java-instrumentation's
 # `src/testJava17`, `src/testNoReceiveTelemetry`, whose Kafka tests were proposed; Kotlin

@@ -700,6 +700,21 @@ def test_init_finds_php_plugins_by_the_file_named_after_them_and_excludes_capita
     assert excluded("plugins/Goals/Tests/GoalsTest.php") and not excluded("plugins/Live/Migrations/Migrator.php")
 
 
+def test_init_excludes_phpunits_test_classes_kept_beside_the_code(tmp_path):
+    """flysystem keeps its adapters' PHPUnit tests beside them (`src/Ftp/FtpAdapterTest.php`)
+    and their base in a package of its own (`FilesystemAdapterTestCase.php`): its second
+    proposal was a test method copied into five adapters' tests."""
+    files = {"composer.json": "{}"}
+    for name in ("Ftp", "Local", "ZipArchive"):
+        files[f"src/{name}/composer.json"] = "{}"
+        files[f"src/{name}/{name}Adapter.php"] = f"<?php\nclass {name}Adapter {{ }}\n"
+        files[f"src/{name}/{name}AdapterTest.php"] = f"<?php\nclass {name}AdapterTest {{ }}\n"
+    files["src/AdapterTestUtilities/FilesystemAdapterTestCase.php"] = "<?php\nabstract class Base { }\n"
+    excluded = _excluded_by_init(tmp_path / "php-repo", files, tmp_path / "rules")
+    assert excluded("src/Ftp/FtpAdapterTest.php") and excluded("src/AdapterTestUtilities/FilesystemAdapterTestCase.php")
+    assert not excluded("src/Ftp/FtpAdapter.php")
+
+
 def test_init_takes_no_folder_of_packaging_shims_for_a_fleet(tmp_path):
     """OCA's Odoo addons at the top, and `setup/<addon>/setup.py` beside them: each a setup.py
     and nothing else, packaging for the addon, no code of its own."""
