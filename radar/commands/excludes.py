@@ -211,14 +211,31 @@ def without_vendored(repo: Path, files: list[str]
                      ) -> tuple[list[str], tuple[tuple[str, str, int], ...], list[str]]:
     """The files outside a folder holding, as Python packages or modules, the distributions the
     repository's top `requirements*.txt` pins (Tautulli's `lib/`: 27 of its 35, beside what they
-    need; its own code, `plexpy/`, had been left out while `lib/*` made 64 subsystems); an exclude
-    for that folder; and the requirement files read. A child with a manifest of its own is the
-    repository's package, never a vendored one."""
+    need; its own code, `plexpy/`, had been left out while `lib/*` made 64 subsystems), or
+    installed there, `pip install --target` leaving a `.dist-info` folder for each (bazarr's
+    `libs/`, 221 packages of subsystems, its own code beside); an exclude for that folder; and
+    the requirement files read. A child with a manifest of its own is the repository's package,
+    never a vendored one."""
     read = [f for f in files if "/" not in f and fnmatch.fnmatch(f, "requirements*.txt")
             and not os.path.islink(repo / f)]  # never read out of the tree
+    vendored = _pinned_folders(repo, files, read) | _installed_folders(files)
+    outermost = [folder for folder in sorted(vendored) if not any(folder.startswith(other + "/") for other in vendored)]
+    counts = Counter(folder for f in files if language_for(f)
+                     for folder in outermost if f.startswith(folder + "/"))
+    outermost = [folder for folder in outermost if counts[folder]]  # conda's test data: no code to keep out
+    if not outermost:
+        return files, (), read
+    inside = any_glob(tuple(f"{folder}/**" for folder in outermost))
+    return ([f for f in files if not inside(f)],
+            tuple((f"{folder}/**", "vendored", counts[folder]) for folder in outermost), read)
+
+
+def _pinned_folders(repo: Path, files: list[str], read: list[str]) -> set[str]:
+    """The folders holding VENDORED_MIN or more, and a VENDORED_SHARE, of the distributions the
+    requirement files `read` pin, as Python packages or modules."""
     wanted = {name for f in read for name in _pinned(repo / f)}
     if len(wanted) < VENDORED_MIN:
-        return files, (), read
+        return set()
     tracked, children = set(files), _python_children(files)
 
     def pinned_here(folder: str) -> int:
@@ -226,16 +243,19 @@ def without_vendored(repo: Path, files: list[str]
                                                            f"{folder}/{name}/pyproject.toml"} & tracked
                    for name in children[folder])
 
-    vendored = sorted(folder for folder in children if pinned_here(folder) >= max(VENDORED_MIN,
-                                                                                  VENDORED_SHARE * len(wanted)))
-    outermost = [folder for folder in vendored if not any(folder.startswith(other + "/") for other in vendored)]
-    if not outermost:
-        return files, (), read
-    inside = any_glob(tuple(f"{folder}/**" for folder in outermost))
-    counts = Counter(next(folder for folder in outermost if f.startswith(folder + "/")) for f in files
-                     if inside(f) and language_for(f))
-    return ([f for f in files if not inside(f)],
-            tuple((f"{folder}/**", "vendored", counts[folder]) for folder in outermost), read)
+    return {folder for folder in children if pinned_here(folder) >= max(VENDORED_MIN, VENDORED_SHARE * len(wanted))}
+
+
+def _installed_folders(files: list[str]) -> set[str]:
+    """The folders holding VENDORED_MIN installed distributions or more, a `.dist-info` or
+    `.egg-info` folder each: what `pip install --target` writes, third-party code."""
+    installed: dict[str, set[str]] = defaultdict(set)
+    for f in files:
+        folder, _, rest = f.rpartition("/")
+        parent, _, name = folder.rpartition("/")
+        if name.endswith((".dist-info", ".egg-info")) and rest:
+            installed[parent].add(name)
+    return {folder for folder, found in installed.items() if folder and len(found) >= VENDORED_MIN}
 
 
 def _python_children(files: list[str]) -> dict[str, set[str]]:
