@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from radar.globs import any_glob, glob_match
 from radar.stages.analyse import GENERATED_HEAD, generated, generated_name
+from radar.stages.manifests import toml_of
 from radar.stages.parse import language_for
 
 EXCLUDABLE = {
@@ -228,6 +229,28 @@ def without_vendored(repo: Path, files: list[str]
     inside = any_glob(tuple(f"{folder}/**" for folder in outermost))
     return ([f for f in files if not inside(f)],
             tuple((f"{folder}/**", "vendored", counts[folder]) for folder in outermost), read)
+
+
+def without_unbuilt(repo: Path, files: list[str]
+                    ) -> tuple[list[str], tuple[tuple[str, str, int], ...], list[str]]:
+    """The files outside the folders the top Cargo.toml's workspace excludes from its build
+    (leptos' `examples`, `benchmarks` and `projects`, twelve example apps whose copies of one
+    file server and one error page were its first proposals); an exclude for each holding
+    source files; and the manifests read."""
+    if "Cargo.toml" not in files or os.path.islink(repo / "Cargo.toml"):  # never read out of the tree
+        return files, (), []
+    workspace = toml_of(repo / "Cargo.toml").get("workspace")
+    listed = workspace.get("exclude") if isinstance(workspace, dict) else None
+    folders = sorted({entry.strip("/").removeprefix("./") for entry in listed or ()
+                      if isinstance(entry, str) and entry.strip("/.") and not set(entry) & set("*?[")})
+    counts = Counter(folder for f in files if language_for(f) for folder in folders if f.startswith(folder + "/"))
+    folders = [folder for folder in folders if counts[folder]]
+    if not folders:
+        return files, (), ["Cargo.toml"]
+    inside = any_glob(tuple(f"{folder}/**" for folder in folders))
+    return ([f for f in files if not inside(f)],
+            tuple((f"{folder}/**", "not in the Cargo workspace", counts[folder]) for folder in folders),
+            ["Cargo.toml"])
 
 
 def _pinned_folders(repo: Path, files: list[str], read: list[str]) -> set[str]:

@@ -67,7 +67,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, folder_excludes,
-                                     scaffold_glob, without_code, without_drops, without_vendored)
+                                     scaffold_glob, without_code, without_drops, without_unbuilt, without_vendored)
 from radar.commands.folders import (C_BUILDS, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET, PLUGIN_FLEET,
                                     PLUGIN_FOLDERS, PLUGIN_PACKAGES, builds_sources, declared_plugin_folders,
                                     go_ignored, helper_folders, inside_tests, is_go_source, is_manifest, left_in,
@@ -117,13 +117,14 @@ def read_layout(repo: Path) -> Layout:
     listed = _files(repo)
     files, dropped = without_drops(listed, _submodules(repo, listed))  # no fleet, no other exclude is read in them
     files, vendored, requirements = without_vendored(repo, files)
-    dropped += vendored
+    files, unbuilt, manifests = without_unbuilt(repo, files)
+    dropped += vendored + unbuilt
     sources = [f for f in files if language_for(f)]
     kept_out = folder_excludes(sources, files)
     # the packages are made of the rest, but for folders no name of theirs tells from code (not_fleet)
     code, made = without_code(repo, left_in(files, tuple(e for e in kept_out
                                                           if e[0] in NAMELESS_EXCLUDES or scaffold_glob(e[0]))))
-    measured: dict[str, int] = dict.fromkeys(made + requirements, 0)  # edited by hand, one may be code again
+    measured: dict[str, int] = dict.fromkeys(made + requirements + manifests, 0)  # edited by hand, one may be code again
 
     def size(path: str) -> int:
         measured[path] = _size(repo, path)

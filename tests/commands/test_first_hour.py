@@ -2107,6 +2107,28 @@ def test_init_excludes_a_folder_pip_installed_distributions_into(tmp_path):
     assert excluded("libs/apprise/__init__.py") and not excluded("bazarr/api/__init__.py")
 
 
+def test_init_excludes_the_folders_a_cargo_workspace_keeps_out_of_its_build(tmp_path):
+    """leptos' workspace excludes `benchmarks`, `examples` and `projects`: twelve example apps,
+    each copying one file server and one error page, which were its first three proposals.
+    The workspace's own crates, and a crate not named there, are kept."""
+    files = {"Cargo.toml": '[workspace]\nmembers = ["leptos", "router", "meta"]\n'
+                           'exclude = ["benchmarks", "projects", "missing/*"]\n'}
+    for crate in ("leptos", "router", "meta", "tachys"):
+        files[f"{crate}/Cargo.toml"] = "[package]\n"
+        files[f"{crate}/src/lib.rs"] = "pub fn run() -> u32 { 1 }\n"
+    for app in ("hackernews", "sso_auth", "sitemap"):
+        files[f"projects/{app}/Cargo.toml"] = "[package]\n"
+        files[f"projects/{app}/src/fileserv.rs"] = "pub fn serve() -> u32 { 2 }\n"
+    files["benchmarks/src/lib.rs"] = "pub fn bench() -> u32 { 3 }\n"
+    done, fleet_rules = _init(tmp_path / "rust-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["*"], done.stderr
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("projects/sitemap/src/fileserv.rs") and excluded("benchmarks/src/lib.rs")
+    assert not excluded("tachys/src/lib.rs") and not excluded("leptos/src/lib.rs")
+    rules = (tmp_path / "rules" / "radar.yaml").read_text()
+    assert '"projects/**"   # not in the Cargo workspace: 3 source files' in rules
+
+
 def test_init_excludes_suites_named_as_one_lower_case_word(tmp_path):
     """OpenStack's heat keeps its integration tests in `heat_integrationtests/`, beside `heat/`:
     three of them were packages of its first scan. `unittest_helpers/` is code."""
