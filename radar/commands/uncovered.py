@@ -44,8 +44,9 @@ def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
     folder of Go code as its Go packages (_go_packages_in), one of C's or C++'s programs as
     its programs (_c_programs: a folder of twenty or more, no library's parts), and so
     the top's own C files, which no folder names (openssh's 158 `*.c` beside its `contrib/*`).
-    Beside C, C++ or Go fleets, the code of theirs they build on whatever its share (_built_on);
-    beside others, the top modules of a JVM build (_jvm_modules)."""
+    Beside C, C++ or Go fleets, the code of theirs they build on whatever its share (_built_on),
+    every top folder of Go however small (_go_tops); beside others, the top modules of a JVM
+    build (_jvm_modules)."""
     if not globs:
         return ()
     kept = left_in(sources, excludes)
