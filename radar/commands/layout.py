@@ -75,8 +75,8 @@ from radar.commands.folders import (C_BUILDS, DEEP_PACKAGES, MANIFESTS, MIN_PACK
 from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
-from radar.commands.uncovered import (code_folders, fleets_library, jvm_library, lone_families, uncovered_folders,
-                                      uncovered_tops)
+from radar.commands.uncovered import (code_folders, fleets_library, jvm_library, lone_families, lone_packages,
+                                      uncovered_folders, uncovered_tops)
 from radar.config import GateRules
 from radar.globs import glob_match
 from radar.infra.gitdoor import GitError, git, is_git_checkout
@@ -144,8 +144,10 @@ def read_layout(repo: Path) -> Layout:
                                       if at_the_top else ()) + build_outputs(repo, files))
     globs += () if at_the_top else uncovered_tops(globs, code_sources, excludes, files)
     globs += fleets_library(globs, code_sources, excludes)
-    globs += lone_families(globs, code_sources, excludes, {f.rpartition("/")[0] for f in files if "/" in f
-                                                            and is_manifest(f.rpartition("/")[2])})
+    manifested = {f.rpartition("/")[0] for f in files if "/" in f and is_manifest(f.rpartition("/")[2])}
+    globs += lone_families(globs, code_sources, excludes, manifested)
+    globs += lone_packages(globs, code_sources, excludes, {f.rpartition("/")[0] for f in files if "/" in f
+                                                           and _manifest_of_a_build(f.rpartition("/")[2])})
     tracked = left_in(files, excludes)
     # a glob whose every file an exclude keeps out holds nothing to scan (laravel-crm's 46 built
     # `public/admin/build/assets/*.js`, in `**/build/**`): no subsystem to list
@@ -160,6 +162,11 @@ def read_layout(repo: Path) -> Layout:
                   len(sources), tuple(sorted(measured)),
                   tuple(Counter(filter(None, map(unread_language, files))).most_common()),
                   () if globs else code_folders(sources, excludes), uncovered_folders(globs, kept))
+
+
+def _manifest_of_a_build(name: str) -> bool:
+    """A package's manifest that a build reads (package.json, a .csproj …), not Python's `__init__.py`."""
+    return name != "__init__.py" and is_manifest(name)
 
 
 def _without_emptied(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:

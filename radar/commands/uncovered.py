@@ -184,6 +184,27 @@ def lone_families(globs: tuple[tuple[str, int], ...], sources: list[str], exclud
     return tuple(sorted(found.items()))
 
 
+def lone_packages(globs: tuple[tuple[str, int], ...], sources: list[str], excludes: tuple[tuple[str, str, int], ...],
+                  packages: set[str]) -> tuple[tuple[str, int], ...]:
+    """Beside a fleet a folder down (vuepress' `packages/@vuepress/*` in `packages/`), each package
+    of that folder (a manifest of its own) whose code no glob holds, as one package: vuepress'
+    CLI, `packages/vuepress`, had been unread (one package makes no fleet of `packages/*`). A
+    package by its build's manifest: a Python package's `__init__.py` is the sub-package's own
+    rule's (fleets_library, layout._own_package)."""
+    fleets = {glob[:-2] for glob, _ in globs if glob.endswith("/*") and glob.count("/") >= 2}
+    folders = {fleet.rpartition("/")[0] for fleet in fleets}
+    uncovered = Counter(f.rpartition("/")[0] for f in in_no_package(globs, left_in(sources, excludes)))
+    found = {}
+    for package in sorted(packages):
+        parent = package.rpartition("/")[0]
+        if parent in folders and package not in fleets and not inside_tests(tuple(package.split("/"))) \
+                and not not_fleet(package.rpartition("/")[2]):
+            n = sum(count for folder, count in uncovered.items() if folder == package or within(package, folder))
+            if n:
+                found[package] = n
+    return tuple(found.items())
+
+
 def uncovered_folders(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:
     """The code kept that no glob holds, by folder, most first: what init tells a user is left
     unread (go-zero's `zrpc/`, 42 Go files, beside its `core/*` and `rest/*`), each the

@@ -1060,6 +1060,20 @@ def test_init_takes_every_small_go_package_of_a_go_monolith_beside_its_fleet(tmp
     assert fleet_rules["subsystems"] == ["internal/*", "gateway", "log", "storage"]
 
 
+def test_init_takes_a_lone_package_beside_a_fleet_a_folder_down_as_a_package(tmp_path):
+    """vuepress: `packages/@vuepress/*` holds its sixteen packages, `packages/vuepress` its CLI,
+    which one package alone could not make a fleet of `packages/*`: it had been unread. A folder
+    of docs with a manifest is no such package."""
+    files = {"package.json": "{}\n", "packages/vuepress/package.json": "{}\n",
+             "packages/vuepress/cli.js": "export const cli = 1;\n", "packages/docs/package.json": "{}\n",
+             "packages/docs/page.js": "export const page = 1;\n"}
+    for name in ("core", "shared", "theme-default", "plugin-search"):
+        files[f"packages/@vuepress/{name}/package.json"] = "{}\n"
+        files[f"packages/@vuepress/{name}/index.js"] = f"export const x = '{name}';\n"
+    done, fleet_rules = _init(tmp_path / "js-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["packages/@vuepress/*", "packages/vuepress"], done.stderr
+
+
 def test_init_excludes_cucumbers_step_definitions_as_tests(tmp_path):
     """activeadmin: its 21 `features/step_definitions/*.rb`, Cucumber's steps, were a fleet of
     one-module packages beside the gem's own `lib/active_admin/*.rb`."""
