@@ -181,8 +181,20 @@ def is_manifest(name: str, folder: str = "") -> bool:
 def builds_sources(parts: list[str], depth: int, sources: frozenset[str]) -> bool:
     """A source file in `<module>/src/main/`, the JVM builds' layout, makes <module> (parts up to
     `depth`) a module: sbt and Gradle declare theirs in one build file at the top (pekko's
-    `actor`, `stream`, `cluster`), so no manifest of their own marks them."""
-    return parts[depth + 1:depth + 3] == ["src", "main"] and "/".join(parts) in sources
+    `actor`, `stream`, `cluster`), so no manifest of their own marks them. A module built for
+    several platforms keeps each one's sources in a folder named for it, `<module>/jvm/src/main/`,
+    `<module>/shared/…` (sbt-crossproject: http4s' `core/jvm`, `core/js`, `core/native`): those
+    are the module's, never modules of their own, whose platform copies would be consumers."""
+    if len(parts) > depth + 1 and parts[depth + 1] in CROSS_PLATFORMS:
+        return parts[depth + 2:depth + 4] == ["src", "main"] and "/".join(parts) in sources
+    return parts[depth + 1:depth + 3] == ["src", "main"] and parts[depth] not in CROSS_PLATFORMS \
+        and "/".join(parts) in sources
+
+
+# the folders of a cross-built module's platforms (sbt-crossproject, Mill): `shared`, `jvm`, `js`,
+# `native`, and those shared by two, `js-jvm`, `jvm-native`
+CROSS_PLATFORMS = frozenset({"shared", "jvm", "js", "native", "js-jvm", "jvm-js", "jvm-native", "native-jvm",
+                             "js-native", "native-js"})
 
 
 def plugin_folder(folder: str, suffix: str) -> bool:

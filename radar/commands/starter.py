@@ -31,7 +31,7 @@ def radar_yaml(layout: Layout, repo: Path) -> str:
               "  exclude:",
               "    - \"**/node_modules/**\"",
               "    - \"**/vendor/**\""]
-    lines += [f"    - \"{glob}\"   # {why}: {n} source files" for glob, why, n in layout.excludes
+    lines += [f"    - \"{glob}\"   # {why}: {n} source file{'' if n == 1 else 's'}" for glob, why, n in layout.excludes
               if glob not in ("**/node_modules/**", "**/vendor/**")]
     lines += ["gate:",
               "  min_consumers: 3     # distinct subsystems",

@@ -771,6 +771,20 @@ def test_init_finds_the_modules_of_an_sbt_build_by_their_src_main_folders(tmp_pa
     assert scan.returncode == 0 and "4 subsystems, 4 files" in scan.stderr, scan.stderr
 
 
+def test_init_takes_a_cross_built_module_with_its_platforms_as_one_module(tmp_path):
+    """http4s and fs2: sbt-crossproject keeps each module's sources per platform, `core/shared`,
+    `core/jvm`, `core/js`, `core/native`, each with `src/main/scala`: those had been the
+    subsystems (`core/*`, `io/*` …), so fs2's `stdoutLines`, written once per platform, was its
+    proposal. Each module is one subsystem, its platforms inside it."""
+    files = {"build.sbt": ""}
+    for name in ("core", "io", "client"):
+        for platform in ("shared", "jvm", "js", "native"):
+            files[f"{name}/{platform}/src/main/scala/x/{name}/P.scala"] = f"package x.{name}\n\nclass P\n"
+    files["dsl/src/main/scala/x/dsl/Dsl.scala"] = "package x.dsl\n\nclass Dsl\n"
+    done, fleet_rules = _init(tmp_path / "cross-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["*"] and "* (4 packages)" in done.stderr, done.stderr
+
+
 def test_init_keeps_a_top_folder_grouping_the_builds_modules_as_a_fleet_beside_them(tmp_path):
     """kafka: `clients`, `core`, `streams`… at the top and `connect/{api,runtime,json,…}`, all
     declared in one settings.gradle; connect/ is no module itself, so its 627 files were
