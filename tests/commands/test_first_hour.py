@@ -1088,6 +1088,20 @@ def test_init_takes_a_lone_package_beside_a_fleet_a_folder_down_as_a_package(tmp
     assert fleet_rules["subsystems"] == ["packages/@vuepress/*", "packages/vuepress"], done.stderr
 
 
+def test_init_finds_mruby_gems_by_their_mrbgem_rake(tmp_path):
+    """mruby: its 68 gems, `mrbgems/mruby-*`, each declared by an `mrbgem.rake`, had been one
+    package of 224 files, and its 41 build configurations, `build_config/*.rb`, a fleet."""
+    files = {"Rakefile": "task :default\n"}
+    for n in range(20):  # mruby-array-ext, mruby-io …
+        files[f"mrbgems/mruby-gem{n}/mrbgem.rake"] = "MRuby::Gem::Specification.new('x') { }\n"
+        files[f"mrbgems/mruby-gem{n}/src/gem{n}.c"] = f"int gem{n}(void) {{ return {n}; }}\n"
+        files[f"mrbgems/mruby-gem{n}/mrblib/gem{n}.rb"] = f"class Gem{n}\nend\n"
+    for n in range(22):
+        files[f"build_config/target{n}.rb"] = f"MRuby::Build.new('t{n}') do |conf|\n  conf.gem 'x'\nend\n"
+    _, fleet_rules = _init(tmp_path / "mruby-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["mrbgems/*"]
+
+
 def test_init_excludes_cucumbers_step_definitions_as_tests(tmp_path):
     """activeadmin: its 21 `features/step_definitions/*.rb`, Cucumber's steps, were a fleet of
     one-module packages beside the gem's own `lib/active_admin/*.rb`."""
