@@ -2,8 +2,9 @@
 benchmarks, vendored and generated code found in the tree, folders of test suites named for them
 (`e2e-tests`, `node-integration-tests`, `tests_js`, `test-suite-kotlin`: "tests" as the name's
 last or first word, or a name starting `test-`; a `test_state` folder is code, moto's and
-localstack's TestState API), test files, third-party source drops, and the files a bundler
-builds from a package's source. layout.py reads the subsystems; this module, what is not theirs."""
+localstack's TestState API), test files, third-party source drops and installed dependencies,
+the folders a Cargo workspace keeps out of its build, and the files a bundler builds from a
+package's source. layout.py reads the subsystems; this module, what is not theirs."""
 from __future__ import annotations
 
 import fnmatch

@@ -39,6 +39,9 @@ The folder a fleet of packages lives in is a subsystem too when it holds 8 KB of
 own or more (ibis' `ibis/backends/__init__.py`, the base every backend extends): their home;
 and so are the other packages of the Python package it lives in (sentry-python's `sentry_sdk/ai`
 beside `sentry_sdk/integrations/*`).
+A module built for several platforms, `core/jvm`, `core/js`, `core/shared`, is one module (folders.py's
+CROSS_PLATFORMS); beside a fleet in a folder, a package of that folder with a build's manifest is one
+package (vuepress' `packages/vuepress` beside `packages/@vuepress/*`).
 A sub-folder holding packages further down, none of its own
 (`instrumentation/akka/{javaagent,library}`), is one package: its modules together. A build's
 ten or more modules at the top stay `*` beside a larger fleet below (opentelemetry-java's
