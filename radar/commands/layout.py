@@ -78,8 +78,8 @@ from radar.commands.folders import (C_BUILDS, DEEP_PACKAGES, MANIFESTS, MIN_PACK
 from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
-from radar.commands.uncovered import (code_folders, fleets_library, jvm_library, lone_families, lone_packages,
-                                      uncovered_folders, uncovered_tops)
+from radar.commands.uncovered import (code_folders, dominant_parts, fleets_library, jvm_library, lone_families,
+                                      lone_packages, uncovered_folders, uncovered_tops)
 from radar.config import GateRules
 from radar.globs import glob_match
 from radar.infra.gitdoor import GitError, git, is_git_checkout
@@ -160,6 +160,7 @@ def read_layout(repo: Path) -> Layout:
     globs = _without_emptied(globs, kept)
     if sum(n for _, n in globs) < GateRules.min_consumers:
         globs = jvm_library(kept) or globs
+    globs += dominant_parts(globs, kept)
     return Layout(globs, excludes, _worktrees(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
                   len(sources), tuple(sorted(measured)),

@@ -205,6 +205,35 @@ def lone_packages(globs: tuple[tuple[str, int], ...], sources: list[str], exclud
     return tuple(found.items())
 
 
+DOMINANT_SHARE = 0.75  # a package holding this share of the code kept or more is the project (dominant_parts)
+DOMINANT_PARTS = 3  # ...and its sub-folders holding code are its parts, from this many
+
+
+def dominant_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:
+    """Where one package found holds DOMINANT_SHARE of the code kept or more, the project itself
+    beside its tooling (apollo-client's `src`, 267 of 308 files, beside `codegen`, `config`,
+    `eslint-local-rules` …: a first scan with nothing to say, not even a watching candidate),
+    its sub-folders holding code, as a lone library's parts: `src/*` (`cache`, `core`, `link`,
+    `react` …), DOMINANT_PARTS of them or more, where no glob reads inside it already."""
+    folders = [glob for glob, _ in globs if "." not in glob.rpartition("/")[2]]  # not a glob of modules
+    holders: Counter = Counter()
+    for f in kept:
+        parts = f.split("/")[:-1]
+        held = [len(g.split("/")) for g in folders if len(parts) >= len(g.split("/"))
+                and glob_match(g, "/".join(parts[:len(g.split("/"))]))]
+        if held:
+            holders["/".join(parts[:max(held)])] += 1
+    if not holders:
+        return ()
+    top, n = holders.most_common(1)[0]
+    if n < DOMINANT_SHARE * len(kept) or any(glob.startswith(top + "/") for glob, _ in globs):
+        return ()
+    inside = Counter(f[len(top) + 1:].partition("/")[0] for f in kept
+                     if f.startswith(top + "/") and f[len(top) + 1:].count("/"))
+    parts = [name for name in inside if not not_fleet(name) and not inside_tests((name,))]
+    return ((f"{top}/*", len(parts)),) if len(parts) >= DOMINANT_PARTS else ()
+
+
 def uncovered_folders(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:
     """The code kept that no glob holds, by folder, most first: what init tells a user is left
     unread (go-zero's `zrpc/`, 42 Go files, beside its `core/*` and `rest/*`), each the

@@ -1102,6 +1102,25 @@ def test_init_finds_mruby_gems_by_their_mrbgem_rake(tmp_path):
     assert fleet_rules["subsystems"] == ["mrbgems/*"]
 
 
+def test_init_takes_the_parts_of_a_package_holding_most_of_the_code_beside_its_tooling(tmp_path):
+    """apollo-client: `src` (267 of 308 files) beside its tooling packages, `codegen`, `config`,
+    `eslint-local-rules` …: one subsystem holding the library, its first scan said nothing at all.
+    Its folders are its parts, as a lone library's are; a package beside others holding as much
+    is not split."""
+    files = {"package.json": "{}\n"}
+    for tool in ("codegen", "eslint-local-rules", "size-limit"):
+        files[f"{tool}/package.json"] = "{}\n"
+        files[f"{tool}/index.js"] = f"export const tool = '{tool}';\n"
+    files["src/package.json"] = "{}\n"
+    for part in ("cache", "core", "link", "react", "utilities"):
+        for n in range(4):
+            files[f"src/{part}/m{n}.ts"] = f"export const {part}{n} = {n};\n"
+    files["src/index.ts"] = "export * from './core/m0';\n"
+    done, fleet_rules = _init(tmp_path / "lib-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["*", "src/*"], done.stderr
+    assert "src/* (5 packages)" in done.stderr
+
+
 def test_init_excludes_cucumbers_step_definitions_as_tests(tmp_path):
     """activeadmin: its 21 `features/step_definitions/*.rb`, Cucumber's steps, were a fleet of
     one-module packages beside the gem's own `lib/active_admin/*.rb`."""
