@@ -127,7 +127,7 @@ def code_hint(layout: Layout) -> str:
     """Where most source files are, for a layout in which init found no subsystem ("" if none)."""
     if not layout.code_folders:
         return ""
-    shown = ", ".join(f"{folder} ({n}{', excluded as dependencies' if excluded else ''})"
+    shown = ", ".join(f"{folder or 'the top of the tree'} ({n}{', excluded as dependencies' if excluded else ''})"
                       for folder, n, excluded in layout.code_folders)
     why = " (if that is the project's own code, drop the exclude that keeps it out)" \
         if any(excluded for _, _, excluded in layout.code_folders) else ""

@@ -283,9 +283,10 @@ def code_folders(sources: list[str], excludes: tuple[tuple[str, str, int], ...])
     `collector`, its ~100 collectors as 190 files of one Go package; node-red's
     `packages/node_modules/@node-red`, its own packages where dependencies usually are), not a
     hidden tool's folder (`.github`). Each with whether an exclude for dependencies or vendored
-    code keeps it out."""
+    code keeps it out. The top of the tree counts as a folder ("" then): bubbletea's 60 files
+    there, one Go package, had gone unsaid while two tutorials' one file each were named."""
     vendored = any_glob(tuple(glob for glob, why, _ in excludes if why == "vendored") + FleetRules().exclude)
     other = any_glob(tuple(glob for glob, why, _ in excludes if why != "vendored"))
     held = Counter("/".join(f.split("/")[:-1][:3]) for f in sources  # never a tool's `.github`, `.circleci`
-                   if "/" in f and not other(f) and not f.startswith(".") and "/." not in f)
+                   if not other(f) and not f.startswith(".") and "/." not in f)
     return tuple((folder, n, vendored(folder + "/")) for folder, n in held.most_common(HINTED))

@@ -269,6 +269,10 @@ def test_init_that_finds_no_subsystem_names_the_folders_holding_the_most_code(tm
     done, _ = _init(tmp_path / "red", files, tmp_path / "red-rules")
     assert "packages/node_modules/@red (2, excluded as dependencies)" in done.stderr
     assert "drop the exclude that keeps it out" in done.stderr
+    files = {"go.mod": "module example.com/tea\n", "tutorials/basics/main.go": "package main\n"}
+    files.update({f"tea{n}.go": f"package tea\n\nfunc T{n}() int {{ return {n} }}\n" for n in range(5)})
+    done, _ = _init(tmp_path / "tea", files, tmp_path / "tea-rules")  # bubbletea: one package at the top
+    assert "most source files are in the top of the tree (5), tutorials/basics (1)" in done.stderr, done.stderr
 
 
 def test_init_writes_starter_rules_that_fit_and_a_scan_uses_them(tmp_path):
