@@ -1125,6 +1125,23 @@ def test_init_takes_the_parts_of_a_package_holding_most_of_the_code_beside_its_t
     assert "src/* (5 packages)" in done.stderr
 
 
+def test_init_takes_the_go_packages_a_go_fleet_builds_on_beside_fleets_of_other_languages(tmp_path):
+    """unkey: its Go services' `pkg/*` beside TypeScript apps holding most of the code; what the
+    Go fleet builds on, `internal/services/*`, 278 Go files, was unread, since the fleets' code was
+    mostly TypeScript. A quarter of it being Go is enough now."""
+    files = {"go.mod": "module example.com/unkey\n", "package.json": "{}\n"}
+    for n in range(12):
+        files[f"pkg/p{n}/p{n}.go"] = f"package p{n}\n\nfunc P{n}() int {{ return {n} }}\n"
+    for app in ("dashboard", "docs", "api"):
+        files[f"web/apps/{app}/package.json"] = "{}\n"
+        for n in range(10):
+            files[f"web/apps/{app}/src/m{n}.ts"] = f"export const m{n} = {n};\n"
+    for name in ("keys", "ratelimit"):
+        files[f"internal/services/{name}/{name}.go"] = f"package {name}\n"
+    _, fleet_rules = _init(tmp_path / "mixed", files, tmp_path / "rules")
+    assert "internal/services/keys" in fleet_rules["subsystems"], fleet_rules["subsystems"]
+
+
 def test_init_excludes_cucumbers_step_definitions_as_tests(tmp_path):
     """activeadmin: its 21 `features/step_definitions/*.rb`, Cucumber's steps, were a fleet of
     one-module packages beside the gem's own `lib/active_admin/*.rb`."""
