@@ -280,7 +280,8 @@ def _summary(snapshot: dict, path: Path, args, out: Path | None = None, layout: 
     print(f"pass {scan['pass']}: {len(snapshot['subsystems'])} subsystems, {scan['files']} files, {scan['units']} units; "
           f"{counts['proposed']} proposed, {counts['watching']} watching, {counts['rejected']} rejected, "
           f"{counts['done']} done" + ("; no new candidates cleared the gate" if scan["empty_pass"] else "")
-          + (f"; {parse_errors} files did not parse fully (--verbose lists them)" if parse_errors and not args.verbose else ""),
+          + (f"; {parse_errors} file{'' if parse_errors == 1 else 's'} did not parse fully (--verbose lists them)"
+             if parse_errors and not args.verbose else ""),
           file=sys.stderr)
     print(f"rules: {snapshot.get('rules') or ('none: the layout `radar init` would write' if layout else 'built-in defaults (no rules folder)')}",
           file=sys.stderr)

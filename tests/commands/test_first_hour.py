@@ -1859,6 +1859,8 @@ def test_files_that_did_not_parse_are_listed(tmp_path):
     assert snapshot["scan"]["parse_errors"] == ["alpha: packages/alpha/src/broken.js"]
     census = radar("census", "--out", tmp_path / "out")
     assert "packages/alpha/src/broken.js" in census.stdout
+    brief = radar("scan", "--repo", repo, "--rules", rules, "--out", tmp_path / "out", "--no-cache")
+    assert "; 1 file did not parse fully (--verbose lists them)" in brief.stderr, brief.stderr
 
 
 def test_a_glob_that_matches_nothing_is_reported(tmp_path):
