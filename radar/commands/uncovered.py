@@ -287,7 +287,7 @@ def code_folders(sources: list[str], excludes: tuple[tuple[str, str, int], ...])
     `collector`, its ~100 collectors as 190 files of one Go package; node-red's
     `packages/node_modules/@node-red`, its own packages where dependencies usually are), not a
     hidden tool's folder (`.github`). Each with whether an exclude for dependencies or vendored
-    code keeps it out. The top of the tree counts as a folder ("" then): bubbletea's 60 files
+    code keeps it out. The top of the tree counts as a folder ("" then): bubbletea's 33 files
     there, one Go package, had gone unsaid while two tutorials' one file each were named."""
     vendored = any_glob(tuple(glob for glob, why, _ in excludes if why == "vendored") + FleetRules().exclude)
     other = any_glob(tuple(glob for glob, why, _ in excludes if why != "vendored"))
