@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from pathlib import PurePosixPath
 
 from radar.commands.folders import (MIN_PACKAGES, MODULE_FLEET, VERSION_LAST, frozen, helper_folders, in_no_package,
-                                    inside_tests, is_go_source, left_in, not_fleet, within)
+                                    inside_tests, is_go_source, is_manifest, left_in, not_fleet, within)
 from radar.config import FleetRules
 from radar.globs import any_glob, glob_match
 from radar.stages.manifests import C_SOURCES, HEADER_SUFFIXES
@@ -18,7 +18,6 @@ UNCOVERED_FILES = 10  # source files in a top folder no fleet holds that make it
 HINTED = 3  # folders init names as holding the most code when it finds no subsystem (code_folders)
 LIBRARY_SHARE = 0.25  # C sources with a header of their name or one prefix beyond this: a library's (_c_programs)
 JVM_SOURCES = ("java", "kotlin", "scala")
-JVM_BUILDS = {"pom.xml", "build.gradle", "build.gradle.kts", "build.sbt"}  # a module of a JVM build
 LONE_JVM_PACKAGES = 10  # with too few subsystems for the gate, a JVM library's packages from this many (jvm_library)
 
 
@@ -82,15 +81,16 @@ def _go_tops(uncovered: list[str]) -> set[str]:
 
 
 def _jvm_modules(uncovered: list[str], files: list[str]) -> tuple[tuple[str, int], ...]:
-    """Beside fleets holding most of the code, the top folders that are modules of a JVM build of
-    their own (a pom.xml, build.gradle or build.sbt in them) holding UNCOVERED_FILES JVM sources or
-    more that no fleet holds, each one package: the core the fleets build on, their home (Sentinel's
-    `sentinel-core` beside its `sentinel-adapter/*` and `sentinel-extension/*`, which a build of
-    fewer than ten modules at the top leaves to the larger fleets)."""
-    builds = {f.partition("/")[0] for f in files if f.count("/") == 1 and f.rpartition("/")[2] in JVM_BUILDS}
-    jvm = Counter(f.partition("/")[0] for f in uncovered if "/" in f and language_for(f) in JVM_SOURCES)
+    """Beside fleets holding most of the code, the top folders that are packages of their own (a
+    build's manifest in them: a pom.xml, build.gradle, pyproject.toml, package.json …) holding
+    UNCOVERED_FILES sources or more that no fleet holds, each one package: the core the fleets
+    build on, their home (Sentinel's `sentinel-core` beside its `sentinel-adapter/*` and
+    `sentinel-extension/*`, which a build of fewer than ten modules at the top leaves to the
+    larger fleets; pydantic-ai's `pydantic_graph` beside the fleets inside `pydantic_ai_slim`)."""
+    builds = {f.partition("/")[0] for f in files if f.count("/") == 1
+              and f.rpartition("/")[2] != "__init__.py" and is_manifest(f.rpartition("/")[2])}
     held = Counter(f.partition("/")[0] for f in uncovered if "/" in f)
-    return tuple((top, held[top]) for top, n in sorted(jvm.items())
+    return tuple((top, n) for top, n in sorted(held.items())
                  if top in builds and n >= UNCOVERED_FILES and not not_fleet(top))
 
 

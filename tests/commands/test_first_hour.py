@@ -1433,8 +1433,9 @@ def test_init_takes_a_monoliths_top_folders_beside_its_plugins_when_they_hold_mo
 def test_init_takes_a_jvm_builds_top_modules_beside_its_larger_fleets_as_their_home(tmp_path):
     """Sentinel: `sentinel-adapter/*` (21) and `sentinel-extension/*` (14) held most of the code,
     and `sentinel-core`, the module of the build every adapter depends on, was unread, so no
-    home could be it. A top module of a JVM build holding ten sources or more is a package
-    whatever its share; a top folder of Java with no build of its own is not, nor a small module."""
+    home could be it. A top module of a build (pydantic-ai's `pydantic_graph` too) holding ten
+    sources or more is a package whatever its share; a top folder of Java with no build of its
+    own is not, nor a small module."""
     files = {"pom.xml": "<project/>\n", "sentinel-core/pom.xml": "<project/>\n", "small/pom.xml": "<project/>\n",
              "small/src/main/java/S.java": "class S { }\n"}
     for family, n in (("sentinel-adapter", 12), ("sentinel-extension", 8)):
@@ -1445,8 +1446,10 @@ def test_init_takes_a_jvm_builds_top_modules_beside_its_larger_fleets_as_their_h
     for top in ("sentinel-core", "tools"):
         for i in range(12):
             files[f"{top}/src/main/java/C{i}.java"] = f"class C{i} {{ }}\n"
+    files["graph/pyproject.toml"] = "[project]\n"  # pydantic-ai's `pydantic_graph`, a package of any build
+    files.update({f"graph/graph/g{i}.py": f"def g{i}():\n    return {i}\n" for i in range(10)})
     _, fleet_rules = _init(tmp_path / "jvm-build", files, tmp_path / "rules")
-    assert fleet_rules["subsystems"] == ["sentinel-adapter/*", "sentinel-extension/*", "sentinel-core"]
+    assert fleet_rules["subsystems"] == ["sentinel-adapter/*", "sentinel-extension/*", "graph", "sentinel-core"]
 
 
 def test_init_takes_the_go_packages_of_a_top_folder_beside_a_fleet_each_as_a_package(tmp_path):
