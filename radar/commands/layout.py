@@ -54,7 +54,7 @@ fleets (a CMakeLists.txt, or from five side by side a Makefile beside the source
 `ports/*`; one alone is any folder's build, vim's `src/`) so are the
 top folders of C or C++ they build on, whatever their share (`py/`, `extmod/`), beside Go
 fleets the Go packages they build on (lego's `challenge/dns01`, `internal/errutils`), and
-beside any fleets the top modules of a JVM build holding code (Sentinel's `sentinel-core`). Type declarations
+beside any fleets the top folders that are packages of a build (Sentinel's `sentinel-core`). Type declarations
 (`.d.ts`) and generated code make no package. What is kept out of the scan (tests, fixtures,
 migrations, examples, benchmarks, vendored and generated code) is excludes.py's; the code no
 fleet holds, read once the fleets are found, uncovered.py's; what a folder's name says, folders.py's.

@@ -44,8 +44,8 @@ def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
     its programs (_c_programs: a folder of twenty or more, no library's parts), and so
     the top's own C files, which no folder names (openssh's 158 `*.c` beside its `contrib/*`).
     Beside C, C++ or Go fleets, the code of theirs they build on whatever its share (_built_on),
-    every top folder of Go however small (_go_tops); beside others, the top modules of a JVM
-    build (_jvm_modules)."""
+    every top folder of Go however small (_go_tops); beside others, the top folders that are
+    packages of a build (_build_packages)."""
     if not globs:
         return ()
     kept = left_in(sources, excludes)
@@ -55,7 +55,7 @@ def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
     if len(uncovered) * 2 <= len(kept):
         family = _built_on(uncovered, kept)
         if family is None:
-            return _jvm_modules(uncovered, files)
+            return _build_packages(uncovered, files)
         counted = [f for f in uncovered if _SOURCES[family](f)]  # headers go with their sources: no package
     rest = Counter(f.partition("/")[0] for f in uncovered if "/" in f)  # the top's own files: no folder to name
     enough = {top for top, n in Counter(f.partition("/")[0] for f in counted if "/" in f).items()
@@ -80,7 +80,7 @@ def _go_tops(uncovered: list[str]) -> set[str]:
     return {f.partition("/")[0] for f in uncovered if "/" in f and is_go_source(f.rpartition("/")[2])}
 
 
-def _jvm_modules(uncovered: list[str], files: list[str]) -> tuple[tuple[str, int], ...]:
+def _build_packages(uncovered: list[str], files: list[str]) -> tuple[tuple[str, int], ...]:
     """Beside fleets holding most of the code, the top folders that are packages of their own (a
     build's manifest in them: a pom.xml, build.gradle, pyproject.toml, package.json …) holding
     UNCOVERED_FILES sources or more that no fleet holds, each one package: the core the fleets
