@@ -179,6 +179,12 @@ def is_manifest(name: str, folder: str = "") -> bool:
     return name in MANIFESTS or name.endswith(MANIFEST_SUFFIXES) or name == f"{folder}.php"
 
 
+def build_manifest(name: str) -> bool:
+    """A package's manifest that a build reads (package.json, pom.xml, a .csproj …), not Python's
+    `__init__.py`, which any folder of modules has."""
+    return name != "__init__.py" and is_manifest(name)
+
+
 def builds_sources(parts: list[str], depth: int, sources: frozenset[str]) -> bool:
     """A source file in `<module>/src/main/`, the JVM builds' layout, makes <module> (parts up to
     `depth`) a module: sbt and Gradle declare theirs in one build file at the top (pekko's

@@ -73,13 +73,13 @@ from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_output
                                      scaffold_glob, without_code, without_drops, without_unbuilt, without_vendored)
 from radar.commands.folders import (C_BUILDS, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET, PLUGIN_FLEET,
                                     PLUGIN_FOLDERS, PLUGIN_PACKAGES, builds_sources, declared_plugin_folders,
-                                    go_ignored, helper_folders, inside_tests, is_go_source, is_manifest, left_in,
+                                    build_manifest, go_ignored, helper_folders, inside_tests, is_go_source, is_manifest, left_in,
                                     not_fleet, plugin_folder, suites, versions, within)
 from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
 from radar.commands.uncovered import (code_folders, dominant_parts, fleets_library, jvm_library, lone_families,
-                                      lone_packages, uncovered_folders, uncovered_tops)
+                                      lone_packages, uncovered_folders, uncovered_tops, without_emptied)
 from radar.config import GateRules
 from radar.globs import glob_match
 from radar.infra.gitdoor import GitError, git, is_git_checkout
@@ -150,14 +150,14 @@ def read_layout(repo: Path) -> Layout:
     manifested = {f.rpartition("/")[0] for f in files if "/" in f and is_manifest(f.rpartition("/")[2])}
     globs += lone_families(globs, code_sources, excludes, manifested)
     globs += lone_packages(globs, code_sources, excludes, {f.rpartition("/")[0] for f in files if "/" in f
-                                                           and _manifest_of_a_build(f.rpartition("/")[2])})
+                                                           and build_manifest(f.rpartition("/")[2])})
     tracked = left_in(files, excludes)
     # a glob whose every file an exclude keeps out holds nothing to scan (laravel-crm's 46 built
     # `public/admin/build/assets/*.js`, in `**/build/**`): no subsystem to list
     globs = tuple((glob, _matched(glob, tracked)) if "*" in glob else (glob, n) for glob, n in globs)
     globs = tuple((glob, n) for glob, n in globs if n)
     kept = left_in(code_sources, excludes)
-    globs = _without_emptied(globs, kept)
+    globs = without_emptied(globs, kept)
     if sum(n for _, n in globs) < GateRules.min_consumers:
         globs = jvm_library(kept) or globs
     globs += dominant_parts(globs, kept)
@@ -166,33 +166,6 @@ def read_layout(repo: Path) -> Layout:
                   len(sources), tuple(sorted(measured)),
                   tuple(Counter(filter(None, map(unread_language, files))).most_common()),
                   () if globs else code_folders(sources, excludes), uncovered_folders(globs, kept))
-
-
-def _manifest_of_a_build(name: str) -> bool:
-    """A package's manifest that a build reads (package.json, a .csproj …), not Python's `__init__.py`."""
-    return name != "__init__.py" and is_manifest(name)
-
-
-def _without_emptied(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:
-    """The globs but a folder every file of which a fleet's glob inside it holds: a scan gives
-    those files to the fleet's packages, nested in it, and would list the folder with none
-    (sqlfluff's `src/sqlfluff/dialects`, a package beside its `rules/*`, and its 54 dialects
-    `dialects/*.py`)."""
-    fleets = [glob for glob, _ in globs if "*" in glob]
-
-    def held(path: str, folder: str) -> bool:  # as _matched reads a glob: a file's, or a folder's
-        parts = path.split("/")
-        return any((len(parts) == depth if names_files(glob) else len(parts) > depth)
-                   and glob_match(glob, "/".join(parts[:depth]))
-                   for glob in fleets if glob.startswith(folder + "/") for depth in (glob.count("/") + 1,))
-
-    def emptied(folder: str) -> bool:
-        if not any(glob.startswith(folder + "/") for glob in fleets):
-            return False
-        inside = [f for f in kept if f.startswith(folder + "/")]
-        return bool(inside) and all(held(f, folder) for f in inside)
-
-    return tuple((glob, n) for glob, n in globs if "*" in glob or not emptied(glob))
 
 
 def _size(repo: Path, path: str) -> int:

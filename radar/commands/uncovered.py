@@ -1,16 +1,18 @@
 """The code no fleet holds, read once the fleets are found (layout.py): a monolith's top folders
 beside its plugins, a top folder of Go code as its Go packages, a folder of C programs or plugins
 as its programs (and the C files at the top of the tree), the library a fleet of modules is built
-on."""
+on, the packages beside a fleet, the parts of a package holding most of the code; and the globs
+left with nothing of their own (without_emptied)."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from pathlib import PurePosixPath
 
 from radar.commands.folders import (MIN_PACKAGES, MODULE_FLEET, VERSION_LAST, frozen, helper_folders, in_no_package,
-                                    inside_tests, is_go_source, is_manifest, left_in, not_fleet, within)
+                                    build_manifest, inside_tests, is_go_source, left_in, not_fleet, within)
 from radar.config import FleetRules
 from radar.globs import any_glob, glob_match
+from radar.stages.discover import names_files
 from radar.stages.manifests import C_SOURCES, HEADER_SUFFIXES
 from radar.stages.parse import language_for
 
@@ -87,8 +89,7 @@ def _build_packages(uncovered: list[str], files: list[str]) -> tuple[tuple[str, 
     build on, their home (Sentinel's `sentinel-core` beside its `sentinel-adapter/*` and
     `sentinel-extension/*`, which a build of fewer than ten modules at the top leaves to the
     larger fleets; pydantic-ai's `pydantic_graph` beside the fleets inside `pydantic_ai_slim`)."""
-    builds = {f.partition("/")[0] for f in files if f.count("/") == 1
-              and f.rpartition("/")[2] != "__init__.py" and is_manifest(f.rpartition("/")[2])}
+    builds = {f.partition("/")[0] for f in files if f.count("/") == 1 and build_manifest(f.rpartition("/")[2])}
     held = Counter(f.partition("/")[0] for f in uncovered if "/" in f)
     return tuple((top, n) for top, n in sorted(held.items())
                  if top in builds and n >= UNCOVERED_FILES and not not_fleet(top))
@@ -236,6 +237,28 @@ def dominant_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple
                      if f.startswith(top + "/") and f[len(top) + 1:].count("/"))
     parts = [name for name in inside if not not_fleet(name) and not inside_tests((name,))]
     return ((f"{top}/*", len(parts)),) if len(parts) >= DOMINANT_PARTS else ()
+
+
+def without_emptied(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:
+    """The globs but a folder every file of which a fleet's glob inside it holds: a scan gives
+    those files to the fleet's packages, nested in it, and would list the folder with none
+    (sqlfluff's `src/sqlfluff/dialects`, a package beside its `rules/*`, and its 54 dialects
+    `dialects/*.py`)."""
+    fleets = [glob for glob, _ in globs if "*" in glob]
+
+    def held(path: str, folder: str) -> bool:  # as layout._matched reads a glob: a file's, or a folder's
+        parts = path.split("/")
+        return any((len(parts) == depth if names_files(glob) else len(parts) > depth)
+                   and glob_match(glob, "/".join(parts[:depth]))
+                   for glob in fleets if glob.startswith(folder + "/") for depth in (glob.count("/") + 1,))
+
+    def emptied(folder: str) -> bool:
+        if not any(glob.startswith(folder + "/") for glob in fleets):
+            return False
+        inside = [f for f in kept if f.startswith(folder + "/")]
+        return bool(inside) and all(held(f, folder) for f in inside)
+
+    return tuple((glob, n) for glob, n in globs if "*" in glob or not emptied(glob))
 
 
 def uncovered_folders(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:
