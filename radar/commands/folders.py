@@ -1,14 +1,17 @@
 """What a folder's name and place say when a layout is read (layout.py, uncovered.py, top.py):
 never a fleet's (tests, examples, vendored code: NOT_SUBSYSTEMS), a suite of tests, a version
-kept frozen beside others, a Go source, a package's manifest or a JVM module's sources; and which
-files a glob holds, and which no glob holds; the helper folders beside a folder of modules; the
-names of folders of what plugs in, and the folders that declare what their plugins implement."""
+kept frozen beside others, a Go source, a package's manifest, a JVM module's sources or a C# or
+JVM project's classes; and which files a glob holds, and which no glob holds; the helper folders
+beside a folder of modules; the names of folders of what plugs in, and the folders that declare
+what their plugins implement."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from radar.commands.excludes import EXCLUDABLE
 from radar.globs import any_glob
+from radar.stages.parse import language_for
 
 # named for the package: rails/activerecord/activerecord.gemspec, src/Orders/Orders.csproj
 MANIFEST_SUFFIXES = (".gemspec", ".csproj")
@@ -183,6 +186,19 @@ def build_manifest(name: str) -> bool:
     """A package's manifest that a build reads (package.json, pom.xml, a .csproj …), not Python's
     `__init__.py`, which any folder of modules has."""
     return name != "__init__.py" and is_manifest(name)
+
+
+# languages whose files a project's build compiles together, the project one assembly or module:
+# a folder of them inside a project is the project's classes, no fleet of one-module packages
+# (MonoGame's `MonoGame.Framework/Graphics/Vertices/*.cs`, six vertex structs as six consumers)
+PROJECT_LANGUAGES = ("csharp", "java", "kotlin", "scala")
+
+
+def project_classes(glob: str, projects: Collection[str]) -> bool:
+    """`glob` names files of a PROJECT_LANGUAGES inside a project: `folder/*.cs` at or below a
+    folder holding a `.csproj`."""
+    folder = glob.rpartition("/")[0]
+    return language_for(glob) in PROJECT_LANGUAGES and any(p == folder or within(p, folder) for p in projects)
 
 
 def builds_sources(parts: list[str], depth: int, sources: frozenset[str]) -> bool:

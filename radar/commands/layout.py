@@ -19,7 +19,8 @@ versions (`semconv/v1.20.0`, …) and what is inside them never make a fleet: ea
 copy kept on purpose. When a folder of packages
 also holds about as many modules of its own, they are packages of one module each
 (`sentry_sdk/integrations/*.py`); with fewer than twenty packages in all, a folder of twenty
-modules or more is a fleet of one-module packages too (eslint's `lib/rules/*.js`), and its
+modules or more is a fleet of one-module packages too (eslint's `lib/rules/*.js`; not a C# or
+JVM project's classes, one assembly: MonoGame's `Graphics/Vertices/*.cs`), and its
 sub-folders holding code are subsystems (`lib/rules/utils`: the rules' helpers, their home);
 so is one inside a package when it is named for what plugs in (libcloud's `compute/drivers`,
 mitmproxy's `addons`; from ten modules), and the sub-folders of such a folder are packages,
@@ -74,7 +75,7 @@ from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_output
 from radar.commands.folders import (C_BUILDS, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET, PLUGIN_FLEET,
                                     PLUGIN_FOLDERS, PLUGIN_PACKAGES, builds_sources, declared_plugin_folders,
                                     build_manifest, go_ignored, helper_folders, inside_tests, is_go_source, is_manifest, left_in,
-                                    not_fleet, plugin_folder, suites, versions, within)
+                                    not_fleet, plugin_folder, project_classes, suites, versions, within)
 from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
@@ -264,7 +265,8 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
         globs += _own_package(parent, sources, size, registering) if parent and parent not in held and not modules_too \
             else []
     globs += _packages_beside(kept, held, files)
-    found = tuple(globs) + _module_fleets_beside(globs, kept, sources, declared) + go_file_fleets(sources)
+    projects = {f.rpartition("/")[0] for f in files if build_manifest(f.rpartition("/")[2])}
+    found = tuple(globs) + _module_fleets_beside(globs, kept, sources, declared, projects) + go_file_fleets(sources)
     found += tuple((f"{folder}/*.go", n) for folder, n in sorted(registering.items()) if not _covered(folder, found))
     if sum(n for _, n in found) < GateRules.min_consumers:
         return _lone_library(sources) or found
@@ -317,10 +319,12 @@ def _packages_beside(kept: list[str], held: set[str], files: list[str]) -> list[
 
 
 def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources: list[str],
-                          declared: frozenset[str] = frozenset()) -> tuple[tuple[str, int], ...]:
+                          declared: frozenset[str] = frozenset(), projects: Collection[str] = ()
+                          ) -> tuple[tuple[str, int], ...]:
     """The folders of modules that are fleets beside these folders of packages: with fewer than
     MODULE_FLEET packages in all, any where no package glob holds them (eslint's two
-    `packages/*` and its 300 `lib/rules/*.js`); inside a package, one named for what plugs in
+    `packages/*` and its 300 `lib/rules/*.js`) but a project's classes (PROJECT_LANGUAGES in
+    a folder at or below one of `projects`, those holding a build's manifest); inside a package, one named for what plugs in
     (libcloud's `compute/drivers/*.py`; celery's 18 `backends/*.py`: PLUGIN_FLEET; newrelic's
     `hooks/*.py`: folders.PYTHON_PLUGIN_FOLDERS), a module at
     the top's too (kafka's `connect/transforms/…/transforms/*.java`, ktor's client `plugins/*.kt`),
@@ -328,8 +332,10 @@ def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources
     `Indexers/Definitions/*.cs` beside `Indexers/IIndexer.cs`: folders.declared_plugin_folders)."""
     few = sum(n for _, n in globs) < MODULE_FLEET
     taken = {glob for glob, _ in globs}
-    return tuple((glob, n) for glob, n in _module_fleets(sources) if glob not in taken and (
-        few and not any(within(parent, glob) for parent in kept)
+    fleets = _module_fleets(sources)
+    classes = {glob.rpartition("/")[0] for glob, _ in fleets if project_classes(glob, projects)}  # and their helpers
+    return tuple((glob, n) for glob, n in fleets if glob not in taken and (
+        few and not any(within(parent, glob) for parent in kept) and glob.rpartition("/")[0] not in classes
         or plugin_folder(glob.rpartition("/")[0], glob.rpartition(".")[2])
         or _declared_above(glob.rpartition("/")[0], declared, kept)))
 

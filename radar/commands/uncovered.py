@@ -88,8 +88,11 @@ def _build_packages(uncovered: list[str], files: list[str]) -> tuple[tuple[str, 
     UNCOVERED_FILES sources or more that no fleet holds, each one package: the core the fleets
     build on, their home (Sentinel's `sentinel-core` beside its `sentinel-adapter/*` and
     `sentinel-extension/*`, which a build of fewer than ten modules at the top leaves to the
-    larger fleets; pydantic-ai's `pydantic_graph` beside the fleets inside `pydantic_ai_slim`)."""
-    builds = {f.partition("/")[0] for f in files if f.count("/") == 1 and build_manifest(f.rpartition("/")[2])}
+    larger fleets; pydantic-ai's `pydantic_graph` beside the fleets inside `pydantic_ai_slim`). A
+    .NET solution (`.sln`) is one too: rocketmq-clients' `csharp/`, its client beside the other
+    languages' clients, whose project is a folder further down."""
+    builds = {f.partition("/")[0] for f in files if f.count("/") == 1
+              and (build_manifest(f.rpartition("/")[2]) or f.endswith(".sln"))}
     held = Counter(f.partition("/")[0] for f in uncovered if "/" in f)
     return tuple((top, n) for top, n in sorted(held.items())
                  if top in builds and n >= UNCOVERED_FILES and not not_fleet(top))

@@ -1303,6 +1303,28 @@ def test_init_takes_each_package_of_a_lone_go_module_whose_top_is_no_package(tmp
     assert fleet_rules["subsystems"] == []
 
 
+def test_init_takes_a_projects_folder_of_twenty_classes_as_the_projects_not_one_module_packages(tmp_path):
+    """MonoGame: `MonoGame.Framework/` is one C# project (its .csproj files), its
+    `Graphics/Vertices/*.cs` two dozen structs of that one assembly; beside a few tools, each
+    folder of twenty classes had been a fleet of one-module packages (and their sub-folders
+    helpers), so six vertex structs were six consumers. A project's classes are the project's:
+    it is one package. A folder of twenty scripts still is a fleet of one-module packages."""
+    project = "<Project Sdk=\"Microsoft.NET.Sdk\"></Project>\n"
+    files = {"Framework/Framework.csproj": project, "Framework/Game.cs": "class Game {}\n"}
+    for n in range(3):
+        files[f"Tools/Tool{n}/Tool{n}.csproj"] = project
+        files[f"Tools/Tool{n}/Program.cs"] = f"class Program{n} {{ static void Main() {{}} }}\n"
+    for n in range(24):
+        files[f"Framework/Graphics/Vertices/Vertex{n}.cs"] = f"struct Vertex{n} {{ int x; }}\n"
+        files[f"Framework/Graphics/Shader{n}.cs"] = f"class Shader{n} {{}}\n"
+    files["Framework/Graphics/States/Blend.cs"] = "class Blend {}\n"
+    _, fleet_rules = _init(tmp_path / "game", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["Tools/*", "Framework"]
+    files.update({f"scripts2/task{n}.js": f"module.exports = () => {n};\n" for n in range(20)})
+    _, fleet_rules = _init(tmp_path / "scripted", files, tmp_path / "scripted-rules")
+    assert "scripts2/*.js" in fleet_rules["subsystems"]
+
+
 def test_init_takes_each_package_of_a_lone_jvm_library_when_too_few_subsystems_are_found(tmp_path):
     """vert.x: `vertx-core` and `vertx-core-logging`, beside a module of tests: two subsystems,
     so nothing could ever be proposed and the first scan said nothing at all. Its packages,
@@ -1448,8 +1470,13 @@ def test_init_takes_a_jvm_builds_top_modules_beside_its_larger_fleets_as_their_h
             files[f"{top}/src/main/java/C{i}.java"] = f"class C{i} {{ }}\n"
     files["graph/pyproject.toml"] = "[project]\n"  # pydantic-ai's `pydantic_graph`, a package of any build
     files.update({f"graph/graph/g{i}.py": f"def g{i}():\n    return {i}\n" for i in range(10)})
+    # rocketmq-clients' `csharp/`: a .NET solution, its project a folder further down
+    files["csharp/client.sln"] = "Microsoft Visual Studio Solution File\n"
+    files["csharp/client/client.csproj"] = "<Project/>\n"
+    files.update({f"csharp/client/C{i}.cs": f"class C{i} {{ }}\n" for i in range(10)})
     _, fleet_rules = _init(tmp_path / "jvm-build", files, tmp_path / "rules")
-    assert fleet_rules["subsystems"] == ["sentinel-adapter/*", "sentinel-extension/*", "graph", "sentinel-core"]
+    assert fleet_rules["subsystems"] == ["sentinel-adapter/*", "sentinel-extension/*", "csharp", "graph",
+                                         "sentinel-core"]
 
 
 def test_init_takes_the_go_packages_of_a_top_folder_beside_a_fleet_each_as_a_package(tmp_path):
