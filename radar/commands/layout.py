@@ -2,7 +2,7 @@
 no rules folder: its subsystem globs and excludes.
 
 The layout is read from the files git tracks (or, for a plain folder, a walk that skips hidden
-and dependency folders): a folder whose sub-folders are mostly packages (a manifest or an
+and dependency folders: tracked.py): a folder whose sub-folders are mostly packages (a manifest or an
 `__init__.py` of their own) is a subsystem glob (`packages/*`, `moto/*`, `*` for the modules of a
 Gradle or Maven build at the top, up to five folders down, `core/localstack/services/*`; from
 three down it must hold ten packages or more, and a folder named for tests never is one); of
@@ -62,9 +62,7 @@ fleet holds, read once the fleets are found, uncovered.py's; what a folder's nam
 """
 from __future__ import annotations
 
-import os
 import posixpath
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -79,11 +77,11 @@ from radar.commands.folders import (C_BUILDS, DEEP_PACKAGES, MANIFESTS, MIN_PACK
 from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
+from radar.commands.tracked import file_head, file_size, submodules, tracked_files, worktree_count
 from radar.commands.uncovered import (code_folders, dominant_parts, fleets_library, jvm_library, lone_families,
                                       lone_packages, uncovered_folders, uncovered_tops, without_emptied)
 from radar.config import GateRules
 from radar.globs import glob_match
-from radar.infra.gitdoor import GitError, git, is_git_checkout
 from radar.stages.cluster import configures_a_tool
 from radar.stages.discover import names_files
 from radar.stages.grammars import unread_language
@@ -100,8 +98,6 @@ GROUPED_AT_THE_TOP = 5  # modules in a top folder that groups them, beside the b
 C_BUILT = 5  # folders of C sources with a Makefile of their own that make their folder a fleet (micropython's ports/*)
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
 OWN_PACKAGE_BYTES = 8192  # a fleet's folder holding this much code of its own is its package (_own_package)
-HEAD_BYTES = 65536  # what is read of a file whose content decides a glob (go_registering): its `init()` is near the top
-SKIP_WALK = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
 
 
 @dataclass(frozen=True)
@@ -118,8 +114,8 @@ class Layout:
 
 
 def read_layout(repo: Path) -> Layout:
-    listed = _files(repo)
-    files, dropped = without_drops(listed, _submodules(repo, listed))  # no fleet, no other exclude is read in them
+    listed = tracked_files(repo)
+    files, dropped = without_drops(listed, submodules(repo, listed))  # no fleet, no other exclude is read in them
     files, vendored, requirements = without_vendored(repo, files)
     files, unbuilt, manifests = without_unbuilt(repo, files)
     dropped += vendored + unbuilt
@@ -131,12 +127,12 @@ def read_layout(repo: Path) -> Layout:
     measured: dict[str, int] = dict.fromkeys(made + requirements + manifests, 0)  # edited by hand, one may be code again
 
     def size(path: str) -> int:
-        measured[path] = _size(repo, path)
+        measured[path] = file_size(repo, path)
         return measured[path]
 
     def head(path: str) -> bytes:
-        measured[path] = _size(repo, path)
-        return _head(repo, path)
+        measured[path] = file_size(repo, path)
+        return file_head(repo, path)
 
     code_sources = [f for f in code if language_for(f)]
     globs = _globs(code, code_sources, size, head)
@@ -162,65 +158,11 @@ def read_layout(repo: Path) -> Layout:
     if sum(n for _, n in globs) < GateRules.min_consumers:
         globs = jvm_library(kept) or globs
     globs += dominant_parts(globs, kept)
-    return Layout(globs, excludes, _worktrees(repo),
+    return Layout(globs, excludes, worktree_count(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
                   len(sources), tuple(sorted(measured)),
                   tuple(Counter(filter(None, map(unread_language, files))).most_common()),
                   () if globs else code_folders(sources, excludes), uncovered_folders(globs, kept))
-
-
-def _size(repo: Path, path: str) -> int:
-    try:
-        return os.lstat(repo / path).st_size  # a link is never followed out of the tree
-    except OSError:
-        return 0
-
-
-def _head(repo: Path, path: str) -> bytes:
-    try:
-        if os.path.islink(repo / path):  # never read out of the tree
-            return b""
-        with open(repo / path, "rb") as file:
-            return file.read(HEAD_BYTES)
-    except OSError:
-        return b""
-
-
-def _files(repo: Path) -> list[str]:
-    if is_git_checkout(repo):
-        try:
-            return [f for f in git(repo, "ls-files", "-z").split("\0") if f]
-        except GitError:
-            pass
-    found = []
-    for folder, dirs, names in os.walk(repo):
-        dirs[:] = [d for d in dirs if d not in SKIP_WALK and not d.startswith(".")]
-        base = Path(folder).relative_to(repo).as_posix()
-        found += [n if base == "." else f"{base}/{n}" for n in names]
-    return found
-
-
-def _submodules(repo: Path, files: list[str]) -> list[str]:
-    """The paths of the git submodules `.gitmodules` names (none when it is not tracked, a link
-    or unreadable)."""
-    path = repo / ".gitmodules"
-    if ".gitmodules" not in files or path.is_symlink():
-        return []
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return []
-    return [match.group(1).strip().strip("/") for match in re.finditer(r"(?m)^\s*path\s*=\s*(.+)$", text)]
-
-
-def _worktrees(repo: Path) -> int:
-    if not is_git_checkout(repo):
-        return 0
-    try:
-        listing = git(repo, "worktree", "list", "--porcelain")
-    except GitError:
-        return 0
-    return max(0, listing.count("worktree ") - 1)
 
 
 def _matched(glob: str, tracked: list[str]) -> int:
@@ -255,17 +197,18 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
     globs = []
     held = set().union(*(packages[parent] for parent in kept))
     listed = frozenset(files)
+    projects = {f.rpartition("/")[0] for f in files if build_manifest(f.rpartition("/")[2])}
     for parent in sorted(kept, key=lambda p: (p.count("/"), p)):
         owned, modules_inside = go_modules_by_owner(parent, packages[parent], listed)
         globs.append((f"{parent}/*/*", owned) if owned else (f"{parent}/*" if parent else "*", len(packages[parent])))
         globs += [(module, sum(f.startswith(module + "/") for f in sources)) for module in modules_inside]
         # a declaring folder's own modules are what its plugins implement, the fleet's home, no plugins
-        modules_too = _module_glob(parent, len(packages[parent]), sources) if parent and parent not in declared else []
+        modules_too = _module_glob(parent, len(packages[parent]), sources, projects) \
+            if parent and parent not in declared else []
         globs += modules_too
         globs += _own_package(parent, sources, size, registering) if parent and parent not in held and not modules_too \
             else []
     globs += _packages_beside(kept, held, files)
-    projects = {f.rpartition("/")[0] for f in files if build_manifest(f.rpartition("/")[2])}
     found = tuple(globs) + _module_fleets_beside(globs, kept, sources, declared, projects) + go_file_fleets(sources)
     found += tuple((f"{folder}/*.go", n) for folder, n in sorted(registering.items()) if not _covered(folder, found))
     if sum(n for _, n in found) < GateRules.min_consumers:
@@ -323,21 +266,28 @@ def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources
                           ) -> tuple[tuple[str, int], ...]:
     """The folders of modules that are fleets beside these folders of packages: with fewer than
     MODULE_FLEET packages in all, any where no package glob holds them (eslint's two
-    `packages/*` and its 300 `lib/rules/*.js`) but a project's classes (PROJECT_LANGUAGES in
-    a folder at or below one of `projects`, those holding a build's manifest); inside a package, one named for what plugs in
+    `packages/*` and its 300 `lib/rules/*.js`) but a C# or JVM project's classes (folders.
+    project_classes: `projects` hold a build's manifest); inside a package, one named for what plugs in
     (libcloud's `compute/drivers/*.py`; celery's 18 `backends/*.py`: PLUGIN_FLEET; newrelic's
     `hooks/*.py`: folders.PYTHON_PLUGIN_FOLDERS), a module at
     the top's too (kafka's `connect/transforms/…/transforms/*.java`, ktor's client `plugins/*.kt`),
     and one just inside a folder that declares what its plugins implement (Jackett's 66
-    `Indexers/Definitions/*.cs` beside `Indexers/IIndexer.cs`: folders.declared_plugin_folders)."""
+    `Indexers/Definitions/*.cs` beside `Indexers/IIndexer.cs`: folders.declared_plugin_folders).
+    A project's classes beside its own folders of plugins are their framework, no fleet
+    (Steeltoe's `Connectors/*.cs` beside `Connectors/*`): its own package (_own_package)."""
     few = sum(n for _, n in globs) < MODULE_FLEET
     taken = {glob for glob, _ in globs}
     fleets = _module_fleets(sources)
     classes = {glob.rpartition("/")[0] for glob, _ in fleets if project_classes(glob, projects)}  # and their helpers
-    return tuple((glob, n) for glob, n in fleets if glob not in taken and (
-        few and not any(within(parent, glob) for parent in kept) and glob.rpartition("/")[0] not in classes
-        or plugin_folder(glob.rpartition("/")[0], glob.rpartition(".")[2])
-        or _declared_above(glob.rpartition("/")[0], declared, kept)))
+    found = []
+    for glob, n in fleets:
+        folder = glob.rpartition("/")[0]
+        if glob in taken or folder in classes and folder in kept:  # a project's framework beside its plugins
+            continue
+        if few and not any(within(parent, glob) for parent in kept) and folder not in classes \
+                or plugin_folder(folder, glob.rpartition(".")[2]) or _declared_above(folder, declared, kept):
+            found.append((glob, n))
+    return tuple(found)
 
 
 def _declared_above(folder: str, declared: frozenset[str], kept: list[str]) -> bool:
@@ -581,10 +531,12 @@ def _in_packages_folder(parts: list[str], depth: int, sources: frozenset[str],
         and not configures_a_tool("/".join(parts)) and not inside_tests(tuple(parts[depth + 1:-1]))
 
 
-def _module_glob(parent: str, packages: int, sources: list[str]) -> list[tuple[str, int]]:
+def _module_glob(parent: str, packages: int, sources: list[str], projects: Collection[str] = ()
+                 ) -> list[tuple[str, int]]:
     """`parent/*.py` when the folder of packages holds about as many modules of its own: each
     of them is a package too (one integration per module). Never Go's, C's or C++'s: their
-    folder's files are one package, one library."""
+    folder's files are one package, one library; nor a C# or JVM project's classes (Steeltoe's
+    connectors framework beside its `Connectors/*`: folders.project_classes), its own package."""
     prefix = parent + "/"
     suffixes = Counter(PurePosixPath(f).suffix for f in sources  # a module right in the folder
                        if f.startswith(prefix) and "/" not in f[len(prefix):] and not f[len(prefix):].startswith("_")
@@ -592,4 +544,6 @@ def _module_glob(parent: str, packages: int, sources: list[str]) -> list[tuple[s
     if not suffixes:
         return []
     suffix, modules = suffixes.most_common(1)[0]
-    return [(f"{parent}/*{suffix}", modules)] if modules >= max(MIN_PACKAGES, MODULE_PACKAGES * packages) else []
+    glob = f"{parent}/*{suffix}"
+    return [(glob, modules)] if modules >= max(MIN_PACKAGES, MODULE_PACKAGES * packages) \
+        and not project_classes(glob, projects) else []

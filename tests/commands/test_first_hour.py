@@ -1325,6 +1325,23 @@ def test_init_takes_a_projects_folder_of_twenty_classes_as_the_projects_not_one_
     assert "scripts2/*.js" in fleet_rules["subsystems"]
 
 
+def test_init_takes_a_projects_classes_beside_its_folders_of_plugins_as_their_framework(tmp_path):
+    """Steeltoe: `Connectors/` is one C# project, its connectors' folders (`PostgreSql/`,
+    `Redis/` …) a fleet, and its own 15 classes (`ConnectorFactory.cs` …) their framework, which
+    had been a fleet of one-module packages beside them, each class a consumer and no home.
+    Python's modules beside their packages stay one-module packages (sentry-python's integrations)."""
+    files = {"Connectors/Connectors.csproj": "<Project/>\n"}
+    for name in ("PostgreSql", "Redis", "MongoDb", "MySql"):
+        files[f"Connectors/{name}/{name}Connector.cs"] = f"class {name}Connector : Connector {{}}\n"
+    for n in range(12):  # 8 KB or more of the framework's own code
+        files[f"Connectors/Framework{n}.cs"] = "class Framework { int Size() { return 1; } }\n" * 20
+    files.update({f"sdk/integrations/{name}/__init__.py": "" for name in ("aws", "gcp", "azure")})
+    files.update({f"sdk/integrations/{name}.py": "def setup():\n    return 1\n" for name in ("flask", "django", "rq")})
+    files.update({"sdk/__init__.py": "", "sdk/integrations/__init__.py": ""})
+    _, fleet_rules = _init(tmp_path / "connectors", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["Connectors/*", "Connectors", "sdk/integrations/*", "sdk/integrations/*.py"]
+
+
 def test_init_takes_each_package_of_a_lone_jvm_library_when_too_few_subsystems_are_found(tmp_path):
     """vert.x: `vertx-core` and `vertx-core-logging`, beside a module of tests: two subsystems,
     so nothing could ever be proposed and the first scan said nothing at all. Its packages,
