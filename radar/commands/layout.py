@@ -78,7 +78,8 @@ from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_
                                       go_registering_folders)
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
 from radar.commands.tracked import file_head, file_size, submodules, tracked_files, worktree_count
-from radar.commands.uncovered import (code_folders, dominant_parts, fleets_library, jvm_library, lone_families,
+from radar.commands.uncovered import (code_folders, dominant_parts, dotnet_library, fleets_library, jvm_library,
+                                      lone_families,
                                       lone_packages, uncovered_folders, uncovered_tops, without_emptied)
 from radar.config import GateRules
 from radar.globs import glob_match
@@ -135,6 +136,7 @@ def read_layout(repo: Path) -> Layout:
         return file_head(repo, path)
 
     code_sources = [f for f in code if language_for(f)]
+    projects = _projects(files)
     globs = _globs(code, code_sources, size, head)
     at_the_top = any(glob == "*" for glob, _ in globs)
     taken = {glob for glob, _ in globs}
@@ -156,7 +158,7 @@ def read_layout(repo: Path) -> Layout:
     kept = left_in(code_sources, excludes)
     globs = without_emptied(globs, kept)
     if sum(n for _, n in globs) < GateRules.min_consumers:
-        globs = jvm_library(kept) or globs
+        globs = jvm_library(kept) or dotnet_library(kept, projects) or globs
     globs += dominant_parts(globs, kept)
     return Layout(globs, excludes, worktree_count(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
@@ -197,7 +199,7 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
     globs = []
     held = set().union(*(packages[parent] for parent in kept))
     listed = frozenset(files)
-    projects = {f.rpartition("/")[0] for f in files if build_manifest(f.rpartition("/")[2])}
+    projects = _projects(files)
     for parent in sorted(kept, key=lambda p: (p.count("/"), p)):
         owned, modules_inside = go_modules_by_owner(parent, packages[parent], listed)
         globs.append((f"{parent}/*/*", owned) if owned else (f"{parent}/*" if parent else "*", len(packages[parent])))
@@ -212,8 +214,13 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
     found = tuple(globs) + _module_fleets_beside(globs, kept, sources, declared, projects) + go_file_fleets(sources)
     found += tuple((f"{folder}/*.go", n) for folder, n in sorted(registering.items()) if not _covered(folder, found))
     if sum(n for _, n in found) < GateRules.min_consumers:
-        return _lone_library(sources) or found
+        return _lone_library(sources, projects) or found
     return found
+
+
+def _projects(files: list[str]) -> set[str]:
+    """The folders holding a build's manifest (a `.csproj`, a `pom.xml`, a `package.json` …)."""
+    return {f.rpartition("/")[0] for f in files if build_manifest(f.rpartition("/")[2])}
 
 
 def _covered(folder: str, globs: tuple[tuple[str, int], ...]) -> bool:
@@ -225,13 +232,21 @@ def _covered(folder: str, globs: tuple[tuple[str, int], ...]) -> bool:
                for glob, _ in globs)
 
 
-def _lone_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
+def _lone_library(sources: list[str], projects: Collection[str] = ()) -> tuple[tuple[str, int], ...]:
     """One library and nothing else (libuv, requests): its modules are the only parts to compare,
     from PLUGIN_FLEET of them in a folder (requests' 18 `src/requests/*.py`), C's and C++'s
     source files too (libuv's `src/unix/*.c`, the platform ports), and beside those their folder,
-    for the headers they all include (`internal.h`): where the code they share belongs."""
+    for the headers they all include (`internal.h`): where the code they share belongs. Never a
+    C# project's classes: its namespaces are its parts (uncovered.dotnet_library). A JVM library's
+    folder of classes stays a fleet: checkstyle's checks, a class each (a folder of fewer, its
+    packages: uncovered.jvm_library)."""
     found = []
-    for glob, n in _module_fleets(sources, ("go",), PLUGIN_FLEET, at_the_root=("c", "cpp")):
+    fleets = _module_fleets(sources, ("go",), PLUGIN_FLEET, at_the_root=("c", "cpp"))
+    classes = {glob.rpartition("/")[0] for glob, _ in fleets  # and their helpers
+               if language_for(glob) == "csharp" and project_classes(glob, projects)}
+    for glob, n in fleets:
+        if glob.rpartition("/")[0] in classes:
+            continue
         found.append((glob, n))
         folder = glob.rpartition("/")[0]
         headers = sum(f.rpartition("/")[0] == folder and f.endswith(HEADER_SUFFIXES) for f in sources)

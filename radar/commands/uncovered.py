@@ -1,11 +1,12 @@
 """The code no fleet holds, read once the fleets are found (layout.py): a monolith's top folders
 beside its plugins, a top folder of Go code as its Go packages, a folder of C programs or plugins
 as its programs (and the C files at the top of the tree), the library a fleet of modules is built
-on, the packages beside a fleet, the parts of a package holding most of the code; and the globs
-left with nothing of their own (without_emptied)."""
+on, the packages beside a fleet, the parts of a package holding most of the code, a lone JVM or C#
+library's packages or namespaces; and the globs left with nothing of their own (without_emptied)."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from pathlib import PurePosixPath
 
 from radar.commands.folders import (MIN_PACKAGES, MODULE_FLEET, VERSION_LAST, frozen, helper_folders, in_no_package,
@@ -34,6 +35,22 @@ def jvm_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
     found = tuple(sorted((folder, n) for folder, n in held.items() if not inside_tests(tuple(folder.split("/")))
                          and "/" in f"/{folder}".split("/src/main/", 1)[1]))  # a package: `module-info.java` is none
     return found if len(found) >= LONE_JVM_PACKAGES else ()
+
+
+def dotnet_library(sources: list[str], projects: Collection[str]) -> tuple[tuple[str, int], ...]:
+    """As jvm_library, a lone C# library's namespaces, the folders just inside its project (a
+    `.csproj` in `projects`): Rebus' `Rebus/Sagas`, `Rebus/Transport`, `Rebus/Retry` … (its
+    classes, a fleet of one-module packages each, had been the consumers); from
+    LONE_JVM_PACKAGES of them in a project, as `<project>/*`, never in tests."""
+    found = []
+    for project in sorted(projects):
+        prefix = project + "/" if project else ""
+        namespaces = {f[len(prefix):].partition("/")[0] for f in sources
+                      if f.startswith(prefix) and "/" in f[len(prefix):] and language_for(f) == "csharp"}
+        namespaces = {n for n in namespaces if not inside_tests((n,)) and f"{prefix}{n}" not in projects}
+        if len(namespaces) >= LONE_JVM_PACKAGES and not inside_tests(tuple(project.split("/"))):
+            found.append((f"{prefix}*", len(namespaces)))
+    return tuple(found)
 
 
 def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],

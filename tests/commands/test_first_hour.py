@@ -1325,6 +1325,24 @@ def test_init_takes_a_projects_folder_of_twenty_classes_as_the_projects_not_one_
     assert "scripts2/*.js" in fleet_rules["subsystems"]
 
 
+def test_init_takes_a_lone_csharp_librarys_namespaces_as_its_parts_not_its_classes(tmp_path):
+    """Rebus: one C# library, `Rebus/Rebus.csproj`, its namespaces `Rebus/Sagas`, `Rebus/Retry` …;
+    with nothing else found, a folder of ten classes or more had been a fleet of one-module
+    packages each (`Rebus/Sagas/*.cs`), its classes the consumers. A lone library's namespaces
+    are its parts, beside its test project and a small tool at the top too."""
+    files = {"src/Bus/Bus.csproj": "<Project/>\n"}
+    for n in range(10):
+        files.update({f"src/Bus/Part{n}/Class{k}.cs": f"class Class{n}x{k} {{ }}\n" for k in range(11)})
+    _, fleet_rules = _init(tmp_path / "lone", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["src/Bus/*"]
+    files = {f"Rebus/{path[len('src/Bus/'):]}": text for path, text in files.items()}
+    files.update({"Rebus/Rebus.csproj": "<Project/>\n", "Rebus.Tests/Rebus.Tests.csproj": "<Project/>\n",
+                  "Tool/Tool.csproj": "<Project/>\n", "Tool/Program.cs": "class Program { }\n",
+                  "Rebus.Tests/BusTest.cs": "class BusTest { }\n"})
+    _, fleet_rules = _init(tmp_path / "rebus", files, tmp_path / "rebus-rules")
+    assert fleet_rules["subsystems"] == ["Rebus/*"]
+
+
 def test_init_takes_a_projects_classes_beside_its_folders_of_plugins_as_their_framework(tmp_path):
     """Steeltoe: `Connectors/` is one C# project, its connectors' folders (`PostgreSql/`,
     `Redis/` …) a fleet, and its own 15 classes (`ConnectorFactory.cs` …) their framework, which
