@@ -28,7 +28,9 @@ from radar.stages.shape import annotation_tokens, is_private
 FORK_MARK = re.compile(r"(?:[-_.]?v?(?<!\d)\d{1,2}(?:[._]\d+)*|[-_](?:jakarta|javax))$", re.IGNORECASE)
 # a version inside the name, on a word of it (Sentinel's `sentinel-apache-dubbo3-adapter` beside
 # `sentinel-apache-dubbo-adapter`, `sentinel-spring-webmvc-v6x-adapter`; Exposed's `spring7-transaction`)
-INNER_MARK = re.compile(r"(?<=[a-z])\d{1,2}(?=[-_.]|$)|[-_.]v\d{1,2}x?(?=[-_.]|$)", re.IGNORECASE)
+# or a word of its own (celeborn's `spark-3-columnar-shuffle`, `spark-3.5-…`, `spark-4-…`)
+INNER_MARK = re.compile(r"(?<=[a-z])\d{1,2}(?=[-_.]|$)|[-_.]v\d{1,2}x?(?=[-_.]|$)|[-_]\d{1,2}(?:\.\d{1,2})?(?=[-_])",
+                        re.IGNORECASE)
 FORK_FILES = 0.5  # of a fork's file names, at least this share are the forked package's...
 COMMON = 3  # ...but for names the files of this many packages (forks aside) bear: `__init__.py`, `index.js`
 TEMPLATE_PACKAGES = 10  # identical copies named for their packages in this many: one template each keeps

@@ -38,6 +38,10 @@ def test_packages_forking_another_for_a_major_version_are_its_consumer_but_workt
     siblings = {name: {"source": "package"} for name in ("coroutines-rx2", "coroutines-rx3", "coroutines-reactor")}
     assert judge(["coroutines-rx2", "coroutines-rx3", "coroutines-reactor"], **siblings).missing == (
         "2 consumers (coroutines-rx3 forks coroutines-rx2), needs 3",)
+    # celeborn's columnar shuffle for Spark 3, 3.5 and 4: the version a word of its own inside the name
+    spark = {name: {"source": "package"} for name in ("spark-3-shuffle", "spark-3.5-shuffle", "spark-4-shuffle")}
+    assert judge(list(spark), **spark).missing == (
+        "1 consumer (spark-3.5-shuffle forks spark-3-shuffle, spark-4-shuffle forks spark-3-shuffle), needs 3",)
     # numbered 1, 2, 3: peers, not generations
     peers = {name: {"source": "package"} for name in ("worker1", "worker2", "worker3")}
     assert judge(["worker1", "worker2", "worker3"], **peers).verdict == "proposed"
