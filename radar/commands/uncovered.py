@@ -21,6 +21,9 @@ UNCOVERED_FILES = 10  # source files in a top folder no fleet holds that make it
 HINTED = 3  # folders init names as holding the most code when it finds no subsystem (code_folders)
 LIBRARY_SHARE = 0.25  # C sources with a header of their name or one prefix beyond this: a library's (_c_programs)
 JVM_SOURCES = ("java", "kotlin", "scala")
+# a JVM build at the top of the tree (Ant's too) and where its own sources are (_build_packages)
+ROOT_BUILDS = {"pom.xml", "build.gradle", "build.gradle.kts", "build.sbt", "build.xml"}
+ROOT_SOURCES = ("src/main/java/", "src/main/kotlin/", "src/main/scala/", "src/java/")
 LONE_JVM_PACKAGES = 10  # with too few subsystems for the gate, a JVM library's packages from this many (jvm_library)
 
 
@@ -105,12 +108,15 @@ def _build_packages(uncovered: list[str], files: list[str]) -> tuple[tuple[str, 
     UNCOVERED_FILES sources or more that no fleet holds, each one package: the core the fleets
     build on, their home (Sentinel's `sentinel-core` beside its `sentinel-adapter/*` and
     `sentinel-extension/*`, which a build of fewer than ten modules at the top leaves to the
-    larger fleets; pydantic-ai's `pydantic_graph` beside the fleets inside `pydantic_ai_slim`). A
+    larger fleets; pydantic-ai's `pydantic_graph` beside the fleets inside `pydantic_ai_slim`),
+    and so is `src` where the build at the top keeps its own sources (nutch's `src/java`). A
     .NET solution (`.sln`) is one too: rocketmq-clients' `csharp/`, its client beside the other
     languages' clients, whose project is a folder further down."""
     builds = {f.partition("/")[0] for f in files if f.count("/") == 1
               and (build_manifest(f.rpartition("/")[2]) or f.endswith(".sln"))}
     held = Counter(f.partition("/")[0] for f in uncovered if "/" in f)
+    if ROOT_BUILDS.intersection(files) and sum(f.startswith(ROOT_SOURCES) for f in uncovered) >= UNCOVERED_FILES:
+        builds.add("src")  # the build at the top's own sources: nutch's core, beside its `src/plugin/*`
     return tuple((top, n) for top, n in sorted(held.items())
                  if top in builds and n >= UNCOVERED_FILES and not not_fleet(top))
 

@@ -1325,6 +1325,22 @@ def test_init_takes_a_projects_folder_of_twenty_classes_as_the_projects_not_one_
     assert "scripts2/*.js" in fleet_rules["subsystems"]
 
 
+def test_init_finds_ant_and_ivy_plugins_and_the_core_the_build_at_the_top_keeps_in_src(tmp_path):
+    """nutch: 78 plugins, `src/plugin/<name>/` with an `ivy.xml` (and Ant's build.xml) each, and
+    the crawler they plug into, `src/java/`, built by the `build.xml` at the top. No manifest was
+    known, so the plugins were one package and the core's folders of classes one-module packages;
+    its first proposal, `setConf` x 8 (read the plugin's rules file), was a watching candidate."""
+    files = {"build.xml": "<project name='nutch'/>\n", "ivy/ivy.xml": "<ivy-module/>\n"}
+    for name in ("parse-html", "protocol-http", "urlfilter-regex", "index-basic"):
+        files[f"src/plugin/{name}/ivy.xml"] = "<ivy-module/>\n"
+        files[f"src/plugin/{name}/build.xml"] = "<project/>\n"
+        files[f"src/plugin/{name}/src/java/org/x/{name.replace('-', '')}/Plugin.java"] = "class Plugin { }\n"
+    for n in range(12):
+        files[f"src/java/org/x/crawl/Crawl{n}.java"] = f"class Crawl{n} {{ }}\n"
+    _, fleet_rules = _init(tmp_path / "nutch", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["src/plugin/*", "src"]
+
+
 def test_init_takes_a_lone_csharp_librarys_namespaces_as_its_parts_not_its_classes(tmp_path):
     """Rebus: one C# library, `Rebus/Rebus.csproj`, its namespaces `Rebus/Sagas`, `Rebus/Retry` …;
     with nothing else found, a folder of ten classes or more had been a fleet of one-module
