@@ -20,6 +20,7 @@ MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod"
              "composer.json", "Package.swift", "build.sbt", "conanfile.py",  # conanfile.py: a Conan recipe
              "CMakeLists.txt",  # a C or C++ component: fluent-bit's plugins/<name>
              "mrbgem.rake",  # an mruby gem: mruby's 68 `mrbgems/mruby-*`
+             "project.json",  # an Nx project: lerna's `libs/commands/*`, which have no package.json
              "ivy.xml"}  # an Apache Ivy module: nutch's 78 `src/plugin/*`, each built by Ant
 # a C or C++ component's build beside its sources, where no CMakeLists.txt is: micropython's
 # twenty `ports/<port>` (esp32, stm32, rp2, unix …), each with its Makefile and its main.c

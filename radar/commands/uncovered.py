@@ -109,16 +109,23 @@ def _build_packages(uncovered: list[str], files: list[str]) -> tuple[tuple[str, 
     build on, their home (Sentinel's `sentinel-core` beside its `sentinel-adapter/*` and
     `sentinel-extension/*`, which a build of fewer than ten modules at the top leaves to the
     larger fleets; pydantic-ai's `pydantic_graph` beside the fleets inside `pydantic_ai_slim`),
-    and so is `src` where the build at the top keeps its own sources (nutch's `src/java`). A
+    and so is `src` where the build at the top keeps its own sources (nutch's `src/java`), and
+    a package in the top `packages/` folder (_workspace_package). A
     .NET solution (`.sln`) is one too: rocketmq-clients' `csharp/`, its client beside the other
     languages' clients, whose project is a folder further down."""
-    builds = {f.partition("/")[0] for f in files if f.count("/") == 1
+    builds = {f.rpartition("/")[0] for f in files if (f.count("/") == 1 or _workspace_package(f))
               and (build_manifest(f.rpartition("/")[2]) or f.endswith(".sln"))}
-    held = Counter(f.partition("/")[0] for f in uncovered if "/" in f)
+    held = Counter("/".join(f.split("/")[:2 if _workspace_package(f) else 1]) for f in uncovered if "/" in f)
     if ROOT_BUILDS.intersection(files) and sum(f.startswith(ROOT_SOURCES) for f in uncovered) >= UNCOVERED_FILES:
         builds.add("src")  # the build at the top's own sources: nutch's core, beside its `src/plugin/*`
     return tuple((top, n) for top, n in sorted(held.items())
-                 if top in builds and n >= UNCOVERED_FILES and not not_fleet(top))
+                 if top in builds and n >= UNCOVERED_FILES and not inside_tests(tuple(top.split("/"))))
+
+
+def _workspace_package(path: str) -> bool:
+    """A file in a package of the top `packages/` folder, a workspace's, however few they are
+    (lerna's one, `packages/lerna`, its command-line tool, beside its `libs/*`)."""
+    return path.startswith("packages/") and path.count("/") >= 2
 
 
 # the languages whose fleets build on the code beside them (_built_on), and their sources

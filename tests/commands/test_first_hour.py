@@ -1341,6 +1341,22 @@ def test_init_finds_ant_and_ivy_plugins_and_the_core_the_build_at_the_top_keeps_
     assert fleet_rules["subsystems"] == ["src/plugin/*", "src"]
 
 
+def test_init_finds_nx_projects_by_project_json_and_a_workspaces_lone_package(tmp_path):
+    """lerna: an Nx workspace, `libs/commands/<command>/` with a `project.json` and no
+    package.json, so its commands' files were one-module packages; and its command-line tool,
+    `packages/lerna`, the only package of the workspace's `packages/`, was unread beside them."""
+    nx = '{"name": "x", "projectType": "library"}\n'
+    files = {"nx.json": "{}\n", "package.json": "{}\n", "packages/lerna/package.json": "{}\n",
+             "libs/core/project.json": nx, "libs/core/src/index.ts": "export const core = 1;\n",
+             "libs/child-process/project.json": nx, "libs/child-process/src/index.ts": "export const spawn = 1;\n"}
+    files.update({f"packages/lerna/src/cli{n}.ts": f"export const cli{n} = {n};\n" for n in range(10)})
+    for command in ("publish", "version", "bootstrap", "exec"):
+        files[f"libs/commands/{command}/project.json"] = nx
+        files.update({f"libs/commands/{command}/src/lib/step{n}.ts": f"export const s{n} = {n};\n" for n in range(5)})
+    _, fleet_rules = _init(tmp_path / "lerna", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["libs/*", "libs/commands/*", "packages/lerna"]
+
+
 def test_init_takes_a_lone_csharp_librarys_namespaces_as_its_parts_not_its_classes(tmp_path):
     """Rebus: one C# library, `Rebus/Rebus.csproj`, its namespaces `Rebus/Sagas`, `Rebus/Retry` …;
     with nothing else found, a folder of ten classes or more had been a fleet of one-module
