@@ -3,8 +3,9 @@ benchmarks, vendored and generated code found in the tree, folders of test suite
 (`e2e-tests`, `node-integration-tests`, `tests_js`, `test-suite-kotlin`: "tests" as the name's
 last or first word, or a name starting `test-`; a `test_state` folder is code, moto's and
 localstack's TestState API), test files, third-party source drops and installed dependencies,
-the folders a Cargo workspace keeps out of its build, and the files a bundler builds from a
-package's source. layout.py reads the subsystems; this module, what is not theirs."""
+the folders a Cargo workspace keeps out of its build, a code generator's templates, and the files
+a bundler builds from a package's source. layout.py reads the subsystems; this module, what is not
+theirs."""
 from __future__ import annotations
 
 import fnmatch
@@ -126,6 +127,9 @@ NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES
                      *JOINED_SUITES, *TOP_SUITES)
 # a project generator's starters, one folder each (create-vite's `template-react`, `template-vue-ts` …,
 # sixteen): each is copied whole into a new project, so they repeat each other on purpose
+# a code generator's templates (blitz's `packages/generator/templates/`, feathers' `generators/src/app/templates/`,
+# crewAI's `crewai_cli/templates/`): code written into a user's project, copies of an app's on purpose
+GENERATOR_FOLDERS = re.compile(r"generators?|scaffolds?|.*[-_]cli|cli")
 SCAFFOLD = "template-*"
 SCAFFOLDS = 3  # such folders side by side that make a generator's starters
 # a folder holding this share of what the top requirements pin, and this many at least, vendors them
@@ -393,6 +397,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
                     # (`src/core/build`), is excluded where it is a folder's
                     glob = "/".join(parts[:at + 1]) + "/**" if name in named else f"**/{name}/**"
                     counts[(glob, why)] += 1
+    counts.update(_generator_templates(split))
     counts.update(_scaffolds(sources))
     counts.update(_debug_sources(sources, maven))
     excludes = [(glob, why, n) for (glob, why), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
@@ -458,6 +463,17 @@ def _scaffolds(sources: list[str]) -> Counter:
                 break
     return Counter({(f"{parent}/{SCAFFOLD}/**" if parent else f"{SCAFFOLD}/**", "examples"): sum(found.values())
                     for parent, found in held.items() if len(found) >= SCAFFOLDS})
+
+
+def _generator_templates(split: list[tuple[str, list[str], set[int]]]) -> Counter:
+    """`…/templates/**` below a folder named for a code generator (GENERATOR_FOLDERS), with the
+    source files each holds (caddy's `caddyhttp/templates`, an HTTP module, is code)."""
+    found: Counter = Counter()
+    for _, parts, _ in split:
+        at = parts.index("templates") if "templates" in parts else -1
+        if at > 0 and any(GENERATOR_FOLDERS.fullmatch(name.lower()) for name in parts[:at]):
+            found[("/".join(parts[:at + 1]) + "/**", "a generator's templates")] += 1
+    return found
 
 
 def scaffold_glob(glob: str) -> bool:

@@ -1156,6 +1156,25 @@ def test_init_excludes_cucumbers_step_definitions_as_tests(tmp_path):
     assert any("step_definitions" in glob for glob in fleet_rules["exclude"])
 
 
+def test_init_excludes_a_code_generators_templates_but_not_a_package_named_templates(tmp_path):
+    """blitz: `packages/generator/templates/` holds the app its generator writes (a `Form.tsx`,
+    login and signup pages …), copied into each new project on purpose: its proposals were those
+    templates and the apps made from them. crewAI's `crewai_cli/templates/` likewise; caddy's
+    `modules/caddyhttp/templates`, an HTTP module that renders templates, is code."""
+    files = {"package.json": "{}\n", "go.mod": "module x\n"}
+    for name in ("generator", "blitz-rpc", "blitz-auth"):
+        files[f"packages/{name}/package.json"] = "{}\n"
+        files[f"packages/{name}/src/index.ts"] = f"export const {name.replace('-', '')} = 1;\n"
+    files["packages/generator/templates/app/Form.tsx"] = "export function Form() { return null }\n"
+    files["lib/cli/src/crewai_cli/templates/crew/main.py"] = "def run():\n    return 1\n"
+    files["modules/caddyhttp/templates/tplcontext.go"] = "package templates\n\nfunc Render() int { return 1 }\n"
+    excluded = _excluded_by_init(tmp_path / "blitz", files, tmp_path / "rules")
+    assert excluded("packages/generator/templates/app/Form.tsx")
+    assert excluded("lib/cli/src/crewai_cli/templates/crew/main.py")
+    assert not excluded("modules/caddyhttp/templates/tplcontext.go")
+    assert not excluded("packages/generator/src/index.ts")
+
+
 def test_a_lone_makefile_beside_c_sources_makes_no_package(tmp_path):
     """vim: `src/` holds its Makefile and 178 C files, the editor's parts; a Makefile is any
     folder's build, so one alone is no component: `src/*.c` stay its parts."""
