@@ -18,6 +18,7 @@ from radar.stages.manifests import C_SOURCES, HEADER_SUFFIXES
 from radar.stages.parse import language_for
 
 UNCOVERED_FILES = 10  # source files in a top folder no fleet holds that make it a package (uncovered_tops)
+LIBRARY_FILES = 5  # files in no package in the folder holding a fleet of modules' folder that make it their library
 HINTED = 3  # folders init names as holding the most code when it finds no subsystem (code_folders)
 LIBRARY_SHARE = 0.25  # C sources with a header of their name or one prefix beyond this: a library's (_c_programs)
 JVM_SOURCES = ("java", "kotlin", "scala")
@@ -317,10 +318,10 @@ def uncovered_folders(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tu
 
 def fleets_library(globs: tuple[tuple[str, int], ...], sources: list[str],
                     excludes: tuple[tuple[str, str, int], ...]) -> tuple[tuple[str, int], ...]:
-    """The folder holding a fleet of modules' folder, as one package, when UNCOVERED_FILES or more
+    """The folder holding a fleet of modules' folder, as one package, when LIBRARY_FILES or more
     of its files are in no package and none of its folders is one: the library the modules are
     built on, so their home (starship's `src/`, its context, formatter and utils, beside
-    `src/modules/*.rs`). Where some are (sentry-python's `sentry_sdk/ai` beside its integrations),
+    `src/modules/*.rs`; shrine's `lib/shrine`, nine files beside its 51 plugins). Where some are (sentry-python's `sentry_sdk/ai` beside its integrations),
     those are the homes, and the library whole would enclose them all."""
     uncovered = in_no_package(globs, left_in(sources, excludes))
     taken = {glob for glob, _ in globs}
@@ -332,7 +333,7 @@ def fleets_library(globs: tuple[tuple[str, int], ...], sources: list[str],
         if pattern.startswith("*.") and library and library not in taken and library not in found \
                 and not any(within(library, other) for other in folders):
             n = sum(1 for f in uncovered if f.startswith(library + "/"))
-            if n >= UNCOVERED_FILES:
+            if n >= LIBRARY_FILES:
                 found[library] = n
     return tuple(sorted(found.items()))
 

@@ -2218,7 +2218,8 @@ def test_init_reads_folder_names_of_what_plugs_in_in_any_case(tmp_path):
 def test_init_takes_the_library_a_fleet_of_modules_is_built_on_as_a_package(tmp_path):
     """starship: `src/modules/*.rs`, one module per prompt segment, use the crate's own
     `src/context.rs`, `src/utils.rs`…, which no package held: its version modules' copies x 7
-    had no home. The crate's `src` is their library; a package's own sub-packages, where some are
+    had no home. The crate's `src` is their library, from five files in no package (shrine's
+    core, beside its plugins); a package's own sub-packages, where some are
     subsystems already (sentry-python's `sentry_sdk/ai`), are the homes instead."""
     files = {"Cargo.toml": "[package]\nname = \"starship\"\n"}
     for n in range(22):
@@ -2228,6 +2229,14 @@ def test_init_takes_the_library_a_fleet_of_modules_is_built_on_as_a_package(tmp_
     done, fleet_rules = _init(tmp_path / "starship-like", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["src/modules/*.rs", "src"], done.stderr
     assert "src (one package, 11 files)" in done.stderr
+    # shrine: its 51 `lib/shrine/plugins/*.rb` beside the core they plug into, five files and a folder
+    files = {"shrine.gemspec": "Gem::Specification.new\n", "lib/shrine.rb": "class Shrine\nend\n"}
+    files.update({f"lib/shrine/plugins/plugin{n}.rb": f"class Shrine\n  P{n} = {n}\nend\n" for n in range(20)})
+    files.update({f"lib/shrine/{name}.rb": f"class Shrine\n  {name.title()} = 1\nend\n"
+                  for name in ("attacher", "attachment", "uploaded_file", "version")})
+    files["lib/shrine/storage/s3.rb"] = "class Shrine\n  S3 = 1\nend\n"
+    done, fleet_rules = _init(tmp_path / "shrine-like", files, tmp_path / "shrine-rules")
+    assert fleet_rules["subsystems"] == ["lib/shrine/plugins/*.rb", "lib/shrine"], done.stderr
 
 
 def test_init_excludes_alembic_environments_whatever_their_folder_is_named(tmp_path):
