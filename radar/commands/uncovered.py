@@ -22,9 +22,10 @@ LIBRARY_FILES = 5  # files in no package in the folder holding a fleet of module
 HINTED = 3  # folders init names as holding the most code when it finds no subsystem (code_folders)
 LIBRARY_SHARE = 0.25  # C sources with a header of their name or one prefix beyond this: a library's (_c_programs)
 JVM_SOURCES = ("java", "kotlin", "scala")
-# a JVM build at the top of the tree (Ant's too) and where its own sources are (_build_packages)
-ROOT_BUILDS = {"pom.xml", "build.gradle", "build.gradle.kts", "build.sbt", "build.xml"}
-ROOT_SOURCES = ("src/main/java/", "src/main/kotlin/", "src/main/scala/", "src/java/")
+# a build at the top of the tree (Ant's too) and where it keeps its own sources (_build_packages)
+_JVM_ROOT = ("src/main/java/", "src/main/kotlin/", "src/main/scala/", "src/java/")
+ROOT_SOURCES = {"pom.xml": _JVM_ROOT, "build.gradle": _JVM_ROOT, "build.gradle.kts": _JVM_ROOT, "build.sbt": _JVM_ROOT,
+                "build.xml": _JVM_ROOT, "Cargo.toml": ("src/",)}
 LONE_JVM_PACKAGES = 10  # with too few subsystems for the gate, a JVM library's packages from this many (jvm_library)
 
 
@@ -110,14 +111,16 @@ def _build_packages(uncovered: list[str], files: list[str]) -> tuple[tuple[str, 
     build on, their home (Sentinel's `sentinel-core` beside its `sentinel-adapter/*` and
     `sentinel-extension/*`, which a build of fewer than ten modules at the top leaves to the
     larger fleets; pydantic-ai's `pydantic_graph` beside the fleets inside `pydantic_ai_slim`),
-    and so is `src` where the build at the top keeps its own sources (nutch's `src/java`), and
+    and so is `src` where the build at the top keeps its own sources (nutch's `src/java`; qdrant's
+    server, the crate at the top, beside its `lib/*`), and
     a package in the top `packages/` folder (_workspace_package). A
     .NET solution (`.sln`) is one too: rocketmq-clients' `csharp/`, its client beside the other
     languages' clients, whose project is a folder further down."""
     builds = {f.rpartition("/")[0] for f in files if (f.count("/") == 1 or _workspace_package(f))
               and (build_manifest(f.rpartition("/")[2]) or f.endswith(".sln"))}
     held = Counter("/".join(f.split("/")[:2 if _workspace_package(f) else 1]) for f in uncovered if "/" in f)
-    if ROOT_BUILDS.intersection(files) and sum(f.startswith(ROOT_SOURCES) for f in uncovered) >= UNCOVERED_FILES:
+    roots = tuple(root for build in ROOT_SOURCES.keys() & set(files) for root in ROOT_SOURCES[build])
+    if roots and sum(f.startswith(roots) for f in uncovered) >= UNCOVERED_FILES:
         builds.add("src")  # the build at the top's own sources: nutch's core, beside its `src/plugin/*`
     return tuple((top, n) for top, n in sorted(held.items())
                  if top in builds and n >= UNCOVERED_FILES and not inside_tests(tuple(top.split("/"))))

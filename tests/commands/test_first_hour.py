@@ -1348,7 +1348,8 @@ def test_init_finds_ant_and_ivy_plugins_and_the_core_the_build_at_the_top_keeps_
     """nutch: 78 plugins, `src/plugin/<name>/` with an `ivy.xml` (and Ant's build.xml) each, and
     the crawler they plug into, `src/java/`, built by the `build.xml` at the top. No manifest was
     known, so the plugins were one package and the core's folders of classes one-module packages;
-    its first proposal, `setConf` x 8 (read the plugin's rules file), was a watching candidate."""
+    its first proposal, `setConf` x 8 (read the plugin's rules file), was a watching candidate.
+    A crate at the top keeps its sources in `src/` likewise (qdrant's server: 113 files unread)."""
     files = {"build.xml": "<project name='nutch'/>\n", "ivy/ivy.xml": "<ivy-module/>\n"}
     for name in ("parse-html", "protocol-http", "urlfilter-regex", "index-basic"):
         files[f"src/plugin/{name}/ivy.xml"] = "<ivy-module/>\n"
@@ -1358,6 +1359,14 @@ def test_init_finds_ant_and_ivy_plugins_and_the_core_the_build_at_the_top_keeps_
         files[f"src/java/org/x/crawl/Crawl{n}.java"] = f"class Crawl{n} {{ }}\n"
     _, fleet_rules = _init(tmp_path / "nutch", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["src/plugin/*", "src"]
+    # qdrant: the server is the crate at the top of the tree, `src/`, beside its workspace's `lib/*`
+    files = {"Cargo.toml": "[package]\nname = \"qdrant\"\n\n[workspace]\nmembers = [\"lib/*\"]\n"}
+    for name in ("segment", "collection", "storage"):
+        files[f"lib/{name}/Cargo.toml"] = f"[package]\nname = \"{name}\"\n"
+        files.update({f"lib/{name}/src/part{n}.rs": f"pub fn run{n}() -> u32 {{ {n} }}\n" for n in range(5)})
+    files.update({f"src/actix/api{n}.rs": f"pub fn api{n}() -> u32 {{ {n} }}\n" for n in range(12)})
+    _, fleet_rules = _init(tmp_path / "qdrant", files, tmp_path / "rust-rules")
+    assert fleet_rules["subsystems"] == ["lib/*", "src"]
 
 
 def test_init_finds_nx_projects_by_project_json_and_a_workspaces_lone_package(tmp_path):
