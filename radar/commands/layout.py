@@ -79,8 +79,8 @@ from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
 from radar.commands.tracked import file_head, file_size, submodules, tracked_files, worktree_count
 from radar.commands.uncovered import (code_folders, dominant_parts, dotnet_library, fleets_library, jvm_library,
-                                      lone_families,
-                                      lone_packages, uncovered_folders, uncovered_tops, without_emptied)
+                                      lone_families, lone_packages, uncovered_folders, uncovered_tops,
+                                      without_emptied)
 from radar.config import GateRules
 from radar.globs import glob_match
 from radar.stages.cluster import configures_a_tool

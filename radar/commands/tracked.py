@@ -32,6 +32,8 @@ def file_head(repo: Path, path: str) -> bytes:
 
 
 def tracked_files(repo: Path) -> list[str]:
+    """The files git tracks, or, for a plain folder, those a walk finds, hidden and dependency
+    folders skipped; relative, "/"-separated."""
     if is_git_checkout(repo):
         try:
             return [f for f in git(repo, "ls-files", "-z").split("\0") if f]
@@ -59,6 +61,7 @@ def submodules(repo: Path, files: list[str]) -> list[str]:
 
 
 def worktree_count(repo: Path) -> int:
+    """The git worktrees beside the main checkout."""
     if not is_git_checkout(repo):
         return 0
     try:

@@ -110,13 +110,12 @@ def _build_packages(uncovered: list[str], files: list[str]) -> tuple[tuple[str, 
     UNCOVERED_FILES sources or more that no fleet holds, each one package: the core the fleets
     build on, their home (Sentinel's `sentinel-core` beside its `sentinel-adapter/*` and
     `sentinel-extension/*`, which a build of fewer than ten modules at the top leaves to the
-    larger fleets; pydantic-ai's `pydantic_graph` beside the fleets inside `pydantic_ai_slim`),
-    and so is `src` where the build at the top keeps its own sources (nutch's `src/java`; qdrant's
-    server, the crate at the top, beside its `lib/*`), and
-    a package in the top `packages/` folder (_workspace_package). A
-    .NET solution (`.sln`) is one too: rocketmq-clients' `csharp/`, its client beside the other
-    languages' clients, whose project is a folder further down."""
-    builds = {f.rpartition("/")[0] for f in files if (f.count("/") == 1 or _workspace_package(f))
+    larger fleets; pydantic-ai's `pydantic_graph` beside the fleets inside `pydantic_ai_slim`);
+    so is `src` where the build at the top keeps its own sources (nutch's `src/java`; qdrant's
+    server, the crate at the top, beside its `lib/*`), and a package in the top `packages/`
+    folder (_workspace_package). A .NET solution (`.sln`) is a build's too: rocketmq-clients'
+    `csharp/`, its client beside the other languages' clients, whose project is further down."""
+    builds = {f.rpartition("/")[0] for f in files if (f.count("/") == 1 or _workspace_package(f) and f.count("/") == 2)
               and (build_manifest(f.rpartition("/")[2]) or f.endswith(".sln"))}
     held = Counter("/".join(f.split("/")[:2 if _workspace_package(f) else 1]) for f in uncovered if "/" in f)
     roots = tuple(root for build in ROOT_SOURCES.keys() & set(files) for root in ROOT_SOURCES[build])
@@ -324,8 +323,9 @@ def fleets_library(globs: tuple[tuple[str, int], ...], sources: list[str],
     """The folder holding a fleet of modules' folder, as one package, when LIBRARY_FILES or more
     of its files are in no package and none of its folders is one: the library the modules are
     built on, so their home (starship's `src/`, its context, formatter and utils, beside
-    `src/modules/*.rs`; shrine's `lib/shrine`, nine files beside its 51 plugins). Where some are (sentry-python's `sentry_sdk/ai` beside its integrations),
-    those are the homes, and the library whole would enclose them all."""
+    `src/modules/*.rs`; shrine's `lib/shrine`, nine files beside its 51 plugins). Where some are
+    (sentry-python's `sentry_sdk/ai` beside its integrations), those are the homes, and the
+    library whole would enclose them all."""
     uncovered = in_no_package(globs, left_in(sources, excludes))
     taken = {glob for glob, _ in globs}
     folders = [glob for glob in taken if "*" not in glob]
