@@ -1125,6 +1125,21 @@ def test_init_takes_the_parts_of_a_package_holding_most_of_the_code_beside_its_t
     assert "src/* (5 packages)" in done.stderr
 
 
+def test_init_reads_the_go_packages_left_beside_a_go_fleet_once_a_web_app_beside_it_is_taken(tmp_path):
+    """woodpecker: `server/*`, `cli/*` … are Go fleets; its `web` app (161 TypeScript files) made
+    most of the code no fleet held TypeScript, so `web` became a package and its Go packages
+    beside the fleets (`agent`, `rpc`, `cmd/server`, nine files or fewer each) were read by no
+    glob. What is left once `web` is taken is read again."""
+    files = {"go.mod": "module example.com/ci\n\ngo 1.22\n", "web/package.json": "{}\n"}
+    for k in range(10):
+        files.update({f"server/part{k}/file{n}.go": f"package part{k}\n\nfunc F{n}() int {{ return {n} }}\n"
+                      for n in range(2)})
+    files.update({f"web/src/view{n % 10}/part{n}.ts": f"export const view{n} = {n};\n" for n in range(30)})
+    files.update({f"agent/runner{n}.go": f"package agent\n\nfunc R{n}() int {{ return {n} }}\n" for n in range(3)})
+    _, fleet_rules = _init(tmp_path / "ci", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["server/*", "web", "agent"]
+
+
 def test_init_takes_the_go_packages_a_go_fleet_builds_on_beside_fleets_of_other_languages(tmp_path):
     """unkey: its Go services' `pkg/*` beside TypeScript apps holding most of the code; what the
     Go fleet builds on, `internal/services/*`, 278 Go files, was unread, since the fleets' code was
