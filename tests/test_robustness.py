@@ -270,12 +270,13 @@ def test_files_named_as_a_generators_output_are_generated_and_written_ones_are_n
     # kyverno's 266 banner-less `resource.generated.go` clients were its first three proposals
     for made in ("pkg/clients/kube/v1/resource.generated.go", "apis/zz_generated.deepcopy.go", "api/v1/api.pb.go",
                  "proto/agent_pb2.py", "proto/agent_pb2_grpc.py", "src/routeTree.gen.ts", "Forms/Main.Designer.cs",
-                 "Generators/KnownThings.g.cs", "trait/zz_desc_generated.go"):
+                 "Generators/KnownThings.g.cs", "trait/zz_desc_generated.go",
+                 "ui/public/libs/tinymce/plugins/link/plugin.min.js"):  # pocketbase's 12 minified plugins, a fleet
         assert generated_name(made), made
     # nocobase's `Form.Designer.tsx`, micropython's `bytes_gen.py` tests, twisted's `test_pb.py`
     for written in ("antd/form/Form.Designer.tsx", "tests/basics/bytes_gen.py", "spread/test/test_pb.py",
                     "cmd/gf/internal/cmd/cmd_gen_pb.go", "doc/report_functions_without_rst_generated.py",
-                    "pkg/generated.go", "gen.py"):
+                    "pkg/generated.go", "gen.py", "src/min.js", "lib/math/min.py"):
         assert not generated_name(written), written
 
 

@@ -75,7 +75,7 @@ HEAD_MARKERS = (*GENERATED_MARKERS, *BANNER_MARKERS, b"@generated")
 # clients, protoc's `api.pb.go` and `api_pb2.py`, Kubernetes' `zz_generated.deepcopy.go`, C#'s
 # source generators' `.g.cs` and the WinForms designer's `.Designer.cs` (nocobase's
 # `Form.Designer.tsx` is written by hand, so `g` and `designer` say so in C# and VB only).
-GENERATED_NAME_PARTS = frozenset({"generated", "gen", "pb"})
+GENERATED_NAME_PARTS = frozenset({"generated", "gen", "pb", "min"})  # `min`: a minified bundle (`plugin.min.js`)
 DOTNET_GENERATED_NAME_PARTS = frozenset({"g", "designer"})
 GENERATED_NAME_ENDS = ("_pb2.py", "_pb2_grpc.py", "_grpc_pb.js", "_generated.go")
 MINIFIED_LINE = 400  # average characters per line above which a file is a minified bundle
