@@ -226,14 +226,7 @@ def without_vendored(repo: Path, files: list[str]
             and not os.path.islink(repo / f)]  # never read out of the tree
     vendored = _pinned_folders(repo, files, read) | _installed_folders(files)
     outermost = [folder for folder in sorted(vendored) if not any(folder.startswith(other + "/") for other in vendored)]
-    counts = Counter(folder for f in files if language_for(f)
-                     for folder in outermost if f.startswith(folder + "/"))
-    outermost = [folder for folder in outermost if counts[folder]]  # conda's test data: no code to keep out
-    if not outermost:
-        return files, (), read
-    inside = any_glob(tuple(f"{folder}/**" for folder in outermost))
-    return ([f for f in files if not inside(f)],
-            tuple((f"{folder}/**", "vendored", counts[folder]) for folder in outermost), read)
+    return (*_without_folders(files, outermost, "vendored"), read)
 
 
 def without_unbuilt(repo: Path, files: list[str]
@@ -248,14 +241,19 @@ def without_unbuilt(repo: Path, files: list[str]
     listed = workspace.get("exclude") if isinstance(workspace, dict) else None
     folders = sorted({entry.strip("/").removeprefix("./") for entry in listed or ()
                       if isinstance(entry, str) and entry.strip("/.") and not set(entry) & set("*?[")})
+    return (*_without_folders(files, folders, "not in the Cargo workspace"), ["Cargo.toml"])
+
+
+def _without_folders(files: list[str], folders: list[str], why: str
+                     ) -> tuple[list[str], tuple[tuple[str, str, int], ...]]:
+    """The files outside `folders`, and an exclude for each folder holding source files (one
+    holding none, conda's test data, keeps nothing out), with how many it keeps out."""
     counts = Counter(folder for f in files if language_for(f) for folder in folders if f.startswith(folder + "/"))
     folders = [folder for folder in folders if counts[folder]]
     if not folders:
-        return files, (), ["Cargo.toml"]
+        return files, ()
     inside = any_glob(tuple(f"{folder}/**" for folder in folders))
-    return ([f for f in files if not inside(f)],
-            tuple((f"{folder}/**", "not in the Cargo workspace", counts[folder]) for folder in folders),
-            ["Cargo.toml"])
+    return [f for f in files if not inside(f)], tuple((f"{folder}/**", why, counts[folder]) for folder in folders)
 
 
 def _pinned_folders(repo: Path, files: list[str], read: list[str]) -> set[str]:

@@ -137,7 +137,7 @@ def read_layout(repo: Path) -> Layout:
 
     code_sources = [f for f in code if language_for(f)]
     projects = _projects(files)
-    globs = _globs(code, code_sources, size, head)
+    globs = _globs(code, code_sources, size, head, projects)
     at_the_top = any(glob == "*" for glob, _ in globs)
     taken = {glob for glob, _ in globs}
     globs += tuple(g for g in grouped_at_the_top(code, code_sources) if g[0] not in taken) if at_the_top else ()
@@ -148,8 +148,7 @@ def read_layout(repo: Path) -> Layout:
     globs += fleets_library(globs, code_sources, excludes)
     manifested = {f.rpartition("/")[0] for f in files if "/" in f and is_manifest(f.rpartition("/")[2])}
     globs += lone_families(globs, code_sources, excludes, manifested)
-    globs += lone_packages(globs, code_sources, excludes, {f.rpartition("/")[0] for f in files if "/" in f
-                                                           and build_manifest(f.rpartition("/")[2])})
+    globs += lone_packages(globs, code_sources, excludes, projects)
     tracked = left_in(files, excludes)
     # a glob whose every file an exclude keeps out holds nothing to scan (laravel-crm's 46 built
     # `public/admin/build/assets/*.js`, in `**/build/**`): no subsystem to list
@@ -178,12 +177,13 @@ def _matched(glob: str, tracked: list[str]) -> int:
 
 
 def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | None = None,
-           head: Callable[[str], bytes] | None = None) -> tuple[tuple[str, int], ...]:
+           head: Callable[[str], bytes] | None = None, projects: set[str] | None = None) -> tuple[tuple[str, int], ...]:
     """`parent/*` for each folder (the top, "", up to MAX_DEPTH levels down) whose sub-folders are
     mostly packages; of nested ones, the one holding more, and beside it a folder above holding
     many packages of its own (see _kept). Fewer packages than the gate's consumers in all are no
     fleet (aiohttp's `aiohttp/` beside a `requirements/` folder of pins): a lone library's
-    modules, where it has them, are its parts."""
+    modules, where it has them, are its parts. `projects`: the folders holding a build's
+    manifest (_projects), read from `files` when not given."""
     declared = declared_plugin_folders(sources)
     registering = go_registering_folders(sources, head) if head is not None else {}
     packages, modules, has_code = _package_folders(files, sources, declared)
@@ -199,7 +199,7 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
     globs = []
     held = set().union(*(packages[parent] for parent in kept))
     listed = frozenset(files)
-    projects = _projects(files)
+    projects = _projects(files) if projects is None else projects
     for parent in sorted(kept, key=lambda p: (p.count("/"), p)):
         owned, modules_inside = go_modules_by_owner(parent, packages[parent], listed)
         globs.append((f"{parent}/*/*", owned) if owned else (f"{parent}/*" if parent else "*", len(packages[parent])))

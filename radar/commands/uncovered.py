@@ -26,7 +26,7 @@ JVM_SOURCES = ("java", "kotlin", "scala")
 _JVM_ROOT = ("src/main/java/", "src/main/kotlin/", "src/main/scala/", "src/java/")
 ROOT_SOURCES = {"pom.xml": _JVM_ROOT, "build.gradle": _JVM_ROOT, "build.gradle.kts": _JVM_ROOT, "build.sbt": _JVM_ROOT,
                 "build.xml": _JVM_ROOT, "Cargo.toml": ("src/",)}
-LONE_JVM_PACKAGES = 10  # with too few subsystems for the gate, a JVM library's packages from this many (jvm_library)
+LONE_PACKAGES = 10  # with too few subsystems for the gate, a lone JVM or C# library's packages from this many
 
 
 def jvm_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
@@ -34,26 +34,26 @@ def jvm_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
     be proposed (vert.x: its core and a logging module, beside a module of tests), a JVM
     library's packages, a folder each under its `src/main/`: `io/vertx/core/http`, `…/net`,
     `…/eventbus` …, the parts a team splits it by, as a lone Go module's (go_library); from
-    LONE_JVM_PACKAGES of them, never in tests."""
+    LONE_PACKAGES of them, never in tests."""
     held = Counter(f.rpartition("/")[0] for f in sources
                    if language_for(f) in JVM_SOURCES and "/src/main/" in f"/{f}")
     found = tuple(sorted((folder, n) for folder, n in held.items() if not inside_tests(tuple(folder.split("/")))
                          and "/" in f"/{folder}".split("/src/main/", 1)[1]))  # a package: `module-info.java` is none
-    return found if len(found) >= LONE_JVM_PACKAGES else ()
+    return found if len(found) >= LONE_PACKAGES else ()
 
 
 def dotnet_library(sources: list[str], projects: Collection[str]) -> tuple[tuple[str, int], ...]:
     """As jvm_library, a lone C# library's namespaces, the folders just inside its project (a
     `.csproj` in `projects`): Rebus' `Rebus/Sagas`, `Rebus/Transport`, `Rebus/Retry` … (its
     classes, a fleet of one-module packages each, had been the consumers); from
-    LONE_JVM_PACKAGES of them in a project, as `<project>/*`, never in tests."""
+    LONE_PACKAGES of them in a project, as `<project>/*`, never in tests."""
     found = []
     for project in sorted(projects):
         prefix = project + "/" if project else ""
         namespaces = {f[len(prefix):].partition("/")[0] for f in sources
                       if f.startswith(prefix) and "/" in f[len(prefix):] and language_for(f) == "csharp"}
         namespaces = {n for n in namespaces if not inside_tests((n,)) and f"{prefix}{n}" not in projects}
-        if len(namespaces) >= LONE_JVM_PACKAGES and not inside_tests(tuple(project.split("/"))):
+        if len(namespaces) >= LONE_PACKAGES and not inside_tests(tuple(project.split("/"))):
             found.append((f"{prefix}*", len(namespaces)))
     return tuple(found)
 
