@@ -284,6 +284,12 @@ def similarity(a: str, b: str) -> float:
     return Indel.normalized_similarity(a, b)
 
 
+def can_reach(length_a: int, length_b: int, score: float) -> bool:
+    """Whether two streams of these lengths can align to `score`: 2·LCS / (len a + len b) is at
+    most 2·shorter / (len a + len b). The margin keeps float rounding on the side of aligning."""
+    return 2 * min(length_a, length_b) >= (score - 1e-9) * (length_a + length_b)
+
+
 # An alignment costs about len a · len b / 64 word steps, some 3·10^10 of len a · len b a second
 # here. A batch runs on several cores only when the time it saves pays for starting the threads
 # (~0.1 ms); the first one must also pay for importing numpy (~60 ms: rapidfuzz's batch API

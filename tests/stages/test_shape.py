@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from radar.stages.analyse import analyse_bytes
 from radar.stages.parse import extract
 from radar.stages import shape
-from radar.stages.shape import (annotation_tokens, blind_code, fingerprint, normalise, sample_shingles, similarities,
-                                similarity)
+from radar.stages.shape import (annotation_tokens, blind_code, can_reach, fingerprint, normalise, sample_shingles,
+                                similarities, similarity)
 
 # ---------------------------------------------------------------- token streams
 
@@ -106,6 +106,22 @@ def test_similarity_bounds_and_symmetry(a, b) -> None:
     if a and b and not set(a) & set(b):
         assert forward == 0.0
 
+
+
+@given(BLIND, BLIND, st.sampled_from([0.6, 0.8, 0.9]) | st.floats(0.0, 1.0))
+@settings(max_examples=300, deadline=None)
+def test_two_streams_too_unlike_in_length_to_reach_a_score_never_align_to_it(common, extra, score) -> None:
+    """A clustering skips aligning two units whose lengths alone keep them below the score that
+    would link them; a stream and itself with more appended align exactly to that bound, so
+    skipping never loses a link, not even one at the threshold itself."""
+    for a, b in ((common, common + extra), (common, extra), (common + extra, extra)):
+        if similarity(a, b) >= score:
+            assert can_reach(len(a), len(b), score)
+
+
+def test_units_two_thirds_as_long_as_each_other_can_reach_the_link_similarity() -> None:
+    """40 tokens against 60, the shorter the longer's start: 2·40 / 100 = 0.80, the threshold."""
+    assert similarity("a" * 40, "a" * 60) == 0.8 and can_reach(40, 60, 0.8) and not can_reach(39, 60, 0.8)
 
 
 STREAM = st.text(alphabet=st.one_of(st.characters(min_codepoint=0xF0000, max_codepoint=0xF0010),
