@@ -255,7 +255,9 @@ def dominant_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple
     beside its tooling (apollo-client's `src`, 267 of 308 files, beside `codegen`, `config`,
     `eslint-local-rules` …: a first scan with nothing to say, not even a watching candidate),
     its sub-folders holding code, as a lone library's parts: `src/*` (`cache`, `core`, `link`,
-    `react` …), DOMINANT_PARTS of them or more, where no glob reads inside it already."""
+    `react` …), DOMINANT_PARTS of them or more, where no glob reads packages inside it already.
+    A fleet of modules inside it stays beside them (pixijs' `src/advanced-blend-modes/*.ts`, 23
+    blend modes, had left the other 648 files of `src` one subsystem: nothing to compare)."""
     folders = [glob for glob, _ in globs if "." not in glob.rpartition("/")[2]]  # not a glob of modules
     holders: Counter = Counter()
     for f in kept:
@@ -267,7 +269,7 @@ def dominant_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple
     if not holders:
         return ()
     top, n = holders.most_common(1)[0]
-    if n < DOMINANT_SHARE * len(kept) or any(glob.startswith(top + "/") for glob, _ in globs):
+    if n < DOMINANT_SHARE * len(kept) or any(glob.startswith(top + "/") and not names_files(glob) for glob, _ in globs):
         return ()
     inside = Counter(f[len(top) + 1:].partition("/")[0] for f in kept
                      if f.startswith(top + "/") and f[len(top) + 1:].count("/"))

@@ -1125,6 +1125,21 @@ def test_init_takes_the_parts_of_a_package_holding_most_of_the_code_beside_its_t
     assert "src/* (5 packages)" in done.stderr
 
 
+def test_init_takes_the_parts_of_a_package_holding_most_of_the_code_beside_a_fleet_of_modules_in_it(tmp_path):
+    """pixijs: `src` (648 files) holds the library and, in it, `advanced-blend-modes/*.ts`, 23
+    blend modes a module each: that fleet left the rest of `src` one subsystem (one watching
+    candidate in all). The fleet stays, and `src`'s folders are its parts beside it."""
+    files = {"package.json": "{}\n", "src/index.ts": "export * from './scene/m0';\n"}
+    for n in range(20):
+        files[f"src/advanced-blend-modes/Blend{n}.ts"] = f"export class Blend{n} {{ mode = {n}; }}\n"
+    for part in ("accessibility", "rendering", "scene", "events", "maths"):
+        for n in range(8):
+            files[f"src/{part}/m{n}.ts"] = f"export const {part}{n} = {n};\n"
+    done, fleet_rules = _init(tmp_path / "lib-repo", files, tmp_path / "rules")
+    assert "src/*" in fleet_rules["subsystems"] and "src/advanced-blend-modes/*.ts" in fleet_rules["subsystems"], \
+        done.stderr
+
+
 def test_init_reads_the_go_packages_left_beside_a_go_fleet_once_a_web_app_beside_it_is_taken(tmp_path):
     """woodpecker: `server/*`, `cli/*` … are Go fleets; its `web` app (161 TypeScript files) made
     most of the code no fleet held TypeScript, so `web` became a package and its Go packages
