@@ -67,6 +67,7 @@ class Index:
         self.by_basename: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.faces: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # header -> its .c
         self.packages: dict[str, set[str]] = defaultdict(set)  # package.json names
+        self.js_modules: set[str] = set()  # what a JS/TS specifier names a scanned module by (_js_specifiers)
         self.crates: dict[str, set[str]] = defaultdict(set)
         self.go_modules: list[tuple[str, str]] = []  # (module path, its folder relative to the root)
         self.lisp: dict[str, set[str]] = defaultdict(set)
@@ -96,6 +97,8 @@ class Index:
                         self.python_inits[module].add(path)
             elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb", ".lua")):
                 self.by_basename[posixpath.basename(path)][path].add(name)
+            elif path.endswith(JS_SOURCES):
+                self.js_modules.update(_js_specifiers(path))
 
         folder = Path(subsystem.root, namespace)
         manifest = json_of(folder / "package.json")
@@ -281,12 +284,15 @@ class Index:
     def _javascript(self, path: str, text: str) -> str | None:
         if text.startswith("."):
             return self._module_owner(posixpath.normpath(posixpath.join(posixpath.dirname(path), text)))
-        aliased = self._aliased(path, text)
-        owner = self._module_owner(aliased) if aliased is not None else None
-        if owner is not None:
-            return owner
         parts = text.split("/")
         package = "/".join(parts[:2]) if text.startswith("@") else parts[0]
+        aliased = self._aliased(path, text)
+        # As TypeScript does, an alias naming no module falls back to the package of that name:
+        # botpress' 83 integrations alias "*" to "./*", and import `@botpress/sdk` through it.
+        if aliased is not None and (aliased in self.js_modules or package not in self.packages):
+            owner = self._module_owner(aliased)
+            if owner is not None:
+                return owner
         return _unique(self.packages.get(package))
 
     def _aliased(self, path: str, text: str) -> str | None:
@@ -520,6 +526,13 @@ def _jvm_owner(table: dict[str, set[str]], text: str) -> str | None:
         if owners and (end >= len(parts) - 1 or parts[end - 1][:1].isupper()):
             return _unique(owners)
     return None
+
+
+def _js_specifiers(path: str) -> tuple[str, ...]:
+    """The paths an import may name a JS/TS module by: with or without its extension, and a
+    folder by its index."""
+    bare = path.rpartition(".")[0]
+    return (path, bare, bare.rpartition("/")[0]) if bare.endswith("/index") else (path, bare)
 
 
 def _unique(owners: set[str] | None) -> str | None:

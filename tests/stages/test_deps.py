@@ -231,6 +231,24 @@ def test_typescript_path_aliases_name_the_folders_the_nearest_tsconfig_maps_them
     assert edges(deps) == {("slack", "server"), ("slack", "app")}  # apps/web's nearest config has no `~/*`
 
 
+def test_a_package_imported_through_an_alias_naming_no_module_is_that_package(tmp_path):
+    """botpress: each integration's tsconfig maps "*" to "./*", and imports `@botpress/sdk`
+    through it; no `./@botpress/sdk` exists, so TypeScript takes the workspace package, and so
+    does the radar (the integrations had shared no dependency: no home for their copies). An
+    alias naming a module the scan holds still names that module's subsystem."""
+    alias = json.dumps({"compilerOptions": {"paths": {"*": ["./*"]}}})
+    deps = scan(tmp_path, {
+        "packages/sdk": {"packages/sdk/src/index.ts": "export const sdk = 1;\n"},
+        "packages/util": {"packages/util/index.ts": "export const util = 1;\n"},
+        "integrations/slack": {"integrations/slack/src/index.ts":
+                               'import * as sdk from "@botpress/sdk";\nimport { util } from "util";\n',
+                               "integrations/slack/util/index.ts": "export const util = 2;\n",
+                               "integrations/slack/tsconfig.json": alias},
+    }, manifests={"packages/sdk/package.json": json.dumps({"name": "@botpress/sdk"}),
+                  "packages/util/package.json": json.dumps({"name": "util"})})
+    assert edges(deps) == {("slack", "sdk")}
+
+
 def test_a_c_modules_own_header_names_that_module(tmp_path):
     """tmux, each `*.c` at the top one subsystem: `#include "tmux.h"` names `tmux.c`, whose face
     it is; `<err.h>` is the system's, never tmux's `compat/err.c`."""
