@@ -408,6 +408,8 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
         if n:
             excludes.append((pattern, why, n))
     excludes += [(glob, "migrations", n) for glob, n in _alembic(files, sources) if not by_name(glob[:-2] + "env.py")]
+    said = any_glob(tuple(glob for glob, _, _ in excludes))
+    excludes += [(glob, why, n) for glob, why, n in _dotnet_suites(files, sources) if not said(glob[:-2] + "x.cs")]
     return tuple(excludes)
 
 
@@ -420,6 +422,27 @@ def _alembic(files: list[str], sources: list[str]) -> list[tuple[str, int]]:
         n = sum(f.startswith(folder + "/") for f in sources)
         if n:
             found.append((folder + "/**", n))
+    return found
+
+
+DOTNET_PROJECTS = (".csproj", ".fsproj", ".vbproj")
+DOTNET_SUITES = ("Tests", "Test", "Specs", "Acceptance")  # a project name's last dotted part ending so
+DOTNET_BENCHMARKS = ("Benchmarks", "Benchmark")
+
+
+def _dotnet_suites(files: list[str], sources: list[str]) -> list[tuple[str, str, int]]:
+    """.NET test and benchmark projects by their project file's name, whatever their folder's:
+    Ocelot's `unit/Ocelot.UnitTests.csproj`, `acceptance/Ocelot.Acceptance.csproj`,
+    `manual/Ocelot.ManualTest.csproj` and `benchmark/Ocelot.Benchmarks.csproj` had been four of
+    its six packages, beside `src`, the library."""
+    found = []
+    for project in sorted(f for f in files if f.endswith(DOTNET_PROJECTS) and "/" in f):
+        folder, _, name = project.rpartition("/")
+        last = name.rpartition(".")[0].rpartition(".")[2]
+        why = "tests" if last.endswith(DOTNET_SUITES) else "benchmarks" if last.endswith(DOTNET_BENCHMARKS) else None
+        n = sum(f.startswith(folder + "/") for f in sources) if why else 0
+        if n:
+            found.append((folder + "/**", why, n))
     return found
 
 

@@ -1433,6 +1433,22 @@ def test_init_takes_a_lone_csharp_librarys_namespaces_as_its_parts_not_its_class
     assert fleet_rules["subsystems"] == ["Rebus/*"]
 
 
+def test_init_keeps_out_dotnet_test_and_benchmark_projects_by_their_project_files_name(tmp_path):
+    """Ocelot: `unit/Ocelot.UnitTests.csproj`, `acceptance/Ocelot.Acceptance.csproj` and
+    `benchmark/Ocelot.Benchmarks.csproj`, folders named for nothing a test folder is, had been
+    three of its packages beside `src`, the library, whose namespaces are its parts."""
+    files = {"src/Gateway.csproj": "<Project/>\n", "unit/Gateway.UnitTests.csproj": "<Project/>\n",
+             "acceptance/Gateway.Acceptance.csproj": "<Project/>\n",
+             "benchmark/Gateway.Benchmarks.csproj": "<Project/>\n", "tool/Tool.csproj": "<Project/>\n"}
+    for folder in ("unit", "acceptance", "benchmark", "tool"):
+        files[f"{folder}/Steps.cs"] = f"class Steps{folder.title()} {{ }}\n"
+    for n in range(10):
+        files.update({f"src/Part{n}/Class{k}.cs": f"class Class{n}x{k} {{ }}\n" for k in range(3)})
+    excluded = _excluded_by_init(tmp_path / "gateway", files, tmp_path / "rules")
+    assert [excluded(f"{folder}/Steps.cs") for folder in ("unit", "acceptance", "benchmark", "tool")] == [
+        True, True, True, False]
+
+
 def test_init_takes_a_projects_classes_beside_its_folders_of_plugins_as_their_framework(tmp_path):
     """Steeltoe: `Connectors/` is one C# project, its connectors' folders (`PostgreSql/`,
     `Redis/` …) a fleet, and its own 15 classes (`ConnectorFactory.cs` …) their framework, which
