@@ -184,6 +184,9 @@ class Index:
         if capture == "supertype" and language in BINDING:  # `BaseNode`, `base_node.BaseNode`
             found = _longest_dotted(bound or {}, text)
             return (found,) if found else ()
+        if capture == "supertype" and language in IMPORTING_BASES and bound:
+            found = self._imported_base(subsystem, path, language, text, bound)
+            return (found,) if found else ()
         found = self.resolve(subsystem, path, language, capture, text)
         return (found,) if found else ()
 
@@ -201,8 +204,25 @@ class Index:
         return tuple(sorted(target for target in targets if target))
 
     def bound(self, path: str, language: str, refs: tuple) -> dict[str, set[str]]:
-        """The names a file's imports bind, each to the subsystem it comes from (BINDING's languages)."""
+        """The names a file's imports bind, each to the subsystem it comes from (BINDING's
+        languages); for IMPORTING_BASES', what it imports, each to nothing (_imported_base)."""
+        if language in IMPORTING_BASES:
+            return {_dotted(language, text): set() for capture, text, _ in refs if capture == "module"}
         return self.python_bound(path, refs) if language == "python" else self.js_bound(path, refs)
+
+    def _imported_base(self, subsystem: str, path: str, language: str, text: str, imports: dict) -> str | None:
+        """A Java, PHP or C# class's base, in the order the language looks: a class the file
+        imports by name (`import a.b.Base;`, `use A\\B\\Base;`), one of its own package, one
+        of a namespace it imports (`using Wabbajack.Downloaders.Interfaces;`, `import a.b.*;`).
+        wabbajack's downloaders each extend `ADownloader<T>` of that namespace; only a base of
+        the file's own package had been found, so the home of a method they copy was not it."""
+        table, name = self.declared[_DECLARING[language]], _dotted(language, text)
+        head, rest = name.partition(".")[0], name[len(name.partition(".")[0]):]
+        package = self.package_of.get((subsystem, path))
+        tried = [imported + rest for imported in imports if imported.rpartition(".")[2] == head]
+        tried += [f"{package}.{name}"] if package else []
+        tried += [f"{imported}.{name}" for imported in imports if imported.rpartition(".")[2] != head]
+        return next((owner for owner in (_unique(table.get(key)) for key in tried) if owner), None)
 
     def js_bound(self, path: str, refs: tuple) -> dict[str, set[str]]:
         """The names a JavaScript or TypeScript file's imports bind: `import Def, { A as B } from
@@ -455,6 +475,7 @@ def _imported_aliases(names: str) -> list[tuple[str, str]]:
 
 
 BINDING = frozenset({"python", "javascript", "typescript", "tsx", "vue"})  # bases named by what imports bind
+IMPORTING_BASES = frozenset({"java", "php", "csharp"})  # bases named through what a file imports (_imported_base)
 _JS_IMPORT = re.compile(r"import\s+(?:type\s+)?(?P<names>[^'\"]*?)\s+from\s*['\"](?P<source>[^'\"]+)['\"]", re.S)
 _JS_REQUIRE = re.compile(r"(?P<names>[^=]+?)\s*=\s*require\s*\(\s*['\"](?P<source>[^'\"]+)['\"]", re.S)
 

@@ -460,10 +460,9 @@ def test_php_use_by_declared_namespace_and_by_class_file_when_components_share_o
     assert deps.unresolved == 2  # Psr\Log (no subsystem), Illuminate\Support\Missing (two declare the namespace)
 
 
-def test_a_php_base_class_names_the_file_declaring_it_in_its_namespace_not_one_imported(tmp_path):
+def test_a_php_base_class_names_the_file_declaring_it_in_its_namespace(tmp_path):
     """wallabag's importers extend `AbstractImport` beside them (no `use` needed): their copied
-    `parseEntries` goes up to it. A base imported from another namespace or package is most
-    often a framework's, every class's (checkstyle's `AbstractCheck`): not read as theirs."""
+    `parseEntries` goes up to it. A base `use`d from another namespace is the one it names."""
     deps = scan(tmp_path, {
         "src/Import/AbstractImport.php": {"src/Import/AbstractImport.php":
                                           "<?php\nnamespace Wallabag\\Import;\nabstract class AbstractImport {}\n"},
@@ -474,14 +473,10 @@ def test_a_php_base_class_names_the_file_declaring_it_in_its_namespace_not_one_i
         "src/Import/HtmlImport.php": {"src/Import/HtmlImport.php":
                                       "<?php\nnamespace Wallabag\\Import;\nuse Wallabag\\Helper\\Base;\n"
                                       "class HtmlImport extends Base {}\n"},
-        "core": {"core/src/main/java/org/x/core/Check.java": "package org.x.core;\npublic abstract class Check {}\n"},
-        "naming": {"naming/src/main/java/org/x/naming/NameCheck.java":
-                   "package org.x.naming;\nimport org.x.core.Check;\npublic class NameCheck extends Check {}\n"},
     })
     parents = deps.file_parents()
     assert parents[("PinboardImport.php", "src/Import/PinboardImport.php")] == ((0, "AbstractImport.php"),)
-    assert ("HtmlImport.php", "src/Import/HtmlImport.php") not in parents
-    assert ("naming", "naming/src/main/java/org/x/naming/NameCheck.java") not in parents
+    assert parents[("HtmlImport.php", "src/Import/HtmlImport.php")] == ((0, "Helper"),)
 
 
 def test_csharp_using_by_declared_namespace(tmp_path):
@@ -511,6 +506,36 @@ def test_a_csharp_base_class_of_the_own_namespace_names_the_file_declaring_it(tm
     })
     assert edges(deps) == {("JArray.cs", "JContainer.cs"), ("JObject.cs", "JContainer.cs")}
     assert deps.file_parents()[("JArray.cs", "Linq/JArray.cs")] == ((0, "JContainer.cs"),)
+
+
+def test_a_base_class_of_an_imported_namespace_or_package_is_the_class_extended(tmp_path):
+    """wabbajack: each downloader extends `ADownloader<T>`, declared in the namespace it imports
+    with `using`; a Java class extends one it imports by name or with its package's `*`; a PHP
+    class one it `use`s. Only a base of the file's own namespace had been found, so the home of
+    a method the downloaders copy was any package they all import."""
+    deps = scan(tmp_path, {
+        "Downloaders.Interfaces": {"Downloaders.Interfaces/ADownloader.cs":
+                                   "namespace Downloaders.Interfaces;\npublic abstract class ADownloader<T> { }\n"},
+        "Paths": {"Paths/AbsolutePath.cs": "namespace Paths;\npublic class AbsolutePath { }\n"},
+        "Downloaders.Http": {"Downloaders.Http/HttpDownloader.cs":
+                             "using Paths;\nusing Downloaders.Interfaces;\nnamespace Downloaders.Http;\n"
+                             "public class HttpDownloader : ADownloader<Http>, IUrlDownloader { }\n"},
+        "core": {"core/src/org/app/core/AbstractCheck.java": "package org.app.core;\npublic class AbstractCheck { }\n",
+                 "core/src/org/app/core/Base.java": "package org.app.core;\npublic class Base { }\n"},
+        "naming": {"naming/src/org/app/naming/NameCheck.java":
+                   "package org.app.naming;\nimport org.app.core.AbstractCheck;\n"
+                   "public class NameCheck extends AbstractCheck { }\n"},
+        "sizes": {"sizes/src/org/app/sizes/SizeCheck.java":
+                  "package org.app.sizes;\nimport org.app.core.*;\npublic class SizeCheck extends Base { }\n"},
+        "Framework": {"Framework/Controller.php": "<?php\nnamespace App\\Framework;\nclass Controller { }\n"},
+        "Blog": {"Blog/PostController.php": "<?php\nnamespace App\\Blog;\nuse App\\Framework\\Controller;\n"
+                                            "class PostController extends Controller { }\n"},
+    })
+    parents = deps.file_parents()
+    assert parents[("Downloaders.Http", "Downloaders.Http/HttpDownloader.cs")] == ((0, "Downloaders.Interfaces"),)
+    assert parents[("naming", "naming/src/org/app/naming/NameCheck.java")] == ((0, "core"),)
+    assert parents[("sizes", "sizes/src/org/app/sizes/SizeCheck.java")] == ((0, "core"),)
+    assert [target for _, target in parents[("Blog", "Blog/PostController.php")]] == ["Framework"]
 
 
 def test_dotnet_project_references_and_the_platform_namespaces_no_project_owns(tmp_path):
