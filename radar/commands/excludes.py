@@ -408,7 +408,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
         if n:
             excludes.append((pattern, why, n))
     excludes += [(glob, "migrations", n) for glob, n in _alembic(files, sources) if not by_name(glob[:-2] + "env.py")]
-    said = any_glob(tuple(glob for glob, _, _ in excludes))
+    said = any_glob(tuple(glob for glob, _, _ in excludes))  # a project in a folder excluded by name: said once
     excludes += [(glob, why, n) for glob, why, n in _dotnet_suites(files, sources) if not said(glob[:-2] + "x.cs")]
     return tuple(excludes)
 

@@ -269,7 +269,8 @@ def dominant_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple
     if not holders:
         return ()
     top, n = holders.most_common(1)[0]
-    if n < DOMINANT_SHARE * len(kept) or any(glob.startswith(top + "/") and not names_files(glob) for glob, _ in globs):
+    if n < DOMINANT_SHARE * len(kept) or any(glob.startswith(top + "/") and not names_files(glob)
+                                             for glob, _ in globs):
         return ()
     inside = Counter(f[len(top) + 1:].partition("/")[0] for f in kept
                      if f.startswith(top + "/") and f[len(top) + 1:].count("/"))
