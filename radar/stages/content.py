@@ -102,8 +102,10 @@ class FileContent:
         program's entry point starting one thing through a wrapper hands it on too (duplicati's
         eight `Main => CrashlogHelper.WrapWithCrashLog(() => X.Program.MainAsync(args))`,
         `asyncio.run(main())`): each program needs its own, nothing to extract; so does each Go
-        package its `init` (alloy's 21 exporters' `component.Register(component.Registration{…,
-        Build: exporter.New(createExporter, "apache")})`, `entry_points`: GO_ENTRY_POINTS)."""
+        package its `init`, whatever it calls, registering (alloy's 21 exporters'
+        `component.Register(component.Registration{…, Build: exporter.New(createExporter,
+        "apache")})`; Xray's 22 `common.Must(common.RegisterConfig((*Config)(nil), func(…) {
+        return New(ctx, config.(*Config)) }))`; `entry_points`: GO_ENTRY_POINTS)."""
         guards = _count(self.guard_at, start, end) + _count(self.await_at, start, end)
         if not name or self.branches(start, end) > guards:
             return False
@@ -111,7 +113,8 @@ class FileContent:
             return True
         calls = self.behaviour(start, end) - guards
         supers = _count(self.super_at, start, end)
-        return calls == 1 or bool(supers) and supers == calls or name in entry_points and calls <= 2
+        go_init = name == "init" and name in entry_points
+        return calls == 1 or bool(supers) and supers == calls or name in entry_points and calls <= 2 or go_init
 
 
 def _implementations(name: str) -> frozenset[str]:
