@@ -410,6 +410,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     excludes += [(glob, "migrations", n) for glob, n in _alembic(files, sources) if not by_name(glob[:-2] + "env.py")]
     said = any_glob(tuple(glob for glob, _, _ in excludes))  # a project in a folder excluded by name: said once
     excludes += [(glob, why, n) for glob, why, n in _dotnet_suites(files, sources) if not said(glob[:-2] + "x.cs")]
+    excludes += [(glob, "a documentation's code", n) for glob, n in _sphinx_projects(files, sources)]
     return tuple(excludes)
 
 
@@ -443,6 +444,22 @@ def _dotnet_suites(files: list[str], sources: list[str]) -> list[tuple[str, str,
         n = sum(f.startswith(folder + "/") for f in sources) if why else 0
         if n:
             found.append((folder + "/**", why, n))
+    return found
+
+
+def _sphinx_projects(files: list[str], sources: list[str]) -> list[tuple[str, int]]:
+    """A top folder holding a Sphinx documentation, its `conf.py` beside an `index.rst` in it or in
+    its `source/`, whatever it is named: CodeIgniter4's `user_guide_src`, 1,573 PHP snippets the
+    guide shows, had been one package (a `docs/` or `doc/` folder is none already)."""
+    found = []
+    for conf in sorted(f for f in files if f.endswith("/conf.py") and f.count("/") in (1, 2)):
+        folder = conf.rpartition("/")[0]
+        top = folder.partition("/")[0]
+        if folder not in (top, f"{top}/source") or f"{folder}/index.rst" not in files or top in ("docs", "doc"):
+            continue
+        n = sum(f.startswith(top + "/") for f in sources)
+        if n:
+            found.append((top + "/**", n))
     return found
 
 

@@ -1449,6 +1449,19 @@ def test_init_keeps_out_dotnet_test_and_benchmark_projects_by_their_project_file
         True, True, True, False]
 
 
+def test_init_keeps_out_a_sphinx_documentation_at_the_top_whatever_its_folders_name(tmp_path):
+    """CodeIgniter4: `user_guide_src/source/conf.py` beside its `index.rst`, and 1,573 PHP
+    snippets the guide shows, had been one package of its first scan. A `conf.py` of code, with
+    no index beside it, is code."""
+    files = {"user_guide_src/source/conf.py": "project = 'guide'\n", "user_guide_src/source/index.rst": "Guide\n",
+             "user_guide_src/source/models/model/001.php": "<?php\n$model = new UserModel();\n",
+             "tools/conf.py": "settings = {}\n", "tools/run.py": "print(1)\n"}
+    for part in ("Cache", "Database", "HTTP"):
+        files[f"system/{part}/{part}.php"] = f"<?php\nclass {part} {{ }}\n"
+    excluded = _excluded_by_init(tmp_path / "framework", files, tmp_path / "rules")
+    assert excluded("user_guide_src/source/models/model/001.php") and not excluded("tools/run.py")
+
+
 def test_init_takes_a_projects_classes_beside_its_folders_of_plugins_as_their_framework(tmp_path):
     """Steeltoe: `Connectors/` is one C# project, its connectors' folders (`PostgreSql/`,
     `Redis/` …) a fleet, and its own 15 classes (`ConnectorFactory.cs` …) their framework, which
