@@ -27,7 +27,8 @@ EXCLUDABLE = {
               "test_package", "test_v1_package",  # a Conan recipe's consumer test
               "regress",  # the OpenBSD way: tmux's 128 `regress/*.sh` were its only fleet
               "testdir",  # vim's: `runtime/syntax/testdir/input/*.java`, syntax tests' inputs, were fleets
-              "step_definitions"),  # Cucumber's steps (activeadmin's 21 `features/step_definitions/*.rb` were a fleet)
+              "step_definitions",  # Cucumber's steps (activeadmin's 21 `features/step_definitions/*.rb` were a fleet)
+              "cypress"),  # Cypress' end-to-end tests (react-admin's `cypress/`, a package of its first scan)
     "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",
                  "__snapshots__"),
     "vendored": ("vendor", "vendored", "_vendor",  # Python's (pip's `src/pip/_vendor`, setuptools')

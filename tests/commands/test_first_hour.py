@@ -1449,6 +1449,19 @@ def test_init_keeps_out_dotnet_test_and_benchmark_projects_by_their_project_file
         True, True, True, False]
 
 
+def test_init_keeps_out_cypress_end_to_end_tests(tmp_path):
+    """react-admin: `cypress/`, its end-to-end tests, a package.json and twelve page objects
+    beside the specs, had been a package beside `packages/*`."""
+    files = {f"cypress/support/Page{n}.js": f"export default {{ visit: () => cy.visit('/{n}') }};\n"
+             for n in range(12)}  # page objects; its specs are in `e2e/`, kept out by name already
+    files.update({"cypress/package.json": "{}\n", "cypress/e2e/list.cy.js": "describe('list', () => {})\n"})
+    for name in ("ra-core", "ra-ui", "ra-data"):
+        files[f"packages/{name}/package.json"] = "{}\n"
+        files[f"packages/{name}/src/index.ts"] = f"export const name = '{name}';\n"
+    excluded = _excluded_by_init(tmp_path / "admin", files, tmp_path / "rules")
+    assert excluded("cypress/support/Page0.js") and not excluded("packages/ra-core/src/index.ts")
+
+
 def test_init_keeps_out_a_sphinx_documentation_at_the_top_whatever_its_folders_name(tmp_path):
     """CodeIgniter4: `user_guide_src/source/conf.py` beside its `index.rst`, and 1,573 PHP
     snippets the guide shows, had been one package of its first scan. A `conf.py` of code, with
