@@ -34,7 +34,8 @@ EXCLUDABLE = {
     "vendored": ("vendor", "vendored", "_vendor",  # Python's (pip's `src/pip/_vendor`, setuptools')
                  "third_party", "third-party", "node_modules", "bower_components",
                  "external-deps", "external_deps"),  # spyder's subtrees of the four projects it ships
-    "generated": ("generated", "__generated__", "gen", "dist", "build"),
+    "generated": ("generated", "__generated__", "gen", "dist", "build",
+                  "__pycache__"),  # Python's bytecode cache, committed by mistake (glances' `plugins/__pycache__`, a package)
     # Django's, Alembic's, Laravel's `migrations`, Rails' `db/migrate`: frozen history, each
     # migration keeps its own copy of what it runs on purpose (it must not change with the code)
     "migrations": ("migrations", "migrate"),

@@ -1449,6 +1449,17 @@ def test_init_keeps_out_dotnet_test_and_benchmark_projects_by_their_project_file
         True, True, True, False]
 
 
+def test_init_keeps_out_a_committed_bytecode_cache(tmp_path):
+    """glances: a `glances/plugins/__pycache__/__init__.py`, committed, had been one of its
+    plugins."""
+    files = {"glances/plugins/__pycache__/__init__.py": "", "glances/__init__.py": ""}
+    for name in ("cpu", "mem", "load"):
+        files[f"glances/plugins/{name}/__init__.py"] = f"class Plugin{name.title()}:\n    pass\n"
+    done, fleet_rules = _init(tmp_path / "monitor", files, tmp_path / "rules")
+    assert any_glob(tuple(fleet_rules["exclude"]))("glances/plugins/__pycache__/__init__.py")
+    assert "glances/plugins/* (3 packages)" in done.stderr, done.stderr
+
+
 def test_init_keeps_out_cypress_end_to_end_tests(tmp_path):
     """react-admin: `cypress/`, its end-to-end tests, a package.json and twelve page objects
     beside the specs, had been a package beside `packages/*`."""
