@@ -28,7 +28,8 @@ EXCLUDABLE = {
               "regress",  # the OpenBSD way: tmux's 128 `regress/*.sh` were its only fleet
               "testdir",  # vim's: `runtime/syntax/testdir/input/*.java`, syntax tests' inputs, were fleets
               "step_definitions",  # Cucumber's steps (activeadmin's 21 `features/step_definitions/*.rb` were a fleet)
-              "cypress"),  # Cypress' end-to-end tests (react-admin's `cypress/`, a package of its first scan)
+              "cypress",  # Cypress' end-to-end tests (react-admin's `cypress/`, a package of its first scan)
+              "smoke"),  # smoke tests (steep's `smoke/`, 123 files, had been 30 subsystems; unkey's `integration/smoke`)
     "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",
                  "__snapshots__"),
     "vendored": ("vendor", "vendored", "_vendor",  # Python's (pip's `src/pip/_vendor`, setuptools')

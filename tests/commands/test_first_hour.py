@@ -1449,6 +1449,18 @@ def test_init_keeps_out_dotnet_test_and_benchmark_projects_by_their_project_file
         True, True, True, False]
 
 
+def test_init_keeps_out_smoke_tests(tmp_path):
+    """steep: `smoke/`, 123 Ruby files its type checker is run on (`smoke/diagnostics/*.rb`
+    among them), had been 30 subsystems beside `lib/steep/*`."""
+    files = {f"smoke/case{n}/a.rb": f"x = {n}\n" for n in range(12)}
+    files.update({f"smoke/diagnostics/d{n}.rb": f"y = '{n}' + 1\n" for n in range(12)})
+    for name in ("ast", "drivers", "server"):
+        files[f"lib/steep/{name}/{name}.rb"] = f"module Steep\n  class {name.title()}\n  end\nend\n"
+    excluded = _excluded_by_init(tmp_path / "checker", files, tmp_path / "rules")
+    assert excluded("smoke/case0/a.rb") and excluded("smoke/diagnostics/d0.rb")
+    assert not excluded("lib/steep/ast/ast.rb")
+
+
 def test_init_keeps_out_a_committed_bytecode_cache(tmp_path):
     """glances: a `glances/plugins/__pycache__/__init__.py`, committed, had been one of its
     plugins."""
