@@ -74,6 +74,9 @@ VALUE_PROTOCOL = frozenset({
 # not shared logic.
 TOOL_CONFIGURATION = ("*.config.*", "*.conf.*", ".*", "conf.py", "setup.py", "noxfile.py",
                       "gruntfile.*", "gulpfile.*", "build.rs",  # build.rs: Cargo's build script
+                      # build manifests written as code: SwiftPM's (IceCubesApp's ten `Package.swift` had
+                      # been its first proposal), Conan's recipes, Leiningen's projects
+                      "package.swift", "conanfile.py", "project.clj",
                       "version.*", "_version.*", "__version__.*", "gem_version.*")
 # Folders whose files a tool reads: a hidden one (`.storybook/main.js`, `.github/actions/…`) and
 # a tool's folder of a package's configuration (create-react-app's ejected `config/jest/`, which

@@ -772,7 +772,7 @@ setup(
 # version.py: a package's release stamp (rails' twelve `gem_version.rb`, each gem's own); a hidden
 # file holding code, a tool's (opentelemetry-php-contrib's 47 `.php-cs-fixer.php`)
 @pytest.mark.parametrize("file", ["setup.py", "conf.py", "noxfile.py", "build.config.py", "build.rs", "version.py",
-                                  "gem_version.py", ".cs-fixer.py"])
+                                  "gem_version.py", ".cs-fixer.py", "conanfile.py"])
 def test_copies_of_a_tools_configuration_file_are_configuration_never_proposed(file):
     [candidate] = judged({name: SETUP for name in ("acl", "feed", "mod")}, file)
     assert candidate.cluster.nature == "configuration" and candidate.verdict == "watching"
@@ -780,6 +780,35 @@ def test_copies_of_a_tools_configuration_file_are_configuration_never_proposed(f
                for reason in candidate.missing)
     [same_code] = judged({name: SETUP for name in ("acl", "feed", "mod")}, "packaging.py")
     assert same_code.cluster.nature == "logic"
+
+
+SWIFT_PACKAGE = """\
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+  name: "{name}",
+  platforms: [.iOS(.v18), .visionOS(.v1)],
+  products: [.library(name: "{name}", targets: ["{name}"])],
+  dependencies: [
+    .package(name: "Models", path: "../Models"),
+    .package(url: "https://github.com/evgenyneu/keychain-swift", branch: "master"),
+  ],
+  targets: [
+    .target(name: "{name}", dependencies: [.product(name: "Models", package: "Models")],
+            swiftSettings: [.swiftLanguageMode(.v6)]),
+    .testTarget(name: "{name}Tests", dependencies: ["{name}"]),
+  ]
+)
+"""
+
+
+def test_copies_of_a_swift_packages_manifest_are_configuration():
+    """IceCubesApp: its ten packages' `Package.swift`, SwiftPM's manifest written in Swift, had
+    been its first proposal."""
+    sources = {name: SWIFT_PACKAGE.format(name=name.title()) for name in ("env", "account", "timeline")}
+    [candidate] = judged(sources, "Package.swift", "swift")
+    assert candidate.cluster.nature == "configuration" and candidate.verdict == "watching"
 
 
 @pytest.mark.parametrize("file", ["config/jest/babelTransform.py", ".storybook/main.py", ".github/scripts/release.py"])
