@@ -103,7 +103,9 @@ def _source_folders(project: dict) -> tuple[str, ...]:
     return tuple(sorted({f.strip("./") for f in found if isinstance(f, str) and f.strip("./")}))
 
 
-JS_CONFIGS = ("tsconfig.json", "jsconfig.json")
+# where a folder's `compilerOptions.paths` are, in this order: create-vue puts them in
+# `tsconfig.app.json` (tandoor's `@/*`, read by none of these before), Nx in `tsconfig.base.json`
+JS_CONFIGS = ("tsconfig.json", "jsconfig.json", "tsconfig.app.json", "tsconfig.base.json")
 _JSONC = re.compile(r'("(?:\\.|[^"\\])*")|//[^\n]*|/\*.*?\*/', re.DOTALL)
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 

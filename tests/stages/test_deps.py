@@ -231,6 +231,24 @@ def test_typescript_path_aliases_name_the_folders_the_nearest_tsconfig_maps_them
     assert edges(deps) == {("slack", "server"), ("slack", "app")}  # apps/web's nearest config has no `~/*`
 
 
+def test_aliases_in_a_vue_apps_tsconfig_app_json_and_an_nx_workspaces_tsconfig_base_json(tmp_path):
+    """tandoor: create-vue keeps `"@/*": ["./src/*"]` in `vue3/tsconfig.app.json`, its
+    tsconfig.json only referencing it; amplication's Nx workspace keeps its libraries' names in
+    the top `tsconfig.base.json`. Neither had been read: the pages' copies had no home."""
+    deps = scan(tmp_path, {
+        "vue3/src/openapi": {"vue3/src/openapi/index.ts": "export class ApiApi {}\n"},
+        "vue3/src/pages": {"vue3/src/pages/Pantry.ts": 'import { ApiApi } from "@/openapi";\n'},
+        "libs/util/nestjs": {"libs/util/nestjs/src/tracing.ts": "export const Tracing = 1;\n"},
+        "packages/gateway": {"packages/gateway/src/main.ts": 'import { Tracing } from "@acme/util/nestjs/tracing";\n'},
+    }, manifests={
+        "vue3/tsconfig.json": json.dumps({"files": [], "references": [{"path": "./tsconfig.app.json"}]}),
+        "vue3/tsconfig.app.json": json.dumps({"compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["./src/*"]}}}),
+        "tsconfig.base.json": json.dumps({"compilerOptions": {"paths": {
+            "@acme/util/nestjs/*": ["libs/util/nestjs/src/*"]}}}),
+    })
+    assert edges(deps) == {("pages", "openapi"), ("gateway", "nestjs")}
+
+
 def test_a_package_imported_through_an_alias_naming_no_module_is_that_package(tmp_path):
     """botpress: each integration's tsconfig maps "*" to "./*", and imports `@botpress/sdk`
     through it; no `./@botpress/sdk` exists, so TypeScript takes the workspace package, and so
