@@ -423,7 +423,7 @@ def _alembic(files: list[str], sources: list[str]) -> list[tuple[str, int]]:
     `migration/<extension>/`: their `env.py` x 4 were its first proposal; optuna's `alembic/`)."""
     found = []
     for folder in sorted({f[:-len("/script.py.mako")] for f in files if f.endswith("/script.py.mako")}):
-        n = sum(f.startswith(folder + "/") for f in sources)
+        n = _held(folder, sources)
         if n:
             found.append((folder + "/**", n))
     return found
@@ -444,7 +444,7 @@ def _dotnet_suites(files: list[str], sources: list[str]) -> list[tuple[str, str,
         folder, _, name = project.rpartition("/")
         last = name.rpartition(".")[0].rpartition(".")[2]
         why = "tests" if last.endswith(DOTNET_SUITES) else "benchmarks" if last.endswith(DOTNET_BENCHMARKS) else None
-        n = sum(f.startswith(folder + "/") for f in sources) if why else 0
+        n = _held(folder, sources) if why else 0
         if n:
             found.append((folder + "/**", why, n))
     return found
@@ -460,10 +460,15 @@ def _sphinx_projects(files: list[str], sources: list[str]) -> list[tuple[str, in
         top = folder.partition("/")[0]
         if folder not in (top, f"{top}/source") or f"{folder}/index.rst" not in files or top in ("docs", "doc"):
             continue
-        n = sum(f.startswith(top + "/") for f in sources)
+        n = _held(top, sources)
         if n:
             found.append((top + "/**", n))
     return found
+
+
+def _held(folder: str, sources: list[str]) -> int:
+    """How many of the source files are inside `folder`: what an exclude of it keeps out."""
+    return sum(f.startswith(folder + "/") for f in sources)
 
 
 def _built_from(why: str, name: str, above: list[str], go_code: bool) -> bool:

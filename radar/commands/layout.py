@@ -83,7 +83,7 @@ from radar.commands.uncovered import (code_folders, dominant_parts, dotnet_libra
                                       without_emptied)
 from radar.config import GateRules
 from radar.globs import glob_match
-from radar.stages.cluster import configures_a_tool
+from radar.stages.toolfiles import configures_a_tool
 from radar.stages.discover import names_files
 from radar.stages.grammars import unread_language
 from radar.stages.manifests import C_SOURCES, HEADER_SUFFIXES  # HEADER_SUFFIXES: part of its source's module

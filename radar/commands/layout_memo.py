@@ -13,7 +13,7 @@ from radar.commands.layout import Layout, read_layout
 from radar.infra.cache import SHAPING, code_stamp, key_digest
 from radar.stages import analyse, grammars
 from radar.stages import manifests as c_suffixes  # HEADER_SUFFIXES, read by layout.py
-from radar.stages.cluster import configures_a_tool
+from radar.stages.toolfiles import configures_a_tool
 from radar.stages.gitstate import index_file
 
 
@@ -24,7 +24,7 @@ def remembered_layout(repo: Path, memo) -> Layout:
     identity = _checkout_identity(repo)
     # what decides the layout: layout.py, go_layout.py, folders.py, top.py, uncovered.py, excludes.py, tracked.py, the
     # generated-code check and the language tables they read (analyse.py, grammars.py, manifests.py's C suffixes,
-    # languages.yaml through SHAPING), which files configure a tool (cluster.py), and this module
+    # languages.yaml through SHAPING), which files configure a tool (toolfiles.py), and this module
     code = code_stamp(("layout", SHAPING), (layout, go_layout, folders, top, tracked, uncovered, excludes, analyse,
                                              grammars, c_suffixes, sys.modules[configures_a_tool.__module__],
                                              sys.modules[__name__]))

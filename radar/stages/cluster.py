@@ -17,8 +17,6 @@ configuration file are "configuration"; methods of a language's value protocol (
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -32,6 +30,7 @@ from radar.stages.carry import LINKED, MODIFIED, NO_LINK, Carried, Decision
 from radar.stages.content import Rarity, median, overlap, shared_content
 from radar.stages.nesting import MOSTLY, SAME_FIDELITY, largest_only, without_nesting
 from radar.stages.shape import Shape, can_reach, shape_order, similarity
+from radar.stages.toolfiles import CONFIGURATION_FOLDERS, CONFIGURED_TOOLS, TOOL_CONFIGURATION, configures_a_tool
 from radar.stages.worked import (Aligner, Worked, aligned_many, decode_trim, encode_trim, encode_weighed, stream_digest,
                                  trim_key, weigh_key)
 from radar.stages.wrappers import ONE_TYPE_FILES, WRAPPER_COVERAGE, drop_wrappers
@@ -67,25 +66,6 @@ VALUE_PROTOCOL = frozenset({
     "eq", "ne", "partial_cmp", "cmp", "hash", "fmt",
     "String", "GoString", "toJSON",
     "Dispose", "DisposeAsync"})  # .NET's: each releases its own fields (ShareX's WinForms `Dispose(bool)` x 3)
-# Files a build, test or release tool reads (webpack.config.js, karma.conf.js, .eslintrc.cjs,
-# setup.py, docs/conf.py; a gem's version.rb, which its gemspec reads; any hidden file holding
-# code, opentelemetry-php-contrib's 47 `.php-cs-fixer.php`): copies across packages are a preset
-# for the tool to share, or each package's own release stamp (rails' twelve `gem_version.rb`),
-# not shared logic.
-TOOL_CONFIGURATION = ("*.config.*", "*.conf.*", ".*", "conf.py", "setup.py", "noxfile.py",
-                      "gruntfile.*", "gulpfile.*", "build.rs",  # build.rs: Cargo's build script
-                      # build manifests written as code: SwiftPM's (IceCubesApp's ten `Package.swift` had
-                      # been its first proposal), Conan's recipes, Leiningen's projects
-                      "package.swift", "conanfile.py", "project.clj",
-                      "version.*", "_version.*", "__version__.*", "gem_version.*")
-# Folders whose files a tool reads: a hidden one (`.storybook/main.js`, `.github/actions/…`) and
-# a tool's folder of a package's configuration (create-react-app's ejected `config/jest/`, which
-# buildbot's three web packages copy: `babelTransform.cjs`, `fileTransform.cjs`). A folder named
-# for a tool elsewhere is that tool's own code (vite's `packages/vite/`), not its configuration.
-CONFIGURATION_FOLDERS = ("config", "configs")
-CONFIGURED_TOOLS = ("jest", "webpack", "babel", "storybook", "karma", "rollup", "vite", "eslint", "cypress",
-                    "playwright")
-
 # what the memos of clusters depend on besides the shapes
 SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SMALL_UNIT, LINK_SMALL,
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
@@ -295,19 +275,6 @@ def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
         return Cluster(found.members, found.medoid, found.similarities, content, "logic")
     members = tuple(found.members[i] for i in keep)
     return _weigh(Cluster(members, keep.index(found.medoid), tuple(found.similarities[i] for i in keep)), rarity)
-
-
-def configures_a_tool(path: str) -> bool:
-    """A build, test or release tool's configuration file (`vite.config.ts`, `setup.py`, `version.rb`:
-    TOOL_CONFIGURATION), or a file in a folder of one (`.storybook/`, `config/jest/`)."""
-    path = path.lower()
-    return _TOOL_FOLDER.search(path) is not None or _TOOL_FILE.match(path.rpartition("/")[2]) is not None
-
-
-# Compiled once: a pass asks it of every file's references and every cluster's members.
-_TOOL_FILE = re.compile("|".join(map(fnmatch.translate, TOOL_CONFIGURATION)))
-_TOOL_FOLDER = re.compile(r"(?:^|/)(?:\.(?!\.?/)[^/]*"  # a hidden folder (not `./`, `../`)
-                          rf"|(?:{'|'.join(CONFIGURATION_FOLDERS)})/(?:{'|'.join(CONFIGURED_TOOLS)}))/")
 
 
 def _weigh_reusing(found: Cluster, rarity: Rarity, earlier: Worked, worked: Worked,

@@ -22,7 +22,7 @@ from functools import cached_property
 
 from radar.infra.cache import code_stamp, key_digest
 from radar.stages import manifests, resolve
-from radar.stages.cluster import configures_a_tool
+from radar.stages.toolfiles import configures_a_tool
 from radar.stages.discover import Fleet
 from radar.stages.manifests import (JS_CONFIGS, ImportRoots, c_faces, collection_prefix, config_folders, go_mod_folders,
                                     js_configs, project_files, project_references, shared_headers)

@@ -178,7 +178,9 @@ class Index:
     def resolve_all(self, subsystem: str, path: str, language: str, capture: str, text: str,
                     bound: dict[str, set[str]] | None = None) -> tuple[str, ...]:
         """Every subsystem one reference names: a Python `from a.b import c, d` can name several.
-        A Python or JavaScript class's base is named by what the file's imports bind (`bound`)."""
+        A Python or JavaScript class's base is named by what the file's imports bind (`bound`:
+        name -> subsystems); a Java, PHP or C# class's through what the file imports (`bound`'s
+        keys, the imported names: see bound())."""
         if capture == "from_import" and language == "python":
             return self._python_from(path, text)
         if capture == "supertype" and language in BINDING:  # `BaseNode`, `base_node.BaseNode`

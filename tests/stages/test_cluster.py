@@ -1,21 +1,17 @@
 """Clustering: N-way clusters across subsystems, near-miss copies, the largest repeating unit,
 and the same clusters whatever the input order. Real parser, real shapes."""
 import dataclasses
-import fnmatch
 import itertools
 import random
 import re
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from gitfleet import commit_all, make_fleet, unique_module, write
 from radar.pipeline import run_pass
 from radar.request import ScanRequest
 from radar.stages.analyse import FileWork, _bind, analyse_bytes
-from radar.stages.cluster import (CONFIGURATION_FOLDERS, CONFIGURED_TOOLS, TOOL_CONFIGURATION, Cluster, cluster,
-                                  cluster_from, configures_a_tool, is_idiom)
+from radar.stages.cluster import Cluster, cluster, cluster_from, is_idiom
 
 RETRY = '''
 def {name}(fn, attempts={n}, delay=0.5):
@@ -592,17 +588,3 @@ def test_a_namespace_around_one_class_is_reported_as_the_class():
         work = FileWork(key, f"portal/{key}.rb", "/nonexistent", "ruby", None)
         shapes += _bind(work, analyse_bytes(RESOURCE.format(name=name, key=key).encode(), "ruby")).shapes
     assert [sorted(m.name for m in c.members) for c in cluster(shapes)] == [["AppGroup", "Merchant", "Passbook"]]
-
-
-SEGMENTS = st.sampled_from(["src", "lib", ".", "..", ".storybook", "config", "Configs", "jest", "vite", "setup.py",
-                            "conf.py", "x.config.ts", "version.rb", ".eslintrc.cjs", "main.js", "a.b", "jest.conf.js"])
-
-
-@given(st.lists(SEGMENTS, min_size=1, max_size=5))
-def test_the_compiled_tool_test_says_what_the_globs_and_folders_say(segments):
-    *folders, name = [segment.lower() for segment in segments]
-    expected = (any(folder.startswith(".") and folder not in (".", "..") for folder in folders)
-                or any(outer in CONFIGURATION_FOLDERS and inner in CONFIGURED_TOOLS
-                       for outer, inner in zip(folders, folders[1:]))
-                or any(fnmatch.fnmatchcase(name, pattern) for pattern in TOOL_CONFIGURATION))
-    assert configures_a_tool("/".join(segments)) == expected

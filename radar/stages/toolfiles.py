@@ -1,0 +1,40 @@
+"""Which files a build, test or release tool reads: its configuration (`vite.config.ts`,
+`setup.py`, `Package.swift`), a package's release stamp (`version.rb`), or any file in a folder
+of one (`.storybook/`, `config/jest/`). Copies of them are no shared logic (cluster.py gives them
+the nature "configuration"), and what they import is build-time, no dependency (deps.py)."""
+from __future__ import annotations
+
+import fnmatch
+import re
+
+# Files a build, test or release tool reads (webpack.config.js, karma.conf.js, .eslintrc.cjs,
+# setup.py, docs/conf.py; a gem's version.rb, which its gemspec reads; any hidden file holding
+# code, opentelemetry-php-contrib's 47 `.php-cs-fixer.php`): copies across packages are a preset
+# for the tool to share, or each package's own release stamp (rails' twelve `gem_version.rb`),
+# not shared logic.
+TOOL_CONFIGURATION = ("*.config.*", "*.conf.*", ".*", "conf.py", "setup.py", "noxfile.py",
+                      "gruntfile.*", "gulpfile.*", "build.rs",  # build.rs: Cargo's build script
+                      # build manifests written as code: SwiftPM's (IceCubesApp's ten `Package.swift` had
+                      # been its first proposal), Conan's recipes, Leiningen's projects
+                      "package.swift", "conanfile.py", "project.clj",
+                      "version.*", "_version.*", "__version__.*", "gem_version.*")
+# Folders whose files a tool reads: a hidden one (`.storybook/main.js`, `.github/actions/…`) and
+# a tool's folder of a package's configuration (create-react-app's ejected `config/jest/`, which
+# buildbot's three web packages copy: `babelTransform.cjs`, `fileTransform.cjs`). A folder named
+# for a tool elsewhere is that tool's own code (vite's `packages/vite/`), not its configuration.
+CONFIGURATION_FOLDERS = ("config", "configs")
+CONFIGURED_TOOLS = ("jest", "webpack", "babel", "storybook", "karma", "rollup", "vite", "eslint", "cypress",
+                    "playwright")
+
+
+def configures_a_tool(path: str) -> bool:
+    """A build, test or release tool's configuration file (`vite.config.ts`, `setup.py`, `version.rb`:
+    TOOL_CONFIGURATION), or a file in a folder of one (`.storybook/`, `config/jest/`)."""
+    path = path.lower()
+    return _TOOL_FOLDER.search(path) is not None or _TOOL_FILE.match(path.rpartition("/")[2]) is not None
+
+
+# Compiled once: a pass asks it of every file's references and every cluster's members.
+_TOOL_FILE = re.compile("|".join(map(fnmatch.translate, TOOL_CONFIGURATION)))
+_TOOL_FOLDER = re.compile(r"(?:^|/)(?:\.(?!\.?/)[^/]*"  # a hidden folder (not `./`, `../`)
+                          rf"|(?:{'|'.join(CONFIGURATION_FOLDERS)})/(?:{'|'.join(CONFIGURED_TOOLS)}))/")

@@ -1,0 +1,30 @@
+"""Tests for radar/stages/toolfiles.py: which files a build, test or release tool reads."""
+from __future__ import annotations
+
+import fnmatch
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from radar.stages.toolfiles import CONFIGURATION_FOLDERS, CONFIGURED_TOOLS, TOOL_CONFIGURATION, configures_a_tool
+
+SEGMENTS = st.sampled_from(["src", "lib", ".", "..", ".storybook", "config", "Configs", "jest", "vite", "setup.py",
+                            "conf.py", "x.config.ts", "version.rb", ".eslintrc.cjs", "main.js", "a.b", "jest.conf.js"])
+
+
+@given(st.lists(SEGMENTS, min_size=1, max_size=5))
+def test_the_compiled_tool_test_says_what_the_globs_and_folders_say(segments):
+    *folders, name = [segment.lower() for segment in segments]
+    expected = (any(folder.startswith(".") and folder not in (".", "..") for folder in folders)
+                or any(outer in CONFIGURATION_FOLDERS and inner in CONFIGURED_TOOLS
+                       for outer, inner in zip(folders, folders[1:]))
+                or any(fnmatch.fnmatchcase(name, pattern) for pattern in TOOL_CONFIGURATION))
+    assert configures_a_tool("/".join(segments)) == expected
+
+
+def test_a_build_manifest_written_as_code_is_a_tools_configuration():
+    """SwiftPM's `Package.swift` (IceCubesApp's ten had been its first proposal), Conan's
+    recipes, Leiningen's projects; a Swift source named otherwise is code."""
+    assert all(configures_a_tool(path) for path in ("Packages/Env/Package.swift", "recipes/zlib/conanfile.py",
+                                                   "project.clj"))
+    assert not configures_a_tool("Packages/Env/Sources/Env/Package.swiftinterface.swift")
