@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import PurePosixPath
 
 from radar.commands.folders import builds_sources, inside_tests, is_go_source, is_manifest, not_fleet
+from radar.commands.uncovered import ROOT_SOURCES
 from radar.stages.parse import language_for
 
 
@@ -25,11 +26,15 @@ def not_packages_at_the_top(files: list[str], sources: list[str], fleets: set[st
 
 
 def _top_packages(files: list[str], sources: list[str]) -> set[str]:
-    """The top folders that are packages: a manifest, Go code or a JVM module's sources each."""
+    """The top folders that are packages: a manifest, Go code or a JVM module's sources each,
+    and the one where the build at the top keeps its own sources (livebook's `lib/`, its Mix
+    project's, beside its `proto/` and `iframe/` apps and its `assets/`)."""
     built = frozenset(sources)
-    return {parts[0] for parts in (f.split("/") for f in files)
-            if len(parts) == 2 and (is_manifest(parts[1]) or is_go_source(parts[1]))
-            or builds_sources(parts, 0, built)}
+    own = {root.partition("/")[0] for build in ROOT_SOURCES.keys() & set(files) for root in ROOT_SOURCES[build]
+           if any(f.startswith(root) for f in sources)}
+    return own | {parts[0] for parts in (f.split("/") for f in files)
+                  if len(parts) == 2 and (is_manifest(parts[1]) or is_go_source(parts[1]))
+                  or builds_sources(parts, 0, built)}
 
 
 def grouped_at_the_top(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:

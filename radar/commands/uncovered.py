@@ -25,7 +25,7 @@ JVM_SOURCES = ("java", "kotlin", "scala")
 # a build at the top of the tree (Ant's too) and where it keeps its own sources (_build_packages)
 _JVM_ROOT = ("src/main/java/", "src/main/kotlin/", "src/main/scala/", "src/java/")
 ROOT_SOURCES = {"pom.xml": _JVM_ROOT, "build.gradle": _JVM_ROOT, "build.gradle.kts": _JVM_ROOT, "build.sbt": _JVM_ROOT,
-                "build.xml": _JVM_ROOT, "Cargo.toml": ("src/",)}
+                "build.xml": _JVM_ROOT, "Cargo.toml": ("src/",), "mix.exs": ("lib/",)}
 LONE_PACKAGES = 10  # with too few subsystems for the gate, a lone JVM or C# library's packages from this many
 
 
@@ -112,15 +112,17 @@ def _build_packages(uncovered: list[str], files: list[str]) -> tuple[tuple[str, 
     `sentinel-extension/*`, which a build of fewer than ten modules at the top leaves to the
     larger fleets; pydantic-ai's `pydantic_graph` beside the fleets inside `pydantic_ai_slim`);
     so is `src` where the build at the top keeps its own sources (nutch's `src/java`; qdrant's
-    server, the crate at the top, beside its `lib/*`), and a package in the top `packages/`
+    server, the crate at the top, beside its `lib/*`), `lib` for a Mix project's (livebook's,
+    beside its `proto/` and `iframe/` apps), and a package in the top `packages/`
     folder (_workspace_package). A .NET solution (`.sln`) is a build's too: rocketmq-clients'
     `csharp/`, its client beside the other languages' clients, whose project is further down."""
     builds = {f.rpartition("/")[0] for f in files if (f.count("/") == 1 or _workspace_package(f) and f.count("/") == 2)
               and (build_manifest(f.rpartition("/")[2]) or f.endswith(".sln"))}
     held = Counter("/".join(f.split("/")[:2 if _workspace_package(f) else 1]) for f in uncovered if "/" in f)
-    roots = tuple(root for build in ROOT_SOURCES.keys() & set(files) for root in ROOT_SOURCES[build])
-    if roots and sum(f.startswith(roots) for f in uncovered) >= UNCOVERED_FILES:
-        builds.add("src")  # the build at the top's own sources: nutch's core, beside its `src/plugin/*`
+    for build in ROOT_SOURCES.keys() & set(files):  # the build at the top's own sources: nutch's
+        roots = ROOT_SOURCES[build]  # core, beside its `src/plugin/*`; livebook's `lib/` beside `proto/`
+        if sum(f.startswith(roots) for f in uncovered) >= UNCOVERED_FILES:
+            builds.update(root.partition("/")[0] for root in roots)
     return tuple((top, n) for top, n in sorted(held.items())
                  if top in builds and n >= UNCOVERED_FILES and not inside_tests(tuple(top.split("/"))))
 

@@ -32,7 +32,8 @@ from radar.stages.shape import IDENTIFIER, NAME_PLANE, blind_code
 OPEN = blind_code("kw", "(")
 MEMBER = "".join(blind_code("kw", word) for word in (".", "::", "?."))  # not "->": a return type in most
 DEFINERS = "".join(blind_code("kw", word) for word in (
-    "def", "function", "func", "fn", "class", "defn", "defun", "define", "defmacro", "sub", "struct"))
+    "def", "function", "func", "fn", "class", "defn", "defun", "define", "defmacro", "sub", "struct",
+    "defp", "defmacrop"))  # Elixir's private definitions
 BRANCHES = frozenset(blind_code("kw", word) for word in (
     "if", "elif", "for", "while", "switch", "case", "match", "try", "except", "catch", "cond", "when",
     "unless", "loop", "foreach", "&&", "||", "and", "or", "raise", "throw", "yield", "await"))

@@ -33,7 +33,7 @@ _UNIT_KEYS = frozenset({"kind", "name", "require", "container_if"})
 # a copied run of statements inside two different functions is shared logic the functions, as
 # wholes, do not show; smaller bodies are a line or two, alike everywhere.
 BLOCK_TOKENS = 40
-_LISP_KEYS = frozenset({"lists", "symbols", "skip", "symbol_literals"})
+_LISP_KEYS = frozenset({"lists", "symbols", "skip", "symbol_literals", "definitions", "special_forms"})
 
 
 def _dotted(ext: str) -> str:
@@ -209,8 +209,9 @@ def _grammar(language: str) -> _Grammar:
 
     shared = config["lisp"]
     lisp_words: dict[bytes, tuple[str, str]] = {}
+    definitions = lisp.get("definitions", shared["definitions"])
     if lisp:
-        for word in list(shared["special_forms"]) + list(shared["definitions"]):
+        for word in [*lisp.get("special_forms", shared["special_forms"]), *definitions]:
             lisp_words[str(word).encode()] = ("kw", sys.intern(str(word)))
         literals = {**shared["symbol_literals"], **(lisp.get("symbol_literals") or {})}
         for word, lit_type in literals.items():
@@ -228,7 +229,7 @@ def _grammar(language: str) -> _Grammar:
         symbols=kind_ids(symbol_types),
         list_skip=kind_ids(set(lisp.get("skip", ())) | comments),
         lisp_words=lisp_words,
-        definitions=frozenset(str(word) for word in shared["definitions"]),
+        definitions=frozenset(map(str, definitions)),
         candidates=frozenset(units) | wrappers | lists | blocks,
         calls=kind_ids(set(defaults["calls"]) | set(entry.get("calls", ()))),
         blocks=blocks,

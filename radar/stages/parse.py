@@ -82,6 +82,8 @@ def extract(data: bytes, language: str) -> Extraction:
         walk = _Walk(grammar, data)
         walked = walk.run(tree), walk.reference_nodes
     extraction, reference_nodes = walked
+    if grammar.lists & grammar.calls:
+        extraction = _without_definition_heads(extraction)
     if grammar.test_scope:
         extraction = _without_test_scopes(extraction, grammar.test_scope)
     if query is None:
@@ -106,6 +108,14 @@ def _scripts_only(data: bytes) -> bytes:
     for match in _SCRIPT.finditer(data):
         kept[match.start(1):match.end(1)] = match[1]
     return bytes(kept)
+
+
+def _without_definition_heads(extraction: Extraction) -> Extraction:
+    """Where a definition is itself a call (Elixir's `def f(x) do … end` calls `def` with the
+    call `f(x)`), neither call is behaviour: only those in its body are (a `defstruct`-like form
+    of calls alone would never be data otherwise)."""
+    heads = {unit.first_token + step for unit in extraction.units if unit.kind == "definition" for step in (0, 1)}
+    return dataclasses.replace(extraction, calls=tuple(at for at in extraction.calls if at not in heads))
 
 
 def _without_test_scopes(extraction: Extraction, opening: tuple[str, ...]) -> Extraction:
@@ -178,11 +188,10 @@ def _text_matches(predicate: str, arguments: list, pattern_index: int, captures:
 
 
 def calls_are(language: str) -> str:
-    """How a call reads in the language: "lists" (`(head args…)`), "words" (shell commands),
-    else "parens" (`name(args…)`)."""
-    if _grammar(language).lists:
-        return "lists"
-    return _config()["languages"].get(language, {}).get("call_style", "parens")
+    """How a call reads in the language: its `call_style`, else "lists" (`(head args…)`) where
+    its definitions are Lisp forms, else "parens" (`name(args…)`); shell's are "words"."""
+    style = _config()["languages"].get(language, {}).get("call_style")
+    return style or ("lists" if _grammar(language).lists else "parens")
 
 
 def extract_either(data: bytes, language: str) -> tuple[Extraction, str]:

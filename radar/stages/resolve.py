@@ -28,7 +28,8 @@ The deps stage (deps.py) hands every file's references here, language by languag
   `require` likewise (a gem's `lib/a/b.rb` for `require "a/b"`), `require_relative` by path
   (`require File.expand_path("../base", __FILE__)` by the path from the file itself),
   and the constants autoloading resolves (a superclass, a mixin, `A::B`) by the file their
-  names make (`a/b.rb`), as Zeitwerk does; Lua's `require "a.b"` likewise (`a/b.lua`, `a/b/init.lua`);
+  names make (`a/b.rb`), as Zeitwerk does; Elixir's modules (`alias A.B`, `use A.B`, `A.B.f()`)
+  likewise (`a/b.ex`), as Mix lays them out; Lua's `require "a.b"` likewise (`a/b.lua`, `a/b/init.lua`);
 - Lisp and `.sx`: a symbol's namespace (`persist/append!`, Common Lisp `persist:append`) by
   subsystem name or the last segment of its namespace; so are Swift imports (`import Vapor`:
   a module is its target's folder, Sources/Vapor).
@@ -95,7 +96,7 @@ class Index:
                     self.python[module].add(name)
                     if path.endswith("/__init__.py"):
                         self.python_inits[module].add(path)
-            elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb", ".lua")):
+            elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb", ".lua", ".ex")):
                 self.by_basename[posixpath.basename(path)][path].add(name)
             elif path.endswith(JS_SOURCES):
                 self.js_modules.update(_js_specifiers(path))
@@ -144,7 +145,9 @@ class Index:
         if language == "ruby" and capture in ("module", "relative", "beside_file"):
             return self._ruby(path, capture, text)
         if language == "ruby" and capture == "constant":
-            return self._ruby_constant(path, text)
+            return self._constant(path, text.split("::"), ".rb")
+        if language == "elixir" and capture == "constant":
+            return self._constant(path, text.split("."), ".ex")
         if capture == "supertype":  # a class of the file's own package, which no import names
             package = self.package_of.get((subsystem, path))
             return _unique(self.declared[_DECLARING[language]].get(f"{package}.{text}")) if package else None
@@ -386,14 +389,15 @@ class Index:
         module = text.strip().replace(".", "/")
         return self._include(path, module + ".lua") or self._include(path, module + "/init.lua") if module else None
 
-    def _ruby_constant(self, path: str, text: str) -> str | None:
-        """`RuboCop::Cop::RangeHelp`: the one subsystem holding `…/rubocop/cop/range_help.rb`
+    def _constant(self, path: str, names: list[str], suffix: str) -> str | None:
+        """Ruby's `RuboCop::Cop::RangeHelp`: the one subsystem holding `…/rubocop/cop/range_help.rb`
         (each name snake_cased, or just lowered, as `RuboCop` is `rubocop`), else the longest
-        tail of the path that names one file (`cop/range_help.rb`, then `range_help.rb`)."""
-        names = [name for name in text.replace(" ", "").split("::") if name]
+        tail of the path that names one file (`cop/range_help.rb`, then `range_help.rb`); Elixir's
+        `Plausible.Stats.Query` likewise, `…/plausible/stats/query.ex`, as Mix lays modules out."""
+        names = [name for name in map(str.strip, names) if name]
         for start in range(len(names)):
             for form in (_snake, str.lower):
-                found = self._include(path, "/".join(map(form, names[start:])) + ".rb")
+                found = self._include(path, "/".join(map(form, names[start:])) + suffix)
                 if found is not None:
                     return found
         return None

@@ -1719,19 +1719,73 @@ def test_init_takes_a_scrapers_extractors_as_a_fleet(tmp_path):
 
 
 def test_a_tree_written_in_languages_the_radar_does_not_parse_is_told_so(tmp_path):
-    """elixir: `lib/*` holds six apps of `.ex` files; init found no subsystem and a scan read one
-    file, and neither said why."""
+    """elixir: `lib/*` held six apps of `.ex` files, unread then; init found no subsystem and a
+    scan read one file, and neither said why. Dart's are unread still (flutterfire's 934)."""
     files = {"lib/mix/setup.py": "def setup():\n    return 1\n"}
     for app in ("eex", "iex", "logger", "mix"):
         for n in range(3):
-            files[f"lib/{app}/lib/{app}_{n}.ex"] = f"defmodule A{n} do\n  def f, do: {n}\nend\n"
-    done, _ = _init(tmp_path / "elixir-repo", files, tmp_path / "rules")
-    assert "note: 12 tracked files are in languages the radar does not parse (Elixir 12), 1 in ones it does" \
+            files[f"lib/{app}/lib/{app}_{n}.dart"] = f"int f{n}() => {n};\n"
+    done, _ = _init(tmp_path / "dart-repo", files, tmp_path / "rules")
+    assert "note: 12 tracked files are in languages the radar does not parse (Dart 12), 1 in ones it does" \
         in done.stderr
-    scan = radar("scan", "--repo", tmp_path / "elixir-repo", "--out", tmp_path / "out", "--no-cache", cwd=tmp_path)
+    scan = radar("scan", "--repo", tmp_path / "dart-repo", "--out", tmp_path / "out", "--no-cache", cwd=tmp_path)
     assert scan.returncode == 0 and "note: languages not read: 12 of the subsystems' files" in scan.stderr
-    assert "(Elixir 12), 1 in one it does (python," in scan.stderr, scan.stderr
+    assert "(Dart 12), 1 in one it does (python," in scan.stderr, scan.stderr
     assert "languages not read: 12" in (tmp_path / "out" / "abstractions.md").read_text()
+
+
+def test_an_elixir_umbrellas_apps_are_read_and_a_copied_function_goes_to_the_app_they_use(tmp_path):
+    """blockscout: an umbrella's `apps/*`, a mix.exs each; `.ex` files had been unread. A retry
+    loop copied into three apps, each calling the core app's repo, is proposed into the core."""
+    retry = ("  def with_retry(fun, attempts) do\n"
+             "    case Core.Repo.transaction(fun) do\n"
+             "      {:ok, result} -> {:ok, result}\n"
+             "      {:error, reason} when attempts > 1 ->\n"
+             "        Process.sleep(backoff(attempts))\n"
+             "        with_retry(fun, attempts - 1)\n"
+             "      {:error, reason} -> Logger.error(\"gave up: #{inspect(reason)}\"); {:error, reason}\n"
+             "    end\n"
+             "  end\n")
+    files = {"mix.exs": "defmodule Umbrella.MixProject do\nend\n",
+             "apps/core/mix.exs": "defmodule Core.MixProject do\nend\n",
+             "apps/core/lib/core/repo.ex": "defmodule Core.Repo do\n  def transaction(fun), do: fun.()\nend\n"}
+    own = {"web": "  def render(conn, params), do: Phoenix.Controller.json(conn, Map.take(params, [\"id\"]))\n",
+           "worker": "  def perform(%{args: args}) do\n    Enum.each(args, &IO.inspect/1)\n    :ok\n  end\n",
+           "billing": ("  def invoice(customer, items) do\n"
+                       "    total = Enum.reduce(items, 0, fn i, acc -> acc + i.price * i.qty end)\n"
+                       "    %{customer: customer.id, total: total, tax: total * 0.2, lines: length(items)}\n  end\n")}
+    for app, code in own.items():
+        files[f"apps/{app}/mix.exs"] = f"defmodule {app.title()}.MixProject do\nend\n"
+        files[f"apps/{app}/lib/{app}/jobs.ex"] = (f"defmodule {app.title()}.Jobs do\n  alias Core.Repo\n\n{retry}\n"
+                                                  f"{code}\n  defp backoff(n), do: n * {len(app)}\nend\n")
+    done, fleet_rules = _init(tmp_path / "umbrella", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["apps/*"], done.stderr
+    scan = radar("scan", "--repo", tmp_path / "umbrella", "--rules", tmp_path / "rules", "--out", tmp_path / "out",
+                 "--no-cache", cwd=tmp_path)
+    assert scan.returncode == 0, scan.stderr
+    snapshot = json.loads((tmp_path / "out" / "snapshots" / "latest.json").read_text())
+    proposed = [c for c in snapshot["candidates"] if c["verdict"] == "proposed"]
+    assert [(c["consumers"], c["home"], c["instances"][0]["name"]) for c in proposed] == [
+        (["billing", "web", "worker"], "apps/core", "with_retry")]
+
+
+def test_the_mix_project_at_the_tops_own_lib_is_read_beside_its_apps(tmp_path):
+    """livebook: a Mix project at the top keeps its code in `lib/` (266 files) beside two apps
+    with a mix.exs each and an `assets/` package of JavaScript; `lib/**` had been kept out as
+    no package, so its first scan read the apps and the assets alone."""
+    files = {"mix.exs": "defmodule Livebook.MixProject do\nend\n", "assets/package.json": "{}\n",
+             "proto/mix.exs": "defmodule Proto.MixProject do\nend\n", "iframe/mix.exs": "defmodule I.MixProject do\nend\n",
+             "iframe/lib/iframe.ex": "defmodule Iframe do\n  def f, do: 1\nend\n"}
+    for n in range(20):  # more JavaScript than Elixir in the packages found
+        files[f"assets/js/hook{n}.js"] = f"export function hook{n}() {{ return {n}; }}\n"
+    for n in range(12):
+        files[f"proto/lib/proto/msg{n}.ex"] = f"defmodule Proto.Msg{n} do\n  def f, do: {n}\nend\n"
+    for part in ("livebook", "livebook_web", "livebook_cli"):
+        for n in range(40):  # three quarters of the code
+            files[f"lib/{part}/m{n}.ex"] = f"defmodule M{n} do\n  def f, do: {n}\nend\n"
+    done, fleet_rules = _init(tmp_path / "livebook", files, tmp_path / "rules")
+    assert "lib/*" in fleet_rules["subsystems"], done.stderr
+    assert not any(glob.startswith("lib/") for glob in fleet_rules["exclude"]), fleet_rules["exclude"]
 
 
 def test_init_makes_no_fleet_of_type_declarations_or_generated_code(tmp_path):

@@ -647,6 +647,21 @@ def test_ruby_constants_autoloading_finds_name_the_file_they_live_in(tmp_path):
     assert edges(deps) == {("layout", "mixin"), ("layout", "util"), ("api", "core")}
 
 
+def test_elixir_modules_name_the_file_mix_lays_them_out_in(tmp_path):
+    """blockscout's umbrella apps: `alias Explorer.Chain` is apps/explorer/lib/explorer/chain.ex,
+    `use EthereumJSONRPC.Transport` and a call through `Utils.Helper.run()` likewise; the
+    platform's `Ecto.Query` and `GenServer` are nobody's."""
+    deps = scan(tmp_path, {
+        "apps/explorer": {"apps/explorer/lib/explorer/chain.ex": "defmodule Explorer.Chain do\nend\n"},
+        "apps/rpc": {"apps/rpc/lib/ethereum_jsonrpc/transport.ex": "defmodule EthereumJSONRPC.Transport do\nend\n"},
+        "apps/utils": {"apps/utils/lib/utils/helper.ex": "defmodule Utils.Helper do\n  def run, do: :ok\nend\n"},
+        "apps/web": {"apps/web/lib/web/blocks.ex":
+                     "defmodule Web.Blocks do\n  use EthereumJSONRPC.Transport\n  import Ecto.Query\n"
+                     "  alias Explorer.Chain\n  def show(id), do: Utils.Helper.run() && GenServer.call(id, :x)\nend\n"},
+    })
+    assert edges(deps) == {("web", "explorer"), ("web", "rpc"), ("web", "utils")}
+
+
 def test_a_build_tools_configuration_file_depends_on_nothing(tmp_path):
     """prisma: every package's `tsdown.config.ts` imports the shared build preset; the preset is
     no home for their code, and what their sources import still counts."""

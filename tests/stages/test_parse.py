@@ -211,6 +211,13 @@ EXPECTED = {
         ("definition", "notes-open", 10, 14),
         ("definition", "notes-list", 16, 18),
     ],
+    "sample.ex": [
+        ("definition", "Shop.Orders.Checkout", 1, 30),  # `defmodule`, named by its alias
+        ("definition", "place", 8, 15),  # through its guard (`when is_map(attrs)`)
+        ("definition", "build", 17, 17),  # `defp … , do:` on one line
+        ("definition", "recent", 19, 22),  # a default argument (`limit \\ 10`)
+        ("definition", "audited", 24, 29),  # `defmacro`
+    ],
     "sample.rkt": [
         ("definition", "word-counts", 4, 7),
         ("definition", "top-words", 9, 11),
@@ -425,6 +432,18 @@ def test_override_grammar_without_settings_gives_module_unit():
     extraction = extract(b"local x = 1 -- note\n", "lua")
     assert [u.kind for u in extraction.units] == ["module"]
     assert ("lit", "number") in extraction.units[0].tokens
+
+
+def test_an_elixir_definitions_own_calls_are_no_behaviour_and_its_struct_no_unit():
+    """ash's reactor steps: `defstruct a: nil, …` x 8 had been proposed, named by its fields, as
+    a unit calling something (the `defstruct` call itself); a `def` is a call of `def` with the
+    call `f(x)`, and neither is what the definition calls."""
+    extraction = extract(b"defmodule A do\n  defstruct a: nil, b: []\n  def data, do: %{a: 1}\n"
+                         b"  def work(x) do\n    Enum.map(x, &inspect/1)\n  end\nend\n", "elixir")
+    assert [(u.kind, u.name) for u in extraction.units[1:]] == [
+        ("definition", "A"), ("definition", "data"), ("definition", "work")]
+    called = [extraction.tokens[at] for at in extraction.calls]
+    assert called == [("id", "defstruct"), ("id", "Enum")]  # the struct's in the module's body, and the map
 
 
 # --- blocks: statement runs inside functions ---------------------------------------------------
