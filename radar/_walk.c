@@ -50,6 +50,8 @@ typedef struct {
     int kind;
     PyObject *name;
     int bodied;             /* a function whose body block was seen */
+    int awaits_body;        /* a signature whose body, the next sibling, is still to come */
+    TSNode last;            /* the node the unit ends with: itself, or that body */
 } Record;
 
 typedef struct {
@@ -69,6 +71,7 @@ typedef struct {
     Open *stack;
     Py_ssize_t n_stack, cap_stack;
     const void *skip_id;   /* the definition a wrapper already opened */
+    TSNode body;           /* the body sibling of the unit open_unit found last, or a null node */
     TSTreeCursor children; /* for named_children */
 } Walk;
 
@@ -187,8 +190,23 @@ static TSNode step_child(Walk *w, TSNode node, const Step *step) {
     return step->by_type ? named_child_of_type(w, node, step->type) : ts_node_child_by_field_id(node, step->field);
 }
 
+/* Whether a node's next sibling is one of the spec's body kinds (none asked: yes). */
+static int has_body(TSNode node, const Spec *spec) {
+    if (spec->n_body == 0)
+        return 1;
+    TSNode next = ts_node_next_sibling(node);
+    if (ts_node_is_null(next))
+        return 0;
+    for (Py_ssize_t i = 0; i < spec->n_body; i++)
+        if (ts_node_symbol(next) == spec->body[i])
+            return 1;
+    return 0;
+}
+
 /* _Walk._fits */
 static int fits(Walk *w, TSNode node, const Spec *spec) {
+    if (!has_body(node, spec))
+        return 0;  /* a signature with no body (an abstract method) */
     for (Py_ssize_t i = 0; i < spec->n_require; i++) {
         const Require *r = &spec->require[i];
         TSNode child = step_child(w, node, &r->where);
@@ -302,6 +320,7 @@ static int lisp_open(Walk *w, TSNode node, PyObject **name) {
 /* _Walk._open: 1 with *kind and *name set when `node` starts a unit, 0 when not, -1 on error. */
 static int open_unit(Walk *w, TSNode node, TSSymbol kid, int *kind, PyObject **name) {
     uint8_t flags = w->t->flags[kid];
+    w->body = (TSNode){{0, 0, 0, 0}, NULL, NULL};
     if (flags & F_BLOCK) {
         *kind = K_BLOCK;
         return block_open(w, name);
@@ -329,6 +348,8 @@ static int open_unit(Walk *w, TSNode node, TSSymbol kid, int *kind, PyObject **n
     if (node.id == w->skip_id || !fits(w, node, spec))
         return 0;
     *kind = unit_kind(w, spec->kind);
+    if (spec->n_body)
+        w->body = ts_node_next_sibling(node);
     for (Py_ssize_t i = 0; i < spec->n_container; i++)
         if (!ts_node_is_null(ts_node_child_by_field_id(node, spec->container[i]))) {
             *kind = K_CONTAINER;
@@ -355,7 +376,8 @@ static int push_unit(Walk *w, TSNode node, int kind, PyObject *name, int depth) 
     if (room((void **)&w->opened, &w->cap_opened, w->n_opened, sizeof(Record)) < 0 ||
         room((void **)&w->stack, &w->cap_stack, w->n_stack, sizeof(Open)) < 0)
         return -1;
-    Record record = {PyList_GET_SIZE(w->tokens), 0, node, kind, name, 0};
+    int awaits = !ts_node_is_null(w->body);
+    Record record = {PyList_GET_SIZE(w->tokens), 0, node, kind, name, 0, awaits, awaits ? w->body : node};
     w->opened[w->n_opened] = record;
     w->stack[w->n_stack++] = (Open){depth, w->n_opened++};
     return 0;
@@ -449,7 +471,9 @@ static int walk_tree(Walk *w, TSTree *tree, TSNode *last) {
         /* Leave this node, then every ancestor that has no next sibling. */
         int done = 0;
         for (;;) {
-            if (depth == top) {
+            if (depth == top && w->opened[w->stack[w->n_stack - 1].record].awaits_body) {
+                w->opened[w->stack[w->n_stack - 1].record].awaits_body = 0;  /* a signature: its body is next */
+            } else if (depth == top) {
                 w->opened[w->stack[--w->n_stack].record].end = PyList_GET_SIZE(w->tokens);
                 top = w->n_stack ? w->stack[w->n_stack - 1].depth : -1;
             }
@@ -473,11 +497,11 @@ static PyObject *kept_units(Walk *w, int had_errors, Py_ssize_t block_tokens) {
     PyObject *units = PyList_New(0);
     for (Py_ssize_t i = 0; units != NULL && i < w->n_opened; i++) {
         Record *r = &w->opened[i];
-        if ((had_errors && ts_node_has_error(r->node)) || (r->kind == K_BLOCK && r->end - r->start < block_tokens)
-            || r->kind == K_CONTAINER)
+        if ((had_errors && (ts_node_has_error(r->node) || ts_node_has_error(r->last)))
+            || (r->kind == K_BLOCK && r->end - r->start < block_tokens) || r->kind == K_CONTAINER)
             continue;
         PyObject *unit = Py_BuildValue("(OOiinn)", KIND_STR[r->kind], r->name,
-                                       (int)ts_node_start_point(r->node).row + 1, last_line(r->node), r->start,
+                                       (int)ts_node_start_point(r->node).row + 1, last_line(r->last), r->start,
                                        r->end);
         if (unit == NULL || PyList_Append(units, unit) < 0)
             Py_CLEAR(units);

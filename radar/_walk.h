@@ -44,10 +44,11 @@ typedef struct {
 
 typedef struct {
     int kind;
-    Py_ssize_t n_name, n_require, n_container;
+    Py_ssize_t n_name, n_require, n_container, n_body;
     Step *name;
     Require *require;
     TSFieldId *container;
+    TSSymbol *body;      /* a unit only before a sibling of one of these kinds, and through it */
 } Spec;
 
 typedef struct {

@@ -17,6 +17,7 @@ static void tables_free(PyObject *capsule) {
         PyMem_Free(s->name);
         PyMem_Free(s->require);
         PyMem_Free(s->container);
+        PyMem_Free(s->body);
     }
     PyMem_Free(t->specs);
     PyMem_Free(t->actions);
@@ -58,12 +59,28 @@ static int kind_of(PyObject *name) {
     return -1;
 }
 
-/* spec: (kind, ((by_type, key), ...), ((field or "@type", types or None), ...), (field, ...)) */
+/* spec: (kind, ((by_type, key), ...), ((field or "@type", types or None), ...), (field, ...),
+   (body kind id, ...)) */
 static int make_spec(Tables *t, const TSLanguage *language, PyObject *tuple, Spec *s) {
-    PyObject *kind, *name, *require, *container;
-    if (!PyArg_ParseTuple(tuple, "UO!O!O!", &kind, &PyTuple_Type, &name, &PyTuple_Type, &require,
-                          &PyTuple_Type, &container))
+    PyObject *kind, *name, *require, *container, *body;
+    if (!PyArg_ParseTuple(tuple, "UO!O!O!O!", &kind, &PyTuple_Type, &name, &PyTuple_Type, &require,
+                          &PyTuple_Type, &container, &PyTuple_Type, &body))
         return -1;
+    s->n_body = PyTuple_GET_SIZE(body);
+    s->body = PyMem_Calloc(s->n_body + 1, sizeof(TSSymbol));
+    if (s->body == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < s->n_body; i++) {
+        long kid = PyLong_AsLong(PyTuple_GET_ITEM(body, i));
+        if (kid < 0 || kid >= KINDS) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "body: a kind id");
+            return -1;
+        }
+        s->body[i] = (TSSymbol)kid;
+    }
     if ((s->kind = kind_of(kind)) < 0)
         return -1;
     s->n_name = PyTuple_GET_SIZE(name);

@@ -414,6 +414,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     said = any_glob(tuple(glob for glob, _, _ in excludes))  # a project in a folder excluded by name: said once
     excludes += [(glob, why, n) for glob, why, n in _dotnet_suites(files, sources) if not said(glob[:-2] + "x.cs")]
     excludes += [(glob, "a documentation's code", n) for glob, n in _sphinx_projects(files, sources)]
+    excludes += [(glob, "a documentation's code", n) for glob, n in _docusaurus_sites(files, sources)]
     return tuple(excludes)
 
 
@@ -462,6 +463,22 @@ def _sphinx_projects(files: list[str], sources: list[str]) -> list[tuple[str, in
             continue
         n = _held(top, sources)
         if n:
+            found.append((top + "/**", n))
+    return found
+
+
+DOCUSAURUS_CONFIGS = tuple(f"docusaurus.config.{suffix}" for suffix in ("js", "ts", "mjs", "cjs"))
+
+
+def _docusaurus_sites(files: list[str], sources: list[str]) -> list[tuple[str, int]]:
+    """A top folder holding a Docusaurus site, its `docusaurus.config.js` (or `.ts` …) in it,
+    whatever it is named: riverpod's `website/`, 619 Dart snippets its pages show, a copy for
+    each translation, had been a package and three more."""
+    found = []
+    for config in sorted(f for f in files if f.count("/") == 1 and f.rpartition("/")[2] in DOCUSAURUS_CONFIGS):
+        top = config.partition("/")[0]
+        n = _held(top, sources)
+        if n and top not in ("docs", "doc"):
             found.append((top + "/**", n))
     return found
 

@@ -28,7 +28,7 @@ _LANGUAGE_KEYS = frozenset(
      "reference_roots", "or_else", "test_scope", "attribute_macros", "type_modifiers", "markup_scripts"}
     | {"comments", "literals", "keywords", "atoms", "silent"}
 )
-_UNIT_KEYS = frozenset({"kind", "name", "require", "container_if"})
+_UNIT_KEYS = frozenset({"kind", "name", "require", "container_if", "body"})
 # A block (an if/for/with/try body inside a function) is a unit of its own from this many tokens:
 # a copied run of statements inside two different functions is shared logic the functions, as
 # wholes, do not show; smaller bodies are a line or two, alike everywhere.
@@ -126,6 +126,7 @@ class _UnitSpec:
     name: tuple[tuple[bool, str], ...]  # (by type?, field name or node type)
     require: tuple[tuple[str, frozenset[str] | None], ...]  # field or "@type" -> allowed types (None: any)
     container_if: tuple[str, ...] = ()  # with one of these fields: holds units, is none itself
+    body: frozenset[int] = frozenset()  # kind ids: a unit only before one of these, and through it
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,8 @@ def _grammar(language: str) -> _Grammar:
             (field, None if types == "*" else frozenset(types))
             for field, types in (unit.get("require") or {}).items()
         )
-        spec = _UnitSpec(unit["kind"], steps, require, tuple(unit.get("container_if") or ()))
+        spec = _UnitSpec(unit["kind"], steps, require, tuple(unit.get("container_if") or ()),
+                         kind_ids(unit.get("body") or ()))
         units.update(dict.fromkeys(kind_ids([node_type]), spec))
 
     shared = config["lisp"]

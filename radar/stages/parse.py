@@ -342,7 +342,8 @@ def _native_tables(grammar: _Grammar, tree):
     root = tree.root_node
     if _native_walk.compatible(tree) != (root.kind_id, root.start_byte, root.end_byte, root.child_count):
         return None
-    units = {kid: (spec.kind, spec.name, spec.require, spec.container_if) for kid, spec in grammar.units.items()}
+    units = {kid: (spec.kind, spec.name, spec.require, spec.container_if, tuple(spec.body))
+             for kid, spec in grammar.units.items()}
     return _native_walk.tables(
         tree, grammar.actions, grammar.lit_tokens, units, grammar.wrappers, grammar.lists, grammar.symbols,
         grammar.list_skip, grammar.lisp_words, grammar.definitions, grammar.candidates, grammar.calls,
@@ -372,6 +373,7 @@ class _Walk:
         self.skip_id: int | None = None  # the definition a wrapper already opened
         self.bodied: set[int] = set()  # the records of functions whose body block was seen
         self.reference_nodes: list = []  # the nodes of the grammar's reference_roots, in order
+        self.body = None  # the body sibling of the unit _open found last (units' `body`)
 
     def run(self, tree) -> Extraction:
         g, data = self.g, self.data
@@ -382,7 +384,8 @@ class _Walk:
         kw_cache, id_cache = _KW_CACHE, _ID_CACHE
         tokens: list[Token] = []
         append = tokens.append
-        opened: list[list] = []  # [start index, end index, node, kind, name]; opened blocks too
+        # [start index, end index, node, kind, name, body still to come (or None), node it ends with]; blocks too
+        opened: list[list] = []
         stack: list[tuple[int, list]] = []  # (depth, record) of units still open
         last = None
         depth = 0
@@ -401,7 +404,7 @@ class _Walk:
                     if kid in candidates:
                         opening = self._open(node, kid, stack)
                         if opening is not None:
-                            record = [len(tokens), 0, node, *opening]
+                            record = [len(tokens), 0, node, *opening, self.body, node if self.body is None else self.body]
                             opened.append(record)
                             stack.append((depth, record))
                             top = depth
@@ -434,7 +437,9 @@ class _Walk:
                 last = node
             # Leave this node, then every ancestor that has no next sibling.
             while True:
-                if depth == top:
+                if depth == top and stack[-1][1][5] is not None:  # a signature: its body is next
+                    stack[-1][1][5] = None
+                elif depth == top:
                     stack.pop()[1][1] = len(tokens)
                     top = stack[-1][0] if stack else -1
                 if cursor.goto_next_sibling():
@@ -451,16 +456,19 @@ class _Walk:
         if not had_errors:
             end_line = _last_line(last) if last is not None else 1
             units.append(Extracted("module", "", 1, end_line, stream))
-        for start, end, node, kind, name in opened:
-            if had_errors and node.has_error or kind == "block" and end - start < BLOCK_TOKENS or kind == _CONTAINER:
+        for start, end, node, kind, name, _, last in opened:
+            if (had_errors and (node.has_error or last.has_error) or kind == "block" and end - start < BLOCK_TOKENS
+                    or kind == _CONTAINER):
                 continue
             first = node.start_point[0] + 1
-            units.append(Extracted(kind, name, first, _last_line(node), stream[start:end], start))
+            units.append(Extracted(kind, name, first, _last_line(last), stream[start:end], start))
         return Extraction(tuple(units), had_errors, stream, calls=tuple(calls))
 
     def _open(self, node, kid: int, stack) -> tuple[str, str] | None:
-        """(kind, name) when `node` starts a unit, else None."""
+        """(kind, name) when `node` starts a unit, else None; self.body: the sibling after it
+        that the unit runs through (Dart's function body after its signature), or None."""
         g = self.g
+        self.body = None
         if kid in g.blocks:
             return self._block_open(stack)
         if kid in g.lists:
@@ -475,6 +483,8 @@ class _Walk:
         spec = g.units[kid]
         if node.id == self.skip_id or not self._fits(node, spec):
             return None
+        if spec.body:
+            self.body = node.next_sibling
         if any(node.child_by_field_name(field) is not None for field in spec.container_if):
             return _CONTAINER, self._name(node, spec)
         return self._kind(spec.kind, stack), self._name(node, spec)
@@ -498,6 +508,8 @@ class _Walk:
 
     @staticmethod
     def _fits(node, spec: _UnitSpec) -> bool:
+        if spec.body and (node.next_sibling is None or node.next_sibling.kind_id not in spec.body):
+            return False  # a signature with no body (an abstract method)
         for field, types in spec.require:
             if field.startswith("@"):  # grammars without fields (Kotlin): a named child of that type
                 child = next((c for c in node.named_children if c.type == field[1:]), None)

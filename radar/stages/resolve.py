@@ -29,7 +29,8 @@ The deps stage (deps.py) hands every file's references here, language by languag
   (`require File.expand_path("../base", __FILE__)` by the path from the file itself),
   and the constants autoloading resolves (a superclass, a mixin, `A::B`) by the file their
   names make (`a/b.rb`), as Zeitwerk does; Elixir's modules (`alias A.B`, `use A.B`, `A.B.f()`)
-  likewise (`a/b.ex`), as Mix lays them out; Lua's `require "a.b"` likewise (`a/b.lua`, `a/b/init.lua`);
+  likewise (`a/b.ex`), as Mix lays them out; Dart's `package:a/b.dart` by `a/lib/b.dart`, the
+  package's folder named as its pubspec.yaml names it, a relative import by its path; Lua's `require "a.b"` likewise (`a/b.lua`, `a/b/init.lua`);
 - Lisp and `.sx`: a symbol's namespace (`persist/append!`, Common Lisp `persist:append`) by
   subsystem name or the last segment of its namespace; so are Swift imports (`import Vapor`:
   a module is its target's folder, Sources/Vapor).
@@ -96,7 +97,7 @@ class Index:
                     self.python[module].add(name)
                     if path.endswith("/__init__.py"):
                         self.python_inits[module].add(path)
-            elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb", ".lua", ".ex")):
+            elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb", ".lua", ".ex", ".dart")):
                 self.by_basename[posixpath.basename(path)][path].add(name)
             elif path.endswith(JS_SOURCES):
                 self.js_modules.update(_js_specifiers(path))
@@ -169,6 +170,8 @@ class Index:
             return self._include(path, text)
         if language == "lua":
             return self._lua(path, text)
+        if language == "dart":
+            return self._dart(path, text.strip("'\""))
         return None
 
     def owner(self, path: str) -> str | None:
@@ -382,6 +385,18 @@ class Index:
             start = path if capture == "beside_file" else posixpath.dirname(path)
             return self.owner(posixpath.normpath(posixpath.join(start, target)))
         return self._include(path, target)
+
+    def _dart(self, path: str, uri: str) -> str | None:
+        """`package:firebase_core/src/app.dart`: the one subsystem holding
+        `…/firebase_core/lib/src/app.dart` (a package's folder is named as its pubspec.yaml names
+        it: flutterfire's `packages/firebase_core/firebase_core/`); a relative `src/app.dart` by
+        its path from the file; the platform's `dart:async` is nobody's."""
+        if uri.startswith("package:"):
+            package, _, rest = uri[len("package:"):].partition("/")
+            return self._include(path, f"{package}/lib/{rest}") if package and rest else None
+        if ":" in uri:
+            return None
+        return self.owner(posixpath.normpath(posixpath.join(posixpath.dirname(path), uri)))
 
     def _lua(self, path: str, text: str) -> str | None:
         """`require "kong.tools.utils"`: the one subsystem holding `…/kong/tools/utils.lua`, or

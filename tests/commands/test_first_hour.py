@@ -1720,17 +1720,17 @@ def test_init_takes_a_scrapers_extractors_as_a_fleet(tmp_path):
 
 def test_a_tree_written_in_languages_the_radar_does_not_parse_is_told_so(tmp_path):
     """elixir: `lib/*` held six apps of `.ex` files, unread then; init found no subsystem and a
-    scan read one file, and neither said why. Dart's are unread still (flutterfire's 934)."""
+    scan read one file, and neither said why. Haskell's are unread still."""
     files = {"lib/mix/setup.py": "def setup():\n    return 1\n"}
     for app in ("eex", "iex", "logger", "mix"):
         for n in range(3):
-            files[f"lib/{app}/lib/{app}_{n}.dart"] = f"int f{n}() => {n};\n"
-    done, _ = _init(tmp_path / "dart-repo", files, tmp_path / "rules")
-    assert "note: 12 tracked files are in languages the radar does not parse (Dart 12), 1 in ones it does" \
+            files[f"lib/{app}/src/{app}_{n}.hs"] = f"f{n} :: Int\nf{n} = {n}\n"
+    done, _ = _init(tmp_path / "haskell-repo", files, tmp_path / "rules")
+    assert "note: 12 tracked files are in languages the radar does not parse (Haskell 12), 1 in ones it does" \
         in done.stderr
-    scan = radar("scan", "--repo", tmp_path / "dart-repo", "--out", tmp_path / "out", "--no-cache", cwd=tmp_path)
+    scan = radar("scan", "--repo", tmp_path / "haskell-repo", "--out", tmp_path / "out", "--no-cache", cwd=tmp_path)
     assert scan.returncode == 0 and "note: languages not read: 12 of the subsystems' files" in scan.stderr
-    assert "(Dart 12), 1 in one it does (python," in scan.stderr, scan.stderr
+    assert "(Haskell 12), 1 in one it does (python," in scan.stderr, scan.stderr
     assert "languages not read: 12" in (tmp_path / "out" / "abstractions.md").read_text()
 
 
@@ -1767,6 +1767,48 @@ def test_an_elixir_umbrellas_apps_are_read_and_a_copied_function_goes_to_the_app
     proposed = [c for c in snapshot["candidates"] if c["verdict"] == "proposed"]
     assert [(c["consumers"], c["home"], c["instances"][0]["name"]) for c in proposed] == [
         (["billing", "web", "worker"], "apps/core", "with_retry")]
+
+
+def test_a_flutter_repositorys_dart_packages_are_read_and_a_copied_function_goes_to_the_one_they_import(tmp_path):
+    """flutterfire: `packages/*`, a pubspec.yaml each, had been read for their Kotlin and Swift
+    alone (934 Dart files unread). A channel call copied into three plugins, each importing the
+    core package, is proposed into the core."""
+    copied = ("Future<int> readLevel(Channel channel, String method) async {\n"
+              "  final level = await channel.invoke<int>(method);\n"
+              "  if (level == null || level < 0) {\n"
+              "    throw StateError('no level from $method');\n"
+              "  }\n"
+              "  return level.clamp(0, 100);\n"
+              "}\n")
+    own = {"battery": "bool charging(String state) => state == 'charging' || state == 'full';\n",
+           "wifi": "String ssid(Map<String, Object?> info) {\n  return (info['ssid'] as String?) ?? '';\n}\n",
+           "share": "List<String> paths(List<Object> files) => [for (final f in files) f.toString()];\n"}
+    files = {"packages/core/pubspec.yaml": "name: core\n",
+             "packages/core/lib/core.dart": "class Channel {\n  Future<T?> invoke<T>(String method) async => null;\n}\n"}
+    for name, code in own.items():
+        files[f"packages/{name}/pubspec.yaml"] = f"name: {name}\n"
+        files[f"packages/{name}/lib/{name}.dart"] = f"import 'package:core/core.dart';\n\n{copied}\n{code}"
+    done, fleet_rules = _init(tmp_path / "plugins", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["packages/*"], done.stderr
+    scan = radar("scan", "--repo", tmp_path / "plugins", "--rules", tmp_path / "rules", "--out", tmp_path / "out",
+                 "--no-cache", cwd=tmp_path)
+    assert scan.returncode == 0, scan.stderr
+    snapshot = json.loads((tmp_path / "out" / "snapshots" / "latest.json").read_text())
+    proposed = [c for c in snapshot["candidates"] if c["verdict"] == "proposed"]
+    assert [(c["consumers"], c["home"], c["instances"][0]["name"]) for c in proposed] == [
+        (["battery", "share", "wifi"], "packages/core", "readLevel")]
+
+
+def test_init_keeps_a_docusaurus_sites_code_out_whatever_its_folder(tmp_path):
+    """riverpod: `website/`, a Docusaurus site, holds 619 Dart snippets its pages show, a copy for
+    each translation: it had been a package and three more."""
+    files = {"website/docusaurus.config.js": "module.exports = {};\n",
+             "website/docs/providers.dart": "int a() => 1;\n", "website/i18n/fr/providers.dart": "int a() => 1;\n",
+             "packages/core/pubspec.yaml": "name: core\n", "packages/core/lib/core.dart": "int b() => 2;\n",
+             "packages/hooks/pubspec.yaml": "name: hooks\n", "packages/hooks/lib/hooks.dart": "int c() => 3;\n"}
+    excluded = _excluded_by_init(tmp_path / "riverpod", files, tmp_path / "rules")
+    assert excluded("website/docs/providers.dart") and excluded("website/i18n/fr/providers.dart")
+    assert not excluded("packages/core/lib/core.dart")
 
 
 def test_the_mix_project_at_the_tops_own_lib_is_read_beside_its_apps(tmp_path):

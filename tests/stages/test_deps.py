@@ -662,6 +662,21 @@ def test_elixir_modules_name_the_file_mix_lays_them_out_in(tmp_path):
     assert edges(deps) == {("web", "explorer"), ("web", "rpc"), ("web", "utils")}
 
 
+def test_dart_package_imports_name_the_package_folder_they_live_in(tmp_path):
+    """flutterfire: `package:firebase_core_platform_interface/src/app.dart` is the `lib/src/app.dart`
+    of the folder named as the package; a relative `../util/retry.dart` is a path from the file;
+    `dart:async` and `package:flutter/…`, not in the tree, are nobody's."""
+    deps = scan(tmp_path, {
+        "packages/core": {"packages/core/firebase_core_platform_interface/lib/src/app.dart": "class App {}\n"},
+        "packages/util": {"packages/util/lib/util/retry.dart": "int retry() => 1;\n"},
+        "packages/auth": {"packages/auth/firebase_auth/lib/auth.dart":
+                          "import 'dart:async';\nimport 'package:flutter/widgets.dart';\n"
+                          "import 'package:firebase_core_platform_interface/src/app.dart';\n"
+                          "import '../../../util/lib/util/retry.dart';\nclass Auth {}\n"},
+    })
+    assert edges(deps) == {("auth", "core"), ("auth", "util")}
+
+
 def test_a_build_tools_configuration_file_depends_on_nothing(tmp_path):
     """prisma: every package's `tsdown.config.ts` imports the shared build preset; the preset is
     no home for their code, and what their sources import still counts."""

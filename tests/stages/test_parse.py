@@ -211,6 +211,20 @@ EXPECTED = {
         ("definition", "notes-open", 10, 14),
         ("definition", "notes-list", 16, 18),
     ],
+    "sample.dart": [  # a signature and the body beside it are one unit; one with none is none
+        ("function", "batteryLevel", 8, 14),
+        ("function", "clamp", 16, 16),  # `=> …;`
+        ("class", "BatteryBase", 18, 34),  # neither its constructor nor `dispose();`, bodiless
+        ("method", "state", 26, 29),  # a getter, below its annotation
+        ("method", "label", 31, 31),  # a setter
+        ("method", "create", 33, 33),
+        ("class", "ChannelMixin", 36, 40),
+        ("method", "log", 37, 39),
+        ("class", "LevelText", 42, 44),  # an extension
+        ("method", "percent", 43, 43),
+        ("class", "Health", 46, 46),  # an enum with a member
+        ("method", "ok", 46, 46),
+    ],
     "sample.ex": [
         ("definition", "Shop.Orders.Checkout", 1, 30),  # `defmodule`, named by its alias
         ("definition", "place", 8, 15),  # through its guard (`when is_map(attrs)`)
