@@ -200,8 +200,8 @@ def extract_either(data: bytes, language: str) -> tuple[Extraction, str]:
     which is taken when it parses whole (a C file that macros stopped stays C), or, where the
     `or_else` is `partial`, when it keeps more units (a Flow file read as TSX: a few Flow-only
     forms break a unit or two, where read as JavaScript every annotation broke its unit).
-    Where the language has `attribute_macros` or `type_modifiers`, a file that does not parse is
-    read without them too, and so taken when that keeps more units (_without)."""
+    Where the language has `attribute_macros`, `type_modifiers` or `unnamed_library`, a file that
+    does not parse is read without them too, and so taken when that keeps more units (_without)."""
     extraction = extract(data, language)
     config = _config()["languages"].get(language, {})
     for key, spans in BLANKED_ON_ERROR.items():
@@ -242,7 +242,17 @@ def _type_modifiers(code: bytes) -> list[tuple[int, int]]:
     return [match.span(1) for pattern in (_VARIANCE, _TYPE_STAR_EXPORT) for match in pattern.finditer(code)]
 
 
-BLANKED_ON_ERROR = {"attribute_macros": _attribute_macros, "type_modifiers": _type_modifiers}
+# Dart 2.19's unnamed library directive, `library;`, which the bundled grammar predates: the
+# whole file breaks on it (204 of flutter/packages' 235 files that did not parse).
+_UNNAMED_LIBRARY = re.compile(rb"^[ \t]*(library[ \t]*;)", re.MULTILINE)
+
+
+def _unnamed_library(code: bytes) -> list[tuple[int, int]]:
+    return [match.span(1) for match in _UNNAMED_LIBRARY.finditer(code)]
+
+
+BLANKED_ON_ERROR = {"attribute_macros": _attribute_macros, "type_modifiers": _type_modifiers,
+                    "unnamed_library": _unnamed_library}
 
 
 def _without(spans_in, data: bytes, language: str, extraction: Extraction) -> Extraction:

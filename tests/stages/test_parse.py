@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from radar.stages.parse import Extracted, extract, language_for
+from radar.stages.parse import Extracted, extract, extract_either, language_for
 
 SNIPPETS = Path(__file__).resolve().parent.parent / "snippets"
 
@@ -458,6 +458,17 @@ def test_an_elixir_definitions_own_calls_are_no_behaviour_and_its_struct_no_unit
         ("definition", "A"), ("definition", "data"), ("definition", "work")]
     called = [extraction.tokens[at] for at in extraction.calls]
     assert called == [("id", "defstruct"), ("id", "Enum")]  # the struct's in the module's body, and the map
+
+
+def test_a_dart_file_opening_with_an_unnamed_library_directive_keeps_its_units():
+    """flutter/packages: `library;` (Dart 2.19), which the bundled grammar predates, broke 204 of
+    its 235 files that did not parse; read as blanks, the file parses whole, lines kept."""
+    source = b"/// The plugin.\nlibrary;\n\nimport 'package:a/b.dart';\n\nint level(int x) {\n  return x + 1;\n}\n"
+    assert extract(source, "dart").had_errors
+    extraction, language = extract_either(source, "dart")
+    assert (language, extraction.had_errors) == ("dart", False)
+    assert [(u.kind, u.name, u.start_line, u.end_line) for u in extraction.units[1:]] == [("function", "level", 6, 8)]
+    assert extraction.references == (("module", "'package:a/b.dart'", 4),)
 
 
 # --- blocks: statement runs inside functions ---------------------------------------------------
