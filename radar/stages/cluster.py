@@ -10,7 +10,8 @@ unit is the one reported (nesting.py). Last, each cluster's content is weighed
 (content.py): copies that share their logic are "logic"; copies that share only the shape are
 "boilerplate"; units that call and branch nowhere are "no behaviour"; units that mostly hand
 their work to a method of their own name are "delegation"; copies of a build, test or release tool's
-configuration file are "configuration"; methods of a language's value protocol (`equals`,
+configuration file are "configuration"; the start-up a framework asks of every package (OTP's
+`_sup.erl`) is "wiring"; methods of a language's value protocol (`equals`,
 `__eq__`, `toString`, `Dispose`: each compares, prints or disposes of its own type's fields) are
 "protocol"; and in a cluster of logic, a member that shares only the shape leaves.
 """
@@ -30,7 +31,8 @@ from radar.stages.carry import LINKED, MODIFIED, NO_LINK, Carried, Decision
 from radar.stages.content import Rarity, median, overlap, shared_content
 from radar.stages.nesting import MOSTLY, SAME_FIDELITY, largest_only, without_nesting
 from radar.stages.shape import Shape, can_reach, shape_order, similarity
-from radar.stages.toolfiles import CONFIGURATION_FOLDERS, CONFIGURED_TOOLS, TOOL_CONFIGURATION, configures_a_tool
+from radar.stages.toolfiles import (CONFIGURATION_FOLDERS, CONFIGURED_TOOLS, FRAMEWORK_WIRING, TOOL_CONFIGURATION,
+                                   configures_a_tool, wires_a_framework)
 from radar.stages.worked import (Aligner, Worked, aligned_many, decode_trim, encode_trim, encode_weighed, stream_digest,
                                  trim_key, weigh_key)
 from radar.stages.wrappers import ONE_TYPE_FILES, WRAPPER_COVERAGE, drop_wrappers
@@ -71,8 +73,8 @@ SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SM
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
              MOSTLY, SAME_FIDELITY, LOGIC_CONTENT, INTRUDER_CONTENT, FAMILY_SIMILARITY, FAMILY_CONTENT,
              FAMILY_WORDS, FAMILY_WORD_CLUSTERS, LINK_MODIFIED, MODIFIED_CONTENT, RARE_SHARE, RARE_SHARED,
-             TOOL_CONFIGURATION, CONFIGURATION_FOLDERS, CONFIGURED_TOOLS, DEFINERS_KEPT, DEFINED_WIDELY,
-             tuple(sorted(VALUE_PROTOCOL)), tuple(sorted(ONE_TYPE_FILES)), 13)
+             TOOL_CONFIGURATION, CONFIGURATION_FOLDERS, CONFIGURED_TOOLS, FRAMEWORK_WIRING.pattern, DEFINERS_KEPT,
+             DEFINED_WIDELY, tuple(sorted(VALUE_PROTOCOL)), tuple(sorted(ONE_TYPE_FILES)), 14)
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ class Cluster:
     medoid: int  # index of the member closest to all others
     similarities: tuple[float, ...]  # each member's similarity to the medoid
     content: tuple[float, ...] = ()  # each member's shared content with the others (content.py)
-    nature: str = "logic"  # logic | boilerplate | no behaviour | delegation | configuration | protocol
+    nature: str = "logic"  # logic | boilerplate | no behaviour | delegation | configuration | wiring | protocol
     variants: tuple[Cluster, ...] = ()  # near-variants of the same helper, reported with this one
     defined_by: tuple[tuple[str, float], ...] = ()  # subsystems defining what the copies call (_with_definers)
 
@@ -262,6 +264,8 @@ def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
     # most copies a tool's configuration: the others are its variants (opentelemetry-js' karma.worker.js)
     if sum(configures_a_tool(m.path) for m in found.members) * 2 > len(found.members):
         return Cluster(found.members, found.medoid, found.similarities, content, "configuration")
+    if sum(wires_a_framework(m.path) for m in found.members) * 2 > len(found.members):
+        return Cluster(found.members, found.medoid, found.similarities, content, "wiring")
     if all(m.kind == "method" and m.name in VALUE_PROTOCOL for m in found.members):
         return Cluster(found.members, found.medoid, found.similarities, content, "protocol")
     if found.representative.behaviour == 0:

@@ -259,12 +259,12 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
     owners: dict[str, set[str]] = defaultdict(set)  # file name -> the stems of the packages holding one
     for name, package in packages.items():
         for file in package.files:
-            owners[file.path.rpartition("/")[2]].add(stems[name])
+            owners[_unversioned(file.path.rpartition("/")[2])].add(stems[name])
 
     common = {file for file, stems_holding in owners.items() if len(stems_holding) >= COMMON}
 
     def named(package: Subsystem) -> set[str]:  # but for names many packages' files bear (`__init__.py`)
-        return {f.path.rpartition("/")[2] for f in package.files} - common
+        return {_unversioned(f.path.rpartition("/")[2]) for f in package.files} - common
 
     found = {}
     for name in sorted(packages, key=_by_version):  # a version after the one before it
@@ -283,6 +283,14 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
         if name not in found and mine and len(mine & named(packages[forked])) >= FORK_FILES * len(mine):
             found[name] = forked
     return found
+
+
+def _unversioned(file: str) -> str:
+    """A file's name but for a version at the end of its stem: a module that is its package
+    (rabbitmq's `rabbit_fifo_v1.erl`, the quorum queue's machine as version 1 left it, beside
+    `rabbit_fifo.erl`) bears the version its package's name does."""
+    stem, dot, suffix = file.rpartition(".")
+    return f"{FORK_MARK.sub('', stem) or stem}{dot}{suffix}" if dot else file
 
 
 def _in_versioned_folders(packages: dict[str, Subsystem]) -> dict[str, str]:
@@ -415,6 +423,9 @@ def _content_check(found: Cluster) -> Check:
         files = sorted({m.path.rsplit("/", 1)[-1] for m in found.members})
         return Check("content", False, f"tool configuration: the copies are files a build, test or release tool reads "
                                        f"({', '.join(files[:3])}), a preset for the tool, not shared logic")
+    if found.nature == "wiring":
+        return Check("content", False, "framework wiring: each copy starts its own package for a framework that "
+                                       "asks one of every package (OTP's `_app.erl`, `_sup.erl`), not shared logic")
     if found.nature == "protocol":
         return Check("content", False, "value protocol: each copy compares, hashes, prints or disposes of its own "
                                        f"type's fields ({found.name}), a shape every value type "

@@ -30,7 +30,9 @@ The deps stage (deps.py) hands every file's references here, language by languag
   and the constants autoloading resolves (a superclass, a mixin, `A::B`) by the file their
   names make (`a/b.rb`), as Zeitwerk does; Elixir's modules (`alias A.B`, `use A.B`, `A.B.f()`)
   likewise (`a/b.ex`), as Mix lays them out; Dart's `package:a/b.dart` by `a/lib/b.dart`, the
-  package's folder named as its pubspec.yaml names it, a relative import by its path; Lua's `require "a.b"` likewise (`a/b.lua`, `a/b/init.lua`);
+  package's folder named as its pubspec.yaml names it, a relative import by its path; Erlang's
+  modules (`brod:stop(C)`, `-behaviour(gen_server)`) by the file of their name, its `-include`s
+  by path, as C's; Lua's `require "a.b"` likewise (`a/b.lua`, `a/b/init.lua`);
 - Lisp and `.sx`: a symbol's namespace (`persist/append!`, Common Lisp `persist:append`) by
   subsystem name or the last segment of its namespace; so are Swift imports (`import Vapor`:
   a module is its target's folder, Sources/Vapor).
@@ -97,7 +99,7 @@ class Index:
                     self.python[module].add(name)
                     if path.endswith("/__init__.py"):
                         self.python_inits[module].add(path)
-            elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb", ".lua", ".ex", ".dart")):
+            elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb", ".lua", ".ex", ".dart", ".erl", ".hrl")):
                 self.by_basename[posixpath.basename(path)][path].add(name)
             elif path.endswith(JS_SOURCES):
                 self.js_modules.update(_js_specifiers(path))
@@ -149,6 +151,8 @@ class Index:
             return self._constant(path, text.split("::"), ".rb")
         if language == "elixir" and capture == "constant":
             return self._constant(path, text.split("."), ".ex")
+        if language == "erlang" and capture == "constant":
+            return self._include(path, text.strip("'") + ".erl")
         if capture == "supertype":  # a class of the file's own package, which no import names
             package = self.package_of.get((subsystem, path))
             return _unique(self.declared[_DECLARING[language]].get(f"{package}.{text}")) if package else None
@@ -166,7 +170,7 @@ class Index:
             return _jvm_owner(self.declared["jvm"], _dotted(language, text))
         if language in _DECLARING:
             return _longest_dotted(self.declared[_DECLARING[language]], _dotted(language, text))
-        if language in ("c", "cpp"):
+        if language in ("c", "cpp", "erlang"):
             return self._include(path, text)
         if language == "lua":
             return self._lua(path, text)

@@ -1,7 +1,9 @@
 """Which files a build, test or release tool reads: its configuration (`vite.config.ts`,
 `setup.py`, `Package.swift`), a package's release stamp (`version.rb`), or any file in a folder
 of one (`.storybook/`, `config/jest/`). Copies of them are no shared logic (cluster.py gives them
-the nature "configuration"), and what they import is build-time, no dependency (deps.py)."""
+the nature "configuration"), and what they import is build-time, no dependency (deps.py). And
+which files a framework asks of every package, its own start-up (OTP's `_app.erl`, `_sup.erl`:
+the nature "wiring")."""
 from __future__ import annotations
 
 import fnmatch
@@ -38,3 +40,15 @@ def configures_a_tool(path: str) -> bool:
 _TOOL_FILE = re.compile("|".join(map(fnmatch.translate, TOOL_CONFIGURATION)))
 _TOOL_FOLDER = re.compile(r"(?:^|/)(?:\.(?!\.?/)[^/]*"  # a hidden folder (not `./`, `../`)
                           rf"|(?:{'|'.join(CONFIGURATION_FOLDERS)})/(?:{'|'.join(CONFIGURED_TOOLS)}))/")
+
+
+# An OTP application's callback module and its supervisors, named as rebar3's templates and OTP's
+# own apps name them: each application starts its own supervision tree, the framework's code is
+# what they share (emqx's 32 `*_sup.erl`, child specs around `supervisor:start_link`, had been
+# its first proposal).
+FRAMEWORK_WIRING = re.compile(r"[a-z0-9_]+_(?:app|sup)\.erl")
+
+
+def wires_a_framework(path: str) -> bool:
+    """A file a framework asks of every package, its own start-up: OTP's `x_app.erl`, `x_sup.erl`."""
+    return FRAMEWORK_WIRING.fullmatch(path.rpartition("/")[2]) is not None

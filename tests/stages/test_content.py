@@ -811,6 +811,33 @@ def test_copies_of_a_swift_packages_manifest_are_configuration():
     assert candidate.cluster.nature == "configuration" and candidate.verdict == "watching"
 
 
+OTP_SUPERVISOR = """\
+-module({name}_sup).
+-behaviour(supervisor).
+-export([start_link/0, init/1]).
+
+start_link() ->
+    supervisor:start_link({{local, ?MODULE}}, ?MODULE, []).
+
+init([]) ->
+    SupFlags = #{{strategy => one_for_one, intensity => 10, period => 10}},
+    Worker = #{{id => {name}_worker, start => {{{name}_worker, start_link, []}},
+               restart => permanent, shutdown => 5000, type => worker}},
+    {{ok, {{SupFlags, [Worker]}}}}.
+"""
+
+
+def test_copies_of_an_otp_applications_supervisor_are_wiring():
+    """emqx: 32 apps' `*_sup.erl`, child specs around `supervisor:start_link`, had been its first
+    proposal: OTP asks one of every application. The same module under another name is logic."""
+    sources = {name: OTP_SUPERVISOR.format(name=name) for name in ("acl", "feed", "mod")}
+    [wiring] = judged(sources, "src/x_sup.erl", "erlang")
+    assert wiring.cluster.nature == "wiring" and wiring.verdict == "watching"
+    assert any(reason.startswith("framework wiring: each copy starts its own package") for reason in wiring.missing)
+    [logic] = judged(sources, "src/x_pool.erl", "erlang")
+    assert logic.cluster.nature != "wiring"
+
+
 @pytest.mark.parametrize("file", ["config/jest/babelTransform.py", ".storybook/main.py", ".github/scripts/release.py"])
 def test_copies_in_a_tools_folder_of_configuration_are_configuration(file):
     """buildbot: its three web packages' `config/jest/babelTransform.cjs` (create-react-app's,

@@ -677,6 +677,22 @@ def test_dart_package_imports_name_the_package_folder_they_live_in(tmp_path):
     assert edges(deps) == {("auth", "core"), ("auth", "util")}
 
 
+def test_erlang_modules_name_the_file_of_their_name_and_includes_their_path(tmp_path):
+    """emqx: `emqx_resource:allocate(…)` and `-behaviour(emqx_resource)` are apps/emqx_resource's
+    `emqx_resource.erl` (a module's name is its file's, unique in a release); `-include_lib(
+    "emqx/include/logger.hrl")` is apps/emqx's header; OTP's `gen_server`, not in the tree, nobody's."""
+    deps = scan(tmp_path, {
+        "apps/emqx_resource": {"apps/emqx_resource/src/emqx_resource.erl": "-module(emqx_resource).\n"},
+        "apps/emqx": {"apps/emqx/include/logger.hrl": "-define(SLOG(L, M), ok).\n",
+                      "apps/emqx/src/emqx.erl": "-module(emqx).\n"},
+        "apps/emqx_bridge": {"apps/emqx_bridge/src/emqx_bridge_kafka.erl":
+                             "-module(emqx_bridge_kafka).\n-behaviour(gen_server).\n"
+                             "-include_lib(\"emqx/include/logger.hrl\").\n"
+                             "start(Id) -> emqx_resource:allocate(Id).\n"},
+    })
+    assert edges(deps) == {("emqx_bridge", "emqx"), ("emqx_bridge", "emqx_resource")}
+
+
 def test_a_build_tools_configuration_file_depends_on_nothing(tmp_path):
     """prisma: every package's `tsdown.config.ts` imports the shared build preset; the preset is
     no home for their code, and what their sources import still counts."""

@@ -68,6 +68,20 @@ def test_a_version_outgrowing_the_first_forks_the_version_before_it_and_so_what_
     assert forks_of(rewritten) == {}
 
 
+def test_a_module_that_is_its_package_forks_the_module_of_its_name_without_the_version():
+    """rabbitmq: `rabbit_fifo_v0.erl`, `_v1.erl`, `_v3.erl`, the quorum queue's state machine as
+    each version left it (one-module packages of `deps/rabbit/src/*.erl`), beside `rabbit_fifo.erl`:
+    35 of its 44 first proposals were their copies of each other. Their file names differ by the
+    version their packages' names bear; a module named otherwise forks nothing."""
+    def module(name):
+        return subsystem(name, [f"deps/rabbit/src/{name}.erl"], source="package")
+
+    modules = [module(name) for name in ("rabbit_fifo", "rabbit_fifo_v0", "rabbit_fifo_v1", "rabbit_fifo_v3",
+                                         "rabbit_fifo_client", "rabbit_quorum_queue")]
+    assert forks_of(modules) == {"rabbit_fifo_v0": "rabbit_fifo", "rabbit_fifo_v1": "rabbit_fifo",
+                                 "rabbit_fifo_v3": "rabbit_fifo"}
+
+
 def test_packages_in_folders_differing_by_a_version_only_are_one_consumer():
     """inlong's connectors, one tree per Flink version (`sort-flink-v1.13/sort-connectors/jdbc`,
     `…-v1.15/…/jdbc`, `…-v1.18/…/jdbc`): 24 of its 108 first proposals were one connector's copies

@@ -225,6 +225,12 @@ EXPECTED = {
         ("class", "Health", 46, 46),  # an enum with a member
         ("method", "ok", 46, 46),
     ],
+    "sample.erl": [  # a clause each: `on_query(…) -> …; on_query(…) -> …` is two
+        ("function", "on_start", 9, 16),
+        ("function", "on_stop", 18, 19),
+        ("function", "on_query", 21, 22),
+        ("function", "on_query", 23, 24),
+    ],
     "sample.ex": [
         ("definition", "Shop.Orders.Checkout", 1, 30),  # `defmodule`, named by its alias
         ("definition", "place", 8, 15),  # through its guard (`when is_map(attrs)`)

@@ -6,7 +6,8 @@ import fnmatch
 from hypothesis import given
 from hypothesis import strategies as st
 
-from radar.stages.toolfiles import CONFIGURATION_FOLDERS, CONFIGURED_TOOLS, TOOL_CONFIGURATION, configures_a_tool
+from radar.stages.toolfiles import (CONFIGURATION_FOLDERS, CONFIGURED_TOOLS, TOOL_CONFIGURATION, configures_a_tool,
+                                   wires_a_framework)
 
 SEGMENTS = st.sampled_from(["src", "lib", ".", "..", ".storybook", "config", "Configs", "jest", "vite", "setup.py",
                             "conf.py", "x.config.ts", "version.rb", ".eslintrc.cjs", "main.js", "a.b", "jest.conf.js"])
@@ -28,3 +29,11 @@ def test_a_build_manifest_written_as_code_is_a_tools_configuration():
     assert all(configures_a_tool(path) for path in ("Packages/Env/Package.swift", "recipes/zlib/conanfile.py",
                                                    "project.clj"))
     assert not configures_a_tool("Packages/Env/Sources/Env/Package.swiftinterface.swift")
+
+
+def test_an_otp_applications_callback_and_supervisors_wire_a_framework():
+    """OTP's names for an application's callback module and its supervisors (rebar3's templates);
+    a module merely ending so in another language, or in a longer word, is none."""
+    assert all(wires_a_framework(path) for path in ("apps/emqx_auth/src/emqx_auth_app.erl", "src/vmq_server_sup.erl"))
+    assert not any(wires_a_framework(path) for path in ("src/emqx_auth.erl", "lib/x_sup.ex", "src/x_supervisor.erl",
+                                                         "src/x_application.erl"))
