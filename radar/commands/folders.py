@@ -14,7 +14,7 @@ from radar.globs import any_glob
 from radar.stages.parse import language_for
 
 # named for the package: rails/activerecord/activerecord.gemspec, src/Orders/Orders.csproj
-MANIFEST_SUFFIXES = (".gemspec", ".csproj")
+MANIFEST_SUFFIXES = (".gemspec", ".csproj", ".cabal")
 MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod", "Cargo.toml", "pom.xml",
              "build.gradle", "build.gradle.kts", "Gemfile", "deps.edn", "project.clj", "__init__.py", "mix.exs", "pubspec.yaml",
              "composer.json", "Package.swift", "build.sbt", "conanfile.py",  # conanfile.py: a Conan recipe

@@ -32,7 +32,7 @@ The deps stage (deps.py) hands every file's references here, language by languag
   likewise (`a/b.ex`), as Mix lays them out; Dart's `package:a/b.dart` by `a/lib/b.dart`, the
   package's folder named as its pubspec.yaml names it, a relative import by its path; Erlang's
   modules (`brod:stop(C)`, `-behaviour(gen_server)`) by the file of their name, its `-include`s
-  by path, as C's; Lua's `require "a.b"` likewise (`a/b.lua`, `a/b/init.lua`);
+  by path, as C's; Haskell's `import Data.Text` by `Data/Text.hs` under any source folder; Lua's `require "a.b"` likewise (`a/b.lua`, `a/b/init.lua`);
 - Lisp and `.sx`: a symbol's namespace (`persist/append!`, Common Lisp `persist:append`) by
   subsystem name or the last segment of its namespace; so are Swift imports (`import Vapor`:
   a module is its target's folder, Sources/Vapor).
@@ -99,7 +99,7 @@ class Index:
                     self.python[module].add(name)
                     if path.endswith("/__init__.py"):
                         self.python_inits[module].add(path)
-            elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb", ".lua", ".ex", ".dart", ".erl", ".hrl")):
+            elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb", ".lua", ".ex", ".dart", ".erl", ".hrl", ".hs")):
                 self.by_basename[posixpath.basename(path)][path].add(name)
             elif path.endswith(JS_SOURCES):
                 self.js_modules.update(_js_specifiers(path))
@@ -176,6 +176,8 @@ class Index:
             return self._lua(path, text)
         if language == "dart":
             return self._dart(path, text.strip("'\""))
+        if language == "haskell":
+            return self._include(path, text.strip().replace(".", "/") + ".hs")
         return None
 
     def owner(self, path: str) -> str | None:

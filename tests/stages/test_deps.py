@@ -693,6 +693,18 @@ def test_erlang_modules_name_the_file_of_their_name_and_includes_their_path(tmp_
     assert edges(deps) == {("emqx_bridge", "emqx"), ("emqx_bridge", "emqx_resource")}
 
 
+def test_haskell_imports_name_the_file_their_module_makes_under_any_source_folder(tmp_path):
+    """haskell-language-server: `import Development.IDE.Core.Shake` is ghcide's
+    `src/Development/IDE/Core/Shake.hs`; `Data.Text`, a library's, is nobody's."""
+    deps = scan(tmp_path, {
+        "ghcide": {"ghcide/src/Development/IDE/Core/Shake.hs": "module Development.IDE.Core.Shake where\n"},
+        "plugins/hls-eval-plugin": {"plugins/hls-eval-plugin/src/Ide/Plugin/Eval.hs":
+                                    "module Ide.Plugin.Eval where\nimport qualified Data.Text as T\n"
+                                    "import Development.IDE.Core.Shake (use)\n"},
+    })
+    assert edges(deps) == {("hls-eval-plugin", "ghcide")}
+
+
 def test_a_build_tools_configuration_file_depends_on_nothing(tmp_path):
     """prisma: every package's `tsdown.config.ts` imports the shared build preset; the preset is
     no home for their code, and what their sources import still counts."""

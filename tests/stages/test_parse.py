@@ -225,6 +225,16 @@ EXPECTED = {
         ("class", "Health", 46, 46),  # an enum with a member
         ("method", "ok", 46, 46),
     ],
+    "sample.hs": [  # not the signatures, whose types are function nodes too
+        ("function", "descriptor", 9, 9),
+        ("function", "rename", 12, 12),  # an equation each
+        ("function", "rename", 13, 17),
+        ("function", "parts", 17, 17),  # in its `where`
+        ("class", "Store", 19, 22),
+        ("method", "bump", 22, 22),  # a class's default
+        ("class", "Store", 24, 25),  # an instance, named for its class
+        ("method", "load", 25, 25),
+    ],
     "sample.erl": [  # a clause each: `on_query(…) -> …; on_query(…) -> …` is two
         ("function", "on_start", 9, 16),
         ("function", "on_stop", 18, 19),
