@@ -56,7 +56,7 @@ NOT_READ = "languages not read: "  # the warning's start, which the pass's summa
 
 def not_read(fleet: Fleet, rules: Rules) -> tuple[str, ...]:
     """A warning when most files of the subsystems are in languages the radar does not parse
-    (languages.yaml's `unread`): a scan of an OCaml tree that read a few of its files says why."""
+    (languages.yaml's `unread`): a scan of a Julia tree that read a few of its files says why."""
     extra = dict(rules.languages)
     read, unread = 0, Counter()
     for subsystem in fleet.subsystems:

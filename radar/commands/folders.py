@@ -17,6 +17,7 @@ from radar.stages.parse import language_for
 MANIFEST_SUFFIXES = (".gemspec", ".csproj", ".cabal")
 MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod", "Cargo.toml", "pom.xml",
              "build.gradle", "build.gradle.kts", "Gemfile", "deps.edn", "project.clj", "__init__.py", "mix.exs", "pubspec.yaml",
+             "dune",  # an OCaml library's or executable's build (dune's `src/dune_rules/dune`)
              "composer.json", "Package.swift", "build.sbt", "conanfile.py",  # conanfile.py: a Conan recipe
              "CMakeLists.txt",  # a C or C++ component: fluent-bit's plugins/<name>
              "mrbgem.rake",  # an mruby gem: mruby's 68 `mrbgems/mruby-*`

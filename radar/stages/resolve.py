@@ -32,7 +32,8 @@ The deps stage (deps.py) hands every file's references here, language by languag
   likewise (`a/b.ex`), as Mix lays them out; Dart's `package:a/b.dart` by `a/lib/b.dart`, the
   package's folder named as its pubspec.yaml names it, a relative import by its path; Erlang's
   modules (`brod:stop(C)`, `-behaviour(gen_server)`) by the file of their name, its `-include`s
-  by path, as C's; Haskell's `import Data.Text` by `Data/Text.hs` under any source folder; Lua's `require "a.b"` likewise (`a/b.lua`, `a/b/init.lua`);
+  by path, as C's; OCaml's `Dune_util.Log.info` by `dune_util/log.ml`, a wrapped library's folder
+  named for it, else by the first name's file (`OpamFilename`: `opamFilename.ml`); Haskell's `import Data.Text` by `Data/Text.hs` under any source folder; Lua's `require "a.b"` likewise (`a/b.lua`, `a/b/init.lua`);
 - Lisp and `.sx`: a symbol's namespace (`persist/append!`, Common Lisp `persist:append`) by
   subsystem name or the last segment of its namespace; so are Swift imports (`import Vapor`:
   a module is its target's folder, Sources/Vapor).
@@ -99,7 +100,7 @@ class Index:
                     self.python[module].add(name)
                     if path.endswith("/__init__.py"):
                         self.python_inits[module].add(path)
-            elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb", ".lua", ".ex", ".dart", ".erl", ".hrl", ".hs")):
+            elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb", ".lua", ".ex", ".dart", ".erl", ".hrl", ".hs", ".ml")):
                 self.by_basename[posixpath.basename(path)][path].add(name)
             elif path.endswith(JS_SOURCES):
                 self.js_modules.update(_js_specifiers(path))
@@ -151,6 +152,8 @@ class Index:
             return self._constant(path, text.split("::"), ".rb")
         if language == "elixir" and capture == "constant":
             return self._constant(path, text.split("."), ".ex")
+        if language == "ocaml" and capture == "constant":
+            return self._ocaml(path, [name.strip() for name in text.split(".") if name.strip()])
         if language == "erlang" and capture == "constant":
             return self._include(path, text.strip("'") + ".erl")
         if capture == "supertype":  # a class of the file's own package, which no import names
@@ -404,6 +407,20 @@ class Index:
             return None
         return self.owner(posixpath.normpath(posixpath.join(posixpath.dirname(path), uri)))
 
+    def _ocaml(self, path: str, names: list[str]) -> str | None:
+        """`Dune_util.Log`: a wrapped library's module, the one subsystem holding
+        `…/dune_util/log.ml`; else the first name's own file, as an unwrapped library's modules
+        are named (`OpamFilename.to_string`: `opamFilename.ml`; `open Stdune`: `stdune.ml`), never
+        a tail of the path (`Ocaml_config.Vars` is not any `vars.ml`) nor a module of OCaml's
+        standard library (`String`). A submodule of the file's own library, declared inside one
+        of its files (dune's `Exn` in `import.ml`), reads as the fleet's file of its name if one
+        is: a cost of not reading the library's declarations."""
+        if not names or names[0] in OCAML_STDLIB:
+            return None
+        files = [name[:1].lower() + name[1:] for name in names[:2]]
+        wrapped = self._include(path, "/".join(files) + ".ml") if len(files) == 2 else None
+        return wrapped or self._include(path, files[0] + ".ml")
+
     def _lua(self, path: str, text: str) -> str | None:
         """`require "kong.tools.utils"`: the one subsystem holding `…/kong/tools/utils.lua`, or
         `…/kong/tools/utils/init.lua` (Lua's own search path: `?.lua`, `?/init.lua`)."""
@@ -456,6 +473,20 @@ _CLASS_A_FILE = ("php", "java", "kotlin", "csharp")  # whose files each hold a c
 # the guidelines ask (`namespace Microsoft.Extensions.DependencyInjection` in a Keycloak client),
 # or for polyfills (`System.Diagnostics.CodeAnalysis`). No subsystem owns them.
 _BORROWED = {"csharp": ("System", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting")}
+
+
+# OCaml's standard library: `String.length` is its String's, even where a library of the fleet
+# has a `string.ml` of its own (dune's stdune extends it, for the code that opens Stdune, which
+# that `open` names): dune's configurator, which depends on unix and csexp alone, had read as a
+# user of stdune.
+OCAML_STDLIB = frozenset({
+    "Stdlib", "List", "Array", "String", "Bytes", "Char", "Hashtbl", "Map", "Set", "Option", "Result", "Printf",
+    "Format", "Buffer", "Filename", "Sys", "Unix", "Lazy", "Seq", "Int", "Float", "Bool", "Fun", "Stack", "Queue",
+    "Lexing", "Parsing", "Printexc", "Gc", "Random", "Obj", "Marshal", "In_channel", "Out_channel", "Either",
+    "Uchar", "Int32", "Int64", "Nativeint", "Complex", "Scanf", "Arg", "Digest", "Weak", "Ephemeron", "Atomic",
+    "Domain", "Mutex", "Condition", "Semaphore", "Effect", "Dynarray", "Type", "StdLabels", "ListLabels",
+    "ArrayLabels", "StringLabels", "MoreLabels", "BytesLabels", "Oo", "Callback", "Bigarray", "Str", "Thread",
+    "Event", "Unit"})
 
 
 def _snake(name: str) -> str:

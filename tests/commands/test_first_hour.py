@@ -1720,17 +1720,17 @@ def test_init_takes_a_scrapers_extractors_as_a_fleet(tmp_path):
 
 def test_a_tree_written_in_languages_the_radar_does_not_parse_is_told_so(tmp_path):
     """elixir: `lib/*` held six apps of `.ex` files, unread then; init found no subsystem and a
-    scan read one file, and neither said why. OCaml's are unread still."""
+    scan read one file, and neither said why. Julia's are unread still."""
     files = {"lib/mix/setup.py": "def setup():\n    return 1\n"}
     for app in ("eex", "iex", "logger", "mix"):
         for n in range(3):
-            files[f"lib/{app}/src/{app}_{n}.ml"] = f"let f{n} = {n}\n"
-    done, _ = _init(tmp_path / "ocaml-repo", files, tmp_path / "rules")
-    assert "note: 12 tracked files are in languages the radar does not parse (OCaml 12), 1 in ones it does" \
+            files[f"lib/{app}/src/{app}_{n}.jl"] = f"f{n}() = {n}\n"
+    done, _ = _init(tmp_path / "julia-repo", files, tmp_path / "rules")
+    assert "note: 12 tracked files are in languages the radar does not parse (Julia 12), 1 in ones it does" \
         in done.stderr
-    scan = radar("scan", "--repo", tmp_path / "ocaml-repo", "--out", tmp_path / "out", "--no-cache", cwd=tmp_path)
+    scan = radar("scan", "--repo", tmp_path / "julia-repo", "--out", tmp_path / "out", "--no-cache", cwd=tmp_path)
     assert scan.returncode == 0 and "note: languages not read: 12 of the subsystems' files" in scan.stderr
-    assert "(OCaml 12), 1 in one it does (python," in scan.stderr, scan.stderr
+    assert "(Julia 12), 1 in one it does (python," in scan.stderr, scan.stderr
     assert "languages not read: 12" in (tmp_path / "out" / "abstractions.md").read_text()
 
 

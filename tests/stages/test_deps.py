@@ -705,6 +705,26 @@ def test_haskell_imports_name_the_file_their_module_makes_under_any_source_folde
     assert edges(deps) == {("hls-eval-plugin", "ghcide")}
 
 
+def test_ocaml_modules_name_a_wrapped_librarys_file_or_their_own(tmp_path):
+    """dune: `Dune_util.Log.info` is `src/dune_util/log.ml`; opam, unwrapped: `OpamFilename.x` is
+    `opamFilename.ml`. Dune's configurator, which depends on unix and csexp alone, calls
+    `String.length` (OCaml's own) and `Ocaml_config.Vars.find`, its own module: neither is
+    stdune's `string.ml` nor dune_findlib's `vars.ml`."""
+    deps = scan(tmp_path, {
+        "src/dune_util": {"src/dune_util/log.ml": "let info x = x\n"},
+        "otherlibs/stdune": {"otherlibs/stdune/src/stdune.ml": "module String = String\n",
+                             "otherlibs/stdune/src/string.ml": "let length = String.length\n"},
+        "src/dune_findlib": {"src/dune_findlib/vars.ml": "let find _ _ = None\n"},
+        "src/dune_rules": {"src/dune_rules/rule.ml": "open Stdune\nlet run x = Dune_util.Log.info x\n"},
+        "otherlibs/configurator": {"otherlibs/configurator/src/ocaml_config.ml": "module Vars = struct end\n",
+                                   "otherlibs/configurator/src/v1.ml":
+                                   "let n s = String.length s\nlet v t = Ocaml_config.Vars.find t \"x\"\n"},
+        "src/format": {"src/format/opamFilename.ml": "let to_string f = f\n"},
+        "src/client": {"src/client/opamClient.ml": "let show f = OpamFilename.to_string f\n"},
+    })
+    assert edges(deps) == {("dune_rules", "stdune"), ("dune_rules", "dune_util"), ("client", "format")}
+
+
 def test_a_build_tools_configuration_file_depends_on_nothing(tmp_path):
     """prisma: every package's `tsdown.config.ts` imports the shared build preset; the preset is
     no home for their code, and what their sources import still counts."""

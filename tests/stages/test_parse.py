@@ -225,6 +225,15 @@ EXPECTED = {
         ("class", "Health", 46, 46),  # an enum with a member
         ("method", "ok", 46, 46),
     ],
+    "sample.ml": [  # not `let () = …`, a pattern
+        ("function", "create", 7, 7),
+        ("function", "resolve", 9, 15),
+        ("class", "Names", 19, 22),  # a module's structure (not `module Log = …`, an alias)
+        ("method", "empty", 20, 20),
+        ("method", "add", 21, 21),
+        ("class", "printer", 24, 26),
+        ("method", "print", 25, 25),
+    ],
     "sample.hs": [  # not the signatures, whose types are function nodes too
         ("function", "descriptor", 9, 9),
         ("function", "rename", 12, 12),  # an equation each
