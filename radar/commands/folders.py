@@ -16,7 +16,8 @@ from radar.stages.parse import language_for
 # named for the package: rails/activerecord/activerecord.gemspec, src/Orders/Orders.csproj
 MANIFEST_SUFFIXES = (".gemspec", ".csproj", ".cabal")
 MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod", "Cargo.toml", "pom.xml",
-             "build.gradle", "build.gradle.kts", "Gemfile", "deps.edn", "project.clj", "__init__.py", "mix.exs", "pubspec.yaml",
+             "build.gradle", "build.gradle.kts", "Gemfile", "deps.edn", "project.clj", "__init__.py", "mix.exs",
+             "pubspec.yaml",  # a Dart package
              "dune",  # an OCaml library's or executable's build (dune's `src/dune_rules/dune`)
              "composer.json", "Package.swift", "build.sbt", "conanfile.py",  # conanfile.py: a Conan recipe
              "CMakeLists.txt",  # a C or C++ component: fluent-bit's plugins/<name>
@@ -48,6 +49,7 @@ PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations",
                   "sources", "transforms", "contrib", "transports", "dialects", "collectors", "extractor", "extractors",
                   "diagrams", "engines", "checkers",  # module fleets anywhere (searxng's 251 `searx/engines/*.py`,
                   "isa", "generators",  # pylint's `checkers/*.py`, cranelift's instruction set backends), in any case
+                  "dscresources",  # PowerShell DSC's: Microsoft365DSC's 392 `DSCResources/MSFT_*`
                   # (.NET's and PHP's `Plugins/`, phpstan's `src/Rules/*`), and named in the singular (typeorm's
                   # `src/driver/*`, chef's `provider/*.rb`, spring's WebSocket `adapter/*.java`), but for the
                   # names the singular of which names one thing or a plain folder: `engine/` (sqlalchemy's,

@@ -78,8 +78,8 @@ from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_
                                       go_registering_folders)
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
 from radar.commands.tracked import file_head, file_size, submodules, tracked_files, worktree_count
-from radar.commands.uncovered import (code_folders, dominant_parts, dotnet_library, fleets_library, jvm_library,
-                                      lone_families, lone_packages, uncovered_folders, uncovered_tops,
+from radar.commands.uncovered import (LIBRARY_FILES, code_folders, dominant_parts, dotnet_library, fleets_library,
+                                      jvm_library, lone_families, lone_packages, uncovered_folders, uncovered_tops,
                                       without_emptied)
 from radar.config import GateRules
 from radar.globs import glob_match
@@ -271,22 +271,31 @@ def _lone_library(sources: list[str], projects: Collection[str] = ()) -> tuple[t
 def _packages_beside(kept: list[str], held: set[str], files: list[str]) -> list[tuple[str, int]]:
     """The other sub-packages of the Python package a fleet lives in (Flexget's `flexget/api`
     and `flexget/utils` beside `flexget/components/*`, sentry-python's `sentry_sdk/ai` beside
-    `sentry_sdk/integrations/*`): the library the fleet is built on, so its homes. Never tests,
-    private folders or another fleet."""
+    `sentry_sdk/integrations/*`): the library the fleet is built on, so its homes. So are the
+    folders of LIBRARY_FILES sources or more beside a fleet of plugins in a folder holding no code
+    of its own (Microsoft365DSC's `Modules/Microsoft365DSC/Modules`, the helpers its 391
+    `DSCResources/*` call, had been read by no glob, and their first proposal's home was one of
+    the resources). Never tests, private folders or another fleet."""
     listed = set(files)
     found: dict[str, int] = {}
     for parent in kept:
         package = posixpath.dirname(parent) if parent else ""
-        if not package or f"{package}/__init__.py" not in listed:
+        python = f"{package}/__init__.py" in listed
+        if not package or not python and (not plugin_folder(parent, "") or any(
+                f.startswith(package + "/") and f.count("/") == package.count("/") + 1 and language_for(f)
+                for f in files)):
             continue
         for f in files:
             folder, _, rest = f[len(package) + 1:].partition("/") if f.startswith(package + "/") else ("", "", "")
             beside = f"{package}/{folder}"
-            if rest == "__init__.py" and beside != parent and beside not in held and beside not in kept \
+            if (rest == "__init__.py" if python else rest and language_for(f)) and beside != parent \
+                    and beside not in held and beside not in kept \
                     and not folder.startswith("_") and not inside_tests((folder,)) \
                     and not any(within(k, beside) for k in kept if k):
                 found[beside] = sum(1 for g in files if g.startswith(beside + "/") and language_for(g))
-    return sorted((folder, n) for folder, n in found.items() if n > 1)  # more than its __init__.py
+    least = {True: 2, False: LIBRARY_FILES}
+    return sorted((folder, n) for folder, n in found.items()
+                  if n >= least[f"{posixpath.dirname(folder)}/__init__.py" in listed])
 
 
 def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources: list[str],

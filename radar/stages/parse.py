@@ -414,7 +414,8 @@ class _Walk:
                     if kid in candidates:
                         opening = self._open(node, kid, stack)
                         if opening is not None:
-                            record = [len(tokens), 0, node, *opening, self.body, node if self.body is None else self.body]
+                            body = self.body
+                            record = [len(tokens), 0, node, *opening, body, node if body is None else body]
                             opened.append(record)
                             stack.append((depth, record))
                             top = depth

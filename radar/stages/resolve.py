@@ -33,7 +33,11 @@ The deps stage (deps.py) hands every file's references here, language by languag
   package's folder named as its pubspec.yaml names it, a relative import by its path; Erlang's
   modules (`brod:stop(C)`, `-behaviour(gen_server)`) by the file of their name, its `-include`s
   by path, as C's; OCaml's `Dune_util.Log.info` by `dune_util/log.ml`, a wrapped library's folder
-  named for it, else by the first name's file (`OpamFilename`: `opamFilename.ml`); Haskell's `import Data.Text` by `Data/Text.hs` under any source folder; Lua's `require "a.b"` likewise (`a/b.lua`, `a/b/init.lua`);
+  named for it, else by the first name's file (`OpamFilename`: `opamFilename.ml`); Haskell's
+  `import Data.Text` by `Data/Text.hs` under any source folder; Lua's `require "a.b"` likewise
+  (`a/b.lua`, `a/b/init.lua`);
+- PowerShell: a command by the one subsystem whose files define a function of its name (a
+  module's functions are commands any script runs once it is loaded);
 - Lisp and `.sx`: a symbol's namespace (`persist/append!`, Common Lisp `persist:append`) by
   subsystem name or the last segment of its namespace; so are Swift imports (`import Vapor`:
   a module is its target's folder, Sources/Vapor).
@@ -76,6 +80,7 @@ class Index:
         self.crates: dict[str, set[str]] = defaultdict(set)
         self.go_modules: list[tuple[str, str]] = []  # (module path, its folder relative to the root)
         self.lisp: dict[str, set[str]] = defaultdict(set)
+        self.functions: dict[str, set[str]] = defaultdict(set)  # a command's name -> the subsystems defining it
         self.package_of: dict[tuple[str, str], str] = {}  # (subsystem, path) -> the package its file declares
         self.collections = [found for found in map(collection_prefix, sorted({s.root for s in subsystems})) if found]
         self.aliases: dict[str, list[tuple[str, str]]] = {}  # folder -> path_aliases()
@@ -100,7 +105,7 @@ class Index:
                     self.python[module].add(name)
                     if path.endswith("/__init__.py"):
                         self.python_inits[module].add(path)
-            elif path.endswith((".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb", ".lua", ".ex", ".dart", ".erl", ".hrl", ".hs", ".ml")):
+            elif path.endswith(FOUND_BY_PATH):
                 self.by_basename[posixpath.basename(path)][path].add(name)
             elif path.endswith(JS_SOURCES):
                 self.js_modules.update(_js_specifiers(path))
@@ -127,6 +132,10 @@ class Index:
         declared = [(subsystem, path, language, _dotted(language, text))
                     for subsystem, path, language, refs in references for capture, text, _ in refs
                     if capture == "package" and not _borrowed(language, _dotted(language, text))]
+        for subsystem, _, language, refs in references:
+            for capture, text, _ in refs:
+                if capture == "defines":  # PowerShell's, case-blind as its commands are
+                    self.functions[text.lower()].add(subsystem)
         own = _own_roots(declared)
         for subsystem, path, language, package in declared:
             table = self.declared[_DECLARING.get(language, language)]
@@ -156,6 +165,8 @@ class Index:
             return self._ocaml(path, [name.strip() for name in text.split(".") if name.strip()])
         if language == "erlang" and capture == "constant":
             return self._include(path, text.strip("'") + ".erl")
+        if capture == "command":
+            return _unique(self.functions.get(text.lower()))
         if capture == "supertype":  # a class of the file's own package, which no import names
             package = self.package_of.get((subsystem, path))
             return _unique(self.declared[_DECLARING[language]].get(f"{package}.{text}")) if package else None
@@ -463,6 +474,11 @@ class Index:
         return _unique(set().union(*(names for suffix in C_SOURCES
                                      for names in self.by_basename.get(stem + suffix, {}).values())))
 
+
+# The files a reference finds by their path's tail (`_include`): C's and C++'s headers and
+# sources, and the modules that Ruby, Lua, Elixir, Dart, Erlang, Haskell and OCaml name by a path
+FOUND_BY_PATH = (".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb", ".lua", ".ex", ".dart", ".erl",
+                 ".hrl", ".hs", ".ml")
 
 # Languages whose files declare their package or namespace, by the family whose files can
 # import each other's (Java, Kotlin and Scala share the JVM's packages).

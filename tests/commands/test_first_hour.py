@@ -330,6 +330,19 @@ def _init(repo: Path, files: dict[str, str], rules: Path):
     return done, yaml.safe_load((rules / "radar.yaml").read_text())["fleet"]
 
 
+def _proposed_on_first_scan(tmp_path: Path, name: str, files: dict[str, str], subsystems: list[str]):
+    """`radar init` on a new repository of these files (its globs checked), then a scan: each
+    proposal's consumers, home and first instance's name."""
+    done, fleet_rules = _init(tmp_path / name, files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == subsystems, done.stderr
+    scan = radar("scan", "--repo", tmp_path / name, "--rules", tmp_path / "rules", "--out", tmp_path / "out",
+                 "--no-cache", cwd=tmp_path)
+    assert scan.returncode == 0, scan.stderr
+    snapshot = json.loads((tmp_path / "out" / "snapshots" / "latest.json").read_text())
+    return [(c["consumers"], c["home"], c["instances"][0]["name"]) for c in snapshot["candidates"]
+            if c["verdict"] == "proposed"]
+
+
 def _excluded_by_init(repo: Path, files: dict[str, str], rules: Path):
     """Whether `radar init` on a new repository of these files keeps a path out of the scan."""
     return any_glob(tuple(_init(repo, files, rules)[1]["exclude"]))
@@ -1758,14 +1771,7 @@ def test_an_elixir_umbrellas_apps_are_read_and_a_copied_function_goes_to_the_app
         files[f"apps/{app}/mix.exs"] = f"defmodule {app.title()}.MixProject do\nend\n"
         files[f"apps/{app}/lib/{app}/jobs.ex"] = (f"defmodule {app.title()}.Jobs do\n  alias Core.Repo\n\n{retry}\n"
                                                   f"{code}\n  defp backoff(n), do: n * {len(app)}\nend\n")
-    done, fleet_rules = _init(tmp_path / "umbrella", files, tmp_path / "rules")
-    assert fleet_rules["subsystems"] == ["apps/*"], done.stderr
-    scan = radar("scan", "--repo", tmp_path / "umbrella", "--rules", tmp_path / "rules", "--out", tmp_path / "out",
-                 "--no-cache", cwd=tmp_path)
-    assert scan.returncode == 0, scan.stderr
-    snapshot = json.loads((tmp_path / "out" / "snapshots" / "latest.json").read_text())
-    proposed = [c for c in snapshot["candidates"] if c["verdict"] == "proposed"]
-    assert [(c["consumers"], c["home"], c["instances"][0]["name"]) for c in proposed] == [
+    assert _proposed_on_first_scan(tmp_path, "umbrella", files, ["apps/*"]) == [
         (["billing", "web", "worker"], "apps/core", "with_retry")]
 
 
@@ -1788,15 +1794,22 @@ def test_a_flutter_repositorys_dart_packages_are_read_and_a_copied_function_goes
     for name, code in own.items():
         files[f"packages/{name}/pubspec.yaml"] = f"name: {name}\n"
         files[f"packages/{name}/lib/{name}.dart"] = f"import 'package:core/core.dart';\n\n{copied}\n{code}"
-    done, fleet_rules = _init(tmp_path / "plugins", files, tmp_path / "rules")
-    assert fleet_rules["subsystems"] == ["packages/*"], done.stderr
-    scan = radar("scan", "--repo", tmp_path / "plugins", "--rules", tmp_path / "rules", "--out", tmp_path / "out",
-                 "--no-cache", cwd=tmp_path)
-    assert scan.returncode == 0, scan.stderr
-    snapshot = json.loads((tmp_path / "out" / "snapshots" / "latest.json").read_text())
-    proposed = [c for c in snapshot["candidates"] if c["verdict"] == "proposed"]
-    assert [(c["consumers"], c["home"], c["instances"][0]["name"]) for c in proposed] == [
+    assert _proposed_on_first_scan(tmp_path, "plugins", files, ["packages/*"]) == [
         (["battery", "share", "wifi"], "packages/core", "readLevel")]
+
+
+def test_a_powershell_modules_dsc_resources_are_a_fleet_beside_the_helpers_they_call(tmp_path):
+    """Microsoft365DSC: 391 `DSCResources/MSFT_*` folders, a .psm1 each, had been one package with
+    the module's helpers (`Modules/`, 19 files), the helpers a home no glob read once the
+    resources were a fleet."""
+    files = {"Modules/M365DSC/M365DSC.psd1": "@{ ModuleVersion = '1.0' }\n"}
+    for n in range(5):
+        files[f"Modules/M365DSC/Modules/Util{n}.psm1"] = f"function Get-Util{n} {{ return {n} }}\n"
+    for name in ("AADGroup", "AADUser", "TeamsPolicy", "IntuneApp", "EXOMailbox", "SPOSite"):
+        files[f"Modules/M365DSC/DSCResources/MSFT_{name}/MSFT_{name}.psm1"] = \
+            "function Get-TargetResource { Get-Util1 }\n"
+    _, fleet_rules = _init(tmp_path / "m365dsc", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["Modules/M365DSC/DSCResources/*", "Modules/M365DSC/Modules"]
 
 
 def test_init_keeps_a_docusaurus_sites_code_out_whatever_its_folder(tmp_path):

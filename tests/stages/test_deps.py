@@ -725,6 +725,21 @@ def test_ocaml_modules_name_a_wrapped_librarys_file_or_their_own(tmp_path):
     assert edges(deps) == {("dune_rules", "stdune"), ("dune_rules", "dune_util"), ("client", "format")}
 
 
+def test_a_powershell_command_names_the_subsystem_defining_a_function_of_its_name(tmp_path):
+    """Microsoft365DSC: each resource runs `New-M365DSCConnection`, which the helpers module
+    defines (PowerShell's commands are case-blind); `Write-Verbose` is PowerShell's own, and
+    `Get-TargetResource`, which every resource defines, is none's in particular."""
+    deps = scan(tmp_path, {
+        "Modules": {"Modules/M365DSCUtil.psm1": "function New-M365DSCConnection { param($Workload) }\n"},
+        "MSFT_AADGroup": {"DSCResources/MSFT_AADGroup/MSFT_AADGroup.psm1":
+                          "function Get-TargetResource {\n  new-m365dscconnection -Workload 'Graph'\n"
+                          "  Write-Verbose 'x'\n}\n"},
+        "MSFT_AADUser": {"DSCResources/MSFT_AADUser/MSFT_AADUser.psm1":
+                         "function Get-TargetResource {\n  Get-TargetResource\n}\n"},
+    })
+    assert edges(deps) == {("MSFT_AADGroup", "Modules")}
+
+
 def test_a_build_tools_configuration_file_depends_on_nothing(tmp_path):
     """prisma: every package's `tsdown.config.ts` imports the shared build preset; the preset is
     no home for their code, and what their sources import still counts."""

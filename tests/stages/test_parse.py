@@ -225,6 +225,11 @@ EXPECTED = {
         ("class", "Health", 46, 46),  # an enum with a member
         ("method", "ok", 46, 46),
     ],
+    "sample.ps1": [
+        ("function", "Get-TargetResource", 2, 22),
+        ("class", "PolicySettings", 24, 32),
+        ("method", "Describe", 28, 31),
+    ],
     "sample.ml": [  # not `let () = …`, a pattern
         ("function", "create", 7, 7),
         ("function", "resolve", 9, 15),
