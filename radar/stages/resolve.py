@@ -14,7 +14,8 @@ The deps stage (deps.py) hands every file's references here, language by languag
 - Rust: crate names (`use`, `extern crate`) from each subsystem's Cargo.toml, and `crate::`,
   `super::`, `self::` paths by the module folders they name in the file's own crate;
 - Java, Kotlin and Scala: imports by the packages the subsystems' files declare (Scala's relative
-  to an imported package written out); PHP `use` and C# `using` by the namespaces they declare
+  to an imported package written out); PHP `use` and C# `using` (and F#'s `open`, .NET's namespaces
+  either's) by the namespaces they declare
   (a PHP, Java or Kotlin class also by its file: `Illuminate\\Support\\Str` is the Str.php of a
   subsystem declaring `Illuminate\\Support`, which several may declare; the .NET platform's, which
   libraries declare for extension methods, are nobody's); a Java or Kotlin superclass or interface
@@ -482,7 +483,8 @@ FOUND_BY_PATH = (".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb"
 
 # Languages whose files declare their package or namespace, by the family whose files can
 # import each other's (Java, Kotlin and Scala share the JVM's packages).
-_DECLARING = {"java": "jvm", "kotlin": "jvm", "scala": "jvm", "php": "php", "csharp": "csharp"}
+_DECLARING = {"java": "jvm", "kotlin": "jvm", "scala": "jvm", "php": "php", "csharp": "csharp",
+              "fsharp": "csharp"}  # .NET's: F# opens C#'s namespaces, and C# F#'s
 _JVM = frozenset(language for language, table in _DECLARING.items() if table == "jvm")
 _CLASS_A_FILE = ("php", "java", "kotlin", "csharp")  # whose files each hold a class named after the file
 # The platform's namespaces that .NET libraries declare too: to hang extension methods on, as

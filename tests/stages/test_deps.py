@@ -740,6 +740,19 @@ def test_a_powershell_command_names_the_subsystem_defining_a_function_of_its_nam
     assert edges(deps) == {("MSFT_AADGroup", "Modules")}
 
 
+def test_fsharp_opens_name_the_namespaces_dotnet_files_declare_csharps_too(tmp_path):
+    """FAKE: `open Fake.Core.Trace` is the project declaring that module; a C# project's
+    namespace opened from F# is that project; `open System` is the platform's."""
+    deps = scan(tmp_path, {
+        "src/app/Fake.Core.Trace": {"src/app/Fake.Core.Trace/Trace.fs": "module Fake.Core.Trace\nlet log m = m\n"},
+        "src/app/Native": {"src/app/Native/Interop.cs": "namespace Fake.Native.Interop { class X {} }\n"},
+        "src/app/Fake.DotNet.Cli": {"src/app/Fake.DotNet.Cli/DotNet.fs":
+                                    "module Fake.DotNet.Cli\nopen System\nopen Fake.Core.Trace\n"
+                                    "open Fake.Native.Interop\nlet run x = log x\n"},
+    })
+    assert edges(deps) == {("Fake.DotNet.Cli", "Fake.Core.Trace"), ("Fake.DotNet.Cli", "Native")}
+
+
 def test_a_build_tools_configuration_file_depends_on_nothing(tmp_path):
     """prisma: every package's `tsdown.config.ts` imports the shared build preset; the preset is
     no home for their code, and what their sources import still counts."""

@@ -225,6 +225,14 @@ EXPECTED = {
         ("class", "Health", 46, 46),  # an enum with a member
         ("method", "ok", 46, 46),
     ],
+    "sample.fs": [  # not `let version = "1.0"`, a value
+        ("class", "Options", 7, 10),  # a record
+        ("method", "Create", 10, 10),
+        ("class", "Runner", 12, 15),
+        ("method", "Run", 13, 15),
+        ("function", "run", 19, 22),
+        ("function", "build", 24, 26),
+    ],
     "sample.ps1": [
         ("function", "Get-TargetResource", 2, 22),
         ("class", "PolicySettings", 24, 32),
