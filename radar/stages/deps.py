@@ -157,6 +157,7 @@ def _manifests(fleet: Fleet) -> list[bytes | None]:
         namespace = subsystem.namespace.strip("/")
         folder = os.path.join(subsystem.root, namespace)
         for path in (os.path.join(folder, "package.json"), os.path.join(folder, "Cargo.toml"),
+                     os.path.join(folder, "pubspec.yaml"),
                      *(os.path.join(subsystem.root, where, "go.mod") for where in go_mod_folders(namespace)),
                      *(os.path.join(subsystem.root, project) for project in project_files(subsystem))):
             found.append(_read(path))  # plain strings: a Path per manifest was half of this on 175 subsystems

@@ -225,6 +225,18 @@ def json_of(path: Path) -> object:
         return None
 
 
+_PUBSPEC_NAME = re.compile(r"^name:\s*([A-Za-z_]\w*)", re.MULTILINE)
+
+
+def pubspec_name(path: Path) -> str | None:
+    """A Dart package's name, its pubspec.yaml's top `name:` (read as text: the only key read)."""
+    try:
+        found = _PUBSPEC_NAME.search(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return found.group(1) if found else None
+
+
 def toml_of(path: Path) -> dict:
     import tomllib  # only where a Cargo.toml or a pyproject.toml is read
 

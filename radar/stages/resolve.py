@@ -57,7 +57,7 @@ from pathlib import Path
 
 from radar.stages.discover import Fleet, Subsystem
 from radar.stages.manifests import (C_SOURCES, alias_match, c_faces, collection_prefix, config_folders, go_mod_folders,
-                                    go_module, js_configs, json_of, path_aliases, shared_headers, toml_of)
+                                    go_module, js_configs, json_of, path_aliases, pubspec_name, shared_headers, toml_of)
 
 JS_SOURCES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")  # a specifier may leave these out
 
@@ -77,6 +77,7 @@ class Index:
         self.by_basename: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.faces: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # header -> its .c
         self.packages: dict[str, set[str]] = defaultdict(set)  # package.json names
+        self.dart_packages: dict[str, set[str]] = defaultdict(set)  # pubspec.yaml names
         self.js_modules: set[str] = set()  # what a JS/TS specifier names a scanned module by (_js_specifiers)
         self.crates: dict[str, set[str]] = defaultdict(set)
         self.go_modules: list[tuple[str, str]] = []  # (module path, its folder relative to the root)
@@ -115,6 +116,9 @@ class Index:
         manifest = json_of(folder / "package.json")
         if isinstance(manifest, dict) and isinstance(manifest.get("name"), str):
             self.packages[manifest["name"]].add(name)
+        dart = pubspec_name(folder / "pubspec.yaml")
+        if dart:
+            self.dart_packages[dart].add(name)
         cargo = toml_of(folder / "Cargo.toml")
         crate = (cargo.get("lib") or {}).get("name") or (cargo.get("package") or {}).get("name")
         if isinstance(crate, str):
@@ -408,12 +412,15 @@ class Index:
         return self._include(path, target)
 
     def _dart(self, path: str, uri: str) -> str | None:
-        """`package:firebase_core/src/app.dart`: the one subsystem holding
-        `…/firebase_core/lib/src/app.dart` (a package's folder is named as its pubspec.yaml names
-        it: flutterfire's `packages/firebase_core/firebase_core/`); a relative `src/app.dart` by
-        its path from the file; the platform's `dart:async` is nobody's."""
+        """`package:ente_ui/…`: the subsystem whose own pubspec.yaml names `ente_ui` (ente's
+        `mobile/packages/ui`); else `package:firebase_core/src/app.dart`: the one subsystem holding
+        `…/firebase_core/lib/src/app.dart`, a package's folder named as the package (flutterfire's
+        subsystem `packages/firebase_core` holds three, `firebase_core/` among them); a relative
+        `src/app.dart` by its path from the file; the platform's `dart:async` is nobody's."""
         if uri.startswith("package:"):
             package, _, rest = uri[len("package:"):].partition("/")
+            if package in self.dart_packages:  # a subsystem's own pubspec.yaml names it
+                return _unique(self.dart_packages[package])
             return self._include(path, f"{package}/lib/{rest}") if package and rest else None
         if ":" in uri:
             return None

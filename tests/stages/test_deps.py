@@ -677,6 +677,17 @@ def test_dart_package_imports_name_the_package_folder_they_live_in(tmp_path):
     assert edges(deps) == {("auth", "core"), ("auth", "util")}
 
 
+def test_dart_package_imports_name_the_subsystem_whose_pubspec_names_the_package(tmp_path):
+    """ente: `package:ente_ui/components/button.dart` is `mobile/packages/ui`, whose pubspec.yaml
+    names it `ente_ui`; its apps' copies of the package's widgets had gone home elsewhere."""
+    deps = scan(tmp_path, {
+        "mobile/packages/ui": {"mobile/packages/ui/lib/components/button.dart": "class Button {}\n"},
+        "mobile/apps/photos": {"mobile/apps/photos/lib/main.dart":
+                               "import 'package:ente_ui/components/button.dart';\nvoid main() {}\n"},
+    }, manifests={"mobile/packages/ui/pubspec.yaml": "name: ente_ui\ndescription: widgets\n"})
+    assert edges(deps) == {("photos", "ui")}
+
+
 def test_erlang_modules_name_the_file_of_their_name_and_includes_their_path(tmp_path):
     """emqx: `emqx_resource:allocate(…)` and `-behaviour(emqx_resource)` are apps/emqx_resource's
     `emqx_resource.erl` (a module's name is its file's, unique in a release); `-include_lib(
