@@ -35,7 +35,7 @@ The deps stage (deps.py) hands every file's references here, language by languag
   modules (`brod:stop(C)`, `-behaviour(gen_server)`) by the file of their name, its `-include`s
   by path, as C's; OCaml's `Dune_util.Log.info` by `dune_util/log.ml`, a wrapped library's folder
   named for it, else by the first name's file (`OpamFilename`: `opamFilename.ml`); Haskell's
-  `import Data.Text` by `Data/Text.hs` under any source folder; Lua's `require "a.b"` likewise
+  `import Data.Text` by `Data/Text.hs` under any source folder; Perl's `use A::B` by `A/B.pm`; Lua's `require "a.b"` likewise
   (`a/b.lua`, `a/b/init.lua`);
 - PowerShell: a command by the one subsystem whose files define a function of its name (a
   module's functions are commands any script runs once it is loaded);
@@ -197,6 +197,9 @@ class Index:
             return self._dart(path, text.strip("'\""))
         if language == "haskell":
             return self._include(path, text.strip().replace(".", "/") + ".hs")
+        if language == "perl":  # `qw(RT::Record Foo)`: its first; `use base`, `use strict`: pragmas, lower case
+            name = text.split()[0] if text.split() else ""
+            return self._include(path, name.replace("::", "/") + ".pm") if name and not name.islower() else None
         return None
 
     def owner(self, path: str) -> str | None:
@@ -484,9 +487,9 @@ class Index:
 
 
 # The files a reference finds by their path's tail (`_include`): C's and C++'s headers and
-# sources, and the modules that Ruby, Lua, Elixir, Dart, Erlang, Haskell and OCaml name by a path
+# sources, and the modules that Ruby, Lua, Elixir, Dart, Erlang, Haskell, OCaml and Perl name by a path
 FOUND_BY_PATH = (".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb", ".lua", ".ex", ".dart", ".erl",
-                 ".hrl", ".hs", ".ml")
+                 ".hrl", ".hs", ".ml", ".pm")
 
 # Languages whose files declare their package or namespace, by the family whose files can
 # import each other's (Java, Kotlin and Scala share the JVM's packages).

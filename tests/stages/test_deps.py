@@ -764,6 +764,20 @@ def test_fsharp_opens_name_the_namespaces_dotnet_files_declare_csharps_too(tmp_p
     assert edges(deps) == {("Fake.DotNet.Cli", "Fake.Core.Trace"), ("Fake.DotNet.Cli", "Native")}
 
 
+def test_perl_uses_name_the_module_file_and_the_class_a_use_base_extends(tmp_path):
+    """Request Tracker: `use base 'RT::SearchBuilder'` is lib/RT/SearchBuilder.pm (the collections'
+    base, their copies' home) and `use RT::Asset` lib/RT/Asset.pm; the pragmas `use base` and
+    `use strict` are none, though lib/RT/URI/base.pm bears the pragma's name."""
+    deps = scan(tmp_path, {
+        "lib/RT/SearchBuilder": {"lib/RT/SearchBuilder.pm": "package RT::SearchBuilder;\n1;\n"},
+        "lib/RT/Asset": {"lib/RT/Asset.pm": "package RT::Asset;\n1;\n"},
+        "lib/RT/URI": {"lib/RT/URI/base.pm": "package RT::URI::base;\n1;\n"},
+        "lib/RT/Assets": {"lib/RT/Assets.pm": "package RT::Assets;\nuse strict;\nuse base 'RT::SearchBuilder';\n"
+                                              "use RT::Asset;\nsub Table { 'x' }\n1;\n"},
+    })
+    assert edges(deps) == {("Assets", "SearchBuilder"), ("Assets", "Asset")}
+
+
 def test_a_build_tools_configuration_file_depends_on_nothing(tmp_path):
     """prisma: every package's `tsdown.config.ts` imports the shared build preset; the preset is
     no home for their code, and what their sources import still counts."""

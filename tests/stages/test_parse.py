@@ -225,6 +225,11 @@ EXPECTED = {
         ("class", "Health", 46, 46),  # an enum with a member
         ("method", "ok", 46, 46),
     ],
+    "sample.pm": [
+        ("function", "Table", 9, 9),
+        ("function", "_Init", 11, 15),
+        ("function", "Limit", 17, 24),
+    ],
     "sample.fs": [  # not `let version = "1.0"`, a value
         ("class", "Options", 7, 10),  # a record
         ("method", "Create", 10, 10),
