@@ -31,7 +31,8 @@ EXCLUDABLE = {
               "cypress",  # Cypress' end-to-end tests (react-admin's `cypress/`, a package of its first scan)
               "smoke"),  # smoke tests (steep's `smoke/`, 123 files, had been 30 subsystems; unkey's `integration/smoke`)
     "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",
-                 "__snapshots__"),
+                 "__snapshots__",
+                 "mocks"),  # test doubles (OpenZeppelin's `contracts/mocks/`, 119 contracts; mockery's Go mocks)
     "vendored": ("vendor", "vendored", "_vendor",  # Python's (pip's `src/pip/_vendor`, setuptools')
                  "third_party", "third-party", "node_modules", "bower_components",
                  "external-deps", "external_deps"),  # spyder's subtrees of the four projects it ships

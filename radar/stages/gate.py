@@ -286,11 +286,15 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
 
 
 def _unversioned(file: str) -> str:
-    """A file's name but for a version at the end of its stem: a module that is its package
-    (rabbitmq's `rabbit_fifo_v1.erl`, the quorum queue's machine as version 1 left it, beside
-    `rabbit_fifo.erl`) bears the version its package's name does."""
+    """A file's name but for a version written as one at the end of its stem (`_v1`, `-v2`): a
+    module that is its package (rabbitmq's `rabbit_fifo_v1.erl`, the quorum queue's machine as
+    version 1 left it, beside `rabbit_fifo.erl`) bears the version its package's name does. A
+    bare number is none (OpenZeppelin's `CAIP10.sol` and `CAIP2.sol`, two standards)."""
     stem, dot, suffix = file.rpartition(".")
-    return f"{FORK_MARK.sub('', stem) or stem}{dot}{suffix}" if dot else file
+    return f"{_VERSION_SUFFIX.sub('', stem) or stem}{dot}{suffix}" if dot else file
+
+
+_VERSION_SUFFIX = re.compile(r"[-_.]v\d{1,2}$", re.IGNORECASE)
 
 
 def _in_versioned_folders(packages: dict[str, Subsystem]) -> dict[str, str]:

@@ -35,7 +35,8 @@ The deps stage (deps.py) hands every file's references here, language by languag
   modules (`brod:stop(C)`, `-behaviour(gen_server)`) by the file of their name, its `-include`s
   by path, as C's; OCaml's `Dune_util.Log.info` by `dune_util/log.ml`, a wrapped library's folder
   named for it, else by the first name's file (`OpamFilename`: `opamFilename.ml`); Haskell's
-  `import Data.Text` by `Data/Text.hs` under any source folder; Perl's `use A::B` by `A/B.pm`; Lua's `require "a.b"` likewise
+  `import Data.Text` by `Data/Text.hs` under any source folder; Perl's `use A::B` by `A/B.pm`;
+  Solidity's imports by path, a remapped package's by the rest of its path; Lua's `require "a.b"` likewise
   (`a/b.lua`, `a/b/init.lua`);
 - PowerShell: a command by the one subsystem whose files define a function of its name (a
   module's functions are commands any script runs once it is loaded);
@@ -197,6 +198,8 @@ class Index:
             return self._dart(path, text.strip("'\""))
         if language == "haskell":
             return self._include(path, text.strip().replace(".", "/") + ".hs")
+        if language == "solidity":
+            return self._solidity(path, text.strip("'\""))
         if language == "perl":  # `qw(RT::Record Foo)`: its first; `use base`, `use strict`: pragmas, lower case
             name = text.split()[0] if text.split() else ""
             return self._include(path, name.replace("::", "/") + ".pm") if name and not name.islower() else None
@@ -429,6 +432,16 @@ class Index:
             return None
         return self.owner(posixpath.normpath(posixpath.join(posixpath.dirname(path), uri)))
 
+    def _solidity(self, path: str, source: str) -> str | None:
+        """`import "./IERC20.sol"`: by its path from the file; `import "@openzeppelin/contracts/
+        token/ERC20/IERC20.sol"`, a package a remapping names: the one subsystem holding the rest
+        of its path (`contracts/token/ERC20/IERC20.sol`), as the remapping would find it."""
+        if source.startswith("."):
+            return self.owner(posixpath.normpath(posixpath.join(posixpath.dirname(path), source)))
+        parts = source.split("/")
+        rest = "/".join(parts[2 if source.startswith("@") else 1:])
+        return self._include(path, source) or (self._include(path, rest) if rest else None)
+
     def _ocaml(self, path: str, names: list[str]) -> str | None:
         """`Dune_util.Log`: a wrapped library's module, the one subsystem holding
         `…/dune_util/log.ml`; else the first name's own file, as an unwrapped library's modules
@@ -487,9 +500,9 @@ class Index:
 
 
 # The files a reference finds by their path's tail (`_include`): C's and C++'s headers and
-# sources, and the modules that Ruby, Lua, Elixir, Dart, Erlang, Haskell, OCaml and Perl name by a path
+# sources, and the modules that Ruby, Lua, Elixir, Dart, Erlang, Haskell, OCaml, Perl and Solidity name by a path
 FOUND_BY_PATH = (".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb", ".lua", ".ex", ".dart", ".erl",
-                 ".hrl", ".hs", ".ml", ".pm")
+                 ".hrl", ".hs", ".ml", ".pm", ".sol")
 
 # Languages whose files declare their package or namespace, by the family whose files can
 # import each other's (Java, Kotlin and Scala share the JVM's packages).

@@ -1474,6 +1474,18 @@ def test_init_keeps_out_smoke_tests(tmp_path):
     assert not excluded("lib/steep/ast/ast.rb")
 
 
+def test_init_keeps_out_test_doubles(tmp_path):
+    """OpenZeppelin: `contracts/mocks/`, 119 contracts its tests deploy, had been a fleet beside the
+    library; focalboard's Go `mocks/`, mockery's, and firezone's Swift `Mocks/` likewise."""
+    files = {f"contracts/mocks/token/M{n}.sol": f"contract M{n} {{ function f() public {{}} }}\n" for n in range(12)}
+    files.update({f"contracts/{name}/{name.title()}.sol": f"contract {name.title()} {{}}\n"
+                  for name in ("token", "access", "utils", "proxy")})
+    files["server/mocks/store.go"] = "package mocks\n"
+    excluded = _excluded_by_init(tmp_path / "contracts", files, tmp_path / "rules")
+    assert excluded("contracts/mocks/token/M0.sol") and excluded("server/mocks/store.go")
+    assert not excluded("contracts/token/Token.sol")
+
+
 def test_init_keeps_out_a_committed_bytecode_cache(tmp_path):
     """glances: a `glances/plugins/__pycache__/__init__.py`, committed, had been one of its
     plugins."""

@@ -778,6 +778,20 @@ def test_perl_uses_name_the_module_file_and_the_class_a_use_base_extends(tmp_pat
     assert edges(deps) == {("Assets", "SearchBuilder"), ("Assets", "Asset")}
 
 
+def test_solidity_imports_by_path_and_a_remapped_packages_by_the_rest_of_it(tmp_path):
+    """OpenZeppelin: `import "../utils/Context.sol"` by its path from the file;
+    `import "@openzeppelin/contracts/access/Ownable.sol"`, a remapping's, by `contracts/access/Ownable.sol`."""
+    deps = scan(tmp_path, {
+        "contracts/utils": {"contracts/utils/Context.sol": "abstract contract Context {}\n"},
+        "contracts/access": {"contracts/access/Ownable.sol": "abstract contract Ownable {}\n"},
+        "contracts/token": {"contracts/token/ERC20.sol":
+                            "import \"../utils/Context.sol\";\n"
+                            "import {Ownable} from \"@openzeppelin/contracts/access/Ownable.sol\";\n"
+                            "contract ERC20 is Context, Ownable {}\n"},
+    })
+    assert edges(deps) == {("token", "utils"), ("token", "access")}
+
+
 def test_a_build_tools_configuration_file_depends_on_nothing(tmp_path):
     """prisma: every package's `tsdown.config.ts` imports the shared build preset; the preset is
     no home for their code, and what their sources import still counts."""

@@ -80,6 +80,9 @@ def test_a_module_that_is_its_package_forks_the_module_of_its_name_without_the_v
                                          "rabbit_fifo_client", "rabbit_quorum_queue")]
     assert forks_of(modules) == {"rabbit_fifo_v0": "rabbit_fifo", "rabbit_fifo_v1": "rabbit_fifo",
                                  "rabbit_fifo_v3": "rabbit_fifo"}
+    # a bare number is no version: OpenZeppelin's CAIP-2 and CAIP-10, two standards
+    standards = [subsystem(name, [f"contracts/utils/{name}.sol"], source="package") for name in ("CAIP2", "CAIP10")]
+    assert forks_of(standards) == {}
 
 
 def test_packages_in_folders_differing_by_a_version_only_are_one_consumer():

@@ -225,6 +225,13 @@ EXPECTED = {
         ("class", "Health", 46, 46),  # an enum with a member
         ("method", "ok", 46, 46),
     ],
+    "sample.sol": [  # not `getVotes`, an interface's, with no body
+        ("class", "IVotes", 8, 10),
+        ("class", "ERC20", 12, 33),
+        ("method", "onlyHolder", 15, 18),  # a modifier
+        ("method", "transfer", 20, 23),
+        ("method", "_update", 25, 32),
+    ],
     "sample.pm": [
         ("function", "Table", 9, 9),
         ("function", "_Init", 11, 15),
