@@ -82,6 +82,12 @@ MINIFIED_LINE = 400  # average characters per line above which a file is a minif
 # A comment saying a unit is `Copied from` another (Hugging Face's convention, which `make
 # fix-copies` keeps in step): a copy kept on purpose, not one waiting to be shared.
 COPIED_FROM = re.compile(rb"^\s*(?:#+|//+|--|;+|/?\*+)\s*Copied from\b", re.IGNORECASE)
+# or, anywhere in the comment block above the unit, a copy it says it is (paimon's filesystems:
+# "Important: copy this class from HadoopFileIO here to avoid class loader conflicts.")
+COPY_OF_THIS = re.compile(rb"\bcop(?:y|ied)\s+(?:of\s+)?this\s+(?:class|file|function|method|module|code)\s+from\b",
+                          re.IGNORECASE)
+COMMENT_LINE = re.compile(rb"^\s*(?:#+|//+|--|;+|/?\*+)")
+COMMENT_BLOCK = 40  # lines read upward from a unit for the comment block above it
 _BATCH = 32  # files per task sent to a worker process
 _STORED_AT_ONCE = 512  # fresh analyses written to the cache per transaction
 
@@ -295,7 +301,8 @@ def _copied_on_purpose(data: bytes, units) -> list[bool]:
     """Per unit, whether it is a copy kept on purpose: a `Copied from` comment marks it (on the
     line above it, or among its decorators) or a unit around it (a class copied whole copies its
     methods), or marked units make most of its lines (a pipeline class of copied methods)."""
-    if b"opied from" not in data and b"OPIED FROM" not in data:  # nearly every file: nothing to read
+    if b"opied from" not in data and b"OPIED FROM" not in data and b"opy this" not in data \
+            and b"opied this" not in data:  # nearly every file: nothing to read
         return [False] * len(units)
     lines = data.split(b"\n")
     marked = sorted((u.start_line, u.end_line) for u in units if u.kind != "module" and _marked(lines, u.start_line))
@@ -315,9 +322,15 @@ def _covered(spans: list[tuple[int, int]], first: int, last: int) -> int:
 
 def _marked(lines: list[bytes], start_line: int) -> bool:
     """A `Copied from` comment on the line above the unit (lines are 1-based), or among the
-    decorators and comments it opens with."""
+    decorators and comments it opens with, or a copy of this unit said so in the comment block
+    right above it (COPY_OF_THIS)."""
     if start_line >= 2 and COPIED_FROM.match(lines[start_line - 2]):
         return True
+    for line in reversed(lines[max(0, start_line - 1 - COMMENT_BLOCK):start_line - 1]):
+        if not COMMENT_LINE.match(line):
+            break
+        if COPY_OF_THIS.search(line) or COPIED_FROM.match(line):
+            return True
     for line in islice(lines, start_line - 1, None):
         if COPIED_FROM.match(line):
             return True
