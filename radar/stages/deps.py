@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from radar.infra.cache import code_stamp, key_digest
-from radar.stages import manifests, resolve
+from radar.stages import manifests, pathnames, resolve
 from radar.stages.toolfiles import configures_a_tool
 from radar.stages.discover import Fleet
 from radar.stages.manifests import (JS_CONFIGS, ImportRoots, c_faces, collection_prefix, config_folders, go_mod_folders,
@@ -147,7 +147,8 @@ def _python_roots(fleet: Fleet) -> dict[str, tuple[int, ...]]:
 
 def _own_code() -> str | None:
     # the tool configuration files whose references are left out are named in cluster.py
-    return code_stamp("deps", (sys.modules[__name__], resolve, manifests, sys.modules[configures_a_tool.__module__]))
+    return code_stamp("deps", (sys.modules[__name__], resolve, pathnames, manifests,
+                               sys.modules[configures_a_tool.__module__]))
 
 
 def _manifests(fleet: Fleet) -> list[bytes | None]:

@@ -31,6 +31,8 @@ FORK_MARK = re.compile(r"(?:[-_.]?v?(?<!\d)\d{1,2}(?:[._]\d+)*|[-_](?:jakarta|ja
 # or a word of its own (celeborn's `spark-3-columnar-shuffle`, `spark-3.5-…`, `spark-4-…`)
 INNER_MARK = re.compile(r"(?<=[a-z])\d{1,2}(?=[-_.]|$)|[-_.]v\d{1,2}x?(?=[-_.]|$)|[-_]\d{1,2}(?:\.\d{1,2})?(?=[-_])",
                         re.IGNORECASE)
+# a version written as one at the end of a module's name (rabbitmq's `rabbit_fifo_v1`): _unversioned
+_VERSION_SUFFIX = re.compile(r"[-_.]v\d{1,2}$", re.IGNORECASE)
 FORK_FILES = 0.5  # of a fork's file names, at least this share are the forked package's...
 COMMON = 3  # ...but for names the files of this many packages (forks aside) bear: `__init__.py`, `index.js`
 TEMPLATE_PACKAGES = 10  # identical copies named for their packages in this many: one template each keeps
@@ -293,8 +295,6 @@ def _unversioned(file: str) -> str:
     stem, dot, suffix = file.rpartition(".")
     return f"{_VERSION_SUFFIX.sub('', stem) or stem}{dot}{suffix}" if dot else file
 
-
-_VERSION_SUFFIX = re.compile(r"[-_.]v\d{1,2}$", re.IGNORECASE)
 
 
 def _in_versioned_folders(packages: dict[str, Subsystem]) -> dict[str, str]:

@@ -22,22 +22,8 @@ The deps stage (deps.py) hands every file's references here, language by languag
   named bare, by the file of its name in the file's own package, which needs no import
   (checkstyle's naming checks extending `AbstractNameCheck` beside them); a .NET project file's
   `<ProjectReference>`s;
-- C/C++: includes relative to the including file, else by a unique path suffix (a quoted
-  header of a C module that is a subsystem of its own names that module: `"tmux.h"`, `tmux.c`;
-  a header of the top `include/` folder, which no subsystem holds, the one holding the source of
-  its name: fluent-bit's `<fluent-bit/flb_output.h>`, `src/flb_output.c`); Ruby's
-  `require` likewise (a gem's `lib/a/b.rb` for `require "a/b"`), `require_relative` by path
-  (`require File.expand_path("../base", __FILE__)` by the path from the file itself),
-  and the constants autoloading resolves (a superclass, a mixin, `A::B`) by the file their
-  names make (`a/b.rb`), as Zeitwerk does; Elixir's modules (`alias A.B`, `use A.B`, `A.B.f()`)
-  likewise (`a/b.ex`), as Mix lays them out; Dart's `package:a/b.dart` by `a/lib/b.dart`, the
-  package's folder named as its pubspec.yaml names it, a relative import by its path; Erlang's
-  modules (`brod:stop(C)`, `-behaviour(gen_server)`) by the file of their name, its `-include`s
-  by path, as C's; OCaml's `Dune_util.Log.info` by `dune_util/log.ml`, a wrapped library's folder
-  named for it, else by the first name's file (`OpamFilename`: `opamFilename.ml`); Haskell's
-  `import Data.Text` by `Data/Text.hs` under any source folder; Perl's `use A::B` by `A/B.pm`;
-  Solidity's imports by path, a remapped package's by the rest of its path; Lua's `require "a.b"` likewise
-  (`a/b.lua`, `a/b/init.lua`);
+- C/C++, Ruby, Lua, Elixir, Erlang, Haskell, OCaml, Perl, Dart and Solidity: by the file a
+  reference's path or name makes, the one subsystem holding it (pathnames.py);
 - PowerShell: a command by the one subsystem whose files define a function of its name (a
   module's functions are commands any script runs once it is loaded);
 - Lisp and `.sx`: a symbol's namespace (`persist/append!`, Common Lisp `persist:append`) by
@@ -57,13 +43,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from radar.stages.discover import Fleet, Subsystem
-from radar.stages.manifests import (C_SOURCES, alias_match, c_faces, collection_prefix, config_folders, go_mod_folders,
+from radar.stages.manifests import (alias_match, c_faces, collection_prefix, config_folders, go_mod_folders,
                                     go_module, js_configs, json_of, path_aliases, pubspec_name, shared_headers, toml_of)
+from radar.stages.pathnames import BY_PATH, FOUND_BY_PATH, PathNames, unique
 
 JS_SOURCES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")  # a specifier may leave these out
 
 
-class Index:
+class Index(PathNames):
     """What references can name, per language, mapped to the one subsystem that owns it."""
 
     def __init__(self, fleet: Fleet, roots: dict[str, tuple[int, ...]]):
@@ -157,25 +144,17 @@ class Index:
 
     def resolve(self, subsystem: str, path: str, language: str, capture: str, text: str) -> str | None:
         if capture == "namespace":
-            return _unique(self.lisp.get(text.split(".")[0]))
+            return unique(self.lisp.get(text.split(".")[0]))
         if capture == "qualified":
             head = text.split("/", 1)[0]
-            return _unique(self.lisp.get(head)) if head and head != text else None
-        if language == "ruby" and capture in ("module", "relative", "beside_file"):
-            return self._ruby(path, capture, text)
-        if language == "ruby" and capture == "constant":
-            return self._constant(path, text.split("::"), ".rb")
-        if language == "elixir" and capture == "constant":
-            return self._constant(path, text.split("."), ".ex")
-        if language == "ocaml" and capture == "constant":
-            return self._ocaml(path, [name.strip() for name in text.split(".") if name.strip()])
-        if language == "erlang" and capture == "constant":
-            return self._include(path, text.strip("'") + ".erl")
+            return unique(self.lisp.get(head)) if head and head != text else None
+        if language in BY_PATH:
+            return self.by_path(path, language, capture, text)
         if capture == "command":
-            return _unique(self.functions.get(text.lower()))
+            return unique(self.functions.get(text.lower()))
         if capture == "supertype":  # a class of the file's own package, which no import names
             package = self.package_of.get((subsystem, path))
-            return _unique(self.declared[_DECLARING[language]].get(f"{package}.{text}")) if package else None
+            return unique(self.declared[_DECLARING[language]].get(f"{package}.{text}")) if package else None
         if capture != "module":
             return None
         if language == "python":
@@ -190,19 +169,6 @@ class Index:
             return _jvm_owner(self.declared["jvm"], _dotted(language, text))
         if language in _DECLARING:
             return _longest_dotted(self.declared[_DECLARING[language]], _dotted(language, text))
-        if language in ("c", "cpp", "erlang"):
-            return self._include(path, text)
-        if language == "lua":
-            return self._lua(path, text)
-        if language == "dart":
-            return self._dart(path, text.strip("'\""))
-        if language == "haskell":
-            return self._include(path, text.strip().replace(".", "/") + ".hs")
-        if language == "solidity":
-            return self._solidity(path, text.strip("'\""))
-        if language == "perl":  # `qw(RT::Record Foo)`: its first; `use base`, `use strict`: pragmas, lower case
-            name = text.split()[0] if text.split() else ""
-            return self._include(path, name.replace("::", "/") + ".pm") if name and not name.islower() else None
         return None
 
     def owner(self, path: str) -> str | None:
@@ -261,7 +227,7 @@ class Index:
         tried = [imported + rest for imported in imports if imported.rpartition(".")[2] == head]
         tried += [f"{package}.{name}"] if package else []
         tried += [f"{imported}.{name}" for imported in imports if imported.rpartition(".")[2] != head]
-        return next((owner for owner in (_unique(table.get(key)) for key in tried) if owner), None)
+        return next((owner for owner in (unique(table.get(key)) for key in tried) if owner), None)
 
     def js_bound(self, path: str, refs: tuple) -> dict[str, set[str]]:
         """The names a JavaScript or TypeScript file's imports bind: `import Def, { A as B } from
@@ -304,7 +270,7 @@ class Index:
             if module.partition(".")[0] in sys.stdlib_module_names:
                 return None
             prefix = next((p for p in self.collections if module.startswith(p)), "")
-            return _unique(self.python.get(f"{module[len(prefix):]}.{name}"))
+            return unique(self.python.get(f"{module[len(prefix):]}.{name}"))
         base = self._relative_folder(path, module)
         return (self.namespaces.get(f"{base}/{name}.py") or self.namespaces.get(f"{base}/{name}")) if base else None
 
@@ -352,7 +318,7 @@ class Index:
             owner = self._module_owner(aliased)
             if owner is not None:
                 return owner
-        return _unique(self.packages.get(package))
+        return unique(self.packages.get(package))
 
     def _aliased(self, path: str, text: str) -> str | None:
         """The path an alias of the nearest config holding some makes of `text`, if one does."""
@@ -393,7 +359,7 @@ class Index:
         where files and folders name modules), as vector's sinks `use crate::sinks::util`."""
         names = [name for name in re.split(r"\s|\{", text.lstrip(":"), maxsplit=1)[0].split("::") if name]
         if not names or names[0] not in ("crate", "super", "self"):
-            return _unique(self.crates.get(names[0])) if names else None
+            return unique(self.crates.get(names[0])) if names else None
         head, rest, parts = names[0], names[1:], path.split("/")
         if head == "crate":
             if "src" not in parts:
@@ -407,103 +373,6 @@ class Index:
                 base, rest = posixpath.dirname(base), rest[1:]
         return self.owner(posixpath.join(base, *rest)) if base else None
 
-    def _ruby(self, path: str, capture: str, text: str) -> str | None:
-        """`require "a/b"`: the one subsystem holding a file `…/a/b.rb` (a gem's lib/a/b.rb);
-        `require_relative "x"`: the subsystem holding x.rb beside this file; `File.expand_path`'s
-        from `__FILE__` (`beside_file`): the same path taken from the file itself (`../base`)."""
-        target = text.strip() if text.strip().endswith(".rb") else text.strip() + ".rb"
-        if capture in ("relative", "beside_file"):
-            start = path if capture == "beside_file" else posixpath.dirname(path)
-            return self.owner(posixpath.normpath(posixpath.join(start, target)))
-        return self._include(path, target)
-
-    def _dart(self, path: str, uri: str) -> str | None:
-        """`package:ente_ui/…`: the subsystem whose own pubspec.yaml names `ente_ui` (ente's
-        `mobile/packages/ui`); else `package:firebase_core/src/app.dart`: the one subsystem holding
-        `…/firebase_core/lib/src/app.dart`, a package's folder named as the package (flutterfire's
-        subsystem `packages/firebase_core` holds three, `firebase_core/` among them); a relative
-        `src/app.dart` by its path from the file; the platform's `dart:async` is nobody's."""
-        if uri.startswith("package:"):
-            package, _, rest = uri[len("package:"):].partition("/")
-            if package in self.dart_packages:  # a subsystem's own pubspec.yaml names it
-                return _unique(self.dart_packages[package])
-            return self._include(path, f"{package}/lib/{rest}") if package and rest else None
-        if ":" in uri:
-            return None
-        return self.owner(posixpath.normpath(posixpath.join(posixpath.dirname(path), uri)))
-
-    def _solidity(self, path: str, source: str) -> str | None:
-        """`import "./IERC20.sol"`: by its path from the file; `import "@openzeppelin/contracts/
-        token/ERC20/IERC20.sol"`, a package a remapping names: the one subsystem holding the rest
-        of its path (`contracts/token/ERC20/IERC20.sol`), as the remapping would find it."""
-        if source.startswith("."):
-            return self.owner(posixpath.normpath(posixpath.join(posixpath.dirname(path), source)))
-        parts = source.split("/")
-        rest = "/".join(parts[2 if source.startswith("@") else 1:])
-        return self._include(path, source) or (self._include(path, rest) if rest else None)
-
-    def _ocaml(self, path: str, names: list[str]) -> str | None:
-        """`Dune_util.Log`: a wrapped library's module, the one subsystem holding
-        `…/dune_util/log.ml`; else the first name's own file, as an unwrapped library's modules
-        are named (`OpamFilename.to_string`: `opamFilename.ml`; `open Stdune`: `stdune.ml`), never
-        a tail of the path (`Ocaml_config.Vars` is not any `vars.ml`) nor a module of OCaml's
-        standard library (`String`). A submodule of the file's own library, declared inside one
-        of its files (dune's `Exn` in `import.ml`), reads as the fleet's file of its name if one
-        is: a cost of not reading the library's declarations."""
-        if not names or names[0] in OCAML_STDLIB:
-            return None
-        files = [name[:1].lower() + name[1:] for name in names[:2]]
-        wrapped = self._include(path, "/".join(files) + ".ml") if len(files) == 2 else None
-        return wrapped or self._include(path, files[0] + ".ml")
-
-    def _lua(self, path: str, text: str) -> str | None:
-        """`require "kong.tools.utils"`: the one subsystem holding `…/kong/tools/utils.lua`, or
-        `…/kong/tools/utils/init.lua` (Lua's own search path: `?.lua`, `?/init.lua`)."""
-        module = text.strip().replace(".", "/")
-        return self._include(path, module + ".lua") or self._include(path, module + "/init.lua") if module else None
-
-    def _constant(self, path: str, names: list[str], suffix: str) -> str | None:
-        """Ruby's `RuboCop::Cop::RangeHelp`: the one subsystem holding `…/rubocop/cop/range_help.rb`
-        (each name snake_cased, or just lowered, as `RuboCop` is `rubocop`), else the longest
-        tail of the path that names one file (`cop/range_help.rb`, then `range_help.rb`); Elixir's
-        `Plausible.Stats.Query` likewise, `…/plausible/stats/query.ex`, as Mix lays modules out."""
-        names = [name for name in map(str.strip, names) if name]
-        for start in range(len(names)):
-            for form in (_snake, str.lower):
-                found = self._include(path, "/".join(map(form, names[start:])) + suffix)
-                if found is not None:
-                    return found
-        return None
-
-    def _include(self, path: str, text: str) -> str | None:
-        target = text.strip("\"<> ")
-        if not target:
-            return None
-        candidates = self.by_basename.get(posixpath.basename(target), {})
-        if text.startswith('"') and not candidates:  # a module's own header, "strbuf.h": that module
-            candidates = self.faces.get(posixpath.basename(target), {})
-        if text.startswith('"'):
-            beside = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
-            if beside in candidates:
-                return _unique(candidates[beside])
-        owners = set().union(*(names for found, names in candidates.items()
-                               if found == target or found.endswith("/" + target)))
-        return _unique(owners) if candidates or target not in self.shared_headers else self._declared(target)
-
-    def _declared(self, header: str) -> str | None:
-        """The one subsystem holding the source file a header of the top `include/` folder is
-        named for: fluent-bit's plugins include `<fluent-bit/flb_output.h>`, which declares
-        `src/flb_output.c`."""
-        stem = posixpath.basename(header).rpartition(".")[0]
-        return _unique(set().union(*(names for suffix in C_SOURCES
-                                     for names in self.by_basename.get(stem + suffix, {}).values())))
-
-
-# The files a reference finds by their path's tail (`_include`): C's and C++'s headers and
-# sources, and the modules that Ruby, Lua, Elixir, Dart, Erlang, Haskell, OCaml, Perl and Solidity name by a path
-FOUND_BY_PATH = (".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb", ".lua", ".ex", ".dart", ".erl",
-                 ".hrl", ".hs", ".ml", ".pm", ".sol")
-
 # Languages whose files declare their package or namespace, by the family whose files can
 # import each other's (Java, Kotlin and Scala share the JVM's packages).
 _DECLARING = {"java": "jvm", "kotlin": "jvm", "scala": "jvm", "php": "php", "csharp": "csharp",
@@ -514,26 +383,6 @@ _CLASS_A_FILE = ("php", "java", "kotlin", "csharp")  # whose files each hold a c
 # the guidelines ask (`namespace Microsoft.Extensions.DependencyInjection` in a Keycloak client),
 # or for polyfills (`System.Diagnostics.CodeAnalysis`). No subsystem owns them.
 _BORROWED = {"csharp": ("System", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting")}
-
-
-# OCaml's standard library: `String.length` is its String's, even where a library of the fleet
-# has a `string.ml` of its own (dune's stdune extends it, for the code that opens Stdune, which
-# that `open` names): dune's configurator, which depends on unix and csexp alone, had read as a
-# user of stdune.
-OCAML_STDLIB = frozenset({
-    "Stdlib", "List", "Array", "String", "Bytes", "Char", "Hashtbl", "Map", "Set", "Option", "Result", "Printf",
-    "Format", "Buffer", "Filename", "Sys", "Unix", "Lazy", "Seq", "Int", "Float", "Bool", "Fun", "Stack", "Queue",
-    "Lexing", "Parsing", "Printexc", "Gc", "Random", "Obj", "Marshal", "In_channel", "Out_channel", "Either",
-    "Uchar", "Int32", "Int64", "Nativeint", "Complex", "Scanf", "Arg", "Digest", "Weak", "Ephemeron", "Atomic",
-    "Domain", "Mutex", "Condition", "Semaphore", "Effect", "Dynarray", "Type", "StdLabels", "ListLabels",
-    "ArrayLabels", "StringLabels", "MoreLabels", "BytesLabels", "Oo", "Callback", "Bigarray", "Str", "Thread",
-    "Event", "Unit"})
-
-
-def _snake(name: str) -> str:
-    """A Ruby constant's file name, as Rails' and Zeitwerk's inflection makes it: `RangeHelp`
-    is range_help, `HTTPClient` http_client."""
-    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).lower()
 
 
 def _own_roots(declared: list[tuple[str, str, str, str]]) -> dict[str, set[str]]:
@@ -631,7 +480,7 @@ def _longest_dotted(table: dict[str, set[str]], text: str) -> str | None:
     for end in range(len(parts), 0, -1):
         owners = table.get(".".join(parts[:end]))
         if owners:
-            return _unique(owners)
+            return unique(owners)
     return None
 
 
@@ -644,7 +493,7 @@ def _jvm_owner(table: dict[str, set[str]], text: str) -> str | None:
     for end in range(len(parts), 0, -1):
         owners = table.get(".".join(parts[:end]))
         if owners and (end >= len(parts) - 1 or parts[end - 1][:1].isupper()):
-            return _unique(owners)
+            return unique(owners)
     return None
 
 
@@ -655,8 +504,6 @@ def _js_specifiers(path: str) -> tuple[str, ...]:
     return (path, bare, bare.rpartition("/")[0]) if bare.endswith("/index") else (path, bare)
 
 
-def _unique(owners: set[str] | None) -> str | None:
-    return next(iter(owners)) if owners and len(owners) == 1 else None
 
 
 def _python_modules(path: str, namespace: str, paths: set[str], roots: tuple[int, ...] = ()) -> set[str]:
