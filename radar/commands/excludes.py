@@ -29,7 +29,9 @@ EXCLUDABLE = {
               "testdir",  # vim's: `runtime/syntax/testdir/input/*.java`, syntax tests' inputs, were fleets
               "step_definitions",  # Cucumber's steps (activeadmin's 21 `features/step_definitions/*.rb` were a fleet)
               "cypress",  # Cypress' end-to-end tests (react-admin's `cypress/`, a package of its first scan)
-              "smoke"),  # smoke tests (steep's `smoke/`, 123 files, had been 30 subsystems; unkey's `integration/smoke`)
+              "smoke",  # smoke tests (steep's `smoke/`, 123 files, had been 30 subsystems; unkey's `integration/smoke`)
+              "testtool"),  # a module's test harness program (wazuh's 92 files in eleven `testtool/`: their copied
+              # argument parsers had been its first proposal)
     "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",
                  "__snapshots__",
                  "mocks"),  # test doubles (OpenZeppelin's `contracts/mocks/`, 119 contracts; mockery's Go mocks)
@@ -50,6 +52,11 @@ EXCLUDABLE = {
     # not `benchmark`, a feature's name too (rails' `generators/rails/benchmark`)
     "benchmarks": ("benchmarks", "benches", "microbench", "microbenchmarks", "jmh"),
 }
+# A top folder of the developers' own scripts and set-up (moleculer's 78 `dev/*.js` playgrounds,
+# each reproducing an issue, had been its only fleet; Spark's and Arrow's release tooling;
+# lago-api's own RuboCop cops). Only at the top: `dev` is a Java package's name too
+# (`src/main/java/dev/…`) and a command's (rails' `commands/dev`).
+DEVELOPERS = "dev"
 BUILD_OUTPUTS = ("build", "dist")  # of the generated names, those a build writes its output to
 # names of tests and migrations elsewhere that name code in Go, whose tests are `_test.go` files:
 # go-zero's `goctl/api/spec` (the API model) and `goctl/migrate` (a command)
@@ -61,7 +68,8 @@ GO_CODE_NAMES = {"spec", "specs", "migrate"}
 # (flysystem's 34 `src/Ftp/FtpAdapterTest.php` …, whose copied test methods were a proposal)
 TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**/*.spec.*", "**/test-setup.*",
               "**/test_setup.*", "**/setupTests.*", "**/setup-tests.*", "**/setup-test.*", "**/jest.setup.*",
-              "**/vitest.setup.*", "**/tests.rs", "**/test.rs",
+              "**/vitest.setup.*", "**/vitestSetup.*", "**/jestSetup.*",  # BlockNote's seven `vitestSetup.ts`
+              "**/tests.rs", "**/test.rs",
               "**/*_test.c", "**/*_test.cc", "**/*_test.cpp", "**/*_unittest.cc", "**/*_unittest.cpp",
               "**/*Test.php", "**/*TestCase.php")
 # named in camel case: Xcode's test targets (`AppTests`), spotbugs' 1,910 `spotbugsTestCases`; Gradle's
@@ -388,6 +396,8 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
         for parent, name in zip(parts, parts[1:]):  # Go's test helpers of package x: x/xtest
             if name == parent + "test" and f.endswith(".go"):  # (net/http/httptest, exporter/exportertest)
                 counts[(f"**/{name}/**", "tests")] += 1
+        if parts and parts[0] == DEVELOPERS:
+            counts[(f"{DEVELOPERS}/**", "the developers' own scripts")] += 1
         go_code = f.endswith(".go")  # its tests are `_test.go` files, excluded by name
         for why, names in EXCLUDABLE.items():
             for at, name in enumerate(parts):  # Symfony's and .NET's `Tests`, `Fixtures` too; but `Migrations`

@@ -26,7 +26,11 @@ MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod"
              "ivy.xml"}  # an Apache Ivy module: nutch's 78 `src/plugin/*`, each built by Ant
 # a C or C++ component's build beside its sources, where no CMakeLists.txt is: micropython's
 # twenty `ports/<port>` (esp32, stm32, rp2, unix …), each with its Makefile and its main.c
-C_BUILDS = {"Makefile", "makefile", "GNUmakefile", "meson.build"}
+# and the fragment of a non-recursive automake build a folder keeps (FRR's `lib/subdir.am`); not
+# `Makefile.am`, which any folder of a recursive build has: OpenSC's `src/*` would be ten packages,
+# its 121 `src/libopensc/*.c` card drivers and emulators inside one, nothing compared
+C_BUILDS = {"Makefile", "makefile", "GNUmakefile", "meson.build", "subdir.am"}
+C_BUILT = 5  # folders of C sources with a Makefile of their own that make their folder a fleet (micropython's ports/*)
 NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
                   "examples", "example", "samples", "sample", "docs_src", "playground", "playgrounds", "sandbox",
                   "sandboxes",
@@ -229,3 +233,17 @@ def plugin_folder(folder: str, suffix: str) -> bool:
     """Whether `folder` is named for what plugs in, for modules of this suffix (`py`, `ts` …)."""
     name = folder.rpartition("/")[2].lower()
     return name in PLUGIN_FOLDERS or suffix == "py" and name in PYTHON_PLUGIN_FOLDERS
+
+
+def names_its_kind_first(glob: str, sources: Collection[str]) -> bool:
+    """Most modules `glob` matches name the kind their folder is named for, then more words:
+    the framework of that kind, its interfaces and their standard implementations, not plugins
+    (nifi's `components/connector/`: ConnectorNode, ConnectorRepository, StandardConnectorNode;
+    its plugins' names end with the kind, if they carry it at all: MapInboundAdapter)."""
+    folder = glob.rpartition("/")[0]  # of its modules, `folder/*.java`, or of their helpers, `folder/*`
+    kind = folder.rpartition("/")[2].lower().removesuffix("s")
+    stems = [name.partition(".")[0].lower() for f in sources
+             for parent, _, name in (f.rpartition("/"),) if parent == folder]
+    naming = sum(1 for stem in stems if kind in stem and any(
+        c.isalpha() for c in stem[stem.find(kind) + len(kind):]))
+    return naming * 2 > len(stems)

@@ -70,10 +70,11 @@ from pathlib import Path, PurePosixPath
 
 from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, folder_excludes,
                                      scaffold_glob, without_code, without_drops, without_unbuilt, without_vendored)
-from radar.commands.folders import (C_BUILDS, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET, PLUGIN_FLEET,
-                                    PLUGIN_FOLDERS, PLUGIN_PACKAGES, builds_sources, declared_plugin_folders,
-                                    build_manifest, go_ignored, helper_folders, inside_tests, is_go_source, is_manifest, left_in,
-                                    not_fleet, plugin_folder, project_classes, suites, versions, within)
+from radar.commands.folders import (C_BUILDS, C_BUILT, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET,
+                                    PLUGIN_FLEET, PLUGIN_FOLDERS, PLUGIN_PACKAGES, build_manifest, builds_sources,
+                                    declared_plugin_folders, go_ignored, helper_folders, inside_tests, is_go_source,
+                                    is_manifest, left_in, names_its_kind_first, not_fleet, plugin_folder,
+                                    project_classes, suites, versions, within)
 from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
@@ -96,7 +97,6 @@ DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it hol
 PUBLISHED_FLEET = 5  # packages with manifests of their own that make a fleet inside another fleet
 MIRRORED = 5  # packages named as those of the fleet it is in that make a package a fleet (_mirrors)
 GROUPED_AT_THE_TOP = 5  # modules in a top folder that groups them, beside the build's modules at the top
-C_BUILT = 5  # folders of C sources with a Makefile of their own that make their folder a fleet (micropython's ports/*)
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
 OWN_PACKAGE_BYTES = 8192  # a fleet's folder holding this much code of its own is its package (_own_package)
 
@@ -322,7 +322,8 @@ def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources
         if glob in taken or folder in classes and folder in kept:  # a project's framework beside its plugins
             continue
         if few and not any(within(parent, glob) for parent in kept) and folder not in classes \
-                or plugin_folder(folder, glob.rpartition(".")[2]) or _declared_above(folder, declared, kept):
+                or plugin_folder(folder, glob.rpartition(".")[2]) and not names_its_kind_first(glob, sources) \
+                or _declared_above(folder, declared, kept):
             found.append((glob, n))
     return tuple(found)
 

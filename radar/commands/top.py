@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import PurePosixPath
 
-from radar.commands.folders import builds_sources, inside_tests, is_go_source, is_manifest, not_fleet
+from radar.commands.folders import C_BUILDS, C_BUILT, builds_sources, inside_tests, is_go_source, is_manifest, not_fleet
 from radar.commands.uncovered import ROOT_SOURCES
+from radar.stages.manifests import C_SOURCES
 from radar.stages.parse import language_for
 
 
@@ -27,14 +28,18 @@ def not_packages_at_the_top(files: list[str], sources: list[str], fleets: set[st
 
 def _top_packages(files: list[str], sources: list[str]) -> set[str]:
     """The top folders that are packages: a manifest, Go code or a JVM module's sources each,
-    and the one where the build at the top keeps its own sources (livebook's `lib/`, its Mix
-    project's, beside its `proto/` and `iframe/` apps and its `assets/`)."""
+    the one where the build at the top keeps its own sources (livebook's `lib/`, its Mix
+    project's, beside its `proto/` and `iframe/` apps and its `assets/`), and, from C_BUILT of
+    them, C sources beside a Makefile of their own (FRR's daemons, `bgpd/`, `ospfd/`, `zebra/`
+    … and `lib/`, had all been left out as no package)."""
     built = frozenset(sources)
     own = {root.partition("/")[0] for build in ROOT_SOURCES.keys() & set(files) for root in ROOT_SOURCES[build]
            if any(f.startswith(root) for f in sources)}
-    return own | {parts[0] for parts in (f.split("/") for f in files)
-                  if len(parts) == 2 and (is_manifest(parts[1]) or is_go_source(parts[1]))
-                  or builds_sources(parts, 0, built)}
+    c_built = {parts[0] for parts in (f.split("/") for f in files) if len(parts) == 2 and parts[1] in C_BUILDS}
+    c_built &= {f.partition("/")[0] for f in sources if f.count("/") == 1 and f.endswith(C_SOURCES)}
+    return own | (c_built if len(c_built) >= C_BUILT else set()) | {
+        parts[0] for parts in (f.split("/") for f in files)
+        if len(parts) == 2 and (is_manifest(parts[1]) or is_go_source(parts[1])) or builds_sources(parts, 0, built)}
 
 
 def grouped_at_the_top(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:

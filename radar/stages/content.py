@@ -12,7 +12,8 @@ name; strings likewise, one per value). Its *behaviour* counts calls and branche
 none only lays data out (a dict literal of attribute reads, a run of assignments) and is never
 an abstraction candidate, however many copies it has; nor is a class that defines no function
 and branches nowhere, whose calls only build its fields (analyse.py), nor a list written as
-calls of one name (FileContent.lists_calls). Pure functions, no I/O.
+calls of one name (FileContent.lists_calls), nor a run of assignments around one allocation or
+lookup (FileContent.fills). Pure functions, no I/O.
 """
 from __future__ import annotations
 
@@ -53,6 +54,15 @@ GO_ENTRY_POINTS = ENTRY_POINTS | {"init"}
 GUARD_HEAD = 16  # tokens from an `if` to its `{` looked through for an error guard
 COMPARED = 40  # others each instance is compared with: enough for a median, bounded cost
 LISTED_NAMES, LISTED_CALLS = 2, 3  # a unit calling at most 2 names, each 3 times on average: a list
+# a field assigned: `x.name =`, and in the languages whose `->` reaches a member, `x->name =`
+# (not a keyword argument's or a hash entry's `name =`, nor Erlang's clause `-> Name =`)
+_FIELD_SET = re.compile(f"(?<=[{re.escape(MEMBER)}]){re.escape(IDENTIFIER)}{re.escape(blind_code('kw', '='))}")
+_FIELD_SET_BY_ARROW = re.compile(
+    f"(?<=[{re.escape(MEMBER + ARROW)}]){re.escape(IDENTIFIER)}{re.escape(blind_code('kw', '='))}")
+ARROW_MEMBERS = frozenset({"c", "cpp", "php"})
+# a function setting this many fields or more and making at most FILL_BEHAVIOUR calls and
+# branches fills a structure (FileContent.fills)
+FILLED, FILL_BEHAVIOUR = 8, 2
 
 
 @dataclass(frozen=True)
@@ -77,6 +87,15 @@ class FileContent:
 
     def words_in(self, start: int, end: int) -> tuple[str, ...]:
         return self.words[bisect_left(self.at, start):bisect_left(self.at, end)]
+
+    def fills(self, start: int, end: int, blind: str, language: str) -> bool:
+        """Whether the unit is a run of fields set (`blind`: the file's stream) around one
+        allocation or lookup at most, and a branch: it fills a structure, each copy with its own
+        values (rsyslog's plugins' `createInstance`, `malloc` then each field its default;
+        OpenSC's card drivers' `sc_get_driver`, the ISO operations copied, then each operation
+        its own function), which lays out data as a literal does."""
+        fields = _FIELD_SET_BY_ARROW if language in ARROW_MEMBERS else _FIELD_SET
+        return self.behaviour(start, end) <= FILL_BEHAVIOUR and len(fields.findall(blind, start, end)) >= FILLED
 
     def lists_calls(self, start: int, end: int) -> bool:
         """Whether the unit, branching nowhere, calls one or two names over and over: a list

@@ -314,6 +314,18 @@ def test_init_leaves_out_examples_whose_copies_of_one_set_up_are_on_purpose(tmp_
     assert "build_pipeline" not in (tmp_path / "out" / "abstractions.md").read_text()
 
 
+def test_init_leaves_out_the_developers_own_scripts_at_the_top_but_not_a_java_package_named_dev(tmp_path):
+    """moleculer: 78 `dev/*.js` playgrounds, each reproducing an issue, were its only fleet and
+    their copied hashing helper its first proposal. `dev` is a Java package's name too."""
+    files = {"package.json": "{}", "src/index.js": "module.exports = {};\n",
+             "app/build.gradle": "", "app/src/main/java/dev/acme/App.java": "class App {}\n"}
+    for n in range(MODULE_FLEET + 2):
+        files[f"dev/issue-{n}.js"] = f"const broker = require('../src');\nbroker.call('issue{n}');\n"
+    _, fleet_rules = _init(tmp_path / "broker", files, tmp_path / "rules")
+    assert "dev/**" in fleet_rules["exclude"] and "**/dev/**" not in fleet_rules["exclude"]
+    assert not any(glob.startswith("dev") for glob in fleet_rules["subsystems"])
+
+
 def _committed(repo: Path, files: dict[str, str]) -> Path:
     """A new repository of these files, committed."""
     repo.mkdir()
@@ -987,6 +999,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     files["web/package.json"] = "{}\n"
     files["web/test-setup.ts"] = "export const setup = 1;\n"
     files["web/icons/setup-test.ts"] = "export const setup = 2;\n"
+    files["web/vitestSetup.ts"] = "export const setup = 3;\n"  # BlockNote's seven, its first proposal
     for name in ("next-app", "nest-app"):  # try-it-out apps: no fleet
         files[f"playground/{name}/package.json"] = "{}\n"
         files[f"playground/{name}/index.js"] = "export const app = 1;\n"
@@ -999,6 +1012,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     excluded = any_glob(tuple(fleet_rules["exclude"]))
     assert excluded("recipes/zlib/all/test_package/conanfile.py") and excluded("web/test-setup.ts")
     assert excluded("crates/nu-io/src/tests.rs") and excluded("web/icons/setup-test.ts")
+    assert excluded("web/vitestSetup.ts")
     assert excluded("shop/orders/migrations/0001_initial.py")  # frozen history: copies on purpose
     assert not excluded("recipes/zlib/all/conanfile.py")
 
@@ -1054,6 +1068,26 @@ def test_init_finds_c_components_by_their_makefile_and_what_they_build_on_beside
     assert "py" in fleet_rules["subsystems"] and "extmod" in fleet_rules["subsystems"]
     assert "tools" not in fleet_rules["subsystems"] and "include" not in fleet_rules["subsystems"]
 
+
+
+def test_init_keeps_c_components_at_the_top_built_by_makefiles_or_automake_fragments(tmp_path):
+    """FRR: its daemons at the top, `bgpd/`, `ospfd/`, `zebra/` …, a Makefile and a `subdir.am`
+    each beside their C sources, and `lib/` and `pceplib/` with an automake fragment alone, had
+    all been excluded as no package: its first scan had read 13 files of 1,300."""
+    files = {"configure.ac": "AC_INIT\n", "Makefile.am": "include bgpd/subdir.am\n",
+             "debian/control": "Source: frr\n", "tools/gen.py": "def gen():\n    return 1\n"}
+    for daemon in ("bgpd", "ospfd", "ripd", "zebra", "pimd"):
+        files[f"{daemon}/Makefile"] = "all:\n"
+        files[f"{daemon}/subdir.am"] = f"sbin_PROGRAMS += {daemon}/{daemon}\n"
+        files[f"{daemon}/{daemon}_main.c"] = f"int {daemon}_main(void) {{ return 0; }}\n"
+    for library in ("lib", "pceplib"):
+        files[f"{library}/subdir.am"] = f"lib_LTLIBRARIES += {library}/lib{library}.la\n"
+        files[f"{library}/{library}_core.c"] = f"int {library}_init(void) {{ return 0; }}\n"
+    done, fleet_rules = _init(tmp_path / "routing", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["*"], done.stderr
+    for kept in ("bgpd/**", "lib/**", "pceplib/**"):
+        assert kept not in fleet_rules["exclude"]
+    assert "tools/**" in fleet_rules["exclude"]
 
 def test_init_takes_the_go_packages_a_go_fleet_holding_most_of_the_code_builds_on(tmp_path):
     """lego: 219 DNS providers, `providers/dns/*`, hold most of the code; what they build on,
@@ -1474,6 +1508,18 @@ def test_init_keeps_out_smoke_tests(tmp_path):
     assert not excluded("lib/steep/ast/ast.rb")
 
 
+def test_init_keeps_out_a_modules_test_harness_program(tmp_path):
+    """wazuh: eleven modules' `testtool/`, programs driving the module under test, 92 files; their
+    copied argument parsers had been its first proposal."""
+    files = {}
+    for name in ("dbsync", "keystore", "syscheck"):
+        files[f"src/{name}/CMakeLists.txt"] = ""
+        files[f"src/{name}/src/{name}.cpp"] = f"int {name}_open() {{ return 1; }}\n"
+        files[f"src/{name}/testtool/main.cpp"] = "int main(int argc, char** argv) { return argc; }\n"
+    excluded = _excluded_by_init(tmp_path / "agent", files, tmp_path / "rules")
+    assert excluded("src/dbsync/testtool/main.cpp") and not excluded("src/dbsync/src/dbsync.cpp")
+
+
 def test_init_keeps_out_test_doubles(tmp_path):
     """OpenZeppelin: `contracts/mocks/`, 119 contracts its tests deploy, had been a fleet beside the
     library; focalboard's Go `mocks/`, mockery's, and firezone's Swift `Mocks/` likewise."""
@@ -1624,6 +1670,27 @@ def test_init_takes_a_folder_of_drivers_inside_a_package_as_a_fleet(tmp_path):
     _, fleet_rules = _init(tmp_path / "clouds", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["libcloud/*", "libcloud/compute/drivers/*.py", "libcloud/dns/addons/*.py",
                                          "libcloud/modules/*.py", "libcloud/storage/hooks/*.py"]
+
+
+def test_init_reads_a_folder_whose_classes_name_its_kind_first_as_the_framework_of_that_kind(tmp_path):
+    """nifi: `components/connector/` holds the connectors' framework (ConnectorNode,
+    ConnectorRepository, StandardConnectorNode), not a connector per class; its adapters'
+    folder, each class named for what it adapts (MapInboundAdapter), is a fleet."""
+    files = {"pom.xml": ""}
+    for name in ("api", "core", "cache"):
+        files[f"{name}/pom.xml"] = ""
+        files[f"{name}/src/main/java/org/x/{name.title()}.java"] = "class A { int a() { return 1; } }\n"
+    base = "core/src/main/java/org/x/components"
+    for n, part in enumerate(("Node", "Repository", "State", "Action", "Configuration", "SyncMode") * 4):
+        name = f"{'Standard' if n % 2 else ''}Connector{part}{n}"
+        files[f"{base}/connector/{name}.java"] = f"class {name} {{ int a() {{ return {n}; }} }}\n"
+    for n in range(PLUGIN_FLEET + 2):
+        files[f"cache/src/main/java/org/x/adapter/Kind{n}InboundAdapter.java"] = (
+            f"class Kind{n}InboundAdapter {{ int a() {{ return {n}; }} }}\n")
+    files["cache/src/main/java/org/x/adapter/support/Codec.java"] = "class Codec { int a() { return 0; } }\n"
+    _, fleet_rules = _init(tmp_path / "flow", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["*", "cache/src/main/java/org/x/adapter/*.java",
+                                         "cache/src/main/java/org/x/adapter/*"]
 
 
 def test_init_leaves_a_react_apps_hooks_in_its_package(tmp_path):

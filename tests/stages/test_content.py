@@ -127,6 +127,38 @@ def distance(dx, dy):
     assert units["listed"] == 0 and units["distance"] == 3
 
 
+INSTANCE = """\
+static int create_instance(instance_conf **result)
+{{
+    instance_conf *inst = malloc(sizeof(instance_conf));
+    inst->next = NULL;
+    inst->ruleset = NULL;
+    inst->{own} = NULL;
+    inst->tag = NULL;
+    inst->severity = LOG_NOTICE;
+    inst->facility = LOG_LOCAL0;
+    inst->dedup = 1;
+    inst->stopping = 0;
+    *result = inst;
+    return 0;
+}}
+"""
+
+
+def test_a_run_of_assignments_around_one_allocation_fills_a_structure_and_has_no_behaviour():
+    """rsyslog's plugins' `createInstance` (`malloc`, then each field its default) and OpenSC's
+    card drivers' `sc_get_driver` (the ISO operations copied, each operation then its own
+    function) had been the first proposals: each copy fills its own structure. Assignments
+    around computation are logic."""
+    plugins = ("imfile", "imtcp", "omhttp")
+    [filled] = judged({name: INSTANCE.format(own=f"{name}_path") for name in plugins}, "plugin.c", "c")
+    assert filled.cluster.nature == "no behaviour" and filled.verdict == "watching"
+    computed = {name: INSTANCE.format(own=f"{name}_path").replace("inst->dedup = 1;", (
+        "inst->dedup = lookup(inst->tag) ? open_dedup(inst->facility) : 0;\n    validate(inst);")) for name in plugins}
+    [worked] = judged(computed, "plugin.c", "c")
+    assert worked.cluster.nature == "logic"
+
+
 DECLARED = """\
 class {model}Serializer(NestedSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="{app}-api:{model_l}-detail")
@@ -412,6 +444,29 @@ def test_an_entry_point_starting_one_thing_through_a_wrapper_is_a_delegation():
     [entry] = judged({program: ENTRY.format(pkg=program, name="main") for program in programs})
     assert entry.cluster.nature == "delegation" and entry.verdict == "watching"
     [other] = judged({program: ENTRY.format(pkg=program, name="start") for program in programs})
+    assert other.cluster.nature == "logic"
+
+
+BOOTSTRAP = """\
+import {{ provideZoneChangeDetection }} from '@angular/core';
+import {{ platformBrowserDynamic }} from '@angular/platform-browser-dynamic';
+import {{ AppModule }} from './app/app.module';
+import {{ environment }} from './environments/environment';
+
+enableProdMode(environment.production, environment.{app}Flags, environment.telemetryLevel);
+platformBrowserDynamic()
+    .bootstrapModule(AppModule, {{ applicationProviders: [provideZoneChangeDetection({{ eventCoalescing: true }})] }})
+    .catch((err) => console.error(err));
+"""
+
+
+def test_a_module_named_where_a_program_starts_that_only_starts_its_framework_is_a_delegation():
+    """nifi: five Angular apps' `src/main.ts`, each bootstrapping its AppModule, had been proposed:
+    each app needs its own. The same calls in a module of another name are the module's work."""
+    apps = ("registry", "flow", "viewer")
+    [entry] = judged({app: BOOTSTRAP.format(app=app) for app in apps}, "main.ts", "typescript")
+    assert entry.cluster.nature == "delegation" and entry.verdict == "watching"
+    [other] = judged({app: BOOTSTRAP.format(app=app) for app in apps}, "setup.ts", "typescript")
     assert other.cluster.nature == "logic"
 
 
