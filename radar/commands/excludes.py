@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from radar.globs import any_glob, glob_match
 from radar.stages.analyse import GENERATED_HEAD, generated, generated_name
-from radar.stages.manifests import toml_of
+from radar.stages.manifests import json_of, toml_of
 from radar.stages.parse import language_for
 
 EXCLUDABLE = {
@@ -236,9 +236,31 @@ def without_vendored(repo: Path, files: list[str]
     never a vendored one."""
     read = [f for f in files if "/" not in f and fnmatch.fnmatch(f, "requirements*.txt")
             and not os.path.islink(repo / f)]  # never read out of the tree
-    vendored = _pinned_folders(repo, files, read) | _installed_folders(files)
+    composers = [f for f in files if f.rpartition("/")[2] == "composer.json" and not os.path.islink(repo / f)]
+    vendored = _pinned_folders(repo, files, read) | _installed_folders(files) | _composer_folders(repo, files, composers)
     outermost = [folder for folder in sorted(vendored) if not any(folder.startswith(other + "/") for other in vendored)]
-    return (*_without_folders(files, outermost, "vendored"), read)
+    return (*_without_folders(files, outermost, "vendored"), read + composers)
+
+
+def _composer_folders(repo: Path, files: list[str], composers: list[str]) -> set[str]:
+    """The folders where Composer installs the packages a composer.json requires, when its
+    `config.vendor-dir` is not the `vendor/` every scan leaves out: FreshRSS' `lib/`, `./` to
+    its `lib/composer.json`, holding SimplePie, PHPMailer … as `lib/<vendor>/<package>` (its
+    first proposal had been in SimplePie)."""
+    folders = set()
+    for manifest in composers:
+        fields = json_of(repo / manifest)
+        config = fields.get("config") if isinstance(fields, dict) else None
+        where = config.get("vendor-dir") if isinstance(config, dict) else None
+        if not isinstance(where, str):
+            continue
+        base = posixpath.normpath(posixpath.join(manifest.rpartition("/")[0], where))
+        required = [name for key in ("require", "require-dev") if isinstance(fields.get(key), dict)
+                    for name in fields[key] if isinstance(name, str) and name.count("/") == 1]
+        folders |= {posixpath.normpath(posixpath.join(base, name)) for name in required}
+    held = {f.rpartition("/")[0] for f in files}
+    return {folder for folder in folders if not folder.startswith("..")
+            and any(h == folder or h.startswith(folder + "/") for h in held)}
 
 
 def without_unbuilt(repo: Path, files: list[str]

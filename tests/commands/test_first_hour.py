@@ -2608,6 +2608,21 @@ def test_init_excludes_a_folder_pip_installed_distributions_into(tmp_path):
     assert excluded("libs/apprise/__init__.py") and not excluded("bazarr/api/__init__.py")
 
 
+def test_init_excludes_the_packages_composer_installs_into_a_vendor_dir_of_its_own(tmp_path):
+    """FreshRSS: `lib/composer.json` says `"vendor-dir": "./"`, so SimplePie and PHPMailer are in
+    `lib/simplepie/simplepie`, `lib/phpmailer/phpmailer`; its first proposal was in SimplePie.
+    FreshRSS' own framework beside them, `lib/Minz`, is kept."""
+    files = {"lib/composer.json": json.dumps({"require": {"simplepie/simplepie": "1.8", "phpmailer/phpmailer": "6.9",
+                                                          "php": ">=8.1"}, "config": {"vendor-dir": "./"}})}
+    for n in range(3):
+        files[f"lib/simplepie/simplepie/src/Part{n}.php"] = f"<?php\nclass Part{n} {{ function f() {{ return {n}; }} }}\n"
+        files[f"lib/phpmailer/phpmailer/src/Mail{n}.php"] = f"<?php\nclass Mail{n} {{ function f() {{ return {n}; }} }}\n"
+        files[f"lib/Minz/Part{n}.php"] = f"<?php\nclass Minz{n} {{ function f() {{ return {n}; }} }}\n"
+    excluded = _excluded_by_init(tmp_path / "reader", files, tmp_path / "rules")
+    assert excluded("lib/simplepie/simplepie/src/Part0.php") and excluded("lib/phpmailer/phpmailer/src/Mail1.php")
+    assert not excluded("lib/Minz/Part0.php")
+
+
 def test_init_excludes_the_folders_a_cargo_workspace_keeps_out_of_its_build(tmp_path):
     """leptos' workspace excludes `benchmarks`, `examples` and `projects`: twelve example apps,
     each copying one file server and one error page, which were its first three proposals.
