@@ -30,6 +30,7 @@ EXCLUDABLE = {
               "step_definitions",  # Cucumber's steps (activeadmin's 21 `features/step_definitions/*.rb` were a fleet)
               "cypress",  # Cypress' end-to-end tests (react-admin's `cypress/`, a package of its first scan)
               "smoke",  # smoke tests (steep's `smoke/`, 123 files, had been 30 subsystems; unkey's `integration/smoke`)
+              "tst",  # Pester's own tests (its `tst/*.ts.ps1`, whose custom assertions were its first proposal)
               "testtool"),  # a module's test harness program (wazuh's 92 files in eleven `testtool/`: their copied
               # argument parsers had been its first proposal)
     "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",
@@ -71,7 +72,8 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
               "**/vitest.setup.*", "**/vitestSetup.*", "**/jestSetup.*",  # BlockNote's seven `vitestSetup.ts`
               "**/tests.rs", "**/test.rs",
               "**/*_test.c", "**/*_test.cc", "**/*_test.cpp", "**/*_unittest.cc", "**/*_unittest.cpp",
-              "**/*Test.php", "**/*TestCase.php")
+              "**/*Test.php", "**/*TestCase.php",
+              "**/*.Tests.ps1")  # Pester's tests, named so beside the code they test
 # named in camel case: Xcode's test targets (`AppTests`), spotbugs' 1,910 `spotbugsTestCases`; Gradle's
 # test source sets (okhttp's `src/jvmTest`, `src/androidTest`; opentelemetry-java-instrumentation's
 # `src/testJava17`, `src/testNoReceiveTelemetry`, whose Kafka tests were proposed; Kotlin

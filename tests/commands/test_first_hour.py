@@ -1520,6 +1520,20 @@ def test_init_keeps_out_a_modules_test_harness_program(tmp_path):
     assert excluded("src/dbsync/testtool/main.cpp") and not excluded("src/dbsync/src/dbsync.cpp")
 
 
+def test_init_keeps_out_pesters_tests_and_its_own_tst_folder(tmp_path):
+    """Pester: PowerShell's tests are `*.Tests.ps1` beside the code (101 in Pester), and Pester
+    keeps its own in `tst/` (142 files): its custom assertions' copies there had been its first
+    proposal, `tst/*.ps1` 30 one-module packages."""
+    files = {}
+    for name in ("Be", "Match", "Contain"):
+        files[f"src/functions/assertions/{name}.ps1"] = f"function Should-{name} {{ param($a) $a }}\n"
+        files[f"src/functions/assertions/{name}.Tests.ps1"] = f"Describe '{name}' {{ It 'works' {{ 1 }} }}\n"
+        files[f"tst/Pester.{name}.ts.ps1"] = f"function Should-BeAwesome{name} {{ param($a) $a }}\n"
+    excluded = _excluded_by_init(tmp_path / "pester", files, tmp_path / "rules")
+    assert excluded("tst/Pester.Be.ts.ps1") and excluded("src/functions/assertions/Be.Tests.ps1")
+    assert not excluded("src/functions/assertions/Be.ps1")
+
+
 def test_init_keeps_out_test_doubles(tmp_path):
     """OpenZeppelin: `contracts/mocks/`, 119 contracts its tests deploy, had been a fleet beside the
     library; focalboard's Go `mocks/`, mockery's, and firezone's Swift `Mocks/` likewise."""
