@@ -199,10 +199,18 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
     declaring = [(unit.first_token, unit.first_token + len(unit.tokens)) for unit in extraction.units
                  if unit.kind == "class" and _declares(unit.first_token, unit.first_token + len(unit.tokens), starts,
                                                        content)]
+    # a Lisp form's `def` of a table written as calls, or of what one call returns, declares too
+    # (babashka's namespaces' vars, `{'alloc (copy-var ffi/alloc tns) …}` beside `(def tns
+    # (sci/create-ns …))`): its module, beside them, may make one call of its own
+    declaring += [span for unit in extraction.units if unit.kind == "definition"
+                  for span in ((unit.first_token, unit.first_token + len(unit.tokens)),)
+                  if content.lists_calls(*span) or not content.branches(*span) and (
+                      content.behaviour(*span) <= 1 or len(set(content.words_in(*span))) <= 1)]
     for unit, marked, exact in zip(extraction.units, copied, exacts):
         start, end = unit.first_token, unit.first_token + len(unit.tokens)
-        # a class's or a module's calls are its functions': each function is listed or not on its own
-        listed = unit.kind in ("function", "method", "block") and (
+        # a class's or a module's calls are its functions': each function (a Lisp form's `def` too) is
+        # listed or not on its own
+        listed = unit.kind in ("function", "method", "block", "definition") and (
             content.lists_calls(start, end) or content.fills(start, end, streams.blind, parsed_as))
         declares = unit.kind == "class" and (start, end) in declaring \
             or unit.kind == "module" and (_module_declares(start, end, starts, declaring, content)

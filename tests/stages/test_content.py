@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from radar.config import Match, Route, Rules
+from radar.stages.analyse import analyse_bytes
 from radar.stages.cluster import cluster
 from radar.stages.content import Rarity, file_content, overlap, vocab, word_codes
 from radar.stages.gate import gate
@@ -112,6 +113,34 @@ def test_a_list_written_as_calls_of_one_function_has_no_behaviour():
                for name, ts in types.items()}
     [candidate] = judged(sources, "modules.go", "go")
     assert candidate.verdict == "watching" and candidate.cluster.nature == "no behaviour"
+
+
+VAR_TABLE = """\
+(ns babashka.impl.{name}
+  (:require [{name}.core :as {name}] [sci.core :as sci :refer [copy-var]]))
+
+(def tns (sci/create-ns '{name}.core nil))
+
+(def {name}-namespace
+  {{'read-{name} (copy-var {name}/read-{name} tns)
+   'write-{name} (copy-var {name}/write-{name} tns)
+   'open-{name} (copy-var {name}/open-{name} tns)
+   'close-{name} (copy-var {name}/close-{name} tns)
+   'flush-{name} (copy-var {name}/flush-{name} tns)}})
+"""
+
+
+def test_a_lisp_definition_of_a_table_written_as_calls_of_one_function_has_no_behaviour():
+    """babashka: each namespace's `def` of its vars, `{'alloc (copy-var ffi/alloc tns) …}`, had been
+    its first proposal, and the modules holding little else its second: a list written as calls,
+    each copy its own list."""
+    found = judged({name: VAR_TABLE.format(name=name) for name in ("bencode", "ffi", "pprint")}, "ns.clj", "clojure")
+    assert found and all(c.cluster.nature == "no behaviour" and c.verdict == "watching" for c in found)
+    table = analyse_bytes(VAR_TABLE.format(name="ffi").encode(), "clojure")[2]
+    assert [unit[8] for unit in table if unit[1] == "ffi-namespace"] == [0]  # its behaviour
+    two = "\n".join(line for line in VAR_TABLE.format(name="bencode").splitlines()
+                    if "open-" not in line and "close-" not in line and "flush-" not in line) + "})\n"
+    assert [unit[8] for unit in analyse_bytes(two.encode(), "clojure")[2] if unit[0] == "module"] == [0]
 
 
 def test_a_call_repeated_among_others_is_behaviour():
