@@ -199,13 +199,7 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
     declaring = [(unit.first_token, unit.first_token + len(unit.tokens)) for unit in extraction.units
                  if unit.kind == "class" and _declares(unit.first_token, unit.first_token + len(unit.tokens), starts,
                                                        content)]
-    # a Lisp form's `def` of a table written as calls, or of what one call returns, declares too
-    # (babashka's namespaces' vars, `{'alloc (copy-var ffi/alloc tns) …}` beside `(def tns
-    # (sci/create-ns …))`): its module, beside them, may make one call of its own
-    declaring += [span for unit in extraction.units if unit.kind == "definition"
-                  for span in ((unit.first_token, unit.first_token + len(unit.tokens)),)
-                  if content.lists_calls(*span) or not content.branches(*span) and (
-                      content.behaviour(*span) <= 1 or len(set(content.words_in(*span))) <= 1)]
+    declaring += _declaring_definitions(extraction.units, content)
     for unit, marked, exact in zip(extraction.units, copied, exacts):
         start, end = unit.first_token, unit.first_token + len(unit.tokens)
         # a class's or a module's calls are its functions': each function (a Lisp form's `def` too) is
@@ -237,10 +231,20 @@ def _declares(start: int, end: int, functions: list[int], content) -> bool:
     return bisect_left(functions, end) == bisect_left(functions, start) and not content.branches(start, end)
 
 
+def _declaring_definitions(units, content) -> list[tuple[int, int]]:
+    """The token spans of the Lisp forms' `def`s that declare: a table written as calls, or what
+    one call returns, or calls of one name, branching nowhere (babashka's namespaces' vars,
+    `{'alloc (copy-var ffi/alloc tns) …}` beside `(def tns (sci/create-ns …))`). Their module,
+    beside them, may make one call of its own and still declare (_module_declares)."""
+    spans = [(unit.first_token, unit.first_token + len(unit.tokens)) for unit in units if unit.kind == "definition"]
+    return [span for span in spans if content.lists_calls(*span) or not content.branches(*span) and (
+        content.behaviour(*span) <= 1 or len(set(content.words_in(*span))) <= 1)]
+
+
 def _module_declares(start: int, end: int, functions: list[int], declaring: list[tuple[int, int]], content) -> bool:
     """A module that defines no function, branches nowhere and makes one call at most beside its
-    declaring classes' (`declaring`) declares too: localstack's services' `models.py`, a store
-    class of fields and `AccountRegionBundle("sqs", SqsStore)` holding it. A script's calls are
+    declaring classes' and Lisp `def`s' (`declaring`) declares too: localstack's services'
+    `models.py`, a store class of fields and `AccountRegionBundle("sqs", SqsStore)` holding it. A script's calls are
     its work (`setup.py`: reading the README, then `setup(…)`). A module that calls nothing at
     all declares whatever it branches on: mindsdb's 32 handlers' `__init__.py`, an import tried
     and its error kept beside the handler's name and type, had been its first proposal."""
