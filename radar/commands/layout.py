@@ -312,7 +312,9 @@ def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources
     `Indexers/Definitions/*.cs` beside `Indexers/IIndexer.cs`: folders.declared_plugin_folders).
     A project's classes beside its own folders of plugins are their framework, no fleet
     (Steeltoe's `Connectors/*.cs` beside `Connectors/*`): its own package (_own_package)."""
-    few = sum(n for _, n in globs) < MODULE_FLEET
+    # a glob naming one package counts one, whatever files it holds (koel's `app/Http/Controllers`,
+    # 161 files beside its integrations: counted as files, they had hidden its 40 stores' fleet)
+    few = sum(n if "*" in glob else 1 for glob, n in globs) < MODULE_FLEET
     taken = {glob for glob, _ in globs}
     fleets = _module_fleets(sources)
     classes = {glob.rpartition("/")[0] for glob, _ in fleets if project_classes(glob, projects)}  # and their helpers

@@ -1905,6 +1905,22 @@ def test_a_powershell_modules_dsc_resources_are_a_fleet_beside_the_helpers_they_
     assert fleet_rules["subsystems"] == ["Modules/M365DSC/DSCResources/*", "Modules/M365DSC/Modules"]
 
 
+def test_a_package_beside_a_fleet_counts_once_however_many_files_it_holds(tmp_path):
+    """koel: its integrations' fleet beside `app/Http/Controllers` (161 files), one package, had
+    counted as 161, so that its 40 front-end stores, `resources/assets/js/stores/*.ts`, made no
+    fleet: their copied `paginate` had been its first proposal before."""
+    files = {"composer.json": "{}\n"}
+    for name in ("Lastfm", "Spotify", "Ticketmaster", "Wikipedia", "YouTube", "Dropbox", "IPinfo", "Itunes",
+                 "MusicBrainz", "Wikidata"):
+        files[f"app/Http/Integrations/{name}/{name}Connector.php"] = f"<?php\nclass {name}Connector {{}}\n"
+    for n in range(30):
+        files[f"app/Http/Controllers/Controller{n}.php"] = f"<?php\nclass Controller{n} {{}}\n"
+    for n in range(MODULE_FLEET + 2):
+        files[f"resources/js/stores/store{n}.ts"] = f"export const store{n} = {{ all: () => [{n}] }};\n"
+    _, fleet_rules = _init(tmp_path / "player", files, tmp_path / "rules")
+    assert "resources/js/stores/*.ts" in fleet_rules["subsystems"]
+
+
 def test_init_keeps_a_docusaurus_sites_code_out_whatever_its_folder(tmp_path):
     """riverpod: `website/`, a Docusaurus site, holds 619 Dart snippets its pages show, a copy for
     each translation: it had been a package and three more."""
