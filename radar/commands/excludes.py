@@ -420,8 +420,6 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
         for parent, name in zip(parts, parts[1:]):  # Go's test helpers of package x: x/xtest
             if name == parent + "test" and f.endswith(".go"):  # (net/http/httptest, exporter/exportertest)
                 counts[(f"**/{name}/**", "tests")] += 1
-        if parts and parts[0] == DEVELOPERS:
-            counts[(f"{DEVELOPERS}/**", "the developers' own scripts")] += 1
         go_code = f.endswith(".go")  # its tests are `_test.go` files, excluded by name
         for why, names in EXCLUDABLE.items():
             for at, name in enumerate(parts):  # Symfony's and .NET's `Tests`, `Fixtures` too; but `Migrations`
@@ -450,6 +448,8 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     excludes += [(glob, why, n) for glob, why, n in _dotnet_suites(files, sources) if not said(glob[:-2] + "x.cs")]
     excludes += [(glob, "a documentation's code", n) for glob, n in _sphinx_projects(files, sources)]
     excludes += [(glob, "a documentation's code", n) for glob, n in _docusaurus_sites(files, sources)]
+    developers = sum(f.startswith(DEVELOPERS + "/") for f in sources)
+    excludes += [(f"{DEVELOPERS}/**", "the developers' own scripts", developers)] if developers else []
     return tuple(excludes)
 
 

@@ -241,8 +241,9 @@ def names_its_kind_first(glob: str, sources: Collection[str]) -> bool:
     (nifi's `components/connector/`: ConnectorNode, ConnectorRepository, StandardConnectorNode;
     its plugins' names end with the kind, if they carry it at all: MapInboundAdapter)."""
     folder = glob.rpartition("/")[0]  # of its modules, `folder/*.java`, or of their helpers, `folder/*`
-    kind = folder.rpartition("/")[2].lower().removesuffix("s")
-    stems = [name.partition(".")[0].lower() for f in sources
+    name = _plain(folder.rpartition("/")[2])
+    kind = _singular(name) or name
+    stems = [_plain(name.partition(".")[0]) for f in sources
              for parent, _, name in (f.rpartition("/"),) if parent == folder]
     naming = sum(1 for stem in stems if kind in stem and any(
         c.isalpha() for c in stem[stem.find(kind) + len(kind):]))
