@@ -160,6 +160,12 @@ def test_radar_yml_is_refused_clearly(tmp_path, capsys):
     assert "radar.yaml, not radar.yml" in capsys.readouterr().err
 
 
+def _interruptible() -> None:
+    """A shell's background job inherits SIGINT ignored, and Python then keeps it ignored: the
+    pass must see Ctrl-C as a terminal's user sends it, whatever ran the tests."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_sigint_exits_130_promptly(tmp_path):
     """Ctrl-C while a pass works: exit 130 within seconds. The signal goes once the pass holds
     --out's lock (the lock file names its pid while held), not after a fixed sleep, which a
@@ -168,7 +174,8 @@ def test_sigint_exits_130_promptly(tmp_path):
     (tmp_path / "none").mkdir()
     lock = tmp_path / "out" / ".radar.lock"
     proc = subprocess.Popen([str(RADAR), "scan", "--repo", str(fleet.repo), "--rules", str(tmp_path / "none"),
-                             "--out", str(tmp_path / "out"), "--no-cache"], stderr=subprocess.PIPE, text=True)
+                             "--out", str(tmp_path / "out"), "--no-cache"], stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_interruptible)
     deadline = time.monotonic() + 60
     while proc.poll() is None and time.monotonic() < deadline and not (lock.exists() and lock.read_text()):
         time.sleep(0.005)
