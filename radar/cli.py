@@ -443,7 +443,7 @@ def _init(args) -> int:
         or "none found: edit fleet.subsystems" + code_hint(layout)
     left = f"\nin no subsystem: {unread(layout)}" if layout.uncovered else ""
     print(f"wrote {', '.join(map(str, written))}\nsubsystems: {globs}; excludes: {len(layout.excludes)} "
-          f"globs for tests, fixtures, migrations, examples, benchmarks, vendored and generated code{left}\n"
+          f"globs for tests, fixtures, translations, migrations, examples, benchmarks, vendored and generated code{left}\n"
           f"next: radar scan --repo {args.repo} --rules {args.rules} --out radar-out", file=sys.stderr)
     unread = sum(n for _, n in layout.unread)
     if unread > layout.source_files:

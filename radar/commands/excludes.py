@@ -14,7 +14,6 @@ import os
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from radar.globs import any_glob, glob_match
@@ -153,79 +152,6 @@ DECLARATIONS = (".d.ts", ".d.mts", ".d.cts")  # TypeScript's declaration files: 
 BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
 SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships
 
-# A folder named for a release or a commit that holds its own license, `lib/zstd-1.5.7`,
-# `lib/sqlite-amalgamation-3510100`, `lib/jansson-e23f558`: a third-party source drop. (A name
-# alone is not enough: opentelemetry-java's `jaxrs-2.0` is its own code for JAX-RS 2.0.)
-VERSIONED = re.compile(r"[A-Za-z][\w.+-]*?-v?(?:\d+(?:\.\d+)+|\d{6,}|(?=[a-f]*\d)[0-9a-f]{7,12})")
-LICENSES = ("LICENSE", "LICENCE", "COPYING")
-DROPS_BESIDE = 2  # releases in one folder that make it a folder of libraries (_beside_drops)
-# where C and C++ projects keep the libraries they build with, one sub-folder each: redis'
-# `deps/jemalloc`, `deps/lua` (not njs' `external/*.c`, its own modules, nor pnpm's TypeScript `deps/`)
-C_VENDORED = frozenset({"deps", "3rdparty", "external", "extern"})
-
-
-def source_drops(files: list[str], submodules: Iterable[str] = ()) -> set[str]:
-    """The folders holding a third-party source drop (VERSIONED), and those where C and C++
-    projects keep the libraries they build with (C_VENDORED, holding C or C++ sources); a folder
-    holding a git submodule (`submodules`: their paths) wraps a library checked out from
-    elsewhere, as a release's folder holds its drop (osquery's `libraries/cmake/source/bzip2`,
-    its build files and platform headers beside `src`, bzip2's own repository)."""
-    licensed = {folder for folder, _, name in (f.rpartition("/") for f in files)
-                if folder and name.upper().startswith(LICENSES)}
-    c_files = [f.split("/") for f in files if language_for(f) in ("c", "cpp")]
-    named = {"/".join(parts[:i + 1]) for parts in c_files for i, name in enumerate(parts[:-1]) if name in C_VENDORED}
-    own = {"/".join(parts[:-1]) for parts in c_files}  # C files right in the folder: its own modules
-    released = {folder for folder in licensed if VERSIONED.fullmatch(folder.rpartition("/")[2])}
-    return released | _beside_drops(released, files) | _wrappers(submodules, files) | (named - own)
-
-
-def _beside_drops(released: set[str], files: list[str]) -> set[str]:
-    """Every folder in a folder holding DROPS_BESIDE releases or more: a folder of the libraries
-    a project builds with, as C_VENDORED's are, the rest of them kept at a commit with no number
-    in their name (fluent-bit's `lib/cmetrics`, `lib/ctraces`, `lib/msgpack-c` beside
-    `lib/zstd-1.5.7` and `lib/jansson-e23f558`: 110 of its 137 proposals were their copies of
-    each other, and msgpack-c the home of the rest). Never at the top, where a repository's own
-    packages are."""
-    holding = Counter(folder.rpartition("/")[0] for folder in released)
-    libraries = {parent + "/" for parent, n in holding.items() if parent and n >= DROPS_BESIDE}
-    if not libraries:
-        return set()
-    return {parent + f[len(parent):].partition("/")[0] for f in files for parent in libraries
-            if f.startswith(parent) and "/" in f[len(parent):]}
-
-
-def _wrappers(submodules: Iterable[str], files: list[str]) -> set[str]:
-    """The folders of a folder most of whose folders hold a git submodule, from DROPS_BESIDE of
-    them: the libraries a project builds with, each a wrapper (osquery's 35
-    `libraries/cmake/source/*`). One alone is a package's own (netdata's `h2o` server beside
-    `libh2o`, its submodule)."""
-    wrapping = {path.rpartition("/")[0] for path in submodules}
-    holding = Counter(folder.rpartition("/")[0] for folder in wrapping if "/" in folder)
-    folders: dict[str, set[str]] = defaultdict(set)
-    for f in files:
-        for parent in holding:
-            if f.startswith(parent + "/") and "/" in f[len(parent) + 1:]:
-                folders[parent].add(parent + "/" + f[len(parent) + 1:].partition("/")[0])
-    return {folder for parent, n in holding.items() if n >= DROPS_BESIDE and n * 2 > len(folders[parent])
-            for folder in folders[parent]}
-
-
-def without_drops(files: list[str], submodules: Iterable[str] = ()
-                  ) -> tuple[list[str], tuple[tuple[str, str, int], ...]]:
-    """The files outside every source drop, and an exclude for each drop (with its source files)."""
-    drops = source_drops(files, submodules)
-    if not drops:
-        return files, ()
-    kept, counts = [], Counter()
-    for f in files:
-        drop = next((f[:end] for end, char in enumerate(f) if char == "/" and f[:end] in drops), None)
-        if drop is None:
-            kept.append(f)
-        elif language_for(f):  # a release's name anywhere; `deps` only there (hugo's own Go `deps/` is code)
-            name = drop.rpartition("/")[2]
-            counts[f"**/{name}/**" if VERSIONED.fullmatch(name) else f"{drop}/**"] += 1
-    return kept, tuple((glob, "vendored", n) for glob, n in counts.most_common())
-
 
 def without_vendored(repo: Path, files: list[str]
                      ) -> tuple[list[str], tuple[tuple[str, str, int], ...], list[str]]:
@@ -239,9 +165,36 @@ def without_vendored(repo: Path, files: list[str]
     read = [f for f in files if "/" not in f and fnmatch.fnmatch(f, "requirements*.txt")
             and not os.path.islink(repo / f)]  # never read out of the tree
     composers = [f for f in files if f.rpartition("/")[2] == "composer.json" and not os.path.islink(repo / f)]
+    scripts = [f for f in files if "/" not in f and f.endswith(".py") and not os.path.islink(repo / f)]
     vendored = _pinned_folders(repo, files, read) | _installed_folders(files) | _composer_folders(repo, files, composers)
+    vendored |= _import_roots(repo, files, scripts) | _composer_copies(repo, files, composers)
     outermost = [folder for folder in sorted(vendored) if not any(folder.startswith(other + "/") for other in vendored)]
-    return (*_without_folders(files, outermost, "vendored"), read + composers)
+    return (*_without_folders(files, outermost, "vendored"), read + composers + scripts)
+
+
+# a call putting a folder on Python's import path, and the names a line of it spells
+PUTS_ON_PATH = re.compile(r"\b(?:sys\.path\.(?:insert|append)|site\.addsitedir)\(")
+QUOTED_NAME = re.compile(r"""['"]([\w.-]+)['"]""")
+SCRIPT_BYTES = 64 * 1024  # of each script at the top: where an app sets its path up
+
+
+def _import_roots(repo: Path, files: list[str], scripts: list[str]) -> set[str]:
+    """The top folders a script at the top of the tree puts on Python's import path, holding
+    VENDORED_MIN Python packages or modules or more: the libraries an app ships and imports by
+    their own names (SickGear's and mylar3's `lib/`, `sys.path.insert(1, os.path.join(…,
+    'lib'))`: SickGear's 62 packages had been subsystems and apprise's plugins its first
+    proposal). A setup script's `src`, one package, is the repository's own."""
+    children = _python_children(files)
+    found = set()
+    for script in scripts:
+        try:
+            with open(repo / script, "rb") as file:
+                text = file.read(SCRIPT_BYTES).decode("utf-8", errors="replace")
+        except OSError:
+            continue
+        found |= {name for line in text.splitlines() if PUTS_ON_PATH.search(line)
+                  for name in QUOTED_NAME.findall(line) if len(children.get(name, ())) >= VENDORED_MIN}
+    return found
 
 
 def _composer_folders(repo: Path, files: list[str], composers: list[str]) -> set[str]:
@@ -263,6 +216,25 @@ def _composer_folders(repo: Path, files: list[str], composers: list[str]) -> set
     held = {f.rpartition("/")[0] for f in files}
     return {folder for folder in folders if not folder.startswith("..")
             and any(h == folder or h.startswith(folder + "/") for h in held)}
+
+
+def _composer_copies(repo: Path, files: list[str], composers: list[str]) -> set[str]:
+    """The folders most of whose `<vendor>/<package>` folders, VENDORED_MIN or more, are packages a
+    composer.json requires: copies of them, patched and loaded first (freescout's `overrides/`,
+    32 of its 36 required, had been a package of 162 files)."""
+    required = set()
+    for manifest in composers:
+        fields = json_of(repo / manifest)
+        required |= {name for key in ("require", "require-dev") if isinstance(fields, dict)
+                     and isinstance(fields.get(key), dict) for name in fields[key] if isinstance(name, str)}
+    held: dict[str, set[str]] = defaultdict(set)
+    for f in files:
+        parts = f.split("/")
+        for at in range(len(parts) - 3):
+            held["/".join(parts[:at])].add("/".join(parts[at:at + 2]))
+    return {folder for folder, packages in held.items() if folder and len(packages & required) >= VENDORED_MIN
+            and len(packages & required) * 2 > len(packages)
+            and folder.rpartition("/")[2] not in EXCLUDABLE["vendored"]}  # `vendor/`: left out already
 
 
 def without_unbuilt(repo: Path, files: list[str]

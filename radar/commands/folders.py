@@ -24,6 +24,8 @@ MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod"
              "mrbgem.rake",  # an mruby gem: mruby's 68 `mrbgems/mruby-*`
              "project.json",  # an Nx project: lerna's `libs/commands/*`, which have no package.json
              "ivy.xml"}  # an Apache Ivy module: nutch's 78 `src/plugin/*`, each built by Ant
+# a Nextcloud or ownCloud app's manifest, in its `appinfo/` (ownCloud's twelve `apps/*`)
+NESTED_MANIFEST = ["appinfo", "info.xml"]
 # a C or C++ component's build beside its sources, where no CMakeLists.txt is: micropython's
 # twenty `ports/<port>` (esp32, stm32, rp2, unix …), each with its Makefile and its main.c
 # and the fragment of a non-recursive automake build a folder keeps (FRR's `lib/subdir.am`); not

@@ -57,7 +57,8 @@ top folders of C or C++ they build on, whatever their share (`py/`, `extmod/`), 
 fleets the Go packages they build on (lego's `challenge/dns01`, `internal/errutils`), and
 beside any fleets the top folders that are packages of a build (Sentinel's `sentinel-core`). Type declarations
 (`.d.ts`) and generated code make no package. What is kept out of the scan (tests, fixtures,
-migrations, examples, benchmarks, vendored and generated code) is excludes.py's; the code no
+migrations, examples, benchmarks, vendored and generated code) is excludes.py's, third-party
+source drops drops.py's, translations translations.py's; the code no
 fleet holds, read once the fleets are found, uncovered.py's; what a folder's name says, folders.py's.
 """
 from __future__ import annotations
@@ -68,9 +69,11 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from radar.commands.drops import without_drops
 from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, folder_excludes,
-                                     scaffold_glob, without_code, without_drops, without_unbuilt, without_vendored)
+                                     scaffold_glob, without_code, without_unbuilt, without_vendored)
 from radar.commands.folders import (C_BUILDS, C_BUILT, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET,
+                                    NESTED_MANIFEST,
                                     PLUGIN_FLEET, PLUGIN_FOLDERS, PLUGIN_PACKAGES, build_manifest, builds_sources,
                                     declared_plugin_folders, go_ignored, helper_folders, inside_tests, is_go_source,
                                     is_manifest, left_in, names_its_kind_first, not_fleet, plugin_folder,
@@ -79,6 +82,7 @@ from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_
                                       go_registering_folders)
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
 from radar.commands.tracked import file_head, file_size, submodules, tracked_files, worktree_count
+from radar.commands.translations import translation_folders
 from radar.commands.uncovered import (LIBRARY_FILES, code_folders, dominant_parts, dotnet_library, fleets_library,
                                       jvm_library, lone_families, lone_packages, uncovered_folders, uncovered_tops,
                                       without_emptied)
@@ -122,9 +126,11 @@ def read_layout(repo: Path) -> Layout:
     dropped += vendored + unbuilt
     sources = [f for f in files if language_for(f)]
     kept_out = folder_excludes(sources, files)
+    translations = translation_folders(left_in(sources, kept_out))
+    kept_out += translations
     # the packages are made of the rest, but for folders no name of theirs tells from code (not_fleet)
-    code, made = without_code(repo, left_in(files, tuple(e for e in kept_out
-                                                          if e[0] in NAMELESS_EXCLUDES or scaffold_glob(e[0]))))
+    code, made = without_code(repo, left_in(files, translations + tuple(
+        e for e in kept_out if e[0] in NAMELESS_EXCLUDES or scaffold_glob(e[0]))))
     measured: dict[str, int] = dict.fromkeys(made + requirements + manifests, 0)  # edited by hand, one may be code again
 
     def size(path: str) -> int:
@@ -412,6 +418,7 @@ def _package_folders(files: list[str], sources: list[str], declared: frozenset[s
                     continue
                 children[parent].add(child)
                 if len(parts) == depth + 2 and is_manifest(parts[-1], parts[depth]) \
+                        or len(parts) == depth + 3 and parts[-2:] == NESTED_MANIFEST \
                         or builds_sources(parts, depth, built) or _swift_target(parts, depth, listed):
                     packages[parent].add(child)
                 elif len(parts) == depth + 2 and parts[-1] in C_BUILDS and child in c_folders:

@@ -27,7 +27,7 @@ def radar_yaml(layout: Layout, repo: Path) -> str:
     else:
         lines += ["  # no folder of packages found: name the folders that are subsystems, e.g.",
                   "  subsystems: []   # [\"services/*\", \"libs/*\"]"]
-    lines += ["  # kept out of the scan: dependencies, tests, fixtures, migrations, examples, benchmarks, vendored and generated code",
+    lines += ["  # kept out of the scan: dependencies, tests, fixtures, translations, migrations, examples, benchmarks, vendored and generated code",
               "  exclude:",
               "    - \"**/node_modules/**\"",
               "    - \"**/vendor/**\""]

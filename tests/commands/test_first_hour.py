@@ -1053,6 +1053,29 @@ def test_init_finds_c_components_by_cmakelists_and_excludes_source_drops_named_f
     assert not excluded("instr/jaxrs-2.0/src/Advice.java")
 
 
+def test_init_excludes_the_web_libraries_an_app_serves_named_for_their_releases(tmp_path):
+    """gogs: `public/plugins/codemirror-5.17.0`, `dropzone-5.5.0` … twelve libraries copied in,
+    one with a license of its own, had been a fleet of eleven packages (its subsystems listed
+    `autosize-4.0.2`, `highlight-9.18.0` beside its own). Three releases or more side by side,
+    none built as the repository's own package, are drops; modules named for the versions of
+    what they instrument, a build file each (opentelemetry-java-instrumentation), are code."""
+    files = {"go.mod": "module gogs.io/gogs\n", "main.go": "package main\n\nfunc main() {}\n"}
+    for name in ("route", "database", "auth"):
+        files[f"internal/{name}/{name}.go"] = f"package {name}\n\nfunc F() int {{ return 1 }}\n"
+    for name in ("codemirror-5.17.0", "dropzone-5.5.0", "marked-4.3.0", "autosize-4.0.2"):
+        files[f"public/plugins/{name}/{name[:4]}.js"] = f"window.{name[:4]} = () => 1;\n"
+        files[f"public/plugins/{name}/package.json"] = "{}\n"
+    files["public/plugins/marked-4.3.0/LICENSE"] = "MIT\n"
+    for name in ("jaxrs-2.0", "jaxrs-3.0", "servlet-3.0"):
+        files[f"instrumentation/{name}/javaagent/build.gradle.kts"] = "\n"
+        files[f"instrumentation/{name}/javaagent/src/main/java/Advice.java"] = "class Advice {}\n"
+    _, fleet_rules = _init(tmp_path / "gogs", files, tmp_path / "rules")
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("public/plugins/codemirror-5.17.0/code.js") and excluded("public/plugins/dropzone-5.5.0/drop.js")
+    assert not any(glob.startswith("public/plugins") for glob in fleet_rules["subsystems"])
+    assert not excluded("instrumentation/jaxrs-2.0/javaagent/src/main/java/Advice.java")
+
+
 def test_init_finds_c_components_by_their_makefile_and_what_they_build_on_beside_them(tmp_path):
     """micropython: twenty `ports/<port>` (esp32, stm32, rp2, unix …), each a Makefile and its C
     sources, had been one package, `ports`, inside which nothing is compared (five make a fleet). The core they
@@ -1426,6 +1449,36 @@ def test_init_takes_a_projects_folder_of_twenty_classes_as_the_projects_not_one_
     files.update({f"scripts2/task{n}.js": f"module.exports = () => {n};\n" for n in range(20)})
     _, fleet_rules = _init(tmp_path / "scripted", files, tmp_path / "scripted-rules")
     assert "scripts2/*.js" in fleet_rules["subsystems"]
+
+
+LOCALES = ("de", "fr", "es", "it", "ja", "pt_BR", "ru", "zh_CN", "sr@latin", "nb_NO")
+
+
+def test_init_reads_owncloud_apps_as_packages_and_keeps_translations_out(tmp_path):
+    """ownCloud: its apps, `apps/<name>/appinfo/info.xml` each, had been no fleet; a translation per
+    locale in each app's `l10n/` (`de.js`, `pt_BR.js` …: the same table of messages, rewritten by
+    a translation service) had been a fleet of one-module packages each, 1,100 of its 1,717
+    subsystems. The apps are packages now, the translations kept out. A folder of modules with
+    short names that are no locales (`io.js`, `os.js` …) is code, kept."""
+    files = {"composer.json": "{}\n", "index.php": "<?php\nrequire 'lib/base.php';\n"}
+    for app in ("comments", "files", "files_sharing", "dav"):
+        files[f"apps/{app}/appinfo/info.xml"] = f"<info><id>{app}</id></info>\n"
+        files[f"apps/{app}/lib/Activity.php"] = f"<?php\nclass Activity{app} {{ function f() {{ return 1; }} }}\n"
+        files.update({f"apps/{app}/l10n/{locale}.js": f'OC.L10N.register("{app}", {{"Files" : "{locale}"}});\n'
+                      for locale in LOCALES})
+    files.update({f"lib/private/Share/Helper{n}.php": f"<?php\nclass Helper{n} {{}}\n" for n in range(2)})
+    done, fleet_rules = _init(tmp_path / "owncloud", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["apps/*"], done.stderr
+    assert "**/l10n/*.js" in fleet_rules["exclude"]
+    assert '"**/l10n/*.js"   # translations: 40 source files' in (tmp_path / "rules" / "radar.yaml").read_text()
+    files.update({f"public/js/summernote/lang/summernote-{locale.replace('_', '-')}.js": "jQuery.extend({});\n"
+                  for locale in LOCALES})
+    _, fleet_rules = _init(tmp_path / "prefixed", files, tmp_path / "prefixed-rules")
+    assert "**/lang/*.js" in fleet_rules["exclude"]
+    short = {f"net/{name}.js": f"module.exports = () => '{name}';\n"
+             for name in ("io", "os", "ui", "fs", "db", "vm", "ws", "ip", "id", "it")}
+    _, fleet_rules = _init(tmp_path / "short", {**files, **short}, tmp_path / "short-rules")
+    assert not any("net" in glob for glob in fleet_rules["exclude"])
 
 
 def test_init_finds_ant_and_ivy_plugins_and_the_core_the_build_at_the_top_keeps_in_src(tmp_path):
@@ -2645,6 +2698,23 @@ def test_init_excludes_a_folder_pip_installed_distributions_into(tmp_path):
     assert excluded("libs/apprise/__init__.py") and not excluded("bazarr/api/__init__.py")
 
 
+def test_init_excludes_the_folder_an_app_puts_on_the_import_path(tmp_path):
+    """SickGear ships its dependencies as source in `lib/`, which `sickgear.py` puts on sys.path
+    (pinned nowhere, no `.dist-info`): its 62 packages were subsystems and the first proposal
+    in apprise's plugins. A setup script putting `src/`, its one package, there keeps it."""
+    files = {"sickgear.py": "import os\nimport sys\n\nsys.path.insert(1, os.path.abspath(os.path.join("
+                            "os.path.dirname(__file__), 'lib')))\nimport sickgear\n"}
+    for name in ("apprise", "bs4", "requests", "dateutil", "guessit", "rarfile"):
+        files[f"lib/{name}/__init__.py"] = f"def {name}_call(x):\n    return x.go()\n"
+    for name in ("providers", "notifiers", "webserve", "helpers"):
+        files[f"sickgear/{name}/__init__.py"] = f"def {name}(x):\n    return x.go()\n"
+    excluded = _excluded_by_init(tmp_path / "sickgear-repo", files, tmp_path / "rules")
+    assert excluded("lib/apprise/__init__.py") and not excluded("sickgear/providers/__init__.py")
+    own = {"setup.py": "import sys\nsys.path.insert(0, 'src')\n", "src/tool/__init__.py": "X = 1\n"}
+    own.update({f"src/tool/{name}.py": f"def {name}(x):\n    return x.go()\n" for name in ("a", "b", "c", "d", "e")})
+    assert not _excluded_by_init(tmp_path / "own-repo", own, tmp_path / "own-rules")("src/tool/a.py")
+
+
 def test_init_excludes_the_packages_composer_installs_into_a_vendor_dir_of_its_own(tmp_path):
     """FreshRSS: `lib/composer.json` says `"vendor-dir": "./"`, so SimplePie and PHPMailer are in
     `lib/simplepie/simplepie`, `lib/phpmailer/phpmailer`; its first proposal was in SimplePie.
@@ -2658,6 +2728,22 @@ def test_init_excludes_the_packages_composer_installs_into_a_vendor_dir_of_its_o
     excluded = _excluded_by_init(tmp_path / "reader", files, tmp_path / "rules")
     assert excluded("lib/simplepie/simplepie/src/Part0.php") and excluded("lib/phpmailer/phpmailer/src/Mail1.php")
     assert not excluded("lib/Minz/Part0.php")
+
+
+def test_init_excludes_the_patched_copies_of_the_packages_composer_requires(tmp_path):
+    """freescout keeps patched copies of 36 packages in `overrides/<vendor>/<package>`, 32 of
+    them in its composer.json's `require`, loaded before Composer's: they had been one package of
+    162 files. A folder of the app's own modules named as packages are is kept."""
+    required = [f"vendor{n}/package{n}" for n in range(6)]
+    files = {"composer.json": json.dumps({"require": {name: "1.0" for name in required}})}
+    for n, name in enumerate(required):
+        files[f"overrides/{name}/src/Patched{n}.php"] = f"<?php\nclass Patched{n} {{ function f() {{ return {n}; }} }}\n"
+    files["overrides/other/transitive/src/Dep.php"] = "<?php\nclass Dep {}\n"
+    for n in range(3):
+        files[f"app/Http/Controller{n}.php"] = f"<?php\nclass Controller{n} {{ function f() {{ return {n}; }} }}\n"
+    excluded = _excluded_by_init(tmp_path / "helpdesk", files, tmp_path / "rules")
+    assert excluded("overrides/vendor0/package0/src/Patched0.php") and excluded("overrides/other/transitive/src/Dep.php")
+    assert not excluded("app/Http/Controller0.php")
 
 
 def test_init_excludes_the_folders_a_cargo_workspace_keeps_out_of_its_build(tmp_path):

@@ -1,0 +1,110 @@
+"""Third-party source drops `radar init` keeps out before reading the layout: a library's
+release copied into the tree (`lib/zstd-1.5.7`), the folders beside such drops, the folders
+where C and C++ projects keep the libraries they build with, and wrappers around git submodules.
+No fleet and no other exclude is read inside them."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from radar.commands.folders import build_manifest
+from radar.stages.parse import language_for
+
+# A folder named for a release or a commit that holds its own license, `lib/zstd-1.5.7`,
+# `lib/sqlite-amalgamation-3510100`, `lib/jansson-e23f558`: a third-party source drop. (A name
+# alone is not enough: opentelemetry-java's `jaxrs-2.0` is its own code for JAX-RS 2.0.)
+VERSIONED = re.compile(r"[A-Za-z][\w.+-]*?-v?(?:\d+(?:\.\d+)+|\d{6,}|(?=[a-f]*\d)[0-9a-f]{7,12})")
+LICENSES = ("LICENSE", "LICENCE", "COPYING")
+DROPS_BESIDE = 2  # releases in one folder that make it a folder of libraries (_beside_drops)
+# releases side by side, licensed or not, that make a folder of libraries a web app serves
+# (gogs' `public/plugins/codemirror-5.17.0`, `dropzone-5.5.0` …: one of its twelve has a license)
+UNLICENSED_BESIDE = 3
+# where C and C++ projects keep the libraries they build with, one sub-folder each: redis'
+# `deps/jemalloc`, `deps/lua` (not njs' `external/*.c`, its own modules, nor pnpm's TypeScript `deps/`)
+C_VENDORED = frozenset({"deps", "3rdparty", "external", "extern"})
+
+
+def source_drops(files: list[str], submodules: Iterable[str] = ()) -> set[str]:
+    """The folders holding a third-party source drop (VERSIONED), and those where C and C++
+    projects keep the libraries they build with (C_VENDORED, holding C or C++ sources); a folder
+    holding a git submodule (`submodules`: their paths) wraps a library checked out from
+    elsewhere, as a release's folder holds its drop (osquery's `libraries/cmake/source/bzip2`,
+    its build files and platform headers beside `src`, bzip2's own repository)."""
+    licensed = {folder for folder, _, name in (f.rpartition("/") for f in files)
+                if folder and name.upper().startswith(LICENSES)}
+    c_files = [f.split("/") for f in files if language_for(f) in ("c", "cpp")]
+    named = {"/".join(parts[:i + 1]) for parts in c_files for i, name in enumerate(parts[:-1]) if name in C_VENDORED}
+    own = {"/".join(parts[:-1]) for parts in c_files}  # C files right in the folder: its own modules
+    released = {folder for folder in licensed if VERSIONED.fullmatch(folder.rpartition("/")[2])}
+    released |= _served_releases(files)
+    return released | _beside_drops(released, files) | _wrappers(submodules, files) | (named - own)
+
+
+def _served_releases(files: list[str]) -> set[str]:
+    """The folders named for a release in a folder holding UNLICENSED_BESIDE of them or more, most
+    of its folders, none built as a package of the repository's own (a build's manifest in it or
+    below, but a web library's package.json): the libraries a web app serves, copied in. opentelemetry-java-
+    instrumentation's `jaxrs-2.0`, `jaxrs-3.0` … are its modules, a build.gradle.kts each."""
+    folders: dict[str, set[str]] = defaultdict(set)
+    built = set()
+    for f in files:
+        parts = f.split("/")
+        for at in range(1, len(parts) - 1):
+            folders["/".join(parts[:at])].add(parts[at])
+        if parts[-1] != "package.json" and build_manifest(parts[-1]):  # in it or below
+            built.update("/".join(parts[:at]) for at in range(1, len(parts)))
+    found = set()
+    for parent, names in folders.items():
+        releases = {f"{parent}/{name}" for name in names if VERSIONED.fullmatch(name)}
+        if len(releases) >= UNLICENSED_BESIDE and len(releases) * 2 > len(names) and not releases & built:
+            found |= releases
+    return found
+
+
+def _beside_drops(released: set[str], files: list[str]) -> set[str]:
+    """Every folder in a folder holding DROPS_BESIDE releases or more: a folder of the libraries
+    a project builds with, as C_VENDORED's are, the rest of them kept at a commit with no number
+    in their name (fluent-bit's `lib/cmetrics`, `lib/ctraces`, `lib/msgpack-c` beside
+    `lib/zstd-1.5.7` and `lib/jansson-e23f558`: 110 of its 137 proposals were their copies of
+    each other, and msgpack-c the home of the rest). Never at the top, where a repository's own
+    packages are."""
+    holding = Counter(folder.rpartition("/")[0] for folder in released)
+    libraries = {parent + "/" for parent, n in holding.items() if parent and n >= DROPS_BESIDE}
+    if not libraries:
+        return set()
+    return {parent + f[len(parent):].partition("/")[0] for f in files for parent in libraries
+            if f.startswith(parent) and "/" in f[len(parent):]}
+
+
+def _wrappers(submodules: Iterable[str], files: list[str]) -> set[str]:
+    """The folders of a folder most of whose folders hold a git submodule, from DROPS_BESIDE of
+    them: the libraries a project builds with, each a wrapper (osquery's 35
+    `libraries/cmake/source/*`). One alone is a package's own (netdata's `h2o` server beside
+    `libh2o`, its submodule)."""
+    wrapping = {path.rpartition("/")[0] for path in submodules}
+    holding = Counter(folder.rpartition("/")[0] for folder in wrapping if "/" in folder)
+    folders: dict[str, set[str]] = defaultdict(set)
+    for f in files:
+        for parent in holding:
+            if f.startswith(parent + "/") and "/" in f[len(parent) + 1:]:
+                folders[parent].add(parent + "/" + f[len(parent) + 1:].partition("/")[0])
+    return {folder for parent, n in holding.items() if n >= DROPS_BESIDE and n * 2 > len(folders[parent])
+            for folder in folders[parent]}
+
+
+def without_drops(files: list[str], submodules: Iterable[str] = ()
+                  ) -> tuple[list[str], tuple[tuple[str, str, int], ...]]:
+    """The files outside every source drop, and an exclude for each drop (with its source files)."""
+    drops = source_drops(files, submodules)
+    if not drops:
+        return files, ()
+    kept, counts = [], Counter()
+    for f in files:
+        drop = next((f[:end] for end, char in enumerate(f) if char == "/" and f[:end] in drops), None)
+        if drop is None:
+            kept.append(f)
+        elif language_for(f):  # a release's name anywhere; `deps` only there (hugo's own Go `deps/` is code)
+            name = drop.rpartition("/")[2]
+            counts[f"**/{name}/**" if VERSIONED.fullmatch(name) else f"{drop}/**"] += 1
+    return kept, tuple((glob, "vendored", n) for glob, n in counts.most_common())

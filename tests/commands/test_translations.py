@@ -1,0 +1,43 @@
+"""Which folders init reads as translations, a file per locale (translations.py)."""
+from hypothesis import given
+from hypothesis import strategies as st
+
+from radar.commands.translations import COMMON, COMMON_LEAST, translation_folders
+
+LOCALES = ("de", "fr", "es", "it", "ja", "pt_BR", "ru", "zh-Hans", "sr@latin", "nb_NO")
+
+
+def test_a_folder_of_a_file_per_locale_is_kept_out_by_its_name_and_suffix():
+    sources = [f"apps/{app}/l10n/{locale}.js" for app in ("files", "dav") for locale in LOCALES]
+    sources += ["apps/files/lib/Activity.php", "l10n/l10n.py"]  # the sync script is no translation
+    assert translation_folders(sources) == (("**/l10n/*.js", "translations", 20),)
+
+
+def test_a_folder_named_as_another_that_holds_code_of_that_suffix_is_kept_out_by_its_path():
+    sources = [f"web/locale/{locale}.js" for locale in LOCALES] + ["src/locale/index.js", "src/locale/format.js"]
+    assert translation_folders(sources) == (("web/locale/*.js", "translations", 10),)
+
+
+def test_library_prefixed_locale_names_are_translations():
+    sources = [f"public/js/summernote/lang/summernote-{locale.replace('_', '-')}.js" for locale in LOCALES]
+    assert translation_folders(sources) == (("**/lang/*.js", "translations", 10),)
+
+
+def test_fewer_common_languages_than_needed_make_no_translations():
+    sources = [f"net/{name}.js" for name in ("io", "os", "ui", "fs", "db", "vm", "ws", "ip", "id", "it")]
+    assert translation_folders(sources) == ()
+
+
+@given(st.lists(st.from_regex(r"[a-z]{2,12}", fullmatch=True).filter(lambda name: name not in COMMON),
+                min_size=1, max_size=40))
+def test_a_folder_naming_no_common_language_is_never_translations(names):
+    """Short module names (`io`, `os`, `app`, `cli` …) are no locales unless five common
+    languages are among them."""
+    assert translation_folders([f"src/{name}.py" for name in names]) == ()
+
+
+@given(st.sets(st.sampled_from(sorted(COMMON)), min_size=COMMON_LEAST, max_size=len(COMMON)),
+       st.sampled_from(("js", "ts", "php", "py", "java")))
+def test_any_five_common_languages_make_a_folder_of_translations(languages, suffix):
+    found = translation_folders([f"i18n/{language}.{suffix}" for language in languages])
+    assert found == ((f"**/i18n/*.{suffix}", "translations", len(languages)),)
