@@ -37,7 +37,8 @@ EXCLUDABLE = {
                  "mocks"),  # test doubles (OpenZeppelin's `contracts/mocks/`, 119 contracts; mockery's Go mocks)
     "vendored": ("vendor", "vendored", "_vendor",  # Python's (pip's `src/pip/_vendor`, setuptools')
                  "third_party", "third-party", "node_modules", "bower_components",
-                 "external-deps", "external_deps"),  # spyder's subtrees of the four projects it ships
+                 "external-deps", "external_deps",  # spyder's subtrees of the four projects it ships
+                 "compiled"),  # dependencies pre-bundled into a package (umi's 80 `packages/*/compiled/*`, Next.js')
     "generated": ("generated", "__generated__", "gen", "dist", "build",
                   "__pycache__"),  # Python's bytecode cache, committed by mistake (glances' `plugins/__pycache__`, a package)
     # Django's, Alembic's, Laravel's `migrations`, Rails' `db/migrate`: frozen history, each
@@ -367,6 +368,33 @@ def build_outputs(repo: Path, files: list[str]) -> tuple[tuple[str, str, int], .
                     and all(path != glob for glob, _, _ in found)):
                 found.append((path, f"build output ({manifest}'s {field})", 1))
     return tuple(found)
+
+
+# what a package that is someone's example calls itself, in its name or its description's first words
+EXAMPLE_WORDS = frozenset({"example", "examples", "demo", "demos", "sample", "samples"})
+DESCRIBING_WORDS = 3
+
+
+def described_examples(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, str, int], ...], list[str]]:
+    """An exclude per private npm package that calls itself an example, a demo or a sample in
+    its name's words or its description's first ones ("Federation example for 3000-home": module
+    federation's 23 example apps in `apps/`, whose copied Next.js `_document.js` had been its
+    first proposal), with its source files; and the manifests read."""
+    manifests = sorted(f for f in files if f.endswith("/package.json") and not os.path.islink(repo / f))
+    found = []
+    for manifest in manifests:
+        fields = json_of(repo / manifest)
+        if not isinstance(fields, dict) or fields.get("private") is not True:
+            continue
+        name, description = fields.get("name"), fields.get("description")
+        words = re.split(r"[^a-z]+", name.lower()) if isinstance(name, str) else []
+        words += description.lower().split()[:DESCRIBING_WORDS] if isinstance(description, str) else []
+        folder = manifest.rpartition("/")[0]
+        n = sum(f.startswith(folder + "/") and bool(language_for(f)) for f in files) \
+            if EXAMPLE_WORDS.intersection(words) else 0
+        if n:
+            found.append((folder + "/**", "examples", n))
+    return tuple(found), manifests
 
 
 def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[str, str, int], ...]:

@@ -70,8 +70,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from radar.commands.drops import without_drops
-from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, folder_excludes,
-                                     scaffold_glob, without_code, without_unbuilt, without_vendored)
+from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, described_examples,
+                                     folder_excludes, scaffold_glob, without_code, without_unbuilt,
+                                     without_vendored)
 from radar.commands.folders import (C_BUILDS, C_BUILT, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET,
                                     NESTED_MANIFEST,
                                     PLUGIN_FLEET, PLUGIN_FOLDERS, PLUGIN_PACKAGES, build_manifest, builds_sources,
@@ -127,11 +128,12 @@ def read_layout(repo: Path) -> Layout:
     sources = [f for f in files if language_for(f)]
     kept_out = folder_excludes(sources, files)
     translations = translation_folders(left_in(sources, kept_out))
-    kept_out += translations
+    examples, npm_manifests = described_examples(repo, left_in(files, kept_out + translations))
+    kept_out += translations + examples
     # the packages are made of the rest, but for folders no name of theirs tells from code (not_fleet)
-    code, made = without_code(repo, left_in(files, translations + tuple(
+    code, made = without_code(repo, left_in(files, translations + examples + tuple(
         e for e in kept_out if e[0] in NAMELESS_EXCLUDES or scaffold_glob(e[0]))))
-    measured: dict[str, int] = dict.fromkeys(made + requirements + manifests, 0)  # edited by hand, one may be code again
+    measured: dict[str, int] = dict.fromkeys(made + requirements + manifests + npm_manifests, 0)  # edited by hand, one may be code again
 
     def size(path: str) -> int:
         measured[path] = file_size(repo, path)

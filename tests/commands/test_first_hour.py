@@ -2746,6 +2746,30 @@ def test_init_excludes_the_patched_copies_of_the_packages_composer_requires(tmp_
     assert not excluded("app/Http/Controller0.php")
 
 
+def test_init_excludes_the_private_packages_that_call_themselves_examples_and_prebundled_dependencies(tmp_path):
+    """module-federation: 23 of its 32 `apps/*` are private packages described "Federation
+    example for 3000-home" or named `metro-example-host`: their copied Next.js `_document.js`
+    had been its first proposal. umi pre-bundles its dependencies into `packages/*/compiled/*`
+    (80 subsystems). A private app described otherwise, and a published package whose
+    description mentions examples, are kept."""
+    files = {"package.json": json.dumps({"private": True, "workspaces": ["apps/*", "packages/*"]})}
+    for name in ("3000-home", "3001-shop", "metro-example-host"):
+        files[f"apps/{name}/package.json"] = json.dumps({"name": f"@mf/{name}", "private": True,
+                                                         "description": f"Federation example for {name}"
+                                                         if name[0].isdigit() else ""})
+        files[f"apps/{name}/pages/_document.js"] = "export default function Doc() { return 1; }\n"
+    files["apps/dashboard/package.json"] = json.dumps({"private": True, "description": "The team's dashboard"})
+    files["apps/dashboard/src/index.js"] = "export const run = () => 1;\n"
+    for name in ("runtime", "sdk", "docs-gen"):
+        files[f"packages/{name}/package.json"] = json.dumps({"name": name, "description": "Examples made from docs"})
+        files[f"packages/{name}/src/index.js"] = f"export const {name.replace('-', '')} = () => 1;\n"
+        files[f"packages/{name}/compiled/axios/index.js"] = "module.exports = function axios() {};\n"
+    excluded = _excluded_by_init(tmp_path / "federation", files, tmp_path / "rules")
+    assert excluded("apps/3000-home/pages/_document.js") and excluded("apps/metro-example-host/pages/_document.js")
+    assert excluded("packages/sdk/compiled/axios/index.js")
+    assert not excluded("apps/dashboard/src/index.js") and not excluded("packages/docs-gen/src/index.js")
+
+
 def test_init_excludes_the_folders_a_cargo_workspace_keeps_out_of_its_build(tmp_path):
     """leptos' workspace excludes `benchmarks`, `examples` and `projects`: twelve example apps,
     each copying one file server and one error page, which were its first three proposals.
