@@ -36,9 +36,13 @@ def source_drops(files: list[str], submodules: Iterable[str] = ()) -> set[str]:
     c_files = [f.split("/") for f in files if language_for(f) in ("c", "cpp")]
     named = {"/".join(parts[:i + 1]) for parts in c_files for i, name in enumerate(parts[:-1]) if name in C_VENDORED}
     own = {"/".join(parts[:-1]) for parts in c_files}  # C files right in the folder: its own modules
+    # but its folders are still libraries (raylib's `src/external/glfw` beside the single-header
+    # libraries `src/external` holds, `stb_vorbis.c` among them; njs' `external/*.c` are all flat)
+    inside = {"/".join(parts[:i + 2]) for parts in c_files for i in range(len(parts) - 2)
+              if "/".join(parts[:i + 1]) in named & own}
     released = {folder for folder in licensed if VERSIONED.fullmatch(folder.rpartition("/")[2])}
     released |= _served_releases(files)
-    return released | _beside_drops(released, files) | _wrappers(submodules, files) | (named - own)
+    return released | _beside_drops(released, files) | _wrappers(submodules, files) | (named - own) | inside
 
 
 def _served_releases(files: list[str]) -> set[str]:

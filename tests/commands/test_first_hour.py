@@ -1053,6 +1053,22 @@ def test_init_finds_c_components_by_cmakelists_and_excludes_source_drops_named_f
     assert not excluded("instr/jaxrs-2.0/src/Advice.java")
 
 
+def test_init_excludes_the_libraries_in_a_folder_of_external_ones_that_holds_single_files_too(tmp_path):
+    """raylib keeps single-header libraries in `src/external/` (`stb_image.h`, `stb_vorbis.c`)
+    and GLFW in `src/external/glfw/`: the C files right in the folder had made it raylib's own,
+    and GLFW's copied key tables its first proposal. Its folders are libraries still; njs'
+    `external/*.c`, flat, are its own modules."""
+    files = {"CMakeLists.txt": "project(raylib)\n", "src/external/stb_vorbis.c": "int stb(void) { return 1; }\n"}
+    for name in ("rcore", "rtext", "raudio", "rmodels", "rshapes"):
+        files[f"src/{name}.c"] = f"int {name}(void) {{ return 1; }}\n"
+    for name in ("null_init", "win32_init", "wl_init"):
+        files[f"src/external/glfw/src/{name}.c"] = f"int {name}(void) {{ return 1; }}\n"
+    files.update({f"external/njs_{name}.c": f"int njs_{name}(void) {{ return 1; }}\n" for name in ("fs", "zlib")})
+    excluded = _excluded_by_init(tmp_path / "raylib", files, tmp_path / "rules")
+    assert excluded("src/external/glfw/src/null_init.c")
+    assert not excluded("src/external/stb_vorbis.c") and not excluded("external/njs_fs.c")
+
+
 def test_init_excludes_the_web_libraries_an_app_serves_named_for_their_releases(tmp_path):
     """gogs: `public/plugins/codemirror-5.17.0`, `dropzone-5.5.0` … twelve libraries copied in,
     one with a license of its own, had been a fleet of eleven packages (its subsystems listed
