@@ -73,7 +73,11 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
               "**/tests.rs", "**/test.rs",
               "**/*_test.c", "**/*_test.cc", "**/*_test.cpp", "**/*_unittest.cc", "**/*_unittest.cpp",
               "**/*Test.php", "**/*TestCase.php",
-              "**/*.Tests.ps1")  # Pester's tests, named so beside the code they test
+              "**/*.Tests.ps1",  # Pester's tests, named so beside the code they test
+              "**/*.clienttest.*", "**/*.servertest.*")  # langfuse's two jest projects' tests
+# Storybook's stories: each a component shown in its states, set up by hand beside it (langfuse's
+# 134, whose copied series factory, with two tests', had been its first proposal)
+EXAMPLE_FILES = ("**/*.stories.*",)
 # named in camel case: Xcode's test targets (`AppTests`), spotbugs' 1,910 `spotbugsTestCases`; Gradle's
 # test source sets (okhttp's `src/jvmTest`, `src/androidTest`; opentelemetry-java-instrumentation's
 # `src/testJava17`, `src/testNoReceiveTelemetry`, whose Kafka tests were proposed; Kotlin
@@ -437,7 +441,8 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     excludes = [(glob, why, n) for (glob, why), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
     by_name = any_glob(tuple(glob for glob, _, _ in excludes))  # Django's `migrations/0001_initial.py`
     patterns = [(pattern, "tests") for pattern in (*SUITE_FOLDERS, *TEST_FILES)]
-    patterns += [(pattern, "examples") for pattern in EXAMPLE_FOLDERS] + [(DATED_MIGRATIONS, "migrations")]
+    patterns += [(pattern, "examples") for pattern in (*EXAMPLE_FOLDERS, *EXAMPLE_FILES)]
+    patterns += [(DATED_MIGRATIONS, "migrations")]
     patterns += [(pattern, "benchmarks") for pattern in DOTTED_BENCHMARKS]
     for pattern, why in patterns:  # a migration, a .NET test project inside a folder excluded by name: said once
         n = sum(glob_match(pattern, f) and not (pattern in SAID_BY_NAME and by_name(f)) for f in sources)

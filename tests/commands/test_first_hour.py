@@ -1007,6 +1007,9 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     files["web/test-setup.ts"] = "export const setup = 1;\n"
     files["web/icons/setup-test.ts"] = "export const setup = 2;\n"
     files["web/vitestSetup.ts"] = "export const setup = 3;\n"  # BlockNote's seven, its first proposal
+    # langfuse: jest projects' `*.clienttest.tsx` and Storybook's stories (a copied fixture its #1)
+    files["web/Badge.clienttest.tsx"] = "export const series = () => 1;\n"
+    files["web/Badge.stories.tsx"] = "export const Default = () => 1;\n"
     for name in ("next-app", "nest-app"):  # try-it-out apps: no fleet
         files[f"playground/{name}/package.json"] = "{}\n"
         files[f"playground/{name}/index.js"] = "export const app = 1;\n"
@@ -1020,6 +1023,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     assert excluded("recipes/zlib/all/test_package/conanfile.py") and excluded("web/test-setup.ts")
     assert excluded("crates/nu-io/src/tests.rs") and excluded("web/icons/setup-test.ts")
     assert excluded("web/vitestSetup.ts")
+    assert excluded("web/Badge.clienttest.tsx") and excluded("web/Badge.stories.tsx")
     assert excluded("shop/orders/migrations/0001_initial.py")  # frozen history: copies on purpose
     assert not excluded("recipes/zlib/all/conanfile.py")
 
