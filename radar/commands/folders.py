@@ -193,6 +193,12 @@ def is_manifest(name: str, folder: str = "") -> bool:
     return name in MANIFESTS or name.endswith(MANIFEST_SUFFIXES) or name == f"{folder}.php"
 
 
+def named_module(name: str, folder: str) -> bool:
+    """A TypeScript or JavaScript module named after its folder, as a plugin's main module is
+    (Flowise's nodes, `chatmodels/ChatOpenAI/ChatOpenAI.ts`); many side by side make a fleet."""
+    return name in (f"{folder}.ts", f"{folder}.js")
+
+
 def build_manifest(name: str) -> bool:
     """A package's manifest that a build reads (package.json, pom.xml, a .csproj …), not Python's
     `__init__.py`, which any folder of modules has."""

@@ -74,10 +74,10 @@ from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_output
                                      folder_excludes, scaffold_glob, without_code, without_unbuilt,
                                      without_vendored)
 from radar.commands.folders import (C_BUILDS, C_BUILT, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET,
-                                    NESTED_MANIFEST,
-                                    PLUGIN_FLEET, PLUGIN_FOLDERS, PLUGIN_PACKAGES, build_manifest, builds_sources,
-                                    declared_plugin_folders, go_ignored, helper_folders, inside_tests, is_go_source,
-                                    is_manifest, left_in, names_its_kind_first, not_fleet, plugin_folder,
+                                    NESTED_MANIFEST, PLUGIN_FLEET, PLUGIN_FOLDERS, PLUGIN_PACKAGES, build_manifest,
+                                    builds_sources, declared_plugin_folders, go_ignored, helper_folders,
+                                    inside_tests, is_go_source, is_manifest, left_in, named_module,
+                                    names_its_kind_first, not_fleet, plugin_folder,
                                     project_classes, suites, versions, within)
 from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
@@ -411,6 +411,7 @@ def _package_folders(files: list[str], sources: list[str], declared: frozenset[s
     children: dict[str, set[str]] = defaultdict(set)
     c_folders = {f.rpartition("/")[0] for f in sources if f.endswith(C_SOURCES)}
     c_built: dict[str, set[str]] = defaultdict(set)  # C components by their Makefile: packages when many
+    named: dict[str, set[str]] = defaultdict(set)  # folders of a module named after them: packages when many
     for f in files:
         parts = f.split("/")  # git's paths: "/"-separated, relative, never empty parts
         for depth in range(MAX_DEPTH + 1):
@@ -425,6 +426,8 @@ def _package_folders(files: list[str], sources: list[str], declared: frozenset[s
                     packages[parent].add(child)
                 elif len(parts) == depth + 2 and parts[-1] in C_BUILDS and child in c_folders:
                     c_built[parent].add(child)
+                elif len(parts) == depth + 2 and named_module(parts[-1], parts[depth]):
+                    named[parent].add(child)
                 elif len(parts) == depth + 2 and is_go_source(parts[-1]) and not go_ignored(parts):
                     go_packages[parent].add(child)
                 elif depth and is_manifest(parts[-1]) and not inside_tests(parts[depth + 1:-1]):
@@ -434,9 +437,11 @@ def _package_folders(files: list[str], sources: list[str], declared: frozenset[s
                 elif _in_packages_folder(parts, depth, built, PLUGIN_FOLDERS, declared):
                     crowded[parent].add(child)
     bare.update((parent, found) for parent, found in crowded.items() if len(found) >= PLUGIN_FLEET)
-    for parent, found in c_built.items():  # a Makefile is any folder's build (vim's src/): many make a fleet
-        if len(found) >= C_BUILT:
-            packages[parent] |= found
+    # a Makefile is any folder's build (vim's src/), a module named after its folder any folder's
+    # main one (`engine/pool/pool.ts`): many side by side make a fleet
+    for parent, found in [*((p, f) for p, f in c_built.items() if len(f) >= C_BUILT),
+                          *((p, f) for p, f in named.items() if len(f) >= PLUGIN_FLEET)]:
+        packages[parent] |= found
     modules = {parent: set(found) for parent, found in packages.items()}
     fleets = go_fleets(go_packages, listed)
     for parent, found in go_packages.items():  # every folder of a Go module is a package: only

@@ -736,6 +736,22 @@ def test_init_finds_php_plugins_by_the_file_named_after_them_and_excludes_capita
     assert excluded("plugins/Goals/Tests/GoalsTest.php") and not excluded("plugins/Live/Migrations/Migrator.php")
 
 
+def test_init_finds_typescript_plugins_by_the_module_named_after_their_folder(tmp_path):
+    """Flowise: `packages/components/nodes/chatmodels/ChatOpenAI/ChatOpenAI.ts`, a node each,
+    grouped by kind, in one npm package: its first scan read six packages and proposed nothing;
+    the document loaders' metadata merge, copied into 28 of them, was never compared. A folder
+    of such folders is a fleet, as a PHP plugin's `Goals/Goals.php` makes one."""
+    files = {"packages/components/package.json": "{}\n", "packages/server/package.json": "{}\n",
+             "packages/server/src/index.ts": "export const serve = () => 1;\n"}
+    for kind, first in (("chatmodels", "Chat"), ("documentloaders", "Loader")):
+        for node in (f"{first}{n}" for n in range(10)):  # a folder three down holds ten packages or more
+            files[f"packages/components/nodes/{kind}/{node}/{node}.ts"] = f"export class {node} {{ run() {{ return 1 }} }}\n"
+            files[f"packages/components/nodes/{kind}/{node}/{node.lower()}.svg"] = "<svg/>\n"
+    _, fleet_rules = _init(tmp_path / "flowise", files, tmp_path / "rules")
+    assert "packages/components/nodes/chatmodels/*" in fleet_rules["subsystems"]
+    assert "packages/components/nodes/documentloaders/*" in fleet_rules["subsystems"]
+
+
 def test_init_excludes_phpunits_test_classes_kept_beside_the_code(tmp_path):
     """flysystem keeps its adapters' PHPUnit tests beside them (`src/Ftp/FtpAdapterTest.php`)
     and their base in a package of its own (`FilesystemAdapterTestCase.php`): its second
