@@ -2,10 +2,11 @@
 benchmarks, vendored and generated code found in the tree, folders of test suites named for them
 (`e2e-tests`, `node-integration-tests`, `tests_js`, `test-suite-kotlin`: "tests" as the name's
 last or first word, or a name starting `test-`; a `test_state` folder is code, moto's and
-localstack's TestState API), test files, third-party source drops and installed dependencies,
-the folders a Cargo workspace keeps out of its build, a code generator's templates, and the files
-a bundler builds from a package's source. layout.py reads the subsystems; this module, what is not
-theirs."""
+localstack's TestState API), test files and Storybook's stories, npm packages calling themselves
+examples, installed and copied dependencies (pinned, installed with pip or Composer, put on
+Python's import path by a script), the folders a Cargo workspace keeps out of its build, a code
+generator's templates, and the files a bundler builds from a package's source. layout.py reads
+the subsystems; this module, what is not theirs (and drops.py third-party source drops)."""
 from __future__ import annotations
 
 import fnmatch
@@ -232,6 +233,8 @@ def _composer_copies(repo: Path, files: list[str], composers: list[str]) -> set[
         fields = json_of(repo / manifest)
         required |= {name for key in ("require", "require-dev") if isinstance(fields, dict)
                      and isinstance(fields.get(key), dict) for name in fields[key] if isinstance(name, str)}
+    if len(required) < VENDORED_MIN:
+        return set()
     held: dict[str, set[str]] = defaultdict(set)
     for f in files:
         parts = f.split("/")

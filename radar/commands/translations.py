@@ -25,20 +25,21 @@ def translation_folders(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
     each suffix found: by the folder's name where no other folder so named holds such files
     (`**/l10n/*.js`; ownCloud's top `l10n/` holds the Perl script that syncs them), else by its
     path; with the source files each keeps out."""
-    stems: dict[str, list[str]] = defaultdict(list)
+    held: dict[str, list[str]] = defaultdict(list)  # the names of the files just inside each folder
     for path in sources:
         folder, _, name = path.rpartition("/")
-        stems[folder].append(name)
-    found = {folder for folder, names in stems.items()
+        held[folder].append(name)
+    found = {folder for folder, names in held.items()
              if folder and _translations([name.partition(".")[0] for name in names])}
-    others = {(folder.rpartition("/")[2], name.rpartition(".")[2]) for folder, names in stems.items()
+    others = {(folder.rpartition("/")[2], name.rpartition(".")[2]) for folder, names in held.items()
               if folder not in found for name in names}
     excludes: dict[str, int] = defaultdict(int)
     for folder in found:
         name = folder.rpartition("/")[2]
-        for suffix in (file.rpartition(".")[2] for file in stems[folder]):
+        for suffix in (file.rpartition(".")[2] for file in held[folder]):
             excludes[f"{folder}/*.{suffix}" if (name, suffix) in others else f"**/{name}/*.{suffix}"] += 1
-    return tuple((glob, "translations", n) for glob, n in sorted(excludes.items(), key=lambda item: (-item[1], item[0])))
+    most_first = sorted(excludes.items(), key=lambda item: (-item[1], item[0]))
+    return tuple((glob, "translations", n) for glob, n in most_first)
 
 
 def _translations(stems: list[str]) -> bool:
