@@ -104,6 +104,7 @@ MIRRORED = 5  # packages named as those of the fleet it is in that make a packag
 GROUPED_AT_THE_TOP = 5  # modules in a top folder that groups them, beside the build's modules at the top
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
 OWN_PACKAGE_BYTES = 8192  # a fleet's folder holding this much code of its own is its package (_own_package)
+ENTRY_FILES = 10  # fewer sources of its own in the folder holding a fleet's: its entry scripts (_packages_beside)
 
 
 @dataclass(frozen=True)
@@ -281,17 +282,18 @@ def _packages_beside(kept: list[str], held: set[str], files: list[str]) -> list[
     and `flexget/utils` beside `flexget/components/*`, sentry-python's `sentry_sdk/ai` beside
     `sentry_sdk/integrations/*`): the library the fleet is built on, so its homes. So are the
     folders of LIBRARY_FILES sources or more beside a fleet of plugins in a folder holding no code
-    of its own (Microsoft365DSC's `Modules/Microsoft365DSC/Modules`, the helpers its 391
-    `DSCResources/*` call, had been read by no glob, and their first proposal's home was one of
-    the resources). Never tests, private folders or another fleet."""
+    of its own but a few entry scripts (Microsoft365DSC's `Modules/Microsoft365DSC/Modules`, the
+    helpers its 391 `DSCResources/*` call, had been read by no glob, and their first proposal's
+    home was one of the resources; FOSSBilling's `src/library` beside `src/modules/*` and seven
+    `src/*.php`). Never tests, private folders or another fleet."""
     listed = set(files)
     found: dict[str, int] = {}
     for parent in kept:
         package = posixpath.dirname(parent) if parent else ""
         python = f"{package}/__init__.py" in listed
-        if not package or not python and (not plugin_folder(parent, "") or any(
-                f.startswith(package + "/") and f.count("/") == package.count("/") + 1 and language_for(f)
-                for f in files)):
+        if not package or not python and (not plugin_folder(parent, "") or sum(
+                f.startswith(package + "/") and f.count("/") == package.count("/") + 1 and bool(language_for(f))
+                for f in files) >= ENTRY_FILES):
             continue
         for f in files:
             folder, _, rest = f[len(package) + 1:].partition("/") if f.startswith(package + "/") else ("", "", "")

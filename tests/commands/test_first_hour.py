@@ -2003,6 +2003,23 @@ def test_a_powershell_modules_dsc_resources_are_a_fleet_beside_the_helpers_they_
     assert fleet_rules["subsystems"] == ["Modules/M365DSC/DSCResources/*", "Modules/M365DSC/Modules"]
 
 
+def test_the_library_beside_a_fleet_of_modules_is_read_though_entry_scripts_sit_beside_them(tmp_path):
+    """FOSSBilling: `src/modules/*` (40 modules) beside `src/library` (129 files, the classes they
+    build on) and seven entry scripts in `src/` (`index.php`, `cron.php` …): the scripts had
+    kept the library out, so the modules' lazy repository getter x 6 had a module for its home.
+    A folder holding ten sources of its own or more is a package, and no library beside it."""
+    files = {"composer.json": "{}\n"}
+    files.update({f"src/{name}.php": f"<?php\nrequire 'load.php';\n" for name in ("index", "cron", "load", "di")})
+    for name in ("Client", "Invoice", "Order", "Currency", "Product", "Email", "News", "Staff", "Theme", "Cart"):
+        files[f"src/modules/{name}/Service.php"] = f"<?php\nclass {name}Service {{}}\n"
+    files.update({f"src/library/FOSSBilling/Part{n}.php": f"<?php\nclass Part{n} {{}}\n" for n in range(6)})
+    _, fleet_rules = _init(tmp_path / "billing", files, tmp_path / "rules")
+    assert "src/library" in fleet_rules["subsystems"]
+    files.update({f"src/page{n}.php": f"<?php\necho {n};\n" for n in range(10)})
+    _, fleet_rules = _init(tmp_path / "pages", files, tmp_path / "page-rules")
+    assert "src/library" not in fleet_rules["subsystems"]
+
+
 def test_a_package_beside_a_fleet_counts_once_however_many_files_it_holds(tmp_path):
     """koel: its integrations' fleet beside `app/Http/Controllers` (161 files), one package, had
     counted as 161, so that its 40 front-end stores, `resources/assets/js/stores/*.ts`, made no
@@ -2437,9 +2454,11 @@ def test_a_scan_ends_naming_its_first_proposals_or_else_those_nearest_the_gate(s
 
 def test_init_takes_a_folder_of_many_rule_folders_as_packages_and_their_library_as_the_home(tmp_path):
     """stylelint: 151 `lib/rules/<rule>/index.mjs` beside the helpers they import from
-    `lib/utils/*.mjs`: each rule is a package and `lib` their home (the helpers, 154 modules,
-    had been the fleet and the rules one package); eslint's lone `lib/rules/utils/` stays none."""
-    files = {"package.json": "{}\n", "lib/index.mjs": "export default {};\n"}
+    `lib/utils/*.mjs` and its own thirty modules (`lib/standalone.mjs` …): each rule is a package
+    and `lib` their home (the helpers, 154 modules, had been the fleet and the rules one
+    package); eslint's lone `lib/rules/utils/` stays none."""
+    files = {"package.json": "{}\n"}
+    files.update({f"lib/part{n}.mjs": f"export default () => {n};\n" for n in range(10)})
     for n in range(22):
         files[f"lib/utils/util{n}.mjs"] = f"export default function util{n}() {{ return {n}; }}\n"
     for n in range(21):
