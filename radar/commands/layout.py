@@ -63,7 +63,6 @@ fleet holds, read once the fleets are found, uncovered.py's; what a folder's nam
 """
 from __future__ import annotations
 
-import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -84,9 +83,9 @@ from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
 from radar.commands.tracked import file_head, file_size, submodules, tracked_files, worktree_count
 from radar.commands.translations import translation_folders
-from radar.commands.uncovered import (LIBRARY_FILES, code_folders, dominant_parts, dotnet_library, fleets_library,
-                                      jvm_library, lone_families, lone_packages, uncovered_folders, uncovered_tops,
-                                      without_emptied)
+from radar.commands.uncovered import (code_folders, dominant_parts, dotnet_library, fleets_library, jvm_library,
+                                      lone_families, lone_packages, packages_beside, uncovered_folders,
+                                      uncovered_tops, without_emptied)
 from radar.config import GateRules
 from radar.globs import glob_match
 from radar.stages.toolfiles import configures_a_tool
@@ -104,7 +103,6 @@ MIRRORED = 5  # packages named as those of the fleet it is in that make a packag
 GROUPED_AT_THE_TOP = 5  # modules in a top folder that groups them, beside the build's modules at the top
 MODULE_PACKAGES = 0.5  # a folder of packages holding this many modules per package: one-module packages
 OWN_PACKAGE_BYTES = 8192  # a fleet's folder holding this much code of its own is its package (_own_package)
-ENTRY_FILES = 10  # fewer sources of its own in the folder holding a fleet's: its entry scripts (_packages_beside)
 
 
 @dataclass(frozen=True)
@@ -219,7 +217,7 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
         globs += modules_too
         globs += _own_package(parent, sources, size, registering) if parent and parent not in held and not modules_too \
             else []
-    globs += _packages_beside(kept, held, files)
+    globs += packages_beside(kept, held, files)
     found = tuple(globs) + _module_fleets_beside(globs, kept, sources, declared, projects) + go_file_fleets(sources)
     found += tuple((f"{folder}/*.go", n) for folder, n in sorted(registering.items()) if not _covered(folder, found))
     if sum(n for _, n in found) < GateRules.min_consumers:
@@ -275,37 +273,6 @@ def _lone_library(sources: list[str], projects: Collection[str] = ()) -> tuple[t
         if language_for(glob) in ("c", "cpp") and headers and folder:  # the top's: no folder to name
             found.append((folder, headers))
     return tuple(found) + go_library(sources)
-
-
-def _packages_beside(kept: list[str], held: set[str], files: list[str]) -> list[tuple[str, int]]:
-    """The other sub-packages of the Python package a fleet lives in (Flexget's `flexget/api`
-    and `flexget/utils` beside `flexget/components/*`, sentry-python's `sentry_sdk/ai` beside
-    `sentry_sdk/integrations/*`): the library the fleet is built on, so its homes. So are the
-    folders of LIBRARY_FILES sources or more beside a fleet of plugins in a folder holding no code
-    of its own but a few entry scripts (Microsoft365DSC's `Modules/Microsoft365DSC/Modules`, the
-    helpers its 391 `DSCResources/*` call, had been read by no glob, and their first proposal's
-    home was one of the resources; FOSSBilling's `src/library` beside `src/modules/*` and seven
-    `src/*.php`). Never tests, private folders or another fleet."""
-    listed = set(files)
-    found: dict[str, int] = {}
-    for parent in kept:
-        package = posixpath.dirname(parent) if parent else ""
-        python = f"{package}/__init__.py" in listed
-        if not package or not python and (not plugin_folder(parent, "") or sum(
-                f.startswith(package + "/") and f.count("/") == package.count("/") + 1 and bool(language_for(f))
-                for f in files) >= ENTRY_FILES):
-            continue
-        for f in files:
-            folder, _, rest = f[len(package) + 1:].partition("/") if f.startswith(package + "/") else ("", "", "")
-            beside = f"{package}/{folder}"
-            if (rest == "__init__.py" if python else rest and language_for(f)) and beside != parent \
-                    and beside not in held and beside not in kept \
-                    and not folder.startswith("_") and not inside_tests((folder,)) \
-                    and not any(within(k, beside) for k in kept if k):
-                found[beside] = sum(1 for g in files if g.startswith(beside + "/") and language_for(g))
-    least = {True: 2, False: LIBRARY_FILES}
-    return sorted((folder, n) for folder, n in found.items()
-                  if n >= least[f"{posixpath.dirname(folder)}/__init__.py" in listed])
 
 
 def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources: list[str],

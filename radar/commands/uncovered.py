@@ -5,12 +5,14 @@ on, the packages beside a fleet, the parts of a package holding most of the code
 library's packages or namespaces; and the globs left with nothing of their own (without_emptied)."""
 from __future__ import annotations
 
+import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from pathlib import PurePosixPath
 
 from radar.commands.folders import (MIN_PACKAGES, MODULE_FLEET, VERSION_LAST, frozen, helper_folders, in_no_package,
-                                    build_manifest, inside_tests, is_go_source, left_in, not_fleet, within)
+                                    build_manifest, inside_tests, is_go_source, left_in, not_fleet, plugin_folder,
+                                    within)
 from radar.config import FleetRules
 from radar.globs import any_glob, glob_match
 from radar.stages.discover import names_files
@@ -19,6 +21,7 @@ from radar.stages.parse import language_for
 
 UNCOVERED_FILES = 10  # source files in a top folder no fleet holds that make it a package (uncovered_tops)
 LIBRARY_FILES = 5  # files in no package in the folder holding a fleet of modules' folder that make it their library
+ENTRY_FILES = 10  # fewer sources of its own in the folder holding a fleet's: its entry scripts (packages_beside)
 HINTED = 3  # folders init names as holding the most code when it finds no subsystem (code_folders)
 LIBRARY_SHARE = 0.25  # C sources with a header of their name or one prefix beyond this: a library's (_c_programs)
 JVM_SOURCES = ("java", "kotlin", "scala")
@@ -359,3 +362,34 @@ def code_folders(sources: list[str], excludes: tuple[tuple[str, str, int], ...])
     held = Counter("/".join(f.split("/")[:-1][:3]) for f in sources  # never a tool's `.github`, `.circleci`
                    if not other(f) and not f.startswith(".") and "/." not in f)
     return tuple((folder, n, vendored(folder + "/")) for folder, n in held.most_common(HINTED))
+
+
+def packages_beside(kept: list[str], held: set[str], files: list[str]) -> list[tuple[str, int]]:
+    """The other sub-packages of the Python package a fleet lives in (Flexget's `flexget/api`
+    and `flexget/utils` beside `flexget/components/*`, sentry-python's `sentry_sdk/ai` beside
+    `sentry_sdk/integrations/*`): the library the fleet is built on, so its homes. So are the
+    folders of LIBRARY_FILES sources or more beside a fleet of plugins in a folder holding no code
+    of its own but a few entry scripts (Microsoft365DSC's `Modules/Microsoft365DSC/Modules`, the
+    helpers its 391 `DSCResources/*` call, had been read by no glob, and their first proposal's
+    home was one of the resources; FOSSBilling's `src/library` beside `src/modules/*` and seven
+    `src/*.php`). Never tests, private folders or another fleet."""
+    listed = set(files)
+    found: dict[str, int] = {}
+    for parent in kept:
+        package = posixpath.dirname(parent) if parent else ""
+        python = f"{package}/__init__.py" in listed
+        if not package or not python and (not plugin_folder(parent, "") or sum(
+                f.startswith(package + "/") and f.count("/") == package.count("/") + 1 and bool(language_for(f))
+                for f in files) >= ENTRY_FILES):
+            continue
+        for f in files:
+            folder, _, rest = f[len(package) + 1:].partition("/") if f.startswith(package + "/") else ("", "", "")
+            beside = f"{package}/{folder}"
+            if (rest == "__init__.py" if python else rest and language_for(f)) and beside != parent \
+                    and beside not in held and beside not in kept \
+                    and not folder.startswith("_") and not inside_tests((folder,)) \
+                    and not any(within(k, beside) for k in kept if k):
+                found[beside] = sum(1 for g in files if g.startswith(beside + "/") and language_for(g))
+    least = {True: 2, False: LIBRARY_FILES}
+    return sorted((folder, n) for folder, n in found.items()
+                  if n >= least[f"{posixpath.dirname(folder)}/__init__.py" in listed])
