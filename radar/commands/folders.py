@@ -7,6 +7,7 @@ what their plugins implement."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 
 from radar.commands.excludes import EXCLUDABLE
@@ -75,6 +76,7 @@ TEST_WORDS = {"test", "tests", "itest", "itests", "fuzz", "e2e", "spec", "specs"
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil", "testdir")  # one word: `testprojects`
 # a folder named for a version (semconv/v1.20.0): a frozen copy, never part of a fleet (versions)
 VERSION_NAME = re.compile(r"v?\d+(?:[._]\d+)*(?:(?:alpha|beta|rc)\d*)?", re.IGNORECASE)  # v1.20.0, 2_0, v1beta1
+PREFIXED_VERSION = re.compile(r"(.+?)[-_]v?\d+(?:\.\d+)+")  # `adapter-1.21.4`, `jaxrs-2.0`
 VERSION_LAST = re.compile(r"v\d+(?:(?:alpha|beta|rc)\d*)?$", re.IGNORECASE)  # a name ending so: `upstreamv1beta3`
 
 
@@ -128,16 +130,25 @@ def go_ignored(parts: list[str]) -> bool:
 
 def versions(packages: set[str]) -> bool:
     """Packages mostly named for versions (opentelemetry-go's `semconv/v1.20.0` … `v1.43.0`,
-    `apis/v1beta1`): each version is a frozen copy, kept on purpose as a migration is, so
-    neither its folder nor any folder inside a version is a fleet."""
-    return sum(bool(VERSION_NAME.fullmatch(p.rpartition("/")[2])) for p in packages) * 2 >= len(packages)
+    `apis/v1beta1`; WorldEdit's Bukkit adapters `adapter-1.21.4` … `adapter-26.2`, each built
+    against its Minecraft version): each version is a frozen copy, kept on purpose as a
+    migration is, so neither its folder nor any folder inside a version is a fleet."""
+    return len(_versions(packages)) * 2 >= len(packages)
 
 
 def frozen(folders: set[str]) -> bool:
     """Versions side by side, two or more (`semconv/v1.20.0`, `v1.21.0`); one is a Go module's
     major version beside other code (etcd's `client/v3` beside `client/pkg`)."""
-    return sum(bool(VERSION_NAME.fullmatch(f.rpartition("/")[2])) for f in folders) >= MIN_PACKAGES \
-        and versions(folders)
+    return len(_versions(folders)) >= MIN_PACKAGES and versions(folders)
+
+
+def _versions(folders: set[str]) -> list[str]:
+    """The names of `folders` that are versions: bare (`v1.20.0`), or a dotted one after a name
+    another of them has too (`adapter-1.21.4` beside `adapter-1.21.5`)."""
+    names = [f.rpartition("/")[2] for f in folders]
+    prefixed = Counter(found.group(1) for found in map(PREFIXED_VERSION.fullmatch, names) if found)
+    return [name for name in names if VERSION_NAME.fullmatch(name)
+            or (found := PREFIXED_VERSION.fullmatch(name)) and prefixed[found.group(1)] >= MIN_PACKAGES]
 
 
 def helper_folders(folder: str, sources: list[str]) -> tuple[tuple[str, int], ...]:

@@ -2359,6 +2359,26 @@ def test_init_makes_no_fleet_of_versions_kept_side_by_side(tmp_path):
     assert fleet_rules["subsystems"] == ["exporters/*"]
 
 
+def test_init_makes_no_fleet_of_versions_named_after_what_they_adapt(tmp_path):
+    """WorldEdit's Bukkit adapters `adapter-1.21.4` … `adapter-26.2`, a Gradle module each built
+    against its Minecraft version: seven copies of one block class had been its first proposal.
+    Folders sharing a name before a dotted version are versions side by side, as `v1.20.0` are;
+    modules of other names with a version each (`jaxrs-2.0`, `servlet-3.0`) stay a fleet."""
+    files = {"settings.gradle.kts": "rootProject.name = \"worldedit\"\n"}
+    for name in ("worldedit-core", "worldedit-bukkit", "worldedit-sponge"):
+        files[f"{name}/build.gradle.kts"] = "\n"
+        files[f"{name}/src/main/java/Main.java"] = f"class Main{name[10:]} {{}}\n"
+    for version in ("1.21.4", "1.21.5", "1.21.6", "26.1", "26.2"):
+        files[f"worldedit-bukkit/adapters/adapter-{version}/build.gradle.kts"] = "\n"
+        files[f"worldedit-bukkit/adapters/adapter-{version}/src/main/java/Block.java"] = "class Block {}\n"
+    for name in ("jaxrs-2.0", "servlet-3.0", "akka-http-10.0"):
+        files[f"instrumentation/{name}/build.gradle.kts"] = "\n"
+        files[f"instrumentation/{name}/src/main/java/Advice.java"] = "class Advice {}\n"
+    _, fleet_rules = _init(tmp_path / "worldedit", files, tmp_path / "rules")
+    assert not any("adapters" in glob for glob in fleet_rules["subsystems"])
+    assert "instrumentation/*" in fleet_rules["subsystems"]
+
+
 def test_globs_are_relative_to_a_repo_subfolder(tmp_path):
     repo = _monorepo(tmp_path / "outer")
     rules = tmp_path / "rules"
