@@ -87,6 +87,12 @@ COPIED_FROM = re.compile(rb"^\s*(?:#+|//+|--|;+|/?\*+)\s*Copied from\b", re.IGNO
 # "Important: copy this class from HadoopFileIO here to avoid class loader conflicts.")
 COPY_OF_THIS = re.compile(rb"\bcop(?:y|ied)\s+(?:of\s+)?this\s+(?:class|file|function|method|module|code)\s+from\b",
                           re.IGNORECASE)
+# or a duplicate detector told to leave it be: the team saw the copy and kept it (golangci-lint's
+# `//nolint:dupl`, pylint's `disable=duplicate-code`, PMD's `CPD-OFF`, jscpd's `ignore-start`);
+# at the head of the file, before any unit, for every unit of it (grype's eight VEX processors,
+# `package processors // nolint:dupl`, had been its first proposal)
+DETECTOR_SILENCED = re.compile(rb"(?:#|//|/\*|--)\s*(?:nolint:[\w,]*\bdupl\b|pylint:\s*disable=[\w,-]*\bduplicate-code\b"
+                               rb"|CPD-OFF\b|jscpd:ignore-start\b)")
 COMMENT_LINE = re.compile(rb"^\s*(?:#+|//+|--|;+|/?\*+)")
 COMMENT_BLOCK = 40  # lines read upward from a unit for the comment block above it
 _BATCH = 32  # files per task sent to a worker process
@@ -323,9 +329,15 @@ def _copied_on_purpose(data: bytes, units) -> list[bool]:
     line above it, or among its decorators) or a unit around it (a class copied whole copies its
     methods), or marked units make most of its lines (a pipeline class of copied methods)."""
     if b"opied from" not in data and b"OPIED FROM" not in data and b"opy this" not in data \
-            and b"opied this" not in data:  # nearly every file: nothing to read
+            and b"opied this" not in data and b"dupl" not in data and b"CPD-OFF" not in data \
+            and b"jscpd:ignore" not in data:  # nearly every file: nothing to read
         return [False] * len(units)
     lines = data.split(b"\n")
+    head = min((u.start_line for u in units if u.kind != "module"), default=len(lines) + 1) - 1
+    while head and COMMENT_LINE.match(lines[head - 1]):  # the first unit's own comments are its
+        head -= 1
+    if any(DETECTOR_SILENCED.search(line) for line in lines[:head]):  # the file's head: all of it
+        return [True] * len(units)
     marked = sorted((u.start_line, u.end_line) for u in units if u.kind != "module" and _marked(lines, u.start_line))
     return [any(start <= u.start_line and u.end_line <= end for start, end in marked)
             or 2 * _covered(marked, u.start_line, u.end_line) > u.end_line - u.start_line + 1 for u in units]
@@ -342,10 +354,10 @@ def _covered(spans: list[tuple[int, int]], first: int, last: int) -> int:
 
 
 def _marked(lines: list[bytes], start_line: int) -> bool:
-    """A `Copied from` comment on the line above the unit (lines are 1-based), or among the
-    decorators and comments it opens with, or a copy of this unit said so in the comment block
-    right above it (COPY_OF_THIS)."""
-    if start_line >= 2 and COPIED_FROM.match(lines[start_line - 2]):
+    """A `Copied from` comment (or a duplicate detector silenced, DETECTOR_SILENCED) on the line
+    above the unit (lines are 1-based), or among the decorators and comments it opens with, or a
+    copy of this unit said so in the comment block right above it (COPY_OF_THIS)."""
+    if start_line >= 2 and (COPIED_FROM.match(lines[start_line - 2]) or DETECTOR_SILENCED.search(lines[start_line - 2])):
         return True
     for line in reversed(lines[max(0, start_line - 1 - COMMENT_BLOCK):start_line - 1]):
         if not COMMENT_LINE.match(line):

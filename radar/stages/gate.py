@@ -384,12 +384,14 @@ def _identical_check(found: Cluster, gate_rules: GateRules, forks: dict[str, str
 
 def _intent_check(found: Cluster) -> Check:
     """Copies kept on purpose: when most say they are `Copied from` another, a tool keeps them
-    in step (Hugging Face's `make fix-copies`) and the team chose copies over a shared unit; and
-    one template per package (_templated)."""
+    in step (Hugging Face's `make fix-copies`), or tell a duplicate detector to leave them be
+    (`//nolint:dupl`), the team chose copies over a shared unit; and one template per package
+    (_templated)."""
     marked, copies = sum(m.copied for m in found.members), len(found.members)
     if marked * 2 > copies:
         return Check("intent", False, f"copied on purpose: {marked} of {copies} copies say they are "
-                                      "`Copied from` another (kept in step by a tool, not shared)")
+                                      "`Copied from` another or silence a duplicate detector (kept in step by "
+                                      "a tool or by choice, not shared)")
     if _templated(found):
         return Check("intent", False, f"one template per package: the copies in {len(found.subsystems)} packages are "
                                       f"identical but for the package's name, each named for it "

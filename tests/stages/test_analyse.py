@@ -55,6 +55,27 @@ def test_a_class_made_mostly_of_copied_methods_is_a_copy_and_a_file_without_the_
     assert not any(copied(PIPELINE.replace("Copied from", "Taken from")).values())
 
 
+def marks_in(source: str, language: str, path: str) -> dict[str, bool]:
+    work = FileWork("x", path, "/nonexistent", language, None)
+    return {shape.name: shape.copied for shape in _bind(work, analyse_bytes(source.encode(), language)).shapes
+            if shape.kind != "block"}
+
+
+def test_a_duplicate_detector_told_to_leave_a_copy_be_marks_it_kept_on_purpose():
+    """grype's eight VEX and EOL processors, `package processors // nolint:dupl`: the team saw the
+    copies and kept them. At a file's head the mark is every unit's; above a unit, that unit's."""
+    processor = ("package processors // nolint:dupl\n\nimport \"io\"\n\n"
+                 "type eolProcessor struct{}\n\nfunc (p eolProcessor) Process(r io.Reader) error {\n\treturn nil\n}\n")
+    assert all(marks_in(processor, "go", "processors/eol.go").values())
+    lint = "package x\n\n//nolint:dupl // kept apart on purpose\nfunc A() int {\n\treturn 1\n}\n\nfunc B() int {\n\treturn 2\n}\n"
+    marks = marks_in(lint, "go", "x/x.go")
+    assert marks["A"] and not marks["B"]
+    plain = processor.replace("// nolint:dupl", "// nolint:errcheck")
+    assert not any(marks_in(plain, "go", "processors/eol.go").values())
+    pylint = "# pylint: disable=duplicate-code\ndef run(x):\n    return x.go()\n"
+    assert marks_in(pylint, "python", "pkg/run.py")["run"]
+
+
 FILE_IO = """package org.apache.paimon.azure;
 
 /**
