@@ -3,10 +3,9 @@ benchmarks, vendored and generated code found in the tree, folders of test suite
 (`e2e-tests`, `node-integration-tests`, `tests_js`, `test-suite-kotlin`: "tests" as the name's
 last or first word, or a name starting `test-`; a `test_state` folder is code, moto's and
 localstack's TestState API), test files and Storybook's stories, npm packages calling themselves
-examples, installed and copied dependencies (pinned, installed with pip or Composer, put on
-Python's import path by a script), the folders a Cargo workspace keeps out of its build, a code
-generator's templates, and the files a bundler builds from a package's source. layout.py reads
-the subsystems; this module, what is not theirs (and drops.py third-party source drops)."""
+examples, the folders a Cargo workspace keeps out of its build, a code generator's templates, and
+the files a bundler builds from a package's source. layout.py reads the subsystems; this module,
+what is not theirs (vendored.py the dependencies kept in the tree, drops.py third-party drops)."""
 from __future__ import annotations
 
 import fnmatch
@@ -152,98 +151,9 @@ NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES
 GENERATOR_FOLDERS = re.compile(r"generators?|scaffolds?|.*[-_]cli|cli")
 SCAFFOLD = "template-*"
 SCAFFOLDS = 3  # such folders side by side that make a generator's starters
-# a folder holding this share of what the top requirements pin, and this many at least, vendors them
-VENDORED_SHARE = 1 / 3
-VENDORED_MIN = 5
 DECLARATIONS = (".d.ts", ".d.mts", ".d.cts")  # TypeScript's declaration files: types, no code
 BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
 SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships
-
-
-def without_vendored(repo: Path, files: list[str]
-                     ) -> tuple[list[str], tuple[tuple[str, str, int], ...], list[str]]:
-    """The files outside a folder holding, as Python packages or modules, the distributions the
-    repository's top `requirements*.txt` pins (Tautulli's `lib/`: 27 of its 35, beside what they
-    need; its own code, `plexpy/`, had been left out while `lib/*` made 64 subsystems), or
-    installed there, `pip install --target` leaving a `.dist-info` folder for each (bazarr's
-    `libs/`, 221 packages of subsystems, its own code beside); an exclude for that folder; and
-    the requirement files read. A child with a manifest of its own is the repository's package,
-    never a vendored one."""
-    read = [f for f in files if "/" not in f and fnmatch.fnmatch(f, "requirements*.txt")
-            and not os.path.islink(repo / f)]  # never read out of the tree
-    composers = [f for f in files if f.rpartition("/")[2] == "composer.json" and not os.path.islink(repo / f)]
-    scripts = [f for f in files if "/" not in f and f.endswith(".py") and not os.path.islink(repo / f)]
-    vendored = _pinned_folders(repo, files, read) | _installed_folders(files) | _composer_folders(repo, files, composers)
-    vendored |= _import_roots(repo, files, scripts) | _composer_copies(repo, files, composers)
-    outermost = [folder for folder in sorted(vendored) if not any(folder.startswith(other + "/") for other in vendored)]
-    return (*_without_folders(files, outermost, "vendored"), read + composers + scripts)
-
-
-# a call putting a folder on Python's import path, and the names a line of it spells
-PUTS_ON_PATH = re.compile(r"\b(?:sys\.path\.(?:insert|append)|site\.addsitedir)\(")
-QUOTED_NAME = re.compile(r"""['"]([\w.-]+)['"]""")
-SCRIPT_BYTES = 64 * 1024  # of each script at the top: where an app sets its path up
-
-
-def _import_roots(repo: Path, files: list[str], scripts: list[str]) -> set[str]:
-    """The top folders a script at the top of the tree puts on Python's import path, holding
-    VENDORED_MIN Python packages or modules or more: the libraries an app ships and imports by
-    their own names (SickGear's and mylar3's `lib/`, `sys.path.insert(1, os.path.join(…,
-    'lib'))`: SickGear's 62 packages had been subsystems and apprise's plugins its first
-    proposal). A setup script's `src`, one package, is the repository's own."""
-    children = _python_children(files)
-    found = set()
-    for script in scripts:
-        try:
-            with open(repo / script, "rb") as file:
-                text = file.read(SCRIPT_BYTES).decode("utf-8", errors="replace")
-        except OSError:
-            continue
-        found |= {name for line in text.splitlines() if PUTS_ON_PATH.search(line)
-                  for name in QUOTED_NAME.findall(line) if len(children.get(name, ())) >= VENDORED_MIN}
-    return found
-
-
-def _composer_folders(repo: Path, files: list[str], composers: list[str]) -> set[str]:
-    """The folders where Composer installs the packages a composer.json requires, when its
-    `config.vendor-dir` is not the `vendor/` every scan leaves out: FreshRSS' `lib/`, `./` to
-    its `lib/composer.json`, holding SimplePie, PHPMailer … as `lib/<vendor>/<package>` (its
-    first proposal had been in SimplePie)."""
-    folders = set()
-    for manifest in composers:
-        fields = json_of(repo / manifest)
-        config = fields.get("config") if isinstance(fields, dict) else None
-        where = config.get("vendor-dir") if isinstance(config, dict) else None
-        if not isinstance(where, str):
-            continue
-        base = posixpath.normpath(posixpath.join(manifest.rpartition("/")[0], where))
-        required = [name for key in ("require", "require-dev") if isinstance(fields.get(key), dict)
-                    for name in fields[key] if isinstance(name, str) and name.count("/") == 1]
-        folders |= {posixpath.normpath(posixpath.join(base, name)) for name in required}
-    held = {f.rpartition("/")[0] for f in files}
-    return {folder for folder in folders if not folder.startswith("..")
-            and any(h == folder or h.startswith(folder + "/") for h in held)}
-
-
-def _composer_copies(repo: Path, files: list[str], composers: list[str]) -> set[str]:
-    """The folders most of whose `<vendor>/<package>` folders, VENDORED_MIN or more, are packages a
-    composer.json requires: copies of them, patched and loaded first (freescout's `overrides/`,
-    32 of its 36 required, had been a package of 162 files)."""
-    required = set()
-    for manifest in composers:
-        fields = json_of(repo / manifest)
-        required |= {name for key in ("require", "require-dev") if isinstance(fields, dict)
-                     and isinstance(fields.get(key), dict) for name in fields[key] if isinstance(name, str)}
-    if len(required) < VENDORED_MIN:
-        return set()
-    held: dict[str, set[str]] = defaultdict(set)
-    for f in files:
-        parts = f.split("/")
-        for at in range(len(parts) - 3):
-            held["/".join(parts[:at])].add("/".join(parts[at:at + 2]))
-    return {folder for folder, packages in held.items() if folder and len(packages & required) >= VENDORED_MIN
-            and len(packages & required) * 2 > len(packages)
-            and folder.rpartition("/")[2] not in EXCLUDABLE["vendored"]}  # `vendor/`: left out already
 
 
 def without_unbuilt(repo: Path, files: list[str]
@@ -258,10 +168,10 @@ def without_unbuilt(repo: Path, files: list[str]
     listed = workspace.get("exclude") if isinstance(workspace, dict) else None
     folders = sorted({entry.strip("/").removeprefix("./") for entry in listed or ()
                       if isinstance(entry, str) and entry.strip("/.") and not set(entry) & set("*?[")})
-    return (*_without_folders(files, folders, "not in the Cargo workspace"), ["Cargo.toml"])
+    return (*without_folders(files, folders, "not in the Cargo workspace"), ["Cargo.toml"])
 
 
-def _without_folders(files: list[str], folders: list[str], why: str
+def without_folders(files: list[str], folders: list[str], why: str
                      ) -> tuple[list[str], tuple[tuple[str, str, int], ...]]:
     """The files outside `folders`, and an exclude for each folder holding source files (one
     holding none, conda's test data, keeps nothing out), with how many it keeps out."""
@@ -271,62 +181,6 @@ def _without_folders(files: list[str], folders: list[str], why: str
         return files, ()
     inside = any_glob(tuple(f"{folder}/**" for folder in folders))
     return [f for f in files if not inside(f)], tuple((f"{folder}/**", why, counts[folder]) for folder in folders)
-
-
-def _pinned_folders(repo: Path, files: list[str], read: list[str]) -> set[str]:
-    """The folders holding VENDORED_MIN or more, and a VENDORED_SHARE, of the distributions the
-    requirement files `read` pin, as Python packages or modules."""
-    wanted = {name for f in read for name in _pinned(repo / f)}
-    if len(wanted) < VENDORED_MIN:
-        return set()
-    tracked, children = set(files), _python_children(files)
-
-    def pinned_here(folder: str) -> int:
-        return sum(_distribution(name) in wanted and not {f"{folder}/{name}/setup.py",
-                                                           f"{folder}/{name}/pyproject.toml"} & tracked
-                   for name in children[folder])
-
-    return {folder for folder in children if pinned_here(folder) >= max(VENDORED_MIN, VENDORED_SHARE * len(wanted))}
-
-
-def _installed_folders(files: list[str]) -> set[str]:
-    """The folders holding VENDORED_MIN installed distributions or more, a `.dist-info` or
-    `.egg-info` folder each: what `pip install --target` writes, third-party code."""
-    installed: dict[str, set[str]] = defaultdict(set)
-    for f in files:
-        folder, _, rest = f.rpartition("/")
-        parent, _, name = folder.rpartition("/")
-        if name.endswith((".dist-info", ".egg-info")) and rest:
-            installed[parent].add(name)
-    return {folder for folder, found in installed.items() if folder and len(found) >= VENDORED_MIN}
-
-
-def _python_children(files: list[str]) -> dict[str, set[str]]:
-    """Per folder, the names of what it holds of Python: modules (without `.py`) and folders."""
-    children: dict[str, set[str]] = defaultdict(set)
-    for f in files:
-        parts = f.split("/")
-        if f.endswith(".py") and len(parts) > 1:
-            for at in range(1, len(parts)):
-                children["/".join(parts[:at])].add(parts[at].removesuffix(".py") if at == len(parts) - 1
-                                                   else parts[at])
-    return children
-
-
-def _pinned(path: Path) -> set[str]:
-    """The distributions a requirements file names, as Python imports spell them (`cherrypy-cors`:
-    cherrypy_cors), but for options, paths and URLs."""
-    try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return set()
-    names = (re.match(r"[A-Za-z0-9][\w.-]*", line.strip()) for line in lines
-             if line.strip() and not line.strip().startswith(("#", "-")) and "/" not in line.split("#")[0])
-    return {_distribution(found.group(0)) for found in names if found}
-
-
-def _distribution(name: str) -> str:
-    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def without_code(repo: Path, files: list[str]) -> tuple[list[str], list[str]]:
@@ -398,8 +252,7 @@ def described_examples(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, s
         words = re.split(r"[^a-z]+", name.lower()) if isinstance(name, str) else []
         words += description.lower().split()[:DESCRIBING_WORDS] if isinstance(description, str) else []
         folder = manifest.rpartition("/")[0]
-        n = sum(f.startswith(folder + "/") and bool(language_for(f)) for f in files) \
-            if EXAMPLE_WORDS.intersection(words) else 0
+        n = _held(folder, [f for f in files if language_for(f)]) if EXAMPLE_WORDS.intersection(words) else 0
         if n:
             found.append((folder + "/**", "examples", n))
     return tuple(found), manifests

@@ -57,8 +57,8 @@ top folders of C or C++ they build on, whatever their share (`py/`, `extmod/`), 
 fleets the Go packages they build on (lego's `challenge/dns01`, `internal/errutils`), and
 beside any fleets the top folders that are packages of a build (Sentinel's `sentinel-core`). Type declarations
 (`.d.ts`) and generated code make no package. What is kept out of the scan (tests, fixtures,
-migrations, examples, benchmarks, vendored and generated code) is excludes.py's, third-party
-source drops drops.py's, translations translations.py's; the code no
+migrations, examples, benchmarks and generated code) is excludes.py's, dependencies kept in the
+tree vendored.py's, third-party source drops drops.py's, translations translations.py's; the code no
 fleet holds, read once the fleets are found, uncovered.py's; what a folder's name says, folders.py's.
 """
 from __future__ import annotations
@@ -70,8 +70,7 @@ from pathlib import Path, PurePosixPath
 
 from radar.commands.drops import without_drops
 from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, described_examples,
-                                     folder_excludes, scaffold_glob, without_code, without_unbuilt,
-                                     without_vendored)
+                                     folder_excludes, scaffold_glob, without_code, without_unbuilt)
 from radar.commands.folders import (C_BUILDS, C_BUILT, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET,
                                     NESTED_MANIFEST, PLUGIN_FLEET, PLUGIN_FOLDERS, PLUGIN_PACKAGES, build_manifest,
                                     builds_sources, declared_plugin_folders, go_ignored, helper_folders,
@@ -86,6 +85,7 @@ from radar.commands.translations import translation_folders
 from radar.commands.uncovered import (code_folders, dominant_parts, dotnet_library, fleets_library, jvm_library,
                                       lone_families, lone_packages, packages_beside, uncovered_folders,
                                       uncovered_tops, without_emptied)
+from radar.commands.vendored import without_vendored
 from radar.config import GateRules
 from radar.globs import glob_match
 from radar.stages.toolfiles import configures_a_tool

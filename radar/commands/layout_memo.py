@@ -8,7 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from radar.commands import drops, excludes, folders, go_layout, layout, top, tracked, translations, uncovered
+from radar.commands import (drops, excludes, folders, go_layout, layout, top, tracked, translations, uncovered,
+                            vendored)
 from radar.commands.layout import Layout, read_layout
 from radar.infra.cache import SHAPING, code_stamp, key_digest
 from radar.stages import analyse, grammars
@@ -22,12 +23,12 @@ def remembered_layout(repo: Path, memo) -> Layout:
     worktrees, the manifests read for build outputs and the files measured are as they were: a
     scan with no rules folder reads the layout each pass (babel's 27k files: 0.46 s)."""
     identity = _checkout_identity(repo)
-    # what decides the layout: layout.py, go_layout.py, folders.py, top.py, uncovered.py, excludes.py, drops.py,
-    # translations.py, tracked.py, the generated-code check and the language tables they read (analyse.py,
-    # grammars.py, manifests.py's C suffixes, languages.yaml through SHAPING), which files configure a tool
-    # (toolfiles.py), and this module
+    # what decides the layout: layout.py, go_layout.py, folders.py, top.py, uncovered.py, excludes.py,
+    # drops.py, translations.py, vendored.py, tracked.py, the generated-code check and the language tables
+    # they read (analyse.py, grammars.py, manifests.py's C suffixes, languages.yaml through SHAPING), which
+    # files configure a tool (toolfiles.py), and this module
     code = code_stamp(("layout", SHAPING), (layout, go_layout, folders, top, tracked, uncovered, excludes, drops,
-                                             translations, analyse, grammars, c_suffixes,
+                                             translations, vendored, analyse, grammars, c_suffixes,
                                              sys.modules[configures_a_tool.__module__], sys.modules[__name__]))
     if memo is None or identity is None or code is None:
         return read_layout(repo)

@@ -24,7 +24,6 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import PurePosixPath
 
 from radar.infra.cache import ParseCache, code_stamp
@@ -33,6 +32,7 @@ from radar.stages.discover import content_blob_id
 from radar.infra.executors import Executor
 from radar.stages import content
 from radar.stages.content import ENTRY_POINTS, GO_ENTRY_POINTS, file_content, vocab, word_codes
+from radar.stages.intent import copied_on_purpose
 from radar.stages.parse import Reference, calls_are, extract_either
 from radar.stages.shape import FileStreams, Shape, exact_fingerprints
 
@@ -80,21 +80,6 @@ GENERATED_NAME_PARTS = frozenset({"generated", "gen", "pb", "min"})  # `min`: a 
 DOTNET_GENERATED_NAME_PARTS = frozenset({"g", "designer"})
 GENERATED_NAME_ENDS = ("_pb2.py", "_pb2_grpc.py", "_grpc_pb.js", "_generated.go")
 MINIFIED_LINE = 400  # average characters per line above which a file is a minified bundle
-# A comment saying a unit is `Copied from` another (Hugging Face's convention, which `make
-# fix-copies` keeps in step): a copy kept on purpose, not one waiting to be shared.
-COPIED_FROM = re.compile(rb"^\s*(?:#+|//+|--|;+|/?\*+)\s*Copied from\b", re.IGNORECASE)
-# or, anywhere in the comment block above the unit, a copy it says it is (paimon's filesystems:
-# "Important: copy this class from HadoopFileIO here to avoid class loader conflicts.")
-COPY_OF_THIS = re.compile(rb"\bcop(?:y|ied)\s+(?:of\s+)?this\s+(?:class|file|function|method|module|code)\s+from\b",
-                          re.IGNORECASE)
-# or a duplicate detector told to leave it be: the team saw the copy and kept it (golangci-lint's
-# `//nolint:dupl`, pylint's `disable=duplicate-code`, PMD's `CPD-OFF`, jscpd's `ignore-start`);
-# at the head of the file, before any unit, for every unit of it (grype's eight VEX processors,
-# `package processors // nolint:dupl`, had been its first proposal)
-DETECTOR_SILENCED = re.compile(rb"(?:#|//|/\*|--)\s*(?:nolint:[\w,]*\bdupl\b|pylint:\s*disable=[\w,-]*\bduplicate-code\b"
-                               rb"|CPD-OFF\b|jscpd:ignore-start\b)")
-COMMENT_LINE = re.compile(rb"^\s*(?:#+|//+|--|;+|/?\*+)")
-COMMENT_BLOCK = 40  # lines read upward from a unit for the comment block above it
 _BATCH = 32  # files per task sent to a worker process
 _STORED_AT_ONCE = 512  # fresh analyses written to the cache per transaction
 
@@ -198,7 +183,7 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
     streams = FileStreams(extraction.tokens)  # once per file: units are slices of it
     content = file_content(extraction.tokens, streams.blind, calls_are(parsed_as), extraction.calls)
     units = []
-    copied = _copied_on_purpose(data, extraction.units)
+    copied = copied_on_purpose(data, extraction.units)
     exacts = exact_fingerprints([unit.tokens for unit in extraction.units])
     functions = _functions(extraction.units, content, GO_ENTRY_POINTS if parsed_as == "go" else ENTRY_POINTS)
     starts = sorted(functions)
@@ -324,51 +309,6 @@ def _delegates(kind: str, start: int, end: int, starts: list[int], functions: di
     return content.behaviour(start, end) == sum(content.behaviour(first, last) for first, last in outermost)
 
 
-def _copied_on_purpose(data: bytes, units) -> list[bool]:
-    """Per unit, whether it is a copy kept on purpose: a `Copied from` comment marks it (on the
-    line above it, or among its decorators) or a unit around it (a class copied whole copies its
-    methods), or marked units make most of its lines (a pipeline class of copied methods)."""
-    if b"opied from" not in data and b"OPIED FROM" not in data and b"opy this" not in data \
-            and b"opied this" not in data and b"dupl" not in data and b"CPD-OFF" not in data \
-            and b"jscpd:ignore" not in data:  # nearly every file: nothing to read
-        return [False] * len(units)
-    lines = data.split(b"\n")
-    head = min((u.start_line for u in units if u.kind != "module"), default=len(lines) + 1) - 1
-    while head and COMMENT_LINE.match(lines[head - 1]):  # the first unit's own comments are its
-        head -= 1
-    if any(DETECTOR_SILENCED.search(line) for line in lines[:head]):  # the file's head: all of it
-        return [True] * len(units)
-    marked = sorted((u.start_line, u.end_line) for u in units if u.kind != "module" and _marked(lines, u.start_line))
-    return [any(start <= u.start_line and u.end_line <= end for start, end in marked)
-            or 2 * _covered(marked, u.start_line, u.end_line) > u.end_line - u.start_line + 1 for u in units]
-
-
-def _covered(spans: list[tuple[int, int]], first: int, last: int) -> int:
-    """How many lines of first..last the (sorted) spans inside it cover."""
-    covered, reached = 0, first - 1
-    for start, end in spans:
-        if start >= first and end <= last and end > reached:
-            covered += end - max(start, reached + 1) + 1
-            reached = end
-    return covered
-
-
-def _marked(lines: list[bytes], start_line: int) -> bool:
-    """A `Copied from` comment (or a duplicate detector silenced, DETECTOR_SILENCED) on the line
-    above the unit (lines are 1-based), or among the decorators and comments it opens with, or a
-    copy of this unit said so in the comment block right above it (COPY_OF_THIS)."""
-    if start_line >= 2 and (COPIED_FROM.match(lines[start_line - 2]) or DETECTOR_SILENCED.search(lines[start_line - 2])):
-        return True
-    for line in reversed(lines[max(0, start_line - 1 - COMMENT_BLOCK):start_line - 1]):
-        if not COMMENT_LINE.match(line):
-            break
-        if COPY_OF_THIS.search(line) or COPIED_FROM.match(line):
-            return True
-    for line in islice(lines, start_line - 1, None):
-        if COPIED_FROM.match(line):
-            return True
-        if not line.lstrip().startswith((b"@", b"#", b"//")):
-            return False
     return False
 
 

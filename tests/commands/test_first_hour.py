@@ -2009,7 +2009,7 @@ def test_the_library_beside_a_fleet_of_modules_is_read_though_entry_scripts_sit_
     kept the library out, so the modules' lazy repository getter x 6 had a module for its home.
     A folder holding ten sources of its own or more is a package, and no library beside it."""
     files = {"composer.json": "{}\n"}
-    files.update({f"src/{name}.php": f"<?php\nrequire 'load.php';\n" for name in ("index", "cron", "load", "di")})
+    files.update({f"src/{name}.php": "<?php\nrequire 'load.php';\n" for name in ("index", "cron", "load", "di")})
     for name in ("Client", "Invoice", "Order", "Currency", "Product", "Email", "News", "Staff", "Theme", "Cart"):
         files[f"src/modules/{name}/Service.php"] = f"<?php\nclass {name}Service {{}}\n"
     files.update({f"src/library/FOSSBilling/Part{n}.php": f"<?php\nclass Part{n} {{}}\n" for n in range(6)})

@@ -1,0 +1,161 @@
+"""Dependencies kept in the tree that `radar init` keeps out before reading the layout: a folder
+holding the distributions the top requirements pin, or installed there (`pip install --target`),
+a top folder a script at the top puts on Python's import path, the packages Composer installs
+where a composer.json says and patched copies of those it requires. Third-party source drops are
+drops.py's; the rest of what is kept out, excludes.py's."""
+from __future__ import annotations
+
+import fnmatch
+import os
+import posixpath
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from radar.commands.excludes import EXCLUDABLE, without_folders
+from radar.stages.manifests import json_of
+
+# a folder holding this share of what the top requirements pin, and this many at least, vendors them
+VENDORED_SHARE = 1 / 3
+VENDORED_MIN = 5
+def without_vendored(repo: Path, files: list[str]
+                     ) -> tuple[list[str], tuple[tuple[str, str, int], ...], list[str]]:
+    """The files outside a folder holding, as Python packages or modules, the distributions the
+    repository's top `requirements*.txt` pins (Tautulli's `lib/`: 27 of its 35, beside what they
+    need; its own code, `plexpy/`, had been left out while `lib/*` made 64 subsystems), or
+    installed there, `pip install --target` leaving a `.dist-info` folder for each (bazarr's
+    `libs/`, 221 packages of subsystems, its own code beside); an exclude for that folder; and
+    the requirement files read. A child with a manifest of its own is the repository's package,
+    never a vendored one."""
+    read = [f for f in files if "/" not in f and fnmatch.fnmatch(f, "requirements*.txt")
+            and not os.path.islink(repo / f)]  # never read out of the tree
+    composers = [f for f in files if f.rpartition("/")[2] == "composer.json" and not os.path.islink(repo / f)]
+    scripts = [f for f in files if "/" not in f and f.endswith(".py") and not os.path.islink(repo / f)]
+    composed = {manifest: fields for manifest in composers
+                if isinstance(fields := json_of(repo / manifest), dict)}  # each read once
+    vendored = _pinned_folders(repo, files, read) | _installed_folders(files) | _composer_folders(files, composed)
+    vendored |= _import_roots(repo, files, scripts) | _composer_copies(files, composed)
+    outermost = [folder for folder in sorted(vendored) if not any(folder.startswith(other + "/") for other in vendored)]
+    return (*without_folders(files, outermost, "vendored"), read + composers + scripts)
+
+
+# a call putting a folder on Python's import path, and the names a line of it spells
+PUTS_ON_PATH = re.compile(r"\b(?:sys\.path\.(?:insert|append)|site\.addsitedir)\(")
+QUOTED_NAME = re.compile(r"""['"]([\w.-]+)['"]""")
+SCRIPT_BYTES = 64 * 1024  # of each script at the top: where an app sets its path up
+
+
+def _import_roots(repo: Path, files: list[str], scripts: list[str]) -> set[str]:
+    """The top folders a script at the top of the tree puts on Python's import path, holding
+    VENDORED_MIN Python packages or modules or more: the libraries an app ships and imports by
+    their own names (SickGear's and mylar3's `lib/`, `sys.path.insert(1, os.path.join(…,
+    'lib'))`: SickGear's 62 packages had been subsystems and apprise's plugins its first
+    proposal). A setup script's `src`, one package, is the repository's own."""
+    children = _python_children(files)
+    found = set()
+    for script in scripts:
+        try:
+            with open(repo / script, "rb") as file:
+                text = file.read(SCRIPT_BYTES).decode("utf-8", errors="replace")
+        except OSError:
+            continue
+        found |= {name for line in text.splitlines() if PUTS_ON_PATH.search(line)
+                  for name in QUOTED_NAME.findall(line) if len(children.get(name, ())) >= VENDORED_MIN}
+    return found
+
+
+def _required(fields: dict) -> list[str]:
+    """The `<vendor>/<package>` names a composer.json's `require` and `require-dev` list."""
+    return [name for key in ("require", "require-dev") if isinstance(fields.get(key), dict)
+            for name in fields[key] if isinstance(name, str) and name.count("/") == 1]
+
+
+def _composer_folders(files: list[str], composed: dict[str, dict]) -> set[str]:
+    """The folders where Composer installs the packages a composer.json requires, when its
+    `config.vendor-dir` is not the `vendor/` every scan leaves out: FreshRSS' `lib/`, `./` to
+    its `lib/composer.json`, holding SimplePie, PHPMailer … as `lib/<vendor>/<package>` (its
+    first proposal had been in SimplePie)."""
+    folders = set()
+    for manifest, fields in composed.items():
+        config = fields.get("config")
+        where = config.get("vendor-dir") if isinstance(config, dict) else None
+        if not isinstance(where, str):
+            continue
+        base = posixpath.normpath(posixpath.join(manifest.rpartition("/")[0], where))
+        folders |= {posixpath.normpath(posixpath.join(base, name)) for name in _required(fields)}
+    held = {f.rpartition("/")[0] for f in files}
+    return {folder for folder in folders if not folder.startswith("..")
+            and any(h == folder or h.startswith(folder + "/") for h in held)}
+
+
+def _composer_copies(files: list[str], composed: dict[str, dict]) -> set[str]:
+    """The folders most of whose `<vendor>/<package>` folders, VENDORED_MIN or more, are packages a
+    composer.json requires: copies of them, patched and loaded first (freescout's `overrides/`,
+    32 of its 36 required, had been a package of 162 files)."""
+    required = {name for fields in composed.values() for name in _required(fields)}
+    if len(required) < VENDORED_MIN:
+        return set()
+    held: dict[str, set[str]] = defaultdict(set)
+    for f in files:
+        parts = f.split("/")
+        for at in range(len(parts) - 3):
+            held["/".join(parts[:at])].add("/".join(parts[at:at + 2]))
+    return {folder for folder, packages in held.items() if folder and len(packages & required) >= VENDORED_MIN
+            and len(packages & required) * 2 > len(packages)
+            and folder.rpartition("/")[2] not in EXCLUDABLE["vendored"]}  # `vendor/`: left out already
+
+
+def _pinned_folders(repo: Path, files: list[str], read: list[str]) -> set[str]:
+    """The folders holding VENDORED_MIN or more, and a VENDORED_SHARE, of the distributions the
+    requirement files `read` pin, as Python packages or modules."""
+    wanted = {name for f in read for name in _pinned(repo / f)}
+    if len(wanted) < VENDORED_MIN:
+        return set()
+    tracked, children = set(files), _python_children(files)
+
+    def pinned_here(folder: str) -> int:
+        return sum(_distribution(name) in wanted and not {f"{folder}/{name}/setup.py",
+                                                           f"{folder}/{name}/pyproject.toml"} & tracked
+                   for name in children[folder])
+
+    return {folder for folder in children if pinned_here(folder) >= max(VENDORED_MIN, VENDORED_SHARE * len(wanted))}
+
+
+def _installed_folders(files: list[str]) -> set[str]:
+    """The folders holding VENDORED_MIN installed distributions or more, a `.dist-info` or
+    `.egg-info` folder each: what `pip install --target` writes, third-party code."""
+    installed: dict[str, set[str]] = defaultdict(set)
+    for f in files:
+        folder, _, rest = f.rpartition("/")
+        parent, _, name = folder.rpartition("/")
+        if name.endswith((".dist-info", ".egg-info")) and rest:
+            installed[parent].add(name)
+    return {folder for folder, found in installed.items() if folder and len(found) >= VENDORED_MIN}
+
+
+def _python_children(files: list[str]) -> dict[str, set[str]]:
+    """Per folder, the names of what it holds of Python: modules (without `.py`) and folders."""
+    children: dict[str, set[str]] = defaultdict(set)
+    for f in files:
+        parts = f.split("/")
+        if f.endswith(".py") and len(parts) > 1:
+            for at in range(1, len(parts)):
+                children["/".join(parts[:at])].add(parts[at].removesuffix(".py") if at == len(parts) - 1
+                                                   else parts[at])
+    return children
+
+
+def _pinned(path: Path) -> set[str]:
+    """The distributions a requirements file names, as Python imports spell them (`cherrypy-cors`:
+    cherrypy_cors), but for options, paths and URLs."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return set()
+    names = (re.match(r"[A-Za-z0-9][\w.-]*", line.strip()) for line in lines
+             if line.strip() and not line.strip().startswith(("#", "-")) and "/" not in line.split("#")[0])
+    return {_distribution(found.group(0)) for found in names if found}
+
+
+def _distribution(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
