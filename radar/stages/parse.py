@@ -7,6 +7,7 @@ walk uses) and nowhere else. Which node types are units in each language is data
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import re
@@ -14,6 +15,7 @@ import sys
 import threading
 from dataclasses import dataclass
 
+from radar.stages.rewrites import REWRITES_ON_ERROR, applied, masked
 from radar.stages.grammars import (BLOCK_TOKENS, _ANON, _ATOM, _CONTAINER, _LIT, _NAMED, _SKIP, _SYMBOL, _Grammar,
                                      _UnitSpec, _config, _dotted, _extensions, _grammar, _reference_query, _suffix)
 
@@ -72,10 +74,17 @@ def extract(data: bytes, language: str) -> Extraction:
     a test scope (languages.yaml's test_scope: Rust's `#[cfg(test)] mod`); the rest are kept.
     Raises ValueError only for a language that no bundled grammar provides.
     """
+    return _extracted(data, language)[0]
+
+
+def _extracted(data: bytes, language: str, edited=None) -> tuple[Extraction, object]:
+    """extract(), and the tree it read; `edited`, a tree of an earlier text edited to match
+    `data`, is parsed again where the edits reach only (tree-sitter's incremental parse)."""
     grammar = _grammar(language)
     if _config()["languages"].get(language, {}).get("markup_scripts"):
         data = _scripts_only(data)
-    tree = _parser(grammar.grammar).parse(data)
+    parser = _parser(grammar.grammar)
+    tree = parser.parse(data) if edited is None else parser.parse(data, edited)
     query = _reference_query(language)
     walked = _walk_natively(language, grammar, tree, data, query is not None)
     if walked is None:
@@ -87,15 +96,13 @@ def extract(data: bytes, language: str) -> Extraction:
     if grammar.test_scope:
         extraction = _without_test_scopes(extraction, grammar.test_scope)
     if query is None:
-        return extraction
+        return extraction, tree
     # Where the language names its reference roots (imports), matches start only at the nodes
     # of those types the walk met: the query visits those rather than the whole tree (a third
     # of the walk's own time on Python).
-    if not grammar.reference_roots:
-        return Extraction(extraction.units, extraction.had_errors, extraction.tokens,
-                          _references(query, [tree.root_node]), extraction.calls)
-    return Extraction(extraction.units, extraction.had_errors, extraction.tokens,
-                      _references(query, reference_nodes, at_starts=True), extraction.calls)
+    starts = [tree.root_node] if not grammar.reference_roots else reference_nodes
+    references = _references(query, starts, at_starts=bool(grammar.reference_roots))
+    return Extraction(extraction.units, extraction.had_errors, extraction.tokens, references, extraction.calls), tree
 
 
 _SCRIPT = re.compile(rb"<script\b[^>]*>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
@@ -200,13 +207,14 @@ def extract_either(data: bytes, language: str) -> tuple[Extraction, str]:
     which is taken when it parses whole (a C file that macros stopped stays C), or, where the
     `or_else` is `partial`, when it keeps more units (a Flow file read as TSX: a few Flow-only
     forms break a unit or two, where read as JavaScript every annotation broke its unit).
-    Where the language has `attribute_macros`, `type_modifiers` or `unnamed_library`, a file that
-    does not parse is read without them too, and so taken when that keeps more units (_without)."""
-    extraction = extract(data, language)
+    Where the language names rewrites (rewrites.py: macros unexpanded, syntax newer than the
+    grammar), a file that does not parse is read with each too, on the text the last one kept,
+    and so taken when that keeps more units (_rewritten)."""
+    (extraction, tree), text = _extracted(data, language), data
     config = _config()["languages"].get(language, {})
-    for key, spans in BLANKED_ON_ERROR.items():
+    for key, rewrite in REWRITES_ON_ERROR.items():
         if extraction.had_errors and config.get(key):
-            extraction = _without(spans, data, language, extraction)
+            extraction, tree, text = _rewritten(rewrite, text, tree, language, extraction)
     other = config.get("or_else") if extraction.had_errors else None
     if other is None or not any(word.encode() in data for word in other["if_any"]):
         return extraction, language
@@ -216,58 +224,57 @@ def extract_either(data: bytes, language: str) -> tuple[Extraction, str]:
     return extraction, language
 
 
-# A parameter's attribute macro after its name, as GNU code writes them (git's `struct repository
-# *repo UNUSED`, glib's `gpointer data G_GNUC_UNUSED`, binutils' `ATTRIBUTE_UNUSED`): a grammar that
-# does not expand macros reads two names in a row, and the function around them breaks. Upper case,
-# after a name that is no keyword, before the parameter's `,` or `)`.
-_ATTRIBUTE_MACRO = re.compile(
-    rb"\b(?!(?:struct|union|enum|return|sizeof|case|goto|else|unsigned|signed|long|short|int|char|const|volatile"
-    rb"|void|float|double|static|extern|register|typeof|defined)\b)([A-Za-z_]\w*[ \t]+)([A-Z_][A-Z0-9_]*)(?=\s*[,)])")
-# where no macro is looked for: `see the file COPYING)` in a licence header is words, not code
-_COMMENT_OR_STRING = re.compile(rb'/\*.*?\*/|//[^\n]*|"(?:\\.|[^"\\\n])*"', re.DOTALL)
+def _rewritten(rewrite, data: bytes, tree, language: str, extraction: Extraction):
+    """The file read with `rewrite`'s edits (same lines, same offsets), its tree and that text,
+    when that keeps more units than `extraction`, the reading of `data` as `tree`; else those.
+    Only what the edits reach is parsed again: a generated font of a megabyte, one macro
+    rewritten, costs a fraction of its first parse."""
+    edits = [(start + at, end + at, instead) for at, until in _broken_lines(tree, data)
+             for start, end, instead in rewrite(masked(data[at:until]))]
+    if not edits:
+        return extraction, tree, data
+    edited, lines = tree.copy(), _line_starts(data)
+    for start, end, _ in edits:
+        edited.edit(start, end, end, _point(lines, start), _point(lines, end), _point(lines, end))
+    text = applied(data, edits)
+    retry, retried = _extracted(text, language, edited)
+    return (retry, retried, text) if len(retry.units) > len(extraction.units) else (extraction, tree, data)
 
 
-def _attribute_macros(code: bytes) -> list[tuple[int, int]]:
-    return [match.span(2) for match in _ATTRIBUTE_MACRO.finditer(code)]
+# nodes holding others side by side, where what broke is one of those (a header's include guard)
+_GROUPS = frozenset({"preproc_if", "preproc_ifdef", "preproc_else", "preproc_elif", "preproc_elifdef",
+                     "linkage_specification", "declaration_list"})
 
 
-# TypeScript the bundled grammar predates: variance annotations on type parameters (4.7:
-# TanStack's `interface Route<in out TPath>`) and type-only star exports (5.0: `export type *
-# from`). Each breaks the declaration around it; blanked, the rest reads as it is.
-_VARIANCE = re.compile(rb"(?<=[<,])\s*((?:in\s+out|in|out)\s+)(?=[A-Za-z_$][\w$]*\s*(?:extends\b|[,>=]))")
-_TYPE_STAR_EXPORT = re.compile(rb"\bexport\s+(type)\s+\*")
+def _broken_lines(tree, data: bytes) -> list[tuple[int, int]]:
+    """The whole lines of the top-level declarations that hold an error, merged: where a rewrite
+    can mend a unit (a megabyte's device header with one broken macro is read there only)."""
+    spans: list[tuple[int, int]] = []
+    groups = [tree.root_node]
+    while groups:
+        for child in groups.pop().children:
+            if child.has_error and child.type in _GROUPS:
+                groups.append(child)
+            elif child.has_error:
+                start = data.rfind(b"\n", 0, child.start_byte) + 1
+                end = data.find(b"\n", child.end_byte)
+                spans.append((start, len(data) if end < 0 else end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
-def _type_modifiers(code: bytes) -> list[tuple[int, int]]:
-    return [match.span(1) for pattern in (_VARIANCE, _TYPE_STAR_EXPORT) for match in pattern.finditer(code)]
+def _line_starts(data: bytes) -> list[int]:
+    return [0, *(match.end() for match in re.finditer(b"\n", data))]
 
 
-# Dart 2.19's unnamed library directive, `library;`, which the bundled grammar predates: the
-# whole file breaks on it (204 of flutter/packages' 235 files that did not parse).
-_UNNAMED_LIBRARY = re.compile(rb"^[ \t]*(library[ \t]*;)", re.MULTILINE)
-
-
-def _unnamed_library(code: bytes) -> list[tuple[int, int]]:
-    return [match.span(1) for match in _UNNAMED_LIBRARY.finditer(code)]
-
-
-BLANKED_ON_ERROR = {"attribute_macros": _attribute_macros, "type_modifiers": _type_modifiers,
-                    "unnamed_library": _unnamed_library}
-
-
-def _without(spans_in, data: bytes, language: str, extraction: Extraction) -> Extraction:
-    """The file read with the spans `spans_in` finds as blanks (same lines, same offsets), when
-    that keeps more units than `extraction`, its reading as it is; else `extraction`. Words in
-    comments and strings are none (`see the file COPYING)`, in every curl file's header)."""
-    code = _COMMENT_OR_STRING.sub(lambda match: b" " * len(match[0]), data)
-    spans = spans_in(code)
-    if not spans:
-        return extraction
-    blanked = bytearray(data)
-    for start, end in spans:
-        blanked[start:end] = b" " * (end - start)
-    retry = extract(bytes(blanked), language)
-    return retry if len(retry.units) > len(extraction.units) else extraction
+def _point(line_starts: list[int], offset: int) -> tuple[int, int]:
+    row = bisect.bisect_right(line_starts, offset) - 1
+    return row, offset - line_starts[row]
 
 
 _local = threading.local()  # a Parser is not thread-safe: one per thread and grammar

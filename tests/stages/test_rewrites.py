@@ -1,0 +1,112 @@
+"""A file that does not parse is read again with the forms its grammar stumbles on rewritten:
+C's macros, as radare2, httpd, netdata and mpv write them, keep their functions as units."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from radar.stages.parse import extract, extract_either
+from radar.stages.rewrites import REWRITES_ON_ERROR, applied, masked
+
+RADARE2 = b'''#include <r_core.h>
+
+R_API RList *r_core_list_names(RCore *core, RList *list) {
+\tRList *names = r_list_newf (free);
+\tRListIter *iter;
+\tconst char *name;
+\tr_list_foreach (list, iter, name) {
+\t\tif (name && *name) {
+\t\t\tr_list_append (names, strdup (name));
+\t\t}
+\t}
+\treturn names;
+}
+
+static int
+show_names (RCore *core, RList *names)
+{
+\treturn r_list_length (names);
+}
+'''
+
+HTTPD = b'''#include "httpd.h"
+
+static int crypto_init(apr_pool_t *p, apr_pool_t *plog, apr_pool_t *ptemp, server_rec *s)
+{
+    const apr_crypto_driver_t *driver = NULL;
+    if (!driver) {
+        ap_log_error(APLOG_MARK, APLOG_ERR, 0, s, APLOGNO(01843)
+                "crypto driver could not be loaded: %s", "openssl");
+        return 500;
+    }
+    return 0;
+}
+
+module AP_MODULE_DECLARE_DATA crypto_module;
+'''
+
+MPV = b'''static int open_filter(struct mp_filter *f, int flags __maybe_unused)
+{
+    struct priv *p = talloc_zero(f, struct priv);
+    p->flags = flags;
+    return 0;
+}
+
+static DWORD WINAPI run_thread(void *arg)
+{
+    struct priv *p = arg;
+    return p->flags;
+}
+'''
+
+
+def _functions(data: bytes) -> dict[str, tuple[int, int]]:
+    extraction, _ = extract_either(data, "c")
+    return {unit.name: (unit.start_line, unit.end_line) for unit in extraction.units if unit.kind == "function"}
+
+
+def test_a_function_headed_by_a_macro_and_looping_through_a_statement_macro_is_a_unit():
+    assert "r_core_list_names" not in {unit.name for unit in extract(RADARE2, "c").units}  # as written: broken
+    functions = _functions(RADARE2)
+    assert functions["r_core_list_names"] == (3, 13)  # on the lines written
+    assert functions["show_names"] == (15, 19)  # a GNU-style head at column 0 is no statement
+
+
+def test_a_log_number_macro_before_its_message_and_a_declaration_macro_break_no_unit():
+    assert "crypto_init" not in {unit.name for unit in extract(HTTPD, "c").units}
+    assert _functions(HTTPD)["crypto_init"] == (3, 12)
+    assert not extract_either(HTTPD, "c")[0].had_errors
+
+
+def test_a_type_given_to_a_macro_an_unused_parameter_and_a_calling_convention_break_no_unit():
+    before = {unit.name for unit in extract(MPV, "c").units}
+    assert not before & {"open_filter", "run_thread"}
+    assert _functions(MPV) == {"open_filter": (1, 6), "run_thread": (8, 12)}
+
+
+def test_a_file_that_parses_is_read_as_written():
+    plain = b"int add(int a, int b)\n{\n    return a + b;\n}\n"
+    assert extract_either(plain, "c")[0] == extract(plain, "c")
+
+
+def test_words_in_comments_and_strings_are_never_rewritten():
+    code = masked(b'/* see COPYING) */ int f(int a) { puts("R_API int x("); }\n')
+    assert b"COPYING" not in code and b"R_API" not in code
+    assert code.count(b'"') == 2  # a string keeps its quotes: what stands before one shows
+
+
+C_PIECES = st.sampled_from([
+    b"R_API ", b"static ", b"int ", b"RList ", b"*", b"name", b"x", b"(", b")", b"{", b"}", b";", b",", b" ",
+    b"\t", b"\n", b"    ", b"r_list_foreach ", b"APLOGNO(1)", b'"msg"', b"struct ", b"UNUSED", b"__maybe_unused",
+    b"/* c */", b"// c\n", b"#ifdef X\n", b"#endif\n", b"WINAPI ", b"="])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(C_PIECES, max_size=60).map(b"".join))
+def test_rewrites_keep_every_line_and_offset_and_never_lose_a_unit(data: bytes):
+    for rewrite in REWRITES_ON_ERROR.values():
+        edits = rewrite(masked(data))
+        assert all(len(instead) == end - start and b"\n" not in data[start:end] for start, end, instead in edits)
+        rewritten = applied(data, edits)
+        assert len(rewritten) == len(data) and rewritten.count(b"\n") == data.count(b"\n")
+    assert len(extract_either(data, "c")[0].units) >= len(extract(data, "c").units)
