@@ -39,7 +39,8 @@ EXCLUDABLE = {
                  "third_party", "third-party", "node_modules", "bower_components",
                  "external-deps", "external_deps",  # spyder's subtrees of the four projects it ships
                  "compiled",  # dependencies pre-bundled into a package (umi's 80 `packages/*/compiled/*`, Next.js')
-                 "Pods"),  # what CocoaPods installs, so named only (hammerspoon's `Pods/Sentry`, 1,312 files)
+                 "Pods",  # what CocoaPods installs, so named only (hammerspoon's `Pods/Sentry`, 1,312 files)
+                 "pear"),  # PHP's PEAR packages, copied in before Composer (osTicket's `include/pear`, 55 DNS records' classes)
     "generated": ("generated", "__generated__", "gen", "dist", "build",
                   "__pycache__"),  # Python's bytecode cache, committed by mistake (glances' `plugins/__pycache__`, a package)
     # Django's, Alembic's, Laravel's `migrations`, Rails' `db/migrate`: frozen history, each

@@ -1,8 +1,9 @@
 """Folders of translations: a source file per locale, named for it (`de.js`, `pt_BR.js`,
-`sr@latin.js`, `summernote-de-DE.js`), each the same table of messages in another language, kept whole on purpose (a
-locale loads alone) and rewritten by a translation service, not by the team. As packages they
-were fleets of hundreds of one-module consumers (ownCloud's `apps/*/l10n/*.js`, 1,100 of its
-1,717 subsystems; freescout's vendored libraries' `locale/*.js`); `radar init` keeps them out."""
+`sr@latin.js`, `summernote-de-DE.js`), or a folder per locale holding the same files (Laravel's
+`lang/de/validation.php`), each the same table of messages in another language, kept whole on
+purpose (a locale loads alone) and rewritten by a translation service, not by the team. As
+packages they were fleets of hundreds of one-module consumers (ownCloud's `apps/*/l10n/*.js`,
+1,100 of its 1,717 subsystems; Lychee's `lang/*/*.php`, 770 of 1,632); `radar init` keeps them out."""
 from __future__ import annotations
 
 import re
@@ -22,24 +23,41 @@ SHARE = 0.8  # of a folder's source files named for a locale
 
 def translation_folders(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
     """An exclude per folder of translations among `sources`, for the files just inside it of
-    each suffix found: by the folder's name where no other folder so named holds such files
-    (`**/l10n/*.js`; ownCloud's top `l10n/` holds the Perl script that syncs them), else by its
-    path; with the source files each keeps out."""
-    held: dict[str, list[str]] = defaultdict(list)  # the names of the files just inside each folder
+    each suffix found, or just inside its folders where those are named for the locales: by the
+    folder's name where no other folder so named holds such files (`**/l10n/*.js`; ownCloud's
+    top `l10n/` holds the Perl script that syncs them), else by its path; with the source files
+    each keeps out."""
+    excludes: dict[str, int] = defaultdict(int)
+    for depth, pattern in ((1, "*.{suffix}"), (2, "*/*.{suffix}")):
+        for glob, n in _excludes(_held(sources, depth), pattern).items():
+            excludes[glob] += n
+    most_first = sorted(excludes.items(), key=lambda item: (-item[1], item[0]))
+    return tuple((glob, "translations", n) for glob, n in most_first)
+
+
+def _held(sources: list[str], depth: int) -> dict[str, list[str]]:
+    """Each folder's names `depth` levels down to the source files just inside (a file's own
+    name, or the folder holding it and the file's)."""
+    held: dict[str, list[str]] = defaultdict(list)
     for path in sources:
-        folder, _, name = path.rpartition("/")
-        held[folder].append(name)
+        parts = path.split("/")
+        if len(parts) > depth:
+            held["/".join(parts[:-depth])].append("/".join(parts[-depth:]))
+    return held
+
+
+def _excludes(held: dict[str, list[str]], pattern: str) -> dict[str, int]:
     found = {folder for folder, names in held.items()
-             if folder and _translations([name.partition(".")[0] for name in names])}
+             if folder and _translations([name.partition("/")[0].partition(".")[0] for name in names])}
     others = {(folder.rpartition("/")[2], name.rpartition(".")[2]) for folder, names in held.items()
               if folder not in found for name in names}
     excludes: dict[str, int] = defaultdict(int)
     for folder in found:
         name = folder.rpartition("/")[2]
         for suffix in (file.rpartition(".")[2] for file in held[folder]):
-            excludes[f"{folder}/*.{suffix}" if (name, suffix) in others else f"**/{name}/*.{suffix}"] += 1
-    most_first = sorted(excludes.items(), key=lambda item: (-item[1], item[0]))
-    return tuple((glob, "translations", n) for glob, n in most_first)
+            where = f"{folder}/" if (name, suffix) in others else f"**/{name}/"
+            excludes[where + pattern.format(suffix=suffix)] += 1
+    return excludes
 
 
 def _translations(stems: list[str]) -> bool:

@@ -1027,6 +1027,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     files["web/Badge.clienttest.tsx"] = "export const series = () => 1;\n"
     files["web/Badge.stories.tsx"] = "export const Default = () => 1;\n"
     files["mac/Pods/Sentry/Sources/Hub.swift"] = "struct Hub {}\n"  # CocoaPods' (hammerspoon's 1,312 files)
+    files["include/pear/Net/DNS2/RR/A.php"] = "<?php class Net_DNS2_RR_A {}\n"  # PEAR's (osTicket's)
     for name in ("next-app", "nest-app"):  # try-it-out apps: no fleet
         files[f"playground/{name}/package.json"] = "{}\n"
         files[f"playground/{name}/index.js"] = "export const app = 1;\n"
@@ -1041,7 +1042,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     assert excluded("crates/nu-io/src/tests.rs") and excluded("web/icons/setup-test.ts")
     assert excluded("web/vitestSetup.ts")
     assert excluded("web/Badge.clienttest.tsx") and excluded("web/Badge.stories.tsx")
-    assert excluded("mac/Pods/Sentry/Sources/Hub.swift")
+    assert excluded("mac/Pods/Sentry/Sources/Hub.swift") and excluded("include/pear/Net/DNS2/RR/A.php")
     assert excluded("shop/orders/migrations/0001_initial.py")  # frozen history: copies on purpose
     assert not excluded("recipes/zlib/all/conanfile.py")
 

@@ -41,3 +41,16 @@ def test_a_folder_naming_no_common_language_is_never_translations(names):
 def test_any_five_common_languages_make_a_folder_of_translations(languages, suffix):
     found = translation_folders([f"i18n/{language}.{suffix}" for language in languages])
     assert found == ((f"**/i18n/*.{suffix}", "translations", len(languages)),)
+
+
+def test_a_folder_of_a_folder_per_locale_is_kept_out_with_the_files_inside_them():
+    """Laravel's `lang/de/validation.php`: Lychee's 22 locales had been 770 one-module subsystems."""
+    sources = [f"lang/{locale}/{table}.php" for locale in LOCALES for table in ("auth", "validation", "gallery")]
+    sources += ["app/Models/Photo.php", "app/Http/Controllers/AlbumController.php"]
+    assert translation_folders(sources) == (("**/lang/*/*.php", "translations", 30),)
+
+
+def test_folders_of_code_with_short_names_are_no_locales():
+    sources = [f"pkg/{name}/{module}.go" for name in ("io", "os", "ui", "fs", "db", "vm", "ws", "ip", "id", "it")
+               for module in ("read", "write")]
+    assert translation_folders(sources) == ()
