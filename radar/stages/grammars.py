@@ -25,7 +25,7 @@ def _suffix(name: str) -> str:
 _UNIT_KINDS = frozenset({"function", "method", "class", "definition"})
 _LANGUAGE_KEYS = frozenset(
     {"grammar", "extensions", "units", "blocks", "wrappers", "lisp", "calls", "call_style", "references",
-     "reference_roots", "or_else", "test_scope", "attribute_macros", "unexpanded_macros", "type_modifiers", "unnamed_library",
+     "reference_roots", "or_else", "test_scope", "attribute_macros", "unexpanded_macros", "type_modifiers", "unnamed_library", "empty_tuples",
      "markup_scripts"}
     | {"comments", "literals", "keywords", "atoms", "silent"}
 )

@@ -110,3 +110,31 @@ def test_rewrites_keep_every_line_and_offset_and_never_lose_a_unit(data: bytes):
         rewritten = applied(data, edits)
         assert len(rewritten) == len(data) and rewritten.count(b"\n") == data.count(b"\n")
     assert len(extract_either(data, "c")[0].units) >= len(extract(data, "c").units)
+
+
+SWIFT_NIO = b'''final class Writer {
+    func flush(promise: EventLoopPromise<Void>?) {
+        switch self.state {
+        case .idle:
+            ()
+        case .writing:
+            promise?.succeed(())
+        }
+    }
+
+    func close(_ callback: @escaping () -> Void) -> EventLoopFuture<Void> {
+        let done: () -> Void = { () in callback() }
+        done()
+        return self.eventLoop.makeSucceededFuture(())
+    }
+}
+'''
+
+
+def test_swift_functions_passing_the_empty_tuple_are_units():
+    """swift-nio's `promise.succeed(())`: the bundled grammar cannot read `()` as a value."""
+    assert not {"flush", "close"} & {unit.name for unit in extract(SWIFT_NIO, "swift").units}
+    extraction, _ = extract_either(SWIFT_NIO, "swift")
+    found = {unit.name: (unit.start_line, unit.end_line) for unit in extraction.units}
+    assert found["flush"] == (2, 9) and found["close"] == (11, 15)
+    assert not extraction.had_errors  # `() -> Void` and `{ () in` read as written
