@@ -18,13 +18,14 @@ Edit = tuple[int, int, bytes]
 # where no rewrite is looked for: `see the file COPYING)` in a licence header is words, not code;
 # a string keeps its quotes, so that what stands before one can be seen (`APLOGNO(00551) "…"`)
 _COMMENT_OR_STRING = re.compile(rb'/\*.*?\*/|//[^\n]*|"(?:\\.|[^"\\\n])*"', re.DOTALL)
+_NOT_A_NEWLINE = re.compile(rb"[^\n]")
 
 
 def masked(data: bytes) -> bytes:
-    """`data` with its comments and the insides of its strings as blanks."""
+    """`data` with its comments and the insides of its strings as blanks (its lines kept)."""
     def blank(match: re.Match) -> bytes:
-        text = match[0]
-        return b'"' + b" " * (len(text) - 2) + b'"' if text.startswith(b'"') else b" " * len(text)
+        text = _NOT_A_NEWLINE.sub(b" ", match[0])
+        return b'"' + text[1:-1] + b'"' if match[0].startswith(b'"') else text
     return _COMMENT_OR_STRING.sub(blank, data)
 
 
@@ -35,8 +36,9 @@ def applied(data: bytes, edits: list[Edit]) -> bytes:
     return bytes(text)
 
 
-def _blanks(spans) -> list[Edit]:
-    return [(start, end, b" " * (end - start)) for start, end in spans]
+def _blanks(spans, code: bytes) -> list[Edit]:
+    """Blanks over `spans` of `code`, but for its newlines: a rewrite never moves a line."""
+    return [(start, end, _NOT_A_NEWLINE.sub(b" ", code[start:end])) for start, end in spans]
 
 
 # A parameter's attribute macro after its name, as GNU code writes them (git's `struct repository
@@ -50,7 +52,8 @@ _NOT_A_PARAMETER = frozenset(b"struct union enum return sizeof case goto else un
 
 
 def attribute_macros(code: bytes) -> list[Edit]:
-    return _blanks(match.span(2) for match in _ATTRIBUTE_MACRO.finditer(code) if match[1] not in _NOT_A_PARAMETER)
+    return _blanks((match.span(2) for match in _ATTRIBUTE_MACRO.finditer(code) if match[1] not in _NOT_A_PARAMETER),
+                   code)
 
 
 # A macro the code uses as a statement opening a block, as a loop is written (radare2's
@@ -88,8 +91,8 @@ def unexpanded_macros(code: bytes) -> list[Edit]:
     edits += attribute_macros(code)
     for match in _HEAD.finditer(code):
         edits += _head_macros(match)
-    edits += _blanks(match.span() for match in _STRING_MACRO.finditer(code))
-    edits += _blanks(match.span(1) for match in _TYPE_ARGUMENT.finditer(code))
+    edits += _blanks((match.span() for match in _STRING_MACRO.finditer(code)), code)
+    edits += _blanks((match.span(1) for match in _TYPE_ARGUMENT.finditer(code)), code)
     return edits
 
 
@@ -102,8 +105,8 @@ def _head_macros(head: re.Match) -> list[Edit]:
         return []
     typed = next((word for word in words if not _UPPER.fullmatch(word[0])), words[0])
     start = head.start(1)
-    return _blanks((start + word.start(), start + word.end()) for word in words
-                   if word is not typed and _UPPER.fullmatch(word[0]))
+    return _blanks(((start + word.start(), start + word.end()) for word in words
+                    if word is not typed and _UPPER.fullmatch(word[0])), head.string)
 
 
 # TypeScript the bundled grammar predates: variance annotations on type parameters (4.7:
@@ -114,7 +117,8 @@ _TYPE_STAR_EXPORT = re.compile(rb"\bexport\s+(type)\s+\*")
 
 
 def type_modifiers(code: bytes) -> list[Edit]:
-    return _blanks(match.span(1) for pattern in (_VARIANCE, _TYPE_STAR_EXPORT) for match in pattern.finditer(code))
+    return _blanks((match.span(1) for pattern in (_VARIANCE, _TYPE_STAR_EXPORT) for match in pattern.finditer(code)),
+                   code)
 
 
 # Dart 2.19's unnamed library directive, `library;`, which the bundled grammar predates: the
@@ -123,7 +127,7 @@ _UNNAMED_LIBRARY = re.compile(rb"^[ \t]*(library[ \t]*;)", re.MULTILINE)
 
 
 def unnamed_library(code: bytes) -> list[Edit]:
-    return _blanks(match.span(1) for match in _UNNAMED_LIBRARY.finditer(code))
+    return _blanks((match.span(1) for match in _UNNAMED_LIBRARY.finditer(code)), code)
 
 
 # Swift's empty tuple as a value, `promise.succeed(())`, `return ()`, `case .idle: ()`, which the
