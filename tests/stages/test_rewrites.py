@@ -43,6 +43,12 @@ static int crypto_init(apr_pool_t *p, apr_pool_t *plog, apr_pool_t *ptemp, serve
 }
 
 module AP_MODULE_DECLARE_DATA crypto_module;
+
+static const char *first_url(apr_array_header_t *urls, int i)
+{
+    const char *url = APR_ARRAY_IDX(urls, i, const char*);
+    return url ? url : "";
+}
 '''
 
 MPV = b'''static int open_filter(struct mp_filter *f, int flags __maybe_unused)
@@ -75,6 +81,7 @@ def test_a_function_headed_by_a_macro_and_looping_through_a_statement_macro_is_a
 def test_a_log_number_macro_before_its_message_and_a_declaration_macro_break_no_unit():
     assert "crypto_init" not in {unit.name for unit in extract(HTTPD, "c").units}
     assert _functions(HTTPD)["crypto_init"] == (3, 12)
+    assert _functions(HTTPD)["first_url"] == (16, 20)  # a pointer type as a macro's argument
     assert not extract_either(HTTPD, "c")[0].had_errors
 
 
