@@ -66,6 +66,22 @@ static DWORD WINAPI run_thread(void *arg)
 '''
 
 
+VARNISH = b'''#include "cache_varnishd.h"
+
+static void v_matchproto_(task_func_t)
+vca_accept_task(struct worker *wrk, void *arg)
+{
+	struct listen_sock *ls;
+	unsigned n = 0;
+
+	CHECK_OBJ_NOTNULL(wrk, WORKER_MAGIC);
+	VTAILQ_FOREACH(ls, &heritage.socks, list)
+		n++;
+	vca_pace_check(wrk, n);
+}
+'''
+
+
 def _functions(data: bytes) -> dict[str, tuple[int, int]]:
     extraction, _ = extract_either(data, "c")
     return {unit.name: (unit.start_line, unit.end_line) for unit in extraction.units if unit.kind == "function"}
@@ -145,3 +161,10 @@ def test_swift_functions_passing_the_empty_tuple_are_units():
     found = {unit.name: (unit.start_line, unit.end_line) for unit in extraction.units}
     assert found["flush"] == (2, 9) and found["close"] == (11, 15)
     assert not extraction.had_errors  # `() -> Void` and `{ () in` read as written
+
+
+def test_an_annotation_macro_ending_a_gnu_head_and_a_loop_macro_without_braces_break_no_unit():
+    """varnish: `static void v_matchproto_(task_func_t)` above the function's name, and
+    `VTAILQ_FOREACH(x, head, list)` above the one statement it loops over."""
+    assert "vca_accept_task" not in {unit.name for unit in extract(VARNISH, "c").units}
+    assert _functions(VARNISH) == {"vca_accept_task": (3, 13)}
