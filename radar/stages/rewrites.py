@@ -69,6 +69,8 @@ _C_WORDS = frozenset(b"if while for switch return sizeof do else case goto typeo
 # A declaration's head at column 0 (a function's, or a variable's), up to its name's `(`, `=`, `;`
 # or `[`: words and stars only.
 _HEAD = re.compile(rb"^([A-Za-z_][\w \t*]*?)\**([A-Za-z_]\w*)[ \t]*[(=;\[]", re.MULTILINE)
+# and in GNU style, its type alone on the line above its name (OpenVPN's `OPENVPN_EXPORT void`)
+_GNU_HEAD = re.compile(rb"^([A-Za-z_][\w \t*]*)\n(?=[A-Za-z_]\w*[ \t]*\()", re.MULTILINE)
 _QUALIFIERS = frozenset(b"static extern inline const volatile unsigned signed long short struct union enum register "
                         b"restrict typedef __inline __inline__ __extension__ _Noreturn noreturn _Thread_local "
                         b"thread_local".split())
@@ -100,7 +102,7 @@ def unexpanded_macros(code: bytes) -> list[Edit]:
     edits = [(match.start(1), match.end(1), b"if" + b" " * (match.end(1) - match.start(1) - 2))
              for match in _STATEMENT_MACRO.finditer(code) if match[1] not in _C_WORDS]
     edits += attribute_macros(code)
-    for match in _HEAD.finditer(code):
+    for match in (*_HEAD.finditer(code), *_GNU_HEAD.finditer(code)):
         edits += _head_macros(match)
     edits += _blanks((match.span() for match in _STRING_MACRO.finditer(code)), code)
     edits += _blanks((match.span(1) for match in _HEAD_ANNOTATION.finditer(code)), code)

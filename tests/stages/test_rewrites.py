@@ -168,3 +168,21 @@ def test_an_annotation_macro_ending_a_gnu_head_and_a_loop_macro_without_braces_b
     `VTAILQ_FOREACH(x, head, list)` above the one statement it loops over."""
     assert "vca_accept_task" not in {unit.name for unit in extract(VARNISH, "c").units}
     assert _functions(VARNISH) == {"vca_accept_task": (3, 13)}
+
+
+OPENVPN = b'''#include "openvpn-plugin.h"
+
+OPENVPN_EXPORT int
+openvpn_plugin_open_v3(const int version, struct plugin_args *args)
+{
+    if (version < 3) {
+        return 1;
+    }
+    return args->flags;
+}
+'''
+
+
+def test_a_gnu_style_head_whose_type_line_opens_with_an_export_macro_is_a_unit():
+    assert "openvpn_plugin_open_v3" not in {unit.name for unit in extract(OPENVPN, "c").units}
+    assert _functions(OPENVPN) == {"openvpn_plugin_open_v3": (3, 10)}
