@@ -4,9 +4,9 @@ keeps more units (parse.py: extract_either).
 
 A grammar that does not run the preprocessor reads C's macros as written (`R_API`,
 `APLOGNO(00551) "…"`, `r_list_foreach (list, it, x) {`); a grammar older than the language
-predates its newer syntax (TypeScript's `<in out T>`, Dart's `library;`). Either breaks the unit
-around it, and a broken unit is dropped: on radare2 28% of the functions, on httpd 20% (3% of
-each now).
+predates its newer syntax (TypeScript's `<in out T>`, Dart's `library;`) or misses a form
+(Swift's `()` as a value). Either breaks the unit around it, and a broken unit is dropped: on
+radare2 28% of the functions, on httpd 20% (3% of each now).
 """
 from __future__ import annotations
 
