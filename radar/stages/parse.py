@@ -203,7 +203,8 @@ def calls_are(language: str) -> str:
 
 def extract_either(data: bytes, language: str) -> tuple[Extraction, str]:
     """extract(), and the language it was parsed as: a file that does not parse as `language`,
-    holding a word of the language's `or_else`, is parsed as that too (a C++ header named `.h`),
+    holding a word of one of the language's `or_else`, is parsed as that too, the first that
+    does in their order (a C++ header named `.h`, an Objective-C one),
     which is taken when it parses whole (a C file that macros stopped stays C), or, where the
     `or_else` is `partial`, when it keeps more units (a Flow file read as TSX: a few Flow-only
     forms break a unit or two, where read as JavaScript every annotation broke its unit).
@@ -215,12 +216,13 @@ def extract_either(data: bytes, language: str) -> tuple[Extraction, str]:
     for key, rewrite in REWRITES_ON_ERROR.items():
         if extraction.had_errors and config.get(key):
             extraction, tree, text = _rewritten(rewrite, text, tree, language, extraction)
-    other = config.get("or_else") if extraction.had_errors else None
-    if other is None or not any(word.encode() in data for word in other["if_any"]):
-        return extraction, language
-    retry = extract(data, other["language"])
-    if not retry.had_errors or other.get("partial") and len(retry.units) > len(extraction.units):
-        return retry, other["language"]
+    others = config.get("or_else", ()) if extraction.had_errors else ()
+    for other in [others] if isinstance(others, dict) else others:
+        if not any(word.encode() in data for word in other["if_any"]):
+            continue
+        retry = extract(data, other["language"])
+        if not retry.had_errors or other.get("partial") and len(retry.units) > len(extraction.units):
+            return retry, other["language"]
     return extraction, language
 
 

@@ -81,6 +81,9 @@ _UPPER = re.compile(rb"[A-Z][A-Z0-9_]+")
 # functions), expanding to nothing a grammar can read there.
 _HEAD_ANNOTATION = re.compile(
     rb"^(?:[A-Za-z_]\w*[ \t*]+)+([A-Za-z_]\w*[ \t]*\([^()\n]*\))[ \t]*\n(?=[A-Za-z_]\w*[ \t]*\()", re.MULTILINE)
+# A macro alone on its line at column 0, opening or closing a region (glib's `G_BEGIN_DECLS`,
+# Objective-C's `NS_ASSUME_NONNULL_BEGIN`): not a GNU-style head's type (`BOOL` above `f(void)`).
+_LONE_MACRO = re.compile(rb"^([A-Z_][A-Z0-9_]*)[ \t]*\n(?![ \t]*\**[A-Za-z_]\w*[ \t]*\()", re.MULTILINE)
 # A macro call joined to a string literal, as a log message's number is (httpd's
 # `APLOGNO(00551) "…"` in 701 of its functions).
 _STRING_MACRO = re.compile(rb"\b[A-Z_][A-Z0-9_]*\([^()\n]*\)(?=\s*\")")
@@ -97,8 +100,8 @@ def unexpanded_macros(code: bytes) -> list[Edit]:
     several): statement macros read as `if`; parameters' attribute macros, a declaration head's
     macros beside its type (`R_API RList *r_core_list(`, `static DWORD WINAPI run(`, `module
     AP_MODULE_DECLARE_DATA x;`), a macro call before a string and a type's tag keyword inside a
-    macro's arguments, an annotation macro ending a GNU-style head as blanks; a pointer type as a
-    macro's last argument as a value."""
+    macro's arguments, an annotation macro ending a GNU-style head, a macro alone on its line as
+    blanks; a pointer type as a macro's last argument as a value."""
     edits = [(match.start(1), match.end(1), b"if" + b" " * (match.end(1) - match.start(1) - 2))
              for match in _STATEMENT_MACRO.finditer(code) if match[1] not in _C_WORDS]
     edits += attribute_macros(code)
@@ -106,6 +109,7 @@ def unexpanded_macros(code: bytes) -> list[Edit]:
         edits += _head_macros(match)
     edits += _blanks((match.span() for match in _STRING_MACRO.finditer(code)), code)
     edits += _blanks((match.span(1) for match in _HEAD_ANNOTATION.finditer(code)), code)
+    edits += _blanks((match.span(1) for match in _LONE_MACRO.finditer(code)), code)
     edits += _blanks((match.span(1) for match in _TYPE_ARGUMENT.finditer(code)), code)
     edits += [(match.start(1), match.end(1), b"0" + b" " * (match.end(1) - match.start(1) - 1))
               for match in _POINTER_ARGUMENT.finditer(code)]

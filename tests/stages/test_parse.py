@@ -158,6 +158,12 @@ EXPECTED = {
         ("function", "buf_grow", 10, 21),
         ("function", "buf_append", 23, 30),  # name under a pointer declarator
     ],
+    "sample.m": [  # not the class extension's `@interface`: declarations only
+        ("function", "CacheKeyFor", 5, 7),
+        ("class", "SDImageCache", 13, 27),  # its `@implementation`
+        ("method", "sharedImageCache", 15, 18),
+        ("method", "storeImage", 20, 25),  # by its selector's first part
+    ],
     "sample.cpp": [
         ("class", "Ring", 5, 19),  # starts at its template line
         ("method", "push", 8, 12),

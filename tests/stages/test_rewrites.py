@@ -186,3 +186,30 @@ openvpn_plugin_open_v3(const int version, struct plugin_args *args)
 def test_a_gnu_style_head_whose_type_line_opens_with_an_export_macro_is_a_unit():
     assert "openvpn_plugin_open_v3" not in {unit.name for unit in extract(OPENVPN, "c").units}
     assert _functions(OPENVPN) == {"openvpn_plugin_open_v3": (3, 10)}
+
+
+GLIB = b'''#include <glib.h>
+
+G_BEGIN_DECLS
+
+BOOL
+is_ready (GList *list)
+{
+  return list != NULL;
+}
+
+static guint
+count_items (GList *list)
+{
+  return g_list_length (list);
+}
+
+G_END_DECLS
+'''
+
+
+def test_a_macro_alone_on_its_line_opening_a_region_breaks_no_unit_and_a_type_above_a_name_stays():
+    """glib's `G_BEGIN_DECLS`, Objective-C's `NS_ASSUME_NONNULL_BEGIN`; `BOOL` above `is_ready`
+    is a GNU-style head's type, kept."""
+    assert "is_ready" not in {unit.name for unit in extract(GLIB, "c").units}
+    assert _functions(GLIB) == {"is_ready": (5, 9), "count_items": (11, 15)}
