@@ -37,6 +37,9 @@ EXCLUDABLE = {
                  "mocks"),  # test doubles (OpenZeppelin's `contracts/mocks/`, 119 contracts; mockery's Go mocks)
     "vendored": ("vendor", "vendored", "_vendor",  # Python's (pip's `src/pip/_vendor`, setuptools')
                  "third_party", "third-party", "node_modules", "bower_components",
+                 # so written only (a JVM package `thirdparty` is code: seatunnel's resource managers):
+                 # iTerm2's `ThirdParty/`, 412 files, whose copies had been its first proposal; CodeIgniter4's
+                 "ThirdParty",
                  "external-deps", "external_deps",  # spyder's subtrees of the four projects it ships
                  "compiled",  # dependencies pre-bundled into a package (umi's 80 `packages/*/compiled/*`, Next.js')
                  "Pods",  # what CocoaPods installs, so named only (hammerspoon's `Pods/Sentry`, 1,312 files)

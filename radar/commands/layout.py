@@ -94,7 +94,7 @@ from radar.stages.grammars import unread_language
 from radar.stages.manifests import C_SOURCES, HEADER_SUFFIXES  # HEADER_SUFFIXES: part of its source's module
 from radar.stages.parse import language_for
 
-FOLDER_PACKAGES = ("go", "c", "cpp")  # languages whose package is a folder of files, never one file
+FOLDER_PACKAGES = ("go", "c", "cpp", "objc")  # languages whose package is a folder of files, never one file
 # packages this deep at most: `providers/src/airflow/providers/*`, `src/Symfony/Component/Notifier/Bridge/*`
 MAX_DEPTH = 5
 DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it holds DEEP_PACKAGES or more
@@ -254,14 +254,15 @@ def _covered(folder: str, globs: tuple[tuple[str, int], ...]) -> bool:
 
 def _lone_library(sources: list[str], projects: Collection[str] = ()) -> tuple[tuple[str, int], ...]:
     """One library and nothing else (libuv, requests): its modules are the only parts to compare,
-    from PLUGIN_FLEET of them in a folder (requests' 18 `src/requests/*.py`), C's and C++'s
-    source files too (libuv's `src/unix/*.c`, the platform ports), and beside those their folder,
+    from PLUGIN_FLEET of them in a folder (requests' 18 `src/requests/*.py`), C's, C++'s and
+    Objective-C's source files too (libuv's `src/unix/*.c`, the platform ports; SDWebImage's
+    `Core/*.m`, a class each, as a JVM library's), and beside those their folder,
     for the headers they all include (`internal.h`): where the code they share belongs. Never a
     C# project's classes: its namespaces are its parts (uncovered.dotnet_library). A JVM library's
     folder of classes stays a fleet: checkstyle's checks, a class each (a folder of fewer, its
     packages: uncovered.jvm_library)."""
     found = []
-    fleets = _module_fleets(sources, ("go",), PLUGIN_FLEET, at_the_root=("c", "cpp"))
+    fleets = _module_fleets(sources, ("go",), PLUGIN_FLEET, at_the_root=("c", "cpp", "objc"))
     classes = {glob.rpartition("/")[0] for glob, _ in fleets  # and their helpers
                if language_for(glob) == "csharp" and project_classes(glob, projects)}
     for glob, n in fleets:
@@ -270,7 +271,7 @@ def _lone_library(sources: list[str], projects: Collection[str] = ()) -> tuple[t
         found.append((glob, n))
         folder = glob.rpartition("/")[0]
         headers = sum(f.rpartition("/")[0] == folder and f.endswith(HEADER_SUFFIXES) for f in sources)
-        if language_for(glob) in ("c", "cpp") and headers and folder:  # the top's: no folder to name
+        if language_for(glob) in ("c", "cpp", "objc") and headers and folder:  # the top's: no folder to name
             found.append((folder, headers))
     return tuple(found) + go_library(sources)
 

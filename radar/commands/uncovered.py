@@ -138,7 +138,7 @@ def _workspace_package(path: str) -> bool:
 
 # the languages whose fleets build on the code beside them (_built_on), and their sources
 _SOURCES = {"c": lambda f: f.endswith(C_SOURCES), "go": lambda f: is_go_source(f.rpartition("/")[2])}
-_FAMILY = {"c": "c", "cpp": "c", "go": "go"}
+_FAMILY = {"c": "c", "cpp": "c", "objc": "c", "go": "go"}
 
 
 def _built_on(uncovered: list[str], kept: list[str]) -> str | None:
@@ -194,7 +194,7 @@ def _c_programs(top: str, uncovered: list[str], kept: list[str]) -> tuple[tuple[
     the top's `commit.h`, the library a command calls) or share a prefix (`flb_`). At the top of
     the tree (`top` ""), no folder could name their library: the files are the parts whatever they
     declare (openssh's `*.c`, as tmux's)."""
-    own = [f for f in uncovered if f.rpartition("/")[0] == top and language_for(f) in ("c", "cpp")]
+    own = [f for f in uncovered if f.rpartition("/")[0] == top and language_for(f) in ("c", "cpp", "objc")]
     suffixes = Counter(PurePosixPath(f).suffix for f in own if not f.endswith(HEADER_SUFFIXES))
     suffix, count = suffixes.most_common(1)[0] if suffixes else ("", 0)
     if not top:  # no folder names the top's library: its files are the parts (tmux's, openssh's `*.c`)

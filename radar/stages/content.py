@@ -59,7 +59,7 @@ LISTED_NAMES, LISTED_CALLS = 2, 3  # a unit calling at most 2 names, each 3 time
 _FIELD_SET = re.compile(f"(?<=[{re.escape(MEMBER)}]){re.escape(IDENTIFIER)}{re.escape(blind_code('kw', '='))}")
 _FIELD_SET_BY_ARROW = re.compile(
     f"(?<=[{re.escape(MEMBER + ARROW)}]){re.escape(IDENTIFIER)}{re.escape(blind_code('kw', '='))}")
-ARROW_MEMBERS = frozenset({"c", "cpp", "php"})
+ARROW_MEMBERS = frozenset({"c", "cpp", "objc", "php"})
 # a function setting this many fields or more and making at most FILL_BEHAVIOUR calls and
 # branches fills a structure (FileContent.fills)
 FILLED, FILL_BEHAVIOUR = 8, 2

@@ -20,7 +20,7 @@ from radar.stages.discover import Subsystem
 if TYPE_CHECKING:  # the index a project's references are resolved by (resolve.py imports this module)
     from radar.stages.resolve import Index
 
-C_SOURCES = (".c", ".cc", ".cpp", ".cxx")
+C_SOURCES = (".c", ".cc", ".cpp", ".cxx", ".m")  # Objective-C's `.m` too: its headers are `.h`
 HEADER_SUFFIXES = (".h", ".hh", ".hpp", ".hxx")
 PYTHON_BUILDS = ("pyproject.toml", "setup.py", "setup.cfg",  # where a distribution's names start,
                  "manage.py")  # and a Django project's: manage.py runs with its folder on sys.path (netbox)

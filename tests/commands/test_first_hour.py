@@ -1028,6 +1028,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     files["web/Badge.stories.tsx"] = "export const Default = () => 1;\n"
     files["mac/Pods/Sentry/Sources/Hub.swift"] = "struct Hub {}\n"  # CocoaPods' (hammerspoon's 1,312 files)
     files["include/pear/Net/DNS2/RR/A.php"] = "<?php class Net_DNS2_RR_A {}\n"  # PEAR's (osTicket's)
+    files["mac/ThirdParty/NMSSH/NMSession.m"] = "@implementation NMSession\n@end\n"  # iTerm2's
     for name in ("next-app", "nest-app"):  # try-it-out apps: no fleet
         files[f"playground/{name}/package.json"] = "{}\n"
         files[f"playground/{name}/index.js"] = "export const app = 1;\n"
@@ -1043,6 +1044,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     assert excluded("web/vitestSetup.ts")
     assert excluded("web/Badge.clienttest.tsx") and excluded("web/Badge.stories.tsx")
     assert excluded("mac/Pods/Sentry/Sources/Hub.swift") and excluded("include/pear/Net/DNS2/RR/A.php")
+    assert excluded("mac/ThirdParty/NMSSH/NMSession.m")
     assert excluded("shop/orders/migrations/0001_initial.py")  # frozen history: copies on purpose
     assert not excluded("recipes/zlib/all/conanfile.py")
 
