@@ -809,8 +809,9 @@ def test_c_and_cpp_includes_beside_the_file_or_by_unique_suffix(tmp_path):
         "lib/strings": {"lib/strings/include/strings/trim.h": "int trim(char *s);\n"},
         "lib/net": {"lib/net/socket.c": '#include "../strings/include/strings/trim.h"\n#include <stdio.h>\n'},
         "lib/http": {"lib/http/server.cpp": "#include <strings/trim.h>\n#include <vector>\n"},
+        "lib/ui": {"lib/ui/View.m": '#import "../strings/include/strings/trim.h"\n#import <UIKit/UIKit.h>\n'},
     })
-    assert edges(deps) == {("net", "strings"), ("http", "strings")}
+    assert edges(deps) == {("net", "strings"), ("http", "strings"), ("ui", "strings")}  # Objective-C's #import
 
 
 def test_lisp_and_sx_namespaced_symbols_name_the_subsystem(tmp_path):
