@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from radar.commands.folders import build_manifest
+from radar.stages.manifests import C_FAMILY
 from radar.stages.parse import language_for
 
 # A folder named for a release or a commit that holds its own license, `lib/zstd-1.5.7`,
@@ -33,7 +34,7 @@ def source_drops(files: list[str], submodules: Iterable[str] = ()) -> set[str]:
     its build files and platform headers beside `src`, bzip2's own repository)."""
     licensed = {folder for folder, _, name in (f.rpartition("/") for f in files)
                 if folder and name.upper().startswith(LICENSES)}
-    c_files = [f.split("/") for f in files if language_for(f) in ("c", "cpp", "objc")]
+    c_files = [f.split("/") for f in files if language_for(f) in C_FAMILY]
     named = {"/".join(parts[:i + 1]) for parts in c_files for i, name in enumerate(parts[:-1]) if name in C_VENDORED}
     own = {"/".join(parts[:-1]) for parts in c_files}  # C files right in the folder: its own modules
     # but its folders are still libraries (raylib's `src/external/glfw` beside the single-header

@@ -91,10 +91,10 @@ from radar.globs import glob_match
 from radar.stages.toolfiles import configures_a_tool
 from radar.stages.discover import names_files
 from radar.stages.grammars import unread_language
-from radar.stages.manifests import C_SOURCES, HEADER_SUFFIXES  # HEADER_SUFFIXES: part of its source's module
+from radar.stages.manifests import C_FAMILY, C_SOURCES, HEADER_SUFFIXES  # HEADER_SUFFIXES: part of its source's module
 from radar.stages.parse import language_for
 
-FOLDER_PACKAGES = ("go", "c", "cpp", "objc")  # languages whose package is a folder of files, never one file
+FOLDER_PACKAGES = ("go", *C_FAMILY)  # languages whose package is a folder of files, never one file
 # packages this deep at most: `providers/src/airflow/providers/*`, `src/Symfony/Component/Notifier/Bridge/*`
 MAX_DEPTH = 5
 DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it holds DEEP_PACKAGES or more
@@ -262,7 +262,7 @@ def _lone_library(sources: list[str], projects: Collection[str] = ()) -> tuple[t
     folder of classes stays a fleet: checkstyle's checks, a class each (a folder of fewer, its
     packages: uncovered.jvm_library)."""
     found = []
-    fleets = _module_fleets(sources, ("go",), PLUGIN_FLEET, at_the_root=("c", "cpp", "objc"))
+    fleets = _module_fleets(sources, ("go",), PLUGIN_FLEET, at_the_root=C_FAMILY)
     classes = {glob.rpartition("/")[0] for glob, _ in fleets  # and their helpers
                if language_for(glob) == "csharp" and project_classes(glob, projects)}
     for glob, n in fleets:
@@ -271,7 +271,7 @@ def _lone_library(sources: list[str], projects: Collection[str] = ()) -> tuple[t
         found.append((glob, n))
         folder = glob.rpartition("/")[0]
         headers = sum(f.rpartition("/")[0] == folder and f.endswith(HEADER_SUFFIXES) for f in sources)
-        if language_for(glob) in ("c", "cpp", "objc") and headers and folder:  # the top's: no folder to name
+        if language_for(glob) in C_FAMILY and headers and folder:  # the top's: no folder to name
             found.append((folder, headers))
     return tuple(found) + go_library(sources)
 

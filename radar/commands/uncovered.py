@@ -16,7 +16,7 @@ from radar.commands.folders import (MIN_PACKAGES, MODULE_FLEET, VERSION_LAST, fr
 from radar.config import FleetRules
 from radar.globs import any_glob, glob_match
 from radar.stages.discover import names_files
-from radar.stages.manifests import C_SOURCES, HEADER_SUFFIXES
+from radar.stages.manifests import C_FAMILY, C_SOURCES, HEADER_SUFFIXES
 from radar.stages.parse import language_for
 
 UNCOVERED_FILES = 10  # source files in a top folder no fleet holds that make it a package (uncovered_tops)
@@ -194,7 +194,7 @@ def _c_programs(top: str, uncovered: list[str], kept: list[str]) -> tuple[tuple[
     the top's `commit.h`, the library a command calls) or share a prefix (`flb_`). At the top of
     the tree (`top` ""), no folder could name their library: the files are the parts whatever they
     declare (openssh's `*.c`, as tmux's)."""
-    own = [f for f in uncovered if f.rpartition("/")[0] == top and language_for(f) in ("c", "cpp", "objc")]
+    own = [f for f in uncovered if f.rpartition("/")[0] == top and language_for(f) in C_FAMILY]
     suffixes = Counter(PurePosixPath(f).suffix for f in own if not f.endswith(HEADER_SUFFIXES))
     suffix, count = suffixes.most_common(1)[0] if suffixes else ("", 0)
     if not top:  # no folder names the top's library: its files are the parts (tmux's, openssh's `*.c`)

@@ -25,8 +25,8 @@ def _suffix(name: str) -> str:
 _UNIT_KINDS = frozenset({"function", "method", "class", "definition"})
 _LANGUAGE_KEYS = frozenset(
     {"grammar", "extensions", "units", "blocks", "wrappers", "lisp", "calls", "call_style", "references",
-     "reference_roots", "or_else", "test_scope", "attribute_macros", "unexpanded_macros", "type_modifiers", "unnamed_library", "empty_tuples",
-     "markup_scripts"}
+     "reference_roots", "or_else", "test_scope", "markup_scripts"}
+    | {"attribute_macros", "unexpanded_macros", "type_modifiers", "unnamed_library", "empty_tuples"}  # rewrites.py
     | {"comments", "literals", "keywords", "atoms", "silent"}
 )
 _UNIT_KEYS = frozenset({"kind", "name", "require", "container_if", "body"})

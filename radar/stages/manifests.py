@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the index a project's references are resolved by (resolve.p
     from radar.stages.resolve import Index
 
 C_SOURCES = (".c", ".cc", ".cpp", ".cxx", ".m")  # Objective-C's `.m` too: its headers are `.h`
+C_FAMILY = ("c", "cpp", "objc")  # languages built from sources and headers, a package a folder of them
 HEADER_SUFFIXES = (".h", ".hh", ".hpp", ".hxx")
 PYTHON_BUILDS = ("pyproject.toml", "setup.py", "setup.cfg",  # where a distribution's names start,
                  "manage.py")  # and a Django project's: manage.py runs with its folder on sys.path (netbox)

@@ -24,10 +24,10 @@ from __future__ import annotations
 import posixpath
 import re
 
-from radar.stages.manifests import C_SOURCES
+from radar.stages.manifests import C_FAMILY, C_SOURCES
 
 # The languages whose references this module resolves, by reference capture (languages.yaml)
-BY_PATH = frozenset({"c", "cpp", "objc", "ruby", "lua", "elixir", "erlang", "haskell", "ocaml", "perl", "dart", "solidity"})
+BY_PATH = frozenset({*C_FAMILY, "ruby", "lua", "elixir", "erlang", "haskell", "ocaml", "perl", "dart", "solidity"})
 
 # The files a reference finds by their path's tail (`_include`): C's and C++'s headers and
 # sources, and the modules that Ruby, Lua, Elixir, Dart, Erlang, Haskell, OCaml, Perl and Solidity name by a path
@@ -86,7 +86,7 @@ class PathNames:
             return self._ruby(path, capture, text)
         if capture != "module":
             return None
-        if language in ("c", "cpp", "objc", "erlang"):  # `#import "X.h"` is an include
+        if language in (*C_FAMILY, "erlang"):  # Objective-C's `#import "X.h"` is an include
             return self._include(path, text)
         if language == "lua":
             return self._lua(path, text)

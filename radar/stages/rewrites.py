@@ -48,8 +48,8 @@ def _blanks(spans, code: bytes) -> list[Edit]:
 # function around them breaks. Upper case or opening with `__`, after a name that is no keyword,
 # before the parameter's `,` or `)`.
 _ATTRIBUTE_MACRO = re.compile(rb"\b([A-Za-z_]\w*)[ \t]+([A-Z_][A-Z0-9_]*|__[a-z]\w*)(?=\s*[,)])")
-_NOT_A_PARAMETER = frozenset(b"struct union enum return sizeof case goto else unsigned signed long short int char const "
-                             b"volatile void float double static extern register typeof defined".split())
+_NOT_A_PARAMETER = frozenset(b"struct union enum return sizeof case goto else unsigned signed long short int char "
+                             b"const volatile void float double static extern register typeof defined".split())
 
 
 def attribute_macros(code: bytes) -> list[Edit]:
