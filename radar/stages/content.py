@@ -168,23 +168,47 @@ def file_content(tokens: Sequence[Token], blind: str, calls_are: str, call_at: S
     words = tuple(("\x01" + tokens[i][1]) if tokens[i][0] == "str" else
                   ("." + tokens[i][1]) if i in member_at else tokens[i][1] for i in at)
     branches = tuple(m.start() for m in _BRANCH.finditer(blind))
-    behaviour = calls if calls_are == "lists" else call_at
-    supers = tuple(m.start() for m in _SUPER_CALL.finditer(blind))
+    behaviour = calls if calls_are == "lists" else sorted(set(call_at) - _ownership_messages(tokens))
+    supers = tuple(sorted({*(m.start() for m in _SUPER_CALL.finditer(blind)), *_message_supers(tokens)}))
     awaits = tuple(m.start() for m in _AWAIT.finditer(blind))
     return FileContent(tuple(at), words, tuple(sorted({*behaviour, *branches})), branches, supers,
                        _error_guards(tokens, branches), awaits)
 
 
+def _message_supers(tokens: Sequence[Token]) -> list[int]:
+    """Objective-C's calls of the parent's initializer, `[super init…]` (its grammar reads
+    `super` as a name)."""
+    return [at for at in range(1, len(tokens)) if tokens[at] == ("id", "super") and tokens[at - 1] == ("kw", "[")]
+
+
+# Objective-C's messages that only take a value's ownership, `_host = [host copy];`: no work
+_OWNERSHIP = frozenset({"copy", "mutableCopy", "retain", "autorelease"})
+
+
+def _ownership_messages(tokens: Sequence[Token]) -> set[int]:
+    return {at for at in range(len(tokens) - 3) if tokens[at] == ("kw", "[") and tokens[at + 1][0] in ("id", "kw")
+            and tokens[at + 2][0] == "id" and tokens[at + 2][1] in _OWNERSHIP and tokens[at + 3] == ("kw", "]")}
+
+
+# Objective-C's initializer checks what its parent's returned: `if (self) {`, `if (self != nil) {`
+_BUILT_CHECKS = (["(", "self", ")"], ["(", "self", "!=", "nil", ")"])
+
+
 def _error_guards(tokens: Sequence[Token], branches: Sequence[int]) -> tuple[int, ...]:
     """The branches that only hand an error back: `if err != nil { return`, its condition
-    perhaps after a statement (`if err := f(); err != nil {`)."""
+    perhaps after a statement (`if err := f(); err != nil {`); and an Objective-C initializer's
+    check of the object its parent built (`self = [super init]; if (self) {`), a constructor's
+    ceremony as Python's `super().__init__()` is."""
     found = []
     for at in branches:
         if tokens[at] != ("kw", "if"):
             continue
         opening = next((i for i in range(at + 1, min(at + GUARD_HEAD, len(tokens))) if tokens[i] == ("kw", "{")), None)
-        if opening is not None and opening + 1 < len(tokens) and tokens[opening + 1] == ("kw", "return") \
-                and [t for _, t in tokens[opening - 2:opening]] == ["!=", "null"] and tokens[opening - 3][0] == "id":
+        if opening is None:
+            continue
+        if opening + 1 < len(tokens) and tokens[opening + 1] == ("kw", "return") \
+                and [t for _, t in tokens[opening - 2:opening]] == ["!=", "null"] and tokens[opening - 3][0] == "id" \
+                or [t for _, t in tokens[at + 1:opening]] in _BUILT_CHECKS:
             found.append(at)
     return tuple(found)
 

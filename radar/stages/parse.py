@@ -208,22 +208,28 @@ def extract_either(data: bytes, language: str) -> tuple[Extraction, str]:
     which is taken when it parses whole (a C file that macros stopped stays C), or, where the
     `or_else` is `partial`, when it keeps more units (a Flow file read as TSX: a few Flow-only
     forms break a unit or two, where read as JavaScript every annotation broke its unit).
-    Where the language names rewrites (rewrites.py: macros unexpanded, syntax newer than the
-    grammar), a file that does not parse is read with each too, on the text the last one kept,
-    and so taken when that keeps more units (_rewritten)."""
+    Each language is read with its rewrites (_read)."""
+    extraction = _read(data, language)
+    others = _config()["languages"].get(language, {}).get("or_else", ()) if extraction.had_errors else ()
+    for other in [others] if isinstance(others, dict) else others:
+        if not any(word.encode() in data for word in other["if_any"]):
+            continue
+        retry = _read(data, other["language"])
+        if not retry.had_errors or other.get("partial") and len(retry.units) > len(extraction.units):
+            return retry, other["language"]
+    return extraction, language
+
+
+def _read(data: bytes, language: str) -> Extraction:
+    """extract(); and where the language names rewrites (rewrites.py: macros unexpanded, syntax
+    newer than the grammar), a file that does not parse read with each too, on the text the last
+    one kept, and so taken when that keeps more units (_rewritten)."""
     (extraction, tree), text = _extracted(data, language), data
     config = _config()["languages"].get(language, {})
     for key, rewrite in REWRITES_ON_ERROR.items():
         if extraction.had_errors and config.get(key):
             extraction, tree, text = _rewritten(rewrite, text, tree, language, extraction)
-    others = config.get("or_else", ()) if extraction.had_errors else ()
-    for other in [others] if isinstance(others, dict) else others:
-        if not any(word.encode() in data for word in other["if_any"]):
-            continue
-        retry = extract(data, other["language"])
-        if not retry.had_errors or other.get("partial") and len(retry.units) > len(extraction.units):
-            return retry, other["language"]
-    return extraction, language
+    return extraction
 
 
 def _rewritten(rewrite, data: bytes, tree, language: str, extraction: Extraction):

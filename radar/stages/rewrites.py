@@ -84,6 +84,16 @@ _HEAD_ANNOTATION = re.compile(
 # A macro alone on its line at column 0, opening or closing a region (glib's `G_BEGIN_DECLS`,
 # Objective-C's `NS_ASSUME_NONNULL_BEGIN`): not a GNU-style head's type (`BOOL` above `f(void)`).
 _LONE_MACRO = re.compile(rb"^([A-Z_][A-Z0-9_]*)[ \t]*\n(?![ \t]*\**[A-Za-z_]\w*[ \t]*\()", re.MULTILINE)
+# Apple's enumerations, `typedef NS_ENUM(NSInteger, SDImageFormat) {` (NS_OPTIONS, CF_ENUM …), in
+# every Objective-C header: read as the `enum SDImageFormat` they declare (the macro declares the
+# typedef's name too, which `typedef enum X {…};` would lack).
+_APPLE_ENUM = re.compile(
+    rb"\b(?:typedef[ \t]+)?(?:NS|CF)_(?:ENUM|OPTIONS|CLOSED_ENUM|ERROR_ENUM)[ \t]*\([^(),\n]+,[ \t]*(\w+)[ \t]*\)")
+# An Objective-C declaration's trailing annotations, `- (void)updateUseMetal NS_AVAILABLE_MAC(10_11);`,
+# `- (instancetype)init NS_UNAVAILABLE;`, `API_AVAILABLE(ios(13.0))`: macros a compiler reads.
+_ANNOTATION = rb"[ \t]+[A-Z][A-Z0-9_]{2,}(?:\((?:[^()\n]|\([^()\n]*\))*\))?"
+_TRAILING_ANNOTATIONS = re.compile(
+    rb"^[ \t]*(?:[-+][ \t]*\(|@property\b)[^;\n]*?((?:" + _ANNOTATION + rb")+)[ \t]*;", re.MULTILINE)
 # A macro call joined to a string literal, as a log message's number is (httpd's
 # `APLOGNO(00551) "…"` in 701 of its functions).
 _STRING_MACRO = re.compile(rb"\b[A-Z_][A-Z0-9_]*\([^()\n]*\)(?=\s*\")")
@@ -101,7 +111,8 @@ def unexpanded_macros(code: bytes) -> list[Edit]:
     macros beside its type (`R_API RList *r_core_list(`, `static DWORD WINAPI run(`, `module
     AP_MODULE_DECLARE_DATA x;`), a macro call before a string and a type's tag keyword inside a
     macro's arguments, an annotation macro ending a GNU-style head, a macro alone on its line as
-    blanks; a pointer type as a macro's last argument as a value."""
+    blanks, and an Objective-C declaration's trailing annotations; a pointer type as a macro's last
+    argument as a value; Apple's `NS_ENUM(type, Name)` as `enum Name`."""
     edits = [(match.start(1), match.end(1), b"if" + b" " * (match.end(1) - match.start(1) - 2))
              for match in _STATEMENT_MACRO.finditer(code) if match[1] not in _C_WORDS]
     edits += attribute_macros(code)
@@ -110,6 +121,9 @@ def unexpanded_macros(code: bytes) -> list[Edit]:
     edits += _blanks((match.span() for match in _STRING_MACRO.finditer(code)), code)
     edits += _blanks((match.span(1) for match in _HEAD_ANNOTATION.finditer(code)), code)
     edits += _blanks((match.span(1) for match in _LONE_MACRO.finditer(code)), code)
+    edits += _blanks((match.span(1) for match in _TRAILING_ANNOTATIONS.finditer(code)), code)
+    edits += [(match.start(), match.end(), b"enum " + match[1] + b" " * (len(match[0]) - 5 - len(match[1])))
+              for match in _APPLE_ENUM.finditer(code)]
     edits += _blanks((match.span(1) for match in _TYPE_ARGUMENT.finditer(code)), code)
     edits += [(match.start(1), match.end(1), b"0" + b" " * (match.end(1) - match.start(1) - 1))
               for match in _POINTER_ARGUMENT.finditer(code)]

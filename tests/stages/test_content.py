@@ -1072,3 +1072,35 @@ def test_a_word_another_subsystem_defines_says_less_than_one_it_does_not():
         return weighed.shared_content
 
     assert shared("shared_helper") < shared("something_else")
+
+
+OBJC_INITIALIZER = """@implementation {cls}
+
+- (instancetype)initWithHost:(NSString *)host version:(NSString *)version comparator:(id)comparator
+{{
+    self = [super init];
+    if (self{check}) {{
+        _host = [host copy];
+        _version = [version copy];
+        _comparator = comparator;
+        _{field} = nil;
+    }}
+    return self;
+}}
+
+@end
+"""
+
+
+@pytest.mark.parametrize("check", ["", " != nil"])
+def test_an_objective_c_initializer_storing_its_arguments_is_a_constructor_s_ceremony(check):
+    """Sparkle: sixteen classes' `self = [super init]; if (self != nil) { _a = a; … } return self;`
+    had been its first proposal: what every Objective-C class writes, as Python's
+    `super().__init__()` and its fields."""
+    sources = {name: OBJC_INITIALIZER.format(cls=name.title(), check=check, field=name)
+               for name in ("host", "probe", "driver")}
+    [candidate] = judged(sources, file="A.m", language="objc")  # the class, its one method inside
+    assert candidate.cluster.nature == "delegation" and candidate.verdict == "watching"
+    working = {name: source.replace("_comparator = comparator;", "_comparator = [comparator load:host];")
+               for name, source in sources.items()}
+    assert judged(working, file="A.m", language="objc")[0].verdict == "proposed"  # a message of its own is work
