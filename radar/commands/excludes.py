@@ -43,7 +43,7 @@ EXCLUDABLE = {
                  "external-deps", "external_deps",  # spyder's subtrees of the four projects it ships
                  "compiled",  # dependencies pre-bundled into a package (umi's 80 `packages/*/compiled/*`, Next.js')
                  "Pods",  # what CocoaPods installs, so named only (hammerspoon's `Pods/Sentry`, 1,312 files)
-                 "pear"),  # PHP's PEAR packages, copied in before Composer (osTicket's `include/pear`, 55 DNS records' classes)
+                 "pear"),  # PHP's PEAR packages, copied in before Composer (osTicket's `include/pear`)
     "generated": ("generated", "__generated__", "gen", "dist", "build",
                   "__pycache__"),  # Python's bytecode cache, committed by mistake (glances' `plugins/__pycache__`, a package)
     # Django's, Alembic's, Laravel's `migrations`, Rails' `db/migrate`: frozen history, each
@@ -79,7 +79,8 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
               "**/*_test.c", "**/*_test.cc", "**/*_test.cpp", "**/*_unittest.cc", "**/*_unittest.cpp",
               "**/*Test.php", "**/*TestCase.php",
               "**/*.Tests.ps1",  # Pester's tests, named so beside the code they test
-              "**/*.clienttest.*", "**/*.servertest.*")  # langfuse's two jest projects' tests
+              "**/*.clienttest.*", "**/*.servertest.*",  # langfuse's two jest projects' tests
+              "**/*.vitest.*")  # vitest's, so named beside jest's `.test.ts` (continue's 107: its first proposal)
 # Storybook's stories: each a component shown in its states, set up by hand beside it (langfuse's
 # 134, whose copied series factory, with two tests', had been its first proposal)
 EXAMPLE_FILES = ("**/*.stories.*",)
