@@ -13,7 +13,7 @@ from radar.commands import (drops, excludes, folders, go_layout, layout, top, tr
 from radar.commands.layout import Layout, read_layout
 from radar.infra.cache import SHAPING, code_stamp, key_digest
 from radar.stages import analyse, grammars
-from radar.stages import manifests as c_suffixes  # HEADER_SUFFIXES, read by layout.py
+from radar.stages import manifests as c_suffixes  # HEADER_SUFFIXES, C_SOURCES, C_FAMILY, read by layout.py
 from radar.stages.toolfiles import configures_a_tool
 from radar.stages.gitstate import index_file
 
@@ -25,8 +25,8 @@ def remembered_layout(repo: Path, memo) -> Layout:
     identity = _checkout_identity(repo)
     # what decides the layout: layout.py, go_layout.py, folders.py, top.py, uncovered.py, excludes.py,
     # drops.py, translations.py, vendored.py, tracked.py, the generated-code check and the language tables
-    # they read (analyse.py, grammars.py, manifests.py's C suffixes, languages.yaml through SHAPING), which
-    # files configure a tool (toolfiles.py), and this module
+    # they read (analyse.py, grammars.py, manifests.py's C suffixes and family, languages.yaml through
+    # SHAPING), which files configure a tool (toolfiles.py), and this module
     code = code_stamp(("layout", SHAPING), (layout, go_layout, folders, top, tracked, uncovered, excludes, drops,
                                              translations, vendored, analyse, grammars, c_suffixes,
                                              sys.modules[configures_a_tool.__module__], sys.modules[__name__]))

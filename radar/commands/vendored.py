@@ -18,15 +18,18 @@ from radar.stages.manifests import json_of
 # a folder holding this share of what the top requirements pin, and this many at least, vendors them
 VENDORED_SHARE = 1 / 3
 VENDORED_MIN = 5
+
+
 def without_vendored(repo: Path, files: list[str]
                      ) -> tuple[list[str], tuple[tuple[str, str, int], ...], list[str]]:
     """The files outside a folder holding, as Python packages or modules, the distributions the
     repository's top `requirements*.txt` pins (Tautulli's `lib/`: 27 of its 35, beside what they
     need; its own code, `plexpy/`, had been left out while `lib/*` made 64 subsystems), or
     installed there, `pip install --target` leaving a `.dist-info` folder for each (bazarr's
-    `libs/`, 221 packages of subsystems, its own code beside); an exclude for that folder; and
-    the requirement files read. A child with a manifest of its own is the repository's package,
-    never a vendored one."""
+    `libs/`, 221 packages of subsystems, its own code beside), or one of the others the module
+    names; an exclude for each such folder; and the files read to tell (requirement files,
+    composer.json files, the scripts at the top). A child with a manifest of its own is the
+    repository's package, never a vendored one."""
     read = [f for f in files if "/" not in f and fnmatch.fnmatch(f, "requirements*.txt")
             and not os.path.islink(repo / f)]  # never read out of the tree
     composers = [f for f in files if f.rpartition("/")[2] == "composer.json" and not os.path.islink(repo / f)]

@@ -37,6 +37,11 @@ def applied(data: bytes, edits: list[Edit]) -> bytes:
     return bytes(text)
 
 
+def _instead(start: int, end: int, text: bytes) -> Edit:
+    """`text` read over `start`…`end`, blanks after it to the span's length."""
+    return start, end, text + b" " * (end - start - len(text))
+
+
 def _blanks(spans, code: bytes) -> list[Edit]:
     """Blanks over `spans` of `code`, but for its newlines: a rewrite never moves a line."""
     return [(start, end, _NOT_A_NEWLINE.sub(b" ", code[start:end])) for start, end in spans]
@@ -113,8 +118,7 @@ def unexpanded_macros(code: bytes) -> list[Edit]:
     macro's arguments, an annotation macro ending a GNU-style head, a macro alone on its line as
     blanks, and an Objective-C declaration's trailing annotations; a pointer type as a macro's last
     argument as a value; Apple's `NS_ENUM(type, Name)` as `enum Name`."""
-    edits = [(match.start(1), match.end(1), b"if" + b" " * (match.end(1) - match.start(1) - 2))
-             for match in _STATEMENT_MACRO.finditer(code) if match[1] not in _C_WORDS]
+    edits = [_instead(*match.span(1), b"if") for match in _STATEMENT_MACRO.finditer(code) if match[1] not in _C_WORDS]
     edits += attribute_macros(code)
     for match in (*_HEAD.finditer(code), *_GNU_HEAD.finditer(code)):
         edits += _head_macros(match)
@@ -122,11 +126,9 @@ def unexpanded_macros(code: bytes) -> list[Edit]:
     edits += _blanks((match.span(1) for match in _HEAD_ANNOTATION.finditer(code)), code)
     edits += _blanks((match.span(1) for match in _LONE_MACRO.finditer(code)), code)
     edits += _blanks((match.span(1) for match in _TRAILING_ANNOTATIONS.finditer(code)), code)
-    edits += [(match.start(), match.end(), b"enum " + match[1] + b" " * (len(match[0]) - 5 - len(match[1])))
-              for match in _APPLE_ENUM.finditer(code)]
+    edits += [_instead(*match.span(), b"enum " + match[1]) for match in _APPLE_ENUM.finditer(code)]
     edits += _blanks((match.span(1) for match in _TYPE_ARGUMENT.finditer(code)), code)
-    edits += [(match.start(1), match.end(1), b"0" + b" " * (match.end(1) - match.start(1) - 1))
-              for match in _POINTER_ARGUMENT.finditer(code)]
+    edits += [_instead(*match.span(1), b"0") for match in _POINTER_ARGUMENT.finditer(code)]
     return edits
 
 
@@ -172,7 +174,7 @@ _EMPTY_TUPLE = re.compile(rb"(?:^|[(,=\[:{]|\breturn|\bin)[ \t]*(\(\))(?![ \t]*(
 
 
 def empty_tuples(code: bytes) -> list[Edit]:
-    return [(match.start(1), match.end(1), b"0 ") for match in _EMPTY_TUPLE.finditer(code)]
+    return [_instead(*match.span(1), b"0") for match in _EMPTY_TUPLE.finditer(code)]
 
 
 # languages.yaml's keys, in the order a file is read again: each on the text the last kept
