@@ -24,7 +24,7 @@ from radar.infra.cache import code_stamp, key_digest
 from radar.stages import manifests, pathnames, resolve
 from radar.stages.toolfiles import configures_a_tool
 from radar.stages.discover import Fleet
-from radar.stages.manifests import (JS_CONFIGS, ImportRoots, c_faces, collection_prefix, config_folders, go_mod_folders,
+from radar.stages.manifests import (ALIAS_FILES, ImportRoots, c_faces, collection_prefix, config_folders, go_mod_folders,
                                     js_configs, project_files, project_references, shared_headers)
 from radar.stages.resolve import Index, scala_relative
 
@@ -169,7 +169,7 @@ def _manifests(fleet: Fleet) -> list[bytes | None]:
         # a subsystem's own tsconfig.json, committed: its blob id says as much as its bytes
         configs = js_configs(fleet.subsystems, root)
         found += [configs.get(posixpath.join(folder, name)) or _read(os.path.join(root, folder, name))
-                  for folder in config_folders(fleet.subsystems, root, configs) for name in JS_CONFIGS]
+                  for folder in config_folders(fleet.subsystems, root, configs) for name in ALIAS_FILES]
     return found
 
 

@@ -107,18 +107,19 @@ def _source_folders(project: dict) -> tuple[str, ...]:
 # where a folder's `compilerOptions.paths` are, in this order: create-vue puts them in
 # `tsconfig.app.json` (tandoor's `@/*`, read by none of these before), Nx in `tsconfig.base.json`
 JS_CONFIGS = ("tsconfig.json", "jsconfig.json", "tsconfig.app.json", "tsconfig.base.json")
+ALIAS_FILES = (*JS_CONFIGS, "package.json")  # and its subpath imports (`#src/*`)
 _JSONC = re.compile(r'("(?:\\.|[^"\\])*")|//[^\n]*|/\*.*?\*/', re.DOTALL)
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 
 
 def js_configs(subsystems: Iterable[Subsystem], root: str) -> dict[str, str | None]:
-    """The tsconfig.json and jsconfig.json among the subsystems' own files at their folders'
-    tops, with their blob ids (None: changed since committed): known without touching the disk."""
+    """The tsconfig.json, jsconfig.json and package.json among the subsystems' own files at their
+    folders' tops, with their blob ids (None: changed since committed): known without touching the disk."""
     found = {}
     for subsystem in subsystems:
         namespace = subsystem.namespace.strip("/")
         if subsystem.root == root and namespace:
-            configs = {f"{namespace}/{name}" for name in JS_CONFIGS}
+            configs = {f"{namespace}/{name}" for name in ALIAS_FILES}
             found.update((f.path, f.blob) for f in subsystem.files if f.path in configs)
     return found
 
@@ -175,24 +176,46 @@ def config_folders(subsystems: Iterable[Subsystem], root: str, configs: dict[str
 
 def path_aliases(root: str, folder: str) -> list[tuple[str, str]]:
     """(alias, target from the root) for each `compilerOptions.paths` entry of the folder's
-    tsconfig.json or jsconfig.json, most specific first: `"~/*": ["./app/*"]` gives ("~/*",
-    "app/*"), angular-cli's `"@angular-devkit/*": ["./packages/angular_devkit/*/index"]` keeps
-    its `*` inside. An alias into node_modules names a dependency: its target is ""."""
+    tsconfig.json or jsconfig.json, and each of its package.json's `imports` (Node's subpath
+    imports: formatjs' `"#packages/*": "./packages/*"`), most specific first: `"~/*": ["./app/*"]`
+    gives ("~/*", "app/*"), angular-cli's `"@angular-devkit/*": ["./packages/angular_devkit/*/index"]`
+    keeps its `*` inside. An alias into node_modules, or to a package, names a dependency: its target is ""."""
+    found = [(alias, _inside(folder, target)) for alias, target in (*_ts_paths(root, folder), *_imports(root, folder))
+             if alias.count("*") <= 1 and target.count("*") == alias.count("*")]
+    return sorted(found, key=lambda pair: (-len(pair[0].partition("*")[0]), pair[0]))
+
+
+def _ts_paths(root: str, folder: str) -> list[tuple[str, str]]:
+    """(alias, its first target from the folder) in the first of JS_CONFIGS holding `paths`."""
     for name in JS_CONFIGS:
         options = _jsonc(os.path.join(root, folder, name)).get("compilerOptions")
         if not isinstance(options, dict) or not isinstance(options.get("paths"), dict):
             continue
-        base = posixpath.normpath(posixpath.join(folder, str(options.get("baseUrl") or ".")))
-        found = []
-        for alias, targets in options["paths"].items():
-            target = targets[0] if isinstance(targets, list) and targets and isinstance(targets[0], str) else None
-            if target is None or alias.count("*") > 1 or target.count("*") != alias.count("*"):
-                continue
-            where = posixpath.normpath(posixpath.join(base, target))
-            inside = not where.startswith("..") and "node_modules" not in where.split("/")
-            found.append((alias, where if inside else ""))
-        return sorted(found, key=lambda pair: (-len(pair[0].partition("*")[0]), pair[0]))
+        base = str(options.get("baseUrl") or ".")
+        return [(alias, posixpath.join(base, targets[0])) for alias, targets in options["paths"].items()
+                if isinstance(targets, list) and targets and isinstance(targets[0], str)]
     return []
+
+
+def _imports(root: str, folder: str) -> list[tuple[str, str]]:
+    """(specifier, its target from the folder) for each `#` entry of the package.json's
+    `imports`; a conditional target by its first condition's (`{"types": "./src/*", …}`). A
+    target not starting `./` is a package's, so in node_modules."""
+    imports = _jsonc(os.path.join(root, folder, "package.json")).get("imports")
+    found = []
+    for alias, target in imports.items() if isinstance(imports, dict) else ():
+        while isinstance(target, (dict, list)) and target:
+            target = next(iter(target.values())) if isinstance(target, dict) else target[0]
+        if alias.startswith("#") and isinstance(target, str):
+            found.append((alias, target if target.startswith("./") else "node_modules/" + target))
+    return found
+
+
+def _inside(folder: str, target: str) -> str:
+    """A target from the root, "" when it leaves the tree or goes into node_modules."""
+    where = posixpath.normpath(posixpath.join(folder, target))
+    inside = not where.startswith("..") and "node_modules" not in where.split("/")
+    return where if inside else ""
 
 
 def alias_match(alias: str, target: str, text: str) -> str | None:

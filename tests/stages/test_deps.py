@@ -267,6 +267,26 @@ def test_a_package_imported_through_an_alias_naming_no_module_is_that_package(tm
     assert edges(deps) == {("slack", "sdk")}
 
 
+def test_node_subpath_imports_name_the_folders_the_nearest_package_json_maps_them_to(tmp_path):
+    """formatjs: its eslint rules, one module each, import their plugin's helpers through the root
+    package.json's `"imports": {"#packages/*": "./packages/*"}` (Node's subpath imports, a `.js`
+    specifier naming the `.ts` source); unread, the copies of their `create` had gone to the
+    parser most of them import. A subsystem's own map (`#src/*`, a conditional target) wins over
+    the root's; a target outside the tree is a dependency."""
+    deps = scan(tmp_path, {
+        "packages/plugin": {"packages/plugin/util.ts": "export const getSettings = 1;\n"},
+        "packages/plugin/rules/no-id.ts": {"packages/plugin/rules/no-id.ts":
+                                           "import {getSettings} from '#packages/plugin/util.js'\n"
+                                           "import {a} from '#dep'\n"},
+        "packages/app": {"packages/app/src/x.ts": "export const x = 1;\n",
+                         "packages/app/main.ts": "import {x} from '#src/x.js'\nimport {u} from '#packages/plugin/util.js'\n",
+                         "packages/app/package.json": json.dumps({"name": "app", "imports": {
+                             "#src/*": {"types": "./src/*", "default": "./src/*"}}})},
+    }, manifests={"package.json": json.dumps({"name": "repo", "imports": {"#packages/*": "./packages/*",
+                                                                          "#dep": "some-package"}})})
+    assert edges(deps) == {("no-id.ts", "plugin")}  # app's own map has no `#packages/*`
+
+
 def test_a_c_modules_own_header_names_that_module(tmp_path):
     """tmux, each `*.c` at the top one subsystem: `#include "tmux.h"` names `tmux.c`, whose face
     it is; `<err.h>` is the system's, never tmux's `compat/err.c`."""
