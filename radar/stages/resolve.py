@@ -7,8 +7,9 @@ The deps stage (deps.py) hands every file's references here, language by languag
   nobody's), relative imports by path; `from a.b import c` by `a.b.c` when c is a module or
   package of its own;
 - JS/TS: relative specifiers by path, aliased ones by the `paths` of the nearest tsconfig.json or
-  jsconfig.json holding some (outline's `@server/*`, `~/*`; a Next.js app's `@/*`), bare ones by
-  the `name` in each subsystem's package.json;
+  jsconfig.json holding some (outline's `@server/*`, `~/*`; a Next.js app's `@/*`) or the subpath
+  `imports` of a package.json there (formatjs' `#packages/*`), bare ones by the `name` in each
+  subsystem's package.json;
 - Go: import paths below the module path of a go.mod (in a subsystem's folder or any above it, the
   longest module path an import starts with: pulumi's `sdk/v3` module in `sdk/`);
 - Rust: crate names (`use`, `extern crate`) from each subsystem's Cargo.toml, and `crate::`,
