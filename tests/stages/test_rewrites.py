@@ -122,7 +122,7 @@ C_PIECES = st.sampled_from([
     b"R_API ", b"static ", b"int ", b"RList ", b"*", b"name", b"x", b"(", b")", b"{", b"}", b";", b",", b" ",
     b"\t", b"\n", b"    ", b"r_list_foreach ", b"APLOGNO(1)", b'"msg"', b"struct ", b"UNUSED", b"__maybe_unused",
     b"/* c */", b"/* a\n b */", b"// c\n", b"#ifdef X\n", b"#endif\n", b"WINAPI ", b"=", b"<", b"in ", b"out\n",
-    b"()", b"return ", b"library;"])
+    b"()", b"return ", b"library;", b"->", b"..<", b"$$\"x\"", b"is ", b" if "])
 
 
 @settings(max_examples=300, deadline=None)
@@ -213,3 +213,45 @@ def test_a_macro_alone_on_its_line_opening_a_region_breaks_no_unit_and_a_type_ab
     is a GNU-style head's type, kept."""
     assert "is_ready" not in {unit.name for unit in extract(GLIB, "c").units}
     assert _functions(GLIB) == {"is_ready": (5, 9), "count_items": (11, 15)}
+
+
+KOTLIN = b'''class Handler(
+    private val onFile: (
+        callback: ValueCallback,
+        params: Params,
+    ) -> Boolean = { _, _ -> false },
+    @param:Value($$"${server.port:#{null}}") private val port: Int?,
+) {
+    fun action(error: Error): Action = when (error) {
+        is Error.Ssl,
+        is Error.Fatal,
+        -> Action.Retry
+        else -> Action.None
+    }
+
+    fun sum(values: IntArray): Int {
+        var total = 0
+        for (i in 0..<values.size) {
+            total += values[i]
+        }
+        return total
+    }
+}
+
+fun describe(value: Any): String = when (value) {
+    is String if value.isEmpty() -> "empty"
+    else -> "other"
+}
+'''
+
+
+def test_kotlin_newer_than_its_grammar_breaks_no_unit():
+    """home-assistant's Android app: a function type's trailing comma, Spring's `$$"${…}"`, the
+    range-until `0..<n` and a when branch's guard (`is String if …`) each broke the declaration
+    around them (41 of its 897 files)."""
+    as_written = extract(KOTLIN, "kotlin")
+    assert as_written.had_errors and not {"Handler", "describe"} <= {unit.name for unit in as_written.units}
+    extraction, _ = extract_either(KOTLIN, "kotlin")
+    found = {unit.name: (unit.start_line, unit.end_line) for unit in extraction.units if unit.name}
+    assert found == {"Handler": (1, 22), "action": (8, 13), "sum": (15, 21), "describe": (24, 27)}
+    assert not extraction.had_errors
