@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 
 # a locale's name: its language (ISO 639), then a region or script, a variant (`sr@latin`); after
-# the library's name too (`summernote-de-DE`, `select2_locale_pt-BR`, `datepicker.fr`)
+# the library's name too (`summernote-de-DE`, `select2_locale_pt-BR`, `jquery.ui.datepicker-fr`)
 LOCALE = re.compile(r"(?:.*[-_.])?([a-z]{2,3})(?:[_-][A-Za-z0-9]{2,8})*(?:@[a-z]+)?")
 # languages any translated project has: a folder naming five of them is one of translations, not
 # of modules that happen to have short names (`io.js`, `os.py`, `ui.ts`)
@@ -47,8 +47,7 @@ def _held(sources: list[str], depth: int) -> dict[str, list[str]]:
 
 
 def _excludes(held: dict[str, list[str]], pattern: str) -> dict[str, int]:
-    found = {folder for folder, names in held.items()
-             if folder and _translations([name.partition("/")[0].partition(".")[0] for name in names])}
+    found = {folder for folder, names in held.items() if folder and _translations([_stem(name) for name in names])}
     others = {(folder.rpartition("/")[2], name.rpartition(".")[2]) for folder, names in held.items()
               if folder not in found for name in names}
     excludes: dict[str, int] = defaultdict(int)
@@ -58,6 +57,14 @@ def _excludes(held: dict[str, list[str]], pattern: str) -> dict[str, int]:
             where = f"{folder}/" if (name, suffix) in others else f"**/{name}/"
             excludes[where + pattern.format(suffix=suffix)] += 1
     return excludes
+
+
+def _stem(name: str) -> str:
+    """What names the locale: a folder's name, or the file's before its first dot (`de.inc.php`)
+    or, where that names none, before its suffix (Piwigo's `jquery.ui.datepicker-de.js`)."""
+    first = name.partition("/")[0]
+    stem = first.partition(".")[0]
+    return stem if "/" in name or LOCALE.fullmatch(stem) else first.rpartition(".")[0]
 
 
 def _translations(stems: list[str]) -> bool:

@@ -23,6 +23,14 @@ def test_library_prefixed_locale_names_are_translations():
     assert translation_folders(sources) == (("**/lang/*.js", "translations", 10),)
 
 
+def test_locale_names_after_a_dotted_library_name_are_translations():
+    """Piwigo's jQuery UI and colorbox translations, `jquery.ui.datepicker-de.js` and
+    `jquery.colorbox-de.js`: 145 one-module packages before, their names cut at the first dot."""
+    sources = [f"js/ui/i18n/jquery.ui.datepicker-{locale.replace('_', '-')}.js" for locale in LOCALES]
+    sources += [f"js/colorbox/i18n/jquery.colorbox-{locale}.js" for locale in LOCALES] + ["js/ui/i18n/jquery-ui-i18n.js"]
+    assert translation_folders(sources) == (("**/i18n/*.js", "translations", 21),)
+
+
 def test_fewer_common_languages_than_needed_make_no_translations():
     sources = [f"net/{name}.js" for name in ("io", "os", "ui", "fs", "db", "vm", "ws", "ip", "id", "it")]
     assert translation_folders(sources) == ()
