@@ -141,11 +141,12 @@ DEBUG_SOURCES = "**/src/debug/**"
 # are `diesel_migrations` and wagtail's `streamfield_migrations`, libraries; but in a folder named for
 # migrations a file named for the day it was made or its number is one (EF Core's, jellyfin's 148
 # routines and snapshots, uptime-kuma's 55 `knex_migrations/2023-08-16-0000-create-uptime.js`,
-# prefect's `_migrations/versions/…/2021_01_20_…_initial_migration.py`)
-DATED_MIGRATIONS = "**/*igration*/**/" + "[0-9]" * 4 + "*"
+# prefect's `_migrations/versions/…/2021_01_20_…_initial_migration.py`), or numbered as Rails once
+# did, three digits and a separator (beef's `ar-migrations/002_create_hooked_browsers.rb`)
+MIGRATION_FILES = ("**/*igration*/**/" + "[0-9]" * 4 + "*", "**/*igration*/**/" + "[0-9]" * 3 + "[_-]*")
 # patterns whose files inside a folder excluded by name are counted there only (jellyfin's
 # `tests/Jellyfin.Api.Tests`): an exclude of its own would repeat it
-SAID_BY_NAME = (DATED_MIGRATIONS, *DOTTED_SUITES, *JOINED_SUITES)
+SAID_BY_NAME = (*MIGRATION_FILES, *DOTTED_SUITES, *JOINED_SUITES)
 # excludes no folder name says (layout.py)
 NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES, *DOTTED_SUITES, *DOTTED_BENCHMARKS,
                      *JOINED_SUITES, *TOP_SUITES)
@@ -304,7 +305,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     by_name = any_glob(tuple(glob for glob, _, _ in excludes))  # Django's `migrations/0001_initial.py`
     patterns = [(pattern, "tests") for pattern in (*SUITE_FOLDERS, *TEST_FILES)]
     patterns += [(pattern, "examples") for pattern in (*EXAMPLE_FOLDERS, *EXAMPLE_FILES)]
-    patterns += [(DATED_MIGRATIONS, "migrations")]
+    patterns += [(pattern, "migrations") for pattern in MIGRATION_FILES]
     patterns += [(pattern, "benchmarks") for pattern in DOTTED_BENCHMARKS]
     for pattern, why in patterns:  # a migration, a .NET test project inside a folder excluded by name: said once
         n = sum(glob_match(pattern, f) and not (pattern in SAID_BY_NAME and by_name(f)) for f in sources)

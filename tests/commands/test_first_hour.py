@@ -2889,7 +2889,7 @@ def test_init_excludes_suites_named_as_one_lower_case_word(tmp_path):
         assert not excluded(f"{folder}/thing.py"), folder
 
 
-def test_init_excludes_dated_migrations_but_not_a_frameworks_migrations_code(tmp_path):
+def test_init_excludes_dated_and_numbered_migrations_but_not_a_frameworks_migrations_code(tmp_path):
     """jellyfin: `Migrations/Routines/20250420200000_MigrateLibraryDb.cs` copies `MapImageToEntity`
     on purpose (frozen history), as uptime-kuma's `db/knex_migrations/2023-08-16-0000-create-uptime.js`
     are (55 were a fleet); laravel's `Database/Migrations/Migrator.php` is its code, as a
@@ -2902,7 +2902,14 @@ def test_init_excludes_dated_migrations_but_not_a_frameworks_migrations_code(tmp
     files["src/Database/Migrations/Migrator.cs"] = "class Migrator {}\n"
     files["db/knex_migrations/2023-08-16-0000-create-uptime.js"] = "exports.up = (knex) => knex;\n"
     files["tools/diesel_migrations/src/lib.js"] = "exports.run = () => 1;\n"
+    # beef's ActiveRecord migrations numbered as Rails once did, `core/main/ar-migrations/002_create_x.rb`
+    # (23 had been one-module packages, their copied `change` its first proposal); a module named
+    # for a version it handles, `v2_api.rb`, is code
+    files["core/main/ar-migrations/002_create_hooked_browsers.rb"] = "class CreateHookedBrowsers; end\n"
+    files["core/main/ar-migrations/v2_api.rb"] = "class Api; end\n"
     excluded = _excluded_by_init(tmp_path / "dotnet-repo", files, tmp_path / "rules")
+    assert excluded("core/main/ar-migrations/002_create_hooked_browsers.rb")
+    assert not excluded("core/main/ar-migrations/v2_api.rb")
     assert excluded("src/Server/Migrations/Routines/20250420200000_MigrateLibraryDb.cs")
     assert excluded("db/knex_migrations/2023-08-16-0000-create-uptime.js")
     assert not excluded("src/Database/Migrations/Migrator.cs")
