@@ -198,14 +198,14 @@ def without_code(repo: Path, files: list[str]) -> tuple[list[str], list[str]]:
     for f in files:
         if f.endswith(DECLARATIONS):
             continue
-        if language_for(f) and (generated_name(f) or _head_generated(repo / f)):
+        if language_for(f) and (generated_name(f) or generated_head(repo / f)):
             made.append(f)
         else:
             kept.append(f)
     return kept, made
 
 
-def _head_generated(path: Path) -> bool:
+def generated_head(path: Path) -> bool:
     try:
         if os.path.islink(path):  # never read out of the tree
             return False
@@ -307,8 +307,11 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     patterns += [(pattern, "examples") for pattern in (*EXAMPLE_FOLDERS, *EXAMPLE_FILES)]
     patterns += [(pattern, "migrations") for pattern in MIGRATION_FILES]
     patterns += [(pattern, "benchmarks") for pattern in DOTTED_BENCHMARKS]
+    # most files match none of them: those that match any are counted pattern by pattern
+    matches_any = any_glob(tuple(pattern for pattern, _ in patterns))
+    matching = [f for f in sources if matches_any(f)]
     for pattern, why in patterns:  # a migration, a .NET test project inside a folder excluded by name: said once
-        n = sum(glob_match(pattern, f) and not (pattern in SAID_BY_NAME and by_name(f)) for f in sources)
+        n = sum(glob_match(pattern, f) and not (pattern in SAID_BY_NAME and by_name(f)) for f in matching)
         if n:
             excludes.append((pattern, why, n))
     excludes += [(glob, "migrations", n) for glob, n in _alembic(files, sources) if not by_name(glob[:-2] + "env.py")]

@@ -10,18 +10,23 @@ from pathlib import Path
 
 from radar.commands import (drops, excludes, folders, go_layout, layout, top, tracked, translations, uncovered,
                             vendored)
+from radar.commands.excludes import generated_head
 from radar.commands.layout import Layout, read_layout
 from radar.infra.cache import SHAPING, code_stamp, key_digest
+from radar.infra.gitdoor import GitError, git
 from radar.stages import analyse, grammars
 from radar.stages import manifests as c_suffixes  # HEADER_SUFFIXES, C_SOURCES, C_FAMILY, read by layout.py
-from radar.stages.toolfiles import configures_a_tool
 from radar.stages.gitstate import index_file
+from radar.stages.parse import language_for
+from radar.stages.toolfiles import configures_a_tool
 
 
 def remembered_layout(repo: Path, memo) -> Layout:
     """read_layout(), taken from `memo` (cache.ParseCache) while the checkout's index file, its
     worktrees, the manifests read for build outputs and the files measured are as they were: a
-    scan with no rules folder reads the layout each pass (babel's 27k files: 0.46 s)."""
+    scan with no rules folder reads the layout each pass (babel's 27k files: 0.46 s). A commit
+    that changes no tracked path, no file the layout read and makes no file generated leaves it
+    as it was too (_unmoved): a scheduled pass after each commit had read it again (moto: 0.7 s)."""
     identity = _checkout_identity(repo)
     # what decides the layout: layout.py, go_layout.py, folders.py, top.py, uncovered.py, excludes.py,
     # drops.py, translations.py, vendored.py, tracked.py, the generated-code check and the language tables
@@ -33,18 +38,49 @@ def remembered_layout(repo: Path, memo) -> Layout:
     if memo is None or identity is None or code is None:
         return read_layout(repo)
     family = f"layout/{key_digest(str(repo))}/"
-    key = family + key_digest((code, identity))
+    key, blobs_key = family + key_digest(code), family + key_digest((code, "blobs"))
     try:
-        fields, manifests = memo.get_many([key]).get(key)
+        was, fields, manifests = memo.get_many([key]).get(key)
         if manifests == _stats(repo, [path for path, _ in manifests]):
-            return Layout(*fields)
+            if was == identity:
+                return Layout(*fields)
+            blobs = _unmoved(repo, was, identity, memo.get_many([blobs_key]).get(blobs_key), manifests)
+            if blobs is not None:
+                memo.put_many({key: (identity, fields, manifests), blobs_key: blobs}, replacing=[family])
+                return Layout(*fields)
     except (TypeError, ValueError):
         pass
     found = read_layout(repo)
     read = sorted({why[why.index("(") + 1:why.index("'s ")] for _, why, _ in found.excludes if why.startswith("build output")}
                   | set(found.measured))
-    memo.put_many({key: (dataclasses.astuple(found), _stats(repo, read))}, replacing=[family])
+    memo.put_many({key: (identity, dataclasses.astuple(found), _stats(repo, read)), blobs_key: _blobs(repo) or {}},
+                  replacing=[family])
     return found
+
+
+def _unmoved(repo: Path, was: tuple, identity: tuple, blobs_then: object, manifests: list) -> dict | None:
+    """The tracked files' blob ids now, when the layout remembered still holds though the index
+    changed: the same worktrees and tracked paths, and every file changed since a source file the
+    layout did not measure and that is not generated now (a banner added at its head would make
+    it so); None otherwise. The other files (manifests, `.gitmodules`, requirements) may decide
+    a glob: one changed reads the layout again."""
+    blobs = _blobs(repo) if was[-1] == identity[-1] and isinstance(blobs_then, dict) else None
+    if blobs is None or blobs.keys() != blobs_then.keys():
+        return None
+    measured = {path for path, _ in manifests}
+    changed = [path for path, blob in blobs.items() if blobs_then[path] != blob]
+    if any(path in measured or not language_for(path) or generated_head(repo / path) for path in changed):
+        return None
+    return blobs
+
+
+def _blobs(repo: Path) -> dict[str, str] | None:
+    """Each tracked path's blob id (a submodule's commit), from the index."""
+    try:
+        output = git(repo, "-c", "core.quotePath=false", "ls-files", "-s", "-z")
+    except GitError:
+        return None
+    return {path: meta.split(" ")[1] for meta, _, path in (entry.partition("\t") for entry in output.split("\0") if entry)}
 
 
 def _checkout_identity(repo: Path) -> tuple | None:
