@@ -65,7 +65,7 @@ ROUTE = Route("conformance / test harness", "lib/guest", Match(names=("run_suite
 
 
 def judge(names, rules=Rules(routing=(ROUTE,)), deps=None, others=(), defined_by=None, kind=None,
-          **subsystem_options):
+          other_files=None, **subsystem_options):
     found = []
     for n, name in enumerate(names):
         found += shapes(name, HARNESS.format(n=n), f"lib/{name}/harness.py")
@@ -81,7 +81,7 @@ def judge(names, rules=Rules(routing=(ROUTE,)), deps=None, others=(), defined_by
         options = dict(subsystem_options.get(name, {}))
         listed = options.pop("listed", True)  # False: the fleet does not list the copy's file
         subs.append(subsystem(name, [f"lib/{name}/harness.py"] if listed else [], **options))
-    subs += [subsystem(name, [f"lib/{name}/core.py"]) for name in others]
+    subs += [subsystem(name, (other_files or {}).get(name, [f"lib/{name}/core.py"])) for name in others]
     if deps is None:
         return gate((("C-000001", clusters[0]),), fleet(*subs), rules)[0]
     return gate((("C-000001", clusters[0]),), fleet(*subs), rules, deps=deps)[0]

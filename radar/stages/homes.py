@@ -63,6 +63,11 @@ SHARED_PLACES = frozenset({"utility", "utilities", "common", "commons", "shared"
 # languages whose every function is a method: a block copied there is inside a class
 METHODS_ONLY = frozenset({"java", "csharp"})
 
+# languages whose code can call each other's: a home holds code in the copies' family (joern's
+# launcher scripts, `c2cpg.sh` x 9, had gone to a Scala module every frontend imports)
+FAMILIES = {"kotlin": "java", "scala": "java", "fsharp": "csharp", "cpp": "c", "objc": "c",
+            "typescript": "javascript", "tsx": "javascript", "vue": "javascript"}
+
 
 USED_DEFINES = 0.5  # what the copies call from a home: one name it shares with one other definer, or more
 # homes as good as each other but for the lowest subsystem's tie-break: the choice would be arbitrary
@@ -72,7 +77,8 @@ TIED_HOMES = 5
 
 class HomeFinder:
     """A home from the dependency graph when no rule gives one: a subsystem that most of the
-    consumers (more than half) already reference. Among those: not a module of constants, types,
+    consumers (more than half) already reference, holding code the copies' languages can call
+    (FAMILIES). Among those: not a module of constants, types,
     errors, configuration or interfaces if another fits (_declarations); the one holding the class
     the classes holding most copies extend, where a copied method is pulled up to (checkstyle's
     naming checks: `AbstractNameCheck`, not `DetailAST`, whose methods they call; wallabag's
@@ -104,9 +110,11 @@ class HomeFinder:
         # asked of every home for every candidate: each subsystem's once
         self.folders = {name: posixpath.dirname(s.namespace.rstrip("/")) for name, s in subsystems.items()}
         self.names: dict[str, list[str]] = {}  # _words
+        self.families: dict[str, frozenset[str]] = {}  # _speaks
 
     def infer(self, found: Cluster, instances: tuple[Instance, ...]) -> Routing | None:
         consumers = found.subsystems
+        spoken = frozenset(FAMILIES.get(i.language, i.language) for i in instances)
         near = self._near(instances)
         # raising a module's errors is no logic written against it (goframe's `gerror.Wrapf`,
         # polaris' `MissingAppProviderError`): only extending its classes is (_errors)
@@ -119,14 +127,14 @@ class HomeFinder:
         # the base of most consumers' copies, not of one: moto's `to_json` x 7, one of them in a
         # class extending a `TaggingService`, goes where the others' logic is
         extended = Counter({parent: n for parent, n in extended.items() if 2 * n > len(consumers)})
-        holder = self._best(consumers, near, defines, holders=True)
+        holder = self._best(consumers, near, defines, spoken, holders=True)
         if holder is not None:
             name, users, _ = holder
             helper = next(i for i in instances if i.subsystem == name)
             where = f"{helper.name} ({helper.path}:{helper.start_line})"
             holds = f"holds a copy in {where}" if helper.unit == "block" else f"defines {where}"
             return self._routing(name, "adopt", users, len(consumers) - 1, near, f"; {name} already {holds}", helper)
-        shared = self._best(consumers, near, defines, holders=False, extended=extended, members=found.members)
+        shared = self._best(consumers, near, defines, spoken, holders=False, extended=extended, members=found.members)
         if shared is not None and len(shared[2]) >= TIED_HOMES:
             alike = shared[2]
             return Routing(None, None, None, f"no routing rule matches; the consumers share {len(alike)} subsystems "
@@ -139,7 +147,11 @@ class HomeFinder:
         if shared is None:
             referenced = Counter(t for c in consumers for t in self.uses.get(c, {}) if t in self.subsystems)
             most = max(referenced.values(), default=0)
+            # what most reference but the copies' languages cannot call: the only other reason
+            unspoken = sorted(t for t, n in referenced.items() if 2 * n > len(consumers) and t not in consumers)
             why = ("the consumers share no dependency" if most < 2 else
+                   f"the consumers share {unspoken[0]}, but it holds no {'/'.join(sorted(spoken))} code"
+                   if unspoken else
                    f"no subsystem is referenced by most consumers (at most {most} of {len(consumers)})")
             return Routing(None, None, None, f"no routing rule matches; {why}")
         name, users, _ = shared
@@ -181,15 +193,16 @@ class HomeFinder:
                     near.setdefault((instance.subsystem, target), f"{path}:{line}")
         return near
 
-    def _best(self, consumers: tuple[str, ...], near: dict, defines: dict[str, float],
+    def _best(self, consumers: tuple[str, ...], near: dict, defines: dict[str, float], spoken: frozenset[str],
               holders: bool, extended: Counter | None = None,
               members: tuple = ()) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
         """(home, the consumers that reference it, the homes alike: as good but for the lowest
-        subsystem's tie-break) for the best such subsystem, if any."""
+        subsystem's tie-break) for the best such subsystem holding code the copies' languages can
+        call (`spoken`), if any."""
         users: dict[str, list[str]] = {}
         for consumer in consumers:
             for target in self.uses.get(consumer, {}):
-                if (target in consumers) == holders and target in self.subsystems:
+                if (target in consumers) == holders and target in self.subsystems and self._speaks(target, spoken):
                     users.setdefault(target, []).append(consumer)
         if holders:  # a consumer is the home only when every other one already references it
             fit = [(t, u) for t, u in users.items() if len(u) == len(consumers) - 1]
@@ -218,6 +231,14 @@ class HomeFinder:
         rank = ranked[best[0]][:-3]  # before the tie-break by the lowest subsystem
         alike = tuple(sorted(target for target, order in ranked.items() if order[:-3] == rank))
         return best[0], tuple(best[1]), alike
+
+    def _speaks(self, name: str, spoken: frozenset[str]) -> bool:
+        """Whether the subsystem holds code in one of the language families `spoken`."""
+        families = self.families.get(name)
+        if families is None:
+            languages = {language_for(f.path) for f in self.subsystems[name].files}
+            families = self.families[name] = frozenset(FAMILIES.get(l, l) for l in languages if l)
+        return not families.isdisjoint(spoken)
 
     def _used(self, shared: tuple[str, tuple[str, ...]], near: dict, defines: dict[str, float],
               extended: Counter) -> bool:

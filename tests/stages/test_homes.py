@@ -52,6 +52,21 @@ def test_a_subsystem_the_consumers_import_for_other_code_only_is_no_natural_home
                      ).routing.home == home
 
 
+def test_a_home_holds_code_the_copies_languages_can_call():
+    """joern: nine frontends' launcher scripts, `c2cpg.sh` …, had gone to `semanticcpg`, a Scala
+    module every frontend imports; a script calls none of it. Python copies so homed have no
+    home, and say why; a package holding Python beside its Scala is one."""
+    deps = graph(("acl", "persist"), ("feed", "persist"), ("mod", "persist"), near=("acl",))
+    scala = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist",),
+                  other_files={"persist": ["lib/persist/Core.scala"]})
+    assert scala.routing.home is None and scala.verdict == "watching"
+    assert scala.missing == ("no natural home (no routing rule matches; the consumers share persist, "
+                             "but it holds no python code)",)
+    both = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist",),
+                 other_files={"persist": ["lib/persist/Core.scala", "lib/persist/core.py"]})
+    assert both.routing.home == "lib/persist"
+
+
 def test_many_homes_alike_are_no_natural_home():
     """polars' `deserialize` x 3 (DataFrame, LazyFrame, Expr): each file imports the same dozen
     modules, none defining what the copies call; the one with fewest dependencies of its own
