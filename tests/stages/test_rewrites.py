@@ -122,7 +122,7 @@ C_PIECES = st.sampled_from([
     b"R_API ", b"static ", b"int ", b"RList ", b"*", b"name", b"x", b"(", b")", b"{", b"}", b";", b",", b" ",
     b"\t", b"\n", b"    ", b"r_list_foreach ", b"APLOGNO(1)", b'"msg"', b"struct ", b"UNUSED", b"__maybe_unused",
     b"/* c */", b"/* a\n b */", b"// c\n", b"#ifdef X\n", b"#endif\n", b"WINAPI ", b"=", b"<", b"in ", b"out\n",
-    b"()", b"return ", b"library;", b"->", b"..<", b"$$\"x\"", b"is ", b" if "])
+    b"()", b"return ", b"library;", b"->", b"..<", b"$$\"x\"", b"is ", b" if ", b"RZ_IN ", b"_In_ "])
 
 
 @settings(max_examples=300, deadline=None)
@@ -255,3 +255,29 @@ def test_kotlin_newer_than_its_grammar_breaks_no_unit():
     found = {unit.name: (unit.start_line, unit.end_line) for unit in extraction.units if unit.name}
     assert found == {"Handler": (1, 22), "action": (8, 13), "sum": (15, 21), "describe": (24, 27)}
     assert not extraction.had_errors
+
+
+RIZIN = b'''RZ_API bool rz_analysis_walkthrough(RZ_NONNULL RzAnalysis *analysis, RZ_BORROW RZ_IN const char *name, int size) {
+\tif (!analysis || size < 0) {
+\t\treturn false;
+\t}
+\treturn rz_analysis_walk(analysis, name, size);
+}
+
+int APIENTRY wWinMain(_In_ HINSTANCE instance, _In_opt_ HINSTANCE prev, DWORD flags, BOOL shown) {
+\treturn run(instance, prev, flags, shown);
+}
+'''
+
+
+def test_parameters_annotated_before_their_type_break_no_function():
+    """rizin's `RZ_NONNULL RzAnalysis *analysis` and Windows' SAL `_In_ HINSTANCE instance` (rizin:
+    700 of its 1,881 files did not parse); `DWORD flags` is a type and a name, read as written."""
+    assert not {"rz_analysis_walkthrough", "wWinMain"} <= {unit.name for unit in extract(RIZIN, "c").units}
+    extraction, _ = extract_either(RIZIN, "c")
+    assert {"rz_analysis_walkthrough", "wWinMain"} <= {unit.name for unit in extraction.units}
+    cpp = RIZIN.split(b"\n\n")[1].replace(b"int APIENTRY", b"int")  # C++ reads no head macro (rustdesk's runner)
+    assert "wWinMain" not in {unit.name for unit in extract(cpp, "cpp").units}
+    assert "wWinMain" in {unit.name for unit in extract_either(cpp, "cpp")[0].units}
+    edits = REWRITES_ON_ERROR["attribute_macros"](masked(RIZIN))
+    assert b"DWORD" not in b"".join(RIZIN[start:end] for start, end, _ in edits)
