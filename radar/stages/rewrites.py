@@ -96,6 +96,11 @@ _HEAD_ANNOTATION = re.compile(
 # A macro alone on its line at column 0, opening or closing a region (glib's `G_BEGIN_DECLS`,
 # Objective-C's `NS_ASSUME_NONNULL_BEGIN`): not a GNU-style head's type (`BOOL` above `f(void)`).
 _LONE_MACRO = re.compile(rb"^([A-Z_][A-Z0-9_]*)[ \t]*\n(?![ \t]*\**[A-Za-z_]\w*[ \t]*\()", re.MULTILINE)
+# A macro called at column 0 with no `;` after it, declaring what it expands to (toybox's
+# `GLOBALS(` … `)` around each command's globals, glib's `G_DEFINE_TYPE (App, app, PARENT)`),
+# on one line or several: not a function's head, which a body follows.
+_TOP_MACRO_CALL = re.compile(
+    rb"^[A-Z_][A-Z0-9_]*[ \t]*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)[ \t]*$(?![ \t\n]*\{)", re.MULTILINE)
 # Apple's enumerations, `typedef NS_ENUM(NSInteger, SDImageFormat) {` (NS_OPTIONS, CF_ENUM …), in
 # every Objective-C header: read as the `enum SDImageFormat` they declare (the macro declares the
 # typedef's name too, which `typedef enum X {…};` would lack).
@@ -132,6 +137,7 @@ def unexpanded_macros(code: bytes) -> list[Edit]:
     edits += _blanks((match.span() for match in _STRING_MACRO.finditer(code)), code)
     edits += _blanks((match.span(1) for match in _HEAD_ANNOTATION.finditer(code)), code)
     edits += _blanks((match.span(1) for match in _LONE_MACRO.finditer(code)), code)
+    edits += _blanks((match.span() for match in _TOP_MACRO_CALL.finditer(code)), code)
     edits += _blanks((match.span(1) for match in _TRAILING_ANNOTATIONS.finditer(code)), code)
     edits += [_instead(*match.span(), b"enum " + match[1]) for match in _APPLE_ENUM.finditer(code)]
     edits += _blanks((match.span(1) for match in _TYPE_ARGUMENT.finditer(code)), code)

@@ -281,3 +281,35 @@ def test_parameters_annotated_before_their_type_break_no_function():
     assert "wWinMain" in {unit.name for unit in extract_either(cpp, "cpp")[0].units}
     edits = REWRITES_ON_ERROR["attribute_macros"](masked(RIZIN))
     assert b"DWORD" not in b"".join(RIZIN[start:end] for start, end, _ in edits)
+
+
+TOYBOX = b'''#define FOR_log
+#include "toys.h"
+
+GLOBALS(
+  long setra, setbsz;
+)
+
+G_DEFINE_TYPE(MyApplication, my_application, GTK_TYPE_APPLICATION)
+
+void blockdev_main(void)
+{
+  if (!toys.optflags) help_exit("need --option");
+  xprintf("%ld", TT.setra);
+}
+
+int
+MAIN(int argc, char **argv)
+{
+  return run(argc, argv);
+}
+'''
+
+
+def test_a_macro_called_at_column_0_without_a_semicolon_breaks_no_function():
+    """toybox's `GLOBALS(` … `)` above each command (183 of its 286 files did not parse), glib's
+    `G_DEFINE_TYPE (…)`; a GNU-style head at column 0 (`int` above `MAIN(…)`) stays a function."""
+    assert "blockdev_main" not in {unit.name for unit in extract(TOYBOX, "c").units}
+    extraction, _ = extract_either(TOYBOX, "c")
+    assert {"blockdev_main", "MAIN"} <= {unit.name for unit in extraction.units}
+    assert not extraction.had_errors
