@@ -78,8 +78,8 @@ TIED_HOMES = 5
 class HomeFinder:
     """A home from the dependency graph when no rule gives one: a subsystem that most of the
     consumers (more than half) already reference, holding code the copies' languages can call
-    (FAMILIES). Among those: not a module of constants, types,
-    errors, configuration or interfaces if another fits (_declarations); the one holding the class
+    (FAMILIES). Among those: not a module of constants, types, errors, configuration or
+    interfaces if another fits (_declarations); the one holding the class
     the classes holding most copies extend, where a copied method is pulled up to (checkstyle's
     naming checks: `AbstractNameCheck`, not `DetailAST`, whose methods they call; wallabag's
     importers: `AbstractImport`, not `src`, which more of them import: _extends); the one most
@@ -237,7 +237,8 @@ class HomeFinder:
         families = self.families.get(name)
         if families is None:
             languages = {language_for(f.path) for f in self.subsystems[name].files}
-            families = self.families[name] = frozenset(FAMILIES.get(l, l) for l in languages if l)
+            families = self.families[name] = frozenset(FAMILIES.get(language, language)
+                                                       for language in languages if language)
         return not families.isdisjoint(spoken)
 
     def _used(self, shared: tuple[str, tuple[str, ...]], near: dict, defines: dict[str, float],
