@@ -71,6 +71,10 @@ PLUGIN_PACKAGES = PLUGIN_FOLDERS - {"providers", "provider", "handlers", "rules"
 # and for Python modules, `hooks/`: an agent's instrumentation, a module per library (newrelic's
 # 120 `newrelic/hooks/*.py`); a JavaScript app's `hooks/` holds its own React hooks, no plugins
 PYTHON_PLUGIN_FOLDERS = {"hooks"}
+# and for C sources, `p/` alone: radare2's and rizin's plugins, a file each (`libr/bin/p/bin_elf.c`:
+# 185 of them in radare2's), which had been inside one package, their copies uncounted (a C folder
+# is one package; nginx's `src/http/modules/*.c` are read as a lone library's parts already)
+C_PLUGIN_FOLDERS = {"p"}
 # in a folder name: suites, not a fleet
 TEST_WORDS = {"test", "tests", "itest", "itests", "fuzz", "e2e", "spec", "specs", "testing", "regress"}
 TEST_PREFIXES = ("testproject", "testapp", "testsuite", "testcase", "testutil", "testdir")  # one word: `testprojects`
@@ -251,7 +255,15 @@ CROSS_PLATFORMS = frozenset({"shared", "jvm", "js", "native", "js-jvm", "jvm-js"
 def plugin_folder(folder: str, suffix: str) -> bool:
     """Whether `folder` is named for what plugs in, for modules of this suffix (`py`, `ts` …)."""
     name = folder.rpartition("/")[2].lower()
-    return name in PLUGIN_FOLDERS or suffix == "py" and name in PYTHON_PLUGIN_FOLDERS
+    return name in PLUGIN_FOLDERS or suffix == "py" and name in PYTHON_PLUGIN_FOLDERS or suffix == "c" and c_plugins(folder)
+
+
+def c_plugins(folder: str) -> bool:
+    """A folder of C plugins, a file each: radare2's `libr/bin/p/`, or one of its kinds inside
+    one, rizin's `librz/arch/p/asm/` and `p/analysis/` (named for their kind first, `asm_arm.c`,
+    which in a JVM folder would be its framework: names_its_kind_first)."""
+    above, _, name = folder.rpartition("/")
+    return name in C_PLUGIN_FOLDERS or above.rpartition("/")[2] in C_PLUGIN_FOLDERS
 
 
 def names_its_kind_first(glob: str, sources: Collection[str]) -> bool:

@@ -73,7 +73,7 @@ from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_output
                                      folder_excludes, scaffold_glob, without_code, without_unbuilt)
 from radar.commands.folders import (C_BUILDS, C_BUILT, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET,
                                     NESTED_MANIFEST, PLUGIN_FLEET, PLUGIN_FOLDERS, PLUGIN_PACKAGES, build_manifest,
-                                    builds_sources, declared_plugin_folders, go_ignored, helper_folders,
+                                    builds_sources, c_plugins, declared_plugin_folders, go_ignored, helper_folders,
                                     inside_tests, is_go_source, is_manifest, left_in, named_module,
                                     names_its_kind_first, not_fleet, plugin_folder,
                                     project_classes, suites, versions, within)
@@ -302,7 +302,8 @@ def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources
         if glob in taken or folder in classes and folder in kept:  # a project's framework beside its plugins
             continue
         if few and not any(within(parent, glob) for parent in kept) and folder not in classes \
-                or plugin_folder(folder, glob.rpartition(".")[2]) and not names_its_kind_first(glob, sources) \
+                or plugin_folder(folder, glob.rpartition(".")[2]) \
+                and (c_plugins(folder) or not names_its_kind_first(glob, sources)) \
                 or _declared_above(folder, declared, kept):
             found.append((glob, n))
     return tuple(found)
@@ -350,18 +351,21 @@ def _module_fleets(sources: list[str], whole: tuple[str, ...] = FOLDER_PACKAGES,
     Ansible collection's 577 `plugins/modules/*.py`, eslint's `lib/rules/*.js`), or a single
     package's modules (rich's `rich/*.py`), as `folder/*.py`, with its helpers (folders.helper_folders).
     Never a private folder's (rich's generated `_unicode_data/`), nor one of the languages
-    `whole`, whose folder is one package (Go's; C's and C++'s but where nothing else is found).
+    `whole`, whose folder is one package (Go's; C's and C++'s but where nothing else is found, and
+    but for radare2's plugins, a file each in `p/`: folders.c_plugins).
     At the top of the tree, only the languages `at_the_root` (tmux's 150 `*.c`)."""
     counts: Counter = Counter()
     for f in sources:
         folder, _, name = f.rpartition("/")
         language = language_for(f)
-        if (folder or language in at_the_root) and not name.startswith("_") \
-                and not folder.rpartition("/")[2].startswith("_") \
-                and language not in whole and not inside_tests(tuple(folder.split("/"))):
-            counts[(folder, PurePosixPath(name).suffix)] += 1
+        suffix, last = PurePosixPath(name).suffix, folder.rpartition("/")[2]
+        if (folder or language in at_the_root) and not name.startswith("_") and not last.startswith("_") \
+                and (language not in whole or language in C_FAMILY and c_plugins(folder)) \
+                and not inside_tests(tuple(folder.split("/"))):
+            counts[(folder, suffix)] += 1
     fleets = [(folder, suffix, n) for (folder, suffix), n in sorted(counts.items()) if suffix not in HEADER_SUFFIXES
-              and (n >= least or n >= PLUGIN_FLEET and folder.rpartition("/")[2].lower() in PLUGIN_PACKAGES)]
+              and (n >= least or n >= PLUGIN_FLEET and (folder.rpartition("/")[2].lower() in PLUGIN_PACKAGES
+                                                         or language_for(f"x{suffix}") in whole))]
     return tuple(glob for folder, suffix, n in fleets
                  for glob in ((f"{folder}/*{suffix}" if folder else f"*{suffix}", n),
                               *(helper_folders(folder, sources) if folder else ())))
