@@ -1027,6 +1027,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     files["web/Badge.clienttest.tsx"] = "export const series = () => 1;\n"
     files["web/Badge.stories.tsx"] = "export const Default = () => 1;\n"
     files["web/Anthropic.vitest.ts"] = "export const calls = () => 1;\n"  # continue's vitest files
+    files["web/evals/ask_user.eval.ts"] = "export const asks = () => 1;\n"  # gemini-cli's model evaluations
     files["mac/Pods/Sentry/Sources/Hub.swift"] = "struct Hub {}\n"  # CocoaPods' (hammerspoon's 1,312 files)
     files["include/pear/Net/DNS2/RR/A.php"] = "<?php class Net_DNS2_RR_A {}\n"  # PEAR's (osTicket's)
     files["mac/ThirdParty/NMSSH/NMSession.m"] = "@implementation NMSession\n@end\n"  # iTerm2's
@@ -1044,7 +1045,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     assert excluded("crates/nu-io/src/tests.rs") and excluded("web/icons/setup-test.ts")
     assert excluded("web/vitestSetup.ts")
     assert excluded("web/Badge.clienttest.tsx") and excluded("web/Badge.stories.tsx")
-    assert excluded("web/Anthropic.vitest.ts")
+    assert excluded("web/Anthropic.vitest.ts") and excluded("web/evals/ask_user.eval.ts")
     assert excluded("mac/Pods/Sentry/Sources/Hub.swift") and excluded("include/pear/Net/DNS2/RR/A.php")
     assert excluded("mac/ThirdParty/NMSSH/NMSession.m")
     assert excluded("shop/orders/migrations/0001_initial.py")  # frozen history: copies on purpose
