@@ -259,9 +259,9 @@ def plugin_folder(folder: str, suffix: str) -> bool:
 
 
 def c_plugins(folder: str) -> bool:
-    """A folder of C plugins, a file each: radare2's `libr/bin/p/`, or one of its kinds inside
-    one, rizin's `librz/arch/p/asm/` and `p/analysis/` (named for their kind first, `asm_arm.c`,
-    which in a JVM folder would be its framework: names_its_kind_first)."""
+    """A folder of C plugins, a file each: radare2's `libr/bin/p/`, or, inside one, a kind's
+    folder (rizin's `librz/arch/p/asm/`) or one plugin's (radare2's `libr/arch/p/arm/`), which
+    layout._plugins tells apart."""
     above, _, name = folder.rpartition("/")
     return name in C_PLUGIN_FOLDERS or above.rpartition("/")[2] in C_PLUGIN_FOLDERS
 

@@ -1794,7 +1794,8 @@ def test_init_takes_c_plugins_a_file_each_as_a_fleet(tmp_path):
     """radare2 and rizin: `libr/bin/p/bin_elf.c` …, a plugin a file, and `libr/io/p/*.c` had
     been inside their library's one package (a C folder is one package): with rizin's plugins a
     fleet, its first proposals are the hash plugins' copied boilerplate x 18 and the capstone
-    analysis plugins' `opex` x 8. A C folder of its own modules stays one package."""
+    analysis plugins' `opex` x 8. A C folder of its own modules stays one package, and so does
+    one plugin's folder inside `p/` (radare2's `libr/arch/p/pyc/*.c`, 34 files)."""
     files = {"meson.build": ""}
     for lib in ("bin", "io", "util", "core", "cons"):
         files[f"libr/{lib}/meson.build"] = ""
@@ -1802,6 +1803,7 @@ def test_init_takes_c_plugins_a_file_each_as_a_fleet(tmp_path):
     for n in range(PLUGIN_FLEET + 2):
         files[f"libr/bin/p/bin_format{n}.c"] = f"int load{n}(void) {{ return {n}; }}\n"
         files[f"libr/core/p/asm/asm_arch{n}.c"] = f"int assemble{n}(void) {{ return {n}; }}\n"  # rizin's kinds
+        files[f"libr/core/p/pyc/part{n}.c"] = f"int decode{n}(void) {{ return {n}; }}\n"  # radare2's one plugin
         files[f"libr/util/part{n}.c"] = f"int part{n}(void) {{ return {n}; }}\n"
     _, fleet_rules = _init(tmp_path / "r2", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["libr/*", "libr/bin/p/*.c", "libr/core/p/asm/*.c"]
