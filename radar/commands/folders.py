@@ -255,7 +255,8 @@ CROSS_PLATFORMS = frozenset({"shared", "jvm", "js", "native", "js-jvm", "jvm-js"
 def plugin_folder(folder: str, suffix: str) -> bool:
     """Whether `folder` is named for what plugs in, for modules of this suffix (`py`, `ts` …)."""
     name = folder.rpartition("/")[2].lower()
-    return name in PLUGIN_FOLDERS or suffix == "py" and name in PYTHON_PLUGIN_FOLDERS or suffix == "c" and c_plugins(folder)
+    return (name in PLUGIN_FOLDERS or suffix == "py" and name in PYTHON_PLUGIN_FOLDERS
+            or suffix == "c" and c_plugins(folder))
 
 
 def c_plugins(folder: str) -> bool:

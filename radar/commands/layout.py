@@ -71,10 +71,10 @@ from pathlib import Path, PurePosixPath
 from radar.commands.drops import without_drops
 from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, described_examples,
                                      folder_excludes, scaffold_glob, without_code, without_unbuilt)
-from radar.commands.folders import (C_BUILDS, C_BUILT, C_PLUGIN_FOLDERS, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET,
-                                    NESTED_MANIFEST, PLUGIN_FLEET, PLUGIN_FOLDERS, PLUGIN_PACKAGES, build_manifest,
-                                    builds_sources, c_plugins, declared_plugin_folders, go_ignored, helper_folders,
-                                    inside_tests, is_go_source, is_manifest, left_in, named_module,
+from radar.commands.folders import (C_BUILDS, C_BUILT, C_PLUGIN_FOLDERS, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES,
+                                    MODULE_FLEET, NESTED_MANIFEST, PLUGIN_FLEET, PLUGIN_FOLDERS, PLUGIN_PACKAGES,
+                                    build_manifest, builds_sources, c_plugins, declared_plugin_folders, go_ignored,
+                                    helper_folders, inside_tests, is_go_source, is_manifest, left_in, named_module,
                                     names_its_kind_first, not_fleet, plugin_folder,
                                     project_classes, suites, versions, within)
 from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_modules_by_owner,
@@ -361,21 +361,24 @@ def _module_fleets(sources: list[str], whole: tuple[str, ...] = FOLDER_PACKAGES,
     Ansible collection's 577 `plugins/modules/*.py`, eslint's `lib/rules/*.js`), or a single
     package's modules (rich's `rich/*.py`), as `folder/*.py`, with its helpers (folders.helper_folders).
     Never a private folder's (rich's generated `_unicode_data/`), nor one of the languages
-    `whole`, whose folder is one package (Go's; C's and C++'s but where nothing else is found, and
-    but for radare2's plugins, a file each in `p/`: folders.c_plugins).
+    `whole`, whose folder is one package (Go's; C's and C++'s but where nothing else is found, or
+    in radare2's plugin folders, `p/`: folders.c_plugins).
     At the top of the tree, only the languages `at_the_root` (tmux's 150 `*.c`)."""
     counts: Counter = Counter()
+    plugged = set()  # (folder, suffix) of C plugins: a fleet from PLUGIN_FLEET of them
     for f in sources:
         folder, _, name = f.rpartition("/")
         language = language_for(f)
-        suffix, last = PurePosixPath(name).suffix, folder.rpartition("/")[2]
+        key, last = (folder, PurePosixPath(name).suffix), folder.rpartition("/")[2]
         if (folder or language in at_the_root) and not name.startswith("_") and not last.startswith("_") \
                 and (language not in whole or language in C_FAMILY and c_plugins(folder)) \
                 and not inside_tests(tuple(folder.split("/"))):
-            counts[(folder, suffix)] += 1
+            counts[key] += 1
+            if language in whole:
+                plugged.add(key)
     fleets = [(folder, suffix, n) for (folder, suffix), n in sorted(counts.items()) if suffix not in HEADER_SUFFIXES
               and (n >= least or n >= PLUGIN_FLEET and (folder.rpartition("/")[2].lower() in PLUGIN_PACKAGES
-                                                         or language_for(f"x{suffix}") in whole))]
+                                                         or (folder, suffix) in plugged))]
     return tuple(glob for folder, suffix, n in fleets
                  for glob in ((f"{folder}/*{suffix}" if folder else f"*{suffix}", n),
                               *(helper_folders(folder, sources) if folder else ())))

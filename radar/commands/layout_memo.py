@@ -53,8 +53,8 @@ def remembered_layout(repo: Path, memo) -> Layout:
     found = read_layout(repo)
     read = sorted({why[why.index("(") + 1:why.index("'s ")] for _, why, _ in found.excludes if why.startswith("build output")}
                   | set(found.measured))
-    memo.put_many({key: (identity, dataclasses.astuple(found), _stats(repo, read)), blobs_key: _blobs(repo) or {}},
-                  replacing=[family])
+    memo.put_many({key: (identity, dataclasses.astuple(found), _stats(repo, read)),
+                   blobs_key: _blobs(repo) or {}}, replacing=[family])
     return found
 
 
@@ -80,7 +80,8 @@ def _blobs(repo: Path) -> dict[str, str] | None:
         output = git(repo, "-c", "core.quotePath=false", "ls-files", "-s", "-z")
     except GitError:
         return None
-    return {path: meta.split(" ")[1] for meta, _, path in (entry.partition("\t") for entry in output.split("\0") if entry)}
+    entries = (entry.partition("\t") for entry in output.split("\0") if entry)
+    return {path: meta.split(" ")[1] for meta, _, path in entries}
 
 
 def _checkout_identity(repo: Path) -> tuple | None:

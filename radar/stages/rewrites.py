@@ -60,8 +60,9 @@ _NOT_A_PARAMETER = frozenset(b"struct union enum return sizeof case goto else un
 # And before its type, as rizin and Windows' SAL annotate them (`RZ_NONNULL RzAnalysis *a`,
 # `RZ_BORROW RZ_IN DwContext *ctx`, `_In_ HINSTANCE instance`, `OUT LPHANDLE token`): upper-case
 # words opening a parameter, before its type and its name (not `DWORD size`, a type and a name).
-_LEADING_MACRO = re.compile(rb"[(,][ \t\n]*((?:(?:[A-Z][A-Z0-9_]+|_[A-Z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*_)[ \t]+)+)"
-                            rb"(?=(?:const[ \t]+|struct[ \t]+|unsigned[ \t]+)*[A-Za-z_]\w*[ \t*&]+[A-Za-z_]\w*[ \t]*[,)\[])")
+_LEADING_MACRO = re.compile(
+    rb"[(,][ \t\n]*((?:(?:[A-Z][A-Z0-9_]+|_[A-Z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*_)[ \t]+)+)"
+    rb"(?=(?:const[ \t]+|struct[ \t]+|unsigned[ \t]+)*[A-Za-z_]\w*[ \t*&]+[A-Za-z_]\w*[ \t]*[,)\[])")
 
 
 def attribute_macros(code: bytes) -> list[Edit]:
