@@ -401,28 +401,28 @@ def _package_folders(files: list[str], sources: list[str], declared: frozenset[s
     named: dict[str, set[str]] = defaultdict(set)  # folders of a module named after them: packages when many
     for f in files:
         parts = f.split("/")  # git's paths: "/"-separated, relative, never empty parts
-        for depth in range(MAX_DEPTH + 1):
-            if len(parts) > depth + 1:
-                parent, child = "/".join(parts[:depth]), "/".join(parts[:depth + 1])
-                if any(not_fleet(p) for p in parts[:depth + 1]) or suites(parts[:depth]):
-                    continue
-                children[parent].add(child)
-                if len(parts) == depth + 2 and is_manifest(parts[-1], parts[depth]) \
-                        or len(parts) == depth + 3 and parts[-2:] == NESTED_MANIFEST \
-                        or builds_sources(parts, depth, built) or _swift_target(parts, depth, listed):
-                    packages[parent].add(child)
-                elif len(parts) == depth + 2 and parts[-1] in C_BUILDS and child in c_folders:
-                    c_built[parent].add(child)
-                elif len(parts) == depth + 2 and named_module(parts[-1], parts[depth]):
-                    named[parent].add(child)
-                elif len(parts) == depth + 2 and is_go_source(parts[-1]) and not go_ignored(parts):
-                    go_packages[parent].add(child)
-                elif depth and is_manifest(parts[-1]) and not inside_tests(parts[depth + 1:-1]):
-                    groups[parent].add(child)
-                if _in_packages_folder(parts, depth, built):
-                    bare[parent].add(child)
-                elif _in_packages_folder(parts, depth, built, PLUGIN_FOLDERS, declared):
-                    crowded[parent].add(child)
+        for depth in range(min(MAX_DEPTH + 1, len(parts) - 1)):
+            # below a folder of tests, examples or suites, no folder is a fleet's: none deeper either
+            if not_fleet(parts[depth]) or depth and suites((parts[depth - 1],)):
+                break
+            parent, child = "/".join(parts[:depth]), "/".join(parts[:depth + 1])
+            children[parent].add(child)
+            if len(parts) == depth + 2 and is_manifest(parts[-1], parts[depth]) \
+                    or len(parts) == depth + 3 and parts[-2:] == NESTED_MANIFEST \
+                    or builds_sources(parts, depth, built) or _swift_target(parts, depth, listed):
+                packages[parent].add(child)
+            elif len(parts) == depth + 2 and parts[-1] in C_BUILDS and child in c_folders:
+                c_built[parent].add(child)
+            elif len(parts) == depth + 2 and named_module(parts[-1], parts[depth]):
+                named[parent].add(child)
+            elif len(parts) == depth + 2 and is_go_source(parts[-1]) and not go_ignored(parts):
+                go_packages[parent].add(child)
+            elif depth and is_manifest(parts[-1]) and not inside_tests(parts[depth + 1:-1]):
+                groups[parent].add(child)
+            if _in_packages_folder(parts, depth, built):
+                bare[parent].add(child)
+            elif _in_packages_folder(parts, depth, built, PLUGIN_FOLDERS, declared):
+                crowded[parent].add(child)
     bare.update((parent, found) for parent, found in crowded.items() if len(found) >= PLUGIN_FLEET)
     # a Makefile is any folder's build (vim's src/), a module named after its folder any folder's
     # main one (`engine/pool/pool.ts`): many side by side make a fleet
