@@ -65,9 +65,15 @@ _LEADING_MACRO = re.compile(
     rb"(?=(?:const[ \t]+|struct[ \t]+|unsigned[ \t]+)*[A-Za-z_]\w*[ \t*&]+[A-Za-z_]\w*[ \t]*[,)\[])")
 
 
+# Windows' calling conventions, macros too (`int APIENTRY wWinMain(`, `LRESULT CALLBACK proc(`,
+# `typedef BOOL (WINAPI *fn)(HWND)`): before a name or a pointer's star.
+_CALLING_CONVENTION = re.compile(rb"\b(WINAPI|APIENTRY|CALLBACK|NTAPI|STDMETHODCALLTYPE)[ \t]+(?=\**[ \t]*[A-Za-z_])")
+
+
 def attribute_macros(code: bytes) -> list[Edit]:
     after = (match.span(2) for match in _ATTRIBUTE_MACRO.finditer(code) if match[1] not in _NOT_A_PARAMETER)
-    return _blanks((*after, *(match.span(1) for match in _LEADING_MACRO.finditer(code))), code)
+    return _blanks((*after, *(match.span(1) for pattern in (_LEADING_MACRO, _CALLING_CONVENTION)
+                              for match in pattern.finditer(code))), code)
 
 
 # A macro the code uses as a statement opening a block, as a loop is written (radare2's
