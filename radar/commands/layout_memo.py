@@ -13,10 +13,10 @@ from radar.commands import (drops, excludes, folders, go_layout, layout, top, tr
 from radar.commands.excludes import generated_head
 from radar.commands.layout import Layout, read_layout
 from radar.infra.cache import SHAPING, code_stamp, key_digest
-from radar.infra.gitdoor import GitError, git
+from radar.infra.gitdoor import GitError
 from radar.stages import analyse, grammars
 from radar.stages import manifests as c_suffixes  # HEADER_SUFFIXES, C_SOURCES, C_FAMILY, read by layout.py
-from radar.stages.gitstate import index_file
+from radar.stages.gitstate import index_file, tracked_blobs
 from radar.stages.parse import language_for
 from radar.stages.toolfiles import configures_a_tool
 
@@ -77,11 +77,9 @@ def _unmoved(repo: Path, was: tuple, identity: tuple, blobs_then: object, manife
 def _blobs(repo: Path) -> dict[str, str] | None:
     """Each tracked path's blob id (a submodule's commit), from the index."""
     try:
-        output = git(repo, "-c", "core.quotePath=false", "ls-files", "-s", "-z")
+        return tracked_blobs(repo, [])[0]
     except GitError:
         return None
-    entries = (entry.partition("\t") for entry in output.split("\0") if entry)
-    return {path: meta.split(" ")[1] for meta, _, path in entries}
 
 
 def _checkout_identity(repo: Path) -> tuple | None:

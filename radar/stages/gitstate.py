@@ -211,7 +211,7 @@ def _git_state(root: Path, namespaces: list[str], dates: dict[str, datetime] | N
                since: datetime | None = None, status: bool = True) -> GitState:
     if not namespaces:
         return GitState({}, set(), set(), set(), {})
-    blobs, symlinks, gitlinks = tracked or _tracked(root, namespaces)
+    blobs, symlinks, gitlinks = tracked or tracked_blobs(root, namespaces)
     if dates is None:
         dates = _last_changes(root, namespaces, since)
     dirty, gone = dirty_paths(root, pathspecs(namespaces)) if status else (set(), set())
@@ -257,8 +257,9 @@ class Owners:
         return self.everywhere
 
 
-def _tracked(root: Path, namespaces: list[str]) -> tuple[dict[str, str], set[str], set[str]]:
-    """Blob id of every tracked path under the namespaces; which are symlinks; which submodules."""
+def tracked_blobs(root: Path, namespaces: list[str]) -> tuple[dict[str, str], set[str], set[str]]:
+    """Blob id of every tracked path under the namespaces (every path, none given); which are
+    symlinks; which submodules."""
     blobs: dict[str, str] = {}
     symlinks: set[str] = set()
     gitlinks: set[str] = set()

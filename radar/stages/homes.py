@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 from radar.stages.cluster import Cluster
 from radar.stages.deps import Dependencies
 from radar.stages.discover import Subsystem
-from radar.stages.manifests import C_SOURCES, HEADER_SUFFIXES
+from radar.stages.manifests import C_FAMILY, C_SOURCES, HEADER_SUFFIXES
 from radar.stages.parse import language_for
+from radar.stages.resolve import DECLARING
 from radar.stages.shape import name_code
 
 if TYPE_CHECKING:  # the gate's instances: the gate imports this module
@@ -64,9 +65,9 @@ SHARED_PLACES = frozenset({"utility", "utilities", "common", "commons", "shared"
 METHODS_ONLY = frozenset({"java", "csharp"})
 
 # languages whose code can call each other's: a home holds code in the copies' family (joern's
-# launcher scripts, `c2cpg.sh` x 9, had gone to a Scala module every frontend imports)
-FAMILIES = {"kotlin": "java", "scala": "java", "fsharp": "csharp", "cpp": "c", "objc": "c",
-            "typescript": "javascript", "tsx": "javascript", "vue": "javascript"}
+# launcher scripts, `c2cpg.sh` x 9, had gone to a Scala module every frontend imports): the JVM's
+# and .NET's as resolving reads their imports, C's, and JavaScript's
+FAMILIES = {**DECLARING, **dict.fromkeys(C_FAMILY, "c"), **dict.fromkeys(("typescript", "tsx", "vue"), "javascript")}
 
 
 USED_DEFINES = 0.5  # what the copies call from a home: one name it shares with one other definer, or more

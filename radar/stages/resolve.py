@@ -132,7 +132,7 @@ class Index(PathNames):
                     self.functions[text.lower()].add(subsystem)
         own = _own_roots(declared)
         for subsystem, path, language, package in declared:
-            table = self.declared[_DECLARING.get(language, language)]
+            table = self.declared[DECLARING.get(language, language)]
             if _root(language, package) in own[subsystem]:  # a library's package a shim is put in names only its classes
                 table[package].add(subsystem)
             if language in _CLASS_A_FILE:  # PSR-4, Java's public class: one a file, named after it
@@ -155,7 +155,7 @@ class Index(PathNames):
             return unique(self.functions.get(text.lower()))
         if capture == "supertype":  # a class of the file's own package, which no import names
             package = self.package_of.get((subsystem, path))
-            return unique(self.declared[_DECLARING[language]].get(f"{package}.{text}")) if package else None
+            return unique(self.declared[DECLARING[language]].get(f"{package}.{text}")) if package else None
         if capture != "module":
             return None
         if language == "python":
@@ -168,8 +168,8 @@ class Index(PathNames):
             return self._rust(path, text)
         if language in _JVM:
             return _jvm_owner(self.declared["jvm"], _dotted(language, text))
-        if language in _DECLARING:
-            return _longest_dotted(self.declared[_DECLARING[language]], _dotted(language, text))
+        if language in DECLARING:
+            return _longest_dotted(self.declared[DECLARING[language]], _dotted(language, text))
         return None
 
     def owner(self, path: str) -> str | None:
@@ -222,7 +222,7 @@ class Index(PathNames):
         of a namespace it imports (`using Wabbajack.Downloaders.Interfaces;`, `import a.b.*;`).
         wabbajack's downloaders each extend `ADownloader<T>` of that namespace; only a base of
         the file's own package had been found, so the home of a method they copy was not it."""
-        table, name = self.declared[_DECLARING[language]], _dotted(language, text)
+        table, name = self.declared[DECLARING[language]], _dotted(language, text)
         head, rest = name.partition(".")[0], name[len(name.partition(".")[0]):]
         package = self.package_of.get((subsystem, path))
         tried = [imported + rest for imported in imports if imported.rpartition(".")[2] == head]
@@ -376,9 +376,9 @@ class Index(PathNames):
 
 # Languages whose files declare their package or namespace, by the family whose files can
 # import each other's (Java, Kotlin and Scala share the JVM's packages).
-_DECLARING = {"java": "jvm", "kotlin": "jvm", "scala": "jvm", "php": "php", "csharp": "csharp",
+DECLARING = {"java": "jvm", "kotlin": "jvm", "scala": "jvm", "php": "php", "csharp": "csharp",
               "fsharp": "csharp"}  # .NET's: F# opens C#'s namespaces, and C# F#'s
-_JVM = frozenset(language for language, table in _DECLARING.items() if table == "jvm")
+_JVM = frozenset(language for language, table in DECLARING.items() if table == "jvm")
 _CLASS_A_FILE = ("php", "java", "kotlin", "csharp")  # whose files each hold a class named after the file
 # The platform's namespaces that .NET libraries declare too: to hang extension methods on, as
 # the guidelines ask (`namespace Microsoft.Extensions.DependencyInjection` in a Keycloak client),
@@ -401,7 +401,7 @@ def _own_roots(declared: list[tuple[str, str, str, str]]) -> dict[str, set[str]]
 def _root(language: str, package: str) -> str:
     """Who publishes the package: a JVM package's reversed domain (`com.alibaba`), a PHP or .NET
     namespace's vendor (`Flarum`, `Duplicati`: their second part is a component of the vendor's)."""
-    return ".".join(package.split(".")[:2 if _DECLARING.get(language) == "jvm" else 1])
+    return ".".join(package.split(".")[:2 if DECLARING.get(language) == "jvm" else 1])
 
 
 def _borrowed(language: str, namespace: str) -> bool:
