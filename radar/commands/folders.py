@@ -210,8 +210,10 @@ def is_manifest(name: str, folder: str = "") -> bool:
 
 def named_module(name: str, folder: str) -> bool:
     """A TypeScript or JavaScript module named after its folder, as a plugin's main module is
-    (Flowise's nodes, `chatmodels/ChatOpenAI/ChatOpenAI.ts`); many side by side make a fleet."""
-    return name in (f"{folder}.ts", f"{folder}.js")
+    (Flowise's nodes, `chatmodels/ChatOpenAI/ChatOpenAI.ts`), or a NestJS or Angular module
+    declaring the feature its folder holds (teable's `features/auth/auth.module.ts`); many side
+    by side make a fleet."""
+    return name in (f"{folder}.ts", f"{folder}.js", f"{folder}.module.ts")
 
 
 def build_manifest(name: str) -> bool:

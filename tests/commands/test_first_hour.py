@@ -752,6 +752,22 @@ def test_init_finds_typescript_plugins_by_the_module_named_after_their_folder(tm
     assert "packages/components/nodes/documentloaders/*" in fleet_rules["subsystems"]
 
 
+def test_init_finds_nestjs_feature_modules_by_their_module_file(tmp_path):
+    """teable: `apps/nestjs-backend/src/features/auth/auth.module.ts`, a NestJS feature module
+    each, 32 of them in one app: its first scan read the app as one package and proposed
+    nothing; the views', tables' and bases' `shuffle` (renumber the siblings' order), copied into
+    three features, was never compared across them."""
+    files = {"apps/nestjs-backend/package.json": "{}\n", "apps/web/package.json": "{}\n",
+             "apps/web/src/index.ts": "export const page = () => 1;\n"}
+    for feature in (f"feature{n}" for n in range(10)):  # a folder four down holds ten packages or more
+        files[f"apps/nestjs-backend/src/features/{feature}/{feature}.module.ts"] = "export class M {}\n"
+        files[f"apps/nestjs-backend/src/features/{feature}/{feature}.service.ts"] = \
+            f"export class {feature}Service {{ run() {{ return 1 }} }}\n"
+    files["apps/nestjs-backend/src/features/helpers/format.ts"] = "export const f = () => 1;\n"
+    _, fleet_rules = _init(tmp_path / "teable", files, tmp_path / "rules")
+    assert "apps/nestjs-backend/src/features/*" in fleet_rules["subsystems"]
+
+
 def test_init_excludes_phpunits_test_classes_kept_beside_the_code(tmp_path):
     """flysystem keeps its adapters' PHPUnit tests beside them (`src/Ftp/FtpAdapterTest.php`)
     and their base in a package of its own (`FilesystemAdapterTestCase.php`): its second
