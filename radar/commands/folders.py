@@ -68,6 +68,10 @@ PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations",
 # rails' five groups of `generators/`, unless there are PLUGIN_FLEET of them: stylelint's 151
 # `lib/rules/<rule>/`, generator-jhipster's 38 Yeoman `generators/<name>/`)
 PLUGIN_PACKAGES = PLUGIN_FOLDERS - {"providers", "provider", "handlers", "rules", "modules", "generators"}
+# whose sub-folders holding code are packages from PLUGIN_FLEET of them, manifest or not: those
+# named for what plugs in, and an automation tool's integrations, automatisch's 92
+# `backend/src/apps/<app>/` (never its modules: an API's routes for apps, `v1/apps/get-app.js`)
+CROWDED_FOLDERS = PLUGIN_FOLDERS | {"apps"}
 # and for Python modules, `hooks/`: an agent's instrumentation, a module per library (newrelic's
 # 120 `newrelic/hooks/*.py`); a JavaScript app's `hooks/` holds its own React hooks, no plugins
 PYTHON_PLUGIN_FOLDERS = {"hooks"}

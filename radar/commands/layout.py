@@ -71,7 +71,7 @@ from pathlib import Path, PurePosixPath
 from radar.commands.drops import without_drops
 from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, described_examples,
                                      folder_excludes, scaffold_glob, without_code, without_unbuilt)
-from radar.commands.folders import (C_BUILDS, C_BUILT, C_PLUGIN_FOLDERS, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES,
+from radar.commands.folders import (C_BUILDS, C_BUILT, C_PLUGIN_FOLDERS, CROWDED_FOLDERS, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES,
                                     MODULE_FLEET, NESTED_MANIFEST, PLUGIN_FLEET, PLUGIN_FOLDERS, PLUGIN_PACKAGES,
                                     build_manifest, builds_sources, c_plugins, declared_plugin_folders, go_ignored,
                                     helper_folders, inside_tests, is_go_source, is_manifest, left_in, named_module,
@@ -421,7 +421,7 @@ def _package_folders(files: list[str], sources: list[str], declared: frozenset[s
                 groups[parent].add(child)
             if _in_packages_folder(parts, depth, built):
                 bare[parent].add(child)
-            elif _in_packages_folder(parts, depth, built, PLUGIN_FOLDERS, declared):
+            elif _in_packages_folder(parts, depth, built, CROWDED_FOLDERS, declared):
                 crowded[parent].add(child)
     bare.update((parent, found) for parent, found in crowded.items() if len(found) >= PLUGIN_FLEET)
     # a Makefile is any folder's build (vim's src/), a module named after its folder any folder's

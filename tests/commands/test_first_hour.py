@@ -768,6 +768,23 @@ def test_init_finds_nestjs_feature_modules_by_their_module_file(tmp_path):
     assert "apps/nestjs-backend/src/features/*" in fleet_rules["subsystems"]
 
 
+def test_init_finds_an_automation_tools_integrations_in_its_apps_folder(tmp_path):
+    """automatisch: `packages/backend/src/apps/<app>/`, 92 integrations with no manifest, each
+    an `index.js` and its `auth/`, `actions/`, `triggers/`: its first scan read the backend as
+    one package and proposed nothing; the OAuth URL built alike in twenty apps was never
+    compared. A few `apps/` (an API's routes for them, modules) stay the backend's."""
+    files = {"packages/backend/package.json": "{}\n", "packages/web/package.json": "{}\n",
+             "packages/web/src/index.js": "export const page = () => 1;\n"}
+    for app in (f"app{n}" for n in range(PLUGIN_FLEET)):
+        files[f"packages/backend/src/apps/{app}/index.js"] = "export default { name: 'x' };\n"
+        files[f"packages/backend/src/apps/{app}/auth/generate-auth-url.js"] = \
+            "export default async function generateAuthUrl($) { return $.app; }\n"
+        files[f"packages/backend/src/controllers/api/v1/apps/get-{app}.js"] = "export default (req) => req;\n"
+    _, fleet_rules = _init(tmp_path / "automatisch", files, tmp_path / "rules")
+    assert "packages/backend/src/apps/*" in fleet_rules["subsystems"]
+    assert not any("controllers" in glob for glob in fleet_rules["subsystems"])
+
+
 def test_init_excludes_phpunits_test_classes_kept_beside_the_code(tmp_path):
     """flysystem keeps its adapters' PHPUnit tests beside them (`src/Ftp/FtpAdapterTest.php`)
     and their base in a package of its own (`FilesystemAdapterTestCase.php`): its second
