@@ -71,8 +71,8 @@ from pathlib import Path, PurePosixPath
 from radar.commands.drops import without_drops
 from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, described_examples,
                                      folder_excludes, scaffold_glob, without_code, without_unbuilt)
-from radar.commands.folders import (C_BUILDS, C_BUILT, C_PLUGIN_FOLDERS, CROWDED_FOLDERS, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES,
-                                    MODULE_FLEET, NESTED_MANIFEST, PLUGIN_FLEET, PLUGIN_PACKAGES,
+from radar.commands.folders import (C_BUILDS, C_BUILT, C_PLUGIN_FOLDERS, CROWDED_FOLDERS, DEEP_PACKAGES, MANIFESTS,
+                                    MIN_PACKAGES, MODULE_FLEET, NESTED_MANIFEST, PLUGIN_FLEET, PLUGIN_PACKAGES,
                                     build_manifest, builds_sources, c_plugins, declared_plugin_folders, go_ignored,
                                     helper_folders, inside_tests, is_go_source, is_manifest, left_in, named_module,
                                     names_its_kind_first, not_fleet, plugin_folder,
