@@ -335,10 +335,13 @@ def _own_package(folder: str, sources: list[str], size: Callable[[str], int] | N
     Less is a registry every package imports to register itself (telegraf's
     `plugins/inputs/registry.go`), no home for their logic. Tests and a tool's files aside;
     discovery gives every file below to the innermost subsystem, so it holds only these. Go files
-    that are plugins each registering itself are a package each (go_layout.go_registering)."""
+    that are plugins each registering itself are a package each (go_layout.go_registering).
+    A Go package's file named after it declares its API whatever its size: dex's
+    `connector/connector.go`, the interfaces its sixteen connectors implement."""
     own = [f for f in sources if f.rpartition("/")[0] == folder and not configures_a_tool(f)
            and not f.endswith("/conftest.py") and not any(glob_match(pattern, f) for pattern in TEST_FILES)]
-    if not own or size is not None and sum(map(size, own)) < OWN_PACKAGE_BYTES:
+    named_go = f"{folder}/{folder.rpartition('/')[2]}.go" in own
+    if not own or size is not None and sum(map(size, own)) < OWN_PACKAGE_BYTES and not named_go:
         return []
     if folder in registering:  # evcc's `charger/*.go`, a plugin per file
         return [(f"{folder}/*.go", sum(f.endswith(".go") for f in own))]

@@ -2371,6 +2371,19 @@ def test_init_takes_the_package_a_fleet_lives_in_but_not_a_registry(tmp_path):
     assert "ibis/backends (one package, 1 file)" in done.stderr
 
 
+def test_init_takes_the_go_package_declaring_what_its_fleet_implements(tmp_path):
+    """dex: `connector/connector.go`, a few KB of the interfaces its sixteen connectors
+    implement, which all of them import: their home, not a package three of four happen to
+    import (`pkg/groups`, where the connectors' shared OAuth token refresh had gone)."""
+    files = {"go.mod": "module example.com/dex\n",
+             "connector/connector.go": "package connector\n\ntype Connector interface{}\n",
+             "pkg/groups/groups.go": "package groups\n\nfunc Filter() {}\n"}
+    for n in range(10):
+        files[f"connector/c{n}/c{n}.go"] = f'package c{n}\n\nimport "example.com/dex/connector"\n'
+    done, fleet_rules = _init(tmp_path / "dex", files, tmp_path / "rules")
+    assert "connector" in fleet_rules["subsystems"], done.stderr
+
+
 def test_init_takes_the_other_packages_of_the_package_a_fleet_lives_in(tmp_path):
     """sentry-python: `sentry_sdk/integrations/*` lives in the `sentry_sdk` package, beside
     `sentry_sdk/ai` (the helpers the AI integrations share): a subsystem, their home; its
