@@ -103,7 +103,7 @@ class Index(PathNames):
 
         folder = Path(subsystem.root, namespace)
         manifest = json_of(folder / "package.json")
-        if isinstance(manifest, dict) and isinstance(manifest.get("name"), str):
+        if isinstance(manifest, dict) and isinstance(manifest.get("name"), str) and not _depends_on_itself(manifest):
             self.packages[manifest["name"]].add(name)
         dart = pubspec_name(folder / "pubspec.yaml")
         if dart:
@@ -402,6 +402,14 @@ def _root(language: str, package: str) -> str:
     """Who publishes the package: a JVM package's reversed domain (`com.alibaba`), a PHP or .NET
     namespace's vendor (`Flarum`, `Duplicati`: their second part is a component of the vendor's)."""
     return ".".join(package.split(".")[:2 if DECLARING.get(language) == "jvm" else 1])
+
+
+def _depends_on_itself(manifest: dict) -> bool:
+    """A package.json naming a package it depends on: its name is the registry's, which its
+    imports mean (sqlmesh's VS Code webview, named `react`, depends on React; every `from 'react'`
+    in the repository had been an import of it)."""
+    return any(isinstance(listed, dict) and manifest["name"] in listed
+               for listed in (manifest.get(key) for key in ("dependencies", "devDependencies", "peerDependencies")))
 
 
 def _borrowed(language: str, namespace: str) -> bool:

@@ -211,6 +211,22 @@ def test_javascript_and_typescript_resolve_package_names_and_relative_paths(tmp_
                            ("plugin-b", "helper-plugin-utils")}
 
 
+def test_a_package_named_as_a_dependency_of_its_own_is_never_what_that_name_imports(tmp_path):
+    """sqlmesh's VS Code webview is named `react` and depends on React: the web client's
+    `import … from 'react'` imports React, not the webview (its #1 had gone to the webview as
+    the home every consumer imports); a package named otherwise is still imported by its name."""
+    deps = scan(tmp_path, {
+        "vscode/react": {"vscode/react/src/index.tsx": "export const view = 1;\n"},
+        "web/common": {"web/common/src/utils.ts": "export const truncate = 1;\n"},
+        "web/client": {"web/client/src/App.tsx": 'import { useEffect } from "react";\n'
+                                                 'import { truncate } from "@sqlmesh/common";\n'},
+    }, manifests={
+        "vscode/react/package.json": json.dumps({"name": "react", "dependencies": {"react": "^18.3.1"}}),
+        "web/common/package.json": json.dumps({"name": "@sqlmesh/common", "dependencies": {"react": "18.3.1"}}),
+    })
+    assert edges(deps) == {("client", "common")}
+
+
 def test_typescript_path_aliases_name_the_folders_the_nearest_tsconfig_maps_them_to(tmp_path):
     """outline: `@server/*`, `~/*` in the root tsconfig.json (with comments and a trailing
     comma); a Next.js app's own `@/*`; an alias into node_modules names a dependency."""
