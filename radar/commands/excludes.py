@@ -437,11 +437,17 @@ def _scaffolds(sources: list[str]) -> Counter:
 
 def _generator_templates(split: list[tuple[str, list[str], set[int]]]) -> Counter:
     """`…/templates/**` below a folder named for a code generator (GENERATOR_FOLDERS), with the
-    source files each holds (caddy's `caddyhttp/templates`, an HTTP module, is code)."""
+    source files each holds (caddy's `caddyhttp/templates`, an HTTP module, is code); and a
+    Symfony bundle's generator skeletons, a `skeleton/` in its `Resources/`, PHP with Twig's
+    placeholders (Kunstmaan's `Resources/SensioGeneratorBundle/skeleton/`: 128 files that did not
+    parse; a UI's `skeleton/` loaders are code)."""
     found: Counter = Counter()
     for _, parts, _ in split:
         at = parts.index("templates") if "templates" in parts else -1
         if at > 0 and any(GENERATOR_FOLDERS.fullmatch(name.lower()) for name in parts[:at]):
+            found[("/".join(parts[:at + 1]) + "/**", "a generator's templates")] += 1
+        at = next((i for i in range(1, len(parts) - 1) if parts[i] == "skeleton" and "Resources" in parts[:i]), -1)
+        if at > 0:
             found[("/".join(parts[:at + 1]) + "/**", "a generator's templates")] += 1
     return found
 

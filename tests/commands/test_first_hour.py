@@ -1359,6 +1359,25 @@ def test_init_excludes_a_code_generators_templates_but_not_a_package_named_templ
     assert not excluded("packages/generator/src/index.ts")
 
 
+def test_init_excludes_a_symfony_bundles_generator_skeletons_but_not_a_uis_skeleton_loaders(tmp_path):
+    """Kunstmaan's bundles keep the code their generators write in `Resources/…/skeleton/`, PHP
+    with Twig's `{{ namespace }}` placeholders: 128 files that did not parse. A React app's
+    `components/skeleton/` (loading placeholders) is code."""
+    files = {"composer.json": "{}\n", "package.json": "{}\n"}
+    for name in ("AdminBundle", "CookieBundle", "GeneratorBundle"):
+        files[f"src/Kunstmaan/{name}/composer.json"] = "{}\n"
+        files[f"src/Kunstmaan/{name}/{name}.php"] = f"<?php\nclass {name} {{ }}\n"
+    files["src/Kunstmaan/GeneratorBundle/Resources/SensioGeneratorBundle/skeleton/entity/Entity.php"] = \
+        "<?php\nnamespace {{ namespace }};\nclass {{ entity_class }} { }\n"
+    files["src/Kunstmaan/CookieBundle/Resources/skeleton/legal/Entity/LegalPage.php"] = "<?php\nclass {{ x }} { }\n"
+    files["assets/components/skeleton/Skeleton.js"] = "export function Skeleton() { return null }\n"
+    excluded = _excluded_by_init(tmp_path / "kunstmaan", files, tmp_path / "rules")
+    assert excluded("src/Kunstmaan/GeneratorBundle/Resources/SensioGeneratorBundle/skeleton/entity/Entity.php")
+    assert excluded("src/Kunstmaan/CookieBundle/Resources/skeleton/legal/Entity/LegalPage.php")
+    assert not excluded("assets/components/skeleton/Skeleton.js")
+    assert not excluded("src/Kunstmaan/AdminBundle/AdminBundle.php")
+
+
 def test_a_lone_makefile_beside_c_sources_makes_no_package(tmp_path):
     """vim: `src/` holds its Makefile and 178 C files, the editor's parts; a Makefile is any
     folder's build, so one alone is no component: `src/*.c` stay its parts."""
