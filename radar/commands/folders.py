@@ -44,6 +44,7 @@ NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures"
                   "step_definitions",  # Cucumber's steps (activeadmin's `features/step_definitions/*.rb`)
                   # always excluded: a fleet there would hold no file (pulumi's `testdata/policies/*`)
                   *EXCLUDABLE["vendored"], *EXCLUDABLE["migrations"], *EXCLUDABLE["fixtures"]}
+FLUTTER_PLATFORMS = {"android", "ios", "linux", "macos", "windows", "web"}
 MIN_PACKAGES = 2  # a folder with fewer package-like sub-folders is not a fleet of packages
 MODULE_FLEET = 20  # with no folder of packages, a folder holding this many modules: one-module packages
 # deep inside a package (layout.DEEP), a few sub-packages are its own parts, not a fleet: from
@@ -112,6 +113,14 @@ def within(folder: str, other: str) -> bool:
 def not_fleet(folder: str) -> bool:
     """A folder whose contents are never the fleet's packages: tests, examples, vendored code."""
     return folder.lower() in NOT_SUBSYSTEMS or folder.startswith(".")
+
+
+def flutter_runner(parts: list[str], depth: int, listed: Collection[str]) -> bool:
+    """`parts[depth]` is a Flutter app's platform runner, the `android/`, `ios/`, `windows/` …
+    `flutter create` writes beside the app's pubspec.yaml (a Gradle build, a CMakeLists.txt):
+    the shell its Dart code runs in, no package of it (fluffychat's three had been its only
+    packages, its `lib/`, 228 files, none)."""
+    return parts[depth] in FLUTTER_PLATFORMS and "/".join((*parts[:depth], "pubspec.yaml")) in listed
 
 
 def inside_tests(parts: tuple[str, ...]) -> bool:

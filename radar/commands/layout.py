@@ -73,10 +73,10 @@ from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_output
                                      folder_excludes, scaffold_glob, without_code, without_unbuilt)
 from radar.commands.folders import (C_BUILDS, C_BUILT, C_PLUGIN_FOLDERS, CROWDED_FOLDERS, DEEP_PACKAGES, MANIFESTS,
                                     MIN_PACKAGES, MODULE_FLEET, NESTED_MANIFEST, PLUGIN_FLEET, PLUGIN_PACKAGES,
-                                    build_manifest, builds_sources, c_plugins, declared_plugin_folders, go_ignored,
-                                    helper_folders, inside_tests, is_go_source, is_manifest, left_in, named_module,
-                                    names_its_kind_first, not_fleet, plugin_folder,
-                                    project_classes, suites, versions, within)
+                                    build_manifest, builds_sources, c_plugins, declared_plugin_folders, flutter_runner,
+                                    go_ignored, helper_folders, inside_tests, is_go_source, is_manifest, left_in,
+                                    named_module, names_its_kind_first, not_fleet, plugin_folder, project_classes,
+                                    suites, versions, within)
 from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
@@ -406,7 +406,8 @@ def _package_folders(files: list[str], sources: list[str], declared: frozenset[s
         parts = f.split("/")  # git's paths: "/"-separated, relative, never empty parts
         for depth in range(min(MAX_DEPTH + 1, len(parts) - 1)):
             # below a folder of tests, examples or suites, no folder is a fleet's: none deeper either
-            if not_fleet(parts[depth]) or depth and suites((parts[depth - 1],)):
+            if not_fleet(parts[depth]) or depth and suites((parts[depth - 1],)) \
+                    or flutter_runner(parts, depth, listed):
                 break
             parent, child = "/".join(parts[:depth]), "/".join(parts[:depth + 1])
             children[parent].add(child)

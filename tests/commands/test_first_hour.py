@@ -2390,6 +2390,22 @@ def test_init_takes_the_package_a_fleet_lives_in_but_not_a_registry(tmp_path):
     assert "ibis/backends (one package, 1 file)" in done.stderr
 
 
+def test_init_reads_a_flutter_apps_dart_code_not_its_platform_runners(tmp_path):
+    """fluffychat: a Flutter app, its pubspec.yaml at the top, its code in `lib/` (228 files),
+    and the runners `flutter create` writes for each platform, `android/` (a Gradle build),
+    `linux/` and `windows/` (a CMakeLists.txt each): those had been its packages and `lib/`
+    excluded as no package; its first scan read 21 files."""
+    files = {"pubspec.yaml": "name: fluffychat\n", "android/build.gradle.kts": "",
+             "android/app/src/main/kotlin/MainActivity.kt": "class MainActivity\n",
+             "linux/CMakeLists.txt": "", "linux/main.cc": "int main() { return 0; }\n",
+             "windows/CMakeLists.txt": "", "windows/runner/main.cpp": "int main() { return 0; }\n"}
+    for n in range(MODULE_FLEET):
+        files[f"lib/widgets/widget{n}.dart"] = f"class Widget{n} {{ int build() => {n}; }}\n"
+    done, fleet_rules = _init(tmp_path / "fluffychat", files, tmp_path / "rules")
+    assert "lib/widgets/*.dart" in fleet_rules["subsystems"], done.stderr
+    assert not any(glob.startswith(("android", "linux", "windows", "*")) for glob in fleet_rules["subsystems"])
+
+
 def test_init_takes_the_go_package_declaring_what_its_fleet_implements(tmp_path):
     """dex: `connector/connector.go`, a few KB of the interfaces its sixteen connectors
     implement, which all of them import: their home, not a package three of four happen to
