@@ -122,7 +122,7 @@ C_PIECES = st.sampled_from([
     b"R_API ", b"static ", b"int ", b"RList ", b"*", b"name", b"x", b"(", b")", b"{", b"}", b";", b",", b" ",
     b"\t", b"\n", b"    ", b"r_list_foreach ", b"APLOGNO(1)", b'"msg"', b"struct ", b"UNUSED", b"__maybe_unused",
     b"/* c */", b"/* a\n b */", b"// c\n", b"#ifdef X\n", b"#endif\n", b"WINAPI ", b"=", b"<", b"in ", b"out\n",
-    b"()", b"return ", b"library;", b"->", b"..<", b"$$\"x\"", b"is ", b" if ", b"RZ_IN ", b"_In_ "])
+    b"()", b"return ", b"library;", b"->", b"..<", b"$$\"x\"", b"is ", b" if ", b"RZ_IN ", b"_In_ ", b".", b"? ", b"case "])
 
 
 @settings(max_examples=300, deadline=None)
@@ -314,3 +314,34 @@ def test_a_macro_called_at_column_0_without_a_semicolon_breaks_no_function():
     extraction, _ = extract_either(TOYBOX, "c")
     assert {"blockdev_main", "MAIN"} <= {unit.name for unit in extraction.units}
     assert not extraction.had_errors
+
+
+FLUFFYCHAT = b'''CallKitParams buildCallKitParams(Room room, {Intent intent = .video}) => CallKitParams(
+  id: room.id,
+  type: intent == .video ? .videoCall : .audioCall,
+  extra: room.extra?.tryGet('roomId'),
+  items: [...room.items, .empty()],
+);
+
+int level(Mode mode) {
+  switch (mode) {
+    case .idle:
+      return 0;
+    default:
+      return mode.index;
+  }
+}
+'''
+
+
+def test_dart_dot_shorthands_break_no_unit_and_a_null_aware_member_stays():
+    """fluffychat: Dart 3.10's dot shorthands (`intent = .video`, `? .videoCall : .audioCall`,
+    `case .idle:`), which the bundled grammar predates, broke the declaration around each (60
+    of its 228 files); `room.extra?.tryGet` and the spread `...room.items` are no shorthands."""
+    as_written = extract(FLUFFYCHAT, "dart")
+    assert as_written.had_errors
+    extraction, _ = extract_either(FLUFFYCHAT, "dart")
+    assert {unit.name for unit in extraction.units} >= {"buildCallKitParams", "level"}
+    assert not extraction.had_errors
+    edits = REWRITES_ON_ERROR["dot_shorthands"](masked(FLUFFYCHAT))
+    assert all(FLUFFYCHAT[start:end] == b"." for start, end, _ in edits) and len(edits) == 6
