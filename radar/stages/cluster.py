@@ -7,13 +7,14 @@ pair less alike than LINK_SIMILARITY still links when its units say the same rar
 modified copy (LINK_MODIFIED, MODIFIED_CONTENT); its cluster's similarity says how far it
 drifted. Clusters nested inside a bigger cluster's members are dropped: the largest repeating
 unit is the one reported (nesting.py). Last, each cluster's content is weighed
-(content.py): copies that share their logic are "logic"; copies that share only the shape are
-"boilerplate"; units that call and branch nowhere are "no behaviour"; units that mostly hand
-their work to a method of their own name are "delegation"; copies of a build, test or release tool's
-configuration file are "configuration"; the start-up a framework asks of every package (OTP's
-`_sup.erl`) is "wiring"; methods of a language's value protocol (`equals`,
-`__eq__`, `toString`, `Dispose`: each compares, prints or disposes of its own type's fields) are
-"protocol"; and in a cluster of logic, a member that shares only the shape leaves.
+(content.py): copies that share their logic are "logic"; copies that share only the shape, or
+say nothing rarer than the fleet's conventions, are "boilerplate"; units that call and branch
+nowhere are "no behaviour"; units that mostly hand their work to a method of their own name are
+"delegation"; copies of a build, test or release tool's configuration file are "configuration";
+the start-up a framework asks of every package (OTP's `_sup.erl`) is "wiring"; methods of a
+language's value protocol (`equals`, `__eq__`, `toString`, `Dispose`: each compares, prints or
+disposes of its own type's fields) are "protocol"; and in a cluster of logic, a member that
+shares only the shape leaves.
 """
 from __future__ import annotations
 
@@ -260,7 +261,8 @@ def _vocabulary_streams(groups: list[tuple[Shape, ...]], private: dict[int, str]
 def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
     """The cluster with its content weighed; in a cluster of logic, look-alikes leave."""
     vocabs = [m.vocab for m in found.members]
-    content = shared_content(vocabs, rarity.weights(found.subsystems, "".join(vocabs)))
+    weights = rarity.weights(found.subsystems, "".join(vocabs))
+    content = shared_content(vocabs, weights)
     # most copies a tool's configuration: the others are its variants (opentelemetry-js' karma.worker.js)
     if sum(configures_a_tool(m.path) for m in found.members) * 2 > len(found.members):
         return Cluster(found.members, found.medoid, found.similarities, content, "configuration")
@@ -272,7 +274,8 @@ def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
         return Cluster(found.members, found.medoid, found.similarities, content, "no behaviour")
     if sum(m.forwards for m in found.members) * 2 > len(found.members):
         return Cluster(found.members, found.medoid, found.similarities, content, "delegation")
-    if median(content) < LOGIC_CONTENT:
+    if median(content) < LOGIC_CONTENT \
+            or not rarity.says_something_rare(found.subsystems, found.representative.vocab, weights):
         return Cluster(found.members, found.medoid, found.similarities, content, "boilerplate")
     keep = [i for i, value in enumerate(content) if value >= INTRUDER_CONTENT or i == found.medoid]
     if len(keep) == len(found.members):

@@ -265,6 +265,7 @@ def word_code(word: str) -> str:
 Weights = dict[str, float]
 API_WEIGHT = 0.1  # a name another subsystem defines is the fleet's API: calling it is convention
 CONVENTION_FLOOR = 0.25  # what the most common name still weighs: shared convention is still shared
+RARE_SAID = 0.5  # of one rare word's weight: what a unit must say for its copies to share logic
 
 
 @dataclass(frozen=True)
@@ -286,6 +287,19 @@ class Rarity:
             definers.setdefault(char, set()).add(owner)
         return cls({name: frozenset(chars) for name, chars in vocab_by_subsystem.items()}, dict(users),
                    {char: frozenset(owners) for char, owners in definers.items()})
+
+    def says_something_rare(self, consumers: Iterable[str], vocab: str, weights: Weights) -> bool:
+        """Whether `vocab` (weighed for these consumers) says as much as RARE_SAID of one word no
+        other subsystem uses, ln(others + 1): copies saying less say only the fleet's and the
+        language's conventions (docspell's case classes, each `copy(field = Some(x))`; tuleap's
+        value objects, a constructor, a factory and a getter), however alike, a shape and no
+        shared logic. A unit saying nothing at all (arithmetic on its parameters) is judged by
+        its shape alone."""
+        chars = set(vocab)
+        if not chars:
+            return True
+        others = len(self.vocab_by_subsystem) - len(set(consumers))
+        return math.fsum(weights.get(char, 0.0) for char in chars) >= RARE_SAID * math.log(others + 1)
 
     def weights(self, consumers: Iterable[str], chars: Iterable[str]) -> Weights:
         """Each character's weight for a cluster of these consumers: ln((others + 1) / (others

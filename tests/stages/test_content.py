@@ -1104,3 +1104,39 @@ def test_an_objective_c_initializer_storing_its_arguments_is_a_constructor_s_cer
     working = {name: source.replace("_comparator = comparator;", "_comparator = [comparator load:host];")
                for name, source in sources.items()}
     assert judged(working, file="A.m", language="objc")[0].verdict == "proposed"  # a message of its own is work
+
+
+WITHERS = """package docspell.{name}
+
+final case class {cls}(first: Option[String], second: Option[String], third: Option[Int]) {{
+  def withFirst(value: String): {cls} =
+    copy(first = Some(value){extra})
+
+  def withSecond(value: String): {cls} =
+    copy(second = Some(value))
+
+  def withThird(value: Int): {cls} =
+    copy(third = Some(value))
+}}
+"""
+# what the rest of the fleet says: `copy` and `Some` too, the language's conventions
+OTHER_SCALA = """package docspell.{name}
+
+final case class {cls}Item(name: Option[String]) {{
+  def renamed(name: String): {cls}Item = {own}(copy(name = Some(name)))
+}}
+"""
+
+
+def test_copies_saying_only_what_the_whole_fleet_says_share_a_shape_not_logic():
+    """docspell's #1: three case classes whose methods are each `copy(field = Some(x))`
+    (`MimeTypeHint`, `JobTaskResult`, `SelectLiteral`): alike, and saying the same, but only
+    `copy` and `Some`, which every Scala package says. Copies that also call a name of their
+    own share logic."""
+    consumers = {"common": "MimeTypeHint", "scheduler": "JobTaskResult", "store": "SelectLiteral"}
+    others = {name: OTHER_SCALA.format(name=name, cls=name.title(), own=f"{name}Check")
+              for name in ("backend", "joex", "restserver", "notification", "addons", "query", "ftspsql")}
+    for extra, nature in (("", "boilerplate"), (").validatedBy(Checks.mimeTypeRules", "logic")):
+        sources = {name: WITHERS.format(name=name, cls=cls, extra=extra) for name, cls in consumers.items()}
+        found = [c for c in judged({**sources, **others}, "Model.scala", "scala") if len(c.cluster.members) == 3]
+        assert [c.cluster.nature for c in found] == [nature], extra
