@@ -10,9 +10,9 @@ from collections import Counter, defaultdict
 from collections.abc import Collection
 from pathlib import PurePosixPath
 
-from radar.commands.folders import (MIN_PACKAGES, MODULE_FLEET, VERSION_LAST, frozen, helper_folders, in_no_package,
-                                    build_manifest, inside_tests, is_go_source, left_in, not_fleet, plugin_folder,
-                                    within)
+from radar.commands.folders import (MIN_PACKAGES, MODULE_FLEET, PLUGIN_FLEET, VERSION_LAST, build_manifest, frozen,
+                                    helper_folders, in_no_package, inside_tests, is_go_source, left_in, not_fleet,
+                                    plugin_folder, within)
 from radar.config import FleetRules
 from radar.globs import any_glob, glob_match
 from radar.stages.discover import names_files
@@ -281,6 +281,36 @@ def dominant_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple
                      if f.startswith(top + "/") and f[len(top) + 1:].count("/"))
     parts = [name for name in inside if not not_fleet(name) and not inside_tests((name,))]
     return ((f"{top}/*", len(parts)),) if len(parts) >= DOMINANT_PARTS else ()
+
+
+def lone_app(kept: list[str]) -> tuple[tuple[str, int], ...]:
+    """With nothing found, the project as one package: the folder holding DOMINANT_SHARE of the
+    code kept (down while one sub-folder does), its sub-folders holding code as its parts, from
+    DOMINANT_PARTS of them, and a part holding PLUGIN_FLEET folders of code or more as a fleet
+    of them: checkmate's React app, `src/Pages/*` (13 pages) and `src/Components/*` (39)
+    beside `src/Utils`, `src/Hooks` …, whose first scan had ended "no subsystem found". Without
+    such a fleet, nothing: a library's few folders are its own parts (five generators, a Go
+    module's packages), nothing to compare."""
+    top = ""
+    while True:
+        prefix = f"{top}/" if top else ""
+        inside = Counter(f[len(prefix):].partition("/")[0] for f in kept
+                         if f.startswith(prefix) and "/" in f[len(prefix):])
+        name, n = inside.most_common(1)[0] if inside else ("", 0)
+        if n < DOMINANT_SHARE * len(kept) or not_fleet(name):
+            break
+        top = prefix + name
+    parts = [name for name in inside if not not_fleet(name) and not inside_tests((name,))]
+    if len(parts) < DOMINANT_PARTS:
+        return ()
+    fleets = []
+    for part in sorted(parts):
+        folders = {f[len(prefix + part) + 1:].partition("/")[0] for f in kept
+                   if f.startswith(f"{prefix}{part}/") and "/" in f[len(prefix + part) + 1:]}
+        folders = {folder for folder in folders if not not_fleet(folder) and not inside_tests((folder,))}
+        if len(folders) >= PLUGIN_FLEET:
+            fleets.append((f"{prefix}{part}/*", len(folders)))
+    return ((f"{prefix}*", len(parts)), *fleets) if fleets else ()
 
 
 def without_emptied(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:

@@ -929,6 +929,21 @@ def test_init_reads_a_go_folder_named_spec_or_migrate_as_code_and_a_ruby_spec_fo
     assert "**/spec/**" in fleet_rules["exclude"]
 
 
+def test_init_that_finds_no_package_reads_the_app_as_one_with_its_parts_and_fleets_of_folders(tmp_path):
+    """checkmate: a React app, one package.json at the top and its code in `src/`: 13 pages in
+    `src/Pages/*`, 39 components in `src/Components/*`, beside `src/Utils`, `src/Hooks` …;
+    init found nothing and its scan ended "no subsystem found". The app is one package now, its
+    parts its sub-folders, and a part holding ten folders of code or more a fleet of them."""
+    files = {"package.json": "{}\n", "vite.config.js": "export default {};\n", "src/main.jsx": "render();\n",
+             "src/Utils/format.js": "export const f = 1;\n", "src/Hooks/useMonitor.js": "export const h = 1;\n"}
+    for n in range(PLUGIN_FLEET):
+        files[f"src/Pages/Page{n}/index.jsx"] = f"export const Page{n} = () => null;\n"
+    for n in range(PLUGIN_FLEET - 1):
+        files[f"src/Components/Component{n}/index.jsx"] = f"export const Component{n} = () => null;\n"
+    done, fleet_rules = _init(tmp_path / "checkmate", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["src/*", "src/Pages/*"], done.stderr
+
+
 def test_init_reads_a_repository_of_quickstarts_as_samples_and_names_no_tools_folder(tmp_path):
     """quarkus-quickstarts: 107 `*-quickstart` apps, each its own Maven build, copied from one
     another on purpose (22 near-gate entries, all such copies), and `getting-started*` guides; what
