@@ -12,8 +12,9 @@ committed (the fleet clustered again), a function committed in another package's
 of a function the radar found in other packages committed there (an answer moves). The
 commits carry fixed dates, so every clone makes the same commit ids. After each pass, the
 snapshot (`latest.json`) and the backlog must be those of the first way, once the way's own folder
-(clone, rules, out) and the pass's clock times are taken out. dbeaver and thingsboard are
-scanned with the rules `radar init` writes, as bench/speed.py does. Prints one row per pass and way: `same`
+(clone, rules, out) and the pass's clock times (and the ages of commits it counts from them) are
+taken out. dbeaver and thingsboard are scanned with the rules `radar init` writes, as
+bench/speed.py does. Prints one row per pass and way: `same`
 or where they first differ; exits 1 if any differ. Not a timed test.
 """
 from __future__ import annotations
@@ -35,6 +36,15 @@ from speed import (FIRST_SCANS, REAL, clone_real, init_rules, inside_class, midd
                    one_file_change, parsed_files, pick_target, real_rules)
 
 CLOCK = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\dZ?")  # when a pass ran: the one thing allowed to differ
+# and what it says of a commit's age, counted from when it ran (a clone whose last commit is
+# minutes old: "iam is active (committed 5 min ago)" in one way, "6 min ago" in the next)
+AGE = re.compile(r"\b\d+ (?:min|h|days) ago\b")
+
+
+def _without_clock(text: str) -> str:
+    return AGE.sub("<age> ago", CLOCK.sub("<when>", text))
+
+
 COMMITTED = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)  # the chain's commits: one date, one id
 WAYS = (("cache, default jobs", True, None), ("cache, --jobs 1", True, 1), ("cache, --jobs N", True, -1),
         ("no cache, --jobs 1", False, 1), ("no cache, --jobs 2", False, 2), ("no cache, --jobs N", False, -1))
@@ -70,7 +80,7 @@ def chain(name: str, source: Path, way: tuple[str, bool, int | None]) -> list[tu
             raise SystemExit(f"[{name}] {label}, {step}: radar exited {ran.returncode}\n{ran.stderr[-2000:]}")
         snapshot = (out / "snapshots" / "latest.json").read_text()
         backlog = (out / "abstractions.md").read_text()
-        found.append((step, *(CLOCK.sub("<when>", text.replace(str(home), "<home>")) for text in (snapshot, backlog))))
+        found.append((step, *(_without_clock(text.replace(str(home), "<home>")) for text in (snapshot, backlog))))
     return found
 
 
