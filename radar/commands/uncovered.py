@@ -296,7 +296,9 @@ def lone_app(kept: list[str]) -> tuple[tuple[str, int], ...]:
         prefix = f"{top}/" if top else ""
         inside = Counter(f[len(prefix):].partition("/")[0] for f in kept
                          if f.startswith(prefix) and "/" in f[len(prefix):])
-        name, n = inside.most_common(1)[0] if inside else ("", 0)
+        if not inside:
+            return ()
+        name, n = inside.most_common(1)[0]
         if n < DOMINANT_SHARE * len(kept) or not_fleet(name):
             break
         top = prefix + name

@@ -944,6 +944,14 @@ def test_init_that_finds_no_package_reads_the_app_as_one_with_its_parts_and_flee
     assert fleet_rules["subsystems"] == ["src/*", "src/Pages/*"], done.stderr
 
 
+def test_init_of_a_repository_holding_no_code_ends_and_finds_nothing(tmp_path):
+    """letta's snapshot: nine files, a README, licences and a GitHub template, its code moved
+    out. Init had looked for the folder holding most of no code at all, for ever."""
+    files = {"README.md": "# letta\n", "LICENSE": "Apache\n", ".github/ISSUE_TEMPLATE/config.yml": "a: 1\n"}
+    done, fleet_rules = _init(tmp_path / "letta", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == [] and "none found" in done.stderr
+
+
 def test_init_reads_a_repository_of_quickstarts_as_samples_and_names_no_tools_folder(tmp_path):
     """quarkus-quickstarts: 107 `*-quickstart` apps, each its own Maven build, copied from one
     another on purpose (22 near-gate entries, all such copies), and `getting-started*` guides; what
