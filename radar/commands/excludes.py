@@ -52,7 +52,8 @@ EXCLUDABLE = {
     # scripts showing how to use a package: each repeats the same set-up on purpose, and what
     # it imports says nothing of where the package's own logic belongs
     "examples": ("examples", "example", "samples", "sample",
-                 "docs_src"),  # the code a documentation shows, snippet by snippet (fastapi's, typer's, sqlmodel's)
+                 "docs_src",  # the code a documentation shows, snippet by snippet (fastapi's, typer's, sqlmodel's)
+                 "cookbook"),  # recipes, agno's 2,000 scripts (not Chef's `cookbooks/`, code)
     # code that measures the package: a JMH module or a `benches/` folder copies the code it
     # times (netty's microbench holds HPACK's constant-time `equals`, a consumer of nothing);
     # not `benchmark`, a feature's name too (rails' `generators/rails/benchmark`)

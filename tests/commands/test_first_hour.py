@@ -952,6 +952,20 @@ def test_init_of_a_repository_holding_no_code_ends_and_finds_nothing(tmp_path):
     assert fleet_rules["subsystems"] == [] and "none found" in done.stderr
 
 
+def test_init_excludes_a_cookbook_of_recipes_but_not_chefs_cookbooks(tmp_path):
+    """agno: `cookbook/`, 2,181 scripts each showing one use of the library (a storage backend
+    for a team, a workflow …), copied from one another on purpose: its first two proposals. A
+    Chef repository's `cookbooks/<name>/recipes/*.rb` are its code."""
+    files = {"libs/agno/pyproject.toml": "", "libs/agno/agno/__init__.py": "",
+             "libs/agno/agno/team.py": "class Team:\n    pass\n",
+             "cookbook/06_storage/postgres/postgres_for_team.py": "from agno.team import Team\nTeam()\n",
+             "cookbooks/nginx/metadata.rb": "name 'nginx'\n",
+             "cookbooks/nginx/recipes/default.rb": "package 'nginx'\n"}
+    excluded = _excluded_by_init(tmp_path / "agno", files, tmp_path / "rules")
+    assert excluded("cookbook/06_storage/postgres/postgres_for_team.py")
+    assert not excluded("cookbooks/nginx/recipes/default.rb") and not excluded("libs/agno/agno/team.py")
+
+
 def test_init_reads_a_repository_of_quickstarts_as_samples_and_names_no_tools_folder(tmp_path):
     """quarkus-quickstarts: 107 `*-quickstart` apps, each its own Maven build, copied from one
     another on purpose (22 near-gate entries, all such copies), and `getting-started*` guides; what
