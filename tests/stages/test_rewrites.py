@@ -122,7 +122,8 @@ C_PIECES = st.sampled_from([
     b"R_API ", b"static ", b"int ", b"RList ", b"*", b"name", b"x", b"(", b")", b"{", b"}", b";", b",", b" ",
     b"\t", b"\n", b"    ", b"r_list_foreach ", b"APLOGNO(1)", b'"msg"', b"struct ", b"UNUSED", b"__maybe_unused",
     b"/* c */", b"/* a\n b */", b"// c\n", b"#ifdef X\n", b"#endif\n", b"WINAPI ", b"=", b"<", b"in ", b"out\n",
-    b"()", b"return ", b"library;", b"->", b"..<", b"$$\"x\"", b"is ", b" if ", b"RZ_IN ", b"_In_ ", b".", b"? ", b"case "])
+    b"()", b"return ", b"library;", b"->", b"..<", b"$$\"x\"", b"is ", b" if ", b"RZ_IN ", b"_In_ ", b".", b"? ", b"case ",
+    b"emit ", b"signals:", b"public slots:", b"Q_OBJECT\n", b"Q_PROPERTY(", b"Q_INVOKABLE "])
 
 
 @settings(max_examples=300, deadline=None)
@@ -345,3 +346,43 @@ def test_dart_dot_shorthands_break_no_unit_and_a_null_aware_member_stays():
     assert not extraction.had_errors
     edits = REWRITES_ON_ERROR["dot_shorthands"](masked(FLUFFYCHAT))
     assert all(FLUFFYCHAT[start:end] == b"." for start, end, _ in edits) and len(edits) == 6
+
+
+NHEKO = b'''class AliasEditingModel final : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(bool canSendStateEvent READ canSendStateEvent NOTIFY
+                 canSendStateEventChanged)
+
+public:
+    Q_INVOKABLE void addAlias(QString newAlias);
+
+signals:
+    void aliasesChanged();
+
+public slots:
+    void updateAlias(const std::string &alias, int pos);
+};
+
+void AliasEditingModel::updateAlias(const std::string &alias, int pos)
+{
+    if (pos < 0)
+        return;
+    aliases[pos].canonical = true;
+    emit dataChanged(index(pos), index(pos));
+    if (alias.empty()) emit aliasesChanged();
+}
+'''
+
+
+def test_qts_keywords_and_class_macros_break_no_class_or_function():
+    """nheko: Qt's `emit` before a signal's call, a class's `signals:` and `public slots:`,
+    `Q_OBJECT`, `QML_ELEMENT`, a `Q_PROPERTY(…)` over two lines and `Q_INVOKABLE`, macros the
+    grammar cannot expand, broke the class or function around each (98 of its 160 files)."""
+    as_written = extract(NHEKO, "cpp")
+    assert as_written.had_errors
+    extraction, _ = extract_either(NHEKO, "cpp")
+    found = {unit.name: (unit.start_line, unit.end_line) for unit in extraction.units if unit.name}
+    assert found["AliasEditingModel"] == (1, 16) and found["updateAlias"] == (18, 25)
+    assert not extraction.had_errors
