@@ -253,8 +253,23 @@ def qt_keywords(code: bytes) -> list[Edit]:
     return edits
 
 
+# <inttypes.h>'s format macros between a format's string literals (`"ssrc:%" PRIu32 ", seq:%"
+# PRIu16 "]"`): the preprocessor joins them, C++'s grammar reads a name between two strings and
+# the call around it breaks (mediasoup's worker: most of its 68 files that did not parse; C's
+# grammar reads them as written).
+# Read as a string of blanks, which joins as they do.
+_FORMAT_MACRO = re.compile(rb'(?<=")([ \t\n]*)((?:PRI|SCN)[diouxXc](?:8|16|32|64|MAX|PTR|LEAST(?:8|16|32|64)|FAST(?:8|16|32|64)))\b'
+                           rb'|\b((?:PRI|SCN)[diouxXc](?:8|16|32|64|MAX|PTR|LEAST(?:8|16|32|64)|FAST(?:8|16|32|64)))(?=[ \t\n]*")')
+
+
+def format_macros(code: bytes) -> list[Edit]:
+    spans = [match.span(2) if match[2] else match.span(3) for match in _FORMAT_MACRO.finditer(code)]
+    return [(start, end, b'"' + b" " * (end - start - 2) + b'"') for start, end in spans]
+
+
 # languages.yaml's keys, in the order a file is read again: each on the text the last kept
 REWRITES_ON_ERROR: dict[str, Callable[[bytes], list[Edit]]] = {
     "attribute_macros": attribute_macros, "unexpanded_macros": unexpanded_macros,
     "type_modifiers": type_modifiers, "unnamed_library": unnamed_library, "empty_tuples": empty_tuples,
-    "newer_kotlin": newer_kotlin, "dot_shorthands": dot_shorthands, "qt_keywords": qt_keywords}
+    "newer_kotlin": newer_kotlin, "dot_shorthands": dot_shorthands, "qt_keywords": qt_keywords,
+    "format_macros": format_macros}

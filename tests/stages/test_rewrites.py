@@ -123,7 +123,7 @@ C_PIECES = st.sampled_from([
     b"\t", b"\n", b"    ", b"r_list_foreach ", b"APLOGNO(1)", b'"msg"', b"struct ", b"UNUSED", b"__maybe_unused",
     b"/* c */", b"/* a\n b */", b"// c\n", b"#ifdef X\n", b"#endif\n", b"WINAPI ", b"=", b"<", b"in ", b"out\n",
     b"()", b"return ", b"library;", b"->", b"..<", b"$$\"x\"", b"is ", b" if ", b"RZ_IN ", b"_In_ ", b".", b"? ", b"case ",
-    b"emit ", b"signals:", b"public slots:", b"Q_OBJECT\n", b"Q_PROPERTY(", b"Q_INVOKABLE "])
+    b"emit ", b"signals:", b"public slots:", b"Q_OBJECT\n", b"Q_PROPERTY(", b"Q_INVOKABLE ", b"PRIu32 ", b"PRIx64"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -386,3 +386,36 @@ def test_qts_keywords_and_class_macros_break_no_class_or_function():
     found = {unit.name: (unit.start_line, unit.end_line) for unit in extraction.units if unit.name}
     assert found["AliasEditingModel"] == (1, 16) and found["updateAlias"] == (18, 25)
     assert not extraction.had_errors
+
+
+MEDIASOUP = b'''void NackGenerator::ReceivePacket(RTC::RtpPacket* packet, bool isRecovered)
+{
+	uint16_t seq = packet->GetSequenceNumber();
+	if (isRecovered)
+	{
+		MS_DEBUG_DEV(
+		  "NACKed packet received [ssrc:%" PRIu32 ", seq:%" PRIu16 ", recovered:%s]",
+		  packet->GetSsrc(),
+		  seq,
+		  isRecovered ? "true" : "false");
+	}
+	this->lastSeq = seq;
+}
+
+static int dump(uint64_t bitrate)
+{
+	return printf("  bitrate (bps): %" PRIu64 "\\n", bitrate);
+}
+'''
+
+
+def test_format_macros_between_a_formats_strings_break_no_function():
+    """mediasoup's worker: <inttypes.h>'s `PRIu32` between a format's string literals, which the
+    preprocessor joins, read by the grammar as a name between two strings: most of its 68 C++
+    files that did not parse (C's grammar reads them as written). A name beside no string (a
+    variable so named) is left."""
+    assert extract(MEDIASOUP, "cpp").had_errors and not extract(MEDIASOUP.split(b"\n\n")[1], "c").had_errors
+    extraction, _ = extract_either(MEDIASOUP, "cpp")
+    assert not extraction.had_errors
+    assert {unit.name for unit in extraction.units} >= {"ReceivePacket", "dump"}
+    assert REWRITES_ON_ERROR["format_macros"](masked(b"int PRIu32 = 1;\n")) == []
