@@ -27,7 +27,8 @@ _LANGUAGE_KEYS = frozenset(
     {"grammar", "extensions", "units", "blocks", "wrappers", "lisp", "calls", "call_style", "references",
      "reference_roots", "or_else", "test_scope", "markup_scripts"}
     | {"attribute_macros", "unexpanded_macros", "type_modifiers", "unnamed_library", "empty_tuples",
-       "newer_kotlin", "dot_shorthands", "qt_keywords", "format_macros"}  # rewrites.py
+       "newer_kotlin", "dot_shorthands", "qt_keywords", "format_macros",
+       "cpp_macros"}  # rewrites.py
     | {"comments", "literals", "keywords", "atoms", "silent"}
 )
 _UNIT_KEYS = frozenset({"kind", "name", "require", "container_if", "body"})

@@ -267,9 +267,24 @@ def format_macros(code: bytes) -> list[Edit]:
     return [(start, end, b'"' + b" " * (end - start - 2) + b'"') for start, end in spans]
 
 
+# C++'s macros the grammar cannot expand: an export macro between `class` and its name (`class
+# AUDACITY_DLL_API AboutDialog final : public wxDialogWrapper`), and a macro called alone on its
+# line without `;`, at the top or in a class's body (wxWidgets' `BEGIN_EVENT_TABLE(X, wxEvtHandler)`
+# and `DECLARE_EVENT_TABLE()`, MuseScore's `INTERFACE_ID(X)`) or named alone there
+# (`DEFINE_MODULE_ENTRIES`): each breaks the class or function around it. Read as blanks.
+_CLASS_MACRO = re.compile(rb"\b(?:class|struct)[ \t]+([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z][A-Z0-9]*(?:API|EXPORT))[ \t]+"
+                          rb"(?=[A-Za-z_]\w*[ \t]*(?:final\b|:|\{|$|/[*/]))", re.MULTILINE)
+_LINE_MACRO = re.compile(rb"^[ \t]*([A-Z_][A-Z0-9_]{2,}(?:[ \t]*\((?:[^()\n]|\([^()\n]*\))*\))?)[ \t]*$(?![ \t\n]*\{)",
+                         re.MULTILINE)
+
+
+def cpp_macros(code: bytes) -> list[Edit]:
+    return _blanks((match.span(1) for pattern in (_CLASS_MACRO, _LINE_MACRO) for match in pattern.finditer(code)), code)
+
+
 # languages.yaml's keys, in the order a file is read again: each on the text the last kept
 REWRITES_ON_ERROR: dict[str, Callable[[bytes], list[Edit]]] = {
     "attribute_macros": attribute_macros, "unexpanded_macros": unexpanded_macros,
     "type_modifiers": type_modifiers, "unnamed_library": unnamed_library, "empty_tuples": empty_tuples,
     "newer_kotlin": newer_kotlin, "dot_shorthands": dot_shorthands, "qt_keywords": qt_keywords,
-    "format_macros": format_macros}
+    "format_macros": format_macros, "cpp_macros": cpp_macros}

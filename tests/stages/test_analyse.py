@@ -54,6 +54,32 @@ def test_a_header_that_does_not_parse_as_c_is_read_as_cpp_and_a_c_header_stays_c
     assert {s.language for s in macro.shapes} == {"c"}
 
 
+AUDACITY_HEADER = b'''#pragma once
+namespace au::appshell {
+class ApplicationActionController : public IApplicationActionController
+{
+    INTERFACE_ID(IApplicationActionController)
+public:
+    bool quit(bool isAllInstances) override { return doQuit(isAllInstances); }
+    void onDragEnter(QDragEnterEvent* event) { if (event) { accept(event); } }
+private:
+    std::vector<int> m_ids _GUARDED_BY m_mutex;
+};
+}
+'''
+
+
+def test_a_cpp_header_that_still_breaks_somewhere_as_cpp_is_read_as_cpp_where_that_keeps_more():
+    """audacity: 116 headers opening `namespace au::appshell {` had been read as C, every class
+    and method lost, because C++'s grammar broke on one line of them: read as C++ now when that
+    keeps more units, whatever line still breaks."""
+    work = FileWork("appshell", "src/appshell/applicationactioncontroller.h", "/nonexistent", "c", None)
+    found = _bind(work, analyse_bytes(AUDACITY_HEADER, "c"))
+    assert found.parse_error
+    assert {(s.kind, s.name, s.language) for s in found.shapes} >= {("method", "quit", "cpp"),
+                                                                    ("method", "onDragEnter", "cpp")}
+
+
 FLOW_MODULE = b'''// @flow strict
 import type {Bundle, Graph} from './types';
 

@@ -123,7 +123,8 @@ C_PIECES = st.sampled_from([
     b"\t", b"\n", b"    ", b"r_list_foreach ", b"APLOGNO(1)", b'"msg"', b"struct ", b"UNUSED", b"__maybe_unused",
     b"/* c */", b"/* a\n b */", b"// c\n", b"#ifdef X\n", b"#endif\n", b"WINAPI ", b"=", b"<", b"in ", b"out\n",
     b"()", b"return ", b"library;", b"->", b"..<", b"$$\"x\"", b"is ", b" if ", b"RZ_IN ", b"_In_ ", b".", b"? ", b"case ",
-    b"emit ", b"signals:", b"public slots:", b"Q_OBJECT\n", b"Q_PROPERTY(", b"Q_INVOKABLE ", b"PRIu32 ", b"PRIx64"])
+    b"emit ", b"signals:", b"public slots:", b"Q_OBJECT\n", b"Q_PROPERTY(", b"Q_INVOKABLE ", b"PRIu32 ", b"PRIx64",
+    b"class FOO_API ", b"BEGIN_EVENT_TABLE(A, B)\n"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -419,3 +420,39 @@ def test_format_macros_between_a_formats_strings_break_no_function():
     assert not extraction.had_errors
     assert {unit.name for unit in extraction.units} >= {"ReceivePacket", "dump"}
     assert REWRITES_ON_ERROR["format_macros"](masked(b"int PRIu32 = 1;\n")) == []
+
+
+AUDACITY = b"""class AUDACITY_DLL_API AboutDialog final : public wxDialogWrapper
+{
+   DECLARE_DYNAMIC_CLASS(AboutDialog)
+
+public:
+   AboutDialog(wxWindow * parent);
+   void OnOK(wxCommandEvent & event) { EndModal(wxID_OK); }
+
+   DECLARE_EVENT_TABLE()
+};
+
+BEGIN_EVENT_TABLE(AboutDialog, wxDialogWrapper)
+   EVT_BUTTON(wxID_OK, AboutDialog::OnOK)
+END_EVENT_TABLE()
+
+void AboutDialog::PopulateLicensePage()
+{
+   if (!license) {
+      return;
+   }
+   license->Show();
+}
+"""
+
+
+def test_cpp_export_macros_and_macros_alone_on_their_line_break_no_class_or_function():
+    """audacity: an export macro between `class` and its name, wxWidgets' event tables
+    (`DECLARE_EVENT_TABLE()` in the class, `BEGIN_EVENT_TABLE(…)` … `END_EVENT_TABLE()` at the
+    top): the class or function around each broke (audacity's files with errors 1,333 -> 621)."""
+    assert extract(AUDACITY, "cpp").had_errors
+    extraction, _ = extract_either(AUDACITY, "cpp")
+    found = {unit.name: (unit.start_line, unit.end_line) for unit in extraction.units if unit.name}
+    assert found["AboutDialog"] == (1, 10) and found["PopulateLicensePage"] == (16, 22)
+    assert not extraction.had_errors
