@@ -271,15 +271,22 @@ def format_macros(code: bytes) -> list[Edit]:
 # AUDACITY_DLL_API AboutDialog final : public wxDialogWrapper`), and a macro called alone on its
 # line without `;`, at the top or in a class's body (wxWidgets' `BEGIN_EVENT_TABLE(X, wxEvtHandler)`
 # and `DECLARE_EVENT_TABLE()`, MuseScore's `INTERFACE_ID(X)`) or named alone there
-# (`DEFINE_MODULE_ENTRIES`): each breaks the class or function around it. Read as blanks.
+# (`DEFINE_MODULE_ENTRIES`): each breaks the class or function around it. Read as blanks; and a
+# statement macro in upper case opening a block (MuseScore's `IF_ASSERT_FAILED(x) {`,
+# `Q_FOREACH(item, items) {`) read as `if`, as C's are (not `catch (…) {`, nor a constructor).
 _CLASS_MACRO = re.compile(rb"\b(?:class|struct)[ \t]+([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z][A-Z0-9]*(?:API|EXPORT))[ \t]+"
                           rb"(?=[A-Za-z_]\w*[ \t]*(?:final\b|:|\{|$|/[*/]))", re.MULTILINE)
 _LINE_MACRO = re.compile(rb"^[ \t]*([A-Z_][A-Z0-9_]{2,}(?:[ \t]*\((?:[^()\n]|\([^()\n]*\))*\))?)[ \t]*$(?![ \t\n]*\{)",
                          re.MULTILINE)
 
 
+_BLOCK_MACRO = re.compile(rb"^[ \t]+([A-Z][A-Z0-9_]+)[ \t]*\((?:[^()\n]|\((?:[^()\n]|\([^()\n]*\))*\))*\)"
+                          rb"[ \t]*(?:\n[ \t]*)?\{", re.MULTILINE)
+
+
 def cpp_macros(code: bytes) -> list[Edit]:
-    return _blanks((match.span(1) for pattern in (_CLASS_MACRO, _LINE_MACRO) for match in pattern.finditer(code)), code)
+    edits = _blanks((match.span(1) for pattern in (_CLASS_MACRO, _LINE_MACRO) for match in pattern.finditer(code)), code)
+    return edits + [_instead(*match.span(1), b"if") for match in _BLOCK_MACRO.finditer(code)]
 
 
 # languages.yaml's keys, in the order a file is read again: each on the text the last kept
