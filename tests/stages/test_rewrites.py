@@ -439,7 +439,7 @@ END_EVENT_TABLE()
 
 void AboutDialog::PopulateLicensePage()
 {
-   IF_ASSERT_FAILED(license) {
+   IF_ASSERT_FAILED(!license.empty()) {
       return;
    }
    license->Show();
