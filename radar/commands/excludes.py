@@ -323,7 +323,41 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     excludes += [(glob, "a documentation's code", n) for glob, n in _docusaurus_sites(files, sources)]
     developers = sum(f.startswith(DEVELOPERS + "/") for f in sources)
     excludes += [(f"{DEVELOPERS}/**", "the developers' own scripts", developers)] if developers else []
+    excludes += [(f"{folder}/**", "generated", n) for folder, n in compiled_mirrors(sources)]
     return tuple(excludes)
+
+
+COMPILED_SHARE = 0.8  # of a folder's JavaScript files with a TypeScript source beside it: its build
+COMPILED_FILES = 10  # ...from this many files
+
+
+def compiled_mirrors(sources: list[str]) -> list[tuple[str, int]]:
+    """Folders of JavaScript compiled from a sibling folder of TypeScript and committed beside it,
+    whatever their names: COMPILED_SHARE of their `.js` files or more have a `.ts` of the same
+    path in the sibling (ethers' `lib.commonjs/` and `lib.esm/`, 1,464 files, from `src.ts/`:
+    each provider read three times, its `lib.commonjs` copy the first proposal)."""
+    below: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"js": set(), "ts": set()})
+    for f in sources:
+        stem, _, suffix = f.rpartition(".")
+        kind = "js" if suffix in ("js", "mjs", "cjs") else "ts" if suffix in ("ts", "mts", "cts") and \
+            not stem.endswith(".d") else None
+        if kind is None:
+            continue
+        parts = stem.split("/")
+        for at in range(len(parts) - 1):  # each folder above the file: its path inside it
+            below["/".join(parts[:at + 1])][kind].add("/".join(parts[at + 1:]))
+    children: dict[str, list[str]] = defaultdict(list)
+    for folder in below:
+        children[folder.rpartition("/")[0]].append(folder)
+    found = []
+    for folder, held in sorted(below.items()):
+        compiled = held["js"]
+        if len(compiled) < COMPILED_FILES:
+            continue
+        siblings = (other for other in children[folder.rpartition("/")[0]] if other != folder)
+        if any(len(compiled & below[other]["ts"]) >= COMPILED_SHARE * len(compiled) for other in siblings):
+            found.append((folder, len(compiled)))
+    return [(folder, n) for folder, n in found if not any(folder.startswith(f"{other}/") for other, _ in found)]
 
 
 def _alembic(files: list[str], sources: list[str]) -> list[tuple[str, int]]:

@@ -167,11 +167,22 @@ def read_layout(repo: Path) -> Layout:
         globs = jvm_library(kept) or dotnet_library(kept, projects) or globs
     globs += dominant_parts(globs, kept)
     globs = globs or tuple((glob, _matched(glob, tracked)) for glob, _ in lone_app(kept))
+    uncovered = uncovered_folders(globs, kept)
+    globs = tuple((_as_folder(glob, kept), n) for glob, n in globs)
     return Layout(globs, excludes, worktree_count(repo),
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
                   len(sources), tuple(sorted(measured)),
                   tuple(Counter(filter(None, map(unread_language, files))).most_common()),
-                  () if globs else code_folders(sources, excludes), uncovered_folders(globs, kept))
+                  () if globs else code_folders(sources, excludes), uncovered)
+
+
+def _as_folder(glob: str, kept: list[str]) -> str:
+    """A glob naming one folder whose name has a dot (ethers' `src.ts`, a monorepo's
+    `packages/socket.io`) with a `/` after it: read bare, it names a file of that type
+    (discover.names_files), and the package it holds had been read by no subsystem."""
+    folder = glob.rstrip("/")
+    return folder + "/" if names_files(folder) and "*" not in folder \
+        and any(f.startswith(folder + "/") for f in kept) else glob
 
 
 def _matched(glob: str, tracked: list[str]) -> int:

@@ -286,8 +286,9 @@ def _distinct_names(folders: list[str], parts: list[tuple[str, ...]]) -> list[st
 
 def names_files(pattern: str) -> bool:
     """A glob whose last part names a file type (`integrations/*.py`) makes each matching file a
-    subsystem (packages that are one module each); any other glob matches folders only."""
-    return "." in pattern.rstrip("/").rpartition("/")[2].lstrip(".")
+    subsystem (packages that are one module each); any other glob matches folders only, as does
+    one ending with `/` (`src.ts/`, a folder whose name has a dot)."""
+    return not pattern.endswith("/") and "." in pattern.rpartition("/")[2].lstrip(".")
 
 
 def _through_symlink(root: Path, namespace: str, seen: dict[str, bool] | None = None) -> bool:

@@ -966,6 +966,32 @@ def test_init_excludes_a_cookbook_of_recipes_but_not_chefs_cookbooks(tmp_path):
     assert not excluded("cookbooks/nginx/recipes/default.rb") and not excluded("libs/agno/agno/team.py")
 
 
+def test_init_excludes_javascript_compiled_from_a_sibling_folder_and_reads_a_dotted_folder(tmp_path):
+    """ethers: `lib.commonjs/` and `lib.esm/`, the JavaScript its `src.ts/` compiles to, committed
+    beside it (1,464 files): each provider read three times, its `lib.commonjs` copy the first
+    proposal; and `src.ts`, a folder whose name reads as a file type, had been read by no
+    subsystem. A folder of JavaScript most of which has no TypeScript source beside it stays."""
+    files = {"package.json": '{"main": "./lib.commonjs/index.js"}\n'}
+    for n in range(12):
+        files[f"src.ts/providers/provider-{n}.ts"] = f"export class P{n} {{ run() {{ return {n}; }} }}\n"
+        for build in ("lib.commonjs", "lib.esm"):
+            files[f"{build}/providers/provider-{n}.js"] = f"class P{n} {{ run() {{ return {n}; }} }}\n"
+    files["src.ts/index.ts"] = "export * from './providers/provider-0';\n"
+    for n in range(30):  # the library's own code, which no fleet holds
+        files[f"src.ts/{('abi', 'address', 'crypto', 'hash', 'transaction', 'wallet')[n % 6]}/part-{n}.ts"] = \
+            f"export const part{n} = () => {n};\n"
+    for n in range(12):
+        files[f"scripts/tool-{n}.js"] = f"module.exports = {n};\n"
+    done, fleet_rules = _init(tmp_path / "ethers", files, tmp_path / "rules")
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("lib.commonjs/providers/provider-1.js") and excluded("lib.esm/providers/provider-1.js")
+    assert not excluded("src.ts/providers/provider-1.ts") and not excluded("scripts/tool-1.js")
+    assert "src.ts/" in fleet_rules["subsystems"], done.stderr
+    scan = radar("scan", "--repo", tmp_path / "ethers", "--rules", tmp_path / "rules", "--out", tmp_path / "out",
+                 "--no-cache", cwd=tmp_path)
+    assert scan.returncode == 0 and "43 files" in scan.stderr.split("\n")[0], scan.stderr
+
+
 def test_init_reads_a_repository_of_quickstarts_as_samples_and_names_no_tools_folder(tmp_path):
     """quarkus-quickstarts: 107 `*-quickstart` apps, each its own Maven build, copied from one
     another on purpose (22 near-gate entries, all such copies), and `getting-started*` guides; what
