@@ -82,6 +82,7 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
               "**/*.Tests.ps1",  # Pester's tests, named so beside the code they test
               "**/*.clienttest.*", "**/*.servertest.*",  # langfuse's two jest projects' tests
               "**/*.vitest.*",  # vitest's, so named beside jest's `.test.ts` (continue's 107: its first proposal)
+              "**/*.test-d.*", "**/*.spec-d.*",  # vitest's type tests (wagmi's 160: its first two proposals)
               "**/*.eval.*")  # a model's evaluations, run as tests (gemini-cli's 37 `evals/*.eval.ts`, each a package)
 # Storybook's stories: each a component shown in its states, set up by hand beside it (langfuse's
 # 134, whose copied series factory, with two tests', had been its first proposal)
