@@ -168,7 +168,8 @@ def file_content(tokens: Sequence[Token], blind: str, calls_are: str, call_at: S
     words = tuple(("\x01" + tokens[i][1]) if tokens[i][0] == "str" else
                   ("." + tokens[i][1]) if i in member_at else tokens[i][1] for i in at)
     branches = tuple(m.start() for m in _BRANCH.finditer(blind))
-    behaviour = calls if calls_are == "lists" else sorted(set(call_at) - _ownership_messages(tokens))
+    behaviour = calls if calls_are == "lists" else \
+        sorted(set(call_at) - _ownership_messages(tokens) - _dynamic_imports(tokens, call_at))
     supers = tuple(sorted({*(m.start() for m in _SUPER_CALL.finditer(blind)), *_message_supers(tokens)}))
     awaits = tuple(m.start() for m in _AWAIT.finditer(blind))
     return FileContent(tuple(at), words, tuple(sorted({*behaviour, *branches})), branches, supers,
@@ -188,6 +189,13 @@ _OWNERSHIP = frozenset({"copy", "mutableCopy", "retain", "autorelease"})
 def _ownership_messages(tokens: Sequence[Token]) -> set[int]:
     return {at for at in range(len(tokens) - 3) if tokens[at] == ("kw", "[") and tokens[at + 1][0] in ("id", "kw")
             and tokens[at + 2][0] == "id" and tokens[at + 2][1] in _OWNERSHIP and tokens[at + 3] == ("kw", "]")}
+
+
+def _dynamic_imports(tokens: Sequence[Token], call_at: Sequence[int]) -> set[int]:
+    """JavaScript's `import("./x.js")`: a module loaded when needed, a reference as a static
+    import is, no behaviour (hardhat's ten plugins' `index.ts`, each `definePlugin({…, config:
+    () => import("./config.js")})`, a declaration, had been its first proposal)."""
+    return {at for at in call_at if tokens[at] == ("kw", "import")}
 
 
 # Objective-C's initializer checks what its parent's returned: `if (self) {`, `if (self != nil) {`

@@ -1140,3 +1140,28 @@ def test_copies_saying_only_what_the_whole_fleet_says_share_a_shape_not_logic():
         sources = {name: WITHERS.format(name=name, cls=cls, extra=extra) for name, cls in consumers.items()}
         found = [c for c in judged({**sources, **others}, "Model.scala", "scala") if len(c.cluster.members) == 3]
         assert [c.cluster.nature for c in found] == [nature], extra
+
+
+PLUGIN_INDEX = """import {{ definePlugin }} from "hardhat/plugins";
+
+const hardhat{name}Plugin = definePlugin({{
+  id: "hardhat-{name}",
+  hookHandlers: {{
+    config: () => import("./internal/hook-handlers/config.js"),
+    network: () => import("./internal/hook-handlers/network.js"),
+    solidity: () => import("./internal/hook-handlers/solidity.js"),
+  }},
+  npmPackage: "@nomicfoundation/hardhat-{name}",
+}});
+
+export default hardhat{name}Plugin;
+"""
+
+
+def test_a_module_declaring_a_plugin_whose_handlers_load_lazily_has_no_behaviour():
+    """hardhat: ten plugins' `index.ts`, each `definePlugin({…})` whose handlers are
+    `() => import("./x.js")`, modules loaded when needed: references, as static imports are, so
+    each module makes one call and declares; its first proposal had been these declarations."""
+    modules = [c for c in judged({name: PLUGIN_INDEX.format(name=name) for name in ("ethers", "viem", "mocha")},
+                                 "index.ts", "typescript") if c.cluster.representative.kind == "module"]
+    assert [c.cluster.nature for c in modules] == ["no behaviour"] and modules[0].verdict == "watching"
