@@ -243,6 +243,9 @@ def build_outputs(repo: Path, files: list[str]) -> tuple[tuple[str, str, int], .
 
 # what a package that is someone's example calls itself, in its name or its description's first words
 EXAMPLE_WORDS = frozenset({"example", "examples", "demo", "demos", "sample", "samples"})
+# and one that is a suite of tests, in its name's words (viem's `environments/*`, `test-bun`,
+# `test-vite` …: the library run in each runtime, whose copied client set-up was its proposal)
+TEST_WORDS = frozenset({"test", "tests", "e2e"})
 DESCRIBING_WORDS = 3
 
 
@@ -250,7 +253,8 @@ def described_examples(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, s
     """An exclude per private npm package that calls itself an example, a demo or a sample in
     its name's words or its description's first ones ("Federation example for 3000-home": module
     federation's 23 example apps in `apps/`, whose copied Next.js `_document.js` had been its
-    first proposal), with its source files; and the manifests read."""
+    first proposal), or a test in its name's (`test-bun`), with its source files; and the
+    manifests read."""
     manifests = sorted(f for f in files if f.endswith("/package.json") and not os.path.islink(repo / f))
     found = []
     for manifest in manifests:
@@ -261,9 +265,11 @@ def described_examples(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, s
         words = re.split(r"[^a-z]+", name.lower()) if isinstance(name, str) else []
         words += description.lower().split()[:DESCRIBING_WORDS] if isinstance(description, str) else []
         folder = manifest.rpartition("/")[0]
-        n = _held(folder, [f for f in files if language_for(f)]) if EXAMPLE_WORDS.intersection(words) else 0
+        named = re.split(r"[^a-z0-9]+", name.lower()) if isinstance(name, str) else []
+        why = "examples" if EXAMPLE_WORDS.intersection(words) else "tests" if TEST_WORDS.intersection(named) else None
+        n = _held(folder, [f for f in files if language_for(f)]) if why else 0
         if n:
-            found.append((folder + "/**", "examples", n))
+            found.append((folder + "/**", why, n))
     return tuple(found), manifests
 
 

@@ -2999,7 +2999,7 @@ def test_init_excludes_the_private_packages_that_call_themselves_examples_and_pr
     example for 3000-home" or named `metro-example-host`: their copied Next.js `_document.js`
     had been its first proposal. umi pre-bundles its dependencies into `packages/*/compiled/*`
     (80 subsystems). A private app described otherwise, and a published package whose
-    description mentions examples, are kept."""
+    description mentions examples, are kept; a private package named a test is a test's."""
     files = {"package.json": json.dumps({"private": True, "workspaces": ["apps/*", "packages/*"]})}
     for name in ("3000-home", "3001-shop", "metro-example-host"):
         files[f"apps/{name}/package.json"] = json.dumps({"name": f"@mf/{name}", "private": True,
@@ -3012,10 +3012,18 @@ def test_init_excludes_the_private_packages_that_call_themselves_examples_and_pr
         files[f"packages/{name}/package.json"] = json.dumps({"name": name, "description": "Examples made from docs"})
         files[f"packages/{name}/src/index.js"] = f"export const {name.replace('-', '')} = () => 1;\n"
         files[f"packages/{name}/compiled/axios/index.js"] = "module.exports = function axios() {};\n"
+    # viem: the library run in each runtime, private packages named `test-bun`, `test-vite` …
+    for runtime in ("bun", "vite"):
+        files[f"environments/{runtime}/package.json"] = json.dumps({"name": f"test-{runtime}", "private": True})
+        files[f"environments/{runtime}/index.ts"] = "export const client = () => 1;\n"
+    files["apps/contest/package.json"] = json.dumps({"name": "contest", "private": True})  # a word, no test
+    files["apps/contest/src/index.js"] = "export const vote = () => 1;\n"
     excluded = _excluded_by_init(tmp_path / "federation", files, tmp_path / "rules")
     assert excluded("apps/3000-home/pages/_document.js") and excluded("apps/metro-example-host/pages/_document.js")
     assert excluded("packages/sdk/compiled/axios/index.js")
     assert not excluded("apps/dashboard/src/index.js") and not excluded("packages/docs-gen/src/index.js")
+    assert excluded("environments/bun/index.ts") and excluded("environments/vite/index.ts")
+    assert not excluded("apps/contest/src/index.js")
 
 
 def test_init_excludes_the_folders_a_cargo_workspace_keeps_out_of_its_build(tmp_path):
