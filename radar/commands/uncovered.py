@@ -315,6 +315,25 @@ def lone_app(kept: list[str]) -> tuple[tuple[str, int], ...]:
     return ((f"{prefix}*", len(parts)), *fleets) if fleets else ()
 
 
+def fleets_in_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:
+    """With packages found but no fleet among them (a monolith's parts, overseerr's `server` and
+    `src`: nothing to compare, not even a watching candidate), a folder of one of them holding
+    PLUGIN_FLEET folders of code or more as a fleet of them (`src/components/*`, 60 React
+    components), as lone_app reads an app with no package at all."""
+    if not globs or any("*" in glob for glob, _ in globs):
+        return ()
+    found = []
+    for part in sorted(glob.rstrip("/") for glob, _ in globs):
+        inside: dict[str, set[str]] = defaultdict(set)
+        for f in kept:
+            rest = f[len(part) + 1:].split("/") if f.startswith(part + "/") else []
+            if len(rest) > 2 and not any(not_fleet(name) or inside_tests((name,)) for name in rest[:2]):
+                inside[rest[0]].add(rest[1])
+        found += [(f"{part}/{child}/*", len(folders)) for child, folders in sorted(inside.items())
+                  if len(folders) >= PLUGIN_FLEET]
+    return tuple(found)
+
+
 def without_emptied(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:
     """The globs but a folder every file of which a fleet's glob inside it holds: a scan gives
     those files to the fleet's packages, nested in it, and would list the folder with none

@@ -944,6 +944,19 @@ def test_init_that_finds_no_package_reads_the_app_as_one_with_its_parts_and_flee
     assert fleet_rules["subsystems"] == ["src/*", "src/Pages/*"], done.stderr
 
 
+def test_a_monoliths_parts_folders_of_components_are_fleets():
+    """overseerr: a Next.js app read as two parts, `server` and `src`, each one package: nothing
+    to compare, not even a watching candidate; `src/components/*` holds 53 components. A part's
+    folder of ten folders of code or more is a fleet now; a part holding none adds nothing, and
+    where a fleet was found already, nothing is added."""
+    from radar.commands.uncovered import fleets_in_parts
+    kept = ["server/index.ts", *(f"server/lib/module{n}.ts" for n in range(6)),
+            *(f"src/components/Component{n}/index.tsx" for n in range(12)),
+            *(f"src/hooks/useHook{n}.ts" for n in range(6)), "src/components/tests/x/a.ts"]
+    assert fleets_in_parts((("server", 7), ("src", 19)), kept) == (("src/components/*", 12),)
+    assert fleets_in_parts((("server", 7), ("src/components/*", 12)), kept) == ()
+
+
 def test_init_of_a_repository_holding_no_code_ends_and_finds_nothing(tmp_path):
     """letta's snapshot: nine files, a README, licences and a GitHub template, its code moved
     out. Init had looked for the folder holding most of no code at all, for ever."""
