@@ -258,8 +258,8 @@ def qt_keywords(code: bytes) -> list[Edit]:
 # the call around it breaks (mediasoup's worker: most of its 68 files that did not parse; C's
 # grammar reads them as written).
 # Read as a string of blanks, which joins as they do.
-_FORMAT_MACRO = re.compile(rb'(?<=")([ \t\n]*)((?:PRI|SCN)[diouxXc](?:8|16|32|64|MAX|PTR|LEAST(?:8|16|32|64)|FAST(?:8|16|32|64)))\b'
-                           rb'|\b((?:PRI|SCN)[diouxXc](?:8|16|32|64|MAX|PTR|LEAST(?:8|16|32|64)|FAST(?:8|16|32|64)))(?=[ \t\n]*")')
+_FORMAT_NAME = rb"(?:PRI|SCN)[diouxXc](?:8|16|32|64|MAX|PTR|LEAST(?:8|16|32|64)|FAST(?:8|16|32|64))"
+_FORMAT_MACRO = re.compile(rb'(?<=")([ \t\n]*)(' + _FORMAT_NAME + rb')\b|\b(' + _FORMAT_NAME + rb')(?=[ \t\n]*")')
 
 
 def format_macros(code: bytes) -> list[Edit]:
@@ -285,7 +285,8 @@ _BLOCK_MACRO = re.compile(rb"^[ \t]+([A-Z][A-Z0-9_]+)[ \t]*\((?:[^()\n]|\((?:[^(
 
 
 def cpp_macros(code: bytes) -> list[Edit]:
-    edits = _blanks((match.span(1) for pattern in (_CLASS_MACRO, _LINE_MACRO) for match in pattern.finditer(code)), code)
+    edits = _blanks((match.span(1) for pattern in (_CLASS_MACRO, _LINE_MACRO) for match in pattern.finditer(code)),
+                    code)
     return edits + [_instead(*match.span(1), b"if") for match in _BLOCK_MACRO.finditer(code)]
 
 
