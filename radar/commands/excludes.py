@@ -488,7 +488,7 @@ def _generator_templates(split: list[tuple[str, list[str], set[int]]]) -> Counte
         at = parts.index("templates") if "templates" in parts else -1
         if at > 0 and any(GENERATOR_FOLDERS.fullmatch(name.lower()) for name in parts[:at]):
             found[("/".join(parts[:at + 1]) + "/**", "a generator's templates")] += 1
-        at = next((i for i in range(1, len(parts) - 1) if parts[i] == "skeleton" and "Resources" in parts[:i]), -1)
+        at = next((i for i in range(1, len(parts)) if parts[i] == "skeleton" and "Resources" in parts[:i]), -1)
         if at > 0:
             found[("/".join(parts[:at + 1]) + "/**", "a generator's templates")] += 1
     return found

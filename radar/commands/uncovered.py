@@ -287,10 +287,10 @@ def lone_app(kept: list[str]) -> tuple[tuple[str, int], ...]:
     """With nothing found, the project as one package: the folder holding DOMINANT_SHARE of the
     code kept (down while one sub-folder does), its sub-folders holding code as its parts, from
     DOMINANT_PARTS of them, and a part holding PLUGIN_FLEET folders of code or more as a fleet
-    of them: checkmate's React app, `src/Pages/*` (13 pages) and `src/Components/*` (39)
-    beside `src/Utils`, `src/Hooks` …, whose first scan had ended "no subsystem found". Without
-    such a fleet, nothing: a library's few folders are its own parts (five generators, a Go
-    module's packages), nothing to compare."""
+    of them (_folder_fleets): checkmate's React app, `src/Pages/*` (13 pages) and
+    `src/Components/*` (39) beside `src/Utils`, `src/Hooks` …, whose first scan had ended "no
+    subsystem found". Without such a fleet, nothing: a library's few folders are its own parts
+    (five generators, a Go module's packages), nothing to compare."""
     top = ""
     while True:
         prefix = f"{top}/" if top else ""
@@ -303,35 +303,32 @@ def lone_app(kept: list[str]) -> tuple[tuple[str, int], ...]:
             break
         top = prefix + name
     parts = [name for name in inside if not not_fleet(name) and not inside_tests((name,))]
-    if len(parts) < DOMINANT_PARTS:
-        return ()
-    fleets = []
-    for part in sorted(parts):
-        folders = {f[len(prefix + part) + 1:].partition("/")[0] for f in kept
-                   if f.startswith(f"{prefix}{part}/") and "/" in f[len(prefix + part) + 1:]}
-        folders = {folder for folder in folders if not not_fleet(folder) and not inside_tests((folder,))}
-        if len(folders) >= PLUGIN_FLEET:
-            fleets.append((f"{prefix}{part}/*", len(folders)))
+    fleets = _folder_fleets(top, kept) if len(parts) >= DOMINANT_PARTS else ()
     return ((f"{prefix}*", len(parts)), *fleets) if fleets else ()
 
 
 def fleets_in_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:
     """With packages found but no fleet among them (a monolith's parts, overseerr's `server` and
     `src`: nothing to compare, not even a watching candidate), a folder of one of them holding
-    PLUGIN_FLEET folders of code or more as a fleet of them (`src/components/*`, 60 React
+    PLUGIN_FLEET folders of code or more as a fleet of them (`src/components/*`, 53 React
     components), as lone_app reads an app with no package at all."""
     if not globs or any("*" in glob for glob, _ in globs):
         return ()
-    found = []
-    for part in sorted(glob.rstrip("/") for glob, _ in globs):
-        inside: dict[str, set[str]] = defaultdict(set)
-        for f in kept:
-            rest = f[len(part) + 1:].split("/") if f.startswith(part + "/") else []
-            if len(rest) > 2 and not any(not_fleet(name) or inside_tests((name,)) for name in rest[:2]):
-                inside[rest[0]].add(rest[1])
-        found += [(f"{part}/{child}/*", len(folders)) for child, folders in sorted(inside.items())
-                  if len(folders) >= PLUGIN_FLEET]
-    return tuple(found)
+    parts = sorted(glob.rstrip("/") for glob, _ in globs)
+    return tuple(fleet for part in parts for fleet in _folder_fleets(part, kept))
+
+
+def _folder_fleets(folder: str, kept: list[str]) -> tuple[tuple[str, int], ...]:
+    """`folder/<child>/*` for each sub-folder of `folder` ("" the top) holding PLUGIN_FLEET
+    folders of code or more, with how many; never tests' or examples' folders."""
+    prefix = f"{folder}/" if folder else ""
+    inside: dict[str, set[str]] = defaultdict(set)
+    for f in kept:
+        rest = f[len(prefix):].split("/") if f.startswith(prefix) else []
+        if len(rest) > 2 and not any(not_fleet(name) or inside_tests((name,)) for name in rest[:2]):
+            inside[rest[0]].add(rest[1])
+    return tuple((f"{prefix}{child}/*", len(folders)) for child, folders in sorted(inside.items())
+                 if len(folders) >= PLUGIN_FLEET)
 
 
 def without_emptied(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:

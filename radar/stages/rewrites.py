@@ -232,9 +232,8 @@ def dot_shorthands(code: bytes) -> list[Edit]:
 # Qt's keywords, macros the grammar cannot expand: `emit` (or `Q_EMIT`) before a signal's call
 # (`emit aliasFetched(alias);`, `if (ok) emit done();`), a class's `signals:` and `public
 # slots:` sections, its `Q_OBJECT`, `Q_PROPERTY(…)` and `QML_ELEMENT` lines and `Q_INVOKABLE`
-# methods; each
-# breaks the function or class around it (nheko: 98 of its 160 files). `emit` read as blanks,
-# `signals` as `public`, `slots` as blanks, the class's macros as blanks.
+# methods; each breaks the function or class around it (nheko: 98 of its 160 files). `emit`
+# read as blanks, `signals` as `public`, `slots` as blanks, the class's macros as blanks.
 _QT_EMIT = re.compile(rb"(?:^|[;{})]|\belse)[ \t]*(emit|Q_EMIT)[ \t]+(?=[A-Za-z_:])", re.MULTILINE)
 _QT_SECTION = re.compile(rb"^[ \t]*(?:(?:public|protected|private)[ \t]+(slots|Q_SLOTS)|(signals|Q_SIGNALS))[ \t]*:",
                          re.MULTILINE)
@@ -256,8 +255,7 @@ def qt_keywords(code: bytes) -> list[Edit]:
 # <inttypes.h>'s format macros between a format's string literals (`"ssrc:%" PRIu32 ", seq:%"
 # PRIu16 "]"`): the preprocessor joins them, C++'s grammar reads a name between two strings and
 # the call around it breaks (mediasoup's worker: most of its 68 files that did not parse; C's
-# grammar reads them as written).
-# Read as a string of blanks, which joins as they do.
+# grammar reads them as written). Read as a string of blanks, which joins as they do.
 _FORMAT_NAME = rb"(?:PRI|SCN)[diouxXc](?:8|16|32|64|MAX|PTR|LEAST(?:8|16|32|64)|FAST(?:8|16|32|64))"
 _FORMAT_MACRO = re.compile(rb'(?<=")([ \t\n]*)(' + _FORMAT_NAME + rb')\b|\b(' + _FORMAT_NAME + rb')(?=[ \t\n]*")')
 
@@ -278,8 +276,6 @@ _CLASS_MACRO = re.compile(rb"\b(?:class|struct)[ \t]+([A-Z][A-Z0-9]*(?:_[A-Z0-9]
                           rb"(?=[A-Za-z_]\w*[ \t]*(?:final\b|:|\{|$|/[*/]))", re.MULTILINE)
 _LINE_MACRO = re.compile(rb"^[ \t]*([A-Z_][A-Z0-9_]{2,}(?:[ \t]*\((?:[^()\n]|\([^()\n]*\))*\))?)[ \t]*$(?![ \t\n]*\{)",
                          re.MULTILINE)
-
-
 _BLOCK_MACRO = re.compile(rb"^[ \t]+([A-Z][A-Z0-9_]+)[ \t]*\((?:[^()\n]|\((?:[^()\n]|\([^()\n]*\))*\))*\)"
                           rb"[ \t]*(?:\n[ \t]*)?\{", re.MULTILINE)
 

@@ -1448,10 +1448,12 @@ def test_init_excludes_a_symfony_bundles_generator_skeletons_but_not_a_uis_skele
     files["src/Kunstmaan/GeneratorBundle/Resources/SensioGeneratorBundle/skeleton/entity/Entity.php"] = \
         "<?php\nnamespace {{ namespace }};\nclass {{ entity_class }} { }\n"
     files["src/Kunstmaan/CookieBundle/Resources/skeleton/legal/Entity/LegalPage.php"] = "<?php\nclass {{ x }} { }\n"
+    files["src/Kunstmaan/AdminBundle/Resources/skeleton/Controller.php"] = "<?php\nclass {{ y }} { }\n"  # right inside
     files["assets/components/skeleton/Skeleton.js"] = "export function Skeleton() { return null }\n"
     excluded = _excluded_by_init(tmp_path / "kunstmaan", files, tmp_path / "rules")
     assert excluded("src/Kunstmaan/GeneratorBundle/Resources/SensioGeneratorBundle/skeleton/entity/Entity.php")
     assert excluded("src/Kunstmaan/CookieBundle/Resources/skeleton/legal/Entity/LegalPage.php")
+    assert excluded("src/Kunstmaan/AdminBundle/Resources/skeleton/Controller.php")
     assert not excluded("assets/components/skeleton/Skeleton.js")
     assert not excluded("src/Kunstmaan/AdminBundle/AdminBundle.php")
 
