@@ -37,7 +37,8 @@ C_BUILT = 5  # folders of C sources with a Makefile of their own that make their
 NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
                   "examples", "example", "samples", "sample", "docs_src", "playground", "playgrounds", "sandbox",
                   "sandboxes",
-                  "templates", "starters",  # project scaffolds, each copied whole on purpose (a "template" plugin is code)
+                  # project scaffolds, each copied whole on purpose (a "template" plugin is code)
+                  "templates", "starters",
                   "scripts", "bench", "benchmark", "e2e", "typings", "demo", "demos", *EXCLUDABLE["benchmarks"],
                   "eng",  # .NET's Arcade SDK keeps a repository's build and CI tooling there
                   "hack",  # and Kubernetes' projects theirs (cluster-api's `hack/tools`, its verify scripts)
@@ -277,9 +278,20 @@ def plugin_folder(folder: str, suffix: str) -> bool:
 def c_plugins(folder: str) -> bool:
     """A folder of C plugins, a file each: radare2's `libr/bin/p/`, or, inside one, a kind's
     folder (rizin's `librz/arch/p/asm/`) or one plugin's (radare2's `libr/arch/p/arm/`), which
-    layout._plugins tells apart."""
+    plugins_of tells apart."""
     above, _, name = folder.rpartition("/")
     return name in C_PLUGIN_FOLDERS or above.rpartition("/")[2] in C_PLUGIN_FOLDERS
+
+
+def plugins_of(folder: str, glob: str, sources: Collection[str]) -> bool:
+    """Whether a fleet of modules in a folder named for what plugs in is its plugins, one a
+    module: not the framework of their kind, which names it first (nifi's `connector/`,
+    ConnectorNode, ConnectorRepository …: names_its_kind_first); but inside radare's `p/`, a
+    kind's folder is plugins when they name it first (rizin's `p/asm/asm_arm.c`), one plugin's
+    parts when not (radare2's `p/arm/armass.c` …)."""
+    if not c_plugins(folder):
+        return not names_its_kind_first(glob, sources)
+    return folder.rpartition("/")[2] in C_PLUGIN_FOLDERS or names_its_kind_first(glob, sources)
 
 
 def names_its_kind_first(glob: str, sources: Collection[str]) -> bool:

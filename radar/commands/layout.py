@@ -71,12 +71,11 @@ from pathlib import Path, PurePosixPath
 from radar.commands.drops import without_drops
 from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, described_examples,
                                      folder_excludes, scaffold_glob, without_code, without_unbuilt)
-from radar.commands.folders import (C_BUILDS, C_BUILT, C_PLUGIN_FOLDERS, CROWDED_FOLDERS, DEEP_PACKAGES, MANIFESTS,
-                                    MIN_PACKAGES, MODULE_FLEET, NESTED_MANIFEST, PLUGIN_FLEET, PLUGIN_PACKAGES,
-                                    build_manifest, builds_sources, c_plugins, declared_plugin_folders, flutter_runner,
-                                    go_ignored, helper_folders, inside_tests, is_go_source, is_manifest, left_in,
-                                    named_module, names_its_kind_first, not_fleet, plugin_folder, project_classes,
-                                    suites, versions, within)
+from radar.commands.folders import (C_BUILDS, C_BUILT, CROWDED_FOLDERS, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES,
+                                    MODULE_FLEET, NESTED_MANIFEST, PLUGIN_FLEET, PLUGIN_PACKAGES, build_manifest,
+                                    builds_sources, c_plugins, declared_plugin_folders, flutter_runner, go_ignored,
+                                    helper_folders, inside_tests, is_go_source, is_manifest, left_in, named_module,
+                                    not_fleet, plugin_folder, plugins_of, project_classes, suites, versions, within)
 from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
@@ -132,7 +131,8 @@ def read_layout(repo: Path) -> Layout:
     # the packages are made of the rest, but for folders no name of theirs tells from code (not_fleet)
     code, made = without_code(repo, left_in(files, translations + examples + tuple(
         e for e in kept_out if e[0] in NAMELESS_EXCLUDES or scaffold_glob(e[0]))))
-    measured: dict[str, int] = dict.fromkeys(made + requirements + manifests + npm_manifests, 0)  # edited by hand, one may be code again
+    # the files read to decide: edited by hand, one may be code again
+    measured: dict[str, int] = dict.fromkeys(made + requirements + manifests + npm_manifests, 0)
 
     def size(path: str) -> int:
         measured[path] = file_size(repo, path)
@@ -315,21 +315,10 @@ def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources
         if glob in taken or folder in classes and folder in kept:  # a project's framework beside its plugins
             continue
         if few and not any(within(parent, glob) for parent in kept) and folder not in classes \
-                or plugin_folder(folder, glob.rpartition(".")[2]) and _plugins(folder, glob, sources) \
+                or plugin_folder(folder, glob.rpartition(".")[2]) and plugins_of(folder, glob, sources) \
                 or _declared_above(folder, declared, kept):
             found.append((glob, n))
     return tuple(found)
-
-
-def _plugins(folder: str, glob: str, sources: list[str]) -> bool:
-    """Whether a fleet of modules in a folder named for what plugs in is its plugins, one a
-    module: not the framework of their kind, which names it first (nifi's `connector/`,
-    ConnectorNode, ConnectorRepository …: folders.names_its_kind_first); but inside radare's `p/`,
-    a kind's folder is plugins when they name it first (rizin's `p/asm/asm_arm.c`), one plugin's
-    parts when not (radare2's `p/arm/armass.c` …)."""
-    if not c_plugins(folder):
-        return not names_its_kind_first(glob, sources)
-    return folder.rpartition("/")[2] in C_PLUGIN_FOLDERS or names_its_kind_first(glob, sources)
 
 
 def _declared_above(folder: str, declared: frozenset[str], kept: list[str]) -> bool:
