@@ -162,7 +162,7 @@ class HomeFinder:
         """The subsystems holding the classes that the class holding the copy extends, where a
         copied method is pulled up to: a method's class is the nearest above it, a class is its
         own (cloud-custodian's `QueryMeta(type)` extends nothing of the fleet's, whatever its file's
-        other classes do); a module's function is in none (newrelic's `instrument_mysql_connector`
+        other classes do), a module's are all its classes'; a module's function is in none (newrelic's `instrument_mysql_connector`
         beside a proxy class extending `ObjectProxy`), nor is a Python block, which may be either.
         Where a file's classes are not told apart (line 0: Java, Kotlin, C#, one class a file), its classes'.
         A base everyone extends is left out by the caller (_everyones)."""
@@ -173,6 +173,8 @@ class HomeFinder:
             lines = [line for line, _ in parents if instance.start_line <= line <= instance.end_line][:1]
         elif instance.unit == "block" and instance.language in METHODS_ONLY:
             lines = [0]
+        elif instance.unit == "module":  # its classes: sqlmap's 24 `takeover.py`, a `Takeover(GenericTakeover)` each
+            return {target for _, target in parents if target}
         else:
             return set()
         holder = max(lines, default=0)
