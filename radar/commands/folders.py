@@ -34,6 +34,10 @@ NESTED_MANIFEST = ["appinfo", "info.xml"]
 # its 121 `src/libopensc/*.c` card drivers and emulators inside one, nothing compared
 C_BUILDS = {"Makefile", "makefile", "GNUmakefile", "meson.build", "subdir.am"}
 C_BUILT = 5  # folders of C sources with a Makefile of their own that make their folder a fleet (micropython's ports/*)
+# a Python program's pins beside its modules, no package's manifest: PLUGIN_FLEET of them side by
+# side are a fleet (Cortex-Analyzers' 156 `analyzers/*`, each a script and its requirements.txt),
+# fewer a program's parts (capa's `web/rules` beside its `web/explorer`)
+PROGRAM_PINS = "requirements.txt"
 NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
                   "examples", "example", "samples", "sample", "docs_src", "playground", "playgrounds", "sandbox",
                   "sandboxes",

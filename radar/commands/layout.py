@@ -71,13 +71,15 @@ from pathlib import Path, PurePosixPath
 from radar.commands.drops import without_drops
 from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, described_examples,
                                      folder_excludes, scaffold_glob, without_code, without_unbuilt)
-from radar.commands.folders import (C_BUILDS, C_BUILT, CROWDED_FOLDERS, DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES,
-                                    MODULE_FLEET, NESTED_MANIFEST, PLUGIN_FLEET, PLUGIN_PACKAGES, build_manifest,
-                                    builds_sources, c_plugins, declared_plugin_folders, flutter_runner, go_ignored,
-                                    helper_folders, inside_tests, is_go_source, is_manifest, left_in, named_module,
-                                    not_fleet, plugin_folder, plugins_of, project_classes, suites, versions, within)
+from radar.commands.folders import (C_BUILDS, C_BUILT, CROWDED_FOLDERS, DEEP_PACKAGES, MANIFESTS,
+                                    MIN_PACKAGES, MODULE_FLEET, NESTED_MANIFEST, PLUGIN_FLEET,
+                                    PLUGIN_PACKAGES, PROGRAM_PINS, build_manifest, builds_sources, c_plugins,
+                                    declared_plugin_folders, flutter_runner, go_ignored, helper_folders,
+                                    inside_tests, is_go_source, is_manifest, left_in, named_module, not_fleet,
+                                    plugin_folder, plugins_of, project_classes, suites, versions, within)
 from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
+from radar.commands.py_layout import python_plugin_folders
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
 from radar.commands.tracked import file_head, file_size, submodules, tracked_files, worktree_count
 from radar.commands.translations import translation_folders
@@ -206,6 +208,7 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
     manifest (_projects), read from `files` when not given."""
     declared = declared_plugin_folders(sources)
     registering = go_registering_folders(sources, head) if head is not None else {}
+    plugged = python_plugin_folders(sources, head) if head is not None else {}
     packages, modules, has_code = _package_folders(files, sources, declared)
     frozen = [parent for parent, found in packages.items() if len(found) >= MIN_PACKAGES and versions(found)]
     published = _published(packages, files)
@@ -233,6 +236,7 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
     globs += packages_beside(kept, held, files)
     found = tuple(globs) + _module_fleets_beside(globs, kept, sources, declared, projects) + go_file_fleets(sources)
     found += tuple((f"{folder}/*.go", n) for folder, n in sorted(registering.items()) if not _covered(folder, found))
+    found += tuple((f"{folder}/*.py", n) for folder, n in plugged.items() if (f"{folder}/*.py", n) not in found)
     if sum(n for _, n in found) < GateRules.min_consumers:
         return _lone_library(sources, projects) or found
     return found
@@ -404,6 +408,8 @@ def _package_folders(files: list[str], sources: list[str], declared: frozenset[s
     c_folders = {f.rpartition("/")[0] for f in sources if f.endswith(C_SOURCES)}
     c_built: dict[str, set[str]] = defaultdict(set)  # C components by their Makefile: packages when many
     named: dict[str, set[str]] = defaultdict(set)  # folders of a module named after them: packages when many
+    py_folders = {f.rpartition("/")[0] for f in sources if f.endswith(".py")}
+    pinned: dict[str, set[str]] = defaultdict(set)  # Python programs by their requirements: packages when many
     for f in files:
         parts = f.split("/")  # git's paths: "/"-separated, relative, never empty parts
         for depth in range(min(MAX_DEPTH + 1, len(parts) - 1)):
@@ -421,6 +427,8 @@ def _package_folders(files: list[str], sources: list[str], declared: frozenset[s
                 c_built[parent].add(child)
             elif len(parts) == depth + 2 and named_module(parts[-1], parts[depth]):
                 named[parent].add(child)
+            elif len(parts) == depth + 2 and parts[-1] == PROGRAM_PINS and child in py_folders:
+                pinned[parent].add(child)
             elif len(parts) == depth + 2 and is_go_source(parts[-1]) and not go_ignored(parts):
                 go_packages[parent].add(child)
             elif depth and is_manifest(parts[-1]) and not inside_tests(parts[depth + 1:-1]):
@@ -431,9 +439,9 @@ def _package_folders(files: list[str], sources: list[str], declared: frozenset[s
                 crowded[parent].add(child)
     bare.update((parent, found) for parent, found in crowded.items() if len(found) >= PLUGIN_FLEET)
     # a Makefile is any folder's build (vim's src/), a module named after its folder any folder's
-    # main one (`engine/pool/pool.ts`): many side by side make a fleet
+    # main one (`engine/pool/pool.ts`), requirements any script's: many side by side make a fleet
     for parent, found in [*((p, f) for p, f in c_built.items() if len(f) >= C_BUILT),
-                          *((p, f) for p, f in named.items() if len(f) >= PLUGIN_FLEET)]:
+                          *((p, f) for p, f in [*named.items(), *pinned.items()] if len(f) >= PLUGIN_FLEET)]:
         packages[parent] |= found
     modules = {parent: set(found) for parent, found in packages.items()}
     fleets = go_fleets(go_packages, listed)

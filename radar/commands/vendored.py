@@ -1,7 +1,8 @@
 """Dependencies kept in the tree that `radar init` keeps out before reading the layout: a folder
 holding the distributions the top requirements pin, or installed there (`pip install --target`),
 a top folder a script at the top puts on Python's import path, the packages Composer installs
-where a composer.json says and patched copies of those it requires. Third-party source drops are
+where a composer.json says and patched copies of those it requires, a folder its README says
+holds third-party code. Third-party source drops are
 drops.py's; the rest of what is kept out, excludes.py's."""
 from __future__ import annotations
 
@@ -38,13 +39,14 @@ def without_vendored(repo: Path, files: list[str]
                 if isinstance(fields := json_of(repo / manifest), dict)}  # each read once
     vendored = _pinned_folders(repo, files, read) | _installed_folders(files) | _composer_folders(files, composed)
     vendored |= _import_roots(repo, files, scripts) | _composer_copies(files, composed)
+    vendored |= _described_vendored(repo, files)
     outermost = [folder for folder in sorted(vendored) if not any(folder.startswith(other + "/") for other in vendored)]
     return (*without_folders(files, outermost, "vendored"), read + composers + scripts)
 
 
 # a call putting a folder on Python's import path, and the names a line of it spells
 PUTS_ON_PATH = re.compile(r"\b(?:sys\.path\.(?:insert|append)|site\.addsitedir)\(")
-QUOTED_NAME = re.compile(r"""['"]([\w.-]+)['"]""")
+QUOTED_NAME = re.compile(r"""['"]([\w.-]+)/?['"]""")  # Headphones' `'lib/'`
 SCRIPT_BYTES = 64 * 1024  # of each script at the top: where an app sets its path up
 
 
@@ -64,6 +66,32 @@ def _import_roots(repo: Path, files: list[str], scripts: list[str]) -> set[str]:
             continue
         found |= {name for line in text.splitlines() if PUTS_ON_PATH.search(line)
                   for name in QUOTED_NAME.findall(line) if len(children.get(name, ())) >= VENDORED_MIN}
+    return found
+
+
+# a folder's README opening by saying so: "This directory contains external library code."
+# (klipper's `lib/`, chip vendors' SDKs), "… contains code vendored from …"
+README = re.compile(r"readme(?:\.md|\.txt|\.rst)?", re.IGNORECASE)
+SAYS_VENDORED = re.compile(r"(?:this|the) (?:directory|folder|dir) (?:contains|holds) (?:only )?(?:(?:external|"
+                           r"third[- ]party|3rd[- ]party|vendored) (?:library |libraries )?code|code vendored from)")
+README_BYTES = 1024
+
+
+def _described_vendored(repo: Path, files: list[str]) -> set[str]:
+    """The folders below the top whose README's first words say they hold third-party code."""
+    found = set()
+    for f in files:
+        folder, _, name = f.rpartition("/")
+        if folder and README.fullmatch(name) and not os.path.islink(repo / f) \
+                and set(EXCLUDABLE["vendored"]).isdisjoint(folder.split("/")):  # left out already: `third_party/`
+            try:
+                with open(repo / f, "rb") as file:
+                    text = file.read(README_BYTES).decode("utf-8", errors="replace")
+            except OSError:
+                continue
+            prose = " ".join(line.strip() for line in text.splitlines() if line.strip()
+                             and not line.lstrip().startswith(("#", ">", "!", "[", "<", "=", "-")))
+            found |= {folder} if SAYS_VENDORED.match(prose.lower()) else set()
     return found
 
 

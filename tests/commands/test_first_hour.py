@@ -1512,7 +1512,7 @@ def test_init_with_no_folder_of_packages_takes_a_folder_of_twenty_modules_as_one
         files[f"t/unit/modules/test_mod{n}.py"] = "def test():\n    pass\n"
         files[f"plugins/_tables/table{n}.py"] = f"TABLE = [{n}]\n"
     for n in range(19):
-        files[f"plugins/module_utils/util{n}.py"] = f"def helper():\n    return {n}\n"
+        files[f"plugins/module_utils/util{n}.py"] = f"def helper{n}():\n    return {n}\n"
     done, fleet_rules = _init(tmp_path / "collection", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["plugins/*", "plugins/modules/*.py"]
     assert "plugins/* (3 packages)" in done.stderr and "plugins/modules/*.py (100 one-module packages)" in done.stderr
@@ -1913,7 +1913,7 @@ def test_init_takes_a_folder_of_drivers_inside_a_package_as_a_fleet(tmp_path):
         files[f"libcloud/{api}/base.py"] = "class Driver:\n    pass\n"
     for n in range(25):
         files[f"libcloud/compute/drivers/cloud{n}.py"] = f"def create():\n    return {n}\n"
-        files[f"libcloud/storage/parts/part{n}.py"] = f"def part():\n    return {n}\n"
+        files[f"libcloud/storage/parts/part{n}.py"] = f"def part{n}():\n    return {n}\n"
         files[f"libcloud/dns/addons/addon{n}.py"] = f"def load():\n    return {n}\n"  # mitmproxy's addons
         files[f"libcloud/modules/module{n}.py"] = f"def main():\n    return {n}\n"  # ansible's modules
         files[f"libcloud/storage/hooks/hook{n}.py"] = f"def instrument():\n    return {n}\n"  # newrelic's hooks
@@ -2306,8 +2306,8 @@ def test_init_takes_ten_modules_in_a_folder_named_for_what_plugs_in_as_a_fleet(t
     for n in range(12):
         files[f"celery/backends/store{n}.py"] = f"def get():\n    return {n}\n"
         files[f"celery/contrib/tool{n}.py"] = f"def run():\n    return {n}\n"
-        files[f"celery/parts/part{n}.py"] = f"def part():\n    return {n}\n"
-        files[f"celery/providers/icon{n}.py"] = f"def icon():\n    return {n}\n"
+        files[f"celery/parts/part{n}.py"] = f"def part{n}():\n    return {n}\n"
+        files[f"celery/providers/icon{n}.py"] = f"def icon{n}():\n    return {n}\n"
     _, fleet_rules = _init(tmp_path / "celery-repo", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["celery/*", "celery/backends/*.py", "celery/contrib/*.py"]
 
@@ -2406,6 +2406,56 @@ def test_init_takes_each_go_file_registering_a_plugin_by_name_as_a_package(tmp_p
     done, fleet_rules = _init(tmp_path / "go-repo", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["charger/*", "charger/*.go", "cmd/*", "cmd", "util"], done.stderr
     assert "charger/*.go (13 one-module packages)" in done.stderr
+
+
+def test_init_takes_a_folder_of_python_modules_defining_one_entry_point_as_one_module_packages(tmp_path):
+    """klipper: 136 `klippy/extras/*.py`, each defining `load_config(config)`, which the host looks
+    up in each, had been one package of `klippy/*`: their copies of one another never compared.
+    A folder of modules naming their functions each its own way, or of scripts each with a
+    `main()`, stays one package."""
+    files = {"klippy/klippy.py": "def run():\n    return 1\n"}
+    files.update({f"klippy/{package}/__init__.py": "" for package in ("extras", "util", "tools", "kinematics")})
+    for n in range(12):
+        files[f"klippy/extras/heater{n}.py"] = (f"class Heater{n}:\n    def __init__(self, config):\n"
+                                               f"        self.config = config\n\n\n"
+                                               f"def load_config(config):\n    return Heater{n}(config)\n")
+        files[f"klippy/util/helper{n}.py"] = f"def helper{n}(value):\n    return value + {n}\n"
+        files[f"klippy/tools/tool{n}.py"] = f"def main():\n    return {n}\n"
+    done, fleet_rules = _init(tmp_path / "klipper-repo", files, tmp_path / "rules")
+    assert "klippy/extras/*.py" in fleet_rules["subsystems"], done.stderr
+    assert not {"klippy/util/*.py", "klippy/tools/*.py"} & set(fleet_rules["subsystems"]), done.stderr
+
+
+def test_init_takes_a_folder_of_python_classes_extending_one_base_of_its_own_as_one_module_packages(tmp_path):
+    """IntelOwl: 109 `observable_analyzers/*.py`, each a class extending `ObservableAnalyzer` of
+    `analyzers_manager/classes.py`, had been one package. A model's layers, each an `nn.Module`
+    (torch's, no base of the repository's), stay one."""
+    files = {"api_app/analyzers_manager/classes.py": "class ObservableAnalyzer:\n    pass\n"}
+    files.update({f"api_app/{package}/__init__.py": "" for package in ("analyzers_manager", "models", "core")})
+    for n in range(12):
+        files[f"api_app/analyzers_manager/observable_analyzers/a{n}.py"] = (
+            f"from api_app.analyzers_manager import classes\n\n\nclass Lookup{n}(classes.ObservableAnalyzer):\n"
+            f"    def run(self):\n        return {n}\n")
+        files[f"api_app/models/layers/l{n}.py"] = (f"from torch import nn\n\n\nclass Layer{n}(nn.Module):\n"
+                                                  f"    def forward(self, x):\n        return x * {n}\n")
+    done, fleet_rules = _init(tmp_path / "intelowl-repo", files, tmp_path / "rules")
+    assert "api_app/analyzers_manager/observable_analyzers/*.py" in fleet_rules["subsystems"], done.stderr
+    assert "api_app/models/layers/*.py" not in fleet_rules["subsystems"], done.stderr
+
+
+def test_init_takes_ten_python_programs_with_their_requirements_side_by_side_as_packages(tmp_path):
+    """Cortex-Analyzers: 156 `analyzers/<name>/`, each a script and its requirements.txt, no
+    package's manifest: `analyzers` had been one package of 210 files. Two such folders (capa's
+    `web/rules` beside `web/explorer`) are a program's parts, no fleet."""
+    files = {}
+    for n in range(12):
+        files[f"analyzers/A{n}/a{n}.py"] = f"def analyze{n}(value):\n    return value + {n}\n"
+        files[f"analyzers/A{n}/requirements.txt"] = "cortexutils\nrequests\n"
+    for n in range(2):
+        files[f"web/site{n}/build{n}.py"] = f"def build{n}(value):\n    return value * {n}\n"
+        files[f"web/site{n}/requirements.txt"] = "jinja2\n"
+    _, fleet_rules = _init(tmp_path / "cortex-repo", files, tmp_path / "rules")
+    assert "analyzers/*" in fleet_rules["subsystems"] and "web/*" not in fleet_rules["subsystems"]
 
 
 def test_init_takes_a_folder_of_go_plugins_registering_themselves_in_no_fleet_as_one_file_packages(tmp_path):
@@ -2976,6 +3026,34 @@ def test_init_excludes_the_folder_an_app_puts_on_the_import_path(tmp_path):
     own = {"setup.py": "import sys\nsys.path.insert(0, 'src')\n", "src/tool/__init__.py": "X = 1\n"}
     own.update({f"src/tool/{name}.py": f"def {name}(x):\n    return x.go()\n" for name in ("a", "b", "c", "d", "e")})
     assert not _excluded_by_init(tmp_path / "own-repo", own, tmp_path / "own-rules")("src/tool/a.py")
+
+
+def test_init_excludes_the_folder_put_on_the_import_path_written_with_a_slash(tmp_path):
+    """Headphones' `Headphones.py` puts `'lib/'` on sys.path: its 42 packages (requests, bs4,
+    mutagen …) had been the only subsystems, and its own `headphones/` read by no glob."""
+    files = {"Headphones.py": "import os, sys\nsys.path.insert(0, os.path.join(os.path.dirname(__file__), 'lib/'))\n"}
+    for name in ("requests", "bs4", "mutagen", "cherrypy", "mako", "pytz"):
+        files[f"lib/{name}/__init__.py"] = f"def {name}_call(x):\n    return x.go()\n"
+    for name in ("searcher", "importer", "postprocessor", "notifiers"):
+        files[f"headphones/{name}.py"] = f"def {name}(x):\n    return x.go()\n"
+    files["headphones/__init__.py"] = "X = 1\n"
+    excluded = _excluded_by_init(tmp_path / "headphones-repo", files, tmp_path / "rules")
+    assert excluded("lib/requests/__init__.py") and not excluded("headphones/searcher.py")
+
+
+def test_init_excludes_a_folder_its_readme_says_holds_third_party_code(tmp_path):
+    """klipper's `lib/README`: "This directory contains external library code." Its 1,094 files,
+    chip vendors' SDKs, had been a package of the scan (489 of them not parsing). A README
+    saying a folder uses external libraries keeps it."""
+    files = {"lib/README": "This directory contains external library code.\n\nThe cmsis directory contains code "
+                           "from:\n  https://github.com/ARM-software/CMSIS_5\n",
+             "src/README.md": "# Sources\n\nThis directory contains code calling external libraries.\n"}
+    for n in range(4):
+        files[f"lib/sdk{n}/sdk{n}.c"] = f"int sdk{n}(int x) {{ return x + {n}; }}\n"
+        files[f"src/part{n}/part{n}.c"] = f"int part{n}(int x) {{ return x * {n}; }}\n"
+        files[f"src/part{n}/Makefile"] = "all:\n"
+    excluded = _excluded_by_init(tmp_path / "klipper-repo", files, tmp_path / "rules")
+    assert excluded("lib/sdk0/sdk0.c") and not excluded("src/part0/part0.c")
 
 
 def test_init_excludes_the_packages_composer_installs_into_a_vendor_dir_of_its_own(tmp_path):
