@@ -64,6 +64,8 @@ def build(base: Path, salt: bool) -> Path:
         "lib/acl/huge_form.clj": huge_form(),
         "lib/acl/broken.py": BROKEN,
         "lib/acl/retry.generated.py": shared_retry("acl"),  # a generator's name: a copy never read
+        "lib/acl/acl_de.ts": '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="de">\n'
+                             + "<context><name>Acl</name></context>\n" * 50 + "</TS>\n",  # Qt's translations
     })
     os.symlink(outside / "secret_zq91.py", ns / "link_out.py")
     os.symlink(outside / "dir", ns / "dir_out")
@@ -100,7 +102,7 @@ def test_salted_pass_counts_every_reason(passes) -> None:
     assert set(skipped) == set(SKIP_REASONS)
     assert skipped == {"binary": 1, "too_large": 1, "undecodable": 1, "parse_error": 1,
                        # link_out.py, dir_out, dangling.py, the lib/zq91 namespace
-                       "symlink_outside": 4, "unreadable": 1, "symlink_loop": 2, "generated": 1}
+                       "symlink_outside": 4, "unreadable": 1, "symlink_loop": 2, "generated": 1, "markup": 1}
     assert set(passes["clean"]["snapshot"]["scan"]["skipped"].values()) == {0}
 
 

@@ -11,7 +11,8 @@ from collections import Counter
 from collections.abc import Collection
 
 from radar.commands.excludes import EXCLUDABLE
-from radar.globs import any_glob
+from radar.globs import any_glob, glob_match
+from radar.stages.discover import names_files
 from radar.stages.parse import language_for
 
 # named for the package: rails/activerecord/activerecord.gemspec, src/Orders/Orders.csproj
@@ -311,3 +312,12 @@ def names_its_kind_first(glob: str, sources: Collection[str]) -> bool:
     naming = sum(1 for stem in stems if kind in stem and any(
         c.isalpha() for c in stem[stem.find(kind) + len(kind):]))
     return naming * 2 > len(stems)
+
+
+def covered(folder: str, globs: tuple[tuple[str, int], ...]) -> bool:
+    """Whether a glob lists `folder` or a folder above it, or names files in it: node_exporter's
+    `collector/`, no package of any fleet, is not; juicefs' `pkg/object`, one of `pkg/*`, is."""
+    parts = folder.split("/")
+    return any(glob_match(glob, f"{folder}/x.go") if names_files(glob)
+               else any(glob_match(glob, "/".join(parts[:depth])) for depth in range(1, len(parts) + 1))
+               for glob, _ in globs)

@@ -73,13 +73,13 @@ from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_output
                                      folder_excludes, scaffold_glob, without_code, without_unbuilt)
 from radar.commands.folders import (C_BUILDS, C_BUILT, CROWDED_FOLDERS, DEEP_PACKAGES, MANIFESTS,
                                     MIN_PACKAGES, MODULE_FLEET, NESTED_MANIFEST, PLUGIN_FLEET,
-                                    PLUGIN_PACKAGES, PROGRAM_PINS, build_manifest, builds_sources, c_plugins,
+                                    PLUGIN_PACKAGES, PROGRAM_PINS, build_manifest, builds_sources, c_plugins, covered,
                                     declared_plugin_folders, flutter_runner, go_ignored, helper_folders,
                                     inside_tests, is_go_source, is_manifest, left_in, named_module, not_fleet,
                                     plugin_folder, plugins_of, project_classes, suites, versions, within)
 from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
-from radar.commands.py_layout import python_plugin_folders
+from radar.commands.plugin_modules import cpp_plugin_folders, headers_folders, python_plugin_folders
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
 from radar.commands.tracked import file_head, file_size, submodules, tracked_files, worktree_count
 from radar.commands.translations import translation_folders
@@ -208,7 +208,7 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
     manifest (_projects), read from `files` when not given."""
     declared = declared_plugin_folders(sources)
     registering = go_registering_folders(sources, head) if head is not None else {}
-    plugged = python_plugin_folders(sources, head) if head is not None else {}
+    plugged = {**python_plugin_folders(sources, head), **cpp_plugin_folders(sources, head)} if head is not None else {}
     packages, modules, has_code = _package_folders(files, sources, declared)
     frozen = [parent for parent, found in packages.items() if len(found) >= MIN_PACKAGES and versions(found)]
     published = _published(packages, files)
@@ -235,11 +235,12 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
             else []
     globs += packages_beside(kept, held, files)
     found = tuple(globs) + _module_fleets_beside(globs, kept, sources, declared, projects) + go_file_fleets(sources)
-    found += tuple((f"{folder}/*.go", n) for folder, n in sorted(registering.items()) if not _covered(folder, found))
-    found += tuple((f"{folder}/*.py", n) for folder, n in plugged.items() if (f"{folder}/*.py", n) not in found)
+    found += tuple((f"{folder}/*.go", n) for folder, n in sorted(registering.items()) if not covered(folder, found))
     if sum(n for _, n in found) < GateRules.min_consumers:
-        return _lone_library(sources, projects) or found
-    return found
+        found = _lone_library(sources, projects) or found
+    taken = {glob for glob, _ in found}  # a lone library's modules are its plugins' too
+    found += tuple((glob, n) for glob, n in plugged.items() if glob not in taken)
+    return found + headers_folders({glob: n for glob, n in plugged.items() if not glob.endswith(".py")}, found, sources)
 
 
 def _uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
@@ -258,15 +259,6 @@ def _uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
 def _projects(files: list[str]) -> set[str]:
     """The folders holding a build's manifest (a `.csproj`, a `pom.xml`, a `package.json` …)."""
     return {f.rpartition("/")[0] for f in files if build_manifest(f.rpartition("/")[2])}
-
-
-def _covered(folder: str, globs: tuple[tuple[str, int], ...]) -> bool:
-    """Whether a glob lists `folder` or a folder above it, or names files in it: node_exporter's
-    `collector/`, no package of any fleet, is not; juicefs' `pkg/object`, one of `pkg/*`, is."""
-    parts = folder.split("/")
-    return any(glob_match(glob, f"{folder}/x.go") if names_files(glob)
-               else any(glob_match(glob, "/".join(parts[:depth])) for depth in range(1, len(parts) + 1))
-               for glob, _ in globs)
 
 
 def _lone_library(sources: list[str], projects: Collection[str] = ()) -> tuple[tuple[str, int], ...]:

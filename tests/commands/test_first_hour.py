@@ -2443,6 +2443,29 @@ def test_init_takes_a_folder_of_python_classes_extending_one_base_of_its_own_as_
     assert "api_app/models/layers/*.py" not in fleet_rules["subsystems"], done.stderr
 
 
+def test_init_takes_a_folder_of_cpp_classes_extending_one_base_of_its_own_as_one_source_packages(tmp_path):
+    """domoticz: 145 `hardware/*.cpp` drivers, most a `CDomoticzHardwareBase` of
+    `hardware/DomoticzHardware.h`, had been one package (a C++ folder is one): its first scan
+    went from one proposal to seventeen. Their folder stays a package, for their headers; a
+    folder of classes extending a library's base (`std::exception`) stays one package."""
+    files = {"CMakeLists.txt": "project(domoticz)\n",
+             "hardware/DomoticzHardware.h": "class CDomoticzHardwareBase\n{\npublic:\n  virtual bool Start();\n};\n",
+             "hardware/DomoticzHardware.cpp": '#include "DomoticzHardware.h"\nbool CDomoticzHardwareBase::Start() '
+                                              '{ return true; }\n'}
+    for n in range(12):
+        files[f"hardware/Driver{n}.h"] = (f'#include "DomoticzHardware.h"\nclass CDriver{n} : public '
+                                          f"CDomoticzHardwareBase\n{{\npublic:\n  bool Start() override;\n}};\n")
+        files[f"hardware/Driver{n}.cpp"] = f'#include "Driver{n}.h"\nbool CDriver{n}::Start() {{ return {n} > 0; }}\n'
+        files[f"main/Error{n}.cpp"] = (f"#include <exception>\nclass Error{n} : public std::exception\n{{\n}};\n"
+                                       f"int error{n}() {{ return {n}; }}\n")
+    for name in ("mqtt", "zwave", "lua"):  # a fleet elsewhere: no lone library's modules
+        files[f"plugins/{name}/CMakeLists.txt"] = f"add_library({name})\n"
+        files[f"plugins/{name}/{name}.cpp"] = f"int {name}() {{ return 1; }}\n"
+    done, fleet_rules = _init(tmp_path / "domoticz-repo", files, tmp_path / "rules")
+    assert "hardware/*.cpp" in fleet_rules["subsystems"] and "hardware" in fleet_rules["subsystems"], done.stderr
+    assert "main/*.cpp" not in fleet_rules["subsystems"], done.stderr
+
+
 def test_init_takes_ten_python_programs_with_their_requirements_side_by_side_as_packages(tmp_path):
     """Cortex-Analyzers: 156 `analyzers/<name>/`, each a script and its requirements.txt, no
     package's manifest: `analyzers` had been one package of 210 files. Two such folders (capa's

@@ -1,0 +1,145 @@
+"""Folders of plugins told by their modules' text (layout.py reads the rest), one plugin a module,
+whatever the folder is called: Python modules each defining one entry point, or a class extending
+one base of the folder's own (python_plugin_folders); C++ sources whose classes extend one base
+of the folder's own (cpp_plugin_folders), their folder a package for their headers
+(headers_folders). As one package, their copies of one another had been inside one subsystem,
+where nothing is compared."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from radar.commands.folders import PLUGIN_FLEET, covered, inside_tests
+from radar.stages.discover import names_files
+from radar.stages.manifests import HEADER_SUFFIXES
+from radar.stages.parse import language_for
+
+# a definition at a module's top level: `def load_config(`, `async def setup(`, `class SearchClass`
+_TOP_DEFINITION = re.compile(rb"^(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z]\w*)", re.M)
+# a class at a module's top level and its bases: `class X(Mixin, classes.FileAnalyzer):`
+_CLASS_BASES = re.compile(rb"^class[ \t]+\w+[ \t]*\(([^)]*)\)", re.M)
+_BASE = re.compile(rb"(?:^|,)\s*(?:\w+\.)*(\w+)\s*(?=,|\[|$)")  # a base's last name; no `metaclass=X`
+_CLASS = re.compile(rb"^class[ \t]+(\w+)", re.M)
+# a script's entry point, which any folder of scripts repeats, and a Django app's commands', each
+# its own script (tendenci's 25 `management/commands/*.py`): no plugin's
+NO_ENTRY_POINTS = {b"main", b"Command"}
+# a C++ class and its bases, an export macro between (`class API_EXPORT CFoo : public Base<T> {`)
+_CPP_CLASS_BASES = re.compile(rb"\b(?:class|struct)[ \t]+(?:[A-Z][A-Z0-9_]*[ \t]+)?\w+[ \t]*(?:final[ \t]*)?"
+                              rb":(?!:)([^{;]*)\{")
+_CPP_BASE = re.compile(rb"(?:^|,)\s*(?:(?:public|protected|private|virtual)\s+)*(?:\w+::)*(\w+)")
+_CPP_CLASS = re.compile(rb"\b(?:class|struct)[ \t]+(?:[A-Z][A-Z0-9_]*[ \t]+)?(\w+)\s*(?:final\s*)?[:{]")
+
+Read = Callable[[str], bytes]
+
+
+def python_plugin_folders(sources: list[str], read: Read) -> dict[str, int]:
+    """The folders of PLUGIN_FLEET Python modules or more, half of them at least each defining
+    one name at its top level, the entry point a host looks up in each (klipper's 136
+    `klippy/extras/*.py`, each a `load_config(config)`; borgmatic's monitoring hooks, each a
+    `ping_monitor`), or a class extending one base the folder or the one above defines (IntelOwl's
+    109 observable analyzers, each an `ObservableAnalyzer` of `analyzers_manager/classes.py`;
+    camel's 74 `BaseToolkit`s; never a library's base, as torch's `nn.Module` of a model's layers),
+    as `folder/*.py` globs, with how many modules each holds. Never tests', nor a private module
+    (`_helpers.py`) counted. `read`: a file's first bytes."""
+    every = _by_folder(f for f in sources if f.endswith(".py"))  # where bases are defined
+    texts = _Texts(read)
+    candidates = _plugin_candidates(sources, lambda name: name.endswith(".py"))
+    return {f"{folder}/*.py": len(files) for folder, files in candidates
+            if _most(_names(files, texts, _top_definitions), len(files))
+            or _one_own_base(folder, files, every, texts, _python_bases, _CLASS)}
+
+
+def cpp_plugin_folders(sources: list[str], read: Read) -> dict[str, int]:
+    """The folders of PLUGIN_FLEET C++ sources or more, half of them at least holding a class, in
+    the source or its own header, that extends one base the folder's headers or the ones above
+    declare (domoticz's 145 `hardware/*.cpp`, 89 of them a `CDomoticzHardwareBase`: its
+    first scan went from one proposal to seventeen, the first a `ReadFile` debug helper copied
+    into 22 drivers), as `folder/*.cpp` globs (or their sources' suffix), with how many each
+    holds. Never tests'."""
+    every = _by_folder(f for f in sources if f.endswith(HEADER_SUFFIXES))
+    texts = _Texts(read)
+    found = {}
+    for folder, files in _plugin_candidates(sources, lambda name: language_for(name) == "cpp"
+                                            and not name.endswith(HEADER_SUFFIXES)):
+        with_headers = [[f, *(f"{f.rpartition('.')[0]}{h}" for h in HEADER_SUFFIXES)] for f in files]
+        if _one_own_base(folder, with_headers, every, texts, _cpp_bases, _CPP_CLASS):
+            suffix = Counter(f.rpartition(".")[2] for f in files).most_common(1)[0][0]
+            found[f"{folder}/*.{suffix}"] = sum(f.endswith(f".{suffix}") for f in files)
+    return found
+
+
+def _plugin_candidates(sources: list[str], kind: Callable[[str], bool]) -> list[tuple[str, list[str]]]:
+    """The folders holding PLUGIN_FLEET modules of this kind or more, tests' and private ones aside."""
+    modules = _by_folder(f for f in sources if kind(f.rpartition("/")[2]) and not f.rpartition("/")[2].startswith("_")
+                         and not inside_tests(tuple(f.rpartition("/")[0].split("/"))))
+    return [(folder, files) for folder, files in sorted(modules.items()) if folder and len(files) >= PLUGIN_FLEET]
+
+
+def _by_folder(paths) -> dict[str, list[str]]:
+    folders: dict[str, list[str]] = {}
+    for f in paths:
+        folders.setdefault(f.rpartition("/")[0], []).append(f)
+    return folders
+
+
+class _Texts:
+    """Each file's first bytes, read once (a folder's headers are read again as the one below's),
+    nothing for a file not tracked (a source's own header, where it has none)."""
+
+    def __init__(self, read: Read):
+        self.read, self.known = read, {}
+
+    def __call__(self, path: str) -> bytes:
+        if path not in self.known:
+            self.known[path] = self.read(path)
+        return self.known[path]
+
+
+def _names(files: list, text: Read, names: Callable[[bytes], set[bytes]]) -> Counter:
+    """How many of `files` (a path, or a source with its headers) say each name."""
+    return Counter(name for f in files for name in set().union(*(names(text(p)) for p in _paths(f))))
+
+
+def _paths(f) -> list[str]:
+    return [f] if isinstance(f, str) else f
+
+
+def _top_definitions(text: bytes) -> set[bytes]:
+    return set(_TOP_DEFINITION.findall(text)) - NO_ENTRY_POINTS
+
+
+def _python_bases(text: bytes) -> set[bytes]:
+    return {base for bases in _CLASS_BASES.findall(text) for base in _BASE.findall(bases)}
+
+
+def _cpp_bases(text: bytes) -> set[bytes]:
+    return {base for bases in _CPP_CLASS_BASES.findall(text) for base in _CPP_BASE.findall(bases)}
+
+
+def _one_own_base(folder: str, files: list, every: dict[str, list[str]], text: Read,
+                  bases: Callable[[bytes], set[bytes]], declaring: re.Pattern) -> bool:
+    """Whether one base that the folder or the one above declares is extended in enough of `files`."""
+    extending = _names(files, text, bases)
+    if not _most(extending, len(files)):
+        return False
+    declared = {name for f in every.get(folder, []) + every.get(folder.rpartition("/")[0], [])
+                for name in declaring.findall(text(f))}
+    return _most(Counter({base: n for base, n in extending.items() if base in declared}), len(files))
+
+
+def _most(counts: Counter, modules: int) -> bool:
+    """Whether one name is in PLUGIN_FLEET modules or more, and half of them at least."""
+    most = max(counts.values(), default=0)
+    return most >= PLUGIN_FLEET and most * 2 >= modules
+
+
+def headers_folders(plugins: dict[str, int], found: tuple[tuple[str, int], ...], sources: list[str]
+                     ) -> tuple[tuple[str, int], ...]:
+    """Beside a folder's C++ plugins (`plugins`: their globs, with how many each holds), the
+    folder itself where no glob lists it: their headers (domoticz' `notifications/*.h` beside
+    `notifications/*.cpp`)."""
+    listing = tuple((glob, n) for glob, n in found if not names_files(glob))
+    return tuple((folder, sum(f.rpartition("/")[0] == folder for f in sources) - n)
+                 for folder, n in ((glob.rpartition("/")[0], n) for glob, n in plugins.items())
+                 if not covered(folder, listing))
