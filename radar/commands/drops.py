@@ -22,8 +22,9 @@ DROPS_BESIDE = 2  # releases in one folder that make it a folder of libraries (_
 # (gogs' `public/plugins/codemirror-5.17.0`, `dropzone-5.5.0` …: one of its twelve has a license)
 UNLICENSED_BESIDE = 3
 # where C and C++ projects keep the libraries they build with, one sub-folder each: redis'
-# `deps/jemalloc`, `deps/lua` (not njs' `external/*.c`, its own modules, nor pnpm's TypeScript `deps/`)
-C_VENDORED = frozenset({"deps", "3rdparty", "external", "extern"})
+# `deps/jemalloc`, `deps/lua`, OpenRGB's `dependencies/hidapi-win`, `dependencies/mdns` (not njs'
+# `external/*.c`, its own modules, nor pnpm's TypeScript `deps/`)
+C_VENDORED = frozenset({"deps", "dependencies", "3rdparty", "external", "extern"})
 
 
 def source_drops(files: list[str], submodules: Iterable[str] = ()) -> set[str]:

@@ -108,7 +108,15 @@ def in_no_package(globs: tuple[tuple[str, int], ...], sources: list[str]) -> lis
 
 def beneath(glob: str) -> str:
     """The files a subsystem glob holds: a module glob's, or everything below the folders it matches."""
+    glob = anchored(glob)
     return glob if "." in glob.rpartition("/")[2].lstrip(".") else glob + "/**"
+
+
+def anchored(glob: str) -> str:
+    """A subsystem glob as discovery reads it, from the top of the tree: `*.cpp` names the files
+    at the top (OpenRGB's 14), not every `.cpp` below, as a glob of no folder would match (its
+    721 `Controllers/` files had been taken as held, and so left unread)."""
+    return glob if "/" in glob.rstrip("/") or glob.startswith("/") else "/" + glob
 
 
 def within(folder: str, other: str) -> bool:
@@ -318,6 +326,6 @@ def covered(folder: str, globs: tuple[tuple[str, int], ...]) -> bool:
     """Whether a glob lists `folder` or a folder above it, or names files in it: node_exporter's
     `collector/`, no package of any fleet, is not; juicefs' `pkg/object`, one of `pkg/*`, is."""
     parts = folder.split("/")
-    return any(glob_match(glob, f"{folder}/x.go") if names_files(glob)
-               else any(glob_match(glob, "/".join(parts[:depth])) for depth in range(1, len(parts) + 1))
+    return any(glob_match(anchored(glob), f"{folder}/x.go") if names_files(glob)
+               else any(glob_match(anchored(glob), "/".join(parts[:depth])) for depth in range(1, len(parts) + 1))
                for glob, _ in globs)

@@ -2263,6 +2263,23 @@ def test_init_reads_a_c_programs_own_files_and_leaves_out_its_regression_tests_a
     assert not any("internal" in glob or "external" in glob for glob in fleet_rules["exclude"])
 
 
+def test_init_reads_the_folders_beside_a_c_programs_files_at_the_top(tmp_path):
+    """OpenRGB: 14 `*.cpp` at the top, and 197 `Controllers/*` folders of drivers, 721 files, that
+    init had taken as held by `*.cpp` (a glob of no folder matches at any depth; a scan's, from
+    the top only), so left unread: a scan of 14 files. Its `dependencies/hidapi-win`,
+    `dependencies/mdns` … are libraries it builds with."""
+    files = {"OpenRGB.pro": ""}
+    for n in range(12):
+        files[f"Manager{n}.cpp"] = f"int manager_{n}(void) {{ return {n}; }}\n"
+        files[f"Controllers/Vendor{n}Controller/Vendor{n}Controller.cpp"] = f"int vendor_{n}(void) {{ return {n}; }}\n"
+        files[f"Controllers/Vendor{n}Controller/Vendor{n}Controller.h"] = f"int vendor_{n}(void);\n"
+    for lib in ("hidapi", "mdns", "stb"):
+        files[f"dependencies/{lib}/{lib}.c"] = "int lib(void) { return 0; }\n"
+    _, fleet_rules = _init(tmp_path / "openrgb-repo", files, tmp_path / "rules")
+    assert any(glob.startswith("Controllers") for glob in fleet_rules["subsystems"]), fleet_rules["subsystems"]
+    assert "dependencies/**" in fleet_rules["exclude"]
+
+
 def test_init_leaves_out_a_go_packages_test_helpers(tmp_path):
     """opentelemetry-collector: `exporter/exportertest`, `receivertest`… each copy `NewNopSettings`
     for tests to build components with; they were its second proposal. A folder merely ending in
