@@ -62,11 +62,22 @@ def cpp_plugin_folders(sources: list[str], read: Read) -> dict[str, int]:
     found = {}
     for folder, files in _plugin_candidates(sources, lambda name: language_for(name) == "cpp"
                                             and not name.endswith(HEADER_SUFFIXES)):
-        with_headers = [[f, *(f"{f.rpartition('.')[0]}{h}" for h in HEADER_SUFFIXES)] for f in files]
-        if _one_own_base(folder, with_headers, every, texts, _cpp_bases, _CPP_CLASS):
+        with_headers = [[f, *(f"{stem}{h}" for stem in {f.rpartition('.')[0], _mirrored(f.rpartition('.')[0])}
+                              for h in HEADER_SUFFIXES)] for f in files]
+        if _one_own_base(folder, with_headers, every, texts, _cpp_bases, _CPP_CLASS, _mirrored(folder)):
             suffix = Counter(f.rpartition(".")[2] for f in files).most_common(1)[0][0]
             found[f"{folder}/*.{suffix}"] = sum(f.endswith(f".{suffix}") for f in files)
     return found
+
+
+def _mirrored(path: str) -> str:
+    """Where a C++ source's headers are when not beside it: `src/modules/alsa` -> `include/modules/alsa`
+    (polybar's, Waybar's), the last `src` of the path read `include`; "" where it has none."""
+    parts = path.split("/")
+    if "src" not in parts:
+        return ""
+    at = len(parts) - 1 - parts[::-1].index("src")
+    return "/".join([*parts[:at], "include", *parts[at + 1:]])
 
 
 def _plugin_candidates(sources: list[str], kind: Callable[[str], bool]) -> list[tuple[str, list[str]]]:
@@ -118,13 +129,14 @@ def _cpp_bases(text: bytes) -> set[bytes]:
 
 
 def _one_own_base(folder: str, files: list, every: dict[str, list[str]], text: Read,
-                  bases: Callable[[bytes], set[bytes]], declaring: re.Pattern) -> bool:
-    """Whether one base that the folder or the one above declares is extended in enough of `files`."""
+                  bases: Callable[[bytes], set[bytes]], declaring: re.Pattern, mirror: str = "") -> bool:
+    """Whether one base that the folder or the one above declares (or their `mirror`'s, a C++
+    `include/` beside `src/`) is extended in enough of `files`."""
     extending = _names(files, text, bases)
     if not _most(extending, len(files)):
         return False
-    declared = {name for f in every.get(folder, []) + every.get(folder.rpartition("/")[0], [])
-                for name in declaring.findall(text(f))}
+    declared = {name for where in {folder, mirror} if where for above in (where, where.rpartition("/")[0])
+                for f in every.get(above, []) for name in declaring.findall(text(f))}
     return _most(Counter({base: n for base, n in extending.items() if base in declared}), len(files))
 
 

@@ -2478,8 +2478,14 @@ def test_init_takes_a_folder_of_cpp_classes_extending_one_base_of_its_own_as_one
     for name in ("mqtt", "zwave", "lua"):  # a fleet elsewhere: no lone library's modules
         files[f"plugins/{name}/CMakeLists.txt"] = f"add_library({name})\n"
         files[f"plugins/{name}/{name}.cpp"] = f"int {name}() {{ return 1; }}\n"
+    # Waybar's modules: `src/modules/*.cpp`, their classes in `include/modules/*.hpp`, an `ALabel` of `include/`
+    files["include/ALabel.hpp"] = "class ALabel {\n};\n"
+    for n in range(12):
+        files[f"include/modules/m{n}.hpp"] = f"#include \"ALabel.hpp\"\nclass M{n} : public ALabel {{\n}};\n"
+        files[f"src/modules/m{n}.cpp"] = f'#include "modules/m{n}.hpp"\nint m{n}() {{ return {n}; }}\n'
     done, fleet_rules = _init(tmp_path / "domoticz-repo", files, tmp_path / "rules")
     assert "hardware/*.cpp" in fleet_rules["subsystems"] and "hardware" in fleet_rules["subsystems"], done.stderr
+    assert "src/modules/*.cpp" in fleet_rules["subsystems"], done.stderr
     assert "main/*.cpp" not in fleet_rules["subsystems"], done.stderr
 
 
