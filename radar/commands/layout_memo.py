@@ -8,8 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from radar.commands import (drops, excludes, folders, go_layout, layout, top, tracked, translations, uncovered,
-                            vendored)
+from radar.commands import (drops, excludes, folders, go_layout, layout, plugin_modules, top, tracked,
+                            translations, uncovered, vendored)
 from radar.commands.excludes import generated_head
 from radar.commands.layout import Layout, read_layout
 from radar.infra.cache import SHAPING, code_stamp, key_digest
@@ -28,12 +28,12 @@ def remembered_layout(repo: Path, memo) -> Layout:
     that changes no tracked path, no file the layout read and makes no file generated leaves it
     as it was too (_unmoved): a scheduled pass after each commit had read it again (moto: 0.7 s)."""
     identity = _checkout_identity(repo)
-    # what decides the layout: layout.py, go_layout.py, folders.py, top.py, uncovered.py, excludes.py,
-    # drops.py, translations.py, vendored.py, tracked.py, the generated-code check and the language tables
+    # what decides the layout: layout.py, go_layout.py, plugin_modules.py, folders.py, top.py, uncovered.py,
+    # excludes.py, drops.py, translations.py, vendored.py, tracked.py, the generated-code check and the language tables
     # they read (analyse.py, grammars.py, manifests.py's C suffixes and family, languages.yaml through
     # SHAPING), which files configure a tool (toolfiles.py), and this module
-    code = code_stamp(("layout", SHAPING), (layout, go_layout, folders, top, tracked, uncovered, excludes, drops,
-                                             translations, vendored, analyse, grammars, c_suffixes,
+    code = code_stamp(("layout", SHAPING), (layout, go_layout, plugin_modules, folders, top, tracked, uncovered,
+                                             excludes, drops, translations, vendored, analyse, grammars, c_suffixes,
                                              sys.modules[configures_a_tool.__module__], sys.modules[__name__]))
     if memo is None or identity is None or code is None:
         return read_layout(repo)
@@ -51,8 +51,8 @@ def remembered_layout(repo: Path, memo) -> Layout:
     except (TypeError, ValueError):
         pass
     found = read_layout(repo)
-    read = sorted({why[why.index("(") + 1:why.index("'s ")] for _, why, _ in found.excludes if why.startswith("build output")}
-                  | set(found.measured))
+    read = sorted({why[why.index("(") + 1:why.index("'s ")] for _, why, _ in found.excludes
+                   if why.startswith("build output")} | set(found.measured))
     memo.put_many({key: (identity, dataclasses.astuple(found), _stats(repo, read)),
                    blobs_key: _blobs(repo) or {}}, replacing=[family])
     return found
@@ -89,7 +89,8 @@ def _checkout_identity(repo: Path) -> tuple | None:
         worktrees = sorted(os.listdir(repo / ".git" / "worktrees")) if (repo / ".git" / "worktrees").is_dir() else []
     except OSError:
         return None
-    return None if info is None else (str(index), info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns, worktrees)
+    return None if info is None else (str(index), info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns,
+                                      worktrees)
 
 
 def _stats(repo: Path, paths: list[str]) -> list[tuple[str, tuple | None]]:

@@ -57,13 +57,14 @@ def cpp_plugin_folders(sources: list[str], read: Read) -> dict[str, int]:
     first scan went from one proposal to seventeen, the first a `ReadFile` debug helper copied
     into 22 drivers), as `folder/*.cpp` globs (or their sources' suffix), with how many each
     holds. Never tests'."""
-    every = _by_folder(f for f in sources if f.endswith(HEADER_SUFFIXES))
+    headers = {f for f in sources if f.endswith(HEADER_SUFFIXES)}
+    every = _by_folder(headers)
     texts = _Texts(read)
     found = {}
     for folder, files in _plugin_candidates(sources, lambda name: language_for(name) == "cpp"
                                             and not name.endswith(HEADER_SUFFIXES)):
         with_headers = [[f, *(f"{stem}{h}" for stem in {f.rpartition('.')[0], _mirrored(f.rpartition('.')[0])}
-                              for h in HEADER_SUFFIXES)] for f in files]
+                              for h in HEADER_SUFFIXES if f"{stem}{h}" in headers)] for f in files]
         if _one_own_base(folder, with_headers, every, texts, _cpp_bases, _CPP_CLASS, _mirrored(folder)):
             suffix = Counter(f.rpartition(".")[2] for f in files).most_common(1)[0][0]
             found[f"{folder}/*.{suffix}"] = sum(f.endswith(f".{suffix}") for f in files)
@@ -95,8 +96,7 @@ def _by_folder(paths) -> dict[str, list[str]]:
 
 
 class _Texts:
-    """Each file's first bytes, read once (a folder's headers are read again as the one below's),
-    nothing for a file not tracked (a source's own header, where it has none)."""
+    """Each file's first bytes, read once: a folder's headers are read again as the one below's."""
 
     def __init__(self, read: Read):
         self.read, self.known = read, {}
