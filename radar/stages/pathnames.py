@@ -15,6 +15,7 @@ Index: the one subsystem holding a file whose path ends as the reference says, n
   Lua's `require "a.b"` by `a/b.lua` or `a/b/init.lua`;
 - OCaml's `Dune_util.Log.info` by `dune_util/log.ml`, a wrapped library's folder named for it,
   else by the first name's file (`OpamFilename`: `opamFilename.ml`);
+- PHP's `require`/`include` by path (php_include), from the file's folder or by the path's tail;
 - Dart's `package:a/b.dart` by the subsystem whose pubspec.yaml names `a`, else by `a/lib/b.dart`;
   Solidity's imports by path, a remapped package's by the rest of its path; either's relative
   imports by their path from the file.
@@ -32,7 +33,10 @@ BY_PATH = frozenset({*C_FAMILY, "ruby", "lua", "elixir", "erlang", "haskell", "o
 # The files a reference finds by their path's tail (`_include`): C's and C++'s headers and
 # sources, and the modules that Ruby, Lua, Elixir, Dart, Erlang, Haskell, OCaml, Perl and Solidity name by a path
 FOUND_BY_PATH = (".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb", ".lua", ".ex", ".dart", ".erl",
-                 ".hrl", ".hs", ".ml", ".pm", ".sol")
+                 ".hrl", ".hs", ".ml", ".pm", ".sol", ".php")
+# the path a PHP include names: its expression's last string (`CACTI_PATH_LIBRARY . '/poller.php'`)
+_PHP_INCLUDED = re.compile(r"""['"]([^'"$]+\.php)['"]\s*\)?\s*;?\s*$""")
+_PHP_BESIDE = ("__DIR__", "dirname(__FILE__)")  # an include relative to the file itself
 
 
 # OCaml's standard library: `String.length` is its String's, even where a library of the fleet
@@ -100,6 +104,19 @@ class PathNames:
             name = text.split()[0] if text.split() else ""
             return self._include(path, name.replace("::", "/") + ".pm") if name and not name.islower() else None
         return None
+
+    def php_include(self, path: str, text: str) -> str | None:
+        """A PHP `require`/`include` of a path: from the file's own folder when written so
+        (`__DIR__ . '/lib.php'`, `'../lib.php'`), else the one subsystem holding a file whose
+        path ends as the string says (`'include/MVC/View/views/view.list.php'`; a constant's
+        folder, `CACTI_PATH_LIBRARY . '/poller.php'`, as the path's tail)."""
+        found = _PHP_INCLUDED.search(text)
+        if found is None:
+            return None
+        target = found.group(1)
+        if any(anchor in text for anchor in _PHP_BESIDE) or target.startswith("../") or target.startswith("./"):
+            return self._beside(path, target.lstrip("/"))
+        return self._include(path, target.lstrip("/"))
 
     def _beside(self, path: str, target: str) -> str | None:
         """The subsystem holding `target`, a path relative to the file's folder."""

@@ -23,8 +23,9 @@ The deps stage (deps.py) hands every file's references here, language by languag
   named bare, by the file of its name in the file's own package, which needs no import
   (checkstyle's naming checks extending `AbstractNameCheck` beside them); a .NET project file's
   `<ProjectReference>`s;
-- C/C++, Ruby, Lua, Elixir, Erlang, Haskell, OCaml, Perl, Dart and Solidity: by the file a
-  reference's path or name makes, the one subsystem holding it (pathnames.py);
+- C/C++, Ruby, Lua, Elixir, Erlang, Haskell, OCaml, Perl, Dart and Solidity, and PHP's
+  `require`/`include`: by the file a reference's path or name makes, the one subsystem holding
+  it (pathnames.py);
 - PowerShell: a command by the one subsystem whose files define a function of its name (a
   module's functions are commands any script runs once it is loaded);
 - Lisp and `.sx`: a symbol's namespace (`persist/append!`, Common Lisp `persist:append`) by
@@ -153,6 +154,8 @@ class Index(PathNames):
             return self.by_path(path, language, capture, text)
         if capture == "command":
             return unique(self.functions.get(text.lower()))
+        if capture == "included":  # PHP's `require_once 'include/x.php'`
+            return self.php_include(path, text)
         if capture == "supertype":  # a class of the file's own package, which no import names
             package = self.package_of.get((subsystem, path))
             return unique(self.declared[DECLARING[language]].get(f"{package}.{text}")) if package else None

@@ -514,6 +514,26 @@ def test_php_use_by_declared_namespace_and_by_class_file_when_components_share_o
     assert deps.unresolved == 2  # Psr\Log (no subsystem), Illuminate\Support\Missing (two declare the namespace)
 
 
+def test_php_require_and_include_by_the_path_they_name(tmp_path):
+    """cacti's and SuiteCRM's PHP predates namespaces: `require_once(CACTI_PATH_LIBRARY .
+    '/poller.php')` names `lib/poller.php` by the path's tail, `require_once('include/MVC/x.php')`
+    by its path, `require __DIR__ . '/../lib/rrd.php'` from the file's own folder; their copies had
+    had no home ("the consumers share no dependency"), cacti's and phpipam's first scans nothing
+    to propose. A path the fleet does not hold, or two files end as, names nothing."""
+    deps = scan(tmp_path, {
+        "lib/poller.php": {"lib/poller.php": "<?php\nfunction poll() { return 1; }\n"},
+        "lib/rrd.php": {"lib/rrd.php": "<?php\nfunction rrd() { return 1; }\n"},
+        "include/MVC": {"include/MVC/x.php": "<?php\nfunction view() { return 1; }\n",
+                        "include/MVC/util.php": "<?php\nfunction util() { return 1; }\n"},
+        "modules/Calls": {"modules/Calls/Call.php": "<?php\nrequire_once(CACTI_PATH_LIBRARY . '/poller.php');\n"
+                                                    "require_once('include/MVC/x.php');\n"
+                                                    "require_once('vendor/autoload.php');\n"},
+        "cli/boost.php": {"cli/boost.php": "<?php\nrequire __DIR__ . '/../lib/rrd.php';\ninclude 'util.php';\n"},
+        "cli/util.php": {"cli/util.php": "<?php\nfunction cli_util() { return 1; }\n"},
+    })
+    assert edges(deps) == {("Calls", "poller.php"), ("Calls", "MVC"), ("boost.php", "rrd.php")}
+
+
 def test_a_php_base_class_names_the_file_declaring_it_in_its_namespace(tmp_path):
     """wallabag's importers extend `AbstractImport` beside them (no `use` needed): their copied
     `parseEntries` goes up to it. A base `use`d from another namespace is the one it names."""
