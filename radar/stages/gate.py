@@ -261,12 +261,12 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
     owners: dict[str, set[str]] = defaultdict(set)  # file name -> the stems of the packages holding one
     for name, package in packages.items():
         for file in package.files:
-            owners[_unversioned(file.path.rpartition("/")[2])].add(stems[name])
+            owners[_unversioned(file.path.rpartition("/")[2], name)].add(stems[name])
 
     common = {file for file, stems_holding in owners.items() if len(stems_holding) >= COMMON}
 
     def named(package: Subsystem) -> set[str]:  # but for names many packages' files bear (`__init__.py`)
-        return {_unversioned(f.path.rpartition("/")[2]) for f in package.files} - common
+        return {_unversioned(f.path.rpartition("/")[2], package.name) for f in package.files} - common
 
     found = {}
     for name in sorted(packages, key=_by_version):  # a version after the one before it
@@ -287,13 +287,22 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
     return found
 
 
-def _unversioned(file: str) -> str:
+def _unversioned(file: str, package: str = "") -> str:
     """A file's name but for a version written as one at the end of its stem (`_v1`, `-v2`): a
     module that is its package (rabbitmq's `rabbit_fifo_v1.erl`, the quorum queue's machine as
     version 1 left it, beside `rabbit_fifo.erl`) bears the version its package's name does. A
-    bare number is none (OpenZeppelin's `CAIP10.sol` and `CAIP2.sol`, two standards)."""
+    bare number is none (OpenZeppelin's `CAIP10.sol` and `CAIP2.sol`, two standards), but the
+    one its package is named for (openrewrite's `rewrite-java-17` and its
+    `ReloadableJava17ParserVisitor.java`, `rewrite-java-11`'s `ReloadableJava11…`: one parser per
+    JDK, compiled against its javac, whose 19k-token copy had been the first proposal)."""
     stem, dot, suffix = file.rpartition(".")
-    return f"{_VERSION_SUFFIX.sub('', stem) or stem}{dot}{suffix}" if dot else file
+    if not dot:
+        return file
+    mark = FORK_MARK.search(package) if stem != package else None  # a module that is its package: above
+    stem = _VERSION_SUFFIX.sub("", stem) or stem
+    number = re.sub(r"\D", "", mark.group(0)) if mark else ""
+    stem = re.sub(rf"(?<!\d){number}(?!\d)", "", stem) if number else stem
+    return f"{stem}{dot}{suffix}"
 
 
 

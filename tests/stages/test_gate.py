@@ -66,6 +66,12 @@ def test_a_version_outgrowing_the_first_forks_the_version_before_it_and_so_what_
     rewritten = [package("netty", ["NettyClient.java", "NettyServer.java", "Handler.java"]),
                  package("netty4", ["Client4.java", "Server4.java", "Codec4.java", "Handler.java"])]
     assert forks_of(rewritten) == {}
+    # openrewrite's `rewrite-java-8` … `-25`, one parser per JDK, their files named for it
+    # (`ReloadableJava17ParserVisitor.java`): a 19k-token copy had been its first proposal
+    per_jdk = [package("rewrite-java", ["JavaParser.java", "JavaVisitor.java", "TypeUtils.java"]),
+               *(package(f"rewrite-java-{jdk}", [f"Java{jdk}Parser.java", f"ReloadableJava{jdk}ParserVisitor.java",
+                                                 f"ReloadableJava{jdk}JavadocVisitor.java"]) for jdk in (8, 11, 17))]
+    assert forks_of(per_jdk) == {"rewrite-java-11": "rewrite-java-8", "rewrite-java-17": "rewrite-java-8"}
 
 
 def test_a_module_that_is_its_package_forks_the_module_of_its_name_without_the_version():
