@@ -162,9 +162,10 @@ class HomeFinder:
         """The subsystems holding the classes that the class holding the copy extends, where a
         copied method is pulled up to: a method's class is the nearest above it, a class is its
         own (cloud-custodian's `QueryMeta(type)` extends nothing of the fleet's, whatever its file's
-        other classes do), a module's are all its classes'; a module's function is in none (newrelic's `instrument_mysql_connector`
-        beside a proxy class extending `ObjectProxy`), nor is a Python block, which may be either.
-        Where a file's classes are not told apart (line 0: Java, Kotlin, C#, one class a file), its classes'.
+        other classes do), a module's are all its classes'; a module's function is in none
+        (newrelic's `instrument_mysql_connector` beside a proxy class extending `ObjectProxy`), nor
+        is a Python block, which may be either. Where a file's classes are not told apart (line 0:
+        Java, Kotlin, C#, one class a file), its classes'.
         A base everyone extends is left out by the caller (_everyones)."""
         parents = self.parents.get((instance.subsystem, instance.path), ())
         if instance.unit == "method":

@@ -114,7 +114,7 @@ class PathNames:
         if found is None:
             return None
         target = found.group(1)
-        if any(anchor in text for anchor in _PHP_BESIDE) or target.startswith("../") or target.startswith("./"):
+        if any(anchor in text for anchor in _PHP_BESIDE) or target.startswith(("../", "./")):
             return self._beside(path, target.lstrip("/"))
         return self._include(path, target.lstrip("/"))
 
