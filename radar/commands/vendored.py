@@ -2,7 +2,7 @@
 holding the distributions the top requirements pin, or installed there (`pip install --target`),
 a top folder a script at the top puts on Python's import path, the packages Composer installs
 where a composer.json says and patched copies of those it requires, a folder its README says
-holds third-party code. Third-party source drops are
+holds third-party code, a folder of libraries holding their minified builds. Third-party source drops are
 drops.py's; the rest of what is kept out, excludes.py's."""
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def without_vendored(repo: Path, files: list[str]
                 if isinstance(fields := json_of(repo / manifest), dict)}  # each read once
     vendored = _pinned_folders(repo, files, read) | _installed_folders(files) | _composer_folders(files, composed)
     vendored |= _import_roots(repo, files, scripts) | _composer_copies(files, composed)
-    vendored |= _described_vendored(repo, files)
+    vendored |= _described_vendored(repo, files) | _minified_libraries(files)
     outermost = [folder for folder in sorted(vendored) if not any(folder.startswith(other + "/") for other in vendored)]
     return (*without_folders(files, outermost, "vendored"), read + composers + scripts)
 
@@ -93,6 +93,26 @@ def _described_vendored(repo: Path, files: list[str]) -> set[str]:
                              and not line.lstrip().startswith(("#", ">", "!", "[", "<", "=", "-")))
             found |= {folder} if SAYS_VENDORED.match(prose.lower()) else set()
     return found
+
+
+# a web app's folder of the libraries it serves, named so, holding MINIFIED of their minified
+# builds or more, in it or one folder down: trilium's `libraries/` (jquery, bootstrap, and
+# CodeMirror's 121 modes, which had been its fleet), calibre-web's `cps/static/js/libs/`
+LIBRARY_FOLDERS = {"lib", "libs", "libraries"}
+MINIFIED = 2
+
+
+def _minified_libraries(files: list[str]) -> set[str]:
+    """The folders named for libraries (LIBRARY_FOLDERS) holding MINIFIED `.min.js` files or more
+    in them or in a folder just inside: third-party builds, and the libraries' sources beside them."""
+    minified: dict[str, int] = defaultdict(int)
+    for f in files:
+        if f.endswith((".min.js", ".min.css")):
+            parts = f.split("/")
+            for at in (len(parts) - 2, len(parts) - 3):
+                if at >= 0 and parts[at] in LIBRARY_FOLDERS:
+                    minified["/".join(parts[:at + 1])] += 1
+    return {folder for folder, n in minified.items() if n >= MINIFIED}
 
 
 def _required(fields: dict) -> list[str]:
