@@ -287,6 +287,8 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     named = {parts[at] for _, parts, domain in split for at in domain}  # organisations' names
     named |= {name for f, parts, _ in split for at, name in enumerate(parts)  # and `build/` where it is code
               if _built_from("generated", name, parts[:at], f.endswith(".go"))}
+    # a Django app named as examples are is code: Tandoor's `cookbook/`, its whole back end (398 files)
+    apps = {f.rpartition("/")[0] for f in sources if f.endswith("/apps.py")}
     for f, parts, domain in split:
         if "src/it/" in f and any(f.startswith(f"{root}src/it/") for root in maven):
             counts[(MAVEN_TESTS, "tests")] += 1
@@ -302,6 +304,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
                 if (name in names or why != "migrations" and name.lower() in names) \
                         and not (go_code and name in GO_CODE_NAMES) \
                         and not _built_from(why, name, parts[:at], go_code) \
+                        and not (why == "examples" and "/".join(parts[:at + 1]) in apps) \
                         and at not in domain and parts.index(name) == at:  # is their code; once a file
                     # a name an organisation's also is (com/google/samples), or a folder of code's
                     # (`src/core/build`), is excluded where it is a folder's

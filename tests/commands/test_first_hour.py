@@ -977,6 +977,10 @@ def test_init_excludes_a_cookbook_of_recipes_but_not_chefs_cookbooks(tmp_path):
     excluded = _excluded_by_init(tmp_path / "agno", files, tmp_path / "rules")
     assert excluded("cookbook/06_storage/postgres/postgres_for_team.py")
     assert not excluded("cookbooks/nginx/recipes/default.rb") and not excluded("libs/agno/agno/team.py")
+    # Tandoor's `cookbook/` is its Django app, the whole back end (398 files)
+    tandoor = {"manage.py": "", "cookbook/__init__.py": "", "cookbook/apps.py": "class CookbookConfig:\n    pass\n",
+               "cookbook/views/api.py": "def recipes(request):\n    return request\n"}
+    assert not _excluded_by_init(tmp_path / "tandoor", tandoor, tmp_path / "tandoor-rules")("cookbook/views/api.py")
 
 
 def test_init_excludes_javascript_compiled_from_a_sibling_folder_and_reads_a_dotted_folder(tmp_path):
