@@ -83,7 +83,9 @@ def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
         family = _built_on(uncovered, kept)
         if family is None:
             return _build_packages(uncovered, files)
-        counted = [f for f in uncovered if _SOURCES[family](f)]  # headers go with their sources: no package
+        counted = [f for f in uncovered if _SOURCES[family](f)]  # headers alone are no package (`include/`),
+        built = {f.partition("/")[0] for f in counted}  # but go with their sources (domoticz' `push/`: 7 and 7)
+        counted += [f for f in uncovered if f.endswith(HEADER_SUFFIXES) and f.partition("/")[0] in built]
     rest = Counter(f.partition("/")[0] for f in uncovered if "/" in f)  # the top's own files: no folder to name
     enough = {top for top, n in Counter(f.partition("/")[0] for f in counted if "/" in f).items()
               if n >= UNCOVERED_FILES} | _go_tops(counted)

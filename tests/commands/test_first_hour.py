@@ -2493,6 +2493,23 @@ def test_init_takes_a_folder_of_cpp_classes_extending_one_base_of_its_own_as_one
     assert "main/*.cpp" not in fleet_rules["subsystems"], done.stderr
 
 
+def test_init_reads_a_cpp_top_folder_beside_fleets_by_its_sources_and_their_headers(tmp_path):
+    """domoticz' `push/`, 7 sources and their 7 headers beside its fleets: counted by its sources
+    alone, fewer than ten, it had been read by no glob. Headers alone (`include/`) are no package."""
+    files = {"CMakeLists.txt": "project(x)\n"}
+    for name in ("mqtt", "zwave", "lua"):
+        files[f"plugins/{name}/CMakeLists.txt"] = f"add_library({name})\n"
+        for n in range(20):
+            files[f"plugins/{name}/{name}{n}.cpp"] = f"int {name}_{n}() {{ return {n}; }}\n"
+    for n in range(6):
+        files[f"push/Push{n}.cpp"] = f'#include "Push{n}.h"\nint push{n}() {{ return {n}; }}\n'
+        files[f"push/Push{n}.h"] = f"int push{n}();\n"
+        files[f"include/api{n}.h"] = f"int api{n}();\n"
+        files[f"include/api_more{n}.h"] = f"int api_more{n}();\n"
+    _, fleet_rules = _init(tmp_path / "cpp-repo", files, tmp_path / "rules")
+    assert "push" in fleet_rules["subsystems"] and "include" not in fleet_rules["subsystems"], fleet_rules
+
+
 def test_init_takes_ten_python_programs_with_their_requirements_side_by_side_as_packages(tmp_path):
     """Cortex-Analyzers: 156 `analyzers/<name>/`, each a script and its requirements.txt, no
     package's manifest: `analyzers` had been one package of 210 files. Two such folders (capa's
