@@ -1,6 +1,6 @@
 """Folders of plugins told by their modules' text (layout.py reads the rest), one plugin a module,
-whatever the folder is called: Python modules each defining one entry point, or a class extending
-one base of the folder's own (python_plugin_folders); C++ sources whose classes extend one base
+whatever the folder is called: Python modules each defining one entry point, a class extending
+one base of the folder's own, or a class of no base with one method's name (python_plugin_folders); C++ sources whose classes extend one base
 of the folder's own (cpp_plugin_folders), their folder a package for their headers
 (headers_folders). As one package, their copies of one another had been inside one subsystem,
 where nothing is compared."""
@@ -21,6 +21,9 @@ _TOP_DEFINITION = re.compile(rb"^(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z]\w*
 _CLASS_BASES = re.compile(rb"^class[ \t]+\w+[ \t]*\(([^)]*)\)", re.M)
 _BASE = re.compile(rb"(?:^|,)\s*(?:\w+\.)*(\w+)\s*(?=,|\[|$)")  # a base's last name; no `metaclass=X`
 _CLASS = re.compile(rb"^class[ \t]+(\w+)", re.M)
+# a class of no base at a module's top level (`class SearchZoomEye:`), and a method's name
+_BASELESS = re.compile(rb"^class[ \t]+\w+[ \t]*(?:\([ \t]*(?:object)?[ \t]*\))?[ \t]*:", re.M)
+_METHOD = re.compile(rb"^    (?:async[ \t]+)?def[ \t]+([A-Za-z]\w*)", re.M)
 # a script's entry point, which any folder of scripts repeats, and a Django app's commands', each
 # its own script (tendenci's 25 `management/commands/*.py`): no plugin's
 NO_ENTRY_POINTS = {b"main", b"Command"}
@@ -40,14 +43,16 @@ def python_plugin_folders(sources: list[str], read: Read) -> dict[str, int]:
     `ping_monitor`), or a class extending one base the folder or the one above defines (IntelOwl's
     109 observable analyzers, each an `ObservableAnalyzer` of `analyzers_manager/classes.py`;
     camel's 74 `BaseToolkit`s; never a library's base, as torch's `nn.Module` of a model's layers),
-    as `folder/*.py` globs, with how many modules each holds. Never tests', nor a private module
-    (`_helpers.py`) counted. `read`: a file's first bytes."""
+    or a class of no base with a method named as theirs (theHarvester's 64 search classes, each a
+    `process`: plugins by their duck's type), as `folder/*.py` globs, with how many modules each
+    holds. Never tests', nor a private module (`_helpers.py`) counted. `read`: a file's first bytes."""
     every = _by_folder(f for f in sources if f.endswith(".py"))  # where bases are defined
     texts = _Texts(read)
     candidates = _plugin_candidates(sources, lambda name: name.endswith(".py"))
     return {f"{folder}/*.py": len(files) for folder, files in candidates
             if _most(_names(files, texts, _top_definitions), len(files))
-            or _one_own_base(folder, files, every, texts, _python_bases, _CLASS)}
+            or _one_own_base(folder, files, every, texts, _python_bases, _CLASS)
+            or _most(_names(files, texts, _duck_methods), len(files))}
 
 
 def cpp_plugin_folders(sources: list[str], read: Read) -> dict[str, int]:
@@ -118,6 +123,12 @@ def _paths(f) -> list[str]:
 
 def _top_definitions(text: bytes) -> set[bytes]:
     return set(_TOP_DEFINITION.findall(text)) - NO_ENTRY_POINTS
+
+
+def _duck_methods(text: bytes) -> set[bytes]:
+    """The methods of a module holding a class of no base: what a host calls on each plugin where
+    no base declares it (theHarvester's 64 search classes, each a `process`)."""
+    return set(_METHOD.findall(text)) if _BASELESS.search(text) else set()
 
 
 def _python_bases(text: bytes) -> set[bytes]:

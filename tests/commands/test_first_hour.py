@@ -2447,6 +2447,22 @@ def test_init_takes_a_folder_of_python_modules_defining_one_entry_point_as_one_m
     assert not {"klippy/util/*.py", "klippy/tools/*.py"} & set(fleet_rules["subsystems"]), done.stderr
 
 
+def test_init_takes_a_folder_of_python_classes_of_no_base_sharing_a_method_as_one_module_packages(tmp_path):
+    """theHarvester: 64 `discovery/*.py`, each a class of its own name and of no base with a
+    `process` the host calls (duck-typed plugins), had been one package. A folder of classes of
+    no base naming their methods each its own way stays one."""
+    files = {"theHarvester/__main__.py": "def main():\n    return 1\n"}
+    files.update({f"theHarvester/{package}/__init__.py": "" for package in ("discovery", "lib", "parsers")})
+    for n in range(12):
+        files[f"theHarvester/discovery/search{n}.py"] = (f"class Search{n}:\n    async def process(self, proxy):\n"
+                                                         f"        return {n}\n")
+        files[f"theHarvester/lib/helper{n}.py"] = (f"class Helper{n}:\n    def helper{n}(self):\n"
+                                                   f"        return {n}\n")
+    done, fleet_rules = _init(tmp_path / "harvester-repo", files, tmp_path / "rules")
+    assert "theHarvester/discovery/*.py" in fleet_rules["subsystems"], done.stderr
+    assert "theHarvester/lib/*.py" not in fleet_rules["subsystems"], done.stderr
+
+
 def test_init_takes_a_folder_of_python_classes_extending_one_base_of_its_own_as_one_module_packages(tmp_path):
     """IntelOwl: 109 `observable_analyzers/*.py`, each a class extending `ObservableAnalyzer` of
     `analyzers_manager/classes.py`, had been one package. A model's layers, each an `nn.Module`
