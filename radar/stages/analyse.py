@@ -277,19 +277,37 @@ def returns_configuration(tokens) -> bool:
     """A PHP file whose first statement returns: what a framework reads, per package, as
     configuration (Symfony's `Config/services.php` returning the container's set-up, which
     Mautic's bundles each keep; Laravel's `config/*.php` returning arrays; Rector's
-    `rector.php`). Each package needs its own, so it has no behaviour to extract."""
-    depth, statement_starts = 0, True
+    `rector.php`); or each of whose statements assigns a variable, no function, class or object
+    made (SugarCRM's module metadata, `$searchFields['Accounts'] = array(…);`, one per module in
+    SuiteCRM's 119), after the guard against direct access its files open with (`if
+    (!defined('sugarEntry')) { die(…); }`, WordPress' `defined('ABSPATH') || exit;`). Each
+    package needs its own, so it has no behaviour to extract."""
+    depth, statement_starts, assigned, before, mode, exits = 0, True, False, "", "", False
     for _, text in tokens:
         if statement_starts and depth == 0:
-            if text == "return":
+            if text == "return" and not assigned:
                 return True
-            if text not in _PHP_PREAMBLE:
+            if text not in _PHP_PREAMBLE and text not in _GUARDS and text != "global" and not text.startswith("$"):
                 return False
-            statement_starts = text == "<?php"
+            assigned |= text.startswith("$")
+            mode = "preamble" if text in _PHP_PREAMBLE or text == "global" else "guard" if text in _GUARDS else ""
+            statement_starts, before, exits = text == "<?php", text, False
             continue
+        if mode == "guard":
+            exits |= text in ("die", "exit")
+        elif mode != "preamble" and (text in _DOING or text == "(" and before != "array"
+                                     and (before[:1].isalpha() or before[:1] in "_$\\")):
+            return False  # a call or an object made: behaviour, in a file of assignments
         depth += (text in _OPENING) - (text in _CLOSING)
-        statement_starts = depth == 0 and text == ";"
-    return False
+        statement_starts = depth == 0 and (text == ";" or mode == "guard" and text == "}")
+        if statement_starts and mode == "guard" and not exits:
+            return False  # a branch that is no guard: behaviour
+        before = text
+    return assigned
+
+
+_GUARDS = frozenset({"if", "defined"})  # a statement that guards the file: `if (!defined('X')) die;`
+_DOING = frozenset({"function", "fn", "class", "new"})  # a method called is a name before `(`
 
 
 def _functions(units, content, entry_points: frozenset[str]) -> dict[int, tuple[int, bool]]:

@@ -277,6 +277,18 @@ def test_php_files_returning_their_configuration_have_no_behaviour():
     modules = [c for c in judged(run, file="Config/services.php", language="php")
                if c.cluster.members[0].kind == "module"]
     assert modules and all(c.cluster.nature != "no behaviour" for c in modules)
+    # SugarCRM's module metadata: each statement assigns a variable, after the guard against
+    # direct access every file opens with (SuiteCRM's 119 modules' `metadata/SearchFields.php`,
+    # which had been its first proposal once `include/` was read)
+    fields = ", ".join(f"'field{n}' => array('query_type' => 'default', 'enable_range_search' => true)"
+                       for n in range(12))
+    guard = "if (!defined('sugarEntry') || !sugarEntry) {\n    die('Not A Valid Entry Point');\n}\n"
+    metadata = {module: f"<?php\n{guard}global $current_user;\n$module_name = '{module}';\n"
+                        f"$searchFields[$module_name] = array({fields}, 'user' => $current_user->name);\n"
+                for module in ("Calls", "Notes", "Tasks")}
+    modules = [c for c in judged(metadata, file="metadata/SearchFields.php", language="php")
+               if c.cluster.members[0].kind == "module"]
+    assert [c.cluster.nature for c in modules] == ["no behaviour"]
 
 
 LOG_FUNCTION = """\
