@@ -29,6 +29,10 @@ JVM_SOURCES = ("java", "kotlin", "scala")
 _JVM_ROOT = ("src/main/java/", "src/main/kotlin/", "src/main/scala/", "src/java/")
 ROOT_SOURCES = {"pom.xml": _JVM_ROOT, "build.gradle": _JVM_ROOT, "build.gradle.kts": _JVM_ROOT, "build.sbt": _JVM_ROOT,
                 "build.xml": _JVM_ROOT, "Cargo.toml": ("src/",), "mix.exs": ("lib/",)}
+# top folders named for the code a project's fleets share, packages beside them with no build of
+# their own: SuiteCRM's `include/` (SugarObjects, MVC …) beside its 119 `modules/*`, which
+# require it, and so had had no home
+SHARED_TOPS = frozenset({"include", "includes", "lib", "libs", "core", "common", "shared"})
 LONE_PACKAGES = 10  # with too few subsystems for the gate, a lone JVM or C# library's packages from this many
 
 
@@ -124,6 +128,9 @@ def _build_packages(uncovered: list[str], files: list[str]) -> tuple[tuple[str, 
     builds = {f.rpartition("/")[0] for f in files if (f.count("/") == 1 or _workspace_package(f) and f.count("/") == 2)
               and (build_manifest(f.rpartition("/")[2]) or f.endswith(".sln"))}
     held = Counter("/".join(f.split("/")[:2 if _workspace_package(f) else 1]) for f in uncovered if "/" in f)
+    built_inside = {f.partition("/")[0] for f in files if f.count("/") > 1 and build_manifest(f.rpartition("/")[2])}
+    sourced = {f.partition("/")[0] for f in uncovered if not f.endswith(HEADER_SUFFIXES)}  # headers alone: none
+    builds.update(top for top in held if top in SHARED_TOPS and top in sourced and top not in built_inside)
     for build in ROOT_SOURCES.keys() & set(files):  # the build at the top's own sources: nutch's
         roots = ROOT_SOURCES[build]  # core, beside its `src/plugin/*`; livebook's `lib/` beside `proto/`
         if sum(f.startswith(roots) for f in uncovered) >= UNCOVERED_FILES:

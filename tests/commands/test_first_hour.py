@@ -2526,6 +2526,22 @@ def test_init_reads_a_cpp_top_folder_beside_fleets_by_its_sources_and_their_head
     assert "push" in fleet_rules["subsystems"] and "include" not in fleet_rules["subsystems"], fleet_rules
 
 
+def test_init_reads_a_top_folder_named_for_shared_code_beside_fleets_holding_most_code(tmp_path):
+    """tapir: `core/` (126 files, its main library, no build file of its own: sbt's at the top)
+    beside its fleets of integrations holding most of the code had been read by no glob, and so
+    could be no home; sharetribe's `lib/` likewise. A folder of packages with builds of their own
+    (amplication's `libs/*`) is read by its packages."""
+    files = {"build.sbt": "lazy val core = project\n"}
+    for name in ("http4s", "akka", "netty", "zio"):
+        files[f"server/{name}/build.gradle"] = ""
+        for n in range(40):
+            files[f"server/{name}/src/S{n}.scala"] = f"object S{n} {{ def s = {n} }}\n"
+    for n in range(12):
+        files[f"core/src/main/scala/Core{n}.scala"] = f"object Core{n} {{ def c = {n} }}\n"
+    _, fleet_rules = _init(tmp_path / "tapir-repo", files, tmp_path / "rules")
+    assert "core" in fleet_rules["subsystems"], fleet_rules["subsystems"]
+
+
 def test_init_takes_ten_python_programs_with_their_requirements_side_by_side_as_packages(tmp_path):
     """Cortex-Analyzers: 156 `analyzers/<name>/`, each a script and its requirements.txt, no
     package's manifest: `analyzers` had been one package of 210 files. Two such folders (capa's
