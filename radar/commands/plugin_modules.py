@@ -1,9 +1,9 @@
 """Folders of plugins told by their modules' text (layout.py reads the rest), one plugin a module,
 whatever the folder is called: Python modules each defining one entry point, a class extending
-one base of the folder's own, or a class of no base with one method's name (python_plugin_folders); C++ sources whose classes extend one base
-of the folder's own (cpp_plugin_folders), their folder a package for their headers
-(headers_folders). As one package, their copies of one another had been inside one subsystem,
-where nothing is compared."""
+one base of the folder's own, or a class of no base with one method's name
+(python_plugin_folders); C++ sources whose classes extend one base of the folder's own
+(cpp_plugin_folders), their folder a package for their headers (headers_folders). As one
+package, their copies of one another had been inside one subsystem, where nothing is compared."""
 from __future__ import annotations
 
 import re
@@ -49,10 +49,14 @@ def python_plugin_folders(sources: list[str], read: Read) -> dict[str, int]:
     every = _by_folder(f for f in sources if f.endswith(".py"))  # where bases are defined
     texts = _Texts(read)
     candidates = _plugin_candidates(sources, lambda name: name.endswith(".py"))
-    return {f"{folder}/*.py": len(files) for folder, files in candidates
-            if _most(_names(files, texts, _top_definitions), len(files))
-            or _one_own_base(folder, files, every, texts, _python_bases, _CLASS)
-            or _most(_names(files, texts, _duck_methods), len(files))}
+    found = {}
+    for folder, files in candidates:
+        modules = [[f] for f in files]  # a module read alone (a C++ source is read with its headers)
+        if _most(_names(modules, texts, _top_definitions), len(files)) \
+                or _one_own_base(folder, modules, every, texts, _python_bases, _CLASS) \
+                or _most(_names(modules, texts, _duck_methods), len(files)):
+            found[f"{folder}/*.py"] = len(files)
+    return found
 
 
 def cpp_plugin_folders(sources: list[str], read: Read) -> dict[str, int]:
@@ -112,13 +116,9 @@ class _Texts:
         return self.known[path]
 
 
-def _names(files: list, text: Read, names: Callable[[bytes], set[bytes]]) -> Counter:
-    """How many of `files` (a path, or a source with its headers) say each name."""
-    return Counter(name for f in files for name in set().union(*(names(text(p)) for p in _paths(f))))
-
-
-def _paths(f) -> list[str]:
-    return [f] if isinstance(f, str) else f
+def _names(modules: list[list[str]], text: Read, names: Callable[[bytes], set[bytes]]) -> Counter:
+    """How many of `modules` (each its files: a source and its headers) say each name."""
+    return Counter(name for paths in modules for name in set().union(*(names(text(p)) for p in paths)))
 
 
 def _top_definitions(text: bytes) -> set[bytes]:
@@ -139,7 +139,7 @@ def _cpp_bases(text: bytes) -> set[bytes]:
     return {base for bases in _CPP_CLASS_BASES.findall(text) for base in _CPP_BASE.findall(bases)}
 
 
-def _one_own_base(folder: str, files: list, every: dict[str, list[str]], text: Read,
+def _one_own_base(folder: str, files: list[list[str]], every: dict[str, list[str]], text: Read,
                   bases: Callable[[bytes], set[bytes]], declaring: re.Pattern, mirror: str = "") -> bool:
     """Whether one base that the folder or the one above declares (or their `mirror`'s, a C++
     `include/` beside `src/`) is extended in enough of `files`."""

@@ -207,6 +207,8 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
                  if unit.kind == "class" and _declares(unit.first_token, unit.first_token + len(unit.tokens), starts,
                                                        content)]
     declaring += _declaring_definitions(extraction.units, content)
+    configured = parsed_as == "php" and (returns_configuration(extraction.tokens)
+                                         or assigns_configuration(extraction.tokens))
     for unit, marked, exact in zip(extraction.units, copied, exacts):
         start, end = unit.first_token, unit.first_token + len(unit.tokens)
         # a class's or a module's calls are its functions': each function (a Lisp form's `def` too) is
@@ -214,8 +216,7 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
         listed = unit.kind in ("function", "method", "block", "definition") and (
             content.lists_calls(start, end) or content.fills(start, end, streams.blind, parsed_as))
         declares = unit.kind == "class" and (start, end) in declaring \
-            or unit.kind == "module" and (_module_declares(start, end, starts, declaring, content)
-                                          or parsed_as == "php" and returns_configuration(extraction.tokens))
+            or unit.kind == "module" and (_module_declares(start, end, starts, declaring, content) or configured)
         behaviour = 0 if listed or declares else content.behaviour(start, end)
         if unit.kind in ("function", "method"):
             forwards = functions[start][1]
@@ -277,37 +278,56 @@ def returns_configuration(tokens) -> bool:
     """A PHP file whose first statement returns: what a framework reads, per package, as
     configuration (Symfony's `Config/services.php` returning the container's set-up, which
     Mautic's bundles each keep; Laravel's `config/*.php` returning arrays; Rector's
-    `rector.php`); or each of whose statements assigns a variable, no function, class or object
-    made (SugarCRM's module metadata, `$searchFields['Accounts'] = array(…);`, one per module in
-    SuiteCRM's 119), after the guard against direct access its files open with (`if
-    (!defined('sugarEntry')) { die(…); }`, WordPress' `defined('ABSPATH') || exit;`). Each
-    package needs its own, so it has no behaviour to extract."""
-    depth, statement_starts, assigned, before, mode, exits = 0, True, False, "", "", False
-    for _, text in tokens:
-        if statement_starts and depth == 0:
-            if text == "return" and not assigned:
-                return True
-            if text not in _PHP_PREAMBLE and text not in _GUARDS and text != "global" and not text.startswith("$"):
-                return False
-            assigned |= text.startswith("$")
-            mode = "preamble" if text in _PHP_PREAMBLE or text == "global" else "guard" if text in _GUARDS else ""
-            statement_starts, before, exits = text == "<?php", text, False
+    `rector.php`). Each package needs its own, so it has no behaviour to extract."""
+    for statement in _php_statements(tokens):
+        if statement[0] == "return":
+            return True
+        if statement[0] not in _PHP_PREAMBLE and not _guards(statement):
+            return False
+    return False
+
+
+def assigns_configuration(tokens) -> bool:
+    """A PHP file each of whose statements assigns a variable, no call, function, class or
+    object made (SugarCRM's module metadata, `$searchFields['Accounts'] = array(…);`, one per
+    module in SuiteCRM's 119): configuration too, as returns_configuration's."""
+    assigned = False
+    for statement in _php_statements(tokens):
+        if statement[0] in _PHP_PREAMBLE or statement[0] == "global" or _guards(statement):
             continue
-        if mode == "guard":
-            exits |= text in ("die", "exit")
-        elif mode != "preamble" and (text in _DOING or text == "(" and before != "array"
-                                     and (before[:1].isalpha() or before[:1] in "_$\\")):
-            return False  # a call or an object made: behaviour, in a file of assignments
-        depth += (text in _OPENING) - (text in _CLOSING)
-        statement_starts = depth == 0 and (text == ";" or mode == "guard" and text == "}")
-        if statement_starts and mode == "guard" and not exits:
-            return False  # a branch that is no guard: behaviour
-        before = text
+        if not statement[0].startswith("$") or _does(statement):
+            return False
+        assigned = True
     return assigned
 
 
-_GUARDS = frozenset({"if", "defined"})  # a statement that guards the file: `if (!defined('X')) die;`
-_DOING = frozenset({"function", "fn", "class", "new"})  # a method called is a name before `(`
+def _php_statements(tokens):
+    """A PHP file's top-level statements, each the texts of its tokens: one ends with `;`, or
+    with the block closing it (`if (…) { … }`); the opening tag is one of its own."""
+    depth, statement = 0, []
+    for _, text in tokens:
+        statement.append(text)
+        depth += (text in _OPENING) - (text in _CLOSING)
+        if depth == 0 and (text in (";", "}") or statement == ["<?php"]):
+            yield statement
+            statement = []
+    if statement:
+        yield statement
+
+
+def _guards(statement: list[str]) -> bool:
+    """The guard against direct access PHP files open with: `if (!defined('sugarEntry')) {
+    die(…); }`, WordPress' `defined('ABSPATH') || exit;`."""
+    return statement[0] in ("if", "defined") and ("die" in statement or "exit" in statement)
+
+
+def _does(statement: list[str]) -> bool:
+    """A call (a name before `(`, but `array(`), a function, a class or an object made."""
+    return any(text in _DOING or text == "(" and before != "array" and (before[:1].isalpha() or before[:1] in "_$\\")
+               for before, text in zip(statement, statement[1:]))
+
+
+_DOING = frozenset({"function", "fn", "class", "new"})
 
 
 def _functions(units, content, entry_points: frozenset[str]) -> dict[int, tuple[int, bool]]:
