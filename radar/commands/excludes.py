@@ -83,6 +83,7 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
               "**/*.clienttest.*", "**/*.servertest.*",  # langfuse's two jest projects' tests
               "**/*.vitest.*",  # vitest's, so named beside jest's `.test.ts` (continue's 107: its first proposal)
               "**/*.test-d.*", "**/*.spec-d.*",  # vitest's type tests (wagmi's 160: its first two proposals)
+              "**/*_tests.js", "**/*-tests.js",  # a Meteor package's, which `Package.onTest` adds (meteor's 118)
               "**/*.eval.*")  # a model's evaluations, run as tests (gemini-cli's 37 `evals/*.eval.ts`, each a package)
 # Storybook's stories: each a component shown in its states, set up by hand beside it (langfuse's
 # 134, whose copied series factory, with two tests', had been its first proposal)
@@ -158,7 +159,7 @@ NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES
 # a code generator's templates (blitz's `packages/generator/templates/`, feathers' `generators/src/app/templates/`,
 # crewAI's `crewai_cli/templates/`): code written into a user's project, copies of an app's on purpose
 GENERATOR_FOLDERS = re.compile(r"generators?|scaffolds?|.*[-_]cli|cli")
-SCAFFOLD = "template-*"
+SCAFFOLDS_NAMED = ("template-*", "skel-*")  # and meteor's thirteen `tools/static-assets/skel-react` …
 SCAFFOLDS = 3  # such folders side by side that make a generator's starters
 DECLARATIONS = (".d.ts", ".d.mts", ".d.cts")  # TypeScript's declaration files: types, no code
 BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
@@ -467,17 +468,18 @@ def _debug_sources(sources: list[str], modules: set[str]) -> Counter:
 
 
 def _scaffolds(sources: list[str]) -> Counter:
-    """`parent/template-*/**` where SCAFFOLDS or more starters lie side by side, with the source
-    files they hold (a lone `template-engine/` is code)."""
-    held: dict[str, Counter] = defaultdict(Counter)
+    """`parent/template-*/**` (or `skel-*`) where SCAFFOLDS or more starters lie side by side,
+    with the source files they hold (a lone `template-engine/` is code)."""
+    held: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for f in sources:
         parts = f.split("/")[:-1]
         for at, name in enumerate(parts):
-            if fnmatch.fnmatchcase(name, SCAFFOLD):
-                held["/".join(parts[:at])][name] += 1
+            named = next((pattern for pattern in SCAFFOLDS_NAMED if fnmatch.fnmatchcase(name, pattern)), None)
+            if named:
+                held["/".join(parts[:at]), named][name] += 1
                 break
-    return Counter({(f"{parent}/{SCAFFOLD}/**" if parent else f"{SCAFFOLD}/**", "examples"): sum(found.values())
-                    for parent, found in held.items() if len(found) >= SCAFFOLDS})
+    return Counter({(f"{parent}/{named}/**" if parent else f"{named}/**", "examples"): sum(found.values())
+                    for (parent, named), found in held.items() if len(found) >= SCAFFOLDS})
 
 
 def _generator_templates(split: list[tuple[str, list[str], set[int]]]) -> Counter:
@@ -499,7 +501,7 @@ def _generator_templates(split: list[tuple[str, list[str], set[int]]]) -> Counte
 
 def scaffold_glob(glob: str) -> bool:
     """Whether an exclude is _scaffolds'; layout.py reads no fleet in them either."""
-    return glob.endswith(f"{SCAFFOLD}/**")
+    return glob.endswith(tuple(f"{named}/**" for named in SCAFFOLDS_NAMED))
 
 
 def _domain_names(parts: list[str]) -> set[int]:

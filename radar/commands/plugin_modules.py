@@ -2,8 +2,10 @@
 whatever the folder is called: Python modules each defining one entry point, a class extending
 one base of the folder's own, or a class of no base with one method's name
 (python_plugin_folders); C++ sources whose classes extend one base of the folder's own
-(cpp_plugin_folders), their folder a package for their headers (headers_folders). As one
-package, their copies of one another had been inside one subsystem, where nothing is compared."""
+(cpp_plugin_folders), their folder a package for their headers (headers_folders); and the
+folders whose sub-folders a JavaScript or TypeScript module beside them imports one by one, a
+registry of plugins (registered_folders). As one package, their copies of one another had been
+inside one subsystem, where nothing is compared."""
 from __future__ import annotations
 
 import re
@@ -32,6 +34,13 @@ _CPP_CLASS_BASES = re.compile(rb"\b(?:class|struct)[ \t]+(?:[A-Z][A-Z0-9_]*[ \t]
                               rb":(?!:)([^{;]*)\{")
 _CPP_BASE = re.compile(rb"(?:^|,)\s*(?:(?:public|protected|private|virtual)\s+)*(?:\w+::)*(\w+)")
 _CPP_CLASS = re.compile(rb"\b(?:class|struct)[ \t]+(?:[A-Z][A-Z0-9_]*[ \t]+)?(\w+)\s*(?:final\s*)?[:{]")
+# a JavaScript or TypeScript module's import of a sub-folder beside it (`import * as ansible from
+# './ansible/index.ts'`, `const x = require("./x")`): the sub-folder and the path inside it. Never
+# a type's import, nor `export … from`, a barrel's re-export of a package's parts
+_SUB_FOLDER_IMPORT = re.compile(rb"""^[ \t]*(?:import(?![ \t]+type\b)\b[^;'"`]*?\bfrom[ \t]*|"""
+                                rb"""(?:const|let|var)[ \t]+[^=;]+=[ \t]*require\([ \t]*)['"]\./([^/'"]+)/?([^'"]*)['"]""",
+                                re.M)
+JS_MODULES = (".ts", ".js", ".mjs", ".cjs", ".mts", ".cts", ".tsx", ".jsx")
 
 Read = Callable[[str], bytes]
 
@@ -78,6 +87,45 @@ def cpp_plugin_folders(sources: list[str], read: Read) -> dict[str, int]:
             suffix = Counter(f.rpartition(".")[2] for f in files).most_common(1)[0][0]
             found[f"{folder}/*.{suffix}"] = sum(f.endswith(f".{suffix}") for f in files)
     return found
+
+
+def registered_folders(sources: list[str], read: Read) -> frozenset[str]:
+    """The folders of PLUGIN_FLEET sub-folders holding code or more, half of them at least
+    imported one by one, each by the same path inside it, by a JavaScript or TypeScript module of
+    the folder: a registry of its plugins (renovate's `lib/modules/manager/api.ts`, importing its
+    117 package managers, `./ansible/index.ts` …, as `datasource/api.ts` its 82 datasources), whose
+    sub-folders are packages then, as those of a folder declaring what they implement are
+    (layout's `declared`). Its 1,196 files had been one package. Not the main module of a package
+    importing its parts, each its own way (continue's `core/core.ts`: `./config/ConfigHandler`,
+    `./llm/index` …), nor a folder's index, its entry, which gathers its parts as a package's
+    (ethers' `index.js`, a router's routes, a schema's parts). Never tests'."""
+    held: dict[str, set[str]] = {}
+    for f in sources:
+        parts = f.split("/")
+        for end in range(1, len(parts) - 1):
+            held.setdefault("/".join(parts[:end]), set()).add(parts[end])
+    crowded = {folder: names for folder, names in held.items()
+               if len(names) >= PLUGIN_FLEET and not inside_tests(tuple(folder.split("/")))}
+    found = set()
+    for f in sources:
+        folder, _, name = f.rpartition("/")
+        if folder in crowded and folder not in found and name.endswith(JS_MODULES) and not name.startswith("index."):
+            by_path: dict[str, set[str]] = {}
+            for sub, inside in _SUB_FOLDER_IMPORT.findall(read(f)):
+                sub = sub.decode(errors="replace")
+                if sub in crowded[folder]:
+                    by_path.setdefault(_entry(inside.decode(errors="replace"), sub), set()).add(sub)
+            registered = max(map(len, by_path.values()), default=0)
+            if registered >= PLUGIN_FLEET and registered * 2 >= len(crowded[folder]):
+                found.add(folder)
+    return frozenset(found)
+
+
+def _entry(inside: str, folder: str) -> str:
+    """The module a sub-folder's import names, as its plugins share it: `index.ts`, `index` and
+    the folder itself all name its index; a module named after the folder, `<own>`."""
+    stem = inside.rpartition(".")[0] if "." in inside.rpartition("/")[2] else inside
+    return {"": "index", folder: "<own>"}.get(stem, stem)
 
 
 def _mirrored(path: str) -> str:

@@ -344,7 +344,8 @@ def without_emptied(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tupl
     """The globs but a folder every file of which a fleet's glob inside it holds: a scan gives
     those files to the fleet's packages, nested in it, and would list the folder with none
     (sqlfluff's `src/sqlfluff/dialects`, a package beside its `rules/*`, and its 54 dialects
-    `dialects/*.py`)."""
+    `dialects/*.py`); nor a folder every file of which an exclude keeps out (ethers' compiled
+    `lib.commonjs`, whose entry requires each of its folders)."""
     fleets = [glob for glob, _ in globs if "*" in glob]
 
     def held(path: str, folder: str) -> bool:  # as layout._matched reads a glob: a file's, or a folder's
@@ -354,9 +355,9 @@ def without_emptied(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tupl
                    for glob in fleets if glob.startswith(folder + "/") for depth in (glob.count("/") + 1,))
 
     def emptied(folder: str) -> bool:
-        if not any(glob.startswith(folder + "/") for glob in fleets):
-            return False
         inside = [f for f in kept if f.startswith(folder + "/")]
+        if not any(glob.startswith(folder + "/") for glob in fleets):
+            return not inside
         return bool(inside) and all(held(f, folder) for f in inside)
 
     return tuple((glob, n) for glob, n in globs if "*" in glob or not emptied(glob))
@@ -390,20 +391,34 @@ def fleets_library(globs: tuple[tuple[str, int], ...], sources: list[str],
     built on, so their home (starship's `src/`, its context, formatter and utils, beside
     `src/modules/*.rs`; shrine's `lib/shrine`, nine files beside its 51 plugins). Where some are
     (sentry-python's `sentry_sdk/ai` beside its integrations), those are the homes, and the
-    library whole would enclose them all."""
+    library whole would enclose them all. For a fleet of packages below the top, the nearest
+    folder above it holding UNCOVERED_FILES or more in no package (renovate's `lib`, its util,
+    workers and config, 431 files beside `lib/modules/manager/*` and three more fleets, which had
+    been read by no glob)."""
     uncovered = in_no_package(globs, left_in(sources, excludes))
     taken = {glob for glob, _ in globs}
-    folders = [glob for glob in taken if "*" not in glob]
+    fleets = {glob.rpartition("/")[0] for glob in taken if "*" in glob}
+    homes = [glob for glob in taken if "*" not in glob and glob not in fleets]  # a fleet's own files are no home
     found = {}
     for glob, _ in globs:
         folder, _, pattern = glob.rpartition("/")
-        library = folder.rpartition("/")[0]
-        if pattern.startswith("*.") and library and library not in taken and library not in found \
-                and not any(within(library, other) for other in folders):
+        for library in _libraries(folder, pattern):
+            if library in taken or library in found or any(within(library, home) for home in homes):
+                break
             n = sum(1 for f in uncovered if f.startswith(library + "/"))
-            if n >= LIBRARY_FILES:
+            if n >= (LIBRARY_FILES if pattern.startswith("*.") else UNCOVERED_FILES):
                 found[library] = n
+                break
     return tuple(sorted(found.items()))
+
+
+def _libraries(folder: str, pattern: str) -> list[str]:
+    """Where the library of a fleet in `folder` may be, nearest first, never the top: a fleet of
+    modules' (`*.rs`) the folder above; a fleet of packages' (`*`), any folder above."""
+    above = folder.split("/")[:-1]
+    if pattern.startswith("*."):
+        return ["/".join(above)] if above else []
+    return ["/".join(above[:end]) for end in range(len(above), 0, -1)] if pattern == "*" else []
 
 
 def code_folders(sources: list[str], excludes: tuple[tuple[str, str, int], ...]) -> tuple[tuple[str, int, bool], ...]:

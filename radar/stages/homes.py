@@ -214,6 +214,7 @@ class HomeFinder:
             fit = [(t, u) for t, u in users.items() if 2 * len(u) > len(consumers)]
         if not fit:
             return None
+        fit = self._innermost(fit)
 
         def close(pair) -> int:
             return sum((user, pair[0]) in near for user in pair[1])
@@ -235,6 +236,16 @@ class HomeFinder:
         rank = ranked[best[0]][:-3]  # before the tie-break by the lowest subsystem
         alike = tuple(sorted(target for target, order in ranked.items() if order[:-3] == rank))
         return best[0], tuple(best[1]), alike
+
+    def _innermost(self, fit: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+        """The homes that fit, but a package enclosing the consumers around another that does:
+        renovate's eight platforms' `getBranchPr` goes to `lib/modules/platform`, where their
+        shared code is, not to `lib`, the library of the whole program, which all eight import too."""
+        enclosing = {target: self.subsystems[target].namespace.rstrip("/") + "/" for target, who in fit
+                     if self._encloses(target, who)}
+        return [(target, who) for target, who in fit if target not in enclosing or not any(
+            other != target and self.subsystems[other].root == self.subsystems[target].root
+            and inner.startswith(enclosing[target]) for other, inner in enclosing.items())]
 
     def _speaks(self, name: str, spoken: frozenset[str]) -> bool:
         """Whether the subsystem holds code in one of the language families `spoken`."""

@@ -621,6 +621,35 @@ def test_init_takes_the_plugins_of_a_folder_declaring_what_they_implement_as_pac
                                          "src/Trackers/Indexers/Definitions/*.cs"]
 
 
+def test_init_takes_the_folders_a_registry_imports_one_by_one_as_packages_and_their_library_as_one(tmp_path):
+    """renovate: `lib/modules/manager/api.ts` imports each of its 117 package managers,
+    `./ansible/index.ts` …, as `datasource/api.ts` its datasources: one package of 1,196 files
+    had hidden them, and the helper six platforms copy (`matchesState`). The rest of `lib`, its
+    util, workers and config, is the library they are built on, one package. A folder's index
+    gathering its parts, or a module importing its parts each its own way, registers nothing."""
+    files = {"package.json": "{}\n", "lib/renovate.ts": "export const main = () => 1;\n"}
+    managers = [f"manager{n}" for n in range(PLUGIN_FLEET + 2)]
+    for name in managers:  # most of the code: `lib` is no top folder read beside a smaller fleet
+        files[f"lib/modules/manager/{name}/index.ts"] = f"export const extract = () => '{name}';\n"
+        files.update({f"lib/modules/manager/{name}/step{n}.ts": f"export const step = {n};\n" for n in range(5)})
+    files["lib/modules/manager/manager0/__fixtures__/package.json"] = "{}\n"  # a manifest inside: no shared top (uncovered.SHARED_TOPS)
+    files["lib/modules/manager/api.ts"] = "".join(f"import * as {name} from './{name}/index.ts';\n"
+                                                  for name in managers) + "export const api = new Map();\n"
+    for n in range(8):
+        files[f"lib/util/helper{n}.ts"] = f"export const helper{n} = () => {n};\n"
+        files[f"lib/workers/step{n}.ts"] = f"export const step{n} = () => {n};\n"
+    parts = [f"part{n}" for n in range(PLUGIN_FLEET + 2)]  # an index, and a main module, importing parts
+    for name in parts:
+        files[f"src/ui/{name}/index.ts"] = f"export const {name} = 1;\n"
+        files[f"src/ui/{name}/view.ts"] = f"export const {name}View = 1;\n"
+    files["src/ui/index.ts"] = "".join(f"import {{ {name} }} from './{name}/index';\n" for name in parts)
+    files["src/ui/main.ts"] = "".join(f"import {{ {name}View }} from './{name}/view.ts';\n" for name in parts[:6]) \
+        + "".join(f"import {{ {name} }} from './{name}/index.ts';\n" for name in parts[6:])
+    done, fleet_rules = _init(tmp_path / "renovate-repo", files, tmp_path / "rules")
+    assert "lib/modules/manager/*" in fleet_rules["subsystems"] and "lib" in fleet_rules["subsystems"], done.stderr
+    assert not any(glob.startswith("src/ui/") for glob in fleet_rules["subsystems"]), done.stderr
+
+
 def test_init_lists_no_glob_whose_every_file_an_exclude_keeps_out(tmp_path):
     """laravel-crm: its 46 built `public/admin/build/assets/*.js` had been a fleet of one-module
     packages in the rules, each file kept out by `**/build/**`: a glob a scan reads nothing from."""
@@ -999,14 +1028,21 @@ def test_init_excludes_javascript_compiled_from_a_sibling_folder_and_reads_a_dot
             f"export const part{n} = () => {n};\n"
     for n in range(12):
         files[f"scripts/tool-{n}.js"] = f"module.exports = {n};\n"
+    # its compiled entry requires each folder's index, as a registry would: excluded, no package
+    for build in ("lib.commonjs", "lib.esm"):
+        files[f"{build}/ethers.js"] = "".join(f'const f{n}_1 = require("./folder{n}/index.js");\n'
+                                              for n in range(12)) + "// the exports\n" * 700
+        files.update({f"{build}/folder{n}/index.js": f"exports.f{n} = {n};\n" for n in range(12)})
+        files.update({f"src.ts/folder{n}/index.ts": f"export const f{n} = {n};\n" for n in range(12)})
     done, fleet_rules = _init(tmp_path / "ethers", files, tmp_path / "rules")
     excluded = any_glob(tuple(fleet_rules["exclude"]))
     assert excluded("lib.commonjs/providers/provider-1.js") and excluded("lib.esm/providers/provider-1.js")
     assert not excluded("src.ts/providers/provider-1.ts") and not excluded("scripts/tool-1.js")
     assert "src.ts/" in fleet_rules["subsystems"], done.stderr
+    assert not any(glob.startswith("lib.") for glob in fleet_rules["subsystems"]), done.stderr
     scan = radar("scan", "--repo", tmp_path / "ethers", "--rules", tmp_path / "rules", "--out", tmp_path / "out",
                  "--no-cache", cwd=tmp_path)
-    assert scan.returncode == 0 and "43 files" in scan.stderr.split("\n")[0], scan.stderr
+    assert scan.returncode == 0 and "55 files" in scan.stderr.split("\n")[0], scan.stderr
 
 
 def test_init_reads_a_repository_of_quickstarts_as_samples_and_names_no_tools_folder(tmp_path):
@@ -1142,6 +1178,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     files["web/Anthropic.vitest.ts"] = "export const calls = () => 1;\n"  # continue's vitest files
     files["web/evals/ask_user.eval.ts"] = "export const asks = () => 1;\n"  # gemini-cli's model evaluations
     files["web/useSignMessage.test-d.ts"] = "export const typed = () => 1;\n"  # wagmi's vitest type tests
+    files["web/accounts_tests.js"] = "export const signs = () => 1;\n"  # a Meteor package's (meteor's 118)
     files["mac/Pods/Sentry/Sources/Hub.swift"] = "struct Hub {}\n"  # CocoaPods' (hammerspoon's 1,312 files)
     files["include/pear/Net/DNS2/RR/A.php"] = "<?php class Net_DNS2_RR_A {}\n"  # PEAR's (osTicket's)
     files["mac/ThirdParty/NMSSH/NMSession.m"] = "@implementation NMSession\n@end\n"  # iTerm2's
@@ -1160,7 +1197,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     assert excluded("web/vitestSetup.ts")
     assert excluded("web/Badge.clienttest.tsx") and excluded("web/Badge.stories.tsx")
     assert excluded("web/Anthropic.vitest.ts") and excluded("web/evals/ask_user.eval.ts")
-    assert excluded("web/useSignMessage.test-d.ts")
+    assert excluded("web/useSignMessage.test-d.ts") and excluded("web/accounts_tests.js")
     assert excluded("mac/Pods/Sentry/Sources/Hub.swift") and excluded("include/pear/Net/DNS2/RR/A.php")
     assert excluded("mac/ThirdParty/NMSSH/NMSession.m")
     assert excluded("shop/orders/migrations/0001_initial.py")  # frozen history: copies on purpose
@@ -2917,10 +2954,13 @@ def test_init_excludes_a_project_generators_starters_but_not_a_lone_template_fol
     for starter in ("react", "vue", "svelte", "react-ts"):
         files[f"packages/create-app/template-{starter}/package.json"] = "{}"
         files[f"packages/create-app/template-{starter}/src/App.tsx"] = "export const App = () => 1;\n"
+    for starter in ("react", "blaze", "vue"):  # meteor's `tools/static-assets/skel-react` …, its #1 once
+        files[f"packages/cli/skel-{starter}/server/main.js"] = "export const main = () => 1;\n"
     files["packages/core/template-engine/render.ts"] = "export const render = () => 1;\n"
     _, fleet_rules = _init(tmp_path / "generator", files, tmp_path / "rules")
     excluded = any_glob(tuple(fleet_rules["exclude"]))
     assert excluded("packages/create-app/template-vue/src/App.tsx")
+    assert excluded("packages/cli/skel-vue/server/main.js")
     assert not excluded("packages/core/template-engine/render.ts")
     assert fleet_rules["subsystems"] == ["packages/*"]
 

@@ -226,6 +226,22 @@ def test_among_homes_as_referenced_the_package_the_consumers_live_in_is_preferre
     assert candidate.routing.home == "pipes"  # schedulers is lower (pipes depends on it), but not theirs
 
 
+def test_of_two_packages_enclosing_the_consumers_the_inner_one_is_their_home():
+    """renovate's platforms (`lib/modules/platform/<name>`) import `lib/modules/platform`, where
+    their shared code is, and `lib`, the rest of the program's library, lower than it: a helper
+    six of them copy goes to the platforms' package, not to the whole library's."""
+    found, subs = [], []
+    for n, name in enumerate(["acl", "feed", "mod"]):
+        found += shapes(name, HARNESS.format(n=n), f"lib/pipes/{name}/harness.py")
+        subs.append(_package(name, f"lib/pipes/{name}", [f"lib/pipes/{name}/harness.py"]))
+    subs += [_package("pipes", "lib/pipes", ["lib/pipes/base.py"]), _package("lib", "lib", ["lib/util.py"])]
+    uses = [(c, t) for c in ("acl", "feed", "mod") for t in ("pipes", "lib")] + [("pipes", "lib")]
+    deps = Dependencies(("acl", "feed", "mod", "pipes", "lib"),
+                        tuple(Edge(a, b, 1, (f"lib/pipes/{a}/harness.py:1",)) for a, b in uses))
+    candidate = gate((("C-000001", cluster(found)[0]),), fleet(*subs), Rules(), deps=deps)[0]
+    assert candidate.routing.home == "lib/pipes"  # lib is lower, and encloses them too
+
+
 def test_among_homes_the_copies_own_files_reference_their_familys_base_beside_them_is_preferred():
     """seatunnel's CDC connectors (`connector-cdc/connector-cdc-mysql`, `-oracle` …) import their
     `connector-cdc/connector-cdc-base` and the project's `seatunnel-api` alike; `readTableSplitDataStatement`,
