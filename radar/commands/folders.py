@@ -243,6 +243,22 @@ def named_module(name: str, folder: str) -> bool:
     return name in (f"{folder}.ts", f"{folder}.js", f"{folder}.module.ts")
 
 
+# modules any folder of a JavaScript or TypeScript app may hold: their being side by side says
+# nothing of what the folders are
+COMMON_MODULES = {"index", "types", "type", "constants", "const", "styles", "style", "utils", "util", "helpers",
+                  "config", "README"}
+
+
+def entry_module(name: str) -> bool:
+    """A JavaScript or TypeScript module that folders side by side each hold under one name, the
+    entry point their host calls (echarts' 22 `src/chart/<type>/install.ts`, 22 of its 25
+    `src/component/<name>/install.ts`): from PLUGIN_FLEET of them, half of their folder's at
+    least, those folders are plugins. Not a module any folder of an app holds (COMMON_MODULES),
+    nor a test or a declaration."""
+    stem, _, suffix = name.partition(".")
+    return suffix in ("ts", "js", "mjs", "tsx", "jsx") and stem not in COMMON_MODULES
+
+
 def build_manifest(name: str) -> bool:
     """A package's manifest that a build reads (package.json, pom.xml, a .csproj …), not Python's
     `__init__.py`, which any folder of modules has."""

@@ -74,7 +74,7 @@ from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_output
 from radar.commands.folders import (C_BUILDS, C_BUILT, CROWDED_FOLDERS, DEEP_PACKAGES, MANIFESTS,
                                     MIN_PACKAGES, MODULE_FLEET, NESTED_MANIFEST, PLUGIN_FLEET,
                                     PLUGIN_PACKAGES, PROGRAM_PINS, build_manifest, builds_sources, c_plugins, covered,
-                                    declared_plugin_folders, flutter_runner, go_ignored, helper_folders,
+                                    declared_plugin_folders, entry_module, flutter_runner, go_ignored, helper_folders,
                                     inside_tests, is_go_source, is_manifest, left_in, named_module, not_fleet,
                                     plugin_folder, plugins_of, project_classes, suites, versions, within)
 from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_modules_by_owner,
@@ -401,6 +401,7 @@ def _package_folders(files: list[str], sources: list[str], declared: frozenset[s
     c_folders = {f.rpartition("/")[0] for f in sources if f.endswith(C_SOURCES)}
     c_built: dict[str, set[str]] = defaultdict(set)  # C components by their Makefile: packages when many
     named: dict[str, set[str]] = defaultdict(set)  # folders of a module named after them: packages when many
+    entries: dict[tuple[str, str], set[str]] = defaultdict(set)  # folders holding a module of one name
     py_folders = {f.rpartition("/")[0] for f in sources if f.endswith(".py")}
     pinned: dict[str, set[str]] = defaultdict(set)  # Python programs by their requirements: packages when many
     for f in files:
@@ -420,6 +421,8 @@ def _package_folders(files: list[str], sources: list[str], declared: frozenset[s
                 c_built[parent].add(child)
             elif len(parts) == depth + 2 and named_module(parts[-1], parts[depth]):
                 named[parent].add(child)
+            elif len(parts) == depth + 2 and entry_module(parts[-1]):
+                entries[parent, parts[-1].partition(".")[0]].add(child)
             elif len(parts) == depth + 2 and parts[-1] == PROGRAM_PINS and child in py_folders:
                 pinned[parent].add(child)
             elif len(parts) == depth + 2 and is_go_source(parts[-1]) and not go_ignored(parts):
@@ -454,6 +457,10 @@ def _package_folders(files: list[str], sources: list[str], declared: frozenset[s
         parts = f.split("/")
         holding_code.update("/".join(parts[:end]) for end in range(1, len(parts)))
     has_code = {p: kids & holding_code for p, kids in children.items()}
+    for (parent, _), found in entries.items():  # echarts' 22 `src/chart/<type>/install.ts`
+        if len(found) >= PLUGIN_FLEET and len(found) * 2 >= len(has_code.get(parent, ())):
+            packages[parent] |= found
+            modules.setdefault(parent, set()).update(found)
     return packages, modules, has_code
 
 

@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 
 from radar.commands.folders import C_BUILDS, C_BUILT, builds_sources, inside_tests, is_go_source, is_manifest, not_fleet
 from radar.commands.uncovered import ROOT_SOURCES
+from radar.stages.homes import FAMILIES
 from radar.stages.manifests import C_SOURCES
 from radar.stages.parse import language_for
 
@@ -59,12 +60,19 @@ def grouped_at_the_top(files: list[str], sources: list[str]) -> tuple[tuple[str,
 
 
 def _main_code(kept: list[str], packages: set[str]) -> str | None:
-    """The top folder holding most of the code kept, in the language the packages are written
-    in (phpstan's `src/`, PHP; not helix's `runtime/`, 1,190 tree-sitter queries beside Rust)."""
+    """The top folder holding most of the code kept, in the language (or its family) the packages
+    are written in (phpstan's `src/`, PHP; echarts' `src/`, TypeScript beside JavaScript packages
+    of locales and themes: its 596 files had been excluded; not helix's `runtime/`, 1,190
+    tree-sitter queries beside Rust)."""
     tops = Counter(f.partition("/")[0] for f in kept if "/" in f)
     top, n = max(tops.items(), key=lambda item: item[1], default=(None, 0))
     if top is None or n * 2 <= len(kept):
         return None
-    spoken = Counter(language_for(f) for f in kept if f.partition("/")[0] in packages)
-    written = Counter(language_for(f) for f in kept if f.partition("/")[0] == top)
+    spoken = Counter(_family(f) for f in kept if f.partition("/")[0] in packages)
+    written = Counter(_family(f) for f in kept if f.partition("/")[0] == top)
     return top if spoken and written.most_common(1)[0][0] == spoken.most_common(1)[0][0] else None
+
+
+def _family(path: str) -> str | None:
+    language = language_for(path)
+    return FAMILIES.get(language, language)

@@ -641,13 +641,30 @@ def test_init_takes_the_folders_a_registry_imports_one_by_one_as_packages_and_th
     parts = [f"part{n}" for n in range(PLUGIN_FLEET + 2)]  # an index, and a main module, importing parts
     for name in parts:
         files[f"src/ui/{name}/index.ts"] = f"export const {name} = 1;\n"
-        files[f"src/ui/{name}/view.ts"] = f"export const {name}View = 1;\n"
+        files[f"src/ui/{name}/{name}_view.ts"] = f"export const {name}View = 1;\n"
     files["src/ui/index.ts"] = "".join(f"import {{ {name} }} from './{name}/index';\n" for name in parts)
-    files["src/ui/main.ts"] = "".join(f"import {{ {name}View }} from './{name}/view.ts';\n" for name in parts[:6]) \
+    files["src/ui/main.ts"] = "".join(f"import {{ {name}View }} from './{name}/{name}_view.ts';\n"
+                                      for name in parts[:6]) \
         + "".join(f"import {{ {name} }} from './{name}/index.ts';\n" for name in parts[6:])
     done, fleet_rules = _init(tmp_path / "renovate-repo", files, tmp_path / "rules")
     assert "lib/modules/manager/*" in fleet_rules["subsystems"] and "lib" in fleet_rules["subsystems"], done.stderr
     assert not any(glob.startswith("src/ui/") for glob in fleet_rules["subsystems"]), done.stderr
+
+
+def test_init_takes_folders_each_holding_a_module_of_one_name_as_plugins(tmp_path):
+    """echarts: 22 of its 23 `src/chart/<type>/` hold an `install.ts`, the entry point each chart
+    type registers itself by, as 22 of its 25 `src/component/<name>/`: read as one package of
+    596 files (once its `src/` was read at all), the copies between chart types were never seen.
+    Folders side by side each holding an `index.ts` or a `types.ts`, as any app's do, stay parts."""
+    files = {"package.json": "{}\n"}
+    for n in range(PLUGIN_FLEET + 1):
+        files[f"src/chart/type{n}/install.ts"] = f"export function install{n}() {{ return {n}; }}\n"
+        files[f"src/chart/type{n}/View.ts"] = f"export class View{n} {{}}\n"
+        files[f"src/util/part{n}/index.ts"] = f"export const part{n} = {n};\n"
+        files[f"src/util/part{n}/types.ts"] = f"export type Part{n} = number;\n"
+    done, fleet_rules = _init(tmp_path / "charts-repo", files, tmp_path / "rules")
+    assert "src/chart/*" in fleet_rules["subsystems"], done.stderr
+    assert "src/util/*" not in fleet_rules["subsystems"], done.stderr
 
 
 def test_init_lists_no_glob_whose_every_file_an_exclude_keeps_out(tmp_path):
@@ -1079,6 +1096,14 @@ def test_init_keeps_the_root_packages_own_code_beside_tool_packages_at_the_top(t
         files[f"runtime/queries/lang{n}/highlights.scm"] = "(identifier) @variable\n"
     _, fleet_rules = _init(tmp_path / "rust-repo", files, tmp_path / "rust-rules")
     assert "runtime/**" in fleet_rules["exclude"]
+    # echarts: its TypeScript `src/` beside JavaScript packages of locales and themes, one family
+    files = {"package.json": "{}"}
+    for package in ("i18n", "theme", "extension"):
+        files[f"{package}/package.json"] = "{}"
+        files[f"{package}/{package}.js"] = "module.exports = {};\n"
+    files.update({f"src/model/Model{n}.ts": f"export class Model{n} {{}}\n" for n in range(12)})
+    done, fleet_rules = _init(tmp_path / "ts-repo", files, tmp_path / "ts-rules")
+    assert "src/**" not in fleet_rules["exclude"], done.stderr
 
 
 def test_init_finds_gems_named_by_their_gemspec_and_leaves_out_the_other_top_folders(tmp_path):
