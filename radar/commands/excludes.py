@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from pathlib import Path, PurePosixPath
 
 from radar.globs import any_glob, glob_match
-from radar.stages.analyse import GENERATED_HEAD, generated, generated_name
+from radar.stages.analyse import DECLARATIONS, GENERATED_HEAD, generated, generated_name
 from radar.stages.manifests import json_of, toml_of
 from radar.stages.parse import language_for
 
@@ -161,7 +161,6 @@ NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES
 GENERATOR_FOLDERS = re.compile(r"generators?|scaffolds?|.*[-_]cli|cli")
 SCAFFOLDS_NAMED = ("template-*", "skel-*")  # and meteor's thirteen `tools/static-assets/skel-react` …
 SCAFFOLDS = 3  # such folders side by side that make a generator's starters
-DECLARATIONS = (".d.ts", ".d.mts", ".d.cts")  # TypeScript's declaration files: types, no code
 BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
 SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships
 

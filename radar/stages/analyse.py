@@ -38,7 +38,10 @@ from radar.stages.shape import FileStreams, Shape, exact_fingerprints
 
 MAX_FILE_BYTES = 1 << 20  # larger files are generated or vendored more often than written
 SKIP_REASONS = ("binary", "too_large", "undecodable", "parse_error", "symlink_outside", "unreadable",
-                "symlink_loop", "generated", "markup")
+                "symlink_loop", "generated", "markup", "declarations")
+# TypeScript's declaration files: types, no code (cssnano's 154 `types/*.d.ts`, emitted by tsc
+# from its JavaScript, a third of which the pinned grammar could not read: `import('x').T<any>`)
+DECLARATIONS = (".d.ts", ".d.mts", ".d.cts")
 # an XML document under a source's suffix: Qt Linguist's translations are `.ts` (mumble's 45
 # `mumble_de.ts` …, half a megabyte each, had been read as TypeScript, 65 s of a 73 s first scan)
 MARKUP = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:\?xml|!DOCTYPE)\b", re.IGNORECASE)
@@ -465,6 +468,8 @@ def content_ids(works: list[FileWork]) -> list[tuple[str | None, str | None]]:
 def _content_id(work: FileWork) -> tuple[str | None, str | None]:
     if generated_name(work.path):
         return None, "generated"
+    if work.path.endswith(DECLARATIONS):
+        return None, "declarations"
     if work.blob is not None:
         return work.blob, None
     data, skipped = read_source(work.abspath)

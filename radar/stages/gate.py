@@ -122,7 +122,7 @@ def _judge(candidate_id: str, found: Cluster, subsystems: dict[str, Subsystem],
     )
     routing = _route(candidate_id, found, rules.routing, subsystems, owners)
     if routing.home is None and homes is not None:
-        routing = homes.infer(found, instances) or routing
+        routing = homes.infer(*_originals(found, instances, forks or {})) or routing
     if routing.action == "adopt" and routing.helper is None:  # name the unit the home already holds
         owner = owners.get(routing.home.rstrip("/"))
         routing = replace(routing, helper=next((i for i in instances if i.subsystem == owner), None))
@@ -135,6 +135,22 @@ def _judge(candidate_id: str, found: Cluster, subsystems: dict[str, Subsystem],
         reason = None
     return Candidate(candidate_id, found, instances, found.subsystems, checks, routing,
                      decision, verdict, reason)
+
+
+def _originals(found: Cluster, instances: tuple[Instance, ...], forks: dict[str, str]
+               ) -> tuple[Cluster, tuple[Instance, ...]]:
+    """The cluster and its instances but for the copies in forks of another of its consumers, for
+    the home: a fork's copies reference the fork's own packages, so that no home is shared by
+    most (machinery's `GroupCompleted` in four `v1/backends/*` and their `v2/` forks, each half
+    importing its own `common`); its copies go where the originals' go, as a fork's do."""
+    forked = {name for name in found.subsystems if forks.get(name) in found.subsystems}
+    if not forked or len(found.subsystems) - len(forked) < 2:
+        return found, instances
+    keep = [at for at, member in enumerate(found.members) if member.subsystem not in forked]
+    narrowed = replace(found, members=tuple(found.members[at] for at in keep), medoid=0,
+                       similarities=tuple(found.similarities[at] for at in keep),
+                       content=tuple(found.content[at] for at in keep) if found.content else ())
+    return narrowed, tuple(instances[at] for at in keep)
 
 
 def _ones(found: Cluster) -> tuple[float, ...]:

@@ -242,6 +242,23 @@ def test_of_two_packages_enclosing_the_consumers_the_inner_one_is_their_home():
     assert candidate.routing.home == "lib/pipes"  # lib is lower, and encloses them too
 
 
+def test_a_forks_copies_go_where_the_originals_go():
+    """machinery: `GroupCompleted` in four `v1/backends/*` and again in their `v2/` forks, each
+    half importing its own version's packages: no subsystem was referenced by most of the eight,
+    so no home. The originals' home is the forks' too."""
+    found, subs, uses = [], [], []
+    for version in ("v1", "v2"):
+        for n, name in enumerate(["acl", "feed", "mod"]):
+            path = f"{version}/pipes/{name}/{name}.py"
+            found += shapes(f"{version}/pipes/{name}", HARNESS.format(n=n), path)
+            subs.append(_package(f"{version}/pipes/{name}", f"{version}/pipes/{name}", [path]))
+            uses.append((f"{version}/pipes/{name}", f"{version}/common"))
+        subs.append(_package(f"{version}/common", f"{version}/common", [f"{version}/common/base.py"]))
+    deps = Dependencies(tuple(s.name for s in subs), tuple(Edge(a, b, 1, (f"{a}/x.py:1",)) for a, b in uses))
+    candidate = gate((("C-000001", cluster(found)[0]),), fleet(*subs), Rules(), deps=deps)[0]
+    assert candidate.routing.home == "v1/common" and len(candidate.instances) == 6
+
+
 def test_among_homes_the_copies_own_files_reference_their_familys_base_beside_them_is_preferred():
     """seatunnel's CDC connectors (`connector-cdc/connector-cdc-mysql`, `-oracle` …) import their
     `connector-cdc/connector-cdc-base` and the project's `seatunnel-api` alike; `readTableSplitDataStatement`,
