@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from radar.commands.folders import PLUGIN_FLEET, covered, inside_tests
+from radar.commands.folders import MODULE_FLEET, PLUGIN_FLEET, covered, inside_tests
 from radar.stages.discover import names_files
 from radar.stages.manifests import HEADER_SUFFIXES
 from radar.stages.parse import language_for
@@ -34,6 +34,11 @@ _CPP_CLASS_BASES = re.compile(rb"\b(?:class|struct)[ \t]+(?:[A-Z][A-Z0-9_]*[ \t]
                               rb":(?!:)([^{;]*)\{")
 _CPP_BASE = re.compile(rb"(?:^|,)\s*(?:(?:public|protected|private|virtual)\s+)*(?:\w+::)*(\w+)")
 _CPP_CLASS = re.compile(rb"\b(?:class|struct)[ \t]+(?:[A-Z][A-Z0-9_]*[ \t]+)?(\w+)\s*(?:final\s*)?[:{]")
+# a Java or Scala class extending another (`public final class Foo extends BugChecker implements …`):
+# the base's last name
+_JVM_CLASS_BASE = re.compile(rb"^[ \t]*(?:(?:public|protected|private|final|abstract|static|sealed)[ \t]+)*class[ \t]+"
+                             rb"\w+(?:<[^>{]*>)?(?:\([^){]*\))?[ \t\r\n]+extends[ \t\r\n]+(?:[\w.]+\.)?(\w+)", re.M)
+JVM_SOURCES = (".java", ".scala")
 # a JavaScript or TypeScript module's import of a sub-folder beside it (`import * as ansible from
 # './ansible/index.ts'`, `const x = require("./x")`): the sub-folder and the path inside it. Never
 # a type's import, nor `export … from`, a barrel's re-export of a package's parts
@@ -84,6 +89,28 @@ def cpp_plugin_folders(sources: list[str], read: Read) -> dict[str, int]:
         with_headers = [[f, *(f"{stem}{h}" for stem in {f.rpartition('.')[0], _mirrored(f.rpartition('.')[0])}
                               for h in HEADER_SUFFIXES if f"{stem}{h}" in headers)] for f in files]
         if _one_own_base(folder, with_headers, every, texts, _cpp_bases, _CPP_CLASS, _mirrored(folder)):
+            suffix = Counter(f.rpartition(".")[2] for f in files).most_common(1)[0][0]
+            found[f"{folder}/*.{suffix}"] = sum(f.endswith(f".{suffix}") for f in files)
+    return found
+
+
+def jvm_plugin_folders(sources: list[str], read: Read) -> dict[str, int]:
+    """The folders of Java or Scala sources where MODULE_FLEET or more, half of them at least,
+    each hold a class that extends one class the repository declares, a file of its name
+    (error-prone's 450 `bugpatterns/*.java` of 516, each a `BugChecker` of its `check_api`
+    module), as `folder/*.java` globs, with how many each holds: plugins of a host, not one
+    project's classes, which a JVM build compiles together and init reads as one package
+    (folders.PROJECT_LANGUAGES); fewer are a family of its classes (storm's 18 stream
+    processors, each a `BaseProcessor` wrapping a function: their one template had been a
+    proposal). Never a library's base. Never tests'."""
+    declared = {name.rpartition(".")[0].encode() for name in (f.rpartition("/")[2] for f in sources)
+                if name.endswith((*JVM_SOURCES, ".kt"))}
+    texts = _Texts(read)
+    found = {}
+    for folder, files in _plugin_candidates(sources, lambda name: name.endswith(JVM_SOURCES)):
+        extending = _names([[f] for f in files], texts, lambda text: set(_JVM_CLASS_BASE.findall(text)))
+        most = max((n for base, n in extending.items() if base in declared), default=0)
+        if most >= MODULE_FLEET and most * 2 >= len(files):
             suffix = Counter(f.rpartition(".")[2] for f in files).most_common(1)[0][0]
             found[f"{folder}/*.{suffix}"] = sum(f.endswith(f".{suffix}") for f in files)
     return found

@@ -2571,6 +2571,29 @@ def test_init_takes_a_folder_of_cpp_classes_extending_one_base_of_its_own_as_one
     assert "main/*.cpp" not in fleet_rules["subsystems"], done.stderr
 
 
+def test_init_takes_a_folder_of_many_jvm_classes_extending_one_base_of_the_repository_as_plugins(tmp_path):
+    """error-prone: 450 of its 516 `core/…/bugpatterns/*.java` extend `BugChecker`, declared in
+    its `check_api` module: read as one package, their copies of one another (a JUnit runner's
+    fix x 3) were never compared. A family of fewer classes of one base (storm's 18 stream
+    processors) and classes extending a library's base stay their project's classes."""
+    files = {"pom.xml": "<project/>\n", "check_api/pom.xml": "<project/>\n", "core/pom.xml": "<project/>\n",
+             "check_api/src/main/java/ep/bugpatterns/BugChecker.java": "public abstract class BugChecker {}\n",
+             "core/src/main/java/ep/streams/BaseProcessor.java": "public abstract class BaseProcessor {}\n"}
+    for module in ("annotations", "type_annotations", "docgen"):  # the build's modules at the top
+        files[f"{module}/pom.xml"] = "<project/>\n"
+        files[f"{module}/src/main/java/ep/{module}/Main.java"] = "public class Main {}\n"
+    for n in range(MODULE_FLEET + 2):
+        files[f"core/src/main/java/ep/bugpatterns/Check{n}.java"] = (
+            f"package ep.bugpatterns;\n\npublic final class Check{n} extends BugChecker\n    implements Matcher {{\n}}\n")
+        files[f"core/src/main/java/ep/errors/Error{n}.java"] = f"public class Error{n} extends RuntimeException {{}}\n"
+    for n in range(PLUGIN_FLEET + 2):
+        files[f"core/src/main/java/ep/streams/Processor{n}.java"] = (
+            f"public class Processor{n}<T> extends BaseProcessor<T> {{}}\n")
+    done, fleet_rules = _init(tmp_path / "jvm-repo", files, tmp_path / "rules")
+    assert "core/src/main/java/ep/bugpatterns/*.java" in fleet_rules["subsystems"], done.stderr
+    assert not any(glob.endswith(("errors/*.java", "streams/*.java")) for glob in fleet_rules["subsystems"]), done.stderr
+
+
 def test_init_reads_a_cpp_top_folder_beside_fleets_by_its_sources_and_their_headers(tmp_path):
     """domoticz' `push/`, 7 sources and their 7 headers beside its fleets: counted by its sources
     alone, fewer than ten, it had been read by no glob. Headers alone (`include/`) are no package."""
