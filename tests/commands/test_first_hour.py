@@ -654,17 +654,21 @@ def test_init_takes_the_folders_a_registry_imports_one_by_one_as_packages_and_th
 def test_init_takes_folders_each_holding_a_module_of_one_name_as_plugins(tmp_path):
     """echarts: 22 of its 23 `src/chart/<type>/` hold an `install.ts`, the entry point each chart
     type registers itself by, as 22 of its 25 `src/component/<name>/`: read as one package of
-    596 files (once its `src/` was read at all), the copies between chart types were never seen.
-    Folders side by side each holding an `index.ts` or a `types.ts`, as any app's do, stay parts."""
+    596 files (once its `src/` was read at all), the copies between chart types were never seen;
+    concrete's 60 `blocks/<block>/controller.php` too. Folders side by side each holding an
+    `index.ts` or a `types.ts`, as any app's do, or a PHP app's pages, stay parts."""
     files = {"package.json": "{}\n"}
     for n in range(PLUGIN_FLEET + 1):
         files[f"src/chart/type{n}/install.ts"] = f"export function install{n}() {{ return {n}; }}\n"
         files[f"src/chart/type{n}/View.ts"] = f"export class View{n} {{}}\n"
         files[f"src/util/part{n}/index.ts"] = f"export const part{n} = {n};\n"
         files[f"src/util/part{n}/types.ts"] = f"export type Part{n} = number;\n"
+        # concrete: a controller each of its 60 blocks; phpipam: an admin section's pages, no plugins
+        files[f"web/blocks/block{n}/controller.php"] = f"<?php\nclass Controller{n} extends BlockController {{}}\n"
+        files[f"web/admin/section{n}/edit.php"] = f"<?php\necho {n};\n"
     done, fleet_rules = _init(tmp_path / "charts-repo", files, tmp_path / "rules")
-    assert "src/chart/*" in fleet_rules["subsystems"], done.stderr
-    assert "src/util/*" not in fleet_rules["subsystems"], done.stderr
+    assert {"src/chart/*", "web/blocks/*"} <= set(fleet_rules["subsystems"]), done.stderr
+    assert not {"src/util/*", "web/admin/*"} & set(fleet_rules["subsystems"]), done.stderr
 
 
 def test_init_lists_no_glob_whose_every_file_an_exclude_keeps_out(tmp_path):
