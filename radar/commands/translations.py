@@ -1,6 +1,6 @@
 """Folders of translations: a source file per locale, named for it (`de.js`, `pt_BR.js`,
 `sr@latin.js`, `summernote-de-DE.js`), or a folder per locale holding the same files (Laravel's
-`lang/de/validation.php`), each the same table of messages in another language, kept whole on
+`lang/de/validation.php`), or the one language a project ships (MyBB's `languages/english/`), each the same table of messages in another language, kept whole on
 purpose (a locale loads alone) and rewritten by a translation service, not by the team. As
 packages they were fleets of hundreds of one-module consumers (ownCloud's `apps/*/l10n/*.js`,
 1,100 of its 1,717 subsystems; Lychee's `lang/*/*.php`, 770 of 1,632); `radar init` keeps them out."""
@@ -19,6 +19,11 @@ COMMON = frozenset({"ar", "bg", "ca", "cs", "da", "de", "el", "es", "et", "fa", 
                     "uk", "vi", "zh"})
 COMMON_LEAST = 5
 SHARE = 0.8  # of a folder's source files named for a locale
+# a project translated into one language only keeps it in a folder named for it, inside one named
+# for translations: MyBB's `inc/languages/english/*.php` and `english/admin/*.php`, 104 message
+# tables that had been as many one-module subsystems
+TRANSLATIONS = frozenset({"languages", "language", "lang", "langs", "locale", "locales", "i18n", "l10n", "translations"})
+LANGUAGE_NAMES = frozenset({"english", "en", "en_us", "en-us", "en_gb", "en-gb"})
 
 
 def translation_folders(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
@@ -31,8 +36,24 @@ def translation_folders(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
     for depth, pattern in ((1, "*.{suffix}"), (2, "*/*.{suffix}")):
         for glob, n in _excludes(_held(sources, depth), pattern).items():
             excludes[glob] += n
+    for glob, n in _one_language(sources).items():
+        excludes[glob] += n
     most_first = sorted(excludes.items(), key=lambda item: (-item[1], item[0]))
     return tuple((glob, "translations", n) for glob, n in most_first)
+
+
+def _one_language(sources: list[str]) -> dict[str, int]:
+    """`**/languages/english/**`, by the names of a folder named for translations and the one
+    named for English inside it (LANGUAGE_NAMES), wherever they are (bagisto's fifteen packages'
+    `Resources/lang/en/`), with the source files they hold."""
+    found: dict[str, int] = defaultdict(int)
+    for path in sources:
+        parts = path.split("/")[:-1]
+        at = next((at for at in range(1, len(parts)) if parts[at].lower() in LANGUAGE_NAMES
+                   and parts[at - 1].lower() in TRANSLATIONS), None)
+        if at is not None:
+            found[f"**/{parts[at - 1]}/{parts[at]}/**"] += 1
+    return found
 
 
 def _held(sources: list[str], depth: int) -> dict[str, list[str]]:

@@ -58,6 +58,16 @@ def test_a_folder_of_a_folder_per_locale_is_kept_out_with_the_files_inside_them(
     assert translation_folders(sources) == (("**/lang/*/*.php", "translations", 30),)
 
 
+def test_the_one_language_a_project_ships_in_a_folder_of_translations_is_kept_out():
+    """MyBB: `inc/languages/english/*.php` and `english/admin/*.php`, 104 message tables, had been
+    as many one-module subsystems. A folder named `english` elsewhere is code."""
+    sources = [f"inc/languages/english/{table}.lang.php" for table in ("global", "forum", "member")]
+    sources += ["inc/languages/english/admin/home.lang.php", "inc/class_core.php", "tools/english/speller.php"]
+    sources += ["packages/Core/src/Resources/lang/en/app.php", "packages/Shop/src/Resources/lang/en/app.php"]
+    assert translation_folders(sources) == (("**/languages/english/**", "translations", 4),
+                                            ("**/lang/en/**", "translations", 2))
+
+
 def test_folders_of_code_with_short_names_are_no_locales():
     sources = [f"pkg/{name}/{module}.go" for name in ("io", "os", "ui", "fs", "db", "vm", "ws", "ip", "id", "it")
                for module in ("read", "write")]
