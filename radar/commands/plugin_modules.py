@@ -2,7 +2,8 @@
 whatever the folder is called: Python modules each defining one entry point, a class extending
 one base of the folder's own, or a class of no base with one method's name
 (python_plugin_folders); C++ sources whose classes extend one base of the folder's own
-(cpp_plugin_folders), their folder a package for their headers (headers_folders); and the
+(cpp_plugin_folders), their folder a package for their headers (headers_folders); Java or
+Scala classes, many, extending one class of the repository's (jvm_plugin_folders); and the
 folders whose sub-folders a JavaScript or TypeScript module beside them imports one by one, a
 registry of plugins (registered_folders). As one package, their copies of one another had been
 inside one subsystem, where nothing is compared."""
@@ -36,15 +37,16 @@ _CPP_BASE = re.compile(rb"(?:^|,)\s*(?:(?:public|protected|private|virtual)\s+)*
 _CPP_CLASS = re.compile(rb"\b(?:class|struct)[ \t]+(?:[A-Z][A-Z0-9_]*[ \t]+)?(\w+)\s*(?:final\s*)?[:{]")
 # a Java or Scala class extending another (`public final class Foo extends BugChecker implements …`):
 # the base's last name
-_JVM_CLASS_BASE = re.compile(rb"^[ \t]*(?:(?:public|protected|private|final|abstract|static|sealed)[ \t]+)*class[ \t]+"
-                             rb"\w+(?:<[^>{]*>)?(?:\([^){]*\))?[ \t\r\n]+extends[ \t\r\n]+(?:[\w.]+\.)?(\w+)", re.M)
+_JVM_CLASS_BASE = re.compile(rb"^[ \t]*(?:(?:public|protected|private|final|abstract|static|sealed)[ \t]+)*"
+                             rb"class[ \t]+\w+(?:<[^>{]*>)?(?:\([^){]*\))?"
+                             rb"[ \t\r\n]+extends[ \t\r\n]+(?:[\w.]+\.)?(\w+)", re.M)
 JVM_SOURCES = (".java", ".scala")
 # a JavaScript or TypeScript module's import of a sub-folder beside it (`import * as ansible from
 # './ansible/index.ts'`, `const x = require("./x")`): the sub-folder and the path inside it. Never
 # a type's import, nor `export … from`, a barrel's re-export of a package's parts
 _SUB_FOLDER_IMPORT = re.compile(rb"""^[ \t]*(?:import(?![ \t]+type\b)\b[^;'"`]*?\bfrom[ \t]*|"""
-                                rb"""(?:const|let|var)[ \t]+[^=;]+=[ \t]*require\([ \t]*)['"]\./([^/'"]+)/?([^'"]*)['"]""",
-                                re.M)
+                                rb"""(?:const|let|var)[ \t]+[^=;]+=[ \t]*require\([ \t]*)"""
+                                rb"""['"]\./([^/'"]+)/?([^'"]*)['"]""", re.M)
 JS_MODULES = (".ts", ".js", ".mjs", ".cjs", ".mts", ".cts", ".tsx", ".jsx")
 
 Read = Callable[[str], bytes]

@@ -1,7 +1,8 @@
 """Folders of translations: a source file per locale, named for it (`de.js`, `pt_BR.js`,
 `sr@latin.js`, `summernote-de-DE.js`), or a folder per locale holding the same files (Laravel's
-`lang/de/validation.php`), or the one language a project ships (MyBB's `languages/english/`), each the same table of messages in another language, kept whole on
-purpose (a locale loads alone) and rewritten by a translation service, not by the team. As
+`lang/de/validation.php`), or the one language a project ships (MyBB's `languages/english/`),
+each the same table of messages in another language, kept whole on purpose (a locale loads
+alone) and rewritten by a translation service, not by the team. As
 packages they were fleets of hundreds of one-module consumers (ownCloud's `apps/*/l10n/*.js`,
 1,100 of its 1,717 subsystems; Lychee's `lang/*/*.php`, 770 of 1,632); `radar init` keeps them out."""
 from __future__ import annotations
@@ -22,7 +23,8 @@ SHARE = 0.8  # of a folder's source files named for a locale
 # a project translated into one language only keeps it in a folder named for it, inside one named
 # for translations: MyBB's `inc/languages/english/*.php` and `english/admin/*.php`, 104 message
 # tables that had been as many one-module subsystems
-TRANSLATIONS = frozenset({"languages", "language", "lang", "langs", "locale", "locales", "i18n", "l10n", "translations"})
+TRANSLATIONS = frozenset({"languages", "language", "lang", "langs", "locale", "locales", "i18n", "l10n",
+                          "translations"})
 LANGUAGE_NAMES = frozenset({"english", "en", "en_us", "en-us", "en_gb", "en-gb"})
 
 
