@@ -126,6 +126,9 @@ EXAMPLE_FOLDERS = ("**/*-examples/**", "**/*_examples/**", "**/*-samples/**", "*
                    # (diesel's `getting_started_step_1`…`_3`, each step a copy of the one before)
                    "**/*-quickstart/**", "**/*-quickstarts/**", "**/*_quickstart/**", "**/*_quickstarts/**",
                    "**/getting-started*/**", "**/getting_started*/**",
+                   # and examples by dimension or version (rapier's `examples2d/`, `examples3d/`,
+                   # `examples3d-f64/` and its testbed's `examples3/`: 124 one-module packages, its #1)
+                   "**/examples[0-9]*/**",
                    # at the top, a documentation's code (playframework's `documentation/manual`, 358
                    # files; Exposed's `documentation-website` snippets, 17 packages); deeper it is a
                    # feature's code as often (fastlane's `lib/fastlane/documentation`)

@@ -313,8 +313,9 @@ def test_init_leaves_out_examples_whose_copies_of_one_set_up_are_on_purpose(tmp_
         files[f"integrations/{name}/pyproject.toml"] = "[project]\n"
         files[f"integrations/{name}/src/store.py"] = f"def connect_{name}():\n    return '{name}'\n"
         files[f"integrations/{name}/examples/pipeline.py"] = set_up
+        files[f"integrations/{name}/examples3d/pipeline.py"] = set_up  # rapier's, by dimension: its #1
     _, fleet_rules = _init(tmp_path / "integrations-repo", files, tmp_path / "rules")
-    assert "**/examples/**" in fleet_rules["exclude"]
+    assert "**/examples/**" in fleet_rules["exclude"] and "**/examples[0-9]*/**" in fleet_rules["exclude"]
     scan = radar("scan", "--repo", tmp_path / "integrations-repo", "--rules", tmp_path / "rules",
                  "--out", tmp_path / "out", "--no-cache")
     assert scan.returncode == 0 and "3 subsystems, 3 files" in scan.stderr, scan.stderr
