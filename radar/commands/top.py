@@ -8,10 +8,8 @@ from collections import Counter
 from pathlib import PurePosixPath
 
 from radar.commands.folders import C_BUILDS, C_BUILT, builds_sources, inside_tests, is_go_source, is_manifest, not_fleet
-from radar.commands.uncovered import ROOT_SOURCES
-from radar.stages.homes import FAMILIES
+from radar.commands.uncovered import ROOT_SOURCES, language_family
 from radar.stages.manifests import C_SOURCES
-from radar.stages.parse import language_for
 
 
 def not_packages_at_the_top(files: list[str], sources: list[str], fleets: set[str],
@@ -68,11 +66,6 @@ def _main_code(kept: list[str], packages: set[str]) -> str | None:
     top, n = max(tops.items(), key=lambda item: item[1], default=(None, 0))
     if top is None or n * 2 <= len(kept):
         return None
-    spoken = Counter(_family(f) for f in kept if f.partition("/")[0] in packages)
-    written = Counter(_family(f) for f in kept if f.partition("/")[0] == top)
+    spoken = Counter(language_family(f) for f in kept if f.partition("/")[0] in packages)
+    written = Counter(language_family(f) for f in kept if f.partition("/")[0] == top)
     return top if spoken and written.most_common(1)[0][0] == spoken.most_common(1)[0][0] else None
-
-
-def _family(path: str) -> str | None:
-    language = language_for(path)
-    return FAMILIES.get(language, language)

@@ -16,10 +16,12 @@ from radar.commands.folders import (MIN_PACKAGES, MODULE_FLEET, PLUGIN_FLEET, VE
 from radar.config import FleetRules
 from radar.globs import any_glob, glob_match
 from radar.stages.discover import names_files
+from radar.stages.homes import FAMILIES
 from radar.stages.manifests import C_FAMILY, C_SOURCES, HEADER_SUFFIXES
 from radar.stages.parse import language_for
 
 UNCOVERED_FILES = 10  # source files in a top folder no fleet holds that make it a package (uncovered_tops)
+LARGE_TOP = 50  # ...beside fleets holding most of the code: a program's own, not a folder of tools (_large_tops)
 LIBRARY_FILES = 5  # files in no package in the folder holding a fleet of modules' folder that make it their library
 ENTRY_FILES = 10  # fewer sources of its own in the folder holding a fleet's: its entry scripts (packages_beside)
 HINTED = 3  # folders init names as holding the most code when it finds no subsystem (code_folders)
@@ -86,7 +88,9 @@ def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
     if len(uncovered) * 2 <= len(kept):
         family = _built_on(uncovered, kept)
         if family is None:
-            return _build_packages(uncovered, files)
+            built = _build_packages(uncovered, files)
+            holding = {glob.partition("/")[0] for glob, _ in globs + built}
+            return built + _large_tops(uncovered, kept, holding)
         counted = [f for f in uncovered if _SOURCES[family](f)]  # headers alone are no package (`include/`),
         built = {f.partition("/")[0] for f in counted}  # but go with their sources (domoticz' `push/`: 7 and 7)
         counted += [f for f in uncovered if f.endswith(HEADER_SUFFIXES) and f.partition("/")[0] in built]
@@ -102,6 +106,26 @@ def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],
                  if top in enough and not not_fleet(top) and not frozen(children[top])
                  for glob in _go_packages_in(top, uncovered, files) or _c_programs(top, uncovered, kept) or ((top, n),)
                  ) + _c_programs("", uncovered, kept)
+
+
+def _large_tops(uncovered: list[str], kept: list[str], taken: set[str]) -> tuple[tuple[str, int], ...]:
+    """Beside fleets holding most of the code, the top folders holding LARGE_TOP of the rest or
+    more, in the language most of the code kept is written in, and no package found (`taken`):
+    the program the fleets plug into (meteor's `tools/`, its command line and build tool, 134
+    files beside its `packages/*`; MyBB's `admin/`; ServiceStack's `ServiceStack.Text/`), which
+    no build names a package. A top folder holding a fleet leaves the rest of it to the fleet's
+    library (fleets_library: vitepress' `src/client/theme-default` beside its components, not
+    `src`). Never a folder that is no package by its name (scripts, docs), nor tests'."""
+    main = Counter(language_family(f) for f in kept).most_common(1)[0][0] if kept else None
+    held = Counter(f.partition("/")[0] for f in uncovered if "/" in f and language_family(f) == main)
+    return tuple((top, n) for top, n in sorted(held.items())
+                 if n >= LARGE_TOP and top not in taken and not not_fleet(top) and not inside_tests((top,)))
+
+
+def language_family(path: str) -> str | None:
+    """A source's language, or the family it belongs to (TypeScript's is JavaScript's)."""
+    language = language_for(path)
+    return FAMILIES.get(language, language)
 
 
 def _go_tops(uncovered: list[str]) -> set[str]:

@@ -672,6 +672,21 @@ def test_init_takes_folders_each_holding_a_module_of_one_name_as_plugins(tmp_pat
     assert not {"src/util/*", "web/admin/*"} & set(fleet_rules["subsystems"]), done.stderr
 
 
+def test_init_reads_a_large_top_folder_of_the_programs_own_code_beside_fleets_holding_most(tmp_path):
+    """meteor: its `tools/`, the command line and build tool, 134 files beside `packages/*`
+    (133 packages holding most of the code), had been read by no glob, as MyBB's `admin/` beside
+    its plugins. A folder of scripts so large stays out, and so does a smaller one."""
+    files = {"package.json": "{}\n"}
+    for n in range(MODULE_FLEET + 2):
+        files[f"packages/pkg{n}/package.json"] = "{}\n"
+        files.update({f"packages/pkg{n}/part{m}.js": f"export const p{n}_{m} = {m};\n" for m in range(8)})
+    files.update({f"tools/cli/command{n}.js": f"export const command{n} = {n};\n" for n in range(60)})
+    files.update({f"scripts/task{n}.js": f"export const task{n} = {n};\n" for n in range(60)})
+    files.update({f"misc/helper{n}.js": f"export const helper{n} = {n};\n" for n in range(12)})
+    done, fleet_rules = _init(tmp_path / "meteor-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["packages/*", "tools"], done.stderr
+
+
 def test_init_lists_no_glob_whose_every_file_an_exclude_keeps_out(tmp_path):
     """laravel-crm: its 46 built `public/admin/build/assets/*.js` had been a fleet of one-module
     packages in the rules, each file kept out by `**/build/**`: a glob a scan reads nothing from."""
