@@ -97,8 +97,10 @@ def _described_vendored(repo: Path, files: list[str]) -> set[str]:
 
 # a web app's folder of the libraries it serves, named so, holding MINIFIED of their minified
 # builds or more, in it or one folder down: trilium's `libraries/` (jquery, bootstrap, and
-# CodeMirror's 121 modes, which had been its fleet), calibre-web's `cps/static/js/libs/`
-LIBRARY_FOLDERS = {"lib", "libs", "libraries"}
+# CodeMirror's 121 modes, which had been its fleet), calibre-web's `cps/static/js/libs/`;
+# gitbucket's `assets/vendors/` (jquery, bootstrap, and Ace's 482 built modes and snippets, each
+# a subsystem, its 48 proposals copies of Ace's own rules)
+LIBRARY_FOLDERS = {"lib", "libs", "libraries", "vendors"}
 MINIFIED = 2
 
 

@@ -3265,15 +3265,21 @@ def test_init_excludes_a_folder_its_readme_says_holds_third_party_code(tmp_path)
 
 def test_init_excludes_a_folder_of_libraries_holding_their_minified_builds(tmp_path):
     """trilium's `libraries/`: jquery, knockout and bootstrap minified, and CodeMirror's 121
-    `mode/*` folders, which had been its only fleet, its own `src/` one package. A `lib/` of
+    `mode/*` folders, which had been its only fleet, its own `src/` one package; gitbucket's
+    `assets/vendors/`, whose Ace modes had been 482 subsystems. A `lib/` of
     one's own code holding one minified file stays."""
     files = {"libraries/jquery.min.js": "!function(){}();\n", "libraries/knockout.min.js": "!function(){}();\n",
              "lib/app.js": "export function app() { return 1; }\n", "lib/polyfill.min.js": "!function(){}();\n"}
+    # gitbucket's `assets/vendors/`: jquery's and bootstrap's builds, Ace's 482 modes and snippets
+    files.update({"web/assets/vendors/jquery/jquery.min.js": "!function(){}();\n",
+                  "web/assets/vendors/bootstrap/bootstrap.min.js": "!function(){}();\n"})
     for n in range(12):
         files[f"libraries/codemirror/mode/lang{n}/lang{n}.js"] = f"export function mode{n}() {{ return {n}; }}\n"
         files[f"src/services/service{n}.js"] = f"export function service{n}() {{ return {n}; }}\n"
+        files[f"web/assets/vendors/ace/mode-lang{n}.js"] = f"export function mode{n}() {{ return {n}; }}\n"
     excluded = _excluded_by_init(tmp_path / "trilium-repo", files, tmp_path / "rules")
     assert excluded("libraries/codemirror/mode/lang0/lang0.js") and not excluded("lib/app.js")
+    assert excluded("web/assets/vendors/ace/mode-lang0.js")
     assert not excluded("src/services/service0.js")
 
 
