@@ -164,6 +164,9 @@ NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES
 GENERATOR_FOLDERS = re.compile(r"generators?|scaffolds?|.*[-_]cli|cli")
 SCAFFOLDS_NAMED = ("template-*", "skel-*")  # and meteor's thirteen `tools/static-assets/skel-react` …
 SCAFFOLDS = 3  # such folders side by side that make a generator's starters
+TEST_FIXTURE = re.compile(r"Test[A-Z0-9_]\w*")  # a folder named for a test in camel case: `TestCanCancelOrders`
+TEST_FIXTURES = 10  # such folders side by side that make a test suite's fixtures (_test_fixtures)
+FIXTURES_SHARE = 0.8  # ...and of their folder's folders, this share makes them all fixtures
 BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
 SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships
 
@@ -315,6 +318,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
                     counts[(glob, why)] += 1
     counts.update(_generator_templates(split))
     counts.update(_scaffolds(sources))
+    counts.update(_test_fixtures(sources))
     counts.update(_debug_sources(sources, maven))
     excludes = [(glob, why, n) for (glob, why), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
     by_name = any_glob(tuple(glob for glob, _, _ in excludes))  # Django's `migrations/0001_initial.py`
@@ -482,6 +486,38 @@ def _scaffolds(sources: list[str]) -> Counter:
                 break
     return Counter({(f"{parent}/{named}/**" if parent else f"{named}/**", "examples"): sum(found.values())
                     for (parent, named), found in held.items() if len(found) >= SCAFFOLDS})
+
+
+def _test_fixtures(sources: list[str]) -> Counter:
+    """`parent/Test*/**` where TEST_FIXTURES folders or more side by side are named for a test, in
+    camel case, with the source files they hold: each a fixture a test runs (jesse's 144
+    `jesse/strategies/TestCanCancelEntryOrdersAfterOpenPositionLong1/` …, its fleet and first
+    proposal); `parent/*/**` where those are most of its folders, the others fixtures as well
+    (jesse's `RealStrategyRegression1/` …), the parent's own files kept (its `Strategy.py`, the base
+    they extend). A lone `TestUtils/` is left to the rest."""
+    fixtures: dict[str, set[str]] = defaultdict(set)
+    for f in sources:
+        parts = f.split("/")[:-1]
+        at = next((at for at, name in enumerate(parts) if TEST_FIXTURE.fullmatch(name)), None)
+        if at is not None:
+            fixtures["/".join(parts[:at])].add(parts[at])
+    found = Counter()
+    for parent, named in fixtures.items():
+        if len(named) < TEST_FIXTURES:
+            continue
+        held = Counter(rest.partition("/")[0] for rest in (_below(parent, f) for f in sources) if rest and "/" in rest)
+        every = len(named) >= FIXTURES_SHARE * len(held)
+        pattern = "*" if every else "Test*"
+        found[(f"{parent}/{pattern}/**" if parent else f"{pattern}/**", "tests")] = \
+            sum(n for child, n in held.items() if every or child in named)
+    return found
+
+
+def _below(folder: str, path: str) -> str | None:
+    """`path` inside `folder` ("" the top), or None where it is not in it."""
+    if not folder:
+        return path
+    return path[len(folder) + 1:] if path.startswith(folder + "/") else None
 
 
 def _generator_templates(split: list[tuple[str, list[str], set[int]]]) -> Counter:

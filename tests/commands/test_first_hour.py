@@ -687,6 +687,22 @@ def test_init_reads_a_large_top_folder_of_the_programs_own_code_beside_fleets_ho
     assert fleet_rules["subsystems"] == ["packages/*", "tools"], done.stderr
 
 
+def test_init_excludes_folders_of_fixtures_named_for_tests(tmp_path):
+    """jesse: 144 of its 148 `jesse/strategies/<name>/` are named for the test that runs them
+    (`TestCanCancelEntryOrdersAfterOpenPositionLong1` …), the others regression fixtures: a fleet
+    of them had been its first proposal. The base class beside them stays, and so does a lone
+    `TestUtils/`."""
+    files = {"setup.py": "", "jesse/strategies/Strategy.py": "class Strategy:\n    pass\n",
+             "jesse/strategies/RegressionOne/__init__.py": "class RegressionOne:\n    pass\n",
+             "lib/TestUtils/helpers.py": "def helper():\n    return 1\n"}
+    for n in range(12):
+        files[f"jesse/strategies/TestCase{n}/__init__.py"] = f"class TestCase{n}:\n    pass\n"
+        files[f"jesse/modes/mode{n}/__init__.py"] = f"def mode{n}():\n    return {n}\n"
+    excluded = _excluded_by_init(tmp_path / "jesse-repo", files, tmp_path / "rules")
+    assert excluded("jesse/strategies/TestCase0/__init__.py") and excluded("jesse/strategies/RegressionOne/__init__.py")
+    assert not excluded("jesse/strategies/Strategy.py") and not excluded("lib/TestUtils/helpers.py")
+
+
 def test_init_lists_no_glob_whose_every_file_an_exclude_keeps_out(tmp_path):
     """laravel-crm: its 46 built `public/admin/build/assets/*.js` had been a fleet of one-module
     packages in the rules, each file kept out by `**/build/**`: a glob a scan reads nothing from."""
