@@ -763,8 +763,9 @@ def test_init_excludes_a_builds_output_but_not_a_build_folder_of_code(tmp_path):
     files["packages/astro/src/core/build/static.ts"] = "export function generatePages() { return []; }\n"
     files["packages/ui/build/bundle.js"] = "export const bundled = 1;\n"
     files["packages/cli/internal/build/build.go"] = "package build\n\nfunc Build() error { return nil }\n"
+    files["packages/ui/static/_nuxt/08VXUWAP.js"] = "var e={a:1};export{e as t};\n"  # jesse's Nuxt bundles
     excluded = _excluded_by_init(tmp_path / "site-repo", files, tmp_path / "rules")
-    assert excluded("packages/ui/build/bundle.js")
+    assert excluded("packages/ui/build/bundle.js") and excluded("packages/ui/static/_nuxt/08VXUWAP.js")
     assert not excluded("packages/astro/src/core/build/static.ts")
     assert not excluded("packages/cli/internal/build/build.go")
 
