@@ -85,6 +85,7 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
               "**/*.vitest.*",  # vitest's, so named beside jest's `.test.ts` (continue's 107: its first proposal)
               "**/*.test-d.*", "**/*.spec-d.*",  # vitest's type tests (wagmi's 160: its first two proposals)
               "**/*_tests.js", "**/*-tests.js",  # a Meteor package's, which `Package.onTest` adds (meteor's 118)
+              "**/*_test.js", "**/*_test.ts",  # so named beside the code (ace's 95, read by its own runner)
               "**/*.eval.*")  # a model's evaluations, run as tests (gemini-cli's 37 `evals/*.eval.ts`, each a package)
 # Storybook's stories: each a component shown in its states, set up by hand beside it (langfuse's
 # 134, whose copied series factory, with two tests', had been its first proposal)

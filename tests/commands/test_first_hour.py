@@ -1241,6 +1241,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     files["web/evals/ask_user.eval.ts"] = "export const asks = () => 1;\n"  # gemini-cli's model evaluations
     files["web/useSignMessage.test-d.ts"] = "export const typed = () => 1;\n"  # wagmi's vitest type tests
     files["web/accounts_tests.js"] = "export const signs = () => 1;\n"  # a Meteor package's (meteor's 118)
+    files["web/autocomplete_test.js"] = "export const types = () => 1;\n"  # beside the code (ace's 95)
     files["mac/Pods/Sentry/Sources/Hub.swift"] = "struct Hub {}\n"  # CocoaPods' (hammerspoon's 1,312 files)
     files["include/pear/Net/DNS2/RR/A.php"] = "<?php class Net_DNS2_RR_A {}\n"  # PEAR's (osTicket's)
     files["mac/ThirdParty/NMSSH/NMSession.m"] = "@implementation NMSession\n@end\n"  # iTerm2's
@@ -1260,6 +1261,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     assert excluded("web/Badge.clienttest.tsx") and excluded("web/Badge.stories.tsx")
     assert excluded("web/Anthropic.vitest.ts") and excluded("web/evals/ask_user.eval.ts")
     assert excluded("web/useSignMessage.test-d.ts") and excluded("web/accounts_tests.js")
+    assert excluded("web/autocomplete_test.js")
     assert excluded("mac/Pods/Sentry/Sources/Hub.swift") and excluded("include/pear/Net/DNS2/RR/A.php")
     assert excluded("mac/ThirdParty/NMSSH/NMSession.m")
     assert excluded("shop/orders/migrations/0001_initial.py")  # frozen history: copies on purpose

@@ -166,6 +166,25 @@ def test_a_javascript_class_base_names_the_subsystem_its_import_binds(tmp_path):
     assert parents[("sqlite", "src/driver/sqlite/runner.js")] == ((2, ""), (2, "query-runner"))
 
 
+def test_a_javascript_constructor_inheriting_by_a_call_names_the_subsystem_its_require_binds(tmp_path):
+    """ace's 415 modes: `var TextMode = require("./text").Mode; … oop.inherits(Mode, TextMode);`
+    (Node's `util.inherits` alike): the copied indentation logic of 25 of them went to `src/lib`,
+    which every mode requires for `oop`, not to `text.js`, the mode they all inherit."""
+    deps = scan(tmp_path, {
+        "src/lib": {"src/lib/oop.js": "exports.inherits = function (ctor, superCtor) {};\n"},
+        "src/mode/text.js": {"src/mode/text.js": "var Mode = function () {};\nexports.Mode = Mode;\n"},
+        "src/mode/ada.js": {"src/mode/ada.js": 'var oop = require("../lib/oop");\n'
+                                               'var TextMode = require("./text").Mode;\n'
+                                               "var Mode = function () {};\noop.inherits(Mode, TextMode);\n"},
+        "src/mode/dot.js": {"src/mode/dot.js": 'const { inherits } = require("util");\n'
+                                               'const Base = require("./text").Mode;\n'
+                                               "function Mode() {}\ninherits(Mode, Base);\n"},
+    })
+    parents = deps.file_parents()
+    assert parents[("ada.js", "src/mode/ada.js")] == ((0, "text.js"),)
+    assert parents[("dot.js", "src/mode/dot.js")] == ((0, "text.js"),)
+
+
 def test_lua_requires_name_the_module_file_or_its_folders_init(tmp_path):
     """kong: `require "kong.plugins.base_plugin"` is `kong/plugins/base_plugin.lua`; `require
     "resty.http"`, a library outside the tree, is nothing."""
