@@ -211,35 +211,32 @@ def _package(name: str, namespace: str, paths: list[str]) -> Subsystem:
                      (), False, "quiet")
 
 
+def _home_beside_pipes(folder: str, other: str) -> str | None:
+    """The home of one helper copied into `acl`, `feed` and `mod` in `folder/<name>`, each of
+    which imports the package `pipes` (at `folder`) and `other` (at the namespace named so), as
+    `pipes` imports `other`: `other` is the lower of the two."""
+    found, subs = [], []
+    for n, name in enumerate(["acl", "feed", "mod"]):
+        found += shapes(name, HARNESS.format(n=n), f"{folder}/{name}/harness.py")
+        subs.append(_package(name, f"{folder}/{name}", [f"{folder}/{name}/harness.py"]))
+    subs += [_package("pipes", folder, [f"{folder}/base.py"]), _package(other, other, [f"{other}/s.py"])]
+    uses = [(c, t) for c in ("acl", "feed", "mod") for t in ("pipes", other)] + [("pipes", other)]
+    deps = Dependencies(("acl", "feed", "mod", "pipes", other),
+                        tuple(Edge(a, b, 1, (f"{folder}/{a}/harness.py:1",)) for a, b in uses))
+    return gate((("C-000001", cluster(found)[0]),), fleet(*subs), Rules(), deps=deps)[0].routing.home
+
+
 def test_among_homes_as_referenced_the_package_the_consumers_live_in_is_preferred():
     """diffusers' pipelines/<name>: they import `schedulers` and `pipelines` (their base class)
     alike; the copied method goes up to the package they live in, not to the lowest one."""
-    found, subs = [], []
-    for n, name in enumerate(["acl", "feed", "mod"]):
-        found += shapes(name, HARNESS.format(n=n), f"pipes/{name}/harness.py")
-        subs.append(_package(name, f"pipes/{name}", [f"pipes/{name}/harness.py"]))
-    subs += [_package("pipes", "pipes", ["pipes/base.py"]), _package("schedulers", "schedulers", ["schedulers/s.py"])]
-    uses = [(c, t) for c in ("acl", "feed", "mod") for t in ("pipes", "schedulers")] + [("pipes", "schedulers")]
-    deps = Dependencies(("acl", "feed", "mod", "pipes", "schedulers"),
-                        tuple(Edge(a, b, 1, (f"pipes/{a}/harness.py:1",)) for a, b in uses))
-    candidate = gate((("C-000001", cluster(found)[0]),), fleet(*subs), Rules(), deps=deps)[0]
-    assert candidate.routing.home == "pipes"  # schedulers is lower (pipes depends on it), but not theirs
+    assert _home_beside_pipes("pipes", "schedulers") == "pipes"  # schedulers is lower, but not theirs
 
 
 def test_of_two_packages_enclosing_the_consumers_the_inner_one_is_their_home():
     """renovate's platforms (`lib/modules/platform/<name>`) import `lib/modules/platform`, where
     their shared code is, and `lib`, the rest of the program's library, lower than it: a helper
     six of them copy goes to the platforms' package, not to the whole library's."""
-    found, subs = [], []
-    for n, name in enumerate(["acl", "feed", "mod"]):
-        found += shapes(name, HARNESS.format(n=n), f"lib/pipes/{name}/harness.py")
-        subs.append(_package(name, f"lib/pipes/{name}", [f"lib/pipes/{name}/harness.py"]))
-    subs += [_package("pipes", "lib/pipes", ["lib/pipes/base.py"]), _package("lib", "lib", ["lib/util.py"])]
-    uses = [(c, t) for c in ("acl", "feed", "mod") for t in ("pipes", "lib")] + [("pipes", "lib")]
-    deps = Dependencies(("acl", "feed", "mod", "pipes", "lib"),
-                        tuple(Edge(a, b, 1, (f"lib/pipes/{a}/harness.py:1",)) for a, b in uses))
-    candidate = gate((("C-000001", cluster(found)[0]),), fleet(*subs), Rules(), deps=deps)[0]
-    assert candidate.routing.home == "lib/pipes"  # lib is lower, and encloses them too
+    assert _home_beside_pipes("lib/pipes", "lib") == "lib/pipes"  # lib is lower, and encloses them too
 
 
 def test_a_forks_copies_go_where_the_originals_go():
