@@ -152,7 +152,10 @@ DEBUG_SOURCES = "**/src/debug/**"
 # routines and snapshots, uptime-kuma's 55 `knex_migrations/2023-08-16-0000-create-uptime.js`,
 # prefect's `_migrations/versions/…/2021_01_20_…_initial_migration.py`), or numbered as Rails once
 # did, three digits and a separator (beef's `ar-migrations/002_create_hooked_browsers.rb`)
-MIGRATION_FILES = ("**/*igration*/**/" + "[0-9]" * 4 + "*", "**/*igration*/**/" + "[0-9]" * 3 + "[_-]*")
+MIGRATION_FILES = ("**/*igration*/**/" + "[0-9]" * 4 + "*", "**/*igration*/**/" + "[0-9]" * 3 + "[_-]*",
+                   # and wherever it is, a file named for its number, then the day and time it was made
+                   # (superdesk's 32 `data_updates/00001_20160722-111630_users.py`: one-module packages before)
+                   "**/[0-9]*_[12][0-9][0-9][0-9][01][0-9][0-3][0-9][-_][0-9][0-9][0-9][0-9]*")
 # patterns whose files inside a folder excluded by name are counted there only (jellyfin's
 # `tests/Jellyfin.Api.Tests`): an exclude of its own would repeat it
 SAID_BY_NAME = (*MIGRATION_FILES, *DOTTED_SUITES, *JOINED_SUITES)

@@ -3420,7 +3420,12 @@ def test_init_excludes_dated_and_numbered_migrations_but_not_a_frameworks_migrat
     # for a version it handles, `v2_api.rb`, is code
     files["core/main/ar-migrations/002_create_hooked_browsers.rb"] = "class CreateHookedBrowsers; end\n"
     files["core/main/ar-migrations/v2_api.rb"] = "class Api; end\n"
+    # superdesk's data updates, numbered and dated in a folder not named for migrations
+    files["core/data_updates/00001_20160722-111630_users.py"] = "class DataUpdate:\n    pass\n"
+    files["core/data_updates/commands.py"] = "class Command:\n    pass\n"
     excluded = _excluded_by_init(tmp_path / "dotnet-repo", files, tmp_path / "rules")
+    assert excluded("core/data_updates/00001_20160722-111630_users.py")
+    assert not excluded("core/data_updates/commands.py")
     assert excluded("core/main/ar-migrations/002_create_hooked_browsers.rb")
     assert not excluded("core/main/ar-migrations/v2_api.rb")
     assert excluded("src/Server/Migrations/Routines/20250420200000_MigrateLibraryDb.cs")
