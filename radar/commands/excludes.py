@@ -45,8 +45,9 @@ EXCLUDABLE = {
                  "Pods",  # what CocoaPods installs, so named only (hammerspoon's `Pods/Sentry`, 1,312 files)
                  "pear"),  # PHP's PEAR packages, copied in before Composer (osTicket's `include/pear`)
     "generated": ("generated", "__generated__", "gen", "dist", "build",
-                  "__pycache__",  # Python's bytecode cache, committed by mistake (glances' `plugins/__pycache__`, a package)
-                  "_nuxt", "_next"),  # a Nuxt or Next.js build's bundles (jesse's `static/_nuxt/`, 500 hashed files)
+                  # Python's bytecode cache, committed by mistake (glances' `plugins/__pycache__`, a package)
+                  "__pycache__",
+                  "_nuxt", "_next"),  # a Nuxt or Next.js build's bundles (jesse's `static/_nuxt/`, 479 hashed files)
     # Django's, Alembic's, Laravel's `migrations`, Rails' `db/migrate`: frozen history, each
     # migration keeps its own copy of what it runs on purpose (it must not change with the code)
     "migrations": ("migrations", "migrate"),

@@ -79,8 +79,8 @@ from radar.commands.folders import (C_BUILDS, C_BUILT, CROWDED_FOLDERS, DEEP_PAC
                                     plugin_folder, plugins_of, project_classes, suites, versions, within)
 from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
-from radar.commands.plugin_modules import (cpp_plugin_folders, headers_folders, jvm_plugin_folders, python_plugin_folders,
-                                           registered_folders)
+from radar.commands.plugin_modules import (cpp_plugin_folders, headers_folders, jvm_plugin_folders,
+                                           python_plugin_folders, registered_folders)
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
 from radar.commands.tracked import file_head, file_size, submodules, tracked_files, worktree_count
 from radar.commands.translations import translation_folders
