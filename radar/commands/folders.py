@@ -243,22 +243,23 @@ def named_module(name: str, folder: str) -> bool:
     return name in (f"{folder}.ts", f"{folder}.js", f"{folder}.module.ts")
 
 
-# modules any folder of a JavaScript or TypeScript app may hold: their being side by side says
-# nothing of what the folders are
+# modules any folder of an app may hold: their being side by side says nothing of what the
+# folders are
 COMMON_MODULES = {"index", "types", "type", "constants", "const", "styles", "style", "utils", "util", "helpers",
                   "config", "README"}
 
 
 def entry_module(name: str) -> bool:
-    """A JavaScript or TypeScript module that folders side by side each hold under one name,
-    the entry point their host calls (echarts' 22 `src/chart/<type>/install.ts`, 22 of its 25
-    `src/component/<name>/install.ts`), or a PHP controller so (concrete's 60
+    """A JavaScript, TypeScript or Python module that folders side by side each hold under one
+    name, the entry point their host calls (echarts' 22 `src/chart/<type>/install.ts`, 22 of its
+    25 `src/component/<name>/install.ts`; text-generation-webui's 13 `extensions/*/script.py`),
+    or a PHP controller so (concrete's 60
     `blocks/<block>/controller.php`; a PHP app's pages, phpipam's 22 `app/admin/*/edit.php`,
     are no plugins): from PLUGIN_FLEET of them, half of their folder's at least, those folders
     are plugins. Not a module any folder of an app holds (COMMON_MODULES), nor a test or a
     declaration."""
     stem, _, suffix = name.partition(".")
-    return suffix in ("ts", "js", "mjs", "tsx", "jsx") and stem not in COMMON_MODULES or name == "controller.php"
+    return suffix in ("ts", "js", "mjs", "tsx", "jsx", "py") and stem not in COMMON_MODULES or name == "controller.php"
 
 
 def build_manifest(name: str) -> bool:

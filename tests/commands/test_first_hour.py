@@ -667,8 +667,10 @@ def test_init_takes_folders_each_holding_a_module_of_one_name_as_plugins(tmp_pat
         # concrete: a controller each of its 60 blocks; phpipam: an admin section's pages, no plugins
         files[f"web/blocks/block{n}/controller.php"] = f"<?php\nclass Controller{n} extends BlockController {{}}\n"
         files[f"web/admin/section{n}/edit.php"] = f"<?php\necho {n};\n"
+        # text-generation-webui's extensions, a `script.py` each, which the UI loads
+        files[f"extensions/ext{n}/script.py"] = f"def setup():\n    return {n}\n"
     done, fleet_rules = _init(tmp_path / "charts-repo", files, tmp_path / "rules")
-    assert {"src/chart/*", "web/blocks/*"} <= set(fleet_rules["subsystems"]), done.stderr
+    assert {"src/chart/*", "web/blocks/*", "extensions/*"} <= set(fleet_rules["subsystems"]), done.stderr
     assert not {"src/util/*", "web/admin/*"} & set(fleet_rules["subsystems"]), done.stderr
 
 
