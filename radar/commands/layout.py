@@ -63,7 +63,7 @@ fleet holds, read once the fleets are found, uncovered.py's; what a folder's nam
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -71,14 +71,13 @@ from pathlib import Path, PurePosixPath
 from radar.commands.drops import without_drops
 from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, described_examples,
                                      folder_excludes, scaffold_glob, without_code, without_unbuilt)
-from radar.commands.folders import (C_BUILDS, C_BUILT, CROWDED_FOLDERS, DEEP_PACKAGES, MANIFESTS,
-                                    MIN_PACKAGES, MODULE_FLEET, NESTED_MANIFEST, PLUGIN_FLEET,
-                                    PLUGIN_PACKAGES, PROGRAM_PINS, build_manifest, builds_sources, c_plugins, covered,
-                                    declared_plugin_folders, entry_module, flutter_runner, go_ignored, helper_folders,
-                                    inside_tests, is_go_source, is_manifest, left_in, named_module, not_fleet,
-                                    plugin_folder, plugins_of, project_classes, suites, versions, within)
-from radar.commands.go_layout import (go_file_fleets, go_fleets, go_library, go_modules_by_owner,
+from radar.commands.folders import (DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET, PLUGIN_FLEET,
+                                    PLUGIN_PACKAGES, build_manifest, c_plugins, covered, declared_plugin_folders,
+                                    helper_folders, inside_tests, is_manifest, left_in, plugin_folder, plugins_of,
+                                    project_classes, versions, within)
+from radar.commands.go_layout import (go_file_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
+from radar.commands.package_folders import package_folders
 from radar.commands.plugin_modules import (cpp_plugin_folders, headers_folders, jvm_plugin_folders,
                                            python_plugin_folders, registered_folders)
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
@@ -93,12 +92,11 @@ from radar.globs import glob_match
 from radar.stages.toolfiles import configures_a_tool
 from radar.stages.discover import names_files
 from radar.stages.grammars import unread_language
-from radar.stages.manifests import C_FAMILY, C_SOURCES, HEADER_SUFFIXES  # HEADER_SUFFIXES: part of its source's module
+from radar.stages.manifests import C_FAMILY, HEADER_SUFFIXES  # HEADER_SUFFIXES: part of its source's module
 from radar.stages.parse import language_for
 
 FOLDER_PACKAGES = ("go", *C_FAMILY)  # languages whose package is a folder of files, never one file
 # packages this deep at most: `providers/src/airflow/providers/*`, `src/Symfony/Component/Notifier/Bridge/*`
-MAX_DEPTH = 5
 DEEP = 3  # a folder of packages this deep or deeper is a fleet only when it holds DEEP_PACKAGES or more
 PUBLISHED_FLEET = 5  # packages with manifests of their own that make a fleet inside another fleet
 MIRRORED = 5  # packages named as those of the fleet it is in that make a package a fleet (_mirrors)
@@ -201,7 +199,7 @@ def _matched(glob: str, tracked: list[str]) -> int:
 
 def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | None = None,
            head: Callable[[str], bytes] | None = None, projects: set[str] | None = None) -> tuple[tuple[str, int], ...]:
-    """`parent/*` for each folder (the top, "", up to MAX_DEPTH levels down) whose sub-folders are
+    """`parent/*` for each folder (the top, "", up to package_folders.MAX_DEPTH levels down) whose sub-folders are
     mostly packages; of nested ones, the one holding more, and beside it a folder above holding
     many packages of its own (see _kept). Fewer packages than the gate's consumers in all are no
     fleet (aiohttp's `aiohttp/` beside a `requirements/` folder of pins): a lone library's
@@ -212,7 +210,7 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
     registering = go_registering_folders(sources, head) if head is not None else {}
     plugged = {**python_plugin_folders(sources, head), **cpp_plugin_folders(sources, head),
                **jvm_plugin_folders(sources, head)} if head is not None else {}
-    packages, modules, has_code = _package_folders(files, sources, declared)
+    packages, modules, has_code = package_folders(files, sources, declared)
     frozen = [parent for parent, found in packages.items() if len(found) >= MIN_PACKAGES and versions(found)]
     published = _published(packages, files)
     chosen = [parent for parent, found in packages.items()
@@ -388,84 +386,6 @@ def _module_fleets(sources: list[str], whole: tuple[str, ...] = FOLDER_PACKAGES,
                               *(helper_folders(folder, sources) if folder else ())))
 
 
-def _package_folders(files: list[str], sources: list[str], declared: frozenset[str] = frozenset()
-                     ) -> tuple[dict, dict, dict]:
-    """Per folder: its sub-folders that are packages (a manifest or a `src/main/` of sources, ten
-    Go packages or more, or a group of packages further down), those that are so by themselves
-    (modules), and those holding code."""
-    built, listed = frozenset(sources), frozenset(files)
-    packages: dict[str, set[str]] = defaultdict(set)
-    go_packages: dict[str, set[str]] = defaultdict(set)  # Go's package is its folder: no manifest
-    groups: dict[str, set[str]] = defaultdict(set)  # sub-folders holding packages further down
-    bare: dict[str, set[str]] = defaultdict(set)  # sub-folders of `packages/` holding code
-    crowded: dict[str, set[str]] = defaultdict(set)  # those of `rules/` and the like: packages when many
-    children: dict[str, set[str]] = defaultdict(set)
-    c_folders = {f.rpartition("/")[0] for f in sources if f.endswith(C_SOURCES)}
-    c_built: dict[str, set[str]] = defaultdict(set)  # C components by their Makefile: packages when many
-    named: dict[str, set[str]] = defaultdict(set)  # folders of a module named after them: packages when many
-    entries: dict[tuple[str, str], set[str]] = defaultdict(set)  # folders holding a module of one name
-    py_folders = {f.rpartition("/")[0] for f in sources if f.endswith(".py")}
-    pinned: dict[str, set[str]] = defaultdict(set)  # Python programs by their requirements: packages when many
-    for f in files:
-        parts = f.split("/")  # git's paths: "/"-separated, relative, never empty parts
-        for depth in range(min(MAX_DEPTH + 1, len(parts) - 1)):
-            # below a folder of tests, examples or suites, no folder is a fleet's: none deeper either
-            if not_fleet(parts[depth]) or depth and suites((parts[depth - 1],)) \
-                    or flutter_runner(parts, depth, listed):
-                break
-            parent, child = "/".join(parts[:depth]), "/".join(parts[:depth + 1])
-            children[parent].add(child)
-            if len(parts) == depth + 2 and is_manifest(parts[-1], parts[depth]) \
-                    or len(parts) == depth + 3 and parts[-2:] == NESTED_MANIFEST \
-                    or builds_sources(parts, depth, built) or _swift_target(parts, depth, listed):
-                packages[parent].add(child)
-            elif len(parts) == depth + 2 and parts[-1] in C_BUILDS and child in c_folders:
-                c_built[parent].add(child)
-            elif len(parts) == depth + 2 and named_module(parts[-1], parts[depth]):
-                named[parent].add(child)
-            elif len(parts) == depth + 2 and entry_module(parts[-1]):
-                entries[parent, parts[-1].partition(".")[0]].add(child)
-            elif len(parts) == depth + 2 and parts[-1] == PROGRAM_PINS and child in py_folders:
-                pinned[parent].add(child)
-            elif len(parts) == depth + 2 and is_go_source(parts[-1]) and not go_ignored(parts):
-                go_packages[parent].add(child)
-            elif depth and is_manifest(parts[-1]) and not inside_tests(parts[depth + 1:-1]):
-                groups[parent].add(child)
-            if _in_packages_folder(parts, depth, built):
-                bare[parent].add(child)
-            elif _in_packages_folder(parts, depth, built, CROWDED_FOLDERS, declared):
-                crowded[parent].add(child)
-    bare.update((parent, found) for parent, found in crowded.items() if len(found) >= PLUGIN_FLEET)
-    # a Makefile is any folder's build (vim's src/), a module named after its folder any folder's
-    # main one (`engine/pool/pool.ts`), requirements any script's: many side by side make a fleet
-    for parent, found in [*((p, f) for p, f in c_built.items() if len(f) >= C_BUILT),
-                          *((p, f) for p, f in [*named.items(), *pinned.items()] if len(f) >= PLUGIN_FLEET)]:
-        packages[parent] |= found
-    modules = {parent: set(found) for parent, found in packages.items()}
-    fleets = go_fleets(go_packages, listed)
-    for parent, found in go_packages.items():  # every folder of a Go module is a package: only
-        if parent in fleets:  # a folder of many is a fleet (prometheus' discovery/*)
-            packages[parent] |= found
-            if parent:  # and, below the top, its own modules: camel-k's `pkg/*` beside `pkg/util/*`
-                modules.setdefault(parent, set()).update(found)
-    for parent, found in groups.items():  # `instrumentation/akka/{javaagent,library}`: akka is
-        packages[parent] |= found  # one subsystem of `instrumentation/*`, its modules together
-    for parent, found in bare.items():  # but a folder grouping packages (prisma's `packages/2-sql`) is none
-        packages[parent] |= found - groups.get(parent, set())
-    holding_code = set()  # every folder with a source file in it or below, a tool's own aside
-    for f in sources:  # OCA's `setup/<addon>/setup.py` shims: packaging, not a package of code
-        if configures_a_tool(f):
-            continue
-        parts = f.split("/")
-        holding_code.update("/".join(parts[:end]) for end in range(1, len(parts)))
-    has_code = {p: kids & holding_code for p, kids in children.items()}
-    for (parent, _), found in entries.items():  # echarts' 22 `src/chart/<type>/install.ts`
-        if len(found) >= PLUGIN_FLEET and len(found) * 2 >= len(has_code.get(parent, ())):
-            packages[parent] |= found
-            modules.setdefault(parent, set()).update(found)
-    return packages, modules, has_code
-
-
 def _kept(chosen: list[str], packages: dict[str, set[str]], modules: dict[str, set[str]],
           published: Callable[[str], bool], declared: frozenset[str] = frozenset()) -> list[str]:
     """Of nested folders of packages, the one holding more, and a big group of packages just
@@ -566,26 +486,6 @@ def _child_holding(folder: str, below: str) -> str:
     """The sub-folder of `folder` that `below` is in."""
     rest = below[len(folder) + 1:] if folder else below
     return (folder + "/" if folder else "") + rest.split("/")[0]
-
-
-def _swift_target(parts: list[str], depth: int, files: frozenset[str]) -> bool:
-    """SwiftPM's layout: each folder of `Sources/` beside a Package.swift is a target (a module),
-    with no manifest of its own (vapor's `Sources/Vapor`, `Sources/VaporTesting`)."""
-    return depth > 0 and parts[depth - 1] == "Sources" and "/".join([*parts[:depth - 1], "Package.swift"]) in files
-
-
-def _in_packages_folder(parts: list[str], depth: int, sources: frozenset[str],
-                        plugging: frozenset[str] | set[str] = PLUGIN_PACKAGES, declared: frozenset[str] = frozenset()
-                        ) -> bool:
-    """A folder of `packages/` holding code (tests aside) is a package, manifest or not, unless
-    it groups packages further down: dd-trace-js keeps its 115 plugins and libraries in
-    `packages/<name>/src/` under the one package.json at the top. So is one of a folder named
-    for what plugs in: vector's `src/sinks/<sink>/`, Rust modules of its one crate. The folder's
-    name says what its sub-folders are; a private one (`_tables/`) is none."""
-    return depth > 0 and (parts[depth - 1] == "packages" or parts[depth - 1].lower() in plugging
-                          or "/".join(parts[:depth]) in declared) \
-        and not parts[depth].startswith("_") and "/".join(parts) in sources \
-        and not configures_a_tool("/".join(parts)) and not inside_tests(tuple(parts[depth + 1:-1]))
 
 
 def _module_glob(parent: str, packages: int, sources: list[str], projects: Collection[str] = ()

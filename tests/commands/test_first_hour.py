@@ -1578,11 +1578,11 @@ def test_a_lone_makefile_beside_c_sources_makes_no_package(tmp_path):
     files["runtime/Makefile"] = "all:\n"
     _, fleet_rules = _init(tmp_path / "editor", files, tmp_path / "rules")
     assert "src/*.c" in fleet_rules["subsystems"]
-    from radar.commands.layout import _package_folders
+    from radar.commands.package_folders import package_folders
     sources = [f for f in files if f.endswith((".c", ".sh"))]
-    assert "src" not in _package_folders(list(files), sources)[0].get("", set())
+    assert "src" not in package_folders(list(files), sources)[0].get("", set())
     ports = {f"ports/{n}/{name}": "" for n in range(5) for name in ("Makefile", "main.c")}
-    assert _package_folders(list(ports), [f for f in ports if f.endswith(".c")])[0]["ports"] == {
+    assert package_folders(list(ports), [f for f in ports if f.endswith(".c")])[0]["ports"] == {
         f"ports/{n}" for n in range(5)}
 
 
