@@ -173,6 +173,8 @@ SCAFFOLDS = 3  # such folders side by side that make a generator's starters
 TEST_FIXTURE = re.compile(r"Test[A-Z0-9_]\w*")  # a folder named for a test in camel case: `TestCanCancelOrders`
 TEST_FIXTURES = 10  # such folders side by side that make a test suite's fixtures (_test_fixtures)
 FIXTURES_SHARE = 0.8  # ...and of their folder's folders, this share makes them all fixtures
+MANUAL_PAGE = ".manual.html"  # a manual test's page, beside the script it runs (_manual_tests)
+MANUAL_SHARE = 0.8  # of the source files under folders of one name with such pages: manual tests
 BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
 SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships
 
@@ -325,6 +327,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     counts.update(_generator_templates(split))
     counts.update(_scaffolds(sources))
     counts.update(_test_fixtures(sources))
+    counts.update(_manual_tests(files, sources))
     counts.update(_debug_sources(sources, maven))
     excludes = [(glob, why, n) for (glob, why), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
     by_name = any_glob(tuple(glob for glob, _, _ in excludes))  # Django's `migrations/0001_initial.py`
@@ -346,7 +349,8 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     excludes += [(glob, "a documentation's code", n) for glob, n in _docusaurus_sites(files, sources)]
     developers = sum(f.startswith(DEVELOPERS + "/") for f in sources)
     excludes += [(f"{DEVELOPERS}/**", "the developers' own scripts", developers)] if developers else []
-    excludes += [(f"{folder}/**", "generated", n) for folder, n in compiled_mirrors(sources)]
+    said = any_glob(tuple(glob for glob, _, _ in excludes))  # tests named as the modules they test: not a build
+    excludes += [(f"{folder}/**", "generated", n) for folder, n in compiled_mirrors([f for f in sources if not said(f)])]
     return tuple(excludes)
 
 
@@ -517,6 +521,28 @@ def _test_fixtures(sources: list[str]) -> Counter:
         found[(f"{parent}/{pattern}/**" if parent else f"{pattern}/**", "tests")] = \
             sum(n for child, n in held.items() if every or child in named)
     return found
+
+
+def _manual_tests(files: list[str], sources: list[str]) -> Counter:
+    """Folders named alike whose source files (MANUAL_SHARE or more) each come with a page of
+    the same name to open in a browser, `image.ts` beside `image.manual.html`: manual tests
+    (CKEditor 5's 377 in `packages/*/manual/`, whose copied editor set-ups had been its first
+    proposal); the outermost such name, never a package's. A folder so named without such
+    pages is code (grpc's `resolver/manual`)."""
+    paged = {f[:-len(MANUAL_PAGE)] for f in files if f.endswith(MANUAL_PAGE)}
+    if not paged:
+        return Counter()
+    packages = {f.split("/")[-2] for f in files if f.endswith("/package.json")}
+    names = {name for f in paged for name in f.split("/")[:-1]} - packages
+    held, with_page = Counter(), Counter()
+    for f in sources:
+        for name in names.intersection(f.split("/")[:-1]):
+            held[name] += 1
+            with_page[name] += f.rpartition(".")[0] in paged
+    manual = {name for name, n in held.items() if with_page[name] >= MANUAL_SHARE * n}
+    outermost = Counter(next(name for name in f.split("/")[:-1] if name in manual)
+                        for f in sources if manual.intersection(f.split("/")[:-1]))
+    return Counter({(f"**/{name}/**", "tests"): n for name, n in outermost.items()})
 
 
 def _below(folder: str, path: str) -> str | None:

@@ -705,6 +705,26 @@ def test_init_excludes_folders_of_fixtures_named_for_tests(tmp_path):
     assert not excluded("jesse/strategies/Strategy.py") and not excluded("lib/TestUtils/helpers.py")
 
 
+def test_init_excludes_manual_tests_by_their_pages_and_writes_no_exclude_inside_another(tmp_path):
+    """CKEditor 5: each of its 61 packages holds a `manual/` folder of manual tests, a script
+    beside a page of the same name (`image.ts`, `image.manual.html`); their copied editor
+    set-ups had been its first proposal. Its tests, named as the modules they test (`tests/image.js` beside
+    `src/image.ts`), had each been written again as a compiled build inside `**/tests/**`."""
+    files = {"package.json": "{}\n"}
+    for p in ("image", "link", "table"):
+        files[f"packages/{p}/package.json"] = "{}\n"
+        for n in range(12):
+            files[f"packages/{p}/src/part{n}.ts"] = f"export const {p}{n} = {n};\n"
+            files[f"packages/{p}/tests/part{n}.js"] = f"it('{p}{n}', () => {n});\n"
+            files[f"packages/{p}/manual/tickets/{n}/1.ts"] = f"export const ticket{n} = {n};\n"
+            files[f"packages/{p}/manual/tickets/{n}/1.manual.html"] = "<div></div>\n"
+    done, fleet_rules = _init(tmp_path / "editor-repo", files, tmp_path / "rules")
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("packages/link/manual/tickets/3/1.ts") and not excluded("packages/link/src/part3.ts")
+    assert "**/manual/**" in fleet_rules["exclude"] and "**/tickets/**" not in fleet_rules["exclude"]
+    assert not any(glob.startswith("packages/") for glob in fleet_rules["exclude"]), fleet_rules["exclude"]
+
+
 def test_init_lists_no_glob_whose_every_file_an_exclude_keeps_out(tmp_path):
     """laravel-crm: its 46 built `public/admin/build/assets/*.js` had been a fleet of one-module
     packages in the rules, each file kept out by `**/build/**`: a glob a scan reads nothing from."""
