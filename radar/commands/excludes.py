@@ -54,6 +54,7 @@ EXCLUDABLE = {
     # scripts showing how to use a package: each repeats the same set-up on purpose, and what
     # it imports says nothing of where the package's own logic belongs
     "examples": ("examples", "example", "samples", "sample",
+                 "demo", "demos",  # a component's demos (ant-design's 1,178 `components/*/demo/*.tsx`)
                  "docs_src",  # the code a documentation shows, snippet by snippet (fastapi's, typer's, sqlmodel's)
                  "cookbook"),  # recipes, agno's 2,000 scripts (not Chef's `cookbooks/`, code)
     # code that measures the package: a JMH module or a `benches/` folder copies the code it
@@ -66,10 +67,13 @@ EXCLUDABLE = {
 # lago-api's own RuboCop cops). Only at the top: `dev` is a Java package's name too
 # (`src/main/java/dev/…`) and a command's (rails' `commands/dev`).
 DEVELOPERS = "dev"
+# names excluded only as written: `Migrations/` and `Demo/` name code as often (koel's demo mode's
+# `app/Http/Controllers/Demo/`)
+CASE_SAID = frozenset({*EXCLUDABLE["migrations"], "demo", "demos"})
 BUILD_OUTPUTS = ("build", "dist")  # of the generated names, those a build writes its output to
-# names of tests and migrations elsewhere that name code in Go, whose tests are `_test.go` files:
-# go-zero's `goctl/api/spec` (the API model) and `goctl/migrate` (a command)
-GO_CODE_NAMES = {"spec", "specs", "migrate"}
+# names of tests, migrations and examples elsewhere that name code in Go, whose tests are `_test.go` files:
+# go-zero's `goctl/api/spec` (the API model) and `goctl/migrate` (a command), tilt's `cli/demo`
+GO_CODE_NAMES = {"spec", "specs", "migrate", "demo"}
 # a test runner's setup files too: vitest's `test-setup.ts`, create-react-app's `setupTests.js`;
 # Rust's unit tests kept beside the code (`mod tests;` in `src/interface/tests.rs`); C's and C++'s
 # test programs beside their sources (collectd's `src/redfish_test.c`, googletest's `_unittest.cc`);
@@ -315,7 +319,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
         go_code = f.endswith(".go")  # its tests are `_test.go` files, excluded by name
         for why, names in EXCLUDABLE.items():
             for at, name in enumerate(parts):  # Symfony's and .NET's `Tests`, `Fixtures` too; but `Migrations`
-                if (name in names or why != "migrations" and name.lower() in names) \
+                if (name in names or name.lower() in names and name.lower() not in CASE_SAID) \
                         and not (go_code and name in GO_CODE_NAMES) \
                         and not _built_from(why, name, parts[:at], go_code) \
                         and not (why == "examples" and "/".join(parts[:at + 1]) in apps) \

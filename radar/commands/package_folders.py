@@ -16,6 +16,7 @@ from radar.stages.manifests import C_SOURCES
 from radar.stages.toolfiles import configures_a_tool
 
 MAX_DEPTH = 5  # folders of packages are looked for so deep at most
+DOCUMENTATION = ".md"  # a page documenting the folder it is in, read by a documentation site
 
 
 def package_folders(files: list[str], sources: list[str], declared: frozenset[str] = frozenset()
@@ -34,6 +35,8 @@ def package_folders(files: list[str], sources: list[str], declared: frozenset[st
     c_built: dict[str, set[str]] = defaultdict(set)  # C components by their Makefile: packages when many
     named: dict[str, set[str]] = defaultdict(set)  # folders of a module named after them: packages when many
     entries: dict[tuple[str, str], set[str]] = defaultdict(set)  # folders holding a module of one name
+    documented: dict[str, set[str]] = defaultdict(set)  # folders holding their own documentation page
+    direct: dict[str, set[str]] = defaultdict(set)  # folders holding a source file (not only below)
     py_folders = {f.rpartition("/")[0] for f in sources if f.endswith(".py")}
     pinned: dict[str, set[str]] = defaultdict(set)  # Python programs by their requirements: packages when many
     for f in files:
@@ -61,6 +64,10 @@ def package_folders(files: list[str], sources: list[str], declared: frozenset[st
                 go_packages[parent].add(child)
             elif depth and is_manifest(parts[-1]) and not inside_tests(parts[depth + 1:-1]):
                 groups[parent].add(child)
+            if len(parts) == depth + 2 and parts[-1].endswith(DOCUMENTATION):
+                documented[parent].add(child)
+            elif len(parts) == depth + 2 and f in built:
+                direct[parent].add(child)
             if _in_packages_folder(parts, depth, built):
                 bare[parent].add(child)
             elif _in_packages_folder(parts, depth, built, CROWDED_FOLDERS, declared):
@@ -89,7 +96,9 @@ def package_folders(files: list[str], sources: list[str], declared: frozenset[st
         parts = f.split("/")
         holding_code.update("/".join(parts[:end]) for end in range(1, len(parts)))
     has_code = {p: kids & holding_code for p, kids in children.items()}
-    for (parent, _), found in entries.items():  # echarts' 22 `src/chart/<type>/install.ts`
+    # echarts' 22 `src/chart/<type>/install.ts`; ant-design's 74 `components/<name>/`, each
+    # documented in its `index.en-US.md` beside its `index.tsx`
+    for (parent, _), found in [*entries.items(), *(((p, ""), f & direct[p]) for p, f in documented.items())]:
         if len(found) >= PLUGIN_FLEET and len(found) * 2 >= len(has_code.get(parent, ())):
             packages[parent] |= found
             modules.setdefault(parent, set()).update(found)

@@ -725,6 +725,25 @@ def test_init_excludes_manual_tests_by_their_pages_and_writes_no_exclude_inside_
     assert not any(glob.startswith("packages/") for glob in fleet_rules["exclude"]), fleet_rules["exclude"]
 
 
+def test_init_reads_folders_side_by_side_each_documented_as_packages_and_leaves_their_demos_out(tmp_path):
+    """ant-design: its 81 `components/<name>/`, each with its page (`index.en-US.md`) beside
+    its `index.tsx`, had been one package of 1,789 files (their copies of one another unseen),
+    the 1,178 `demo/*.tsx` among them, which show each component in use. A folder of code with
+    no pages stays one package; a PHP demo mode's controllers (koel's `Controllers/Demo/`) are
+    code."""
+    files = {"package.json": "{}\n", "app/Http/Controllers/Demo/IndexController.php": "<?php\nclass IndexController {}\n"}
+    for n in range(PLUGIN_FLEET + 2):
+        files[f"components/widget{n}/index.tsx"] = f"export const Widget{n} = () => {n};\n"
+        files[f"components/widget{n}/index.en-US.md"] = f"# Widget {n}\n"
+        files[f"components/widget{n}/demo/basic.tsx"] = f"export const Basic{n} = () => {n};\n"
+        files[f"site/part{n}/index.tsx"] = f"export const Part{n} = () => {n};\n"
+    done, fleet_rules = _init(tmp_path / "design-repo", files, tmp_path / "rules")
+    assert "components/*" in fleet_rules["subsystems"] and "site/*" not in fleet_rules["subsystems"], done.stderr
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("components/widget3/demo/basic.tsx") and not excluded("components/widget3/index.tsx")
+    assert not excluded("app/Http/Controllers/Demo/IndexController.php")
+
+
 def test_init_lists_no_glob_whose_every_file_an_exclude_keeps_out(tmp_path):
     """laravel-crm: its 46 built `public/admin/build/assets/*.js` had been a fleet of one-module
     packages in the rules, each file kept out by `**/build/**`: a glob a scan reads nothing from."""
