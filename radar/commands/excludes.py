@@ -171,7 +171,7 @@ NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES
 # sixteen): each is copied whole into a new project, so they repeat each other on purpose
 # a code generator's templates (blitz's `packages/generator/templates/`, feathers' `generators/src/app/templates/`,
 # crewAI's `crewai_cli/templates/`): code written into a user's project, copies of an app's on purpose
-GENERATOR_FOLDERS = re.compile(r"generators?|scaffolds?|.*[-_]cli|cli")
+GENERATOR_FOLDERS = re.compile(r"generators?|scaffolds?|.*[-_]cli|cli|create-.*")  # npm's `create-quasar`
 SCAFFOLDS_NAMED = ("template-*", "skel-*")  # and meteor's thirteen `tools/static-assets/skel-react` …
 SCAFFOLDS = 3  # such folders side by side that make a generator's starters
 TEST_FIXTURE = re.compile(r"Test[A-Z0-9_]\w*")  # a folder named for a test in camel case: `TestCanCancelOrders`
@@ -328,7 +328,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
                     # (`src/core/build`), is excluded where it is a folder's
                     glob = "/".join(parts[:at + 1]) + "/**" if name in named else f"**/{name}/**"
                     counts[(glob, why)] += 1
-    counts.update(_generator_templates(split))
+    counts.update(_generator_templates(split, files))
     counts.update(_scaffolds(sources))
     counts.update(_test_fixtures(sources))
     counts.update(_manual_tests(files, sources))
@@ -556,16 +556,21 @@ def _below(folder: str, path: str) -> str | None:
     return path[len(folder) + 1:] if path.startswith(folder + "/") else None
 
 
-def _generator_templates(split: list[tuple[str, list[str], set[int]]]) -> Counter:
-    """`…/templates/**` below a folder named for a code generator (GENERATOR_FOLDERS), with the
-    source files each holds (caddy's `caddyhttp/templates`, an HTTP module, is code); and a
+def _generator_templates(split: list[tuple[str, list[str], set[int]]], files: list[str] = ()) -> Counter:
+    """`…/templates/**` below a folder named for a code generator (GENERATOR_FOLDERS) or beside
+    a command line tool's `bin/` (quasar's `app-vite/templates`, what `quasar` writes into an
+    app), with the source files each holds (caddy's `caddyhttp/templates`, an HTTP module, is
+    code); and a
     Symfony bundle's generator skeletons, a `skeleton/` in its `Resources/`, PHP with Twig's
     placeholders (Kunstmaan's `Resources/SensioGeneratorBundle/skeleton/`: 128 files that did not
     parse; a UI's `skeleton/` loaders are code)."""
     found: Counter = Counter()
+    commands = {"/".join(parts[:at]) for parts in (f.split("/")[:-1] for f in files)
+                for at, name in enumerate(parts) if name == "bin"}
     for _, parts, _ in split:
         at = parts.index("templates") if "templates" in parts else -1
-        if at > 0 and any(GENERATOR_FOLDERS.fullmatch(name.lower()) for name in parts[:at]):
+        if at >= 0 and "/".join(parts[:at]) in commands \
+                or at > 0 and any(GENERATOR_FOLDERS.fullmatch(name.lower()) for name in parts[:at]):
             found[("/".join(parts[:at + 1]) + "/**", "a generator's templates")] += 1
         at = next((i for i in range(1, len(parts)) if parts[i] == "skeleton" and "Resources" in parts[:i]), -1)
         if at > 0:

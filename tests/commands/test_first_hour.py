@@ -1567,7 +1567,9 @@ def test_init_excludes_cucumbers_step_definitions_as_tests(tmp_path):
 def test_init_excludes_a_code_generators_templates_but_not_a_package_named_templates(tmp_path):
     """blitz: `packages/generator/templates/` holds the app its generator writes (a `Form.tsx`,
     login and signup pages …), copied into each new project on purpose: its proposals were those
-    templates and the apps made from them. crewAI's `crewai_cli/templates/` likewise; caddy's
+    templates and the apps made from them. crewAI's `crewai_cli/templates/` likewise, and
+    quasar's `create-quasar/templates/` and `app-vite/templates/`, beside the `bin/quasar` that
+    writes them into an app (their copied Pinia stores had been its second proposal); caddy's
     `modules/caddyhttp/templates`, an HTTP module that renders templates, is code."""
     files = {"package.json": "{}\n", "go.mod": "module x\n"}
     for name in ("generator", "blitz-rpc", "blitz-auth"):
@@ -1576,7 +1578,11 @@ def test_init_excludes_a_code_generators_templates_but_not_a_package_named_templ
     files["packages/generator/templates/app/Form.tsx"] = "export function Form() { return null }\n"
     files["lib/cli/src/crewai_cli/templates/crew/main.py"] = "def run():\n    return 1\n"
     files["modules/caddyhttp/templates/tplcontext.go"] = "package templates\n\nfunc Render() int { return 1 }\n"
+    files["create-quasar/templates/app/stores/index.ts"] = "export const store = 1;\n"
+    files["app-vite/bin/quasar"] = "#!/usr/bin/env node\n"
+    files["app-vite/templates/store/index.ts"] = "export const store = 1;\n"
     excluded = _excluded_by_init(tmp_path / "blitz", files, tmp_path / "rules")
+    assert excluded("create-quasar/templates/app/stores/index.ts") and excluded("app-vite/templates/store/index.ts")
     assert excluded("packages/generator/templates/app/Form.tsx")
     assert excluded("lib/cli/src/crewai_cli/templates/crew/main.py")
     assert not excluded("modules/caddyhttp/templates/tplcontext.go")
