@@ -70,6 +70,10 @@ DEVELOPERS = "dev"
 # names excluded only as written: `Migrations/` and `Demo/` name code as often (koel's demo mode's
 # `app/Http/Controllers/Demo/`)
 CASE_SAID = frozenset({*EXCLUDABLE["migrations"], "demo", "demos"})
+# a folder named as made by a tool, in snake case: skaffold's `fs/assets/credits_generated/`, the
+# licenses and sources of its dependencies (hashicorp's hcl, 32 Go files, had been 13 subsystems),
+# Convex's `convex/_generated/` (kebab case names code: automatisch's `triggers/documents-generated`)
+GENERATED_FOLDERS = "**/*_generated/**"
 BUILD_OUTPUTS = ("build", "dist")  # of the generated names, those a build writes its output to
 # names of tests, migrations and examples elsewhere that name code in Go, whose tests are `_test.go` files:
 # go-zero's `goctl/api/spec` (the API model) and `goctl/migrate` (a command), tilt's `cli/demo`
@@ -339,6 +343,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     patterns += [(pattern, "examples") for pattern in (*EXAMPLE_FOLDERS, *EXAMPLE_FILES)]
     patterns += [(pattern, "migrations") for pattern in MIGRATION_FILES]
     patterns += [(pattern, "benchmarks") for pattern in DOTTED_BENCHMARKS]
+    patterns += [(GENERATED_FOLDERS, "generated")]
     # most files match none of them: those that match any are counted pattern by pattern
     matches_any = any_glob(tuple(pattern for pattern, _ in patterns))
     matching = [f for f in sources if matches_any(f)]

@@ -744,6 +744,22 @@ def test_init_reads_folders_side_by_side_each_documented_as_packages_and_leaves_
     assert not excluded("app/Http/Controllers/Demo/IndexController.php")
 
 
+def test_init_excludes_a_folder_named_as_generated_in_snake_case(tmp_path):
+    """skaffold: `fs/assets/credits_generated/github.com/hashicorp/hcl/…`, its dependencies'
+    licenses and sources written by a tool, had been 13 subsystems; Convex's `convex/_generated/`
+    too. Named in kebab case, a folder is code: automatisch's `triggers/documents-generated`,
+    a trigger named for its event."""
+    files = {"go.mod": "module x\n", "package.json": "{}\n",
+             "apps/pdf/triggers/documents-generated/index.js": "export const trigger = 1;\n",
+             "web/convex/_generated/api.js": "export const api = 1;\n"}
+    for name in ("hcl", "hcl/ast", "hcl/parser"):
+        files[f"fs/assets/credits_generated/github.com/hashicorp/{name}/a.go"] = "package x\n"
+    excluded = _excluded_by_init(tmp_path / "skaffold", files, tmp_path / "rules")
+    assert excluded("fs/assets/credits_generated/github.com/hashicorp/hcl/ast/a.go")
+    assert excluded("web/convex/_generated/api.js")
+    assert not excluded("apps/pdf/triggers/documents-generated/index.js")
+
+
 def test_init_lists_no_glob_whose_every_file_an_exclude_keeps_out(tmp_path):
     """laravel-crm: its 46 built `public/admin/build/assets/*.js` had been a fleet of one-module
     packages in the rules, each file kept out by `**/build/**`: a glob a scan reads nothing from."""
