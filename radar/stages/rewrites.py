@@ -208,8 +208,25 @@ _MULTI_DOLLAR = re.compile(rb'\$\$+"[^"\n]*"')  # its insides are blanks already
 _WHEN_GUARD = re.compile(rb"^[ \t]*!?is[ \t]+[\w.<>?, ]+?[ \t]+(if)(?=[ \t(])", re.MULTILINE)
 
 
+# And Kotlin 2.2's context parameters before a declaration (`context(col: Collection)` above a
+# `fun`), its explicit backing fields (`val state: StateFlow<S>` then `field = MutableStateFlow(s)`,
+# read as the property's initializer), and a primary constructor on a line below its class's name
+# (`class SortPill` then `@JvmOverloads constructor(`), which the grammar reads only on one line:
+# 60 of AnkiDroid's 897 files did not parse.
+_CONTEXT = re.compile(rb"^[ \t]*(context\((?:[^()\n]|\([^()\n]*\))*\))(?=\s+(?:@[\w.]+[ \t\n]+)*(?:\w+[ \t]+)*"
+                      rb"(?:fun|val|var|context)\b|\s*\Z)", re.MULTILINE)  # or last: read alone, the declaration parses
+_BACKING_FIELD = re.compile(rb"^[ \t]*(?:\w+[ \t]+)*va[lr][ \t]+\w+[ \t]*:[^=\n]*\n[ \t]*(field)(?=[ \t]*=)", re.MULTILINE)
+_HEADER_WORD = rb"(?:@[\w.]+(?:\([^()\n]*\))?|private|public|internal|protected)"  # before `constructor`
+# the class's line and the constructor's together, or (the class's line read alone, as it is) the
+# constructor's first of the lines a rewrite is given
+_CONSTRUCTOR_BELOW = re.compile(rb"(?:\bclass[ \t]+\w+(?:<[^{}()\n]*>)?(?=[ \t]*\n)|\A)((?:[ \t]*\n|[ \t]*" + _HEADER_WORD
+                                + rb"[ \t]*\n)*[ \t]*(?:" + _HEADER_WORD + rb"[ \t]+)*constructor)(?=[ \t]*\()")
+
+
 def newer_kotlin(code: bytes) -> list[Edit]:
     edits = _blanks((match.span() for match in _ARROW_COMMA.finditer(code)), code)
+    edits += _blanks((match.span(1) for pattern in (_CONTEXT, _BACKING_FIELD, _CONSTRUCTOR_BELOW)
+                      for match in pattern.finditer(code)), code)
     edits += _blanks((match.span(1) for match in _RANGE_UNTIL.finditer(code)), code)
     edits += [(*match.span(), match[0].replace(b"$", b" ")) for match in _MULTI_DOLLAR.finditer(code)]
     edits += [_instead(*match.span(1), b",") for match in _WHEN_GUARD.finditer(code)]

@@ -259,6 +259,42 @@ def test_kotlin_newer_than_its_grammar_breaks_no_unit():
     assert not extraction.had_errors
 
 
+KOTLIN_2_2 = b'''class LoginViewModel : ViewModel() {
+    val loginState: StateFlow<LoginState>
+        field = MutableStateFlow<LoginState>(LoginState.Idle)
+
+    @CheckResult
+    context(col: Collection)
+    fun search(query: String): Result<String> =
+        runCatching { col.buildSearchString(listOf(query)) }
+}
+
+class SortPill
+    /** the views' constructor */
+    @JvmOverloads
+    constructor(
+        context: Context,
+        attrs: AttributeSet? = null,
+    ) : MaterialButtonToggleGroup(context, attrs) {
+    fun sort(order: Int): Int {
+        return order + 1
+    }
+}
+'''
+
+
+def test_kotlin_2_2_and_a_constructor_below_its_class_break_no_unit():
+    """AnkiDroid: context parameters (`context(col: Collection)` above a `fun`), explicit backing
+    fields (`field = MutableStateFlow(…)` below a property) and a primary constructor on a line
+    below its class's name broke the declarations around them (60 of its 897 files)."""
+    as_written = extract(KOTLIN_2_2, "kotlin")
+    assert as_written.had_errors and "LoginViewModel" not in {unit.name for unit in as_written.units}
+    extraction, _ = extract_either(KOTLIN_2_2, "kotlin")
+    found = {unit.name: (unit.start_line, unit.end_line) for unit in extraction.units if unit.name}
+    assert found == {"LoginViewModel": (1, 9), "search": (5, 8), "SortPill": (11, 21), "sort": (18, 20)}
+    assert not extraction.had_errors
+
+
 RIZIN = b'''RZ_API bool rz_analysis_walkthrough(RZ_NONNULL RzAnalysis *analysis, RZ_BORROW RZ_IN const char *name, int size) {
 \tif (!analysis || size < 0) {
 \t\treturn false;
