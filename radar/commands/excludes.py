@@ -111,7 +111,8 @@ CAMEL_SUITES = ("**/*[a-z0-9]Tests/**", "**/*[a-z0-9]TestCases/**", "**/src/*[a-
 # (491 files, read as code), osu's `osu.Game.Rulesets.Osu.Tests` and `….Tests.Android`, whose
 # rulesets' copies of one test were its first proposal; BDD's `*.Specs`
 DOTTED_SUITES = ("**/*.Tests/**", "**/*.Test/**", "**/*.Tests.*/**", "**/*.Test.*/**", "**/*.Specs/**")
-DOTTED_BENCHMARKS = ("**/*.Benchmarks/**", "**/*.Benchmark/**")  # osu's `osu.Game.Benchmarks`
+DOTTED_BENCHMARKS = ("**/*.Benchmarks/**", "**/*.Benchmark/**",  # osu's `osu.Game.Benchmarks`
+                     "**/* Benchmarks/**")
 # named as one lower-case word: OpenStack's `heat_integrationtests` (three packages of a first scan),
 # newrelic's `tests/agent_unittests`, kratos' `watcherx/integrationtest`, babel's `test/unittests`
 JOINED_SUITES = ("**/*integrationtest/**", "**/*integrationtests/**", "**/*functionaltests/**",
@@ -119,8 +120,13 @@ JOINED_SUITES = ("**/*integrationtest/**", "**/*integrationtests/**", "**/*funct
 # at the top of a tree, `integration/` holds the integration tests (containerd's, react-router's, and
 # dd-trace-rb's nine test apps); deeper it is code as often (dubbo's `registry/integration`)
 TOP_SUITES = ("integration/**",)
+# named in words, as a .NET solution's folders are: ScottPlot's `src/ScottPlot5/ScottPlot5 Demos`,
+# `… Cookbook` and `… Sandbox` (486 files of apps and recipes showing the library, 53 subsystems)
+SPACED_SUITES = ("**/* Tests/**", "**/* Test/**")
+SPACED_EXAMPLES = ("**/* Demos/**", "**/* Demo/**", "**/* Examples/**", "**/* Samples/**", "**/* Cookbook/**",
+                   "**/* Sandbox/**")
 SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**", *CAMEL_SUITES,
-                 *DOTTED_SUITES, *JOINED_SUITES, *TOP_SUITES)
+                 *DOTTED_SUITES, *JOINED_SUITES, *TOP_SUITES, *SPACED_SUITES)
 # folders of examples named for what they show: checkstyle's `src/xdocs-examples` (158 copies of
 # its checks' documented cases), sentry-java's `sentry-samples` (27 sample apps, whose controllers
 # were 60 of its 75 proposals); the plural only: `example-generators` is hoppscotch's own code
@@ -146,7 +152,7 @@ EXAMPLE_FOLDERS = ("**/*-examples/**", "**/*_examples/**", "**/*-samples/**", "*
                    "documentation/**", "documentation-*/**",
                    # a Swift DocC catalog: the tutorials' code, step by step (swift-composable-architecture's
                    # 475 files in `Documentation.docc/Tutorials`, each step a copy of the one before)
-                   "**/*.docc/**")
+                   "**/*.docc/**", *SPACED_EXAMPLES)
 JVM_SOURCE_ROOTS = frozenset({"java", "kotlin", "scala", "groovy"})  # src/main/<language>/<package path>
 TOP_DOMAINS = frozenset({"com", "org", "net", "io", "dev", "app", "edu", "gov", "co", "me", "ai", "info", "biz",
                          "us", "uk", "eu", "de", "fr", "nl", "ch", "at", "se", "no", "fi", "dk", "pl", "cz", "ru",
@@ -170,7 +176,7 @@ MIGRATION_FILES = ("**/*igration*/**/" + "[0-9]" * 4 + "*", "**/*igration*/**/" 
 SAID_BY_NAME = (*MIGRATION_FILES, *DOTTED_SUITES, *JOINED_SUITES)
 # excludes no folder name says (layout.py)
 NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES, *DOTTED_SUITES, *DOTTED_BENCHMARKS,
-                     *JOINED_SUITES, *TOP_SUITES)
+                     *JOINED_SUITES, *TOP_SUITES, *SPACED_SUITES)
 # a project generator's starters, one folder each (create-vite's `template-react`, `template-vue-ts` …,
 # sixteen): each is copied whole into a new project, so they repeat each other on purpose
 # a code generator's templates (blitz's `packages/generator/templates/`, feathers' `generators/src/app/templates/`,

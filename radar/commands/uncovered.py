@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from radar.commands.folders import (MIN_PACKAGES, MODULE_FLEET, PLUGIN_FLEET, VERSION_LAST, build_manifest, frozen,
                                     helper_folders, in_no_package, inside_tests, is_go_source, left_in, not_fleet,
                                     plugin_folder, within)
-from radar.config import FleetRules
+from radar.config import FleetRules, GateRules
 from radar.globs import any_glob, glob_match
 from radar.stages.discover import names_files
 from radar.stages.homes import FAMILIES
@@ -55,7 +55,11 @@ def dotnet_library(sources: list[str], projects: Collection[str]) -> tuple[tuple
     """As jvm_library, a lone C# library's namespaces, the folders just inside its project (a
     `.csproj` in `projects`): Rebus' `Rebus/Sagas`, `Rebus/Transport`, `Rebus/Retry` … (its
     classes, a fleet of one-module packages each, had been the consumers); from
-    LONE_PACKAGES of them in a project, as `<project>/*`, never in tests."""
+    LONE_PACKAGES of them in a project, as `<project>/*`, never in tests. A library beside a
+    folder of its own projects side by side is not lone (_project_groups)."""
+    groups = _project_groups(sources, projects)
+    if groups:
+        return groups
     found = []
     for project in sorted(projects):
         prefix = project + "/" if project else ""
@@ -65,6 +69,23 @@ def dotnet_library(sources: list[str], projects: Collection[str]) -> tuple[tuple
         if len(namespaces) >= LONE_PACKAGES and not inside_tests(tuple(project.split("/"))):
             found.append((f"{prefix}*", len(namespaces)))
     return tuple(found)
+
+
+def _project_groups(sources: list[str], projects: Collection[str]) -> tuple[tuple[str, int], ...]:
+    """A folder holding GateRules.min_consumers C# projects or more side by side, each one
+    package, and beside it every other C# project, one package each: ScottPlot's eight `ScottPlot5
+    Controls/*` (Avalonia, WPF, WinForms …), the library in each UI toolkit, beside the library
+    itself, `ScottPlot5/ScottPlot5` (its 36 namespaces had been the subsystems, the controls unread)."""
+    held = {project: sum(f.startswith(project + "/") and language_for(f) == "csharp" for f in sources)
+            for project in projects if not inside_tests(tuple(project.split("/")))}
+    held = {project: n for project, n in held.items() if n}
+    parents = Counter(project.rpartition("/")[0] for project in held if "/" in project)
+    groups = {folder for folder, n in parents.items() if n >= GateRules.min_consumers}
+    if not groups:
+        return ()
+    others = [(project, n) for project, n in sorted(held.items())
+              if project and project.rpartition("/")[0] not in groups and not any(within(other, project) for other in held)]
+    return tuple((f"{folder}/*", parents[folder]) for folder in sorted(groups)) + tuple(others)
 
 
 def uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],

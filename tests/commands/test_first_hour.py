@@ -1884,6 +1884,25 @@ def test_init_takes_a_lone_csharp_librarys_namespaces_as_its_parts_not_its_class
     assert fleet_rules["subsystems"] == ["Rebus/*"]
 
 
+def test_init_reads_a_csharp_librarys_projects_side_by_side_and_leaves_out_folders_named_demos(tmp_path):
+    """ScottPlot: its library, `src/Plot/Plot`, beside `src/Plot/Plot Controls/*`, the library in
+    each UI toolkit (WPF, WinForms …, a project each), and the solution's folders `Plot Demos`,
+    `Plot Cookbook` and `Plot Sandbox`, named in words: the demos and recipes had been 53
+    subsystems, the controls read by no glob."""
+    files = {"src/Plot/Plot/Plot.csproj": "<Project/>\n", "src/Plot/Plot/Plot.cs": "class Plot { }\n"}
+    for n in range(10):
+        files.update({f"src/Plot/Plot/Part{n}/Class{k}.cs": f"class Class{n}x{k} {{ }}\n" for k in range(3)})
+    for toolkit in ("WPF", "WinForms", "Avalonia"):
+        files[f"src/Plot/Plot Controls/Plot.{toolkit}/Plot.{toolkit}.csproj"] = "<Project/>\n"
+        files[f"src/Plot/Plot Controls/Plot.{toolkit}/Control.cs"] = f"class {toolkit}Control {{ }}\n"
+    for folder in ("Plot Demos", "Plot Cookbook", "Plot Sandbox"):
+        files.update({f"src/Plot/{folder}/App{n}/App{n}.cs": f"class App{n} {{ }}\n" for n in range(3)})
+    done, fleet_rules = _init(tmp_path / "plot", files, tmp_path / "rules")
+    assert set(fleet_rules["subsystems"]) >= {"src/Plot/Plot Controls/*", "src/Plot/Plot"}, done.stderr
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert all(excluded(f"src/Plot/{folder}/App1/App1.cs") for folder in ("Plot Demos", "Plot Cookbook", "Plot Sandbox"))
+
+
 def test_init_keeps_out_dotnet_test_and_benchmark_projects_by_their_project_files_name(tmp_path):
     """Ocelot: `unit/Ocelot.UnitTests.csproj`, `acceptance/Ocelot.Acceptance.csproj` and
     `benchmark/Ocelot.Benchmarks.csproj`, folders named for nothing a test folder is, had been
