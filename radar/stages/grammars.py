@@ -13,6 +13,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from radar.stages.rewrites import REWRITES_ON_ERROR
+
 
 def _suffix(name: str) -> str:
     """PurePosixPath(name).suffix, without building a path (this runs for every file of a pass)."""
@@ -26,9 +28,7 @@ _UNIT_KINDS = frozenset({"function", "method", "class", "definition"})
 _LANGUAGE_KEYS = frozenset(
     {"grammar", "extensions", "units", "blocks", "wrappers", "lisp", "calls", "call_style", "references",
      "reference_roots", "or_else", "test_scope", "markup_scripts"}
-    | {"attribute_macros", "unexpanded_macros", "type_modifiers", "unnamed_library", "empty_tuples",
-       "newer_kotlin", "dot_shorthands", "qt_keywords", "format_macros",
-       "cpp_macros"}  # rewrites.py
+    | set(REWRITES_ON_ERROR)
     | {"comments", "literals", "keywords", "atoms", "silent"}
 )
 _UNIT_KEYS = frozenset({"kind", "name", "require", "container_if", "body"})

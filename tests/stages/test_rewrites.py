@@ -295,6 +295,33 @@ def test_kotlin_2_2_and_a_constructor_below_its_class_break_no_unit():
     assert not extraction.had_errors
 
 
+CSHARP_ASYNC_NAMES = b'''sealed class PathConverter : PgStreamingConverter<Path>
+{
+    public override Path Read(PgReader reader)
+        => Read(async: false, reader, CancellationToken.None).GetAwaiter().GetResult();
+
+    async ValueTask<Path> Read(bool async, PgReader reader, CancellationToken token)
+    {
+        if (async)
+            await reader.BufferAsync(token).ConfigureAwait(false);
+        return await Task.Run(async () => await reader.ReadPath(async, token));
+    }
+}
+'''
+
+
+def test_csharp_variables_named_async_break_no_method():
+    """Npgsql: its converters' `bool async` parameter, passed on as `Read(async: false, …)`, which
+    the grammar reads as the keyword: 62 of its 339 files broke, the methods around it dropped.
+    The keyword before a method or a lambda stays one."""
+    as_written = extract(CSHARP_ASYNC_NAMES, "csharp")
+    assert as_written.had_errors
+    extraction, _ = extract_either(CSHARP_ASYNC_NAMES, "csharp")
+    found = {unit.name: (unit.start_line, unit.end_line) for unit in extraction.units if unit.name}
+    assert found == {"PathConverter": (1, 12), "Read": (6, 11)} and not extraction.had_errors
+    assert [unit.start_line for unit in extraction.units if unit.name == "Read"] == [3, 6]
+
+
 RIZIN = b'''RZ_API bool rz_analysis_walkthrough(RZ_NONNULL RzAnalysis *analysis, RZ_BORROW RZ_IN const char *name, int size) {
 \tif (!analysis || size < 0) {
 \t\treturn false;
