@@ -307,6 +307,7 @@ def lone_packages(globs: tuple[tuple[str, int], ...], sources: list[str], exclud
 
 DOMINANT_SHARE = 0.75  # a package holding this share of the code kept or more is the project (dominant_parts)
 DOMINANT_PARTS = 3  # ...and its sub-folders holding code are its parts, from this many
+MONOLITH_FILES = 1000  # a package holding this many files no fleet inside it holds is an app's whole (monolith_parts)
 
 
 def dominant_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:
@@ -335,6 +336,43 @@ def dominant_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple
                      if f.startswith(top + "/") and f[len(top) + 1:].count("/"))
     parts = [name for name in inside if not not_fleet(name) and not inside_tests((name,))]
     return ((f"{top}/*", len(parts)),) if len(parts) >= DOMINANT_PARTS else ()
+
+
+def monolith_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:
+    """For a glob naming one package that holds MONOLITH_FILES files or more no glob inside it
+    holds, an app's whole, its parts as dominant_parts reads a project's (down while one
+    sub-folder holds DOMINANT_SHARE of them), and a part holding PLUGIN_FLEET folders of code or
+    more as a fleet of them (_folder_fleets): dub's `apps/web`, 3,121 files beside its 34 API
+    routes' and 12 integrations' packages, had been one package: its partner platforms'
+    importers (`lib/firstpromoter`, `lib/partnerstack` …) and their copied customer imports
+    unseen. The package stays, for its own files."""
+    found: list[tuple[str, int]] = []
+    for glob, _ in globs:
+        if "*" in glob or names_files(glob):
+            continue
+        inner = [other for other, _ in globs if other.startswith(glob + "/")]
+        own = [f for f in kept if f.startswith(glob + "/") and not _held_by(f, inner)]
+        if len(own) < MONOLITH_FILES:
+            continue
+        top, inside = glob, Counter()
+        while True:
+            inside = Counter(f[len(top) + 1:].partition("/")[0] for f in own if f[len(top) + 1:].count("/"))
+            name, n = inside.most_common(1)[0] if inside else ("", 0)
+            if n < DOMINANT_SHARE * len(own) or not_fleet(name):
+                break
+            top = f"{top}/{name}"
+        parts = [name for name in inside if not not_fleet(name) and not inside_tests((name,))]
+        if len(parts) >= DOMINANT_PARTS:
+            found += [(f"{top}/*", len(parts)), *_folder_fleets(top, own)]
+    taken = {glob for glob, _ in globs}
+    return tuple((glob, n) for glob, n in found if glob not in taken)
+
+
+def _held_by(path: str, globs: list[str]) -> bool:
+    """Whether one of `globs` holds the file, as layout._matched reads a glob."""
+    parts = path.split("/")
+    return any((len(parts) == depth if names_files(glob) else len(parts) > depth)
+               and glob_match(glob, "/".join(parts[:depth])) for glob in globs for depth in (glob.count("/") + 1,))
 
 
 def lone_app(kept: list[str]) -> tuple[tuple[str, int], ...]:

@@ -760,6 +760,31 @@ def test_init_excludes_a_folder_named_as_generated_in_snake_case(tmp_path):
     assert not excluded("apps/pdf/triggers/documents-generated/index.js")
 
 
+def test_init_reads_the_parts_of_an_apps_thousand_files_beside_its_fleets(tmp_path):
+    """dub: its Next.js app, `apps/web`, 3,121 files beside 34 API routes' and 12 integrations'
+    packages inside it, had been one package: its partner platforms' importers
+    (`lib/firstpromoter`, `lib/partnerstack` …) and their copied customer imports unseen, nothing
+    proposed. An app's thousand files or more are read as its parts, and a part holding ten
+    folders or more as a fleet of them."""
+    files = {"package.json": "{}\n", "apps/web/package.json": "{}\n"}
+    for name in ("ui", "utils", "email"):
+        files[f"packages/{name}/package.json"] = "{}\n"
+        files[f"packages/{name}/index.ts"] = f"export const {name} = 1;\n"
+    for n in range(12):
+        files[f"apps/web/app/api/route{n}/route.ts"] = f"export const GET{n} = () => {n};\n"
+        files[f"apps/web/lib/integrations/i{n}/index.ts"] = f"export const i{n} = {n};\n"
+    for n in range(30):
+        files.update({f"apps/web/lib/feature{n}/step{n}_{k}.ts": f"export const f{n}s{k} = {k};\n" for k in range(6)})
+    for n in range(25):
+        files.update({f"apps/web/ui/widget{n}/part{n}_{k}.tsx": f"export const w{n}p{k} = {k};\n" for k in range(8)})
+    for n in range(20):
+        files.update({f"apps/web/app/dashboard/section{n}/page{n}_{k}.tsx": f"export const s{n}p{k} = {k};\n"
+                      for k in range(25)})
+    files.update({f"apps/web/lib/helper{n}.ts": f"export const helper{n} = {n};\n" for n in range(150)})
+    done, fleet_rules = _init(tmp_path / "dub", files, tmp_path / "rules")
+    assert {"apps/web/*", "apps/web/lib/*", "apps/web/ui/*"} <= set(fleet_rules["subsystems"]), done.stderr
+
+
 def test_init_lists_no_glob_whose_every_file_an_exclude_keeps_out(tmp_path):
     """laravel-crm: its 46 built `public/admin/build/assets/*.js` had been a fleet of one-module
     packages in the rules, each file kept out by `**/build/**`: a glob a scan reads nothing from."""
