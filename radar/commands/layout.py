@@ -357,6 +357,12 @@ def _fleet_size(parent: str, published: Callable[[str], bool] = lambda folder: F
     return PUBLISHED_FLEET if published(parent) or _plugs_in(parent, declared) else DEEP_PACKAGES
 
 
+# standalone scripts, in a language the project is not written in: its tooling, or payloads it ships
+# one by one (Empire's 43 PowerShell modules, `data/module_source/*/*.ps1`, sent to its agents:
+# their copies of one UAC bypass had been its first proposal), no fleet of its modules
+SCRIPT_LANGUAGES = frozenset({"bash", "powershell"})
+
+
 def _module_fleets(sources: list[str], whole: tuple[str, ...] = FOLDER_PACKAGES,
                    least: int = MODULE_FLEET, at_the_root: tuple[str, ...] = ()) -> tuple[tuple[str, int], ...]:
     """With no folder of packages anywhere, or fewer than MODULE_FLEET packages in all: each
@@ -369,10 +375,13 @@ def _module_fleets(sources: list[str], whole: tuple[str, ...] = FOLDER_PACKAGES,
     At the top of the tree, only the languages `at_the_root` (tmux's 150 `*.c`)."""
     counts: Counter = Counter()
     plugged = set()  # (folder, suffix) of C plugins: a fleet from PLUGIN_FLEET of them
+    main = max(Counter(map(language_for, sources)).items(), key=lambda item: item[1], default=(None, 0))[0]
     for f in sources:
         folder, _, name = f.rpartition("/")
         language = language_for(f)
         key, last = (folder, PurePosixPath(name).suffix), folder.rpartition("/")[2]
+        if language in SCRIPT_LANGUAGES and language != main:
+            continue
         if (folder or language in at_the_root) and not name.startswith("_") and not last.startswith("_") \
                 and (language not in whole or language in C_FAMILY and c_plugins(folder)) \
                 and not inside_tests(tuple(folder.split("/"))):

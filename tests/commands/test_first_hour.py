@@ -785,6 +785,21 @@ def test_init_reads_the_parts_of_an_apps_thousand_files_beside_its_fleets(tmp_pa
     assert {"apps/web/*", "apps/web/lib/*", "apps/web/ui/*"} <= set(fleet_rules["subsystems"]), done.stderr
 
 
+def test_init_reads_no_fleet_of_scripts_in_a_language_the_project_is_not_written_in(tmp_path):
+    """Empire: its 43 PowerShell modules, `data/module_source/*/*.ps1`, payloads sent to its
+    agents one by one, had been fleets of a Python project's: their copies of one UAC bypass
+    its first proposal. A PowerShell project's own scripts stay a fleet."""
+    files = {"pyproject.toml": "[project]\n"}
+    for n in range(MODULE_FLEET + 2):
+        files[f"empire/data/module_source/privesc/Invoke-Bypass{n}.ps1"] = f"function Invoke-Bypass{n} {{ {n} }}\n"
+        files[f"empire/core/service{n}.py"] = f"def service_{n}():\n    return {n}\n"
+    _, fleet_rules = _init(tmp_path / "empire", files, tmp_path / "rules")
+    assert not any(glob.endswith(".ps1") for glob in fleet_rules["subsystems"]), fleet_rules["subsystems"]
+    files = {f"src/functions/Get-Thing{n}.ps1": f"function Get-Thing{n} {{ {n} }}\n" for n in range(MODULE_FLEET + 2)}
+    _, fleet_rules = _init(tmp_path / "pester", files, tmp_path / "pester-rules")
+    assert fleet_rules["subsystems"] == ["src/functions/*.ps1"]
+
+
 def test_init_lists_no_glob_whose_every_file_an_exclude_keeps_out(tmp_path):
     """laravel-crm: its 46 built `public/admin/build/assets/*.js` had been a fleet of one-module
     packages in the rules, each file kept out by `**/build/**`: a glob a scan reads nothing from."""
