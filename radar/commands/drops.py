@@ -36,7 +36,8 @@ def source_drops(files: list[str], submodules: Iterable[str] = ()) -> set[str]:
     licensed = {folder for folder, _, name in (f.rpartition("/") for f in files)
                 if folder and name.upper().startswith(LICENSES)}
     c_files = [f.split("/") for f in files if language_for(f) in C_FAMILY]
-    named = {"/".join(parts[:i + 1]) for parts in c_files for i, name in enumerate(parts[:-1]) if name in C_VENDORED}
+    named = {"/".join(parts[:i + 1]) for parts in c_files for i, name in enumerate(parts[:-1])
+             if name.lower() in C_VENDORED}  # whatever the case: devilutionX's `3rdParty/*`, 24 libraries
     own = {"/".join(parts[:-1]) for parts in c_files}  # C files right in the folder: its own modules
     # but its folders are still libraries (raylib's `src/external/glfw` beside the single-header
     # libraries `src/external` holds, `stb_vorbis.c` among them; njs' `external/*.c` are all flat)

@@ -2494,7 +2494,8 @@ def test_init_reads_the_folders_beside_a_c_programs_files_at_the_top(tmp_path):
     """OpenRGB: 14 `*.cpp` at the top, and 197 `Controllers/*` folders of drivers, 721 files, that
     init had taken as held by `*.cpp` (a glob of no folder matches at any depth; a scan's, from
     the top only), so left unread: a scan of 14 files. Its `dependencies/hidapi-win`,
-    `dependencies/mdns` … are libraries it builds with."""
+    `dependencies/mdns` … are libraries it builds with, and so, whatever the case of their
+    folder's name, are devilutionX's 24 `3rdParty/*` (they had been a fleet)."""
     files = {"OpenRGB.pro": ""}
     for n in range(12):
         files[f"Manager{n}.cpp"] = f"int manager_{n}(void) {{ return {n}; }}\n"
@@ -2502,8 +2503,11 @@ def test_init_reads_the_folders_beside_a_c_programs_files_at_the_top(tmp_path):
         files[f"Controllers/Vendor{n}Controller/Vendor{n}Controller.h"] = f"int vendor_{n}(void);\n"
     for lib in ("hidapi", "mdns", "stb"):
         files[f"dependencies/{lib}/{lib}.c"] = "int lib(void) { return 0; }\n"
+        files[f"3rdParty/{lib}/CMakeLists.txt"] = "add_library(x)\n"
+        files[f"3rdParty/{lib}/{lib}.cpp"] = "int lib(void) { return 0; }\n"
     _, fleet_rules = _init(tmp_path / "openrgb-repo", files, tmp_path / "rules")
     assert any(glob.startswith("Controllers") for glob in fleet_rules["subsystems"]), fleet_rules["subsystems"]
+    assert not any(glob.startswith("3rdParty") for glob in fleet_rules["subsystems"]), fleet_rules["subsystems"]
     assert "dependencies/**" in fleet_rules["exclude"]
 
 
