@@ -30,6 +30,7 @@ EXCLUDABLE = {
               "cypress",  # Cypress' end-to-end tests (react-admin's `cypress/`, a package of its first scan)
               "smoke",  # smoke tests (steep's `smoke/`, 123 files, had been 30 subsystems; unkey's `integration/smoke`)
               "tst",  # Pester's own tests (its `tst/*.ts.ps1`, whose custom assertions were its first proposal)
+              "unittest",  # a program's unit tests beside its code (luanti's 52 `src/unittest/*.cpp`, 52 subsystems)
               "testtool"),  # a module's test harness program (wazuh's 92 files in eleven `testtool/`: their copied
               # argument parsers had been its first proposal)
     "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",
