@@ -572,10 +572,9 @@ def _generator_templates(split: list[tuple[str, list[str], set[int]]], files: li
     """`…/templates/**` below a folder named for a code generator (GENERATOR_FOLDERS) or beside
     a command line tool's `bin/` (quasar's `app-vite/templates`, what `quasar` writes into an
     app), with the source files each holds (caddy's `caddyhttp/templates`, an HTTP module, is
-    code); and a
-    Symfony bundle's generator skeletons, a `skeleton/` in its `Resources/`, PHP with Twig's
-    placeholders (Kunstmaan's `Resources/SensioGeneratorBundle/skeleton/`: 128 files that did not
-    parse; a UI's `skeleton/` loaders are code)."""
+    code); and a Symfony bundle's generator skeletons, a `skeleton/` in its `Resources/`, PHP
+    with Twig's placeholders (Kunstmaan's `Resources/SensioGeneratorBundle/skeleton/`: 128 files
+    that did not parse; a UI's `skeleton/` loaders are code)."""
     found: Counter = Counter()
     commands = {"/".join(parts[:at]) for parts in (f.split("/")[:-1] for f in files)
                 for at, name in enumerate(parts) if name == "bin"}

@@ -354,7 +354,7 @@ def monolith_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple
         own = [f for f in kept if f.startswith(glob + "/") and not _held_by(f, inner)]
         if len(own) < MONOLITH_FILES:
             continue
-        top, inside = glob, Counter()
+        top = glob
         while True:
             inside = Counter(f[len(top) + 1:].partition("/")[0] for f in own if f[len(top) + 1:].count("/"))
             name, n = inside.most_common(1)[0] if inside else ("", 0)
@@ -369,7 +369,7 @@ def monolith_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple
 
 
 def _held_by(path: str, globs: list[str]) -> bool:
-    """Whether one of `globs` holds the file, as layout._matched reads a glob."""
+    """Whether one of `globs` holds the file, as layout._matched reads a glob: a file's, or a folder's."""
     parts = path.split("/")
     return any((len(parts) == depth if names_files(glob) else len(parts) > depth)
                and glob_match(glob, "/".join(parts[:depth])) for glob in globs for depth in (glob.count("/") + 1,))
@@ -431,11 +431,8 @@ def without_emptied(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tupl
     `lib.commonjs`, whose entry requires each of its folders)."""
     fleets = [glob for glob, _ in globs if "*" in glob]
 
-    def held(path: str, folder: str) -> bool:  # as layout._matched reads a glob: a file's, or a folder's
-        parts = path.split("/")
-        return any((len(parts) == depth if names_files(glob) else len(parts) > depth)
-                   and glob_match(glob, "/".join(parts[:depth]))
-                   for glob in fleets if glob.startswith(folder + "/") for depth in (glob.count("/") + 1,))
+    def held(path: str, folder: str) -> bool:
+        return _held_by(path, [glob for glob in fleets if glob.startswith(folder + "/")])
 
     def emptied(folder: str) -> bool:
         inside = [f for f in kept if f.startswith(folder + "/")]
