@@ -190,6 +190,7 @@ TEST_FIXTURES = 10  # such folders side by side that make a test suite's fixture
 FIXTURES_SHARE = 0.8  # ...and of their folder's folders, this share makes them all fixtures
 MANUAL_PAGE = ".manual.html"  # a manual test's page, beside the script it runs (_manual_tests)
 MANUAL_SHARE = 0.8  # of the source files under folders of one name with such pages: manual tests
+REGISTRY_CONFIG = "components.json"  # shadcn's configuration of an app whose `registry/` it serves
 BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
 SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships
 
@@ -343,6 +344,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     counts.update(_scaffolds(sources))
     counts.update(_test_fixtures(sources))
     counts.update(_manual_tests(files, sources))
+    counts.update(_component_registries(files, sources))
     counts.update(_debug_sources(sources, maven))
     excludes = [(glob, why, n) for (glob, why), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
     by_name = any_glob(tuple(glob for glob, _, _ in excludes))  # Django's `migrations/0001_initial.py`
@@ -559,6 +561,21 @@ def _manual_tests(files: list[str], sources: list[str]) -> Counter:
     outermost = Counter(next(name for name in f.split("/")[:-1] if name in manual)
                         for f in sources if manual.intersection(f.split("/")[:-1]))
     return Counter({(f"**/{name}/**", "tests"): n for name, n in outermost.items()})
+
+
+def _component_registries(files: list[str], sources: list[str]) -> Counter:
+    """A `registry/` folder in an app configured by shadcn's `components.json` (in it or in its
+    `src/`): the items a component registry serves, each copied whole into a user's project on
+    purpose (shadcn/ui's 1,597 files, its 28 sidebar blocks' copies of one app sidebar had been
+    its first proposal; magicui's, plate's)."""
+    apps = {f.rpartition("/")[0] for f in files if f.rpartition("/")[2] == REGISTRY_CONFIG}
+    registries = {f"{app}/{inside}registry".lstrip("/") for app in apps for inside in ("", "src/")}
+    found: Counter = Counter()
+    for f in sources:
+        for registry in registries:
+            if f.startswith(registry + "/"):
+                found[(f"{registry}/**", "a component registry's items")] += 1
+    return found
 
 
 def _below(folder: str, path: str) -> str | None:

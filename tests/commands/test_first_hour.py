@@ -800,6 +800,24 @@ def test_init_reads_no_fleet_of_scripts_in_a_language_the_project_is_not_written
     assert fleet_rules["subsystems"] == ["src/functions/*.ps1"]
 
 
+def test_init_excludes_a_component_registrys_items_but_not_a_package_named_registry(tmp_path):
+    """shadcn/ui: `apps/v4/registry/`, beside the `components.json` that configures the app, holds
+    the blocks and components its CLI copies whole into a user's project, on purpose: 28 sidebar
+    blocks' copies of one app sidebar had been its first proposal. Elsewhere a `registry/` folder
+    is code (a service registry, a plugin registry)."""
+    files = {"package.json": "{}\n", "apps/v4/components.json": "{}\n",
+             "apps/v4/app/page.tsx": "export const Page = () => 1;\n",
+             "packages/core/registry/lookup.ts": "export const lookup = () => 1;\n"}
+    for n in range(12):
+        files[f"apps/v4/registry/blocks/sidebar-{n:02}/components/app-sidebar.tsx"] = f"export const S{n} = () => {n};\n"
+    for name in ("core", "cli", "shadcn"):
+        files[f"packages/{name}/package.json"] = "{}\n"
+        files[f"packages/{name}/index.ts"] = f"export const {name} = 1;\n"
+    excluded = _excluded_by_init(tmp_path / "ui", files, tmp_path / "rules")
+    assert excluded("apps/v4/registry/blocks/sidebar-03/components/app-sidebar.tsx")
+    assert not excluded("apps/v4/app/page.tsx") and not excluded("packages/core/registry/lookup.ts")
+
+
 def test_init_lists_no_glob_whose_every_file_an_exclude_keeps_out(tmp_path):
     """laravel-crm: its 46 built `public/admin/build/assets/*.js` had been a fleet of one-module
     packages in the rules, each file kept out by `**/build/**`: a glob a scan reads nothing from."""
