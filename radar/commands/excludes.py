@@ -16,6 +16,8 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path, PurePosixPath
 
+from radar.commands.marked_folders import (alembic_environments, compiled_mirrors, component_registries,
+                                           docusaurus_sites, dotnet_suites, held, manual_tests, sphinx_projects)
 from radar.globs import any_glob, glob_match
 from radar.stages.analyse import DECLARATIONS, GENERATED_HEAD, generated, generated_name
 from radar.stages.manifests import json_of, toml_of
@@ -188,9 +190,6 @@ SCAFFOLDS = 3  # such folders side by side that make a generator's starters
 TEST_FIXTURE = re.compile(r"Test[A-Z0-9_]\w*")  # a folder named for a test in camel case: `TestCanCancelOrders`
 TEST_FIXTURES = 10  # such folders side by side that make a test suite's fixtures (_test_fixtures)
 FIXTURES_SHARE = 0.8  # ...and of their folder's folders, this share makes them all fixtures
-MANUAL_PAGE = ".manual.html"  # a manual test's page, beside the script it runs (_manual_tests)
-MANUAL_SHARE = 0.8  # of the source files under folders of one name with such pages: manual tests
-REGISTRY_CONFIG = "components.json"  # shadcn's configuration of an app whose `registry/` it serves
 BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
 SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships
 
@@ -297,7 +296,7 @@ def described_examples(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, s
         folder = manifest.rpartition("/")[0]
         named = re.split(r"[^a-z0-9]+", name.lower()) if isinstance(name, str) else []
         why = "examples" if EXAMPLE_WORDS.intersection(words) else "tests" if TEST_WORDS.intersection(named) else None
-        n = _held(folder, [f for f in files if language_for(f)]) if why else 0
+        n = held(folder, [f for f in files if language_for(f)]) if why else 0
         if n:
             found.append((folder + "/**", why, n))
     return tuple(found), manifests
@@ -343,8 +342,8 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     counts.update(_generator_templates(split, files))
     counts.update(_scaffolds(sources))
     counts.update(_test_fixtures(sources))
-    counts.update(_manual_tests(files, sources))
-    counts.update(_component_registries(files, sources))
+    counts.update(manual_tests(files, sources))
+    counts.update(component_registries(files, sources))
     counts.update(_debug_sources(sources, maven))
     excludes = [(glob, why, n) for (glob, why), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
     by_name = any_glob(tuple(glob for glob, _, _ in excludes))  # Django's `migrations/0001_initial.py`
@@ -360,119 +359,18 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
         n = sum(glob_match(pattern, f) and not (pattern in SAID_BY_NAME and by_name(f)) for f in matching)
         if n:
             excludes.append((pattern, why, n))
-    excludes += [(glob, "migrations", n) for glob, n in _alembic(files, sources) if not by_name(glob[:-2] + "env.py")]
+    excludes += [(glob, "migrations", n) for glob, n in alembic_environments(files, sources)
+                 if not by_name(glob[:-2] + "env.py")]
     said = any_glob(tuple(glob for glob, _, _ in excludes))  # a project in a folder excluded by name: said once
-    excludes += [(glob, why, n) for glob, why, n in _dotnet_suites(files, sources) if not said(glob[:-2] + "x.cs")]
-    excludes += [(glob, "a documentation's code", n) for glob, n in _sphinx_projects(files, sources)]
-    excludes += [(glob, "a documentation's code", n) for glob, n in _docusaurus_sites(files, sources)]
+    excludes += [(glob, why, n) for glob, why, n in dotnet_suites(files, sources) if not said(glob[:-2] + "x.cs")]
+    excludes += [(glob, "a documentation's code", n) for glob, n in sphinx_projects(files, sources)]
+    excludes += [(glob, "a documentation's code", n) for glob, n in docusaurus_sites(files, sources)]
     developers = sum(f.startswith(DEVELOPERS + "/") for f in sources)
     excludes += [(f"{DEVELOPERS}/**", "the developers' own scripts", developers)] if developers else []
     said = any_glob(tuple(glob for glob, _, _ in excludes))  # tests named as the modules they test: not a build
-    excludes += [(f"{folder}/**", "generated", n) for folder, n in compiled_mirrors([f for f in sources if not said(f)])]
+    built = compiled_mirrors([f for f in sources if not said(f)])
+    excludes += [(f"{folder}/**", "generated", n) for folder, n in built]
     return tuple(excludes)
-
-
-COMPILED_SHARE = 0.8  # of a folder's JavaScript files with a TypeScript source beside it: its build
-COMPILED_FILES = 10  # ...from this many files
-
-
-def compiled_mirrors(sources: list[str]) -> list[tuple[str, int]]:
-    """Folders of JavaScript compiled from a sibling folder of TypeScript and committed beside it,
-    whatever their names: COMPILED_SHARE of their `.js` files or more have a `.ts` of the same
-    path in the sibling (ethers' `lib.commonjs/` and `lib.esm/`, 1,464 files, from `src.ts/`:
-    each provider read three times, its `lib.commonjs` copy the first proposal)."""
-    below: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"js": set(), "ts": set()})
-    for f in sources:
-        stem, _, suffix = f.rpartition(".")
-        kind = "js" if suffix in ("js", "mjs", "cjs") else "ts" if suffix in ("ts", "mts", "cts") and \
-            not stem.endswith(".d") else None
-        if kind is None:
-            continue
-        parts = stem.split("/")
-        for at in range(len(parts) - 1):  # each folder above the file: its path inside it
-            below["/".join(parts[:at + 1])][kind].add("/".join(parts[at + 1:]))
-    children: dict[str, list[str]] = defaultdict(list)
-    for folder in below:
-        children[folder.rpartition("/")[0]].append(folder)
-    found = []
-    for folder, held in sorted(below.items()):
-        compiled = held["js"]
-        if len(compiled) < COMPILED_FILES:
-            continue
-        siblings = (other for other in children[folder.rpartition("/")[0]] if other != folder)
-        if any(len(compiled & below[other]["ts"]) >= COMPILED_SHARE * len(compiled) for other in siblings):
-            found.append((folder, len(compiled)))
-    return [(folder, n) for folder, n in found if not any(folder.startswith(f"{other}/") for other, _ in found)]
-
-
-def _alembic(files: list[str], sources: list[str]) -> list[tuple[str, int]]:
-    """Alembic's migration environments, a folder each holding its `script.py.mako` template
-    beside `env.py` and `versions/`, whatever the folder's name (ckan's extensions'
-    `migration/<extension>/`: their `env.py` x 4 were its first proposal; optuna's `alembic/`)."""
-    found = []
-    for folder in sorted({f[:-len("/script.py.mako")] for f in files if f.endswith("/script.py.mako")}):
-        n = _held(folder, sources)
-        if n:
-            found.append((folder + "/**", n))
-    return found
-
-
-DOTNET_PROJECTS = (".csproj", ".fsproj", ".vbproj")
-DOTNET_SUITES = ("Tests", "Test", "Specs", "Acceptance")  # a project name's last dotted part ending so
-DOTNET_BENCHMARKS = ("Benchmarks", "Benchmark")
-
-
-def _dotnet_suites(files: list[str], sources: list[str]) -> list[tuple[str, str, int]]:
-    """.NET test and benchmark projects by their project file's name, whatever their folder's:
-    Ocelot's `unit/Ocelot.UnitTests.csproj`, `acceptance/Ocelot.Acceptance.csproj`,
-    `manual/Ocelot.ManualTest.csproj` and `benchmark/Ocelot.Benchmarks.csproj` had been four of
-    its six packages, beside `src`, the library."""
-    found = []
-    for project in sorted(f for f in files if f.endswith(DOTNET_PROJECTS) and "/" in f):
-        folder, _, name = project.rpartition("/")
-        last = name.rpartition(".")[0].rpartition(".")[2]
-        why = "tests" if last.endswith(DOTNET_SUITES) else "benchmarks" if last.endswith(DOTNET_BENCHMARKS) else None
-        n = _held(folder, sources) if why else 0
-        if n:
-            found.append((folder + "/**", why, n))
-    return found
-
-
-def _sphinx_projects(files: list[str], sources: list[str]) -> list[tuple[str, int]]:
-    """A top folder holding a Sphinx documentation, its `conf.py` beside an `index.rst` in it or in
-    its `source/`, whatever it is named: CodeIgniter4's `user_guide_src`, 1,573 PHP snippets the
-    guide shows, had been one package (a `docs/` or `doc/` folder is none already)."""
-    found = []
-    for conf in sorted(f for f in files if f.endswith("/conf.py") and f.count("/") in (1, 2)):
-        folder = conf.rpartition("/")[0]
-        top = folder.partition("/")[0]
-        if folder not in (top, f"{top}/source") or f"{folder}/index.rst" not in files or top in ("docs", "doc"):
-            continue
-        n = _held(top, sources)
-        if n:
-            found.append((top + "/**", n))
-    return found
-
-
-DOCUSAURUS_CONFIGS = tuple(f"docusaurus.config.{suffix}" for suffix in ("js", "ts", "mjs", "cjs"))
-
-
-def _docusaurus_sites(files: list[str], sources: list[str]) -> list[tuple[str, int]]:
-    """A top folder holding a Docusaurus site, its `docusaurus.config.js` (or `.ts` …) in it,
-    whatever it is named: riverpod's `website/`, 619 Dart snippets its pages show, a copy for
-    each translation, had been a package and three more."""
-    found = []
-    for config in sorted(f for f in files if f.count("/") == 1 and f.rpartition("/")[2] in DOCUSAURUS_CONFIGS):
-        top = config.partition("/")[0]
-        n = _held(top, sources)
-        if n and top not in ("docs", "doc"):
-            found.append((top + "/**", n))
-    return found
-
-
-def _held(folder: str, sources: list[str]) -> int:
-    """How many of the source files are inside `folder`: what an exclude of it keeps out."""
-    return sum(f.startswith(folder + "/") for f in sources)
 
 
 def _built_from(why: str, name: str, above: list[str], go_code: bool) -> bool:
@@ -538,43 +436,6 @@ def _test_fixtures(sources: list[str]) -> Counter:
         pattern = "*" if every else "Test*"
         found[(f"{parent}/{pattern}/**" if parent else f"{pattern}/**", "tests")] = \
             sum(n for child, n in held.items() if every or child in named)
-    return found
-
-
-def _manual_tests(files: list[str], sources: list[str]) -> Counter:
-    """Folders named alike whose source files (MANUAL_SHARE or more) each come with a page of
-    the same name to open in a browser, `image.ts` beside `image.manual.html`: manual tests
-    (CKEditor 5's 377 in `packages/*/manual/`, whose copied editor set-ups had been its first
-    proposal); the outermost such name, never a package's. A folder so named without such
-    pages is code (grpc's `resolver/manual`)."""
-    paged = {f[:-len(MANUAL_PAGE)] for f in files if f.endswith(MANUAL_PAGE)}
-    if not paged:
-        return Counter()
-    packages = {f.split("/")[-2] for f in files if f.endswith("/package.json")}
-    names = {name for f in paged for name in f.split("/")[:-1]} - packages
-    held, with_page = Counter(), Counter()
-    for f in sources:
-        for name in names.intersection(f.split("/")[:-1]):
-            held[name] += 1
-            with_page[name] += f.rpartition(".")[0] in paged
-    manual = {name for name, n in held.items() if with_page[name] >= MANUAL_SHARE * n}
-    outermost = Counter(next(name for name in f.split("/")[:-1] if name in manual)
-                        for f in sources if manual.intersection(f.split("/")[:-1]))
-    return Counter({(f"**/{name}/**", "tests"): n for name, n in outermost.items()})
-
-
-def _component_registries(files: list[str], sources: list[str]) -> Counter:
-    """A `registry/` folder in an app configured by shadcn's `components.json` (in it or in its
-    `src/`): the items a component registry serves, each copied whole into a user's project on
-    purpose (shadcn/ui's 1,597 files, its 28 sidebar blocks' copies of one app sidebar had been
-    its first proposal; magicui's, plate's)."""
-    apps = {f.rpartition("/")[0] for f in files if f.rpartition("/")[2] == REGISTRY_CONFIG}
-    registries = {f"{app}/{inside}registry".lstrip("/") for app in apps for inside in ("", "src/")}
-    found: Counter = Counter()
-    for f in sources:
-        for registry in registries:
-            if f.startswith(registry + "/"):
-                found[(f"{registry}/**", "a component registry's items")] += 1
     return found
 
 

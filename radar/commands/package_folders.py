@@ -96,9 +96,11 @@ def package_folders(files: list[str], sources: list[str], declared: frozenset[st
         parts = f.split("/")
         holding_code.update("/".join(parts[:end]) for end in range(1, len(parts)))
     has_code = {p: kids & holding_code for p, kids in children.items()}
-    # echarts' 22 `src/chart/<type>/install.ts`; ant-design's 74 `components/<name>/`, each
-    # documented in its `index.en-US.md` beside its `index.tsx`
-    for (parent, _), found in [*entries.items(), *(((p, ""), f & direct[p]) for p, f in documented.items())]:
+    # folders side by side each holding a module of one name (echarts' 22 `src/chart/<type>/install.ts`)
+    # or their own documentation page beside their code (ant-design's `components/<name>/index.en-US.md`)
+    side_by_side = [(parent, found) for (parent, _), found in entries.items()]
+    side_by_side += [(parent, found & direct[parent]) for parent, found in documented.items()]
+    for parent, found in side_by_side:
         if len(found) >= PLUGIN_FLEET and len(found) * 2 >= len(has_code.get(parent, ())):
             packages[parent] |= found
             modules.setdefault(parent, set()).update(found)
