@@ -33,6 +33,9 @@ INNER_MARK = re.compile(r"(?<=[a-z])\d{1,2}(?=[-_.]|$)|[-_.]v\d{1,2}x?(?=[-_.]|$
                         re.IGNORECASE)
 # a version written as one at the end of a module's name (rabbitmq's `rabbit_fifo_v1`): _unversioned
 _VERSION_SUFFIX = re.compile(r"[-_.]v\d{1,2}$", re.IGNORECASE)
+# the folders of Scala's cross-builds, one tree of packages per platform it compiles for (scalatest's
+# `jvm/`, `js/`, `native/`, and `dotty/` for Scala 3): a package's trees are one consumer
+PLATFORMS = ("jvm", "js", "native", "dotty")
 FORK_FILES = 0.5  # of a fork's file names, at least this share are the forked package's...
 COMMON = 3  # ...but for names the files of this many packages (forks aside) bear: `__init__.py`, `index.js`
 TEMPLATE_PACKAGES = 10  # identical copies named for their packages in this many: one template each keeps
@@ -326,18 +329,29 @@ def _in_versioned_folders(packages: dict[str, Subsystem]) -> dict[str, str]:
     """Packages at one place in folders that differ by a version only, by name -> the earliest's:
     inlong's `sort-flink-v1.15/sort-connectors/hbase` and `sort-flink-v1.18/…/hbase` beside
     `sort-flink-v1.13/…/hbase`, one tree of connectors per Flink version (24 of its 108 first
-    proposals were copies of one connector across them); never an enumeration of peers."""
+    proposals were copies of one connector across them); never an enumeration of peers. So are
+    a package's trees for Scala's platforms, by name -> the JVM's: scalatest's
+    `dotty/matchers-core` beside `jvm/matchers-core` (its first proposal had counted both)."""
     families: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for name, package in packages.items():
-        families[tuple(FORK_MARK.sub("", part) for part in package.namespace.strip("/").split("/"))].append(name)
+        families[tuple(_platform_or_unversioned(part) for part in package.namespace.strip("/").split("/"))].append(name)
     forked = {}
     for family in families.values():
         places = [packages[name].namespace for name in family]
         if len(family) < 2 or _enumerated(places):
             continue
-        earliest = min(family, key=lambda name: _by_version(packages[name].namespace))
+        earliest = min(family, key=lambda name: _first_platform_or_version(packages[name].namespace))
         forked.update((name, earliest) for name in family if name != earliest)
     return forked
+
+
+def _platform_or_unversioned(part: str) -> str:
+    return "" if part in PLATFORMS else FORK_MARK.sub("", part)
+
+
+def _first_platform_or_version(namespace: str) -> tuple:
+    platforms = [PLATFORMS.index(part) for part in namespace.strip("/").split("/") if part in PLATFORMS]
+    return platforms, _by_version(namespace)
 
 
 def _earlier_sibling(name: str, packages: dict[str, Subsystem], stems: dict[str, str]) -> Subsystem | None:

@@ -104,6 +104,20 @@ def test_packages_in_folders_differing_by_a_version_only_are_one_consumer():
     assert judge(peers, **packages).verdict == "proposed"
     assert judge(numbered, **packages).verdict == "proposed"
 
+
+def test_a_packages_trees_for_scalas_platforms_are_one_consumer():
+    """scalatest's `jvm/matchers-core` and `dotty/matchers-core` (Scala 3), one package per
+    platform it compiles for, their files named alike: its first proposal had counted them as
+    two consumers of one `have`. Packages of one platform are peers."""
+    def package(name, files):
+        return subsystem(name, [f"lib/{name}/{file}" for file in files], source="package")
+
+    matchers = ["ResultOfNotWordForAny.scala", "MatcherWords.scala", "Containing.scala"]
+    packages = [package("jvm/matchers-core", matchers), package("dotty/matchers-core", matchers),
+                package("js/matchers-core", matchers[:2]), package("jvm/shouldmatchers", ["Matchers.scala"]),
+                package("jvm/flatspec", ["AnyFlatSpec.scala", "Containing.scala"])]
+    assert forks_of(packages) == {"dotty/matchers-core": "jvm/matchers-core", "js/matchers-core": "jvm/matchers-core"}
+
 def test_a_copy_changed_hours_ago_is_not_stable():
     candidate = judge(["acl", "feed", "mod"], mod={"age": timedelta(hours=2)})
     assert candidate.verdict == "watching"
