@@ -17,7 +17,8 @@ from collections import Counter, defaultdict
 from pathlib import Path, PurePosixPath
 
 from radar.commands.marked_folders import (alembic_environments, compiled_mirrors, component_registries,
-                                           docusaurus_sites, dotnet_suites, held, manual_tests, sphinx_projects)
+                                           docusaurus_sites, dotnet_suites, held, jvm_benchmarks, manual_tests,
+                                           sphinx_projects)
 from radar.globs import any_glob, glob_match
 from radar.stages.analyse import DECLARATIONS, GENERATED_HEAD, generated, generated_name
 from radar.stages.manifests import json_of, toml_of
@@ -33,6 +34,7 @@ EXCLUDABLE = {
               "smoke",  # smoke tests (steep's `smoke/`, 123 files, had been 30 subsystems; unkey's `integration/smoke`)
               "tst",  # Pester's own tests (its `tst/*.ts.ps1`, whose custom assertions were its first proposal)
               "unittest",  # a program's unit tests beside its code (luanti's 52 `src/unittest/*.cpp`, 52 subsystems)
+              "testsuite", "testsuites",  # each library's (poco's `Net/testsuite/`: 9 of its 11 first proposals)
               "testtool"),  # a module's test harness program (wazuh's 92 files in eleven `testtool/`: their copied
               # argument parsers had been its first proposal)
     "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",
@@ -114,7 +116,7 @@ CAMEL_SUITES = ("**/*[a-z0-9]Tests/**", "**/*[a-z0-9]TestCases/**", "**/src/*[a-
 # (491 files, read as code), osu's `osu.Game.Rulesets.Osu.Tests` and `….Tests.Android`, whose
 # rulesets' copies of one test were its first proposal; BDD's `*.Specs`
 DOTTED_SUITES = ("**/*.Tests/**", "**/*.Test/**", "**/*.Tests.*/**", "**/*.Test.*/**", "**/*.Specs/**")
-DOTTED_BENCHMARKS = ("**/*.Benchmarks/**", "**/*.Benchmark/**",  # osu's `osu.Game.Benchmarks`
+BENCHMARK_FOLDERS = ("**/*.Benchmarks/**", "**/*.Benchmark/**",  # osu's `osu.Game.Benchmarks`
                      "**/* Benchmarks/**")
 # named as one lower-case word: OpenStack's `heat_integrationtests` (three packages of a first scan),
 # newrelic's `tests/agent_unittests`, kratos' `watcherx/integrationtest`, babel's `test/unittests`
@@ -178,7 +180,7 @@ MIGRATION_FILES = ("**/*igration*/**/" + "[0-9]" * 4 + "*", "**/*igration*/**/" 
 # `tests/Jellyfin.Api.Tests`): an exclude of its own would repeat it
 SAID_BY_NAME = (*MIGRATION_FILES, *DOTTED_SUITES, *JOINED_SUITES)
 # excludes no folder name says (layout.py)
-NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES, *DOTTED_SUITES, *DOTTED_BENCHMARKS,
+NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES, *DOTTED_SUITES, *BENCHMARK_FOLDERS,
                      *JOINED_SUITES, *TOP_SUITES, *SPACED_SUITES)
 # a project generator's starters, one folder each (create-vite's `template-react`, `template-vue-ts` …,
 # sixteen): each is copied whole into a new project, so they repeat each other on purpose
@@ -350,7 +352,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     patterns = [(pattern, "tests") for pattern in (*SUITE_FOLDERS, *TEST_FILES)]
     patterns += [(pattern, "examples") for pattern in (*EXAMPLE_FOLDERS, *EXAMPLE_FILES)]
     patterns += [(pattern, "migrations") for pattern in MIGRATION_FILES]
-    patterns += [(pattern, "benchmarks") for pattern in DOTTED_BENCHMARKS]
+    patterns += [(pattern, "benchmarks") for pattern in BENCHMARK_FOLDERS]
     patterns += [(GENERATED_FOLDERS, "generated")]
     # most files match none of them: those that match any are counted pattern by pattern
     matches_any = any_glob(tuple(pattern for pattern, _ in patterns))
@@ -363,6 +365,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
                  if not by_name(glob[:-2] + "env.py")]
     said = any_glob(tuple(glob for glob, _, _ in excludes))  # a project in a folder excluded by name: said once
     excludes += [(glob, why, n) for glob, why, n in dotnet_suites(files, sources) if not said(glob[:-2] + "x.cs")]
+    excludes += [(glob, "benchmarks", n) for glob, n in jvm_benchmarks(files, sources) if not said(glob[:-2] + "X.java")]
     excludes += [(glob, "a documentation's code", n) for glob, n in sphinx_projects(files, sources)]
     excludes += [(glob, "a documentation's code", n) for glob, n in docusaurus_sites(files, sources)]
     developers = sum(f.startswith(DEVELOPERS + "/") for f in sources)

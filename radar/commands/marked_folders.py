@@ -76,6 +76,23 @@ def dotnet_suites(files: list[str], sources: list[str]) -> list[tuple[str, str, 
     return found
 
 
+JVM_BUILDS = ("pom.xml", "build.gradle", "build.gradle.kts")
+BENCHMARK_MODULES = ("-benchmark", "-benchmarks")
+
+
+def jvm_benchmarks(files: list[str], sources: list[str]) -> list[tuple[str, int]]:
+    """A Maven or Gradle module named for benchmarks (liteflow's eight `liteflow-benchmark/*` JMH
+    modules, read as code, PowerJob's `powerjob-remote-benchmark`): by its build file, so that a
+    crate named so stays read (fluvio's `fluvio-benchmark`, its command line's `benchmark`)."""
+    found = []
+    for build in sorted(f for f in files if f.rpartition("/")[2] in JVM_BUILDS and "/" in f):
+        folder = build.rpartition("/")[0]
+        n = held(folder, sources) if folder.rpartition("/")[2].endswith(BENCHMARK_MODULES) else 0
+        if n:
+            found.append((folder + "/**", n))
+    return found
+
+
 def sphinx_projects(files: list[str], sources: list[str]) -> list[tuple[str, int]]:
     """A top folder holding a Sphinx documentation, its `conf.py` beside an `index.rst` in it or in
     its `source/`, whatever it is named: CodeIgniter4's `user_guide_src`, 1,573 PHP snippets the

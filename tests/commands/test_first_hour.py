@@ -2004,6 +2004,18 @@ def test_init_keeps_out_a_modules_test_harness_program_and_a_programs_unit_tests
     assert excluded("src/unittest/test_dbsync.cpp")
 
 
+def test_init_keeps_out_each_librarys_testsuite(tmp_path):
+    """poco: each library's tests in its `testsuite/` (`Net/testsuite/src/WebSocketTest.cpp`):
+    9 of its 11 first proposals were the SSL libraries' tests copied from `Net`'s."""
+    files = {}
+    for name in ("Net", "NetSSL_OpenSSL", "NetSSL_Win", "Foundation"):
+        files[f"{name}/CMakeLists.txt"] = ""
+        files[f"{name}/src/{name}.cpp"] = f"int {name}_open() {{ return 1; }}\n"
+        files[f"{name}/testsuite/src/{name}Test.cpp"] = f"int test_{name}() {{ return 1; }}\n"
+    excluded = _excluded_by_init(tmp_path / "poco", files, tmp_path / "rules")
+    assert excluded("Net/testsuite/src/NetTest.cpp") and not excluded("Net/src/Net.cpp")
+
+
 def test_init_keeps_out_pesters_tests_and_its_own_tst_folder(tmp_path):
     """Pester: PowerShell's tests are `*.Tests.ps1` beside the code (101 in Pester), and Pester
     keeps its own in `tst/` (142 files): its custom assertions' copies there had been its first
@@ -3343,6 +3355,24 @@ def test_init_excludes_dotnet_test_and_benchmark_projects_named_with_a_dot(tmp_p
         assert excluded(f"{name}/Thing.cs"), name
     for name in ("osu.Game", "osu.Game.Rulesets.Osu", "osu.Game.Testing"):
         assert not excluded(f"{name}/Thing.cs"), name
+
+
+def test_init_excludes_a_maven_or_gradle_benchmark_module_named_with_a_hyphen(tmp_path):
+    """liteflow's `liteflow-benchmark/*`, eight JMH modules, had been read as eight subsystems;
+    its `liteflow-script-plugin/*` are its code; so is a crate named so (fluvio's `fluvio-benchmark`,
+    its command line's `benchmark`)."""
+    files = {"pom.xml": "<project/>\n", "liteflow-benchmark/pom.xml": "<project/>\n",
+             "crates/fluvio-benchmark/Cargo.toml": "[package]\n", "crates/fluvio-benchmark/src/lib.rs": "fn run() {}\n"}
+    for module in ("liteflow-benchmark/liteflow-benchmark-common", "liteflow-benchmark/liteflow-benchmark-compile",
+                   "liteflow-script-plugin/liteflow-script-java", "liteflow-script-plugin/liteflow-script-python",
+                   "liteflow-script-plugin/liteflow-script-groovy", "liteflow-core"):
+        name = module.rpartition("/")[2]
+        files[f"{module}/pom.xml"] = "<project/>\n"
+        files[f"{module}/src/main/java/com/yomahub/{name.replace('-', '')}/Thing.java"] = "class Thing { int run() { return 1; } }\n"
+    excluded = _excluded_by_init(tmp_path / "liteflow", files, tmp_path / "rules")
+    assert excluded("liteflow-benchmark/liteflow-benchmark-common/src/main/java/com/yomahub/liteflowbenchmarkcommon/Thing.java")
+    assert not excluded("liteflow-script-plugin/liteflow-script-java/src/main/java/com/yomahub/liteflowscriptjava/Thing.java")
+    assert not excluded("crates/fluvio-benchmark/src/lib.rs")
 
 
 def test_init_excludes_a_folder_holding_the_distributions_the_requirements_pin(tmp_path):
