@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -95,8 +95,11 @@ class HomeFinder:
     plugins and `@nocobase/server`), the best of those the copies are written against wins: a
     class they extend, or a subsystem most copies' files import that defines what they call. A
     consumer is the home only when every other one references it: it already holds the shape,
-    they adopt its unit. No shared dependency, no home; nor one the copies have nothing to do
-    with (_used)."""
+    they adopt its unit; with no other home, when every other one reaches it through what it
+    references (fyrox's editor plugins reach `fyrox-ui` through the `fyrox` crate: _reaching;
+    not before: Flowise's nodes reach one another through `packages/components`, their
+    package, their home). No shared dependency, no home; nor one the copies have nothing to do
+    with (_used), nor one standing on a consumer that does not reach it (_stands_on)."""
 
     def __init__(self, deps: Dependencies, subsystems: dict[str, Subsystem]):
         self.subsystems = subsystems
@@ -111,6 +114,7 @@ class HomeFinder:
         # asked of every home for every candidate: each subsystem's once
         self.folders = {name: posixpath.dirname(s.namespace.rstrip("/")) for name, s in subsystems.items()}
         self.names: dict[str, list[str]] = {}  # _words
+        self.reached: dict[str, frozenset[str]] = {}  # _reaches
         self.families: dict[str, frozenset[str]] = {}  # _speaks
 
     def infer(self, found: Cluster, instances: tuple[Instance, ...]) -> Routing | None:
@@ -129,13 +133,16 @@ class HomeFinder:
         # class extending a `TaggingService`, goes where the others' logic is
         extended = Counter({parent: n for parent, n in extended.items() if 2 * n > len(consumers)})
         holder = self._best(consumers, near, defines, spoken, holders=True)
+        shared = None if holder else self._best(consumers, near, defines, spoken, holders=False, extended=extended,
+                                                members=found.members)
+        if holder is None and shared is None:  # then one the others reach through what they reference
+            holder = self._best(consumers, near, defines, spoken, holders=True, reaching=True)
         if holder is not None:
             name, users, _ = holder
             helper = next(i for i in instances if i.subsystem == name)
             where = f"{helper.name} ({helper.path}:{helper.start_line})"
             holds = f"holds a copy in {where}" if helper.unit == "block" else f"defines {where}"
             return self._routing(name, "adopt", users, len(consumers) - 1, near, f"; {name} already {holds}", helper)
-        shared = self._best(consumers, near, defines, spoken, holders=False, extended=extended, members=found.members)
         if shared is not None and len(shared[2]) >= TIED_HOMES:
             alike = shared[2]
             return Routing(None, None, None, f"no routing rule matches; the consumers share {len(alike)} subsystems "
@@ -148,11 +155,14 @@ class HomeFinder:
         if shared is None:
             referenced = Counter(t for c in consumers for t in self.uses.get(c, {}) if t in self.subsystems)
             most = max(referenced.values(), default=0)
-            # what most reference but the copies' languages cannot call: the only other reason
-            unspoken = sorted(t for t, n in referenced.items() if 2 * n > len(consumers) and t not in consumers)
+            # what most reference but stands on a consumer, or the copies' languages cannot call
+            shared_by_most = sorted(t for t, n in referenced.items() if 2 * n > len(consumers) and t not in consumers)
+            above = [(t, c) for t in shared_by_most if (c := self._stands_on(t, consumers))]
             why = ("the consumers share no dependency" if most < 2 else
-                   f"the consumers share {unspoken[0]}, but it holds no {'/'.join(sorted(spoken))} code"
-                   if unspoken else
+                   f"the consumers share {above[0][0]}, but it depends on {above[0][1]}, which does not reach it"
+                   if above else
+                   f"the consumers share {shared_by_most[0]}, but it holds no {'/'.join(sorted(spoken))} code"
+                   if shared_by_most else
                    f"no subsystem is referenced by most consumers (at most {most} of {len(consumers)})")
             return Routing(None, None, None, f"no routing rule matches; {why}")
         name, users, _ = shared
@@ -198,8 +208,8 @@ class HomeFinder:
         return near
 
     def _best(self, consumers: tuple[str, ...], near: dict, defines: dict[str, float], spoken: frozenset[str],
-              holders: bool, extended: Counter | None = None,
-              members: tuple = ()) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+              holders: bool, extended: Counter | None = None, members: tuple = (),
+              reaching: bool = False) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
         """(home, the consumers that reference it, the homes alike: as good but for the lowest
         subsystem's tie-break) for the best such subsystem holding code the copies' languages can
         call (`spoken`), if any."""
@@ -209,9 +219,12 @@ class HomeFinder:
                 if (target in consumers) == holders and target in self.subsystems and self._speaks(target, spoken):
                     users.setdefault(target, []).append(consumer)
         if holders:  # a consumer is the home only when every other one already references it
+            if reaching:
+                self._reaching(consumers, users)
             fit = [(t, u) for t, u in users.items() if len(u) == len(consumers) - 1]
-        else:  # any other home: most consumers reference it
-            fit = [(t, u) for t, u in users.items() if 2 * len(u) > len(consumers)]
+        else:  # any other home: most consumers reference it, and none it stands on
+            fit = [(t, u) for t, u in users.items()
+                   if 2 * len(u) > len(consumers) and not self._stands_on(t, consumers)]
         if not fit:
             return None
         fit = self._innermost(fit)
@@ -246,6 +259,51 @@ class HomeFinder:
         return [(target, who) for target, who in fit if target not in enclosing or not any(
             other != target and self.subsystems[other].root == self.subsystems[target].root
             and inner.startswith(enclosing[target]) for other, inner in enclosing.items())]
+
+    def _reaching(self, consumers: tuple[str, ...], users: dict[str, list[str]]) -> None:
+        """Add to `users` the consumers that reference another only through what they reference,
+        one it does not reach back: fyrox's editor plugins reach `fyrox-ui` through the `fyrox`
+        crate, which re-exports it as `fyrox::gui`."""
+        for target in consumers:
+            for consumer in consumers:
+                if consumer != target and consumer not in users.get(target, ()) and target in self.subsystems \
+                        and target in self._reaches(consumer) and consumer not in self._reaches(target):
+                    users.setdefault(target, []).append(consumer)
+
+    def _reference(self, user: str, name: str) -> tuple[str, str]:
+        """("path:line" where `user` references `name`, ""), or, when it reaches it only through
+        others, where it references the first of the shortest way there, and that first one
+        (fyrox's editor plugins: `fyrox`)."""
+        if name in self.uses[user]:
+            return self.uses[user][name].evidence[0], ""
+        first = {target: target for target in sorted(self.uses[user])}  # subsystem -> the first step to it
+        todo = deque(first)
+        while name not in first:
+            step = todo.popleft()
+            for target in sorted(self.uses.get(step, {})):
+                if target not in first:
+                    first[target] = first[step]
+                    todo.append(target)
+        return self.uses[user][first[name]].evidence[0], first[name]
+
+    def _stands_on(self, name: str, consumers: tuple[str, ...]) -> str | None:
+        """A consumer the home depends on, through what it references, that does not reach it:
+        that copy could not use the helper without a cycle (fyrox's editor, built on `fyrox-ui`,
+        for 34 property editors' `translate_message`, 30 of them in `fyrox-ui`)."""
+        return next((c for c in consumers if c in self._reaches(name) and name not in self._reaches(c)), None)
+
+    def _reaches(self, name: str) -> frozenset[str]:
+        """Every subsystem `name` references, directly or through the ones it references."""
+        reached = self.reached.get(name)
+        if reached is None:
+            seen, todo = set(), [name]
+            while todo:
+                for target in self.uses.get(todo.pop(), {}):
+                    if target not in seen:
+                        seen.add(target)
+                        todo.append(target)
+            reached = self.reached[name] = frozenset(seen)
+        return reached
 
     def _speaks(self, name: str, spoken: frozenset[str]) -> bool:
         """Whether the subsystem holds code in one of the language families `spoken`."""
@@ -325,8 +383,10 @@ class HomeFinder:
 
     def _routing(self, name: str, action: str, users: tuple[str, ...], out_of: int, near: dict,
                  more: str, helper: Instance | None) -> Routing:
-        evidence = tuple(near.get((u, name)) or self.uses[u][name].evidence[0] for u in users)
-        shown = ", ".join(evidence[:3]) + (", …" if len(evidence) > 3 else "")
+        references = [(near[(u, name)], "") if (u, name) in near else self._reference(u, name) for u in users]
+        evidence = tuple(where for where, _ in references)
+        said = [f"{where} through {through}" if through else where for where, through in references]
+        shown = ", ".join(said[:3]) + (", …" if len(said) > 3 else "")
         who = "other consumers" if action == "adopt" else "consumers"
         by = f"inferred: {len(users)} of {out_of} {who} reference it ({shown}){more}"
         return Routing(None, self.subsystems[name].namespace, action, by, inferred=True,

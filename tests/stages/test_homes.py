@@ -414,6 +414,27 @@ def test_a_consumer_the_others_depend_on_already_holds_the_unit_to_adopt():
     assert routing.by.endswith("; acl already defines run_suite (lib/acl/harness.py:2)")
 
 
+def test_a_home_never_stands_on_a_consumer_that_does_not_reach_it():
+    """fyrox: 34 property editors' `translate_message`, 30 in `fyrox-ui` and one in each of three
+    editor plugins, had gone to `editor`, the crate the plugins live in, built on `fyrox-ui`
+    through the `fyrox` facade: `fyrox-ui` could not use it. The plugins reach `fyrox-ui` through
+    what they reference: it holds the unit they adopt. A consumer that reaches nothing it
+    could adopt from leaves no home, and says why."""
+    plugins = [("acl", "editor"), ("feed", "editor"), ("mod", "editor"), ("acl", "facade"), ("feed", "facade"),
+               ("mod", "facade"), ("editor", "facade"), ("facade", "ui")]
+    candidate = judge(["ui", "acl", "feed", "mod"], rules=Rules(), deps=graph(*plugins), others=("editor", "facade"))
+    routing = candidate.routing
+    assert (routing.home, routing.action, candidate.verdict) == ("lib/ui", "adopt", "proposed")
+    assert routing.by.startswith("inferred: 3 of 3 other consumers reference it (lib/acl/other.py:3 through "
+                                 "facade, lib/feed/other.py:3 through facade, lib/mod/other.py:3 through facade)")
+    assert routing.evidence == ("lib/acl/other.py:3", "lib/feed/other.py:3", "lib/mod/other.py:3")  # path:line
+    homeless = judge(["ui", "acl", "feed", "mod", "solo"], rules=Rules(), deps=graph(*plugins, ("solo", "other")),
+                     others=("editor", "facade", "other"))
+    assert homeless.routing.home is None
+    assert homeless.missing == ("no natural home (no routing rule matches; the consumers share editor, "
+                                "but it depends on ui, which does not reach it)",)
+
+
 def test_a_consumer_the_others_depend_on_holding_the_block_is_said_to_hold_a_copy():
     deps = graph(("feed", "acl"), ("mod", "acl"), ("feed", "persist"), ("mod", "persist"), ("acl", "persist"))
     routing = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist",), kind="block").routing
