@@ -134,13 +134,23 @@ def _large_tops(uncovered: list[str], kept: list[str], taken: set[str]) -> tuple
     more, in the language most of the code kept is written in, and no package found (`taken`):
     the program the fleets plug into (meteor's `tools/`, its command line and build tool, 134
     files beside its `packages/*`; MyBB's `admin/`; ServiceStack's `ServiceStack.Text/`), which
-    no build names a package. A top folder holding a fleet leaves the rest of it to the fleet's
-    library (fleets_library: vitepress' `src/client/theme-default` beside its components, not
-    `src`). Never a folder that is no package by its name (scripts, docs), nor tests'."""
-    main = Counter(language_family(f) for f in kept).most_common(1)[0][0] if kept else None
-    held = Counter(f.partition("/")[0] for f in uncovered if "/" in f and language_family(f) == main)
-    return tuple((top, n) for top, n in sorted(held.items())
-                 if n >= LARGE_TOP and top not in taken and not not_fleet(top) and not inside_tests((top,)))
+    no build names a package; or most of the code in another language (kpi's `jsapp/`, its web
+    app's 638 files of TypeScript beside its Django apps' scripts, had gone unread). A top folder holding a
+    fleet leaves the rest of it to the fleet's library (fleets_library: vitepress'
+    `src/client/theme-default` beside its components, not `src`). Never a folder that is no
+    package by its name (scripts, docs), nor tests'."""
+    families = Counter(language_family(f) for f in kept)
+    main = families.most_common(1)[0][0] if kept else None
+    held = Counter((f.partition("/")[0], language_family(f)) for f in uncovered if "/" in f)
+    found: list[tuple[str, int]] = []
+    for (top, family), n in sorted(held.items()):
+        if n < LARGE_TOP or top in taken or not_fleet(top) or inside_tests((top,)):
+            continue
+        if family == main:
+            found.append((top, n))
+        elif 2 * n > families[family]:  # an app of its own: its parts and fleets, as lone_app reads one
+            found += lone_app([f for f in kept if f.startswith(top + "/")])
+    return tuple(found)
 
 
 def language_family(path: str) -> str | None:

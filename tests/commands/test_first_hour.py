@@ -689,6 +689,24 @@ def test_init_reads_a_large_top_folder_of_the_programs_own_code_beside_fleets_ho
     assert fleet_rules["subsystems"] == ["packages/*", "tools"], done.stderr
 
 
+def test_init_reads_a_top_folder_holding_most_of_the_code_in_another_language_as_an_app(tmp_path):
+    """kpi: its web app, `jsapp/`, 638 files of TypeScript beside its Django apps (which hold a
+    few scripts of their own), had been read by no glob: its parts and components are read as
+    an app's (lone_app). A folder of scripts in another language, no app, stays out."""
+    files = {"setup.py": ""}
+    for n in range(MODULE_FLEET + 2):
+        files.update({f"kobo/apps/app{n}/part{m}.py": f"def p{n}_{m}():\n    return {m}\n" for m in range(16)})
+    files.update({f"kobo/apps/app0/static/js/widget{n}.js": f"export const w{n} = {n};\n" for n in range(3)})
+    for part in ("api", "account", "router", "stores", "hooks", "theme", "project", "endpoints"):
+        files.update({f"jsapp/js/{part}/{part}{n}.ts": f"export const {part}{n} = {n};\n" for n in range(6)})
+    for n in range(12):  # each component's files a few folders down, as kpi's `processing/…`
+        files.update({f"jsapp/js/components/widget{n}/parts/deep/view{m}.tsx": f"export const v{n}_{m} = {m};\n"
+                      for m in range(2)})
+    files.update({f"tools/task{n}.sh": f"echo {n}\n" for n in range(60)})
+    done, fleet_rules = _init(tmp_path / "kpi-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["kobo/apps/*", "jsapp/js/*", "jsapp/js/components/*"], done.stderr
+
+
 def test_init_excludes_folders_of_fixtures_named_for_tests(tmp_path):
     """jesse: 144 of its 148 `jesse/strategies/<name>/` are named for the test that runs them
     (`TestCanCancelEntryOrdersAfterOpenPositionLong1` …), the others regression fixtures: a fleet
