@@ -11,8 +11,10 @@ import re
 from collections import defaultdict
 
 # a locale's name: its language (ISO 639), then a region or script, a variant (`sr@latin`); after
-# the library's name too (`summernote-de-DE`, `select2_locale_pt-BR`, `jquery.ui.datepicker-fr`)
-LOCALE = re.compile(r"(?:.*[-_.])?([a-z]{2,3})(?:[_-][A-Za-z0-9]{2,8})*(?:@[a-z]+)?")
+# the library's name too (`summernote-de-DE`, `select2_locale_pt-BR`, `jquery.ui.datepicker-fr`);
+# the region joined on in capitals too (naive-ui's `src/locales/common/deDE.ts`, `zhCN.ts`: 158
+# one-module packages of its first scan)
+LOCALE = re.compile(r"(?:.*[-_.])?([a-z]{2,3})(?:[A-Z]{2})?(?:[_-][A-Za-z0-9]{2,8})*(?:@[a-z]+)?")
 # languages any translated project has: a folder naming five of them is one of translations, not
 # of modules that happen to have short names (`io.js`, `os.py`, `ui.ts`)
 COMMON = frozenset({"ar", "bg", "ca", "cs", "da", "de", "el", "es", "et", "fa", "fi", "fr", "he", "hu", "id", "it",

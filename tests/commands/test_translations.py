@@ -31,6 +31,16 @@ def test_locale_names_after_a_dotted_library_name_are_translations():
     assert translation_folders(sources) == (("**/i18n/*.js", "translations", 21),)
 
 
+def test_a_region_joined_on_in_capitals_names_a_locale_too():
+    """naive-ui's `src/locales/common/deDE.ts`, `zhCN.ts` … and `src/locales/date/deDE.ts`: 158
+    one-module packages of its first scan. A camel-case module name is none (`isOk.ts`)."""
+    regions = ("deDE", "frFR", "esAR", "itIT", "jaJP", "ptBR", "ruRU", "zhCN", "nbNO", "enUS")
+    sources = [f"src/locales/common/{locale}.ts" for locale in regions] + ["src/locales/index.ts"]
+    assert translation_folders(sources) == (("**/common/*.ts", "translations", 10),)
+    modules = [f"src/utils/{name}.ts" for name in ("isOk", "deBounce", "frFrame", "esModule", "itItem", "jaJump")]
+    assert translation_folders(modules) == ()
+
+
 def test_fewer_common_languages_than_needed_make_no_translations():
     sources = [f"net/{name}.js" for name in ("io", "os", "ui", "fs", "db", "vm", "ws", "ip", "id", "it")]
     assert translation_folders(sources) == ()
