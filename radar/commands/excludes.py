@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path, PurePosixPath
 
-from radar.commands.marked_folders import (alembic_environments, compiled_mirrors, component_registries,
+from radar.commands.marked_folders import (alembic_environments, compiled_mirrors, component_registries, copied_sources,
                                            docusaurus_sites, dotnet_suites, held, jvm_benchmarks, manual_tests,
                                            sphinx_projects)
 from radar.globs import any_glob, glob_match
@@ -61,7 +61,8 @@ EXCLUDABLE = {
     "examples": ("examples", "example", "samples", "sample",
                  "demo", "demos",  # a component's demos (ant-design's 1,178 `components/*/demo/*.tsx`)
                  "docs_src",  # the code a documentation shows, snippet by snippet (fastapi's, typer's, sqlmodel's)
-                 "cookbook"),  # recipes, agno's 2,000 scripts (not Chef's `cookbooks/`, code)
+                 "cookbook",  # recipes, agno's 2,000 scripts (not Chef's `cookbooks/`, code)
+                 "codelabs", "codelab"),  # guided tutorials' apps (litho's eleven: their copied clock was its #1)
     # code that measures the package: a JMH module or a `benches/` folder copies the code it
     # times (netty's microbench holds HPACK's constant-time `equals`, a consumer of nothing);
     # not `benchmark`, a feature's name too (rails' `generators/rails/benchmark`)
@@ -365,13 +366,15 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
                  if not by_name(glob[:-2] + "env.py")]
     said = any_glob(tuple(glob for glob, _, _ in excludes))  # a project in a folder excluded by name: said once
     excludes += [(glob, why, n) for glob, why, n in dotnet_suites(files, sources) if not said(glob[:-2] + "x.cs")]
-    excludes += [(glob, "benchmarks", n) for glob, n in jvm_benchmarks(files, sources) if not said(glob[:-2] + "X.java")]
+    excludes += [(glob, "benchmarks", n) for glob, n in jvm_benchmarks(files, sources)
+                 if not said(glob[:-2] + "X.java")]
     excludes += [(glob, "a documentation's code", n) for glob, n in sphinx_projects(files, sources)]
     excludes += [(glob, "a documentation's code", n) for glob, n in docusaurus_sites(files, sources)]
     developers = sum(f.startswith(DEVELOPERS + "/") for f in sources)
     excludes += [(f"{DEVELOPERS}/**", "the developers' own scripts", developers)] if developers else []
     said = any_glob(tuple(glob for glob, _, _ in excludes))  # tests named as the modules they test: not a build
-    built = compiled_mirrors([f for f in sources if not said(f)])
+    unsaid = [f for f in sources if not said(f)]
+    built = compiled_mirrors(unsaid) + copied_sources([f for f in unsaid if not generated_name(f)])
     excludes += [(f"{folder}/**", "generated", n) for folder, n in built]
     return tuple(excludes)
 

@@ -43,6 +43,32 @@ def compiled_mirrors(sources: list[str]) -> list[tuple[str, int]]:
     return [(folder, n) for folder, n in found if not any(folder.startswith(f"{other}/") for other, _ in found)]
 
 
+def copied_sources(sources: list[str]) -> list[tuple[str, int]]:
+    """Folders beside a `src/` holding its source files again, path for path (COMPILED_SHARE of
+    theirs or more, from COMPILED_FILES): its build's output, committed (mkdocs-material's
+    `material/`, `src/` copied, its twelve plugins each read twice; Babel's `lib/` beside `src/`)."""
+    parents = {f[:at] for f in sources for at in _src_at(f)}  # folders holding a `src/` ("" the top)
+    held: dict[tuple[str, str], set[str]] = defaultdict(set)  # (parent, child folder) -> paths inside
+    for f in sources:
+        parts = f.split("/")
+        for depth in range(len(parts) - 1):
+            parent = "/".join(parts[:depth])
+            if parent in parents:
+                held[(parent, parts[depth])].add("/".join(parts[depth + 1:]))
+    found = []
+    for (parent, folder), paths in sorted(held.items()):
+        n = len(paths & held.get((parent, "src"), set())) if folder != "src" else 0
+        if n >= COMPILED_FILES and n >= COMPILED_SHARE * len(paths):
+            found.append((f"{parent}/{folder}" if parent else folder, n))
+    return found
+
+
+def _src_at(path: str) -> list[int]:
+    """Where a folder holding a `src/` ends in `path`: the index of each `src/` in it, less its slash."""
+    starts = [0] if path.startswith("src/") else []
+    return starts + [at for at in range(len(path)) if path.startswith("/src/", at)]
+
+
 def alembic_environments(files: list[str], sources: list[str]) -> list[tuple[str, int]]:
     """Alembic's migration environments, a folder each holding its `script.py.mako` template
     beside `env.py` and `versions/`, whatever the folder's name (ckan's extensions'

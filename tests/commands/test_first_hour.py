@@ -1199,6 +1199,21 @@ def test_init_excludes_a_cookbook_of_recipes_but_not_chefs_cookbooks(tmp_path):
     assert not _excluded_by_init(tmp_path / "tandoor", tandoor, tmp_path / "tandoor-rules")("cookbook/views/api.py")
 
 
+def test_init_excludes_codelabs(tmp_path):
+    """litho: `codelabs/*`, eleven guided tutorials' apps, each copying one `ClockDrawable.kt`:
+    its first proposal."""
+    files = {"settings.gradle": ""}
+    for lab in ("layout-spec", "mount-spec", "textinput-keyboard", "events", "props", "state"):
+        files[f"codelabs/{lab}/build.gradle"] = ""
+        files[f"codelabs/{lab}/app/src/main/java/com/facebook/litho/codelab/ClockDrawable.kt"] = "class ClockDrawable\n"
+    for module in ("litho-core", "litho-widget", "litho-sections"):
+        files[f"{module}/build.gradle"] = ""
+        files[f"{module}/src/main/java/com/facebook/litho/{module.replace('-', '')}/Thing.kt"] = "class Thing\n"
+    excluded = _excluded_by_init(tmp_path / "litho", files, tmp_path / "rules")
+    assert excluded("codelabs/mount-spec/app/src/main/java/com/facebook/litho/codelab/ClockDrawable.kt")
+    assert not excluded("litho-core/src/main/java/com/facebook/litho/lithocore/Thing.kt")
+
+
 def test_init_excludes_javascript_compiled_from_a_sibling_folder_and_reads_a_dotted_folder(tmp_path):
     """ethers: `lib.commonjs/` and `lib.esm/`, the JavaScript its `src.ts/` compiles to, committed
     beside it (1,464 files): each provider read three times, its `lib.commonjs` copy the first
@@ -3391,6 +3406,22 @@ def test_init_excludes_a_maven_or_gradle_benchmark_module_named_with_a_hyphen(tm
     assert excluded("liteflow-benchmark/liteflow-benchmark-common/src/main/java/com/yomahub/liteflowbenchmarkcommon/Thing.java")
     assert not excluded("liteflow-script-plugin/liteflow-script-java/src/main/java/com/yomahub/liteflowscriptjava/Thing.java")
     assert not excluded("crates/fluvio-benchmark/src/lib.rs")
+
+
+def test_init_excludes_a_copy_of_src_beside_it_as_its_builds_output(tmp_path):
+    """mkdocs-material commits its build, `material/`, beside `src/`: the same Python modules,
+    path for path, so its twelve plugins were each read twice. A folder beside `src/` sharing a
+    few names (`tests/`, `docs/`) is no copy."""
+    files = {"pyproject.toml": ""}
+    for plugin in ("blog", "search", "social", "tags", "info", "privacy"):
+        for module in ("__init__.py", "plugin.py", "config.py"):
+            body = f"def {plugin}_{module[:-3].strip('_')}():\n    return 1\n"
+            files[f"src/plugins/{plugin}/{module}"] = files[f"material/plugins/{plugin}/{module}"] = body
+    files["material/templates/assets/bundle.min.js"] = "var a=1;\n"
+    files.update({"tools/plugins/blog/__init__.py": "", "tools/plugins/blog/check.py": "def check():\n    return 1\n"})
+    excluded = _excluded_by_init(tmp_path / "mkdocs-material", files, tmp_path / "rules")
+    assert excluded("material/plugins/blog/plugin.py") and not excluded("src/plugins/blog/plugin.py")
+    assert not excluded("tools/plugins/blog/check.py")
 
 
 def test_init_excludes_a_folder_holding_the_distributions_the_requirements_pin(tmp_path):
