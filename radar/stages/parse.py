@@ -91,6 +91,9 @@ def _extracted(data: bytes, language: str, edited=None) -> tuple[Extraction, obj
         walk = _Walk(grammar, data)
         walked = walk.run(tree), walk.reference_nodes
     extraction, reference_nodes = walked
+    ended = len(extraction.tokens)
+    if extraction.calls and extraction.calls[-1] >= ended:  # a last call writing no token (zsh's `} &|`)
+        extraction = dataclasses.replace(extraction, calls=tuple(at for at in extraction.calls if at < ended))
     if grammar.lists & grammar.calls:
         extraction = _without_definition_heads(extraction)
     if grammar.test_scope:

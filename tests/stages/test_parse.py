@@ -631,3 +631,17 @@ def test_a_components_markup_is_blank_and_its_scripts_keep_their_lines():
     extraction = extract(svelte, language_for("Cart.svelte"))
     assert [(u.name, u.start_line, u.end_line) for u in extraction.units[1:]] == [("total", 3, 5)]
     assert not extraction.had_errors
+
+
+def test_a_last_command_writing_no_token_leaves_no_call_past_the_end():
+    """oh-my-zsh's plugins end with `} &|` (zsh: run in the background, disowned), which bash's
+    grammar reads as a command of no word: its call had pointed past the last token, and
+    analysing 29 of its files had stopped the pass. Zsh files are read as bash's."""
+    from radar.stages.analyse import analyse_bytes
+
+    source = (b'buf_version() {\n  buf --version | cut -d" " -f2\n}\n'
+              b'() {\n  local TMP="$ZSH_CACHE_DIR/_buf"\n  zf_mv -f -- =( buf completion zsh ) "$TMP"\n} &|\n')
+    extraction, _ = extract_either(source, "bash")
+    assert extraction.calls and all(at < len(extraction.tokens) for at in extraction.calls)
+    assert analyse_bytes(source, "bash")[0] is None  # read, not skipped
+    assert language_for("plugins/buf/buf.plugin.zsh") == "bash"
