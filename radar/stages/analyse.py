@@ -20,7 +20,6 @@ import os
 import re
 import stat
 import sys
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -32,6 +31,8 @@ from radar.stages.discover import content_blob_id
 from radar.infra.executors import Executor
 from radar.stages import content
 from radar.stages.content import ENTRY_POINTS, GO_ENTRY_POINTS, file_content, vocab, word_codes
+from radar.stages.declaring import (all_in, assigns_configuration, declares, declaring_definitions, delegates,
+                                     functions_of, hands_on, module_declares, returns_configuration)
 from radar.stages.intent import copied_on_purpose
 from radar.stages.parse import Reference, calls_are, extract_either
 from radar.stages.shape import FileStreams, Shape, exact_fingerprints
@@ -204,12 +205,14 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
     units = []
     copied = copied_on_purpose(data, extraction.units)
     exacts = exact_fingerprints([unit.tokens for unit in extraction.units])
-    functions = _functions(extraction.units, content, GO_ENTRY_POINTS if parsed_as == "go" else ENTRY_POINTS)
+    functions = functions_of(extraction.units, content, GO_ENTRY_POINTS if parsed_as == "go" else ENTRY_POINTS)
     starts = sorted(functions)
     declaring = [(unit.first_token, unit.first_token + len(unit.tokens)) for unit in extraction.units
-                 if unit.kind == "class" and _declares(unit.first_token, unit.first_token + len(unit.tokens), starts,
+                 if unit.kind == "class" and declares(unit.first_token, unit.first_token + len(unit.tokens), starts,
                                                        content)]
-    declaring += _declaring_definitions(extraction.units, content)
+    declaring += declaring_definitions(extraction.units, content)
+    handing = [(unit.first_token, unit.first_token + len(unit.tokens)) for unit in extraction.units
+               if unit.kind == "class" and hands_on(unit, starts, functions, content)]
     configured = parsed_as == "php" and (returns_configuration(extraction.tokens)
                                          or assigns_configuration(extraction.tokens))
     for unit, marked, exact in zip(extraction.units, copied, exacts):
@@ -218,155 +221,22 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
         # listed or not on its own
         listed = unit.kind in ("function", "method", "block", "definition") and (
             content.lists_calls(start, end) or content.fills(start, end, streams.blind, parsed_as))
-        declares = unit.kind == "class" and (start, end) in declaring \
-            or unit.kind == "module" and (_module_declares(start, end, starts, declaring, content) or configured)
-        behaviour = 0 if listed or declares else content.behaviour(start, end)
+        lays_out = unit.kind == "class" and (start, end) in declaring \
+            or unit.kind == "module" and (module_declares(start, end, starts, declaring, content) or configured)
+        behaviour = 0 if listed or lays_out else content.behaviour(start, end)
         if unit.kind in ("function", "method"):
             forwards = functions[start][1]
         else:
             forwards = unit.kind != "module" and content.forwards(start + 1, end, unit.name) \
-                or _delegates(unit.kind, start, end, starts, functions, content) \
-                or unit.kind == "module" and _declares(start, end, starts, content) and STARTS_IF_MAIN
+                or delegates(unit.kind, start, end, starts, functions, content) \
+                or unit.kind == "module" and declares(start, end, starts, content) and STARTS_IF_MAIN \
+                or unit.kind == "module" and all_in(handing, start, end, content)
         units.append((unit.kind, unit.name, unit.start_line, unit.end_line, start, end - start,
                       exact, streams.samples(start, end), behaviour, forwards, marked))
     skipped = "parse_error" if extraction.had_errors and not units else None
     return (skipped, extraction.had_errors, tuple(units), (streams.blind, streams.names),
             _shapes_digest(units, streams.names, content.words, extraction.references, parsed_as),
             (content.at, content.words), extraction.references, parsed_as)
-
-
-def _declares(start: int, end: int, functions: list[int], content) -> bool:
-    """A class that defines no function and branches nowhere declares fields: its calls build
-    them (Django's models, forms and serializers, `x = Field(...)`), which lays out data as a
-    literal does, so it has no behaviour to extract."""
-    return bisect_left(functions, end) == bisect_left(functions, start) and not content.branches(start, end)
-
-
-def _declaring_definitions(units, content) -> list[tuple[int, int]]:
-    """The token spans of the Lisp forms' `def`s that declare: a table written as calls, or what
-    one call returns, or calls of one name, branching nowhere (babashka's namespaces' vars,
-    `{'alloc (copy-var ffi/alloc tns) …}` beside `(def tns (sci/create-ns …))`). Their module,
-    beside them, may make one call of its own and still declare (_module_declares)."""
-    spans = [(unit.first_token, unit.first_token + len(unit.tokens)) for unit in units if unit.kind == "definition"]
-    return [span for span in spans if content.lists_calls(*span) or not content.branches(*span) and (
-        content.behaviour(*span) <= 1 or len(set(content.words_in(*span))) <= 1)]
-
-
-def _module_declares(start: int, end: int, functions: list[int], declaring: list[tuple[int, int]], content) -> bool:
-    """A module that defines no function, branches nowhere and makes one call at most beside its
-    declaring classes' and Lisp `def`s' (`declaring`) declares too: localstack's services'
-    `models.py`, a store class of fields and `AccountRegionBundle("sqs", SqsStore)` holding it. A script's calls are
-    its work (`setup.py`: reading the README, then `setup(…)`). A module that calls nothing at
-    all declares whatever it branches on: mindsdb's 32 handlers' `__init__.py`, an import tried
-    and its error kept beside the handler's name and type, had been its first proposal."""
-    if content.behaviour(start, end) == content.branches(start, end):
-        return True
-    if not _declares(start, end, functions, content):
-        return False
-    outermost, reach = [], -1  # a class nested in another (Django's `Meta`) is counted with it
-    for first, last in sorted(declaring):
-        if start <= first and last <= end and first >= reach:
-            outermost.append((first, last))
-            reach = last
-    inside = sum(content.behaviour(first, last) for first, last in outermost)
-    return content.behaviour(start, end) - inside <= 1
-
-
-# What opens a PHP file before its first statement: the tag, and lines that only name things.
-_PHP_PREAMBLE = frozenset({"<?php", "declare", "namespace", "use"})
-_OPENING, _CLOSING = frozenset("([{"), frozenset(")]}")
-
-
-def returns_configuration(tokens) -> bool:
-    """A PHP file whose first statement returns: what a framework reads, per package, as
-    configuration (Symfony's `Config/services.php` returning the container's set-up, which
-    Mautic's bundles each keep; Laravel's `config/*.php` returning arrays; Rector's
-    `rector.php`). Each package needs its own, so it has no behaviour to extract."""
-    for statement in _php_statements(tokens):
-        if statement[0] == "return":
-            return True
-        if statement[0] not in _PHP_PREAMBLE and not _guards(statement):
-            return False
-    return False
-
-
-def assigns_configuration(tokens) -> bool:
-    """A PHP file each of whose statements assigns a variable, no call, function, class or
-    object made (SugarCRM's module metadata, `$searchFields['Accounts'] = array(…);`, one per
-    module in SuiteCRM's 119): configuration too, as returns_configuration's."""
-    assigned = False
-    for statement in _php_statements(tokens):
-        if statement[0] in _PHP_PREAMBLE or statement[0] == "global" or _guards(statement):
-            continue
-        if not statement[0].startswith("$") or _does(statement):
-            return False
-        assigned = True
-    return assigned
-
-
-def _php_statements(tokens):
-    """A PHP file's top-level statements, each the texts of its tokens: one ends with `;`, or
-    with the block closing it (`if (…) { … }`); the opening tag is one of its own."""
-    depth, statement = 0, []
-    for _, text in tokens:
-        statement.append(text)
-        depth += (text in _OPENING) - (text in _CLOSING)
-        if depth == 0 and (text in (";", "}") or statement == ["<?php"]):
-            yield statement
-            statement = []
-    if statement:
-        yield statement
-
-
-def _guards(statement: list[str]) -> bool:
-    """The guard against direct access PHP files open with: `if (!defined('sugarEntry')) {
-    die(…); }`, WordPress' `defined('ABSPATH') || exit;`."""
-    return statement[0] in ("if", "defined") and ("die" in statement or "exit" in statement)
-
-
-def _does(statement: list[str]) -> bool:
-    """A call (a name before `(`, but `array(`), a function, a class or an object made."""
-    return any(text in _DOING or text == "(" and before != "array" and (before[:1].isalpha() or before[:1] in "_$\\")
-               for before, text in zip(statement, statement[1:]))
-
-
-_DOING = frozenset({"function", "fn", "class", "new"})
-
-
-def _functions(units, content, entry_points: frozenset[str]) -> dict[int, tuple[int, bool]]:
-    """A file's functions: first token -> (end, whether it hands its work on, `entry_points` being
-    the names where the language starts a program or a package)."""
-    found = {}
-    for unit in units:
-        if unit.kind in ("function", "method"):
-            end = unit.first_token + len(unit.tokens)
-            found[unit.first_token] = (end, content.forwards(unit.first_token + 1, end, unit.name, entry_points))
-    return found
-
-
-def _delegates(kind: str, start: int, end: int, starts: list[int], functions: dict, content) -> bool:
-    """A class or module whose functions (`functions`: first token -> (end, whether it
-    forwards); `starts`, in order) hand their work on (content.forwards), but for those that
-    neither call nor branch (a constructor that only stores its arguments, a getter), and which
-    calls nothing outside them: an application's entry point (`main` running
-    `SpringApplication.run`), a facade, a visitor's node (doctrine's AST classes: fields and
-    `dispatch` calling `$walker->walkX($this)`). Its logic lives in what it calls. A module
-    branching nowhere may call outside them too: what it calls there declares (puppet's log
-    functions, a file each: `create_function(:alert) do dispatch … end` around a method calling
-    `Log.log_func`; iceberg's `Days.java`, a transform's constants beside its `INSTANCE`)."""
-    if kind not in ("class", "module"):
-        return False
-    inner = [(first, *functions[first]) for first in starts[bisect_left(starts, start):bisect_left(starts, end)]]
-    if not any(forwards for _, _, forwards in inner) or \
-            not all(forwards or not content.behaviour(first, last) for first, last, forwards in inner):
-        return False
-    if kind == "module" and not content.branches(start, end):
-        return True
-    outermost = [(first, last) for first, last, _ in inner if not any(f < first < e for f, e, _ in inner)]
-    return content.behaviour(start, end) == sum(content.behaviour(first, last) for first, last in outermost)
-
-
-    return False
 
 
 def _shapes_digest(units: list[tuple], names: str, words: tuple[str, ...], references: tuple = (),

@@ -425,6 +425,37 @@ class {title} extends Node
 """
 
 
+SYSTEM_PROPERTY = """\
+package com.baidu.bifromq.sysprops.props;
+
+import com.baidu.bifromq.sysprops.BifroMQSysProp;
+import com.baidu.bifromq.sysprops.parser.IntegerParser;
+
+public final class {title} extends BifroMQSysProp<Integer, IntegerParser> {{
+    public static final {title} INSTANCE = new {title}();
+
+    private {title}() {{
+        super("{key}", {default}, IntegerParser.POSITIVE);
+    }}
+}}
+"""
+
+
+def test_a_module_whose_class_hands_its_work_on_is_a_delegation():
+    """bifromq's 27 system properties, a file each: a singleton whose constructor hands its name,
+    default and parser to `BifroMQSysProp`'s, where the logic is. Their modules had been its first
+    proposal; a module calling something of its own beside the class is not one."""
+    names = ("MaxInflights", "SessionLimit", "TopicLevels")
+    sources = {name.lower(): SYSTEM_PROPERTY.format(title=name, key=name.lower(), default=16 * len(name))
+               for name in names}
+    modules = [c for c in judged(sources, "Prop.java", "java") if c.cluster.members[0].kind == "module"]
+    assert modules and all(c.cluster.nature == "delegation" and c.verdict != "proposed" for c in modules)
+    working = {name: source.replace("    public static final", "    static { Registry.register(Limits.read()); }\n"
+                                    "    public static final") for name, source in sources.items()}
+    modules = [c for c in judged(working, "Prop.java", "java") if c.cluster.members[0].kind == "module"]
+    assert modules and all(c.cluster.nature != "delegation" for c in modules)
+
+
 def test_a_class_of_fields_and_methods_handing_their_work_on_is_a_delegation():
     """doctrine's AST nodes, forty of them: a constructor that only stores its arguments and
     `dispatch` calling the walker's method for the node (a visitor's double dispatch). Their

@@ -1,0 +1,155 @@
+"""Which units declare or hand their work on, as analyse.py marks each unit of a file: a class of
+fields, a module of configuration or of declaring classes lays out data (no behaviour to extract);
+a function making one call, a class or module whose functions do, hands its work on (a
+delegation: the logic lives in the callee). cluster.py reads the marks as a cluster's nature."""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+
+def declares(start: int, end: int, functions: list[int], content) -> bool:
+    """A class that defines no function and branches nowhere declares fields: its calls build
+    them (Django's models, forms and serializers, `x = Field(...)`), which lays out data as a
+    literal does, so it has no behaviour to extract."""
+    return bisect_left(functions, end) == bisect_left(functions, start) and not content.branches(start, end)
+
+
+def declaring_definitions(units, content) -> list[tuple[int, int]]:
+    """The token spans of the Lisp forms' `def`s that declare: a table written as calls, or what
+    one call returns, or calls of one name, branching nowhere (babashka's namespaces' vars,
+    `{'alloc (copy-var ffi/alloc tns) …}` beside `(def tns (sci/create-ns …))`). Their module,
+    beside them, may make one call of its own and still declare (module_declares)."""
+    spans = [(unit.first_token, unit.first_token + len(unit.tokens)) for unit in units if unit.kind == "definition"]
+    return [span for span in spans if content.lists_calls(*span) or not content.branches(*span) and (
+        content.behaviour(*span) <= 1 or len(set(content.words_in(*span))) <= 1)]
+
+
+def module_declares(start: int, end: int, functions: list[int], declaring: list[tuple[int, int]], content) -> bool:
+    """A module that defines no function, branches nowhere and makes one call at most beside its
+    declaring classes' and Lisp `def`s' (`declaring`) declares too: localstack's services'
+    `models.py`, a store class of fields and `AccountRegionBundle("sqs", SqsStore)` holding it. A script's calls are
+    its work (`setup.py`: reading the README, then `setup(…)`). A module that calls nothing at
+    all declares whatever it branches on: mindsdb's 32 handlers' `__init__.py`, an import tried
+    and its error kept beside the handler's name and type, had been its first proposal."""
+    if content.behaviour(start, end) == content.branches(start, end):
+        return True
+    if not declares(start, end, functions, content):
+        return False
+    outermost, reach = [], -1  # a class nested in another (Django's `Meta`) is counted with it
+    for first, last in sorted(declaring):
+        if start <= first and last <= end and first >= reach:
+            outermost.append((first, last))
+            reach = last
+    inside = sum(content.behaviour(first, last) for first, last in outermost)
+    return content.behaviour(start, end) - inside <= 1
+
+
+# What opens a PHP file before its first statement: the tag, and lines that only name things.
+_PHP_PREAMBLE = frozenset({"<?php", "declare", "namespace", "use"})
+_OPENING, _CLOSING = frozenset("([{"), frozenset(")]}")
+
+
+def returns_configuration(tokens) -> bool:
+    """A PHP file whose first statement returns: what a framework reads, per package, as
+    configuration (Symfony's `Config/services.php` returning the container's set-up, which
+    Mautic's bundles each keep; Laravel's `config/*.php` returning arrays; Rector's
+    `rector.php`). Each package needs its own, so it has no behaviour to extract."""
+    for statement in _php_statements(tokens):
+        if statement[0] == "return":
+            return True
+        if statement[0] not in _PHP_PREAMBLE and not _guards(statement):
+            return False
+    return False
+
+
+def assigns_configuration(tokens) -> bool:
+    """A PHP file each of whose statements assigns a variable, no call, function, class or
+    object made (SugarCRM's module metadata, `$searchFields['Accounts'] = array(…);`, one per
+    module in SuiteCRM's 119): configuration too, as returns_configuration's."""
+    assigned = False
+    for statement in _php_statements(tokens):
+        if statement[0] in _PHP_PREAMBLE or statement[0] == "global" or _guards(statement):
+            continue
+        if not statement[0].startswith("$") or _does(statement):
+            return False
+        assigned = True
+    return assigned
+
+
+def _php_statements(tokens):
+    """A PHP file's top-level statements, each the texts of its tokens: one ends with `;`, or
+    with the block closing it (`if (…) { … }`); the opening tag is one of its own."""
+    depth, statement = 0, []
+    for _, text in tokens:
+        statement.append(text)
+        depth += (text in _OPENING) - (text in _CLOSING)
+        if depth == 0 and (text in (";", "}") or statement == ["<?php"]):
+            yield statement
+            statement = []
+    if statement:
+        yield statement
+
+
+def _guards(statement: list[str]) -> bool:
+    """The guard against direct access PHP files open with: `if (!defined('sugarEntry')) {
+    die(…); }`, WordPress' `defined('ABSPATH') || exit;`."""
+    return statement[0] in ("if", "defined") and ("die" in statement or "exit" in statement)
+
+
+def _does(statement: list[str]) -> bool:
+    """A call (a name before `(`, but `array(`), a function, a class or an object made."""
+    return any(text in _DOING or text == "(" and before != "array" and (before[:1].isalpha() or before[:1] in "_$\\")
+               for before, text in zip(statement, statement[1:]))
+
+
+_DOING = frozenset({"function", "fn", "class", "new"})
+
+
+def functions_of(units, content, entry_points: frozenset[str]) -> dict[int, tuple[int, bool]]:
+    """A file's functions: first token -> (end, whether it hands its work on, `entry_points` being
+    the names where the language starts a program or a package)."""
+    found = {}
+    for unit in units:
+        if unit.kind in ("function", "method"):
+            end = unit.first_token + len(unit.tokens)
+            found[unit.first_token] = (end, content.forwards(unit.first_token + 1, end, unit.name, entry_points))
+    return found
+
+
+def hands_on(unit, starts: list[int], functions: dict, content) -> bool:
+    start, end = unit.first_token, unit.first_token + len(unit.tokens)
+    return content.forwards(start + 1, end, unit.name) or delegates("class", start, end, starts, functions, content)
+
+
+def all_in(spans: list[tuple[int, int]], start: int, end: int, content) -> bool:
+    """Whether classes that hand their work on (`spans`) make every call of the module: its
+    module is theirs, a delegation too (bifromq's 27 system properties, a file each: a singleton
+    `INSTANCE` whose constructor hands its name, default and parser to `BifroMQSysProp`'s)."""
+    inside = [(first, last) for first, last in spans if start <= first and last <= end]
+    outermost = [(first, last) for first, last in inside if not any(f < first and last <= e for f, e in inside)]
+    return bool(outermost) and content.behaviour(start, end) == sum(content.behaviour(*span) for span in outermost)
+
+
+def delegates(kind: str, start: int, end: int, starts: list[int], functions: dict, content) -> bool:
+    """A class or module whose functions (`functions`: first token -> (end, whether it
+    forwards); `starts`, in order) hand their work on (content.forwards), but for those that
+    neither call nor branch (a constructor that only stores its arguments, a getter), and which
+    calls nothing outside them: an application's entry point (`main` running
+    `SpringApplication.run`), a facade, a visitor's node (doctrine's AST classes: fields and
+    `dispatch` calling `$walker->walkX($this)`). Its logic lives in what it calls. A module
+    branching nowhere may call outside them too: what it calls there declares (puppet's log
+    functions, a file each: `create_function(:alert) do dispatch … end` around a method calling
+    `Log.log_func`; iceberg's `Days.java`, a transform's constants beside its `INSTANCE`)."""
+    if kind not in ("class", "module"):
+        return False
+    inner = [(first, *functions[first]) for first in starts[bisect_left(starts, start):bisect_left(starts, end)]]
+    if not any(forwards for _, _, forwards in inner) or \
+            not all(forwards or not content.behaviour(first, last) for first, last, forwards in inner):
+        return False
+    if kind == "module" and not content.branches(start, end):
+        return True
+    outermost = [(first, last) for first, last, _ in inner if not any(f < first < e for f, e, _ in inner)]
+    return content.behaviour(start, end) == sum(content.behaviour(first, last) for first, last in outermost)
+
+
+    return False
