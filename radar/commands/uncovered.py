@@ -134,11 +134,11 @@ def _large_tops(uncovered: list[str], kept: list[str], taken: set[str]) -> tuple
     more, in the language most of the code kept is written in, and no package found (`taken`):
     the program the fleets plug into (meteor's `tools/`, its command line and build tool, 134
     files beside its `packages/*`; MyBB's `admin/`; ServiceStack's `ServiceStack.Text/`), which
-    no build names a package; or most of the code in another language (kpi's `jsapp/`, its web
-    app's 638 files of TypeScript beside its Django apps' scripts, had gone unread). A top folder holding a
-    fleet leaves the rest of it to the fleet's library (fleets_library: vitepress'
-    `src/client/theme-default` beside its components, not `src`). Never a folder that is no
-    package by its name (scripts, docs), nor tests'."""
+    no build names a package; or most of the code in another language, read as an app of its
+    own (kpi's `jsapp/`, its web app's 638 files of TypeScript beside its Django apps' scripts,
+    had gone unread). A top folder holding a fleet leaves the rest of it to the fleet's library
+    (fleets_library: vitepress' `src/client/theme-default` beside its components, not `src`).
+    Never a folder that is no package by its name (scripts, docs), nor tests'."""
     families = Counter(language_family(f) for f in kept)
     main = families.most_common(1)[0][0] if kept else None
     held = Counter((f.partition("/")[0], language_family(f)) for f in uncovered if "/" in f)
