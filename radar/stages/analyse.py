@@ -34,7 +34,7 @@ from radar.stages.content import ENTRY_POINTS, GO_ENTRY_POINTS, file_content, vo
 from radar.stages.declaring import (all_in, assigns_configuration, declares, declaring_definitions, delegates,
                                      functions_of, hands_on, module_declares, returns_configuration)
 from radar.stages.intent import copied_on_purpose
-from radar.stages.parse import Reference, calls_are, extract_either
+from radar.stages.parse import Reference, calls_are, capitalised_constructors, extract_either
 from radar.stages.shape import FileStreams, Shape, exact_fingerprints
 
 MAX_FILE_BYTES = 1 << 20  # larger files are generated or vendored more often than written
@@ -213,6 +213,7 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
     declaring += declaring_definitions(extraction.units, content)
     handing = [(unit.first_token, unit.first_token + len(unit.tokens)) for unit in extraction.units
                if unit.kind == "class" and hands_on(unit, starts, functions, content)]
+    tables = capitalised_constructors(parsed_as)  # constructors are data: a `case` of them, a table
     configured = parsed_as == "php" and (returns_configuration(extraction.tokens)
                                          or assigns_configuration(extraction.tokens))
     for unit, marked, exact in zip(extraction.units, copied, exacts):
@@ -220,7 +221,8 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
         # a class's or a module's calls are its functions': each function (a Lisp form's `def` too) is
         # listed or not on its own
         listed = unit.kind in ("function", "method", "block", "definition") and (
-            content.lists_calls(start, end) or content.fills(start, end, streams.blind, parsed_as))
+            content.lists_calls(start, end) or content.fills(start, end, streams.blind, parsed_as)
+            or tables and content.maps_cases(start, end))
         lays_out = unit.kind == "class" and (start, end) in declaring \
             or unit.kind == "module" and (module_declares(start, end, starts, declaring, content) or configured)
         behaviour = 0 if listed or lays_out else content.behaviour(start, end)

@@ -97,6 +97,12 @@ class FileContent:
         fields = _FIELD_SET_BY_ARROW if language in ARROW_MEMBERS else _FIELD_SET
         return self.behaviour(start, end) <= FILL_BEHAVIOUR and len(fields.findall(blind, start, end)) >= FILLED
 
+    def maps_cases(self, start: int, end: int) -> bool:
+        """Whether the unit calls nothing and branches once: a `case` mapping each constructor to
+        a value, a table each copy writes of its own cases (agda's `\\case` functions,
+        `TVar{} -> True` …, eight of which had been its first proposal)."""
+        return self.branches(start, end) == 1 and self.behaviour(start, end) == 1
+
     def lists_calls(self, start: int, end: int) -> bool:
         """Whether the unit, branching nowhere, calls one or two names over and over: a list
         written as calls (caddy's `init`: `caddy.RegisterModule(MatchHost{})` for each of its

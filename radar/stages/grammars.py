@@ -27,7 +27,7 @@ def _suffix(name: str) -> str:
 _UNIT_KINDS = frozenset({"function", "method", "class", "definition"})
 _LANGUAGE_KEYS = frozenset(
     {"grammar", "extensions", "units", "blocks", "wrappers", "lisp", "calls", "call_style", "references",
-     "reference_roots", "or_else", "test_scope", "markup_scripts"}
+     "reference_roots", "or_else", "test_scope", "markup_scripts", "capitalised_constructors"}
     | set(REWRITES_ON_ERROR)
     | {"comments", "literals", "keywords", "atoms", "silent"}
 )

@@ -98,6 +98,8 @@ def _extracted(data: bytes, language: str, edited=None) -> tuple[Extraction, obj
         extraction = _without_definition_heads(extraction)
     if grammar.test_scope:
         extraction = _without_test_scopes(extraction, grammar.test_scope)
+    if capitalised_constructors(language):
+        extraction = _without_constructions(extraction)
     if query is None:
         return extraction, tree
     # Where the language names its reference roots (imports), matches start only at the nodes
@@ -126,6 +128,15 @@ def _without_definition_heads(extraction: Extraction) -> Extraction:
     of calls alone would never be data otherwise)."""
     heads = {unit.first_token + step for unit in extraction.units if unit.kind == "definition" for step in (0, 1)}
     return dataclasses.replace(extraction, calls=tuple(at for at in extraction.calls if at not in heads))
+
+
+def _without_constructions(extraction: Extraction) -> Extraction:
+    """Without the calls of a capitalised name not qualifying another (`Map.insert`): Haskell's
+    `Left 3`, and `ErasedDatatype reason _` in a pattern, build or take apart data."""
+    tokens = extraction.tokens
+    return dataclasses.replace(extraction, calls=tuple(
+        at for at in extraction.calls if not (tokens[at][0] == "id" and tokens[at][1][:1].isupper()
+                                              and (at + 1 == len(tokens) or tokens[at + 1][1] != "."))))
 
 
 def _without_test_scopes(extraction: Extraction, opening: tuple[str, ...]) -> Extraction:
@@ -195,6 +206,11 @@ def _text_matches(predicate: str, arguments: list, pattern_index: int, captures:
         raise ValueError(f"languages.yaml: unknown query predicate #{predicate}")
     (capture, _), (pattern, _) = arguments
     return all(re.search(pattern, node.text.decode("utf-8", "replace")) for node in captures.get(capture, ()))
+
+
+def capitalised_constructors(language: str) -> bool:
+    """Whether applying a capitalised name builds data in the language (Haskell's `Just x`)."""
+    return bool(_config()["languages"].get(language, {}).get("capitalised_constructors"))
 
 
 def calls_are(language: str) -> str:

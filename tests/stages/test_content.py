@@ -1208,3 +1208,37 @@ def test_a_module_declaring_a_plugin_whose_handlers_load_lazily_has_no_behaviour
     modules = [c for c in judged({name: PLUGIN_INDEX.format(name=name) for name in ("ethers", "viem", "mocha")},
                                  "index.ts", "typescript") if c.cluster.representative.kind == "module"]
     assert [c.cluster.nature for c in modules] == ["no behaviour"] and modules[0].verdict == "watching"
+
+
+CASE_TABLE = """\
+module Agda.{title} where
+
+{name} :: Term -> Either Error Bool
+{name} = \\case
+  TVar{{}}    -> True
+  TCon{{}}    -> True
+  TPrim{{}}   -> {prim}
+  TDef{{}}    -> True
+  TLit{{}}    -> True
+  TSort{{}}   -> {sort}
+  TErased{{}} -> True
+  TError e  -> Left e
+  _         -> Right Unknown
+"""
+
+
+def test_a_haskell_case_of_constructors_is_a_table_not_logic():
+    """agda: eight `\\case` functions, each mapping its own constructors to `True`, `False` or
+    another constructor (`isAtomic`, `eligible`, `splitErrorName` …), had been its first
+    proposal: a constructor is data, and a case calling nothing is a table. One that calls a
+    function in an arm is logic."""
+    names = {"simplify": ("isAtomic", "True", "False"), "projection": ("eligible", "False", "True"),
+             "errors": ("isSimple", "True", "True")}
+    sources = {pkg: CASE_TABLE.format(title=pkg.title(), name=name, prim=prim, sort=sort)
+               for pkg, (name, prim, sort) in names.items()}
+    tables = judged(sources, "M.hs", "haskell")  # a module of one definition clusters as it
+    assert tables and all(c.cluster.nature == "no behaviour" and c.verdict != "proposed" for c in tables)
+    calling = {pkg: source.replace("TLit{}    -> True", "TLit{}    -> isLiteral (termOf t)")
+               for pkg, source in sources.items()}
+    logic = judged(calling, "M.hs", "haskell")
+    assert logic and all(c.cluster.nature != "no behaviour" for c in logic)
