@@ -148,7 +148,7 @@ class _Grammar:
     calls: frozenset[int]  # kind ids of calls (a unit holding none only lays out data)
     blocks: frozenset[int] = frozenset()  # kind ids of statement blocks (bodies)
     reference_roots: frozenset[int] = frozenset()  # kind ids every references match starts at
-    test_scope: tuple[str, ...] = ()  # tokens opening a block of unit tests (_without_test_scopes)
+    test_scope: tuple[str, ...] = ()  # tokens opening a block of unit tests (trims.without_test_scopes)
 
 
 @functools.lru_cache(maxsize=None)

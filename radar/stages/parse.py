@@ -8,7 +8,6 @@ walk uses) and nowhere else. Which node types are units in each language is data
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import hashlib
 import re
 import sys
@@ -18,6 +17,8 @@ from dataclasses import dataclass
 from radar.stages.grammars import (BLOCK_TOKENS, _ANON, _ATOM, _CONTAINER, _LIT, _NAMED, _SKIP, _SYMBOL, _Grammar,
                                      _UnitSpec, _config, _dotted, _extensions, _grammar, _reference_query, _suffix)
 from radar.stages.rewrites import REWRITES_ON_ERROR, applied, masked
+from radar.stages.trims import (without_constructions, without_dangling_call, without_definition_heads,
+                                without_test_scopes)
 
 try:  # the tree walk in C (radar/_walk.c), when `pip install` could build it; same results
     from radar import _walk as _native_walk
@@ -91,15 +92,13 @@ def _extracted(data: bytes, language: str, edited=None) -> tuple[Extraction, obj
         walk = _Walk(grammar, data)
         walked = walk.run(tree), walk.reference_nodes
     extraction, reference_nodes = walked
-    ended = len(extraction.tokens)
-    if extraction.calls and extraction.calls[-1] >= ended:  # a last call writing no token (zsh's `} &|`)
-        extraction = dataclasses.replace(extraction, calls=tuple(at for at in extraction.calls if at < ended))
+    extraction = without_dangling_call(extraction)
     if grammar.lists & grammar.calls:
-        extraction = _without_definition_heads(extraction)
+        extraction = without_definition_heads(extraction)
     if grammar.test_scope:
-        extraction = _without_test_scopes(extraction, grammar.test_scope)
+        extraction = without_test_scopes(extraction, grammar.test_scope)
     if capitalised_constructors(language):
-        extraction = _without_constructions(extraction)
+        extraction = without_constructions(extraction)
     if query is None:
         return extraction, tree
     # Where the language names its reference roots (imports), matches start only at the nodes
@@ -120,51 +119,6 @@ def _scripts_only(data: bytes) -> bytes:
     for match in _SCRIPT.finditer(data):
         kept[match.start(1):match.end(1)] = match[1]
     return bytes(kept)
-
-
-def _without_definition_heads(extraction: Extraction) -> Extraction:
-    """Where a definition is itself a call (Elixir's `def f(x) do … end` calls `def` with the
-    call `f(x)`), neither call is behaviour: only those in its body are (a `defstruct`-like form
-    of calls alone would never be data otherwise)."""
-    heads = {unit.first_token + step for unit in extraction.units if unit.kind == "definition" for step in (0, 1)}
-    return dataclasses.replace(extraction, calls=tuple(at for at in extraction.calls if at not in heads))
-
-
-def _without_constructions(extraction: Extraction) -> Extraction:
-    """Without the calls of a capitalised name not qualifying another (`Map.insert`): Haskell's
-    `Left 3`, and `ErasedDatatype reason _` in a pattern, build or take apart data."""
-    tokens = extraction.tokens
-    return dataclasses.replace(extraction, calls=tuple(
-        at for at in extraction.calls if not (tokens[at][0] == "id" and tokens[at][1][:1].isupper()
-                                              and (at + 1 == len(tokens) or tokens[at + 1][1] != "."))))
-
-
-def _without_test_scopes(extraction: Extraction, opening: tuple[str, ...]) -> Extraction:
-    """The extraction without the units inside a test scope: the tokens `opening` (Rust's
-    `#[cfg(test)] mod`), a name, then a `{ … }` block (unit tests kept in the source file). The
-    module unit keeps them: a file is what it holds."""
-    texts = [text for _, text in extraction.tokens]
-    scopes = []
-    width = len(opening)
-    for start in range(len(texts) - width - 1):
-        if texts[start] == opening[0] and tuple(texts[start:start + width]) == opening \
-                and texts[start + width + 1] == "{":
-            scopes.append((start, _closing(texts, start + width + 1)))
-    if not scopes:
-        return extraction
-    units = tuple(u for u in extraction.units
-                  if u.kind == "module" or not any(a <= u.first_token <= b for a, b in scopes))
-    return dataclasses.replace(extraction, units=units)
-
-
-def _closing(texts: list[str], opening: int) -> int:
-    """The position of the `}` closing the `{` at `opening` (the last token if none does)."""
-    depth = 0
-    for position in range(opening, len(texts)):
-        depth += {"{": 1, "}": -1}.get(texts[position], 0)
-        if depth == 0:
-            return position
-    return len(texts) - 1
 
 
 # captures kept at each line they occur (a class and its bases, which many classes of a file
