@@ -24,8 +24,9 @@ from radar.infra.cache import code_stamp, key_digest
 from radar.stages import manifests, pathnames, resolve
 from radar.stages.toolfiles import configures_a_tool
 from radar.stages.discover import Fleet
-from radar.stages.manifests import (ALIAS_FILES, ImportRoots, c_faces, collection_prefix, config_folders, go_mod_folders,
-                                    js_configs, project_files, project_references, shared_headers)
+from radar.stages.manifests import (ALIAS_FILES, JS_CONFIGS, ImportRoots, c_faces, collection_prefix, config_chain,
+                                    config_folders, go_mod_folders, js_configs, project_files, project_references,
+                                    shared_headers)
 from radar.stages.resolve import Index, scala_relative
 
 EVIDENCE_KEPT = 3  # path:line examples per edge
@@ -168,8 +169,11 @@ def _manifests(fleet: Fleet) -> list[bytes | None]:
         found.append(collection_prefix(root))
         # a subsystem's own tsconfig.json, committed: its blob id says as much as its bytes
         configs = js_configs(fleet.subsystems, root)
+        folders = config_folders(fleet.subsystems, root, configs)
         found += [configs.get(posixpath.join(folder, name)) or _read(os.path.join(root, folder, name))
-                  for folder in config_folders(fleet.subsystems, root, configs) for name in ALIAS_FILES]
+                  for folder in folders for name in ALIAS_FILES]
+        found += [_read(os.path.join(root, extended)) for folder in folders for name in JS_CONFIGS  # what they extend
+                  for extended in config_chain(root, posixpath.join(folder, name))[1:]]
     return found
 
 

@@ -108,6 +108,7 @@ def _source_folders(project: dict) -> tuple[str, ...]:
 # `tsconfig.app.json` (tandoor's `@/*`, read by none of these before), Nx in `tsconfig.base.json`
 JS_CONFIGS = ("tsconfig.json", "jsconfig.json", "tsconfig.app.json", "tsconfig.base.json")
 ALIAS_FILES = (*JS_CONFIGS, "package.json")  # and its subpath imports (`#src/*`)
+CHAIN = 5  # configs read through `extends` at most
 _JSONC = re.compile(r'("(?:\\.|[^"\\])*")|//[^\n]*|/\*.*?\*/', re.DOTALL)
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 
@@ -174,27 +175,58 @@ def config_folders(subsystems: Iterable[Subsystem], root: str, configs: dict[str
     return sorted(folders)
 
 
-def path_aliases(root: str, folder: str) -> list[tuple[str, str]]:
-    """(alias, target from the root) for each `compilerOptions.paths` entry of the folder's
-    tsconfig.json or jsconfig.json, and each of its package.json's `imports` (Node's subpath
-    imports: formatjs' `"#packages/*": "./packages/*"`), most specific first: `"~/*": ["./app/*"]`
-    gives ("~/*", "app/*"), angular-cli's `"@angular-devkit/*": ["./packages/angular_devkit/*/index"]`
-    keeps its `*` inside. An alias into node_modules, or to a package, names a dependency: its target is ""."""
-    found = [(alias, _inside(folder, target)) for alias, target in (*_ts_paths(root, folder), *_imports(root, folder))
+def path_aliases(root: str, folder: str) -> list[tuple[str, str, bool]]:
+    """(alias, target from the root, whether it names a module only) for each
+    `compilerOptions.paths` entry of the folder's tsconfig.json or jsconfig.json (or of the config
+    it extends), each of its package.json's `imports` (Node's subpath imports: formatjs'
+    `"#packages/*": "./packages/*"`), most specific first: `"~/*": ["./app/*"]` gives ("~/*",
+    "app/*"), angular-cli's `"@angular-devkit/*": ["./packages/angular_devkit/*/index"]` keeps
+    its `*` inside; and last, where a `baseUrl` is set, ("*", that folder's `*`), which names a
+    module only where one is there (a bare `lodash` stays the package's: oncall's
+    `network/network` is its `src/network/network.ts`, by the `"baseUrl": "../src"` of the
+    `.config/tsconfig.json` its tsconfig extends). An alias into node_modules, or to a package,
+    names a dependency: its target is ""."""
+    paths, base = _ts_paths(root, folder)
+    found = [(alias, _inside(folder, target), False) for alias, target in (*paths, *_imports(root, folder))
              if alias.count("*") <= 1 and target.count("*") == alias.count("*")]
-    return sorted(found, key=lambda pair: (-len(pair[0].partition("*")[0]), pair[0]))
+    found.sort(key=lambda entry: (-len(entry[0].partition("*")[0]), entry[0]))
+    return found + ([("*", _inside(folder, posixpath.join(base, "*")), True)] if base is not None else [])
 
 
-def _ts_paths(root: str, folder: str) -> list[tuple[str, str]]:
-    """(alias, its first target from the folder) in the first of JS_CONFIGS holding `paths`."""
+def config_chain(root: str, path: str) -> list[str]:
+    """The config at `path` (from the root) and each it extends by a relative path, nearest
+    first, inside the tree: what a tsconfig's options are read from."""
+    chain = []
+    while path not in chain and len(chain) < CHAIN and not path.startswith(".."):
+        chain.append(path)
+        extends = _jsonc(os.path.join(root, path)).get("extends")
+        if not (isinstance(extends, str) and extends.startswith(".")):
+            break
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(path), extends))
+        path = path if path.endswith(".json") else path + ".json"
+    return chain
+
+
+def _ts_paths(root: str, folder: str) -> tuple[list[tuple[str, str]], str | None]:
+    """(alias, its first target from the folder) in the first of JS_CONFIGS holding `paths` or a
+    `baseUrl`, itself or through what it extends, and that `baseUrl` from the folder (None: none)."""
     for name in JS_CONFIGS:
-        options = _jsonc(os.path.join(root, folder, name)).get("compilerOptions")
-        if not isinstance(options, dict) or not isinstance(options.get("paths"), dict):
+        paths = base = None
+        beside = "."  # where `paths` are read from without a `baseUrl`: the config naming them
+        for config in config_chain(root, posixpath.join(folder, name)):
+            options = _jsonc(os.path.join(root, config)).get("compilerOptions")
+            if not isinstance(options, dict):
+                continue
+            here = posixpath.relpath(posixpath.dirname(config) or ".", folder or ".")
+            if base is None and isinstance(options.get("baseUrl"), str):  # from the config naming it
+                base = posixpath.normpath(posixpath.join(here, options["baseUrl"]))
+            if paths is None and isinstance(options.get("paths"), dict):
+                paths, beside = options["paths"], here
+        if paths is None and base is None:
             continue
-        base = str(options.get("baseUrl") or ".")
-        return [(alias, posixpath.join(base, targets[0])) for alias, targets in options["paths"].items()
-                if isinstance(targets, list) and targets and isinstance(targets[0], str)]
-    return []
+        return [(alias, posixpath.join(base or beside, targets[0])) for alias, targets in (paths or {}).items()
+                if isinstance(targets, list) and targets and isinstance(targets[0], str)], base
+    return [], None
 
 
 def _imports(root: str, folder: str) -> list[tuple[str, str]]:

@@ -75,7 +75,7 @@ class Index(PathNames):
         self.functions: dict[str, set[str]] = defaultdict(set)  # a command's name -> the subsystems defining it
         self.package_of: dict[tuple[str, str], str] = {}  # (subsystem, path) -> the package its file declares
         self.collections = [found for found in map(collection_prefix, sorted({s.root for s in subsystems})) if found]
-        self.aliases: dict[str, list[tuple[str, str]]] = {}  # folder -> path_aliases()
+        self.aliases: dict[str, list[tuple[str, str, bool]]] = {}  # folder -> path_aliases()
         for root in sorted({s.root for s in subsystems}):
             for folder in config_folders(subsystems, root, js_configs(subsystems, root)):
                 self.aliases.setdefault(folder, path_aliases(root, folder))
@@ -315,28 +315,30 @@ class Index(PathNames):
             return self._module_owner(posixpath.normpath(posixpath.join(posixpath.dirname(path), text)))
         parts = text.split("/")
         package = "/".join(parts[:2]) if text.startswith("@") else parts[0]
-        aliased = self._aliased(path, text)
+        aliased, strict = self._aliased(path, text)
         # As TypeScript does, an alias naming no module falls back to the package of that name:
-        # botpress' 83 integrations alias "*" to "./*", and import `@botpress/sdk` through it.
-        if aliased is not None and (aliased in self.js_modules or package not in self.packages):
+        # botpress' 83 integrations alias "*" to "./*", and import `@botpress/sdk` through it;
+        # a `baseUrl` names a module only where one is (`strict`): `mobx` is the dependency's.
+        if aliased is not None and (aliased in self.js_modules or package not in self.packages and not strict):
             owner = self._module_owner(aliased)
             if owner is not None:
                 return owner
         return unique(self.packages.get(package))
 
-    def _aliased(self, path: str, text: str) -> str | None:
-        """The path an alias of the nearest config holding some makes of `text`, if one does."""
+    def _aliased(self, path: str, text: str) -> tuple[str | None, bool]:
+        """The path an alias of the nearest config holding some makes of `text`, if one does, and
+        whether that alias names a module only (a `baseUrl`'s)."""
         folder = posixpath.dirname(path)
         while True:
             aliases = self.aliases.get(folder)
             if aliases:
-                for alias, target in aliases:  # most specific first
+                for alias, target, strict in aliases:  # most specific first
                     found = alias_match(alias, target, text)
-                    if found is not None:
-                        return posixpath.normpath(found) if found else None
-                return None
+                    if found is not None and (not strict or not found or posixpath.normpath(found) in self.js_modules):
+                        return (posixpath.normpath(found) if found else None), strict
+                return None, False
             if not folder:
-                return None
+                return None, False
             folder = posixpath.dirname(folder)
 
     def _module_owner(self, path: str) -> str | None:

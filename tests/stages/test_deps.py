@@ -284,6 +284,28 @@ def test_aliases_in_a_vue_apps_tsconfig_app_json_and_an_nx_workspaces_tsconfig_b
     assert edges(deps) == {("pages", "openapi"), ("gateway", "nestjs")}
 
 
+def test_a_base_url_from_the_config_a_tsconfig_extends_names_the_modules_under_it(tmp_path):
+    """oncall: its web app's stores import `network/network` and `helpers/consts` through the
+    `"baseUrl": "../src"` of `.config/tsconfig.json`, which its tsconfig.json extends: unread,
+    the stores' copied `updateItems` x 12 had no home. A bare name naming no module there
+    (`mobx`) stays a dependency's."""
+    layout = {
+        "app/src/network": {"app/src/network/network.ts": "export const makeRequest = 1;\n"},
+        "app/src/models/cloud": {"app/src/models/cloud/cloud.ts":
+                                 'import { makeRequest } from "network/network";\nimport { observable } from "mobx";\n'},
+        "app/src/mobx": {"app/src/mobx/index.md.ts": "export const notMobx = 1;\n"},
+    }
+    manifests = {"app/tsconfig.json": json.dumps({"extends": "./.config/tsconfig.json", "compilerOptions": {}}),
+                 "app/.config/tsconfig.json": json.dumps({"compilerOptions": {"baseUrl": "../src"}})}
+    memo = ParseCache(tmp_path / "cache")
+    try:
+        assert edges(scan(tmp_path / "repo", layout, manifests, memo)) == {("cloud", "network")}
+        moved = {**manifests, "app/.config/tsconfig.json": json.dumps({"compilerOptions": {"baseUrl": "../lib"}})}
+        assert edges(scan(tmp_path / "repo", layout, moved, memo)) == set()  # the memo follows what it extends
+    finally:
+        memo.close()
+
+
 def test_a_package_imported_through_an_alias_naming_no_module_is_that_package(tmp_path):
     """botpress: each integration's tsconfig maps "*" to "./*", and imports `@botpress/sdk`
     through it; no `./@botpress/sdk` exists, so TypeScript takes the workspace package, and so
