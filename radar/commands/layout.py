@@ -83,9 +83,10 @@ from radar.commands.plugin_modules import (cpp_plugin_folders, headers_folders, 
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
 from radar.commands.tracked import file_head, file_size, submodules, tracked_files, worktree_count
 from radar.commands.translations import translation_folders
-from radar.commands.uncovered import (code_folders, dominant_parts, dotnet_library, fleets_in_parts, fleets_library,
-                                      jvm_library, lone_app, lone_families, lone_packages, monolith_parts,
-                                      packages_beside, uncovered_folders, uncovered_tops, without_emptied)
+from radar.commands.uncovered import (code_folders, dominant_parts, dotnet_library, fleets_in_members, fleets_in_parts,
+                                      fleets_library, jvm_library, lone_app, lone_families, lone_packages,
+                                      monolith_parts, packages_beside, uncovered_folders, uncovered_tops,
+                                      without_emptied)
 from radar.commands.vendored import without_vendored
 from radar.config import GateRules
 from radar.globs import glob_match
@@ -168,6 +169,7 @@ def read_layout(repo: Path) -> Layout:
         globs = jvm_library(kept) or dotnet_library(kept, projects) or globs
     globs += dominant_parts(globs, kept)
     globs += monolith_parts(globs, kept)
+    globs += fleets_in_members(globs, kept)
     globs = globs or tuple((glob, _matched(glob, tracked)) for glob, _ in lone_app(kept))
     globs += tuple((glob, _matched(glob, tracked)) for glob, _ in fleets_in_parts(globs, kept))
     uncovered = uncovered_folders(globs, kept)

@@ -317,6 +317,7 @@ def lone_packages(globs: tuple[tuple[str, int], ...], sources: list[str], exclud
 
 DOMINANT_SHARE = 0.75  # a package holding this share of the code kept or more is the project (dominant_parts)
 DOMINANT_PARTS = 3  # ...and its sub-folders holding code are its parts, from this many
+FEW_MEMBERS = 3  # a fleet of this many packages or fewer may be a few groups of the real fleet (fleets_in_members)
 MONOLITH_FILES = 1000  # a package holding this many files no fleet inside it holds is an app's whole (monolith_parts)
 
 
@@ -376,6 +377,19 @@ def monolith_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple
             found += [(f"{top}/*", len(parts)), *_folder_fleets(top, own)]
     taken = {glob for glob, _ in globs}
     return tuple((glob, n) for glob, n in found if glob not in taken)
+
+
+def fleets_in_members(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:
+    """For a fleet of FEW_MEMBERS packages or fewer, each member's folder holding PLUGIN_FLEET
+    folders of code or more as a fleet of them (_folder_fleets): passbolt's `plugins/*` is its
+    editions, `PassboltCe`, `PassboltEe`, `PassboltDev`, and `plugins/PassboltCe/*` its 27
+    CakePHP plugins, which had been read as one package. The members stay, for their own files."""
+    found: list[tuple[str, int]] = []
+    for glob, n in globs:
+        if glob.endswith("/*") and n <= FEW_MEMBERS:
+            found += _folder_fleets(glob[:-2], kept)
+    taken = {glob for glob, _ in globs}
+    return tuple(dict.fromkeys((glob, n) for glob, n in found if glob not in taken))
 
 
 def _held_by(path: str, globs: list[str]) -> bool:

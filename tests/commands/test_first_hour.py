@@ -1199,6 +1199,19 @@ def test_init_excludes_a_cookbook_of_recipes_but_not_chefs_cookbooks(tmp_path):
     assert not _excluded_by_init(tmp_path / "tandoor", tandoor, tmp_path / "tandoor-rules")("cookbook/views/api.py")
 
 
+def test_init_reads_the_fleets_inside_a_fleet_of_a_few_editions(tmp_path):
+    """passbolt: `plugins/*` is its editions, `PassboltCe` and `PassboltEe`, each a folder of
+    CakePHP plugins (27 and 13): read as two packages, its plugins' copied email redactors had
+    been one package's; their plugins are the fleets, the editions stay for their own files."""
+    files = {"composer.json": "{}\n", "src/Application.php": "<?php\nclass Application {}\n"}
+    for edition, plugins in (("PassboltCe", 12), ("PassboltEe", 10)):
+        for n in range(plugins):
+            files[f"plugins/{edition}/Plugin{n}/src/Plugin.php"] = f"<?php\nclass Plugin{n} {{}}\n"
+            files[f"plugins/{edition}/Plugin{n}/src/Service/Thing.php"] = f"<?php\nclass Thing{n} {{}}\n"
+    done, fleet_rules = _init(tmp_path / "passbolt", files, tmp_path / "rules")
+    assert {"plugins/PassboltCe/*", "plugins/PassboltEe/*"} <= set(fleet_rules["subsystems"]), done.stderr
+
+
 def test_init_excludes_codelabs(tmp_path):
     """litho: `codelabs/*`, eleven guided tutorials' apps, each copying one `ClockDrawable.kt`:
     its first proposal."""
