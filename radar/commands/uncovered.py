@@ -1,8 +1,10 @@
 """The code no fleet holds, read once the fleets are found (layout.py): a monolith's top folders
 beside its plugins, a top folder of Go code as its Go packages, a folder of C programs or plugins
 as its programs (and the C files at the top of the tree), the library a fleet of modules is built
-on, the packages beside a fleet, the parts of a package holding most of the code, a lone JVM or C#
-library's packages or namespaces; and the globs left with nothing of their own (without_emptied)."""
+on, the packages beside a fleet, the parts of a package holding most of the code or of a thousand
+files, a top folder of another language as an app, the fleets inside a fleet of a few groups, a
+lone JVM or C# library's packages or namespaces (or its folder of projects side by side); and the
+globs left with nothing of their own (without_emptied)."""
 from __future__ import annotations
 
 import posixpath
@@ -83,8 +85,8 @@ def _project_groups(sources: list[str], projects: Collection[str]) -> tuple[tupl
     groups = {folder for folder, n in parents.items() if n >= GateRules.min_consumers}
     if not groups:
         return ()
-    others = [(project, n) for project, n in sorted(held.items())
-              if project and project.rpartition("/")[0] not in groups and not any(within(other, project) for other in held)]
+    others = [(project, n) for project, n in sorted(held.items()) if project
+              and project.rpartition("/")[0] not in groups and not any(within(other, project) for other in held)]
     return tuple((f"{folder}/*", parents[folder]) for folder in sorted(groups)) + tuple(others)
 
 

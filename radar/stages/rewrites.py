@@ -212,15 +212,18 @@ _WHEN_GUARD = re.compile(rb"^[ \t]*!?is[ \t]+[\w.<>?, ]+?[ \t]+(if)(?=[ \t(])", 
 # `fun`), its explicit backing fields (`val state: StateFlow<S>` then `field = MutableStateFlow(s)`,
 # read as the property's initializer), and a primary constructor on a line below its class's name
 # (`class SortPill` then `@JvmOverloads constructor(`), which the grammar reads only on one line:
-# 60 of AnkiDroid's 897 files did not parse.
+# 60 of AnkiDroid's 897 files did not parse. A context is blanked before a declaration, or last in
+# the lines a rewrite is given (read alone, the declaration below it parses).
 _CONTEXT = re.compile(rb"^[ \t]*(context\((?:[^()\n]|\([^()\n]*\))*\))(?=\s+(?:@[\w.]+[ \t\n]+)*(?:\w+[ \t]+)*"
-                      rb"(?:fun|val|var|context)\b|\s*\Z)", re.MULTILINE)  # or last: read alone, the declaration parses
-_BACKING_FIELD = re.compile(rb"^[ \t]*(?:\w+[ \t]+)*va[lr][ \t]+\w+[ \t]*:[^=\n]*\n[ \t]*(field)(?=[ \t]*=)", re.MULTILINE)
+                      rb"(?:fun|val|var|context)\b|\s*\Z)", re.MULTILINE)
+_BACKING_FIELD = re.compile(rb"^[ \t]*(?:\w+[ \t]+)*va[lr][ \t]+\w+[ \t]*:[^=\n]*\n[ \t]*(field)(?=[ \t]*=)",
+                            re.MULTILINE)
 _HEADER_WORD = rb"(?:@[\w.]+(?:\([^()\n]*\))?|private|public|internal|protected)"  # before `constructor`
 # the class's line and the constructor's together, or (the class's line read alone, as it is) the
 # constructor's first of the lines a rewrite is given
-_CONSTRUCTOR_BELOW = re.compile(rb"(?:\bclass[ \t]+\w+(?:<[^{}()\n]*>)?(?=[ \t]*\n)|\A)((?:[ \t]*\n|[ \t]*" + _HEADER_WORD
-                                + rb"[ \t]*\n)*[ \t]*(?:" + _HEADER_WORD + rb"[ \t]+)*constructor)(?=[ \t]*\()")
+_CONSTRUCTOR_BELOW = re.compile(rb"(?:\bclass[ \t]+\w+(?:<[^{}()\n]*>)?(?=[ \t]*\n)|\A)"
+                                rb"((?:[ \t]*\n|[ \t]*" + _HEADER_WORD + rb"[ \t]*\n)*[ \t]*(?:" + _HEADER_WORD
+                                + rb"[ \t]+)*constructor)(?=[ \t]*\()")
 
 
 def newer_kotlin(code: bytes) -> list[Edit]:
@@ -303,7 +306,6 @@ def cpp_macros(code: bytes) -> list[Edit]:
     return edits + [_instead(*match.span(1), b"if") for match in _BLOCK_MACRO.finditer(code)]
 
 
-# languages.yaml's keys, in the order a file is read again: each on the text the last kept
 # C#'s contextual keyword `async` named as a variable: a parameter and its argument
 # (`Read(async: false, reader)`, `Write(async, writer)`, `if (async)`), which the grammar reads as
 # the keyword, breaking the method around it (Npgsql's converters: 62 of its 339 files). Read as
@@ -315,6 +317,7 @@ def async_names(code: bytes) -> list[Edit]:
     return [(start, end, b"asynk") for start, end in (match.span(1) for match in _ASYNC_NAME.finditer(code))]
 
 
+# languages.yaml's keys, in the order a file is read again: each on the text the last kept
 REWRITES_ON_ERROR: dict[str, Callable[[bytes], list[Edit]]] = {
     "attribute_macros": attribute_macros, "unexpanded_macros": unexpanded_macros,
     "type_modifiers": type_modifiers, "unnamed_library": unnamed_library, "empty_tuples": empty_tuples,
