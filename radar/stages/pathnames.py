@@ -18,7 +18,8 @@ Index: the one subsystem holding a file whose path ends as the reference says, n
 - PHP's `require`/`include` by path (php_include), from the file's folder or by the path's tail;
 - Dart's `package:a/b.dart` by the subsystem whose pubspec.yaml names `a`, else by `a/lib/b.dart`;
   Solidity's imports by path, a remapped package's by the rest of its path; either's relative
-  imports by their path from the file.
+  imports by their path from the file;
+- Racket's module paths (`scribble/core`) by `scribble/core.rkt` or `scribble/core/main.rkt`.
 """
 from __future__ import annotations
 
@@ -28,12 +29,14 @@ import re
 from radar.stages.manifests import C_FAMILY, C_SOURCES
 
 # The languages whose references this module resolves, by reference capture (languages.yaml)
-BY_PATH = frozenset({*C_FAMILY, "ruby", "lua", "elixir", "erlang", "haskell", "ocaml", "perl", "dart", "solidity"})
+BY_PATH = frozenset({*C_FAMILY, "ruby", "lua", "elixir", "erlang", "haskell", "ocaml", "perl", "dart", "solidity",
+                     "racket"})
 
 # The files a reference finds by their path's tail (`_include`): C's and C++'s headers and
-# sources, and the modules that Ruby, Lua, Elixir, Dart, Erlang, Haskell, OCaml, Perl and Solidity name by a path
+# sources, and the modules that Ruby, Lua, Elixir, Dart, Erlang, Haskell, OCaml, Perl, Solidity and Racket
+# name by a path
 FOUND_BY_PATH = (".h", ".hh", ".hpp", ".hxx", ".c", ".cc", ".cpp", ".cxx", ".rb", ".lua", ".ex", ".dart", ".erl",
-                 ".hrl", ".hs", ".ml", ".pm", ".sol", ".php")
+                 ".hrl", ".hs", ".ml", ".pm", ".sol", ".php", ".rkt")
 # the path a PHP include names: its expression's last string (`CACTI_PATH_LIBRARY . '/poller.php'`)
 _PHP_INCLUDED = re.compile(r"""['"]([^'"$]+\.php)['"]\s*\)?\s*;?\s*$""")
 _PHP_BESIDE = ("__DIR__", "dirname(__FILE__)")  # an include relative to the file itself
@@ -88,6 +91,8 @@ class PathNames:
             return None
         if language == "ruby" and capture in ("module", "relative", "beside_file"):
             return self._ruby(path, capture, text)
+        if language == "racket" and capture == "qualified":
+            return self._racket(path, text)
         if capture != "module":
             return None
         if language in (*C_FAMILY, "erlang"):  # Objective-C's `#import "X.h"` is an include
@@ -174,6 +179,12 @@ class PathNames:
         `…/kong/tools/utils/init.lua` (Lua's own search path: `?.lua`, `?/init.lua`)."""
         module = text.strip().replace(".", "/")
         return self._include(path, module + ".lua") or self._include(path, module + "/init.lua") if module else None
+
+    def _racket(self, path: str, text: str) -> str | None:
+        """`scribble/core`: the one subsystem holding `…/scribble/core.rkt`, or `…/scribble/core/main.rkt`
+        (a collection's path, as Racket finds it); Racket's own `racket/base`, and a symbol with a
+        slash that is no module's (`call/cc`), no file of the fleet's, nobody's."""
+        return self._include(path, text + ".rkt") or self._include(path, text + "/main.rkt")
 
     def _constant(self, path: str, names: list[str], suffix: str) -> str | None:
         """Ruby's `RuboCop::Cop::RangeHelp`: the one subsystem holding `…/rubocop/cop/range_help.rb`

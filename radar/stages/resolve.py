@@ -145,13 +145,13 @@ class Index(PathNames):
     # -- resolution -----------------------------------------------------------------------
 
     def resolve(self, subsystem: str, path: str, language: str, capture: str, text: str) -> str | None:
+        if language in BY_PATH:  # before Lisp's: a Racket module path names a file, not a head
+            return self.by_path(path, language, capture, text)
         if capture == "namespace":
             return unique(self.lisp.get(text.split(".")[0]))
         if capture == "qualified":
             head = text.split("/", 1)[0]
             return unique(self.lisp.get(head)) if head and head != text else None
-        if language in BY_PATH:
-            return self.by_path(path, language, capture, text)
         if capture == "command":
             return unique(self.functions.get(text.lower()))
         if capture == "included":  # PHP's `require_once 'include/x.php'`

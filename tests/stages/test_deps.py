@@ -922,6 +922,21 @@ def test_lisp_and_sx_namespaced_symbols_name_the_subsystem(tmp_path):
     assert deps.depends_on("acl")["persist"].evidence == ("lib/acl/audit.sx:2",)
 
 
+def test_racket_module_paths_name_the_file_they_spell(tmp_path):
+    """scribble's paper styles `(require racket/base scribble/core)`: `racket/base` is Racket's
+    own, not the fleet's `scribble/racket.rkt`, which had been the home of their copies."""
+    deps = scan(tmp_path, {
+        "scribble/racket": {"scribble/racket/main.rkt": "#lang racket/base\n(define (to-element x) x)\n"},
+        "scribble/core.rkt": {"scribble/core.rkt": "#lang racket/base\n(define (part? p) #t)\n"},
+        "scribble/lncs": {"scribble/lncs/lang.rkt": "#lang racket/base\n(require racket/base racket/list"
+                                                    " scribble/core)\n(define (f p) (call/cc p))\n"},
+        "scribble/jfp.rkt": {"scribble/jfp.rkt": "#lang racket/base\n(require (for-syntax racket/base)"
+                                                 " scribble/racket)\n"},
+    })
+    assert edges(deps) == {("lncs", "core.rkt"), ("jfp.rkt", "racket")}  # `scribble/racket`: its main.rkt
+    assert deps.depends_on("lncs")["core.rkt"].evidence == ("scribble/lncs/lang.rkt:2",)
+
+
 def test_reference_queries_on_the_snippet_files():
     found = {}
     for name in ("sample.py", "sample.js", "sample.ts", "sample.go", "sample.rs", "Sample.java",
