@@ -48,7 +48,8 @@ EXCLUDABLE = {
                  "external-deps", "external_deps",  # spyder's subtrees of the four projects it ships
                  "compiled",  # dependencies pre-bundled into a package (umi's 80 `packages/*/compiled/*`, Next.js')
                  "Pods",  # what CocoaPods installs, so named only (hammerspoon's `Pods/Sentry`, 1,312 files)
-                 "pear"),  # PHP's PEAR packages, copied in before Composer (osTicket's `include/pear`)
+                 "pear",  # PHP's PEAR packages, copied in before Composer (osTicket's `include/pear`)
+                 "extlib"),  # the CPAN modules a Perl app ships (movabletype's 539 files, read as a package)
     "generated": ("generated", "__generated__", "gen", "dist", "build",
                   # Python's bytecode cache, committed by mistake (glances' `plugins/__pycache__`, a package)
                   "__pycache__",

@@ -2,7 +2,8 @@
 holding the distributions the top requirements pin, or installed there (`pip install --target`),
 a top folder a script at the top puts on Python's import path, the packages Composer installs
 where a composer.json says and patched copies of those it requires, a folder its README says
-holds third-party code, a folder of libraries holding their minified builds. Third-party source drops are
+holds third-party code, a folder of libraries holding their minified builds, a web app's folder
+of the libraries it serves. Third-party source drops are
 drops.py's; the rest of what is kept out, excludes.py's."""
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from collections import defaultdict
 from pathlib import Path
 
 from radar.commands.excludes import EXCLUDABLE, without_folders
+from radar.commands.folders import build_manifest
 from radar.stages.manifests import json_of
+from radar.stages.parse import language_for
 
 # a folder holding this share of what the top requirements pin, and this many at least, vendors them
 VENDORED_SHARE = 1 / 3
@@ -39,7 +42,7 @@ def without_vendored(repo: Path, files: list[str]
                 if isinstance(fields := json_of(repo / manifest), dict)}  # each read once
     vendored = _pinned_folders(repo, files, read) | _installed_folders(files) | _composer_folders(files, composed)
     vendored |= _import_roots(repo, files, scripts) | _composer_copies(files, composed)
-    vendored |= _described_vendored(repo, files) | _minified_libraries(files)
+    vendored |= _described_vendored(repo, files) | _minified_libraries(files) | _served_libraries(files)
     outermost = [folder for folder in sorted(vendored) if not any(folder.startswith(other + "/") for other in vendored)]
     return (*without_folders(files, outermost, "vendored"), read + composers + scripts)
 
@@ -115,6 +118,40 @@ def _minified_libraries(files: list[str]) -> set[str]:
                 if at >= 0 and parts[at] in LIBRARY_FOLDERS:
                     minified["/".join(parts[:at + 1])] += 1
     return {folder for folder, n in minified.items() if n >= MINIFIED}
+
+
+# a web app's static folder, whatever its name, most of whose folders holding code hold a
+# library's minified build, SERVED of them or more: movabletype's `mt-static/` (jquery, jqueryui,
+# chartjs, popper, riot … and CodeMirror's 121 modes, which had been its fleet and first proposals)
+SERVED = 5
+
+
+def _served_libraries(files: list[str]) -> set[str]:
+    """The folders most of whose folders holding code, SERVED of them or more, hold a `.min.js`
+    in them or in a folder just inside, none with a build manifest (a package of the repository's
+    own committing its build): the libraries a web app serves, and whatever sits among them."""
+    minified: dict[str, set[str]] = defaultdict(set)
+    for f in files:
+        if f.endswith(".min.js"):
+            parts = f.split("/")
+            for at in range(max(1, len(parts) - 3), len(parts) - 1):
+                minified["/".join(parts[:at])].add(parts[at])
+    candidates = {folder for folder, children in minified.items() if len(children) >= SERVED}
+    if not candidates:
+        return set()
+    coded: dict[str, set[str]] = defaultdict(set)
+    built: set[str] = set()
+    for f in files:
+        folder, _, name = f.rpartition("/")
+        for parent in candidates:
+            if folder.startswith(parent + "/"):
+                child = folder[len(parent) + 1:].partition("/")[0]
+                if build_manifest(name):
+                    built.add(f"{parent}/{child}")
+                elif language_for(f):
+                    coded[parent].add(child)
+    return {folder for folder in candidates if not any(f"{folder}/{child}" in built for child in coded[folder])
+            and len(minified[folder] & coded[folder]) * 2 > len(coded[folder])}
 
 
 def _required(fields: dict) -> list[str]:

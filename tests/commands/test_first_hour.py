@@ -3541,6 +3541,34 @@ def test_init_excludes_a_folder_of_libraries_holding_their_minified_builds(tmp_p
     assert not excluded("src/services/service0.js")
 
 
+def test_init_excludes_a_static_folder_of_the_libraries_a_web_app_serves(tmp_path):
+    """movabletype's `mt-static/`: jquery, jqueryui, chartjs, popper, riot … each with its minified
+    build, beside CodeMirror's 121 `mode/*` folders, which had been its fleet and its first four
+    proposals; and Perl's `extlib/`, the CPAN modules it ships (539 files, a package). Its own
+    `src/` stays, and so does a package's `static/` holding two libraries' builds, or holding
+    packages with a manifest each, its own builds committed."""
+    tiny = "!function(){}();\n"
+    files = {f"mt-static/{name}/{name}.min.js": tiny for name in ("jquery", "jqueryui", "popper", "riot")}
+    files["mt-static/bootstrap5/js/bootstrap.min.js"] = tiny  # one folder down
+    files["mt-static/mt.js"] = "export function mt() { return 1; }\n"
+    files.update({"app/static/vue/vue.min.js": tiny, "app/static/axios/axios.min.js": tiny,
+                  "app/static/app/main.js": "export function main() { return 1; }\n"})
+    for n in range(12):
+        files[f"mt-static/codemirror/mode/lang{n}/lang{n}.js"] = f"export function mode{n}() {{ return {n}; }}\n"
+        files[f"src/elements/element{n}.js"] = f"export function element{n}() {{ return {n}; }}\n"
+        files[f"extlib/Image/Part{n}.pm"] = f"package Image::Part{n};\nsub part {{ return {n}; }}\n1;\n"
+        files[f"lib/MT/Part{n}.pm"] = f"package MT::Part{n};\nsub part {{ return {n}; }}\n1;\n"
+    for n in range(6):  # a monorepo committing each package's minified build: its own
+        files[f"packages/p{n}/package.json"] = json.dumps({"name": f"p{n}"})
+        files[f"packages/p{n}/dist/p{n}.min.js"] = tiny
+        files[f"packages/p{n}/src/index.js"] = f"export function p{n}() {{ return {n}; }}\n"
+    excluded = _excluded_by_init(tmp_path / "movabletype", files, tmp_path / "rules")
+    assert excluded("mt-static/codemirror/mode/lang0/lang0.js") and excluded("mt-static/jquery/jquery.min.js")
+    assert excluded("extlib/Image/Part0.pm") and not excluded("lib/MT/Part0.pm")
+    assert not excluded("src/elements/element0.js") and not excluded("app/static/app/main.js")
+    assert not excluded("packages/p0/src/index.js")
+
+
 def test_init_excludes_the_packages_composer_installs_into_a_vendor_dir_of_its_own(tmp_path):
     """FreshRSS: `lib/composer.json` says `"vendor-dir": "./"`, so SimplePie and PHPMailer are in
     `lib/simplepie/simplepie`, `lib/phpmailer/phpmailer`; its first proposal was in SimplePie.
