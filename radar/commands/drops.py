@@ -25,11 +25,16 @@ UNLICENSED_BESIDE = 3
 # `deps/jemalloc`, `deps/lua`, OpenRGB's `dependencies/hidapi-win`, `dependencies/mdns` (not njs'
 # `external/*.c`, its own modules, nor pnpm's TypeScript `deps/`)
 C_VENDORED = frozenset({"deps", "dependencies", "3rdparty", "external", "extern"})
+# where C projects keep contributed code, their own (PostgreSQL's extensions, git's helpers) or
+# others' libraries (premake's `contrib/mbedtls`, `contrib/zlib` …): a library there holding its
+# own license is a drop, as a release's folder is
+CONTRIBUTED = "contrib"
 
 
 def source_drops(files: list[str], submodules: Iterable[str] = ()) -> set[str]:
-    """The folders holding a third-party source drop (VERSIONED), and those where C and C++
-    projects keep the libraries they build with (C_VENDORED, holding C or C++ sources); a folder
+    """The folders holding a third-party source drop (VERSIONED, or a C library with its own
+    license in CONTRIBUTED), and those where C and C++ projects keep the libraries they build
+    with (C_VENDORED, holding C or C++ sources); a folder
     holding a git submodule (`submodules`: their paths) wraps a library checked out from
     elsewhere, as a release's folder holds its drop (osquery's `libraries/cmake/source/bzip2`,
     its build files and platform headers beside `src`, bzip2's own repository)."""
@@ -44,6 +49,9 @@ def source_drops(files: list[str], submodules: Iterable[str] = ()) -> set[str]:
     inside = {"/".join(parts[:i + 2]) for parts in c_files for i in range(len(parts) - 2)
               if "/".join(parts[:i + 1]) in named & own}
     released = {folder for folder in licensed if VERSIONED.fullmatch(folder.rpartition("/")[2])}
+    c_folders = {"/".join(parts[:i + 1]) for parts in c_files for i in range(len(parts) - 1)}
+    released |= {folder for folder in licensed & c_folders
+                 if folder.rpartition("/")[0].rpartition("/")[2] == CONTRIBUTED}
     released |= _served_releases(files)
     return released | _beside_drops(released, files) | _wrappers(submodules, files) | (named - own) | inside
 

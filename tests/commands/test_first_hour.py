@@ -1458,6 +1458,26 @@ def test_init_finds_c_components_by_cmakelists_and_excludes_source_drops_named_f
     assert not excluded("instr/jaxrs-2.0/src/Advice.java")
 
 
+def test_init_excludes_the_c_libraries_contributed_with_their_own_licenses(tmp_path):
+    """premake: `contrib/mbedtls` and `contrib/zlib` hold their own licenses, beside curl, lua and
+    libzip, the libraries it builds with (mbedtls' demo programs' `print_buf` x 3 had been its
+    first proposal). PostgreSQL's `contrib/*`, its own extensions, hold none."""
+    files = {"premake5.lua": "workspace 'Premake5'\n", "LICENSE.txt": "BSD\n"}
+    for n in range(6):
+        files[f"src/host/os_part{n}.c"] = f"int os_part{n}(void) {{ return {n}; }}\n"
+    for name in ("mbedtls", "zlib", "curl", "lua"):
+        files[f"contrib/{name}/premake5.lua"] = "project 'x'\n"
+        files[f"contrib/{name}/src/{name}_a.c"] = "int a(void) { return 1; }\n"
+        files[f"contrib/{name}/src/{name}_b.c"] = "int b(void) { return 2; }\n"
+    files.update({"contrib/mbedtls/LICENSE": "Apache\n", "contrib/zlib/LICENSE": "zlib\n"})
+    for name in ("pg_trgm", "hstore", "ltree"):
+        files[f"pg/contrib/{name}/Makefile"] = "MODULE = x\n"
+        files[f"pg/contrib/{name}/{name}.c"] = f"int {name}_in(void) {{ return 1; }}\n"
+    excluded = _excluded_by_init(tmp_path / "premake", files, tmp_path / "rules")
+    assert excluded("contrib/mbedtls/src/mbedtls_a.c") and excluded("contrib/curl/src/curl_a.c")
+    assert not excluded("pg/contrib/hstore/hstore.c") and not excluded("src/host/os_part0.c")
+
+
 def test_init_excludes_the_libraries_in_a_folder_of_external_ones_that_holds_single_files_too(tmp_path):
     """raylib keeps single-header libraries in `src/external/` (`stb_image.h`, `stb_vorbis.c`)
     and GLFW in `src/external/glfw/`: the C files right in the folder had made it raylib's own,
