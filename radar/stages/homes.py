@@ -251,14 +251,25 @@ class HomeFinder:
         return best[0], tuple(best[1]), alike
 
     def _innermost(self, fit: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
-        """The homes that fit, but a package enclosing the consumers around another that does:
-        renovate's eight platforms' `getBranchPr` goes to `lib/modules/platform`, where their
-        shared code is, not to `lib`, the library of the whole program, which all eight import too."""
+        """The homes that fit, but a package enclosing the consumers around another that does,
+        or around a module beside them named for shared code, referenced as widely: renovate's
+        eight platforms' `getBranchPr` goes to `lib/modules/platform`, where their shared code is,
+        not to `lib`, the library of the whole program, which all eight import too; kong's LLM
+        drivers' `configure_request` to `kong/llm/drivers/shared.lua`, not to `kong` (but Flowise's
+        request tools' schema builders not to `OpenAPIToolkit`, another tool beside them)."""
         enclosing = {target: self.subsystems[target].namespace.rstrip("/") + "/" for target, who in fit
                      if self._encloses(target, who)}
-        return [(target, who) for target, who in fit if target not in enclosing or not any(
-            other != target and self.subsystems[other].root == self.subsystems[target].root
-            and inner.startswith(enclosing[target]) for other, inner in enclosing.items())]
+        inner = {target: self.subsystems[target].namespace for target, who in fit if target not in enclosing
+                 and self._beside(target, who) and self._shared_place(target)}
+        widest = {target: len(who) for target, who in fit}
+
+        def around(outer: str, others: dict[str, str], by_as_many: bool) -> bool:
+            return any(other != outer and self.subsystems[other].root == self.subsystems[outer].root
+                       and namespace.startswith(enclosing[outer])
+                       and (not by_as_many or widest[other] >= widest[outer]) for other, namespace in others.items())
+
+        return [(target, who) for target, who in fit if target not in enclosing
+                or not (around(target, enclosing, False) or around(target, inner, True))]
 
     def _reaching(self, consumers: tuple[str, ...], users: dict[str, list[str]]) -> None:
         """Add to `users` the consumers that reference another only through what they reference,

@@ -239,6 +239,25 @@ def test_of_two_packages_enclosing_the_consumers_the_inner_one_is_their_home():
     assert _home_beside_pipes("lib/pipes", "lib") == "lib/pipes"  # lib is lower, and encloses them too
 
 
+def test_a_module_beside_the_consumers_inside_the_package_enclosing_them_is_their_home():
+    """kong's LLM drivers (`kong/llm/drivers/openai.lua`, `azure.lua` …, a subsystem each) all
+    require `kong/llm/drivers/shared.lua`, their shared code, and the `kong` package around them:
+    six copied `configure_request` went to the whole program's package, not to the module beside
+    them that holds what they share. Not so for one beside them named for no shared code:
+    Flowise's request tools import `OpenAPIToolkit`, another tool, for its class."""
+    for module, home in (("shared", "app/drivers/shared.py"), ("search", "app")):
+        found, subs = [], []
+        for n, name in enumerate(["acl", "feed", "mod"]):
+            found += shapes(name, HARNESS.format(n=n), f"app/drivers/{name}.py")
+            subs.append(_package(name, f"app/drivers/{name}.py", [f"app/drivers/{name}.py"]))
+        subs += [_package(module, f"app/drivers/{module}.py", [f"app/drivers/{module}.py"]),
+                 _package("app", "app", ["app/init.py"])]
+        uses = [(c, t) for c in ("acl", "feed", "mod") for t in (module, "app")] + [(module, "app")]
+        deps = Dependencies(("acl", "feed", "mod", module, "app"),
+                            tuple(Edge(a, b, 1, (f"app/drivers/{a}.py:1",)) for a, b in uses))
+        assert gate((("C-000001", cluster(found)[0]),), fleet(*subs), Rules(), deps=deps)[0].routing.home == home
+
+
 def test_a_forks_copies_go_where_the_originals_go():
     """machinery: `GroupCompleted` in four `v1/backends/*` and again in their `v2/` forks, each
     half importing its own version's packages: no subsystem was referenced by most of the eight,
