@@ -110,10 +110,9 @@ EXAMPLE_FILES = ("**/*.stories.*",)
 # test source sets (okhttp's `src/jvmTest`, `src/androidTest`; opentelemetry-java-instrumentation's
 # `src/testJava17`, `src/testNoReceiveTelemetry`, whose Kafka tests were proposed; Kotlin
 # Multiplatform's `core/commonTest/src`, kotlinx.serialization's 307 test files) and test
-# fixtures (spring's 295 files, in `src/testFixtures`); and a test source set named in kebab case
-# (spring-security's 87 `src/integration-test` files, whose LDAP configurations clustered)
+# fixtures (spring's 295 files, in `src/testFixtures`)
 CAMEL_SUITES = ("**/*[a-z0-9]Tests/**", "**/*[a-z0-9]TestCases/**", "**/src/*[a-z0-9]Test/**",
-                "**/src/test[A-Z0-9]*/**", "**/*[a-z0-9]Test/src/**", "**/src/*-test/**")
+                "**/src/test[A-Z0-9]*/**", "**/*[a-z0-9]Test/src/**")
 # .NET's test projects, named for the project they test with a dot: Sonarr's `src/NzbDrone.Core.Test`
 # (491 files, read as code), osu's `osu.Game.Rulesets.Osu.Tests` and `….Tests.Android`, whose
 # rulesets' copies of one test were its first proposal; BDD's `*.Specs`
@@ -132,7 +131,11 @@ TOP_SUITES = ("integration/**",)
 SPACED_SUITES = ("**/* Tests/**", "**/* Test/**")
 SPACED_EXAMPLES = ("**/* Demos/**", "**/* Demo/**", "**/* Examples/**", "**/* Samples/**", "**/* Cookbook/**",
                    "**/* Sandbox/**")
-SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**", *CAMEL_SUITES,
+# a package or source set of tests named for what it tests, the singular too: Racket's
+# `typed-racket-test` beside `typed-racket-lib` (1,279 files, read as code), Gradle's `samza-test`;
+# spring-security's 87 `src/integration-test` files, whose LDAP configurations clustered
+SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**", "**/*-test/**",
+                 *CAMEL_SUITES,
                  *DOTTED_SUITES, *JOINED_SUITES, *TOP_SUITES, *SPACED_SUITES)
 # folders of examples named for what they show: checkstyle's `src/xdocs-examples` (158 copies of
 # its checks' documented cases), sentry-java's `sentry-samples` (27 sample apps, whose controllers

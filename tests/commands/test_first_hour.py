@@ -402,10 +402,13 @@ def test_init_finds_a_fleet_three_folders_deep_and_passes_over_test_suites_and_s
 
 
 def test_init_excludes_folders_of_test_suites_but_not_code_named_for_a_test(tmp_path):
-    """sentry-javascript's `dev-packages/node-integration-tests/suites/*/test.ts` are tests;
+    """sentry-javascript's `dev-packages/node-integration-tests/suites/*/test.ts` are tests, and
+    typed-racket's `typed-racket-test` (a Racket package of 1,279 test files, read as code);
     moto's `stepfunctions/.../test_state/` implements AWS's TestState API."""
     repo = tmp_path / "suites-repo"
-    files = {}
+    files = {f"{name}/info.rkt": "#lang info\n" for name in ("typed-racket-lib", "typed-racket-test")}
+    files.update({f"{name}/main.rkt": "#lang racket/base\n(define (f x) x)\n"
+                  for name in ("typed-racket-lib", "typed-racket-test")})
     for name in ("node-integration-tests", "e2e-tests", "rollup-utils"):
         files[f"dev-packages/{name}/package.json"] = "{}\n"
         files[f"dev-packages/{name}/suites/a/test.ts"] = "export const a = 1;\n"
@@ -418,6 +421,7 @@ def test_init_excludes_folders_of_test_suites_but_not_code_named_for_a_test(tmp_
     assert excluded("dev-packages/e2e-tests/suites/a/test.ts")
     assert not excluded("dev-packages/rollup-utils/suites/a/test.ts")
     assert not excluded("packages/core/src/test_state/index.ts")
+    assert excluded("typed-racket-test/main.rkt") and not excluded("typed-racket-lib/main.rkt")
 
 
 def test_init_finds_the_modules_of_a_build_at_the_top_unless_a_folder_holds_more(tmp_path):
@@ -1110,7 +1114,7 @@ def test_init_leaves_out_integration_test_source_sets_and_folders_of_integration
         files[f"{name}/src/main/java/org/x/Main.java"] = "package org.x;\n\nclass Main {}\n"
     done, fleet_rules = _init(tmp_path / "gradle-repo", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["*"], done.stderr
-    assert {"**/src/*-test/**", "itest/**", "fuzz/**"} <= set(fleet_rules["exclude"])
+    assert {"**/*-test/**", "itest/**", "fuzz/**"} <= set(fleet_rules["exclude"])
 
 
 def test_init_names_the_code_no_glob_holds(tmp_path):
