@@ -424,6 +424,17 @@ def test_init_excludes_folders_of_test_suites_but_not_code_named_for_a_test(tmp_
     assert excluded("typed-racket-test/main.rkt") and not excluded("typed-racket-lib/main.rkt")
 
 
+def test_init_excludes_folders_of_fixtures_named_for_what_they_hold(tmp_path):
+    """pdf.js: its builder's `external/builder/fixtures_babel/*.js`, twenty inputs with their
+    expected outputs, had been 20 one-module packages beside `src/core/*.js`."""
+    files = {f"external/builder/fixtures_babel/case{n}.js": f"export const c{n} = () => {n};\n" for n in range(20)}
+    files.update({f"src/core/part{n}.js": f"export function part{n}() {{ return {n}; }}\n" for n in range(20)})
+    files["external/builder/builder.mjs"] = "export function build() { return 1; }\n"
+    excluded = _excluded_by_init(tmp_path / "pdfjs", files, tmp_path / "rules")
+    assert excluded("external/builder/fixtures_babel/case0.js") and not excluded("src/core/part0.js")
+    assert not excluded("external/builder/builder.mjs")
+
+
 def test_init_finds_the_modules_of_a_build_at_the_top_unless_a_folder_holds_more(tmp_path):
     """micronaut-core: seventy Gradle modules at the top, `test-suite-*` among them; a
     JavaScript monorepo with a website and docs beside `packages/` keeps `packages/*`."""
