@@ -39,6 +39,7 @@ PLATFORMS = ("jvm", "js", "native", "dotty")
 FORK_FILES = 0.5  # of a fork's file names, at least this share are the forked package's...
 COMMON = 3  # ...but for names the files of this many packages (forks aside) bear: `__init__.py`, `index.js`
 TEMPLATE_PACKAGES = 10  # identical copies named for their packages in this many: one template each keeps
+VARIANTS = 3  # units of one name in one file that make them the file's family of variants (_variant_families)
 
 
 @dataclass(frozen=True)
@@ -424,8 +425,8 @@ def _identical_check(found: Cluster, gate_rules: GateRules, forks: dict[str, str
 def _intent_check(found: Cluster) -> Check:
     """Copies kept on purpose: when most say they are `Copied from` another, a tool keeps them
     in step (Hugging Face's `make fix-copies`), or tell a duplicate detector to leave them be
-    (`//nolint:dupl`), the team chose copies over a shared unit; and one template per package
-    (_templated)."""
+    (`//nolint:dupl`), the team chose copies over a shared unit; one template per package
+    (_templated); and in most consumers a family of one name's variants (_variant_families)."""
     marked, copies = sum(m.copied for m in found.members), len(found.members)
     if marked * 2 > copies:
         return Check("intent", False, f"copied on purpose: {marked} of {copies} copies say they are "
@@ -435,6 +436,11 @@ def _intent_check(found: Cluster) -> Check:
         return Check("intent", False, f"one template per package: the copies in {len(found.subsystems)} packages are "
                                       f"identical but for the package's name, each named for it "
                                       f"({found.name}): a generator's scaffolding, which each keeps")
+    families = _variant_families(found)
+    if 2 * families > len(found.subsystems):
+        return Check("intent", False, f"a family of variants: in {families} of {len(found.subsystems)} consumers the "
+                                      f"copies are one name, {found.name}, written {VARIANTS} times or more in one "
+                                      "file, each unlike the others (overloads by arity), each consumer's own")
     return Check("intent", True, f"{marked} of {copies} copies marked `Copied from`" if marked
                  else "no copy marked `Copied from`")
 
@@ -448,6 +454,23 @@ def _templated(found: Cluster) -> bool:
     if len(found.subsystems) < TEMPLATE_PACKAGES or found.similarity < 1.0 or min(found.content, default=1.0) < 1.0:
         return False
     return 2 * sum(_named_for_package(member) for member in found.members) > len(found.members)
+
+
+def _variant_families(found: Cluster) -> int:
+    """How many consumers hold their copies as one name written VARIANTS times or more in one
+    file, each unlike the others: a family of that name's variants, each consumer's own, not
+    copies of the others' (kotlin-wrappers' `async` for one to twelve parameters, in kotlin-web,
+    kotlin-vscode and kotlin-js, each family with its own semantics). A pair so written in four,
+    ServiceStack's `TryAuthenticate` by password and by digest, is copied whole, and so are units
+    of one name in one file that copy one another (dbeaver's Vertica structure assistant's three
+    anonymous classes' `resolveObject`)."""
+    written: dict[str, set[tuple[str, str]]] = defaultdict(set)  # consumer -> (file, name) of its copies
+    shapes: dict[str, list[str]] = defaultdict(list)  # consumer -> its copies' renamed streams
+    for member in found.members:
+        written[member.subsystem].add((member.path, member.name))
+        shapes[member.subsystem].append(member.exact)
+    return sum(len(written[consumer]) == 1 and len(exact) >= VARIANTS and len(set(exact)) == len(exact)
+               for consumer, exact in shapes.items())
 
 
 def _named_for_package(member) -> bool:

@@ -202,6 +202,41 @@ def test_one_template_per_package_in_ten_packages_is_kept_on_purpose():
     assert judged(names, level=lambda name: "error" if name == "cron" else "warning").verdict == "proposed"
     assert judged(names, more=lambda name: "        tries = 3\n" if name == "cron" else "").verdict == "proposed"
 
+def test_a_family_of_one_names_variants_in_each_consumers_file_is_no_copy_of_the_others():
+    """kotlin-wrappers' `async` for one to twelve parameters in kotlin-web, again in kotlin-vscode
+    and kotlin-js (`unsafeAsync`): each module's family of one name's overloads by arity had been
+    its #1. ServiceStack's auth repositories' `TryAuthenticate` pair (password, digest), copied
+    whole into four, stays a proposal, as do dbeaver's structure assistants' three identical
+    `resolveObject` in one file."""
+    own = {"acl": "\n\nclass Grant{k}:\n    def __init__(self, who):\n        self.who = who\n\n"
+                  "    def allows(self, what):\n        return what in self.who.roles or self.who.admin\n",
+           "feed": "\n\ndef entries{k}(rows):\n"
+                   "    return {{row['id']: [c for c in row['children'] if c.get('on')] for row in rows if row}}\n",
+           "mod": "\n\ndef drain{k}(queue):\n    while queue:\n        item = queue.pop()\n"
+                  "        if item is None:\n            break\n        yield item\n"}
+
+    def variant(k: int, arity: bool) -> str:  # one more parameter each: overloads by arity
+        return HARNESS.replace("timeout={n})", "timeout={n}" + ", opt=None" * k + ")") if arity else HARNESS
+
+    def judged(per_file: int, arity: bool = True):
+        found, subs = [], []
+        for n, name in enumerate(["acl", "feed", "mod"]):  # each file its own besides: no module's copies
+            source = "".join(variant(k, arity).format(n=n + 10 * k) for k in range(per_file))
+            source += "".join(own[name].format(k=k) for k in range(10))
+            found += shapes(name, source, f"lib/{name}/harness.py")
+            subs.append(subsystem(name, [f"lib/{name}/harness.py"]))
+        copies = next(found for found in cluster(found) if found.name == "run_suite")
+        assert len(copies.members) == 3 * per_file
+        return gate((("C-000001", copies),), fleet(*subs), Rules(routing=(ROUTE,)))[0]
+
+    family = judged(3)
+    assert family.verdict == "watching" and family.missing == (
+        "a family of variants: in 3 of 3 consumers the copies are one name, run_suite, written 3 times or "
+        "more in one file, each unlike the others (overloads by arity), each consumer's own",)
+    assert judged(2).verdict == "proposed"
+    assert judged(3, arity=False).verdict == "proposed"  # three copies of one another in each file: copied whole
+
+
 def test_copies_that_say_they_are_copied_from_another_are_kept_on_purpose_and_not_proposed():
     found = []
     for n, name in enumerate(["acl", "feed", "mod"]):
