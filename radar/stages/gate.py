@@ -461,9 +461,9 @@ def _variant_families(found: Cluster) -> int:
     file, each unlike the others: a family of that name's variants, each consumer's own, not
     copies of the others' (kotlin-wrappers' `async` for one to twelve parameters, in kotlin-web,
     kotlin-vscode and kotlin-js, each family with its own semantics). A pair so written in four,
-    ServiceStack's `TryAuthenticate` by password and by digest, is copied whole, and so are units
-    of one name in one file that copy one another (dbeaver's Vertica structure assistant's three
-    anonymous classes' `resolveObject`)."""
+    ServiceStack's `TryAuthenticate` by password and by digest, is copied whole, and so are a
+    file's units of one name some of which copy one another (two of the three `resolveObject` in
+    dbeaver's Vertica structure assistant's anonymous classes are identical)."""
     written: dict[str, set[tuple[str, str]]] = defaultdict(set)  # consumer -> (file, name) of its copies
     shapes: dict[str, list[str]] = defaultdict(list)  # consumer -> its copies' renamed streams
     for member in found.members:

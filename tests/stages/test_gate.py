@@ -206,8 +206,9 @@ def test_a_family_of_one_names_variants_in_each_consumers_file_is_no_copy_of_the
     """kotlin-wrappers' `async` for one to twelve parameters in kotlin-web, again in kotlin-vscode
     and kotlin-js (`unsafeAsync`): each module's family of one name's overloads by arity had been
     its #1. ServiceStack's auth repositories' `TryAuthenticate` pair (password, digest), copied
-    whole into four, stays a proposal, as do dbeaver's structure assistants' three identical
-    `resolveObject` in one file."""
+    whole into four, stays a proposal, as do copies of one another written three times in one
+    file (two of the three `resolveObject` in each of dbeaver's HANA and Vertica structure
+    assistants are identical)."""
     own = {"acl": "\n\nclass Grant{k}:\n    def __init__(self, who):\n        self.who = who\n\n"
                   "    def allows(self, what):\n        return what in self.who.roles or self.who.admin\n",
            "feed": "\n\ndef entries{k}(rows):\n"
