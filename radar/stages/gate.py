@@ -24,8 +24,9 @@ from radar.stages.shape import annotation_tokens, is_private
 
 
 # what ends a fork's name after the name of what it forks: a major version (`-7`, `.v9`, `4`), or
-# Java EE's move to the `jakarta` namespace; at most two digits (`pn532` is a chip, no fork of `pn`)
-FORK_MARK = re.compile(r"(?:[-_.]?v?(?<!\d)\d{1,2}(?:[._]\d+)*|[-_](?:jakarta|javax))$", re.IGNORECASE)
+# Java EE's move to the `jakarta` namespace; at most two digits (`pn532` is a chip, no fork of `pn`);
+# a minor version after a dash too (kyuubi's `extension-spark-3-5`, `-4-0`: one per Spark version)
+FORK_MARK = re.compile(r"(?:[-_.]?v?(?<!\d)\d{1,2}(?:[._]\d+|-\d{1,2})*|[-_](?:jakarta|javax))$", re.IGNORECASE)
 # a version inside the name, on a word of it (Sentinel's `sentinel-apache-dubbo3-adapter` beside
 # `sentinel-apache-dubbo-adapter`, `sentinel-spring-webmvc-v6x-adapter`; Exposed's `spring7-transaction`)
 # or a word of its own (celeborn's `spark-3-columnar-shuffle`, `spark-3.5-…`, `spark-4-…`)

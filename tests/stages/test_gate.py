@@ -42,6 +42,12 @@ def test_packages_forking_another_for_a_major_version_are_its_consumer_but_workt
     spark = {name: {"source": "package"} for name in ("spark-3-shuffle", "spark-3.5-shuffle", "spark-4-shuffle")}
     assert judge(list(spark), **spark).missing == (
         "1 consumer (spark-3.5-shuffle forks spark-3-shuffle, spark-4-shuffle forks spark-3-shuffle), needs 3",)
+    # kyuubi's Spark extensions, one per Spark version written with dashes (`-3-5`, `-4-0`): its
+    # first 33 proposals were their copies of one another
+    dashed = {name: {"source": "package"} for name in ("extension-spark-3-5", "extension-spark-4-0",
+                                                        "extension-spark-4-1")}
+    assert judge(list(dashed), **dashed).missing == ("1 consumer (extension-spark-4-0 forks extension-spark-3-5, "
+                                                     "extension-spark-4-1 forks extension-spark-3-5), needs 3",)
     # numbered 1, 2, 3: peers, not generations
     peers = {name: {"source": "package"} for name in ("worker1", "worker2", "worker3")}
     assert judge(["worker1", "worker2", "worker3"], **peers).verdict == "proposed"
