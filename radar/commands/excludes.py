@@ -35,6 +35,7 @@ EXCLUDABLE = {
               "tst",  # Pester's own tests (its `tst/*.ts.ps1`, whose custom assertions were its first proposal)
               "unittest",  # a program's unit tests beside its code (luanti's 52 `src/unittest/*.cpp`, 52 subsystems)
               "testsuite", "testsuites",  # each library's (poco's `Net/testsuite/`: 9 of its 11 first proposals)
+              "testassets",  # the apps ASP.NET Core's tests run against (yarp's six, which had been packages)
               "testtool"),  # a module's test harness program (wazuh's 92 files in eleven `testtool/`: their copied
               # argument parsers had been its first proposal)
     "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",

@@ -2097,6 +2097,20 @@ def test_init_keeps_out_each_librarys_testsuite(tmp_path):
     assert excluded("Net/testsuite/src/NetTest.cpp") and not excluded("Net/src/Net.cpp")
 
 
+def test_init_keeps_out_the_apps_tests_run_against(tmp_path):
+    """yarp: `testassets/`, the ASP.NET Core way, six apps its functional tests start (a
+    `ReverseProxy.Direct.Sample`, a `TestServer` …), had been six packages of its fleet."""
+    files = {}
+    for name in ("ReverseProxy", "Kubernetes.Controller", "TelemetryConsumption"):
+        files[f"src/{name}/{name}.csproj"] = "<Project />\n"
+        files[f"src/{name}/Proxy.cs"] = f"namespace {name} {{ public class Proxy {{ }} }}\n"
+    for name in ("TestServer", "BenchmarkApp", "ReverseProxy.Code"):
+        files[f"testassets/{name}/{name}.csproj"] = "<Project />\n"
+        files[f"testassets/{name}/Program.cs"] = f"namespace {name} {{ public class Program {{ }} }}\n"
+    excluded = _excluded_by_init(tmp_path / "yarp", files, tmp_path / "rules")
+    assert excluded("testassets/TestServer/Program.cs") and not excluded("src/ReverseProxy/Proxy.cs")
+
+
 def test_init_keeps_out_pesters_tests_and_its_own_tst_folder(tmp_path):
     """Pester: PowerShell's tests are `*.Tests.ps1` beside the code (101 in Pester), and Pester
     keeps its own in `tst/` (142 files): its custom assertions' copies there had been its first
