@@ -117,6 +117,7 @@ class Layout:
     unread: tuple[tuple[str, int], ...] = ()  # (language, files) of languages the radar does not parse
     code_folders: tuple[tuple[str, int, bool], ...] = ()  # with no glob: (folder, source files, excluded)
     uncovered: tuple[tuple[str, int], ...] = ()  # with globs: (folder, source files) no glob holds, most first
+    generated: int = 0  # source files found generated (a generator's banner near the top)
 
 
 def read_layout(repo: Path) -> Layout:
@@ -178,7 +179,7 @@ def read_layout(repo: Path) -> Layout:
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
                   len(sources), tuple(sorted(measured)),
                   tuple(Counter(filter(None, map(unread_language, files))).most_common()),
-                  () if globs else code_folders(sources, excludes), uncovered)
+                  () if globs else code_folders(sorted(set(sources) - set(made)), excludes), uncovered, len(made))
 
 
 def _as_folder(glob: str, kept: list[str]) -> str:

@@ -27,6 +27,8 @@ def radar_yaml(layout: Layout, repo: Path) -> str:
     else:
         lines += ["  # no folder of packages found: name the folders that are subsystems, e.g.",
                   "  subsystems: []   # [\"services/*\", \"libs/*\"]"]
+        lines += [f"  # {layout.generated} of {layout.source_files} source files are generated: the code to scan is "
+                  "their generator's"] if layout.generated * 2 > layout.source_files else []
     lines += ["  # kept out of the scan: dependencies, tests, fixtures, translations, migrations, examples, benchmarks, vendored and generated code",
               "  exclude:",
               "    - \"**/node_modules/**\"",
@@ -124,11 +126,15 @@ def suggestion(repo: Path) -> str:
 
 
 def code_hint(layout: Layout) -> str:
-    """Where most source files are, for a layout in which init found no subsystem ("" if none)."""
+    """Where most source files are, for a layout in which init found no subsystem ("" if none),
+    generated ones aside; and when those are most, that the code to scan is their generator's
+    (terraform-provider-google's 4,518 of 4,575, which Magic Modules writes)."""
+    made = (f"; {layout.generated} of {layout.source_files} source files are generated (their first lines say so): "
+            "the code to scan is their generator's") if layout.generated * 2 > layout.source_files else ""
     if not layout.code_folders:
-        return ""
+        return made
     shown = ", ".join(f"{folder or 'the top of the tree'} ({n}{', excluded as dependencies' if excluded else ''})"
                       for folder, n, excluded in layout.code_folders)
     why = " (if that is the project's own code, drop the exclude that keeps it out)" \
         if any(excluded for _, _, excluded in layout.code_folders) else ""
-    return f"; most source files are in {shown}{why}"
+    return f"{made}; most {'of the others' if made else 'source files'} are in {shown}{why}"
