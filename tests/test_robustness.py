@@ -285,6 +285,25 @@ def test_files_named_as_a_generators_output_are_generated_and_written_ones_are_n
         assert not generated_name(written), written
 
 
+def test_a_minified_file_wrapped_by_its_minifier_is_skipped_but_long_lines_written_by_hand_are_read():
+    """saltcorn serves CKEditor 4, whose builder wraps its minified plugins at ~500 characters a
+    line under an indented licence (218 characters a line on average): its 18 plugins had been
+    read as packages. A component holding an icon's long path, its lines indented, is code."""
+    from radar.stages.analyse import analyse_bytes
+
+    licence = b"/*\n Copyright (c) 2003-2021, CKSource. All rights reserved.\n For licensing, see LICENSE.md\n*/\n"
+    statement = b'CKEDITOR.dialog.add("anchor",function(c){function f(b,a){return b.create(a,"cke")}return{t:1}});'
+    wrapped = licence + b"\n".join(statement * 5 for _ in range(12)) + b"\n"
+    assert 100 < len(wrapped) / wrapped.count(b"\n") < 400
+    assert analyse_bytes(wrapped, "javascript")[0] == "generated"
+    path = b"M3.58 4.50C3.68 4.50 3.78 4.51 3.87 4.55L7.11 7.72L10.11 4.72C10.26 4.65 10.42 4.62 10.58 4.65" * 4
+    icon = (b"export const AngleDownIcon = React.memo(\n    React.forwardRef((props, ref) => {\n"
+            b"        return (\n            <svg ref={ref} width=\"14\" height=\"14\">\n"
+            b"                <path\n                    d=\"" + path + b"\"\n                />\n"
+            b"            </svg>\n        );\n    })\n);\n") * 4
+    assert analyse_bytes(icon, "tsx")[0] is None
+
+
 def test_generated_and_minified_files_are_skipped_and_counted():
     from radar.stages.analyse import analyse_bytes
 

@@ -101,6 +101,11 @@ GENERATED_NAME_PARTS = frozenset({"generated", "gen", "pb", "min"})  # `min`: a 
 DOTNET_GENERATED_NAME_PARTS = frozenset({"g", "designer"})
 GENERATED_NAME_ENDS = ("_pb2.py", "_pb2_grpc.py", "_grpc_pb.js", "_generated.go")
 MINIFIED_LINE = 400  # average characters per line above which a file is a minified bundle
+# a minifier that wraps its output (CKEditor 4's builder, webpack's chunks in PowerJob's static
+# folder): most bytes in lines this long, few lines indented, and lines this long on average
+WRAPPED_LINE = 300
+WRAPPED_AVERAGE = 100
+WRAPPED_INDENTED = 0.25
 _BATCH = 32  # files per task sent to a worker process
 _STORED_AT_ONCE = 512  # fresh analyses written to the cache per transaction
 
@@ -272,7 +277,24 @@ def generated(data: bytes) -> bool:
         head = head.replace(phrase, b"")
     if any(marker in head for marker in BUNDLER_MARKERS):
         return True
-    return _banner(head) or len(data) > GENERATED_HEAD and len(data) / (data.count(b"\n") + 1) > MINIFIED_LINE
+    return _banner(head) or len(data) > GENERATED_HEAD and _minified(data)
+
+
+def _minified(data: bytes) -> bool:
+    """Lines so long on average that the file is a bundle; or, wrapped by its minifier, most of
+    its bytes in long lines and few lines indented (CKEditor 4's plugins, ~500 characters a line
+    under an indented licence: its served copy had been 18 packages of saltcorn). Code written
+    by hand indents most of its lines; what else is written so is data: icon paths, regular
+    expressions' tables, syntax-highlighted test outputs."""
+    average = len(data) / (data.count(b"\n") + 1)
+    if average > MINIFIED_LINE:
+        return True
+    if average < WRAPPED_AVERAGE:
+        return False
+    lines = [line for line in data.split(b"\n") if line.strip()]
+    if 2 * sum(len(line) for line in lines if len(line) >= WRAPPED_LINE) < len(data):
+        return False
+    return sum(line[:1] in (b" ", b"\t") for line in lines) <= WRAPPED_INDENTED * len(lines)
 
 
 def generated_name(path: str) -> bool:
