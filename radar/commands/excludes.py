@@ -21,7 +21,7 @@ from radar.commands.marked_folders import (alembic_environments, compiled_mirror
                                            sphinx_projects)
 from radar.globs import any_glob, glob_match
 from radar.stages.analyse import DECLARATIONS, GENERATED_HEAD, generated, generated_name
-from radar.stages.manifests import json_of, toml_of
+from radar.stages.manifests import json_of, pubspec_fields, toml_of
 from radar.stages.parse import language_for
 
 EXCLUDABLE = {
@@ -293,13 +293,15 @@ def described_examples(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, s
     """An exclude per private npm package that calls itself an example, a demo or a sample in
     its name's words or its description's first ones ("Federation example for 3000-home": module
     federation's 23 example apps in `apps/`, whose copied Next.js `_document.js` had been its
-    first proposal), or a test in its name's (`test-bun`), with its source files; and the
-    manifests read."""
-    manifests = sorted(f for f in files if f.endswith("/package.json") and not os.path.islink(repo / f))
+    first proposal), or a test in its name's (`test-bun`), with its source files; and so per Dart
+    package never published (`publish_to: none`: dio's `example_dart/`, `dio_example`, 21 of its
+    28 subsystems); and the manifests read."""
+    manifests = sorted(f for f in files if f.endswith(("/package.json", "/pubspec.yaml"))
+                       and not os.path.islink(repo / f))
     found = []
     for manifest in manifests:
-        fields = json_of(repo / manifest)
-        if not isinstance(fields, dict) or fields.get("private") is not True:
+        fields = _unpublished(repo / manifest)
+        if fields is None:
             continue
         name, description = fields.get("name"), fields.get("description")
         words = re.split(r"[^a-z]+", name.lower()) if isinstance(name, str) else []
@@ -311,6 +313,16 @@ def described_examples(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, s
         if n:
             found.append((folder + "/**", why, n))
     return tuple(found), manifests
+
+
+def _unpublished(manifest: Path) -> dict | None:
+    """A package manifest's fields when it says the package is never published: npm's
+    `"private": true`, Dart's `publish_to: none`; None otherwise."""
+    if manifest.name == "pubspec.yaml":
+        fields = pubspec_fields(manifest)
+        return fields if fields.get("publish_to") == "none" else None
+    fields = json_of(manifest)
+    return fields if isinstance(fields, dict) and fields.get("private") is True else None
 
 
 def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[str, str, int], ...]:

@@ -293,6 +293,22 @@ def pubspec_name(path: Path) -> str | None:
     return found.group(1) if found else None
 
 
+_PUBSPEC_FIELD = re.compile(r"""^(name|description|publish_to):[ \t]*['"]?([^'"#\n]*)""", re.MULTILINE)
+
+
+def pubspec_fields(path: Path) -> dict[str, str]:
+    """A Dart package's top `name`, `description` and `publish_to`, its pubspec.yaml read as
+    text, as pubspec_name reads it ({} where it cannot be read)."""
+    try:
+        text = path.read_text(encoding="utf-8") if not os.path.islink(path) else ""
+    except (OSError, ValueError):
+        return {}
+    fields: dict[str, str] = {}
+    for key, value in _PUBSPEC_FIELD.findall(text):
+        fields.setdefault(key, value.strip())
+    return fields
+
+
 def toml_of(path: Path) -> dict:
     import tomllib  # only where a Cargo.toml or a pyproject.toml is read
 

@@ -3666,6 +3666,26 @@ def test_init_excludes_the_patched_copies_of_the_packages_composer_requires(tmp_
     assert not excluded("app/Http/Controller0.php")
 
 
+def test_init_excludes_the_dart_packages_never_published_that_call_themselves_examples(tmp_path):
+    """dio: `example_dart/`, a Dart package `dio_example` with `publish_to: none`, had been 21 of
+    its 28 subsystems, `example_dart/lib/*.dart`. A published plugin is kept, and so is an app
+    never published that calls itself nothing of the kind."""
+    files = {"pubspec.yaml": "name: dio_workspace\npublish_to: none\n",
+             "dio/pubspec.yaml": "name: dio\ndescription: A powerful HTTP client for Dart.\n",
+             "dio/lib/dio.dart": "class Dio { int get() => 1; }\n",
+             "example_dart/pubspec.yaml": "name: dio_example\ndescription: The example snippets.\npublish_to: \"none\"\n",
+             "app/pubspec.yaml": "name: shop\ndescription: The shop's app.\npublish_to: 'none'\n",
+             "app/lib/main.dart": "void main() {}\n"}
+    for name in ("cookie_manager", "http2_adapter", "web_adapter"):
+        files[f"plugins/{name}/pubspec.yaml"] = f"name: {name}\ndescription: A plugin for dio.\n"
+        files[f"plugins/{name}/lib/{name}.dart"] = f"class {name.title()} {{ int run() => 1; }}\n"
+    for snippet in ("download", "upload", "cancel"):
+        files[f"example_dart/lib/{snippet}.dart"] = f"void {snippet}() {{}}\n"
+    excluded = _excluded_by_init(tmp_path / "dio", files, tmp_path / "rules")
+    assert excluded("example_dart/lib/download.dart")
+    assert not excluded("plugins/web_adapter/lib/web_adapter.dart") and not excluded("app/lib/main.dart")
+
+
 def test_init_excludes_the_private_packages_that_call_themselves_examples_and_prebundled_dependencies(tmp_path):
     """module-federation: 23 of its 32 `apps/*` are private packages described "Federation
     example for 3000-home" or named `metro-example-host`: their copied Next.js `_document.js`
