@@ -2467,6 +2467,17 @@ def test_a_tree_written_in_languages_the_radar_does_not_parse_is_told_so(tmp_pat
     assert "languages not read: 12" in (tmp_path / "out" / "abstractions.md").read_text()
 
 
+def test_a_compiler_written_in_idris_beside_its_c_runtime_is_told_unread(tmp_path):
+    """Idris2: its compiler's `.idr` files were not counted as code in any language, so init and a
+    scan of its C runtime alone (`support/c`) said nothing of what they had not read."""
+    files = {f"support/c/idris_{name}.c": f"int idris_{name}(void) {{ return 1; }}\n" for name in ("gc", "io")}
+    files.update({f"src/Core/{name}.idr": f"module Core.{name}\n\nf : Nat -> Nat\nf x = x\n"
+                  for name in ("Context", "Normalise", "Unify", "Value")})
+    done, _ = _init(tmp_path / "idris", files, tmp_path / "rules")
+    assert "note: 4 tracked files are in languages the radar does not parse (Idris 4), 2 in ones it does" \
+        in done.stderr
+
+
 def test_an_elixir_umbrellas_apps_are_read_and_a_copied_function_goes_to_the_app_they_use(tmp_path):
     """blockscout: an umbrella's `apps/*`, a mix.exs each; `.ex` files had been unread. A retry
     loop copied into three apps, each calling the core app's repo, is proposed into the core."""
