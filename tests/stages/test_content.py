@@ -1242,3 +1242,33 @@ def test_a_haskell_case_of_constructors_is_a_table_not_logic():
                for pkg, source in sources.items()}
     logic = judged(calling, "M.hs", "haskell")
     assert logic and all(c.cluster.nature != "no behaviour" for c in logic)
+
+
+OCAML_ORDER = """let compare_{name} a b =
+  match a, b with
+  | {first}, {first} -> 0
+  | {first}, _ -> -1
+  | _, {first} -> 1
+  | {second}, {second} -> 0
+  | {second}, _ -> -1
+  | _, {second} -> 1
+  | {third}, {third} -> 0
+"""
+
+
+def test_an_ocaml_match_of_constructors_is_a_table_not_logic():
+    """rocq: four `compare` functions, each ordering its own type's constructors (`Eq`, `Le`,
+    `Lt`; `QProp`, `QSProp`, `QType`; `Eq`, `Ge`, `Gt`), had been its first proposal: a
+    constructor is data in OCaml as in Haskell, and a match calling nothing is a table."""
+    orders = {"kernel": ("kind", "QProp", "QSProp", "QType"), "engine": ("constraint", "Eq", "Le", "Lt"),
+              "micromega": ("op", "Eq", "Ge", "Gt")}
+    sources = {pkg: OCAML_ORDER.format(name=name, first=first, second=second, third=third)
+               for pkg, (name, first, second, third) in orders.items()}
+    tables = judged(sources, "order.ml", "ocaml")
+    assert tables and all(c.cluster.nature == "no behaviour" and c.verdict != "proposed" for c in tables)
+    calling = {pkg: source.replace("| _, {0} -> 1".format(orders[pkg][1]),
+                                   "| _, {0} -> Int.compare (rank a) (rank b)".format(orders[pkg][1]))
+               for pkg, source in sources.items()}
+    logic = judged(calling, "order.ml", "ocaml")
+    assert logic and all(c.cluster.nature != "no behaviour" for c in logic)
+
