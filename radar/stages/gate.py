@@ -25,8 +25,10 @@ from radar.stages.shape import annotation_tokens, is_private
 
 # what ends a fork's name after the name of what it forks: a major version (`-7`, `.v9`, `4`), or
 # Java EE's move to the `jakarta` namespace; at most two digits (`pn532` is a chip, no fork of `pn`);
-# a minor version after a dash too (kyuubi's `extension-spark-3-5`, `-4-0`: one per Spark version)
-FORK_MARK = re.compile(r"(?:[-_.]?v?(?<!\d)\d{1,2}(?:[._]\d+|-\d{1,2})*|[-_](?:jakarta|javax))$", re.IGNORECASE)
+# a minor version after a dash too (kyuubi's `extension-spark-3-5`, `-4-0`: one per Spark version), and
+# any patch, `x` (spark-rapids' `delta-22x`, `delta-41x`: one per Delta Lake release)
+FORK_MARK = re.compile(r"(?:[-_.]?v?(?<!\d)\d{1,2}(?:[._]\d+|-\d{1,2})*(?:\.?x)?|[-_](?:jakarta|javax))$",
+                       re.IGNORECASE)
 # a version inside the name, on a word of it (Sentinel's `sentinel-apache-dubbo3-adapter` beside
 # `sentinel-apache-dubbo-adapter`, `sentinel-spring-webmvc-v6x-adapter`; Exposed's `spring7-transaction`)
 # or a word of its own (celeborn's `spark-3-columnar-shuffle`, `spark-3.5-…`, `spark-4-…`)
@@ -273,7 +275,8 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
     version sharing too few file names with the first may fork the version before it, and so
     what that one forks (_previous_sibling).
     Copies among them are one consumer's (34 of sentry-java's 50 proposals were). So are packages
-    in folders that differ by a version only (_in_versioned_folders). Never worktrees: `agent-2`
+    in folders that differ by a version only (_in_versioned_folders), and sibling JVM packages
+    declaring most of one another's classes, whatever their names (_same_classes). Never worktrees: `agent-2`
     beside `agent` is another agent's work, the fleet the radar is for."""
     packages = {s.name: s for s in subsystems if s.source == "package"}
     stems = {name: INNER_MARK.sub("", FORK_MARK.sub("", name)) for name in packages}  # a family's name
@@ -305,6 +308,48 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
         mine = named(packages[name])
         if name not in found and mine and len(mine & named(packages[forked])) >= FORK_FILES * len(mine):
             found[name] = forked
+    for name, forked in _same_classes(packages).items():
+        found.setdefault(name, found.get(forked, forked))
+    return found
+
+
+# where a JVM build keeps a source set's code: the path below it is the class's qualified name
+JVM_SOURCES = re.compile(r"(?:^|/)src/[^/]+/(?:java|kotlin|scala|groovy)/")
+JVM_SUFFIXES = (".java", ".kt", ".scala", ".groovy")
+
+
+def _same_classes(packages: dict[str, Subsystem]) -> dict[str, str]:
+    """Sibling JVM packages, by name -> the earlier's, most of whose classes the earlier declares
+    too under the same qualified name: builds of one module for other targets, which no classpath
+    holds together, whatever their names say (spark-rapids' `delta-spark330db`, `…332db`,
+    `…350db143`, one per Databricks runtime, whose copies had been its first proposals;
+    wire-android's `analytics-enabled` and `analytics-disabled`, one per build flavour). Peers
+    declare their own packages."""
+    classes = {name: _jvm_classes(package) for name, package in packages.items()}
+    siblings: dict[str, list[str]] = defaultdict(list)
+    for name, package in packages.items():
+        if len(classes[name]) >= 2:
+            siblings[package.namespace.strip("/").rpartition("/")[0]].append(name)
+    forked = {}
+    for family in siblings.values():
+        ordered = sorted(family, key=_by_version)
+        for at, name in enumerate(ordered):
+            mine, least = classes[name], max(2, FORK_FILES * len(classes[name]))
+            earlier = next((other for other in ordered[:at] if len(mine & classes[other]) >= least), None)
+            if earlier is not None:
+                forked[name] = forked.get(earlier, earlier)
+    return forked
+
+
+def _jvm_classes(package: Subsystem) -> set[str]:
+    """A package's JVM classes as the paths below their source set's root (`com/x/Y.scala`)."""
+    prefix = package.namespace.strip("/") + "/"
+    found = set()
+    for file in package.files:
+        inside = file.path[len(prefix):] if file.path.startswith(prefix) else file.path
+        root = JVM_SOURCES.search(inside) if inside.endswith(JVM_SUFFIXES) else None
+        if root is not None:
+            found.add(inside[root.end():])
     return found
 
 

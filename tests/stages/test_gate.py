@@ -48,6 +48,10 @@ def test_packages_forking_another_for_a_major_version_are_its_consumer_but_workt
                                                         "extension-spark-4-1")}
     assert judge(list(dashed), **dashed).missing == ("1 consumer (extension-spark-4-0 forks extension-spark-3-5, "
                                                      "extension-spark-4-1 forks extension-spark-3-5), needs 3",)
+    # spark-rapids' `delta-22x`, `delta-23x`: a release's any patch, `x`
+    releases = {name: {"source": "package"} for name in ("delta-22x", "delta-23x", "delta-24x")}
+    assert judge(list(releases), **releases).missing == (
+        "1 consumer (delta-23x forks delta-22x, delta-24x forks delta-22x), needs 3",)
     # numbered 1, 2, 3: peers, not generations
     peers = {name: {"source": "package"} for name in ("worker1", "worker2", "worker3")}
     assert judge(["worker1", "worker2", "worker3"], **peers).verdict == "proposed"
@@ -78,6 +82,28 @@ def test_a_version_outgrowing_the_first_forks_the_version_before_it_and_so_what_
                *(package(f"rewrite-java-{jdk}", [f"Java{jdk}Parser.java", f"ReloadableJava{jdk}ParserVisitor.java",
                                                  f"ReloadableJava{jdk}JavadocVisitor.java"]) for jdk in (8, 11, 17))]
     assert forks_of(per_jdk) == {"rewrite-java-11": "rewrite-java-8", "rewrite-java-17": "rewrite-java-8"}
+
+
+def test_jvm_modules_declaring_the_same_classes_are_one_modules_builds_whatever_their_names():
+    """spark-rapids' `delta-lake/delta-spark330db`, `…332db`, `…350db143`: one module per Databricks
+    runtime, the same classes under the same qualified names (`GpuOptimizeExecutor`, 2,156 tokens),
+    which no classpath holds together; their copies had been its first three proposals.
+    wire-android's `analytics-enabled` and `analytics-disabled`, one per build flavour, likewise.
+    Peers declare their own packages, however alike their files' names."""
+    def package(name, classes, language="scala"):
+        return subsystem(name, [f"lib/{name}/src/main/{language}/{c}" for c in classes], source="package")
+
+    shared = ["com/databricks/tahoe/rapids/GpuOptimizeExecutor.scala",
+              "com/databricks/tahoe/rapids/GpuDoAutoCompaction.scala"]
+    runtimes = [package(f"delta-spark{v}", [*shared, f"com/nvidia/delta/DeltaSpark{v}Provider.scala"])
+                for v in ("330db", "332db", "350db143")]
+    flavours = [package(f"analytics-{f}", ["com/wire/analytics/AnalyticsManager.kt", "com/wire/analytics/Events.kt"],
+                        "kotlin") for f in ("enabled", "disabled")]
+    peers = [package(name, [f"com/nvidia/{name}/Provider.scala", f"com/nvidia/{name}/Reader.scala"])
+             for name in ("iceberg", "hudi")]
+    assert forks_of([*runtimes, *flavours, *peers]) == {
+        "delta-spark332db": "delta-spark330db", "delta-spark350db143": "delta-spark330db",
+        "analytics-enabled": "analytics-disabled"}
 
 
 def test_a_module_that_is_its_package_forks_the_module_of_its_name_without_the_version():
