@@ -64,7 +64,9 @@ EXCLUDABLE = {
                  "demo", "demos",  # a component's demos (ant-design's 1,178 `components/*/demo/*.tsx`)
                  "docs_src",  # the code a documentation shows, snippet by snippet (fastapi's, typer's, sqlmodel's)
                  "cookbook",  # recipes, agno's 2,000 scripts (not Chef's `cookbooks/`, code)
-                 "codelabs", "codelab"),  # guided tutorials' apps (litho's eleven: their copied clock was its #1)
+                 "codelabs", "codelab",  # guided tutorials' apps (litho's eleven: their copied clock was its #1)
+                 # demo apps named in one word, in any case (GRDB's `Documentation/DemoApps/`, one package)
+                 "demoapp", "demoapps", "sampleapp", "sampleapps", "exampleapp", "exampleapps"),
     # code that measures the package: a JMH module or a `benches/` folder copies the code it
     # times (netty's microbench holds HPACK's constant-time `equals`, a consumer of nothing);
     # not `benchmark`, a feature's name too (rails' `generators/rails/benchmark`)

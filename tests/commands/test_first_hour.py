@@ -2114,6 +2114,18 @@ def test_init_keeps_out_each_librarys_testsuite(tmp_path):
     assert excluded("Net/testsuite/src/NetTest.cpp") and not excluded("Net/src/Net.cpp")
 
 
+def test_init_keeps_out_demo_apps_named_in_one_word(tmp_path):
+    """GRDB: its documentation's `Documentation/DemoApps/GRDBDemo/…`, a demo app's 14 Swift files,
+    had been a package of its fleet, beside the library's own."""
+    files = {f"GRDB/Core/{name}.swift": f"public struct {name} {{ func run() -> Int {{ 1 }} }}\n"
+             for name in ("Database", "Row", "Statement")}
+    files.update({f"Documentation/DemoApps/GRDBDemo/Views/{name}.swift": f"struct {name} {{ }}\n"
+                  for name in ("PlayerListView", "PlayerFormView")})
+    excluded = _excluded_by_init(tmp_path / "grdb", files, tmp_path / "rules")
+    assert excluded("Documentation/DemoApps/GRDBDemo/Views/PlayerListView.swift")
+    assert not excluded("GRDB/Core/Row.swift")
+
+
 def test_init_keeps_out_the_apps_tests_run_against(tmp_path):
     """yarp: `testassets/`, the ASP.NET Core way, six apps its functional tests start (a
     `ReverseProxy.Direct.Sample`, a `TestServer` …), had been six packages of its fleet."""
