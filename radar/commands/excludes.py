@@ -77,6 +77,10 @@ EXCLUDABLE = {
 # lago-api's own RuboCop cops). Only at the top: `dev` is a Java package's name too
 # (`src/main/java/dev/…`) and a command's (rails' `commands/dev`).
 DEVELOPERS = "dev"
+# the engineering system's folder of Microsoft's repositories and .NET's Arcade, at the top or in a
+# package: its build, CI and release scripts (typespec's `packages/*/eng/scripts`: three
+# packages' copied end-to-end emitter scripts had been its first proposal)
+ENGINEERING = "**/eng/**"
 # names excluded only as written: `Migrations/` and `Demo/` name code as often (koel's demo mode's
 # `app/Http/Controllers/Demo/`)
 CASE_SAID = frozenset({*EXCLUDABLE["migrations"], "demo", "demos"})
@@ -395,6 +399,8 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     excludes += [(glob, "a documentation's code", n) for glob, n in docusaurus_sites(files, sources)]
     developers = sum(f.startswith(DEVELOPERS + "/") for f in sources)
     excludes += [(f"{DEVELOPERS}/**", "the developers' own scripts", developers)] if developers else []
+    engineering = sum(glob_match(ENGINEERING, f) for f in sources)
+    excludes += [(ENGINEERING, "the developers' own scripts", engineering)] if engineering else []
     said = any_glob(tuple(glob for glob, _, _ in excludes))  # tests named as the modules they test: not a build
     unsaid = [f for f in sources if not said(f)]
     built = compiled_mirrors(unsaid) + copied_sources([f for f in unsaid if not generated_name(f)])

@@ -2114,6 +2114,21 @@ def test_init_keeps_out_each_librarys_testsuite(tmp_path):
     assert excluded("Net/testsuite/src/NetTest.cpp") and not excluded("Net/src/Net.cpp")
 
 
+def test_init_keeps_out_the_engineering_systems_scripts(tmp_path):
+    """typespec: each emitter package's `eng/scripts/` (Microsoft's and .NET Arcade's folder of
+    build, CI and release scripts): three packages' copied `emit-e2e.ts` had been its first
+    proposal."""
+    files = {"package.json": json.dumps({"private": True, "workspaces": ["packages/*"]})}
+    for name in ("http-client-js", "http-server-js", "http-server-csharp"):
+        files[f"packages/{name}/package.json"] = json.dumps({"name": f"@typespec/{name}"})
+        files[f"packages/{name}/src/emitter.ts"] = f"export const emit = () => '{name}';\n"
+        files[f"packages/{name}/eng/scripts/emit-e2e.ts"] = "export function processFiles() { return 1; }\n"
+    files["eng/common/scripts/labels.ts"] = "export const labels = () => 1;\n"
+    excluded = _excluded_by_init(tmp_path / "typespec", files, tmp_path / "rules")
+    assert excluded("packages/http-server-js/eng/scripts/emit-e2e.ts") and excluded("eng/common/scripts/labels.ts")
+    assert not excluded("packages/http-server-js/src/emitter.ts")
+
+
 def test_init_keeps_out_demo_apps_named_in_one_word(tmp_path):
     """GRDB: its documentation's `Documentation/DemoApps/GRDBDemo/…`, a demo app's 14 Swift files,
     had been a package of its fleet, beside the library's own."""
