@@ -276,7 +276,8 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
     what that one forks (_previous_sibling).
     Copies among them are one consumer's (34 of sentry-java's 50 proposals were). So are packages
     in folders that differ by a version only (_in_versioned_folders), and sibling JVM packages
-    declaring most of one another's classes, whatever their names (_same_classes). Never worktrees: `agent-2`
+    declaring most of one another's classes, whatever their names (_same_classes), and packages
+    named for a tuple's sizes (_arities). Never worktrees: `agent-2`
     beside `agent` is another agent's work, the fleet the radar is for."""
     packages = {s.name: s for s in subsystems if s.source == "package"}
     stems = {name: INNER_MARK.sub("", FORK_MARK.sub("", name)) for name in packages}  # a family's name
@@ -308,8 +309,29 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
         mine = named(packages[name])
         if name not in found and mine and len(mine & named(packages[forked])) >= FORK_FILES * len(mine):
             found[name] = forked
-    for name, forked in _same_classes(packages).items():
+    for name, forked in (*_same_classes(packages).items(), *_arities(packages).items()):
         found.setdefault(name, found.get(forked, forked))
+    return found
+
+
+ARITIES = ("uni", "bi", "tri", "quad", "penta")  # a tuple's sizes, one package each: _arities
+
+
+def _arities(packages: dict[str, Subsystem]) -> dict[str, str]:
+    """Sibling packages named for a tuple's sizes, three or more, by name -> the smallest's:
+    one API typed once per arity, Java having no variadic generics (Timefold's
+    `collector/uni`, `bi`, `tri`, `quad`, each collector written four times; their copies had
+    been its first two proposals), as a fork is one for another version."""
+    families: dict[str, dict[str, str]] = defaultdict(dict)
+    for name, package in packages.items():
+        parent, _, leaf = package.namespace.strip("/").rpartition("/")
+        if leaf in ARITIES:
+            families[parent][leaf] = name
+    found = {}
+    for family in families.values():
+        if len(family) >= 3:
+            first = family[min(family, key=ARITIES.index)]
+            found.update((name, first) for name in family.values() if name != first)
     return found
 
 

@@ -52,6 +52,10 @@ def test_packages_forking_another_for_a_major_version_are_its_consumer_but_workt
     releases = {name: {"source": "package"} for name in ("delta-22x", "delta-23x", "delta-24x")}
     assert judge(list(releases), **releases).missing == (
         "1 consumer (delta-23x forks delta-22x, delta-24x forks delta-22x), needs 3",)
+    # Timefold's collectors, written once per tuple size in `uni`, `bi`, `tri`, `quad`
+    arities = {name: {"source": "package"} for name in ("uni", "bi", "tri", "quad")}
+    assert judge(list(arities), **arities).missing == (
+        "1 consumer (bi forks uni, quad forks uni, tri forks uni), needs 3",)
     # numbered 1, 2, 3: peers, not generations
     peers = {name: {"source": "package"} for name in ("worker1", "worker2", "worker3")}
     assert judge(["worker1", "worker2", "worker3"], **peers).verdict == "proposed"
