@@ -32,7 +32,7 @@ from radar.infra.executors import Executor
 from radar.stages import content
 from radar.stages.content import ENTRY_POINTS, GO_ENTRY_POINTS, file_content, vocab, word_codes
 from radar.stages.declaring import (all_in, assigns_configuration, declares, declaring_definitions, delegates,
-                                     functions_of, hands_on, module_declares, returns_configuration)
+                                     functions_of, hands_on, module_declares, mostly_declares, returns_configuration)
 from radar.stages.intent import copied_on_purpose
 from radar.stages.parse import Reference, calls_are, capitalised_constructors, extract_either
 from radar.stages.shape import FileStreams, Shape, exact_fingerprints
@@ -216,8 +216,10 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
     functions = functions_of(extraction.units, content, GO_ENTRY_POINTS if parsed_as == "go" else ENTRY_POINTS)
     starts = sorted(functions)
     declaring = [(unit.first_token, unit.first_token + len(unit.tokens)) for unit in extraction.units
-                 if unit.kind == "class" and declares(unit.first_token, unit.first_token + len(unit.tokens), starts,
-                                                       content)]
+                 if unit.kind == "class" and (declares(unit.first_token, unit.first_token + len(unit.tokens), starts,
+                                                        content)
+                                              or mostly_declares(unit.first_token, unit.first_token + len(unit.tokens),
+                                                                 functions, content))]
     declaring += declaring_definitions(extraction.units, content)
     handing = [(unit.first_token, unit.first_token + len(unit.tokens)) for unit in extraction.units
                if unit.kind == "class" and hands_on(unit, starts, functions, content)]

@@ -14,6 +14,28 @@ def declares(start: int, end: int, functions: list[int], content) -> bool:
     return bisect_left(functions, end) == bisect_left(functions, start) and not content.branches(start, end)
 
 
+TABLE_SHARE = 0.75  # of a class's tokens outside its functions, from which it is mostly a table...
+TABLE_TOKENS_PER_CALL = 100  # ...its calls there building collections, this many tokens apart at least
+
+
+def mostly_declares(start: int, end: int, functions: dict[int, tuple[int, bool]], content) -> bool:
+    """A class three quarters of whose tokens or more lie outside its functions, literals there
+    (a call per hundred tokens at most, building the collections, and no branch), is a table
+    with a few functions beside it (Blazorise's icon providers: a 360-line table from `IconName`
+    to the set's own icon and six short overrides; the tables' shared keys had made the classes
+    its first proposal). Its functions are units of their own. Fields built each by a call of
+    its own beside a method (netbox's serializers) are logic again."""
+    inside, behaviour, branches, reach = 0, 0, 0, start
+    for first in sorted(f for f in functions if start < f < end):
+        last = functions[first][0]
+        if first >= reach and last <= end:  # the outermost only: a nested function is its parent's
+            inside, reach = inside + last - first, last
+            behaviour, branches = behaviour + content.behaviour(first, last), branches + content.branches(first, last)
+    outside = end - start - inside
+    return outside >= TABLE_SHARE * (end - start) and content.branches(start, end) == branches \
+        and (content.behaviour(start, end) - behaviour) * TABLE_TOKENS_PER_CALL <= outside
+
+
 def declaring_definitions(units, content) -> list[tuple[int, int]]:
     """The token spans of the Lisp forms' `def`s that declare: a table written as calls, or what
     one call returns, or calls of one name, branching nowhere (babashka's namespaces' vars,

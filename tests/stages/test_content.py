@@ -214,6 +214,40 @@ def test_classes_declaring_fields_with_calls_have_no_behaviour_but_one_method_gi
     assert candidate.cluster.nature != "no behaviour"
 
 
+ICON_TABLE = """\
+class {set}IconProvider : BaseIconProvider
+{{
+    private static Dictionary<IconName, string> names = new()
+    {{
+{entries}
+    }};
+
+    public override string IconFixedWidth() => "{prefix}-fw";
+
+    public override string GetIconName( IconName iconName, IconStyle iconStyle )
+    {{
+        names.TryGetValue( iconName, out var name );
+        return name;
+    }}
+}}
+"""
+ICON_NAMES = ("Add", "Adjust", "Alert", "AlertOff", "AlignCenter", "AlignJustify", "AlignLeft", "AlignRight",
+              "Angry", "ArrowDown", "ArrowLeft", "ArrowRight", "ArrowUp", "Asterisk", "Award", "Backspace")
+
+
+def test_a_class_mostly_one_table_lays_out_data():
+    """Blazorise's icon providers: a 360-line table from `IconName` to the set's own icon beside
+    six short overrides; the tables' shared keys had made the classes its first proposal (fields
+    built by calls of their own beside a method stay logic: the serializers above)."""
+    sources = {f"icons-{icon_set.lower()}": ICON_TABLE.format(
+        set=icon_set, prefix=icon_set[:2].lower(),
+        entries="\n".join(f"        {{ IconName.{name}, {icon_set}Icons.{name}{icon_set} }}," for name in ICON_NAMES))
+        for icon_set in ("Bootstrap", "Material", "FontAwesome")}
+    found = judged(sources, "Provider.cs", "csharp")
+    tables = [c for c in found if c.cluster.representative.kind == "class"]
+    assert tables and all(c.cluster.nature == "no behaviour" and c.verdict != "proposed" for c in tables)
+
+
 STORES = """\
 from localstack.aws.api.{service} import {model}
 from localstack.services.stores import AccountRegionBundle, BaseStore, LocalAttribute
