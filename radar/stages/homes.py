@@ -46,10 +46,10 @@ DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "ty
                           "contracts", "interfaces",  # interfaces alone (laravel's `Contracts`)
                           # what a program is configured with, which every plugin's file imports for its
                           # options (telegraf's `config`, fluentd's `config.rb`)
-                          "config", "configs", "configuration", "settings",
-                          # and what every file imports to log or dump (tyk's `log`, sqlc's `debug`): no
-                          # place for a schema loader or a name parser whose files log too
-                          "log", "logs", "logger", "loggers", "logging", "debug"})
+                          "config", "configs", "configuration", "settings"})
+# and what every file imports to log or dump (tyk's `log`, sqlc's `debug`): no place for a schema
+# loader or a name parser whose files log too, nor for copies that call it only to log (_logs)
+LOGGING = frozenset({"log", "logs", "logger", "loggers", "logging", "debug"})
 
 # what the name of a module of errors ends with (declarations too): `errors.py`, goframe's `gerror`,
 # a module of one error class (yii2's `InvalidArgumentException.php`)
@@ -122,8 +122,10 @@ class HomeFinder:
         spoken = frozenset(FAMILIES.get(i.language, i.language) for i in instances)
         near = self._near(instances)
         # raising a module's errors is no logic written against it (goframe's `gerror.Wrapf`,
-        # polaris' `MissingAppProviderError`): only extending its classes is (_errors)
-        defines = {name: weight for name, weight in found.defined_by if not self._errors(name)}
+        # polaris' `MissingAppProviderError`), nor is logging through one (kubevirt's rate
+        # limiter reloads' `log.Log.V(2).Infof`): only extending its classes is (_errors, _logs)
+        defines = {name: weight for name, weight in found.defined_by
+                   if not self._errors(name) and not self._logs(name)}
         held: dict[str, set[str]] = {}  # consumer -> what the classes holding its copies extend
         for instance in instances:
             held.setdefault(instance.subsystem, set()).update(
@@ -149,7 +151,9 @@ class HomeFinder:
                                              f"alike ({', '.join(alike[:3])}, …), none more theirs than the others")
         if shared is not None and not self._used(shared[:2], near, defines, extended):
             name, users, _ = shared
-            how = "the copies only raise its errors" if self._errors(name) else "no copy uses it"
+            how = ("the copies only raise its errors" if self._errors(name) else
+                   "the copies only log through it" if self._logs(name) and name in dict(found.defined_by)
+                   else "no copy uses it")
             return Routing(None, None, None, f"no routing rule matches; the consumers share {name} "
                                              f"({len(users)} of {len(consumers)}), but {how}")
         if shared is None:
@@ -353,7 +357,12 @@ class HomeFinder:
         home only when nothing else fits, or when the copies are written against it (extend its
         classes, call what it defines: symfony's `Config` component, its loaders' base)."""
         words = self._words(name)
-        return bool(words) and words[-1] in DECLARATIONS or self._errors(name)
+        return bool(words) and words[-1] in DECLARATIONS or self._errors(name) or self._logs(name)
+
+    def _logs(self, name: str) -> bool:
+        """A module to log or dump through, by its name's last word (tyk's `log`, sqlc's `debug`)."""
+        words = self._words(name) if name in self.subsystems else []
+        return bool(words) and words[-1] in LOGGING
 
     def _errors(self, name: str) -> bool:
         """A module of errors by its name's last word, a prefix aside (goframe's `gerror`)."""

@@ -204,6 +204,24 @@ def test_a_module_of_errors_the_copies_only_raise_is_no_home_for_their_logic():
     assert judge(["acl", "feed", "mod"], rules=Rules(), deps=subclassed, others=("gerror",), kind="method"
                  ).routing.home == "lib/gerror"
 
+
+def test_a_logging_module_the_copies_only_log_through_is_no_home_for_their_logic():
+    """kubevirt's three `shouldChangeRateLimiter` (a rate limiter rebuilt from the cluster's
+    configuration) and istio's `parsePort` x 3 each log through their fleet's `log` package, which
+    defines the `Infof` and `Errorf` they call: it had been their home. A package their files
+    import for what they do wins; with none, there is no natural home."""
+    logged = graph(*((c, "log") for c in ("acl", "feed", "mod")), near=("acl", "feed", "mod"))
+    candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=logged, others=("log",),
+                      defined_by=(("log", 1.0),))
+    assert candidate.routing.home is None and candidate.missing == (
+        "no natural home (no routing rule matches; the consumers share log (3 of 3), but the copies only "
+        "log through it)",)
+    both = [(c, t) for c in ("acl", "feed", "mod") for t in ("log", "ratelimit")] + [("ratelimit", "log")]
+    imported = tuple((c, f"lib/{c}/harness.py", (("log", 3), ("ratelimit", 4))) for c in ("acl", "feed", "mod"))
+    also = dataclasses.replace(graph(*both), by_file=imported)
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=also, others=("log", "ratelimit"),
+                 defined_by=(("log", 1.0),)).routing.home == "lib/ratelimit"
+
 def _package(name: str, namespace: str, paths: list[str]) -> Subsystem:
     """A package subsystem of these files, quiet for a month, in `/repo`."""
     files = tuple(SourceFile(p, f"/repo/{p}", None, NOW - timedelta(days=30), False) for p in paths)
