@@ -36,6 +36,33 @@ def mostly_declares(start: int, end: int, functions: dict[int, tuple[int, bool]]
         and (content.behaviour(start, end) - behaviour) * TABLE_TOKENS_PER_CALL <= outside
 
 
+CHAIN_LINKS = 2  # calls made on a call's result (`builder().a(x).b(y)`) from which a return builds one value
+# what a chain of calls is written with besides names and literals: no operator, lambda or block
+_CHAIN_WORDS = frozenset({".", "?.", "(", ")", ",", "new", "this", "self", "class"})
+
+
+def builds_value(tokens, start: int, end: int) -> bool:
+    """A function whose body is one `return` of a chain of calls made on calls' results, given
+    names and literals only (no operator, lambda or branch): it builds one value, a query or a
+    configuration written as calls, each copy its own, as a literal lays one out (james'
+    Cassandra DAOs' prepared statements, `update(TABLE).increment(…).where(column(ID)
+    .isEqualTo(bindMarker(ID)))` x 42, had been its first proposal; drill's format plugins'
+    `EasyFormatConfig.builder().readable(true)…build()`; ozone's audit messages). A body of
+    braces only: where none opens it (Python, an arrow's expression), nothing is read."""
+    opening = [at for at in range(start, end) if tokens[at] == ("kw", "{")]
+    if len(opening) != 1 or opening[0] + 1 >= end or tokens[opening[0] + 1] != ("kw", "return") \
+            or tokens[end - 1] != ("kw", "}"):
+        return False
+    chain = tokens[opening[0] + 2:end - 1]
+    if chain and chain[-1] == ("kw", ";"):
+        chain = chain[:-1]
+    if not all(category in ("id", "str", "lit") or text in _CHAIN_WORDS for category, text in chain):
+        return False
+    links = sum(chain[at][1] == ")" and chain[at + 1][1] in (".", "?.") and chain[at + 2][0] == "id"
+                and chain[at + 3] == ("kw", "(") for at in range(len(chain) - 3))
+    return links >= CHAIN_LINKS
+
+
 def declaring_definitions(units, content) -> list[tuple[int, int]]:
     """The token spans of the Lisp forms' `def`s that declare: a table written as calls, or what
     one call returns, or calls of one name, branching nowhere (babashka's namespaces' vars,
