@@ -60,6 +60,10 @@ ERRORS = ("error", "errors", "exception", "exceptions")
 SHARED_PLACES = frozenset({"utility", "utilities", "common", "commons", "shared", "core", "helper", "helpers",
                            "support", "base", "lib", "libs", "toolkit"})
 
+# of those, the words naming nothing but a place for helpers: `core`, `base`, `lib` also name a
+# project's main library or its model (huly's `core`), no better a home than any other alike
+HELPER_PLACES = frozenset({"utility", "utilities", "common", "commons", "shared", "helper", "helpers"})
+
 
 # languages whose every function is a method: a block copied there is inside a class
 METHODS_ONLY = frozenset({"java", "csharp"})
@@ -89,7 +93,8 @@ class HomeFinder:
     own base (_beside); the one defining most of what the copies call and read (cluster.defined_by: rubocop's alignment
     cops' `base_column` goes to the `Alignment` mixin that defines what it calls, not to
     `AutoCorrector`, which every cop extends too); the one whose own name the copies say most
-    (_named); the lowest (fewest dependencies of its own, most dependents), unless TIED_HOMES or
+    (_named); the one named for shared code (_shared_alike); the lowest (fewest dependencies of
+    its own, most dependents), unless TIED_HOMES or
     more are alike but for that last choice: then there is no natural home. When no copy's own
     file references the one so chosen (most consumers import it for other code: nocobase's
     plugins and `@nocobase/server`), the best of those the copies are written against wins: a
@@ -252,7 +257,23 @@ class HomeFinder:
             best = min(written_against, key=lambda pair: ranked[pair[0]], default=best)
         rank = ranked[best[0]][:-3]  # before the tie-break by the lowest subsystem
         alike = tuple(sorted(target for target, order in ranked.items() if order[:-3] == rank))
+        shared = self._shared_alike(sorted(alike, key=ranked.__getitem__), defines)
+        if shared is not None:
+            return shared, tuple(dict(fit)[shared]), (shared,)
         return best[0], tuple(best[1]), alike
+
+    def _shared_alike(self, alike: list[str], defines: dict[str, float]) -> str | None:
+        """Of homes alike but for the lowest's tie-break (`alike`, the best first), the first named
+        for helpers (_helpers_place: istio's `readFile` x 3 in istioctl's commands: its
+        `util`, not `completion`, which all three import too), unless the copies call what another
+        of them defines that builds on it, which a helper there could not call (evcc's modbus
+        chargers' constructors: `util/modbus`, which imports `util`)."""
+        for target in alike:
+            built_on = any(defines.get(other, 0.0) > 0 and target in self._reaches(other)
+                           for other in alike if other != target)
+            if self._helpers_place(target) and not built_on:
+                return target
+        return None
 
     def _innermost(self, fit: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
         """The homes that fit, but a package enclosing the consumers around another that does,
@@ -350,6 +371,13 @@ class HomeFinder:
         """A package named as the place for shared code (`utils`, `common`, `shared`, `core`,
         external-secrets' `esutils`): a natural home for a new helper, whether or not the copies use it yet."""
         return any(word in SHARED_PLACES or word.endswith(("util", "utils")) for word in self._words(name))
+
+    def _helpers_place(self, name: str) -> bool:
+        """A package named for helpers by its name's last word, `util`, `common`, `shared`
+        (istio's `istioctl/pkg/util`; not gns3's `base_node.py`, its `BaseNode` class, nor huly's
+        `core`, its data model)."""
+        last = self._words(name)[-1:]
+        return any(word in HELPER_PLACES or word.endswith(("util", "utils")) for word in last)
 
     def _declarations(self, name: str) -> bool:
         """A module of constants, types, errors, configuration or logging (`consts.py`, `types.ts`,

@@ -87,6 +87,35 @@ def test_many_homes_alike_are_no_natural_home():
                             "(dependencies, plr, reexport, …), none more theirs than the others)",)
 
 
+def test_among_homes_alike_the_one_named_for_shared_code_wins():
+    """istio's three `readFile` (stdin or a file, read whole: istioctl's proxy-config,
+    proxy-status and ztunnel-config commands) import `completion`, `cli` and `util` alike; the
+    lowest, `completion` (shell completions), had been the home, where `util` is the place for
+    a new helper."""
+    consumers, homes = ("acl", "feed", "mod"), ("completion", "util")
+    deps = Dependencies((*consumers, *homes), tuple(Edge(c, h, 1, (f"lib/{c}/harness.py:3",))
+                                                    for c in consumers for h in homes)
+                        + (Edge("util", "completion", 1, ("lib/util/x.py:1",)),),
+                        by_file=tuple((c, f"lib/{c}/harness.py", tuple((h, 3) for h in homes)) for c in consumers))
+    assert judge(list(consumers), rules=Rules(), deps=deps, others=homes, defined_by=()).routing.home == "lib/util"
+    cored = Dependencies(tuple(n.replace("util", "core") for n in deps.subsystems),
+                         tuple(dataclasses.replace(e, source=e.source.replace("util", "core"),
+                                                   target=e.target.replace("util", "core")) for e in deps.edges),
+                         by_file=tuple((c, f, tuple((h.replace("util", "core"), n) for h, n in refs))
+                                       for c, f, refs in deps.by_file))
+    assert judge(list(consumers), rules=Rules(), deps=cored, others=("completion", "core"), defined_by=()
+                 ).routing.home == "lib/completion"  # huly's `core`, its data model, names no helpers' place
+    # evcc's modbus chargers' constructors call `util/modbus`, which builds on `util`: not there
+    homes = ("modbus", "util")
+    built_on = Dependencies((*consumers, *homes, "a", "b"),
+                            tuple(Edge(c, h, 1, (f"lib/{c}/harness.py:3",)) for c in consumers for h in homes)
+                            + tuple(Edge(s, t, 1, (f"lib/{s}/x.py:1",)) for s, t in
+                                    (("modbus", "util"), ("util", "a"), ("util", "b"))),
+                            by_file=tuple((c, f"lib/{c}/harness.py", tuple((h, 3) for h in homes)) for c in consumers))
+    assert judge(list(consumers), rules=Rules(), deps=built_on, others=(*homes, "a", "b"),
+                 defined_by=(("modbus", 0.5), ("util", 0.5))).routing.home == "lib/modbus"
+
+
 def test_consumers_sharing_no_dependency_keep_no_home():
     deps = graph(("acl", "persist"), ("feed", "guest"), ("mod", "host"))
     candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist", "guest", "host"))
