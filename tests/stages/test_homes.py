@@ -3,6 +3,8 @@
 import dataclasses
 from datetime import timedelta
 
+import pytest
+
 from radar.config import GateRules, Rules
 from radar.reuse.findings import references
 from radar.stages.analyse import FileWork, _bind, analyse_bytes
@@ -212,44 +214,34 @@ def test_a_module_of_declarations_the_copies_files_import_is_no_home_for_their_l
                      ).routing.home is None
 
 
-
-def test_a_module_of_errors_the_copies_only_raise_is_no_home_for_their_logic():
+@pytest.mark.parametrize("module, why", [("gerror", "raise its errors"), ("log", "log through it")])
+def test_a_module_the_copies_only_raise_the_errors_of_or_log_through_is_no_home_for_their_logic(module, why):
     """goframe's four `EncryptFile`s (a file hashed, each with its own digest) wrap their errors
-    with `gerror.Wrapf`, and polaris' context hooks throw `MissingAppProviderError`: the module
-    of errors had been their home. Copies that extend its classes (errors of their own) keep it."""
-    raised = graph(*((c, "gerror") for c in ("acl", "feed", "mod")), near=("acl", "feed", "mod"))
-    candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=raised, others=("gerror",),
-                      defined_by=(("gerror", 1.0),))
+    with `gerror.Wrapf`, and polaris' context hooks throw `MissingAppProviderError`; kubevirt's
+    three `shouldChangeRateLimiter` and istio's `parsePort` x 3 log through their fleet's `log`
+    package, which defines the `Infof` and `Errorf` they call: the module had been their home. A
+    utility their files import too wins; with none, there is no natural home."""
+    consumers = ("acl", "feed", "mod")
+    used = graph(*((c, module) for c in consumers), near=consumers)
+    candidate = judge(list(consumers), rules=Rules(), deps=used, others=(module,), defined_by=((module, 1.0),))
     assert candidate.routing.home is None and candidate.missing == (
-        "no natural home (no routing rule matches; the consumers share gerror (3 of 3), but the copies only "
-        "raise its errors)",)
-    both = [(c, t) for c in ("acl", "feed", "mod") for t in ("gerror", "gconv")] + [("gconv", "gerror")]
-    imported = tuple((c, f"lib/{c}/harness.py", (("gerror", 3), ("gconv", 4))) for c in ("acl", "feed", "mod"))
-    also = dataclasses.replace(graph(*both), by_file=imported)  # a utility their files import too: that
-    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=also, others=("gerror", "gconv"),
-                 defined_by=(("gerror", 1.0),)).routing.home == "lib/gconv"
+        f"no natural home (no routing rule matches; the consumers share {module} (3 of 3), but the copies only "
+        f"{why})",)
+    both = [(c, t) for c in consumers for t in (module, "gconv")] + [("gconv", module)]
+    imported = tuple((c, f"lib/{c}/harness.py", ((module, 3), ("gconv", 4))) for c in consumers)
+    also = dataclasses.replace(graph(*both), by_file=imported)
+    assert judge(list(consumers), rules=Rules(), deps=also, others=(module, "gconv"),
+                 defined_by=((module, 1.0),)).routing.home == "lib/gconv"
+
+
+def test_copies_extending_the_classes_of_a_module_of_errors_keep_it_as_their_home():
+    """Errors of their own: the module of errors is where they belong."""
+    raised = graph(*((c, "gerror") for c in ("acl", "feed", "mod")), near=("acl", "feed", "mod"))
     subclassed = dataclasses.replace(raised, extended=tuple((c, f"lib/{c}/harness.py", ((0, "gerror"),))
                                                             for c in ("acl", "feed", "mod")))
     assert judge(["acl", "feed", "mod"], rules=Rules(), deps=subclassed, others=("gerror",), kind="method"
                  ).routing.home == "lib/gerror"
 
-
-def test_a_logging_module_the_copies_only_log_through_is_no_home_for_their_logic():
-    """kubevirt's three `shouldChangeRateLimiter` (a rate limiter rebuilt from the cluster's
-    configuration) and istio's `parsePort` x 3 each log through their fleet's `log` package, which
-    defines the `Infof` and `Errorf` they call: it had been their home. A package their files
-    import for what they do wins; with none, there is no natural home."""
-    logged = graph(*((c, "log") for c in ("acl", "feed", "mod")), near=("acl", "feed", "mod"))
-    candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=logged, others=("log",),
-                      defined_by=(("log", 1.0),))
-    assert candidate.routing.home is None and candidate.missing == (
-        "no natural home (no routing rule matches; the consumers share log (3 of 3), but the copies only "
-        "log through it)",)
-    both = [(c, t) for c in ("acl", "feed", "mod") for t in ("log", "ratelimit")] + [("ratelimit", "log")]
-    imported = tuple((c, f"lib/{c}/harness.py", (("log", 3), ("ratelimit", 4))) for c in ("acl", "feed", "mod"))
-    also = dataclasses.replace(graph(*both), by_file=imported)
-    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=also, others=("log", "ratelimit"),
-                 defined_by=(("log", 1.0),)).routing.home == "lib/ratelimit"
 
 def _package(name: str, namespace: str, paths: list[str]) -> Subsystem:
     """A package subsystem of these files, quiet for a month, in `/repo`."""
