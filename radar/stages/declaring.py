@@ -49,15 +49,18 @@ def builds_value(tokens, start: int, end: int) -> bool:
     .isEqualTo(bindMarker(ID)))` x 42, had been its first proposal; drill's format plugins'
     `EasyFormatConfig.builder().readable(true)…build()`; ozone's audit messages). A body of
     braces only: where none opens it (Python, an arrow's expression), nothing is read."""
-    opening = [at for at in range(start, end) if tokens[at] == ("kw", "{")]
-    if len(opening) != 1 or opening[0] + 1 >= end or tokens[opening[0] + 1] != ("kw", "return") \
-            or tokens[end - 1] != ("kw", "}"):
+    if tokens[end - 1] != ("kw", "}"):
         return False
-    chain = tokens[opening[0] + 2:end - 1]
-    if chain and chain[-1] == ("kw", ";"):
-        chain = chain[:-1]
-    if not all(category in ("id", "str", "lit") or text in _CHAIN_WORDS for category, text in chain):
-        return False
+    opening = next((at for at in range(start, end) if tokens[at] == ("kw", "{")), end)
+    if opening + 1 >= end or tokens[opening + 1] != ("kw", "return"):
+        return False  # read no further: most bodies start otherwise
+    last = end - 2 if tokens[end - 2] == ("kw", ";") else end - 1
+    chain = []
+    for at in range(opening + 2, last):
+        category, text = tokens[at]
+        if category not in ("id", "str", "lit") and text not in _CHAIN_WORDS:
+            return False
+        chain.append(tokens[at])
     links = sum(chain[at][1] == ")" and chain[at + 1][1] in (".", "?.") and chain[at + 2][0] == "id"
                 and chain[at + 3] == ("kw", "(") for at in range(len(chain) - 3))
     return links >= CHAIN_LINKS
