@@ -93,7 +93,7 @@ class HomeFinder:
     own base (_beside); the one defining most of what the copies call and read (cluster.defined_by: rubocop's alignment
     cops' `base_column` goes to the `Alignment` mixin that defines what it calls, not to
     `AutoCorrector`, which every cop extends too); the one whose own name the copies say most
-    (_named); the one named for shared code (_shared_alike); the lowest (fewest dependencies of
+    (_named); the one named for helpers (_shared_alike); the lowest (fewest dependencies of
     its own, most dependents), unless TIED_HOMES or
     more are alike but for that last choice: then there is no natural home. When no copy's own
     file references the one so chosen (most consumers import it for other code: nocobase's
