@@ -161,7 +161,6 @@ def _unversioned(file: str, package: str = "") -> str:
     return f"{stem}{dot}{suffix}"
 
 
-
 def _in_versioned_folders(packages: dict[str, Subsystem]) -> dict[str, str]:
     """Packages at one place in folders that differ by a version only, by name -> the earliest's:
     inlong's `sort-flink-v1.15/sort-connectors/hbase` and `sort-flink-v1.18/…/hbase` beside
@@ -199,9 +198,8 @@ def _earlier_sibling(name: str, packages: dict[str, Subsystem], stems: dict[str,
     `worker3` are an enumeration of peers, not generations."""
     if stems[name] == name or stems[name] in packages:
         return None
-    family = [other for other in packages if stems[other] == stems[name]]
-    earlier = [other for other in family if _by_version(other) < _by_version(name)]
-    return packages[min(earlier, key=_by_version)] if earlier and not _enumerated(family) else None
+    earlier = _earlier_versions(name, packages, stems)
+    return packages[min(earlier, key=_by_version)] if earlier else None
 
 
 def _previous_sibling(name: str, packages: dict[str, Subsystem], stems: dict[str, str]) -> Subsystem | None:
@@ -210,9 +208,15 @@ def _previous_sibling(name: str, packages: dict[str, Subsystem], stems: dict[str
     `redisson-spring-data-41` is `-40` with its changes, and `-20` is `-18` and the reactive
     classes Spring Data 2.0 brought, so shares few of its file names with `-16` (96 of its first
     proposals were one class's copies across the versions)."""
+    earlier = _earlier_versions(name, packages, stems)
+    return packages[max(earlier, key=_by_version)] if earlier else None
+
+
+def _earlier_versions(name: str, packages: dict[str, Subsystem], stems: dict[str, str]) -> list[str]:
+    """The packages of `name`'s family (one stem) numbered before it; none in an enumeration."""
     family = [other for other in packages if stems[other] == stems[name]]
     earlier = [other for other in family if _by_version(other) < _by_version(name)]
-    return packages[max(earlier, key=_by_version)] if earlier and not _enumerated(family) else None
+    return [] if _enumerated(family) else earlier
 
 
 def _enumerated(family: list[str]) -> bool:
