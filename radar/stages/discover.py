@@ -19,6 +19,7 @@ import errno
 import hashlib
 import os
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
@@ -186,7 +187,10 @@ def _discover_git(repo: Path, rules: FleetRules, now: datetime, memo: Memo | Non
                                         dirty_paths)
             state = dataclasses.replace(state, dirty=dirty, gone=gone)
         states = state.split(wanted)
+        grouping = _grouping(wanted)
         for name, namespace in merged:
+            if namespace in grouping and not _holds_anything(states[namespace]):
+                continue
             subsystem, skipped = _git_subsystem(name, source, main, namespace, rules, now, states[namespace],
                                                 since)
             found[name] = subsystem
@@ -306,6 +310,23 @@ def _through_symlink(root: Path, namespace: str, seen: dict[str, bool] | None = 
     return False
 
 
+def _grouping(namespaces: list[str]) -> set[str]:
+    """The namespaces holding another: with no file of their own they only group subsystems (an
+    npm scope, `packages/@sanity`, beside `packages/@sanity/*`), no subsystem themselves."""
+    held = set(namespaces)
+    return {parent for namespace in namespaces for parent in _parents(namespace) if parent in held}
+
+
+def _parents(namespace: str) -> Iterator[str]:
+    while "/" in namespace:
+        namespace = namespace.rpartition("/")[0]
+        yield namespace
+
+
+def _holds_anything(state: GitState) -> bool:
+    return any((state.blobs, state.symlinks, state.gitlinks, state.dirty, state.gone))
+
+
 def _git_subsystem(name: str, source: str, checkout: _Checkout, namespace: str, rules: FleetRules,
                    now: datetime, state: GitState, since: datetime | None) -> tuple[Subsystem, int]:
     root = checkout.path
@@ -383,11 +404,14 @@ def _discover_folder(folder: Path, rules: FleetRules, now: datetime) -> Fleet:
     subsystems = []
     namespaces, outside, _ = _namespaces(folder, rules)
     folders = [namespace for _, namespace in namespaces]
+    grouping = _grouping(folders)
     for name, namespace in namespaces or [(folder.name, ".")]:
         # a namespace nested in this one owns its files (as GitState.split gives them)
         inner = {other for other in folders if other.startswith(namespace + "/")}
         files, skipped = _walk(folder, namespace, rules, inner)
         outside += skipped
+        if namespace in grouping and not files:
+            continue
         subsystems.append(Subsystem(name, "folder", str(folder), namespace, None, None, files,
                                     None, (), False, "plain folder: no history, counted stable"))
     return Fleet(str(folder), "folder", tuple(subsystems), outside, (), now)

@@ -236,7 +236,7 @@ def test_a_scan_with_no_rules_takes_inits_layout_with_lib_among_it(tmp_path):
     done = radar("scan", "--repo", _committed(tmp_path / "eslint-repo", files), "--out", tmp_path / "out3",
                  "--no-cache", cwd=tmp_path)
     assert done.returncode == 0 and 'fleet.subsystems: "lib/rules/*.js", "lib/*"' in done.stderr, done.stderr
-    assert "24 subsystems, 23 files" in done.stderr
+    assert "23 subsystems, 23 files" in done.stderr  # `lib/rules` holds nothing of its own
 
 
 def test_the_layout_a_scan_with_no_rules_remembers_follows_the_index(tmp_path):
@@ -1843,7 +1843,8 @@ def test_init_with_no_folder_of_packages_takes_a_folder_of_twenty_modules_as_one
     assert "**/t/**" in fleet_rules["exclude"]
     scan = radar("scan", "--repo", tmp_path / "collection", "--rules", tmp_path / "rules", "--out", tmp_path / "out",
                  "--no-cache")
-    assert scan.returncode == 0 and "103 subsystems" in scan.stderr, scan.stderr
+    # `plugins/modules` itself, every file its modules', is no subsystem
+    assert scan.returncode == 0 and "102 subsystems" in scan.stderr, scan.stderr
 
 
 def test_init_takes_the_modules_of_a_lone_library_as_its_parts_and_a_c_librarys_folder_for_its_headers(tmp_path):

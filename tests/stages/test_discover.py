@@ -399,6 +399,20 @@ def test_nested_globs_give_each_file_to_the_innermost_subsystem(tmp_path: Path, 
 
 
 @pytest.mark.parametrize("kind", ["git", "folder"])
+def test_a_folder_whose_every_file_a_nested_subsystem_holds_is_no_subsystem(tmp_path: Path, kind: str) -> None:
+    """sanity's `packages/*` beside `packages/@sanity/*`: the npm scope `packages/@sanity` only
+    groups libraries, each a subsystem of its own; it had been listed as one more, of no file
+    (a backlog's scanned subsystems named `@repo` and `@sanity` first)."""
+    repo = _tree(tmp_path / "monorepo", kind, {
+        "packages/groq/index.ts": "export const groq = 1;\n",
+        "packages/@sanity/util/index.ts": "export const util = 1;\n",
+        "packages/@sanity/types/index.ts": "export const types = 1;\n"})
+    fleet = discover(repo, FleetRules(subsystems=("packages/*", "packages/@sanity/*"), main_namespaces=()),
+                     now=NOW, horizon=timedelta(days=7))
+    assert sorted(s.name for s in fleet.subsystems) == ["groq", "types", "util"]
+
+
+@pytest.mark.parametrize("kind", ["git", "folder"])
 def test_a_glob_naming_files_makes_each_one_module_package_a_subsystem(tmp_path: Path, kind: str) -> None:
     """Integrations written as one module each (`integrations/httpx.py`) beside folder ones;
     `integrations/*` alone still matches folders only."""
