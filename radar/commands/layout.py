@@ -86,7 +86,7 @@ from radar.commands.translations import translation_folders
 from radar.commands.uncovered import (code_folders, dominant_parts, dotnet_library, fleets_in_members, fleets_in_parts,
                                       fleets_library, jvm_library, lone_app, lone_families, lone_packages,
                                       monolith_parts, packages_beside, uncovered_folders, uncovered_tops,
-                                      without_emptied)
+                                      without_emptied, without_modules_in_parts)
 from radar.commands.vendored import without_vendored
 from radar.config import GateRules
 from radar.globs import glob_match
@@ -168,8 +168,9 @@ def read_layout(repo: Path) -> Layout:
     globs = without_emptied(globs, kept)
     if sum(n for _, n in globs) < GateRules.min_consumers:
         globs = jvm_library(kept) or dotnet_library(kept, projects) or globs
-    globs += dominant_parts(globs, kept)
-    globs += monolith_parts(globs, kept)
+    parts = dominant_parts(globs, kept)
+    parts += monolith_parts(globs + parts, kept)
+    globs = without_modules_in_parts(globs, parts, kept) + parts
     globs += fleets_in_members(globs, kept)
     globs = globs or tuple((glob, _matched(glob, tracked)) for glob, _ in lone_app(kept))
     globs += tuple((glob, _matched(glob, tracked)) for glob, _ in fleets_in_parts(globs, kept))

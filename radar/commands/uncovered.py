@@ -320,6 +320,7 @@ def lone_packages(globs: tuple[tuple[str, int], ...], sources: list[str], exclud
 DOMINANT_SHARE = 0.75  # a package holding this share of the code kept or more is the project (dominant_parts)
 DOMINANT_PARTS = 3  # ...and its sub-folders holding code are its parts, from this many
 FEW_MEMBERS = 3  # a fleet of this many packages or fewer may be a few groups of the real fleet (fleets_in_members)
+LAYERED = 3  # children of a folder holding a folder of one name: that name is a layer's (_folder_fleets)
 MONOLITH_FILES = 1000  # a package holding this many files no fleet inside it holds is an app's whole (monolith_parts)
 
 
@@ -360,14 +361,12 @@ def monolith_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple
     importers (`lib/firstpromoter`, `lib/partnerstack` …) and their copied customer imports
     unseen. The package stays, for its own files."""
     found: list[tuple[str, int]] = []
-    for glob, _ in globs:
-        if "*" in glob or names_files(glob):
-            continue
-        inner = [other for other, _ in globs if other.startswith(glob + "/")]
-        own = [f for f in kept if f.startswith(glob + "/") and not _held_by(f, inner)]
+    for package in _packages(globs, kept):
+        inner = [other for other, _ in globs if other.startswith(package + "/")]
+        own = [f for f in kept if f.startswith(package + "/") and not _held_by(f, inner)]
         if len(own) < MONOLITH_FILES:
             continue
-        top = glob
+        top = package
         while True:
             inside = Counter(f[len(top) + 1:].partition("/")[0] for f in own if f[len(top) + 1:].count("/"))
             name, n = inside.most_common(1)[0] if inside else ("", 0)
@@ -379,6 +378,36 @@ def monolith_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple
             found += [(f"{top}/*", len(parts)), *_folder_fleets(top, own)]
     taken = {glob for glob, _ in globs}
     return tuple((glob, n) for glob, n in found if glob not in taken)
+
+
+def without_modules_in_parts(globs: tuple[tuple[str, int], ...], parts: tuple[tuple[str, int], ...],
+                             kept: list[str]) -> tuple[tuple[str, int], ...]:
+    """The globs but the fleets of modules in a layer of the parts found of a project or an app,
+    MODULE_FLEET of them or more (a folder named as LAYERED parts' are: _children), and those
+    fleets' helpers: read as packages while the packages found were few
+    (layout._module_fleets_beside), they are their part's own modules, each part holding its own
+    of them (phabricator's 26 `almanac/controller/*.php` …: 2,397 subsystems beside its 89
+    applications). A fleet of its part alone stays (winget's `AppInstallerCLICore/Commands/*.cpp`),
+    as does a folder named for what plugs in (`auth/adapter/*.php`)."""
+    layered = set()
+    for top in (glob[:-2] for glob, n in parts if glob.endswith("/*") and n >= MODULE_FLEET):
+        children = _children(top, kept)
+        layers = _layers(children)
+        layered |= {glob.rpartition("/")[0] for glob, _ in globs if names_files(glob) and glob.startswith(top + "/")
+                    and glob.count("/") >= top.count("/") + 3 and glob.split("/")[top.count("/") + 2] in layers
+                    and not plugin_folder(glob.rpartition("/")[0], glob.rpartition(".")[2])}
+    return tuple((glob, n) for glob, n in globs if glob.rpartition("/")[0] not in layered)
+
+
+def _packages(globs: tuple[tuple[str, int], ...], kept: list[str]) -> list[str]:
+    """The packages the globs name: a glob naming one, and each folder a glob of folders matches
+    (`packages/*`: `packages/sanity`, `packages/groq` …); never a glob of modules."""
+    named = [glob for glob, _ in globs if "*" not in glob and not names_files(glob)]
+    for glob in (glob for glob, _ in globs if "*" in glob and not names_files(glob)):
+        depth = glob.count("/") + 1
+        named += sorted({folder for f in kept if f.count("/") >= depth
+                         for folder in ("/".join(f.split("/")[:depth]),) if glob_match(glob, folder)})
+    return named
 
 
 def fleets_in_members(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:
@@ -438,15 +467,33 @@ def fleets_in_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tupl
 
 def _folder_fleets(folder: str, kept: list[str]) -> tuple[tuple[str, int], ...]:
     """`folder/<child>/*` for each sub-folder of `folder` ("" the top) holding PLUGIN_FLEET
-    folders of code or more, with how many; never tests' or examples' folders."""
+    folders of code or more, with how many, but for a child's layers: folders most of which are
+    named as LAYERED children's are (phabricator's 89 applications each hold `controller`,
+    `query`, `storage` …: 76 of them had been read as fleets of their layers, no application a
+    consumer); never tests' or examples' folders."""
+    prefix = f"{folder}/" if folder else ""
+    children = _children(folder, kept)
+    layers = _layers(children)
+    return tuple((f"{prefix}{child}/*", len(folders)) for child, folders in sorted(children.items())
+                 if len(folders) >= PLUGIN_FLEET and len(folders & layers) * 2 < len(folders))
+
+
+def _children(folder: str, kept: list[str]) -> dict[str, set[str]]:
+    """Each sub-folder of `folder` ("" the top) and the folders of code it holds; never tests'
+    or examples' folders."""
     prefix = f"{folder}/" if folder else ""
     inside: dict[str, set[str]] = defaultdict(set)
     for f in kept:
         rest = f[len(prefix):].split("/") if f.startswith(prefix) else []
         if len(rest) > 2 and not any(not_fleet(name) or inside_tests((name,)) for name in rest[:2]):
             inside[rest[0]].add(rest[1])
-    return tuple((f"{prefix}{child}/*", len(folders)) for child, folders in sorted(inside.items())
-                 if len(folders) >= PLUGIN_FLEET)
+    return inside
+
+
+def _layers(children: dict[str, set[str]]) -> set[str]:
+    """The names of folders LAYERED children or more hold each one of: their layers."""
+    held = Counter(name for folders in children.values() for name in folders)
+    return {name for name, n in held.items() if n >= LAYERED}
 
 
 def without_emptied(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:

@@ -835,6 +835,51 @@ def test_init_reads_the_parts_of_an_apps_thousand_files_beside_its_fleets(tmp_pa
     assert {"apps/web/*", "apps/web/lib/*", "apps/web/ui/*"} <= set(fleet_rules["subsystems"]), done.stderr
 
 
+def test_init_reads_the_parts_of_a_thousand_files_package_among_small_packages(tmp_path):
+    """sanity: `packages/sanity`, 2,760 of the 3,246 files kept, one member of `packages/*` beside
+    `groq` and the `@sanity/*` libraries, had been one subsystem: its calendar's keyboard handler
+    copied in four features of `src/core` unseen, nothing proposed. A member of a fleet holding a
+    thousand files or more is read as its parts, as an app named by a glob of its own is."""
+    files = {"package.json": "{}\n"}
+    for name in ("groq", "util", "schema"):
+        files[f"packages/{name}/package.json"] = "{}\n"
+        files[f"packages/{name}/src/index.ts"] = f"export const {name} = 1;\n"
+    files["packages/sanity/package.json"] = "{}\n"
+    for n in range(40):
+        files[f"packages/sanity/src/core/feature{n}/index.ts"] = "export * from './components'\n"
+        files.update({f"packages/sanity/src/core/feature{n}/{folder}/part{k}.ts": f"export const f{n}p{k} = {k};\n"
+                      for folder in ("components", "hooks", "utils") for k in range(8)})
+    files.update({f"packages/sanity/src/structure/view{k}.ts": f"export const v{k} = {k};\n" for k in range(20)})
+    _, fleet_rules = _init(tmp_path / "sanity", files, tmp_path / "rules")
+    assert "packages/sanity/src/core/*" in fleet_rules["subsystems"], fleet_rules["subsystems"]
+    assert "packages/*" in fleet_rules["subsystems"]
+
+
+def test_init_reads_a_monoliths_applications_not_their_layers_nor_their_modules(tmp_path):
+    """phabricator: `src/applications/*`, 89 applications, each in the same layers (`controller`,
+    `query`, `storage` …); its 26 `almanac/controller/*.php` and the like had been one-module
+    packages while no package was found, and each application's layers a fleet: 2,397 subsystems,
+    nothing proposed. The applications are the parts; their layers and their layers' modules are
+    their own. A folder of modules one application alone holds stays a fleet (`settings/setting/*.php`,
+    41 settings), as does one named for what plugs in (`auth/adapter/*.php`)."""
+    layers = ("controller", "query", "storage", "editor", "view", "phid", "conduit", "xaction", "capability",
+              "typeahead", "application")
+    files = {}
+    for app in range(25):
+        files.update({f"src/applications/app{app}/{layer}/{layer.title()}{app}x{k}.php": f"<?php class C{app}{k} {{}}\n"
+                      for layer in layers for k in range(4)})
+    for app in range(3):
+        files.update({f"src/applications/app{app}/controller/Page{app}x{k}Controller.php": f"<?php class P{app}{k} {{}}\n"
+                      for k in range(22)})
+    files.update({f"src/applications/auth/adapter/Provider{k}Adapter.php": f"<?php class A{k} {{}}\n" for k in range(12)})
+    files.update({f"src/applications/settings/setting/Setting{k}.php": f"<?php class S{k} {{}}\n" for k in range(22)})
+    _, fleet_rules = _init(tmp_path / "phabricator", files, tmp_path / "rules")
+    assert "src/applications/*" in fleet_rules["subsystems"], fleet_rules["subsystems"]
+    assert {"src/applications/auth/adapter/*.php", "src/applications/settings/setting/*.php"} \
+        <= set(fleet_rules["subsystems"])
+    assert not [glob for glob in fleet_rules["subsystems"] if glob.startswith("src/applications/app")]
+
+
 def test_init_reads_no_fleet_of_scripts_in_a_language_the_project_is_not_written_in(tmp_path):
     """Empire: its 43 PowerShell modules, `data/module_source/*/*.ps1`, payloads sent to its
     agents one by one, had been fleets of a Python project's: their copies of one UAC bypass
