@@ -188,6 +188,10 @@ DEBUG_SOURCES = "**/src/debug/**"
 # prefect's `_migrations/versions/…/2021_01_20_…_initial_migration.py`), or numbered as Rails once
 # did, three digits and a separator (beef's `ar-migrations/002_create_hooked_browsers.rb`)
 MIGRATION_FILES = ("**/*igration*/**/" + "[0-9]" * 4 + "*", "**/*igration*/**/" + "[0-9]" * 3 + "[_-]*",
+                   # or a folder each named for the version it brings the schema to, as Doctrine's are
+                   # in Oro's bundles (`Migrations/Schema/v1_6/`: their copied icon queries x 4 had been
+                   # a proposal); not an API's version (`migration/v1alpha1`)
+                   "**/*igration*/**/v[0-9]*_[0-9]*/**",
                    # and wherever it is, a file named for its number, then the day and time it was made
                    # (superdesk's 32 `data_updates/00001_20160722-111630_users.py`: one-module packages before)
                    "**/[0-9]*_[12][0-9][0-9][0-9][01][0-9][0-3][0-9][-_][0-9][0-9][0-9][0-9]*")

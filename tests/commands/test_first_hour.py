@@ -3860,7 +3860,17 @@ def test_init_excludes_dated_and_numbered_migrations_but_not_a_frameworks_migrat
     # superdesk's data updates, numbered and dated in a folder not named for migrations
     files["core/data_updates/00001_20160722-111630_users.py"] = "class DataUpdate:\n    pass\n"
     files["core/data_updates/commands.py"] = "class Command:\n    pass\n"
+    # Oro's Doctrine migrations, a folder each named for the version it brings the schema to (its
+    # copied icon queries x 4 had been a proposal); the installer beside them is today's schema, and
+    # an API's version of a tool for migrations is code
+    oro = "src/Oro/Bundle/NavigationBundle/Migrations/Schema"
+    files[f"{oro}/v1_6/UpdateMenuIconQuery.php"] = "<?php class UpdateMenuIconQuery {}\n"
+    files[f"{oro}/NavigationBundleInstaller.php"] = "<?php class NavigationBundleInstaller {}\n"
+    files["pkg/apis/migration/v1alpha1/types.go"] = "package v1alpha1\n"
     excluded = _excluded_by_init(tmp_path / "dotnet-repo", files, tmp_path / "rules")
+    assert excluded(f"{oro}/v1_6/UpdateMenuIconQuery.php")
+    assert not excluded(f"{oro}/NavigationBundleInstaller.php")
+    assert not excluded("pkg/apis/migration/v1alpha1/types.go")
     assert excluded("core/data_updates/00001_20160722-111630_users.py")
     assert not excluded("core/data_updates/commands.py")
     assert excluded("core/main/ar-migrations/002_create_hooked_browsers.rb")
