@@ -37,8 +37,11 @@ def mostly_declares(start: int, end: int, functions: dict[int, tuple[int, bool]]
 
 
 CHAIN_LINKS = 2  # calls made on a call's result (`builder().a(x).b(y)`) from which a return builds one value
-# what a chain of calls is written with besides names and literals: no operator, lambda or block
+TABLE_ROWS = 5  # elements of a collection literal from which a return lays out a table (`new T[]{of(…), …}`)
+# what a chain of calls or a table is written with besides names and literals: no operator,
+# lambda or statement
 _CHAIN_WORDS = frozenset({".", "?.", "(", ")", ",", "new", "this", "self", "class"})
+_TABLE_WORDS = frozenset({"[", "]", "{", "}"})
 
 
 def builds_value(tokens, start: int, end: int) -> bool:
@@ -47,8 +50,10 @@ def builds_value(tokens, start: int, end: int) -> bool:
     configuration written as calls, each copy its own, as a literal lays one out (james'
     Cassandra DAOs' prepared statements, `update(TABLE).increment(…).where(column(ID)
     .isEqualTo(bindMarker(ID)))` x 42, had been its first proposal; drill's format plugins'
-    `EasyFormatConfig.builder().readable(true)…build()`; ozone's audit messages). A body of
-    braces only: where none opens it (Python, an arrow's expression), nothing is read."""
+    `EasyFormatConfig.builder().readable(true)…build()`; ozone's audit messages); or of an array
+    of TABLE_ROWS elements or more so written, a table (cayenne's 14 database adapters'
+    `new NativeColumnType[]{NativeColumnType.of(Types.BIGINT, "BIGINT"), …}`). A body of braces
+    only: where none opens it (Python, an arrow's expression), nothing is read."""
     if tokens[end - 1] != ("kw", "}"):
         return False
     opening = next((at for at in range(start, end) if tokens[at] == ("kw", "{")), end)
@@ -58,12 +63,23 @@ def builds_value(tokens, start: int, end: int) -> bool:
     chain = []
     for at in range(opening + 2, last):
         category, text = tokens[at]
-        if category not in ("id", "str", "lit") and text not in _CHAIN_WORDS:
+        if category not in ("id", "str", "lit") and text not in _CHAIN_WORDS and text not in _TABLE_WORDS:
             return False
         chain.append(tokens[at])
+    if any(text in _TABLE_WORDS for _, text in chain):
+        return _rows(chain) >= TABLE_ROWS
     links = sum(chain[at][1] == ")" and chain[at + 1][1] in (".", "?.") and chain[at + 2][0] == "id"
                 and chain[at + 3] == ("kw", "(") for at in range(len(chain) - 3))
     return links >= CHAIN_LINKS
+
+
+def _rows(chain: list) -> int:
+    """The elements of the collections written in `chain`: its commas outside any call's arguments, plus one."""
+    depth, commas = 0, 0
+    for _, text in chain:
+        depth += (text == "(") - (text == ")")
+        commas += text == "," and not depth
+    return commas + 1
 
 
 def declaring_definitions(units, content) -> list[tuple[int, int]]:

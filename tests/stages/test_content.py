@@ -1378,3 +1378,45 @@ def test_a_function_returning_one_chain_of_calls_builds_a_value():
     assert declared and all(c.cluster.nature == "no behaviour" and c.verdict != "proposed" for c in declared)
     counted = judged(daos("statements.increment();\n        "), "Dao.java", "java")
     assert {c.cluster.nature for c in counted if c.cluster.representative.kind == "method"} == {"logic"}
+
+
+ADAPTER = """\
+package org.apache.cayenne.dba.{name};
+
+public class {title}Adapter extends JdbcAdapter {{
+
+    @Override
+    protected NativeColumnType[] createNativeTypes() {{
+        return new NativeColumnType[]{{
+            NativeColumnType.of(Types.ARRAY, "ARRAY"),
+            NativeColumnType.of(Types.BIGINT, "BIGINT"),
+            NativeColumnType.of(Types.BINARY, {binary}),
+            NativeColumnType.of(Types.BIT, "SMALLINT"),
+            NativeColumnType.of(Types.BLOB, "BLOB"),
+            NativeColumnType.of(Types.BOOLEAN, {boolean}),
+            NativeColumnType.of(Types.CHAR, "CHAR"),
+            NativeColumnType.of(Types.CLOB, "CLOB"),
+            NativeColumnType.of(Types.DATE, "DATE"),
+            NativeColumnType.of(Types.DECIMAL, "DECIMAL"),
+            NativeColumnType.of(Types.VARCHAR, "VARCHAR"),
+        }};
+    }}
+{own}}}
+"""
+
+
+def test_a_function_returning_an_array_of_calls_lays_out_a_table():
+    """cayenne's database adapters each return the native types of their database as one array of
+    `NativeColumnType.of(Types.X, "NAME")`: 14 such tables, each its own database's, had been its
+    first proposal once its core module was read as its parts. A table returned, as a literal lays
+    one out; a row computed (`"VARCHAR(" + size + ")"`) makes them logic again."""
+    def adapters(boolean: str):
+        return {name: ADAPTER.format(name=name, title=name.title(), binary=binary, boolean=boolean, own=own)
+                for name, binary, own in zip(("db2", "derby", "h2"), ('"CHAR FOR BIT DATA"', '"BLOB"', '"BINARY"'),
+                                              OWN)}
+
+    tables = [c for c in judged(adapters('"SMALLINT"'), "Adapter.java", "java")
+              if c.cluster.representative.kind == "method"]
+    assert tables and all(c.cluster.nature == "no behaviour" and c.verdict != "proposed" for c in tables)
+    computed = judged(adapters('"VARCHAR(" + size + ")"'), "Adapter.java", "java")
+    assert {c.cluster.nature for c in computed if c.cluster.representative.kind == "method"} == {"logic"}
