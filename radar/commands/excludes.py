@@ -17,8 +17,8 @@ from collections import Counter, defaultdict
 from pathlib import Path, PurePosixPath
 
 from radar.commands.marked_folders import (alembic_environments, compiled_mirrors, component_registries, copied_sources,
-                                           docusaurus_sites, dotnet_suites, held, jvm_benchmarks, manual_tests,
-                                           sphinx_projects)
+                                           docusaurus_sites, dotnet_suites, frappe_patches, held, jvm_benchmarks,
+                                           manual_tests, sphinx_projects)
 from radar.globs import any_glob, glob_match
 from radar.stages.analyse import DECLARATIONS, GENERATED_HEAD, generated, generated_name
 from radar.stages.manifests import json_of, pubspec_fields, toml_of
@@ -395,6 +395,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
             excludes.append((pattern, why, n))
     excludes += [(glob, "migrations", n) for glob, n in alembic_environments(files, sources)
                  if not by_name(glob[:-2] + "env.py")]
+    excludes += [(glob, "migrations", n) for glob, n in frappe_patches(files, sources)]
     said = any_glob(tuple(glob for glob, _, _ in excludes))  # a project in a folder excluded by name: said once
     excludes += [(glob, why, n) for glob, why, n in dotnet_suites(files, sources) if not said(glob[:-2] + "x.cs")]
     excludes += [(glob, "benchmarks", n) for glob, n in jvm_benchmarks(files, sources)

@@ -1,5 +1,5 @@
 """Folders a file in them marks as no part of the project's own code, whatever they are named:
-an Alembic environment's `script.py.mako`, a .NET test project's file, a Sphinx `conf.py`, a
+an Alembic environment's `script.py.mako`, a Frappe app's `patches.txt`, a .NET test project's file, a Sphinx `conf.py`, a
 Docusaurus config, a manual test's page, shadcn's `components.json` beside a component
 registry, and JavaScript whose TypeScript source sits in a sibling folder. excludes.py writes an
 exclude for each; the counts are the source files each keeps out (`held`)."""
@@ -78,6 +78,19 @@ def alembic_environments(files: list[str], sources: list[str]) -> list[tuple[str
         n = held(folder, sources)
         if n:
             found.append((folder + "/**", n))
+    return found
+
+
+def frappe_patches(files: list[str], sources: list[str]) -> list[tuple[str, int]]:
+    """A Frappe app's patches, the `patches/` folders inside the app whose `patches.txt` lists
+    them, run once each on an upgrade (hrms' `patches/post_install/*.py`, helpdesk's 35
+    `patches/*.py` and its doctypes' `hd_ticket/patches/`: one-module packages before)."""
+    found = []
+    for app in sorted({f[:-len("/patches.txt")] for f in files if f.endswith("/patches.txt")}):
+        glob = f"{app}/**/patches/**"
+        n = sum(f.startswith(app + "/") and "/patches/" in f[len(app):] for f in sources)
+        if n:
+            found.append((glob, n))
     return found
 
 

@@ -3860,6 +3860,13 @@ def test_init_excludes_dated_and_numbered_migrations_but_not_a_frameworks_migrat
     # superdesk's data updates, numbered and dated in a folder not named for migrations
     files["core/data_updates/00001_20160722-111630_users.py"] = "class DataUpdate:\n    pass\n"
     files["core/data_updates/commands.py"] = "class Command:\n    pass\n"
+    # a Frappe app's patches, listed in its `patches.txt`, at the app's top and in a doctype's folder
+    # (helpdesk's 35 `patches/*.py` had been one-module packages); a patches folder elsewhere is code
+    files["helpdesk/helpdesk/patches.txt"] = "helpdesk.patches.rename_doctypes\n"
+    files["helpdesk/helpdesk/patches/rename_doctypes.py"] = "def execute():\n    pass\n"
+    files["helpdesk/helpdesk/doctype/hd_ticket/patches/backfill_sla.py"] = "def execute():\n    pass\n"
+    files["helpdesk/helpdesk/doctype/hd_ticket/hd_ticket.py"] = "class HDTicket:\n    pass\n"
+    files["tools/patches/apply.py"] = "def apply():\n    pass\n"
     # Oro's Doctrine migrations, a folder each named for the version it brings the schema to (its
     # copied icon queries x 4 had been a proposal); the installer beside them is today's schema, and
     # an API's version of a tool for migrations is code
@@ -3868,6 +3875,10 @@ def test_init_excludes_dated_and_numbered_migrations_but_not_a_frameworks_migrat
     files[f"{oro}/NavigationBundleInstaller.php"] = "<?php class NavigationBundleInstaller {}\n"
     files["pkg/apis/migration/v1alpha1/types.go"] = "package v1alpha1\n"
     excluded = _excluded_by_init(tmp_path / "dotnet-repo", files, tmp_path / "rules")
+    assert excluded("helpdesk/helpdesk/patches/rename_doctypes.py")
+    assert excluded("helpdesk/helpdesk/doctype/hd_ticket/patches/backfill_sla.py")
+    assert not excluded("helpdesk/helpdesk/doctype/hd_ticket/hd_ticket.py")
+    assert not excluded("tools/patches/apply.py")
     assert excluded(f"{oro}/v1_6/UpdateMenuIconQuery.php")
     assert not excluded(f"{oro}/NavigationBundleInstaller.php")
     assert not excluded("pkg/apis/migration/v1alpha1/types.go")
