@@ -869,9 +869,10 @@ def test_init_reads_a_monoliths_applications_not_their_layers_nor_their_modules(
         files.update({f"src/applications/app{app}/{layer}/{layer.title()}{app}x{k}.php": f"<?php class C{app}{k} {{}}\n"
                       for layer in layers for k in range(4)})
     for app in range(3):
-        files.update({f"src/applications/app{app}/controller/Page{app}x{k}Controller.php": f"<?php class P{app}{k} {{}}\n"
-                      for k in range(22)})
-    files.update({f"src/applications/auth/adapter/Provider{k}Adapter.php": f"<?php class A{k} {{}}\n" for k in range(12)})
+        files.update({f"src/applications/app{app}/controller/Page{app}x{k}Controller.php":
+                      f"<?php class P{app}{k} {{}}\n" for k in range(22)})
+    files.update({f"src/applications/auth/adapter/Provider{k}Adapter.php": f"<?php class A{k} {{}}\n"
+                  for k in range(12)})
     files.update({f"src/applications/settings/setting/Setting{k}.php": f"<?php class S{k} {{}}\n" for k in range(22)})
     _, fleet_rules = _init(tmp_path / "phabricator", files, tmp_path / "rules")
     assert "src/applications/*" in fleet_rules["subsystems"], fleet_rules["subsystems"]
