@@ -59,7 +59,8 @@ beside any fleets the top folders that are packages of a build (Sentinel's `sent
 (`.d.ts`) and generated code make no package. What is kept out of the scan (tests, fixtures,
 migrations, examples, benchmarks and generated code) is excludes.py's, dependencies kept in the
 tree vendored.py's, third-party source drops drops.py's, translations translations.py's; the code no
-fleet holds, read once the fleets are found, uncovered.py's; what a folder's name says, folders.py's.
+fleet holds, read once the fleets are found, uncovered.py's; a project's or an app's parts,
+parts.py's; what a folder's name says, folders.py's.
 """
 from __future__ import annotations
 
@@ -83,10 +84,11 @@ from radar.commands.plugin_modules import (cpp_plugin_folders, headers_folders, 
 from radar.commands.top import grouped_at_the_top, not_packages_at_the_top
 from radar.commands.tracked import file_head, file_size, submodules, tracked_files, worktree_count
 from radar.commands.translations import translation_folders
-from radar.commands.uncovered import (code_folders, dominant_parts, dotnet_library, fleets_in_members, fleets_in_parts,
-                                      fleets_library, jvm_library, lone_app, lone_families, lone_packages,
-                                      monolith_parts, packages_beside, uncovered_folders, uncovered_tops,
-                                      without_emptied, without_modules_in_parts)
+from radar.commands.parts import (dominant_parts, fleets_in_members, fleets_in_parts, lone_app, monolith_parts,
+                                  without_modules_in_parts)
+from radar.commands.uncovered import (code_folders, dotnet_library, fleets_library, jvm_library, lone_families,
+                                      lone_packages, packages_beside, uncovered_folders, uncovered_tops,
+                                      without_emptied)
 from radar.commands.vendored import without_vendored
 from radar.config import GateRules
 from radar.globs import glob_match

@@ -1,10 +1,10 @@
 """The code no fleet holds, read once the fleets are found (layout.py): a monolith's top folders
 beside its plugins, a top folder of Go code as its Go packages, a folder of C programs or plugins
 as its programs (and the C files at the top of the tree), the library a fleet of modules is built
-on, the packages beside a fleet, the parts of a package holding most of the code or of a thousand
-files, a top folder of another language as an app, the fleets inside a fleet of a few groups, a
+on, the packages beside a fleet, a top folder of another language as an app (parts.lone_app), a
 lone JVM or C# library's packages or namespaces (or its folder of projects side by side); and the
-globs left with nothing of their own (without_emptied)."""
+globs left with nothing of their own (without_emptied). A project's or an app's own parts are
+parts.py's."""
 from __future__ import annotations
 
 import posixpath
@@ -12,12 +12,12 @@ from collections import Counter, defaultdict
 from collections.abc import Collection
 from pathlib import PurePosixPath
 
-from radar.commands.folders import (MIN_PACKAGES, MODULE_FLEET, PLUGIN_FLEET, VERSION_LAST, build_manifest, frozen,
+from radar.commands.folders import (MIN_PACKAGES, MODULE_FLEET, VERSION_LAST, build_manifest, frozen,
                                     helper_folders, in_no_package, inside_tests, is_go_source, left_in, not_fleet,
                                     plugin_folder, within)
+from radar.commands.parts import held_by, lone_app
 from radar.config import FleetRules, GateRules
 from radar.globs import any_glob, glob_match
-from radar.stages.discover import names_files
 from radar.stages.homes import FAMILIES
 from radar.stages.manifests import C_FAMILY, C_SOURCES, HEADER_SUFFIXES
 from radar.stages.parse import language_for
@@ -317,185 +317,6 @@ def lone_packages(globs: tuple[tuple[str, int], ...], sources: list[str], exclud
     return tuple(found.items())
 
 
-DOMINANT_SHARE = 0.75  # a package holding this share of the code kept or more is the project (dominant_parts)
-DOMINANT_PARTS = 3  # ...and its sub-folders holding code are its parts, from this many
-FEW_MEMBERS = 3  # a fleet of this many packages or fewer may be a few groups of the real fleet (fleets_in_members)
-LAYERED = 3  # children of a folder holding a folder of one name: that name is a layer's (_folder_fleets)
-MONOLITH_FILES = 1000  # a package holding this many files no fleet inside it holds is an app's whole (monolith_parts)
-
-
-def dominant_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:
-    """Where one package found holds DOMINANT_SHARE of the code kept or more, the project itself
-    beside its tooling (apollo-client's `src`, 267 of 308 files, beside `codegen`, `config`,
-    `eslint-local-rules` …: a first scan with nothing to say, not even a watching candidate),
-    its sub-folders holding code, as a lone library's parts: `src/*` (`cache`, `core`, `link`,
-    `react` …), DOMINANT_PARTS of them or more, where no glob reads packages inside it already.
-    A fleet of modules inside it stays beside them (pixijs' `src/advanced-blend-modes/*.ts`, 23
-    blend modes, had left the other 648 files of `src` one subsystem: nothing to compare)."""
-    folders = [glob for glob, _ in globs if "." not in glob.rpartition("/")[2]]  # not a glob of modules
-    holders: Counter = Counter()
-    for f in kept:
-        parts = f.split("/")[:-1]
-        held = [len(g.split("/")) for g in folders if len(parts) >= len(g.split("/"))
-                and glob_match(g, "/".join(parts[:len(g.split("/"))]))]
-        if held:
-            holders["/".join(parts[:max(held)])] += 1
-    if not holders:
-        return ()
-    top, n = holders.most_common(1)[0]
-    if n < DOMINANT_SHARE * len(kept) or any(glob.startswith(top + "/") and not names_files(glob)
-                                             for glob, _ in globs):
-        return ()
-    inside = Counter(f[len(top) + 1:].partition("/")[0] for f in kept
-                     if f.startswith(top + "/") and f[len(top) + 1:].count("/"))
-    parts = [name for name in inside if not not_fleet(name) and not inside_tests((name,))]
-    return ((f"{top}/*", len(parts)),) if len(parts) >= DOMINANT_PARTS else ()
-
-
-def monolith_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:
-    """For a glob naming one package that holds MONOLITH_FILES files or more no glob inside it
-    holds, an app's whole, its parts as dominant_parts reads a project's (down while one
-    sub-folder holds DOMINANT_SHARE of them), and a part holding PLUGIN_FLEET folders of code or
-    more as a fleet of them (_folder_fleets): dub's `apps/web`, 3,121 files beside its 34 API
-    routes' and 12 integrations' packages, had been one package: its partner platforms'
-    importers (`lib/firstpromoter`, `lib/partnerstack` …) and their copied customer imports
-    unseen. The package stays, for its own files."""
-    found: list[tuple[str, int]] = []
-    for package in _packages(globs, kept):
-        inner = [other for other, _ in globs if other.startswith(package + "/")]
-        own = [f for f in kept if f.startswith(package + "/") and not _held_by(f, inner)]
-        if len(own) < MONOLITH_FILES:
-            continue
-        top = package
-        while True:
-            inside = Counter(f[len(top) + 1:].partition("/")[0] for f in own if f[len(top) + 1:].count("/"))
-            name, n = inside.most_common(1)[0] if inside else ("", 0)
-            if n < DOMINANT_SHARE * len(own) or not_fleet(name):
-                break
-            top = f"{top}/{name}"
-        parts = [name for name in inside if not not_fleet(name) and not inside_tests((name,))]
-        if len(parts) >= DOMINANT_PARTS:
-            found += [(f"{top}/*", len(parts)), *_folder_fleets(top, own)]
-    taken = {glob for glob, _ in globs}
-    return tuple((glob, n) for glob, n in found if glob not in taken)
-
-
-def without_modules_in_parts(globs: tuple[tuple[str, int], ...], parts: tuple[tuple[str, int], ...],
-                             kept: list[str]) -> tuple[tuple[str, int], ...]:
-    """The globs but the fleets of modules in a layer of the parts found of a project or an app,
-    MODULE_FLEET of them or more (a folder named as LAYERED parts' are: _children), and those
-    fleets' helpers: read as packages while the packages found were few
-    (layout._module_fleets_beside), they are their part's own modules, each part holding its own
-    of them (phabricator's 26 `almanac/controller/*.php` …: 2,397 subsystems beside its 89
-    applications). A fleet of its part alone stays (winget's `AppInstallerCLICore/Commands/*.cpp`),
-    as does a folder named for what plugs in (`auth/adapter/*.php`)."""
-    layered = set()
-    for top in (glob[:-2] for glob, n in parts if glob.endswith("/*") and n >= MODULE_FLEET):
-        children = _children(top, kept)
-        layers = _layers(children)
-        layered |= {glob.rpartition("/")[0] for glob, _ in globs if names_files(glob) and glob.startswith(top + "/")
-                    and glob.count("/") >= top.count("/") + 3 and glob.split("/")[top.count("/") + 2] in layers
-                    and not plugin_folder(glob.rpartition("/")[0], glob.rpartition(".")[2])}
-    return tuple((glob, n) for glob, n in globs if glob.rpartition("/")[0] not in layered)
-
-
-def _packages(globs: tuple[tuple[str, int], ...], kept: list[str]) -> list[str]:
-    """The packages the globs name: a glob naming one, and each folder a glob of folders matches
-    (`packages/*`: `packages/sanity`, `packages/groq` …); never a glob of modules."""
-    named = [glob for glob, _ in globs if "*" not in glob and not names_files(glob)]
-    for glob in (glob for glob, _ in globs if "*" in glob and not names_files(glob)):
-        depth = glob.count("/") + 1
-        named += sorted({folder for f in kept if f.count("/") >= depth
-                         for folder in ("/".join(f.split("/")[:depth]),) if glob_match(glob, folder)})
-    return named
-
-
-def fleets_in_members(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:
-    """For a fleet of FEW_MEMBERS packages or fewer, each member's folder holding PLUGIN_FLEET
-    folders of code or more as a fleet of them (_folder_fleets): passbolt's `plugins/*` is its
-    editions, `PassboltCe`, `PassboltEe`, `PassboltDev`, and `plugins/PassboltCe/*` its 27
-    CakePHP plugins, which had been read as one package. The members stay, for their own files."""
-    found: list[tuple[str, int]] = []
-    for glob, n in globs:
-        if glob.endswith("/*") and n <= FEW_MEMBERS:
-            found += _folder_fleets(glob[:-2], kept)
-    taken = {glob for glob, _ in globs}
-    return tuple(dict.fromkeys((glob, n) for glob, n in found if glob not in taken))
-
-
-def _held_by(path: str, globs: list[str]) -> bool:
-    """Whether one of `globs` holds the file, as layout._matched reads a glob: a file's, or a folder's."""
-    parts = path.split("/")
-    return any((len(parts) == depth if names_files(glob) else len(parts) > depth)
-               and glob_match(glob, "/".join(parts[:depth])) for glob in globs for depth in (glob.count("/") + 1,))
-
-
-def lone_app(kept: list[str]) -> tuple[tuple[str, int], ...]:
-    """With nothing found, the project as one package: the folder holding DOMINANT_SHARE of the
-    code kept (down while one sub-folder does), its sub-folders holding code as its parts, from
-    DOMINANT_PARTS of them, and a part holding PLUGIN_FLEET folders of code or more as a fleet
-    of them (_folder_fleets): checkmate's React app, `src/Pages/*` (13 pages) and
-    `src/Components/*` (39) beside `src/Utils`, `src/Hooks` …, whose first scan had ended "no
-    subsystem found". Without such a fleet, nothing: a library's few folders are its own parts
-    (five generators, a Go module's packages), nothing to compare."""
-    top = ""
-    while True:
-        prefix = f"{top}/" if top else ""
-        inside = Counter(f[len(prefix):].partition("/")[0] for f in kept
-                         if f.startswith(prefix) and "/" in f[len(prefix):])
-        if not inside:
-            return ()
-        name, n = inside.most_common(1)[0]
-        if n < DOMINANT_SHARE * len(kept) or not_fleet(name):
-            break
-        top = prefix + name
-    parts = [name for name in inside if not not_fleet(name) and not inside_tests((name,))]
-    fleets = _folder_fleets(top, kept) if len(parts) >= DOMINANT_PARTS else ()
-    return ((f"{prefix}*", len(parts)), *fleets) if fleets else ()
-
-
-def fleets_in_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:
-    """With packages found but no fleet among them (a monolith's parts, overseerr's `server` and
-    `src`: nothing to compare, not even a watching candidate), a folder of one of them holding
-    PLUGIN_FLEET folders of code or more as a fleet of them (`src/components/*`, 53 React
-    components), as lone_app reads an app with no package at all."""
-    if not globs or any("*" in glob for glob, _ in globs):
-        return ()
-    parts = sorted(glob.rstrip("/") for glob, _ in globs)
-    return tuple(fleet for part in parts for fleet in _folder_fleets(part, kept))
-
-
-def _folder_fleets(folder: str, kept: list[str]) -> tuple[tuple[str, int], ...]:
-    """`folder/<child>/*` for each sub-folder of `folder` ("" the top) holding PLUGIN_FLEET
-    folders of code or more, with how many, but for a child's layers: folders most of which are
-    named as LAYERED children's are (phabricator's 89 applications each hold `controller`,
-    `query`, `storage` …: 76 of them had been read as fleets of their layers, no application a
-    consumer); never tests' or examples' folders."""
-    prefix = f"{folder}/" if folder else ""
-    children = _children(folder, kept)
-    layers = _layers(children)
-    return tuple((f"{prefix}{child}/*", len(folders)) for child, folders in sorted(children.items())
-                 if len(folders) >= PLUGIN_FLEET and len(folders & layers) * 2 < len(folders))
-
-
-def _children(folder: str, kept: list[str]) -> dict[str, set[str]]:
-    """Each sub-folder of `folder` ("" the top) and the folders of code it holds; never tests'
-    or examples' folders."""
-    prefix = f"{folder}/" if folder else ""
-    inside: dict[str, set[str]] = defaultdict(set)
-    for f in kept:
-        rest = f[len(prefix):].split("/") if f.startswith(prefix) else []
-        if len(rest) > 2 and not any(not_fleet(name) or inside_tests((name,)) for name in rest[:2]):
-            inside[rest[0]].add(rest[1])
-    return inside
-
-
-def _layers(children: dict[str, set[str]]) -> set[str]:
-    """The names of folders LAYERED children or more hold each one of: their layers."""
-    held = Counter(name for folders in children.values() for name in folders)
-    return {name for name, n in held.items() if n >= LAYERED}
-
-
 def without_emptied(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:
     """The globs but a folder every file of which a fleet's glob inside it holds: a scan gives
     those files to the fleet's packages, nested in it, and would list the folder with none
@@ -505,7 +326,7 @@ def without_emptied(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tupl
     fleets = [glob for glob, _ in globs if "*" in glob]
 
     def held(path: str, folder: str) -> bool:
-        return _held_by(path, [glob for glob in fleets if glob.startswith(folder + "/")])
+        return held_by(path, [glob for glob in fleets if glob.startswith(folder + "/")])
 
     def emptied(folder: str) -> bool:
         inside = [f for f in kept if f.startswith(folder + "/")]

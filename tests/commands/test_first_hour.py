@@ -1243,7 +1243,7 @@ def test_a_monoliths_parts_folders_of_components_are_fleets():
     to compare, not even a watching candidate; `src/components/*` holds 53 components. A part's
     folder of ten folders of code or more is a fleet now; a part holding none adds nothing, and
     where a fleet was found already, nothing is added."""
-    from radar.commands.uncovered import fleets_in_parts
+    from radar.commands.parts import fleets_in_parts
     kept = ["server/index.ts", *(f"server/lib/module{n}.ts" for n in range(6)),
             *(f"src/components/Component{n}/index.tsx" for n in range(12)),
             *(f"src/hooks/useHook{n}.ts" for n in range(6)), "src/components/tests/x/a.ts"]
