@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from radar.commands.marked_folders import (alembic_environments, compiled_mirrors, component_registries, copied_sources,
                                            docusaurus_sites, dotnet_suites, frappe_patches, held, jvm_benchmarks,
-                                           manual_tests, sphinx_projects)
+                                           manual_tests, sphinx_projects, versioned_migrations)
 from radar.globs import any_glob, glob_match
 from radar.stages.analyse import DECLARATIONS, GENERATED_HEAD, generated, generated_name
 from radar.stages.manifests import json_of, pubspec_fields, toml_of
@@ -188,10 +188,6 @@ DEBUG_SOURCES = "**/src/debug/**"
 # prefect's `_migrations/versions/…/2021_01_20_…_initial_migration.py`), or numbered as Rails once
 # did, three digits and a separator (beef's `ar-migrations/002_create_hooked_browsers.rb`)
 MIGRATION_FILES = ("**/*igration*/**/" + "[0-9]" * 4 + "*", "**/*igration*/**/" + "[0-9]" * 3 + "[_-]*",
-                   # or a folder each named for the version it brings the schema to, as Doctrine's are
-                   # in Oro's bundles (`Migrations/Schema/v1_6/`: their copied icon queries x 4 had been
-                   # a proposal); not an API's version (`migration/v1alpha1`)
-                   "**/*igration*/**/v[0-9]*_[0-9]*/**",
                    # and wherever it is, a file named for its number, then the day and time it was made
                    # (superdesk's 32 `data_updates/00001_20160722-111630_users.py`: one-module packages before)
                    "**/[0-9]*_[12][0-9][0-9][0-9][01][0-9][0-3][0-9][-_][0-9][0-9][0-9][0-9]*")
@@ -396,6 +392,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     excludes += [(glob, "migrations", n) for glob, n in alembic_environments(files, sources)
                  if not by_name(glob[:-2] + "env.py")]
     excludes += [(glob, "migrations", n) for glob, n in frappe_patches(files, sources)]
+    excludes += [(glob, "migrations", n) for glob, n in versioned_migrations(sources) if not by_name(glob[:-2] + "x")]
     said = any_glob(tuple(glob for glob, _, _ in excludes))  # a project in a folder excluded by name: said once
     excludes += [(glob, why, n) for glob, why, n in dotnet_suites(files, sources) if not said(glob[:-2] + "x.cs")]
     excludes += [(glob, "benchmarks", n) for glob, n in jvm_benchmarks(files, sources)

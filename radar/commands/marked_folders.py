@@ -1,10 +1,12 @@
 """Folders a file in them marks as no part of the project's own code, whatever they are named:
-an Alembic environment's `script.py.mako`, a Frappe app's `patches.txt`, a .NET test project's
+an Alembic environment's `script.py.mako`, a Frappe app's `patches.txt`, a folder named for the
+version a migration brings the schema to, a .NET test project's
 file, a Sphinx `conf.py`, a Docusaurus config, a manual test's page, shadcn's `components.json`
 beside a component registry, and JavaScript whose TypeScript source sits in a sibling folder. excludes.py writes an
 exclude for each; the counts are the source files each keeps out (`held`)."""
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 MANUAL_PAGE = ".manual.html"  # a manual test's page, beside the script it runs (manual_tests)
@@ -92,6 +94,30 @@ def frappe_patches(files: list[str], sources: list[str]) -> list[tuple[str, int]
         if n:
             found.append((glob, n))
     return found
+
+
+SCHEMA_VERSION = re.compile(r"v[0-9][^/]*_[0-9][^/]*")  # Doctrine's in Oro's bundles: `v1_6`, `v2_0_1`
+
+
+def versioned_migrations(sources: list[str]) -> list[tuple[str, int]]:
+    """A folder named for migrations holding a folder named for the version it brings the schema to,
+    as Oro's bundles' `Migrations/` hold `Schema/v1_6/`: all of it, the versions, the installer
+    beside them (the schema as of the last, run instead of them on a fresh install: crm's copied
+    foreign keys x 9 had been its second proposal) and the data migrations `Data/ORM/`, each run
+    once. Not an API's version (`migration/v1alpha1`)."""
+    folders = set()
+    for f in sources:
+        parts = f.split("/")
+        version = next((at for at, part in enumerate(parts[:-1]) if SCHEMA_VERSION.fullmatch(part)), 0)
+        named = [at for at in range(version) if "igration" in parts[at]]
+        if named:
+            folders.add("/".join(parts[:named[-1] + 1]))
+    counts: Counter = Counter()
+    for f in sources:  # each file counted in the outermost such folder holding it
+        parts = f.split("/")
+        counts.update(next(([folder] for folder in ("/".join(parts[:depth]) for depth in range(1, len(parts)))
+                             if folder in folders), []))
+    return [(folder + "/**", n) for folder, n in sorted(counts.items())]
 
 
 DOTNET_PROJECTS = (".csproj", ".fsproj", ".vbproj")

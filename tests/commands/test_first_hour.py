@@ -3869,11 +3869,14 @@ def test_init_excludes_dated_and_numbered_migrations_but_not_a_frameworks_migrat
     files["helpdesk/helpdesk/doctype/hd_ticket/hd_ticket.py"] = "class HDTicket:\n    pass\n"
     files["tools/patches/apply.py"] = "def apply():\n    pass\n"
     # Oro's Doctrine migrations, a folder each named for the version it brings the schema to (its
-    # copied icon queries x 4 had been a proposal); the installer beside them is today's schema, and
-    # an API's version of a tool for migrations is code
+    # copied icon queries x 4 had been a proposal), the installer beside them, run instead of them on
+    # a fresh install (crm's copied foreign keys x 9), and the data migrations; the bundle's own code
+    # is code, as is an API's version of a tool for migrations
     oro = "src/Oro/Bundle/NavigationBundle/Migrations/Schema"
     files[f"{oro}/v1_6/UpdateMenuIconQuery.php"] = "<?php class UpdateMenuIconQuery {}\n"
     files[f"{oro}/NavigationBundleInstaller.php"] = "<?php class NavigationBundleInstaller {}\n"
+    files["src/Oro/Bundle/NavigationBundle/Migrations/Data/ORM/LoadMenu.php"] = "<?php class LoadMenu {}\n"
+    files["src/Oro/Bundle/NavigationBundle/Menu/MenuBuilder.php"] = "<?php class MenuBuilder {}\n"
     files["pkg/apis/migration/v1alpha1/types.go"] = "package v1alpha1\n"
     excluded = _excluded_by_init(tmp_path / "dotnet-repo", files, tmp_path / "rules")
     assert excluded("helpdesk/helpdesk/patches/rename_doctypes.py")
@@ -3881,7 +3884,9 @@ def test_init_excludes_dated_and_numbered_migrations_but_not_a_frameworks_migrat
     assert not excluded("helpdesk/helpdesk/doctype/hd_ticket/hd_ticket.py")
     assert not excluded("tools/patches/apply.py")
     assert excluded(f"{oro}/v1_6/UpdateMenuIconQuery.php")
-    assert not excluded(f"{oro}/NavigationBundleInstaller.php")
+    assert excluded(f"{oro}/NavigationBundleInstaller.php")
+    assert excluded("src/Oro/Bundle/NavigationBundle/Migrations/Data/ORM/LoadMenu.php")
+    assert not excluded("src/Oro/Bundle/NavigationBundle/Menu/MenuBuilder.php")
     assert not excluded("pkg/apis/migration/v1alpha1/types.go")
     assert excluded("core/data_updates/00001_20160722-111630_users.py")
     assert not excluded("core/data_updates/commands.py")
