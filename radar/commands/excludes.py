@@ -172,7 +172,12 @@ EXAMPLE_FOLDERS = ("**/*-examples/**", "**/*_examples/**", "**/*-samples/**", "*
                    "documentation/**", "documentation-*/**",
                    # a Swift DocC catalog: the tutorials' code, step by step (swift-composable-architecture's
                    # 475 files in `Documentation.docc/Tutorials`, each step a copy of the one before)
-                   "**/*.docc/**", *SPACED_EXAMPLES)
+                   "**/*.docc/**", *SPACED_EXAMPLES,
+                   # a .NET project named for its samples (NSwag's `NSwag.Sample.NET80` … and their
+                   # `NSwag.Sample.Common`: seven web apps, read as packages, whose copied `Startup` led
+                   # its near-gate list)
+                   "**/*.Sample/**", "**/*.Samples/**", "**/*.Sample.*/**", "**/*.Samples.*/**",
+                   "**/*.Example/**", "**/*.Examples/**", "**/*.Example.*/**", "**/*.Examples.*/**")
 JVM_SOURCE_ROOTS = frozenset({"java", "kotlin", "scala", "groovy"})  # src/main/<language>/<package path>
 TOP_DOMAINS = frozenset({"com", "org", "net", "io", "dev", "app", "edu", "gov", "co", "me", "ai", "info", "biz",
                          "us", "uk", "eu", "de", "fr", "nl", "ch", "at", "se", "no", "fi", "dk", "pl", "cz", "ru",

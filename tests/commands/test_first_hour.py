@@ -3369,6 +3369,22 @@ def test_init_excludes_maven_integration_tests_and_folders_of_examples(tmp_path)
     assert fleet_rules["subsystems"] == ["src/main/java/org/x/checks/*.java"]
 
 
+def test_init_excludes_dotnet_projects_named_for_their_samples(tmp_path):
+    """NSwag: `src/NSwag.Sample.NET80`, `…NET90`, `…NET100` and their `NSwag.Sample.Common`, seven
+    sample web apps beside the library's projects, had been read as packages (their copied
+    `Startup` led its near-gate list); a project named for what it does with samples is code."""
+    files = {}
+    for project in ("NSwag.Core", "NSwag.Generation", "NSwag.AspNetCore", "NSwag.Sampling", "NSwag.Sample.NET80",
+                    "NSwag.Sample.NET90", "NSwag.Sample.Common", "Acme.Examples"):
+        files[f"src/{project}/{project}.csproj"] = "<Project/>\n"
+        files[f"src/{project}/Startup.cs"] = f"namespace {project} {{ public class Startup {{ }} }}\n"
+    _, fleet_rules = _init(tmp_path / "dotnet-repo", files, tmp_path / "rules")
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("src/NSwag.Sample.NET80/Startup.cs") and excluded("src/NSwag.Sample.Common/Startup.cs")
+    assert excluded("src/Acme.Examples/Startup.cs")
+    assert not excluded("src/NSwag.Sampling/Startup.cs") and not excluded("src/NSwag.Core/Startup.cs")
+
+
 def test_init_excludes_androids_debug_sources_beside_main_but_not_a_debug_module(tmp_path):
     """thunderbird-android: `feature/*/src/debug/` holds the screens' fake view models for
     previews, and three of them had been its first proposal; nushell's
