@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from radar.commands.marked_folders import (alembic_environments, compiled_mirrors, component_registries, copied_sources,
                                            docusaurus_sites, dotnet_suites, frappe_patches, held, jvm_benchmarks,
                                            manual_tests, sphinx_projects, versioned_migrations)
+from radar.commands.tracked import file_head
 from radar.globs import any_glob, glob_match
 from radar.stages.analyse import DECLARATIONS, GENERATED_HEAD, generated, generated_name
 from radar.stages.manifests import json_of, pubspec_fields, toml_of
@@ -306,10 +307,10 @@ def described_examples(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, s
     federation's 23 example apps in `apps/`, whose copied Next.js `_document.js` had been its
     first proposal), or a test in its name's (`test-bun`), with its source files; and so per Dart
     package never published (`publish_to: none`: dio's `example_dart/`, `dio_example`, 21 of its
-    28 subsystems); and the manifests read."""
+    28 subsystems), and per Go folder of demo programs (_go_demos); and the files read."""
     manifests = sorted(f for f in files if f.endswith(("/package.json", "/pubspec.yaml"))
                        and not os.path.islink(repo / f))
-    found = []
+    found, programs = _go_demos(repo, [f for f in files if f.endswith(".go")])
     for manifest in manifests:
         fields = _unpublished(repo / manifest)
         if fields is None:
@@ -323,7 +324,26 @@ def described_examples(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, s
         n = held(folder, [f for f in files if language_for(f)]) if why else 0
         if n:
             found.append((folder + "/**", why, n))
-    return tuple(found), manifests
+    return tuple(found), manifests + programs
+
+
+GO_PROGRAM = re.compile(rb"^package main\b", re.MULTILINE)
+
+
+def _go_demos(repo: Path, go_files: list[str]) -> tuple[list[tuple[str, str, int]], list[str]]:
+    """A Go folder named for demos whose every Go file is a program (`package main`): demos to
+    run, as examples are (sentinel-golang's data sources' `pkg/datasource/*/demo/`, copies of one
+    another, had been its second proposal); where it is a package of its own, the code's (tilt's
+    `cli/demo`, `package demo`). And the Go files read."""
+    demos: dict[str, list[str]] = defaultdict(list)
+    for f in go_files:
+        parts = f.split("/")
+        at = next((at for at, part in enumerate(parts[:-1]) if part in ("demo", "demos")), None)
+        if at is not None:
+            demos["/".join(parts[:at + 1])].append(f)
+    found = [(folder + "/**", "examples", len(programs)) for folder, programs in sorted(demos.items())
+             if all(GO_PROGRAM.search(file_head(repo, f)) for f in programs)]
+    return found, sorted(f for programs in demos.values() for f in programs)
 
 
 def _unpublished(manifest: Path) -> dict | None:

@@ -3787,6 +3787,21 @@ def test_init_excludes_the_dart_packages_never_published_that_call_themselves_ex
     assert not excluded("plugins/web_adapter/lib/web_adapter.dart") and not excluded("app/lib/main.dart")
 
 
+def test_init_excludes_go_folders_of_demo_programs_but_not_a_demo_package(tmp_path):
+    """sentinel-golang: each data source's `pkg/datasource/<source>/demo/` holds a program
+    (`package main`) showing it, copies of one another, which had been its second proposal;
+    tilt's `internal/cli/demo` is a package of its command line (`package demo`), code."""
+    files = {"go.mod": "module example.com/sentinel\n\ngo 1.21\n"}
+    for source in ("apollo", "consul", "etcdv3"):
+        files[f"pkg/datasource/{source}/{source}.go"] = f"package {source}\n\nfunc New() int {{ return 1 }}\n"
+        files[f"pkg/datasource/{source}/demo/main.go"] = "// Copyright\n\npackage main\n\nfunc main() {}\n"
+    files["internal/cli/demo/demo.go"] = "package demo\n\nfunc Run() int { return 1 }\n"
+    files["internal/cli/cli.go"] = "package cli\n\nfunc Main() int { return 1 }\n"
+    excluded = _excluded_by_init(tmp_path / "sentinel", files, tmp_path / "rules")
+    assert excluded("pkg/datasource/apollo/demo/main.go") and excluded("pkg/datasource/etcdv3/demo/main.go")
+    assert not excluded("pkg/datasource/apollo/apollo.go") and not excluded("internal/cli/demo/demo.go")
+
+
 def test_init_excludes_the_private_packages_that_call_themselves_examples_and_prebundled_dependencies(tmp_path):
     """module-federation: 23 of its 32 `apps/*` are private packages described "Federation
     example for 3000-home" or named `metro-example-host`: their copied Next.js `_document.js`
