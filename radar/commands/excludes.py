@@ -67,7 +67,10 @@ EXCLUDABLE = {
                  "cookbook",  # recipes, agno's 2,000 scripts (not Chef's `cookbooks/`, code)
                  "codelabs", "codelab",  # guided tutorials' apps (litho's eleven: their copied clock was its #1)
                  # demo apps named in one word, in any case (GRDB's `Documentation/DemoApps/`, one package)
-                 "demoapp", "demoapps", "sampleapp", "sampleapps", "exampleapp", "exampleapps"),
+                 "demoapp", "demoapps", "sampleapp", "sampleapps", "exampleapp", "exampleapps",
+                 # apps showing the package in use, one per integration (CopilotKit's 22
+                 # `showcase/integrations/*`, each with its shadcn components: its first 40 proposals)
+                 "showcase", "showcases"),
     # code that measures the package: a JMH module or a `benches/` folder copies the code it
     # times (netty's microbench holds HPACK's constant-time `equals`, a consumer of nothing);
     # not `benchmark`, a feature's name too (rails' `generators/rails/benchmark`)

@@ -1277,6 +1277,19 @@ def test_init_excludes_a_cookbook_of_recipes_but_not_chefs_cookbooks(tmp_path):
     assert not _excluded_by_init(tmp_path / "tandoor", tandoor, tmp_path / "tandoor-rules")("cookbook/views/api.py")
 
 
+def test_init_excludes_a_showcase_of_apps(tmp_path):
+    """CopilotKit: `showcase/integrations/*`, 22 apps each showing the library with one agent
+    framework, each with its copied shadcn components (`components/ui/select.tsx` x 21): its
+    first forty proposals."""
+    files = {"packages/runtime/package.json": "{}", "packages/runtime/src/index.ts": "export const run = () => 1;\n"}
+    for app in ("ag2", "agno", "crewai"):
+        files[f"showcase/integrations/{app}/package.json"] = "{}"
+        files[f"showcase/integrations/{app}/src/components/ui/select.tsx"] = "export const Select = () => 1;\n"
+    excluded = _excluded_by_init(tmp_path / "copilotkit", files, tmp_path / "rules")
+    assert excluded("showcase/integrations/agno/src/components/ui/select.tsx")
+    assert not excluded("packages/runtime/src/index.ts")
+
+
 def test_init_reads_the_fleets_inside_a_fleet_of_a_few_editions(tmp_path):
     """passbolt: `plugins/*` is its editions, `PassboltCe` and `PassboltEe`, each a folder of
     CakePHP plugins (27 and 13): read as two packages, its plugins' copied email redactors had
