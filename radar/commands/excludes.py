@@ -330,6 +330,32 @@ def described_examples(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, s
     return tuple(found), manifests + programs
 
 
+# a package's own `scripts/` folder as its npm scripts run it (`node scripts/build.mjs`), not a
+# folder above (`../../scripts/`) nor one inside (`src/scripts/`, a web app's code)
+NPM_RUN_SCRIPTS = re.compile(r"(?<![\w./-])(?:\./)?scripts/")
+
+
+def npm_tooling(repo: Path, manifests: list[str], files: list[str]) -> tuple[tuple[str, str, int], ...]:
+    """An exclude per npm package's `scripts/` folder that its own npm scripts run: its build
+    and release tooling, copied from package to package (CopilotKit's Angular, React and Vue
+    packages' `scripts/scope-preflight.mjs`, 100 lines each, had been its first proposal once its
+    showcase apps were kept out; langgraphjs' `libs/*/scripts/build.mjs`)."""
+    sources = [f for f in files if language_for(f)]
+    found = []
+    for manifest in set(manifests).intersection(files):  # none in a folder kept out already
+        fields = json_of(repo / manifest) if manifest.endswith("package.json") else None
+        runs = fields.get("scripts") if isinstance(fields, dict) else None
+        if not isinstance(runs, dict) or not any(isinstance(run, str) and NPM_RUN_SCRIPTS.search(run)
+                                                 for run in runs.values()):
+            continue
+        folder = manifest.rpartition("/")[0]
+        scripts = f"{folder}/scripts" if folder else "scripts"
+        n = held(scripts, sources)
+        if n:
+            found.append((scripts + "/**", "the developers' own scripts", n))
+    return tuple(sorted(found))
+
+
 GO_PROGRAM = re.compile(rb"^package main\b", re.MULTILINE)
 
 

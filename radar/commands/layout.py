@@ -71,7 +71,7 @@ from pathlib import Path, PurePosixPath
 
 from radar.commands.drops import without_drops
 from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, described_examples,
-                                     folder_excludes, scaffold_glob, without_code, without_unbuilt)
+                                     folder_excludes, npm_tooling, scaffold_glob, without_code, without_unbuilt)
 from radar.commands.folders import (DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET, PLUGIN_FLEET,
                                     PLUGIN_PACKAGES, build_manifest, c_plugins, covered, declared_plugin_folders,
                                     helper_folders, inside_tests, is_manifest, left_in, plugin_folder, plugins_of,
@@ -133,6 +133,7 @@ def read_layout(repo: Path) -> Layout:
     translations = translation_folders(left_in(sources, kept_out))
     examples, npm_manifests = described_examples(repo, left_in(files, kept_out + translations))
     kept_out += translations + examples
+    kept_out += npm_tooling(repo, npm_manifests, left_in(files, kept_out))
     # the packages are made of the rest, but for folders no name of theirs tells from code (not_fleet)
     code, made = without_code(repo, left_in(files, translations + examples + tuple(
         e for e in kept_out if e[0] in NAMELESS_EXCLUDES or scaffold_glob(e[0]))))

@@ -3815,6 +3815,26 @@ def test_init_excludes_go_folders_of_demo_programs_but_not_a_demo_package(tmp_pa
     assert not excluded("pkg/datasource/apollo/apollo.go") and not excluded("internal/cli/demo/demo.go")
 
 
+def test_init_excludes_the_scripts_folders_a_packages_npm_scripts_run(tmp_path):
+    """CopilotKit: its Angular, React and Vue packages each run `node scripts/scope-preflight.mjs`
+    to build, a script copied from one to the next: its first proposal once its showcase apps were
+    kept out. A `scripts/` folder its package's npm scripts do not run is kept, and so is a web
+    app's whose scripts run the repository's (`../../scripts/`)."""
+    files = {"package.json": json.dumps({"private": True, "workspaces": ["packages/*", "apps/*"]})}
+    for name in ("angular", "react", "vue"):
+        files[f"packages/{name}/package.json"] = json.dumps(
+            {"name": name, "scripts": {"build": "tsc && node scripts/scope-preflight.mjs ./dist"}})
+        files[f"packages/{name}/scripts/scope-preflight.mjs"] = "export const scope = (css) => css;\n"
+        files[f"packages/{name}/src/index.ts"] = f"export const {name} = () => 1;\n"
+    files["packages/core/package.json"] = json.dumps({"name": "core", "scripts": {"build": "tsc"}})
+    files["packages/core/scripts/codegen.ts"] = "export const codegen = () => 1;\n"
+    files["apps/web/package.json"] = json.dumps({"name": "web", "scripts": {"lint": "node ../../scripts/lint.mjs"}})
+    files["apps/web/public/scripts/app.js"] = "export const app = () => 1;\n"
+    excluded = _excluded_by_init(tmp_path / "copilotkit", files, tmp_path / "rules")
+    assert excluded("packages/vue/scripts/scope-preflight.mjs") and not excluded("packages/vue/src/index.ts")
+    assert not excluded("packages/core/scripts/codegen.ts") and not excluded("apps/web/public/scripts/app.js")
+
+
 def test_init_excludes_the_private_packages_that_call_themselves_examples_and_prebundled_dependencies(tmp_path):
     """module-federation: 23 of its 32 `apps/*` are private packages described "Federation
     example for 3000-home" or named `metro-example-host`: their copied Next.js `_document.js`
