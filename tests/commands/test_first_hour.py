@@ -1277,19 +1277,6 @@ def test_init_excludes_a_cookbook_of_recipes_but_not_chefs_cookbooks(tmp_path):
     assert not _excluded_by_init(tmp_path / "tandoor", tandoor, tmp_path / "tandoor-rules")("cookbook/views/api.py")
 
 
-def test_init_excludes_a_showcase_of_apps(tmp_path):
-    """CopilotKit: `showcase/integrations/*`, 22 apps each showing the library with one agent
-    framework, each with its copied shadcn components (`components/ui/select.tsx` x 21): its
-    first forty proposals."""
-    files = {"packages/runtime/package.json": "{}", "packages/runtime/src/index.ts": "export const run = () => 1;\n"}
-    for app in ("ag2", "agno", "crewai"):
-        files[f"showcase/integrations/{app}/package.json"] = "{}"
-        files[f"showcase/integrations/{app}/src/components/ui/select.tsx"] = "export const Select = () => 1;\n"
-    excluded = _excluded_by_init(tmp_path / "copilotkit", files, tmp_path / "rules")
-    assert excluded("showcase/integrations/agno/src/components/ui/select.tsx")
-    assert not excluded("packages/runtime/src/index.ts")
-
-
 def test_init_reads_the_fleets_inside_a_fleet_of_a_few_editions(tmp_path):
     """passbolt: `plugins/*` is its editions, `PassboltCe` and `PassboltEe`, each a folder of
     CakePHP plugins (27 and 13): read as two packages, its plugins' copied email redactors had
@@ -1303,10 +1290,15 @@ def test_init_reads_the_fleets_inside_a_fleet_of_a_few_editions(tmp_path):
     assert {"plugins/PassboltCe/*", "plugins/PassboltEe/*"} <= set(fleet_rules["subsystems"]), done.stderr
 
 
-def test_init_excludes_codelabs(tmp_path):
+def test_init_excludes_codelabs_and_showcases(tmp_path):
     """litho: `codelabs/*`, eleven guided tutorials' apps, each copying one `ClockDrawable.kt`:
-    its first proposal."""
+    its first proposal. CopilotKit: `showcase/integrations/*`, 22 apps each showing the library
+    with one agent framework, each with its copied shadcn components (`components/ui/select.tsx`
+    x 21): its first forty proposals."""
     files = {"settings.gradle": ""}
+    for app in ("ag2", "agno", "crewai"):
+        files[f"showcase/integrations/{app}/package.json"] = "{}"
+        files[f"showcase/integrations/{app}/src/components/ui/select.tsx"] = "export const Select = () => 1;\n"
     for lab in ("layout-spec", "mount-spec", "textinput-keyboard", "events", "props", "state"):
         files[f"codelabs/{lab}/build.gradle"] = ""
         files[f"codelabs/{lab}/app/src/main/java/com/facebook/litho/codelab/ClockDrawable.kt"] = "class ClockDrawable\n"
@@ -1315,6 +1307,7 @@ def test_init_excludes_codelabs(tmp_path):
         files[f"{module}/src/main/java/com/facebook/litho/{module.replace('-', '')}/Thing.kt"] = "class Thing\n"
     excluded = _excluded_by_init(tmp_path / "litho", files, tmp_path / "rules")
     assert excluded("codelabs/mount-spec/app/src/main/java/com/facebook/litho/codelab/ClockDrawable.kt")
+    assert excluded("showcase/integrations/agno/src/components/ui/select.tsx")
     assert not excluded("litho-core/src/main/java/com/facebook/litho/lithocore/Thing.kt")
 
 
