@@ -197,6 +197,10 @@ DEBUG_SOURCES = "**/src/debug/**"
 # prefect's `_migrations/versions/…/2021_01_20_…_initial_migration.py`), or numbered as Rails once
 # did, three digits and a separator (beef's `ar-migrations/002_create_hooked_browsers.rb`)
 MIGRATION_FILES = ("**/*igration*/**/" + "[0-9]" * 4 + "*", "**/*igration*/**/" + "[0-9]" * 3 + "[_-]*",
+                   # or, in a folder named for upgrades, a script named for the versions it upgrades
+                   # from and to (invenio-app-rdm's 16 `upgrade_scripts/migrate_8_0_to_9_0.py` …, each a
+                   # one-module package before)
+                   "**/*pgrade*/**/*[0-9]*_to_[0-9]*",
                    # and wherever it is, a file named for its number, then the day and time it was made
                    # (superdesk's 32 `data_updates/00001_20160722-111630_users.py`: one-module packages before)
                    "**/[0-9]*_[12][0-9][0-9][0-9][01][0-9][0-3][0-9][-_][0-9][0-9][0-9][0-9]*")
@@ -205,7 +209,7 @@ MIGRATION_FILES = ("**/*igration*/**/" + "[0-9]" * 4 + "*", "**/*igration*/**/" 
 SAID_BY_NAME = (*MIGRATION_FILES, *DOTTED_SUITES, *JOINED_SUITES)
 # excludes no folder name says (layout.py)
 NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES, *DOTTED_SUITES, *BENCHMARK_FOLDERS,
-                     *JOINED_SUITES, *TOP_SUITES, *SPACED_SUITES)
+                     *JOINED_SUITES, *TOP_SUITES, *SPACED_SUITES, *MIGRATION_FILES)
 # a project generator's starters, one folder each (create-vite's `template-react`, `template-vue-ts` …,
 # sixteen): each is copied whole into a new project, so they repeat each other on purpose
 # a code generator's templates (blitz's `packages/generator/templates/`, feathers' `generators/src/app/templates/`,

@@ -3915,6 +3915,9 @@ def test_init_excludes_dated_and_numbered_migrations_but_not_a_frameworks_migrat
     # for a version it handles, `v2_api.rb`, is code
     files["core/main/ar-migrations/002_create_hooked_browsers.rb"] = "class CreateHookedBrowsers; end\n"
     files["core/main/ar-migrations/v2_api.rb"] = "class Api; end\n"
+    # invenio-app-rdm's upgrade scripts, named for the versions they upgrade from and to
+    files["invenio_app_rdm/upgrade_scripts/migrate_8_0_to_9_0.py"] = "def execute_upgrade():\n    pass\n"
+    files["invenio_app_rdm/upgrade/steps.py"] = "def plan():\n    pass\n"
     # superdesk's data updates, numbered and dated in a folder not named for migrations
     files["core/data_updates/00001_20160722-111630_users.py"] = "class DataUpdate:\n    pass\n"
     files["core/data_updates/commands.py"] = "class Command:\n    pass\n"
@@ -3949,6 +3952,8 @@ def test_init_excludes_dated_and_numbered_migrations_but_not_a_frameworks_migrat
     assert not excluded("core/data_updates/commands.py")
     assert excluded("core/main/ar-migrations/002_create_hooked_browsers.rb")
     assert not excluded("core/main/ar-migrations/v2_api.rb")
+    assert excluded("invenio_app_rdm/upgrade_scripts/migrate_8_0_to_9_0.py")
+    assert not excluded("invenio_app_rdm/upgrade/steps.py")
     assert excluded("src/Server/Migrations/Routines/20250420200000_MigrateLibraryDb.cs")
     assert excluded("db/knex_migrations/2023-08-16-0000-create-uptime.js")
     assert not excluded("src/Database/Migrations/Migrator.cs")
