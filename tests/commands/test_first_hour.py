@@ -3808,6 +3808,20 @@ def test_init_excludes_go_folders_of_demo_programs_but_not_a_demo_package(tmp_pa
     assert not excluded("pkg/datasource/apollo/apollo.go") and not excluded("internal/cli/demo/demo.go")
 
 
+def test_init_makes_no_fleet_of_upgrade_scripts(tmp_path):
+    """invenio-app-rdm: its 16 `upgrade_scripts/migrate_8_0_to_9_0.py` … had been one-module
+    packages; kept out as migrations before the layout is read, they make no fleet."""
+    files = {"pyproject.toml": "", "app/__init__.py": "", "app/upgrade_scripts/__init__.py": ""}
+    for n in range(1, 22):
+        files[f"app/upgrade_scripts/migrate_{n}_0_to_{n + 1}_0.py"] = f"def execute_upgrade():\n    return {n}\n"
+    for name in ("records", "requests", "theme"):
+        files[f"app/{name}/__init__.py"] = ""
+        files[f"app/{name}/views.py"] = f"def {name}():\n    return 1\n"
+    done, fleet_rules = _init(tmp_path / "invenio", files, tmp_path / "rules")
+    assert not any("upgrade_scripts" in glob for glob in fleet_rules["subsystems"]), fleet_rules["subsystems"]
+    assert "app/*" in fleet_rules["subsystems"], done.stderr
+
+
 def test_init_excludes_the_scripts_folders_a_packages_npm_scripts_run(tmp_path):
     """CopilotKit: its Angular, React and Vue packages each run `node scripts/scope-preflight.mjs`
     to build, a script copied from one to the next: its first proposal once its showcase apps were
