@@ -70,7 +70,10 @@ EXCLUDABLE = {
                  "demoapp", "demoapps", "sampleapp", "sampleapps", "exampleapp", "exampleapps",
                  # apps showing the package in use, one per integration (CopilotKit's 22
                  # `showcase/integrations/*`, each with its shadcn components: its first 40 proposals)
-                 "showcase", "showcases"),
+                 "showcase", "showcases",
+                 # a folder of quickstart apps (jkube's 60 `quickstarts/kit/*` …: their copied
+                 # `getProjectDir` had been its one proposal)
+                 "quickstart", "quickstarts"),
     # code that measures the package: a JMH module or a `benches/` folder copies the code it
     # times (netty's microbench holds HPACK's constant-time `equals`, a consumer of nothing);
     # not `benchmark`, a feature's name too (rails' `generators/rails/benchmark`)

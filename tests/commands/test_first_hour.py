@@ -1355,6 +1355,14 @@ def test_init_reads_a_repository_of_quickstarts_as_samples_and_names_no_tools_fo
     done, fleet_rules = _init(tmp_path / "samples", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == [] and "none found" in done.stderr and ".github" not in done.stderr
     assert {"**/*-quickstart/**", "**/getting-started*/**"} <= set(fleet_rules["exclude"])
+    # jkube: a folder of quickstarts, `quickstarts/kit/helm/…` (their copied `getProjectDir`)
+    jkube = {"jkube-kit/common/pom.xml": "<project/>\n",
+             "jkube-kit/common/src/main/java/org/jkube/Common.java": "class Common {}\n",
+             "quickstarts/kit/helm/pom.xml": "<project/>\n",
+             "quickstarts/kit/helm/src/main/java/org/jkube/quickstart/Main.java": "class Main {}\n"}
+    excluded = _excluded_by_init(tmp_path / "jkube", jkube, tmp_path / "jkube-rules")
+    assert excluded("quickstarts/kit/helm/src/main/java/org/jkube/quickstart/Main.java")
+    assert not excluded("jkube-kit/common/src/main/java/org/jkube/Common.java")
 
 
 def test_init_keeps_the_root_packages_own_code_beside_tool_packages_at_the_top(tmp_path):
