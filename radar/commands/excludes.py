@@ -550,7 +550,9 @@ def _generator_templates(split: list[tuple[str, list[str], set[int]]], files: li
     app), with the source files each holds (caddy's `caddyhttp/templates`, an HTTP module, is
     code); and a Symfony bundle's generator skeletons, a `skeleton/` in its `Resources/`, PHP
     with Twig's placeholders (Kunstmaan's `Resources/SensioGeneratorBundle/skeleton/`: 128 files
-    that did not parse; a UI's `skeleton/` loaders are code)."""
+    that did not parse; a UI's `skeleton/` loaders are code), and a Maven archetype's project,
+    its `archetype-resources/` (infinispan's five archetypes: its custom module's `Attribute.java`
+    had been among its first proposal's copies)."""
     found: Counter = Counter()
     commands = {"/".join(parts[:at]) for parts in (f.split("/")[:-1] for f in files)
                 for at, name in enumerate(parts) if name == "bin"}
@@ -562,6 +564,8 @@ def _generator_templates(split: list[tuple[str, list[str], set[int]]], files: li
         at = next((i for i in range(1, len(parts)) if parts[i] == "skeleton" and "Resources" in parts[:i]), -1)
         if at > 0:
             found[("/".join(parts[:at + 1]) + "/**", "a generator's templates")] += 1
+        if "archetype-resources" in parts:
+            found[("**/archetype-resources/**", "a generator's templates")] += 1
     return found
 
 

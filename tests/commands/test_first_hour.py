@@ -1842,6 +1842,22 @@ def test_init_excludes_a_symfony_bundles_generator_skeletons_but_not_a_uis_skele
     assert not excluded("src/Kunstmaan/AdminBundle/AdminBundle.php")
 
 
+def test_init_excludes_a_maven_archetypes_project(tmp_path):
+    """infinispan: `archetypes/*/src/main/resources/archetype-resources/`, the projects its five
+    Maven archetypes generate: its custom module's `Attribute.java` was among its first
+    proposal's copies. The archetype's own code is read."""
+    files = {"pom.xml": "<project/>\n", "core/pom.xml": "<project/>\n",
+             "core/src/main/java/org/x/Attribute.java": "public enum Attribute { NAME }\n",
+             "archetypes/custom-module/pom.xml": "<project/>\n",
+             "archetypes/custom-module/src/main/java/org/x/Setup.java": "class Setup {}\n",
+             "archetypes/custom-module/src/main/resources/archetype-resources/src/main/java/Attribute.java":
+                 "public enum Attribute { NAME }\n"}
+    excluded = _excluded_by_init(tmp_path / "infinispan", files, tmp_path / "rules")
+    assert excluded("archetypes/custom-module/src/main/resources/archetype-resources/src/main/java/Attribute.java")
+    assert not excluded("archetypes/custom-module/src/main/java/org/x/Setup.java")
+    assert not excluded("core/src/main/java/org/x/Attribute.java")
+
+
 def test_a_lone_makefile_beside_c_sources_makes_no_package(tmp_path):
     """vim: `src/` holds its Makefile and 178 C files, the editor's parts; a Makefile is any
     folder's build, so one alone is no component: `src/*.c` stay its parts."""
