@@ -1,9 +1,9 @@
 """Folders a file in them marks as no part of the project's own code, whatever they are named:
 an Alembic environment's `script.py.mako`, a Frappe app's `patches.txt`, a folder named for the
-version a migration brings the schema to, a .NET test project's
-file, a Sphinx `conf.py`, a Docusaurus config, a manual test's page, shadcn's `components.json`
-beside a component registry, and JavaScript whose TypeScript source sits in a sibling folder. excludes.py writes an
-exclude for each; the counts are the source files each keeps out (`held`)."""
+version a migration brings the schema to, a .NET test project's file, a Sphinx `conf.py`, a
+Docusaurus config, a manual test's page, shadcn's `components.json` beside a component registry,
+and JavaScript whose TypeScript source sits in a sibling folder. excludes.py writes an exclude
+for each; the counts are the source files each keeps out (`held`)."""
 from __future__ import annotations
 
 import re
