@@ -31,9 +31,9 @@ def remembered_layout(repo: Path, memo) -> Layout:
     # what decides the layout: layout.py, package_folders.py, go_layout.py, plugin_modules.py, folders.py, top.py,
     # uncovered.py, parts.py, excludes.py, marked_folders.py, drops.py, translations.py, vendored.py, tracked.py, the
     # generated-code check and the language tables they read (analyse.py, grammars.py, manifests.py's C suffixes
-    # and family, languages.yaml through SHAPING, homes.py's language families), which files configure a tool
-    # (toolfiles.py), and this module
-    code = code_stamp(("layout", SHAPING), (layout, package_folders, go_layout, plugin_modules, folders, top, tracked,
+    # and family, languages.yaml through SHAPING and its unread languages, homes.py's language families), which
+    # files configure a tool (toolfiles.py), and this module
+    code = code_stamp(("layout", SHAPING, grammars.unread_table()), (layout, package_folders, go_layout, plugin_modules, folders, top, tracked,
                                              uncovered, parts, excludes, marked_folders, drops, translations, vendored,
                                              analyse, grammars, c_suffixes, homes,
                                              sys.modules[configures_a_tool.__module__], sys.modules[__name__]))

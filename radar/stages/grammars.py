@@ -84,6 +84,11 @@ def unread_language(path: str) -> str | None:
     return _unread().get(_suffix(path.rpartition("/")[2]).lower())
 
 
+def unread_table() -> tuple[tuple[str, str], ...]:
+    """languages.yaml's `unread`, suffix by suffix: what a layout's note counts (layout_memo stamps it)."""
+    return tuple(sorted(_unread().items()))
+
+
 @functools.lru_cache(maxsize=1)
 def _unread() -> dict[str, str]:
     return {_dotted(ext): str(name) for ext, name in (_config().get("unread") or {}).items()}

@@ -2582,6 +2582,17 @@ def test_a_compiler_written_in_idris_beside_its_c_runtime_is_told_unread(tmp_pat
         in done.stderr
 
 
+def test_a_tree_of_v_beside_its_c_is_told_unread(tmp_path):
+    """vlang/v: its 6,196 `.v` files (V's, as Verilog's and Coq's are named) were counted in no
+    language, so a scan of the C beside them said nothing of the rest."""
+    files = {f"thirdparty/zip/{name}.c": f"int zip_{name}(void) {{ return 1; }}\n" for name in ("open", "close")}
+    files.update({f"vlib/{module}/{module}.v": f"module {module}\n\npub fn run() int {{ return 1 }}\n"
+                  for module in ("os", "json", "net")})
+    done, _ = _init(tmp_path / "v", files, tmp_path / "rules")
+    assert "note: 3 tracked files are in languages the radar does not parse (V, Verilog or Coq 3), 2 in ones it does" \
+        in done.stderr
+
+
 def test_an_elixir_umbrellas_apps_are_read_and_a_copied_function_goes_to_the_app_they_use(tmp_path):
     """blockscout: an umbrella's `apps/*`, a mix.exs each; `.ex` files had been unread. A retry
     loop copied into three apps, each calling the core app's repo, is proposed into the core."""
