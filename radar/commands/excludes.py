@@ -119,7 +119,8 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
               "**/*.eval.*")  # a model's evaluations, run as tests (gemini-cli's 37 `evals/*.eval.ts`, each a package)
 # Storybook's stories: each a component shown in its states, set up by hand beside it (langfuse's
 # 134, whose copied series factory, with two tests', had been its first proposal)
-EXAMPLE_FILES = ("**/*.stories.*",)
+EXAMPLE_FILES = ("**/*.stories.*",
+                 "**/*.story.*")  # Histoire's (reka-ui's 151 `Label.story.vue` …)
 # named in camel case: Xcode's test targets (`AppTests`), spotbugs' 1,910 `spotbugsTestCases`; Gradle's
 # test source sets (okhttp's `src/jvmTest`, `src/androidTest`; opentelemetry-java-instrumentation's
 # `src/testJava17`, `src/testNoReceiveTelemetry`, whose Kafka tests were proposed; Kotlin
@@ -432,6 +433,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     counts.update(_generator_templates(split, files))
     counts.update(_scaffolds(sources))
     counts.update(_test_fixtures(sources))
+    counts.update(_story_folders(sources))
     counts.update(manual_tests(files, sources))
     counts.update(component_registries(files, sources))
     counts.update(_debug_sources(sources, maven))
@@ -510,6 +512,22 @@ def _scaffolds(sources: list[str]) -> Counter:
                 break
     return Counter({(f"{parent}/{named}/**" if parent else f"{named}/**", "examples"): sum(found.values())
                     for (parent, named), found in held.items() if len(found) >= SCAFFOLDS})
+
+
+def _story_folders(sources: list[str]) -> Counter:
+    """A `story/` or `stories/` folder holding stories (`*.story.*`, `*.stories.*`): all of it, the
+    components they render among them (reka-ui's 69 `story/_DummyDatePicker.vue` …: their copies
+    had been its third proposal), with the source files it holds. A folder so named without
+    stories is code (a news app's `stories/`)."""
+    story = any_glob(EXAMPLE_FILES)
+    folders = {folder for folder in (f.rpartition("/")[0] for f in sources if story(f))
+               if folder.rpartition("/")[2] in ("story", "stories")}
+    found: Counter = Counter()
+    for f in sources:
+        parts = f.split("/")
+        found.update((folder + "/**", "examples") for folder in ("/".join(parts[:at]) for at in range(1, len(parts)))
+                     if folder in folders)
+    return found
 
 
 def _test_fixtures(sources: list[str]) -> Counter:

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 
 MANUAL_PAGE = ".manual.html"  # a manual test's page, beside the script it runs (manual_tests)
 MANUAL_SHARE = 0.8  # of the source files under folders of one name with such pages: manual tests
+REGISTRY_STYLES = 2  # a registry's styles (`default/ui/`, `new-york/ui/`) that mark it, with no components.json
 REGISTRY_CONFIG = "components.json"  # shadcn's configuration of an app whose `registry/` it serves
 COMPILED_SHARE = 0.8  # of a folder's JavaScript files with a TypeScript source beside it: its build
 COMPILED_FILES = 10  # ...from this many files
@@ -195,6 +196,17 @@ def held(folder: str, sources: list[str]) -> int:
     return sum(f.startswith(folder + "/") for f in sources)
 
 
+def _styled_registries(sources: list[str]) -> set[str]:
+    """The `registry/` folders holding a `<style>/ui/` folder for REGISTRY_STYLES styles or more."""
+    styles: dict[str, set[str]] = defaultdict(set)
+    for f in sources:
+        parts = f.split("/")
+        for at in range(len(parts) - 3):
+            if parts[at] == "registry" and parts[at + 2] == "ui":
+                styles["/".join(parts[:at + 1])].add(parts[at + 1])
+    return {registry for registry, found in styles.items() if len(found) >= REGISTRY_STYLES}
+
+
 def manual_tests(files: list[str], sources: list[str]) -> Counter:
     """Folders named alike whose source files (MANUAL_SHARE or more) each come with a page of
     the same name to open in a browser, `image.ts` beside `image.manual.html`: manual tests
@@ -219,11 +231,14 @@ def manual_tests(files: list[str], sources: list[str]) -> Counter:
 
 def component_registries(files: list[str], sources: list[str]) -> Counter:
     """A `registry/` folder in an app configured by shadcn's `components.json` (in it or in its
-    `src/`): the items a component registry serves, each copied whole into a user's project on
+    `src/`), or holding its components in two styles or more, `registry/<style>/ui/` (shadcn-vue's
+    `src/lib/registry/default/ui/` and `new-york/ui/`: its 250 wrappers had been its first
+    proposal): the items a component registry serves, each copied whole into a user's project on
     purpose (shadcn/ui's 1,597 files, its 28 sidebar blocks' copies of one app sidebar had been
     its first proposal; magicui's, plate's)."""
     apps = {f.rpartition("/")[0] for f in files if f.rpartition("/")[2] == REGISTRY_CONFIG}
     registries = {f"{app}/{inside}registry".lstrip("/") for app in apps for inside in ("", "src/")}
+    registries |= _styled_registries(sources)
     found: Counter = Counter()
     for f in sources:
         for registry in registries:

@@ -899,8 +899,9 @@ def test_init_reads_no_fleet_of_scripts_in_a_language_the_project_is_not_written
 def test_init_excludes_a_component_registrys_items_but_not_a_package_named_registry(tmp_path):
     """shadcn/ui: `apps/v4/registry/`, beside the `components.json` that configures the app, holds
     the blocks and components its CLI copies whole into a user's project, on purpose: 28 sidebar
-    blocks' copies of one app sidebar had been its first proposal. Elsewhere a `registry/` folder
-    is code (a service registry, a plugin registry)."""
+    blocks' copies of one app sidebar had been its first proposal; shadcn-vue's, in two styles,
+    its 250 wrappers. Elsewhere a `registry/` folder is code (a service registry, a plugin
+    registry)."""
     files = {"package.json": "{}\n", "apps/v4/components.json": "{}\n",
              "apps/v4/app/page.tsx": "export const Page = () => 1;\n",
              "packages/core/registry/lookup.ts": "export const lookup = () => 1;\n"}
@@ -909,8 +910,12 @@ def test_init_excludes_a_component_registrys_items_but_not_a_package_named_regis
     for name in ("core", "cli", "shadcn"):
         files[f"packages/{name}/package.json"] = "{}\n"
         files[f"packages/{name}/index.ts"] = f"export const {name} = 1;\n"
+    # shadcn-vue: no components.json, its components in two styles, `registry/<style>/ui/`
+    for style in ("default", "new-york"):
+        files[f"apps/www/src/lib/registry/{style}/ui/accordion/AccordionItem.vue"] = "<template><div/></template>\n"
     excluded = _excluded_by_init(tmp_path / "ui", files, tmp_path / "rules")
     assert excluded("apps/v4/registry/blocks/sidebar-03/components/app-sidebar.tsx")
+    assert excluded("apps/www/src/lib/registry/new-york/ui/accordion/AccordionItem.vue")
     assert not excluded("apps/v4/app/page.tsx") and not excluded("packages/core/registry/lookup.ts")
 
 
@@ -1490,6 +1495,12 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     # langfuse: jest projects' `*.clienttest.tsx` and Storybook's stories (a copied fixture its #1)
     files["web/Badge.clienttest.tsx"] = "export const series = () => 1;\n"
     files["web/Badge.stories.tsx"] = "export const Default = () => 1;\n"
+    # reka-ui: Histoire's stories, and the folder holding them with the dummies they render; a
+    # news app's `stories/` is code
+    files["packages/core/src/DatePicker/story/DatePicker.story.vue"] = "<template><div/></template>\n"
+    files["packages/core/src/DatePicker/story/_DummyDatePicker.vue"] = "<template><div/></template>\n"
+    files["packages/core/src/Label/Label.story.vue"] = "<template><div/></template>\n"
+    files["app/stories/feed.py"] = "def feed():\n    return 1\n"
     files["web/Anthropic.vitest.ts"] = "export const calls = () => 1;\n"  # continue's vitest files
     files["web/evals/ask_user.eval.ts"] = "export const asks = () => 1;\n"  # gemini-cli's model evaluations
     files["web/useSignMessage.test-d.ts"] = "export const typed = () => 1;\n"  # wagmi's vitest type tests
@@ -1512,6 +1523,8 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     assert excluded("crates/nu-io/src/tests.rs") and excluded("web/icons/setup-test.ts")
     assert excluded("web/vitestSetup.ts")
     assert excluded("web/Badge.clienttest.tsx") and excluded("web/Badge.stories.tsx")
+    assert excluded("packages/core/src/DatePicker/story/_DummyDatePicker.vue")
+    assert excluded("packages/core/src/Label/Label.story.vue") and not excluded("app/stories/feed.py")
     assert excluded("web/Anthropic.vitest.ts") and excluded("web/evals/ask_user.eval.ts")
     assert excluded("web/useSignMessage.test-d.ts") and excluded("web/accounts_tests.js")
     assert excluded("web/autocomplete_test.js")
