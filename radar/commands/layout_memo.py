@@ -33,10 +33,10 @@ def remembered_layout(repo: Path, memo) -> Layout:
     # generated-code check and the language tables they read (analyse.py, grammars.py, manifests.py's C suffixes
     # and family, languages.yaml through SHAPING and its unread languages, homes.py's language families), which
     # files configure a tool (toolfiles.py), and this module
-    code = code_stamp(("layout", SHAPING, grammars.unread_table()), (layout, package_folders, go_layout, plugin_modules, folders, top, tracked,
-                                             uncovered, parts, excludes, marked_folders, drops, translations, vendored,
-                                             analyse, grammars, c_suffixes, homes,
-                                             sys.modules[configures_a_tool.__module__], sys.modules[__name__]))
+    code = code_stamp(("layout", SHAPING, grammars.unread_table()),
+                      (layout, package_folders, go_layout, plugin_modules, folders, top, tracked, uncovered, parts,
+                       excludes, marked_folders, drops, translations, vendored, analyse, grammars, c_suffixes, homes,
+                       sys.modules[configures_a_tool.__module__], sys.modules[__name__]))
     if memo is None or identity is None or code is None:
         return read_layout(repo)
     family = f"layout/{key_digest(str(repo))}/"
