@@ -398,6 +398,12 @@ def test_nested_globs_give_each_file_to_the_innermost_subsystem(tmp_path: Path, 
         "akka": ["instrumentation/akka/javaagent/Akka.java"], "grpc": ["instrumentation/grpc/library/Grpc.java"]}
 
 
+def _names(repo: Path, *globs: str) -> list[str]:
+    """The names of the subsystems discovered in `repo` under these subsystem globs, sorted."""
+    fleet = discover(repo, FleetRules(subsystems=globs, main_namespaces=()), now=NOW, horizon=timedelta(days=7))
+    return sorted(s.name for s in fleet.subsystems)
+
+
 @pytest.mark.parametrize("kind", ["git", "folder"])
 def test_a_folder_whose_every_file_a_nested_subsystem_holds_is_no_subsystem(tmp_path: Path, kind: str) -> None:
     """sanity's `packages/*` beside `packages/@sanity/*`: the npm scope `packages/@sanity` only
@@ -407,9 +413,7 @@ def test_a_folder_whose_every_file_a_nested_subsystem_holds_is_no_subsystem(tmp_
         "packages/groq/index.ts": "export const groq = 1;\n",
         "packages/@sanity/util/index.ts": "export const util = 1;\n",
         "packages/@sanity/types/index.ts": "export const types = 1;\n"})
-    fleet = discover(repo, FleetRules(subsystems=("packages/*", "packages/@sanity/*"), main_namespaces=()),
-                     now=NOW, horizon=timedelta(days=7))
-    assert sorted(s.name for s in fleet.subsystems) == ["groq", "types", "util"]
+    assert _names(repo, "packages/*", "packages/@sanity/*") == ["groq", "types", "util"]
 
 
 @pytest.mark.parametrize("kind", ["git", "folder"])
@@ -439,10 +443,7 @@ def test_subsystems_sharing_a_folder_name_are_named_by_as_many_last_parts_as_tel
         "src/sinks/prometheus/mod.rs": "fn a() {}\n", "src/sources/prometheus/mod.rs": "fn b() {}\n",
         "src/sinks/loki/mod.rs": "fn c() {}\n", "src/transforms/dedupe.rs": "fn d() {}\n",
         "src/transforms/dedupe/mod.rs": "fn e() {}\n"})
-    fleet = discover(repo, FleetRules(subsystems=("src/sinks/*", "src/sources/*", "src/transforms/*",
-                                                  "src/transforms/*.rs"), main_namespaces=()),
-                     now=NOW, horizon=timedelta(days=7))
-    assert sorted(s.name for s in fleet.subsystems) == [
+    assert _names(repo, "src/sinks/*", "src/sources/*", "src/transforms/*", "src/transforms/*.rs") == [
         "loki", "sinks/prometheus", "sources/prometheus", "src/transforms/dedupe", "src/transforms/dedupe.rs"]
 
 
@@ -454,6 +455,4 @@ def test_a_package_s_sources_folder_is_named_with_its_package(tmp_path: Path, ki
         "retrofit/src/main/java/Retrofit.java": "class Retrofit {}\n",
         "retrofit/robovm-test/src/main/java/Robo.java": "class Robo {}\n",
         "adapters/guava/src/main/java/Guava.java": "class Guava {}\n"})
-    fleet = discover(repo, FleetRules(subsystems=("retrofit/*", "adapters/*"), main_namespaces=()),
-                     now=NOW, horizon=timedelta(days=7))
-    assert sorted(s.name for s in fleet.subsystems) == ["guava", "retrofit/src", "robovm-test"]
+    assert _names(repo, "retrofit/*", "adapters/*") == ["guava", "retrofit/src", "robovm-test"]
