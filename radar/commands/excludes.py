@@ -18,7 +18,8 @@ from pathlib import Path, PurePosixPath
 
 from radar.commands.marked_folders import (alembic_environments, compiled_mirrors, component_registries, copied_sources,
                                            docusaurus_sites, dotnet_suites, frappe_patches, held, jvm_benchmarks,
-                                           manual_tests, sphinx_projects, versioned_migrations)
+                                           manual_tests, sphinx_projects, story_folders, versioned_migrations,
+                                           STORIES)
 from radar.commands.tracked import file_head
 from radar.globs import any_glob, glob_match
 from radar.stages.analyse import DECLARATIONS, GENERATED_HEAD, generated, generated_name
@@ -117,10 +118,7 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
               "**/*_tests.js", "**/*-tests.js",  # a Meteor package's, which `Package.onTest` adds (meteor's 118)
               "**/*_test.js", "**/*_test.ts",  # so named beside the code (ace's 95, read by its own runner)
               "**/*.eval.*")  # a model's evaluations, run as tests (gemini-cli's 37 `evals/*.eval.ts`, each a package)
-# Storybook's stories: each a component shown in its states, set up by hand beside it (langfuse's
-# 134, whose copied series factory, with two tests', had been its first proposal)
-EXAMPLE_FILES = ("**/*.stories.*",
-                 "**/*.story.*")  # Histoire's (reka-ui's 151 `Label.story.vue` …)
+EXAMPLE_FILES = tuple(f"**/{stories}" for stories in STORIES)  # marked_folders.STORIES
 # named in camel case: Xcode's test targets (`AppTests`), spotbugs' 1,910 `spotbugsTestCases`; Gradle's
 # test source sets (okhttp's `src/jvmTest`, `src/androidTest`; opentelemetry-java-instrumentation's
 # `src/testJava17`, `src/testNoReceiveTelemetry`, whose Kafka tests were proposed; Kotlin
@@ -338,32 +336,6 @@ def described_examples(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, s
     return tuple(found), manifests + programs
 
 
-# a package's own `scripts/` folder as its npm scripts run it (`node scripts/build.mjs`), not a
-# folder above (`../../scripts/`) nor one inside (`src/scripts/`, a web app's code)
-NPM_RUN_SCRIPTS = re.compile(r"(?<![\w./-])(?:\./)?scripts/")
-
-
-def npm_tooling(repo: Path, manifests: list[str], files: list[str]) -> tuple[tuple[str, str, int], ...]:
-    """An exclude per npm package's `scripts/` folder that its own npm scripts run: its build
-    and release tooling, copied from package to package (CopilotKit's Angular, React and Vue
-    packages' `scripts/scope-preflight.mjs`, 100 lines each, had been its first proposal once its
-    showcase apps were kept out; langgraphjs' `libs/*/scripts/build.mjs`)."""
-    sources = [f for f in files if language_for(f)]
-    found = []
-    for manifest in set(manifests).intersection(files):  # none in a folder kept out already
-        fields = json_of(repo / manifest) if manifest.endswith("package.json") else None
-        runs = fields.get("scripts") if isinstance(fields, dict) else None
-        if not isinstance(runs, dict) or not any(isinstance(run, str) and NPM_RUN_SCRIPTS.search(run)
-                                                 for run in runs.values()):
-            continue
-        folder = manifest.rpartition("/")[0]
-        scripts = f"{folder}/scripts" if folder else "scripts"
-        n = held(scripts, sources)
-        if n:
-            found.append((scripts + "/**", "the developers' own scripts", n))
-    return tuple(sorted(found))
-
-
 GO_PROGRAM = re.compile(rb"^package main\b", re.MULTILINE)
 
 
@@ -433,7 +405,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     counts.update(_generator_templates(split, files))
     counts.update(_scaffolds(sources))
     counts.update(_test_fixtures(sources))
-    counts.update(_story_folders(sources))
+    counts.update(story_folders(sources))
     counts.update(manual_tests(files, sources))
     counts.update(component_registries(files, sources))
     counts.update(_debug_sources(sources, maven))
@@ -512,22 +484,6 @@ def _scaffolds(sources: list[str]) -> Counter:
                 break
     return Counter({(f"{parent}/{named}/**" if parent else f"{named}/**", "examples"): sum(found.values())
                     for (parent, named), found in held.items() if len(found) >= SCAFFOLDS})
-
-
-def _story_folders(sources: list[str]) -> Counter:
-    """A `story/` or `stories/` folder holding stories (`*.story.*`, `*.stories.*`): all of it, the
-    components they render among them (reka-ui's 69 `story/_DummyDatePicker.vue` …: their copies
-    had been its third proposal), with the source files it holds. A folder so named without
-    stories is code (a news app's `stories/`)."""
-    story = any_glob(EXAMPLE_FILES)
-    folders = {folder for folder in (f.rpartition("/")[0] for f in sources if story(f))
-               if folder.rpartition("/")[2] in ("story", "stories")}
-    found: Counter = Counter()
-    for f in sources:
-        parts = f.split("/")
-        found.update((folder + "/**", "examples") for folder in ("/".join(parts[:at]) for at in range(1, len(parts)))
-                     if folder in folders)
-    return found
 
 
 def _test_fixtures(sources: list[str]) -> Counter:

@@ -1,13 +1,19 @@
 """Folders a file in them marks as no part of the project's own code, whatever they are named:
 an Alembic environment's `script.py.mako`, a Frappe app's `patches.txt`, a folder named for the
-version a migration brings the schema to, a .NET test project's file, a Sphinx `conf.py`, a
-Docusaurus config, a manual test's page, shadcn's `components.json` beside a component registry,
-and JavaScript whose TypeScript source sits in a sibling folder. excludes.py writes an exclude
-for each; the counts are the source files each keeps out (`held`)."""
+version a migration brings the schema to, an npm package's `scripts/` its manifest runs, stories,
+a .NET test project's file, a Sphinx `conf.py`, a Docusaurus config, a manual test's page,
+shadcn's `components.json` beside a component registry, and JavaScript whose TypeScript source
+sits in a sibling folder. excludes.py writes an exclude for each (layout.py npm_tooling's); the
+counts are the source files each keeps out (`held`)."""
 from __future__ import annotations
 
+import fnmatch
 import re
 from collections import Counter, defaultdict
+from pathlib import Path
+
+from radar.stages.manifests import json_of
+from radar.stages.parse import language_for
 
 MANUAL_PAGE = ".manual.html"  # a manual test's page, beside the script it runs (manual_tests)
 MANUAL_SHARE = 0.8  # of the source files under folders of one name with such pages: manual tests
@@ -119,6 +125,54 @@ def versioned_migrations(sources: list[str]) -> list[tuple[str, int]]:
         counts.update(next(([folder] for folder in ("/".join(parts[:depth]) for depth in range(1, len(parts)))
                              if folder in folders), []))
     return [(folder + "/**", n) for folder, n in sorted(counts.items())]
+
+
+# a package's own `scripts/` folder as its npm scripts run it (`node scripts/build.mjs`), not a
+# folder above (`../../scripts/`) nor one inside (`src/scripts/`, a web app's code)
+NPM_RUN_SCRIPTS = re.compile(r"(?<![\w./-])(?:\./)?scripts/")
+
+
+def npm_tooling(repo: Path, manifests: list[str], files: list[str]) -> tuple[tuple[str, str, int], ...]:
+    """An exclude per npm package's `scripts/` folder that its own npm scripts run: its build
+    and release tooling, copied from package to package (CopilotKit's Angular, React and Vue
+    packages' `scripts/scope-preflight.mjs`, 100 lines each, had been its first proposal once its
+    showcase apps were kept out; langgraphjs' `libs/*/scripts/build.mjs`)."""
+    sources = [f for f in files if language_for(f)]
+    found = []
+    for manifest in set(manifests).intersection(files):  # none in a folder kept out already
+        fields = json_of(repo / manifest) if manifest.endswith("package.json") else None
+        runs = fields.get("scripts") if isinstance(fields, dict) else None
+        if not isinstance(runs, dict) or not any(isinstance(run, str) and NPM_RUN_SCRIPTS.search(run)
+                                                 for run in runs.values()):
+            continue
+        folder = manifest.rpartition("/")[0]
+        scripts = f"{folder}/scripts" if folder else "scripts"
+        n = held(scripts, sources)
+        if n:
+            found.append((scripts + "/**", "the developers' own scripts", n))
+    return tuple(sorted(found))
+
+
+# Storybook's stories and Histoire's (`Label.story.vue`): each a component shown in its states, set
+# up by hand beside it (langfuse's 134, whose copied series factory, with two tests', had been its
+# first proposal; reka-ui's 151)
+STORIES = ("*.stories.*", "*.story.*")
+
+
+def story_folders(sources: list[str]) -> Counter:
+    """A `story/` or `stories/` folder holding stories (`*.story.*`, `*.stories.*`): all of it, the
+    components they render among them (reka-ui's 69 `story/_DummyDatePicker.vue` …: their copies
+    had been its third proposal), with the source files it holds. A folder so named without
+    stories is code (a news app's `stories/`)."""
+    folders = {folder for folder in (f.rpartition("/")[0] for f in sources
+                                     if any(fnmatch.fnmatchcase(f.rpartition("/")[2], named) for named in STORIES))
+               if folder.rpartition("/")[2] in ("story", "stories")}
+    found: Counter = Counter()
+    for f in sources:
+        parts = f.split("/")
+        found.update((folder + "/**", "examples") for folder in ("/".join(parts[:at]) for at in range(1, len(parts)))
+                     if folder in folders)
+    return found
 
 
 DOTNET_PROJECTS = (".csproj", ".fsproj", ".vbproj")
