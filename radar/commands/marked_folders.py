@@ -119,12 +119,7 @@ def versioned_migrations(sources: list[str]) -> list[tuple[str, int]]:
         named = [at for at in range(version) if "igration" in parts[at]]
         if named:
             folders.add("/".join(parts[:named[-1] + 1]))
-    counts: Counter = Counter()
-    for f in sources:  # each file counted in the outermost such folder holding it
-        parts = f.split("/")
-        counts.update(next(([folder] for folder in ("/".join(parts[:depth]) for depth in range(1, len(parts)))
-                             if folder in folders), []))
-    return [(folder + "/**", n) for folder, n in sorted(counts.items())]
+    return [(folder + "/**", n) for folder, n in sorted(held_outermost(folders, sources).items())]
 
 
 # a package's own `scripts/` folder as its npm scripts run it (`node scripts/build.mjs`), not a
@@ -167,12 +162,7 @@ def story_folders(sources: list[str]) -> Counter:
     folders = {folder for folder in (f.rpartition("/")[0] for f in sources
                                      if any(fnmatch.fnmatchcase(f.rpartition("/")[2], named) for named in STORIES))
                if folder.rpartition("/")[2] in ("story", "stories")}
-    found: Counter = Counter()
-    for f in sources:
-        parts = f.split("/")
-        found.update((folder + "/**", "examples") for folder in ("/".join(parts[:at]) for at in range(1, len(parts)))
-                     if folder in folders)
-    return found
+    return Counter({(folder + "/**", "examples"): n for folder, n in held_outermost(folders, sources).items()})
 
 
 DOTNET_PROJECTS = (".csproj", ".fsproj", ".vbproj")
@@ -248,6 +238,17 @@ def docusaurus_sites(files: list[str], sources: list[str]) -> list[tuple[str, in
 def held(folder: str, sources: list[str]) -> int:
     """How many of the source files are inside `folder`: what an exclude of it keeps out."""
     return sum(f.startswith(folder + "/") for f in sources)
+
+
+def held_outermost(folders: set[str], sources: list[str]) -> Counter:
+    """held for many folders at once, in one pass: each source file counted in the outermost of
+    `folders` holding it."""
+    counts: Counter = Counter()
+    for f in sources:
+        parts = f.split("/")
+        counts.update(next(([folder] for folder in ("/".join(parts[:depth]) for depth in range(1, len(parts)))
+                            if folder in folders), []))
+    return counts
 
 
 def _styled_registries(sources: list[str]) -> set[str]:
