@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from radar.stages.grammars import (BLOCK_TOKENS, _ANON, _ATOM, _CONTAINER, _LIT, _NAMED, _SKIP, _SYMBOL, _Grammar,
                                      _UnitSpec, _config, _dotted, _extensions, _grammar, _reference_query, _suffix)
-from radar.stages.rewrites import REWRITES_ON_ERROR, applied, masked
+from radar.stages.rewrites import REWRITES_ON_ERROR, WHOLE_FILE, applied, masked
 from radar.stages.trims import (without_constructions, without_dangling_call, without_definition_heads,
                                 without_test_scopes)
 
@@ -213,7 +213,8 @@ def _rewritten(rewrite, data: bytes, tree, language: str, extraction: Extraction
     from them otherwise than a fresh parse of the text would (one file of the 1,681 so read in
     lvgl, radare2, httpd and netdata: netdata's vendored Judy): the same bytes are still always
     read the same way, with or without the cache, on any job."""
-    edits = [(start + at, end + at, instead) for at, until in _broken_lines(tree, data)
+    spans = [(0, len(data))] if rewrite in WHOLE_FILE else _broken_lines(tree, data)
+    edits = [(start + at, end + at, instead) for at, until in spans
              for start, end, instead in rewrite(masked(data[at:until]))]
     if not edits:
         return extraction, tree, data

@@ -197,6 +197,51 @@ def empty_tuples(code: bytes) -> list[Edit]:
     return [_instead(*match.span(1), b"0") for match in _EMPTY_TUPLE.finditer(code)]
 
 
+# Swift's compilation conditions between a type's members or around a member's attribute (`#if
+# os(iOS)` above `@objc func startSwizzle()`), which the bundled grammar reads between statements
+# only: the type around one breaks (sentry-cocoa: 70 of its Swift files). Read as the code compiled
+# where each first condition holds: the directives' lines and the later branches as blanks.
+_DIRECTIVE = re.compile(rb"^[ \t]*#(if|elseif|else|endif)\b[^\n]*", re.MULTILINE)
+
+
+def compilation_conditions(code: bytes) -> list[Edit]:
+    spans: list[tuple[int, int]] = []
+    later_branch: list[bool] = []  # for each open `#if`: whether one of its later branches is read
+    for match in _DIRECTIVE.finditer(code):
+        skipping = any(later_branch)
+        if match[1] == b"if":
+            later_branch.append(False)
+        elif later_branch and match[1] == b"endif":
+            later_branch.pop()
+        elif later_branch:
+            later_branch[-1] = True
+        if skipping:  # the blanks run on from the branch's start through this directive
+            spans[-1] = (spans[-1][0], match.end())
+        else:
+            spans.append(match.span())
+    return _blanks(spans, code)
+
+
+# Swift 6 the bundled grammar predates: `nonisolated(unsafe)` (a variable opted out of isolation
+# checks), typed throws (`async throws(DocCIndexError) ->`), `sending` before a parameter's or a
+# result's type, and `await` in an `if` or `while` condition (`if await handler.hasSeenError {`,
+# `while let x = try await next() {`): each breaks the type or function around it (sourcekit-lsp:
+# 40 of its 448 files). Read as blanks.
+_NONISOLATED_UNSAFE = re.compile(rb"\bnonisolated\(unsafe\)")
+_TYPED_THROWS = re.compile(rb"\bthrows[ \t]*(\((?:[^()\n]|\([^()\n]*\))*\))")
+_SENDING = re.compile(rb"(?::|->)[ \t]*(sending)[ \t]+(?=[A-Za-z_@(\[])")
+_IF_OR_WHILE = re.compile(rb"^[ \t]*(?:\}[ \t]*else[ \t]+)?(?:if|while)\b[^{\n]*", re.MULTILINE)
+_AWAIT = re.compile(rb"\bawait\b")
+
+
+def newer_swift(code: bytes) -> list[Edit]:
+    spans = [match.span(match.lastindex or 0) for pattern in (_NONISOLATED_UNSAFE, _TYPED_THROWS, _SENDING)
+             for match in pattern.finditer(code)]
+    spans += [(condition.start() + start, condition.start() + end) for condition in _IF_OR_WHILE.finditer(code)
+              for start, end in (match.span() for match in _AWAIT.finditer(condition[0]))]
+    return _blanks(spans, code)
+
+
 # Kotlin the bundled grammar predates or misses: a trailing comma before a function type's arrow
 # or a when branch's (`(a: A, b: B,) -> Unit`), the range-until operator (1.9: `0..<n`), a
 # multi-dollar string (2.2: Spring's `@Value($$"${server.port}")`), a when branch's guard (2.1:
@@ -317,9 +362,14 @@ def async_names(code: bytes) -> list[Edit]:
     return [(start, end, b"asynk") for start, end in (match.span(1) for match in _ASYNC_NAME.finditer(code))]
 
 
+# rewrites given the whole file, not only the declarations that broke: a condition's branches
+# stand apart, and where one breaks a type, its `#else` and `#endif` may fall outside what broke
+WHOLE_FILE: frozenset[Callable[[bytes], list[Edit]]] = frozenset({compilation_conditions})
+
 # languages.yaml's keys, in the order a file is read again: each on the text the last kept
 REWRITES_ON_ERROR: dict[str, Callable[[bytes], list[Edit]]] = {
     "attribute_macros": attribute_macros, "unexpanded_macros": unexpanded_macros,
-    "type_modifiers": type_modifiers, "unnamed_library": unnamed_library, "empty_tuples": empty_tuples,
+    "type_modifiers": type_modifiers, "unnamed_library": unnamed_library,
+    "compilation_conditions": compilation_conditions, "newer_swift": newer_swift, "empty_tuples": empty_tuples,
     "newer_kotlin": newer_kotlin, "dot_shorthands": dot_shorthands, "qt_keywords": qt_keywords,
     "format_macros": format_macros, "cpp_macros": cpp_macros, "async_names": async_names}

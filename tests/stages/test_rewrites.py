@@ -124,7 +124,8 @@ C_PIECES = st.sampled_from([
     b"/* c */", b"/* a\n b */", b"// c\n", b"#ifdef X\n", b"#endif\n", b"WINAPI ", b"=", b"<", b"in ", b"out\n",
     b"()", b"return ", b"library;", b"->", b"..<", b"$$\"x\"", b"is ", b" if ", b"RZ_IN ", b"_In_ ", b".", b"? ", b"case ",
     b"emit ", b"signals:", b"public slots:", b"Q_OBJECT\n", b"Q_PROPERTY(", b"Q_INVOKABLE ", b"PRIu32 ", b"PRIx64",
-    b"class FOO_API ", b"BEGIN_EVENT_TABLE(A, B)\n"])
+    b"class FOO_API ", b"BEGIN_EVENT_TABLE(A, B)\n", b"#if A\n", b"#else\n", b"#elseif B\n",
+    b"nonisolated(unsafe) ", b"throws(E) ", b": sending ", b"if await "])
 
 
 @settings(max_examples=300, deadline=None)
@@ -518,4 +519,71 @@ def test_cpp_export_macros_and_macros_alone_on_their_line_break_no_class_or_func
     extraction, _ = extract_either(AUDACITY, "cpp")
     found = {unit.name: (unit.start_line, unit.end_line) for unit in extraction.units if unit.name}
     assert found["AboutDialog"] == (1, 10) and found["PopulateLicensePage"] == (16, 22)
+    assert not extraction.had_errors
+
+
+SENTRY_COCOA = b'''final class HangTracker {
+    private let queue: DispatchQueue
+    #if (os(iOS) || os(tvOS)) && !SENTRY_NO_UI_FRAMEWORK
+    let reportsPartialHangs: Bool
+    #else
+    let reportsPartialHangs = false
+    #endif
+
+#if os(iOS)
+    @objc
+    func startSwizzle() {
+        swizzleSendAction()
+    }
+#endif
+
+    func stop() {
+        #if os(iOS)
+        unswizzle()
+        #endif
+        queue.cancel()
+    }
+}
+'''
+
+
+def test_swift_compilation_conditions_between_members_break_no_class_or_method():
+    """sentry-cocoa: `#if os(iOS)` … `#endif` around a class's members, which the bundled grammar
+    reads between statements only (70 of its Swift files broke); the first branch is read, as
+    compiled where its condition holds, the others blanked."""
+    assert extract(SENTRY_COCOA, "swift").had_errors
+    extraction, _ = extract_either(SENTRY_COCOA, "swift")
+    found = {unit.name: (unit.start_line, unit.end_line) for unit in extraction.units if unit.name}
+    assert found == {"HangTracker": (1, 22), "startSwizzle": (10, 13), "stop": (16, 21)}
+    assert not extraction.had_errors
+
+
+SOURCEKIT_LSP = b'''actor IndexManager {
+    private nonisolated(unsafe) var progress: Progress?
+
+    func index(for url: URL) async throws(IndexError) -> Catalog {
+        nonisolated(unsafe) let batches = batches
+        if await handler.hasSeenError {
+            return .empty
+        }
+        while let next = try await queue.next() {
+            handle(next)
+        }
+        return Catalog(batches)
+    }
+
+    func take(_ value: sending Value) -> sending Value {
+        value
+    }
+}
+'''
+
+
+def test_swift_6_syntax_breaks_no_type_or_function():
+    """sourcekit-lsp: `nonisolated(unsafe)`, typed throws, `sending` and `await` in a condition,
+    which the bundled grammar predates (its files with errors 63 -> 19 with the conditions above)."""
+    assert extract(SOURCEKIT_LSP, "swift").had_errors
+    extraction, _ = extract_either(SOURCEKIT_LSP, "swift")
+    found = {unit.name: (unit.start_line, unit.end_line) for unit in extraction.units if unit.name}
+    assert found == {"IndexManager": (1, 18), "index": (4, 13), "take": (15, 17)}
     assert not extraction.had_errors
