@@ -304,6 +304,26 @@ def test_a_minified_file_wrapped_by_its_minifier_is_skipped_but_long_lines_writt
     assert analyse_bytes(icon, "tsx")[0] is None
 
 
+def test_emfs_generated_java_is_skipped_and_a_class_edited_by_hand_is_read():
+    """EMF documents each type it generates `<!-- begin-user-doc -->` … `@generated`, below the
+    imports (geotools' `net.opengis.*` models: 77 copies of one generated setter were its first two
+    proposals); a type edited by hand says `@generated NOT`, and a type without the doc is a
+    person's (org.eclipse.ocl's parser beside its model)."""
+    from radar.stages.analyse import analyse_bytes
+
+    imports = b"".join(b"import org.eclipse.emf.ecore.T%d;\n" % n for n in range(80))  # past the head
+    emf = (b"/**\n * <copyright>\n * </copyright>\n */\npackage net.opengis.fes20.impl;\n\n" + imports
+           + b"\n/**\n * <!-- begin-user-doc -->\n * An implementation of the model object.\n"
+             b" * <!-- end-user-doc -->\n *\n * @generated\n */\npublic class FilterTypeImpl {\n"
+             b"    /**\n     * <!-- begin-user-doc -->\n     * <!-- end-user-doc -->\n     * @generated\n     */\n"
+             b"    public void setFunction(Object f) { this.f = f; }\n}\n")
+    assert analyse_bytes(emf, "java")[0] == "generated"
+    edited = emf.replace(b" *\n * @generated\n */\npublic class", b" *\n * @generated NOT\n */\npublic class")
+    assert analyse_bytes(edited, "java")[0] is None
+    written = emf.replace(b"<!-- begin-user-doc -->", b"A filter.")
+    assert analyse_bytes(written, "java")[0] is None
+
+
 def test_generated_and_minified_files_are_skipped_and_counted():
     from radar.stages.analyse import analyse_bytes
 
