@@ -56,7 +56,10 @@ EXCLUDABLE = {
     "generated": ("generated", "__generated__", "gen", "dist", "build",
                   # Python's bytecode cache, committed by mistake (glances' `plugins/__pycache__`, a package)
                   "__pycache__",
-                  "_nuxt", "_next"),  # a Nuxt or Next.js build's bundles (jesse's `static/_nuxt/`, 479 hashed files)
+                  "_nuxt", "_next",  # a Nuxt or Next.js build's bundles (jesse's `static/_nuxt/`, 479 hashed files)
+                  # Eclipse's generators' output folders, beside `src/` (Xtext's, EMF's, Sirius'; Xtend's Java):
+                  # sirius-desktop's 251 property sections' listeners, its first proposal
+                  "src-gen", "xtend-gen", "emf-gen"),
     # Django's, Alembic's, Laravel's `migrations`, Rails' `db/migrate`: frozen history, each
     # migration keeps its own copy of what it runs on purpose (it must not change with the code)
     "migrations": ("migrations", "migrate"),
@@ -135,7 +138,10 @@ BENCHMARK_FOLDERS = ("**/*.Benchmarks/**", "**/*.Benchmark/**",  # osu's `osu.Ga
 # named as one lower-case word: OpenStack's `heat_integrationtests` (three packages of a first scan),
 # newrelic's `tests/agent_unittests`, kratos' `watcherx/integrationtest`, babel's `test/unittests`
 JOINED_SUITES = ("**/*integrationtest/**", "**/*integrationtests/**", "**/*functionaltests/**",
-                 "**/*unittests/**", "**/*smoketests/**")
+                 "**/*unittests/**", "**/*smoketests/**",
+                 # GDAL's `autotest/`, MapServer's `msautotest/` (pytest suites: its 14 folders had been
+                 # its only fleet), KDE's `autotests/`
+                 "**/*autotest/**", "**/*autotests/**")
 # at the top of a tree, `integration/` holds the integration tests (containerd's, react-router's, and
 # dd-trace-rb's nine test apps); deeper it is code as often (dubbo's `registry/integration`)
 TOP_SUITES = ("integration/**",)

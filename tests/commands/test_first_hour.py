@@ -1871,6 +1871,22 @@ def test_init_excludes_a_maven_archetypes_project(tmp_path):
     assert not excluded("core/src/main/java/org/x/Attribute.java")
 
 
+def test_init_excludes_eclipses_generated_source_folders(tmp_path):
+    """sirius-desktop: `plugins/org.eclipse.sirius.editor/src-gen/`, its generated property sections
+    (251 copies of one listener were its first proposal); Xtext's `src-gen/`, Xtend's `xtend-gen/`.
+    The plugins' `src/` is read."""
+    files = {"pom.xml": "<project/>\n"}
+    for name in ("editor", "diagram", "tree"):
+        files[f"plugins/org.eclipse.sirius.{name}/pom.xml"] = "<project/>\n"
+        files[f"plugins/org.eclipse.sirius.{name}/src/org/x/{name}/Plugin.java"] = "class Plugin {}\n"
+        files[f"plugins/org.eclipse.sirius.{name}/src-gen/org/x/{name}/Section.java"] = "class Section {}\n"
+        files[f"plugins/org.eclipse.sirius.{name}/xtend-gen/org/x/{name}/Gen.java"] = "class Gen {}\n"
+    excluded = _excluded_by_init(tmp_path / "sirius", files, tmp_path / "rules")
+    assert excluded("plugins/org.eclipse.sirius.editor/src-gen/org/x/editor/Section.java")
+    assert excluded("plugins/org.eclipse.sirius.tree/xtend-gen/org/x/tree/Gen.java")
+    assert not excluded("plugins/org.eclipse.sirius.editor/src/org/x/editor/Plugin.java")
+
+
 def test_a_lone_makefile_beside_c_sources_makes_no_package(tmp_path):
     """vim: `src/` holds its Makefile and 178 C files, the editor's parts; a Makefile is any
     folder's build, so one alone is no component: `src/*.c` stay its parts."""
@@ -3946,16 +3962,19 @@ def test_init_excludes_the_folders_a_cargo_workspace_keeps_out_of_its_build(tmp_
 
 def test_init_excludes_suites_named_as_one_lower_case_word(tmp_path):
     """OpenStack's heat keeps its integration tests in `heat_integrationtests/`, beside `heat/`:
-    three of them were packages of its first scan. `unittest_helpers/` is code."""
+    three of them were packages of its first scan; MapServer its pytest suite in `msautotest/`
+    (its 14 folders its only fleet), KDE its in `autotests/`. `unittest_helpers/` is code."""
     files = {"setup.py": "", "heat/__init__.py": ""}
     for folder in ("heat/engine", "heat/api", "heat_integrationtests/functional", "tests/agent_unittests",
-                   "watcherx/integrationtest", "unittest_helpers"):
+                   "watcherx/integrationtest", "unittest_helpers", "msautotest/wxs", "kio/autotests",
+                   "autotester"):
         files[f"{folder}/__init__.py"] = ""
         files[f"{folder}/thing.py"] = "def run(x):\n    return x.go()\n"
     excluded = _excluded_by_init(tmp_path / "heat-repo", files, tmp_path / "rules")
-    for folder in ("heat_integrationtests/functional", "tests/agent_unittests", "watcherx/integrationtest"):
+    for folder in ("heat_integrationtests/functional", "tests/agent_unittests", "watcherx/integrationtest",
+                   "msautotest/wxs", "kio/autotests"):
         assert excluded(f"{folder}/thing.py"), folder
-    for folder in ("heat/engine", "unittest_helpers"):
+    for folder in ("heat/engine", "unittest_helpers", "autotester"):
         assert not excluded(f"{folder}/thing.py"), folder
 
 
