@@ -22,9 +22,10 @@ DROPS_BESIDE = 2  # releases in one folder that make it a folder of libraries (_
 # (gogs' `public/plugins/codemirror-5.17.0`, `dropzone-5.5.0` …: one of its twelve has a license)
 UNLICENSED_BESIDE = 3
 # where C and C++ projects keep the libraries they build with, one sub-folder each: redis'
-# `deps/jemalloc`, `deps/lua`, OpenRGB's `dependencies/hidapi-win`, `dependencies/mdns` (not njs'
-# `external/*.c`, its own modules, nor pnpm's TypeScript `deps/`)
-C_VENDORED = frozenset({"deps", "dependencies", "3rdparty", "external", "extern"})
+# `deps/jemalloc`, `deps/lua`, OpenRGB's `dependencies/hidapi-win`, `dependencies/mdns`, ADIOS2's
+# `thirdparty/EVPath` (not njs' `external/*.c`, its own modules, nor pnpm's TypeScript `deps/`, nor
+# a JVM package `thirdparty`, which holds no C)
+C_VENDORED = frozenset({"deps", "dependencies", "3rdparty", "thirdparty", "external", "extern"})
 # where C projects keep contributed code, their own (PostgreSQL's extensions, git's helpers) or
 # others' libraries (premake's `contrib/mbedtls`, `contrib/zlib` …): a library there holding its
 # own license is a drop, as a release's folder is

@@ -2614,7 +2614,7 @@ def test_a_compiler_written_in_idris_beside_its_c_runtime_is_told_unread(tmp_pat
 def test_a_tree_of_v_beside_its_c_is_told_unread(tmp_path):
     """vlang/v: its 6,196 `.v` files (V's, as Verilog's and Coq's are named) were counted in no
     language, so a scan of the C beside them said nothing of the rest."""
-    files = {f"thirdparty/zip/{name}.c": f"int zip_{name}(void) {{ return 1; }}\n" for name in ("open", "close")}
+    files = {f"cmd/zip/{name}.c": f"int zip_{name}(void) {{ return 1; }}\n" for name in ("open", "close")}
     files.update({f"vlib/{module}/{module}.v": f"module {module}\n\npub fn run() int {{ return 1 }}\n"
                   for module in ("os", "json", "net")})
     done, _ = _init(tmp_path / "v", files, tmp_path / "rules")
@@ -2795,7 +2795,8 @@ def test_init_reads_the_folders_beside_a_c_programs_files_at_the_top(tmp_path):
     init had taken as held by `*.cpp` (a glob of no folder matches at any depth; a scan's, from
     the top only), so left unread: a scan of 14 files. Its `dependencies/hidapi-win`,
     `dependencies/mdns` … are libraries it builds with, and so, whatever the case of their
-    folder's name, are devilutionX's 24 `3rdParty/*` (they had been a fleet)."""
+    folder's name, are devilutionX's 24 `3rdParty/*` (they had been a fleet), and ADIOS2's
+    `thirdparty/*` (EVPath's demos and tests had been its one proposal)."""
     files = {"OpenRGB.pro": ""}
     for n in range(12):
         files[f"Manager{n}.cpp"] = f"int manager_{n}(void) {{ return {n}; }}\n"
@@ -2805,10 +2806,12 @@ def test_init_reads_the_folders_beside_a_c_programs_files_at_the_top(tmp_path):
         files[f"dependencies/{lib}/{lib}.c"] = "int lib(void) { return 0; }\n"
         files[f"3rdParty/{lib}/CMakeLists.txt"] = "add_library(x)\n"
         files[f"3rdParty/{lib}/{lib}.cpp"] = "int lib(void) { return 0; }\n"
+        files[f"src/thirdparty/{lib}/{lib}.c"] = "int lib(void) { return 0; }\n"  # ADIOS2's EVPath, atl …
     _, fleet_rules = _init(tmp_path / "openrgb-repo", files, tmp_path / "rules")
     assert any(glob.startswith("Controllers") for glob in fleet_rules["subsystems"]), fleet_rules["subsystems"]
     assert not any(glob.startswith("3rdParty") for glob in fleet_rules["subsystems"]), fleet_rules["subsystems"]
     assert "dependencies/**" in fleet_rules["exclude"]
+    assert "src/thirdparty/**" in fleet_rules["exclude"], fleet_rules["exclude"]
 
 
 def test_init_leaves_out_a_go_packages_test_helpers(tmp_path):
