@@ -154,6 +154,7 @@ SPACED_EXAMPLES = ("**/* Demos/**", "**/* Demo/**", "**/* Examples/**", "**/* Sa
 # `typed-racket-test` beside `typed-racket-lib` (1,279 files, read as code), Gradle's `samza-test`;
 # spring-security's 87 `src/integration-test` files, whose LDAP configurations clustered
 SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**", "**/*-test/**",
+                 "**/*-tests.*/**",  # and for what, after a dot: PowerDNS' `regression-tests.dnsdist/` …
                  *CAMEL_SUITES,
                  *DOTTED_SUITES, *JOINED_SUITES, *TOP_SUITES, *SPACED_SUITES)
 # folders of a test suite's fixtures named for what they hold: pdf.js' builder's `fixtures_babel/`
