@@ -241,8 +241,10 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
         modules_too = _module_glob(parent, len(packages[parent]), sources, projects) \
             if parent and parent not in declared else []
         globs += modules_too
-        globs += _own_package(parent, sources, size, registering) if parent and parent not in held and not modules_too \
-            else []
+        # beside its modules, the folder's code in other languages is its package (PowerDNS' `pdns/`:
+        # 197 `.cc` files beside three Python scripts, `pdns/*.py`, had been read by no glob)
+        others = [f for f in sources if not glob_match(modules_too[0][0], f)] if modules_too else sources
+        globs += _own_package(parent, others, size, registering) if parent and parent not in held else []
     globs += packages_beside(kept, held, files)
     found = tuple(globs) + _module_fleets_beside(globs, kept, sources, declared, projects) + go_file_fleets(sources)
     found += tuple((f"{folder}/*.go", n) for folder, n in sorted(registering.items()) if not covered(folder, found))

@@ -426,7 +426,7 @@ def test_init_excludes_folders_of_test_suites_but_not_code_named_for_a_test(tmp_
     files = {f"{name}/info.rkt": "#lang info\n" for name in ("typed-racket-lib", "typed-racket-test")}
     files.update({f"{name}/main.rkt": "#lang racket/base\n(define (f x) x)\n"
                   for name in ("typed-racket-lib", "typed-racket-test")})
-    for name in ("node-integration-tests", "e2e-tests", "rollup-utils"):
+    for name in ("node-integration-tests", "e2e-tests", "rollup-utils", "regression-tests.dnsdist"):
         files[f"dev-packages/{name}/package.json"] = "{}\n"
         files[f"dev-packages/{name}/suites/a/test.ts"] = "export const a = 1;\n"
     for name in ("core", "node", "react"):
@@ -436,6 +436,7 @@ def test_init_excludes_folders_of_test_suites_but_not_code_named_for_a_test(tmp_
     excluded = any_glob(tuple(fleet_rules["exclude"]))
     assert "**/*-tests/**" in fleet_rules["exclude"]
     assert excluded("dev-packages/e2e-tests/suites/a/test.ts")
+    assert excluded("dev-packages/regression-tests.dnsdist/suites/a/test.ts")  # PowerDNS' suites, each for what
     assert not excluded("dev-packages/rollup-utils/suites/a/test.ts")
     assert not excluded("packages/core/src/test_state/index.ts")
     assert excluded("typed-racket-test/main.rkt") and not excluded("typed-racket-lib/main.rkt")
@@ -1885,6 +1886,32 @@ def test_init_excludes_eclipses_generated_source_folders(tmp_path):
     assert excluded("plugins/org.eclipse.sirius.editor/src-gen/org/x/editor/Section.java")
     assert excluded("plugins/org.eclipse.sirius.tree/xtend-gen/org/x/tree/Gen.java")
     assert not excluded("plugins/org.eclipse.sirius.editor/src/org/x/editor/Plugin.java")
+
+
+def test_a_fleets_folder_of_cpp_is_its_package_beside_its_python_scripts(tmp_path):
+    """PowerDNS: `pdns/` holds the server's 197 `.cc` files, its products' folders (`pdns/*`) and
+    three Python scripts; the scripts, read as one-module packages, had left the C++ read by no
+    glob. The folder is a package for its C++, the scripts packages of their own."""
+    body = "".join(f"int step_{n}(int x) {{ return x * {n} + {n}; }}\n" for n in range(40))
+    files = {"meson.build": "project('pdns')\n"}
+    for n in range(12):
+        files[f"pdns/server_{n}.cc"] = body.replace("step_", f"server_{n}_")
+    for name in ("dnsdistdist", "recursordist"):  # the products, each with a Rust library, and their tools
+        files[f"pdns/{name}/meson.build"] = "project('x')\n"
+        files[f"pdns/{name}/{name}-rust-lib/rust/Cargo.toml"] = "[package]\nname = 'x'\n"
+        files[f"pdns/{name}/{name}-rust-lib/rust/src/lib.rs"] = "pub fn f() -> i32 { 1 }\n"
+        files[f"pdns/{name}/{name}.cc"] = body.replace("step_", f"{name}_")
+    files["pdns/keyroller/setup.py"] = "from setuptools import setup\n"
+    files["pdns/keyroller/roller.py"] = "def roll(key):\n    return key[::-1]\n"
+    for name in ("backends", "tools"):
+        files[f"pdns/{name}/{name}.cc"] = body.replace("step_", f"{name}_")
+    for name in ("dnsdist_top", "stubquery", "keyroller_tool"):
+        files[f"pdns/{name}.py"] = "def main(argv):\n    return len(argv)\n"
+    for n in range(12):  # its backends, a fleet of their own
+        files[f"modules/backend{n}/meson.build"] = "project('x')\n"
+        files[f"modules/backend{n}/backend{n}.cc"] = body.replace("step_", f"backend{n}_")
+    done, fleet_rules = _init(tmp_path / "pdns", files, tmp_path / "rules")
+    assert {"pdns/*", "pdns"} <= set(fleet_rules["subsystems"]), done.stderr
 
 
 def test_a_lone_makefile_beside_c_sources_makes_no_package(tmp_path):
