@@ -798,17 +798,25 @@ def test_init_reads_folders_side_by_side_each_documented_as_packages_and_leaves_
 def test_init_excludes_a_folder_named_as_generated_in_snake_case(tmp_path):
     """skaffold: `fs/assets/credits_generated/github.com/hashicorp/hcl/…`, its dependencies'
     licenses and sources written by a tool, had been 13 subsystems; Convex's `convex/_generated/`
-    too. Named in kebab case, a folder is code: automatisch's `triggers/documents-generated`,
-    a trigger named for its event."""
+    too; and Eclipse's generators' `src-gen/` and `xtend-gen/` (sirius-desktop's generated property
+    sections: 251 copies of one listener were its first proposal), beside a plugin's `src/`. Named
+    in kebab case, a folder is code: automatisch's `triggers/documents-generated`, a trigger named
+    for its event."""
     files = {"go.mod": "module x\n", "package.json": "{}\n",
              "apps/pdf/triggers/documents-generated/index.js": "export const trigger = 1;\n",
-             "web/convex/_generated/api.js": "export const api = 1;\n"}
+             "web/convex/_generated/api.js": "export const api = 1;\n",
+             "plugins/org.eclipse.sirius.editor/src/org/x/Plugin.java": "class Plugin {}\n",
+             "plugins/org.eclipse.sirius.editor/src-gen/org/x/Section.java": "class Section {}\n",
+             "plugins/org.eclipse.sirius.tree/xtend-gen/org/x/Gen.java": "class Gen {}\n"}
     for name in ("hcl", "hcl/ast", "hcl/parser"):
         files[f"fs/assets/credits_generated/github.com/hashicorp/{name}/a.go"] = "package x\n"
     excluded = _excluded_by_init(tmp_path / "skaffold", files, tmp_path / "rules")
     assert excluded("fs/assets/credits_generated/github.com/hashicorp/hcl/ast/a.go")
     assert excluded("web/convex/_generated/api.js")
+    assert excluded("plugins/org.eclipse.sirius.editor/src-gen/org/x/Section.java")
+    assert excluded("plugins/org.eclipse.sirius.tree/xtend-gen/org/x/Gen.java")
     assert not excluded("apps/pdf/triggers/documents-generated/index.js")
+    assert not excluded("plugins/org.eclipse.sirius.editor/src/org/x/Plugin.java")
 
 
 def test_init_reads_the_parts_of_an_apps_thousand_files_beside_its_fleets(tmp_path):
@@ -1870,22 +1878,6 @@ def test_init_excludes_a_maven_archetypes_project(tmp_path):
     assert excluded("archetypes/custom-module/src/main/resources/archetype-resources/src/main/java/Attribute.java")
     assert not excluded("archetypes/custom-module/src/main/java/org/x/Setup.java")
     assert not excluded("core/src/main/java/org/x/Attribute.java")
-
-
-def test_init_excludes_eclipses_generated_source_folders(tmp_path):
-    """sirius-desktop: `plugins/org.eclipse.sirius.editor/src-gen/`, its generated property sections
-    (251 copies of one listener were its first proposal); Xtext's `src-gen/`, Xtend's `xtend-gen/`.
-    The plugins' `src/` is read."""
-    files = {"pom.xml": "<project/>\n"}
-    for name in ("editor", "diagram", "tree"):
-        files[f"plugins/org.eclipse.sirius.{name}/pom.xml"] = "<project/>\n"
-        files[f"plugins/org.eclipse.sirius.{name}/src/org/x/{name}/Plugin.java"] = "class Plugin {}\n"
-        files[f"plugins/org.eclipse.sirius.{name}/src-gen/org/x/{name}/Section.java"] = "class Section {}\n"
-        files[f"plugins/org.eclipse.sirius.{name}/xtend-gen/org/x/{name}/Gen.java"] = "class Gen {}\n"
-    excluded = _excluded_by_init(tmp_path / "sirius", files, tmp_path / "rules")
-    assert excluded("plugins/org.eclipse.sirius.editor/src-gen/org/x/editor/Section.java")
-    assert excluded("plugins/org.eclipse.sirius.tree/xtend-gen/org/x/tree/Gen.java")
-    assert not excluded("plugins/org.eclipse.sirius.editor/src/org/x/editor/Plugin.java")
 
 
 def test_a_fleets_folder_of_cpp_is_its_package_beside_its_python_scripts(tmp_path):
