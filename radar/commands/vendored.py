@@ -3,7 +3,7 @@ holding the distributions the top requirements pin, or installed there (`pip ins
 a top folder a script at the top puts on Python's import path, the packages Composer installs
 where a composer.json says and patched copies of those it requires, a folder its README says
 holds third-party code, a folder of libraries holding their minified builds, a web app's folder
-of the libraries it serves. Third-party source drops are
+of the libraries it serves, the forks a go.mod replaces another owner's modules with. Third-party source drops are
 drops.py's; the rest of what is kept out, excludes.py's."""
 from __future__ import annotations
 
@@ -43,8 +43,10 @@ def without_vendored(repo: Path, files: list[str]
     vendored = _pinned_folders(repo, files, read) | _installed_folders(files) | _composer_folders(files, composed)
     vendored |= _import_roots(repo, files, scripts) | _composer_copies(files, composed)
     vendored |= _described_vendored(repo, files) | _minified_libraries(files) | _served_libraries(files)
+    go_mods = [f for f in files if f.rpartition("/")[2] == "go.mod" and not os.path.islink(repo / f)]
+    vendored |= _go_forks(repo, go_mods)
     outermost = [folder for folder in sorted(vendored) if not any(folder.startswith(other + "/") for other in vendored)]
-    return (*without_folders(files, outermost, "vendored"), read + composers + scripts)
+    return (*without_folders(files, outermost, "vendored"), read + composers + scripts + go_mods)
 
 
 # a call putting a folder on Python's import path, and the names a line of it spells
@@ -96,6 +98,50 @@ def _described_vendored(repo: Path, files: list[str]) -> set[str]:
                              and not line.lstrip().startswith(("#", ">", "!", "[", "<", "=", "-")))
             found |= {folder} if SAYS_VENDORED.match(prose.lower()) else set()
     return found
+
+
+# a go.mod's module, and each replacement of another module by a folder in the tree
+GO_MODULE = re.compile(r"^module\s+(\S+)", re.MULTILINE)
+GO_LOCAL_REPLACE = re.compile(r"^\s*(?:replace\s+)?(\S+)(?:\s+\S+)?\s+=>\s+(\.\.?/\S*)\s*$", re.MULTILINE)
+FORKS_BESIDE = 2  # forks in one folder of libraries that make the whole folder the libraries' (_go_forks)
+# hosts whose module paths name an owner after the host; elsewhere the host is the owner
+# (Kubernetes' `k8s.io/api => ./staging/src/k8s.io/api` is its own code)
+CODE_HOSTS = frozenset({"github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org"})
+
+
+def _go_owner(module: str) -> str:
+    parts = module.split("/")
+    return "/".join(parts[:2]) if parts[0] in CODE_HOSTS else parts[0]
+
+
+def _go_forks(repo: Path, go_mods: list[str]) -> set[str]:
+    """The folders a go.mod replaces another owner's module with (`github.com/jacobsa/fuse =>
+    ./depends/jacobsa/fuse`): forks kept in the tree; and where FORKS_BESIDE of them or more lie
+    in one folder of libraries, below the top (`depends/`, one owner's folder a library each),
+    that whole folder: cubefs' `depends/` holds `tiglabs/raft` and `xtaci/smux` beside its two
+    forks, and had been a package, the home of its first proposals. A module's own sub-modules
+    (`github.com/cubefs/cubefs/api => ./api`) are its code, and so is the top module's code as an
+    example's go.mod replaces it (sentinel-golang's `pkg/adapters/kratos`)."""
+    texts = {}
+    for go_mod in go_mods:
+        try:
+            texts[go_mod] = (repo / go_mod).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+    top = GO_MODULE.search(texts.get("go.mod", ""))
+    forks: set[str] = set()
+    for go_mod, text in texts.items():
+        own = GO_MODULE.search(text)
+        owners = {_go_owner(module[1]) for module in (own, top) if module}
+        forks |= {posixpath.normpath(posixpath.join(go_mod.rpartition("/")[0], path))
+                  for replaced, path in GO_LOCAL_REPLACE.findall(text) if own and _go_owner(replaced) not in owners}
+    forks = {fork for fork in forks if not fork.startswith("..") and fork != "."}
+    libraries = defaultdict(set)  # a folder of libraries below the top: its owners' forks
+    for fork in forks:
+        owner_folder = fork.rpartition("/")[0]
+        if "/" in owner_folder:
+            libraries[owner_folder.rpartition("/")[0]].add(owner_folder)
+    return forks | {folder for folder, owners in libraries.items() if len(owners) >= FORKS_BESIDE}
 
 
 # a web app's folder of the libraries it serves, named so, holding MINIFIED of their minified

@@ -1906,6 +1906,33 @@ def test_a_fleets_folder_of_cpp_is_its_package_beside_its_python_scripts(tmp_pat
     assert {"pdns/*", "pdns"} <= set(fleet_rules["subsystems"]), done.stderr
 
 
+def test_init_keeps_out_the_forks_a_go_mod_replaces_and_the_libraries_beside_them(tmp_path):
+    """cubefs: its go.mod replaces `github.com/jacobsa/fuse` and `github.com/spf13/cobra` with
+    `./depends/jacobsa/fuse` and `./depends/spf13/cobra`, forks kept beside the other libraries
+    it builds with (`depends/tiglabs/raft` …): `depends` had been a package, the home of its first
+    proposals. A replacement by the module's own sub-module (`./api`) is its code, and so, on a
+    host of its own, Kubernetes' staging modules (`k8s.io/api => ./staging/src/k8s.io/api`), and
+    the repository's module as an example replaces it (sentinel-golang's adapters)."""
+    files = {"go.mod": "module github.com/cubefs/cubefs\n\ngo 1.18\n\nreplace (\n"
+                       "\tgithub.com/jacobsa/fuse => ./depends/jacobsa/fuse\n"
+                       "\tgithub.com/spf13/cobra v1.0.0 => ./depends/spf13/cobra\n"
+                       "\tgithub.com/tecbot/gorocksdb v0.1 => github.com/Cloudstriff/gorocksdb v1.0.1\n)\n\n"
+                       "replace github.com/cubefs/cubefs/api => ./api\n",
+             "api/go.mod": "module github.com/cubefs/cubefs/api\n", "api/api.go": "package api\n"}
+    for name in ("jacobsa/fuse", "spf13/cobra", "tiglabs/raft"):
+        files[f"depends/{name}/lib.go"] = f"package {name.rpartition('/')[2]}\n\nfunc Run() int {{ return 1 }}\n"
+    for name in ("master", "metanode", "datanode", "authnode"):
+        files[f"{name}/server.go"] = f"package {name}\n\nfunc Start() int {{ return 1 }}\n"
+    files["tools/go.mod"] = "module k8s.io/kubernetes/tools\n\nreplace k8s.io/api => ../staging/src/k8s.io/api\n"
+    files["example/hello/go.mod"] = "module hello\n\nreplace github.com/cubefs/cubefs/sdk => ../../sdk\n"
+    files["sdk/client.go"] = "package sdk\n"
+    files["staging/src/k8s.io/api/types.go"] = "package api\n"
+    excluded = _excluded_by_init(tmp_path / "cubefs", files, tmp_path / "rules")
+    assert excluded("depends/tiglabs/raft/lib.go") and excluded("depends/spf13/cobra/lib.go")
+    assert not excluded("master/server.go") and not excluded("api/api.go")
+    assert not excluded("staging/src/k8s.io/api/types.go") and not excluded("sdk/client.go")
+
+
 def test_a_lone_makefile_beside_c_sources_makes_no_package(tmp_path):
     """vim: `src/` holds its Makefile and 178 C files, the editor's parts; a Makefile is any
     folder's build, so one alone is no component: `src/*.c` stay its parts."""
