@@ -3,8 +3,8 @@ holding the distributions the top requirements pin, or installed there (`pip ins
 a top folder a script at the top puts on Python's import path, the packages Composer installs
 where a composer.json says and patched copies of those it requires, a folder its README says
 holds third-party code, a folder of libraries holding their minified builds, a web app's folder
-of the libraries it serves, the forks a go.mod replaces another owner's modules with. Third-party source drops are
-drops.py's; the rest of what is kept out, excludes.py's."""
+of the libraries it serves, the forks a go.mod replaces another owner's modules with.
+Third-party source drops are drops.py's; the rest of what is kept out, excludes.py's."""
 from __future__ import annotations
 
 import fnmatch

@@ -235,6 +235,7 @@ _AWAIT = re.compile(rb"\bawait\b")
 
 
 def newer_swift(code: bytes) -> list[Edit]:
+    # the word's group where a pattern has one (typed throws keep `throws`), else the whole match
     spans = [match.span(match.lastindex or 0) for pattern in (_NONISOLATED_UNSAFE, _TYPED_THROWS, _SENDING)
              for match in pattern.finditer(code)]
     spans += [(condition.start() + start, condition.start() + end) for condition in _IF_OR_WHILE.finditer(code)
