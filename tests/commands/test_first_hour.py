@@ -1918,15 +1918,14 @@ def test_init_keeps_out_the_forks_a_go_mod_replaces_and_the_libraries_beside_the
                        "\tgithub.com/spf13/cobra v1.0.0 => ./depends/spf13/cobra\n"
                        "\tgithub.com/tecbot/gorocksdb v0.1 => github.com/Cloudstriff/gorocksdb v1.0.1\n)\n\n"
                        "replace github.com/cubefs/cubefs/api => ./api\n",
-             "api/go.mod": "module github.com/cubefs/cubefs/api\n", "api/api.go": "package api\n"}
+             "api/go.mod": "module github.com/cubefs/cubefs/api\n", "api/api.go": "package api\n",
+             "tools/go.mod": "module k8s.io/kubernetes/tools\n\nreplace k8s.io/api => ../staging/src/k8s.io/api\n",
+             "staging/src/k8s.io/api/types.go": "package api\n", "sdk/client.go": "package sdk\n",
+             "example/hello/go.mod": "module hello\n\nreplace github.com/cubefs/cubefs/sdk => ../../sdk\n"}
     for name in ("jacobsa/fuse", "spf13/cobra", "tiglabs/raft"):
         files[f"depends/{name}/lib.go"] = f"package {name.rpartition('/')[2]}\n\nfunc Run() int {{ return 1 }}\n"
     for name in ("master", "metanode", "datanode", "authnode"):
         files[f"{name}/server.go"] = f"package {name}\n\nfunc Start() int {{ return 1 }}\n"
-    files["tools/go.mod"] = "module k8s.io/kubernetes/tools\n\nreplace k8s.io/api => ../staging/src/k8s.io/api\n"
-    files["example/hello/go.mod"] = "module hello\n\nreplace github.com/cubefs/cubefs/sdk => ../../sdk\n"
-    files["sdk/client.go"] = "package sdk\n"
-    files["staging/src/k8s.io/api/types.go"] = "package api\n"
     excluded = _excluded_by_init(tmp_path / "cubefs", files, tmp_path / "rules")
     assert excluded("depends/tiglabs/raft/lib.go") and excluded("depends/spf13/cobra/lib.go")
     assert not excluded("master/server.go") and not excluded("api/api.go")
