@@ -16,6 +16,7 @@ from pathlib import Path
 
 from radar.commands.excludes import EXCLUDABLE, without_folders
 from radar.commands.folders import build_manifest
+from radar.commands.tracked import file_head
 from radar.stages.manifests import json_of
 from radar.stages.parse import language_for
 
@@ -122,12 +123,7 @@ def _go_forks(repo: Path, go_mods: list[str]) -> set[str]:
     forks, and had been a package, the home of its first proposals. A module's own sub-modules
     (`github.com/cubefs/cubefs/api => ./api`) are its code, and so is the top module's code as an
     example's go.mod replaces it (sentinel-golang's `pkg/adapters/kratos`)."""
-    texts = {}
-    for go_mod in go_mods:
-        try:
-            texts[go_mod] = (repo / go_mod).read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
+    texts = {go_mod: file_head(repo, go_mod).decode("utf-8", "replace") for go_mod in go_mods}
     top = GO_MODULE.search(texts.get("go.mod", ""))
     forks: set[str] = set()
     for go_mod, text in texts.items():

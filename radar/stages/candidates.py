@@ -13,7 +13,8 @@ tests hold them to it); the update costs about the change, not the fleet.
 
 Shingles miss modified copies: one edit every eight tokens leaves no shingle whole. So a second,
 independent source, `content_pairs`, pairs groups of different subsystems that say the same
-rare things (content words few subsystems use: content.py); cluster.py verifies both kinds.
+rare things (content words few subsystems use: content.py); cluster.py verifies both kinds, but
+those in a component of pairs that lies in one subsystem (`spanning_pairs`).
 """
 from __future__ import annotations
 
@@ -353,6 +354,32 @@ def _apart(found: set[Pair], shapes: list[Shape], shortest: float) -> set[Pair]:
     """The pairs of different subsystems whose sizes are within `shortest` of each other."""
     return {(a, b) for a, b in found if shapes[a].subsystem != shapes[b].subsystem
             and min(shapes[a].size, shapes[b].size) >= shortest * max(shapes[a].size, shapes[b].size)}
+
+
+def spanning_pairs(groups: list[tuple[Shape, ...]], pairs: list[Pair]) -> list[Pair]:
+    """The pairs (of groups of identical shapes) in a component of the candidate pairs whose
+    groups lie in two subsystems or more. cluster.py's verified edges, plain or modified, are
+    candidate pairs, so a cluster lies in one such component, and one in a single subsystem is
+    never reported: its pairs need no alignment (pyscf's basis-set tables, 100k tokens each in
+    one subsystem: 54 s of its 70 s)."""
+    root = list(range(len(groups)))
+
+    def find(node: int) -> int:
+        while root[node] != node:
+            root[node] = root[root[node]]
+            node = root[node]
+        return node
+
+    for a, b in pairs:
+        root[find(a)] = find(b)
+    subsystem: dict[int, str | None] = {}  # a component's one subsystem; None: two or more
+    for node, group in enumerate(groups):
+        top = find(node)
+        for shape in group:
+            if subsystem.setdefault(top, shape.subsystem) != shape.subsystem:
+                subsystem[top] = None
+                break
+    return [(a, b) for a, b in pairs if subsystem[find(a)] is None]
 
 
 def granularity(shape: Shape) -> Granularity:

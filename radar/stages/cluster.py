@@ -27,7 +27,7 @@ from radar.infra.collector import collector_paused
 from radar.stages import carry
 from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARITY, RARE_SHARE, RARE_SHARED,
                                      SHARED_SAMPLES, PairIndex, find_pairs, granularity, group_key, saying_index,
-                                     update_pairs, update_saying)
+                                     spanning_pairs, update_pairs, update_saying)
 from radar.stages.carry import LINKED, MODIFIED, NO_LINK, Carried, Decision
 from radar.stages.content import Rarity, median, overlap, shared_content
 from radar.stages.nesting import MOSTLY, SAME_FIDELITY, largest_only, without_nesting
@@ -169,8 +169,8 @@ def cluster_carrying(shapes: Iterable[Shape], previous: PairIndex | None, earlie
         saying = update_saying(firsts, rarity.users, subsystems, MODIFIED_SIZES, SMALL_UNIT, context.carried.saying,
                                context.earlier)
     align = Aligner(groups, keys, _vocabulary_streams(groups, context.private), earlier, worked, workers)
-    graph, modified, decided = _verified_graph(groups, _spanning(groups, sorted(pairs | saying.pairs)), saying.pairs,
-                                               align, rarity, progress, context.known())
+    aligned = spanning_pairs(groups, sorted(pairs | saying.pairs))
+    graph, modified, decided = _verified_graph(groups, aligned, saying.pairs, align, rarity, progress, context.known())
     clusters = []
     for component in _components(range(len(groups)), graph):
         if len(component) > 1 or _spans(groups[component[0]]):  # else: one subsystem's
@@ -220,31 +220,6 @@ def _reported(found: Cluster) -> bool:
 
 def _spans(group: tuple[Shape, ...]) -> bool:
     return len(group) > 1 and any(shape.subsystem != group[0].subsystem for shape in group)
-
-
-def _spanning(groups: list[tuple[Shape, ...]], pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The pairs in a component of the candidate pairs whose groups lie in two subsystems or
-    more. Verified edges, plain or modified, are candidate pairs, so a cluster lies in one
-    such component, and one in a single subsystem is never reported: its pairs need no
-    alignment (pyscf's basis-set tables, 100k tokens each in one subsystem: 54 s of its 70 s)."""
-    root = list(range(len(groups)))
-
-    def find(node: int) -> int:
-        while root[node] != node:
-            root[node] = root[root[node]]
-            node = root[node]
-        return node
-
-    for a, b in pairs:
-        root[find(a)] = find(b)
-    subsystem: dict[int, str | None] = {}  # a component's one subsystem; None: two or more
-    for node, group in enumerate(groups):
-        top = find(node)
-        for shape in group:
-            if subsystem.setdefault(top, shape.subsystem) != shape.subsystem:
-                subsystem[top] = None
-                break
-    return [(a, b) for a, b in pairs if subsystem[find(a)] is None]
 
 
 def _identical_groups(shapes: list[Shape], known: list[str | None] | None
