@@ -24,9 +24,9 @@ from radar.infra.cache import code_stamp, key_digest
 from radar.stages import manifests, pathnames, resolve
 from radar.stages.toolfiles import configures_a_tool
 from radar.stages.discover import Fleet
-from radar.stages.manifests import (ALIAS_FILES, JS_CONFIGS, ImportRoots, c_faces, collection_prefix, config_chain,
-                                    config_folders, go_mod_folders, js_configs, project_files, project_references,
-                                    shared_headers)
+from radar.stages.manifests import (ADDON_MANIFESTS, ALIAS_FILES, JS_CONFIGS, ImportRoots, addon_depends,
+                                    addon_manifest, c_faces, collection_prefix, config_chain, config_folders,
+                                    go_mod_folders, js_configs, project_files, project_references, shared_headers)
 from radar.stages.resolve import Index, scala_relative
 
 EVIDENCE_KEPT = 3  # path:line examples per edge
@@ -159,7 +159,7 @@ def _manifests(fleet: Fleet) -> list[bytes | None]:
         namespace = subsystem.namespace.strip("/")
         folder = os.path.join(subsystem.root, namespace)
         for path in (os.path.join(folder, "package.json"), os.path.join(folder, "Cargo.toml"),
-                     os.path.join(folder, "pubspec.yaml"),
+                     os.path.join(folder, "pubspec.yaml"), *(os.path.join(folder, name) for name in ADDON_MANIFESTS),
                      *(os.path.join(subsystem.root, where, "go.mod") for where in go_mod_folders(namespace)),
                      *(os.path.join(subsystem.root, project) for project in project_files(subsystem))):
             found.append(_read(path))  # plain strings: a Path per manifest was half of this on 175 subsystems
@@ -175,6 +175,17 @@ def _manifests(fleet: Fleet) -> list[bytes | None]:
         found += [_read(os.path.join(root, extended)) for folder in folders for name in JS_CONFIGS  # what they extend
                   for extended in config_chain(root, posixpath.join(folder, name))[1:]]
     return found
+
+
+def _addon_edges(fleet: Fleet) -> list[tuple[str, str, str, int]]:
+    """(subsystem, subsystem, manifest, line) for each addon of the fleet an Odoo addon's manifest
+    depends on, by its folder's name: OCA's `l10n_it_delivery_note_batch` on `l10n_it_delivery_note`,
+    whose views it extends with no import of its Python (the home its copies share had been none)."""
+    addons = {s.namespace.strip("/").rpartition("/")[2]: s.name for s in fleet.subsystems if addon_manifest(s)}
+    if not addons:
+        return []
+    return [(subsystem.name, addons[addon], path, line) for subsystem in fleet.subsystems
+            for addon, path, line in addon_depends(subsystem) if addons.get(addon, subsystem.name) != subsystem.name]
 
 
 def _holder(classes: list[int], line: int) -> int:
@@ -244,6 +255,8 @@ def dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]]
     for subsystem in fleet.subsystems:  # .NET: the projects a project file references
         for target, path, line in project_references(index, subsystem):
             first[(subsystem.name, target)].setdefault(path, f"{path}:{line}")
+    for source, target, path, line in _addon_edges(fleet):
+        first[(source, target)].setdefault(path, f"{path}:{line}")
     edges = tuple(
         Edge(source, target, len(places), tuple(places[p] for p in sorted(places)[:EVIDENCE_KEPT]))
         for (source, target), places in sorted(first.items())

@@ -2,11 +2,12 @@
 keeps the rules, deps.py keys its memo on these reads): where Python's dotted names start
 (ImportRoots: packages, pyproject.toml's source folders, a Django project's manage.py), an
 Ansible collection's prefix (galaxy.yml), the tsconfig.json and jsconfig.json aliases, the C
-headers of a top `include/` folder and a C module's own header, .NET project references, and
-the go.mod of a Go module. Nothing here follows a symbolic link out of the tree or writes.
+headers of a top `include/` folder and a C module's own header, .NET project references, an Odoo
+addon's `depends`, and the go.mod of a Go module. Nothing here follows a symbolic link out of the tree or writes.
 """
 from __future__ import annotations
 
+import ast
 import json
 import os
 import posixpath
@@ -353,6 +354,44 @@ def project_references(index: Index, subsystem: Subsystem) -> list[tuple[str, st
             if owner is not None and owner != subsystem.name:
                 found.append((owner, project, data.count(b"\n", 0, match.start()) + 1))
     return found
+
+
+# an Odoo addon's manifest (`__openerp__.py` before Odoo 10): a dict literal naming the addons it
+# is installed on top of, its dependencies, which its Python need not import (OCA's repositories)
+ADDON_MANIFESTS = ("__manifest__.py", "__openerp__.py")
+ADDON_IMPORTS = ("odoo.addons.", "openerp.addons.")  # how an addon's Python imports another addon
+
+
+def addon_manifest(subsystem: Subsystem) -> str | None:
+    """The Odoo manifest in the subsystem's folder, relative to its checkout; never one reached
+    through a symlink."""
+    namespace = subsystem.namespace.strip("/")
+    for name in ADDON_MANIFESTS:
+        path = posixpath.join(namespace, name)
+        full = os.path.join(subsystem.root, path)
+        if os.path.isfile(full) and not os.path.islink(full):
+            return path
+    return None
+
+
+def addon_depends(subsystem: Subsystem) -> list[tuple[str, str, int]]:
+    """(addon, manifest, line) for each addon the subsystem's Odoo manifest lists under
+    `depends`, read as a literal (parsed, never run); none from a manifest that does not parse."""
+    manifest = addon_manifest(subsystem)
+    if manifest is None:
+        return []
+    try:
+        with open(os.path.join(subsystem.root, manifest), "rb") as handle:
+            tree = ast.parse(handle.read())
+    except (OSError, SyntaxError, ValueError):
+        return []
+    fields = next((node.value for node in tree.body if isinstance(node, ast.Expr) and isinstance(node.value, ast.Dict)),
+                  None)
+    for key, value in zip(fields.keys, fields.values) if fields else ():
+        if isinstance(key, ast.Constant) and key.value == "depends" and isinstance(value, (ast.List, ast.Tuple)):
+            return [(item.value, manifest, item.lineno) for item in value.elts
+                    if isinstance(item, ast.Constant) and isinstance(item.value, str)]
+    return []
 
 
 _GO_MODULE = re.compile(r"^\s*module\s+(\S+)", re.MULTILINE)

@@ -3,7 +3,8 @@
 The deps stage (deps.py) hands every file's references here, language by language:
 - Python: absolute imports by module name (the file's path, from the checkout root, below a
   `src/` or `lib/` folder, or from its topmost package; an Ansible collection's own
-  `ansible_collections.<namespace>.<name>` from the root; the standard library's names are
+  `ansible_collections.<namespace>.<name>` from the root, an Odoo addon's `odoo.addons.<addon>`
+  as `<addon>`; the standard library's names are
   nobody's), relative imports by path; `from a.b import c` by `a.b.c` when c is a module or
   package of its own;
 - JS/TS: relative specifiers by path, aliased ones by the `paths` of the nearest tsconfig.json or
@@ -22,7 +23,7 @@ The deps stage (deps.py) hands every file's references here, language by languag
   libraries declare for extension methods, are nobody's); a Java or Kotlin superclass or interface
   named bare, by the file of its name in the file's own package, which needs no import
   (checkstyle's naming checks extending `AbstractNameCheck` beside them); a .NET project file's
-  `<ProjectReference>`s;
+  `<ProjectReference>`s; an Odoo addon's manifest's `depends` (deps.py);
 - C/C++, Ruby, Lua, Elixir, Erlang, Haskell, OCaml, Perl, Dart and Solidity, and PHP's
   `require`/`include`: by the file a reference's path or name makes, the one subsystem holding
   it (pathnames.py);
@@ -45,7 +46,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from radar.stages.discover import Fleet, Subsystem
-from radar.stages.manifests import (alias_match, c_faces, collection_prefix, config_folders, go_mod_folders,
+from radar.stages.manifests import (ADDON_IMPORTS, addon_manifest, alias_match, c_faces, collection_prefix, config_folders, go_mod_folders,
                                     go_module, js_configs, json_of, path_aliases, pubspec_name, shared_headers, toml_of)
 from radar.stages.pathnames import BY_PATH, FOUND_BY_PATH, PathNames, unique
 
@@ -75,6 +76,8 @@ class Index(PathNames):
         self.functions: dict[str, set[str]] = defaultdict(set)  # a command's name -> the subsystems defining it
         self.package_of: dict[tuple[str, str], str] = {}  # (subsystem, path) -> the package its file declares
         self.collections = [found for found in map(collection_prefix, sorted({s.root for s in subsystems})) if found]
+        if any(addon_manifest(s) for s in subsystems):  # an Odoo addon imports another as `odoo.addons.<name>`
+            self.collections += ADDON_IMPORTS
         self.aliases: dict[str, list[tuple[str, str, bool]]] = {}  # folder -> path_aliases()
         for root in sorted({s.root for s in subsystems}):
             for folder in config_folders(subsystems, root, js_configs(subsystems, root)):

@@ -1094,3 +1094,24 @@ def test_a_pyproject_linked_from_out_of_the_tree_is_never_read(tmp_path):
                                   "core/app/services/sqs/provider.py": "from app.utils.strings import X\n"},
     })
     assert edges(deps) == set()
+
+
+def test_odoo_addons_depend_on_what_their_manifests_list_and_import_as_odoo_addons(tmp_path):
+    """OCA's l10n-italy: `l10n_it_delivery_note_batch` extends `l10n_it_delivery_note` through its
+    manifest's `depends`, importing none of its Python; another addon imports one as
+    `odoo.addons.<addon>`. Addons outside the fleet (`stock`) and a manifest that does not parse
+    give no edge."""
+    manifest = '{\n    "name": "Batch",\n    "depends": [\n        "stock",\n        "delivery_note",\n    ],\n}\n'
+    deps = scan(tmp_path, {
+        "delivery_note": {"delivery_note/__init__.py": "", "delivery_note/tools.py": "def encode(): pass\n"},
+        "delivery_note_batch": {"delivery_note_batch/__init__.py": ""},
+        "fatturapa": {"fatturapa/__init__.py": "",
+                      "fatturapa/wizard.py": "from odoo.addons.delivery_note.tools import encode\n"},
+        "broken": {"broken/__init__.py": ""},
+    }, manifests={"delivery_note/__manifest__.py": '{"name": "Notes", "depends": ["stock"]}\n',
+                  "delivery_note_batch/__manifest__.py": manifest,
+                  "fatturapa/__openerp__.py": '{"name": "FatturaPA"}\n',
+                  "broken/__manifest__.py": '{"depends": ["delivery_note",\n'})
+    assert edges(deps) == {("delivery_note_batch", "delivery_note"), ("fatturapa", "delivery_note")}
+    batch = next(edge for edge in deps.edges if edge.source == "delivery_note_batch")
+    assert batch.evidence == ("delivery_note_batch/__manifest__.py:5",)
