@@ -52,7 +52,10 @@ EXCLUDABLE = {
                  "compiled",  # dependencies pre-bundled into a package (umi's 80 `packages/*/compiled/*`, Next.js')
                  "Pods",  # what CocoaPods installs, so named only (hammerspoon's `Pods/Sentry`, 1,312 files)
                  "pear",  # PHP's PEAR packages, copied in before Composer (osTicket's `include/pear`)
-                 "extlib"),  # the CPAN modules a Perl app ships (movabletype's 539 files, read as a package)
+                 "extlib",  # the CPAN modules a Perl app ships (movabletype's 539 files, read as a package)
+                 # and so, by name: Perl's own `cpan/`, the 74 distributions whose upstream is CPAN (MakeMaker's
+                 # platform ports' copies had been its first proposals), OTRS' and Znuny's `Kernel/cpan-lib`
+                 "cpan", "cpan-lib"),
     "generated": ("generated", "__generated__", "gen", "dist", "build",
                   # Python's bytecode cache, committed by mistake (glances' `plugins/__pycache__`, a package)
                   "__pycache__",
@@ -94,12 +97,14 @@ DEVELOPERS = "dev"
 ENGINEERING = "**/eng/**"
 # names excluded only as written: `Migrations/` and `Demo/` name code as often (koel's demo mode's
 # `app/Http/Controllers/Demo/`)
-CASE_SAID = frozenset({*EXCLUDABLE["migrations"], "demo", "demos"})
+CASE_SAID = frozenset({*EXCLUDABLE["migrations"], "demo", "demos",
+                       "cpan"})  # a Perl namespace is `CPAN/` (CPAN::Meta's `lib/CPAN/Meta.pm`)
 # a folder named as made by a tool, in snake case: skaffold's `fs/assets/credits_generated/`, the
 # licenses and sources of its dependencies (hashicorp's hcl, 32 Go files, had been 13 subsystems),
 # Convex's `convex/_generated/` (kebab case names code: automatisch's `triggers/documents-generated`)
 GENERATED_FOLDERS = "**/*_generated/**"
 BUILD_OUTPUTS = ("build", "dist")  # of the generated names, those a build writes its output to
+NEVER_BUILT = (".go", ".pm")  # sources no build writes: Go's, Perl modules
 # names of tests, migrations and examples elsewhere that name code in Go, whose tests are `_test.go` files:
 # go-zero's `goctl/api/spec` (the API model) and `goctl/migrate` (a command), tilt's `cli/demo`
 GO_CODE_NAMES = {"spec", "specs", "migrate", "demo"}
@@ -384,8 +389,10 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     maven = {root for root in (_source_set_root(f, "main") for f in sources) if root is not None}
     split = [(f, parts, _domain_names(parts)) for f in sources for parts in (f.split("/")[:-1],)]
     named = {parts[at] for _, parts, domain in split for at in domain}  # organisations' names
-    named |= {name for f, parts, _ in split for at, name in enumerate(parts)  # and `build/` where it is code
-              if _built_from("generated", name, parts[:at], f.endswith(".go"))}
+    # `build/` and `dist/` folders of code, whole (Perl's `dist/` holds its XS modules' C beside them)
+    built_code = {"/".join(parts[:at + 1]) for f, parts, _ in split for at, name in enumerate(parts)
+                  if _built_from("generated", name, parts[:at], f)}
+    named |= {folder.rpartition("/")[2] for folder in built_code}  # excluded where they are output
     # a Django app named as examples are is code: Tandoor's `cookbook/`, its whole back end (398 files)
     apps = {f.rpartition("/")[0] for f in sources if f.endswith("/apps.py")}
     for f, parts, domain in split:
@@ -402,7 +409,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
             for at, name in enumerate(parts):  # Symfony's and .NET's `Tests`, `Fixtures` too; but `Migrations`
                 if (name in names or name.lower() in names and name.lower() not in CASE_SAID) \
                         and not (go_code and name in GO_CODE_NAMES) \
-                        and not _built_from(why, name, parts[:at], go_code) \
+                        and not (why == "generated" and "/".join(parts[:at + 1]) in built_code) \
                         and not (why == "examples" and "/".join(parts[:at + 1]) in apps) \
                         and at not in domain and parts.index(name) == at:  # is their code; once a file
                     # a name an organisation's also is (com/google/samples), or a folder of code's
@@ -452,11 +459,12 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     return tuple(excludes)
 
 
-def _built_from(why: str, name: str, above: list[str], go_code: bool) -> bool:
+def _built_from(why: str, name: str, above: list[str], path: str) -> bool:
     """A `build/` or `dist/` folder of source code, not a build's output: inside a `src/` folder
     (astro's `packages/astro/src/core/build/`, the build command's 58 files; next.js'
-    `packages/next/src/build/`), or of Go, whose output is never Go (flux2's `internal/build`)."""
-    return why == "generated" and name.lower() in BUILD_OUTPUTS and (go_code or "src" in above)
+    `packages/next/src/build/`), or of Go or Perl, which no build outputs (flux2's `internal/build`;
+    Perl's own `dist/`, the 42 distributions it maintains, which had been kept out as generated)."""
+    return why == "generated" and name.lower() in BUILD_OUTPUTS and (path.endswith(NEVER_BUILT) or "src" in above)
 
 
 def _source_set_root(path: str, source_set: str) -> str | None:

@@ -25,7 +25,8 @@ MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod"
              "CMakeLists.txt",  # a C or C++ component: fluent-bit's plugins/<name>
              "mrbgem.rake",  # an mruby gem: mruby's 68 `mrbgems/mruby-*`
              "project.json",  # an Nx project: lerna's `libs/commands/*`, which have no package.json
-             "ivy.xml"}  # an Apache Ivy module: nutch's 78 `src/plugin/*`, each built by Ant
+             "ivy.xml",  # an Apache Ivy module: nutch's 78 `src/plugin/*`, each built by Ant
+             "Makefile.PL", "Build.PL", "dist.ini"}  # a Perl distribution (Perl's own `dist/*`, `ext/*`)
 # a Nextcloud or ownCloud app's manifest, in its `appinfo/` (ownCloud's twelve `apps/*`)
 NESTED_MANIFEST = ["appinfo", "info.xml"]
 # a C or C++ component's build beside its sources, where no CMakeLists.txt is: micropython's

@@ -4087,3 +4087,23 @@ def test_init_excludes_dated_and_numbered_migrations_but_not_a_frameworks_migrat
     assert excluded("db/knex_migrations/2023-08-16-0000-create-uptime.js")
     assert not excluded("src/Database/Migrations/Migrator.cs")
     assert not excluded("tools/diesel_migrations/src/lib.js")
+
+
+def test_init_reads_perls_distributions_as_packages_and_keeps_out_those_from_cpan(tmp_path):
+    """Perl's own repository: `dist/*` and `ext/*` are distributions it maintains (a Makefile.PL
+    each), `dist/` no build's output (it had been excluded as generated, and with it the C of its
+    XS modules); `cpan/*` are those whose upstream is CPAN, vendored (MakeMaker's platform ports
+    had been its first proposals). A Perl app's own `lib/CPAN/` namespace stays code."""
+    files = {"perl.c": "int main(void) { return 0; }\n"}
+    for n in range(4):
+        for folder in ("dist", "ext", "cpan"):
+            files[f"{folder}/Dist{n}/Makefile.PL"] = "use ExtUtils::MakeMaker;\nWriteMakefile(NAME => 'Dist');\n"
+            files[f"{folder}/Dist{n}/lib/Dist{n}.pm"] = f"package Dist{n};\nsub run {{ return {n}; }}\n1;\n"
+        files[f"dist/Dist{n}/Dist{n}.c"] = f"int dist{n}(void) {{ return {n}; }}\n"
+    done, fleet_rules = _init(tmp_path / "perl5", files, tmp_path / "rules")
+    assert {"dist/*", "ext/*"} <= set(fleet_rules["subsystems"]), done.stderr
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("cpan/Dist0/lib/Dist0.pm")
+    assert not excluded("dist/Dist0/lib/Dist0.pm") and not excluded("dist/Dist0/Dist0.c")
+    app = {f"lib/CPAN/Part{n}.pm": f"package CPAN::Part{n};\nsub part {{ return {n}; }}\n1;\n" for n in range(3)}
+    assert not _excluded_by_init(tmp_path / "app", app, tmp_path / "app-rules")("lib/CPAN/Part0.pm")
