@@ -53,9 +53,7 @@ EXCLUDABLE = {
                  "Pods",  # what CocoaPods installs, so named only (hammerspoon's `Pods/Sentry`, 1,312 files)
                  "pear",  # PHP's PEAR packages, copied in before Composer (osTicket's `include/pear`)
                  "extlib",  # the CPAN modules a Perl app ships (movabletype's 539 files, read as a package)
-                 # and so, by name: Perl's own `cpan/`, the 74 distributions whose upstream is CPAN (MakeMaker's
-                 # platform ports' copies had been its first proposals), OTRS' and Znuny's `Kernel/cpan-lib`
-                 "cpan", "cpan-lib"),
+                 "cpan-lib"),  # and so OTRS' and Znuny's `Kernel/cpan-lib` (Perl's own `cpan/`: _cpan_distributions)
     "generated": ("generated", "__generated__", "gen", "dist", "build",
                   # Python's bytecode cache, committed by mistake (glances' `plugins/__pycache__`, a package)
                   "__pycache__",
@@ -97,8 +95,7 @@ DEVELOPERS = "dev"
 ENGINEERING = "**/eng/**"
 # names excluded only as written: `Migrations/` and `Demo/` name code as often (koel's demo mode's
 # `app/Http/Controllers/Demo/`)
-CASE_SAID = frozenset({*EXCLUDABLE["migrations"], "demo", "demos",
-                       "cpan"})  # a Perl namespace is `CPAN/` (CPAN::Meta's `lib/CPAN/Meta.pm`)
+CASE_SAID = frozenset({*EXCLUDABLE["migrations"], "demo", "demos"})
 # a folder named as made by a tool, in snake case: skaffold's `fs/assets/credits_generated/`, the
 # licenses and sources of its dependencies (hashicorp's hcl, 32 Go files, had been 13 subsystems),
 # Convex's `convex/_generated/` (kebab case names code: automatisch's `triggers/documents-generated`)
@@ -418,6 +415,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
                     counts[(glob, why)] += 1
     counts.update(_generator_templates(split, files))
     counts.update(_scaffolds(sources))
+    counts.update(_cpan_distributions(sources))
     counts.update(_test_fixtures(sources))
     counts.update(story_folders(sources))
     counts.update(manual_tests(files, sources))
@@ -484,6 +482,17 @@ def _debug_sources(sources: list[str], modules: set[str]) -> Counter:
     by_path = any(root not in modules for root in roots)
     return Counter((f"{root}src/debug/**" if by_path else DEBUG_SOURCES, "fixtures") for root in roots
                    if root in modules)
+
+
+def _cpan_distributions(sources: list[str]) -> Counter:
+    """`cpan/**` where a `cpan/` folder holds CPAN distributions, `cpan/<Dist-Name>/lib/…`: Perl's
+    own 74 whose upstream is CPAN, changed there first (MakeMaker's platform ports' copies had been
+    its first proposals). Not a module of an app named so (webmin's `cpan/`, its page for Perl
+    modules), nor a Perl namespace (`lib/CPAN/Meta.pm`)."""
+    folders = {"/".join(parts[:at + 1]) for parts in (f.split("/") for f in sources)
+               for at, name in enumerate(parts[:-3]) if name == "cpan" and parts[at + 2] == "lib"}
+    return Counter({(f"{folder}/**", "vendored"): sum(f.startswith(folder + "/") for f in sources)
+                    for folder in folders})
 
 
 def _scaffolds(sources: list[str]) -> Counter:

@@ -87,7 +87,7 @@ from radar.commands.tracked import file_head, file_size, submodules, tracked_fil
 from radar.commands.translations import translation_folders
 from radar.commands.parts import (dominant_parts, fleets_in_members, fleets_in_parts, lone_app, monolith_parts,
                                   without_modules_in_parts)
-from radar.commands.uncovered import (code_folders, dotnet_library, fleets_library, jvm_library, lone_families,
+from radar.commands.uncovered import (JVM_SOURCES as JVM_LANGUAGES, code_folders, dotnet_library, fleets_library, jvm_library, lone_families,
                                       lone_packages, packages_beside, uncovered_folders, uncovered_tops,
                                       without_emptied)
 from radar.commands.vendored import without_vendored
@@ -279,13 +279,15 @@ def _lone_library(sources: list[str], projects: Collection[str] = ()) -> tuple[t
     Objective-C's source files too (libuv's `src/unix/*.c`, the platform ports; SDWebImage's
     `Core/*.m`, a class each, as a JVM library's), and beside those their folder,
     for the headers they all include (`internal.h`): where the code they share belongs. Never a
-    C# project's classes: its namespaces are its parts (uncovered.dotnet_library). A JVM library's
-    folder of classes stays a fleet: checkstyle's checks, a class each (a folder of fewer, its
-    packages: uncovered.jvm_library)."""
+    C# project's classes: its namespaces are its parts (uncovered.dotnet_library); nor a JVM
+    project's, where it has ten packages or more (jvm_library: datasketches-java's `kll`, `theta` …
+    had been 288 one-class consumers; a library of one package keeps its classes); a folder of its
+    plugins, classes of one base, stays a fleet (checkstyle's checks: plugin_modules)."""
     found = []
     fleets = _module_fleets(sources, ("go",), PLUGIN_FLEET, at_the_root=C_FAMILY)
+    packages = jvm_library(sources) if any(language_for(glob) in JVM_LANGUAGES for glob, _ in fleets) else ()
     classes = {glob.rpartition("/")[0] for glob, _ in fleets  # and their helpers
-               if language_for(glob) == "csharp" and project_classes(glob, projects)}
+               if project_classes(glob, projects) and (packages or language_for(glob) == "csharp")}
     for glob, n in fleets:
         if glob.rpartition("/")[0] in classes:
             continue
@@ -294,7 +296,7 @@ def _lone_library(sources: list[str], projects: Collection[str] = ()) -> tuple[t
         headers = sum(f.rpartition("/")[0] == folder and f.endswith(HEADER_SUFFIXES) for f in sources)
         if language_for(glob) in C_FAMILY and headers and folder:  # the top's: no folder to name
             found.append((folder, headers))
-    return tuple(found) + go_library(sources)
+    return tuple(found) + go_library(sources) + packages
 
 
 def _module_fleets_beside(globs: list[tuple[str, int]], kept: list[str], sources: list[str],

@@ -110,12 +110,30 @@ def jvm_plugin_folders(sources: list[str], read: Read) -> dict[str, int]:
     texts = _Texts(read)
     found = {}
     for folder, files in _plugin_candidates(sources, lambda name: name.endswith(JVM_SOURCES)):
-        extending = _names([[f] for f in files], texts, lambda text: set(_JVM_CLASS_BASE.findall(text)))
+        extending = _extended(files, texts)
         most = max((n for base, n in extending.items() if base in declared), default=0)
         if most >= MODULE_FLEET and most * 2 >= len(files):
             suffix = Counter(f.rpartition(".")[2] for f in files).most_common(1)[0][0]
             found[f"{folder}/*.{suffix}"] = sum(f.endswith(f".{suffix}") for f in files)
     return found
+
+
+def _extended(files: list[str], texts: Read) -> Counter:
+    """How many of a folder's Java or Scala files hold a class extending each base, directly or
+    through an abstract base of the folder named so: checkstyle's naming checks extend
+    `AbstractNameCheck` beside them, itself an `AbstractCheck`, as the other checks are. Not
+    through any class beside them: a family's own hierarchy (exceptions, events, messages
+    extending one another) is no plugins of a host."""
+    direct = {f.rpartition("/")[2].rpartition(".")[0].encode(): set(_JVM_CLASS_BASE.findall(texts(f))) for f in files}
+
+    def through(bases: set[bytes], seen: frozenset[bytes]) -> set[bytes]:
+        found = set(bases)
+        for base in bases - seen:
+            if base.startswith(b"Abstract"):
+                found |= through(direct.get(base, set()), seen | {base})
+        return found
+
+    return Counter(base for bases in direct.values() for base in through(bases, frozenset()))
 
 
 def registered_folders(sources: list[str], read: Read) -> frozenset[str]:

@@ -3107,6 +3107,47 @@ def test_init_takes_a_folder_of_many_jvm_classes_extending_one_base_of_the_repos
     assert not any(glob.endswith(("errors/*.java", "streams/*.java")) for glob in fleet_rules["subsystems"]), done.stderr
 
 
+def test_init_takes_a_folder_of_jvm_classes_extending_a_base_through_one_beside_them_as_plugins(tmp_path):
+    """checkstyle: its 26 naming checks extend `AbstractNameCheck` beside them (13) or its own
+    subclasses, each an `AbstractCheck` of `api/`: counted by their direct bases alone, none had
+    MODULE_FLEET, so the folder was one package and the checks' copied `getRegexp` set-up x 7,
+    its first proposal, one consumer's. A family of classes extending one another (ambari's events,
+    a `ClusterEvent` or a `HostEvent` beside them, each an `AmbariEvent`) stays its project's."""
+    files = {"pom.xml": "<project/>\n",
+             "src/main/java/cs/api/AbstractCheck.java": "public abstract class AbstractCheck {}\n",
+             "src/main/java/cs/naming/AbstractNameCheck.java":
+                 "public abstract class AbstractNameCheck extends AbstractCheck {}\n",
+             "src/main/java/cs/naming/AbstractAccessNameCheck.java":
+                 "public abstract class AbstractAccessNameCheck\n    extends AbstractNameCheck {}\n"}
+    for n in range(MODULE_FLEET):
+        base = ("AbstractNameCheck", "AbstractAccessNameCheck", "AbstractCheck")[n % 3]
+        files[f"src/main/java/cs/naming/Name{n}Check.java"] = f"public class Name{n}Check extends {base} {{}}\n"
+        event = ("ClusterEvent", "HostEvent", "AmbariEvent")[n % 3]
+        files[f"src/main/java/cs/events/Event{n}.java"] = f"public class Event{n} extends {event} {{}}\n"
+    files["src/main/java/cs/api/AmbariEvent.java"] = "public abstract class AmbariEvent {}\n"
+    files.update({f"src/main/java/cs/part{n}/Part.java": "public class Part {}\n" for n in range(8)})  # its other packages
+    for event in ("ClusterEvent", "HostEvent"):
+        files[f"src/main/java/cs/events/{event}.java"] = f"public abstract class {event} extends AmbariEvent {{}}\n"
+    done, fleet_rules = _init(tmp_path / "checks", files, tmp_path / "rules")
+    assert "src/main/java/cs/naming/*.java" in fleet_rules["subsystems"], done.stderr
+    assert "src/main/java/cs/events/*.java" not in fleet_rules["subsystems"], done.stderr
+
+
+def test_init_takes_a_lone_jvm_librarys_packages_not_its_classes(tmp_path):
+    """datasketches-java: one library, its packages `kll`, `theta`, `hll` … each of ten classes or
+    more, with no base most extend: its classes had been 288 consumers, and its first proposals
+    the `double`, `float` and `long` specialisations of one sketch, written so on purpose. Its
+    packages are its parts, as a lone library's with fewer classes are (vert.x's)."""
+    files = {"pom.xml": "<project/>\n"}
+    parts = ("kll", "theta", "hll", "cpc", "tuple", "sampling", "quantiles", "frequencies", "hash", "common")
+    for part in parts:
+        for n in range(PLUGIN_FLEET):
+            files[f"src/main/java/ds/{part}/{part.title()}{n}.java"] = (
+                f"package ds.{part};\npublic class {part.title()}{n} {{\n  int size() {{ return {n}; }}\n}}\n")
+    done, fleet_rules = _init(tmp_path / "sketches", files, tmp_path / "rules")
+    assert set(fleet_rules["subsystems"]) == {f"src/main/java/ds/{part}" for part in parts}, done.stderr
+
+
 def test_init_reads_a_cpp_top_folder_beside_fleets_by_its_sources_and_their_headers(tmp_path):
     """domoticz' `push/`, 7 sources and their 7 headers beside its fleets: counted by its sources
     alone, fewer than ten, it had been read by no glob. Headers alone (`include/`) are no package."""
@@ -4093,7 +4134,8 @@ def test_init_reads_perls_distributions_as_packages_and_keeps_out_those_from_cpa
     """Perl's own repository: `dist/*` and `ext/*` are distributions it maintains (a Makefile.PL
     each), `dist/` no build's output (it had been excluded as generated, and with it the C of its
     XS modules); `cpan/*` are those whose upstream is CPAN, vendored (MakeMaker's platform ports
-    had been its first proposals). A Perl app's own `lib/CPAN/` namespace stays code."""
+    had been its first proposals). A Perl app's own `lib/CPAN/` namespace stays code, and so does an
+    app's module named so (webmin's `cpan/`, its page for Perl modules)."""
     files = {"perl.c": "int main(void) { return 0; }\n"}
     for n in range(4):
         for folder in ("dist", "ext", "cpan"):
@@ -4106,4 +4148,6 @@ def test_init_reads_perls_distributions_as_packages_and_keeps_out_those_from_cpa
     assert excluded("cpan/Dist0/lib/Dist0.pm")
     assert not excluded("dist/Dist0/lib/Dist0.pm") and not excluded("dist/Dist0/Dist0.c")
     app = {f"lib/CPAN/Part{n}.pm": f"package CPAN::Part{n};\nsub part {{ return {n}; }}\n1;\n" for n in range(3)}
-    assert not _excluded_by_init(tmp_path / "app", app, tmp_path / "app-rules")("lib/CPAN/Part0.pm")
+    app.update({f"cpan/Page{n}.pm": f"package Page{n};\nsub page {{ return {n}; }}\n1;\n" for n in range(3)})
+    excluded = _excluded_by_init(tmp_path / "app", app, tmp_path / "app-rules")
+    assert not excluded("lib/CPAN/Part0.pm") and not excluded("cpan/Page0.pm")
