@@ -51,7 +51,7 @@ def collection_prefix(root: str) -> str | None:
 class ImportRoots:
     """Where a subsystem's Python dotted names may start above its folder, as counts of the
     path's parts: above the unbroken chain of packages holding it; at the nearest folder above
-    holding a Python build file; at the source folders a pyproject.toml above declares
+    holding a Python build file, or at its own when it holds one (_own); at the source folders a pyproject.toml above declares
     (localstack: `package-dir = {"" = "localstack-core"}`, so `localstack-core/localstack/utils`
     is `localstack.utils`). The files looked at are remembered for the pass: subsystems share
     their folders."""
@@ -61,6 +61,7 @@ class ImportRoots:
         self.sources: dict[str, tuple[str, ...]] = {}
 
     def of(self, root: str, namespace: str) -> tuple[int, ...]:
+        own = self._own(root, namespace)
         parents = namespace.split("/")[:-1]
         chain = len(parents)
         while parents and self._is_file(root, *parents, "__init__.py"):
@@ -72,8 +73,16 @@ class ImportRoots:
                 if source and namespace.startswith(folder + "/"):
                     starts.add(folder.count("/") + 1)
             if not parents or any(self._is_file(root, *parents, name) for name in PYTHON_BUILDS):
-                return tuple(sorted(starts | {len(parents)}))
+                return tuple(sorted(starts | {len(parents)} | own))
             parents.pop()
+
+    def _own(self, root: str, namespace: str) -> set[int]:
+        """The subsystem's own folder, where it holds a Python build file: a distribution whose
+        modules' names start there, below a namespace package too (openllmetry's
+        `packages/opentelemetry-semantic-conventions-ai/opentelemetry/semconv_ai`, no `src/`, is
+        `opentelemetry.semconv_ai`)."""
+        parts = namespace.split("/") if namespace else []
+        return {len(parts)} if parts and any(self._is_file(root, *parts, name) for name in PYTHON_BUILDS) else set()
 
     def _is_file(self, *parts: str) -> bool:
         path = os.path.join(*parts)

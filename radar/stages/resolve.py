@@ -529,19 +529,22 @@ def _python_modules(path: str, namespace: str, paths: set[str], roots: tuple[int
     package sits right in the subsystem's folder (deeper, it is likely the tail of a namespace
     package: `opentelemetry/instrumentation/flask` must not claim `import flask`), or is the
     subsystem's folder itself: then from the folders above it where names start (`roots`, see
-    ImportRoots: localstack's `localstack-core/localstack/utils` is `localstack.utils`).
-    Folders without `__init__.py` (namespace packages, shared by many subsystems) are not
-    named."""
+    ImportRoots: localstack's `localstack-core/localstack/utils` is `localstack.utils`), and from
+    the subsystem's own folder where it is a distribution's, holding its build file (ImportRoots:
+    openllmetry's `…/opentelemetry/semconv_ai`). Folders without `__init__.py` (namespace
+    packages, shared by many subsystems) are not named."""
     parts = path.rsplit(".", 1)[0].split("/")
     folders = len(parts) - 1
     if parts[-1] == "__init__":
         parts = parts[:-1]
     starts = {0} | {position + 1 for position, part in enumerate(parts[:-1]) if part in ("src", "lib")}
+    own = namespace.count("/") + 1 if namespace else 0  # a distribution's own folder (ImportRoots._own)
+    starts |= {own} if own in roots and "/".join(parts[:own]) == namespace else set()
     top = folders  # parts[:top] is the folder holding the topmost package
     while top > 0 and "/".join(parts[:top]) + "/__init__.py" in paths:
         top -= 1
     if "/".join(parts[:top]) == namespace:
         starts.add(top)
     elif "/".join(parts[:top + 1]) == namespace.rsplit(".", 1)[0] and top == namespace.count("/"):
-        starts.update(roots)
+        starts.update(start for start in roots if start < own)
     return {".".join(parts[start:]) for start in starts if start < len(parts)}

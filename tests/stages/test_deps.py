@@ -1115,3 +1115,21 @@ def test_odoo_addons_depend_on_what_their_manifests_list_and_import_as_odoo_addo
     assert edges(deps) == {("delivery_note_batch", "delivery_note"), ("fatturapa", "delivery_note")}
     batch = next(edge for edge in deps.edges if edge.source == "delivery_note_batch")
     assert batch.evidence == ("delivery_note_batch/__manifest__.py:5",)
+
+
+def test_a_distributions_modules_are_named_from_its_folder_below_a_namespace_package(tmp_path):
+    """openllmetry: each `packages/<dist>/` holds its pyproject.toml and, with no `src/`, its
+    modules in the `opentelemetry` namespace package: `…-semantic-conventions-ai/opentelemetry/
+    semconv_ai` is `opentelemetry.semconv_ai`, which every instrumentation imports (their copies
+    had had no home, 0 proposed). A module deep in a namespace package still never claims the
+    name of its own folder alone (`import flask` is Flask's, not the Flask instrumentation's)."""
+    for dist in ("semconv", "openai", "flask"):
+        (tmp_path / "packages" / dist).mkdir(parents=True)
+        (tmp_path / "packages" / dist / "pyproject.toml").write_text(f'[project]\nname = "{dist}"\n')
+    deps = scan(tmp_path, {
+        "packages/semconv": {"packages/semconv/opentelemetry/semconv_ai/__init__.py": "class SpanAttributes:\n    pass\n"},
+        "packages/openai": {"packages/openai/opentelemetry/instrumentation/openai/__init__.py":
+                            "from opentelemetry.semconv_ai import SpanAttributes\n"},
+        "packages/flask": {"packages/flask/opentelemetry/instrumentation/flask/__init__.py": "import flask\n"},
+    })
+    assert edges(deps) == {("openai", "semconv")}
