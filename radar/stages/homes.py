@@ -255,12 +255,26 @@ class HomeFinder:
             written_against = [pair for pair in fit if (extended or {}).get(pair[0], 0)
                                or defines.get(pair[0], 0.0) > 0 and 2 * close(pair) > len(consumers)]
             best = min(written_against, key=lambda pair: ranked[pair[0]], default=best)
+        elif self._imported_only(best, defines, extended):
+            # the copies use nothing of it, only their files import it: a place for helpers whose
+            # code they call is theirs (reva's `parseConfig` x 9: `utils`, whose config decoder
+            # they copy, not `appctx`, the logging context every file imports)
+            called = [pair for pair in fit if defines.get(pair[0], 0.0) >= USED_DEFINES and self._helpers_place(pair[0])]
+            best = min(called, key=lambda pair: ranked[pair[0]], default=best)
         rank = ranked[best[0]][:-3]  # before the tie-break by the lowest subsystem
         alike = tuple(sorted(target for target, order in ranked.items() if order[:-3] == rank))
         shared = self._shared_alike(sorted(alike, key=ranked.__getitem__), defines)
         if shared is not None:
             return shared, tuple(dict(fit)[shared]), (shared,)
         return best[0], tuple(best[1]), alike
+
+    def _imported_only(self, home: tuple[str, list[str]], defines: dict[str, float], extended: Counter | None) -> bool:
+        """The copies have nothing to do with `home` but that their files import it (_used): no
+        class of theirs extends one of its classes, they call nothing it defines, it neither
+        encloses them nor sits beside them, nor is it named for shared code."""
+        target, who = home
+        return (not (extended or {}).get(target, 0) and defines.get(target, 0.0) < USED_DEFINES
+                and not self._encloses(target, who) and not self._beside(target, who) and not self._shared_place(target))
 
     def _shared_alike(self, alike: list[str], defines: dict[str, float]) -> str | None:
         """Of homes alike but for the lowest's tie-break (`alike`, the best first), the first named

@@ -167,6 +167,28 @@ def test_a_home_no_copy_imports_gives_way_to_the_one_they_are_written_against():
                  ).routing.home is None  # they import the engine but call nothing it defines; no copy uses the server
 
 
+def test_a_home_the_copies_use_nothing_of_gives_way_to_the_helpers_whose_code_they_call():
+    """reva: every `parseConfig` copy's file imports `appctx`, the logging context, for its other
+    functions; the copies call nothing of it, but what `utils` defines (its config decoder), which
+    fewer consumers reference: their home is `utils`, not the package all of them import. Not so
+    for a package not named for helpers (nuttx' board files call names many drivers define), nor
+    where the copies use the home they import."""
+    consumers = ("acl", "feed", "mod", "search")
+
+    def home(called: str, defined_by: tuple) -> str:
+        uses = [(c, "appctx", "harness") for c in consumers] + [
+            (c, called, f) for c, f in (("acl", "harness"), ("feed", "harness"), ("mod", "other"))]
+        deps = Dependencies(("acl", "appctx", called, "feed", "mod", "search"),
+                            tuple(Edge(c, t, 1, (f"lib/{c}/{f}.py:3",)) for c, t, f in uses),
+                            by_file=tuple((c, f"lib/{c}/{f}.py", ((t, 3),)) for c, t, f in uses))
+        return judge(list(consumers), rules=Rules(), deps=deps, others=("appctx", called),
+                     defined_by=defined_by).routing.home
+
+    assert home("utils", (("utils", 1.0),)) == "lib/utils"
+    assert home("sensors", (("sensors", 1.0),)) == "lib/appctx"
+    assert home("utils", (("appctx", 1.0), ("utils", 1.0))) == "lib/appctx"
+
+
 def test_a_module_of_constants_is_a_home_only_when_nothing_else_is():
     """sentry-python: every integration imports `consts.py` (SPANDATA) and `utils.py`; consts is
     the lowest, but logic goes to utils, not among the constants."""
