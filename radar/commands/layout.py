@@ -87,9 +87,9 @@ from radar.commands.tracked import file_head, file_size, submodules, tracked_fil
 from radar.commands.translations import translation_folders
 from radar.commands.parts import (dominant_parts, fleets_in_members, fleets_in_parts, lone_app, monolith_parts,
                                   without_modules_in_parts)
-from radar.commands.uncovered import (JVM_SOURCES as JVM_LANGUAGES, code_folders, dotnet_library, fleets_library, jvm_library, lone_families,
-                                      lone_packages, packages_beside, uncovered_folders, uncovered_tops,
-                                      without_emptied)
+from radar.commands.uncovered import (JVM_SOURCES as JVM_LANGUAGES, code_folders, dotnet_library, fleets_library,
+                                      jvm_library, lone_families, lone_packages, packages_beside, uncovered_folders,
+                                      uncovered_tops, without_emptied)
 from radar.commands.vendored import without_vendored
 from radar.config import GateRules
 from radar.globs import glob_match

@@ -259,7 +259,8 @@ class HomeFinder:
             # the copies use nothing of it, only their files import it: a place for helpers whose
             # code they call is theirs (reva's `parseConfig` x 9: `utils`, whose config decoder
             # they copy, not `appctx`, the logging context every file imports)
-            called = [pair for pair in fit if defines.get(pair[0], 0.0) >= USED_DEFINES and self._helpers_place(pair[0])]
+            called = [pair for pair in fit
+                      if defines.get(pair[0], 0.0) >= USED_DEFINES and self._helpers_place(pair[0])]
             best = min(called, key=lambda pair: ranked[pair[0]], default=best)
         rank = ranked[best[0]][:-3]  # before the tie-break by the lowest subsystem
         alike = tuple(sorted(target for target, order in ranked.items() if order[:-3] == rank))
@@ -274,7 +275,8 @@ class HomeFinder:
         encloses them nor sits beside them, nor is it named for shared code."""
         target, who = home
         return (not (extended or {}).get(target, 0) and defines.get(target, 0.0) < USED_DEFINES
-                and not self._encloses(target, who) and not self._beside(target, who) and not self._shared_place(target))
+                and not self._encloses(target, who) and not self._beside(target, who)
+                and not self._shared_place(target))
 
     def _shared_alike(self, alike: list[str], defines: dict[str, float]) -> str | None:
         """Of homes alike but for the lowest's tie-break (`alike`, the best first), the first named

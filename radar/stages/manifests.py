@@ -3,7 +3,8 @@ keeps the rules, deps.py keys its memo on these reads): where Python's dotted na
 (ImportRoots: packages, pyproject.toml's source folders, a Django project's manage.py), an
 Ansible collection's prefix (galaxy.yml), the tsconfig.json and jsconfig.json aliases, the C
 headers of a top `include/` folder and a C module's own header, .NET project references, an Odoo
-addon's `depends`, and the go.mod of a Go module. Nothing here follows a symbolic link out of the tree or writes.
+addon's `depends`, and the go.mod of a Go module. Nothing here follows a symbolic link out of the
+tree or writes.
 """
 from __future__ import annotations
 
@@ -51,10 +52,10 @@ def collection_prefix(root: str) -> str | None:
 class ImportRoots:
     """Where a subsystem's Python dotted names may start above its folder, as counts of the
     path's parts: above the unbroken chain of packages holding it; at the nearest folder above
-    holding a Python build file, or at its own when it holds one (_own); at the source folders a pyproject.toml above declares
-    (localstack: `package-dir = {"" = "localstack-core"}`, so `localstack-core/localstack/utils`
-    is `localstack.utils`). The files looked at are remembered for the pass: subsystems share
-    their folders."""
+    holding a Python build file, or at its own when it holds one (_own); at the source folders a
+    pyproject.toml above declares (localstack: `package-dir = {"" = "localstack-core"}`, so
+    `localstack-core/localstack/utils` is `localstack.utils`). The files looked at are remembered
+    for the pass: subsystems share their folders."""
 
     def __init__(self):
         self.files: dict[str, bool] = {}

@@ -46,8 +46,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from radar.stages.discover import Fleet, Subsystem
-from radar.stages.manifests import (ADDON_IMPORTS, addon_manifest, alias_match, c_faces, collection_prefix, config_folders, go_mod_folders,
-                                    go_module, js_configs, json_of, path_aliases, pubspec_name, shared_headers, toml_of)
+from radar.stages.manifests import (ADDON_IMPORTS, addon_manifest, alias_match, c_faces, collection_prefix,
+                                    config_folders, go_mod_folders, go_module, js_configs, json_of, path_aliases,
+                                    pubspec_name, shared_headers, toml_of)
 from radar.stages.pathnames import BY_PATH, FOUND_BY_PATH, PathNames, unique
 
 JS_SOURCES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")  # a specifier may leave these out
