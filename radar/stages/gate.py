@@ -8,6 +8,7 @@ Otherwise it is *watching* with each missing criterion in plain words. Human dec
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -20,6 +21,9 @@ from radar.stages.discover import Fleet, SourceFile, Subsystem, describe_age
 from radar.stages.forks import forks_of
 from radar.stages.homes import HomeFinder, Routing
 from radar.stages.shape import annotation_tokens, is_private
+
+# a file's name but for a version after `_` or `-`: `ruleutils_16.c`, `adapter-1.21.4.java`, `api_v2.py`
+VERSIONED_FILE = re.compile(r"^(.+?)[_-]v?\d+(?:[._]\d+)*(\.[^.]+)?$")
 
 
 TEMPLATE_PACKAGES = 10  # identical copies named for their packages in this many: one template each keeps
@@ -276,7 +280,8 @@ def _intent_check(found: Cluster) -> Check:
     """Copies kept on purpose: when most say they are `Copied from` another, a tool keeps them
     in step (Hugging Face's `make fix-copies`), or tell a duplicate detector to leave them be
     (`//nolint:dupl`), the team chose copies over a shared unit; one template per package
-    (_templated); and in most consumers a family of one name's variants (_variant_families)."""
+    (_templated); versions of one file (_versions_of_one_file); and in most consumers a family of
+    one name's variants (_variant_families)."""
     marked, copies = sum(m.copied for m in found.members), len(found.members)
     if marked * 2 > copies:
         return Check("intent", False, f"copied on purpose: {marked} of {copies} copies say they are "
@@ -286,6 +291,10 @@ def _intent_check(found: Cluster) -> Check:
         return Check("intent", False, f"one template per package: the copies in {len(found.subsystems)} packages are "
                                       f"identical but for the package's name, each named for it "
                                       f"({found.name}): a generator's scaffolding, which each keeps")
+    versioned = _versions_of_one_file(found)
+    if versioned:
+        return Check("intent", False, f"versions of one file: the copies are in {versioned}, one for each version "
+                                      "it is built for, kept apart on purpose (a frozen copy each)")
     families = _variant_families(found)
     if 2 * families > len(found.subsystems):
         return Check("intent", False, f"a family of variants: in {families} of {len(found.subsystems)} consumers the "
@@ -304,6 +313,21 @@ def _templated(found: Cluster) -> bool:
     if len(found.subsystems) < TEMPLATE_PACKAGES or found.similarity < 1.0 or min(found.content, default=1.0) < 1.0:
         return False
     return 2 * sum(_named_for_package(member) for member in found.members) > len(found.members)
+
+
+def _versions_of_one_file(found: Cluster) -> str | None:
+    """Where every copy is in one folder's file of one name but for a version after `_` or `-`,
+    two versions or more (citus' `deparser/ruleutils_16.c`, `_17.c`, `_18.c`: PostgreSQL's
+    ruleutils.c copied once for each major version it builds against, whose functions had been 73
+    of its 76 proposals), those files, said briefly: each version is kept apart on purpose."""
+    matches = [(folder, VERSIONED_FILE.match(name))
+               for folder, _, name in (member.path.rpartition("/") for member in found.members)]
+    names = {(folder, *match.groups()) for folder, match in matches if match}
+    files = sorted({member.path.rpartition("/")[2] for member in found.members})
+    if not all(match for _, match in matches) or len(names) != 1 or len(files) < 2:
+        return None
+    shown = ", ".join(files[:3]) + (" …" if len(files) > 3 else "")
+    return f"{len(files)} versions of `{''.join(next(iter(names))[1:])}` ({shown})"
 
 
 def _variant_families(found: Cluster) -> int:

@@ -159,6 +159,29 @@ def test_one_template_per_package_in_ten_packages_is_kept_on_purpose():
     assert judged(names, level=lambda name: "error" if name == "cron" else "warning").verdict == "proposed"
     assert judged(names, more=lambda name: "        tries = 3\n" if name == "cron" else "").verdict == "proposed"
 
+def test_copies_in_versions_of_one_file_are_kept_on_purpose():
+    """citus: PostgreSQL's ruleutils.c copied once for each major version it builds against,
+    `deparser/ruleutils_16.c`, `_17.c`, `_18.c` (one-module packages each): its functions had been
+    73 of its 76 proposals. Files of other names, or in other folders, are copies to share."""
+    def judged(paths):
+        found, subs = [], []
+        for path in paths:
+            name = path.rpartition("/")[2].partition(".")[0]
+            found += shapes(name, HARNESS, path)
+            subs.append(subsystem(name, [path]))
+        routes = (Route("shared logic", "lib/guest", Match(paths=("**",))),)
+        return gate((("C-000001", cluster(found)[0]),), fleet(*subs), Rules(routing=routes))[0]
+
+    versions = judged([f"src/deparser/ruleutils_{n}.py" for n in (16, 17, 18)])
+    assert versions.verdict == "watching" and versions.missing == (
+        "versions of one file: the copies are in 3 versions of `ruleutils.py` (ruleutils_16.py, ruleutils_17.py, "
+        "ruleutils_18.py), one for each version it is built for, kept apart on purpose (a frozen copy each)",)
+    assert judged(["src/deparser/ruleutils_16.py", "src/deparser/ruleutils_17.py",
+                   "src/deparser/citus_ruleutils.py"]).verdict == "proposed"
+    assert judged(["src/a/ruleutils_16.py", "src/b/ruleutils_17.py", "src/c/ruleutils_18.py"]).verdict == "proposed"
+    assert judged(["src/net/ipv4.py", "src/net/ipv6.py", "src/net/ip.py"]).verdict == "proposed"
+
+
 def test_a_family_of_one_names_variants_in_each_consumers_file_is_no_copy_of_the_others():
     """kotlin-wrappers' `async` for one to twelve parameters in kotlin-web, again in kotlin-vscode
     and kotlin-js (`unsafeAsync`): each module's family of one name's overloads by arity had been
