@@ -181,11 +181,11 @@ def _addon_edges(fleet: Fleet) -> list[tuple[str, str, str, int]]:
     """(subsystem, subsystem, manifest, line) for each addon of the fleet an Odoo addon's manifest
     depends on, by its folder's name: OCA's `l10n_it_delivery_note_batch` on `l10n_it_delivery_note`,
     whose views it extends with no import of its Python (the home its copies share had been none)."""
-    addons = {s.namespace.strip("/").rpartition("/")[2]: s.name for s in fleet.subsystems if addon_manifest(s)}
-    if not addons:
-        return []
-    return [(subsystem.name, addons[addon], path, line) for subsystem in fleet.subsystems
-            for addon, path, line in addon_depends(subsystem) if addons.get(addon, subsystem.name) != subsystem.name]
+    manifests = {s: manifest for s in fleet.subsystems if (manifest := addon_manifest(s))}
+    addons = {s.namespace.strip("/").rpartition("/")[2]: s.name for s in manifests}
+    return [(subsystem.name, addons[addon], path, line) for subsystem, manifest in manifests.items()
+            for addon, path, line in addon_depends(subsystem.root, manifest)
+            if addons.get(addon, subsystem.name) != subsystem.name]
 
 
 def _holder(classes: list[int], line: int) -> int:

@@ -22,12 +22,11 @@ from radar.stages.forks import forks_of
 from radar.stages.homes import HomeFinder, Routing
 from radar.stages.shape import annotation_tokens, is_private
 
-# a file's name but for a version after `_` or `-`: `ruleutils_16.c`, `adapter-1.21.4.java`, `api_v2.py`
-VERSIONED_FILE = re.compile(r"^(.+?)[_-]v?\d+(?:[._]\d+)*(\.[^.]+)?$")
-
 
 TEMPLATE_PACKAGES = 10  # identical copies named for their packages in this many: one template each keeps
 VARIANTS = 3  # units of one name in one file that make them the file's family of variants (_variant_families)
+# a file's name but for a version after `_` or `-`: `ruleutils_16.c`, `adapter-1.21.4.java`, `api_v2.py`
+VERSIONED_FILE = re.compile(r"^(.+?)[_-]v?\d+(?:[._]\d+)*(\.[^.]+)?$")
 
 
 @dataclass(frozen=True)

@@ -384,14 +384,12 @@ def addon_manifest(subsystem: Subsystem) -> str | None:
     return None
 
 
-def addon_depends(subsystem: Subsystem) -> list[tuple[str, str, int]]:
-    """(addon, manifest, line) for each addon the subsystem's Odoo manifest lists under
-    `depends`, read as a literal (parsed, never run); none from a manifest that does not parse."""
-    manifest = addon_manifest(subsystem)
-    if manifest is None:
-        return []
+def addon_depends(root: str, manifest: str) -> list[tuple[str, str, int]]:
+    """(addon, manifest, line) for each addon an Odoo manifest (addon_manifest: its path in the
+    checkout at `root`) lists under `depends`, read as a literal (parsed, never run); none from a
+    manifest that does not parse."""
     try:
-        with open(os.path.join(subsystem.root, manifest), "rb") as handle:
+        with open(os.path.join(root, manifest), "rb") as handle:
             tree = ast.parse(handle.read())
     except (OSError, SyntaxError, ValueError):
         return []
