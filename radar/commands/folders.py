@@ -40,6 +40,9 @@ C_BUILT = 5  # folders of C sources with a Makefile of their own that make their
 # side are a fleet (Cortex-Analyzers' 156 `analyzers/*`, each a script and its requirements.txt),
 # fewer a program's parts (capa's `web/rules` beside its `web/explorer`)
 PROGRAM_PINS = "requirements.txt"
+# a plugin's own manifest, no package's: PLUGIN_FLEET side by side are a fleet (Cockpit's 14
+# `pkg/<page>/manifest.json`, a browser extension's); one is a web app's (`public/manifest.json`)
+PLUGIN_MANIFEST = "manifest.json"
 NOT_SUBSYSTEMS = {"test", "tests", "t", "__tests__", "spec", "specs", "fixtures", "__fixtures__", "docs", "doc",
                   "examples", "example", "samples", "sample", "docs_src", "playground", "playgrounds", "sandbox",
                   "sandboxes",

@@ -1,14 +1,15 @@
 """Which folders are packages, folder by folder (package_folders): a manifest or a build's
 sources, ten Go packages, a group of packages further down, a folder of `packages/` or of one
 named for what plugs in, and, many side by side, C components by their Makefile, modules named
-after their folders or holding one entry point's name, Python programs by their requirements.
+after their folders or holding one entry point's name, Python programs by their requirements,
+plugins by their manifest.json.
 layout.py picks the fleets among them."""
 from __future__ import annotations
 
 from collections import defaultdict
 
 from radar.commands.folders import (C_BUILDS, C_BUILT, CROWDED_FOLDERS, NESTED_MANIFEST, PLUGIN_FLEET,
-                                    PLUGIN_PACKAGES, PROGRAM_PINS, builds_sources, entry_module, flutter_runner,
+                                    PLUGIN_MANIFEST, PLUGIN_PACKAGES, PROGRAM_PINS, builds_sources, entry_module, flutter_runner,
                                     go_ignored, inside_tests, is_go_source, is_manifest, named_module, not_fleet,
                                     suites)
 from radar.commands.go_layout import go_fleets
@@ -39,6 +40,7 @@ def package_folders(files: list[str], sources: list[str], declared: frozenset[st
     direct: dict[str, set[str]] = defaultdict(set)  # folders holding a source file (not only below)
     py_folders = {f.rpartition("/")[0] for f in sources if f.endswith(".py")}
     pinned: dict[str, set[str]] = defaultdict(set)  # Python programs by their requirements: packages when many
+    declared_plugins: dict[str, set[str]] = defaultdict(set)  # folders of a plugin's manifest.json: likewise
     for f in files:
         parts = f.split("/")  # git's paths: "/"-separated, relative, never empty parts
         for depth in range(min(MAX_DEPTH + 1, len(parts) - 1)):
@@ -60,6 +62,8 @@ def package_folders(files: list[str], sources: list[str], declared: frozenset[st
                 entries[parent, parts[-1].partition(".")[0]].add(child)
             elif len(parts) == depth + 2 and parts[-1] == PROGRAM_PINS and child in py_folders:
                 pinned[parent].add(child)
+            elif len(parts) == depth + 2 and parts[-1] == PLUGIN_MANIFEST:
+                declared_plugins[parent].add(child)
             elif len(parts) == depth + 2 and is_go_source(parts[-1]) and not go_ignored(parts):
                 go_packages[parent].add(child)
             elif depth and is_manifest(parts[-1]) and not inside_tests(parts[depth + 1:-1]):
@@ -74,9 +78,11 @@ def package_folders(files: list[str], sources: list[str], declared: frozenset[st
                 crowded[parent].add(child)
     bare.update((parent, found) for parent, found in crowded.items() if len(found) >= PLUGIN_FLEET)
     # a Makefile is any folder's build (vim's src/), a module named after its folder any folder's
-    # main one (`engine/pool/pool.ts`), requirements any script's: many side by side make a fleet
+    # main one (`engine/pool/pool.ts`), requirements any script's, a manifest.json any web app's:
+    # many side by side make a fleet
+    when_many = [*named.items(), *pinned.items(), *declared_plugins.items()]
     for parent, found in [*((p, f) for p, f in c_built.items() if len(f) >= C_BUILT),
-                          *((p, f) for p, f in [*named.items(), *pinned.items()] if len(f) >= PLUGIN_FLEET)]:
+                          *((p, f) for p, f in when_many if len(f) >= PLUGIN_FLEET)]:
         packages[parent] |= found
     modules = {parent: set(found) for parent, found in packages.items()}
     fleets = go_fleets(go_packages, listed)

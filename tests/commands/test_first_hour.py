@@ -4151,3 +4151,19 @@ def test_init_reads_perls_distributions_as_packages_and_keeps_out_those_from_cpa
     app.update({f"cpan/Page{n}.pm": f"package Page{n};\nsub page {{ return {n}; }}\n1;\n" for n in range(3)})
     excluded = _excluded_by_init(tmp_path / "app", app, tmp_path / "app-rules")
     assert not excluded("lib/CPAN/Part0.pm") and not excluded("cpan/Page0.pm")
+
+
+def test_init_takes_ten_folders_each_declaring_a_plugin_in_its_manifest_json_as_packages(tmp_path):
+    """Cockpit: `pkg/<page>/manifest.json` declares each of its 14 pages (networkmanager,
+    storaged, systemd …), their JavaScript beside it, with no package.json: `pkg` had been one
+    package of 343 files, nothing compared between its pages. A web app's one manifest.json (a
+    PWA's `public/manifest.json`) makes no fleet."""
+    files = {"package.json": '{"name": "dev-deps", "private": true}\n'}
+    for n in range(12):
+        files[f"pkg/page{n}/manifest.json"] = f'{{"menu": {{"index": {{"label": "Page {n}"}}}}}}\n'
+        files[f"pkg/page{n}/page{n}.jsx"] = f"export function render{n}(value) {{\n    return value + {n};\n}}\n"
+    files["web/public/manifest.json"] = '{"name": "app"}\n'
+    files["web/src/app.js"] = "export function app(value) {\n    return value;\n}\n"
+    _, fleet_rules = _init(tmp_path / "cockpit-repo", files, tmp_path / "rules")
+    assert "pkg/*" in fleet_rules["subsystems"], fleet_rules["subsystems"]
+    assert not any(glob.startswith("web/public") for glob in fleet_rules["subsystems"]), fleet_rules["subsystems"]
