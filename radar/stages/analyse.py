@@ -33,7 +33,7 @@ from radar.stages import content
 from radar.stages.content import ENTRY_POINTS, GO_ENTRY_POINTS, file_content, vocab, word_codes
 from radar.stages.declaring import (all_in, assigns_configuration, builds_value, declares, declaring_definitions,
                                      delegates, functions_of, hands_on, module_declares, mostly_declares,
-                                     returns_configuration)
+                                     returns_configuration, sets_fields)
 from radar.stages.intent import copied_on_purpose
 from radar.stages.parse import Reference, calls_are, capitalised_constructors, extract_either
 from radar.stages.shape import FileStreams, Shape, exact_fingerprints
@@ -249,7 +249,8 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
         listed = unit.kind in ("function", "method", "block", "definition") and (
             content.lists_calls(start, end) or content.fills(start, end, streams.blind, parsed_as)
             or tables and content.maps_cases(start, end)
-            or unit.kind in ("function", "method") and builds_value(extraction.tokens, start, end))
+            or unit.kind in ("function", "method") and (builds_value(extraction.tokens, start, end)
+                                                        or sets_fields(extraction.tokens, start, end, unit.name)))
         lays_out = unit.kind == "class" and (start, end) in declaring \
             or unit.kind == "module" and (module_declares(start, end, starts, declaring, content) or configured)
         behaviour = 0 if listed or lays_out else content.behaviour(start, end)

@@ -73,6 +73,77 @@ def builds_value(tokens, start: int, end: int) -> bool:
     return links >= CHAIN_LINKS
 
 
+# a constructor's name where it is not its class's (Java's and C#'s are: a capitalised name after
+# its modifiers alone, no return type)
+CONSTRUCTORS = frozenset({"constructor", "__construct"})
+_MODIFIERS = frozenset({"public", "private", "protected", "internal"})
+_THIS = frozenset({"this", "$this"})
+_MEMBER = frozenset({".", "->"})
+
+
+def sets_fields(tokens, start: int, end: int, name: str) -> bool:
+    """A constructor whose body only sets its own fields (`this.x = …;`, its parent's
+    constructor called first at most; only that is a delegation), each to a name, a literal, or a chain of calls of names
+    and literals (`new GlobalActions(store)`): it lays out its state from what it is given, each
+    class its own, as a literal lays out data (cht-core's 13 Angular components, their services
+    injected and `this.globalActions = new GlobalActions(store)`, had been its first proposal)."""
+    if not _constructor(tokens, start, name) or tokens[end - 1] != ("kw", "}"):
+        return False
+    body = _body(tokens, start, end)
+    if body is None:
+        return False
+    statements = _statements(tokens[body + 1:end - 1])
+    if statements and statements[0][:2] in ((("kw", "super"), ("kw", "(")), (("id", "super"), ("kw", "("))):
+        statements = statements[1:]
+    return bool(statements) and all(_sets_a_field(statement) for statement in statements)
+
+
+def _constructor(tokens, start: int, name: str) -> bool:
+    if name in CONSTRUCTORS:
+        return True
+    if not name[:1].isupper():
+        return False
+    at = start
+    while tokens[at][1] in _MODIFIERS:
+        at += 1
+    return tokens[at] == ("id", name) and tokens[at + 1] == ("kw", "(")
+
+
+def _body(tokens, start: int, end: int) -> int | None:
+    """Where the body's `{` is: the first after the parameters' closing `)`."""
+    opening = next((at for at in range(start, end) if tokens[at] == ("kw", "(")), None)
+    if opening is None:
+        return None
+    depth = 0
+    for at in range(opening, end):
+        depth += (tokens[at][1] == "(") - (tokens[at][1] == ")")
+        if not depth:
+            return next((inner for inner in range(at, end) if tokens[inner] == ("kw", "{")), None)
+    return None
+
+
+def _statements(tokens) -> list[tuple]:
+    """The `;`-ended statements of a body, or one holding everything where a brace opens a block."""
+    if any(text in ("{", "}") for _, text in tokens):
+        return [tuple(tokens)]
+    statements, current = [], []
+    for token in tokens:
+        if token == ("kw", ";"):
+            statements.append(tuple(current))
+            current = []
+        else:
+            current.append(token)
+    return statements + ([tuple(current)] if current else [])
+
+
+def _sets_a_field(statement: tuple) -> bool:
+    if len(statement) < 5 or statement[0][1] not in _THIS or statement[1][1] not in _MEMBER \
+            or statement[2][0] != "id" or statement[3] != ("kw", "="):
+        return False
+    return all(category in ("id", "str", "lit") or text in _CHAIN_WORDS or text == "->"
+               for category, text in statement[4:])
+
+
 def _rows(chain: list) -> int:
     """The elements of the collections written in `chain`: its commas outside any call's arguments, plus one."""
     depth, commas = 0, 0

@@ -1420,3 +1420,56 @@ def test_a_function_returning_an_array_of_calls_lays_out_a_table():
     assert tables and all(c.cluster.nature == "no behaviour" and c.verdict != "proposed" for c in tables)
     computed = judged(adapters('"VARCHAR(" + size + ")"'), "Adapter.java", "java")
     assert {c.cluster.nature for c in computed if c.cluster.representative.kind == "method"} == {"logic"}
+
+
+INJECTED = """import {{ Component }} from '@angular/core';
+
+@Component({{ selector: 'app-{name}' }})
+export class {title}Component {{
+  constructor(
+    private readonly store: Store,
+    private readonly router: Router,
+    private readonly {name}Service: {title}Service,
+    private readonly modalService: ModalService,
+    private readonly performanceService: PerformanceService,
+    private readonly translateService: TranslateService,
+  ) {{
+    this.globalActions = new GlobalActions(store);
+    this.{name}Actions = new {title}Actions(store);
+    {work}
+  }}
+
+{own}
+}}
+"""
+
+OWN_METHODS = {
+    "messages": "  unread(list) {\n    return list.filter(m => !m.read).length;\n  }\n\n"
+                "  mark(list, at) {\n    for (const m of list) {\n      m.read = m.date <= at;\n    }\n  }\n\n"
+                "  latest(list) {\n    return list.reduce((a, b) => a.date > b.date ? a : b, list[0]);\n  }",
+    "contacts": "  async open(id) {\n    const contact = await this.contactsService.get(id);\n"
+                "    if (!contact) {\n      throw new Error('none');\n    }\n    this.router.navigate(['contacts', id]);\n  }\n\n"
+                "  async remove(id) {\n    try {\n      await this.contactsService.delete(id);\n"
+                "    } catch (error) {\n      console.error(error);\n    }\n  }",
+    "reports": "  label(report, index) {\n    switch (report.kind) {\n      case 'a': return `${index}`;\n"
+               "      default: return report.name.trim().toUpperCase();\n    }\n  }\n\n"
+               "  total(reports) {\n    let sum = 0;\n    while (reports.length) {\n      sum += reports.pop().size * 2;\n"
+               "    }\n    return sum;\n  }",
+}
+
+
+def test_a_constructor_only_setting_its_fields_from_what_is_injected_has_no_behaviour():
+    """cht-core: 13 Angular components' constructors, each its own injected services and
+    `this.globalActions = new GlobalActions(store)`, had been its first proposal: a constructor
+    setting its fields lays out its state, each component its own. One that also does work
+    (subscribes, dispatches) is logic."""
+    names = ("messages", "contacts", "reports")
+    wired = judged({name: INJECTED.format(name=name, title=name.title(), work="", own=OWN_METHODS[name]) for name in names},
+                   "page.component.ts", "typescript")
+    constructors = [c for c in wired if c.cluster.representative.name == "constructor"]
+    assert constructors and all(c.cluster.nature == "no behaviour" and c.verdict != "proposed" for c in constructors)
+    work = "this.store.dispatch(loadAll({ scope: this.router.url }));"
+    working = judged({name: INJECTED.format(name=name, title=name.title(), work=work, own=OWN_METHODS[name]) for name in names},
+                     "page.component.ts", "typescript")
+    constructors = [c for c in working if c.cluster.representative.name == "constructor"]
+    assert constructors and all(c.cluster.nature != "no behaviour" for c in constructors)
