@@ -24,7 +24,10 @@ def dominant_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple
     beside its tooling (apollo-client's `src`, 267 of 308 files, beside `codegen`, `config`,
     `eslint-local-rules` …: a first scan with nothing to say, not even a watching candidate),
     its sub-folders holding code, as a lone library's parts: `src/*` (`cache`, `core`, `link`,
-    `react` …), DOMINANT_PARTS of them or more, where no glob reads packages inside it already.
+    `react` …), DOMINANT_PARTS of them or more, where no glob reads packages inside it already;
+    those of the folder in it holding its code alone, where one does (candlepin's `src`, 906 of
+    912 files: `src/main/java/org/candlepin/*`, its 33 packages); and a part holding PLUGIN_FLEET
+    folders of code or more as a fleet of them, as monolith_parts reads an app's.
     A fleet of modules inside it stays beside them (pixijs' `src/advanced-blend-modes/*.ts`, 23
     blend modes, had left the other 648 files of `src` one subsystem: nothing to compare)."""
     folders = [glob for glob, _ in globs if "." not in glob.rpartition("/")[2]]  # not a glob of modules
@@ -41,10 +44,21 @@ def dominant_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple
     if n < DOMINANT_SHARE * len(kept) or any(glob.startswith(top + "/") and not names_files(glob)
                                              for glob, _ in globs):
         return ()
-    inside = Counter(f[len(top) + 1:].partition("/")[0] for f in kept
-                     if f.startswith(top + "/") and f[len(top) + 1:].count("/"))
+    own = [f for f in kept if f.startswith(top + "/")]
+    top, inside = _down_to_parts(top, own)
     parts = [name for name in inside if not not_fleet(name) and not inside_tests((name,))]
-    return ((f"{top}/*", len(parts)),) if len(parts) >= DOMINANT_PARTS else ()
+    return ((f"{top}/*", len(parts)), *_folder_fleets(top, own)) if len(parts) >= DOMINANT_PARTS else ()
+
+
+def _down_to_parts(top: str, own: list[str]) -> tuple[str, Counter]:
+    """The folder below `top` holding its parts, down while one sub-folder holds DOMINANT_SHARE
+    of its files (a JVM project's `src/main/java/org/candlepin`), and how many each part holds."""
+    while True:
+        inside = Counter(f[len(top) + 1:].partition("/")[0] for f in own if f[len(top) + 1:].count("/"))
+        name, n = inside.most_common(1)[0] if inside else ("", 0)
+        if n < DOMINANT_SHARE * len(own) or not_fleet(name):
+            return top, inside
+        top = f"{top}/{name}"
 
 
 def monolith_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:
@@ -61,13 +75,7 @@ def monolith_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple
         own = [f for f in kept if f.startswith(package + "/") and not held_by(f, inner)]
         if len(own) < MONOLITH_FILES:
             continue
-        top = package
-        while True:
-            inside = Counter(f[len(top) + 1:].partition("/")[0] for f in own if f[len(top) + 1:].count("/"))
-            name, n = inside.most_common(1)[0] if inside else ("", 0)
-            if n < DOMINANT_SHARE * len(own) or not_fleet(name):
-                break
-            top = f"{top}/{name}"
+        top, inside = _down_to_parts(package, own)
         parts = [name for name in inside if not not_fleet(name) and not inside_tests((name,))]
         if len(parts) >= DOMINANT_PARTS:
             found += [(f"{top}/*", len(parts)), *_folder_fleets(top, own)]

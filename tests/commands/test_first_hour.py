@@ -1757,6 +1757,26 @@ def test_init_takes_the_parts_of_a_package_holding_most_of_the_code_beside_its_t
     assert "src/* (5 packages)" in done.stderr
 
 
+def test_init_takes_the_parts_of_a_package_holding_most_of_the_code_down_its_one_source_folder(tmp_path):
+    """candlepin: a Gradle build whose root project is the app, `src/main/java/org/candlepin/`'s
+    33 packages (`auth`, `model`, `resource` …), beside a `client` of one file and a `buildSrc`:
+    `src` had been one subsystem of 906 files beside them, nothing to compare. Below the dominant
+    package, the folder holding its code alone is looked into, as far as one holds it; a part
+    holding ten folders of code is a fleet of them (OpenTripPlanner's `framework/*`)."""
+    files = {"build.gradle": "plugins { id 'java' }\n", "settings.gradle": "include 'client'\n"}
+    for tool in ("client", "buildSrc"):
+        files[f"{tool}/build.gradle"] = "plugins { id 'java' }\n"
+        files[f"{tool}/src/main/java/org/t/{tool}/Tool.java"] = f"package org.t.{tool};\nclass Tool {{}}\n"
+    for part in ("auth", "model", "resource", "policy"):
+        for n in range(6):
+            files[f"src/main/java/org/app/{part}/C{n}.java"] = f"package org.app.{part};\nclass C{n} {{ int c = {n}; }}\n"
+    for n in range(10):
+        files[f"src/main/java/org/app/framework/f{n}/F.java"] = f"package org.app.framework.f{n};\nclass F {{}}\n"
+    done, fleet_rules = _init(tmp_path / "gradle-repo", files, tmp_path / "rules")
+    assert "src/main/java/org/app/*" in fleet_rules["subsystems"], done.stderr
+    assert "src/main/java/org/app/framework/*" in fleet_rules["subsystems"], done.stderr
+
+
 def test_init_takes_the_parts_of_a_package_holding_most_of_the_code_beside_a_fleet_of_modules_in_it(tmp_path):
     """pixijs: `src` (648 files) holds the library and, in it, `advanced-blend-modes/*.ts`, 23
     blend modes a module each: that fleet left the rest of `src` one subsystem (one watching
@@ -2390,7 +2410,8 @@ def test_init_takes_each_package_of_a_lone_jvm_library_when_too_few_subsystems_a
     """vert.x: `vertx-core` and `vertx-core-logging`, beside a module of tests: two subsystems,
     so nothing could ever be proposed and the first scan said nothing at all. Its packages,
     `io/vertx/core/http`, `…/net` …, are the parts (its first scan: a `shutdown` three servers
-    copy); `module-info.java` at a source root is no package. Three modules are left as they are."""
+    copy); `module-info.java` at a source root is no package. Three modules are a fleet, the
+    one holding most of the code read by its packages beside it (parts.dominant_parts)."""
     pom = "<project><modelVersion>4.0.0</modelVersion></project>\n"
     files = {"pom.xml": pom, "core/pom.xml": pom, "logging/pom.xml": pom, "core-tests/pom.xml": pom,
              "core-tests/src/main/java/io/x/it/Check.java": "package io.x.it;\nclass Check {}\n",
@@ -2406,7 +2427,7 @@ def test_init_takes_each_package_of_a_lone_jvm_library_when_too_few_subsystems_a
     files["cli/pom.xml"] = pom
     files["cli/src/main/java/io/x/cli/Main.java"] = "package io.x.cli;\npublic class Main {}\n"
     _, fleet_rules = _init(tmp_path / "three", files, tmp_path / "three-rules")
-    assert fleet_rules["subsystems"] == ["*"]
+    assert fleet_rules["subsystems"] == ["*", "core/src/main/java/io/x/core/*"]
 
 
 def test_init_takes_each_package_of_a_lone_go_module_whose_top_is_a_programs_glue(tmp_path):
