@@ -40,7 +40,7 @@ def source_drops(files: list[str], submodules: Iterable[str] = ()) -> set[str]:
     elsewhere, as a release's folder holds its drop (osquery's `libraries/cmake/source/bzip2`,
     its build files and platform headers beside `src`, bzip2's own repository)."""
     licensed = {folder for folder, _, name in (f.rpartition("/") for f in files)
-                if folder and name.upper().startswith(LICENSES)}
+                if folder and name.upper().startswith(LICENSES)} | _licensed_beside(files)
     c_files = [f.split("/") for f in files if language_for(f) in C_FAMILY]
     named = {"/".join(parts[:i + 1]) for parts in c_files for i, name in enumerate(parts[:-1])
              if name.lower() in C_VENDORED}  # whatever the case: devilutionX's `3rdParty/*`, 24 libraries
@@ -55,6 +55,21 @@ def source_drops(files: list[str], submodules: Iterable[str] = ()) -> set[str]:
                  if folder.rpartition("/")[0].rpartition("/")[2] == CONTRIBUTED}
     released |= _served_releases(files)
     return released | _beside_drops(released, files) | _wrappers(submodules, files) | (named - own) | inside
+
+
+def _licensed_beside(files: list[str]) -> set[str]:
+    """The folders named for a release whose license lies beside them, named for what they hold:
+    mapnik's `scons/scons-local-4.10.1`, SCons shipped to build with, beside `scons/scons-LICENSE`."""
+    named: set[tuple[str, str]] = set()  # (folder, what a license there is named for)
+    folders: set[str] = set()
+    for path in files:
+        folder, _, name = path.rpartition("/")
+        what, dash, rest = name.partition("-")
+        if dash and rest.upper().startswith(LICENSES):
+            named.add((folder, what.lower()))
+        folders.update("/".join(path.split("/")[:depth]) for depth in range(1, path.count("/") + 1))
+    return {folder for folder in folders if VERSIONED.fullmatch(folder.rpartition("/")[2])
+            and (folder.rpartition("/")[0], folder.rpartition("/")[2].partition("-")[0].lower()) in named}
 
 
 def _served_releases(files: list[str]) -> set[str]:
