@@ -185,6 +185,11 @@ EXAMPLE_FOLDERS = ("**/*-examples/**", "**/*_examples/**", "**/*-samples/**", "*
                    # files; Exposed's `documentation-website` snippets, 17 packages); deeper it is a
                    # feature's code as often (fastlane's `lib/fastlane/documentation`)
                    "documentation/**", "documentation-*/**",
+                   # at the top, an app named for what it shows, as a React Native library keeps its
+                   # example apps beside its `src/`, `ios/`, `android/` (react-native-screens'
+                   # `FabricExample`, `TVOSExample`, two of its ten packages); deeper it is a component's
+                   # name as often (VictoriaMetrics' `components/Main/CodeExample`)
+                   "*?Example/**", "*?Examples/**",
                    # a Swift DocC catalog: the tutorials' code, step by step (swift-composable-architecture's
                    # 475 files in `Documentation.docc/Tutorials`, each step a copy of the one before)
                    "**/*.docc/**", *SPACED_EXAMPLES,

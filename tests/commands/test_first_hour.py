@@ -3566,6 +3566,26 @@ def test_init_excludes_maven_integration_tests_and_folders_of_examples(tmp_path)
     assert fleet_rules["subsystems"] == ["src/main/java/org/x/checks/*.java"]
 
 
+def test_init_excludes_the_example_apps_named_so_at_the_top(tmp_path):
+    """react-native-screens: `FabricExample` and `TVOSExample`, example apps with a package.json
+    each beside the library's `src/`, `ios/`, `android/`, had been two of its ten packages. Deeper,
+    a folder so named is a component's as often (VictoriaMetrics' `components/Main/CodeExample`)."""
+    files = {"package.json": '{"name": "rn-lib"}\n'}
+    for app in ("FabricExample", "TVOSExample"):
+        files[f"{app}/package.json"] = f'{{"name": "{app}"}}\n'
+        files[f"{app}/App.tsx"] = "export default function App() { return null; }\n"
+    for package in ("reanimated", "gesture-handler", "navigation"):
+        files[f"{package}/package.json"] = f'{{"name": "{package}"}}\n'
+        files[f"{package}/index.ts"] = f"export const {package[:4]} = 1;\n"
+    files["web/package.json"] = '{"name": "web"}\n'
+    files["web/src/components/Main/CodeExample/CodeExample.tsx"] = "export const CodeExample = () => null;\n"
+    _, fleet_rules = _init(tmp_path / "rn-repo", files, tmp_path / "rules")
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("FabricExample/App.tsx") and excluded("TVOSExample/App.tsx"), fleet_rules["exclude"]
+    assert not excluded("web/src/components/Main/CodeExample/CodeExample.tsx")
+    assert not excluded("reanimated/index.ts")
+
+
 def test_init_excludes_dotnet_projects_named_for_their_samples(tmp_path):
     """NSwag: `src/NSwag.Sample.NET80`, `…NET90`, `…NET100` and their `NSwag.Sample.Common`, seven
     sample web apps beside the library's projects, had been read as packages (their copied
