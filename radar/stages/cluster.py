@@ -68,7 +68,10 @@ VALUE_PROTOCOL = frozenset({
     "Equals", "GetHashCode", "ToString", "CompareTo",
     "eq", "ne", "partial_cmp", "cmp", "hash", "fmt",
     "String", "GoString", "toJSON",
-    "Dispose", "DisposeAsync"})  # .NET's: each releases its own fields (ShareX's WinForms `Dispose(bool)` x 3)
+    "Dispose", "DisposeAsync",  # .NET's: each releases its own fields (ShareX's WinForms `Dispose(bool)` x 3)
+    # React's and Android's DiffUtil's: each compares its own props and state, or its items' fields
+    # (Rocket.Chat's mobile app's three views' `shouldComponentUpdate`, its first proposal)
+    "shouldComponentUpdate", "areItemsTheSame", "areContentsTheSame"})
 # what the memos of clusters depend on besides the shapes
 SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SMALL_UNIT, LINK_SMALL,
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,

@@ -647,6 +647,44 @@ def test_dotnets_dispose_pattern_is_a_protocol_each_type_repeats():
     assert any("disposes of its own type's fields (Dispose)" in reason for reason in candidate.missing)
 
 
+SHOULD_UPDATE = """import React from 'react';
+
+export class {cls}View extends React.Component {{
+  shouldComponentUpdate(nextProps, nextState) {{
+    const {{ loading, {field} }} = this.state;
+    const {{ theme }} = this.props;
+    if (nextProps.theme !== theme) {{
+      return true;
+    }}
+    if (nextState.loading !== loading) {{
+      return true;
+    }}
+    if (!dequal(nextState.{field}, {field})) {{
+      return true;
+    }}
+    return false;
+  }}
+
+  {extra}
+}}
+"""
+
+
+def test_reacts_should_component_update_is_a_protocol_each_component_repeats():
+    """Rocket.Chat's mobile app: three views' `shouldComponentUpdate` (the theme, the loading flag
+    and each its own list compared) had been its first proposal: each component compares its own
+    props and state, as `equals` compares a value's fields."""
+    extras = ("render() { return this.state.messages.map(m => <Message key={m.id} {...m} />); }",
+              "async load() { const receipts = await api.receipts(this.props.id); this.setState({ receipts }); }",
+              "onSearch = text => { if (text.length > 2) { this.search(text.trim()); } };")
+    sources = {name: SHOULD_UPDATE.format(cls=name.title(), field=field, extra=extra)
+               for (name, field), extra in zip((("messages", "messages"), ("receipts", "receipts"),
+                                                ("search", "results")), extras)}
+    [candidate] = [c for c in judged(sources, "View.jsx", "javascript") if c.cluster.representative.kind == "method"]
+    assert candidate.cluster.representative.name == "shouldComponentUpdate"
+    assert candidate.cluster.nature == "protocol" and candidate.verdict == "watching"
+
+
 def test_same_shape_with_different_calls_and_strings_is_boilerplate_with_the_number():
     sources = {name: CHECKER.format(fn=fn, error=error, message=message, lib=lib, trim=trim, mark=mark, finish=finish)
                for name, (fn, error, message, lib, trim, mark, finish) in zip(("acl", "feed", "mod"), CHECKERS)}
