@@ -234,7 +234,8 @@ def dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]]
         parents: set[tuple[int, str]] = set()
         classes = sorted(line for capture, _, line in refs if capture == "class")
         bound = (index.bound(path, language, refs)
-                 if language in resolve.BINDING | resolve.IMPORTING_BASES and any(ref[0] == "supertype" for ref in refs)
+                 if language in resolve.BINDING | resolve.IMPORTING_BASES | resolve.INCLUDING_BASES
+                 and any(ref[0] == "supertype" for ref in refs)
                  else None)
         for capture, text, line in scala_relative(refs) if language == "scala" else refs:
             found = index.resolve_all(subsystem, path, language, capture, text, bound)

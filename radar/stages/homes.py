@@ -15,7 +15,7 @@ from radar.stages.discover import Subsystem
 from radar.stages.manifests import C_FAMILY, C_SOURCES, HEADER_SUFFIXES
 from radar.stages.parse import language_for
 from radar.stages.resolve import DECLARING
-from radar.stages.shape import name_code
+from radar.stages.shape import blind_code, name_code
 
 if TYPE_CHECKING:  # the gate's instances: the gate imports this module
     from radar.stages.gate import Instance
@@ -30,6 +30,16 @@ class Routing:
     inferred: bool = False  # chosen from the dependency graph (deps.py), not by a rule
     evidence: tuple[str, ...] = ()  # "path:line": one reference to an inferred home per consumer
     helper: Instance | None = None  # the existing unit to adopt, when the home already holds it
+
+
+_SCOPE, _CALL = blind_code("kw", "::"), blind_code("kw", "(")
+
+
+def _defined_outside_its_class(blind: str) -> bool:
+    """A C++ function named `Class::name` before its parameters (`BackendPort*
+    AlsaAudioBackend::port_factory (…)`): a method defined outside its class."""
+    opening = blind.find(_CALL)
+    return opening >= 2 and blind[opening - 2] == _SCOPE
 
 
 def _own_headers(path: str) -> tuple[str, ...]:
@@ -132,9 +142,10 @@ class HomeFinder:
         defines = {name: weight for name, weight in found.defined_by
                    if not self._errors(name) and not self._logs(name)}
         held: dict[str, set[str]] = {}  # consumer -> what the classes holding its copies extend
-        for instance in instances:
+        for member, instance in zip(found.members, instances):
             held.setdefault(instance.subsystem, set()).update(
-                parent for parent in self._extends(instance) if not self._everyones(parent, len(consumers)))
+                parent for parent in self._extends(instance, _defined_outside_its_class(member.blind))
+                if not self._everyones(parent, len(consumers)))
         extended = Counter(parent for parents in held.values() for parent in parents)  # class -> consumers
         # the base of most consumers' copies, not of one: moto's `to_json` x 7, one of them in a
         # class extending a `TaggingService`, goes where the others' logic is
@@ -177,14 +188,15 @@ class HomeFinder:
         name, users, _ = shared
         return self._routing(name, "extract", users, len(consumers), near, "", None)
 
-    def _extends(self, instance: Instance) -> set[str]:
+    def _extends(self, instance: Instance, qualified: bool = False) -> set[str]:
         """The subsystems holding the classes that the class holding the copy extends, where a
         copied method is pulled up to: a method's class is the nearest above it, a class is its
         own (cloud-custodian's `QueryMeta(type)` extends nothing of the fleet's, whatever its file's
         other classes do), a module's are all its classes'; a module's function is in none
         (newrelic's `instrument_mysql_connector` beside a proxy class extending `ObjectProxy`), nor
         is a Python block, which may be either. Where a file's classes are not told apart (line 0:
-        Java, Kotlin, C#, one class a file), its classes'.
+        Java, Kotlin, C#, one class a file), its classes'; a C++ function `qualified` by its
+        class's name, its own header's classes'.
         A base everyone extends is left out by the caller (_everyones)."""
         parents = self.parents.get((instance.subsystem, instance.path), ())
         if instance.unit == "method":
@@ -195,6 +207,12 @@ class HomeFinder:
             lines = [0]
         elif instance.unit == "module":  # its classes: sqlmap's 24 `takeover.py`, a `Takeover(GenericTakeover)` each
             return {target for _, target in parents if target}
+        elif instance.unit == "function" and qualified:
+            # a C++ method defined outside its class (`AlsaAudioBackend::port_factory` in its `.cc`):
+            # the classes its own header declares (Ardour's audio backends' `PortEngineSharedImpl`);
+            # a free function beside them is in none (mfem's miniapps' exact solutions)
+            return {target for header in _own_headers(instance.path)
+                    for _, target in self.parents.get((instance.subsystem, header), ()) if target}
         else:
             return set()
         holder = max(lines, default=0)

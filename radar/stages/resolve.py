@@ -46,7 +46,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from radar.stages.discover import Fleet, Subsystem
-from radar.stages.manifests import (ADDON_IMPORTS, addon_manifest, alias_match, c_faces, collection_prefix,
+from radar.stages.manifests import (ADDON_IMPORTS, C_FAMILY, addon_manifest, alias_match, c_faces, collection_prefix,
                                     config_folders, go_mod_folders, go_module, js_configs, json_of, path_aliases,
                                     pubspec_name, shared_headers, toml_of)
 from radar.stages.pathnames import BY_PATH, FOUND_BY_PATH, PathNames, unique
@@ -75,6 +75,7 @@ class Index(PathNames):
         self.go_modules: list[tuple[str, str]] = []  # (module path, its folder relative to the root)
         self.lisp: dict[str, set[str]] = defaultdict(set)
         self.functions: dict[str, set[str]] = defaultdict(set)  # a command's name -> the subsystems defining it
+        self.cpp_classes: dict[str, set[str]] = defaultdict(set)  # a C++ class's name -> the subsystems defining it
         self.package_of: dict[tuple[str, str], str] = {}  # (subsystem, path) -> the package its file declares
         self.collections = [found for found in map(collection_prefix, sorted({s.root for s in subsystems})) if found]
         if any(addon_manifest(s) for s in subsystems):  # an Odoo addon imports another as `odoo.addons.<name>`
@@ -123,8 +124,9 @@ class Index(PathNames):
                 self.go_modules.append((module, where))
 
     def declare(self, references: Iterable[tuple[str, str, str, tuple]]) -> None:
-        """What the files say they are (Java packages, PHP namespaces …), and what each Python
-        package's `__init__.py` imports, which `from package import Name` names (python_bound)."""
+        """What the files say they are (Java packages, PHP namespaces …), the C++ classes they
+        define, and what each Python package's `__init__.py` imports, which `from package import
+        Name` names (python_bound)."""
         references = tuple(references)
         self.reexported = {path: self.python_bound(path, refs) for _, path, language, refs in references
                            if language == "python" and path.endswith("__init__.py")}
@@ -135,6 +137,8 @@ class Index(PathNames):
             for capture, text, _ in refs:
                 if capture == "defines":  # PowerShell's, case-blind as its commands are
                     self.functions[text.lower()].add(subsystem)
+                elif capture == "class" and language in C_FAMILY:  # a `.h` is C's by its name
+                    self.cpp_classes[text].add(subsystem)
         own = _own_roots(declared)
         for subsystem, path, language, package in declared:
             table = self.declared[DECLARING.get(language, language)]
@@ -200,6 +204,9 @@ class Index(PathNames):
         if capture == "supertype" and language in IMPORTING_BASES and bound:
             found = self._imported_base(subsystem, path, language, text, bound)
             return (found,) if found else ()
+        if capture == "supertype" and language in INCLUDING_BASES:  # `ARDOUR::AudioBackend`
+            found = self._included_class(subsystem, text, bound or {})
+            return (found,) if found else ()
         found = self.resolve(subsystem, path, language, capture, text)
         return (found,) if found else ()
 
@@ -218,9 +225,13 @@ class Index(PathNames):
 
     def bound(self, path: str, language: str, refs: tuple) -> dict[str, set[str]]:
         """The names a file's imports bind, each to the subsystem it comes from (BINDING's
-        languages); for IMPORTING_BASES', what it imports, each to nothing (_imported_base)."""
+        languages); for IMPORTING_BASES', what it imports, each to nothing (_imported_base); for
+        C++, what it includes, each to the subsystem holding it (_included_class)."""
         if language in IMPORTING_BASES:
             return {_dotted(language, text): set() for capture, text, _ in refs if capture == "module"}
+        if language in INCLUDING_BASES:
+            return {text: {found} for capture, text, _ in refs
+                    if capture == "module" and (found := self.by_path(path, language, capture, text))}
         return self.python_bound(path, refs) if language == "python" else self.js_bound(path, refs)
 
     def _imported_base(self, subsystem: str, path: str, language: str, text: str, imports: dict) -> str | None:
@@ -236,6 +247,14 @@ class Index(PathNames):
         tried += [f"{package}.{name}"] if package else []
         tried += [f"{imported}.{name}" for imported in imports if imported.rpartition(".")[2] != head]
         return next((owner for owner in (unique(table.get(key)) for key in tried) if owner), None)
+
+    def _included_class(self, subsystem: str, text: str, includes: dict[str, set[str]]) -> str | None:
+        """A C++ class's base, by the one subsystem defining a class of its name among the file's
+        own and those holding what it includes: Ardour's audio backends' `PortEngineSharedImpl`,
+        from `ardour/port_engine_shared.h`; never a class of that name the file does not include
+        (openmm's platforms' `Platform` is not the OpenCL bindings' `cl::Platform`)."""
+        near = {subsystem}.union(*includes.values())
+        return unique(self.cpp_classes.get(text.rpartition("::")[2], set()) & near)
 
     def js_bound(self, path: str, refs: tuple) -> dict[str, set[str]]:
         """The names a JavaScript or TypeScript file's imports bind: `import Def, { A as B } from
@@ -442,6 +461,7 @@ def _imported_aliases(names: str) -> list[tuple[str, str]]:
 
 BINDING = frozenset({"python", "javascript", "typescript", "tsx", "vue"})  # bases named by what imports bind
 IMPORTING_BASES = frozenset({"java", "php", "csharp"})  # bases named through what a file imports (_imported_base)
+INCLUDING_BASES = frozenset(C_FAMILY)  # bases defined in what a file includes (_included_class)
 _JS_IMPORT = re.compile(r"import\s+(?:type\s+)?(?P<names>[^'\"]*?)\s+from\s*['\"](?P<source>[^'\"]+)['\"]", re.S)
 _JS_REQUIRE = re.compile(r"(?P<names>[^=]+?)\s*=\s*require\s*\(\s*['\"](?P<source>[^'\"]+)['\"]", re.S)
 

@@ -344,6 +344,25 @@ def test_node_subpath_imports_name_the_folders_the_nearest_package_json_maps_the
     assert edges(deps) == {("no-id.ts", "plugin")}  # app's own map has no `#packages/*`
 
 
+def test_a_cpp_class_base_names_the_subsystem_defining_it_among_what_its_file_includes(tmp_path):
+    """Ardour's audio backends: `class AlsaAudioBackend : public AudioBackend, public
+    PortEngineSharedImpl` in each backend's header, `PortEngineSharedImpl` defined in
+    `libs/ardour`, whose header it includes: a method they all copy belongs there. A class of
+    that name the file does not include is none of its bases (openmm's platforms extend
+    `Platform`, not the OpenCL bindings' `cl::Platform`), nor is a forward declaration one."""
+    engine = ("namespace ARDOUR {\nclass PortEngineSharedImpl {\n public:\n  virtual ~PortEngineSharedImpl();\n};\n"
+              "class Platform;\n}\n")
+    deps = scan(tmp_path, {
+        "libs/ardour": {"libs/ardour/port_engine_shared.h": engine},
+        "libs/opencl": {"libs/opencl/opencl.hpp": "namespace cl {\nclass Platform {\n public:\n  int id;\n};\n}\n"},
+        "libs/backends/alsa": {"libs/backends/alsa/alsa.h": (
+            '#include "port_engine_shared.h"\nnamespace ARDOUR {\n'
+            "class AlsaBackend : public AudioBackend, public ARDOUR::PortEngineSharedImpl {\n  int fd;\n};\n"
+            "class AlsaPlatform : public Platform {\n  int n;\n};\n}\n")},
+    })
+    assert deps.file_parents()[("alsa", "libs/backends/alsa/alsa.h")] == ((3, ""), (3, "ardour"), (6, ""))
+
+
 def test_a_c_modules_own_header_names_that_module(tmp_path):
     """tmux, each `*.c` at the top one subsystem: `#include "tmux.h"` names `tmux.c`, whose face
     it is; `<err.h>` is the system's, never tmux's `compat/err.c`."""

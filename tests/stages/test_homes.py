@@ -484,6 +484,35 @@ def test_a_cpp_source_references_what_its_own_header_includes():
     assert candidate.routing.evidence[0] == "lib/acl/acl.h:4"
 
 
+def test_a_cpp_method_defined_outside_its_class_goes_up_to_the_base_its_header_declares():
+    """Ardour's audio backends' `port_factory` x 5, each `AlsaAudioBackend::port_factory` in its
+    `.cc`, its class in the header beside it extending `PortEngineSharedImpl` of `libs/ardour`:
+    its home had been `libs/pbd`, whose logger they call. Without the header's classes known,
+    what they call wins still, and so it does for a free function beside them (mfem's miniapps'
+    exact solutions)."""
+    assert _home_of_cpp_copies(SENSOR_CPP) == ["lib/engine", "lib/ble"]
+    assert _home_of_cpp_copies(SENSOR_CPP.replace("Sensor{n}::", "")) == ["lib/ble", "lib/ble"]
+
+
+def _home_of_cpp_copies(source: str) -> list[str]:
+    """The homes of `source`'s copies in three consumers whose headers' classes extend one of
+    `engine`'s, and, with no class extending, the home of the same copies."""
+    consumers = ("acl", "feed", "mod")
+    found, subs = [], []
+    for n, name in enumerate(consumers):
+        found += shapes(name, source.format(name=name, n=n), f"lib/{name}/{name}.cpp", "cpp")
+        subs.append(subsystem(name, [f"lib/{name}/{name}.cpp", f"lib/{name}/{name}.h"]))
+    subs += [subsystem("ble", ["lib/ble/ble.h"]), subsystem("engine", ["lib/engine/engine.h"])]
+    plain = Dependencies(("acl", "ble", "engine", "feed", "mod"),
+                         tuple(Edge(c, t, 1, (f"lib/{c}/{c}.h:3",)) for c in consumers for t in ("ble", "engine")),
+                         by_file=tuple((c, f"lib/{c}/{c}.h", (("ble", 4), ("engine", 3))) for c in consumers))
+    extending = dataclasses.replace(plain, extended=tuple((c, f"lib/{c}/{c}.h", ((6, "engine"),)) for c in consumers))
+    found_cluster = dataclasses.replace(cluster(found)[0], defined_by=(("ble", 3.0),))
+    assert found_cluster.representative.kind == "function"
+    return [gate((("C-000001", found_cluster),), fleet(*subs), Rules(), deps=deps)[0].routing.home
+            for deps in (extending, plain)]
+
+
 def test_a_consumer_the_others_depend_on_already_holds_the_unit_to_adopt():
     deps = graph(("feed", "acl"), ("mod", "acl"), ("feed", "persist"), ("mod", "persist"), ("acl", "persist"))
     candidate = judge(["acl", "feed", "mod"], rules=Rules(), deps=deps, others=("persist",))
