@@ -464,21 +464,27 @@ bool Sensor{n}::parse_device(const Device &device) {{
 '''
 
 
+def _cpp_copies(source: str, consumers: tuple[str, ...], others: dict[str, str]) -> tuple:
+    """The cluster of `source`'s copies in `consumers`, each a `.cpp` beside its header, what
+    they call defined in `ble`; and the subsystems, with `others` (name -> its one header)."""
+    found, subs = [], []
+    for n, name in enumerate(consumers):
+        found += shapes(name, source.format(name=name, n=n), f"lib/{name}/{name}.cpp", "cpp")
+        subs.append(subsystem(name, [f"lib/{name}/{name}.cpp", f"lib/{name}/{name}.h"]))
+    subs += [subsystem(name, [header]) for name, header in others.items()]
+    return dataclasses.replace(cluster(found)[0], defined_by=(("ble", 3.0),)), subs
+
+
 def test_a_cpp_source_references_what_its_own_header_includes():
     """esphome's xiaomi sensors: each `.cpp` includes its header and `core/log.h`; the header
     includes `ble`, whose functions the copies call. Both homes are as near to the copies,
     so the one defining what they call wins, not `core`, named in the `.cpp` alone."""
     consumers = ("acl", "feed", "mod")
-    found, subs = [], []
-    for n, name in enumerate(consumers):
-        found += shapes(name, SENSOR_CPP.format(name=name, n=n), f"lib/{name}/{name}.cpp", "cpp")
-        subs.append(subsystem(name, [f"lib/{name}/{name}.cpp", f"lib/{name}/{name}.h"]))
-    subs += [subsystem("ble", ["lib/ble/ble.h"]), subsystem("core", ["lib/core/log.h"])]
+    found_cluster, subs = _cpp_copies(SENSOR_CPP, consumers, {"ble": "lib/ble/ble.h", "core": "lib/core/log.h"})
     deps = Dependencies(("acl", "ble", "core", "feed", "mod"),
                         tuple(Edge(c, t, 1, (f"lib/{c}/{c}.h:3",)) for c in consumers for t in ("ble", "core")),
                         by_file=tuple(row for c in consumers for row in (
                             (c, f"lib/{c}/{c}.cpp", (("core", 2),)), (c, f"lib/{c}/{c}.h", (("ble", 4), ("core", 3))))))
-    found_cluster = dataclasses.replace(cluster(found)[0], defined_by=(("ble", 3.0),))
     candidate = gate((("C-000001", found_cluster),), fleet(*subs), Rules(), deps=deps)[0]
     assert candidate.routing.home == "lib/ble"
     assert candidate.routing.evidence[0] == "lib/acl/acl.h:4"
@@ -498,16 +504,11 @@ def _home_of_cpp_copies(source: str) -> list[str]:
     """The homes of `source`'s copies in three consumers whose headers' classes extend one of
     `engine`'s, and, with no class extending, the home of the same copies."""
     consumers = ("acl", "feed", "mod")
-    found, subs = [], []
-    for n, name in enumerate(consumers):
-        found += shapes(name, source.format(name=name, n=n), f"lib/{name}/{name}.cpp", "cpp")
-        subs.append(subsystem(name, [f"lib/{name}/{name}.cpp", f"lib/{name}/{name}.h"]))
-    subs += [subsystem("ble", ["lib/ble/ble.h"]), subsystem("engine", ["lib/engine/engine.h"])]
+    found_cluster, subs = _cpp_copies(source, consumers, {"ble": "lib/ble/ble.h", "engine": "lib/engine/engine.h"})
     plain = Dependencies(("acl", "ble", "engine", "feed", "mod"),
                          tuple(Edge(c, t, 1, (f"lib/{c}/{c}.h:3",)) for c in consumers for t in ("ble", "engine")),
                          by_file=tuple((c, f"lib/{c}/{c}.h", (("ble", 4), ("engine", 3))) for c in consumers))
     extending = dataclasses.replace(plain, extended=tuple((c, f"lib/{c}/{c}.h", ((6, "engine"),)) for c in consumers))
-    found_cluster = dataclasses.replace(cluster(found)[0], defined_by=(("ble", 3.0),))
     assert found_cluster.representative.kind == "function"
     return [gate((("C-000001", found_cluster),), fleet(*subs), Rules(), deps=deps)[0].routing.home
             for deps in (extending, plain)]
