@@ -36,6 +36,7 @@ EXCLUDABLE = {
               "smoke",  # smoke tests (steep's `smoke/`, 123 files, had been 30 subsystems; unkey's `integration/smoke`)
               "tst",  # Pester's own tests (its `tst/*.ts.ps1`, whose custom assertions were its first proposal)
               "unittest",  # a program's unit tests beside its code (luanti's 52 `src/unittest/*.cpp`, 52 subsystems)
+              "gtest",  # its Google Test tests (zcash's `src/gtest/`, whose test doubles had led its parts' scan)
               "testsuite", "testsuites",  # each library's (poco's `Net/testsuite/`: 9 of its 11 first proposals)
               "testassets",  # the apps ASP.NET Core's tests run against (yarp's six, which had been packages)
               "testtool"),  # a module's test harness program (wazuh's 92 files in eleven `testtool/`: their copied

@@ -2278,16 +2278,18 @@ def test_init_keeps_out_smoke_tests(tmp_path):
 def test_init_keeps_out_a_modules_test_harness_program_and_a_programs_unit_tests(tmp_path):
     """wazuh: eleven modules' `testtool/`, programs driving the module under test, 92 files; their
     copied argument parsers had been its first proposal. luanti's unit tests, 52
-    `src/unittest/*.cpp` beside its code, had been as many subsystems."""
+    `src/unittest/*.cpp` beside its code, had been as many subsystems; zcash's Google Test ones,
+    `src/gtest/`, and their test doubles, its first proposal once `src` is read by its parts."""
     files = {}
     for name in ("dbsync", "keystore", "syscheck"):
         files[f"src/{name}/CMakeLists.txt"] = ""
         files[f"src/{name}/src/{name}.cpp"] = f"int {name}_open() {{ return 1; }}\n"
         files[f"src/{name}/testtool/main.cpp"] = "int main(int argc, char** argv) { return argc; }\n"
         files[f"src/unittest/test_{name}.cpp"] = f"int test_{name}() {{ return 1; }}\n"
+        files[f"src/gtest/test_{name}.cpp"] = f"TEST({name}, Opens) {{ EXPECT_EQ(1, {name}_open()); }}\n"
     excluded = _excluded_by_init(tmp_path / "agent", files, tmp_path / "rules")
     assert excluded("src/dbsync/testtool/main.cpp") and not excluded("src/dbsync/src/dbsync.cpp")
-    assert excluded("src/unittest/test_dbsync.cpp")
+    assert excluded("src/unittest/test_dbsync.cpp") and excluded("src/gtest/test_dbsync.cpp")
 
 
 def test_init_keeps_out_each_librarys_testsuite(tmp_path):
