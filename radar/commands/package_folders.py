@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from radar.commands.folders import (C_BUILDS, C_BUILT, CROWDED_FOLDERS, NESTED_MANIFEST, PLUGIN_FLEET,
-                                    PLUGIN_MANIFEST, PLUGIN_PACKAGES, PROGRAM_PINS, builds_sources, entry_module, flutter_runner,
-                                    go_ignored, inside_tests, is_go_source, is_manifest, named_module, not_fleet,
-                                    suites)
+                                    PLUGIN_MANIFEST, PLUGIN_PACKAGES, PROGRAM_PINS, builds_sources, entry_module,
+                                    flutter_runner, go_ignored, inside_tests, is_go_source, is_manifest, named_module,
+                                    not_fleet, suites)
 from radar.commands.go_layout import go_fleets
 from radar.stages.manifests import C_SOURCES
 from radar.stages.toolfiles import configures_a_tool

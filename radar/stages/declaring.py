@@ -83,10 +83,11 @@ _MEMBER = frozenset({".", "->"})
 
 def sets_fields(tokens, start: int, end: int, name: str) -> bool:
     """A constructor whose body only sets its own fields (`this.x = …;`, its parent's
-    constructor called first at most; only that is a delegation), each to a name, a literal, or a chain of calls of names
-    and literals (`new GlobalActions(store)`): it lays out its state from what it is given, each
-    class its own, as a literal lays out data (cht-core's 13 Angular components, their services
-    injected and `this.globalActions = new GlobalActions(store)`, had been its first proposal)."""
+    constructor called first at most; one calling only that is a delegation), each to a name, a
+    literal, or a chain of calls of names and literals (`new GlobalActions(store)`): it lays out
+    its state from what it is given, each class its own, as a literal lays out data (cht-core's 13
+    Angular components, their services injected and `this.globalActions = new
+    GlobalActions(store)`, had been its first proposal)."""
     if not _constructor(tokens, start, name) or tokens[end - 1] != ("kw", "}"):
         return False
     body = _body(tokens, start, end)
