@@ -3,7 +3,8 @@ holding the distributions the top requirements pin, or installed there (`pip ins
 a top folder a script at the top puts on Python's import path, the packages Composer installs
 where a composer.json says and patched copies of those it requires, a folder its README says
 holds third-party code, a folder of libraries holding their minified builds, a web app's folder
-of the libraries it serves, the forks a go.mod replaces another owner's modules with.
+of the libraries it serves, the forks a go.mod replaces another owner's modules with, a library's
+JVM classes copied into a module under their own package.
 Third-party source drops are drops.py's; the rest of what is kept out, excludes.py's."""
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ def without_vendored(repo: Path, files: list[str]
     vendored = _pinned_folders(repo, files, read) | _installed_folders(files) | _composer_folders(files, composed)
     vendored |= _import_roots(repo, files, scripts) | _composer_copies(files, composed)
     vendored |= _described_vendored(repo, files) | _minified_libraries(files) | _served_libraries(files)
+    vendored |= _foreign_packages(files)
     go_mods = [f for f in files if f.rpartition("/")[2] == "go.mod" and not os.path.islink(repo / f)]
     vendored |= _go_forks(repo, go_mods)
     outermost = [folder for folder in sorted(vendored) if not any(folder.startswith(other + "/") for other in vendored)]
@@ -160,6 +162,38 @@ def _minified_libraries(files: list[str]) -> set[str]:
                 if at >= 0 and parts[at] in LIBRARY_FOLDERS:
                     minified["/".join(parts[:at + 1])] += 1
     return {folder for folder, n in minified.items() if n >= MINIFIED}
+
+
+# a JVM source folder, `…/src/main/java`, its packages' roots (`org/zaproxy`) after it
+JVM_PACKAGE_ROOT = re.compile(r"^(?P<source>(?:.*/)?src/main/(?:java|kotlin|scala))/(?P<root>[a-z]{2,6}/\w+)/")
+OWN_ROOT_SHARE = 0.8  # of a repository's JVM files, under one root: its own...
+FOREIGN_ROOT_SHARE = 0.05  # ...and another root holding less, beside it in one source folder: a library's
+OWN_ROOT_MIN = 50  # JVM files, from which the repository's own root is told
+
+
+def _foreign_packages(files: list[str]) -> set[str]:
+    """The folders of a library's classes copied into a module under their own package, beside
+    the module's own in one source folder, where the repository keeps OWN_ROOT_SHARE of its JVM
+    files under one package root and the library's holds FOREIGN_ROOT_SHARE of them at most:
+    zap-extensions' token generator's `com/fasteasytrade/` (JRandTest's 66 classes, whose identical
+    `main` methods had been its first proposals) beside `org/zaproxy/`; Jahia's patched copies of
+    Spring's and Apache's classes. A module alone in its source folder is the repository's own,
+    whatever its package."""
+    held: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))  # source folder -> root -> files
+    for f in files:
+        found = JVM_PACKAGE_ROOT.match(f)
+        if found and language_for(f) in ("java", "kotlin", "scala"):
+            held[found["source"]][found["root"]] += 1
+    roots: dict[str, int] = defaultdict(int)
+    for counts in held.values():
+        for root, n in counts.items():
+            roots[root] += n
+    total = sum(roots.values())
+    own = max(roots, key=roots.__getitem__, default="")
+    if total < OWN_ROOT_MIN or roots[own] < OWN_ROOT_SHARE * total:
+        return set()
+    return {f"{source}/{root}" for source, counts in held.items() if own in counts
+            for root in counts if root != own and roots[root] <= FOREIGN_ROOT_SHARE * total}
 
 
 # a web app's static folder, whatever its name, most of whose folders holding code hold a

@@ -1589,6 +1589,28 @@ def test_init_excludes_a_release_folder_whose_license_is_named_for_it_beside_it(
     assert not excluded("tools/mytool-2.1/m.py"), fleet_rules["exclude"]
 
 
+def test_init_excludes_a_libraries_classes_copied_into_a_module_under_their_own_package(tmp_path):
+    """zap-extensions: its token generator add-on keeps JRandTest's 66 classes, copied in under
+    their own `com/fasteasytrade/` beside the add-on's `org/zaproxy/`; their identical `main`
+    methods, a class fleet's, had been its first two proposals. A module of the repository's
+    own in another package, alone in its source folder, stays."""
+    files = {"settings.gradle": "include 'addOns'\n"}
+    for addon in ("tokengen", "spider", "fuzz", "ascan"):
+        files[f"addOns/{addon}/{addon}.gradle.kts"] = "\n"
+        for n in range(15):
+            files[f"addOns/{addon}/src/main/java/org/zaproxy/addon/{addon}/C{n}.java"] = (
+                f"package org.zaproxy.addon.{addon};\nclass C{n} {{}}\n")
+    for n in range(3):
+        files[f"addOns/tokengen/src/main/java/com/fasteasytrade/JRandTest/Algo/A{n}.java"] = (
+            f"package com.fasteasytrade.JRandTest.Algo;\nclass A{n} {{}}\n")
+    files["addOns/legacy/legacy.gradle.kts"] = "\n"
+    files["addOns/legacy/src/main/java/net/paros/Legacy.java"] = "package net.paros;\nclass Legacy {}\n"
+    excluded = _excluded_by_init(tmp_path / "zap", files, tmp_path / "rules")
+    assert excluded("addOns/tokengen/src/main/java/com/fasteasytrade/JRandTest/Algo/A1.java")
+    assert not excluded("addOns/tokengen/src/main/java/org/zaproxy/addon/tokengen/C1.java")
+    assert not excluded("addOns/legacy/src/main/java/net/paros/Legacy.java")
+
+
 def test_init_excludes_the_c_libraries_contributed_with_their_own_licenses(tmp_path):
     """premake: `contrib/mbedtls` and `contrib/zlib` hold their own licenses, beside curl, lua and
     libzip, the libraries it builds with (mbedtls' demo programs' `print_buf` x 3 had been its
