@@ -276,12 +276,16 @@ def test_files_named_as_a_generators_output_are_generated_and_written_ones_are_n
     for made in ("pkg/clients/kube/v1/resource.generated.go", "apis/zz_generated.deepcopy.go", "api/v1/api.pb.go",
                  "proto/agent_pb2.py", "proto/agent_pb2_grpc.py", "src/routeTree.gen.ts", "Forms/Main.Designer.cs",
                  "Generators/KnownThings.g.cs", "trait/zz_desc_generated.go",
-                 "ui/public/libs/tinymce/plugins/link/plugin.min.js"):  # pocketbase's 12 minified plugins, a fleet
+                 "ui/public/libs/tinymce/plugins/link/plugin.min.js",  # pocketbase's 12 minified plugins, a fleet
+                 # lowcoder's webpack bundles, named for their content's hash: its first proposal
+                 "public/custom_component/index_custom_component_files/main.ca18aca8.js",
+                 "static/css/app.3f2b9c1e.css"):
         assert generated_name(made), made
     # nocobase's `Form.Designer.tsx`, micropython's `bytes_gen.py` tests, twisted's `test_pb.py`
     for written in ("antd/form/Form.Designer.tsx", "tests/basics/bytes_gen.py", "spread/test/test_pb.py",
                     "cmd/gf/internal/cmd/cmd_gen_pb.go", "doc/report_functions_without_rst_generated.py",
-                    "pkg/generated.go", "gen.py", "src/min.js", "lib/math/min.py"):
+                    "pkg/generated.go", "gen.py", "src/min.js", "lib/math/min.py", "src/crypto/sha.deadbeef.js",
+                    "lib/hash.12345678.py"):
         assert not generated_name(written), written
 
 

@@ -116,6 +116,10 @@ HEAD_MARKERS = (*GENERATED_MARKERS, *BANNER_MARKERS, b"@generated", GENERATOR_NA
 GENERATED_NAME_PARTS = frozenset({"generated", "gen", "pb", "min"})  # `min`: a minified bundle (`plugin.min.js`)
 DOTNET_GENERATED_NAME_PARTS = frozenset({"g", "designer"})
 GENERATED_NAME_ENDS = ("_pb2.py", "_pb2_grpc.py", "_grpc_pb.js", "_generated.go")
+# a bundler's output named for its content's hash, `main.ca18aca8.js` (lowcoder's committed webpack
+# bundles, whose copies of one React helper had been its first proposal): eight hex digits or more
+CONTENT_HASH = re.compile(r"(?=[a-f]*\d)[0-9a-f]{8,}")
+BUNDLED = ("js", "mjs", "cjs", "css")
 MINIFIED_LINE = 400  # average characters per line above which a file is a minified bundle
 # a minifier that wraps its output (CKEditor 4's builder, webpack's chunks in PowerJob's static
 # folder): most bytes in lines this long, few lines indented, and lines this long on average
@@ -342,12 +346,14 @@ def _minified(data: bytes) -> bool:
 
 
 def generated_name(path: str) -> bool:
-    """Whether the file's name is one a code generator gives its output (GENERATED_NAME_PARTS)."""
+    """Whether the file's name is one a code generator gives its output (GENERATED_NAME_PARTS), or
+    a bundler its own (CONTENT_HASH)."""
     name = path.rpartition("/")[2].lower()
     stem, _, suffix = name.rpartition(".")
     parts = set(stem.split(".")[1:])
     return (name.endswith(GENERATED_NAME_ENDS) or name.startswith("zz_generated") or bool(parts & GENERATED_NAME_PARTS)
-            or suffix in ("cs", "vb") and bool(parts & DOTNET_GENERATED_NAME_PARTS))
+            or suffix in ("cs", "vb") and bool(parts & DOTNET_GENERATED_NAME_PARTS)
+            or suffix in BUNDLED and any(CONTENT_HASH.fullmatch(part) for part in parts))
 
 
 def _banner(head: bytes) -> bool:
