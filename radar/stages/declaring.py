@@ -93,8 +93,9 @@ def sets_fields(tokens, start: int, end: int, name: str) -> bool:
     body = _body(tokens, start, end)
     if body is None:
         return False
-    statements = _statements(tokens[body + 1:end - 1])
-    if statements and statements[0][:2] in ((("kw", "super"), ("kw", "(")), (("id", "super"), ("kw", "("))):
+    statements = [statement[:-1] if statement[-1] == ("kw", ";") else statement
+                  for statement in _statements(tokens[body + 1:end - 1])]
+    if statements and tuple(statements[0][:2]) in ((("kw", "super"), ("kw", "(")), (("id", "super"), ("kw", "("))):
         statements = statements[1:]
     return bool(statements) and all(_sets_a_field(statement) for statement in statements)
 
@@ -121,20 +122,6 @@ def _body(tokens, start: int, end: int) -> int | None:
         if not depth:
             return next((inner for inner in range(at, end) if tokens[inner] == ("kw", "{")), None)
     return None
-
-
-def _statements(tokens) -> list[tuple]:
-    """The `;`-ended statements of a body, or one holding everything where a brace opens a block."""
-    if any(text in ("{", "}") for _, text in tokens):
-        return [tuple(tokens)]
-    statements, current = [], []
-    for token in tokens:
-        if token == ("kw", ";"):
-            statements.append(tuple(current))
-            current = []
-        else:
-            current.append(token)
-    return statements + ([tuple(current)] if current else [])
 
 
 def _sets_a_field(statement: tuple) -> bool:
@@ -216,18 +203,24 @@ def assigns_configuration(tokens) -> bool:
     return assigned
 
 
-def _php_statements(tokens):
-    """A PHP file's top-level statements, each the texts of its tokens: one ends with `;`, or
-    with the block closing it (`if (…) { … }`); the opening tag is one of its own."""
+def _statements(tokens):
+    """A run of tokens' top-level statements, each its tokens: one ends with `;`, or with the
+    block closing it (`if (…) { … }`); PHP's opening tag is one of its own."""
     depth, statement = 0, []
-    for _, text in tokens:
-        statement.append(text)
-        depth += (text in _OPENING) - (text in _CLOSING)
-        if depth == 0 and (text in (";", "}") or statement == ["<?php"]):
+    for token in tokens:
+        statement.append(token)
+        depth += (token[1] in _OPENING) - (token[1] in _CLOSING)
+        if depth == 0 and (token[1] in (";", "}") or token[1] == "<?php" and len(statement) == 1):
             yield statement
             statement = []
     if statement:
         yield statement
+
+
+def _php_statements(tokens):
+    """A PHP file's top-level statements (_statements), each the texts of its tokens."""
+    for statement in _statements(tokens):
+        yield [text for _, text in statement]
 
 
 def _guards(statement: list[str]) -> bool:

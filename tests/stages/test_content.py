@@ -1486,13 +1486,14 @@ OWN_METHODS = {
                 "  mark(list, at) {\n    for (const m of list) {\n      m.read = m.date <= at;\n    }\n  }\n\n"
                 "  latest(list) {\n    return list.reduce((a, b) => a.date > b.date ? a : b, list[0]);\n  }",
     "contacts": "  async open(id) {\n    const contact = await this.contactsService.get(id);\n"
-                "    if (!contact) {\n      throw new Error('none');\n    }\n    this.router.navigate(['contacts', id]);\n  }\n\n"
+                "    if (!contact) {\n      throw new Error('none');\n    }\n"
+                "    this.router.navigate(['contacts', id]);\n  }\n\n"
                 "  async remove(id) {\n    try {\n      await this.contactsService.delete(id);\n"
                 "    } catch (error) {\n      console.error(error);\n    }\n  }",
     "reports": "  label(report, index) {\n    switch (report.kind) {\n      case 'a': return `${index}`;\n"
                "      default: return report.name.trim().toUpperCase();\n    }\n  }\n\n"
-               "  total(reports) {\n    let sum = 0;\n    while (reports.length) {\n      sum += reports.pop().size * 2;\n"
-               "    }\n    return sum;\n  }",
+               "  total(reports) {\n    let sum = 0;\n    while (reports.length) {\n"
+               "      sum += reports.pop().size * 2;\n    }\n    return sum;\n  }",
 }
 
 
@@ -1502,12 +1503,28 @@ def test_a_constructor_only_setting_its_fields_from_what_is_injected_has_no_beha
     setting its fields lays out its state, each component its own. One that also does work
     (subscribes, dispatches) is logic."""
     names = ("messages", "contacts", "reports")
-    wired = judged({name: INJECTED.format(name=name, title=name.title(), work="", own=OWN_METHODS[name]) for name in names},
-                   "page.component.ts", "typescript")
+
+    def pages(work: str) -> dict[str, str]:
+        return {name: INJECTED.format(name=name, title=name.title(), work=work, own=OWN_METHODS[name])
+                for name in names}
+
+    wired = judged(pages(""), "page.component.ts", "typescript")
     constructors = [c for c in wired if c.cluster.representative.name == "constructor"]
     assert constructors and all(c.cluster.nature == "no behaviour" and c.verdict != "proposed" for c in constructors)
     work = "this.store.dispatch(loadAll({ scope: this.router.url }));"
-    working = judged({name: INJECTED.format(name=name, title=name.title(), work=work, own=OWN_METHODS[name]) for name in names},
-                     "page.component.ts", "typescript")
+    working = judged(pages(work), "page.component.ts", "typescript")
     constructors = [c for c in working if c.cluster.representative.name == "constructor"]
     assert constructors and all(c.cluster.nature != "no behaviour" for c in constructors)
+
+
+def test_a_constructor_calling_its_parents_first_then_setting_fields_has_no_behaviour():
+    """Its parent's constructor first, then its own fields: state laid out all the same, in
+    TypeScript as in Java; a field set from arithmetic or a lambda is work."""
+    laid = ("class A extends B {\n  constructor(store, id) {\n    super(store);\n    this.id = id;\n"
+            "    this.actions = new Actions(store, 'a');\n  }\n}\n")
+    assert units_of(laid, "typescript")["constructor"][0] == 0
+    assert units_of("class A extends B {\n  public A(Store s) {\n    super(s);\n    this.s = s;\n"
+                    "    this.log = Logger.get(A.class);\n  }\n}\n", "java")["A"][0] == 0
+    worked = laid.replace("this.id = id;", "this.id = id + 1;")
+    assert units_of(worked, "typescript")["constructor"][0] > 0
+    assert units_of(laid.replace("this.id = id;", "this.f = () => { go(id); };"), "typescript")["constructor"][0] > 0
