@@ -63,6 +63,7 @@ class Index(PathNames):
         self.namespaces = {s.namespace.strip("/"): s.name for s in subsystems if s.namespace.strip("/")}
         self.python: dict[str, set[str]] = defaultdict(set)
         self.python_inits: dict[str, set[str]] = defaultdict(set)  # a package's dotted name -> its __init__.py
+        self.python_files: set[str] = set()
         self.reexported: dict[str, dict[str, set[str]]] = {}  # an __init__.py -> what its imports bind (declare)
         # declared packages / namespaces, per family of languages that can import each other
         self.declared: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -98,6 +99,7 @@ class Index(PathNames):
         paths = {f.path for f in subsystem.files}
         for path in paths:
             if path.endswith((".py", ".pyi")):
+                self.python_files.add(path)
                 for module in _python_modules(path, namespace, paths, self.roots.get(name, ())):
                     self.python[module].add(name)
                     if path.endswith("/__init__.py"):
@@ -330,8 +332,22 @@ class Index(PathNames):
                     or self.owner(target)) if target else None
         if text.partition(".")[0] in sys.stdlib_module_names:  # `import time` beside a folder's
             return None  # time.py (an Ansible collection's filter plugin) is the standard library's
+        if self._beside_the_script(path, text):
+            return self.owner(path)
         prefix = next((p for p in self.collections if text.startswith(p)), "")
         return _longest_dotted(self.python, text[len(prefix):])
+
+    def _beside_the_script(self, path: str, text: str) -> bool:
+        """Whether a module in a folder of scripts (no `__init__.py`) imports one beside it, as Python
+        puts a script's folder first on its path: python-docs-samples' `from app import …` in
+        `cloud-sql/mysql/sqlalchemy/main.py` is its own `app.py`, not `run/service-auth`'s, the one
+        subsystem whose top holds an `app.py`."""
+        folder = posixpath.dirname(path)
+        beside = f"{folder}/" if folder else ""
+        if f"{beside}__init__.py" in self.python_files:
+            return False
+        head = text.partition(".")[0]
+        return f"{beside}{head}.py" in self.python_files or f"{beside}{head}/__init__.py" in self.python_files
 
     def _javascript(self, path: str, text: str) -> str | None:
         if text.startswith("."):

@@ -442,6 +442,21 @@ def test_an_import_of_the_standard_library_never_names_a_module_of_the_same_name
     assert deps.depends_on("module_utils")["filter"].evidence == ("plugins/module_utils/scaleway.py:2",)
 
 
+def test_a_script_importing_a_module_beside_it_names_its_own_not_another_packages(tmp_path):
+    """python-docs-samples: `cloud-sql/mysql/sqlalchemy/main.py` runs with its folder first on
+    Python's path, so its `from app import save_vote` is its own `app.py`; `run/service-auth`, the
+    one package whose top holds an `app.py`, had been taken for it, and so for the home of the three
+    samples' copies. In a package (`__init__.py` beside) the same import is an absolute one."""
+    deps = scan(tmp_path, {
+        "run/service-auth": {"run/service-auth/app.py": "def save_vote(vote):\n    return 1\n"},
+        "cloud-sql/mysql": {"cloud-sql/mysql/sqlalchemy/app.py": "def save_vote(vote):\n    return 2\n",
+                            "cloud-sql/mysql/sqlalchemy/main.py": "from app import save_vote\nimport app.x\n"},
+        "lib/votes": {"lib/votes/__init__.py": "", "lib/votes/app.py": "X = 1\n",
+                      "lib/votes/tally.py": "from app import save_vote\n"},
+    })
+    assert edges(deps) == {("votes", "service-auth")}
+
+
 def test_an_ansible_collection_imports_its_own_plugins_under_its_galaxy_name(tmp_path):
     deps = scan(tmp_path, {
         "plugins/module_utils": {"plugins/module_utils/_scaleway.py": "def fetch_state(api):\n    return 1\n"},
