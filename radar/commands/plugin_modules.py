@@ -10,7 +10,7 @@ inside one subsystem, where nothing is compared."""
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from radar.commands.folders import MODULE_FLEET, PLUGIN_FLEET, covered, inside_tests
@@ -35,12 +35,15 @@ _CPP_CLASS_BASES = re.compile(rb"\b(?:class|struct)[ \t]+(?:[A-Z][A-Z0-9_]*[ \t]
                               rb":(?!:)([^{;]*)\{")
 _CPP_BASE = re.compile(rb"(?:^|,)\s*(?:(?:public|protected|private|virtual)\s+)*(?:\w+::)*(\w+)")
 _CPP_CLASS = re.compile(rb"\b(?:class|struct)[ \t]+(?:[A-Z][A-Z0-9_]*[ \t]+)?(\w+)\s*(?:final\s*)?[:{]")
-# a Java or Scala class extending another (`public final class Foo extends BugChecker implements …`):
-# the base's last name
-_JVM_CLASS_BASE = re.compile(rb"^[ \t]*(?:(?:public|protected|private|final|abstract|static|sealed)[ \t]+)*"
-                             rb"class[ \t]+\w+(?:<[^>{]*>)?(?:\([^){]*\))?"
+# a Java or Scala class at a file's top level extending another (`public final class Foo extends
+# BugChecker implements …`): the base's last name. Not a nested class: ditto's exceptions each
+# nest a `Builder` of one base, milo's data types a `Codec`, which the files are not
+_JVM_CLASS_BASE = re.compile(rb"^(?:(?:public|protected|private|final|abstract|static|sealed)[ \t]+)*"
+                             rb"class[ \t]+\w+(?:<(?:[^<>{]|<[^<>{]*>)*>)?(?:\([^){]*\))?"
                              rb"[ \t\r\n]+extends[ \t\r\n]+(?:[\w.]+\.)?(\w+)", re.M)
 JVM_SOURCES = (".java", ".scala")
+# the roots of families of data, never plugins: what Java and Scala throw, and events
+FAMILY_ROOTS = (b"Exception", b"Error", b"Throwable", b"Event")
 # a JavaScript or TypeScript module's import of a sub-folder beside it (`import * as ansible from
 # './ansible/index.ts'`, `const x = require("./x")`): the sub-folder and the path inside it. Never
 # a type's import, nor `export … from`, a barrel's re-export of a package's parts
@@ -104,27 +107,53 @@ def jvm_plugin_folders(sources: list[str], read: Read) -> dict[str, int]:
     project's classes, which a JVM build compiles together and init reads as one package
     (folders.PROJECT_LANGUAGES); fewer are a family of its classes (storm's 18 stream
     processors, each a `BaseProcessor` wrapping a function: their one template had been a
-    proposal). Never a library's base. Never tests'."""
-    declared = {name.rpartition(".")[0].encode() for name in (f.rpartition("/")[2] for f in sources)
-                if name.endswith((*JVM_SOURCES, ".kt"))}
+    proposal). Never a library's base, nor a class beside them extending another beside them,
+    unless abstract (a host's template, besu's `AbstractFixedCostOperation` of its 116 EVM
+    operations; candlepin's 21 exception mappers' `CandlepinExceptionMapper`, extending nothing):
+    one of a family's own (milo's 37 generated variable nodes, 20 of them a
+    `BaseDataVariableTypeNode`, a `BaseVariableTypeNode` beside them). Never an exception's nor an
+    event's: a family of data (ditto's 48 `exceptions/*.java`, each a `DittoRuntimeException`;
+    Forge's living entities' events) is no host's plugins. Never tests'."""
+    declared = defaultdict(set)  # a class the repository declares, a file of its name -> its folders
+    for path in sources:
+        folder, _, name = path.rpartition("/")
+        if name.endswith((*JVM_SOURCES, ".kt")):
+            declared[name.rpartition(".")[0].encode()].add(folder)
     texts = _Texts(read)
     found = {}
     for folder, files in _plugin_candidates(sources, lambda name: name.endswith(JVM_SOURCES)):
-        extending = _extended(files, texts)
-        most = max((n for base, n in extending.items() if base in declared), default=0)
+        direct = {_stem(f): set(_JVM_CLASS_BASE.findall(texts(f))) for f in files}
+        hosts = _hosts_beside(direct, files, texts)
+        most = max((n for base, n in _extended(direct).items() if base in declared and not base.endswith(FAMILY_ROOTS)
+                    and (folder not in declared[base] or base in hosts)), default=0)
         if most >= MODULE_FLEET and most * 2 >= len(files):
             suffix = Counter(f.rpartition(".")[2] for f in files).most_common(1)[0][0]
             found[f"{folder}/*.{suffix}"] = sum(f.endswith(f".{suffix}") for f in files)
     return found
 
 
-def _extended(files: list[str], texts: Read) -> Counter:
-    """How many of a folder's Java or Scala files hold a class extending each base, directly or
-    through an abstract base of the folder named so: checkstyle's naming checks extend
+def _hosts_beside(direct: dict[bytes, set[bytes]], files: list[str], texts: Read) -> set[bytes]:
+    """The classes of a folder (`direct`: each one's bases) that may be its plugins' host: the
+    abstract ones, and those extending no class of the folder."""
+    return {_stem(f) for f in files if _abstract(_stem(f), texts(f)) or not direct[_stem(f)] & direct.keys()}
+
+
+def _stem(path: str) -> bytes:
+    """A Java or Scala file's name without its suffix: the class it declares."""
+    return path.rpartition("/")[2].rpartition(".")[0].encode()
+
+
+def _abstract(name: bytes, text: bytes) -> bool:
+    """Whether `text` declares the class `name` abstract."""
+    return re.search(rb"\babstract[ \t]+(?:\w+[ \t]+)*class[ \t]+" + re.escape(name) + rb"\b", text) is not None
+
+
+def _extended(direct: dict[bytes, set[bytes]]) -> Counter:
+    """How many of a folder's Java or Scala classes (`direct`: each one's bases) extend each base,
+    directly or through an abstract base of the folder named so: checkstyle's naming checks extend
     `AbstractNameCheck` beside them, itself an `AbstractCheck`, as the other checks are. Not
     through any class beside them: a family's own hierarchy (exceptions, events, messages
     extending one another) is no plugins of a host."""
-    direct = {f.rpartition("/")[2].rpartition(".")[0].encode(): set(_JVM_CLASS_BASE.findall(texts(f))) for f in files}
 
     def through(bases: set[bytes], seen: frozenset[bytes]) -> set[bytes]:
         found = set(bases)

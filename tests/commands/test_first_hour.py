@@ -3195,6 +3195,49 @@ def test_init_takes_a_folder_of_jvm_classes_extending_a_base_through_one_beside_
     assert "src/main/java/cs/events/*.java" not in fleet_rules["subsystems"], done.stderr
 
 
+def test_init_takes_no_family_of_jvm_classes_of_one_beside_them_or_of_an_error_as_plugins(tmp_path):
+    """milo: its client's and its server's 37 generated `model/nodes/variables/*.java`, most a
+    `BaseDataVariableTypeNode` beside them, itself a `BaseVariableTypeNode` beside them, had been
+    read as plugins, one package a class, and their generated accessors x 821 were its first
+    proposal; ditto's 48 `exceptions/*.java`, each a `DittoRuntimeException` nesting a `Builder`,
+    likewise (its first proposal, the builders x 89), and Forge's events. Strategies of a base
+    beside them extending a generic one of another module (ditto's `AbstractThingCommandStrategy<C
+    extends Command<C>>`) are plugins still, and so are candlepin's exception mappers, each a
+    `CandlepinExceptionMapper` beside them, which extends nothing."""
+    files = {"pom.xml": "<project/>\n",
+             "base/src/main/java/d/base/DittoRuntimeException.java": "public class DittoRuntimeException {}\n",
+             "base/src/main/java/d/base/AbstractStrategy.java": "public abstract class AbstractStrategy<C> {}\n",
+             "base/src/main/java/d/base/EntityEvent.java": "public class EntityEvent {}\n",
+             "things/src/main/java/d/events/LivingEvent.java": "public class LivingEvent extends EntityEvent {}\n",
+             "things/src/main/java/d/strategies/AbstractThingStrategy.java":
+                 "abstract class AbstractThingStrategy<C extends Command<C>>\n"
+                 "        extends AbstractStrategy<C, Thing> {}\n",
+             "things/src/main/java/d/mappers/CandlepinExceptionMapper.java": "public class CandlepinExceptionMapper {}\n"}
+    for side in ("client", "server"):
+        files[f"{side}/src/main/java/m/variables/BaseVariableTypeNode.java"] = \
+            "public class BaseVariableTypeNode extends UaNode {}\n"
+        files[f"{side}/src/main/java/m/variables/BaseDataVariableTypeNode.java"] = \
+            "public class BaseDataVariableTypeNode extends BaseVariableTypeNode {}\n"
+        for n in range(MODULE_FLEET + 2):
+            files[f"{side}/src/main/java/m/variables/Item{n}TypeNode.java"] = \
+                f"public class Item{n}TypeNode extends BaseDataVariableTypeNode {{}}\n"
+    for n in range(MODULE_FLEET + 2):
+        files[f"things/src/main/java/d/exceptions/Thing{n}Exception.java"] = (
+            f"public final class Thing{n}Exception extends DittoRuntimeException {{\n"
+            f"    public static final class Builder extends DittoRuntimeExceptionBuilder<Thing{n}Exception> {{}}\n}}\n")
+        files[f"things/src/main/java/d/events/Living{n}Event.java"] = f"public class Living{n}Event extends LivingEvent {{}}\n"
+        files[f"things/src/main/java/d/strategies/Modify{n}Strategy.java"] = \
+            f"final class Modify{n}Strategy extends AbstractThingStrategy<Modify{n}> {{}}\n"
+        files[f"things/src/main/java/d/mappers/Failure{n}Mapper.java"] = (
+            f"@Provider\npublic class Failure{n}Mapper extends CandlepinExceptionMapper\n"
+            f"    implements ExceptionMapper<Failure{n}> {{}}\n")
+    done, fleet_rules = _init(tmp_path / "opc-repo", files, tmp_path / "rules")
+    assert {"things/src/main/java/d/strategies/*.java", "things/src/main/java/d/mappers/*.java"} \
+        <= set(fleet_rules["subsystems"]), done.stderr
+    assert not any(glob.endswith(("variables/*.java", "exceptions/*.java", "events/*.java"))
+                   for glob in fleet_rules["subsystems"]), fleet_rules["subsystems"]
+
+
 def test_init_takes_a_lone_jvm_librarys_packages_not_its_classes(tmp_path):
     """datasketches-java: one library, its packages `kll`, `theta`, `hll` … each of ten classes or
     more, with no base most extend: its classes had been 288 consumers, and its first proposals
