@@ -123,7 +123,11 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
               "**/*.test-d.*", "**/*.spec-d.*",  # vitest's type tests (wagmi's 160: its first two proposals)
               "**/*_tests.js", "**/*-tests.js",  # a Meteor package's, which `Package.onTest` adds (meteor's 118)
               "**/*_test.js", "**/*_test.ts",  # so named beside the code (ace's 95, read by its own runner)
-              "**/*.eval.*")  # a model's evaluations, run as tests (gemini-cli's 37 `evals/*.eval.ts`, each a package)
+              "**/*.eval.*",  # a model's evaluations, run as tests (gemini-cli's 37 `evals/*.eval.ts`, each a package)
+              # RDKit's 97 Python test modules beside the code, run by its build (their regression data
+              # readers x 3 had been its only proposal); in Java a class so named is code as often
+              # (gocd's `UnitTestReportGenerator`)
+              "**/UnitTest[A-Z_]*.py")
 EXAMPLE_FILES = tuple(f"**/{stories}" for stories in STORIES)  # marked_folders.STORIES
 # named in camel case: Xcode's test targets (`AppTests`), spotbugs' 1,910 `spotbugsTestCases`; Gradle's
 # test source sets (okhttp's `src/jvmTest`, `src/androidTest`; opentelemetry-java-instrumentation's
@@ -134,8 +138,10 @@ CAMEL_SUITES = ("**/*[a-z0-9]Tests/**", "**/*[a-z0-9]TestCases/**", "**/src/*[a-
                 "**/src/test[A-Z0-9]*/**", "**/*[a-z0-9]Test/src/**")
 # .NET's test projects, named for the project they test with a dot: Sonarr's `src/NzbDrone.Core.Test`
 # (491 files, read as code), osu's `osu.Game.Rulesets.Osu.Tests` and `….Tests.Android`, whose
-# rulesets' copies of one test were its first proposal; BDD's `*.Specs`
-DOTTED_SUITES = ("**/*.Tests/**", "**/*.Test/**", "**/*.Tests.*/**", "**/*.Test.*/**", "**/*.Specs/**")
+# rulesets' copies of one test were its first proposal; BDD's `*.Specs`; and Eclipse's test bundles,
+# in lower case (eclipse.jdt.ls' `org.eclipse.jdt.ls.tests`, whose test classes were its first proposal)
+DOTTED_SUITES = ("**/*.Tests/**", "**/*.Test/**", "**/*.Tests.*/**", "**/*.Test.*/**", "**/*.Specs/**",
+                 "**/*.tests/**", "**/*.test/**", "**/*.tests.*/**", "**/*.test.*/**")
 BENCHMARK_FOLDERS = ("**/*.Benchmarks/**", "**/*.Benchmark/**",  # osu's `osu.Game.Benchmarks`
                      "**/* Benchmarks/**")
 # named as one lower-case word: OpenStack's `heat_integrationtests` (three packages of a first scan),

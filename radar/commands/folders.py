@@ -28,7 +28,12 @@ MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod"
              "ivy.xml",  # an Apache Ivy module: nutch's 78 `src/plugin/*`, each built by Ant
              "Makefile.PL", "Build.PL", "dist.ini"}  # a Perl distribution (Perl's own `dist/*`, `ext/*`)
 # a Nextcloud or ownCloud app's manifest, in its `appinfo/` (ownCloud's twelve `apps/*`)
-NESTED_MANIFEST = ["appinfo", "info.xml"]
+APP_MANIFEST = ["appinfo", "info.xml"]
+# an OSGi bundle's, in its `META-INF/`, its folder named for it (Eclipse's plugins, built by Tycho with
+# no pom.xml of their own: m2e-core's 28 `org.eclipse.m2e.*` had been read only beside its tests'
+# fleets); not a jar unpacked, its folder named for its version (mina-sshd's `tomcat-apr-5.5.23-sources`)
+BUNDLE_MANIFEST = ["META-INF", "MANIFEST.MF"]
+BUNDLE_NAME = re.compile(r"[A-Za-z]\w*(?:\.[A-Za-z]\w*)+")
 # a C or C++ component's build beside its sources, where no CMakeLists.txt is: micropython's
 # twenty `ports/<port>` (esp32, stm32, rp2, unix …), each with its Makefile and its main.c
 # and the fragment of a non-recursive automake build a folder keeps (FRR's `lib/subdir.am`); not
@@ -237,6 +242,15 @@ def is_manifest(name: str, folder: str = "") -> bool:
     """A package's manifest; in `folder`, also the PHP plugin's file named after it (Matomo's
     `plugins/Goals/Goals.php`, as WordPress's and PrestaShop's plugins have)."""
     return name in MANIFESTS or name.endswith(MANIFEST_SUFFIXES) or name == f"{folder}.php"
+
+
+def holds_manifest(parts: list[str], depth: int) -> bool:
+    """Whether a file (its path's `parts`) is the manifest of the folder `parts[:depth + 1]`, beside
+    its code or in a folder of its own (an app's, a bundle's)."""
+    if len(parts) == depth + 2:
+        return is_manifest(parts[-1], parts[depth])
+    return len(parts) == depth + 3 and (parts[-2:] == APP_MANIFEST or parts[-2:] == BUNDLE_MANIFEST
+                                        and BUNDLE_NAME.fullmatch(parts[depth]) is not None)
 
 
 def named_module(name: str, folder: str) -> bool:

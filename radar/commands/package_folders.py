@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from radar.commands.folders import (C_BUILDS, C_BUILT, CROWDED_FOLDERS, NESTED_MANIFEST, PLUGIN_FLEET,
-                                    PLUGIN_MANIFEST, PLUGIN_PACKAGES, PROGRAM_PINS, builds_sources, entry_module,
-                                    flutter_runner, go_ignored, inside_tests, is_go_source, is_manifest, named_module,
-                                    not_fleet, suites)
+from radar.commands.folders import (C_BUILDS, C_BUILT, CROWDED_FOLDERS, PLUGIN_FLEET, PLUGIN_MANIFEST, PLUGIN_PACKAGES,
+                                    PROGRAM_PINS, builds_sources, entry_module, flutter_runner, go_ignored,
+                                    holds_manifest, inside_tests, is_go_source, is_manifest, named_module, not_fleet,
+                                    suites)
 from radar.commands.go_layout import go_fleets
 from radar.stages.manifests import C_SOURCES
 from radar.stages.toolfiles import configures_a_tool
@@ -50,9 +50,7 @@ def package_folders(files: list[str], sources: list[str], declared: frozenset[st
                 break
             parent, child = "/".join(parts[:depth]), "/".join(parts[:depth + 1])
             children[parent].add(child)
-            if len(parts) == depth + 2 and is_manifest(parts[-1], parts[depth]) \
-                    or len(parts) == depth + 3 and parts[-2:] == NESTED_MANIFEST \
-                    or builds_sources(parts, depth, built) or _swift_target(parts, depth, listed):
+            if holds_manifest(parts, depth) or builds_sources(parts, depth, built) or _swift_target(parts, depth, listed):
                 packages[parent].add(child)
             elif len(parts) == depth + 2 and parts[-1] in C_BUILDS and child in c_folders:
                 c_built[parent].add(child)

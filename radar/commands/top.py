@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import PurePosixPath
 
-from radar.commands.folders import C_BUILDS, C_BUILT, builds_sources, inside_tests, is_go_source, is_manifest, not_fleet
+from radar.commands.folders import (C_BUILDS, C_BUILT, builds_sources, holds_manifest, inside_tests, is_go_source,
+                                    is_manifest, not_fleet)
 from radar.commands.uncovered import ROOT_SOURCES, language_family
 from radar.stages.manifests import C_SOURCES
 
@@ -38,7 +39,7 @@ def _top_packages(files: list[str], sources: list[str]) -> set[str]:
     c_built &= {f.partition("/")[0] for f in sources if f.count("/") == 1 and f.endswith(C_SOURCES)}
     return own | (c_built if len(c_built) >= C_BUILT else set()) | {
         parts[0] for parts in (f.split("/") for f in files)
-        if len(parts) == 2 and (is_manifest(parts[1]) or is_go_source(parts[1])) or builds_sources(parts, 0, built)}
+        if holds_manifest(parts, 0) or len(parts) == 2 and is_go_source(parts[1]) or builds_sources(parts, 0, built)}
 
 
 def grouped_at_the_top(files: list[str], sources: list[str]) -> tuple[tuple[str, int], ...]:
@@ -51,7 +52,7 @@ def grouped_at_the_top(files: list[str], sources: list[str]) -> tuple[tuple[str,
     built, top = frozenset(sources), _top_packages(files, sources)
     coded = {tuple(f.split("/")[:2]) for f in sources if f.count("/") >= 2 and not is_manifest(f.rpartition("/")[2])}
     grouped = {tuple(parts[:2]) for parts in (f.split("/") for f in files) if parts[0] not in top
-               and (len(parts) == 3 and is_manifest(parts[2], parts[1]) or builds_sources(parts, 1, built))}
+               and (holds_manifest(parts, 1) or builds_sources(parts, 1, built))}
     found = Counter(folder for folder, package in grouped & coded
                     if not not_fleet(folder) and not inside_tests((folder, package)))
     return tuple((f"{folder}/*", n) for folder, n in sorted(found.items()))

@@ -1515,6 +1515,8 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     files["web/useSignMessage.test-d.ts"] = "export const typed = () => 1;\n"  # wagmi's vitest type tests
     files["web/accounts_tests.js"] = "export const signs = () => 1;\n"  # a Meteor package's (meteor's 118)
     files["web/autocomplete_test.js"] = "export const types = () => 1;\n"  # beside the code (ace's 95)
+    files["rdkit/Chem/UnitTestLipinski.py"] = "def data():\n    return 1\n"  # RDKit's 97, beside the code
+    files["go/domain/UnitTestReportGenerator.java"] = "class UnitTestReportGenerator {}\n"  # gocd's code
     files["mac/Pods/Sentry/Sources/Hub.swift"] = "struct Hub {}\n"  # CocoaPods' (hammerspoon's 1,312 files)
     files["include/pear/Net/DNS2/RR/A.php"] = "<?php class Net_DNS2_RR_A {}\n"  # PEAR's (osTicket's)
     files["mac/ThirdParty/NMSSH/NMSession.m"] = "@implementation NMSession\n@end\n"  # iTerm2's
@@ -1536,7 +1538,8 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     assert excluded("packages/core/src/Label/Label.story.vue") and not excluded("app/stories/feed.py")
     assert excluded("web/Anthropic.vitest.ts") and excluded("web/evals/ask_user.eval.ts")
     assert excluded("web/useSignMessage.test-d.ts") and excluded("web/accounts_tests.js")
-    assert excluded("web/autocomplete_test.js")
+    assert excluded("web/autocomplete_test.js") and excluded("rdkit/Chem/UnitTestLipinski.py")
+    assert not excluded("go/domain/UnitTestReportGenerator.java")
     assert excluded("mac/Pods/Sentry/Sources/Hub.swift") and excluded("include/pear/Net/DNS2/RR/A.php")
     assert excluded("mac/ThirdParty/NMSSH/NMSession.m")
     assert excluded("shop/orders/migrations/0001_initial.py")  # frozen history: copies on purpose
@@ -3852,6 +3855,44 @@ def test_init_excludes_dotnet_test_and_benchmark_projects_named_with_a_dot(tmp_p
         assert excluded(f"{name}/Thing.cs"), name
     for name in ("osu.Game", "osu.Game.Rulesets.Osu", "osu.Game.Testing"):
         assert not excluded(f"{name}/Thing.cs"), name
+
+
+def test_init_excludes_eclipse_test_bundles_named_with_a_dot_in_lower_case(tmp_path):
+    """eclipse.jdt.ls keeps its tests in the bundle `org.eclipse.jdt.ls.tests` (and
+    `….tests.syntaxserver`) beside `org.eclipse.jdt.ls.core`: read as code, its test classes' copies
+    of one another were its first proposal. A bundle named for tests' tools that ships stays read."""
+    files = {"pom.xml": "<project/>\n"}
+    for name in ("org.eclipse.jdt.ls.core", "org.eclipse.jdt.ls.tests", "org.eclipse.jdt.ls.tests.syntaxserver",
+                 "org.eclipse.jdt.ls.testing", "org.eclipse.jdt.ls.product"):
+        files[f"{name}/pom.xml"] = "<project/>\n"
+        files[f"{name}/src/org/eclipse/Thing.java"] = "public class Thing { int run() { return 1; } }\n"
+    excluded = _excluded_by_init(tmp_path / "jdtls-repo", files, tmp_path / "rules")
+    assert excluded("org.eclipse.jdt.ls.tests/src/org/eclipse/Thing.java")
+    assert excluded("org.eclipse.jdt.ls.tests.syntaxserver/src/org/eclipse/Thing.java")
+    for name in ("org.eclipse.jdt.ls.core", "org.eclipse.jdt.ls.testing", "org.eclipse.jdt.ls.product"):
+        assert not excluded(f"{name}/src/org/eclipse/Thing.java"), name
+
+
+def test_init_reads_eclipse_bundles_built_with_no_pom_of_their_own_as_a_fleet(tmp_path):
+    """m2e-core: Tycho builds its 28 `org.eclipse.m2e.*` bundles from their `META-INF/MANIFEST.MF`,
+    with no pom.xml of their own; they had been read only beside its test bundles' fleets, and
+    once those were excluded as tests, its bundles were left out as no packages. A `META-INF`
+    deeper in a folder (a jar's resources) makes no package, the folder a Maven module by its
+    `src/main`; nor does a jar unpacked in a folder named for its version (mina-sshd's)."""
+    files = {"pom.xml": "<project><modules><module>org.eclipse.m2e.core</module></modules></project>\n"}
+    for name in ("core", "core.ui", "jdt", "editor", "launching"):
+        files[f"org.eclipse.m2e.{name}/META-INF/MANIFEST.MF"] = f"Bundle-SymbolicName: org.eclipse.m2e.{name}\n"
+        for n in range(12):
+            files[f"org.eclipse.m2e.{name}/src/org/eclipse/m2e/{name}/C{n}.java"] = f"public class C{n} {{}}\n"
+    files["org.eclipse.m2e.core.tests/META-INF/MANIFEST.MF"] = "Bundle-SymbolicName: org.eclipse.m2e.core.tests\n"
+    files["org.eclipse.m2e.core.tests/src/org/eclipse/m2e/core/CTest.java"] = "public class CTest {}\n"
+    files["tools/src/main/resources/META-INF/MANIFEST.MF"] = "Main-Class: T\n"
+    files["tools/src/main/java/T.java"] = "public class T {}\n"
+    files["sources/tomcat-apr-5.5.23-sources/META-INF/MANIFEST.MF"] = "Manifest-Version: 1.0\n"  # a jar unpacked
+    files["sources/tomcat-apr-5.5.23-sources/org/apache/tomcat/jni/File.java"] = "public class File {}\n"
+    done, fleet_rules = _init(tmp_path / "m2e-repo", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["*"] and "* (6 packages)" in done.stderr, done.stderr
+    assert fleet_rules["exclude"][2:] == ["**/*.tests/**", "sources/**"], fleet_rules["exclude"]
 
 
 def test_init_excludes_a_maven_or_gradle_benchmark_module_named_with_a_hyphen(tmp_path):
