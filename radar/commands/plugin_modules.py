@@ -111,9 +111,12 @@ def jvm_plugin_folders(sources: list[str], read: Read) -> dict[str, int]:
     unless abstract (a host's template, besu's `AbstractFixedCostOperation` of its 116 EVM
     operations; candlepin's 21 exception mappers' `CandlepinExceptionMapper`, extending nothing):
     one of a family's own (milo's 37 generated variable nodes, 20 of them a
-    `BaseDataVariableTypeNode`, a `BaseVariableTypeNode` beside them). Never an exception's nor an
-    event's: a family of data (ditto's 48 `exceptions/*.java`, each a `DittoRuntimeException`;
-    Forge's living entities' events) is no host's plugins. Never tests'."""
+    `BaseDataVariableTypeNode`, a `BaseVariableTypeNode` beside them). Never a folder of abstract
+    classes, half of them or more, bases for others to implement (milo's 39 generated
+    `model/methods/*.java`, each an abstract `AbstractMethodInvocationHandler` declaring one
+    method's arguments). Never an exception's nor an event's: a family of data (ditto's 48
+    `exceptions/*.java`, each a `DittoRuntimeException`; Forge's living entities' events) is no
+    host's plugins. Never tests'."""
     declared = defaultdict(set)  # a class the repository declares, a file of its name -> its folders
     for path in sources:
         folder, _, name = path.rpartition("/")
@@ -123,19 +126,14 @@ def jvm_plugin_folders(sources: list[str], read: Read) -> dict[str, int]:
     found = {}
     for folder, files in _plugin_candidates(sources, lambda name: name.endswith(JVM_SOURCES)):
         direct = {_stem(f): set(_JVM_CLASS_BASE.findall(texts(f))) for f in files}
-        hosts = _hosts_beside(direct, files, texts)
-        most = max((n for base, n in _extended(direct).items() if base in declared and not base.endswith(FAMILY_ROOTS)
-                    and (folder not in declared[base] or base in hosts)), default=0)
-        if most >= MODULE_FLEET and most * 2 >= len(files):
+        abstract = {_stem(f) for f in files if _abstract(_stem(f), texts(f))}
+        hosts = abstract | {name for name, bases in direct.items() if not bases & direct.keys()}
+        most = max((n for base, n in _extended(direct).items() if base in declared
+                    and not base.endswith(FAMILY_ROOTS) and (folder not in declared[base] or base in hosts)), default=0)
+        if most >= MODULE_FLEET and most * 2 >= len(files) and len(abstract) * 2 < len(files):
             suffix = Counter(f.rpartition(".")[2] for f in files).most_common(1)[0][0]
             found[f"{folder}/*.{suffix}"] = sum(f.endswith(f".{suffix}") for f in files)
     return found
-
-
-def _hosts_beside(direct: dict[bytes, set[bytes]], files: list[str], texts: Read) -> set[bytes]:
-    """The classes of a folder (`direct`: each one's bases) that may be its plugins' host: the
-    abstract ones, and those extending no class of the folder."""
-    return {_stem(f) for f in files if _abstract(_stem(f), texts(f)) or not direct[_stem(f)] & direct.keys()}
 
 
 def _stem(path: str) -> bytes:

@@ -3203,7 +3203,9 @@ def test_init_takes_no_family_of_jvm_classes_of_one_beside_them_or_of_an_error_a
     `BaseDataVariableTypeNode` beside them, itself a `BaseVariableTypeNode` beside them, had been
     read as plugins, one package a class, and their generated accessors x 821 were its first
     proposal; ditto's 48 `exceptions/*.java`, each a `DittoRuntimeException` nesting a `Builder`,
-    likewise (its first proposal, the builders x 89), and Forge's events. Strategies of a base
+    likewise (its first proposal, the builders x 89), and Forge's events; nor are milo's 39 generated
+    `model/methods/*.java`, abstract classes each declaring a method's arguments for an
+    `AbstractMethodInvocationHandler` (their copies, its next first proposal). Strategies of a base
     beside them extending a generic one of another module (ditto's `AbstractThingCommandStrategy<C
     extends Command<C>>`) are plugins still, and so are candlepin's exception mappers, each a
     `CandlepinExceptionMapper` beside them, which extends nothing."""
@@ -3215,7 +3217,9 @@ def test_init_takes_no_family_of_jvm_classes_of_one_beside_them_or_of_an_error_a
              "things/src/main/java/d/strategies/AbstractThingStrategy.java":
                  "abstract class AbstractThingStrategy<C extends Command<C>>\n"
                  "        extends AbstractStrategy<C, Thing> {}\n",
-             "things/src/main/java/d/mappers/CandlepinExceptionMapper.java": "public class CandlepinExceptionMapper {}\n"}
+             "things/src/main/java/d/mappers/CandlepinExceptionMapper.java": "public class CandlepinExceptionMapper {}\n",
+             "base/src/main/java/d/base/AbstractMethodInvocationHandler.java":
+                 "public abstract class AbstractMethodInvocationHandler {}\n"}
     for side in ("client", "server"):
         files[f"{side}/src/main/java/m/variables/BaseVariableTypeNode.java"] = \
             "public class BaseVariableTypeNode extends UaNode {}\n"
@@ -3234,10 +3238,12 @@ def test_init_takes_no_family_of_jvm_classes_of_one_beside_them_or_of_an_error_a
         files[f"things/src/main/java/d/mappers/Failure{n}Mapper.java"] = (
             f"@Provider\npublic class Failure{n}Mapper extends CandlepinExceptionMapper\n"
             f"    implements ExceptionMapper<Failure{n}> {{}}\n")
+        files[f"server/src/main/java/m/methods/Add{n}Method.java"] = \
+            f"public abstract class Add{n}Method extends AbstractMethodInvocationHandler {{}}\n"
     done, fleet_rules = _init(tmp_path / "opc-repo", files, tmp_path / "rules")
     assert {"things/src/main/java/d/strategies/*.java", "things/src/main/java/d/mappers/*.java"} \
         <= set(fleet_rules["subsystems"]), done.stderr
-    assert not any(glob.endswith(("variables/*.java", "exceptions/*.java", "events/*.java"))
+    assert not any(glob.endswith(("variables/*.java", "exceptions/*.java", "events/*.java", "methods/*.java"))
                    for glob in fleet_rules["subsystems"]), fleet_rules["subsystems"]
 
 
