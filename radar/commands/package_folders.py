@@ -50,7 +50,8 @@ def package_folders(files: list[str], sources: list[str], declared: frozenset[st
                 break
             parent, child = "/".join(parts[:depth]), "/".join(parts[:depth + 1])
             children[parent].add(child)
-            if holds_manifest(parts, depth) or builds_sources(parts, depth, built) or _swift_target(parts, depth, listed):
+            if holds_manifest(parts, depth) or builds_sources(parts, depth, built) \
+                    or _swift_target(parts, depth, listed):
                 packages[parent].add(child)
             elif len(parts) == depth + 2 and parts[-1] in C_BUILDS and child in c_folders:
                 c_built[parent].add(child)

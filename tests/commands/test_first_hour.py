@@ -3217,7 +3217,8 @@ def test_init_takes_no_family_of_jvm_classes_of_one_beside_them_or_of_an_error_a
              "things/src/main/java/d/strategies/AbstractThingStrategy.java":
                  "abstract class AbstractThingStrategy<C extends Command<C>>\n"
                  "        extends AbstractStrategy<C, Thing> {}\n",
-             "things/src/main/java/d/mappers/CandlepinExceptionMapper.java": "public class CandlepinExceptionMapper {}\n",
+             "things/src/main/java/d/mappers/CandlepinExceptionMapper.java":
+                 "public class CandlepinExceptionMapper {}\n",
              "base/src/main/java/d/base/AbstractMethodInvocationHandler.java":
                  "public abstract class AbstractMethodInvocationHandler {}\n"}
     for side in ("client", "server"):
@@ -3232,7 +3233,8 @@ def test_init_takes_no_family_of_jvm_classes_of_one_beside_them_or_of_an_error_a
         files[f"things/src/main/java/d/exceptions/Thing{n}Exception.java"] = (
             f"public final class Thing{n}Exception extends DittoRuntimeException {{\n"
             f"    public static final class Builder extends DittoRuntimeExceptionBuilder<Thing{n}Exception> {{}}\n}}\n")
-        files[f"things/src/main/java/d/events/Living{n}Event.java"] = f"public class Living{n}Event extends LivingEvent {{}}\n"
+        files[f"things/src/main/java/d/events/Living{n}Event.java"] = \
+            f"public class Living{n}Event extends LivingEvent {{}}\n"
         files[f"things/src/main/java/d/strategies/Modify{n}Strategy.java"] = \
             f"final class Modify{n}Strategy extends AbstractThingStrategy<Modify{n}> {{}}\n"
         files[f"things/src/main/java/d/mappers/Failure{n}Mapper.java"] = (
