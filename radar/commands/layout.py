@@ -69,6 +69,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from radar.commands.attributes import attributes_files, linguist_excludes
 from radar.commands.drops import without_drops
 from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, described_examples,
                                      folder_excludes, scaffold_glob, without_code, without_unbuilt)
@@ -131,6 +132,7 @@ def read_layout(repo: Path) -> Layout:
     dropped += vendored + unbuilt
     sources = [f for f in files if language_for(f)]
     kept_out = folder_excludes(sources, files)
+    kept_out += linguist_excludes(files, left_in(sources, kept_out), lambda path: file_head(repo, path))
     translations = translation_folders(left_in(sources, kept_out))
     examples, npm_manifests = described_examples(repo, left_in(files, kept_out + translations))
     kept_out += translations + examples
@@ -139,7 +141,8 @@ def read_layout(repo: Path) -> Layout:
     code, made = without_code(repo, left_in(files, translations + examples + tuple(
         e for e in kept_out if e[0] in NAMELESS_EXCLUDES or scaffold_glob(e[0]))))
     # the files read to decide: edited by hand, one may be code again
-    measured: dict[str, int] = dict.fromkeys(made + requirements + manifests + npm_manifests, 0)
+    measured: dict[str, int] = dict.fromkeys(made + requirements + manifests + npm_manifests
+                                             + attributes_files(files), 0)
 
     def size(path: str) -> int:
         measured[path] = file_size(repo, path)

@@ -3865,6 +3865,30 @@ def test_init_excludes_dotnet_test_and_benchmark_projects_named_with_a_dot(tmp_p
         assert not excluded(f"{name}/Thing.cs"), name
 
 
+def test_init_keeps_out_what_gitattributes_mark_generated_or_vendored_for_linguist(tmp_path):
+    """gateway-api's and eventing's `.gitattributes` mark their Kubernetes clients
+    `/pkg/client/** linguist-generated=true` (142 and 359 Go files with no banner, read as code), m3's
+    its mocks `*_mock.go linguist-generated`; a `.gitattributes` deeper names paths from its folder.
+    A marked folder part of which a later line unsets (amplify-flutter's `**/example/ios/** …` then
+    `**/example/ios/unit_tests/** linguist-generated=false`) stays read, which a glob could not say,
+    as do paths marked `-linguist-vendored` or in comments."""
+    files = {".gitattributes": "# Linguist\n/pkg/client/** linguist-generated=true\n*_mock.go linguist-generated\n"
+                               "**/ios/Runner/** linguist-generated\n"
+                               "**/ios/Runner/Custom/** linguist-generated=false\n"
+                               "lib/** -linguist-vendored\n# third/** linguist-vendored\n",
+             "services/api/.gitattributes": "copied/** linguist-vendored\n"}
+    for path in ("pkg/client/set.go", "pkg/store/store_mock.go", "pkg/store/store.go", "app/ios/Runner/Generated.swift",
+                 "app/ios/Runner/Custom/Plugin.swift", "lib/util.go", "third/x.go",
+                 "services/api/copied/lru.go", "services/api/main.go", "copied/own.go"):
+        files[path] = "package x\n\nfunc F() int { return 1 }\n"
+    excluded = _excluded_by_init(tmp_path / "attrs-repo", files, tmp_path / "rules")
+    for path in ("pkg/client/set.go", "pkg/store/store_mock.go", "services/api/copied/lru.go"):
+        assert excluded(path), path
+    for path in ("pkg/store/store.go", "app/ios/Runner/Generated.swift", "app/ios/Runner/Custom/Plugin.swift",
+                 "lib/util.go", "third/x.go", "services/api/main.go", "copied/own.go"):
+        assert not excluded(path), path
+
+
 def test_init_excludes_eclipse_test_bundles_named_with_a_dot_in_lower_case(tmp_path):
     """eclipse.jdt.ls keeps its tests in the bundle `org.eclipse.jdt.ls.tests` (and
     `….tests.syntaxserver`) beside `org.eclipse.jdt.ls.core`: read as code, its test classes' copies

@@ -66,3 +66,20 @@ def test_a_commit_editing_code_keeps_the_layout_and_one_making_a_file_generated_
         assert remembered_layout(repo, memo) == read_layout(repo) and len(reads) == 3
     finally:
         memo.close()
+
+
+def test_a_gitattributes_edit_marking_a_package_generated_is_seen_at_the_next_pass(tmp_path):
+    """`.gitattributes` is read with the layout: a commit marking a package `linguist-generated`
+    keeps its files out of the next pass's layout though no source file changed."""
+    repo = _repo(tmp_path, ("alpha", "beta", "gamma"))
+    write(repo, {".gitattributes": "*.png binary\n"})
+    git(repo, "init", "-q")
+    commit_all(repo, "three packages")
+    memo = ParseCache(tmp_path / "cache")
+    try:
+        assert not any(glob == "packages/gamma/**" for glob, _, _ in remembered_layout(repo, memo).excludes)
+        write(repo, {".gitattributes": "*.png binary\npackages/gamma/** linguist-generated\n"})
+        commit_all(repo, "gamma is generated")
+        assert ("packages/gamma/**", "generated", 1) in remembered_layout(repo, memo).excludes
+    finally:
+        memo.close()
