@@ -257,7 +257,7 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
         # listed or not on its own
         listed = unit.kind in ("function", "method", "block", "definition") and (
             content.lists_calls(start, end) or content.fills(start, end, streams.blind, parsed_as)
-            or tables and content.maps_cases(start, end)
+            or tables and content.maps_cases(start, end) or content.maps_table(start, end)
             or unit.kind in ("function", "method") and (builds_value(extraction.tokens, start, end)
                                                         or sets_fields(extraction.tokens, start, end, unit.name)))
         lays_out = unit.kind == "class" and (start, end) in declaring \

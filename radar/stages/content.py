@@ -48,6 +48,12 @@ _STRING = re.compile(f"(?<!{re.escape(ARROW)}){re.escape(STRING)}")  # after `->
 _SUPER_CALL = re.compile(f"{re.escape(blind_code('kw', 'super'))}(?={re.escape(OPEN)})")
 _BRANCH = re.compile(f"[{re.escape(''.join(sorted(BRANCHES)))}]")
 _AWAIT = re.compile(re.escape(blind_code("kw", "await")))
+# a table's branches: the choice and its arms (Kotlin's `when`, Rust's and Scala's `match`)
+CHOICES = frozenset(blind_code("kw", word) for word in ("switch", "case", "match", "when"))
+_CHOICE = re.compile(f"[{re.escape(''.join(sorted(CHOICES)))}]")
+THROWS = frozenset({"throw", "raise"})  # keywords
+PANICS = frozenset({"panic", "unreachable", "unimplemented"})  # Go's and Rust's calls that throw
+THROWN_SPAN = 64  # tokens looked through for the end of what a `throw` throws
 ENTRY_POINTS = frozenset({"main", "Main", "MainAsync"})  # where a program starts (forwards)
 # and, in Go, where each package starts as it loads: its `init`, which registers what it holds
 GO_ENTRY_POINTS = ENTRY_POINTS | {"init"}
@@ -78,6 +84,8 @@ class FileContent:
     super_at: tuple[int, ...] = ()  # `super(`: a call of the parent's constructor
     guard_at: tuple[int, ...] = ()  # `if err != nil { return`: a branch that only hands an error back
     await_at: tuple[int, ...] = ()  # `await`: a branch that waits for the callee's answer
+    choice_at: tuple[int, ...] = ()  # `switch`, `case`, `match`, `when`: a choice and its arms
+    thrown_at: tuple[int, ...] = ()  # `throw` and the calls building what it throws
 
     def behaviour(self, start: int, end: int) -> int:
         return _count(self.behaviour_at, start, end)
@@ -102,6 +110,15 @@ class FileContent:
         a value, a table each copy writes of its own cases (agda's `\\case` functions,
         `TVar{} -> True` …, eight of which had been its first proposal)."""
         return self.branches(start, end) == 1 and self.behaviour(start, end) == 1
+
+    def maps_table(self, start: int, end: int) -> bool:
+        """Whether the unit's only behaviour is a choice and its arms, but for the exception
+        its default throws: a `switch` mapping each constant to a constant, a table each copy
+        writes of its own values as a dictionary literal is (MySqlConnector's logging
+        adapters' `GetLevel`, the connector's levels to NLog's `LogLevel.Info`, Serilog's
+        `LogEventLevel.Information` …, had been its first proposal). An arm that calls is logic."""
+        choices = _count(self.choice_at, start, end)
+        return bool(choices) and self.behaviour(start, end) == choices + _count(self.thrown_at, start, end)
 
     def lists_calls(self, start: int, end: int) -> bool:
         """Whether the unit, branching nowhere, calls one or two names over and over: a list
@@ -178,8 +195,42 @@ def file_content(tokens: Sequence[Token], blind: str, calls_are: str, call_at: S
         sorted(set(call_at) - _ownership_messages(tokens) - _dynamic_imports(tokens, call_at))
     supers = tuple(sorted({*(m.start() for m in _SUPER_CALL.finditer(blind)), *_message_supers(tokens)}))
     awaits = tuple(m.start() for m in _AWAIT.finditer(blind))
+    choices = tuple(m.start() for m in _CHOICE.finditer(blind))
     return FileContent(tuple(at), words, tuple(sorted({*behaviour, *branches})), branches, supers,
-                       _error_guards(tokens, branches), awaits)
+                       _error_guards(tokens, branches), awaits, choices, _thrown(tokens, behaviour, branches))
+
+
+def _thrown(tokens: Sequence[Token], calls: Sequence[int], branches: Sequence[int]) -> tuple[int, ...]:
+    """Each `throw` (`raise`; Go's `panic(…)`, Rust's `unreachable!()`) and the calls inside
+    what it throws: `throw new X(nameof(level), level, "…")`, a name, perhaps dotted, then its
+    arguments. A failure, not work: the default of a table."""
+    starts = [at for at in branches if tokens[at][1] in THROWS] + \
+             [at for at in calls if tokens[at][0] == "id" and tokens[at][1] in PANICS]
+    found = set()
+    for at in starts:
+        end = _thrown_end(tokens, at + 1 if tokens[at][1] in THROWS else at)
+        found.add(at)
+        found.update(call for call in calls[bisect_left(calls, at):bisect_left(calls, end)])
+    return tuple(sorted(found))
+
+
+def _thrown_end(tokens: Sequence[Token], at: int) -> int:
+    """Where what is thrown from `at` ends: `new`, a dotted name, `!`, then the arguments'
+    closing parenthesis, if any."""
+    limit = min(len(tokens), at + THROWN_SPAN)
+    if at < limit and tokens[at] == ("kw", "new"):
+        at += 1
+    while at < limit and (tokens[at][0] == "id" or tokens[at][1] in (".", "::", "!")):
+        at += 1
+    if at >= limit or tokens[at][1] != "(":
+        return at
+    depth = 0
+    for i in range(at, limit):
+        depth += tokens[i][1] in "([{" and tokens[i][0] == "kw"
+        depth -= tokens[i][1] in ")]}" and tokens[i][0] == "kw"
+        if depth == 0:
+            return i + 1
+    return at
 
 
 def _message_supers(tokens: Sequence[Token]) -> list[int]:

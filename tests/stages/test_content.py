@@ -1345,6 +1345,140 @@ def test_an_ocaml_match_of_constructors_is_a_table_not_logic():
     assert logic and all(c.cluster.nature != "no behaviour" for c in logic)
 
 
+LEVEL_SWITCH = """using System;
+using {library};
+
+namespace MySqlConnector.Logging;
+
+public sealed class {name}LoggerProvider
+{{
+	private static {level} GetLevel(MySqlConnectorLogLevel level) => level switch
+	{{
+		MySqlConnectorLogLevel.Trace => {level}.{trace},
+		MySqlConnectorLogLevel.Debug => {level}.Debug,
+		MySqlConnectorLogLevel.Info => {level}.{info},
+		MySqlConnectorLogLevel.Warn => {level}.{warn},
+		MySqlConnectorLogLevel.Error => {level}.Error,
+		MySqlConnectorLogLevel.Fatal => {level}.{fatal},
+		_ => throw new ArgumentOutOfRangeException(nameof(level), level, "Invalid value for 'level'."),
+	}};
+
+{creates}
+}}
+"""
+LEVELS = {"NLog": ("NLog", "LogLevel", "Trace", "Info", "Warn", "Fatal"),
+          "Serilog": ("Serilog.Events", "LogEventLevel", "Verbose", "Information", "Warning", "Fatal"),
+          "Log4net": ("log4net.Core", "Level", "Trace", "Info", "Warn", "Fatal")}
+CREATES = {  # each adapter's own logger, unlike the others'
+    "NLog": """\
+	public IMySqlConnectorLogger CreateLogger(string name) => new NLogLogger(LogManager.GetLogger("MySqlConnector." + name));
+
+	public void Log(MySqlConnectorLogLevel level, string message, object?[]? args = null, Exception? exception = null)
+	{
+		LogLevel logLevel = GetLevel(level);
+		if (m_logger.IsEnabled(logLevel))
+			m_logger.Log(s_loggerType, LogEventInfo.Create(logLevel, m_logger.Name, exception, Culture, message, args));
+	}""",
+    "Serilog": """\
+	public void Log(MySqlConnectorLogLevel level, string message, object?[]? args = null, Exception? exception = null)
+	{
+		if (args is null || args.Length == 0)
+			m_logger.Write(GetLevel(level), exception, MessageTemplate, m_name, message);
+		else
+		{
+			var match = s_tokenRegex.Match(message);
+			while (match.Success)
+			{
+				m_templates.Add(match.Value);
+				match = match.NextMatch();
+			}
+			m_logger.Write(GetLevel(level), exception, string.Join("", m_templates), args);
+		}
+	}""",
+    "Log4net": """\
+	public void Dispose()
+	{
+		foreach (var appender in s_repository.GetAppenders())
+			appender.Close();
+		s_repository.Shutdown();
+	}
+
+	private static readonly ILoggerRepository s_repository = LogManager.GetRepository(typeof(Level).Assembly);""",
+}
+
+
+def test_a_switch_mapping_constants_to_constants_is_a_table_not_logic():
+    """MySqlConnector: each logging adapter's `GetLevel` maps the connector's log levels to its
+    library's (NLog's `LogLevel.Info`, Serilog's `LogEventLevel.Information` …), a switch
+    calling nothing but the exception its default throws: a table, each adapter its own, as a
+    dictionary literal is. It had been the first proposal. An arm that calls is logic."""
+    sources = {name.lower(): LEVEL_SWITCH.format(name=name, library=library, level=level, trace=trace, info=info,
+                                                 warn=warn, fatal=fatal, creates=CREATES[name])
+               for name, (library, level, trace, info, warn, fatal) in LEVELS.items()}
+    assert [c.verdict for c in judged(sources, "Provider.cs", "csharp")] == ["watching"]
+    calling = {name.lower(): sources[name.lower()].replace(f"=> {level}.Debug,", "=> Configured(level),")
+               for name, (_, level, *_) in LEVELS.items()}
+    [logic] = judged(calling, "Provider.cs", "csharp")
+    assert logic.cluster.representative.name == "GetLevel" and logic.verdict == "proposed"
+
+
+STATUS_SWITCH = """package org.{pkg}.tracking;
+
+final class {name}Status {{
+    static String toRemote(int status) {{
+        switch (status) {{
+            case Track.READING:
+                return "CURRENT";
+            case Track.COMPLETED:
+                return "{completed}";
+            case Track.PAUSED:
+                return "PAUSED";
+            case Track.DROPPED:
+                return "DROPPED";
+            case Track.PLANNING:
+                return "{planning}";
+            default:
+                throw new IllegalStateException("Unknown status: " + status);
+        }}
+    }}
+
+{extra}
+}}
+"""
+EXTRAS = {  # each tracker's own requests, unlike the others'
+    "anilist": """\
+    static String query(Track track) {
+        return GraphQl.query("MediaList", Map.of("userId", track.userId(), "mediaId", track.remoteId()));
+    }""",
+    "kitsu": """\
+    static Request update(Track track, String token) {
+        var body = new JSONObject().put("status", toRemote(track.status())).put("progress", track.lastRead());
+        if (track.score() > 0) {
+            body.put("ratingTwenty", (int) (track.score() * 2));
+        }
+        return Request.patch(BASE + "library-entries/" + track.libraryId(), body, token);
+    }""",
+    "bangumi": """\
+    static List<Track> search(String query, Client client) throws IOException {
+        List<Track> found = new ArrayList<>();
+        for (JSONObject item : client.get(SEARCH + URLEncoder.encode(query, UTF_8)).getJSONArray("list")) {
+            found.add(Track.of(item.getLong("id"), item.getString("name_cn")));
+        }
+        return found;
+    }""",
+}
+
+
+def test_a_java_switch_of_cases_returning_constants_is_a_table():
+    """The same table as a switch statement, each `case` returning a constant, the default
+    throwing: the trackers' status names, each tracker its own (tachiyomi's `toXStatus`)."""
+    names = {"anilist": ("COMPLETED", "PLANNING"), "kitsu": ("completed", "planned"), "bangumi": ("collect", "wish")}
+    sources = {pkg: STATUS_SWITCH.format(pkg=pkg, name=pkg.title(), completed=completed, planning=planning,
+                                         extra=EXTRAS[pkg])
+               for pkg, (completed, planning) in names.items()}
+    assert [c.verdict for c in judged(sources, "Status.java", "java")] == ["watching"]
+
+
 
 STATEMENTS = """\
 package org.apache.james.{name};
