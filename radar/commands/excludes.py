@@ -238,7 +238,9 @@ NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES
 # a code generator's templates (blitz's `packages/generator/templates/`, feathers' `generators/src/app/templates/`,
 # crewAI's `crewai_cli/templates/`): code written into a user's project, copies of an app's on purpose
 GENERATOR_FOLDERS = re.compile(r"generators?|scaffolds?|.*[-_]cli|cli|create-.*")  # npm's `create-quasar`
-SCAFFOLDS_NAMED = ("template-*", "skel-*")  # and meteor's thirteen `tools/static-assets/skel-react` …
+# and meteor's thirteen `tools/static-assets/skel-react` …, gluestack-ui's `apps/starter-kit-expo` … (not
+# `starter-*` alone: camunda's Spring Boot starters are libraries)
+SCAFFOLDS_NAMED = ("template-*", "skel-*", "starter-kit-*")
 SCAFFOLDS = 3  # such folders side by side that make a generator's starters
 TEST_FIXTURE = re.compile(r"Test[A-Z0-9_]\w*")  # a folder named for a test in camel case: `TestCanCancelOrders`
 TEST_FIXTURES = 10  # such folders side by side that make a test suite's fixtures (_test_fixtures)

@@ -3710,11 +3710,14 @@ def test_init_excludes_a_project_generators_starters_but_not_a_lone_template_fol
         files[f"packages/create-app/template-{starter}/src/App.tsx"] = "export const App = () => 1;\n"
     for starter in ("react", "blaze", "vue"):  # meteor's `tools/static-assets/skel-react` …, its #1 once
         files[f"packages/cli/skel-{starter}/server/main.js"] = "export const main = () => 1;\n"
+    for kit in ("expo", "next", "monorepo"):  # gluestack-ui's `apps/starter-kit-expo` …, its first two once
+        files[f"apps/starter-kit-{kit}/components/ui/box/index.tsx"] = "export const Box = () => 1;\n"
     files["packages/core/template-engine/render.ts"] = "export const render = () => 1;\n"
     _, fleet_rules = _init(tmp_path / "generator", files, tmp_path / "rules")
     excluded = any_glob(tuple(fleet_rules["exclude"]))
     assert excluded("packages/create-app/template-vue/src/App.tsx")
     assert excluded("packages/cli/skel-vue/server/main.js")
+    assert excluded("apps/starter-kit-next/components/ui/box/index.tsx")
     assert not excluded("packages/core/template-engine/render.ts")
     assert fleet_rules["subsystems"] == ["packages/*"]
 
