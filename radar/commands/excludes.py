@@ -242,6 +242,7 @@ GENERATOR_FOLDERS = re.compile(r"generators?|scaffolds?|.*[-_]cli|cli|create-.*"
 # `starter-*` alone: camunda's Spring Boot starters are libraries)
 SCAFFOLDS_NAMED = ("template-*", "skel-*", "starter-kit-*")
 SCAFFOLDS = 3  # such folders side by side that make a generator's starters
+TESTED_FOLDER = re.compile(r"([A-Z][A-Za-z0-9]*[a-z0-9])Test")  # `MethodRewriterTest`: the tests of `MethodRewriter`
 TEST_FIXTURE = re.compile(r"Test[A-Z0-9_]\w*")  # a folder named for a test in camel case: `TestCanCancelOrders`
 TEST_FIXTURES = 10  # such folders side by side that make a test suite's fixtures (_test_fixtures)
 FIXTURES_SHARE = 0.8  # ...and of their folder's folders, this share makes them all fixtures
@@ -430,6 +431,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     counts.update(_generator_templates(split, files))
     counts.update(_scaffolds(sources))
     counts.update(_cpan_distributions(sources))
+    counts.update(_tests_of_a_folder(sources))
     counts.update(_test_fixtures(sources))
     counts.update(story_folders(sources))
     counts.update(manual_tests(files, sources))
@@ -496,6 +498,23 @@ def _debug_sources(sources: list[str], modules: set[str]) -> Counter:
     by_path = any(root not in modules for root in roots)
     return Counter((f"{root}src/debug/**" if by_path else DEBUG_SOURCES, "fixtures") for root in roots
                    if root in modules)
+
+
+def _tests_of_a_folder(sources: list[str]) -> Counter:
+    """A camel-case `<Name>Test/` beside the folder `<Name>/` it tests, or inside it: a C++
+    project's test programs (newrelic-dotnet-agent's profiler, `MethodRewriterTest/` beside
+    `MethodRewriter/`, `Sicily/SicilyTest/`, whose test templates' `ToString` had been its only
+    proposal). A `SpeedTest/` feature beside no `Speed/` is code."""
+    folders = {"/".join(parts[:at]) for parts in (f.split("/") for f in sources) for at in range(1, len(parts))}
+    found: Counter = Counter()
+    for f in sources:
+        parts = f.split("/")[:-1]
+        for at, name in enumerate(parts):
+            tested = TESTED_FOLDER.fullmatch(name)
+            if tested and ((at and parts[at - 1] == tested[1]) or "/".join([*parts[:at], tested[1]]) in folders):
+                found[("/".join(parts[:at + 1]) + "/**", "tests")] += 1
+                break
+    return found
 
 
 def _cpan_distributions(sources: list[str]) -> Counter:

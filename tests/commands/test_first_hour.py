@@ -3763,6 +3763,24 @@ def test_init_excludes_test_folders_named_in_camel_case(tmp_path):
     assert not excluded("okhttp/src/speedtest/kotlin/okhttp/A.kt")
 
 
+def test_init_excludes_a_folder_of_tests_named_for_the_folder_it_tests(tmp_path):
+    """newrelic-dotnet-agent's profiler: `MethodRewriterTest/` beside `MethodRewriter/`,
+    `Sicily/SicilyTest/` inside the parser it tests, each a C++ test program, whose test
+    templates' `ToString` x 3 had been its only proposal. A `SpeedTest/` feature stays."""
+    files = {"Profiler/CMakeLists.txt": "", "Profiler/SpeedTest/Meter.cpp": "int meter() { return 1; }\n"}
+    for name in ("MethodRewriter", "SignatureParser", "Logging"):
+        files[f"Profiler/{name}/{name}.cpp"] = "int f() { return 1; }\n"
+        files[f"Profiler/{name}Test/TestTemplates.h"] = "int g() { return 2; }\n"
+    files["Profiler/Sicily/Parser.cpp"] = "int parse() { return 1; }\n"
+    files["Profiler/Sicily/SicilyTest/TestTemplates.h"] = "int g() { return 2; }\n"
+    excluded = _excluded_by_init(tmp_path / "profiler", files, tmp_path / "rules")
+    for test in ("Profiler/MethodRewriterTest/TestTemplates.h", "Profiler/LoggingTest/TestTemplates.h",
+                 "Profiler/Sicily/SicilyTest/TestTemplates.h"):
+        assert excluded(test), test
+    assert not excluded("Profiler/MethodRewriter/MethodRewriter.cpp")
+    assert not excluded("Profiler/SpeedTest/Meter.cpp")
+
+
 def test_init_never_excludes_a_jvm_package_named_like_a_folder_of_examples_or_tests(tmp_path):
     """nowinandroid: its Kotlin lives in `src/main/kotlin/com/google/samples/apps/…`, and the
     package's `samples` had made `**/samples/**` an exclude: 17 of its files were read, not 161.
