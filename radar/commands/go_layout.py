@@ -17,7 +17,10 @@ LONE_GO_PACKAGES = 3  # with no fleet anywhere, a Go module with this many packa
 GO_TOP_GLUE = 0.1  # a lone Go module's top package holding this share of its files or less is glue
 # a Go file named for the kind of plugin it is, an agent noun (keda's `aws_sqs_queue_scaler.go`);
 # never a build constraint's `_linux.go`, `_amd64.go`, nor tailscale's `_enabled.go` feature flags
-GO_PLUGIN_FILE = re.compile(r"_([a-z0-9]*[a-z](?:er|or))\.go$")
+GO_PLUGIN_FILE = re.compile(r"_([a-z0-9]*[a-z](?:er|or)|resource|data_source)\.go$")
+# and a terraform provider's resources and data sources, a file each by the plugin SDK's names
+# (`resource_github_repository.go`, `data_source_github_team.go`; the framework's suffixes above)
+GO_PLUGIN_PREFIX = re.compile(r"^(resource|data_source)_[a-z0-9_]+\.go$")
 # a Go file's `init()`, and in it a plugin registered under a name (evcc's charger/abb.go:
 # `registry.AddCtx("abb", NewABBFromConfig)`, node_exporter's `registerCollector("arp", …)`;
 # not cobra's `rootCmd.AddCommand(versionCmd)`)
@@ -64,17 +67,26 @@ def go_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
 
 def go_file_fleets(sources: list[str]) -> tuple[tuple[str, int], ...]:
     """Go folders holding PLUGIN_FLEET files or more named for the kind of plugin each is (keda's
-    73 `pkg/scalers/*_scaler.go`): one package, as Go has it, but one plugin per file, so each
+    73 `pkg/scalers/*_scaler.go`; terraform-provider-github's 111 `github/resource_*.go`): one package, as Go has it, but one plugin per file, so each
     file is a package of its own, as a folder of Python modules is (layout._module_fleets), and the
     folder's other files (`scaler.go`, the interface) stay the package they live in: their home."""
     counts: Counter = Counter()
     for f in sources:
         folder, _, name = f.rpartition("/")
-        kind = GO_PLUGIN_FILE.search(name)
+        kind = _plugin_kind(name)
         if kind and is_go_source(name) and not go_ignored(f.split("/")) and not inside_tests(tuple(folder.split("/"))):
-            counts[(folder, kind.group(1))] += 1
-    return tuple((f"{folder}/*_{kind}.go" if folder else f"*_{kind}.go", n)
+            counts[(folder, kind)] += 1
+    return tuple((f"{folder}/{kind}" if folder else kind, n)
                  for (folder, kind), n in sorted(counts.items()) if n >= PLUGIN_FLEET)
+
+
+def _plugin_kind(name: str) -> str | None:
+    """The glob of the plugins a Go file's name says it is one of: `*_scaler.go`, `resource_*.go`."""
+    prefixed = GO_PLUGIN_PREFIX.match(name)
+    if prefixed:
+        return f"{prefixed.group(1)}_*.go"
+    suffixed = GO_PLUGIN_FILE.search(name)
+    return f"*_{suffixed.group(1)}.go" if suffixed else None
 
 
 def go_registering_folders(sources: list[str], read: Callable[[str], bytes]) -> dict[str, int]:

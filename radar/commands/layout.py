@@ -75,8 +75,8 @@ from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_output
                                      folder_excludes, scaffold_glob, without_code, without_unbuilt)
 from radar.commands.folders import (DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET, PLUGIN_FLEET,
                                     PLUGIN_PACKAGES, build_manifest, c_plugins, covered, declared_plugin_folders,
-                                    helper_folders, inside_tests, is_manifest, left_in, plugin_folder, plugins_of,
-                                    project_classes, versions, within)
+                                    helper_folders, inside_tests, is_go_source, is_manifest, left_in, plugin_folder,
+                                    plugins_of, project_classes, versions, within)
 from radar.commands.go_layout import (go_file_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
 from radar.commands.marked_folders import npm_tooling
@@ -93,7 +93,7 @@ from radar.commands.uncovered import (JVM_SOURCES as JVM_LANGUAGES, code_folders
                                       uncovered_tops, without_emptied)
 from radar.commands.vendored import without_vendored
 from radar.config import GateRules
-from radar.globs import glob_match
+from radar.globs import any_glob, glob_match
 from radar.stages.toolfiles import configures_a_tool
 from radar.stages.discover import names_files
 from radar.stages.grammars import unread_language
@@ -249,13 +249,29 @@ def _globs(files: list[str], sources: list[str], size: Callable[[str], int] | No
         others = [f for f in sources if not glob_match(modules_too[0][0], f)] if modules_too else sources
         globs += _own_package(parent, others, size, registering) if parent and parent not in held else []
     globs += packages_beside(kept, held, files)
-    found = tuple(globs) + _module_fleets_beside(globs, kept, sources, declared, projects) + go_file_fleets(sources)
+    found = tuple(globs) + _module_fleets_beside(globs, kept, sources, declared, projects)
+    file_fleets = go_file_fleets(sources)
+    found += file_fleets + _cut_go_packages(file_fleets, found, sources)
     found += tuple((f"{folder}/*.go", n) for folder, n in sorted(registering.items()) if not covered(folder, found))
     if sum(n for _, n in found) < GateRules.min_consumers:
         found = _lone_library(sources, projects) or found
     taken = {glob for glob, _ in found}  # a lone library's modules are its plugins' too
     found += tuple((glob, n) for glob, n in plugged.items() if glob not in taken)
     return found + headers_folders({glob: n for glob, n in plugged.items() if not glob.endswith(".py")}, found, sources)
+
+
+def _cut_go_packages(fleets: tuple[tuple[str, int], ...], found: tuple[tuple[str, int], ...],
+                     sources: list[str]) -> tuple[tuple[str, int], ...]:
+    """The rest of each Go package a fleet of plugin files is cut from, where no glob reads it:
+    one package, the plugins' home (terraform-provider-github's `github/provider.go`, `util.go` …
+    beside its `resource_*.go`; keda's `pkg/scalers/scaler.go` is one of `pkg/*`), and each Go
+    package below it, as a lone Go module's are (spacelift's `spacelift/internal/structs` …)."""
+    taken = any_glob(tuple(glob for glob, _ in fleets))
+    held = Counter(folder for f in sources for folder, _, name in [f.rpartition("/")]
+                   if is_go_source(name) and not taken(f) and not inside_tests(tuple(folder.split("/"))))
+    cut = [top for top in {glob.rpartition("/")[0] for glob, _ in fleets} - {""} if not covered(top, found)]
+    return tuple((folder, held[folder]) for folder in sorted(held)
+                 if any(folder == top or within(top, folder) for top in cut))
 
 
 def _uncovered_tops(globs: tuple[tuple[str, int], ...], sources: list[str],

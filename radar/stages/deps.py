@@ -188,6 +188,17 @@ def _addon_edges(fleet: Fleet) -> list[tuple[str, str, str, int]]:
             if addons.get(addon, subsystem.name) != subsystem.name]
 
 
+def _go_package_edges(fleet: Fleet) -> list[tuple[str, str, str, int]]:
+    """A Go file read as a package of its own (keda's `pkg/scalers/*_scaler.go`, a terraform
+    provider's `resource_*.go`) still sees every name the rest of its Go package declares, with
+    no import: it depends on the subsystem of its folder, where those names live (the provider's
+    `util.go` helpers its resources call: their home)."""
+    folders = {subsystem.namespace: subsystem.name for subsystem in fleet.subsystems}
+    return [(subsystem.name, folders[folder], subsystem.namespace, 1) for subsystem in fleet.subsystems
+            if subsystem.namespace.endswith(".go")
+            and folders.get(folder := posixpath.dirname(subsystem.namespace), subsystem.name) != subsystem.name]
+
+
 def _holder(classes: list[int], line: int) -> int:
     """The line of the class whose header holds `line`: the nearest at or above it; 0 where the
     file's classes are not listed (one class a file: Java, Kotlin, C#)."""
@@ -256,7 +267,7 @@ def dependencies(fleet: Fleet, references: Iterable[tuple[str, str, str, tuple]]
     for subsystem in fleet.subsystems:  # .NET: the projects a project file references
         for target, path, line in project_references(index, subsystem):
             first[(subsystem.name, target)].setdefault(path, f"{path}:{line}")
-    for source, target, path, line in _addon_edges(fleet):
+    for source, target, path, line in _addon_edges(fleet) + _go_package_edges(fleet):
         first[(source, target)].setdefault(path, f"{path}:{line}")
     edges = tuple(
         Edge(source, target, len(places), tuple(places[p] for p in sorted(places)[:EVIDENCE_KEPT]))

@@ -3034,6 +3034,22 @@ def test_init_takes_each_go_file_named_for_the_plugin_it_is_as_a_package(tmp_pat
     assert "pkg/scalers/*_scaler.go (12 one-module packages)" in done.stderr
 
 
+def test_init_takes_each_resource_and_data_source_of_a_terraform_provider_as_a_package(tmp_path):
+    """terraform-provider-github: one Go package `github`, its 111 resources and 76 data sources
+    a file each by the plugin SDK's names (`resource_github_repository.go`), beside the provider
+    and its helpers (`provider.go`, `util.go`); the plugin framework names them last
+    (`team_resource.go`). Its first scan had read one subsystem and proposed nothing."""
+    files = {"go.mod": "module example.com/tf\n", "main.go": "package main\n",
+             "github/provider.go": "package github\n", "github/util.go": "package github\n"}
+    for n in range(12):
+        files[f"github/resource_github_thing{n}.go"] = "package github\n"
+        files[f"github/data_source_github_thing{n}.go"] = "package github\n"
+        files[f"internal/framework/thing{n}_resource.go"] = "package framework\n"
+    _, fleet_rules = _init(tmp_path / "provider-repo", files, tmp_path / "rules")
+    assert {"github/resource_*.go", "github/data_source_*.go", "github",  # the provider and its helpers: one
+            "internal/framework/*_resource.go"} <= set(fleet_rules["subsystems"])
+
+
 REGISTERING_CHARGER = """package charger
 
 import "example.com/evcc/util"

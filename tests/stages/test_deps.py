@@ -419,6 +419,20 @@ def test_go_imports_below_the_module_path(tmp_path):
     assert edges(deps) == {("api", "store")}
 
 
+def test_a_go_file_read_as_a_package_of_its_own_depends_on_the_rest_of_its_go_package(tmp_path):
+    """terraform-provider-github: each `github/resource_*.go` a package of its own, calling the
+    provider's helpers in `github/util.go` with no import (one Go package): its resources' copied
+    secret handling had no home, and so no proposal. The package's own files need none of them."""
+    util = "package github\n\nfunc checkOrganization(m any) error { return nil }\n"
+    resource = "package github\n\nfunc resource{n}Read(m any) error {{ return checkOrganization(m) }}\n"
+    deps = scan(tmp_path, {
+        "github": {"github/util.go": util},
+        "github/resource_github_team.go": {"github/resource_github_team.go": resource.format(n="Team")},
+        "github/resource_github_repo.go": {"github/resource_github_repo.go": resource.format(n="Repo")},
+    }, manifests={"go.mod": "module example.com/provider\n\ngo 1.22\n"})
+    assert edges(deps) == {("resource_github_team.go", "github"), ("resource_github_repo.go", "github")}
+
+
 def test_go_imports_of_a_module_nested_above_the_package_and_named_for_a_major_version(tmp_path):
     """pulumi: `sdk/go.mod` is `github.com/pulumi/pulumi/sdk/v3`, three folders above its
     packages, beside a top go.mod whose path it extends: an import of `…/sdk/v3/go/common/util`
