@@ -36,6 +36,10 @@ EXCLUDABLE = {
               "smoke",  # smoke tests (steep's `smoke/`, 123 files, had been 30 subsystems; unkey's `integration/smoke`)
               "tst",  # Pester's own tests (its `tst/*.ts.ps1`, whose custom assertions were its first proposal)
               "unittest",  # a program's unit tests beside its code (luanti's 52 `src/unittest/*.cpp`, 52 subsystems)
+              # and named for their kind, singular, with an underscore (the `-test`, `_tests` forms are
+              # SUITE_FOLDERS'): insightconnect-plugins' 255 `plugins/*/unit_test/`, 4,635 files whose mock
+              # responses had led its watch list; heron's `integration_test/`, a package of 141 files
+              "unit_test", "integration_test", "e2e_test", "functional_test", "acceptance_test", "system_test",
               "gtest",  # its Google Test tests (zcash's `src/gtest/`, whose test doubles had led its parts' scan)
               "testsuite", "testsuites",  # each library's (poco's `Net/testsuite/`: 9 of its 11 first proposals)
               "testassets",  # the apps ASP.NET Core's tests run against (yarp's six, which had been packages)

@@ -2317,6 +2317,21 @@ def test_init_keeps_out_a_modules_test_harness_program_and_a_programs_unit_tests
     assert excluded("src/unittest/test_dbsync.cpp") and excluded("src/gtest/test_dbsync.cpp")
 
 
+def test_init_keeps_out_test_folders_named_for_their_kind_with_an_underscore(tmp_path):
+    """insightconnect-plugins: each plugin's `unit_test/` holds its tests and their helpers,
+    `util.py` and `mock.py` (4,635 files), whose copied mock responses had led its watch list;
+    heron's `integration_test/` had been a package of 141 files."""
+    files = {}
+    for name in ("any_run", "automox", "azure_compute"):
+        files[f"plugins/{name}/setup.py"] = ""
+        files[f"plugins/{name}/komand_{name}/connection.py"] = "def connect(params):\n    return params\n"
+        files[f"plugins/{name}/unit_test/util.py"] = "class MockResponse:\n    status_code = 200\n"
+    files["integration_test/src/python/topology.py"] = "def run():\n    return 1\n"
+    excluded = _excluded_by_init(tmp_path / "plugins", files, tmp_path / "rules")
+    assert excluded("plugins/automox/unit_test/util.py") and excluded("integration_test/src/python/topology.py")
+    assert not excluded("plugins/automox/komand_automox/connection.py")
+
+
 def test_init_keeps_out_each_librarys_testsuite(tmp_path):
     """poco: each library's tests in its `testsuite/` (`Net/testsuite/src/WebSocketTest.cpp`):
     9 of its 11 first proposals were the SSL libraries' tests copied from `Net`'s."""
