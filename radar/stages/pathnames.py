@@ -105,9 +105,10 @@ class PathNames:
             return self._include(path, text.strip().replace(".", "/") + ".hs")
         if language == "solidity":
             return self._solidity(path, text.strip("'\""))
-        if language == "perl":  # `qw(RT::Record Foo)`: its first; `use base`, `use strict`: pragmas, lower case
-            name = text.split()[0] if text.split() else ""
-            return self._include(path, name.replace("::", "/") + ".pm") if name and not name.islower() else None
+        if language == "perl":  # `qw(RT::Record Foo)`: its first; `use base`, `use strict`: pragmas, one
+            name = text.split()[0] if text.split() else ""  # lower-case word (centreon's `centreon::plugins::…`
+            pragma = name.islower() and "::" not in name  # are modules)
+            return self._include(path, name.replace("::", "/") + ".pm") if name and not pragma else None
         return None
 
     def php_include(self, path: str, text: str) -> str | None:

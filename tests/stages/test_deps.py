@@ -923,6 +923,20 @@ def test_perl_uses_name_the_module_file_and_the_class_a_use_base_extends(tmp_pat
     assert edges(deps) == {("Assets", "SearchBuilder"), ("Assets", "Asset")}
 
 
+def test_a_perl_module_named_in_lower_case_is_no_pragma(tmp_path):
+    """centreon-plugins: every module's name is lower case, `use base
+    qw(centreon::plugins::script_snmp)` (src/centreon/plugins/script_snmp.pm): read as pragmas,
+    they had named nothing, and its 311 plugins' copies of one option check (x 44) no home. A
+    pragma is one word (`use strict`, `use base`)."""
+    deps = scan(tmp_path, {
+        "src/centreon/plugins": {"src/centreon/plugins/script_snmp.pm": "package centreon::plugins::script_snmp;\n1;\n"},
+        "src/network/fortinet": {"src/network/fortinet/plugin.pm":
+                                 "package network::fortinet::plugin;\nuse strict;\n"
+                                 "use base qw(centreon::plugins::script_snmp);\nsub new { 1 }\n1;\n"},
+    })
+    assert edges(deps) == {("fortinet", "plugins")}
+
+
 def test_solidity_imports_by_path_and_a_remapped_packages_by_the_rest_of_it(tmp_path):
     """OpenZeppelin: `import "../utils/Context.sol"` by its path from the file;
     `import "@openzeppelin/contracts/access/Ownable.sol"`, a remapping's, by `contracts/access/Ownable.sol`."""
