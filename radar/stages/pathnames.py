@@ -69,13 +69,15 @@ def unique(owners: set[str] | None) -> str | None:
 class PathNames:
     """Index's resolution of the languages naming files by path (BY_PATH), from its tables: the
     files found by the tail of their path (`by_basename`), C modules' own headers (`faces`), the
-    headers no subsystem holds (`shared_headers`), pubspec.yaml names (`dart_packages`), and
-    Index's `owner`, the subsystem whose namespace holds a path."""
+    headers no subsystem holds (`shared_headers`), pubspec.yaml names (`dart_packages`; those
+    of the folders above subsystems, `dart_roots`), and Index's `owner`, the subsystem whose
+    namespace holds a path."""
 
     by_basename: dict[str, dict[str, set[str]]]
     faces: dict[str, dict[str, set[str]]]
     shared_headers: set[str]
     dart_packages: dict[str, set[str]]
+    dart_roots: dict[str, set[str]]
 
     def by_path(self, path: str, language: str, capture: str, text: str) -> str | None:
         """The one subsystem a reference of a BY_PATH language names, or None."""
@@ -142,12 +144,17 @@ class PathNames:
         """`package:ente_ui/…`: the subsystem whose own pubspec.yaml names `ente_ui` (ente's
         `mobile/packages/ui`); else `package:firebase_core/src/app.dart`: the one subsystem holding
         `…/firebase_core/lib/src/app.dart`, a package's folder named as the package (flutterfire's
-        subsystem `packages/firebase_core` holds three, `firebase_core/` among them); a relative
+        subsystem `packages/firebase_core` holds three, `firebase_core/` among them); the package
+        of a pubspec.yaml above the subsystems, `package:hiddify/features/…`, by its `lib/`
+        (hiddify-app's parts had resolved none of their imports); a relative
         `src/app.dart` by its path from the file; the platform's `dart:async` is nobody's."""
         if uri.startswith("package:"):
             package, _, rest = uri[len("package:"):].partition("/")
             if package in self.dart_packages:  # a subsystem's own pubspec.yaml names it
                 return unique(self.dart_packages[package])
+            root = unique(self.dart_roots.get(package))  # an app whose parts are subsystems
+            if root is not None and rest:
+                return self.owner(posixpath.join(root, "lib", rest))
             return self._include(path, f"{package}/lib/{rest}") if package and rest else None
         return None if ":" in uri else self._beside(path, uri)
 

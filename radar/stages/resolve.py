@@ -71,6 +71,8 @@ class Index(PathNames):
         self.faces: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # header -> its .c
         self.packages: dict[str, set[str]] = defaultdict(set)  # package.json names
         self.dart_packages: dict[str, set[str]] = defaultdict(set)  # pubspec.yaml names
+        self.dart_roots: dict[str, set[str]] = defaultdict(set)  # those of the folders above subsystems
+        self._pubspecs: dict[tuple[str, str], str | None] = {}  # (root, folder) -> its pubspec.yaml's name
         self.js_modules: set[str] = set()  # what a JS/TS specifier names a scanned module by (_js_specifiers)
         self.crates: dict[str, set[str]] = defaultdict(set)
         self.go_modules: list[tuple[str, str]] = []  # (module path, its folder relative to the root)
@@ -120,6 +122,12 @@ class Index(PathNames):
         crate = (cargo.get("lib") or {}).get("name") or (cargo.get("package") or {}).get("name")
         if isinstance(crate, str):
             self.crates[crate.replace("-", "_")].add(name)
+        dart_above = go_mod_folders(namespace)[1:] if any(p.endswith(".dart") for p in paths) else []
+        for where in dart_above:  # an app's pubspec.yaml above its parts
+            if (subsystem.root, where) not in self._pubspecs:
+                self._pubspecs[(subsystem.root, where)] = pubspec_name(Path(subsystem.root, where, "pubspec.yaml"))
+            if self._pubspecs[(subsystem.root, where)]:
+                self.dart_roots[self._pubspecs[(subsystem.root, where)]].add(where)
         for where in go_mod_folders(namespace):
             module = go_module(Path(subsystem.root, where, "go.mod"))
             if module and (module, where) not in self.go_modules:

@@ -833,6 +833,18 @@ def test_dart_package_imports_name_the_subsystem_whose_pubspec_names_the_package
     assert edges(deps) == {("photos", "ui")}
 
 
+def test_dart_package_imports_of_the_app_above_name_its_parts_by_its_lib(tmp_path):
+    """hiddify-app: `package:hiddify/hiddifycore/core_interface.dart` is `lib/hiddifycore/`, a part
+    of the app whose top pubspec.yaml names it `hiddify`: its parts had resolved none of their
+    imports, so no copy had a home."""
+    deps = scan(tmp_path, {
+        "lib/hiddifycore": {"lib/hiddifycore/core_interface.dart": "class CoreInterface {}\n"},
+        "lib/features": {"lib/features/profile/profile.dart":
+                         "import 'package:hiddify/hiddifycore/core_interface.dart';\nclass Profile {}\n"},
+    }, manifests={"pubspec.yaml": "name: hiddify\ndescription: an app\n"})
+    assert edges(deps) == {("features", "hiddifycore")}
+
+
 def test_erlang_modules_name_the_file_of_their_name_and_includes_their_path(tmp_path):
     """emqx: `emqx_resource:allocate(…)` and `-behaviour(emqx_resource)` are apps/emqx_resource's
     `emqx_resource.erl` (a module's name is its file's, unique in a release); `-include_lib(
