@@ -106,7 +106,7 @@ class Index(PathNames):
                     self.python[module].add(name)
                     if path.endswith("/__init__.py"):
                         self.python_inits[module].add(path)
-            elif path.endswith(FOUND_BY_PATH):
+            elif path.lower().endswith(FOUND_BY_PATH):  # AMReX's `.H` headers too
                 self.by_basename[posixpath.basename(path)][path].add(name)
             elif path.endswith(JS_SOURCES):
                 self.js_modules.update(_js_specifiers(path))

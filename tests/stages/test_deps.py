@@ -374,6 +374,16 @@ def test_a_c_modules_own_header_names_that_module(tmp_path):
     assert edges(deps) == {("window-tree.c", "tmux.c")}
 
 
+def test_a_cpp_header_named_with_a_capital_h_is_found_by_its_include(tmp_path):
+    """AMReX: its headers are `.H` (`#include <AMReX_MultiFab.H>`, Src/Base): not found by the
+    tail of their path, its ten parts had resolved no include, so no copy had a home."""
+    deps = scan(tmp_path, {
+        "Src/Base": {"Src/Base/AMReX_MultiFab.H": "namespace amrex { class MultiFab {}; }\n"},
+        "Src/Amr": {"Src/Amr/AMReX_Amr.cpp": "#include <AMReX_MultiFab.H>\nint level() { return 1; }\n"},
+    })
+    assert edges(deps) == {("Amr", "Base")}
+
+
 def test_a_header_of_the_top_include_folder_names_the_subsystem_defining_it(tmp_path):
     """fluent-bit: plugins include `<fluent-bit/flb_output.h>`, kept in `include/` apart from
     `src/flb_output.c`, which it declares; `<stdio.h>` is the system's, never a `src/stdio.c`;
