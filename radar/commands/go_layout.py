@@ -67,9 +67,10 @@ def go_library(sources: list[str]) -> tuple[tuple[str, int], ...]:
 
 def go_file_fleets(sources: list[str]) -> tuple[tuple[str, int], ...]:
     """Go folders holding PLUGIN_FLEET files or more named for the kind of plugin each is (keda's
-    73 `pkg/scalers/*_scaler.go`; terraform-provider-github's 111 `github/resource_*.go`): one package, as Go has it, but one plugin per file, so each
-    file is a package of its own, as a folder of Python modules is (layout._module_fleets), and the
-    folder's other files (`scaler.go`, the interface) stay the package they live in: their home."""
+    73 `pkg/scalers/*_scaler.go`; terraform-provider-github's 108 `github/resource_*.go`): one
+    package, as Go has it, but one plugin per file, so each file is a package of its own, as a
+    folder of Python modules is (layout._module_fleets), and the folder's other files
+    (`scaler.go`, the interface) stay the package they live in: their home."""
     counts: Counter = Counter()
     for f in sources:
         folder, _, name = f.rpartition("/")

@@ -54,6 +54,7 @@ _CHOICE = re.compile(f"[{re.escape(''.join(sorted(CHOICES)))}]")
 THROWS = frozenset({"throw", "raise"})  # keywords
 PANICS = frozenset({"panic", "unreachable", "unimplemented"})  # Go's and Rust's calls that throw
 THROWN_SPAN = 64  # tokens looked through for the end of what a `throw` throws
+OPENING, CLOSING = ("(", "[", "{"), (")", "]", "}")
 ENTRY_POINTS = frozenset({"main", "Main", "MainAsync"})  # where a program starts (forwards)
 # and, in Go, where each package starts as it loads: its `init`, which registers what it holds
 GO_ENTRY_POINTS = ENTRY_POINTS | {"init"}
@@ -226,8 +227,8 @@ def _thrown_end(tokens: Sequence[Token], at: int) -> int:
         return at
     depth = 0
     for i in range(at, limit):
-        depth += tokens[i][1] in "([{" and tokens[i][0] == "kw"
-        depth -= tokens[i][1] in ")]}" and tokens[i][0] == "kw"
+        depth += tokens[i][1] in OPENING and tokens[i][0] == "kw"
+        depth -= tokens[i][1] in CLOSING and tokens[i][0] == "kw"
         if depth == 0:
             return i + 1
     return at

@@ -1371,7 +1371,8 @@ LEVELS = {"NLog": ("NLog", "LogLevel", "Trace", "Info", "Warn", "Fatal"),
           "Log4net": ("log4net.Core", "Level", "Trace", "Info", "Warn", "Fatal")}
 CREATES = {  # each adapter's own logger, unlike the others'
     "NLog": """\
-	public IMySqlConnectorLogger CreateLogger(string name) => new NLogLogger(LogManager.GetLogger("MySqlConnector." + name));
+	public IMySqlConnectorLogger CreateLogger(string name) =>
+		new NLogLogger(LogManager.GetLogger("MySqlConnector." + name));
 
 	public void Log(MySqlConnectorLogLevel level, string message, object?[]? args = null, Exception? exception = null)
 	{

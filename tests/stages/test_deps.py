@@ -951,7 +951,8 @@ def test_a_perl_module_named_in_lower_case_is_no_pragma(tmp_path):
     they had named nothing, and its 311 plugins' copies of one option check (x 44) no home. A
     pragma is one word (`use strict`, `use base`)."""
     deps = scan(tmp_path, {
-        "src/centreon/plugins": {"src/centreon/plugins/script_snmp.pm": "package centreon::plugins::script_snmp;\n1;\n"},
+        "src/centreon/plugins": {"src/centreon/plugins/script_snmp.pm":
+                                 "package centreon::plugins::script_snmp;\n1;\n"},
         "src/network/fortinet": {"src/network/fortinet/plugin.pm":
                                  "package network::fortinet::plugin;\nuse strict;\n"
                                  "use base qw(centreon::plugins::script_snmp);\nsub new { 1 }\n1;\n"},
