@@ -107,9 +107,10 @@ class PathNames:
             return self._include(path, text.strip().replace(".", "/") + ".hs")
         if language == "solidity":
             return self._solidity(path, text.strip("'\""))
-        if language == "perl":  # `qw(RT::Record Foo)`: its first; `use base`, `use strict`: pragmas, one
-            name = text.split()[0] if text.split() else ""  # lower-case word (centreon's `centreon::plugins::…`
-            pragma = name.islower() and "::" not in name  # are modules)
+        if language == "perl":  # `qw(RT::Record Foo)`: its first
+            name = text.split()[0] if text.split() else ""
+            # `use base`, `use strict`: pragmas, one lower-case word; centreon's `centreon::plugins::…` are modules
+            pragma = name.islower() and "::" not in name
             return self._include(path, name.replace("::", "/") + ".pm") if name and not pragma else None
         return None
 

@@ -122,12 +122,13 @@ class Index(PathNames):
         crate = (cargo.get("lib") or {}).get("name") or (cargo.get("package") or {}).get("name")
         if isinstance(crate, str):
             self.crates[crate.replace("-", "_")].add(name)
-        dart_above = go_mod_folders(namespace)[1:] if any(p.endswith(".dart") for p in paths) else []
-        for where in dart_above:  # an app's pubspec.yaml above its parts
-            if (subsystem.root, where) not in self._pubspecs:
-                self._pubspecs[(subsystem.root, where)] = pubspec_name(Path(subsystem.root, where, "pubspec.yaml"))
-            if self._pubspecs[(subsystem.root, where)]:
-                self.dart_roots[self._pubspecs[(subsystem.root, where)]].add(where)
+        above = go_mod_folders(namespace)[1:] if any(p.endswith(".dart") for p in paths) else []
+        for where in above:  # an app's pubspec.yaml above its parts, each read once
+            key = (subsystem.root, where)
+            if key not in self._pubspecs:
+                self._pubspecs[key] = pubspec_name(Path(subsystem.root, where, "pubspec.yaml"))
+            if self._pubspecs[key]:
+                self.dart_roots[self._pubspecs[key]].add(where)
         for where in go_mod_folders(namespace):
             module = go_module(Path(subsystem.root, where, "go.mod"))
             if module and (module, where) not in self.go_modules:
