@@ -8,7 +8,6 @@ the files a bundler builds from a package's source. layout.py reads the subsyste
 what is not theirs (vendored.py the dependencies kept in the tree, drops.py third-party drops)."""
 from __future__ import annotations
 
-import fnmatch
 import json
 import os
 import posixpath
@@ -20,6 +19,7 @@ from radar.commands.marked_folders import (alembic_environments, compiled_mirror
                                            docusaurus_sites, dotnet_suites, frappe_patches, held, jvm_benchmarks,
                                            manual_tests, sphinx_projects, story_folders, versioned_migrations,
                                            STORIES)
+from radar.commands.sibling_folders import scaffolds, test_fixtures, tests_of_a_folder
 from radar.commands.tracked import file_head
 from radar.globs import any_glob, glob_match
 from radar.stages.analyse import DECLARATIONS, GENERATED_HEAD, generated, generated_name
@@ -237,19 +237,9 @@ SAID_BY_NAME = (*MIGRATION_FILES, *DOTTED_SUITES, *JOINED_SUITES)
 # excludes no folder name says (layout.py)
 NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES, *DOTTED_SUITES, *BENCHMARK_FOLDERS,
                      *JOINED_SUITES, *TOP_SUITES, *SPACED_SUITES, *MIGRATION_FILES)
-# a project generator's starters, one folder each (create-vite's `template-react`, `template-vue-ts` …,
-# sixteen): each is copied whole into a new project, so they repeat each other on purpose
 # a code generator's templates (blitz's `packages/generator/templates/`, feathers' `generators/src/app/templates/`,
 # crewAI's `crewai_cli/templates/`): code written into a user's project, copies of an app's on purpose
 GENERATOR_FOLDERS = re.compile(r"generators?|scaffolds?|.*[-_]cli|cli|create-.*")  # npm's `create-quasar`
-# and meteor's thirteen `tools/static-assets/skel-react` …, gluestack-ui's `apps/starter-kit-expo` … (not
-# `starter-*` alone: camunda's Spring Boot starters are libraries)
-SCAFFOLDS_NAMED = ("template-*", "skel-*", "starter-kit-*")
-SCAFFOLDS = 3  # such folders side by side that make a generator's starters
-TESTED_FOLDER = re.compile(r"([A-Z][A-Za-z0-9]*[a-z0-9])Test")  # `MethodRewriterTest`: the tests of `MethodRewriter`
-TEST_FIXTURE = re.compile(r"Test[A-Z0-9_]\w*")  # a folder named for a test in camel case: `TestCanCancelOrders`
-TEST_FIXTURES = 10  # such folders side by side that make a test suite's fixtures (_test_fixtures)
-FIXTURES_SHARE = 0.8  # ...and of their folder's folders, this share makes them all fixtures
 BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
 SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships
 
@@ -433,10 +423,10 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
                     glob = "/".join(parts[:at + 1]) + "/**" if name in named else f"**/{name}/**"
                     counts[(glob, why)] += 1
     counts.update(_generator_templates(split, files))
-    counts.update(_scaffolds(sources))
+    counts.update(scaffolds(sources))
     counts.update(_cpan_distributions(sources))
-    counts.update(_tests_of_a_folder(sources))
-    counts.update(_test_fixtures(sources))
+    counts.update(tests_of_a_folder(sources))
+    counts.update(test_fixtures(sources))
     counts.update(story_folders(sources))
     counts.update(manual_tests(files, sources))
     counts.update(component_registries(files, sources))
@@ -504,23 +494,6 @@ def _debug_sources(sources: list[str], modules: set[str]) -> Counter:
                    if root in modules)
 
 
-def _tests_of_a_folder(sources: list[str]) -> Counter:
-    """A camel-case `<Name>Test/` beside the folder `<Name>/` it tests, or inside it: a C++
-    project's test programs (newrelic-dotnet-agent's profiler, `MethodRewriterTest/` beside
-    `MethodRewriter/`, `Sicily/SicilyTest/`, whose test templates' `ToString` had been its only
-    proposal). A `SpeedTest/` feature beside no `Speed/` is code."""
-    folders = {"/".join(parts[:at]) for parts in (f.split("/") for f in sources) for at in range(1, len(parts))}
-    found: Counter = Counter()
-    for f in sources:
-        parts = f.split("/")[:-1]
-        for at, name in enumerate(parts):
-            tested = TESTED_FOLDER.fullmatch(name)
-            if tested and ((at and parts[at - 1] == tested[1]) or "/".join([*parts[:at], tested[1]]) in folders):
-                found[("/".join(parts[:at + 1]) + "/**", "tests")] += 1
-                break
-    return found
-
-
 def _cpan_distributions(sources: list[str]) -> Counter:
     """`cpan/**` where a `cpan/` folder holds CPAN distributions, `cpan/<Dist-Name>/lib/…`: Perl's
     own 74 whose upstream is CPAN, changed there first (MakeMaker's platform ports' copies had been
@@ -530,53 +503,6 @@ def _cpan_distributions(sources: list[str]) -> Counter:
                for at, name in enumerate(parts[:-3]) if name == "cpan" and parts[at + 2] == "lib"}
     return Counter({(f"{folder}/**", "vendored"): sum(f.startswith(folder + "/") for f in sources)
                     for folder in folders})
-
-
-def _scaffolds(sources: list[str]) -> Counter:
-    """`parent/template-*/**` (or `skel-*`) where SCAFFOLDS or more starters lie side by side,
-    with the source files they hold (a lone `template-engine/` is code)."""
-    held: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for f in sources:
-        parts = f.split("/")[:-1]
-        for at, name in enumerate(parts):
-            named = next((pattern for pattern in SCAFFOLDS_NAMED if fnmatch.fnmatchcase(name, pattern)), None)
-            if named:
-                held["/".join(parts[:at]), named][name] += 1
-                break
-    return Counter({(f"{parent}/{named}/**" if parent else f"{named}/**", "examples"): sum(found.values())
-                    for (parent, named), found in held.items() if len(found) >= SCAFFOLDS})
-
-
-def _test_fixtures(sources: list[str]) -> Counter:
-    """`parent/Test*/**` where TEST_FIXTURES folders or more side by side are named for a test, in
-    camel case, with the source files they hold: each a fixture a test runs (jesse's 144
-    `jesse/strategies/TestCanCancelEntryOrdersAfterOpenPositionLong1/` …, its fleet and first
-    proposal); `parent/*/**` where those are most of its folders, the others fixtures as well
-    (jesse's `RealStrategyRegression1/` …), the parent's own files kept (its `Strategy.py`, the base
-    they extend). A lone `TestUtils/` is left to the rest."""
-    fixtures: dict[str, set[str]] = defaultdict(set)
-    for f in sources:
-        parts = f.split("/")[:-1]
-        at = next((at for at, name in enumerate(parts) if TEST_FIXTURE.fullmatch(name)), None)
-        if at is not None:
-            fixtures["/".join(parts[:at])].add(parts[at])
-    found = Counter()
-    for parent, named in fixtures.items():
-        if len(named) < TEST_FIXTURES:
-            continue
-        held = Counter(rest.partition("/")[0] for rest in (_below(parent, f) for f in sources) if rest and "/" in rest)
-        every = len(named) >= FIXTURES_SHARE * len(held)
-        pattern = "*" if every else "Test*"
-        found[(f"{parent}/{pattern}/**" if parent else f"{pattern}/**", "tests")] = \
-            sum(n for child, n in held.items() if every or child in named)
-    return found
-
-
-def _below(folder: str, path: str) -> str | None:
-    """`path` inside `folder` ("" the top), or None where it is not in it."""
-    if not folder:
-        return path
-    return path[len(folder) + 1:] if path.startswith(folder + "/") else None
 
 
 def _generator_templates(split: list[tuple[str, list[str], set[int]]], files: list[str] = ()) -> Counter:
@@ -602,11 +528,6 @@ def _generator_templates(split: list[tuple[str, list[str], set[int]]], files: li
         if "archetype-resources" in parts:
             found[("**/archetype-resources/**", "a generator's templates")] += 1
     return found
-
-
-def scaffold_glob(glob: str) -> bool:
-    """Whether an exclude is _scaffolds'; layout.py reads no fleet in them either."""
-    return glob.endswith(tuple(f"{named}/**" for named in SCAFFOLDS_NAMED))
 
 
 def _domain_names(parts: list[str]) -> set[int]:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from radar.commands import (attributes, drops, excludes, folders, go_layout, layout, marked_folders, package_folders,
-                            parts, plugin_modules, top, tracked, translations, uncovered, vendored)
+                            parts, plugin_modules, sibling_folders, top, tracked, translations, uncovered, vendored)
 from radar.commands.excludes import generated_head
 from radar.commands.layout import Layout, read_layout
 from radar.infra.cache import SHAPING, code_stamp, key_digest
@@ -29,14 +29,14 @@ def remembered_layout(repo: Path, memo) -> Layout:
     as it was too (_unmoved): a scheduled pass after each commit had read it again (moto: 0.7 s)."""
     identity = _checkout_identity(repo)
     # what decides the layout: layout.py, package_folders.py, go_layout.py, plugin_modules.py, folders.py, top.py,
-    # uncovered.py, parts.py, excludes.py, attributes.py, marked_folders.py, drops.py, translations.py, vendored.py,
-    # tracked.py, the generated-code check and the language tables they read (analyse.py, grammars.py, manifests.py's
-    # C suffixes and family, languages.yaml through SHAPING and its unread languages, homes.py's language families),
-    # which files configure a tool (toolfiles.py), and this module
+    # uncovered.py, parts.py, excludes.py, sibling_folders.py, attributes.py, marked_folders.py, drops.py,
+    # translations.py, vendored.py, tracked.py, the generated-code check and the language tables they read
+    # (analyse.py, grammars.py, manifests.py's C suffixes and family, languages.yaml through SHAPING and its unread
+    # languages, homes.py's language families), which files configure a tool (toolfiles.py), and this module
     code = code_stamp(("layout", SHAPING, grammars.unread_table()),
                       (layout, package_folders, go_layout, plugin_modules, folders, top, tracked, uncovered, parts,
-                       excludes, attributes, marked_folders, drops, translations, vendored, analyse, grammars,
-                       c_suffixes, homes, sys.modules[configures_a_tool.__module__], sys.modules[__name__]))
+                       excludes, sibling_folders, attributes, marked_folders, drops, translations, vendored, analyse,
+                       grammars, c_suffixes, homes, sys.modules[configures_a_tool.__module__], sys.modules[__name__]))
     if memo is None or identity is None or code is None:
         return read_layout(repo)
     family = f"layout/{key_digest(str(repo))}/"

@@ -1,0 +1,89 @@
+"""Folders their siblings say are no part of a project's own code, whatever each is named alone:
+a generator's starters side by side (`template-*`, `skel-*`, `starter-kit-*`), a test suite's
+fixtures named for tests side by side (`TestCanCancelOrders/` …), and a `<Name>Test/` beside the
+`<Name>/` it tests. excludes.py writes an exclude for each, with the source files it keeps out."""
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections import Counter, defaultdict
+
+# a project generator's starters, one folder each (create-vite's `template-react`, `template-vue-ts` …,
+# sixteen): each is copied whole into a new project, so they repeat each other on purpose; and meteor's
+# thirteen `tools/static-assets/skel-react` …, gluestack-ui's `apps/starter-kit-expo` … (not `starter-*`
+# alone: camunda's Spring Boot starters are libraries)
+SCAFFOLDS_NAMED = ("template-*", "skel-*", "starter-kit-*")
+SCAFFOLDS = 3  # such folders side by side that make a generator's starters
+TESTED_FOLDER = re.compile(r"([A-Z][A-Za-z0-9]*[a-z0-9])Test")  # `MethodRewriterTest`: the tests of `MethodRewriter`
+TEST_FIXTURE = re.compile(r"Test[A-Z0-9_]\w*")  # a folder named for a test in camel case: `TestCanCancelOrders`
+TEST_FIXTURES = 10  # such folders side by side that make a test suite's fixtures (test_fixtures)
+FIXTURES_SHARE = 0.8  # ...and of their folder's folders, this share makes them all fixtures
+
+
+def tests_of_a_folder(sources: list[str]) -> Counter:
+    """A camel-case `<Name>Test/` beside the folder `<Name>/` it tests, or inside it: a C++
+    project's test programs (newrelic-dotnet-agent's profiler, `MethodRewriterTest/` beside
+    `MethodRewriter/`, `Sicily/SicilyTest/`, whose test templates' `ToString` had been its only
+    proposal). A `SpeedTest/` feature beside no `Speed/` is code."""
+    folders = {"/".join(parts[:at]) for parts in (f.split("/") for f in sources) for at in range(1, len(parts))}
+    found: Counter = Counter()
+    for f in sources:
+        parts = f.split("/")[:-1]
+        for at, name in enumerate(parts):
+            tested = TESTED_FOLDER.fullmatch(name)
+            if tested and ((at and parts[at - 1] == tested[1]) or "/".join([*parts[:at], tested[1]]) in folders):
+                found[("/".join(parts[:at + 1]) + "/**", "tests")] += 1
+                break
+    return found
+
+
+def scaffolds(sources: list[str]) -> Counter:
+    """`parent/template-*/**` (or `skel-*`, `starter-kit-*`) where SCAFFOLDS or more starters lie side by side,
+    with the source files they hold (a lone `template-engine/` is code)."""
+    held: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for f in sources:
+        parts = f.split("/")[:-1]
+        for at, name in enumerate(parts):
+            named = next((pattern for pattern in SCAFFOLDS_NAMED if fnmatch.fnmatchcase(name, pattern)), None)
+            if named:
+                held["/".join(parts[:at]), named][name] += 1
+                break
+    return Counter({(f"{parent}/{named}/**" if parent else f"{named}/**", "examples"): sum(found.values())
+                    for (parent, named), found in held.items() if len(found) >= SCAFFOLDS})
+
+
+def test_fixtures(sources: list[str]) -> Counter:
+    """`parent/Test*/**` where TEST_FIXTURES folders or more side by side are named for a test, in
+    camel case, with the source files they hold: each a fixture a test runs (jesse's 144
+    `jesse/strategies/TestCanCancelEntryOrdersAfterOpenPositionLong1/` …, its fleet and first
+    proposal); `parent/*/**` where those are most of its folders, the others fixtures as well
+    (jesse's `RealStrategyRegression1/` …), the parent's own files kept (its `Strategy.py`, the base
+    they extend). A lone `TestUtils/` is left to the rest."""
+    fixtures: dict[str, set[str]] = defaultdict(set)
+    for f in sources:
+        parts = f.split("/")[:-1]
+        at = next((at for at, name in enumerate(parts) if TEST_FIXTURE.fullmatch(name)), None)
+        if at is not None:
+            fixtures["/".join(parts[:at])].add(parts[at])
+    found = Counter()
+    for parent, named in fixtures.items():
+        if len(named) < TEST_FIXTURES:
+            continue
+        held = Counter(rest.partition("/")[0] for rest in (_below(parent, f) for f in sources) if rest and "/" in rest)
+        every = len(named) >= FIXTURES_SHARE * len(held)
+        pattern = "*" if every else "Test*"
+        found[(f"{parent}/{pattern}/**" if parent else f"{pattern}/**", "tests")] = \
+            sum(n for child, n in held.items() if every or child in named)
+    return found
+
+
+def _below(folder: str, path: str) -> str | None:
+    """`path` inside `folder` ("" the top), or None where it is not in it."""
+    if not folder:
+        return path
+    return path[len(folder) + 1:] if path.startswith(folder + "/") else None
+
+
+def scaffold_glob(glob: str) -> bool:
+    """Whether an exclude is scaffolds'; layout.py reads no fleet in them either."""
+    return glob.endswith(tuple(f"{named}/**" for named in SCAFFOLDS_NAMED))
