@@ -56,7 +56,10 @@ DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "ty
                           "contracts", "interfaces",  # interfaces alone (laravel's `Contracts`)
                           # what a program is configured with, which every plugin's file imports for its
                           # options (telegraf's `config`, fluentd's `config.rb`)
-                          "config", "configs", "configuration", "settings"})
+                          "config", "configs", "configuration", "settings",
+                          # what code is annotated with (DataflowTemplates' `metadata`: its `@Template` and
+                          # `@TemplateParameter`, which every template's options import)
+                          "metadata"})
 # and what every file imports to log or dump (tyk's `log`, sqlc's `debug`): no place for a schema
 # loader or a name parser whose files log too, nor for copies that call it only to log (_logs)
 LOGGING = frozenset({"log", "logs", "logger", "loggers", "logging", "debug"})

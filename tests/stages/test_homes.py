@@ -214,6 +214,9 @@ def test_a_module_of_constants_is_a_home_only_when_nothing_else_is():
     configured = [(c, t) for c in ("acl", "feed", "mod") for t in ("config", "common")] + [("common", "config")]
     assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*configured), others=("config", "common")
                  ).routing.home == "lib/common"  # telegraf's `config`: what a program is configured with
+    annotated = [(c, "metadata") for c in ("acl", "feed", "mod")] + [("acl", "common"), ("feed", "common")]
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*annotated, ("common", "metadata")),
+                 others=("metadata", "common")).routing.home == "lib/common"  # DataflowTemplates' annotations
     imported = tuple((c, f"lib/{c}/harness.py", (("config", 3), ("common", 4))) for c in ("acl", "feed", "mod"))
     loaders = dataclasses.replace(graph(*configured), by_file=imported,
                                   extended=tuple((c, f"lib/{c}/harness.py", ((0, "config"),))
