@@ -20,7 +20,7 @@ from radar.stages.deps import NO_DEPENDENCIES, Dependencies
 from radar.stages.discover import Fleet, SourceFile, Subsystem, describe_age
 from radar.stages.forks import forks_of
 from radar.stages.homes import HomeFinder, Routing
-from radar.stages.shape import annotation_tokens, is_private
+from radar.stages.shape import annotation_tokens, is_private, union_tokens
 
 
 TEMPLATE_PACKAGES = 10  # identical copies named for their packages in this many: one template each keeps
@@ -250,9 +250,12 @@ def _consumers_check(subsystems: tuple[str, ...], need: int, forks: dict[str, st
 def _code_size(unit) -> tuple[int, str]:
     """Its tokens but for annotations and decorators (a framework's entry point, ByteBuddy's
     `@Advice.OnMethodExit(onThrowable = …) static void exit(@Advice.Enter Scope s) { s.end(); }`,
-    is mostly what the framework reads), and the words saying how many were left out."""
-    annotations = annotation_tokens(unit.blind, unit.language)
-    return unit.size - annotations, f" of code (and {annotations} of annotations)" if annotations else ""
+    is mostly what the framework reads) and a union type's other alternatives (shape.union_tokens),
+    and the words saying how many were left out."""
+    left_out = {"annotations": annotation_tokens(unit.blind, unit.language),
+                "union types' other alternatives": union_tokens(unit.blind, unit.language)}
+    said = ", ".join(f"{n} of {what}" for what, n in left_out.items() if n)
+    return unit.size - sum(left_out.values()), f" of code (and {said})" if said else ""
 
 
 def _identical_check(found: Cluster, gate_rules: GateRules, forks: dict[str, str]) -> Check:

@@ -167,6 +167,36 @@ def annotation_tokens(blind: str, language: str) -> int:
     return count
 
 
+# Languages whose parameters and results may be typed as unions (`A|B $x`, `a: A | B`), their
+# body opening at the first `{`
+UNION_TYPED = frozenset({"php", "typescript", "tsx"})
+_BAR, _BACKSLASH, _BRACE = (blind_code("kw", text) for text in ("|", "\\", "{"))
+_TYPE_ENDS = frozenset(blind_code("kw", text) for text in ("(", ")", ",", "=", ":", "{", "|", ";", "?", "=>"))
+
+
+def union_tokens(blind: str, language: str) -> int:
+    """How many tokens of a unit's head (before its body's `{`) are a union type's alternatives
+    past the first, with their bars (pimcore's field types' one-line getters, each parameter
+    `DataObject\\Localizedfield|DataObject\\Fieldcollection\\Data\\AbstractData|…`): what the
+    type checker reads, not code the unit runs. (A default's flags, `A | B`, count too: rare in a
+    head.)"""
+    if language not in UNION_TYPED:
+        return 0
+    head = blind[:blind.find(_BRACE)] if _BRACE in blind else blind
+    count, at = 0, head.find(_BAR)
+    while at != -1:
+        end = at + 1
+        if head.startswith(IDENTIFIER, end):  # a name, qualified (`A\\B`, `A.B`)
+            end += 1
+            while head[end:end + 1] in (_BACKSLASH, _DOT) and head.startswith(IDENTIFIER, end + 1):
+                end += 2
+        elif end < len(head) and head[end] not in _TYPE_ENDS:  # a built-in type's keyword (`null`, `string`)
+            end += 1
+        count += end - at
+        at = head.find(_BAR, end)
+    return count
+
+
 def fingerprint(normalised: Iterable[str]) -> str:
     return _digest("\x1f".join(normalised))
 

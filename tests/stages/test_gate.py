@@ -426,3 +426,25 @@ def test_annotations_do_not_count_towards_the_size_a_unit_needs():
     candidate = gate((("C-000001", cluster(found, floor=10)[0]),), fleet(*subs), rules)[0]
     assert found[0].size >= 30 and candidate.verdict == "watching"
     assert candidate.missing == ("too thin: 20 tokens of code (and 25 of annotations), needs 30",)
+
+
+GETTER = """<?php
+class Field {
+    public function getDataForSearchIndex(DataObject\\Localizedfield|DataObject\\Fieldcollection\\Data\\AbstractData|DataObject\\Concrete $object, array $params = []): string
+    {
+        return $this->getDataFromObjectParam($object, $params) ?? '';
+    }
+}
+"""
+
+
+def test_a_union_types_other_alternatives_do_not_count_towards_the_size_a_unit_needs():
+    """pimcore's field types' one-line getters, each taking a union of four model classes, had
+    been its first proposal: past its head's types, each is a call and a default."""
+    found = [s for name in ("acl", "feed", "mod")
+             for s in shapes(name, GETTER, f"lib/{name}/Field.php", "php") if s.kind == "method"]
+    subs = [subsystem(name, [f"lib/{name}/Field.php"]) for name in ("acl", "feed", "mod")]
+    rules = Rules(routing=(ROUTE,), gate=GateRules(min_tokens=40))
+    candidate = gate((("C-000001", cluster(found, floor=10)[0]),), fleet(*subs), rules)[0]
+    assert found[0].size >= 40 and candidate.verdict == "watching"
+    assert "too thin: 31 tokens of code (and 12 of union types' other alternatives), needs 40" in candidate.missing

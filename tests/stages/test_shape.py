@@ -15,7 +15,7 @@ from radar.stages.analyse import analyse_bytes
 from radar.stages.parse import extract
 from radar.stages import shape
 from radar.stages.shape import (annotation_tokens, blind_code, can_reach, fingerprint, normalise, sample_shingles,
-                                similarities, similarity)
+                                similarities, similarity, union_tokens)
 
 # ---------------------------------------------------------------- token streams
 
@@ -392,6 +392,17 @@ def test_annotation_tokens_are_the_annotations_and_decorators_a_unit_carries():
     assert annotation_tokens(_blind("def f(a):\n    return g(a)\n", "python"), "python") == 0
     # Ruby's `@count` is an instance variable, no annotation
     assert annotation_tokens(_blind("def f\n  @count = g(1)\nend\n", "ruby"), "ruby") == 0
+
+
+def test_union_tokens_are_a_union_types_other_alternatives_in_a_units_head():
+    """pimcore's field types each take `DataObject\\Localizedfield|DataObject\\Concrete $object`:
+    the alternatives past the first are what the type checker reads; the body's `|` is code."""
+    getter = ("<?php\nclass A {\n  public function f(DataObject\\Localizedfield|DataObject\\Fieldcollection\\Data"
+              "|null $o): string|int\n  {\n    return $a | $b;\n  }\n}\n")
+    assert union_tokens(_blind(getter, "php"), "php") == 6 + 2 + 2
+    typed = "function f(a: string | Foo.Bar, b: number): Map<string, number> | null {\n  return a | b;\n}\n"
+    assert union_tokens(_blind(typed, "typescript"), "typescript") == 4 + 2
+    assert union_tokens(_blind("def f(a: int | None):\n    return a | 1\n", "python"), "python") == 0
 
 
 @pytest.mark.parametrize("language, source, private, public", [
