@@ -52,18 +52,30 @@ def builds_value(tokens, start: int, end: int) -> bool:
     .isEqualTo(bindMarker(ID)))` x 42, had been its first proposal; drill's format plugins'
     `EasyFormatConfig.builder().readable(true)…build()`; ozone's audit messages); or of an array
     of TABLE_ROWS elements or more so written, a table (cayenne's 14 database adapters'
-    `new NativeColumnType[]{NativeColumnType.of(Types.BIGINT, "BIGINT"), …}`). A body of braces
-    only: where none opens it (Python, an arrow's expression), nothing is read."""
+    `new NativeColumnType[]{NativeColumnType.of(Types.BIGINT, "BIGINT"), …}`). Or whose body is
+    one call given such a chain: a declaration made as a call (ApplicationInsights-Java's
+    instrumentations' ByteBuddy `transform`, `transformer.applyAdviceToMethod(isMethod()
+    .and(named("execute")).and(takesArguments(1)), X.class.getName() + "$ExecuteAdvice")`, each its
+    own methods and advice, had been its first proposal), a name joined to a call's result
+    (`X.class.getName() + "$Advice"`) a literal too. A body of braces only: where none opens it
+    (Python, an arrow's expression), nothing is read."""
     if tokens[end - 1] != ("kw", "}"):
         return False
     opening = next((at for at in range(start, end) if tokens[at] == ("kw", "{")), end)
-    if opening + 1 >= end or tokens[opening + 1] != ("kw", "return"):
+    if opening + 1 >= end:
+        return False
+    if tokens[opening + 1] == ("kw", "return"):
+        first = opening + 2
+    elif tokens[opening + 1][0] == "id" and opening + 2 < end and tokens[opening + 2][1] in (".", "?.", "("):
+        first = opening + 1  # a call's statement, `transformer.applyAdviceToMethod(…);`
+    else:
         return False  # read no further: most bodies start otherwise
     last = end - 2 if tokens[end - 2] == ("kw", ";") else end - 1
     chain = []
-    for at in range(opening + 2, last):
+    for at in range(first, last):
         category, text = tokens[at]
-        if category not in ("id", "str", "lit") and text not in _CHAIN_WORDS and text not in _TABLE_WORDS:
+        if category not in ("id", "str", "lit") and text not in _CHAIN_WORDS and text not in _TABLE_WORDS \
+                and not (first == opening + 1 and _names_a_class(tokens, at)):
             return False
         chain.append(tokens[at])
     if any(text in _TABLE_WORDS for _, text in chain):
@@ -71,6 +83,12 @@ def builds_value(tokens, start: int, end: int) -> bool:
     links = sum(chain[at][1] == ")" and chain[at + 1][1] in (".", "?.") and chain[at + 2][0] == "id"
                 and chain[at + 3] == ("kw", "(") for at in range(len(chain) - 3))
     return links >= CHAIN_LINKS
+
+
+def _names_a_class(tokens, at: int) -> bool:
+    """`+` joining a literal to a call's result, `X.class.getName() + "$Advice"`: a name built of
+    constants. A variable joined in (`"VARCHAR(" + size + ")"`) is a value computed."""
+    return tokens[at] == ("kw", "+") and tokens[at - 1] == ("kw", ")") and tokens[at + 1][0] == "str"
 
 
 # a constructor's name where it is not its class's (Java's and C#'s are: a capitalised name after

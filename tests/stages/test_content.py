@@ -1595,6 +1595,40 @@ def test_a_function_returning_an_array_of_calls_lays_out_a_table():
     assert {c.cluster.nature for c in computed if c.cluster.representative.kind == "method"} == {"logic"}
 
 
+INSTRUMENTATION = """\
+package com.microsoft.applicationinsights.agent.{name};
+
+public class {title}Instrumentation implements TypeInstrumentation {{
+
+    @Override
+    public void transform(TypeTransformer transformer) {{
+        {computed}transformer.applyAdviceToMethod(
+            isMethod().and(isPublic()).and(named("{method}")).and(takesArguments({arguments})),
+            {title}Instrumentation.class.getName() + "${advice}Advice");
+    }}
+{own}}}
+"""
+
+
+def test_a_method_making_one_call_of_a_chain_declares():
+    """ApplicationInsights-Java's instrumentations each declare their ByteBuddy advice in
+    `transform`, one `transformer.applyAdviceToMethod(isMethod().and(named("x"))…,
+    X.class.getName() + "$XAdvice")` of their own methods and advice: three had been its first
+    proposal. A declaration made as a call; a statement before it (a count kept) makes them logic."""
+    def instrumentations(computed: str):
+        return {name: INSTRUMENTATION.format(name=name, title=name.title(), method=method, arguments=n, advice=advice,
+                                             computed=computed, own=own)
+                for (name, method, n, advice), own in zip((("servlet", "getRequestTelemetryContext", 0, "GetContext"),
+                                                           ("functions", "execute", 1, "Execute"),
+                                                           ("micrometer", "add", 1, "Add")), OWN)}
+
+    declared = [c for c in judged(instrumentations(""), "Instrumentation.java", "java")
+                if c.cluster.representative.name == "transform"]
+    assert declared and all(c.cluster.nature == "no behaviour" and c.verdict != "proposed" for c in declared)
+    counted = judged(instrumentations("transforms.increment();\n        "), "Instrumentation.java", "java")
+    assert {c.cluster.nature for c in counted if c.cluster.representative.name == "transform"} == {"logic"}
+
+
 INJECTED = """import {{ Component }} from '@angular/core';
 
 @Component({{ selector: 'app-{name}' }})
