@@ -32,6 +32,10 @@ from radar.stages.manifests import C_FAMILY, C_SOURCES
 BY_PATH = frozenset({*C_FAMILY, "ruby", "lua", "elixir", "erlang", "haskell", "ocaml", "perl", "dart", "solidity",
                      "racket"})
 
+# the folders a C or C++ build puts on the include path, whatever subsystem holds them
+INCLUDE_ROOTS = frozenset({"include", "includes", "inc", "src", "source", "sources", "lib", "libs", "public",
+                           "api", "export", "exports", "headers", "interface", "interfaces"})
+
 # The files a reference finds by their path's tail (`_include`): C's and C++'s headers and
 # sources, and the modules that Ruby, Lua, Elixir, Dart, Erlang, Haskell, OCaml, Perl, Solidity and Racket
 # name by a path
@@ -74,6 +78,7 @@ class PathNames:
     namespace holds a path."""
 
     by_basename: dict[str, dict[str, set[str]]]
+    namespace_of: dict[str, str]  # a subsystem's name -> its folder
     faces: dict[str, dict[str, set[str]]]
     shared_headers: set[str]
     dart_packages: dict[str, set[str]]
@@ -220,8 +225,24 @@ class PathNames:
             if beside in candidates:
                 return unique(candidates[beside])
         owners = set().union(*(names for found, names in candidates.items()
-                               if found == target or found.endswith("/" + target)))
+                               if (found == target or found.endswith("/" + target))
+                               and self._on_include_path(found, target, text, names)))
         return unique(owners) if candidates or target not in self.shared_headers else self._declared(target)
+
+    def _on_include_path(self, found: str, target: str, text: str, owners: set[str]) -> bool:
+        """Whether a `<dir/name.h>` or `<name.h>` include can name `found`: a build puts a
+        subsystem's headers on the include path at the top of the tree, at a folder named for
+        headers or sources (`include/`, `src/`), or at the subsystem's folder or one above it;
+        never deeper inside one, where a shim stands in for the system's or another project's
+        header. nuttx-apps' zmodem keeps `host/nuttx/config.h` to build on the host, and microros
+        an `include_override/assert.h`: every app's `<nuttx/config.h>`, the OS's own, had made
+        zmodem the home of all its copies, and `<assert.h>` then microros."""
+        if not text.startswith("<"):
+            return True
+        prefix = found[:len(found) - len(target)].rstrip("/")
+        if not prefix or prefix.rpartition("/")[2].lower() in INCLUDE_ROOTS:
+            return True
+        return any((self.namespace_of.get(owner, "") + "/").startswith(prefix + "/") for owner in owners)
 
     def _declared(self, header: str) -> str | None:
         """The one subsystem holding the source file a header of the top `include/` folder is

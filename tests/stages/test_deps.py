@@ -996,6 +996,22 @@ def test_c_and_cpp_includes_beside_the_file_or_by_unique_suffix(tmp_path):
     assert edges(deps) == {("net", "strings"), ("http", "strings"), ("ui", "strings")}  # Objective-C's #import
 
 
+def test_an_include_names_no_header_deep_inside_another_subsystem(tmp_path):
+    """nuttx-apps: every app includes `<nuttx/config.h>`, the OS's own, outside the tree; zmodem
+    keeps a shim of it to build on the host, `system/zmodem/host/nuttx/config.h`, which had made
+    zmodem every app's dependency, so the home of all its copies. A header on the include path,
+    at the top, in an `include/` folder or at a subsystem's folder or above it, is still found."""
+    deps = scan(tmp_path, {
+        "system/zmodem": {"system/zmodem/host/nuttx/config.h": "#define CONFIG_X 1\n",
+                          "system/zmodem/zm.h": "int zm(void);\n", "system/zmodem/zm.c": "int zm(void) { return 0; }\n"},
+        "system/readline": {"system/readline/readline.c": "int readline(void) { return 1; }\n"},
+        "system/nxplayer": {"system/nxplayer/main.c": "#include <nuttx/config.h>\n#include <system/readline.h>\n"
+                                                      "#include <zmodem/zm.h>\nint play(void) { return 2; }\n"},
+        "system/nxcamera": {"system/nxcamera/main.c": "#include <nuttx/config.h>\n#include <readline/readline.c>\n"},
+    }, manifests={"include/system/readline.h": "int readline(void);\n"})
+    assert edges(deps) == {("nxplayer", "readline"), ("nxplayer", "zmodem"), ("nxcamera", "readline")}
+
+
 def test_lisp_and_sx_namespaced_symbols_name_the_subsystem(tmp_path):
     deps = scan(tmp_path, {
         "lib/persist": {"lib/persist/kv.sx": "(define (persist/kv-get b k) (get b k))\n"},
