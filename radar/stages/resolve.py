@@ -61,7 +61,7 @@ class Index(PathNames):
         subsystems = fleet.subsystems
         self.roots = roots
         self.namespaces = {s.namespace.strip("/"): s.name for s in subsystems if s.namespace.strip("/")}
-        self.namespace_of = {s.name: s.namespace.strip("/") for s in subsystems}
+        self.namespace_of = {name: namespace for namespace, name in self.namespaces.items()}  # the other way round
         self.python: dict[str, set[str]] = defaultdict(set)
         self.python_inits: dict[str, set[str]] = defaultdict(set)  # a package's dotted name -> its __init__.py
         self.python_files: set[str] = set()
