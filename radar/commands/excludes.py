@@ -19,7 +19,7 @@ from radar.commands.marked_folders import (alembic_environments, compiled_mirror
                                            docusaurus_sites, dotnet_suites, frappe_patches, held, jvm_benchmarks,
                                            manual_tests, sphinx_projects, story_folders, versioned_migrations,
                                            STORIES)
-from radar.commands.sibling_folders import scaffolds, test_fixtures, tests_of_a_folder
+from radar.commands.sibling_folders import dev_apps, scaffolds, test_fixtures, tests_of_a_folder
 from radar.commands.tracked import file_head
 from radar.globs import any_glob, glob_match
 from radar.stages.analyse import DECLARATIONS, GENERATED_HEAD, generated, generated_name
@@ -83,7 +83,10 @@ EXCLUDABLE = {
                  "showcase", "showcases",
                  # a folder of quickstart apps (jkube's 60 `quickstarts/kit/*` …: their copied
                  # `getProjectDir` had been its one proposal)
-                 "quickstart", "quickstarts"),
+                 "quickstart", "quickstarts",
+                 # Airflow providers' DAGs showing their operators, each its own copy of a helper
+                 # (astronomer-providers' 17 `check_dag_status`, its one proposal)
+                 "example_dags"),
     # code that measures the package: a JMH module or a `benches/` folder copies the code it
     # times (netty's microbench holds HPACK's constant-time `equals`, a consumer of nothing);
     # not `benchmark`, a feature's name too (rails' `generators/rails/benchmark`)
@@ -127,6 +130,9 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
               "**/*.test-d.*", "**/*.spec-d.*",  # vitest's type tests (wagmi's 160: its first two proposals)
               "**/*_tests.js", "**/*-tests.js",  # a Meteor package's, which `Package.onTest` adds (meteor's 118)
               "**/*_test.js", "**/*_test.ts",  # so named beside the code (ace's 95, read by its own runner)
+              # Cypress' tests beside the components they mount (Kong's public-ui-components: 152
+              # `*.cy.ts`, whose copied request intercepts x 12 had been its second proposal)
+              "**/*.cy.*",
               "**/*.eval.*",  # a model's evaluations, run as tests (gemini-cli's 37 `evals/*.eval.ts`, each a package)
               # RDKit's 97 Python test modules beside the code, run by its build (their regression data
               # readers x 3 had been its only proposal); in Java a class so named is code as often
@@ -424,6 +430,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
                     counts[(glob, why)] += 1
     counts.update(_generator_templates(split, files))
     counts.update(scaffolds(sources))
+    counts.update(dev_apps(sources))
     counts.update(_cpan_distributions(sources))
     counts.update(tests_of_a_folder(sources))
     counts.update(test_fixtures(sources))

@@ -1,5 +1,6 @@
 """Folders their siblings say are no part of a project's own code, whatever each is named alone:
-a generator's starters side by side (`template-*`, `skel-*`, `starter-kit-*`), a test suite's
+a generator's starters side by side (`template-*`, `skel-*`, `starter-kit-*`), packages' own
+apps to try their components in (`sandbox/`), a test suite's
 fixtures named for tests side by side (`TestCanCancelOrders/` …), and a `<Name>Test/` beside the
 `<Name>/` it tests. excludes.py writes an exclude for each, with the source files it keeps out."""
 from __future__ import annotations
@@ -15,6 +16,8 @@ from collections import Counter, defaultdict
 SCAFFOLDS_NAMED = ("template-*", "skel-*", "starter-kit-*")
 SCAFFOLDS = 3  # such folders side by side that make a generator's starters
 TESTED_FOLDER = re.compile(r"([A-Z][A-Za-z0-9]*[a-z0-9])Test")  # `MethodRewriterTest`: the tests of `MethodRewriter`
+DEV_APP_NAMES = ("sandbox", "playground")  # a package's own app to try its components in (dev_apps)
+DEV_APPS = 3  # packages keeping one that make them all packages' dev apps
 TEST_FIXTURE = re.compile(r"Test[A-Z0-9_]\w*")  # a folder named for a test in camel case: `TestCanCancelOrders`
 TEST_FIXTURES = 10  # such folders side by side that make a test suite's fixtures (test_fixtures)
 FIXTURES_SHARE = 0.8  # ...and of their folder's folders, this share makes them all fixtures
@@ -50,6 +53,22 @@ def scaffolds(sources: list[str]) -> Counter:
                 break
     return Counter({(f"{parent}/{named}/**" if parent else f"{named}/**", "examples"): sum(found.values())
                     for (parent, named), found in held.items() if len(found) >= SCAFFOLDS})
+
+
+def dev_apps(sources: list[str]) -> Counter:
+    """`**/sandbox/**` (or `playground`) where DEV_APPS packages or more each keep one: the app a
+    package's developers mount its components in while writing them (Kong's public-ui-components,
+    36 `packages/*/*/sandbox/`, whose copied pages had been its second and third proposals). One
+    or two are code as often (a VM's `server/sandbox`, a tool's `playground`)."""
+    held: dict[str, set[str]] = defaultdict(set)
+    for f in sources:
+        parts = f.split("/")[:-1]
+        for at, name in enumerate(parts):
+            if name in DEV_APP_NAMES:
+                held[name].add("/".join(parts[:at]))
+                break
+    return Counter({(f"**/{name}/**", "examples"): sum(1 for f in sources if f"/{name}/" in f"/{f}")
+                    for name, parents in held.items() if len(parents) >= DEV_APPS})
 
 
 def test_fixtures(sources: list[str]) -> Counter:

@@ -1291,6 +1291,17 @@ def test_init_excludes_a_cookbook_of_recipes_but_not_chefs_cookbooks(tmp_path):
     assert not _excluded_by_init(tmp_path / "tandoor", tandoor, tmp_path / "tandoor-rules")("cookbook/views/api.py")
 
 
+def test_init_excludes_airflow_providers_example_dags(tmp_path):
+    """astronomer-providers: each provider's `example_dags/`, 67 DAGs showing its operators, each
+    with its own copy of `check_dag_status` (17 copies): its only proposal."""
+    files = {"setup.cfg": "", "astronomer/providers/amazon/aws/hooks/batch.py": "def submit(job):\n    return job\n",
+             "astronomer/providers/amazon/aws/example_dags/example_batch.py": "def check_dag_status(**kwargs):\n    pass\n",
+             "astronomer/providers/google/cloud/hooks/gcs.py": "def upload(blob):\n    return blob\n"}
+    excluded = _excluded_by_init(tmp_path / "providers", files, tmp_path / "rules")
+    assert excluded("astronomer/providers/amazon/aws/example_dags/example_batch.py")
+    assert not excluded("astronomer/providers/amazon/aws/hooks/batch.py")
+
+
 def test_init_reads_the_fleets_inside_a_fleet_of_a_few_editions(tmp_path):
     """passbolt: `plugins/*` is its editions, `PassboltCe` and `PassboltEe`, each a folder of
     CakePHP plugins (27 and 13): read as two packages, its plugins' copied email redactors had
@@ -1515,6 +1526,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     files["web/useSignMessage.test-d.ts"] = "export const typed = () => 1;\n"  # wagmi's vitest type tests
     files["web/accounts_tests.js"] = "export const signs = () => 1;\n"  # a Meteor package's (meteor's 118)
     files["web/autocomplete_test.js"] = "export const types = () => 1;\n"  # beside the code (ace's 95)
+    files["web/CertificateList.cy.ts"] = "export const intercepts = () => 1;\n"  # Cypress' (Kong's 152)
     files["rdkit/Chem/UnitTestLipinski.py"] = "def data():\n    return 1\n"  # RDKit's 97, beside the code
     files["go/domain/UnitTestReportGenerator.java"] = "class UnitTestReportGenerator {}\n"  # gocd's code
     files["mac/Pods/Sentry/Sources/Hub.swift"] = "struct Hub {}\n"  # CocoaPods' (hammerspoon's 1,312 files)
@@ -1539,6 +1551,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     assert excluded("web/Anthropic.vitest.ts") and excluded("web/evals/ask_user.eval.ts")
     assert excluded("web/useSignMessage.test-d.ts") and excluded("web/accounts_tests.js")
     assert excluded("web/autocomplete_test.js") and excluded("rdkit/Chem/UnitTestLipinski.py")
+    assert excluded("web/CertificateList.cy.ts")
     assert not excluded("go/domain/UnitTestReportGenerator.java")
     assert excluded("mac/Pods/Sentry/Sources/Hub.swift") and excluded("include/pear/Net/DNS2/RR/A.php")
     assert excluded("mac/ThirdParty/NMSSH/NMSession.m")
@@ -3751,6 +3764,25 @@ def test_init_excludes_a_project_generators_starters_but_not_a_lone_template_fol
     assert excluded("apps/starter-kit-next/components/ui/box/index.tsx")
     assert not excluded("packages/core/template-engine/render.ts")
     assert fleet_rules["subsystems"] == ["packages/*"]
+
+
+def test_init_excludes_packages_own_sandboxes_but_not_a_lone_one(tmp_path):
+    """Kong's public-ui-components: 36 packages each keep a `sandbox/`, the app their developers
+    mount its components in, whose copied pages had been its second and third proposals. A
+    lone `sandbox/` is code as often (hull-connectors' VM's `server/sandbox`)."""
+    files = {}
+    for name in ("entities-certificates", "entities-routes", "entities-plugins"):
+        files[f"packages/entities/{name}/package.json"] = "{}"
+        files[f"packages/entities/{name}/src/index.ts"] = "export const a = 1;\n"
+        files[f"packages/entities/{name}/sandbox/pages/ListPage.vue"] = "<template><div/></template>\n"
+    excluded = _excluded_by_init(tmp_path / "kong", files, tmp_path / "rules")
+    assert excluded("packages/entities/entities-routes/sandbox/pages/ListPage.vue")
+    assert not excluded("packages/entities/entities-routes/src/index.ts")
+    for name in ("entities-routes", "entities-plugins"):
+        del files[f"packages/entities/{name}/sandbox/pages/ListPage.vue"]
+    files["packages/entities/entities-plugins/src/sandbox/vm.ts"] = "export const run = () => 1;\n"
+    excluded = _excluded_by_init(tmp_path / "hull", files, tmp_path / "hull-rules")
+    assert not excluded("packages/entities/entities-plugins/src/sandbox/vm.ts")
 
 
 def test_init_excludes_the_code_a_documentation_shows_and_reads_a_linters_checkers(tmp_path):
