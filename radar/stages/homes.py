@@ -6,7 +6,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter, deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from radar.stages.cluster import Cluster
@@ -189,6 +189,11 @@ class HomeFinder:
                    f"no subsystem is referenced by most consumers (at most {most} of {len(consumers)})")
             return Routing(None, None, None, f"no routing rule matches; {why}")
         name, users, _ = shared
+        folder = self._helpers_folder(name, users, defines, extended)
+        if folder is not None:  # a new module of that folder's, beside the one every file imports
+            routing = self._routing(name, "extract", users, len(consumers), near, "", None)
+            said = f"reference {routing.home}", f"; the copies use nothing of it: a new module beside it in {folder}/"
+            return replace(routing, home=folder, by=routing.by.replace("reference it", said[0], 1) + said[1])
         return self._routing(name, "extract", users, len(consumers), near, "", None)
 
     def _extends(self, instance: Instance, qualified: bool = False) -> set[str]:
@@ -408,6 +413,19 @@ class HomeFinder:
         """A package named as the place for shared code (`utils`, `common`, `shared`, `core`,
         external-secrets' `esutils`): a natural home for a new helper, whether or not the copies use it yet."""
         return any(word in SHARED_PLACES or word.endswith(("util", "utils")) for word in self._words(name))
+
+    def _helpers_folder(self, name: str, users: tuple[str, ...], defines: dict[str, float],
+                        extended: Counter) -> str | None:
+        """The folder of helper modules `name` is one module of, when the copies have nothing to do
+        with that module but that their files import it (_imported_only): DefiLlama's adapters all
+        import `helpers/chains.ts`, one enum of chains, and their copied subgraph volume fetch
+        belongs in a module of `helpers/` of its own, not in the enum's."""
+        home = self.subsystems[name]
+        folder = posixpath.dirname(home.namespace.rstrip("/"))
+        module = [f.path for f in home.files] == [home.namespace]  # a package of one module
+        named = re.findall(r"[a-z0-9]+", folder.rpartition("/")[2].lower())[-1:]
+        helpers = any(word in HELPER_PLACES or word.endswith(("util", "utils")) for word in named)
+        return folder if module and helpers and self._imported_only((name, list(users)), defines, extended) else None
 
     def _helpers_place(self, name: str) -> bool:
         """A package named for helpers by its name's last word, `util`, `common`, `shared`

@@ -290,6 +290,31 @@ def _home_beside_pipes(folder: str, other: str) -> str | None:
     return gate((("C-000001", cluster(found)[0]),), fleet(*subs), Rules(), deps=deps)[0].routing.home
 
 
+def test_a_module_of_helpers_the_copies_only_import_leaves_the_home_to_a_new_module_in_its_folder():
+    """DefiLlama's adapters each import `helpers/chains.ts`, one enum of chains, a package of one
+    module among `helpers/*.ts`: their copied subgraph fetch had gone into the enum's module. It
+    goes to `helpers/`, a new module there; the module itself stays the home when the copies call
+    what it defines, and so does a module in a folder not named for helpers."""
+    def home(folder: str, defined_by: tuple = ()):
+        found, subs = [], []
+        for n, name in enumerate(["acl", "feed", "mod"]):
+            found += shapes(name, HARNESS.format(n=n), f"dexs/{name}.py")
+            subs.append(_package(name, f"dexs/{name}.py", [f"dexs/{name}.py"]))
+        subs.append(_package("chains", f"{folder}/chains.py", [f"{folder}/chains.py"]))
+        deps = Dependencies(("acl", "chains", "feed", "mod"),
+                            tuple(Edge(c, "chains", 1, (f"dexs/{c}.py:2",)) for c in ("acl", "feed", "mod")),
+                            by_file=tuple((c, f"dexs/{c}.py", (("chains", 2),)) for c in ("acl", "feed", "mod")))
+        found = dataclasses.replace(cluster(found)[0], defined_by=defined_by)
+        return gate((("C-000001", found),), fleet(*subs), Rules(), deps=deps)[0].routing
+
+    routing = home("helpers")
+    assert routing.home == "helpers" and routing.by == (
+        "inferred: 3 of 3 consumers reference helpers/chains.py (dexs/acl.py:2, dexs/feed.py:2, dexs/mod.py:2); "
+        "the copies use nothing of it: a new module beside it in helpers/")
+    assert home("helpers", (("chains", 1.0),)).home == "helpers/chains.py"  # they call what it defines
+    assert home("networks").home == "networks/chains.py"
+
+
 def test_among_homes_as_referenced_the_package_the_consumers_live_in_is_preferred():
     """diffusers' pipelines/<name>: they import `schedulers` and `pipelines` (their base class)
     alike; the copied method goes up to the package they live in, not to the lowest one."""
