@@ -30,6 +30,7 @@ from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARIT
                                      spanning_pairs, update_pairs, update_saying)
 from radar.stages.carry import LINKED, MODIFIED, NO_LINK, Carried, Decision
 from radar.stages.content import Rarity, median, overlap, shared_content
+from radar.stages.declaring import VALUE_PROTOCOL
 from radar.stages.nesting import MOSTLY, SAME_FIDELITY, largest_only, without_nesting
 from radar.stages.shape import Shape, can_reach, shape_order, similarity
 from radar.stages.toolfiles import (CONFIGURATION_FOLDERS, CONFIGURED_TOOLS, FRAMEWORK_WIRING, TOOL_CONFIGURATION,
@@ -57,28 +58,13 @@ LINK_MODIFIED = 0.6  # a modified copy: this alike in structure (units of SMALL_
 MODIFIED_CONTENT = 0.5  # ...and sharing this much of its content (weighted by rarity)
 MODIFIED_SIZES = LINK_MODIFIED / (2 - LINK_MODIFIED)  # shortest/longest that can still reach it
 
-# The methods of a language's value protocol (Java's and Kotlin's, Python's, C#'s, Rust's, Go's,
-# JavaScript's): each compares, hashes, orders, copies, prints or disposes of its own type's
-# fields, a shape every value type repeats by design (netty's `equals` x 9 came first), nothing
-# to extract.
-VALUE_PROTOCOL = frozenset({
-    "equals", "hashCode", "toString", "compareTo", "clone",
-    "__eq__", "__ne__", "__hash__", "__repr__", "__str__", "__lt__", "__le__", "__gt__", "__ge__",
-    "__copy__", "__deepcopy__",
-    "Equals", "GetHashCode", "ToString", "CompareTo",
-    "eq", "ne", "partial_cmp", "cmp", "hash", "fmt",
-    "String", "GoString", "toJSON",
-    "Dispose", "DisposeAsync",  # .NET's: each releases its own fields (ShareX's WinForms `Dispose(bool)` x 3)
-    # React's and Android's DiffUtil's: each compares its own props and state, or its items' fields
-    # (Rocket.Chat's mobile app's three views' `shouldComponentUpdate`, its first proposal)
-    "shouldComponentUpdate", "areItemsTheSame", "areContentsTheSame"})
 # what the memos of clusters depend on besides the shapes
 SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SMALL_UNIT, LINK_SMALL,
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
              MOSTLY, SAME_FIDELITY, LOGIC_CONTENT, INTRUDER_CONTENT, FAMILY_SIMILARITY, FAMILY_CONTENT,
              FAMILY_WORDS, FAMILY_WORD_CLUSTERS, LINK_MODIFIED, MODIFIED_CONTENT, RARE_SHARE, RARE_SHARED,
              TOOL_CONFIGURATION, CONFIGURATION_FOLDERS, CONFIGURED_TOOLS, FRAMEWORK_WIRING.pattern, DEFINERS_KEPT,
-             DEFINED_WIDELY, tuple(sorted(VALUE_PROTOCOL)), tuple(sorted(ONE_TYPE_FILES)), 14)
+             DEFINED_WIDELY, tuple(sorted(VALUE_PROTOCOL)), tuple(sorted(ONE_TYPE_FILES)), 15)
 
 
 @dataclass(frozen=True)
@@ -273,7 +259,9 @@ def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
         return Cluster(found.members, found.medoid, found.similarities, content, "wiring")
     if all(m.kind == "method" and m.name in VALUE_PROTOCOL for m in found.members):
         return Cluster(found.members, found.medoid, found.similarities, content, "protocol")
-    if found.representative.behaviour == 0:
+    # most copies calling and branching nowhere: the others' one call is no logic they share
+    # (valtimo's Angular components' constructors, their services injected, a few also `super()`)
+    if found.representative.behaviour == 0 or sum(not m.behaviour for m in found.members) * 2 > len(found.members):
         return Cluster(found.members, found.medoid, found.similarities, content, "no behaviour")
     if sum(m.forwards for m in found.members) * 2 > len(found.members):
         return Cluster(found.members, found.medoid, found.similarities, content, "delegation")

@@ -7,12 +7,44 @@ from __future__ import annotations
 from bisect import bisect_left
 
 
+# The methods of a language's value protocol (Java's and Kotlin's, Python's, C#'s, Rust's, Go's,
+# JavaScript's): each compares, hashes, orders, copies, prints or disposes of its own type's
+# fields, a shape every value type repeats by design (netty's `equals` x 9 came first), nothing
+# to extract.
+VALUE_PROTOCOL = frozenset({
+    "equals", "hashCode", "toString", "compareTo", "clone",
+    "__eq__", "__ne__", "__hash__", "__repr__", "__str__", "__lt__", "__le__", "__gt__", "__ge__",
+    "__copy__", "__deepcopy__",
+    "Equals", "GetHashCode", "ToString", "CompareTo",
+    "eq", "ne", "partial_cmp", "cmp", "hash", "fmt",
+    "String", "GoString", "toJSON",
+    "Dispose", "DisposeAsync",  # .NET's: each releases its own fields (ShareX's WinForms `Dispose(bool)` x 3)
+    # React's and Android's DiffUtil's: each compares its own props and state, or its items' fields
+    # (Rocket.Chat's mobile app's three views' `shouldComponentUpdate`, its first proposal)
+    "shouldComponentUpdate", "areItemsTheSame", "areContentsTheSame"})
+
+
 def declares(start: int, end: int, functions: list[int], content) -> bool:
     """A class that defines no function and branches nowhere declares fields: its calls build
     them (Django's models, forms and serializers, `x = Field(...)`), which lays out data as a
     literal does, so it has no behaviour to extract."""
     return bisect_left(functions, end) == bisect_left(functions, start) and not content.branches(start, end)
 
+
+
+def holds_values(start: int, end: int, functions: dict[int, tuple[int, bool]], names: dict[int, str],
+                 content) -> bool:
+    """A class with a method of its value protocol (VALUE_PROTOCOL: `equals`, `hashCode`,
+    `toString`) whose other functions call and branch nowhere (its fields' accessors) and which
+    branches nowhere outside them (its fields built by calls, as declares() allows): a value
+    type, which lays out data as a class of fields does (sos-components' 1,295 models of its
+    REST API's JSON, written by a generator that leaves no banner: 14 alike in their accessors
+    and `equals` had been its first proposal)."""
+    inner = [(first, functions[first][0], names.get(first) in VALUE_PROTOCOL) for first in functions
+             if start < first < end]
+    protocol = [(first, last) for first, last, valued in inner if valued]
+    return bool(protocol) and all(valued or not content.behaviour(first, last) for first, last, valued in inner) \
+        and content.branches(start, end) == sum(content.branches(*span) for span in protocol)
 
 TABLE_SHARE = 0.75  # of a class's tokens outside its functions, from which it is mostly a table...
 TABLE_TOKENS_PER_CALL = 100  # ...its calls there building collections, this many tokens apart at least
@@ -188,6 +220,18 @@ def module_declares(start: int, end: int, functions: list[int], declaring: list[
     inside = sum(content.behaviour(first, last) for first, last in outermost)
     return content.behaviour(start, end) - inside <= 1
 
+
+
+def module_of_values(start: int, end: int, functions: list[int], valued: list[tuple[int, int]], content) -> bool:
+    """A module whose functions are all its value classes' (`valued`: holds_values), calling and
+    branching nowhere outside them but once, declares as a module of declaring classes does."""
+    inside = [(first, last) for first, last in valued if start <= first and last <= end]
+    outermost = [(first, last) for first, last in inside if not any(f < first and last <= e for f, e in inside)]
+    if not outermost or any(not any(f < at < e for f, e in outermost)
+                            for at in functions[bisect_left(functions, start):bisect_left(functions, end)]):
+        return False
+    return (content.branches(start, end) == sum(content.branches(*span) for span in outermost)
+            and content.behaviour(start, end) - sum(content.behaviour(*span) for span in outermost) <= 1)
 
 # What opens a PHP file before its first statement: the tag, and lines that only name things.
 _PHP_PREAMBLE = frozenset({"<?php", "declare", "namespace", "use"})

@@ -410,6 +410,24 @@ def test_a_modified_copy_exactly_at_its_link_similarity_links():
     assert [(round(c.similarity, 4), c.nature) for c in found] == [(0.6, "logic")]
 
 
+def test_copies_most_of_which_call_and_branch_nowhere_have_no_behaviour():
+    """valtimo's Angular components' constructors, their services injected and nothing done, a
+    few also calling `super()` or registering an icon: one of those few the medoid, the cluster
+    had been logic and its first proposal. Most calling nothing, it has no behaviour."""
+    says = _codes(900, 3)
+    copies = [dataclasses.replace(_unit(name, _codes(0, 60)), vocab=says, behaviour=0, name=f"f{n}")
+              for n, name in enumerate(("acl", "feed", "mod", "search"))]
+
+    def nature(calling: int) -> str:
+        units = [dataclasses.replace(unit, behaviour=3) if n < calling else unit for n, unit in enumerate(copies)]
+        [found] = cluster(units)
+        assert found.representative.behaviour == 3
+        return found.nature
+
+    assert nature(1) == "no behaviour"
+    assert nature(2) == "logic"  # half of them call: their logic
+
+
 def test_shared_vocabulary_exactly_at_its_threshold_links():
     """Identical structure but for one token; 19 of the 50 names differ, each a name both
     subsystems use (shared vocabulary, kept): 2·30 / 100 = 0.60, the vocabulary threshold."""

@@ -248,6 +248,91 @@ def test_a_class_mostly_one_table_lays_out_data():
     assert tables and all(c.cluster.nature == "no behaviour" and c.verdict != "proposed" for c in tables)
 
 
+JSON_MODEL = """\
+package com.sos.joc.model.{package};
+
+import org.apache.commons.lang3.builder.EqualsBuilder;
+import org.apache.commons.lang3.builder.HashCodeBuilder;
+import org.apache.commons.lang3.builder.ToStringBuilder;
+
+public class {name} {{
+
+    @JsonProperty("{first}")
+    private String {first};
+    @JsonProperty("{second}")
+    private List<String> {second} = new ArrayList<String>();
+    @JsonProperty("auditLog")
+    private AuditParams auditLog;
+
+    public String get{First}() {{
+        return {first};
+    }}
+
+    public void set{First}(String {first}) {{
+        this.{first} = {first};
+    }}
+
+    public List<String> get{Second}() {{
+        return {second};
+    }}
+
+    public void set{Second}(List<String> {second}) {{
+        this.{second} = {second};
+    }}
+
+    public AuditParams getAuditLog() {{
+        return auditLog;
+    }}
+
+    public void setAuditLog(AuditParams auditLog) {{
+        this.auditLog = auditLog;
+    }}
+
+    @Override
+    public String toString() {{
+        return new ToStringBuilder(this).append("{first}", {first}).append("{second}", {second}).append("auditLog", auditLog).toString();
+    }}
+
+    @Override
+    public int hashCode() {{
+        return new HashCodeBuilder().append({first}).append({second}).append(auditLog).toHashCode();
+    }}
+
+    @Override
+    public boolean equals(Object other) {{
+        if (other == this) {{
+            return true;
+        }}
+        if ((other instanceof {name}) == false) {{
+            return false;
+        }}
+        {name} rhs = (({name}) other);
+        return new EqualsBuilder().append({first}, rhs.{first}).append({second}, rhs.{second}).append(auditLog, rhs.auditLog).isEquals();
+    }}
+{more}
+}}
+"""
+
+
+def test_a_class_of_accessors_and_its_value_protocol_lays_out_data():
+    """sos-components' 1,295 models of its REST API's JSON, written by a generator that leaves
+    no banner: fields, their getters and setters, `toString`, `hashCode` and `equals`; 14 alike
+    had been its first proposal. A method doing something else is logic again."""
+    models = (("calendar", "CalendarDocuFilter", "calendar", "documentation"),
+              ("board", "BoardsDeps", "board", "dependencies"), ("folders", "FolderFilter", "folder", "permissions"))
+
+    def found(more: str = ""):
+        sources = {package: JSON_MODEL.format(package=package, name=name, first=first, First=first.title(),
+                                              second=second, Second=second.title(), more=more)
+                   for package, name, first, second in models}
+        return [c for c in judged(sources, "Model.java", "java") if c.cluster.representative.kind in ("class", "module")]
+
+    assert found() and all(c.cluster.nature == "no behaviour" and c.verdict != "proposed" for c in found())
+    method = ("\n    public boolean isEmpty() {\n        if (auditLog == null) {\n            return true;\n        }\n"
+              "        return auditLog.getComment().trim().isEmpty();\n    }\n")
+    assert any(c.cluster.nature == "logic" for c in found(method))
+
+
 STORES = """\
 from localstack.aws.api.{service} import {model}
 from localstack.services.stores import AccountRegionBundle, BaseStore, LocalAttribute
