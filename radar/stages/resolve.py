@@ -162,6 +162,8 @@ class Index(PathNames):
                 table[f"{package}.{name}"].add(subsystem)
                 self.package_of[(subsystem, path)] = package
 
+        self.borrowed = _borrowed_packages(declared, references, self.declared["jvm"])
+
     # -- resolution -----------------------------------------------------------------------
 
     def resolve(self, subsystem: str, path: str, language: str, capture: str, text: str) -> str | None:
@@ -190,7 +192,7 @@ class Index(PathNames):
         if language == "rust":
             return self._rust(path, text)
         if language in _JVM:
-            return _jvm_owner(self.declared["jvm"], _dotted(language, text))
+            return _jvm_owner(self.declared["jvm"], _dotted(language, text), self.borrowed)
         if language in DECLARING:
             return _longest_dotted(self.declared[DECLARING[language]], _dotted(language, text))
         return None
@@ -548,17 +550,48 @@ def _longest_dotted(table: dict[str, set[str]], text: str) -> str | None:
     return None
 
 
-def _jvm_owner(table: dict[str, set[str]], text: str) -> str | None:
+def _jvm_owner(table: dict[str, set[str]], text: str, borrowed: frozenset[str] = frozenset()) -> str | None:
     """_longest_dotted for a JVM import: `a.b.c.D` is class D of package `a.b.c`, or a member of
     a class `a.b.C` (capitalised, as classes are named); a package further up holds none of it:
     thingsboard's `org.thingsboard.server.gen.transport.TransportProtos`, generated at build
-    time, is not the application's, though the application declares `org.thingsboard.server`."""
+    time, is not the application's, though the application declares `org.thingsboard.server`.
+    A class no file of a `borrowed` package is named for is the outsider's (_borrowed_packages)."""
     parts = text.split(".")
     for end in range(len(parts), 0, -1):
         owners = table.get(".".join(parts[:end]))
         if owners and (end >= len(parts) - 1 or parts[end - 1][:1].isupper()):
-            return unique(owners)
+            outsiders = end == len(parts) - 1 and parts[-1][:1].isupper() and ".".join(parts[:end]) in borrowed
+            return None if outsiders else unique(owners)
     return None
+
+
+BORROWED_NAMES = 3  # classes of a package imported, from which what the tree holds of them tells whose it is
+
+
+def _borrowed_packages(declared: list[tuple[str, str, str, str]], references: tuple, table: dict[str, set[str]]
+                       ) -> frozenset[str]:
+    """JVM packages, declared by Java files only, of whose classes the tree's imports name
+    BORROWED_NAMES or more, most of them with no file of their name in the tree: another
+    project's package the tree adds a few classes to (osh-addons' digital I/O module keeps
+    `I2CConfig` in the core's `org.sensorhub.impl.comm`, whose `RobustHTTPConnection` every camera
+    driver imports; maven-plugins' compiler plugin four classes in Maven's `org.apache.maven.plugin`,
+    whose `AbstractMojo` every plugin extends). Their other classes are the outsider's, no
+    subsystem's. A package whose imported classes are mostly the tree's is its own, the few
+    others an older version's (egov's services import tracer classes the tree's tracer no longer
+    has). Kotlin and Scala files may hold classes of any name: their packages are left as they are."""
+    jvm = [(language, package) for _, _, language, package in declared if DECLARING.get(language) == "jvm"]
+    java_only = {package for _, package in jvm} - {package for language, package in jvm if language != "java"}
+    imported: dict[str, set[str]] = defaultdict(set)
+    for _, _, language, refs in references:
+        if language not in _JVM:
+            continue
+        for capture, text, _ in refs:
+            parts = _dotted(language, text).split(".") if capture == "module" else []
+            at = next((i for i, part in enumerate(parts) if part[:1].isupper()), 0)
+            if at and ".".join(parts[:at]) in java_only:
+                imported[".".join(parts[:at])].add(parts[at])
+    return frozenset(package for package, names in imported.items()
+                     if len(names) >= BORROWED_NAMES and 2 * sum(f"{package}.{n}" in table for n in names) < len(names))
 
 
 def _js_specifiers(path: str) -> tuple[str, ...]:

@@ -561,6 +561,33 @@ def test_a_librarys_package_a_module_puts_a_shim_in_names_only_that_shims_classe
     assert edges(deps) == {("es8x", "es6x")}  # the shim itself is es6x's; the library's own classes nobody's
 
 
+def test_a_package_the_tree_only_adds_a_class_to_names_no_subsystem_for_the_others(tmp_path):
+    """osh-addons: its digital I/O module keeps `I2CConfig` in the core's
+    `org.sensorhub.impl.comm` (the core is no part of the tree), whose `RobustHTTPConnection`,
+    `TCPConfig` and `UDPConfig` the camera drivers import: every driver's copies had gone home
+    to the I/O module. Most classes imported from that package have no file of their name in
+    the tree: it is another project's, its other classes nobody's; its own class is still
+    the module's. A package whose imported classes are mostly the tree's stays its own."""
+    java = "{0}/src/main/java/{1}.java"
+
+    def edges_with(imported: tuple[str, ...]):
+        drivers = {name: {java.format(name, f"org/sensorhub/impl/sensor/{name}/Driver"):
+                          f"package org.sensorhub.impl.sensor.{name};\nimport org.sensorhub.impl.comm.{cls};\n"
+                          "class Driver {}\n"} for name, cls in zip(("axis", "dahua", "foscam"), imported)}
+        return edges(scan(tmp_path / "-".join(imported), {
+            "comm-dio": {java.format("comm-dio", "org/sensorhub/impl/comm/I2CConfig"):
+                         "package org.sensorhub.impl.comm;\npublic class I2CConfig {}\n",
+                         java.format("comm-dio", "org/sensorhub/impl/comm/dio/Provider"):
+                         "package org.sensorhub.impl.comm.dio;\nclass Provider {}\n"},
+            "comm-ble": {java.format("comm-ble", "org/sensorhub/impl/comm/ble/Ble"):
+                         "package org.sensorhub.impl.comm.ble;\nimport org.sensorhub.impl.comm.I2CConfig;\nclass Ble {}\n"},
+            **drivers}))
+
+    assert edges_with(("RobustHTTPConnection", "TCPConfig", "UDPConfig")) == {("comm-ble", "comm-dio")}
+    assert edges_with(("I2CConfig", "I2CConfig", "TCPConfig")) == {
+        ("comm-ble", "comm-dio"), ("axis", "comm-dio"), ("dahua", "comm-dio"), ("foscam", "comm-dio")}
+
+
 def test_kotlin_imports_by_declared_package_java_ones_too(tmp_path):
     deps = scan(tmp_path, {
         "ktor-utils": {"ktor-utils/common/src/io/ktor/util/Attributes.kt":
