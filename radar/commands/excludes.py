@@ -43,8 +43,11 @@ EXCLUDABLE = {
               "gtest",  # its Google Test tests (zcash's `src/gtest/`, whose test doubles had led its parts' scan)
               "testsuite", "testsuites",  # each library's (poco's `Net/testsuite/`: 9 of its 11 first proposals)
               "testassets",  # the apps ASP.NET Core's tests run against (yarp's six, which had been packages)
-              "testtool"),  # a module's test harness program (wazuh's 92 files in eleven `testtool/`: their copied
+              "testtool",  # a module's test harness program (wazuh's 92 files in eleven `testtool/`: their copied
               # argument parsers had been its first proposal)
+              # ESP-IDF's components' test apps (esp-eth-drivers' ten `*/test_apps/`, whose pytest
+              # `conftest.py` x 12 had been its first proposal)
+              "test_apps", "test_app"),
     "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",
                  "__snapshots__",
                  "mocks"),  # test doubles (OpenZeppelin's `contracts/mocks/`, 119 contracts; mockery's Go mocks)
@@ -174,6 +177,7 @@ SPACED_EXAMPLES = ("**/* Demos/**", "**/* Demo/**", "**/* Examples/**", "**/* Sa
 # spring-security's 87 `src/integration-test` files, whose LDAP configurations clustered
 SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/**", "**/test-*/**", "**/*-test/**",
                  "**/*-tests.*/**",  # and for what, after a dot: PowerDNS' `regression-tests.dnsdist/` …
+                 "**/*_test_app/**", "**/*_test_apps/**",  # a shared test app (esp-eth-drivers' `eth_test_app/`)
                  *CAMEL_SUITES,
                  *DOTTED_SUITES, *JOINED_SUITES, *TOP_SUITES, *SPACED_SUITES)
 # folders of a test suite's fixtures named for what they hold: pdf.js' builder's `fixtures_babel/`

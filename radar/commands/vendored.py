@@ -4,7 +4,8 @@ a top folder a script at the top puts on Python's import path, the packages Comp
 where a composer.json says and patched copies of those it requires, a folder its README says
 holds third-party code, a folder of libraries holding their minified builds, a web app's folder
 of the libraries it serves, the forks a go.mod replaces another owner's modules with, a library's
-JVM classes copied into a module under their own package.
+JVM classes copied into a module under their own package (a few beside many of the repository's,
+or many beside a few, importing none of the repository's).
 Third-party source drops are drops.py's; the rest of what is kept out, excludes.py's."""
 from __future__ import annotations
 
@@ -46,10 +47,12 @@ def without_vendored(repo: Path, files: list[str]
     vendored |= _import_roots(repo, files, scripts) | _composer_copies(files, composed)
     vendored |= _described_vendored(repo, files) | _minified_libraries(files) | _served_libraries(files)
     vendored |= _foreign_packages(files)
+    copied, sources_read = _copied_libraries(repo, files)
+    vendored |= copied
     go_mods = [f for f in files if f.rpartition("/")[2] == "go.mod" and not os.path.islink(repo / f)]
     vendored |= _go_forks(repo, go_mods)
     outermost = [folder for folder in sorted(vendored) if not any(folder.startswith(other + "/") for other in vendored)]
-    return (*without_folders(files, outermost, "vendored"), read + composers + scripts + go_mods)
+    return (*without_folders(files, outermost, "vendored"), read + composers + scripts + go_mods + sources_read)
 
 
 # a call putting a folder on Python's import path, and the names a line of it spells
@@ -194,6 +197,44 @@ def _foreign_packages(files: list[str]) -> set[str]:
         return set()
     return {f"{source}/{root}" for source, counts in held.items() if own in counts
             for root in counts if root != own and roots[root] <= FOREIGN_ROOT_SHARE * total}
+
+
+def _copied_libraries(repo: Path, files: list[str]) -> tuple[set[str], list[str]]:
+    """The folders of a library copied into a module, under its own package root, beside the
+    repository's own root (the one holding most of its JVM files) in one source folder, when
+    the library's files there outnumber the module's own and none of them imports the
+    repository's root: a library knows nothing of the project it is copied into (osh-addons'
+    video service keeps mp4parser's 393 classes, `org/mp4parser/`, beside its 6 of
+    `org/sensorhub/`, and its MAVLink driver the 476 generated `com/MAVLink/`: the boxes' copies
+    of one another had been its first proposal). With the files read to tell."""
+    held: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))  # source folder -> root -> files
+    for f in files:
+        found = JVM_PACKAGE_ROOT.match(f)
+        if found and language_for(f) in ("java", "kotlin", "scala"):
+            held[found["source"]][found["root"]].append(f)
+    roots: dict[str, int] = defaultdict(int)
+    for counts in held.values():
+        for root, listed in counts.items():
+            roots[root] += len(listed)
+    own = max(roots, key=roots.__getitem__, default="")
+    if sum(roots.values()) < OWN_ROOT_MIN:
+        return set(), []
+    importing = re.compile(rb"^\s*import\s+(?:static\s+)?" + re.escape(own.replace("/", ".").encode()) + rb"\.", re.M)
+    copied, read = set(), []
+    for source, counts in held.items():
+        for root, listed in counts.items():
+            if own in counts and _publisher(root) != _publisher(own) and len(listed) > len(counts[own]):
+                read += listed
+                if not any(importing.search(file_head(repo, f)) for f in listed):
+                    copied.add(f"{source}/{root}")
+    return copied, read
+
+
+def _publisher(root: str) -> str:
+    """Who publishes a package root: its reversed domain (`org/mp4parser`), or a name of its own
+    longer than a top-level domain's (`akka/actor` and `akka/persistence`: akka's, both)."""
+    first = root.partition("/")[0]
+    return first if len(first) > 3 else root
 
 
 # a web app's static folder, whatever its name, most of whose folders holding code hold a

@@ -1527,6 +1527,8 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     files["web/accounts_tests.js"] = "export const signs = () => 1;\n"  # a Meteor package's (meteor's 118)
     files["web/autocomplete_test.js"] = "export const types = () => 1;\n"  # beside the code (ace's 95)
     files["web/CertificateList.cy.ts"] = "export const intercepts = () => 1;\n"  # Cypress' (Kong's 152)
+    files["eth/dm9051/test_apps/conftest.py"] = "def dut():\n    return 1\n"  # ESP-IDF's test apps
+    files["eth/eth_test_app/main/esp_eth_test.c"] = "int test(void) { return 1; }\n"  # and a shared one
     files["rdkit/Chem/UnitTestLipinski.py"] = "def data():\n    return 1\n"  # RDKit's 97, beside the code
     files["go/domain/UnitTestReportGenerator.java"] = "class UnitTestReportGenerator {}\n"  # gocd's code
     files["mac/Pods/Sentry/Sources/Hub.swift"] = "struct Hub {}\n"  # CocoaPods' (hammerspoon's 1,312 files)
@@ -1551,7 +1553,8 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     assert excluded("web/Anthropic.vitest.ts") and excluded("web/evals/ask_user.eval.ts")
     assert excluded("web/useSignMessage.test-d.ts") and excluded("web/accounts_tests.js")
     assert excluded("web/autocomplete_test.js") and excluded("rdkit/Chem/UnitTestLipinski.py")
-    assert excluded("web/CertificateList.cy.ts")
+    assert excluded("web/CertificateList.cy.ts") and excluded("eth/dm9051/test_apps/conftest.py")
+    assert excluded("eth/eth_test_app/main/esp_eth_test.c")
     assert not excluded("go/domain/UnitTestReportGenerator.java")
     assert excluded("mac/Pods/Sentry/Sources/Hub.swift") and excluded("include/pear/Net/DNS2/RR/A.php")
     assert excluded("mac/ThirdParty/NMSSH/NMSession.m")
@@ -1625,6 +1628,33 @@ def test_init_excludes_a_libraries_classes_copied_into_a_module_under_their_own_
     assert excluded("addOns/tokengen/src/main/java/com/fasteasytrade/JRandTest/Algo/A1.java")
     assert not excluded("addOns/tokengen/src/main/java/org/zaproxy/addon/tokengen/C1.java")
     assert not excluded("addOns/legacy/src/main/java/net/paros/Legacy.java")
+
+
+def test_init_excludes_a_library_outnumbering_a_modules_own_classes_that_imports_none_of_the_repository(tmp_path):
+    """osh-addons: its video service keeps mp4parser's 393 classes, `org/mp4parser/`, beside its 6
+    of `org/sensorhub/` (a root holding half the repository's JVM files, not four fifths); their
+    boxes' copies of one another had been its first proposal. A library imports nothing of the
+    project it is copied into; the project's own classes under another root do."""
+    files = {"settings.gradle": "include 'services'\n"}
+    for module in ("service-sos", "service-hub", "driver-axis"):
+        files[f"{module}/build.gradle"] = "\n"
+        for n in range(20):
+            files[f"{module}/src/main/java/org/sensorhub/impl/{module[-3:]}/C{n}.java"] = (
+                f"package org.sensorhub.impl.{module[-3:]};\nclass C{n} {{}}\n")
+    files["service-video/build.gradle"] = "\n"
+    files["service-video/src/main/java/org/sensorhub/impl/video/VideoService.java"] = (
+        "package org.sensorhub.impl.video;\nimport org.mp4parser.Box;\nclass VideoService {}\n")
+    for n in range(6):
+        files[f"service-video/src/main/java/org/mp4parser/boxes/B{n}.java"] = (
+            f"package org.mp4parser.boxes;\nimport org.mp4parser.Box;\nclass B{n} {{}}\n")
+        files[f"service-mqtt/src/main/java/com/botts/mqtt/M{n}.java"] = (
+            f"package com.botts.mqtt;\nimport org.sensorhub.api.Module;\nclass M{n} {{}}\n")
+    files["service-mqtt/build.gradle"] = "\n"
+    files["service-mqtt/src/main/java/org/sensorhub/impl/mqtt/Service.java"] = "package org.sensorhub.impl.mqtt;\n"
+    excluded = _excluded_by_init(tmp_path / "osh", files, tmp_path / "rules")
+    assert excluded("service-video/src/main/java/org/mp4parser/boxes/B1.java")
+    assert not excluded("service-video/src/main/java/org/sensorhub/impl/video/VideoService.java")
+    assert not excluded("service-mqtt/src/main/java/com/botts/mqtt/M1.java")  # it imports the project's
 
 
 def test_init_excludes_the_c_libraries_contributed_with_their_own_licenses(tmp_path):
