@@ -8,7 +8,7 @@ Names most subsystems use (the framework's API, the fleet's conventions) say lit
 word is weighed by how few subsystems outside the cluster use it (see Rarity.weights).
 
 A unit's *vocab* is its distinct content as characters (identifiers in shape.NAME_PLANE, one per
-name; strings likewise, one per value). Its *behaviour* counts calls and branches: a unit with
+name; strings likewise, one per value, in a plane of their own). Its *behaviour* counts calls and branches: a unit with
 none only lays data out (a dict literal of attribute reads, a run of assignments) and is never
 an abstraction candidate, however many copies it has; nor is a class that defines no function
 and branches nowhere, whose calls only build its fields (analyse.py), nor a list written as
@@ -322,10 +322,18 @@ def _owner_pattern(owner: str) -> re.Pattern | None:
     return re.compile("|".join(map(re.escape, forms)), re.IGNORECASE)
 
 
+# strings' characters, a plane of their own: a string that hashed to a name's character had
+# said that name (kvm-guest-drivers-windows' service helpers' "Service Installed\n" had been a
+# call of VirtIO's `vring_packed_desc_event`, and VirtIO their home)
+STRING_PLANE = 0x30000
+
+
 @lru_cache(maxsize=262144)
 def word_code(word: str) -> str:
-    """A content word's character, in the names' plane (an identifier's is its names char)."""
-    return chr(NAME_PLANE + zlib.crc32(word.encode("utf-8", "replace")) % 0xFFFE)
+    """A content word's character: a name's in the names' plane (an identifier's is its names
+    char), a string's (`\\x01` and its value) in STRING_PLANE."""
+    plane = STRING_PLANE if word[:1] == "\x01" else NAME_PLANE
+    return chr(plane + zlib.crc32(word.encode("utf-8", "replace")) % 0xFFFE)
 
 
 Weights = dict[str, float]
