@@ -2,8 +2,8 @@
 `setup.py`, `Package.swift`), a package's release stamp (`version.rb`), or any file in a folder
 of one (`.storybook/`, `config/jest/`). Copies of them are no shared logic (cluster.py gives them
 the nature "configuration"), and what they import is build-time, no dependency (deps.py). And
-which files a framework asks of every package, its own start-up (OTP's `_app.erl`, `_sup.erl`:
-the nature "wiring")."""
+which files a framework asks of every package, its own start-up (OTP's `_app.erl`, `_sup.erl`,
+create-react-app's `reportWebVitals.ts`: the nature "wiring")."""
 from __future__ import annotations
 
 import fnmatch
@@ -19,7 +19,10 @@ TOOL_CONFIGURATION = ("*.config.*", "*.conf.*", ".*", "conf.py", "setup.py", "no
                       # build manifests written as code: SwiftPM's (IceCubesApp's ten `Package.swift` had
                       # been its first proposal), Conan's recipes, Leiningen's projects
                       "package.swift", "conanfile.py", "project.clj",
-                      "version.*", "_version.*", "__version__.*", "gem_version.*")
+                      "version.*", "_version.*", "__version__.*", "gem_version.*",
+                      # create-react-app's development proxy, which its dev server reads from `src/`
+                      # (VEuPathDB's web-monorepo: three apps' `setupProxy.js`, its second proposal)
+                      "setupproxy.*")
 # Folders whose files a tool reads: a hidden one (`.storybook/main.js`, `.github/actions/…`) and
 # a tool's folder of a package's configuration (create-react-app's ejected `config/jest/`, which
 # buildbot's three web packages copy: `babelTransform.cjs`, `fileTransform.cjs`). A folder named
@@ -46,9 +49,13 @@ _TOOL_FOLDER = re.compile(r"(?:^|/)(?:\.(?!\.?/)[^/]*"  # a hidden folder (not `
 # own apps name them: each application starts its own supervision tree, the framework's code is
 # what they share (emqx's 32 `*_sup.erl`, child specs around `supervisor:start_link`, had been
 # its first proposal).
-FRAMEWORK_WIRING = re.compile(r"[a-z0-9_]+_(?:app|sup)\.erl")
+FRAMEWORK_WIRING = re.compile(r"[a-z0-9_]+_(?:app|sup)\.erl"
+                              # and the web vitals reporter create-react-app's template writes into every
+                              # app, which its index calls at start-up (web-monorepo's six, its first proposal)
+                              r"|reportWebVitals\.[jt]sx?")
 
 
 def wires_a_framework(path: str) -> bool:
-    """A file a framework asks of every package, its own start-up: OTP's `x_app.erl`, `x_sup.erl`."""
+    """A file a framework asks of every package, its own start-up: OTP's `x_app.erl`, `x_sup.erl`,
+    create-react-app's `reportWebVitals.ts`."""
     return FRAMEWORK_WIRING.fullmatch(path.rpartition("/")[2]) is not None

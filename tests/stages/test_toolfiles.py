@@ -37,3 +37,11 @@ def test_an_otp_applications_callback_and_supervisors_wire_a_framework():
     assert all(wires_a_framework(path) for path in ("apps/emqx_auth/src/emqx_auth_app.erl", "src/vmq_server_sup.erl"))
     assert not any(wires_a_framework(path) for path in ("src/emqx_auth.erl", "lib/x_sup.ex", "src/x_supervisor.erl",
                                                          "src/x_application.erl"))
+
+
+def test_create_react_apps_own_files_are_its_configuration_and_wiring():
+    """VEuPathDB's web-monorepo: six apps keep the web vitals reporter create-react-app's
+    template writes (its first proposal) and three its dev server's `setupProxy.js` (its second)."""
+    assert configures_a_tool("packages/libs/eda/src/setupProxy.js")
+    assert wires_a_framework("packages/libs/eda/src/reportWebVitals.ts")
+    assert not wires_a_framework("packages/libs/eda/src/reportErrors.ts")
