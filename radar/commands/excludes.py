@@ -19,7 +19,7 @@ from radar.commands.marked_folders import (alembic_environments, compiled_mirror
                                            docusaurus_sites, dotnet_suites, frappe_patches, held, jvm_benchmarks,
                                            manual_tests, sphinx_projects, story_folders, versioned_migrations,
                                            STORIES)
-from radar.commands.sibling_folders import dev_apps, scaffolds, test_fixtures, tests_of_a_folder
+from radar.commands.sibling_folders import dev_apps, scaffolds, test_fixtures, test_source_sets, tests_of_a_folder
 from radar.commands.tracked import file_head
 from radar.globs import any_glob, glob_match
 from radar.stages.analyse import DECLARATIONS, GENERATED_HEAD, generated, generated_name
@@ -438,6 +438,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     counts.update(_cpan_distributions(sources))
     counts.update(tests_of_a_folder(sources))
     counts.update(test_fixtures(sources))
+    counts.update(test_source_sets(sources))
     counts.update(story_folders(sources))
     counts.update(manual_tests(files, sources))
     counts.update(component_registries(files, sources))

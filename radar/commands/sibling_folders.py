@@ -1,6 +1,7 @@
 """Folders their siblings say are no part of a project's own code, whatever each is named alone:
 a generator's starters side by side (`template-*`, `skel-*`, `starter-kit-*`), packages' own
-apps to try their components in (`sandbox/`), a test suite's
+apps to try their components in (`sandbox/`), a build's test source sets beside `src/` (`it/`,
+`tst-253+/`), a test suite's
 fixtures named for tests side by side (`TestCanCancelOrders/` …), and a `<Name>Test/` beside the
 `<Name>/` it tests. excludes.py writes an exclude for each, with the source files it keeps out."""
 from __future__ import annotations
@@ -16,6 +17,8 @@ from collections import Counter, defaultdict
 SCAFFOLDS_NAMED = ("template-*", "skel-*", "starter-kit-*")
 SCAFFOLDS = 3  # such folders side by side that make a generator's starters
 TESTED_FOLDER = re.compile(r"([A-Z][A-Za-z0-9]*[a-z0-9])Test")  # `MethodRewriterTest`: the tests of `MethodRewriter`
+# a test source set built for some versions of what it runs on only: `tst-253+`, `it-242-253`
+VERSIONED_TESTS = re.compile(r"(?:tst|test|tests|it)-\d[\w.+-]*")
 DEV_APP_NAMES = ("sandbox", "playground")  # a package's own app to try its components in (dev_apps)
 DEV_APPS = 3  # packages keeping one that make them all packages' dev apps
 TEST_FIXTURE = re.compile(r"Test[A-Z0-9_]\w*")  # a folder named for a test in camel case: `TestCanCancelOrders`
@@ -69,6 +72,24 @@ def dev_apps(sources: list[str]) -> Counter:
                 break
     return Counter({(f"**/{name}/**", "examples"): sum(1 for f in sources if f"/{name}/" in f"/{f}")
                     for name, parents in held.items() if len(parents) >= DEV_APPS})
+
+
+def test_source_sets(sources: list[str]) -> Counter:
+    """`parent/it/**` beside `parent/src/` (a build's integration tests' source set: the AWS
+    Toolkit for JetBrains' `it/`, whose copied `samIsExecuted` x 3 had been its first proposal;
+    Maven's `src/it/` too), and a test source set built for some versions only, beside `src/`:
+    its `tst-253+/`, `it-242-253/`. A lone `it/` is an Italian translation's as often."""
+    folders = {"/".join(parts[:at]) for parts in (f.split("/") for f in sources) for at in range(1, len(parts))}
+    found: Counter = Counter()
+    for f in sources:
+        parts = f.split("/")[:-1]
+        for at, name in enumerate(parts):
+            parent = "/".join(parts[:at])
+            beside = f"{parent}/src" if parent else "src"
+            if (name == "it" or VERSIONED_TESTS.fullmatch(name)) and (beside in folders or parts[at - 1:at] == ["src"]):
+                found[(f"{parent}/{name}/**" if parent else f"{name}/**", "tests")] += 1
+                break
+    return found
 
 
 def test_fixtures(sources: list[str]) -> Counter:

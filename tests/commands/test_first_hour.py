@@ -3796,6 +3796,24 @@ def test_init_excludes_a_project_generators_starters_but_not_a_lone_template_fol
     assert fleet_rules["subsystems"] == ["packages/*"]
 
 
+def test_init_excludes_test_source_sets_beside_src_but_not_a_lone_it_folder(tmp_path):
+    """The AWS Toolkit for JetBrains: each plugin keeps `src/`, `tst/`, `it/` (integration tests)
+    and test source sets for some IDE versions, `tst-253+/`, `it-242-253/`; its integration tests'
+    copied `samIsExecuted` x 3 had been its first proposal. Maven's `src/it/` holds its
+    invoker's integration tests. An `it/` beside no `src/` is an Italian translation's as often."""
+    files = {"settings.gradle.kts": "\n"}
+    for plugin in ("core", "rider", "ultimate"):
+        for folder in ("src", "tst", "it", "tst-253+", "it-242-253"):
+            files[f"plugins/{plugin}/{folder}/software/aws/{plugin}/C.kt"] = f"package software.aws.{plugin}\nclass C\n"
+    files["plugin-maven/src/main/java/org/x/Mojo.java"] = "package org.x;\nclass Mojo {}\n"
+    files["plugin-maven/src/it/basic/src/main/java/App.java"] = "class App {}\n"
+    files["web/locales/it/messages.js"] = "export default {};\n"
+    excluded = _excluded_by_init(tmp_path / "toolkit", files, tmp_path / "rules")
+    assert all(excluded(f"plugins/rider/{folder}/software/aws/rider/C.kt") for folder in ("it", "tst-253+", "it-242-253"))
+    assert excluded("plugin-maven/src/it/basic/src/main/java/App.java")
+    assert not excluded("plugins/rider/src/software/aws/rider/C.kt") and not excluded("web/locales/it/messages.js")
+
+
 def test_init_excludes_packages_own_sandboxes_but_not_a_lone_one(tmp_path):
     """Kong's public-ui-components: 36 packages each keep a `sandbox/`, the app their developers
     mount its components in, whose copied pages had been its second and third proposals. A
