@@ -84,7 +84,10 @@ def _import_roots(repo: Path, files: list[str], scripts: list[str]) -> set[str]:
 # (klipper's `lib/`, chip vendors' SDKs), "… contains code vendored from …"
 README = re.compile(r"readme(?:\.md|\.txt|\.rst)?", re.IGNORECASE)
 SAYS_VENDORED = re.compile(r"(?:this|the) (?:directory|folder|dir) (?:contains|holds) (?:only )?(?:(?:external|"
-                           r"third[- ]party|3rd[- ]party|vendored) (?:library |libraries )?code|code vendored from)")
+                           r"third[- ]party|3rd[- ]party|vendored) (?:library |libraries )?code|code vendored from)"
+                           # ChibiOS-Contrib's `ext/readme.txt`: "All the code contained under ./ext is not
+                           # part of the ChibiOS/ChibiOS-Contrib project" (NXP's USB stack, its #1 proposal)
+                           r"|(?:all )?(?:the )?code (?:contained )?(?:under|in) \S+ is not part of")
 README_BYTES = 1024
 
 

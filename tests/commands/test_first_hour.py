@@ -4175,6 +4175,10 @@ def test_init_excludes_a_folder_its_readme_says_holds_third_party_code(tmp_path)
         files[f"src/part{n}/Makefile"] = "all:\n"
     excluded = _excluded_by_init(tmp_path / "klipper-repo", files, tmp_path / "rules")
     assert excluded("lib/sdk0/sdk0.c") and not excluded("src/part0/part0.c")
+    # ChibiOS-Contrib's `ext/readme.txt` says so in its own words (NXP's USB stack, its #1 proposal)
+    files["lib/README"] = "All the code contained under ./ext is not part of the ChibiOS/ChibiOS-Contrib\nproject.\n"
+    excluded = _excluded_by_init(tmp_path / "chibios-repo", files, tmp_path / "chibios-rules")
+    assert excluded("lib/sdk0/sdk0.c") and not excluded("src/part0/part0.c")
 
 
 def test_init_excludes_a_folder_of_libraries_holding_their_minified_builds(tmp_path):
