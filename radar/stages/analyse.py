@@ -81,6 +81,15 @@ BANNER_LINES = 25
 # EMF's generated Java: it documents each type and member it writes `<!-- begin-user-doc -->` …
 # `@generated`, the type's doc below the imports, often past the head; a type edited by hand says
 # `@generated NOT` (geotools' `net.opengis.*` models: 77 copies of one setter its first proposals)
+# Java's standard annotation for generated source, on a declaration, imported from javax or
+# jakarta: basyx-java-server-sdk's OpenAPI clients, `@Generated(value = "org.openapitools.codegen…")`
+# below a licence and their imports, past the head (their copied request builders x 227 had been its
+# first proposal); a generator of code imports it too (ignite-3's marshaller generator) but
+# annotates nothing with it
+JAVA_GENERATED_IMPORT = re.compile(rb"^import (?:javax|jakarta)\.annotation(?:\.processing)?\.Generated;", re.M)
+JAVA_GENERATED_USE = re.compile(rb"^[ \t]*@Generated\(", re.M)
+JAVA_GENERATED_NAMED = re.compile(rb"^[ \t]*@(?:javax|jakarta)\.annotation(?:\.processing)?\.Generated\(", re.M)
+JAVA_HEAD = 16384
 EMF_DOC = b"<!-- begin-user-doc -->"
 EMF_GENERATED = re.compile(rb"@generated(?![ \t]+not\b)", re.IGNORECASE)
 COMMENT_STARTS = (b"#", b"//", b"/*", b"*", b"--", b";", b"<!--", b'"""', b"(*", b"{-", b"%")
@@ -313,14 +322,23 @@ def generated(data: bytes) -> bool:
     """Generated or minified code: nobody extracts an abstraction out of a build artifact.
     A generator's banner in a comment of the head (the conventions of Go, protoc,
     setuptools-scm...), a bundler's preamble near the top, lines so long on average that the
-    file is a bundle, not source, or EMF's doc of a generated type."""
+    file is a bundle, not source, EMF's doc of a generated type, or Java's `@Generated(…)`."""
     head = data[:GENERATED_HEAD].lower().removeprefix(codecs.BOM_UTF8)  # .NET's tools write one (EF Core's migrations)
     for phrase in LICENCE_PHRASES:
         head = head.replace(phrase, b"")
     if any(marker in head for marker in BUNDLER_MARKERS):
         return True
     return (_banner(head) or _checkers_off(head) or len(data) > GENERATED_HEAD and _minified(data)
-            or _emf_generated(data))
+            or _emf_generated(data) or _annotated_generated(data))
+
+
+def _annotated_generated(data: bytes) -> bool:
+    """A declaration annotated with Java's standard `@Generated(…)`, imported from javax or jakarta,
+    or named in full (`@jakarta.annotation.Generated(…)`)."""
+    head = data[:JAVA_HEAD]
+    return b"Generated(" in head and (JAVA_GENERATED_NAMED.search(head) is not None
+                                      or JAVA_GENERATED_USE.search(head) is not None
+                                      and JAVA_GENERATED_IMPORT.search(head) is not None)
 
 
 def _emf_generated(data: bytes) -> bool:
