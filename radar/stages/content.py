@@ -8,12 +8,12 @@ Names most subsystems use (the framework's API, the fleet's conventions) say lit
 word is weighed by how few subsystems outside the cluster use it (see Rarity.weights).
 
 A unit's *vocab* is its distinct content as characters (identifiers in shape.NAME_PLANE, one per
-name; strings likewise, one per value, in a plane of their own). Its *behaviour* counts calls and branches: a unit with
-none only lays data out (a dict literal of attribute reads, a run of assignments) and is never
-an abstraction candidate, however many copies it has; nor is a class that defines no function
-and branches nowhere, whose calls only build its fields (analyse.py), nor a list written as
-calls of one name (FileContent.lists_calls), nor a run of assignments around one allocation or
-lookup (FileContent.fills). Pure functions, no I/O.
+name; strings likewise, one per value, in a plane of their own). Its *behaviour* counts calls
+and branches: a unit with none only lays data out (a dict literal of attribute reads, a run of
+assignments) and is never an abstraction candidate, however many copies it has; nor is a class
+that defines no function and branches nowhere, whose calls only build its fields (analyse.py),
+nor a list written as calls of one name (FileContent.lists_calls), nor a run of assignments
+around one allocation or lookup (FileContent.fills). Pure functions, no I/O.
 """
 from __future__ import annotations
 

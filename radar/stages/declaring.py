@@ -31,7 +31,6 @@ def declares(start: int, end: int, functions: list[int], content) -> bool:
     return bisect_left(functions, end) == bisect_left(functions, start) and not content.branches(start, end)
 
 
-
 def holds_values(start: int, end: int, functions: dict[int, tuple[int, bool]], names: dict[int, str],
                  content) -> bool:
     """A class with a method of its value protocol (VALUE_PROTOCOL: `equals`, `hashCode`,
@@ -45,6 +44,7 @@ def holds_values(start: int, end: int, functions: dict[int, tuple[int, bool]], n
     protocol = [(first, last) for first, last, valued in inner if valued]
     return bool(protocol) and all(valued or not content.behaviour(first, last) for first, last, valued in inner) \
         and content.branches(start, end) == sum(content.branches(*span) for span in protocol)
+
 
 TABLE_SHARE = 0.75  # of a class's tokens outside its functions, from which it is mostly a table...
 TABLE_TOKENS_PER_CALL = 100  # ...its calls there building collections, this many tokens apart at least
@@ -221,7 +221,6 @@ def module_declares(start: int, end: int, functions: list[int], declaring: list[
     return content.behaviour(start, end) - inside <= 1
 
 
-
 def module_of_values(start: int, end: int, functions: list[int], valued: list[tuple[int, int]], content) -> bool:
     """A module whose functions are all its value classes' (`valued`: holds_values), calling and
     branching nowhere outside them but once, declares as a module of declaring classes does."""
@@ -232,6 +231,7 @@ def module_of_values(start: int, end: int, functions: list[int], valued: list[tu
         return False
     return (content.branches(start, end) == sum(content.branches(*span) for span in outermost)
             and content.behaviour(start, end) - sum(content.behaviour(*span) for span in outermost) <= 1)
+
 
 # What opens a PHP file before its first statement: the tag, and lines that only name things.
 _PHP_PREAMBLE = frozenset({"<?php", "declare", "namespace", "use"})

@@ -192,8 +192,8 @@ class HomeFinder:
         folder = self._helpers_folder(name, users, defines, extended)
         if folder is not None:  # a new module of that folder's, beside the one every file imports
             routing = self._routing(name, "extract", users, len(consumers), near, "", None)
-            said = f"reference {routing.home}", f"; the copies use nothing of it: a new module beside it in {folder}/"
-            return replace(routing, home=folder, by=routing.by.replace("reference it", said[0], 1) + said[1])
+            by = routing.by.replace("reference it", f"reference {routing.home}", 1)
+            return replace(routing, home=folder, by=f"{by}; the copies use nothing of it: a new module beside it in {folder}/")
         return self._routing(name, "extract", users, len(consumers), near, "", None)
 
     def _extends(self, instance: Instance, qualified: bool = False) -> set[str]:
