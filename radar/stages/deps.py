@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from radar.infra.cache import code_stamp, key_digest
-from radar.stages import manifests, pathnames, resolve
+from radar.stages import declared, manifests, pathnames, resolve
 from radar.stages.toolfiles import configures_a_tool
 from radar.stages.discover import Fleet
 from radar.stages.manifests import (ADDON_MANIFESTS, ALIAS_FILES, JS_CONFIGS, ImportRoots, addon_depends,
@@ -148,7 +148,7 @@ def _python_roots(fleet: Fleet) -> dict[str, tuple[int, ...]]:
 
 def _own_code() -> str | None:
     # the tool configuration files whose references are left out are named in cluster.py
-    return code_stamp("deps", (sys.modules[__name__], resolve, pathnames, manifests,
+    return code_stamp("deps", (sys.modules[__name__], resolve, declared, pathnames, manifests,
                                sys.modules[configures_a_tool.__module__]))
 
 

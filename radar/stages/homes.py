@@ -14,7 +14,7 @@ from radar.stages.deps import Dependencies
 from radar.stages.discover import Subsystem
 from radar.stages.manifests import C_FAMILY, C_SOURCES, HEADER_SUFFIXES
 from radar.stages.parse import language_for
-from radar.stages.resolve import DECLARING
+from radar.stages.declared import DECLARING
 from radar.stages.shape import blind_code, name_code
 
 if TYPE_CHECKING:  # the gate's instances: the gate imports this module

@@ -41,7 +41,7 @@ from __future__ import annotations
 import posixpath
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -49,6 +49,8 @@ from radar.stages.discover import Fleet, Subsystem
 from radar.stages.manifests import (ADDON_IMPORTS, C_FAMILY, addon_manifest, alias_match, c_faces, collection_prefix,
                                     config_folders, go_mod_folders, go_module, js_configs, json_of, path_aliases,
                                     pubspec_name, shared_headers, toml_of)
+from radar.stages.declared import (CLASS_A_FILE, DECLARING, JVM, borrowed_packages, dotted, jvm_owner,
+                                   longest_dotted, own_roots, package_root, platform_namespace)
 from radar.stages.pathnames import BY_PATH, FOUND_BY_PATH, PathNames, unique
 
 JS_SOURCES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")  # a specifier may leave these out
@@ -142,27 +144,27 @@ class Index(PathNames):
         references = tuple(references)
         self.reexported = {path: self.python_bound(path, refs) for _, path, language, refs in references
                            if language == "python" and path.endswith("__init__.py")}
-        declared = [(subsystem, path, language, _dotted(language, text))
+        declared = [(subsystem, path, language, dotted(language, text))
                     for subsystem, path, language, refs in references for capture, text, _ in refs
-                    if capture == "package" and not _borrowed(language, _dotted(language, text))]
+                    if capture == "package" and not platform_namespace(language, dotted(language, text))]
         for subsystem, _, language, refs in references:
             for capture, text, _ in refs:
                 if capture == "defines":  # PowerShell's, case-blind as its commands are
                     self.functions[text.lower()].add(subsystem)
                 elif capture == "class" and language in C_FAMILY:  # a `.h` is C's by its name
                     self.cpp_classes[text].add(subsystem)
-        own = _own_roots(declared)
+        own = own_roots(declared)
         for subsystem, path, language, package in declared:
             table = self.declared[DECLARING.get(language, language)]
-            if _root(language, package) in own[subsystem]:  # a library's package a shim is put in names only its classes
+            if package_root(language, package) in own[subsystem]:  # a library's package a shim is put in names only its classes
                 table[package].add(subsystem)
-            if language in _CLASS_A_FILE:  # PSR-4, Java's public class: one a file, named after it
+            if language in CLASS_A_FILE:  # PSR-4, Java's public class: one a file, named after it
                 name = posixpath.basename(path)  # a C# partial class's other files, `JContainer.Async.cs`, aside
                 name = name.rpartition(".")[0] if language == "csharp" else name.partition(".")[0]
                 table[f"{package}.{name}"].add(subsystem)
                 self.package_of[(subsystem, path)] = package
 
-        self.borrowed = _borrowed_packages(declared, references, self.declared["jvm"])
+        self.borrowed = borrowed_packages(declared, references, self.declared["jvm"])
 
     # -- resolution -----------------------------------------------------------------------
 
@@ -191,10 +193,10 @@ class Index(PathNames):
             return self._go(text.strip("\"`"))
         if language == "rust":
             return self._rust(path, text)
-        if language in _JVM:
-            return _jvm_owner(self.declared["jvm"], _dotted(language, text), self.borrowed)
+        if language in JVM:
+            return jvm_owner(self.declared["jvm"], dotted(language, text), self.borrowed)
         if language in DECLARING:
-            return _longest_dotted(self.declared[DECLARING[language]], _dotted(language, text))
+            return longest_dotted(self.declared[DECLARING[language]], dotted(language, text))
         return None
 
     def owner(self, path: str) -> str | None:
@@ -213,7 +215,7 @@ class Index(PathNames):
         if capture == "from_import" and language == "python":
             return self._python_from(path, text)
         if capture == "supertype" and language in BINDING:  # `BaseNode`, `base_node.BaseNode`
-            found = _longest_dotted(bound or {}, text)
+            found = longest_dotted(bound or {}, text)
             return (found,) if found else ()
         if capture == "supertype" and language in IMPORTING_BASES and bound:
             found = self._imported_base(subsystem, path, language, text, bound)
@@ -242,7 +244,7 @@ class Index(PathNames):
         languages); for IMPORTING_BASES', what it imports, each to nothing (_imported_base); for
         C++, what it includes, each to the subsystem holding it (_included_class)."""
         if language in IMPORTING_BASES:
-            return {_dotted(language, text): set() for capture, text, _ in refs if capture == "module"}
+            return {dotted(language, text): set() for capture, text, _ in refs if capture == "module"}
         if language in INCLUDING_BASES:
             return {text: {found} for capture, text, _ in refs
                     if capture == "module" and (found := self.by_path(path, language, capture, text))}
@@ -254,7 +256,7 @@ class Index(PathNames):
         of a namespace it imports (`using Wabbajack.Downloaders.Interfaces;`, `import a.b.*;`).
         wabbajack's downloaders each extend `ADownloader<T>` of that namespace; only a base of
         the file's own package had been found, so the home of a method they copy was not it."""
-        table, name = self.declared[DECLARING[language]], _dotted(language, text)
+        table, name = self.declared[DECLARING[language]], dotted(language, text)
         head, rest = name.partition(".")[0], name[len(name.partition(".")[0]):]
         package = self.package_of.get((subsystem, path))
         tried = [imported + rest for imported in imports if imported.rpartition(".")[2] == head]
@@ -347,7 +349,7 @@ class Index(PathNames):
         if self._beside_the_script(path, text):
             return self.owner(path)
         prefix = next((p for p in self.collections if text.startswith(p)), "")
-        return _longest_dotted(self.python, text[len(prefix):])
+        return longest_dotted(self.python, text[len(prefix):])
 
     def _beside_the_script(self, path: str, text: str) -> bool:
         """Whether a module in a folder of scripts (no `__init__.py`) imports one beside it, as Python
@@ -430,34 +432,6 @@ class Index(PathNames):
                 base, rest = posixpath.dirname(base), rest[1:]
         return self.owner(posixpath.join(base, *rest)) if base else None
 
-# Languages whose files declare their package or namespace, by the family whose files can
-# import each other's (Java, Kotlin and Scala share the JVM's packages).
-DECLARING = {"java": "jvm", "kotlin": "jvm", "scala": "jvm", "php": "php", "csharp": "csharp",
-              "fsharp": "csharp"}  # .NET's: F# opens C#'s namespaces, and C# F#'s
-_JVM = frozenset(language for language, table in DECLARING.items() if table == "jvm")
-_CLASS_A_FILE = ("php", "java", "kotlin", "csharp")  # whose files each hold a class named after the file
-# The platform's namespaces that .NET libraries declare too: to hang extension methods on, as
-# the guidelines ask (`namespace Microsoft.Extensions.DependencyInjection` in a Keycloak client),
-# or for polyfills (`System.Diagnostics.CodeAnalysis`). No subsystem owns them.
-_BORROWED = {"csharp": ("System", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting")}
-
-
-def _own_roots(declared: list[tuple[str, str, str, str]]) -> dict[str, set[str]]:
-    """Per subsystem, the roots (_root) most of its files' packages share: its own.
-    Another root is a library's, its package borrowed by a few files to reach what the library
-    keeps package-private (canal's es6x puts two classes in `org.elasticsearch.client`): that
-    package is the library's, and an import of the library's other classes names no subsystem."""
-    counts: dict[str, Counter] = defaultdict(Counter)
-    for subsystem, _, language, package in declared:
-        counts[subsystem][_root(language, package)] += 1
-    return {subsystem: {root for root, n in roots.items() if n == max(roots.values())}
-            for subsystem, roots in counts.items()}
-
-
-def _root(language: str, package: str) -> str:
-    """Who publishes the package: a JVM package's reversed domain (`com.alibaba`), a PHP or .NET
-    namespace's vendor (`Flarum`, `Duplicati`: their second part is a component of the vendor's)."""
-    return ".".join(package.split(".")[:2 if DECLARING.get(language) == "jvm" else 1])
 
 
 def _depends_on_itself(manifest: dict) -> bool:
@@ -466,10 +440,6 @@ def _depends_on_itself(manifest: dict) -> bool:
     in the repository had been an import of it)."""
     return any(isinstance(listed, dict) and manifest["name"] in listed
                for listed in (manifest.get(key) for key in ("dependencies", "devDependencies", "peerDependencies")))
-
-
-def _borrowed(language: str, namespace: str) -> bool:
-    return any(namespace == name or namespace.startswith(name + ".") for name in _BORROWED.get(language, ()))
 
 
 _FROM_IMPORT = re.compile(r"from\s+([.\w]+)\s+import\b(.*)", re.S)
@@ -505,9 +475,6 @@ def _js_names(clause: str) -> list[str]:
     return names
 
 
-_SCALA_IMPORT = re.compile(r"import\s+([\w.]+)")  # `import a.b.{C, D => E}`, `import a.b._`: a.b
-
-
 def scala_relative(refs: tuple) -> list:
     """Scala's imports with the packages they are relative to written out: after `import
     org.apache.pekko`, `import pekko.actor.Address` is `org.apache.pekko.actor.Address` (Akka's
@@ -515,7 +482,7 @@ def scala_relative(refs: tuple) -> list:
     imported: dict[str, str] = {}  # a package's last name -> the package, as imported so far
     found = []
     for capture, text, line in refs:
-        name = _dotted("scala", text) if capture == "module" else ""
+        name = dotted("scala", text) if capture == "module" else ""
         head, _, rest = name.partition(".")
         if head in imported:
             name = imported[head] + ("." + rest if rest else "")
@@ -524,74 +491,6 @@ def scala_relative(refs: tuple) -> list:
             imported.setdefault(name.rpartition(".")[2], name)
         found.append((capture, text, line))
     return found
-
-
-def _dotted(language: str, name: str) -> str:
-    """A package or namespace name as a dotted one: PHP's `\\Illuminate\\Support` and C#'s
-    `global::System.IO` written as `Illuminate.Support` and `System.IO`."""
-    if language == "php":
-        return name.strip("\\").replace("\\", ".")
-    if language == "csharp":
-        return name.removeprefix("global::")
-    if language == "scala" and name.startswith("import"):  # the whole declaration
-        found = _SCALA_IMPORT.match(name)
-        return found.group(1).rstrip("._") if found else ""
-    return name
-
-
-def _longest_dotted(table: dict[str, set[str]], text: str) -> str | None:
-    """The owner of the longest dotted prefix of `text` that `table` knows (`a.b.C` → `a.b`),
-    when exactly one subsystem owns it: `from moto.core.utils import camel` names moto.core.utils."""
-    parts = text.split(".")
-    for end in range(len(parts), 0, -1):
-        owners = table.get(".".join(parts[:end]))
-        if owners:
-            return unique(owners)
-    return None
-
-
-def _jvm_owner(table: dict[str, set[str]], text: str, borrowed: frozenset[str] = frozenset()) -> str | None:
-    """_longest_dotted for a JVM import: `a.b.c.D` is class D of package `a.b.c`, or a member of
-    a class `a.b.C` (capitalised, as classes are named); a package further up holds none of it:
-    thingsboard's `org.thingsboard.server.gen.transport.TransportProtos`, generated at build
-    time, is not the application's, though the application declares `org.thingsboard.server`.
-    A class no file of a `borrowed` package is named for is the outsider's (_borrowed_packages)."""
-    parts = text.split(".")
-    for end in range(len(parts), 0, -1):
-        owners = table.get(".".join(parts[:end]))
-        if owners and (end >= len(parts) - 1 or parts[end - 1][:1].isupper()):
-            outsiders = end == len(parts) - 1 and parts[-1][:1].isupper() and ".".join(parts[:end]) in borrowed
-            return None if outsiders else unique(owners)
-    return None
-
-
-BORROWED_NAMES = 3  # classes of a package imported, from which what the tree holds of them tells whose it is
-
-
-def _borrowed_packages(declared: list[tuple[str, str, str, str]], references: tuple, table: dict[str, set[str]]
-                       ) -> frozenset[str]:
-    """JVM packages, declared by Java files only, of whose classes the tree's imports name
-    BORROWED_NAMES or more, most of them with no file of their name in the tree: another
-    project's package the tree adds a few classes to (osh-addons' digital I/O module keeps
-    `I2CConfig` in the core's `org.sensorhub.impl.comm`, whose `RobustHTTPConnection` every camera
-    driver imports; maven-plugins' compiler plugin four classes in Maven's `org.apache.maven.plugin`,
-    whose `AbstractMojo` every plugin extends). Their other classes are the outsider's, no
-    subsystem's. A package whose imported classes are mostly the tree's is its own, the few
-    others an older version's (egov's services import tracer classes the tree's tracer no longer
-    has). Kotlin and Scala files may hold classes of any name: their packages are left as they are."""
-    jvm = [(language, package) for _, _, language, package in declared if DECLARING.get(language) == "jvm"]
-    java_only = {package for _, package in jvm} - {package for language, package in jvm if language != "java"}
-    imported: dict[str, set[str]] = defaultdict(set)
-    for _, _, language, refs in references:
-        if language not in _JVM:
-            continue
-        for capture, text, _ in refs:
-            parts = _dotted(language, text).split(".") if capture == "module" else []
-            at = next((i for i, part in enumerate(parts) if part[:1].isupper()), 0)
-            if at and ".".join(parts[:at]) in java_only:
-                imported[".".join(parts[:at])].add(parts[at])
-    return frozenset(package for package, names in imported.items()
-                     if len(names) >= BORROWED_NAMES and 2 * sum(f"{package}.{n}" in table for n in names) < len(names))
 
 
 def _js_specifiers(path: str) -> tuple[str, ...]:

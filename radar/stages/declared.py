@@ -1,0 +1,118 @@
+"""Declared packages and namespaces: which languages declare them (DECLARING: Java's, Kotlin's and
+Scala's packages, PHP's and .NET's namespaces), a dotted name written the same in each (dotted),
+who publishes a package (package_root) and the packages a subsystem's files mostly declare, its
+own (own_roots); the platform's namespaces .NET libraries declare too (platform_namespace) and the
+JVM packages the tree only adds a few classes to (borrowed_packages); and which one subsystem owns
+a dotted name (longest_dotted, jvm_owner). resolve.py's Index reads them."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from radar.stages.pathnames import unique
+
+
+# Languages whose files declare their package or namespace, by the family whose files can
+# import each other's (Java, Kotlin and Scala share the JVM's packages).
+DECLARING = {"java": "jvm", "kotlin": "jvm", "scala": "jvm", "php": "php", "csharp": "csharp",
+              "fsharp": "csharp"}  # .NET's: F# opens C#'s namespaces, and C# F#'s
+JVM = frozenset(language for language, table in DECLARING.items() if table == "jvm")
+CLASS_A_FILE = ("php", "java", "kotlin", "csharp")  # whose files each hold a class named after the file
+# The platform's namespaces that .NET libraries declare too: to hang extension methods on, as
+# the guidelines ask (`namespace Microsoft.Extensions.DependencyInjection` in a Keycloak client),
+# or for polyfills (`System.Diagnostics.CodeAnalysis`). No subsystem owns them.
+PLATFORM_NAMESPACES = {"csharp": ("System", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting")}
+
+
+def own_roots(declared: list[tuple[str, str, str, str]]) -> dict[str, set[str]]:
+    """Per subsystem, the roots (package_root) most of its files' packages share: its own.
+    Another root is a library's, its package borrowed by a few files to reach what the library
+    keeps package-private (canal's es6x puts two classes in `org.elasticsearch.client`): that
+    package is the library's, and an import of the library's other classes names no subsystem."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for subsystem, _, language, package in declared:
+        counts[subsystem][package_root(language, package)] += 1
+    return {subsystem: {root for root, n in roots.items() if n == max(roots.values())}
+            for subsystem, roots in counts.items()}
+
+
+def package_root(language: str, package: str) -> str:
+    """Who publishes the package: a JVM package's reversed domain (`com.alibaba`), a PHP or .NET
+    namespace's vendor (`Flarum`, `Duplicati`: their second part is a component of the vendor's)."""
+    return ".".join(package.split(".")[:2 if DECLARING.get(language) == "jvm" else 1])
+
+
+def platform_namespace(language: str, namespace: str) -> bool:
+    """A namespace of the .NET platform's (PLATFORM_NAMESPACES), which no subsystem owns."""
+    return any(namespace == name or namespace.startswith(name + ".") for name in PLATFORM_NAMESPACES.get(language, ()))
+
+
+SCALA_IMPORT = re.compile(r"import\s+([\w.]+)")  # `import a.b.{C, D => E}`, `import a.b._`: a.b
+
+
+def dotted(language: str, name: str) -> str:
+    """A package or namespace name as a dotted one: PHP's `\\Illuminate\\Support` and C#'s
+    `global::System.IO` written as `Illuminate.Support` and `System.IO`."""
+    if language == "php":
+        return name.strip("\\").replace("\\", ".")
+    if language == "csharp":
+        return name.removeprefix("global::")
+    if language == "scala" and name.startswith("import"):  # the whole declaration
+        found = SCALA_IMPORT.match(name)
+        return found.group(1).rstrip("._") if found else ""
+    return name
+
+
+def longest_dotted(table: dict[str, set[str]], text: str) -> str | None:
+    """The owner of the longest dotted prefix of `text` that `table` knows (`a.b.C` → `a.b`),
+    when exactly one subsystem owns it: `from moto.core.utils import camel` names moto.core.utils."""
+    parts = text.split(".")
+    for end in range(len(parts), 0, -1):
+        owners = table.get(".".join(parts[:end]))
+        if owners:
+            return unique(owners)
+    return None
+
+
+def jvm_owner(table: dict[str, set[str]], text: str, borrowed: frozenset[str] = frozenset()) -> str | None:
+    """longest_dotted for a JVM import: `a.b.c.D` is class D of package `a.b.c`, or a member of
+    a class `a.b.C` (capitalised, as classes are named); a package further up holds none of it:
+    thingsboard's `org.thingsboard.server.gen.transport.TransportProtos`, generated at build
+    time, is not the application's, though the application declares `org.thingsboard.server`.
+    A class no file of a `borrowed` package is named for is the outsider's (borrowed_packages)."""
+    parts = text.split(".")
+    for end in range(len(parts), 0, -1):
+        owners = table.get(".".join(parts[:end]))
+        if owners and (end >= len(parts) - 1 or parts[end - 1][:1].isupper()):
+            outsiders = end == len(parts) - 1 and parts[-1][:1].isupper() and ".".join(parts[:end]) in borrowed
+            return None if outsiders else unique(owners)
+    return None
+
+
+BORROWED_NAMES = 3  # classes of a package imported, from which what the tree holds of them tells whose it is
+
+
+def borrowed_packages(declared: list[tuple[str, str, str, str]], references: tuple, table: dict[str, set[str]]
+                       ) -> frozenset[str]:
+    """JVM packages, declared by Java files only, of whose classes the tree's imports name
+    BORROWED_NAMES or more, most of them with no file of their name in the tree: another
+    project's package the tree adds a few classes to (osh-addons' digital I/O module keeps
+    `I2CConfig` in the core's `org.sensorhub.impl.comm`, whose `RobustHTTPConnection` every camera
+    driver imports; maven-plugins' compiler plugin four classes in Maven's `org.apache.maven.plugin`,
+    whose `AbstractMojo` every plugin extends). Their other classes are the outsider's, no
+    subsystem's. A package whose imported classes are mostly the tree's is its own, the few
+    others an older version's (egov's services import tracer classes the tree's tracer no longer
+    has). Kotlin and Scala files may hold classes of any name: their packages are left as they are."""
+    jvm = [(language, package) for _, _, language, package in declared if DECLARING.get(language) == "jvm"]
+    java_only = {package for _, package in jvm} - {package for language, package in jvm if language != "java"}
+    imported: dict[str, set[str]] = defaultdict(set)
+    for _, _, language, refs in references:
+        if language not in JVM:
+            continue
+        for capture, text, _ in refs:
+            parts = dotted(language, text).split(".") if capture == "module" else []
+            at = next((i for i, part in enumerate(parts) if part[:1].isupper()), 0)
+            if at and ".".join(parts[:at]) in java_only:
+                imported[".".join(parts[:at])].add(parts[at])
+    return frozenset(package for package, names in imported.items()
+                     if len(names) >= BORROWED_NAMES and 2 * sum(f"{package}.{n}" in table for n in names) < len(names))
