@@ -77,8 +77,9 @@ def dev_apps(sources: list[str]) -> Counter:
 def test_source_sets(sources: list[str]) -> Counter:
     """`parent/it/**` beside `parent/src/` (a build's integration tests' source set: the AWS
     Toolkit for JetBrains' `it/`, whose copied `samIsExecuted` x 3 had been its first proposal;
-    Maven's `src/it/` too), and a test source set built for some versions only, beside `src/`:
-    its `tst-253+/`, `it-242-253/`. A lone `it/` is an Italian translation's as often."""
+    Maven's `src/it/` is excludes.MAVEN_TESTS), and a test source set built for some versions
+    only, beside `src/`: its `tst-253+/`, `it-242-253/`. A lone `it/` is an Italian translation's
+    as often."""
     folders = {"/".join(parts[:at]) for parts in (f.split("/") for f in sources) for at in range(1, len(parts))}
     found: Counter = Counter()
     for f in sources:
@@ -86,7 +87,7 @@ def test_source_sets(sources: list[str]) -> Counter:
         for at, name in enumerate(parts):
             parent = "/".join(parts[:at])
             beside = f"{parent}/src" if parent else "src"
-            if (name == "it" or VERSIONED_TESTS.fullmatch(name)) and (beside in folders or parts[at - 1:at] == ["src"]):
+            if (name == "it" or VERSIONED_TESTS.fullmatch(name)) and beside in folders:
                 found[(f"{parent}/{name}/**" if parent else f"{name}/**", "tests")] += 1
                 break
     return found
