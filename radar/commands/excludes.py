@@ -77,7 +77,10 @@ EXCLUDABLE = {
     "examples": ("examples", "example", "samples", "sample",
                  "demo", "demos",  # a component's demos (ant-design's 1,178 `components/*/demo/*.tsx`)
                  "docs_src",  # the code a documentation shows, snippet by snippet (fastapi's, typer's, sqlmodel's)
-                 "cookbook",  # recipes, agno's 2,000 scripts (not Chef's `cookbooks/`, code)
+                 "cookbook",  # recipes, agno's 2,000 scripts
+                 # and in the plural (equinor's fusion-framework: 20 `cookbooks/app-*` apps, whose copied
+                 # `index.ts` had been its first proposal; not Chef's `cookbooks/<name>/recipes/`, code)
+                 "cookbooks",
                  "codelabs", "codelab",  # guided tutorials' apps (litho's eleven: their copied clock was its #1)
                  # demo apps named in one word, in any case (GRDB's `Documentation/DemoApps/`, one package)
                  "demoapp", "demoapps", "sampleapp", "sampleapps", "exampleapp", "exampleapps",
@@ -411,6 +414,9 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     named |= {folder.rpartition("/")[2] for folder in built_code}  # excluded where they are output
     # a Django app named as examples are is code: Tandoor's `cookbook/`, its whole back end (398 files)
     apps = {f.rpartition("/")[0] for f in sources if f.endswith("/apps.py")}
+    # and so are Chef's cookbooks, a `recipes/` folder or a `metadata.rb` in each
+    apps |= {"/".join(parts[:at + 1]) for f, parts, _ in split for at, name in enumerate(parts)
+             if name == "cookbooks" and (parts[at + 2:at + 3] == ["recipes"] or f.endswith(".rb") and len(parts) == at + 2)}
     for f, parts, domain in split:
         if "src/it/" in f and any(f.startswith(f"{root}src/it/") for root in maven):
             counts[(MAVEN_TESTS, "tests")] += 1

@@ -1285,6 +1285,10 @@ def test_init_excludes_a_cookbook_of_recipes_but_not_chefs_cookbooks(tmp_path):
     excluded = _excluded_by_init(tmp_path / "agno", files, tmp_path / "rules")
     assert excluded("cookbook/06_storage/postgres/postgres_for_team.py")
     assert not excluded("cookbooks/nginx/recipes/default.rb") and not excluded("libs/agno/agno/team.py")
+    # equinor's fusion-framework: `cookbooks/app-*`, 20 apps showing the framework (its #1 their `index.ts`)
+    fusion = {"packages/react/app/package.json": "{}\n", "packages/react/app/src/index.ts": "export const app = 1;\n",
+              "cookbooks/app-react/package.json": "{}\n", "cookbooks/app-react/src/index.ts": "export default 1;\n"}
+    assert _excluded_by_init(tmp_path / "fusion", fusion, tmp_path / "fusion-rules")("cookbooks/app-react/src/index.ts")
     # Tandoor's `cookbook/` is its Django app, the whole back end (398 files)
     tandoor = {"manage.py": "", "cookbook/__init__.py": "", "cookbook/apps.py": "class CookbookConfig:\n    pass\n",
                "cookbook/views/api.py": "def recipes(request):\n    return request\n"}
