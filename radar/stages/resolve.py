@@ -54,6 +54,9 @@ from radar.stages.declared import (CLASS_A_FILE, DECLARING, JVM, borrowed_packag
 from radar.stages.pathnames import BY_PATH, FOUND_BY_PATH, PathNames, unique
 
 JS_SOURCES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")  # a specifier may leave these out
+# a PHP class named as PEAR and Zend Framework 1 name them, for the file that holds it: `Kwf_Model_Select`
+# in `Kwf/Model/Select.php` (koala-framework's 3,000 files, autoloaded so, had resolved no reference)
+PEAR_CLASS = re.compile(r"[A-Z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 
 
 class Index(PathNames):
@@ -180,6 +183,9 @@ class Index(PathNames):
             return unique(self.functions.get(text.lower()))
         if capture == "included":  # PHP's `require_once 'include/x.php'`
             return self.php_include(path, text)
+        if capture == "classname" or capture == "supertype" and language == "php" \
+                and (subsystem, path) not in self.package_of:  # a file of no namespace extends PEAR's names
+            return self._pear_class(path, text)
         if capture == "supertype":  # a class of the file's own package, which no import names
             package = self.package_of.get((subsystem, path))
             return unique(self.declared[DECLARING[language]].get(f"{package}.{text}")) if package else None
@@ -198,6 +204,11 @@ class Index(PathNames):
         if language in DECLARING:
             return longest_dotted(self.declared[DECLARING[language]], dotted(language, text))
         return None
+
+    def _pear_class(self, path: str, text: str) -> str | None:
+        """A PHP class named as PEAR names them, by the one subsystem holding its file:
+        `Kwf_Model_Select` is `…/Kwf/Model/Select.php` (PEAR_CLASS)."""
+        return self._include(path, text.replace("_", "/") + ".php") if PEAR_CLASS.fullmatch(text) else None
 
     def owner(self, path: str) -> str | None:
         """The subsystem whose namespace holds `path` (relative to a checkout root)."""

@@ -588,6 +588,23 @@ def test_a_package_the_tree_only_adds_a_class_to_names_no_subsystem_for_the_othe
         ("comm-ble", "comm-dio"), ("axis", "comm-dio"), ("dahua", "comm-dio"), ("foscam", "comm-dio")}
 
 
+def test_a_php_class_named_as_pear_names_them_names_the_subsystem_holding_its_file(tmp_path):
+    """koala-framework: 3,000 PHP files of no namespace, autoloaded by PEAR's names
+    (`Kwf_Model_Select` in `Kwf/Model/Select.php`), made, called and extended bare: no reference
+    had resolved, so its first scan had proposed nothing of 525 candidates. A class named bare
+    with no underscore, or in a file declaring a namespace, is left as before."""
+    deps = scan(tmp_path, {
+        "Kwf/Model": {"Kwf/Model/Select.php": "<?php\nclass Kwf_Model_Select {}\n"},
+        "Kwf/Component": {"Kwf/Component/Abstract.php": "<?php\nclass Kwf_Component_Abstract {}\n"},
+        "Kwf/Registry": {"Kwf/Registry/Registry.php": "<?php\nclass Registry {}\n"},
+        "Kwc/List": {"Kwc/List/Component.php": "<?php\nclass Kwc_List_Component extends Kwf_Component_Abstract {\n"
+                     "    public function select() { Kwf_Model_Select::MAX; return new Registry(); }\n}\n"},
+        "Kwc/Menu": {"Kwc/Menu/Model.php": "<?php\nclass Kwc_Menu_Model {\n"
+                     "    public function rows() { return Kwf_Model_Select::fromArray(array()); }\n}\n"},
+    })
+    assert edges(deps) == {("List", "Component"), ("List", "Model"), ("Menu", "Model")}
+
+
 def test_kotlin_imports_by_declared_package_java_ones_too(tmp_path):
     deps = scan(tmp_path, {
         "ktor-utils": {"ktor-utils/common/src/io/ktor/util/Attributes.kt":
