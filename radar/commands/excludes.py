@@ -139,6 +139,9 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
               # Cypress' tests beside the components they mount (Kong's public-ui-components: 152
               # `*.cy.ts`, whose copied request intercepts x 12 had been its second proposal)
               "**/*.cy.*",
+              # and so named in the plural (apollos-apps' 159 `*.tests.js` beside their components, whose
+              # copied feed tests had been its first proposal; ApplicationInsights-JS', teams-toolkit's)
+              "**/*.tests.*",
               "**/*.eval.*",  # a model's evaluations, run as tests (gemini-cli's 37 `evals/*.eval.ts`, each a package)
               # RDKit's 97 Python test modules beside the code, run by its build (their regression data
               # readers x 3 had been its only proposal); in Java a class so named is code as often
