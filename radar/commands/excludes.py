@@ -419,7 +419,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     apps = {f.rpartition("/")[0] for f in sources if f.endswith("/apps.py")}
     # and so are Chef's cookbooks, a `recipes/` folder or a `metadata.rb` in each
     apps |= {"/".join(parts[:at + 1]) for f, parts, _ in split for at, name in enumerate(parts)
-             if name == "cookbooks" and (parts[at + 2:at + 3] == ["recipes"] or f.endswith(".rb") and len(parts) == at + 2)}
+             if name == "cookbooks" and (parts[at + 2:at + 3] == ["recipes"] or f.endswith("/metadata.rb"))}
     for f, parts, domain in split:
         if "src/it/" in f and any(f.startswith(f"{root}src/it/") for root in maven):
             counts[(MAVEN_TESTS, "tests")] += 1

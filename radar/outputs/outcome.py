@@ -47,7 +47,7 @@ CANDIDATES_OPEN = b' "candidates": ['
 SCAN_START = SCAN_PREFIX.encode()
 # the modules whose code turns a pass's inputs into what it publishes (besides this one)
 JUDGES = ("radar", "radar.config", "radar.pipeline", "radar.stages.discover", "radar.stages.history",
-          "radar.stages.gate", "radar.stages.forks", "radar.stages.homes", "radar.stages.rank",
+          "radar.stages.gate", "radar.stages.forks", "radar.stages.homes", "radar.stages.declared", "radar.stages.rank",
           "radar.stages.census", "radar.stages.shape", "radar.stages.content", "radar.stages.cluster",
           "radar.stages.toolfiles", "radar.stages.nesting", "radar.stages.wrappers", "radar.stages.lastpass",
           "radar.outputs.publish", "radar.outputs.backlog", "radar.outputs.census_md", "radar.infra.deltas")

@@ -193,7 +193,8 @@ class HomeFinder:
         if folder is not None:  # a new module of that folder's, beside the one every file imports
             routing = self._routing(name, "extract", users, len(consumers), near, "", None)
             by = routing.by.replace("reference it", f"reference {routing.home}", 1)
-            return replace(routing, home=folder, by=f"{by}; the copies use nothing of it: a new module beside it in {folder}/")
+            by += f"; the copies use nothing of it: a new module beside it in {folder}/"
+            return replace(routing, home=folder, by=by)
         return self._routing(name, "extract", users, len(consumers), near, "", None)
 
     def _extends(self, instance: Instance, qualified: bool = False) -> set[str]:
@@ -423,16 +424,14 @@ class HomeFinder:
         home = self.subsystems[name]
         folder = posixpath.dirname(home.namespace.rstrip("/"))
         module = [f.path for f in home.files] == [home.namespace]  # a package of one module
-        named = re.findall(r"[a-z0-9]+", folder.rpartition("/")[2].lower())[-1:]
-        helpers = any(word in HELPER_PLACES or word.endswith(("util", "utils")) for word in named)
+        helpers = _names_helpers(_name_words(folder.rpartition("/")[2]))
         return folder if module and helpers and self._imported_only((name, list(users)), defines, extended) else None
 
     def _helpers_place(self, name: str) -> bool:
         """A package named for helpers by its name's last word, `util`, `common`, `shared`
         (istio's `istioctl/pkg/util`; not gns3's `base_node.py`, its `BaseNode` class, nor huly's
         `core`, its data model)."""
-        last = self._words(name)[-1:]
-        return any(word in HELPER_PLACES or word.endswith(("util", "utils")) for word in last)
+        return _names_helpers(self._words(name))
 
     def _declarations(self, name: str) -> bool:
         """A module of constants, types, errors, configuration or logging (`consts.py`, `types.ts`,
@@ -459,7 +458,7 @@ class HomeFinder:
         if words is None:
             module = self.subsystems[name].namespace.rstrip("/").rpartition("/")[2]
             module = module.partition(".")[0] if language_for(module) else module  # `types.d.ts` -> types
-            words = self.names[name] = re.findall(r"[a-z0-9]+", re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", module).lower())
+            words = self.names[name] = _name_words(module)
         return words
 
     def _named(self, name: str, members: tuple) -> int:
@@ -494,3 +493,13 @@ class HomeFinder:
         by = f"inferred: {len(users)} of {out_of} {who} reference it ({shown}){more}"
         return Routing(None, self.subsystems[name].namespace, action, by, inferred=True,
                        evidence=evidence, helper=helper)
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a folder's or a module's name, lower-cased: `HttpConstants` -> http, constants."""
+    return re.findall(r"[a-z0-9]+", re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name).lower())
+
+
+def _names_helpers(words: list[str]) -> bool:
+    """A name whose last word names a place for helpers: `util`, `common`, `helpers`, any `*utils`."""
+    return any(word in HELPER_PLACES or word.endswith(("util", "utils")) for word in words[-1:])

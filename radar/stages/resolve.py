@@ -159,7 +159,8 @@ class Index(PathNames):
         own = own_roots(declared)
         for subsystem, path, language, package in declared:
             table = self.declared[DECLARING.get(language, language)]
-            if package_root(language, package) in own[subsystem]:  # a library's package a shim is put in names only its classes
+            # a library's package a shim is put in names only its classes
+            if package_root(language, package) in own[subsystem]:
                 table[package].add(subsystem)
             if language in CLASS_A_FILE:  # PSR-4, Java's public class: one a file, named after it
                 name = posixpath.basename(path)  # a C# partial class's other files, `JContainer.Async.cs`, aside
