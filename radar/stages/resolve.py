@@ -222,7 +222,7 @@ class Index(PathNames):
                     bound: dict[str, set[str]] | None = None) -> tuple[str, ...]:
         """Every subsystem one reference names: a Python `from a.b import c, d` can name several.
         A Python or JavaScript class's base is named by what the file's imports bind (`bound`:
-        name -> subsystems); a Java, PHP or C# class's through what the file imports (`bound`'s
+        name -> subsystems); a Java, Kotlin, PHP or C# class's through what the file imports (`bound`'s
         keys, the imported names: see bound())."""
         if capture == "from_import" and language == "python":
             return self._python_from(path, text)
@@ -263,11 +263,12 @@ class Index(PathNames):
         return self.python_bound(path, refs) if language == "python" else self.js_bound(path, refs)
 
     def _imported_base(self, subsystem: str, path: str, language: str, text: str, imports: dict) -> str | None:
-        """A Java, PHP or C# class's base, in the order the language looks: a class the file
-        imports by name (`import a.b.Base;`, `use A\\B\\Base;`), one of its own package, one
+        """A Java, Kotlin, PHP or C# class's base, in the order the language looks: a class the
+        file imports by name (`import a.b.Base;`, `use A\\B\\Base;`), one of its own package, one
         of a namespace it imports (`using Wabbajack.Downloaders.Interfaces;`, `import a.b.*;`).
         wabbajack's downloaders each extend `ADownloader<T>` of that namespace; only a base of
-        the file's own package had been found, so the home of a method they copy was not it."""
+        the file's own package had been found, so the home of a method they copy was not it
+        (nor, for Kotlin, that of a module komikku's Madara sites copy)."""
         table, name = self.declared[DECLARING[language]], dotted(language, text)
         head, rest = name.partition(".")[0], name[len(name.partition(".")[0]):]
         package = self.package_of.get((subsystem, path))
@@ -470,7 +471,7 @@ def _imported_aliases(names: str) -> list[tuple[str, str]]:
 
 
 BINDING = frozenset({"python", "javascript", "typescript", "tsx", "vue"})  # bases named by what imports bind
-IMPORTING_BASES = frozenset({"java", "php", "csharp"})  # bases named through what a file imports (_imported_base)
+IMPORTING_BASES = frozenset({"java", "kotlin", "php", "csharp"})  # bases named through what a file imports
 INCLUDING_BASES = frozenset(C_FAMILY)  # bases defined in what a file includes (_included_class)
 _JS_IMPORT = re.compile(r"import\s+(?:type\s+)?(?P<names>[^'\"]*?)\s+from\s*['\"](?P<source>[^'\"]+)['\"]", re.S)
 _JS_REQUIRE = re.compile(r"(?P<names>[^=]+?)\s*=\s*require\s*\(\s*['\"](?P<source>[^'\"]+)['\"]", re.S)

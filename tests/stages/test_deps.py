@@ -755,6 +755,27 @@ def test_a_base_class_of_an_imported_namespace_or_package_is_the_class_extended(
     assert [target for _, target in parents[("Blog", "Blog/PostController.php")]] == ["Framework"]
 
 
+def test_a_kotlin_class_extends_a_class_it_imports(tmp_path):
+    """komikku-extensions: each Madara site's class extends `Madara`, imported from the theme's
+    package (`lib-multisrc/madara`); only a base of the file's own package had been found, so a
+    module five sites copy went to `lib/unpacker`, a helper each imports, not to the theme."""
+    deps = scan(tmp_path, {
+        "madara": {"madara/src/org/app/multisrc/madara/Madara.kt": "package org.app.multisrc.madara\n"
+                                                                   "open class Madara(val name: String)\n"},
+        "unpacker": {"unpacker/src/org/app/lib/unpacker/Unpacker.kt": "package org.app.lib.unpacker\n"
+                                                                      "object Unpacker\n"},
+        "mangaisekai": {"mangaisekai/src/org/app/ext/mangaisekai/MangaIsekai.kt":
+                        "package org.app.ext.mangaisekai\nimport org.app.lib.unpacker.Unpacker\n"
+                        "import org.app.multisrc.madara.Madara\nclass MangaIsekai : Madara(\"MangaIsekai\")\n"},
+        "manhuakey": {"manhuakey/src/org/app/ext/manhuakey/ManhuaKey.kt":
+                      "package org.app.ext.manhuakey\nimport org.app.multisrc.madara.*\n"
+                      "class ManhuaKey : Madara(\"ManhuaKey\"), Comparable<ManhuaKey>\n"},
+    })
+    parents = deps.file_parents()
+    assert parents[("mangaisekai", "mangaisekai/src/org/app/ext/mangaisekai/MangaIsekai.kt")] == ((0, "madara"),)
+    assert parents[("manhuakey", "manhuakey/src/org/app/ext/manhuakey/ManhuaKey.kt")] == ((0, "madara"),)
+
+
 def test_dotnet_project_references_and_the_platform_namespaces_no_project_owns(tmp_path):
     """aspire: each hosting package's .csproj references `..\\Aspire.Hosting\\Aspire.Hosting.csproj`;
     a Keycloak client declares `namespace Microsoft.Extensions.DependencyInjection` for its
