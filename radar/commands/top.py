@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 
 from radar.commands.folders import (C_BUILDS, C_BUILT, builds_sources, holds_manifest, inside_tests, is_go_source,
                                     is_manifest, not_fleet)
+from radar.commands.package_folders import package_folders
 from radar.commands.uncovered import ROOT_SOURCES, language_family
 from radar.stages.manifests import C_SOURCES
 
@@ -19,8 +20,10 @@ def not_packages_at_the_top(files: list[str], sources: list[str], fleets: set[st
     (rails' `guides/`, `tools/`, `.github/`): each would be a subsystem of its own. Those holding
     a fleet of their own (`instrumentation/`, for `instrumentation/*`) stay, and so does the one
     holding most of the code kept (phpstan's `src/`, the root package's own, beside five tools
-    with a composer.json each: its 1,292 files were excluded)."""
-    packages = _top_packages(files, sources)
+    with a composer.json each: its 1,292 files were excluded). So do the folders that made `*`
+    with no manifest (awesome-wm-widgets' 38 widgets, a README and a Lua module each: every one
+    had been left out, and its first scan had no subsystem)."""
+    packages = _top_packages(files, sources) | package_folders(files, sources)[0].get("", set())
     counts = Counter(PurePosixPath(f).parts[0] for f in sources if f.count("/") >= 1)
     return tuple((f"{folder}/**", "not a package", n) for folder, n in sorted(counts.items())
                  if folder not in packages and folder not in fleets and folder != _main_code(kept, packages))

@@ -8,7 +8,7 @@ packages they were fleets of hundreds of one-module consumers (ownCloud's `apps/
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 # a locale's name: its language (ISO 639), then a region or script, a variant (`sr@latin`); after
 # the library's name too (`summernote-de-DE`, `select2_locale_pt-BR`, `jquery.ui.datepicker-fr`);
@@ -72,15 +72,24 @@ def _held(sources: list[str], depth: int) -> dict[str, list[str]]:
 
 
 def _excludes(held: dict[str, list[str]], pattern: str) -> dict[str, int]:
+    """By the folder's name, unless folders of that name hold other code of that suffix: then by
+    its path; but where the name is one for translations and most folders of it hold them, the
+    others of it are their wiring, by the name too (ringcentral-js-widgets' 187 `i18n/` folders:
+    142 hold a module per locale, the other 45 only the `index.ts` loading them, which had been
+    its first proposal)."""
     found = {folder for folder, names in held.items() if folder and _translations([_stem(name) for name in names])}
-    others = {(folder.rpartition("/")[2], name.rpartition(".")[2]) for folder, names in held.items()
-              if folder not in found for name in names}
+    kinds = {folder: {(folder.rpartition("/")[2], name.rpartition(".")[2]) for name in names}
+             for folder, names in held.items() if folder}
+    translated = Counter(kind for folder in found for kind in kinds[folder])
+    others = Counter(kind for folder, held_kinds in kinds.items() if folder not in found for kind in held_kinds)
+    wiring = {kind for kind, n in translated.items() if kind[0].lower() in TRANSLATIONS and n > others[kind]}
     excludes: dict[str, int] = defaultdict(int)
-    for folder in found:
+    for folder, names in held.items():
         name = folder.rpartition("/")[2]
-        for suffix in (file.rpartition(".")[2] for file in held[folder]):
-            where = f"{folder}/" if (name, suffix) in others else f"**/{name}/"
-            excludes[where + pattern.format(suffix=suffix)] += 1
+        for suffix in (file.rpartition(".")[2] for file in names):
+            if folder in found or (name, suffix) in wiring:
+                where = f"{folder}/" if others[name, suffix] and (name, suffix) not in wiring else f"**/{name}/"
+                excludes[where + pattern.format(suffix=suffix)] += 1
     return excludes
 
 

@@ -795,6 +795,21 @@ def test_init_reads_folders_side_by_side_each_documented_as_packages_and_leaves_
     assert not excluded("app/Http/Controllers/Demo/IndexController.php")
 
 
+def test_init_keeps_the_documented_folders_at_the_top_as_its_packages(tmp_path):
+    """awesome-wm-widgets: its 38 widgets, a folder each at the top with a README and a Lua
+    module, made `*`; but every top folder of no manifest was then left out as "not a package",
+    so its first scan had no subsystem at all. The folders that made `*` are its packages; a
+    folder of scripts beside them, with no page of its own, is still none."""
+    files = {"README.md": "# widgets\n", "scripts/update.lua": "print('update')\n"}
+    for n in range(PLUGIN_FLEET + 2):
+        files[f"w{n}-widget/README.md"] = f"# Widget {n}\n"
+        files[f"w{n}-widget/w{n}.lua"] = f"local w{n} = {{}}\nreturn w{n}\n"
+    done, fleet_rules = _init(tmp_path / "widgets", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["*"], done.stderr
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert not excluded("w3-widget/w3.lua") and excluded("scripts/update.lua")
+
+
 def test_init_excludes_a_folder_named_as_generated_in_snake_case(tmp_path):
     """skaffold: `fs/assets/credits_generated/github.com/hashicorp/hcl/…`, its dependencies'
     licenses and sources written by a tool, had been 13 subsystems; Convex's `convex/_generated/`

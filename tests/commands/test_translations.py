@@ -82,3 +82,12 @@ def test_folders_of_code_with_short_names_are_no_locales():
     sources = [f"pkg/{name}/{module}.go" for name in ("io", "os", "ui", "fs", "db", "vm", "ws", "ip", "id", "it")
                for module in ("read", "write")]
     assert translation_folders(sources) == ()
+
+
+def test_the_wiring_of_translations_in_a_folder_named_as_most_that_hold_them_is_kept_out_too():
+    """ringcentral-js-widgets: 142 of its 187 `i18n/` folders hold a module per locale beside the
+    `index.ts` loading them; the other 45 hold only that `index.ts` (their locales written at
+    build time), and twelve components' copies of it were its first proposal."""
+    sources = [f"components/{c}/i18n/{locale}.ts" for c in ("Dial", "Call", "Log") for locale in LOCALES]
+    sources += [f"components/{c}/i18n/index.ts" for c in ("Dial", "Call", "Log", "Meeting", "Video")]
+    assert translation_folders(sources) == (("**/i18n/*.ts", "translations", 35),)
