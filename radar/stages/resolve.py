@@ -85,6 +85,7 @@ class Index(PathNames):
         self.lisp: dict[str, set[str]] = defaultdict(set)
         self.functions: dict[str, set[str]] = defaultdict(set)  # a command's name -> the subsystems defining it
         self.cpp_classes: dict[str, set[str]] = defaultdict(set)  # a C++ class's name -> the subsystems defining it
+        self.php_classes: dict[str, set[str]] = defaultdict(set)  # a PHP class of no namespace -> its declarers
         self.package_of: dict[tuple[str, str], str] = {}  # (subsystem, path) -> the package its file declares
         self.collections = [found for found in map(collection_prefix, sorted({s.root for s in subsystems})) if found]
         if any(addon_manifest(s) for s in subsystems):  # an Odoo addon imports another as `odoo.addons.<name>`
@@ -151,11 +152,14 @@ class Index(PathNames):
                     for subsystem, path, language, refs in references for capture, text, _ in refs
                     if capture == "package" and not platform_namespace(language, dotted(language, text))]
         for subsystem, _, language, refs in references:
+            global_scope = language == "php" and not any(capture == "package" for capture, _, _ in refs)
             for capture, text, _ in refs:
                 if capture == "defines":  # PowerShell's, case-blind as its commands are
                     self.functions[text.lower()].add(subsystem)
                 elif capture == "class" and language in C_FAMILY:  # a `.h` is C's by its name
                     self.cpp_classes[text].add(subsystem)
+                elif capture == "class" and global_scope:
+                    self.php_classes[text].add(subsystem)
         own = own_roots(declared)
         for subsystem, path, language, package in declared:
             table = self.declared[DECLARING.get(language, language)]
@@ -186,7 +190,9 @@ class Index(PathNames):
             return self.php_include(path, text)
         if capture == "classname" or capture == "supertype" and language == "php" \
                 and (subsystem, path) not in self.package_of:  # a file of no namespace extends PEAR's names
-            return self._pear_class(path, text)
+            # or a class of no namespace one subsystem declares (a WordPress plugin's `SiteOrigin_Widget`)
+            return self._pear_class(path, text) or (
+                None if (subsystem, path) in self.package_of else unique(self.php_classes.get(text)))
         if capture == "supertype":  # a class of the file's own package, which no import names
             package = self.package_of.get((subsystem, path))
             return unique(self.declared[DECLARING[language]].get(f"{package}.{text}")) if package else None
