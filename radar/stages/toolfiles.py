@@ -17,8 +17,8 @@ import re
 TOOL_CONFIGURATION = ("*.config.*", "*.conf.*", ".*", "conf.py", "setup.py", "noxfile.py",
                       "gruntfile.*", "gulpfile.*", "build.rs",  # build.rs: Cargo's build script
                       # build manifests written as code: SwiftPM's (IceCubesApp's ten `Package.swift` had
-                      # been its first proposal), Conan's recipes, Leiningen's projects
-                      "package.swift", "conanfile.py", "project.clj",
+                      # been its first proposal), Conan's recipes, Leiningen's projects, Meteor's packages
+                      "package.swift", "conanfile.py", "project.clj", "package.js",
                       "version.*", "_version.*", "__version__.*", "gem_version.*",
                       # create-react-app's development proxy, which its dev server reads from `src/`
                       # (VEuPathDB's web-monorepo: three apps' `setupProxy.js`, its second proposal)

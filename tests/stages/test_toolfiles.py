@@ -25,9 +25,11 @@ def test_the_compiled_tool_test_says_what_the_globs_and_folders_say(segments):
 
 def test_a_build_manifest_written_as_code_is_a_tools_configuration():
     """SwiftPM's `Package.swift` (IceCubesApp's ten had been its first proposal), Conan's
-    recipes, Leiningen's projects; a Swift source named otherwise is code."""
+    recipes, Leiningen's projects, Meteor's packages' `package.js` (`Package.describe`,
+    `Package.onUse`: justdo-packages' 161 packages, three of whose were its nearest candidate);
+    a Swift source named otherwise is code."""
     assert all(configures_a_tool(path) for path in ("Packages/Env/Package.swift", "recipes/zlib/conanfile.py",
-                                                   "project.clj"))
+                                                   "project.clj", "justdo-tasks/package.js"))
     assert not configures_a_tool("Packages/Env/Sources/Env/Package.swiftinterface.swift")
 
 
