@@ -251,6 +251,9 @@ MIGRATION_FILES = ("**/*igration*/**/" + "[0-9]" * 4 + "*", "**/*igration*/**/" 
 # `tests/Jellyfin.Api.Tests`): an exclude of its own would repeat it
 SAID_BY_NAME = (*MIGRATION_FILES, *DOTTED_SUITES, *JOINED_SUITES)
 # excludes no folder name says (layout.py)
+# scripts: the tooling of a project written in another language (script_tooling), or its payloads
+SCRIPT_LANGUAGES = frozenset({"bash", "powershell"})
+TOOLING_SHARE = 0.25  # of the code kept, scripts fewer than this are a project's tooling
 NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES, *DOTTED_SUITES, *BENCHMARK_FOLDERS,
                      *JOINED_SUITES, *TOP_SUITES, *SPACED_SUITES, *MIGRATION_FILES)
 # a code generator's templates (blitz's `packages/generator/templates/`, feathers' `generators/src/app/templates/`,
@@ -285,6 +288,20 @@ def without_folders(files: list[str], folders: list[str], why: str
         return files, ()
     inside = any_glob(tuple(f"{folder}/**" for folder in folders))
     return [f for f in files if not inside(f)], tuple((f"{folder}/**", why, counts[folder]) for folder in folders)
+
+
+def script_tooling(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
+    """`**/*.ps1`, `**/*.sh` …: the shell and PowerShell scripts of a project written in another
+    language, fewer than TOOLING_SHARE of its code, are its tooling, whose copies across packages
+    are no logic of the product (pip-services4-node's 35 TypeScript packages' identical
+    `build.ps1`, `test.ps1` and `docgen.ps1` had been its first three proposals; con-services' C#
+    services' database images' `wait-for-it.sh`). A project written in them keeps them."""
+    languages = Counter(map(language_for, sources))
+    main = max(languages, key=languages.__getitem__, default=None)
+    suffixes = Counter(PurePosixPath(f).suffix for f in sources if language_for(f) in SCRIPT_LANGUAGES)
+    if main in SCRIPT_LANGUAGES or sum(suffixes.values()) >= TOOLING_SHARE * len(sources):
+        return ()
+    return tuple((f"**/*{suffix}", "tooling", n) for suffix, n in sorted(suffixes.items()))
 
 
 def without_code(repo: Path, files: list[str]) -> tuple[list[str], list[str]]:

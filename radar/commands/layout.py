@@ -71,8 +71,9 @@ from pathlib import Path, PurePosixPath
 
 from radar.commands.attributes import attributes_files, linguist_excludes
 from radar.commands.drops import without_drops
-from radar.commands.excludes import (NAMELESS_EXCLUDES, TEST_FILES, build_outputs, described_examples,
-                                     folder_excludes, without_code, without_unbuilt)
+from radar.commands.excludes import (NAMELESS_EXCLUDES, SCRIPT_LANGUAGES, TEST_FILES, build_outputs,
+                                     described_examples, folder_excludes, script_tooling, without_code,
+                                     without_unbuilt)
 from radar.commands.folders import (DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET, PLUGIN_FLEET,
                                     PLUGIN_PACKAGES, build_manifest, c_plugins, covered, declared_plugin_folders,
                                     helper_folders, inside_tests, is_go_source, is_manifest, left_in, plugin_folder,
@@ -138,6 +139,7 @@ def read_layout(repo: Path) -> Layout:
     examples, npm_manifests = described_examples(repo, left_in(files, kept_out + translations))
     kept_out += translations + examples
     kept_out += npm_tooling(repo, npm_manifests, left_in(files, kept_out))
+    kept_out += script_tooling(left_in(sources, kept_out))
     # the packages are made of the rest, but for folders no name of theirs tells from code (not_fleet)
     code, made = without_code(repo, left_in(files, translations + examples + tuple(
         e for e in kept_out if e[0] in NAMELESS_EXCLUDES or scaffold_glob(e[0]))))
@@ -389,12 +391,6 @@ def _fleet_size(parent: str, published: Callable[[str], bool] = lambda folder: F
     return PUBLISHED_FLEET if published(parent) or _plugs_in(parent, declared) else DEEP_PACKAGES
 
 
-# standalone scripts, in a language the project is not written in: its tooling, or payloads it ships
-# one by one (Empire's 43 PowerShell modules, `data/module_source/*/*.ps1`, sent to its agents:
-# their copies of one UAC bypass had been its first proposal), no fleet of its modules
-SCRIPT_LANGUAGES = frozenset({"bash", "powershell"})
-
-
 def _module_fleets(sources: list[str], whole: tuple[str, ...] = FOLDER_PACKAGES,
                    least: int = MODULE_FLEET, at_the_root: tuple[str, ...] = ()) -> tuple[tuple[str, int], ...]:
     """With no folder of packages anywhere, or fewer than MODULE_FLEET packages in all: each
@@ -412,6 +408,9 @@ def _module_fleets(sources: list[str], whole: tuple[str, ...] = FOLDER_PACKAGES,
         folder, _, name = f.rpartition("/")
         language = language_for(f)
         key, last = (folder, PurePosixPath(name).suffix), folder.rpartition("/")[2]
+        # standalone scripts, in a language the project is not written in: its tooling, or payloads it
+        # ships one by one (Empire's 43 PowerShell modules, `data/module_source/*/*.ps1`, sent to its
+        # agents: their copies of one UAC bypass had been its first proposal), no fleet of its modules
         if language in SCRIPT_LANGUAGES and language != main:
             continue
         if (folder or language in at_the_root) and not name.startswith("_") and not last.startswith("_") \

@@ -810,6 +810,26 @@ def test_init_keeps_the_documented_folders_at_the_top_as_its_packages(tmp_path):
     assert not excluded("w3-widget/w3.lua") and excluded("scripts/update.lua")
 
 
+def test_init_keeps_out_the_scripts_of_a_project_written_in_another_language(tmp_path):
+    """pip-services4-node: its 35 TypeScript packages each keep a `build.ps1`, `test.ps1` and
+    `docgen.ps1`, the same scripts, which were its first three proposals; con-services' C#
+    services their database images' `wait-for-it.sh`. Scripts a project is written in stay code
+    (dokku's plugins, a `plugins/*` of shell functions)."""
+    files = {"package.json": "{}\n"}
+    for n in range(4):
+        files[f"packages/p{n}/package.json"] = "{}\n"
+        files.update({f"packages/p{n}/src/m{k}.ts": f"export const m{k} = {k};\n" for k in range(8)})
+        files[f"packages/p{n}/build.ps1"] = "Set-StrictMode -Version latest\n"
+        files[f"packages/p{n}/docker/wait.sh"] = "echo waiting\n"
+    done, fleet_rules = _init(tmp_path / "typescript", files, tmp_path / "rules")
+    assert "**/*.ps1" in fleet_rules["exclude"] and "**/*.sh" in fleet_rules["exclude"], done.stderr
+    files = {f"plugins/p{n}/{name}": "f() { echo; }\n" for n in range(4) for name in ("commands", "install.sh")}
+    files.update({f"plugins/p{n}/plugin.toml": "[plugin]\n" for n in range(4)})
+    files["main.go"] = "package main\n"
+    done, fleet_rules = _init(tmp_path / "shell", files, tmp_path / "rules-shell")
+    assert "**/*.sh" not in (fleet_rules["exclude"] or []), done.stderr
+
+
 def test_init_excludes_a_folder_named_as_generated_in_snake_case(tmp_path):
     """skaffold: `fs/assets/credits_generated/github.com/hashicorp/hcl/…`, its dependencies'
     licenses and sources written by a tool, had been 13 subsystems; Convex's `convex/_generated/`
