@@ -368,8 +368,9 @@ def _content_check(found: Cluster) -> Check:
         return Check("content", False, f"tool configuration: the copies are files a build, test or release tool reads "
                                        f"({', '.join(files[:3])}), a preset for the tool, not shared logic")
     if found.nature == "wiring":
+        files = sorted({m.path.rsplit("/", 1)[-1] for m in found.members})
         return Check("content", False, "framework wiring: each copy starts its own package for a framework that "
-                                       "asks one of every package (OTP's `_app.erl`, `_sup.erl`), not shared logic")
+                                       f"asks one of every package ({', '.join(files[:3])}), not shared logic")
     if found.nature == "protocol":
         return Check("content", False, "value protocol: each copy compares, hashes, prints or disposes of its own "
                                        f"type's fields ({found.name}), a shape every value type "

@@ -3,7 +3,7 @@
 of one (`.storybook/`, `config/jest/`). Copies of them are no shared logic (cluster.py gives them
 the nature "configuration"), and what they import is build-time, no dependency (deps.py). And
 which files a framework asks of every package, its own start-up (OTP's `_app.erl`, `_sup.erl`,
-create-react-app's `reportWebVitals.ts`: the nature "wiring")."""
+create-react-app's `reportWebVitals.ts`, i18next's `i18n.ts`: the nature "wiring")."""
 from __future__ import annotations
 
 import fnmatch
@@ -30,6 +30,9 @@ TOOL_CONFIGURATION = ("*.config.*", "*.conf.*", ".*", "conf.py", "setup.py", "no
 CONFIGURATION_FOLDERS = ("config", "configs")
 CONFIGURED_TOOLS = ("jest", "webpack", "babel", "storybook", "karma", "rollup", "vite", "eslint", "cypress",
                     "playwright")
+# and a file a tool reads beside its configuration, named for it then its part: `jest.setup.ts`,
+# `jest.resolver.cjs` (open-ux-tools' five had been its first proposal), `webpack.common.js`
+TOOL_CONFIGURATION += tuple(f"{tool}.*.*" for tool in (*CONFIGURED_TOOLS, "vitest"))
 
 
 def configures_a_tool(path: str) -> bool:
@@ -52,10 +55,13 @@ _TOOL_FOLDER = re.compile(r"(?:^|/)(?:\.(?!\.?/)[^/]*"  # a hidden folder (not `
 FRAMEWORK_WIRING = re.compile(r"[a-z0-9_]+_(?:app|sup)\.erl"
                               # and the web vitals reporter create-react-app's template writes into every
                               # app, which its index calls at start-up (web-monorepo's six, its first proposal)
-                              r"|reportWebVitals\.[jt]sx?")
+                              r"|reportWebVitals\.[jt]sx?"
+                              # and a package's translation set-up, an i18next instance of its own namespace
+                              # and resources (open-ux-tools' 26 `i18n.ts` had been its first proposal)
+                              r"|i18n\.[cm]?[jt]sx?")
 
 
 def wires_a_framework(path: str) -> bool:
     """A file a framework asks of every package, its own start-up: OTP's `x_app.erl`, `x_sup.erl`,
-    create-react-app's `reportWebVitals.ts`."""
+    create-react-app's `reportWebVitals.ts`, a package's translation set-up, `i18n.ts`."""
     return FRAMEWORK_WIRING.fullmatch(path.rpartition("/")[2]) is not None

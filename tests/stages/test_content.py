@@ -1122,6 +1122,39 @@ def test_copies_of_an_otp_applications_supervisor_are_wiring():
     assert logic.cluster.nature != "wiring"
 
 
+I18N_SETUP = """\
+import i18next from 'i18next';
+import translations from './translations/{name}.i18n.json';
+
+const NS = '{name}';
+export const i18n = i18next.createInstance();
+
+export async function initI18n() {{
+    await i18n.init({{ lng: 'en', fallbackLng: 'en' }});
+    i18n.addResourceBundle('en', NS, translations);
+}}
+
+export function t(key, options) {{
+    if (!options?.ns) {{
+        options = Object.assign(options ?? {{}}, {{ ns: NS }});
+    }}
+    return i18n.t(key, options);
+}}
+"""
+
+
+def test_copies_of_a_packages_translation_setup_are_wiring():
+    """open-ux-tools: 26 packages' `i18n.ts`, each an i18next instance with its own namespace and
+    resources and the `t` reading them, had been its first proposal. The same module under
+    another name is logic."""
+    sources = {name: I18N_SETUP.format(name=name) for name in ("deploy", "inquirer", "preview")}
+    [wiring] = judged(sources, "src/i18n.ts", "typescript")
+    assert wiring.cluster.nature == "wiring" and wiring.verdict == "watching"
+    assert any("i18n.ts" in reason for reason in wiring.missing)
+    [logic] = judged(sources, "src/translate.ts", "typescript")
+    assert logic.cluster.nature != "wiring"
+
+
 @pytest.mark.parametrize("file", ["config/jest/babelTransform.py", ".storybook/main.py", ".github/scripts/release.py"])
 def test_copies_in_a_tools_folder_of_configuration_are_configuration(file):
     """buildbot: its three web packages' `config/jest/babelTransform.cjs` (create-react-app's,

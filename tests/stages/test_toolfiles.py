@@ -33,6 +33,14 @@ def test_a_build_manifest_written_as_code_is_a_tools_configuration():
     assert not configures_a_tool("Packages/Env/Sources/Env/Package.swiftinterface.swift")
 
 
+def test_a_file_named_for_a_tool_then_its_part_is_the_tools_configuration():
+    """open-ux-tools: five packages' `jest.resolver.cjs` had been its first proposal; `jest.setup.ts`,
+    `webpack.common.js` likewise. A module named for the tool alone is code (a plugin's `vite.ts`)."""
+    assert all(configures_a_tool(path) for path in ("packages/a/jest.resolver.cjs", "packages/a/jest.setup.ts",
+                                                   "app/webpack.common.js", "web/vitest.setup.mjs"))
+    assert not any(configures_a_tool(path) for path in ("src/plugins/vite.ts", "src/jest-utils.ts"))
+
+
 def test_an_otp_applications_callback_and_supervisors_wire_a_framework():
     """OTP's names for an application's callback module and its supervisors (rebar3's templates);
     a module merely ending so in another language, or in a longer word, is none."""
