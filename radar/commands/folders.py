@@ -26,7 +26,8 @@ MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod"
              "mrbgem.rake",  # an mruby gem: mruby's 68 `mrbgems/mruby-*`
              "project.json",  # an Nx project: lerna's `libs/commands/*`, which have no package.json
              "ivy.xml",  # an Apache Ivy module: nutch's 78 `src/plugin/*`, each built by Ant
-             "Makefile.PL", "Build.PL", "dist.ini"}  # a Perl distribution (Perl's own `dist/*`, `ext/*`)
+             "Makefile.PL", "Build.PL", "dist.ini",  # a Perl distribution (Perl's own `dist/*`, `ext/*`)
+             "action.yml", "action.yaml"}  # a GitHub Action (vscode-github-triage-actions' 30 `*/action.yml`)
 # a Nextcloud or ownCloud app's manifest, in its `appinfo/` (ownCloud's twelve `apps/*`)
 APP_MANIFEST = ["appinfo", "info.xml"]
 # an OSGi bundle's, in its `META-INF/`, its folder named for it (Eclipse's plugins, built by Tycho with

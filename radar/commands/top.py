@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 from radar.commands.folders import (C_BUILDS, C_BUILT, builds_sources, holds_manifest, inside_tests, is_go_source,
                                     is_manifest, not_fleet)
 from radar.commands.package_folders import package_folders
-from radar.commands.uncovered import ROOT_SOURCES, language_family
+from radar.commands.uncovered import ROOT_SOURCES, SHARED_TOPS, language_family
 from radar.stages.manifests import C_SOURCES
 
 
@@ -22,11 +22,19 @@ def not_packages_at_the_top(files: list[str], sources: list[str], fleets: set[st
     holding most of the code kept (phpstan's `src/`, the root package's own, beside five tools
     with a composer.json each: its 1,292 files were excluded). So do the folders that made `*`
     with no manifest (awesome-wm-widgets' 38 widgets, a README and a Lua module each: every one
-    had been left out, and its first scan had no subsystem)."""
+    had been left out, and its first scan had no subsystem); and a folder named for the code the
+    packages share, `common/`, `lib/`, `core/` … (vscode-github-triage-actions' `common/`, the base
+    class of its GitHub Actions, each a folder of its own `action.yml`; CirrusLogic's mcu-drivers'
+    `common/`, the platform its drivers' boards build on), never one of headers alone (FRR's
+    `include/`, Linux's headers copied; nuttx-apps' `include/`, no place for a function)."""
     packages = _top_packages(files, sources) | package_folders(files, sources)[0].get("", set())
     counts = Counter(PurePosixPath(f).parts[0] for f in sources if f.count("/") >= 1)
     return tuple((f"{folder}/**", "not a package", n) for folder, n in sorted(counts.items())
-                 if folder not in packages and folder not in fleets and folder != _main_code(kept, packages))
+                 if folder not in packages and folder not in fleets and folder != _main_code(kept, packages)
+                 and folder not in SHARED_CODE)
+
+
+SHARED_CODE = SHARED_TOPS - {"include", "includes"}  # a top folder of the code packages share
 
 
 def _top_packages(files: list[str], sources: list[str]) -> set[str]:

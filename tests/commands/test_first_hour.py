@@ -810,6 +810,21 @@ def test_init_keeps_the_documented_folders_at_the_top_as_its_packages(tmp_path):
     assert not excluded("w3-widget/w3.lua") and excluded("scripts/update.lua")
 
 
+def test_init_reads_github_actions_each_a_folder_of_its_action_yml_beside_their_common_code(tmp_path):
+    """vscode-github-triage-actions: 30 actions at the top, an `action.yml` and an `index.ts` each,
+    beside `common/`, the `Action` base they extend: init had found no subsystem. A top folder of
+    scripts beside them is still no package."""
+    files = {"package.json": "{}\n", "common/Action.ts": "export class Action {}\n",
+             "scripts/release.ts": "export const release = 1;\n"}
+    for n in range(PLUGIN_FLEET + 1):
+        files[f"action{n}/action.yml"] = f"name: action{n}\nruns:\n  using: node20\n  main: index.js\n"
+        files[f"action{n}/index.ts"] = f"import {{ Action }} from '../common/Action';\nexport class A{n} extends Action {{}}\n"
+    done, fleet_rules = _init(tmp_path / "actions", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["*"], done.stderr
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert not excluded("common/Action.ts") and not excluded("action3/index.ts") and excluded("scripts/release.ts")
+
+
 def test_init_keeps_out_the_scripts_of_a_project_written_in_another_language(tmp_path):
     """pip-services4-node: its 35 TypeScript packages each keep a `build.ps1`, `test.ps1` and
     `docgen.ps1`, the same scripts, which were its first three proposals; con-services' C#
