@@ -74,6 +74,7 @@ PLUGIN_FOLDERS = {"drivers", "plugins", "providers", "backends", "integrations",
                   "diagrams", "engines", "checkers",  # module fleets anywhere (searxng's 251 `searx/engines/*.py`,
                   "isa", "generators",  # pylint's `checkers/*.py`, cranelift's instruction set backends), in any case
                   "dscresources",  # PowerShell DSC's: Microsoft365DSC's 392 `DSCResources/MSFT_*`
+                  "spiders",  # Scrapy's, one per site: city-scrapers' 58 `city_scrapers/spiders/*.py`
                   # (.NET's and PHP's `Plugins/`, phpstan's `src/Rules/*`), and named in the singular (typeorm's
                   # `src/driver/*`, chef's `provider/*.rb`, spring's WebSocket `adapter/*.java`), but for the
                   # names the singular of which names one thing or a plain folder: `engine/` (sqlalchemy's,

@@ -3738,6 +3738,21 @@ def test_init_takes_a_folder_of_search_engines_as_a_fleet(tmp_path):
     assert "searx/engines/*.py" in fleet_rules["subsystems"], done.stderr
 
 
+def test_init_takes_a_scrapy_projects_spiders_as_a_fleet(tmp_path):
+    """city-scrapers: `city_scrapers/spiders/*.py`, Scrapy's folder of one spider per site (58),
+    beside the mixins they share: it had been one package, their copies never compared."""
+    files = {"setup.py": "", "city_scrapers/__init__.py": "",
+             "city_scrapers/mixins/__init__.py": "", "city_scrapers/mixins/board.py": "class Board:\n    pass\n",
+             "city_scrapers/settings/__init__.py": "", "city_scrapers/settings/base.py": "BOT_NAME = 'x'\n",
+             "city_scrapers/middleware.py": "class Middleware:\n    pass\n", "city_scrapers/utils.py": "X = 1\n",
+             "city_scrapers/spiders/__init__.py": ""}
+    for n in range(12):  # each extends the spider class of a library outside the tree
+        files[f"city_scrapers/spiders/city{n}.py"] = f"from city_scrapers_core.spiders import CityScrapersSpider\n\n" \
+                                                     f"class Spider{n}(CityScrapersSpider):\n    name = 'city{n}'\n"
+    done, fleet_rules = _init(tmp_path / "scrapers", files, tmp_path / "rules")
+    assert "city_scrapers/spiders/*.py" in fleet_rules["subsystems"], done.stderr
+
+
 def test_init_excludes_maven_integration_tests_and_folders_of_examples(tmp_path):
     """checkstyle: `src/it/java` (Maven's integration tests, beside `src/main`) and
     `src/xdocs-examples` held 2,599 files of copies of the checks' test cases, and fleets of
