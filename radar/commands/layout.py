@@ -72,8 +72,8 @@ from pathlib import Path, PurePosixPath
 from radar.commands.attributes import attributes_files, linguist_excludes
 from radar.commands.drops import without_drops
 from radar.commands.excludes import (NAMELESS_EXCLUDES, SCRIPT_LANGUAGES, TEST_FILES, build_outputs,
-                                     described_examples, folder_excludes, script_tooling, without_code,
-                                     without_unbuilt)
+                                     described_examples, folder_excludes, openapi_outputs, script_tooling,
+                                     without_code, without_unbuilt)
 from radar.commands.folders import (DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET, PLUGIN_FLEET,
                                     PLUGIN_PACKAGES, build_manifest, c_plugins, covered, declared_plugin_folders,
                                     helper_folders, inside_tests, is_go_source, is_manifest, left_in, plugin_folder,
@@ -140,11 +140,13 @@ def read_layout(repo: Path) -> Layout:
     kept_out += translations + examples
     kept_out += npm_tooling(repo, npm_manifests, left_in(files, kept_out))
     kept_out += script_tooling(left_in(sources, kept_out))
+    written, openapi_lists = openapi_outputs(repo, files)
+    kept_out += written
     # the packages are made of the rest, but for folders no name of theirs tells from code (not_fleet)
-    code, made = without_code(repo, left_in(files, translations + examples + tuple(
+    code, made = without_code(repo, left_in(files, translations + examples + written + tuple(
         e for e in kept_out if e[0] in NAMELESS_EXCLUDES or scaffold_glob(e[0]))))
     # the files read to decide: edited by hand, one may be code again
-    measured: dict[str, int] = dict.fromkeys(made + requirements + manifests + npm_manifests
+    measured: dict[str, int] = dict.fromkeys(made + requirements + manifests + npm_manifests + openapi_lists
                                              + attributes_files(files), 0)
 
     def size(path: str) -> int:

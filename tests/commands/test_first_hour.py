@@ -3738,6 +3738,28 @@ def test_init_takes_a_folder_of_search_engines_as_a_fleet(tmp_path):
     assert "searx/engines/*.py" in fleet_rules["subsystems"], done.stderr
 
 
+def test_init_keeps_out_what_openapi_generator_lists_as_written_by_it(tmp_path):
+    """RedHatInsights' javascript-clients: 14 API clients, each `src/` written by OpenAPI Generator,
+    which lists what it wrote in `src/.openapi-generator/FILES`, no banner in them: their 547
+    parameter guards were its first proposal. A folder holding code the list does not name is
+    the team's, and stays."""
+    guard = "export const isParams = (p) => p.length === 1 && typeof p[0] === 'object';\n"
+    files = {"package.json": "{}\n"}
+    for name in ("compliance", "inventory", "patch"):
+        files[f"packages/{name}/package.json"] = "{}\n"
+        files[f"packages/{name}/src/Get/index.ts"] = guard
+        files[f"packages/{name}/src/index.ts"] = "export * from './Get';\n"
+        files[f"packages/{name}/src/.openapi-generator/FILES"] = ".gitignore\nGet/index.ts\nindex.ts\n"
+    files["packages/shared/package.json"] = "{}\n"
+    files["packages/shared/src/index.ts"] = "export const base = 1;\n"
+    files["packages/shared/src/hand.ts"] = "export const hand = 2;\n"
+    files["packages/shared/src/.openapi-generator/FILES"] = "index.ts\n"
+    done, fleet_rules = _init(tmp_path / "clients", files, tmp_path / "rules")
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("packages/patch/src/Get/index.ts") and excluded("packages/compliance/src/index.ts"), done.stderr
+    assert not excluded("packages/shared/src/hand.ts") and not excluded("packages/shared/src/index.ts")
+
+
 def test_init_takes_a_scrapy_projects_spiders_as_a_fleet(tmp_path):
     """city-scrapers: `city_scrapers/spiders/*.py`, Scrapy's folder of one spider per site (58),
     beside the mixins they share: it had been one package, their copies never compared."""
