@@ -23,9 +23,10 @@ DROPS_BESIDE = 2  # releases in one folder that make it a folder of libraries (_
 UNLICENSED_BESIDE = 3
 # where C and C++ projects keep the libraries they build with, one sub-folder each: redis'
 # `deps/jemalloc`, `deps/lua`, OpenRGB's `dependencies/hidapi-win`, `dependencies/mdns`, ADIOS2's
-# `thirdparty/EVPath` (not njs' `external/*.c`, its own modules, nor pnpm's TypeScript `deps/`, nor
-# a JVM package `thirdparty`, which holds no C)
-C_VENDORED = frozenset({"deps", "dependencies", "3rdparty", "thirdparty", "external", "extern"})
+# `thirdparty/EVPath`, and so misspelt, DISTRHO-Ports' juced's `dependancies/angelscript` (not njs'
+# `external/*.c`, its own modules, nor pnpm's TypeScript `deps/`, nor a JVM package `thirdparty`,
+# which holds no C)
+C_VENDORED = frozenset({"deps", "dependencies", "dependancies", "3rdparty", "thirdparty", "external", "extern"})
 # where C projects keep contributed code, their own (PostgreSQL's extensions, git's helpers) or
 # others' libraries (premake's `contrib/mbedtls`, `contrib/zlib` …): a library there holding its
 # own license is a drop, as a release's folder is

@@ -3019,8 +3019,9 @@ def test_init_reads_the_folders_beside_a_c_programs_files_at_the_top(tmp_path):
     init had taken as held by `*.cpp` (a glob of no folder matches at any depth; a scan's, from
     the top only), so left unread: a scan of 14 files. Its `dependencies/hidapi-win`,
     `dependencies/mdns` … are libraries it builds with, and so, whatever the case of their
-    folder's name, are devilutionX's 24 `3rdParty/*` (they had been a fleet), and ADIOS2's
-    `thirdparty/*` (EVPath's demos and tests had been its one proposal)."""
+    folder's name, are devilutionX's 24 `3rdParty/*` (they had been a fleet), ADIOS2's
+    `thirdparty/*` (EVPath's demos and tests had been its one proposal) and DISTRHO-Ports' juced's
+    `dependancies/*` (AngelScript's calling conventions x 7, its first proposal)."""
     files = {"OpenRGB.pro": ""}
     for n in range(12):
         files[f"Manager{n}.cpp"] = f"int manager_{n}(void) {{ return {n}; }}\n"
@@ -3031,11 +3032,13 @@ def test_init_reads_the_folders_beside_a_c_programs_files_at_the_top(tmp_path):
         files[f"3rdParty/{lib}/CMakeLists.txt"] = "add_library(x)\n"
         files[f"3rdParty/{lib}/{lib}.cpp"] = "int lib(void) { return 0; }\n"
         files[f"src/thirdparty/{lib}/{lib}.c"] = "int lib(void) { return 0; }\n"  # ADIOS2's EVPath, atl …
+        files[f"libs/juced/dependancies/{lib}/{lib}.cpp"] = "int lib(void) { return 0; }\n"  # so written
     _, fleet_rules = _init(tmp_path / "openrgb-repo", files, tmp_path / "rules")
     assert any(glob.startswith("Controllers") for glob in fleet_rules["subsystems"]), fleet_rules["subsystems"]
     assert not any(glob.startswith("3rdParty") for glob in fleet_rules["subsystems"]), fleet_rules["subsystems"]
     assert "dependencies/**" in fleet_rules["exclude"]
     assert "src/thirdparty/**" in fleet_rules["exclude"], fleet_rules["exclude"]
+    assert "libs/juced/dependancies/**" in fleet_rules["exclude"], fleet_rules["exclude"]
 
 
 def test_init_leaves_out_a_go_packages_test_helpers(tmp_path):
