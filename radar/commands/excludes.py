@@ -250,11 +250,11 @@ MIGRATION_FILES = ("**/*igration*/**/" + "[0-9]" * 4 + "*", "**/*igration*/**/" 
 # patterns whose files inside a folder excluded by name are counted there only (jellyfin's
 # `tests/Jellyfin.Api.Tests`): an exclude of its own would repeat it
 SAID_BY_NAME = (*MIGRATION_FILES, *DOTTED_SUITES, *JOINED_SUITES)
-# excludes no folder name says (layout.py)
 OPENAPI_FILES = ".openapi-generator/FILES"  # what OpenAPI Generator wrote into the folder holding it
 # scripts: the tooling of a project written in another language (script_tooling), or its payloads
 SCRIPT_LANGUAGES = frozenset({"bash", "powershell"})
 TOOLING_SHARE = 0.25  # of the code kept, scripts fewer than this are a project's tooling
+# excludes no folder name says (layout.py)
 NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES, *DOTTED_SUITES, *BENCHMARK_FOLDERS,
                      *JOINED_SUITES, *TOP_SUITES, *SPACED_SUITES, *MIGRATION_FILES)
 # a code generator's templates (blitz's `packages/generator/templates/`, feathers' `generators/src/app/templates/`,

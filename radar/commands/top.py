@@ -13,6 +13,8 @@ from radar.commands.package_folders import package_folders
 from radar.commands.uncovered import ROOT_SOURCES, SHARED_TOPS, language_family
 from radar.stages.manifests import C_SOURCES
 
+SHARED_CODE = SHARED_TOPS - {"include", "includes"}  # a top folder of the code packages share
+
 
 def not_packages_at_the_top(files: list[str], sources: list[str], fleets: set[str],
                              kept: list[str]) -> tuple[tuple[str, str, int], ...]:
@@ -32,9 +34,6 @@ def not_packages_at_the_top(files: list[str], sources: list[str], fleets: set[st
     return tuple((f"{folder}/**", "not a package", n) for folder, n in sorted(counts.items())
                  if folder not in packages and folder not in fleets and folder != _main_code(kept, packages)
                  and folder not in SHARED_CODE)
-
-
-SHARED_CODE = SHARED_TOPS - {"include", "includes"}  # a top folder of the code packages share
 
 
 def _top_packages(files: list[str], sources: list[str]) -> set[str]:

@@ -818,7 +818,8 @@ def test_init_reads_github_actions_each_a_folder_of_its_action_yml_beside_their_
              "scripts/release.ts": "export const release = 1;\n"}
     for n in range(PLUGIN_FLEET + 1):
         files[f"action{n}/action.yml"] = f"name: action{n}\nruns:\n  using: node20\n  main: index.js\n"
-        files[f"action{n}/index.ts"] = f"import {{ Action }} from '../common/Action';\nexport class A{n} extends Action {{}}\n"
+        files[f"action{n}/index.ts"] = (f"import {{ Action }} from '../common/Action';\n"
+                                        f"export class A{n} extends Action {{}}\n")
     done, fleet_rules = _init(tmp_path / "actions", files, tmp_path / "rules")
     assert fleet_rules["subsystems"] == ["*"], done.stderr
     excluded = any_glob(tuple(fleet_rules["exclude"]))
