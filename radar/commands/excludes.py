@@ -36,6 +36,7 @@ EXCLUDABLE = {
               "smoke",  # smoke tests (steep's `smoke/`, 123 files, had been 30 subsystems; unkey's `integration/smoke`)
               "tst",  # Pester's own tests (its `tst/*.ts.ps1`, whose custom assertions were its first proposal)
               "unittest",  # a program's unit tests beside its code (luanti's 52 `src/unittest/*.cpp`, 52 subsystems)
+              "utest", "utests",  # so abbreviated (xo-umbrella2's libraries' `utest/`: copied test mains, its #1)
               # and named for their kind, singular, with an underscore (the `-test`, `_tests` forms are
               # SUITE_FOLDERS'): insightconnect-plugins' 255 `plugins/*/unit_test/`, 4,635 files whose mock
               # responses had led its watch list; heron's `integration_test/`, a package of 141 files

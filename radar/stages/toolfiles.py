@@ -3,7 +3,8 @@
 of one (`.storybook/`, `config/jest/`). Copies of them are no shared logic (cluster.py gives them
 the nature "configuration"), and what they import is build-time, no dependency (deps.py). And
 which files a framework asks of every package, its own start-up (OTP's `_app.erl`, `_sup.erl`,
-create-react-app's `reportWebVitals.ts`, i18next's `i18n.ts`: the nature "wiring")."""
+Elixir's `application.ex` and Phoenix's `endpoint.ex`, create-react-app's `reportWebVitals.ts`,
+i18next's `i18n.ts`: the nature "wiring")."""
 from __future__ import annotations
 
 import fnmatch
@@ -53,6 +54,10 @@ _TOOL_FOLDER = re.compile(r"(?:^|/)(?:\.(?!\.?/)[^/]*"  # a hidden folder (not `
 # what they share (emqx's 32 `*_sup.erl`, child specs around `supervisor:start_link`, had been
 # its first proposal).
 FRAMEWORK_WIRING = re.compile(r"[a-z0-9_]+_(?:app|sup)\.erl"
+                              # and Elixir's, as Mix's and Phoenix's templates write them (phoenix-umbrella's
+                              # eleven `lib/<app>/application.ex`, each `use Application`, its first proposal,
+                              # then its ten web apps' `endpoint.ex`, each `use Phoenix.Endpoint` and its plugs)
+                              r"|application\.ex|endpoint\.ex"
                               # and the web vitals reporter create-react-app's template writes into every
                               # app, which its index calls at start-up (web-monorepo's six, its first proposal)
                               r"|reportWebVitals\.[jt]sx?"
@@ -63,5 +68,6 @@ FRAMEWORK_WIRING = re.compile(r"[a-z0-9_]+_(?:app|sup)\.erl"
 
 def wires_a_framework(path: str) -> bool:
     """A file a framework asks of every package, its own start-up: OTP's `x_app.erl`, `x_sup.erl`,
-    create-react-app's `reportWebVitals.ts`, a package's translation set-up, `i18n.ts`."""
+    Elixir's `application.ex`, Phoenix's `endpoint.ex`, create-react-app's `reportWebVitals.ts`,
+    a package's translation set-up, `i18n.ts`."""
     return FRAMEWORK_WIRING.fullmatch(path.rpartition("/")[2]) is not None

@@ -3764,6 +3764,19 @@ def test_init_keeps_out_what_openapi_generator_lists_as_written_by_it(tmp_path):
     assert not excluded("packages/shared/src/hand.ts") and not excluded("packages/shared/src/index.ts")
 
 
+def test_init_keeps_out_a_libraries_utest_folders(tmp_path):
+    """xo-umbrella2: each of its C++ libraries keeps its unit tests in `utest/`, whose copied test
+    mains had been its first proposal."""
+    files = {"CMakeLists.txt": "project(xo)\n"}
+    for name in ("alloc", "expression", "reader"):
+        files[f"xo-{name}/CMakeLists.txt"] = f"add_library({name})\n"
+        files[f"xo-{name}/src/{name}.cpp"] = f"int {name}() {{ return 1; }}\n"
+        files[f"xo-{name}/utest/{name}_utest_main.cpp"] = "int main() { return 0; }\n"
+    done, fleet_rules = _init(tmp_path / "xo", files, tmp_path / "rules")
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("xo-alloc/utest/alloc_utest_main.cpp") and not excluded("xo-alloc/src/alloc.cpp"), done.stderr
+
+
 def test_init_takes_a_scrapy_projects_spiders_as_a_fleet(tmp_path):
     """city-scrapers: `city_scrapers/spiders/*.py`, Scrapy's folder of one spider per site (58),
     beside the mixins they share: it had been one package, their copies never compared."""

@@ -49,6 +49,15 @@ def test_an_otp_applications_callback_and_supervisors_wire_a_framework():
                                                          "src/x_application.erl"))
 
 
+def test_an_elixir_applications_callback_and_a_phoenix_endpoint_wire_a_framework():
+    """phoenix-umbrella: eleven apps' `application.ex`, each `use Application` starting its own
+    supervision tree, as Mix's template writes it, had been its first proposal, then ten web apps'
+    `endpoint.ex`, each `use Phoenix.Endpoint` and its plugs."""
+    assert wires_a_framework("apps/artour/lib/artour/application.ex")
+    assert wires_a_framework("apps/blockquote/lib/blockquote_web/endpoint.ex")
+    assert not wires_a_framework("apps/artour/lib/artour/applications.ex")
+
+
 def test_create_react_apps_own_files_are_its_configuration_and_wiring():
     """VEuPathDB's web-monorepo: six apps keep the web vitals reporter create-react-app's
     template writes (its first proposal) and three its dev server's `setupProxy.js` (its second)."""
