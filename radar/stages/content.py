@@ -124,12 +124,25 @@ class FileContent:
     def lists_calls(self, start: int, end: int) -> bool:
         """Whether the unit, branching nowhere, calls one or two names over and over: a list
         written as calls (caddy's `init`: `caddy.RegisterModule(MatchHost{})` for each of its
-        matchers), whose content is the arguments, each copy its own."""
+        matchers), whose content is the arguments, each copy its own, whatever constants each
+        call names (ogema-widgets' pages' `setDependencies`: `x.triggerAction(widget,
+        TriggeringAction.POST_REQUEST, TriggeredAction.GET_REQUEST)` for each widget)."""
         calls = self.behaviour(start, end)
         if calls < LISTED_CALLS or self.branches(start, end):
             return False
-        names = len(set(self.words_in(start, end)))
+        callees = self._callees(start, end)  # a member read is the list's; a string, computed or not, its own
+        names = len({word for word in self.words_in(start, end) if word in callees or not word.startswith(".")})
         return names <= LISTED_NAMES and calls >= LISTED_CALLS * max(names, 1)
+
+    def _callees(self, start: int, end: int) -> set[str]:
+        """The names the unit's calls make: each call's first content word from where it starts
+        (`x.triggerAction(…)` starts at `x`, its first word `.triggerAction`)."""
+        found = set()
+        for at in self.behaviour_at[bisect_left(self.behaviour_at, start):bisect_left(self.behaviour_at, end)]:
+            word = bisect_left(self.at, at)
+            if word < len(self.at) and self.at[word] < end:
+                found.add(self.words[word])
+        return found
 
     def forwards(self, start: int, end: int, name: str, entry_points: frozenset[str] = ENTRY_POINTS) -> bool:
         """Whether the unit, branching nowhere, makes one call and no other (`return

@@ -115,6 +115,36 @@ def test_a_list_written_as_calls_of_one_function_has_no_behaviour():
     assert candidate.verdict == "watching" and candidate.cluster.nature == "no behaviour"
 
 
+TRIGGERS = """\
+package org.widgets.{name};
+
+class {cls}Page {{
+    private void setDependencies() {{
+{calls}
+    }}
+{own}
+}}
+"""
+PAGES_OWN = {"pushover": "    int size() { return 1; }",
+       "users": "    String title(boolean short) { if (short) { return \"u\"; } return \"users\" + this.size(); }",
+       "rooms": "    void clear(java.util.List<String> rooms) { for (String r : rooms) { rooms.remove(r); } }"}
+
+
+def test_a_list_of_one_methods_calls_naming_the_same_constants_has_no_behaviour():
+    """ogema-widgets: seven pages' `setDependencies`, each the trigger of its own widgets, one
+    `triggerAction(widget, TriggeringAction.POST_REQUEST, TriggeredAction.GET_REQUEST)` after
+    another, had been its first proposal: the constants each call names are the list's, not logic."""
+    fields = {"pushover": ["receiverField", "receivers", "senderField", "alert", "senderSelector", "senders"],
+              "users": ["userField", "userList", "roleField", "roleSelector", "groupField", "groups"],
+              "rooms": ["roomField", "roomList", "sensorField", "sensorSelector", "actorField", "actors"]}
+    sources = {name: TRIGGERS.format(name=name, cls=name.title(), own=PAGES_OWN[name], calls="\n".join(
+        f"        {f}Trigger.triggerAction({f}, TriggeringAction.POST_REQUEST, TriggeredAction.GET_REQUEST);"
+        for f in fs)) for name, fs in fields.items()}
+    [candidate] = judged(sources, "Page.java", "java")
+    assert candidate.cluster.name == "setDependencies"
+    assert candidate.verdict == "watching" and candidate.cluster.nature == "no behaviour"
+
+
 VAR_TABLE = """\
 (ns babashka.impl.{name}
   (:require [{name}.core :as {name}] [sci.core :as sci :refer [copy-var]]))
