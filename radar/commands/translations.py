@@ -77,7 +77,8 @@ def _excludes(held: dict[str, list[str]], pattern: str) -> dict[str, int]:
     others of it are their wiring, by the name too (ringcentral-js-widgets' 187 `i18n/` folders:
     142 hold a module per locale, the other 45 only the `index.ts` loading them, which had been
     its first proposal)."""
-    found = {folder for folder, names in held.items() if folder and _translations([_stem(name) for name in names])}
+    found = {folder for folder, names in held.items()
+             if folder and _translations([_stem(name) for name in names]) and _tables_repeat(names)}
     kinds = {folder: {(folder.rpartition("/")[2], name.rpartition(".")[2]) for name in names}
              for folder, names in held.items() if folder}
     translated = Counter(kind for folder in found for kind in kinds[folder])
@@ -91,6 +92,18 @@ def _excludes(held: dict[str, list[str]], pattern: str) -> dict[str, int]:
                 where = f"{folder}/" if others[name, suffix] and (name, suffix) not in wiring else f"**/{name}/"
                 excludes[where + pattern.format(suffix=suffix)] += 1
     return excludes
+
+
+def _tables_repeat(names: list[str]) -> bool:
+    """Whether, in a folder per locale, the locales hold the same tables (`de/validation.php`,
+    `fr/validation.php`): most of the files have a name another locale's folder has too. Modules
+    filed by language, one each (kotatsu-parsers' `site/en/AsuraScansParser.kt`), are no
+    translations. A file per locale repeats nothing to ask about."""
+    tables = [name.partition("/")[2] for name in names if "/" in name]
+    if not tables:
+        return True
+    counts = Counter(tables)
+    return 2 * sum(n for n in counts.values() if n > 1) >= len(tables)
 
 
 def _stem(name: str) -> str:

@@ -91,3 +91,12 @@ def test_the_wiring_of_translations_in_a_folder_named_as_most_that_hold_them_is_
     sources = [f"components/{c}/i18n/{locale}.ts" for c in ("Dial", "Call", "Log") for locale in LOCALES]
     sources += [f"components/{c}/i18n/index.ts" for c in ("Dial", "Call", "Log", "Meeting", "Video")]
     assert translation_folders(sources) == (("**/i18n/*.ts", "translations", 35),)
+
+
+def test_a_folder_per_language_of_different_modules_is_no_translation():
+    """kotatsu-parsers: `site/en/AsuraScansParser.kt`, `site/fr/…`, one manga site's parser each,
+    filed by the site's language: its 1,000 parsers had been kept out as translations (288 of its
+    1,365 files read). A folder per locale holds the same tables under each."""
+    sources = [f"site/{locale}/{locale.title()}Site{n}Parser.kt" for locale in LOCALES for n in range(3)]
+    sources += [f"lang/{locale}/{table}.php" for locale in LOCALES for table in ("auth", "validation")]
+    assert translation_folders(sources) == (("**/lang/*/*.php", "translations", 20),)
