@@ -251,7 +251,6 @@ MIGRATION_FILES = ("**/*igration*/**/" + "[0-9]" * 4 + "*", "**/*igration*/**/" 
 # patterns whose files inside a folder excluded by name are counted there only (jellyfin's
 # `tests/Jellyfin.Api.Tests`): an exclude of its own would repeat it
 SAID_BY_NAME = (*MIGRATION_FILES, *DOTTED_SUITES, *JOINED_SUITES)
-OPENAPI_FILES = ".openapi-generator/FILES"  # what OpenAPI Generator wrote into the folder holding it
 # scripts: the tooling of a project written in another language (script_tooling), or its payloads
 SCRIPT_LANGUAGES = frozenset({"bash", "powershell"})
 TOOLING_SHARE = 0.25  # of the code kept, scripts fewer than this are a project's tooling
@@ -290,26 +289,6 @@ def without_folders(files: list[str], folders: list[str], why: str
         return files, ()
     inside = any_glob(tuple(f"{folder}/**" for folder in folders))
     return [f for f in files if not inside(f)], tuple((f"{folder}/**", why, counts[folder]) for folder in folders)
-
-
-def openapi_outputs(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, str, int], ...], list[str]]:
-    """`X/**` for each folder whose every source file OpenAPI Generator lists as written by it, in
-    `X/.openapi-generator/FILES` or the list of a folder below (RedHatInsights' javascript-clients:
-    fourteen clients' `src/`, no banner in their files, whose 547 parameter guards had been its
-    first proposal); and the lists read. A folder holding code no list names is the team's."""
-    lists = [f for f in files if f == OPENAPI_FILES or f.endswith("/" + OPENAPI_FILES)]
-    roots = [f[:-len(OPENAPI_FILES)].rstrip("/") for f in lists]
-    written = set()
-    for root, listed in zip(roots, lists):
-        text = file_head(repo, listed).decode("utf-8", "replace")
-        written.update(posixpath.join(root, line.strip()) for line in text.splitlines() if line.strip())
-    found: list[tuple[str, str, int]] = []
-    for root in sorted(roots, key=len):
-        inside = [f for f in files if language_for(f) and (not root or f.startswith(root + "/"))]
-        if inside and all(f in written for f in inside) \
-                and not any(root.startswith(glob[:-2]) for glob, _, _ in found):
-            found.append((f"{root}/**" if root else "**", "generated", len(inside)))
-    return tuple(found), lists
 
 
 def script_tooling(sources: list[str]) -> tuple[tuple[str, str, int], ...]:

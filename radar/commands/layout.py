@@ -72,15 +72,15 @@ from pathlib import Path, PurePosixPath
 from radar.commands.attributes import attributes_files, linguist_excludes
 from radar.commands.drops import without_drops
 from radar.commands.excludes import (NAMELESS_EXCLUDES, SCRIPT_LANGUAGES, TEST_FILES, build_outputs,
-                                     described_examples, folder_excludes, openapi_outputs, script_tooling,
-                                     without_code, without_unbuilt)
+                                     described_examples, folder_excludes, script_tooling, without_code,
+                                     without_unbuilt)
 from radar.commands.folders import (DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET, PLUGIN_FLEET,
                                     PLUGIN_PACKAGES, build_manifest, c_plugins, covered, declared_plugin_folders,
                                     helper_folders, inside_tests, is_go_source, is_manifest, left_in, plugin_folder,
                                     plugins_of, project_classes, versions, within)
 from radar.commands.go_layout import (go_file_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
-from radar.commands.marked_folders import npm_tooling
+from radar.commands.marked_folders import npm_tooling, openapi_outputs
 from radar.commands.package_folders import package_folders
 from radar.commands.plugin_modules import (cpp_plugin_folders, headers_folders, jvm_plugin_folders,
                                            python_plugin_folders, registered_folders)

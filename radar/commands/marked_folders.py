@@ -2,16 +2,18 @@
 an Alembic environment's `script.py.mako`, a Frappe app's `patches.txt`, a folder named for the
 version a migration brings the schema to, an npm package's `scripts/` its manifest runs, stories,
 a .NET test project's file, a Sphinx `conf.py`, a Docusaurus config, a manual test's page,
-shadcn's `components.json` beside a component registry, and JavaScript whose TypeScript source
-sits in a sibling folder. excludes.py writes an exclude for each (layout.py npm_tooling's); the
+shadcn's `components.json` beside a component registry, JavaScript whose TypeScript source
+sits in a sibling folder, and the list of what OpenAPI Generator wrote into a folder. excludes.py writes an exclude for each (layout.py npm_tooling's); the
 counts are the source files each keeps out (`held`)."""
 from __future__ import annotations
 
 import fnmatch
+import posixpath
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from radar.commands.tracked import file_head
 from radar.stages.manifests import json_of
 from radar.stages.parse import language_for
 
@@ -125,6 +127,29 @@ def versioned_migrations(sources: list[str]) -> list[tuple[str, int]]:
 # a package's own `scripts/` folder as its npm scripts run it (`node scripts/build.mjs`), not a
 # folder above (`../../scripts/`) nor one inside (`src/scripts/`, a web app's code)
 NPM_RUN_SCRIPTS = re.compile(r"(?<![\w./-])(?:\./)?scripts/")
+
+
+OPENAPI_FILES = ".openapi-generator/FILES"  # what OpenAPI Generator wrote into the folder holding it
+
+
+def openapi_outputs(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, str, int], ...], list[str]]:
+    """`X/**` for each folder whose every source file OpenAPI Generator lists as written by it, in
+    `X/.openapi-generator/FILES` or the list of a folder below (RedHatInsights' javascript-clients:
+    fourteen clients' `src/`, no banner in their files, whose 547 parameter guards had been its
+    first proposal); and the lists read. A folder holding code no list names is the team's."""
+    lists = [f for f in files if f == OPENAPI_FILES or f.endswith("/" + OPENAPI_FILES)]
+    roots = [f[:-len(OPENAPI_FILES)].rstrip("/") for f in lists]
+    written = set()
+    for root, listed in zip(roots, lists):
+        text = file_head(repo, listed).decode("utf-8", "replace")
+        written.update(posixpath.join(root, line.strip()) for line in text.splitlines() if line.strip())
+    found: list[tuple[str, str, int]] = []
+    for root in sorted(roots, key=len):
+        inside = [f for f in files if language_for(f) and (not root or f.startswith(root + "/"))]
+        if inside and all(f in written for f in inside) \
+                and not any(root.startswith(glob[:-2]) for glob, _, _ in found):
+            found.append((f"{root}/**" if root else "**", "generated", len(inside)))
+    return tuple(found), lists
 
 
 def npm_tooling(repo: Path, manifests: list[str], files: list[str]) -> tuple[tuple[str, str, int], ...]:

@@ -188,11 +188,11 @@ class Index(PathNames):
             return unique(self.functions.get(text.lower()))
         if capture == "included":  # PHP's `require_once 'include/x.php'`
             return self.php_include(path, text)
-        if capture == "classname" or capture == "supertype" and language == "php" \
-                and (subsystem, path) not in self.package_of:  # a file of no namespace extends PEAR's names
-            # or a class of no namespace one subsystem declares (a WordPress plugin's `SiteOrigin_Widget`)
-            return self._pear_class(path, text) or (
-                None if (subsystem, path) in self.package_of else unique(self.php_classes.get(text)))
+        unspaced = language == "php" and (subsystem, path) not in self.package_of  # a file of no namespace
+        if capture == "classname" or capture == "supertype" and unspaced:
+            # PEAR's names, or there a class of no namespace one subsystem declares (a WordPress
+            # plugin's `SiteOrigin_Widget`)
+            return self._pear_class(path, text) or (unique(self.php_classes.get(text)) if unspaced else None)
         if capture == "supertype":  # a class of the file's own package, which no import names
             package = self.package_of.get((subsystem, path))
             return unique(self.declared[DECLARING[language]].get(f"{package}.{text}")) if package else None
