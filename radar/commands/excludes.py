@@ -17,8 +17,8 @@ from pathlib import Path, PurePosixPath
 
 from radar.commands.marked_folders import (alembic_environments, compiled_mirrors, component_registries, copied_sources,
                                            docusaurus_sites, dotnet_suites, frappe_patches, held, jvm_benchmarks,
-                                           manual_tests, sphinx_projects, story_folders, versioned_migrations,
-                                           STORIES)
+                                           manual_tests, sphinx_projects, story_folders, tutorial_steps,
+                                           versioned_migrations, STORIES)
 from radar.commands.sibling_folders import dev_apps, scaffolds, test_fixtures, test_source_sets, tests_of_a_folder
 from radar.commands.tracked import file_head
 from radar.globs import any_glob, glob_match
@@ -98,6 +98,10 @@ EXCLUDABLE = {
     # times (netty's microbench holds HPACK's constant-time `equals`, a consumer of nothing);
     # not `benchmark`, a feature's name too (rails' `generators/rails/benchmark`)
     "benchmarks": ("benchmarks", "benches", "microbench", "microbenchmarks", "jmh"),
+    # code kept after it was retired, to be read, not run nor changed: a copy in it is no consumer
+    # (ga-worldwind-suite's `Animator/obsolete/`, outside any source folder: its copies of Common's
+    # tiles were among its first proposals'); not `old/`, `archive/`, `unused/`, features' names too
+    "retired code": ("obsolete", "attic"),
 }
 # A top folder of the developers' own scripts and set-up (moleculer's 78 `dev/*.js` playgrounds,
 # each reproducing an issue, had been its only fleet; Spark's and Arrow's release tooling;
@@ -111,6 +115,15 @@ ENGINEERING = "**/eng/**"
 # names excluded only as written: `Migrations/` and `Demo/` name code as often (koel's demo mode's
 # `app/Http/Controllers/Demo/`)
 CASE_SAID = frozenset({*EXCLUDABLE["migrations"], "demo", "demos"})
+# Jest's way of naming a test's folders, in double underscores (`__tests__`, `__mocks__`,
+# `__fixtures__` above): so named with a test's word, a folder holds what the tests use (neo-one's
+# `src/__data__/` in ten packages, whose copied `data.ts` had been its first proposal;
+# `__test-utils__`, `__other_tests__`, jscodeshift's `__testfixtures__`). Not another word's
+# (`__external__` translations, a command's `__template__`).
+DUNDER_FOLDER = re.compile(r"__+([\w-]+?)__")
+TEST_WORDS_DUNDER = frozenset({"test", "tests", "uitests", "jest", "testfixtures"})
+SUPPORT_WORDS_DUNDER = frozenset({"mock", "mocks", "fixture", "fixtures", "data", "stub", "stubs"})
+EXCLUDED_NAMES = frozenset(name for names in EXCLUDABLE.values() for name in names)
 # a folder named as made by a tool, in snake case: skaffold's `fs/assets/credits_generated/`, the
 # licenses and sources of its dependencies (hashicorp's hcl, 32 Go files, had been 13 subsystems),
 # Convex's `convex/_generated/` (kebab case names code: automatisch's `triggers/documents-generated`)
@@ -447,6 +460,10 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
         for parent, name in zip(parts, parts[1:]):  # Go's test helpers of package x: x/xtest
             if name == parent + "test" and f.endswith(".go"):  # (net/http/httptest, exporter/exportertest)
                 counts[(f"**/{name}/**", "tests")] += 1
+        for name in parts:
+            why = None if name in EXCLUDED_NAMES else _tests_support(name)
+            if why:
+                counts[(f"**/{name}/**", why)] += 1
         go_code = f.endswith(".go")  # its tests are `_test.go` files, excluded by name
         for why, names in EXCLUDABLE.items():
             for at, name in enumerate(parts):  # Symfony's and .NET's `Tests`, `Fixtures` too; but `Migrations`
@@ -493,6 +510,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     excludes += [(glob, why, n) for glob, why, n in dotnet_suites(files, sources) if not said(glob[:-2] + "x.cs")]
     excludes += [(glob, "benchmarks", n) for glob, n in jvm_benchmarks(files, sources)
                  if not said(glob[:-2] + "X.java")]
+    excludes += [(glob, "a tutorial's steps", n) for glob, n in tutorial_steps(sources) if not said(glob[:-2] + "x")]
     excludes += [(glob, "a documentation's code", n) for glob, n in sphinx_projects(files, sources)]
     excludes += [(glob, "a documentation's code", n) for glob, n in docusaurus_sites(files, sources)]
     developers = sum(f.startswith(DEVELOPERS + "/") for f in sources)
@@ -512,6 +530,13 @@ def _built_from(why: str, name: str, above: list[str], path: str) -> bool:
     `packages/next/src/build/`), or of Go or Perl, which no build outputs (flux2's `internal/build`;
     Perl's own `dist/`, the 42 distributions it maintains, which had been kept out as generated)."""
     return why == "generated" and name.lower() in BUILD_OUTPUTS and (path.endswith(NEVER_BUILT) or "src" in above)
+
+
+def _tests_support(name: str) -> str | None:
+    """"tests" or "fixtures" for a folder named in double underscores with a test's word (DUNDER_FOLDER)."""
+    match = DUNDER_FOLDER.fullmatch(name)
+    words = set(re.split(r"[-_]", match.group(1))) if match else set()
+    return "tests" if words & TEST_WORDS_DUNDER else "fixtures" if words & SUPPORT_WORDS_DUNDER else None
 
 
 def _source_set_root(path: str, source_set: str) -> str | None:

@@ -3,7 +3,8 @@ an Alembic environment's `script.py.mako`, a Frappe app's `patches.txt`, a folde
 version a migration brings the schema to, an npm package's `scripts/` its manifest runs, stories,
 a .NET test project's file, a Sphinx `conf.py`, a Docusaurus config, a manual test's page,
 shadcn's `components.json` beside a component registry, JavaScript whose TypeScript source
-sits in a sibling folder, and the list of what OpenAPI Generator wrote into a folder. excludes.py writes an exclude for each (layout.py npm_tooling's); the
+sits in a sibling folder, the list of what OpenAPI Generator wrote into a folder, and a
+tutorial's numbered steps holding the same files. excludes.py writes an exclude for each (layout.py npm_tooling's); the
 counts are the source files each keeps out (`held`)."""
 from __future__ import annotations
 
@@ -188,6 +189,43 @@ def story_folders(sources: list[str]) -> Counter:
                                      if any(fnmatch.fnmatchcase(f.rpartition("/")[2], named) for named in STORIES))
                if folder.rpartition("/")[2] in ("story", "stories")}
     return Counter({(folder + "/**", "examples"): n for folder, n in held_outermost(folders, sources).items()})
+
+
+# a tutorial's step, numbered and named (`0-contracts`, `12_routing`) or named a step (`step-3`,
+# `lesson02`); not a number alone, a test case's (babel's `fixtures/flow/iterator/1/`), nor a
+# version (science-apis' `transforms/SBML/1.2/`, `2.4.1/`, `3.1/`)
+TUTORIAL_STEP = re.compile(r"(?:step|lesson|chapter|exercise|lab)[-_]?(\d+)(?:[-_.][^/]*)?|(\d+)[-_][a-z][^/]*",
+                           re.IGNORECASE)
+TUTORIAL_STEPS = 3  # numbered folders side by side, from this many, that make a tutorial
+
+
+def tutorial_steps(sources: list[str]) -> list[tuple[str, int]]:
+    """A folder whose sub-folders are a tutorial's steps, numbered one after the other from 0 or 1,
+    holding the same files: each step the code as of that step, a copy of the one before with one
+    change, kept so on purpose (neo-one's course, `0-contracts/` to `7-transfer/` each with its
+    `one/contracts/Token.one.ts`: its first three proposals). Numbered folders holding different
+    code (a pipeline's `1-ingest/`, `2-enrich/`) are code; so is the top of a repository."""
+    steps: defaultdict = defaultdict(lambda: defaultdict(list))  # folder -> sub-folder -> its files
+    for f in sources:
+        parts = f.split("/")
+        for at in range(1, len(parts) - 1):
+            steps["/".join(parts[:at])][parts[at]].append("/".join(parts[at + 1:]))
+    folders = {folder for folder, below in steps.items() if _numbered(list(below)) and _same_files(below)}
+    return [(folder + "/**", n) for folder, n in sorted(held_outermost(folders, sources).items())]
+
+
+def _numbered(names: list[str]) -> bool:
+    matches = [TUTORIAL_STEP.fullmatch(name) for name in names]
+    if len(names) < TUTORIAL_STEPS or not all(matches):
+        return False
+    numbers = sorted(int(match.group(1) or match.group(2)) for match in matches)
+    return numbers[0] in (0, 1) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
+def _same_files(below: dict[str, list[str]]) -> bool:
+    """Most of the steps' files have a path another step has too."""
+    counts = Counter(path for paths in below.values() for path in paths)
+    return 2 * sum(n for n in counts.values() if n > 1) >= sum(counts.values())
 
 
 DOTNET_PROJECTS = (".csproj", ".fsproj", ".vbproj")

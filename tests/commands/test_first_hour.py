@@ -1391,6 +1391,64 @@ def test_init_excludes_codelabs_and_showcases(tmp_path):
     assert not excluded("litho-core/src/main/java/com/facebook/litho/lithocore/Thing.kt")
 
 
+def test_init_excludes_folders_of_tests_support_named_in_double_underscores(tmp_path):
+    """neo-one: each package's `src/__data__/`, the data its `__tests__/` read (its #1 after the
+    course was kept out: three packages' copies of `__data__/data.ts`); Jest's way of naming a
+    test's folders, `__test-utils__`, `__other_tests__`, `__testfixtures__`. A double-underscored
+    folder of another word is code (`__external__` translations, a CLI's `__template__`)."""
+    files = {"package.json": "{}"}
+    for package in ("client-common", "client-core", "node"):
+        files[f"packages/{package}/package.json"] = "{}"
+        files[f"packages/{package}/src/__data__/data.ts"] = "export const data = {};\n"
+        files[f"packages/{package}/src/index.ts"] = "export const x = 1;\n"
+    files["packages/node/src/__test-utils__/wait.ts"] = "export const wait = () => 1;\n"
+    files["packages/node/src/__other_tests__/ledger.ts"] = "export const t = 1;\n"
+    files["packages/cli/package.json"] = "{}"
+    files["packages/cli/src/__template__/index.ts"] = "export const x = 1;\n"
+    excluded = _excluded_by_init(tmp_path / "neo-one", files, tmp_path / "rules")
+    assert excluded("packages/client-core/src/__data__/data.ts")
+    assert excluded("packages/node/src/__test-utils__/wait.ts")
+    assert excluded("packages/node/src/__other_tests__/ledger.ts")
+    assert not excluded("packages/cli/src/__template__/index.ts")
+    assert not excluded("packages/node/src/index.ts")
+
+
+def test_init_excludes_retired_code(tmp_path):
+    """ga-worldwind-suite: `Animator/obsolete/`, retired layers outside any source folder, whose
+    copies of `Common`'s tiles were among its first proposals' instances; an `attic/` so too."""
+    files = {"pom.xml": ""}
+    for module in ("Common", "Animator", "Viewer"):
+        files[f"{module}/pom.xml"] = ""
+        files[f"{module}/src/main/java/au/gov/ga/{module.lower()}/Tile.java"] = "class Tile {}\n"
+    files["Animator/obsolete/au/gov/ga/animator/OldTile.java"] = "class OldTile {}\n"
+    files["Viewer/attic/au/gov/ga/viewer/OldView.java"] = "class OldView {}\n"
+    excluded = _excluded_by_init(tmp_path / "worldwind", files, tmp_path / "rules")
+    assert excluded("Animator/obsolete/au/gov/ga/animator/OldTile.java")
+    assert excluded("Viewer/attic/au/gov/ga/viewer/OldView.java")
+    assert not excluded("Animator/src/main/java/au/gov/ga/animator/Tile.java")
+
+
+def test_init_excludes_a_tutorial_s_numbered_steps_holding_the_same_files(tmp_path):
+    """neo-one: a course's lessons, `courses/0-tokenomics/0-token/0-contracts/`, `1-properties/` …,
+    each holding the contract as of that step (`one/contracts/Token.one.ts`): its first three
+    proposals were the lessons' copies of one token. Numbered folders holding different code (a
+    service's stages `1-ingest/`, `2-enrich/`, `3-publish/`) are code."""
+    files = {"package.json": "{}"}
+    for step in ("0-contracts", "1-properties", "2-storage", "3-events"):
+        files[f"packages/site/courses/0-token/{step}/lesson.md"] = "# a lesson\n"
+        files[f"packages/site/courses/0-token/{step}/one/contracts/Token.one.ts"] = "export class Token {}\n"
+        files[f"packages/site/courses/0-token/{step}/one/tests/Token.test.ts"] = "test('t', () => 1);\n"
+    for stage in ("1-ingest", "2-enrich", "3-publish"):
+        files[f"packages/flow/src/{stage}/{stage[2:]}.ts"] = "export const run = () => 1;\n"
+    for package in ("site", "flow", "core"):
+        files[f"packages/{package}/package.json"] = "{}"
+        files[f"packages/{package}/src/index.ts"] = "export const x = 1;\n"
+    excluded = _excluded_by_init(tmp_path / "neo-one", files, tmp_path / "rules")
+    assert excluded("packages/site/courses/0-token/2-storage/one/contracts/Token.one.ts")
+    assert not excluded("packages/site/src/index.ts")
+    assert not excluded("packages/flow/src/2-enrich/enrich.ts")
+
+
 def test_init_excludes_javascript_compiled_from_a_sibling_folder_and_reads_a_dotted_folder(tmp_path):
     """ethers: `lib.commonjs/` and `lib.esm/`, the JavaScript its `src.ts/` compiles to, committed
     beside it (1,464 files): each provider read three times, its `lib.commonjs` copy the first
