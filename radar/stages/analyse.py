@@ -31,9 +31,10 @@ from radar.stages.discover import content_blob_id
 from radar.infra.executors import Executor
 from radar.stages import content
 from radar.stages.content import ENTRY_POINTS, GO_ENTRY_POINTS, file_content, vocab, word_codes
-from radar.stages.declaring import (all_in, assigns_configuration, builds_value, declares, declaring_definitions,
-                                     delegates, functions_of, hands_on, holds_values, module_declares,
-                                     module_of_values, mostly_declares, returns_configuration, sets_fields)
+from radar.stages.declaring import (all_in, answers_constants, assigns_configuration, builds_value, declares,
+                                     declaring_definitions, delegates, functions_of, hands_on, holds_values,
+                                     module_declares, module_of_values, mostly_declares, returns_configuration,
+                                     sets_fields)
 from radar.stages.intent import copied_on_purpose
 from radar.stages.parse import Reference, calls_are, capitalised_constructors, extract_either
 from radar.stages.shape import FileStreams, Shape, exact_fingerprints
@@ -266,8 +267,11 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
                                                                  functions, content))]
     names = {unit.first_token: unit.name for unit in extraction.units if unit.kind in ("function", "method")}
     valued = [(unit.first_token, unit.first_token + len(unit.tokens)) for unit in extraction.units
-              if unit.kind == "class" and holds_values(unit.first_token, unit.first_token + len(unit.tokens),
-                                                       functions, names, content)]
+              if unit.kind == "class" and (holds_values(unit.first_token, unit.first_token + len(unit.tokens),
+                                                        functions, names, content)
+                                           or answers_constants(extraction.tokens, unit.first_token,
+                                                                unit.first_token + len(unit.tokens), functions,
+                                                                content))]
     declaring += valued + declaring_definitions(extraction.units, content)
     handing = [(unit.first_token, unit.first_token + len(unit.tokens)) for unit in extraction.units
                if unit.kind == "class" and hands_on(unit, starts, functions, content)]

@@ -74,6 +74,7 @@ TABLE_ROWS = 5  # elements of a collection literal from which a return lays out 
 # lambda or statement
 _CHAIN_WORDS = frozenset({".", "?.", "(", ")", ",", "new", "this", "self", "class"})
 _TABLE_WORDS = frozenset({"[", "]", "{", "}"})
+_CONSTANT_WORDS = frozenset({".", "(", ")", ",", "new", "class"})  # and names, literals: _returns_a_constant
 
 
 def builds_value(tokens, start: int, end: int) -> bool:
@@ -115,6 +116,49 @@ def builds_value(tokens, start: int, end: int) -> bool:
     links = sum(chain[at][1] == ")" and chain[at + 1][1] in (".", "?.") and chain[at + 2][0] == "id"
                 and chain[at + 3] == ("kw", "(") for at in range(len(chain) - 3))
     return links >= CHAIN_LINKS
+
+
+ANSWERS = 2  # methods, from this many, each answering with a constant, that make a class declare
+
+
+def answers_constants(tokens, start: int, end: int, functions: dict[int, tuple[int, bool]], content) -> bool:
+    """A class of ANSWERS methods or more, each one `return` of a constant of its own (a name, a
+    literal, or a value built of them by calls and constructors: `return ENDPOINT_NAME;`, `return
+    List.of(new Route(DELETE, URI + "/{id}"));`), branching nowhere: each answers its base's question,
+    the logic is the base's (a template method's), and so the class declares, as a class of fields
+    does (wazuh-indexer-plugins' fifteen REST handlers, each its `getName`, `routes` and
+    `getActionType`, had been its second proposal)."""
+    inner, reach = [], start
+    for first in sorted(f for f in functions if start < f < end):
+        if first >= reach:  # the outermost only
+            inner.append((first, functions[first][0]))
+            reach = functions[first][0]
+    return len(inner) >= ANSWERS and not content.branches(start, end) \
+        and all(_returns_a_constant(tokens, first, last) for first, last in inner)
+
+
+def _returns_a_constant(tokens, start: int, end: int) -> bool:
+    """A body of braces holding one `return` of constants: literals, capitalised names (a type's,
+    a constant's), a type's methods called on them (`List.of`) and constructors, a literal joined
+    to a name with `+` (`URI + "/{id}"`). A lower-case name is a variable's or a parameter's."""
+    opening = next((at for at in range(start, end) if tokens[at] == ("kw", "{")), end)
+    if opening + 2 >= end or tokens[opening + 1] != ("kw", "return") or tokens[end - 1] != ("kw", "}") \
+            or tokens[end - 2] != ("kw", ";"):
+        return False
+    value = tokens[opening + 2:end - 2]
+    return all(_constant_word(value, at) for at in range(len(value)))
+
+
+def _constant_word(value, at: int) -> bool:
+    category, text = value[at]
+    before, after = value[at - 1][1] if at else "", value[at + 1][1] if at + 1 < len(value) else ""
+    if category in ("str", "lit") or text in _CONSTANT_WORDS:
+        return True
+    if category == "id":
+        return text[:1].isupper() or before == "." and after == "("
+    if text != "+" or not 0 < at < len(value) - 1:
+        return False
+    return "str" in (value[at - 1][0], value[at + 1][0]) and ")" not in (before, after)
 
 
 def _names_a_class(tokens, at: int) -> bool:

@@ -363,6 +363,52 @@ def test_a_class_of_accessors_and_its_value_protocol_lays_out_data():
     assert any(c.cluster.nature == "logic" for c in found(method))
 
 
+REST_HANDLER = """\
+package com.wazuh.contentmanager.rest.service;
+
+import static org.opensearch.rest.RestRequest.Method.DELETE;
+
+/** REST handler for deleting {name} resources. Delegates to transport layer. */
+public class RestDelete{name}Action extends AbstractDeleteAction {{
+
+    private static final String ENDPOINT_NAME = "content_manager_{lower}_delete";
+
+    @Override
+    public String getName() {{
+        return ENDPOINT_NAME;
+    }}
+
+    @Override
+    public List<Route> routes() {{
+        return List.of(new Route(DELETE, PluginSettings.{upper}S_URI + "/{{id}}"));
+    }}
+
+    @Override
+    protected ActionType<ContentResponse> getActionType() {{
+        return Delete{name}Action.INSTANCE;
+    }}
+{more}}}
+"""
+
+
+def test_a_class_whose_methods_each_answer_a_constant_declares():
+    """wazuh-indexer-plugins: fifteen REST handlers, each overriding its base's `getName`,
+    `routes` and `getActionType` with one `return` of its own constants (the logic is the base's,
+    `AbstractDeleteAction`); the classes had been its second proposal. A method computing
+    something is logic again."""
+    names = ("Decoder", "Filter", "Integration", "Kvdb")
+
+    def found(more: str = ""):
+        sources = {name.lower(): REST_HANDLER.format(name=name, lower=name.lower(), upper=name.upper(), more=more)
+                   for name in names}
+        return [c for c in judged(sources, "Handler.java", "java") if c.cluster.representative.kind in ("class", "module")]
+
+    assert found() and all(c.cluster.nature == "no behaviour" and c.verdict != "proposed" for c in found())
+    method = ("\n    @Override\n    protected String describe(RestRequest request) {\n"
+              "        return request.method() + \" \" + request.path().trim();\n    }\n")
+    assert any(c.cluster.nature == "logic" for c in found(method))
+
+
 STORES = """\
 from localstack.aws.api.{service} import {model}
 from localstack.services.stores import AccountRegionBundle, BaseStore, LocalAttribute
