@@ -203,6 +203,10 @@ SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/
 # folders of a test suite's fixtures named for what they hold: pdf.js' builder's `fixtures_babel/`
 # (20 inputs, read as one-module packages), babel's `babel-helper-fixtures`, marko's `fixtures-interop`
 FIXTURE_FOLDERS = ("**/*-fixtures/**", "**/*_fixtures/**", "**/fixtures-*/**", "**/fixtures_*/**")
+# Go's test doubles written by hand beside the code they stand in for, named for it: not `_test.go`,
+# so that other packages' tests import them (united-manufacturing-hub's 39 `mock.go` …, whose
+# copied `GetServiceState` x 6 had been its first proposal; atmos' 81 `mock_*.go`)
+GO_TEST_DOUBLES = ("**/mock.go", "**/mocks.go", "**/*_mock.go", "**/*_mocks.go", "**/mock_*.go")
 # folders of examples named for what they show: checkstyle's `src/xdocs-examples` (158 copies of
 # its checks' documented cases), sentry-java's `sentry-samples` (27 sample apps, whose controllers
 # were 60 of its 75 proposals); the plural only: `example-generators` is hoppscotch's own code
@@ -490,7 +494,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     excludes = [(glob, why, n) for (glob, why), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
     by_name = any_glob(tuple(glob for glob, _, _ in excludes))  # Django's `migrations/0001_initial.py`
     patterns = [(pattern, "tests") for pattern in (*SUITE_FOLDERS, *TEST_FILES)]
-    patterns += [(pattern, "fixtures") for pattern in FIXTURE_FOLDERS]
+    patterns += [(pattern, "fixtures") for pattern in (*FIXTURE_FOLDERS, *GO_TEST_DOUBLES)]
     patterns += [(pattern, "examples") for pattern in (*EXAMPLE_FOLDERS, *EXAMPLE_FILES)]
     patterns += [(pattern, "migrations") for pattern in MIGRATION_FILES]
     patterns += [(pattern, "benchmarks") for pattern in BENCHMARK_FOLDERS]

@@ -1413,6 +1413,23 @@ def test_init_excludes_folders_of_tests_support_named_in_double_underscores(tmp_
     assert not excluded("packages/node/src/index.ts")
 
 
+def test_init_excludes_go_test_doubles_named_for_mocks(tmp_path):
+    """united-manufacturing-hub: each service's `mock.go`, a hand-written test double other
+    packages' tests import (so no `_test.go`): their copied `GetServiceState` x 6 had been its
+    first proposal; `mock_*.go`, `*_mock.go` so too. A Go file naming a mock otherwise is code."""
+    files = {"umh-core/go.mod": "module umh\n"}
+    for service in ("benthos", "connection", "nmap"):
+        files[f"umh-core/pkg/service/{service}/mock.go"] = "package x\n\nfunc (m *Mock) GetServiceState() {}\n"
+        files[f"umh-core/pkg/service/{service}/{service}.go"] = "package x\n\nfunc Run() {}\n"
+    files["umh-core/pkg/list/mock_utils.go"] = "package list\n"
+    files["umh-core/pkg/http/server_mock.go"] = "package http\n"
+    files["umh-core/pkg/http/mockserver.go"] = "package http\n"
+    excluded = _excluded_by_init(tmp_path / "umh", files, tmp_path / "rules")
+    assert excluded("umh-core/pkg/service/nmap/mock.go")
+    assert excluded("umh-core/pkg/list/mock_utils.go") and excluded("umh-core/pkg/http/server_mock.go")
+    assert not excluded("umh-core/pkg/service/nmap/nmap.go") and not excluded("umh-core/pkg/http/mockserver.go")
+
+
 def test_init_excludes_retired_code(tmp_path):
     """ga-worldwind-suite: `Animator/obsolete/`, retired layers outside any source folder, whose
     copies of `Common`'s tiles were among its first proposals' instances; an `attic/` so too."""
