@@ -87,6 +87,11 @@ class FileContent:
     await_at: tuple[int, ...] = ()  # `await`: a branch that waits for the callee's answer
     choice_at: tuple[int, ...] = ()  # `switch`, `case`, `match`, `when`: a choice and its arms
     thrown_at: tuple[int, ...] = ()  # `throw` and the calls building what it throws
+    handler_at: tuple[int, ...] = ()  # `try` and `catch` of a braced handler
+    handled_at: tuple[int, ...] = ()  # the calls inside its `catch` blocks: a failure reported
+
+    def handlers(self, start: int, end: int) -> int:
+        return _count(self.handler_at, start, end)
 
     def behaviour(self, start: int, end: int) -> int:
         return _count(self.behaviour_at, start, end)
@@ -158,17 +163,21 @@ class FileContent:
         self.get_bot().send_media_group(…)`, the bot's method with the chat's id). A
         program's entry point starting one thing through a wrapper hands it on too (duplicati's
         eight `Main => CrashlogHelper.WrapWithCrashLog(() => X.Program.MainAsync(args))`,
-        `asyncio.run(main())`): each program needs its own, nothing to extract; so does each Go
+        `asyncio.run(main())`), perhaps in a `try` whose `catch` reports the failure and exits
+        (regards-backend's 23 microservices' `main`, `SpringApplication.run` then `LOGGER.error`
+        and `System.exit(1)` if it throws): each program needs its own, nothing to extract; so does each Go
         package its `init`, whatever it calls, registering (alloy's 21 exporters'
         `component.Register(component.Registration{…, Build: exporter.New(createExporter,
         "apache")})`; Xray's 22 `common.Must(common.RegisterConfig((*Config)(nil), func(…) {
         return New(ctx, config.(*Config)) }))`; `entry_points`: GO_ENTRY_POINTS)."""
         guards = _count(self.guard_at, start, end) + _count(self.await_at, start, end)
-        if not name or self.branches(start, end) > guards:
+        handling = self.handlers(start, end) if name in entry_points else 0
+        if not name or self.branches(start, end) > guards + handling:
             return False
         if not _implementations(name).isdisjoint(self.words_in(start, end)):
             return True
-        calls = self.behaviour(start, end) - guards
+        handled = _count(self.handled_at, start, end) if handling else 0
+        calls = self.behaviour(start, end) - guards - handling - handled
         supers = _count(self.super_at, start, end)
         go_init = name == "init" and name in entry_points
         return calls == 1 or bool(supers) and supers == calls or name in entry_points and calls <= 2 or go_init
@@ -211,7 +220,34 @@ def file_content(tokens: Sequence[Token], blind: str, calls_are: str, call_at: S
     awaits = tuple(m.start() for m in _AWAIT.finditer(blind))
     choices = tuple(m.start() for m in _CHOICE.finditer(blind))
     return FileContent(tuple(at), words, tuple(sorted({*behaviour, *branches})), branches, supers,
-                       _error_guards(tokens, branches), awaits, choices, _thrown(tokens, behaviour, branches))
+                       _error_guards(tokens, branches), awaits, choices, _thrown(tokens, behaviour, branches),
+                       *_handlers(tokens, branches, behaviour))
+
+
+def _handlers(tokens: Sequence[Token], branches: Sequence[int], calls: Sequence[int]) -> tuple[tuple[int, ...], ...]:
+    """Each `try` and `catch` opening a block of braces, and the calls inside the `catch` blocks."""
+    keywords, inside = [], []
+    for at in branches:
+        opening = at + 1 if tokens[at][1] == "try" else \
+            next((i for i in range(at + 1, min(at + GUARD_HEAD, len(tokens))) if tokens[i] == ("kw", "{")), None) \
+            if tokens[at][1] == "catch" else None
+        if opening is None or opening >= len(tokens) or tokens[opening] != ("kw", "{"):
+            continue
+        keywords.append(at)
+        if tokens[at][1] == "catch":
+            end = _block_end(tokens, opening)
+            inside += calls[bisect_left(calls, opening):bisect_left(calls, end)]
+    return tuple(keywords), tuple(inside)
+
+
+def _block_end(tokens: Sequence[Token], opening: int) -> int:
+    """Where the block of braces opening at `opening` closes (the end of the file if it does not)."""
+    depth = 0
+    for at in range(opening, len(tokens)):
+        depth += (tokens[at] == ("kw", "{")) - (tokens[at] == ("kw", "}"))
+        if not depth:
+            return at
+    return len(tokens)
 
 
 def _thrown(tokens: Sequence[Token], calls: Sequence[int], branches: Sequence[int]) -> tuple[int, ...]:

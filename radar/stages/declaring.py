@@ -385,8 +385,9 @@ def delegates(kind: str, start: int, end: int, starts: list[int], functions: dic
     if not any(forwards for _, _, forwards in inner) or \
             not all(forwards or not content.behaviour(first, last) for first, last, forwards in inner):
         return False
-    if kind == "module" and not content.branches(start, end):
-        return True
+    if kind == "module" and content.branches(start, end) == sum(content.handlers(first, last)
+                                                                for first, last, forwards in inner if forwards):
+        return True  # an entry point's handler of its failure is no branch of the module's
     outermost = [(first, last) for first, last, _ in inner if not any(f < first < e for f, e, _ in inner)]
     return content.behaviour(start, end) == sum(content.behaviour(first, last) for first, last in outermost)
 

@@ -714,6 +714,45 @@ def test_an_entry_point_starting_one_thing_through_a_wrapper_is_a_delegation():
     assert other.cluster.nature == "logic"
 
 
+SPRING_MAIN = """\
+package fr.cnes.regards.microservices.{pkg};
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+
+/** Start microservice {title} */
+@SpringBootApplication(scanBasePackages = {{ "fr.cnes.regards.modules", "fr.cnes.regards.contrib" }})
+@MicroserviceInfo(name = "{title}", version = "1.0-SNAPSHOT")
+public class Application {{
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(Application.class);
+
+    public static void {name}(final String[] args) {{
+        try {{
+            SpringApplication.run(Application.class, args);
+        }} catch (Exception e) {{
+            LOGGER.error("Going to exit", e);
+            System.exit(1);
+        }}
+    }}
+}}
+"""
+
+
+def test_an_entry_point_starting_one_thing_and_exiting_if_it_fails_is_a_delegation():
+    """regards-backend: 23 microservices' `Application.java`, each `main` running Spring Boot in a
+    `try` whose `catch` logs the failure and exits, had been its first proposal: each program
+    needs its own. The same calls in a method of another name are its work."""
+    services = ("access", "catalog", "storage")
+    found = judged({name: SPRING_MAIN.format(pkg=name, title=name.title(), name="main") for name in services},
+                   "Application.java", "java")
+    assert found and all(c.cluster.nature == "delegation" and c.verdict != "proposed" for c in found)
+    other = judged({name: SPRING_MAIN.format(pkg=name, title=name.title(), name="start") for name in services},
+                   "Application.java", "java")
+    assert any(c.cluster.nature == "logic" for c in other)
+
+
 BOOTSTRAP = """\
 import {{ provideZoneChangeDetection }} from '@angular/core';
 import {{ platformBrowserDynamic }} from '@angular/platform-browser-dynamic';
