@@ -261,7 +261,8 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
     units = []
     copied = copied_on_purpose(data, extraction.units)
     exacts = exact_fingerprints([unit.tokens for unit in extraction.units])
-    functions = functions_of(extraction.units, content, GO_ENTRY_POINTS if parsed_as == "go" else ENTRY_POINTS)
+    functions = functions_of(extraction.units, content, GO_ENTRY_POINTS if parsed_as == "go" else ENTRY_POINTS,
+                             extraction.tokens)
     starts = sorted(functions)
     declaring = [(unit.first_token, unit.first_token + len(unit.tokens)) for unit in extraction.units
                  if unit.kind == "class" and (declares(unit.first_token, unit.first_token + len(unit.tokens), starts,

@@ -344,15 +344,68 @@ def _does(statement: list[str]) -> bool:
 _DOING = frozenset({"function", "fn", "class", "new"})
 
 
-def functions_of(units, content, entry_points: frozenset[str]) -> dict[int, tuple[int, bool]]:
+def functions_of(units, content, entry_points: frozenset[str], tokens) -> dict[int, tuple[int, bool]]:
     """A file's functions: first token -> (end, whether it hands its work on, `entry_points` being
     the names where the language starts a program or a package)."""
     found = {}
     for unit in units:
         if unit.kind in ("function", "method"):
             end = unit.first_token + len(unit.tokens)
-            found[unit.first_token] = (end, content.forwards(unit.first_token + 1, end, unit.name, entry_points))
+            found[unit.first_token] = (end, content.forwards(unit.first_token + 1, end, unit.name, entry_points)
+                                       or hands_itself_on(tokens, unit.first_token, end))
     return found
+
+
+def hands_itself_on(tokens, start: int, end: int) -> bool:
+    """A function whose body is one call given the object itself (`this`, `self`) and names,
+    literals and values built of them by calls (`execute() = comm.query(this, serializer(),
+    ListSerializer(X.serializer()))`; `{ return f(this, A.b()); }`): the object hands itself to
+    the callee, which does the work (zakadabar-stack's libraries' query declarations had been its
+    first proposal). One call given other values is the function's own work (`register(build(…))`)."""
+    body = _one_expression(tokens, start, end)
+    if not body or body[0][0] != "id":
+        return False
+    at = 1
+    while at + 1 < len(body) and body[at][1] in (".", "?.") and body[at + 1][0] == "id":
+        at += 2
+    if at >= len(body) or body[at] != ("kw", "(") or body[-1] != ("kw", ")") \
+            or _closing(body, at, len(body)) != len(body) - 1:
+        return False
+    arguments = body[at + 1:-1]
+    return any(text in _THIS for _, text in arguments) \
+        and all(category in ("id", "str", "lit") or text in _CHAIN_WORDS for category, text in arguments)
+
+
+def _one_expression(tokens, start: int, end: int) -> list:
+    """The expression a function's body is: after `=` or `=>` once its parameters close, or a block of
+    braces holding one statement (`return` it or not)."""
+    opening = next((at for at in range(start, end) if tokens[at] == ("kw", "(")), None)
+    if opening is None:
+        return []
+    at = _closing(tokens, opening, end)
+    while at is not None and at + 1 < end and tokens[at + 1][1] not in ("=", "=>", "{"):
+        at += 1
+    if at is None or at + 1 >= end:
+        return []
+    body = list(tokens[at + 2:end])
+    if tokens[at + 1] == ("kw", "{"):
+        if not body or body[-1] != ("kw", "}"):
+            return []
+        body = body[:-1]
+        body = body[1:] if body[:1] == [("kw", "return")] else body
+        body = body[:-1] if body[-1:] == [("kw", ";")] else body
+        return [] if ("kw", ";") in body or ("kw", "{") in body else body
+    return body[:-1] if body[-1:] == [("kw", ";")] else body
+
+
+def _closing(tokens, opening: int, end: int) -> int | None:
+    """Where the parenthesis opening at `opening` closes before `end`, or None."""
+    depth = 0
+    for at in range(opening, end):
+        depth += (tokens[at] == ("kw", "(")) - (tokens[at] == ("kw", ")"))
+        if not depth:
+            return at
+    return None
 
 
 def hands_on(unit, starts: list[int], functions: dict, content) -> bool:

@@ -753,6 +753,45 @@ def test_an_entry_point_starting_one_thing_and_exiting_if_it_fails_is_a_delegati
     assert any(c.cluster.nature == "logic" for c in other)
 
 
+QUERY_BO = """\
+package zakadabar.lib.{pkg}.data
+
+import kotlinx.serialization.Serializable
+import kotlinx.serialization.builtins.ListSerializer
+import zakadabar.core.data.QueryBo
+import zakadabar.core.data.QueryBoCompanion
+
+@Serializable
+class {name}(
+    val {field}: String
+) : QueryBo<List<{result}>> {{
+
+    override suspend fun {method}() = comm.query(this, serializer(), ListSerializer({result}.serializer()))
+
+    companion object : QueryBoCompanion({result}.boNamespace)
+
+}}
+"""
+
+
+def test_a_query_handing_itself_to_the_framework_in_one_call_is_a_delegation():
+    """zakadabar-stack: its libraries' query declarations, each `execute() = comm.query(this,
+    serializer(), ListSerializer(X.serializer()))` (one call, given itself and serializers built
+    of names), had been its first proposal: the framework does the work. A call given what a
+    computation makes (`field.trim() + suffix`) is the unit's own work."""
+    queries = (("accounts", "AccountsByRole", "roleName", "AccountPublicBo"),
+               ("email", "MessagesByStatus", "status", "MessageBo"),
+               ("i18n", "LocalesByStatus", "status", "LocaleBo"))
+
+    def found(argument: str = ""):
+        return judged({pkg: QUERY_BO.format(pkg=pkg, name=name, field=field, result=result, method="execute")
+                       .replace("comm.query(this,", "comm.query(this," + argument.format(field=field))
+                       for pkg, name, field, result in queries}, "Query.kt", "kotlin")
+
+    assert found() and all(c.cluster.nature == "delegation" and c.verdict != "proposed" for c in found())
+    assert any(c.cluster.nature == "logic" for c in found(' {field}.trim() + "s",'))
+
+
 BOOTSTRAP = """\
 import {{ provideZoneChangeDetection }} from '@angular/core';
 import {{ platformBrowserDynamic }} from '@angular/platform-browser-dynamic';
