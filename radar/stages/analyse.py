@@ -33,8 +33,8 @@ from radar.stages import content
 from radar.stages.content import ENTRY_POINTS, GO_ENTRY_POINTS, file_content, vocab, word_codes
 from radar.stages.declaring import (all_in, answers_constants, assigns_configuration, builds_value, declares,
                                      declaring_definitions, delegates, functions_of, hands_on, holds_values,
-                                     module_declares, module_of_values, mostly_declares, returns_configuration,
-                                     sets_fields)
+                                     lists_calls_at_top, module_declares, module_of_values, mostly_declares,
+                                     returns_configuration, sets_fields)
 from radar.stages.intent import copied_on_purpose
 from radar.stages.parse import Reference, calls_are, capitalised_constructors, extract_either
 from radar.stages.shape import FileStreams, Shape, exact_fingerprints
@@ -293,7 +293,8 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
                                                         or sets_fields(extraction.tokens, start, end, unit.name)))
         lays_out = unit.kind == "class" and (start, end) in declaring \
             or unit.kind == "module" and (module_declares(start, end, starts, declaring, content) or configured
-                                          or module_of_values(start, end, starts, valued, content))
+                                          or module_of_values(start, end, starts, valued, content)
+                                          or lists_calls_at_top(extraction.tokens, start, end, starts, content))
         behaviour = 0 if listed or lays_out else content.behaviour(start, end)
         if unit.kind in ("function", "method"):
             forwards = functions[start][1]

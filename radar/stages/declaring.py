@@ -5,6 +5,9 @@ delegation: the logic lives in the callee). cluster.py reads the marks as a clus
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
+
+from radar.stages.content import LISTED_CALLS, LISTED_NAMES
 
 
 # The methods of a language's value protocol (Java's and Kotlin's, Python's, C#'s, Rust's, Go's,
@@ -263,6 +266,27 @@ def module_declares(start: int, end: int, functions: list[int], declaring: list[
             reach = last
     inside = sum(content.behaviour(first, last) for first, last in outermost)
     return content.behaviour(start, end) - inside <= 1
+
+
+def lists_calls_at_top(tokens, start: int, end: int, functions: list[int], content) -> bool:
+    """A module defining no function and branching nowhere whose top is calls of one or two names,
+    over and over (`mapClass(Tokens.X, PostgresX);` x 54 and `mapValue(Tokens.Y, createY());`
+    x 11), whatever their arguments call: a list written as calls, each copy its own, as a
+    function's is (content.lists_calls; user-office-core's six deployments' dependency
+    configurations had been its first proposal)."""
+    if bisect_left(functions, end) != bisect_left(functions, start) or content.branches(start, end):
+        return False
+    heads: Counter = Counter()
+    depth = 0
+    for at in range(start, end - 1):
+        category, text = tokens[at]
+        if category == "kw" and text in _OPENING:
+            depth += 1
+        elif category == "kw" and text in _CLOSING:
+            depth -= 1
+        elif not depth and category == "id" and tokens[at + 1] == ("kw", "("):
+            heads[text] += 1
+    return 0 < len(heads) <= LISTED_NAMES and sum(heads.values()) >= LISTED_CALLS * len(heads)
 
 
 def module_of_values(start: int, end: int, functions: list[int], valued: list[tuple[int, int]], content) -> bool:

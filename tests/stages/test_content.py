@@ -1006,6 +1006,28 @@ def units_of(source: str, language: str) -> dict[str, tuple]:
     return {unit[1]: (unit[8], unit[9]) for unit in analyse_bytes(source.encode(), language)[2] if unit[1]}
 
 
+def module_behaviour(source: str, language: str) -> int:
+    from radar.stages.analyse import analyse_bytes
+
+    return next(unit[8] for unit in analyse_bytes(source.encode(), language)[2] if unit[0] == "module")
+
+
+def test_a_module_of_calls_of_one_or_two_names_at_its_top_is_a_list():
+    """user-office-core: six deployments' dependency configurations, `mapClass(Tokens.X, PostgresX);`
+    x 54 and `mapValue(Tokens.Y, createY());` x 11 at the top of each, had been its first
+    proposal: each a list of its own bindings, whatever its arguments call. A module that also
+    calls other names at its top, or branches, is a script's work."""
+    bindings = "".join(f"mapClass(Tokens.{name}DataSource, Postgres{name}DataSource);\n"
+                       for name in ("Call", "Event", "File", "Invite", "Review", "Sample"))
+    config = ("import 'reflect-metadata';\nimport { mapClass, mapValue } from './utils';\n\n" + bindings
+              + "mapValue(Tokens.EventBus, createApplicationEventBus());\nmapValue(Tokens.Logger, createLogger());\n")
+    assert module_behaviour(config, "typescript") == 0
+    script = config + "migrate(database);\nseed(database, fixtures);\n"
+    assert module_behaviour(script, "typescript") > 0
+    branching = config + "if (process.env.E2E) {\n  mapValue(Tokens.Mailer, fakeMailer);\n}\n"
+    assert module_behaviour(branching, "typescript") > 0
+
+
 def test_an_interface_lays_out_data_even_with_method_signatures_and_optional_fields():
     found = units_of("interface Config extends Base {\n  hook?: (span: Span) => void;\n  serialize(x: string): string;\n"
                      "  enabled?: boolean;\n}\n", "typescript")
