@@ -124,11 +124,13 @@ class Layout:
     code_folders: tuple[tuple[str, int, bool], ...] = ()  # with no glob: (folder, source files, excluded)
     uncovered: tuple[tuple[str, int], ...] = ()  # with globs: (folder, source files) no glob holds, most first
     generated: int = 0  # source files found generated (a generator's banner near the top)
+    submodules: tuple[str, ...] = ()  # the paths of the git submodules `.gitmodules` names
 
 
 def read_layout(repo: Path) -> Layout:
     listed = tracked_files(repo)
-    files, dropped = without_drops(listed, submodules(repo, listed))  # no fleet, no other exclude is read in them
+    linked = tuple(submodules(repo, listed))
+    files, dropped = without_drops(listed, linked)  # no fleet, no other exclude is read in them
     files, vendored, requirements = without_vendored(repo, files)
     files, unbuilt, manifests = without_unbuilt(repo, files)
     dropped += vendored + unbuilt
@@ -192,7 +194,8 @@ def read_layout(repo: Path) -> Layout:
                   len({PurePosixPath(f).parts[1] for f in sources if f.startswith("lib/") and f.count("/") >= 2}),
                   len(sources), tuple(sorted(measured)),
                   tuple(Counter(filter(None, map(unread_language, files))).most_common()),
-                  () if globs else code_folders(sorted(set(sources) - set(made)), excludes), uncovered, len(made))
+                  () if globs else code_folders(sorted(set(sources) - set(made)), excludes), uncovered, len(made),
+                  linked)
 
 
 def _as_folder(glob: str, kept: list[str]) -> str:

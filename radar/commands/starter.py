@@ -29,6 +29,7 @@ def radar_yaml(layout: Layout, repo: Path) -> str:
                   "  subsystems: []   # [\"services/*\", \"libs/*\"]"]
         lines += [f"  # {layout.generated} of {layout.source_files} source files are generated: the code to scan is "
                   "their generator's"] if layout.generated * 2 > layout.source_files else []
+        lines += [f"  # {_submodules_hint(layout.submodules)[2:]}"] if layout.submodules else []
     lines += ["  # kept out of the scan: dependencies, tests, fixtures, translations, migrations, examples, benchmarks, vendored and generated code",
               "  exclude:",
               "    - \"**/node_modules/**\"",
@@ -125,16 +126,29 @@ def suggestion(repo: Path) -> str:
     return "name the folders that are subsystems in fleet.subsystems, e.g. [\"services/*\"]" + code_hint(layout)
 
 
+SUBMODULES_SHOWN = 5  # submodules named in init's hint; the others counted
+
+
+def _submodules_hint(paths: tuple[str, ...]) -> str:
+    if not paths:
+        return ""
+    shown = ", ".join(sorted(paths)[:SUBMODULES_SHOWN]) + (" …" if len(paths) > SUBMODULES_SHOWN else "")
+    return (f"; {len(paths)} git submodule{'s' if len(paths) > 1 else ''} ({shown}) "
+            f"{'are' if len(paths) > 1 else 'is'} not read: each is its own repository, to scan on its own")
+
+
 def code_hint(layout: Layout) -> str:
     """Where most source files are, for a layout in which init found no subsystem ("" if none),
     generated ones aside; and when those are most, that the code to scan is their generator's
-    (terraform-provider-google's 4,518 of 4,575, which Magic Modules writes)."""
+    (terraform-provider-google's 4,518 of 4,575, which Magic Modules writes); and that the git
+    submodules, if any, are each a repository of their own (trueblocks-core's code is in six)."""
     made = (f"; {layout.generated} of {layout.source_files} source files are generated (their first lines say so): "
             "the code to scan is their generator's") if layout.generated * 2 > layout.source_files else ""
+    linked = _submodules_hint(layout.submodules)
     if not layout.code_folders:
-        return made
+        return linked + made
     shown = ", ".join(f"{folder or 'the top of the tree'} ({n}{', excluded as dependencies' if excluded else ''})"
                       for folder, n, excluded in layout.code_folders)
     why = " (if that is the project's own code, drop the exclude that keeps it out)" \
         if any(excluded for _, _, excluded in layout.code_folders) else ""
-    return f"{made}; most {'of the others' if made else 'source files'} are in {shown}{why}"
+    return f"{linked}{made}; most {'of the others' if made else 'source files'} are in {shown}{why}"

@@ -282,6 +282,22 @@ def test_init_that_finds_no_subsystem_names_the_folders_holding_the_most_code(tm
     assert "most source files are in the top of the tree (5), tutorials/basics (1)" in done.stderr, done.stderr
 
 
+def test_init_that_finds_no_subsystem_names_the_submodules_holding_the_code(tmp_path):
+    """trueblocks-core: its Go command, SDK and daemon are git submodules (`chifra`, `sdk`,
+    `khedra` …), which a checkout holds as links only. Init found nothing and pointed at
+    `scripts/`; it says where the code is, and that each submodule is scanned on its own."""
+    modules = ("chifra", "dev-tools/goMaker", "khedra", "sdk")
+    files = {".gitmodules": "".join(f'[submodule "{m}"]\n\tpath = {m}\n\turl = https://example.com/{m}\n'
+                                    for m in modules),
+             "scripts/build.py": "def build():\n    return 1\n"}
+    done, fleet_rules = _init(tmp_path / "trueblocks", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == []
+    assert ("none found: edit fleet.subsystems; 4 git submodules (chifra, dev-tools/goMaker, khedra, sdk) are"
+            " not read: each is its own repository, to scan on its own; most source files are in scripts (1)")\
+        in done.stderr, done.stderr
+    assert "4 git submodules (chifra" in (tmp_path / "rules" / "radar.yaml").read_text()
+
+
 def test_init_that_finds_most_code_generated_says_the_code_to_scan_is_the_generators(tmp_path):
     """terraform-provider-google: 4,518 of its 4,575 source files open with Magic Modules'
     banner. Init found nothing and pointed at `google/services/compute`, all generated."""
