@@ -24,7 +24,9 @@ def dominant_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple
     beside its tooling (apollo-client's `src`, 267 of 308 files, beside `codegen`, `config`,
     `eslint-local-rules` …: a first scan with nothing to say, not even a watching candidate),
     its sub-folders holding code, as a lone library's parts: `src/*` (`cache`, `core`, `link`,
-    `react` …), DOMINANT_PARTS of them or more, where no glob reads packages inside it already;
+    `react` …), DOMINANT_PARTS of them or more, where no glob reads packages inside it already
+    holding half its files or more (developer-portal's `web/app/api/*`, 21 routes of a file each
+    in a 998-file Next.js app, had left the rest of it one subsystem: no candidate at all);
     those of the folder in it holding its code alone, where one does (candlepin's `src`, 906 of
     912 files: `src/main/java/org/candlepin/*`, its 33 packages); and a part holding PLUGIN_FLEET
     folders of code or more as a fleet of them, as monolith_parts reads an app's.
@@ -41,10 +43,10 @@ def dominant_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple
     if not holders:
         return ()
     top, n = holders.most_common(1)[0]
-    if n < DOMINANT_SHARE * len(kept) or any(glob.startswith(top + "/") and not names_files(glob)
-                                             for glob, _ in globs):
-        return ()
     own = [f for f in kept if f.startswith(top + "/")]
+    inner = [glob for glob, _ in globs if glob.startswith(top + "/") and not names_files(glob)]
+    if n < DOMINANT_SHARE * len(kept) or 2 * sum(any(glob_match(glob + "/**", f) for glob in inner) for f in own) >= len(own):
+        return ()
     top, inside = _down_to_parts(top, own)
     parts = [name for name in inside if not not_fleet(name) and not inside_tests((name,))]
     return ((f"{top}/*", len(parts)), *_folder_fleets(top, own)) if len(parts) >= DOMINANT_PARTS else ()

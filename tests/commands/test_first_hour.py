@@ -2025,6 +2025,21 @@ def test_init_takes_the_parts_of_a_package_holding_most_of_the_code_beside_a_fle
         done.stderr
 
 
+def test_init_takes_the_parts_of_a_package_holding_most_of_the_code_beside_a_small_fleet_of_folders_in_it(tmp_path):
+    """worldcoin's developer-portal: `web` (998 of 1,068 files) holds the Next.js app and, in it,
+    `app/api/*`, 21 routes of a `route.ts` each: that fleet left the rest of `web` one subsystem,
+    and its first scan had not one candidate. A fleet inside holding little of the package leaves
+    its parts to be read; one holding most of it reads them already."""
+    files = {"package.json": "{}\n", "web/package.json": "{}\n"}
+    for n in range(21):
+        files[f"web/app/api/route{n}/route.ts"] = f"export const GET = () => {n};\n"
+    for part in ("scenes", "components", "lib", "hooks"):
+        for n in range(40):
+            files[f"web/{part}/f{n % 3}/m{n}.tsx"] = f"export const {part}{n} = {n};\n"
+    done, fleet_rules = _init(tmp_path / "portal", files, tmp_path / "rules")
+    assert "web/*" in fleet_rules["subsystems"] and "web/app/api/*" in fleet_rules["subsystems"], done.stderr
+
+
 def test_init_reads_the_go_packages_left_beside_a_go_fleet_once_a_web_app_beside_it_is_taken(tmp_path):
     """woodpecker: `server/*`, `cli/*` … are Go fleets; its `web` app (161 TypeScript files) made
     most of the code no fleet held TypeScript, so `web` became a package and its Go packages
