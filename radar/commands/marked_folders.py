@@ -4,8 +4,8 @@ version a migration brings the schema to, an npm package's `scripts/` its manife
 a .NET test project's file, a Sphinx `conf.py`, a Docusaurus config, a manual test's page,
 shadcn's `components.json` beside a component registry, JavaScript whose TypeScript source
 sits in a sibling folder, the list of what OpenAPI Generator wrote into a folder, and a
-tutorial's numbered steps holding the same files. excludes.py writes an exclude for each (layout.py npm_tooling's); the
-counts are the source files each keeps out (`held`)."""
+tutorial's numbered steps holding the same files. excludes.py writes an exclude for each
+(layout.py npm_tooling's); the counts are the source files each keeps out (`held`)."""
 from __future__ import annotations
 
 import fnmatch

@@ -44,8 +44,9 @@ def dominant_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple
         return ()
     top, n = holders.most_common(1)[0]
     own = [f for f in kept if f.startswith(top + "/")]
-    inner = [glob for glob, _ in globs if glob.startswith(top + "/") and not names_files(glob)]
-    if n < DOMINANT_SHARE * len(kept) or 2 * sum(any(glob_match(glob + "/**", f) for glob in inner) for f in own) >= len(own):
+    inner = [glob + "/**" for glob, _ in globs if glob.startswith(top + "/") and not names_files(glob)]
+    read_inside = sum(any(glob_match(glob, f) for glob in inner) for f in own)  # by a fleet of folders in it
+    if n < DOMINANT_SHARE * len(kept) or 2 * read_inside >= len(own):
         return ()
     top, inside = _down_to_parts(top, own)
     parts = [name for name in inside if not not_fleet(name) and not inside_tests((name,))]

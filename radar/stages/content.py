@@ -228,15 +228,15 @@ def _handlers(tokens: Sequence[Token], branches: Sequence[int], calls: Sequence[
     """Each `try` and `catch` opening a block of braces, and the calls inside the `catch` blocks."""
     keywords, inside = [], []
     for at in branches:
-        opening = at + 1 if tokens[at][1] == "try" else \
-            next((i for i in range(at + 1, min(at + GUARD_HEAD, len(tokens))) if tokens[i] == ("kw", "{")), None) \
-            if tokens[at][1] == "catch" else None
-        if opening is None or opening >= len(tokens) or tokens[opening] != ("kw", "{"):
-            continue
-        keywords.append(at)
-        if tokens[at][1] == "catch":
-            end = _block_end(tokens, opening)
-            inside += calls[bisect_left(calls, opening):bisect_left(calls, end)]
+        word = tokens[at][1]
+        if word == "try" and at + 1 < len(tokens) and tokens[at + 1] == ("kw", "{"):
+            keywords.append(at)
+        elif word == "catch":  # its block opens after the caught type and name
+            opening = next((i for i in range(at + 1, min(at + GUARD_HEAD, len(tokens))) if tokens[i] == ("kw", "{")),
+                           None)
+            if opening is not None:
+                keywords.append(at)
+                inside += calls[bisect_left(calls, opening):bisect_left(calls, _block_end(tokens, opening))]
     return tuple(keywords), tuple(inside)
 
 
