@@ -63,11 +63,15 @@ FRAMEWORK_WIRING = re.compile(r"[a-z0-9_]+_(?:app|sup)\.erl"
                               r"|reportWebVitals\.[jt]sx?"
                               # and a package's translation set-up, an i18next instance of its own namespace
                               # and resources (open-ux-tools' 26 `i18n.ts` had been its first proposal)
-                              r"|i18n\.[cm]?[jt]sx?")
+                              r"|i18n\.[cm]?[jt]sx?"
+                              # and what O3DE's Gem template writes into every Gem, its system component and
+                              # its module's interface (o3de-extras' ROS 2 and georeferencing Gems' system
+                              # components, their services provided and reflected, its first proposal)
+                              r"|[A-Za-z0-9]+SystemComponent\.(?:cpp|h)|[A-Za-z0-9]+ModuleInterface\.(?:cpp|h)")
 
 
 def wires_a_framework(path: str) -> bool:
     """A file a framework asks of every package, its own start-up: OTP's `x_app.erl`, `x_sup.erl`,
     Elixir's `application.ex`, Phoenix's `endpoint.ex`, create-react-app's `reportWebVitals.ts`,
-    a package's translation set-up, `i18n.ts`."""
+    a package's translation set-up, `i18n.ts`, an O3DE Gem's `XSystemComponent.cpp`."""
     return FRAMEWORK_WIRING.fullmatch(path.rpartition("/")[2]) is not None

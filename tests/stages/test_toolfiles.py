@@ -58,6 +58,16 @@ def test_an_elixir_applications_callback_and_a_phoenix_endpoint_wire_a_framework
     assert not wires_a_framework("apps/artour/lib/artour/applications.ex")
 
 
+def test_an_o3de_gems_system_component_and_module_interface_wire_the_engine():
+    """o3de-extras: each Gem's `<Name>SystemComponent.cpp`, as the engine's Gem template writes it
+    (its services provided and reflected), had been its first proposal; its `ModuleInterface`
+    likewise. A component of another name is the Gem's own work."""
+    assert wires_a_framework("Gems/ROS2Sensors/Code/Source/Clients/ROS2SensorsSystemComponent.cpp")
+    assert wires_a_framework("Gems/ROS2Sensors/Code/Source/ROS2SensorsModuleInterface.h")
+    assert not wires_a_framework("Gems/ROS2Sensors/Code/Source/Lidar/LidarRaycasterComponent.cpp")
+    assert not wires_a_framework("src/SystemComponent.py")
+
+
 def test_create_react_apps_own_files_are_its_configuration_and_wiring():
     """VEuPathDB's web-monorepo: six apps keep the web vitals reporter create-react-app's
     template writes (its first proposal) and three its dev server's `setupProxy.js` (its second)."""
