@@ -140,11 +140,14 @@ def answers_constants(tokens, start: int, end: int, functions: dict[int, tuple[i
         and all(_returns_a_constant(tokens, first, last) for first, last in inner)
 
 
+SIGNATURE_SPAN = 64  # tokens from a function's start looked through for its body's opening
+
+
 def _returns_a_constant(tokens, start: int, end: int) -> bool:
     """A body of braces holding one `return` of constants: literals, capitalised names (a type's,
     a constant's), a type's methods called on them (`List.of`) and constructors, a literal joined
     to a name with `+` (`URI + "/{id}"`). A lower-case name is a variable's or a parameter's."""
-    opening = next((at for at in range(start, end) if tokens[at] == ("kw", "{")), end)
+    opening = next((at for at in range(start, min(end, start + SIGNATURE_SPAN)) if tokens[at] == ("kw", "{")), end)
     if opening + 2 >= end or tokens[opening + 1] != ("kw", "return") or tokens[end - 1] != ("kw", "}") \
             or tokens[end - 2] != ("kw", ";"):
         return False
@@ -403,13 +406,14 @@ def hands_itself_on(tokens, start: int, end: int) -> bool:
 def _one_expression(tokens, start: int, end: int) -> list:
     """The expression a function's body is: after `=` or `=>` once its parameters close, or a block of
     braces holding one statement (`return` it or not)."""
-    opening = next((at for at in range(start, end) if tokens[at] == ("kw", "(")), None)
+    opening = next((at for at in range(start, min(end, start + SIGNATURE_SPAN)) if tokens[at] == ("kw", "(")), None)
     if opening is None:
         return []
     at = _closing(tokens, opening, end)
-    while at is not None and at + 1 < end and tokens[at + 1][1] not in ("=", "=>", "{"):
+    limit = min(end, (at or 0) + SIGNATURE_SPAN)  # a return type's tokens, then the body
+    while at is not None and at + 1 < limit and tokens[at + 1][1] not in ("=", "=>", "{"):
         at += 1
-    if at is None or at + 1 >= end:
+    if at is None or at + 1 >= limit:
         return []
     body = list(tokens[at + 2:end])
     if tokens[at + 1] == ("kw", "{"):
