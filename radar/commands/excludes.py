@@ -32,6 +32,9 @@ EXCLUDABLE = {
               "regress",  # the OpenBSD way: tmux's 128 `regress/*.sh` were its only fleet
               "testdir",  # vim's: `runtime/syntax/testdir/input/*.java`, syntax tests' inputs, were fleets
               "step_definitions",  # Cucumber's steps (activeadmin's 21 `features/step_definitions/*.rb` were a fleet)
+              # Behat's suites, their contexts, pages and elements (ezplatform-admin-ui's `src/lib/Behat/`
+              # field components, their copied `getValue` its first proposal; Sylius' 652 files)
+              "behat",
               "cypress",  # Cypress' end-to-end tests (react-admin's `cypress/`, a package of its first scan)
               "smoke",  # smoke tests (steep's `smoke/`, 123 files, had been 30 subsystems; unkey's `integration/smoke`)
               "tst",  # Pester's own tests (its `tst/*.ts.ps1`, whose custom assertions were its first proposal)

@@ -1447,6 +1447,20 @@ def test_init_excludes_the_handlers_goctl_writes_beside_its_routes(tmp_path):
     assert not excluded("web/internal/handler/user.go")
 
 
+def test_init_excludes_a_behat_suite(tmp_path):
+    """ezplatform-admin-ui: `src/lib/Behat/`, its Behat suite's contexts, pages and field
+    components (their copied `getValue` x 20 had been its first proposal); Sylius keeps 652 files
+    in `src/Sylius/Behat/`."""
+    files = {"composer.json": "{}"}
+    for field in ("Checkbox", "Date", "Url"):
+        files[f"src/lib/Behat/Component/Fields/{field}.php"] = f"<?php\nclass {field} {{ }}\n"
+    for part in ("Form", "Menu", "Tab"):
+        files[f"src/lib/{part}/{part}.php"] = f"<?php\nclass {part} {{ }}\n"
+    excluded = _excluded_by_init(tmp_path / "admin-ui", files, tmp_path / "rules")
+    assert excluded("src/lib/Behat/Component/Fields/Date.php")
+    assert not excluded("src/lib/Form/Form.php")
+
+
 def test_init_excludes_go_test_doubles_named_for_mocks(tmp_path):
     """united-manufacturing-hub: each service's `mock.go`, a hand-written test double other
     packages' tests import (so no `_test.go`): their copied `GetServiceState` x 6 had been its
