@@ -164,12 +164,10 @@ def goctl_handlers(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, str, 
     banner, each parsing its request, calling its logic and writing the answer (zero-admin's 331
     had been its first proposal); and the routes files read. The logic they call is the team's."""
     listed = [f for f in files if f == GOCTL_ROUTES or f.endswith("/" + GOCTL_ROUTES)]
-    found = []
-    for routes in listed:
-        if GOCTL_BANNER in file_head(repo, routes).lower():
-            folder = routes[:-len("/routes.go")]
-            found.append((f"{folder}/**", "generated", held(folder, [f for f in files if language_for(f)])))
-    return tuple(glob for glob in found if glob[2]), listed
+    folders = [routes[:-len("/routes.go")] for routes in listed if GOCTL_BANNER in file_head(repo, routes).lower()]
+    sources = [f for f in files if language_for(f)] if folders else []
+    found = [(f"{folder}/**", "generated", held(folder, sources)) for folder in folders]
+    return tuple(exclude for exclude in found if exclude[2]), listed
 
 
 def npm_tooling(repo: Path, manifests: list[str], files: list[str]) -> tuple[tuple[str, str, int], ...]:
