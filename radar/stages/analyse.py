@@ -34,7 +34,7 @@ from radar.stages.content import ENTRY_POINTS, GO_ENTRY_POINTS, file_content, vo
 from radar.stages.declaring import (all_in, answers_constants, assigns_configuration, builds_value, declares,
                                      declaring_definitions, delegates, functions_of, hands_on, holds_values,
                                      lists_calls_at_top, module_declares, module_of_values, mostly_declares,
-                                     returns_configuration, sets_fields)
+                                     returns_configuration, sets_fields, starts_guarded)
 from radar.stages.intent import copied_on_purpose
 from radar.stages.parse import Reference, calls_are, capitalised_constructors, extract_either
 from radar.stages.shape import FileStreams, Shape, exact_fingerprints
@@ -186,8 +186,9 @@ class FileResult:
 # unit's streams are [first_token:first_token + size] of the file's. Storing the file's streams
 # once, not per nested unit, makes a pass read a third as much.
 Compact = tuple
-# A module that defines no function and branches nowhere, its `forwards`: it hands on when its
-# file is named for where a program starts (`main.ts`: _bind, as a blob's analysis knows no name).
+# A module that defines no function and branches nowhere (or only to throw: starts_guarded), its
+# `forwards`: it hands on when its file is named for where a program starts (`main.ts`: _bind, as
+# a blob's analysis knows no name).
 # It only starts its framework (Angular's `platformBrowserDynamic().bootstrapModule(AppModule)`,
 # Vue's `createApp(App).mount("#app")`): each program needs its own, the framework is what they
 # share (nifi's five Angular apps' `main.ts` had been proposed).
@@ -301,7 +302,9 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
         else:
             forwards = unit.kind != "module" and content.forwards(start + 1, end, unit.name) \
                 or delegates(unit.kind, start, end, starts, functions, content) \
-                or unit.kind == "module" and declares(start, end, starts, content) and STARTS_IF_MAIN \
+                or unit.kind == "module" and (declares(start, end, starts, content)
+                                              or starts_guarded(extraction.tokens, start, end, starts, content)) \
+                and STARTS_IF_MAIN \
                 or unit.kind == "module" and all_in(handing, start, end, content)
         units.append((unit.kind, unit.name, unit.start_line, unit.end_line, start, end - start,
                       exact, streams.samples(start, end), behaviour, forwards, marked))

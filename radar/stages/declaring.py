@@ -34,6 +34,17 @@ def declares(start: int, end: int, functions: list[int], content) -> bool:
     return bisect_left(functions, end) == bisect_left(functions, start) and not content.branches(start, end)
 
 
+def starts_guarded(tokens, start: int, end: int, functions: list[int], content) -> bool:
+    """A module that defines no function and branches only to throw (`if (root === null) {
+    throw new Error("No app element"); }`): a program's start checking what it starts on, as one
+    branching nowhere is (fp-frontend's three apps' `main.tsx` had been its one proposal)."""
+    if bisect_left(functions, end) != bisect_left(functions, start):
+        return False
+    branches = content.branch_at[bisect_left(content.branch_at, start):bisect_left(content.branch_at, end)]
+    kinds = Counter(tokens[at][1] for at in branches)
+    return bool(kinds) and set(kinds) <= {"if", "throw"} and kinds["if"] == kinds["throw"]
+
+
 def holds_values(start: int, end: int, functions: dict[int, tuple[int, bool]], names: dict[int, str],
                  content) -> bool:
     """A class with a method of its value protocol (VALUE_PROTOCOL: `equals`, `hashCode`,

@@ -815,6 +815,44 @@ def test_a_module_named_where_a_program_starts_that_only_starts_its_framework_is
     assert other.cluster.nature == "logic"
 
 
+REACT_MAIN = """\
+import {{ StrictMode }} from 'react';
+import {{ createRoot }} from 'react-dom/client';
+
+import {{ initFaro, initSentry, RestApiErrorProvider }} from '@navikt/fp-app-felles';
+
+import {{ AppIndexWrapper }} from './app/AppIndex';
+
+const app = document.getElementById('root');
+if (app === null) {{
+  throw new Error('No app element');
+}}
+
+initSentry('{app}');
+initFaro();
+
+createRoot(app).render(
+  <StrictMode>
+    <RestApiErrorProvider>
+      <AppIndexWrapper />
+    </RestApiErrorProvider>
+  </StrictMode>,
+);
+"""
+
+
+def test_a_program_s_start_guarded_by_a_throw_is_a_delegation():
+    """fp-frontend: three apps' `main.tsx`, the root element found or an error thrown, then the app
+    rendered, had been its one proposal: each app needs its own start-up, its one branch a guard.
+    A branch doing something else is a script's work."""
+    apps = ("fp-frontend", "fp-avdelingsleder", "fp-journalforing")
+    [entry] = judged({app: REACT_MAIN.format(app=app) for app in apps}, "main.tsx", "tsx")
+    assert entry.cluster.nature == "delegation" and entry.verdict != "proposed"
+    working = REACT_MAIN.replace("throw new Error('No app element');", "console.warn('no root'); render(app);")
+    [other] = judged({app: working.format(app=app) for app in apps}, "main.tsx", "tsx")
+    assert other.cluster.nature == "logic"
+
+
 EQUALS = """\
 class {cls}:
     def __init__(self, {a}, {b}):
