@@ -270,7 +270,7 @@ def test_front_end_never_raises_on_random_bytes(data: bytes, language: str) -> N
 
 
 def test_files_named_as_a_generators_output_are_generated_and_written_ones_are_not():
-    from radar.stages.analyse import generated_name
+    from radar.stages.generated import generated_name
 
     # kyverno's 266 banner-less `resource.generated.go` clients were its first three proposals
     for made in ("pkg/clients/kube/v1/resource.generated.go", "apis/zz_generated.deepcopy.go", "api/v1/api.pb.go",

@@ -22,7 +22,8 @@ from radar.commands.marked_folders import (alembic_environments, compiled_mirror
 from radar.commands.sibling_folders import dev_apps, scaffolds, test_fixtures, test_source_sets, tests_of_a_folder
 from radar.commands.tracked import file_head
 from radar.globs import any_glob, glob_match
-from radar.stages.analyse import DECLARATIONS, GENERATED_HEAD, generated, generated_name
+from radar.stages.analyse import DECLARATIONS
+from radar.stages.generated import GENERATED_HEAD, generated, generated_name
 from radar.stages.manifests import json_of, pubspec_fields, toml_of
 from radar.stages.parse import language_for
 
@@ -327,7 +328,7 @@ def script_tooling(sources: list[str]) -> tuple[tuple[str, str, int], ...]:
 
 def without_code(repo: Path, files: list[str]) -> tuple[list[str], list[str]]:
     """The files but type declarations (`.d.ts`) and generated code (a generator's banner near
-    the top, as a scan tells them: `stages/analyse.generated`), and the generated ones: no
+    the top, as a scan tells them: `stages/generated.generated`), and the generated ones: no
     package is made of those (webpack's `declarations/plugins/*` and `schemas/plugins/*`, built
     from its JSON schemas, were its only fleets, and its `lib/` unread)."""
     kept, made = [], []
