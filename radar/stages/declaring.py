@@ -64,6 +64,18 @@ TABLE_SHARE = 0.75  # of a class's tokens outside its functions, from which it i
 TABLE_TOKENS_PER_CALL = 100  # ...its calls there building collections, this many tokens apart at least
 
 
+def _outermost(start: int, end: int, functions: dict[int, tuple[int, bool]]) -> list[tuple[int, int]]:
+    """The spans of the functions inside (start, end) that no other of them holds: a nested
+    function is its parent's."""
+    spans, reach = [], start
+    for first in sorted(f for f in functions if start < f < end):
+        last = functions[first][0]
+        if first >= reach and last <= end:
+            spans.append((first, last))
+            reach = last
+    return spans
+
+
 def mostly_declares(start: int, end: int, functions: dict[int, tuple[int, bool]], content) -> bool:
     """A class three quarters of whose tokens or more lie outside its functions, literals there
     (a call per hundred tokens at most, building the collections, and no branch), is a table
@@ -71,12 +83,10 @@ def mostly_declares(start: int, end: int, functions: dict[int, tuple[int, bool]]
     to the set's own icon and six short overrides; the tables' shared keys had made the classes
     its first proposal). Its functions are units of their own. Fields built each by a call of
     its own beside a method (netbox's serializers) are logic again."""
-    inside, behaviour, branches, reach = 0, 0, 0, start
-    for first in sorted(f for f in functions if start < f < end):
-        last = functions[first][0]
-        if first >= reach and last <= end:  # the outermost only: a nested function is its parent's
-            inside, reach = inside + last - first, last
-            behaviour, branches = behaviour + content.behaviour(first, last), branches + content.branches(first, last)
+    inner = _outermost(start, end, functions)
+    inside = sum(last - first for first, last in inner)
+    behaviour = sum(content.behaviour(first, last) for first, last in inner)
+    branches = sum(content.branches(first, last) for first, last in inner)
     outside = end - start - inside
     return outside >= TABLE_SHARE * (end - start) and content.branches(start, end) == branches \
         and (content.behaviour(start, end) - behaviour) * TABLE_TOKENS_PER_CALL <= outside
@@ -142,11 +152,7 @@ def answers_constants(tokens, start: int, end: int, functions: dict[int, tuple[i
     the logic is the base's (a template method's), and so the class declares, as a class of fields
     does (wazuh-indexer-plugins' fifteen REST handlers, each its `getName`, `routes` and
     `getActionType`, had been its second proposal)."""
-    inner, reach = [], start
-    for first in sorted(f for f in functions if start < f < end):
-        if first >= reach:  # the outermost only
-            inner.append((first, functions[first][0]))
-            reach = functions[first][0]
+    inner = _outermost(start, end, functions)
     return len(inner) >= ANSWERS and not content.branches(start, end) \
         and all(_returns_a_constant(tokens, first, last) for first, last in inner)
 
@@ -225,14 +231,10 @@ def _constructor(tokens, start: int, name: str) -> bool:
 def _body(tokens, start: int, end: int) -> int | None:
     """Where the body's `{` is: the first after the parameters' closing `)`."""
     opening = next((at for at in range(start, end) if tokens[at] == ("kw", "(")), None)
-    if opening is None:
+    closing = None if opening is None else _closing(tokens, opening, end)
+    if closing is None:
         return None
-    depth = 0
-    for at in range(opening, end):
-        depth += (tokens[at][1] == "(") - (tokens[at][1] == ")")
-        if not depth:
-            return next((inner for inner in range(at, end) if tokens[inner] == ("kw", "{")), None)
-    return None
+    return next((inner for inner in range(closing, end) if tokens[inner] == ("kw", "{")), None)
 
 
 def _sets_a_field(statement: tuple) -> bool:
