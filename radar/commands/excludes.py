@@ -16,7 +16,8 @@ from collections import Counter, defaultdict
 from pathlib import Path, PurePosixPath
 
 from radar.commands.marked_folders import (alembic_environments, compiled_mirrors, component_registries, copied_sources,
-                                           docusaurus_sites, dotnet_suites, frappe_patches, held, jvm_benchmarks,
+                                           cpan_distributions, docusaurus_sites, dotnet_suites, frappe_patches,
+                                           generator_templates, held, jvm_benchmarks,
                                            manual_tests, sphinx_projects, story_folders, tutorial_steps,
                                            versioned_migrations, STORIES)
 from radar.commands.sibling_folders import dev_apps, scaffolds, test_fixtures, test_source_sets, tests_of_a_folder
@@ -66,7 +67,8 @@ EXCLUDABLE = {
                  "Pods",  # what CocoaPods installs, so named only (hammerspoon's `Pods/Sentry`, 1,312 files)
                  "pear",  # PHP's PEAR packages, copied in before Composer (osTicket's `include/pear`)
                  "extlib",  # the CPAN modules a Perl app ships (movabletype's 539 files, read as a package)
-                 "cpan-lib"),  # and so OTRS' and Znuny's `Kernel/cpan-lib` (Perl's own `cpan/`: _cpan_distributions)
+                 # and so OTRS' and Znuny's `Kernel/cpan-lib` (Perl's own `cpan/`: cpan_distributions)
+                 "cpan-lib"),
     "generated": ("generated", "__generated__", "gen", "dist", "build",
                   # Python's bytecode cache, committed by mistake (glances' `plugins/__pycache__`, a package)
                   "__pycache__",
@@ -278,9 +280,6 @@ TOOLING_SHARE = 0.25  # of the code kept, scripts fewer than this are a project'
 # excludes no folder name says (layout.py)
 NAMELESS_EXCLUDES = (MAVEN_TESTS, DEBUG_SOURCES, *EXAMPLE_FOLDERS, *CAMEL_SUITES, *DOTTED_SUITES, *BENCHMARK_FOLDERS,
                      *JOINED_SUITES, *TOP_SUITES, *SPACED_SUITES, *MIGRATION_FILES)
-# a code generator's templates (blitz's `packages/generator/templates/`, feathers' `generators/src/app/templates/`,
-# crewAI's `crewai_cli/templates/`): code written into a user's project, copies of an app's on purpose
-GENERATOR_FOLDERS = re.compile(r"generators?|scaffolds?|.*[-_]cli|cli|create-.*")  # npm's `create-quasar`
 BUNDLERS = ("rollup.config.", "webpack.config.", "vite.config.", "tsup.config.", "esbuild.config.", "rspack.config.")
 SHIPPED_FIELDS = ("main", "module", "browser", "unpkg", "jsdelivr")  # package.json: what a package ships
 
@@ -484,10 +483,10 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
                     # (`src/core/build`), is excluded where it is a folder's
                     glob = "/".join(parts[:at + 1]) + "/**" if name in named else f"**/{name}/**"
                     counts[(glob, why)] += 1
-    counts.update(_generator_templates(split, files))
+    counts.update(generator_templates(sources, files))
     counts.update(scaffolds(sources))
     counts.update(dev_apps(sources))
-    counts.update(_cpan_distributions(sources))
+    counts.update(cpan_distributions(sources))
     counts.update(tests_of_a_folder(sources))
     counts.update(test_fixtures(sources))
     counts.update(test_source_sets(sources))
@@ -564,42 +563,6 @@ def _debug_sources(sources: list[str], modules: set[str]) -> Counter:
     by_path = any(root not in modules for root in roots)
     return Counter((f"{root}src/debug/**" if by_path else DEBUG_SOURCES, "fixtures") for root in roots
                    if root in modules)
-
-
-def _cpan_distributions(sources: list[str]) -> Counter:
-    """`cpan/**` where a `cpan/` folder holds CPAN distributions, `cpan/<Dist-Name>/lib/…`: Perl's
-    own 74 whose upstream is CPAN, changed there first (MakeMaker's platform ports' copies had been
-    its first proposals). Not a module of an app named so (webmin's `cpan/`, its page for Perl
-    modules), nor a Perl namespace (`lib/CPAN/Meta.pm`)."""
-    folders = {"/".join(parts[:at + 1]) for parts in (f.split("/") for f in sources)
-               for at, name in enumerate(parts[:-3]) if name == "cpan" and parts[at + 2] == "lib"}
-    return Counter({(f"{folder}/**", "vendored"): sum(f.startswith(folder + "/") for f in sources)
-                    for folder in folders})
-
-
-def _generator_templates(split: list[tuple[str, list[str], set[int]]], files: list[str] = ()) -> Counter:
-    """`…/templates/**` below a folder named for a code generator (GENERATOR_FOLDERS) or beside
-    a command line tool's `bin/` (quasar's `app-vite/templates`, what `quasar` writes into an
-    app), with the source files each holds (caddy's `caddyhttp/templates`, an HTTP module, is
-    code); and a Symfony bundle's generator skeletons, a `skeleton/` in its `Resources/`, PHP
-    with Twig's placeholders (Kunstmaan's `Resources/SensioGeneratorBundle/skeleton/`: 128 files
-    that did not parse; a UI's `skeleton/` loaders are code), and a Maven archetype's project,
-    its `archetype-resources/` (infinispan's five archetypes: its custom module's `Attribute.java`
-    had been among its first proposal's copies)."""
-    found: Counter = Counter()
-    commands = {"/".join(parts[:at]) for parts in (f.split("/")[:-1] for f in files)
-                for at, name in enumerate(parts) if name == "bin"}
-    for _, parts, _ in split:
-        at = parts.index("templates") if "templates" in parts else -1
-        if at >= 0 and "/".join(parts[:at]) in commands \
-                or at > 0 and any(GENERATOR_FOLDERS.fullmatch(name.lower()) for name in parts[:at]):
-            found[("/".join(parts[:at + 1]) + "/**", "a generator's templates")] += 1
-        at = next((i for i in range(1, len(parts)) if parts[i] == "skeleton" and "Resources" in parts[:i]), -1)
-        if at > 0:
-            found[("/".join(parts[:at + 1]) + "/**", "a generator's templates")] += 1
-        if "archetype-resources" in parts:
-            found[("**/archetype-resources/**", "a generator's templates")] += 1
-    return found
 
 
 def _domain_names(parts: list[str]) -> set[int]:

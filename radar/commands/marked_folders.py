@@ -4,7 +4,8 @@ version a migration brings the schema to, an npm package's `scripts/` its manife
 a .NET test project's file, a Sphinx `conf.py`, a Docusaurus config, a manual test's page,
 shadcn's `components.json` beside a component registry, JavaScript whose TypeScript source
 sits in a sibling folder, the list of what OpenAPI Generator wrote into a folder, goctl's routes
-beside the handlers it writes, and a tutorial's numbered steps holding the same files.
+beside the handlers it writes, a tutorial's numbered steps holding the same files, a code
+generator's templates and the CPAN distributions a Perl tree copies.
 excludes.py writes an exclude for each (layout.py npm_tooling's, openapi_outputs' and
 goctl_handlers'); the counts are the source files each keeps out (`held`)."""
 from __future__ import annotations
@@ -243,6 +244,46 @@ def _same_files(below: dict[str, list[str]]) -> bool:
     """Most of the steps' files have a path another step has too."""
     counts = Counter(path for paths in below.values() for path in paths)
     return 2 * sum(n for n in counts.values() if n > 1) >= sum(counts.values())
+
+
+# a code generator's templates (blitz's `packages/generator/templates/`, feathers' `generators/src/app/templates/`,
+# crewAI's `crewai_cli/templates/`): code written into a user's project, copies of an app's on purpose
+GENERATOR_FOLDERS = re.compile(r"generators?|scaffolds?|.*[-_]cli|cli|create-.*")  # npm's `create-quasar`
+
+
+def generator_templates(sources: list[str], files: list[str] = ()) -> Counter:
+    """`…/templates/**` below a folder named for a code generator (GENERATOR_FOLDERS) or beside
+    a command line tool's `bin/` (quasar's `app-vite/templates`, what `quasar` writes into an
+    app), with the source files each holds (caddy's `caddyhttp/templates`, an HTTP module, is
+    code); and a Symfony bundle's generator skeletons, a `skeleton/` in its `Resources/`, PHP
+    with Twig's placeholders (Kunstmaan's `Resources/SensioGeneratorBundle/skeleton/`: 128 files
+    that did not parse; a UI's `skeleton/` loaders are code), and a Maven archetype's project,
+    its `archetype-resources/` (infinispan's five archetypes: its custom module's `Attribute.java`
+    had been among its first proposal's copies)."""
+    found: Counter = Counter()
+    commands = {"/".join(parts[:at]) for parts in (f.split("/")[:-1] for f in files)
+                for at, name in enumerate(parts) if name == "bin"}
+    for parts in (f.split("/")[:-1] for f in sources):
+        at = parts.index("templates") if "templates" in parts else -1
+        if at >= 0 and "/".join(parts[:at]) in commands \
+                or at > 0 and any(GENERATOR_FOLDERS.fullmatch(name.lower()) for name in parts[:at]):
+            found[("/".join(parts[:at + 1]) + "/**", "a generator's templates")] += 1
+        at = next((i for i in range(1, len(parts)) if parts[i] == "skeleton" and "Resources" in parts[:i]), -1)
+        if at > 0:
+            found[("/".join(parts[:at + 1]) + "/**", "a generator's templates")] += 1
+        if "archetype-resources" in parts:
+            found[("**/archetype-resources/**", "a generator's templates")] += 1
+    return found
+
+
+def cpan_distributions(sources: list[str]) -> Counter:
+    """`cpan/**` where a `cpan/` folder holds CPAN distributions, `cpan/<Dist-Name>/lib/…`: Perl's
+    own 74 whose upstream is CPAN, changed there first (MakeMaker's platform ports' copies had been
+    its first proposals). Not a module of an app named so (webmin's `cpan/`, its page for Perl
+    modules), nor a Perl namespace (`lib/CPAN/Meta.pm`)."""
+    folders = {"/".join(parts[:at + 1]) for parts in (f.split("/") for f in sources)
+               for at, name in enumerate(parts[:-3]) if name == "cpan" and parts[at + 2] == "lib"}
+    return Counter({(f"{folder}/**", "vendored"): held(folder, sources) for folder in folders})
 
 
 DOTNET_PROJECTS = (".csproj", ".fsproj", ".vbproj")
