@@ -80,7 +80,7 @@ from radar.commands.folders import (DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODU
                                     plugins_of, project_classes, versions, within)
 from radar.commands.go_layout import (go_file_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
-from radar.commands.marked_folders import goctl_handlers, npm_tooling, openapi_outputs
+from radar.commands.marked_folders import asn1_outputs, goctl_handlers, npm_tooling, openapi_outputs
 from radar.commands.package_folders import package_folders
 from radar.commands.plugin_modules import (cpp_plugin_folders, headers_folders, jvm_plugin_folders,
                                            python_plugin_folders, registered_folders)
@@ -144,14 +144,15 @@ def read_layout(repo: Path) -> Layout:
     kept_out += script_tooling(left_in(sources, kept_out))
     written, openapi_lists = openapi_outputs(repo, files)
     handlers, goctl_routes = goctl_handlers(repo, files)
-    written += handlers
+    compiled, asn1_specs = asn1_outputs(repo, files)
+    written += handlers + compiled
     kept_out += written
     # the packages are made of the rest, but for folders no name of theirs tells from code (not_fleet)
     code, made = without_code(repo, left_in(files, translations + examples + written + tuple(
         e for e in kept_out if e[0] in NAMELESS_EXCLUDES or scaffold_glob(e[0]))))
     # the files read to decide: edited by hand, one may be code again
     measured: dict[str, int] = dict.fromkeys(made + requirements + manifests + npm_manifests + openapi_lists
-                                             + goctl_routes + attributes_files(files), 0)
+                                             + goctl_routes + asn1_specs + attributes_files(files), 0)
 
     def size(path: str) -> int:
         measured[path] = file_size(repo, path)

@@ -4,10 +4,11 @@ version a migration brings the schema to, an npm package's `scripts/` its manife
 a .NET test project's file, a Sphinx `conf.py`, a Docusaurus config, a manual test's page,
 shadcn's `components.json` beside a component registry, JavaScript whose TypeScript source
 sits in a sibling folder, the list of what OpenAPI Generator wrote into a folder, goctl's routes
-beside the handlers it writes, a tutorial's numbered steps holding the same files, a code
-generator's templates and the CPAN distributions a Perl tree copies.
-excludes.py writes an exclude for each (layout.py npm_tooling's, openapi_outputs' and
-goctl_handlers'); the counts are the source files each keeps out (`held`)."""
+beside the handlers it writes, the ASN.1 specifications beside the folders a compiler wrote for
+their modules, a tutorial's numbered steps holding the same files, a code generator's templates
+and the CPAN distributions a Perl tree copies.
+excludes.py writes an exclude for each (layout.py npm_tooling's, openapi_outputs',
+goctl_handlers' and asn1_outputs'); the counts are the source files each keeps out (`held`)."""
 from __future__ import annotations
 
 import fnmatch
@@ -169,6 +170,34 @@ def goctl_handlers(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, str, 
     sources = [f for f in files if language_for(f)] if folders else []
     found = [(f"{folder}/**", "generated", held(folder, sources)) for folder in folders]
     return tuple(exclude for exclude in found if exclude[2]), listed
+
+
+ASN1_SPECS = (".asn1", ".asn")
+# a module's name, its object identifier in braces if given, then DEFINITIONS (X.680 13.1)
+ASN1_MODULE = re.compile(r"([A-Za-z][\w-]*)\s*(?:\{[^}]*\}\s*)?DEFINITIONS\b")
+ASN1_COMMENT = re.compile(r"--.*?(?:--|$)", re.MULTILINE)  # to the line's end or the next `--`
+
+
+def asn1_outputs(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, str, int], ...], list[str]]:
+    """An exclude for each folder named for a module the repository's ASN.1 files define, which
+    an ASN.1 compiler writes the module's types into (asn1-typescript-libraries: 14,011
+    `.ta.mts` files in 373 such folders, no banner in them, whose copies across packages had
+    been its first proposal); one `P/**` for a folder holding only such folders; and the
+    specifications read. A folder no module is named for is the team's."""
+    specs = [f for f in files if f.endswith(ASN1_SPECS)]
+    modules = {name for spec in specs for name in ASN1_MODULE.findall(
+        ASN1_COMMENT.sub(" ", file_head(repo, spec).decode("utf-8", "replace")))}
+    sources = [f for f in files if language_for(f)] if modules else []
+    folders = {folder for folder in (f.rpartition("/")[0] for f in sources) if folder.rpartition("/")[2] in modules}
+    found = []
+    for parent in sorted({folder.rpartition("/")[0] for folder in folders}):
+        inside = [f for f in sources if f.startswith(parent + "/")]
+        if all(f.rpartition("/")[0] in folders for f in inside):
+            found.append((f"{parent}/**", "generated", len(inside)))
+        else:
+            found += [(f"{folder}/**", "generated", held(folder, sources))
+                      for folder in sorted(folders) if folder.rpartition("/")[0] == parent]
+    return tuple(found), specs
 
 
 def npm_tooling(repo: Path, manifests: list[str], files: list[str]) -> tuple[tuple[str, str, int], ...]:

@@ -1447,6 +1447,26 @@ def test_init_excludes_the_handlers_goctl_writes_beside_its_routes(tmp_path):
     assert not excluded("web/internal/handler/user.go")
 
 
+def test_init_excludes_the_folders_an_asn1_compiler_writes_for_the_modules_beside_it(tmp_path):
+    """asn1-typescript-libraries: 14,011 `.ta.mts` files an ASN.1 compiler wrote, one folder per
+    module the packages' `doc/*.asn1` define (`RTABapdu.ta.mts` x 4, its first proposal), no
+    banner in them. A folder named for no module defined there (`src/utils/`) is code."""
+    spec = ("-- Module Reliable-Transfer-APDU (X.228:11/1988)\nReliable-Transfer-APDU {joint-iso-itu-t\n"
+            "  reliable-transfer(3) apdus(0)}\n-- a comment naming { braces }\nDEFINITIONS ::=\nBEGIN\nEND\n")
+    files = {"package.json": "{}", "packages/rtse/package.json": "{}",
+             "packages/rtse/doc/rtse.asn1": spec, "packages/x400/package.json": "{}",
+             "packages/x400/doc/modules/access.asn1": "MSAccessProtocol DEFINITIONS ::= BEGIN END\n"}
+    for name in ("RTABapdu", "RTORQapdu", "RTTPapdu"):
+        code = f"export class {name} {{ constructor(readonly reason: number) {{}} }}\n"
+        files[f"packages/rtse/src/lib/modules/Reliable-Transfer-APDU/{name}.ta.mts"] = code
+        files[f"packages/x400/src/lib/modules/MSAccessProtocol/{name}.ta.mts"] = code
+        files[f"packages/x400/src/utils/{name.lower()}.mts"] = f"export function {name.lower()}() {{}}\n"
+    excluded = _excluded_by_init(tmp_path / "asn1", files, tmp_path / "rules")
+    assert excluded("packages/rtse/src/lib/modules/Reliable-Transfer-APDU/RTABapdu.ta.mts")
+    assert excluded("packages/x400/src/lib/modules/MSAccessProtocol/RTTPapdu.ta.mts")
+    assert not excluded("packages/x400/src/utils/rtabapdu.mts")
+
+
 def test_init_excludes_a_behat_suite(tmp_path):
     """ezplatform-admin-ui: `src/lib/Behat/`, its Behat suite's contexts, pages and field
     components (their copied `getValue` x 20 had been its first proposal); Sylius keeps 652 files
