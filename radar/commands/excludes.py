@@ -37,6 +37,9 @@ EXCLUDABLE = {
               # Behat's suites, their contexts, pages and elements (ezplatform-admin-ui's `src/lib/Behat/`
               # field components, their copied `getValue` its first proposal; Sylius' 652 files)
               "behat",
+              # Bazel's tree of Java tests beside `java/`, Google's layout (device-infra's
+              # `src/javatests/`, 780 files: four button builders' tests' `setUp` its first proposal)
+              "javatests",
               "cypress",  # Cypress' end-to-end tests (react-admin's `cypress/`, a package of its first scan)
               "smoke",  # smoke tests (steep's `smoke/`, 123 files, had been 30 subsystems; unkey's `integration/smoke`)
               "tst",  # Pester's own tests (its `tst/*.ts.ps1`, whose custom assertions were its first proposal)

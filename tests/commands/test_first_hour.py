@@ -1481,6 +1481,19 @@ def test_init_excludes_a_behat_suite(tmp_path):
     assert not excluded("src/lib/Form/Form.php")
 
 
+def test_init_excludes_a_bazel_java_test_tree(tmp_path):
+    """device-infra: Bazel's `src/javatests/`, Google's tree of Java tests mirroring
+    `src/java/`'s packages (780 files; four button builders' tests' copied `setUp` had been its
+    first proposal). The code it tests stays."""
+    files = {"WORKSPACE": "", "src/java/com/x/BUILD": ""}
+    for name in ("Logcat", "Prepare", "Screenshot"):
+        files[f"src/java/com/x/{name}Builder.java"] = f"package com.x;\nclass {name}Builder {{ }}\n"
+        files[f"src/javatests/com/x/{name}BuilderTest.java"] = f"package com.x;\nclass {name}BuilderTest {{ }}\n"
+    excluded = _excluded_by_init(tmp_path / "device-infra", files, tmp_path / "rules")
+    assert excluded("src/javatests/com/x/LogcatBuilderTest.java")
+    assert not excluded("src/java/com/x/LogcatBuilder.java")
+
+
 def test_init_excludes_go_test_doubles_named_for_mocks(tmp_path):
     """united-manufacturing-hub: each service's `mock.go`, a hand-written test double other
     packages' tests import (so no `_test.go`): their copied `GetServiceState` x 6 had been its
