@@ -86,8 +86,10 @@ Compact = tuple
 # a blob's analysis knows no name).
 # It only starts its framework (Angular's `platformBrowserDynamic().bootstrapModule(AppModule)`,
 # Vue's `createApp(App).mount("#app")`): each program needs its own, the framework is what they
-# share (nifi's five Angular apps' `main.ts` had been proposed).
+# share (nifi's five Angular apps' `main.ts` had been proposed). A command line starts in `cli.ts`
+# (midscene's four packages' each building its tools for the shared `runToolsCLI`, its #1).
 STARTS_IF_MAIN = 2
+PROGRAM_STARTS = ENTRY_POINTS | {"cli"}
 _NOTHING = ("", "")
 
 
@@ -334,7 +336,7 @@ def _bind(work: FileWork, compact: Compact, vocabs: Vocabs | None = None, blob: 
     if vocabs is not None and blob:
         vocabs.kept[key] = known
     subsystem, path, language = work.subsystem, work.path, parsed_as or work.language
-    entry = file_name.partition(".")[0] in ENTRY_POINTS
+    entry = file_name.partition(".")[0] in PROGRAM_STARTS
     shapes = []
     for (kind, name, start, end, first, size, exact, samples, behaviour, forwarding, copied), unit_vocab in zip(units, known):
         # Shape(...) without the frozen dataclass's __init__ (one object.__setattr__ per field:

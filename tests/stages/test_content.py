@@ -853,6 +853,36 @@ def test_a_program_s_start_guarded_by_a_throw_is_a_delegation():
     assert other.cluster.nature == "logic"
 
 
+TOOLS_CLI = """\
+import {{ createReportCliCommands }} from '@midscene/core';
+import {{ reportCLIError, runToolsCLI }} from '@midscene/shared/cli';
+import {{ {Tools} }} from './agent-tools';
+
+declare const __VERSION__: string;
+const tools = new {Tools}();
+
+runToolsCLI(tools, 'midscene-{name}', {{
+  stripPrefix: '{name}_',
+  version: __VERSION__,
+  extraCommands: createReportCliCommands(),
+}}).catch((e) => {{
+  process.exit(reportCLIError(e));
+}});
+"""
+
+
+def test_a_command_line_s_start_that_only_runs_a_shared_runner_is_a_delegation():
+    """midscene: four packages' `src/cli.ts`, each building its tools and handing them to the
+    shared `runToolsCLI`, had been its first proposal: each command needs its own start, the
+    runner is what they share. The same calls in a module of another name are its work."""
+    tools = {"android": "AndroidTools", "ios": "IOSTools", "harmony": "HarmonyTools"}
+    files = {name: TOOLS_CLI.format(name=name, Tools=cls) for name, cls in tools.items()}
+    [entry] = judged(files, "cli.ts", "typescript")
+    assert entry.cluster.nature == "delegation" and entry.verdict != "proposed"
+    [other] = judged(files, "tools.ts", "typescript")
+    assert other.cluster.nature == "logic"
+
+
 EQUALS = """\
 class {cls}:
     def __init__(self, {a}, {b}):
