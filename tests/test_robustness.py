@@ -328,6 +328,24 @@ def test_emfs_generated_java_is_skipped_and_a_class_edited_by_hand_is_read():
     assert analyse_bytes(written, "java")[0] is None
 
 
+def test_gmfs_generated_java_is_skipped_and_a_type_it_no_longer_owns_is_read():
+    """GMF documents each type of a diagram editor it generates with a doc comment of only
+    `@generated` (bonita-studio's 515 edit parts, policies and commands, integration-studio's
+    2,250: their copied semantic edit policies had been both first proposals); a type edited by
+    hand says `@generated NOT`, and a type documented in words is a person's."""
+    from radar.stages.analyse import analyse_bytes
+
+    imports = b"".join(b"import org.eclipse.gmf.runtime.T%d;\n" % n for n in range(60))
+    gmf = (b"/*\n * Copyright (C) 2009 BonitaSoft S.A.\n */\npackage org.bonitasoft.diagram.edit.policies;\n\n"
+           + imports + b"\n/**\n * @generated\n */\npublic class ANDGatewayItemSemanticEditPolicy extends Base {\n"
+           b"\t/**\n\t* @generated\n\t*/\n\tpublic ANDGatewayItemSemanticEditPolicy() { super(Types.AND); }\n}\n")
+    assert analyse_bytes(gmf, "java")[0] == "generated"
+    edited = gmf.replace(b" * @generated\n */\npublic class", b" * @generated NOT\n */\npublic class")
+    assert analyse_bytes(edited, "java")[0] is None
+    written = gmf.replace(b" * @generated\n */\npublic class", b" * A gateway's policy.\n * @generated\n */\npublic class")
+    assert analyse_bytes(written, "java")[0] is None
+
+
 def test_a_compilers_commonjs_output_is_skipped_as_generated():
     """graphql-tools' fork of relay-compiler, 47 `lib/` files Babel made of Facebook's Flow (Babel's
     helpers required), had been its first two proposals; TypeScript's output sets the ES module flag

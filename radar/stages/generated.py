@@ -55,6 +55,10 @@ JAVA_HEAD = 16384
 # `@generated NOT` (geotools' `net.opengis.*` models: 77 copies of one setter its first proposals)
 EMF_DOC = b"<!-- begin-user-doc -->"
 EMF_GENERATED = re.compile(rb"@generated(?![ \t]+not\b)", re.IGNORECASE)
+# GMF's diagram editors: the type's doc says `@generated` and nothing else (bonita-studio's 515 edit
+# parts, policies and commands, integration-studio's 2,250: their copies its first proposals)
+GMF_TYPE = re.compile(rb"/\*\*[\s*]*@generated[\s*]*\*/\s*(?:@[\w.]+(?:\([^)]*\))?\s*)*"
+                      rb"(?:(?:public|protected|private|abstract|final|static)\s+)*(?:class|interface|enum)\b")
 COMMENT_STARTS = (b"#", b"//", b"/*", b"*", b"--", b";", b"<!--", b'"""', b"(*", b"{-", b"%")
 # a comment or docstring opening the file, read to its end: the lines inside start with anything;
 # a docstring raw or unicode too, lower-cased (OpenAPI Generator's `r"""` under twilio-python's art)
@@ -119,14 +123,14 @@ def generated(data: bytes) -> bool:
     """Generated or minified code: nobody extracts an abstraction out of a build artifact.
     A generator's banner in a comment of the head (the conventions of Go, protoc,
     setuptools-scm...), a bundler's preamble near the top, lines so long on average that the
-    file is a bundle, not source, EMF's doc of a generated type, or Java's `@Generated(…)`."""
+    file is a bundle, not source, EMF's or GMF's doc of a generated type, or Java's `@Generated(…)`."""
     head = data[:GENERATED_HEAD].lower().removeprefix(codecs.BOM_UTF8)  # .NET's tools write one (EF Core's migrations)
     for phrase in LICENCE_PHRASES:
         head = head.replace(phrase, b"")
     if any(marker in head for marker in BUNDLER_MARKERS):
         return True
     return (_banner(head) or _checkers_off(head) or len(data) > GENERATED_HEAD and _minified(data)
-            or _emf_generated(data) or _annotated_generated(data))
+            or _emf_generated(data) or _annotated_generated(data) or _gmf_generated(data))
 
 
 def _annotated_generated(data: bytes) -> bool:
@@ -145,6 +149,11 @@ def _emf_generated(data: bytes) -> bool:
         return False
     end = data.find(b"*/", at)
     return EMF_GENERATED.search(data, at, end if end >= 0 else len(data)) is not None
+
+
+def _gmf_generated(data: bytes) -> bool:
+    """A type in the head documented as GMF documents the types it writes: `@generated` alone."""
+    return data.find(b"@generated", 0, JAVA_HEAD) >= 0 and GMF_TYPE.search(data, 0, JAVA_HEAD) is not None
 
 
 def _checkers_off(head: bytes) -> bool:
