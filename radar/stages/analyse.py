@@ -31,9 +31,9 @@ from radar.infra.executors import Executor
 from radar.stages import content
 from radar.stages.content import ENTRY_POINTS, GO_ENTRY_POINTS, file_content, vocab, word_codes
 from radar.stages.declaring import (all_in, answers_constants, assigns_configuration, builds_value, declares,
-                                     declaring_definitions, delegates, functions_of, hands_on, holds_values,
-                                     lists_calls_at_top, module_declares, module_of_values, mostly_declares,
-                                     returns_configuration, sets_fields, starts_guarded)
+                                     declares_by_calls, declaring_definitions, delegates, functions_of, hands_on,
+                                     holds_values, lists_calls_at_top, module_declares, module_of_values,
+                                     mostly_declares, returns_configuration, sets_fields, starts_guarded)
 from radar.stages.generated import generated, generated_name
 from radar.stages.intent import copied_on_purpose
 from radar.stages.parse import Reference, calls_are, capitalised_constructors, extract_either
@@ -192,7 +192,8 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
         lays_out = unit.kind == "class" and (start, end) in declaring \
             or unit.kind == "module" and (module_declares(start, end, starts, declaring, content) or configured
                                           or module_of_values(start, end, starts, valued, content)
-                                          or lists_calls_at_top(extraction.tokens, start, end, starts, content))
+                                          or lists_calls_at_top(extraction.tokens, start, end, starts, content)
+                                          or declares_by_calls(extraction.tokens, start, end, starts, content))
         behaviour = 0 if listed or lays_out else content.behaviour(start, end)
         if unit.kind in ("function", "method"):
             forwards = functions[start][1]

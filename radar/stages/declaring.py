@@ -305,6 +305,38 @@ def lists_calls_at_top(tokens, start: int, end: int, functions: list[int], conte
     return 0 < len(heads) <= LISTED_NAMES and sum(heads.values()) >= LISTED_CALLS * len(heads)
 
 
+def declares_by_calls(tokens, start: int, end: int, functions: list[int], content) -> bool:
+    """A module defining no function and branching nowhere each of whose calls at its top makes
+    the value a name is given (`export const attachmentActions = getAttachmentActions(PREFIX);`):
+    its constants, each module its own, made by the functions it shares (youtrack-mobile's four
+    views' attachment types and actions, a prefix handed to two factories, had been its first
+    proposal). A call standing on its own (`register(types);`) is the module's work."""
+    if bisect_left(functions, end) != bisect_left(functions, start) or content.branches(start, end):
+        return False
+    depth, made = 0, 0
+    for at in range(start, end - 1):
+        category, text = tokens[at]
+        if category == "kw" and text in _OPENING:
+            depth += 1
+        elif category == "kw" and text in _CLOSING:
+            depth -= 1
+        elif not depth and category == "id" and tokens[at + 1] == ("kw", "("):
+            if not _gives_a_name(tokens, start, at):
+                return False
+            made += 1
+    return made > 0
+
+
+def _gives_a_name(tokens, start: int, call: int) -> bool:
+    """Whether the call whose name is at `call` (`x.y.make(`, `new Maker(`) is what `=` gives."""
+    at = call
+    while at - 2 >= start and tokens[at - 1][1] in (".", "?.") and tokens[at - 2][0] == "id":
+        at -= 2
+    if at - 1 >= start and tokens[at - 1] == ("kw", "new"):
+        at -= 1
+    return at - 1 >= start and tokens[at - 1] == ("kw", "=")
+
+
 def module_of_values(start: int, end: int, functions: list[int], valued: list[tuple[int, int]], content) -> bool:
     """A module whose functions are all its value classes' (`valued`: holds_values), calling and
     branching nowhere outside them but once, declares as a module of declaring classes does."""

@@ -883,6 +883,35 @@ def test_a_command_line_s_start_that_only_runs_a_shared_runner_is_a_delegation()
     assert other.cluster.nature == "logic"
 
 
+ATTACHMENT_TYPES = """\
+import {{ attachmentActionMap, createAttachmentTypes }} from 'components/attachments-row/attachment-helper';
+import {{ getAttachmentActions, type AttachmentActions }} from 'components/attachments-row/attachment-actions';
+import {{ register }} from 'components/registry';
+
+const PREFIX: string = '{prefix}';
+export const attachmentTypes: Record<keyof typeof attachmentActionMap, string> = createAttachmentTypes(
+  PREFIX, attachmentActionMap.{kind},
+);
+export const attachmentActions: AttachmentActions = getAttachmentActions(PREFIX, attachmentTypes.{kind});
+export const attachmentRow = createAttachmentTypes(PREFIX + '{prefix}Row', attachmentActionMap.row);
+"""
+
+
+def test_a_module_of_constants_each_made_by_a_shared_function_declares():
+    """youtrack-mobile: four views' `*__attachment-actions-and-types.ts`, each its prefix handed
+    to the shared factories of attachment types and actions, had been its first proposal: each
+    view declares its own, the factories are what they share. A module whose call stands on its
+    own, no value declared by it, does that work itself."""
+    views = {"article": "articleActivity", "create": "articleCreate", "issue": "issueActivity"}
+    files = {name: ATTACHMENT_TYPES.format(prefix=prefix, kind=name) for name, prefix in views.items()}
+    [declared] = judged(files, "attachment-types.ts", "typescript")
+    assert declared.cluster.nature == "no behaviour" and declared.verdict != "proposed"
+    worked = {name: source + f"register(attachmentTypes, attachmentActions, '{name}');\n"
+              for name, source in files.items()}
+    [work] = judged(worked, "attachment-types.ts", "typescript")
+    assert work.cluster.nature == "logic"
+
+
 EQUALS = """\
 class {cls}:
     def __init__(self, {a}, {b}):
