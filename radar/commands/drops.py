@@ -8,14 +8,18 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from radar.commands.folders import build_manifest
+from radar.commands.folders import build_manifest, inside_tests
 from radar.stages.manifests import C_FAMILY
 from radar.stages.parse import language_for
 
 # A folder named for a release or a commit that holds its own license, `lib/zstd-1.5.7`,
 # `lib/sqlite-amalgamation-3510100`, `lib/jansson-e23f558`: a third-party source drop. (A name
-# alone is not enough: opentelemetry-java's `jaxrs-2.0` is its own code for JAX-RS 2.0.)
+# alone is not enough: opentelemetry-java's `jaxrs-2.0` is its own code for JAX-RS 2.0, built by
+# its manifest; a dotted release's folder with none is a drop, _lone_releases.)
 VERSIONED = re.compile(r"[A-Za-z][\w.+-]*?-v?(?:\d+(?:\.\d+)+|\d{6,}|(?=[a-f]*\d)[0-9a-f]{7,12})")
+# a name and a dotted release after `-` or `_`, with no license needed where nothing builds it and
+# no folder beside it is named alike (_lone_releases): `bootstrap-3.3.7`, `MCSDK_v5.4.4`
+RELEASE = re.compile(r"([A-Za-z][A-Za-z0-9_.]*?)[-_]v?\d+\.\d+(?:\.\d+)*")
 LICENSES = ("LICENSE", "LICENCE", "COPYING")
 DROPS_BESIDE = 2  # releases in one folder that make it a folder of libraries (_beside_drops)
 # releases side by side, licensed or not, that make a folder of libraries a web app serves
@@ -54,7 +58,7 @@ def source_drops(files: list[str], submodules: Iterable[str] = ()) -> set[str]:
     c_folders = {"/".join(parts[:i + 1]) for parts in c_files for i in range(len(parts) - 1)}
     released |= {folder for folder in licensed & c_folders
                  if folder.rpartition("/")[0].rpartition("/")[2] == CONTRIBUTED}
-    released |= _served_releases(files)
+    released |= _served_releases(files) | _lone_releases(files)
     return released | _beside_drops(released, files) | _wrappers(submodules, files) | (named - own) | inside
 
 
@@ -92,6 +96,32 @@ def _served_releases(files: list[str]) -> set[str]:
         if len(releases) >= UNLICENSED_BESIDE and len(releases) * 2 > len(names) and not releases & built:
             found |= releases
     return found
+
+
+def _lone_releases(files: list[str]) -> set[str]:
+    """The folders named for a release (RELEASE) holding code and no build manifest, licensed or
+    not, none beside them named alike: a library's release dropped in (integration-studio's 13
+    copies of `bootstrap-3.3.7/`, whose `bootstrap.js` had been its second proposal;
+    tcommon-studio-se's `jfreechart-1.0.12/`, 959 Java files; opentrons-modules' `MCSDK_v5.4.4/`).
+    Folders named alike side by side are versions of the project's own (WorldEdit's
+    `adapter-1.21.4` … `adapter-26.2`), and one holding a manifest is built as its own
+    (opentelemetry-java-instrumentation's `jaxrs-2.0`); one among tests is a case's (babel's
+    `fixtures/…/node-v0.10`)."""
+    named: dict[str, str] = {}
+    built = set()
+    for f in files:
+        parts = f.split("/")
+        for at, part in enumerate(parts[:-1]):
+            if (found := RELEASE.fullmatch(part)) and not inside_tests(tuple(parts[:at])):
+                folder = "/".join(parts[:at + 1])
+                if build_manifest(parts[-1]):
+                    built.add(folder)
+                elif language_for(f):
+                    named[folder] = found.group(1).lower()
+                break
+    alike = Counter((folder.rpartition("/")[0], name) for folder, name in named.items())
+    return {folder for folder, name in named.items()
+            if folder not in built and alike[folder.rpartition("/")[0], name] == 1}
 
 
 def _beside_drops(released: set[str], files: list[str]) -> set[str]:

@@ -3775,6 +3775,29 @@ def test_init_makes_no_fleet_of_versions_named_after_what_they_adapt(tmp_path):
     assert "instrumentation/*" in fleet_rules["subsystems"]
 
 
+def test_init_excludes_a_folder_named_for_a_library_and_its_release(tmp_path):
+    """integration-studio's 13 copies of `bootstrap-3.3.7/` beside its editors' pages (their
+    `bootstrap.js`, 2,377 lines, its second proposal), tcommon-studio-se's `jfreechart-1.0.12/`
+    (959 Java files) and opentrons-modules' `MCSDK_v5.4.4/`: a release of a library dropped in.
+    Folders sharing a name before their versions are the project's (WorldEdit's adapters), and
+    so is one built by a manifest of its own (`instrumentation/jaxrs-2.0/build.gradle.kts`)."""
+    files = {"pom.xml": "<project/>\n", "editor/src/main/java/Editor.java": "class Editor {}\n",
+             "editor/assets/bootstrap-3.3.7/js/bootstrap.js": "(function ($) { $.fn.modal = 1 })(jQuery)\n",
+             "charts/lib_src/jfreechart-1.0.12/org/jfree/chart/Chart.java": "class Chart {}\n",
+             "firmware/MCSDK_v5.4.4/MCLib/Src/pid.c": "int pid(void) { return 0; }\n",
+             "instrumentation/jaxrs-2.0/build.gradle.kts": "\n",
+             "instrumentation/jaxrs-2.0/src/main/java/Advice.java": "class Advice {}\n"}
+    for version in ("1.21.4", "26.1"):
+        files[f"adapters/adapter-{version}/src/main/java/Block.java"] = "class Block {}\n"
+    excluded = _excluded_by_init(tmp_path / "studio", files, tmp_path / "rules")
+    assert excluded("editor/assets/bootstrap-3.3.7/js/bootstrap.js")
+    assert excluded("charts/lib_src/jfreechart-1.0.12/org/jfree/chart/Chart.java")
+    assert excluded("firmware/MCSDK_v5.4.4/MCLib/Src/pid.c")
+    assert not excluded("adapters/adapter-26.1/src/main/java/Block.java")
+    assert not excluded("instrumentation/jaxrs-2.0/src/main/java/Advice.java")
+    assert not excluded("editor/src/main/java/Editor.java")
+
+
 def test_globs_are_relative_to_a_repo_subfolder(tmp_path):
     repo = _monorepo(tmp_path / "outer")
     rules = tmp_path / "rules"
