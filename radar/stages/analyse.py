@@ -32,8 +32,9 @@ from radar.stages import content
 from radar.stages.content import ENTRY_POINTS, GO_ENTRY_POINTS, file_content, vocab, word_codes
 from radar.stages.declaring import (all_in, answers_constants, assigns_configuration, builds_value, declares,
                                      declares_by_calls, declaring_definitions, delegates, functions_of, hands_on,
-                                     holds_values, lists_calls_at_top, module_declares, module_of_values,
-                                     mostly_declares, returns_configuration, sets_fields, starts_guarded)
+                                     functions_lay_out, holds_values, lists_calls_at_top, module_declares,
+                                     module_of_values, mostly_declares, reads_a_record, returns_configuration,
+                                     sets_fields, starts_guarded)
 from radar.stages.generated import generated, generated_name
 from radar.stages.intent import copied_on_purpose
 from radar.stages.parse import Reference, calls_are, capitalised_constructors, extract_either
@@ -180,21 +181,21 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
     tables = capitalised_constructors(parsed_as)  # constructors are data: a `case` of them, a table
     configured = parsed_as == "php" and (returns_configuration(extraction.tokens)
                                          or assigns_configuration(extraction.tokens))
+    # a class's or a module's calls are its functions': each function (a Lisp form's `def` too) is
+    # listed or not on its own, and a class whose functions all are lays out data too
+    listed = {unit.first_token: _listed(unit, extraction.tokens, content, streams.blind, parsed_as, tables)
+              for unit in extraction.units if unit.kind in LISTING}
+    declaring += [(unit.first_token, unit.first_token + len(unit.tokens)) for unit in extraction.units
+                  if unit.kind == "class" and functions_lay_out(unit.first_token, unit.first_token + len(unit.tokens),
+                                                                functions, listed, content)]
     for unit, marked, exact in zip(extraction.units, copied, exacts):
         start, end = unit.first_token, unit.first_token + len(unit.tokens)
-        # a class's or a module's calls are its functions': each function (a Lisp form's `def` too) is
-        # listed or not on its own
-        listed = unit.kind in ("function", "method", "block", "definition") and (
-            content.lists_calls(start, end) or content.fills(start, end, streams.blind, parsed_as)
-            or tables and content.maps_cases(start, end) or content.maps_table(start, end)
-            or unit.kind in ("function", "method") and (builds_value(extraction.tokens, start, end)
-                                                        or sets_fields(extraction.tokens, start, end, unit.name)))
         lays_out = unit.kind == "class" and (start, end) in declaring \
             or unit.kind == "module" and (module_declares(start, end, starts, declaring, content) or configured
                                           or module_of_values(start, end, starts, valued, content)
                                           or lists_calls_at_top(extraction.tokens, start, end, starts, content)
                                           or declares_by_calls(extraction.tokens, start, end, starts, content))
-        behaviour = 0 if listed or lays_out else content.behaviour(start, end)
+        behaviour = 0 if listed.get(start) and unit.kind in LISTING or lays_out else content.behaviour(start, end)
         if unit.kind in ("function", "method"):
             forwards = functions[start][1]
         else:
@@ -210,6 +211,21 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
     return (skipped, extraction.had_errors, tuple(units), (streams.blind, streams.names),
             _shapes_digest(units, streams.names, content.words, extraction.references, parsed_as),
             (content.at, content.words), extraction.references, parsed_as)
+
+
+LISTING = ("function", "method", "block", "definition")  # the units whose body may only list data
+
+
+def _listed(unit, tokens, content, blind: str, parsed_as: str, tables: bool) -> bool:
+    """Whether a function's, a block's or a definition's body only lays data out: calls listed,
+    a structure filled, cases or a table mapped, and for a function one value built, its own
+    fields set or a record read field by field (declaring.py)."""
+    start, end = unit.first_token, unit.first_token + len(unit.tokens)
+    return (content.lists_calls(start, end) or content.fills(start, end, blind, parsed_as)
+            or tables and content.maps_cases(start, end) or content.maps_table(start, end)
+            or unit.kind in ("function", "method") and (builds_value(tokens, start, end)
+                                                        or sets_fields(tokens, start, end, unit.name)
+                                                        or reads_a_record(tokens, start, end)))
 
 
 def _shapes_digest(units: list[tuple], names: str, words: tuple[str, ...], references: tuple = (),

@@ -76,6 +76,16 @@ def _outermost(start: int, end: int, functions: dict[int, tuple[int, bool]]) -> 
     return spans
 
 
+def functions_lay_out(start: int, end: int, functions: dict[int, tuple[int, bool]], listed: dict[int, bool],
+                      content) -> bool:
+    """A class whose functions each only lay data out (`listed`: first token -> whether it does)
+    and which does nothing outside them lays out data too (Thrive's helper classes, each one
+    `ReadFromArchive` reading a record field by field)."""
+    inner = _outermost(start, end, functions)
+    return bool(inner) and all(listed.get(first) for first, _ in inner) \
+        and content.behaviour(start, end) == sum(content.behaviour(first, last) for first, last in inner)
+
+
 def mostly_declares(start: int, end: int, functions: dict[int, tuple[int, bool]], content) -> bool:
     """A class three quarters of whose tokens or more lie outside its functions, literals there
     (a call per hundred tokens at most, building the collections, and no branch), is a table
@@ -215,6 +225,69 @@ def sets_fields(tokens, start: int, end: int, name: str) -> bool:
     if statements and tuple(statements[0][:2]) in ((("kw", "super"), ("kw", "(")), (("id", "super"), ("kw", "("))):
         statements = statements[1:]
     return bool(statements) and all(_sets_a_field(statement) for statement in statements)
+
+
+def reads_a_record(tokens, start: int, end: int) -> bool:
+    """A function whose body, past guards that only throw (a version checked), returns a new
+    object two members or arguments of which or more are each read by a call, all of names,
+    literals and calls (`return new AnimationControl { Path = reader.ReadString(), Stop =
+    reader.ReadBool(), };`): a record read field by field, each type its own (Thrive's 13
+    components' `ReadFromArchive` had been its first proposal). A value worked out is logic."""
+    body = _body(tokens, start, end) if tokens[end - 1] == ("kw", "}") else None
+    if body is None:
+        return False
+    statements = [statement for statement in _statements(tokens[body + 1:end - 1]) if statement != [("kw", ";")]]
+    if not statements or not all(_throws_if(statement) for statement in statements[:-1]):
+        return False
+    last = statements[-1][:-1] if statements[-1][-1] == ("kw", ";") else statements[-1]
+    if len(last) < 5 or last[0] != ("kw", "return") or last[1] != ("kw", "new"):
+        return False
+    opening = next((at for at in range(2, len(last)) if last[at][1] in ("{", "(")), None)
+    if opening is None or last[-1][1] != {"{": "}", "(": ")"}[last[opening][1]]:
+        return False
+    values = [_without_type_arguments(value) for value in _split_values(last[opening + 1:-1],
+                                                                        members=last[opening][1] == "{")]
+    return len(values) >= 2 and all(values) and all(
+        any(text == "(" for _, text in value) and all(category in ("id", "str", "lit") or text in _CHAIN_WORDS
+                                                      or text == "!" for category, text in value)
+        for value in values)
+
+
+def _without_type_arguments(value: list) -> list:
+    """A value's tokens less the type arguments a call is given (`reader.ReadObject<Entity>()`):
+    `<` after a name, names and `.`, `,` up to the `>` before `(`."""
+    kept, at = [], 0
+    while at < len(value):
+        if value[at][1] == "<" and kept and kept[-1][0] == "id":
+            closing = next((end for end in range(at + 1, len(value)) if value[end][1] == ">"), None)
+            if closing is not None and closing + 1 < len(value) and value[closing + 1][1] == "(" \
+                    and all(category == "id" or text in (".", ",") for category, text in value[at + 1:closing]):
+                at = closing + 1
+                continue
+        kept.append(value[at])
+        at += 1
+    return kept
+
+
+def _throws_if(statement: list) -> bool:
+    """`if (…) throw …;`, braced or not."""
+    return statement[0] == ("kw", "if") and ("kw", "throw") in statement
+
+
+def _split_values(inner: list, members: bool) -> list[list]:
+    """The values between a new object's braces (`Name = value`, each after its `=`; [] where one
+    is no member set) or parentheses (its arguments), split at the commas outside any call."""
+    values, current, depth = [], [], 0
+    for token in [*inner, ("kw", ",")]:
+        depth += (token[1] in _OPENING) - (token[1] in _CLOSING)
+        if depth == 0 and token == ("kw", ","):
+            if current:
+                named = len(current) > 2 and current[0][0] == "id" and current[1] == ("kw", "=")
+                values.append(current[2:] if members and named else [] if members else current)
+            current = []
+        else:
+            current.append(token)
+    return values
 
 
 def _constructor(tokens, start: int, name: str) -> bool:

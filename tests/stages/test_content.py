@@ -912,6 +912,43 @@ def test_a_module_of_constants_each_made_by_a_shared_function_declares():
     assert work.cluster.nature == "logic"
 
 
+ARCHIVE_READER = """\
+public static class {name}Helpers
+{{
+    public static {name} ReadFromArchive(ISArchiveReader reader, ushort version)
+    {{
+        if (version is > {name}.SERIALIZATION_VERSION or <= 0)
+            throw new InvalidArchiveVersionException(version, {name}.SERIALIZATION_VERSION);
+
+        return new {name}
+        {{
+            {a} = reader.ReadString()!,
+            {b} = reader.ReadFloat(),
+            {c} = reader.ReadBool(),
+            {d} = reader.ReadObject<{name}Settings>(),
+        }};
+    }}
+}}
+"""
+
+
+def test_a_record_read_field_by_field_past_a_version_guard_has_no_behaviour():
+    """Thrive: 13 components' helper classes, each one `ReadFromArchive`, its version checked, then
+    a new component whose every member is read from the archive, had been its first proposal: each
+    type reads its own fields. A member worked out of what is read is logic."""
+    fields = {"AnimationControl": ("PlayerPath", "Speed", "StopPlaying", "Settings"),
+              "CollisionShapeLoader": ("ResourcePath", "Density", "ApplyDensity", "Options"),
+              "CameraFollowTarget": ("TargetPath", "Distance", "Smooth", "Config")}
+    files = {name.lower(): ARCHIVE_READER.format(name=name, a=a, b=b, c=c, d=d)
+             for name, (a, b, c, d) in fields.items()}
+    found = judged(files, "Helpers.cs", "csharp")
+    assert found and all(c.cluster.nature == "no behaviour" and c.verdict != "proposed" for c in found)
+    worked = {name: source.replace("reader.ReadFloat(),", "reader.ReadFloat() * scale + offset,")
+              for name, source in files.items()}
+    logic = judged(worked, "Helpers.cs", "csharp")
+    assert logic and all(c.cluster.nature == "logic" for c in logic)
+
+
 EQUALS = """\
 class {cls}:
     def __init__(self, {a}, {b}):
