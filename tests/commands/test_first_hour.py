@@ -1807,12 +1807,14 @@ def test_init_finds_c_components_by_cmakelists_and_excludes_source_drops_named_f
 def test_init_excludes_a_release_folder_whose_license_is_named_for_it_beside_it(tmp_path):
     """mapnik: `scons/scons-local-4.10.1/`, SCons shipped to build with, its license beside it as
     `scons/scons-LICENSE`: its Fortran and D tools (`f77.py`, `f90.py` …; `dmd.py`, `gdc.py`)
-    had been proposals #2 and #3. A license named for another release is no drop's."""
+    had been proposals #2 and #3. A license named for another release is no drop's (a release's
+    folder that a build of its own makes is the project's: _lone_releases)."""
     files = {"SConstruct": "env = Environment()\n", "scons/scons-LICENSE": "MIT\n", "scons/scons.py": "import SCons\n"}
     for name in ("f77", "f90", "f95", "dmd", "gdc", "ldc", "gcc", "msvc", "javac", "tex", "zip", "yacc"):
         files[f"scons/scons-local-4.10.1/SCons/Tool/{name}.py"] = f"def generate(env):\n    env['{name}'] = 1\n"
     files["tools/other-LICENSE"] = "MIT\n"
     files["tools/mytool-2.1/m.py"] = "def run():\n    return 1\n"
+    files["tools/mytool-2.1/setup.py"] = "from setuptools import setup\nsetup()\n"
     for part in ("core", "render", "text"):
         files[f"src/{part}/{part}.cpp"] = f"int {part}() {{ return 1; }}\n"
     done, fleet_rules = _init(tmp_path / "scons-repo", files, tmp_path / "rules")
