@@ -383,21 +383,22 @@ def declares_by_calls(tokens, start: int, end: int, functions: list[int], conten
     the value a name is given (`export const attachmentActions = getAttachmentActions(PREFIX);`):
     its constants, each module its own, made by the functions it shares (youtrack-mobile's four
     views' attachment types and actions, a prefix handed to two factories, had been its first
-    proposal). A call standing on its own (`register(types);`) is the module's work."""
+    proposal), or whose calls all lie inside such values (Django's `urlpatterns = [path(…), …]`:
+    accessibility-monitoring-platform's three case apps' `urls.py`, its first proposal). A call
+    standing on its own (`register(types);`) is the module's work."""
     if bisect_left(functions, end) != bisect_left(functions, start) or content.branches(start, end):
         return False
-    depth, made = 0, 0
+    depth = 0
     for at in range(start, end - 1):
         category, text = tokens[at]
         if category == "kw" and text in _OPENING:
             depth += 1
         elif category == "kw" and text in _CLOSING:
             depth -= 1
-        elif not depth and category == "id" and tokens[at + 1] == ("kw", "("):
-            if not _gives_a_name(tokens, start, at):
-                return False
-            made += 1
-    return made > 0
+        elif not depth and category == "id" and tokens[at + 1] == ("kw", "(") \
+                and not _gives_a_name(tokens, start, at):
+            return False
+    return content.behaviour(start, end) > 0
 
 
 def _gives_a_name(tokens, start: int, call: int) -> bool:

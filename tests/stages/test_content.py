@@ -912,6 +912,34 @@ def test_a_module_of_constants_each_made_by_a_shared_function_declares():
     assert work.cluster.nature == "logic"
 
 
+URL_PATTERNS = """\
+from django.contrib.auth.decorators import login_required
+from django.urls import path
+
+from .views import CaseDetailView, CaseCreateView, ContactUpdateView, export_cases
+
+app_name: str = "{app}"
+urlpatterns: list = [
+    path("create/", login_required(CaseCreateView.as_view()), name="case-create"),
+    path("<int:pk>/view/", login_required(CaseDetailView.as_view()), name="case-detail"),
+    path("<int:pk>/contact/", login_required(ContactUpdateView.as_view()), name="{app}-contact"),
+    path("export/", login_required(export_cases), name="{app}-export"),
+]
+"""
+
+
+def test_a_url_configuration_has_no_behaviour():
+    """accessibility-monitoring-platform: its three case apps' `urls.py`, each a list of its views'
+    routes, had been its first proposal. Routes registered by a call of the module's own are its
+    work."""
+    files = {app: URL_PATTERNS.format(app=app) for app in ("detailed", "mobile", "simplified")}
+    [routes] = judged(files, "urls.py")
+    assert routes.cluster.nature == "no behaviour" and routes.verdict != "proposed"
+    registered = {app: source + "router.register(urlpatterns)\n" for app, source in files.items()}
+    [work] = judged(registered, "urls.py")
+    assert work.cluster.nature == "logic"
+
+
 ARCHIVE_READER = """\
 public static class {name}Helpers
 {{
