@@ -31,8 +31,8 @@ from radar.infra.executors import Executor
 from radar.stages import content
 from radar.stages.content import ENTRY_POINTS, GO_ENTRY_POINTS, file_content, vocab, word_codes
 from radar.stages.declaring import (all_in, answers_constants, assigns_configuration, builds_value, declares,
-                                     declares_by_calls, declaring_definitions, delegates, functions_of, hands_on,
-                                     functions_lay_out, holds_values, lists_calls_at_top, module_declares,
+                                     declares_by_calls, declaring_definitions, delegates, functions_lay_out,
+                                     functions_of, hands_on, holds_values, lists_calls_at_top, module_declares,
                                      module_of_values, mostly_declares, reads_a_record, returns_configuration,
                                      sets_fields, starts_guarded)
 from radar.stages.generated import generated, generated_name
