@@ -961,7 +961,7 @@ public static class {name}Helpers
 
 
 def test_a_record_read_field_by_field_past_a_version_guard_has_no_behaviour():
-    """Thrive: 13 components' helper classes, each one `ReadFromArchive`, its version checked, then
+    """Thrive: 51 components' helper classes, each one `ReadFromArchive`, its version checked, then
     a new component whose every member is read from the archive, had been its first proposal: each
     type reads its own fields. A member worked out of what is read is logic."""
     fields = {"AnimationControl": ("PlayerPath", "Speed", "StopPlaying", "Settings"),
