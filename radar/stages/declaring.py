@@ -231,7 +231,7 @@ def reads_a_record(tokens, start: int, end: int) -> bool:
     """A function whose body, past guards that only throw (a version checked), returns a new
     object two members or arguments of which or more are each read by a call, all of names,
     literals and calls (`return new AnimationControl { Path = reader.ReadString(), Stop =
-    reader.ReadBool(), };`): a record read field by field, each type its own (Thrive's 13
+    reader.ReadBool(), };`): a record read field by field, each type its own (Thrive's 51
     components' `ReadFromArchive` had been its first proposal). A value worked out is logic."""
     body = _body(tokens, start, end) if tokens[end - 1] == ("kw", "}") else None
     if body is None:
@@ -365,7 +365,12 @@ def lists_calls_at_top(tokens, start: int, end: int, functions: list[int], conte
     configurations had been its first proposal)."""
     if bisect_left(functions, end) != bisect_left(functions, start) or content.branches(start, end):
         return False
-    heads: Counter = Counter()
+    heads = Counter(tokens[at][1] for at in _top_calls(tokens, start, end))
+    return 0 < len(heads) <= LISTED_NAMES and sum(heads.values()) >= LISTED_CALLS * len(heads)
+
+
+def _top_calls(tokens, start: int, end: int):
+    """Where the names of the calls at a module's top are, outside any brackets."""
     depth = 0
     for at in range(start, end - 1):
         category, text = tokens[at]
@@ -374,8 +379,7 @@ def lists_calls_at_top(tokens, start: int, end: int, functions: list[int], conte
         elif category == "kw" and text in _CLOSING:
             depth -= 1
         elif not depth and category == "id" and tokens[at + 1] == ("kw", "("):
-            heads[text] += 1
-    return 0 < len(heads) <= LISTED_NAMES and sum(heads.values()) >= LISTED_CALLS * len(heads)
+            yield at
 
 
 def declares_by_calls(tokens, start: int, end: int, functions: list[int], content) -> bool:
@@ -388,17 +392,8 @@ def declares_by_calls(tokens, start: int, end: int, functions: list[int], conten
     standing on its own (`register(types);`) is the module's work."""
     if bisect_left(functions, end) != bisect_left(functions, start) or content.branches(start, end):
         return False
-    depth = 0
-    for at in range(start, end - 1):
-        category, text = tokens[at]
-        if category == "kw" and text in _OPENING:
-            depth += 1
-        elif category == "kw" and text in _CLOSING:
-            depth -= 1
-        elif not depth and category == "id" and tokens[at + 1] == ("kw", "(") \
-                and not _gives_a_name(tokens, start, at):
-            return False
-    return content.behaviour(start, end) > 0
+    return all(_gives_a_name(tokens, start, at) for at in _top_calls(tokens, start, end)) \
+        and content.behaviour(start, end) > 0
 
 
 def _gives_a_name(tokens, start: int, call: int) -> bool:
