@@ -68,6 +68,15 @@ def test_an_o3de_gems_system_component_and_module_interface_wire_the_engine():
     assert not wires_a_framework("src/SystemComponent.py")
 
 
+def test_a_django_apps_configuration_wires_the_framework():
+    """devilry-django: five apps' `apps.py`, each an `AppConfig` whose `ready()` registers the app
+    with the admin, had been its first proposal: Django asks each app for its own. A module of
+    another name is the app's work."""
+    assert wires_a_framework("devilry/devilry_account/apps.py")
+    assert not wires_a_framework("devilry/devilry_account/appsettings.py")
+    assert not wires_a_framework("src/apps.ts")
+
+
 def test_create_react_apps_own_files_are_its_configuration_and_wiring():
     """VEuPathDB's web-monorepo: six apps keep the web vitals reporter create-react-app's
     template writes (its first proposal) and three its dev server's `setupProxy.js` (its second)."""
