@@ -35,14 +35,14 @@ from radar.stages.declaring import (all_in, answers_constants, assigns_configura
                                      functions_of, hands_on, holds_values, lists_calls_at_top, module_declares,
                                      module_of_values, mostly_declares, reads_a_record, returns_configuration,
                                      sets_fields, starts_guarded)
-from radar.stages.generated import generated, generated_name
+from radar.stages.generated import generated, generated_name, vendors
 from radar.stages.intent import copied_on_purpose
 from radar.stages.parse import Reference, calls_are, capitalised_constructors, extract_either
 from radar.stages.shape import FileStreams, Shape, exact_fingerprints
 
 MAX_FILE_BYTES = 1 << 20  # larger files are generated or vendored more often than written
 SKIP_REASONS = ("binary", "too_large", "undecodable", "parse_error", "symlink_outside", "unreadable",
-                "symlink_loop", "generated", "markup", "declarations")
+                "symlink_loop", "generated", "vendored", "markup", "declarations")
 # TypeScript's declaration files: types, no code (cssnano's 154 `types/*.d.ts`, emitted by tsc
 # from its JavaScript, a third of which the pinned grammar could not read: `import('x').T<any>`)
 DECLARATIONS = (".d.ts", ".d.mts", ".d.cts")
@@ -152,6 +152,8 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
         return _nothing("undecodable")
     if generated(data):
         return _nothing("generated")
+    if vendors(data):
+        return _nothing("vendored")
     if MARKUP.match(data):
         return _nothing("markup")
     extraction, parsed_as = extract_either(data, language)
