@@ -236,18 +236,22 @@ def _handlers(tokens: Sequence[Token], branches: Sequence[int], calls: Sequence[
                            None)
             if opening is not None:
                 keywords.append(at)
-                inside += calls[bisect_left(calls, opening):bisect_left(calls, _block_end(tokens, opening))]
+                block_end = closing(tokens, opening, len(tokens)) or len(tokens)
+                inside += calls[bisect_left(calls, opening):bisect_left(calls, block_end)]
     return tuple(keywords), tuple(inside)
 
 
-def _block_end(tokens: Sequence[Token], opening: int) -> int:
-    """Where the block of braces opening at `opening` closes (the end of the file if it does not)."""
-    depth = 0
-    for at in range(opening, len(tokens)):
-        depth += (tokens[at] == ("kw", "{")) - (tokens[at] == ("kw", "}"))
+PAIRS = {"(": ")", "{": "}", "[": "]"}
+
+
+def closing(tokens: Sequence[Token], opening: int, end: int) -> int | None:
+    """Where the bracket at `opening`, `(`, `{` or `[`, closes before `end`, or None."""
+    pair, depth = (("kw", tokens[opening][1]), ("kw", PAIRS[tokens[opening][1]])), 0
+    for at in range(opening, end):
+        depth += (tokens[at] == pair[0]) - (tokens[at] == pair[1])
         if not depth:
             return at
-    return len(tokens)
+    return None
 
 
 def _thrown(tokens: Sequence[Token], calls: Sequence[int], branches: Sequence[int]) -> tuple[int, ...]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 
-from radar.stages.content import LISTED_CALLS, LISTED_NAMES
+from radar.stages.content import LISTED_CALLS, LISTED_NAMES, closing
 
 
 # The methods of a language's value protocol (Java's and Kotlin's, Python's, C#'s, Rust's, Go's,
@@ -259,10 +259,10 @@ def _without_type_arguments(value: list) -> list:
     kept, at = [], 0
     while at < len(value):
         if value[at][1] == "<" and kept and kept[-1][0] == "id":
-            closing = next((end for end in range(at + 1, len(value)) if value[end][1] == ">"), None)
-            if closing is not None and closing + 1 < len(value) and value[closing + 1][1] == "(" \
-                    and all(category == "id" or text in (".", ",") for category, text in value[at + 1:closing]):
-                at = closing + 1
+            type_end = next((end for end in range(at + 1, len(value)) if value[end][1] == ">"), None)
+            if type_end is not None and type_end + 1 < len(value) and value[type_end + 1][1] == "(" \
+                    and all(category == "id" or text in (".", ",") for category, text in value[at + 1:type_end]):
+                at = type_end + 1
                 continue
         kept.append(value[at])
         at += 1
@@ -304,10 +304,10 @@ def _constructor(tokens, start: int, name: str) -> bool:
 def _body(tokens, start: int, end: int) -> int | None:
     """Where the body's `{` is: the first after the parameters' closing `)`."""
     opening = next((at for at in range(start, end) if tokens[at] == ("kw", "(")), None)
-    closing = None if opening is None else _closing(tokens, opening, end)
-    if closing is None:
+    parameters_end = None if opening is None else closing(tokens, opening, end)
+    if parameters_end is None:
         return None
-    return next((inner for inner in range(closing, end) if tokens[inner] == ("kw", "{")), None)
+    return next((inner for inner in range(parameters_end, end) if tokens[inner] == ("kw", "{")), None)
 
 
 def _sets_a_field(statement: tuple) -> bool:
@@ -510,7 +510,7 @@ def hands_itself_on(tokens, start: int, end: int) -> bool:
     while at + 1 < len(body) and body[at][1] in (".", "?.") and body[at + 1][0] == "id":
         at += 2
     if at >= len(body) or body[at] != ("kw", "(") or body[-1] != ("kw", ")") \
-            or _closing(body, at, len(body)) != len(body) - 1:
+            or closing(body, at, len(body)) != len(body) - 1:
         return False
     arguments = body[at + 1:-1]
     return any(text in _THIS for _, text in arguments) \
@@ -523,7 +523,7 @@ def _one_expression(tokens, start: int, end: int) -> list:
     opening = next((at for at in range(start, min(end, start + SIGNATURE_SPAN)) if tokens[at] == ("kw", "(")), None)
     if opening is None:
         return []
-    at = _closing(tokens, opening, end)
+    at = closing(tokens, opening, end)
     limit = min(end, (at or 0) + SIGNATURE_SPAN)  # a return type's tokens, then the body
     while at is not None and at + 1 < limit and tokens[at + 1][1] not in ("=", "=>", "{"):
         at += 1
@@ -538,16 +538,6 @@ def _one_expression(tokens, start: int, end: int) -> list:
         body = body[:-1] if body[-1:] == [("kw", ";")] else body
         return [] if ("kw", ";") in body or ("kw", "{") in body else body
     return body[:-1] if body[-1:] == [("kw", ";")] else body
-
-
-def _closing(tokens, opening: int, end: int) -> int | None:
-    """Where the parenthesis opening at `opening` closes before `end`, or None."""
-    depth = 0
-    for at in range(opening, end):
-        depth += (tokens[at] == ("kw", "(")) - (tokens[at] == ("kw", ")"))
-        if not depth:
-            return at
-    return None
 
 
 def hands_on(unit, starts: list[int], functions: dict, content) -> bool:
