@@ -130,10 +130,41 @@ def jvm_plugin_folders(sources: list[str], read: Read) -> dict[str, int]:
         hosts = abstract | {name for name, bases in direct.items() if not bases & direct.keys()}
         most = max((n for base, n in _extended(direct).items() if base in declared
                     and not base.endswith(FAMILY_ROOTS) and (folder not in declared[base] or base in hosts)), default=0)
-        if most >= MODULE_FLEET and most * 2 >= len(files) and len(abstract) * 2 < len(files):
+        if most >= MODULE_FLEET and most * 2 >= len(files) and len(abstract) * 2 < len(files) \
+                and not _one_per_arity(files, texts):
             suffix = Counter(f.rpartition(".")[2] for f in files).most_common(1)[0][0]
             found[f"{folder}/*.{suffix}"] = sum(f.endswith(f".{suffix}") for f in files)
     return found
+
+
+def _one_per_arity(files: list[str], texts: Read) -> bool:
+    """Whether most of a folder's Java or Scala classes differ in how many type parameters each
+    declares: one class written again for each arity (redis-om-spring's 21 tuple mappers,
+    `SingleMapperImpl<T, T0>` … `VigintupleMapperImpl<T, T0, …, T19>`), which the language cannot
+    write once: a family of the project's classes, no host's plugins."""
+    arities = {_type_parameters(_stem(f), texts(f)) for f in files} - {None}
+    return len(arities) * 2 > len(files)
+
+
+def _type_parameters(name: bytes, text: bytes) -> int | None:
+    """How many type parameters the class `name` declares in `text` (`class Pair<A, B extends
+    C<A>>`: 2), 0 for a class of none, None where `text` declares no class of that name."""
+    declared = re.search(rb"\bclass[ \t]+" + re.escape(name) + rb"\b[ \t]*(<|\[)?", text)
+    if declared is None:
+        return None
+    if declared.group(1) is None:
+        return 0
+    depth, count = 0, 1
+    for byte in text[declared.start(1):declared.start(1) + 4096]:
+        if byte in b"<[":
+            depth += 1
+        elif byte in b">]":
+            depth -= 1
+            if depth == 0:
+                return count
+        elif byte == ord(",") and depth == 1:  # between two of this class's own parameters
+            count += 1
+    return None
 
 
 def _stem(path: str) -> bytes:

@@ -3557,6 +3557,28 @@ def test_init_takes_no_family_of_jvm_classes_of_one_beside_them_or_of_an_error_a
                    for glob in fleet_rules["subsystems"]), fleet_rules["subsystems"]
 
 
+def test_init_takes_no_family_of_jvm_classes_one_for_each_arity_as_plugins(tmp_path):
+    """redis-om-spring: its 21 tuple mappers, `SingleMapperImpl<T, T0>` … `VigintupleMapperImpl<T,
+    T0, …, T19>`, each an `AbstractTupleMapper` of the repository, had been read as plugins, one
+    package a class, and the mappers of arities 8 to 20 were its first proposal: one class
+    written again for each count of type parameters, which Java cannot write once. Plugins of one
+    generic base, each of one type parameter, are plugins still."""
+    files = {"pom.xml": "<project/>\n",
+             "src/main/java/r/tuple/AbstractTupleMapper.java": "public abstract class AbstractTupleMapper<T, R> {}\n",
+             "src/main/java/r/tuple/BaseProcessor.java": "public abstract class BaseProcessor<T> {}\n"}
+    files.update({f"src/main/java/r/part{n}/Part.java": "public class Part {}\n" for n in range(8)})
+    for n in range(1, MODULE_FLEET + 2):
+        types = ", ".join(f"T{i}" for i in range(n))
+        files[f"src/main/java/r/tuple/mapper/Arity{n}MapperImpl.java"] = (
+            f"public final class Arity{n}MapperImpl<T, {types}> extends\n"
+            f"    AbstractTupleMapper<T, Arity{n}<{types}>> {{}}\n")
+        files[f"src/main/java/r/streams/Processor{n}.java"] = (
+            f"public class Processor{n}<T> extends BaseProcessor<T> {{}}\n")
+    done, fleet_rules = _init(tmp_path / "tuples", files, tmp_path / "rules")
+    assert "src/main/java/r/streams/*.java" in fleet_rules["subsystems"], done.stderr
+    assert "src/main/java/r/tuple/mapper/*.java" not in fleet_rules["subsystems"], fleet_rules["subsystems"]
+
+
 def test_init_takes_a_lone_jvm_librarys_packages_not_its_classes(tmp_path):
     """datasketches-java: one library, its packages `kll`, `theta`, `hll` … each of ten classes or
     more, with no base most extend: its classes had been 288 consumers, and its first proposals
