@@ -150,6 +150,7 @@ GO_CODE_NAMES = {"spec", "specs", "migrate", "demo"}
 TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**/*.spec.*", "**/test-setup.*",
               "**/test_setup.*", "**/setupTests.*", "**/setup-tests.*", "**/setup-test.*", "**/jest.setup.*",
               "**/vitest.setup.*", "**/vitestSetup.*", "**/jestSetup.*",  # BlockNote's seven `vitestSetup.ts`
+              "**/jest-setup.*", "**/setup-jest.*", "**/vitest-setup.*",  # depmap-portal's four `jest-setup.ts`
               "**/tests.rs", "**/test.rs",
               "**/*_test.c", "**/*_test.cc", "**/*_test.cpp", "**/*_unittest.cc", "**/*_unittest.cpp",
               "**/*Test.php", "**/*TestCase.php",

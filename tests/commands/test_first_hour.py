@@ -1723,6 +1723,8 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     files["web/test-setup.ts"] = "export const setup = 1;\n"
     files["web/icons/setup-test.ts"] = "export const setup = 2;\n"
     files["web/vitestSetup.ts"] = "export const setup = 3;\n"  # BlockNote's seven, its first proposal
+    files["web/jest-setup.ts"] = "export const setup = 4;\n"  # depmap-portal's four, its first proposal
+    files["web/setup-jest.ts"] = "export const setup = 5;\n"  # jest-preset-angular's name
     # langfuse: jest projects' `*.clienttest.tsx` and Storybook's stories (a copied fixture its #1)
     files["web/Badge.clienttest.tsx"] = "export const series = () => 1;\n"
     files["web/Badge.stories.tsx"] = "export const Default = () => 1;\n"
@@ -1758,7 +1760,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     excluded = any_glob(tuple(fleet_rules["exclude"]))
     assert excluded("recipes/zlib/all/test_package/conanfile.py") and excluded("web/test-setup.ts")
     assert excluded("crates/nu-io/src/tests.rs") and excluded("web/icons/setup-test.ts")
-    assert excluded("web/vitestSetup.ts")
+    assert excluded("web/vitestSetup.ts") and excluded("web/jest-setup.ts") and excluded("web/setup-jest.ts")
     assert excluded("web/Badge.clienttest.tsx") and excluded("web/Badge.stories.tsx")
     assert excluded("packages/core/src/DatePicker/story/_DummyDatePicker.vue")
     assert excluded("packages/core/src/Label/Label.story.vue") and not excluded("app/stories/feed.py")
