@@ -66,6 +66,12 @@ CUBEMX_HEADER = b"/* user code begin header */"
 # CMSIS system files, HAL drivers and middleware templates (Consolidated-Firmware's and
 # ot3-firmware's boards' `system_stm32*.c`, their first proposals; opentrons-modules' `usbd_conf.c`)
 VENDOR_AUTHOR = re.compile(rb"@author\s+mcd application team\b")
+# a library's release copied in, opening with the banner its build writes, the library's name and
+# release (`/** @license AngularJS v1.0.1`, `/*! jQuery v3.6.0 |`, `/*!\n * Bootstrap v3.3.7`):
+# motech-contrib's AngularJS, renamed `motech-paginator-angular.js` in three modules, its first proposal
+LIBRARY_BANNER = re.compile(rb"\A\s*/\*[*!][ \t]*(?:\r?\n[ \t]*\*)?[ \t]*(?:@license[ \t]+)?"
+                            rb"(?!(?:apache|mit|mpl|[al]?gpl|bsd|epl|licen[cs]e|version)\b)"  # a licence's own release
+                            rb"[a-z][\w.-]*(?:[ \t][a-z][\w.-]*){0,3}[ \t]+v?\d+\.\d+(?:\.\d+)?\b")
 # GMF's diagram editors: the type's doc says `@generated` and nothing else (bonita-studio's 515 edit
 # parts, policies and commands, integration-studio's 2,250: their copies its first proposals)
 GMF_TYPE = re.compile(rb"/\*\*[\s*]*@generated[\s*]*\*/\s*(?:@[\w.]+(?:\([^)]*\))?\s*)*"
@@ -147,9 +153,11 @@ def generated(data: bytes) -> bool:
 
 
 def vendors(data: bytes) -> bool:
-    """A vendor's file, its head naming the vendor's team as author (VENDOR_AUTHOR): copied in
-    from the vendor's package, the team's own code none of it."""
-    return VENDOR_AUTHOR.search(data[:GENERATED_HEAD].lower()) is not None
+    """A vendor's file, its head naming the vendor's team as author (VENDOR_AUTHOR), or a library's
+    release under its build's banner (LIBRARY_BANNER): copied in from the vendor's package, the
+    team's own code none of it."""
+    head = data[:GENERATED_HEAD].lower().removeprefix(codecs.BOM_UTF8)
+    return VENDOR_AUTHOR.search(head) is not None or LIBRARY_BANNER.match(head) is not None
 
 
 def _annotated_generated(data: bytes) -> bool:

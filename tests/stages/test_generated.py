@@ -129,6 +129,22 @@ def test_a_vendors_file_copied_in_is_skipped_as_vendored():
     assert analyse_bytes(ours, "c")[0] is None
 
 
+def test_a_librarys_release_copied_in_under_its_banner_is_skipped_as_vendored():
+    """motech-contrib: AngularJS 1.0.1, `/** @license AngularJS v1.0.1`, copied into three modules
+    as `motech-paginator-angular.js`, had been its first proposal (41,626 tokens); jQuery's and
+    Bootstrap's builds open so too. A licence naming no release, or a copyright's years, is the
+    team's own header."""
+    body = b"(function(window) {\n  var lowercase = function(s) { return s.toLowerCase(); };\n})(window);\n"
+    for banner in (b"/**\n * @license AngularJS v1.0.1\n * (c) 2010-2012 Google, Inc.\n * License: MIT\n */\n",
+                   b"/*! jQuery v3.6.0 | (c) OpenJS Foundation and other contributors | jquery.org/license */\n",
+                   b"/*!\n * Bootstrap v3.3.7 (http://getbootstrap.com)\n * Licensed under MIT\n */\n"):
+        assert analyse_bytes(banner + body, "javascript")[0] == "vendored", banner
+    for header in (b"/**\n * @license\n * Copyright 2020 Google LLC\n * SPDX-License-Identifier: MIT\n */\n",
+                   b"/*!\n * Copyright (c) 2014-2016 Acme Corp.\n */\n",
+                   b"/** @license Apache License 2.0 */\n"):
+        assert analyse_bytes(header + body, "javascript")[0] is None, header
+
+
 def test_stm32cubemxs_output_is_skipped_as_generated():
     """Consolidated-Firmware: 302 files STM32CubeMX wrote, each opening with its `/* USER CODE
     BEGIN Header */` (the boards' `main.c`, whose `SystemClock_Config` x 17 came first once ST's
