@@ -153,6 +153,9 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
               "**/jest-setup.*", "**/setup-jest.*", "**/vitest-setup.*",  # depmap-portal's four `jest-setup.ts`
               "**/tests.rs", "**/test.rs",
               "**/*_test.c", "**/*_test.cc", "**/*_test.cpp", "**/*_unittest.cc", "**/*_unittest.cpp",
+              # and named before what they test: sil-kit's `Test_CanControllerConfig.cpp` x 4 (its first
+              # proposal), Qt's `tst_qstring.cpp`
+              "**/test_*.c", "**/test_*.cc", "**/test_*.cpp", "**/Test_*.cc", "**/Test_*.cpp", "**/tst_*.cpp",
               "**/*Test.php", "**/*TestCase.php",
               "**/*.Tests.ps1",  # Pester's tests, named so beside the code they test
               "**/*.clienttest.*", "**/*.servertest.*",  # langfuse's two jest projects' tests
