@@ -190,7 +190,11 @@ class PathNames:
 
     def _lua(self, path: str, text: str) -> str | None:
         """`require "kong.tools.utils"`: the one subsystem holding `…/kong/tools/utils.lua`, or
-        `…/kong/tools/utils/init.lua` (Lua's own search path: `?.lua`, `?/init.lua`)."""
+        `…/kong/tools/utils/init.lua` (Lua's own search path: `?.lua`, `?/init.lua`); a MediaWiki
+        module's page, `Module:MatchSummary/Base`, the one holding `…/MatchSummary/Base.lua`."""
+        page = text.strip().removeprefix("Module:")
+        if page != text.strip():
+            return self._include(path, page + ".lua") if page else None
         module = text.strip().replace(".", "/")
         return self._include(path, module + ".lua") or self._include(path, module + "/init.lua") if module else None
 

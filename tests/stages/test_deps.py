@@ -199,6 +199,25 @@ def test_lua_requires_name_the_module_file_or_its_folders_init(tmp_path):
     assert deps.depends_on("jwt")["tools"].evidence == ("kong/plugins/jwt/handler.lua:1",)
 
 
+def test_mediawiki_lua_modules_name_their_pages_whatever_loads_them(tmp_path):
+    """Liquipedia's Lua-Modules: a wiki's module loads `Module:MatchSummary/Base`, the page of
+    `commons/MatchSummary/Base.lua`, through `require`, `mw.loadData` or the wikis' own
+    `Lua.import`; none had resolved, so 410 candidates had no home. A string naming no module
+    page is nothing."""
+    deps = scan(tmp_path, {
+        "lua/wikis/commons": {"lua/wikis/commons/MatchSummary/Base.lua": "local M = {}\nreturn M\n",
+                              "lua/wikis/commons/Lua.lua": "return {}\n"},
+        "lua/wikis/apexlegends": {"lua/wikis/apexlegends/MatchSummary.lua":
+                                  "local title = mw.title.new('MatchSummary/Base')\n"
+                                  "local MatchSummary = Lua.import('Module:MatchSummary/Base')\n"},
+        "lua/wikis/dota2": {"lua/wikis/dota2/Tier.lua": "local data = mw.loadData('Module:MatchSummary/Base')\n"},
+        "lua/wikis/valorant": {"lua/wikis/valorant/Tier.lua": "local Lua = require('Module:Lua')\n"},
+        "lua/wikis/smash": {"lua/wikis/smash/Tier.lua": "local title = mw.title.new('MatchSummary/Base')\n"},
+    })
+    assert edges(deps) == {("apexlegends", "commons"), ("dota2", "commons"), ("valorant", "commons")}
+    assert deps.depends_on("apexlegends")["commons"].evidence == ("lua/wikis/apexlegends/MatchSummary.lua:2",)
+
+
 def test_python_src_layout_and_namespace_packages_are_never_guessed(tmp_path):
     flask = "instrumentation/otel-flask/src/opentelemetry/instrumentation/flask/__init__.py"
     deps = scan(tmp_path, {
