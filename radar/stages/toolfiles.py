@@ -70,12 +70,15 @@ FRAMEWORK_WIRING = re.compile(r"[a-z0-9_]+_(?:app|sup)\.erl"
                               r"|[A-Za-z0-9]+SystemComponent\.(?:cpp|h)|[A-Za-z0-9]+ModuleInterface\.(?:cpp|h)"
                               # and a Django app's configuration, the `AppConfig` its `ready()` wires
                               # (devilry-django's five apps registering with the admin, its first proposal)
-                              r"|apps\.py")
+                              r"|apps\.py"
+                              # and a .NET app's entry point, the host it builds (das-apim-endpoints' 32 APIs'
+                              # `Program.cs`, each running its `Startup`, its second proposal)
+                              r"|Program\.cs")
 
 
 def wires_a_framework(path: str) -> bool:
     """A file a framework asks of every package, its own start-up: OTP's `x_app.erl`, `x_sup.erl`,
     Elixir's `application.ex`, Phoenix's `endpoint.ex`, create-react-app's `reportWebVitals.ts`,
     a package's translation set-up, `i18n.ts`, an O3DE Gem's `XSystemComponent.cpp`, a Django
-    app's `apps.py`."""
+    app's `apps.py`, a .NET app's `Program.cs`."""
     return FRAMEWORK_WIRING.fullmatch(path.rpartition("/")[2]) is not None

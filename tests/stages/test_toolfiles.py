@@ -77,6 +77,15 @@ def test_a_django_apps_configuration_wires_the_framework():
     assert not wires_a_framework("src/apps.ts")
 
 
+def test_a_dotnet_apps_program_wires_its_host():
+    """das-apim-endpoints: 32 APIs' `Program.cs`, each building the host of its `Startup`, as .NET's
+    template writes it, had been its second proposal: every app has its own. A class of another
+    name is the app's work."""
+    assert wires_a_framework("src/Admin/SFA.DAS.Admin.Api/Program.cs")
+    assert not wires_a_framework("src/Admin/SFA.DAS.Admin.Api/ProgramService.cs")
+    assert not wires_a_framework("src/program.py")
+
+
 def test_create_react_apps_own_files_are_its_configuration_and_wiring():
     """VEuPathDB's web-monorepo: six apps keep the web vitals reporter create-react-app's
     template writes (its first proposal) and three its dev server's `setupProxy.js` (its second)."""
