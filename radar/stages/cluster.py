@@ -255,7 +255,7 @@ def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
     # most copies a tool's configuration: the others are its variants (opentelemetry-js' karma.worker.js)
     if sum(configures_a_tool(m.path) for m in found.members) * 2 > len(found.members):
         return Cluster(found.members, found.medoid, found.similarities, content, "configuration")
-    if sum(wires_a_framework(m.path) for m in found.members) * 2 > len(found.members):
+    if sum(wires_a_framework(m.path, m.kind) for m in found.members) * 2 > len(found.members):
         return Cluster(found.members, found.medoid, found.similarities, content, "wiring")
     if all(m.kind == "method" and m.name in VALUE_PROTOCOL for m in found.members):
         return Cluster(found.members, found.medoid, found.similarities, content, "protocol")

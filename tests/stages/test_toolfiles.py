@@ -86,6 +86,14 @@ def test_a_dotnet_apps_program_wires_its_host():
     assert not wires_a_framework("src/program.py")
 
 
+def test_a_powershell_modules_root_script_read_whole_loads_it():
+    """CIPP-API: eight modules' `.psm1`, each dot-sourcing its `Public/*.ps1` and exporting them,
+    had been its only proposal; a function the root script defines is the module's work."""
+    assert wires_a_framework("Modules/CIPPAlerts/CIPPAlerts.psm1", "module")
+    assert not wires_a_framework("Modules/CIPPAlerts/CIPPAlerts.psm1", "function")
+    assert not wires_a_framework("Modules/CIPPAlerts/Public/Get-Alert.ps1", "module")
+
+
 def test_create_react_apps_own_files_are_its_configuration_and_wiring():
     """VEuPathDB's web-monorepo: six apps keep the web vitals reporter create-react-app's
     template writes (its first proposal) and three its dev server's `setupProxy.js` (its second)."""
