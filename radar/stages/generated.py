@@ -67,11 +67,14 @@ CUBEMX_HEADER = b"/* user code begin header */"
 # ot3-firmware's boards' `system_stm32*.c`, their first proposals; opentrons-modules' `usbd_conf.c`)
 VENDOR_AUTHOR = re.compile(rb"@author\s+mcd application team\b")
 # a library's release copied in, opening with the banner its build writes, the library's name and
-# release (`/** @license AngularJS v1.0.1`, `/*! jQuery v3.6.0 |`, `/*!\n * Bootstrap v3.3.7`):
-# motech-contrib's AngularJS, renamed `motech-paginator-angular.js` in three modules, its first proposal
+# release, then the line's end, a link, a `|`, a date or its authors (`/** @license AngularJS v1.0.1`,
+# `/*! jQuery v3.6.0 |`, `/*!\n * Bootstrap v3.3.7 (http…`, `/*! jQuery UI - v1.12.1 - 2019-06-30`):
+# motech-contrib's AngularJS, renamed `motech-paginator-angular.js` in three modules, its first proposal.
+# Not a file's own words on what it implements (walletmesh's `JSON-RPC 2.0 implementation with …`)
 LIBRARY_BANNER = re.compile(rb"\A\s*/\*[*!][ \t]*(?:\r?\n[ \t]*\*)?[ \t]*(?:@license[ \t]+)?"
                             rb"(?!(?:apache|mit|mpl|[al]?gpl|bsd|epl|licen[cs]e|version)\b)"  # a licence's own release
-                            rb"[a-z][\w.-]*(?:[ \t][a-z][\w.-]*){0,3}[ \t]+v?\d+\.\d+(?:\.\d+)?\b")
+                            rb"[a-z][\w.-]*(?:[ \t][a-z][\w.-]*){0,3}(?:[ \t]+-)?[ \t]+v?\d+\.\d+(?:\.\d+)?\b"
+                            rb"(?=[ \t]*(?:\r?\n|\||\(|-|,|\*/|by\b|\Z))")
 # GMF's diagram editors: the type's doc says `@generated` and nothing else (bonita-studio's 515 edit
 # parts, policies and commands, integration-studio's 2,250: their copies its first proposals)
 GMF_TYPE = re.compile(rb"/\*\*[\s*]*@generated[\s*]*\*/\s*(?:@[\w.]+(?:\([^)]*\))?\s*)*"

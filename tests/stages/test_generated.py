@@ -132,16 +132,20 @@ def test_a_vendors_file_copied_in_is_skipped_as_vendored():
 def test_a_librarys_release_copied_in_under_its_banner_is_skipped_as_vendored():
     """motech-contrib: AngularJS 1.0.1, `/** @license AngularJS v1.0.1`, copied into three modules
     as `motech-paginator-angular.js`, had been its first proposal (41,626 tokens); jQuery's and
-    Bootstrap's builds open so too. A licence naming no release, or a copyright's years, is the
-    team's own header."""
+    Bootstrap's builds open so too, and jQuery UI's and Font Awesome's. A licence naming no release,
+    a copyright's years, or a module's own words on the protocol it implements are the team's own."""
     body = b"(function(window) {\n  var lowercase = function(s) { return s.toLowerCase(); };\n})(window);\n"
     for banner in (b"/**\n * @license AngularJS v1.0.1\n * (c) 2010-2012 Google, Inc.\n * License: MIT\n */\n",
                    b"/*! jQuery v3.6.0 | (c) OpenJS Foundation and other contributors | jquery.org/license */\n",
-                   b"/*!\n * Bootstrap v3.3.7 (http://getbootstrap.com)\n * Licensed under MIT\n */\n"):
+                   b"/*!\n * Bootstrap v3.3.7 (http://getbootstrap.com)\n * Licensed under MIT\n */\n",
+                   b"/*! jQuery UI - v1.12.1 - 2019-06-30\n* http://jqueryui.com\n*/\n",
+                   b"/*!\r\n *  Font Awesome 4.7.0 by @davegandy - http://fontawesome.io\r\n */\r\n"):
         assert analyse_bytes(banner + body, "javascript")[0] == "vendored", banner
     for header in (b"/**\n * @license\n * Copyright 2020 Google LLC\n * SPDX-License-Identifier: MIT\n */\n",
                    b"/*!\n * Copyright (c) 2014-2016 Acme Corp.\n */\n",
-                   b"/** @license Apache License 2.0 */\n"):
+                   b"/** @license Apache License 2.0 */\n",
+                   # walletmesh's own module, saying what it implements
+                   b"/**\n * JSON-RPC 2.0 implementation with bi-directional communication support.\n */\n"):
         assert analyse_bytes(header + body, "javascript")[0] is None, header
 
 
