@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Collection
 
-from radar.commands.excludes import EXCLUDABLE
+from radar.commands.excluded_names import EXCLUDABLE
 from radar.globs import any_glob, glob_match
 from radar.stages.discover import names_files
 from radar.stages.parse import language_for

@@ -71,9 +71,9 @@ from pathlib import Path, PurePosixPath
 
 from radar.commands.attributes import attributes_files, linguist_excludes
 from radar.commands.drops import without_drops
-from radar.commands.excludes import (NAMELESS_EXCLUDES, SCRIPT_LANGUAGES, TEST_FILES, build_outputs,
-                                     described_examples, folder_excludes, script_tooling, without_code,
-                                     without_unbuilt)
+from radar.commands.excluded_names import NAMELESS_EXCLUDES, TEST_FILES
+from radar.commands.excludes import (SCRIPT_LANGUAGES, build_outputs, described_examples, folder_excludes,
+                                     script_tooling, without_code, without_unbuilt)
 from radar.commands.folders import (DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET, PLUGIN_FLEET,
                                     PLUGIN_PACKAGES, build_manifest, c_plugins, covered, declared_plugin_folders,
                                     helper_folders, inside_tests, is_go_source, is_manifest, left_in, plugin_folder,

@@ -16,7 +16,8 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from radar.commands.excludes import EXCLUDABLE, without_folders
+from radar.commands.excluded_names import EXCLUDABLE
+from radar.commands.excludes import without_folders
 from radar.commands.folders import build_manifest
 from radar.commands.tracked import file_head
 from radar.stages.manifests import json_of
