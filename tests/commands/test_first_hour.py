@@ -1754,6 +1754,10 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     files["mac/Pods/Sentry/Sources/Hub.swift"] = "struct Hub {}\n"  # CocoaPods' (hammerspoon's 1,312 files)
     files["include/pear/Net/DNS2/RR/A.php"] = "<?php class Net_DNS2_RR_A {}\n"  # PEAR's (osTicket's)
     files["mac/ThirdParty/NMSSH/NMSession.m"] = "@implementation NMSession\n@end\n"  # iTerm2's
+    # a chip vendor's library copied beside each chip's own code: Silicon Labs' emlib and Arm's CMSIS
+    # (Sub-IoT-Stack's three chips' `emlib/src/em_ebi.c` …: 101 of its 130 proposals)
+    files["hal/chips/efm32gg/emlib/src/em_ebi.c"] = "void EBI_Init(void) {}\n"
+    files["hal/chips/efm32gg/CMSIS/Include/core_cm3.h"] = "#define __CM3_REV 0x0201\n"
     for name in ("next-app", "nest-app"):  # try-it-out apps: no fleet
         files[f"playground/{name}/package.json"] = "{}\n"
         files[f"playground/{name}/index.js"] = "export const app = 1;\n"
@@ -1781,6 +1785,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     assert not excluded("go/domain/UnitTestReportGenerator.java")
     assert excluded("mac/Pods/Sentry/Sources/Hub.swift") and excluded("include/pear/Net/DNS2/RR/A.php")
     assert excluded("mac/ThirdParty/NMSSH/NMSession.m")
+    assert excluded("hal/chips/efm32gg/emlib/src/em_ebi.c") and excluded("hal/chips/efm32gg/CMSIS/Include/core_cm3.h")
     assert excluded("shop/orders/migrations/0001_initial.py")  # frozen history: copies on purpose
     assert not excluded("recipes/zlib/all/conanfile.py")
 
