@@ -12,7 +12,8 @@ Index: the one subsystem holding a file whose path ends as the reference says, n
   make (`a/b.rb`), as Zeitwerk does; Elixir's modules (`alias A.B`, `use A.B`, `A.B.f()`)
   likewise (`a/b.ex`), as Mix lays them out; Perl's `use A::B` (and the class a `use base`
   names) by `A/B.pm`; Haskell's `import Data.Text` by `Data/Text.hs` under any source folder;
-  Lua's `require "a.b"` by `a/b.lua` or `a/b/init.lua`;
+  Lua's `require "a.b"` by `a/b.lua` or `a/b/init.lua`, a MediaWiki module's page
+  (`Module:A/B`, whatever loads it) by `A/B.lua`;
 - OCaml's `Dune_util.Log.info` by `dune_util/log.ml`, a wrapped library's folder named for it,
   else by the first name's file (`OpamFilename`: `opamFilename.ml`);
 - PHP's `require`/`include` by path (php_include), from the file's folder or by the path's tail;
