@@ -75,6 +75,11 @@ LIBRARY_BANNER = re.compile(rb"\A\s*/\*[*!][ \t]*(?:\r?\n[ \t]*\*)?[ \t]*(?:@lic
                             rb"(?!(?:apache|mit|mpl|[al]?gpl|bsd|epl|licen[cs]e|version)\b)"  # a licence's own release
                             rb"[a-z][\w.-]*(?:[ \t][a-z][\w.-]*){0,3}(?:[ \t]+-)?[ \t]+v?\d+\.\d+(?:\.\d+)?\b"
                             rb"(?=[ \t]*(?:\r?\n|\||\(|-|,|\*/|by\b|\Z))")
+# and so a comment a minifier keeps (`/*!`) giving a release as `@version`, or a first line giving
+# only the release (onegov-cloud's apps' copies of Krajee's `jquery.datetimepicker.js`, `@version
+# 1.3.4`, and of intercooler.js, `// version 1.2.4`: its first two proposals)
+VERSIONED_KEPT_COMMENT = re.compile(rb"\A\s*/\*![^*]*(?:\*(?!/)[^*]*)*?@version[ \t]+v?\d+\.\d+")
+VERSION_LINE = re.compile(rb"\A\s*//[ \t]*version[ \t]+v?\d+\.\d+(?:\.\d+)?[ \t]*\r?\n")
 # GMF's diagram editors: the type's doc says `@generated` and nothing else (bonita-studio's 515 edit
 # parts, policies and commands, integration-studio's 2,250: their copies its first proposals)
 GMF_TYPE = re.compile(rb"/\*\*[\s*]*@generated[\s*]*\*/\s*(?:@[\w.]+(?:\([^)]*\))?\s*)*"
@@ -157,10 +162,11 @@ def generated(data: bytes) -> bool:
 
 def vendors(data: bytes) -> bool:
     """A vendor's file, its head naming the vendor's team as author (VENDOR_AUTHOR), or a library's
-    release under its build's banner (LIBRARY_BANNER): copied in from the vendor's package, the
-    team's own code none of it."""
+    release under its build's banner (LIBRARY_BANNER, VERSIONED_KEPT_COMMENT, VERSION_LINE): copied
+    in from the vendor's package, the team's own code none of it."""
     head = data[:GENERATED_HEAD].lower().removeprefix(codecs.BOM_UTF8)
-    return VENDOR_AUTHOR.search(head) is not None or LIBRARY_BANNER.match(head) is not None
+    return VENDOR_AUTHOR.search(head) is not None or any(
+        banner.match(head) is not None for banner in (LIBRARY_BANNER, VERSIONED_KEPT_COMMENT, VERSION_LINE))
 
 
 def _annotated_generated(data: bytes) -> bool:

@@ -132,20 +132,28 @@ def test_a_vendors_file_copied_in_is_skipped_as_vendored():
 def test_a_librarys_release_copied_in_under_its_banner_is_skipped_as_vendored():
     """motech-contrib: AngularJS 1.0.1, `/** @license AngularJS v1.0.1`, copied into three modules
     as `motech-paginator-angular.js`, had been its first proposal (41,626 tokens); jQuery's and
-    Bootstrap's builds open so too, and jQuery UI's and Font Awesome's. A licence naming no release,
-    a copyright's years, or a module's own words on the protocol it implements are the team's own."""
+    Bootstrap's builds open so too, and jQuery UI's and Font Awesome's; so do a comment a minifier
+    keeps giving its `@version` and a first line giving only the version (onegov-cloud's copies of
+    Krajee's date formatter and intercooler.js). A licence naming no release, a copyright's years, a
+    person's doc comment or a module's own words on what it implements are the team's own."""
     body = b"(function(window) {\n  var lowercase = function(s) { return s.toLowerCase(); };\n})(window);\n"
     for banner in (b"/**\n * @license AngularJS v1.0.1\n * (c) 2010-2012 Google, Inc.\n * License: MIT\n */\n",
                    b"/*! jQuery v3.6.0 | (c) OpenJS Foundation and other contributors | jquery.org/license */\n",
                    b"/*!\n * Bootstrap v3.3.7 (http://getbootstrap.com)\n * Licensed under MIT\n */\n",
                    b"/*! jQuery UI - v1.12.1 - 2019-06-30\n* http://jqueryui.com\n*/\n",
-                   b"/*!\r\n *  Font Awesome 4.7.0 by @davegandy - http://fontawesome.io\r\n */\r\n"):
+                   b"/*!\r\n *  Font Awesome 4.7.0 by @davegandy - http://fontawesome.io\r\n */\r\n",
+                   # onegov-cloud's apps' copies of Krajee's date formatter and of intercooler.js
+                   b"/*!\n * @copyright Copyright &copy; Kartik Visweswaran, Krajee.com, 2014 - 2016\n"
+                   b" * @version 1.3.4\n *\n * Date formatter utility library\n */\n",
+                   b"// version 1.2.4\n"):
         assert analyse_bytes(banner + body, "javascript")[0] == "vendored", banner
     for header in (b"/**\n * @license\n * Copyright 2020 Google LLC\n * SPDX-License-Identifier: MIT\n */\n",
                    b"/*!\n * Copyright (c) 2014-2016 Acme Corp.\n */\n",
                    b"/** @license Apache License 2.0 */\n",
                    # walletmesh's own module, saying what it implements
-                   b"/**\n * JSON-RPC 2.0 implementation with bi-directional communication support.\n */\n"):
+                   b"/**\n * JSON-RPC 2.0 implementation with bi-directional communication support.\n */\n",
+                   b"/**\n * @version 2.1\n * @author Jane Doe\n */\n",  # a person's doc comment, no kept one
+                   b"// version 2 of the parser: reads nested blocks\n"):
         assert analyse_bytes(header + body, "javascript")[0] is None, header
 
 
