@@ -866,7 +866,9 @@ def test_init_excludes_a_folder_named_as_generated_in_snake_case(tmp_path):
     """skaffold: `fs/assets/credits_generated/github.com/hashicorp/hcl/…`, its dependencies'
     licenses and sources written by a tool, had been 13 subsystems; Convex's `convex/_generated/`
     too; and Eclipse's generators' `src-gen/` and `xtend-gen/` (sirius-desktop's generated property
-    sections: 251 copies of one listener were its first proposal), beside a plugin's `src/`. Named
+    sections: 251 copies of one listener were its first proposal), beside a plugin's `src/`, and
+    nop-entropy's `_gen/` (1,304 models written from their schemas, whose `freeze` x 28 had been its
+    first proposal). Named
     in kebab case, a folder is code: automatisch's `triggers/documents-generated`, a trigger named
     for its event."""
     files = {"go.mod": "module x\n", "package.json": "{}\n",
@@ -874,7 +876,9 @@ def test_init_excludes_a_folder_named_as_generated_in_snake_case(tmp_path):
              "web/convex/_generated/api.js": "export const api = 1;\n",
              "plugins/org.eclipse.sirius.editor/src/org/x/Plugin.java": "class Plugin {}\n",
              "plugins/org.eclipse.sirius.editor/src-gen/org/x/Section.java": "class Section {}\n",
-             "plugins/org.eclipse.sirius.tree/xtend-gen/org/x/Gen.java": "class Gen {}\n"}
+             "plugins/org.eclipse.sirius.tree/xtend-gen/org/x/Gen.java": "class Gen {}\n",
+             # nop-entropy's 251 `_gen/` folders of models written from their schemas
+             "nop-ai/src/main/java/io/nop/ai/model/_gen/_TeamModel.java": "class _TeamModel {}\n"}
     for name in ("hcl", "hcl/ast", "hcl/parser"):
         files[f"fs/assets/credits_generated/github.com/hashicorp/{name}/a.go"] = "package x\n"
     excluded = _excluded_by_init(tmp_path / "skaffold", files, tmp_path / "rules")
@@ -882,6 +886,7 @@ def test_init_excludes_a_folder_named_as_generated_in_snake_case(tmp_path):
     assert excluded("web/convex/_generated/api.js")
     assert excluded("plugins/org.eclipse.sirius.editor/src-gen/org/x/Section.java")
     assert excluded("plugins/org.eclipse.sirius.tree/xtend-gen/org/x/Gen.java")
+    assert excluded("nop-ai/src/main/java/io/nop/ai/model/_gen/_TeamModel.java")
     assert not excluded("apps/pdf/triggers/documents-generated/index.js")
     assert not excluded("plugins/org.eclipse.sirius.editor/src/org/x/Plugin.java")
 
