@@ -17,8 +17,9 @@ COPY_OF_THIS = re.compile(rb"\bcop(?:y|ied)\s+(?:of\s+)?this\s+(?:class|file|fun
 # `//nolint:dupl`, pylint's `disable=duplicate-code`, PMD's `CPD-OFF`, jscpd's `ignore-start`);
 # at the head of the file, before any unit, for every unit of it (grype's eight VEX processors,
 # `package processors // nolint:dupl`, had been its first proposal)
+# (PMD's anywhere in its comment: nop-entropy's `// tell cpd to start ignoring code - CPD-OFF`)
 DETECTOR_SILENCED = re.compile(rb"(?:#|//|/\*|--)\s*(?:nolint:[\w,]*\bdupl\b|pylint:\s*disable=[\w,-]*\bduplicate-code\b"
-                               rb"|CPD-OFF\b|jscpd:ignore-start\b)")
+                               rb"|[^\n]*?\bCPD-OFF\b|jscpd:ignore-start\b)")
 COMMENT_LINE = re.compile(rb"^\s*(?:#+|//+|--|;+|/?\*+)")
 COMMENT_BLOCK = 40  # lines read upward from a unit for the comment block above it
 
@@ -63,13 +64,14 @@ def _covered(spans: list[tuple[int, int]], first: int, last: int) -> int:
 def _marked(lines: list[bytes], start_line: int) -> bool:
     """A `Copied from` comment (or a duplicate detector silenced, DETECTOR_SILENCED) on the line
     above the unit (lines are 1-based), or among the decorators and comments it opens with, or a
-    copy of this unit said so in the comment block right above it (COPY_OF_THIS)."""
+    copy of this unit said so, or a detector silenced, in the comment block right above it
+    (COPY_OF_THIS; nop-entropy's `// … CPD-OFF` above each generated model's Javadoc)."""
     if start_line >= 2 and (COPIED_FROM.match(lines[start_line - 2]) or DETECTOR_SILENCED.search(lines[start_line - 2])):
         return True
     for line in reversed(lines[max(0, start_line - 1 - COMMENT_BLOCK):start_line - 1]):
         if not COMMENT_LINE.match(line):
             break
-        if COPY_OF_THIS.search(line) or COPIED_FROM.match(line):
+        if COPY_OF_THIS.search(line) or COPIED_FROM.match(line) or DETECTOR_SILENCED.search(line):
             return True
     for line in islice(lines, start_line - 1, None):
         if COPIED_FROM.match(line):
