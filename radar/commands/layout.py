@@ -80,7 +80,8 @@ from radar.commands.folders import (DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODU
                                     plugins_of, project_classes, versions, within)
 from radar.commands.go_layout import (go_file_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
-from radar.commands.marked_folders import asn1_outputs, goctl_handlers, npm_tooling, openapi_outputs
+from radar.commands.marked_folders import (asn1_outputs, goctl_handlers, npm_tooling, openapi_outputs,
+                                           test_automation_modules)
 from radar.commands.package_folders import package_folders
 from radar.commands.plugin_modules import (cpp_plugin_folders, headers_folders, jvm_plugin_folders,
                                            python_plugin_folders, registered_folders)
@@ -146,13 +147,14 @@ def read_layout(repo: Path) -> Layout:
     handlers, goctl_routes = goctl_handlers(repo, files)
     compiled, asn1_specs = asn1_outputs(repo, files)
     written += handlers + compiled
-    kept_out += written
+    suites, poms = test_automation_modules(repo, files)
+    kept_out += written + suites
     # the packages are made of the rest, but for folders no name of theirs tells from code (not_fleet)
-    code, made = without_code(repo, left_in(files, translations + examples + written + tuple(
+    code, made = without_code(repo, left_in(files, translations + examples + written + suites + tuple(
         e for e in kept_out if e[0] in NAMELESS_EXCLUDES or scaffold_glob(e[0]))))
     # the files read to decide: edited by hand, one may be code again
     measured: dict[str, int] = dict.fromkeys(made + requirements + manifests + npm_manifests + openapi_lists
-                                             + goctl_routes + asn1_specs + attributes_files(files), 0)
+                                             + goctl_routes + asn1_specs + poms + attributes_files(files), 0)
 
     def size(path: str) -> int:
         measured[path] = file_size(repo, path)

@@ -5,10 +5,12 @@ a .NET test project's file, a Sphinx `conf.py`, a Docusaurus config, a manual te
 shadcn's `components.json` beside a component registry, JavaScript whose TypeScript source
 sits in a sibling folder, the list of what OpenAPI Generator wrote into a folder, goctl's routes
 beside the handlers it writes, the ASN.1 specifications beside the folders a compiler wrote for
-their modules, a tutorial's numbered steps holding the same files, a code generator's templates
-and the CPAN distributions a Perl tree copies.
+their modules, a tutorial's numbered steps holding the same files, a code generator's templates,
+the CPAN distributions a Perl tree copies, and a Maven module's pom.xml whose own code drives a
+browser or an app under test.
 excludes.py writes an exclude for each (layout.py npm_tooling's, openapi_outputs',
-goctl_handlers' and asn1_outputs'); the counts are the source files each keeps out (`held`)."""
+goctl_handlers', asn1_outputs' and test_automation_modules'); the counts are the source files each
+keeps out (`held`)."""
 from __future__ import annotations
 
 import fnmatch
@@ -198,6 +200,32 @@ def asn1_outputs(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, str, in
             found += [(f"{folder}/**", "generated", held(folder, sources))
                       for folder in sorted(folders) if folder.rpartition("/")[0] == parent]
     return tuple(found), specs
+
+
+# a Maven module's dependency, and what drives a browser or an app under test (Selenium, Appium's
+# `java-client`, Selenide, Playwright) or runs the tests (TestNG, JUnit, Cucumber)
+POM_DEPENDENCY = re.compile(rb"<dependency>(.*?)</dependency>", re.DOTALL)
+POM_ARTIFACT = re.compile(rb"<artifactId>\s*([\w.-]+)\s*</artifactId>")
+UI_DRIVERS = frozenset({b"selenium-java", b"java-client", b"selenide", b"playwright"})
+TEST_RUNNERS = frozenset({b"testng", b"junit", b"junit-jupiter", b"junit-jupiter-api", b"cucumber-java"})
+
+
+def test_automation_modules(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, str, int], ...], list[str]]:
+    """An exclude for each Maven module whose own code, not its test scope, depends on a driver of
+    a browser or an app under test and on a test runner: a suite of UI tests kept in `src/main`
+    (inji-wallet's `injitest/`, Appium and Selenium run by TestNG, whose page objects' copied header
+    checks had been its only proposal); and the pom.xml files read. A crawler driving a browser,
+    with no test runner, is code."""
+    poms = [f for f in files if f.rpartition("/")[2] == "pom.xml" and "/" in f]
+    sources = [f for f in files if language_for(f)] if poms else []
+    found = []
+    for pom in poms:
+        compiled = {artifact for block in POM_DEPENDENCY.findall(file_head(repo, pom))
+                    if b"<scope>test</scope>" not in block for artifact in POM_ARTIFACT.findall(block)[:1]}
+        if compiled & UI_DRIVERS and compiled & TEST_RUNNERS:
+            folder = pom.rpartition("/")[0]
+            found.append((f"{folder}/**", "tests", held(folder, sources)))
+    return tuple(found), poms
 
 
 def npm_tooling(repo: Path, manifests: list[str], files: list[str]) -> tuple[tuple[str, str, int], ...]:

@@ -4850,3 +4850,28 @@ def test_init_takes_ten_folders_each_declaring_a_plugin_in_its_manifest_json_as_
     _, fleet_rules = _init(tmp_path / "cockpit-repo", files, tmp_path / "rules")
     assert "pkg/*" in fleet_rules["subsystems"], fleet_rules["subsystems"]
     assert not any(glob.startswith("web/public") for glob in fleet_rules["subsystems"]), fleet_rules["subsystems"]
+
+
+def _pom(*dependencies: tuple[str, str]) -> str:
+    """A Maven module's pom.xml depending on these (artifactId, scope) pairs."""
+    blocks = "".join(f"<dependency><groupId>g</groupId><artifactId>{artifact}</artifactId>"
+                     + (f"<scope>{scope}</scope>" if scope else "") + "</dependency>\n"
+                     for artifact, scope in dependencies)
+    return f"<project>\n<dependencies>\n{blocks}</dependencies>\n</project>\n"
+
+
+def test_init_keeps_out_a_module_whose_own_code_drives_a_browser_or_an_app_under_test(tmp_path):
+    """inji-wallet: `injitest/`, its Appium and Selenium suites run by TestNG, keeps its page
+    objects in `src/main/java`; their copied header checks x 8 had been its only proposal. A module
+    testing with Selenium in its own `src/test` scope is product code, and so is a crawler driving a
+    browser with no test framework."""
+    files = {"pom.xml": "<project/>\n",
+             "injitest/pom.xml": _pom(("java-client", ""), ("selenium-java", ""), ("testng", "")),
+             "injitest/src/main/java/inji/pages/BasePage.java": "class BasePage {}\n",
+             "wallet/pom.xml": _pom(("spring-core", ""), ("selenium-java", "test"), ("junit", "test")),
+             "wallet/src/main/java/w/Wallet.java": "class Wallet {}\n",
+             "crawler/pom.xml": _pom(("selenium-java", ""), ("jsoup", "")),
+             "crawler/src/main/java/c/Crawler.java": "class Crawler {}\n"}
+    excluded = _excluded_by_init(tmp_path / "inji", files, tmp_path / "rules")
+    assert excluded("injitest/src/main/java/inji/pages/BasePage.java")
+    assert not excluded("wallet/src/main/java/w/Wallet.java") and not excluded("crawler/src/main/java/c/Crawler.java")
