@@ -23,7 +23,9 @@ TOOL_CONFIGURATION = ("*.config.*", "*.conf.*", ".*", "conf.py", "setup.py", "no
                       "version.*", "_version.*", "__version__.*", "gem_version.*",
                       # create-react-app's development proxy, which its dev server reads from `src/`
                       # (VEuPathDB's web-monorepo: three apps' `setupProxy.js`, its second proposal)
-                      "setupproxy.*")
+                      "setupproxy.*",
+                      # Ember CLI's build (nw-ueba-saas' 25 Ember apps' and addons': its first proposal)
+                      "ember-cli-build.js")
 # Folders whose files a tool reads: a hidden one (`.storybook/main.js`, `.github/actions/…`) and
 # a tool's folder of a package's configuration (create-react-app's ejected `config/jest/`, which
 # buildbot's three web packages copy: `babelTransform.cjs`, `fileTransform.cjs`). A folder named

@@ -29,7 +29,9 @@ def test_a_build_manifest_written_as_code_is_a_tools_configuration():
     `Package.onUse`: justdo-packages' 161 packages, three of whose were its nearest candidate);
     a Swift source named otherwise is code."""
     assert all(configures_a_tool(path) for path in ("Packages/Env/Package.swift", "recipes/zlib/conanfile.py",
-                                                   "project.clj", "justdo-tasks/package.js"))
+                                                   "project.clj", "justdo-tasks/package.js",
+                                                   # Ember CLI's build (nw-ueba-saas' 25: its first proposal)
+                                                   "sa-ui/packages/investigate/ember-cli-build.js"))
     assert not configures_a_tool("Packages/Env/Sources/Env/Package.swiftinterface.swift")
 
 
