@@ -81,7 +81,7 @@ from radar.commands.folders import (DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODU
 from radar.commands.go_layout import (go_file_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
 from radar.commands.marked_folders import (asn1_outputs, goctl_handlers, npm_tooling, openapi_outputs,
-                                           test_automation_modules)
+                                           ui_test_suites)
 from radar.commands.package_folders import package_folders
 from radar.commands.plugin_modules import (cpp_plugin_folders, headers_folders, jvm_plugin_folders,
                                            python_plugin_folders, registered_folders)
@@ -147,7 +147,7 @@ def read_layout(repo: Path) -> Layout:
     handlers, goctl_routes = goctl_handlers(repo, files)
     compiled, asn1_specs = asn1_outputs(repo, files)
     written += handlers + compiled
-    suites, poms = test_automation_modules(repo, files)
+    suites, poms = ui_test_suites(repo, files)
     kept_out += written + suites
     # the packages are made of the rest, but for folders no name of theirs tells from code (not_fleet)
     code, made = without_code(repo, left_in(files, translations + examples + written + suites + tuple(

@@ -9,7 +9,7 @@ their modules, a tutorial's numbered steps holding the same files, a code genera
 the CPAN distributions a Perl tree copies, and a Maven module's pom.xml whose own code drives a
 browser or an app under test.
 excludes.py writes an exclude for each (layout.py npm_tooling's, openapi_outputs',
-goctl_handlers', asn1_outputs' and test_automation_modules'); the counts are the source files each
+goctl_handlers', asn1_outputs' and ui_test_suites'); the counts are the source files each
 keeps out (`held`)."""
 from __future__ import annotations
 
@@ -210,7 +210,7 @@ UI_DRIVERS = frozenset({b"selenium-java", b"java-client", b"selenide", b"playwri
 TEST_RUNNERS = frozenset({b"testng", b"junit", b"junit-jupiter", b"junit-jupiter-api", b"cucumber-java"})
 
 
-def test_automation_modules(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, str, int], ...], list[str]]:
+def ui_test_suites(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, str, int], ...], list[str]]:
     """An exclude for each Maven module whose own code, not its test scope, depends on a driver of
     a browser or an app under test and on a test runner: a suite of UI tests kept in `src/main`
     (inji-wallet's `injitest/`, Appium and Selenium run by TestNG, whose page objects' copied header
