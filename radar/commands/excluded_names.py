@@ -202,7 +202,13 @@ SUITE_FOLDERS = ("**/*-tests/**", "**/*_tests/**", "**/tests-*/**", "**/tests_*/
                  *DOTTED_SUITES, *JOINED_SUITES, *TOP_SUITES, *SPACED_SUITES)
 # folders of a test suite's fixtures named for what they hold: pdf.js' builder's `fixtures_babel/`
 # (20 inputs, read as one-module packages), babel's `babel-helper-fixtures`, marko's `fixtures-interop`
-FIXTURE_FOLDERS = ("**/*-fixtures/**", "**/*_fixtures/**", "**/fixtures-*/**", "**/fixtures_*/**")
+FIXTURE_FOLDERS = ("**/*-fixtures/**", "**/*_fixtures/**", "**/fixtures-*/**", "**/fixtures_*/**",
+                   # and test doubles named for what they stand in for, the word set off by a hyphen or an
+                   # underscore (IBC-Integration's `cw-mock-ibc-dapp`, two of its first proposal's three
+                   # consumers; cadence-web's `msw-mock-handlers`, keplr's `provider-mock`), not a word
+                   # holding it (`mockserver-core`)
+                   "**/*-mock/**", "**/*-mocks/**", "**/*_mock/**", "**/*_mocks/**", "**/mock-*/**",
+                   "**/mocks-*/**", "**/mock_*/**", "**/mocks_*/**", "**/*-mock-*/**", "**/*_mock_*/**")
 # Go's test doubles written by hand beside the code they stand in for, named for it: not `_test.go`,
 # so that other packages' tests import them (united-manufacturing-hub's 39 `mock.go` …, whose
 # copied `GetServiceState` x 6 had been its first proposal; atmos' 81 `mock_*.go`)

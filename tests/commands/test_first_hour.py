@@ -460,13 +460,22 @@ def test_init_excludes_folders_of_test_suites_but_not_code_named_for_a_test(tmp_
 
 def test_init_excludes_folders_of_fixtures_named_for_what_they_hold(tmp_path):
     """pdf.js: its builder's `external/builder/fixtures_babel/*.js`, twenty inputs with their
-    expected outputs, had been 20 one-module packages beside `src/core/*.js`."""
+    expected outputs, had been 20 one-module packages beside `src/core/*.js`; IBC-Integration's
+    mock contracts had been two of its first proposal's three consumers."""
     files = {f"external/builder/fixtures_babel/case{n}.js": f"export const c{n} = () => {n};\n" for n in range(20)}
     files.update({f"src/core/part{n}.js": f"export function part{n}() {{ return {n}; }}\n" for n in range(20)})
     files["external/builder/builder.mjs"] = "export function build() { return 1; }\n"
+    # and test doubles named for what they stand in for: IBC-Integration's mock contracts, cadence-web's
+    # `msw-mock-handlers`, keplr's `provider-mock`; not a product whose name holds the word (`mockserver`)
+    files["contracts/cw-mock-ibc-dapp/src/contract.rs"] = "pub fn query_admin() -> u8 { 1 }\n"
+    files["src/msw-mock-handlers/workflow.ts"] = "export const handler = () => 1;\n"
+    files["packages/provider-mock/src/index.ts"] = "export const provider = () => 1;\n"
+    files["mockserver-core/src/server.js"] = "export const serve = () => 1;\n"
     excluded = _excluded_by_init(tmp_path / "pdfjs", files, tmp_path / "rules")
     assert excluded("external/builder/fixtures_babel/case0.js") and not excluded("src/core/part0.js")
     assert not excluded("external/builder/builder.mjs")
+    assert excluded("contracts/cw-mock-ibc-dapp/src/contract.rs") and excluded("src/msw-mock-handlers/workflow.ts")
+    assert excluded("packages/provider-mock/src/index.ts") and not excluded("mockserver-core/src/server.js")
 
 
 def test_init_finds_the_modules_of_a_build_at_the_top_unless_a_folder_holds_more(tmp_path):
