@@ -8,6 +8,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from radar.commands.excluded_names import EXCLUDABLE
 from radar.commands.folders import build_manifest, inside_tests
 from radar.stages.manifests import C_FAMILY
 from radar.stages.parse import language_for
@@ -35,12 +36,18 @@ C_VENDORED = frozenset({"deps", "dependencies", "dependancies", "3rdparty", "thi
 # others' libraries (premake's `contrib/mbedtls`, `contrib/zlib` …): a library there holding its
 # own license is a drop, as a release's folder is
 CONTRIBUTED = "contrib"
+# a CI configuration that runs only at a repository's top: below it, the file came with a
+# repository copied in (Serial-Studio's `lib/hidapi/.github/workflows/builds.yml`, KissFFT's
+# `.travis.yml`)
+TOP_ONLY_CI = re.compile(r"(.+?)/(?:\.travis\.yml|\.?appveyor\.yml|\.cirrus\.yml|\.gitlab-ci\.yml|"
+                         r"\.circleci/config\.yml|\.github/workflows/[^/]+\.ya?ml)")
 
 
 def source_drops(files: list[str], submodules: Iterable[str] = ()) -> set[str]:
     """The folders holding a third-party source drop (VERSIONED, or a C library with its own
     license in CONTRIBUTED), and those where C and C++ projects keep the libraries they build
-    with (C_VENDORED, holding C or C++ sources); a folder
+    with (C_VENDORED, holding C or C++ sources), a C library's repository copied in
+    (_copied_repositories); a folder
     holding a git submodule (`submodules`: their paths) wraps a library checked out from
     elsewhere, as a release's folder holds its drop (osquery's `libraries/cmake/source/bzip2`,
     its build files and platform headers beside `src`, bzip2's own repository)."""
@@ -59,7 +66,20 @@ def source_drops(files: list[str], submodules: Iterable[str] = ()) -> set[str]:
     released |= {folder for folder in licensed & c_folders
                  if folder.rpartition("/")[0].rpartition("/")[2] == CONTRIBUTED}
     released |= _served_releases(files) | _lone_releases(files)
-    return released | _beside_drops(released, files) | _wrappers(submodules, files) | (named - own) | inside
+    return released | _beside_drops(released, files) | _wrappers(submodules, files) | (named - own) | inside \
+        | _copied_repositories(licensed, c_folders, files)
+
+
+def _copied_repositories(licensed: set[str], c_folders: set[str], files: list[str]) -> set[str]:
+    """The folders holding C or C++ code, a license of their own and a CI configuration that runs
+    only at a repository's top (TOP_ONLY_CI): a library's repository copied in (Serial-Studio's
+    `lib/hidapi`, whose four platforms' `hid_free_enumeration` had been its first proposal;
+    fujinet-firmware's `components/expat/expat`). Ardour's own `libs/pbd` holds a license and no
+    CI; PHP monorepos' modules split into read-only repositories (spryker's `Bundles/*`) hold both
+    and no C: the project's own."""
+    with_ci = {found[1] for f in files if (found := TOP_ONLY_CI.fullmatch(f))
+               and set(EXCLUDABLE["vendored"]).isdisjoint(found[1].split("/"))}  # left out already: `vendor/`
+    return with_ci & licensed & c_folders
 
 
 def _licensed_beside(files: list[str]) -> set[str]:

@@ -1921,6 +1921,30 @@ def test_init_excludes_the_c_libraries_contributed_with_their_own_licenses(tmp_p
     assert not excluded("pg/contrib/hstore/hstore.c") and not excluded("src/host/os_part0.c")
 
 
+def test_init_excludes_a_c_library_copied_in_with_its_own_license_and_ci(tmp_path):
+    """Serial-Studio keeps hidapi, KissFFT and mdflib in `lib/`, each the library's repository
+    copied in: its license, and a CI configuration that only runs at a repository's top
+    (`.github/workflows/`, `.travis.yml`); hidapi's four platforms' `hid_free_enumeration` had been
+    its first proposal. Ardour's own `libs/pbd` holds a license and no CI; spryker's PHP modules,
+    split into repositories of their own, hold both and are its code."""
+    files = {"CMakeLists.txt": "project(Serial-Studio)\n"}
+    for n in range(6):
+        files[f"app/src/part{n}.cpp"] = f"int part{n}() {{ return {n}; }}\n"
+    files.update({"lib/hidapi/LICENSE.txt": "BSD\n", "lib/hidapi/.github/workflows/builds.yml": "on: push\n",
+                  "lib/KissFFT/COPYING": "BSD\n", "lib/KissFFT/.travis.yml": "language: c\n",
+                  "lib/KissFFT/kiss_fft.c": "int kiss(void) { return 1; }\n"})
+    for platform in ("linux", "mac", "windows", "libusb"):
+        files[f"lib/hidapi/{platform}/hid.c"] = "void hid_free_enumeration(void *d) { free(d); }\n"
+    files.update({"libs/pbd/COPYING": "GPL\n", "libs/pbd/pool.cc": "int pool() { return 1; }\n",
+                  "libs/pbd/id.cc": "int id() { return 2; }\n"})
+    files.update({"Bundles/Acl/LICENSE": "MIT\n", "Bundles/Acl/.github/workflows/ci.yml": "on: push\n",
+                  "Bundles/Acl/src/AclFacade.php": "<?php\nclass AclFacade {}\n"})
+    excluded = _excluded_by_init(tmp_path / "serial", files, tmp_path / "rules")
+    assert excluded("lib/hidapi/linux/hid.c") and excluded("lib/KissFFT/kiss_fft.c")
+    assert not excluded("libs/pbd/pool.cc") and not excluded("app/src/part0.cpp")
+    assert not excluded("Bundles/Acl/src/AclFacade.php")
+
+
 def test_init_excludes_the_libraries_in_a_folder_of_external_ones_that_holds_single_files_too(tmp_path):
     """raylib keeps single-header libraries in `src/external/` (`stb_image.h`, `stb_vorbis.c`)
     and GLFW in `src/external/glfw/`: the C files right in the folder had made it raylib's own,
