@@ -266,7 +266,11 @@ MIGRATION_FILES = ("**/*igration*/**/" + "[0-9]" * 4 + "*", "**/*igration*/**/" 
                    "**/*pgrade*/**/*[0-9]*_to_[0-9]*",
                    # and wherever it is, a file named for its number, then the day and time it was made
                    # (superdesk's 32 `data_updates/00001_20160722-111630_users.py`: one-module packages before)
-                   "**/[0-9]*_[12][0-9][0-9][0-9][01][0-9][0-3][0-9][-_][0-9][0-9][0-9][0-9]*")
+                   "**/[0-9]*_[12][0-9][0-9][0-9][01][0-9][0-3][0-9][-_][0-9][0-9][0-9][0-9]*",
+                   # or, in a `data/` folder, named for the second it was made, as the data-migrate gem
+                   # names its data migrations in `db/data/` (simple-server's 32, their copied `up` x 8 its
+                   # first proposal; so named in a folder named for migrations, one is said already)
+                   "**/data/[12][0-9][0-9][0-9][01][0-9][0-3][0-9][0-2][0-9][0-5][0-9][0-5][0-9][-_]*")
 # patterns whose files inside a folder excluded by name are counted there only (jellyfin's
 # `tests/Jellyfin.Api.Tests`): an exclude of its own would repeat it
 SAID_BY_NAME = (*MIGRATION_FILES, *DOTTED_SUITES, *JOINED_SUITES)

@@ -4807,6 +4807,11 @@ def test_init_excludes_dated_and_numbered_migrations_but_not_a_frameworks_migrat
     # superdesk's data updates, numbered and dated in a folder not named for migrations
     files["core/data_updates/00001_20160722-111630_users.py"] = "class DataUpdate:\n    pass\n"
     files["core/data_updates/commands.py"] = "class Command:\n    pass\n"
+    # the data-migrate gem's data migrations, named for the second each was made, in `db/data/`
+    # (simple-server's 32: their copied `up` x 8 had been its first proposal); a report named for
+    # a day, `20240101_report.rb`, is code
+    files["db/data/20230620114230_set_up_sms_reminders.rb"] = "class SetUpSmsReminders\n  def up; end\nend\n"
+    files["app/reports/20240101_report.rb"] = "class Report; end\n"
     # a Frappe app's patches, listed in its `patches.txt`, at the app's top and in a doctype's folder
     # (helpdesk's 35 `patches/*.py` had been one-module packages); a patches folder elsewhere is code
     files["helpdesk/helpdesk/patches.txt"] = "helpdesk.patches.rename_doctypes\n"
@@ -4836,6 +4841,8 @@ def test_init_excludes_dated_and_numbered_migrations_but_not_a_frameworks_migrat
     assert not excluded("pkg/apis/migration/v1alpha1/types.go")
     assert excluded("core/data_updates/00001_20160722-111630_users.py")
     assert not excluded("core/data_updates/commands.py")
+    assert excluded("db/data/20230620114230_set_up_sms_reminders.rb")
+    assert not excluded("app/reports/20240101_report.rb")
     assert excluded("core/main/ar-migrations/002_create_hooked_browsers.rb")
     assert not excluded("core/main/ar-migrations/v2_api.rb")
     assert excluded("invenio_app_rdm/upgrade_scripts/migrate_8_0_to_9_0.py")
