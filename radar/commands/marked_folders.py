@@ -5,11 +5,12 @@ a .NET test project's file, a Sphinx `conf.py`, a Docusaurus config, a manual te
 shadcn's `components.json` beside a component registry, JavaScript whose TypeScript source
 sits in a sibling folder, the list of what OpenAPI Generator wrote into a folder, goctl's routes
 beside the handlers it writes, the ASN.1 specifications beside the folders a compiler wrote for
-their modules, a tutorial's numbered steps holding the same files, a code generator's templates,
+their modules, a package.json depending on Telescope beside the `src/codegen/` it writes,
+a tutorial's numbered steps holding the same files, a code generator's templates,
 the CPAN distributions a Perl tree copies, and a Maven module's pom.xml whose own code drives a
 browser or an app under test.
 excludes.py writes an exclude for each (layout.py npm_tooling's, openapi_outputs',
-goctl_handlers', asn1_outputs' and ui_test_suites'); the counts are the source files each
+goctl_handlers', asn1_outputs', telescope_outputs' and ui_test_suites'); the counts are the source files each
 keeps out (`held`)."""
 from __future__ import annotations
 
@@ -200,6 +201,31 @@ def asn1_outputs(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, str, in
             found += [(f"{folder}/**", "generated", held(folder, sources))
                       for folder in sorted(folders) if folder.rpartition("/")[0] == parent]
     return tuple(found), specs
+
+
+# Telescope, which writes a Cosmos chain's protobuf types and clients as TypeScript into the
+# package's `src/codegen/` (its default output), under each of its names
+TELESCOPE = ("@hyperweb/telescope", "@cosmology/telescope", "@osmonauts/telescope")
+TELESCOPE_OUTPUT = "src/codegen"
+
+
+def telescope_outputs(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, str, int], ...], list[str]]:
+    """An exclude for each npm package's `src/codegen/` whose package.json depends on Telescope:
+    what it wrote from the protobuf files, no banner in them (agoric-sdk's `cosmic-proto`, 281
+    modules whose copied `encode` and `decode` had been its first three proposals); and the
+    package.json files read. A `src/codegen/` of a package using no Telescope is code (a code
+    generator's own, as often)."""
+    manifests = [f for f in files if f.rpartition("/")[2] == "package.json"]
+    sources = [f for f in files if language_for(f)] if manifests else []
+    found = []
+    for manifest in manifests:
+        fields = json_of(repo / manifest)
+        needs = [fields.get(key) for key in ("dependencies", "devDependencies")] if isinstance(fields, dict) else []
+        if any(isinstance(names, dict) and names.keys() & set(TELESCOPE) for names in needs):
+            output = posixpath.join(manifest.rpartition("/")[0], TELESCOPE_OUTPUT)
+            if n := held(output, sources):
+                found.append((f"{output}/**", "generated", n))
+    return tuple(found), manifests
 
 
 # a Maven module's dependency, and what drives a browser or an app under test (Selenium, Appium's

@@ -1461,6 +1461,26 @@ def test_init_excludes_the_handlers_goctl_writes_beside_its_routes(tmp_path):
     assert not excluded("web/internal/handler/user.go")
 
 
+def test_init_excludes_the_codegen_folder_telescope_writes_for_the_package_using_it(tmp_path):
+    """agoric-sdk: `packages/cosmic-proto/src/codegen/`, 281 modules Telescope writes from the
+    protobuf files (no banner in them but `//@ts-nocheck`), whose copied `encode` and `decode` had
+    been its first three proposals; a package using no Telescope keeps its `src/codegen/`, a code
+    generator's own code as often (postgres-language-server's lexer's)."""
+    telescope = '{"name": "@agoric/cosmic-proto", "devDependencies": {"@hyperweb/telescope": "^2.2.1"}}\n'
+    files = {"package.json": '{"private": true, "workspaces": ["packages/*"]}\n',
+             "packages/cosmic-proto/package.json": telescope,
+             "packages/cosmic-proto/src/index.ts": "export const version = 1;\n",
+             "packages/generator/package.json": '{"name": "@agoric/generator"}\n',
+             "packages/generator/src/codegen/emit.ts": "export function emit() { return 1; }\n"}
+    for module in ("bank", "staking", "gov"):
+        files[f"packages/cosmic-proto/src/codegen/cosmos/{module}/query.ts"] = (
+            f"//@ts-nocheck\nexport const {module}Query = {{ encode() {{ return 1; }} }};\n")
+    excluded = _excluded_by_init(tmp_path / "agoric-sdk", files, tmp_path / "rules")
+    assert excluded("packages/cosmic-proto/src/codegen/cosmos/bank/query.ts")
+    assert not excluded("packages/cosmic-proto/src/index.ts")
+    assert not excluded("packages/generator/src/codegen/emit.ts")
+
+
 def test_init_excludes_the_folders_an_asn1_compiler_writes_for_the_modules_beside_it(tmp_path):
     """asn1-typescript-libraries: 14,011 `.ta.mts` files an ASN.1 compiler wrote, one folder per
     module the packages' `doc/*.asn1` define (`RTABapdu.ta.mts` x 4, its first proposal), no
