@@ -80,8 +80,8 @@ from radar.commands.folders import (DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODU
                                     plugins_of, project_classes, versions, within)
 from radar.commands.go_layout import (go_file_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
-from radar.commands.marked_folders import (asn1_outputs, goctl_handlers, npm_tooling, openapi_outputs,
-                                           telescope_outputs, ui_test_suites)
+from radar.commands.marked_folders import (asn1_outputs, composer_tooling, goctl_handlers, npm_tooling,
+                                           openapi_outputs, telescope_outputs, ui_test_suites)
 from radar.commands.package_folders import package_folders
 from radar.commands.plugin_modules import (cpp_plugin_folders, headers_folders, jvm_plugin_folders,
                                            python_plugin_folders, registered_folders)
@@ -142,6 +142,7 @@ def read_layout(repo: Path) -> Layout:
     examples, npm_manifests = described_examples(repo, left_in(files, kept_out + translations))
     kept_out += translations + examples
     kept_out += npm_tooling(repo, npm_manifests, left_in(files, kept_out))
+    kept_out += composer_tooling(repo, left_in(files, kept_out))
     kept_out += script_tooling(left_in(sources, kept_out))
     written, openapi_lists = openapi_outputs(repo, files)
     handlers, goctl_routes = goctl_handlers(repo, files)

@@ -1,17 +1,17 @@
 """Folders a file in them marks as no part of the project's own code, whatever they are named:
 an Alembic environment's `script.py.mako`, a Frappe app's `patches.txt`, a folder named for the
-version a migration brings the schema to, an npm package's `scripts/` its manifest runs, stories,
-a .NET test project's file, a Sphinx `conf.py`, a Docusaurus config, a manual test's page,
-shadcn's `components.json` beside a component registry, JavaScript whose TypeScript source
-sits in a sibling folder, the list of what OpenAPI Generator wrote into a folder, goctl's routes
-beside the handlers it writes, the ASN.1 specifications beside the folders a compiler wrote for
-their modules, a package.json depending on Telescope beside the `src/codegen/` it writes,
-a tutorial's numbered steps holding the same files, a code generator's templates,
-the CPAN distributions a Perl tree copies, and a Maven module's pom.xml whose own code drives a
-browser or an app under test.
-excludes.py writes an exclude for each (layout.py npm_tooling's, openapi_outputs',
-goctl_handlers', asn1_outputs', telescope_outputs' and ui_test_suites'); the counts are the source files each
-keeps out (`held`)."""
+version a migration brings the schema to, an npm package's `scripts/` its manifest runs, the PHP
+files a composer.json's scripts run, stories, a .NET test project's file, a Sphinx `conf.py`, a
+Docusaurus config, a manual test's page, shadcn's `components.json` beside a component registry,
+JavaScript whose TypeScript source sits in a sibling folder, the list of what OpenAPI Generator
+wrote into a folder, goctl's routes beside the handlers it writes, the ASN.1 specifications beside
+the folders a compiler wrote for their modules, a package.json depending on Telescope beside the
+`src/codegen/` it writes, a tutorial's numbered steps holding the same files, a code generator's
+templates, the CPAN distributions a Perl tree copies, and a Maven module's pom.xml whose own code
+drives a browser or an app under test.
+excludes.py writes an exclude for each (layout.py npm_tooling's, composer_tooling's,
+openapi_outputs', goctl_handlers', asn1_outputs', telescope_outputs' and ui_test_suites'); the
+counts are the source files each keeps out (`held`)."""
 from __future__ import annotations
 
 import fnmatch
@@ -273,6 +273,29 @@ def npm_tooling(repo: Path, manifests: list[str], files: list[str]) -> tuple[tup
         if n:
             found.append((scripts + "/**", "the developers' own scripts", n))
     return tuple(sorted(found))
+
+
+# a PHP file a Composer script runs: `php run.php -c phpunit.xml`, `@php bin/parserTests.php`
+COMPOSER_RUNS = re.compile(r"(?:^|[\s;&|])@?php\s+(?:-\S+\s+)*([\w./-]+\.php)\b")
+
+
+def composer_tooling(repo: Path, files: list[str]) -> tuple[tuple[str, str, int], ...]:
+    """An exclude per PHP file a package's composer.json scripts run with `php`, beside it: its
+    test runner or build tooling (swoft-component's components each run PHPUnit's runner copied
+    as `run.php`: nine copies, its first proposal; mediawiki-services-parsoid's
+    `bin/parserTests.php`). A script naming a file without running it leaves it code."""
+    tracked = set(files)
+    found = set()
+    for manifest in (f for f in files if f.rpartition("/")[2] == "composer.json"):
+        fields = json_of(repo / manifest)
+        runs = fields.get("scripts") if isinstance(fields, dict) else None
+        commands = [command for run in (runs.values() if isinstance(runs, dict) else ())
+                    for command in (run if isinstance(run, list) else [run]) if isinstance(command, str)]
+        folder = manifest.rpartition("/")[0]
+        found.update(path for command in commands for script in COMPOSER_RUNS.findall(command)
+                     if (path := posixpath.normpath(posixpath.join(folder, script))) in tracked)
+    # a glob with no inner `/` names the file at any depth: `/run.php` is the one at the top
+    return tuple((path if "/" in path else "/" + path, "the developers' own scripts", 1) for path in sorted(found))
 
 
 # Storybook's stories and Histoire's (`Label.story.vue`): each a component shown in its states, set

@@ -4731,6 +4731,26 @@ def test_init_excludes_the_scripts_folders_a_packages_npm_scripts_run(tmp_path):
     assert not excluded("packages/core/scripts/codegen.ts") and not excluded("apps/web/public/scripts/app.js")
 
 
+def test_init_excludes_the_php_files_a_packages_composer_scripts_run(tmp_path):
+    """swoft-component: each component's composer.json runs its tests with `php run.php -c
+    phpunit.xml`, a copy of PHPUnit's runner in every component (its first proposal, nine
+    `run.php`); mediawiki-services-parsoid's `bin/parserTests.php`. A PHP file no script runs is
+    code, and so is one a script names without running it with `php`."""
+    files = {"composer.json": json.dumps({"name": "swoft/component",
+                                          "scripts": {"db": "php run.php -c src/db/phpunit.xml"}}),
+             "run.php": "<?php\nrequire 'vendor/autoload.php';\n"}
+    for name in ("db", "redis", "task"):
+        files[f"src/{name}/composer.json"] = json.dumps({"name": f"swoft/{name}",
+                                                         "scripts": {"test": "php run.php -c phpunit.xml"}})
+        files[f"src/{name}/run.php"] = "<?php\nrequire __DIR__ . '/vendor/autoload.php';\n"
+        files[f"src/{name}/src/{name.title()}.php"] = f"<?php\nclass {name.title()} {{}}\n"
+    files["src/http/composer.json"] = json.dumps({"name": "swoft/http", "scripts": {"post-install": "echo run.php"}})
+    files["src/http/run.php"] = "<?php\nrequire __DIR__ . '/vendor/autoload.php';\n"
+    excluded = _excluded_by_init(tmp_path / "swoft", files, tmp_path / "rules")
+    assert excluded("src/db/run.php") and excluded("run.php")
+    assert not excluded("src/db/src/Db.php") and not excluded("src/http/run.php")
+
+
 def test_init_excludes_the_private_packages_that_call_themselves_examples_and_prebundled_dependencies(tmp_path):
     """module-federation: 23 of its 32 `apps/*` are private packages described "Federation
     example for 3000-home" or named `metro-example-host`: their copied Next.js `_document.js`
