@@ -4,7 +4,7 @@ of one (`.storybook/`, `config/jest/`). Copies of them are no shared logic (clus
 the nature "configuration"), and what they import is build-time, no dependency (deps.py). And
 which files a framework asks of every package, its own start-up (OTP's `_app.erl`, `_sup.erl`,
 Elixir's `application.ex` and Phoenix's `endpoint.ex`, create-react-app's `reportWebVitals.ts`,
-i18next's `i18n.ts`: the nature "wiring")."""
+i18next's `i18n.ts`, Django's `apps.py` and `urls.py`: the nature "wiring")."""
 from __future__ import annotations
 
 import fnmatch
@@ -73,6 +73,9 @@ FRAMEWORK_WIRING = re.compile(r"[a-z0-9_]+_(?:app|sup)\.erl"
                               # and a Django app's configuration, the `AppConfig` its `ready()` wires
                               # (devilry-django's five apps registering with the admin, its first proposal)
                               r"|apps\.py"
+                              # and its URL configuration, which the root one includes (bk-monitor's 37
+                              # `urls.py`, each registering its views with a router, its first proposal)
+                              r"|urls\.py"
                               # and a .NET app's entry point, the host it builds (das-apim-endpoints' 32 APIs'
                               # `Program.cs`, each running its `Startup`, its second proposal)
                               r"|Program\.cs")
@@ -82,7 +85,7 @@ def wires_a_framework(path: str, kind: str = "") -> bool:
     """A file a framework asks of every package, its own start-up: OTP's `x_app.erl`, `x_sup.erl`,
     Elixir's `application.ex`, Phoenix's `endpoint.ex`, create-react-app's `reportWebVitals.ts`,
     a package's translation set-up, `i18n.ts`, an O3DE Gem's `XSystemComponent.cpp`, a Django
-    app's `apps.py`, a .NET app's `Program.cs`; and a PowerShell module's root script read whole
+    app's `apps.py` and `urls.py`, a .NET app's `Program.cs`; and a PowerShell module's root script read whole
     (`kind` "module"), its loader (CIPP-API's eight `.psm1`, each dot-sourcing its `Public/*.ps1`,
     had been its only proposal), not the functions it may define."""
     name = path.rpartition("/")[2]

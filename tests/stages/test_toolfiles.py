@@ -79,6 +79,15 @@ def test_a_django_apps_configuration_wires_the_framework():
     assert not wires_a_framework("src/apps.ts")
 
 
+def test_a_django_apps_url_configuration_wires_the_framework():
+    """bk-monitor: 37 apps' `urls.py`, each registering its views with a router and including its
+    URLs, had been its first proposal: Django's root URL configuration includes each app's own.
+    A module of another name, or another language's `urls`, is the app's work."""
+    assert wires_a_framework("bkmonitor/packages/apm_web/db/urls.py")
+    assert not wires_a_framework("bkmonitor/packages/apm_web/db/url_builder.py")
+    assert not wires_a_framework("src/urls.ts")
+
+
 def test_a_dotnet_apps_program_wires_its_host():
     """das-apim-endpoints: 32 APIs' `Program.cs`, each building the host of its `Startup`, as .NET's
     template writes it, had been its second proposal: every app has its own. A class of another
