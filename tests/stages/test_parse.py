@@ -443,6 +443,21 @@ def test_invalid_utf8_is_replaced():
     assert extraction.units[0].tokens[1:3] == (("id", "caf\ufffd"), ("str", '"x\ufffd"'))
 
 
+def test_a_reference_whose_text_is_not_utf8_is_read_as_replaced():
+    """A Lua module page named in a string of bytes that are not UTF-8 (`mw.loadData("Module:x\\xff")`)
+    had raised from tree-sitter's own `#match?` instead of being read (the property test of
+    test_walk found it): the page is read as the walk reads the text."""
+    extraction = extract(b'local d = mw.loadData("Module:Data\xff")\n', "lua")
+    assert ("module", "Module:Data\ufffd", 1) in extraction.references
+
+
+def test_no_query_uses_tree_sitters_own_match_predicate():
+    """tree-sitter's `#match?` decodes a node's text strictly: every language's queries match text
+    with parse.py's `#text-match?`, which reads bytes that are not UTF-8 as the walk does."""
+    queries = (Path(__file__).parents[2] / "radar" / "stages" / "languages.yaml").read_text()
+    assert "#match?" not in queries.replace("tree-sitter's own `#match?`", "")
+
+
 def test_deterministic():
     data = (SNIPPETS / "sample.rs").read_bytes()
     assert extract(data, "rust") == extract(data, "rust")
