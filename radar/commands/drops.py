@@ -67,19 +67,21 @@ def source_drops(files: list[str], submodules: Iterable[str] = ()) -> set[str]:
                  if folder.rpartition("/")[0].rpartition("/")[2] == CONTRIBUTED}
     released |= _served_releases(files) | _lone_releases(files)
     return released | _beside_drops(released, files) | _wrappers(submodules, files) | (named - own) | inside \
-        | _copied_repositories(licensed, c_folders, files)
+        | _copied_repositories(licensed, c_files, files)
 
 
-def _copied_repositories(licensed: set[str], c_folders: set[str], files: list[str]) -> set[str]:
+def _copied_repositories(licensed: set[str], c_files: list[list[str]], files: list[str]) -> set[str]:
     """The folders holding C or C++ code, a license of their own and a CI configuration that runs
     only at a repository's top (TOP_ONLY_CI): a library's repository copied in (Serial-Studio's
     `lib/hidapi`, whose four platforms' `hid_free_enumeration` had been its first proposal;
     fujinet-firmware's `components/expat/expat`). Ardour's own `libs/pbd` holds a license and no
     CI; PHP monorepos' modules split into read-only repositories (spryker's `Bundles/*`) hold both
-    and no C: the project's own."""
+    and no C: the project's own. A folder holding most of the tree's C and C++ is the project
+    itself, kept in a folder with what it had at the top (a `.travis.yml` from before a move)."""
     with_ci = {found[1] for f in files if (found := TOP_ONLY_CI.fullmatch(f))
                and set(EXCLUDABLE["vendored"]).isdisjoint(found[1].split("/"))}  # left out already: `vendor/`
-    return with_ci & licensed & c_folders
+    held = Counter("/".join(parts[:depth]) for parts in c_files for depth in range(1, len(parts)))
+    return {folder for folder in with_ci & licensed if 0 < held[folder] * 2 <= len(c_files)}
 
 
 def _licensed_beside(files: list[str]) -> set[str]:

@@ -1965,6 +1965,18 @@ def test_init_excludes_a_c_library_copied_in_with_its_own_license_and_ci(tmp_pat
     assert not excluded("Bundles/Acl/src/AclFacade.php")
 
 
+def test_init_reads_a_project_kept_in_a_folder_with_its_own_license_and_ci(tmp_path):
+    """A repository whose C project lives in one folder holding its license and a CI file of its
+    own (a `.travis.yml` kept from before a move) is that project, not a library copied in: a
+    folder holding most of the tree's C and C++ is never vendored so."""
+    files = {"README.md": "# engine\n", "engine/LICENSE": "MIT\n", "engine/.travis.yml": "language: c\n",
+             "tools/gen.c": "int gen(void) { return 0; }\n"}
+    for n in range(8):
+        files[f"engine/src/part{n}.c"] = f"int part{n}(void) {{ return {n}; }}\n"
+    excluded = _excluded_by_init(tmp_path / "engine-repo", files, tmp_path / "rules")
+    assert not excluded("engine/src/part0.c")
+
+
 def test_init_excludes_the_libraries_in_a_folder_of_external_ones_that_holds_single_files_too(tmp_path):
     """raylib keeps single-header libraries in `src/external/` (`stb_image.h`, `stb_vorbis.c`)
     and GLFW in `src/external/glfw/`: the C files right in the folder had made it raylib's own,
