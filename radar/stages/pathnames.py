@@ -193,10 +193,11 @@ class PathNames:
         """`require "kong.tools.utils"`: the one subsystem holding `…/kong/tools/utils.lua`, or
         `…/kong/tools/utils/init.lua` (Lua's own search path: `?.lua`, `?/init.lua`); a MediaWiki
         module's page, `Module:MatchSummary/Base`, the one holding `…/MatchSummary/Base.lua`."""
-        page = text.strip().removeprefix("Module:")
-        if page != text.strip():
+        text = text.strip()
+        if text.startswith("Module:"):
+            page = text.removeprefix("Module:")
             return self._include(path, page + ".lua") if page else None
-        module = text.strip().replace(".", "/")
+        module = text.replace(".", "/")
         return self._include(path, module + ".lua") or self._include(path, module + "/init.lua") if module else None
 
     def _racket(self, path: str, text: str) -> str | None:
