@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import RADAR, WORK, fresh, git  # noqa: E402
-from radar.stages.parse import language_for  # noqa: E402
+from radar.stages.languages import language_for  # noqa: E402
 from speed import (FIRST_SCANS, REAL, clone_real, init_rules, inside_class, middle_file,  # noqa: E402
                    one_file_change, parsed_files, pick_target, real_rules)
 

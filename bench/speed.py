@@ -227,7 +227,8 @@ def one_file_change(repo: Path, target: str, round_: int, code: bool, date: date
 def parse_only(files: list[Path]) -> float:
     """Seconds tree-sitter alone takes to parse `files` on one core: the floor under any cold
     pass that parses everything (no walk, no shaping, no clustering)."""
-    from radar.stages.parse import _grammar, _parser, language_for
+    from radar.stages.languages import language_for
+    from radar.stages.parse import _grammar, _parser
 
     sources = [(language_for(f.name), f.read_bytes()) for f in files]
     parsers = {language: _parser(_grammar(language).grammar) for language, _ in sources}

@@ -34,7 +34,6 @@ from radar.reuse.incremental import find, variant_similarities
 from radar.stages.census import census
 from radar.stages.deps import dependencies_key, remembered_dependencies
 from radar.stages.discover import Fleet, discover
-from radar.stages.gate import gate
 from radar.stages.history import Past, compare, gate_history, identify, load_past
 from radar.stages.lastpass import LastPass, carried
 from radar.stages.rank import rank
@@ -112,6 +111,9 @@ def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
         similar = variant_similarities(request, findings.clusters, cache)
     finally:
         cache.close()
+    # only here: the gate's own imports (homes, forks, their tables) are for a pass that gates
+    from radar.stages.gate import gate
+
     candidates = gate(identified, fleet, rules, history, deps)
     ranked = rank(candidates)
     changes = compare({c.id: (len(c.consumers), c.verdict) for c in candidates},

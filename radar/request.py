@@ -12,10 +12,9 @@ from datetime import datetime
 from pathlib import Path
 
 from radar.config import FleetRules, Rules
-from radar.stages.analyse import FileWork
+from radar.stages.reading import FileWork
 from radar.stages.discover import Fleet
-from radar.stages.grammars import language_names, unread_language
-from radar.stages.parse import language_for
+from radar.stages.languages import language_for, language_names, unread_language
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 

@@ -3,7 +3,8 @@ import dataclasses
 from datetime import datetime, timedelta, timezone
 
 from radar.config import Match, Route, Rules
-from radar.stages.analyse import FileWork, _bind, analyse_bytes
+from radar.stages.analyse import _bind, analyse_bytes
+from radar.stages.reading import FileWork
 from radar.stages.cluster import cluster
 from radar.stages.deps import Dependencies, Edge
 from radar.stages.discover import Fleet, SourceFile, Subsystem

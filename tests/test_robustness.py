@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from gitfleet import (RADAR, candidate_view, commit_all, git, latest, make_fleet, radar, scan_args,
                       shared_retry, unique_module, write)
-from radar.stages.analyse import MAX_FILE_BYTES, SKIP_REASONS, analyse_bytes, read_source
+from radar.stages.analyse import analyse_bytes
+from radar.stages.reading import MAX_FILE_BYTES, SKIP_REASONS, read_source
 from radar.cli import main
 
 SECRET = "TOPSECRET-ZQ91"  # only ever written outside the fleet

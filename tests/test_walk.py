@@ -13,10 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from radar.stages import parse
+from radar.stages.languages import language_for
 
 ROOT = Path(__file__).resolve().parent.parent
-SNIPPETS = {parse.language_for(path.name): path.read_bytes() for path in sorted((ROOT / "tests/snippets").iterdir())
-            if parse.language_for(path.name) is not None}
+SNIPPETS = {language_for(path.name): path.read_bytes() for path in sorted((ROOT / "tests/snippets").iterdir())
+            if language_for(path.name) is not None}
 # Bytes that break trees: unbalanced brackets and quotes, keywords half-written, invalid UTF-8.
 JUNK = [b"(", b")", b"{", b"}", b"[", b"]", b"'", b'"', b"`", b";", b":", b"\\", b"\n", b"  ", b"def ", b"class ",
         b"fn ", b"(define ", b"\xff", b"\xe9", b"\xc3", b"\x00", b"#", b"//", b"/*", b"'''", b"=>", b"@"]
@@ -93,7 +94,7 @@ def test_the_c_walk_finds_what_the_python_walk_finds_in_the_radars_own_files(nat
         assert_same(path.read_bytes(), "python")
     for name in ("sample.js", "sample.ts", "sample.tsx"):
         data = (ROOT / "tests/snippets" / name).read_bytes()
-        assert_same(data * 3 + b"\nimport { x } from './y';\n", parse.language_for(name))
+        assert_same(data * 3 + b"\nimport { x } from './y';\n", language_for(name))
 
 
 def test_long_strings_are_digests_and_full_caches_are_emptied_in_c_as_in_python(native):

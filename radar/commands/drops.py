@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from radar.commands.excluded_names import EXCLUDABLE
 from radar.commands.folders import build_manifest, inside_tests
 from radar.stages.manifests import C_FAMILY
-from radar.stages.parse import language_for
+from radar.stages.languages import language_for
 
 # A folder named for a release or a commit that holds its own license, `lib/zstd-1.5.7`,
 # `lib/sqlite-amalgamation-3510100`, `lib/jansson-e23f558`: a third-party source drop. (A name

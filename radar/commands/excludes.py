@@ -29,10 +29,10 @@ from radar.commands.marked_folders import (alembic_environments, compiled_mirror
 from radar.commands.sibling_folders import dev_apps, scaffolds, test_fixtures, test_source_sets, tests_of_a_folder
 from radar.commands.tracked import file_head
 from radar.globs import any_glob, glob_match
-from radar.stages.analyse import DECLARATIONS
+from radar.stages.reading import DECLARATIONS
 from radar.stages.generated import GENERATED_HEAD, generated, generated_name
 from radar.stages.manifests import json_of, pubspec_fields, toml_of
-from radar.stages.parse import language_for
+from radar.stages.languages import language_for
 
 JVM_SOURCE_ROOTS = frozenset({"java", "kotlin", "scala", "groovy"})  # src/main/<language>/<package path>
 TOP_DOMAINS = frozenset({"com", "org", "net", "io", "dev", "app", "edu", "gov", "co", "me", "ai", "info", "biz",

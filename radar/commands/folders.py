@@ -13,7 +13,7 @@ from collections.abc import Collection
 from radar.commands.excluded_names import EXCLUDABLE
 from radar.globs import any_glob, glob_match
 from radar.stages.discover import names_files
-from radar.stages.parse import language_for
+from radar.stages.languages import language_for
 
 # named for the package: rails/activerecord/activerecord.gemspec, src/Orders/Orders.csproj
 MANIFEST_SUFFIXES = (".gemspec", ".csproj", ".cabal")

@@ -99,9 +99,8 @@ from radar.config import GateRules
 from radar.globs import any_glob, glob_match
 from radar.stages.toolfiles import configures_a_tool
 from radar.stages.discover import names_files
-from radar.stages.grammars import unread_language
+from radar.stages.languages import language_for, unread_language
 from radar.stages.manifests import C_FAMILY, HEADER_SUFFIXES  # HEADER_SUFFIXES: part of its source's module
-from radar.stages.parse import language_for
 
 FOLDER_PACKAGES = ("go", *C_FAMILY)  # languages whose package is a folder of files, never one file
 # packages this deep at most: `providers/src/airflow/providers/*`, `src/Symfony/Component/Notifier/Bridge/*`

@@ -14,10 +14,10 @@ from radar.commands.excludes import generated_head
 from radar.commands.layout import Layout, read_layout
 from radar.infra.cache import SHAPING, code_stamp, key_digest
 from radar.infra.gitdoor import GitError
-from radar.stages import analyse, declared, generated, grammars, homes
+from radar.stages import declared, generated, homes, languages, reading
 from radar.stages import manifests as c_suffixes  # HEADER_SUFFIXES, C_SOURCES, C_FAMILY, read by layout.py
 from radar.stages.gitstate import index_file, tracked_blobs
-from radar.stages.parse import language_for
+from radar.stages.languages import language_for
 from radar.stages.toolfiles import configures_a_tool
 
 
@@ -31,13 +31,13 @@ def remembered_layout(repo: Path, memo) -> Layout:
     # what decides the layout: layout.py, package_folders.py, go_layout.py, plugin_modules.py, folders.py, top.py,
     # uncovered.py, parts.py, excludes.py, sibling_folders.py, attributes.py, marked_folders.py, drops.py,
     # translations.py, vendored.py, tracked.py, the generated-code check (generated.py) and the language
-    # tables they read (analyse.py, grammars.py, manifests.py's C suffixes and family, languages.yaml through
+    # tables they read (reading.py, languages.py, manifests.py's C suffixes and family, languages.yaml through
     # SHAPING and its unread languages, homes.py's language families and declared.py's, which they are made
     # of), which files configure a tool (toolfiles.py), and this module
-    code = code_stamp(("layout", SHAPING, grammars.unread_table()),
+    code = code_stamp(("layout", SHAPING, languages.unread_table()),
                       (layout, package_folders, go_layout, plugin_modules, folders, top, tracked, uncovered, parts,
-                       excludes, sibling_folders, attributes, marked_folders, drops, translations, vendored, analyse,
-                       generated, grammars, c_suffixes, homes, declared, sys.modules[configures_a_tool.__module__],
+                       excludes, sibling_folders, attributes, marked_folders, drops, translations, vendored, reading,
+                       generated, languages, c_suffixes, homes, declared, sys.modules[configures_a_tool.__module__],
                        sys.modules[__name__]))
     if memo is None or identity is None or code is None:
         return read_layout(repo)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from radar.commands.tracked import file_head
 from radar.stages.manifests import json_of
-from radar.stages.parse import language_for
+from radar.stages.languages import language_for
 
 MANUAL_PAGE = ".manual.html"  # a manual test's page, beside the script it runs (manual_tests)
 MANUAL_SHARE = 0.8  # of the source files under folders of one name with such pages: manual tests

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from radar.commands.folders import MODULE_FLEET, PLUGIN_FLEET, covered, inside_tests
 from radar.stages.discover import names_files
 from radar.stages.manifests import HEADER_SUFFIXES
-from radar.stages.parse import language_for
+from radar.stages.languages import language_for
 
 # a definition at a module's top level: `def load_config(`, `async def setup(`, `class SearchClass`
 _TOP_DEFINITION = re.compile(rb"^(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z]\w*)", re.M)

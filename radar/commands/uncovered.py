@@ -20,7 +20,7 @@ from radar.config import FleetRules, GateRules
 from radar.globs import any_glob, glob_match
 from radar.stages.homes import FAMILIES
 from radar.stages.manifests import C_FAMILY, C_SOURCES, HEADER_SUFFIXES
-from radar.stages.parse import language_for
+from radar.stages.languages import language_for
 
 UNCOVERED_FILES = 10  # source files in a top folder no fleet holds that make it a package (uncovered_tops)
 LARGE_TOP = 50  # ...beside fleets holding most of the code: a program's own, not a folder of tools (_large_tops)

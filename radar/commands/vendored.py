@@ -21,7 +21,7 @@ from radar.commands.excludes import without_folders
 from radar.commands.folders import build_manifest
 from radar.commands.tracked import file_head
 from radar.stages.manifests import json_of
-from radar.stages.parse import language_for
+from radar.stages.languages import language_for
 
 # a folder holding this share of what the top requirements pin, and this many at least, vendors them
 VENDORED_SHARE = 1 / 3

@@ -8,6 +8,7 @@ pass up: it cannot change a result.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import marshal
 import os
 import sqlite3
@@ -124,14 +125,22 @@ class ParseCache:
 def code_stamp(seed: object, modules: Iterable) -> str | None:
     """A digest of `seed` (its repr) and of the source of `modules`: what a memo made by that
     code is filed under, so a memo from other code is a miss. None when a source cannot be
-    read: then no such memo is ever taken."""
+    read: then no such memo is ever taken. A module given by its dotted name is found, not
+    imported: a pass that takes the memo runs none of its code, and need not pay for its imports."""
     digest = hashlib.blake2b(repr(seed).encode("utf-8", "surrogatepass"), digest_size=16)
     for module in modules:
         try:
-            digest.update(Path(module.__file__).read_bytes())
-        except (OSError, TypeError):
+            digest.update(Path(_source_of(module)).read_bytes())
+        except (OSError, TypeError, ImportError):
             return None
     return digest.hexdigest()
+
+
+def _source_of(module) -> str | None:
+    if isinstance(module, str):
+        spec = importlib.util.find_spec(module)
+        return spec.origin if spec is not None else None
+    return module.__file__
 
 
 def key_digest(value: object) -> str:

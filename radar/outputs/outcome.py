@@ -31,11 +31,9 @@ import hashlib
 import json
 import pickle
 import re
-import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import timedelta
-from importlib import import_module
 
 from radar.infra.cache import code_stamp
 from radar.infra.deltas import PIECE, SCAN_PREFIX, compact_json
@@ -80,7 +78,7 @@ def key_of(rules, fleet, findings, deps: str | None, identified, history, past) 
     None when something it depends on has no key (unreadable code): then nothing is taken."""
     if findings.key is None or deps is None:
         return None
-    code = code_stamp(("outcome", FORMAT), [import_module(name) for name in JUDGES] + [sys.modules[__name__]])
+    code = code_stamp(("outcome", FORMAT), (*JUDGES, __name__))
     if code is None:
         return None
     before = {row[0]: row for row in past.latest.candidates} if past.latest else {}

@@ -15,14 +15,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from radar import __version__
-from radar.stages.analyse import SKIP_REASONS
+from radar.stages.reading import SKIP_REASONS
 from radar.stages.census import CensusRow
 from radar.config import Rules
 from radar.stages.discover import Fleet, utc_iso
 from radar.reuse.findings import Findings
 from radar.stages.deps import NO_DEPENDENCIES, Dependencies
-from radar.stages.gate import History, member_key
-from radar.stages.history import Changes, Past, quiet_passes
+from radar.stages.history import Changes, History, Past, member_key, quiet_passes
 from radar.stages.lastpass import LastPass, carried, remember
 from radar.stages.rank import Ranked
 from radar.stages.shape import similarity

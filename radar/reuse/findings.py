@@ -13,18 +13,21 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
-from radar.stages.analyse import FILE_SYSTEM_SKIPS, FileResult, FileWork, read_source
+from radar.stages.reading import FILE_SYSTEM_SKIPS, FileWork, read_source
 from radar.stages.census import Place, Recurrence
 from radar.infra.cache import SHAPING
 from radar.reuse.clusters_memo import decode_clusters, encode_clusters, fingerprint_of
 from radar.stages.cluster import Cluster
-from radar.stages.parse import Reference
 from radar.stages.shape import Shape
 
+if TYPE_CHECKING:  # what parsing gives; findings taken whole from the cache (a warm pass) parse nothing
+    from radar.stages.analyse import FileResult
+    from radar.stages.parse import Reference
 
-# (subsystem, path, language, references as parse.py found them)
-FileReferences = tuple[str, str, str, tuple[Reference, ...]]
+    # (subsystem, path, language, references as parse.py found them)
+    FileReferences = tuple[str, str, str, tuple[Reference, ...]]
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,7 @@ from radar.request import Progress, ScanRequest, file_works
 from radar.reuse.findings import (Findings, decode, encode, file_table, memo_key, parse_errors, references,
                                   still_valid,
                                   tally, unread)
-from radar.stages.analyse import FileWork, content_ids, decode_vocabs, encode_vocabs
-from radar.stages import analyse
+from radar.stages.reading import FileWork, content_ids
 from radar.stages.candidates import decode as decode_pairs
 from radar.stages.candidates import encode as encode_pairs
 from radar.stages.census import recurrences
@@ -48,8 +47,6 @@ MEMOS_KEPT = {"findings/": 16, "clusters/": 16}  # the states a pass may come ba
 # the groups of these few files too, which costs less than writing ~10 MB of memos after every
 # small edit (~0.1 s of CPU on moto).
 LAG_FILES = 8
-# parsing runs with the cycle collector as Python starts it, inside a pass that pauses it (pipeline.py)
-analyse_all = collector_resumed(analyse.analyse_all)
 
 
 def find(request: ScanRequest, fleet: Fleet, rules: Rules, cache: ParseCache,
@@ -74,9 +71,11 @@ def find(request: ScanRequest, fleet: Fleet, rules: Rules, cache: ParseCache,
     if since is not None:
         findings, table, memo = since  # the last findings' memo, stored again as it was read
     else:  # each file's vocabs as the last such pass bound them (stages/analyse.py: Vocabs)
+        from radar.stages.analyse import decode_vocabs, encode_vocabs  # parsing's own imports: see _analyse_all
+
         bound = f"vocabs/{SHAPING}/" + key_digest(lineage)
         vocabs = decode_vocabs(cache.get_many([bound]).get(bound))
-        results, skipped = analyse_all(works, ids, cache, executor, parsed, vocabs)
+        results, skipped = _analyse_all(works, ids, cache, executor, parsed, vocabs)
         findings = _find_afresh(results, skipped, floor, cache, progress, lineage, executor.jobs)
         table, memo = file_table(files, results), encode(findings)
         if vocabs.made() > LAG_FILES:
@@ -84,6 +83,16 @@ def find(request: ScanRequest, fleet: Fleet, rules: Rules, cache: ParseCache,
     cache.put_many({key: memo, last: (key, table)})
     cache.keep_latest(MEMOS_KEPT)
     return replace(findings, key=key)
+
+
+def _analyse_all(works: list[FileWork], ids: list, cache: ParseCache, executor: Executor, progress=None,
+                 vocabs=None) -> tuple[list, Counter]:
+    """analyse.analyse_all, with the cycle collector as Python starts it, inside a pass that pauses
+    it (pipeline.py). Imported here, at the first file to parse: parsing's imports (grammars, their
+    rewrites' patterns, the declaring checks) cost a warm pass, which parses nothing, ~0.02 s of CPU."""
+    from radar.stages import analyse
+
+    return collector_resumed(analyse.analyse_all)(works, ids, cache, executor, progress, vocabs)
 
 
 def _unmoved_since(last: object, works: list[FileWork], ids: list, files: list[tuple], cache: ParseCache,
@@ -97,7 +106,7 @@ def _unmoved_since(last: object, works: list[FileWork], ids: list, files: list[t
     if not isinstance(table, dict) or set(table) != {file[:3] for file in files}:
         return None
     changed = [i for i, file in enumerate(files) if table[file[:3]][0] != file[3]]
-    results, _ = analyse_all([works[i] for i in changed], [ids[i] for i in changed], cache, executor, parsed)
+    results, _ = _analyse_all([works[i] for i in changed], [ids[i] for i in changed], cache, executor, parsed)
     update = file_table([files[i] for i in changed], results)
     if any(update[name][1:] != tuple(table[name][1:]) for name in update):
         return None  # a shape moved: the last findings are not these files' (and need not be loaded)

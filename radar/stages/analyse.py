@@ -1,23 +1,18 @@
-"""One source file -> its shapes: read safely, parse, shape. The unit of parallel work.
+"""One source file -> its shapes: read (reading.py), parse, shape. The unit of parallel work.
 
-Reading is where hostile input meets the radar: binary, huge, non-UTF-8 and unreadable files
-(FIFOs and devices included) and symlink loops are skipped and counted by reason; a symlink is
-never followed; code with syntax errors keeps the units that parsed. Generated code is skipped
-and counted too: by a generator's banner in the file's head or by the name generators give their
-output (generated.py).
+Code with syntax errors keeps the units that parsed. Generated code is skipped and counted: by a
+generator's banner in the file's head here, by the name generators give their output in
+reading.py (generated.py has both).
 Results are cached per git blob id (see cache.py) and spread over processes; the vocabs a
 pass binds are kept for the next pass that clusters (Vocabs).
 """
 from __future__ import annotations
 
 import contextlib
-import errno
 import functools
 import hashlib
 import marshal
-import os
 import re
-import stat
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -26,7 +21,6 @@ from pathlib import PurePosixPath
 
 from radar.infra.cache import ParseCache, code_stamp
 from radar.infra.collector import collector_paused
-from radar.stages.discover import content_blob_id
 from radar.infra.executors import Executor
 from radar.stages import content
 from radar.stages.content import ENTRY_POINTS, GO_ENTRY_POINTS, file_content, vocab, word_codes
@@ -35,32 +29,17 @@ from radar.stages.declaring import (all_in, answers_constants, assigns_configura
                                      functions_of, hands_on, holds_values, lists_calls_at_top, module_declares,
                                      module_of_values, mostly_declares, reads_a_record, returns_configuration,
                                      sets_fields, starts_guarded)
-from radar.stages.generated import generated, generated_name, vendors
+from radar.stages.generated import generated, vendors
 from radar.stages.intent import copied_on_purpose
+from radar.stages.reading import FILE_SYSTEM_SKIPS, FileWork, read_source
 from radar.stages.parse import Reference, calls_are, capitalised_constructors, extract_either
 from radar.stages.shape import FileStreams, Shape, exact_fingerprints
 
-MAX_FILE_BYTES = 1 << 20  # larger files are generated or vendored more often than written
-SKIP_REASONS = ("binary", "too_large", "undecodable", "parse_error", "symlink_outside", "unreadable",
-                "symlink_loop", "generated", "vendored", "markup", "declarations")
-# TypeScript's declaration files: types, no code (cssnano's 154 `types/*.d.ts`, emitted by tsc
-# from its JavaScript, a third of which the pinned grammar could not read: `import('x').T<any>`)
-DECLARATIONS = (".d.ts", ".d.mts", ".d.cts")
 # an XML document under a source's suffix: Qt Linguist's translations are `.ts` (mumble's 45
 # `mumble_de.ts` …, half a megabyte each, had been read as TypeScript, 65 s of a 73 s first scan)
 MARKUP = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:\?xml|!DOCTYPE)\b", re.IGNORECASE)
-FILE_SYSTEM_SKIPS = ("unreadable", "symlink_loop")  # say nothing of the blob: never remembered
 _BATCH = 32  # files per task sent to a worker process
 _STORED_AT_ONCE = 512  # fresh analyses written to the cache per transaction
-
-
-@dataclass(frozen=True)
-class FileWork:
-    subsystem: str
-    path: str
-    abspath: str
-    language: str
-    blob: str | None  # known git blob id, or None to hash the content
 
 
 @dataclass(frozen=True)
@@ -96,51 +75,6 @@ _NOTHING = ("", "")
 
 def _nothing(reason: str | None) -> Compact:
     return (reason, False, (), _NOTHING, "", ((), ()), (), "")
-
-
-def read_source(abspath: str) -> tuple[bytes | None, str | None]:
-    """The file's bytes, or None and why it is skipped. Never follows a symlink (O_NOFOLLOW) and
-    never blocks on a FIFO (O_NONBLOCK, then only regular files are read)."""
-    try:
-        fd = os.open(abspath, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except OSError as error:
-        return None, "symlink_loop" if error.errno == errno.ELOOP and _is_loop(abspath) else "unreadable"
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            return None, "unreadable"
-        if info.st_size > MAX_FILE_BYTES:
-            return None, "too_large"
-        data = _read_to_end(fd, info.st_size)
-    except OSError:
-        return None, "unreadable"
-    finally:
-        os.close(fd)
-    if len(data) > MAX_FILE_BYTES:
-        return None, "too_large"
-    return data, None
-
-
-def _read_to_end(fd: int, size: int) -> bytes:
-    """The file's bytes, up to MAX_FILE_BYTES + 1 (a file that grew since its fstat is read on).
-    Asked for its own size, not for the limit: a read of the limit maps a fresh megabyte per file,
-    which cost ~50 us a file, several times the read itself."""
-    chunks, total, want = [], 0, size + 1
-    while total <= MAX_FILE_BYTES:
-        chunk = os.read(fd, min(want, MAX_FILE_BYTES + 1 - total))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        total, want = total + len(chunk), 1 << 16
-    return b"".join(chunks)
-
-
-def _is_loop(abspath: str) -> bool:
-    try:
-        os.path.realpath(abspath, strict=True)
-    except OSError as error:
-        return error.errno == errno.ELOOP
-    return False
 
 
 def analyse_bytes(data: bytes, language: str) -> Compact:
@@ -256,24 +190,6 @@ def _analyse_batch(batch: list[tuple[str, str]]) -> list[bytes]:
         data, skipped = read_source(abspath)
         results.append(marshal.dumps(_nothing(skipped) if data is None else analyse_bytes(data, language)))
     return results
-
-
-def content_ids(works: list[FileWork]) -> list[tuple[str | None, str | None]]:
-    """(blob id, None) for each file, or (None, skip reason) for a file named as a generator's
-    output or without a known blob that could not be read; files outside git are read here to
-    hash their content."""
-    return [_content_id(work) for work in works]
-
-
-def _content_id(work: FileWork) -> tuple[str | None, str | None]:
-    if generated_name(work.path):
-        return None, "generated"
-    if work.path.endswith(DECLARATIONS):
-        return None, "declarations"
-    if work.blob is not None:
-        return work.blob, None
-    data, skipped = read_source(work.abspath)
-    return (None, skipped) if data is None else (content_blob_id(data), None)
 
 
 def analyse_all(works: list[FileWork], ids: list[tuple[str | None, str | None]], cache: ParseCache,

@@ -7,14 +7,16 @@ human decision covers it. This is what catches the classic trap: same noun, diff
 from __future__ import annotations
 
 import dataclasses
-
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from radar.stages.analyse import FileResult
 from radar.config import Decision, matches
-from radar.stages.gate import Candidate
 from radar.stages.shape import Shape
+
+if TYPE_CHECKING:  # what the census reads; a pass whose findings are remembered reads its Recurrences only
+    from radar.stages.analyse import FileResult
+    from radar.stages.gate import Candidate
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
+from typing import TYPE_CHECKING
 
-from radar.stages.parse import Token
 from radar.stages.shape import IDENTIFIER, NAME_PLANE, blind_code
+
+if TYPE_CHECKING:  # parse.py's tokens; a pass that reads remembered shapes (a warm one) never parses
+    from radar.stages.parse import Token
 
 OPEN = blind_code("kw", "(")
 MEMBER = "".join(blind_code("kw", word) for word in (".", "::", "?."))  # not "->": a return type in most

@@ -19,6 +19,7 @@ from radar.config import Decision, GateRules, Route, Rules, matches
 from radar.stages.deps import NO_DEPENDENCIES, Dependencies
 from radar.stages.discover import Fleet, SourceFile, Subsystem, describe_age
 from radar.stages.forks import forks_of
+from radar.stages.history import History, member_key
 from radar.stages.homes import HomeFinder, Routing
 from radar.stages.shape import annotation_tokens, is_private, union_tokens
 
@@ -70,23 +71,6 @@ class Candidate:
     @property
     def missing(self) -> tuple[str, ...]:
         return tuple(check.detail for check in self.checks if not check.met)
-
-
-@dataclass(frozen=True)
-class History:
-    """What earlier passes tell the gate (see history.py); empty on a first pass."""
-
-    reshaped: frozenset[MemberKey] = frozenset()  # member_key of the instances whose shape moved
-    moving: frozenset[str] = frozenset()  # subsystems whose namespace changed pass after pass
-
-
-MemberKey = tuple[str, str, str, bool]
-
-
-def member_key(subsystem: str, path: str, name: str, unit: str) -> MemberKey:
-    """An instance from pass to pass: its file and unit name, never its lines (they shift); a
-    block, named after its function, apart from that function."""
-    return (subsystem, path, name, unit == "block")
 
 
 def gate(identified: tuple[tuple[str, Cluster], ...], fleet: Fleet, rules: Rules,

@@ -2,9 +2,9 @@
 comment near the top (`generated`, read with the blob), a bundler's preamble, lines too long for a
 person, the annotations generators put on what they write; or the name a generator gives its output
 (`generated_name`, read before any blob); and a vendor's file copied in, its head naming the
-vendor's team as author or opening with a library release's banner (`vendors`). analyse.py skips
-and counts such files; excludes.py and layout.py read the generated-code checks when they lay out
-a repository."""
+vendor's team as author or opening with a library release's banner (`vendors`). reading.py (by
+name) and analyse.py (by head) skip and count such files; excludes.py and layout.py read the
+generated-code checks when they lay out a repository."""
 from __future__ import annotations
 
 import codecs

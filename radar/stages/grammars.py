@@ -1,28 +1,22 @@
 """Grammars: languages.yaml read into the tables the parse stage walks a tree with.
 
-Per language: the file suffixes it owns, what to do with each node kind (a keyword, an
-identifier, a literal, skipped), which node types open units and how a unit is named, the
-reference query, the lisp forms. Read lazily, once per process, and checked: an unknown key in
-languages.yaml is an error naming it. parse.py walks with these tables; so does radar._walk,
-given them in C form.
+Per language: what to do with each node kind (a keyword, an identifier, a literal, skipped),
+which node types open units and how a unit is named, the reference query, the lisp forms. Built
+lazily, once per language and process, from its entry (languages.py reads the file), checked
+first: an unknown key in it is an error naming it. parse.py walks with these tables; so does
+radar._walk, given them in C form.
 """
 from __future__ import annotations
 
 import functools
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
+from radar.stages.languages import languages_yaml
 from radar.stages.rewrites import REWRITES_ON_ERROR
 
 
-def _suffix(name: str) -> str:
-    """PurePosixPath(name).suffix, without building a path (this runs for every file of a pass)."""
-    dot = name.rfind(".")
-    return name[dot:] if 0 < dot < len(name) - 1 else ""
-
-
-# --- configuration (languages.yaml, read lazily) -------------------------------------------
+# --- checking languages.yaml (a language's entry, when its grammar is built) -----------------
 
 _UNIT_KINDS = frozenset({"function", "method", "class", "definition"})
 _LANGUAGE_KEYS = frozenset(
@@ -39,34 +33,17 @@ BLOCK_TOKENS = 40
 _LISP_KEYS = frozenset({"lists", "symbols", "skip", "symbol_literals", "definitions", "special_forms"})
 
 
-def _dotted(ext: str) -> str:
-    ext = ext.lower()
-    return ext if ext.startswith(".") else "." + ext
-
-
-@functools.lru_cache(maxsize=1)
-def _config() -> dict:
-    import yaml
-
-    beside = Path(__file__).with_name("languages.yaml")
-    if beside.is_file():
-        text = beside.read_text(encoding="utf-8")
-    else:  # a zipped install; importing importlib.resources costs every pass ~15 ms otherwise
-        from importlib import resources
-
-        text = resources.files("radar.stages").joinpath("languages.yaml").read_text(encoding="utf-8")
-    # libyaml's loader when the wheel has it: the pure-Python one takes a fifth of a warm pass
-    config = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    for name, entry in config["languages"].items():
-        _check_keys(entry, _LANGUAGE_KEYS, f"languages.{name}")
-        for node_type, unit in (entry.get("units") or {}).items():
-            where = f"languages.{name}.units.{node_type}"
-            _check_keys(unit, _UNIT_KEYS, where)
-            if unit.get("kind") not in _UNIT_KINDS:
-                kinds = sorted(_UNIT_KINDS)
-                raise ValueError(f"languages.yaml: {where}.kind must be one of {kinds}")
-        _check_keys(entry.get("lisp") or {}, _LISP_KEYS, f"languages.{name}.lisp")
-    return config
+def _checked(name: str, entry: dict) -> dict:
+    """A language's entry of languages.yaml, or an error naming its unknown key."""
+    _check_keys(entry, _LANGUAGE_KEYS, f"languages.{name}")
+    for node_type, unit in (entry.get("units") or {}).items():
+        where = f"languages.{name}.units.{node_type}"
+        _check_keys(unit, _UNIT_KEYS, where)
+        if unit.get("kind") not in _UNIT_KINDS:
+            kinds = sorted(_UNIT_KINDS)
+            raise ValueError(f"languages.yaml: {where}.kind must be one of {kinds}")
+    _check_keys(entry.get("lisp") or {}, _LISP_KEYS, f"languages.{name}.lisp")
+    return entry
 
 
 def _check_keys(entry: dict, allowed: frozenset, where: str) -> None:
@@ -75,44 +52,16 @@ def _check_keys(entry: dict, allowed: frozenset, where: str) -> None:
         raise ValueError(f"languages.yaml: unknown key {unknown[0]!r} in {where}")
 
 
-def language_names() -> tuple[str, ...]:
-    return tuple(_config()["languages"])
-
-
-def unread_language(path: str) -> str | None:
-    """The language of a file of source radar does not parse (languages.yaml's `unread`), if any."""
-    return _unread().get(_suffix(path.rpartition("/")[2]).lower())
-
-
-def unread_table() -> tuple[tuple[str, str], ...]:
-    """languages.yaml's `unread`, suffix by suffix: what a layout's note counts (layout_memo stamps it)."""
-    return tuple(sorted(_unread().items()))
-
-
-@functools.lru_cache(maxsize=1)
-def _unread() -> dict[str, str]:
-    return {_dotted(ext): str(name) for ext, name in (_config().get("unread") or {}).items()}
-
-
-@functools.lru_cache(maxsize=1)
-def _extensions() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for name, entry in _config()["languages"].items():
-        for ext in entry.get("extensions", ()):
-            table[_dotted(ext)] = name
-    return table
-
-
 @functools.lru_cache(maxsize=None)
 def _reference_query(language: str):
     """The compiled `references` query of a language, or None when it has none."""
-    source = _config()["languages"].get(language, {}).get("references")
+    source = languages_yaml()["languages"].get(language, {}).get("references")
     if not source:
         return None
     from tree_sitter import Query
     from tree_sitter_language_pack import get_language
 
-    grammar = _config()["languages"][language].get("grammar", language)
+    grammar = languages_yaml()["languages"][language].get("grammar", language)
     try:
         return Query(get_language(grammar), source)
     except Exception as exc:  # a query that does not fit the bundled grammar: a bug in languages.yaml
@@ -160,8 +109,8 @@ class _Grammar:
 def _grammar(language: str) -> _Grammar:
     from tree_sitter_language_pack import get_language
 
-    config = _config()
-    entry = config["languages"].get(language, {})
+    config = languages_yaml()
+    entry = _checked(language, config["languages"].get(language, {}))
     defaults = config["defaults"]
     grammar = entry.get("grammar", language)
     try:

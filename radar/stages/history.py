@@ -19,11 +19,26 @@ from pathlib import Path
 from radar.infra import records
 from radar.stages.cluster import Cluster
 from radar.stages.discover import Fleet, utc_iso
-from radar.stages.gate import History, MemberKey
 from radar.stages.lastpass import LastPass, carried, read
 
 RECENT_PASSES = 5  # quiet_passes counts up to this many earlier passes
 MOVING_PASSES = 3  # a namespace that changed in each of this many passes is active
+
+MemberKey = tuple[str, str, str, bool]
+
+
+def member_key(subsystem: str, path: str, name: str, unit: str) -> MemberKey:
+    """An instance from pass to pass: its file and unit name, never its lines (they shift); a
+    block, named after its function, apart from that function."""
+    return (subsystem, path, name, unit == "block")
+
+
+@dataclass(frozen=True)
+class History:
+    """What earlier passes tell the gate; empty on a first pass."""
+
+    reshaped: frozenset[MemberKey] = frozenset()  # member_key of the instances whose shape moved
+    moving: frozenset[str] = frozenset()  # subsystems whose namespace changed pass after pass
 
 
 @dataclass(frozen=True)

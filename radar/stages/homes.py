@@ -13,7 +13,7 @@ from radar.stages.cluster import Cluster
 from radar.stages.deps import Dependencies
 from radar.stages.discover import Subsystem
 from radar.stages.manifests import C_FAMILY, C_SOURCES, HEADER_SUFFIXES
-from radar.stages.parse import language_for
+from radar.stages.languages import language_for
 from radar.stages.declared import DECLARING
 from radar.stages.shape import blind_code, name_code
 

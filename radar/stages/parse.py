@@ -15,7 +15,8 @@ import threading
 from dataclasses import dataclass
 
 from radar.stages.grammars import (BLOCK_TOKENS, _ANON, _ATOM, _CONTAINER, _LIT, _NAMED, _SKIP, _SYMBOL, _Grammar,
-                                     _UnitSpec, _config, _dotted, _extensions, _grammar, _reference_query, _suffix)
+                                     _UnitSpec, _grammar, _reference_query)
+from radar.stages.languages import languages_yaml
 from radar.stages.rewrites import REWRITES_ON_ERROR, WHOLE_FILE, applied, masked
 from radar.stages.trims import (without_constructions, without_dangling_call, without_definition_heads,
                                 without_test_scopes)
@@ -55,19 +56,6 @@ class Extraction:
     calls: tuple[int, ...] = ()  # token positions where a call node starts (content.py: behaviour)
 
 
-def language_for(path: str, extra: dict[str, str] | None = None) -> str | None:
-    """The language of a file, by the lower-cased suffix of its name; `extra` ({".ext": name})
-    wins over languages.yaml. None when the suffix is unknown."""
-    suffix = _suffix(path.replace("\\", "/").rpartition("/")[2]).lower()
-    if not suffix:
-        return None
-    if extra:
-        for ext, language in extra.items():
-            if _dotted(ext) == suffix:
-                return language
-    return _extensions().get(suffix)
-
-
 def extract(data: bytes, language: str) -> Extraction:
     """Parse `data` once and return the module unit and every definition unit, at any depth.
 
@@ -82,7 +70,7 @@ def _extracted(data: bytes, language: str, edited=None) -> tuple[Extraction, obj
     """extract(), and the tree it read; `edited`, a tree of an earlier text edited to match
     `data`, is parsed again where the edits reach only (tree-sitter's incremental parse)."""
     grammar = _grammar(language)
-    if _config()["languages"].get(language, {}).get("markup_scripts"):
+    if languages_yaml()["languages"].get(language, {}).get("markup_scripts"):
         data = _scripts_only(data)
     parser = _parser(grammar.grammar)
     tree = parser.parse(data) if edited is None else parser.parse(data, edited)
@@ -164,13 +152,13 @@ def _text_matches(predicate: str, arguments: list, pattern_index: int, captures:
 
 def capitalised_constructors(language: str) -> bool:
     """Whether applying a capitalised name builds data in the language (Haskell's `Just x`)."""
-    return bool(_config()["languages"].get(language, {}).get("capitalised_constructors"))
+    return bool(languages_yaml()["languages"].get(language, {}).get("capitalised_constructors"))
 
 
 def calls_are(language: str) -> str:
     """How a call reads in the language: its `call_style`, else "lists" (`(head args…)`) where
     its definitions are Lisp forms, else "parens" (`name(args…)`); shell's are "words"."""
-    style = _config()["languages"].get(language, {}).get("call_style")
+    style = languages_yaml()["languages"].get(language, {}).get("call_style")
     return style or ("lists" if _grammar(language).lists else "parens")
 
 
@@ -183,7 +171,7 @@ def extract_either(data: bytes, language: str) -> tuple[Extraction, str]:
     forms break a unit or two, where read as JavaScript every annotation broke its unit).
     Each language is read with its rewrites (_read)."""
     extraction = _read(data, language)
-    others = _config()["languages"].get(language, {}).get("or_else", ()) if extraction.had_errors else ()
+    others = languages_yaml()["languages"].get(language, {}).get("or_else", ()) if extraction.had_errors else ()
     for other in [others] if isinstance(others, dict) else others:
         if not any(word.encode() in data for word in other["if_any"]):
             continue
@@ -198,7 +186,7 @@ def _read(data: bytes, language: str) -> Extraction:
     newer than the grammar), a file that does not parse read with each too, on the text the last
     one kept, and so taken when that keeps more units (_rewritten)."""
     (extraction, tree), text = _extracted(data, language), data
-    config = _config()["languages"].get(language, {})
+    config = languages_yaml()["languages"].get(language, {})
     for key, rewrite in REWRITES_ON_ERROR.items():
         if extraction.had_errors and config.get(key):
             extraction, tree, text = _rewritten(rewrite, text, tree, language, extraction)

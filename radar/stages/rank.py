@@ -11,8 +11,10 @@ Ties break on id, so the order never depends on input order.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from radar.stages.gate import Candidate
+if TYPE_CHECKING:  # the gate's candidates; a pass that publishes the last pass's ranking again gates nothing
+    from radar.stages.gate import Candidate
 
 VERDICT_ORDER = {"proposed": 0, "watching": 1, "done": 2, "rejected": 3}
 

@@ -17,8 +17,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
-from radar.stages.parse import Token
+if TYPE_CHECKING:  # parse.py's tokens; a pass that reads remembered shapes (a warm one) never parses
+    from radar.stages.parse import Token
 
 try:  # the C extension (radar/_native_shape.c), when `pip install` could build it; same results
     from radar import _native

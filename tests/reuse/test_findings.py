@@ -6,7 +6,7 @@ import os
 import pytest
 
 from conftest import OTHER_FLEET
-from radar.stages.analyse import FileWork
+from radar.stages.reading import FileWork
 from radar.infra.cache import ParseCache
 from gitfleet import candidate_view
 from radar.stages.census import Place, Recurrence

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from radar.stages.analyse import FileWork, _bind, analyse_bytes, content_ids
+from radar.stages.analyse import _bind, analyse_bytes
+from radar.stages.reading import FileWork
 
 CPP_HEADER = b'''#pragma once
 #include "core/component.h"
@@ -173,15 +174,3 @@ def test_typescript_newer_than_the_grammar_keeps_its_units(language: str):
                                                         ("class", "Router"), ("method", "load")}
     shown = next(s for s in found.shapes if s.name == "redirect")
     assert (shown.start_line, shown.end_line) == (8, 13)
-
-
-def test_a_file_named_as_a_generators_output_is_skipped_and_the_files_after_it_keep_their_own_content(tmp_path):
-    """A generated name must not shift the content ids of the files listed after it (orleans'
-    `Resources.Designer.cs` had bound `MessagePackCodec.cs`'s shapes to `IsExternalInit.cs`)."""
-    (tmp_path / "outside.py").write_text("def f():\n    return 1\n")
-    works = [FileWork("a", "Resources.Designer.cs", str(tmp_path / "Resources.Designer.cs"), "csharp", "b" * 40),
-             FileWork("a", "IsExternalInit.cs", str(tmp_path / "IsExternalInit.cs"), "csharp", "c" * 40),
-             FileWork("a", "outside.py", str(tmp_path / "outside.py"), "python", None)]
-    ids = content_ids(works)
-    assert ids[:2] == [(None, "generated"), ("c" * 40, None)]
-    assert len(ids) == 3 and ids[2][0] is not None and ids[2][1] is None

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from radar.stages.analyse import analyse_all, content_ids
+from radar.stages.analyse import analyse_all
+from radar.stages.reading import content_ids
 from radar.infra.cache import ParseCache
 from radar.stages.candidates import decode, encode
 from radar.stages.cluster import cluster_from

@@ -10,7 +10,8 @@ import pytest
 from gitfleet import commit_all, make_fleet, unique_module, write
 from radar.pipeline import run_pass
 from radar.request import ScanRequest
-from radar.stages.analyse import FileWork, _bind, analyse_bytes
+from radar.stages.analyse import _bind, analyse_bytes
+from radar.stages.reading import FileWork
 from radar.stages.cluster import Cluster, cluster, cluster_from, cluster_reusing, is_idiom
 
 RETRY = '''

@@ -10,11 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from radar.reuse.findings import references
-from radar.stages.analyse import FileWork, _bind, analyse_bytes
+from radar.stages.analyse import _bind, analyse_bytes
+from radar.stages.reading import FileWork
 from radar.infra.cache import ParseCache
 from radar.stages.deps import dependencies, remembered_dependencies
 from radar.stages.discover import Fleet, SourceFile, Subsystem
-from radar.stages.parse import extract, language_for
+from radar.stages.languages import language_for
+from radar.stages.parse import extract
 from stage_fixtures import NOW
 
 

@@ -164,7 +164,7 @@ def test_watch_refuses_to_commit_into_a_scanned_repository(fleet, tmp_path):
 
 def _identify_by_every_pair(clusters, past):
     """The id rule read literally: every cluster against every previous candidate."""
-    from radar.stages.gate import member_key
+    from radar.stages.history import member_key
     from radar.stages.history import _fresh_id, _unique
 
     previous = {c[0]: {member_key(subsystem, path, name, unit) for subsystem, path, name, unit, *_ in c[6]}
@@ -226,7 +226,7 @@ def test_a_block_that_joins_a_candidate_leaves_its_function_s_copy_stable():
     function's shape (which stays in its candidate, quiet for one pass more)."""
     from stage_fixtures import HARNESS, shapes
     from radar.stages.cluster import Cluster
-    from radar.stages.gate import member_key
+    from radar.stages.history import member_key
     from radar.stages.history import Past, quiet_passes, reshaped_instances
     from radar.stages.lastpass import carried
 

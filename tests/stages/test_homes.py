@@ -7,7 +7,8 @@ import pytest
 
 from radar.config import GateRules, Rules
 from radar.reuse.findings import references
-from radar.stages.analyse import FileWork, _bind, analyse_bytes
+from radar.stages.analyse import _bind, analyse_bytes
+from radar.stages.reading import FileWork
 from radar.stages.cluster import cluster
 from radar.stages.deps import Dependencies, Edge, dependencies
 from radar.stages.discover import SourceFile, Subsystem

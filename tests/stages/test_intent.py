@@ -1,7 +1,8 @@
 """intent.py: which units the file says are copies kept on purpose, as a pass reads them."""
 from __future__ import annotations
 
-from radar.stages.analyse import FileWork, _bind, analyse_bytes
+from radar.stages.analyse import _bind, analyse_bytes
+from radar.stages.reading import FileWork
 
 PIPELINE = '''
 class Pipeline:

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from radar.stages.parse import Extracted, extract, extract_either, language_for
+from radar.stages.languages import language_for, languages_yaml
+from radar.stages.parse import Extracted, extract, extract_either
 
 SNIPPETS = Path(__file__).resolve().parent.parent / "snippets"
 
@@ -309,9 +310,7 @@ def test_units_of_each_language(filename):
 
 
 def test_every_declared_language_has_a_snippet():
-    from radar.stages.parse import _config
-
-    declared = set(_config()["languages"])
+    declared = set(languages_yaml()["languages"])
     covered = {language_for(name) for name in EXPECTED}
     assert declared == covered
 

@@ -1,7 +1,8 @@
 """Bound vocabs kept between passes (stages/analyse.py: Vocabs): taken only for the same
 subsystem, language, blob and shapes, giving the shapes a binding afresh gives; anything else
 is bound afresh. Real parser."""
-from radar.stages.analyse import FileWork, Vocabs, _bind, analyse_bytes, decode_vocabs, encode_vocabs, vocabs_stamp
+from radar.stages.reading import FileWork
+from radar.stages.analyse import Vocabs, _bind, analyse_bytes, decode_vocabs, encode_vocabs, vocabs_stamp
 
 SOURCE = '''
 def sync(key):
