@@ -36,7 +36,6 @@ from radar.stages.deps import dependencies_key, remembered_dependencies
 from radar.stages.discover import Fleet, discover
 from radar.stages.history import Past, compare, gate_history, identify, load_past
 from radar.stages.lastpass import LastPass, carried
-from radar.stages.rank import rank
 from radar.stages.worktree import committed_between
 
 @collector_paused
@@ -111,8 +110,9 @@ def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
         similar = variant_similarities(request, findings.clusters, cache)
     finally:
         cache.close()
-    # only here: the gate's own imports (homes, forks, their tables) are for a pass that gates
+    # only here: the gate's and the ranking's imports (homes, forks, their tables) are for a pass that judges
     from radar.stages.gate import gate
+    from radar.stages.rank import rank
 
     candidates = gate(identified, fleet, rules, history, deps)
     ranked = rank(candidates)

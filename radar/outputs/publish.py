@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from radar import __version__
 from radar.stages.reading import SKIP_REASONS
@@ -23,11 +24,13 @@ from radar.reuse.findings import Findings
 from radar.stages.deps import NO_DEPENDENCIES, Dependencies
 from radar.stages.history import Changes, History, Past, member_key, quiet_passes
 from radar.stages.lastpass import LastPass, carried, remember
-from radar.stages.rank import Ranked
 from radar.stages.shape import similarity
 from radar.infra import records
 from radar.infra.deltas import compact_json, join_lines
 from radar.infra.storage import install, remove_leftovers, stage
+
+if TYPE_CHECKING:  # a pass that publishes the last outcome again (outcome.py) ranks nothing
+    from radar.stages.rank import Ranked
 
 MAX_CODE_LINES = 400  # evidence shown per instance in the snapshot (the dashboard reads only this)
 HISTORY_KEPT = records.HISTORY_KEPT  # passes summarised in each snapshot, for the backlog's Last scan section

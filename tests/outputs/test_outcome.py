@@ -154,5 +154,5 @@ def test_a_pass_that_publishes_the_last_outcome_loads_no_parsing_or_gating_code(
               "print(' '.join(sorted(name for name in sys.modules if name.startswith('radar.'))))")
     loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
     assert "radar.stages.discover" in loaded
-    for module in ("analyse", "parse", "grammars", "rewrites", "gate", "homes", "forks"):
+    for module in ("analyse", "parse", "grammars", "rewrites", "gate", "homes", "forks", "rank"):
         assert f"radar.stages.{module}" not in loaded, f"a warm pass imported {module}"
