@@ -23,6 +23,9 @@ VERSIONED = re.compile(r"[A-Za-z][\w.+-]*?-v?(?:\d+(?:\.\d+)+|\d{6,}|(?=[a-f]*\d
 RELEASE = re.compile(r"([A-Za-z][A-Za-z0-9_.]*?)[-_]v?\d+\.\d+(?:\.\d+)*")
 LICENSES = ("LICENSE", "LICENCE", "COPYING")
 DROPS_BESIDE = 2  # releases in one folder that make it a folder of libraries (_beside_drops)
+# a test file named for what it tests: `AlaDownloadHandlerSpec.js`, `FooTest.java`, `foo.test.ts`, `test_foo.py`
+TESTED_NAME = re.compile(r"(?:test_(\w+)|(\w+?)(?:[._-]?(?:spec|test)s?))\.\w+", re.IGNORECASE)
+TESTED = 3  # files of a folder beside drops that tests elsewhere name: the project's own (_tested_elsewhere)
 # releases side by side, licensed or not, that make a folder of libraries a web app serves
 # (gogs' `public/plugins/codemirror-5.17.0`, `dropzone-5.5.0` …: one of its twelve has a license)
 UNLICENSED_BESIDE = 3
@@ -152,13 +155,37 @@ def _beside_drops(released: set[str], files: list[str]) -> set[str]:
     in their name (fluent-bit's `lib/cmetrics`, `lib/ctraces`, `lib/msgpack-c` beside
     `lib/zstd-1.5.7` and `lib/jansson-e23f558`: 110 of its 137 proposals were their copies of
     each other, and msgpack-c the home of the rest). Never at the top, where a repository's own
-    packages are."""
+    packages are, nor a folder the repository's tests test (_tested_elsewhere)."""
     holding = Counter(folder.rpartition("/")[0] for folder in released)
     libraries = {parent + "/" for parent, n in holding.items() if parent and n >= DROPS_BESIDE}
     if not libraries:
         return set()
-    return {parent + f[len(parent):].partition("/")[0] for f in files for parent in libraries
-            if f.startswith(parent) and "/" in f[len(parent):]}
+    beside = {parent + f[len(parent):].partition("/")[0] for f in files for parent in libraries
+              if f.startswith(parent) and "/" in f[len(parent):]}
+    return beside - _tested_elsewhere(beside - released, files)
+
+
+def _tested_elsewhere(folders: set[str], files: list[str]) -> set[str]:
+    """The folders whose code the repository's tests test by name, TESTED of their files or more,
+    from a tests folder outside them named after them too: the project's own code among the
+    libraries it serves (aodn-portal's `web-app/js/portal`, beside `ext-3.3.1` and
+    `OpenLayers-2.13.1`, tested by `src/test/javascript/portal/cart/AlaDownloadHandlerSpec.js` …;
+    its 175 files had been left out, and its first scan found no subsystem). A library copied in
+    keeps its tests inside its own folder, if any."""
+    tested: dict[str, list[tuple[str, str]]] = defaultdict(list)  # a folder's name -> (stem, test) under one
+    for f in files:
+        parts = f.split("/")
+        if inside_tests(tuple(parts[:-1])) and (stem := TESTED_NAME.fullmatch(parts[-1])):
+            for name in set(parts[:-1]):
+                tested[name].append(((stem.group(1) or stem.group(2)).lower(), f))
+    found = set()
+    for folder in folders:
+        stems = {stem for stem, test in tested.get(folder.rpartition("/")[2], ()) if not test.startswith(folder + "/")}
+        named = {name.partition(".")[0].lower() for name in (f.rpartition("/")[2] for f in files
+                                                             if f.startswith(folder + "/") and language_for(f))}
+        if len(named & stems) >= TESTED:
+            found.add(folder)
+    return found
 
 
 def _wrappers(submodules: Iterable[str], files: list[str]) -> set[str]:

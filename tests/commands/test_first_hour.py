@@ -1853,6 +1853,30 @@ def test_init_finds_c_components_by_cmakelists_and_excludes_source_drops_named_f
     assert not excluded("instr/jaxrs-2.0/src/Advice.java")
 
 
+def test_init_keeps_a_folder_the_repositorys_tests_test_among_the_libraries_a_web_app_serves(tmp_path):
+    """aodn-portal: `web-app/js/` serves ExtJS, OpenLayers and Bootstrap releases beside `portal/`,
+    the app's own code, which `src/test/javascript/portal/` tests file by file (`CartSpec.js` for
+    `cart/Cart.js`): it had been left out as a folder beside the releases, and the first scan had
+    found no subsystem. A library beside them that carries its own tests stays out."""
+    files = {"grails-app/conf/Config.groovy": "x = 1\n"}
+    for name in ("ext-3.3.1", "OpenLayers-2.13.1", "bootstrap-3.3.6"):
+        files[f"web-app/js/{name}/LICENSE"] = "BSD\n"
+        for n in range(3):
+            files[f"web-app/js/{name}/src/part{n}.js"] = f"function part{n}() {{ return {n}; }}\n"
+    for part in ("cart", "search", "filter"):
+        for n in range(4):
+            files[f"web-app/js/portal/{part}/{part.title()}{n}.js"] = f"function {part}{n}(x) {{ return x + {n}; }}\n"
+            files[f"src/test/javascript/portal/{part}/{part.title()}{n}Spec.js"] = f"describe('{part}{n}', () => {{}});\n"
+    for n in range(4):  # tested too, but by its own tests, inside it: a library's repository
+        files[f"web-app/js/widgets/core/Widget{n}.js"] = f"function widget{n}() {{ return {n}; }}\n"
+        files[f"web-app/js/widgets/test/Widget{n}Spec.js"] = f"describe('w{n}', () => {{}});\n"
+    done, fleet_rules = _init(tmp_path / "portal-repo", files, tmp_path / "rules")
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("web-app/js/ext-3.3.1/src/part0.js") and excluded("web-app/js/bootstrap-3.3.6/src/part1.js")
+    assert excluded("web-app/js/widgets/core/Widget0.js")
+    assert not excluded("web-app/js/portal/cart/Cart0.js")
+
+
 def test_init_excludes_a_release_folder_whose_license_is_named_for_it_beside_it(tmp_path):
     """mapnik: `scons/scons-local-4.10.1/`, SCons shipped to build with, its license beside it as
     `scons/scons-LICENSE`: its Fortran and D tools (`f77.py`, `f90.py` …; `dmd.py`, `gdc.py`)
