@@ -33,8 +33,8 @@ from radar.stages.content import Rarity, median, overlap, shared_content
 from radar.stages.declaring import VALUE_PROTOCOL
 from radar.stages.nesting import MOSTLY, SAME_FIDELITY, largest_only, without_nesting
 from radar.stages.shape import Shape, can_reach, shape_order, similarity
-from radar.stages.toolfiles import (CONFIGURATION_FOLDERS, CONFIGURED_TOOLS, FRAMEWORK_WIRING, TOOL_CONFIGURATION,
-                                   configures_a_tool, wires_a_framework)
+from radar.stages.toolfiles import (CONFIGURATION_FOLDERS, CONFIGURED_TOOLS, DI_PACKAGE, FRAMEWORK_WIRING,
+                                   TOOL_CONFIGURATION, configures_a_tool, wires_a_framework)
 from radar.stages.worked import (Aligner, Worked, aligned_many, decode_trim, encode_trim, encode_weighed, stream_digest,
                                  trim_key, weigh_key)
 from radar.stages.wrappers import ONE_TYPE_FILES, WRAPPER_COVERAGE, drop_wrappers
@@ -63,7 +63,8 @@ SETTINGS = (3, LINK_SIMILARITY, LINK_VOCABULARY, SHARED_SAMPLES, FEW_SAMPLES, SM
              VOCABULARY_SHARE, MIN_CLUSTER_TOKENS, COMMON_SHINGLE, WRAPPER_COVERAGE, EXHAUSTIVE_COMPONENT,
              MOSTLY, SAME_FIDELITY, LOGIC_CONTENT, INTRUDER_CONTENT, FAMILY_SIMILARITY, FAMILY_CONTENT,
              FAMILY_WORDS, FAMILY_WORD_CLUSTERS, LINK_MODIFIED, MODIFIED_CONTENT, RARE_SHARE, RARE_SHARED,
-             TOOL_CONFIGURATION, CONFIGURATION_FOLDERS, CONFIGURED_TOOLS, FRAMEWORK_WIRING.pattern, DEFINERS_KEPT,
+             TOOL_CONFIGURATION, CONFIGURATION_FOLDERS, CONFIGURED_TOOLS, FRAMEWORK_WIRING.pattern, DI_PACKAGE.pattern,
+             DEFINERS_KEPT,
              DEFINED_WIDELY, tuple(sorted(VALUE_PROTOCOL)), tuple(sorted(ONE_TYPE_FILES)), 16)
 
 

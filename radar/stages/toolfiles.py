@@ -79,14 +79,21 @@ FRAMEWORK_WIRING = re.compile(r"[a-z0-9_]+_(?:app|sup)\.erl"
                               # and a .NET app's entry point, the host it builds (das-apim-endpoints' 32 APIs'
                               # `Program.cs`, each running its `Startup`, its second proposal)
                               r"|Program\.cs")
+# And what a JVM app declares its dependency injection in, its `di` package (Dagger's components,
+# modules and the holders building them, Hilt's, Koin's): each feature builds its own graph, from
+# code generated for it, and the framework is what they share (nova-wallet-android's 20
+# `di/*FeatureHolder.kt`, each building its feature's Dagger components, had been its first proposal).
+DI_PACKAGE = re.compile(r"(?:.*/)?di/(?:.*/)?[^/]+\.(?:kt|java)")
 
 
 def wires_a_framework(path: str, kind: str = "") -> bool:
     """A file a framework asks of every package, its own start-up: OTP's `x_app.erl`, `x_sup.erl`,
     Elixir's `application.ex`, Phoenix's `endpoint.ex`, create-react-app's `reportWebVitals.ts`,
     a package's translation set-up, `i18n.ts`, an O3DE Gem's `XSystemComponent.cpp`, a Django
-    app's `apps.py` and `urls.py`, a .NET app's `Program.cs`; and a PowerShell module's root
-    script read whole (`kind` "module"), its loader (CIPP-API's eight `.psm1`, each dot-sourcing
-    its `Public/*.ps1`, had been its only proposal), not the functions it may define."""
+    app's `apps.py` and `urls.py`, a .NET app's `Program.cs`, a JVM app's `di` package; and a
+    PowerShell module's root script read whole (`kind` "module"), its loader (CIPP-API's eight
+    `.psm1`, each dot-sourcing its `Public/*.ps1`, had been its only proposal), not the functions
+    it may define."""
     name = path.rpartition("/")[2]
-    return FRAMEWORK_WIRING.fullmatch(name) is not None or kind == "module" and name.endswith(".psm1")
+    return (FRAMEWORK_WIRING.fullmatch(name) is not None or DI_PACKAGE.fullmatch(path) is not None
+            or kind == "module" and name.endswith(".psm1"))

@@ -941,6 +941,35 @@ def test_a_url_configuration_is_the_frameworks_wiring():
     assert work.cluster.nature == "wiring" and work.verdict != "proposed"
 
 
+FEATURE_HOLDER = """\
+class {name}FeatureHolder @Inject constructor(
+    featureContainer: FeatureContainer,
+    private val router: {name}Router
+) : FeatureApiHolder(featureContainer) {{
+
+    override fun initializeDependencies(): Any {{
+        val dependencies = Dagger{name}FeatureComponent_{name}FeatureDependenciesComponent.builder()
+            .commonApi(commonApi())
+            .accountFeatureApi(getFeature(AccountFeatureApi::class.java))
+            .walletFeatureApi(getFeature(WalletFeatureApi::class.java))
+            .runtimeApi(getFeature(RuntimeApi::class.java))
+            .build()
+
+        return Dagger{name}FeatureComponent.factory()
+            .create(router, dependencies)
+    }}
+}}
+"""
+
+
+def test_copies_in_a_jvm_apps_dependency_injection_package_are_its_wiring():
+    """nova-wallet-android: 20 features' `di/*FeatureHolder.kt`, each building its own Dagger
+    components, had been its first proposal: the graph each feature's generated code builds."""
+    files = {name: FEATURE_HOLDER.format(name=name.title()) for name in ("buy", "crowdloan", "currency")}
+    [holders] = judged(files, "di/FeatureHolder.kt", "kotlin")
+    assert holders.cluster.nature == "wiring" and holders.verdict != "proposed"
+
+
 ARCHIVE_READER = """\
 public static class {name}Helpers
 {{

@@ -97,6 +97,17 @@ def test_a_dotnet_apps_program_wires_its_host():
     assert not wires_a_framework("src/program.py")
 
 
+def test_a_jvm_apps_dependency_injection_package_wires_its_framework():
+    """nova-wallet-android: 20 features' `di/*FeatureHolder.kt`, each building its own Dagger
+    components from their generated builders, had been its first proposal. A `di` folder holds
+    a JVM app's injection; a file elsewhere, or another language's `di/`, is the app's work."""
+    assert wires_a_framework("feature-buy-impl/src/main/java/io/nova/feature_buy_impl/di/BuyFeatureHolder.kt")
+    assert wires_a_framework("app/src/main/java/com/x/di/modules/NetworkModule.java")
+    assert not wires_a_framework("feature-buy-impl/src/main/java/io/nova/feature_buy_impl/BuyFeatureHolder.kt")
+    assert not wires_a_framework("src/di/container.ts")
+    assert not wires_a_framework("src/main/java/com/x/audi/Engine.kt")
+
+
 def test_a_powershell_modules_root_script_read_whole_loads_it():
     """CIPP-API: eight modules' `.psm1`, each dot-sourcing its `Public/*.ps1` and exporting them,
     had been its only proposal; a function the root script defines is the module's work."""
