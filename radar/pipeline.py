@@ -29,7 +29,7 @@ from radar.outputs import outcome
 from radar.outputs.backlog import assemble, render_parts
 from radar.outputs.publish import PassResult, build_snapshot, history_rows, scan_object, write_pass
 from radar.request import Progress, ScanRequest, not_read
-from radar.reuse.findings import Findings
+from radar.reuse.findings import Findings, whole
 from radar.reuse.incremental import find, variant_similarities
 from radar.stages.census import census
 from radar.stages.deps import dependencies_key, remembered_dependencies
@@ -106,6 +106,7 @@ def _scan(request: ScanRequest, rules: Rules, past: Past, started: datetime,
             remembered = outcome.published(past, key)
             if remembered is not None:
                 return Remembered(fleet, findings, past, started, remembered)
+        findings = whole(findings)  # the recurrences and references a pass that judges reads
         deps = remembered_dependencies(fleet, findings.references, cache, deps_key, findings.origin)
         similar = variant_similarities(request, findings.clusters, cache)
     finally:
