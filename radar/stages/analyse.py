@@ -1,8 +1,8 @@
 """One source file -> its shapes: read (reading.py), parse, shape. The unit of parallel work.
 
-Code with syntax errors keeps the units that parsed. Generated code is skipped and counted: by a
-generator's banner in the file's head here, by the name generators give their output in
-reading.py (generated.py has both).
+Binary and non-UTF-8 bytes are skipped and counted here; code with syntax errors keeps the units
+that parsed. Generated code is skipped and counted: by a generator's banner in the file's head
+here, by the name generators give their output in reading.py (generated.py has both).
 Results are cached per git blob id (see cache.py) and spread over processes; the vocabs a
 pass binds are kept for the next pass that clusters (Vocabs).
 """

@@ -1,12 +1,12 @@
-"""Reading a source file, safely: which files a pass reads, their content ids, and why one is skipped.
+"""Reading a source file, safely: which files a pass reads, their content ids, why one is skipped.
 
-Reading is where hostile input meets the radar: binary, huge, non-UTF-8 and unreadable files
-(FIFOs and devices included) and symlink loops are skipped and counted by reason; a symlink is
-never followed. A file's content id is its git blob id, known from the index or hashed here for
-a file outside it, unless its name says it is not code to read (a generator's output, a
-declaration file). analyse.py parses what is read here; a pass whose files have the same ids as
-an earlier pass's reads no further (reuse/incremental.py), so this module is all of the reading
-a warm pass imports.
+Reading is where hostile input meets the radar: huge and unreadable files (FIFOs and devices
+included) and symlink loops are skipped here, binary and non-UTF-8 ones as they are parsed
+(analyse.py), each counted by reason (SKIP_REASONS); a symlink is never followed. A file's
+content id is its git blob id, known from the index or hashed here for a file outside it, unless
+its name says it is not code to read (a generator's output, a declaration file). A pass whose
+files have the same ids as an earlier pass's reads no further (reuse/incremental.py), so this
+module is all of the reading a warm pass imports.
 """
 from __future__ import annotations
 
