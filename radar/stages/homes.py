@@ -63,6 +63,12 @@ DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "ty
 # and what every file imports to log or dump (tyk's `log`, sqlc's `debug`): no place for a schema
 # loader or a name parser whose files log too, nor for copies that call it only to log (_logs)
 LOGGING = frozenset({"log", "logs", "logger", "loggers", "logging", "debug"})
+# what the name of a module of translations ends with: every file that shows a message imports it,
+# for its words, as one logs through a logger (KCloud-Platform-IoT's `laokou-common-i18n`, orderly's
+# `packages/i18n` and posixutils' `gettext-rs` had been the homes of their first proposals)
+TRANSLATIONS = frozenset({"i18n", "l10n", "gettext", "translation", "translations", "i18next"})
+# a package named for the language it is written in after its own name (`gettext-rs`, `i18n-js`)
+LANGUAGE_SUFFIXES = frozenset({"rs", "js", "ts", "py", "go", "rb"})
 
 # what the name of a module of errors ends with (declarations too): `errors.py`, goframe's `gerror`,
 # a module of one error class (yii2's `InvalidArgumentException.php`)
@@ -434,17 +440,26 @@ class HomeFinder:
         return _names_helpers(self._words(name))
 
     def _declarations(self, name: str) -> bool:
-        """A module of constants, types, errors, configuration or logging (`consts.py`, `types.ts`,
-        telegraf's `config`, tyk's `log`): every consumer references it, and it is no place for logic; a
-        home only when nothing else fits, or when the copies are written against it (extend its
-        classes, call what it defines: symfony's `Config` component, its loaders' base)."""
+        """A module of constants, types, errors, configuration, logging or translations (`consts.py`,
+        `types.ts`, telegraf's `config`, tyk's `log`, `i18n`): every consumer references it, and it
+        is no place for logic; a home only when nothing else fits, or when the copies are written
+        against it (extend its classes, call what it defines: symfony's `Config` component, its
+        loaders' base)."""
         words = self._words(name)
-        return bool(words) and words[-1] in DECLARATIONS or self._errors(name) or self._logs(name)
+        return (bool(words) and words[-1] in DECLARATIONS or self._errors(name) or self._logs(name)
+                or self._translates(name))
 
     def _logs(self, name: str) -> bool:
         """A module to log or dump through, by its name's last word (tyk's `log`, sqlc's `debug`)."""
         words = self._words(name) if name in self.subsystems else []
         return bool(words) and words[-1] in LOGGING
+
+    def _translates(self, name: str) -> bool:
+        """A module of translations, by its name's last word, a language's suffix aside (TRANSLATIONS)."""
+        words = self._words(name) if name in self.subsystems else []
+        if len(words) > 1 and words[-1] in LANGUAGE_SUFFIXES:
+            words = words[:-1]
+        return bool(words) and words[-1] in TRANSLATIONS
 
     def _errors(self, name: str) -> bool:
         """A module of errors by its name's last word, a prefix aside (goframe's `gerror`)."""

@@ -190,6 +190,29 @@ def test_a_home_the_copies_use_nothing_of_gives_way_to_the_helpers_whose_code_th
     assert home("utils", (("appctx", 1.0), ("utils", 1.0))) == "lib/appctx"
 
 
+def test_a_module_of_translations_is_a_home_only_when_nothing_else_is():
+    """orderly's `packages/i18n` and posixutils' `gettext-rs`, which every file showing a message
+    imports for its words, had been the homes of their first proposals (a market's icon, for
+    `packages/ui`; three daemons' signal set-up, for `plib`); the copies written against its code
+    keep it."""
+    consumers = ("acl", "feed", "mod")
+
+    def home(translations: str) -> str | None:  # each copy's own file imports both; plib stands on it
+        homes = (translations, "plib")
+        deps = Dependencies((*consumers, *homes), tuple(Edge(c, h, 1, (f"lib/{c}/harness.py:3",))
+                                                        for c in consumers for h in homes)
+                            + (Edge("plib", translations, 1, ("lib/plib/x.py:1",)),),
+                            by_file=tuple((c, f"lib/{c}/harness.py", tuple((h, 3) for h in homes)) for c in consumers))
+        return judge(list(consumers), rules=Rules(), deps=deps, others=homes, defined_by=()).routing.home
+
+    for words in ("i18n", "gettext-rs", "Translation"):
+        assert home(words) == "lib/plib", words
+    assert home("sensors") == "lib/sensors"  # any other package below: the lowest, as before
+    alone = [(c, "i18n") for c in ("acl", "feed", "mod")]
+    assert judge(["acl", "feed", "mod"], rules=Rules(), deps=graph(*alone), others=("i18n",),
+                 defined_by=(("i18n", 1.0),)).routing.home == "lib/i18n"  # the copies call what it defines
+
+
 def test_a_module_of_constants_is_a_home_only_when_nothing_else_is():
     """sentry-python: every integration imports `consts.py` (SPANDATA) and `utils.py`; consts is
     the lowest, but logic goes to utils, not among the constants."""
