@@ -64,8 +64,9 @@ DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "ty
 # loader or a name parser whose files log too, nor for copies that call it only to log (_logs)
 LOGGING = frozenset({"log", "logs", "logger", "loggers", "logging", "debug"})
 # what the name of a module of translations ends with: every file that shows a message imports it,
-# for its words, as one logs through a logger (KCloud-Platform-IoT's `laokou-common-i18n`, orderly's
-# `packages/i18n` and posixutils' `gettext-rs` had been the homes of their first proposals)
+# for its words, as one logs through a logger (orderly's `packages/i18n` and posixutils' `gettext-rs`
+# had been the homes of their first proposals; KCloud-Platform-IoT's `laokou-common-i18n`, its
+# utilities under that name, stays the home of the copies that call it)
 TRANSLATIONS = frozenset({"i18n", "l10n", "gettext", "translation", "translations", "i18next"})
 # a package named for the language it is written in after its own name (`gettext-rs`, `i18n-js`)
 LANGUAGE_SUFFIXES = frozenset({"rs", "js", "ts", "py", "go", "rb"})
