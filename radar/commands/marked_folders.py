@@ -203,17 +203,19 @@ def asn1_outputs(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, str, in
     return tuple(found), specs
 
 
-# Telescope, which writes a Cosmos chain's protobuf types and clients as TypeScript into the
-# package's `src/codegen/` (its default output), under each of its names
+# Telescope, which writes a Cosmos chain's protobuf types and clients as TypeScript into a
+# `codegen/` folder of the package, `src/codegen/` by default or wherever its script points it
+# (dao-dao-ui's `protobuf/codegen/`), under each of its names
 TELESCOPE = ("@hyperweb/telescope", "@cosmology/telescope", "@osmonauts/telescope")
-TELESCOPE_OUTPUT = "src/codegen"
+TELESCOPE_OUTPUT = "codegen"
 
 
 def telescope_outputs(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, str, int], ...], list[str]]:
-    """An exclude for each npm package's `src/codegen/` whose package.json depends on Telescope:
-    what it wrote from the protobuf files, no banner in them (agoric-sdk's `cosmic-proto`, 281
-    modules whose copied `encode` and `decode` had been its first three proposals); and the
-    package.json files read. A `src/codegen/` of a package using no Telescope is code (a code
+    """An exclude for each `codegen/` folder (TELESCOPE_OUTPUT) of an npm package whose package.json
+    depends on Telescope: what it wrote from the protobuf files, no banner in them (agoric-sdk's
+    `cosmic-proto/src/codegen`, 281 modules whose copied `encode` and `decode` had been its first
+    three proposals; dao-dao-ui's `packages/types/protobuf/codegen`, its first 44); and the
+    package.json files read. A `codegen/` of a package using no Telescope is code (a code
     generator's own, as often)."""
     manifests = [f for f in files if f.rpartition("/")[2] == "package.json"]
     sources = [f for f in files if language_for(f)] if manifests else []
@@ -222,10 +224,21 @@ def telescope_outputs(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, st
         fields = json_of(repo / manifest)
         needs = [fields.get(key) for key in ("dependencies", "devDependencies")] if isinstance(fields, dict) else []
         if any(isinstance(names, dict) and names.keys() & set(TELESCOPE) for names in needs):
-            output = posixpath.join(manifest.rpartition("/")[0], TELESCOPE_OUTPUT)
-            if n := held(output, sources):
-                found.append((f"{output}/**", "generated", n))
+            package = manifest.rpartition("/")[0]
+            outputs = Counter(output for f in sources if (output := _codegen_folder(f, package)))
+            found += [(f"{output}/**", "generated", n) for output, n in sorted(outputs.items())]
     return tuple(found), manifests
+
+
+def _codegen_folder(source: str, package: str) -> str | None:
+    """The outermost `codegen/` folder of `package` holding `source`, if any."""
+    inside = source[len(package) + 1:] if package else source
+    if package and not source.startswith(package + "/"):
+        return None
+    parts = inside.split("/")[:-1]
+    if TELESCOPE_OUTPUT not in parts:
+        return None
+    return posixpath.join(package, *parts[:parts.index(TELESCOPE_OUTPUT) + 1])
 
 
 # a Maven module's dependency, and what drives a browser or an app under test (Selenium, Appium's

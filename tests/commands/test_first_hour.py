@@ -1481,6 +1481,26 @@ def test_init_excludes_the_codegen_folder_telescope_writes_for_the_package_using
     assert not excluded("packages/generator/src/codegen/emit.ts")
 
 
+def test_init_excludes_the_codegen_folder_a_telescope_script_points_elsewhere(tmp_path):
+    """dao-dao-ui: `packages/types/protobuf/codegen/`, where its `protobuf/scripts/codegen.js` has
+    Telescope write (`outPath = join(__dirname, '../codegen')`), whose protobuf messages' copied
+    `decode` had been its first 44 proposals; the script and the package's own code stay."""
+    telescope = '{"name": "@dao-dao/types", "devDependencies": {"@cosmology/telescope": "^1.8.3"}}\n'
+    files = {"package.json": '{"private": true, "workspaces": ["packages/*"]}\n',
+             "packages/types/package.json": telescope,
+             "packages/types/index.ts": "export * from './contracts';\n",
+             "packages/types/protobuf/scripts/codegen.js": "const outPath = join(__dirname, '../codegen');\n",
+             "packages/state/package.json": '{"name": "@dao-dao/state"}\n',
+             "packages/state/index.ts": "export const state = 1;\n"}
+    for module in ("bank", "staking", "gov"):
+        files[f"packages/types/protobuf/codegen/cosmos/{module}/v1beta1/tx.ts"] = (
+            f"//@ts-nocheck\nexport const {module}Msg = {{ decode() {{ return 1; }} }};\n")
+    excluded = _excluded_by_init(tmp_path / "dao-dao-ui", files, tmp_path / "rules")
+    assert excluded("packages/types/protobuf/codegen/cosmos/bank/v1beta1/tx.ts")
+    assert not excluded("packages/types/protobuf/scripts/codegen.js")
+    assert not excluded("packages/types/index.ts")
+
+
 def test_init_excludes_the_folders_an_asn1_compiler_writes_for_the_modules_beside_it(tmp_path):
     """asn1-typescript-libraries: 14,011 `.ta.mts` files an ASN.1 compiler wrote, one folder per
     module the packages' `doc/*.asn1` define (`RTABapdu.ta.mts` x 4, its first proposal), no
