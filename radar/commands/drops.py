@@ -173,17 +173,21 @@ def _tested_elsewhere(folders: set[str], files: list[str]) -> set[str]:
     its 175 files had been left out, and its first scan found no subsystem). A library copied in
     keeps its tests inside its own folder, if any."""
     tested: dict[str, list[tuple[str, str]]] = defaultdict(list)  # a folder's name -> (stem, test) under one
+    named: dict[str, set[str]] = {folder: set() for folder in folders}  # a folder -> its code files' stems
+    depths = sorted({folder.count("/") + 1 for folder in folders})
     for f in files:
         parts = f.split("/")
-        if inside_tests(tuple(parts[:-1])) and (stem := TESTED_NAME.fullmatch(parts[-1])):
+        if (stem := TESTED_NAME.fullmatch(parts[-1])) and inside_tests(tuple(parts[:-1])):
             for name in set(parts[:-1]):
                 tested[name].append(((stem.group(1) or stem.group(2)).lower(), f))
+        prefixes = ("/".join(parts[:depth]) for depth in depths if depth < len(parts))
+        holder = next((named[prefix] for prefix in prefixes if prefix in named), None)
+        if holder is not None and language_for(f):
+            holder.add(parts[-1].partition(".")[0].lower())
     found = set()
     for folder in folders:
         stems = {stem for stem, test in tested.get(folder.rpartition("/")[2], ()) if not test.startswith(folder + "/")}
-        named = {name.partition(".")[0].lower() for name in (f.rpartition("/")[2] for f in files
-                                                             if f.startswith(folder + "/") and language_for(f))}
-        if len(named & stems) >= TESTED:
+        if len(named[folder] & stems) >= TESTED:
             found.add(folder)
     return found
 
