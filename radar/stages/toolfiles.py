@@ -90,10 +90,12 @@ def wires_a_framework(path: str, kind: str = "") -> bool:
     """A file a framework asks of every package, its own start-up: OTP's `x_app.erl`, `x_sup.erl`,
     Elixir's `application.ex`, Phoenix's `endpoint.ex`, create-react-app's `reportWebVitals.ts`,
     a package's translation set-up, `i18n.ts`, an O3DE Gem's `XSystemComponent.cpp`, a Django
-    app's `apps.py` and `urls.py`, a .NET app's `Program.cs`, a JVM app's `di` package; and a
-    PowerShell module's root script read whole (`kind` "module"), its loader (CIPP-API's eight
-    `.psm1`, each dot-sourcing its `Public/*.ps1`, had been its only proposal), not the functions
-    it may define."""
+    app's `apps.py` and `urls.py`, a .NET app's `Program.cs`, a JVM app's `di` package; and read
+    whole (`kind` "module"), not the functions it may define: a PowerShell module's root script,
+    its loader (CIPP-API's eight `.psm1`, each dot-sourcing its `Public/*.ps1`, had been its only
+    proposal), and a Go program's `main.go`, its entry point, as a .NET app's `Program.cs` is
+    (oci-service-operator's 112 `cmd/manager/*/main.go`, each registering its API group and
+    calling the shared `manager.Run`, had been its first proposal)."""
     name = path.rpartition("/")[2]
     return (FRAMEWORK_WIRING.fullmatch(name) is not None or DI_PACKAGE.fullmatch(path) is not None
-            or kind == "module" and name.endswith(".psm1"))
+            or kind == "module" and (name.endswith(".psm1") or name == "main.go"))

@@ -941,6 +941,50 @@ def test_a_url_configuration_is_the_frameworks_wiring():
     assert work.cluster.nature == "wiring" and work.verdict != "proposed"
 
 
+SERVICE_MAIN = """\
+package main
+
+import (
+	"os"
+
+	"k8s.io/apimachinery/pkg/runtime"
+	utilruntime "k8s.io/apimachinery/pkg/util/runtime"
+	clientgoscheme "k8s.io/client-go/kubernetes/scheme"
+
+	{name}v1beta1 "github.com/oracle/oci-service-operator/api/{name}/v1beta1"
+	"github.com/oracle/oci-service-operator/pkg/manager"
+	managerservices "github.com/oracle/oci-service-operator/pkg/manager/services"
+)
+
+var scheme = runtime.NewScheme()
+
+func init() {{
+	utilruntime.Must(clientgoscheme.AddToScheme(scheme))
+	utilruntime.Must({name}v1beta1.AddToScheme(scheme))
+}}
+
+func main() {{
+	if err := manager.Run(manager.Options{{
+		Scheme:             scheme,
+		MetricsServiceName: "{name}",
+		LeaderElectionID:   "40558063.oci.{name}",
+		SkipFIPS:           true,
+	}}, managerservices.ForGroup("{name}")); err != nil {{
+		os.Exit(1)
+	}}
+}}
+"""
+
+
+def test_copies_of_a_go_programs_main_file_are_its_wiring():
+    """oci-service-operator: 112 services' `cmd/manager/*/main.go` had been its first proposal, each
+    registering its API group and handing on to the shared `manager.Run`."""
+    files = {name: SERVICE_MAIN.format(name=name) for name in ("adm", "aidocument", "aispeech")}
+    found = judged(files, "main.go", "go")
+    whole = [c for c in found if c.cluster.members[0].kind == "module"]
+    assert whole and all(c.cluster.nature == "wiring" and c.verdict != "proposed" for c in whole)
+
+
 FEATURE_HOLDER = """\
 class {name}FeatureHolder @Inject constructor(
     featureContainer: FeatureContainer,

@@ -116,6 +116,15 @@ def test_a_powershell_modules_root_script_read_whole_loads_it():
     assert not wires_a_framework("Modules/CIPPAlerts/Public/Get-Alert.ps1", "module")
 
 
+def test_a_go_programs_main_file_read_whole_is_its_entry_point():
+    """oci-service-operator: 112 services' `cmd/manager/*/main.go`, each registering its API group
+    and calling the shared `manager.Run`, had been its first proposal; a function in it, or another
+    file of the program, is the program's work."""
+    assert wires_a_framework("cmd/manager/adm/main.go", "module")
+    assert not wires_a_framework("cmd/manager/adm/main.go", "function")
+    assert not wires_a_framework("cmd/manager/adm/options.go", "module")
+
+
 def test_create_react_apps_own_files_are_its_configuration_and_wiring():
     """VEuPathDB's web-monorepo: six apps keep the web vitals reporter create-react-app's
     template writes (its first proposal) and three its dev server's `setupProxy.js` (its second)."""
