@@ -1461,44 +1461,31 @@ def test_init_excludes_the_handlers_goctl_writes_beside_its_routes(tmp_path):
     assert not excluded("web/internal/handler/user.go")
 
 
-def test_init_excludes_the_codegen_folder_telescope_writes_for_the_package_using_it(tmp_path):
+def test_init_excludes_the_codegen_folders_telescope_writes_for_the_packages_using_it(tmp_path):
     """agoric-sdk: `packages/cosmic-proto/src/codegen/`, 281 modules Telescope writes from the
     protobuf files (no banner in them but `//@ts-nocheck`), whose copied `encode` and `decode` had
-    been its first three proposals; a package using no Telescope keeps its `src/codegen/`, a code
-    generator's own code as often (postgres-language-server's lexer's)."""
-    telescope = '{"name": "@agoric/cosmic-proto", "devDependencies": {"@hyperweb/telescope": "^2.2.1"}}\n'
+    been its first three proposals; dao-dao-ui: `packages/types/protobuf/codegen/`, where its
+    `protobuf/scripts/codegen.js` points Telescope (`outPath = join(__dirname, '../codegen')`), its
+    first 44. The script, the packages' own code and the `src/codegen/` of a package using no
+    Telescope stay (a code generator's own code as often: postgres-language-server's lexer's)."""
     files = {"package.json": '{"private": true, "workspaces": ["packages/*"]}\n',
-             "packages/cosmic-proto/package.json": telescope,
+             "packages/cosmic-proto/package.json": '{"devDependencies": {"@hyperweb/telescope": "^2.2.1"}}\n',
              "packages/cosmic-proto/src/index.ts": "export const version = 1;\n",
+             "packages/types/package.json": '{"devDependencies": {"@cosmology/telescope": "^1.8.3"}}\n',
+             "packages/types/index.ts": "export * from './contracts';\n",
+             "packages/types/protobuf/scripts/codegen.js": "const outPath = join(__dirname, '../codegen');\n",
              "packages/generator/package.json": '{"name": "@agoric/generator"}\n',
              "packages/generator/src/codegen/emit.ts": "export function emit() { return 1; }\n"}
     for module in ("bank", "staking", "gov"):
-        files[f"packages/cosmic-proto/src/codegen/cosmos/{module}/query.ts"] = (
-            f"//@ts-nocheck\nexport const {module}Query = {{ encode() {{ return 1; }} }};\n")
-    excluded = _excluded_by_init(tmp_path / "agoric-sdk", files, tmp_path / "rules")
-    assert excluded("packages/cosmic-proto/src/codegen/cosmos/bank/query.ts")
-    assert not excluded("packages/cosmic-proto/src/index.ts")
-    assert not excluded("packages/generator/src/codegen/emit.ts")
-
-
-def test_init_excludes_the_codegen_folder_a_telescope_script_points_elsewhere(tmp_path):
-    """dao-dao-ui: `packages/types/protobuf/codegen/`, where its `protobuf/scripts/codegen.js` has
-    Telescope write (`outPath = join(__dirname, '../codegen')`), whose protobuf messages' copied
-    `decode` had been its first 44 proposals; the script and the package's own code stay."""
-    telescope = '{"name": "@dao-dao/types", "devDependencies": {"@cosmology/telescope": "^1.8.3"}}\n'
-    files = {"package.json": '{"private": true, "workspaces": ["packages/*"]}\n',
-             "packages/types/package.json": telescope,
-             "packages/types/index.ts": "export * from './contracts';\n",
-             "packages/types/protobuf/scripts/codegen.js": "const outPath = join(__dirname, '../codegen');\n",
-             "packages/state/package.json": '{"name": "@dao-dao/state"}\n',
-             "packages/state/index.ts": "export const state = 1;\n"}
-    for module in ("bank", "staking", "gov"):
-        files[f"packages/types/protobuf/codegen/cosmos/{module}/v1beta1/tx.ts"] = (
-            f"//@ts-nocheck\nexport const {module}Msg = {{ decode() {{ return 1; }} }};\n")
-    excluded = _excluded_by_init(tmp_path / "dao-dao-ui", files, tmp_path / "rules")
+        for output in ("packages/cosmic-proto/src/codegen", "packages/types/protobuf/codegen"):
+            files[f"{output}/cosmos/{module}/v1beta1/tx.ts"] = (
+                f"//@ts-nocheck\nexport const {module}Msg = {{ decode() {{ return 1; }} }};\n")
+    excluded = _excluded_by_init(tmp_path / "cosmos-apps", files, tmp_path / "rules")
+    assert excluded("packages/cosmic-proto/src/codegen/cosmos/bank/v1beta1/tx.ts")
     assert excluded("packages/types/protobuf/codegen/cosmos/bank/v1beta1/tx.ts")
+    assert not excluded("packages/cosmic-proto/src/index.ts") and not excluded("packages/types/index.ts")
     assert not excluded("packages/types/protobuf/scripts/codegen.js")
-    assert not excluded("packages/types/index.ts")
+    assert not excluded("packages/generator/src/codegen/emit.ts")
 
 
 def test_init_excludes_the_folders_an_asn1_compiler_writes_for_the_modules_beside_it(tmp_path):
