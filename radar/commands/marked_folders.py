@@ -5,8 +5,8 @@ files a composer.json's scripts run, stories, a .NET test project's file, a Sphi
 Docusaurus config, a manual test's page, shadcn's `components.json` beside a component registry,
 JavaScript whose TypeScript source sits in a sibling folder, the list of what OpenAPI Generator
 wrote into a folder, goctl's routes beside the handlers it writes, the ASN.1 specifications beside
-the folders a compiler wrote for their modules, a package.json depending on Telescope beside the
-`src/codegen/` it writes, a tutorial's numbered steps holding the same files, a code generator's
+the folders a compiler wrote for their modules, a package.json depending on Telescope above the
+`codegen/` folders it writes, a tutorial's numbered steps holding the same files, a code generator's
 templates, the CPAN distributions a Perl tree copies, and a Maven module's pom.xml whose own code
 drives a browser or an app under test.
 excludes.py writes an exclude for each (layout.py npm_tooling's, composer_tooling's,
@@ -231,14 +231,13 @@ def telescope_outputs(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, st
 
 
 def _codegen_folder(source: str, package: str) -> str | None:
-    """The outermost `codegen/` folder of `package` holding `source`, if any."""
-    inside = source[len(package) + 1:] if package else source
+    """The outermost `codegen/` folder of `package` (a folder, "" for the top) holding `source`."""
     if package and not source.startswith(package + "/"):
         return None
-    parts = inside.split("/")[:-1]
-    if TELESCOPE_OUTPUT not in parts:
+    folders = source[len(package) + 1 if package else 0:].split("/")[:-1]
+    if TELESCOPE_OUTPUT not in folders:
         return None
-    return posixpath.join(package, *parts[:parts.index(TELESCOPE_OUTPUT) + 1])
+    return posixpath.join(package, *folders[:folders.index(TELESCOPE_OUTPUT) + 1])
 
 
 # a Maven module's dependency, and what drives a browser or an app under test (Selenium, Appium's

@@ -4,7 +4,8 @@ of one (`.storybook/`, `config/jest/`). Copies of them are no shared logic (clus
 the nature "configuration"), and what they import is build-time, no dependency (deps.py). And
 which files a framework asks of every package, its own start-up (OTP's `_app.erl`, `_sup.erl`,
 Elixir's `application.ex` and Phoenix's `endpoint.ex`, create-react-app's `reportWebVitals.ts`,
-i18next's `i18n.ts`, Django's `apps.py` and `urls.py`: the nature "wiring")."""
+i18next's `i18n.ts`, Django's `apps.py` and `urls.py`, a JVM app's `di` package, a Go program's
+`main.go` read whole: the nature "wiring")."""
 from __future__ import annotations
 
 import fnmatch
