@@ -131,6 +131,8 @@ def _references(query, starts: list, at_starts: bool = False) -> tuple[Reference
             for node in nodes:
                 text = node.text.decode("utf-8", "replace").strip()
                 line = node.start_point[0] + 1
+                if capture == "typename" and not text[:1].isupper():
+                    continue  # a function called, a variable read: no type (languages.yaml)
                 key = (capture, text, line if capture in EACH_LINE else 0)
                 if text and found.get(key, line) >= line:
                     found[key] = line

@@ -31,7 +31,10 @@ The deps stage (deps.py) hands every file's references here, language by languag
   module's functions are commands any script runs once it is loaded);
 - Lisp and `.sx`: a symbol's namespace (`persist/append!`, Common Lisp `persist:append`) by
   subsystem name or the last segment of its namespace; so are Swift imports (`import Vapor`:
-  a module is its target's folder, Sources/Vapor).
+  a module is its target's folder, Sources/Vapor);
+- Swift: a type named bare (`AccountListDataSource`, `Theme.shared`), by the one subsystem declaring
+  a type of that name: a module's files name each other's types with no import, and an app is
+  often one module (pera-wallet's 2,500 files had no reference between their subsystems).
 A reference that resolves to no subsystem, or to more than one, is ignored, never guessed:
 code outside every subsystem (a repository-level `tests/` or `src/shared`) is no subsystem,
 so never a home. Manifests (package.json, go.mod, Cargo.toml, .csproj) are read from the checkout.
@@ -86,6 +89,7 @@ class Index(PathNames):
         self.functions: dict[str, set[str]] = defaultdict(set)  # a command's name -> the subsystems defining it
         self.cpp_classes: dict[str, set[str]] = defaultdict(set)  # a C++ class's name -> the subsystems defining it
         self.php_classes: dict[str, set[str]] = defaultdict(set)  # a PHP class of no namespace -> its declarers
+        self.types: dict[tuple[str, str], set[str]] = defaultdict(set)  # (language, a type's name) -> its declarers
         self.package_of: dict[tuple[str, str], str] = {}  # (subsystem, path) -> the package its file declares
         self.collections = [found for found in map(collection_prefix, sorted({s.root for s in subsystems})) if found]
         if any(addon_manifest(s) for s in subsystems):  # an Odoo addon imports another as `odoo.addons.<name>`
@@ -160,6 +164,8 @@ class Index(PathNames):
                     self.cpp_classes[text].add(subsystem)
                 elif capture == "class" and global_scope:
                     self.php_classes[text].add(subsystem)
+                elif capture == "class" and language in NAMED_BARE:
+                    self.types[(language, text)].add(subsystem)
         own = own_roots(declared)
         for subsystem, path, language, package in declared:
             table = self.declared[DECLARING.get(language, language)]
@@ -186,6 +192,8 @@ class Index(PathNames):
             return unique(self.lisp.get(head)) if head and head != text else None
         if capture == "command":
             return unique(self.functions.get(text.lower()))
+        if capture == "typename" or capture == "supertype" and language in NAMED_BARE:
+            return unique(self.types.get((language, text)))  # as a Swift module's files name each other's
         if capture == "included":  # PHP's `require_once 'include/x.php'`
             return self.php_include(path, text)
         unspaced = language == "php" and (subsystem, path) not in self.package_of  # a file of no namespace
@@ -478,6 +486,7 @@ def _imported_aliases(names: str) -> list[tuple[str, str]]:
 
 BINDING = frozenset({"python", "javascript", "typescript", "tsx", "vue"})  # bases named by what imports bind
 IMPORTING_BASES = frozenset({"java", "kotlin", "php", "csharp"})  # bases named through what a file imports
+NAMED_BARE = frozenset({"swift"})  # types, bases too, named bare by the files of their module
 INCLUDING_BASES = frozenset(C_FAMILY)  # bases defined in what a file includes (_included_class)
 _JS_IMPORT = re.compile(r"import\s+(?:type\s+)?(?P<names>[^'\"]*?)\s+from\s*['\"](?P<source>[^'\"]+)['\"]", re.S)
 _JS_REQUIRE = re.compile(r"(?P<names>[^=]+?)\s*=\s*require\s*\(\s*['\"](?P<source>[^'\"]+)['\"]", re.S)

@@ -851,6 +851,24 @@ def test_scala_imports_by_declared_package_and_swift_imports_by_target_folder(tm
     assert edges(deps) == {("web", "core"), ("api", "core"), ("NIOHTTP1", "NIOCore")}
 
 
+def test_swift_types_named_bare_by_the_files_of_one_module(tmp_path):
+    """An iOS app is one module, its files naming each other's types with no import: pera-wallet's
+    2,500 files had no reference between their subsystems, so none of its copies had a home."""
+    deps = scan(tmp_path, {
+        "App/Shared": {"App/Shared/ListLayout.swift": "class ListLayout {}\nprotocol Themed {}\n",
+                       "App/Shared/Theme.swift": "struct Theme {\n    static let shared = Theme()\n}\n"},
+        "App/Swap": {"App/Swap/SwapLayout.swift": "import UIKit\n\nfinal class SwapLayout: ListLayout, Themed {\n"
+                                                  "    let size: CGSize = .zero\n}\n"},
+        "App/Backup": {"App/Backup/BackupScreen.swift": "struct Row {}\n\nfunc paint() {\n"
+                                                        "    let color = Theme.shared.color\n    let row = Row()\n}\n"},
+        "App/Buy": {"App/Buy/Row.swift": "struct Row {}\nfunc make() -> Row { Row() }\n"},
+    })
+    # `UIKit`, `CGSize`: the platform's; `Row`: two subsystems declare one, so it names neither
+    assert edges(deps) == {("Swap", "Shared"), ("Backup", "Shared")}
+    assert deps.depends_on("Backup")["Shared"].evidence == ("App/Backup/BackupScreen.swift:4",)
+    assert deps.extended == (("Swap", "App/Swap/SwapLayout.swift", ((3, ""), (3, "Shared"))),)
+
+
 def test_scala_imports_relative_to_an_imported_package(tmp_path):
     """Pekko's style: `import org.apache.pekko`, then `import pekko.actor.Address`."""
     deps = scan(tmp_path, {
@@ -1158,11 +1176,17 @@ def test_reference_queries_on_the_snippet_files():
     assert found["sample.php"] == (("package", "Demo\\Scores", 3), ("module", "Demo\\Util\\Clock", 5),
                                    ("module", "Demo\\Util", 6), ("class", "Board", 14), ("class", "ScoreBoard", 20),
                                    ("supertype", "Board", 20))
-    assert found["Sample.swift"] == (("namespace", "Foundation", 1), ("namespace", "DemoUtil", 2))
+    assert found["Sample.swift"] == (
+        ("namespace", "Foundation", 1), ("namespace", "DemoUtil", 2), ("class", "Listener", 5), ("typename", "Int", 6),
+        ("class", "ScoreBoard", 10), ("supertype", "Listener", 10), ("typename", "Listener", 10),
+        ("supertype", "CustomStringConvertible", 29), ("typename", "CustomStringConvertible", 29),
+        ("typename", "ScoreBoard", 29), ("typename", "String", 30), ("typename", "Bool", 32), ("class", "Score", 38),
+        ("class", "Level", 42))  # `@available` is an attribute, no type
     assert found["Sample.scala"][0] == ("package", "demo.scores", 1)
     assert found["Sample.cs"] == (("module", "System.Collections.Generic", 1), ("module", "Demo.Util", 2),
                                   ("package", "Demo.Scores", 4), ("supertype", "IListener", 13))
-    assert all(capture in ("module", "from_import", "js_import", "package", "namespace", "supertype", "class")
+    assert all(capture in ("module", "from_import", "js_import", "package", "namespace", "supertype", "class",
+                           "typename")
                for refs in found.values() for capture, _, _ in refs)
 
 
@@ -1187,7 +1211,7 @@ def test_references_found_from_the_import_nodes_are_those_of_the_whole_tree():
 
     sources = {name: (Path(__file__).resolve().parent.parent / "snippets" / name).read_bytes()
                for name in ("sample.py", "sample.go", "sample.rs", "Sample.java", "Sample.kt", "sample.php",
-                            "Sample.cs", "Sample.swift", "Sample.scala", "sample.c", "sample.cpp")}
+                            "Sample.cs", "Sample.scala", "sample.c", "sample.cpp")}
     sources["nested.py"] = NESTED_IMPORTS
     for name, data in sources.items():
         language = language_for(name)
@@ -1215,7 +1239,7 @@ def test_the_graph_is_a_networkx_digraph(tmp_path):
                                            "cpp", "clojure", "scheme", "ruby", "kotlin", "php", "csharp", "swift",
                                            "scala"]),
                           st.sampled_from(["module", "from_import", "package", "namespace", "qualified",
-                                           "supertype"]),
+                                           "supertype", "typename", "class"]),
                           st.text(min_size=0, max_size=40)), max_size=30))
 def test_any_reference_text_resolves_to_a_subsystem_of_the_fleet_or_to_nothing(tmp_path, refs):
     subsystems = tuple(Subsystem(name, "package", str(tmp_path), f"pkgs/{name}", None, None,
