@@ -114,6 +114,13 @@ BUNDLER_MARKERS = (b'typeof exports === "object" && typeof module !== "undefined
                    # ES module flag (graphql-tools' fork of relay-compiler, its 47 `lib/` files
                    # Babel's output of Facebook's Flow, had been its first two proposals)
                    b"@babel/runtime/helpers/", b'object.defineproperty(exports, "__esmodule"')
+# a bundle's module importing the chunks its bundler split off, each named for its content's hash
+# (Vite's and Rollup's `[name]-[hash].js`, eight characters mixing capitals, small letters and
+# digits: plugin-kit's committed `dist-loader/`, whose 33 components import
+# `../../chunks/lit-Dnn7gEi2.js` or re-export one chunk, had been made a fleet, its #1 their
+# `emitValueChange`); a name a person gives a module mixes no digit into a word so
+CHUNK_IMPORT = re.compile(rb"""\bfrom\s*["'][^"'\n]*-(?=[\w-]{0,7}\d)(?=[\w-]{0,7}[A-Z])(?=[\w-]{0,7}[a-z])"""
+                          rb"""[\w-]{8}\.m?js["']""")
 # ESLint, TSLint and TypeScript all switched off by a file's opening comments: Plasmic's codegen
 # (868 icon components of its own app, `PlasmicIcon__*.tsx`, with no banner); of 640 repositories'
 # files, only Plasmic's switch all three off
@@ -156,7 +163,8 @@ def generated(data: bytes) -> bool:
     A generator's banner in a comment of the head (the conventions of Go, protoc,
     setuptools-scm...), a bundler's preamble near the top, lines so long on average that the
     file is a bundle, not source, EMF's or GMF's doc of a generated type, a generator named as its
-    `@author`, STM32CubeMX's header section, or Java's `@Generated(…)`."""
+    `@author`, STM32CubeMX's header section, Java's `@Generated(…)`, or a bundle's imports of its
+    chunks."""
     head = data[:GENERATED_HEAD].lower().removeprefix(codecs.BOM_UTF8)  # .NET's tools write one (EF Core's migrations)
     for phrase in LICENCE_PHRASES:
         head = head.replace(phrase, b"")
@@ -164,7 +172,13 @@ def generated(data: bytes) -> bool:
         return True
     return (_banner(head) or _checkers_off(head) or len(data) > GENERATED_HEAD and _minified(data)
             or _emf_generated(data) or _annotated_generated(data) or _gmf_generated(data)
-            or _authored_by_generator(data))
+            or _authored_by_generator(data) or _imports_chunks(data))
+
+
+def _imports_chunks(data: bytes) -> bool:
+    """The head imports a chunk named for its content's hash (CHUNK_IMPORT)."""
+    head = data[:GENERATED_HEAD]
+    return b"from" in head and CHUNK_IMPORT.search(head) is not None
 
 
 def vendors(data: bytes) -> bool:
