@@ -193,7 +193,7 @@ class Index(PathNames):
         if capture == "command":
             return unique(self.functions.get(text.lower()))
         if capture == "typename" or capture == "supertype" and language in NAMED_BARE:
-            return unique(self.types.get((language, text)))  # as a Swift module's files name each other's
+            return unique(self.types.get((language, text)))  # Swift's: no import names a module's own types
         if capture == "included":  # PHP's `require_once 'include/x.php'`
             return self.php_include(path, text)
         unspaced = language == "php" and (subsystem, path) not in self.package_of  # a file of no namespace
