@@ -37,7 +37,7 @@ VERSION = 2
 File = tuple[str, str, str]  # (subsystem, path, language)
 # per subsystem: (holds eligible units, content chars, name chars, chars of the names it defines)
 Words = tuple[bool, str, str, str]
-# (NO_LINK | LINKED | MODIFIED, alignment score (0.0: too unlike in length to align), was a content pair)
+# (NO_LINK | LINKED | MODIFIED, alignment score (0.0: too unlike in length or in tokens to align), was a content pair)
 Decision = tuple[int, float, bool]
 NO_LINK, LINKED, MODIFIED = 0, 1, 2
 

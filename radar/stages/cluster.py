@@ -32,7 +32,7 @@ from radar.stages.carry import LINKED, MODIFIED, NO_LINK, Carried, Decision
 from radar.stages.content import Rarity, median, overlap, shared_content
 from radar.stages.declaring import VALUE_PROTOCOL
 from radar.stages.nesting import MOSTLY, SAME_FIDELITY, largest_only, without_nesting
-from radar.stages.shape import Shape, can_reach, shape_order, similarity
+from radar.stages.shape import Shape, TokenBags, can_reach, shape_order, similarity
 from radar.stages.toolfiles import (CONFIGURATION_FOLDERS, CONFIGURED_TOOLS, DI_PACKAGE, FRAMEWORK_WIRING,
                                    TOOL_CONFIGURATION, configures_a_tool, wires_a_framework)
 from radar.stages.worked import (Aligner, Worked, aligned_many, decode_trim, encode_trim, encode_weighed, stream_digest,
@@ -366,13 +366,14 @@ def _verified_graph(groups: list[tuple[Shape, ...]], pairs: list[tuple[int, int]
     graph: Graph = {node: {} for node in range(len(groups))}
     modified: Graph = defaultdict(dict)
     decided: dict[tuple[int, int], Decision] = {}
+    bags = TokenBags(lambda index: groups[index][0].blind)
     _align_ahead([pair for pair in pairs if _stale(known.get(pair), pair in saying)
-                  and _reachable(pair, groups, pair in saying)], groups, align)
+                  and _reachable(pair, groups, pair in saying, bags)], groups, align)
     for done, pair in enumerate(pairs, 1):
         said = pair in saying
         decision = known.get(pair)
         if _stale(decision, said):
-            decision = _verify(pair, groups, said, align, rarity)
+            decision = _verify(pair, groups, said, align, rarity, bags)
         a, b = pair
         if decision[0] == LINKED:
             graph[a][b] = graph[b][a] = decision[1]
@@ -397,20 +398,21 @@ def _align_ahead(pairs: list[tuple[int, int]], groups: list[tuple[Shape, ...]], 
                          if align.blind_unfiled(a, b) >= _threshold(groups[a][0], groups[b][0])])
 
 
-def _reachable(pair: tuple[int, int], groups: list[tuple[Shape, ...]], said: bool) -> bool:
-    """Whether the two blind streams' lengths let their alignment reach the lowest score that
-    links them: candidate pairs are found for sizes that could reach LINK_SIMILARITY, and small
-    units must reach LINK_SMALL (5.6k of dbeaver's 85k pairs need no alignment)."""
+def _reachable(pair: tuple[int, int], groups: list[tuple[Shape, ...]], said: bool, bags: TokenBags) -> bool:
+    """Whether the two blind streams' lengths, and long ones' tokens, let their alignment reach the
+    lowest score that links them: candidate pairs are found for sizes that could reach
+    LINK_SIMILARITY, and small units must reach LINK_SMALL (5.6k of dbeaver's 85k pairs need no
+    alignment)."""
     first, second = groups[pair[0]][0], groups[pair[1]][0]
     threshold = _threshold(first, second)
     lowest = LINK_MODIFIED if threshold == LINK_SIMILARITY and said else threshold
-    return can_reach(len(first.blind), len(second.blind), lowest)
+    return can_reach(len(first.blind), len(second.blind), lowest) and bags.can_reach(*pair, lowest)
 
 
 def _verify(pair: tuple[int, int], groups: list[tuple[Shape, ...]], said: bool, align: Aligner,
-            rarity: Rarity) -> Decision:
+            rarity: Rarity, bags: TokenBags) -> Decision:
     a, b = pair
-    if not _reachable(pair, groups, said):
+    if not _reachable(pair, groups, said, bags):
         return NO_LINK, 0.0, said  # never aligned: no score could link them
     threshold = _threshold(groups[a][0], groups[b][0])
     score = align.blind(a, b)

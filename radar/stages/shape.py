@@ -13,6 +13,7 @@ import heapq
 import sys
 import zlib
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -320,6 +321,36 @@ def can_reach(length_a: int, length_b: int, score: float) -> bool:
     """Whether two streams of these lengths can align to `score`: 2·LCS / (len a + len b) is at
     most 2·shorter / (len a + len b). The margin keeps float rounding on the side of aligning."""
     return 2 * min(length_a, length_b) >= (score - 1e-9) * (length_a + length_b)
+
+
+# below this much alignment work (len a · len b) aligning two streams costs less than counting
+# their tokens does (~20 µs a pair, each stream's counted once)
+BAG_WORK = 250_000
+
+
+class TokenBags:
+    """Each long stream's tokens counted once: 2 · the tokens two streams hold in common (each as
+    often as both hold it) / (len a + len b) bounds their alignment from above, as an LCS takes a
+    token no more often than both hold it. A pair of long streams it puts below a score need not
+    be aligned: terraform-provider-intersight's generated modules of 2.7k-5.3k tokens, 16k of whose
+    34k candidate pairs are so told apart, ~0.7 ms each to align."""
+
+    def __init__(self, stream: Callable[[int], str], work: int = BAG_WORK):
+        self._stream, self._work = stream, work
+        self._bags: dict[int, Counter] = {}
+
+    def can_reach(self, a: int, b: int, score: float) -> bool:
+        """Whether streams `a` and `b` may align to `score` (always, below `work`: not counted)."""
+        first, second = self._stream(a), self._stream(b)
+        if len(first) * len(second) < self._work:
+            return True
+        common = sum((self._bag(a) & self._bag(b)).values())
+        return 2 * common >= (score - 1e-9) * (len(first) + len(second))
+
+    def _bag(self, index: int) -> Counter:
+        if index not in self._bags:
+            self._bags[index] = Counter(self._stream(index))
+        return self._bags[index]
 
 
 # An alignment costs about len a · len b / 64 word steps, some 3·10^10 of len a · len b a second

@@ -119,6 +119,29 @@ def test_two_streams_too_unlike_in_length_to_reach_a_score_never_align_to_it(com
             assert can_reach(len(a), len(b), score)
 
 
+@given(BLIND, BLIND, BLIND, st.sampled_from([0.6, 0.8, 0.9]) | st.floats(0.0, 1.0))
+@settings(max_examples=300, deadline=None)
+def test_two_streams_holding_too_few_tokens_in_common_to_reach_a_score_never_align_to_it(common, a, b, score) -> None:
+    """Long streams whose tokens in common keep them below a score are not aligned (TokenBags):
+    never when they would align to it, not even at the score itself."""
+    streams = [common + a, b + common, a + b]
+    bags = shape.TokenBags(streams.__getitem__, work=0)  # every pair counted, however short
+    for first in range(3):
+        for second in range(first + 1, 3):
+            if similarity(streams[first], streams[second]) >= score:
+                assert bags.can_reach(first, second, score)
+
+
+def test_streams_of_other_tokens_are_told_apart_without_aligning_them_and_short_ones_are_never_counted() -> None:
+    """terraform-provider-intersight's generated modules: a pair of 5k-token streams sharing a
+    fifth of their tokens cannot reach 0.6; the same streams short are left to the alignment."""
+    long_a, long_b = "ab" * 2500, "a" * 1000 + "c" * 4000
+    bags = shape.TokenBags([long_a, long_b].__getitem__)
+    assert not bags.can_reach(0, 1, 0.6) and similarity(long_a, long_b) < 0.6
+    short = shape.TokenBags(["ab" * 100, "c" * 200].__getitem__)
+    assert short.can_reach(0, 1, 0.6)  # 200 · 200 tokens: aligning costs less than counting
+
+
 def test_units_two_thirds_as_long_as_each_other_can_reach_the_link_similarity() -> None:
     """40 tokens against 60, the shorter the longer's start: 2·40 / 100 = 0.80, the threshold."""
     assert similarity("a" * 40, "a" * 60) == 0.8 and can_reach(40, 60, 0.8) and not can_reach(39, 60, 0.8)
