@@ -23,6 +23,9 @@ INNER_MARK = re.compile(r"(?<=[a-z])\d{1,2}(?=[-_.]|$)|[-_.]v\d{1,2}x?(?=[-_.]|$
                         re.IGNORECASE)
 # a version written as one at the end of a module's name (rabbitmq's `rabbit_fifo_v1`): _unversioned
 _VERSION_SUFFIX = re.compile(r"[-_.]v\d{1,2}$", re.IGNORECASE)
+# a folder named for a version of a Kubernetes-style API, `v1alpha1`, `v1beta4`, `v2`: one tree of
+# types and helpers per version the API serves, each kept as that version left it
+API_VERSION = re.compile(r"v\d{1,2}(?:(?:alpha|beta)\d{0,2})?", re.IGNORECASE)
 # the folders of Scala's cross-builds, one tree of packages per platform it compiles for (scalatest's
 # `jvm/`, `js/`, `native/`, and `dotty/` for Scala 3): a package's trees are one consumer
 PLATFORMS = ("jvm", "js", "native", "dotty")
@@ -73,10 +76,15 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
         elif mine and (before := _previous_sibling(name, packages, stems)) is not None \
                 and len(mine & named(before)) >= FORK_FILES * min(len(mine), len(named(before)) or 1):
             found[name] = found.get(before.name, before.name)
-    for name, forked in versioned.items():
+    for name, forked in sorted(versioned.items(), key=lambda item: _by_version(packages[item[0]].namespace)):
         mine = named(packages[name])
-        if name not in found and mine and len(mine & named(packages[forked])) >= FORK_FILES * len(mine):
+        if name in found or not mine:
+            continue
+        if len(mine & named(packages[forked])) >= FORK_FILES * len(mine):
             found[name] = forked
+        elif (before := _previous_version(name, versioned, packages)) is not None \
+                and len(mine & named(before)) >= FORK_FILES * min(len(mine), len(named(before)) or 1):
+            found[name] = found.get(before.name, before.name)  # a rewrite's next version forks it
     for name, forked in (*_same_classes(packages).items(), *_arities(packages).items()):
         found.setdefault(name, found.get(forked, forked))
     return found
@@ -165,7 +173,8 @@ def _in_versioned_folders(packages: dict[str, Subsystem]) -> dict[str, str]:
     """Packages at one place in folders that differ by a version only, by name -> the earliest's:
     inlong's `sort-flink-v1.15/sort-connectors/hbase` and `sort-flink-v1.18/…/hbase` beside
     `sort-flink-v1.13/…/hbase`, one tree of connectors per Flink version (24 of its 108 first
-    proposals were copies of one connector across them); never an enumeration of peers. So are
+    proposals were copies of one connector across them), or a Kubernetes API's (API_VERSION:
+    `v1beta3`, `v1beta4`, `v2alpha1`, `v2beta1`); never an enumeration of peers. So are
     a package's trees for Scala's platforms, by name -> the JVM's: scalatest's
     `dotty/matchers-core` beside `jvm/matchers-core` (its first proposal had counted both)."""
     families: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -181,8 +190,20 @@ def _in_versioned_folders(packages: dict[str, Subsystem]) -> dict[str, str]:
     return forked
 
 
+def _previous_version(name: str, versioned: dict[str, str], packages: dict[str, Subsystem]) -> Subsystem | None:
+    """The package of `name`'s versioned family (_in_versioned_folders) just before it: a version
+    rewritten from scratch shares few file names with the first, and its next one forks it
+    (emqx-operator's `apis/apps/v2beta1`, its `v2alpha1` renewed, beside `v1beta3` and `v1beta4`:
+    their copied `MergeServicePorts` had been its first proposal, three consumers where there are two)."""
+    earliest = versioned[name]
+    family = [other for other, first in versioned.items() if first == earliest] + [earliest]
+    order = sorted(family, key=lambda other: _by_version(packages[other].namespace))
+    at = order.index(name)
+    return packages[order[at - 1]] if at > 0 else None
+
+
 def _platform_or_unversioned(part: str) -> str:
-    return "" if part in PLATFORMS else FORK_MARK.sub("", part)
+    return "" if part in PLATFORMS or API_VERSION.fullmatch(part) else FORK_MARK.sub("", part)
 
 
 def _first_platform_or_version(namespace: str) -> tuple:

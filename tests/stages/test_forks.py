@@ -1,6 +1,7 @@
 """Which packages count as one consumer: forks for a version, one module's builds, one API's arities."""
+from radar.stages.discover import SourceFile, Subsystem
 from radar.stages.forks import forks_of
-from stage_fixtures import subsystem
+from stage_fixtures import NOW, subsystem
 
 
 def test_a_version_outgrowing_the_first_forks_the_version_before_it_and_so_what_that_one_forks():
@@ -80,3 +81,22 @@ def test_a_packages_trees_for_scalas_platforms_are_one_consumer():
                 package("js/matchers-core", matchers[:2]), package("jvm/shouldmatchers", ["Matchers.scala"]),
                 package("jvm/flatspec", ["AnyFlatSpec.scala", "Containing.scala"])]
     assert forks_of(packages) == {"dotty/matchers-core": "jvm/matchers-core", "js/matchers-core": "jvm/matchers-core"}
+
+
+def test_a_kubernetes_apis_versions_are_one_consumer_and_a_rewrites_next_version_forks_it():
+    """emqx-operator's `apis/apps/v1beta3`, `v1beta4`, `v2alpha1` and `v2beta1`, one tree of types
+    and helpers per version the API serves: `v1beta4` is `v1beta3` renewed, `v2beta1` is `v2alpha1`
+    renewed (a rewrite, which shares few file names with the first). Their copied
+    `MergeServicePorts` had been its first proposal, three consumers where there are two.
+    Folders named for what they hold beside them, and another API's versions, are peers."""
+    def package(namespace, files):
+        return Subsystem(namespace, "package", "/repo", namespace, None, None,
+                         tuple(SourceFile(f"{namespace}/{f}", f"/repo/{namespace}/{f}", None, NOW, False) for f in files),
+                         NOW, (), False, "quiet")
+
+    first = ("emqxbroker_types.go", "emqxbroker_webhook.go", "spec_types.go", "util.go")
+    second = ("emqx_types.go", "emqx_conversion.go", "names.go", "util.go")
+    packages = [package("apis/apps/v1beta3", first), package("apis/apps/v1beta4", first),
+                package("apis/apps/v2alpha1", second), package("apis/apps/v2beta1", second),
+                package("apis/apps/validation", ("rules.go",)), package("apis/core/v1beta4", ("node.go",))]
+    assert forks_of(packages) == {"apis/apps/v1beta4": "apis/apps/v1beta3", "apis/apps/v2beta1": "apis/apps/v2alpha1"}
