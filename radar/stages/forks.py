@@ -73,8 +73,7 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
         mine = named(packages[name])
         if mine and len(mine & named(forked)) >= FORK_FILES * len(mine):
             found[name] = forked.name
-        elif mine and (before := _previous_sibling(name, packages, stems)) is not None \
-                and len(mine & named(before)) >= FORK_FILES * min(len(mine), len(named(before)) or 1):
+        elif mine and (before := _previous_sibling(name, packages, stems)) is not None and _renews(mine, named(before)):
             found[name] = found.get(before.name, before.name)
     for name, forked in sorted(versioned.items(), key=lambda item: _by_version(packages[item[0]].namespace)):
         mine = named(packages[name])
@@ -82,8 +81,7 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
             continue
         if len(mine & named(packages[forked])) >= FORK_FILES * len(mine):
             found[name] = forked
-        elif (before := _previous_version(name, versioned, packages)) is not None \
-                and len(mine & named(before)) >= FORK_FILES * min(len(mine), len(named(before)) or 1):
+        elif (before := _previous_version(name, versioned, packages)) is not None and _renews(mine, named(before)):
             found[name] = found.get(before.name, before.name)  # a rewrite's next version forks it
     for name, forked in (*_same_classes(packages).items(), *_arities(packages).items()):
         found.setdefault(name, found.get(forked, forked))
@@ -188,6 +186,12 @@ def _in_versioned_folders(packages: dict[str, Subsystem]) -> dict[str, str]:
         earliest = min(family, key=lambda name: _first_platform_or_version(packages[name].namespace))
         forked.update((name, earliest) for name in family if name != earliest)
     return forked
+
+
+def _renews(mine: set[str], before: set[str]) -> bool:
+    """Whether a package whose file names are `mine` renews the version before it, whose are
+    `before`: most of the one's names or of the other's are both's (FORK_FILES)."""
+    return len(mine & before) >= FORK_FILES * min(len(mine), len(before) or 1)
 
 
 def _previous_version(name: str, versioned: dict[str, str], packages: dict[str, Subsystem]) -> Subsystem | None:

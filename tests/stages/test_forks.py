@@ -90,9 +90,8 @@ def test_a_kubernetes_apis_versions_are_one_consumer_and_a_rewrites_next_version
     `MergeServicePorts` had been its first proposal, three consumers where there are two.
     Folders named for what they hold beside them, and another API's versions, are peers."""
     def package(namespace, files):
-        return Subsystem(namespace, "package", "/repo", namespace, None, None,
-                         tuple(SourceFile(f"{namespace}/{f}", f"/repo/{namespace}/{f}", None, NOW, False) for f in files),
-                         NOW, (), False, "quiet")
+        sources = tuple(SourceFile(f"{namespace}/{f}", f"/repo/{namespace}/{f}", None, NOW, False) for f in files)
+        return Subsystem(namespace, "package", "/repo", namespace, None, None, sources, NOW, (), False, "quiet")
 
     first = ("emqxbroker_types.go", "emqxbroker_webhook.go", "spec_types.go", "util.go")
     second = ("emqx_types.go", "emqx_conversion.go", "names.go", "util.go")
