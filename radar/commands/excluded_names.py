@@ -156,6 +156,9 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
               # and so named in the plural (apollos-apps' 159 `*.tests.js` beside their components, whose
               # copied feed tests had been its first proposal; ApplicationInsights-JS', teams-toolkit's)
               "**/*.tests.*",
+              # NestJS' integration and end-to-end tests (dbildungs-iam-server's 54 `*.integration-spec.ts`
+              # beside the code, whose copied `createPerson` x 4 had been its second proposal)
+              "**/*.integration-spec.*", "**/*.e2e-spec.*",
               "**/*.eval.*",  # a model's evaluations, run as tests (gemini-cli's 37 `evals/*.eval.ts`, each a package)
               # RDKit's 97 Python test modules beside the code, run by its build (their regression data
               # readers x 3 had been its only proposal); in Java a class so named is code as often

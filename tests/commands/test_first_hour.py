@@ -1788,6 +1788,8 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     files["web/autocomplete_test.js"] = "export const types = () => 1;\n"  # beside the code (ace's 95)
     files["web/CertificateList.cy.ts"] = "export const intercepts = () => 1;\n"  # Cypress' (Kong's 152)
     files["web/ContentParentFeed.tests.js"] = "export const feeds = () => 1;\n"  # apollos-apps' 159
+    files["web/person.repo.integration-spec.ts"] = "export const persons = () => 1;\n"  # NestJS' (dbildungs-iam's 54)
+    files["web/app.e2e-spec.ts"] = "export const boots = () => 1;\n"
     files["eth/dm9051/test_apps/conftest.py"] = "def dut():\n    return 1\n"  # ESP-IDF's test apps
     files["eth/eth_test_app/main/esp_eth_test.c"] = "int test(void) { return 1; }\n"  # and a shared one
     files["rdkit/Chem/UnitTestLipinski.py"] = "def data():\n    return 1\n"  # RDKit's 97, beside the code
@@ -1821,7 +1823,8 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     assert excluded("web/useSignMessage.test-d.ts") and excluded("web/accounts_tests.js")
     assert excluded("web/autocomplete_test.js") and excluded("rdkit/Chem/UnitTestLipinski.py")
     assert excluded("web/CertificateList.cy.ts") and excluded("eth/dm9051/test_apps/conftest.py")
-    assert excluded("web/ContentParentFeed.tests.js")
+    assert excluded("web/ContentParentFeed.tests.js") and excluded("web/person.repo.integration-spec.ts")
+    assert excluded("web/app.e2e-spec.ts")
     assert excluded("eth/eth_test_app/main/esp_eth_test.c")
     assert not excluded("go/domain/UnitTestReportGenerator.java")
     assert excluded("mac/Pods/Sentry/Sources/Hub.swift") and excluded("include/pear/Net/DNS2/RR/A.php")
