@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from radar.commands.tracked import file_head
+from radar.stages.generated import COMPILED_FILES, COMPILED_SHARE
 from radar.stages.manifests import json_of
 from radar.stages.languages import language_for
 
@@ -28,8 +29,6 @@ MANUAL_PAGE = ".manual.html"  # a manual test's page, beside the script it runs 
 MANUAL_SHARE = 0.8  # of the source files under folders of one name with such pages: manual tests
 REGISTRY_STYLES = 2  # a registry's styles (`default/ui/`, `new-york/ui/`) that mark it, with no components.json
 REGISTRY_CONFIG = "components.json"  # shadcn's configuration of an app whose `registry/` it serves
-COMPILED_SHARE = 0.8  # of a folder's JavaScript files with a TypeScript source beside it: its build
-COMPILED_FILES = 10  # ...from this many files
 
 
 def compiled_mirrors(sources: list[str]) -> list[tuple[str, int]]:

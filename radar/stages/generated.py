@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable
 
 GENERATED_HEAD = 2048  # where generators put their "do not edit" banner
 # A generator's banner is a comment in the file's head (after a license header: protoc's "Code
@@ -146,6 +147,14 @@ HEAD_MARKERS = (*GENERATED_MARKERS, *BANNER_MARKERS, b"@generated", GENERATOR_NA
 GENERATED_NAME_PARTS = frozenset({"generated", "gen", "pb", "min"})  # `min`: a minified bundle (`plugin.min.js`)
 DOTNET_GENERATED_NAME_PARTS = frozenset({"g", "designer"})
 GENERATED_NAME_ENDS = ("_pb2.py", "_pb2_grpc.py", "_grpc_pb.js", "_generated.go")
+# TypeScript compiled where it is written, each `.js` committed beside its `.ts` (YetaWF-Modules'
+# 108 of 113 JavaScript files, whose tsc helper `extendStatics` x 16 had been its first proposal);
+# a few such pairs are a person's (koku-ui's two `testEnv.js`, other code than the `testEnv.ts`
+# beside them), so only where most of the JavaScript read has its source so beside it
+COMPILED_SHARE = 0.8  # of the JavaScript files with a TypeScript source beside them: a build's output
+COMPILED_FILES = 10  # ...from this many files
+COMPILED_SUFFIXES = ("js", "jsx", "mjs", "cjs")
+TYPESCRIPT_SUFFIXES = ("ts", "tsx", "mts", "cts")
 # a bundler's output named for its content's hash, `main.ca18aca8.js` (lowcoder's committed webpack
 # bundles, whose copies of one React helper had been its first proposal): eight hex digits or more
 CONTENT_HASH = re.compile(r"(?=[a-f]*\d)[0-9a-f]{8,}")
@@ -258,6 +267,21 @@ def generated_name(path: str) -> bool:
     return (name.endswith(GENERATED_NAME_ENDS) or name.startswith("zz_generated") or bool(parts & GENERATED_NAME_PARTS)
             or suffix in ("cs", "vb") and bool(parts & DOTNET_GENERATED_NAME_PARTS)
             or suffix in BUNDLED and any(CONTENT_HASH.fullmatch(part) for part in parts))
+
+
+def compiled_in_place(paths: Iterable[str]) -> frozenset[str]:
+    """The JavaScript files among `paths` with a TypeScript file of the same name beside them
+    (not a declaration file), when COMPILED_SHARE of the JavaScript or more (COMPILED_FILES files
+    or more) has one; none otherwise."""
+    sources, scripts = set(), []
+    for path in paths:
+        stem, _, suffix = path.rpartition(".")
+        if suffix in TYPESCRIPT_SUFFIXES and not stem.endswith(".d"):
+            sources.add(stem)
+        elif suffix in COMPILED_SUFFIXES:
+            scripts.append((stem, path))
+    compiled = frozenset(path for stem, path in scripts if stem in sources)
+    return compiled if len(compiled) >= max(COMPILED_FILES, COMPILED_SHARE * len(scripts)) else frozenset()
 
 
 def _banner(head: bytes) -> bool:

@@ -16,7 +16,7 @@ import stat
 from dataclasses import dataclass
 
 from radar.stages.discover import content_blob_id
-from radar.stages.generated import generated_name
+from radar.stages.generated import compiled_in_place, generated_name
 
 MAX_FILE_BYTES = 1 << 20  # larger files are generated or vendored more often than written
 SKIP_REASONS = ("binary", "too_large", "undecodable", "parse_error", "symlink_outside", "unreadable",
@@ -84,8 +84,10 @@ def _is_loop(abspath: str) -> bool:
 def content_ids(works: list[FileWork]) -> list[tuple[str | None, str | None]]:
     """(blob id, None) for each file, or (None, skip reason) for a file named as a generator's
     output or without a known blob that could not be read; files outside git are read here to
-    hash their content."""
-    return [_content_id(work) for work in works]
+    hash their content. JavaScript compiled where its TypeScript is written is a generator's
+    output too (generated.compiled_in_place)."""
+    compiled = compiled_in_place(work.path for work in works)
+    return [(None, "generated") if work.path in compiled else _content_id(work) for work in works]
 
 
 def _content_id(work: FileWork) -> tuple[str | None, str | None]:

@@ -19,3 +19,25 @@ def test_a_declaration_file_is_skipped_by_its_name_before_any_read(tmp_path):
     works = [FileWork("a", "types/index.d.ts", str(tmp_path / "absent.d.ts"), "typescript", None),
              FileWork("a", "src/index.ts", str(tmp_path / "absent.ts"), "typescript", None)]
     assert content_ids(works) == [(None, "declarations"), (None, "unreadable")]
+
+
+def _works(paths: list[str], tmp_path) -> list[FileWork]:
+    return [FileWork("a", path, str(tmp_path / path), "javascript", "b" * 40) for path in paths]
+
+
+def test_javascript_compiled_beside_its_typescript_is_skipped_as_generated(tmp_path):
+    """YetaWF-Modules commits each module's `.js` beside the `.ts` it compiles from: tsc's helper
+    `extendStatics`, in every one, had been its first proposal. Its one hand-written script stays."""
+    paths = [f"Mod{n}/Addons/Main{n}.{suffix}" for n in range(12) for suffix in ("ts", "js")] + ["Mod0/Scripts/own.js"]
+    ids = content_ids(_works(paths, tmp_path))
+    assert [why for (_, why), path in zip(ids, paths) if path.endswith(".js")] == ["generated"] * 12 + [None]
+    assert all(why is None for (_, why), path in zip(ids, paths) if path.endswith(".ts"))
+
+
+def test_a_few_scripts_beside_typescript_of_their_name_are_read(tmp_path):
+    """koku-ui's two `testEnv.js` are other code than the `testEnv.ts` beside them, among its 33
+    scripts; and a `.d.ts` is no script's source."""
+    paths = [f"apps/a{n}/test/testEnv.{suffix}" for n in range(2) for suffix in ("ts", "js")]
+    paths += [f"apps/a0/src/page{n}.js" for n in range(31)] + [f"types/lib{n}.{suffix}" for n in range(12)
+                                                                for suffix in ("d.ts", "js")]
+    assert all(why is None for (_, why), path in zip(content_ids(_works(paths, tmp_path)), paths) if path.endswith(".js"))
