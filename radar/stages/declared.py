@@ -1,7 +1,8 @@
 """Declared packages and namespaces: which languages declare them (DECLARING: Java's, Kotlin's and
 Scala's packages, PHP's and .NET's namespaces), a dotted name written the same in each (dotted),
 who publishes a package (package_root) and the packages a subsystem's files mostly declare, its
-own (own_roots); the platform's namespaces .NET libraries declare too (platform_namespace) and the
+own (own_roots), and those a .NET subsystem declares apart from its own
+(stray_namespaces); the platform's namespaces .NET libraries declare too (platform_namespace) and the
 JVM packages the tree only adds a few classes to (borrowed_packages); and which one subsystem owns
 a dotted name (longest_dotted, jvm_owner). resolve.py's Index reads them."""
 from __future__ import annotations
@@ -21,6 +22,8 @@ CLASS_A_FILE = ("php", "java", "kotlin", "csharp")  # whose files each hold a cl
 # The platform's namespaces that .NET libraries declare too: to hang extension methods on, as
 # the guidelines ask (`namespace Microsoft.Extensions.DependencyInjection` in a Keycloak client),
 # or for polyfills (`System.Diagnostics.CodeAnalysis`). No subsystem owns them.
+STRAY_FILES = 10  # a .NET subsystem's namespace declarations from which one outside the rest's is a stray
+STRAY_SHARE = 0.1  # ...of them at most
 PLATFORM_NAMESPACES = {"csharp": ("System", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting")}
 
 
@@ -34,6 +37,43 @@ def own_roots(declared: list[tuple[str, str, str, str]]) -> dict[str, set[str]]:
         counts[subsystem][package_root(language, package)] += 1
     return {subsystem: {root for root, n in roots.items() if n == max(roots.values())}
             for subsystem, roots in counts.items()}
+
+
+def stray_namespaces(declared: list[tuple[str, str, str, str]]) -> frozenset[tuple[str, str]]:
+    """Per .NET subsystem of STRAY_FILES declarations or more, the namespaces it declares outside
+    the one (of two parts or more) that 1 - STRAY_SHARE of them are in or under: another project's,
+    which it adds a class to. YetaWF-Modules' Identity puts `OwinConfigHelper` in the framework's
+    `YetaWF.Core.Support` beside its 200 files of `YetaWF.Modules.Identity`; every module's 625
+    files `using YetaWF.Core.Support;` had pointed at Identity, the home of eight of its nine
+    proposals. Its own classes are still declared; only an import of the namespace names no one.
+    A namespace named for the file's folders is the project's own, however few declare it."""
+    by_subsystem: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for subsystem, path, language, package in declared:
+        if DECLARING.get(language) == "csharp":
+            by_subsystem[subsystem].append((path, package))
+    stray = set()
+    for subsystem, held in by_subsystem.items():
+        prefix = _mostly_under([package for _, package in held]) if len(held) >= STRAY_FILES else None
+        if prefix:
+            stray.update((subsystem, package) for path, package in held if package != prefix
+                         and not package.startswith(prefix + ".") and not _named_by_folders(package, path))
+    return frozenset(stray)
+
+
+def _named_by_folders(namespace: str, path: str) -> bool:
+    """Whether a part of the namespace past its vendor's names a folder the file is in: the
+    project's own newer namespace (Intersect-Engine's `Intersect.Framework.Core.Network.Packets`
+    in `Framework/Intersect.Framework.Core/Network/Packets/`, beside its `Intersect.Network`)."""
+    folders = {part for folder in path.lower().split("/")[:-1] for part in folder.split(".")}
+    return any(part in folders for part in namespace.lower().split(".")[1:])
+
+
+def _mostly_under(packages: list[str]) -> str | None:
+    """The longest namespace of two parts or more that 1 - STRAY_SHARE of `packages` are or are under."""
+    counts = Counter(".".join(parts[:at]) for parts in (p.split(".") for p in packages)
+                     for at in range(2, len(parts) + 1))
+    shared = [prefix for prefix, n in counts.items() if n >= (1 - STRAY_SHARE) * len(packages)]
+    return max(shared, key=len, default=None)
 
 
 def package_root(language: str, package: str) -> str:

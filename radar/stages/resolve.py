@@ -53,7 +53,8 @@ from radar.stages.manifests import (ADDON_IMPORTS, C_FAMILY, addon_manifest, ali
                                     config_folders, go_mod_folders, go_module, js_configs, json_of, path_aliases,
                                     pubspec_name, shared_headers, toml_of)
 from radar.stages.declared import (CLASS_A_FILE, DECLARING, JVM, borrowed_packages, dotted, jvm_owner,
-                                   longest_dotted, own_roots, package_root, platform_namespace)
+                                   longest_dotted, own_roots, package_root, platform_namespace,
+                                   stray_namespaces)
 from radar.stages.pathnames import BY_PATH, FOUND_BY_PATH, PathNames, unique
 
 JS_SOURCES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")  # a specifier may leave these out
@@ -166,11 +167,11 @@ class Index(PathNames):
                     self.php_classes[text].add(subsystem)
                 elif capture == "class" and language in NAMED_BARE:
                     self.types[(language, text)].add(subsystem)
-        own = own_roots(declared)
+        own, strays = own_roots(declared), stray_namespaces(declared)
         for subsystem, path, language, package in declared:
             table = self.declared[DECLARING.get(language, language)]
             # a library's package a shim is put in names only its classes
-            if package_root(language, package) in own[subsystem]:
+            if package_root(language, package) in own[subsystem] and (subsystem, package) not in strays:
                 table[package].add(subsystem)
             if language in CLASS_A_FILE:  # PSR-4, Java's public class: one a file, named after it
                 name = posixpath.basename(path)  # a C# partial class's other files, `JContainer.Async.cs`, aside

@@ -838,6 +838,32 @@ def test_dotnet_project_references_and_the_platform_namespaces_no_project_owns(t
     assert edge.evidence == ("src/Aspire.Hosting.Redis/Aspire.Hosting.Redis.csproj:3",)
 
 
+def test_a_namespace_a_dotnet_project_adds_one_class_to_names_no_one_but_its_own_newer_one_does(tmp_path):
+    """YetaWF-Modules' Identity puts one helper in the framework's `YetaWF.Core.Support`, beside
+    its own files of `YetaWF.Modules.Identity`: every module's `using YetaWF.Core.Support;` had
+    named Identity, the home of eight of its nine proposals. Intersect-Engine's network project
+    declares `Intersect.Network` mostly and a few newer `Intersect.Framework.Core.Network…`,
+    named for its folders: its own."""
+    identity = {f"Identity/Controllers/C{n}.cs": f"namespace YetaWF.Modules.Identity.Controllers;\nclass C{n} {{ }}\n"
+                for n in range(10)}
+    identity["Identity/Startup/OwinConfig.cs"] = "namespace YetaWF.Core.Support;\nstatic class OwinConfigHelper { }\n"
+    network = {f"Framework/Intersect.Framework.Core/Network/P{n}.cs": f"namespace Intersect.Network;\nclass P{n} {{ }}\n"
+               for n in range(10)}
+    network["Framework/Intersect.Framework.Core/Network/Packets/Security/Hello.cs"] = \
+        "namespace Intersect.Framework.Core.Network.Packets.Security;\nclass Hello { }\n"
+    deps = scan(tmp_path, {
+        "Identity": identity, "Network": network,
+        "Blog": {"Blog/Models/Config.cs": "using YetaWF.Core.Support;\nusing YetaWF.Modules.Identity.Controllers;\n"
+                                          "namespace YetaWF.Modules.Blog;\nclass Config { }\n"},
+        "Basics": {"Basics/Models/Alert.cs": "using YetaWF.Core.Support;\nnamespace YetaWF.Modules.Basics;\nclass Alert { }\n"},
+        "Client": {"Client/Login.cs": "using Intersect.Framework.Core.Network.Packets.Security;\n"
+                                      "namespace Intersect.Client;\nclass Login { }\n"},
+    })
+    assert edges(deps) == {("Blog", "Identity"), ("Client", "Network")}
+    (blog,) = [edge for edge in deps.edges if edge.source == "Blog"]
+    assert blog.evidence == ("Blog/Models/Config.cs:2",)
+
+
 def test_scala_imports_by_declared_package_and_swift_imports_by_target_folder(tmp_path):
     deps = scan(tmp_path, {
         "modules/core": {"modules/core/src/main/scala/demo/core/Clock.scala": "package demo.core\n\nclass Clock\n"},
