@@ -86,10 +86,14 @@ LIBRARY_BANNER = re.compile(rb"\A\s*/\*[*!][ \t]*(?:\r?\n[ \t]*\*)?[ \t]*(?:@lic
 # 1.3.4`, and of intercooler.js, `// version 1.2.4`: its first two proposals)
 VERSIONED_KEPT_COMMENT = re.compile(rb"\A\s*/\*![^*]*(?:\*(?!/)[^*]*)*?@version[ \t]+v?\d+\.\d+")
 VERSION_LINE = re.compile(rb"\A\s*//[ \t]*version[ \t]+v?\d+\.\d+(?:\.\d+)?[ \t]*\r?\n")
-# GMF's diagram editors: the type's doc says `@generated` and nothing else (bonita-studio's 515 edit
-# parts, policies and commands, integration-studio's 2,250: their copies its first proposals)
-GMF_TYPE = re.compile(rb"/\*\*[\s*]*@generated[\s*]*\*/\s*(?:@[\w.]+(?:\([^)]*\))?\s*)*"
-                      rb"(?:(?:public|protected|private|abstract|final|static)\s+)*(?:class|interface|enum)\b")
+# a type documented as generated, its doc's last tag `@generated`: GMF's diagram editors (a doc of
+# `@generated` alone: bonita-studio's 515 edit parts, policies and commands, integration-studio's
+# 2,250: their copies its first proposals) and Liferay's Service Builder (a sentence, `@author`,
+# then `@generated`: com-liferay-commerce's persistence classes, whose copied finders x 15 had been
+# its first three proposals); a type edited by hand says `@generated NOT`
+TYPE_DOC_GENERATED = re.compile(rb"@generated(?![ \t]+not\b)[\s*]*\*/\s*(?:@[\w.]+(?:\([^)]*\))?\s*)*"
+                                rb"(?:(?:public|protected|private|abstract|final|static)\s+)*(?:class|interface|enum)\b",
+                                re.IGNORECASE)
 COMMENT_STARTS = (b"#", b"//", b"/*", b"*", b"--", b";", b"<!--", b'"""', b"(*", b"{-", b"%")
 # a comment or docstring opening the file, read to its end: the lines inside start with anything;
 # a docstring raw or unicode too, lower-cased (OpenAPI Generator's `r"""` under twilio-python's art)
@@ -180,7 +184,7 @@ def generated(data: bytes) -> bool:
     if any(marker in head for marker in BUNDLER_MARKERS) or head.lstrip().startswith(CUBEMX_HEADER):
         return True
     return (_banner(head) or _checkers_off(head) or len(data) > GENERATED_HEAD and _minified(data)
-            or _emf_generated(data) or _annotated_generated(data) or _gmf_generated(data)
+            or _emf_generated(data) or _annotated_generated(data) or _type_doc_generated(data)
             or _authored_by_generator(data) or _imports_chunks(data))
 
 
@@ -217,9 +221,14 @@ def _emf_generated(data: bytes) -> bool:
     return EMF_GENERATED.search(data, at, end if end >= 0 else len(data)) is not None
 
 
-def _gmf_generated(data: bytes) -> bool:
-    """A type in the head documented as GMF documents the types it writes: `@generated` alone."""
-    return data.find(b"@generated", 0, JAVA_HEAD) >= 0 and GMF_TYPE.search(data, 0, JAVA_HEAD) is not None
+def _type_doc_generated(data: bytes) -> bool:
+    """A type in the head whose doc comment ends with the tag `@generated` (TYPE_DOC_GENERATED)."""
+    at = data.find(b"@generated", 0, JAVA_HEAD)
+    while at >= 0:
+        if TYPE_DOC_GENERATED.match(data, at):
+            return True
+        at = data.find(b"@generated", at + 1, JAVA_HEAD)
+    return False
 
 
 def _authored_by_generator(data: bytes) -> bool:

@@ -77,8 +77,8 @@ def test_a_minified_file_wrapped_by_its_minifier_is_skipped_but_long_lines_writt
 def test_emfs_generated_java_is_skipped_and_a_class_edited_by_hand_is_read():
     """EMF documents each type it generates `<!-- begin-user-doc -->` … `@generated`, below the
     imports (geotools' `net.opengis.*` models: 77 copies of one generated setter were its first two
-    proposals); a type edited by hand says `@generated NOT`, and a type without the doc is a
-    person's (org.eclipse.ocl's parser beside its model)."""
+    proposals); a type edited by hand says `@generated NOT`, and a type documented without it
+    is a person's (org.eclipse.ocl's parser beside its model)."""
     imports = b"".join(b"import org.eclipse.emf.ecore.T%d;\n" % n for n in range(80))  # past the head
     emf = (b"/**\n * <copyright>\n * </copyright>\n */\npackage net.opengis.fes20.impl;\n\n" + imports
            + b"\n/**\n * <!-- begin-user-doc -->\n * An implementation of the model object.\n"
@@ -88,14 +88,15 @@ def test_emfs_generated_java_is_skipped_and_a_class_edited_by_hand_is_read():
     skipped_but_not_by_hand(
         "generated", "java", emf,
         emf.replace(b" *\n * @generated\n */\npublic class", b" *\n * @generated NOT\n */\npublic class"),
-        emf.replace(b"<!-- begin-user-doc -->", b"A filter."))
+        emf.replace(b"<!-- begin-user-doc -->", b"A filter.").replace(b" *\n * @generated\n */\npublic class",
+                                                                     b" */\npublic class"))
 
 
 def test_gmfs_generated_java_is_skipped_and_a_type_it_no_longer_owns_is_read():
     """GMF documents each type of a diagram editor it generates with a doc comment of only
     `@generated` (bonita-studio's 515 edit parts, policies and commands, integration-studio's
     2,250: their copied semantic edit policies had been both first proposals); a type edited by
-    hand says `@generated NOT`, and a type documented in words is a person's."""
+    hand says `@generated NOT`, and a type documented in words alone is a person's."""
     imports = b"".join(b"import org.eclipse.gmf.runtime.T%d;\n" % n for n in range(60))
     gmf = (b"/*\n * Copyright (C) 2009 BonitaSoft S.A.\n */\npackage org.bonitasoft.diagram.edit.policies;\n\n"
            + imports + b"\n/**\n * @generated\n */\npublic class ANDGatewayItemSemanticEditPolicy extends Base {\n"
@@ -103,7 +104,23 @@ def test_gmfs_generated_java_is_skipped_and_a_type_it_no_longer_owns_is_read():
     skipped_but_not_by_hand(
         "generated", "java", gmf,
         gmf.replace(b" * @generated\n */\npublic class", b" * @generated NOT\n */\npublic class"),
-        gmf.replace(b" * @generated\n */\npublic class", b" * A gateway's policy.\n * @generated\n */\npublic class"))
+        gmf.replace(b" * @generated\n */\npublic class", b" * A gateway's policy.\n */\npublic class"))
+
+
+def test_liferays_service_builder_types_are_skipped_and_a_type_edited_by_hand_is_read():
+    """Liferay's Service Builder documents each type it writes with a sentence, its `@author` and
+    `@generated` last, below sixty imports (com-liferay-commerce's persistence classes, whose
+    copied finders `getByCompanyId_PrevAndNext` x 15 had been its first three proposals); the
+    services written by hand beside them have no such tag."""
+    imports = b"".join(b"import com.liferay.portal.kernel.dao.orm.T%d;\n" % n for n in range(60))
+    persistence = (b"/**\n * Copyright (c) 2000-present Liferay, Inc. All rights reserved.\n */\n\n"
+                   b"package com.liferay.commerce.account.service.persistence.impl;\n\n" + imports +
+                   b"\n/**\n * The persistence implementation for the commerce account group service.\n *\n"
+                   b" * @author Marco Leo\n * @generated\n */\n@ProviderType\npublic class CommerceAccountGroupPersistenceImpl\n"
+                   b"\textends BasePersistenceImpl<CommerceAccountGroup> {\n}\n")
+    skipped_but_not_by_hand(
+        "generated", "java", persistence,
+        persistence.replace(b" * @author Marco Leo\n * @generated\n", b" * @author Marco Leo\n"))
 
 
 def test_a_type_whose_author_is_its_generator_is_skipped_and_a_person_s_is_read():
