@@ -169,6 +169,34 @@ def described_examples(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, s
     return tuple(found), manifests + programs
 
 
+# what a README says of a package a generator wrote whole, none of its files saying so (rh's FHIR
+# crates: "This crate was automatically generated using the RH codegen CLI tool", 2,400 modules);
+# never a scaffolder's words ("This library was generated with Nx": its code is people's since)
+SAYS_GENERATED = re.compile(r"\bthis (?:crate|package|library|module|sdk|client|folder|directory)"
+                            r"(?: was| is| has been) (?:automatically |auto-?)generated\b"
+                            r"|\b(?:code|files?) in this (?:crate|package|folder|directory) (?:is|are|was|were)"
+                            r" (?:automatically |auto-?)generated\b")
+README_NAME = re.compile(r"readme(?:\.md|\.txt|\.rst)?", re.IGNORECASE)
+README_HEAD = 2048
+
+
+def described_generated(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, str, int], ...], list[str]]:
+    """An exclude per folder below the top holding source files whose README's first words say
+    a generator wrote it (SAYS_GENERATED), with its source files; and those READMEs. (The others
+    are not remembered as read: a README changed in a commit reads the layout again anyway.)"""
+    readmes = [f for f in files if "/" in f and README_NAME.fullmatch(f.rpartition("/")[2])]
+    sources = [f for f in files if language_for(f)]
+    found, saying = [], []
+    for readme in readmes:
+        folder = readme.rpartition("/")[0]
+        prose = file_head(repo, readme)[:README_HEAD].decode("utf-8", errors="replace").lower().replace("*", "")
+        n = held(folder, sources) if SAYS_GENERATED.search(" ".join(prose.split())) else 0
+        if n:
+            found.append((folder + "/**", "generated", n))
+            saying.append(readme)
+    return tuple(found), saying
+
+
 GO_PROGRAM = re.compile(rb"^package main\b", re.MULTILINE)
 
 

@@ -72,8 +72,8 @@ from pathlib import Path, PurePosixPath
 from radar.commands.attributes import attributes_files, linguist_excludes
 from radar.commands.drops import without_drops
 from radar.commands.excluded_names import NAMELESS_EXCLUDES, TEST_FILES
-from radar.commands.excludes import (SCRIPT_LANGUAGES, build_outputs, described_examples, folder_excludes,
-                                     script_tooling, without_code, without_unbuilt)
+from radar.commands.excludes import (SCRIPT_LANGUAGES, build_outputs, described_examples, described_generated,
+                                     folder_excludes, script_tooling, without_code, without_unbuilt)
 from radar.commands.folders import (DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODULE_FLEET, PLUGIN_FLEET,
                                     PLUGIN_PACKAGES, build_manifest, c_plugins, covered, declared_plugin_folders,
                                     helper_folders, inside_tests, is_go_source, is_manifest, left_in, plugin_folder,
@@ -144,10 +144,11 @@ def read_layout(repo: Path) -> Layout:
     kept_out += composer_tooling(repo, left_in(files, kept_out))
     kept_out += script_tooling(left_in(sources, kept_out))
     written, openapi_lists = openapi_outputs(repo, files)
+    described, readmes = described_generated(repo, left_in(files, kept_out))
     handlers, goctl_routes = goctl_handlers(repo, files)
     compiled, asn1_specs = asn1_outputs(repo, files)
     protobufs, telescope_manifests = telescope_outputs(repo, files)
-    written += handlers + compiled + protobufs
+    written += described + handlers + compiled + protobufs
     suites, poms = ui_test_suites(repo, files)
     kept_out += written + suites
     # the packages are made of the rest, but for folders no name of theirs tells from code (not_fleet)
@@ -155,7 +156,7 @@ def read_layout(repo: Path) -> Layout:
         e for e in kept_out if e[0] in NAMELESS_EXCLUDES or scaffold_glob(e[0]))))
     # the files read to decide: edited by hand, one may be code again
     measured: dict[str, int] = dict.fromkeys(made + requirements + manifests + npm_manifests + openapi_lists
-                                             + goctl_routes + asn1_specs + telescope_manifests + poms
+                                             + goctl_routes + asn1_specs + telescope_manifests + poms + readmes
                                              + attributes_files(files), 0)
 
     def size(path: str) -> int:

@@ -17,7 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from radar.commands.excluded_names import EXCLUDABLE
-from radar.commands.excludes import without_folders
+from radar.commands.excludes import README_NAME, without_folders
 from radar.commands.folders import build_manifest
 from radar.commands.tracked import file_head
 from radar.stages.manifests import json_of
@@ -83,7 +83,6 @@ def _import_roots(repo: Path, files: list[str], scripts: list[str]) -> set[str]:
 
 # a folder's README opening by saying so: "This directory contains external library code."
 # (klipper's `lib/`, chip vendors' SDKs), "… contains code vendored from …"
-README = re.compile(r"readme(?:\.md|\.txt|\.rst)?", re.IGNORECASE)
 SAYS_VENDORED = re.compile(r"(?:this|the) (?:directory|folder|dir) (?:contains|holds) (?:only )?(?:(?:external|"
                            r"third[- ]party|3rd[- ]party|vendored) (?:library |libraries )?code|code vendored from)"
                            # ChibiOS-Contrib's `ext/readme.txt`: "All the code contained under ./ext is not
@@ -97,7 +96,7 @@ def _described_vendored(repo: Path, files: list[str]) -> set[str]:
     found = set()
     for f in files:
         folder, _, name = f.rpartition("/")
-        if folder and README.fullmatch(name) and not os.path.islink(repo / f) \
+        if folder and README_NAME.fullmatch(name) and not os.path.islink(repo / f) \
                 and set(EXCLUDABLE["vendored"]).isdisjoint(folder.split("/")):  # left out already: `third_party/`
             try:
                 with open(repo / f, "rb") as file:

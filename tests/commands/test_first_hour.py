@@ -5001,3 +5001,20 @@ def test_init_keeps_out_a_module_whose_own_code_drives_a_browser_or_an_app_under
     excluded = _excluded_by_init(tmp_path / "inji", files, tmp_path / "rules")
     assert excluded("injitest/src/main/java/inji/pages/BasePage.java")
     assert not excluded("wallet/src/main/java/w/Wallet.java") and not excluded("crawler/src/main/java/c/Crawler.java")
+
+
+def test_init_keeps_out_a_package_its_readme_says_a_generator_wrote(tmp_path):
+    """rh: its FHIR crates' READMEs say "This crate was automatically generated using the RH
+    codegen CLI tool" (2,400 modules, no file saying so; its first scan read them, 33 s). An Nx
+    library's "This library was generated with Nx" is a scaffolder's: its code is people's."""
+    files = {"Cargo.toml": "[workspace]\n"}
+    for name in ("rh-codegen", "rh-fhirpath", "rh-hl7_fhir_r4_core", "rh-cql"):
+        files[f"crates/{name}/Cargo.toml"] = f'[package]\nname = "{name}"\n'
+        files[f"crates/{name}/src/lib.rs"] = "pub fn f() -> i32 { 1 }\n"
+    files["crates/rh-hl7_fhir_r4_core/README.md"] = (
+        "# rh_hl7_fhir_r4_core\n\n**Generated FHIR Types**\n\n## Important Notice\n\n"
+        "**This crate was automatically generated using the RH codegen CLI tool.**\n")
+    files["crates/rh-cql/README.md"] = "# rh-cql\n\nThis library was generated with [Nx](https://nx.dev).\n"
+    excluded = _excluded_by_init(tmp_path / "rh", files, tmp_path / "rules")
+    assert excluded("crates/rh-hl7_fhir_r4_core/src/lib.rs")
+    assert not excluded("crates/rh-cql/src/lib.rs") and not excluded("crates/rh-codegen/src/lib.rs")
