@@ -10,7 +10,8 @@ unit is the one reported (nesting.py). Last, each cluster's content is weighed
 (content.py): copies that share their logic are "logic"; copies that share only the shape, or
 say nothing rarer than the fleet's conventions, are "boilerplate"; units that call and branch
 nowhere are "no behaviour"; units that mostly hand their work to a method of their own name are
-"delegation"; copies of a build, test or release tool's configuration file are "configuration";
+"delegation"; Swift units placing views with the layout calls (SnapKit's, Auto Layout's anchors) are
+"layout"; copies of a build, test or release tool's configuration file are "configuration";
 the start-up a framework asks of every package (OTP's `_sup.erl`) is "wiring"; methods of a
 language's value protocol (`equals`, `__eq__`, `toString`, `Dispose`: each compares, prints or
 disposes of its own type's fields) are "protocol"; and in a cluster of logic, a member that
@@ -29,7 +30,7 @@ from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARIT
                                      SHARED_SAMPLES, PairIndex, find_pairs, granularity, group_key, saying_index,
                                      spanning_pairs, update_pairs, update_saying)
 from radar.stages.carry import LINKED, MODIFIED, NO_LINK, Carried, Decision
-from radar.stages.content import Rarity, median, overlap, shared_content
+from radar.stages.content import Rarity, lays_out_views, median, overlap, shared_content
 from radar.stages.declaring import VALUE_PROTOCOL
 from radar.stages.nesting import MOSTLY, SAME_FIDELITY, largest_only, without_nesting
 from radar.stages.shape import Shape, TokenBags, can_reach, shape_order, similarity
@@ -266,6 +267,8 @@ def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
         return Cluster(found.members, found.medoid, found.similarities, content, "no behaviour")
     if sum(m.forwards for m in found.members) * 2 > len(found.members):
         return Cluster(found.members, found.medoid, found.similarities, content, "delegation")
+    if sum(m.path.endswith(".swift") and lays_out_views(m.vocab) for m in found.members) * 2 > len(found.members):
+        return Cluster(found.members, found.medoid, found.similarities, content, "layout")
     if median(content) < LOGIC_CONTENT \
             or not rarity.says_something_rare(found.subsystems, found.representative.vocab, weights):
         return Cluster(found.members, found.medoid, found.similarities, content, "boilerplate")

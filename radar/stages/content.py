@@ -392,6 +392,40 @@ def word_code(word: str) -> str:
     return chr(plane + zlib.crc32(word.encode("utf-8", "replace")) % 0xFFFE)
 
 
+# Swift's view layout: SnapKit's constraints, Auto Layout's anchors, the subviews added and the
+# frames set. A unit whose names are mostly these places its own views, each copy its own
+# (wakmusic-iOS' fourteen views' `setLayout`, sharing only these words, had been its first proposal)
+LAYOUT_WORDS = frozenset({
+    "snp", "makeConstraints", "remakeConstraints", "updateConstraints", "removeConstraints", "equalTo",
+    "equalToSuperview", "lessThanOrEqualTo", "lessThanOrEqualToSuperview", "greaterThanOrEqualTo",
+    "greaterThanOrEqualToSuperview", "offset", "inset", "insets", "multipliedBy", "dividedBy", "priority",
+    "edges", "top", "bottom", "leading", "trailing", "left", "right", "width", "height", "size", "center",
+    "centerX", "centerY", "horizontalEdges", "verticalEdges", "directionalEdges", "directionalHorizontalEdges",
+    "directionalVerticalEdges", "margins", "safeAreaLayoutGuide", "layoutMarginsGuide", "firstBaseline",
+    "lastBaseline", "topAnchor", "bottomAnchor", "leadingAnchor", "trailingAnchor", "leftAnchor", "rightAnchor",
+    "widthAnchor", "heightAnchor", "centerXAnchor", "centerYAnchor", "firstBaselineAnchor", "lastBaselineAnchor",
+    "constraint", "activate", "isActive", "constant", "NSLayoutConstraint", "translatesAutoresizingMaskIntoConstraints",
+    "addSubview", "addSubviews", "addArrangedSubview", "addArrangedSubviews", "insertSubview",
+    "bringSubviewToFront", "sendSubviewToBack", "frame", "bounds", "origin", "CGRect", "CGSize", "CGPoint",
+    "minX", "maxX", "minY", "maxY", "midX", "midY", "setContentHuggingPriority",
+    "setContentCompressionResistancePriority", "required", "defaultHigh", "defaultLow"})
+LAYOUT_SHARE = 0.6  # of a unit's names that are layout words: it lays out views
+LAYOUT_NAMES = 4  # ...and this many of them at least
+
+
+@lru_cache(maxsize=1)
+def _layout_codes() -> frozenset[str]:
+    return frozenset(word_code(form) for word in LAYOUT_WORDS for form in (word, "." + word))
+
+
+def lays_out_views(vocab: str) -> bool:
+    """Whether LAYOUT_SHARE or more of the names a Swift unit calls and reads (LAYOUT_NAMES at
+    least) place views (LAYOUT_WORDS)."""
+    names = [char for char in vocab if ord(char) >= NAME_PLANE]
+    layout = sum(char in _layout_codes() for char in names)
+    return layout >= LAYOUT_NAMES and layout >= LAYOUT_SHARE * len(names)
+
+
 Weights = dict[str, float]
 API_WEIGHT = 0.1  # a name another subsystem defines is the fleet's API: calling it is convention
 CONVENTION_FLOOR = 0.25  # what the most common name still weighs: shared convention is still shared

@@ -347,6 +347,9 @@ def _content_check(found: Cluster) -> Check:
     if found.nature == "delegation":
         return Check("content", False, "delegation: each copy hands its work on, in one call, to a method of its "
                                        "own name or to its parent's constructor (the logic lives in the callee)")
+    if found.nature == "layout":
+        return Check("content", False, "view layout: each copy places its own views with the layout calls "
+                                       "(SnapKit's `makeConstraints`, Auto Layout's anchors), not shared logic")
     if found.nature == "configuration":
         files = sorted({m.path.rsplit("/", 1)[-1] for m in found.members})
         return Check("content", False, f"tool configuration: the copies are files a build, test or release tool reads "

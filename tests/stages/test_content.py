@@ -2237,3 +2237,56 @@ def test_a_string_literal_never_says_a_name(value, name):
     assert word_code('\x01"Service Installed\\n"') != word_code("vring_packed_desc_event")
     assert word_code("\x01" + value) != word_code(name.lstrip("\x01") or "x")
 
+
+
+LAYOUT = """import SnapKit
+import UIKit
+
+final class {cls}View: UIView {{
+    private func setLayout() {{
+        addSubview({a})
+        addSubview({b})
+        {a}.snp.makeConstraints {{
+            $0.top.equalToSuperview().offset(16)
+            $0.leading.trailing.equalToSuperview().inset(20)
+            $0.height.equalTo(56)
+        }}
+        {b}.snp.makeConstraints {{
+            $0.top.equalTo({a}.snp.bottom).offset(8)
+            $0.leading.trailing.bottom.equalToSuperview()
+        }}
+    }}
+}}
+"""
+SUBTITLE = """import Foundation
+
+func {name}Subtitle(for count: Int) -> String {{
+    let unit = count == 1 ? "song" : "songs"
+    let formatter = NumberFormatter()
+    formatter.numberStyle = .decimal
+    guard let text = formatter.string(from: NSNumber(value: count)) else {{
+        return String(describing: count) + " " + unit
+    }}
+    return text + " " + unit
+}}
+"""
+
+
+def test_swift_view_layout_places_each_views_own_subviews_and_is_never_proposed():
+    """wakmusic-iOS' fourteen views' `setLayout` (each its own views' SnapKit constraints, the
+    copies sharing only the layout calls) had been its first proposal; the logic the features
+    copy beside it is still proposed."""
+    views = {"search": ("headerView", "collectionView"), "chart": ("timeLabel", "tableView"),
+             "playlist": ("titleLabel", "songsView")}
+    found, subs = [], []
+    for name, (a, b) in views.items():
+        view, text = f"lib/{name}/View.swift", f"lib/{name}/Text.swift"
+        found += shapes(name, LAYOUT.format(cls=name.title(), a=a, b=b), view, "swift")
+        found += shapes(name, SUBTITLE.format(name=name), text, "swift")
+        subs.append(subsystem(name, [view, text]))
+    candidates = gate(tuple((f"C-00000{i}", c) for i, c in enumerate(cluster(found))), fleet(*subs), CATCH_ALL)
+    [layout] = [c for c in candidates if c.cluster.representative.path.endswith("View.swift")]
+    assert layout.cluster.nature == "layout" and layout.verdict == "watching"
+    assert any(reason.startswith("view layout: each copy places its own views") for reason in layout.missing)
+    [logic] = [c for c in candidates if c.cluster.representative.path.endswith("Text.swift")]
+    assert logic.cluster.nature == "logic" and logic.verdict == "proposed"
