@@ -7,8 +7,10 @@ JVM packages the tree only adds a few classes to (borrowed_packages); and which 
 a dotted name (longest_dotted, jvm_owner). resolve.py's Index reads them."""
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from radar.stages.pathnames import unique
 
@@ -22,8 +24,9 @@ CLASS_A_FILE = ("php", "java", "kotlin", "csharp")  # whose files each hold a cl
 # The platform's namespaces that .NET libraries declare too: to hang extension methods on, as
 # the guidelines ask (`namespace Microsoft.Extensions.DependencyInjection` in a Keycloak client),
 # or for polyfills (`System.Diagnostics.CodeAnalysis`). No subsystem owns them.
-STRAY_FILES = 10  # a .NET subsystem's namespace declarations from which one outside the rest's is a stray
-STRAY_SHARE = 0.1  # ...of them at most
+STRAY_FILES = 10  # a subsystem's package declarations from which one outside the rest's is a stray
+STRAY_SHARE = 0.1  # ...of them at most, in .NET
+JVM_OWN_SHARE = 0.6  # of a JVM subsystem's package declarations: those in or under one package are its own
 PLATFORM_NAMESPACES = {"csharp": ("System", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting")}
 
 
@@ -68,11 +71,11 @@ def _named_by_folders(namespace: str, path: str) -> bool:
     return any(part in folders for part in namespace.lower().split(".")[1:])
 
 
-def _mostly_under(packages: list[str]) -> str | None:
-    """The longest namespace of two parts or more that 1 - STRAY_SHARE of `packages` are or are under."""
+def _mostly_under(packages: list[str], share: float = 1 - STRAY_SHARE, parts_at_least: int = 2) -> str | None:
+    """The longest namespace of `parts_at_least` parts or more that `share` of `packages` are or are under."""
     counts = Counter(".".join(parts[:at]) for parts in (p.split(".") for p in packages)
-                     for at in range(2, len(parts) + 1))
-    shared = [prefix for prefix, n in counts.items() if n >= (1 - STRAY_SHARE) * len(packages)]
+                     for at in range(parts_at_least, len(parts) + 1))
+    shared = [prefix for prefix, n in counts.items() if n >= share * len(packages)]
     return max(shared, key=len, default=None)
 
 
@@ -132,8 +135,8 @@ def jvm_owner(table: dict[str, set[str]], text: str, borrowed: frozenset[str] = 
 BORROWED_NAMES = 3  # classes of a package imported, from which what the tree holds of them tells whose it is
 
 
-def borrowed_packages(declared: list[tuple[str, str, str, str]], references: tuple, table: dict[str, set[str]]
-                       ) -> frozenset[str]:
+def borrowed_packages(declared: list[tuple[str, str, str, str]], references: tuple, table: dict[str, set[str]],
+                      java_files: Iterable[str] = ()) -> frozenset[str]:
     """JVM packages, declared by Java files only, of whose classes the tree's imports name
     BORROWED_NAMES or more, most of them with no file of their name in the tree: another
     project's package the tree adds a few classes to (osh-addons' digital I/O module keeps
@@ -142,7 +145,14 @@ def borrowed_packages(declared: list[tuple[str, str, str, str]], references: tup
     whose `AbstractMojo` every plugin extends). Their other classes are the outsider's, no
     subsystem's. A package whose imported classes are mostly the tree's is its own, the few
     others an older version's (egov's services import tracer classes the tree's tracer no longer
-    has). Kotlin and Scala files may hold classes of any name: their packages are left as they are."""
+    has). And a package a subsystem declares apart from the one most of its files are in
+    (_jvm_strays): Plan's Fabric module adds `FabricListeners` and `FabricPluginLogger` to its
+    platform layer's `net.playeranalytics.plugin.server` beside its `net.playeranalytics.plan`,
+    and every platform's module imports that package's `PluginLogger` and `Listeners` (half the
+    classes imported are the tree's). A class's file skipped as generated is still the
+    tree's (`java_files`: Liferay's Service Builder writes the services its packages' other
+    classes sit beside). Kotlin and Scala files may hold classes of any name: their packages are
+    left as they are."""
     jvm = [(language, package) for _, _, language, package in declared if DECLARING.get(language) == "jvm"]
     java_only = {package for _, package in jvm} - {package for language, package in jvm if language != "java"}
     imported: dict[str, set[str]] = defaultdict(set)
@@ -154,5 +164,30 @@ def borrowed_packages(declared: list[tuple[str, str, str, str]], references: tup
             at = next((i for i, part in enumerate(parts) if part[:1].isupper()), 0)
             if at and ".".join(parts[:at]) in java_only:
                 imported[".".join(parts[:at])].add(parts[at])
-    return frozenset(package for package, names in imported.items()
-                     if len(names) >= BORROWED_NAMES and 2 * sum(f"{package}.{n}" in table for n in names) < len(names))
+    files_named: dict[str, list[str]] = defaultdict(list)
+    for path in java_files:
+        files_named[posixpath.basename(path)[:-len(".java")]].append("/" + path)
+
+    def in_tree(package: str, name: str) -> bool:
+        where = "/" + package.replace(".", "/") + f"/{name}.java"
+        return f"{package}.{name}" in table or any(path.endswith(where) for path in files_named.get(name, ()))
+
+    borrowed = {package for package, names in imported.items()
+                if len(names) >= BORROWED_NAMES and 2 * sum(in_tree(package, name) for name in names) < len(names)}
+    return frozenset(borrowed | (_jvm_strays(declared) & java_only))
+
+
+def _jvm_strays(declared: list[tuple[str, str, str, str]]) -> set[str]:
+    """The JVM packages a subsystem of STRAY_FILES declarations or more declares outside the
+    package (of three parts or more, below the publisher's domain) JVM_OWN_SHARE of them are in
+    or under."""
+    by_subsystem: dict[str, list[str]] = defaultdict(list)
+    for subsystem, _, language, package in declared:
+        if DECLARING.get(language) == "jvm":
+            by_subsystem[subsystem].append(package)
+    stray = set()
+    for packages in by_subsystem.values():
+        prefix = _mostly_under(packages, JVM_OWN_SHARE, 3) if len(packages) >= STRAY_FILES else None
+        if prefix:
+            stray.update(p for p in packages if p != prefix and not p.startswith(prefix + "."))
+    return stray

@@ -92,6 +92,7 @@ class Index(PathNames):
         self.php_classes: dict[str, set[str]] = defaultdict(set)  # a PHP class of no namespace -> its declarers
         self.types: dict[tuple[str, str], set[str]] = defaultdict(set)  # (language, a type's name) -> its declarers
         self.package_of: dict[tuple[str, str], str] = {}  # (subsystem, path) -> the package its file declares
+        self.java_files = tuple(f.path for s in subsystems for f in s.files if f.path.endswith(".java"))  # read or not
         self.collections = [found for found in map(collection_prefix, sorted({s.root for s in subsystems})) if found]
         if any(addon_manifest(s) for s in subsystems):  # an Odoo addon imports another as `odoo.addons.<name>`
             self.collections += ADDON_IMPORTS
@@ -179,7 +180,7 @@ class Index(PathNames):
                 table[f"{package}.{name}"].add(subsystem)
                 self.package_of[(subsystem, path)] = package
 
-        self.borrowed = borrowed_packages(declared, references, self.declared["jvm"])
+        self.borrowed = borrowed_packages(declared, references, self.declared["jvm"], self.java_files)
 
     # -- resolution -----------------------------------------------------------------------
 

@@ -609,6 +609,49 @@ def test_a_package_the_tree_only_adds_a_class_to_names_no_subsystem_for_the_othe
         ("comm-ble", "comm-dio"), ("axis", "comm-dio"), ("dahua", "comm-dio"), ("foscam", "comm-dio")}
 
 
+def test_a_package_a_module_declares_apart_from_its_own_names_it_only_for_its_classes(tmp_path):
+    """Plan: its Fabric module adds `FabricListeners` and `FabricPluginLogger` to its platform
+    layer's `net.playeranalytics.plugin.server` (no part of the tree) beside its own
+    `net.playeranalytics.plan`, and every platform's module imports that package's
+    `PluginLogger` and `Listeners`: half the classes imported are the tree's, and every
+    platform's copies had gone home to Fabric. Its own classes still name it."""
+    java = "{0}/src/main/java/{1}.java"
+    server = "net/playeranalytics/plugin/server"
+    platforms = {name: {java.format(name, f"com/djrapitops/plan/{name}/PingCounter"):
+                        f"package com.djrapitops.plan.{name};\nimport net.playeranalytics.plugin.server.Listeners;\n"
+                        "import net.playeranalytics.plugin.server.PluginLogger;\nclass PingCounter {}\n"}
+                 for name in ("bukkit", "nukkit", "sponge")}
+    platforms["sponge"][java.format("sponge", "com/djrapitops/plan/sponge/Logs")] = (
+        "package com.djrapitops.plan.sponge;\nimport net.playeranalytics.plugin.server.FabricPluginLogger;\nclass Logs {}\n")
+    fabric = {java.format("fabric", f"net/playeranalytics/plan/gathering/Part{n}"):
+              f"package net.playeranalytics.plan.gathering;\nclass Part{n} {{}}\n" for n in range(10)}
+    fabric[java.format("fabric", "net/playeranalytics/plan/PlanFabric")] = (
+        "package net.playeranalytics.plan;\nimport net.playeranalytics.plugin.server.FabricListeners;\nclass PlanFabric {}\n")
+    fabric[java.format("fabric", f"{server}/FabricListeners")] = \
+        "package net.playeranalytics.plugin.server;\npublic class FabricListeners {}\n"
+    fabric[java.format("fabric", f"{server}/FabricPluginLogger")] = \
+        "package net.playeranalytics.plugin.server;\npublic class FabricPluginLogger {}\n"
+    deps = scan(tmp_path, {"fabric": fabric, **platforms})
+    assert edges(deps) == {("sponge", "fabric")}
+
+
+def test_a_class_whose_file_is_skipped_as_generated_is_still_the_trees(tmp_path):
+    """com-liferay-commerce: Service Builder writes each module's services (`@generated`, skipped
+    unread), beside the few classes written by hand in their package; the modules importing the
+    services name the module holding them, as its package is its own."""
+    java = "{0}/src/main/java/com/liferay/commerce/currency/service/{1}.java"
+    generated = "package com.liferay.commerce.currency.service;\n/**\n * @generated\n */\npublic interface {0} {{}}\n"
+    api = {java.format("currency-api", name): generated.format(name)
+           for name in ("CommerceCurrencyLocalService", "CommerceCurrencyService", "CommerceCurrencyLocalServiceUtil")}
+    api[java.format("currency-api", "RoundingType")] = "package com.liferay.commerce.currency.service;\nclass RoundingType {}\n"
+    imports = "".join(f"import com.liferay.commerce.currency.service.{name};\n"
+                      for name in ("CommerceCurrencyLocalService", "CommerceCurrencyService", "CommerceCurrencyLocalServiceUtil"))
+    users = {name: {f"{name}/src/main/java/com/liferay/commerce/{name}/Display.java":
+                    f"package com.liferay.commerce.{name};\n{imports}class Display {{}}\n"} for name in ("cart", "order")}
+    deps = scan(tmp_path, {"currency-api": api, **users})
+    assert edges(deps) == {("cart", "currency-api"), ("order", "currency-api")}
+
+
 def test_a_php_class_named_as_pear_names_them_names_the_subsystem_holding_its_file(tmp_path):
     """koala-framework: 3,000 PHP files of no namespace, autoloaded by PEAR's names
     (`Kwf_Model_Select` in `Kwf/Model/Select.php`), made, called and extended bare: no reference
