@@ -133,11 +133,19 @@ def _references(query, starts: list, at_starts: bool = False) -> tuple[Reference
                 line = node.start_point[0] + 1
                 if capture == "typename" and not text[:1].isupper():
                     continue  # a function called, a variable read: no type (languages.yaml)
+                if capture == "constant" and _scope_of_constant(node):
+                    capture = "constant_scope"  # `A::B` of `A::B::C`: a namespace on the way (pathnames.py)
                 key = (capture, text, line if capture in EACH_LINE else 0)
                 if text and found.get(key, line) >= line:
                     found[key] = line
     return tuple(sorted(((capture, text, line) for (capture, text, _), line in found.items()),
                         key=lambda ref: (ref[2], ref[0], ref[1])))
+
+
+def _scope_of_constant(node) -> bool:
+    """Whether a Ruby constant path is the scope of a longer one (`A::B` in `A::B::C`)."""
+    parent = node.parent
+    return parent is not None and parent.type == "scope_resolution" and parent.child_by_field_name("scope") == node
 
 
 def _text_matches(predicate: str, arguments: list, pattern_index: int, captures: dict) -> bool:

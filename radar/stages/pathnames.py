@@ -84,6 +84,7 @@ class PathNames:
     shared_headers: set[str]
     dart_packages: dict[str, set[str]]
     dart_roots: dict[str, set[str]]
+    namespace_folders: dict[str, dict[str, dict[str, set[str]]]]  # per suffix, a folder's name -> its paths' owners
 
     def by_path(self, path: str, language: str, capture: str, text: str) -> str | None:
         """The one subsystem a reference of a BY_PATH language names, or None."""
@@ -97,6 +98,8 @@ class PathNames:
             if language == "erlang":
                 return self._include(path, text.strip("'") + ".erl")
             return None
+        if capture == "constant_scope" and language == "ruby":  # a namespace on the way: its own file or nothing
+            return self._constant_file(path, text.split("::"), ".rb")
         if language == "ruby" and capture in ("module", "relative", "beside_file"):
             return self._ruby(path, capture, text)
         if language == "racket" and capture == "qualified":
@@ -208,16 +211,47 @@ class PathNames:
 
     def _constant(self, path: str, names: list[str], suffix: str) -> str | None:
         """Ruby's `RuboCop::Cop::RangeHelp`: the one subsystem holding `…/rubocop/cop/range_help.rb`
-        (each name snake_cased, or just lowered, as `RuboCop` is `rubocop`), else the longest
-        tail of the path that names one file (`cop/range_help.rb`, then `range_help.rb`); Elixir's
-        `Plausible.Stats.Query` likewise, `…/plausible/stats/query.ex`, as Mix lays modules out."""
+        (each name snake_cased, or just lowered, as `RuboCop` is `rubocop`), else the one holding
+        the folder of that path, a namespace its files make (`DataCycleCore::Filter`, whose
+        `data_cycle_core/filter/` holds `select_option.rb` …), else the longest tail of the path
+        that names one file (`cop/range_help.rb`, then `range_help.rb`); Elixir's
+        `Plausible.Stats.Query` likewise, `…/plausible/stats/query.ex`, as Mix lays modules out.
+        (dataCycle-CORE's `DataCycleCore::Filter` had been `export/generic/filter.rb`'s, the
+        tail's, and that subsystem the home of its models' copies.)"""
         names = [name for name in map(str.strip, names) if name]
         for start in range(len(names)):
-            for form in (_snake, str.lower):
-                found = self._include(path, "/".join(map(form, names[start:])) + suffix)
-                if found is not None:
-                    return found
+            found = self._constant_file(path, names[start:], suffix)
+            if found is not None:
+                return found
+            if start == 0:
+                held = [self._namespace_folder("/".join(map(form, names)), suffix) for form in (_snake, str.lower)]
+                if any(owners is not None for owners in held):
+                    return unique(set().union(*(owners for owners in held if owners is not None)))
         return None
+
+    def _constant_file(self, path: str, names: list[str], suffix: str) -> str | None:
+        """The one subsystem holding the file the names make, snake_cased or lowered."""
+        names = [name for name in map(str.strip, names) if name]
+        for form in (_snake, str.lower):
+            found = self._include(path, "/".join(map(form, names)) + suffix) if names else None
+            if found is not None:
+                return found
+        return None
+
+    def _namespace_folder(self, folder: str, suffix: str) -> set[str] | None:
+        """The subsystems holding files of `suffix` in a folder whose path ends as `folder` does,
+        or None when there is no such folder."""
+        if suffix not in self.namespace_folders:
+            folders: dict[str, dict[str, set[str]]] = {}
+            for name, held in self.by_basename.items():
+                if name.endswith(suffix):
+                    for found, owners in held.items():
+                        parent = posixpath.dirname(found)
+                        folders.setdefault(posixpath.basename(parent), {}).setdefault(parent, set()).update(owners)
+            self.namespace_folders[suffix] = folders
+        found = [owners for parent, owners in self.namespace_folders[suffix].get(posixpath.basename(folder), {}).items()
+                 if parent == folder or parent.endswith("/" + folder)]
+        return set().union(*found) if found else None
 
     def _include(self, path: str, text: str) -> str | None:
         target = text.strip("\"<> ")

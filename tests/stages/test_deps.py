@@ -995,6 +995,30 @@ def test_ruby_constants_autoloading_finds_name_the_file_they_live_in(tmp_path):
     assert edges(deps) == {("layout", "mixin"), ("layout", "util"), ("api", "core")}
 
 
+def test_a_ruby_namespace_on_the_way_to_a_constant_names_only_its_own_file(tmp_path):
+    """dataCycle-CORE's models build `DataCycleCore::Filter::SelectOption`, whose namespace
+    `DataCycleCore::Filter` has no file but a folder: it had been taken for the one `filter.rb`
+    of the tree, the export's `generic/filter.rb`, the home of their copied `to_select_option`;
+    dependabot-core's `Dependabot::Package::PackageRelease` had named uv's `package.rb`. A
+    namespace with a file of its own (`Spree::Order::LIMIT`, order.rb) still names it, and one
+    named alone names the folder its files make."""
+    deps = scan(tmp_path, {
+        "filter": {"app/models/data_cycle_core/filter/select_option.rb":
+                   "module DataCycleCore\n  module Filter\n    SelectOption = Struct.new(:id)\n  end\nend\n"},
+        "export": {"app/models/data_cycle_core/export/generic/filter.rb":
+                   "module DataCycleCore\n  module Export\n    module Generic\n      module Filter\n      end\n"
+                   "    end\n  end\nend\n"},
+        "label": {"app/models/data_cycle_core/label.rb":
+                  "module DataCycleCore\n  class Label\n    def option = DataCycleCore::Filter::SelectOption.new(id)\n"
+                  "  end\nend\n"},
+        "scheme": {"app/models/data_cycle_core/scheme.rb":
+                   "module DataCycleCore\n  class Scheme\n    include DataCycleCore::Filter\n  end\nend\n"},
+        "core": {"core/app/models/spree/order.rb": "module Spree\n  class Order\n    LIMIT = 5\n  end\nend\n"},
+        "api": {"api/app/models/spree/cart.rb": "module Spree\n  class Cart\n    def max = Spree::Order::LIMIT\n  end\nend\n"},
+    })
+    assert edges(deps) == {("label", "filter"), ("scheme", "filter"), ("api", "core")}
+
+
 def test_elixir_modules_name_the_file_mix_lays_them_out_in(tmp_path):
     """blockscout's umbrella apps: `alias Explorer.Chain` is apps/explorer/lib/explorer/chain.ex,
     `use EthereumJSONRPC.Transport` and a call through `Utils.Helper.run()` likewise; the
