@@ -21,12 +21,12 @@ DECLARING = {"java": "jvm", "kotlin": "jvm", "scala": "jvm", "php": "php", "csha
               "fsharp": "csharp"}  # .NET's: F# opens C#'s namespaces, and C# F#'s
 JVM = frozenset(language for language, table in DECLARING.items() if table == "jvm")
 CLASS_A_FILE = ("php", "java", "kotlin", "csharp")  # whose files each hold a class named after the file
-# The platform's namespaces that .NET libraries declare too: to hang extension methods on, as
-# the guidelines ask (`namespace Microsoft.Extensions.DependencyInjection` in a Keycloak client),
-# or for polyfills (`System.Diagnostics.CodeAnalysis`). No subsystem owns them.
 STRAY_FILES = 10  # a subsystem's package declarations from which one outside the rest's is a stray
 STRAY_SHARE = 0.1  # ...of them at most, in .NET
 JVM_OWN_SHARE = 0.6  # of a JVM subsystem's package declarations: those in or under one package are its own
+# The platform's namespaces that .NET libraries declare too: to hang extension methods on, as
+# the guidelines ask (`namespace Microsoft.Extensions.DependencyInjection` in a Keycloak client),
+# or for polyfills (`System.Diagnostics.CodeAnalysis`). No subsystem owns them.
 PLATFORM_NAMESPACES = {"csharp": ("System", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting")}
 
 
