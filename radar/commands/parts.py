@@ -142,8 +142,10 @@ def lone_app(kept: list[str]) -> tuple[tuple[str, int], ...]:
     DOMINANT_PARTS of them, and a part holding PLUGIN_FLEET folders of code or more as a fleet
     of them (_folder_fleets): checkmate's React app, `src/Pages/*` (13 pages) and
     `src/Components/*` (39) beside `src/Utils`, `src/Hooks` …, whose first scan had ended "no
-    subsystem found". Without such a fleet, nothing: a library's few folders are its own parts
-    (five generators, a Go module's packages), nothing to compare."""
+    subsystem found"; and PLUGIN_FLEET parts or more are a fleet themselves (consta-widgets' 21
+    charts and widgets, `src/BarChart`, `src/DatePicker` …, beside `src/_private`). Without such
+    a fleet, nothing: a library's few folders are its own parts (five generators, a Go module's
+    packages), nothing to compare."""
     top = ""
     while True:
         prefix = f"{top}/" if top else ""
@@ -157,7 +159,7 @@ def lone_app(kept: list[str]) -> tuple[tuple[str, int], ...]:
         top = prefix + name
     parts = [name for name in inside if not not_fleet(name) and not inside_tests((name,))]
     fleets = _folder_fleets(top, kept) if len(parts) >= DOMINANT_PARTS else ()
-    return ((f"{prefix}*", len(parts)), *fleets) if fleets else ()
+    return ((f"{prefix}*", len(parts)), *fleets) if fleets or len(parts) >= PLUGIN_FLEET else ()
 
 
 def fleets_in_parts(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:

@@ -1333,6 +1333,24 @@ def test_init_that_finds_no_package_reads_the_app_as_one_with_its_parts_and_flee
     assert fleet_rules["subsystems"] == ["src/*", "src/Pages/*"], done.stderr
 
 
+def test_init_reads_a_lone_librarys_many_parts_as_a_fleet_of_them(tmp_path):
+    """consta-widgets: one package.json at the top and 21 charts and widgets in `src/*`
+    (`src/BarChart/index.tsx`, `src/DatePicker/…`), beside `src/_private` and `src/styles`: no
+    package, no folder of ten folders of code inside a part, and init had found nothing ("no
+    subsystem found"). Ten parts or more are a fleet of them; a library's few parts stay nothing."""
+    files = {"package.json": "{}\n", "babel.config.js": "module.exports = {};\n",
+             "src/_private/utils/scale.ts": "export const scale = 1;\n"}
+    for n in range(PLUGIN_FLEET):
+        files[f"src/Chart{n}/index.tsx"] = f"export const Chart{n} = () => null;\n"
+        files[f"src/Chart{n}/helpers.ts"] = f"export const help{n} = () => {n};\n"
+    done, fleet_rules = _init(tmp_path / "widgets", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["src/*"], done.stderr
+    few = {path: text for path, text in files.items() if not path.startswith(("src/Chart4", "src/Chart5", "src/Chart6",
+                                                                              "src/Chart7", "src/Chart8", "src/Chart9"))}
+    done, fleet_rules = _init(tmp_path / "few", few, tmp_path / "few-rules")
+    assert not fleet_rules.get("subsystems"), done.stderr
+
+
 def test_a_monoliths_parts_folders_of_components_are_fleets():
     """overseerr: a Next.js app read as two parts, `server` and `src`, each one package: nothing
     to compare, not even a watching candidate; `src/components/*` holds 53 components. A part's
