@@ -189,7 +189,7 @@ def described_generated(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, 
     found, saying = [], []
     for readme in readmes:
         folder = readme.rpartition("/")[0]
-        prose = file_head(repo, readme)[:README_HEAD].decode("utf-8", errors="replace").lower().replace("*", "")
+        prose = file_head(repo, readme, README_HEAD).decode("utf-8", errors="replace").lower().replace("*", "")
         n = held(folder, sources) if SAYS_GENERATED.search(" ".join(prose.split())) else 0
         if n:
             found.append((folder + "/**", "generated", n))

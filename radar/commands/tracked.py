@@ -21,12 +21,12 @@ def file_size(repo: Path, path: str) -> int:
         return 0
 
 
-def file_head(repo: Path, path: str) -> bytes:
+def file_head(repo: Path, path: str, limit: int = HEAD_BYTES) -> bytes:
     try:
         if os.path.islink(repo / path):  # never read out of the tree
             return b""
         with open(repo / path, "rb") as file:
-            return file.read(HEAD_BYTES)
+            return file.read(limit)
     except OSError:
         return b""
 

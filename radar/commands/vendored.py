@@ -96,13 +96,9 @@ def _described_vendored(repo: Path, files: list[str]) -> set[str]:
     found = set()
     for f in files:
         folder, _, name = f.rpartition("/")
-        if folder and README_NAME.fullmatch(name) and not os.path.islink(repo / f) \
+        if folder and README_NAME.fullmatch(name) \
                 and set(EXCLUDABLE["vendored"]).isdisjoint(folder.split("/")):  # left out already: `third_party/`
-            try:
-                with open(repo / f, "rb") as file:
-                    text = file.read(README_BYTES).decode("utf-8", errors="replace")
-            except OSError:
-                continue
+            text = file_head(repo, f, README_BYTES).decode("utf-8", errors="replace")  # never through a link
             prose = " ".join(line.strip() for line in text.splitlines() if line.strip()
                              and not line.lstrip().startswith(("#", ">", "!", "[", "<", "=", "-")))
             found |= {folder} if SAYS_VENDORED.match(prose.lower()) else set()

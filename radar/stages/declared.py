@@ -56,11 +56,17 @@ def stray_namespaces(declared: list[tuple[str, str, str, str]]) -> frozenset[tup
             by_subsystem[subsystem].append((path, package))
     stray = set()
     for subsystem, held in by_subsystem.items():
-        prefix = _mostly_under([package for _, package in held]) if len(held) >= STRAY_FILES else None
-        if prefix:
-            stray.update((subsystem, package) for path, package in held if package != prefix
-                         and not package.startswith(prefix + ".") and not _named_by_folders(package, path))
+        apart = _apart([package for _, package in held], 1 - STRAY_SHARE, 2)
+        stray.update((subsystem, package) for path, package in held
+                     if package in apart and not _named_by_folders(package, path))
     return frozenset(stray)
+
+
+def _apart(packages: list[str], share: float, parts_at_least: int) -> set[str]:
+    """The packages of a subsystem's declarations (STRAY_FILES or more) outside the longest one of
+    `parts_at_least` parts or more that `share` of them are in or under; none when no such one."""
+    prefix = _mostly_under(packages, share, parts_at_least) if len(packages) >= STRAY_FILES else None
+    return {p for p in packages if p != prefix and not p.startswith(prefix + ".")} if prefix else set()
 
 
 def _named_by_folders(namespace: str, path: str) -> bool:
@@ -71,7 +77,7 @@ def _named_by_folders(namespace: str, path: str) -> bool:
     return any(part in folders for part in namespace.lower().split(".")[1:])
 
 
-def _mostly_under(packages: list[str], share: float = 1 - STRAY_SHARE, parts_at_least: int = 2) -> str | None:
+def _mostly_under(packages: list[str], share: float, parts_at_least: int) -> str | None:
     """The longest namespace of `parts_at_least` parts or more that `share` of `packages` are or are under."""
     counts = Counter(".".join(parts[:at]) for parts in (p.split(".") for p in packages)
                      for at in range(parts_at_least, len(parts) + 1))
@@ -185,9 +191,4 @@ def _jvm_strays(declared: list[tuple[str, str, str, str]]) -> set[str]:
     for subsystem, _, language, package in declared:
         if DECLARING.get(language) == "jvm":
             by_subsystem[subsystem].append(package)
-    stray = set()
-    for packages in by_subsystem.values():
-        prefix = _mostly_under(packages, JVM_OWN_SHARE, 3) if len(packages) >= STRAY_FILES else None
-        if prefix:
-            stray.update(p for p in packages if p != prefix and not p.startswith(prefix + "."))
-    return stray
+    return set().union(*(_apart(packages, JVM_OWN_SHARE, 3) for packages in by_subsystem.values()))
