@@ -11,7 +11,7 @@ Index: the one subsystem holding a file whose path ends as the reference says, n
   the constants autoloading resolves (a superclass, a mixin, `A::B`) by the file their names
   make (`a/b.rb`), as Zeitwerk does; Elixir's modules (`alias A.B`, `use A.B`, `A.B.f()`)
   likewise (`a/b.ex`), as Mix lays them out; Perl's `use A::B` (and the class a `use base`
-  names) by `A/B.pm`; Haskell's `import Data.Text` by `Data/Text.hs` under any source folder;
+  names) by `A/B.pm`; Haskell's `import Data.Text` by `Data/Text.hs` under a source folder (not a module's);
   Lua's `require "a.b"` by `a/b.lua` or `a/b/init.lua`, a MediaWiki module's page
   (`Module:A/B`, whatever loads it) by `A/B.lua`;
 - OCaml's `Dune_util.Log.info` by `dune_util/log.ml`, a wrapped library's folder named for it,
@@ -67,6 +67,17 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).lower()
 
 
+def _at_source_folder(found: str, target: str) -> bool:
+    """Whether `found` is `target` under a folder no module name makes (Haskell's modules are
+    capitalised, their source folders not)."""
+    if found == target:
+        return True
+    if not found.endswith("/" + target):
+        return False
+    folder = found[:-len(target) - 1].rpartition("/")[2]
+    return not folder[:1].isupper()
+
+
 def unique(owners: set[str] | None) -> str | None:
     return next(iter(owners)) if owners and len(owners) == 1 else None
 
@@ -113,7 +124,7 @@ class PathNames:
         if language == "dart":
             return self._dart(path, text.strip("'\""))
         if language == "haskell":
-            return self._include(path, text.strip().replace(".", "/") + ".hs")
+            return self._haskell(path, text.strip())
         if language == "solidity":
             return self._solidity(path, text.strip("'\""))
         if language == "perl":  # `qw(RT::Record Foo)`: its first
@@ -177,6 +188,16 @@ class PathNames:
         parts = source.split("/")
         rest = "/".join(parts[2 if source.startswith("@") else 1:])
         return self._include(path, source) or (self._include(path, rest) if rest else None)
+
+    def _haskell(self, path: str, module: str) -> str | None:
+        """`import Data.Text`: the one subsystem holding `…/Data/Text.hs` under a source folder,
+        one not named as a module is (`src/`, `lib/`): `src/PlanMill/Internal/Prelude.hs` is the
+        module `PlanMill.Internal.Prelude`, never the `Prelude` every file of haskell-mega-repo
+        imports."""
+        target = module.replace(".", "/") + ".hs"
+        owners = set().union(*(names for found, names in self.by_basename.get(posixpath.basename(target), {}).items()
+                               if _at_source_folder(found, target)))
+        return unique(owners)
 
     def _ocaml(self, path: str, names: list[str]) -> str | None:
         """`Dune_util.Log`: a wrapped library's module, the one subsystem holding

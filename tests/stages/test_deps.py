@@ -1100,6 +1100,21 @@ def test_haskell_imports_name_the_file_their_module_makes_under_any_source_folde
     assert edges(deps) == {("hls-eval-plugin", "ghcide")}
 
 
+def test_haskell_imports_name_a_file_at_a_source_folder_never_a_deeper_module(tmp_path):
+    """haskell-mega-repo: every app's `import Prelude ()` had named planmill-client, whose
+    `src/PlanMill/Internal/Prelude.hs` is the module `PlanMill.Internal.Prelude`, and made it the
+    home of the apps' copied sign-in check; `Futurice.Integrations` is the integrations'."""
+    deps = scan(tmp_path, {
+        "planmill-client": {"planmill-client/src/PlanMill/Internal/Prelude.hs":
+                            "module PlanMill.Internal.Prelude where\n"},
+        "futurice-integrations": {"futurice-integrations/src/Futurice/Integrations.hs":
+                                  "module Futurice.Integrations where\n"},
+        "hc-app": {"hc-app/src/Futurice/App/HC/Main.hs":
+                   "module Futurice.App.HC.Main where\nimport Futurice.Integrations\nimport Prelude ()\n"},
+    })
+    assert edges(deps) == {("hc-app", "futurice-integrations")}
+
+
 def test_ocaml_modules_name_a_wrapped_librarys_file_or_their_own(tmp_path):
     """dune: `Dune_util.Log.info` is `src/dune_util/log.ml`; opam, unwrapped: `OpamFilename.x` is
     `opamFilename.ml`. Dune's configurator, which depends on unix and csexp alone, calls
