@@ -16,7 +16,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from radar.infra.cache import ParseCache, code_stamp
@@ -29,7 +29,7 @@ from radar.stages.declaring import (all_in, answers_constants, assigns_configura
                                      functions_of, hands_on, holds_values, lists_calls_at_top, module_declares,
                                      module_of_values, mostly_declares, reads_a_record, returns_configuration,
                                      sets_fields, starts_guarded)
-from radar.stages.generated import generated, vendors
+from radar.stages.generated import designer_written, generated, vendors
 from radar.stages.intent import copied_on_purpose
 from radar.stages.reading import FILE_SYSTEM_SKIPS, FileWork, read_source
 from radar.stages.parse import Reference, calls_are, capitalised_constructors, extract_either
@@ -77,6 +77,16 @@ def _nothing(reason: str | None) -> Compact:
     return (reason, False, (), _NOTHING, "", ((), ()), (), "")
 
 
+def _without_designers(data: bytes, extraction):
+    """The extraction without the functions and methods a form designer wrote (generated.py)."""
+    functions = [unit for unit in extraction.units if unit.kind in ("function", "method")]
+    written = designer_written(data, [(unit.name, unit.start_line, unit.end_line) for unit in functions])
+    if not written:
+        return extraction
+    dropped = {id(functions[at]) for at in written}
+    return replace(extraction, units=tuple(unit for unit in extraction.units if id(unit) not in dropped))
+
+
 def analyse_bytes(data: bytes, language: str) -> Compact:
     if b"\0" in data[:8192]:
         return _nothing("binary")
@@ -91,6 +101,7 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
     if MARKUP.match(data):
         return _nothing("markup")
     extraction, parsed_as = extract_either(data, language)
+    extraction = _without_designers(data, extraction)
     streams = FileStreams(extraction.tokens)  # once per file: units are slices of it
     content = file_content(extraction.tokens, streams.blind, calls_are(parsed_as), extraction.calls)
     units = []

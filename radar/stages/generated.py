@@ -272,6 +272,31 @@ def _minified(data: bytes) -> bool:
     return sum(line[:1] in (b" ", b"\t") for line in lines) <= WRAPPED_INDENTED * len(lines)
 
 
+# What a form designer writes into a class a person writes the rest of: IntelliJ's GUI Designer
+# names its members `$$$name$$$` (intellij-scala's twelve panels' `$$$loadButtonText$$$` had been its
+# first proposal); NetBeans' form editor puts `initComponents` between `//GEN-BEGIN:` and `//GEN-END:`;
+# WinForms' designer `InitializeComponent` in its `#region … Designer generated code`. The event
+# handlers beside them (NetBeans' `GEN-FIRST`) are a person's.
+DESIGNER_MEMBER = re.compile(r"\$\$\$\w+\$\$\$")
+DESIGNER_MARKS = (b"$$$", b"GEN-BEGIN:", b"Designer generated code")
+_DESIGNER_REGION = re.compile(rb"^[ \t]*(?://[^\n]*GEN-BEGIN:[^\n]*$(?P<netbeans>.*?)GEN-END:"
+                              rb"|#region[^\n]*Designer generated code[^\n]*$(?P<winforms>.*?)#endregion)",
+                              re.M | re.S)
+
+
+def designer_written(data: bytes, members: Iterable[tuple[str, int, int]]) -> frozenset[int]:
+    """Of `members` (name, first line, last line), the positions of those a form designer wrote
+    (DESIGNER_MEMBER, _DESIGNER_REGION): one named as it names them, or lying in its region (an
+    annotation on the line above it aside)."""
+    if not any(mark in data for mark in DESIGNER_MARKS):
+        return frozenset()
+    regions = [(data.count(b"\n", 0, found.start()) + 1, data.count(b"\n", 0, found.end()) + 1)
+               for found in _DESIGNER_REGION.finditer(data)]
+    return frozenset(at for at, (name, first, last) in enumerate(members)
+                     if DESIGNER_MEMBER.fullmatch(name)
+                     or any(start - 1 <= first and last <= end for start, end in regions))
+
+
 def generated_name(path: str) -> bool:
     """Whether the file's name is one a code generator gives its output (GENERATED_NAME_PARTS), or
     a bundler its own (CONTENT_HASH)."""

@@ -174,3 +174,93 @@ def test_typescript_newer_than_the_grammar_keeps_its_units(language: str):
                                                         ("class", "Router"), ("method", "load")}
     shown = next(s for s in found.shapes if s.name == "redirect")
     assert (shown.start_line, shown.end_line) == (8, 13)
+
+
+INTELLIJ_FORM = b'''package org.example.settings;
+
+public class ImportsPanel extends JPanel {
+    private JCheckBox sortImports;
+
+    public boolean isModified(Settings settings) {
+        return settings.sortImports != sortImports.isSelected() || settings.moved;
+    }
+
+    private void $$$setupUI$$$() {
+        sortImports = new JCheckBox();
+        this.$$$loadButtonText$$$(sortImports, "&Sort imports");
+    }
+
+    private void $$$loadButtonText$$$(AbstractButton component, String text) {
+        StringBuffer result = new StringBuffer();
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '&') i++;
+            result.append(text.charAt(i));
+        }
+        component.setText(result.toString());
+    }
+}
+'''
+
+NETBEANS_FORM = b'''package org.example.gui;
+
+public class AgentFrame extends javax.swing.JFrame {
+    public AgentFrame() {
+        initComponents();
+    }
+
+    @SuppressWarnings("unchecked")
+    // <editor-fold defaultstate="collapsed" desc="Generated Code">//GEN-BEGIN:initComponents
+    private void initComponents() {
+        okButton = new javax.swing.JButton();
+        okButton.setText("OK");
+        pack();
+    }// </editor-fold>//GEN-END:initComponents
+
+    private void okButtonActionPerformed(java.awt.event.ActionEvent evt) {//GEN-FIRST:event_okButtonActionPerformed
+        agent.send(message);
+    }//GEN-LAST:event_okButtonActionPerformed
+}
+'''
+
+WINFORMS_FORM = b'''namespace Example.Forms
+{
+    public partial class AboutForm : Form
+    {
+        public AboutForm()
+        {
+            InitializeComponent();
+        }
+
+        #region Windows Form Designer generated code
+
+        private void InitializeComponent()
+        {
+            this.okButton = new System.Windows.Forms.Button();
+            this.SuspendLayout();
+        }
+
+        #endregion
+
+        private void okButton_Click(object sender, EventArgs e)
+        {
+            Close();
+        }
+    }
+}
+'''
+
+
+@pytest.mark.parametrize("data, language, path, generated, written", [
+    (INTELLIJ_FORM, "java", "settings/ImportsPanel.java", {"$$$setupUI$$$", "$$$loadButtonText$$$"}, {"isModified"}),
+    (NETBEANS_FORM, "java", "gui/AgentFrame.java", {"initComponents"}, {"AgentFrame", "okButtonActionPerformed"}),
+    (WINFORMS_FORM, "csharp", "Forms/AboutForm.cs", {"InitializeComponent"}, {"AboutForm", "okButton_Click"}),
+])
+def test_a_form_designers_members_are_its_own_and_the_rest_of_the_class_is_read(data, language, path,
+                                                                                  generated, written):
+    """intellij-scala: twelve settings panels' `$$$loadButtonText$$$`, which IntelliJ's GUI Designer
+    writes into each form's class, had been its first proposal; NetBeans' `initComponents` between
+    `GEN-BEGIN` and `GEN-END`, WinForms' `InitializeComponent` in the designer's region, likewise.
+    The handlers a person writes beside them, and the class itself, are read."""
+    work = FileWork("gui", path, "/nonexistent", language, None)
+    names = {s.name for s in _bind(work, analyse_bytes(data, language)).shapes}
+    assert written <= names and not generated & names
