@@ -68,7 +68,7 @@ def source_drops(files: list[str], submodules: Iterable[str] = ()) -> set[str]:
     c_folders = {"/".join(parts[:i + 1]) for parts in c_files for i in range(len(parts) - 1)}
     released |= {folder for folder in licensed & c_folders
                  if folder.rpartition("/")[0].rpartition("/")[2] == CONTRIBUTED}
-    released |= _served_releases(files) | _lone_releases(files)
+    released |= _served_releases(files) | _lone_releases(files) | _jar_folders(files)
     return released | _beside_drops(released, files) | _wrappers(submodules, files) | (named - own) | inside \
         | _copied_repositories(licensed, c_files, files)
 
@@ -147,6 +147,19 @@ def _lone_releases(files: list[str]) -> set[str]:
     alike = Counter((folder.rpartition("/")[0], name) for folder, name in named.items())
     return {folder for folder, name in named.items()
             if folder not in built and alike[folder.rpartition("/")[0], name] == 1}
+
+
+def _jar_folders(files: list[str]) -> set[str]:
+    """The folders holding a jar of their own name and a release (`pdfbox/pdfbox-3.0.3.jar`,
+    `commons-logging-1.3.4-sources.jar`): a library's folder, whatever else it holds (Utopia-Scala's
+    `Manuscript/lib/pdfbox/` keeps PDFBox's source release in `src/`, 1,054 Java files)."""
+    found = set()
+    for f in files:
+        folder, _, name = f.rpartition("/")
+        library = folder.rpartition("/")[2]
+        if name.endswith(".jar") and library and re.match(re.escape(library) + r"[-_]v?\d+(?:\.\d+)+", name, re.I):
+            found.add(folder)
+    return found
 
 
 def _beside_drops(released: set[str], files: list[str]) -> set[str]:

@@ -3959,6 +3959,23 @@ def test_init_excludes_a_folder_named_for_a_library_and_its_release(tmp_path):
     assert not excluded("editor/src/main/java/Editor.java")
 
 
+def test_init_excludes_the_folder_of_a_library_whose_release_jar_it_holds(tmp_path):
+    """Utopia-Scala's `Manuscript/lib/pdfbox/` holds `pdfbox-3.0.3.jar` and PDFBox's source release
+    beside it (1,054 Java files: its annotation handlers' `getLineWidth` x 5 had been the second
+    proposal). A jar of another name (`lib/tools/helper-1.0.jar`), or a folder's own build output
+    (`target/`), leaves the folder the project's."""
+    files = {"build.sbt": "\n", "Genesis/src/utopia/genesis/Handler.scala": "class Handler\n",
+             "Manuscript/lib/pdfbox/pdfbox-3.0.3.jar": "jar\n",
+             "Manuscript/lib/pdfbox/src/pdfbox/src/main/java/org/apache/pdfbox/PDDocument.java":
+                 "class PDDocument {}\n",
+             "Manuscript/src/utopia/manuscript/Pdf.scala": "class Pdf\n",
+             "Tools/lib/tools/helper-1.0.jar": "jar\n", "Tools/lib/tools/Run.java": "class Run {}\n"}
+    excluded = _excluded_by_init(tmp_path / "utopia", files, tmp_path / "rules")
+    assert excluded("Manuscript/lib/pdfbox/src/pdfbox/src/main/java/org/apache/pdfbox/PDDocument.java")
+    assert not excluded("Manuscript/src/utopia/manuscript/Pdf.scala")
+    assert not excluded("Tools/lib/tools/Run.java")
+
+
 def test_globs_are_relative_to_a_repo_subfolder(tmp_path):
     repo = _monorepo(tmp_path / "outer")
     rules = tmp_path / "rules"
