@@ -26,8 +26,9 @@ from radar.stages.shape import annotation_tokens, is_private, union_tokens
 
 TEMPLATE_PACKAGES = 10  # identical copies named for their packages in this many: one template each keeps
 VARIANTS = 3  # units of one name in one file that make them the file's family of variants (_variant_families)
-# a file's name but for a version after `_` or `-`: `ruleutils_16.c`, `adapter-1.21.4.java`, `api_v2.py`
-VERSIONED_FILE = re.compile(r"^(.+?)[_-]v?\d+(?:[._]\d+)*(\.[^.]+)?$")
+# a file's name but for a version after `_` or `-`: `ruleutils_16.c`, `adapter-1.21.4.java`, `api_v2.py`;
+# or a capital `V` and its number ending a word (`EncodingSupportV2.scala`)
+VERSIONED_FILE = re.compile(r"^(.+?)(?:[_-]v?\d+(?:[._]\d+)*|(?<=[a-z])V\d+)(\.[^.]+)?$")
 
 
 @dataclass(frozen=True)
@@ -302,15 +303,20 @@ def _templated(found: Cluster) -> bool:
 
 
 def _versions_of_one_file(found: Cluster) -> str | None:
-    """Where every copy is in one folder's file of one name but for a version after `_` or `-`,
-    two versions or more (citus' `deparser/ruleutils_16.c`, `_17.c`, `_18.c`: PostgreSQL's
-    ruleutils.c copied once for each major version it builds against, whose functions had been 73
-    of its 76 proposals), those files, said briefly: each version is kept apart on purpose."""
-    matches = [(folder, VERSIONED_FILE.match(name))
-               for folder, _, name in (member.path.rpartition("/") for member in found.members)]
-    names = {(folder, *match.groups()) for folder, match in matches if match}
+    """Where every copy is in one folder's file of one name but for a version (VERSIONED_FILE),
+    two versions or more, the current one perhaps unversioned (citus' `deparser/ruleutils_16.c`,
+    `_17.c`, `_18.c`: PostgreSQL's ruleutils.c copied once for each major version it builds against,
+    whose functions had been 73 of its 76 proposals; morphir-scala's `MorphirJsonEncodingSupport`,
+    `…V1`, `…V2`, each format's codecs), those files, said briefly: each version is kept apart on
+    purpose."""
+    names, versioned = set(), 0
+    for folder, _, name in (member.path.rpartition("/") for member in found.members):
+        match = VERSIONED_FILE.match(name)
+        stem, dot, suffix = name.rpartition(".")
+        names.add((folder, *match.groups()) if match else (folder, stem if dot else name, dot + suffix or None))
+        versioned += match is not None
     files = sorted({member.path.rpartition("/")[2] for member in found.members})
-    if not all(match for _, match in matches) or len(names) != 1 or len(files) < 2:
+    if not versioned or len(names) != 1 or len(files) < 2:
         return None
     shown = ", ".join(files[:3]) + (" …" if len(files) > 3 else "")
     return f"{len(files)} versions of `{''.join(next(iter(names))[1:])}` ({shown})"

@@ -180,6 +180,11 @@ def test_copies_in_versions_of_one_file_are_kept_on_purpose():
                    "src/deparser/citus_ruleutils.py"]).verdict == "proposed"
     assert judged(["src/a/ruleutils_16.py", "src/b/ruleutils_17.py", "src/c/ruleutils_18.py"]).verdict == "proposed"
     assert judged(["src/net/ipv4.py", "src/net/ipv6.py", "src/net/ip.py"]).verdict == "proposed"
+    # morphir-scala's JSON codecs, the current and each earlier format's, a version after the name:
+    # its first proposal (5.4k tokens)
+    json = judged([f"ir/json/MorphirJsonEncodingSupport{version}.py" for version in ("", "V1", "V2")])
+    assert json.verdict == "watching" and "versions of one file" in json.missing[0]
+    assert judged(["ir/json/Encoding.py", "ir/json/EncodingV1.py", "ir/json/Decoding.py"]).verdict == "proposed"
 
 
 def test_a_family_of_one_names_variants_in_each_consumers_file_is_no_copy_of_the_others():
