@@ -1270,6 +1270,18 @@ def test_an_interface_lays_out_data_even_with_method_signatures_and_optional_fie
     assert found["Config"] == (0, False)
 
 
+def test_a_scala_case_class_of_fields_lays_out_data():
+    """openai-scala-client's #1: three settings case classes of ten optional fields each; Scala's
+    `case` before `class` or `object` is a modifier, not a branch, so a case class of fields
+    declares them as a class does. A `case` in a `match` still branches."""
+    found = units_of("final case class Settings(\n  model: Option[String] = None,\n  tools: Seq[Tool] = Nil\n)\n"
+                     "case object Empty\n"
+                     "class Pick {\n  def pick(x: Int): String = x match {\n    case 1 => single(x)\n"
+                     "    case _ => many(x)\n  }\n}\n", "scala")
+    assert found["Settings"] == (0, False) and found["Empty"] == (0, False)
+    assert found["pick"][0] > 0
+
+
 NOTIFIER = """\
 package notify
 
