@@ -15,8 +15,9 @@ from radar.globs import any_glob, glob_match
 from radar.stages.discover import names_files
 from radar.stages.languages import language_for
 
-# named for the package: rails/activerecord/activerecord.gemspec, src/Orders/Orders.csproj
-MANIFEST_SUFFIXES = (".gemspec", ".csproj", ".cabal")
+# named for the package: rails/activerecord/activerecord.gemspec, src/Orders/Orders.csproj, an F# project's
+# `.fsproj` (FSharp.Data.GraphQL's `src/FSharp.Data.GraphQL.Server`, whose files had been one-module packages)
+MANIFEST_SUFFIXES = (".gemspec", ".csproj", ".fsproj", ".cabal")
 MANIFESTS = {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "go.mod", "Cargo.toml", "pom.xml",
              "build.gradle", "build.gradle.kts", "Gemfile", "deps.edn", "project.clj", "__init__.py", "mix.exs",
              "pubspec.yaml",  # a Dart package
@@ -291,7 +292,7 @@ def build_manifest(name: str) -> bool:
 # languages whose files a project's build compiles together, the project one assembly or module:
 # a folder of them inside a project is the project's classes, no fleet of one-module packages
 # (MonoGame's `MonoGame.Framework/Graphics/Vertices/*.cs`, six vertex structs as six consumers)
-PROJECT_LANGUAGES = ("csharp", "java", "kotlin", "scala")
+PROJECT_LANGUAGES = ("csharp", "fsharp", "java", "kotlin", "scala")
 
 
 def project_classes(glob: str, projects: Collection[str]) -> bool:

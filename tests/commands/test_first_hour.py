@@ -2574,6 +2574,20 @@ def test_init_takes_a_projects_folder_of_twenty_classes_as_the_projects_not_one_
     assert "scripts2/*.js" in fleet_rules["subsystems"]
 
 
+def test_init_takes_fsharp_projects_as_packages_and_their_files_as_theirs(tmp_path):
+    """FSharp.Data.GraphQL: nine `.fsproj` projects in `src/*`, each fifteen files or so compiled
+    in order into one assembly; with no project manifest read, each project's files had been
+    one-module packages, 67 subsystems. An F# project is a package, as a C# one is."""
+    project = "<Project Sdk=\"Microsoft.NET.Sdk\"></Project>\n"
+    files = {}
+    for name in ("Client", "Server", "Shared", "Server.AspNetCore"):
+        files[f"src/GraphQL.{name}/GraphQL.{name}.fsproj"] = project
+        for n in range(22):
+            files[f"src/GraphQL.{name}/Part{n}.fs"] = f"module Part{n}\n\nlet value{n} x = x + {n}\n"
+    _, fleet_rules = _init(tmp_path / "graphql", files, tmp_path / "rules")
+    assert fleet_rules["subsystems"] == ["src/*"]
+
+
 LOCALES = ("de", "fr", "es", "it", "ja", "pt_BR", "ru", "zh_CN", "sr@latin", "nb_NO")
 
 
