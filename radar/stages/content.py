@@ -55,6 +55,7 @@ _AWAIT = re.compile(re.escape(blind_code("kw", "await")))
 CHOICES = frozenset(blind_code("kw", word) for word in ("switch", "case", "match", "when"))
 _CHOICE = re.compile(f"[{re.escape(''.join(sorted(CHOICES)))}]")
 CASE_DECLARED = frozenset({("kw", "class"), ("kw", "object")})  # after Scala's `case`: _case_modifier
+MAIN_GUARD = (("kw", "if"), ("id", "__name__"), ("kw", "=="))  # then "__main__": _main_guard
 THROWS = frozenset({"throw", "raise"})  # keywords
 PANICS = frozenset({"panic", "unreachable", "unimplemented"})  # Go's and Rust's calls that throw
 THROWN_SPAN = 64  # tokens looked through for the end of what a `throw` throws
@@ -217,7 +218,8 @@ def file_content(tokens: Sequence[Token], blind: str, calls_are: str, call_at: S
     member_at = set(members)
     words = tuple(("\x01" + tokens[i][1]) if tokens[i][0] == "str" else
                   ("." + tokens[i][1]) if i in member_at else tokens[i][1] for i in at)
-    branches = tuple(at for at in (m.start() for m in _BRANCH.finditer(blind)) if not _case_modifier(tokens, at))
+    branches = tuple(at for at in (m.start() for m in _BRANCH.finditer(blind))
+                     if not _case_modifier(tokens, at) and not _main_guard(tokens, at))
     behaviour = calls if calls_are == "lists" else \
         sorted(set(call_at) - _ownership_messages(tokens) - _dynamic_imports(tokens, call_at))
     supers = tuple(sorted({*(m.start() for m in _SUPER_CALL.finditer(blind)), *_message_supers(tokens)}))
@@ -231,6 +233,13 @@ def file_content(tokens: Sequence[Token], blind: str, calls_are: str, call_at: S
 def _case_modifier(tokens: Sequence[Token], at: int) -> bool:
     """Scala's `case class` and `case object`: `case` a modifier of a declaration, no branch."""
     return tokens[at][1] == "case" and at + 1 < len(tokens) and tokens[at + 1] in CASE_DECLARED
+
+
+def _main_guard(tokens: Sequence[Token], at: int) -> bool:
+    """Python's `if __name__ == "__main__":`, which guards a script's entry point: no branch of
+    its logic."""
+    return tokens[at:at + 3] == MAIN_GUARD and at + 3 < len(tokens) and tokens[at + 3][0] == "str" \
+        and tokens[at + 3][1].strip("\"'") == "__main__"
 
 
 def _handlers(tokens: Sequence[Token], branches: Sequence[int], calls: Sequence[int]) -> tuple[tuple[int, ...], ...]:

@@ -1248,6 +1248,12 @@ def module_behaviour(source: str, language: str) -> int:
     return next(unit[8] for unit in analyse_bytes(source.encode(), language)[2] if unit[0] == "module")
 
 
+def module_forwards(source: str, language: str) -> bool:
+    from radar.stages.analyse import analyse_bytes
+
+    return next(unit[9] for unit in analyse_bytes(source.encode(), language)[2] if unit[0] == "module")
+
+
 def test_a_module_of_calls_of_one_or_two_names_at_its_top_is_a_list():
     """user-office-core: six deployments' dependency configurations, `mapClass(Tokens.X, PostgresX);`
     x 54 and `mapValue(Tokens.Y, createY());` x 11 at the top of each, had been its first
@@ -1382,6 +1388,32 @@ func setup() {
 	component.Register(component.Registration{Name: "apache", Build: exporter.New(createExporter, "apache")})
 }
 """
+
+
+ANSIBLE_MODULE = """import os
+from ..module_utils.module_executor import ModuleExecutor
+
+RESOURCE_NAME = os.path.basename(__file__).replace(".py", "")
+
+
+def main():
+    executor = ModuleExecutor(RESOURCE_NAME)
+    executor.main()
+
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+def test_a_script_whose_main_hands_on_behind_its_main_guard_is_a_delegation():
+    """ansible-collection-netscaleradc's 953 modules, each its documentation and a `main` handing
+    the work to one `ModuleExecutor`, had been its one proposal (score 293,200): `if __name__ ==
+    "__main__":` guards an entry point, no branch of the module's. A module branching elsewhere
+    is logic still."""
+    assert module_forwards(ANSIBLE_MODULE, "python")
+    assert not module_forwards(ANSIBLE_MODULE.replace('if __name__ == "__main__":', "if os.environ.get('RUN'):"),
+                               "python")
 
 
 def test_a_go_packages_init_registering_what_it_holds_is_a_delegation():
