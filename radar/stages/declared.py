@@ -24,6 +24,7 @@ CLASS_A_FILE = ("php", "java", "kotlin", "csharp")  # whose files each hold a cl
 STRAY_FILES = 10  # a subsystem's package declarations from which one outside the rest's is a stray
 STRAY_SHARE = 0.1  # ...of them at most, in .NET
 JVM_OWN_SHARE = 0.6  # of a JVM subsystem's package declarations: those in or under one package are its own
+HOLDER_SHARE = 0.75  # of the files declaring a JVM package, those of one subsystem that make it the package's
 # The platform's namespaces that .NET libraries declare too: to hang extension methods on, as
 # the guidelines ask (`namespace Microsoft.Extensions.DependencyInjection` in a Keycloak client),
 # or for polyfills (`System.Diagnostics.CodeAnalysis`). No subsystem owns them.
@@ -40,6 +41,23 @@ def own_roots(declared: list[tuple[str, str, str, str]]) -> dict[str, set[str]]:
         counts[subsystem][package_root(language, package)] += 1
     return {subsystem: {root for root, n in roots.items() if n == max(roots.values())}
             for subsystem, roots in counts.items()}
+
+
+def package_holders(declared: list[tuple[str, str, str, str]]) -> dict[str, str]:
+    """JVM packages several subsystems declare -> the one holding HOLDER_SHARE of the files
+    declaring it: the package is its, the others adding a few classes or a package object (circe's
+    core holds 37 of the 47 files in `io.circe`; six small modules put one or two there, `package
+    io.circe` then `package object parser`, so `import io.circe.{ Decoder }` had named no one)."""
+    files: dict[str, Counter] = defaultdict(Counter)
+    for subsystem, _, language, package in declared:
+        if DECLARING.get(language) == "jvm":
+            files[package][subsystem] += 1
+    holders = {}
+    for package, held in files.items():
+        (holder, n), total = held.most_common(1)[0], sum(held.values())
+        if len(held) > 1 and n >= HOLDER_SHARE * total:
+            holders[package] = holder
+    return holders
 
 
 def stray_namespaces(declared: list[tuple[str, str, str, str]]) -> frozenset[tuple[str, str]]:

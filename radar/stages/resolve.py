@@ -53,7 +53,7 @@ from radar.stages.manifests import (ADDON_IMPORTS, C_FAMILY, addon_manifest, ali
                                     config_folders, go_mod_folders, go_module, js_configs, json_of, path_aliases,
                                     pubspec_name, shared_headers, toml_of)
 from radar.stages.declared import (CLASS_A_FILE, DECLARING, JVM, borrowed_packages, dotted, jvm_owner,
-                                   longest_dotted, own_roots, package_root, platform_namespace,
+                                   longest_dotted, own_roots, package_holders, package_root, platform_namespace,
                                    stray_namespaces)
 from radar.stages.pathnames import BY_PATH, FOUND_BY_PATH, PathNames, unique
 
@@ -181,6 +181,9 @@ class Index(PathNames):
                 table[f"{package}.{name}"].add(subsystem)
                 self.package_of[(subsystem, path)] = package
 
+        for package, holder in package_holders(declared).items():
+            if holder in self.declared["jvm"].get(package, ()):
+                self.declared["jvm"][package] = {holder}
         self.borrowed = borrowed_packages(declared, references, self.declared["jvm"], self.java_files)
 
     # -- resolution -----------------------------------------------------------------------

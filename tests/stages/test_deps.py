@@ -952,6 +952,28 @@ def test_scala_imports_relative_to_an_imported_package(tmp_path):
     assert edges(deps) == {("cluster", "actor")}  # remote never imported `pekko`: nothing to be relative to
 
 
+def test_a_jvm_package_most_of_whose_files_one_subsystem_holds_is_its(tmp_path):
+    """circe: core's 37 files are in `io.circe`, and six small modules put a file or two there too
+    (a package object, `package io.circe` then `package object parser`): `import io.circe.{
+    Decoder, HCursor }` had named no one, so no module of it reached core. Three in four of a
+    package's files make it one subsystem's; a package split evenly names no one still."""
+    core = {f"core/src/io/circe/{name}.scala": f"package io.circe\n\nclass {name}\n"
+            for name in ("Decoder", "Encoder", "HCursor", "Json", "Codec", "Error")}
+    deps = scan(tmp_path, {
+        "core": core,
+        "parser": {"parser/src/io/circe/parser/package.scala":
+                   "package io.circe\n\npackage object parser extends Parser\n"},
+        "generic": {"generic/src/io/circe/generic/Derived.scala":
+                    "package io.circe.generic\n\nimport io.circe.{ Decoder, HCursor }\n\nclass Derived\n"},
+        "even": {f"even/src/io/circe/even/{name}.scala": f"package io.circe.even\n\nclass {name}\n"
+                 for name in ("A", "B")},
+        "odd": {f"odd/src/io/circe/even/{name}.scala": f"package io.circe.even\n\nclass {name}\n"
+                for name in ("C", "D")},
+        "user": {"user/src/io/circe/user/Use.scala": "package io.circe.user\n\nimport io.circe.even._\n\nclass Use\n"},
+    })
+    assert edges(deps) == {("generic", "core")}
+
+
 def test_ruby_require_by_the_gem_file_it_names_and_require_relative_by_path(tmp_path):
     """sentry-ruby's gems: `require "sentry/integrable"` is sentry-ruby's lib/sentry/integrable.rb."""
     deps = scan(tmp_path, {
