@@ -164,7 +164,10 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
               # readers x 3 had been its only proposal); in Java a class so named is code as often
               # (gocd's `UnitTestReportGenerator`)
               "**/UnitTest[A-Z_]*.py")
-EXAMPLE_FILES = tuple(f"**/{stories}" for stories in STORIES)  # marked_folders.STORIES
+EXAMPLE_FILES = (*(f"**/{stories}" for stories in STORIES),  # marked_folders.STORIES
+                 # Figma's Code Connect: each component's snippet as its design tool shows it, read by
+                 # that tool, never built (spirit-design-system's 51: four form fields' its one proposal)
+                 "**/*.figma.*")
 # named in camel case: Xcode's test targets (`AppTests`), spotbugs' 1,910 `spotbugsTestCases`; Gradle's
 # test source sets (okhttp's `src/jvmTest`, `src/androidTest`; opentelemetry-java-instrumentation's
 # `src/testJava17`, `src/testNoReceiveTelemetry`, whose Kafka tests were proposed; Kotlin

@@ -1793,6 +1793,9 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     # langfuse: jest projects' `*.clienttest.tsx` and Storybook's stories (a copied fixture its #1)
     files["web/Badge.clienttest.tsx"] = "export const series = () => 1;\n"
     files["web/Badge.stories.tsx"] = "export const Default = () => 1;\n"
+    # Figma's Code Connect: each component's snippet for the design tool (spirit-design-system's 51
+    # `*.figma.tsx`, four form fields' its one proposal; metamask-design-system's 56)
+    files["web/figma/TextArea.figma.tsx"] = "figma.connect(TextArea, 'url', { props: {} });\n"
     # reka-ui: Histoire's stories, and the folder holding them with the dummies they render; a
     # news app's `stories/` is code
     files["packages/core/src/DatePicker/story/DatePicker.story.vue"] = "<template><div/></template>\n"
@@ -1835,6 +1838,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     assert excluded("can/Test_CanControllerConfig.cpp") and excluded("core/tst_qstring.cpp")
     assert excluded("parse/test_parser.c") and not excluded("parse/testament.c")
     assert excluded("web/Badge.clienttest.tsx") and excluded("web/Badge.stories.tsx")
+    assert excluded("web/figma/TextArea.figma.tsx")
     assert excluded("packages/core/src/DatePicker/story/_DummyDatePicker.vue")
     assert excluded("packages/core/src/Label/Label.story.vue") and not excluded("app/stories/feed.py")
     assert excluded("web/Anthropic.vitest.ts") and excluded("web/evals/ask_user.eval.ts")
