@@ -1,9 +1,9 @@
 """Folders their siblings say are no part of a project's own code, whatever each is named alone:
 a generator's starters side by side (`template-*`, `skel-*`, `starter-kit-*`), packages' own
 apps to try their components in (`sandbox/`), a build's test source sets beside `src/` (`it/`,
-`tst-253+/`), a test suite's
-fixtures named for tests side by side (`TestCanCancelOrders/` …), and a `<Name>Test/` beside the
-`<Name>/` it tests. excludes.py writes an exclude for each, with the source files it keeps out."""
+`tst-253+/`), a test suite's fixtures named for tests side by side (`TestCanCancelOrders/` …), a
+`<Name>Test/` beside the `<Name>/` it tests, and an `integration/` holding its tests. excludes.py
+writes an exclude for each, with the source files it keeps out."""
 from __future__ import annotations
 
 import fnmatch
@@ -40,6 +40,21 @@ def tests_of_a_folder(sources: list[str]) -> Counter:
             if tested and ((at and parts[at - 1] == tested[1]) or "/".join([*parts[:at], tested[1]]) in folders):
                 found[("/".join(parts[:at + 1]) + "/**", "tests")] += 1
                 break
+    return found
+
+
+def integration_suites(sources: list[str]) -> Counter:
+    """An `integration/` folder holding a `test/` or `tests/` folder: an integration test suite,
+    with what its tests set up beside them (Moralis-JS-SDK's five packages' `integration/setup.ts`,
+    a mock server started for each, had been its first proposal). An `integration/` of code, with
+    no tests of its own in it, stays."""
+    suites = {"/".join(parts[:at + 1]) for parts in (f.split("/") for f in sources)
+              for at, name in enumerate(parts[:-2]) if name == "integration" and parts[at + 1] in ("test", "tests")}
+    found: Counter = Counter()
+    for f in sources:
+        suite = next((s for s in suites if f.startswith(s + "/")), None)
+        if suite is not None:
+            found[(suite + "/**", "tests")] += 1
     return found
 
 

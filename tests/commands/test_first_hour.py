@@ -1796,6 +1796,11 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     # Figma's Code Connect: each component's snippet for the design tool (spirit-design-system's 51
     # `*.figma.tsx`, four form fields' its one proposal; metamask-design-system's 56)
     files["web/figma/TextArea.figma.tsx"] = "figma.connect(TextArea, 'url', { props: {} });\n"
+    # an `integration/` folder holding its `test/` and what the tests set up beside it (Moralis-JS-SDK's
+    # five packages' `integration/setup.ts`, their first proposal); an `integration/` of code stays
+    files["web/integration/setup.ts"] = "export function setupAuth() { return 1; }\n"
+    files["web/integration/test/auth.test.ts"] = "it('signs', () => 1);\n"
+    files["app/integration/slack.ts"] = "export const post = () => 1;\n"
     # reka-ui: Histoire's stories, and the folder holding them with the dummies they render; a
     # news app's `stories/` is code
     files["packages/core/src/DatePicker/story/DatePicker.story.vue"] = "<template><div/></template>\n"
@@ -1839,6 +1844,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     assert excluded("parse/test_parser.c") and not excluded("parse/testament.c")
     assert excluded("web/Badge.clienttest.tsx") and excluded("web/Badge.stories.tsx")
     assert excluded("web/figma/TextArea.figma.tsx")
+    assert excluded("web/integration/setup.ts") and not excluded("app/integration/slack.ts")
     assert excluded("packages/core/src/DatePicker/story/_DummyDatePicker.vue")
     assert excluded("packages/core/src/Label/Label.story.vue") and not excluded("app/stories/feed.py")
     assert excluded("web/Anthropic.vitest.ts") and excluded("web/evals/ask_user.eval.ts")
