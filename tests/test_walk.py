@@ -38,6 +38,7 @@ def native():
 def walks(data: bytes, language: str):
     """(C walk, Python walk) of one tree: each (extraction, reference-root nodes)."""
     grammar = parse._grammar(language)
+    data = parse.parseable(data)  # as every parse reads it
     tree = parse._parser(grammar.grammar).parse(data)
     found = parse._walk_natively(language, grammar, tree, data, True)
     assert found is not None, "the C walk did not run (not built, or it does not read py-tree-sitter's trees)"

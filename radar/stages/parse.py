@@ -66,12 +66,20 @@ def extract(data: bytes, language: str) -> Extraction:
     return _extracted(data, language)[0]
 
 
+def parseable(data: bytes) -> bytes:
+    """`data` as it is parsed: ending in a newline. tree-sitter-perl's scanner loops for ever where
+    the text ends inside a comment or a quote-like string with none (`exit` then `# end`, `q#abc`):
+    a scan of such a file had never ended. Lines and units are as they were."""
+    return data if data.endswith(b"\n") else data + b"\n"
+
+
 def _extracted(data: bytes, language: str, edited=None) -> tuple[Extraction, object]:
     """extract(), and the tree it read; `edited`, a tree of an earlier text edited to match
     `data`, is parsed again where the edits reach only (tree-sitter's incremental parse)."""
     grammar = _grammar(language)
     if languages_yaml()["languages"].get(language, {}).get("markup_scripts"):
         data = _scripts_only(data)
+    data = parseable(data)
     parser = _parser(grammar.grammar)
     tree = parser.parse(data) if edited is None else parser.parse(data, edited)
     query = _reference_query(language)

@@ -659,3 +659,24 @@ def test_a_last_command_writing_no_token_leaves_no_call_past_the_end():
     assert extraction.calls and all(at < len(extraction.tokens) for at in extraction.calls)
     assert analyse_bytes(source, "bash")[0] is None  # read, not skipped
     assert language_for("plugins/buf/buf.plugin.zsh") == "bash"
+
+
+PERL_ENDINGS = (b"exit\n#", b"__END__\n# notes", b"return x\n# c", b"f" + b"(" * 300 + b"n # A", b"q#abc",
+                b"q#\x82]\\|u")
+
+
+def test_a_file_ending_in_a_comment_with_no_newline_parses_in_every_language():
+    """tree-sitter-perl's scanner looped for ever where the text ends, with no newline, inside a
+    comment after a bareword (`exit` then `#`, `__END__` then a note) or a quote-like string
+    (`q#abc`): a scan of such a file had never ended (and the walks' property test, now and then). Every file is parsed as ending in a newline; its units and lines are as before. Run in
+    a child process, so that a regression fails rather than hangs the suite."""
+    import subprocess
+    import sys
+
+    child = ("import sys\nfrom radar.stages.parse import extract\n"
+             "for data in eval(sys.argv[1]):\n    extract(data, 'perl')\n")
+    done = subprocess.run([sys.executable, "-c", child, repr(PERL_ENDINGS)], timeout=60, capture_output=True,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr
+    assert [(u.kind, u.start_line, u.end_line) for u in extract(b"def f():\n    return 1", "python").units] == \
+        [("module", 1, 2), ("function", 1, 2)]
