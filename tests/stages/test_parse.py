@@ -665,7 +665,7 @@ PERL_ENDINGS = (b"exit\n#", b"__END__\n# notes", b"return x\n# c", b"f" + b"(" *
                 b"q#\x82]\\|u")
 
 
-def test_a_file_ending_in_a_comment_with_no_newline_parses_in_every_language():
+def test_a_perl_file_ending_inside_a_comment_or_a_string_with_no_newline_parses():
     """tree-sitter-perl's scanner looped for ever where the text ends, with no newline, inside a
     comment after a bareword (`exit` then `#`, `__END__` then a note) or a quote-like string
     (`q#abc`): a scan of such a file had never ended (and the walks' property test, now and then). Every file is parsed as ending in a newline; its units and lines are as before. Run in
