@@ -79,12 +79,13 @@ def _nothing(reason: str | None) -> Compact:
 
 def _without_designers(data: bytes, extraction):
     """The extraction without the functions and methods a form designer wrote (generated.py)."""
-    functions = [unit for unit in extraction.units if unit.kind in ("function", "method")]
-    written = designer_written(data, [(unit.name, unit.start_line, unit.end_line) for unit in functions])
+    units = extraction.units
+    functions = [at for at, unit in enumerate(units) if unit.kind in ("function", "method")]
+    written = designer_written(data, [(units[at].name, units[at].start_line, units[at].end_line) for at in functions])
     if not written:
         return extraction
-    dropped = {id(functions[at]) for at in written}
-    return replace(extraction, units=tuple(unit for unit in extraction.units if id(unit) not in dropped))
+    dropped = {functions[at] for at in written}
+    return replace(extraction, units=tuple(unit for at, unit in enumerate(units) if at not in dropped))
 
 
 def analyse_bytes(data: bytes, language: str) -> Compact:

@@ -124,7 +124,7 @@ class PathNames:
         if language == "dart":
             return self._dart(path, text.strip("'\""))
         if language == "haskell":
-            return self._haskell(path, text.strip())
+            return self._haskell(text.strip())
         if language == "solidity":
             return self._solidity(path, text.strip("'\""))
         if language == "perl":  # `qw(RT::Record Foo)`: its first
@@ -189,7 +189,7 @@ class PathNames:
         rest = "/".join(parts[2 if source.startswith("@") else 1:])
         return self._include(path, source) or (self._include(path, rest) if rest else None)
 
-    def _haskell(self, path: str, module: str) -> str | None:
+    def _haskell(self, module: str) -> str | None:
         """`import Data.Text`: the one subsystem holding `…/Data/Text.hs` under a source folder,
         one not named as a module is (`src/`, `lib/`): `src/PlanMill/Internal/Prelude.hs` is the
         module `PlanMill.Internal.Prelude`, never the `Prelude` every file of haskell-mega-repo
