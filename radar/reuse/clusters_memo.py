@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from operator import attrgetter
 
+from radar.infra.cache import code_stamp
 from radar.stages import cluster as clustering  # its SETTINGS read at each call: what it clusters by now
 from radar.stages.cluster import Cluster
 from radar.stages.shape import Shape, shape_order
@@ -21,10 +23,22 @@ def fingerprint_of(files: Iterable[tuple[str, ...]], floor: int) -> str:
     """What cluster() depends on, hashed: equal fingerprints give equal clusters (memo key).
     `files` are (subsystem, path, language, what fixes the file's shapes: a digest of them,
     or the blob they come from)."""
-    digest = hashlib.blake2b(repr((clustering.SETTINGS, floor)).encode(), digest_size=16)
+    digest = hashlib.blake2b(repr((clustering.SETTINGS, floor, _clustering_code())).encode(), digest_size=16)
     for file in sorted(files):
         digest.update(repr(file).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+# The modules whose code decides the clusters and their natures: a memo made by other code is a
+# miss (a nature added without a new radar version had left the last clustering's answers in place)
+CLUSTERING_MODULES = ("radar.stages.cluster", "radar.stages.candidates", "radar.stages.carry", "radar.stages.worked",
+                      "radar.stages.content", "radar.stages.shape", "radar.stages.nesting", "radar.stages.wrappers",
+                      "radar.stages.toolfiles", "radar.stages.declaring")
+
+
+@lru_cache(maxsize=1)
+def _clustering_code() -> str | None:
+    return code_stamp("clustering", CLUSTERING_MODULES)
 
 
 def memo_of(clusters: tuple[Cluster, ...], files: Iterable[Sequence[Shape]]) -> tuple:

@@ -56,6 +56,25 @@ def test_a_radar_that_clusters_differently_clusters_again_whatever_it_remembers(
     assert "verifying pairs" in upgraded
 
 
+def test_a_radar_whose_clustering_code_changed_clusters_again(fleet, tmp_path, monkeypatch):
+    """A nature added to cluster.py with the same radar version (miuix's icons, "drawing") had
+    left the last clustering's answers in the cache: the memo is filed under the code too."""
+    from radar.reuse import clusters_memo
+    code = tmp_path / "code" / "clustering_rules.py"
+    code.parent.mkdir()
+    code.write_text("NATURES = ('logic',)\n")
+    monkeypatch.syspath_prepend(str(code.parent))
+    monkeypatch.setattr(clusters_memo, "CLUSTERING_MODULES", (*clusters_memo.CLUSTERING_MODULES, "clustering_rules"))
+    clusters_memo._clustering_code.cache_clear()
+    scan(fleet, tmp_path / "out", tmp_path / "cache")
+    _, unchanged = scan(fleet, tmp_path / "out", tmp_path / "cache")
+    code.write_text("NATURES = ('logic', 'drawing')\n")
+    clusters_memo._clustering_code.cache_clear()
+    _, changed = scan(fleet, tmp_path / "out", tmp_path / "cache")
+    clusters_memo._clustering_code.cache_clear()
+    assert unchanged == {} and "verifying pairs" in changed
+
+
 def test_an_edit_that_moves_no_shape_reparses_one_file_and_does_not_cluster(fleet, tmp_path):
     scan(fleet, tmp_path / "out", tmp_path / "cache")
     plant = fleet.plant("conformance-harness")
