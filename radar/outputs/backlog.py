@@ -29,7 +29,7 @@ BLOCKER_WORDS = {
     "consumers": "too few consumers", "stable": "not stable yet", "identical": "similar, not identical",
     "size": "too thin", "intent": "copied on purpose", "home": "no natural home",
 }
-BOILERPLATE = ("boilerplate", "no behaviour", "delegation", "layout", "configuration", "wiring", "protocol")  # never proposed: shown apart
+BOILERPLATE = ("boilerplate", "no behaviour", "delegation", "layout", "drawing", "configuration", "wiring", "protocol")  # never proposed: shown apart
 
 GATE_PARAGRAPH = (
     "**AHA gate to reach _Proposed_:** ≥{min_consumers} real consumers (distinct subsystems) · every "
@@ -394,7 +394,8 @@ class _Watching:
         return ["### Same shape, different content (boilerplate)", "",
                 "The units share a structure but not what they do: each copy calls its own names "
                 "(boilerplate), only lays out data (no behaviour), hands its work on (delegation), "
-                "places its own views (layout: SnapKit's `makeConstraints`), configures a build, test or release tool (configuration), starts its own package for a "
+                "places its own views (layout: SnapKit's `makeConstraints`), draws its own picture "
+                "(drawing: an icon's `moveTo`, `curveTo`), configures a build, test or release tool (configuration), starts its own package for a "
                 "framework (wiring: OTP's `_sup.erl`) or implements a value protocol for its "
                 "own type's fields (protocol: `equals`, `__eq__`), so there is nothing to extract. "
                 "Never proposed.", ""] + _table(self.boilerplate, roots, 1, natures=True)

@@ -11,7 +11,7 @@ unit is the one reported (nesting.py). Last, each cluster's content is weighed
 say nothing rarer than the fleet's conventions, are "boilerplate"; units that call and branch
 nowhere are "no behaviour"; units that mostly hand their work to a method of their own name are
 "delegation"; Swift units placing views with the layout calls (SnapKit's, Auto Layout's anchors) are
-"layout"; copies of a build, test or release tool's configuration file are "configuration";
+"layout"; units drawing a picture, a path's verbs over literal points (an icon), are "drawing"; copies of a build, test or release tool's configuration file are "configuration";
 the start-up a framework asks of every package (OTP's `_sup.erl`) is "wiring"; methods of a
 language's value protocol (`equals`, `__eq__`, `toString`, `Dispose`: each compares, prints or
 disposes of its own type's fields) are "protocol"; and in a cluster of logic, a member that
@@ -30,7 +30,7 @@ from radar.stages.candidates import (COMMON_SHINGLE, FEW_SAMPLES, LINK_SIMILARIT
                                      SHARED_SAMPLES, PairIndex, find_pairs, granularity, group_key, saying_index,
                                      spanning_pairs, update_pairs, update_saying)
 from radar.stages.carry import LINKED, MODIFIED, NO_LINK, Carried, Decision
-from radar.stages.content import Rarity, lays_out_views, median, overlap, shared_content
+from radar.stages.content import Rarity, draws_a_picture, lays_out_views, median, overlap, shared_content
 from radar.stages.declaring import VALUE_PROTOCOL
 from radar.stages.nesting import MOSTLY, SAME_FIDELITY, largest_only, without_nesting
 from radar.stages.shape import Shape, TokenBags, can_reach, shape_order, similarity
@@ -75,7 +75,8 @@ class Cluster:
     medoid: int  # index of the member closest to all others
     similarities: tuple[float, ...]  # each member's similarity to the medoid
     content: tuple[float, ...] = ()  # each member's shared content with the others (content.py)
-    nature: str = "logic"  # logic | boilerplate | no behaviour | delegation | configuration | wiring | protocol
+    nature: str = "logic"  # logic | boilerplate | no behaviour | delegation | layout | drawing | configuration
+    # | wiring | protocol
     variants: tuple[Cluster, ...] = ()  # near-variants of the same helper, reported with this one
     defined_by: tuple[tuple[str, float], ...] = ()  # subsystems defining what the copies call (_with_definers)
 
@@ -269,6 +270,8 @@ def _weigh(found: Cluster, rarity: Rarity) -> Cluster:
         return Cluster(found.members, found.medoid, found.similarities, content, "delegation")
     if sum(m.path.endswith(".swift") and lays_out_views(m.vocab) for m in found.members) * 2 > len(found.members):
         return Cluster(found.members, found.medoid, found.similarities, content, "layout")
+    if sum(draws_a_picture(m.vocab, m.names) for m in found.members) * 2 > len(found.members):
+        return Cluster(found.members, found.medoid, found.similarities, content, "drawing")
     if median(content) < LOGIC_CONTENT \
             or not rarity.says_something_rare(found.subsystems, found.representative.vocab, weights):
         return Cluster(found.members, found.medoid, found.similarities, content, "boilerplate")

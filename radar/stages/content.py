@@ -441,6 +441,51 @@ def lays_out_views(vocab: str) -> bool:
     return layout >= LAYOUT_NAMES and layout >= LAYOUT_SHARE * len(names)
 
 
+# Pictures drawn as code: an icon's path written as calls of a path's drawing verbs over
+# literal points (Compose's ImageVector `moveTo`/`curveTo`, Android's and Flutter's `Path`, the
+# canvas' `bezierCurveTo`, Cairo's, Qt's, SwiftUI's `addCurve(to: CGPoint(x: 1, y: 2), …)`). Each
+# copy draws its own picture: data written as calls (miuix's 27 Compose icons, each its own
+# `ImageVector` path, had been its first proposal)
+DRAWING_VERBS = frozenset({
+    "moveTo", "lineTo", "curveTo", "quadTo", "cubicTo", "arcTo", "close", "closePath", "closeSubpath",
+    "moveToRelative", "lineToRelative", "curveToRelative", "quadToRelative", "arcToRelative",
+    "horizontalLineTo", "horizontalLineToRelative", "verticalLineTo", "verticalLineToRelative",
+    "reflectiveCurveTo", "reflectiveCurveToRelative", "reflectiveQuadTo", "reflectiveQuadToRelative",
+    "rMoveTo", "rLineTo", "rCubicTo", "rQuadTo", "relativeMoveTo", "relativeLineTo", "relativeCubicTo",
+    "relativeQuadraticBezierTo", "quadraticBezierTo", "conicTo", "bezierCurveTo", "quadraticCurveTo",
+    "move", "addLine", "addCurve", "addQuadCurve", "addArc", "addLineToPoint", "addCurveToPoint",
+    "moveToPoint", "cairo_move_to", "cairo_line_to", "cairo_curve_to", "cairo_rel_move_to",
+    "cairo_rel_line_to", "cairo_rel_curve_to", "cairo_close_path"})
+# the names a drawing verb's literal points may still say: Swift's labels and point types
+POINT_WORDS = frozenset({"to", "x", "y", "control", "control1", "control2", "controlPoint1", "controlPoint2",
+                         "CGPoint", "CGPointMake", "Offset", "PointF", "Point", "QPointF"})
+# of a unit's calls that draw over literal points: it is a picture (feather's icons, each stroke
+# a `path(…)` of its colours' calls, draw in a quarter of theirs)
+DRAWN_SHARE = 0.25
+DRAWN_CALLS = 4  # ...and this many of them at least
+
+
+@lru_cache(maxsize=1)
+def _drawing() -> tuple[frozenset[str], re.Pattern, re.Pattern]:
+    verbs = "".join(sorted(map(word_code, DRAWING_VERBS)))
+    points = "".join(sorted(map(word_code, POINT_WORDS)))
+    any_name, open_, close = "\U00100000-\U0010ffff", re.escape(OPEN), re.escape(blind_code("kw", ")"))
+    calls = re.compile(f"[{any_name}](?={open_})")
+    drawn = re.compile(f"[{re.escape(verbs)}]{open_}(?:[^{any_name}]|[{re.escape(points)}])*?{close}")
+    in_vocab = frozenset(word_code(form) for verb in DRAWING_VERBS for form in (verb, "." + verb))
+    return in_vocab, calls, drawn
+
+
+def draws_a_picture(vocab: str, names: str) -> bool:
+    """Whether DRAWN_SHARE or more of a unit's calls (DRAWN_CALLS at least) are a path's drawing
+    verbs (DRAWING_VERBS) whose arguments name nothing but points (POINT_WORDS): a picture."""
+    verbs, calls, drawn = _drawing()
+    if verbs.isdisjoint(vocab):
+        return False
+    drawing = len(drawn.findall(names))
+    return drawing >= DRAWN_CALLS and drawing >= DRAWN_SHARE * len(calls.findall(names))
+
+
 Weights = dict[str, float]
 API_WEIGHT = 0.1  # a name another subsystem defines is the fleet's API: calling it is convention
 CONVENTION_FLOOR = 0.25  # what the most common name still weighs: shared convention is still shared

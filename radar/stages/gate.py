@@ -356,6 +356,9 @@ def _content_check(found: Cluster) -> Check:
     if found.nature == "layout":
         return Check("content", False, "view layout: each copy places its own views with the layout calls "
                                        "(SnapKit's `makeConstraints`, Auto Layout's anchors), not shared logic")
+    if found.nature == "drawing":
+        return Check("content", False, "drawing: each copy draws its own picture, a path's calls over literal points "
+                                       "(Compose's `moveTo`, `curveTo`), data written as code, not shared logic")
     if found.nature == "configuration":
         files = sorted({m.path.rsplit("/", 1)[-1] for m in found.members})
         return Check("content", False, f"tool configuration: the copies are files a build, test or release tool reads "

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from radar.infra.cache import code_stamp
 from radar.stages import content, nesting, shape, wrappers
-from radar.stages.content import Rarity
+from radar.stages.content import Rarity, draws_a_picture
 from radar.stages.shape import Shape, similarities, similarity
 
 Digest = bytes
@@ -208,8 +208,8 @@ def decode_trim(answer: tuple, component: Sequence[int], groups: Sequence[tuple[
 
 def weigh_key(members: Sequence[Shape], medoid: int, subsystems: tuple[str, ...], rarity: Rarity) -> Digest:
     """Everything `_weigh` reads, for this cluster and any subset of it that it may weigh
-    again: the members' vocabs, subsystems, paths (a tool's configuration file is its own nature)
-    and delegation, the medoid's behaviour, and of the
+    again: the members' vocabs, subsystems, paths (a tool's configuration file is its own nature),
+    delegation and drawing, the medoid's behaviour, and of the
     Rarity only, per character the members hold, how many subsystems use it, which of the
     cluster's subsystems use it, which of them define it and whether any other does."""
     consumers = frozenset(subsystems)
@@ -218,7 +218,7 @@ def weigh_key(members: Sequence[Shape], medoid: int, subsystems: tuple[str, ...]
     users = rarity.users.get
     definers = rarity.definers.get
     facts = (len(rarity.vocab_by_subsystem), subsystems, medoid, members[medoid].behaviour,
-             [(m.subsystem, m.path, m.vocab, m.forwards) for m in members],
+             [(m.subsystem, m.path, m.vocab, m.forwards, draws_a_picture(m.vocab, m.names)) for m in members],
              [users(char, 0) for char in ordered],
              ["".join(sorted(chars & rarity.vocab_by_subsystem.get(name, frozenset()))) for name in subsystems],
              [(char, bool(held - consumers), sorted(held & consumers))

@@ -2334,3 +2334,64 @@ def test_swift_view_layout_places_each_views_own_subviews_and_is_never_proposed(
     assert any(reason.startswith("view layout: each copy places its own views") for reason in layout.missing)
     [logic] = [c for c in candidates if c.cluster.representative.path.endswith("Text.swift")]
     assert logic.cluster.nature == "logic" and logic.verdict == "proposed"
+
+
+ICON = """package ui.{name}
+
+import androidx.compose.ui.graphics.Color
+import androidx.compose.ui.graphics.SolidColor
+import androidx.compose.ui.graphics.vector.ImageVector
+import androidx.compose.ui.graphics.vector.path
+import androidx.compose.ui.unit.dp
+
+val {title}: ImageVector = ImageVector.Builder("{title}", 24.0.dp, 24.0.dp, 24f, 24f).apply {{
+    path(fill = SolidColor(Color.Black)) {{
+        moveTo({a}f, 2.5f)
+        lineTo(10.1f, {b}f)
+        curveTo(10.3f, 6.7f, 10.37f, {a}f, 10.42f, 6.53f)
+        curveTo({b}f, 6.38f, 10.49f, 6.2f, 10.4f, 6.04f)
+        lineTo(2.38f, 12.35f)
+        curveTo(2.37f, 12.36f, {a}f, 12.39f, 2.3f, 12.43f)
+        lineTo(9.01f, {b}f)
+        curveTo(9.16f, 20.43f, 9.24f, 20.5f, {a}f, 20.55f)
+        lineTo({b}f, 13.8f)
+        close()
+    }}
+}}.build()
+"""
+ROUNDED_TAB = """package ui.{name}
+
+import androidx.compose.ui.graphics.Path
+
+fun roundedTab(path: Path, x: Float, y: Float, w: Float, h: Float, r: Float) {{
+    path.moveTo(x + r, y)
+    path.lineTo(x + w - r, y)
+    path.quadTo(x + w, y, x + w, y + r)
+    path.lineTo(x + w, y + h - r)
+    path.quadTo(x + w, y + h, x + w - r, y + h)
+    path.lineTo(x + r, y + h)
+    path.quadTo(x, y + h, x, y + h - r)
+    path.lineTo(x, y + r)
+    path.quadTo(x, y, x + r, y)
+    path.close()
+}}
+"""
+
+
+def test_an_icon_drawn_as_path_calls_over_literal_points_is_a_picture_never_proposed():
+    """miuix's 27 Compose icons (each an `ImageVector` whose path is `moveTo`, `lineTo` and
+    `curveTo` over literal points) had been its first proposal: each copy draws its own picture.
+    A path helper copied between packages, its points computed from its arguments, is still logic."""
+    icons = {"search": ("Search", 4.8, 6.85), "player": ("Play", 5.2, 7.1), "profile": ("Person", 3.9, 5.5)}
+    found, subs = [], []
+    for name, (title, a, b) in icons.items():
+        icon, tab = f"lib/{name}/{title}.kt", f"lib/{name}/Tab.kt"
+        found += shapes(name, ICON.format(name=name, title=title, a=a, b=b), icon, "kotlin")
+        found += shapes(name, ROUNDED_TAB.format(name=name), tab, "kotlin")
+        subs.append(subsystem(name, [icon, tab]))
+    candidates = gate(tuple((f"C-00000{i}", c) for i, c in enumerate(cluster(found))), fleet(*subs), CATCH_ALL)
+    [picture] = [c for c in candidates if not c.cluster.representative.path.endswith("Tab.kt")]
+    assert picture.cluster.nature == "drawing" and picture.verdict == "watching"
+    assert any(reason.startswith("drawing: each copy draws its own picture") for reason in picture.missing)
+    [helper] = [c for c in candidates if c.cluster.representative.path.endswith("Tab.kt")]
+    assert helper.cluster.nature == "logic" and helper.verdict == "proposed"
