@@ -242,6 +242,10 @@ def test_generated_and_minified_files_are_skipped_and_counted():
         assert analyse_bytes(component.replace(b"../../chunks/pk-field-CmPZQ86w.js", name), "javascript")[0] is None
     tokens = b"/* This file is code generated. */\n\nimport SwiftUI\n\npublic enum Colors: String {\n    case a\n}\n"
     assert analyse_bytes(tokens, "swift")[0] == "generated"  # plasma-ios' themes' tokens
+    plugin = (b"/**\n * This is a generated file. If you modify it manually, your changes will be lost!\n"
+              b" * Make your changes in `generator-react-native-vector-icons` package instead.\n */\n\n"
+              b"module.exports = (config) => withInfoPlist(config, (c) => { c.fonts = read(c); return c; });\n")
+    assert analyse_bytes(plugin, "javascript")[0] == "generated"  # react-native-vector-icons' #1 and #2
     antlr = (b"/*\n * Licensed under the Apache License, Version 2.0\n */\n"
              b"// Generated from rewrite-json/src/main/antlr/JsonPathParser.g4 by ANTLR 4.13.2\n"
              b"package org.openrewrite.json.internal.grammar;\npublic class JsonPathParser { int f() { return 1; } }\n")
