@@ -50,7 +50,8 @@ def _own_headers(path: str) -> tuple[str, ...]:
 
 
 # Module names (suffix and leading underscores aside), or their last word (`HttpConstants`,
-# `error_types`, webpack's `RuntimeGlobals`), of constants, types, errors, configuration and logging.
+# `error_types`, webpack's `RuntimeGlobals`), of constants, types, errors, configuration, logging and
+# pictures.
 DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "typings", "enums", "version", "globals",
                           "apis",  # a Kubernetes operator's API types by version (external-secrets' `apis/`)
                           "contracts", "interfaces",  # interfaces alone (laravel's `Contracts`)
@@ -59,7 +60,11 @@ DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "ty
                           "config", "configs", "configuration", "settings",
                           # what code is annotated with (DataflowTemplates' `metadata`: its `@Template` and
                           # `@TemplateParameter`, which every template's options import)
-                          "metadata"})
+                          "metadata",
+                          # a UI's pictures, which every screen imports for its icons (jellyfin-kmp's `ui/icons`,
+                          # an `ImageVector` a file, had been the home of its fifteen screens' copied
+                          # `ErrorContent`, a message and a retry button)
+                          "icon", "icons", "iconography", "drawables", "glyphs", "illustrations", "pictograms"})
 # and what every file imports to log or dump (tyk's `log`, sqlc's `debug`): no place for a schema
 # loader or a name parser whose files log too, nor for copies that call it only to log (_logs)
 LOGGING = frozenset({"log", "logs", "logger", "loggers", "logging", "debug"})
@@ -441,8 +446,9 @@ class HomeFinder:
         return _names_helpers(self._words(name))
 
     def _declarations(self, name: str) -> bool:
-        """A module of constants, types, errors, configuration, logging or translations (`consts.py`,
-        `types.ts`, telegraf's `config`, tyk's `log`, `i18n`): every consumer references it, and it
+        """A module of constants, types, errors, configuration, logging, pictures or translations
+        (`consts.py`, `types.ts`, telegraf's `config`, tyk's `log`, `ui/icons`, `i18n`): every consumer
+        references it, and it
         is no place for logic; a home only when nothing else fits, or when the copies are written
         against it (extend its classes, call what it defines: symfony's `Config` component, its
         loaders' base)."""

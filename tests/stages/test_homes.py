@@ -213,6 +213,24 @@ def test_a_module_of_translations_is_a_home_only_when_nothing_else_is():
                  defined_by=(("i18n", 1.0),)).routing.home == "lib/i18n"  # the copies call what it defines
 
 
+def test_a_module_of_icons_is_a_home_only_when_nothing_else_is():
+    """jellyfin-kmp: fifteen screens copy `ErrorContent` (a message and a retry button); each copy's
+    file imports `ui/icons` (for its toolbar's icons) and `ui/material` (its theme). The icons had
+    been the home, the lowest by name; a UI's pictures are no place for its logic."""
+    consumers = ("home", "movies", "music")
+
+    def home(*homes: str, called: tuple = ()) -> str | None:  # each copy's own file imports them all
+        deps = Dependencies((*consumers, *homes), tuple(Edge(c, h, 1, (f"lib/{c}/harness.py:3",))
+                                                        for c in consumers for h in homes),
+                            by_file=tuple((c, f"lib/{c}/harness.py", tuple((h, 3) for h in homes)) for c in consumers))
+        return judge(list(consumers), rules=Rules(), deps=deps, others=homes, defined_by=called).routing.home
+
+    assert home("icons", "material") == "lib/material"
+    assert home("glyphs", "material") == "lib/material"
+    assert home("buttons", "material") == "lib/buttons"  # any other: the lowest, as before
+    assert home("icons", called=(("icons", 1.0),)) == "lib/icons"  # the copies call what it defines
+
+
 def test_a_module_of_constants_is_a_home_only_when_nothing_else_is():
     """sentry-python: every integration imports `consts.py` (SPANDATA) and `utils.py`; consts is
     the lowest, but logic goes to utils, not among the constants."""
