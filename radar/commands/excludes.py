@@ -26,8 +26,8 @@ from radar.commands.marked_folders import (alembic_environments, compiled_mirror
                                            generator_templates, held, jvm_benchmarks,
                                            manual_tests, sphinx_projects, story_folders, tutorial_steps,
                                            versioned_migrations)
-from radar.commands.sibling_folders import (dev_apps, integration_suites, scaffolds, test_fixtures, test_source_sets,
-                                           tests_of_a_folder)
+from radar.commands.sibling_folders import (dev_apps, integration_suites, retired_copies, scaffolds, test_fixtures,
+                                           test_source_sets, tests_of_a_folder)
 from radar.commands.tracked import file_head
 from radar.globs import any_glob, glob_match
 from radar.stages.reading import DECLARATIONS
@@ -279,6 +279,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     counts.update(cpan_distributions(sources))
     counts.update(tests_of_a_folder(sources))
     counts.update(integration_suites(sources))
+    counts.update(retired_copies(sources))
     counts.update(test_fixtures(sources))
     counts.update(test_source_sets(sources))
     counts.update(story_folders(sources))

@@ -2,7 +2,8 @@
 a generator's starters side by side (`template-*`, `skel-*`, `starter-kit-*`), packages' own
 apps to try their components in (`sandbox/`), a build's test source sets beside `src/` (`it/`,
 `tst-253+/`), a test suite's fixtures named for tests side by side (`TestCanCancelOrders/` …), a
-`<Name>Test/` beside the `<Name>/` it tests, and an `integration/` holding its tests. excludes.py
+`<Name>Test/` beside the `<Name>/` it tests, an `integration/` holding its tests, and an `archive/`
+repeating the folders beside it, the code retired into it. excludes.py
 writes an exclude for each, with the source files it keeps out."""
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ DEV_APPS = 3  # packages keeping one that make them all packages' dev apps
 TEST_FIXTURE = re.compile(r"Test[A-Z0-9_]\w*")  # a folder named for a test in camel case: `TestCanCancelOrders`
 TEST_FIXTURES = 10  # such folders side by side that make a test suite's fixtures (test_fixtures)
 FIXTURES_SHARE = 0.8  # ...and of their folder's folders, this share makes them all fixtures
+RETIRED_NAMES = frozenset({"archive", "archived", "deprecated", "retired"})  # what code moved aside is kept in
+RETIRED_MIRRORED = 3  # its folders found again beside it, from this many (retired_copies)
 
 
 def tests_of_a_folder(sources: list[str]) -> Counter:
@@ -56,6 +59,27 @@ def integration_suites(sources: list[str]) -> Counter:
         if suite is not None:
             found[(suite + "/**", "tests")] += 1
     return found
+
+
+def retired_copies(sources: list[str]) -> Counter:
+    """A folder named `archive`, `deprecated` … (RETIRED_NAMES) whose folders two deep repeat,
+    RETIRED_MIRRORED or more, those at the same place in a sibling folder or in its parent: the code
+    it was moved out of, kept retired beside it (beefy's `contracts/archive/` beside `contracts/BIFI/`,
+    `strategies/Aave`, `interfaces/common` … in both: 202 archived strategies' `withdraw` had been
+    its first proposal; defisaver's root `deprecated/`, its `contracts/utils` … as at the root). A
+    feature named `archive`, its `components/` and `hooks/` like every feature's, is code."""
+    folders = {"/".join(parts[:at]) for parts in (f.split("/") for f in sources) for at in range(1, len(parts))}
+    retired: list[str] = []
+    for folder in sorted(folders):
+        parent, _, name = folder.rpartition("/")
+        if name.lower() not in RETIRED_NAMES or any(folder.startswith(r + "/") for r in retired):
+            continue
+        deep = [d[len(folder) + 1:] for d in folders if d.startswith(folder + "/") and "/" in d[len(folder) + 1:]]
+        bases = [parent, *(f for f in folders if f.rpartition("/")[0] == parent and f != folder)]
+        if any(sum(f"{base}/{rest}".lstrip("/") in folders for rest in deep) >= RETIRED_MIRRORED for base in bases):
+            retired.append(folder)
+    return Counter({(f"{folder}/**", "retired code"): sum(f.startswith(folder + "/") for f in sources)
+                    for folder in retired})
 
 
 def scaffolds(sources: list[str]) -> Counter:

@@ -1585,6 +1585,29 @@ def test_init_excludes_retired_code(tmp_path):
     assert not excluded("Animator/src/main/java/au/gov/ga/animator/Tile.java")
 
 
+def test_init_excludes_an_archive_repeating_the_folders_beside_it(tmp_path):
+    """beefy-contracts: `contracts/archive/` holds the strategies retired out of `contracts/BIFI/`,
+    in the same folders (`strategies/Aave`, `strategies/Curve`, `interfaces/common` …): 202 archived
+    strategies' `withdraw` had been its first proposal. defisaver's root `deprecated/` repeats the
+    root's own `contracts/utils` …. A feature named `archive`, its `components/` and `hooks/` like
+    every feature's, is code."""
+    files = {"package.json": "{}"}
+    for place in ("strategies/Aave", "strategies/Curve", "strategies/Common", "interfaces/common"):
+        files[f"contracts/BIFI/{place}/Current.sol"] = "contract Current {}\n"
+        files[f"contracts/archive/{place}/Old.sol"] = "contract Old {}\n"
+    for place in ("contracts/utils", "contracts/checkers", "contracts/triggers"):
+        files[f"{place}/Live.sol"] = "contract Live {}\n"
+        files[f"deprecated/{place}/Gone.sol"] = "contract Gone {}\n"
+    for feature in ("archive", "inbox", "search"):
+        files[f"web/features/{feature}/components/List.tsx"] = "export const List = () => null;\n"
+        files[f"web/features/{feature}/hooks/use{feature.title()}.ts"] = "export const use = () => 1;\n"
+    excluded = _excluded_by_init(tmp_path / "vaults", files, tmp_path / "rules")
+    assert excluded("contracts/archive/strategies/Aave/Old.sol")
+    assert excluded("deprecated/contracts/utils/Gone.sol")
+    assert not excluded("contracts/BIFI/strategies/Aave/Current.sol") and not excluded("contracts/utils/Live.sol")
+    assert not excluded("web/features/archive/components/List.tsx")
+
+
 def test_init_excludes_a_tutorial_s_numbered_steps_holding_the_same_files(tmp_path):
     """neo-one: a course's lessons, `courses/0-tokenomics/0-token/0-contracts/`, `1-properties/` …,
     each holding the contract as of that step (`one/contracts/Token.one.ts`): its first three
