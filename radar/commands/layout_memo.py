@@ -8,8 +8,9 @@ import os
 import sys
 from pathlib import Path
 
-from radar.commands import (attributes, drops, excludes, folders, go_layout, layout, marked_folders, package_folders,
-                            parts, plugin_modules, sibling_folders, top, tracked, translations, uncovered, vendored)
+from radar.commands import (attributes, drops, excluded_names, excludes, folders, go_layout, layout, marked_folders,
+                            package_folders, parts, plugin_modules, sibling_folders, top, tracked, translations,
+                            uncovered, vendored)
 from radar.commands.excludes import generated_head
 from radar.commands.layout import Layout, read_layout
 from radar.infra.cache import SHAPING, code_stamp, key_digest
@@ -21,6 +22,19 @@ from radar.stages.languages import language_for
 from radar.stages.toolfiles import configures_a_tool
 
 
+def _layout_modules() -> tuple:
+    """What decides the layout: layout.py and every module of radar.commands it reads (folders.py,
+    excludes.py, excluded_names.py, sibling_folders.py …), the generated-code check (generated.py)
+    and the language tables they read (reading.py, languages.py, manifests.py's C suffixes and
+    family, languages.yaml through SHAPING and its unread languages, homes.py's language families
+    and declared.py's, which they are made of), which files configure a tool (toolfiles.py), and
+    this module."""
+    return (layout, package_folders, go_layout, plugin_modules, folders, top, tracked, uncovered, parts, excludes,
+            excluded_names, sibling_folders, attributes, marked_folders, drops, translations, vendored, reading,
+            generated, languages, c_suffixes, homes, declared, sys.modules[configures_a_tool.__module__],
+            sys.modules[__name__])
+
+
 def remembered_layout(repo: Path, memo) -> Layout:
     """read_layout(), taken from `memo` (cache.ParseCache) while the checkout's index file, its
     worktrees, the manifests read for build outputs and the files measured are as they were: a
@@ -28,17 +42,7 @@ def remembered_layout(repo: Path, memo) -> Layout:
     that changes no tracked path, no file the layout read and makes no file generated leaves it
     as it was too (_unmoved): a scheduled pass after each commit had read it again (moto: 0.7 s)."""
     identity = _checkout_identity(repo)
-    # what decides the layout: layout.py, package_folders.py, go_layout.py, plugin_modules.py, folders.py, top.py,
-    # uncovered.py, parts.py, excludes.py, sibling_folders.py, attributes.py, marked_folders.py, drops.py,
-    # translations.py, vendored.py, tracked.py, the generated-code check (generated.py) and the language
-    # tables they read (reading.py, languages.py, manifests.py's C suffixes and family, languages.yaml through
-    # SHAPING and its unread languages, homes.py's language families and declared.py's, which they are made
-    # of), which files configure a tool (toolfiles.py), and this module
-    code = code_stamp(("layout", SHAPING, languages.unread_table()),
-                      (layout, package_folders, go_layout, plugin_modules, folders, top, tracked, uncovered, parts,
-                       excludes, sibling_folders, attributes, marked_folders, drops, translations, vendored, reading,
-                       generated, languages, c_suffixes, homes, declared, sys.modules[configures_a_tool.__module__],
-                       sys.modules[__name__]))
+    code = code_stamp(("layout", SHAPING, languages.unread_table()), _layout_modules())
     if memo is None or identity is None or code is None:
         return read_layout(repo)
     family = f"layout/{key_digest(str(repo))}/"

@@ -2,12 +2,14 @@
 once the repository has changed."""
 from __future__ import annotations
 
+import ast
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from gitfleet import commit_all, git, tree_state, write  # noqa: E402
 
+from radar.commands import layout_memo  # noqa: E402
 from radar.commands.layout import read_layout  # noqa: E402
 from radar.commands.layout_memo import remembered_layout  # noqa: E402
 from radar.infra.cache import ParseCache  # noqa: E402
@@ -83,3 +85,28 @@ def test_a_gitattributes_edit_marking_a_package_generated_is_seen_at_the_next_pa
         assert ("packages/gamma/**", "generated", 1) in remembered_layout(repo, memo).excludes
     finally:
         memo.close()
+
+
+def test_a_layout_is_remembered_under_every_module_of_commands_that_reads_it():
+    """The excluded folder names (excluded_names.py) had been left out of what a remembered
+    layout is filed under: a radar excluding a new name would have scanned a repository with no
+    rules folder by the layout an older one read. Every radar.commands module layout.py reads,
+    directly or through another, is in the stamp."""
+    commands = Path(layout_memo.__file__).parent
+
+    def read_by(name: str) -> set[str]:
+        tree = ast.parse((commands / f"{name}.py").read_text())
+        found = {node.module.rpartition(".")[2] for node in ast.walk(tree)
+                 if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("radar.commands.")}
+        found |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                  and node.module == "radar.commands" for alias in node.names}
+        return found
+
+    reads, todo = set(), ["layout"]
+    while todo:
+        name = todo.pop()
+        if name not in reads:
+            reads.add(name)
+            todo += read_by(name)
+    stamped = {module.__name__.rpartition(".")[2] for module in layout_memo._layout_modules()}
+    assert reads <= stamped, sorted(reads - stamped)
