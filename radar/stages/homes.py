@@ -80,6 +80,9 @@ LANGUAGE_SUFFIXES = frozenset({"rs", "js", "ts", "py", "go", "rb"})
 # a module of one error class (yii2's `InvalidArgumentException.php`)
 ERRORS = ("error", "errors", "exception", "exceptions")
 
+# a PowerShell function's name, Verb-Noun: what a module's file holding one function is named for
+POWERSHELL_FUNCTION = re.compile(r"[A-Z][A-Za-z]+-[A-Za-z0-9]+")
+
 # the words naming a package as the place for shared code (and any `*util`, `*utils`): a home
 # for a new helper even where no copy uses it yet (HomeFinder._used)
 SHARED_PLACES = frozenset({"utility", "utilities", "common", "commons", "shared", "core", "helper", "helpers",
@@ -202,10 +205,13 @@ class HomeFinder:
             return Routing(None, None, None, f"no routing rule matches; {why}")
         name, users, _ = shared
         folder = self._helpers_folder(name, users, defines, extended)
+        why = "the copies use nothing of it"
+        if folder is None and self._one_function_file(name):
+            folder, why = self.folders[name], "it is one function's file"
         if folder is not None:  # a new module of that folder's, beside the one every file imports
             routing = self._routing(name, "extract", users, len(consumers), near, "", None)
             by = routing.by.replace("reference it", f"reference {routing.home}", 1)
-            by += f"; the copies use nothing of it: a new module beside it in {folder}/"
+            by += f"; {why}: a new module beside it in {folder}/"
             return replace(routing, home=folder, by=by)
         return self._routing(name, "extract", users, len(consumers), near, "", None)
 
@@ -438,6 +444,17 @@ class HomeFinder:
         module = [f.path for f in home.files] == [home.namespace]  # a package of one module
         helpers = _names_helpers(_name_words(folder.rpartition("/")[2]))
         return folder if module and helpers and self._imported_only((name, list(users)), defines, extended) else None
+
+    def _one_function_file(self, name: str) -> bool:
+        """A package of one PowerShell module named for the one function it holds, `Verb-Noun.ps1`:
+        a module's functions are one a file, so a new one goes beside it, not into it (icinga's
+        service wrappers, lm-powershell-module's eight `New-LM…SDT`, akamaipowershell's fifteen
+        EdgeWorker lookups had gone into `Optimize-IcingaForWindowsMemory.psm1`,
+        `ConvertTo-LMSDTEpochMillis.ps1`, `List-EdgeWorkers.ps1`, the function each copy calls)."""
+        home = self.subsystems[name]
+        stem = posixpath.basename(home.namespace.rstrip("/")).partition(".")[0]
+        return ([f.path for f in home.files] == [home.namespace] and language_for(home.namespace) == "powershell"
+                and POWERSHELL_FUNCTION.fullmatch(stem) is not None)
 
     def _helpers_place(self, name: str) -> bool:
         """A package named for helpers by its name's last word, `util`, `common`, `shared`

@@ -728,3 +728,42 @@ def test_a_copied_method_goes_up_to_the_class_its_class_extends_a_copied_functio
     assert _homes_of_copies("class Helper(BaseNode):\n    pass\n\n\nclass Node(Registry):\nOWN" + method
                             )["method"] == "compute/nios"
     assert _homes_of_copies(SETTER.replace("self", "node"))["function"] == "compute/nios"
+
+
+SERVICE_WRAPPER = """function {verb}-IcingaService()
+{{
+    param($Service);
+
+    if (Get-Service "$Service" -ErrorAction SilentlyContinue) {{
+        Write-IcingaConsoleNotice -Message '{verb} service "{{0}}"' -Objects $Service;
+        try {{
+            {verb}-Service "$Service" -ErrorAction Stop;
+            Start-Sleep -Seconds 2;
+            Optimize-IcingaMemory;
+        }} catch {{
+            Write-IcingaConsoleError -Message 'Failed: {{0}}' -Objects $_.Exception.Message;
+        }}
+    }} else {{
+        Write-IcingaConsoleWarning -Message 'The service "{{0}}" is not installed' -Objects $Service;
+    }}
+    Optimize-IcingaMemory;
+}}
+"""
+
+
+def test_a_powershell_function_s_own_file_is_no_home_but_its_folder_is():
+    """icinga-powershell-framework: `Start-`, `Stop-` and `Restart-IcingaService`, a module each,
+    all call `Optimize-IcingaForWindowsMemory`, one function in its own file; their shared wrapper
+    had gone into that file. A PowerShell module keeps a function a file: a new one beside it."""
+    verbs, helper = ("Start", "Stop", "Restart"), "lib/tools/Optimize-IcingaMemory.ps1"
+    paths = {verb: f"lib/framework/{verb}-IcingaService.ps1" for verb in verbs}
+    found = [s for verb in verbs for s in shapes(verb, SERVICE_WRAPPER.format(verb=verb), paths[verb], "powershell")]
+    subs = [dataclasses.replace(subsystem(verb, [paths[verb]]), namespace=paths[verb]) for verb in verbs]
+    subs.append(dataclasses.replace(subsystem("Optimize", [helper]), namespace=helper))
+    deps = Dependencies((*verbs, "Optimize"), tuple(Edge(v, "Optimize", 1, (f"{paths[v]}:9",)) for v in verbs),
+                        by_file=tuple((v, paths[v], (("Optimize", 9),)) for v in verbs))
+    clusters = cluster(found)
+    [candidate] = gate((("C-000001", dataclasses.replace(clusters[0], defined_by=(("Optimize", 1.0),))),),
+                       fleet(*subs), Rules(), deps=deps)
+    assert candidate.routing.home == "lib/tools"
+    assert candidate.routing.by.endswith("it is one function's file: a new module beside it in lib/tools/")
