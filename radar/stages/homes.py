@@ -67,7 +67,8 @@ DECLARATIONS = frozenset({"const", "consts", "constants", "types", "typing", "ty
                           "icon", "icons", "iconography", "drawables", "glyphs", "illustrations", "pictograms"})
 # and what every file imports to log or dump (tyk's `log`, sqlc's `debug`): no place for a schema
 # loader or a name parser whose files log too, nor for copies that call it only to log (_logs)
-LOGGING = frozenset({"log", "logs", "logger", "loggers", "logging", "debug"})
+LOGGING = frozenset({"log", "logs", "logger", "loggers", "logging", "debug",
+                     "audit", "audits", "auditing"})  # an audit trail every entity records to (KVAutoERP's `Audit`)
 # what the name of a module of translations ends with: every file that shows a message imports it,
 # for its words, as one logs through a logger (orderly's `packages/i18n` and posixutils' `gettext-rs`
 # had been the homes of their first proposals; KCloud-Platform-IoT's `laokou-common-i18n`, its
@@ -169,6 +170,8 @@ class HomeFinder:
         # class extending a `TaggingService`, goes where the others' logic is
         extended = Counter({parent: n for parent, n in extended.items() if 2 * n > len(consumers)})
         holder = self._best(consumers, near, defines, spoken, holders=True)
+        if holder is not None and self._recorder(holder[0], defines, extended, found.members):
+            holder = None  # every other references it for its logs or words: their logic goes elsewhere, if any fits
         shared = None if holder else self._best(consumers, near, defines, spoken, holders=False, extended=extended,
                                                 members=found.members)
         if holder is None and shared is None:  # then one the others reach through what they reference
@@ -288,8 +291,7 @@ class HomeFinder:
 
         def preference(pair):
             target, who = pair
-            written_in = (extended or {}).get(target, 0) or defines.get(target, 0.0) >= USED_DEFINES
-            return (self._declarations(target) and not written_in, -(extended or {}).get(target, 0), -len(who),
+            return (self._aside(target, defines, extended or Counter()), -(extended or {}).get(target, 0), -len(who),
                     not self._encloses(target, who), -close(pair), not self._beside(target, who),
                     -defines.get(target, 0.0), -self._named(target, members), self.below.get(target, 0),
                     -self.above.get(target, 0), target)
@@ -472,6 +474,27 @@ class HomeFinder:
         words = self._words(name)
         return (bool(words) and words[-1] in DECLARATIONS or self._errors(name) or self._logs(name)
                 or self._translates(name))
+
+    def _aside(self, name: str, defines: dict[str, float], extended: Counter | dict) -> bool:
+        """A module of declarations (_declarations) the copies are not written against: no class of
+        it extended, nothing it defines called."""
+        return self._declarations(name) and not self._written_in(name, defines, extended)
+
+    def _recorder(self, name: str, defines: dict[str, float], extended: Counter | dict, members: tuple) -> bool:
+        """A consumer every other one references to log, audit or translate through (_logs,
+        _translates), the copies not written against it, nor most of them saying its name: no place
+        to adopt their logic from (KVAutoERP's `Audit` module, whose trait every module's entities
+        use, holds one of twelve services' copied `parseSort`: the others adopting it would have
+        imported the audit trail to sort; blend-go-sdk's seven typed event listeners, each
+        `logger.Listener` over a `logger.Event`, are its logger's). A module of settings or types
+        holding a copy is still adopted from."""
+        return ((self._logs(name) or self._translates(name)) and not self._written_in(name, defines, extended)
+                and 2 * self._named(name, members) <= len(members))
+
+    @staticmethod
+    def _written_in(name: str, defines: dict[str, float], extended: Counter | dict) -> bool:
+        """Whether the copies extend a class of `name` or call what it defines."""
+        return bool(extended.get(name, 0)) or defines.get(name, 0.0) >= USED_DEFINES
 
     def _logs(self, name: str) -> bool:
         """A module to log or dump through, by its name's last word (tyk's `log`, sqlc's `debug`)."""

@@ -594,6 +594,17 @@ def test_a_consumer_the_others_depend_on_already_holds_the_unit_to_adopt():
     assert routing.by.endswith("; acl already defines run_suite (lib/acl/harness.py:2)")
 
 
+def test_a_consumer_the_others_reference_for_its_audit_trail_is_no_home_for_their_logic():
+    """KVAutoERP: every module's entities use `Audit`'s trait, and `Audit`'s service holds one of
+    twelve services' copied `parseSort`; the others adopting it would have imported the audit trail
+    to sort. `Core`, which every module references too, is the home; with nothing else, `Audit` is."""
+    edges = [("feed", "audit"), ("mod", "audit"), ("feed", "core"), ("mod", "core"), ("audit", "core")]
+    candidate = judge(["audit", "feed", "mod"], rules=Rules(), deps=graph(*edges), others=("core",))
+    assert (candidate.routing.home, candidate.routing.action) == ("lib/core", "extract")
+    alone = judge(["audit", "feed", "mod"], rules=Rules(), deps=graph(("feed", "audit"), ("mod", "audit")))
+    assert (alone.routing.home, alone.routing.action) == ("lib/audit", "adopt")
+
+
 def test_a_home_never_stands_on_a_consumer_that_does_not_reach_it():
     """fyrox: 34 property editors' `translate_message`, 30 in `fyrox-ui` and one in each of three
     editor plugins, had gone to `editor`, the crate the plugins live in, built on `fyrox-ui`
