@@ -362,12 +362,22 @@ class HomeFinder:
     def _reaching(self, consumers: tuple[str, ...], users: dict[str, list[str]]) -> None:
         """Add to `users` the consumers that reference another only through what they reference,
         one it does not reach back: fyrox's editor plugins reach `fyrox-ui` through the `fyrox`
-        crate, which re-exports it as `fyrox::gui`."""
+        crate, which re-exports it as `fyrox::gui`. Only a target every other consumer reaches is
+        a home (_best), so a target is left at the first that does not: thousands of consumers
+        that reference nothing of each other (react-native-icons' 47k icon components, each a
+        one-module package) cost one look each, not one per pair."""
         for target in consumers:
+            if target not in self.subsystems:
+                continue
+            direct, reaching = set(users.get(target, ())), []
             for consumer in consumers:
-                if consumer != target and consumer not in users.get(target, ()) and target in self.subsystems \
-                        and target in self._reaches(consumer) and consumer not in self._reaches(target):
-                    users.setdefault(target, []).append(consumer)
+                if consumer == target or consumer in direct:
+                    continue
+                if target not in self._reaches(consumer) or consumer in self._reaches(target):
+                    break
+                reaching.append(consumer)
+            else:
+                users.setdefault(target, []).extend(reaching)
 
     def _reference(self, user: str, name: str) -> tuple[str, str]:
         """("path:line" where `user` references `name`, ""), or, when it reaches it only through

@@ -4,6 +4,8 @@ import dataclasses
 from datetime import timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from radar.config import GateRules, Rules
 from radar.reuse.findings import references
@@ -778,3 +780,30 @@ def test_a_powershell_function_s_own_file_is_no_home_but_its_folder_is():
                        fleet(*subs), Rules(), deps=deps)
     assert candidate.routing.home == "lib/tools"
     assert candidate.routing.by.endswith("it is one function's file: a new module beside it in lib/tools/")
+
+
+@given(st.integers(min_value=2, max_value=7), st.sets(st.tuples(st.integers(0, 7), st.integers(0, 7)), max_size=20))
+def test_a_consumer_every_other_reaches_is_found_as_by_looking_at_every_pair(n, pairs):
+    """_reaching leaves a target at the first consumer that does not reach it (react-native-icons'
+    47k icon components, each a one-module package, had cost one look per pair: 15 minutes): the
+    consumers it finds every other reaches are those a look at every pair finds."""
+    from radar.stages.homes import HomeFinder
+    names = [f"s{i}" for i in range(8)]
+    edges = tuple(Edge(names[a], names[b], 1, (f"lib/{names[a]}/x.py:1",)) for a, b in sorted(pairs) if a != b)
+    finder = HomeFinder(Dependencies(tuple(names), edges), {name: subsystem(name, [f"lib/{name}/x.py"]) for name in names})
+    consumers = tuple(names[:n])
+
+    def direct() -> dict[str, list[str]]:
+        return {t: [c for c in consumers if t in finder.uses.get(c, {})] for t in consumers}
+
+    found, every_pair = direct(), direct()
+    finder._reaching(consumers, found)
+    for target in consumers:  # the look at every pair it replaced
+        for consumer in consumers:
+            if consumer != target and consumer not in every_pair[target] and target in finder._reaches(consumer) \
+                    and consumer not in finder._reaches(target):
+                every_pair[target].append(consumer)
+
+    def homes(users):
+        return {t: sorted(u) for t, u in users.items() if len(u) == n - 1}
+    assert homes(found) == homes(every_pair)
