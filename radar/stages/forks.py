@@ -54,6 +54,9 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
     stems = {name: INNER_MARK.sub("", FORK_MARK.sub("", name)) for name in packages}  # a family's name
     versioned = _in_versioned_folders(packages)
     stems.update((name, stems[earliest]) for name, earliest in versioned.items())
+    families: dict[str, list[str]] = defaultdict(list)  # stem -> its packages, once (47k icons: not one scan each)
+    for name in packages:
+        families[stems[name]].append(name)
     owners: dict[str, set[str]] = defaultdict(set)  # file name -> the stems of the packages holding one
     for name, package in packages.items():
         for file in package.files:
@@ -67,13 +70,14 @@ def forks_of(subsystems: Iterable[Subsystem]) -> dict[str, str]:
     found = {}
     for name in sorted(packages, key=_by_version):  # a version after the one before it
         forked = next((packages[stem] for stem in (FORK_MARK.sub("", name), stems[name])
-                       if stem != name and stem in packages), None) or _earlier_sibling(name, packages, stems)
+                       if stem != name and stem in packages), None) or _earlier_sibling(name, packages, stems, families)
         if forked is None:
             continue
         mine = named(packages[name])
         if mine and len(mine & named(forked)) >= FORK_FILES * len(mine):
             found[name] = forked.name
-        elif mine and (before := _previous_sibling(name, packages, stems)) is not None and _renews(mine, named(before)):
+        elif mine and (before := _previous_sibling(name, packages, stems, families)) is not None \
+                and _renews(mine, named(before)):
             found[name] = found.get(before.name, before.name)
     for name, forked in sorted(versioned.items(), key=lambda item: _by_version(packages[item[0]].namespace)):
         mine = named(packages[name])
@@ -215,7 +219,8 @@ def _first_platform_or_version(namespace: str) -> tuple:
     return platforms, _by_version(namespace)
 
 
-def _earlier_sibling(name: str, packages: dict[str, Subsystem], stems: dict[str, str]) -> Subsystem | None:
+def _earlier_sibling(name: str, packages: dict[str, Subsystem], stems: dict[str, str],
+                     families: dict[str, list[str]]) -> Subsystem | None:
     """With no package of the family's bare name, the family's earliest version, which the later
     ones fork: kotlinx.coroutines' `kotlinx-coroutines-rx3` beside `…-rx2`, feign's
     `dropwizard-metrics5` beside `dropwizard-metrics4`, one integration per generation of what
@@ -223,23 +228,24 @@ def _earlier_sibling(name: str, packages: dict[str, Subsystem], stems: dict[str,
     `worker3` are an enumeration of peers, not generations."""
     if stems[name] == name or stems[name] in packages:
         return None
-    earlier = _earlier_versions(name, packages, stems)
+    earlier = _earlier_versions(name, stems, families)
     return packages[min(earlier, key=_by_version)] if earlier else None
 
 
-def _previous_sibling(name: str, packages: dict[str, Subsystem], stems: dict[str, str]) -> Subsystem | None:
+def _previous_sibling(name: str, packages: dict[str, Subsystem], stems: dict[str, str],
+                      families: dict[str, list[str]]) -> Subsystem | None:
     """The family's version just before `name`, which a version that outgrew the first forks
     when most of the one's file names or the other's are both's: redisson's
     `redisson-spring-data-41` is `-40` with its changes, and `-20` is `-18` and the reactive
     classes Spring Data 2.0 brought, so shares few of its file names with `-16` (96 of its first
     proposals were one class's copies across the versions)."""
-    earlier = _earlier_versions(name, packages, stems)
+    earlier = _earlier_versions(name, stems, families)
     return packages[max(earlier, key=_by_version)] if earlier else None
 
 
-def _earlier_versions(name: str, packages: dict[str, Subsystem], stems: dict[str, str]) -> list[str]:
-    """The packages of `name`'s family (one stem) numbered before it; none in an enumeration."""
-    family = [other for other in packages if stems[other] == stems[name]]
+def _earlier_versions(name: str, stems: dict[str, str], families: dict[str, list[str]]) -> list[str]:
+    """The packages of `name`'s family (one stem: `families`) numbered before it; none in an enumeration."""
+    family = families[stems[name]]
     earlier = [other for other in family if _by_version(other) < _by_version(name)]
     return [] if _enumerated(family) else earlier
 

@@ -119,7 +119,7 @@ def _originals(found: Cluster, instances: tuple[Instance, ...], forks: dict[str,
     the home: a fork's copies reference the fork's own packages, so that no home is shared by
     most (machinery's `GroupCompleted` in four `v1/backends/*` and their `v2/` forks, each half
     importing its own `common`); its copies go where the originals' go, as a fork's do."""
-    consumers = found.subsystems  # a property, sorted anew at each call: once (react-native-icons' 9k consumers)
+    consumers = set(found.subsystems)  # a property sorted anew at each call: once (react-native-icons' 9k consumers)
     forked = {name for name in consumers if forks.get(name) in consumers}
     if not forked or len(consumers) - len(forked) < 2:
         return found, instances

@@ -2395,3 +2395,17 @@ def test_an_icon_drawn_as_path_calls_over_literal_points_is_a_picture_never_prop
     assert any(reason.startswith("drawing: each copy draws its own picture") for reason in picture.missing)
     [helper] = [c for c in candidates if c.cluster.representative.path.endswith("Tab.kt")]
     assert helper.cluster.nature == "logic" and helper.verdict == "proposed"
+
+
+@given(st.lists(st.text(alphabet="abcdef", max_size=5), min_size=1, max_size=50),
+       st.dictionaries(st.sampled_from("abcdef"), st.floats(0.1, 5.0)))
+def test_each_copy_s_shared_content_is_its_mean_overlap_with_the_first_others(vocabs, weights):
+    """Each instance is compared with the first COMPARED others (react-native-icons' clusters of
+    9k icons had built, for each, the list of every other: minutes). The same values as taking
+    every other and keeping the first COMPARED."""
+    from radar.stages.content import COMPARED, shared_content
+    expected = []
+    for index, mine in enumerate(vocabs):
+        others = [v for other, v in enumerate(vocabs) if other != index][:COMPARED]
+        expected.append(round(sum(overlap(mine, o, weights) for o in others) / len(others), 4) if others else 1.0)
+    assert shared_content(vocabs, weights) == tuple(expected)
