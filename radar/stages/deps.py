@@ -155,14 +155,18 @@ def _own_code() -> str | None:
 def _manifests(fleet: Fleet) -> list[bytes | None]:
     """The bytes of every manifest Index reads, in its order (None: unreadable or absent)."""
     found = []
+    read: dict[str, bytes | None] = {}  # a path once: one-module packages share their folders' go.mod
+    own = ("package.json", "Cargo.toml", "pubspec.yaml", *ADDON_MANIFESTS)
     for subsystem in fleet.subsystems:
         namespace = subsystem.namespace.strip("/")
         folder = os.path.join(subsystem.root, namespace)
-        for path in (os.path.join(folder, "package.json"), os.path.join(folder, "Cargo.toml"),
-                     os.path.join(folder, "pubspec.yaml"), *(os.path.join(folder, name) for name in ADDON_MANIFESTS),
-                     *(os.path.join(subsystem.root, where, "go.mod") for where in go_mod_folders(namespace)),
+        if [f.path for f in subsystem.files] == [subsystem.namespace]:  # a module: nothing is under it
+            found += [None] * len(own)  # (react-native-icons' 47k: 330k opens that failed)
+        else:
+            found += [_read(os.path.join(folder, name)) for name in own]  # plain strings: a Path each was half
+        for path in (*(os.path.join(subsystem.root, where, "go.mod") for where in go_mod_folders(namespace)),
                      *(os.path.join(subsystem.root, project) for project in project_files(subsystem))):
-            found.append(_read(path))  # plain strings: a Path per manifest was half of this on 175 subsystems
+            found.append(read[path] if path in read else read.setdefault(path, _read(path)))
     found.append(c_faces(fleet.subsystems))
     found.append(sorted(shared_headers(fleet.subsystems)))
     for root in sorted({s.root for s in fleet.subsystems}):
