@@ -11,8 +11,9 @@ unit is the one reported (nesting.py). Last, each cluster's content is weighed
 say nothing rarer than the fleet's conventions, are "boilerplate"; units that call and branch
 nowhere are "no behaviour"; units that mostly hand their work to a method of their own name are
 "delegation"; Swift units placing views with the layout calls (SnapKit's, Auto Layout's anchors) are
-"layout"; units drawing a picture, a path's verbs over literal points (an icon), are "drawing"; copies of a build, test or release tool's configuration file are "configuration";
-the start-up a framework asks of every package (OTP's `_sup.erl`) is "wiring"; methods of a
+"layout"; units drawing a picture, a path's verbs over literal points (an icon), are "drawing";
+copies of a build, test or release tool's configuration file are "configuration"; the start-up a
+framework asks of every package (OTP's `_sup.erl`) is "wiring"; methods of a
 language's value protocol (`equals`, `__eq__`, `toString`, `Dispose`: each compares, prints or
 disposes of its own type's fields) are "protocol"; and in a cluster of logic, a member that
 shares only the shape leaves.

@@ -477,10 +477,9 @@ class HomeFinder:
     def _declarations(self, name: str) -> bool:
         """A module of constants, types, errors, configuration, logging, pictures or translations
         (`consts.py`, `types.ts`, telegraf's `config`, tyk's `log`, `ui/icons`, `i18n`): every consumer
-        references it, and it
-        is no place for logic; a home only when nothing else fits, or when the copies are written
-        against it (extend its classes, call what it defines: symfony's `Config` component, its
-        loaders' base)."""
+        references it, and it is no place for logic; a home only when nothing else fits, or when the
+        copies are written against it (extend its classes, call what it defines: symfony's `Config`
+        component, its loaders' base)."""
         words = self._words(name)
         return (bool(words) and words[-1] in DECLARATIONS or self._errors(name) or self._logs(name)
                 or self._translates(name))
