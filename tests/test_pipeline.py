@@ -137,6 +137,13 @@ def test_snapshot_matches_the_committed_schema(scanned_other_fleet):
     assert json.loads((out / "snapshots" / "latest.json").read_text()) == snapshot
 
 
+def test_the_schema_names_every_nature_a_cluster_can_have():
+    """A snapshot of miuix's icons, nature `drawing`, would not have been valid against the schema,
+    whose natures had not named it: every nature the backlog shows apart, and logic, is named."""
+    from radar.outputs.backlog import BOILERPLATE
+    assert set(schema()["$defs"]["candidate"]["properties"]["nature"]["enum"]) == {"logic", *BOILERPLATE}
+
+
 def test_backlog_has_the_contract_sections_in_order(scanned_other_fleet):
     _, out, snapshot = scanned_other_fleet
     text = (out / "abstractions.md").read_text()
