@@ -138,6 +138,8 @@ TEST_FILES = ("**/test_*.py", "**/*_test.py", "**/*_test.go", "**/*.test.*", "**
               "**/test_setup.*", "**/setupTests.*", "**/setup-tests.*", "**/setup-test.*", "**/jest.setup.*",
               "**/vitest.setup.*", "**/vitestSetup.*", "**/jestSetup.*",  # BlockNote's seven `vitestSetup.ts`
               "**/jest-setup.*", "**/setup-jest.*", "**/vitest-setup.*",  # depmap-portal's four `jest-setup.ts`
+              # a custom Jest test environment (daohaus' three `jest-environment-jsdom-fix.js`, its #1)
+              "**/jest-environment*.*",
               "**/tests.rs", "**/test.rs",
               "**/*_test.c", "**/*_test.cc", "**/*_test.cpp", "**/*_unittest.cc", "**/*_unittest.cpp",
               # and named before what they test: sil-kit's `Test_CanControllerConfig.cpp` x 4 (its first

@@ -1807,6 +1807,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     files["web/vitestSetup.ts"] = "export const setup = 3;\n"  # BlockNote's seven, its first proposal
     files["web/jest-setup.ts"] = "export const setup = 4;\n"  # depmap-portal's four, its first proposal
     files["web/setup-jest.ts"] = "export const setup = 5;\n"  # jest-preset-angular's name
+    files["web/jest-environment-jsdom-fix.js"] = "export default class Env {}\n"  # daohaus' three, its #1
     # C++ tests named before what they test, beside the code: sil-kit's `Test_CanControllerConfig.cpp`
     # x 4 (its first proposal), Qt's `tst_qstring.cpp`, `test_parser.c`
     files["can/Test_CanControllerConfig.cpp"] = "TEST(Can, Config) { EXPECT_TRUE(true); }\n"
@@ -1863,6 +1864,7 @@ def test_init_finds_conan_recipes_and_leaves_out_their_test_packages_and_test_se
     assert excluded("recipes/zlib/all/test_package/conanfile.py") and excluded("web/test-setup.ts")
     assert excluded("crates/nu-io/src/tests.rs") and excluded("web/icons/setup-test.ts")
     assert excluded("web/vitestSetup.ts") and excluded("web/jest-setup.ts") and excluded("web/setup-jest.ts")
+    assert excluded("web/jest-environment-jsdom-fix.js")
     assert excluded("can/Test_CanControllerConfig.cpp") and excluded("core/tst_qstring.cpp")
     assert excluded("parse/test_parser.c") and not excluded("parse/testament.c")
     assert excluded("web/Badge.clienttest.tsx") and excluded("web/Badge.stories.tsx")
