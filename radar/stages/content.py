@@ -467,9 +467,12 @@ DRAWN_CALLS = 4  # ...and this many of them at least
 
 @lru_cache(maxsize=1)
 def _drawing() -> tuple[frozenset[str], re.Pattern, re.Pattern]:
+    """The drawing verbs' characters as a vocab holds them (bare and as a member), a call of any
+    name, and a drawing verb's call whose arguments name nothing but points."""
     verbs = "".join(sorted(map(word_code, DRAWING_VERBS)))
     points = "".join(sorted(map(word_code, POINT_WORDS)))
-    any_name, open_, close = "\U00100000-\U0010ffff", re.escape(OPEN), re.escape(blind_code("kw", ")"))
+    any_name = f"{chr(NAME_PLANE)}-{chr(NAME_PLANE + 0xFFFF)}"
+    open_, close = re.escape(OPEN), re.escape(blind_code("kw", ")"))
     calls = re.compile(f"[{any_name}](?={open_})")
     drawn = re.compile(f"[{re.escape(verbs)}]{open_}(?:[^{any_name}]|[{re.escape(points)}])*?{close}")
     in_vocab = frozenset(word_code(form) for verb in DRAWING_VERBS for form in (verb, "." + verb))
@@ -479,8 +482,8 @@ def _drawing() -> tuple[frozenset[str], re.Pattern, re.Pattern]:
 def draws_a_picture(vocab: str, names: str) -> bool:
     """Whether DRAWN_SHARE or more of a unit's calls (DRAWN_CALLS at least) are a path's drawing
     verbs (DRAWING_VERBS) whose arguments name nothing but points (POINT_WORDS): a picture."""
-    verbs, calls, drawn = _drawing()
-    if verbs.isdisjoint(vocab):
+    verbs_in_vocab, calls, drawn = _drawing()
+    if verbs_in_vocab.isdisjoint(vocab):
         return False
     drawing = len(drawn.findall(names))
     return drawing >= DRAWN_CALLS and drawing >= DRAWN_SHARE * len(calls.findall(names))

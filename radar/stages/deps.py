@@ -166,7 +166,9 @@ def _manifests(fleet: Fleet) -> list[bytes | None]:
             found += [_read(os.path.join(folder, name)) for name in own]  # plain strings: a Path each was half
         for path in (*(os.path.join(subsystem.root, where, "go.mod") for where in go_mod_folders(namespace)),
                      *(os.path.join(subsystem.root, project) for project in project_files(subsystem))):
-            found.append(read[path] if path in read else read.setdefault(path, _read(path)))
+            if path not in read:
+                read[path] = _read(path)
+            found.append(read[path])
     found.append(c_faces(fleet.subsystems))
     found.append(sorted(shared_headers(fleet.subsystems)))
     for root in sorted({s.root for s in fleet.subsystems}):

@@ -66,12 +66,14 @@ def test_a_radar_whose_clustering_code_changed_clusters_again(fleet, tmp_path, m
     monkeypatch.syspath_prepend(str(code.parent))
     monkeypatch.setattr(clusters_memo, "CLUSTERING_MODULES", (*clusters_memo.CLUSTERING_MODULES, "clustering_rules"))
     clusters_memo._clustering_code.cache_clear()
-    scan(fleet, tmp_path / "out", tmp_path / "cache")
-    _, unchanged = scan(fleet, tmp_path / "out", tmp_path / "cache")
-    code.write_text("NATURES = ('logic', 'drawing')\n")
-    clusters_memo._clustering_code.cache_clear()
-    _, changed = scan(fleet, tmp_path / "out", tmp_path / "cache")
-    clusters_memo._clustering_code.cache_clear()
+    try:
+        scan(fleet, tmp_path / "out", tmp_path / "cache")
+        _, unchanged = scan(fleet, tmp_path / "out", tmp_path / "cache")
+        code.write_text("NATURES = ('logic', 'drawing')\n")
+        clusters_memo._clustering_code.cache_clear()
+        _, changed = scan(fleet, tmp_path / "out", tmp_path / "cache")
+    finally:  # no other test reads the stamp made with this module
+        clusters_memo._clustering_code.cache_clear()
     assert unchanged == {} and "verifying pairs" in changed
 
 
