@@ -34,7 +34,7 @@ def tests_of_a_folder(sources: list[str]) -> Counter:
     project's test programs (newrelic-dotnet-agent's profiler, `MethodRewriterTest/` beside
     `MethodRewriter/`, `Sicily/SicilyTest/`, whose test templates' `ToString` had been its only
     proposal). A `SpeedTest/` feature beside no `Speed/` is code."""
-    folders = {"/".join(parts[:at]) for parts in (f.split("/") for f in sources) for at in range(1, len(parts))}
+    folders = _folders_of(sources)
     found: Counter = Counter()
     for f in sources:
         parts = f.split("/")[:-1]
@@ -68,7 +68,7 @@ def retired_copies(sources: list[str]) -> Counter:
     `strategies/Aave`, `interfaces/common` … in both: 202 archived strategies' `withdraw` had been
     its first proposal; defisaver's root `deprecated/`, its `contracts/utils` … as at the root). A
     feature named `archive`, its `components/` and `hooks/` like every feature's, is code."""
-    folders = {"/".join(parts[:at]) for parts in (f.split("/") for f in sources) for at in range(1, len(parts))}
+    folders = _folders_of(sources)
     retired: list[str] = []
     for folder in sorted(folders):
         parent, _, name = folder.rpartition("/")
@@ -119,7 +119,7 @@ def test_source_sets(sources: list[str]) -> Counter:
     Maven's `src/it/` is excludes.MAVEN_TESTS), and a test source set built for some versions
     only, beside `src/`: its `tst-253+/`, `it-242-253/`. A lone `it/` is an Italian translation's
     as often."""
-    folders = {"/".join(parts[:at]) for parts in (f.split("/") for f in sources) for at in range(1, len(parts))}
+    folders = _folders_of(sources)
     found: Counter = Counter()
     for f in sources:
         parts = f.split("/")[:-1]
@@ -155,6 +155,11 @@ def test_fixtures(sources: list[str]) -> Counter:
         found[(f"{parent}/{pattern}/**" if parent else f"{pattern}/**", "tests")] = \
             sum(n for child, n in held.items() if every or child in named)
     return found
+
+
+def _folders_of(sources: list[str]) -> set[str]:
+    """Every folder holding a source file, at any depth below the top."""
+    return {"/".join(parts[:at]) for parts in (f.split("/") for f in sources) for at in range(1, len(parts))}
 
 
 def _below(folder: str, path: str) -> str | None:
