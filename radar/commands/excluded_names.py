@@ -36,7 +36,10 @@ EXCLUDABLE = {
               # argument parsers had been its first proposal)
               # ESP-IDF's components' test apps (esp-eth-drivers' ten `*/test_apps/`, whose pytest
               # `conftest.py` x 12 had been its first proposal)
-              "test_apps", "test_app"),
+              "test_apps", "test_app",
+              # ChibiOS' test programs of its HAL drivers, one folder a board and a driver
+              # (mayhem-firmware's copy of ChibiOS: 39 `testhal/STM32F4xx/*` apps, its first proposals)
+              "testhal"),
     "fixtures": ("fixtures", "__fixtures__", "fixture", "testdata", "test-data", "test_data", "__mocks__",
                  "__snapshots__",
                  "mocks"),  # test doubles (OpenZeppelin's `contracts/mocks/`, 119 contracts; mockery's Go mocks)

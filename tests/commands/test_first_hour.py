@@ -2777,6 +2777,22 @@ def test_init_keeps_out_a_modules_test_harness_program_and_a_programs_unit_tests
     assert excluded("src/unittest/test_dbsync.cpp") and excluded("src/gtest/test_dbsync.cpp")
 
 
+def test_init_keeps_out_the_test_programs_of_a_hal(tmp_path):
+    """mayhem-firmware: its copy of ChibiOS' `testhal/`, a program per board and driver
+    (`testhal/STM32F4xx/IRQ_STORM/main.c`), had made 39 subsystems, their copied `main` its
+    first proposals; the firmware's own applications are read."""
+    files = {}
+    for board in ("STM32F1xx", "STM32F37x", "STM32F4xx"):
+        for driver in ("ADC", "IRQ_STORM", "SPI"):
+            files[f"firmware/chibios/testhal/{board}/{driver}/main.c"] = f"int main(void) {{ return {len(driver)}; }}\n"
+            files[f"firmware/chibios/testhal/{board}/{driver}/Makefile"] = "all:\n"
+    for app in ("proc_ais", "proc_ert", "proc_tones"):
+        files[f"firmware/baseband/{app}.cpp"] = f"int {app}_run(void) {{ return 1; }}\n"
+    excluded = _excluded_by_init(tmp_path / "mayhem", files, tmp_path / "rules")
+    assert excluded("firmware/chibios/testhal/STM32F4xx/SPI/main.c")
+    assert not excluded("firmware/baseband/proc_ais.cpp")
+
+
 def test_init_keeps_out_test_folders_named_for_their_kind_with_an_underscore(tmp_path):
     """insightconnect-plugins: each plugin's `unit_test/` holds its tests and their helpers,
     `util.py` and `mock.py` (4,635 files), whose copied mock responses had led its watch list;
