@@ -28,7 +28,7 @@ from radar.stages.declaring import (all_in, answers_constants, assigns_configura
                                      declares_by_calls, declaring_definitions, delegates, functions_lay_out,
                                      functions_of, hands_on, holds_values, lists_calls_at_top, module_declares,
                                      module_of_values, mostly_declares, reads_a_record, returns_configuration,
-                                     sets_fields, starts_guarded)
+                                     runs_nothing_at_file_scope, sets_fields, starts_guarded)
 from radar.stages.generated import designer_written, generated, vendors
 from radar.stages.intent import copied_on_purpose
 from radar.stages.reading import FILE_SYSTEM_SKIPS, FileWork, read_source
@@ -142,7 +142,9 @@ def analyse_bytes(data: bytes, language: str) -> Compact:
             or unit.kind == "module" and (module_declares(start, end, starts, declaring, content) or configured
                                           or module_of_values(start, end, starts, valued, content)
                                           or lists_calls_at_top(extraction.tokens, start, end, starts, content)
-                                          or declares_by_calls(extraction.tokens, start, end, starts, content))
+                                          or declares_by_calls(extraction.tokens, start, end, starts, content)
+                                          or parsed_as == "c" and runs_nothing_at_file_scope(
+                                              extraction.tokens, start, end, functions, listed, content))
         behaviour = 0 if listed.get(start) and unit.kind in LISTING or lays_out else content.behaviour(start, end)
         if unit.kind in ("function", "method"):
             forwards = functions[start][1]

@@ -418,6 +418,49 @@ def module_of_values(start: int, end: int, functions: list[int], valued: list[tu
             and content.behaviour(start, end) - sum(content.behaviour(*span) for span in outermost) <= 1)
 
 
+def runs_nothing_at_file_scope(tokens, start: int, end: int, functions: dict[int, tuple[int, bool]],
+                               listed: dict[int, bool], content) -> bool:
+    """A C module whose functions call and branch nowhere but where they only list data
+    (`listed`): C's file scope runs nothing, an initializer there is a constant expression, so
+    the calls written in it are macros spelling constants (`.rate_count =
+    FWK_ARRAY_SIZE(rate_table_sysapbclk)`, `FWK_MODULE_DYNAMIC_ELEMENTS(get_element_table)`):
+    a module of tables, each product its own (SCP-firmware's products' `config_pik_clock.c`,
+    a thousand lines of clock tables and the getter handing them over, had been its first
+    proposal). A body outside any function the parse saw, or a branch there, is a function a
+    macro names (`SYSCALL_DEFINE3(read, …) { … }`): code, not constants."""
+    inside = sorted((first, spanned[0]) for first, spanned in functions.items() if start <= first < end)
+    if content.branches(start, end) != sum(content.branches(first, last) for first, last in inside):
+        return False
+    gaps = zip([start] + [last for _, last in inside], [first for first, _ in inside] + [end])
+    if any(_macro_bodies(tokens, gap_start, gap_end) for gap_start, gap_end in gaps if gap_start < gap_end):
+        return False
+    return all(listed.get(first) or not content.behaviour(first, last) for first, last in inside)
+
+
+def _macro_bodies(tokens, start: int, end: int) -> bool:
+    """Whether a body stands at file scope: after a name's parenthesised arguments (`NAME(…) {`)
+    or on its own (`; {`, where the rewrites left a macro's name out), not a compound literal's
+    type (`&((struct clock_config) {`), an initializer (`x[N] = {`) nor a struct's fields."""
+    opened, depth = [], 0
+    for at in range(start, end):
+        token = tokens[at]
+        if token == ("kw", "{"):
+            before = tokens[at - 1] if at > start else ("kw", ";")
+            if not depth and before in (("kw", ";"), ("kw", "}")):
+                return True
+        if token[0] == "kw" and token[1] in _OPENING:
+            depth += 1
+        elif token[0] == "kw" and token[1] in _CLOSING:
+            depth -= 1
+        if token == ("kw", "("):
+            opened.append(at)
+        elif token == ("kw", ")") and opened:
+            paren = opened.pop()
+            if at + 1 < end and tokens[at + 1] == ("kw", "{") and paren > start and tokens[paren - 1][0] == "id":
+                return True
+    return False
+
+
 # What opens a PHP file before its first statement: the tag, and lines that only name things.
 _PHP_PREAMBLE = frozenset({"<?php", "declare", "namespace", "use"})
 _OPENING, _CLOSING = frozenset("([{"), frozenset(")]}")

@@ -2409,3 +2409,64 @@ def test_each_copy_s_shared_content_is_its_mean_overlap_with_the_first_others(vo
         others = [v for other, v in enumerate(vocabs) if other != index][:COMPARED]
         expected.append(round(sum(overlap(mine, o, weights) for o in others) / len(others), 4) if others else 1.0)
     assert shared_content(vocabs, weights) == tuple(expected)
+
+
+CLOCK_TABLES = """\
+#include <fwk_element.h>
+#include <mod_pik_clock.h>
+
+static const struct mod_pik_clock_rate rate_table_{bus}[] = {{
+    {{
+        .rate = {rate},
+        .source = MOD_PIK_CLOCK_MSCLOCK_SOURCE_SYSPLLCLK,
+        .divider = CLOCK_RATE_SYSPLLCLK / {rate},
+    }},
+}};
+
+static const struct fwk_element pik_clock_element_table[] = {{
+    [CLOCK_PIK_IDX_{bus}] = {{
+        .name = "{bus}",
+        .data = &((struct mod_pik_clock_dev_config) {{
+            .type = MOD_PIK_CLOCK_TYPE_MULTI_SOURCE,
+            .control_reg = &PIK_SYSTEM->{bus}_CTRL,
+            .rate_table = rate_table_{bus},
+            .rate_count = FWK_ARRAY_SIZE(rate_table_{bus}),
+            .initial_rate = PIK_CLK_RATE_{bus},
+        }}),
+    }},
+    [CLOCK_PIK_IDX_COUNT] = {{ 0 }},
+}};
+
+static const struct fwk_element *pik_clock_get_element_table(fwk_id_t module_id)
+{{
+    return pik_clock_element_table;
+}}
+
+const struct fwk_module_config config_pik_clock = {{
+    .elements = FWK_MODULE_DYNAMIC_ELEMENTS(pik_clock_get_element_table),
+    .data = &((struct mod_pik_clock_config) {{ .count = FWK_ARRAY_SIZE(rate_table_{bus}) }}),
+}};
+"""
+
+REGISTERED_HANDLER = """
+DEFINE_CLOCK_HANDLER({bus}, struct fwk_event *event)
+{{
+    fwk_put_event(event);
+    fwk_notification_notify(event, &{bus}_count);
+}}
+"""
+
+
+def test_a_c_module_of_tables_lays_out_data_whatever_macros_its_initializers_call():
+    """SCP-firmware: its products' `config_pik_clock.c`, a thousand lines of clock tables and the
+    getter handing them over, had been its first proposal, `FWK_ARRAY_SIZE(…)` read as calls: C's
+    file scope runs nothing, its initializers are constants. A function a macro names outside
+    any function the parse sees is code."""
+    buses = {"morello": "SYSAPBCLK", "n1sdp": "SCPNICCLK", "juno": "SCPI2CCLK"}
+    rates = {"morello": "100", "n1sdp": "200", "juno": "400"}
+    files = {name: CLOCK_TABLES.format(bus=bus, rate=rates[name]) for name, bus in buses.items()}
+    modules = [c for c in judged(files, "config_pik_clock.c", "c") if c.cluster.representative.kind == "module"]
+    assert [c.cluster.nature for c in modules] == ["no behaviour"] and modules[0].verdict != "proposed"
+    handled = {name: source + REGISTERED_HANDLER.format(bus=buses[name]) for name, source in files.items()}
+    modules = [c for c in judged(handled, "config_pik_clock.c", "c") if c.cluster.representative.kind == "module"]
+    assert [c.cluster.nature for c in modules] == ["logic"]
