@@ -96,6 +96,7 @@ class PathNames:
     dart_packages: dict[str, set[str]]
     dart_roots: dict[str, set[str]]
     namespace_folders: dict[str, dict[str, dict[str, set[str]]]]  # per suffix, a folder's name -> its paths' owners
+    c_source_folders: frozenset[str] | None  # the folders holding C or C++ sources
 
     def by_path(self, path: str, language: str, capture: str, text: str) -> str | None:
         """The one subsystem a reference of a BY_PATH language names, or None."""
@@ -297,13 +298,24 @@ class PathNames:
         never deeper inside one, where a shim stands in for the system's or another project's
         header. nuttx-apps' zmodem keeps `host/nuttx/config.h` to build on the host, and microros
         an `include_override/assert.h`: every app's `<nuttx/config.h>`, the OS's own, had made
-        zmodem the home of all its copies, and `<assert.h>` then microros."""
+        zmodem the home of all its copies, and `<assert.h>` then microros. A library's folder,
+        its sources beside the header, is no shim: saga-gis' tools include
+        `<saga_api/saga_api.h>`, `src/saga_core/saga_api/` holding the API's 150 sources (its
+        tools had shared no dependency, so its copies had no home)."""
         if not text.startswith("<"):
             return True
         prefix = found[:len(found) - len(target)].rstrip("/")
         if not prefix or prefix.rpartition("/")[2].lower() in INCLUDE_ROOTS:
             return True
+        if "/" in target and posixpath.dirname(found) in self._c_source_folders():
+            return True
         return any((self.namespace_of.get(owner, "") + "/").startswith(prefix + "/") for owner in owners)
+
+    def _c_source_folders(self) -> frozenset[str]:
+        if self.c_source_folders is None:
+            self.c_source_folders = frozenset(posixpath.dirname(found) for name, held in self.by_basename.items()
+                                              if name.endswith(C_SOURCES) for found in held)
+        return self.c_source_folders
 
     def _declared(self, header: str) -> str | None:
         """The one subsystem holding the source file a header of the top `include/` folder is

@@ -79,6 +79,7 @@ class Index(PathNames):
         self.declared: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.by_basename: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.namespace_folders: dict[str, dict[str, dict[str, set[str]]]] = {}  # made on demand (pathnames.py)
+        self.c_source_folders: frozenset[str] | None = None  # made on demand (pathnames.py)
         self.faces: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # header -> its .c
         self.packages: dict[str, set[str]] = defaultdict(set)  # package.json names
         self.dart_packages: dict[str, set[str]] = defaultdict(set)  # pubspec.yaml names

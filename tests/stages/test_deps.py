@@ -1266,6 +1266,19 @@ def test_an_include_names_no_header_deep_inside_another_subsystem(tmp_path):
     assert edges(deps) == {("nxplayer", "readline"), ("nxplayer", "zmodem"), ("nxcamera", "readline")}
 
 
+def test_an_include_names_a_library_folder_deep_inside_another_subsystem(tmp_path):
+    """saga-gis: its tools include `<saga_api/saga_api.h>`, a build putting `src/saga_core/` on the
+    include path, deep inside the core's package; its folder holds the API's sources, so it is
+    no shim: the tools had shared no dependency, and their copies had no home."""
+    deps = scan(tmp_path, {
+        "saga": {"saga/src/saga_core/saga_api/saga_api.h": "int api(void);\n",
+                 "saga/src/saga_core/saga_api/api.cpp": "int api(void) { return 0; }\n"},
+        "saga/src/tools/grid": {"saga/src/tools/grid/grid.cpp": "#include <saga_api/saga_api.h>\nint g() { return 1; }\n"},
+        "saga/src/tools/table": {"saga/src/tools/table/t.cpp": "#include <saga_api/saga_api.h>\nint t() { return 2; }\n"},
+    })
+    assert edges(deps) == {("grid", "saga"), ("table", "saga")}
+
+
 def test_lisp_and_sx_namespaced_symbols_name_the_subsystem(tmp_path):
     deps = scan(tmp_path, {
         "lib/persist": {"lib/persist/kv.sx": "(define (persist/kv-get b k) (get b k))\n"},
