@@ -19,7 +19,7 @@ from pathlib import Path
 
 from radar import __version__
 
-FORMAT = 150  # bump when the cached payload's layout (or what parsing extracts) changes
+FORMAT = 151  # bump when the cached payload's layout (or what parsing extracts) changes
 SHAPING = f"{__version__}/{FORMAT}"  # shapes from equal bytes are equal within one SHAPING
 PAGE_SIZE = 16384
 

@@ -187,10 +187,15 @@ def extract_either(data: bytes, language: str) -> tuple[Extraction, str]:
     which is taken when it parses whole (a C file that macros stopped stays C), or, where the
     `or_else` is `partial`, when it keeps more units (a Flow file read as TSX: a few Flow-only
     forms break a unit or two, where read as JavaScript every annotation broke its unit).
-    Each language is read with its rewrites (_read)."""
+    A file holding what only one of the `or_else` can say (its `surely_if`, a pattern of lines) is
+    read as that one alone. Each language is read with its rewrites (_read)."""
+    others = languages_yaml()["languages"].get(language, {}).get("or_else", ())
+    others = [others] if isinstance(others, dict) else others
+    for other in others:
+        if other.get("surely_if") and re.search(other["surely_if"].encode(), data, re.MULTILINE):
+            return _read(data, other["language"]), other["language"]
     extraction = _read(data, language)
-    others = languages_yaml()["languages"].get(language, {}).get("or_else", ()) if extraction.had_errors else ()
-    for other in [others] if isinstance(others, dict) else others:
+    for other in others if extraction.had_errors else ():
         if not any(word.encode() in data for word in other["if_any"]):
             continue
         retry = _read(data, other["language"])
