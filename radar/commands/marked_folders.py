@@ -376,8 +376,15 @@ def generator_templates(sources: list[str], files: list[str] = ()) -> Counter:
     with Twig's placeholders (Kunstmaan's `Resources/SensioGeneratorBundle/skeleton/`: 128 files
     that did not parse; a UI's `skeleton/` loaders are code), and a Maven archetype's project,
     its `archetype-resources/` (infinispan's five archetypes: its custom module's `Attribute.java`
-    had been among its first proposal's copies)."""
+    had been among its first proposal's copies); and .NET's project templates, a folder holding
+    `dotnet new`'s `.template.config/template.json` or a Visual Studio `*.vstemplate`
+    (aws-lambda-dotnet's 95 blueprints, one per Visual Studio version, whose `Function.cs` x 4 had
+    been its first proposal; botbuilder-dotnet's bot templates, its `Startup.Configure` x 4)."""
     found: Counter = Counter()
+    for root in _dotnet_templates(files):
+        held = sum(f.startswith(root + "/") for f in sources)
+        if held:
+            found[(root + "/**", "a generator's templates")] += held
     commands = {"/".join(parts[:at]) for parts in (f.split("/")[:-1] for f in files)
                 for at, name in enumerate(parts) if name == "bin"}
     for parts in (f.split("/")[:-1] for f in sources):
@@ -391,6 +398,21 @@ def generator_templates(sources: list[str], files: list[str] = ()) -> Counter:
         if "archetype-resources" in parts:
             found[("**/archetype-resources/**", "a generator's templates")] += 1
     return found
+
+
+DOTNET_TEMPLATE = "/.template.config/template.json"
+
+
+def _dotnet_templates(files: list[str]) -> list[str]:
+    """The outermost folders below the top holding a .NET project template; none where the top
+    holds one, a repository of templates, whose templates are its code (ardalis' CleanArchitecture
+    and its `MinimalClean/`)."""
+    roots = sorted({f[:-len(DOTNET_TEMPLATE)] if f.endswith(DOTNET_TEMPLATE) else f.rpartition("/")[0]
+                    for f in ("/" + f for f in files) if f.endswith((DOTNET_TEMPLATE, ".vstemplate"))})
+    roots = [root.removeprefix("/") for root in roots]
+    if "" in roots:
+        return []
+    return [root for root in roots if not any(root.startswith(other + "/") for other in roots)]
 
 
 def cpan_distributions(sources: list[str]) -> Counter:

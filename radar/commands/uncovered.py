@@ -18,6 +18,7 @@ from radar.commands.folders import (MIN_PACKAGES, MODULE_FLEET, VERSION_LAST, bu
 from radar.commands.parts import held_by, lone_app
 from radar.config import FleetRules, GateRules
 from radar.globs import any_glob, glob_match
+from radar.stages.discover import names_files
 from radar.stages.homes import FAMILIES
 from radar.stages.manifests import C_FAMILY, C_SOURCES, HEADER_SUFFIXES
 from radar.stages.languages import language_for
@@ -322,7 +323,11 @@ def without_emptied(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tupl
     those files to the fleet's packages, nested in it, and would list the folder with none
     (sqlfluff's `src/sqlfluff/dialects`, a package beside its `rules/*`, and its 54 dialects
     `dialects/*.py`); nor a folder every file of which an exclude keeps out (ethers' compiled
-    `lib.commonjs`, whose entry requires each of its folders)."""
+    `lib.commonjs`, whose entry requires each of its folders); nor a fleet none of whose packages
+    holds code kept (aws-lambda-dotnet's 94 blueprints, their templates kept out, each a manifest
+    beside them: 94 empty subsystems)."""
+    holding = _holding(kept)
+    globs = tuple((glob, n) for glob, n in globs if "*" not in glob or holding(glob))
     fleets = [glob for glob, _ in globs if "*" in glob]
 
     def held(path: str, folder: str) -> bool:
@@ -335,6 +340,22 @@ def without_emptied(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tupl
         return bool(inside) and all(held(f, folder) for f in inside)
 
     return tuple((glob, n) for glob, n in globs if "*" in glob or not emptied(glob))
+
+
+def _holding(kept: list[str]):
+    """Whether a glob holds a file of `kept`, as held_by reads it, each glob matched against the
+    folders (or files) at its depth, not against every file."""
+    at_depth: dict[tuple[int, bool], set[str]] = defaultdict(set)
+    for f in kept:
+        parts = f.split("/")
+        for depth in range(1, len(parts) + 1):
+            at_depth[(depth, depth == len(parts))].add("/".join(parts[:depth]))
+
+    def holds(glob: str) -> bool:
+        depth = glob.count("/") + 1
+        return any(glob_match(glob, path) for path in at_depth[(depth, names_files(glob))])
+
+    return holds
 
 
 def uncovered_folders(globs: tuple[tuple[str, int], ...], kept: list[str]) -> tuple[tuple[str, int], ...]:

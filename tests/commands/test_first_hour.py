@@ -2777,6 +2777,41 @@ def test_init_keeps_out_a_modules_test_harness_program_and_a_programs_unit_tests
     assert excluded("src/unittest/test_dbsync.cpp") and excluded("src/gtest/test_dbsync.cpp")
 
 
+def test_init_keeps_out_dotnet_project_templates_and_lists_no_fleet_of_empty_packages(tmp_path):
+    """aws-lambda-dotnet: its blueprints, a `dotnet new` template each (`template/.template.config/
+    template.json`) per Visual Studio version, had been 94 packages, their `Function.cs` x 4 its
+    first proposal; botbuilder-dotnet's Visual Studio templates (`*.vstemplate`), its bots'
+    `Startup.Configure` x 4. Their templates kept out, each blueprint holds a manifest alone: no
+    fleet of them is listed, the libraries are."""
+    files = {}
+    for version in ("vs2022", "vs2026"):
+        for blueprint in ("DetectImageLabels", "S3Events", "SimpleApi"):
+            root = f"Blueprints/BlueprintDefinitions/{version}/{blueprint}"
+            files[f"{root}/blueprint-manifest.json"] = "{}\n"
+            files[f"{root}/template/.template.config/template.json"] = "{}\n"
+            files[f"{root}/template/src/Function.cs"] = "public class Function { public int Run() { return 1; } }\n"
+            files[f"{root}/template/src/BlueprintBaseName.1.csproj"] = "<Project/>\n"
+    for app in ("CoreBot", "EchoBot", "EmptyBot"):
+        files[f"generators/vsix/ProjectTemplates/{app}/{app}.vstemplate"] = "<VSTemplate/>\n"
+        files[f"generators/vsix/ProjectTemplates/{app}/Startup.cs"] = "public class Startup { }\n"
+    for library in ("Amazon.Lambda.Core", "Amazon.Lambda.S3Events", "Amazon.Lambda.Logging"):
+        files[f"Libraries/src/{library}/{library}.csproj"] = "<Project/>\n"
+        files[f"Libraries/src/{library}/Handler.cs"] = f"public class Handler {{ public int N() {{ return {len(library)}; }} }}\n"
+    _, fleet_rules = _init(tmp_path / "lambda", files, tmp_path / "rules")
+    excluded = any_glob(tuple(fleet_rules["exclude"]))
+    assert excluded("Blueprints/BlueprintDefinitions/vs2022/S3Events/template/src/Function.cs")
+    assert excluded("generators/vsix/ProjectTemplates/EchoBot/Startup.cs")
+    assert not excluded("Libraries/src/Amazon.Lambda.Core/Handler.cs")
+    assert "Libraries/src/*" in fleet_rules["subsystems"]
+    assert not [glob for glob in fleet_rules["subsystems"] if glob.startswith("Blueprints")]
+    # a repository of templates (ardalis' CleanArchitecture, a template at its top): its code
+    templates = {".template.config/template.json": "{}\n", "MinimalClean/.template.config/template.json": "{}\n"}
+    templates.update({f"{top}src/{part}/{part}.cs": f"public class {part} {{ }}\n"
+                      for top in ("", "MinimalClean/") for part in ("Core", "Infrastructure", "Web")})
+    _, fleet_rules = _init(tmp_path / "clean", templates, tmp_path / "clean-rules")
+    assert not any_glob(tuple(fleet_rules["exclude"]))("MinimalClean/src/Core/Core.cs")
+
+
 def test_init_keeps_out_the_test_programs_of_a_hal(tmp_path):
     """mayhem-firmware: its copy of ChibiOS' `testhal/`, a program per board and driver
     (`testhal/STM32F4xx/IRQ_STORM/main.c`), had made 39 subsystems, their copied `main` its
