@@ -23,7 +23,7 @@ from radar.commands.excluded_names import (EXCLUDABLE, DEVELOPERS, ENGINEERING, 
                                            EXAMPLE_FOLDERS, MAVEN_TESTS, DEBUG_SOURCES, MIGRATION_FILES, SAID_BY_NAME)
 from radar.commands.marked_folders import (alembic_environments, compiled_mirrors, component_registries, copied_sources,
                                            cpan_distributions, docusaurus_sites, dotnet_suites, frappe_patches,
-                                           generator_templates, held, jvm_benchmarks,
+                                           generator_templates, held, jvm_benchmarks, karma_entries,
                                            manual_tests, sphinx_projects, story_folders, tutorial_steps,
                                            versioned_migrations)
 from radar.commands.sibling_folders import (dev_apps, integration_suites, retired_copies, scaffolds, test_fixtures,
@@ -284,6 +284,7 @@ def folder_excludes(sources: list[str], files: list[str] = ()) -> tuple[tuple[st
     counts.update(test_source_sets(sources))
     counts.update(story_folders(sources))
     counts.update(manual_tests(files, sources))
+    counts.update(karma_entries(files, sources))
     counts.update(component_registries(files, sources))
     counts.update(_debug_sources(sources, maven))
     excludes = [(glob, why, n) for (glob, why), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]

@@ -522,6 +522,23 @@ def _styled_registries(sources: list[str]) -> set[str]:
     return {registry for registry, found in styles.items() if len(found) >= REGISTRY_STYLES}
 
 
+# Karma's configuration, and the entry it loads, as Angular's CLI writes them for each project
+KARMA_CONFIGS = ("karma.conf.js", "karma.conf.ts", "karma.conf.cjs", "karma.conf.mjs")
+KARMA_ENTRY = "src/test.ts"
+
+
+def karma_entries(files: list[str], sources: list[str]) -> Counter:
+    """`**/src/test.ts` where a project's Karma configuration has its entry beside it, the file
+    that sets the Angular test environment up and loads the specs: the test runner's (ddp-angular's
+    23 projects' `src/test.ts`, its second proposal). A repository running no Karma keeps its
+    `test.ts`, a `test` command's as often."""
+    entries = {f for f in sources if f == KARMA_ENTRY or f.endswith("/" + KARMA_ENTRY)}
+    projects = {f.rpartition("/")[0] for f in files if f.rpartition("/")[2] in KARMA_CONFIGS}
+    if not any(f"{project}/{KARMA_ENTRY}".lstrip("/") in entries for project in projects):
+        return Counter()
+    return Counter({("**/" + KARMA_ENTRY, "tests"): len(entries)})
+
+
 def manual_tests(files: list[str], sources: list[str]) -> Counter:
     """Folders named alike whose source files (MANUAL_SHARE or more) each come with a page of
     the same name to open in a browser, `image.ts` beside `image.manual.html`: manual tests

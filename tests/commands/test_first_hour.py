@@ -2812,6 +2812,22 @@ def test_init_keeps_out_dotnet_project_templates_and_lists_no_fleet_of_empty_pac
     assert not any_glob(tuple(fleet_rules["exclude"]))("MinimalClean/src/Core/Core.cs")
 
 
+def test_init_keeps_out_the_karma_entry_of_angular_projects(tmp_path):
+    """ddp-angular: 23 projects' `src/test.ts`, each setting the Angular test environment up for
+    Karma (`karma.conf.js` beside `src/`), had been its second proposal. Without Karma, a
+    `src/test.ts` is code (a command line's `test` command)."""
+    files = {}
+    for app in ("ddp-angio", "ddp-atcp", "ddp-brain"):
+        files[f"projects/{app}/karma.conf.js"] = "module.exports = function (config) {};\n"
+        files[f"projects/{app}/src/test.ts"] = "getTestBed().initTestEnvironment(A, b());\n"
+        files[f"projects/{app}/src/app/app.module.ts"] = f"export const {app.replace('-', '_')} = 1;\n"
+    excluded = _excluded_by_init(tmp_path / "ddp", files, tmp_path / "rules")
+    assert excluded("projects/ddp-atcp/src/test.ts") and not excluded("projects/ddp-atcp/src/app/app.module.ts")
+    commands = {f"packages/{tool}/src/test.ts": f"export function test{tool}() {{ return 1; }}\n"
+                for tool in ("cli", "runner", "bench")}
+    assert not _excluded_by_init(tmp_path / "tools", commands, tmp_path / "tools-rules")("packages/cli/src/test.ts")
+
+
 def test_init_keeps_out_the_test_programs_of_a_hal(tmp_path):
     """mayhem-firmware: its copy of ChibiOS' `testhal/`, a program per board and driver
     (`testhal/STM32F4xx/IRQ_STORM/main.c`), had made 39 subsystems, their copied `main` its
