@@ -378,7 +378,7 @@ def generator_templates(sources: list[str], files: list[str] = ()) -> Counter:
     its `archetype-resources/` (infinispan's five archetypes: its custom module's `Attribute.java`
     had been among its first proposal's copies); and .NET's project templates, a folder holding
     `dotnet new`'s `.template.config/template.json` or a Visual Studio `*.vstemplate`
-    (aws-lambda-dotnet's 95 blueprints, one per Visual Studio version, whose `Function.cs` x 4 had
+    (aws-lambda-dotnet's 95 blueprint templates, one per Visual Studio version, whose `Function.cs` x 4 had
     been its first proposal; botbuilder-dotnet's bot templates, its `Startup.Configure` x 4)."""
     found: Counter = Counter()
     for root in _dotnet_templates(files):
@@ -407,9 +407,9 @@ def _dotnet_templates(files: list[str]) -> list[str]:
     """The outermost folders below the top holding a .NET project template; none where the top
     holds one, a repository of templates, whose templates are its code (ardalis' CleanArchitecture
     and its `MinimalClean/`)."""
-    roots = sorted({f[:-len(DOTNET_TEMPLATE)] if f.endswith(DOTNET_TEMPLATE) else f.rpartition("/")[0]
-                    for f in ("/" + f for f in files) if f.endswith((DOTNET_TEMPLATE, ".vstemplate"))})
-    roots = [root.removeprefix("/") for root in roots]
+    rooted = ["/" + f for f in files]  # a template at the top of the tree ends as one below it does
+    roots = sorted({(path[:-len(DOTNET_TEMPLATE)] if path.endswith(DOTNET_TEMPLATE) else path.rpartition("/")[0])
+                    .removeprefix("/") for path in rooted if path.endswith((DOTNET_TEMPLATE, ".vstemplate"))})
     if "" in roots:
         return []
     return [root for root in roots if not any(root.startswith(other + "/") for other in roots)]
