@@ -81,7 +81,7 @@ from radar.commands.folders import (DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODU
 from radar.commands.go_layout import (go_file_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
 from radar.commands.marked_folders import (asn1_outputs, composer_tooling, goctl_handlers, npm_tooling,
-                                           openapi_outputs, telescope_outputs, ui_test_suites)
+                                           openapi_outputs, telescope_outputs, ui_test_suites, wayfinder_outputs)
 from radar.commands.package_folders import package_folders
 from radar.commands.plugin_modules import (cpp_plugin_folders, headers_folders, jvm_plugin_folders,
                                            python_plugin_folders, registered_folders)
@@ -148,7 +148,8 @@ def read_layout(repo: Path) -> Layout:
     handlers, goctl_routes = goctl_handlers(repo, files)
     compiled, asn1_specs = asn1_outputs(repo, files)
     protobufs, telescope_manifests = telescope_outputs(repo, files)
-    written += described + handlers + compiled + protobufs
+    routes, composer_manifests = wayfinder_outputs(repo, files)
+    written += described + handlers + compiled + protobufs + routes
     suites, poms = ui_test_suites(repo, files)
     kept_out += written + suites
     # the packages are made of the rest, but for folders no name of theirs tells from code (not_fleet)
@@ -156,7 +157,8 @@ def read_layout(repo: Path) -> Layout:
         e for e in kept_out if e[0] in NAMELESS_EXCLUDES or scaffold_glob(e[0]))))
     # the files read to decide: edited by hand, one may be code again
     measured: dict[str, int] = dict.fromkeys(made + requirements + manifests + npm_manifests + openapi_lists
-                                             + goctl_routes + asn1_specs + telescope_manifests + poms + readmes
+                                             + goctl_routes + asn1_specs + telescope_manifests + composer_manifests
+                                             + poms + readmes
                                              + attributes_files(files), 0)
 
     def size(path: str) -> int:

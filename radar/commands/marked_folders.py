@@ -6,12 +6,13 @@ Docusaurus config, a manual test's page, shadcn's `components.json` beside a com
 JavaScript whose TypeScript source sits in a sibling folder, the list of what OpenAPI Generator
 wrote into a folder, goctl's routes beside the handlers it writes, the ASN.1 specifications beside
 the folders a compiler wrote for their modules, a package.json depending on Telescope above the
-`codegen/` folders it writes, a tutorial's numbered steps holding the same files, a code generator's
-templates, the CPAN distributions a Perl tree copies, and a Maven module's pom.xml whose own code
-drives a browser or an app under test.
+`codegen/` folders it writes, a composer.json requiring Wayfinder above the TypeScript it writes,
+a tutorial's numbered steps holding the same files, a code generator's templates (a .NET project
+template's too), Karma's entry beside its configuration, the CPAN distributions a Perl tree copies,
+and a Maven module's pom.xml whose own code drives a browser or an app under test.
 excludes.py writes an exclude for each (layout.py npm_tooling's, composer_tooling's,
-openapi_outputs', goctl_handlers', asn1_outputs', telescope_outputs' and ui_test_suites'); the
-counts are the source files each keeps out (`held`)."""
+openapi_outputs', goctl_handlers', asn1_outputs', telescope_outputs', wayfinder_outputs' and
+ui_test_suites'); the counts are the source files each keeps out (`held`)."""
 from __future__ import annotations
 
 import fnmatch
@@ -237,6 +238,30 @@ def _codegen_folder(source: str, package: str) -> str | None:
     if TELESCOPE_OUTPUT not in folders:
         return None
     return posixpath.join(package, *folders[:folders.index(TELESCOPE_OUTPUT) + 1])
+
+
+# Laravel's Wayfinder, which writes a TypeScript function for each controller action and named
+# route into an app's `resources/js/actions/`, `resources/js/routes/` and `resources/js/wayfinder/`
+WAYFINDER = "laravel/wayfinder"
+WAYFINDER_OUTPUTS = ("resources/js/actions", "resources/js/routes", "resources/js/wayfinder")
+
+
+def wayfinder_outputs(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, str, int], ...], list[str]]:
+    """An exclude for each of Wayfinder's output folders (WAYFINDER_OUTPUTS) holding code, of an app
+    whose composer.json requires it: what it wrote from the controllers and routes, no banner in
+    them (bazaar-laravel's 20 Telescope controllers' `actions/…/CacheController.ts` …, its first
+    proposal); and the composer.json files read. Those folders are code in an app without it."""
+    manifests = [f for f in files if f.rpartition("/")[2] == "composer.json"]
+    sources = [f for f in files if language_for(f)] if manifests else []
+    found = []
+    for manifest in manifests:
+        fields = json_of(repo / manifest)
+        needs = [fields.get(key) for key in ("require", "require-dev")] if isinstance(fields, dict) else []
+        if any(isinstance(names, dict) and WAYFINDER in names for names in needs):
+            for output in (posixpath.join(manifest.rpartition("/")[0], folder) for folder in WAYFINDER_OUTPUTS):
+                held_here = sum(f.startswith(output + "/") for f in sources)
+                found += [(f"{output}/**", "generated", held_here)] if held_here else []
+    return tuple(found), manifests
 
 
 # a Maven module's dependency, and what drives a browser or an app under test (Selenium, Appium's

@@ -2828,6 +2828,27 @@ def test_init_keeps_out_the_karma_entry_of_angular_projects(tmp_path):
     assert not _excluded_by_init(tmp_path / "tools", commands, tmp_path / "tools-rules")("packages/cli/src/test.ts")
 
 
+def test_init_keeps_out_what_wayfinder_writes_in_a_laravel_app_requiring_it(tmp_path):
+    """bazaar-laravel: Wayfinder writes a TypeScript function for each controller action and named
+    route into `resources/js/actions/` and `resources/js/routes/`, no banner in them: its 20
+    Telescope controllers' `CacheController.ts` … had been its first proposal. An app without it
+    keeps its `resources/js/actions/`, its own Redux actions as often."""
+    files = {"composer.json": '{"require": {"laravel/framework": "^12.0", "laravel/wayfinder": "^0.1"}}\n'}
+    for controller in ("CacheController", "EventsController", "JobsController"):
+        files[f"resources/js/actions/Laravel/Telescope/Http/Controllers/{controller}.ts"] = (
+            "export const index = () => ({ url: index.url(), method: 'post' })\n")
+        files[f"resources/js/routes/{controller.lower()}/index.ts"] = "export const show = () => ({ url: '/x' })\n"
+        files[f"resources/js/pages/{controller}.tsx"] = f"export default function {controller}() {{ return null }}\n"
+    files["resources/js/wayfinder/index.ts"] = "export const queryParams = () => ''\n"
+    excluded = _excluded_by_init(tmp_path / "bazaar", files, tmp_path / "rules")
+    assert excluded("resources/js/actions/Laravel/Telescope/Http/Controllers/JobsController.ts")
+    assert excluded("resources/js/routes/jobscontroller/index.ts") and excluded("resources/js/wayfinder/index.ts")
+    assert not excluded("resources/js/pages/JobsController.tsx")
+    files["composer.json"] = '{"require": {"laravel/framework": "^12.0"}}\n'
+    mine = _excluded_by_init(tmp_path / "own", files, tmp_path / "own-rules")
+    assert not mine("resources/js/actions/Laravel/Telescope/Http/Controllers/JobsController.ts")
+
+
 def test_init_keeps_out_the_test_programs_of_a_hal(tmp_path):
     """mayhem-firmware: its copy of ChibiOS' `testhal/`, a program per board and driver
     (`testhal/STM32F4xx/IRQ_STORM/main.c`), had made 39 subsystems, their copied `main` its
