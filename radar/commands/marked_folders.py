@@ -354,7 +354,7 @@ def story_folders(sources: list[str]) -> Counter:
 # a tutorial's step, numbered and named (`0-contracts`, `12_routing`) or named a step (`step-3`,
 # `lesson02`); not a number alone, a test case's (babel's `fixtures/flow/iterator/1/`), nor a
 # version (science-apis' `transforms/SBML/1.2/`, `2.4.1/`, `3.1/`)
-TUTORIAL_STEP = re.compile(r"(?:step|lesson|chapter|exercise|lab)[-_]?(\d+)(?:[-_.][^/]*)?|(\d+)[-_][a-z][^/]*",
+TUTORIAL_STEP = re.compile(r"(?:step|lesson|chapter|ch|exercise|lab)[-_]?(\d+)(?:[-_.][^/]*)?|(\d+)[-_][a-z][^/]*",
                            re.IGNORECASE)
 TUTORIAL_STEPS = 3  # numbered folders side by side, from this many, that make a tutorial
 
@@ -371,15 +371,41 @@ def tutorial_steps(sources: list[str]) -> list[tuple[str, int]]:
         for at in range(1, len(parts) - 1):
             steps["/".join(parts[:at])][parts[at]].append("/".join(parts[at + 1:]))
     folders = {folder for folder, below in steps.items() if _numbered(list(below)) and _same_files(below)}
-    return [(folder + "/**", n) for folder, n in sorted(held_outermost(folders, sources).items())]
+    return [(folder + "/**", n) for folder, n in sorted(held_outermost(folders, sources).items())] \
+        + _earlier_steps_at_the_top(sources)
+
+
+def _earlier_steps_at_the_top(sources: list[str]) -> list[tuple[str, int]]:
+    """A repository whose top folders are a tutorial's or a book's steps, most of its code in them
+    (eda-with-golang's chapters `ch3/` to `ch13/`, each the last one's code and one change: its
+    first proposals had been each chapter's copy of the one before): every step but the last, the
+    code as the tutorial ends."""
+    below: defaultdict = defaultdict(list)  # a top folder named as a step -> its files
+    for f in sources:
+        top, _, rest = f.partition("/")
+        if rest and TUTORIAL_STEP.fullmatch(top):
+            below[top].append(rest)
+    if 2 * sum(map(len, below.values())) <= len(sources) or not (_numbered(list(below)) and _same_files(below)):
+        return []
+    last = max(below, key=_step_number)
+    return [(f"{step}/**", len(files)) for step, files in sorted(below.items()) if step != last]
+
+
+def _step_number(name: str) -> int:
+    match = TUTORIAL_STEP.fullmatch(name)
+    return int(match.group(1) or match.group(2))
 
 
 def _numbered(names: list[str]) -> bool:
+    """Whether the names are steps numbered one after the other, from 0 or 1 where they are
+    numbers alone (`3-…` to `7-…` are a pipeline's stages as often); a book's chapters with code
+    may start anywhere (`ch3` to `ch13`)."""
     matches = [TUTORIAL_STEP.fullmatch(name) for name in names]
     if len(names) < TUTORIAL_STEPS or not all(matches):
         return False
-    numbers = sorted(int(match.group(1) or match.group(2)) for match in matches)
-    return numbers[0] in (0, 1) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    numbers = sorted(_step_number(name) for name in names)
+    named = all(match.group(1) for match in matches)
+    return (named or numbers[0] in (0, 1)) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 def _same_files(below: dict[str, list[str]]) -> bool:

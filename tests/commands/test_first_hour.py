@@ -1629,6 +1629,24 @@ def test_init_excludes_a_tutorial_s_numbered_steps_holding_the_same_files(tmp_pa
     assert not excluded("packages/flow/src/2-enrich/enrich.ts")
 
 
+def test_init_keeps_a_books_last_chapter_where_its_chapters_are_the_repository(tmp_path):
+    """eda-with-golang: a book's code, `ch3/` to `ch13/` at the top, each chapter the one before
+    and a change; its first proposals had been the chapters' copies of one another. The last
+    chapter is the code as the book ends: it alone is read. Top folders numbered as stages,
+    holding different code, are all read."""
+    files = {"README.md": "# the book's code\n"}
+    for chapter in range(3, 8):
+        for service in ("baskets", "depot", "ordering"):
+            files[f"ch{chapter}/{service}/module.go"] = f"package {service}\n\nfunc Startup() int {{ return {chapter} }}\n"
+            files[f"ch{chapter}/{service}/internal/app.go"] = f"package internal\n\nfunc Run() int {{ return {chapter} }}\n"
+    excluded = _excluded_by_init(tmp_path / "book", files, tmp_path / "rules")
+    assert excluded("ch3/depot/module.go") and excluded("ch6/ordering/internal/app.go")
+    assert not excluded("ch7/depot/module.go")
+    stages = {f"{n}-{name}/{name}.go": f"package {name}\n\nfunc Run() int {{ return {n} }}\n"
+              for n, name in enumerate(("ingest", "enrich", "publish", "archive"), start=1)}
+    assert not _excluded_by_init(tmp_path / "stages", stages, tmp_path / "stages-rules")("2-enrich/enrich.go")
+
+
 def test_init_excludes_javascript_compiled_from_a_sibling_folder_and_reads_a_dotted_folder(tmp_path):
     """ethers: `lib.commonjs/` and `lib.esm/`, the JavaScript its `src.ts/` compiles to, committed
     beside it (1,464 files): each provider read three times, its `lib.commonjs` copy the first
