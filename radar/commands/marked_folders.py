@@ -220,14 +220,22 @@ def telescope_outputs(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, st
     manifests = [f for f in files if f.rpartition("/")[2] == "package.json"]
     sources = [f for f in files if language_for(f)] if manifests else []
     found = []
+    for manifest in _depending(repo, manifests, ("dependencies", "devDependencies"), TELESCOPE):
+        package = manifest.rpartition("/")[0]
+        outputs = Counter(output for f in sources if (output := _codegen_folder(f, package)))
+        found += [(f"{output}/**", "generated", n) for output, n in sorted(outputs.items())]
+    return tuple(found), manifests
+
+
+def _depending(repo: Path, manifests: list[str], keys: tuple[str, ...], names: tuple[str, ...]) -> list[str]:
+    """The JSON manifests (package.json, composer.json) naming one of `names` under one of `keys`."""
+    depending = []
     for manifest in manifests:
         fields = json_of(repo / manifest)
-        needs = [fields.get(key) for key in ("dependencies", "devDependencies")] if isinstance(fields, dict) else []
-        if any(isinstance(names, dict) and names.keys() & set(TELESCOPE) for names in needs):
-            package = manifest.rpartition("/")[0]
-            outputs = Counter(output for f in sources if (output := _codegen_folder(f, package)))
-            found += [(f"{output}/**", "generated", n) for output, n in sorted(outputs.items())]
-    return tuple(found), manifests
+        needs = [fields.get(key) for key in keys] if isinstance(fields, dict) else []
+        if any(isinstance(needed, dict) and needed.keys() & set(names) for needed in needs):
+            depending.append(manifest)
+    return depending
 
 
 def _codegen_folder(source: str, package: str) -> str | None:
@@ -254,13 +262,10 @@ def wayfinder_outputs(repo: Path, files: list[str]) -> tuple[tuple[tuple[str, st
     manifests = [f for f in files if f.rpartition("/")[2] == "composer.json"]
     sources = [f for f in files if language_for(f)] if manifests else []
     found = []
-    for manifest in manifests:
-        fields = json_of(repo / manifest)
-        needs = [fields.get(key) for key in ("require", "require-dev")] if isinstance(fields, dict) else []
-        if any(isinstance(names, dict) and WAYFINDER in names for names in needs):
-            for output in (posixpath.join(manifest.rpartition("/")[0], folder) for folder in WAYFINDER_OUTPUTS):
-                held_here = sum(f.startswith(output + "/") for f in sources)
-                found += [(f"{output}/**", "generated", held_here)] if held_here else []
+    for manifest in _depending(repo, manifests, ("require", "require-dev"), (WAYFINDER,)):
+        for output in (posixpath.join(manifest.rpartition("/")[0], folder) for folder in WAYFINDER_OUTPUTS):
+            held_here = sum(f.startswith(output + "/") for f in sources)
+            found += [(f"{output}/**", "generated", held_here)] if held_here else []
     return tuple(found), manifests
 
 
