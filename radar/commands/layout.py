@@ -80,8 +80,9 @@ from radar.commands.folders import (DEEP_PACKAGES, MANIFESTS, MIN_PACKAGES, MODU
                                     plugins_of, project_classes, versions, within)
 from radar.commands.go_layout import (go_file_fleets, go_library, go_modules_by_owner,
                                       go_registering_folders)
-from radar.commands.marked_folders import (asn1_outputs, composer_tooling, goctl_handlers, npm_tooling,
-                                           openapi_outputs, telescope_outputs, ui_test_suites, wayfinder_outputs)
+from radar.commands.generator_outputs import (asn1_outputs, goctl_handlers, openapi_outputs, telescope_outputs,
+                                              wayfinder_outputs)
+from radar.commands.marked_folders import composer_tooling, npm_tooling, ui_test_suites
 from radar.commands.package_folders import package_folders
 from radar.commands.plugin_modules import (cpp_plugin_folders, headers_folders, jvm_plugin_folders,
                                            python_plugin_folders, registered_folders)

@@ -8,9 +8,9 @@ import os
 import sys
 from pathlib import Path
 
-from radar.commands import (attributes, drops, excluded_names, excludes, folders, go_layout, layout, marked_folders,
-                            package_folders, parts, plugin_modules, sibling_folders, top, tracked, translations,
-                            uncovered, vendored)
+from radar.commands import (attributes, drops, excluded_names, excludes, folders, generator_outputs, go_layout, layout,
+                            marked_folders, package_folders, parts, plugin_modules, sibling_folders, top, tracked,
+                            translations, uncovered, vendored)
 from radar.commands.excludes import generated_head
 from radar.commands.layout import Layout, read_layout
 from radar.infra.cache import SHAPING, code_stamp, key_digest
@@ -30,8 +30,9 @@ def _layout_modules() -> tuple:
     and declared.py's, which they are made of), which files configure a tool (toolfiles.py), and
     this module."""
     return (layout, package_folders, go_layout, plugin_modules, folders, top, tracked, uncovered, parts, excludes,
-            excluded_names, sibling_folders, attributes, marked_folders, drops, translations, vendored, reading,
-            generated, languages, c_suffixes, homes, declared, sys.modules[configures_a_tool.__module__],
+            excluded_names, sibling_folders, attributes, marked_folders, generator_outputs, drops, translations,
+            vendored, reading, generated, languages, c_suffixes, homes, declared,
+            sys.modules[configures_a_tool.__module__],
             sys.modules[__name__])
 
 
